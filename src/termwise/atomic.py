@@ -1,0 +1,67 @@
+"""Atomic file replacement, so that a crash or a full disk never leaves a half-written file.
+
+The new content goes to a temporary file in the same folder, is flushed and fsynced, and
+then renamed over the target; the folder is fsynced so the rename itself survives a crash.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+
+def backup_path(path: Path) -> Path:
+    """Where the previous version of ``path`` is kept (``name~``, as Emacs and Vim do)."""
+    return path.with_name(path.name + "~")
+
+
+def write_atomic(
+    path: str | Path,
+    data: bytes | str,
+    *,
+    encoding: str = "utf-8",
+    backup: bool = False,
+) -> None:
+    """Replace ``path`` with ``data`` atomically; with ``backup`` keep the old file as ``name~``."""
+    target = Path(path)
+    payload = data.encode(encoding) if isinstance(data, str) else data
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if target.exists():
+            with contextlib.suppress(OSError):
+                shutil.copymode(target, tmp_name)
+            if backup:
+                _copy_durably(target, backup_path(target))
+        os.replace(tmp_name, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    _fsync_dir(target.parent)
+
+
+def _copy_durably(source: Path, destination: Path) -> None:
+    # The backup is itself written atomically: a crash while copying must not destroy the
+    # previous backup either.
+    write_atomic(destination, source.read_bytes(), backup=False)
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

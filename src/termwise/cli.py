@@ -1,0 +1,95 @@
+"""The ``termwise`` command line.
+
+Subcommands live beside the capability they drive (``document/commands.py``,
+``glossary/commands.py``, ...) and are imported only when invoked, so that
+``termwise --help`` stays fast and never pulls in the MT engine or the UI.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+import click
+
+from termwise import __version__
+from termwise.errors import TermwiseError
+from termwise.project.layout import ProjectLayout
+
+# name -> (module:attribute, one-line help shown by ``termwise --help``)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "segments": ("termwise.document.commands:segments", "Show a document's headings and sentences."),
+    "glossary": ("termwise.glossary.commands:glossary", "Show, import, export, validate and search glossaries."),
+    "models": ("termwise.mt.commands:models", "List, install and remove offline translation models."),
+    "translate": ("termwise.mt.commands:translate", "Machine-translate a document, segment by segment."),
+    "check": ("termwise.checks.commands:check", "Check terminology and consistency of a document and its translation."),
+    "import": ("termwise.project.commands:import_translation", "Seed a translation project from TMX, XLIFF or PO."),
+    "stats": ("termwise.project.commands:stats", "Show translation progress per state."),
+    "export": ("termwise.export.commands:export", "Export a bilingual edition or an interchange file."),
+    "review": ("termwise.tui.commands:review", "Review a translation in the terminal workbench."),
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, _, attribute = target[0].partition(":")
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as error:
+            if error.name and module_name.startswith(error.name):
+                return None  # the capability is not built yet
+            raise
+        command = getattr(module, attribute)
+        assert isinstance(command, click.Command)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # Help text comes from the table above so that ``--help`` imports no subcommand.
+        rows = [(name, help_text) for name, (_, help_text) in COMMANDS.items()]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="termwise")
+@click.option(
+    "--project",
+    "project_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Project folder holding glossary/, translations/ and termwise.toml (default: current folder).",
+)
+@click.pass_context
+def cli(ctx: click.Context, project_dir: Path | None) -> None:
+    """termwise: review machine translation against a curated glossary."""
+    ctx.obj = ProjectLayout.at(project_dir)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the CLI, turning user-facing errors into one line and a non-zero exit."""
+    try:
+        cli.main(args=argv, prog_name="termwise", standalone_mode=False)
+    except TermwiseError as error:
+        click.echo(f"termwise: error: {error}", err=True)
+        sys.exit(error.exit_code)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(130)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except click.exceptions.Exit as error:
+        sys.exit(error.exit_code)
+
+
+if __name__ == "__main__":
+    main()

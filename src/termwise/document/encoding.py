@@ -1,0 +1,101 @@
+"""Decoding files the way translators receive them.
+
+UTF-8 (with or without BOM) and UTF-16 with a BOM are recognised from the bytes; Chinese
+text in GB18030/GBK is recognised when UTF-8 fails and the GB18030 reading is mostly CJK.
+Anything else must be named with ``--encoding``. A binary or undecodable file is an
+``InputError`` that names the file and the byte offset, never a traceback.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from pathlib import Path
+
+from termwise.errors import InputError
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def read_text(path: str | Path, encoding: str | None = None) -> tuple[str, str]:
+    """Return ``(text, encoding)`` for the file at ``path``; raise ``InputError`` when it is not text."""
+    file_path = Path(path)
+    try:
+        data = file_path.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read file: {error.strerror}", file_path) from error
+    return decode_bytes(data, file_path, encoding), _encoding_used(data, encoding)
+
+
+def decode_bytes(data: bytes, path: str | Path, encoding: str | None = None) -> str:
+    """Decode ``data`` read from ``path`` (named in errors) with ``encoding`` or by detection."""
+    chosen = encoding or _detect(data, path)
+    try:
+        codecs.lookup(chosen)
+    except LookupError as error:
+        raise InputError(f"unknown encoding {chosen!r}", path) from error
+    try:
+        text = data.decode(chosen)
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"not valid {chosen} text (byte {error.start}: {data[error.start:error.start + 4]!r}); "
+            "name the right encoding with --encoding",
+            path,
+            offset=error.start,
+        ) from error
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise InputError("binary file (NUL character); expected text", path, offset=nul)
+    return text
+
+
+def _encoding_used(data: bytes, encoding: str | None) -> str:
+    return encoding or _detect(data, "<unused>")
+
+
+def _detect(data: bytes, path: str | Path) -> str:
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise InputError(
+            "binary file (NUL byte); expected text, or UTF-16 with a byte-order mark",
+            path,
+            offset=nul,
+        )
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError as utf8_error:
+        if _looks_like_gb18030(data):
+            return "gb18030"
+        raise InputError(
+            f"not UTF-8 text (byte {utf8_error.start}: {data[utf8_error.start:utf8_error.start + 4]!r}); "
+            "if it is another encoding, name it with --encoding",
+            path,
+            offset=utf8_error.start,
+        ) from utf8_error
+
+
+def _looks_like_gb18030(data: bytes) -> bool:
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    non_ascii = [char for char in text if ord(char) > 0x7F]
+    if not non_ascii:
+        return False
+    cjk = sum(
+        1 for char in non_ascii if "CJK" in unicodedata.name(char, "") or 0x3000 <= ord(char) <= 0x303F
+        or 0xFF00 <= ord(char) <= 0xFFEF
+    )
+    return cjk / len(non_ascii) >= 0.8

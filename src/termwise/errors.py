@@ -1,0 +1,46 @@
+"""Errors that reach the user.
+
+Every failure caused by input (a file, a flag, the network) is a ``TermwiseError`` so the
+CLI can print one clear line that names the file and position, and exit non-zero,
+instead of a traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class TermwiseError(Exception):
+    """A failure the user can act on; ``str()`` is the message shown to them."""
+
+    exit_code = 2
+
+
+class InputError(TermwiseError):
+    """Bad input: names the file and, where known, the line, column or byte offset."""
+
+    def __init__(
+        self,
+        message: str,
+        path: str | Path | None = None,
+        *,
+        line: int | None = None,
+        column: int | None = None,
+        offset: int | None = None,
+    ) -> None:
+        self.message = message
+        self.path = str(path) if path is not None else None
+        self.line = line
+        self.column = column
+        self.offset = offset
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        where = self.path or "<input>"
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        elif self.offset is not None:
+            where += f": byte {self.offset}"
+        return f"{where}: {self.message}"

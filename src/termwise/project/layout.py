@@ -1,0 +1,77 @@
+"""Where a project keeps things.
+
+A project is a folder (the current one unless ``--project DIR`` says otherwise) holding
+``glossary/``, ``translations/`` and ``termwise.toml``. Every command finds its files through
+``ProjectLayout`` so that the layout is written down once.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from termwise import languages
+from termwise.errors import InputError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+CONFIG_NAME = "termwise.toml"
+
+
+@dataclass(frozen=True)
+class ProjectLayout:
+    """The folders and files of one project."""
+
+    root: Path
+
+    @classmethod
+    def at(cls, root: str | Path | None = None) -> ProjectLayout:
+        return cls(Path(root) if root is not None else Path.cwd())
+
+    @property
+    def glossary_dir(self) -> Path:
+        return self.root / "glossary"
+
+    @property
+    def translations_dir(self) -> Path:
+        return self.root / "translations"
+
+    @property
+    def config_path(self) -> Path:
+        return self.root / CONFIG_NAME
+
+    def translation_file(self, document: str | Path, lang: str) -> Path:
+        """``translations/<stem>.<lang>.po`` for the translation of ``document`` into ``lang``."""
+        return self.translations_dir / f"{Path(document).stem}.{languages.normalize(lang)}.po"
+
+    def settings(self) -> dict[str, Any]:
+        """The parsed ``termwise.toml``, or an empty table when the project has none."""
+        return load_toml(self.config_path) if self.config_path.exists() else {}
+
+
+def load_toml(path: Path) -> dict[str, Any]:
+    """Read a TOML file, turning a syntax error into an error that names file and line."""
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        line = getattr(error, "lineno", None)
+        column = getattr(error, "colno", None)
+        raise InputError(f"invalid TOML: {error}", path, line=line, column=column) from error
+
+
+def user_config_dir() -> Path:
+    """``$XDG_CONFIG_HOME/termwise`` (``~/.config/termwise``): user settings such as key bindings."""
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "termwise"
+
+
+def id_aliases_file(layout: ProjectLayout, document: str | Path) -> Path:
+    """``translations/<stem>.ids.json``: ids that segments keep after termwise edited their text."""
+    return layout.translations_dir / f"{Path(document).stem}.ids.json"
