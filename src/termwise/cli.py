@@ -19,14 +19,35 @@ from termwise.project.layout import ProjectLayout
 
 # name -> (module:attribute, one-line help shown by ``termwise --help``)
 COMMANDS: dict[str, tuple[str, str]] = {
-    "segments": ("termwise.document.commands:segments", "Show a document's headings and sentences."),
-    "glossary": ("termwise.glossary.commands:glossary", "Show, import, export, validate and search glossaries."),
-    "models": ("termwise.mt.commands:models", "List, install and remove offline translation models."),
-    "translate": ("termwise.mt.commands:translate", "Machine-translate a document, segment by segment."),
-    "check": ("termwise.checks.commands:check", "Check terminology and consistency of a document and its translation."),
-    "import": ("termwise.project.commands:import_translation", "Seed a translation project from TMX, XLIFF or PO."),
+    "segments": (
+        "termwise.document.commands:segments",
+        "Show a document's headings and sentences.",
+    ),
+    "glossary": (
+        "termwise.glossary.commands:glossary",
+        "Show, import, export, validate and search glossaries.",
+    ),
+    "models": (
+        "termwise.mt.commands:models",
+        "List, install and remove offline translation models.",
+    ),
+    "translate": (
+        "termwise.mt.commands:translate",
+        "Machine-translate a document, segment by segment.",
+    ),
+    "check": (
+        "termwise.checks.commands:check",
+        "Check terminology and consistency of a document and its translation.",
+    ),
+    "import": (
+        "termwise.project.commands:import_translation",
+        "Seed a translation project from TMX, XLIFF or PO.",
+    ),
     "stats": ("termwise.project.commands:stats", "Show translation progress per state."),
-    "export": ("termwise.export.commands:export", "Export a bilingual edition or an interchange file."),
+    "export": (
+        "termwise.export.commands:export",
+        "Export a bilingual edition or an interchange file.",
+    ),
     "review": ("termwise.tui.commands:review", "Review a translation in the terminal workbench."),
 }
 

@@ -22,9 +22,27 @@ _BCP47_TO_ARGOS = {"zh-Hant": "zt", "pt-BR": "pb", "zh": "zh"}
 
 # ISO 639-3 codes used by Apertium mode names for the languages termwise cares about most.
 _APERTIUM = {
-    "en": "eng", "es": "spa", "fr": "fra", "de": "deu", "ru": "rus", "pt": "por", "it": "ita",
-    "ca": "cat", "gl": "glg", "eu": "eus", "nl": "nld", "ro": "ron", "oc": "oci", "uk": "ukr",
-    "pl": "pol", "sv": "swe", "da": "dan", "nb": "nob", "nn": "nno", "ar": "ara", "zh": "zho",
+    "en": "eng",
+    "es": "spa",
+    "fr": "fra",
+    "de": "deu",
+    "ru": "rus",
+    "pt": "por",
+    "it": "ita",
+    "ca": "cat",
+    "gl": "glg",
+    "eu": "eus",
+    "nl": "nld",
+    "ro": "ron",
+    "oc": "oci",
+    "uk": "ukr",
+    "pl": "pol",
+    "sv": "swe",
+    "da": "dan",
+    "nb": "nob",
+    "nn": "nno",
+    "ar": "ara",
+    "zh": "zho",
 }
 _FROM_APERTIUM = {three: two for two, three in _APERTIUM.items()}
 
@@ -93,7 +111,7 @@ def from_apertium(code: str) -> str:
 
 
 def display_name(tag: str, locale: str = "en") -> str:
-    """The language's name in ``locale`` through Babel's CLDR data (``zh-Hant`` → "Chinese (Traditional)")."""
+    """The language's name in ``locale`` from Babel's CLDR data (``zh-Hant`` → "Traditional Chinese")."""
     from babel import Locale, UnknownLocaleError
 
     canonical = normalize(tag)
@@ -103,8 +121,4 @@ def display_name(tag: str, locale: str = "en") -> str:
         name = shown.get(canonical.replace("-", "_")) or shown.get(base)
     except (UnknownLocaleError, ValueError):
         name = None
-    if not name:
-        return canonical
-    if canonical == "zh-Hant":
-        return f"{name} (Traditional)"
-    return str(name)
+    return str(name) if name else canonical

@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from termwise.atomic import backup_path, write_atomic
+
+
+def test_write_atomic_replaces_and_keeps_backup(tmp_path: Path) -> None:
+    target = tmp_path / "a.po"
+    write_atomic(target, "one")
+    write_atomic(target, "two", backup=True)
+    assert target.read_text() == "two"
+    assert backup_path(target).read_text() == "one"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_failed_write_leaves_last_good_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "a.po"
+    write_atomic(target, "good")
+
+    def failing_fsync(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", failing_fsync)
+    with pytest.raises(OSError):
+        write_atomic(target, "new content that does not fit")
+    monkeypatch.undo()
+    assert target.read_text() == "good"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.po"]

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import pytest
+
+from termwise import languages
+
+
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
+        ("zh", "zh"),
+        ("zh-CN", "zh"),
+        ("zh_Hans", "zh"),
+        ("zh-TW", "zh-Hant"),
+        ("zh-Hant", "zh-Hant"),
+        ("en_us", "en-US"),
+        ("pt-br", "pt-BR"),
+        ("sr-latn", "sr-Latn"),
+        ("ES", "es"),
+    ],
+)
+def test_normalize(tag: str, expected: str) -> None:
+    assert languages.normalize(tag) == expected
+
+
+@pytest.mark.parametrize("bad", ["", "e", "english language", "zh--CN", "123"])
+def test_normalize_rejects_non_tags(bad: str) -> None:
+    with pytest.raises(languages.LanguageError):
+        languages.normalize(bad)
+
+
+def test_argos_and_apertium_codes_are_converted_at_the_edges() -> None:
+    assert languages.from_argos("zt") == "zh-Hant"
+    assert languages.to_argos("zh-TW") == "zt"
+    assert languages.to_argos("pt-BR") == "pb"
+    assert languages.from_argos("pb") == "pt-BR"
+    assert languages.to_argos("es") == "es"
+    assert languages.to_apertium("es-MX") == "spa"
+    assert languages.from_apertium("eng") == "en"
+
+
+def test_display_names_come_from_babel() -> None:
+    assert languages.display_name("es") == "Spanish"
+    assert languages.display_name("zh") == "Chinese"
+    assert languages.display_name("zh-Hant") == "Traditional Chinese"
+    assert languages.display_name("de", locale="fr") == "allemand"
