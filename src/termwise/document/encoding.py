@@ -9,6 +9,7 @@ Anything else must be named with ``--encoding``. A binary or undecodable file is
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from pathlib import Path
 
@@ -30,7 +31,8 @@ def read_text(path: str | Path, encoding: str | None = None) -> tuple[str, str]:
         data = file_path.read_bytes()
     except OSError as error:
         raise InputError(f"cannot read file: {error.strerror}", file_path) from error
-    return decode_bytes(data, file_path, encoding), _encoding_used(data, encoding)
+    chosen = encoding or _detect(data, file_path)
+    return decode_bytes(data, file_path, chosen), chosen
 
 
 def decode_bytes(data: bytes, path: str | Path, encoding: str | None = None) -> str:
@@ -44,21 +46,27 @@ def decode_bytes(data: bytes, path: str | Path, encoding: str | None = None) -> 
         text = data.decode(chosen)
     except UnicodeDecodeError as error:
         raise InputError(
-            f"not valid {chosen} text (byte {error.start}: {data[error.start:error.start + 4]!r}); "
+            f"not valid {chosen} text (found {data[error.start : error.start + 4]!r}); "
             "name the right encoding with --encoding",
             path,
             offset=error.start,
         ) from error
     if text.startswith("\ufeff"):
         text = text[1:]
-    nul = text.find("\x00")
-    if nul >= 0:
-        raise InputError("binary file (NUL character); expected text", path, offset=nul)
+    control = _CONTROL.search(text)
+    if control is not None:
+        # Text files hold no NUL or other C0 controls but tab, newlines and form feed;
+        # report the byte offset, which is what a hex viewer shows.
+        byte_offset = len(text[: control.start()].encode(chosen, errors="replace"))
+        raise InputError(
+            f"binary file (control character {control.group()!r}); expected text",
+            path,
+            offset=byte_offset,
+        )
     return text
 
 
-def _encoding_used(data: bytes, encoding: str | None) -> str:
-    return encoding or _detect(data, "<unused>")
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 
 
 def _detect(data: bytes, path: str | Path) -> str:
@@ -79,7 +87,7 @@ def _detect(data: bytes, path: str | Path) -> str:
         if _looks_like_gb18030(data):
             return "gb18030"
         raise InputError(
-            f"not UTF-8 text (byte {utf8_error.start}: {data[utf8_error.start:utf8_error.start + 4]!r}); "
+            f"not UTF-8 text (found {data[utf8_error.start : utf8_error.start + 4]!r}); "
             "if it is another encoding, name it with --encoding",
             path,
             offset=utf8_error.start,
@@ -95,7 +103,10 @@ def _looks_like_gb18030(data: bytes) -> bool:
     if not non_ascii:
         return False
     cjk = sum(
-        1 for char in non_ascii if "CJK" in unicodedata.name(char, "") or 0x3000 <= ord(char) <= 0x303F
+        1
+        for char in non_ascii
+        if "CJK" in unicodedata.name(char, "")
+        or 0x3000 <= ord(char) <= 0x303F
         or 0xFF00 <= ord(char) <= 0xFFEF
     )
     return cjk / len(non_ascii) >= 0.8

@@ -1,0 +1,255 @@
+"""Benchmark: termwise's segment grid against Textual's DataTable on a 50,000-segment document.
+
+Each peer runs in its own process (so peak memory is its own) as a headless Textual app of
+160x50 cells with the same rows: source, machine translation and saved translation, wrapped
+in three columns. Measured per peer:
+
+* first paint: from creating the app to the first frame whose terminal output shows the
+  first row's saved translation;
+* key-to-screen latency: from sending a key (cursor down, or an edit that appends to the
+  current row's translation) to the first frame that shows its effect, terminal bytes
+  included (the headless driver discards them, the bench renders them);
+* peak memory (max RSS of the process, rows included).
+
+    .venv/bin/python bench/tui_grid.py            # 50,000 segments, 200 moves, 200 edits
+    .venv/bin/python bench/tui_grid.py --quick    # 5,000 segments, 40 and 40
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from typing import Any
+
+WORDS = (
+    "community human destiny shared future mankind global governance peaceful development "
+    "cooperation win-win diplomacy international order China world relations economic "
+    "globalization common prosperity initiative belt road connectivity exchanges public "
+    "the of and to in a is for with on that by as"
+).split()
+ZH = "人类命运共同体构建中国外交和平发展合作共赢全球治理经济全球化共同繁荣新时代国际关系"
+
+
+def generate_rows(count: int, seed: int = 1) -> list[dict[str, Any]]:
+    """Rows of a generated document: a heading every 40 segments, sentences of 10-40 words."""
+    rng = random.Random(seed)
+    rows = []
+    for number in range(count):
+        heading = number % 40 == 0
+        words = rng.randint(2, 6) if heading else rng.randint(10, 40)
+        source = " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
+        mt = "".join(rng.choice(ZH) for _ in range(words * 2)) + "。"
+        target = f"T{number:06d}" + "".join(rng.choice(ZH) for _ in range(words * 2)) + "。"
+        rows.append(
+            {
+                "id": f"s{number:06d}",
+                "source": source,
+                "mt": mt,
+                "target": target,
+                "heading": heading,
+                "state": "edited" if number % 3 else "mt",
+            }
+        )
+    return rows
+
+
+def run_peer(peer: str, count: int, moves: int, edits: int) -> dict[str, Any]:
+    from textual import events
+    from textual.app import App, ComposeResult
+    from textual.screen import Screen
+
+    rows = generate_rows(count)
+    console_holder: list[Any] = []
+    frames: list[tuple[float, str]] = []
+
+    class Timed(App[None]):
+        """Records when each frame is produced, with the terminal text it would write."""
+
+        def _display(self, screen: Screen[Any], renderable: Any) -> None:
+            if renderable is not None and hasattr(renderable, "render_segments"):
+                if not console_holder:
+                    console_holder.append(self.console)
+                output = renderable.render_segments(console_holder[0])
+                frames.append((time.perf_counter(), output))
+            super()._display(screen, renderable)
+
+    if peer == "termwise":
+        from termwise.tui.grid import SegmentGrid
+        from termwise.tui.rows import Row
+
+        class GridApp(Timed):
+            def compose(self) -> ComposeResult:
+                grid_rows = [
+                    Row(r["id"], r["source"], r["mt"], r["target"], r["state"], r["heading"])
+                    for r in rows
+                ]
+                yield SegmentGrid(grid_rows, titles=("English", "MT", "Chinese"))
+
+            def edit(self, suffix: str) -> None:
+                grid = self.query_one(SegmentGrid)
+                row = grid.rows[grid.cursor]
+                row.target += suffix
+                row.state = "edited"
+                grid.row_changed(grid.cursor)
+
+            def on_key(self, event: events.Key) -> None:
+                if event.character == "x":
+                    self.edit(f"Ω{self.edit_number}Ω")
+
+        app: Any = GridApp()
+    else:
+        from rich.text import Text
+        from textual.widgets import DataTable
+
+        class TableApp(Timed):
+            def compose(self) -> ComposeResult:
+                yield DataTable(cursor_type="row")
+
+            def on_mount(self) -> None:
+                table = self.query_one(DataTable)
+                width = (160 - 12) // 3
+                self.columns = [
+                    table.add_column("English", width=width),
+                    table.add_column("MT", width=width),
+                    table.add_column("Chinese", width=width),
+                ]
+                self.keys = []
+                for r in rows:
+                    style = "bold" if r["heading"] else ""
+                    self.keys.append(
+                        table.add_row(
+                            Text(r["source"], style=style),
+                            Text(r["mt"], style="dim"),
+                            Text(r["target"], style=style),
+                            height=None,
+                        )
+                    )
+                table.focus()
+
+            def edit(self, suffix: str) -> None:
+                table = self.query_one(DataTable)
+                key = self.keys[table.cursor_row]
+                row = rows[table.cursor_row]
+                row["target"] += suffix
+                table.update_cell(key, self.columns[2], Text(row["target"]), update_width=False)
+
+            def on_key(self, event: events.Key) -> None:
+                if event.character == "x":
+                    self.edit(f"Ω{self.edit_number}Ω")
+
+        app = TableApp()
+
+    app.edit_number = 0
+    first_marker = rows[0]["target"][:7]
+    result: dict[str, Any] = {"peer": peer, "segments": count}
+
+    async def first_frame_with(marker: str, since: float, pilot: Any) -> float:
+        for _ in range(2000):
+            for stamp, output in frames:
+                if stamp >= since and marker in output:
+                    return stamp - since
+            await pilot.pause(0.001)
+        raise RuntimeError(f"{peer}: never showed {marker!r}")
+
+    async def first_frame_after(since: float, check: Any, pilot: Any) -> float:
+        for _ in range(2000):
+            if check():
+                for stamp, _output in frames:
+                    if stamp >= since:
+                        return stamp - since
+            await pilot.pause(0.001)
+        raise RuntimeError(f"{peer}: no frame after key")
+
+    async def drive() -> None:
+        start = time.perf_counter()
+        async with app.run_test(size=(160, 50)) as pilot:
+            result["first_paint_s"] = await first_frame_with(first_marker, start, pilot)
+            move_latencies = []
+            for _ in range(moves):
+                before = _cursor(app)
+                frames.clear()
+                since = time.perf_counter()
+                await pilot.press("down")
+                move_latencies.append(
+                    await first_frame_after(since, lambda b=before: _cursor(app) == b + 1, pilot)
+                )
+            edit_latencies = []
+            for number in range(edits):
+                app.edit_number = number
+                frames.clear()
+                since = time.perf_counter()
+                await pilot.press("x")
+                edit_latencies.append(await first_frame_with(f"Ω{number}Ω", since, pilot))
+                if number % 4 == 3:
+                    await pilot.press("down")
+            result["move_ms"] = _summary(move_latencies)
+            result["edit_ms"] = _summary(edit_latencies)
+        result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    def _cursor(app: Any) -> int:
+        if peer == "termwise":
+            from termwise.tui.grid import SegmentGrid
+
+            return int(app.query_one(SegmentGrid).cursor)
+        from textual.widgets import DataTable
+
+        return int(app.query_one(DataTable).cursor_row)
+
+    asyncio.run(drive())
+    return result
+
+
+def _summary(latencies: list[float]) -> dict[str, float]:
+    ms = sorted(value * 1000 for value in latencies)
+    return {
+        "median": round(statistics.median(ms), 2),
+        "p95": round(ms[min(len(ms) - 1, int(len(ms) * 0.95))], 2),
+        "max": round(ms[-1], 2),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="5,000 segments, fewer keys")
+    parser.add_argument("--segments", type=int, default=None)
+    parser.add_argument("--peer", choices=["termwise", "datatable"], help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    count = args.segments or (5_000 if args.quick else 50_000)
+    moves, edits = (40, 40) if args.quick else (200, 200)
+    if args.peer:
+        print(json.dumps(run_peer(args.peer, count, moves, edits)))
+        return
+    results = {}
+    for peer in ("termwise", "datatable"):
+        completed = subprocess.run(
+            [sys.executable, __file__, "--peer", peer, "--segments", str(count)]
+            + (["--quick"] if args.quick else []),
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        results[peer] = json.loads(completed.stdout.strip().splitlines()[-1])
+    ours, peer = results["termwise"], results["datatable"]
+    print(f"segments: {count}, terminal 160x50, headless, moves {moves}, edits {edits}")
+    print(f"{'':24}{'termwise':>12}{'DataTable':>12}{'ratio':>10}")
+
+    def line(label: str, a: float, b: float) -> None:
+        print(f"{label:24}{a:12.2f}{b:12.2f}{b / a if a else float('inf'):9.1f}x")
+
+    line("first paint (s)", ours["first_paint_s"], peer["first_paint_s"])
+    for kind in ("move_ms", "edit_ms"):
+        for stat in ("median", "p95", "max"):
+            line(f"{kind[:-3]} {stat} (ms)", ours[kind][stat], peer[kind][stat])
+    line("peak memory (MB)", ours["peak_rss_mb"], peer["peak_rss_mb"])
+    print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()

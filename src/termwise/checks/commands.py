@@ -1,0 +1,318 @@
+"""``termwise check``: the checks as a linter, for people and for CI pipelines.
+
+Heavy modules (the glossary reader, the matcher, the project files) are imported inside the
+command so that ``termwise --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from termwise.project.layout import ProjectLayout
+
+if TYPE_CHECKING:
+    from termwise.checks.config import CheckConfig
+    from termwise.checks.context import CheckContext
+    from termwise.document.model import Document
+    from termwise.glossary.model import Glossary
+
+
+@click.command("check")
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--from", "from_lang", metavar="LANG", help="Source language (default: detected).")
+@click.option(
+    "--to", "to_lang", metavar="LANG", help="Target language: also check the translation."
+)
+@click.option(
+    "--target",
+    "target_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Translation to check (PO, XLIFF or TMX) instead of the project's PO file.",
+)
+@click.option(
+    "--glossary",
+    "glossary_path",
+    type=click.Path(path_type=Path),
+    help="Glossary file or folder (default: the project's glossary/).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "html"]),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    default="error",
+    show_default=True,
+    help="Exit with status 1 when issues of this severity or worse remain.",
+)
+@click.option("--list", "list_checks", is_flag=True, help="List the checks and exit.")
+@click.option(
+    "--variations", is_flag=True, help="Also show every rendering of every concept found."
+)
+@click.option(
+    "--ignore",
+    "ignore_ids",
+    multiple=True,
+    metavar="ID",
+    help="Ignore the issue with this id (from --format json) from now on; needs --reason.",
+)
+@click.option("--reason", help="Why the issues given with --ignore are false alarms.")
+@click.option("--show-ignored", is_flag=True, help="Also list ignored issues with their reasons.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to this file instead of standard output.",
+)
+@click.pass_obj
+def check(
+    layout: ProjectLayout,
+    file: Path | None,
+    from_lang: str | None,
+    to_lang: str | None,
+    target_path: Path | None,
+    glossary_path: Path | None,
+    fmt: str,
+    fail_on: str,
+    list_checks: bool,
+    variations: bool,
+    ignore_ids: tuple[str, ...],
+    reason: str | None,
+    show_ignored: bool,
+    output: Path | None,
+) -> None:
+    """Check terminology and consistency of FILE and, with --to, of its translation."""
+    from termwise import languages
+    from termwise.checks.config import CheckConfig
+    from termwise.checks.ignores import IgnoreStore, issue_id
+    from termwise.checks.issue import Severity
+    from termwise.checks.report import (
+        locate,
+        render_html,
+        render_json,
+        render_text,
+        render_variations_text,
+        summary,
+    )
+    from termwise.checks.runner import check_document
+    from termwise.errors import TermwiseError
+
+    layout = layout if isinstance(layout, ProjectLayout) else ProjectLayout.at()
+    config = CheckConfig.from_settings(layout.settings(), path=layout.config_path)
+    target_lang = languages.normalize(to_lang) if to_lang else None
+    if list_checks:
+        _emit(_list_text(config, target_lang, fmt), output)
+        return
+    if file is None:
+        raise click.UsageError("FILE is required (or use --list)")
+    if not file.exists():
+        raise TermwiseError(f"{file}: no such file")
+    document = _load_document(layout, file, from_lang)
+    glossary = _load_glossary(layout, glossary_path)
+    targets: dict[str, str] | None = None
+    if target_path is not None:
+        targets, found_lang = _targets_from_interchange(document, target_path, target_lang)
+        target_lang = target_lang or found_lang
+        if target_lang is None:
+            raise TermwiseError(f"{target_path}: no target language in the file; give --to LANG")
+    elif target_lang is not None:
+        targets = _targets_from_project(layout, file, target_lang)
+    ignores = IgnoreStore.for_document(layout, file)
+    result = check_document(
+        document,
+        glossary,
+        target_lang=target_lang,
+        targets=targets,
+        config=config,
+        ignores=ignores,
+    )
+    if ignore_ids:
+        if not reason or not reason.strip():
+            raise click.UsageError("--ignore needs --reason: say why it is a false alarm")
+        by_id = {issue_id(issue, result.context.target_lang): issue for issue in result.issues}
+        unknown = [wanted for wanted in ignore_ids if wanted not in by_id]
+        if unknown:
+            raise TermwiseError(f"no current issue has the id {', '.join(unknown)}")
+        for wanted in ignore_ids:
+            ignores.add(by_id[wanted], reason, lang=result.context.target_lang)
+        ignores.save()
+        chosen = {by_id[wanted] for wanted in ignore_ids}
+        result.ignored.extend(chosen)
+        result.issues = [issue for issue in result.issues if issue not in chosen]
+        click.echo(f"termwise: {len(chosen)} issue(s) ignored in {ignores.path}", err=True)
+    located = locate(result, str(file))
+    report_variations = result.variations() if (variations or fmt == "html") else None
+    if fmt == "json":
+        text = render_json(
+            located, report_variations if variations else None, lang=result.context.target_lang
+        )
+    elif fmt == "html":
+        text = render_html(
+            result,
+            located,
+            title=f"termwise check: {file.name}",
+            variations=report_variations or [],
+        )
+    else:
+        text = render_text(located)
+        if report_variations:
+            text += "\nTerm variation\n" + render_variations_text(report_variations)
+    if show_ignored and result.ignored and fmt == "text":
+        text += "\nIgnored\n"
+        for issue in result.ignored:
+            why = ignores.reason(issue, result.context.target_lang) or ""
+            text += f"  {issue.segment_id} {issue.check} “{issue.text}”: {why}\n"
+    _emit(text, output)
+    ignored = f", {len(result.ignored)} ignored" if result.ignored else ""
+    click.echo(f"{file}: {summary(result.issues)}{ignored}", err=True)
+    if fail_on != "never":
+        threshold = Severity(fail_on).rank
+        if any(issue.severity.rank >= threshold for issue in result.issues):
+            sys.exit(1)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from termwise.atomic import write_atomic
+
+    write_atomic(output, text)
+
+
+def _load_document(layout: ProjectLayout, file: Path, from_lang: str | None) -> Document:
+    from termwise.document import load_document
+    from termwise.document.editing import load_id_aliases
+    from termwise.project.layout import id_aliases_file
+
+    # The ids termwise gave segments it edited itself, so that ids match the project's PO.
+    aliases = load_id_aliases(id_aliases_file(layout, file))
+    return load_document(file, lang=from_lang, id_aliases=aliases or None)
+
+
+def _load_glossary(layout: ProjectLayout, path: Path | None) -> Glossary | None:
+    from termwise.errors import TermwiseError
+    from termwise.glossary import load_glossary
+
+    if path is not None:
+        if not path.exists():
+            raise TermwiseError(f"{path}: no such glossary file or folder")
+        return load_glossary(path)
+    default = layout.glossary_dir
+    if not default.is_dir() or not any(p.is_file() for p in default.iterdir()):
+        click.echo(f"termwise: no glossary in {default}: terminology checks are skipped", err=True)
+        return None
+    return load_glossary(default)
+
+
+def _targets_from_project(layout: ProjectLayout, file: Path, lang: str) -> dict[str, str]:
+    from termwise.errors import TermwiseError
+    from termwise.project.po import TranslationFile
+
+    path = layout.translation_file(file, lang)
+    if not path.exists():
+        raise TermwiseError(
+            f"no translation of {file} into {lang}: {path} does not exist; "
+            f"run `termwise translate {file} --to {lang}` or give --target FILE"
+        )
+    units = TranslationFile.load(path).units
+    return {segment_id: unit.target for segment_id, unit in units.items()}
+
+
+def _targets_from_interchange(
+    document: Document, path: Path, target_lang: str | None
+) -> tuple[dict[str, str], str | None]:
+    """Pair a PO/XLIFF/TMX file's units with segments: by segment id, then by source text."""
+    from termwise.project.interchange import read_units
+
+    units = read_units(path, target_lang=target_lang)
+    ids = {segment.id for segment in document.segments}
+    targets: dict[str, str] = {}
+    by_source: dict[str, str] = {}
+    for unit in units:
+        if not unit.target:
+            continue  # left untranslated there: reported as untranslated here
+        target_lang = target_lang or unit.target_lang
+        if unit.id is not None and unit.id in ids:
+            targets[unit.id] = unit.target
+        else:
+            by_source.setdefault(" ".join(unit.source.split()), unit.target)
+    for segment in document.segments:
+        if segment.id not in targets:
+            found = by_source.get(" ".join(segment.text.split()))
+            if found is not None:
+                targets[segment.id] = found
+    from termwise import languages
+
+    return targets, languages.normalize(target_lang) if target_lang else None
+
+
+def _list_text(config: CheckConfig, target_lang: str | None, fmt: str) -> str:
+    """The registry as a table (or JSON), saying which checks are off or unavailable."""
+    import json
+
+    from termwise.checks import spelling
+    from termwise.checks.context import CheckContext
+    from termwise.checks.registry import all_checks, describe
+
+    context = CheckContext(source_lang="en", target_lang=target_lang, glossary=None, config=config)
+    rows = []
+    for item in all_checks():
+        status = "on"
+        if not config.is_enabled(item.id):
+            status = "off (termwise.toml)"
+        elif item.availability is not None:
+            status = _availability(item.id, context, spelling.available_languages())
+        severity = config.severity(item.id, item.severity).value
+        rows.append({**describe(item), "severity": severity, "status": status})
+    for regex in config.regex_checks:
+        rows.append(
+            {
+                "id": regex.id,
+                "severity": config.severity(regex.id, regex.severity).value,
+                "scope": regex.side,
+                "category": "user",
+                "description": f"{regex.message} (pattern {regex.pattern.pattern})",
+                "fixable": regex.replacement is not None,
+                "status": "on" if config.is_enabled(regex.id) else "off (termwise.toml)",
+            }
+        )
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    width = max(len(row["id"]) for row in rows)
+    lines = []
+    for row in rows:
+        fix = " (fix)" if row["fixable"] else ""
+        status = "" if row["status"] == "on" else f"  [{row['status']}]"
+        lines.append(
+            f"{row['id']:<{width}}  {row['severity']:<7}  {row['scope']:<8}  "
+            f"{row['description']}{fix}{status}"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _availability(check_id: str, context: CheckContext, spelling_langs: list[str]) -> str:
+    from termwise.checks.registry import get_check
+
+    item = get_check(check_id)
+    if context.target_lang is not None:
+        assert item.availability is not None
+        reason = item.availability(context)
+        return "on" if reason is None else f"unavailable: {reason}"
+    if check_id == "spelling":
+        import shutil
+
+        if shutil.which("hunspell") is None:
+            return "unavailable: the hunspell program is not installed"
+        if not spelling_langs:
+            return "unavailable: no Hunspell dictionary is installed"
+        return "on for " + ", ".join(spelling_langs) + "; unavailable for other languages"
+    return "on"

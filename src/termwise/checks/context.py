@@ -1,0 +1,129 @@
+"""What every check sees: the segment pairs and one shared context for a run.
+
+Term matches are computed once per segment and side and cached on the ``Pair``, because five
+checks and the variation report all need them; that sharing is most of what makes a full
+run fast.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from termwise import languages
+from termwise.checks.config import CheckConfig
+from termwise.checks.issue import Fix, Issue, Severity, Side
+
+if TYPE_CHECKING:
+    from termwise.glossary.matcher import TermMatch, TermMatcher
+    from termwise.glossary.model import Glossary
+
+
+@dataclass(slots=True)
+class Pair:
+    """One segment: its source text and, when checking a translation, its target text.
+
+    ``target`` is None when the segment has no translation (or no target language was
+    given); an empty string is a translation left empty.
+    """
+
+    segment_id: str
+    index: int
+    source: str
+    target: str | None = None
+    is_heading: bool = False
+    source_terms: list[TermMatch] | None = field(default=None, repr=False)
+    target_terms: list[TermMatch] | None = field(default=None, repr=False)
+
+
+class CheckContext:
+    """Languages, glossary, settings and lazily built matchers for one run of the checks."""
+
+    def __init__(
+        self,
+        *,
+        source_lang: str,
+        target_lang: str | None,
+        glossary: Glossary | None,
+        config: CheckConfig,
+    ) -> None:
+        self.source_lang = source_lang
+        self.target_lang = target_lang
+        # Primary subtags, looked up once: checks consult them for every segment.
+        self.source_base = languages.primary(source_lang)
+        self.target_base = languages.primary(target_lang) if target_lang else None
+        self.target_is_cjk = target_lang is not None and languages.is_cjk(target_lang)
+        self.glossary = glossary
+        self.config = config
+        self._matchers: dict[str, TermMatcher] = {}
+        self._severity_cache: dict[str, Severity] = {}
+        # Per-run state that several checks share (the terminology index, spelling results).
+        self.cache: dict[str, object] = {}
+
+    def matcher(self, lang: str) -> TermMatcher:
+        """The glossary's matcher for ``lang``, built once per run."""
+        found = self._matchers.get(lang)
+        if found is None:
+            from termwise.glossary.matcher import TermMatcher
+
+            assert self.glossary is not None
+            found = self._matchers[lang] = TermMatcher(self.glossary, lang)
+        return found
+
+    def source_terms(self, pair: Pair) -> list[TermMatch]:
+        if pair.source_terms is None:
+            pair.source_terms = (
+                self.matcher(self.source_lang).find(pair.source) if self.glossary else []
+            )
+        return pair.source_terms
+
+    def target_terms(self, pair: Pair) -> list[TermMatch]:
+        if pair.target_terms is None:
+            if self.glossary is None or self.target_lang is None or not pair.target:
+                pair.target_terms = []
+            else:
+                pair.target_terms = self.matcher(self.target_lang).find(pair.target)
+        return pair.target_terms
+
+    def severity(self, check_id: str, default: Severity) -> Severity:
+        found = self._severity_cache.get(check_id)
+        if found is None:
+            found = self._severity_cache[check_id] = self.config.severity(check_id, default)
+        return found
+
+    def issue(
+        self,
+        check_id: str,
+        default_severity: Severity,
+        pair: Pair,
+        side: Side,
+        start: int,
+        end: int,
+        message: str,
+        *,
+        concept: str | None = None,
+        term: str | None = None,
+        suggestion: str | None = None,
+        fixable: bool = False,
+    ) -> Issue:
+        """Build an issue on ``side`` of ``pair``; ``fixable`` turns the suggestion into a fix."""
+        text = pair.source if side == "source" else (pair.target or "")
+        fix = (
+            Fix(pair.segment_id, side, start, end, suggestion)
+            if fixable and suggestion is not None
+            else None
+        )
+        return Issue(
+            check=check_id,
+            severity=self.severity(check_id, default_severity),
+            segment_id=pair.segment_id,
+            side=side,
+            start=start,
+            end=end,
+            text=text[start:end],
+            message=message,
+            concept=concept,
+            term=term,
+            suggestion=suggestion,
+            fix=fix,
+        )

@@ -1,0 +1,161 @@
+"""The registry of checks, in the style of ``babel.messages.checkers``.
+
+Each check is a plain function with one job, registered with its id, default severity and a
+one-line description. The scope says what the function is given:
+
+- ``source``: one source segment alone (``fn(context, pair)``), runs even without a target;
+- ``text``: one text alone, the source and then the target when there is one
+  (``fn(context, pair, side, text)``);
+- ``pair``: a source segment and its (non-empty) target (``fn(context, pair)``);
+- ``document``: all segments at once (``fn(context, pairs)``), for consistency across them.
+
+Built-in checks live in the modules named in ``_BUILTIN_MODULES``; other packages can add
+checks through the ``termwise.checks`` entry point group (each entry point names a module
+that registers its checks on import), the way Babel finds its checkers.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from enum import Enum
+from typing import TYPE_CHECKING, Any
+
+from termwise.checks.issue import Issue, Severity
+
+if TYPE_CHECKING:
+    from termwise.checks.context import CheckContext
+
+__all__ = ["Check", "Scope", "Severity", "all_checks", "get_check", "register"]
+
+
+class Scope(str, Enum):
+    SOURCE = "source"
+    TEXT = "text"
+    PAIR = "pair"
+    DOCUMENT = "document"
+
+
+CheckFunction = Callable[..., Iterable[Issue]]
+# Returns why the check cannot run in this context (a missing dictionary), or None.
+Availability = Callable[["CheckContext"], "str | None"]
+
+
+@dataclass(frozen=True)
+class Check:
+    """A registered check: metadata plus the function that does the work."""
+
+    id: str
+    severity: Severity
+    description: str
+    scope: Scope
+    function: CheckFunction
+    fixable: bool = False
+    # Which checks of the terminology family need a glossary to say anything.
+    needs_glossary: bool = False
+    # Document checks that compare targets run only when there is a target language.
+    needs_target: bool = True
+    category: str = "qa"
+    availability: Availability | None = None
+
+    def unavailable_reason(self, context: CheckContext) -> str | None:
+        """Why this check cannot run here, or None when it can."""
+        if self.needs_target and context.target_lang is None:
+            return "needs a target language (--to)"
+        if self.needs_glossary and context.glossary is None:
+            return "needs a glossary"
+        return self.availability(context) if self.availability is not None else None
+
+
+_REGISTRY: dict[str, Check] = {}
+_BUILTIN_MODULES = (
+    "termwise.checks.terminology",
+    "termwise.checks.consistency",
+    "termwise.checks.qa",
+    "termwise.checks.spelling",
+)
+_ENTRY_POINT_GROUP = "termwise.checks"
+_loaded = False
+
+
+def register(
+    check_id: str,
+    severity: Severity,
+    description: str,
+    scope: Scope,
+    *,
+    fixable: bool = False,
+    needs_glossary: bool = False,
+    needs_target: bool | None = None,
+    category: str = "qa",
+    availability: Availability | None = None,
+) -> Callable[[CheckFunction], CheckFunction]:
+    """Decorator that adds a function to the registry under ``check_id``."""
+
+    def decorate(function: CheckFunction) -> CheckFunction:
+        if check_id in _REGISTRY and _REGISTRY[check_id].function is not function:
+            raise ValueError(f"check id {check_id!r} is registered twice")
+        # Source and text checks run on the source alone; the rest need a translation.
+        target_needed = (
+            needs_target if needs_target is not None else scope in (Scope.PAIR, Scope.DOCUMENT)
+        )
+        _REGISTRY[check_id] = Check(
+            id=check_id,
+            severity=severity,
+            description=description,
+            scope=scope,
+            function=function,
+            fixable=fixable,
+            needs_glossary=needs_glossary,
+            needs_target=target_needed,
+            category=category,
+            availability=availability,
+        )
+        return function
+
+    return decorate
+
+
+def _load() -> None:
+    global _loaded
+    if _loaded:
+        return
+    _loaded = True
+    for module in _BUILTIN_MODULES:
+        importlib.import_module(module)
+    from importlib.metadata import entry_points
+
+    for entry in entry_points(group=_ENTRY_POINT_GROUP):
+        entry.load()
+
+
+def all_checks() -> list[Check]:
+    """Every registered check, terminology first, then in registration order."""
+    _load()
+    return list(_REGISTRY.values())
+
+
+def get_check(check_id: str) -> Check:
+    _load()
+    try:
+        return _REGISTRY[check_id]
+    except KeyError:
+        raise KeyError(check_id) from None
+
+
+def check_ids() -> set[str]:
+    _load()
+    return set(_REGISTRY)
+
+
+def describe(check: Check) -> dict[str, Any]:
+    """A check's metadata as plain data (``check --list --format json``)."""
+    return {
+        "id": check.id,
+        "severity": check.severity.value,
+        "scope": check.scope.value,
+        "category": check.category,
+        "description": check.description,
+        "fixable": check.fixable,
+    }

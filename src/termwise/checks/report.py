@@ -1,0 +1,268 @@
+"""Issues as a linter prints them, as JSON for pipelines, and as a standalone HTML report.
+
+Every form carries the same facts: the check, the severity, where (``file:line:column`` in
+the source document, 1-based, plus the segment id and 0-based offsets into the segment's
+text), the flagged text, the message and the fix. Target issues point at the start of their
+segment in the source document, which is where a reviewer jumps to.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from termwise.checks.issue import Issue, Severity
+from termwise.checks.registry import get_check
+from termwise.checks.runner import CheckResult
+from termwise.checks.terminology import ConceptVariation
+from termwise.document.model import Document, Segment
+
+
+@dataclass(frozen=True)
+class Located:
+    """An issue with its place in the source file."""
+
+    issue: Issue
+    file: str
+    line: int
+    column: int
+
+
+def locate(result: CheckResult, file: str) -> list[Located]:
+    """Attach ``file:line:column`` to every issue of ``result``."""
+    document = result.document
+    segments = {segment.id: segment for segment in document.segments}
+    return [_locate(issue, segments, document, file) for issue in result.issues]
+
+
+def _locate(issue: Issue, segments: dict[str, Segment], document: Document, file: str) -> Located:
+    segment = segments.get(issue.segment_id)
+    if segment is None:
+        return Located(issue, file, 1, 1)
+    if issue.side == "source":
+        offset, _ = segment.to_source(issue.start, max(issue.end, issue.start + 1))
+    else:
+        offset = segment.start
+    line, column = document.line_col(offset)
+    return Located(issue, file, line, column)
+
+
+def _fix_text(issue: Issue) -> str:
+    if issue.fix is None:
+        return ""
+    replacement = issue.fix.replacement
+    if issue.fix.start == issue.fix.end:
+        return f" [fix: insert “{replacement}”]"
+    if not replacement:
+        return f" [fix: delete “{issue.text}”]"
+    return f" [fix: “{issue.text}” → “{replacement}”]"
+
+
+def render_text(located: Sequence[Located]) -> str:
+    """``file:line:column: check-id: message [fix: ...]``, one issue a line."""
+    lines = []
+    for item in located:
+        issue = item.issue
+        side = "target: " if issue.side == "target" else ""
+        lines.append(
+            f"{item.file}:{item.line}:{item.column}: {issue.check}: {issue.severity.value}: "
+            f"{side}{issue.message}{_fix_text(issue)}"
+        )
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def issue_dict(item: Located, lang: str | None = None) -> dict[str, Any]:
+    """One issue as JSON; ``lang`` (the target language) completes the issue's id."""
+    from termwise.checks.ignores import issue_id
+
+    issue = item.issue
+    return {
+        "id": issue_id(issue, lang),
+        "check": issue.check,
+        "severity": issue.severity.value,
+        "segment": issue.segment_id,
+        "side": issue.side,
+        "file": item.file,
+        "line": item.line,
+        "column": item.column,
+        "start": issue.start,
+        "end": issue.end,
+        "text": issue.text,
+        "message": issue.message,
+        "concept": issue.concept,
+        "term": issue.term,
+        "suggestion": issue.suggestion,
+        "fix": (
+            {"start": issue.fix.start, "end": issue.fix.end, "replacement": issue.fix.replacement}
+            if issue.fix is not None
+            else None
+        ),
+    }
+
+
+def render_json(
+    located: Sequence[Located],
+    variations: Sequence[ConceptVariation] | None = None,
+    *,
+    lang: str | None = None,
+) -> str:
+    """An array of issues; with ``variations``, an object holding both."""
+    issues = [issue_dict(item, lang) for item in located]
+    payload: Any = issues
+    if variations is not None:
+        payload = {"issues": issues, "variations": [v.as_dict() for v in variations]}
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_variations_text(variations: Sequence[ConceptVariation]) -> str:
+    """Per concept, every rendering found with its count and status."""
+    lines = []
+    for variation in variations:
+        official = "; ".join(f"{lang}: {term}" for lang, term in variation.official.items())
+        lines.append(f"{variation.label}  (official: {official or 'none known'})")
+        for rendering in variation.renderings:
+            forms = ", ".join(
+                f"“{form}”×{count}" if count > 1 else f"“{form}”"
+                for form, count in rendering.forms.most_common()
+            )
+            lines.append(
+                f"  {rendering.lang}  {rendering.count:>3}×  {rendering.status:<10} "
+                f"{rendering.term}   [{forms}]"
+            )
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def summary(issues: Sequence[Issue]) -> str:
+    counts = Counter(issue.severity for issue in issues)
+    names = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
+    parts = [
+        f"{counts[severity]} {names[severity]}"
+        + ("s" if counts[severity] != 1 and severity is not Severity.INFO else "")
+        for severity in Severity
+        if counts[severity]
+    ]
+    total = len(issues)
+    return f"{total} issue{'s' if total != 1 else ''}" + (f" ({', '.join(parts)})" if parts else "")
+
+
+_CSS = """
+body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:70em;padding:0 1em;color:#222}
+h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ccc}
+table{border-collapse:collapse;width:100%}td,th{border:1px solid #ddd;padding:.35em .5em;
+vertical-align:top;text-align:left}th{background:#f4f4f4}
+.error{color:#a40000;font-weight:bold}.warning{color:#8a5a00}.info{color:#2a5d9f}
+mark{background:#ffe08a;padding:0 .1em}.fix{color:#1d6b28}.muted{color:#777}
+.seg{font-size:.92em}.loc{white-space:nowrap;font-family:monospace}
+details{margin:.4em 0}summary{cursor:pointer;font-weight:600}
+@media print{details{display:block}summary{list-style:none}}
+"""
+
+
+def _highlight(text: str, start: int, end: int) -> str:
+    if start == end:
+        return html.escape(text)
+    return (
+        html.escape(text[:start])
+        + "<mark>"
+        + html.escape(text[start:end])
+        + "</mark>"
+        + html.escape(text[end:])
+    )
+
+
+def render_html(
+    result: CheckResult,
+    located: Sequence[Located],
+    *,
+    title: str,
+    variations: Sequence[ConceptVariation],
+) -> str:
+    """A standalone page a reviewer can open in a browser or print."""
+    from termwise.checks.ignores import issue_id
+
+    pairs = {pair.segment_id: pair for pair in result.pairs}
+    context = result.context
+    langs = context.source_lang + (f" → {context.target_lang}" if context.target_lang else "")
+    out = [
+        "<!DOCTYPE html>",
+        f'<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>',
+        f"<style>{_CSS}</style></head><body>",
+        f"<h1>{html.escape(title)}</h1>",
+        f"<p>{html.escape(langs)} · {len(result.pairs)} segments · "
+        f"{html.escape(summary([item.issue for item in located]))}"
+        + (f" · {len(result.ignored)} ignored" if result.ignored else "")
+        + "</p>",
+    ]
+    groups: dict[str, list[Located]] = defaultdict(list)
+    for item in located:
+        groups[item.issue.check].append(item)
+    if groups:
+        out.append("<h2>Issues by check</h2>")
+    for check_id, items in groups.items():
+        try:
+            description = get_check(check_id).description
+        except KeyError:
+            description = "user-defined check"
+        out.append(
+            f'<details open><summary id="{html.escape(check_id)}">{html.escape(check_id)} '
+            f"({len(items)}) <span class=muted>{html.escape(description)}</span></summary>"
+        )
+        out.append(
+            "<table><tr><th>Where</th><th>Severity</th><th>Message</th>"
+            "<th>Source</th><th>Target</th></tr>"
+        )
+        for item in items:
+            issue = item.issue
+            pair = pairs.get(issue.segment_id)
+            source = pair.source if pair else ""
+            target = (pair.target or "") if pair else ""
+            if issue.side == "source":
+                source_html = _highlight(source, issue.start, issue.end)
+                target_html = html.escape(target)
+            else:
+                source_html = html.escape(source)
+                target_html = _highlight(target, issue.start, issue.end)
+            fix = (
+                f"<div class=fix>fix: {html.escape(_fix_text(issue).strip(' []')[5:])}</div>"
+                if issue.fix is not None
+                else ""
+            )
+            out.append(
+                f"<tr><td class=loc>{html.escape(item.file)}:{item.line}:{item.column}<br>"
+                f"<span class=muted>{html.escape(issue.segment_id)} · {issue.side}<br>"
+                f"id {issue_id(issue, context.target_lang)}</span></td>"
+                f"<td class={issue.severity.value}>{issue.severity.value}</td>"
+                f"<td>{html.escape(issue.message)}{fix}</td>"
+                f"<td class=seg>{source_html}</td><td class=seg>{target_html}</td></tr>"
+            )
+        out.append("</table></details>")
+    if variations:
+        out.append("<h2>Term variation</h2><table>")
+        out.append(
+            "<tr><th>Concept</th><th>Language</th><th>Rendering</th><th>Status</th>"
+            "<th>Count</th><th>Forms in the text</th></tr>"
+        )
+        for variation in variations:
+            for rendering in variation.renderings:
+                status_class = "" if rendering.status in ("preferred", "admitted") else "warning"
+                forms = ", ".join(
+                    f"{form} ({count})" for form, count in rendering.forms.most_common()
+                )
+                out.append(
+                    f"<tr><td>{html.escape(variation.label)}</td><td>{html.escape(rendering.lang)}"
+                    f"</td><td>{html.escape(rendering.term)}</td>"
+                    f"<td class='{status_class}'>{html.escape(rendering.status)}</td>"
+                    f"<td>{rendering.count}</td><td>{html.escape(forms)}</td></tr>"
+                )
+        out.append("</table>")
+    if result.skipped:
+        out.append("<h2>Checks not run</h2><ul>")
+        for check_id, reason in result.skipped.items():
+            out.append(f"<li>{html.escape(check_id)}: {html.escape(reason)}</li>")
+        out.append("</ul>")
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"

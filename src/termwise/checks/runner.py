@@ -1,0 +1,153 @@
+"""Run the enabled checks over a document and, optionally, its translation.
+
+One pass over the segments runs every per-segment check while the segment's texts and term
+matches are at hand; document-level checks run once at the end over all pairs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from termwise import languages
+from termwise.checks.config import CheckConfig
+from termwise.checks.context import CheckContext, Pair
+from termwise.checks.issue import Issue
+from termwise.checks.registry import Check, Scope, all_checks
+from termwise.document.model import Document, SegmentKind
+
+if TYPE_CHECKING:
+    from termwise.checks.ignores import IgnoreStore
+    from termwise.checks.terminology import ConceptVariation
+    from termwise.glossary.model import Glossary
+
+
+@dataclass
+class CheckResult:
+    """What a run found, what was ignored, and which checks could not run and why."""
+
+    document: Document
+    context: CheckContext
+    pairs: list[Pair]
+    issues: list[Issue]
+    ignored: list[Issue] = field(default_factory=list)
+    skipped: dict[str, str] = field(default_factory=dict)
+
+    def variations(self) -> list[ConceptVariation]:
+        """The variation report over the same term matches the checks used."""
+        from termwise.checks.terminology import variation_report
+
+        return variation_report(self.context, self.pairs)
+
+
+def make_pairs(document: Document, targets: Mapping[str, str] | None) -> list[Pair]:
+    """One ``Pair`` per segment; a segment missing from ``targets`` has target None."""
+    get = targets.get if targets is not None else None
+    return [
+        Pair(
+            segment_id=segment.id,
+            index=index,
+            source=segment.text,
+            target=get(segment.id) if get is not None else None,
+            is_heading=segment.kind is SegmentKind.HEADING,
+        )
+        for index, segment in enumerate(document.segments)
+    ]
+
+
+def select_checks(context: CheckContext) -> tuple[list[Check], dict[str, str]]:
+    """The checks that are enabled and can run here, and why the others cannot."""
+    chosen: list[Check] = []
+    skipped: dict[str, str] = {}
+    for check in all_checks():
+        if not context.config.is_enabled(check.id):
+            skipped[check.id] = "disabled in the configuration"
+            continue
+        reason = check.unavailable_reason(context)
+        if reason is not None:
+            skipped[check.id] = reason
+            continue
+        chosen.append(check)
+    return chosen, skipped
+
+
+def check_document(
+    document: Document,
+    glossary: Glossary | None,
+    *,
+    target_lang: str | None = None,
+    targets: Mapping[str, str] | None = None,
+    config: CheckConfig | None = None,
+    ignores: IgnoreStore | None = None,
+) -> CheckResult:
+    """Run the checks and keep everything the CLI and the UI need to show the result."""
+    context = CheckContext(
+        source_lang=languages.normalize(document.lang),
+        target_lang=languages.normalize(target_lang) if target_lang else None,
+        glossary=glossary,
+        config=config or CheckConfig(),
+    )
+    pairs = make_pairs(document, targets if context.target_lang else None)
+    checks, skipped = select_checks(context)
+    issues = _run(context, pairs, checks)
+    ignored: list[Issue] = []
+    if ignores is not None:
+        lang = context.target_lang
+        kept: list[Issue] = []
+        for issue in issues:
+            (ignored if ignores.is_ignored(issue, lang) else kept).append(issue)
+        issues = kept
+    return CheckResult(document, context, pairs, issues, ignored, skipped)
+
+
+def run_checks(
+    document: Document,
+    glossary: Glossary | None,
+    *,
+    target_lang: str | None = None,
+    targets: Mapping[str, str] | None = None,
+    config: CheckConfig | None = None,
+    ignores: IgnoreStore | None = None,
+) -> list[Issue]:
+    """Every issue the enabled checks find, in document order (see ``check_document``)."""
+    return check_document(
+        document,
+        glossary,
+        target_lang=target_lang,
+        targets=targets,
+        config=config,
+        ignores=ignores,
+    ).issues
+
+
+def _run(context: CheckContext, pairs: Sequence[Pair], checks: Sequence[Check]) -> list[Issue]:
+    from termwise.checks.qa import regex_issues
+
+    source_fns = [c.function for c in checks if c.scope is Scope.SOURCE]
+    text_fns = [c.function for c in checks if c.scope is Scope.TEXT]
+    pair_fns = [c.function for c in checks if c.scope is Scope.PAIR]
+    document_fns = [c.function for c in checks if c.scope is Scope.DOCUMENT]
+    bilingual = context.target_lang is not None
+    issues: list[Issue] = []
+    extend = issues.extend
+    for pair in pairs:
+        for function in source_fns:
+            extend(function(context, pair))
+        source = pair.source
+        for function in text_fns:
+            extend(function(context, pair, "source", source))
+        target = pair.target
+        if bilingual and target:
+            for function in text_fns:
+                extend(function(context, pair, "target", target))
+            for function in pair_fns:
+                extend(function(context, pair))
+    for function in document_fns:
+        extend(function(context, pairs))
+    extend(regex_issues(context, pairs))
+    order = {pair.segment_id: pair.index for pair in pairs}
+    issues.sort(
+        key=lambda i: (order.get(i.segment_id, 0), i.side != "source", i.start, i.end, i.check)
+    )
+    return issues

@@ -1,0 +1,458 @@
+"""Terminology checks: the glossary's verdict on the source and on the translation.
+
+``source-variant`` is the check no other QA tool has: it finds the non-official renderings
+of a concept in the *source* (the paper's "community of human destiny") and links each to the
+official term. The target checks follow Xbench and CheckMate: a term translated without the
+glossary's rendering, with a deprecated one, or in different ways across the document.
+
+The matches themselves come from ``termwise.glossary.matcher.TermMatcher``; this module only
+judges them. Replacements keep the matched text's capitalisation ("Human Destiny Community"
+in a heading becomes "Community with a Shared Future for Mankind") and replace exactly the
+matched span, so articles around it ("the", "a") stay as the author wrote them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from termwise.checks.context import CheckContext, Pair
+from termwise.checks.issue import Issue, Severity
+from termwise.checks.registry import Scope, register
+
+if TYPE_CHECKING:
+    from termwise.glossary.model import Concept, Glossary, Term
+
+# Words a title-cased heading leaves in lower case.
+_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+        "nor",
+        "de",
+        "del",
+        "la",
+        "las",
+        "los",
+        "el",
+        "y",
+        "et",
+        "du",
+        "des",
+        "le",
+        "les",
+        "pour",
+        "à",
+        "en",
+    ]
+)
+
+
+def match_case(replacement: str, original: str) -> str:
+    """Give ``replacement`` the capitalisation pattern of ``original``.
+
+    ALL CAPS stays all caps, Title Case (a heading) becomes title case with small words in
+    lower case, an initial capital stays an initial capital; otherwise the glossary's own
+    spelling is kept (it may hold proper nouns such as "Chinese").
+    """
+    letters = [char for char in original if char.isalpha()]
+    if not letters or not replacement:
+        return replacement
+    if len(letters) > 1 and all(char.isupper() for char in letters):
+        return replacement.upper()
+    words = original.split()
+    significant = [word for word in words if word.lower() not in _SMALL_WORDS]
+    if len(significant) > 1 and all(word[:1].isupper() for word in significant):
+        out = []
+        for index, word in enumerate(replacement.split(" ")):
+            if index and word.lower() in _SMALL_WORDS:
+                out.append(word)
+            else:
+                out.append(word[:1].upper() + word[1:])
+        return " ".join(out)
+    if original[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+@dataclass
+class _ConceptFacts:
+    """What the checks need to know about one concept, looked up once per run."""
+
+    concept: Concept
+    label: str
+    source_official: Term | None
+    target_official: Term | None
+    target_allowed: frozenset[str]
+    target_has_terms: bool
+
+
+class TermIndex:
+    """Per-run lookup from concept id to the facts the checks need (the glossary is a list)."""
+
+    def __init__(self, glossary: Glossary, source_lang: str, target_lang: str | None) -> None:
+        self._concepts = {concept.id: concept for concept in glossary.concepts}
+        self._source_lang = source_lang
+        self._target_lang = target_lang
+        self._facts: dict[str, _ConceptFacts] = {}
+
+    def facts(self, concept_id: str) -> _ConceptFacts:
+        found = self._facts.get(concept_id)
+        if found is None:
+            concept = self._concepts[concept_id]
+            target_terms = concept.terms(self._target_lang) if self._target_lang else []
+            # A concept is labelled by its Chinese term where it has one: that is what the
+            # translator knows it by (人类命运共同体), and by its id otherwise.
+            zh = concept.preferred("zh")
+            label = f"{concept.id} {zh.text}" if zh is not None else concept.id
+            found = _ConceptFacts(
+                concept=concept,
+                label=label,
+                source_official=concept.preferred(self._source_lang),
+                target_official=concept.preferred(self._target_lang) if self._target_lang else None,
+                target_allowed=frozenset(
+                    term.text for term in target_terms if term.status.is_official
+                ),
+                target_has_terms=bool(target_terms),
+            )
+            self._facts[concept_id] = found
+        return found
+
+
+def _index(context: CheckContext) -> TermIndex:
+    # Cached on the context so that all terminology checks of a run share one index.
+    index = context.cache.get("term-index")
+    if not isinstance(index, TermIndex):
+        assert context.glossary is not None
+        index = TermIndex(context.glossary, context.source_lang, context.target_lang)
+        context.cache["term-index"] = index
+    return index
+
+
+@register(
+    "source-variant",
+    Severity.WARNING,
+    "The source uses a deprecated or superseded rendering of a concept; names the official term.",
+    Scope.SOURCE,
+    fixable=True,
+    needs_glossary=True,
+    category="terminology",
+)
+def source_variant(context: CheckContext, pair: Pair) -> Iterator[Issue]:
+    matches = context.source_terms(pair)
+    if not matches:
+        return
+    index = _index(context)
+    for match in matches:
+        if match.status.is_official:
+            continue
+        facts = index.facts(match.concept_id)
+        official = facts.source_official
+        status = match.status.value
+        if official is None:
+            message = (
+                f"“{match.text}” is a {status} rendering of {facts.label}; "
+                "no official rendering is known"
+            )
+            yield context.issue(
+                "source-variant",
+                Severity.WARNING,
+                pair,
+                "source",
+                match.start,
+                match.end,
+                message,
+                concept=match.concept_id,
+            )
+            continue
+        replacement = match_case(official.text, match.text)
+        yield context.issue(
+            "source-variant",
+            Severity.WARNING,
+            pair,
+            "source",
+            match.start,
+            match.end,
+            f"“{match.text}” is a {status} rendering of {facts.label}; "
+            f"the official term is “{official.text}”",
+            concept=match.concept_id,
+            term=official.text,
+            suggestion=replacement,
+            fixable=True,
+        )
+
+
+@register(
+    "term-forbidden",
+    Severity.ERROR,
+    "The target uses a deprecated or superseded rendering of a concept.",
+    Scope.PAIR,
+    fixable=True,
+    needs_glossary=True,
+    category="terminology",
+)
+def term_forbidden(context: CheckContext, pair: Pair) -> Iterator[Issue]:
+    matches = context.target_terms(pair)
+    if not matches:
+        return
+    index = _index(context)
+    for match in matches:
+        if match.status.is_official:
+            continue
+        facts = index.facts(match.concept_id)
+        official = facts.target_official
+        message = f"“{match.text}” is a {match.status.value} rendering of {facts.label}"
+        if official is not None:
+            message += f"; use “{official.text}”"
+        yield context.issue(
+            "term-forbidden",
+            Severity.ERROR,
+            pair,
+            "target",
+            match.start,
+            match.end,
+            message,
+            concept=match.concept_id,
+            term=official.text if official is not None else None,
+            suggestion=match_case(official.text, match.text) if official is not None else None,
+            fixable=official is not None,
+        )
+
+
+@register(
+    "term-missing",
+    Severity.WARNING,
+    "A source term's concept has target renderings, but the target uses none of them.",
+    Scope.PAIR,
+    needs_glossary=True,
+    category="terminology",
+)
+def term_missing(context: CheckContext, pair: Pair) -> Iterator[Issue]:
+    source_matches = context.source_terms(pair)
+    if not source_matches:
+        return
+    index = _index(context)
+    target_matches = context.target_terms(pair)
+    used = {match.concept_id for match in target_matches}
+    seen: set[str] = set()
+    for match in source_matches:
+        concept_id = match.concept_id
+        if concept_id in seen or concept_id in used:
+            # Used in the target, officially or not; a deprecated rendering there is
+            # term-forbidden's business, and reporting it twice only adds noise.
+            continue
+        seen.add(concept_id)
+        facts = index.facts(concept_id)
+        official = facts.target_official
+        if official is None or not facts.target_allowed:
+            continue
+        yield context.issue(
+            "term-missing",
+            Severity.WARNING,
+            pair,
+            "target",
+            0,
+            0,
+            f"the source has “{match.text}” ({facts.label}), "
+            f"but the target has none of its renderings: “{official.text}”",
+            concept=concept_id,
+            term=official.text,
+            suggestion=official.text,
+        )
+
+
+@register(
+    "term-no-target",
+    Severity.INFO,
+    "A concept found in the source has no rendering in the target language.",
+    Scope.PAIR,
+    needs_glossary=True,
+    category="terminology",
+)
+def term_no_target(context: CheckContext, pair: Pair) -> Iterator[Issue]:
+    source_matches = context.source_terms(pair)
+    if not source_matches:
+        return
+    index = _index(context)
+    seen: set[str] = set()
+    for match in source_matches:
+        if match.concept_id in seen:
+            continue
+        seen.add(match.concept_id)
+        facts = index.facts(match.concept_id)
+        if facts.target_allowed:
+            continue
+        yield context.issue(
+            "term-no-target",
+            Severity.INFO,
+            pair,
+            "source",
+            match.start,
+            match.end,
+            f"{facts.label} has no official rendering in {context.target_lang}; "
+            "the glossary cannot check its translation",
+            concept=match.concept_id,
+        )
+
+
+@register(
+    "term-inconsistent",
+    Severity.WARNING,
+    "One concept is rendered in different ways across the target segments.",
+    Scope.DOCUMENT,
+    fixable=True,
+    needs_glossary=True,
+    category="terminology",
+)
+def term_inconsistent(context: CheckContext, pairs: Sequence[Pair]) -> Iterator[Issue]:
+    index = _index(context)
+    uses: dict[str, list[tuple[Pair, int, int, str, str]]] = defaultdict(list)
+    for pair in pairs:
+        if not pair.target:
+            continue
+        for match in context.target_terms(pair):
+            uses[match.concept_id].append(
+                (pair, match.start, match.end, match.text, match.term.text)
+            )
+    for concept_id, occurrences in uses.items():
+        counts = Counter(term for *_, term in occurrences)
+        if len(counts) < 2:
+            continue
+        facts = index.facts(concept_id)
+        official = facts.target_official.text if facts.target_official else None
+
+        # The majority rendering sets the standard; on a tie the official one does.
+        def rank(
+            term: str, counts: Counter[str] = counts, official: str | None = official
+        ) -> tuple[int, bool]:
+            return counts[term], term == official
+
+        majority = max(counts, key=rank)
+        others = ", ".join(f"“{term}” ({count}×)" for term, count in counts.most_common())
+        for pair, start, end, text, term in occurrences:
+            if term == majority:
+                continue
+            yield context.issue(
+                "term-inconsistent",
+                Severity.WARNING,
+                pair,
+                "target",
+                start,
+                end,
+                f"{facts.label} is rendered in {len(counts)} ways in the target: {others}",
+                concept=concept_id,
+                term=official,
+                suggestion=match_case(majority, text),
+                fixable=True,
+            )
+
+
+# --- variation report -----------------------------------------------------------------------
+
+
+@dataclass
+class Rendering:
+    """One term of a concept as found in the document: how often and in which segments."""
+
+    term: str
+    lang: str
+    status: str
+    count: int = 0
+    segments: list[str] = field(default_factory=list)
+    forms: Counter[str] = field(default_factory=Counter)
+
+
+@dataclass
+class ConceptVariation:
+    """Every rendering of one concept found in the document, source and target."""
+
+    concept: str
+    label: str
+    official: dict[str, str]
+    renderings: list[Rendering]
+
+    @property
+    def varies(self) -> bool:
+        """More than one rendering in one language, or any non-official one."""
+        per_lang = Counter(rendering.lang for rendering in self.renderings)
+        return any(count > 1 for count in per_lang.values()) or any(
+            rendering.status not in ("preferred", "admitted") for rendering in self.renderings
+        )
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "concept": self.concept,
+            "label": self.label,
+            "official": self.official,
+            "renderings": [
+                {
+                    "term": rendering.term,
+                    "lang": rendering.lang,
+                    "status": rendering.status,
+                    "count": rendering.count,
+                    "segments": rendering.segments,
+                    "forms": dict(rendering.forms),
+                }
+                for rendering in self.renderings
+            ],
+        }
+
+
+def variation_report(context: CheckContext, pairs: Iterable[Pair]) -> list[ConceptVariation]:
+    """For each concept found, every rendering in source and target with count and status."""
+    if context.glossary is None:
+        return []
+    index = _index(context)
+    found: dict[str, dict[tuple[str, str], Rendering]] = {}
+    order: list[str] = []
+    for pair in pairs:
+        sides = [(context.source_lang, context.source_terms(pair))]
+        if context.target_lang is not None and pair.target:
+            sides.append((context.target_lang, context.target_terms(pair)))
+        for lang, matches in sides:
+            for match in matches:
+                renderings = found.get(match.concept_id)
+                if renderings is None:
+                    renderings = found[match.concept_id] = {}
+                    order.append(match.concept_id)
+                key = (lang, match.term.text)
+                rendering = renderings.get(key)
+                if rendering is None:
+                    rendering = renderings[key] = Rendering(
+                        term=match.term.text, lang=lang, status=match.status.value
+                    )
+                rendering.count += 1
+                if not rendering.segments or rendering.segments[-1] != pair.segment_id:
+                    rendering.segments.append(pair.segment_id)
+                rendering.forms[" ".join(match.text.split())] += 1
+    report = []
+    for concept_id in order:
+        facts = index.facts(concept_id)
+        official = {}
+        if facts.source_official is not None:
+            official[context.source_lang] = facts.source_official.text
+        if facts.target_official is not None and context.target_lang is not None:
+            official[context.target_lang] = facts.target_official.text
+        ordered = sorted(
+            found[concept_id].values(),
+            key=lambda r: (r.lang != context.source_lang, -r.count, r.term),
+        )
+        report.append(ConceptVariation(concept_id, facts.label, official, ordered))
+    return report

@@ -1,0 +1,61 @@
+"""``termwise segments``: the document as termwise sees it, one heading or sentence a line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.command("segments")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--lang", default=None, help="Source language (BCP 47); detected when not given.")
+@click.option(
+    "--encoding", default=None, help="Text encoding, such as gb18030; detected when not given."
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: readable, one segment a line; json: an array of segment objects.",
+)
+@click.pass_obj
+def segments(
+    layout: object, file: Path, lang: str | None, encoding: str | None, output_format: str
+) -> None:
+    """Show FILE's headings and sentences with their ids and positions."""
+    import json
+
+    from termwise.document.editing import load_id_aliases
+    from termwise.document.reading import load_document
+    from termwise.project.layout import ProjectLayout, id_aliases_file
+
+    aliases: dict[str, str] = {}
+    if isinstance(layout, ProjectLayout):
+        alias_path = id_aliases_file(layout, file)
+        if alias_path.exists():
+            aliases = load_id_aliases(alias_path)
+    document = load_document(file, lang=lang, encoding=encoding, id_aliases=aliases)
+    if output_format == "json":
+        rows = [
+            {
+                "id": segment.id,
+                "kind": segment.kind.value,
+                "text": segment.text,
+                "line": segment.line,
+                "column": segment.column,
+                "paragraph": segment.paragraph,
+                "start": segment.start,
+                "end": segment.end,
+            }
+            for segment in document.segments
+        ]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    width = len(str(document.segments[-1].line)) + 4
+    for segment in document.segments:
+        position = f"{segment.line}:{segment.column}".rjust(width)
+        marker = "#" if segment.kind.value == "heading" else " "
+        click.echo(f"{position}  {segment.id:<15} {marker} {segment.text}")

@@ -1,0 +1,69 @@
+"""Segment ids that survive edits elsewhere in the document.
+
+An id is a short hash of the segment's own text (whitespace collapsed, Unicode NFC), so
+editing one paragraph changes only the ids of that paragraph's segments; re-segmenting after
+any other change gives every other segment the id it had. A text that occurs more than once
+gets ``-2``, ``-3``... in document order. When termwise itself edits a segment (a terminology
+fix), the new text would hash to a new id; an alias map (new content id → kept id, saved in
+``translations/<stem>.ids.json``) gives the segment back the id its translation is filed under.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from collections.abc import Iterable, Mapping
+
+ID_LENGTH = 12  # hex digits: 48 bits, so a 500,000-segment book rarely sees a collision
+
+
+def content_key(text: str) -> str:
+    """The part of a segment's text that its id depends on."""
+    return unicodedata.normalize("NFC", " ".join(text.split()))
+
+
+def content_hash(text: str) -> str:
+    digest = hashlib.blake2b(content_key(text).encode("utf-8"), digest_size=ID_LENGTH // 2)
+    return digest.hexdigest()
+
+
+def content_ids(texts: Iterable[str]) -> list[str]:
+    """Ids from content alone: the hash, with ``-n`` for the n-th repeat of the same hash."""
+    seen: dict[str, int] = {}
+    ids: list[str] = []
+    for text in texts:
+        digest = content_hash(text)
+        count = seen.get(digest, 0) + 1
+        seen[digest] = count
+        ids.append(digest if count == 1 else f"{digest}-{count}")
+    return ids
+
+
+def assign_ids(texts: Iterable[str], aliases: Mapping[str, str] | None = None) -> list[str]:
+    """Final ids: content ids, replaced by their alias where one is recorded.
+
+    An alias wins only once and only when no other segment of the document already holds its
+    id as content id; otherwise two segments would share an id. When a segment was edited
+    twice, the map holds two keys for one kept id: the later entry (insertion order, which
+    JSON keeps) is the current text, so only it counts.
+    """
+    ids = content_ids(texts)
+    if not aliases:
+        return ids
+    current = {kept: content_id for content_id, kept in aliases.items()}
+    taken = set(ids)
+    used: set[str] = set()
+    final: list[str] = []
+    for content_id in ids:
+        alias = aliases.get(content_id)
+        if (
+            alias is not None
+            and current.get(alias) == content_id
+            and alias not in used
+            and alias not in taken
+        ):
+            used.add(alias)
+            final.append(alias)
+        else:
+            final.append(content_id)
+    return final

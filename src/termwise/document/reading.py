@@ -1,0 +1,511 @@
+"""Reading documents into headings and sentences.
+
+Each reader turns a file into *blocks*: a heading or a paragraph, given as the spans of its
+lines in ``Document.text``. Joining those lines (line breaks and the stray spaces at page
+breaks become one space; end-of-line hyphenation is undone where the document itself shows
+the word unhyphenated) gives the paragraph's normalised text and an ``OffsetMap`` back into
+the file; the segmenter then splits paragraphs into sentences. Plain text is assumed to be
+what PDF extraction gives: hard-wrapped lines, paragraphs often not separated by blank
+lines, and numbered headings (``2.1. Title``) that may wrap onto a second line.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from termwise import languages
+from termwise.document.encoding import read_text
+from termwise.document.ids import assign_ids
+from termwise.document.model import Document, OffsetMap, Segment, SegmentKind
+from termwise.document.segmentation import split_sentences
+from termwise.errors import InputError
+
+FORMATS = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".docx": "docx",
+}
+
+
+@dataclass
+class Block:
+    """A heading or a paragraph: the spans ``(start, end)`` of its lines' content."""
+
+    heading: bool
+    lines: list[tuple[int, int]] = field(default_factory=list)
+    # Plain text only: lines shorter than this that end a sentence also end a paragraph.
+    paragraph_width: int = 0
+
+
+def load_document(
+    path: str | Path,
+    *,
+    lang: str | None = None,
+    encoding: str | None = None,
+    id_aliases: Mapping[str, str] | None = None,
+) -> Document:
+    """Read and segment the file at ``path``; the format comes from its suffix."""
+    file_path = Path(path)
+    fmt = FORMATS.get(file_path.suffix.lower(), "text")
+    if not file_path.exists():
+        raise InputError("no such file", file_path)
+    if file_path.is_dir():
+        raise InputError("is a folder, not a document", file_path)
+    if fmt == "docx":
+        from termwise.document.docx_reader import read_docx
+
+        text, heading_lines = read_docx(file_path)
+        return _build(text, lang, file_path, "docx", "docx", id_aliases, heading_lines)
+    text, used = read_text(file_path, encoding)
+    return _build(text, lang, file_path, fmt, used, id_aliases, None)
+
+
+def parse_document(
+    text: str,
+    *,
+    lang: str,
+    path: Path | None = None,
+    fmt: str = "text",
+    id_aliases: Mapping[str, str] | None = None,
+) -> Document:
+    """Segment ``text`` as if read from a file of format ``fmt`` (``text`` or ``markdown``)."""
+    if fmt not in ("text", "markdown"):
+        raise ValueError(f"parse_document reads text or markdown, not {fmt!r}")
+    return _build(text, lang, path, fmt, "utf-8", id_aliases, None)
+
+
+def _build(
+    text: str,
+    lang: str | None,
+    path: Path | None,
+    fmt: str,
+    encoding: str,
+    id_aliases: Mapping[str, str] | None,
+    heading_lines: set[int] | None,
+) -> Document:
+    tag = languages.normalize(lang) if lang else detect_language(text)
+    document = Document(path=path, text=text, lang=tag, encoding=encoding, segments=[], fmt=fmt)
+    document.id_aliases = dict(id_aliases or {})
+    # Blocks and segments hold no reference cycles, so the cyclic collector has nothing to
+    # find; left on, it rescans the growing heap again and again and a 50 MB book is no
+    # longer segmented in linear time.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        if fmt == "markdown":
+            blocks = markdown_blocks(text)
+        elif fmt == "docx":
+            blocks = docx_blocks(text, heading_lines or set())
+        else:
+            blocks = plain_text_blocks(text)
+        document.segments = _segments(document, blocks, document.id_aliases)
+    finally:
+        if collecting:
+            gc.enable()
+    if not document.segments:
+        raise InputError("empty document: no text to segment", path or "<input>")
+    return document
+
+
+def _segments(
+    document: Document, blocks: Iterable[Block], aliases: Mapping[str, str]
+) -> list[Segment]:
+    text = document.text
+    lang = document.lang
+    vocabulary = _Vocabulary(text)
+    drafts: list[tuple[SegmentKind, str, OffsetMap, int]] = []
+    paragraph = 0
+    for block in blocks:
+        joined, offsets = join_lines(text, block.lines, vocabulary)
+        if not joined.strip():
+            continue
+        paragraph += 1
+        if block.heading:
+            drafts.append((SegmentKind.HEADING, joined, offsets, paragraph))
+            continue
+        # A sentence that ends a short line ends its paragraph (PDF text has no blank lines).
+        short_line_ends: set[int] = set()
+        if block.paragraph_width:
+            for line_start, line_end in block.lines[:-1]:
+                if line_end - line_start < block.paragraph_width:
+                    short_line_ends.add(line_end)
+        spans = split_sentences(joined, lang)
+        for index, (start, end) in enumerate(spans):
+            drafts.append(
+                (SegmentKind.SENTENCE, joined[start:end], offsets.sub(start, end), paragraph)
+            )
+            if (
+                short_line_ends
+                and index + 1 < len(spans)
+                and offsets[end - 1] + 1 in short_line_ends
+            ):
+                paragraph += 1
+    ids = assign_ids((draft[1] for draft in drafts), aliases)
+    segments: list[Segment] = []
+    for segment_id, (kind, segment_text, offsets, number) in zip(ids, drafts, strict=True):
+        start = offsets[0]
+        line, column = document.line_col(start)
+        segments.append(
+            Segment(
+                id=segment_id,
+                kind=kind,
+                text=segment_text,
+                line=line,
+                column=column,
+                paragraph=number,
+                start=start,
+                end=offsets[len(offsets) - 1] + 1,
+                offsets=offsets,
+            )
+        )
+    return segments
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# --- joining lines ---------------------------------------------------------------------------
+
+_WORD_TAIL = re.compile(r"(\w+)-\Z")
+_WORD_HEAD = re.compile(r"\w+")
+# Prefixes that make real compounds when hyphenated ("self-interest", "non-zero"), used when the
+# document gives no evidence either way.
+_COMPOUND_PREFIXES = _word_set("self ex all half well non cross quasi")
+
+
+class _Vocabulary:
+    """Words of the document, to decide whether ``inter-\\nnational`` was hyphenated by the
+    typesetter (``international`` occurs elsewhere) or by the author (``win-win`` occurs)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._words: set[str] | None = None
+        self._compounds: set[str] | None = None
+
+    def _load(self) -> None:
+        words: set[str] = set()
+        compounds: set[str] = set()
+        for match in re.finditer(r"\w+(?:-\w+)*", self._text):
+            token = match.group().lower()
+            if "-" in token:
+                parts = token.split("-")
+                compounds.update(f"{a}-{b}" for a, b in zip(parts, parts[1:], strict=False))
+                words.update(parts)
+            else:
+                words.add(token)
+        self._words, self._compounds = words, compounds
+
+    def keeps_hyphen(self, left: str, right: str) -> bool:
+        """Whether ``left-`` at a line end followed by ``right`` is a real hyphenated compound."""
+        if self._words is None or self._compounds is None:
+            self._load()
+        assert self._words is not None and self._compounds is not None
+        lower_left, lower_right = left.lower(), right.lower()
+        if f"{lower_left}-{lower_right}" in self._compounds:
+            return True
+        if lower_left + lower_right in self._words:
+            return False
+        if right[:1].isupper() or right[:1].isdigit() or left[-1:].isdigit():
+            return True  # "China-ASEAN", "COVID-19"
+        if lower_left == lower_right:
+            return True  # "win-win"
+        return lower_left in _COMPOUND_PREFIXES
+
+
+def _is_cjk(char: str) -> bool:
+    if not char:
+        return False
+    code = ord(char)
+    return 0x2E80 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0xFF00 <= code <= 0xFFEF
+
+
+def join_lines(
+    text: str, lines: list[tuple[int, int]], vocabulary: _Vocabulary | None = None
+) -> tuple[str, OffsetMap]:
+    """Join the content spans ``lines`` of ``text`` into one paragraph and its offset map."""
+    pieces: list[str] = []
+    runs: list[tuple[int, int]] = []
+    length = 0
+    for start, end in lines:
+        if start >= end:
+            continue
+        if pieces:
+            last_piece = pieces[-1]
+            head = text[start]
+            if (
+                last_piece[-1] == "-"
+                and len(last_piece) > 1
+                and last_piece[-2].isalnum()
+                and head.isalnum()
+            ):
+                # A hyphen at the line end: the typesetter's ("inter-/national") goes, the
+                # author's ("win-/win", "1990-/2000") stays; either way no space is added.
+                tail = _WORD_TAIL.search(last_piece[-40:])
+                if tail and head.isalpha() and tail.group(1).isalpha():
+                    head_match = _WORD_HEAD.match(text, start, end)
+                    right = head_match.group() if head_match else head
+                    vocab = vocabulary or _Vocabulary(text)
+                    if not vocab.keeps_hyphen(tail.group(1), right):
+                        pieces[-1] = last_piece[:-1]
+                        length -= 1
+            elif not (_is_cjk(last_piece[-1]) or _is_cjk(head)):
+                # The line break itself stands for the space.
+                pieces.append(" ")
+                runs.append((length, runs[-1][1] + len(last_piece)))
+                length += 1
+        pieces.append(text[start:end])
+        runs.append((length, start))
+        length += end - start
+    joined = "".join(pieces)
+    return joined, OffsetMap(runs, length)
+
+
+# --- plain text (PDF-extracted) ----------------------------------------------------------------
+
+_NUMBERED_HEADING = re.compile(
+    r"(?:\d{1,2}(?:\.\d{1,2}){0,4}\.|\d{1,2}(?:\.\d{1,2}){1,4}|[IVX]{1,5}\.)[ \t\u00a0]+"
+    r"(?=[^\W\d_]|[\"“'‘])"
+)
+_CJK_HEADING = re.compile(
+    r"(?:第[一二三四五六七八九十百零〇\d]+[章节部分篇编]|[一二三四五六七八九十]+、|"
+    r"[（(][一二三四五六七八九十]+[）)]|\d{1,2}(?:\.\d{1,2}){1,4}[ \t]?|\d{1,2}[.、．][ \t]?|\d{1,2}[ \t])"
+    r"(?=[\u3400-\u9fff])"
+)
+_ENDS_SENTENCE = re.compile(
+    r"(?:[.!?。！？…]|\.\.\.)[\"'”’»)\]」』）】]*(?:\s?\[\d{1,4}(?:[,–-]\s?\d{1,4})*\])?\Z"
+    r"|\[\d{1,4}(?:[,–-]\s?\d{1,4})*\]\Z"
+)
+_BULLETS = frozenset("•◦▪▫●○■□►▸➢✓")
+_TERMINAL_PUNCTUATION = re.compile(r"[.!?。！？…:;,，；：、]\Z")
+_CONTINUING_WORDS = _word_set(
+    "of and the for in on to with a an or by from at as its their our de la le les des du et "
+    "y en el los las del und der die das für von mit im zu и в на с для по"
+)
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    """Content span (leading and trailing whitespace removed) of every line; empty for blanks."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for raw in text.split("\n"):
+        stripped_left = raw.lstrip()
+        start = position + len(raw) - len(stripped_left)
+        end = position + len(raw.rstrip())
+        spans.append((start, end) if end > start else (start, start))
+        position += len(raw) + 1
+    return spans
+
+
+def _typical_width(text: str, spans: list[tuple[int, int]]) -> int:
+    lengths = sorted(end - start for start, end in spans if end > start)
+    if not lengths:
+        return 0
+    return lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))]
+
+
+def _is_heading_start(line: str, width: int) -> bool:
+    if len(line) > 160 or len(line.split()) > 24:
+        return False
+    if _NUMBERED_HEADING.match(line) or _CJK_HEADING.match(line):
+        # A numbered line that ends with a full stop is a list item or a sentence.
+        return not _ENDS_SENTENCE.search(line) or line.endswith("?")
+    return False
+
+
+def _is_unnumbered_heading(line: str, next_line: str, width: int) -> bool:
+    if width < 40 or not next_line or len(line) >= 0.6 * width or len(line.split()) > 10:
+        return False
+    first = line[0]
+    if not (first.isupper() or _is_cjk(first)) or _TERMINAL_PUNCTUATION.search(line):
+        return False
+    return next_line[0].isupper() or next_line[0] in "\"“'‘«" or _is_cjk(next_line[0])
+
+
+def plain_text_blocks(text: str) -> list[Block]:
+    spans = _line_spans(text)
+    width = _typical_width(text, spans)
+    if width > 200:
+        # Not hard-wrapped: each line is a paragraph (or a heading).
+        return [
+            Block(heading=_is_heading_start(text[start:end], width), lines=[(start, end)])
+            for start, end in spans
+            if end > start
+        ]
+    paragraph_width = int(width * 0.8) if width >= 40 else 0
+    blocks: list[Block] = []
+    current: Block | None = None
+    previous_ended = True
+    index = 0
+    count = len(spans)
+    while index < count:
+        start, end = spans[index]
+        if start == end:
+            current = None
+            previous_ended = True
+            index += 1
+            continue
+        line = text[start:end]
+        next_start, next_end = spans[index + 1] if index + 1 < count else (0, 0)
+        next_line = text[next_start:next_end]
+        if previous_ended and (
+            _is_heading_start(line, width) or _is_unnumbered_heading(line, next_line, width)
+        ):
+            heading = Block(heading=True, lines=[(start, end)])
+            if next_line and _continues_heading(line, next_line, width):
+                heading.lines.append((next_start, next_end))
+                index += 1
+            blocks.append(heading)
+            current = None
+            previous_ended = True
+            index += 1
+            continue
+        if current is None or line[0] in _BULLETS:
+            # A bullet starts a list item, which is a paragraph of its own.
+            current = Block(heading=False, paragraph_width=paragraph_width)
+            blocks.append(current)
+        current.lines.append((start, end))
+        previous_ended = bool(_ENDS_SENTENCE.search(line[-40:]))
+        index += 1
+    return blocks
+
+
+def _continues_heading(line: str, next_line: str, width: int) -> bool:
+    """Whether ``next_line`` is the second line of a heading that wrapped."""
+    if _is_heading_start(next_line, width) or _ENDS_SENTENCE.search(next_line):
+        return False
+    if len(next_line) >= 0.75 * width or len(next_line.split()) > 14:
+        return False
+    last_word = line.rsplit(None, 1)[-1].lower()
+    return (
+        last_word in _CONTINUING_WORDS
+        or line.endswith(("-", ",", "–", "—", ":"))
+        or len(line) >= 0.7 * width
+    )
+
+
+# --- Markdown --------------------------------------------------------------------------------
+
+_ATX = re.compile(r" {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*\Z")
+_SETEXT = re.compile(r" {0,3}(?:=+|-+)[ \t]*\Z")
+_FENCE = re.compile(r" {0,3}(```|~~~)")
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
+_QUOTE = re.compile(r"[ \t]*(?:>[ \t]?)+")
+_RULE = re.compile(r" {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})\Z")
+
+
+def markdown_blocks(text: str) -> list[Block]:
+    blocks: list[Block] = []
+    current: Block | None = None
+    fence: str | None = None
+    position = 0
+    for raw in text.split("\n"):
+        line_start = position
+        position += len(raw) + 1
+        line = raw.rstrip("\r")
+        if fence is not None:
+            if line.lstrip().startswith(fence):
+                fence = None
+            continue
+        fence_match = _FENCE.match(line)
+        if fence_match:
+            fence = fence_match.group(1)
+            current = None
+            continue
+        if not line.strip():
+            current = None
+            continue
+        if current is not None and len(current.lines) == 1 and _SETEXT.match(line):
+            current.heading = True
+            current = None
+            continue
+        if _RULE.match(line):
+            current = None
+            continue
+        atx = _ATX.match(line)
+        if atx:
+            title_start = line_start + atx.start(2)
+            blocks.append(Block(heading=True, lines=[(title_start, line_start + atx.end(2))]))
+            current = None
+            continue
+        content_start = 0
+        quote = _QUOTE.match(line)
+        if quote:
+            content_start = quote.end()
+        item = _LIST_ITEM.match(line, content_start)
+        if item:
+            content_start = item.end()
+            current = None
+        stripped = line[content_start:].strip()
+        if not stripped:
+            continue
+        left = (
+            line_start
+            + content_start
+            + (len(line[content_start:]) - len(line[content_start:].lstrip()))
+        )
+        span = (left, left + len(stripped))
+        if current is None:
+            current = Block(heading=False)
+            blocks.append(current)
+        current.lines.append(span)
+    return blocks
+
+
+# --- .docx -----------------------------------------------------------------------------------
+
+
+def docx_blocks(text: str, heading_lines: set[int]) -> list[Block]:
+    """One block per paragraph of a .docx (joined as lines of ``text``)."""
+    blocks: list[Block] = []
+    for number, (start, end) in enumerate(_line_spans(text)):
+        if end > start:
+            blocks.append(Block(heading=number in heading_lines, lines=[(start, end)]))
+    return blocks
+
+
+# --- language detection ----------------------------------------------------------------------
+
+_STOPWORDS = {
+    "en": _word_set("the and of to is in that it for with as are this was be by"),
+    "es": _word_set("el la de que y los las en del se por una para con es al"),
+    "fr": _word_set("le la les de des et est que une dans pour qui du au sur pas"),
+    "de": _word_set("der die das und ist nicht ein eine zu den mit von sich des auf dem"),
+}
+
+
+def detect_language(text: str) -> str:
+    """A guess good enough to pick segmentation rules: CJK-majority → zh, Cyrillic → ru, else
+    the Latin-script language whose commonest words occur most (English on a tie)."""
+    sample = text[:200_000]
+    cjk = latin = cyrillic = 0
+    for char in sample:
+        if char.isalpha():
+            if _is_cjk(char):
+                cjk += 1
+            elif "\u0400" <= char <= "\u04ff":
+                cyrillic += 1
+            else:
+                latin += 1
+    total = cjk + latin + cyrillic
+    if total == 0:
+        return "en"
+    # A Chinese character carries a word; a Latin letter a fifth of one.
+    if cjk * 4 >= latin + cyrillic:
+        return "zh"
+    if cyrillic > latin:
+        return "ru"
+    counts = dict.fromkeys(_STOPWORDS, 0)
+    for word in re.findall(r"[^\W\d_]+", unicodedata.normalize("NFC", sample[:50_000]).lower()):
+        for lang, words in _STOPWORDS.items():
+            if word in words:
+                counts[lang] += 1
+    best = max(counts, key=lambda lang: (counts[lang], lang == "en"))
+    return best if counts[best] > counts["en"] else "en"

@@ -1,0 +1,361 @@
+"""Rule-based sentence segmentation, one rule set per language.
+
+A regular expression finds every place that *could* end a sentence (a run of terminal
+punctuation, the closing quotes and brackets after it, and a citation marker such as ``[4]``
+that belongs to the sentence before it); a few constant-time tests on the word before and
+the word after decide whether it does. Each candidate is looked at once, so segmenting is
+linear in the length of the text. Languages differ in their abbreviations, in the words that
+begin sentences, and in punctuation (Chinese 。！？ need no space after them; French closes
+quotes with `` »``; Spanish opens questions with ¿).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from termwise import languages
+
+# Quotes and brackets that close a sentence when they follow its terminal punctuation.
+# ``“`` and ``«`` close quotations in German („…“, »…«); straight after a full stop they
+# cannot be opening ones.
+_CLOSERS = "\"'”’»›“«)\\]}」』）】》〉"
+# What may open a sentence besides a capital letter or a digit.
+_OPENERS = "\"'“‘„«‹([{¿¡「『（【《〈—–-"
+_CJK_TERMINATORS = "。！？｡"
+_CJK_CLOSERS = "”’」』）】》〉\"')"
+_SPACE = " \t\n\r\f\v\u00a0\u202f\u2009\u3000"
+# Citation markers that belong to the sentence before them: ``[4]``, ``[4, 5]``, ``[4-6]``.
+_CITATION = r"(?:[ \u00a0]?\[\d{1,4}(?:\s?[,–-]\s?\d{1,4})*\])"
+
+
+def _is_cjk(char: str) -> bool:
+    code = ord(char)
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0x3040 <= code <= 0x30FF
+        or 0xAC00 <= code <= 0xD7AF
+        or 0xF900 <= code <= 0xFAFF
+        or 0x20000 <= code <= 0x2FFFF
+    )
+
+
+@dataclass(frozen=True)
+class LanguageRules:
+    """What differs between languages. Abbreviations are written without their final period.
+
+    ``abbreviations``: never end a sentence (titles before names, ``Fig.`` before a number).
+    ``closing_abbreviations``: end a sentence when a capital follows (``etc.``, ``usw.``).
+    ``name_abbreviations``: end one only when a typical sentence opener follows (``U.S.``).
+    ``starters``: capitalised words that typically open a sentence.
+    ``ordinal_words``: (German) words after ``3.`` that make it an ordinal, not an end.
+    """
+
+    lang: str
+    abbreviations: frozenset[str]
+    closing_abbreviations: frozenset[str]
+    name_abbreviations: frozenset[str]
+    starters: frozenset[str]
+    ordinal_words: frozenset[str] = frozenset()
+    ordinal_before: frozenset[str] = frozenset()
+    # Words that abbreviate "number" only before a digit ("No. 5"); elsewhere "no." is a word.
+    numeric_abbreviations: frozenset[str] = frozenset()
+    cjk: bool = False
+    # "z" -> ("z. B.",): the first part of an abbreviation written with a space inside.
+    prefixes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def _variants(words: str) -> frozenset[str]:
+    """Each abbreviation as written, and with a capital first letter (it may open a sentence)."""
+    out: set[str] = set()
+    for word in words.split("|"):
+        word = word.strip()
+        if not word:
+            continue
+        out.add(word)
+        out.add(word[0].upper() + word[1:])
+    return frozenset(out)
+
+
+_EN_ABBREVIATIONS = (
+    "Mr|Mrs|Ms|Mx|Dr|Prof|Rev|Hon|Sr|Jr|St|Mt|Gen|Col|Capt|Lt|Sgt|Gov|Sen|Rep|Pres|Fr|Br|Messrs|"
+    "fig|figs|Fig|Figs|eq|eqs|Eq|Eqs|ref|refs|Ref|vol|vols|Vol|p|pp|ch|chap|sec|secs|"
+    "Sec|Sect|sect|Sects|Chap|Ch|art|para|e.g|i.e|cf|vs|viz|approx|ca|esp|incl|dept|Dept|est|al|et al|op|cit|ibid|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|"
+    "ed|eds|trans|repr|rev|suppl|tab|Tab|App|Univ|Assoc|Inst|Ave|Blvd|Rd|Ft|Mt|cm|mm|km|kg"
+)
+_EN_CLOSING = "etc|et seq|ff"
+_EN_NAMES = "Inc|Ltd|Co|Corp|LLC|Bros|U.S|U.K|U.N|U.S.A|E.U|a.m|p.m|A.D|B.C|Ph.D|M.D|B.A|M.A|D.C"
+_EN_STARTERS = (
+    "The|A|An|This|That|These|Those|It|Its|He|She|We|They|I|You|In|On|At|For|But|And|Or|However|"
+    "There|Here|His|Her|Our|Their|My|As|If|When|While|After|Before|Since|So|Thus|Therefore|"
+    "Moreover|Also|Then|Now|What|Why|How|Who|Which|One|Some|Many|Most|All|Each|Not|To|From|By|"
+    "With|Although|Yet|Still|Furthermore|Finally|First|Second|Indeed|Instead|Such|Both"
+)
+
+_ES_ABBREVIATIONS = (
+    "Sr|Sra|Srta|Sres|Dr|Dra|Dres|Lic|Ing|Arq|Prof|Profa|Ud|Uds|Vd|Vds|D|Dña|Da|Excmo|Excma|Ilmo|"
+    "Sto|Sta|prof|dr|dra|sr|sra|s|pág|págs|p|pp|núm|núms|n|art|arts|cap|caps|vol|vols|fig|figs|aprox|cf|vid|ej|p. ej|"
+    "e.g|i.e|ca|dcha|izq|izqda|Av|Avda|Cía|admón|apdo|atte|tel|et al|al|ed|eds|trad|"
+    "ene|feb|mar|abr|jun|jul|ago|sept|oct|nov|dic|EE|ss"
+)
+_ES_CLOSING = "etc"
+_ES_NAMES = "UU|S.A|S.L|Cía|Ltda|a. m|p. m|a. C|d. C|a. de C|d. de C"
+_ES_STARTERS = (
+    "El|La|Los|Las|Lo|Un|Una|Unos|Unas|Este|Esta|Estos|Estas|Esto|Ese|Esa|Eso|En|Pero|Sin|Por|Para|"
+    "Con|Se|Es|Su|Sus|No|Y|Así|Además|Cuando|Si|Aunque|Hay|Ella|Él|Ellos|Ellas|Nosotros|Al|Del|"
+    "También|Luego|Después|Entonces|Desde|Ya|Mi|Tu|Nuestro|Nuestra|Ha|Han|Fue|Era|Son|Hoy|Le|Les"
+)
+
+_FR_ABBREVIATIONS = (
+    "M|MM|Mme|Mmes|Mlle|Mlles|Dr|Drs|Pr|Me|Mgr|St|Ste|p|pp|cf|fig|figs|vol|vols|éd|éds|art|chap|"
+    "n|nº|tab|env|apr|av|ex|p. ex|c.-à-d|c-à-d|i.e|e.g|ibid|op|cit|coll|trad|dir|"
+    "janv|févr|fév|avr|juil|sept|oct|nov|déc|et al|al|boul|bd|tél|sq|suiv"
+)
+_FR_CLOSING = "etc"
+_FR_NAMES = "J.-C|S.A|S.A.R.L|Cie|Éts|hab"
+_FR_STARTERS = (
+    "Le|La|Les|L|Un|Une|Des|Ce|Cet|Cette|Ces|Il|Elle|Ils|Elles|Nous|Vous|On|Je|J|En|Dans|Mais|Et|"
+    "Pour|Par|Sur|Avec|Sans|Si|Quand|Cependant|Puis|Ensuite|Alors|Depuis|Au|Aux|Du|De|D|Son|Sa|"
+    "Ses|Leur|Leurs|Ainsi|C|Ça|Cela|Ceci|Qui|Que|Qu|Pourquoi|Comment|Aujourd|Enfin|Tout|Tous"
+)
+
+_DE_ABBREVIATIONS = (
+    "Dr|Prof|Hr|Hrn|Fr|Frl|Dipl|Ing|Mag|St|Nr|Bd|Bde|Abb|Abs|Art|Kap|Tab|Anm|Aufl|Hrsg|Jh|Jhd|"
+    "S|ff|vgl|ggf|bzw|ca|evtl|inkl|exkl|max|min|geb|gest|verh|zit|sog|u. a|z. B|d. h|u. U|"
+    "o. Ä|s. o|s. u|i. d. R|z. T|v. a|u. v. m|m. E|e. V|i. A|i. V|Str|Tel|bspw|insb|usf|"
+    "Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Nov|Dez|et al|al|Mio|Mrd|Tsd|allg|best|dt|engl|"
+    "frz|lat|gem|Pkt|Ziff|lt|zzgl|zw"
+)
+_DE_CLOSING = "usw|etc|u. v. m|u. Ä|o. Ä"
+_DE_NAMES = "GmbH|AG|e. V|Co|KG|Chr|n. Chr|v. Chr"
+_DE_STARTERS = (
+    "Der|Die|Das|Den|Dem|Des|Ein|Eine|Einen|Er|Sie|Es|Wir|Ich|Ihr|In|Im|Am|Auf|Aber|Und|Dann|Dies|"
+    "Diese|Dieser|Dieses|Doch|Denn|Man|Mit|Nach|Vor|Seit|Bei|Als|Wenn|Da|Auch|So|Zum|Zur|Damit|"
+    "Deshalb|Daher|Jedoch|Heute|Später|Danach|Was|Wie|Wo|Warum|Wer|Nun|Hier|Dort|Sein|Seine|Ihre"
+)
+_DE_ORDINAL_WORDS = (
+    "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|"
+    "Jahrhundert|Jahrhunderts|Jahrtausend|Jahrtausends|Mal|Platz|Stock|Stockwerk|Klasse|Auflage|"
+    "Kapitel|Band|Tag|Woche|Monat|Jahr|Lebensjahr|Geburtstag|Jahrestag|Runde|Etage|Liga|Semester|"
+    "Sitzung|Ausgabe|Bundesliga|Oktoberfest|Armee|Symphonie|Sinfonie|Weltkrieg|Juli"
+)
+_DE_ORDINAL_BEFORE = (
+    "am|an|vom|zum|zur|bis|den|der|dem|des|die|das|im|seit|ab|ihr|ihrem|ihren|sein|seinem|seinen|"
+    "seiner|ihrer|dieser|diesem|diesen|jeden|jedem|am|Am|Vom|Zum|Bis|Seit|Ab|Im|Den|Der|Dem|Die|Das"
+)
+
+_RU_ABBREVIATIONS = (
+    "т. е|т.е|т. к|т.к|т. н|т.н|т. ч|т.ч|т. о|т.о|напр|см|ср|стр|с|рис|табл|гл|ч|п|пп|им|ул|пр|"
+    "просп|пер|д|кв|обл|р|проф|акад|доц|чл.-кор|г-н|г-жа|тов|ок|"
+    "англ|лат|франц|нем|рус|др.-греч|т|и т|ст|вып|изд|ред|сост|пер|соч|кн|янв|февр|авг|"
+    "сент|окт|нояб|дек|et al|al|e.g|i.e|См|Ср"
+)
+_RU_CLOSING = "т. д|т.д|т. п|т.п|др|пр|проч"
+_RU_NAMES = "г|гг|в|вв|н. э|до н. э|ООО|ЗАО|руб|коп|тыс|млн|млрд|долл"
+_RU_STARTERS = (
+    "В|Во|На|Он|Она|Оно|Они|Мы|Я|Вы|Ты|Это|Этот|Эта|Эти|Но|И|А|По|С|Со|Для|Как|Когда|После|До|Так|"
+    "Тогда|Затем|Потом|Однако|Поэтому|Там|Здесь|Его|Её|Ее|Их|Все|Всё|Не|Из|К|О|У|За|При|Что|Кто|"
+    "Где|Почему|Сегодня|Теперь|Также|Кроме|Если|Хотя|Через|Между|Уже|Ещё|Еще|Наш|Наша|Их"
+)
+
+
+def _build(lang: str) -> LanguageRules:
+    base = lang if lang in _TABLES else "en"
+    abbreviations, closing, names, starters = _TABLES[base]
+    return LanguageRules(
+        lang=lang,
+        abbreviations=_variants(abbreviations),
+        closing_abbreviations=_variants(closing),
+        name_abbreviations=_variants(names),
+        starters=frozenset(starters.split("|")),
+        ordinal_words=frozenset(_DE_ORDINAL_WORDS.split("|")) if base == "de" else frozenset(),
+        ordinal_before=frozenset(_DE_ORDINAL_BEFORE.split("|")) if base == "de" else frozenset(),
+        numeric_abbreviations=_variants(_NUMERIC.get(base, "")),
+        cjk=lang in ("zh", "ja", "ko"),
+        prefixes=_prefixes(abbreviations, closing, names),
+    )
+
+
+def _prefixes(*tables: str) -> dict[str, tuple[str, ...]]:
+    found: dict[str, set[str]] = {}
+    for table in tables:
+        for entry in _variants(table):
+            for index, char in enumerate(entry[:-1]):
+                if char == "." and entry[index + 1] == " ":
+                    found.setdefault(entry[:index], set()).add(entry + ".")
+    return {prefix: tuple(sorted(forms)) for prefix, forms in found.items()}
+
+
+_NUMERIC = {"en": "no|nos", "fr": "no|nos", "zh": "no|nos", "ja": "no|nos", "es": "no"}
+
+_TABLES: dict[str, tuple[str, str, str, str]] = {
+    "en": (_EN_ABBREVIATIONS, _EN_CLOSING, _EN_NAMES, _EN_STARTERS),
+    "es": (_ES_ABBREVIATIONS, _ES_CLOSING, _ES_NAMES, _ES_STARTERS),
+    "fr": (_FR_ABBREVIATIONS, _FR_CLOSING, _FR_NAMES, _FR_STARTERS),
+    "de": (_DE_ABBREVIATIONS, _DE_CLOSING, _DE_NAMES, _DE_STARTERS),
+    "ru": (_RU_ABBREVIATIONS, _RU_CLOSING, _RU_NAMES, _RU_STARTERS),
+    # Chinese and Japanese documents quote English often; their Latin sentences use English rules.
+    "zh": (_EN_ABBREVIATIONS, _EN_CLOSING, _EN_NAMES, _EN_STARTERS),
+    "ja": (_EN_ABBREVIATIONS, _EN_CLOSING, _EN_NAMES, _EN_STARTERS),
+}
+
+SUPPORTED_LANGUAGES = ("en", "zh", "es", "fr", "de", "ru", "ja")
+
+
+@lru_cache(maxsize=32)
+def rules_for(lang: str) -> LanguageRules:
+    """The rule set for a BCP 47 tag (``zh-Hant`` uses Chinese rules, unknown ones English)."""
+    try:
+        primary = languages.primary(lang)
+    except languages.LanguageError:
+        primary = "en"
+    return _build(primary)
+
+
+# One candidate end: CJK terminators (no space needed after them), or Latin ones followed by
+# space or the end of the text. French sets a space before ``»``.
+_CANDIDATE = re.compile(
+    rf"(?P<cjk>[{_CJK_TERMINATORS}][{_CJK_TERMINATORS}!?…]*[{re.escape(_CJK_CLOSERS)}]*)"
+    rf"|(?P<lat>[.!?…‽]+)"
+    rf"(?P<close>(?:[ \u00a0\u202f][»›](?=[\s]|\Z))?[{re.escape(_CLOSERS)}]*{_CITATION}*)"
+    rf"(?=[{_SPACE}]|\Z|(?P<cjknext>[\u3400-\u9fff]))"
+)
+# The word before a period: letters, digits, inner periods, hyphens and apostrophes.
+_WORD_BEFORE = re.compile(r"[^\s\"'“‘„«(\[{¿¡]*\Z")
+_ELISION = re.compile(r"(?:[lLdDjJmMnNsStTcC]|[qQ]u|jusqu|lorsqu|puisqu)['’]")
+_INITIAL = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ]\.")
+_DOTTED = re.compile(r"(?:\w\.-?)+\w")
+_NUMBER = re.compile(r"\d{1,3}")
+_WORD_AFTER = re.compile(r"[\w'’-]*")
+_WORD_BEFORE_NUMBER = re.compile(r"(\w+)\s+\d{1,3}\Z")
+
+
+def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` of one paragraph of normalised text.
+
+    Spans exclude the spaces between sentences; text without terminal punctuation is one
+    sentence. Offsets are into ``text``.
+    """
+    rules = rules_for(lang)
+    spans: list[tuple[int, int]] = []
+    start = 0
+    length = len(text)
+    for match in _CANDIDATE.finditer(text):
+        end = match.end()
+        if end <= start:
+            continue
+        if _ends_sentence(text, match, rules):
+            _append_stripped(text, start, end, spans)
+            start = end
+    if start < length:
+        _append_stripped(text, start, length, spans)
+    return spans
+
+
+def _append_stripped(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start] in _SPACE:
+        start += 1
+    while end > start and text[end - 1] in _SPACE:
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def _next_char(text: str, position: int) -> tuple[int, str]:
+    length = len(text)
+    while position < length and text[position] in _SPACE:
+        position += 1
+    return position, text[position] if position < length else ""
+
+
+def _ends_sentence(text: str, match: re.Match[str], rules: LanguageRules) -> bool:
+    end = match.end()
+    after, next_char = _next_char(text, end)
+    if not next_char:
+        return True
+    if match.group("cjk") is not None:
+        # A comma or enumeration comma after 。”/！” continues the sentence (“好！”，他说).
+        return next_char not in "，、；：,;:"
+    if next_char in ",;:，、；：)]}":
+        return False
+    if match.group("cjknext") is not None and not rules.cjk:
+        return False  # "!" or "." glued to a Chinese character only ends sentences in Chinese
+    if next_char.islower():
+        return False
+    if not _starts_sentence(text, after, next_char):
+        return False
+    terminator = match.group("lat")
+    if terminator[-1] in "!?‽" or "…" in terminator or terminator.startswith(".."):
+        return True
+    if match.group("close"):
+        return True  # "... title [4]. Next" and "... end." Next" are ends whatever came before
+    return _period_ends_sentence(text, match.start(), after, rules)
+
+
+def _starts_sentence(text: str, after: int, next_char: str) -> bool:
+    if next_char.isupper() or next_char.isdigit() or _is_cjk(next_char):
+        return True
+    if next_char in _OPENERS:
+        # An opening quote or bracket starts a sentence when a capital or digit follows it.
+        following = text[after + 1 : after + 3].lstrip(" \u00a0\u202f\"'“‘„«(")
+        return not following or not following[0].islower()
+    return not next_char.isalpha()
+
+
+def _period_ends_sentence(text: str, period: int, after: int, rules: LanguageRules) -> bool:
+    window = text[max(0, period - 40) : period]
+    parts = window.split()
+    token = parts[-1].lstrip(_OPENERS) if parts and not window[-1:].isspace() else ""
+    if not token:
+        return True
+    elided = _ELISION.match(token)
+    if elided and rules.lang in ("fr", "it", "ca"):
+        token = token[elided.end() :]  # "l'art. 2" abbreviates "art." like "art. 2"
+    if rules.lang == "de" and len(token) > 3 and token.endswith("str"):
+        return False  # street names: "Hauptstr. 5"
+    if token[-1] in ")]}\"'”’»":
+        return True
+    next_word = _WORD_AFTER.match(text, after + (0 if text[after].isalnum() else 1))
+    following = next_word.group() if next_word else ""
+    if token in rules.numeric_abbreviations:
+        return not text[after : after + 1].isdigit()
+    # Abbreviations, some written with spaces ("et al.", "z. B.", "т. е.", "EE. UU.").
+    for count in (3, 2, 1):
+        if len(parts) < count:
+            continue
+        candidate = " ".join([*parts[-count:-1], token]).lstrip(_OPENERS)
+        if candidate in rules.abbreviations:
+            return False
+        if candidate in rules.closing_abbreviations:
+            return True
+        if candidate in rules.name_abbreviations:
+            return _opens_sentence(following, text, after, rules)
+        for form in rules.prefixes.get(candidate, ()):
+            if text.startswith(form, period - len(candidate)):
+                return False
+    if len(token) == 1 and token.isalpha():
+        if token.islower():
+            return True
+        # An initial ("J. Smith", "А. С. Пушкин") unless a sentence plainly starts after it.
+        return _opens_sentence(following, text, after, rules)
+    if _DOTTED.fullmatch(token):
+        return _opens_sentence(following, text, after, rules)
+    if rules.ordinal_words and _NUMBER.fullmatch(token):
+        return not _is_german_ordinal(window, token, following, rules)
+    return True
+
+
+def _opens_sentence(following: str, text: str, after: int, rules: LanguageRules) -> bool:
+    if _INITIAL.match(text, after):
+        return False  # a chain of initials
+    return following in rules.starters
+
+
+def _is_german_ordinal(window: str, number: str, following: str, rules: LanguageRules) -> bool:
+    if following in rules.ordinal_words:
+        return True
+    before = _WORD_BEFORE_NUMBER.search(window)
+    return before is not None and before.group(1) in rules.ordinal_before

@@ -1,0 +1,108 @@
+"""``termwise export``: a bilingual edition or an interchange file from a project."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from termwise.project.layout import ProjectLayout
+
+if TYPE_CHECKING:
+    from termwise.glossary.model import Glossary
+
+FORMAT_NAMES = ("html", "md", "docx", "txt", "tmx", "xliff", "xliff12", "csv", "po")
+
+
+@click.command("export")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--to", "target_lang", required=True, help="Target language (BCP 47).")
+@click.option(
+    "--format",
+    "format_name",
+    type=click.Choice(FORMAT_NAMES),
+    default=None,
+    help="Output format (default: from the suffix of -o).",
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write.",
+)
+@click.option(
+    "--target-only", is_flag=True, help="The translated edition alone (html, md, docx, txt)."
+)
+@click.option(
+    "--include-unreviewed",
+    is_flag=True,
+    help="Print machine translations and drafts not yet reviewed (marked †).",
+)
+@click.option(
+    "--glossary",
+    "glossary_path",
+    type=click.Path(exists=True, path_type=Path),
+    default=None,
+    help="Glossary whose terms the HTML edition marks (default: the project's glossary/).",
+)
+@click.pass_obj
+def export(
+    layout: ProjectLayout,
+    file: Path,
+    target_lang: str,
+    format_name: str | None,
+    output: Path,
+    target_only: bool,
+    include_unreviewed: bool,
+    glossary_path: Path | None,
+) -> None:
+    """Export FILE's translation into LANG as an edition or an interchange file."""
+    from termwise import languages
+    from termwise.atomic import write_atomic
+    from termwise.errors import TermwiseError
+    from termwise.export.formats import FORMATS, ExportOptions, format_for_suffix
+    from termwise.project.translations import load_source, open_translation
+
+    layout = layout if isinstance(layout, ProjectLayout) else ProjectLayout.at()
+    if format_name is not None:
+        chosen = FORMATS[format_name]
+    else:
+        found = format_for_suffix(output.suffix)
+        if found is None:
+            raise click.UsageError(
+                f"cannot tell the format from {output.name!r}; give --format "
+                f"({', '.join(FORMAT_NAMES)})"
+            )
+        chosen = found
+    if target_only and not chosen.edition:
+        raise click.UsageError("--target-only applies to editions: html, md, docx, txt")
+    document = load_source(layout, file)
+    lang = languages.normalize(target_lang)
+    tfile = open_translation(layout, document, lang)
+    if tfile.path is None or not tfile.path.exists():
+        raise TermwiseError(
+            f"no translation of {file.name} into {lang} yet ({tfile.path}); "
+            f"start one with: termwise translate {file} --to {lang}"
+        )
+    glossary = None
+    if chosen.name == "html":
+        glossary = _load_glossary(layout, glossary_path)
+    options = ExportOptions(
+        target_only=target_only, include_unreviewed=include_unreviewed, glossary=glossary
+    )
+    payload = chosen.write(document, tfile, options)
+    write_atomic(output, payload)
+    click.echo(f"Wrote {chosen.description} to {output}")
+
+
+def _load_glossary(layout: ProjectLayout, explicit: Path | None) -> Glossary | None:
+    from termwise.glossary import load_glossary
+
+    if explicit is not None:
+        return load_glossary(explicit)
+    folder = layout.glossary_dir
+    if folder.is_dir() and any(folder.iterdir()):
+        return load_glossary(folder)
+    return None

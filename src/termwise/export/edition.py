@@ -1,0 +1,164 @@
+"""What an edition shows: the document's blocks, each sentence with the translation to print.
+
+A published edition must not pass machine translation off as a translator's work: only
+reviewed translations are printed unless the user asks for unreviewed ones, and those are
+then marked. The formats (HTML, Markdown, .docx, text) only lay out what this module decides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from termwise import languages
+from termwise.document.model import Document, Segment, SegmentKind
+from termwise.project.po import SegmentState, TranslationFile, TranslationUnit
+
+if TYPE_CHECKING:
+    from termwise.glossary.matcher import TermMatcher
+    from termwise.glossary.model import Glossary
+
+UNREVIEWED_MARK = "†"
+UNREVIEWED_LEGEND = "† machine translation or draft, not yet reviewed"
+MISSING = "[untranslated]"
+
+
+@dataclass(frozen=True)
+class TermSpan:
+    """A glossary term found in a text: ``[start, end)``, its concept and status."""
+
+    start: int
+    end: int
+    concept_id: str
+    status: str  # preferred, admitted, deprecated, superseded
+    official: str | None  # the preferred rendering in the same language, for a tooltip
+
+
+@dataclass
+class EditionSegment:
+    segment: Segment
+    unit: TranslationUnit | None
+    target: str | None  # None: left out of the edition
+    unreviewed: bool = False
+    source_terms: list[TermSpan] = field(default_factory=list)
+    target_terms: list[TermSpan] = field(default_factory=list)
+
+
+@dataclass
+class EditionBlock:
+    """A heading, or a paragraph of sentences."""
+
+    kind: SegmentKind
+    segments: list[EditionSegment]
+
+
+@dataclass
+class Edition:
+    document: Document
+    source_lang: str
+    target_lang: str
+    blocks: list[EditionBlock]
+    include_unreviewed: bool
+    glossary_used: bool = False
+
+    @property
+    def title(self) -> str:
+        for block in self.blocks:
+            if block.kind is SegmentKind.HEADING:
+                return " ".join(item.segment.text for item in block.segments)
+        if self.document.path is not None:
+            return self.document.path.stem
+        return "termwise edition"
+
+    @property
+    def target_title(self) -> str:
+        for block in self.blocks:
+            if block.kind is SegmentKind.HEADING and all(s.target for s in block.segments):
+                return " ".join(item.target or "" for item in block.segments)
+        return self.title
+
+    @property
+    def has_unreviewed(self) -> bool:
+        return any(item.unreviewed for block in self.blocks for item in block.segments)
+
+    def source_name(self) -> str:
+        return languages.display_name(self.source_lang)
+
+    def target_name(self) -> str:
+        return languages.display_name(self.target_lang)
+
+
+def build_edition(
+    document: Document,
+    tfile: TranslationFile,
+    *,
+    include_unreviewed: bool = False,
+    glossary: Glossary | None = None,
+) -> Edition:
+    blocks: list[EditionBlock] = []
+    current_paragraph: int | None = None
+    for segment in document.segments:
+        unit = tfile.units.get(segment.id)
+        target, unreviewed = _shown_target(unit, include_unreviewed)
+        item = EditionSegment(segment=segment, unit=unit, target=target, unreviewed=unreviewed)
+        if segment.kind is SegmentKind.HEADING or current_paragraph != segment.paragraph:
+            blocks.append(EditionBlock(kind=segment.kind, segments=[item]))
+            current_paragraph = segment.paragraph if segment.kind is SegmentKind.SENTENCE else None
+        else:
+            blocks[-1].segments.append(item)
+    edition = Edition(
+        document=document,
+        source_lang=languages.normalize(document.lang),
+        target_lang=tfile.lang,
+        blocks=blocks,
+        include_unreviewed=include_unreviewed,
+    )
+    if glossary is not None:
+        mark_terms(edition, glossary)
+    return edition
+
+
+def _shown_target(
+    unit: TranslationUnit | None, include_unreviewed: bool
+) -> tuple[str | None, bool]:
+    if unit is None or not unit.target:
+        return None, False
+    if unit.state is SegmentState.REVIEWED:
+        return unit.target, False
+    # MT and edited-but-fuzzy (including translations carried over from an older source)
+    # are drafts: printed only on request, and marked.
+    if include_unreviewed:
+        return unit.target, True
+    return None, False
+
+
+def mark_terms(edition: Edition, glossary: Glossary) -> None:
+    """Find glossary terms in every source and printed target (pinned TermMatcher API)."""
+    from termwise.glossary.matcher import TermMatcher
+
+    source_matcher = TermMatcher(glossary, edition.source_lang)
+    target_matcher = TermMatcher(glossary, edition.target_lang)
+    for block in edition.blocks:
+        for item in block.segments:
+            item.source_terms = _spans(
+                source_matcher, glossary, item.segment.text, edition.source_lang
+            )
+            if item.target:
+                item.target_terms = _spans(
+                    target_matcher, glossary, item.target, edition.target_lang
+                )
+    edition.glossary_used = True
+
+
+def _spans(matcher: TermMatcher, glossary: Glossary, text: str, lang: str) -> list[TermSpan]:
+    spans = []
+    for match in matcher.find(text):
+        official: str | None = None
+        try:
+            preferred = glossary.concept(match.concept_id).preferred(lang)
+            official = preferred.text if preferred is not None else None
+        except KeyError:
+            official = None
+        status = match.status.value
+        spans.append(TermSpan(match.start, match.end, match.concept_id, status, official))
+    return sorted(spans, key=lambda span: span.start)

@@ -1,0 +1,175 @@
+"""The export formats, registered by name: ``termwise export --format NAME``.
+
+Each format is one function from (document, translation, options) to bytes; the command only
+chooses one, so a new format is one more ``@exporter`` here or in a module that imports it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from termwise.document.model import Document
+from termwise.project.po import SegmentState, TranslationFile
+
+if TYPE_CHECKING:
+    from termwise.glossary.model import Glossary
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    target_only: bool = False
+    include_unreviewed: bool = False
+    glossary: Glossary | None = None
+
+
+ExportFunction = Callable[[Document, TranslationFile, ExportOptions], bytes]
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    name: str
+    description: str
+    suffixes: tuple[str, ...]
+    edition: bool  # a reading edition (supports --target-only, leaves out unreviewed MT)
+    write: ExportFunction
+
+
+FORMATS: dict[str, ExportFormat] = {}
+
+
+def exporter(
+    name: str, description: str, suffixes: tuple[str, ...], *, edition: bool = False
+) -> Callable[[ExportFunction], ExportFunction]:
+    def register(function: ExportFunction) -> ExportFunction:
+        FORMATS[name] = ExportFormat(name, description, suffixes, edition, function)
+        return function
+
+    return register
+
+
+def format_for_suffix(suffix: str) -> ExportFormat | None:
+    for export_format in FORMATS.values():
+        if suffix.lower() in export_format.suffixes:
+            return export_format
+    return None
+
+
+def _edition(document: Document, tfile: TranslationFile, options: ExportOptions) -> object:
+    from termwise.export.edition import build_edition
+
+    return build_edition(
+        document, tfile, include_unreviewed=options.include_unreviewed, glossary=options.glossary
+    )
+
+
+@exporter("html", "standalone HTML edition, side by side", (".html", ".htm"), edition=True)
+def _html(document: Document, tfile: TranslationFile, options: ExportOptions) -> bytes:
+    from termwise.export.edition import Edition
+    from termwise.export.html import html_edition
+
+    edition = _edition(document, tfile, options)
+    assert isinstance(edition, Edition)
+    return html_edition(edition, target_only=options.target_only).encode("utf-8")
+
+
+@exporter("md", "Markdown edition", (".md", ".markdown"), edition=True)
+def _markdown(document: Document, tfile: TranslationFile, options: ExportOptions) -> bytes:
+    from termwise.export.edition import Edition
+    from termwise.export.text_formats import markdown_edition
+
+    edition = _edition(document, tfile, options)
+    assert isinstance(edition, Edition)
+    return markdown_edition(edition, target_only=options.target_only).encode("utf-8")
+
+
+@exporter("docx", "Word edition (two-column table)", (".docx",), edition=True)
+def _docx(document: Document, tfile: TranslationFile, options: ExportOptions) -> bytes:
+    from termwise.export.docx_edition import docx_edition
+    from termwise.export.edition import Edition
+
+    edition = _edition(document, tfile, options)
+    assert isinstance(edition, Edition)
+    return docx_edition(edition, target_only=options.target_only)
+
+
+@exporter("txt", "plain-text edition", (".txt",), edition=True)
+def _text(document: Document, tfile: TranslationFile, options: ExportOptions) -> bytes:
+    from termwise.export.edition import Edition
+    from termwise.export.text_formats import text_edition
+
+    edition = _edition(document, tfile, options)
+    assert isinstance(edition, Edition)
+    return text_edition(edition, target_only=options.target_only).encode("utf-8")
+
+
+@exporter("tmx", "TMX 1.4b translation memory", (".tmx",))
+def _tmx(document: Document, tfile: TranslationFile, options: ExportOptions) -> bytes:
+    from termwise.export.tmx import tmx_bytes
+    from termwise.project.interchange import InterchangeUnit
+
+    wanted = {SegmentState.REVIEWED}
+    if options.include_unreviewed:
+        wanted |= {SegmentState.MT, SegmentState.EDITED}
+    units = []
+    for segment in document.segments:
+        unit = tfile.units.get(segment.id)
+        if unit is None or not unit.target or unit.state not in wanted:
+            continue
+        properties = {"x-state": unit.state.value, "x-kind": segment.kind.value}
+        if unit.mt_engine:
+            properties["x-mt-engine"] = unit.mt_engine
+        units.append(
+            InterchangeUnit(
+                id=segment.id,
+                source=segment.text,
+                target=unit.target,
+                source_lang=tfile.source_lang,
+                target_lang=tfile.lang,
+                notes=unit.notes,
+                properties=properties,
+            )
+        )
+    return tmx_bytes(units, tfile.source_lang)
+
+
+@exporter("xliff", "XLIFF 2.1", (".xlf", ".xliff"))
+def _xliff2(document: Document, tfile: TranslationFile, options: ExportOptions) -> bytes:
+    from termwise.export.xliff import xliff2_bytes
+
+    return xliff2_bytes(document, tfile)
+
+
+@exporter("xliff12", "XLIFF 1.2", (".xlf12",))
+def _xliff12(document: Document, tfile: TranslationFile, options: ExportOptions) -> bytes:
+    from termwise.export.xliff import xliff12_bytes
+
+    return xliff12_bytes(document, tfile)
+
+
+CSV_COLUMNS = ("id", "kind", "source", "target", "state", "mt", "mt_engine", "mt_model", "notes")
+
+
+@exporter("csv", "CSV table (UTF-8 with BOM, opens in spreadsheets)", (".csv",))
+def _csv(document: Document, tfile: TranslationFile, options: ExportOptions) -> bytes:
+    from termwise.project.po import TranslationUnit, describe
+
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for segment in document.segments:
+        unit = tfile.units.get(segment.id) or TranslationUnit(segment.id, segment.text)
+        row = describe(unit)
+        row["kind"] = segment.kind.value
+        row["source"] = segment.text
+        writer.writerow(row)
+    # The BOM is what makes Excel read UTF-8 instead of the ANSI code page.
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+@exporter("po", "gettext PO (the project file format)", (".po",))
+def _po(document: Document, tfile: TranslationFile, options: ExportOptions) -> bytes:
+    return tfile.to_bytes()

@@ -1,0 +1,179 @@
+"""The bilingual edition as one standalone HTML file: side by side on screen and on paper.
+
+No scripts, fonts or style sheets from elsewhere, so it opens offline and prints the same
+anywhere. Each paragraph is one table row (source left, translation right) so that the two
+columns stay aligned across page breaks; glossary terms carry their concept and official
+rendering in a tooltip, deprecated ones are underlined in a warning colour.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from termwise.document.model import SegmentKind
+from termwise.export.edition import (
+    MISSING,
+    UNREVIEWED_LEGEND,
+    UNREVIEWED_MARK,
+    Edition,
+    EditionSegment,
+    TermSpan,
+)
+
+CSS = """
+:root { --ink: #1b1b1b; --muted: #666; --rule: #d0d0d0; --term: #0b5394; --warn: #b45f06; }
+* { box-sizing: border-box; }
+body { font-family: "Noto Serif", "Source Han Serif", Georgia, "Songti SC", serif;
+       color: var(--ink); margin: 2rem auto; max-width: 72rem; padding: 0 1.5rem;
+       line-height: 1.55; }
+header.edition { border-bottom: 2px solid var(--ink); margin-bottom: 1.2rem; }
+header.edition p { color: var(--muted); margin: .2rem 0 .8rem; font-size: .9rem; }
+table.edition { width: 100%; border-collapse: collapse; table-layout: fixed; }
+table.edition col { width: 50%; }
+table.edition td, table.edition th { vertical-align: top; padding: .35rem .8rem .6rem;
+       border-bottom: 1px solid var(--rule); text-align: start; }
+table.edition thead th { font-family: sans-serif; font-size: .8rem; letter-spacing: .05em;
+       text-transform: uppercase; color: var(--muted); }
+tr.heading h2 { font-size: 1.25rem; margin: .8rem 0 .2rem; }
+tr.heading.first h2 { font-size: 1.6rem; }
+.term { border-bottom: 1px dotted var(--term); }
+.term.deprecated, .term.superseded { border-bottom: none;
+       text-decoration: underline wavy var(--warn); text-underline-offset: .2em; }
+.unreviewed { background: #fff6e0; }
+.unreviewed-mark { color: var(--warn); font-size: .75em; vertical-align: super; }
+.missing { color: var(--muted); font-style: italic; }
+main.target-only p { margin: 0 0 .9rem; }
+footer { margin-top: 1.5rem; color: var(--muted); font-size: .8rem; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 10.5pt; padding: 0; }
+  header.edition { margin-bottom: .6rem; }
+  tr, p, h2 { page-break-inside: avoid; break-inside: avoid; }
+  tr.heading { page-break-after: avoid; break-after: avoid; }
+  .unreviewed { background: none; }
+  .term { border-bottom: none; }
+  .term.deprecated, .term.superseded { text-decoration: underline dotted; }
+  thead { display: table-header-group; }
+}
+@page { margin: 18mm 16mm; }
+"""
+
+
+def html_edition(edition: Edition, *, target_only: bool = False) -> str:
+    lang = edition.target_lang
+    title = edition.target_title if target_only else f"{edition.title}"
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{escape(lang)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="generator" content="termwise">',
+        f"<title>{escape(title)}</title>",
+        f"<style>{CSS}</style>",
+        "</head>",
+        "<body>",
+        '<header class="edition">',
+        f"<h1>{escape(title)}</h1>",
+        f"<p>{escape(_subtitle(edition, target_only))}</p>",
+        "</header>",
+    ]
+    parts.extend(_target_only_body(edition) if target_only else _bilingual_body(edition))
+    notes = []
+    if edition.has_unreviewed:
+        notes.append(escape(UNREVIEWED_LEGEND))
+    if not edition.include_unreviewed and _has_missing(edition):
+        notes.append(f"{escape(MISSING)}: no reviewed translation yet")
+    if notes:
+        parts.append("<footer>" + "<br>".join(notes) + "</footer>")
+    parts.extend(["</body>", "</html>", ""])
+    return "\n".join(parts)
+
+
+def _subtitle(edition: Edition, target_only: bool) -> str:
+    if target_only:
+        return f"{edition.target_name()} translation of {edition.title}"
+    return f"{edition.source_name()} – {edition.target_name()}, bilingual edition"
+
+
+def _has_missing(edition: Edition) -> bool:
+    return any(item.target is None for block in edition.blocks for item in block.segments)
+
+
+def _bilingual_body(edition: Edition) -> list[str]:
+    source_lang = escape(edition.source_lang)
+    target_lang = escape(edition.target_lang)
+    rows = [
+        '<table class="edition">',
+        "<colgroup><col><col></colgroup>",
+        f'<thead><tr><th lang="en">{escape(edition.source_name())}</th>'
+        f'<th lang="en">{escape(edition.target_name())}</th></tr></thead>',
+        "<tbody>",
+    ]
+    first_heading = True
+    for block in edition.blocks:
+        source = " ".join(_source_html(item) for item in block.segments)
+        target = " ".join(_target_html(item) for item in block.segments)
+        if block.kind is SegmentKind.HEADING:
+            css = "heading first" if first_heading else "heading"
+            first_heading = False
+            rows.append(
+                f'<tr class="{css}"><td lang="{source_lang}"><h2>{source}</h2></td>'
+                f'<td lang="{target_lang}"><h2>{target}</h2></td></tr>'
+            )
+        else:
+            rows.append(
+                f'<tr><td lang="{source_lang}">{source}</td>'
+                f'<td lang="{target_lang}">{target}</td></tr>'
+            )
+    rows.extend(["</tbody>", "</table>"])
+    return rows
+
+
+def _target_only_body(edition: Edition) -> list[str]:
+    out = ['<main class="target-only">']
+    for block in edition.blocks:
+        text = " ".join(_target_html(item) for item in block.segments)
+        if block.kind is SegmentKind.HEADING:
+            out.append(f"<h2>{text}</h2>")
+        else:
+            out.append(f"<p>{text}</p>")
+    out.append("</main>")
+    return out
+
+
+def _source_html(item: EditionSegment) -> str:
+    body = _marked(item.segment.text, item.source_terms)
+    return f'<span class="seg" id="s-{escape(item.segment.id)}">{body}</span>'
+
+
+def _target_html(item: EditionSegment) -> str:
+    if item.target is None:
+        return f'<span class="seg missing" data-seg="{escape(item.segment.id)}">{escape(MISSING)}</span>'
+    body = _marked(item.target, item.target_terms)
+    if item.unreviewed:
+        state = item.unit.state.value if item.unit else "draft"
+        return (
+            f'<span class="seg unreviewed" data-seg="{escape(item.segment.id)}" '
+            f'data-state="{escape(state)}" title="not reviewed ({escape(state)})">{body}'
+            f'<span class="unreviewed-mark">{UNREVIEWED_MARK}</span></span>'
+        )
+    return f'<span class="seg" data-seg="{escape(item.segment.id)}">{body}</span>'
+
+
+def _marked(text: str, spans: list[TermSpan]) -> str:
+    out: list[str] = []
+    position = 0
+    for span in spans:
+        if span.start < position:
+            continue  # overlapping matches: the matcher promises none, but never garble text
+        out.append(escape(text[position : span.start]))
+        tip = f"{span.concept_id}: {span.status}"
+        if span.official and span.status in ("deprecated", "superseded", "admitted"):
+            tip += f"; official: {span.official}"
+        out.append(
+            f'<span class="term {escape(span.status)}" data-concept="{escape(span.concept_id)}" '
+            f'title="{escape(tip)}">{escape(text[span.start : span.end])}</span>'
+        )
+        position = span.end
+    out.append(escape(text[position:]))
+    return "".join(out)

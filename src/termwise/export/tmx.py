@@ -1,0 +1,94 @@
+"""TMX 1.4b: the translation-memory format every CAT tool imports (OmegaT, Trados, memoQ).
+
+Inline codes that came in with an imported unit go back out as ``<ph>`` elements at their
+place, carrying the original code as their content, so nothing a tool put there is lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from termwise import __version__, languages
+from termwise.project.interchange import XML_NS, InlineCode, InterchangeUnit
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+DOCTYPE = '<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
+
+
+def tmx_bytes(units: Iterable[InterchangeUnit], source_lang: str) -> bytes:
+    """A TMX 1.4b document (UTF-8) holding ``units``; each needs a target language."""
+    from lxml import etree
+
+    root = etree.Element("tmx", version="1.4")
+    header = {
+        "creationtool": "termwise",
+        "creationtoolversion": __version__,
+        "segtype": "sentence",
+        "o-tmf": "termwise PO",
+        "adminlang": "en",
+        "srclang": languages.normalize(source_lang),
+        "datatype": "plaintext",
+    }
+    etree.SubElement(root, "header", header)
+    body = etree.SubElement(root, "body")
+    for unit in units:
+        tu = etree.SubElement(body, "tu")
+        if unit.id:
+            tu.set("tuid", unit.id)
+        for line in (unit.notes or "").splitlines():
+            if line.strip():
+                etree.SubElement(tu, "note").text = _xml_safe(line)
+        for prop_type, value in unit.properties.items():
+            prop = etree.SubElement(tu, "prop", type=prop_type)
+            prop.text = _xml_safe(value)
+        for side, text, lang in (
+            ("source", unit.source, unit.source_lang or source_lang),
+            ("target", unit.target, unit.target_lang),
+        ):
+            if not lang:
+                raise ValueError("a TMX unit needs the target language")
+            tuv = etree.SubElement(tu, "tuv")
+            tuv.set(f"{{{XML_NS}}}lang", languages.normalize(lang))
+            seg = etree.SubElement(tuv, "seg")
+            _fill_seg(seg, text, [code for code in unit.inline_codes if code.side == side])
+    payload: bytes = etree.tostring(
+        root, xml_declaration=True, encoding="UTF-8", pretty_print=True, doctype=DOCTYPE
+    )
+    return payload
+
+
+def _fill_seg(seg: etree._Element, text: str, codes: list[InlineCode]) -> None:
+    from lxml import etree
+
+    position = 0
+    last: etree._Element | None = None
+    for code in sorted(codes, key=lambda code: code.offset):
+        chunk = _xml_safe(text[position : code.offset])
+        _append_text(seg, last, chunk)
+        ph = etree.SubElement(seg, "ph")
+        if code.code_id and code.code_id.isdigit():
+            ph.set("x", code.code_id)
+        ph.set("type", f"x-{code.kind.strip('/') or 'code'}")
+        ph.text = _xml_safe(code.native)
+        last = ph
+        position = max(position, code.offset)
+    _append_text(seg, last, _xml_safe(text[position:]))
+
+
+def _append_text(seg: etree._Element, last: etree._Element | None, chunk: str) -> None:
+    if not chunk:
+        return
+    if last is None:
+        seg.text = (seg.text or "") + chunk
+    else:
+        last.tail = (last.tail or "") + chunk
+
+
+def _xml_safe(text: str) -> str:
+    # Control characters cannot appear in XML 1.0 at all; keep them visible instead.
+    return "".join(
+        char if char in "\t\n\r" or ord(char) >= 0x20 else f"\\u{ord(char):04x}" for char in text
+    )

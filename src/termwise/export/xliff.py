@@ -1,0 +1,128 @@
+"""XLIFF 2.1 and 1.2: handing a translation to another CAT tool and taking it back.
+
+Every segment goes out, with its state in the vocabulary of each version, so a translator can
+carry on in another tool where termwise left off; the machine translation travels along (a
+note in 2.1, an ``alt-trans`` in 1.2) as the suggestion it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from termwise import __version__
+from termwise.document.model import Document, SegmentKind
+from termwise.project.interchange import XLIFF2_NS, XLIFF12_NS, XML_NS
+from termwise.project.po import SegmentState, TranslationFile, TranslationUnit
+
+_NMTOKEN = re.compile(r"^[\w.\-:]+$")
+
+_XLIFF2_STATE = {
+    SegmentState.NEW: ("initial", None),
+    SegmentState.MT: ("translated", "termwise:mt"),
+    SegmentState.EDITED: ("translated", "termwise:edited"),
+    SegmentState.REVIEWED: ("reviewed", None),
+}
+
+
+def xliff2_bytes(document: Document, tfile: TranslationFile) -> bytes:
+    """XLIFF 2.1 (core namespace ``urn:oasis:names:tc:xliff:document:2.0``)."""
+    from lxml import etree
+
+    def q(name: str) -> str:
+        return f"{{{XLIFF2_NS}}}{name}"
+
+    root = etree.Element(q("xliff"), nsmap={None: XLIFF2_NS})  # type: ignore[dict-item]
+    root.set("version", "2.1")
+    root.set("srcLang", tfile.source_lang)
+    root.set("trgLang", tfile.lang)
+    file_el = etree.SubElement(root, q("file"), id="f1")
+    file_el.set(
+        "original", document.path.name if document.path else tfile.document_name or "document"
+    )
+    for index, segment in enumerate(document.segments, start=1):
+        unit = tfile.units.get(segment.id) or TranslationUnit(segment.id, segment.text)
+        unit_el = etree.SubElement(file_el, q("unit"))
+        unit_el.set("id", segment.id if _NMTOKEN.match(segment.id) else f"u{index}")
+        unit_el.set("name", segment.id)
+        if segment.kind is SegmentKind.HEADING:
+            unit_el.set("type", "termwise:heading")
+        notes = _note_texts(unit)
+        if notes:
+            notes_el = etree.SubElement(unit_el, q("notes"))
+            for category, text in notes:
+                note = etree.SubElement(notes_el, q("note"), category=category)
+                note.text = text
+        state, sub_state = _XLIFF2_STATE[unit.state if unit.target else SegmentState.NEW]
+        seg_el = etree.SubElement(unit_el, q("segment"), id="s1", state=state)
+        if sub_state:
+            seg_el.set("subState", sub_state)
+        source = etree.SubElement(seg_el, q("source"))
+        source.set(f"{{{XML_NS}}}space", "preserve")
+        source.text = segment.text
+        if unit.target:
+            target = etree.SubElement(seg_el, q("target"))
+            target.set(f"{{{XML_NS}}}space", "preserve")
+            target.text = unit.target
+    payload: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return payload
+
+
+def xliff12_bytes(document: Document, tfile: TranslationFile) -> bytes:
+    """XLIFF 1.2, valid against the strict schema."""
+    from lxml import etree
+
+    def q(name: str) -> str:
+        return f"{{{XLIFF12_NS}}}{name}"
+
+    root = etree.Element(q("xliff"), nsmap={None: XLIFF12_NS})  # type: ignore[dict-item]
+    root.set("version", "1.2")
+    file_el = etree.SubElement(root, q("file"))
+    file_el.set(
+        "original", document.path.name if document.path else tfile.document_name or "document"
+    )
+    file_el.set("source-language", tfile.source_lang)
+    file_el.set("target-language", tfile.lang)
+    file_el.set("datatype", "plaintext")
+    header = etree.SubElement(file_el, q("header"))
+    etree.SubElement(
+        header,
+        q("tool"),
+        {"tool-id": "termwise", "tool-name": "termwise", "tool-version": __version__},
+    )
+    body = etree.SubElement(file_el, q("body"))
+    for segment in document.segments:
+        unit = tfile.units.get(segment.id) or TranslationUnit(segment.id, segment.text)
+        tu = etree.SubElement(body, q("trans-unit"), id=segment.id)
+        tu.set(f"{{{XML_NS}}}space", "preserve")
+        tu.set("approved", "yes" if unit.state is SegmentState.REVIEWED and unit.target else "no")
+        if segment.kind is SegmentKind.HEADING:
+            tu.set("restype", "x-heading")
+        etree.SubElement(tu, q("source")).text = segment.text
+        if unit.target:
+            target = etree.SubElement(tu, q("target"))
+            target.text = unit.target
+            if unit.state is SegmentState.MT:
+                target.set("state", "needs-review-translation")
+                target.set("state-qualifier", "mt-suggestion")
+            elif unit.state is SegmentState.EDITED:
+                target.set("state", "needs-review-translation")
+            else:
+                target.set("state", "final")
+        if unit.mt:
+            alt = etree.SubElement(tu, q("alt-trans"))
+            alt.set("origin", " ".join(filter(None, [unit.mt_engine, unit.mt_model])) or "mt")
+            alt.set("alttranstype", "proposal")
+            etree.SubElement(alt, q("target")).text = unit.mt
+        for line in unit.notes.splitlines():
+            if line.strip():
+                etree.SubElement(tu, q("note"), {"from": "translator"}).text = line
+    payload: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return payload
+
+
+def _note_texts(unit: TranslationUnit) -> list[tuple[str, str]]:
+    notes = [("translator", line) for line in unit.notes.splitlines() if line.strip()]
+    if unit.mt:
+        origin = ", ".join(filter(None, [unit.mt_engine, unit.mt_model]))
+        notes.append(("termwise:mt", f"MT ({origin}): {unit.mt}" if origin else f"MT: {unit.mt}"))
+    return notes

@@ -1,0 +1,322 @@
+"""``termwise glossary``: show, import, export, validate and search glossaries.
+
+Heavy modules (lxml, pyahocorasick, PyStemmer) are imported inside the commands so that
+``termwise --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from termwise.project.layout import ProjectLayout
+
+if TYPE_CHECKING:
+    from termwise.glossary.model import Concept, Glossary, Problem, Term
+
+
+def _glossary_path(layout: ProjectLayout, path: Path | None) -> Path:
+    return path if path is not None else layout.glossary_dir
+
+
+def _warn(problems: list[Problem]) -> None:
+    for problem in problems:
+        click.echo(f"warning: {problem}", err=True)
+
+
+def term_json(term: Term) -> dict[str, Any]:
+    return {
+        "text": term.text,
+        "status": term.status.value,
+        "part_of_speech": term.part_of_speech,
+        "term_type": term.term_type,
+        "usage_note": term.usage_note,
+        "source": term.source,
+        "date": term.date,
+        "case_sensitive": term.case_sensitive,
+        "exact": term.exact,
+        "used_until": term.used_until,
+        "context": term.context,
+        "notes": list(term.notes),
+    }
+
+
+def concept_json(concept: Concept) -> dict[str, Any]:
+    """A concept as JSON: its fields, then each language with its terms and their status."""
+    langs: dict[str, Any] = {}
+    for lang in concept.languages():
+        entry: dict[str, Any] = {"terms": [term_json(t) for t in concept.terms(lang)]}
+        if lang in concept.lang_definitions:
+            entry["definition"] = concept.lang_definitions[lang]
+        langs[lang] = entry
+    return {
+        "id": concept.id,
+        "subject_field": concept.subject_field,
+        "definition": concept.definition,
+        "notes": list(concept.notes),
+        "sources": list(concept.sources),
+        "languages": langs,
+    }
+
+
+def glossary_json(glossary: Glossary) -> dict[str, Any]:
+    return {"concepts": [concept_json(c) for c in glossary.concepts]}
+
+
+@click.group()
+def glossary() -> None:
+    """Show, import, export, validate and search glossaries (TBX, CSV, OmegaT)."""
+
+
+@glossary.command("show")
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option("--lang", "langs", multiple=True, help="Only these languages (repeatable).")
+@click.pass_obj
+def show(layout: ProjectLayout, path: Path | None, fmt: str, langs: tuple[str, ...]) -> None:
+    """Show the glossary at PATH (a file or folder; default: the project's glossary/)."""
+    from termwise import languages
+    from termwise.glossary import load_glossary
+
+    loaded = load_glossary(_glossary_path(layout, path))
+    _warn(loaded.problems)
+    if langs:
+        wanted = {languages.normalize(lang) for lang in langs}
+        for concept in loaded.concepts:
+            concept.all_terms = [t for t in concept.all_terms if t.lang in wanted]
+    if fmt == "json":
+        click.echo(json.dumps(glossary_json(loaded), ensure_ascii=False, indent=2))
+        return
+    for concept in loaded.concepts:
+        heading = concept.id + (f"  [{concept.subject_field}]" if concept.subject_field else "")
+        click.echo(heading)
+        for lang in concept.languages():
+            for term in concept.terms(lang):
+                flags = []
+                if term.case_sensitive:
+                    flags.append("case-sensitive")
+                if term.exact:
+                    flags.append("exact")
+                if term.used_until:
+                    flags.append(f"used until {term.used_until}")
+                extra = f" ({', '.join(flags)})" if flags else ""
+                click.echo(f"  {lang:<7} {term.status.value:<10} {term.text}{extra}")
+        for note in concept.notes:
+            click.echo(f"  note: {note}")
+    click.echo(f"{len(loaded.concepts)} concepts; languages: {', '.join(loaded.languages())}")
+
+
+@glossary.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="TBX file or folder to write (default: the project's glossary/).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["tbx", "csv", "omegat"]),
+    default=None,
+    help="Input format (default: detected).",
+)
+@click.option("--from", "source_lang", default=None, help="Source language (BCP 47).")
+@click.option("--to", "target_lang", default=None, help="Target language (BCP 47).")
+@click.pass_obj
+def import_glossary(
+    layout: ProjectLayout,
+    file: Path,
+    output: Path | None,
+    fmt: str | None,
+    source_lang: str | None,
+    target_lang: str | None,
+) -> None:
+    """Import a TBX, CSV or OmegaT glossary FILE as TBX-Basic."""
+    from termwise import languages
+    from termwise.glossary.formats import ReadOptions, detect_format, get_format, save_glossary
+    from termwise.glossary.language_guess import resolve_pair
+
+    data = file.read_bytes()
+    chosen = get_format(fmt) if fmt else detect_format(file, data)
+    loaded = chosen.read(data, file, ReadOptions(source_lang, target_lang))
+    found = loaded.languages()
+    if chosen.name == "tbx" or _has_language_header(chosen.name, data):
+        origin = "the file"
+        if source_lang or target_lang:
+            wanted = {languages.normalize(x) for x in (source_lang, target_lang) if x}
+            for concept in loaded.concepts:
+                concept.all_terms = [t for t in concept.all_terms if t.lang in wanted]
+            origin = "the flags (the file has " + ", ".join(found) + ")"
+            found = [lang for lang in found if lang in wanted]
+    else:
+        _, _, how = resolve_pair(file, source_lang, target_lang)
+        origin = {"flags": "the flags", "file name": "the file name"}.get(how, f"the {how}")
+        if how == "none" or (not (source_lang and target_lang) and b"source:" in data[:400]):
+            origin = "the file"
+    click.echo(f"format: {chosen.name}; languages: {', '.join(found)} (from {origin})")
+    _warn(loaded.problems)
+    target = output or layout.glossary_dir
+    if target.is_dir() or (output is None):
+        target = target / f"{file.stem}.tbx"
+    problems = save_glossary(loaded, target)
+    _warn(problems)
+    click.echo(f"wrote {len(loaded.concepts)} concepts to {target}")
+
+
+def _has_language_header(fmt: str, data: bytes) -> bool:
+    if fmt != "csv":
+        return False
+    from termwise.glossary.csv_glossary import _column_role, detect_delimiter
+
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return False
+    first = text.splitlines()[0] if text.strip() else ""
+    cells = first.split(detect_delimiter(text))
+    return any((role := _column_role(cell)) is not None and role[0] == "term" for cell in cells)
+
+
+@glossary.command("export")
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["tbx", "csv", "omegat"]), required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option(
+    "--dialect",
+    type=click.Choice(["basic", "min"]),
+    default="basic",
+    show_default=True,
+    help="TBX dialect.",
+)
+@click.option(
+    "--style",
+    type=click.Choice(["dca", "dct"]),
+    default="dca",
+    show_default=True,
+    help="TBX style.",
+)
+@click.option("--from", "source_lang", default=None, help="Source language (OmegaT).")
+@click.option("--to", "target_lang", default=None, help="Target language (OmegaT).")
+@click.option(
+    "--encoding",
+    default="utf-8",
+    show_default=True,
+    help="Encoding of CSV/OmegaT output (utf-8, utf-8-sig, utf-16).",
+)
+@click.pass_obj
+def export(
+    layout: ProjectLayout,
+    path: Path | None,
+    fmt: str,
+    output: Path,
+    dialect: str,
+    style: str,
+    source_lang: str | None,
+    target_lang: str | None,
+    encoding: str,
+) -> None:
+    """Export the glossary at PATH (default: glossary/) as TBX, CSV or OmegaT."""
+    from termwise.glossary import load_glossary
+    from termwise.glossary.formats import WriteOptions, save_glossary
+
+    loaded = load_glossary(_glossary_path(layout, path))
+    _warn(loaded.problems)
+    options = WriteOptions(
+        dialect="TBX-Min" if dialect == "min" else "TBX-Basic",
+        style=style,
+        source_lang=source_lang,
+        target_lang=target_lang,
+        encoding=encoding,
+    )
+    problems = save_glossary(loaded, output, fmt=fmt, options=options)
+    _warn(problems)
+    click.echo(f"wrote {len(loaded.concepts)} concepts to {output}")
+
+
+@glossary.command("validate")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.pass_context
+def validate(ctx: click.Context, file: Path) -> None:
+    """Check FILE: well-formed XML, TBX core structure, TBX-Basic dialect; every violation."""
+    from termwise.glossary.formats import read_file
+    from termwise.glossary.tbx import looks_like_tbx
+    from termwise.glossary.validate import validate_file
+
+    data = file.read_bytes()
+    if looks_like_tbx(data) or file.suffix.lower() == ".tbx" or data.lstrip().startswith(b"<"):
+        problems = validate_file(file)
+    else:
+        problems = read_file(file).problems
+    for problem in problems:
+        click.echo(str(problem))
+    if problems:
+        click.echo(f"{len(problems)} problems", err=True)
+        ctx.exit(1)
+    click.echo(f"{file}: valid")
+
+
+@glossary.command("find")
+@click.argument("text")
+@click.option("--lang", default="en", show_default=True)
+@click.option(
+    "--glossary",
+    "path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Glossary file or folder (default: glossary/).",
+)
+@click.option("--accent-insensitive", is_flag=True, help="Ignore accents (es, fr, de).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.pass_obj
+def find(
+    layout: ProjectLayout,
+    text: str,
+    lang: str,
+    path: Path | None,
+    accent_insensitive: bool,
+    fmt: str,
+) -> None:
+    """Which concepts occur in TEXT, with the term, its status and its span."""
+    from termwise.glossary import load_glossary
+    from termwise.glossary.matcher import TermMatcher
+
+    loaded = load_glossary(_glossary_path(layout, path))
+    _warn(loaded.problems)
+    matcher = TermMatcher(loaded, lang, accent_insensitive=accent_insensitive)
+    matches = matcher.find(text)
+    rows = []
+    for match in matches:
+        concept = loaded.concept(match.concept_id)
+        preferred = concept.preferred(lang)
+        rows.append(
+            {
+                "concept": match.concept_id,
+                "term": match.term.text,
+                "status": match.status.value,
+                "start": match.start,
+                "end": match.end,
+                "text": match.text,
+                "preferred": preferred.text if preferred else None,
+            }
+        )
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        advice = ""
+        if row["status"] not in ("preferred", "admitted"):
+            advice = f" → use {row['preferred']!r}" if row["preferred"] else " (no official term)"
+        click.echo(
+            f"{row['start']}-{row['end']} {row['concept']} {row['status']}: {row['text']!r}{advice}"
+        )
+    if not rows:
+        click.echo("no glossary term found")

@@ -1,0 +1,207 @@
+"""The glossary formats termwise reads and writes, and how a file's format is recognised.
+
+A small registry (as Babel does for its plug-ins): each format names its suffixes, how to
+recognise its first bytes, a reader and a writer. ``load_glossary`` accepts a file or a
+folder of files, so every command that takes a glossary PATH works on ``glossary/``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from termwise.atomic import write_atomic
+from termwise.errors import InputError
+from termwise.glossary.model import Glossary, Problem
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """What a reader may need beyond the bytes: languages for formats that do not name them."""
+
+    source_lang: str | None = None
+    target_lang: str | None = None
+
+
+@dataclass(frozen=True)
+class WriteOptions:
+    """Writer choices: TBX dialect and style, and the languages of two-column formats."""
+
+    dialect: str = "TBX-Basic"
+    style: str = "dca"
+    source_lang: str | None = None
+    target_lang: str | None = None
+    encoding: str = "utf-8"
+
+
+Reader = Callable[[bytes, Path, ReadOptions], Glossary]
+Writer = Callable[[Glossary, WriteOptions], tuple[bytes, list[Problem]]]
+
+
+@dataclass(frozen=True)
+class GlossaryFormat:
+    name: str
+    suffixes: tuple[str, ...]
+    detect: Callable[[bytes, Path], bool]
+    read: Reader
+    write: Writer
+    description: str = ""
+    aliases: tuple[str, ...] = field(default_factory=tuple)
+
+
+_REGISTRY: dict[str, GlossaryFormat] = {}
+
+
+def register(fmt: GlossaryFormat) -> None:
+    _REGISTRY[fmt.name] = fmt
+
+
+def formats() -> dict[str, GlossaryFormat]:
+    """Every registered format by name (``tbx``, ``csv``, ``omegat``)."""
+    _ensure_builtins()
+    return dict(_REGISTRY)
+
+
+def get_format(name: str) -> GlossaryFormat:
+    _ensure_builtins()
+    lowered = name.lower()
+    for fmt in _REGISTRY.values():
+        if lowered == fmt.name or lowered in fmt.aliases:
+            return fmt
+    raise InputError(f"unknown glossary format {name!r}; known: {', '.join(_REGISTRY)}")
+
+
+def detect_format(path: Path, data: bytes) -> GlossaryFormat:
+    """The format of a file: its content first (TBX is XML whatever its name), then its suffix."""
+    _ensure_builtins()
+    for fmt in _REGISTRY.values():
+        if fmt.detect(data, path):
+            return fmt
+    suffix = path.suffix.lower()
+    for fmt in _REGISTRY.values():
+        if suffix in fmt.suffixes:
+            return fmt
+    raise InputError(
+        "cannot tell the glossary format; name it with --format (tbx, csv or omegat)", path
+    )
+
+
+def _ensure_builtins() -> None:
+    if _REGISTRY:
+        return
+    from termwise.glossary import csv_glossary, omegat, tbx
+
+    def read_tbx(data: bytes, path: Path, options: ReadOptions) -> Glossary:
+        return tbx.read_tbx(data, path)
+
+    def write_tbx(glossary: Glossary, options: WriteOptions) -> tuple[bytes, list[Problem]]:
+        return tbx.write_tbx(glossary, tbx.TbxStyle(options.dialect, options.style))
+
+    def detect_tbx(data: bytes, path: Path) -> bool:
+        return path.suffix.lower() == ".tbx" or tbx.looks_like_tbx(data)
+
+    register(
+        GlossaryFormat(
+            "tbx",
+            (".tbx", ".xml"),
+            detect_tbx,
+            read_tbx,
+            write_tbx,
+            "TBX v3 (TBX-Basic, TBX-Min; dca/dct) and TBX 2008 (martif)",
+        )
+    )
+    register(
+        GlossaryFormat(
+            "csv",
+            (".csv",),
+            lambda data, path: path.suffix.lower() == ".csv",
+            csv_glossary.read_csv_glossary,
+            csv_glossary.write_csv_glossary,
+            "CSV with a header (a column per language) or source,target,comment",
+        )
+    )
+    register(
+        GlossaryFormat(
+            "omegat",
+            (".txt", ".tab", ".utf8", ".tsv"),
+            lambda data, path: path.suffix.lower() in (".tab", ".utf8", ".tsv"),
+            omegat.read_omegat,
+            omegat.write_omegat,
+            "OmegaT glossary (tab-separated source, target, comment)",
+            aliases=("tsv", "tab"),
+        )
+    )
+
+
+GLOSSARY_SUFFIXES = (".tbx", ".csv", ".txt", ".tab", ".utf8", ".tsv")
+
+
+def glossary_files(folder: Path) -> list[Path]:
+    """The glossary files in a folder (not hidden files, not ``name~`` backups), sorted."""
+    return sorted(
+        path
+        for path in folder.iterdir()
+        if path.is_file()
+        and not path.name.startswith(".")
+        and not path.name.endswith("~")
+        and path.suffix.lower() in GLOSSARY_SUFFIXES
+    )
+
+
+def read_file(
+    path: Path, *, fmt: str | None = None, options: ReadOptions | None = None
+) -> Glossary:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read glossary: {error.strerror}", path) from error
+    chosen = get_format(fmt) if fmt else detect_format(path, data)
+    return chosen.read(data, path, options or ReadOptions())
+
+
+def load_glossary(
+    path: str | Path,
+    *,
+    fmt: str | None = None,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+) -> Glossary:
+    """Read a glossary file, or every glossary file in a folder merged in name order."""
+    target = Path(path)
+    options = ReadOptions(source_lang, target_lang)
+    if target.is_dir():
+        merged = Glossary()
+        for file in glossary_files(target):
+            part = read_file(file, fmt=fmt, options=options)
+            merged.lang = merged.lang or part.lang
+            merged.title = merged.title or part.title
+            merged.source_desc.extend(p for p in part.source_desc if p not in merged.source_desc)
+            merged.extend(part)
+        return merged
+    if not target.exists():
+        raise InputError("no such glossary file or folder", target)
+    return read_file(target, fmt=fmt, options=options)
+
+
+def save_glossary(
+    glossary: Glossary,
+    path: str | Path,
+    *,
+    fmt: str = "tbx",
+    options: WriteOptions | None = None,
+) -> list[Problem]:
+    """Write ``glossary`` atomically (TBX-Basic v3 by default); returns what could not be kept.
+
+    A folder as ``path`` means ``glossary.<suffix>`` inside it.
+    """
+    chosen = get_format(fmt)
+    target = Path(path)
+    if target.is_dir():
+        target = target / f"glossary{chosen.suffixes[0]}"
+    data, problems = chosen.write(glossary, options or WriteOptions())
+    write_atomic(target, data)
+    for problem in problems:
+        if problem.path is None:
+            problem.path = str(target)
+    return problems

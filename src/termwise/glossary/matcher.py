@@ -1,0 +1,412 @@
+"""Finding every glossary term in real text, fast, with spans into the original string.
+
+Real text is not the glossary's clean form: terms are inflected ("destiny communities"),
+possessive ("country's"), hyphenated or not ("win-win", "win win"), broken across hard
+line wraps, quoted with straight or curly marks, capitalised in headings. The matcher
+therefore compares *keys*, not strings:
+
+1. One regular-expression split turns the text into alternating gaps and tokens.
+2. Each distinct token is normalised once (case, quotes, possessive, accents on request) and
+   stemmed with Snowball (PyStemmer); each distinct gap becomes "joinable" (spaces, line
+   breaks, hyphens and dashes), a specific punctuation mark, or a hard break. Both results
+   are cached, so a token seen before costs one dict lookup.
+3. Every part maps to exactly one character, so one Aho–Corasick pass (pyahocorasick) over
+   that key string finds all terms at once, whatever the size of the glossary, and a hit's
+   position maps straight back to the parts and then to character offsets.
+4. Hits are checked for the per-term options (case-sensitive, exact), then the longest
+   non-overlapping ones are kept ("human destiny community" over "destiny community").
+
+Chinese and Japanese are matched character by character with whitespace ignored, because
+they are written without spaces and hard line wraps fall anywhere.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import accumulate
+from typing import Any
+
+import ahocorasick
+
+from termwise import languages
+from termwise.glossary.model import Glossary, Term, TermStatus
+
+_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d\u2043"
+_APOSTROPHES = "'\u2019\u2018\u02bc\uff07\u0060\u00b4\u201b"
+_QUOTE_MAP = str.maketrans(
+    {
+        **{ch: "'" for ch in _APOSTROPHES},
+        **{ch: '"' for ch in "\u201c\u201d\u201e\u201f\u00ab\u00bb\u301d\u301e\uff02\u2033"},
+        **{ch: "-" for ch in _DASHES},
+    }
+)
+_JOINABLE_GAP = re.compile(rf"[\s{re.escape(_DASHES)}]+")
+# One regular expression cuts text into parts: a word together with the spaces, line breaks
+# and dashes after it ("win-", "human\n  "), or a run of other characters (", ", " «", "'").
+# Absorbing the joinable gap into the word halves the number of parts, which is most of the
+# matcher's cost. A possessive ("country's") becomes "country", "'", "s", so a term ending
+# in "country" matches before the clitic and a fix keeps the clitic.
+_PARTS = re.compile(rf"\w+[\s{re.escape(_DASHES)}]*|[^\w]+")
+_WORD_HEAD = re.compile(r"\w+")
+
+_STEMMERS = {
+    "en": "english",
+    "es": "spanish",
+    "fr": "french",
+    "de": "german",
+    "ru": "russian",
+    "it": "italian",
+    "pt": "portuguese",
+    "nl": "dutch",
+    "sv": "swedish",
+    "da": "danish",
+    "nb": "norwegian",
+    "no": "norwegian",
+    "fi": "finnish",
+    "ro": "romanian",
+    "hu": "hungarian",
+    "tr": "turkish",
+    "ca": "catalan",
+    "el": "greek",
+    "ar": "arabic",
+    "pl": "polish",
+    "cs": "czech",
+}
+
+# Key characters: a known word is two characters (from two disjoint alphabets, so hits stay
+# aligned on words), a joinable gap after it one JOIN, anything else one character.
+JOIN = " "
+BREAK = "\x00"
+_GAP_BASE = 0x03
+_VOCAB_BASE = 0x100
+_CACHE_LIMIT = 2_000_000
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    """One occurrence of a term: which concept and term, and exactly where it is in the text."""
+
+    concept_id: str
+    term: Term
+    status: TermStatus
+    start: int
+    end: int
+    text: str
+    # Other concepts that have a term with the same key (a rendering shared by two concepts).
+    also: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class _Entry:
+    concept_id: str
+    term: Term
+    tokens: tuple[str, ...]  # the term's tokens, normalised but not stemmed (for exact/case checks)
+    ascii: bool  # no accents to compare
+    plain: bool  # nothing to check after the key matched (no case, exact or accent check)
+
+
+def _strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize(
+        "NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    )
+
+
+class TermMatcher:
+    """All terms of one language in a glossary, ready to be found in any text of that language."""
+
+    def __init__(
+        self,
+        glossary: Glossary,
+        lang: str,
+        *,
+        accent_insensitive: bool = False,
+        statuses: Iterable[TermStatus] | None = None,
+    ) -> None:
+        self.lang = languages.normalize(lang)
+        self.accent_insensitive = accent_insensitive
+        self.cjk = languages.is_cjk(self.lang)
+        base = languages.primary(self.lang)
+
+        self._stem_word = _stemmer(base)
+        wanted = set(statuses) if statuses is not None else None
+        self._vocab: dict[str, str] = {}
+        self._gaps: dict[str, str] = {}
+        self._cache: dict[str, str] = {}
+        self._automaton: Any = ahocorasick.Automaton()
+        self._size = 0
+        chosen = [
+            (concept.id, term)
+            for concept, term in glossary.terms(self.lang)
+            if wanted is None or term.status in wanted
+        ]
+        if not self.cjk:
+            self._assign_codes(term for _, term in chosen)
+        patterns: dict[str, list[_Entry]] = {}
+        for concept_id, term in chosen:
+            entry_key = self._term_key(term)
+            if entry_key is None:
+                continue
+            key, tokens = entry_key
+            ascii = all(t.isascii() for t in tokens)
+            plain = not (term.case_sensitive or term.exact) and (
+                ascii or self.accent_insensitive or self.cjk
+            )
+            patterns.setdefault(key, []).append(_Entry(concept_id, term, tokens, ascii, plain))
+        for key, entries in patterns.items():
+            self._automaton.add_word(key, (len(key), tuple(entries)))
+            self._size += len(entries)
+        if patterns:
+            self._automaton.make_automaton()
+
+    def _assign_codes(self, terms: Iterable[Term]) -> None:
+        """Give every stem in the glossary a two-character code, every gap mark a code too.
+
+        Two characters from two disjoint alphabets of about sqrt(vocabulary) letters each keep
+        every Aho–Corasick node's fan-out small (pyahocorasick scans a node's children
+        linearly, and one character per stem would give the root thousands of them), and the
+        disjoint alphabets keep hits aligned on token boundaries.
+        """
+        stems: dict[str, None] = {}
+        for term in terms:
+            for part in _PARTS.findall(term.text.strip()):
+                head = _WORD_HEAD.match(part)
+                if head:
+                    stems.setdefault(self._stem(head.group()), None)
+                elif not _JOINABLE_GAP.fullmatch(part):
+                    code = self._gap_code(part)
+                    if code and code not in self._gaps:
+                        count = len(self._gaps)
+                        # 0x03..0x1F, then Latin-1: never a space, never a stem letter.
+                        self._gaps[code] = chr(_GAP_BASE + count if count < 29 else 0x80 + count)
+        base = max(8, math.isqrt(len(stems)) + 1)
+        for index, stem in enumerate(stems):
+            high, low = divmod(index, base)
+            self._vocab[stem] = chr(_VOCAB_BASE + high) + chr(_VOCAB_BASE + base + low)
+
+    def __len__(self) -> int:
+        return self._size
+
+    # ------------------------------------------------------------------ normalisation
+
+    def surface(self, token: str, *, fold: bool = True) -> str:
+        """A token as compared for exact matching: quotes, possessive, width, accents, case."""
+        text = unicodedata.normalize("NFKC", token).translate(_QUOTE_MAP)
+        if self.accent_insensitive:
+            text = _strip_accents(text)
+        return text.casefold() if fold else text
+
+    def _stem(self, token: str) -> str:
+        folded = self.surface(token)
+        return self._stem_word(folded) if self._stem_word else folded
+
+    def _gap_code(self, gap: str) -> str:
+        return gap.translate(_QUOTE_MAP).replace(" ", "").strip()
+
+    def _term_key(self, term: Term) -> tuple[str, tuple[str, ...]] | None:
+        if self.cjk:
+            chars = self._cjk_key(term.text)
+            if not chars:
+                return None
+            return chars, (term.text,)
+        parts = _PARTS.findall(term.text.strip())
+        while parts and not _WORD_HEAD.match(parts[-1]):
+            parts.pop()
+        while parts and not _WORD_HEAD.match(parts[0]):
+            parts.pop(0)
+        if not parts:
+            return None
+        tokens = [head.group() for part in parts if (head := _WORD_HEAD.match(part))]
+        last = _WORD_HEAD.match(parts[-1])
+        assert last is not None
+        parts[-1] = last.group()  # the pattern ends with the word, not what follows it
+        key = "".join(self.part_key(part) for part in parts)
+        return key, tuple(self.surface(t, fold=False) for t in tokens)
+
+    def part_key(self, part: str) -> str:
+        """The key of a text part (a word with its joinable gap, or a gap); once per distinct part."""
+        head = _WORD_HEAD.match(part)
+        if head is not None:
+            code = self._vocab.get(self._stem(head.group()))
+            if code is None:
+                return BREAK
+            return code + JOIN if head.end() < len(part) else code
+        if _JOINABLE_GAP.fullmatch(part):
+            return JOIN
+        return self._gaps.get(self._gap_code(part), BREAK)
+
+    # ------------------------------------------------------------------ matching
+
+    def find(self, text: str) -> list[TermMatch]:
+        """Every term occurrence in ``text``, longest first where they overlap, in text order."""
+        if not self._size or not text:
+            return []
+        if self.cjk:
+            return self._find_cjk(text)
+        parts = _PARTS.findall(text)
+        cache = self._cache
+        try:
+            keys = list(map(cache.__getitem__, parts))
+        except KeyError:
+            # First sight of some parts: key them once; later texts reuse the plain dict.
+            if len(cache) > _CACHE_LIMIT:
+                cache.clear()
+            part_key = self.part_key
+            for part in parts:
+                if part not in cache:
+                    cache[part] = part_key(part)
+            keys = list(map(cache.__getitem__, parts))
+        candidates: list[tuple[int, int, _Entry, tuple[str, ...]]] = []
+        key_ends: list[int] = []
+        offsets: list[int] = []
+        for end_char, (length, entries) in self._automaton.iter("".join(keys)):
+            if not key_ends:
+                key_ends = list(accumulate(map(len, keys)))
+                offsets = list(accumulate(map(len, parts), initial=0))
+            first = bisect_right(key_ends, end_char - length + 1)
+            last = bisect_right(key_ends, end_char)
+            valid = [
+                entry
+                for entry in entries
+                if entry.plain or self._check(entry, parts[first : last + 1])
+            ]
+            if not valid:
+                continue
+            head = _WORD_HEAD.match(parts[last])
+            end = offsets[last] + (head.end() if head else len(parts[last]))
+            others = tuple(e.concept_id for e in valid[1:] if e.concept_id != valid[0].concept_id)
+            candidates.append((offsets[first], end, valid[0], others))
+        return _select(candidates, text)
+
+    def _check(self, entry: _Entry, parts: list[str]) -> bool:
+        term = entry.term
+        found = [head.group() for part in parts if (head := _WORD_HEAD.match(part))]
+        if not self.accent_insensitive and not entry.ascii:
+            # Snowball stemmers for Romance languages and German drop accents themselves, so
+            # an accent-sensitive match is checked here, over the stem the two words share.
+            for seen, wanted in zip(found, entry.tokens, strict=False):
+                if not _same_accents(self.surface(seen), wanted.casefold()):
+                    return False
+        if not (term.case_sensitive or term.exact):
+            return True
+        for seen, wanted in zip(found, entry.tokens, strict=False):
+            if term.case_sensitive:
+                surface = self.surface(seen, fold=False)
+                if surface != wanted and (term.exact or not surface.startswith(wanted)):
+                    return False
+            elif self.surface(seen) != wanted.casefold():
+                return False
+        return True
+
+    def _cjk_key(self, text: str) -> str:
+        return "".join(self._cjk_char(ch) for ch in text if not ch.isspace())
+
+    def _cjk_char(self, char: str) -> str:
+        folded = unicodedata.normalize("NFKC", char).translate(_QUOTE_MAP)
+        if self.accent_insensitive:
+            folded = _strip_accents(folded)
+        folded = folded.casefold()
+        return folded if len(folded) == 1 else char
+
+    def _find_cjk(self, text: str) -> list[TermMatch]:
+        positions = [index for index, char in enumerate(text) if not char.isspace()]
+        key = "".join(self._cjk_char(text[index]) for index in positions)
+        candidates: list[tuple[int, int, _Entry, tuple[str, ...]]] = []
+        for end_index, (length, entries) in self._automaton.iter(key):
+            first = end_index - length + 1
+            start = positions[first]
+            end = positions[end_index] + 1
+            # A Latin word inside CJK text still needs word boundaries ("AIIB" not in "AIIBX").
+            if _latin(key[first]) and first > 0 and _latin(key[first - 1]):
+                continue
+            if _latin(key[end_index]) and end_index + 1 < len(key) and _latin(key[end_index + 1]):
+                continue
+            found = "".join(ch for ch in text[start:end] if not ch.isspace())
+            valid = [
+                entry
+                for entry in entries
+                if not entry.term.case_sensitive
+                or found.translate(_QUOTE_MAP)
+                == "".join(entry.term.text.split()).translate(_QUOTE_MAP)
+            ]
+            if valid:
+                others = tuple(
+                    e.concept_id for e in valid[1:] if e.concept_id != valid[0].concept_id
+                )
+                candidates.append((start, end, valid[0], others))
+        return _select(candidates, text)
+
+
+def _select(
+    candidates: list[tuple[int, int, _Entry, tuple[str, ...]]], text: str
+) -> list[TermMatch]:
+    """Keep the longest non-overlapping candidates (leftmost on ties), in text order."""
+    if not candidates:
+        return []
+    if len(candidates) == 1:
+        start, end, entry, others = candidates[0]
+        return [
+            TermMatch(
+                entry.concept_id, entry.term, entry.term.status, start, end, text[start:end], others
+            )
+        ]
+    candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
+    starts: list[int] = []
+    ends: list[int] = []
+    chosen: list[tuple[int, int, _Entry, tuple[str, ...]]] = []
+    for candidate in candidates:
+        start, end = candidate[0], candidate[1]
+        index = bisect_right(starts, start)
+        if index > 0 and ends[index - 1] > start:
+            continue
+        if index < len(starts) and starts[index] < end:
+            continue
+        starts.insert(index, start)
+        ends.insert(index, end)
+        chosen.append(candidate)
+    chosen.sort(key=lambda c: c[0])
+    return [
+        TermMatch(
+            concept_id=entry.concept_id,
+            term=entry.term,
+            status=entry.term.status,
+            start=start,
+            end=end,
+            text=text[start:end],
+            also=others,
+        )
+        for start, end, entry, others in chosen
+    ]
+
+
+def _same_accents(seen: str, wanted: str) -> bool:
+    """Whether two words that share a stem also agree on accents over their common prefix."""
+    if seen.isascii() and wanted.isascii():
+        return True
+    bare_seen, bare_wanted = _strip_accents(seen), _strip_accents(wanted)
+    if len(bare_seen) != len(seen) or len(bare_wanted) != len(wanted):
+        return True  # decomposed or expanded characters: cannot align, accept the stem match
+    common = 0
+    for a, b in zip(bare_seen, bare_wanted, strict=False):
+        if a != b:
+            break
+        common += 1
+    return seen[:common] == wanted[:common]
+
+
+def _latin(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def _stemmer(base: str) -> Any:
+    algorithm = _STEMMERS.get(base)
+    if algorithm is None:
+        return None
+    import Stemmer
+
+    return Stemmer.Stemmer(algorithm).stemWord

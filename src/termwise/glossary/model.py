@@ -1,0 +1,239 @@
+"""The concept-oriented termbase: concepts, their terms per language, and what each term is for.
+
+The model follows TBX (ISO 30042) because that is what translators exchange: a concept carries
+language-independent facts (subject field, definition, notes, sources), and each term carries
+its own status (preferred, admitted, deprecated, superseded, as in TBX-Basic), grammar,
+provenance and the matching options termwise needs (case sensitivity, exact vs inflected).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from termwise import languages
+
+
+class TermStatus(str, Enum):
+    """TBX-Basic ``administrativeStatus``; the value is what termwise shows and writes in JSON."""
+
+    PREFERRED = "preferred"
+    ADMITTED = "admitted"
+    DEPRECATED = "deprecated"
+    SUPERSEDED = "superseded"
+
+    @property
+    def tbx_basic(self) -> str:
+        """The TBX-Basic picklist value (``preferredTerm-admn-sts``)."""
+        return f"{self.value}Term-admn-sts"
+
+    @property
+    def tbx_min(self) -> str:
+        """The TBX-Min picklist value (TBX-Min has ``notRecommended`` and ``obsolete``)."""
+        return _TO_MIN[self]
+
+    @property
+    def is_official(self) -> bool:
+        """Preferred and admitted terms may be used; deprecated and superseded ones should not."""
+        return self in (TermStatus.PREFERRED, TermStatus.ADMITTED)
+
+    @classmethod
+    def parse(cls, value: str) -> TermStatus:
+        """Accept TBX-Basic, TBX-Min, TBX 2008 and plain spellings (``deprecatedTerm-admn-sts``)."""
+        key = value.strip().lower().replace("_", "").replace(" ", "").replace("-", "")
+        for suffix in ("termadmnsts", "admnsts"):
+            if key.endswith(suffix):
+                key = key[: -len(suffix)]
+        found = _STATUS_ALIASES.get(key)
+        if found is None:
+            raise ValueError(f"unknown administrative status {value!r}")
+        return found
+
+
+_TO_MIN = {
+    TermStatus.PREFERRED: "preferred",
+    TermStatus.ADMITTED: "admitted",
+    TermStatus.DEPRECATED: "notRecommended",
+    TermStatus.SUPERSEDED: "obsolete",
+}
+
+_STATUS_ALIASES = {
+    "preferred": TermStatus.PREFERRED,
+    "pref": TermStatus.PREFERRED,
+    "standardized": TermStatus.PREFERRED,
+    "admitted": TermStatus.ADMITTED,
+    "allowed": TermStatus.ADMITTED,
+    "permitted": TermStatus.ADMITTED,
+    "deprecated": TermStatus.DEPRECATED,
+    "notrecommended": TermStatus.DEPRECATED,
+    "forbidden": TermStatus.DEPRECATED,
+    "superseded": TermStatus.SUPERSEDED,
+    "obsolete": TermStatus.SUPERSEDED,
+    "legacy": TermStatus.SUPERSEDED,
+}
+
+
+@dataclass(frozen=True)
+class DataCategory:
+    """A TBX data category termwise has no field for, kept so that a round trip loses nothing.
+
+    ``element`` is the TBX element (``descrip``, ``admin``, ``termNote``, ``xref``, ``ref``,
+    ``transacGrp``), ``type`` its ``type`` attribute and ``value`` its text; ``target`` is the
+    ``target`` attribute of ``xref``/``ref``.
+    """
+
+    element: str
+    type: str
+    value: str
+    target: str | None = None
+
+
+@dataclass
+class Term:
+    """One rendering of a concept in one language."""
+
+    text: str
+    lang: str
+    status: TermStatus = TermStatus.PREFERRED
+    part_of_speech: str | None = None
+    term_type: str | None = None
+    usage_note: str | None = None
+    source: str | None = None
+    date: str | None = None
+    case_sensitive: bool = False
+    exact: bool = False
+    used_until: str | None = None
+    notes: list[str] = field(default_factory=list)
+    context: str | None = None
+    extra: list[DataCategory] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.lang = languages.normalize(self.lang)
+        if not isinstance(self.status, TermStatus):
+            self.status = TermStatus.parse(str(self.status))
+
+
+@dataclass
+class Concept:
+    """A concept: language-independent facts and its terms in every language."""
+
+    id: str
+    subject_field: str | None = None
+    definition: str | None = None
+    notes: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    all_terms: list[Term] = field(default_factory=list)
+    # Definitions written inside one language section (TBX allows both levels).
+    lang_definitions: dict[str, str] = field(default_factory=dict)
+    extra: list[DataCategory] = field(default_factory=list)
+
+    def terms(self, lang: str | None = None) -> list[Term]:
+        """The terms in ``lang`` (all terms when ``None``), in file order."""
+        if lang is None:
+            return list(self.all_terms)
+        return [term for term in self.all_terms if lang_matches(term.lang, lang)]
+
+    def preferred(self, lang: str) -> Term | None:
+        """The preferred term in ``lang``; an admitted one when none is marked preferred."""
+        candidates = self.terms(lang)
+        for wanted in (TermStatus.PREFERRED, TermStatus.ADMITTED):
+            for term in candidates:
+                if term.status is wanted:
+                    return term
+        return None
+
+    def languages(self) -> list[str]:
+        """The languages this concept has terms in, in first-seen order."""
+        seen: dict[str, None] = {}
+        for term in self.all_terms:
+            seen.setdefault(term.lang, None)
+        return list(seen)
+
+    def add(self, term: Term) -> Term:
+        self.all_terms.append(term)
+        return term
+
+
+@dataclass
+class Problem:
+    """Something a reader skipped or a writer could not keep: file, line and what happened."""
+
+    message: str
+    path: str | None = None
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = self.path or "<input>"
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class Glossary:
+    """A termbase: an ordered list of concepts plus what reading it reported."""
+
+    concepts: list[Concept] = field(default_factory=list)
+    title: str | None = None
+    source_desc: list[str] = field(default_factory=list)
+    # The main language of the file (``xml:lang`` on the TBX root), when it says one.
+    lang: str | None = None
+    # Lines or entries a reader had to skip; never compared, never written.
+    problems: list[Problem] = field(default_factory=list, compare=False, repr=False)
+
+    def concept(self, concept_id: str) -> Concept:
+        """The concept with this id; ``KeyError`` when there is none."""
+        for concept in self.concepts:
+            if concept.id == concept_id:
+                return concept
+        raise KeyError(concept_id)
+
+    def get(self, concept_id: str) -> Concept | None:
+        for concept in self.concepts:
+            if concept.id == concept_id:
+                return concept
+        return None
+
+    def languages(self) -> list[str]:
+        """Every language with at least one term, in first-seen order."""
+        seen: dict[str, None] = {}
+        for concept in self.concepts:
+            for lang in concept.languages():
+                seen.setdefault(lang, None)
+        return list(seen)
+
+    def terms(self, lang: str) -> list[tuple[Concept, Term]]:
+        """Every (concept, term) pair in ``lang``."""
+        return [(concept, term) for concept in self.concepts for term in concept.terms(lang)]
+
+    def extend(self, other: Glossary) -> None:
+        """Add ``other``'s concepts; a concept id seen before has its terms merged into it."""
+        by_id = {concept.id: concept for concept in self.concepts}
+        for concept in other.concepts:
+            existing = by_id.get(concept.id)
+            if existing is None:
+                self.concepts.append(concept)
+                by_id[concept.id] = concept
+            else:
+                existing.all_terms.extend(concept.all_terms)
+                existing.notes.extend(n for n in concept.notes if n not in existing.notes)
+                existing.sources.extend(s for s in concept.sources if s not in existing.sources)
+                existing.subject_field = existing.subject_field or concept.subject_field
+                existing.definition = existing.definition or concept.definition
+        self.problems.extend(other.problems)
+
+
+def lang_matches(term_lang: str, wanted: str) -> bool:
+    """Whether a term tagged ``term_lang`` serves ``wanted`` (``en`` serves ``en-GB`` and back).
+
+    Simplified and traditional Chinese stay apart: they are different written languages.
+    """
+    want = languages.normalize(wanted)
+    if term_lang == want:
+        return True
+    if "zh" in (term_lang.split("-")[0], want.split("-")[0]):
+        return False
+    return term_lang.split("-")[0] == want.split("-")[0]

@@ -1,0 +1,82 @@
+"""Parsing XML that comes from outside without letting it reach the network or expand entities.
+
+Glossaries arrive from other tools and other people. A TBX file must never make termwise
+fetch a DTD, read a local file through an external entity, or blow up memory with nested
+entities ("billion laughs"), and a malformed file must be reported with file, line and column.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from lxml import etree
+
+from termwise.document.encoding import decode_bytes
+from termwise.errors import InputError
+
+_UNICODE_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        remove_blank_text=False,
+    )
+
+
+def parse_xml(data: bytes, path: str | Path) -> etree._ElementTree:
+    """Parse untrusted XML bytes; ``InputError`` with file, line and column when it is not XML."""
+    if not data.strip():
+        raise InputError("empty file; expected XML", path, line=1, column=1)
+    if not data.startswith(_UNICODE_BOMS) and b"\x00" in data:
+        # Let the shared decoder phrase the "binary file" error with its byte offset.
+        decode_bytes(data, path)
+    declares_entities = b"<!ENTITY" in data
+    try:
+        tree = etree.ElementTree(etree.fromstring(data, _parser()))
+    except etree.XMLSyntaxError as error:
+        line, column = error.position if error.position else (None, None)
+        message = error.msg or str(error)
+        # libxml2 reports its own limits ("Detected an entity reference loop") the same way.
+        raise InputError(f"malformed XML: {message}", path, line=line, column=column) from error
+    if declares_entities:
+        dtd = tree.docinfo.internalDTD
+        if dtd is not None and any(True for _ in dtd.iterentities()):  # type: ignore[attr-defined]
+            line = data[: data.find(b"<!ENTITY")].count(b"\n") + 1
+            raise InputError(
+                "the file declares XML entities; termwise does not expand them "
+                "(they can be used to exhaust memory or read local files)",
+                path,
+                line=line,
+            )
+    return tree
+
+
+def line_of(element: etree._Element) -> int | None:
+    """The element's line in its file (lxml's stubs type it loosely)."""
+    line = element.sourceline
+    return line if isinstance(line, int) else None
+
+
+def text_of(element: etree._Element) -> str:
+    """All text inside an element, stripped."""
+    return "".join(str(piece) for piece in element.itertext()).strip()
+
+
+def local_name(element: etree._Element) -> str:
+    """The tag without its namespace (``{urn:...}termSec`` → ``termSec``); '' for comments."""
+    tag = element.tag
+    if not isinstance(tag, str):
+        return ""
+    return tag.rpartition("}")[2]
+
+
+def namespace(element: etree._Element) -> str | None:
+    tag = element.tag
+    if isinstance(tag, str) and tag.startswith("{"):
+        return tag[1:].partition("}")[0]
+    return None

@@ -1,0 +1,577 @@
+"""TBX: TBX v3 (ISO 30042:2019; TBX-Basic, TBX-Min, TBX-Core; dca and dct styles) and TBX 2008.
+
+termwise writes TBX-Basic v3 in the dca style, pretty-printed one element per line so that a
+change to one term is a one-line diff. Fields TBX-Basic has no element for (matching
+options, "used until", the date of a source, usage notes) are written as ``note`` elements
+whose text starts with ``termwise:``, which keeps the file valid TBX-Basic and lets other
+tools show them as ordinary notes.
+
+Reading is deliberately lenient about structure: both styles, both TBX generations
+(``martif``/``termEntry``/``langSet``/``tig``/``ntig`` and ``tbx``/``conceptEntry``/
+``langSec``/``termSec``), with or without namespaces; data categories termwise has no field
+for are kept in ``extra`` and written back.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from termwise import languages
+from termwise.glossary.model import (
+    Concept,
+    DataCategory,
+    Glossary,
+    Problem,
+    Term,
+    TermStatus,
+)
+from termwise.glossary.safe_xml import line_of, local_name, namespace, parse_xml, text_of
+
+TBX_NS = "urn:iso:std:iso:30042:ed-2"
+TBX_NAMESPACES = {TBX_NS, "urn:iso:std:iso:30042:ed:3.0", "urn:iso:std:iso:30042:ed-1"}
+BASIC_NS = "http://www.tbxinfo.net/ns/basic"
+MIN_NS = "http://www.tbxinfo.net/ns/min"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+TBX_BASIC_RNG = (
+    "https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/"
+    "TBXcoreStructV03_TBX-Basic_integrated.rng"
+)
+TBX_BASIC_SCH = (
+    "https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/TBX-Basic_DCA.sch"
+)
+
+NOTE_PREFIX = "termwise:"
+
+# Which TBX element each data category uses in the dca style, and which module namespace it
+# lives in for the dct style (the Min module's categories are also part of TBX-Basic).
+_CATEGORY_ELEMENT = {
+    "administrativeStatus": "termNote",
+    "normativeAuthorization": "termNote",
+    "partOfSpeech": "termNote",
+    "termType": "termNote",
+    "grammaticalGender": "termNote",
+    "grammaticalNumber": "termNote",
+    "termLocation": "termNote",
+    "geographicalUsage": "termNote",
+    "usageNote": "termNote",
+    "subjectField": "descrip",
+    "definition": "descrip",
+    "context": "descrip",
+    "source": "admin",
+    "customerSubset": "admin",
+    "projectSubset": "admin",
+    "crossReference": "ref",
+    "externalCrossReference": "xref",
+    "xGraphic": "xref",
+}
+_MIN_CATEGORIES = {"administrativeStatus", "partOfSpeech", "customerSubset"}
+
+
+@dataclass(frozen=True)
+class TbxStyle:
+    """How to write: dialect (``TBX-Basic``, ``TBX-Min``) and style (``dca``, ``dct``)."""
+
+    dialect: str = "TBX-Basic"
+    style: str = "dca"
+
+    def __post_init__(self) -> None:
+        if self.dialect not in ("TBX-Basic", "TBX-Min"):
+            raise ValueError(f"unsupported TBX dialect {self.dialect!r}")
+        if self.style not in ("dca", "dct"):
+            raise ValueError(f"unsupported TBX style {self.style!r}")
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_tbx(data: bytes, path: str | Path) -> Glossary:
+    """Read TBX v3 (any dialect, dca or dct) or TBX 2008 (``martif``) from ``data``."""
+    tree = parse_xml(data, path)
+    root = tree.getroot()
+    reader = _Reader(str(path))
+    return reader.read(root)
+
+
+class _Reader:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.glossary = Glossary()
+
+    def problem(self, message: str, element: etree._Element | None) -> None:
+        line = line_of(element) if element is not None else None
+        self.glossary.problems.append(Problem(message, self.path, line))
+
+    def read(self, root: etree._Element) -> Glossary:
+        from termwise.errors import InputError
+
+        name = local_name(root)
+        if name not in ("tbx", "martif"):
+            raise InputError(
+                f"not a TBX file: the root element is <{name}>, expected <tbx> or <martif>",
+                self.path,
+                line=line_of(root),
+            )
+        root_lang = root.get(XML_LANG) or root.get("lang")
+        if root_lang:
+            try:
+                self.glossary.lang = languages.normalize(root_lang)
+            except languages.LanguageError:
+                self.problem(f"xml:lang {root_lang!r} is not a language tag", root)
+        for element in root.iter():
+            lname = local_name(element)
+            if lname == "title" and self.glossary.title is None and element.text:
+                self.glossary.title = element.text.strip()
+            elif lname == "p" and _has_ancestor(element, "sourceDesc"):
+                self.glossary.source_desc.append(_text(element))
+        body = next((e for e in root.iter() if local_name(e) == "body"), None)
+        if body is None:
+            raise InputError("TBX file without a <text><body>", self.path, line=line_of(root))
+        count = 0
+        for entry in body:
+            lname = local_name(entry)
+            if lname in ("conceptEntry", "termEntry"):
+                count += 1
+                concept = self.read_concept(entry, count)
+                if concept is not None:
+                    self.glossary.concepts.append(concept)
+            elif lname:
+                self.problem(f"unexpected <{lname}> in <body>; skipped", entry)
+        return self.glossary
+
+    def read_concept(self, entry: etree._Element, number: int) -> Concept | None:
+        concept = Concept(id=entry.get("id") or f"c{number}")
+        if not entry.get("id"):
+            self.problem(f"concept without an id; called it {concept.id}", entry)
+        for child in entry:
+            lname = local_name(child)
+            if lname in ("langSec", "langSet"):
+                self.read_language(child, concept)
+            elif lname:
+                for category in self.categories(child):
+                    self.concept_category(concept, category, child)
+        if not concept.all_terms:
+            self.problem(f"concept {concept.id} has no terms", entry)
+        return concept
+
+    def read_language(self, section: etree._Element, concept: Concept) -> None:
+        raw = section.get(XML_LANG) or section.get("lang")
+        if not raw:
+            self.problem(f"language section of {concept.id} without xml:lang; skipped", section)
+            return
+        try:
+            lang = languages.normalize(raw)
+        except languages.LanguageError:
+            self.problem(f"xml:lang {raw!r} is not a language tag; section skipped", section)
+            return
+        for child in section:
+            lname = local_name(child)
+            if lname in ("termSec", "tig", "ntig"):
+                term = self.read_term(child, lang, concept)
+                if term is not None:
+                    concept.add(term)
+            elif lname:
+                for category in self.categories(child):
+                    if category.type == "definition":
+                        concept.lang_definitions[lang] = category.value
+                    elif category.element == "note" and category.value.startswith(
+                        f"{NOTE_PREFIX}definition:"
+                    ):
+                        concept.lang_definitions[lang] = category.value.partition(":")[2][
+                            len("definition:") :
+                        ].strip()
+                    else:
+                        concept.extra.append(
+                            DataCategory(
+                                f"langSec:{lang}:{category.element}",
+                                category.type,
+                                category.value,
+                                category.target,
+                            )
+                        )
+
+    def read_term(self, section: etree._Element, lang: str, concept: Concept) -> Term | None:
+        text: str | None = None
+        categories: list[DataCategory] = []
+        for child in section:
+            lname = local_name(child)
+            if lname == "term":
+                text = _collapse(_text(child))
+            elif lname == "termGrp":
+                for grandchild in child:
+                    if local_name(grandchild) == "term":
+                        text = _collapse(_text(grandchild))
+                    elif local_name(grandchild):
+                        categories.extend(self.categories(grandchild))
+            elif lname:
+                categories.extend(self.categories(child))
+        if not text:
+            self.problem(f"term section of {concept.id} ({lang}) without a term; skipped", section)
+            return None
+        term = Term(text=text, lang=lang)
+        status_seen = False
+        for category in categories:
+            status_seen |= self.term_category(term, category, section)
+        if not status_seen:
+            term.status = TermStatus.PREFERRED if not concept.terms(lang) else TermStatus.ADMITTED
+        return term
+
+    def categories(self, element: etree._Element) -> list[DataCategory]:
+        """The data categories an element carries, groups (``descripGrp``...) flattened."""
+        lname = local_name(element)
+        ns = namespace(element)
+        if lname in ("descripGrp", "adminGrp", "termNoteGrp"):
+            found: list[DataCategory] = []
+            for child in element:
+                if local_name(child):
+                    found.extend(self.categories(child))
+            return found
+        if lname == "transacGrp":
+            return [_transaction(element)]
+        if ns is None or ns in TBX_NAMESPACES:
+            if lname in ("descrip", "admin", "termNote", "xref", "ref"):
+                return [
+                    DataCategory(
+                        lname, element.get("type", ""), _text(element), element.get("target")
+                    )
+                ]
+            if lname == "note":
+                return [DataCategory("note", "", _text(element))]
+            if lname in ("termCompList", "hi", "foreign"):
+                return []
+            self.problem(f"unknown element <{lname}>; skipped", element)
+            return []
+        # dct style: the element name is the data category, the namespace its module.
+        kind = _CATEGORY_ELEMENT.get(lname, "descrip")
+        return [DataCategory(kind, lname, _text(element), element.get("target"))]
+
+    def concept_category(
+        self, concept: Concept, category: DataCategory, element: etree._Element
+    ) -> None:
+        if category.type == "subjectField":
+            concept.subject_field = category.value
+        elif category.type == "definition":
+            concept.definition = category.value
+        elif category.type == "source":
+            concept.sources.append(category.value)
+        elif category.element == "note" and category.value.startswith(NOTE_PREFIX):
+            # Written by termwise for dialects without these elements (TBX-Min).
+            key, _, rest = category.value[len(NOTE_PREFIX) :].partition(":")
+            if key.strip() == "source":
+                concept.sources.append(rest.strip())
+            elif key.strip() == "definition":
+                concept.definition = rest.strip()
+            else:
+                self.problem(f"unknown termwise note {category.value!r}; kept as a note", element)
+                concept.notes.append(category.value)
+        elif category.element == "note":
+            concept.notes.append(category.value)
+        else:
+            concept.extra.append(category)
+
+    def term_category(self, term: Term, category: DataCategory, element: etree._Element) -> bool:
+        kind = category.type
+        value = category.value
+        if kind in ("administrativeStatus", "normativeAuthorization"):
+            try:
+                term.status = TermStatus.parse(value)
+            except ValueError:
+                self.problem(f"unknown administrative status {value!r} for {term.text!r}", element)
+                term.extra.append(category)
+                return False
+            return True
+        if kind == "partOfSpeech":
+            term.part_of_speech = value
+        elif kind == "termType":
+            term.term_type = value
+        elif kind == "usageNote":
+            term.usage_note = value
+        elif kind == "context":
+            term.context = value
+        elif kind == "source" and term.source is None:
+            term.source = value
+        elif category.element == "note" and value.startswith(NOTE_PREFIX):
+            self.termwise_note(term, value, element)
+        elif category.element == "note":
+            term.notes.append(value)
+        else:
+            term.extra.append(category)
+        return False
+
+    def termwise_note(self, term: Term, value: str, element: etree._Element) -> None:
+        key, _, rest = value[len(NOTE_PREFIX) :].partition(":")
+        key = key.strip()
+        rest = rest.strip()
+        if key == "case-sensitive":
+            term.case_sensitive = rest.lower() in ("true", "yes", "1")
+        elif key == "matching":
+            term.exact = rest.lower() == "exact"
+        elif key == "used-until":
+            term.used_until = rest or None
+        elif key == "source-date":
+            term.date = rest or None
+        elif key == "usage-note":
+            term.usage_note = rest or None
+        elif key == "source":
+            term.source = rest or None
+        elif key == "term-type":
+            term.term_type = rest or None
+        elif key == "context":
+            term.context = rest or None
+        else:
+            self.problem(f"unknown termwise note {value!r}; kept as a note", element)
+            term.notes.append(value)
+
+
+def _transaction(element: etree._Element) -> DataCategory:
+    kind = ""
+    date = ""
+    who: str | None = None
+    for child in element:
+        lname = local_name(child)
+        if lname in ("transac", "transactionType"):
+            kind = _text(child)
+        elif lname == "date":
+            date = _text(child)
+        elif lname in ("transacNote", "responsibility"):
+            who = _text(child)
+    return DataCategory("transacGrp", kind, date, who)
+
+
+def _has_ancestor(element: etree._Element, name: str) -> bool:
+    parent = element.getparent()
+    while parent is not None:
+        if local_name(parent) == name:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _text(element: etree._Element) -> str:
+    return text_of(element)
+
+
+def _collapse(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def write_tbx(glossary: Glossary, style: TbxStyle | None = None) -> tuple[bytes, list[Problem]]:
+    """Serialise ``glossary`` as TBX v3; returns the bytes and what the dialect could not hold.
+
+    TBX-Basic holds every field (some as ``termwise:`` notes). TBX-Min has no definition,
+    context, source or term type; those are written as ``termwise:`` notes too and reported,
+    so nothing is lost but a TBX-Min reader will see them only as notes.
+    """
+    chosen = style or TbxStyle()
+    writer = _Writer(chosen)
+    return writer.write(glossary), writer.problems
+
+
+class _Writer:
+    def __init__(self, style: TbxStyle) -> None:
+        self.style = style
+        self.problems: list[Problem] = []
+        self.min = style.dialect == "TBX-Min"
+        self.dct = style.style == "dct"
+        self.demoted: dict[str, int] = {}
+
+    def write(self, glossary: Glossary) -> bytes:
+        nsmap: dict[str | None, str] = {None: TBX_NS}
+        if self.dct:
+            nsmap["min"] = MIN_NS
+            if not self.min:
+                nsmap["basic"] = BASIC_NS
+        root = etree.Element(_q("tbx"), nsmap=nsmap)  # type: ignore[arg-type]
+        root.set("type", self.style.dialect)
+        root.set("style", self.style.style)
+        root.set(XML_LANG, glossary.lang or (glossary.languages() or ["en"])[0])
+        header = etree.SubElement(root, _q("tbxHeader"))
+        file_desc = etree.SubElement(header, _q("fileDesc"))
+        if glossary.title:
+            title_stmt = etree.SubElement(file_desc, _q("titleStmt"))
+            etree.SubElement(title_stmt, _q("title")).text = glossary.title
+        source_desc = etree.SubElement(file_desc, _q("sourceDesc"))
+        for paragraph in glossary.source_desc or ["Written by termwise"]:
+            etree.SubElement(source_desc, _q("p")).text = paragraph
+        body = etree.SubElement(etree.SubElement(root, _q("text")), _q("body"))
+        for concept in glossary.concepts:
+            self.concept(body, concept)
+        etree.indent(root, space="  ")
+        declaration = b'<?xml version="1.0" encoding="UTF-8"?>\n'
+        models = b""
+        if not self.min and not self.dct:
+            models = (
+                f'<?xml-model href="{TBX_BASIC_RNG}" type="application/xml" '
+                'schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
+                f'<?xml-model href="{TBX_BASIC_SCH}" type="application/xml" '
+                'schematypens="http://purl.oclc.org/dsdl/schematron"?>\n'
+            ).encode()
+        payload = etree.tostring(root, encoding="UTF-8", xml_declaration=False)
+        for field_name, count in sorted(self.demoted.items()):
+            self.problems.append(
+                Problem(
+                    f"{self.style.dialect} has no element for {field_name} "
+                    f"({count}×); written as termwise: notes"
+                )
+            )
+        return declaration + models + payload + b"\n"
+
+    def category(
+        self, parent: etree._Element, name: str, value: str, target: str | None = None
+    ) -> None:
+        """Write data category ``name`` in the chosen style (``<descrip type=..>`` or ``<basic:..>``)."""
+        if self.dct:
+            module = MIN_NS if (self.min or name in _MIN_CATEGORIES) else BASIC_NS
+            if name == "subjectField" and self.min:
+                module = MIN_NS
+            element = etree.SubElement(parent, f"{{{module}}}{name}")
+        else:
+            element = etree.SubElement(parent, _q(_CATEGORY_ELEMENT.get(name, "descrip")))
+            element.set("type", name)
+        if target:
+            element.set("target", target)
+        element.text = value
+
+    def note(self, parent: etree._Element, text: str) -> None:
+        etree.SubElement(parent, _q("note")).text = text
+
+    def demote(self, parent: etree._Element, field_name: str, key: str, value: str) -> None:
+        self.demoted[field_name] = self.demoted.get(field_name, 0) + 1
+        self.note(parent, f"{NOTE_PREFIX}{key}: {value}")
+
+    def extra(self, parent: etree._Element, item: DataCategory) -> None:
+        if item.element == "transacGrp":
+            group = etree.SubElement(parent, _q("transacGrp"))
+            if self.dct:
+                etree.SubElement(group, f"{{{BASIC_NS}}}transactionType").text = item.type
+            else:
+                transac = etree.SubElement(group, _q("transac"))
+                transac.set("type", "transactionType")
+                transac.text = item.type
+            etree.SubElement(group, _q("date")).text = item.value
+            if item.target:
+                if self.dct:
+                    etree.SubElement(group, f"{{{BASIC_NS}}}responsibility").text = item.target
+                else:
+                    note = etree.SubElement(group, _q("transacNote"))
+                    note.set("type", "responsibility")
+                    note.text = item.target
+        elif item.element == "note":
+            self.note(parent, item.value)
+        elif self.min and item.type not in ("subjectField", *_MIN_CATEGORIES):
+            self.demote(parent, item.type or item.element, item.type or item.element, item.value)
+        elif self.dct:
+            self.category(parent, item.type or item.element, item.value, item.target)
+        else:
+            element = etree.SubElement(parent, _q(item.element))
+            if item.type:
+                element.set("type", item.type)
+            if item.target:
+                element.set("target", item.target)
+            element.text = item.value
+
+    def concept(self, body: etree._Element, concept: Concept) -> None:
+        entry = etree.SubElement(body, _q("conceptEntry"))
+        entry.set("id", concept.id)
+        if concept.subject_field:
+            self.category(entry, "subjectField", concept.subject_field)
+        if concept.definition:
+            if self.min:
+                self.demote(entry, "definition", "definition", concept.definition)
+            else:
+                self.category(entry, "definition", concept.definition)
+        for source in concept.sources:
+            if self.min:
+                self.demote(entry, "source", "source", source)
+            else:
+                self.category(entry, "source", source)
+        for note in concept.notes:
+            self.note(entry, note)
+        lang_extra: dict[str, list[DataCategory]] = {}
+        for item in concept.extra:
+            if item.element.startswith("langSec:"):
+                _, lang, element = item.element.split(":", 2)
+                lang_extra.setdefault(lang, []).append(
+                    DataCategory(element, item.type, item.value, item.target)
+                )
+            else:
+                self.extra(entry, item)
+        langs = concept.languages()
+        langs += [lang for lang in concept.lang_definitions if lang not in langs]
+        for lang in langs:
+            section = etree.SubElement(entry, _q("langSec"))
+            section.set(XML_LANG, lang)
+            definition = concept.lang_definitions.get(lang)
+            if definition:
+                if self.min:
+                    self.demote(section, "definition", "definition", definition)
+                else:
+                    self.category(section, "definition", definition)
+            for item in lang_extra.get(lang, []):
+                self.extra(section, item)
+            for term in concept.all_terms:
+                if term.lang == lang:
+                    self.term(section, term)
+
+    def term(self, section: etree._Element, term: Term) -> None:
+        term_sec = etree.SubElement(section, _q("termSec"))
+        etree.SubElement(term_sec, _q("term")).text = term.text
+        self.category(term_sec, "administrativeStatus", term.status.tbx_basic)
+        if term.part_of_speech:
+            self.category(term_sec, "partOfSpeech", term.part_of_speech)
+        if term.term_type:
+            if self.min:
+                self.demote(term_sec, "term type", "term-type", term.term_type)
+            else:
+                self.category(term_sec, "termType", term.term_type)
+        extras_after = []
+        for item in term.extra:
+            if item.element == "termNote" and not self.min:
+                self.extra(term_sec, item)
+            else:
+                extras_after.append(item)
+        if term.context:
+            if self.min:
+                self.demote(term_sec, "context", "context", term.context)
+            else:
+                self.category(term_sec, "context", term.context)
+        if term.source:
+            if self.min:
+                self.demote(term_sec, "source", "source", term.source)
+            else:
+                self.category(term_sec, "source", term.source)
+        for item in extras_after:
+            self.extra(term_sec, item)
+        for note in term.notes:
+            self.note(term_sec, note)
+        # termwise's own fields: notes with a prefix, so the file stays valid TBX-Basic.
+        if term.date:
+            self.note(term_sec, f"{NOTE_PREFIX}source-date: {term.date}")
+        if term.usage_note:
+            self.note(term_sec, f"{NOTE_PREFIX}usage-note: {term.usage_note}")
+        if term.case_sensitive:
+            self.note(term_sec, f"{NOTE_PREFIX}case-sensitive: true")
+        if term.exact:
+            self.note(term_sec, f"{NOTE_PREFIX}matching: exact")
+        if term.used_until:
+            self.note(term_sec, f"{NOTE_PREFIX}used-until: {term.used_until}")
+
+
+def _q(name: str) -> str:
+    return f"{{{TBX_NS}}}{name}"
+
+
+def looks_like_tbx(head: bytes) -> bool:
+    """Whether the first bytes of a file look like TBX (used by format detection)."""
+    sample = head[:4096]
+    for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if sample.startswith(bom):
+            sample = sample[2:].decode(codec, errors="ignore").encode()
+    return b"<tbx" in sample or b"<martif" in sample

@@ -1,0 +1,264 @@
+"""Checking a TBX file the way a translator needs: every violation with its line.
+
+Three layers, reported together so one run lists everything to fix: well-formedness (the
+XML parser), the TBX core structure (header, body, entries, language sections, one term per
+term section, element order) and the TBX-Basic dialect (which data categories may appear at
+which level, and their picklist values, from the TBX-Basic v3 schematron).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+
+from termwise.errors import InputError
+from termwise.glossary.model import Problem
+from termwise.glossary.safe_xml import line_of, local_name, namespace, parse_xml, text_of
+from termwise.glossary.tbx import TBX_NAMESPACES, XML_LANG
+
+_AUX = {"descrip", "descripGrp", "admin", "adminGrp", "transacGrp", "note", "ref", "xref"}
+
+# TBX-Basic: data category → (element in dca style, levels where it may appear).
+_BASIC_CATEGORIES: dict[str, tuple[str, set[str]]] = {
+    "administrativeStatus": ("termNote", {"termSec"}),
+    "partOfSpeech": ("termNote", {"termSec"}),
+    "termType": ("termNote", {"termSec"}),
+    "grammaticalGender": ("termNote", {"termSec"}),
+    "termLocation": ("termNote", {"termSec"}),
+    "geographicalUsage": ("termNote", {"termSec"}),
+    "subjectField": ("descrip", {"conceptEntry"}),
+    "definition": ("descrip", {"conceptEntry", "langSec"}),
+    "context": ("descrip", {"termSec"}),
+    "source": ("admin", {"conceptEntry", "langSec", "termSec"}),
+    "customerSubset": ("admin", {"termSec"}),
+    "projectSubset": ("admin", {"termSec"}),
+    "crossReference": ("ref", {"conceptEntry", "termSec"}),
+    "externalCrossReference": ("xref", {"conceptEntry", "termSec"}),
+    "xGraphic": ("xref", {"conceptEntry"}),
+    "transactionType": ("transac", {"transacGrp"}),
+    "responsibility": ("transacNote", {"transacGrp"}),
+}
+_PICKLISTS = {
+    "administrativeStatus": {
+        "preferredTerm-admn-sts",
+        "admittedTerm-admn-sts",
+        "deprecatedTerm-admn-sts",
+        "supersededTerm-admn-sts",
+    },
+    "partOfSpeech": {"noun", "verb", "adjective", "adverb", "other"},
+    "termType": {"fullForm", "acronym", "abbreviation", "shortForm", "variant", "phrase"},
+    "grammaticalGender": {"masculine", "feminine", "neuter", "other"},
+    "transactionType": {"origination", "modification"},
+}
+
+
+def validate_file(path: str | Path) -> list[Problem]:
+    """All violations in a TBX file (an empty list when it is valid TBX-Basic or TBX core)."""
+    target = Path(path)
+    try:
+        data = target.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read file: {error.strerror}", target) from error
+    try:
+        tree = parse_xml(data, target)
+    except InputError as error:
+        return [Problem(error.message, str(target), error.line, error.column)]
+    return _Validator(str(target)).run(tree.getroot())
+
+
+class _Validator:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        self.basic = False
+        self.dct = False
+
+    def report(self, element: etree._Element, message: str) -> None:
+        self.problems.append(Problem(message, self.path, line_of(element)))
+
+    def run(self, root: etree._Element) -> list[Problem]:
+        name = local_name(root)
+        if name == "martif":
+            self.report(
+                root,
+                "TBX 2008 (martif) file: readable, but not TBX v3; "
+                "only the core structure is checked",
+            )
+            self.entries(root, entry="termEntry", lang_sec="langSet", term_secs={"tig", "ntig"})
+            return self.problems
+        if name != "tbx":
+            self.report(root, f"root element is <{name}>, expected <tbx>")
+            return self.problems
+        ns = namespace(root)
+        if ns not in TBX_NAMESPACES:
+            self.report(
+                root,
+                f"<tbx> is not in the TBX namespace (found {ns!r}; "
+                "expected urn:iso:std:iso:30042:ed-2)",
+            )
+        dialect = root.get("type")
+        style = root.get("style")
+        if not dialect:
+            self.report(root, "<tbx> has no type attribute naming the dialect")
+        if style not in ("dca", "dct"):
+            self.report(root, f"<tbx> style must be 'dca' or 'dct', not {style!r}")
+        if not root.get(XML_LANG):
+            self.report(root, "<tbx> has no xml:lang")
+        self.basic = dialect == "TBX-Basic"
+        self.dct = style == "dct"
+        children = [c for c in root if local_name(c)]
+        if [local_name(c) for c in children] != ["tbxHeader", "text"]:
+            self.report(root, "<tbx> must contain <tbxHeader> then <text>")
+        header = next((c for c in children if local_name(c) == "tbxHeader"), None)
+        if header is not None and not any(local_name(c) == "fileDesc" for c in header):
+            self.report(header, "<tbxHeader> must contain <fileDesc>")
+        self.entries(root, entry="conceptEntry", lang_sec="langSec", term_secs={"termSec"})
+        return self.problems
+
+    def entries(
+        self, root: etree._Element, *, entry: str, lang_sec: str, term_secs: set[str]
+    ) -> None:
+        body = next((e for e in root.iter() if local_name(e) == "body"), None)
+        if body is None:
+            self.report(root, "no <text><body>")
+            return
+        seen_ids: dict[str, int] = {}
+        for concept in body:
+            lname = local_name(concept)
+            if not lname:
+                continue
+            if lname != entry:
+                self.report(concept, f"<{lname}> in <body>; expected <{entry}>")
+                continue
+            concept_id = concept.get("id")
+            if not concept_id:
+                self.report(concept, f"<{entry}> without an id")
+            elif concept_id in seen_ids:
+                self.report(
+                    concept, f"duplicate id {concept_id!r} (first on line {seen_ids[concept_id]})"
+                )
+            else:
+                seen_ids[concept_id] = line_of(concept) or 0
+            self.concept(concept, lang_sec, term_secs)
+
+    def concept(self, concept: etree._Element, lang_sec: str, term_secs: set[str]) -> None:
+        sections = 0
+        for child in concept:
+            lname = local_name(child)
+            if not lname:
+                continue
+            if lname == lang_sec:
+                sections += 1
+                self.language(child, term_secs)
+            elif sections:
+                self.report(
+                    child,
+                    f"<{lname}> after a language section; data categories of "
+                    "the concept come before its language sections",
+                )
+            else:
+                self.category(child, "conceptEntry")
+        if not sections:
+            self.report(concept, f"concept {concept.get('id')!r} has no language section")
+
+    def language(self, section: etree._Element, term_secs: set[str]) -> None:
+        if not section.get(XML_LANG):
+            self.report(section, "language section without xml:lang")
+        terms = 0
+        for child in section:
+            lname = local_name(child)
+            if not lname:
+                continue
+            if lname in term_secs:
+                terms += 1
+                self.term(child)
+            elif terms:
+                self.report(child, f"<{lname}> after a term section in a language section")
+            else:
+                self.category(child, "langSec")
+        if not terms:
+            self.report(section, "language section without any term section")
+
+    def term(self, term_sec: etree._Element) -> None:
+        children = [c for c in term_sec if local_name(c)]
+        names = [local_name(c) for c in children]
+        if local_name(term_sec) == "ntig":
+            if not names or names[0] != "termGrp":
+                self.report(term_sec, "<ntig> must start with <termGrp>")
+            return
+        if names.count("term") != 1 or not names or names[0] != "term":
+            self.report(term_sec, "a term section must start with exactly one <term>")
+        elif not text_of(children[0]):
+            self.report(children[0], "empty <term>")
+        seen_aux = False
+        for child in children[1:]:
+            lname = local_name(child)
+            is_term_note = lname in ("termNote", "termNoteGrp") or (
+                self.dct and _BASIC_CATEGORIES.get(lname, ("", set()))[0] == "termNote"
+            )
+            if is_term_note and seen_aux:
+                self.report(
+                    child, "term notes must come right after <term>, before other data categories"
+                )
+            if not is_term_note:
+                seen_aux = True
+            self.category(child, "termSec")
+
+    def category(self, element: etree._Element, level: str) -> None:
+        lname = local_name(element)
+        if lname in ("descripGrp", "adminGrp", "termNoteGrp"):
+            for child in element:
+                if local_name(child):
+                    self.category(child, level)
+            return
+        if lname == "transacGrp":
+            for child in element:
+                if local_name(child) in (
+                    "transac",
+                    "transacNote",
+                    "transactionType",
+                    "responsibility",
+                ):
+                    self.category(child, "transacGrp")
+            return
+        ns = namespace(element)
+        in_core = ns is None or ns in TBX_NAMESPACES
+        if in_core:
+            if lname == "termNote" and level != "termSec":
+                self.report(element, "<termNote> is only allowed in a term section")
+            if lname not in _AUX | {"termNote", "transac", "transacNote", "date"}:
+                self.report(element, f"<{lname}> is not a TBX element here")
+                return
+            kind = element.get("type")
+            if lname in ("note", "date"):
+                return
+            if not kind:
+                self.report(element, f"<{lname}> without a type attribute")
+                return
+            if self.dct and lname in ("descrip", "admin", "termNote", "xref", "ref"):
+                self.report(element, f"<{lname} type=...> (dca style) in a dct-style file")
+        else:
+            if not self.dct:
+                self.report(element, f"<{element.tag}> (dct style) in a dca-style file")
+            kind = lname
+        if not self.basic:
+            return
+        spec = _BASIC_CATEGORIES.get(kind)
+        if spec is None:
+            self.report(element, f"{kind!r} is not a TBX-Basic data category")
+            return
+        expected_element, levels = spec
+        if in_core and lname != expected_element:
+            self.report(element, f"{kind!r} belongs in <{expected_element}>, not <{lname}>")
+        if level not in levels:
+            allowed = " or ".join(sorted(levels))
+            self.report(element, f"{kind!r} may appear only at {allowed} level, not {level}")
+        value = text_of(element)
+        allowed_values = _PICKLISTS.get(kind)
+        if allowed_values is not None and value not in allowed_values:
+            self.report(
+                element,
+                f"{value!r} is not a permitted value of {kind!r} "
+                f"({', '.join(sorted(allowed_values))})",
+            )

@@ -1,0 +1,283 @@
+"""The Argos Translate engine, run on whole documents.
+
+Argos's own ``translate()`` splits text into sentences with a neural splitter and sends
+CTranslate2 one sentence at a time (its batch size is 32 *tokens*), after importing stanza
+and torch. termwise already has sentences, so it runs CTranslate2 directly on the package's
+model with the package's own tokenizer: all segments of a document are tokenized, sorted by
+length (so batches carry little padding), cut into batches of about ``max_batch_tokens``
+tokens and queued to CTranslate2's workers at once. Decoding options are Argos's
+(``length_penalty=0.2``, ``replace_unknowns``, beam 4), so one sentence translated alone comes
+out as Argos gives it, except that termwise keeps ``_``, which Argos turns into a space.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from termwise import languages
+from termwise.errors import TermwiseError
+from termwise.mt.engine import MTResult, Progress
+from termwise.mt.packages import InstalledPackage, find_route, installed_packages
+
+
+def default_threads(device: str) -> tuple[int, int]:
+    """(inter_threads, intra_threads): on CPUs, parallel batches beat threads inside a batch."""
+    if device != "cpu":
+        return 1, 0
+    cores = os.cpu_count() or 1
+    if cores <= 4:
+        return cores, 1
+    return 4, cores // 4
+
+
+@dataclass(frozen=True)
+class ArgosOptions:
+    beam_size: int = 4
+    num_hypotheses: int = 1
+    device: str = "cpu"
+    compute_type: str = "auto"
+    inter_threads: int | None = None
+    intra_threads: int | None = None
+    max_batch_tokens: int = 2048
+    max_decoding_length: int = 256
+    length_penalty: float = 0.2
+
+
+class _Tokenizer:
+    """The package's tokenizer: SentencePiece, or Moses + BPE for ``bpe.model`` packages."""
+
+    def __init__(self, package: InstalledPackage) -> None:
+        sp_path = package.path / "sentencepiece.model"
+        self._sp: Any = None
+        self._bpe: Any = None
+        if sp_path.exists():
+            import sentencepiece
+
+            self._sp = sentencepiece.SentencePieceProcessor(model_file=str(sp_path))
+        else:
+            from argostranslate.tokenizer import BPETokenizer
+
+            self._bpe = BPETokenizer(package.path / "bpe.model", package.from_code, package.to_code)
+
+    def encode(self, text: str) -> list[str]:
+        if self._sp is not None:
+            return list(self._sp.encode(text, out_type=str))
+        return list(self._bpe.encode(text))
+
+    def decode(self, tokens: list[str]) -> str:
+        if self._sp is not None:
+            # As Argos's SentencePieceTokenizer.decode, minus its ``.replace("_", " ")``.
+            return str(self._sp.decode_pieces(tokens)).replace("▁", " ")
+        return str(self._bpe.decode(tokens))
+
+
+_TRANSLATORS: dict[tuple[str, str, str, int, int], Any] = {}
+_TRANSLATORS_LOCK = threading.Lock()
+
+
+def _translator(path: Path, options: ArgosOptions) -> Any:
+    """A CTranslate2 translator per model and settings, shared within the process."""
+    import ctranslate2
+
+    inter, intra = default_threads(options.device)
+    inter = options.inter_threads or inter
+    intra = options.intra_threads if options.intra_threads is not None else intra
+    key = (str(path / "model"), options.device, options.compute_type, inter, intra)
+    with _TRANSLATORS_LOCK:
+        translator = _TRANSLATORS.get(key)
+        if translator is None:
+            translator = ctranslate2.Translator(
+                key[0],
+                device=options.device,
+                compute_type=options.compute_type,
+                inter_threads=inter,
+                intra_threads=intra,
+            )
+            _TRANSLATORS[key] = translator
+        return translator
+
+
+class PackageModel:
+    """One installed package, ready to translate batches of sentences."""
+
+    def __init__(self, package: InstalledPackage, options: ArgosOptions) -> None:
+        self.package = package
+        self.options = options
+        self._tokenizer: _Tokenizer | None = None
+
+    @property
+    def tokenizer(self) -> _Tokenizer:
+        if self._tokenizer is None:
+            self._tokenizer = _Tokenizer(self.package)
+        return self._tokenizer
+
+    def translate(
+        self, texts: Sequence[str], progress: Progress | None = None
+    ) -> list[list[tuple[str, float]]]:
+        """Hypotheses (text, score), best first, for each text; empty texts cost nothing."""
+        options = self.options
+        tokenized = [self.tokenizer.encode(text) if text.strip() else [] for text in texts]
+        order = sorted(
+            (i for i, toks in enumerate(tokenized) if toks), key=lambda i: len(tokenized[i])
+        )
+        batches = _token_batches(order, tokenized, options.max_batch_tokens)
+        results: list[list[tuple[str, float]]] = [[("", 0.0)] for _ in texts]
+        if not batches:
+            return results
+        translator = _translator(self.package.path, options)
+        prefix = self.package.target_prefix
+        pending = []
+        for batch in batches:
+            # Queue every batch at once: CTranslate2's workers then run them in parallel.
+            pending.append(
+                (
+                    batch,
+                    translator.translate_batch(
+                        [tokenized[i] for i in batch],
+                        target_prefix=[[prefix] for _ in batch] if prefix else None,
+                        beam_size=max(options.beam_size, options.num_hypotheses),
+                        num_hypotheses=options.num_hypotheses,
+                        length_penalty=options.length_penalty,
+                        max_decoding_length=options.max_decoding_length,
+                        replace_unknowns=True,
+                        return_scores=True,
+                        asynchronous=True,
+                    ),
+                )
+            )
+        done = 0
+        total = len(order)
+        for batch, async_results in pending:
+            for index, async_result in zip(batch, async_results, strict=True):
+                result = async_result.result()
+                results[index] = [
+                    (self._detokenize(tokens, prefix), float(score))
+                    for tokens, score in zip(result.hypotheses, result.scores, strict=True)
+                ]
+            done += len(batch)
+            if progress is not None:
+                progress(done, total)
+        return results
+
+    def _detokenize(self, tokens: list[str], prefix: str) -> str:
+        if prefix and tokens and tokens[0] == prefix:
+            tokens = tokens[1:]
+        value = self.tokenizer.decode(tokens)
+        if prefix and value.startswith(prefix):
+            value = value[len(prefix) :]
+        # Argos strips the one space the tokenizer puts before the first word.
+        return value[1:] if value.startswith(" ") else value
+
+
+def _token_batches(
+    order: list[int], tokenized: list[list[str]], max_tokens: int
+) -> list[list[int]]:
+    """Cut length-sorted segments into batches whose padded size stays under ``max_tokens``."""
+    batches: list[list[int]] = []
+    current: list[int] = []
+    for index in order:
+        length = len(tokenized[index])
+        # Sorted ascending, so the padded batch size is (count + 1) * this length.
+        if current and (len(current) + 1) * length > max_tokens:
+            batches.append(current)
+            current = []
+        current.append(index)
+    if current:
+        batches.append(current)
+    return batches
+
+
+class ArgosEngine:
+    """Argos Translate packages, through CTranslate2 directly."""
+
+    name = "argos"
+
+    def __init__(self, **options: Any) -> None:
+        self.settings = ArgosOptions(**options)
+        self._routes: dict[tuple[str, str], list[PackageModel]] = {}
+
+    def options(self) -> Mapping[str, object]:
+        s = self.settings
+        return {
+            "beam_size": s.beam_size,
+            "num_hypotheses": s.num_hypotheses,
+            "max_decoding_length": s.max_decoding_length,
+            "length_penalty": s.length_penalty,
+            "device": s.device,
+            "compute_type": s.compute_type,
+        }
+
+    def route(self, src: str, tgt: str) -> list[PackageModel]:
+        key = (languages.normalize(src), languages.normalize(tgt))
+        if key not in self._routes:
+            packages = find_route(*key)
+            if packages is None:
+                raise TermwiseError(no_model_message(*key))
+            self._routes[key] = [PackageModel(pkg, self.settings) for pkg in packages]
+        return self._routes[key]
+
+    def model_id(self, src: str, tgt: str) -> str:
+        return "+".join(model.package.model_id for model in self.route(src, tgt))
+
+    def fingerprint(self, src: str, tgt: str) -> str:
+        return "+".join(model.package.fingerprint() for model in self.route(src, tgt))
+
+    def translate(
+        self,
+        texts: Sequence[str],
+        src: str,
+        tgt: str,
+        *,
+        progress: Progress | None = None,
+    ) -> list[MTResult]:
+        route = self.route(src, tgt)
+        model_id = self.model_id(src, tgt)
+        current = list(texts)
+        hypotheses: list[list[tuple[str, float]]] = []
+        carried = [0.0] * len(current)
+        for step, model in enumerate(route):
+            step_progress = _scaled(progress, step, len(route), len(current))
+            hypotheses = model.translate(current, step_progress)
+            if step + 1 < len(route):
+                # Pivoting feeds the best hypothesis on, as Argos's CompositeTranslation does.
+                carried = [c + hyps[0][1] for c, hyps in zip(carried, hypotheses, strict=True)]
+                current = [hyps[0][0] for hyps in hypotheses]
+        return [
+            MTResult(
+                source=text,
+                target=hyps[0][0],
+                engine=self.name,
+                model=model_id,
+                nbest=[(value, score + extra) for value, score in hyps],
+            )
+            for text, hyps, extra in zip(texts, hypotheses, carried, strict=True)
+        ]
+
+
+def _scaled(progress: Progress | None, step: int, steps: int, total: int) -> Progress | None:
+    if progress is None:
+        return None
+
+    def report(done: int, count: int) -> None:
+        # Pivot translation is two passes: show one bar over both.
+        fraction = (step + (done / count if count else 1.0)) / steps
+        progress(round(fraction * total), total)
+
+    return report
+
+
+def no_model_message(src: str, tgt: str) -> str:
+    return (
+        f"no Argos Translate model for {src} → {tgt} is installed (nor a pivot through "
+        f"English); install one with `termwise models install {src} {tgt}` or "
+        "`termwise models install --file PACKAGE.argosmodel`"
+    )
+
+
+def has_route(src: str, tgt: str) -> bool:
+    return find_route(src, tgt, installed_packages()) is not None

@@ -1,0 +1,215 @@
+"""A persistent translation cache, so that translating a document again costs no model call.
+
+Keys are the engine, the model identity (name, version and a fingerprint of the model
+files), both languages, the options that change output, and the exact source text: any
+change to one of them is a miss, never a stale hit. SQLite in WAL mode with a busy timeout
+lets several termwise processes (the UI and a command in another terminal) share the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from termwise.errors import TermwiseError
+from termwise.mt.engine import Engine, MTResult, Progress
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS translations (
+    key TEXT PRIMARY KEY,
+    engine TEXT NOT NULL,
+    model TEXT NOT NULL,
+    src TEXT NOT NULL,
+    tgt TEXT NOT NULL,
+    options TEXT NOT NULL,
+    source TEXT NOT NULL,
+    target TEXT NOT NULL,
+    nbest TEXT NOT NULL,
+    unknown TEXT NOT NULL,
+    created REAL NOT NULL DEFAULT (julianday('now'))
+)
+"""
+
+
+def default_cache_path() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "termwise" / "mt-cache.sqlite"
+
+
+class TranslationCache:
+    """Cached machine translations in one SQLite file (``None``: the user's default cache)."""
+
+    def __init__(self, path: str | Path | None = None, *, busy_timeout_s: float = 30.0) -> None:
+        self.path = Path(path) if path is not None else default_cache_path()
+        self._busy_timeout_s = busy_timeout_s
+        self._local = threading.local()
+
+    def _connection(self) -> sqlite3.Connection:
+        # One connection per thread: sqlite3 connections must not cross threads.
+        connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
+        if connection is None:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                connection = sqlite3.connect(self.path, timeout=self._busy_timeout_s)
+                connection.execute("PRAGMA journal_mode=WAL")
+                connection.execute("PRAGMA synchronous=NORMAL")
+                connection.execute(SCHEMA)
+                connection.commit()
+            except sqlite3.DatabaseError as error:
+                raise TermwiseError(
+                    f"cannot use the translation cache {self.path} ({error}); delete the file "
+                    "to start a new cache, or pass --no-cache"
+                ) from error
+            self._local.connection = connection
+        return connection
+
+    @staticmethod
+    def key(
+        engine: str, model: str, src: str, tgt: str, options: Mapping[str, object], source: str
+    ) -> str:
+        payload = json.dumps(
+            [engine, model, src, tgt, dict(sorted(options.items())), source],
+            ensure_ascii=False,
+            separators=(",", ":"),
+            sort_keys=True,
+        )
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+    def get_many(
+        self, keys: Sequence[str]
+    ) -> dict[str, tuple[str, list[tuple[str, float]], tuple[tuple[int, int], ...]]]:
+        found: dict[str, tuple[str, list[tuple[str, float]], tuple[tuple[int, int], ...]]] = {}
+        connection = self._connection()
+        unique = list(dict.fromkeys(keys))
+        for start in range(0, len(unique), 500):
+            chunk = unique[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = connection.execute(
+                f"SELECT key, target, nbest, unknown FROM translations WHERE key IN ({marks})",
+                chunk,
+            ).fetchall()
+            for key, target, nbest, unknown in rows:
+                found[key] = (
+                    target,
+                    [(str(text), float(score)) for text, score in json.loads(nbest)],
+                    tuple((int(a), int(b)) for a, b in json.loads(unknown)),
+                )
+        return found
+
+    def put_many(
+        self,
+        rows: Sequence[tuple[str, str, str, str, str, Mapping[str, object], MTResult]],
+    ) -> None:
+        """Store ``(key, engine, model, src, tgt, options, result)`` rows in one transaction."""
+        connection = self._connection()
+        with connection:
+            connection.executemany(
+                "INSERT OR REPLACE INTO translations "
+                "(key, engine, model, src, tgt, options, source, target, nbest, unknown) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        key,
+                        engine,
+                        model,
+                        src,
+                        tgt,
+                        json.dumps(dict(options), sort_keys=True),
+                        result.source,
+                        result.target,
+                        json.dumps(result.nbest, ensure_ascii=False),
+                        json.dumps(result.unknown),
+                    )
+                    for key, engine, model, src, tgt, options, result in rows
+                ],
+            )
+
+    def __len__(self) -> int:
+        row = self._connection().execute("SELECT COUNT(*) FROM translations").fetchone()
+        return int(row[0])
+
+    def close(self) -> None:
+        connection = getattr(self._local, "connection", None)
+        if connection is not None:
+            connection.close()
+            self._local.connection = None
+
+
+class CachedEngine:
+    """An engine that asks the cache first and sends only the misses to the model."""
+
+    def __init__(self, engine: Engine, cache: TranslationCache) -> None:
+        self.engine = engine
+        self.cache = cache
+        self.name = engine.name
+        self.model_calls = 0  # how many times the wrapped engine was asked to translate
+
+    def model_id(self, src: str, tgt: str) -> str:
+        return self.engine.model_id(src, tgt)
+
+    def options(self) -> Mapping[str, object]:
+        return self.engine.options()
+
+    def _key_options(self, src: str, tgt: str) -> dict[str, object]:
+        options = dict(self.engine.options())
+        fingerprint = getattr(self.engine, "fingerprint", None)
+        if callable(fingerprint):
+            # A rebuilt model may keep its version string; its files still changed.
+            options["_fingerprint"] = fingerprint(src, tgt)
+        return options
+
+    def translate(
+        self,
+        texts: Sequence[str],
+        src: str,
+        tgt: str,
+        *,
+        progress: Progress | None = None,
+    ) -> list[MTResult]:
+        model = self.engine.model_id(src, tgt)
+        options = self._key_options(src, tgt)
+        keys = [self.cache.key(self.name, model, src, tgt, options, text) for text in texts]
+        hits = self.cache.get_many(keys)
+        missing = list(
+            dict.fromkeys(text for text, key in zip(texts, keys, strict=True) if key not in hits)
+        )
+        fresh: dict[str, MTResult] = {}
+        if missing:
+            self.model_calls += 1
+            hit_count = len(texts) - len(missing)
+
+            def report(done: int, total: int) -> None:
+                if progress is not None:
+                    progress(hit_count + done, hit_count + total)
+
+            results = self.engine.translate(missing, src, tgt, progress=report)
+            fresh = {result.source: result for result in results}
+            self.cache.put_many(
+                [
+                    (
+                        self.cache.key(self.name, model, src, tgt, options, r.source),
+                        self.name,
+                        model,
+                        src,
+                        tgt,
+                        options,
+                        r,
+                    )
+                    for r in results
+                ]
+            )
+        elif progress is not None:
+            progress(len(texts), len(texts))
+        out = []
+        for text, key in zip(texts, keys, strict=True):
+            if key in hits:
+                target, nbest, unknown = hits[key]
+                out.append(MTResult(text, target, self.name, model, nbest, unknown))
+            else:
+                out.append(fresh[text])
+        return out

@@ -1,0 +1,278 @@
+"""``termwise models ...`` and ``termwise translate``.
+
+Heavy modules (CTranslate2, argostranslate, the document reader) are imported inside the
+commands so that ``termwise --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from termwise import languages
+from termwise.project.layout import ProjectLayout
+
+FORMATS = click.Choice(["text", "json"])
+
+
+@contextmanager
+def _progress_bar(label: str) -> Iterator[Callable[[int, int | None], None]]:
+    """A progress callback drawing on standard error; silent when that is not a terminal."""
+    if not sys.stderr.isatty():
+        yield lambda done, total: None
+        return
+    shown = 0
+    bars: list[Any] = []  # created on the first report, when the total is known
+
+    def update(done: int, total: int | None) -> None:
+        nonlocal shown
+        if not bars:
+            bar: Any = click.progressbar(length=total, label=label, file=sys.stderr)
+            bars.append(bar.__enter__())
+        bars[0].update(done - shown)
+        shown = done
+
+    try:
+        yield update
+    finally:
+        if bars:
+            bars[0].__exit__(None, None, None)
+
+
+def _name(tag: str) -> str:
+    return languages.display_name(tag)
+
+
+# --- models -----------------------------------------------------------------------------
+
+
+@click.group()
+def models() -> None:
+    """List, install and remove offline translation models (Argos Translate packages).
+
+    Packages live where Argos keeps them (ARGOS_PACKAGES_DIR, default
+    ~/.local/share/argos-translate/packages); the index comes from ARGOS_PACKAGE_INDEX.
+    """
+
+
+@models.command("list")
+@click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
+def list_models(fmt: str) -> None:
+    """Show installed translation models."""
+    from termwise.mt.packages import argos_paths, installed_packages
+
+    paths = argos_paths()
+    packages = installed_packages(paths)
+    rows = [
+        {
+            "from": pkg.src,
+            "to": pkg.tgt,
+            "from_name": _name(pkg.src),
+            "to_name": _name(pkg.tgt),
+            "version": pkg.version,
+            "model": pkg.model_id,
+            "path": str(pkg.path),
+        }
+        for pkg in packages
+    ]
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        click.echo(
+            f"No translation models installed in {paths.packages_dir}.\n"
+            "Install one with `termwise models install FROM TO` "
+            "or `termwise models install --file PACKAGE.argosmodel`."
+        )
+        return
+    for row in rows:
+        click.echo(
+            f"{row['from']:>6} → {row['to']:<6} {row['from_name']} → {row['to_name']}"
+            f"  (version {row['version'] or '?'})  {row['path']}"
+        )
+
+
+@models.command("available")
+@click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
+def available_models(fmt: str) -> None:
+    """Show the models in the Argos package index (ARGOS_PACKAGE_INDEX)."""
+    from termwise.mt.index import fetch_index
+    from termwise.mt.packages import argos_paths, installed_packages
+
+    paths = argos_paths()
+    entries, warning = fetch_index(paths)
+    if warning:
+        click.echo(f"termwise: warning: {warning}", err=True)
+    installed = {(pkg.from_code, pkg.to_code): pkg.version for pkg in installed_packages(paths)}
+    rows = [
+        {
+            "from": entry.src,
+            "to": entry.tgt,
+            "from_name": _name(entry.src),
+            "to_name": _name(entry.tgt),
+            "version": entry.version,
+            "installed": installed.get((entry.from_code, entry.to_code)),
+            "links": list(entry.links),
+        }
+        for entry in entries
+    ]
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        mark = f"installed {row['installed']}" if row["installed"] is not None else ""
+        click.echo(
+            f"{row['from']:>6} → {row['to']:<6} {row['from_name']} → {row['to_name']}"
+            f"  (version {row['version'] or '?'})  {mark}".rstrip()
+        )
+
+
+@models.command("install")
+@click.argument("pair", nargs=-1)
+@click.option(
+    "--file",
+    "archive",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Install a downloaded .argosmodel file instead of downloading.",
+)
+def install_model(pair: tuple[str, ...], archive: Path | None) -> None:
+    """Download and install the model for FROM TO, or install --file PACKAGE.argosmodel."""
+    from termwise.mt.packages import argos_paths, install_archive
+
+    paths = argos_paths()
+    if archive is not None:
+        if pair:
+            raise click.UsageError("give either FROM TO or --file, not both")
+        with _progress_bar("Installing") as bar:
+            pkg = install_archive(archive, paths, progress=bar)
+    else:
+        if len(pair) != 2:
+            raise click.UsageError("give the pair to install, e.g. `termwise models install en es`")
+        src, tgt = (languages.normalize(tag) for tag in pair)
+        from termwise.mt.index import download, fetch_index, find_available
+
+        entries, warning = fetch_index(paths)
+        if warning:
+            click.echo(f"termwise: warning: {warning}", err=True)
+        entry = find_available(src, tgt, entries)
+        with _progress_bar(f"Downloading {src} → {tgt}") as bar:
+            downloaded = download(entry, paths, progress=bar)
+        try:
+            pkg = install_archive(downloaded, paths)
+        finally:
+            downloaded.unlink(missing_ok=True)
+    click.echo(
+        f"Installed {pkg.src} → {pkg.tgt} ({_name(pkg.src)} → {_name(pkg.tgt)}), "
+        f"version {pkg.version or '?'}, in {pkg.path}"
+    )
+
+
+@models.command("remove")
+@click.argument("source")
+@click.argument("target")
+def remove_model(source: str, target: str) -> None:
+    """Remove the installed model for SOURCE → TARGET."""
+    from termwise.mt.packages import remove_package
+
+    pkg = remove_package(languages.normalize(source), languages.normalize(target))
+    click.echo(f"Removed {pkg.src} → {pkg.tgt} (version {pkg.version or '?'}) from {pkg.path}")
+
+
+# --- translate --------------------------------------------------------------------------
+
+
+@click.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--to", "target_lang", required=True, help="Target language (BCP 47, e.g. es).")
+@click.option("--from", "source_lang", default=None, help="Source language (default: detected).")
+@click.option(
+    "--engine",
+    type=click.Choice(["argos", "apertium"]),
+    default=None,
+    help="MT engine (default: Argos if a model is installed, else Apertium).",
+)
+@click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
+@click.option("--no-save", is_flag=True, help="Do not write the project's translation file.")
+@click.option("--no-cache", is_flag=True, help="Translate again even where the cache has it.")
+@click.option("--beam-size", type=click.IntRange(1, 64), default=None, help="Argos beam size.")
+@click.option("--device", type=click.Choice(["cpu", "cuda"]), default=None, help="Argos device.")
+@click.option("--inter-threads", type=click.IntRange(1), default=None, help="Parallel batches.")
+@click.option("--intra-threads", type=click.IntRange(0), default=None, help="Threads per batch.")
+@click.pass_obj
+def translate(
+    layout: ProjectLayout,
+    file: Path,
+    target_lang: str,
+    source_lang: str | None,
+    engine: str | None,
+    fmt: str,
+    no_save: bool,
+    no_cache: bool,
+    beam_size: int | None,
+    device: str | None,
+    inter_threads: int | None,
+    intra_threads: int | None,
+) -> None:
+    """Machine-translate FILE segment by segment; print id, source and translation."""
+    from termwise.document import load_document
+    from termwise.mt import select_engine
+    from termwise.mt.cache import CachedEngine, TranslationCache
+
+    document = load_document(file, lang=languages.normalize(source_lang) if source_lang else None)
+    src = document.lang
+    tgt = languages.normalize(target_lang)
+    options: dict[str, Any] = {
+        key: value
+        for key, value in {
+            "beam_size": beam_size,
+            "device": device,
+            "inter_threads": inter_threads,
+            "intra_threads": intra_threads,
+        }.items()
+        if value is not None
+    }
+    chosen = select_engine(engine, src, tgt, **options)
+    if not no_cache:
+        chosen = CachedEngine(chosen, TranslationCache())
+    texts = [segment.text for segment in document.segments]
+    with _progress_bar(f"Translating {src} → {tgt}") as bar:
+        results = chosen.translate(texts, src, tgt, progress=bar)
+    pairs = list(zip(document.segments, results, strict=True))
+    if fmt == "json":
+        rows = [
+            {
+                "id": segment.id,
+                "source": segment.text,
+                "target": result.target,
+                "engine": result.engine,
+                "model": result.model,
+            }
+            for segment, result in pairs
+        ]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for segment, result in pairs:
+            click.echo(f"{segment.id}\n  {src}: {segment.text}\n  {tgt}: {result.target}\n")
+    if not no_save:
+        _save(layout, document, tgt, results)
+
+
+def _save(layout: ProjectLayout, document: Any, tgt: str, results: list[Any]) -> None:
+    from termwise.project.translations import (
+        open_translation,
+        record_machine_translation,
+        translation_path,
+    )
+
+    tfile = open_translation(layout, document, tgt)
+    by_id = {segment.id: result for segment, result in zip(document.segments, results, strict=True)}
+    filled = record_machine_translation(tfile, by_id)
+    path = tfile.save(translation_path(layout, document, tgt))
+    click.echo(f"Saved {filled} machine translations to {path}", err=True)

@@ -1,0 +1,61 @@
+"""What every machine-translation engine gives termwise.
+
+Engines translate a whole list of segments at once: batching a document is what makes neural
+MT fast, and one process call per document is what makes Apertium fast. Results keep the
+engine and model identity so that a reviewed translation can say where its draft came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
+
+Progress = Callable[[int, int], None]
+"""``progress(done, total)``: segments translated so far, out of all segments."""
+
+
+@dataclass(frozen=True)
+class MTResult:
+    """One segment's machine translation.
+
+    ``nbest`` holds the hypotheses the engine scored, best first (the first is ``target``);
+    ``unknown`` holds spans of ``target`` the engine copied because it did not know them
+    (Apertium's ``*word`` marks), so a reviewer can see them without the marks in the text.
+    """
+
+    source: str
+    target: str
+    engine: str
+    model: str
+    nbest: list[tuple[str, float]] = field(default_factory=list)
+    unknown: tuple[tuple[int, int], ...] = ()
+
+    def unknown_words(self) -> list[str]:
+        return [self.target[start:end] for start, end in self.unknown]
+
+
+@runtime_checkable
+class Engine(Protocol):
+    """A machine-translation engine for some language pairs."""
+
+    name: str
+
+    def model_id(self, src: str, tgt: str) -> str:
+        """Model name and version used for ``src`` → ``tgt`` (shown to users, cached)."""
+        ...
+
+    def options(self) -> Mapping[str, object]:
+        """Settings that change the output (beam size, ...): part of every cache key."""
+        ...
+
+    def translate(
+        self,
+        texts: Sequence[str],
+        src: str,
+        tgt: str,
+        *,
+        progress: Progress | None = None,
+    ) -> list[MTResult]:
+        """Translate ``texts`` in order; one result per text."""
+        ...

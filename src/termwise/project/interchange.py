@@ -1,0 +1,478 @@
+"""Reading translation units that other tools wrote: TMX 1.1/1.4b, XLIFF 1.2/2.x and PO.
+
+Every reader returns plain-text source and target plus the inline codes it took out of them
+(a bold run, a placeholder, a tag from the original format). termwise's documents are plain
+text, so codes cannot go into a translation; they are returned as ``InlineCode`` objects with
+their position, so the importer can report them and keep them in the unmatched file, never
+drop them silently.
+
+XML comes from outside: it is parsed with entity resolution, network and DTD loading off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from termwise import languages
+from termwise.errors import InputError
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+XLIFF12_NS = "urn:oasis:names:tc:xliff:document:1.2"
+XLIFF2_NS = "urn:oasis:names:tc:xliff:document:2.0"
+XLIFF22_NS = "urn:oasis:names:tc:xliff:document:2.2"
+
+
+@dataclass(frozen=True)
+class InlineCode:
+    """A formatting code or placeholder taken out of a segment's text.
+
+    ``offset`` is where it stood in the plain text; ``native`` is the original code when
+    the file carried it (TMX ``<bpt>&lt;b&gt;</bpt>``), else a readable stand-in such as
+    ``{g id=1}``.
+    """
+
+    side: str  # "source" | "target"
+    kind: str  # element name: bpt, ept, ph, it, x, bx, ex, g, pc, sc, ec, ...
+    offset: int
+    native: str
+    code_id: str | None = None
+
+
+@dataclass
+class InterchangeUnit:
+    """One translation unit read from an interchange file."""
+
+    id: str | None
+    source: str
+    target: str
+    source_lang: str | None
+    target_lang: str | None
+    notes: str = ""
+    inline_codes: list[InlineCode] = field(default_factory=list)
+    # None when the format does not say (TMX); else whether the file marks it final.
+    reviewed: bool | None = None
+    line: int | None = None
+    # TMX ``<prop>`` values and the like (``x-context``, ``x-state``), by type.
+    properties: dict[str, str] = field(default_factory=dict)
+
+
+def read_units(
+    path: str | Path, *, target_lang: str | None = None, source_lang: str | None = None
+) -> list[InterchangeUnit]:
+    """Read every unit of a TMX, XLIFF or PO file; the format is recognised from the content.
+
+    ``source_lang``/``target_lang`` pick the variants of a multilingual TMX; by default the
+    header's source language and the first other language.
+    """
+    file_path = Path(path)
+    try:
+        data = file_path.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read file: {error.strerror}", file_path) from error
+    if not data.strip():
+        raise InputError("empty file; expected TMX, XLIFF or PO", file_path)
+    head = data[:2048].lstrip(b"\xef\xbb\xbf").lstrip()
+    looks_xml = (
+        head.startswith(b"<") or head.startswith(b"\xff\xfe") or head.startswith(b"\xfe\xff")
+    )
+    if not looks_xml or file_path.suffix.lower() in (".po", ".pot"):
+        return _read_po(data, file_path)
+    root = parse_xml(data, file_path)
+    local = _local(root.tag)
+    if local == "tmx":
+        return _read_tmx(root, file_path, target_lang, source_lang)
+    if local == "xliff":
+        namespace = _namespace(root.tag)
+        version = root.get("version", "")
+        if namespace in (XLIFF2_NS, XLIFF22_NS) or version.startswith("2"):
+            return _read_xliff2(root, file_path)
+        return _read_xliff12(root, file_path)
+    raise InputError(
+        f"root element <{local}> is neither TMX nor XLIFF", file_path, line=_line(root)
+    )
+
+
+def parse_xml(data: bytes, path: Path) -> etree._Element:
+    from lxml import etree
+
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+    )
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as error:
+        line, column = error.position if error.position else (None, None)
+        raise InputError(
+            f"not well-formed XML: {error.msg}", path, line=line, column=column
+        ) from error
+    except ValueError as error:
+        raise InputError(f"cannot parse XML: {error}", path) from error
+    return root
+
+
+# -- inline content ----------------------------------------------------------------------
+
+
+_TEXT_KEEPING = {"g", "pc", "mrk", "hi", "sub"}  # codes that wrap translatable text
+
+
+def flatten_inline(element: etree._Element, side: str) -> tuple[str, list[InlineCode]]:
+    """Plain text of a ``<seg>``/``<source>``/``<target>`` and the codes taken out of it."""
+    parts: list[str] = []
+    codes: list[InlineCode] = []
+
+    def offset() -> int:
+        return sum(len(part) for part in parts)
+
+    def walk(node: etree._Element) -> None:
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if not isinstance(child.tag, str):  # comments, processing instructions
+                if child.tail:
+                    parts.append(child.tail)
+                continue
+            kind = _local(child.tag)
+            code_id = child.get("id") or child.get("i") or child.get("x") or child.get("rid")
+            if kind == "cp":  # XLIFF 2: a character XML cannot carry
+                try:
+                    parts.append(chr(int(child.get("hex", ""), 16)))
+                except ValueError:
+                    codes.append(InlineCode(side, kind, offset(), _describe(child), code_id))
+            elif kind in _TEXT_KEEPING:
+                # A ``mrk`` that only marks a segment (XLIFF 1.2 seg-source) is no code.
+                quiet = kind == "mrk" and child.get("mtype") == "seg"
+                if not quiet:
+                    codes.append(InlineCode(side, kind, offset(), _describe(child), code_id))
+                walk(child)
+                if not quiet:
+                    codes.append(InlineCode(side, f"/{kind}", offset(), f"{{/{kind}}}", code_id))
+            else:
+                native = "".join(str(part) for part in child.itertext())
+                codes.append(InlineCode(side, kind, offset(), native or _describe(child), code_id))
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(element)
+    return "".join(parts), codes
+
+
+def _describe(element: etree._Element) -> str:
+    attributes = " ".join(
+        f"{_local(name)}={value!s}" for name, value in sorted(element.attrib.items())
+    )
+    name = _local(element.tag)
+    return f"{{{name} {attributes}}}" if attributes else f"{{{name}}}"
+
+
+def _line(element: etree._Element) -> int | None:
+    line = element.sourceline
+    return line if isinstance(line, int) else None
+
+
+def _local(tag: object) -> str:
+    text = str(tag)
+    return text.rsplit("}", 1)[-1] if "}" in text else text
+
+
+def _namespace(tag: object) -> str:
+    text = str(tag)
+    return text[1:].split("}", 1)[0] if text.startswith("{") else ""
+
+
+def _lang_of(element: etree._Element) -> str | None:
+    value = element.get(f"{{{XML_NS}}}lang") or element.get("lang")
+    return value or None
+
+
+def _norm_lang(tag: str | None) -> str | None:
+    if not tag:
+        return None
+    try:
+        return languages.normalize(tag)
+    except languages.LanguageError:
+        return tag
+
+
+def _notes(elements: Iterator[etree._Element]) -> str:
+    texts = (" ".join("".join(str(p) for p in note.itertext()).split()) for note in elements)
+    return "\n".join(text for text in texts if text)
+
+
+# -- TMX ---------------------------------------------------------------------------------
+
+
+def _read_tmx(
+    root: etree._Element, path: Path, target_lang: str | None, source_lang: str | None
+) -> list[InterchangeUnit]:
+    header = _child(root, "header")
+    body = _child(root, "body")
+    if body is None:
+        raise InputError("TMX file has no <body>", path, line=_line(root))
+    src_lang = _norm_lang(header.get("srclang") if header is not None else None)
+    if src_lang == "*all*":
+        src_lang = None
+    wanted = _norm_lang(target_lang)
+    units: list[InterchangeUnit] = []
+    for tu in body:
+        if not isinstance(tu.tag, str) or _local(tu.tag) != "tu":
+            continue
+        variants: list[tuple[str | None, etree._Element, etree._Element]] = []
+        for tuv in tu:
+            if not isinstance(tuv.tag, str) or _local(tuv.tag) != "tuv":
+                continue
+            seg = _child(tuv, "seg")
+            if seg is None:
+                raise InputError("<tuv> without <seg>", path, line=_line(tuv))
+            variants.append((_norm_lang(_lang_of(tuv)), tuv, seg))
+        if not variants:
+            continue
+        unit_src = _norm_lang(source_lang) or _norm_lang(tu.get("srclang")) or src_lang
+        source = _pick_variant(variants, unit_src) or variants[0]
+        others = [v for v in variants if v is not source]
+        target = _pick_variant(others, wanted) if wanted else (others[0] if others else None)
+        source_text, source_codes = flatten_inline(source[2], "source")
+        if target is not None:
+            target_text, target_codes = flatten_inline(target[2], "target")
+        else:
+            target_text, target_codes = "", []
+        notes = _notes(iter(_children(tu, "note")))
+        properties = {prop.get("type", ""): prop.text or "" for prop in _children(tu, "prop")}
+        units.append(
+            InterchangeUnit(
+                id=tu.get("tuid"),
+                source=source_text,
+                target=target_text,
+                source_lang=source[0],
+                target_lang=target[0] if target is not None else wanted,
+                notes=notes,
+                inline_codes=source_codes + target_codes,
+                reviewed=_tmx_reviewed(properties),
+                line=_line(tu),
+                properties=properties,
+            )
+        )
+    return units
+
+
+def _tmx_reviewed(properties: dict[str, str]) -> bool | None:
+    # termwise writes its state as a property; other tools' TMX says nothing.
+    state = properties.get("x-state")
+    return None if state is None else state == "reviewed"
+
+
+def _pick_variant(
+    variants: list[tuple[str | None, etree._Element, etree._Element]], lang: str | None
+) -> tuple[str | None, etree._Element, etree._Element] | None:
+    if not lang:
+        return None
+    for variant in variants:
+        if variant[0] and variant[0].lower() == lang.lower():
+            return variant
+    base = lang.split("-")[0].lower()
+    for variant in variants:
+        if variant[0] and variant[0].split("-")[0].lower() == base:
+            return variant
+    return None
+
+
+def _child(element: etree._Element, name: str) -> etree._Element | None:
+    for child in element:
+        if isinstance(child.tag, str) and _local(child.tag) == name:
+            return child
+    return None
+
+
+def _children(element: etree._Element, name: str) -> list[etree._Element]:
+    return [c for c in element if isinstance(c.tag, str) and _local(c.tag) == name]
+
+
+# -- XLIFF 1.2 ---------------------------------------------------------------------------
+
+
+def _read_xliff12(root: etree._Element, path: Path) -> list[InterchangeUnit]:
+    units: list[InterchangeUnit] = []
+    files = [el for el in root.iter() if isinstance(el.tag, str) and _local(el.tag) == "file"]
+    if not files:
+        raise InputError("XLIFF file has no <file>", path, line=_line(root))
+    for file_el in files:
+        src_lang = _norm_lang(file_el.get("source-language"))
+        tgt_lang = _norm_lang(file_el.get("target-language"))
+        for tu in file_el.iter():
+            if not isinstance(tu.tag, str) or _local(tu.tag) != "trans-unit":
+                continue
+            if tu.get("translate") == "no" or tu.get("restype") == "x-gettext-domain-header":
+                continue
+            source_el = _child(tu, "source")
+            if source_el is None:
+                raise InputError("<trans-unit> without <source>", path, line=_line(tu))
+            target_el = _child(tu, "target")
+            notes = _notes(iter(_children(tu, "note")))
+            approved = tu.get("approved") == "yes"
+            state = target_el.get("state") if target_el is not None else None
+            reviewed = approved or state in ("final", "signed-off")
+            seg_source = _child(tu, "seg-source")
+            if seg_source is not None and _segment_marks(seg_source):
+                units.extend(
+                    _xliff12_segments(
+                        tu, seg_source, target_el, src_lang, tgt_lang, notes, reviewed
+                    )
+                )
+                continue
+            source_text, source_codes = flatten_inline(source_el, "source")
+            if target_el is not None:
+                target_text, target_codes = flatten_inline(target_el, "target")
+            else:
+                target_text, target_codes = "", []
+            units.append(
+                InterchangeUnit(
+                    id=tu.get("id"),
+                    source=source_text,
+                    target=target_text,
+                    source_lang=src_lang,
+                    target_lang=_target_lang(target_el, tgt_lang),
+                    notes=notes,
+                    inline_codes=source_codes + target_codes,
+                    reviewed=reviewed,
+                    line=_line(tu),
+                )
+            )
+    return units
+
+
+def _target_lang(target_el: etree._Element | None, default: str | None) -> str | None:
+    declared = target_el.get(f"{{{XML_NS}}}lang") if target_el is not None else None
+    return _norm_lang(declared) if declared else default
+
+
+def _segment_marks(element: etree._Element) -> list[etree._Element]:
+    return [
+        el
+        for el in element.iter()
+        if isinstance(el.tag, str) and _local(el.tag) == "mrk" and el.get("mtype") == "seg"
+    ]
+
+
+def _xliff12_segments(
+    tu: etree._Element,
+    seg_source: etree._Element,
+    target_el: etree._Element | None,
+    src_lang: str | None,
+    tgt_lang: str | None,
+    notes: str,
+    reviewed: bool,
+) -> list[InterchangeUnit]:
+    targets = {m.get("mid"): m for m in _segment_marks(target_el)} if target_el is not None else {}
+    units = []
+    for mark in _segment_marks(seg_source):
+        mid = mark.get("mid")
+        source_text, source_codes = flatten_inline(mark, "source")
+        target_mark = targets.get(mid)
+        if target_mark is not None:
+            target_text, target_codes = flatten_inline(target_mark, "target")
+        else:
+            target_text, target_codes = "", []
+        units.append(
+            InterchangeUnit(
+                id=f"{tu.get('id')!s}:{mid!s}",
+                source=source_text,
+                target=target_text,
+                source_lang=src_lang,
+                target_lang=tgt_lang,
+                notes=notes,
+                inline_codes=source_codes + target_codes,
+                reviewed=reviewed,
+                line=_line(mark),
+            )
+        )
+    return units
+
+
+# -- XLIFF 2.x ---------------------------------------------------------------------------
+
+
+def _read_xliff2(root: etree._Element, path: Path) -> list[InterchangeUnit]:
+    src_lang = _norm_lang(root.get("srcLang"))
+    tgt_lang = _norm_lang(root.get("trgLang"))
+    units: list[InterchangeUnit] = []
+    found_file = False
+    for unit in root.iter():
+        if not isinstance(unit.tag, str):
+            continue
+        local = _local(unit.tag)
+        if local == "file":
+            found_file = True
+        if local != "unit" or unit.get("translate") == "no":
+            continue
+        notes_el = _child(unit, "notes")
+        notes = _notes(iter(_children(notes_el, "note"))) if notes_el is not None else ""
+        segments = _children(unit, "segment")
+        for index, segment in enumerate(segments, start=1):
+            source_el = _child(segment, "source")
+            if source_el is None:
+                raise InputError("<segment> without <source>", path, line=_line(segment))
+            target_el = _child(segment, "target")
+            source_text, source_codes = flatten_inline(source_el, "source")
+            if target_el is not None:
+                target_text, target_codes = flatten_inline(target_el, "target")
+            else:
+                target_text, target_codes = "", []
+            unit_id = unit.get("id") or ""
+            if len(segments) > 1:
+                unit_id = f"{unit_id}/{segment.get('id') or index}"
+            state = segment.get("state")
+            units.append(
+                InterchangeUnit(
+                    id=unit.get("name") if unit.get("name") and len(segments) == 1 else unit_id,
+                    source=source_text,
+                    target=target_text,
+                    source_lang=src_lang,
+                    target_lang=tgt_lang,
+                    notes=notes,
+                    inline_codes=source_codes + target_codes,
+                    reviewed=state in ("reviewed", "final") if state else None,
+                    line=_line(segment),
+                )
+            )
+    if not found_file:
+        raise InputError("XLIFF file has no <file>", path, line=_line(root))
+    return units
+
+
+# -- PO ----------------------------------------------------------------------------------
+
+
+def _read_po(data: bytes, path: Path) -> list[InterchangeUnit]:
+    from termwise.project.po import read_catalog, unit_from_message
+
+    catalog, raw_header = read_catalog(data, path)
+    header = {
+        name.strip().lower(): value.strip()
+        for name, _, value in (line.partition(":") for line in raw_header.splitlines())
+    }
+    target_lang = _norm_lang(header.get("language"))
+    source_lang = _norm_lang(header.get("x-source-language"))
+    units: list[InterchangeUnit] = []
+    for message in catalog:
+        if not message.id:
+            continue
+        unit = unit_from_message(message)
+        units.append(
+            InterchangeUnit(
+                id=message.context,
+                source=unit.source,
+                target=unit.target,
+                source_lang=source_lang,
+                target_lang=target_lang,
+                notes=unit.notes,
+                reviewed="fuzzy" not in message.flags if unit.target else None,
+                line=message.lineno + 1 if message.lineno is not None else None,
+            )
+        )
+    return units

@@ -1,0 +1,246 @@
+"""Opening a document's translation and keeping it in step with the document.
+
+The document is the truth about *which* segments exist; the project file is the truth about
+the work done on them. When the source changes, nothing a person did may be lost: work is
+carried over by segment id, then by identical source text, then by a close fuzzy match
+(marked for review, with the old source kept for comparison), and whatever still has no home
+becomes an obsolete entry (gettext's ``#~``), which Poedit and msgmerge also keep.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from termwise import languages
+from termwise.errors import TermwiseError
+from termwise.project.po import SegmentState, TranslationFile, TranslationUnit
+
+if TYPE_CHECKING:
+    from termwise.document.model import Document
+    from termwise.mt.engine import MTResult
+    from termwise.project.layout import ProjectLayout
+
+FUZZY_THRESHOLD = 0.85
+
+
+@dataclass
+class SyncReport:
+    """How each segment found (or did not find) its earlier work."""
+
+    by_id: list[str] = field(default_factory=list)
+    by_text: list[str] = field(default_factory=list)
+    by_fuzzy: list[str] = field(default_factory=list)
+    new: list[str] = field(default_factory=list)
+    obsoleted: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.by_text or self.by_fuzzy or self.new or self.obsoleted)
+
+
+def normalize_text(text: str) -> str:
+    """Source text as matching sees it: Unicode NFC, whitespace runs collapsed."""
+    return unicodedata.normalize("NFC", " ".join(text.split()))
+
+
+def translation_path(layout: ProjectLayout, document: Document, lang: str) -> Path:
+    if document.path is None:
+        raise TermwiseError("the document has no file name, so it has no project file")
+    return layout.translation_file(document.path, lang)
+
+
+def open_translation(layout: ProjectLayout, document: Document, lang: str) -> TranslationFile:
+    """Load ``translations/<stem>.<lang>.po`` (or start one) and sync it with ``document``.
+
+    Nothing is written: the caller saves when it has something to save.
+    """
+    target_lang = languages.normalize(lang)
+    path = translation_path(layout, document, target_lang)
+    if path.exists():
+        tfile = TranslationFile.load(path)
+        if not languages.same_language(tfile.lang, target_lang):
+            raise TermwiseError(f"{path} holds a translation into {tfile.lang}, not {target_lang}")
+        tfile.source_lang = languages.normalize(document.lang)
+    else:
+        tfile = TranslationFile(
+            lang=target_lang,
+            source_lang=document.lang,
+            document_name=document.path.name if document.path else "",
+        )
+        tfile.path = path
+    sync_with_document(tfile, document)
+    return tfile
+
+
+def sync_with_document(tfile: TranslationFile, document: Document) -> SyncReport:
+    """Rebuild ``tfile.units`` in document order, carrying earlier work over (see module doc)."""
+    report = SyncReport()
+    old_units = list(tfile.units.values())
+    pool: list[TranslationUnit] = old_units + list(tfile.obsolete)
+    claimed: set[int] = set()  # indexes into pool
+    placed: dict[str, TranslationUnit] = {}
+    segments = document.segments
+
+    # Pass 1: same segment id. Ids are content hashes kept across termwise's own edits by
+    # aliases, so an id match with other text is a source edit termwise made (a term fix):
+    # the segment keeps its translation and its review.
+    by_id: dict[str, int] = {}
+    for index, unit in enumerate(pool):
+        by_id.setdefault(unit.segment_id, index)
+    for segment in segments:
+        found = by_id.get(segment.id)
+        if found is None or found in claimed:
+            continue
+        unit = pool[found]
+        claimed.add(found)
+        if unit.source != segment.text:
+            unit.source = segment.text
+        unit.segment_id = segment.id
+        placed[segment.id] = unit
+        report.by_id.append(segment.id)
+
+    # Pass 2: identical source text (the sentence moved, or its repeat count changed).
+    by_text: dict[str, list[int]] = {}
+    for index, unit in enumerate(pool):
+        if index not in claimed:
+            by_text.setdefault(normalize_text(unit.source), []).append(index)
+    for segment in segments:
+        if segment.id in placed:
+            continue
+        candidates = [i for i in by_text.get(normalize_text(segment.text), []) if i not in claimed]
+        if not candidates:
+            continue
+        # Prefer the candidate with the most work in it.
+        index = max(candidates, key=lambda i: _work_rank(pool[i]))
+        unit = pool[index]
+        claimed.add(index)
+        unit.segment_id = segment.id
+        unit.source = segment.text
+        placed[segment.id] = unit
+        report.by_text.append(segment.id)
+
+    # Pass 3: close fuzzy match against the remaining units that hold a person's translation.
+    # Machine translation is not carried: it was made for other words, and a new MT of the
+    # new words is better than the old one marked for review.
+    human = (SegmentState.EDITED, SegmentState.REVIEWED)
+    remaining = [
+        i
+        for i in range(len(pool))
+        if i not in claimed and pool[i].target and pool[i].state in human
+    ]
+    for segment in segments:
+        if segment.id in placed or not remaining:
+            continue
+        best_index, best_ratio = _best_fuzzy(segment.text, [(i, pool[i].source) for i in remaining])
+        if best_index is None or best_ratio < FUZZY_THRESHOLD:
+            continue
+        old = pool[best_index]
+        claimed.add(best_index)
+        remaining.remove(best_index)
+        placed[segment.id] = TranslationUnit(
+            segment_id=segment.id,
+            source=segment.text,
+            target=old.target,
+            # A translation of other words is never reviewed for these words.
+            state=SegmentState.EDITED,
+            notes=old.notes,
+            previous_source=old.source,
+        )
+        report.by_fuzzy.append(segment.id)
+
+    units: dict[str, TranslationUnit] = {}
+    for segment in segments:
+        kept = placed.get(segment.id)
+        if kept is None:
+            kept = TranslationUnit(segment_id=segment.id, source=segment.text)
+            report.new.append(segment.id)
+        units[segment.id] = kept
+    obsolete: list[TranslationUnit] = []
+    previously_obsolete = {id(unit) for unit in tfile.obsolete}
+    for index, unit in enumerate(pool):
+        if index in claimed or not unit.has_work():
+            continue
+        obsolete.append(unit)
+        if id(unit) not in previously_obsolete:
+            report.obsoleted.append(unit.segment_id)
+    tfile.units = units
+    tfile.obsolete = obsolete
+    return report
+
+
+def _work_rank(unit: TranslationUnit) -> int:
+    order = {
+        SegmentState.REVIEWED: 3,
+        SegmentState.EDITED: 2,
+        SegmentState.MT: 1,
+        SegmentState.NEW: 0,
+    }
+    return order[unit.state]
+
+
+def _best_fuzzy(text: str, candidates: Sequence[tuple[int, str]]) -> tuple[int | None, float]:
+    matcher = difflib.SequenceMatcher(autojunk=False)
+    matcher.set_seq2(normalize_text(text))
+    best: tuple[int | None, float] = (None, 0.0)
+    for index, source in candidates:
+        matcher.set_seq1(normalize_text(source))
+        # The cheap upper bounds skip most candidates before the quadratic ratio().
+        if matcher.real_quick_ratio() < FUZZY_THRESHOLD or matcher.quick_ratio() < FUZZY_THRESHOLD:
+            continue
+        ratio = matcher.ratio()
+        if ratio > best[1]:
+            best = (index, ratio)
+    return best
+
+
+def record_machine_translation(
+    tfile: TranslationFile,
+    results: Sequence[MTResult] | Mapping[str, MTResult],
+) -> int:
+    """Store MT for segments that are new or hold only MT; return how many were filled.
+
+    A mapping is keyed by segment id; a sequence is matched by source text, so one result
+    fills every segment with that text. Edited and reviewed translations are never touched.
+    """
+    if isinstance(results, Mapping):
+        pairs = [(tfile.units.get(segment_id), result) for segment_id, result in results.items()]
+    else:
+        by_source: dict[str, list[TranslationUnit]] = {}
+        for unit in tfile.units.values():
+            by_source.setdefault(normalize_text(unit.source), []).append(unit)
+        pairs = [
+            (unit, result)
+            for result in results
+            for unit in by_source.get(normalize_text(result.source), [])
+        ]
+    filled = 0
+    for target_unit, result in pairs:
+        if target_unit is None or target_unit.state not in (SegmentState.NEW, SegmentState.MT):
+            continue
+        unit = target_unit
+        text = result.target.strip()
+        if not text:
+            continue
+        unit.mt = text
+        unit.mt_engine = result.engine
+        unit.mt_model = result.model
+        unit.target = text
+        unit.state = SegmentState.MT
+        filled += 1
+    return filled
+
+
+def load_source(layout: ProjectLayout, path: str | Path, *, lang: str | None = None) -> Document:
+    """Load a source document with the segment id aliases its project recorded."""
+    from termwise.document import load_document
+    from termwise.document.editing import load_id_aliases
+    from termwise.project.layout import id_aliases_file
+
+    alias_path = id_aliases_file(layout, path)
+    aliases = load_id_aliases(alias_path) if alias_path.exists() else {}
+    return load_document(path, lang=lang, id_aliases=aliases)

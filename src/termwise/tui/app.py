@@ -1,0 +1,743 @@
+"""The review workbench: grid, docked editor, side panels, MT and checks in worker threads.
+
+The app holds no translation state of its own: ``ReviewSession`` does. The app turns keys
+into session calls, shows the results, and runs the slow parts (machine translation, model
+download, the checks) in thread workers so that typing is never blocked.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical
+from textual.timer import Timer
+from textual.widgets import (
+    Footer,
+    Label,
+    ProgressBar,
+    Static,
+    TabbedContent,
+    TabPane,
+)
+
+from termwise import languages
+from termwise.errors import TermwiseError
+from termwise.tui.dialogs import AddTerm, AskText, Choose, ConfirmPreview
+from termwise.tui.editor import TranslationEditor
+from termwise.tui.grid import SegmentGrid
+from termwise.tui.keymap import textual_bindings
+from termwise.tui.palette import ReviewCommands
+from termwise.tui.panels import ConceptPanel, GlossaryPanel, IssuesPanel
+from termwise.tui.session import FilterName, ReviewSession
+
+if TYPE_CHECKING:
+    from termwise.checks.issue import Issue
+    from termwise.mt.engine import MTResult
+
+STATE_NAMES = {"new": "new", "mt": "MT", "edited": "edited", "reviewed": "reviewed"}
+MT_BATCH = 16
+
+
+class ReviewApp(App[None]):
+    """``termwise review FILE --to LANG``."""
+
+    TITLE = "termwise review"
+    COMMANDS = App.COMMANDS | {ReviewCommands}
+    BINDINGS: ClassVar[list[BindingType]] = textual_bindings("review")  # type: ignore[assignment]
+    CSS = """
+    #top { height: 1; background: $panel; padding: 0 1; }
+    #top > #title { width: 1fr; }
+    #top > #mt-progress { width: 40; display: none; }
+    #top > #mt-progress.running { display: block; }
+    #main { height: 1fr; }
+    #side { width: 48; border-left: solid $panel-lighten-2; }
+    #side.hidden { display: none; }
+    #dock { height: 7; border-top: solid $primary; }
+    #dock-label { height: 1; color: $text-muted; padding: 0 1; }
+    #editor { height: 1fr; border: none; padding: 0 1; }
+    #editor:focus { background: $boost; }
+    """
+
+    def __init__(
+        self,
+        session: ReviewSession,
+        *,
+        keymap: dict[str, str] | None = None,
+        auto_mt: bool = True,
+        autosave_delay: float = 2.0,
+        check_delay: float = 0.4,
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self.user_keymap = keymap or {}
+        self.auto_mt = auto_mt
+        self.autosave_delay = autosave_delay
+        self.check_delay = check_delay
+        self._autosave_timer: Timer | None = None
+        self._check_timer: Timer | None = None
+        self._editing_id: str | None = None
+        self._filter: FilterName = "all"
+        self._search_hits: list[int] = []
+        self._search_query = ""
+        self.mt_running = False
+        self.saves = 0
+
+    # --- layout -----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        session = self.session
+        src_name = languages.display_name(session.source_lang)
+        tgt_name = languages.display_name(session.target_lang)
+        with Horizontal(id="top"):
+            yield Label(id="title")
+            yield ProgressBar(id="mt-progress", show_eta=False)
+        with Horizontal(id="main"):
+            yield SegmentGrid(
+                session.rows, titles=(src_name, "Machine translation", tgt_name), id="grid"
+            )
+            with TabbedContent(id="side", initial="concepts"):
+                with TabPane("Concepts", id="concepts"):
+                    yield ConceptPanel(
+                        [session.source_lang, session.target_lang], id="concept-panel"
+                    )
+                with TabPane("Issues", id="issues"):
+                    yield IssuesPanel(id="issues-panel")
+                with TabPane("Glossary", id="glossary"):
+                    yield GlossaryPanel(id="glossary-panel")
+        with Vertical(id="dock"):
+            yield Static(id="dock-label")
+            yield TranslationEditor(id="editor", soft_wrap=True, show_line_numbers=False)
+        yield Footer()
+
+    @property
+    def grid(self) -> SegmentGrid:
+        return self.query_one("#grid", SegmentGrid)
+
+    @property
+    def editor(self) -> TranslationEditor:
+        return self.query_one("#editor", TranslationEditor)
+
+    def on_mount(self) -> None:
+        if self.user_keymap:
+            self.set_keymap(self.user_keymap)
+        side = self.query_one("#side")
+        if self.size.width < 120:
+            side.add_class("hidden")
+        self.query_one("#glossary-panel", GlossaryPanel).show(self.session.glossary)
+        self.grid.focus()
+        self._load_editor()
+        self._update_title()
+        self.schedule_checks(0)
+        if self.auto_mt and self.session.needs_mt():
+            self.action_translate(quiet=True)
+
+    def _update_title(self) -> None:
+        session = self.session
+        counts = session.counts()
+        total = sum(counts.values())
+        parts = [
+            f"[b]{session.path.name}[/b]",
+            f"{languages.display_name(session.source_lang)} → "
+            f"{languages.display_name(session.target_lang)}",
+            f"{counts['reviewed']}/{total} reviewed",
+            f"{counts['edited']} edited",
+            f"{counts['mt']} MT",
+            f"{counts['new']} new",
+        ]
+        if self._filter != "all":
+            parts.append(f"filter: {self._filter} ({len(self.grid.rows)})")
+        if session.dirty:
+            parts.append("[i]unsaved[/i]")
+        self.query_one("#title", Label).update("  ·  ".join(parts))
+
+    # --- the current segment ----------------------------------------------------------
+
+    @property
+    def current_id(self) -> str | None:
+        row = self.grid.current
+        return row.segment_id if row is not None else None
+
+    def _load_editor(self) -> None:
+        """Show the current segment's translation in the editor and its concepts aside."""
+        segment_id = self.current_id
+        self.session.seal_typing()
+        self._editing_id = segment_id
+        editor = self.editor
+        if segment_id is None:
+            editor.load_text("")
+            return
+        unit = self.session.unit(segment_id)
+        if editor.text != unit.target:
+            editor.load_text(unit.target)
+        self._update_dock()
+        self.query_one("#concept-panel", ConceptPanel).show(self.session.concepts_of(segment_id))
+
+    def _update_dock(self) -> None:
+        segment_id = self._editing_id
+        if segment_id is None:
+            return
+        unit = self.session.unit(segment_id)
+        position = self.session.row_index[segment_id] + 1
+        issues = len(self.session.issues_of(segment_id))
+        parts = [
+            f"#{position} {segment_id}",
+            STATE_NAMES.get(unit.state.value, unit.state.value),
+        ]
+        if issues:
+            parts.append(f"[red]{issues} issue(s)[/red]")
+        if unit.mt_engine:
+            parts.append(f"MT: {unit.mt_engine}")
+        if unit.notes:
+            parts.append(f"note: {unit.notes}")
+        self.query_one("#dock-label", Static).update("  ·  ".join(parts))
+
+    def _row_changed(self, segment_id: str) -> None:
+        grid = self.grid
+        index = (
+            next((i for i, row in enumerate(grid.rows) if row.segment_id == segment_id), None)
+            if grid.current is None or grid.current.segment_id != segment_id
+            else grid.cursor
+        )
+        if index is not None:
+            grid.row_changed(index)
+
+    def _changed(self, *segment_ids: str, reload_editor: bool = True) -> None:
+        """After a session change: redraw rows, editor, title; schedule save and checks."""
+        for segment_id in segment_ids:
+            self._row_changed(segment_id)
+        if reload_editor:
+            self._load_editor()
+        else:
+            self._update_dock()
+        self._update_title()
+        self.schedule_autosave()
+        self.schedule_checks()
+
+    @on(SegmentGrid.CursorMoved)
+    def _cursor_moved(self, event: SegmentGrid.CursorMoved) -> None:
+        self._load_editor()
+
+    @on(TranslationEditor.Changed, "#editor")
+    def _typed(self, event: TranslationEditor.Changed) -> None:
+        segment_id = self._editing_id
+        if segment_id is None:
+            return
+        text = event.text_area.text.replace("\n", " ")
+        if text == self.session.unit(segment_id).target:
+            return  # the editor was loaded, not typed in
+        self.session.set_target(segment_id, text)
+        self._changed(segment_id, reload_editor=False)
+
+    @on(TranslationEditor.Submitted)
+    def _submitted(self) -> None:
+        self.action_next_segment()
+
+    # --- actions: editing -------------------------------------------------------------
+
+    def action_edit(self) -> None:
+        self.editor.focus()
+
+    def action_leave_editor(self) -> None:
+        if self.screen is self.screen_stack[0]:
+            self.session.seal_typing()
+            self.grid.focus()
+
+    def action_next_segment(self) -> None:
+        self.grid.move_cursor(self.grid.cursor + 1)
+
+    def action_previous_segment(self) -> None:
+        self.grid.move_cursor(self.grid.cursor - 1)
+
+    def action_accept_mt(self) -> None:
+        segment_id = self.current_id
+        if segment_id is None:
+            return
+        if not self.session.accept_mt(segment_id):
+            self.notify("This segment has no machine translation yet (F2 translates).")
+            return
+        self._changed(segment_id)
+
+    def action_mark_reviewed(self) -> None:
+        segment_id = self.current_id
+        if segment_id is None:
+            return
+        if not self.session.mark_reviewed(segment_id):
+            self.notify("Nothing to mark: the translation is empty.", severity="warning")
+            return
+        self._changed(segment_id)
+
+    def action_undo(self) -> None:
+        change = self.session.undo()
+        if change is None:
+            self.notify("Nothing to undo.")
+            return
+        self._after_history(
+            change.label, "Undone", change.source_before is not None, list(change.before)
+        )
+
+    def action_redo(self) -> None:
+        change = self.session.redo()
+        if change is None:
+            self.notify("Nothing to redo.")
+            return
+        self._after_history(
+            change.label, "Redone", change.source_after is not None, list(change.after)
+        )
+
+    def _after_history(self, label: str, verb: str, source: bool, ids: list[str]) -> None:
+        if source:
+            self._refresh_all_rows()
+        self._changed(*ids)
+        self.notify(f"{verb}: {label}")
+
+    def _refresh_all_rows(self) -> None:
+        grid = self.grid
+        rows = self.session.filtered(self._filter) if self._filter != "all" else self.session.rows
+        grid.set_rows(rows, cursor=grid.cursor)
+
+    def action_note(self) -> None:
+        segment_id = self.current_id
+        if segment_id is None:
+            return
+
+        def done(note: str | None) -> None:
+            if note is not None:
+                self.session.set_note(segment_id, note)
+                self._changed(segment_id)
+
+        self.push_screen(
+            AskText(f"Note for {segment_id}", self.session.unit(segment_id).notes), done
+        )
+
+    def action_insert_term(self) -> None:
+        panel = self.query_one("#concept-panel", ConceptPanel)
+        concept = panel.selected
+        if concept is None:
+            self.notify("No glossary concept in this segment.", severity="warning")
+            return
+        term = concept.preferred(self.session.target_lang)
+        if term is None:
+            self.notify(
+                f"{concept.id} has no official {languages.display_name(self.session.target_lang)}"
+                " rendering in the glossary.",
+                severity="warning",
+            )
+            return
+        self.editor.insert(term.text)
+        self.editor.focus()
+
+    # --- actions: joining and splitting ----------------------------------------------
+
+    def action_join(self) -> None:
+        segment_id = self.current_id
+        if segment_id is None:
+            return
+        try:
+            self.session.join_with_next(segment_id)
+        except TermwiseError as error:
+            self.notify(str(error), severity="error")
+            return
+        self._refresh_all_rows()
+        self._changed(segment_id)
+
+    def action_split(self) -> None:
+        segment_id = self.current_id
+        if segment_id is None:
+            return
+        options = self.session.split_points(segment_id)
+        if not options:
+            self.notify("No sentence boundary inside this segment to split at.")
+            return
+
+        def done(choice: str | None) -> None:
+            if choice is None:
+                return
+            try:
+                self.session.split(segment_id, int(choice))
+            except TermwiseError as error:
+                self.notify(str(error), severity="error")
+                return
+            self._refresh_all_rows()
+            self._changed(segment_id)
+
+        source = self.session.source_text(segment_id)
+        choices = [
+            (str(offset), f"{source[:offset].strip()[-40:]} ┃ {source[offset:].strip()[:40]}")
+            for offset in options
+        ]
+        self.push_screen(Choose("Split where?", choices), done)
+
+    # --- actions: navigation ----------------------------------------------------------
+
+    def action_search(self) -> None:
+        def done(query: str | None) -> None:
+            if not query:
+                return
+            self._search_query = query
+            self._search_hits = self.session.search(query, self.grid.rows)
+            if not self._search_hits:
+                self.notify(f"Not found: {query}")
+                return
+            after = [hit for hit in self._search_hits if hit > self.grid.cursor]
+            self.grid.move_cursor(after[0] if after else self._search_hits[0])
+            self.notify(f"{len(self._search_hits)} segment(s) contain {query!r}")
+
+        self.push_screen(AskText("Search in source and translation", self._search_query), done)
+
+    def action_filter(self) -> None:
+        options = [
+            ("all", "All segments"),
+            ("untranslated", "Untranslated"),
+            ("unreviewed", "Not reviewed"),
+            ("issues", "With issues"),
+            ("concept", "Containing a concept…"),
+        ]
+
+        def done(choice: str | None) -> None:
+            if choice == "concept":
+                self.action_filter_concept()
+            elif choice is not None:
+                self.action_apply_filter(choice)
+
+        self.push_screen(Choose("Show", options), done)
+
+    def action_filter_concept(self) -> None:
+        def done(query: str | None) -> None:
+            if query:
+                self._set_filter("concept", query)
+
+        self.push_screen(AskText("Concept id or term", placeholder="T01 or destiny"), done)
+
+    def action_apply_filter(self, name: str) -> None:
+        self._set_filter(name)  # type: ignore[arg-type]
+
+    def _set_filter(self, name: FilterName, concept: str | None = None) -> None:
+        current = self.current_id
+        rows = self.session.filtered(name, concept)
+        if not rows:
+            self.notify("No segment matches that filter.", severity="warning")
+            return
+        self._filter = name
+        position = next((i for i, row in enumerate(rows) if row.segment_id == current), 0)
+        self.grid.set_rows(rows, cursor=position)
+        self._update_title()
+
+    def action_show_panel(self, name: str) -> None:
+        side = self.query_one("#side", TabbedContent)
+        side.remove_class("hidden")
+        side.active = name
+        panel_widget = {
+            "issues": "#issues-tree",
+            "glossary": "#glossary-terms",
+            "concepts": "#concept-list",
+        }[name]
+        self.query_one(panel_widget).focus()
+
+    def action_toggle_panel(self) -> None:
+        self.query_one("#side").toggle_class("hidden")
+
+    # --- saving -----------------------------------------------------------------------
+
+    def schedule_autosave(self) -> None:
+        """Debounce: save a moment after the last change, not on every keystroke."""
+        if self._autosave_timer is not None:
+            self._autosave_timer.stop()
+        self._autosave_timer = self.set_timer(max(self.autosave_delay, 0.001), self.action_save)
+
+    def action_save(self) -> None:
+        if not self.session.dirty:
+            return
+        try:
+            path = self.session.save()
+        except (TermwiseError, OSError) as error:
+            self.notify(f"Not saved: {error}", severity="error", timeout=10)
+            return
+        self.saves += 1
+        self.log(f"saved {path}")
+        self._update_title()
+
+    async def action_quit(self) -> None:
+        # Whatever was typed last is kept even when the debounce timer has not fired.
+        self.action_save()
+        if self.session.dirty:
+            self.notify(
+                "Could not save; press the quit key again to leave anyway.", severity="error"
+            )
+            self.session.dirty = False
+            return
+        self.exit()
+
+    # --- checks -----------------------------------------------------------------------
+
+    def schedule_checks(self, delay: float | None = None) -> None:
+        if self._check_timer is not None:
+            self._check_timer.stop()
+        wait = self.check_delay if delay is None else delay
+        # Textual's timers divide by their interval: zero is not allowed.
+        self._check_timer = self.set_timer(max(wait, 0.001), self._start_checks)
+
+    def action_recheck(self) -> None:
+        self.schedule_checks(0)
+
+    def _start_checks(self) -> None:
+        document, targets, generation = self.session.check_inputs()
+        self._run_checks(document, targets, generation)
+
+    @work(thread=True, exclusive=True, group="checks")
+    def _run_checks(self, document: Any, targets: dict[str, str], generation: int) -> None:
+        try:
+            issues = self.session.compute_issues(document, targets)
+        except TermwiseError as error:
+            self.call_from_thread(self.notify, f"Checks failed: {error}", severity="error")
+            return
+        self.call_from_thread(self._checks_done, issues, generation)
+
+    def _checks_done(self, issues: list[Issue], generation: int) -> None:
+        if not self.session.set_issues(issues, generation):
+            return
+        self.query_one("#issues-panel", IssuesPanel).show(issues, self.session.row_index)
+        self.grid.refresh()
+        self._update_dock()
+
+    @on(IssuesPanel.Jump)
+    def _jump(self, event: IssuesPanel.Jump) -> None:
+        self.jump_to(event.issue.segment_id)
+
+    def jump_to(self, segment_id: str) -> None:
+        rows = self.grid.rows
+        index = next((i for i, row in enumerate(rows) if row.segment_id == segment_id), None)
+        if index is None:
+            self._set_filter("all")
+            index = self.session.row_index[segment_id]
+        self.grid.move_cursor(index)
+
+    @on(IssuesPanel.Fix)
+    def _fix(self, event: IssuesPanel.Fix) -> None:
+        issue = event.issue
+        if issue.fix is None:
+            self.notify(f"{issue.check}: no automatic fix; edit the text.", severity="warning")
+            return
+        plan = self.session.plan_fix(issue, everywhere=event.everywhere)
+        if not event.everywhere:
+            self._apply_fix(plan)
+            return
+        where = "source file" if plan.side == "source" else "translation"
+        title = f"Replace {issue.text!r} by {issue.fix.replacement!r} in the {where}"
+
+        def done(apply: bool | None) -> None:
+            if apply:
+                self._apply_fix(plan)
+
+        self.push_screen(ConfirmPreview(title, plan.preview(self.session)), done)
+
+    def _apply_fix(self, plan: Any) -> None:
+        try:
+            change = self.session.apply_fix(plan)
+        except (TermwiseError, ValueError, OSError) as error:
+            self.notify(f"Fix not applied: {error}", severity="error")
+            return
+        if change.source_after is not None:
+            self._refresh_all_rows()
+        self._changed(*change.after)
+        self.query_one("#issues-panel", IssuesPanel).show(
+            self.session.issues, self.session.row_index
+        )
+        self.notify(f"Fixed {len(change.after)} segment(s); undo with the undo key.")
+
+    @on(IssuesPanel.Ignore)
+    def _ignore(self, event: IssuesPanel.Ignore) -> None:
+        issue = event.issue
+
+        def done(reason: str | None) -> None:
+            if not reason or not reason.strip():
+                return
+            self.session.ignore(issue, reason)
+            self.query_one("#issues-panel", IssuesPanel).show(
+                self.session.issues, self.session.row_index
+            )
+            self.schedule_checks()
+
+        self.push_screen(AskText(f"Ignore {issue.check} on {issue.text!r} — why?"), done)
+
+    # --- glossary ---------------------------------------------------------------------
+
+    @on(GlossaryPanel.AddTerm)
+    def _add_term(self) -> None:
+        selected = self.editor.selected_text.strip()
+        concept = self.query_one("#concept-panel", ConceptPanel).selected
+        default_concept = concept.id if concept else ""
+
+        def done(answer: tuple[str, str, str, str] | None) -> None:
+            if answer is None:
+                return
+            try:
+                path = self.session.add_term(*answer)
+            except (TermwiseError, ValueError) as error:
+                self.notify(f"Term not added: {error}", severity="error")
+                return
+            self._glossary_changed(f"Added {answer[3]!r} to {answer[0]} in {path}")
+
+        self.push_screen(AddTerm(selected, default_concept, self.session.target_lang), done)
+
+    @on(GlossaryPanel.EditStatus)
+    def _edit_status(self, event: GlossaryPanel.EditStatus) -> None:
+        concept, term = event.concept, event.term
+        statuses = [(s, s) for s in ("preferred", "admitted", "deprecated", "superseded")]
+
+        def done(status: str | None) -> None:
+            if status is None:
+                return
+            path = self.session.set_term_status(concept, term, status)
+            self._glossary_changed(f"{term.text!r} is now {status} ({path})")
+
+        self.push_screen(Choose(f"Status of {term.text!r} ({concept.id})", statuses), done)
+
+    def _glossary_changed(self, message: str) -> None:
+        self.query_one("#glossary-panel", GlossaryPanel).show(self.session.glossary)
+        self.grid.set_rows(self.grid.rows, cursor=self.grid.cursor)
+        self._load_editor()
+        self.schedule_checks()
+        self.notify(message)
+
+    # --- machine translation ----------------------------------------------------------
+
+    def action_translate(self, quiet: bool = False) -> None:
+        if self.mt_running:
+            self.notify("Machine translation is already running.")
+            return
+        ids = self.session.needs_mt()
+        if not ids:
+            if not quiet:
+                self.notify("Every segment has machine translation or a person's translation.")
+            return
+        self.mt_running = True
+        self._translate(ids)
+
+    @work(thread=True, exclusive=True, group="mt")
+    def _translate(self, ids: list[str]) -> None:
+        from termwise.mt import select_engine
+        from termwise.mt.cache import CachedEngine, TranslationCache
+
+        session = self.session
+        try:
+            engine = select_engine(session.engine_name, session.source_lang, session.target_lang)
+            cached = CachedEngine(engine, TranslationCache())
+            self.call_from_thread(self._mt_progress, 0, len(ids), engine.name)
+            for start in range(0, len(ids), MT_BATCH):
+                batch = ids[start : start + MT_BATCH]
+                texts = [session.source_text(segment_id) for segment_id in batch]
+                results = cached.translate(texts, session.source_lang, session.target_lang)
+                self.call_from_thread(
+                    self._mt_batch_done,
+                    dict(zip(batch, results, strict=True)),
+                    start + len(batch),
+                    len(ids),
+                )
+        except TermwiseError as error:
+            self.call_from_thread(self._mt_unavailable, str(error))
+        except Exception as error:  # noqa: BLE001 - an engine crash must not kill the UI
+            self.call_from_thread(self._mt_unavailable, f"{type(error).__name__}: {error}")
+        finally:
+            self.call_from_thread(self._mt_finished)
+
+    def _mt_progress(self, done: int, total: int, engine: str) -> None:
+        bar = self.query_one("#mt-progress", ProgressBar)
+        bar.add_class("running")
+        bar.update(total=total, progress=done)
+        self.notify(f"Translating {total} segment(s) with {engine}…")
+
+    def _mt_batch_done(self, results: dict[str, MTResult], done: int, total: int) -> None:
+        self.session.record_mt(results)
+        for segment_id in results:
+            self._row_changed(segment_id)
+        self.query_one("#mt-progress", ProgressBar).update(total=total, progress=done)
+        if self.current_id in results:
+            self._load_editor()
+        self._update_title()
+        self.schedule_autosave()
+        self.schedule_checks()
+
+    def _mt_finished(self) -> None:
+        self.mt_running = False
+        self.query_one("#mt-progress", ProgressBar).remove_class("running")
+
+    def _mt_unavailable(self, message: str) -> None:
+        self.notify(message, title="No machine translation", severity="warning", timeout=12)
+        options = [
+            (
+                "install",
+                f"Install the Argos model {self.session.source_lang} → "
+                f"{self.session.target_lang} (download)",
+            ),
+            ("skip", "Review without machine translation"),
+        ]
+
+        def done(choice: str | None) -> None:
+            if choice == "install":
+                self.action_install_model()
+
+        self.push_screen(
+            Choose("No machine translation installed for this pair", options, help=message), done
+        )
+
+    def action_install_model(self) -> None:
+        self._install_model()
+
+    @work(thread=True, exclusive=True, group="mt")
+    def _install_model(self) -> None:
+        from termwise.mt.index import download, fetch_index, find_available
+        from termwise.mt.packages import argos_paths, install_archive
+
+        session = self.session
+        paths = argos_paths()
+        try:
+            # fetch_index and download give up within their connect timeout (< 10 s).
+            entries, _warning = fetch_index(paths)
+            entry = find_available(session.source_lang, session.target_lang, entries)
+
+            def progress(done: int, total: int | None) -> None:
+                self.call_from_thread(self._install_progress, done, total)
+
+            archive = download(entry, paths, progress=progress)
+            try:
+                install_archive(archive, paths)
+            finally:
+                archive.unlink(missing_ok=True)
+        except (TermwiseError, OSError) as error:
+            self.call_from_thread(
+                self.notify, f"Model not installed: {error}", severity="error", timeout=15
+            )
+            self.call_from_thread(self._mt_finished)
+            return
+        self.call_from_thread(self._mt_finished)
+        self.call_from_thread(self.notify, "Model installed; translating.")
+        self.call_from_thread(self.action_translate)
+
+    def _install_progress(self, done: int, total: int | None) -> None:
+        bar = self.query_one("#mt-progress", ProgressBar)
+        bar.add_class("running")
+        bar.update(total=total, progress=done)
+
+
+def run_review(
+    layout: Any,
+    document: Path,
+    target_lang: str,
+    *,
+    source_lang: str | None,
+    engine: str | None,
+    auto_mt: bool,
+) -> None:
+    """Open the session, check the keymap, run the app (errors surface before the UI starts)."""
+    from termwise.tui.keymap import load_keymap
+
+    keymap = load_keymap()
+    session = ReviewSession(layout, document, target_lang, source_lang=source_lang, engine=engine)
+    ReviewApp(session, keymap=keymap, auto_mt=auto_mt).run()
+
+
+__all__ = ["ReviewApp", "run_review"]

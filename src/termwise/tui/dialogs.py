@@ -1,0 +1,153 @@
+"""Modal dialogs: ask for a line of text, pick one of several options, confirm a preview.
+
+Each returns its answer through ``dismiss`` (``None`` when cancelled with Escape), so the
+workbench can ``push_screen(dialog, callback)`` and never block the UI thread waiting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+DIALOG_CSS = """
+{name} {{ align: center middle; }}
+{name} > Vertical {{
+    width: 80%; max-width: 100; height: auto; max-height: 90%;
+    border: thick $primary; background: $surface; padding: 0 1;
+}}
+{name} .dialog-title {{ text-style: bold; margin-bottom: 1; }}
+{name} .dialog-help {{ color: $text-muted; }}
+"""
+
+
+class AskText(ModalScreen[str | None]):
+    """One line of text (search, note, reason, concept)."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="AskText")
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", show=False)]
+
+    def __init__(self, title: str, value: str = "", *, placeholder: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.value = value
+        self.placeholder = placeholder
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(self.title_text, classes="dialog-title")
+            yield Input(self.value, placeholder=self.placeholder, id="answer")
+            yield Label("Enter: OK   Escape: cancel", classes="dialog-help")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class Choose(ModalScreen[str | None]):
+    """Pick one option; answers the option's id."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="Choose")
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", show=False)]
+
+    def __init__(self, title: str, options: Sequence[tuple[str, str]], *, help: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.options = options
+        self.help_text = help
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(self.title_text, classes="dialog-title")
+            if self.help_text:
+                yield Static(self.help_text, classes="dialog-help")
+            yield OptionList(*[Option(label, id=key) for key, label in self.options], id="choices")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ConfirmPreview(ModalScreen[bool]):
+    """Show what a fix would change in each segment; y applies, n or Escape cancels."""
+
+    DEFAULT_CSS = (
+        DIALOG_CSS.format(name="ConfirmPreview")
+        + """
+    ConfirmPreview VerticalScroll { height: auto; max-height: 20; }
+    ConfirmPreview .before { color: $error; }
+    ConfirmPreview .after { color: $success; }
+    """
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y,enter", "answer(True)", "Apply", id="preview.apply"),
+        Binding("n,escape", "answer(False)", "Cancel", id="preview.cancel"),
+    ]
+
+    def __init__(self, title: str, rows: Sequence[tuple[str, str, str]]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.rows = rows
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(self.title_text, classes="dialog-title")
+            with VerticalScroll():
+                for segment_id, before, after in self.rows:
+                    yield Label(f"[b]{segment_id}[/b]", markup=True)
+                    yield Static(f"- {before}", classes="before", markup=False)
+                    yield Static(f"+ {after}", classes="after", markup=False)
+            yield Label(
+                f"{len(self.rows)} segment(s).  y: apply   n: cancel", classes="dialog-help"
+            )
+
+    def action_answer(self, apply: bool) -> None:
+        self.dismiss(apply)
+
+
+class AddTerm(ModalScreen[tuple[str, str, str, str] | None]):
+    """Add a term: (concept id, language, status, text)."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="AddTerm")
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", show=False)]
+
+    def __init__(self, text: str, concept: str, lang: str) -> None:
+        super().__init__()
+        self.initial = (text, concept, lang)
+
+    def compose(self) -> ComposeResult:
+        text, concept, lang = self.initial
+        with Vertical():
+            yield Label("Add a term to the glossary", classes="dialog-title")
+            yield Label("Term")
+            yield Input(text, id="term-text")
+            yield Label("Concept id (an existing one, or a new id)")
+            yield Input(concept, id="term-concept")
+            yield Label("Language (BCP 47)")
+            yield Input(lang, id="term-lang")
+            yield Label("Status: preferred, admitted, deprecated or superseded")
+            yield Input("preferred", id="term-status")
+            yield Label("Enter in the last field: add   Escape: cancel", classes="dialog-help")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "term-status":
+            self.focus_next()
+            return
+        values = [
+            self.query_one(f"#term-{name}", Input).value.strip()
+            for name in ("concept", "lang", "status", "text")
+        ]
+        self.dismiss((values[0], values[1], values[2], values[3]))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,178 @@
+"""Key bindings with ids, remappable from ``$XDG_CONFIG_HOME/termwise/keymap.toml``.
+
+Every binding of the workbench has a stable id (as in Posting), so a user can move any key
+without knowing which widget owns it, and so documentation, the footer and the config file
+all name the same thing. The file is a flat TOML table of ``id = "keys"``::
+
+    "review.accept_mt" = "ctrl+t"
+    "review.mark_reviewed" = "ctrl+r,f3"
+
+This module holds the table and the file's validation; it imports no Textual so that it can
+be checked (and documented) without the UI.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from termwise.errors import InputError
+from termwise.project.layout import load_toml, user_config_dir
+
+KEYMAP_FILE = "keymap.toml"
+
+
+@dataclass(frozen=True)
+class KeyBinding:
+    """One remappable binding: its id, default keys, action and what the footer calls it."""
+
+    id: str
+    keys: str
+    action: str
+    description: str
+    scope: str
+    show: bool = True
+
+
+_TABLE = (
+    # The grid's own movement keys.
+    KeyBinding("grid.cursor_up", "up,k", "cursor_up", "Previous segment", "grid", False),
+    KeyBinding("grid.cursor_down", "down,j", "cursor_down", "Next segment", "grid", False),
+    KeyBinding("grid.page_up", "pageup", "page_up", "Page up", "grid", False),
+    KeyBinding("grid.page_down", "pagedown", "page_down", "Page down", "grid", False),
+    KeyBinding("grid.first", "home", "first", "First segment", "grid", False),
+    KeyBinding("grid.last", "end", "last", "Last segment", "grid", False),
+    # The workbench: these work from the grid and (being control or function keys that
+    # the editor does not use) from inside the editor too.
+    KeyBinding("review.edit", "enter", "edit", "Edit", "review"),
+    KeyBinding("review.leave_editor", "escape", "leave_editor", "Back to grid", "review", False),
+    KeyBinding("review.next", "ctrl+down", "next_segment", "Next", "review", False),
+    KeyBinding("review.previous", "ctrl+up", "previous_segment", "Previous", "review", False),
+    KeyBinding("review.accept_mt", "ctrl+t", "accept_mt", "Accept MT", "review"),
+    KeyBinding("review.mark_reviewed", "ctrl+r", "mark_reviewed", "Reviewed", "review"),
+    KeyBinding("review.undo", "ctrl+z", "undo", "Undo", "review", False),
+    KeyBinding("review.redo", "ctrl+y", "redo", "Redo", "review", False),
+    KeyBinding("review.note", "ctrl+o", "note", "Note", "review"),
+    KeyBinding("review.insert_term", "ctrl+g", "insert_term", "Insert term", "review"),
+    KeyBinding("review.translate", "f2", "translate", "Translate", "review"),
+    KeyBinding("review.search", "ctrl+f", "search", "Search", "review"),
+    KeyBinding("review.filter", "ctrl+l", "filter", "Filter", "review"),
+    KeyBinding("review.join", "f3", "join", "Join next", "review", False),
+    KeyBinding("review.split", "f4", "split", "Split", "review", False),
+    KeyBinding("review.issues", "f8", "show_panel('issues')", "Issues", "review"),
+    KeyBinding("review.glossary", "f9", "show_panel('glossary')", "Glossary", "review"),
+    KeyBinding("review.concepts", "f10", "show_panel('concepts')", "Concepts", "review"),
+    KeyBinding("review.toggle_panel", "f12", "toggle_panel", "Panel", "review", False),
+    KeyBinding("review.save", "ctrl+s", "save", "Save", "review", False),
+    KeyBinding("review.quit", "ctrl+q", "quit", "Quit", "review"),
+    # The issues panel.
+    KeyBinding("issues.jump", "enter", "jump", "Go to segment", "issues"),
+    KeyBinding("issues.fix", "x", "fix", "Fix here", "issues"),
+    KeyBinding("issues.fix_all", "X", "fix_everywhere", "Fix everywhere", "issues"),
+    KeyBinding("issues.ignore", "i", "ignore", "Ignore", "issues"),
+    # The glossary panel.
+    KeyBinding("glossary.add", "a", "add_term", "Add term", "glossary"),
+    KeyBinding("glossary.status", "s", "edit_status", "Term status", "glossary"),
+)
+
+KEYMAP: dict[str, KeyBinding] = {binding.id: binding for binding in _TABLE}
+
+# A key as Textual names it: ``ctrl+shift+f5``, ``a``, ``X``, ``question_mark``, ``?``.
+_KEY = re.compile(r"^(?:(?:ctrl|shift|alt|meta|super|hyper)\+)*(?:[a-z0-9_]+|[A-Z]|[^\s,+])$")
+
+
+class KeymapError(InputError):
+    """A keymap file that names an unknown binding or a key that cannot be bound."""
+
+
+def keymap_path() -> Path:
+    return user_config_dir() / KEYMAP_FILE
+
+
+def scope_table(scope: str) -> list[KeyBinding]:
+    return [binding for binding in _TABLE if binding.scope == scope]
+
+
+def load_keymap(path: Path | None = None) -> dict[str, str]:
+    """The user's overrides (binding id → keys), validated; empty when there is no file."""
+    target = path if path is not None else keymap_path()
+    if not target.exists():
+        return {}
+    data = load_toml(target)
+    if isinstance(data.get("keys"), dict) and len(data) == 1:
+        data = data["keys"]  # a ``[keys]`` table is accepted too
+    return validate_keymap(data, target)
+
+
+def validate_keymap(data: Mapping[str, object], path: Path | None = None) -> dict[str, str]:
+    """Check ids and key names, and that no key ends up bound twice in one scope."""
+    overrides: dict[str, str] = {}
+    lines = _key_lines(path)
+    for binding_id, value in data.items():
+        line = lines.get(binding_id)
+        if binding_id not in KEYMAP:
+            known = ", ".join(sorted(KEYMAP))
+            raise KeymapError(
+                f"unknown binding id {binding_id!r}; known ids: {known}", path, line=line
+            )
+        if not isinstance(value, str) or not value.strip():
+            raise KeymapError(
+                f'{binding_id}: keys must be a string such as "ctrl+t"', path, line=line
+            )
+        keys = [key.strip() for key in value.split(",")]
+        for key in keys:
+            if not _KEY.match(key):
+                raise KeymapError(
+                    f"{binding_id}: {key!r} is not a key name (e.g. ctrl+t, f2, x)", path, line=line
+                )
+        overrides[binding_id] = ",".join(keys)
+    _check_conflicts(overrides, path, lines)
+    return overrides
+
+
+def effective_keys(overrides: Mapping[str, str]) -> dict[str, str]:
+    return {binding.id: overrides.get(binding.id, binding.keys) for binding in _TABLE}
+
+
+def _check_conflicts(
+    overrides: Mapping[str, str], path: Path | None, lines: Mapping[str, int]
+) -> None:
+    # The grid sits inside the workbench, so a grid key hides a workbench key while the
+    # grid has focus: they count as one scope.
+    groups = {"grid": "review", "review": "review", "issues": "issues", "glossary": "glossary"}
+    seen: dict[tuple[str, str], str] = {}
+    for binding_id, keys in effective_keys(overrides).items():
+        scope = groups[KEYMAP[binding_id].scope]
+        for key in keys.split(","):
+            other = seen.get((scope, key))
+            if other is not None:
+                culprit = binding_id if binding_id in overrides else other
+                raise KeymapError(
+                    f"{key!r} is bound to both {other} and {binding_id}",
+                    path,
+                    line=lines.get(culprit),
+                )
+            seen[(scope, key)] = binding_id
+
+
+def _key_lines(path: Path | None) -> dict[str, int]:
+    """Line of each id in the file, so that an error points at it."""
+    if path is None or not path.exists():
+        return {}
+    found: dict[str, int] = {}
+    for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        match = re.match(r'\s*"?([\w.]+)"?\s*=', text)
+        if match:
+            found.setdefault(match.group(1), number)
+    return found
+
+
+def textual_bindings(scope: str) -> list[object]:
+    """The scope's bindings as Textual ``Binding`` objects (each with its id)."""
+    from textual.binding import Binding
+
+    return [
+        Binding(b.keys, b.action, b.description, show=b.show, id=b.id) for b in scope_table(scope)
+    ]

@@ -1,0 +1,127 @@
+"""Joins and splits a translator made where the automatic segmentation was wrong.
+
+They are kept per document in ``translations/<stem>.segmentation.json`` and applied to the
+document each time it is opened, so the translation file (whose entries are keyed by
+segment id) keeps matching the segments the translator works on. The first part of a join
+or split keeps the original id (and so its translation and review); a split's later parts
+get ids derived from the original id and the split offset, which stay stable as long as the
+segment's text does.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from termwise.atomic import write_atomic
+from termwise.document.model import Document, OffsetMap, Segment
+from termwise.errors import InputError
+from termwise.project.layout import ProjectLayout
+
+
+def overrides_file(layout: ProjectLayout, document: str | Path) -> Path:
+    """``translations/<stem>.segmentation.json``."""
+    return layout.translations_dir / f"{Path(document).stem}.segmentation.json"
+
+
+@dataclass
+class Resegmentation:
+    """Splits (segment id → offsets into its text) and joins (pairs of adjacent ids)."""
+
+    path: Path
+    splits: dict[str, list[int]] = field(default_factory=dict)
+    joins: list[tuple[str, str]] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, path: Path) -> Resegmentation:
+        if not path.exists():
+            return cls(path)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            splits = {str(k): sorted(int(o) for o in v) for k, v in data.get("splits", {}).items()}
+            joins = [(str(a), str(b)) for a, b in data.get("joins", [])]
+        except (ValueError, TypeError, AttributeError, UnicodeDecodeError) as error:
+            raise InputError(f"not a segmentation override file: {error}", path) from error
+        return cls(path, splits, joins)
+
+    def save(self) -> None:
+        payload = {"splits": self.splits, "joins": [list(pair) for pair in self.joins]}
+        write_atomic(self.path, json.dumps(payload, indent=1) + "\n", backup=True)
+
+    def apply(self, document: Document) -> Document:
+        """The document with these splits and joins; unknown ids are ignored."""
+        if not self.splits and not self.joins:
+            return document
+        segments: list[Segment] = []
+        for segment in document.segments:
+            offsets = self.splits.get(segment.id)
+            segments.extend(split_segment(segment, offsets) if offsets else [segment])
+        for first_id, second_id in self.joins:
+            for index in range(len(segments) - 1):
+                if segments[index].id == first_id and segments[index + 1].id == second_id:
+                    segments[index : index + 2] = [join_segments(*segments[index : index + 2])]
+                    break
+        return dataclasses.replace(document, segments=segments, _by_id={}, _line_starts=[])
+
+
+def _offsets(segment: Segment) -> OffsetMap:
+    if isinstance(segment.offsets, OffsetMap):
+        return segment.offsets
+    if segment.offsets:
+        return OffsetMap.from_offsets(segment.offsets)
+    return OffsetMap([(0, segment.start)], len(segment.text))
+
+
+def split_segment(segment: Segment, cuts: list[int]) -> list[Segment]:
+    """``segment`` cut at each offset of ``cuts`` (offsets into its text)."""
+    offsets = _offsets(segment)
+    bounds = [0, *[c for c in cuts if 0 < c < len(segment.text)], len(segment.text)]
+    parts: list[Segment] = []
+    for number, (start, end) in enumerate(zip(bounds, bounds[1:], strict=False)):
+        raw = segment.text[start:end]
+        lead = len(raw) - len(raw.lstrip())
+        text = raw.strip()
+        if not text:
+            continue
+        part_offsets = offsets.sub(start + lead, start + lead + len(text))
+        source_start = part_offsets[0]
+        source_end = part_offsets[len(text) - 1] + 1
+        parts.append(
+            Segment(
+                id=segment.id if number == 0 else f"{segment.id}.s{start}",
+                kind=segment.kind,
+                text=text,
+                line=segment.line,
+                column=segment.column,
+                paragraph=segment.paragraph,
+                start=source_start,
+                end=source_end,
+                offsets=part_offsets,
+            )
+        )
+    return parts
+
+
+def join_segments(first: Segment, second: Segment) -> Segment:
+    """One segment of two adjacent ones, separated by one space; the first's id is kept."""
+    first_map, second_map = _offsets(first), _offsets(second)
+    gap = len(first.text)
+    runs = [
+        *first_map.runs,
+        (gap, first.end),
+        *[(text + gap + 1, source) for text, source in second_map.runs],
+    ]
+    text = f"{first.text} {second.text}"
+    return Segment(
+        id=first.id,
+        kind=first.kind,
+        text=text,
+        line=first.line,
+        column=first.column,
+        paragraph=first.paragraph,
+        start=first.start,
+        end=second.end,
+        offsets=OffsetMap(runs, len(text)),
+    )

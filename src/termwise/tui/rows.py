@@ -1,0 +1,47 @@
+"""What the grid shows of one segment: texts, state, issue count and highlight marks.
+
+A ``Row`` is plain data so that the grid can be benchmarked and tested without a project,
+and so that the review session (which owns the translation file) decides what a row says.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+# Values of ``termwise.project.po.SegmentState`` (a str Enum), kept as strings here so the
+# grid does not depend on the project module.
+STATES = ("new", "mt", "edited", "reviewed")
+
+MarkKind = Literal["official", "deprecated", "search"]
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A highlighted span of a row's text (character offsets into that text)."""
+
+    start: int
+    end: int
+    kind: MarkKind
+    concept: str = ""
+
+
+@dataclass(eq=False)
+class Row:
+    """One segment as shown in the grid; ``version`` changes whenever what is shown changes."""
+
+    segment_id: str
+    source: str
+    mt: str = ""
+    target: str = ""
+    state: str = "new"
+    heading: bool = False
+    issues: int = 0
+    source_marks: tuple[Mark, ...] = ()
+    mt_marks: tuple[Mark, ...] = ()
+    target_marks: tuple[Mark, ...] = ()
+    version: int = field(default=0)
+
+    def touch(self) -> None:
+        """Invalidate the grid's cached rendering of this row."""
+        self.version += 1

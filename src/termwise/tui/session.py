@@ -1,0 +1,803 @@
+"""The review session: one document, its translation into one language, and the glossary.
+
+Everything the workbench *does* lives here, without Textual: editing a translation, accepting
+MT, marking reviewed, notes, undo and redo, terminology fixes in the target or in the source
+file, ignores, search and filters, saving. The Textual app only turns keys into these calls
+and shows the result, so the behaviour is testable without a terminal and the UI thread never
+holds state of its own that could be lost.
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from termwise import languages
+from termwise.atomic import write_atomic
+from termwise.errors import TermwiseError
+from termwise.project.layout import ProjectLayout, id_aliases_file
+from termwise.tui.resegmentation import Resegmentation, overrides_file
+from termwise.tui.rows import Mark, Row
+
+if TYPE_CHECKING:
+    from termwise.checks.ignores import IgnoreStore
+    from termwise.checks.issue import Issue
+    from termwise.document.model import Document
+    from termwise.glossary.matcher import TermMatch, TermMatcher
+    from termwise.glossary.model import Concept, Glossary, Term
+    from termwise.mt.engine import MTResult
+    from termwise.project.po import TranslationFile, TranslationUnit
+
+FilterName = Literal["all", "untranslated", "unreviewed", "issues", "concept"]
+
+
+@dataclass(frozen=True)
+class UnitState:
+    """What undo restores of one segment's translation."""
+
+    target: str
+    state: str
+    notes: str
+
+
+@dataclass
+class Change:
+    """One undoable step: segment states before and after, and the source file if it changed."""
+
+    label: str
+    before: dict[str, UnitState] = field(default_factory=dict)
+    after: dict[str, UnitState] = field(default_factory=dict)
+    source_before: str | None = None
+    source_after: str | None = None
+    aliases_before: dict[str, str] | None = None
+    aliases_after: dict[str, str] | None = None
+    # Typing in the editor extends one change per segment instead of one per keystroke.
+    typing: str | None = None
+    # A join or split: the overrides and every unit before and after.
+    structure_before: Structure | None = None
+    structure_after: Structure | None = None
+
+
+@dataclass(frozen=True)
+class Structure:
+    """Segmentation overrides and translation units at one moment (for undoing a join)."""
+
+    splits: dict[str, list[int]]
+    joins: list[tuple[str, str]]
+    units: dict[str, TranslationUnit]
+
+
+@dataclass(frozen=True)
+class FixPlan:
+    """The edits a terminology fix would make (shown as a preview before 'everywhere')."""
+
+    issues: tuple[Issue, ...]
+    side: str
+
+    def preview(self, session: ReviewSession) -> list[tuple[str, str, str]]:
+        """(segment id, text before, text after) for each segment the fix changes."""
+        rows: list[tuple[str, str, str]] = []
+        by_segment: dict[str, list[Issue]] = {}
+        for issue in self.issues:
+            by_segment.setdefault(issue.segment_id, []).append(issue)
+        for segment_id, issues in by_segment.items():
+            before = (
+                session.source_text(segment_id)
+                if self.side == "source"
+                else session.unit(segment_id).target
+            )
+            rows.append((segment_id, before, _apply_all(before, issues)))
+        return rows
+
+
+class ReviewSession:
+    """The state of one review: document, translation file, glossary, issues and history."""
+
+    def __init__(
+        self,
+        layout: ProjectLayout,
+        document_path: str | Path,
+        target_lang: str,
+        *,
+        source_lang: str | None = None,
+        engine: str | None = None,
+        glossary_path: str | Path | None = None,
+    ) -> None:
+        from termwise.checks.config import CheckConfig
+        from termwise.checks.ignores import IgnoreStore
+        from termwise.document.editing import load_id_aliases
+        from termwise.document.reading import load_document
+        from termwise.project.translations import open_translation
+
+        self.layout = layout
+        self.path = Path(document_path)
+        self.target_lang = languages.normalize(target_lang)
+        self.engine_name = engine
+        self.aliases_path = id_aliases_file(layout, self.path)
+        self.aliases = load_id_aliases(self.aliases_path)
+        self.resegmentation = Resegmentation.load(overrides_file(layout, self.path))
+        self.base_document: Document = load_document(
+            self.path,
+            lang=languages.normalize(source_lang) if source_lang else None,
+            id_aliases=self.aliases,
+        )
+        self.document: Document = self.resegmentation.apply(self.base_document)
+        self.source_lang = self.document.lang
+        self.tfile: TranslationFile = open_translation(layout, self.document, self.target_lang)
+        self.glossary_path = Path(glossary_path) if glossary_path else layout.glossary_dir
+        self.glossary: Glossary | None = None
+        self.glossary_files: dict[str, Path] = {}
+        self._source_matcher: TermMatcher | None = None
+        self._target_matcher: TermMatcher | None = None
+        self.load_glossary()
+        self.config = CheckConfig.from_settings(layout.settings(), path=layout.config_path)
+        self.ignores: IgnoreStore = IgnoreStore.for_document(layout, self.path)
+        self.issues: list[Issue] = []
+        self.issue_generation = 0
+        self.rows: list[Row] = []
+        self.row_index: dict[str, int] = {}
+        self._undo: list[Change] = []
+        self._redo: list[Change] = []
+        self.dirty = False
+        self._lock = threading.Lock()
+        self._build_rows()
+
+    # --- loading ----------------------------------------------------------------------
+
+    def load_glossary(self) -> None:
+        """Read the project's glossary; remember which file each concept came from."""
+        from termwise.glossary.formats import glossary_files, load_glossary
+        from termwise.glossary.matcher import TermMatcher
+        from termwise.glossary.model import Glossary
+
+        folder = self.glossary_path
+        if folder.is_dir():
+            files = glossary_files(folder)
+            merged = Glossary()
+            for file in files:
+                part = load_glossary(file)
+                for concept in part.concepts:
+                    self.glossary_files.setdefault(concept.id, file)
+                merged.extend(part)
+            self.glossary = merged if files else None
+        elif folder.exists():
+            self.glossary = load_glossary(folder)
+            self.glossary_files = {concept.id: folder for concept in self.glossary.concepts}
+        else:
+            self.glossary = None
+        if self.glossary is not None and self.glossary.concepts:
+            self._source_matcher = TermMatcher(self.glossary, self.source_lang)
+            self._target_matcher = TermMatcher(self.glossary, self.target_lang)
+        else:
+            self._source_matcher = self._target_matcher = None
+
+    def _build_rows(self) -> None:
+        from termwise.document.model import SegmentKind
+
+        rows = []
+        for segment in self.document.segments:
+            unit = self.tfile.units[segment.id]
+            rows.append(
+                Row(
+                    segment_id=segment.id,
+                    source=segment.text,
+                    mt=unit.mt or "",
+                    target=unit.target,
+                    state=unit.state.value,
+                    heading=segment.kind is SegmentKind.HEADING,
+                )
+            )
+        self.rows = rows
+        self.row_index = {row.segment_id: index for index, row in enumerate(rows)}
+        self.mark_all()
+
+    # --- glossary highlighting --------------------------------------------------------
+
+    def source_matches(self, text: str) -> list[TermMatch]:
+        return self._source_matcher.find(text) if self._source_matcher and text else []
+
+    def target_matches(self, text: str) -> list[TermMatch]:
+        return self._target_matcher.find(text) if self._target_matcher and text else []
+
+    def mark_all(self) -> None:
+        for row in self.rows:
+            self.mark_row(row)
+
+    def mark_row(self, row: Row) -> None:
+        row.source_marks = _marks(self.source_matches(row.source))
+        row.mt_marks = _marks(self.target_matches(row.mt))
+        row.target_marks = _marks(self.target_matches(row.target))
+        row.touch()
+
+    def concepts_of(self, segment_id: str) -> list[Concept]:
+        """Concepts found in a segment's source and translation, in order of appearance."""
+        if self.glossary is None:
+            return []
+        row = self.rows[self.row_index[segment_id]]
+        seen: list[str] = []
+        for mark in (*row.source_marks, *row.target_marks):
+            if mark.concept and mark.concept not in seen:
+                seen.append(mark.concept)
+        return [self.glossary.concept(concept_id) for concept_id in seen]
+
+    # --- reading ----------------------------------------------------------------------
+
+    def unit(self, segment_id: str) -> TranslationUnit:
+        return self.tfile.units[segment_id]
+
+    def row(self, segment_id: str) -> Row:
+        return self.rows[self.row_index[segment_id]]
+
+    def source_text(self, segment_id: str) -> str:
+        return self.document.segment(segment_id).text
+
+    def targets(self) -> dict[str, str]:
+        return {unit.segment_id: unit.target for unit in self.tfile.units.values() if unit.target}
+
+    def counts(self) -> dict[str, int]:
+        counts = {"new": 0, "mt": 0, "edited": 0, "reviewed": 0}
+        for unit in self.tfile.units.values():
+            counts[unit.state.value] += 1
+        return counts
+
+    # --- editing ----------------------------------------------------------------------
+
+    def _snapshot(self, segment_id: str) -> UnitState:
+        unit = self.unit(segment_id)
+        return UnitState(unit.target, unit.state.value, unit.notes)
+
+    def _restore(self, segment_id: str, state: UnitState) -> None:
+        from termwise.project.po import SegmentState
+
+        unit = self.unit(segment_id)
+        unit.target = state.target
+        unit.state = SegmentState(state.state)
+        unit.notes = state.notes
+        self._sync_row(segment_id)
+
+    def _sync_row(self, segment_id: str) -> None:
+        unit = self.unit(segment_id)
+        row = self.row(segment_id)
+        row.target = unit.target
+        row.mt = unit.mt or ""
+        row.state = unit.state.value
+        row.target_marks = _marks(self.target_matches(row.target))
+        row.touch()
+        self.dirty = True
+
+    def _record(self, change: Change) -> None:
+        self._undo.append(change)
+        self._redo.clear()
+        if len(self._undo) > 500:
+            del self._undo[0]
+
+    def _edit(self, label: str, segment_ids: Iterable[str], action: Callable[[], None]) -> Change:
+        ids = list(dict.fromkeys(segment_ids))
+        before = {segment_id: self._snapshot(segment_id) for segment_id in ids}
+        action()
+        change = Change(
+            label, before, {segment_id: self._snapshot(segment_id) for segment_id in ids}
+        )
+        for segment_id in ids:
+            self._sync_row(segment_id)
+        self._record(change)
+        return change
+
+    def set_target(self, segment_id: str, text: str) -> None:
+        """The translator typed: consecutive typing in one segment is one undo step."""
+        unit = self.unit(segment_id)
+        if unit.target == text:
+            return
+        last = self._undo[-1] if self._undo else None
+        if last is not None and last.typing == segment_id and not self._redo:
+            unit.set_translation(text)
+            last.after[segment_id] = self._snapshot(segment_id)
+            self._sync_row(segment_id)
+            return
+        change = self._edit("edit", [segment_id], lambda: unit.set_translation(text))
+        change.typing = segment_id
+
+    def seal_typing(self) -> None:
+        """End the current typing step (the cursor left the segment)."""
+        if self._undo:
+            self._undo[-1].typing = None
+
+    def accept_mt(self, segment_id: str) -> bool:
+        unit = self.unit(segment_id)
+        if not unit.mt:
+            return False
+        mt = unit.mt
+        self._edit("accept MT", [segment_id], lambda: unit.set_translation(mt))
+        return True
+
+    def mark_reviewed(self, segment_id: str) -> bool:
+        unit = self.unit(segment_id)
+        if not unit.target:
+            return False
+        self._edit("mark reviewed", [segment_id], unit.mark_reviewed)
+        return True
+
+    def set_note(self, segment_id: str, note: str) -> None:
+        unit = self.unit(segment_id)
+
+        def write() -> None:
+            unit.notes = note.strip()
+
+        self._edit("note", [segment_id], write)
+
+    def record_mt(self, results: Mapping[str, MTResult]) -> int:
+        """Store machine translation (never over edited or reviewed work); not undoable."""
+        from termwise.project.translations import record_machine_translation
+
+        filled = record_machine_translation(self.tfile, results)
+        for segment_id in results:
+            if segment_id in self.row_index:
+                row = self.row(segment_id)
+                self._sync_row(segment_id)
+                row.mt_marks = _marks(self.target_matches(row.mt))
+        return filled
+
+    def needs_mt(self) -> list[str]:
+        """Segments without machine translation whose translation MT may still fill."""
+        return [
+            unit.segment_id
+            for unit in self.tfile.units.values()
+            if not unit.mt and unit.state.value in ("new", "mt")
+        ]
+
+    # --- undo -------------------------------------------------------------------------
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    def undo(self) -> Change | None:
+        if not self._undo:
+            return None
+        change = self._undo.pop()
+        self._apply_change(change, reverse=True)
+        self._redo.append(change)
+        return change
+
+    def redo(self) -> Change | None:
+        if not self._redo:
+            return None
+        change = self._redo.pop()
+        self._apply_change(change, reverse=False)
+        self._undo.append(change)
+        return change
+
+    def _apply_change(self, change: Change, *, reverse: bool) -> None:
+        change.typing = None
+        structure = change.structure_before if reverse else change.structure_after
+        if structure is not None:
+            self._restore_structure(structure)
+            return
+        source = change.source_before if reverse else change.source_after
+        aliases = change.aliases_before if reverse else change.aliases_after
+        if source is not None and aliases is not None:
+            self._write_source(source, aliases)
+        for segment_id, state in (change.before if reverse else change.after).items():
+            if segment_id in self.tfile.units:
+                self._restore(segment_id, state)
+
+    # --- terminology fixes ------------------------------------------------------------
+
+    def plan_fix(self, issue: Issue, *, everywhere: bool = False) -> FixPlan:
+        """The issues one fix would resolve: this one, or every one like it."""
+        if issue.fix is None:
+            raise TermwiseError(f"{issue.check} has no automatic fix here")
+        if not everywhere:
+            return FixPlan((issue,), issue.side)
+        key = _fix_key(issue)
+        same = tuple(
+            other for other in self.issues if other.fix is not None and _fix_key(other) == key
+        )
+        return FixPlan(same or (issue,), issue.side)
+
+    def apply_fix(self, plan: FixPlan) -> Change:
+        """Apply a planned fix as one undoable step."""
+        if plan.side == "target":
+            by_segment: dict[str, list[Issue]] = {}
+            for issue in plan.issues:
+                by_segment.setdefault(issue.segment_id, []).append(issue)
+
+            def write() -> None:
+                for segment_id, issues in by_segment.items():
+                    unit = self.unit(segment_id)
+                    reviewed = unit.state.value == "reviewed"
+                    unit.set_translation(_apply_all(unit.target, issues), reviewed=reviewed)
+
+            change = self._edit("fix term", by_segment, write)
+        else:
+            change = self._fix_source(plan.issues)
+        fixed = {id(issue) for issue in plan.issues}
+        self.issues = [issue for issue in self.issues if id(issue) not in fixed]
+        return change
+
+    def _fix_source(self, issues: Sequence[Issue]) -> Change:
+        from termwise.document.editing import SourceEdit, apply_source_edits
+
+        if self.document.fmt not in ("text", "markdown"):
+            raise TermwiseError(
+                f"termwise cannot rewrite {self.document.fmt} files; fix the source in its editor"
+            )
+        edits = [
+            SourceEdit(issue.segment_id, issue.fix.start, issue.fix.end, issue.fix.replacement)
+            for issue in issues
+            if issue.fix is not None
+        ]
+        old_text = self.document.text
+        old_aliases = dict(self.aliases)
+        new_text, new_aliases = apply_source_edits(self.document, edits)
+        aliases = {**old_aliases, **new_aliases}
+        ids = [edit.segment_id for edit in edits]
+        before = {segment_id: self._snapshot(segment_id) for segment_id in ids}
+        self._write_source(new_text, aliases)
+        change = Change(
+            "fix source term",
+            before,
+            {segment_id: self._snapshot(segment_id) for segment_id in ids},
+            source_before=old_text,
+            source_after=new_text,
+            aliases_before=old_aliases,
+            aliases_after=aliases,
+        )
+        self._record(change)
+        return change
+
+    def _write_source(self, text: str, aliases: Mapping[str, str]) -> None:
+        """Rewrite the source file (backup kept) and re-read it; segments keep their ids."""
+        from termwise.document.editing import save_id_aliases
+        from termwise.document.reading import load_document
+        from termwise.project.translations import sync_with_document
+
+        encoding = self.document.encoding or "utf-8"
+        save_id_aliases(self.aliases_path, aliases)
+        write_atomic(self.path, text, encoding=encoding, backup=True)
+        self.aliases = dict(aliases)
+        self.base_document = load_document(
+            self.path, lang=self.document.lang, encoding=encoding, id_aliases=self.aliases
+        )
+        self.document = self.resegmentation.apply(self.base_document)
+        sync_with_document(self.tfile, self.document)
+        self.dirty = True
+        for segment in self.document.segments:
+            index = self.row_index.get(segment.id)
+            if index is not None and self.rows[index].source != segment.text:
+                self.rows[index].source = segment.text
+                self.mark_row(self.rows[index])
+        if [row.segment_id for row in self.rows] != [s.id for s in self.document.segments]:
+            # A fix that changed the segmentation itself: show the document as it now is.
+            self._build_rows()
+
+    def ignore(self, issue: Issue, reason: str) -> None:
+        self.ignores.add(issue, reason, lang=self.target_lang)
+        self.ignores.save()
+        self.issues = [other for other in self.issues if other is not issue]
+
+    # --- joining and splitting -------------------------------------------------------
+
+    def _structure(self) -> Structure:
+        return Structure(
+            {key: list(value) for key, value in self.resegmentation.splits.items()},
+            list(self.resegmentation.joins),
+            copy.deepcopy(self.tfile.units),
+        )
+
+    def _restore_structure(self, structure: Structure) -> None:
+        from termwise.project.translations import sync_with_document
+
+        self.resegmentation.splits = {k: list(v) for k, v in structure.splits.items()}
+        self.resegmentation.joins = list(structure.joins)
+        self.resegmentation.save()
+        self.document = self.resegmentation.apply(self.base_document)
+        self.tfile.units = copy.deepcopy(structure.units)
+        sync_with_document(self.tfile, self.document)
+        self._build_rows()
+        self.dirty = True
+
+    def _restructure(self, label: str, edit: Callable[[], None]) -> Change:
+        from termwise.project.translations import sync_with_document
+
+        before = self._structure()
+        edit()
+        self.resegmentation.save()
+        self.document = self.resegmentation.apply(self.base_document)
+        sync_with_document(self.tfile, self.document)
+        self._build_rows()
+        self.dirty = True
+        change = Change(label, structure_before=before, structure_after=self._structure())
+        self._record(change)
+        return change
+
+    def join_with_next(self, segment_id: str) -> Change:
+        """Merge a segment with the next one; the first keeps its id, translations are joined."""
+        from termwise.project.po import SegmentState
+
+        position = self.row_index[segment_id]
+        if position + 1 >= len(self.rows):
+            raise TermwiseError("this is the last segment; there is nothing to join it with")
+        next_id = self.rows[position + 1].segment_id
+        first, second = self.unit(segment_id), self.unit(next_id)
+        glue = "" if languages.is_cjk(self.target_lang) else " "
+
+        def edit() -> None:
+            first.target = glue.join(t for t in (first.target, second.target) if t)
+            if first.mt is not None or second.mt is not None:
+                first.mt = glue.join(t for t in (first.mt or "", second.mt or "") if t)
+            first.notes = "\n".join(n for n in (first.notes, second.notes) if n)
+            if not first.target:
+                first.state = SegmentState.NEW
+            elif first.target == first.mt:
+                first.state = SegmentState.MT
+            else:
+                # Two halves put together are a new sentence: a person must look again.
+                first.state = SegmentState.EDITED
+            first.source = f"{first.source} {second.source}"
+            del self.tfile.units[next_id]
+            self.resegmentation.joins.append((segment_id, next_id))
+
+        return self._restructure("join", edit)
+
+    def split_points(self, segment_id: str) -> list[int]:
+        """Offsets where the segment could be split: sentence boundaries, else ; or :."""
+        from termwise.document.segmentation import split_sentences
+
+        text = self.source_text(segment_id)
+        spans = split_sentences(text, self.source_lang)
+        cuts = [start for start, _ in spans[1:]]
+        if not cuts:
+            cuts = [
+                i + 1
+                for i, char in enumerate(text[:-1])
+                if char in ";:；：" and text[i + 1 :].strip()
+            ]
+        return cuts
+
+    def _unjoin(self, join: tuple[str, str], offset: int) -> Change:
+        """Split a joined segment where its parts meet (anywhere else is refused)."""
+        import dataclasses
+
+        without = dataclasses.replace(
+            self.resegmentation, joins=[pair for pair in self.resegmentation.joins if pair != join]
+        )
+        first_text = next(
+            (seg.text for seg in without.apply(self.base_document).segments if seg.id == join[0]),
+            "",
+        )
+        if offset not in (len(first_text), len(first_text) + 1):
+            raise TermwiseError("this segment is a join: it can only be split where its parts meet")
+
+        def edit() -> None:
+            unit = self.unit(join[0])
+            unit.source = first_text
+            self.resegmentation.joins.remove(join)
+
+        return self._restructure("split", edit)
+
+    def split(self, segment_id: str, offset: int) -> Change:
+        """Split a segment at ``offset`` of its text; the first part keeps id and translation."""
+        join = next((pair for pair in self.resegmentation.joins if pair[0] == segment_id), None)
+        if join is not None:
+            return self._unjoin(join, offset)
+        text = self.source_text(segment_id)
+        if not 0 < offset < len(text):
+            raise TermwiseError("a split must fall inside the segment")
+        base_id = segment_id.split(".s")[0]
+        base_text = next(
+            (seg.text for seg in self.base_document.segments if seg.id == base_id), None
+        )
+        if base_text is None:
+            raise TermwiseError(f"segment {segment_id} is not in the document")
+        start_in_base = base_text.find(text)
+        if start_in_base < 0:
+            raise TermwiseError(f"segment {segment_id} no longer matches the document")
+
+        def edit() -> None:
+            unit = self.unit(segment_id)
+            cuts = self.resegmentation.splits.setdefault(base_id, [])
+            cuts.append(start_in_base + offset)
+            cuts.sort()
+            unit.source = text[:offset].strip()
+
+        return self._restructure("split", edit)
+
+    # --- checks -----------------------------------------------------------------------
+
+    def check_inputs(self) -> tuple[Document, dict[str, str], int]:
+        """A consistent snapshot for a check run in another thread."""
+        self.issue_generation += 1
+        return self.document, self.targets(), self.issue_generation
+
+    def compute_issues(self, document: Document, targets: Mapping[str, str]) -> list[Issue]:
+        """Run the checks (safe in a worker thread: reads only the snapshot given)."""
+        from termwise.checks.runner import run_checks
+
+        with self._lock:
+            return run_checks(
+                document,
+                self.glossary,
+                target_lang=self.target_lang,
+                targets=targets,
+                config=self.config,
+                ignores=self.ignores,
+            )
+
+    def set_issues(self, issues: list[Issue], generation: int) -> bool:
+        """Take a check run's result unless a newer run has started since."""
+        if generation != self.issue_generation:
+            return False
+        self.issues = issues
+        counts: dict[str, int] = {}
+        for issue in issues:
+            counts[issue.segment_id] = counts.get(issue.segment_id, 0) + 1
+        for row in self.rows:
+            count = counts.get(row.segment_id, 0)
+            if row.issues != count:
+                row.issues = count
+                row.touch()
+        return True
+
+    def issues_of(self, segment_id: str) -> list[Issue]:
+        return [issue for issue in self.issues if issue.segment_id == segment_id]
+
+    # --- navigation -------------------------------------------------------------------
+
+    def filtered(self, name: FilterName, concept: str | None = None) -> list[Row]:
+        if name == "all":
+            return list(self.rows)
+        if name == "untranslated":
+            return [row for row in self.rows if not row.target]
+        if name == "unreviewed":
+            return [row for row in self.rows if row.state != "reviewed"]
+        if name == "issues":
+            return [row for row in self.rows if row.issues]
+        wanted = (concept or "").strip()
+        ids = self.find_concepts(wanted)
+        return [
+            row
+            for row in self.rows
+            if any(m.concept in ids for m in (*row.source_marks, *row.target_marks))
+        ]
+
+    def find_concepts(self, query: str) -> set[str]:
+        """Concept ids whose id or any term contains ``query`` (case-insensitive)."""
+        if self.glossary is None or not query:
+            return set()
+        folded = query.casefold()
+        return {
+            concept.id
+            for concept in self.glossary.concepts
+            if concept.id.casefold() == folded
+            or any(folded in term.text.casefold() for term in concept.terms())
+        }
+
+    def search(self, query: str, rows: Sequence[Row], *, where: str = "both") -> list[int]:
+        """Indexes into ``rows`` whose source and/or translation contain ``query``."""
+        folded = query.casefold()
+        if not folded:
+            return []
+        hits = []
+        for index, row in enumerate(rows):
+            if (where in ("both", "source") and folded in row.source.casefold()) or (
+                where in ("both", "target") and folded in row.target.casefold()
+            ):
+                hits.append(index)
+        return hits
+
+    # --- saving -----------------------------------------------------------------------
+
+    def save(self) -> Path:
+        """Write the project file atomically; merge first if another program changed it."""
+        from termwise.project.po import ConcurrentModificationError
+
+        try:
+            path = self.tfile.save()
+        except ConcurrentModificationError:
+            self.tfile.merge_from_disk()
+            path = self.tfile.save()
+            for segment_id in self.tfile.units:
+                if segment_id in self.row_index:
+                    self._sync_row(segment_id)
+        self.dirty = False
+        return path
+
+    @property
+    def translation_path(self) -> Path:
+        assert self.tfile.path is not None
+        return self.tfile.path
+
+    # --- glossary edits ---------------------------------------------------------------
+
+    def save_concept(self, concept: Concept) -> Path:
+        """Write the glossary file holding ``concept`` (a new concept goes to the first file)."""
+        from termwise.glossary.formats import load_glossary, save_glossary
+        from termwise.glossary.model import Glossary
+
+        target = self.glossary_files.get(concept.id)
+        if target is None:
+            existing = sorted(set(self.glossary_files.values()))
+            target = existing[0] if existing else self.glossary_path / "glossary.tbx"
+            self.glossary_files[concept.id] = target
+        part = load_glossary(target) if target.exists() else Glossary()
+        replaced = False
+        for position, old in enumerate(part.concepts):
+            if old.id == concept.id:
+                part.concepts[position] = concept
+                replaced = True
+        if not replaced:
+            part.concepts.append(concept)
+        save_glossary(part, target)
+        self._rebuild_matchers()
+        return target
+
+    def add_term(self, concept_id: str, lang: str, status: str, text: str) -> Path:
+        """Add a term to a concept (a new id makes a new concept) and save its file."""
+        from termwise.glossary.model import Concept, Glossary, Term, TermStatus
+
+        if not concept_id.strip() or not text.strip():
+            raise TermwiseError("a term needs a concept id and a text")
+        term = Term(
+            text=text.strip(), lang=languages.normalize(lang), status=TermStatus.parse(status)
+        )
+        if self.glossary is None:
+            self.glossary = Glossary()
+        concept = self.glossary.get(concept_id.strip())
+        if concept is None:
+            concept = Concept(id=concept_id.strip())
+            self.glossary.concepts.append(concept)
+        concept.add(term)
+        return self.save_concept(concept)
+
+    def set_term_status(self, concept: Concept, term: Term, status: str) -> Path:
+        from termwise.glossary.model import TermStatus
+
+        term.status = TermStatus.parse(status)
+        return self.save_concept(concept)
+
+    def _rebuild_matchers(self) -> None:
+        from termwise.glossary.matcher import TermMatcher
+
+        if self.glossary is not None:
+            self._source_matcher = TermMatcher(self.glossary, self.source_lang)
+            self._target_matcher = TermMatcher(self.glossary, self.target_lang)
+        self.mark_all()
+
+
+def _marks(matches: Sequence[TermMatch]) -> tuple[Mark, ...]:
+    return tuple(
+        Mark(
+            match.start,
+            match.end,
+            "official" if match.status.is_official else "deprecated",
+            match.concept_id,
+        )
+        for match in matches
+    )
+
+
+def _fix_key(issue: Issue) -> tuple[str, str, str | None, str, str]:
+    assert issue.fix is not None
+    return (issue.check, issue.side, issue.concept, issue.text.casefold(), issue.fix.replacement)
+
+
+def _apply_all(text: str, issues: Sequence[Issue]) -> str:
+    """Apply several fixes to one text, right to left so earlier offsets stay valid."""
+    result = text
+    taken_until = len(text) + 1
+    for issue in sorted(issues, key=lambda item: item.fix.start if item.fix else 0, reverse=True):
+        fix = issue.fix
+        if fix is None or fix.end > taken_until:
+            continue
+        result = result[: fix.start] + fix.replacement + result[fix.end :]
+        taken_until = fix.start
+    return result

@@ -1,0 +1,172 @@
+"""QA checks, each run alone on small translations that state the problem they contain."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from termwise.checks import CheckConfig, Issue, Severity, apply_fixes, run_checks
+
+from .documents import build_document
+
+
+def run_one(
+    check_id: str,
+    sources: Sequence[str],
+    targets: Sequence[str | None],
+    target_lang: str = "es",
+    source_lang: str = "en",
+    *,
+    headings: Sequence[int] = (),
+) -> list[Issue]:
+    document = build_document(sources, source_lang, headings=headings)
+    mapping = {f"s{i + 1}": t for i, t in enumerate(targets) if t is not None}
+    config = CheckConfig(enabled_only=frozenset({check_id}))
+    issues = run_checks(document, None, target_lang=target_lang, targets=mapping, config=config)
+    assert all(issue.check == check_id for issue in issues)
+    return issues
+
+
+def fixed(issues: list[Issue], target: str) -> str:
+    return apply_fixes(target, [issue.fix for issue in issues if issue.fix is not None])
+
+
+def test_untranslated_and_empty() -> None:
+    issues = run_one("untranslated", ["One.", "Two.", "Three."], ["Uno.", "  ", None])
+    assert [(i.segment_id, i.message) for i in issues] == [
+        ("s2", "the translation is empty"),
+        ("s3", "not translated"),
+    ]
+
+
+def test_same_as_source_ignores_numbers_only() -> None:
+    sources = ["Peaceful development must be upheld.", "2.1.", "Good."]
+    issues = run_one(
+        "same-as-source", sources, ["Peaceful development must be upheld.", "2.1.", "Bien."]
+    )
+    assert [i.segment_id for i in issues] == ["s1"]
+
+
+def test_numbers_with_fullwidth_digits_and_separators() -> None:
+    sources = [
+        "Over the past 40 years, 1,500 projects.",
+        "Over the past 40 years.",
+        "In 2013 and 2017.",
+        "Both cite [4] and 12 cases.",
+    ]
+    targets = [
+        "En los últimos 40 años, 1.500 proyectos.",  # separators differ: fine
+        "过去４０年。",  # full-width digits are the same number
+        "En 2013 y 2018.",
+        "Ambos citan [5] y 12 casos.",  # citation changes are another check's business
+    ]
+    issues = run_one("numbers", sources, targets)
+    assert [(i.segment_id, i.text, i.message) for i in issues] == [
+        ("s3", "", "number 2017 of the source is missing from the target"),
+        ("s3", "2018", "number 2018 is not in the source"),
+    ]
+
+
+def test_citations_lost_and_changed() -> None:
+    sources = ["A [1].", "B [2].", "C [3].", "D［4］."]
+    targets = ["A [1].", "B.", "C [8].", "D [4]."]
+    issues = run_one("citations", sources, targets)
+    assert [(i.segment_id, i.text) for i in issues] == [("s2", ""), ("s3", "[8]")]
+    assert "[2]" in issues[0].message
+    assert issues[1].suggestion == "[3]"
+    assert fixed([issues[1]], targets[2]) == "C [3]."
+
+
+def test_urls_and_emails() -> None:
+    sources = ["See https://example.org/a.", "Write to team@example.org now."]
+    targets = ["Véase https://example.org/b.", "Escriba a team@example.org ahora."]
+    issues = run_one("urls", sources, targets)
+    assert [(i.segment_id, i.text) for i in issues] == [("s1", ""), ("s1", "https://example.org/b")]
+    assert "https://example.org/a" in issues[0].message
+
+
+def test_brackets_unpaired_in_target_only() -> None:
+    sources = ['He said "yes" (twice).', "A (b.", "「引用」と（括弧）。"]
+    targets = ['Dijo "sí (dos veces.', "A (b.", "「引用と（括弧）。"]
+    issues = run_one("brackets", sources, targets)
+    # s2: the source has the same unpaired "(" - reported on the source, not again on the target.
+    assert [(i.segment_id, i.side, i.text) for i in issues] == [
+        ("s1", "target", '"'),
+        ("s1", "target", "("),
+        ("s2", "source", "("),
+        ("s3", "target", "「"),
+    ]
+
+
+def test_end_punctuation_for_chinese_and_spanish() -> None:
+    sources = ["Peace matters.", "Is it so?", "1. Introduction", "Done."]
+    zh = run_one("end-punctuation", sources, ["和平很重要.", "是这样吗。", "1. 引言", "完成"], "zh")
+    assert [(i.segment_id, i.text, i.suggestion) for i in zh] == [
+        ("s1", ".", "。"),
+        ("s2", "。", "？"),
+        ("s4", "", "。"),
+    ]
+    assert fixed([zh[0]], "和平很重要.") == "和平很重要。"
+    assert fixed([zh[2]], "完成") == "完成。"
+    es = run_one("end-punctuation", ["Peace matters [4]."], ["La paz importa。"], "es")
+    assert [(i.text, i.suggestion) for i in es] == [("。", ".")]
+    quoted = run_one("end-punctuation", ['He said "yes."'], ["Dijo «sí»."], "es")
+    assert quoted == []
+
+
+def test_typography_french() -> None:
+    target = "Pourquoi ? Voici la règle: « paix » et «guerre» !"
+    issues = run_one("typography", ["Why? Here is the rule: peace and war!"], [target], "fr")
+    result = fixed(issues, target)
+    assert "Pourquoi\u202f?" in result
+    assert "règle\u00a0:" in result
+    assert "«\u00a0paix\u00a0»" in result
+    assert "«\u00a0guerre" in result
+    assert "\u202f!" in result
+    assert not run_one("typography", ["Why?"], ["Pourquoi\u202f?"], "fr")
+
+
+def test_typography_chinese_and_quotes() -> None:
+    target = '中国,世界(和平)与"发展"。'
+    issues = run_one("typography", ["China, the world (peace) and development."], [target], "zh")
+    assert fixed(issues, target) == "中国，世界（和平）与“发展”。"
+    spanish = run_one("typography", ["Why not?"], ["Por qué no?"], "es")
+    assert [i.suggestion for i in spanish] == ["¿Por qué no?"]
+    german = run_one("typography", ['The "Chinese dream".'], ['Der "chinesische Traum".'], "de")
+    assert fixed(german, 'Der "chinesische Traum".') == "Der „chinesische Traum“."
+
+
+def test_double_space_whitespace_and_repeated_word() -> None:
+    issues = run_one("double-space", ["A  b.", "C d."], ["A b.", "C  d."])
+    assert [(i.segment_id, i.side) for i in issues] == [("s1", "source"), ("s2", "target")]
+    ws = run_one("whitespace", ["Text."], [" Texto. "])
+    assert [i.message for i in ws] == ["leading whitespace", "trailing whitespace"]
+    assert fixed(ws, " Texto. ") == "Texto."
+    rep = run_one(
+        "repeated-word", ["It is the the best.", "He had had enough."], ["Es es bueno.", "Ya."]
+    )
+    assert [(i.segment_id, i.side, i.text) for i in rep] == [
+        ("s1", "source", "the the"),
+        ("s1", "target", "Es es"),
+    ]
+    assert fixed([rep[1]], "Es es bueno.") == "Es bueno."
+
+
+def test_length_ratio_depends_on_the_pair() -> None:
+    source = "Peace and development remain the theme of the times."
+    assert not run_one(
+        "length-ratio", [source], ["La paz y el desarrollo siguen siendo el tema de la época."]
+    )
+    assert not run_one("length-ratio", [source], ["和平与发展仍然是时代主题。"], "zh")
+    # The same short string is far too short for Spanish.
+    issues = run_one("length-ratio", [source], ["和平与发展仍然是时代主题。"], "es")
+    assert len(issues) == 1 and issues[0].severity is Severity.INFO
+    assert run_one("length-ratio", [source], [source * 4], "es")
+
+
+def test_numbers_accept_roman_numerals_for_centuries() -> None:
+    sources = ["In the 21st century.", "In the 21st century.", "Chapter XIV."]
+    targets = ["En el siglo XXI.", "En el siglo XX.", "Capítulo 14."]
+    issues = run_one("numbers", sources, targets)
+    assert [(i.segment_id, i.message) for i in issues] == [
+        ("s2", "number 21 of the source is missing from the target")
+    ]

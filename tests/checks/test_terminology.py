@@ -1,0 +1,181 @@
+"""Terminology checks against a small glossary built here, so each expectation is visible."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from termwise.checks import CheckConfig, Issue, apply_fixes, check_document, run_checks
+from termwise.checks.terminology import match_case
+from termwise.glossary.model import Concept, Glossary, Term, TermStatus
+
+from .documents import build_document
+
+P, A, D, S = TermStatus.PREFERRED, TermStatus.ADMITTED, TermStatus.DEPRECATED, TermStatus.SUPERSEDED
+
+
+@pytest.fixture
+def glossary() -> Glossary:
+    return Glossary(
+        [
+            Concept(
+                "T01",
+                all_terms=[
+                    Term("人类命运共同体", "zh"),
+                    Term("community with a shared future for mankind", "en", P),
+                    Term("community with a shared future for humanity", "en", A),
+                    Term("community of common destiny", "en", S),
+                    Term("community of human destiny", "en", D),
+                    Term("human destiny community", "en", D),
+                    Term("destiny community", "en", D),
+                    Term("comunidad de futuro compartido de la humanidad", "es", P),
+                    Term("comunidad global de futuro compartido", "es", A),
+                    Term("comunidad de destino de la humanidad", "es", S),
+                ],
+            ),
+            Concept(
+                "T19",
+                all_terms=[
+                    Term("冷战思维", "zh"),
+                    Term("Cold War mentality", "en", P),
+                    Term("mentalidad de Guerra Fría", "es", P),
+                ],
+            ),
+            Concept(
+                "T27",
+                all_terms=[Term("公共外交", "zh"), Term("public diplomacy", "en", P)],
+            ),
+        ]
+    )
+
+
+def run(
+    glossary: Glossary,
+    sources: Sequence[str],
+    targets: Sequence[str | None] | None = None,
+    only: Sequence[str] = (),
+) -> list[Issue]:
+    document = build_document(sources)
+    mapping = None
+    if targets is not None:
+        mapping = {f"s{i + 1}": t for i, t in enumerate(targets) if t is not None}
+    config = CheckConfig(enabled_only=frozenset(only)) if only else None
+    return run_checks(
+        document,
+        glossary,
+        target_lang="es" if targets is not None else None,
+        targets=mapping,
+        config=config,
+    )
+
+
+def test_source_variant_names_concept_and_official_term(glossary: Glossary) -> None:
+    sources = [
+        "Building a community of human destiny is the goal.",
+        "The idea of human destiny community is a world outlook.",
+        "3.2. The development trend of the Community of Human Destiny",
+        "They are interdependent destiny communities.",
+        "A community with a shared future for mankind and the Cold War mentality.",
+    ]
+    issues = run(glossary, sources, only=["source-variant"])
+    assert [(i.segment_id, i.text) for i in issues] == [
+        ("s1", "community of human destiny"),
+        ("s2", "human destiny community"),
+        ("s3", "Community of Human Destiny"),
+        ("s4", "destiny communities"),
+    ]
+    first = issues[0]
+    assert first.concept == "T01"
+    assert first.term == "community with a shared future for mankind"
+    assert "T01 人类命运共同体" in first.message and "official term" in first.message
+    # Only the matched span is replaced: the article the author wrote stays.
+    assert apply_fixes(sources[0], [first.fix]) == (  # type: ignore[list-item]
+        "Building a community with a shared future for mankind is the goal."
+    )
+    assert issues[2].suggestion == "Community with a Shared Future for Mankind"
+    assert all(i.side == "source" and i.fix is not None for i in issues)
+
+
+def test_source_variant_without_official_term_has_no_fix() -> None:
+    glossary = Glossary([Concept("T03", all_terms=[Term("a community of Asian destiny", "en", D)])])
+    issues = run(glossary, ["To build a community of Asian destiny."], only=["source-variant"])
+    assert len(issues) == 1
+    assert issues[0].fix is None and "no official rendering" in issues[0].message
+
+
+def test_bilingual_terminology_checks(glossary: Glossary) -> None:
+    sources = [
+        "Building a community of human destiny matters.",  # official Spanish used: fine
+        "The community with a shared future for mankind grows.",  # Spanish rendering missing
+        "We reject the Cold War mentality.",  # official Spanish used: fine
+        "The community of human destiny and public diplomacy.",  # forbidden + no target
+        "The community of human destiny again.",  # admitted rendering: inconsistent
+    ]
+    targets = [
+        "Construir una comunidad de futuro compartido de la humanidad importa.",
+        "La comunidad crece.",
+        "Rechazamos la mentalidad de Guerra Fría.",
+        "La comunidad de destino de la humanidad y la diplomacia pública.",
+        "La comunidad global de futuro compartido otra vez.",
+    ]
+    issues = run(
+        glossary,
+        sources,
+        targets,
+        only=["term-missing", "term-forbidden", "term-no-target", "term-inconsistent"],
+    )
+    found = [(i.check, i.segment_id, i.side, i.text) for i in issues]
+    assert found == [
+        ("term-missing", "s2", "target", ""),
+        ("term-no-target", "s4", "source", "public diplomacy"),
+        ("term-forbidden", "s4", "target", "comunidad de destino de la humanidad"),
+        ("term-inconsistent", "s4", "target", "comunidad de destino de la humanidad"),
+        ("term-inconsistent", "s5", "target", "comunidad global de futuro compartido"),
+    ]
+    missing = issues[0]
+    assert missing.term == "comunidad de futuro compartido de la humanidad"
+    forbidden = issues[2]
+    assert forbidden.concept == "T01" and forbidden.fix is not None
+    assert forbidden.suggestion == "comunidad de futuro compartido de la humanidad"
+    assert issues[4].suggestion == "comunidad de futuro compartido de la humanidad"
+
+
+def test_variation_report_counts_every_rendering(glossary: Glossary) -> None:
+    sources = [
+        "A community of human destiny and a human destiny community.",
+        "The community of human destiny.",
+        "Cold War mentality.",
+    ]
+    targets = ["Una comunidad de destino de la humanidad.", None, "Mentalidad de Guerra Fría."]
+    result = check_document(
+        build_document(sources),
+        glossary,
+        target_lang="es",
+        targets={f"s{i + 1}": t for i, t in enumerate(targets) if t is not None},
+    )
+    report = {v.concept: v for v in result.variations()}
+    t01 = [(r.lang, r.term, r.status, r.count, r.segments) for r in report["T01"].renderings]
+    assert t01 == [
+        ("en", "community of human destiny", "deprecated", 2, ["s1", "s2"]),
+        ("en", "human destiny community", "deprecated", 1, ["s1"]),
+        ("es", "comunidad de destino de la humanidad", "superseded", 1, ["s1"]),
+    ]
+    assert report["T01"].varies and not report["T19"].varies
+    assert report["T01"].official == {
+        "en": "community with a shared future for mankind",
+        "es": "comunidad de futuro compartido de la humanidad",
+    }
+
+
+def test_match_case() -> None:
+    assert match_case("community with a shared future", "Community of Human Destiny") == (
+        "Community with a Shared Future"
+    )
+    assert match_case("community with a shared future", "Destiny community") == (
+        "Community with a shared future"
+    )
+    assert match_case("Belt and Road Initiative", "one belt and one road") == (
+        "Belt and Road Initiative"
+    )
+    assert match_case("aiib", "AIIB") == "AIIB"

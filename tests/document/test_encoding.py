@@ -1,0 +1,110 @@
+"""Files as translators receive them: BOMs, UTF-16, GBK, and files that are not text at all."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from termwise.document import load_document
+from termwise.document.encoding import read_text
+from termwise.errors import InputError
+
+ENGLISH = "Dr. Smith arrived.\nHe said “hello” [4]. Then he left.\n"
+CHINESE = (
+    "人类命运共同体是中国外交的核心。它体现了中国的世界观！\n他说：“我们明天出发。”大家都同意了。\n"
+)
+ENGLISH_SENTENCES = ["Dr. Smith arrived.", "He said “hello” [4].", "Then he left."]
+CHINESE_SENTENCES = [
+    "人类命运共同体是中国外交的核心。",
+    "它体现了中国的世界观！",
+    "他说：“我们明天出发。”",
+    "大家都同意了。",
+]
+
+
+def texts(path: Path, *, encoding: str, lang: str) -> list[str]:
+    return [s.text for s in load_document(path, encoding=encoding, lang=lang).segments]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "prefix", "expected_name"),
+    [
+        ("utf-8", b"", "utf-8"),
+        ("utf-8", codecs.BOM_UTF8, "utf-8-sig"),
+        ("utf-16-le", codecs.BOM_UTF16_LE, "utf-16"),
+        ("utf-16-be", codecs.BOM_UTF16_BE, "utf-16"),
+    ],
+)
+def test_unicode_encodings_are_detected(
+    tmp_path: Path, encoding: str, prefix: bytes, expected_name: str
+) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_bytes(prefix + ENGLISH.encode(encoding))
+    document = load_document(path, lang="en")
+    assert [s.text for s in document.segments] == ENGLISH_SENTENCES
+    assert document.encoding == expected_name
+    assert not document.text.startswith("\ufeff")
+    # Positions are in characters of the decoded text, so the BOM does not shift columns.
+    assert (document.segments[1].line, document.segments[1].column) == (2, 1)
+
+
+def test_utf16_chinese_gives_correct_segments(tmp_path: Path) -> None:
+    path = tmp_path / "zh16.txt"
+    path.write_bytes(CHINESE.encode("utf-16"))
+    document = load_document(path)
+    assert document.lang == "zh"
+    assert [s.text for s in document.segments] == CHINESE_SENTENCES
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "gb18030"])
+def test_gbk_is_detected_and_segmented(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "zh.txt"
+    path.write_bytes(CHINESE.encode(encoding))
+    document = load_document(path)
+    assert document.encoding == "gb18030"
+    assert document.lang == "zh"
+    assert [s.text for s in document.segments] == CHINESE_SENTENCES
+    assert (document.segments[2].line, document.segments[2].column) == (2, 1)
+
+
+def test_encoding_given_explicitly(tmp_path: Path) -> None:
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Le café est prêt. Très bien.".encode("latin-1"))
+    with pytest.raises(InputError) as raised:
+        load_document(path)
+    assert "latin.txt" in str(raised.value) and "byte 6:" in str(raised.value)
+    assert raised.value.offset == 6
+    assert texts(path, encoding="latin-1", lang="fr") == ["Le café est prêt.", "Très bien."]
+    with pytest.raises(InputError, match="unknown encoding"):
+        load_document(path, encoding="no-such-codec")
+    with pytest.raises(InputError, match="not valid utf-8"):
+        load_document(path, encoding="utf-8")
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\n\t  \n", "\ufeff".encode()])
+def test_empty_document_is_an_input_error(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(content)
+    with pytest.raises(InputError, match="empty document") as raised:
+        load_document(path)
+    assert str(path) in str(raised.value)
+
+
+def test_binary_file_names_file_and_byte_offset(tmp_path: Path) -> None:
+    path = tmp_path / "image.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    with pytest.raises(InputError) as raised:
+        load_document(path)
+    message = str(raised.value)
+    assert message.startswith(f"{path}: byte 8:") and "binary" in message
+    assert raised.value.offset == 8
+
+
+def test_control_characters_without_nul_are_binary(tmp_path: Path) -> None:
+    path = tmp_path / "ctl.txt"
+    path.write_bytes("Text here. Then ü \x02 garbage.".encode())
+    with pytest.raises(InputError, match="binary") as raised:
+        read_text(path)
+    assert raised.value.offset == len("Text here. Then ü ".encode())

@@ -1,0 +1,248 @@
+"""Reading the seed paper and other documents into headings and sentences."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from termwise.document import SegmentKind, load_document, parse_document
+from termwise.document.reading import detect_language
+from termwise.errors import InputError
+
+ROOT = Path(__file__).resolve().parents[2]
+PAPER = ROOT / "seeds" / "000_204c7e650900ae41.txt"
+GOLD = ROOT / "tests" / "data" / "document" / "seed_paper.gold.jsonl"
+
+
+def gold() -> list[tuple[str, str]]:
+    rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
+    return [(row["kind"], row["text"]) for row in rows]
+
+
+def test_seed_paper_matches_the_gold_segmentation_exactly() -> None:
+    document = load_document(PAPER, lang="en")
+    produced = [(segment.kind.value, segment.text) for segment in document.segments]
+    assert produced == gold()
+
+
+def test_gold_keeps_every_word_of_the_paper_in_order() -> None:
+    # The gold itself is checked: nothing dropped or altered but whitespace.
+    text = PAPER.read_text(encoding="utf-8")
+    assert " ".join(segment for _, segment in gold()) == " ".join(text.split())
+
+
+def test_seed_paper_headings_positions_and_paragraphs() -> None:
+    document = load_document(PAPER)
+    assert document.lang == "en"
+    headings = [s for s in document.segments if s.kind is SegmentKind.HEADING]
+    assert [h.text.split()[0] for h in headings] == [
+        "1.",
+        "2.",
+        "2.1.",
+        "2.2.",
+        "3.",
+        "3.1.",
+        "3.2.",
+        "4.",
+    ]
+    wrapped = headings[4]
+    assert wrapped.text.endswith("Development of Contemporary Chinese Diplomatic Strategic Thought")
+    assert (wrapped.line, wrapped.column) == (107, 1)
+    first = document.segments[0]
+    # The stray leading space is not part of the sentence; the label stays inside it.
+    assert first.text.startswith("Abstract: China's construction")
+    assert (first.line, first.column) == (1, 2)
+    # A sentence starting after a page-break space: "stability and prosperity [6]." on line 42.
+    stability = next(s for s in document.segments if s.text.startswith("China's external"))
+    assert "peace, stability and prosperity [6]." in stability.text
+    # Paragraphs: headings are their own; the abstract is one paragraph; they only increase.
+    numbers = [s.paragraph for s in document.segments]
+    assert numbers == sorted(numbers)
+    assert document.segments[0].paragraph == document.segments[5].paragraph == 1
+    assert headings[0].paragraph == 2
+    assert len(set(numbers)) >= 15
+
+
+def test_offsets_map_every_character_back_to_the_file() -> None:
+    document = load_document(PAPER)
+    for segment in document.segments:
+        assert len(segment.offsets) == len(segment.text)
+        for index, char in enumerate(segment.text):
+            source = document.text[segment.offsets[index]]
+            if char == " ":
+                assert source.isspace()
+            else:
+                assert source == char
+        assert document.text[segment.start] == segment.text[0]
+        assert document.text[segment.end - 1] == segment.text[-1]
+        assert document.line_col(segment.start) == (segment.line, segment.column)
+    wrapped = next(s for s in document.segments if s.text.startswith("3. The Concept"))
+    start = wrapped.text.index("Development of Contemporary")
+    source_start, source_end = wrapped.to_source(start, start + len("Development of Contemporary"))
+    assert document.text[source_start:source_end] == "Development of\nContemporary"
+
+
+def test_line_end_hyphenation_is_undone_only_without_evidence_of_a_compound() -> None:
+    text = (
+        "The inter-\nnational order matters. The international order is old. Both sides\n"
+        "want a win-\nwin outcome. A long-\nterm plan and a long-term goal. The self-\n"
+        "interest of states. A cross-\nborder trade. China-\nASEAN relations grow.\n"
+    )
+    document = parse_document(text, lang="en")
+    texts = [segment.text for segment in document.segments]
+    assert texts[0] == "The international order matters."
+    assert texts[2] == "Both sides want a win-win outcome."
+    assert texts[3] == "A long-term plan and a long-term goal."
+    assert texts[4] == "The self-interest of states."
+    assert texts[5] == "A cross-border trade."
+    assert texts[6] == "China-ASEAN relations grow."
+    first = document.segments[0]
+    source_start, source_end = first.to_source(4, 17)  # "international"
+    assert text[source_start:source_end] == "inter-\nnational"
+
+
+def test_blank_lines_unnumbered_headings_and_unwrapped_text() -> None:
+    text = (
+        "Introduction\n"
+        "This is a long wrapped line of a paragraph that goes on and on for a while, and\n"
+        "it ends here. A second sentence follows on this line and it is long enough too.\n"
+        "\n"
+        "A new paragraph after a blank line. It has two sentences.\n"
+    )
+    document = parse_document(text, lang="en")
+    kinds = [(segment.kind.value, segment.paragraph) for segment in document.segments]
+    assert kinds == [
+        ("heading", 1),
+        ("sentence", 2),
+        ("sentence", 2),
+        ("sentence", 3),
+        ("sentence", 3),
+    ]
+    unwrapped = "First paragraph. " * 20 + "\nSecond paragraph. " * 1
+    document = parse_document(unwrapped.strip(), lang="en")
+    assert document.segments[-1].paragraph == 2
+
+
+def test_chinese_lines_join_without_spaces_and_numbered_headings() -> None:
+    text = "一、引言\n人类命运共同体是中国提出的\n重要理念。它影响深远！\n1.1 背景\n这是背景。\n"
+    document = parse_document(text, lang="zh")
+    assert [(s.kind.value, s.text) for s in document.segments] == [
+        ("heading", "一、引言"),
+        ("sentence", "人类命运共同体是中国提出的重要理念。"),
+        ("sentence", "它影响深远！"),
+        ("heading", "1.1 背景"),
+        ("sentence", "这是背景。"),
+    ]
+
+
+def test_markdown_headings_paragraphs_lists_and_code() -> None:
+    text = (
+        "# The Title\n\nFirst paragraph, wrapped\nover two lines. Second sentence.\n\n"
+        "Setext heading\n--------------\n\n- A list item. Another.\n- Second item\n\n"
+        "```\nCode. Not segmented.\n```\n\n> Quoted text. Here.\n\n## Closing ##\n"
+    )
+    document = parse_document(text, lang="en", fmt="markdown")
+    assert [(s.kind.value, s.text) for s in document.segments] == [
+        ("heading", "The Title"),
+        ("sentence", "First paragraph, wrapped over two lines."),
+        ("sentence", "Second sentence."),
+        ("heading", "Setext heading"),
+        ("sentence", "A list item."),
+        ("sentence", "Another."),
+        ("sentence", "Second item"),
+        ("sentence", "Quoted text."),
+        ("sentence", "Here."),
+        ("heading", "Closing"),
+    ]
+    title = document.segments[0]
+    assert (title.line, title.column) == (1, 3)
+
+
+def test_markdown_file_by_suffix(tmp_path: Path) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text("# Heading\n\nBody text. More.\n", encoding="utf-8")
+    document = load_document(path)
+    assert document.fmt == "markdown"
+    assert [s.kind.value for s in document.segments] == ["heading", "sentence", "sentence"]
+
+
+def test_docx_paragraph_styles_give_headings(tmp_path: Path) -> None:
+    import docx
+
+    word = docx.Document()
+    word.add_heading("A Title", level=0)
+    word.add_heading("1. Introduction", level=1)
+    word.add_paragraph("Dr. Smith wrote this. It has two sentences.")
+    word.add_paragraph("")
+    word.add_paragraph("Normal text that looks like a heading")
+    table = word.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Cell one."
+    table.cell(0, 1).text = "Cell two."
+    path = tmp_path / "paper.docx"
+    word.save(str(path))
+    document = load_document(path)
+    assert document.fmt == "docx"
+    assert [(s.kind.value, s.text) for s in document.segments] == [
+        ("heading", "A Title"),
+        ("heading", "1. Introduction"),
+        ("sentence", "Dr. Smith wrote this."),
+        ("sentence", "It has two sentences."),
+        ("sentence", "Normal text that looks like a heading"),
+        ("sentence", "Cell one."),
+        ("sentence", "Cell two."),
+    ]
+    assert document.segments[3].line == 3  # "line" N of a .docx is paragraph N
+
+
+def test_broken_docx_is_an_input_error(tmp_path: Path) -> None:
+    path = tmp_path / "broken.docx"
+    path.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(InputError, match="broken.docx"):
+        load_document(path)
+
+
+def test_language_detection() -> None:
+    assert detect_language("人类命运共同体是中国提出的重要理念。") == "zh"
+    assert detect_language("Россия и Китай подписали договор.") == "ru"
+    assert detect_language("The idea of the community is that it works.") == "en"
+    assert detect_language("El concepto de la comunidad y los países que se unen.") == "es"
+    assert (
+        detect_language("Le concept de la communauté et les pays qui sont dans le monde.") == "fr"
+    )
+    assert detect_language("Die Idee der Gemeinschaft und das ist nicht ein Problem.") == "de"
+    assert load_document(PAPER).lang == "en"
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        load_document(tmp_path / "absent.txt")
+    with pytest.raises(InputError, match="folder"):
+        load_document(tmp_path)
+
+
+def test_bullets_start_list_items_and_short_headings_wrap_on_function_words() -> None:
+    text = (
+        "Some introductory sentence that is long enough to set the width of this text block.\n"
+        "• First item of the list.\n"
+        "• Second item, which is wrapped over\n"
+        "two lines.\n"
+        "5. Conclusions and Directions for\n"
+        "Further Work\n"
+        "The end of the document is here, in a line that is long enough to look like body.\n"
+    )
+    document = parse_document(text, lang="en")
+    assert [(s.kind.value, s.paragraph, s.text) for s in document.segments] == [
+        ("sentence", 1, document.segments[0].text),
+        ("sentence", 2, "• First item of the list."),
+        ("sentence", 3, "• Second item, which is wrapped over two lines."),
+        ("heading", 4, "5. Conclusions and Directions for Further Work"),
+        ("sentence", 5, document.segments[-1].text),
+    ]
+
+
+def test_numbered_sentences_and_years_are_not_headings() -> None:
+    text = "The plan has steps.\n1. Do this first.\n2020. That year was hard. It ended.\n"
+    document = parse_document(text, lang="en")
+    assert all(segment.kind is SegmentKind.SENTENCE for segment in document.segments)

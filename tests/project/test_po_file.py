@@ -1,0 +1,319 @@
+"""The PO project file: mapping, states, readers other tools use, malformed input."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import polib
+import pytest
+from translate.storage import po as ttk_po
+
+from termwise.errors import InputError
+from termwise.project.po import (
+    ConcurrentModificationError,
+    SegmentState,
+    TranslationFile,
+    TranslationUnit,
+)
+
+
+def sample_file() -> TranslationFile:
+    tfile = TranslationFile(lang="es", source_lang="en", document_name="paper.md")
+    tfile.units["a1"] = TranslationUnit(
+        "a1",
+        "Trade grew by 5% in 2020.",
+        "El comercio creció un 5 % en 2020.",
+        SegmentState.MT,
+        mt="El comercio creció un 5 % en 2020.",
+        mt_engine="apertium",
+        mt_model="apertium-eng-spa",
+    )
+    tfile.units["a2"] = TranslationUnit(
+        "a2",
+        'He said "well-known"\tthings.',
+        "Dijo cosas «conocidas».",
+        SegmentState.REVIEWED,
+        notes="checked with the editor\nsecond line",
+    )
+    tfile.units["a3"] = TranslationUnit("a3", "Same text.", "", SegmentState.NEW)
+    tfile.units["a4"] = TranslationUnit("a4", "Same text.", "", SegmentState.NEW)
+    tfile.units["a5"] = TranslationUnit(
+        "a5",
+        "It is a concept of life.",
+        "Es un concepto vital.",
+        SegmentState.EDITED,
+        mt="Es un concepto de vida.",
+        mt_engine="argos",
+        mt_model="translate-en_es-1.0",
+        previous_source="It is a concept.",
+    )
+    tfile.obsolete.append(
+        TranslationUnit("zz", "Gone sentence.", "Frase ida.", SegmentState.REVIEWED)
+    )
+    return tfile
+
+
+def test_round_trip_keeps_every_field_and_state(tmp_path: Path) -> None:
+    path = tmp_path / "paper.es.po"
+    original = sample_file()
+    original.save(path)
+    loaded = TranslationFile.load(path)
+    assert loaded.lang == "es" and loaded.source_lang == "en"
+    assert loaded.document_name == "paper.md"
+    assert list(loaded.units) == ["a1", "a2", "a3", "a4", "a5"]
+    for key, unit in original.units.items():
+        assert loaded.units[key] == unit
+    assert loaded.obsolete == original.obsolete
+
+
+def test_file_layout_follows_po_conventions(tmp_path: Path) -> None:
+    path = tmp_path / "paper.es.po"
+    sample_file().save(path)
+    text = path.read_text(encoding="utf-8")
+    assert '"Language: es\\n"' in text
+    # Spanish plural rule from Babel's CLDR data, not a made-up default.
+    assert (
+        '"Plural-Forms: nplurals=3; plural=(n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);\\n"'
+        in text
+    )
+    assert "#. mt: El comercio creció un 5 % en 2020.\n#. mt-engine: apertium\n" in text
+    assert "# checked with the editor\n# second line\n" in text
+    assert '#, fuzzy\nmsgctxt "a1"\nmsgid "Trade grew by 5% in 2020."' in text
+    assert "python-format" not in text  # "5%" is not a placeholder
+    assert '#| msgid "It is a concept."' in text
+    assert '#~ msgctxt "zz"' in text
+
+
+def test_zh_hant_header_uses_babel_locale(tmp_path: Path) -> None:
+    path = tmp_path / "paper.zh-Hant.po"
+    TranslationFile(lang="zh-TW", source_lang="en").save(path)
+    text = path.read_text(encoding="utf-8")
+    assert '"Language: zh_Hant\\n"' in text
+    assert '"Plural-Forms: nplurals=1; plural=0;\\n"' in text
+    assert TranslationFile.load(path).lang == "zh-Hant"
+
+
+def test_msgfmt_polib_and_translate_toolkit_accept_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "paper.es.po"
+    sample_file().save(path)
+    result = subprocess.run(
+        ["msgfmt", "--check", "-o", str(tmp_path / "out.mo"), str(path)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+
+    entries = polib.pofile(str(path))
+    by_ctx = {entry.msgctxt: entry for entry in entries if not entry.obsolete}
+    assert set(by_ctx) == {"a1", "a2", "a3", "a4", "a5"}
+    assert by_ctx["a1"].fuzzy and not by_ctx["a2"].fuzzy
+    assert by_ctx["a2"].msgid == 'He said "well-known"\tthings.'
+    assert by_ctx["a2"].tcomment == "checked with the editor\nsecond line"
+    assert by_ctx["a5"].previous_msgid == "It is a concept."
+    assert [entry.msgctxt for entry in entries.obsolete_entries()] == ["zz"]
+
+    store = ttk_po.pofile.parsefile(str(path))
+    units = {unit.getcontext(): unit for unit in store.units if not unit.isheader()}
+    assert set(units) == {"a1", "a2", "a3", "a4", "a5", "zz"}
+    assert units["zz"].isobsolete()
+    assert units["a1"].isfuzzy() and not units["a2"].isfuzzy()
+    assert units["a2"].target == "Dijo cosas «conocidas»."
+
+
+def test_state_follows_edits_made_by_another_editor(tmp_path: Path) -> None:
+    path = tmp_path / "paper.es.po"
+    sample_file().save(path)
+    entries = polib.pofile(str(path))
+    for entry in entries:
+        if entry.msgctxt == "a1":
+            entry.msgstr = "El comercio aumentó un 5 % en 2020."  # a person edits MT, keeps fuzzy
+        if entry.msgctxt == "a5":
+            entry.flags.remove("fuzzy")  # reviewed in Poedit
+        if entry.msgctxt == "a3":
+            entry.msgstr = "Mismo texto."
+            entry.flags.append("fuzzy")
+    entries.save(str(path))
+    loaded = TranslationFile.load(path)
+    assert loaded.units["a1"].state is SegmentState.EDITED
+    assert loaded.units["a5"].state is SegmentState.REVIEWED
+    assert loaded.units["a3"].state is SegmentState.EDITED
+    assert loaded.units["a2"].state is SegmentState.REVIEWED
+    assert loaded.units["a4"].state is SegmentState.NEW
+
+
+def test_other_tools_header_fields_survive_a_save(tmp_path: Path) -> None:
+    path = tmp_path / "paper.es.po"
+    sample_file().save(path)
+    entries = polib.pofile(str(path))
+    entries.metadata["X-Generator"] = "Poedit 3.4"
+    entries.save(str(path))
+    loaded = TranslationFile.load(path)
+    loaded.save()
+    assert '"X-Generator: Poedit 3.4\\n"' in path.read_text(encoding="utf-8")
+
+
+GOOD_HEADER = (
+    'msgid ""\nmsgstr ""\n"Language: es\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "needle"),
+    [
+        ('msgctxt "a"\nmsgid "Hello"\nmsgstr "Hola\n', 8, "not closed"),
+        ('msgctxt "a"\nmsgid "Hello"\nmsgstr Hola"\n', 8, "double quote"),
+        ('msgctxt "a"\nmsgid "Hello"\nmsgstr "Ho"la"\n', 8, "quoting"),
+        ('msgctxt "a"\nmsgid "Hello"\nmsgstr "Hola"\nbanana\n', 9, "not PO syntax"),
+        ('msgctxt "a"\nmsgid "Hello"\nmsgstr "Hola \\q"\n', 8, "escape"),
+    ],
+)
+def test_broken_quoting_names_file_and_line(
+    tmp_path: Path, body: str, line: int, needle: str
+) -> None:
+    path = tmp_path / "paper.es.po"
+    path.write_text(GOOD_HEADER + body, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        TranslationFile.load(path)
+    assert caught.value.path == str(path)
+    assert caught.value.line == line
+    assert needle in caught.value.message
+
+
+def test_binary_and_wrong_encoding_are_input_errors(tmp_path: Path) -> None:
+    binary = tmp_path / "binary.es.po"
+    binary.write_bytes(b'msgid ""\nmsgstr ""\n\x00\x01\x02\xff')
+    with pytest.raises(InputError, match="binary") as caught:
+        TranslationFile.load(binary)
+    assert caught.value.line == 3
+
+    latin1 = tmp_path / "latin1.es.po"
+    latin1.write_bytes(
+        (GOOD_HEADER + 'msgctxt "a"\nmsgid "Hello"\nmsgstr "Olé"\n').encode("latin-1")
+    )
+    with pytest.raises(InputError, match="charset") as caught:
+        TranslationFile.load(latin1)
+    assert caught.value.line == 8 and caught.value.column == 11
+
+
+def test_declared_latin1_charset_is_honoured(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.es.po"
+    header = GOOD_HEADER.replace("UTF-8", "ISO-8859-1")
+    path.write_bytes((header + 'msgctxt "a"\nmsgid "Hello"\nmsgstr "Olé"\n').encode("latin-1"))
+    assert TranslationFile.load(path).units["a"].target == "Olé"
+
+
+def test_missing_language_header_is_an_input_error(tmp_path: Path) -> None:
+    path = tmp_path / "x.po"
+    path.write_text('msgid ""\nmsgstr ""\n\nmsgctxt "a"\nmsgid "Hi"\nmsgstr ""\n', encoding="utf-8")
+    with pytest.raises(InputError, match="Language"):
+        TranslationFile.load(path)
+
+
+def test_save_keeps_backup_and_refuses_to_overwrite_outside_changes(tmp_path: Path) -> None:
+    path = tmp_path / "paper.es.po"
+    first = sample_file()
+    first.save(path)
+    first.units["a3"].set_translation("Mismo texto.")
+    first.save()
+    assert Path(str(path) + "~").exists()
+    assert "Mismo texto." not in Path(str(path) + "~").read_text(encoding="utf-8")
+
+    mine = TranslationFile.load(path)
+    # Another program rewrites the file after we loaded it.
+    entries = polib.pofile(str(path))
+    for entry in entries:
+        if entry.msgctxt == "a4":
+            entry.msgstr = "Texto igual."
+    entries.save(str(path))
+    before = path.read_bytes()
+
+    mine.units["a1"].set_translation("Mi versión.", reviewed=True)
+    with pytest.raises(ConcurrentModificationError, match="changed on disk"):
+        mine.save()
+    assert path.read_bytes() == before
+
+    report = mine.merge_from_disk()
+    assert report.taken_from_disk == ["a4"]
+    mine.save()
+    merged = TranslationFile.load(path)
+    assert merged.units["a4"].target == "Texto igual."
+    assert merged.units["a1"].target == "Mi versión."
+    assert merged.units["a1"].state is SegmentState.REVIEWED
+
+
+def test_conflicting_edits_keep_both_sides(tmp_path: Path) -> None:
+    path = tmp_path / "paper.es.po"
+    sample_file().save(path)
+    mine = TranslationFile.load(path)
+    theirs = TranslationFile.load(path)
+    theirs.units["a3"].set_translation("Suyo.", reviewed=True)
+    theirs.save()
+    mine.units["a3"].set_translation("Mío.")
+    report = mine.merge_from_disk()
+    assert report.conflicts == ["a3"]
+    assert mine.units["a3"].target == "Mío."
+    assert "Suyo." in mine.units["a3"].notes
+    mine.save()
+
+
+def test_a_file_created_by_someone_else_is_not_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "paper.es.po"
+    mine = sample_file()
+    mine.path = path
+    sample_file().save(path)
+    with pytest.raises(ConcurrentModificationError):
+        mine.save()
+    mine.save(force=True)
+
+
+def test_touch_without_change_is_not_a_conflict(tmp_path: Path) -> None:
+    path = tmp_path / "paper.es.po"
+    tfile = sample_file()
+    tfile.save(path)
+    import os
+
+    os.utime(path, ns=(1, 1))
+    tfile.save()
+
+
+def test_failed_save_leaves_last_good_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "paper.es.po"
+    tfile = sample_file()
+    tfile.save(path)
+    good = path.read_bytes()
+    tfile.units["a3"].set_translation("Nuevo.")
+
+    def failing_fsync(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("os.fsync", failing_fsync)
+    with pytest.raises(OSError, match="No space"):
+        tfile.save()
+    monkeypatch.undo()
+    assert path.read_bytes() == good
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["paper.es.po"]
+    tfile.save()  # the next save works and nothing is lost
+    assert TranslationFile.load(path).units["a3"].target == "Nuevo."
+
+
+def test_comments_rewrapped_by_another_editor_keep_mt_state(tmp_path: Path) -> None:
+    path = tmp_path / "paper.es.po"
+    tfile = sample_file()
+    long_mt = (
+        "La construcción de la comunidad de destino humano ha evolucionado de un concepto "
+        "bien-conocido a un programa y del pensamiento a la acción en todo el mundo entero."
+    )
+    tfile.units["a6"] = TranslationUnit(
+        "a6", "A long sentence.", long_mt, SegmentState.MT, mt=long_mt, mt_engine="apertium"
+    )
+    tfile.units["a6"].comments = ("extracted by another tool",)
+    tfile.save(path)
+    entries = polib.pofile(str(path), wrapwidth=40)
+    entries.save(str(path))  # polib re-wraps the long comment lines
+    assert "#. mt: La construcción" in path.read_text(encoding="utf-8")
+    loaded = TranslationFile.load(path).units["a6"]
+    assert loaded.state is SegmentState.MT
+    assert loaded.mt == long_mt
+    assert loaded.mt_engine == "apertium"
+    assert loaded.comments == ("extracted by another tool",)

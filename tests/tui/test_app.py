@@ -1,0 +1,442 @@
+"""Pilot tests: each interaction of the review workbench, driven by keys as a user would."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+import polib
+import pytest
+from textual.worker import WorkerCancelled
+
+from termwise.project.layout import ProjectLayout
+from termwise.project.po import TranslationFile
+from termwise.tui.app import ReviewApp
+from termwise.tui.dialogs import AskText, Choose, ConfirmPreview
+from termwise.tui.panels import IssuesPanel
+from termwise.tui.session import ReviewSession
+
+SIZE = (160, 50)
+
+
+def make_app(layout: ProjectLayout, paper: Path, lang: str = "es", **options: object) -> ReviewApp:
+    engine = options.pop("engine", None)
+    session = ReviewSession(layout, paper, lang, engine=engine)  # type: ignore[arg-type]
+    settings: dict[str, object] = {"auto_mt": False, "autosave_delay": 0.05, "check_delay": 0.0}
+    settings.update(options)
+    return ReviewApp(session, **settings)  # type: ignore[arg-type]
+
+
+async def settle(app: ReviewApp, pilot: object) -> None:
+    """Let timers fire and workers (checks, MT) finish, then let the UI catch up."""
+    for _ in range(3):
+        await pilot.pause(0.06)  # type: ignore[attr-defined]
+        # A newer check run cancels an older one (exclusive workers): that is expected.
+        with contextlib.suppress(WorkerCancelled):
+            await app.workers.wait_for_complete()
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+def saved(app: ReviewApp) -> TranslationFile:
+    return TranslationFile.load(app.session.translation_path)
+
+
+async def test_opens_with_saved_translations_in_the_grid(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    first = ReviewSession(review_project, paper, "es")
+    first_id = first.rows[3].segment_id
+    first.set_target(first_id, "Traducción guardada.")
+    first.save()
+    app = make_app(review_project, paper)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        grid = app.grid
+        assert grid.rows[3].target == "Traducción guardada."
+        assert grid.rows[3].state == "edited"
+        rendered = "\n".join(grid.render_line(y).text for y in range(grid.size.height))
+        assert "Traducción guardada." in rendered
+        assert "Spanish" in rendered and "English" in rendered  # Babel's names
+
+
+async def test_typing_edits_the_translation_and_autosaves(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    app = make_app(review_project, paper)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "enter")
+        assert app.editor.has_focus
+        await pilot.press(*"Desde la esencia")
+        await settle(app, pilot)
+        segment_id = app.grid.rows[1].segment_id
+        assert app.grid.rows[1].target == "Desde la esencia"
+        unit = saved(app).units[segment_id]
+        assert unit.target == "Desde la esencia"
+        assert unit.state.value == "edited"
+        # Enter moves on to the next segment and keeps the editor for it.
+        await pilot.press("enter")
+        assert app.grid.cursor == 2
+        assert app.editor.text == ""
+
+
+async def test_accept_mt_and_mark_reviewed_with_apertium(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    # No Argos package is installed (isolated packages folder): the best engine for
+    # en → es is then Apertium, which is installed on this machine.
+    app = make_app(review_project, paper)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2")
+        await settle(app, pilot)
+        row = app.grid.rows[0]
+        assert row.mt and row.state == "mt"  # MT fills new segments
+        assert row.target == row.mt
+        await pilot.press("down", "enter", *"xyz", "escape", "ctrl+t")
+        assert app.grid.rows[1].target == app.grid.rows[1].mt
+        await pilot.press("ctrl+r")
+        await settle(app, pilot)
+        unit = saved(app).units[app.grid.rows[1].segment_id]
+        assert unit.state.value == "reviewed"
+        assert unit.mt_engine == "apertium"
+        entry = next(
+            e for e in polib.pofile(str(app.session.translation_path)) if e.msgctxt == unit.segment_id
+        )
+        assert "fuzzy" not in entry.flags and entry.msgstr == unit.target
+
+
+async def test_undo_and_redo(review_project: ProjectLayout, paper: Path) -> None:
+    app = make_app(review_project, paper)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", *"uno", "escape")
+        await pilot.press("down", "enter", *"dos", "escape")
+        rows = app.grid.rows
+        assert (rows[0].target, rows[1].target) == ("uno", "dos")
+        await pilot.press("ctrl+z")
+        assert rows[1].target == "" and rows[1].state == "new"
+        assert rows[0].target == "uno"
+        await pilot.press("ctrl+z")
+        assert rows[0].target == ""
+        await pilot.press("ctrl+y", "ctrl+y")
+        assert (rows[0].target, rows[1].target) == ("uno", "dos")
+        assert app.editor.text == "dos"
+
+
+async def test_note_is_saved_as_translator_comment(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    app = make_app(review_project, paper)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+o")
+        assert isinstance(app.screen, AskText)
+        await pilot.press(*"check with editor", "enter")
+        await settle(app, pilot)
+        segment_id = app.grid.rows[0].segment_id
+        assert saved(app).units[segment_id].notes == "check with editor"
+        entry = next(
+            e for e in polib.pofile(str(app.session.translation_path)) if e.msgctxt == segment_id
+        )
+        assert entry.tcomment == "check with editor"
+
+
+async def test_join_and_split_keep_the_first_id(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    app = make_app(review_project, paper)
+    async with app.run_test(size=SIZE) as pilot:
+        rows = app.grid.rows
+        count = len(rows)
+        first_id, second_id = rows[1].segment_id, rows[2].segment_id
+        second_source = rows[2].source
+        await pilot.press("down", "enter", *"uno", "escape", "down", "enter", *"dos", "escape")
+        await pilot.press("up", "f3")
+        await settle(app, pilot)
+        rows = app.grid.rows
+        assert len(rows) == count - 1
+        assert rows[1].segment_id == first_id
+        assert rows[1].source.endswith(second_source)
+        assert rows[1].target == "uno dos"
+        assert second_id not in saved(app).units
+        # Reopening applies the join from translations/<stem>.segmentation.json.
+        reopened = ReviewSession(review_project, paper, "es")
+        assert reopened.rows[1].segment_id == first_id
+        assert reopened.rows[1].target == "uno dos"
+        # Split it again where the sentences meet.
+        await pilot.press("f4")
+        assert isinstance(app.screen, Choose)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        rows = app.grid.rows
+        assert len(rows) == count
+        assert rows[1].segment_id == first_id
+        assert rows[2].source == second_source
+        assert rows[2].segment_id != second_id or rows[2].target == ""
+
+
+async def test_search_and_filters(review_project: ProjectLayout, paper: Path) -> None:
+    app = make_app(review_project, paper)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+f", *"global village", "enter")
+        row = app.grid.current
+        assert row is not None and "global village" in row.source.lower()
+        await pilot.press("enter", *"aldea", "escape")
+        await pilot.press("ctrl+l")
+        assert isinstance(app.screen, Choose)
+        await pilot.press("down", "enter")  # untranslated
+        assert all(not r.target for r in app.grid.rows)
+        assert len(app.grid.rows) == len(app.session.rows) - 1
+        # A concept filter: rows whose source uses T25 (responsible big country).
+        await pilot.press("ctrl+l", "end", "enter")
+        await pilot.press(*"T25", "enter")
+        assert app.grid.rows and all(
+            any(m.concept == "T25" for m in r.source_marks) for r in app.grid.rows
+        )
+        await pilot.press("ctrl+l", "enter")  # all
+        assert len(app.grid.rows) == len(app.session.rows)
+
+
+async def test_command_palette_runs_termwise_commands(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    app = make_app(review_project, paper)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", *"hecho", "escape")
+        await pilot.press("ctrl+p")
+        await pilot.press(*"mark reviewed")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.grid.rows[0].state == "reviewed"
+
+
+async def test_glossary_terms_are_highlighted_by_status(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    app = make_app(review_project, paper)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        row = app.grid.rows[0]
+        marks = {(row.source[m.start : m.end], m.kind) for m in row.source_marks}
+        assert ("community of human destiny", "deprecated") in marks
+        # The grid draws the deprecated term in the warning style, the rest plainly.
+        strips = app.grid._row_strips(0)
+        styled = [
+            (seg.text, seg.style)
+            for strip in strips
+            for seg in strip
+            if seg.text.strip() and "destiny" in seg.text
+        ]
+        deprecated = app.grid._style("deprecated")
+        assert any(style is not None and style.color == deprecated.color for _, style in styled)
+        # An official rendering typed into the target is marked official.
+        await pilot.press("enter", *"la comunidad de futuro compartido de la humanidad", "escape")
+        target_marks = app.grid.rows[0].target_marks
+        assert [m.kind for m in target_marks] == ["official"]
+
+
+async def test_concept_panel_and_insert_official_rendering(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    app = make_app(review_project, paper)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        panel = app.query_one("#concept-panel")
+        assert panel.selected is not None and panel.selected.id == "T01"  # type: ignore[attr-defined]
+        details = str(app.query_one("#concept-details").render())
+        assert "community with a shared future for mankind" in details
+        assert "19th CPC report" in details  # the rendering's source
+        assert "community of human destiny" in details  # a variant
+        await pilot.press("enter", *"La ", "ctrl+g")
+        assert app.editor.text == "La comunidad de futuro compartido de la humanidad"
+
+
+async def test_issues_panel_jump_and_fix_in_target(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    app = make_app(review_project, paper)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", *"la comunidad de destino de la humanidad", "escape")
+        await settle(app, pilot)
+        forbidden = [i for i in app.session.issues if i.check == "term-forbidden"]
+        assert forbidden and forbidden[0].fix is not None
+        await pilot.press("end")  # move away so that the jump is visible
+        await pilot.press("f8")
+        panel = app.query_one(IssuesPanel)
+        tree = panel.query_one("#issues-tree")
+        assert tree.has_focus
+        # Walk the tree to the term-forbidden issue, jump to it, fix it.
+        for _ in range(200):
+            if panel.current is not None and panel.current.check == "term-forbidden":
+                break
+            await pilot.press("down")
+        assert panel.current is not None and panel.current.check == "term-forbidden"
+        await pilot.press("enter")
+        assert app.grid.cursor == 0
+        await pilot.press("x")
+        await settle(app, pilot)
+        assert app.grid.rows[0].target == "la comunidad de futuro compartido de la humanidad"
+        assert not [i for i in app.session.issues if i.check == "term-forbidden"]
+        assert saved(app).units[app.grid.rows[0].segment_id].target.startswith("la comunidad de futuro")
+        await pilot.press("ctrl+z")
+        assert app.grid.rows[0].target == "la comunidad de destino de la humanidad"
+
+
+async def test_fix_source_variant_everywhere_after_preview_and_undo(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    original = paper.read_text(encoding="utf-8")
+    app = make_app(review_project, paper)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", *"Resumen revisado", "ctrl+r", "escape")
+        await settle(app, pilot)
+        ids_before = [row.segment_id for row in app.session.rows]
+        variant = next(
+            i for i in app.session.issues
+            if i.check == "source-variant" and i.text == "community of human destiny"
+        )
+        count = sum(
+            1 for i in app.session.issues
+            if i.check == "source-variant" and i.text == "community of human destiny"
+        )
+        app.post_message(IssuesPanel.Fix(variant, everywhere=True))
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmPreview)
+        assert len(app.screen.rows) == len({
+            i.segment_id for i in app.session.issues
+            if i.check == "source-variant" and i.text == "community of human destiny"
+        })
+        await pilot.press("y")
+        await settle(app, pilot)
+        text = paper.read_text(encoding="utf-8")
+        assert text.count("community with a shared future for mankind") >= count
+        assert "community of human destiny" not in text
+        assert paper.with_name(paper.name + "~").read_text(encoding="utf-8") == original
+        # Every segment kept its id, and the first kept its reviewed translation.
+        assert [row.segment_id for row in app.session.rows] == ids_before
+        first = saved(app).units[ids_before[0]]
+        assert first.target == "Resumen revisado" and first.state.value == "reviewed"
+        assert "community with a shared future for mankind" in first.source
+        # A fresh session reads the edited file and finds the same ids.
+        again = ReviewSession(review_project, paper, "es")
+        assert [row.segment_id for row in again.rows] == ids_before
+        await pilot.press("escape", "ctrl+z")
+        await settle(app, pilot)
+        assert paper.read_text(encoding="utf-8") == original
+
+
+async def test_ignore_an_issue_with_a_reason(review_project: ProjectLayout, paper: Path) -> None:
+    app = make_app(review_project, paper)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        issue = next(i for i in app.session.issues if i.check == "source-variant")
+        app.post_message(IssuesPanel.Ignore(issue))
+        await pilot.pause()
+        await pilot.press(*"quoted title", "enter")
+        await settle(app, pilot)
+        assert app.session.ignores.is_ignored(issue, "es")
+        stored = app.session.ignores.path.read_text(encoding="utf-8")
+        assert "quoted title" in stored
+        assert not any(
+            i.segment_id == issue.segment_id and i.check == issue.check and i.text == issue.text
+            for i in app.session.issues
+        )
+
+
+async def test_glossary_panel_search_add_term_and_status(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    from termwise.glossary import TermStatus, load_glossary
+
+    app = make_app(review_project, paper)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f9")
+        await pilot.press("shift+tab")  # to the search field
+        await pilot.press(*"mentality")
+        panel = app.query_one("#glossary-panel")
+        assert {c.id for c, _ in panel.entries} == {"T19"}  # type: ignore[attr-defined]
+        await pilot.press("tab", "a")
+        assert app.screen.__class__.__name__ == "AddTerm"
+        await pilot.press(*"mentalidad de Guerra Fría")
+        await pilot.press("enter")  # to concept
+        await pilot.press("ctrl+u", *"T19", "enter", "enter")  # keep language es
+        await pilot.press("ctrl+u", *"admitted", "enter")
+        await settle(app, pilot)
+        glossary = load_glossary(review_project.glossary_dir)
+        added = [t for t in glossary.concept("T19").terms("es") if t.text == "mentalidad de Guerra Fría"]
+        assert added and added[0].status is TermStatus.ADMITTED
+        # Change the status of the highlighted term.
+        await pilot.press("s")
+        assert isinstance(app.screen, Choose)
+        await pilot.press("down", "down", "enter")  # deprecated
+        await settle(app, pilot)
+        glossary = load_glossary(review_project.glossary_dir)
+        statuses = {t.text: t.status for t in glossary.concept("T19").terms()}
+        assert TermStatus.DEPRECATED in statuses.values()
+
+
+async def test_remapped_key_from_keymap_file(
+    review_project: ProjectLayout, paper: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from termwise.tui.keymap import load_keymap
+
+    config = tmp_path / "config"
+    (config / "termwise").mkdir(parents=True)
+    (config / "termwise" / "keymap.toml").write_text('"review.mark_reviewed" = "f6"\n')
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    app = make_app(review_project, paper, keymap=load_keymap())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", *"hecho", "escape", "ctrl+r")
+        assert app.grid.rows[0].state == "edited"  # ctrl+r is no longer bound
+        await pilot.press("f6")
+        assert app.grid.rows[0].state == "reviewed"
+
+
+async def test_quit_saves_what_was_typed(review_project: ProjectLayout, paper: Path) -> None:
+    app = make_app(review_project, paper, autosave_delay=60.0)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", *"última palabra", "ctrl+q")
+        await pilot.pause()
+    segment_id = app.session.rows[0].segment_id
+    assert TranslationFile.load(app.session.translation_path).units[segment_id].target == (
+        "última palabra"
+    )
+
+
+async def test_without_a_model_it_opens_and_offers_an_install_that_gives_up(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    import time
+
+    app = make_app(review_project, paper, lang="zh", auto_mt=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        # It opened: source, glossary highlighting and checks are there.
+        assert app.grid.rows[0].source_marks
+        assert app.session.issues
+        assert isinstance(app.screen, Choose)
+        assert "models install en zh" in app.screen.help_text
+        started = time.monotonic()
+        await pilot.press("enter")  # install
+        await settle(app, pilot)
+        assert time.monotonic() - started < 10
+        messages = [n.message for n in app._notifications]
+        assert any("Model not installed" in m for m in messages)
+        assert not app.mt_running
+
+
+async def test_translate_with_a_real_argos_package(
+    review_project: ProjectLayout, paper: Path, installed_argos_package: Path
+) -> None:
+    app = make_app(review_project, paper)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2")
+        await settle(app, pilot)
+        for _ in range(100):
+            if not app.mt_running:
+                break
+            await pilot.pause(0.1)
+        rows = app.grid.rows
+        assert all(row.mt for row in rows)
+        assert rows[0].state == "mt"
+        await settle(app, pilot)
+        unit = saved(app).units[rows[0].segment_id]
+        assert unit.mt == rows[0].mt and unit.mt_engine == "argos"
