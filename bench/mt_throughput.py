@@ -35,6 +35,10 @@ LENGTH_PENALTY = 0.2  # Argos's decoding options, used by every system here
 
 
 def peak_rss_mib() -> float:
+    """This process's peak resident memory (VmHWM: unlike ru_maxrss, not inherited over exec)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -44,6 +48,12 @@ def segments(count: int) -> list[str]:
     texts = [s.text for s in load_document(SEED).segments if s.text.strip()]
     repeated = (texts * (count // len(texts) + 1))[:count]
     return repeated
+
+
+def as_argos_shows_it(text: str) -> str:
+    """Argos turns "_" into spaces and then drops one leading space, if any."""
+    spaced = text.replace("_", " ")
+    return spaced[1:] if text.startswith("_") else spaced
 
 
 # --- workers (each runs in its own process) ----------------------------------------------
@@ -89,7 +99,11 @@ def worker_termwise(config: dict[str, Any], texts: list[str], package: Path) -> 
     )
     engine.translate(texts[:1], "en", "es")  # warm-up: loads the model
     started = time.perf_counter()
-    results = engine.translate(texts, "en", "es")
+    if config.get("single"):
+        # One segment per call: what argostranslate's output is compared with.
+        results = [engine.translate([text], "en", "es")[0] for text in texts]
+    else:
+        results = engine.translate(texts, "en", "es")
     seconds = time.perf_counter() - started
     modules = sorted({m.split(".")[0] for m in sys.modules} & {"torch", "stanza", "spacy"})
     return {
@@ -133,8 +147,7 @@ WORKERS = {"raw": worker_raw, "termwise": worker_termwise, "argos": worker_argos
 def build_model(work: Path) -> Path:
     """Build (once) and install the base-size package into ``work``; return its folder."""
     sys.path.insert(0, str(ROOT / "tests"))
-    from support.argos_packages import TRAINING_TEXT, build_argos_package
-
+    from support.argos_packages import TRAINING_TEXT, build_argos_package  # type: ignore[import-not-found]
     from termwise.mt.packages import install_archive, installed_packages
 
     installed = installed_packages()
@@ -156,9 +169,11 @@ def build_model(work: Path) -> Path:
     return install_archive(archive).path
 
 
-def run_worker(kind: str, config: dict[str, Any], count: int, env: dict[str, str]) -> dict[str, Any]:
+def run_worker(
+    kind: str, config: dict[str, Any], count: int, env: dict[str, str], *, offset: int = 0
+) -> dict[str, Any]:
     command = [sys.executable, __file__, "--worker", kind, "--config", json.dumps(config)]
-    command += ["--segments", str(count)]
+    command += ["--segments", str(count), "--offset", str(offset)]
     result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     if result.returncode != 0:
         raise SystemExit(f"{kind} worker failed:\n{result.stderr[-3000:]}")
@@ -187,6 +202,8 @@ def main() -> None:
     parser.add_argument("--max-decoding-length", type=int, default=256)
     parser.add_argument("--beams", default="1,4")
     parser.add_argument("--work-dir", type=Path, default=Path("/tmp/termwise-bench-mt"))
+    parser.add_argument("--chunk", type=int, default=250, help="segments per alternation")
+    parser.add_argument("--offset", type=int, default=0, help=argparse.SUPPRESS)
     parser.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
     parser.add_argument("--config", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -195,12 +212,13 @@ def main() -> None:
         from termwise.mt.packages import installed_packages
 
         package = installed_packages()[0].path
-        data = WORKERS[args.worker](json.loads(args.config), segments(args.segments), package)
+        texts = segments(args.offset + args.segments)[args.offset :]
+        data = WORKERS[args.worker](json.loads(args.config), texts, package)
         print(json.dumps(data, ensure_ascii=False))
         return
 
-    count = args.segments or (120 if args.quick else 1000)
-    search = args.search_segments or (60 if args.quick else 200)
+    count = args.segments or (80 if args.quick else 1000)
+    search = args.search_segments or (40 if args.quick else 100)
     argos_count = args.argos_segments or (20 if args.quick else 200)
     work = args.work_dir
     home = work / "home"
@@ -216,18 +234,19 @@ def main() -> None:
     os.environ.update(env)
     package = build_model(work)
     print(f"model: {package} ({sum(f.stat().st_size for f in package.rglob('*')) / 1e6:.0f} MB)")
-    print(f"segments: {count} (search on {search}); argostranslate on {argos_count}; "
-          f"max_decoding_length {args.max_decoding_length}; cores: {os.cpu_count()}")
+    print(
+        f"segments: {count} (search on {search}); argostranslate on {argos_count}; "
+        f"max_decoding_length {args.max_decoding_length}; cores: {os.cpu_count()}"
+    )
 
     raw_grid = [
         {"inter": 2, "intra": 1, "batch": 16, "batch_type": "examples"},
         {"inter": 2, "intra": 1, "batch": 32, "batch_type": "examples"},
         {"inter": 2, "intra": 1, "batch": 1024, "batch_type": "tokens"},
         {"inter": 2, "intra": 1, "batch": 2048, "batch_type": "tokens"},
-        {"inter": 2, "intra": 1, "batch": 4096, "batch_type": "tokens"},
         {"inter": 1, "intra": 2, "batch": 2048, "batch_type": "tokens"},
     ]
-    termwise_grid: list[dict[str, Any]] = [{"batch": 1024}, {"batch": 2048}, {"batch": 4096}]
+    termwise_grid: list[dict[str, Any]] = [{"batch": 512}, {"batch": 1024}, {"batch": 2048}]
     if args.quick:
         raw_grid = [raw_grid[0], raw_grid[3]]
         termwise_grid = [{}]
@@ -244,18 +263,30 @@ def main() -> None:
                 if kind not in best or data["rate"] > best[kind][0]:
                     best[kind] = (data["rate"], config)
         print(f"== beam {beam}: best settings on all {count} segments")
-        final: dict[str, dict[str, Any]] = {}
+        # Alternate the two systems over chunks so that changes in machine load hit both.
+        final: dict[str, dict[str, Any]] = {
+            kind: {"seconds": 0.0, "outputs": [], "peak_rss_mib": 0.0} for kind in best
+        }
+        chunk = max(1, min(count, args.chunk))
+        for offset in range(0, count, chunk):
+            size = min(chunk, count - offset)
+            for kind in ("raw", "termwise"):
+                data = run_worker(kind, best[kind][1], size, env, offset=offset)
+                final[kind]["seconds"] += data["seconds"]
+                final[kind]["outputs"] += data["outputs"]
+                final[kind]["peak_rss_mib"] = max(final[kind]["peak_rss_mib"], data["peak_rss_mib"])
+                final[kind]["heavy_modules"] = data.get("heavy_modules")
         for kind in ("raw", "termwise"):
-            config = best[kind][1]
-            data = run_worker(kind, config, count, env)
-            final[kind] = data
+            data = final[kind]
+            data["rate"] = count / data["seconds"]
             print(
-                f"  {describe(kind, config):<55} {data['rate']:7.1f} seg/s  "
+                f"  {describe(kind, best[kind][1]):<55} {data['rate']:7.1f} seg/s  "
                 f"{data['seconds']:6.1f} s  peak RSS {data['peak_rss_mib']:5.0f} MiB"
             )
         ratio = final["termwise"]["rate"] / final["raw"]["rate"]
         same = sum(
-            a == b for a, b in zip(final["termwise"]["outputs"], final["raw"]["outputs"], strict=True)
+            a == b
+            for a, b in zip(final["termwise"]["outputs"], final["raw"]["outputs"], strict=True)
         )
         print(f"  termwise / best raw CT2: {ratio:.2f}x  (identical outputs: {same}/{count})")
         summary.append(
@@ -266,19 +297,29 @@ def main() -> None:
             argos = run_worker("argos", base, argos_count, env)
             termwise_outputs = final["termwise"]["outputs"][:argos_count]
             differ = sum(
-                a.replace("_", " ") != b
+                as_argos_shows_it(a) != b
                 for a, b in zip(termwise_outputs, argos["outputs"], strict=True)
+            )
+            single_count = min(argos_count, 40)
+            single = run_worker("termwise", base | {"single": True}, single_count, env)
+            alone_differ = sum(
+                as_argos_shows_it(a) != b
+                for a, b in zip(single["outputs"], argos["outputs"][:single_count], strict=True)
             )
             speedup = final["termwise"]["rate"] / argos["rate"]
             print(
                 f"  {describe('argos', base):<55} {argos['rate']:7.1f} seg/s  "
                 f"{argos['seconds']:6.1f} s  peak RSS {argos['peak_rss_mib']:5.0f} MiB"
             )
-            print(f"  termwise / argostranslate: {speedup:.1f}x; segments that differ from "
-                  f"argostranslate's (batched vs one at a time): {differ}/{argos_count}")
+            print(
+                f"  termwise / argostranslate: {speedup:.1f}x; segments that differ from "
+                f"argostranslate's (batched vs one at a time): {differ}/{argos_count}; "
+                f"translated alone: {alone_differ}/{single_count}"
+            )
             summary.append(
                 f"beam 4: argostranslate per segment {argos['rate']:.2f} seg/s; termwise is "
-                f"{speedup:.1f}x faster; {differ}/{argos_count} outputs differ (batching)"
+                f"{speedup:.1f}x faster; {differ}/{argos_count} outputs differ when batched, "
+                f"{alone_differ}/{single_count} when translated alone"
             )
         heavy = final["termwise"].get("heavy_modules")
         if heavy:

@@ -26,14 +26,52 @@ import statistics
 import subprocess
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
-WORDS = (
-    "community human destiny shared future mankind global governance peaceful development "
-    "cooperation win-win diplomacy international order China world relations economic "
-    "globalization common prosperity initiative belt road connectivity exchanges public "
-    "the of and to in a is for with on that by as"
-).split()
+WORDS = [
+    "community",
+    "human",
+    "destiny",
+    "shared",
+    "future",
+    "mankind",
+    "global",
+    "governance",
+    "peaceful",
+    "development",
+    "cooperation",
+    "win-win",
+    "diplomacy",
+    "international",
+    "order",
+    "China",
+    "world",
+    "relations",
+    "economic",
+    "globalization",
+    "common",
+    "prosperity",
+    "initiative",
+    "belt",
+    "road",
+    "connectivity",
+    "exchanges",
+    "public",
+    "the",
+    "of",
+    "and",
+    "to",
+    "in",
+    "a",
+    "is",
+    "for",
+    "with",
+    "on",
+    "that",
+    "by",
+    "as",
+]
 ZH = "人类命运共同体构建中国外交和平发展合作共赢全球治理经济全球化共同繁荣新时代国际关系"
 
 
@@ -58,6 +96,30 @@ def generate_rows(count: int, seed: int = 1) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+def make_book(folder: Path, rows: list[dict[str, Any]]) -> tuple[Any, Path]:
+    """A Markdown book of these rows and its project file with every translation saved."""
+    from termwise.document.reading import load_document
+    from termwise.project.layout import ProjectLayout
+    from termwise.project.po import SegmentState
+    from termwise.project.translations import open_translation
+
+    layout = ProjectLayout.at(folder)
+    (folder / "seeds").mkdir(parents=True, exist_ok=True)
+    lines = []
+    for row in rows:
+        lines.append(f"\n# {row['source'].rstrip('.')}\n" if row["heading"] else row["source"])
+    path = folder / "seeds" / "book.md"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    document = load_document(path, lang="en")
+    tfile = open_translation(layout, document, "zh")
+    for number, unit in enumerate(tfile.units.values()):
+        unit.mt = rows[number % len(rows)]["mt"]
+        unit.target = rows[number % len(rows)]["target"]
+        unit.state = SegmentState.EDITED
+    tfile.save()
+    return layout, path
 
 
 def run_peer(peer: str, count: int, moves: int, edits: int) -> dict[str, Any]:
@@ -104,6 +166,25 @@ def run_peer(peer: str, count: int, moves: int, edits: int) -> dict[str, Any]:
                     self.edit(f"Ω{self.edit_number}Ω")
 
         app: Any = GridApp()
+    elif peer == "workbench":
+        import tempfile
+
+        from termwise.tui.app import ReviewApp
+        from termwise.tui.session import ReviewSession
+
+        folder = Path(tempfile.mkdtemp(prefix="tui-bench-"))
+        layout, book = make_book(folder, rows)
+        setup_start = time.perf_counter()
+        session = ReviewSession(layout, book, "zh")
+        result_session_s = time.perf_counter() - setup_start
+        first_marker = session.rows[0].target[:7]
+
+        class Workbench(ReviewApp, Timed):
+            def on_key(self, event: events.Key) -> None:
+                pass
+
+        app = Workbench(session, auto_mt=False, autosave_delay=600)
+        app.session_load_s = result_session_s
     else:
         from rich.text import Text
         from textual.widgets import DataTable
@@ -147,8 +228,11 @@ def run_peer(peer: str, count: int, moves: int, edits: int) -> dict[str, Any]:
         app = TableApp()
 
     app.edit_number = 0
-    first_marker = rows[0]["target"][:7]
+    if peer != "workbench":
+        first_marker = rows[0]["target"][:7]
     result: dict[str, Any] = {"peer": peer, "segments": count}
+    if peer == "workbench":
+        result["session_load_s"] = app.session_load_s
 
     async def first_frame_with(marker: str, since: float, pilot: Any) -> float:
         for _ in range(2000):
@@ -181,10 +265,17 @@ def run_peer(peer: str, count: int, moves: int, edits: int) -> dict[str, Any]:
                     await first_frame_after(since, lambda b=before: _cursor(app) == b + 1, pilot)
                 )
             edit_latencies = []
+            if peer == "workbench":
+                # Typing into the docked editor: the grid row and the editor must show it.
+                await pilot.press("enter")
             for number in range(edits):
                 app.edit_number = number
                 frames.clear()
                 since = time.perf_counter()
+                if peer == "workbench":
+                    await pilot.press("Ω")
+                    edit_latencies.append(await first_frame_with("Ω" * (number + 1), since, pilot))
+                    continue
                 await pilot.press("x")
                 edit_latencies.append(await first_frame_with(f"Ω{number}Ω", since, pilot))
                 if number % 4 == 3:
@@ -194,7 +285,7 @@ def run_peer(peer: str, count: int, moves: int, edits: int) -> dict[str, Any]:
         result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     def _cursor(app: Any) -> int:
-        if peer == "termwise":
+        if peer in ("termwise", "workbench"):
             from termwise.tui.grid import SegmentGrid
 
             return int(app.query_one(SegmentGrid).cursor)
@@ -219,7 +310,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="5,000 segments, fewer keys")
     parser.add_argument("--segments", type=int, default=None)
-    parser.add_argument("--peer", choices=["termwise", "datatable"], help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--peer", choices=["termwise", "datatable", "workbench"], help=argparse.SUPPRESS
+    )
+    parser.add_argument(
+        "--workbench",
+        action="store_true",
+        help="also measure the whole review workbench (project file, glossary, "
+        "checks) on the same book",
+    )
     args = parser.parse_args()
     count = args.segments or (5_000 if args.quick else 50_000)
     moves, edits = (40, 40) if args.quick else (200, 200)
@@ -227,7 +326,8 @@ def main() -> None:
         print(json.dumps(run_peer(args.peer, count, moves, edits)))
         return
     results = {}
-    for peer in ("termwise", "datatable"):
+    peers = ("termwise", "datatable", "workbench") if args.workbench else ("termwise", "datatable")
+    for peer in peers:
         completed = subprocess.run(
             [sys.executable, __file__, "--peer", peer, "--segments", str(count)]
             + (["--quick"] if args.quick else []),
@@ -248,6 +348,18 @@ def main() -> None:
         for stat in ("median", "p95", "max"):
             line(f"{kind[:-3]} {stat} (ms)", ours[kind][stat], peer[kind][stat])
     line("peak memory (MB)", ours["peak_rss_mb"], peer["peak_rss_mb"])
+    if "workbench" in results:
+        bench = results["workbench"]
+        print("\nwhole workbench (ReviewApp) on the same book, as a Markdown file and a PO file:")
+        print(f"  session load (document, PO, glossary) {bench['session_load_s']:.2f} s")
+        print(f"  first paint after load                {bench['first_paint_s']:.2f} s")
+        for kind in ("move_ms", "edit_ms"):
+            stats = bench[kind]
+            print(
+                f"  {kind[:-3]:5} median {stats['median']:.1f} ms, p95 {stats['p95']:.1f} ms, "
+                f"max {stats['max']:.1f} ms"
+            )
+        print(f"  peak memory {bench['peak_rss_mb']:.0f} MB")
     print(json.dumps(results))
 
 

@@ -55,7 +55,9 @@ def test_project_words_are_accepted() -> None:
 
 
 def test_french_elision_is_one_word() -> None:
-    assert misspelled(["l'initiative", "l'initiatve"], find_dictionary("fr")) == {"l'initiatve"}  # type: ignore[arg-type]
+    french = find_dictionary("fr")
+    assert french is not None
+    assert misspelled(["l'initiative", "l'initiatve"], french) == {"l'initiatve"}
 
 
 def test_unavailable_without_a_dictionary_and_says_so(tmp_path: Path) -> None:

@@ -179,3 +179,19 @@ def test_match_case() -> None:
         "Belt and Road Initiative"
     )
     assert match_case("aiib", "AIIB") == "AIIB"
+
+
+def test_superseded_rendering_says_until_when_it_was_official() -> None:
+    glossary = Glossary(
+        [
+            Concept(
+                "T01",
+                all_terms=[
+                    Term("community with a shared future for mankind", "en", P),
+                    Term("community of common destiny", "en", S, used_until="2016"),
+                ],
+            )
+        ]
+    )
+    issues = run(glossary, ["A community of common destiny."], only=["source-variant"])
+    assert "superseded (official until 2016) rendering of T01" in issues[0].message

@@ -101,3 +101,16 @@ def test_project_id_aliases_are_applied(tmp_path: Path) -> None:
     aliases.write_text(json.dumps({rows[0]["id"]: "kept-id"}), encoding="utf-8")
     result = termwise("--project", str(tmp_path), "segments", str(document), "--format", "json")
     assert [row["id"] for row in json.loads(result.stdout)] == ["kept-id", rows[1]["id"]]
+
+
+def test_utf16_file_through_the_cli(tmp_path: Path) -> None:
+    path = tmp_path / "u16.txt"
+    path.write_bytes("Dr. Smith left.\nShe said “bye” [2]. Done.\n".encode("utf-16"))
+    result = termwise("segments", str(path), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert [(r["text"], r["line"], r["column"]) for r in rows] == [
+        ("Dr. Smith left.", 1, 1),
+        ("She said “bye” [2].", 2, 1),
+        ("Done.", 2, 21),
+    ]

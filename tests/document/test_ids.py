@@ -159,3 +159,18 @@ def test_an_alias_never_duplicates_an_id() -> None:
     # A stale alias that would give "Two." the id of "One." is ignored.
     again = parse_document("One. Two.", lang="en", id_aliases={two: one})
     assert [s.id for s in again.segments] == [one, two]
+
+
+def test_an_edit_back_to_an_earlier_text_keeps_the_id() -> None:
+    # Edited A -> B -> C -> B: merging alias maps with dict.update keeps B's first position,
+    # so "latest entry wins" alone would pick C, whose text is gone.
+    original = parse_document("Alpha one. Other.", lang="en")
+    kept = original.segments[0].id
+    b_id = parse_document("Beta one. Other.", lang="en").segments[0].id
+    c_id = parse_document("Gamma one. Other.", lang="en").segments[0].id
+    aliases = {b_id: kept}
+    aliases.update({c_id: kept})
+    aliases.update({b_id: kept})
+    again = parse_document("Beta one. Other.", lang="en", id_aliases=aliases)
+    assert again.segments[0].id == kept
+    assert again.segments[1].id == original.segments[1].id

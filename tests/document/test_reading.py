@@ -206,6 +206,7 @@ def test_broken_docx_is_an_input_error(tmp_path: Path) -> None:
 def test_language_detection() -> None:
     assert detect_language("人类命运共同体是中国提出的重要理念。") == "zh"
     assert detect_language("Россия и Китай подписали договор.") == "ru"
+    assert detect_language("これは日本語の文です。東京に行きました。") == "ja"
     assert detect_language("The idea of the community is that it works.") == "en"
     assert detect_language("El concepto de la comunidad y los países que se unen.") == "es"
     assert (
@@ -246,3 +247,19 @@ def test_numbered_sentences_and_years_are_not_headings() -> None:
     text = "The plan has steps.\n1. Do this first.\n2020. That year was hard. It ended.\n"
     document = parse_document(text, lang="en")
     assert all(segment.kind is SegmentKind.SENTENCE for segment in document.segments)
+
+
+def test_unnumbered_heading_before_reference_entries() -> None:
+    text = (
+        "This is the last paragraph of the body text, which is long enough to set the width.\n"
+        "It ends here with a full stop, and then the list of references follows below it.\n"
+        "References\n"
+        "[1] Wang L. Another study. Beijing: People Press, 2020.\n"
+        "[2] Li M. A third study, 2021.\n"
+    )
+    segments = parse_document(text, lang="en").segments
+    heading = next(s for s in segments if s.kind is SegmentKind.HEADING)
+    assert heading.text == "References"
+    starts = [s for s in segments if s.text.startswith("[")]
+    assert [s.text[:3] for s in starts] == ["[1]", "[2]"]
+    assert starts[0].paragraph != starts[1].paragraph

@@ -367,7 +367,11 @@ def test_tbx_v3_dct_basic_and_min_are_read(tmp_path: Path) -> None:
     assert concept.lang_definitions == {"en": "A group of stars."}
     first, second = concept.terms("en")
     assert (first.part_of_speech, first.term_type, first.context, first.source) == (
-        "noun", "fullForm", "Over 1100 open clusters are known.", "seds.org")
+        "noun",
+        "fullForm",
+        "Over 1100 open clusters are known.",
+        "seds.org",
+    )
     assert second.status is TermStatus.SUPERSEDED
     # The transaction and the definition's source have no model field: kept as they came.
     assert [(e.element, e.type, e.value) for e in concept.extra] == [
@@ -433,8 +437,18 @@ def test_cli_export_reports_what_the_format_cannot_hold(tmp_path: Path) -> None:
     out = tmp_path / "min.tbx"
     result = runner.invoke(
         cli,
-        ["--project", str(ROOT), "glossary", "export", "--format", "tbx", "--dialect", "min",
-         "-o", str(out)],
+        [
+            "--project",
+            str(ROOT),
+            "glossary",
+            "export",
+            "--format",
+            "tbx",
+            "--dialect",
+            "min",
+            "-o",
+            str(out),
+        ],
     )
     assert result.exit_code == 0, result.output
     assert 'type="TBX-Min"' in out.read_text(encoding="utf-8")
@@ -445,7 +459,16 @@ def test_cli_bad_file_exits_non_zero_with_file_and_line(tmp_path: Path) -> None:
     bad.write_text("<tbx>\n<text>\n</tbx>", encoding="utf-8")
     result = subprocess.run(
         [str(VENV_BIN / "termwise"), "glossary", "show", str(bad)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode != 0
     assert f"{bad}:3:" in result.stderr
+
+
+def test_csv_header_with_an_unknown_column_is_still_a_header(tmp_path: Path) -> None:
+    path = tmp_path / "g.csv"
+    path.write_text("en,zh,Domain code\nAIIB,亚投行,FIN\n", encoding="utf-8")
+    loaded = load_glossary(path)
+    assert loaded.concepts[0].terms("zh")[0].text == "亚投行"
+    assert [(p.line, "Domain code" in p.message) for p in loaded.problems] == [(1, True)]

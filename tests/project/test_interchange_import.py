@@ -315,3 +315,85 @@ def test_layout_helper_paths(tmp_path: Path) -> None:
         unmatched_path(layout.translation_file("paper.txt", "zh-CN")).name
         == "paper.zh.unmatched.tmx"
     )
+
+
+def test_utf16_tmx_with_bom_as_trados_writes_it(tmp_path: Path, paper: Path) -> None:
+    text = (
+        '<?xml version="1.0" encoding="UTF-16"?>\n<tmx version="1.4"><header creationtool="SDL" '
+        'creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en-US" srclang="en-US" '
+        'datatype="xml"/><body><tu><tuv xml:lang="en-US"><seg>It is a concept of life.</seg></tuv>'
+        '<tuv xml:lang="es-ES"><seg>Es un concepto de vida.</seg></tuv></tu></body></tmx>'
+    )
+    path = tmp_path / "trados.tmx"
+    path.write_bytes(text.encode("utf-16"))
+    units = read_units(path, target_lang="es")
+    assert [(u.source, u.target, u.target_lang) for u in units] == [
+        ("It is a concept of life.", "Es un concepto de vida.", "es-ES")
+    ]
+    result = run(paper.parent, "import", str(path), "--doc", str(paper), "--to", "es")
+    assert "segments filled:        1" in result.output
+
+
+def test_paragraph_level_units_are_split_over_sentences(tmp_path: Path, paper: Path) -> None:
+    """Tools that segment by paragraph: the unit spans two of our sentences."""
+    from translate.storage.xliff2 import Xliff2File
+
+    store = Xliff2File()
+    store.setsourcelanguage("en")
+    store.settargetlanguage("es")
+    whole = store.addsourceunit(
+        "China proposed the community of human destiny. It is a concept of life."
+    )
+    whole.target = "China propuso la comunidad de destino. Es un concepto de vida."
+    store.savefile(str(tmp_path / "paragraphs.xlf"))
+    result = run(
+        paper.parent, "import", str(tmp_path / "paragraphs.xlf"), "--doc", str(paper), "--to", "es"
+    )
+    assert "paragraph units split:  1" in result.output, result.output
+    tfile = TranslationFile.load(paper.parent / "translations" / "paper.es.po")
+    targets = [unit.target for unit in tfile.units.values()]
+    assert targets[:2] == ["China propuso la comunidad de destino.", "Es un concepto de vida."]
+
+    # A translation that does not split into the same number of sentences is kept aside.
+    store = Xliff2File()
+    store.setsourcelanguage("en")
+    store.settargetlanguage("es")
+    odd = store.addsourceunit(
+        "China proposed the community of human destiny. It is a concept of life."
+    )
+    odd.target = "China propuso la comunidad de destino, un concepto de vida."
+    store.savefile(str(tmp_path / "odd.xlf"))
+    result = run(
+        paper.parent, "import", str(tmp_path / "odd.xlf"), "--doc", str(paper), "--to", "es"
+    )
+    assert "paragraphs not split:   1 (kept aside)" in result.output
+    kept = read_units(paper.parent / "translations" / "paper.es.unmatched.tmx")
+    assert [u.target for u in kept] == [
+        "China propuso la comunidad de destino, un concepto de vida."
+    ]
+
+
+def test_xliff2_codes_are_reported_with_their_original_data(tmp_path: Path) -> None:
+    path = tmp_path / "okapi-style.xlf"
+    path.write_text(
+        '<?xml version="1.0"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0"'
+        ' srcLang="en" trgLang="es"><file id="f1"><unit id="u1"><originalData>'
+        '<data id="d1">&lt;b&gt;</data><data id="d2">&lt;/b&gt;</data><data id="d3">&lt;br/&gt;'
+        "</data></originalData><segment><source>Trade grew by "
+        '<pc id="1" dataRefStart="d1" dataRefEnd="d2">five</pc> percent<ph id="2" dataRef="d3"/>'
+        "</source><target>El comercio creció un "
+        '<pc id="1" dataRefStart="d1" dataRefEnd="d2">cinco</pc> por ciento<ph id="2" dataRef="d3"/>'
+        "</target></segment><ignorable><source> </source></ignorable></unit></file></xliff>",
+        encoding="utf-8",
+    )
+    (unit,) = read_units(path)
+    assert unit.source == "Trade grew by five percent"
+    assert unit.target == "El comercio creció un cinco por ciento"
+    assert [(c.side, c.native, c.offset) for c in unit.inline_codes] == [
+        ("source", "<b>", 14),
+        ("source", "</b>", 18),
+        ("source", "<br/>", 26),
+        ("target", "<b>", 22),
+        ("target", "</b>", 27),
+        ("target", "<br/>", 38),
+    ]

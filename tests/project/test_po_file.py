@@ -317,3 +317,129 @@ def test_comments_rewrapped_by_another_editor_keep_mt_state(tmp_path: Path) -> N
     assert loaded.mt == long_mt
     assert loaded.mt_engine == "apertium"
     assert loaded.comments == ("extracted by another tool",)
+
+
+def test_incremental_save_writes_exactly_what_babel_writes(tmp_path: Path) -> None:
+    tfile = sample_file()
+    first = tfile.to_bytes()
+    assert (
+        first.split(b"PO-Revision-Date")[1].split(b"\n", 1)[1]
+        == (tfile.full_bytes().split(b"PO-Revision-Date")[1].split(b"\n", 1)[1])
+    )
+    # Change one entry, add one, drop one: only those are formatted again.
+    tfile.units["a3"].set_translation("Mismo texto.")
+    tfile.units["a9"] = TranslationUnit("a9", "Added later.", "Añadido.", SegmentState.REVIEWED)
+    del tfile.units["a2"]
+    incremental = tfile.to_bytes()
+    full = tfile.full_bytes()
+    strip = lambda data: data.split(b"PO-Revision-Date")[1].split(b"\n", 1)[1]  # noqa: E731
+    assert strip(incremental) == strip(full)
+    assert b'msgstr "Mismo texto."' in incremental and b'msgctxt "a2"' not in incremental
+
+
+def test_files_updated_by_msgmerge_load(tmp_path: Path) -> None:
+    """gettext's msgmerge marks changed sources fuzzy with ``#|`` and keeps ``#~`` entries."""
+    path = tmp_path / "paper.es.po"
+    sample_file().save(path)
+    template = tmp_path / "paper.pot"
+    pot = polib.POFile()
+    pot.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    pot.append(polib.POEntry(msgctxt="a2", msgid='He said "well-known"\tthings!', msgstr=""))
+    pot.append(polib.POEntry(msgctxt="a9", msgid="A brand new sentence.", msgstr=""))
+    pot.save(str(template))
+    merged = tmp_path / "merged.es.po"
+    subprocess.run(
+        ["msgmerge", "--previous", "-o", str(merged), str(path), str(template)],
+        check=True,
+        capture_output=True,
+    )
+    text = merged.read_text(encoding="utf-8")
+    assert "#| msgid" in text and "#~ msgid" in text and "#~| msgid" in text
+    tfile = TranslationFile.load(merged)
+    assert tfile.units["a2"].state is SegmentState.EDITED
+    assert tfile.units["a2"].previous_source == 'He said "well-known"\tthings.'
+    # msgmerge's own fuzzy matching gave the new sentence an old translation: read as edited.
+    assert tfile.units["a9"].state is SegmentState.EDITED
+    assert tfile.units["a9"].previous_source == "Gone sentence."
+    obsolete = {unit.segment_id: unit for unit in tfile.obsolete}
+    assert {"a1", "a5"} <= set(obsolete)  # "zz" was reused by msgmerge for a9
+    assert obsolete["a5"].previous_source == "It is a concept."  # from "#~| msgid"
+    tfile.save()
+    check = subprocess.run(
+        ["msgfmt", "--check", "-o", "/dev/null", str(merged)], capture_output=True
+    )
+    assert check.returncode == 0, check.stderr
+
+
+def test_parse_cache_is_used_only_for_identical_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr("termwise.project.parse_cache.MIN_UNITS", 2)
+    path = tmp_path / "paper.es.po"
+    tfile = sample_file()
+    tfile.save(path)  # a save of a big enough file records its parse, written at exit
+    tfile.units["a3"].set_translation("Editado tras guardar.")  # must not leak into the cache
+    from termwise.project import parse_cache
+
+    parse_cache.flush()
+    expected = TranslationFile.from_bytes(path.read_bytes())  # what Babel makes of it
+
+    def no_babel(*args: object) -> object:
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr("termwise.project.po.read_catalog", no_babel)
+    cached = TranslationFile.load(path)
+    assert cached.units == expected.units and cached.obsolete == expected.obsolete
+    assert (cached.lang, cached.source_lang, cached.document_name) == ("es", "en", "paper.md")
+
+    entries = polib.pofile(str(path))
+    entries[0].msgstr = "Cambiado por otro programa."
+    entries.save(str(path))
+    with pytest.raises(AssertionError, match="parsed again"):
+        TranslationFile.load(path)  # other bytes: the cache is not trusted
+
+
+def test_first_save_after_load_keeps_other_tools_formatting(tmp_path: Path) -> None:
+    path = tmp_path / "paper.es.po"
+    sample_file().save(path)
+    entries = polib.pofile(str(path), wrapwidth=30)
+    entries.save(str(path))
+    wrapped = path.read_text(encoding="utf-8")
+    tfile = TranslationFile.load(path)
+    tfile.units["a3"].set_translation("Mismo texto.", reviewed=True)
+    tfile.save()
+    # Every entry's bytes were reused from the file, but the edited one is new.
+    assert len(tfile._entry_cache) == len(tfile.units)
+    text = path.read_text(encoding="utf-8")
+    # The untouched, re-wrapped entry is written back as polib wrapped it.
+    a2_block = next(block for block in wrapped.split("\n\n") if 'msgctxt "a2"' in block)
+    assert a2_block in text
+    reloaded = TranslationFile.load(path)
+    assert reloaded.units["a3"].target == "Mismo texto."
+    assert reloaded.units["a2"] == tfile.units["a2"]
+    check = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True)
+    assert check.returncode == 0, check.stderr
+
+
+def test_a_po_file_without_segment_ids_points_to_import(tmp_path: Path) -> None:
+    path = tmp_path / "other.es.po"
+    path.write_text(GOOD_HEADER + 'msgid "Hello"\nmsgstr "Hola"\n', encoding="utf-8")
+    with pytest.raises(InputError, match="termwise import") as caught:
+        TranslationFile.load(path)
+    assert caught.value.line == 6
+
+
+def test_any_direct_change_to_a_unit_reaches_the_next_save(tmp_path: Path) -> None:
+    path = tmp_path / "paper.es.po"
+    tfile = sample_file()
+    tfile.save(path)
+    unit = tfile.units["a2"]
+    unit.notes = "changed directly, not through a method"
+    unit.flags = frozenset({"no-wrap"})
+    tfile.units["a1"].mt_engine = "argos"
+    tfile.save()
+    loaded = TranslationFile.load(path)
+    assert loaded.units["a2"].notes == "changed directly, not through a method"
+    assert loaded.units["a2"].flags == frozenset({"no-wrap"})
+    assert loaded.units["a1"].mt_engine == "argos"

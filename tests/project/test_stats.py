@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
-from termwise.cli import cli
+from termwise.cli import cli, main
 from termwise.document import load_document
 from termwise.project.layout import ProjectLayout
 from termwise.project.progress import count_words
@@ -68,3 +69,21 @@ def test_stats_counts_characters_for_chinese_sources(tmp_path: Path) -> None:
     )
     assert "characters" in result.output.splitlines()[1]
     assert result.output.splitlines()[2].split() == ["new", "2", "14", "100.0%"]
+
+
+def test_broken_project_file_is_a_clear_cli_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paper, layout = make_project(tmp_path)
+    po = layout.translation_file(paper, "es")
+    text = po.read_text(encoding="utf-8")
+    po.write_text(text.replace('msgstr "Uno dos tres."', 'msgstr "Uno dos tres.'), encoding="utf-8")
+    before = po.read_bytes()
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--project", str(tmp_path), "stats", str(paper), "--to", "es"])
+    assert exit_info.value.code == 2
+    error = capsys.readouterr().err
+    line = text[: text.index('msgstr "Uno dos tres."')].count("\n") + 1
+    assert error.startswith(f"termwise: error: {po}:{line}:")
+    assert "not closed" in error
+    assert po.read_bytes() == before  # nothing written

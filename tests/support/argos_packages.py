@@ -104,6 +104,7 @@ def build_transformer(
     eos_bias: float = 4.0,
     end_near_source_length: bool = True,
     length_gain: float | None = None,
+    boost_pieces: dict[str, float] | None = None,
 ) -> Path:
     """Write a CTranslate2 Transformer with random weights to ``out_dir`` (which must not exist)."""
     from ctranslate2.specs import transformer_spec
@@ -116,7 +117,9 @@ def build_transformer(
     # The mean source position is 2x the averaged POS value, but the encoder's final layer
     # norm divides it by the spread of the encoder output, which grows with depth (measured:
     # outputs were 0.6x the source with 2 layers and 0.43x with 6 at a gain of 2).
-    gain = length_gain if length_gain is not None else 2.0 * float(np.sqrt(1 + 0.7 * encoder_layers))
+    gain = (
+        length_gain if length_gain is not None else 2.0 * float(np.sqrt(1 + 0.7 * encoder_layers))
+    )
 
     def normal(*shape: int, scale: float | None = None) -> Any:
         std = scale if scale is not None else 1.0 / np.sqrt(shape[-1])
@@ -200,6 +203,9 @@ def build_transformer(
         projection[eos, POS] = 1.0 / SLOPE
         projection[eos, LEN] = -1.0 / SLOPE
         bias[eos] = eos_bias
+    for piece, boost in (boost_pieces or {}).items():
+        # Make a piece likely in outputs, e.g. "_" for tests of how it is decoded.
+        bias[vocabulary.index(piece)] += boost
     spec.decoder.projection.weight = projection
     spec.decoder.projection.bias = bias
     spec.register_source_vocabulary(vocabulary)
@@ -231,6 +237,7 @@ def build_argos_package(
     eos_bias: float = 4.0,
     end_near_source_length: bool = True,
     length_gain: float | None = None,
+    boost_pieces: dict[str, float] | None = None,
     links: Iterable[str] = (),
     extra_files: dict[str, bytes] | None = None,
 ) -> Path:
@@ -280,6 +287,7 @@ def build_argos_package(
             eos_bias=eos_bias,
             end_near_source_length=end_near_source_length,
             length_gain=length_gain,
+            boost_pieces=boost_pieces,
         )
         entries: dict[str, bytes] = {
             "metadata.json": json.dumps(metadata, indent=2).encode(),

@@ -22,8 +22,9 @@ SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_204c7e650900ae41.txt
 def write_test_glossary(folder: Path) -> Path:
     from termwise.glossary import Concept, Glossary, Term, TermStatus, save_glossary
 
-    def term(text: str, lang: str, status: TermStatus = TermStatus.PREFERRED,
-             source: str | None = None) -> Term:
+    def term(
+        text: str, lang: str, status: TermStatus = TermStatus.PREFERRED, source: str | None = None
+    ) -> Term:
         return Term(text=text, lang=lang, status=status, source=source)
 
     t01 = Concept(

@@ -22,15 +22,16 @@ SIZE = (160, 50)
 def make_app(layout: ProjectLayout, paper: Path, lang: str = "es", **options: object) -> ReviewApp:
     engine = options.pop("engine", None)
     session = ReviewSession(layout, paper, lang, engine=engine)  # type: ignore[arg-type]
-    settings: dict[str, object] = {"auto_mt": False, "autosave_delay": 0.05, "check_delay": 0.0}
+    # Debounced as in use (a save and a check run per pause, not per key), only shorter.
+    settings: dict[str, object] = {"auto_mt": False, "autosave_delay": 0.15, "check_delay": 0.15}
     settings.update(options)
     return ReviewApp(session, **settings)  # type: ignore[arg-type]
 
 
 async def settle(app: ReviewApp, pilot: object) -> None:
     """Let timers fire and workers (checks, MT) finish, then let the UI catch up."""
-    for _ in range(3):
-        await pilot.pause(0.06)  # type: ignore[attr-defined]
+    for _ in range(2):
+        await pilot.pause(0.2)  # type: ignore[attr-defined]
         # A newer check run cancels an older one (exclusive workers): that is expected.
         with contextlib.suppress(WorkerCancelled):
             await app.workers.wait_for_complete()
@@ -99,7 +100,9 @@ async def test_accept_mt_and_mark_reviewed_with_apertium(
         assert unit.state.value == "reviewed"
         assert unit.mt_engine == "apertium"
         entry = next(
-            e for e in polib.pofile(str(app.session.translation_path)) if e.msgctxt == unit.segment_id
+            e
+            for e in polib.pofile(str(app.session.translation_path))
+            if e.msgctxt == unit.segment_id
         )
         assert "fuzzy" not in entry.flags and entry.msgstr == unit.target
 
@@ -138,9 +141,7 @@ async def test_note_is_saved_as_translator_comment(
         assert entry.tcomment == "check with editor"
 
 
-async def test_join_and_split_keep_the_first_id(
-    review_project: ProjectLayout, paper: Path
-) -> None:
+async def test_join_and_split_keep_the_first_id(review_project: ProjectLayout, paper: Path) -> None:
     app = make_app(review_project, paper)
     async with app.run_test(size=SIZE) as pilot:
         rows = app.grid.rows
@@ -275,7 +276,11 @@ async def test_issues_panel_jump_and_fix_in_target(
         await settle(app, pilot)
         assert app.grid.rows[0].target == "la comunidad de futuro compartido de la humanidad"
         assert not [i for i in app.session.issues if i.check == "term-forbidden"]
-        assert saved(app).units[app.grid.rows[0].segment_id].target.startswith("la comunidad de futuro")
+        assert (
+            saved(app)
+            .units[app.grid.rows[0].segment_id]
+            .target.startswith("la comunidad de futuro")
+        )
         await pilot.press("ctrl+z")
         assert app.grid.rows[0].target == "la comunidad de destino de la humanidad"
 
@@ -290,20 +295,25 @@ async def test_fix_source_variant_everywhere_after_preview_and_undo(
         await settle(app, pilot)
         ids_before = [row.segment_id for row in app.session.rows]
         variant = next(
-            i for i in app.session.issues
+            i
+            for i in app.session.issues
             if i.check == "source-variant" and i.text == "community of human destiny"
         )
         count = sum(
-            1 for i in app.session.issues
+            1
+            for i in app.session.issues
             if i.check == "source-variant" and i.text == "community of human destiny"
         )
         app.post_message(IssuesPanel.Fix(variant, everywhere=True))
         await pilot.pause()
         assert isinstance(app.screen, ConfirmPreview)
-        assert len(app.screen.rows) == len({
-            i.segment_id for i in app.session.issues
-            if i.check == "source-variant" and i.text == "community of human destiny"
-        })
+        assert len(app.screen.rows) == len(
+            {
+                i.segment_id
+                for i in app.session.issues
+                if i.check == "source-variant" and i.text == "community of human destiny"
+            }
+        )
         await pilot.press("y")
         await settle(app, pilot)
         text = paper.read_text(encoding="utf-8")
@@ -361,7 +371,9 @@ async def test_glossary_panel_search_add_term_and_status(
         await pilot.press("ctrl+u", *"admitted", "enter")
         await settle(app, pilot)
         glossary = load_glossary(review_project.glossary_dir)
-        added = [t for t in glossary.concept("T19").terms("es") if t.text == "mentalidad de Guerra Fría"]
+        added = [
+            t for t in glossary.concept("T19").terms("es") if t.text == "mentalidad de Guerra Fría"
+        ]
         assert added and added[0].status is TermStatus.ADMITTED
         # Change the status of the highlighted term.
         await pilot.press("s")

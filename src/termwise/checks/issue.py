@@ -78,7 +78,7 @@ class Issue:
 
     @property
     def key(self) -> tuple[str, str, str, str]:
-        """What identifies an issue across edits elsewhere: check, segment, side and flagged text."""
+        """What identifies an issue across edits elsewhere: check, segment, side, flagged text."""
         return (self.check, self.segment_id, self.side, self.text)
 
 

@@ -501,8 +501,10 @@ _FRENCH_NO_SPACE = re.compile(
 )
 _STRAIGHT_QUOTED = re.compile(r'"([^"\n]+)"')
 _CJK_CHAR = "\u3400-\u9fff\uf900-\ufaff"
+# Half-width , ; : ? ! ( ) next to a Chinese character, and a half-width full stop after one.
 _CJK_ASCII_PUNCT = re.compile(
-    rf"(?<=[{_CJK_CHAR}])([,;:?!()])|([,;:?!()])(?=[{_CJK_CHAR}])|(?<=[{_CJK_CHAR}])(\.)(?=\s*$|[{_CJK_CHAR}])"
+    rf"(?<=[{_CJK_CHAR}])([,;:?!()])|([,;:?!()])(?=[{_CJK_CHAR}])"
+    rf"|(?<=[{_CJK_CHAR}])(\.)(?=\s*$|[{_CJK_CHAR}])"
 )
 _FULLWIDTH = {
     ",": "，",
@@ -532,7 +534,7 @@ def _typography_french(context: CheckContext, pair: Pair, target: str) -> Iterat
         mark = match.group(1) or match.group(2)
         space = _NNBSP if mark in ";!?" else _NBSP
         start = match.start() if match.group(1) else match.start() + 1
-        replacement = space
+        where = "before" if match.group(1) else "after"
         yield context.issue(
             "typography",
             Severity.WARNING,
@@ -540,8 +542,8 @@ def _typography_french(context: CheckContext, pair: Pair, target: str) -> Iterat
             "target",
             start,
             start + 1,
-            f"French typography: a no-break space belongs {'before' if match.group(1) else 'after'} {mark}",
-            suggestion=replacement,
+            f"French typography: a no-break space belongs {where} {mark}",
+            suggestion=space,
             fixable=True,
         )
     for match in _FRENCH_NO_SPACE.finditer(target):
@@ -624,7 +626,7 @@ def typography(context: CheckContext, pair: Pair) -> list[Issue]:
             opener = "¿" if mark == "?" else "¡"
             if opener not in match.group():
                 start = match.start() + len(match.group()) - len(match.group().lstrip())
-                yield_text = target[start : match.end()]
+                question = target[start : match.end()]
                 issues.append(
                     context.issue(
                         "typography",
@@ -634,7 +636,7 @@ def typography(context: CheckContext, pair: Pair) -> list[Issue]:
                         start,
                         match.end(),
                         f"Spanish opens with {opener} what ends with {mark}",
-                        suggestion=opener + yield_text,
+                        suggestion=opener + question,
                         fixable=True,
                     )
                 )

@@ -150,7 +150,7 @@ def summary(issues: Sequence[Issue]) -> str:
 
 
 _CSS = """
-body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:70em;padding:0 1em;color:#222}
+body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:96em;padding:0 1em;color:#222}
 h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ccc}
 table{border-collapse:collapse;width:100%}td,th{border:1px solid #ddd;padding:.35em .5em;
 vertical-align:top;text-align:left}th{background:#f4f4f4}
@@ -212,8 +212,9 @@ def render_html(
             f"({len(items)}) <span class=muted>{html.escape(description)}</span></summary>"
         )
         out.append(
-            "<table><tr><th>Where</th><th>Severity</th><th>Message</th>"
-            "<th>Source</th><th>Target</th></tr>"
+            "<table><tr><th style='width:11%'>Where</th><th style='width:6%'>Severity</th>"
+            "<th style='width:27%'>Message</th><th style='width:28%'>Source</th>"
+            "<th style='width:28%'>Target</th></tr>"
         )
         for item in items:
             issue = item.issue

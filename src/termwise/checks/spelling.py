@@ -135,10 +135,13 @@ def _availability(context: CheckContext) -> str | None:
 
 
 def _glossary_words(context: CheckContext, lang: str) -> set[str]:
+    from termwise.checks.terminology import terms_in
+
     words: set[str] = set()
     if context.glossary is not None:
-        for _, term in context.glossary.terms(lang):
-            words.update(word.casefold() for word in _WORD.findall(term.text))
+        for concept in context.glossary.concepts:
+            for term in terms_in(concept, lang):
+                words.update(word.casefold() for word in _WORD.findall(term.text))
     return words
 
 

@@ -43,15 +43,18 @@ def assign_ids(texts: Iterable[str], aliases: Mapping[str, str] | None = None) -
     """Final ids: content ids, replaced by their alias where one is recorded.
 
     An alias wins only once and only when no other segment of the document already holds its
-    id as content id; otherwise two segments would share an id. When a segment was edited
-    twice, the map holds two keys for one kept id: the later entry (insertion order, which
-    JSON keeps) is the current text, so only it counts.
+    id as content id; otherwise two segments would share an id. A segment edited twice leaves
+    two keys for one kept id; the key whose text is in the document now is the one that
+    counts, and if several are, the later entry (insertion order, which JSON keeps).
     """
     ids = content_ids(texts)
     if not aliases:
         return ids
-    current = {kept: content_id for content_id, kept in aliases.items()}
-    taken = set(ids)
+    present = set(ids)
+    current: dict[str, str] = {}
+    for content_id, kept in aliases.items():
+        if content_id in present:
+            current[kept] = content_id
     used: set[str] = set()
     final: list[str] = []
     for content_id in ids:
@@ -60,7 +63,7 @@ def assign_ids(texts: Iterable[str], aliases: Mapping[str, str] | None = None) -
             alias is not None
             and current.get(alias) == content_id
             and alias not in used
-            and alias not in taken
+            and alias not in present
         ):
             used.add(alias)
             final.append(alias)

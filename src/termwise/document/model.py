@@ -108,7 +108,7 @@ class OffsetMap(Sequence[int]):
         return OffsetMap(runs, end - start)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     """One heading or sentence.
 

@@ -283,6 +283,7 @@ _ENDS_SENTENCE = re.compile(
     r"(?:[.!?。！？…]|\.\.\.)[\"'”’»)\]」』）】]*(?:\s?\[\d{1,4}(?:[,–-]\s?\d{1,4})*\])?\Z"
     r"|\[\d{1,4}(?:[,–-]\s?\d{1,4})*\]\Z"
 )
+_REFERENCE_ENTRY = re.compile(r"\[\d{1,4}\][ \t]+[^\W\d_]")
 _BULLETS = frozenset("•◦▪▫●○■□►▸➢✓")
 _TERMINAL_PUNCTUATION = re.compile(r"[.!?。！？…:;,，；：、]\Z")
 _CONTINUING_WORDS = _word_set(
@@ -326,7 +327,12 @@ def _is_unnumbered_heading(line: str, next_line: str, width: int) -> bool:
     first = line[0]
     if not (first.isupper() or _is_cjk(first)) or _TERMINAL_PUNCTUATION.search(line):
         return False
-    return next_line[0].isupper() or next_line[0] in "\"“'‘«" or _is_cjk(next_line[0])
+    return (
+        next_line[0].isupper()
+        or next_line[0] in "\"“'‘«"
+        or _is_cjk(next_line[0])
+        or bool(_REFERENCE_ENTRY.match(next_line))
+    )
 
 
 def plain_text_blocks(text: str) -> list[Block]:
@@ -367,8 +373,8 @@ def plain_text_blocks(text: str) -> list[Block]:
             previous_ended = True
             index += 1
             continue
-        if current is None or line[0] in _BULLETS:
-            # A bullet starts a list item, which is a paragraph of its own.
+        if current is None or line[0] in _BULLETS or _REFERENCE_ENTRY.match(line):
+            # A bullet or a "[12] Author, Title" entry starts a list item, a paragraph of its own.
             current = Block(heading=False, paragraph_width=paragraph_width)
             blocks.append(current)
         current.lines.append((start, end))
@@ -482,14 +488,17 @@ _STOPWORDS = {
 
 
 def detect_language(text: str) -> str:
-    """A guess good enough to pick segmentation rules: CJK-majority → zh, Cyrillic → ru, else
+    """A guess good enough to pick segmentation rules: CJK-majority → zh (ja with kana),
+    Cyrillic → ru, else
     the Latin-script language whose commonest words occur most (English on a tie)."""
     sample = text[:200_000]
-    cjk = latin = cyrillic = 0
+    cjk = latin = cyrillic = kana = 0
     for char in sample:
         if char.isalpha():
             if _is_cjk(char):
                 cjk += 1
+                if "\u3040" <= char <= "\u30ff":
+                    kana += 1
             elif "\u0400" <= char <= "\u04ff":
                 cyrillic += 1
             else:
@@ -499,7 +508,7 @@ def detect_language(text: str) -> str:
         return "en"
     # A Chinese character carries a word; a Latin letter a fifth of one.
     if cjk * 4 >= latin + cyrillic:
-        return "zh"
+        return "ja" if kana * 10 >= cjk else "zh"
     if cyrillic > latin:
         return "ru"
     counts = dict.fromkeys(_STOPWORDS, 0)

@@ -223,8 +223,6 @@ _CANDIDATE = re.compile(
     rf"(?P<close>(?:[ \u00a0\u202f][»›](?=[\s]|\Z))?[{re.escape(_CLOSERS)}]*{_CITATION}*)"
     rf"(?=[{_SPACE}]|\Z|(?P<cjknext>[\u3400-\u9fff]))"
 )
-# The word before a period: letters, digits, inner periods, hyphens and apostrophes.
-_WORD_BEFORE = re.compile(r"[^\s\"'“‘„«(\[{¿¡]*\Z")
 _ELISION = re.compile(r"(?:[lLdDjJmMnNsStTcC]|[qQ]u|jusqu|lorsqu|puisqu)['’]")
 _INITIAL = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ]\.")
 _DOTTED = re.compile(r"(?:\w\.-?)+\w")

@@ -65,10 +65,10 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
 
 def _add_runs(paragraph: Any, block: EditionBlock, rgb: Any) -> None:
     # python-docx ships no type hints, hence Any for its objects.
-    for index, item in enumerate(block.segments):
+    for index, item in enumerate(block.target_runs()):
         if index:
             paragraph.add_run(" ")
-        if item.target is None:
+        if item is None or item.target is None:
             run = paragraph.add_run(MISSING)
             run.italic = True
         elif item.unreviewed:

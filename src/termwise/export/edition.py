@@ -51,6 +51,20 @@ class EditionBlock:
     kind: SegmentKind
     segments: list[EditionSegment]
 
+    def target_runs(self) -> list[EditionSegment | None]:
+        """The sentences to print; ``None`` stands for a run of untranslated ones.
+
+        A reader needs one "[untranslated]" where a passage is missing, not one per sentence.
+        """
+        runs: list[EditionSegment | None] = []
+        for item in self.segments:
+            if item.target is None:
+                if not runs or runs[-1] is not None:
+                    runs.append(None)
+            else:
+                runs.append(item)
+        return runs
+
 
 @dataclass
 class Edition:

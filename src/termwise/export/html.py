@@ -112,7 +112,7 @@ def _bilingual_body(edition: Edition) -> list[str]:
     first_heading = True
     for block in edition.blocks:
         source = " ".join(_source_html(item) for item in block.segments)
-        target = " ".join(_target_html(item) for item in block.segments)
+        target = " ".join(_target_html(item) for item in block.target_runs())
         if block.kind is SegmentKind.HEADING:
             css = "heading first" if first_heading else "heading"
             first_heading = False
@@ -132,7 +132,7 @@ def _bilingual_body(edition: Edition) -> list[str]:
 def _target_only_body(edition: Edition) -> list[str]:
     out = ['<main class="target-only">']
     for block in edition.blocks:
-        text = " ".join(_target_html(item) for item in block.segments)
+        text = " ".join(_target_html(item) for item in block.target_runs())
         if block.kind is SegmentKind.HEADING:
             out.append(f"<h2>{text}</h2>")
         else:
@@ -146,9 +146,9 @@ def _source_html(item: EditionSegment) -> str:
     return f'<span class="seg" id="s-{escape(item.segment.id)}">{body}</span>'
 
 
-def _target_html(item: EditionSegment) -> str:
-    if item.target is None:
-        return f'<span class="seg missing" data-seg="{escape(item.segment.id)}">{escape(MISSING)}</span>'
+def _target_html(item: EditionSegment | None) -> str:
+    if item is None or item.target is None:
+        return f'<span class="missing">{escape(MISSING)}</span>'
     body = _marked(item.target, item.target_terms)
     if item.unreviewed:
         state = item.unit.state.value if item.unit else "draft"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from termwise.document.model import SegmentKind
 from termwise.export.edition import (
     MISSING,
@@ -12,15 +14,15 @@ from termwise.export.edition import (
 )
 
 
-def block_target(block: EditionBlock) -> str:
+def block_target(block: EditionBlock, escape: Callable[[str], str] = str) -> str:
     parts = []
-    for item in block.segments:
-        if item.target is None:
+    for item in block.target_runs():
+        if item is None or item.target is None:
             parts.append(MISSING)
         elif item.unreviewed:
-            parts.append(item.target + UNREVIEWED_MARK)
+            parts.append(escape(item.target) + UNREVIEWED_MARK)
         else:
-            parts.append(item.target)
+            parts.append(escape(item.target))
     return " ".join(parts)
 
 
@@ -33,7 +35,7 @@ def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
     lines: list[str] = []
     if target_only:
         for block in edition.blocks:
-            text = _md_escape(block_target(block))
+            text = block_target(block, _md_escape)
             lines.append(f"## {text}" if block.kind is SegmentKind.HEADING else text)
             lines.append("")
     else:
@@ -45,14 +47,15 @@ def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
                     lines.append("")
                     in_table = False
                 lines.append(f"## {_md_escape(block_source(block))}")
-                lines.append(f"## {_md_escape(block_target(block))}")
+                lines.append(f"## {block_target(block, _md_escape)}")
                 lines.append("")
                 continue
             if not in_table:
                 lines.append(f"| {edition.source_name()} | {edition.target_name()} |")
                 lines.append("| --- | --- |")
                 in_table = True
-            lines.append(f"| {_cell(block_source(block))} | {_cell(block_target(block))} |")
+            source = _cell(_md_escape(block_source(block)))
+            lines.append(f"| {source} | {_cell(block_target(block, _md_escape))} |")
         if in_table:
             lines.append("")
     if edition.has_unreviewed:
@@ -74,11 +77,13 @@ def text_edition(edition: Edition, *, target_only: bool = False) -> str:
 
 
 def _md_escape(text: str) -> str:
-    # Characters that would turn sentence text into Markdown markup.
-    for char in ("\\", "`", "*", "_", "[", "]", "<", ">", "#"):
+    # Characters that would turn sentence text into Markdown emphasis, code or HTML.
+    for char in ("\\", "`", "*", "_", "<", ">"):
         text = text.replace(char, "\\" + char)
+    if text.startswith("#"):
+        text = "\\" + text
     return text
 
 
 def _cell(text: str) -> str:
-    return _md_escape(text).replace("|", "\\|").replace("\n", " ")
+    return text.replace("|", "\\|").replace("\n", " ")

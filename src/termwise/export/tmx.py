@@ -40,10 +40,10 @@ def tmx_bytes(units: Iterable[InterchangeUnit], source_lang: str) -> bytes:
             tu.set("tuid", unit.id)
         for line in (unit.notes or "").splitlines():
             if line.strip():
-                etree.SubElement(tu, "note").text = _xml_safe(line)
+                etree.SubElement(tu, "note").text = xml_safe(line)
         for prop_type, value in unit.properties.items():
             prop = etree.SubElement(tu, "prop", type=prop_type)
-            prop.text = _xml_safe(value)
+            prop.text = xml_safe(value)
         for side, text, lang in (
             ("source", unit.source, unit.source_lang or source_lang),
             ("target", unit.target, unit.target_lang),
@@ -66,16 +66,16 @@ def _fill_seg(seg: etree._Element, text: str, codes: list[InlineCode]) -> None:
     position = 0
     last: etree._Element | None = None
     for code in sorted(codes, key=lambda code: code.offset):
-        chunk = _xml_safe(text[position : code.offset])
+        chunk = xml_safe(text[position : code.offset])
         _append_text(seg, last, chunk)
         ph = etree.SubElement(seg, "ph")
         if code.code_id and code.code_id.isdigit():
             ph.set("x", code.code_id)
         ph.set("type", f"x-{code.kind.strip('/') or 'code'}")
-        ph.text = _xml_safe(code.native)
+        ph.text = xml_safe(code.native)
         last = ph
         position = max(position, code.offset)
-    _append_text(seg, last, _xml_safe(text[position:]))
+    _append_text(seg, last, xml_safe(text[position:]))
 
 
 def _append_text(seg: etree._Element, last: etree._Element | None, chunk: str) -> None:
@@ -87,7 +87,8 @@ def _append_text(seg: etree._Element, last: etree._Element | None, chunk: str) -
         last.tail = (last.tail or "") + chunk
 
 
-def _xml_safe(text: str) -> str:
+def xml_safe(text: str) -> str:
+    """``text`` with the control characters XML 1.0 cannot hold shown as ``\\uXXXX``."""
     # Control characters cannot appear in XML 1.0 at all; keep them visible instead.
     return "".join(
         char if char in "\t\n\r" or ord(char) >= 0x20 else f"\\u{ord(char):04x}" for char in text

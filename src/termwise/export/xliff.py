@@ -11,6 +11,7 @@ import re
 
 from termwise import __version__
 from termwise.document.model import Document, SegmentKind
+from termwise.export.tmx import xml_safe
 from termwise.project.interchange import XLIFF2_NS, XLIFF12_NS, XML_NS
 from termwise.project.po import SegmentState, TranslationFile, TranslationUnit
 
@@ -51,18 +52,18 @@ def xliff2_bytes(document: Document, tfile: TranslationFile) -> bytes:
             notes_el = etree.SubElement(unit_el, q("notes"))
             for category, text in notes:
                 note = etree.SubElement(notes_el, q("note"), category=category)
-                note.text = text
+                note.text = xml_safe(text)
         state, sub_state = _XLIFF2_STATE[unit.state if unit.target else SegmentState.NEW]
         seg_el = etree.SubElement(unit_el, q("segment"), id="s1", state=state)
         if sub_state:
             seg_el.set("subState", sub_state)
         source = etree.SubElement(seg_el, q("source"))
         source.set(f"{{{XML_NS}}}space", "preserve")
-        source.text = segment.text
+        source.text = xml_safe(segment.text)
         if unit.target:
             target = etree.SubElement(seg_el, q("target"))
             target.set(f"{{{XML_NS}}}space", "preserve")
-            target.text = unit.target
+            target.text = xml_safe(unit.target)
     payload: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     return payload
 
@@ -97,10 +98,10 @@ def xliff12_bytes(document: Document, tfile: TranslationFile) -> bytes:
         tu.set("approved", "yes" if unit.state is SegmentState.REVIEWED and unit.target else "no")
         if segment.kind is SegmentKind.HEADING:
             tu.set("restype", "x-heading")
-        etree.SubElement(tu, q("source")).text = segment.text
+        etree.SubElement(tu, q("source")).text = xml_safe(segment.text)
         if unit.target:
             target = etree.SubElement(tu, q("target"))
-            target.text = unit.target
+            target.text = xml_safe(unit.target)
             if unit.state is SegmentState.MT:
                 target.set("state", "needs-review-translation")
                 target.set("state-qualifier", "mt-suggestion")
@@ -112,10 +113,10 @@ def xliff12_bytes(document: Document, tfile: TranslationFile) -> bytes:
             alt = etree.SubElement(tu, q("alt-trans"))
             alt.set("origin", " ".join(filter(None, [unit.mt_engine, unit.mt_model])) or "mt")
             alt.set("alttranstype", "proposal")
-            etree.SubElement(alt, q("target")).text = unit.mt
+            etree.SubElement(alt, q("target")).text = xml_safe(unit.mt)
         for line in unit.notes.splitlines():
             if line.strip():
-                etree.SubElement(tu, q("note"), {"from": "translator"}).text = line
+                etree.SubElement(tu, q("note"), {"from": "translator"}).text = xml_safe(line)
     payload: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     return payload
 

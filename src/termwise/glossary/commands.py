@@ -163,17 +163,22 @@ def import_glossary(
     click.echo(f"format: {chosen.name}; languages: {', '.join(found)} (from {origin})")
     _warn(loaded.problems)
     target = output or layout.glossary_dir
-    if target.is_dir() or (output is None):
+    if target.is_dir() or output is None or not target.suffix:
+        # A folder (existing, or named without a suffix): the file keeps the input's name.
         target = target / f"{file.stem}.tbx"
     problems = save_glossary(loaded, target)
     _warn(problems)
-    click.echo(f"wrote {len(loaded.concepts)} concepts to {target}")
+    click.echo(f"wrote {_concepts(len(loaded.concepts))} to {target}")
+
+
+def _concepts(count: int) -> str:
+    return f"{count} concept" if count == 1 else f"{count} concepts"
 
 
 def _has_language_header(fmt: str, data: bytes) -> bool:
     if fmt != "csv":
         return False
-    from termwise.glossary.csv_glossary import _column_role, detect_delimiter
+    from termwise.glossary.csv_glossary import column_role, detect_delimiter
 
     try:
         text = data.decode("utf-8-sig")
@@ -181,7 +186,7 @@ def _has_language_header(fmt: str, data: bytes) -> bool:
         return False
     first = text.splitlines()[0] if text.strip() else ""
     cells = first.split(detect_delimiter(text))
-    return any((role := _column_role(cell)) is not None and role[0] == "term" for cell in cells)
+    return any((role := column_role(cell)) is not None and role[0] == "term" for cell in cells)
 
 
 @glossary.command("export")
@@ -237,7 +242,7 @@ def export(
     )
     problems = save_glossary(loaded, output, fmt=fmt, options=options)
     _warn(problems)
-    click.echo(f"wrote {len(loaded.concepts)} concepts to {output}")
+    click.echo(f"wrote {_concepts(len(loaded.concepts))} to {output}")
 
 
 @glossary.command("validate")

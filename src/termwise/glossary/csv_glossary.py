@@ -159,7 +159,7 @@ def _count_outside_quotes(line: str, delimiter: str) -> int:
 # --------------------------------------------------------------------------- reading
 
 
-def _column_role(cell: str) -> tuple[str, str | None] | None:
+def column_role(cell: str) -> tuple[str, str | None] | None:
     """What a header cell names: ``("term", lang)``, ``("status", lang)``, ``("note", None)``..."""
     name = cell.strip().lstrip("\ufeff")
     lowered = name.lower().replace("_", " ").replace("-", " ").strip()
@@ -216,13 +216,26 @@ def read_csv_glossary(data: bytes, path: Path, options: ReadOptions) -> Glossary
     if not records:
         raise InputError("no CSV record could be read", path, line=1)
     first_line, first = records[0]
-    roles = [_column_role(cell) for cell in first]
+    roles = [column_role(cell) for cell in first]
     has_languages = any(role is not None and role[0] == "term" for role in roles)
-    is_header = has_languages and all(
-        role is not None or not cell.strip() for role, cell in zip(roles, first, strict=False)
-    )
+    unknown = [
+        cell.strip()
+        for role, cell in zip(roles, first, strict=False)
+        if role is None and cell.strip()
+    ]
+    # A header names languages; a column it does not recognise ("Domain code") is reported
+    # and ignored, unless most cells are unknown, which means the first row is data.
+    is_header = has_languages and len(unknown) * 2 < len(first)
     source_target_header = [r[0] if r else None for r in roles][:2] == ["source", "target"]
     if is_header:
+        for name in unknown:
+            glossary.problems.append(
+                Problem(
+                    f"column {name!r} is not a language, status or note; ignored",
+                    str(path),
+                    first_line,
+                )
+            )
         _read_with_header(glossary, records[1:], roles, path)
     else:
         rows = records[1:] if source_target_header else records

@@ -53,6 +53,7 @@ _JOINABLE_GAP = re.compile(rf"[\s{re.escape(_DASHES)}]+")
 # in "country" matches before the clitic and a fix keeps the clitic.
 _PARTS = re.compile(rf"\w+[\s{re.escape(_DASHES)}]*|[^\w]+")
 _WORD_HEAD = re.compile(r"\w+")
+_JOIN_CHARS = "".join(ch for ch in map(chr, range(0x3001)) if ch.isspace()) + _DASHES
 
 _STEMMERS = {
     "en": "english",
@@ -84,7 +85,7 @@ JOIN = " "
 BREAK = "\x00"
 _GAP_BASE = 0x03
 _VOCAB_BASE = 0x100
-_CACHE_LIMIT = 2_000_000
+_CACHE_LIMIT = 500_000
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,15 @@ class TermMatcher:
             )
             patterns.setdefault(key, []).append(_Entry(concept_id, term, tokens, ascii, plain))
         for key, entries in patterns.items():
-            self._automaton.add_word(key, (len(key), tuple(entries)))
+            # The value carries what the hot loop needs: whether any entry needs a check, and
+            # the other concepts sharing this key when none does.
+            all_plain = all(entry.plain for entry in entries)
+            all_others = tuple(
+                dict.fromkeys(
+                    e.concept_id for e in entries if e.concept_id != entries[0].concept_id
+                )
+            )
+            self._automaton.add_word(key, (len(key), tuple(entries), all_plain, all_others))
             self._size += len(entries)
         if patterns:
             self._automaton.make_automaton()
@@ -264,23 +273,24 @@ class TermMatcher:
         candidates: list[tuple[int, int, _Entry, tuple[str, ...]]] = []
         key_ends: list[int] = []
         offsets: list[int] = []
-        for end_char, (length, entries) in self._automaton.iter("".join(keys)):
+        for end_char, (length, entries, all_plain, all_others) in self._automaton.iter(
+            "".join(keys)
+        ):
             if not key_ends:
                 key_ends = list(accumulate(map(len, keys)))
                 offsets = list(accumulate(map(len, parts), initial=0))
             first = bisect_right(key_ends, end_char - length + 1)
             last = bisect_right(key_ends, end_char)
-            valid = [
-                entry
-                for entry in entries
-                if entry.plain or self._check(entry, parts[first : last + 1])
-            ]
-            if not valid:
-                continue
-            head = _WORD_HEAD.match(parts[last])
-            end = offsets[last] + (head.end() if head else len(parts[last]))
-            others = tuple(e.concept_id for e in valid[1:] if e.concept_id != valid[0].concept_id)
-            candidates.append((offsets[first], end, valid[0], others))
+            if all_plain:
+                entry, others = entries[0], all_others
+            else:
+                valid = [e for e in entries if e.plain or self._check(e, parts[first : last + 1])]
+                if not valid:
+                    continue
+                entry = valid[0]
+                others = tuple(e.concept_id for e in valid[1:] if e.concept_id != entry.concept_id)
+            end = offsets[last] + len(parts[last].rstrip(_JOIN_CHARS))
+            candidates.append((offsets[first], end, entry, others))
         return _select(candidates, text)
 
     def _check(self, entry: _Entry, parts: list[str]) -> bool:
@@ -317,7 +327,7 @@ class TermMatcher:
         positions = [index for index, char in enumerate(text) if not char.isspace()]
         key = "".join(self._cjk_char(text[index]) for index in positions)
         candidates: list[tuple[int, int, _Entry, tuple[str, ...]]] = []
-        for end_index, (length, entries) in self._automaton.iter(key):
+        for end_index, (length, entries, _, _) in self._automaton.iter(key):
             first = end_index - length + 1
             start = positions[first]
             end = positions[end_index] + 1
@@ -354,6 +364,19 @@ def _select(
             TermMatch(
                 entry.concept_id, entry.term, entry.term.status, start, end, text[start:end], others
             )
+        ]
+    if len(candidates) == 2:
+        # The common case of a nested term ("destiny community" inside "human destiny
+        # community"): no sorting machinery needed.
+        a, b = candidates
+        if a[1] <= b[0] or b[1] <= a[0]:
+            pair = [a, b] if a[0] <= b[0] else [b, a]
+        else:
+            longer = (a[1] - a[0], -a[0]) >= (b[1] - b[0], -b[0])
+            pair = [a if longer else b]
+        return [
+            TermMatch(e.concept_id, e.term, e.term.status, start, end, text[start:end], others)
+            for start, end, e, others in pair
         ]
     candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
     starts: list[int] = []

@@ -43,7 +43,7 @@ class ArgosOptions:
     compute_type: str = "auto"
     inter_threads: int | None = None
     intra_threads: int | None = None
-    max_batch_tokens: int = 2048
+    max_batch_tokens: int = 1024
     max_decoding_length: int = 256
     length_penalty: float = 0.2
 
@@ -76,18 +76,19 @@ class _Tokenizer:
         return str(self._bpe.decode(tokens))
 
 
-_TRANSLATORS: dict[tuple[str, str, str, int, int], Any] = {}
+_TRANSLATORS: dict[tuple[str, str, str, str, int, int], Any] = {}
 _TRANSLATORS_LOCK = threading.Lock()
 
 
-def _translator(path: Path, options: ArgosOptions) -> Any:
+def _translator(path: Path, fingerprint: str, options: ArgosOptions) -> Any:
     """A CTranslate2 translator per model and settings, shared within the process."""
     import ctranslate2
 
     inter, intra = default_threads(options.device)
     inter = options.inter_threads or inter
     intra = options.intra_threads if options.intra_threads is not None else intra
-    key = (str(path / "model"), options.device, options.compute_type, inter, intra)
+    # The fingerprint makes a reinstalled package load afresh in a long-running process.
+    key = (str(path / "model"), fingerprint, options.device, options.compute_type, inter, intra)
     with _TRANSLATORS_LOCK:
         translator = _TRANSLATORS.get(key)
         if translator is None:
@@ -129,7 +130,7 @@ class PackageModel:
         results: list[list[tuple[str, float]]] = [[("", 0.0)] for _ in texts]
         if not batches:
             return results
-        translator = _translator(self.package.path, options)
+        translator = _translator(self.package.path, self.package.fingerprint(), options)
         prefix = self.package.target_prefix
         pending = []
         for batch in batches:

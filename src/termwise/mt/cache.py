@@ -153,10 +153,11 @@ class CachedEngine:
         return self.engine.model_id(src, tgt)
 
     def options(self) -> Mapping[str, object]:
-        return self.engine.options()
+        engine_options = getattr(self.engine, "options", None)
+        return dict(engine_options()) if callable(engine_options) else {}
 
     def _key_options(self, src: str, tgt: str) -> dict[str, object]:
-        options = dict(self.engine.options())
+        options = dict(self.options())
         fingerprint = getattr(self.engine, "fingerprint", None)
         if callable(fingerprint):
             # A rebuilt model may keep its version string; its files still changed.

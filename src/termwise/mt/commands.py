@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from termwise import languages
+from termwise.mt import ENGINES
 from termwise.project.layout import ProjectLayout
 
 FORMATS = click.Choice(["text", "json"])
@@ -194,7 +195,7 @@ def remove_model(source: str, target: str) -> None:
 @click.option("--from", "source_lang", default=None, help="Source language (default: detected).")
 @click.option(
     "--engine",
-    type=click.Choice(["argos", "apertium"]),
+    type=click.Choice(list(ENGINES)),
     default=None,
     help="MT engine (default: Argos if a model is installed, else Apertium).",
 )

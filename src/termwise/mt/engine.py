@@ -7,7 +7,7 @@ engine and model identity so that a reviewed translation can say where its draft
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
@@ -37,16 +37,17 @@ class MTResult:
 
 @runtime_checkable
 class Engine(Protocol):
-    """A machine-translation engine for some language pairs."""
+    """A machine-translation engine for some language pairs.
+
+    Engines may also offer ``options() -> Mapping[str, object]`` (settings that change the
+    output, such as the beam size) and ``fingerprint(src, tgt) -> str`` (changes when the model
+    files change); ``CachedEngine`` puts both into its keys when present.
+    """
 
     name: str
 
     def model_id(self, src: str, tgt: str) -> str:
         """Model name and version used for ``src`` → ``tgt`` (shown to users, cached)."""
-        ...
-
-    def options(self) -> Mapping[str, object]:
-        """Settings that change the output (beam size, ...): part of every cache key."""
         ...
 
     def translate(

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from termwise import languages
-from termwise.document.model import Document
+from termwise.document.model import Document, Segment, SegmentKind
 from termwise.errors import InputError
 from termwise.project.interchange import InlineCode, InterchangeUnit, read_units
 from termwise.project.po import SegmentState, TranslationFile
@@ -29,6 +29,8 @@ class ImportReport:
     kept_existing: int = 0
     alternatives: int = 0
     without_target: int = 0
+    paragraph_units: int = 0
+    paragraphs_not_split: int = 0
     unmatched: list[InterchangeUnit] = field(default_factory=list)
     with_codes: list[tuple[str, list[InlineCode]]] = field(default_factory=list)
 
@@ -41,6 +43,8 @@ class ImportReport:
             f"kept existing work:     {self.kept_existing}",
             f"alternatives as notes:  {self.alternatives}",
             f"units without target:   {self.without_target}",
+            f"paragraph units split:  {self.paragraph_units}",
+            f"paragraphs not split:   {self.paragraphs_not_split} (kept aside)",
             f"unmatched (kept aside): {len(self.unmatched)}",
             f"with inline codes:      {len(self.with_codes)}",
         ]
@@ -103,10 +107,26 @@ def apply_units(
     index: dict[str, list[str]] = {}
     for segment in document.segments:
         index.setdefault(normalize_text(segment.text), []).append(segment.id)
+    paragraphs = _paragraph_index(document)
     filled_here: set[str] = set()
     for unit in units:
-        segment_ids = index.get(normalize_text(unit.source), [])
-        if not segment_ids:
+        key = normalize_text(unit.source)
+        segment_ids = index.get(key, [])
+        if segment_ids:
+            pieces = [unit.target] * len(segment_ids)
+        elif key in paragraphs and unit.target.strip():
+            # A tool that segments by paragraph: the unit covers several of our sentences.
+            # Its translation is split into sentences; only when the counts agree is it
+            # spread over them, otherwise it is kept aside untouched.
+            segment_ids = paragraphs[key]
+            split = _split_sentences(unit.target, tfile.lang, len(segment_ids))
+            if split is None:
+                report.paragraphs_not_split += 1
+                report.unmatched.append(unit)
+                continue
+            pieces = split
+            report.paragraph_units += 1
+        else:
             if unit.source.strip():
                 report.unmatched.append(unit)
             continue
@@ -116,36 +136,80 @@ def apply_units(
             continue
         if unit.inline_codes:
             report.with_codes.append((segment_ids[0], unit.inline_codes))
-        for segment_id in segment_ids:
-            project_unit = tfile.units[segment_id]
-            if project_unit.target == unit.target:
-                report.already_same += 1
-                if unit.reviewed is not False and project_unit.state is not SegmentState.REVIEWED:
-                    project_unit.mark_reviewed()
-                continue
-            taken_by_import = segment_id in filled_here
-            has_own_work = project_unit.state in (SegmentState.EDITED, SegmentState.REVIEWED)
-            if taken_by_import or (has_own_work and not overwrite):
-                note = f"Alternative translation ({origin}): {unit.target}"
-                if note not in project_unit.notes:
-                    project_unit.notes = f"{project_unit.notes}\n{note}".strip()
-                if taken_by_import:
-                    report.alternatives += 1
-                else:
-                    report.kept_existing += 1
-                continue
-            # A TM's units carry no status: they are translations a person made and kept.
-            project_unit.set_translation(unit.target, reviewed=unit.reviewed is not False)
-            project_unit.previous_source = None
-            if unit.notes and unit.notes not in project_unit.notes:
-                project_unit.notes = f"{project_unit.notes}\n{unit.notes}".strip()
-            codes = [code.native for code in unit.inline_codes if code.side == "target"]
-            if codes:
-                note = f"Inline codes in {origin} not kept in the text: {' '.join(codes)}"
-                project_unit.notes = f"{project_unit.notes}\n{note}".strip()
-            filled_here.add(segment_id)
-            report.segments_filled += 1
+        for segment_id, target in zip(segment_ids, pieces, strict=True):
+            _apply(unit, target, tfile, segment_id, report, filled_here, overwrite, origin)
     return report
+
+
+def _apply(
+    unit: InterchangeUnit,
+    target: str,
+    tfile: TranslationFile,
+    segment_id: str,
+    report: ImportReport,
+    filled_here: set[str],
+    overwrite: bool,
+    origin: str,
+) -> None:
+    project_unit = tfile.units[segment_id]
+    if project_unit.target == target:
+        report.already_same += 1
+        if unit.reviewed is not False and project_unit.state is not SegmentState.REVIEWED:
+            project_unit.mark_reviewed()
+        return
+    taken_by_import = segment_id in filled_here
+    has_own_work = project_unit.state in (SegmentState.EDITED, SegmentState.REVIEWED)
+    if taken_by_import or (has_own_work and not overwrite):
+        note = f"Alternative translation ({origin}): {target}"
+        if note not in project_unit.notes:
+            project_unit.notes = f"{project_unit.notes}\n{note}".strip()
+        if taken_by_import:
+            report.alternatives += 1
+        else:
+            report.kept_existing += 1
+        return
+    # A TM's units carry no status: they are translations a person made and kept.
+    project_unit.set_translation(target, reviewed=unit.reviewed is not False)
+    project_unit.previous_source = None
+    if unit.notes and unit.notes not in project_unit.notes:
+        project_unit.notes = f"{project_unit.notes}\n{unit.notes}".strip()
+    codes = [code.native for code in unit.inline_codes if code.side == "target"]
+    if codes:
+        note = f"Inline codes in {origin} not kept in the text: {' '.join(codes)}"
+        project_unit.notes = f"{project_unit.notes}\n{note}".strip()
+    filled_here.add(segment_id)
+    report.segments_filled += 1
+
+
+def _paragraph_index(document: Document) -> dict[str, list[str]]:
+    """Joined text of each paragraph of two or more sentences → its segment ids."""
+    groups: list[list[Segment]] = []
+    for segment in document.segments:
+        if (
+            groups
+            and segment.kind is SegmentKind.SENTENCE
+            and groups[-1][-1].kind is SegmentKind.SENTENCE
+            and groups[-1][-1].paragraph == segment.paragraph
+        ):
+            groups[-1].append(segment)
+        else:
+            groups.append([segment])
+    index: dict[str, list[str]] = {}
+    for group in groups:
+        if len(group) > 1:
+            key = normalize_text(" ".join(segment.text for segment in group))
+            index.setdefault(key, [segment.id for segment in group])
+    return index
+
+
+def _split_sentences(text: str, lang: str, count: int) -> list[str] | None:
+    from termwise.document import split_sentences
+
+    normalized = normalize_text(text)
+    spans = split_sentences(normalized, lang)
+    if len(spans) != count:
+        return None
+    return [normalized[start:end].strip() for start, end in spans]
 
 
 def write_unmatched(

@@ -122,8 +122,15 @@ def parse_xml(data: bytes, path: Path) -> etree._Element:
 _TEXT_KEEPING = {"g", "pc", "mrk", "hi", "sub"}  # codes that wrap translatable text
 
 
-def flatten_inline(element: etree._Element, side: str) -> tuple[str, list[InlineCode]]:
-    """Plain text of a ``<seg>``/``<source>``/``<target>`` and the codes taken out of it."""
+def flatten_inline(
+    element: etree._Element, side: str, original_data: dict[str, str] | None = None
+) -> tuple[str, list[InlineCode]]:
+    """Plain text of a ``<seg>``/``<source>``/``<target>`` and the codes taken out of it.
+
+    ``original_data`` is an XLIFF 2 unit's ``<originalData>``: codes that point into it by
+    ``dataRef`` are reported with the original code itself.
+    """
+    data = original_data or {}
     parts: list[str] = []
     codes: list[InlineCode] = []
 
@@ -148,14 +155,17 @@ def flatten_inline(element: etree._Element, side: str) -> tuple[str, list[Inline
             elif kind in _TEXT_KEEPING:
                 # A ``mrk`` that only marks a segment (XLIFF 1.2 seg-source) is no code.
                 quiet = kind == "mrk" and child.get("mtype") == "seg"
+                opening = data.get(child.get("dataRefStart") or "") or _describe(child)
+                closing = data.get(child.get("dataRefEnd") or "") or f"{{/{kind}}}"
                 if not quiet:
-                    codes.append(InlineCode(side, kind, offset(), _describe(child), code_id))
+                    codes.append(InlineCode(side, kind, offset(), opening, code_id))
                 walk(child)
                 if not quiet:
-                    codes.append(InlineCode(side, f"/{kind}", offset(), f"{{/{kind}}}", code_id))
+                    codes.append(InlineCode(side, f"/{kind}", offset(), closing, code_id))
             else:
                 native = "".join(str(part) for part in child.itertext())
-                codes.append(InlineCode(side, kind, offset(), native or _describe(child), code_id))
+                native = native or data.get(child.get("dataRef") or "") or _describe(child)
+                codes.append(InlineCode(side, kind, offset(), native, code_id))
             if child.tail:
                 parts.append(child.tail)
 
@@ -412,15 +422,20 @@ def _read_xliff2(root: etree._Element, path: Path) -> list[InterchangeUnit]:
             continue
         notes_el = _child(unit, "notes")
         notes = _notes(iter(_children(notes_el, "note"))) if notes_el is not None else ""
+        data_el = _child(unit, "originalData")
+        original = {
+            str(item.get("id")): "".join(str(part) for part in item.itertext())
+            for item in (_children(data_el, "data") if data_el is not None else [])
+        }
         segments = _children(unit, "segment")
         for index, segment in enumerate(segments, start=1):
             source_el = _child(segment, "source")
             if source_el is None:
                 raise InputError("<segment> without <source>", path, line=_line(segment))
             target_el = _child(segment, "target")
-            source_text, source_codes = flatten_inline(source_el, "source")
+            source_text, source_codes = flatten_inline(source_el, "source", original)
             if target_el is not None:
-                target_text, target_codes = flatten_inline(target_el, "target")
+                target_text, target_codes = flatten_inline(target_el, "target", original)
             else:
                 target_text, target_codes = "", []
             unit_id = unit.get("id") or ""
@@ -472,7 +487,7 @@ def _read_po(data: bytes, path: Path) -> list[InterchangeUnit]:
                 target_lang=target_lang,
                 notes=unit.notes,
                 reviewed="fuzzy" not in message.flags if unit.target else None,
-                line=message.lineno + 1 if message.lineno is not None else None,
+                line=message.lineno,
             )
         )
     return units

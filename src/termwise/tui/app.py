@@ -54,7 +54,7 @@ class ReviewApp(App[None]):
     #top > #mt-progress { width: 40; display: none; }
     #top > #mt-progress.running { display: block; }
     #main { height: 1fr; }
-    #side { width: 48; border-left: solid $panel-lighten-2; }
+    #side { width: 35%; max-width: 56; min-width: 30; border-left: solid $panel-lighten-2; }
     #side.hidden { display: none; }
     #dock { height: 7; border-top: solid $primary; }
     #dock-label { height: 1; color: $text-muted; padding: 0 1; }
@@ -85,6 +85,9 @@ class ReviewApp(App[None]):
         self._search_query = ""
         self.mt_running = False
         self.saves = 0
+        self._shown: dict[str, str] = {}
+        self.source_name = languages.display_name(session.source_lang)
+        self.target_name = languages.display_name(session.target_lang)
 
     # --- layout -----------------------------------------------------------------------
 
@@ -141,8 +144,7 @@ class ReviewApp(App[None]):
         total = sum(counts.values())
         parts = [
             f"[b]{session.path.name}[/b]",
-            f"{languages.display_name(session.source_lang)} → "
-            f"{languages.display_name(session.target_lang)}",
+            f"{self.source_name} → {self.target_name}",
             f"{counts['reviewed']}/{total} reviewed",
             f"{counts['edited']} edited",
             f"{counts['mt']} MT",
@@ -152,7 +154,13 @@ class ReviewApp(App[None]):
             parts.append(f"filter: {self._filter} ({len(self.grid.rows)})")
         if session.dirty:
             parts.append("[i]unsaved[/i]")
-        self.query_one("#title", Label).update("  ·  ".join(parts))
+        self._set_text("#title", "  ·  ".join(parts))
+
+    def _set_text(self, selector: str, text: str) -> None:
+        # Updating a label re-runs layout; skipping unchanged text keeps keystrokes cheap.
+        if self._shown.get(selector) != text:
+            self._shown[selector] = text
+            self.query_one(selector, Static).update(text)
 
     # --- the current segment ----------------------------------------------------------
 
@@ -174,7 +182,10 @@ class ReviewApp(App[None]):
         if editor.text != unit.target:
             editor.load_text(unit.target)
         self._update_dock()
-        self.query_one("#concept-panel", ConceptPanel).show(self.session.concepts_of(segment_id))
+        panel = self.query_one("#concept-panel", ConceptPanel)
+        concepts = self.session.concepts_of(segment_id)
+        if [c.id for c in concepts] != [c.id for c in panel.concepts]:
+            panel.show(concepts)
 
     def _update_dock(self) -> None:
         segment_id = self._editing_id
@@ -189,21 +200,18 @@ class ReviewApp(App[None]):
         ]
         if issues:
             parts.append(f"[red]{issues} issue(s)[/red]")
-        if unit.mt_engine:
+        if unit.mt and not self.grid.shows_mt:
+            parts.append(f"MT ({unit.mt_engine or '?'}): {unit.mt}")
+        elif unit.mt_engine:
             parts.append(f"MT: {unit.mt_engine}")
         if unit.notes:
             parts.append(f"note: {unit.notes}")
-        self.query_one("#dock-label", Static).update("  ·  ".join(parts))
+        self._set_text("#dock-label", "  ·  ".join(parts))
 
     def _row_changed(self, segment_id: str) -> None:
-        grid = self.grid
-        index = (
-            next((i for i, row in enumerate(grid.rows) if row.segment_id == segment_id), None)
-            if grid.current is None or grid.current.segment_id != segment_id
-            else grid.cursor
-        )
+        index = self.grid.index_of(segment_id)
         if index is not None:
-            grid.row_changed(index)
+            self.grid.row_changed(index)
 
     def _changed(self, *segment_ids: str, reload_editor: bool = True) -> None:
         """After a session change: redraw rows, editor, title; schedule save and checks."""
@@ -238,13 +246,18 @@ class ReviewApp(App[None]):
 
     # --- actions: editing -------------------------------------------------------------
 
+    def _focus_now(self, widget: Any) -> None:
+        # Widget.focus() defers to the message queue, so keys typed right after Enter could
+        # still reach the grid; moving focus at once keeps them in the editor.
+        self.screen.set_focus(widget)
+
     def action_edit(self) -> None:
-        self.editor.focus()
+        self._focus_now(self.editor)
 
     def action_leave_editor(self) -> None:
         if self.screen is self.screen_stack[0]:
             self.session.seal_typing()
-            self.grid.focus()
+            self._focus_now(self.grid)
 
     def action_next_segment(self) -> None:
         self.grid.move_cursor(self.grid.cursor + 1)
@@ -328,7 +341,7 @@ class ReviewApp(App[None]):
             )
             return
         self.editor.insert(term.text)
-        self.editor.focus()
+        self._focus_now(self.editor)
 
     # --- actions: joining and splitting ----------------------------------------------
 
@@ -435,7 +448,13 @@ class ReviewApp(App[None]):
             "glossary": "#glossary-terms",
             "concepts": "#concept-list",
         }[name]
-        self.query_one(panel_widget).focus()
+        self._focus_now(self.query_one(panel_widget))
+        if name == "issues":
+            panel = self.query_one("#issues-panel", IssuesPanel)
+            if panel.stale:
+                self._show_issues(force=True)
+            # Open on the current segment's issue, so that a fix is one key away.
+            self.query_one("#issues-panel", IssuesPanel).select_issue_of(self.current_id)
 
     def action_toggle_panel(self) -> None:
         self.query_one("#side").toggle_class("hidden")
@@ -499,17 +518,26 @@ class ReviewApp(App[None]):
     def _checks_done(self, issues: list[Issue], generation: int) -> None:
         if not self.session.set_issues(issues, generation):
             return
-        self.query_one("#issues-panel", IssuesPanel).show(issues, self.session.row_index)
+        self._show_issues()
         self.grid.refresh()
         self._update_dock()
+
+    def _show_issues(self, *, force: bool = False) -> None:
+        """Rebuild the issues tree, but only while it can be seen (it can be thousands)."""
+        side = self.query_one("#side", TabbedContent)
+        visible = side.active == "issues" and not side.has_class("hidden")
+        panel = self.query_one("#issues-panel", IssuesPanel)
+        if visible or force:
+            panel.show(self.session.issues, self.session.row_index)
+        else:
+            panel.stale = True
 
     @on(IssuesPanel.Jump)
     def _jump(self, event: IssuesPanel.Jump) -> None:
         self.jump_to(event.issue.segment_id)
 
     def jump_to(self, segment_id: str) -> None:
-        rows = self.grid.rows
-        index = next((i for i, row in enumerate(rows) if row.segment_id == segment_id), None)
+        index = self.grid.index_of(segment_id)
         if index is None:
             self._set_filter("all")
             index = self.session.row_index[segment_id]
@@ -543,9 +571,7 @@ class ReviewApp(App[None]):
         if change.source_after is not None:
             self._refresh_all_rows()
         self._changed(*change.after)
-        self.query_one("#issues-panel", IssuesPanel).show(
-            self.session.issues, self.session.row_index
-        )
+        self._show_issues()
         self.notify(f"Fixed {len(change.after)} segment(s); undo with the undo key.")
 
     @on(IssuesPanel.Ignore)
@@ -556,9 +582,7 @@ class ReviewApp(App[None]):
             if not reason or not reason.strip():
                 return
             self.session.ignore(issue, reason)
-            self.query_one("#issues-panel", IssuesPanel).show(
-                self.session.issues, self.session.row_index
-            )
+            self._show_issues()
             self.schedule_checks()
 
         self.push_screen(AskText(f"Ignore {issue.check} on {issue.text!r} — why?"), done)
@@ -600,6 +624,9 @@ class ReviewApp(App[None]):
         self.query_one("#glossary-panel", GlossaryPanel).show(self.session.glossary)
         self.grid.set_rows(self.grid.rows, cursor=self.grid.cursor)
         self._load_editor()
+        if self.current_id is not None:
+            panel = self.query_one("#concept-panel", ConceptPanel)
+            panel.show(self.session.concepts_of(self.current_id))
         self.schedule_checks()
         self.notify(message)
 

@@ -33,6 +33,8 @@ SEPARATOR = " │ "
 STATE_GLYPHS = {"new": "·", "mt": "M", "edited": "E", "reviewed": "✓"}
 # Lines a row takes besides its wrapped text: a rule that separates it from the next row.
 ROW_RULE = 1
+# Below this many cells the grid shows source and translation only.
+NARROW = 100
 
 
 class SegmentGrid(ScrollView, can_focus=True):
@@ -64,8 +66,8 @@ class SegmentGrid(ScrollView, can_focus=True):
         background: $surface;
     }
     SegmentGrid > .segment-grid--header { text-style: bold; background: $panel; color: $text; }
-    SegmentGrid > .segment-grid--cursor { background: $primary 35%; }
-    SegmentGrid:focus > .segment-grid--cursor { background: $primary 55%; }
+    SegmentGrid > .segment-grid--cursor { background: $primary 20%; }
+    SegmentGrid:focus > .segment-grid--cursor { background: $primary 35%; }
     SegmentGrid > .segment-grid--heading { text-style: bold; color: $accent; }
     SegmentGrid > .segment-grid--rule { color: $panel-lighten-2; }
     SegmentGrid > .segment-grid--mt { color: $text-muted; }
@@ -112,12 +114,14 @@ class SegmentGrid(ScrollView, can_focus=True):
         self._cache: LRUCache[tuple[int, int, bool, int], list[Strip]] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
         self._size_dirty = False
+        self._positions: dict[str, int] | None = None
 
     # --- data -------------------------------------------------------------------------
 
     def set_rows(self, rows: Sequence[Row], *, cursor: int = 0) -> None:
         """Show another list of rows (a filter, a join or split); keeps nothing of the old."""
         self.rows = list(rows)
+        self._positions = None
         self.cursor = max(0, min(cursor, len(self.rows) - 1))
         self._cache.clear()
         self._rebuild_index()
@@ -139,6 +143,12 @@ class SegmentGrid(ScrollView, can_focus=True):
         else:
             self._refresh_lines(top, len(strips))
 
+    def index_of(self, segment_id: str) -> int | None:
+        """Where a segment is in the rows shown (None when a filter hides it)."""
+        if self._positions is None:
+            self._positions = {row.segment_id: index for index, row in enumerate(self.rows)}
+        return self._positions.get(segment_id)
+
     @property
     def current(self) -> Row | None:
         return self.rows[self.cursor] if self.rows else None
@@ -149,9 +159,19 @@ class SegmentGrid(ScrollView, can_focus=True):
         return max(self.scrollable_content_region.width, GUTTER + 2 * len(SEPARATOR) + 3)
 
     def _compute_columns(self, width: int) -> tuple[int, int, int]:
+        if width < NARROW:
+            # Too narrow for three readable columns: the MT column goes (the editor's dock
+            # shows the current segment's MT instead).
+            available = width - GUTTER - len(SEPARATOR)
+            column = max(1, available // 2)
+            return column, 0, max(1, available - column)
         available = width - GUTTER - 2 * len(SEPARATOR)
         column = max(1, available // 3)
         return column, column, max(1, available - 2 * column)
+
+    @property
+    def shows_mt(self) -> bool:
+        return self._columns[1] > 0
 
     def _cells_per_char(self) -> tuple[float, float, float]:
         """Average cells per character of each column, measured on a sample of rows.
@@ -177,7 +197,8 @@ class SegmentGrid(ScrollView, can_focus=True):
         source_r, mt_r, target_r = self._cells_per_char()
         # Characters per line of each column, as the estimate sees them.
         source_c = max(1.0, self._columns[0] / source_r)
-        mt_c = max(1.0, self._columns[1] / mt_r)
+        # Without an MT column, MT text must not count: divide by "infinitely wide".
+        mt_c = max(1.0, self._columns[1] / mt_r) if self._columns[1] else float("inf")
         target_c = max(1.0, self._columns[2] / target_r)
         ceil = math.ceil
         heights = [
@@ -247,7 +268,8 @@ class SegmentGrid(ScrollView, can_focus=True):
     def _header_strip(self, width: int) -> Strip:
         style = self._style("header")
         segments = [RichSegment(" " * GUTTER, style)]
-        for number, (title, column) in enumerate(zip(self.titles, self._columns, strict=True)):
+        columns = [(t, c) for t, c in zip(self.titles, self._columns, strict=True) if c]
+        for number, (title, column) in enumerate(columns):
             if number:
                 segments.append(RichSegment(SEPARATOR, style))
             shown = title[: wrap_spans(title, column)[0][1]]
@@ -276,11 +298,13 @@ class SegmentGrid(ScrollView, can_focus=True):
             "deprecated": self._style("deprecated"),
             "search": self._style("search"),
         }
-        columns = (
+        columns = [
             (row.source, wrap_spans(row.source, source_w), source_w, base, row.source_marks),
             (row.mt, wrap_spans(row.mt, mt_w), mt_w, mt_style, row.mt_marks),
             (row.target, wrap_spans(row.target, target_w), target_w, base, row.target_marks),
-        )
+        ]
+        if not mt_w:
+            del columns[1]
         height = max(len(spans) for _, spans, _, _, _ in columns)
         state_glyph = STATE_GLYPHS.get(row.state, "?")
         gutter_style = self._style(f"state-{row.state}") if row.state in STATE_GLYPHS else Style()

@@ -128,6 +128,9 @@ class IssuesPanel(Vertical):
     def __init__(self, **kwargs: str) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self._collapsed: set[str] = set()
+        # Issues changed while the panel was hidden: rebuild when it is shown.
+        self.stale = True
+        self._signature: tuple[tuple[str, str, str, str, int], ...] = ()
 
     def compose(self) -> ComposeResult:
         yield Static("Checking…", id="issues-summary")
@@ -137,11 +140,22 @@ class IssuesPanel(Vertical):
 
     def show(self, issues: Sequence[Issue], position: dict[str, int]) -> None:
         """Rebuild the tree, keeping which groups were open."""
+        self.stale = False
+        signature = tuple(_issue_key(issue) for issue in issues)
         tree: Tree[Issue | None] = self.query_one("#issues-tree", Tree)
-        expanded = {
-            str(node.label).split(" (")[0] for node in tree.root.children if node.is_expanded
-        }
-        first_time = not tree.root.children
+        if signature == self._signature and tree.root.children:
+            return
+        self._signature = signature
+        # A recheck must not move the translator's place in the list.
+        current = self.current
+        keep = _issue_key(current) if current is not None else None
+        # Groups open unless the translator closed them.
+        for node in tree.root.children:
+            name = str(node.label).split(" (")[0]
+            if node.is_expanded:
+                self._collapsed.discard(name)
+            else:
+                self._collapsed.add(name)
         tree.clear()
         groups: dict[str, dict[str, list[Issue]]] = {}
         for issue in sorted(issues, key=lambda i: (i.check, position.get(i.segment_id, 0))):
@@ -155,7 +169,10 @@ class IssuesPanel(Vertical):
                     label = Text()
                     label.append(f"#{position.get(issue.segment_id, 0) + 1} ", style="dim")
                     label.append(f"{issue.side}: ", style="dim")
-                    label.append(issue.text or "∅", style="bold")
+                    if issue.text:
+                        label.append(issue.text, style="bold")
+                    else:
+                        label.append(issue.message, style="italic")
                     if issue.suggestion:
                         label.append(" → ")
                         label.append(issue.suggestion, style="green")
@@ -166,8 +183,18 @@ class IssuesPanel(Vertical):
                     parent.expand()
             if check not in self._collapsed:
                 node.expand()
+        if keep is not None:
+            self.call_after_refresh(self._restore_cursor, keep)
         summary = self.query_one("#issues-summary", Static)
         summary.update(f"{len(issues)} issue(s) in {len(groups)} check(s)")
+
+    def _restore_cursor(self, key: tuple[str, str, str, str, int]) -> None:
+        tree: Tree[Issue | None] = self.query_one("#issues-tree", Tree)
+        for line in range(tree.last_line + 1):
+            node = tree.get_node_at_line(line)
+            if node is not None and node.data is not None and _issue_key(node.data) == key:
+                tree.move_cursor(node)
+                return
 
     @property
     def current(self) -> Issue | None:
@@ -175,14 +202,25 @@ class IssuesPanel(Vertical):
         node = tree.cursor_node
         return node.data if node is not None else None
 
-    def select_first_fixable(self) -> bool:
-        """Put the tree cursor on the first issue that has a fix."""
+    def select_issue_of(self, segment_id: str | None) -> bool:
+        """Put the tree cursor on the segment's first issue.
+
+        A terminology issue with a fix comes first, then any issue with a fix, then any.
+        """
         tree: Tree[Issue | None] = self.query_one("#issues-tree", Tree)
-        for line in range(tree.last_line + 1):
-            node = tree.get_node_at_line(line)
-            if node is not None and node.data is not None and node.data.fix is not None:
-                tree.move_cursor(node)
-                return True
+        nodes = [tree.get_node_at_line(line) for line in range(tree.last_line + 1)]
+        leaves = [node for node in nodes if node is not None and node.data is not None]
+        for need_fix, need_concept in ((True, True), (True, False), (False, False)):
+            for node in leaves:
+                issue = node.data
+                assert issue is not None
+                if (
+                    issue.segment_id == segment_id
+                    and (issue.fix is not None or not need_fix)
+                    and (issue.concept is not None or not need_concept)
+                ):
+                    tree.move_cursor(node)
+                    return True
         return False
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[Issue | None]) -> None:
@@ -204,6 +242,10 @@ class IssuesPanel(Vertical):
     def action_ignore(self) -> None:
         if self.current is not None:
             self.post_message(self.Ignore(self.current))
+
+
+def _issue_key(issue: Issue) -> tuple[str, str, str, str, int]:
+    return (issue.check, issue.segment_id, issue.side, issue.text, issue.start)
 
 
 class GlossaryPanel(Vertical):

@@ -1,0 +1,202 @@
+"""A cache of parsed project files, so that a 50,000-segment book opens in well under a second.
+
+Babel needs seconds to parse such a PO file, and the review workbench must show a book with
+its translations at once. The parsed units are kept as JSON in
+``$XDG_CACHE_HOME/termwise/po/`` (one file per project file), tagged with the SHA-256 of the
+PO bytes they came from. The cache is used only when the file on disk is byte for byte the
+one parsed or written then: an edit by any other program simply means a fresh parse by Babel.
+Any problem with the cache (missing, corrupt, other version) is the same as no cache.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from termwise.project.po import SegmentState, TranslationFile, TranslationUnit
+
+MIN_UNITS = 2000  # smaller files parse in a fraction of a second: not worth a cache file
+VERSION = 1
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "termwise" / "po"
+
+
+def cache_path(po_path: Path) -> Path:
+    key = hashlib.sha256(str(po_path.resolve()).encode("utf-8")).hexdigest()[:32]
+    return cache_dir() / f"{key}.json"
+
+
+def read(po_path: Path, sha256: str) -> TranslationFile | None:
+    """The parsed file if the cache holds exactly these bytes, else ``None``."""
+    path = cache_path(po_path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("version") != VERSION or data.get("sha256") != sha256:
+            return None
+        return _decode(data["file"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+# Cache files to write at exit: target → (sha256, header and obsolete rows, unit keys).
+_pending: dict[Path, tuple[str, dict[str, Any], Sequence[tuple[object, ...]]]] = {}
+_pending_lock = threading.Lock()
+_registered = False
+
+
+def write_later(
+    po_path: Path,
+    sha256: str,
+    tfile: TranslationFile,
+    *,
+    keys: Sequence[tuple[object, ...]] | None = None,
+) -> None:
+    """Write the cache when the process exits normally, for the last state saved or read.
+
+    Writing 16 MB of JSON after every autosave would double its cost; what matters is that
+    the next start finds the file as this process left it. A crash just means no cache.
+    The units' keys (immutable tuples: what was written) are kept, so later edits cannot
+    leak into a cache that claims to describe the bytes with ``sha256``.
+    """
+    global _registered
+    if keys is None or len(keys) != len(tfile.units):
+        keys = [unit.key() for unit in tfile.units.values()]
+    header = _encode(tfile, [])
+    with _pending_lock:
+        _pending[cache_path(po_path)] = (sha256, header, keys)
+        if not _registered:
+            atexit.register(flush)
+            _registered = True
+
+
+def flush() -> None:
+    """Write every pending cache now (also called at exit)."""
+    with _pending_lock:
+        pending = list(_pending.items())
+        _pending.clear()
+    for target, (sha256, header, keys) in pending:
+        header["units"] = [_row_from_key(key) for key in keys]
+        _store(target, {"version": VERSION, "sha256": sha256, "file": header})
+
+
+def write(po_path: Path, sha256: str, tfile: TranslationFile) -> None:
+    """Record ``tfile`` as the parse of the bytes with ``sha256`` now; failures are ignored."""
+    rows = [_encode_unit(unit) for unit in tfile.units.values()]
+    _store(
+        cache_path(po_path), {"version": VERSION, "sha256": sha256, "file": _encode(tfile, rows)}
+    )
+
+
+def _store(target: Path, payload: dict[str, Any]) -> None:
+    # No fsync: a cache lost or cut short in a crash fails its checks and is simply rebuilt.
+    with contextlib.suppress(OSError):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+        os.replace(temporary, target)
+
+
+_FIELDS = (
+    "segment_id",
+    "source",
+    "target",
+    "state",
+    "mt",
+    "mt_engine",
+    "mt_model",
+    "notes",
+    "previous_source",
+    "flags",
+    "comments",
+)
+
+
+def _encode_unit(unit: TranslationUnit) -> list[Any]:
+    return [
+        unit.segment_id,
+        unit.source,
+        unit.target,
+        unit.state.value,
+        unit.mt,
+        unit.mt_engine,
+        unit.mt_model,
+        unit.notes,
+        unit.previous_source,
+        sorted(unit.flags),
+        list(unit.comments),
+    ]
+
+
+_STATES = {state.value: state for state in SegmentState}
+
+
+def _decode_unit(row: list[Any]) -> TranslationUnit:
+    if len(row) != len(_FIELDS):
+        raise ValueError("cache row of another shape")
+    return TranslationUnit(
+        segment_id=str(row[0]),
+        source=str(row[1]),
+        target=str(row[2]),
+        state=_STATES[row[3]],
+        mt=row[4],
+        mt_engine=row[5],
+        mt_model=row[6],
+        notes=str(row[7]),
+        previous_source=row[8],
+        flags=frozenset(row[9]),
+        comments=tuple(row[10]),
+    )
+
+
+_STATE_VALUES = {state: state.value for state in SegmentState}
+
+
+def _row_from_key(key: tuple[object, ...]) -> list[Any]:
+    # _unit_key's fields in _FIELDS order; the state and flags made JSON-friendly.
+    row = list(key)
+    row[3] = _STATE_VALUES[key[3]]  # type: ignore[index]
+    row[9] = sorted(key[9])  # type: ignore[call-overload]
+    row[10] = list(key[10])  # type: ignore[call-overload]
+    return row
+
+
+def _encode(tfile: TranslationFile, rows: list[list[Any]]) -> dict[str, Any]:
+    return {
+        "lang": tfile.lang,
+        "source_lang": tfile.source_lang,
+        "document_name": tfile.document_name,
+        "last_translator": tfile.last_translator,
+        "language_team": tfile.language_team,
+        "extra_headers": tfile.extra_headers,
+        "created": tfile.created.isoformat() if tfile.created else None,
+        "units": rows,
+        "obsolete": [_encode_unit(unit) for unit in tfile.obsolete],
+    }
+
+
+def _decode(data: dict[str, Any]) -> TranslationFile:
+    tfile = TranslationFile(
+        lang=data["lang"],
+        source_lang=data["source_lang"],
+        document_name=data["document_name"],
+        last_translator=data["last_translator"],
+        language_team=data["language_team"],
+        extra_headers=[(str(name), str(value)) for name, value in data["extra_headers"]],
+        created=dt.datetime.fromisoformat(data["created"]) if data["created"] else None,
+    )
+    for row in data["units"]:
+        unit = _decode_unit(row)
+        tfile.units[unit.segment_id] = unit
+    tfile.obsolete = [_decode_unit(row) for row in data["obsolete"]]
+    return tfile

@@ -1,0 +1,139 @@
+"""End to end in a real terminal: tmux runs ``termwise review`` on the seed paper.
+
+Keys go in through ``tmux send-keys`` and the screen comes back through ``capture-pane``,
+so this exercises the real driver, the real key parsing and the real process exit; the
+test then reads what the process left on disk.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import polib
+import pytest
+
+from termwise.project.layout import ProjectLayout
+from termwise.project.po import TranslationFile
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+
+class Terminal:
+    """A tmux session on a private socket, sized like a real terminal."""
+
+    def __init__(self, command: str, cwd: Path, size: tuple[int, int] = (160, 50)) -> None:
+        self.socket = f"termwise-test-{os.getpid()}-{time.monotonic_ns()}"
+        env = {**os.environ, "TERM": "xterm-256color"}
+        self._tmux(
+            "new-session",
+            "-d",
+            "-x",
+            str(size[0]),
+            "-y",
+            str(size[1]),
+            "-c",
+            str(cwd),
+            f"{command}; echo termwise exited $?; sleep 60",
+            env=env,
+        )
+
+    def _tmux(self, *args: str, env: dict[str, str] | None = None) -> str:
+        result = subprocess.run(
+            ["tmux", "-L", self.socket, *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
+        return result.stdout
+
+    def keys(self, *keys: str, pause: float = 0.3) -> None:
+        for key in keys:
+            self._tmux("send-keys", "-t", "0", key)
+            time.sleep(pause)
+
+    def type(self, text: str) -> None:
+        self._tmux("send-keys", "-t", "0", "-l", text)
+        time.sleep(0.3)
+
+    def screen(self) -> str:
+        return self._tmux("capture-pane", "-p", "-t", "0")
+
+    def wait_for(self, pattern: str, timeout: float = 60.0) -> re.Match[str]:
+        deadline = time.monotonic() + timeout
+        while True:
+            found = re.search(pattern, self.screen())
+            if found:
+                return found
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{pattern!r} never appeared; screen:\n{self.screen()}")
+            time.sleep(0.2)
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+
+
+def termwise_command(layout: ProjectLayout, paper: Path) -> str:
+    executable = Path(sys.executable).with_name("termwise")
+    program = str(executable) if executable.exists() else f"{sys.executable} -m termwise.cli"
+    relative = paper.relative_to(layout.root)
+    return f"{program} --project {layout.root} review {relative} --to es --no-mt"
+
+
+def test_review_in_tmux_translate_edit_fix_quit(
+    review_project: ProjectLayout, paper: Path, installed_argos_package: Path
+) -> None:
+    original = paper.read_text(encoding="utf-8")
+    # The paper wraps some occurrences over two lines: the fix must find those too.
+    variant = re.compile(r"community\s+of\s+human\s+destiny")
+    variants = len(variant.findall(original))
+    assert variants > 5
+    terminal = Terminal(termwise_command(review_project, paper), review_project.root)
+    try:
+        terminal.wait_for(r"English → Spanish .* 102 new")
+        # Translate with the small real Argos package (F2), in a worker with a progress bar.
+        terminal.keys("F2")
+        terminal.wait_for(r"102 MT\s+·\s+0 new", timeout=120)
+        # Edit the first translation: Enter opens the editor, F7 selects all of it.
+        terminal.keys("Enter", "F7")
+        terminal.type("Resumen revisado por el traductor.")
+        terminal.keys("Escape", "C-r")
+        terminal.wait_for(r"1/102 reviewed")
+        # Issues panel: it opens on this segment's source variant; fix it everywhere.
+        terminal.keys("F8")
+        terminal.wait_for(r"issue\(s\) in \d+ check")
+        terminal.keys("X")
+        terminal.wait_for(r"Replace 'community of human destiny' by 'community with a shared")
+        terminal.keys("y")
+        terminal.wait_for(r"community with a shared future for mankind")
+        terminal.keys("C-q")
+        terminal.wait_for(r"termwise exited 0")
+    finally:
+        terminal.close()
+
+    # The source file: every variant replaced, the original kept as a backup.
+    fixed = paper.read_text(encoding="utf-8")
+    assert not variant.search(fixed)
+    assert fixed.count("community with a shared future for mankind") == variants
+    assert paper.with_name(paper.name + "~").read_text(encoding="utf-8") == original
+    # The project file: the edit is there, reviewed, on the segment's old id.
+    po_path = review_project.translation_file(paper, "es")
+    tfile = TranslationFile.load(po_path)
+    first = next(iter(tfile.units.values()))
+    assert first.target == "Resumen revisado por el traductor."
+    assert first.state.value == "reviewed"
+    assert first.source.startswith(
+        "Abstract: China's construction of the community with a shared future for mankind"
+    )
+    others = list(tfile.units.values())[1:]
+    assert all(unit.mt and unit.mt_engine == "argos" for unit in others)
+    assert all(unit.state.value == "mt" for unit in others)
+    # polib reads the same file the same way.
+    entry = next(e for e in polib.pofile(str(po_path)) if e.msgctxt == first.segment_id)
+    assert entry.msgstr == first.target and "fuzzy" not in entry.flags
