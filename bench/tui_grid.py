@@ -6,9 +6,9 @@ in three columns. Measured per peer:
 
 * first paint: from creating the app to the first frame whose terminal output shows the
   first row's saved translation;
-* key-to-screen latency: from sending a key (cursor down, or an edit that appends to the
-  current row's translation) to the first frame that shows its effect, terminal bytes
-  included (the headless driver discards them, the bench renders them);
+* key-to-screen latency: from sending a key (cursor down, or an edit that rewrites the start
+  of the current row's translation) to the first frame that shows its effect, terminal
+  bytes included (the headless driver discards them, the bench renders them);
 * peak memory (max RSS of the process, rows included).
 
     .venv/bin/python bench/tui_grid.py            # 50,000 segments, 200 moves, 200 edits
@@ -154,16 +154,16 @@ def run_peer(peer: str, count: int, moves: int, edits: int) -> dict[str, Any]:
                 ]
                 yield SegmentGrid(grid_rows, titles=("English", "MT", "Chinese"))
 
-            def edit(self, suffix: str) -> None:
+            def edit(self, marker: str) -> None:
                 grid = self.query_one(SegmentGrid)
                 row = grid.rows[grid.cursor]
-                row.target += suffix
+                row.target = marker + row.target[len(marker) :]
                 row.state = "edited"
                 grid.row_changed(grid.cursor)
 
             def on_key(self, event: events.Key) -> None:
                 if event.character == "x":
-                    self.edit(f"Ω{self.edit_number}Ω")
+                    self.edit(f"Ω{self.edit_number:03d}Ω")
 
         app: Any = GridApp()
     elif peer == "workbench":
@@ -214,16 +214,16 @@ def run_peer(peer: str, count: int, moves: int, edits: int) -> dict[str, Any]:
                     )
                 table.focus()
 
-            def edit(self, suffix: str) -> None:
+            def edit(self, marker: str) -> None:
                 table = self.query_one(DataTable)
                 key = self.keys[table.cursor_row]
                 row = rows[table.cursor_row]
-                row["target"] += suffix
+                row["target"] = marker + row["target"][len(marker) :]
                 table.update_cell(key, self.columns[2], Text(row["target"]), update_width=False)
 
             def on_key(self, event: events.Key) -> None:
                 if event.character == "x":
-                    self.edit(f"Ω{self.edit_number}Ω")
+                    self.edit(f"Ω{self.edit_number:03d}Ω")
 
         app = TableApp()
 
@@ -274,10 +274,16 @@ def run_peer(peer: str, count: int, moves: int, edits: int) -> dict[str, Any]:
                 since = time.perf_counter()
                 if peer == "workbench":
                     await pilot.press("Ω")
-                    edit_latencies.append(await first_frame_with("Ω" * (number + 1), since, pilot))
+                    edit_latencies.append(
+                        await first_frame_after(
+                            since,
+                            lambda n=number: app.grid.current.target.startswith("Ω" * (n + 1)),
+                            pilot,
+                        )
+                    )
                     continue
                 await pilot.press("x")
-                edit_latencies.append(await first_frame_with(f"Ω{number}Ω", since, pilot))
+                edit_latencies.append(await first_frame_with(f"Ω{number:03d}Ω", since, pilot))
                 if number % 4 == 3:
                     await pilot.press("down")
             result["move_ms"] = _summary(move_latencies)

@@ -200,13 +200,32 @@ def render_html(
     groups: dict[str, list[Located]] = defaultdict(list)
     for item in located:
         groups[item.issue.check].append(item)
-    if groups:
-        out.append("<h2>Issues by check</h2>")
-    for check_id, items in groups.items():
+    descriptions: dict[str, str] = {}
+    for check_id in groups:
         try:
-            description = get_check(check_id).description
+            descriptions[check_id] = get_check(check_id).description
         except KeyError:
-            description = "user-defined check"
+            descriptions[check_id] = "user-defined check"
+    if groups:
+        # An overview first: a reviewer decides where to start from the counts.
+        out.append("<h2>Summary</h2><table><tr><th>Check</th><th>Issues</th><th>Severity</th>")
+        out.append("<th>What it means</th></tr>")
+        for check_id, items in sorted(groups.items(), key=lambda kv: -kv[1][0].issue.severity.rank):
+            severity = items[0].issue.severity.value
+            out.append(
+                f'<tr><td><a href="#{html.escape(check_id)}">{html.escape(check_id)}</a></td>'
+                f"<td>{len(items)}</td><td class={severity}>{severity}</td>"
+                f"<td>{html.escape(descriptions[check_id])}</td></tr>"
+            )
+        out.append("</table><h2>Issues by check</h2>")
+    for check_id, items in groups.items():
+        description = descriptions[check_id]
+        if any(item.issue.concept for item in items):
+            # Terminology issues read best concept by concept, in document order within each.
+            first_seen: dict[str, int] = {}
+            for item in items:
+                first_seen.setdefault(item.issue.concept or "", len(first_seen))
+            items = sorted(items, key=lambda item: first_seen[item.issue.concept or ""])
         out.append(
             f'<details open><summary id="{html.escape(check_id)}">{html.escape(check_id)} '
             f"({len(items)}) <span class=muted>{html.escape(description)}</span></summary>"

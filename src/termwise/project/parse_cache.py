@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from termwise.project.po import SegmentState, TranslationFile, TranslationUnit
+from termwise.project.po import KEY_FIELDS, SegmentState, TranslationFile, TranslationUnit
 
 MIN_UNITS = 2000  # smaller files parse in a fraction of a second: not worth a cache file
 VERSION = 1
@@ -107,21 +107,6 @@ def _store(target: Path, payload: dict[str, Any]) -> None:
         os.replace(temporary, target)
 
 
-_FIELDS = (
-    "segment_id",
-    "source",
-    "target",
-    "state",
-    "mt",
-    "mt_engine",
-    "mt_model",
-    "notes",
-    "previous_source",
-    "flags",
-    "comments",
-)
-
-
 def _encode_unit(unit: TranslationUnit) -> list[Any]:
     return [
         unit.segment_id,
@@ -142,28 +127,32 @@ _STATES = {state.value: state for state in SegmentState}
 
 
 def _decode_unit(row: list[Any]) -> TranslationUnit:
-    if len(row) != len(_FIELDS):
+    if len(row) != len(KEY_FIELDS):
         raise ValueError("cache row of another shape")
-    return TranslationUnit(
-        segment_id=str(row[0]),
-        source=str(row[1]),
-        target=str(row[2]),
-        state=_STATES[row[3]],
-        mt=row[4],
-        mt_engine=row[5],
-        mt_model=row[6],
-        notes=str(row[7]),
-        previous_source=row[8],
-        flags=frozenset(row[9]),
-        comments=tuple(row[10]),
+    segment_id, source, target, state, mt, engine, model, notes, previous, flags, comments = row
+    if not all(isinstance(text, str) for text in (segment_id, source, target, notes)):
+        raise ValueError("cache row with a non-text field")
+    key = (
+        segment_id,
+        source,
+        target,
+        _STATES[state],
+        mt,
+        engine,
+        model,
+        notes,
+        previous,
+        frozenset(flags),
+        tuple(comments),
     )
+    return TranslationUnit.from_key(key)
 
 
 _STATE_VALUES = {state: state.value for state in SegmentState}
 
 
 def _row_from_key(key: tuple[object, ...]) -> list[Any]:
-    # _unit_key's fields in _FIELDS order; the state and flags made JSON-friendly.
+    # _unit_key's fields in KEY_FIELDS order; the state and flags made JSON-friendly.
     row = list(key)
     row[3] = _STATE_VALUES[key[3]]  # type: ignore[index]
     row[9] = sorted(key[9])  # type: ignore[call-overload]

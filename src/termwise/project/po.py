@@ -77,17 +77,28 @@ class TranslationUnit:
     def __setattr__(self, name: str, value: object) -> None:
         # Any change forgets the cached key, so a save formats this entry again (and only
         # the entries that changed: a book has 50,000 of them and autosave runs often).
-        object.__setattr__(self, name, value)
-        if name != "_key":
-            object.__setattr__(self, "_key", None)
+        # The fields are plain instance attributes, so writing __dict__ is what
+        # object.__setattr__ would do, at a fraction of the cost.
+        attributes = self.__dict__
+        attributes[name] = value
+        attributes["_key"] = None
 
     def key(self) -> tuple[object, ...]:
         """Everything written to the file for this unit; equal keys mean equal entries."""
         cached: tuple[object, ...] | None = self.__dict__.get("_key")
         if cached is None:
             cached = _unit_key(self)
-            object.__setattr__(self, "_key", cached)
+            self.__dict__["_key"] = cached
         return cached
+
+    @classmethod
+    def from_key(cls, key: tuple[object, ...]) -> TranslationUnit:
+        """A unit from its key (a parse cache row), without the cost of ``__init__``."""
+        unit = cls.__new__(cls)
+        attributes = dict(zip(KEY_FIELDS, key, strict=True))
+        attributes["_key"] = key
+        unit.__dict__.update(attributes)
+        return unit
 
     @property
     def fuzzy(self) -> bool:
@@ -217,10 +228,11 @@ class TranslationFile:
                 parse_cache.write_later(file_path, digest, tfile)
         tfile.path = file_path
         tfile._fingerprint = fingerprint
-        tfile._snapshot()
+        keys = [unit.key() for unit in tfile]
+        tfile._set_base(keys)
         # The file's entry bytes are matched to the units at the first save, against the
         # units as they are now (keys taken here), so opening stays fast.
-        tfile._pending_seed = (data, [(unit.segment_id, unit.key()) for unit in tfile])
+        tfile._pending_seed = (data, [(key[0], key) for key in keys])  # type: ignore[misc]
         return tfile
 
     @classmethod
@@ -355,7 +367,7 @@ class TranslationFile:
         self._fingerprint = DiskFingerprint.of(target, payload)
         # to_bytes took every unit's key: the merge base and the parse cache come from them.
         keys = self._last_keys
-        self._base = {key[0]: (key[2], key[3], key[7], key[4]) for key in keys}  # type: ignore[misc]
+        self._set_base(keys)
         if len(self.units) >= _parse_cache_min_units() and self._fingerprint is not None:
             from termwise.project import parse_cache
 
@@ -460,13 +472,15 @@ class TranslationFile:
             if all(not _same_work(their_unit, unit) for unit in self.obsolete):
                 self.obsolete.append(their_unit)
         self._fingerprint = theirs._fingerprint
+        self._base = theirs._base  # the next merge is against what is on disk now
         self.path = target
         return report
 
     # -- helpers -------------------------------------------------------------------------
 
-    def _snapshot(self) -> None:
-        self._base = {key: _work(unit) for key, unit in self.units.items()}
+    def _set_base(self, keys: list[tuple[object, ...]]) -> None:
+        # The fields of _work(), taken from the units' keys (same values, one pass fewer).
+        self._base = {str(key[0]): (key[2], key[3], key[7], key[4]) for key in keys}
 
     def counts(self) -> dict[SegmentState, int]:
         result = dict.fromkeys(SegmentState, 0)
@@ -502,6 +516,21 @@ def _write(catalog: Catalog, **options: Any) -> bytes:
     buffer = io.BytesIO()
     write_po(buffer, catalog, **options)
     return buffer.getvalue()
+
+
+KEY_FIELDS = (
+    "segment_id",
+    "source",
+    "target",
+    "state",
+    "mt",
+    "mt_engine",
+    "mt_model",
+    "notes",
+    "previous_source",
+    "flags",
+    "comments",
+)
 
 
 def _unit_key(unit: TranslationUnit) -> tuple[object, ...]:

@@ -1,0 +1,60 @@
+"""The review session without a terminal: splitting, undo of structure, reopening."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from termwise.project.layout import ProjectLayout
+from termwise.project.po import TranslationFile
+from termwise.tui.session import ReviewSession
+
+
+def test_split_at_a_colon_keeps_the_id_and_survives_reopening(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    session = ReviewSession(review_project, paper, "es")
+    first = session.rows[0]
+    assert first.source.startswith("Abstract: ")
+    session.set_target(first.segment_id, "Resumen: la construcción.")
+    session.mark_reviewed(first.segment_id)
+    cut = session.split_points(first.segment_id)[0]
+    assert first.source[:cut].strip() == "Abstract:"
+    count = len(session.rows)
+    session.split(first.segment_id, cut)
+    assert len(session.rows) == count + 1
+    head, tail = session.rows[0], session.rows[1]
+    assert head.segment_id == first.segment_id and head.source == "Abstract:"
+    assert tail.source.startswith("China's construction of the community")
+    assert tail.state == "new"
+    # The file offsets of the second part still point at its text in the paper.
+    segment = session.document.segment(tail.segment_id)
+    start, end = segment.to_source(0, len("China's"))
+    assert session.document.text[start:end] == "China's"
+    session.save()
+    again = ReviewSession(review_project, paper, "es")
+    assert [r.segment_id for r in again.rows[:2]] == [head.segment_id, tail.segment_id]
+    assert again.unit(head.segment_id).target == "Resumen: la construcción."
+    # Undo puts the segmentation and the translation back as they were.
+    session.undo()
+    assert len(session.rows) == count
+    assert session.rows[0].source == first.source
+    assert session.unit(first.segment_id).state.value == "reviewed"
+    session.save()
+    saved = TranslationFile.load(session.translation_path)
+    assert len(saved.units) == count
+
+
+def test_fix_plan_everywhere_groups_identical_issues(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    session = ReviewSession(review_project, paper, "es")
+    document, targets, generation = session.check_inputs()
+    session.set_issues(session.compute_issues(document, targets), generation)
+    issue = next(i for i in session.issues if i.text == "human destiny community")
+    plan = session.plan_fix(issue, everywhere=True)
+    assert len(plan.issues) > 1
+    assert {i.text for i in plan.issues} == {"human destiny community"}
+    preview = plan.preview(session)
+    assert all("human destiny community" in before for _, before, _ in preview)
+    assert all("community with a shared future for mankind" in after for _, _, after in preview)
+    assert len(session.plan_fix(issue).issues) == 1
