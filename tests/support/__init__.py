@@ -1,0 +1,1 @@
+"""Test support shared across areas: builders of small real artefacts (Argos packages)."""

@@ -5,15 +5,18 @@ possessive ("country's"), hyphenated or not ("win-win", "win win"), broken acros
 line wraps, quoted with straight or curly marks, capitalised in headings. The matcher
 therefore compares *keys*, not strings:
 
-1. One regular-expression split turns the text into alternating gaps and tokens.
-2. Each distinct token is normalised once (case, quotes, possessive, accents on request) and
-   stemmed with Snowball (PyStemmer); each distinct gap becomes "joinable" (spaces, line
-   breaks, hyphens and dashes), a specific punctuation mark, or a hard break. Both results
-   are cached, so a token seen before costs one dict lookup.
-3. Every part maps to exactly one character, so one Aho–Corasick pass (pyahocorasick) over
-   that key string finds all terms at once, whatever the size of the glossary, and a hit's
-   position maps straight back to the parts and then to character offsets.
-4. Hits are checked for the per-term options (case-sensitive, exact), then the longest
+1. Dashes become spaces (one for one, so offsets do not move), the text is lower-cased, and
+   ``str.split`` cuts it into whitespace-delimited tokens, all in C.
+2. Each distinct token is keyed once (quotes, possessive, accents on request, Snowball stem
+   via PyStemmer) and cached, so a token seen before costs one dict lookup. A token with no
+   glossary word in it keys to a single separator.
+3. One Aho–Corasick pass (pyahocorasick) over the joined keys finds all terms at once,
+   whatever the size of the glossary. Every glossary word's code starts with one marker
+   character, so the automaton's root has a single child and the many unknown tokens cost
+   almost nothing; a text without the marker is not scanned at all.
+4. Character offsets are worked out only for hits (about one per segment): the token index is
+   a count of separators in the key, the token's offset follows from the token lengths.
+5. Hits are checked for the per-term options (case-sensitive, exact), then the longest
    non-overlapping ones are kept ("human destiny community" over "destiny community").
 
 Chinese and Japanese are matched character by character with whitespace ignored, because
@@ -27,9 +30,8 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from itertools import accumulate
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 import ahocorasick
 
@@ -45,15 +47,15 @@ _QUOTE_MAP = str.maketrans(
         **{ch: "-" for ch in _DASHES},
     }
 )
-_JOINABLE_GAP = re.compile(rf"[\s{re.escape(_DASHES)}]+")
-# One regular expression cuts text into parts: a word together with the spaces, line breaks
-# and dashes after it ("win-", "human\n  "), or a run of other characters (", ", " «", "'").
-# Absorbing the joinable gap into the word halves the number of parts, which is most of the
-# matcher's cost. A possessive ("country's") becomes "country", "'", "s", so a term ending
-# in "country" matches before the clitic and a fix keeps the clitic.
-_PARTS = re.compile(rf"\w+[\s{re.escape(_DASHES)}]*|[^\w]+")
+_OTHER_DASHES = _DASHES[1:]
+# Within a token (no whitespace, no dashes left): a word or a run of other characters; a
+# possessive ("country's") becomes "country", "'", "s", so a term ending in "country" matches
+# before the clitic and a fix keeps the clitic.
+_PARTS = re.compile(r"\w+|\W+")
 _WORD_HEAD = re.compile(r"\w+")
-_JOIN_CHARS = "".join(ch for ch in map(chr, range(0x3001)) if ch.isspace()) + _DASHES
+_TOKEN = re.compile(r"\S+")
+# Quotes, brackets and other marks around a glossary entry ("\u201cglobal village\u201d").
+_EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
 
 _STEMMERS = {
     "en": "english",
@@ -79,18 +81,25 @@ _STEMMERS = {
     "cs": "czech",
 }
 
-# Key characters: a known word is two characters (from two disjoint alphabets, so hits stay
-# aligned on words), a joinable gap after it one JOIN, anything else one character.
-JOIN = " "
-BREAK = "\x00"
+# Key characters. Every token's key ends with one SEP; a token without a glossary word is
+# SEP alone, so two SEPs in a row break a term. A glossary word is MARK and two characters
+# from two disjoint alphabets of about sqrt(vocabulary) letters; punctuation that occurs in
+# glossary terms has a character of its own, any other word or punctuation inside a token
+# with a glossary word is ALIEN.
+SEP = " "
+MARK = "\x01"
+ALIEN = "\x02"
 _GAP_BASE = 0x03
-_VOCAB_BASE = 0x100
+_VOCAB_BASE = 0x1000
 _CACHE_LIMIT = 500_000
 
 
-@dataclass(frozen=True)
-class TermMatch:
-    """One occurrence of a term: which concept and term, and exactly where it is in the text."""
+class TermMatch(NamedTuple):
+    """One occurrence of a term: which concept and term, and exactly where it is in the text.
+
+    A named tuple rather than a frozen dataclass: a frozen dataclass costs ten times as much
+    to create, and a long document has a match in almost every segment.
+    """
 
     concept_id: str
     term: Term
@@ -99,7 +108,7 @@ class TermMatch:
     end: int
     text: str
     # Other concepts that have a term with the same key (a rendering shared by two concepts).
-    also: tuple[str, ...] = field(default=())
+    also: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -139,6 +148,7 @@ class TermMatcher:
         self._vocab: dict[str, str] = {}
         self._gaps: dict[str, str] = {}
         self._cache: dict[str, str] = {}
+        self._layouts: dict[str, dict[int, tuple[int, int]]] = {}
         self._automaton: Any = ahocorasick.Automaton()
         self._size = 0
         chosen = [
@@ -174,29 +184,32 @@ class TermMatcher:
             self._automaton.make_automaton()
 
     def _assign_codes(self, terms: Iterable[Term]) -> None:
-        """Give every stem in the glossary a two-character code, every gap mark a code too.
+        """Give every stem in the glossary a code, and every punctuation mark in a term one.
 
-        Two characters from two disjoint alphabets of about sqrt(vocabulary) letters each keep
-        every Aho–Corasick node's fan-out small (pyahocorasick scans a node's children
-        linearly, and one character per stem would give the root thousands of them), and the
-        disjoint alphabets keep hits aligned on token boundaries.
+        pyahocorasick scans a node's children linearly: one character per stem would give a
+        node thousands of children, two characters of about sqrt(vocabulary) letters each
+        keep every fan-out small, and the disjoint alphabets keep hits aligned on words.
         """
         stems: dict[str, None] = {}
         for term in terms:
-            for part in _PARTS.findall(term.text.strip()):
-                head = _WORD_HEAD.match(part)
-                if head:
-                    stems.setdefault(self._stem(head.group()), None)
-                elif not _JOINABLE_GAP.fullmatch(part):
-                    code = self._gap_code(part)
-                    if code and code not in self._gaps:
-                        count = len(self._gaps)
-                        # 0x03..0x1F, then Latin-1: never a space, never a stem letter.
-                        self._gaps[code] = chr(_GAP_BASE + count if count < 29 else 0x80 + count)
+            for token in _tokens_of(_EDGE_PUNCTUATION.sub("", term.text)):
+                for part in _PARTS.findall(token):
+                    if part[0].isalnum() or part[0] == "_":
+                        stems.setdefault(self._stem(part), None)
+                    else:
+                        code = self._gap_code(part)
+                        if code and code not in self._gaps:
+                            count = len(self._gaps)
+                            # 0x03..0x1F, then from 0x80: never SEP, MARK, ALIEN or a stem letter.
+                            self._gaps[code] = chr(
+                                _GAP_BASE + count if count < 29 else 0x80 + count
+                            )
+        if len(self._gaps) > _VOCAB_BASE - 0x80:
+            raise ValueError("too many distinct punctuation marks in the glossary's terms")
         base = max(8, math.isqrt(len(stems)) + 1)
         for index, stem in enumerate(stems):
             high, low = divmod(index, base)
-            self._vocab[stem] = chr(_VOCAB_BASE + high) + chr(_VOCAB_BASE + base + low)
+            self._vocab[stem] = MARK + chr(_VOCAB_BASE + high) + chr(_VOCAB_BASE + base + low)
 
     def __len__(self) -> int:
         return self._size
@@ -223,31 +236,61 @@ class TermMatcher:
             if not chars:
                 return None
             return chars, (term.text,)
-        parts = _PARTS.findall(term.text.strip())
-        while parts and not _WORD_HEAD.match(parts[-1]):
-            parts.pop()
-        while parts and not _WORD_HEAD.match(parts[0]):
-            parts.pop(0)
-        if not parts:
+        # Quotes or brackets around a term are not part of it.
+        text = _EDGE_PUNCTUATION.sub("", term.text)
+        tokens = _tokens_of(text)
+        if not tokens:
             return None
-        tokens = [head.group() for part in parts if (head := _WORD_HEAD.match(part))]
-        last = _WORD_HEAD.match(parts[-1])
-        assert last is not None
-        parts[-1] = last.group()  # the pattern ends with the word, not what follows it
-        key = "".join(self.part_key(part) for part in parts)
-        return key, tuple(self.surface(t, fold=False) for t in tokens)
+        key = "".join(map(self.token_key, tokens))[: -len(SEP)]
+        if MARK not in key:
+            return None
+        return key, tuple(self.surface(word, fold=False) for word in _WORD_HEAD.findall(text))
 
-    def part_key(self, part: str) -> str:
-        """The key of a text part (a word with its joinable gap, or a gap); once per distinct part."""
-        head = _WORD_HEAD.match(part)
-        if head is not None:
-            code = self._vocab.get(self._stem(head.group()))
-            if code is None:
-                return BREAK
-            return code + JOIN if head.end() < len(part) else code
-        if _JOINABLE_GAP.fullmatch(part):
-            return JOIN
-        return self._gaps.get(self._gap_code(part), BREAK)
+    def token_key(self, token: str) -> str:
+        """The key of one whitespace-delimited token; computed once per distinct token."""
+        return "".join(piece for piece, _ in self._token_pieces(token)) + SEP
+
+    def _token_pieces(self, token: str) -> list[tuple[str, tuple[int, int] | None]]:
+        """Each part's key with, for a glossary word, its (start, end) in the token."""
+        pieces: list[tuple[str, tuple[int, int] | None]] = []
+        char = 0
+        known = False
+        for part in _PARTS.findall(token):
+            if part[0].isalnum() or part[0] == "_":
+                code = self._vocab.get(self._stem(part))
+                if code is None:
+                    pieces.append((ALIEN, None))
+                else:
+                    known = True
+                    pieces.append((code, (char, char + len(part))))
+            else:
+                gap = self._gaps.get(self._gap_code(part))
+                if gap is None:
+                    pieces.append((ALIEN, None))
+                else:
+                    known = True
+                    pieces.append((gap, None))
+            char += len(part)
+        # Without a glossary word or mark, a token's key is the separator alone.
+        return pieces if known else []
+
+    def _layout(self, token: str) -> dict[int, tuple[int, int]]:
+        """Where each glossary word of a token sits: key offset -> (start, end) in the token.
+
+        Only tokens that take part in a hit need this, so it is cached apart from the keys.
+        """
+        found = self._layouts.get(token)
+        if found is None:
+            found = {}
+            offset = 0
+            for piece, span in self._token_pieces(token):
+                if span is not None:
+                    found[offset] = span
+                offset += len(piece)
+            if len(self._layouts) > _CACHE_LIMIT:
+                self._layouts.clear()
+            self._layouts[token] = found
+        return found
 
     # ------------------------------------------------------------------ matching
 
@@ -257,45 +300,62 @@ class TermMatcher:
             return []
         if self.cjk:
             return self._find_cjk(text)
-        parts = _PARTS.findall(text)
+        tokens = _tokens_of(text)
         cache = self._cache
         try:
-            keys = list(map(cache.__getitem__, parts))
+            keys = list(map(cache.__getitem__, tokens))
         except KeyError:
-            # First sight of some parts: key them once; later texts reuse the plain dict.
+            # First sight of some tokens: key them once; later texts reuse the plain dict.
             if len(cache) > _CACHE_LIMIT:
                 cache.clear()
-            part_key = self.part_key
-            for part in parts:
-                if part not in cache:
-                    cache[part] = part_key(part)
-            keys = list(map(cache.__getitem__, parts))
+            token_key = self.token_key
+            for token in tokens:
+                if token not in cache:
+                    cache[token] = token_key(token)
+            keys = list(map(cache.__getitem__, tokens))
+        key = "".join(keys)
+        if MARK not in key:
+            return []
         candidates: list[tuple[int, int, _Entry, tuple[str, ...]]] = []
-        key_ends: list[int] = []
-        offsets: list[int] = []
-        for end_char, (length, entries, all_plain, all_others) in self._automaton.iter(
-            "".join(keys)
-        ):
-            if not key_ends:
-                key_ends = list(accumulate(map(len, keys)))
-                offsets = list(accumulate(map(len, parts), initial=0))
-            first = bisect_right(key_ends, end_char - length + 1)
-            last = bisect_right(key_ends, end_char)
+        starts: list[int] | None = None
+        spaced: bool | None = None
+        layout = self._layout
+        for last_char, (length, entries, all_plain, all_others) in self._automaton.iter(key):
+            # The token index is the number of separators before a position; the offset
+            # inside the token is the distance from the separator before it.
+            first_char = last_char - length + 1
+            last_word = last_char - 2  # the MARK of the last word's code
+            first = key.count(SEP, 0, first_char)
+            last = key.count(SEP, 0, last_word)
+            if spaced is None:
+                spaced = sum(map(len, tokens)) + len(tokens) - 1 == len(text)
+                if not spaced:
+                    starts = _token_starts(text)
+            if starts is None:
+                # One separator between tokens (the common case): offsets follow from lengths.
+                first_start = sum(map(len, tokens[:first])) + first
+                last_start = sum(map(len, tokens[:last])) + last
+            else:
+                first_start, last_start = starts[first], starts[last]
+            start = (
+                first_start
+                + layout(tokens[first])[first_char - key.rfind(SEP, 0, first_char) - 1][0]
+            )
+            end = last_start + layout(tokens[last])[last_word - key.rfind(SEP, 0, last_word) - 1][1]
             if all_plain:
                 entry, others = entries[0], all_others
             else:
-                valid = [e for e in entries if e.plain or self._check(e, parts[first : last + 1])]
+                words = _WORD_HEAD.findall(text, start, end)
+                valid = [e for e in entries if e.plain or self._check(e, words)]
                 if not valid:
                     continue
                 entry = valid[0]
                 others = tuple(e.concept_id for e in valid[1:] if e.concept_id != entry.concept_id)
-            end = offsets[last] + len(parts[last].rstrip(_JOIN_CHARS))
-            candidates.append((offsets[first], end, entry, others))
-        return _select(candidates, text)
+            candidates.append((start, end, entry, others))
+        return _select(candidates, text) if candidates else []
 
-    def _check(self, entry: _Entry, parts: list[str]) -> bool:
+    def _check(self, entry: _Entry, found: list[str]) -> bool:
         term = entry.term
-        found = [head.group() for part in parts if (head := _WORD_HEAD.match(part))]
         if not self.accent_insensitive and not entry.ascii:
             # Snowball stemmers for Romance languages and German drop accents themselves, so
             # an accent-sensitive match is checked here, over the stem the two words share.
@@ -350,6 +410,31 @@ class TermMatcher:
                 )
                 candidates.append((start, end, valid[0], others))
         return _select(candidates, text)
+
+
+def _tokens_of(text: str) -> list[str]:
+    """Whitespace-delimited tokens of ``text`` with dashes as whitespace, lower-cased.
+
+    Every step maps one character to one character, so the tokens have the lengths of the
+    original text's tokens and offsets carry over.
+    """
+    if "-" in text:
+        text = text.replace("-", " ")
+    if not text.isascii():
+        for dash in _OTHER_DASHES:
+            if dash in text:
+                text = text.replace(dash, " ")
+        lowered = text.lower()
+        # A few characters lower-case to two ("\u0130"); keep such a text as it is.
+        return (lowered if len(lowered) == len(text) else text).split()
+    return text.lower().split()
+
+
+def _token_starts(text: str) -> list[int]:
+    """The character offset of each token of ``text`` as cut by ``_tokens_of``."""
+    if "-" in text or not text.isascii():
+        text = "".join(" " if ch in _DASHES else ch for ch in text)
+    return [m.start() for m in _TOKEN.finditer(text)]
 
 
 def _select(

@@ -14,6 +14,7 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import (
     Footer,
@@ -117,20 +118,25 @@ class ReviewApp(App[None]):
         yield Footer()
 
     @property
+    def main(self) -> Screen[Any]:
+        """The workbench's own screen: queries must reach it even while a dialog is open."""
+        return self.screen_stack[0]
+
+    @property
     def grid(self) -> SegmentGrid:
-        return self.query_one("#grid", SegmentGrid)
+        return self.main.query_one("#grid", SegmentGrid)
 
     @property
     def editor(self) -> TranslationEditor:
-        return self.query_one("#editor", TranslationEditor)
+        return self.main.query_one("#editor", TranslationEditor)
 
     def on_mount(self) -> None:
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
-        side = self.query_one("#side")
+        side = self.main.query_one("#side")
         if self.size.width < 120:
             side.add_class("hidden")
-        self.query_one("#glossary-panel", GlossaryPanel).show(self.session.glossary)
+        self.main.query_one("#glossary-panel", GlossaryPanel).show(self.session.glossary)
         self.grid.focus()
         self._load_editor()
         self._update_title()
@@ -160,7 +166,7 @@ class ReviewApp(App[None]):
         # Updating a label re-runs layout; skipping unchanged text keeps keystrokes cheap.
         if self._shown.get(selector) != text:
             self._shown[selector] = text
-            self.query_one(selector, Static).update(text)
+            self.main.query_one(selector, Static).update(text)
 
     # --- the current segment ----------------------------------------------------------
 
@@ -182,7 +188,7 @@ class ReviewApp(App[None]):
         if editor.text != unit.target:
             editor.load_text(unit.target)
         self._update_dock()
-        panel = self.query_one("#concept-panel", ConceptPanel)
+        panel = self.main.query_one("#concept-panel", ConceptPanel)
         concepts = self.session.concepts_of(segment_id)
         if [c.id for c in concepts] != [c.id for c in panel.concepts]:
             panel.show(concepts)
@@ -327,7 +333,7 @@ class ReviewApp(App[None]):
         )
 
     def action_insert_term(self) -> None:
-        panel = self.query_one("#concept-panel", ConceptPanel)
+        panel = self.main.query_one("#concept-panel", ConceptPanel)
         concept = panel.selected
         if concept is None:
             self.notify("No glossary concept in this segment.", severity="warning")
@@ -440,7 +446,7 @@ class ReviewApp(App[None]):
         self._update_title()
 
     def action_show_panel(self, name: str) -> None:
-        side = self.query_one("#side", TabbedContent)
+        side = self.main.query_one("#side", TabbedContent)
         side.remove_class("hidden")
         side.active = name
         panel_widget = {
@@ -448,16 +454,16 @@ class ReviewApp(App[None]):
             "glossary": "#glossary-terms",
             "concepts": "#concept-list",
         }[name]
-        self._focus_now(self.query_one(panel_widget))
+        self._focus_now(self.main.query_one(panel_widget))
         if name == "issues":
-            panel = self.query_one("#issues-panel", IssuesPanel)
+            panel = self.main.query_one("#issues-panel", IssuesPanel)
             if panel.stale:
                 self._show_issues(force=True)
             # Open on the current segment's issue, so that a fix is one key away.
-            self.query_one("#issues-panel", IssuesPanel).select_issue_of(self.current_id)
+            self.main.query_one("#issues-panel", IssuesPanel).select_issue_of(self.current_id)
 
     def action_toggle_panel(self) -> None:
-        self.query_one("#side").toggle_class("hidden")
+        self.main.query_one("#side").toggle_class("hidden")
 
     # --- saving -----------------------------------------------------------------------
 
@@ -524,9 +530,9 @@ class ReviewApp(App[None]):
 
     def _show_issues(self, *, force: bool = False) -> None:
         """Rebuild the issues tree, but only while it can be seen (it can be thousands)."""
-        side = self.query_one("#side", TabbedContent)
+        side = self.main.query_one("#side", TabbedContent)
         visible = side.active == "issues" and not side.has_class("hidden")
-        panel = self.query_one("#issues-panel", IssuesPanel)
+        panel = self.main.query_one("#issues-panel", IssuesPanel)
         if visible or force:
             panel.show(self.session.issues, self.session.row_index)
         else:
@@ -592,7 +598,7 @@ class ReviewApp(App[None]):
     @on(GlossaryPanel.AddTerm)
     def _add_term(self) -> None:
         selected = self.editor.selected_text.strip()
-        concept = self.query_one("#concept-panel", ConceptPanel).selected
+        concept = self.main.query_one("#concept-panel", ConceptPanel).selected
         default_concept = concept.id if concept else ""
 
         def done(answer: tuple[str, str, str, str] | None) -> None:
@@ -621,11 +627,11 @@ class ReviewApp(App[None]):
         self.push_screen(Choose(f"Status of {term.text!r} ({concept.id})", statuses), done)
 
     def _glossary_changed(self, message: str) -> None:
-        self.query_one("#glossary-panel", GlossaryPanel).show(self.session.glossary)
+        self.main.query_one("#glossary-panel", GlossaryPanel).show(self.session.glossary)
         self.grid.set_rows(self.grid.rows, cursor=self.grid.cursor)
         self._load_editor()
         if self.current_id is not None:
-            panel = self.query_one("#concept-panel", ConceptPanel)
+            panel = self.main.query_one("#concept-panel", ConceptPanel)
             panel.show(self.session.concepts_of(self.current_id))
         self.schedule_checks()
         self.notify(message)
@@ -672,7 +678,7 @@ class ReviewApp(App[None]):
             self.call_from_thread(self._mt_finished)
 
     def _mt_progress(self, done: int, total: int, engine: str) -> None:
-        bar = self.query_one("#mt-progress", ProgressBar)
+        bar = self.main.query_one("#mt-progress", ProgressBar)
         bar.add_class("running")
         bar.update(total=total, progress=done)
         self.notify(f"Translating {total} segment(s) with {engine}…")
@@ -681,7 +687,7 @@ class ReviewApp(App[None]):
         self.session.record_mt(results)
         for segment_id in results:
             self._row_changed(segment_id)
-        self.query_one("#mt-progress", ProgressBar).update(total=total, progress=done)
+        self.main.query_one("#mt-progress", ProgressBar).update(total=total, progress=done)
         if self.current_id in results:
             self._load_editor()
         self._update_title()
@@ -690,7 +696,7 @@ class ReviewApp(App[None]):
 
     def _mt_finished(self) -> None:
         self.mt_running = False
-        self.query_one("#mt-progress", ProgressBar).remove_class("running")
+        self.main.query_one("#mt-progress", ProgressBar).remove_class("running")
 
     def _mt_unavailable(self, message: str) -> None:
         self.notify(message, title="No machine translation", severity="warning", timeout=12)
@@ -745,7 +751,7 @@ class ReviewApp(App[None]):
         self.call_from_thread(self.action_translate)
 
     def _install_progress(self, done: int, total: int | None) -> None:
-        bar = self.query_one("#mt-progress", ProgressBar)
+        bar = self.main.query_one("#mt-progress", ProgressBar)
         bar.add_class("running")
         bar.update(total=total, progress=done)
 

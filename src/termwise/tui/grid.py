@@ -133,6 +133,7 @@ class SegmentGrid(ScrollView, can_focus=True):
         """Re-render one row after its texts, state or marks changed (O(log n) relayout)."""
         if not 0 <= index < len(self.rows):
             return
+        self._ensure_layout()
         self.rows[index].touch()
         before = self._index.height(index)
         strips = self._row_strips(index)
@@ -219,7 +220,7 @@ class SegmentGrid(ScrollView, can_focus=True):
         self.virtual_size = Size(self._layout_width, self._index.total + 1)
 
     def on_resize(self, event: events.Resize) -> None:
-        if self._content_width() != self._layout_width:
+        if self._content_width() != self._layout_width or len(self._index) != len(self.rows):
             anchor, within = self._index.locate(round(self.scroll_y))
             self._cache.clear()
             self._rebuild_index()
@@ -229,7 +230,10 @@ class SegmentGrid(ScrollView, can_focus=True):
             self.refresh()
 
     def on_mount(self) -> None:
-        self._rebuild_index()
+        # The first Resize (with the real width) builds the index; building it here as
+        # well would measure 50,000 rows twice before the first paint.
+        if self.size.width:
+            self._rebuild_index()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -245,7 +249,14 @@ class SegmentGrid(ScrollView, can_focus=True):
 
     # --- rendering --------------------------------------------------------------------
 
+    def _ensure_layout(self) -> None:
+        """Build the height index for the current width if it is missing or stale."""
+        if len(self._index) != len(self.rows) or self._content_width() != self._layout_width:
+            self._cache.clear()
+            self._rebuild_index()
+
     def render_line(self, y: int) -> Strip:
+        self._ensure_layout()
         width = self.scrollable_content_region.width
         if y == 0:
             return self._header_strip(width)
@@ -344,6 +355,7 @@ class SegmentGrid(ScrollView, can_focus=True):
         if not self.rows:
             return
         index = max(0, min(index, len(self.rows) - 1))
+        self._ensure_layout()
         if index == self.cursor:
             self.scroll_to_cursor()
             return
@@ -363,8 +375,9 @@ class SegmentGrid(ScrollView, can_focus=True):
         return max(1, self.scrollable_content_region.height - 1)
 
     def scroll_to_cursor(self) -> None:
-        if not self.rows or not self._layout_width:
+        if not self.rows or not self.size.width:
             return
+        self._ensure_layout()
         height = len(self._row_strips(self.cursor))
         if self._size_dirty:
             self._sync_virtual_size()
