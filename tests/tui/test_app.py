@@ -7,6 +7,7 @@ from pathlib import Path
 
 import polib
 import pytest
+from textual.widgets import ProgressBar
 from textual.worker import WorkerCancelled
 
 from termwise.project.layout import ProjectLayout
@@ -449,6 +450,8 @@ async def test_translate_with_a_real_argos_package(
         rows = app.grid.rows
         assert all(row.mt for row in rows)
         assert rows[0].state == "mt"
+        bar = app.main.query_one("#mt-progress", ProgressBar)
+        assert (bar.total, bar.progress) == (len(rows), len(rows))
         await settle(app, pilot)
         unit = saved(app).units[rows[0].segment_id]
         assert unit.mt == rows[0].mt and unit.mt_engine == "argos"

@@ -30,7 +30,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 import ahocorasick
@@ -48,6 +48,7 @@ _QUOTE_MAP = str.maketrans(
     }
 )
 _OTHER_DASHES = _DASHES[1:]
+_DASH_TO_SPACE = str.maketrans(dict.fromkeys(_DASHES, " "))
 # Within a token (no whitespace, no dashes left): a word or a run of other characters; a
 # possessive ("country's") becomes "country", "'", "s", so a term ending in "country" matches
 # before the clitic and a fix keeps the clitic.
@@ -119,6 +120,18 @@ class _Entry:
     ascii: bool  # no accents to compare
     plain: bool  # nothing to check after the key matched (no case, exact or accent check)
 
+    # The first three fields of a ``TermMatch`` of this entry, ready to splice in.
+    head: tuple[str, Term, TermStatus] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "head", (self.concept_id, self.term, self.term.status))
+
+
+# (start, end, entry, other concepts): a hit before the longest-match selection.
+_Candidate = tuple[int, int, _Entry, tuple[str, ...]]
+# ``TermMatch(...)`` goes through a Python-level ``__new__``; this is the C constructor.
+_new_match = tuple.__new__
+
 
 def _strip_accents(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text)
@@ -149,6 +162,7 @@ class TermMatcher:
         self._gaps: dict[str, str] = {}
         self._cache: dict[str, str] = {}
         self._layouts: dict[str, dict[int, tuple[int, int]]] = {}
+        self._checked: dict[tuple[object, ...], bool] = {}
         self._automaton: Any = ahocorasick.Automaton()
         self._size = 0
         chosen = [
@@ -223,8 +237,10 @@ class TermMatcher:
             text = _strip_accents(text)
         return text.casefold() if fold else text
 
-    def _stem(self, token: str) -> str:
-        folded = self.surface(token)
+    def _stem(self, word: str) -> str:
+        # An ASCII word (a \w+ run: no quotes, no accents) is already NFKC; folding it is
+        # lower-casing, which skips three passes for most words of most texts.
+        folded = word.lower() if word.isascii() else self.surface(word)
         return self._stem_word(folded) if self._stem_word else folded
 
     def _gap_code(self, gap: str) -> str:
@@ -241,7 +257,11 @@ class TermMatcher:
         tokens = _tokens_of(text)
         if not tokens:
             return None
-        key = "".join(map(self.token_key, tokens))[: -len(SEP)]
+        cache = self._cache
+        for token in tokens:
+            if token not in cache:
+                cache[token] = self.token_key(token)
+        key = "".join(map(cache.__getitem__, tokens))[: -len(SEP)]
         if MARK not in key:
             return None
         return key, tuple(self.surface(word, fold=False) for word in _WORD_HEAD.findall(text))
@@ -252,6 +272,10 @@ class TermMatcher:
 
     def _token_pieces(self, token: str) -> list[tuple[str, tuple[int, int] | None]]:
         """Each part's key with, for a glossary word, its (start, end) in the token."""
+        if token.isalnum():
+            # One word, the common case (str.isalnum is exactly \w less the underscore).
+            code = self._vocab.get(self._stem(token))
+            return [] if code is None else [(code, (0, len(token)))]
         pieces: list[tuple[str, tuple[int, int] | None]] = []
         char = 0
         known = False
@@ -316,10 +340,10 @@ class TermMatcher:
         key = "".join(keys)
         if MARK not in key:
             return []
-        candidates: list[tuple[int, int, _Entry, tuple[str, ...]]] = []
-        starts: list[int] | None = None
+        candidates: list[_Candidate] = []
         spaced: bool | None = None
-        layout = self._layout
+        starts: list[int] = []
+        layouts = self._layouts
         for last_char, (length, entries, all_plain, all_others) in self._automaton.iter(key):
             # The token index is the number of separators before a position; the offset
             # inside the token is the distance from the separator before it.
@@ -328,20 +352,22 @@ class TermMatcher:
             first = key.count(SEP, 0, first_char)
             last = key.count(SEP, 0, last_word)
             if spaced is None:
-                spaced = sum(map(len, tokens)) + len(tokens) - 1 == len(text)
+                # One separator between tokens (the common case): a token's offset follows
+                # from the lengths before it; otherwise all offsets are found once.
+                spaced = len(SEP.join(tokens)) == len(text)
                 if not spaced:
                     starts = _token_starts(text)
-            if starts is None:
-                # One separator between tokens (the common case): offsets follow from lengths.
-                first_start = sum(map(len, tokens[:first])) + first
-                last_start = sum(map(len, tokens[:last])) + last
+            if spaced:
+                first_start = len(SEP.join(tokens[:first])) + 1 if first else 0
+                last_start = len(SEP.join(tokens[:last])) + 1 if last else 0
             else:
                 first_start, last_start = starts[first], starts[last]
-            start = (
-                first_start
-                + layout(tokens[first])[first_char - key.rfind(SEP, 0, first_char) - 1][0]
-            )
-            end = last_start + layout(tokens[last])[last_word - key.rfind(SEP, 0, last_word) - 1][1]
+            first_token = tokens[first]
+            last_token = tokens[last]
+            first_layout = layouts.get(first_token) or self._layout(first_token)
+            last_layout = layouts.get(last_token) or self._layout(last_token)
+            start = first_start + first_layout[first_char - key.rfind(SEP, 0, first_char) - 1][0]
+            end = last_start + last_layout[last_word - key.rfind(SEP, 0, last_word) - 1][1]
             if all_plain:
                 entry, others = entries[0], all_others
             else:
@@ -352,9 +378,26 @@ class TermMatcher:
                 entry = valid[0]
                 others = tuple(e.concept_id for e in valid[1:] if e.concept_id != entry.concept_id)
             candidates.append((start, end, entry, others))
+        if len(candidates) == 1:
+            start, end, entry, others = candidates[0]
+            return [_new_match(TermMatch, (*entry.head, start, end, text[start:end], others))]
         return _select(candidates, text) if candidates else []
 
     def _check(self, entry: _Entry, found: list[str]) -> bool:
+        """Whether the words found for a key hit satisfy the entry's accent, case and exact rules.
+
+        The same words meet the same entry again and again in a long document, and the
+        accent comparison decomposes Unicode, so results are cached.
+        """
+        key = (id(entry), *found)
+        result = self._checked.get(key)
+        if result is None:
+            if len(self._checked) > _CACHE_LIMIT:
+                self._checked.clear()
+            result = self._checked[key] = self._check_words(entry, found)
+        return result
+
+    def _check_words(self, entry: _Entry, found: list[str]) -> bool:
         term = entry.term
         if not self.accent_insensitive and not entry.ascii:
             # Snowball stemmers for Romance languages and German drop accents themselves, so
@@ -386,7 +429,7 @@ class TermMatcher:
     def _find_cjk(self, text: str) -> list[TermMatch]:
         positions = [index for index, char in enumerate(text) if not char.isspace()]
         key = "".join(self._cjk_char(text[index]) for index in positions)
-        candidates: list[tuple[int, int, _Entry, tuple[str, ...]]] = []
+        candidates: list[_Candidate] = []
         for end_index, (length, entries, _, _) in self._automaton.iter(key):
             first = end_index - length + 1
             start = positions[first]
@@ -432,62 +475,40 @@ def _tokens_of(text: str) -> list[str]:
 
 def _token_starts(text: str) -> list[int]:
     """The character offset of each token of ``text`` as cut by ``_tokens_of``."""
-    if "-" in text or not text.isascii():
-        text = "".join(" " if ch in _DASHES else ch for ch in text)
-    return [m.start() for m in _TOKEN.finditer(text)]
+    return [m.start() for m in _TOKEN.finditer(text.translate(_DASH_TO_SPACE))]
 
 
-def _select(
-    candidates: list[tuple[int, int, _Entry, tuple[str, ...]]], text: str
-) -> list[TermMatch]:
+def _select(candidates: list[_Candidate], text: str) -> list[TermMatch]:
     """Keep the longest non-overlapping candidates (leftmost on ties), in text order."""
     if not candidates:
         return []
-    if len(candidates) == 1:
-        start, end, entry, others = candidates[0]
-        return [
-            TermMatch(
-                entry.concept_id, entry.term, entry.term.status, start, end, text[start:end], others
-            )
-        ]
     if len(candidates) == 2:
         # The common case of a nested term ("destiny community" inside "human destiny
         # community"): no sorting machinery needed.
         a, b = candidates
         if a[1] <= b[0] or b[1] <= a[0]:
-            pair = [a, b] if a[0] <= b[0] else [b, a]
+            chosen = [a, b] if a[0] <= b[0] else [b, a]
         else:
             longer = (a[1] - a[0], -a[0]) >= (b[1] - b[0], -b[0])
-            pair = [a if longer else b]
-        return [
-            TermMatch(e.concept_id, e.term, e.term.status, start, end, text[start:end], others)
-            for start, end, e, others in pair
-        ]
-    candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
-    starts: list[int] = []
-    ends: list[int] = []
-    chosen: list[tuple[int, int, _Entry, tuple[str, ...]]] = []
-    for candidate in candidates:
-        start, end = candidate[0], candidate[1]
-        index = bisect_right(starts, start)
-        if index > 0 and ends[index - 1] > start:
-            continue
-        if index < len(starts) and starts[index] < end:
-            continue
-        starts.insert(index, start)
-        ends.insert(index, end)
-        chosen.append(candidate)
-    chosen.sort(key=lambda c: c[0])
+            chosen = [a if longer else b]
+    else:
+        candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
+        starts: list[int] = []
+        ends: list[int] = []
+        chosen = []
+        for candidate in candidates:
+            start, end = candidate[0], candidate[1]
+            index = bisect_right(starts, start)
+            if index > 0 and ends[index - 1] > start:
+                continue
+            if index < len(starts) and starts[index] < end:
+                continue
+            starts.insert(index, start)
+            ends.insert(index, end)
+            chosen.append(candidate)
+        chosen.sort(key=lambda c: c[0])
     return [
-        TermMatch(
-            concept_id=entry.concept_id,
-            term=entry.term,
-            status=entry.term.status,
-            start=start,
-            end=end,
-            text=text[start:end],
-            also=others,
-        )
+        _new_match(TermMatch, (*entry.head, start, end, text[start:end], others))
         for start, end, entry, others in chosen
     ]
 

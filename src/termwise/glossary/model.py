@@ -131,7 +131,7 @@ class Concept:
         """The terms in ``lang`` (all terms when ``None``), in file order."""
         if lang is None:
             return list(self.all_terms)
-        return [term for term in self.all_terms if lang_matches(term.lang, lang)]
+        return _terms_in(self.all_terms, languages.normalize(lang))
 
     def preferred(self, lang: str) -> Term | None:
         """The preferred term in ``lang``; an admitted one when none is marked preferred."""
@@ -207,7 +207,13 @@ class Glossary:
 
     def terms(self, lang: str) -> list[tuple[Concept, Term]]:
         """Every (concept, term) pair in ``lang``."""
-        return [(concept, term) for concept in self.concepts for term in concept.terms(lang)]
+        # The tag is normalised once here, not once per term (a 10,000-concept glossary).
+        want = languages.normalize(lang)
+        return [
+            (concept, term)
+            for concept in self.concepts
+            for term in _terms_in(concept.all_terms, want)
+        ]
 
     def extend(self, other: Glossary) -> None:
         """Add ``other``'s concepts; a concept id seen before has its terms merged into it."""
@@ -226,14 +232,21 @@ class Glossary:
         self.problems.extend(other.problems)
 
 
+def _terms_in(terms: list[Term], want: str) -> list[Term]:
+    """The terms serving the already normalised tag ``want`` (see ``lang_matches``)."""
+    return [term for term in terms if term.lang == want or _same_language(term.lang, want)]
+
+
+def _same_language(term_lang: str, want: str) -> bool:
+    if "zh" in (term_lang.split("-")[0], want.split("-")[0]):
+        return False
+    return term_lang.split("-")[0] == want.split("-")[0]
+
+
 def lang_matches(term_lang: str, wanted: str) -> bool:
     """Whether a term tagged ``term_lang`` serves ``wanted`` (``en`` serves ``en-GB`` and back).
 
     Simplified and traditional Chinese stay apart: they are different written languages.
     """
     want = languages.normalize(wanted)
-    if term_lang == want:
-        return True
-    if "zh" in (term_lang.split("-")[0], want.split("-")[0]):
-        return False
-    return term_lang.split("-")[0] == want.split("-")[0]
+    return term_lang == want or _same_language(term_lang, want)

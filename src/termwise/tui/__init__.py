@@ -1,1 +1,6 @@
-"""termwise.tui"""
+"""The review workbench (``termwise review``): the only part of termwise that uses Textual.
+
+``session`` holds the review's state and logic without Textual; ``grid`` is the virtual
+segment grid; ``app`` puts grid, editor, panels and workers together; ``keymap`` lists
+every binding by id.
+"""

@@ -33,7 +33,7 @@ from termwise.tui.grid import SegmentGrid
 from termwise.tui.keymap import textual_bindings
 from termwise.tui.palette import ReviewCommands
 from termwise.tui.panels import ConceptPanel, GlossaryPanel, IssuesPanel
-from termwise.tui.session import FilterName, ReviewSession
+from termwise.tui.session import FilterName, FixPlan, ReviewSession
 
 if TYPE_CHECKING:
     from termwise.checks.issue import Issue
@@ -163,6 +163,8 @@ class ReviewApp(App[None]):
         self._set_text("#title", "  ·  ".join(parts))
 
     def _set_text(self, selector: str, text: str) -> None:
+        if not self.screen_stack:
+            return  # a late timer after the app closed: there is nothing to show
         # Updating a label re-runs layout; skipping unchanged text keeps keystrokes cheap.
         if self._shown.get(selector) != text:
             self._shown[selector] = text
@@ -568,7 +570,7 @@ class ReviewApp(App[None]):
 
         self.push_screen(ConfirmPreview(title, plan.preview(self.session)), done)
 
-    def _apply_fix(self, plan: Any) -> None:
+    def _apply_fix(self, plan: FixPlan) -> None:
         try:
             change = self.session.apply_fix(plan)
         except (TermwiseError, ValueError, OSError) as error:
@@ -770,7 +772,12 @@ def run_review(
 
     keymap = load_keymap()
     session = ReviewSession(layout, document, target_lang, source_lang=source_lang, engine=engine)
-    ReviewApp(session, keymap=keymap, auto_mt=auto_mt).run()
+    try:
+        ReviewApp(session, keymap=keymap, auto_mt=auto_mt).run()
+    finally:
+        # However the app ended (quit key, ctrl+c, a crash), what was typed is written.
+        if session.dirty:
+            session.save()
 
 
 __all__ = ["ReviewApp", "run_review"]

@@ -221,13 +221,17 @@ class SegmentGrid(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         if self._content_width() != self._layout_width or len(self._index) != len(self.rows):
-            anchor, within = self._index.locate(round(self.scroll_y))
+            anchor, within = (
+                self._index.locate(round(self.scroll_y)) if len(self._index) else (0, 0)
+            )
             self._cache.clear()
             self._rebuild_index()
             if self.rows:
                 anchor = min(anchor, len(self.rows) - 1)
-                self.scroll_to(y=self._index.offset(anchor) + within, animate=False)
+                self.scroll_to(y=self._index.offset(anchor) + within, animate=False, immediate=True)
             self.refresh()
+        # Rows re-wrap at another width: keep the translator's row in view.
+        self.scroll_to_cursor()
 
     def on_mount(self) -> None:
         # The first Resize (with the real width) builds the index; building it here as
@@ -443,5 +447,5 @@ def _line_segments(
         segments.append(RichSegment(text[position:end], style))
     used = text_cells(text[start:end])
     if used < width:
-        segments.append(RichSegment(" " * (width - used)))
+        segments.append(RichSegment(" " * (width - used), style))
     return segments
