@@ -122,7 +122,9 @@ def make_book(folder: Path, rows: list[dict[str, Any]]) -> tuple[Any, Path]:
     return layout, path
 
 
-def run_peer(peer: str, count: int, moves: int, edits: int) -> dict[str, Any]:
+def run_peer(
+    peer: str, count: int, moves: int, edits: int, book_dir: Path | None = None
+) -> dict[str, Any]:
     from textual import events
     from textual.app import App, ComposeResult
     from textual.screen import Screen
@@ -167,13 +169,12 @@ def run_peer(peer: str, count: int, moves: int, edits: int) -> dict[str, Any]:
 
         app: Any = GridApp()
     elif peer == "workbench":
-        import tempfile
-
+        from termwise.project.layout import ProjectLayout
         from termwise.tui.app import ReviewApp
         from termwise.tui.session import ReviewSession
 
-        folder = Path(tempfile.mkdtemp(prefix="tui-bench-"))
-        layout, book = make_book(folder, rows)
+        layout = ProjectLayout.at(book_dir)
+        book = book_dir / "seeds" / "book.md"
         setup_start = time.perf_counter()
         session = ReviewSession(layout, book, "zh")
         result_session_s = time.perf_counter() - setup_start
@@ -319,6 +320,8 @@ def main() -> None:
     parser.add_argument(
         "--peer", choices=["termwise", "datatable", "workbench"], help=argparse.SUPPRESS
     )
+    parser.add_argument("--book", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--make-book", type=Path, help=argparse.SUPPRESS)
     parser.add_argument(
         "--workbench",
         action="store_true",
@@ -328,15 +331,31 @@ def main() -> None:
     args = parser.parse_args()
     count = args.segments or (5_000 if args.quick else 50_000)
     moves, edits = (40, 40) if args.quick else (200, 200)
+    if args.make_book:
+        make_book(args.make_book, generate_rows(count))
+        return
     if args.peer:
-        print(json.dumps(run_peer(args.peer, count, moves, edits)))
+        print(json.dumps(run_peer(args.peer, count, moves, edits, args.book)))
         return
     results = {}
     peers = ("termwise", "datatable", "workbench") if args.workbench else ("termwise", "datatable")
+    book_args: list[str] = []
+    if args.workbench:
+        # The book and its project file are written by another process, so that writing
+        # them counts neither in the workbench's time nor in its peak memory.
+        import tempfile
+
+        book_dir = Path(tempfile.mkdtemp(prefix="tui-bench-"))
+        subprocess.run(
+            [sys.executable, __file__, "--make-book", str(book_dir), "--segments", str(count)],
+            check=True,
+        )
+        book_args = ["--book", str(book_dir)]
     for peer in peers:
         completed = subprocess.run(
             [sys.executable, __file__, "--peer", peer, "--segments", str(count)]
-            + (["--quick"] if args.quick else []),
+            + (["--quick"] if args.quick else [])
+            + (book_args if peer == "workbench" else []),
             capture_output=True,
             text=True,
             check=True,

@@ -16,6 +16,10 @@ from termwise import languages
 from termwise.checks.context import CheckContext, Pair
 from termwise.checks.issue import Issue, Severity, Side
 from termwise.checks.registry import Scope, register
+from termwise.checks.screening import (
+    segments_containing,
+    segments_containing_either,
+)
 
 # --- untranslated / identical ---------------------------------------------------------------
 
@@ -36,11 +40,20 @@ def untranslated(context: CheckContext, pairs: Sequence[Pair]) -> Iterator[Issue
 _WORDISH = re.compile(r"[^\W\d_]{2,}")
 
 
+def _same_screen(context: CheckContext, pairs: Sequence[Pair], side: Side) -> list[int]:
+    return [
+        index
+        for index, pair in enumerate(pairs)
+        if pair.target and pair.target.strip() == pair.source.strip()
+    ]
+
+
 @register(
     "same-as-source",
     Severity.WARNING,
     "The target is identical to the source (left untranslated by mistake?).",
     Scope.PAIR,
+    screen=_same_screen,
 )
 def same_as_source(context: CheckContext, pair: Pair) -> Iterable[Issue]:
     target = pair.target or ""
@@ -103,6 +116,9 @@ def _roman_value(token: str) -> str | None:
     Severity.ERROR,
     "Numbers differ between source and target (full-width digits count as digits).",
     Scope.PAIR,
+    screen=lambda context, pairs, side: segments_containing_either(
+        "0123456789０１２３４５６７８９", context, pairs
+    ),
 )
 def numbers(context: CheckContext, pair: Pair) -> list[Issue]:
     target = pair.target or ""
@@ -171,6 +187,7 @@ def _citation_key(marker: str) -> str:
     Severity.ERROR,
     "Citation markers such as [4] are lost, added or changed in the target.",
     Scope.PAIR,
+    screen=lambda context, pairs, side: segments_containing_either("[［【", context, pairs),
 )
 def citations(context: CheckContext, pair: Pair) -> list[Issue]:
     target = pair.target or ""
@@ -269,6 +286,9 @@ def _urls(text: str) -> list[tuple[str, int, int]]:
     Severity.ERROR,
     "URLs and e-mail addresses of the source are missing or changed in the target.",
     Scope.PAIR,
+    screen=lambda context, pairs, side: segments_containing_either(
+        ("@", "://", "www."), context, pairs, ignore_case=True
+    ),
 )
 def urls(context: CheckContext, pair: Pair) -> list[Issue]:
     target = pair.target or ""
@@ -357,6 +377,7 @@ def _unpaired(text: str, lang: str) -> list[int]:
     Severity.WARNING,
     "Brackets or quotation marks are not paired.",
     Scope.TEXT,
+    screen=lambda context, pairs, side: segments_containing(_BRACKET_CHARS, context, pairs, side),
 )
 def brackets(context: CheckContext, pair: Pair, side: Side, text: str) -> list[Issue]:
     lang = context.source_base if side == "source" else (context.target_base or "")
@@ -411,12 +432,25 @@ def _end_mark(text: str) -> tuple[str | None, int]:
     return kind, end - 1
 
 
+def _end_screen(context: CheckContext, pairs: Sequence[Pair], side: Side) -> Iterable[int]:
+    if context.target_is_cjk:
+        return range(len(pairs))
+    # Both ending in "." is a period or an ellipsis on each side, which always agree in a
+    # Latin-script target: the common case needs no closer look.
+    return [
+        index
+        for index, pair in enumerate(pairs)
+        if not (pair.source[-1:] == "." and (pair.target or "")[-1:] == ".")
+    ]
+
+
 @register(
     "end-punctuation",
     Severity.WARNING,
     "The target's final punctuation does not match the source or the target language (。 vs .).",
     Scope.PAIR,
     fixable=True,
+    screen=_end_screen,
 )
 def end_punctuation(context: CheckContext, pair: Pair) -> list[Issue]:
     target = pair.target or ""
@@ -525,6 +559,8 @@ _QUOTES_FOR = {
     "ja": ("「", "」"),
 }
 _SPANISH_QUESTION = re.compile(r"[^¿¡.!?]*[?!]")
+# What each language's typography rules look at; a target without any of it has no issue.
+_TYPOGRAPHY_HINT = {"fr": ';:!?«»"', "es": '?!"', "zh": ',;:?!()."', "ja": ',;:?!()."'}
 
 
 def _typography_french(context: CheckContext, pair: Pair, target: str) -> Iterator[Issue]:
@@ -604,6 +640,16 @@ def _typography_cjk(context: CheckContext, pair: Pair, target: str) -> Iterator[
         )
 
 
+def _typography_screen(context: CheckContext, pairs: Sequence[Pair], side: Side) -> list[int]:
+    lang = context.target_base or "en"
+    hint = _TYPOGRAPHY_HINT.get(lang)
+    if hint is None:
+        if lang not in _QUOTES_FOR:
+            return []
+        hint = '"'
+    return segments_containing(hint, context, pairs, "target")
+
+
 @register(
     "typography",
     Severity.WARNING,
@@ -611,6 +657,7 @@ def _typography_cjk(context: CheckContext, pair: Pair, target: str) -> Iterator[
     "full-width punctuation in Chinese, ¿ in Spanish.",
     Scope.PAIR,
     fixable=True,
+    screen=_typography_screen,
 )
 def typography(context: CheckContext, pair: Pair) -> list[Issue]:
     target = pair.target or ""
@@ -674,6 +721,9 @@ _DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0\u3000]{2,}(?=\S)")
     "Two or more spaces in a row inside the text.",
     Scope.TEXT,
     fixable=True,
+    screen=lambda context, pairs, side: segments_containing(
+        ("  ", "\u00a0 ", " \u00a0"), context, pairs, side
+    ),
 )
 def double_space(context: CheckContext, pair: Pair, side: Side, text: str) -> list[Issue]:
     if "  " not in text and "\u00a0 " not in text and " \u00a0" not in text:
@@ -700,6 +750,11 @@ def double_space(context: CheckContext, pair: Pair, side: Side, text: str) -> li
     "The target starts or ends with whitespace that the source does not have.",
     Scope.PAIR,
     fixable=True,
+    screen=lambda context, pairs, side: [
+        index
+        for index, pair in enumerate(pairs)
+        if pair.target and (pair.target[:1].isspace() or pair.target[-1:].isspace())
+    ],
 )
 def whitespace(context: CheckContext, pair: Pair) -> list[Issue]:
     target = pair.target or ""
@@ -738,13 +793,25 @@ def whitespace(context: CheckContext, pair: Pair) -> list[Issue]:
 
 
 _REPEATED = re.compile(r"\b([^\W\d_]+)(\s+)\1\b", re.IGNORECASE)
-# Doubled words that grammar allows ("had had", "vous vous", "die die").
-_ALLOWED_REPEATS = {
-    "en": {"had", "that", "is"},
-    "fr": {"nous", "vous", "sur"},
-    "de": {"die", "der", "das", "sie"},
-    "es": {"que"},
-}
+
+
+def _repeat_screen(context: CheckContext, pairs: Sequence[Pair], side: Side) -> list[int]:
+    """The segments where two equal words follow each other (what ``repeated_word`` screens).
+
+    A comprehension over the texts rather than a call of the check per segment; one split of
+    all texts joined together was tried and is slower (millions of word objects at once).
+    """
+    if (context.source_base if side == "source" else context.target_base) in ("zh", "ja"):
+        return []
+    eq = operator.eq
+    found = []
+    for index, pair in enumerate(pairs):
+        text = pair.source if side == "source" else pair.target
+        if text:
+            words = text.lower().replace(",", " ").replace(".", " ").split()
+            if any(map(eq, words, words[1:])):
+                found.append(index)
+    return found
 
 
 @register(
@@ -753,6 +820,7 @@ _ALLOWED_REPEATS = {
     'The same word twice in a row ("the the").',
     Scope.TEXT,
     fixable=True,
+    screen=_repeat_screen,
 )
 def repeated_word(context: CheckContext, pair: Pair, side: Side, text: str) -> list[Issue]:
     lang = context.source_base if side == "source" else (context.target_base or "")

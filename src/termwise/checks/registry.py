@@ -9,6 +9,11 @@ one-line description. The scope says what the function is given:
 - ``pair``: a source segment and its (non-empty) target (``fn(context, pair)``);
 - ``document``: all segments at once (``fn(context, pairs)``), for consistency across them.
 
+A per-segment check may register a ``screen``: a function given the whole document (and the
+side, for text checks) that returns the indices of the segments worth checking, usually from
+one regular-expression scan over all of them (``termwise.checks.screening``). The check then
+runs on those segments only; a screen may name too many, never too few.
+
 Built-in checks live in the modules named in ``_BUILTIN_MODULES``; other packages can add
 checks through the ``termwise.checks`` entry point group (each entry point names a module
 that registers its checks on import), the way Babel finds its checkers.
@@ -17,15 +22,15 @@ that registers its checks on import), the way Babel finds its checkers.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
-from termwise.checks.issue import Issue, Severity
+from termwise.checks.issue import Issue, Severity, Side
 
 if TYPE_CHECKING:
-    from termwise.checks.context import CheckContext
+    from termwise.checks.context import CheckContext, Pair
 
 __all__ = ["Check", "Scope", "Severity", "all_checks", "get_check", "register"]
 
@@ -40,6 +45,8 @@ class Scope(str, Enum):
 CheckFunction = Callable[..., Iterable[Issue]]
 # Returns why the check cannot run in this context (a missing dictionary), or None.
 Availability = Callable[["CheckContext"], "str | None"]
+# Indices of the pairs a per-segment check needs to see (for ``pair`` checks, side "target").
+Screen = Callable[["CheckContext", "Sequence[Pair]", Side], Iterable[int]]
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,7 @@ class Check:
     needs_target: bool = True
     category: str = "qa"
     availability: Availability | None = None
+    screen: Screen | None = None
 
     def unavailable_reason(self, context: CheckContext) -> str | None:
         """Why this check cannot run here, or None when it can."""
@@ -90,6 +98,7 @@ def register(
     needs_target: bool | None = None,
     category: str = "qa",
     availability: Availability | None = None,
+    screen: Screen | None = None,
 ) -> Callable[[CheckFunction], CheckFunction]:
     """Decorator that adds a function to the registry under ``check_id``."""
 
@@ -111,6 +120,7 @@ def register(
             needs_target=target_needed,
             category=category,
             availability=availability,
+            screen=screen,
         )
         return function
 

@@ -138,25 +138,34 @@ def _run(context: CheckContext, pairs: Sequence[Pair], checks: Sequence[Check]) 
 def _run_all(context: CheckContext, pairs: Sequence[Pair], checks: Sequence[Check]) -> list[Issue]:
     from termwise.checks.qa import regex_issues
 
-    source_fns = [c.function for c in checks if c.scope is Scope.SOURCE]
-    text_fns = [c.function for c in checks if c.scope is Scope.TEXT]
-    pair_fns = [c.function for c in checks if c.scope is Scope.PAIR]
-    document_fns = [c.function for c in checks if c.scope is Scope.DOCUMENT]
+    # Check by check rather than segment by segment: a screen can then pick the segments a
+    # check needs from the whole document at once, and one check's data stays in the cache
+    # (all sources are matched against the glossary, then all targets).
     bilingual = context.target_lang is not None
     issues: list[Issue] = []
     extend = issues.extend
-    for pair in pairs:
-        for function in source_fns:
-            extend(function(context, pair))
-        source = pair.source
-        for function in text_fns:
-            extend(function(context, pair, "source", source))
-        target = pair.target
-        if bilingual and target:
-            for function in text_fns:
-                extend(function(context, pair, "target", target))
-            for function in pair_fns:
-                extend(function(context, pair))
+    everything = range(len(pairs))
+    for check in checks:
+        function = check.function
+        screen = check.screen
+        if check.scope is Scope.SOURCE:
+            for index in screen(context, pairs, "source") if screen else everything:
+                extend(function(context, pairs[index]))
+        elif check.scope is Scope.TEXT:
+            for index in screen(context, pairs, "source") if screen else everything:
+                pair = pairs[index]
+                extend(function(context, pair, "source", pair.source))
+            if bilingual:
+                for index in screen(context, pairs, "target") if screen else everything:
+                    pair = pairs[index]
+                    if pair.target:
+                        extend(function(context, pair, "target", pair.target))
+        elif check.scope is Scope.PAIR and bilingual:
+            for index in screen(context, pairs, "target") if screen else everything:
+                pair = pairs[index]
+                if pair.target:
+                    extend(function(context, pair))
+    document_fns = [c.function for c in checks if c.scope is Scope.DOCUMENT]
     for function in document_fns:
         extend(function(context, pairs))
     extend(regex_issues(context, pairs))

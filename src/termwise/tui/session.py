@@ -140,6 +140,7 @@ class ReviewSession:
         self.issue_generation = 0
         self.rows: list[Row] = []
         self.row_index: dict[str, int] = {}
+        self._counts: dict[str, int] = {}
         self._undo: list[Change] = []
         self._redo: list[Change] = []
         self.dirty = False
@@ -193,6 +194,9 @@ class ReviewSession:
             )
         self.rows = rows
         self.row_index = {row.segment_id: index for index, row in enumerate(rows)}
+        self._counts = {"new": 0, "mt": 0, "edited": 0, "reviewed": 0}
+        for row in rows:
+            self._counts[row.state] += 1
         self.mark_all()
 
     # --- glossary highlighting --------------------------------------------------------
@@ -239,10 +243,8 @@ class ReviewSession:
         return {unit.segment_id: unit.target for unit in self.tfile.units.values() if unit.target}
 
     def counts(self) -> dict[str, int]:
-        counts = {"new": 0, "mt": 0, "edited": 0, "reviewed": 0}
-        for unit in self.tfile.units.values():
-            counts[unit.state.value] += 1
-        return counts
+        """Segments per state (kept up to date row by row: the title shows it per keystroke)."""
+        return dict(self._counts)
 
     # --- editing ----------------------------------------------------------------------
 
@@ -264,7 +266,10 @@ class ReviewSession:
         row = self.row(segment_id)
         row.target = unit.target
         row.mt = unit.mt or ""
-        row.state = unit.state.value
+        if row.state != unit.state.value:
+            self._counts[row.state] -= 1
+            self._counts[unit.state.value] += 1
+            row.state = unit.state.value
         row.target_marks = _marks(self.target_matches(row.target))
         row.touch()
         self.dirty = True
