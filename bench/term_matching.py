@@ -161,17 +161,22 @@ def main() -> None:
     matcher = TermMatcher(glossary, "en")
     build = clock() - started
     find = matcher.find
-    elapsed = float("inf")
+    passes: list[float] = []
     for _ in range(args.repeat):
         started = clock()
         hits = 0
         for segment in segments:
             hits += len(find(segment))
-        elapsed = min(elapsed, clock() - started)
+        passes.append(clock() - started)
+    # The first pass starts with an empty token cache (every distinct token is stemmed once),
+    # the later ones reuse it, as a long document or an editing session does.
+    elapsed = min(passes)
     ours = len(segments) / elapsed
+    cold = len(segments) / passes[0]
     print(
-        f"termwise TermMatcher: {ours:,.0f} segments/s ({elapsed:.2f} s, {hits:,} hits, "
-        f"{hits / len(segments):.2f} per segment; index built in {build:.2f} s)"
+        f"termwise TermMatcher: {ours:,.0f} segments/s, best of {args.repeat} passes "
+        f"({elapsed:.2f} s, {hits:,} hits, {hits / len(segments):.2f} per segment; index "
+        f"built in {build:.2f} s); first pass, cold token cache: {cold:,.0f} segments/s"
     )
 
     # A bare Aho–Corasick pass over lower-cased text: no normalisation, no spans, no boundaries.

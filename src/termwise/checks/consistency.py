@@ -20,7 +20,11 @@ def _normaliser(context: CheckContext) -> Callable[[str], str]:
     ignore_case = context.config.ignore_case
 
     def normalise(text: str) -> str:
-        if ignore_whitespace:
+        # A printable text (no tab, line break or no-break space) without two spaces in a
+        # row or at either end is already normal: skip the split and join (most texts).
+        if ignore_whitespace and not (
+            text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
+        ):
             text = " ".join(text.split())
         if ignore_case:
             text = text.casefold()

@@ -795,6 +795,15 @@ def whitespace(context: CheckContext, pair: Pair) -> list[Issue]:
 _REPEATED = re.compile(r"\b([^\W\d_]+)(\s+)\1\b", re.IGNORECASE)
 
 
+# Doubled words that grammar allows ("had had", "vous vous", "die die").
+_ALLOWED_REPEATS = {
+    "en": {"had", "that", "is"},
+    "fr": {"nous", "vous", "sur"},
+    "de": {"die", "der", "das", "sie"},
+    "es": {"que"},
+}
+
+
 def _repeat_screen(context: CheckContext, pairs: Sequence[Pair], side: Side) -> list[int]:
     """The segments where two equal words follow each other (what ``repeated_word`` screens).
 

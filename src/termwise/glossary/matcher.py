@@ -362,12 +362,20 @@ class TermMatcher:
                 last_start = len(SEP.join(tokens[:last])) + 1 if last else 0
             else:
                 first_start, last_start = starts[first], starts[last]
-            first_token = tokens[first]
-            last_token = tokens[last]
-            first_layout = layouts.get(first_token) or self._layout(first_token)
-            last_layout = layouts.get(last_token) or self._layout(last_token)
-            start = first_start + first_layout[first_char - key.rfind(SEP, 0, first_char) - 1][0]
-            end = last_start + last_layout[last_word - key.rfind(SEP, 0, last_word) - 1][1]
+            # A word that starts its token starts at the token's offset, one that ends it
+            # ends at the token's end (the common cases); otherwise the token's layout says.
+            if first_char == 0 or key[first_char - 1] == SEP:
+                start = first_start
+            else:
+                token = tokens[first]
+                layout = layouts.get(token) or self._layout(token)
+                start = first_start + layout[first_char - key.rfind(SEP, 0, first_char) - 1][0]
+            if key[last_char + 1] == SEP:
+                end = last_start + len(tokens[last])
+            else:
+                token = tokens[last]
+                layout = layouts.get(token) or self._layout(token)
+                end = last_start + layout[last_word - key.rfind(SEP, 0, last_word) - 1][1]
             if all_plain:
                 entry, others = entries[0], all_others
             else:

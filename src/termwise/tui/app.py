@@ -101,7 +101,10 @@ class ReviewApp(App[None]):
             yield ProgressBar(id="mt-progress", show_eta=False)
         with Horizontal(id="main"):
             yield SegmentGrid(
-                session.rows, titles=(src_name, "Machine translation", tgt_name), id="grid"
+                session.rows,
+                titles=(src_name, "Machine translation", tgt_name),
+                decorate=session.ensure_marked,
+                id="grid",
             )
             with TabbedContent(id="side", initial="concepts"):
                 with TabPane("Concepts", id="concepts"):

@@ -10,7 +10,7 @@ tens of milliseconds per keystroke. Here only rows that are shown get wrapped an
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from rich.segment import Segment as RichSegment
@@ -98,12 +98,15 @@ class SegmentGrid(ScrollView, can_focus=True):
         rows: Sequence[Row] = (),
         *,
         titles: tuple[str, str, str] = ("Source", "Machine translation", "Translation"),
+        decorate: Callable[[Row], None] | None = None,
         name: str | None = None,
         id: str | None = None,  # noqa: A002 - Textual's keyword
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self.titles = titles
+        # Called on a row before it is drawn (the session computes its glossary marks).
+        self.decorate = decorate
         self.rows: list[Row] = list(rows)
         self.cursor = 0
         self._layout_width = 0
@@ -297,6 +300,9 @@ class SegmentGrid(ScrollView, can_focus=True):
         cached = self._cache.get(key)
         if cached is not None:
             return cached
+        if self.decorate is not None and not row.marked:
+            self.decorate(row)
+            key = (index, row.version, index == self.cursor, self._layout_width)
         strips = self._render_row(row, index == self.cursor)
         self._cache.set(key, strips)
         if self._index.set_height(index, len(strips)):

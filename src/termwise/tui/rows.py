@@ -41,6 +41,9 @@ class Row:
     mt_marks: tuple[Mark, ...] = ()
     target_marks: tuple[Mark, ...] = ()
     version: int = field(default=0)
+    # Whether the marks have been computed: matching every row of a book up front would cost
+    # seconds, so rows are marked when first shown (see ``SegmentGrid.decorate``).
+    marked: bool = False
 
     def touch(self) -> None:
         """Invalidate the grid's cached rendering of this row."""

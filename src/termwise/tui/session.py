@@ -197,7 +197,6 @@ class ReviewSession:
         self._counts = {"new": 0, "mt": 0, "edited": 0, "reviewed": 0}
         for row in rows:
             self._counts[row.state] += 1
-        self.mark_all()
 
     # --- glossary highlighting --------------------------------------------------------
 
@@ -208,13 +207,21 @@ class ReviewSession:
         return self._target_matcher.find(text) if self._target_matcher and text else []
 
     def mark_all(self) -> None:
+        """Forget every row's marks (the glossary changed); rows are marked again on demand."""
         for row in self.rows:
+            row.marked = False
+            row.touch()
+
+    def ensure_marked(self, row: Row) -> None:
+        """Compute a row's glossary marks if it has none yet (the grid calls this on draw)."""
+        if not row.marked:
             self.mark_row(row)
 
     def mark_row(self, row: Row) -> None:
         row.source_marks = _marks(self.source_matches(row.source))
         row.mt_marks = _marks(self.target_matches(row.mt))
         row.target_marks = _marks(self.target_matches(row.target))
+        row.marked = True
         row.touch()
 
     def concepts_of(self, segment_id: str) -> list[Concept]:
@@ -222,6 +229,7 @@ class ReviewSession:
         if self.glossary is None:
             return []
         row = self.rows[self.row_index[segment_id]]
+        self.ensure_marked(row)
         seen: list[str] = []
         for mark in (*row.source_marks, *row.target_marks):
             if mark.concept and mark.concept not in seen:
@@ -270,7 +278,8 @@ class ReviewSession:
             self._counts[row.state] -= 1
             self._counts[unit.state.value] += 1
             row.state = unit.state.value
-        row.target_marks = _marks(self.target_matches(row.target))
+        if row.marked:
+            row.target_marks = _marks(self.target_matches(row.target))
         row.touch()
         self.dirty = True
 
@@ -343,7 +352,8 @@ class ReviewSession:
             if segment_id in self.row_index:
                 row = self.row(segment_id)
                 self._sync_row(segment_id)
-                row.mt_marks = _marks(self.target_matches(row.mt))
+                if row.marked:
+                    row.mt_marks = _marks(self.target_matches(row.mt))
         return filled
 
     def needs_mt(self) -> list[str]:
@@ -479,7 +489,8 @@ class ReviewSession:
             index = self.row_index.get(segment.id)
             if index is not None and self.rows[index].source != segment.text:
                 self.rows[index].source = segment.text
-                self.mark_row(self.rows[index])
+                self.rows[index].marked = False
+                self.rows[index].touch()
         if [row.segment_id for row in self.rows] != [s.id for s in self.document.segments]:
             # A fix that changed the segmentation itself: show the document as it now is.
             self._build_rows()
@@ -668,6 +679,8 @@ class ReviewSession:
             return [row for row in self.rows if row.issues]
         wanted = (concept or "").strip()
         ids = self.find_concepts(wanted)
+        for row in self.rows:
+            self.ensure_marked(row)
         return [
             row
             for row in self.rows
