@@ -32,3 +32,16 @@ def test_failed_write_leaves_last_good_file(
     monkeypatch.undo()
     assert target.read_text() == "good"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.po"]
+
+
+def test_new_file_gets_the_umask_mode_and_replacement_keeps_mode(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        target = tmp_path / "new.po"
+        write_atomic(target, "x")
+        assert target.stat().st_mode & 0o777 == 0o644
+        target.chmod(0o600)
+        write_atomic(target, "y")
+        assert target.stat().st_mode & 0o777 == 0o600
+    finally:
+        os.umask(old)

@@ -40,12 +40,21 @@ def write_atomic(
                 shutil.copymode(target, tmp_name)
             if backup:
                 _copy_durably(target, backup_path(target))
+        else:
+            # mkstemp creates 0600 files; a new file gets the mode any editor would give it.
+            os.chmod(tmp_name, 0o666 & ~_umask())
         os.replace(tmp_name, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
     _fsync_dir(target.parent)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def _copy_durably(source: Path, destination: Path) -> None:

@@ -8,6 +8,7 @@ A project is a folder (the current one unless ``--project DIR`` says otherwise) 
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 CONFIG_NAME = "termwise.toml"
+_TOML_POSITION = re.compile(r"\(at line (?P<line>\d+), column (?P<column>\d+)\)")
 
 
 @dataclass(frozen=True)
@@ -61,9 +63,12 @@ def load_toml(path: Path) -> dict[str, Any]:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as error:
-        line = getattr(error, "lineno", None)
-        column = getattr(error, "colno", None)
-        raise InputError(f"invalid TOML: {error}", path, line=line, column=column) from error
+        # tomllib gives the position only inside the message before Python 3.14.
+        found = _TOML_POSITION.search(str(error))
+        line = getattr(error, "lineno", None) or (int(found["line"]) if found else None)
+        column = getattr(error, "colno", None) or (int(found["column"]) if found else None)
+        message = _TOML_POSITION.sub("", str(error)).strip()
+        raise InputError(f"invalid TOML: {message}", path, line=line, column=column) from error
 
 
 def user_config_dir() -> Path:
