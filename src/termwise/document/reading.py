@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from termwise import languages
-from termwise.document.encoding import read_text
+from termwise.document import cache as document_cache
+from termwise.document.encoding import _detect, decode_bytes
 from termwise.document.ids import assign_ids
 from termwise.document.model import Document, OffsetMap, Segment, SegmentKind
 from termwise.document.segmentation import split_sentences
@@ -63,8 +64,37 @@ def load_document(
 
         text, heading_lines = read_docx(file_path)
         return _build(text, lang, file_path, "docx", "docx", id_aliases, heading_lines)
-    text, used = read_text(file_path, encoding)
-    return _build(text, lang, file_path, fmt, used, id_aliases, None)
+    try:
+        data = file_path.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read file: {error.strerror}", file_path) from error
+    if len(data) < document_cache.MIN_BYTES:
+        text, used = _decode(data, file_path, encoding)
+        return _build(text, lang, file_path, fmt, used, id_aliases, None)
+    # A large book: its segments are cached under the hash of these very bytes, so a change
+    # to the file (or to what it is read with) is never answered from the cache.
+    key = document_cache.cache_key(
+        data, lang=lang, encoding=encoding, fmt=fmt, id_aliases=id_aliases
+    )
+    cached = document_cache.read(key)
+    if cached is not None:
+        tag, used, segments = cached
+        text = decode_bytes(data, file_path, used)
+        document = Document(
+            path=file_path, text=text, lang=tag, encoding=used, segments=segments, fmt=fmt
+        )
+        document.id_aliases = dict(id_aliases or {})
+        return document
+    text, used = _decode(data, file_path, encoding)
+    document = _build(text, lang, file_path, fmt, used, id_aliases, None)
+    document_cache.write(key, document.lang, used, document.segments)
+    return document
+
+
+def _decode(data: bytes, path: Path, encoding: str | None) -> tuple[str, str]:
+    """``read_text`` on bytes already read: the cache key and the text come from one read."""
+    chosen = encoding or _detect(data, path)
+    return decode_bytes(data, path, chosen), chosen
 
 
 def parse_document(

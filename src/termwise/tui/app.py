@@ -7,6 +7,7 @@ download, the checks) in thread workers so that typing is never blocked.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -36,6 +37,8 @@ from termwise.tui.panels import ConceptPanel, GlossaryPanel, IssuesPanel
 from termwise.tui.session import FilterName, FixPlan, ReviewSession
 
 if TYPE_CHECKING:
+    from textual.worker import Worker
+
     from termwise.checks.issue import Issue
     from termwise.mt.engine import MTResult
 
@@ -86,6 +89,8 @@ class ReviewApp(App[None]):
         self._search_query = ""
         self.mt_running = False
         self.saves = 0
+        self._save_worker: Worker[None] | None = None
+        self._save_again = False
         self._shown: dict[str, str] = {}
         self.source_name = languages.display_name(session.source_lang)
         self.target_name = languages.display_name(session.target_lang)
@@ -479,20 +484,51 @@ class ReviewApp(App[None]):
         self._autosave_timer = self.set_timer(max(self.autosave_delay, 0.001), self.action_save)
 
     def action_save(self) -> None:
+        """Save in a worker thread: a 50,000-segment file takes about a second to write."""
         if not self.session.dirty:
             return
+        if self._save_worker is not None and self._save_worker.is_running:
+            # Never two saves at once; the running one is followed by another for the rest.
+            self._save_again = True
+            return
+        self._save_again = False
+        self._save_worker = self._save_in_thread()
+
+    @work(thread=True, group="save")
+    def _save_in_thread(self) -> None:
         try:
             path = self.session.save()
         except (TermwiseError, OSError) as error:
-            self.notify(f"Not saved: {error}", severity="error", timeout=10)
+            with contextlib.suppress(RuntimeError):  # the app closed meanwhile
+                self.call_from_thread(
+                    self.notify, f"Not saved: {error}", severity="error", timeout=10
+                )
             return
+        # The file is written; if the app closed meanwhile there is nothing left to show.
+        with contextlib.suppress(RuntimeError):
+            self.call_from_thread(self._saved, path)
+
+    def _saved(self, path: Path) -> None:
         self.saves += 1
         self.log(f"saved {path}")
+        # A merge with the file on disk may have changed rows: show them.
+        self.grid.refresh()
         self._update_title()
+        if self._save_again and self.session.dirty:
+            self._save_again = False
+            self._save_worker = self._save_in_thread()
 
     async def action_quit(self) -> None:
-        # Whatever was typed last is kept even when the debounce timer has not fired.
-        self.action_save()
+        # Whatever was typed last is kept even when the debounce timer has not fired: wait
+        # for a save in progress, then write what came after it here and now.
+        if self._save_worker is not None:
+            with contextlib.suppress(Exception):
+                await self._save_worker.wait()
+        if self.session.dirty:
+            try:
+                self.session.save()
+            except (TermwiseError, OSError) as error:
+                self.notify(f"Not saved: {error}", severity="error", timeout=10)
         if self.session.dirty:
             self.notify(
                 "Could not save; press the quit key again to leave anyway.", severity="error"

@@ -107,6 +107,17 @@ class ReviewSession:
         engine: str | None = None,
         glossary_path: str | Path | None = None,
     ) -> None:
+        self._open(layout, document_path, target_lang, source_lang, engine, glossary_path)
+
+    def _open(
+        self,
+        layout: ProjectLayout,
+        document_path: str | Path,
+        target_lang: str,
+        source_lang: str | None,
+        engine: str | None,
+        glossary_path: str | Path | None,
+    ) -> None:
         from termwise.checks.config import CheckConfig
         from termwise.checks.ignores import IgnoreStore
         from termwise.document.editing import load_id_aliases
@@ -143,8 +154,13 @@ class ReviewSession:
         self._counts: dict[str, int] = {}
         self._undo: list[Change] = []
         self._redo: list[Change] = []
-        self.dirty = False
+        self._dirty = False
+        # Bumped by every change: a save only clears ``dirty`` when nothing changed while it
+        # was writing (saves run in a worker thread while the translator keeps typing).
+        self.change_generation = 0
         self._lock = threading.Lock()
+        # One save at a time, and no join/split (which adds and removes units) during one.
+        self._save_lock = threading.RLock()
         self._build_rows()
 
     # --- loading ----------------------------------------------------------------------
@@ -510,6 +526,10 @@ class ReviewSession:
         )
 
     def _restore_structure(self, structure: Structure) -> None:
+        with self._save_lock:
+            self._restore_structure_now(structure)
+
+    def _restore_structure_now(self, structure: Structure) -> None:
         from termwise.project.translations import sync_with_document
 
         self.resegmentation.splits = {k: list(v) for k, v in structure.splits.items()}
@@ -524,13 +544,14 @@ class ReviewSession:
     def _restructure(self, label: str, edit: Callable[[], None]) -> Change:
         from termwise.project.translations import sync_with_document
 
-        before = self._structure()
-        edit()
-        self.resegmentation.save()
-        self.document = self.resegmentation.apply(self.base_document)
-        sync_with_document(self.tfile, self.document)
-        self._build_rows()
-        self.dirty = True
+        with self._save_lock:
+            before = self._structure()
+            edit()
+            self.resegmentation.save()
+            self.document = self.resegmentation.apply(self.base_document)
+            sync_with_document(self.tfile, self.document)
+            self._build_rows()
+            self.dirty = True
         change = Change(label, structure_before=before, structure_after=self._structure())
         self._record(change)
         return change
@@ -714,19 +735,39 @@ class ReviewSession:
 
     # --- saving -----------------------------------------------------------------------
 
+    @property
+    def dirty(self) -> bool:
+        """Whether there are changes not yet written to the project file."""
+        return self._dirty
+
+    @dirty.setter
+    def dirty(self, value: bool) -> None:
+        if value:
+            self.change_generation += 1
+        self._dirty = value
+
     def save(self) -> Path:
-        """Write the project file atomically; merge first if another program changed it."""
+        """Write the project file atomically; merge first if another program changed it.
+
+        Safe to call from a worker thread: saves are serialised, and a change made while
+        the file was being written leaves the session dirty, so the next save writes it.
+        """
         from termwise.project.po import ConcurrentModificationError
 
-        try:
-            path = self.tfile.save()
-        except ConcurrentModificationError:
-            self.tfile.merge_from_disk()
-            path = self.tfile.save()
-            for segment_id in self.tfile.units:
-                if segment_id in self.row_index:
-                    self._sync_row(segment_id)
-        self.dirty = False
+        with self._save_lock:
+            generation = self.change_generation
+            try:
+                path = self.tfile.save()
+            except ConcurrentModificationError:
+                self.tfile.merge_from_disk()
+                path = self.tfile.save()
+                for segment_id in self.tfile.units:
+                    if segment_id in self.row_index:
+                        self._sync_row(segment_id)
+                        # Showing what was just saved is no new change.
+                        generation += 1
+            if self.change_generation == generation:
+                self._dirty = False
         return path
 
     @property
