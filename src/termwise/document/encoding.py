@@ -31,13 +31,13 @@ def read_text(path: str | Path, encoding: str | None = None) -> tuple[str, str]:
         data = file_path.read_bytes()
     except OSError as error:
         raise InputError(f"cannot read file: {error.strerror}", file_path) from error
-    chosen = encoding or _detect(data, file_path)
+    chosen = encoding or detect_encoding(data, file_path)
     return decode_bytes(data, file_path, chosen), chosen
 
 
 def decode_bytes(data: bytes, path: str | Path, encoding: str | None = None) -> str:
     """Decode ``data`` read from ``path`` (named in errors) with ``encoding`` or by detection."""
-    chosen = encoding or _detect(data, path)
+    chosen = encoding or detect_encoding(data, path)
     try:
         codecs.lookup(chosen)
     except LookupError as error:
@@ -69,7 +69,8 @@ def decode_bytes(data: bytes, path: str | Path, encoding: str | None = None) -> 
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 
 
-def _detect(data: bytes, path: str | Path) -> str:
+def detect_encoding(data: bytes, path: str | Path) -> str:
+    """The encoding ``data`` is in (BOM, UTF-8, else mostly-CJK GB18030); ``path`` names errors."""
     for bom, name in _BOMS:
         if data.startswith(bom):
             return name

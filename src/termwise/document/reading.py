@@ -20,7 +20,7 @@ from pathlib import Path
 
 from termwise import languages
 from termwise.document import cache as document_cache
-from termwise.document.encoding import _detect, decode_bytes
+from termwise.document.encoding import decode_bytes, detect_encoding
 from termwise.document.ids import assign_ids
 from termwise.document.model import Document, OffsetMap, Segment, SegmentKind
 from termwise.document.segmentation import split_sentences
@@ -93,7 +93,7 @@ def load_document(
 
 def _decode(data: bytes, path: Path, encoding: str | None) -> tuple[str, str]:
     """``read_text`` on bytes already read: the cache key and the text come from one read."""
-    chosen = encoding or _detect(data, path)
+    chosen = encoding or detect_encoding(data, path)
     return decode_bytes(data, path, chosen), chosen
 
 
