@@ -36,11 +36,17 @@ class InputError(TermwiseError):
         super().__init__(self.__str__())
 
     def __str__(self) -> str:
-        where = self.path or "<input>"
-        if self.line is not None:
-            where += f":{self.line}"
-            if self.column is not None:
-                where += f":{self.column}"
-        elif self.offset is not None:
+        where = location(self.path, self.line, self.column)
+        if self.line is None and self.offset is not None:
             where += f": byte {self.offset}"
         return f"{where}: {self.message}"
+
+
+def location(path: str | None, line: int | None = None, column: int | None = None) -> str:
+    """``path:line:column`` as compilers print it, leaving out what is not known."""
+    where = path or "<input>"
+    if line is not None:
+        where += f":{line}"
+        if column is not None:
+            where += f":{column}"
+    return where

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from termwise import languages
+from termwise.errors import location
 
 
 class TermStatus(str, Enum):
@@ -164,12 +165,7 @@ class Problem:
     column: int | None = None
 
     def __str__(self) -> str:
-        where = self.path or "<input>"
-        if self.line is not None:
-            where += f":{self.line}"
-            if self.column is not None:
-                where += f":{self.column}"
-        return f"{where}: {self.message}"
+        return f"{location(self.path, self.line, self.column)}: {self.message}"
 
 
 @dataclass
