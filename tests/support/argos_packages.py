@@ -1,7 +1,9 @@
 """Build small, real Argos Translate packages for tests and benchmarks, without downloads.
 
 A package is what Argos itself installs: a zip with one top folder holding ``metadata.json``,
-``sentencepiece.model`` and a CTranslate2 model in ``model/``. The model is a Transformer with
+a tokenizer and a CTranslate2 model in ``model/``. The tokenizer is ``sentencepiece.model`` or
+(``tokenizer="bpe"``) ``bpe.model``: subword-nmt BPE codes, learned here from the training text,
+that Argos applies after Moses normalisation and tokenization. The model is a Transformer with
 random weights, except for a few wired dimensions that make ``</s>`` likely once the output is
 about as long as the source: a random decoder would otherwise run to the maximum length on
 every sentence, making tests slow and outputs absurd.
@@ -21,9 +23,11 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+from collections import Counter
 from collections.abc import Iterable
+from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
@@ -89,6 +93,78 @@ def _sp_vocabulary(model: bytes) -> list[str]:
 
     processor = spm.SentencePieceProcessor(model_proto=model)
     return [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
+
+
+SPECIALS = ["<unk>", "<s>", "</s>"]  # as SentencePiece numbers them; CTranslate2 needs all three
+BPE_SEPARATOR = "@@"  # subword-nmt's mark on every piece but a word's last
+END_OF_WORD = "</w>"  # subword-nmt's (version 0.2) mark on a word's last symbol while learning
+
+
+def moses_words(text: str, lang: str) -> list[str]:
+    """The tokens of ``text`` as Argos's ``BPETokenizer`` sees them before BPE: Moses-normalised
+    and Moses-tokenized (with its escapes, e.g. ``&apos;``), line by line."""
+    # sacremoses (an argostranslate dependency) has no type information.
+    from sacremoses.normalize import MosesPunctNormalizer  # type: ignore[import-untyped]
+    from sacremoses.tokenize import MosesTokenizer  # type: ignore[import-untyped]
+
+    normalizer = MosesPunctNormalizer(lang)
+    tokenizer = MosesTokenizer(lang)
+    words: list[str] = []
+    for line in text.splitlines():
+        if line.strip():
+            words += tokenizer.tokenize(normalizer.normalize(line))
+    return words
+
+
+def _merge(symbols: tuple[str, ...], pair: tuple[str, str]) -> tuple[str, ...]:
+    """``symbols`` with every occurrence of ``pair`` joined, left to right, as BPE applies it."""
+    merged: list[str] = []
+    i = 0
+    while i < len(symbols):
+        if i + 1 < len(symbols) and (symbols[i], symbols[i + 1]) == pair:
+            merged.append(symbols[i] + symbols[i + 1])
+            i += 2
+        else:
+            merged.append(symbols[i])
+            i += 1
+    return tuple(merged)
+
+
+def train_bpe(
+    text: str = TRAINING_TEXT, *, lang: str = "en", merges: int = 400, min_frequency: int = 2
+) -> tuple[bytes, list[str]]:
+    """Learn BPE on the Moses tokens of ``text``: (``bpe.model`` in subword-nmt's codes format,
+    the pieces it makes).
+
+    Each distinct word starts as its characters, the last one marked ``</w>``; each step joins
+    the adjacent pair with the highest count over the corpus (ties: the smallest pair) in every
+    word, until ``merges`` pairs are learned or none occurs ``min_frequency`` times. The pieces
+    are what the codes make of the training words, ``@@``-marked where a word goes on, plus
+    every character in both forms, so that any word of known characters has its pieces.
+    """
+    counts = Counter(moses_words(text, lang))
+    words = {word: (*word[:-1], word[-1] + END_OF_WORD) for word in counts}
+    codes: list[tuple[str, str]] = []
+    while len(codes) < merges:
+        pairs: Counter[tuple[str, str]] = Counter()
+        for word, symbols in words.items():
+            for pair in pairwise(symbols):
+                pairs[pair] += counts[word]
+        if not pairs:
+            break
+        best = min(pairs, key=lambda pair: (-pairs[pair], pair))
+        if pairs[best] < min_frequency:
+            break
+        codes.append(best)
+        words = {word: _merge(symbols, best) for word, symbols in words.items()}
+    pieces = {f"{c}{BPE_SEPARATOR}" for word in counts for c in word} | {
+        c for word in counts for c in word
+    }
+    for symbols in words.values():
+        pieces.update(symbol + BPE_SEPARATOR for symbol in symbols[:-1])
+        pieces.add(symbols[-1].removesuffix(END_OF_WORD))
+    model = "".join(["#version: 0.2\n", *(f"{a} {b}\n" for a, b in codes)])
+    return model.encode("utf-8"), sorted(pieces)
 
 
 def build_transformer(
@@ -240,6 +316,8 @@ def build_argos_package(
     boost_pieces: dict[str, float] | None = None,
     links: Iterable[str] = (),
     extra_files: dict[str, bytes] | None = None,
+    tokenizer: Literal["sentencepiece", "bpe"] = "sentencepiece",
+    bpe_merges: int = 400,
 ) -> Path:
     """Build ``<out_dir>/translate-<from>_<to>-<version>.argosmodel`` and return its path.
 
@@ -247,6 +325,11 @@ def build_argos_package(
     translates with it. ``model_vocab_size`` pads the model's vocabulary beyond the
     tokenizer's (for benchmarks with realistic output layers). ``extra_files`` adds (or replaces) archive entries, for tests of broken
     packages; names are relative to the package's top folder.
+
+    ``tokenizer="bpe"`` ships ``bpe.model`` (at most ``bpe_merges`` merges learned from the
+    training text, Moses-tokenized for ``from_code``) instead of ``sentencepiece.model``; the
+    model's vocabulary is then ``<unk>``, ``<s>``, ``</s>`` and the BPE's pieces, and
+    ``vocab_size`` is unused.
     """
     import tempfile
 
@@ -254,8 +337,14 @@ def build_argos_package(
     out_dir.mkdir(parents=True, exist_ok=True)
     version_tag = package_version.replace(".", "_")
     top = folder_name or f"translate-{from_code}_{to_code}-{version_tag}"
-    sp_model = train_sentencepiece(training_text, vocab_size=vocab_size)
-    vocabulary = _sp_vocabulary(sp_model)
+    if tokenizer == "bpe":
+        tokenizer_file = "bpe.model"
+        tokenizer_model, pieces = train_bpe(training_text, lang=from_code, merges=bpe_merges)
+        vocabulary = SPECIALS + pieces
+    else:
+        tokenizer_file = "sentencepiece.model"
+        tokenizer_model = train_sentencepiece(training_text, vocab_size=vocab_size)
+        vocabulary = _sp_vocabulary(tokenizer_model)
     if target_prefix and target_prefix not in vocabulary:
         vocabulary.append(target_prefix)
     if model_vocab_size is not None:
@@ -291,7 +380,7 @@ def build_argos_package(
         )
         entries: dict[str, bytes] = {
             "metadata.json": json.dumps(metadata, indent=2).encode(),
-            "sentencepiece.model": sp_model,
+            tokenizer_file: tokenizer_model,
             "README.md": b"Test package built by termwise's test suite: random weights.\n",
         }
         for path in sorted(model_dir.rglob("*")):

@@ -29,6 +29,7 @@ from termwise.checks.screening import (
     Severity.WARNING,
     "The segment has no translation, or an empty one.",
     Scope.DOCUMENT,
+    across_segments=False,
 )
 def untranslated(context: CheckContext, pairs: Sequence[Pair]) -> Iterator[Issue]:
     for pair in pairs:

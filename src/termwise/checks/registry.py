@@ -8,6 +8,9 @@ one-line description. The scope says what the function is given:
   (``fn(context, pair, side, text)``);
 - ``pair``: a source segment and its (non-empty) target (``fn(context, pair)``);
 - ``document``: all segments at once (``fn(context, pairs)``), for consistency across them.
+  A document check whose issues on a segment depend on that segment alone (it only wants
+  the whole document to batch its work, like spelling) registers ``across_segments=False``,
+  so that the workbench can check again just the segments that changed.
 
 A per-segment check may register a ``screen``: a function given the whole document (and the
 side, for text checks) that returns the indices of the segments worth checking, usually from
@@ -66,6 +69,8 @@ class Check:
     category: str = "qa"
     availability: Availability | None = None
     screen: Screen | None = None
+    # Whether an issue on one segment can depend on other segments (see the module doc).
+    across_segments: bool = False
 
     def unavailable_reason(self, context: CheckContext) -> str | None:
         """Why this check cannot run here, or None when it can."""
@@ -99,6 +104,7 @@ def register(
     category: str = "qa",
     availability: Availability | None = None,
     screen: Screen | None = None,
+    across_segments: bool | None = None,
 ) -> Callable[[CheckFunction], CheckFunction]:
     """Decorator that adds a function to the registry under ``check_id``."""
 
@@ -121,6 +127,9 @@ def register(
             category=category,
             availability=availability,
             screen=screen,
+            across_segments=(
+                across_segments if across_segments is not None else scope is Scope.DOCUMENT
+            ),
         )
         return function
 

@@ -151,6 +151,7 @@ def _glossary_words(context: CheckContext, lang: str) -> set[str]:
     "Spelling of the target through Hunspell (glossary terms are never flagged).",
     Scope.DOCUMENT,
     availability=_availability,
+    across_segments=False,
 )
 def spelling(context: CheckContext, pairs: Sequence[Pair]) -> Iterator[Issue]:
     lang = context.target_lang

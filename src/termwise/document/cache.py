@@ -128,13 +128,13 @@ def _decode_segment(row: list[Any]) -> Segment:
     if len(row) != 11:
         raise ValueError("cache row of another shape")
     segment_id, kind, text, line, column, paragraph, start, end, starts, sources, length = row
-    if not isinstance(segment_id, str) or not isinstance(text, str):
+    if type(segment_id) is not str or type(text) is not str:
         raise ValueError("cache row with a non-text field")
-    if len(starts) != len(sources) or length != len(text):
+    if length != len(text):
         raise ValueError("cache row whose offsets do not fit its text")
-    offsets: Sequence[int] = OffsetMap(list(zip(starts, sources, strict=True)), length)
-    if not starts:
-        offsets = ()
+    offsets: Sequence[int] = (
+        OffsetMap.from_starts(tuple(starts), tuple(sources), length) if starts else ()
+    )
     return Segment(
         id=segment_id,
         kind=_KIND_OF[kind],

@@ -40,6 +40,19 @@ class OffsetMap(Sequence[int]):
         self._length = length
 
     @classmethod
+    def from_starts(
+        cls, text_starts: tuple[int, ...], source_starts: tuple[int, ...], length: int
+    ) -> OffsetMap:
+        """A map from its two columns of run starts (as the document cache stores them)."""
+        if len(text_starts) != len(source_starts):
+            raise ValueError("run columns of different lengths")
+        offsets = cls.__new__(cls)
+        offsets._text_starts = text_starts
+        offsets._source_starts = source_starts
+        offsets._length = length
+        return offsets
+
+    @classmethod
     def from_offsets(cls, offsets: Sequence[int]) -> OffsetMap:
         runs: list[tuple[int, int]] = []
         previous = -2

@@ -43,13 +43,21 @@ class ArgosOptions:
     compute_type: str = "auto"
     inter_threads: int | None = None
     intra_threads: int | None = None
-    # Batches end at 32 segments or 2,048 padded tokens, whichever comes first: the best raw
-    # CTranslate2 settings on 2 cores (bench/mt_throughput.py) were 32 examples at beam 4
-    # and 2,048 tokens at beam 1; the token cap also bounds memory for long sentences.
-    max_batch_tokens: int = 2048
+    # Batches end at 32 segments or the token cap, whichever comes first. None picks the cap
+    # from the beam: on 2 cores (bench/mt_throughput.py) 2,048 padded source tokens were
+    # fastest at beam 1, and 1,024 at beam 4, where each batch keeps four hypotheses per
+    # segment in the decoder's cache; the cap also bounds memory for long sentences.
+    max_batch_tokens: int | None = None
     max_batch_examples: int = 32
     max_decoding_length: int = 256
     length_penalty: float = 0.2
+
+    @property
+    def batch_tokens(self) -> int:
+        """The token cap in force: the one given, or the measured best for the beam."""
+        if self.max_batch_tokens is not None:
+            return self.max_batch_tokens
+        return 2048 if max(self.beam_size, self.num_hypotheses) <= 2 else 1024
 
 
 class _Tokenizer:
@@ -130,9 +138,7 @@ class PackageModel:
         order = sorted(
             (i for i, toks in enumerate(tokenized) if toks), key=lambda i: len(tokenized[i])
         )
-        batches = _token_batches(
-            order, tokenized, options.max_batch_tokens, options.max_batch_examples
-        )
+        batches = _token_batches(order, tokenized, options.batch_tokens, options.max_batch_examples)
         results: list[list[tuple[str, float]]] = [[("", 0.0)] for _ in texts]
         if not batches:
             return results

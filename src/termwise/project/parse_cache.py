@@ -130,7 +130,12 @@ def _decode_unit(row: list[Any]) -> TranslationUnit:
     if len(row) != len(KEY_FIELDS):
         raise ValueError("cache row of another shape")
     segment_id, source, target, state, mt, engine, model, notes, previous, flags, comments = row
-    if not all(isinstance(text, str) for text in (segment_id, source, target, notes)):
+    if not (
+        type(segment_id) is str
+        and type(source) is str
+        and type(target) is str
+        and type(notes) is str
+    ):
         raise ValueError("cache row with a non-text field")
     key = (
         segment_id,
@@ -142,10 +147,14 @@ def _decode_unit(row: list[Any]) -> TranslationUnit:
         model,
         notes,
         previous,
-        frozenset(flags),
-        tuple(comments),
+        # Most units have neither: one shared empty value each instead of 50,000.
+        frozenset(flags) if flags else _NO_FLAGS,
+        tuple(comments) if comments else (),
     )
     return TranslationUnit.from_key(key)
+
+
+_NO_FLAGS: frozenset[str] = frozenset()
 
 
 _STATE_VALUES = {state: state.value for state in SegmentState}

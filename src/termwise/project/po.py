@@ -55,7 +55,7 @@ class SegmentState(str, Enum):
     REVIEWED = "reviewed"
 
 
-@dataclass
+@dataclass(slots=True)
 class TranslationUnit:
     """One segment's translation, its machine translation and the translator's notes."""
 
@@ -73,31 +73,34 @@ class TranslationUnit:
     flags: frozenset[str] = frozenset()
     # Extracted comments from other tools (``#. ...``), kept so a save does not drop them.
     comments: tuple[str, ...] = ()
+    # ``key()`` cached. Slots rather than a __dict__ per unit: a book holds 50,000 units,
+    # and a dict of a dozen fields costs several times the fields themselves.
+    _key: tuple[object, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __setattr__(self, name: str, value: object) -> None:
         # Any change forgets the cached key, so a save formats this entry again (and only
         # the entries that changed: a book has 50,000 of them and autosave runs often).
-        # The fields are plain instance attributes, so writing __dict__ is what
-        # object.__setattr__ would do, at a fraction of the cost.
-        attributes = self.__dict__
-        attributes[name] = value
-        attributes["_key"] = None
+        object.__setattr__(self, name, value)
+        object.__setattr__(self, "_key", None)
 
     def key(self) -> tuple[object, ...]:
         """Everything written to the file for this unit; equal keys mean equal entries."""
-        cached: tuple[object, ...] | None = self.__dict__.get("_key")
+        cached = self._key
         if cached is None:
             cached = _unit_key(self)
-            self.__dict__["_key"] = cached
+            object.__setattr__(self, "_key", cached)
         return cached
 
     @classmethod
     def from_key(cls, key: tuple[object, ...]) -> TranslationUnit:
         """A unit from its key (a parse cache row), without the cost of ``__init__``."""
+        if len(key) != len(KEY_FIELDS):
+            raise ValueError("a unit key of another shape")
         unit = cls.__new__(cls)
-        attributes = dict(zip(KEY_FIELDS, key, strict=True))
-        attributes["_key"] = key
-        unit.__dict__.update(attributes)
+        set_field = object.__setattr__
+        for name, value in zip(KEY_FIELDS, key):  # noqa: B905 (lengths checked above)
+            set_field(unit, name, value)
+        set_field(unit, "_key", key)
         return unit
 
     @property
@@ -199,7 +202,9 @@ class TranslationFile:
         default_factory=dict, repr=False, compare=False
     )
     _last_keys: list[tuple[object, ...]] = field(default_factory=list, repr=False, compare=False)
-    _pending_seed: tuple[bytes, list[tuple[str, tuple[object, ...]]]] | None = field(
+    # (SHA-256 of the file as read, (segment id, key) of each unit as read): the file is
+    # read again at the first save rather than held, which would cost its size in memory.
+    _pending_seed: tuple[str, list[tuple[str, tuple[object, ...]]]] | None = field(
         default=None, repr=False, compare=False
     )
 
@@ -232,7 +237,7 @@ class TranslationFile:
         tfile._set_base(keys)
         # The file's entry bytes are matched to the units at the first save, against the
         # units as they are now (keys taken here), so opening stays fast.
-        tfile._pending_seed = (data, [(key[0], key) for key in keys])  # type: ignore[misc]
+        tfile._pending_seed = (digest, [(key[0], key) for key in keys])  # type: ignore[misc]
         return tfile
 
     @classmethod
@@ -383,9 +388,15 @@ class TranslationFile:
         file's entries line up one to one with the units as loaded.
         """
         pending, self._pending_seed = self._pending_seed, None
-        if pending is None:
+        if pending is None or self.path is None:
             return
-        data, loaded = pending
+        digest, loaded = pending
+        try:
+            data = self.path.read_bytes()
+        except OSError:
+            return
+        if hashlib.sha256(data).hexdigest() != digest:
+            return  # changed since it was read: the save's own checks deal with that
         head = data[:4096].lower()
         if b"\r" in data or (b"charset=" in head and b"charset=utf-8" not in head):
             return

@@ -80,6 +80,12 @@ def open_translation(layout: ProjectLayout, document: Document, lang: str) -> Tr
 def sync_with_document(tfile: TranslationFile, document: Document) -> SyncReport:
     """Rebuild ``tfile.units`` in document order, carrying earlier work over (see module doc)."""
     report = SyncReport()
+    if _already_in_sync(tfile, document):
+        # The usual case (the file was saved for this very document): nothing moves, and
+        # a book opens without the matching passes below.
+        report.by_id.extend(tfile.units)
+        tfile.obsolete = [unit for unit in tfile.obsolete if unit.has_work()]
+        return report
     old_units = list(tfile.units.values())
     pool: list[TranslationUnit] = old_units + list(tfile.obsolete)
     claimed: set[int] = set()  # indexes into pool
@@ -171,6 +177,17 @@ def sync_with_document(tfile: TranslationFile, document: Document) -> SyncReport
     tfile.units = units
     tfile.obsolete = obsolete
     return report
+
+
+def _already_in_sync(tfile: TranslationFile, document: Document) -> bool:
+    """Whether the units are exactly the document's segments, in order, with their sources."""
+    segments = document.segments
+    if len(tfile.units) != len(segments):
+        return False
+    for segment, (segment_id, unit) in zip(segments, tfile.units.items(), strict=True):
+        if segment_id != segment.id or unit.segment_id != segment.id or unit.source != segment.text:
+            return False
+    return True
 
 
 def _work_rank(unit: TranslationUnit) -> int:

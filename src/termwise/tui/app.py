@@ -553,7 +553,9 @@ class ReviewApp(App[None]):
         document, targets, generation = self.session.check_inputs()
         self._run_checks(document, targets, generation)
 
-    @work(thread=True, exclusive=True, group="checks")
+    # A description of our own: by default Textual describes a worker by the repr() of its
+    # arguments, which for a book's document and translations is a string of 100 MB.
+    @work(thread=True, exclusive=True, group="checks", description="checks")
     def _run_checks(self, document: Any, targets: dict[str, str], generation: int) -> None:
         try:
             issues = self.session.compute_issues(document, targets)
@@ -691,7 +693,7 @@ class ReviewApp(App[None]):
         self.mt_running = True
         self._translate(ids)
 
-    @work(thread=True, exclusive=True, group="mt")
+    @work(thread=True, exclusive=True, group="mt", description="machine translation")
     def _translate(self, ids: list[str]) -> None:
         from termwise.mt import select_engine
         from termwise.mt.cache import CachedEngine, TranslationCache

@@ -113,8 +113,9 @@ class SegmentGrid(ScrollView, can_focus=True):
         self._columns: tuple[int, int, int] = (1, 1, 1)
         self._index = HeightIndex()
         # Keyed by everything a row's rendering depends on: Textual's LRUCache never
-        # overwrites an existing key, so a stale entry must be unreachable by key.
-        self._cache: LRUCache[tuple[int, int, bool, int], list[Strip]] = LRUCache(1024)
+        # overwrites an existing key, so a stale entry must be unreachable by key. A few
+        # screens' worth of rows: enough to page back and forth without wrapping again.
+        self._cache: LRUCache[tuple[int, int, bool, int], list[Strip]] = LRUCache(256)
         self._styles: dict[str, Style] = {}
         self._size_dirty = False
         self._positions: dict[str, int] | None = None

@@ -26,7 +26,7 @@ class Mark:
     concept: str = ""
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Row:
     """One segment as shown in the grid; ``version`` changes whenever what is shown changes."""
 

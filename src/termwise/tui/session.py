@@ -10,6 +10,7 @@ holds state of its own that could be lost.
 from __future__ import annotations
 
 import copy
+import gc
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from termwise.tui.rows import Mark, Row
 
 if TYPE_CHECKING:
     from termwise.checks.ignores import IgnoreStore
+    from termwise.checks.incremental import IncrementalChecker
     from termwise.checks.issue import Issue
     from termwise.document.model import Document
     from termwise.glossary.matcher import TermMatch, TermMatcher
@@ -107,7 +109,19 @@ class ReviewSession:
         engine: str | None = None,
         glossary_path: str | Path | None = None,
     ) -> None:
-        self._open(layout, document_path, target_lang, source_lang, engine, glossary_path)
+        # Opening a book builds a few hundred thousand objects, none of them garbage: the
+        # cyclic collector would rescan the growing heap again and again (a third of the
+        # opening time). Afterwards they are frozen out of its reach, so that its full
+        # collections, which would walk them all, do not pause the UI for a tenth of a
+        # second now and then while the translator types.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self._open(layout, document_path, target_lang, source_lang, engine, glossary_path)
+        finally:
+            if collecting:
+                gc.enable()
+        gc.freeze()
 
     def _open(
         self,
@@ -144,6 +158,10 @@ class ReviewSession:
         self.glossary_files: dict[str, Path] = {}
         self._source_matcher: TermMatcher | None = None
         self._target_matcher: TermMatcher | None = None
+        # The checker keeps what it found under one glossary: a new glossary, a new checker.
+        self.glossary_version = 0
+        self._checker: IncrementalChecker | None = None
+        self._checker_version = -1
         self.load_glossary()
         self.config = CheckConfig.from_settings(layout.settings(), path=layout.config_path)
         self.ignores: IgnoreStore = IgnoreStore.for_document(layout, self.path)
@@ -171,6 +189,7 @@ class ReviewSession:
         from termwise.glossary.matcher import TermMatcher
         from termwise.glossary.model import Glossary
 
+        self.glossary_version += 1
         folder = self.glossary_path
         if folder.is_dir():
             files = glossary_files(folder)
@@ -194,20 +213,23 @@ class ReviewSession:
 
     def _build_rows(self) -> None:
         from termwise.document.model import SegmentKind
+        from termwise.project.po import SegmentState
 
-        rows = []
-        for segment in self.document.segments:
-            unit = self.tfile.units[segment.id]
-            rows.append(
-                Row(
-                    segment_id=segment.id,
-                    source=segment.text,
-                    mt=unit.mt or "",
-                    target=unit.target,
-                    state=unit.state.value,
-                    heading=segment.kind is SegmentKind.HEADING,
-                )
+        # Enum ``.value`` is a descriptor call; a book has 50,000 rows to build at open.
+        state_value = {state: state.value for state in SegmentState}
+        heading = SegmentKind.HEADING
+        units = self.tfile.units
+        rows = [
+            Row(
+                segment.id,
+                segment.text,
+                units[segment.id].mt or "",
+                units[segment.id].target,
+                state_value[units[segment.id].state],
+                segment.kind is heading,
             )
+            for segment in self.document.segments
+        ]
         self.rows = rows
         self.row_index = {row.segment_id: index for index, row in enumerate(rows)}
         self._counts = {"new": 0, "mt": 0, "edited": 0, "reviewed": 0}
@@ -656,18 +678,29 @@ class ReviewSession:
         return self.document, self.targets(), self.issue_generation
 
     def compute_issues(self, document: Document, targets: Mapping[str, str]) -> list[Issue]:
-        """Run the checks (safe in a worker thread: reads only the snapshot given)."""
-        from termwise.checks.runner import run_checks
+        """Run the checks (safe in a worker thread: reads only the snapshot given).
+
+        Only segments changed since the last run are checked again (``IncrementalChecker``),
+        so a check after each pause in typing costs little even on a book.
+        """
+        from termwise.checks.incremental import IncrementalChecker
 
         with self._lock:
-            return run_checks(
-                document,
-                self.glossary,
-                target_lang=self.target_lang,
-                targets=targets,
-                config=self.config,
-                ignores=self.ignores,
-            )
+            glossary_version = self.glossary_version
+            checker = self._checker
+            if checker is None or self._checker_version != glossary_version:
+                checker = IncrementalChecker(
+                    source_lang=document.lang,
+                    target_lang=self.target_lang,
+                    glossary=self.glossary,
+                    config=self.config,
+                )
+            issues = checker.run(document, targets, self.ignores)
+            self._checker, self._checker_version = checker, glossary_version
+        # What the checker keeps (a pair and term matches per segment) lives as long as the
+        # session: out of the cyclic collector's reach, as the book is (see ``__init__``).
+        gc.freeze()
+        return issues
 
     def set_issues(self, issues: list[Issue], generation: int) -> bool:
         """Take a check run's result unless a newer run has started since."""
