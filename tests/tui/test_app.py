@@ -162,6 +162,7 @@ async def test_join_and_split_keep_the_first_id(review_project: ProjectLayout, p
         reopened = ReviewSession(review_project, paper, "es")
         assert reopened.rows[1].segment_id == first_id
         assert reopened.rows[1].target == "uno dos"
+        _commands_see_the_join(review_project, paper, first_id, second_id, second_source)
         # Split it again where the sentences meet.
         await pilot.press("f4")
         assert isinstance(app.screen, Choose)
@@ -172,6 +173,50 @@ async def test_join_and_split_keep_the_first_id(review_project: ProjectLayout, p
         assert rows[1].segment_id == first_id
         assert rows[2].source == second_source
         assert rows[2].segment_id != second_id or rows[2].target == ""
+
+
+def _commands_see_the_join(
+    layout: ProjectLayout, paper: Path, first_id: str, second_id: str, second_source: str
+) -> None:
+    """The command line reads the document as the workbench left it, joins included."""
+    import json
+
+    from click.testing import CliRunner
+
+    from termwise.cli import cli
+
+    def run(*args: str) -> str:
+        result = CliRunner().invoke(cli, ["--project", str(layout.root), *args])
+        assert result.exit_code in (0, 1), result.output
+        return result.stdout
+
+    edition = layout.root / "edition.tsv"
+    run(
+        "export",
+        str(paper),
+        "--to",
+        "es",
+        "--include-unreviewed",
+        "-o",
+        str(edition),
+        "--format",
+        "csv",
+    )
+    lines = edition.read_text(encoding="utf-8")
+    assert "uno dos" in lines and second_id not in lines
+    segments = json.loads(run("segments", str(paper), "--format", "json"))
+    joined = next(s for s in segments if s["id"] == first_id)
+    assert joined["text"].endswith(second_source)
+    assert second_id not in {s["id"] for s in segments}
+    issues = json.loads(run("check", str(paper), "--to", "es", "--format", "json"))
+    assert issues and first_id in {issue["segment"] for issue in issues}
+    assert second_id not in {issue["segment"] for issue in issues}
+    # Machine translation into the project keeps the joined unit and its translation.
+    run("translate", str(paper), "--to", "es", "--engine", "apertium")
+    after = TranslationFile.load(layout.translations_dir / f"{paper.stem}.es.po")
+    assert after.units[first_id].target == "uno dos"
+    assert after.units[first_id].source.endswith(second_source)
+    assert second_id not in after.units
 
 
 async def test_search_and_filters(review_project: ProjectLayout, paper: Path) -> None:

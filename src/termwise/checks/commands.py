@@ -189,13 +189,10 @@ def _emit(text: str, output: Path | None) -> None:
 
 
 def _load_document(layout: ProjectLayout, file: Path, from_lang: str | None) -> Document:
-    from termwise.document import load_document
-    from termwise.document.editing import load_id_aliases
-    from termwise.project.layout import id_aliases_file
+    from termwise.project.translations import load_source
 
-    # The ids termwise gave segments it edited itself, so that ids match the project's PO.
-    aliases = load_id_aliases(id_aliases_file(layout, file))
-    return load_document(file, lang=from_lang, id_aliases=aliases or None)
+    # As the project sees it, so that segment ids match the project's translation files.
+    return load_source(layout, file, lang=from_lang)
 
 
 def _load_glossary(layout: ProjectLayout, path: Path | None) -> Glossary | None:

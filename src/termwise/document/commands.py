@@ -29,16 +29,15 @@ def segments(
     import json
     import sys
 
-    from termwise.document.editing import load_id_aliases
     from termwise.document.reading import load_document
-    from termwise.project.layout import ProjectLayout, id_aliases_file
+    from termwise.project.layout import ProjectLayout
+    from termwise.project.translations import load_source
 
-    aliases: dict[str, str] = {}
     if isinstance(layout, ProjectLayout):
-        alias_path = id_aliases_file(layout, file)
-        if alias_path.exists():
-            aliases = load_id_aliases(alias_path)
-    document = load_document(file, lang=lang, encoding=encoding, id_aliases=aliases)
+        # The ids and segments the project's translation files are keyed by.
+        document = load_source(layout, file, lang=lang, encoding=encoding)
+    else:
+        document = load_document(file, lang=lang, encoding=encoding)
     if output_format == "json":
         # One object a line, streamed: a 50 MB book has 300,000 segments, and building the
         # whole array first would double the memory the document itself needs.

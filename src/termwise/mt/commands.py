@@ -222,11 +222,14 @@ def translate(
     intra_threads: int | None,
 ) -> None:
     """Machine-translate FILE segment by segment; print id, source and translation."""
-    from termwise.document import load_document
     from termwise.mt import select_engine
     from termwise.mt.cache import CachedEngine, TranslationCache
+    from termwise.project.translations import load_source
 
-    document = load_document(file, lang=languages.normalize(source_lang) if source_lang else None)
+    # As the project sees it (id aliases, joins and splits): the ids key the saved file.
+    document = load_source(
+        layout, file, lang=languages.normalize(source_lang) if source_lang else None
+    )
     src = document.lang
     tgt = languages.normalize(target_lang)
     options: dict[str, Any] = {

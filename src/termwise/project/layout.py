@@ -77,6 +77,11 @@ def user_config_dir() -> Path:
     return Path(base) / "termwise"
 
 
+def segmentation_overrides_file(layout: ProjectLayout, document: str | Path) -> Path:
+    """``translations/<stem>.segmentation.json``: the translator's joins and splits."""
+    return layout.translations_dir / f"{Path(document).stem}.segmentation.json"
+
+
 def id_aliases_file(layout: ProjectLayout, document: str | Path) -> Path:
     """``translations/<stem>.ids.json``: ids that segments keep after termwise edited their text."""
     return layout.translations_dir / f"{Path(document).stem}.ids.json"

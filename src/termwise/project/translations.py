@@ -252,12 +252,22 @@ def record_machine_translation(
     return filled
 
 
-def load_source(layout: ProjectLayout, path: str | Path, *, lang: str | None = None) -> Document:
-    """Load a source document with the segment id aliases its project recorded."""
+def load_source(
+    layout: ProjectLayout,
+    path: str | Path,
+    *,
+    lang: str | None = None,
+    encoding: str | None = None,
+) -> Document:
+    """Load a source document as its project sees it: with the segment id aliases of
+    termwise's own source edits and the translator's joins and splits, so that the
+    segments' ids are the ones the project's translation files are keyed by."""
     from termwise.document import load_document
     from termwise.document.editing import load_id_aliases
-    from termwise.project.layout import id_aliases_file
+    from termwise.document.resegmentation import Resegmentation
+    from termwise.project.layout import id_aliases_file, segmentation_overrides_file
 
     alias_path = id_aliases_file(layout, path)
     aliases = load_id_aliases(alias_path) if alias_path.exists() else {}
-    return load_document(path, lang=lang, id_aliases=aliases)
+    document = load_document(path, lang=lang, encoding=encoding, id_aliases=aliases or None)
+    return Resegmentation.load(segmentation_overrides_file(layout, path)).apply(document)

@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, Literal
 
 from termwise import languages
 from termwise.atomic import write_atomic
+from termwise.document.resegmentation import Resegmentation
 from termwise.errors import TermwiseError
-from termwise.project.layout import ProjectLayout, id_aliases_file
-from termwise.tui.resegmentation import Resegmentation, overrides_file
+from termwise.project.layout import ProjectLayout, id_aliases_file, segmentation_overrides_file
 from termwise.tui.rows import Mark, Row
 
 if TYPE_CHECKING:
@@ -144,7 +144,7 @@ class ReviewSession:
         self.engine_name = engine
         self.aliases_path = id_aliases_file(layout, self.path)
         self.aliases = load_id_aliases(self.aliases_path)
-        self.resegmentation = Resegmentation.load(overrides_file(layout, self.path))
+        self.resegmentation = Resegmentation.load(segmentation_overrides_file(layout, self.path))
         self.base_document: Document = load_document(
             self.path,
             lang=languages.normalize(source_lang) if source_lang else None,

@@ -1,8 +1,9 @@
 """Joins and splits a translator made where the automatic segmentation was wrong.
 
 They are kept per document in ``translations/<stem>.segmentation.json`` and applied to the
-document each time it is opened, so the translation file (whose entries are keyed by
-segment id) keeps matching the segments the translator works on. The first part of a join
+document by every command that reads it for a project (``project.translations.load_source``)
+as well as by the workbench, so the translation file (whose entries are keyed by segment id)
+keeps matching the segments the translator works on. The first part of a join
 or split keeps the original id (and so its translation and review); a split's later parts
 get ids derived from the original id and the split offset, which stay stable as long as the
 segment's text does.
@@ -18,12 +19,6 @@ from pathlib import Path
 from termwise.atomic import write_atomic
 from termwise.document.model import Document, OffsetMap, Segment
 from termwise.errors import InputError
-from termwise.project.layout import ProjectLayout
-
-
-def overrides_file(layout: ProjectLayout, document: str | Path) -> Path:
-    """``translations/<stem>.segmentation.json``."""
-    return layout.translations_dir / f"{Path(document).stem}.segmentation.json"
 
 
 @dataclass
