@@ -16,18 +16,16 @@ import time
 from pathlib import Path
 
 import polib
-import pytest
 
 from termwise.project.layout import ProjectLayout
 from termwise.project.po import TranslationFile
-
-pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
 
 class Terminal:
     """A tmux session on a private socket, sized like a real terminal."""
 
     def __init__(self, command: str, cwd: Path, size: tuple[int, int] = (160, 50)) -> None:
+        assert shutil.which("tmux"), "README command (b) installs tmux: these tests need it"
         self.socket = f"termwise-test-{os.getpid()}-{time.monotonic_ns()}"
         env = {**os.environ, "TERM": "xterm-256color"}
         self._tmux(

@@ -7,7 +7,8 @@ model with the package's own tokenizer: all segments of a document are tokenized
 length (so batches carry little padding), cut into batches of about ``max_batch_tokens``
 tokens and queued to CTranslate2's workers at once. Decoding options are Argos's
 (``length_penalty=0.2``, ``replace_unknowns``, beam 4), so one sentence translated alone comes
-out as Argos gives it, except that termwise keeps ``_``, which Argos turns into a space.
+out as Argos gives it, except that with SentencePiece packages termwise keeps ``_``, which
+Argos's SentencePiece decoder turns into a space (its Moses + BPE decoder keeps it too).
 """
 
 from __future__ import annotations
