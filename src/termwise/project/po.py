@@ -44,6 +44,8 @@ SOURCE_LANGUAGE_HEADER = "X-Source-Language"
 # loses the exact text (``well-known`` may come back as ``well- known``), and the state
 # *mt* depends on the MT comparing equal to the translation. ``msgcat --no-wrap`` does the same.
 NO_WRAP = 1_000_000
+# Between two entries of a PO file (the entry cache keeps each entry without it).
+ENTRY_SEPARATOR = b"\n\n"
 
 
 class SegmentState(str, Enum):
@@ -316,10 +318,15 @@ class TranslationFile:
             if len(blocks) != len(stale) + 1:  # an entry with an empty line: cannot happen
                 return self.full_bytes()
             for (unit, key), block in zip(stale, blocks, strict=False):
-                self._entry_cache[unit.segment_id] = (key, block + b"\n\n")
-        body = b"".join(self._entry_cache[unit.segment_id][1] for unit in units)
-        obsolete = _write(self._obsolete_catalog(), omit_header=True, **options)
-        return header + body + obsolete
+                self._entry_cache[unit.segment_id] = (key, block)
+        # One join into the file's bytes: concatenating the parts would copy a book's
+        # 27 MB several times over, and a save runs while the translator works.
+        entries = self._entry_cache
+        parts = [header]
+        for unit in units:
+            parts += (entries[unit.segment_id][1], ENTRY_SEPARATOR)
+        parts.append(_write(self._obsolete_catalog(), omit_header=True, **options))
+        return b"".join(parts)
 
     def full_bytes(self) -> bytes:
         """The whole file formatted by Babel in one go (what ``to_bytes`` must equal)."""
@@ -416,7 +423,8 @@ class TranslationFile:
             marker = b'msgctxt "' + _escape_po(segment_id).encode("utf-8") + b'"'
             if marker not in block or b"#~" in block:
                 return
-            seeded[segment_id] = (key, block.strip(b"\n") + b"\n\n")
+            # Kept as split (strip returns the block itself when there is nothing to strip).
+            seeded[segment_id] = (key, block.strip(b"\n"))
         seeded.update(self._entry_cache)  # entries formatted since the load win
         self._entry_cache = seeded
 
