@@ -75,6 +75,10 @@ async def test_typing_edits_the_translation_and_autosaves(
         unit = saved(app).units[segment_id]
         assert unit.target == "Desde la esencia"
         assert unit.state.value == "edited"
+        # Select all (editor.select_all), then typing replaces the whole draft.
+        await pilot.press("end", "ctrl+a", *"Otra")
+        await settle(app, pilot)
+        assert app.grid.rows[1].target == "Otra"
         # Enter moves on to the next segment and keeps the editor for it.
         await pilot.press("enter")
         assert app.grid.cursor == 2

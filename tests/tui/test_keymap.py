@@ -15,7 +15,7 @@ from termwise.tui.keymap import KEYMAP, KeymapError, load_keymap, textual_bindin
 
 def test_every_binding_has_a_unique_id_and_a_textual_binding() -> None:
     assert "review.accept_mt" in KEYMAP and "issues.fix" in KEYMAP
-    for scope in ("grid", "review", "issues", "glossary"):
+    for scope in ("grid", "review", "editor", "issues", "glossary"):
         bindings = textual_bindings(scope)
         assert bindings
         assert all(getattr(b, "id", None) in KEYMAP for b in bindings)

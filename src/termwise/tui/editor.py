@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import events
+from textual.binding import BindingType
 from textual.message import Message
 from textual.widgets import TextArea
+
+from termwise.tui.keymap import textual_bindings
 
 
 class TranslationEditor(TextArea):
@@ -12,6 +17,8 @@ class TranslationEditor(TextArea):
 
     A translation is one line of running text, so a newline is never what Enter means here.
     """
+
+    BINDINGS: ClassVar[list[BindingType]] = textual_bindings("editor")  # type: ignore[assignment]
 
     class Submitted(Message):
         """Enter was pressed: keep the text and go to the next segment."""

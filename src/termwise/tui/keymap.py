@@ -67,6 +67,9 @@ _TABLE = (
     KeyBinding("review.toggle_panel", "f12", "toggle_panel", "Panel", "review", False),
     KeyBinding("review.save", "ctrl+s", "save", "Save", "review", False),
     KeyBinding("review.quit", "ctrl+q", "quit", "Quit", "review"),
+    # The docked editor (on top of Textual's TextArea keys): select all, as in OmegaT and
+    # word processors, so that typing replaces the whole draft.
+    KeyBinding("editor.select_all", "ctrl+a", "select_all", "Select all", "editor", False),
     # The issues panel.
     KeyBinding("issues.jump", "enter", "jump", "Go to segment", "issues"),
     KeyBinding("issues.fix", "x", "fix", "Fix here", "issues"),
@@ -150,9 +153,15 @@ def effective_keys(overrides: Mapping[str, str]) -> dict[str, str]:
 def _check_conflicts(
     overrides: Mapping[str, str], path: Path | None, lines: Mapping[str, int]
 ) -> None:
-    # The grid sits inside the workbench, so a grid key hides a workbench key while the
-    # grid has focus: they count as one scope.
-    groups = {"grid": "review", "review": "review", "issues": "issues", "glossary": "glossary"}
+    # The grid and the editor sit inside the workbench, so their keys hide a workbench key
+    # while they have focus: they count as one scope.
+    groups = {
+        "grid": "review",
+        "review": "review",
+        "editor": "review",
+        "issues": "issues",
+        "glossary": "glossary",
+    }
     seen: dict[tuple[str, str], str] = {}
     for binding_id, keys in effective_keys(overrides).items():
         scope = groups[KEYMAP[binding_id].scope]
