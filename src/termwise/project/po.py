@@ -408,6 +408,7 @@ class TranslationFile:
         if b"\r" in data or (b"charset=" in head and b"charset=utf-8" not in head):
             return
         blocks = data.split(b"\n\n")
+        del data  # the blocks are copies: a book's bytes need not be held twice
         header = next((i for i, block in enumerate(blocks) if _HEADER_ENTRY.search(block)), None)
         if header is None:
             return
