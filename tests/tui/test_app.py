@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from dataclasses import replace
 from pathlib import Path
 
 import polib
@@ -333,6 +334,41 @@ async def test_issues_panel_jump_and_fix_in_target(
         )
         await pilot.press("ctrl+z")
         assert app.grid.rows[0].target == "la comunidad de destino de la humanidad"
+
+
+async def test_issues_panel_opens_on_the_segments_issue_and_pages_long_groups(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    from termwise.tui.panels import ISSUES_PER_PAGE, IssuePage
+
+    app = make_app(review_project, paper)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("down", "down", "f8")
+        await pilot.pause()
+        panel = app.query_one(IssuesPanel)
+        assert panel.current is not None
+        assert panel.current.segment_id == app.grid.rows[2].segment_id
+        # A book's worth of issues in one group: shown a page at a time.
+        many = [
+            replace(app.session.issues[0], segment_id=row.segment_id, start=n, concept=None)
+            for n, row in enumerate(app.grid.rows * 5)
+        ]
+        panel.show(many, app.session.row_index)
+        tree = panel.query_one("#issues-tree")
+        leaves = [node for node in tree.root.children[0].children if node.data is not None]
+        assert len(leaves) == ISSUES_PER_PAGE + 1
+        more = leaves[-1]
+        assert isinstance(more.data, IssuePage) and "more" in str(more.label)
+        tree.select_node(more)
+        await pilot.pause()
+        shown = [n for n in tree.root.children[0].children if not isinstance(n.data, IssuePage)]
+        assert len(shown) == min(len(many), 2 * ISSUES_PER_PAGE)
+        # The last segment's issue is beyond the pages shown: selecting it adds pages.
+        assert panel.select_issue_of(app.grid.rows[-1].segment_id)
+        await pilot.pause()
+        assert panel.current is not None
+        assert panel.current.segment_id == app.grid.rows[-1].segment_id
 
 
 async def test_fix_source_variant_everywhere_after_preview_and_undo(

@@ -469,8 +469,9 @@ class ReviewApp(App[None]):
             panel = self.main.query_one("#issues-panel", IssuesPanel)
             if panel.stale:
                 self._show_issues(force=True)
-            # Open on the current segment's issue, so that a fix is one key away.
-            self.main.query_one("#issues-panel", IssuesPanel).select_issue_of(self.current_id)
+            # Open on the current segment's issue, so that a fix is one key away (once the
+            # rebuilt tree has its lines, so that it can scroll to it).
+            self.call_after_refresh(panel.select_issue_of, self.current_id)
 
     def action_toggle_panel(self) -> None:
         self.main.query_one("#side").toggle_class("hidden")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -12,12 +13,13 @@ from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Input, OptionList, Static, Tree
 from textual.widgets.option_list import Option
+from textual.widgets.tree import TreeNode
 
 from termwise import languages
+from termwise.checks.issue import Issue
 from termwise.tui.keymap import textual_bindings
 
 if TYPE_CHECKING:
-    from termwise.checks.issue import Issue
     from termwise.glossary.model import Concept, Glossary, Term
 
 
@@ -131,10 +133,13 @@ class IssuesPanel(Vertical):
         # Issues changed while the panel was hidden: rebuild when it is shown.
         self.stale = True
         self._signature: tuple[tuple[str, str, str, str, int], ...] = ()
+        self._position: dict[str, int] = {}
+        # (check, concept) → the group's node and its pages of issues.
+        self._pages: dict[tuple[str, str], tuple[TreeNode[IssueNode], IssuePage]] = {}
 
     def compose(self) -> ComposeResult:
         yield Static("Checking…", id="issues-summary")
-        tree: Tree[Issue | None] = Tree("Issues", id="issues-tree")
+        tree: Tree[IssueNode] = Tree("Issues", id="issues-tree")
         tree.show_root = False
         yield tree
 
@@ -142,10 +147,11 @@ class IssuesPanel(Vertical):
         """Rebuild the tree, keeping which groups were open."""
         self.stale = False
         signature = tuple(_issue_key(issue) for issue in issues)
-        tree: Tree[Issue | None] = self.query_one("#issues-tree", Tree)
+        tree: Tree[IssueNode] = self.query_one("#issues-tree", Tree)
         if signature == self._signature and tree.root.children:
             return
         self._signature = signature
+        self._position = position
         # A recheck must not move the translator's place in the list.
         current = self.current
         keep = _issue_key(current) if current is not None else None
@@ -160,25 +166,15 @@ class IssuesPanel(Vertical):
         groups: dict[str, dict[str, list[Issue]]] = {}
         for issue in sorted(issues, key=lambda i: (i.check, position.get(i.segment_id, 0))):
             groups.setdefault(issue.check, {}).setdefault(issue.concept or "", []).append(issue)
+        self._pages = {}
         for check, by_concept in groups.items():
             count = sum(len(items) for items in by_concept.values())
             node = tree.root.add(f"{check} ({count})", data=None)
             for concept, items in by_concept.items():
                 parent = node.add(f"{concept} ({len(items)})", data=None) if concept else node
-                for issue in items:
-                    label = Text()
-                    label.append(f"#{position.get(issue.segment_id, 0) + 1} ", style="dim")
-                    label.append(f"{issue.side}: ", style="dim")
-                    if issue.text:
-                        label.append(issue.text, style="bold")
-                    else:
-                        label.append(issue.message, style="italic")
-                    if issue.suggestion:
-                        label.append(" → ")
-                        label.append(issue.suggestion, style="green")
-                    if issue.fix is not None:
-                        label.append(" [fix]", style="cyan")
-                    parent.add_leaf(label, data=issue)
+                page = IssuePage(items)
+                self._pages[(check, concept)] = (parent, page)
+                self._show_more(parent, page)
                 if concept:
                     parent.expand()
             if check not in self._collapsed:
@@ -188,44 +184,102 @@ class IssuesPanel(Vertical):
         summary = self.query_one("#issues-summary", Static)
         summary.update(f"{len(issues)} issue(s) in {len(groups)} check(s)")
 
+    def _show_more(self, parent: TreeNode[IssueNode], page: IssuePage) -> None:
+        """Add the group's next page of issues (a book can have tens of thousands: a tree
+        of all of them would take seconds to build and a hundred megabytes to hold)."""
+        if page.more_node is not None:
+            page.more_node.remove()
+            page.more_node = None
+        stop = min(len(page.issues), page.shown + ISSUES_PER_PAGE)
+        for issue in page.issues[page.shown : stop]:
+            parent.add_leaf(self._label(issue), data=issue)
+        page.shown = stop
+        left = len(page.issues) - stop
+        if left:
+            label = Text(f"… {left} more (Enter: show {min(left, ISSUES_PER_PAGE)})", style="dim")
+            page.more_node = parent.add_leaf(label, data=page)
+
+    def _label(self, issue: Issue) -> Text:
+        label = Text()
+        label.append(f"#{self._position.get(issue.segment_id, 0) + 1} ", style="dim")
+        label.append(f"{issue.side}: ", style="dim")
+        if issue.text:
+            label.append(issue.text, style="bold")
+        else:
+            label.append(issue.message, style="italic")
+        if issue.suggestion:
+            label.append(" → ")
+            label.append(issue.suggestion, style="green")
+        if issue.fix is not None:
+            label.append(" [fix]", style="cyan")
+        return label
+
+    def _reveal(self, issue: Issue) -> TreeNode[IssueNode] | None:
+        """The issue's node, adding pages of its group until it is shown."""
+        found = self._pages.get((issue.check, issue.concept or ""))
+        if found is None:
+            return None
+        parent, page = found
+        index = next((n for n, item in enumerate(page.issues) if item is issue), None)
+        if index is None:
+            return None
+        while page.shown <= index:
+            self._show_more(parent, page)
+        return next((node for node in parent.children if node.data is issue), None)
+
+    def _move_cursor(self, tree: Tree[IssueNode], node: TreeNode[IssueNode]) -> None:
+        # A node added by a page just now has no line until the tree has been redrawn.
+        if node.line >= 0:
+            tree.move_cursor(node)
+        else:
+            self.call_after_refresh(tree.move_cursor, node)
+
     def _restore_cursor(self, key: tuple[str, str, str, str, int]) -> None:
-        tree: Tree[Issue | None] = self.query_one("#issues-tree", Tree)
-        for line in range(tree.last_line + 1):
-            node = tree.get_node_at_line(line)
-            if node is not None and node.data is not None and _issue_key(node.data) == key:
-                tree.move_cursor(node)
-                return
+        tree: Tree[IssueNode] = self.query_one("#issues-tree", Tree)
+        for _, page in self._pages.values():
+            for issue in page.issues:
+                if _issue_key(issue) == key:
+                    node = self._reveal(issue)
+                    if node is not None:
+                        self._move_cursor(tree, node)
+                    return
 
     @property
     def current(self) -> Issue | None:
-        tree: Tree[Issue | None] = self.query_one("#issues-tree", Tree)
+        tree: Tree[IssueNode] = self.query_one("#issues-tree", Tree)
         node = tree.cursor_node
-        return node.data if node is not None else None
+        data = node.data if node is not None else None
+        return data if isinstance(data, Issue) else None
 
     def select_issue_of(self, segment_id: str | None) -> bool:
         """Put the tree cursor on the segment's first issue.
 
         A terminology issue with a fix comes first, then any issue with a fix, then any.
         """
-        tree: Tree[Issue | None] = self.query_one("#issues-tree", Tree)
-        nodes = [tree.get_node_at_line(line) for line in range(tree.last_line + 1)]
-        leaves = [node for node in nodes if node is not None and node.data is not None]
+        tree: Tree[IssueNode] = self.query_one("#issues-tree", Tree)
+        mine = [
+            issue
+            for _, page in self._pages.values()
+            for issue in page.issues
+            if issue.segment_id == segment_id
+        ]
         for need_fix, need_concept in ((True, True), (True, False), (False, False)):
-            for node in leaves:
-                issue = node.data
-                assert issue is not None
-                if (
-                    issue.segment_id == segment_id
-                    and (issue.fix is not None or not need_fix)
-                    and (issue.concept is not None or not need_concept)
+            for issue in mine:
+                if (issue.fix is not None or not need_fix) and (
+                    issue.concept is not None or not need_concept
                 ):
-                    tree.move_cursor(node)
-                    return True
+                    node = self._reveal(issue)
+                    if node is not None:
+                        self._move_cursor(tree, node)
+                        return True
         return False
 
-    def on_tree_node_selected(self, event: Tree.NodeSelected[Issue | None]) -> None:
-        if event.node.data is not None:
-            self.post_message(self.Jump(event.node.data))
+    def on_tree_node_selected(self, event: Tree.NodeSelected[IssueNode]) -> None:
+        data = event.node.data
+        if isinstance(data, Issue):
+            self.post_message(self.Jump(data))
+        elif isinstance(data, IssuePage) and event.node.parent is not None:
+            self._show_more(event.node.parent, data)
 
     def action_jump(self) -> None:
         if self.current is not None:
@@ -242,6 +296,22 @@ class IssuesPanel(Vertical):
     def action_ignore(self) -> None:
         if self.current is not None:
             self.post_message(self.Ignore(self.current))
+
+
+ISSUES_PER_PAGE = 200
+
+
+@dataclass(eq=False)
+class IssuePage:
+    """The issues of one group in the tree, and how many of them it shows so far."""
+
+    issues: list[Issue]
+    shown: int = 0
+    more_node: TreeNode[IssueNode] | None = None
+
+
+# What a node of the issues tree holds: an issue, a group's "more" leaf, or nothing (a group).
+IssueNode = Issue | IssuePage | None
 
 
 def _issue_key(issue: Issue) -> tuple[str, str, str, str, int]:
