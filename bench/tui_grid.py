@@ -123,6 +123,26 @@ def make_book(folder: Path, rows: list[dict[str, Any]]) -> tuple[Any, Path]:
     return layout, path
 
 
+def write_book_preview(book_dir: Path) -> None:
+    """What the last session on the book leaves at its end (see termwise.tui.opening)."""
+    from termwise.project.layout import ProjectLayout
+    from termwise.tui.opening import write_preview
+    from termwise.tui.session import ReviewSession
+
+    layout = ProjectLayout.at(book_dir)
+    book = book_dir / "seeds" / "book.md"
+    session = ReviewSession(layout, book, "zh")
+    write_preview(
+        layout,
+        book,
+        "zh",
+        None,
+        name=book.name,
+        detected_source_lang=session.source_lang,
+        rows=session.rows,
+    )
+
+
 def run_peer(
     peer: str, count: int, moves: int, edits: int, book_dir: Path | None = None
 ) -> dict[str, Any]:
@@ -169,23 +189,49 @@ def run_peer(
                     self.edit(f"Ω{self.edit_number:03d}Ω")
 
         app: Any = GridApp()
-    elif peer == "workbench":
+    elif peer in ("workbench", "launch"):
         from termwise.project.layout import ProjectLayout
         from termwise.tui.app import ReviewApp
+        from termwise.tui.opening import read_preview
         from termwise.tui.session import ReviewSession
 
         layout = ProjectLayout.at(book_dir)
         book = book_dir / "seeds" / "book.md"
-        setup_start = time.perf_counter()
-        session = ReviewSession(layout, book, "zh")
-        result_session_s = time.perf_counter() - setup_start
-        first_marker = session.rows[0].target[:7]
 
         class Workbench(ReviewApp, Timed):
             def on_key(self, event: events.Key) -> None:
                 pass
 
-        app = Workbench(session, auto_mt=False, autosave_delay=600)
+        if peer == "launch":
+            # What ``termwise review`` does on a book the last session left a preview of:
+            # show it, open the session behind it. The preview is written first, untimed,
+            # as the last session would have at its end.
+            if read_preview(layout, book, "zh", None) is None:
+                # In another process, so that this one's memory is the launch's alone.
+                subprocess.run(
+                    [sys.executable, __file__, "--write-preview", str(book_dir)], check=True
+                )
+            from termwise.tui.session import tune_memory_for_a_long_session
+
+            setup_start = time.perf_counter()
+            tune_memory_for_a_long_session()  # as run_review does before reading anything
+            preview = read_preview(layout, book, "zh", None)
+            assert preview is not None
+            result_session_s = time.perf_counter() - setup_start
+            first_marker = preview.rows[0].target[:7]
+            app = Workbench(
+                None,
+                preview=preview,
+                opener=lambda: ReviewSession(layout, book, "zh"),
+                auto_mt=False,
+                autosave_delay=600,
+            )
+        else:
+            setup_start = time.perf_counter()
+            session = ReviewSession(layout, book, "zh")
+            result_session_s = time.perf_counter() - setup_start
+            first_marker = session.rows[0].target[:7]
+            app = Workbench(session, auto_mt=False, autosave_delay=600)
         app.session_load_s = result_session_s
     else:
         from rich.text import Text
@@ -230,10 +276,11 @@ def run_peer(
         app = TableApp()
 
     app.edit_number = 0
-    if peer != "workbench":
+    if peer not in ("workbench", "launch"):
         first_marker = rows[0]["target"][:7]
     result: dict[str, Any] = {"peer": peer, "segments": count}
-    if peer == "workbench":
+    if peer in ("workbench", "launch"):
+        # For "launch", the time to read and check the preview.
         result["session_load_s"] = app.session_load_s
 
     async def first_frame_with(marker: str, since: float, pilot: Any) -> float:
@@ -257,6 +304,12 @@ def run_peer(
         start = time.perf_counter()
         async with app.run_test(size=(160, 50)) as pilot:
             result["first_paint_s"] = await first_frame_with(first_marker, start, pilot)
+            if peer == "launch":
+                while not app.opened:
+                    await pilot.pause(0.01)
+                await pilot.pause()
+                result["session_ready_s"] = time.perf_counter() - start
+            frames.clear()  # the frames of the first paint (and opening) are measured
             move_latencies = []
             for _ in range(moves):
                 before = _cursor(app)
@@ -267,14 +320,14 @@ def run_peer(
                     await first_frame_after(since, lambda b=before: _cursor(app) == b + 1, pilot)
                 )
             edit_latencies = []
-            if peer == "workbench":
+            if peer in ("workbench", "launch"):
                 # Typing into the docked editor: the grid row and the editor must show it.
                 await pilot.press("enter")
             for number in range(edits):
                 app.edit_number = number
                 frames.clear()
                 since = time.perf_counter()
-                if peer == "workbench":
+                if peer in ("workbench", "launch"):
                     await pilot.press("Ω")
                     edit_latencies.append(
                         await first_frame_after(
@@ -290,7 +343,7 @@ def run_peer(
                     await pilot.press("down")
             result["move_ms"] = _summary(move_latencies)
             result["edit_ms"] = _summary(edit_latencies)
-            if peer == "workbench":
+            if peer in ("workbench", "launch"):
                 # Peak memory of opening, moving and typing, before the save adds its own.
                 result["peak_rss_before_save_mb"] = (
                     resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -328,7 +381,7 @@ def run_peer(
         result["edit_during_save_ms"] = _summary(during)
 
     def _cursor(app: Any) -> int:
-        if peer in ("termwise", "workbench"):
+        if peer in ("termwise", "workbench", "launch"):
             from termwise.tui.grid import SegmentGrid
 
             return int(app.query_one(SegmentGrid).cursor)
@@ -354,7 +407,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="5,000 segments, fewer keys")
     parser.add_argument("--segments", type=int, default=None)
     parser.add_argument(
-        "--peer", choices=["termwise", "datatable", "workbench"], help=argparse.SUPPRESS
+        "--peer", choices=["termwise", "datatable", "workbench", "launch"], help=argparse.SUPPRESS
     )
     parser.add_argument("--book", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--make-book", type=Path, help=argparse.SUPPRESS)
@@ -364,7 +417,11 @@ def main() -> None:
         help="also measure the whole review workbench (project file, glossary, "
         "checks) on the same book",
     )
+    parser.add_argument("--write-preview", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.write_preview:
+        write_book_preview(args.write_preview)
+        return
     count = args.segments or (5_000 if args.quick else 50_000)
     moves, edits = (40, 40) if args.quick else (200, 200)
     if args.make_book:
@@ -390,13 +447,14 @@ def main() -> None:
             check=True,
         )
         book_args = ["--book", str(book_dir)]
-        # Opened twice: the second open finds the book's segmentation cache.
-        peers = (*peers, "workbench")
+        # Opened twice: the second open finds the book's segmentation cache. Then as
+        # ``termwise review`` starts on a book the last session left a preview of.
+        peers = (*peers, "workbench", "launch")
     for peer in peers:
         completed = subprocess.run(
             [sys.executable, __file__, "--peer", peer, "--segments", str(count)]
             + (["--quick"] if args.quick else [])
-            + (book_args if peer == "workbench" else []),
+            + (book_args if peer in ("workbench", "launch") else []),
             capture_output=True,
             text=True,
             check=True,
@@ -417,13 +475,23 @@ def main() -> None:
         for stat in ("median", "p95", "max"):
             line(f"{kind[:-3]} {stat} (ms)", ours[kind][stat], peer[kind][stat])
     line("peak memory (MB)", ours["peak_rss_mb"], peer["peak_rss_mb"])
-    for label, title in (("workbench_first", "first open"), ("workbench", "second open")):
+    for label, title in (
+        ("workbench_first", "first open"),
+        ("workbench", "second open"),
+        ("launch", "from the last session's preview"),
+    ):
         if label not in results:
             continue
         bench = results[label]
         print(f"\nwhole workbench (ReviewApp) on the same book, Markdown + PO file, {title}:")
-        print(f"  session load (document, PO, glossary) {bench['session_load_s']:.2f} s")
-        print(f"  first paint after load                {bench['first_paint_s']:.2f} s")
+        if label == "launch":
+            paint = bench["session_load_s"] + bench["first_paint_s"]
+            print(f"  preview read and checked              {bench['session_load_s']:.2f} s")
+            print(f"  first paint from launch               {paint:.2f} s")
+            print(f"  session open behind it after          {bench['session_ready_s']:.2f} s")
+        else:
+            print(f"  session load (document, PO, glossary) {bench['session_load_s']:.2f} s")
+            print(f"  first paint after load                {bench['first_paint_s']:.2f} s")
         for kind in ("move_ms", "edit_ms"):
             stats = bench[kind]
             print(

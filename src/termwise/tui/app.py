@@ -8,6 +8,7 @@ download, the checks) in thread workers so that typing is never blocked.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -15,8 +16,10 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import (
     Footer,
     Label,
@@ -32,6 +35,7 @@ from termwise.tui.dialogs import AddTerm, AskText, Choose, ConfirmPreview
 from termwise.tui.editor import TranslationEditor
 from termwise.tui.grid import SegmentGrid
 from termwise.tui.keymap import textual_bindings
+from termwise.tui.opening import OpeningScreen, Preview
 from termwise.tui.palette import ReviewCommands
 from termwise.tui.panels import ConceptPanel, GlossaryPanel, IssuesPanel
 from termwise.tui.session import FilterName, FixPlan, ReviewSession
@@ -68,15 +72,25 @@ class ReviewApp(App[None]):
 
     def __init__(
         self,
-        session: ReviewSession,
+        session: ReviewSession | None,
         *,
         keymap: dict[str, str] | None = None,
         auto_mt: bool = True,
         autosave_delay: float = 2.0,
         check_delay: float = 0.4,
+        preview: Preview | None = None,
+        opener: Callable[[], ReviewSession] | None = None,
     ) -> None:
+        """Start on an open ``session``, or on a large book's ``preview`` while ``opener``
+        opens its session in a thread (see ``termwise.tui.opening``)."""
         super().__init__()
-        self.session = session
+        if session is None and (preview is None or opener is None):
+            raise ValueError("ReviewApp needs a session, or a preview and an opener")
+        self._session = session
+        self._preview = preview
+        self._opener = opener
+        # An error while opening in the background: run_review reports it after the app.
+        self.open_error: TermwiseError | None = None
         self.user_keymap = keymap or {}
         self.auto_mt = auto_mt
         self.autosave_delay = autosave_delay
@@ -92,38 +106,60 @@ class ReviewApp(App[None]):
         self._save_worker: Worker[None] | None = None
         self._save_again = False
         self._shown: dict[str, str] = {}
-        self.source_name = languages.display_name(session.source_lang)
-        self.target_name = languages.display_name(session.target_lang)
+        langs = (
+            (session.source_lang, session.target_lang)
+            if session is not None
+            else (preview.source_lang, preview.target_lang)  # type: ignore[union-attr]
+        )
+        self.source_name = languages.display_name(langs[0])
+        self.target_name = languages.display_name(langs[1])
+
+    @property
+    def session(self) -> ReviewSession:
+        """The open session (actions are disabled until it is: see ``check_action``)."""
+        if self._session is None:
+            raise RuntimeError("the session is still opening")
+        return self._session
+
+    @property
+    def opened(self) -> bool:
+        return self._session is not None
 
     # --- layout -----------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        session = self.session
-        src_name = languages.display_name(session.source_lang)
-        tgt_name = languages.display_name(session.target_lang)
-        with Horizontal(id="top"):
-            yield Label(id="title")
-            yield ProgressBar(id="mt-progress", show_eta=False)
-        with Horizontal(id="main"):
-            yield SegmentGrid(
-                session.rows,
-                titles=(src_name, "Machine translation", tgt_name),
-                decorate=session.ensure_marked,
-                id="grid",
-            )
-            with TabbedContent(id="side", initial="concepts"):
-                with TabPane("Concepts", id="concepts"):
-                    yield ConceptPanel(
-                        [session.source_lang, session.target_lang], id="concept-panel"
-                    )
-                with TabPane("Issues", id="issues"):
-                    yield IssuesPanel(id="issues-panel")
-                with TabPane("Glossary", id="glossary"):
-                    yield GlossaryPanel(id="glossary-panel")
-        with Vertical(id="dock"):
-            yield Static(id="dock-label")
-            yield TranslationEditor(id="editor", soft_wrap=True, show_line_numbers=False)
-        yield Footer()
+        if self._session is not None:
+            yield from self._workbench(self._session)
+
+    def _workbench(self, session: ReviewSession) -> list[Widget]:
+        """The workbench's widgets (built here, not with compose's context managers, so
+        that they can also be mounted once a session opened in the background is ready)."""
+        titles = (self.source_name, "Machine translation", self.target_name)
+        side = TabbedContent(id="side", initial="concepts")
+        for pane in (
+            TabPane(
+                "Concepts",
+                ConceptPanel([session.source_lang, session.target_lang], id="concept-panel"),
+                id="concepts",
+            ),
+            TabPane("Issues", IssuesPanel(id="issues-panel"), id="issues"),
+            TabPane("Glossary", GlossaryPanel(id="glossary-panel"), id="glossary"),
+        ):
+            side.compose_add_child(pane)  # what compose's ``with`` block would do
+        return [
+            Horizontal(Label(id="title"), ProgressBar(id="mt-progress", show_eta=False), id="top"),
+            Horizontal(
+                SegmentGrid(session.rows, titles=titles, decorate=session.ensure_marked, id="grid"),
+                side,
+                id="main",
+            ),
+            Vertical(
+                Static(id="dock-label"),
+                TranslationEditor(id="editor", soft_wrap=True, show_line_numbers=False),
+                id="dock",
+            ),
+            Footer(),
+        ]
 
     @property
     def main(self) -> Screen[Any]:
@@ -141,6 +177,54 @@ class ReviewApp(App[None]):
     def on_mount(self) -> None:
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
+        if self._session is None:
+            assert self._preview is not None
+            self.push_screen(OpeningScreen(self._preview))
+            self._open_session()
+            return
+        self._start()
+
+    @work(thread=True, group="open", description="opening the session")
+    def _open_session(self) -> None:
+        assert self._opener is not None
+        try:
+            session = self._opener()
+        except TermwiseError as error:
+            self.call_from_thread(self._open_failed, error)
+            return
+        self.post_message(self.SessionOpened(session))
+
+    class SessionOpened(Message):
+        """The session of a book shown from its preview has opened."""
+
+        def __init__(self, session: ReviewSession) -> None:
+            super().__init__()
+            self.session = session
+
+    def _open_failed(self, error: TermwiseError) -> None:
+        self.open_error = error
+        self.exit()
+
+    @on(SessionOpened)
+    async def _session_opened(self, event: SessionOpened) -> None:
+        """Show the workbench where the reader is in the preview."""
+        session = event.session
+        opening = self.screen
+        cursor = opening.cursor if isinstance(opening, OpeningScreen) else 0
+        self._session = session
+        await self.screen_stack[0].mount_all(self._workbench(session))
+        if isinstance(opening, OpeningScreen):
+            self.pop_screen()
+        self.grid.move_cursor(min(cursor, len(session.rows) - 1))
+        self._start()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # While a large book opens behind its preview only moving about and quitting work.
+        if self._session is None:
+            return action == "quit"
+        return True
+
+    def _start(self) -> None:
         side = self.main.query_one("#side")
         if self.size.width < 120:
             side.add_class("hidden")
@@ -241,7 +325,7 @@ class ReviewApp(App[None]):
         self.schedule_autosave()
         self.schedule_checks()
 
-    @on(SegmentGrid.CursorMoved)
+    @on(SegmentGrid.CursorMoved, "#grid")
     def _cursor_moved(self, event: SegmentGrid.CursorMoved) -> None:
         self._load_editor()
 
@@ -520,6 +604,9 @@ class ReviewApp(App[None]):
             self._save_worker = self._save_in_thread()
 
     async def action_quit(self) -> None:
+        if self._session is None:
+            self.exit()  # still opening: nothing can have been typed yet
+            return
         # Whatever was typed last is kept even when the debounce timer has not fired: wait
         # for a save in progress, then write what came after it here and now.
         if self._save_worker is not None:
@@ -809,17 +896,46 @@ def run_review(
     engine: str | None,
     auto_mt: bool,
 ) -> None:
-    """Open the session, check the keymap, run the app (errors surface before the UI starts)."""
+    """Open the session, check the keymap, run the app (errors surface before the UI starts).
+
+    A large book whose files are as the last session left them is shown at once from that
+    session's preview while its session opens behind it (``termwise.tui.opening``).
+    """
     from termwise.tui.keymap import load_keymap
+    from termwise.tui.opening import read_preview, write_preview
+    from termwise.tui.session import tune_memory_for_a_long_session
 
     keymap = load_keymap()
-    session = ReviewSession(layout, document, target_lang, source_lang=source_lang, engine=engine)
+    tune_memory_for_a_long_session()
+
+    def open_session() -> ReviewSession:
+        return ReviewSession(layout, document, target_lang, source_lang=source_lang, engine=engine)
+
+    preview = read_preview(layout, document, target_lang, source_lang)
+    app = (
+        ReviewApp(None, keymap=keymap, auto_mt=auto_mt, preview=preview, opener=open_session)
+        if preview is not None
+        else ReviewApp(open_session(), keymap=keymap, auto_mt=auto_mt)
+    )
     try:
-        ReviewApp(session, keymap=keymap, auto_mt=auto_mt).run()
+        app.run()
     finally:
         # However the app ended (quit key, ctrl+c, a crash), what was typed is written.
-        if session.dirty:
+        session = app._session
+        if session is not None and session.dirty:
             session.save()
+    if app.open_error is not None:
+        raise app.open_error
+    if session is not None:
+        write_preview(
+            layout,
+            document,
+            target_lang,
+            source_lang,
+            name=session.path.name,
+            detected_source_lang=session.source_lang,
+            rows=session.rows,
+        )
 
 
 __all__ = ["ReviewApp", "run_review"]

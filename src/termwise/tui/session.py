@@ -96,21 +96,24 @@ class FixPlan:
         return rows
 
 
-def _return_large_buffers_to_the_system() -> None:
-    """Have glibc map every buffer of 1 MiB or more on its own, so freeing it unmaps it.
+def tune_memory_for_a_long_session() -> None:
+    """Ask glibc's allocator to give memory back: map buffers of 1 MiB or more on their own
+    (so freeing one unmaps it) and keep to two arenas.
 
     A save builds the book's PO file (27 MB for 50,000 segments) and drops it again; with
     glibc's adaptive threshold such buffers soon come from the heap, which does not shrink,
-    and the workbench's memory would grow by their size with the first saves. Elsewhere
-    (another C library, no ctypes) nothing changes but that.
+    and the workbench would grow by their size with the first saves. A session opened in a
+    worker thread would otherwise fill an arena of its own beside the main one. Call it
+    before reading a book. Elsewhere (another C library, no ctypes) it does nothing.
     """
     import ctypes
     import ctypes.util
 
-    m_mmap_threshold = -3  # from glibc's malloc.h
+    m_mmap_threshold, m_arena_max = -3, -8  # from glibc's malloc.h
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
         libc.mallopt(m_mmap_threshold, 1 << 20)
+        libc.mallopt(m_arena_max, 2)
     except (OSError, AttributeError):
         return
 
@@ -133,7 +136,7 @@ class ReviewSession:
         # opening time). Afterwards they are frozen out of its reach, so that its full
         # collections, which would walk them all, do not pause the UI for a tenth of a
         # second now and then while the translator types.
-        _return_large_buffers_to_the_system()
+        tune_memory_for_a_long_session()
         collecting = gc.isenabled()
         gc.disable()
         try:

@@ -1,0 +1,170 @@
+"""Show a large book at once while its session opens: the first rows as the last session left them.
+
+Opening a 50,000-segment book (its segmentation, its PO file, 50,000 units and rows) takes
+a second or more, and the translator should see the book before that. When the workbench
+closes on a large book it writes the book's first rows (source, MT, translation, state) to
+``$XDG_CACHE_HOME/termwise/rows/``, keyed by the SHA-256 of every file they were read from
+(the document, its translation file, id aliases and joins/splits). At the next start, if
+those files are byte for byte the same, the workbench shows these rows at once, read-only,
+and opens the session behind them; any change to any file simply means no preview.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.screen import Screen
+from textual.widgets import Footer, Label
+
+from termwise import languages
+from termwise.project.layout import (
+    ProjectLayout,
+    id_aliases_file,
+    segmentation_overrides_file,
+)
+from termwise.tui.grid import SegmentGrid
+from termwise.tui.rows import Row
+
+VERSION = 1
+# Smaller books open in well under a second: they need no preview.
+MIN_ROWS = 2000
+# Enough rows to fill and page through a few screens while the rest loads.
+PREVIEW_ROWS = 500
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What the last session showed of a book: its languages and first rows."""
+
+    name: str
+    source_lang: str
+    target_lang: str
+    total: int
+    rows: list[Row]
+
+
+def _inputs(layout: ProjectLayout, document: Path, target_lang: str) -> list[Path]:
+    return [
+        document,
+        layout.translation_file(document, target_lang),
+        id_aliases_file(layout, document),
+        segmentation_overrides_file(layout, document),
+    ]
+
+
+def _key(layout: ProjectLayout, document: Path, target_lang: str, source_lang: str | None) -> str:
+    digest = hashlib.sha256(f"{VERSION}\0{target_lang}\0{source_lang or ''}".encode())
+    for path in _inputs(layout, document, target_lang):
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            data = b"\0missing"
+        digest.update(hashlib.sha256(data).digest())
+    return digest.hexdigest()
+
+
+def _path(document: Path, target_lang: str) -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    name = hashlib.sha256(f"{document.resolve()}\0{target_lang}".encode()).hexdigest()[:32]
+    return Path(base) / "termwise" / "rows" / f"{name}.json"
+
+
+def read_preview(
+    layout: ProjectLayout, document: Path, target_lang: str, source_lang: str | None
+) -> Preview | None:
+    """The rows the last session left, if every file they came from is unchanged."""
+    target = languages.normalize(target_lang)
+    try:
+        payload = json.loads(_path(document, target).read_text(encoding="utf-8"))
+        if payload.get("key") != _key(layout, document, target, source_lang):
+            return None
+        rows = [
+            Row(segment_id, source, mt, text, state, heading)
+            for segment_id, source, mt, text, state, heading in payload["rows"]
+        ]
+        return Preview(
+            str(payload["name"]),
+            str(payload["source_lang"]),
+            str(payload["target_lang"]),
+            int(payload["total"]),
+            rows,
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def write_preview(
+    layout: ProjectLayout,
+    document: Path,
+    target_lang: str,
+    source_lang: str | None,
+    *,
+    name: str,
+    detected_source_lang: str,
+    rows: Sequence[Row],
+) -> None:
+    """Record the first rows of a large book for the next start (after the final save)."""
+    if len(rows) < MIN_ROWS:
+        return
+    target = languages.normalize(target_lang)
+    payload: dict[str, Any] = {
+        "key": _key(layout, document, target, source_lang),
+        "name": name,
+        "source_lang": detected_source_lang,
+        "target_lang": target,
+        "total": len(rows),
+        "rows": [
+            [row.segment_id, row.source, row.mt, row.target, row.state, row.heading]
+            for row in rows[:PREVIEW_ROWS]
+        ],
+    }
+    path = _path(document, target)
+    # A cache: written whole and renamed, never fsynced; a damaged one is just not used.
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+        os.replace(temporary, path)
+
+
+class OpeningScreen(Screen[None]):
+    """The book's first rows, read-only, while the session opens behind them."""
+
+    DEFAULT_CSS = """
+    OpeningScreen > #opening-title { height: 1; background: $panel; padding: 0 1; width: 1fr; }
+    OpeningScreen > SegmentGrid { height: 1fr; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = []
+
+    def __init__(self, preview: Preview) -> None:
+        super().__init__()
+        self.preview = preview
+
+    def compose(self) -> ComposeResult:
+        preview = self.preview
+        source = languages.display_name(preview.source_lang)
+        target = languages.display_name(preview.target_lang)
+        yield Label(
+            f"[b]{preview.name}[/b]  ·  {source} → {target}  ·  opening {preview.total} segments…",
+            id="opening-title",
+        )
+        yield SegmentGrid(
+            preview.rows, titles=(source, "Machine translation", target), id="opening-grid"
+        )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(SegmentGrid).focus()
+
+    @property
+    def cursor(self) -> int:
+        return int(self.query_one(SegmentGrid).cursor)
