@@ -90,6 +90,7 @@ async def test_workbench_opens_on_the_preview_then_the_session(
         await pilot.press("down", "down", "ctrl+t", "ctrl+r", "enter")
         assert app.screen.cursor == 2
         assert not app.opened
+        assert any("Still opening" in n.message for n in app._notifications)
         release.set()
         await settle(app, pilot)
         assert app.opened and not isinstance(app.screen, OpeningScreen)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.screen import Screen
@@ -164,6 +165,12 @@ class OpeningScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(SegmentGrid).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        # Editing waits for the session: say so rather than drop the key without a word.
+        if event.key == "enter" or event.is_printable:
+            event.stop()
+            self.notify("Still opening the book: editing works in a moment.", timeout=3)
 
     @property
     def cursor(self) -> int:
