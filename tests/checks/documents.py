@@ -34,3 +34,24 @@ def build_document(
     return Document(
         path=None, text="\n".join(sources), lang=lang, encoding="utf-8", segments=segments
     )
+
+
+def apertium_translation(document: Document) -> dict[str, str]:
+    """A real EN→ES translation of each segment by Apertium (Debian's apertium-eng-spa)."""
+    import shutil
+    import subprocess
+
+    assert shutil.which("apertium"), "README command (b) installs apertium-eng-spa"
+    # One sentence per line: Apertium keeps line breaks, so lines map back to segments.
+    run = subprocess.run(
+        ["apertium", "-u", "eng-spa"],
+        input="\n".join(segment.text for segment in document.segments) + "\n",
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    lines = run.stdout.split("\n")
+    assert len([line for line in lines if line.strip()]) == len(document.segments)
+    return {
+        segment.id: line.strip() for segment, line in zip(document.segments, lines, strict=False)
+    }

@@ -9,8 +9,6 @@ independent of termwise's matcher.
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from collections import defaultdict
 from pathlib import Path
 
@@ -22,27 +20,16 @@ from termwise.checks.runner import CheckResult
 from termwise.document import load_document
 from termwise.glossary import load_glossary
 
+from .documents import apertium_translation
+
 ROOT = Path(__file__).resolve().parents[2]
 PAPER = ROOT / "seeds" / "000_204c7e650900ae41.txt"
 
 
 @pytest.fixture(scope="module")
 def result() -> CheckResult:
-    assert shutil.which("apertium"), "README command (b) installs apertium-eng-spa"
     document = load_document(PAPER, lang="en")
-    # One sentence per line: Apertium keeps line breaks, so lines map back to segments.
-    run = subprocess.run(
-        ["apertium", "-u", "eng-spa"],
-        input="\n".join(segment.text for segment in document.segments) + "\n",
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    lines = run.stdout.split("\n")
-    assert len([line for line in lines if line.strip()]) == len(document.segments)
-    targets = {
-        segment.id: line.strip() for segment, line in zip(document.segments, lines, strict=False)
-    }
+    targets = apertium_translation(document)
     return check_document(
         document, load_glossary(ROOT / "glossary"), target_lang="es", targets=targets
     )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,7 +15,7 @@ from termwise.document.model import Document
 from termwise.glossary import load_glossary
 from termwise.glossary.model import Glossary
 
-from .documents import build_document
+from .documents import apertium_translation, build_document
 
 ROOT = Path(__file__).resolve().parents[2]
 PAPER = ROOT / "seeds" / "000_204c7e650900ae41.txt"
@@ -32,19 +30,8 @@ def _as_tuples(issues: list[Issue]) -> list[tuple[object, ...]]:
 
 @pytest.fixture(scope="module")
 def paper() -> tuple[Document, dict[str, str], Glossary]:
-    assert shutil.which("apertium"), "README command (b) installs apertium-eng-spa"
     document = load_document(PAPER, lang="en")
-    run = subprocess.run(
-        ["apertium", "-u", "eng-spa"],
-        input="\n".join(segment.text for segment in document.segments) + "\n",
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    lines = run.stdout.split("\n")
-    targets = {
-        segment.id: line.strip() for segment, line in zip(document.segments, lines, strict=False)
-    }
+    targets = apertium_translation(document)
     return document, targets, load_glossary(ROOT / "glossary")
 
 
