@@ -10,6 +10,7 @@ import contextlib
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -20,19 +21,30 @@ def backup_path(path: Path) -> Path:
 
 def write_atomic(
     path: str | Path,
-    data: bytes | str,
+    data: bytes | str | Iterable[bytes],
     *,
     encoding: str = "utf-8",
     backup: bool = False,
 ) -> None:
-    """Replace ``path`` with ``data`` atomically; with ``backup`` keep the old file as ``name~``."""
+    """Replace ``path`` with ``data`` atomically; with ``backup`` keep the old file as ``name~``.
+
+    ``data`` may be an iterable of byte chunks, written as they come, so that a large file
+    (a book's PO file) need not be built in memory first.
+    """
     target = Path(path)
-    payload = data.encode(encoding) if isinstance(data, str) else data
+    chunks: Iterable[bytes]
+    if isinstance(data, str):
+        chunks = (data.encode(encoding),)
+    elif isinstance(data, bytes):
+        chunks = (data,)
+    else:
+        chunks = data
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            for chunk in chunks:
+                handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         if target.exists():
@@ -59,8 +71,9 @@ def _umask() -> int:
 
 def _copy_durably(source: Path, destination: Path) -> None:
     # The backup is itself written atomically: a crash while copying must not destroy the
-    # previous backup either.
-    write_atomic(destination, source.read_bytes(), backup=False)
+    # previous backup either. Copied in blocks: the file can be a book's 27 MB PO file.
+    with source.open("rb") as handle:
+        write_atomic(destination, iter(lambda: handle.read(1 << 20), b""), backup=False)
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -297,6 +297,11 @@ class TranslationFile:
         keystrokes; so each entry's bytes are kept from the last save and only the entries
         that changed go through Babel again. The result is the same as ``full_bytes()``.
         """
+        return b"".join(self._parts())
+
+    def _parts(self) -> list[bytes]:
+        """The file's bytes as a list of parts (header, entries, separators, obsolete ones):
+        mostly the entry cache's own bytes, so the list costs references, not copies."""
         from babel.messages.catalog import Catalog, Message
 
         self._seed_entry_cache()
@@ -316,7 +321,7 @@ class TranslationFile:
                 batch[unit.source] = message_from_unit(unit, Message)
             blocks = _write(batch, omit_header=True, **options).split(b"\n\n")
             if len(blocks) != len(stale) + 1:  # an entry with an empty line: cannot happen
-                return self.full_bytes()
+                return [self.full_bytes()]
             for (unit, key), block in zip(stale, blocks, strict=False):
                 self._entry_cache[unit.segment_id] = (key, block)
         # One join into the file's bytes: concatenating the parts would copy a book's
@@ -326,7 +331,7 @@ class TranslationFile:
         for unit in units:
             parts += (entries[unit.segment_id][1], ENTRY_SEPARATOR)
         parts.append(_write(self._obsolete_catalog(), omit_header=True, **options))
-        return b"".join(parts)
+        return parts
 
     def full_bytes(self) -> bytes:
         """The whole file formatted by Babel in one go (what ``to_bytes`` must equal)."""
@@ -373,10 +378,16 @@ class TranslationFile:
             raise TermwiseError("this translation has no file yet; name one to save it")
         if not force:
             self.check_unchanged_on_disk(target)
-        payload = self.to_bytes()
-        write_atomic(target, payload, backup=True)
+        # Written part by part and hashed on the way: a book's file is never built whole.
+        digest = hashlib.sha256()
+        parts = self._parts()
+        for part in parts:
+            digest.update(part)
+        write_atomic(target, parts, backup=True)
+        del parts
         self.path = target
-        self._fingerprint = DiskFingerprint.of(target, payload)
+        stat = target.stat()
+        self._fingerprint = DiskFingerprint(stat.st_mtime_ns, stat.st_size, digest.hexdigest())
         # to_bytes took every unit's key: the merge base and the parse cache come from them.
         keys = self._last_keys
         self._set_base(keys)
