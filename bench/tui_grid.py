@@ -131,16 +131,7 @@ def write_book_preview(book_dir: Path) -> None:
 
     layout = ProjectLayout.at(book_dir)
     book = book_dir / "seeds" / "book.md"
-    session = ReviewSession(layout, book, "zh")
-    write_preview(
-        layout,
-        book,
-        "zh",
-        None,
-        name=book.name,
-        detected_source_lang=session.source_lang,
-        rows=session.rows,
-    )
+    write_preview(ReviewSession(layout, book, "zh"), None)
 
 
 def run_peer(
@@ -227,7 +218,10 @@ def run_peer(
                 autosave_delay=600,
             )
         else:
+            from termwise.tui.session import tune_memory_for_a_long_session
+
             setup_start = time.perf_counter()
+            tune_memory_for_a_long_session()  # as run_review does before reading anything
             session = ReviewSession(layout, book, "zh")
             result_session_s = time.perf_counter() - setup_start
             first_marker = session.rows[0].target[:7]

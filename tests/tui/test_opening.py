@@ -31,15 +31,7 @@ def _saved_session(layout: ProjectLayout, paper: Path) -> ReviewSession:
     first = session.rows[0].segment_id
     session.set_target(first, "Resumen guardado")
     session.save()
-    write_preview(
-        layout,
-        paper,
-        "es",
-        None,
-        name=paper.name,
-        detected_source_lang=session.source_lang,
-        rows=session.rows,
-    )
+    write_preview(session, None)
     return session
 
 

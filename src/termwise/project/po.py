@@ -96,11 +96,9 @@ class TranslationUnit:
     @classmethod
     def from_key(cls, key: tuple[object, ...]) -> TranslationUnit:
         """A unit from its key (a parse cache row), without the cost of ``__init__``."""
-        if len(key) != len(KEY_FIELDS):
-            raise ValueError("a unit key of another shape")
         unit = cls.__new__(cls)
         set_field = object.__setattr__
-        for name, value in zip(KEY_FIELDS, key):  # noqa: B905 (lengths checked above)
+        for name, value in zip(KEY_FIELDS, key, strict=True):
             set_field(unit, name, value)
         set_field(unit, "_key", key)
         return unit

@@ -921,21 +921,13 @@ def run_review(
         app.run()
     finally:
         # However the app ended (quit key, ctrl+c, a crash), what was typed is written.
-        session = app._session
+        session = app.session if app.opened else None
         if session is not None and session.dirty:
             session.save()
     if app.open_error is not None:
         raise app.open_error
     if session is not None:
-        write_preview(
-            layout,
-            document,
-            target_lang,
-            source_lang,
-            name=session.path.name,
-            detected_source_lang=session.source_lang,
-            rows=session.rows,
-        )
+        write_preview(session, source_lang)
 
 
 __all__ = ["ReviewApp", "run_review"]

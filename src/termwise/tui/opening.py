@@ -15,10 +15,9 @@ import contextlib
 import hashlib
 import json
 import os
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
 from textual.app import ComposeResult
@@ -34,6 +33,9 @@ from termwise.project.layout import (
 )
 from termwise.tui.grid import SegmentGrid
 from termwise.tui.rows import Row
+
+if TYPE_CHECKING:
+    from termwise.tui.session import ReviewSession
 
 VERSION = 1
 # Smaller books open in well under a second: they need no preview.
@@ -103,24 +105,20 @@ def read_preview(
         return None
 
 
-def write_preview(
-    layout: ProjectLayout,
-    document: Path,
-    target_lang: str,
-    source_lang: str | None,
-    *,
-    name: str,
-    detected_source_lang: str,
-    rows: Sequence[Row],
-) -> None:
-    """Record the first rows of a large book for the next start (after the final save)."""
+def write_preview(session: ReviewSession, source_lang: str | None) -> None:
+    """Record the first rows of a large book for the next start (after the final save).
+
+    ``source_lang`` is the language the session was asked for (None: detected), as the next
+    start will give it to ``read_preview``.
+    """
+    rows = session.rows
     if len(rows) < MIN_ROWS:
         return
-    target = languages.normalize(target_lang)
+    target = session.target_lang
     payload: dict[str, Any] = {
-        "key": _key(layout, document, target, source_lang),
-        "name": name,
-        "source_lang": detected_source_lang,
+        "key": _key(session.layout, session.path, target, source_lang),
+        "name": session.path.name,
+        "source_lang": session.source_lang,
         "target_lang": target,
         "total": len(rows),
         "rows": [
@@ -128,7 +126,7 @@ def write_preview(
             for row in rows[:PREVIEW_ROWS]
         ],
     }
-    path = _path(document, target)
+    path = _path(session.path, target)
     # A cache: written whole and renamed, never fsynced; a damaged one is just not used.
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -136,7 +136,6 @@ class ReviewSession:
         # opening time). Afterwards they are frozen out of its reach, so that its full
         # collections, which would walk them all, do not pause the UI for a tenth of a
         # second now and then while the translator types.
-        tune_memory_for_a_long_session()
         collecting = gc.isenabled()
         gc.disable()
         try:
@@ -242,17 +241,19 @@ class ReviewSession:
         state_value = {state: state.value for state in SegmentState}
         heading = SegmentKind.HEADING
         units = self.tfile.units
-        rows = [
-            Row(
-                segment.id,
-                segment.text,
-                units[segment.id].mt or "",
-                units[segment.id].target,
-                state_value[units[segment.id].state],
-                segment.kind is heading,
+        rows = []
+        for segment in self.document.segments:
+            unit = units[segment.id]
+            rows.append(
+                Row(
+                    segment.id,
+                    segment.text,
+                    unit.mt or "",
+                    unit.target,
+                    state_value[unit.state],
+                    segment.kind is heading,
+                )
             )
-            for segment in self.document.segments
-        ]
         self.rows = rows
         self.row_index = {row.segment_id: index for index, row in enumerate(rows)}
         self._counts = {"new": 0, "mt": 0, "edited": 0, "reviewed": 0}
