@@ -45,3 +45,30 @@ def test_new_file_gets_the_umask_mode_and_replacement_keeps_mode(tmp_path: Path)
         assert target.stat().st_mode & 0o777 == 0o600
     finally:
         os.umask(old)
+
+
+def test_backup_is_the_replaced_file_itself_and_survives_later_saves(tmp_path: Path) -> None:
+    target = tmp_path / "a.po"
+    write_atomic(target, "one")
+    replaced = target.stat().st_ino
+    write_atomic(target, "two", backup=True)
+    # The old file became the backup (no copy), and the new one shares nothing with it.
+    assert backup_path(target).stat().st_ino == replaced != target.stat().st_ino
+    write_atomic(target, "three", backup=True)
+    assert (target.read_text(), backup_path(target).read_text()) == ("three", "two")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.po", "a.po~"]
+
+
+def test_backup_is_copied_where_hard_links_are_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "a.po"
+    write_atomic(target, "one")
+
+    def no_links(source: object, destination: object) -> None:
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    write_atomic(target, "two", backup=True)
+    assert (target.read_text(), backup_path(target).read_text()) == ("two", "one")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.po", "a.po~"]

@@ -51,7 +51,7 @@ def write_atomic(
             with contextlib.suppress(OSError):
                 shutil.copymode(target, tmp_name)
             if backup:
-                _copy_durably(target, backup_path(target))
+                _keep_as_backup(target, backup_path(target))
         else:
             # mkstemp creates 0600 files; a new file gets the mode any editor would give it.
             os.chmod(tmp_name, 0o666 & ~_umask())
@@ -69,11 +69,26 @@ def _umask() -> int:
     return current
 
 
-def _copy_durably(source: Path, destination: Path) -> None:
-    # The backup is itself written atomically: a crash while copying must not destroy the
-    # previous backup either. Copied in blocks: the file can be a book's 27 MB PO file.
-    with source.open("rb") as handle:
-        write_atomic(destination, iter(lambda: handle.read(1 << 20), b""), backup=False)
+def _keep_as_backup(source: Path, destination: Path) -> None:
+    # The backup replaces the previous one atomically: a crash while making it must not
+    # destroy that one either. A hard link costs nothing (the file about to be replaced
+    # becomes the backup); where links are refused, a copy in blocks (a book's PO file is
+    # 27 MB).
+    link = destination.with_name(f".{destination.name}.{os.getpid()}.link")
+    try:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(link)
+        os.link(source, link)
+    except OSError:
+        with source.open("rb") as handle:
+            write_atomic(destination, iter(lambda: handle.read(1 << 20), b""), backup=False)
+        return
+    try:
+        os.replace(link, destination)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(link)
+        raise
 
 
 def _fsync_dir(folder: Path) -> None:

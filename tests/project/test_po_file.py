@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import subprocess
 from pathlib import Path
 
@@ -400,6 +401,27 @@ def test_parse_cache_is_used_only_for_identical_bytes(
         TranslationFile.load(path)  # other bytes: the cache is not trusted
 
 
+def test_a_parse_cache_cut_short_is_no_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr("termwise.project.parse_cache.MIN_UNITS", 2)
+    from termwise.project import parse_cache
+
+    path = tmp_path / "paper.es.po"
+    sample_file().save(path)
+    parse_cache.flush()
+    cache = parse_cache.cache_path(path)
+    lines = cache.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert len(lines) == 1 + len(sample_file().units)  # a header line, then a line per unit
+    expected = TranslationFile.load(path).units
+    # A crash while writing it: a line missing, then half a line.
+    for cut in ("".join(lines[:-1]), "".join(lines)[:-20]):
+        cache.write_text(cut, encoding="utf-8")
+        assert parse_cache.read(path, hashlib.sha256(path.read_bytes()).hexdigest()) is None
+        assert TranslationFile.load(path).units == expected
+
+
 def test_first_save_after_load_keeps_other_tools_formatting(tmp_path: Path) -> None:
     path = tmp_path / "paper.es.po"
     sample_file().save(path)
@@ -409,8 +431,6 @@ def test_first_save_after_load_keeps_other_tools_formatting(tmp_path: Path) -> N
     tfile = TranslationFile.load(path)
     tfile.units["a3"].set_translation("Mismo texto.", reviewed=True)
     tfile.save()
-    # Every entry's bytes were reused from the file, but the edited one is new.
-    assert len(tfile._entry_cache) == len(tfile.units)
     text = path.read_text(encoding="utf-8")
     # The untouched, re-wrapped entry is written back as polib wrapped it.
     a2_block = next(block for block in wrapped.split("\n\n") if 'msgctxt "a2"' in block)

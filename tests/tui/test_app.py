@@ -336,6 +336,35 @@ async def test_issues_panel_jump_and_fix_in_target(
         assert app.grid.rows[0].target == "la comunidad de destino de la humanidad"
 
 
+async def test_fix_all_variants_of_a_concept_with_one_key(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    app = make_app(review_project, paper)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        variant = next(i for i in app.session.issues if i.text == "human destiny community")
+        app.jump_to(variant.segment_id)
+        await pilot.press("f8")
+        await pilot.pause()
+        panel = app.query_one(IssuesPanel)
+        assert panel.current is not None and panel.current.concept == variant.concept
+        forms = {
+            i.text
+            for i in app.session.issues
+            if (i.check, i.side, i.concept) == (variant.check, "source", variant.concept)
+        }
+        await pilot.press("V")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmPreview)
+        assert f"{len(forms)} forms of {variant.concept}" in app.screen.title_text
+        await pilot.press("y")
+        await settle(app, pilot)
+        text = paper.read_text(encoding="utf-8")
+        for form in forms:
+            assert form not in text
+        assert not [i for i in app.session.issues if i.concept == variant.concept and i.fix]
+
+
 async def test_issues_panel_opens_on_the_segments_issue_and_pages_long_groups(
     review_project: ProjectLayout, paper: Path
 ) -> None:
@@ -390,7 +419,7 @@ async def test_fix_source_variant_everywhere_after_preview_and_undo(
             for i in app.session.issues
             if i.check == "source-variant" and i.text == "community of human destiny"
         )
-        app.post_message(IssuesPanel.Fix(variant, everywhere=True))
+        app.post_message(IssuesPanel.Fix(variant, "everywhere"))
         await pilot.pause()
         assert isinstance(app.screen, ConfirmPreview)
         assert len(app.screen.rows) == len(
@@ -540,3 +569,36 @@ async def test_translate_with_a_real_argos_package(
         await settle(app, pilot)
         unit = saved(app).units[rows[0].segment_id]
         assert unit.mt == rows[0].mt and unit.mt_engine == "argos"
+
+
+async def test_keys_in_a_burst_go_to_the_segment_they_were_typed_in(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    """A fast typist, a paste or tmux sends keys faster than the editor's change messages
+    and the grid's cursor messages are handled: Ctrl+R must mark the text on screen, and
+    the keys after a move (Down, Enter in the editor) must go to the next segment."""
+    from textual import events
+
+    def burst(*keys: str) -> None:
+        for key in keys:
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+
+    app = make_app(review_project, paper)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        first, second, third, fourth = (row.segment_id for row in app.grid.rows[1:5])
+        await pilot.press("down", "enter")
+        burst(*"Uno", "ctrl+r", "escape", "down", "enter", *"Dos", "enter", *"Tres")
+        burst("enter", "ctrl+a", *"Cuatro", "ctrl+r")
+        await settle(app, pilot)
+        units = app.session.tfile.units
+        assert (units[first].target, units[first].state.value) == ("Uno", "reviewed")
+        assert (units[second].target, units[third].target) == ("Dos", "Tres")
+        assert (units[fourth].target, units[fourth].state.value) == ("Cuatro", "reviewed")
+        on_disk = saved(app).units
+        assert [on_disk[i].target for i in (first, second, third, fourth)] == [
+            "Uno",
+            "Dos",
+            "Tres",
+            "Cuatro",
+        ]

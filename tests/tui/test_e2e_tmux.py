@@ -136,3 +136,26 @@ def test_review_in_tmux_translate_edit_fix_quit(
     # polib reads the same file the same way.
     entry = next(e for e in polib.pofile(str(po_path)) if e.msgctxt == first.segment_id)
     assert entry.msgstr == first.target and "fuzzy" not in entry.flags
+
+
+def test_a_closed_terminal_keeps_what_was_typed(review_project: ProjectLayout, paper: Path) -> None:
+    """Closing the terminal (SIGHUP) quits as Ctrl+Q does: the last keys, typed before the
+    autosave's debounce ran out, are written, and the process exits cleanly."""
+    terminal = Terminal(termwise_command(review_project, paper), review_project.root)
+    po_path = review_project.translation_file(paper, "es")
+    try:
+        terminal.wait_for(r"English → Spanish .* 102 new")
+        terminal.keys("Enter")
+        terminal.type("Escrito justo antes de cerrar")
+        before_autosave = po_path.read_text(encoding="utf-8") if po_path.exists() else ""
+        assert "Escrito justo antes de cerrar" not in before_autosave
+    finally:
+        terminal.close()  # the terminal goes away: SIGHUP to termwise
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        if po_path.exists() and "Escrito justo antes" in po_path.read_text(encoding="utf-8"):
+            break
+        time.sleep(0.2)
+    tfile = TranslationFile.load(po_path)
+    first = next(iter(tfile.units.values()))
+    assert first.target == "Escrito justo antes de cerrar"

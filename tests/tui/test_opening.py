@@ -31,7 +31,7 @@ def _saved_session(layout: ProjectLayout, paper: Path) -> ReviewSession:
     first = session.rows[0].segment_id
     session.set_target(first, "Resumen guardado")
     session.save()
-    write_preview(session, None)
+    write_preview(session)
     return session
 
 
@@ -117,3 +117,24 @@ async def test_quitting_while_the_session_opens_writes_nothing(
     release.set()
     assert app.return_code == 0 or app.return_code is None
     assert po.read_bytes() == before
+
+
+@pytest.mark.usefixtures("small_books_count")
+async def test_each_autosave_leaves_a_preview_so_a_crash_does_too(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    from .test_app import make_app
+
+    app = make_app(review_project, paper)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", *"Tras el autoguardado", "escape")
+        await settle(app, pilot)
+        assert app.saves >= 1
+        # No quit (as in a crash): the preview is there already, and shows the edit.
+        preview = read_preview(review_project, paper, "es", None)
+        assert preview is not None
+        assert preview.rows[0].target.startswith("Tras el autoguardado")
+        await pilot.press("enter", *" otra vez", "escape")
+        await settle(app, pilot)
+        preview = read_preview(review_project, paper, "es", None)
+        assert preview is not None and "otra vez" in preview.rows[0].target

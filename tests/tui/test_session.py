@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from termwise.checks.issue import Issue
 from termwise.project.layout import ProjectLayout
 from termwise.project.po import TranslationFile
 from termwise.tui.session import ReviewSession
@@ -51,10 +52,42 @@ def test_fix_plan_everywhere_groups_identical_issues(
     document, targets, generation = session.check_inputs()
     session.set_issues(session.compute_issues(document, targets), generation)
     issue = next(i for i in session.issues if i.text == "human destiny community")
-    plan = session.plan_fix(issue, everywhere=True)
+    plan = session.plan_fix(issue, "everywhere")
     assert len(plan.issues) > 1
     assert {i.text for i in plan.issues} == {"human destiny community"}
     preview = plan.preview(session)
     assert all("human destiny community" in before for _, before, _ in preview)
     assert all("community with a shared future for mankind" in after for _, _, after in preview)
     assert len(session.plan_fix(issue).issues) == 1
+
+
+def test_fixing_all_variants_of_a_concept_is_one_step_and_one_undo(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    original = paper.read_text(encoding="utf-8")
+    session = ReviewSession(review_project, paper, "es")
+    document, targets, generation = session.check_inputs()
+    session.set_issues(session.compute_issues(document, targets), generation)
+    issue = next(i for i in session.issues if i.text == "human destiny community")
+
+    def flagged(issues: list[Issue]) -> list[Issue]:
+        return [
+            i
+            for i in issues
+            if (i.check, i.side, i.concept) == (issue.check, issue.side, issue.concept)
+        ]
+
+    forms = {i.text.casefold() for i in flagged(session.issues)}
+    assert len(forms) >= 2  # the paper uses several variant forms of this concept
+    plan = session.plan_fix(issue, "variants")
+    assert {i.text.casefold() for i in plan.issues} == forms
+    assert len(plan.issues) > len(session.plan_fix(issue, "everywhere").issues)
+    assert len(plan.issues) == len(flagged(session.issues))
+    session.apply_fix(plan)
+    # Checked again from the file as written: no form of the concept is left to fix.
+    document, targets, generation = session.check_inputs()
+    assert flagged(session.compute_issues(document, targets)) == []
+    again = ReviewSession(review_project, paper, "es")
+    assert [row.segment_id for row in again.rows] == [row.segment_id for row in session.rows]
+    session.undo()
+    assert paper.read_text(encoding="utf-8") == original

@@ -1,9 +1,10 @@
 """A cache of parsed project files, so that a 50,000-segment book opens in well under a second.
 
 Babel needs seconds to parse such a PO file, and the review workbench must show a book with
-its translations at once. The parsed units are kept as JSON in
-``$XDG_CACHE_HOME/termwise/po/`` (one file per project file), tagged with the SHA-256 of the
-PO bytes they came from. The cache is used only when the file on disk is byte for byte the
+its translations at once. The parsed units are kept as JSON lines in
+``$XDG_CACHE_HOME/termwise/po/`` (one file per project file: a line for the header, tagged
+with the SHA-256 of the PO bytes the units came from, then a line per unit; read and
+written a line at a time, so the book's text is never held as one string). The cache is used only when the file on disk is byte for byte the
 one parsed or written then: an edit by any other program simply means a fresh parse by Babel.
 Any problem with the cache (missing, corrupt, other version) is the same as no cache.
 """
@@ -17,14 +18,14 @@ import hashlib
 import json
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from termwise.project.po import KEY_FIELDS, SegmentState, TranslationFile, TranslationUnit
 
 MIN_UNITS = 2000  # smaller files parse in a fraction of a second: not worth a cache file
-VERSION = 1
+VERSION = 2
 
 
 def cache_dir() -> Path:
@@ -34,17 +35,23 @@ def cache_dir() -> Path:
 
 def cache_path(po_path: Path) -> Path:
     key = hashlib.sha256(str(po_path.resolve()).encode("utf-8")).hexdigest()[:32]
-    return cache_dir() / f"{key}.json"
+    return cache_dir() / f"{key}.jsonl"
 
 
 def read(po_path: Path, sha256: str) -> TranslationFile | None:
     """The parsed file if the cache holds exactly these bytes, else ``None``."""
-    path = cache_path(po_path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("version") != VERSION or data.get("sha256") != sha256:
-            return None
-        return _decode(data["file"])
+        with cache_path(po_path).open(encoding="utf-8") as lines:
+            header = json.loads(lines.readline())
+            if header.get("version") != VERSION or header.get("sha256") != sha256:
+                return None
+            tfile = _decode(header)
+            for _ in range(header["units"]):
+                unit = _decode_unit(json.loads(lines.readline()))
+                tfile.units[unit.segment_id] = unit
+            if len(tfile.units) != header["units"] or lines.readline():
+                return None
+            return tfile
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -72,7 +79,7 @@ def write_later(
     global _registered
     if keys is None or len(keys) != len(tfile.units):
         keys = [unit.key() for unit in tfile.units.values()]
-    header = _encode(tfile, [])
+    header = _encode(tfile)
     with _pending_lock:
         _pending[cache_path(po_path)] = (sha256, header, keys)
         if not _registered:
@@ -86,24 +93,19 @@ def flush() -> None:
         pending = list(_pending.items())
         _pending.clear()
     for target, (sha256, header, keys) in pending:
-        header["units"] = [_row_from_key(key) for key in keys]
-        _store(target, {"version": VERSION, "sha256": sha256, "file": header})
+        header.update(version=VERSION, sha256=sha256, units=len(keys))
+        _store(target, header, (_row_from_key(key) for key in keys))
 
 
-def write(po_path: Path, sha256: str, tfile: TranslationFile) -> None:
-    """Record ``tfile`` as the parse of the bytes with ``sha256`` now; failures are ignored."""
-    rows = [_encode_unit(unit) for unit in tfile.units.values()]
-    _store(
-        cache_path(po_path), {"version": VERSION, "sha256": sha256, "file": _encode(tfile, rows)}
-    )
-
-
-def _store(target: Path, payload: dict[str, Any]) -> None:
+def _store(target: Path, header: dict[str, Any], rows: Iterable[list[Any]]) -> None:
     # No fsync: a cache lost or cut short in a crash fails its checks and is simply rebuilt.
     with contextlib.suppress(OSError):
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+        with temporary.open("w", encoding="utf-8") as out:
+            out.write(json.dumps(header, ensure_ascii=False) + "\n")
+            for row in rows:
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
         os.replace(temporary, target)
 
 
@@ -169,7 +171,7 @@ def _row_from_key(key: tuple[object, ...]) -> list[Any]:
     return row
 
 
-def _encode(tfile: TranslationFile, rows: list[list[Any]]) -> dict[str, Any]:
+def _encode(tfile: TranslationFile) -> dict[str, Any]:
     return {
         "lang": tfile.lang,
         "source_lang": tfile.source_lang,
@@ -178,7 +180,6 @@ def _encode(tfile: TranslationFile, rows: list[list[Any]]) -> dict[str, Any]:
         "language_team": tfile.language_team,
         "extra_headers": tfile.extra_headers,
         "created": tfile.created.isoformat() if tfile.created else None,
-        "units": rows,
         "obsolete": [_encode_unit(unit) for unit in tfile.obsolete],
     }
 
@@ -193,8 +194,5 @@ def _decode(data: dict[str, Any]) -> TranslationFile:
         extra_headers=[(str(name), str(value)) for name, value in data["extra_headers"]],
         created=dt.datetime.fromisoformat(data["created"]) if data["created"] else None,
     )
-    for row in data["units"]:
-        unit = _decode_unit(row)
-        tfile.units[unit.segment_id] = unit
     tfile.obsolete = [_decode_unit(row) for row in data["obsolete"]]
     return tfile

@@ -19,6 +19,7 @@ names the line and column of the first error, before anything is parsed or writt
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import io
@@ -28,10 +29,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from termwise import languages
 from termwise.errors import InputError, TermwiseError
+from termwise.project import entry_spans
+from termwise.project.entry_spans import ENTRY_SEPARATOR, Piece, Span
 
 if TYPE_CHECKING:
     from babel.messages.catalog import Catalog, Message
@@ -44,8 +47,6 @@ SOURCE_LANGUAGE_HEADER = "X-Source-Language"
 # loses the exact text (``well-known`` may come back as ``well- known``), and the state
 # *mt* depends on the MT comparing equal to the translation. ``msgcat --no-wrap`` does the same.
 NO_WRAP = 1_000_000
-# Between two entries of a PO file (the entry cache keeps each entry without it).
-ENTRY_SEPARATOR = b"\n\n"
 
 
 class SegmentState(str, Enum):
@@ -196,17 +197,12 @@ class TranslationFile:
     created: dt.datetime | None = None
     path: Path | None = None
     _fingerprint: DiskFingerprint | None = field(default=None, repr=False, compare=False)
-    # What each unit held when the file was read or written: the base of a three-way merge.
-    _base: dict[str, tuple[object, ...]] = field(default_factory=dict, repr=False, compare=False)
-    _entry_cache: dict[str, tuple[tuple[object, ...], bytes]] = field(
-        default_factory=dict, repr=False, compare=False
-    )
-    _last_keys: list[tuple[object, ...]] = field(default_factory=list, repr=False, compare=False)
-    # (SHA-256 of the file as read, (segment id, key) of each unit as read): the file is
-    # read again at the first save rather than held, which would cost its size in memory.
-    _pending_seed: tuple[str, list[tuple[str, tuple[object, ...]]]] | None = field(
-        default=None, repr=False, compare=False
-    )
+    # Each unit as the file with ``_fingerprint`` holds it (its key: the base of a three-way
+    # merge) and where its entry lies in that file (start -1: not known; see entry_spans).
+    _written: dict[str, Span] = field(default_factory=dict, repr=False, compare=False)
+    # The SHA-256 of the file as loaded, until its entries' places are found: at the first
+    # save, by reading the file again, so that opening stays fast.
+    _pending_scan: str | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.lang = languages.normalize(self.lang)
@@ -233,11 +229,8 @@ class TranslationFile:
                 parse_cache.write_later(file_path, digest, tfile)
         tfile.path = file_path
         tfile._fingerprint = fingerprint
-        keys = [unit.key() for unit in tfile]
-        tfile._set_base(keys)
-        # The file's entry bytes are matched to the units at the first save, against the
-        # units as they are now (keys taken here), so opening stays fast.
-        tfile._pending_seed = (digest, [(key[0], key) for key in keys])  # type: ignore[misc]
+        tfile._written = {unit.segment_id: (unit.key(), -1, 0) for unit in tfile}
+        tfile._pending_scan = digest
         return tfile
 
     @classmethod
@@ -289,47 +282,70 @@ class TranslationFile:
     # -- writing -------------------------------------------------------------------------
 
     def to_bytes(self) -> bytes:
-        """The PO file's bytes (UTF-8), as Babel writes them.
+        """The PO file's bytes (UTF-8), as Babel writes them (the same as ``full_bytes()``),
+        with the entries that did not change since the file was read or saved copied from it."""
+        with self._open_spanned_file() as source:
+            header, entries, trailer, _ = self._plan(self._written if source else {})
+            return b"".join(entry_spans.chunks(header, entries, trailer, source))
 
-        Babel formats a 50,000-segment file in seconds, and an editor saves after every few
-        keystrokes; so each entry's bytes are kept from the last save and only the entries
-        that changed go through Babel again. The result is the same as ``full_bytes()``.
-        """
-        return b"".join(self._parts())
-
-    def _parts(self) -> list[bytes]:
-        """The file's bytes as a list of parts (header, entries, separators, obsolete ones):
-        mostly the entry cache's own bytes, so the list costs references, not copies."""
+    def _plan(self, spans: dict[str, Span]) -> tuple[bytes, list[Piece], bytes, dict[str, Span]]:
+        """The file to write: header, one piece per unit (formatted now, or the span of an
+        unchanged entry in ``spans``' file), obsolete entries; and the units' new spans."""
         from babel.messages.catalog import Catalog, Message
 
-        self._seed_entry_cache()
         options = {"width": NO_WRAP, "no_location": True, "include_previous": True}
         header = _write(_new_catalog(self), **options)
         units = list(self.units.values())
         keys = [unit.key() for unit in units]
-        self._last_keys = keys
         stale = [
             (unit, key)
             for unit, key in zip(units, keys, strict=True)
-            if self._entry_cache.get(unit.segment_id, (None, b""))[0] != key
+            if (span := spans.get(unit.segment_id, _NO_SPAN))[1] < 0 or span[0] != key
         ]
+        formatted: dict[str, bytes] = {}
         if stale:
             batch = Catalog(fuzzy=False, charset="utf-8")
             for unit, _ in stale:
                 batch[unit.source] = message_from_unit(unit, Message)
-            blocks = _write(batch, omit_header=True, **options).split(b"\n\n")
+            blocks = _write(batch, omit_header=True, **options).split(ENTRY_SEPARATOR)
             if len(blocks) != len(stale) + 1:  # an entry with an empty line: cannot happen
-                return [self.full_bytes()]
-            for (unit, key), block in zip(stale, blocks, strict=False):
-                self._entry_cache[unit.segment_id] = (key, block)
-        # One join into the file's bytes: concatenating the parts would copy a book's
-        # 27 MB several times over, and a save runs while the translator works.
-        entries = self._entry_cache
-        parts = [header]
-        for unit in units:
-            parts += (entries[unit.segment_id][1], ENTRY_SEPARATOR)
-        parts.append(_write(self._obsolete_catalog(), omit_header=True, **options))
-        return parts
+                raise TermwiseError("Babel wrote an entry with an empty line in it")
+            for (unit, _), block in zip(stale, blocks, strict=False):
+                formatted[unit.segment_id] = block
+        entries: list[Piece] = []
+        new_spans: dict[str, Span] = {}
+        position = len(header)
+        for unit, key in zip(units, keys, strict=True):
+            fresh = formatted.get(unit.segment_id)
+            if fresh is None:
+                _, start, length = spans[unit.segment_id]
+                entries.append((start, length))
+            else:
+                length = len(fresh)
+                entries.append(fresh)
+            new_spans[unit.segment_id] = (key, position, length)
+            position += length + len(ENTRY_SEPARATOR)
+        trailer = _write(self._obsolete_catalog(), omit_header=True, **options)
+        return header, entries, trailer, new_spans
+
+    @contextlib.contextmanager
+    def _open_spanned_file(self) -> Iterator[BinaryIO | None]:
+        """The file the spans point into, open, if it is still the one they were taken from."""
+        self._scan_loaded_file()
+        fingerprint = self._fingerprint
+        if not self._written or self.path is None or fingerprint is None:
+            yield None
+            return
+        try:
+            handle = self.path.open("rb")
+        except OSError:
+            yield None
+            return
+        with handle:
+            unchanged = entry_spans.is_unchanged(
+                handle, fingerprint.size, fingerprint.mtime_ns, fingerprint.sha256
+            )
+            yield handle if unchanged else None
 
     def full_bytes(self) -> bytes:
         """The whole file formatted by Babel in one go (what ``to_bytes`` must equal)."""
@@ -376,67 +392,38 @@ class TranslationFile:
             raise TermwiseError("this translation has no file yet; name one to save it")
         if not force:
             self.check_unchanged_on_disk(target)
-        # Written part by part and hashed on the way: a book's file is never built whole.
+        # Unchanged entries are copied from the file being replaced, and the file is hashed
+        # on the way: a book's file is never held in memory.
         digest = hashlib.sha256()
-        parts = self._parts()
-        for part in parts:
-            digest.update(part)
-        write_atomic(target, parts, backup=True)
-        del parts
+        with self._open_spanned_file() as source:
+            header, entries, trailer, written = self._plan(self._written if source else {})
+            chunks = entry_spans.chunks(header, entries, trailer, source)
+            write_atomic(target, _hashing(chunks, digest), backup=True)
+        self._written = written
         self.path = target
         stat = target.stat()
         self._fingerprint = DiskFingerprint(stat.st_mtime_ns, stat.st_size, digest.hexdigest())
-        # to_bytes took every unit's key: the merge base and the parse cache come from them.
-        keys = self._last_keys
-        self._set_base(keys)
         if len(self.units) >= _parse_cache_min_units() and self._fingerprint is not None:
             from termwise.project import parse_cache
 
+            keys = [key for key, _, _ in written.values()]
             parse_cache.write_later(target, self._fingerprint.sha256, self, keys=keys)
         return target
 
-    def _seed_entry_cache(self) -> None:
-        """Reuse the file's own bytes for every entry, so the first save after a load is fast.
-
-        An entry's bytes as read are a faithful PO form of the unit parsed from them (even
-        when another editor wrapped its lines), so they are written back unchanged until the
-        unit changes (its key, taken at load time, no longer matches). Only done when the
-        file's entries line up one to one with the units as loaded.
-        """
-        pending, self._pending_seed = self._pending_seed, None
-        if pending is None or self.path is None:
+    def _scan_loaded_file(self) -> None:
+        """Find the spans of the file as loaded (once, at the first save after a load)."""
+        digest, self._pending_scan = self._pending_scan, None
+        if digest is None or self.path is None:
             return
-        digest, loaded = pending
         try:
-            data = self.path.read_bytes()
+            with self.path.open("rb") as handle:
+                found = entry_spans.scan(
+                    handle, digest, [key for key, _, _ in self._written.values()]
+                )
         except OSError:
             return
-        if hashlib.sha256(data).hexdigest() != digest:
-            return  # changed since it was read: the save's own checks deal with that
-        head = data[:4096].lower()
-        if b"\r" in data or (b"charset=" in head and b"charset=utf-8" not in head):
-            return
-        blocks = data.split(b"\n\n")
-        del data  # the blocks are copies: a book's bytes need not be held twice
-        header = next((i for i, block in enumerate(blocks) if _HEADER_ENTRY.search(block)), None)
-        if header is None:
-            return
-        live = [
-            block
-            for block in blocks[header + 1 :]
-            if block.startswith(b"msgid ") or b"\nmsgid " in block
-        ]
-        if len(live) != len(loaded):
-            return
-        seeded: dict[str, tuple[tuple[object, ...], bytes]] = {}
-        for (segment_id, key), block in zip(loaded, live, strict=True):
-            marker = b'msgctxt "' + _escape_po(segment_id).encode("utf-8") + b'"'
-            if marker not in block or b"#~" in block:
-                return
-            # Kept as split (strip returns the block itself when there is nothing to strip).
-            seeded[segment_id] = (key, block.strip(b"\n"))
-        seeded.update(self._entry_cache)  # entries formatted since the load win
-        self._entry_cache = seeded
+        if found is not None:
+            self._written = found
 
     def check_unchanged_on_disk(self, target: Path | None = None) -> None:
         """Raise ``ConcurrentModificationError`` when ``target`` changed since load/save."""
@@ -475,7 +462,8 @@ class TranslationFile:
         our_sources = {unit.source for unit in self.units.values()}
         for segment_id, their_unit in theirs.units.items():
             ours = self.units.get(segment_id)
-            base = self._base.get(segment_id)
+            written = self._written.get(segment_id)
+            base = _work_of(written[0]) if written is not None else None
             if ours is None:
                 if base is None and their_unit.source in our_sources and not their_unit.has_work():
                     continue
@@ -501,15 +489,12 @@ class TranslationFile:
             if all(not _same_work(their_unit, unit) for unit in self.obsolete):
                 self.obsolete.append(their_unit)
         self._fingerprint = theirs._fingerprint
-        self._base = theirs._base  # the next merge is against what is on disk now
+        # The next merge is against what is on disk now, and the next save copies from it.
+        self._written, self._pending_scan = theirs._written, theirs._pending_scan
         self.path = target
         return report
 
     # -- helpers -------------------------------------------------------------------------
-
-    def _set_base(self, keys: list[tuple[object, ...]]) -> None:
-        # The fields of _work(), taken from the units' keys (same values, one pass fewer).
-        self._base = {str(key[0]): (key[2], key[3], key[7], key[4]) for key in keys}
 
     def counts(self) -> dict[SegmentState, int]:
         result = dict.fromkeys(SegmentState, 0)
@@ -521,7 +506,14 @@ class TranslationFile:
         return iter(self.units.values())
 
 
-_HEADER_ENTRY = re.compile(rb'(?m)^msgid ""\s*$\n^msgstr ')
+_NO_SPAN: Span = ((), -1, 0)
+_NEEDS_ESCAPING = re.compile(r'["\\\n\t\r]')
+
+
+def _hashing(chunks: Iterable[bytes], digest: Any) -> Iterator[bytes]:
+    for chunk in chunks:
+        digest.update(chunk)
+        yield chunk
 
 
 def _parse_cache_min_units() -> int:
@@ -530,9 +522,9 @@ def _parse_cache_min_units() -> int:
     return MIN_UNITS
 
 
-def _escape_po(text: str) -> str:
+def escape_po(text: str) -> str:
     """A string as Babel writes it between PO quotes."""
-    if not any(char in text for char in '"\\\n\t\r'):
+    if _NEEDS_ESCAPING.search(text) is None:
         return text  # segment ids are hex digits: the common case needs no escaping
     from babel.messages.pofile import escape
 
@@ -579,8 +571,12 @@ def _unit_key(unit: TranslationUnit) -> tuple[object, ...]:
 
 
 def _work(unit: TranslationUnit) -> tuple[object, ...]:
-    # Same fields, same order as taken from _unit_key in save().
     return (unit.target, unit.state, unit.notes, unit.mt)
+
+
+def _work_of(key: tuple[object, ...]) -> tuple[object, ...]:
+    # _work() of the unit a key was taken from (the fields' places in _unit_key).
+    return (key[2], key[3], key[7], key[4])
 
 
 def _same_work(a: TranslationUnit, b: TranslationUnit) -> bool:

@@ -8,11 +8,12 @@ download, the checks) in thread workers so that typing is never blocked.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+import signal
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
@@ -35,12 +36,14 @@ from termwise.tui.dialogs import AddTerm, AskText, Choose, ConfirmPreview
 from termwise.tui.editor import TranslationEditor
 from termwise.tui.grid import SegmentGrid
 from termwise.tui.keymap import textual_bindings
-from termwise.tui.opening import OpeningScreen, Preview
+from termwise.tui.opening import OpeningScreen, Preview, preview_of, store_preview
 from termwise.tui.palette import ReviewCommands
 from termwise.tui.panels import ConceptPanel, GlossaryPanel, IssuesPanel
 from termwise.tui.session import FilterName, FixPlan, ReviewSession
 
 if TYPE_CHECKING:
+    from textual.actions import ActionParseResult
+    from textual.dom import DOMNode
     from textual.worker import Worker
 
     from termwise.checks.issue import Issue
@@ -98,6 +101,9 @@ class ReviewApp(App[None]):
         self._autosave_timer: Timer | None = None
         self._check_timer: Timer | None = None
         self._editing_id: str | None = None
+        # The editor's text as the session last had it: anything else on screen was typed
+        # and is not in the session yet.
+        self._synced_text = ""
         self._filter: FilterName = "all"
         self._search_hits: list[int] = []
         self._search_query = ""
@@ -271,6 +277,7 @@ class ReviewApp(App[None]):
 
     def _load_editor(self) -> None:
         """Show the current segment's translation in the editor and its concepts aside."""
+        self._take_typed_text()  # what was typed belongs to the segment it was typed in
         segment_id = self.current_id
         self.session.seal_typing()
         self._editing_id = segment_id
@@ -281,6 +288,7 @@ class ReviewApp(App[None]):
         unit = self.session.unit(segment_id)
         if editor.text != unit.target:
             editor.load_text(unit.target)
+        self._synced_text = unit.target
         self._update_dock()
         panel = self.main.query_one("#concept-panel", ConceptPanel)
         concepts = self.session.concepts_of(segment_id)
@@ -327,22 +335,73 @@ class ReviewApp(App[None]):
 
     @on(SegmentGrid.CursorMoved, "#grid")
     def _cursor_moved(self, event: SegmentGrid.CursorMoved) -> None:
-        self._load_editor()
+        self._follow_cursor()  # a click, a jump (keys have done it already: run_action)
 
     @on(TranslationEditor.Changed, "#editor")
     def _typed(self, event: TranslationEditor.Changed) -> None:
-        segment_id = self._editing_id
-        if segment_id is None:
-            return
-        text = event.text_area.text.replace("\n", " ")
-        if text == self.session.unit(segment_id).target:
-            return  # the editor was loaded, not typed in
-        self.session.set_target(segment_id, text)
-        self._changed(segment_id, reload_editor=False)
+        self._take_typed_text()
 
-    @on(TranslationEditor.Submitted)
-    def _submitted(self) -> None:
-        self.action_next_segment()
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded and self._keys_in_order():
+            await self._handle_key_in_order(event)
+            return
+        await super().on_event(event)
+
+    def _keys_in_order(self) -> bool:
+        return self._session is not None and self.focused in (self.grid, self.editor)
+
+    async def _handle_key_in_order(self, event: events.Key) -> None:
+        """Handle a key for the grid or the editor completely before the next one.
+
+        Textual hands a key to the focused widget's queue and runs bindings when the key
+        comes back up to the app: in a burst of keys (a fast typist ahead of a busy moment,
+        a paste, tmux), the text keys that follow Ctrl+R or Escape reach the editor before
+        the binding runs, and the keys after Enter or Escape go to the widget that *was*
+        focused. Here each key goes through the same steps (priority bindings, the focused
+        widget, then the bindings of the focus chain) in this task, one key at a time.
+        """
+        self.app_focus = True
+        if await self._check_bindings(event.key, priority=True):
+            return
+        widget = self.focused
+        if widget is not None:
+            await widget._on_key(event)
+            if event._stop_propagation:  # the widget took the key (the editor's text keys)
+                return
+        await self._check_bindings(event.key)
+
+    async def run_action(
+        self,
+        action: str | ActionParseResult,
+        default_namespace: DOMNode | None = None,
+        namespaces: Mapping[str, DOMNode] | None = None,
+    ) -> bool:
+        """Every key binding and command runs through here. Keys can arrive in a burst (a
+        fast typist, a paste, tmux), ahead of the editor's change messages and the grid's
+        cursor messages: so each action first takes what was typed (Ctrl+R marks the text
+        on screen reviewed), and a move loads the editor at once (the next keys typed go to
+        the new segment)."""
+        self._take_typed_text()
+        handled = await super().run_action(action, default_namespace, namespaces)
+        self._follow_cursor()
+        return handled
+
+    def _take_typed_text(self) -> None:
+        """Put the editor's text into the session now if it was typed and not taken yet."""
+        segment_id = self._editing_id
+        if segment_id is None or self._session is None or not self.screen_stack:
+            return
+        text = self.editor.text.replace("\n", " ")
+        if text == self._synced_text:
+            return
+        self._synced_text = text
+        if text != self.session.unit(segment_id).target:
+            self.session.set_target(segment_id, text)
+            self._changed(segment_id, reload_editor=False)
+
+    def _follow_cursor(self) -> None:
+        if self._session is not None and self.screen_stack and self.current_id != self._editing_id:
+            self._load_editor()
 
     # --- actions: editing -------------------------------------------------------------
 
@@ -599,9 +658,19 @@ class ReviewApp(App[None]):
         # A merge with the file on disk may have changed rows: show them.
         self.grid.refresh()
         self._update_title()
+        if not self.session.dirty:
+            # The rows are what was just saved: the next start (even after a crash) can
+            # show them at once.
+            preview = preview_of(self.session)
+            if preview is not None:
+                self._store_preview(preview)
         if self._save_again and self.session.dirty:
             self._save_again = False
             self._save_worker = self._save_in_thread()
+
+    @work(thread=True, exclusive=True, group="preview", description="keeping a preview")
+    def _store_preview(self, preview: Preview) -> None:
+        store_preview(self.session, preview)
 
     async def action_quit(self) -> None:
         if self._session is None:
@@ -686,12 +755,16 @@ class ReviewApp(App[None]):
         if issue.fix is None:
             self.notify(f"{issue.check}: no automatic fix; edit the text.", severity="warning")
             return
-        plan = self.session.plan_fix(issue, everywhere=event.everywhere)
-        if not event.everywhere:
+        plan = self.session.plan_fix(issue, event.scope)
+        if event.scope == "here":
             self._apply_fix(plan)
             return
         where = "source file" if plan.side == "source" else "translation"
-        title = f"Replace {issue.text!r} by {issue.fix.replacement!r} in the {where}"
+        forms = sorted({other.text for other in plan.issues}, key=str.casefold)
+        replacements = {other.fix.replacement for other in plan.issues if other.fix}
+        by = repr(issue.fix.replacement) if len(replacements) == 1 else "the official renderings"
+        what = repr(issue.text) if len(forms) == 1 else f"{len(forms)} forms of {issue.concept}"
+        title = f"Replace {what} by {by} in the {where}"
 
         def done(apply: bool | None) -> None:
             if apply:
@@ -918,16 +991,41 @@ def run_review(
         else ReviewApp(open_session(), keymap=keymap, auto_mt=auto_mt)
     )
     try:
-        app.run()
+        with _quitting_on_hangup(app):
+            app.run()
     finally:
-        # However the app ended (quit key, ctrl+c, a crash), what was typed is written.
+        # However the app ended (quit key, a closed terminal, a crash), what was typed is
+        # written.
         session = app.session if app.opened else None
         if session is not None and session.dirty:
             session.save()
     if app.open_error is not None:
         raise app.open_error
     if session is not None:
-        write_preview(session, source_lang)
+        write_preview(session)
+
+
+@contextlib.contextmanager
+def _quitting_on_hangup(app: ReviewApp) -> Iterator[None]:
+    """A closed terminal (SIGHUP) or a shutdown (SIGTERM) quits as the quit key does.
+
+    Python's default for both is to die on the spot, losing what was typed since the last
+    autosave; the handler only schedules the quit on the app's loop (which is signal-safe).
+    """
+
+    def quit_soon(signum: int, frame: object) -> None:
+        loop = app._loop
+        if loop is None:
+            raise SystemExit(128 + signum)  # not running yet: nothing was typed
+        loop.call_soon_threadsafe(app.call_next, app.action_quit)
+
+    signals = [signal.SIGTERM] + ([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])
+    previous = {number: signal.signal(number, quit_soon) for number in signals}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 __all__ = ["ReviewApp", "run_review"]

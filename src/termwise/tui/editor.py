@@ -6,7 +6,6 @@ from typing import ClassVar
 
 from textual import events
 from textual.binding import BindingType
-from textual.message import Message
 from textual.widgets import TextArea
 
 from termwise.tui.keymap import textual_bindings
@@ -20,13 +19,12 @@ class TranslationEditor(TextArea):
 
     BINDINGS: ClassVar[list[BindingType]] = textual_bindings("editor")  # type: ignore[assignment]
 
-    class Submitted(Message):
-        """Enter was pressed: keep the text and go to the next segment."""
-
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "enter":
             event.prevent_default()
             event.stop()
-            self.post_message(self.Submitted())
+            # Run as an action, not posted as a message: the keys typed next must already
+            # go to the next segment.
+            await self.run_action("app.next_segment")
             return
         await super()._on_key(event)

@@ -74,6 +74,7 @@ _TABLE = (
     KeyBinding("issues.jump", "enter", "jump", "Go to segment", "issues"),
     KeyBinding("issues.fix", "x", "fix", "Fix here", "issues"),
     KeyBinding("issues.fix_all", "X", "fix_everywhere", "Fix everywhere", "issues"),
+    KeyBinding("issues.fix_variants", "V", "fix_variants", "Fix all variants", "issues"),
     KeyBinding("issues.ignore", "i", "ignore", "Ignore", "issues"),
     # The glossary panel.
     KeyBinding("glossary.add", "a", "add_term", "Add term", "glossary"),

@@ -2,9 +2,10 @@
 
 Opening a 50,000-segment book (its segmentation, its PO file, 50,000 units and rows) takes
 a second or more, and the translator should see the book before that. When the workbench
-closes on a large book it writes the book's first rows (source, MT, translation, state) to
-``$XDG_CACHE_HOME/termwise/rows/``, keyed by the SHA-256 of every file they were read from
-(the document, its translation file, id aliases and joins/splits). At the next start, if
+closes on a large book, and after each autosave (so that a crash leaves one too), it writes
+the book's first rows (source, MT, translation, state) to ``$XDG_CACHE_HOME/termwise/rows/``,
+keyed by the SHA-256 of every file they were read from (the document, its translation file,
+id aliases and joins/splits). At the next start, if
 those files are byte for byte the same, the workbench shows these rows at once, read-only,
 and opens the session behind them; any change to any file simply means no preview.
 """
@@ -15,6 +16,7 @@ import contextlib
 import hashlib
 import json
 import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -68,10 +70,10 @@ def _key(layout: ProjectLayout, document: Path, target_lang: str, source_lang: s
     digest = hashlib.sha256(f"{VERSION}\0{target_lang}\0{source_lang or ''}".encode())
     for path in _inputs(layout, document, target_lang):
         try:
-            data = path.read_bytes()
+            with path.open("rb") as handle:  # read in blocks: a book's PO file is 27 MB
+                digest.update(hashlib.file_digest(handle, "sha256").digest())
         except FileNotFoundError:
-            data = b"\0missing"
-        digest.update(hashlib.sha256(data).digest())
+            digest.update(hashlib.sha256(b"\0missing").digest())
     return digest.hexdigest()
 
 
@@ -105,34 +107,55 @@ def read_preview(
         return None
 
 
-def write_preview(session: ReviewSession, source_lang: str | None) -> None:
-    """Record the first rows of a large book for the next start (after the final save).
-
-    ``source_lang`` is the language the session was asked for (None: detected), as the next
-    start will give it to ``read_preview``.
-    """
+def preview_of(session: ReviewSession) -> Preview | None:
+    """The first rows of a large book as they are now (cheap: call it on the UI thread,
+    when they match the saved files), or ``None`` for a book that needs no preview."""
     rows = session.rows
     if len(rows) < MIN_ROWS:
-        return
-    target = session.target_lang
-    payload: dict[str, Any] = {
-        "key": _key(session.layout, session.path, target, source_lang),
-        "name": session.path.name,
-        "source_lang": session.source_lang,
-        "target_lang": target,
-        "total": len(rows),
-        "rows": [
-            [row.segment_id, row.source, row.mt, row.target, row.state, row.heading]
+        return None
+    return Preview(
+        session.path.name,
+        session.source_lang,
+        session.target_lang,
+        len(rows),
+        [
+            Row(row.segment_id, row.source, row.mt, row.target, row.state, row.heading)
             for row in rows[:PREVIEW_ROWS]
         ],
+    )
+
+
+def store_preview(session: ReviewSession, preview: Preview) -> None:
+    """Write ``preview`` for the next start, keyed by the session's files as they are now
+    (reads them all to hash them: run it in a worker). The key takes the source language
+    the session was asked for (None: detected), as the next start gives it to
+    ``read_preview``."""
+    key = _key(session.layout, session.path, preview.target_lang, session.requested_source_lang)
+    payload: dict[str, Any] = {
+        "key": key,
+        "name": preview.name,
+        "source_lang": preview.source_lang,
+        "target_lang": preview.target_lang,
+        "total": preview.total,
+        "rows": [
+            [row.segment_id, row.source, row.mt, row.target, row.state, row.heading]
+            for row in preview.rows
+        ],
     }
-    path = _path(session.path, target)
+    path = _path(session.path, preview.target_lang)
     # A cache: written whole and renamed, never fsynced; a damaged one is just not used.
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
         temporary.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
         os.replace(temporary, path)
+
+
+def write_preview(session: ReviewSession) -> None:
+    """Record the first rows of a large book for the next start (after the final save)."""
+    preview = preview_of(session)
+    if preview is not None:
+        store_preview(session, preview)
 
 
 class OpeningScreen(Screen[None]):

@@ -21,6 +21,7 @@ from termwise.tui.keymap import textual_bindings
 
 if TYPE_CHECKING:
     from termwise.glossary.model import Concept, Glossary, Term
+    from termwise.tui.session import FixScope
 
 
 def describe_concept(concept: Concept, langs: Sequence[str]) -> Text:
@@ -117,10 +118,10 @@ class IssuesPanel(Vertical):
             self.issue = issue
 
     class Fix(Message):
-        def __init__(self, issue: Issue, everywhere: bool) -> None:
+        def __init__(self, issue: Issue, scope: FixScope = "here") -> None:
             super().__init__()
             self.issue = issue
-            self.everywhere = everywhere
+            self.scope: FixScope = scope
 
     class Ignore(Message):
         def __init__(self, issue: Issue) -> None:
@@ -287,11 +288,15 @@ class IssuesPanel(Vertical):
 
     def action_fix(self) -> None:
         if self.current is not None:
-            self.post_message(self.Fix(self.current, everywhere=False))
+            self.post_message(self.Fix(self.current, "here"))
 
     def action_fix_everywhere(self) -> None:
         if self.current is not None:
-            self.post_message(self.Fix(self.current, everywhere=True))
+            self.post_message(self.Fix(self.current, "everywhere"))
+
+    def action_fix_variants(self) -> None:
+        if self.current is not None:
+            self.post_message(self.Fix(self.current, "variants"))
 
     def action_ignore(self) -> None:
         if self.current is not None:

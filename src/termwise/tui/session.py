@@ -73,6 +73,10 @@ class Structure:
     units: dict[str, TranslationUnit]
 
 
+# How far one fix reaches: see ReviewSession.plan_fix.
+FixScope = Literal["here", "everywhere", "variants"]
+
+
 @dataclass(frozen=True)
 class FixPlan:
     """The edits a terminology fix would make (shown as a preview before 'everywhere')."""
@@ -163,6 +167,8 @@ class ReviewSession:
         self.layout = layout
         self.path = Path(document_path)
         self.target_lang = languages.normalize(target_lang)
+        # As asked for (None: detected from the text), which is what keys the preview.
+        self.requested_source_lang = source_lang
         self.engine_name = engine
         self.aliases_path = id_aliases_file(layout, self.path)
         self.aliases = load_id_aliases(self.aliases_path)
@@ -468,15 +474,19 @@ class ReviewSession:
 
     # --- terminology fixes ------------------------------------------------------------
 
-    def plan_fix(self, issue: Issue, *, everywhere: bool = False) -> FixPlan:
-        """The issues one fix would resolve: this one, or every one like it."""
+    def plan_fix(self, issue: Issue, scope: FixScope = "here") -> FixPlan:
+        """The issues one fix would resolve: this one ("here"), every one with the same text
+        ("everywhere"), or every form of the same concept the same check flagged on the same
+        side ("variants": a concept with six variant forms is fixed in one step)."""
         if issue.fix is None:
             raise TermwiseError(f"{issue.check} has no automatic fix here")
-        if not everywhere:
+        if scope == "here":
             return FixPlan((issue,), issue.side)
-        key = _fix_key(issue)
+        key = _fix_key(issue, scope)
         same = tuple(
-            other for other in self.issues if other.fix is not None and _fix_key(other) == key
+            other
+            for other in self.issues
+            if other.fix is not None and _fix_key(other, scope) == key
         )
         return FixPlan(same or (issue,), issue.side)
 
@@ -901,9 +911,17 @@ def _marks(matches: Sequence[TermMatch]) -> tuple[Mark, ...]:
     )
 
 
-def _fix_key(issue: Issue) -> tuple[str, str, str | None, str, str]:
+def _fix_key(issue: Issue, scope: FixScope) -> tuple[str, ...]:
     assert issue.fix is not None
-    return (issue.check, issue.side, issue.concept, issue.text.casefold(), issue.fix.replacement)
+    if scope == "variants" and issue.concept is not None:
+        return (issue.check, issue.side, issue.concept)
+    return (
+        issue.check,
+        issue.side,
+        issue.concept or "",
+        issue.text.casefold(),
+        issue.fix.replacement,
+    )
 
 
 def _apply_all(text: str, issues: Sequence[Issue]) -> str:
