@@ -94,7 +94,10 @@ def test_source_variant_names_concept_and_official_term(glossary: Glossary) -> N
         "Building a community with a shared future for mankind is the goal."
     )
     assert issues[2].suggestion == "Community with a Shared Future for Mankind"
-    assert all(i.side == "source" and i.fix is not None for i in issues)
+    assert all(i.side == "source" for i in issues)
+    # The plural is found, but its fix would be the singular: suggested, never applied.
+    assert [i.fix is not None for i in issues] == [True, True, True, False]
+    assert "inflected" in issues[3].message
 
 
 def test_source_variant_without_official_term_has_no_fix() -> None:
@@ -195,3 +198,18 @@ def test_superseded_rendering_says_until_when_it_was_official() -> None:
     )
     issues = run(glossary, ["A community of common destiny."], only=["source-variant"])
     assert "superseded (official until 2016) rendering of T01" in issues[0].message
+
+
+def test_an_inflected_forbidden_rendering_is_flagged_but_not_fixed(glossary: Glossary) -> None:
+    sources = ["Building a community of human destiny.", "Building a community of human destiny."]
+    targets = [
+        "Construir la comunidad de destino de la humanidad.",
+        "Construir las comunidades de destino de la humanidad.",
+    ]
+    issues = run(glossary, sources, targets, only=["term-forbidden"])
+    assert [(i.segment_id, i.text, i.fix is not None) for i in issues] == [
+        ("s1", "comunidad de destino de la humanidad", True),
+        ("s2", "comunidades de destino de la humanidad", False),
+    ]
+    assert issues[1].suggestion == "comunidad de futuro compartido de la humanidad"
+    assert "inflected" in issues[1].message

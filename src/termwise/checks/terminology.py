@@ -22,6 +22,7 @@ from termwise import languages
 from termwise.checks.context import CheckContext, Pair
 from termwise.checks.issue import Issue, Severity
 from termwise.checks.registry import Scope, register
+from termwise.glossary.matcher import TermMatch, same_form
 from termwise.glossary.model import TermStatus
 
 if TYPE_CHECKING:
@@ -92,6 +93,26 @@ def match_case(replacement: str, original: str) -> str:
     if original[:1].isupper():
         return replacement[:1].upper() + replacement[1:]
     return replacement
+
+
+_INFLECTED = " (inflected here, so no automatic fix: edit it by hand)"
+
+
+def fix_note(match: TermMatch) -> str:
+    """Why the official term cannot simply replace this match ("" when it can)."""
+    if match.term.fix_by_hand:
+        return f" (no automatic fix: {match.term.fix_by_hand})"
+    return "" if written_as_in_glossary(match) else _INFLECTED
+
+
+def written_as_in_glossary(match: TermMatch) -> bool:
+    """Whether the text found is the glossary's form of the term, not an inflected one.
+
+    The matcher also finds inflected forms ("destiny communities" for "destiny
+    community"); replacing one of those by the official term's base form would break the
+    sentence ("are interdependent community with a shared future"), so it is no fix.
+    """
+    return same_form(match.text, match.term.text)
 
 
 @dataclass
@@ -208,6 +229,7 @@ def source_variant(context: CheckContext, pair: Pair) -> Iterator[Issue]:
             )
             continue
         replacement = match_case(official.text, match.text)
+        by_hand = fix_note(match)
         yield context.issue(
             "source-variant",
             Severity.WARNING,
@@ -216,11 +238,11 @@ def source_variant(context: CheckContext, pair: Pair) -> Iterator[Issue]:
             match.start,
             match.end,
             f"“{match.text}” is a {status} rendering of {facts.label}; "
-            f"the official term is “{official.text}”",
+            f"the official term is “{official.text}”{by_hand}",
             concept=match.concept_id,
             term=official.text,
             suggestion=replacement,
-            fixable=True,
+            fixable=not by_hand,
         )
 
 
@@ -244,8 +266,9 @@ def term_forbidden(context: CheckContext, pair: Pair) -> Iterator[Issue]:
         facts = index.facts(match.concept_id)
         official = facts.target_official
         message = f"“{match.text}” is a {match.status.value} rendering of {facts.label}"
+        by_hand = fix_note(match)
         if official is not None:
-            message += f"; use “{official.text}”"
+            message += f"; use “{official.text}”{by_hand}"
         yield context.issue(
             "term-forbidden",
             Severity.ERROR,
@@ -257,7 +280,7 @@ def term_forbidden(context: CheckContext, pair: Pair) -> Iterator[Issue]:
             concept=match.concept_id,
             term=official.text if official is not None else None,
             suggestion=match_case(official.text, match.text) if official is not None else None,
-            fixable=official is not None,
+            fixable=official is not None and not by_hand,
         )
 
 

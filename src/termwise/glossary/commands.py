@@ -39,6 +39,7 @@ def term_json(term: Term) -> dict[str, Any]:
         "case_sensitive": term.case_sensitive,
         "exact": term.exact,
         "used_until": term.used_until,
+        "fix_by_hand": term.fix_by_hand,
         "context": term.context,
         "notes": list(term.notes),
     }
@@ -104,6 +105,8 @@ def show(layout: ProjectLayout, path: Path | None, fmt: str, langs: tuple[str, .
                     flags.append("exact")
                 if term.used_until:
                     flags.append(f"used until {term.used_until}")
+                if term.fix_by_hand:
+                    flags.append(f"fix by hand: {term.fix_by_hand}")
                 extra = f" ({', '.join(flags)})" if flags else ""
                 click.echo(f"  {lang:<7} {term.status.value:<10} {term.text}{extra}")
         for note in concept.notes:

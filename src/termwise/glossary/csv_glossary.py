@@ -447,6 +447,7 @@ def unsupported_fields(
             bump("case-sensitive matching", term.case_sensitive)
             bump("exact matching", term.exact)
             bump("used-until date", term.used_until)
+            bump("fix-by-hand note", term.fix_by_hand)
             bump("context", term.context)
             bump("other TBX data categories", term.extra)
             if not notes:

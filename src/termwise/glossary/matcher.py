@@ -48,6 +48,19 @@ _QUOTE_MAP = str.maketrans(
     }
 )
 _OTHER_DASHES = _DASHES[1:]
+
+
+def same_form(a: str, b: str) -> bool:
+    """Whether two texts are the same words, case, spacing, line breaks, dashes and quote
+    marks aside: not an inflected form of one another ("communities" is not "community")."""
+    return _form(a) == _form(b)
+
+
+def _form(text: str) -> list[str]:
+    folded = unicodedata.normalize("NFKC", text).translate(_QUOTE_MAP).casefold()
+    return folded.replace("-", " ").split()
+
+
 _DASH_TO_SPACE = str.maketrans(dict.fromkeys(_DASHES, " "))
 # Within a token (no whitespace, no dashes left): a word or a run of other characters; a
 # possessive ("country's") becomes "country", "'", "s", so a term ending in "country" matches

@@ -104,6 +104,9 @@ class Term:
     case_sensitive: bool = False
     exact: bool = False
     used_until: str | None = None
+    # Why a fix must replace this rendering by hand (it says more than the concept, say),
+    # or None: checks may then replace it by the official term.
+    fix_by_hand: str | None = None
     notes: list[str] = field(default_factory=list)
     context: str | None = None
     extra: list[DataCategory] = field(default_factory=list)

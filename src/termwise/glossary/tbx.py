@@ -2,7 +2,7 @@
 
 termwise writes TBX-Basic v3 in the dca style, pretty-printed one element per line so that a
 change to one term is a one-line diff. Fields TBX-Basic has no element for (matching
-options, "used until", the date of a source, usage notes) are written as ``note`` elements
+options, "used until", the date of a source, usage notes, "fix by hand") are written as ``note`` elements
 whose text starts with ``termwise:``, which keeps the file valid TBX-Basic and lets other
 tools show them as ordinary notes.
 
@@ -312,6 +312,8 @@ class _Reader:
             term.exact = rest.lower() == "exact"
         elif key == "used-until":
             term.used_until = rest or None
+        elif key == "fix-by-hand":
+            term.fix_by_hand = rest or "see the usage note"
         elif key == "source-date":
             term.date = rest or None
         elif key == "usage-note":
@@ -562,6 +564,8 @@ class _Writer:
             self.note(term_sec, f"{NOTE_PREFIX}matching: exact")
         if term.used_until:
             self.note(term_sec, f"{NOTE_PREFIX}used-until: {term.used_until}")
+        if term.fix_by_hand:
+            self.note(term_sec, f"{NOTE_PREFIX}fix-by-hand: {term.fix_by_hand}")
 
 
 def _q(name: str) -> str:

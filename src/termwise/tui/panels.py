@@ -51,6 +51,8 @@ def describe_concept(concept: Concept, langs: Sequence[str]) -> Text:
                 text.append(f"      {term.source}\n", style="dim italic")
             if term.usage_note:
                 text.append(f"      {term.usage_note}\n", style="dim")
+            if term.fix_by_hand:
+                text.append(f"      fix by hand: {term.fix_by_hand}\n", style="dim")
     return text
 
 
