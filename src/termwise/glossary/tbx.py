@@ -2,9 +2,9 @@
 
 termwise writes TBX-Basic v3 in the dca style, pretty-printed one element per line so that a
 change to one term is a one-line diff. Fields TBX-Basic has no element for (matching
-options, "used until", the date of a source, usage notes, "fix by hand") are written as ``note`` elements
-whose text starts with ``termwise:``, which keeps the file valid TBX-Basic and lets other
-tools show them as ordinary notes.
+options, "used until", the date of a source, usage notes, "fix by hand") are written as
+``note`` elements whose text starts with ``termwise:``, which keeps the file valid
+TBX-Basic and lets other tools show them as ordinary notes.
 
 Reading is deliberately lenient about structure: both styles, both TBX generations
 (``martif``/``termEntry``/``langSet``/``tig``/``ntig`` and ``tbx``/``conceptEntry``/
