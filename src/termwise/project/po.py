@@ -851,10 +851,7 @@ def decode_po(data: bytes, path: str | Path) -> str:
         raise InputError("binary file (NUL byte); expected a PO text file", path, line=line)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    match = _CHARSET.search(data[:4096])
-    charset = match.group(1).decode("ascii").lower() if match else "utf-8"
-    if charset == "charset":  # gettext template placeholder
-        charset = "utf-8"
+    charset = _declared_charset(data)
     try:
         return data.decode(charset)
     except LookupError as error:
@@ -871,10 +868,16 @@ def decode_po(data: bytes, path: str | Path) -> str:
         ) from error
 
 
+def _declared_charset(data: bytes) -> str:
+    match = _CHARSET.search(data[:4096])
+    charset = match.group(1).decode("ascii").lower() if match else "utf-8"
+    return "utf-8" if charset == "charset" else charset  # "charset": gettext's placeholder
+
+
 def check_po_syntax(text: str, path: str | Path) -> None:
     """Raise ``InputError`` at the first line that is not valid PO syntax."""
     expecting_string = False
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(_lines(text), start=1):
         stripped = line.strip()
         if not stripped:
             expecting_string = False
@@ -903,6 +906,16 @@ def check_po_syntax(text: str, path: str | Path) -> None:
         raise InputError(_describe_bad_line(stripped), path, line=number, column=column)
 
 
+def _lines(text: str) -> Iterator[str]:
+    """The lines of a text one at a time: a book's PO file as a list of lines would cost
+    another 50 MB while it is checked. Lines end at "\n", as Babel reads them."""
+    start = 0
+    while (end := text.find("\n", start)) >= 0:
+        yield text[start:end]
+        start = end + 1
+    yield text[start:]
+
+
 def _describe_bad_line(stripped: str) -> str:
     body = re.sub(r"^(#~|#\|)\s*", "", stripped)
     keyword, _, rest = body.partition(" ")
@@ -927,11 +940,19 @@ def read_catalog(data: bytes, path: str | Path) -> tuple[Catalog, str]:
 
     text = decode_po(data, path)
     check_po_syntax(text, path)
-    # Babel cannot parse msgmerge's "#~| msgid" (an obsolete entry's previous source); as
-    # "#|" it reaches the entry like any previous source. Line numbers stay the same.
-    babel_text = re.sub(r"(?m)^#~\|", "#|", text) if "#~|" in text else text
+    raw_header = _raw_header(text)
+    lines: Iterable[bytes] | io.StringIO
+    if _declared_charset(data) == "utf-8":
+        # Babel reads the bytes a line at a time: the text (twice the file's size for
+        # Chinese) and a StringIO of it (four times) need not exist while it builds the
+        # catalog.
+        del text
+        body = io.BytesIO(data[3:] if data.startswith(b"\xef\xbb\xbf") else data)
+        lines = _previous_of_obsolete(body) if b"#~|" in data else body
+    else:
+        lines = io.StringIO(re.sub(r"(?m)^#~\|", "#|", text) if "#~|" in text else text)
     try:
-        catalog = read_po(io.StringIO(babel_text), abort_invalid=True)
+        catalog = read_po(lines, abort_invalid=True)  # type: ignore[type-var]
     except PoFileError as error:
         lineno = getattr(error, "lineno", None)
         raise InputError(
@@ -939,7 +960,14 @@ def read_catalog(data: bytes, path: str | Path) -> tuple[Catalog, str]:
         ) from error
     except (ValueError, TypeError) as error:
         raise InputError(f"invalid PO file: {error}", path) from error
-    return catalog, _raw_header(text)
+    return catalog, raw_header
+
+
+def _previous_of_obsolete(lines: Iterable[bytes]) -> Iterator[bytes]:
+    # Babel cannot parse msgmerge's "#~| msgid" (an obsolete entry's previous source); as
+    # "#|" it reaches the entry like any previous source. Line numbers stay the same.
+    for line in lines:
+        yield b"#" + line[2:] if line.startswith(b"#~|") else line
 
 
 def _raw_header(text: str) -> str:
