@@ -372,11 +372,17 @@ def test_files_updated_by_msgmerge_load(tmp_path: Path) -> None:
     assert check.returncode == 0, check.stderr
 
 
+@pytest.fixture
+def cached_parses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache folder of the test's own, and the sample file counts as large enough."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr("termwise.project.parse_cache.MIN_UNITS", 2)
+
+
+@pytest.mark.usefixtures("cached_parses")
 def test_parse_cache_is_used_only_for_identical_bytes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setattr("termwise.project.parse_cache.MIN_UNITS", 2)
     path = tmp_path / "paper.es.po"
     tfile = sample_file()
     tfile.save(path)  # a save of a big enough file records its parse, written at exit
@@ -401,11 +407,8 @@ def test_parse_cache_is_used_only_for_identical_bytes(
         TranslationFile.load(path)  # other bytes: the cache is not trusted
 
 
-def test_a_parse_cache_cut_short_is_no_cache(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setattr("termwise.project.parse_cache.MIN_UNITS", 2)
+@pytest.mark.usefixtures("cached_parses")
+def test_a_parse_cache_cut_short_is_no_cache(tmp_path: Path) -> None:
     from termwise.project import parse_cache
 
     path = tmp_path / "paper.es.po"
