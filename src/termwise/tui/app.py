@@ -676,6 +676,7 @@ class ReviewApp(App[None]):
         if self._session is None:
             self.exit()  # still opening: nothing can have been typed yet
             return
+        self._take_typed_text()  # also when a signal quits, not a key (see run_review)
         # Whatever was typed last is kept even when the debounce timer has not fired: wait
         # for a save in progress, then write what came after it here and now.
         if self._save_worker is not None:
