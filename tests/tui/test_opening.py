@@ -7,6 +7,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from textual.widgets import Label
 
 from termwise.project.layout import ProjectLayout, segmentation_overrides_file
 from termwise.project.po import TranslationFile
@@ -138,3 +139,32 @@ async def test_each_autosave_leaves_a_preview_so_a_crash_does_too(
         await settle(app, pilot)
         preview = read_preview(review_project, paper, "es", None)
         assert preview is not None and "otra vez" in preview.rows[0].target
+
+
+async def test_a_large_document_without_a_preview_says_it_is_opening(
+    review_project: ProjectLayout, paper: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """No blank terminal while a large book is segmented for the first time."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert opening.opening_view(review_project, paper, "es", None) is None  # opens at once
+    monkeypatch.setattr(opening, "LARGE_DOCUMENT_BYTES", paper.stat().st_size)
+    view = opening.opening_view(review_project, paper, "es", None)
+    assert view is not None and view.rows == [] and view.source_lang == ""
+    release = threading.Event()
+
+    def open_slowly() -> ReviewSession:
+        assert release.wait(20)
+        return ReviewSession(review_project, paper, "es")
+
+    app = ReviewApp(None, preview=view, opener=open_slowly, auto_mt=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, OpeningScreen)
+        title = str(app.screen.query_one("#opening-title", Label).render())
+        assert "reading and segmenting" in title and "Spanish" in title
+        release.set()
+        await settle(app, pilot)
+        assert app.opened and not isinstance(app.screen, OpeningScreen)
+        # The language detected while opening names the grid's first column.
+        assert app.source_name == "English"
+        assert len(app.grid.rows) == len(app.session.rows)

@@ -117,7 +117,8 @@ class ReviewApp(App[None]):
             if session is not None
             else (preview.source_lang, preview.target_lang)  # type: ignore[union-attr]
         )
-        self.source_name = languages.display_name(langs[0])
+        # An opening view of a document never opened may not know its language yet.
+        self.source_name = languages.display_name(langs[0]) if langs[0] else "Source"
         self.target_name = languages.display_name(langs[1])
 
     @property
@@ -218,6 +219,9 @@ class ReviewApp(App[None]):
         opening = self.screen
         cursor = opening.cursor if isinstance(opening, OpeningScreen) else 0
         self._session = session
+        # The source language may have been detected only now.
+        self.source_name = languages.display_name(session.source_lang)
+        self.target_name = languages.display_name(session.target_lang)
         await self.screen_stack[0].mount_all(self._workbench(session))
         if isinstance(opening, OpeningScreen):
             self.pop_screen()
@@ -976,7 +980,7 @@ def run_review(
     session's preview while its session opens behind it (``termwise.tui.opening``).
     """
     from termwise.tui.keymap import load_keymap
-    from termwise.tui.opening import read_preview, write_preview
+    from termwise.tui.opening import opening_view, write_preview
     from termwise.tui.session import tune_memory_for_a_long_session
 
     keymap = load_keymap()
@@ -985,7 +989,7 @@ def run_review(
     def open_session() -> ReviewSession:
         return ReviewSession(layout, document, target_lang, source_lang=source_lang, engine=engine)
 
-    preview = read_preview(layout, document, target_lang, source_lang)
+    preview = opening_view(layout, document, target_lang, source_lang)
     app = (
         ReviewApp(None, keymap=keymap, auto_mt=auto_mt, preview=preview, opener=open_session)
         if preview is not None

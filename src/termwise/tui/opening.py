@@ -44,6 +44,9 @@ VERSION = 1
 MIN_ROWS = 2000
 # Enough rows to fill and page through a few screens while the rest loads.
 PREVIEW_ROWS = 500
+# A document this large takes a second or more to open the first time (it is segmented):
+# without a preview the workbench then says so at once rather than leave the terminal blank.
+LARGE_DOCUMENT_BYTES = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,25 @@ def read_preview(
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+def opening_view(
+    layout: ProjectLayout, document: Path, target_lang: str, source_lang: str | None
+) -> Preview | None:
+    """What to show while the session opens: the last session's preview; for a large
+    document without one, an empty one (the workbench says it is opening); else ``None``
+    (a small document opens before the first frame)."""
+    preview = read_preview(layout, document, target_lang, source_lang)
+    if preview is not None:
+        return preview
+    try:
+        large = document.stat().st_size >= LARGE_DOCUMENT_BYTES
+    except OSError:
+        return None  # the session's own opening names the problem
+    if not large:
+        return None
+    target = languages.normalize(target_lang)
+    return Preview(document.name, source_lang or "", target, 0, [])
 
 
 def preview_of(session: ReviewSession) -> Preview | None:
@@ -173,12 +195,14 @@ class OpeningScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         preview = self.preview
-        source = languages.display_name(preview.source_lang)
+        source = languages.display_name(preview.source_lang) if preview.source_lang else "Source"
         target = languages.display_name(preview.target_lang)
-        yield Label(
-            f"[b]{preview.name}[/b]  ·  {source} → {target}  ·  opening {preview.total} segments…",
-            id="opening-title",
+        what = (
+            f"opening {preview.total} segments…"
+            if preview.total
+            else "opening: reading and segmenting the document…"
         )
+        yield Label(f"[b]{preview.name}[/b]  ·  {source} → {target}  ·  {what}", id="opening-title")
         yield SegmentGrid(
             preview.rows, titles=(source, "Machine translation", target), id="opening-grid"
         )
