@@ -68,3 +68,32 @@ def test_estimate_is_close_to_the_real_line_count_for_uniform_text() -> None:
             # Spaces dropped at line breaks and words pushed to the next line make the two
             # differ a little; the grid corrects a row's height when it first shows it.
             assert abs(estimate_lines(text, width) - real) <= max(1, real // 3)
+
+
+async def test_the_grid_keeps_one_rendering_per_row_however_often_it_changes() -> None:
+    """Typing into a row renders it again at every key: the old renderings must go, or a
+    long row typed into 200 times held tens of MB until they were evicted."""
+    from textual.app import App, ComposeResult
+
+    from termwise.tui.grid import SegmentGrid
+    from termwise.tui.rows import Row
+
+    rows = [Row(f"s{n}", f"Sentence {n}.", "", "Frase.", "edited", False) for n in range(30)]
+
+    class GridApp(App[None]):
+        def compose(self) -> ComposeResult:
+            yield SegmentGrid(rows, titles=("English", "MT", "Spanish"))
+
+    app = GridApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        grid = app.query_one(SegmentGrid)
+        await pilot.pause()
+        shown = len(grid._cache)
+        assert 0 < shown <= len(rows)
+        for number in range(50):
+            rows[0].target = "Ω" * (number + 1) + " Frase."
+            rows[0].touch()
+            grid.row_changed(0)
+            await pilot.pause()
+        assert len(grid._cache) == shown
+        assert grid._row_strips(0) is grid._row_strips(0)  # still cached

@@ -112,10 +112,11 @@ class SegmentGrid(ScrollView, can_focus=True):
         self._layout_width = 0
         self._columns: tuple[int, int, int] = (1, 1, 1)
         self._index = HeightIndex()
-        # Keyed by everything a row's rendering depends on: Textual's LRUCache never
-        # overwrites an existing key, so a stale entry must be unreachable by key. A few
-        # screens' worth of rows: enough to page back and forth without wrapping again.
-        self._cache: LRUCache[tuple[int, int, bool, int], list[Strip]] = LRUCache(256)
+        # One entry per row, with what its rendering depended on (version, cursor, width):
+        # keyed by those too, every keystroke in a row would leave its old rendering behind
+        # until evicted (tens of MB for a long row typed into 200 times). A few screens'
+        # worth of rows: enough to page back and forth without wrapping again.
+        self._cache: LRUCache[int, tuple[tuple[int, bool, int], list[Strip]]] = LRUCache(256)
         self._styles: dict[str, Style] = {}
         self._size_dirty = False
         self._positions: dict[str, int] | None = None
@@ -297,15 +298,17 @@ class SegmentGrid(ScrollView, can_focus=True):
 
     def _row_strips(self, index: int) -> list[Strip]:
         row = self.rows[index]
-        key = (index, row.version, index == self.cursor, self._layout_width)
-        cached = self._cache.get(key)
-        if cached is not None:
-            return cached
+        drawn_as = (row.version, index == self.cursor, self._layout_width)
+        cached = self._cache.get(index)
+        if cached is not None and cached[0] == drawn_as:
+            return cached[1]
         if self.decorate is not None and not row.marked:
             self.decorate(row)
-            key = (index, row.version, index == self.cursor, self._layout_width)
+            drawn_as = (row.version, index == self.cursor, self._layout_width)
         strips = self._render_row(row, index == self.cursor)
-        self._cache.set(key, strips)
+        # Textual's LRUCache keeps the first value set for a key: the old one goes first.
+        self._cache.discard(index)
+        self._cache.set(index, (drawn_as, strips))
         if self._index.set_height(index, len(strips)):
             self._size_dirty = True
         return strips
