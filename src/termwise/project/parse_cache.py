@@ -4,8 +4,9 @@ Babel needs seconds to parse such a PO file, and the review workbench must show 
 its translations at once. The parsed units are kept as JSON lines in
 ``$XDG_CACHE_HOME/termwise/po/`` (one file per project file: a line for the header, tagged
 with the SHA-256 of the PO bytes the units came from, then a line per unit; read and
-written a line at a time, so the book's text is never held as one string). The cache is used only when the file on disk is byte for byte the
-one parsed or written then: an edit by any other program simply means a fresh parse by Babel.
+written a line at a time, so the book's text is never held as one string). The cache is
+used only when the file on disk is byte for byte the one parsed or written then: an edit
+by any other program simply means a fresh parse by Babel.
 Any problem with the cache (missing, corrupt, other version) is the same as no cache.
 """
 

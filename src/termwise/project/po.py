@@ -440,6 +440,11 @@ class TranslationFile:
         if not expected.matches(target):
             raise ConcurrentModificationError(target)
 
+    @property
+    def saved_sha256(self) -> str | None:
+        """The SHA-256 of the file as last read or written (None: never on disk)."""
+        return self._fingerprint.sha256 if self._fingerprint is not None else None
+
     def changed_on_disk(self) -> bool:
         try:
             self.check_unchanged_on_disk()

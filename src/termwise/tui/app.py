@@ -662,12 +662,11 @@ class ReviewApp(App[None]):
         # A merge with the file on disk may have changed rows: show them.
         self.grid.refresh()
         self._update_title()
-        if not self.session.dirty:
-            # The rows are what was just saved: the next start (even after a crash) can
-            # show them at once.
-            preview = preview_of(self.session)
-            if preview is not None:
-                self._store_preview(preview)
+        # The rows are what was just saved: the next start (even after a crash) can show
+        # them at once.
+        preview = preview_of(self.session)
+        if preview is not None:
+            self._store_preview(preview)
         if self._save_again and self.session.dirty:
             self._save_again = False
             self._save_worker = self._save_in_thread()

@@ -58,6 +58,9 @@ class Preview:
     target_lang: str
     total: int
     rows: list[Row]
+    # The SHA-256 of the translation file these rows were saved in, when known: hashing
+    # the 27 MB file again after every autosave would be wasted work.
+    translation_sha256: str | None = None
 
 
 def _inputs(layout: ProjectLayout, document: Path, target_lang: str) -> list[Path]:
@@ -69,9 +72,19 @@ def _inputs(layout: ProjectLayout, document: Path, target_lang: str) -> list[Pat
     ]
 
 
-def _key(layout: ProjectLayout, document: Path, target_lang: str, source_lang: str | None) -> str:
+def _key(
+    layout: ProjectLayout,
+    document: Path,
+    target_lang: str,
+    source_lang: str | None,
+    translation_sha256: str | None = None,
+) -> str:
     digest = hashlib.sha256(f"{VERSION}\0{target_lang}\0{source_lang or ''}".encode())
+    translation = layout.translation_file(document, target_lang)
     for path in _inputs(layout, document, target_lang):
+        if translation_sha256 is not None and path == translation:
+            digest.update(bytes.fromhex(translation_sha256))
+            continue
         try:
             with path.open("rb") as handle:  # read in blocks: a book's PO file is 27 MB
                 digest.update(hashlib.file_digest(handle, "sha256").digest())
@@ -130,10 +143,10 @@ def opening_view(
 
 
 def preview_of(session: ReviewSession) -> Preview | None:
-    """The first rows of a large book as they are now (cheap: call it on the UI thread,
-    when they match the saved files), or ``None`` for a book that needs no preview."""
+    """The first rows of a large book as they were saved (cheap: call it on the UI thread),
+    or ``None`` for a book that needs no preview or has changes not saved yet."""
     rows = session.rows
-    if len(rows) < MIN_ROWS:
+    if len(rows) < MIN_ROWS or session.dirty:
         return None
     return Preview(
         session.path.name,
@@ -144,6 +157,7 @@ def preview_of(session: ReviewSession) -> Preview | None:
             Row(row.segment_id, row.source, row.mt, row.target, row.state, row.heading)
             for row in rows[:PREVIEW_ROWS]
         ],
+        session.tfile.saved_sha256,
     )
 
 
@@ -152,7 +166,13 @@ def store_preview(session: ReviewSession, preview: Preview) -> None:
     (reads them all to hash them: run it in a worker). The key takes the source language
     the session was asked for (None: detected), as the next start gives it to
     ``read_preview``."""
-    key = _key(session.layout, session.path, preview.target_lang, session.requested_source_lang)
+    key = _key(
+        session.layout,
+        session.path,
+        preview.target_lang,
+        session.requested_source_lang,
+        preview.translation_sha256,
+    )
     payload: dict[str, Any] = {
         "key": key,
         "name": preview.name,
