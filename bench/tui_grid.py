@@ -103,8 +103,8 @@ def make_book(folder: Path, rows: list[dict[str, Any]]) -> tuple[Any, Path]:
     """A Markdown book of these rows and its project file with every translation saved."""
     from termwise.document.reading import load_document
     from termwise.project.layout import ProjectLayout
-    from termwise.project.po import SegmentState
     from termwise.project.translations import open_translation
+    from termwise.project.units import SegmentState
 
     layout = ProjectLayout.at(folder)
     (folder / "seeds").mkdir(parents=True, exist_ok=True)

@@ -12,7 +12,7 @@ from textual.widgets import ProgressBar
 from textual.worker import WorkerCancelled
 
 from termwise.project.layout import ProjectLayout
-from termwise.project.po import TranslationFile
+from termwise.project.translation_file import TranslationFile
 from termwise.tui.app import ReviewApp
 from termwise.tui.dialogs import AskText, Choose, ConfirmPreview
 from termwise.tui.panels import IssuesPanel

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from termwise.checks.issue import Issue
 from termwise.project.layout import ProjectLayout
-from termwise.project.po import TranslationFile
+from termwise.project.translation_file import TranslationFile
 from termwise.tui.session import ReviewSession
 
 

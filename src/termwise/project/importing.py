@@ -16,8 +16,9 @@ from termwise import languages
 from termwise.document.model import Document, Segment, SegmentKind
 from termwise.errors import InputError
 from termwise.project.interchange import InlineCode, InterchangeUnit, read_units
-from termwise.project.po import SegmentState, TranslationFile
+from termwise.project.translation_file import TranslationFile
 from termwise.project.translations import normalize_text
+from termwise.project.units import SegmentState
 
 
 @dataclass

@@ -32,7 +32,8 @@ if TYPE_CHECKING:
     from termwise.glossary.matcher import TermMatch, TermMatcher
     from termwise.glossary.model import Concept, Glossary, Term
     from termwise.mt.engine import MTResult
-    from termwise.project.po import TranslationFile, TranslationUnit
+    from termwise.project.translation_file import TranslationFile
+    from termwise.project.units import TranslationUnit
 
 FilterName = Literal["all", "untranslated", "unreviewed", "issues", "concept"]
 
@@ -241,7 +242,7 @@ class ReviewSession:
 
     def _build_rows(self) -> None:
         from termwise.document.model import SegmentKind
-        from termwise.project.po import SegmentState
+        from termwise.project.units import SegmentState
 
         # Enum ``.value`` is a descriptor call; a book has 50,000 rows to build at open.
         state_value = {state: state.value for state in SegmentState}
@@ -329,7 +330,7 @@ class ReviewSession:
         return UnitState(unit.target, unit.state.value, unit.notes)
 
     def _restore(self, segment_id: str, state: UnitState) -> None:
-        from termwise.project.po import SegmentState
+        from termwise.project.units import SegmentState
 
         unit = self.unit(segment_id)
         unit.target = state.target
@@ -614,7 +615,7 @@ class ReviewSession:
 
     def join_with_next(self, segment_id: str) -> Change:
         """Merge a segment with the next one; the first keeps its id, translations are joined."""
-        from termwise.project.po import SegmentState
+        from termwise.project.units import SegmentState
 
         position = self.row_index[segment_id]
         if position + 1 >= len(self.rows):
@@ -819,7 +820,7 @@ class ReviewSession:
         Safe to call from a worker thread: saves are serialised, and a change made while
         the file was being written leaves the session dirty, so the next save writes it.
         """
-        from termwise.project.po import ConcurrentModificationError
+        from termwise.project.store import ConcurrentModificationError
 
         with self._save_lock:
             generation = self.change_generation
