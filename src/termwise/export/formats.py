@@ -109,7 +109,7 @@ def _text(document: Document, tfile: TranslationFile, options: ExportOptions) ->
 
 @exporter("tmx", "TMX 1.4b translation memory", (".tmx",))
 def _tmx(document: Document, tfile: TranslationFile, options: ExportOptions) -> bytes:
-    from termwise.export.tmx import tmx_bytes
+    from termwise.project.tmx import tmx_bytes
     from termwise.project.interchange import InterchangeUnit
 
     wanted = {SegmentState.REVIEWED}

@@ -218,7 +218,7 @@ def write_unmatched(
 ) -> Path | None:
     """Add the unmatched units to the unmatched TMX (atomically); return its path."""
     from termwise.atomic import write_atomic
-    from termwise.export.tmx import tmx_bytes
+    from termwise.project.tmx import tmx_bytes
 
     if not report.unmatched or tfile.path is None:
         return None
