@@ -109,8 +109,8 @@ def _text(document: Document, tfile: TranslationFile, options: ExportOptions) ->
 
 @exporter("tmx", "TMX 1.4b translation memory", (".tmx",))
 def _tmx(document: Document, tfile: TranslationFile, options: ExportOptions) -> bytes:
-    from termwise.project.tmx import tmx_bytes
     from termwise.project.interchange import InterchangeUnit
+    from termwise.project.tmx import tmx_bytes
 
     wanted = {SegmentState.REVIEWED}
     if options.include_unreviewed:

@@ -11,8 +11,8 @@ import re
 
 from termwise import __version__
 from termwise.document.model import Document, SegmentKind
-from termwise.project.tmx import xml_safe
 from termwise.project.interchange import XLIFF2_NS, XLIFF12_NS, XML_NS
+from termwise.project.tmx import xml_safe
 from termwise.project.translation_file import TranslationFile
 from termwise.project.units import SegmentState, TranslationUnit
 

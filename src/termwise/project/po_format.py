@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -85,13 +85,15 @@ def full_catalog(tfile: TranslationFile) -> Catalog:
     return catalog
 
 
-def obsolete_catalog(tfile: TranslationFile) -> Catalog:
-    """A catalog of the obsolete entries alone (no header), those no live entry repeats."""
+def obsolete_catalog(
+    obsolete: Iterable[TranslationUnit], live: Collection[tuple[str, str]]
+) -> Catalog:
+    """A catalog of the obsolete entries alone (no header), those no live entry repeats
+    (``live``: the live entries' (source, segment id))."""
     from babel.messages.catalog import Catalog, Message
 
     catalog = Catalog(fuzzy=False, charset="utf-8")
-    live = {(unit.source, unit.segment_id) for unit in tfile.units.values()}
-    for unit in tfile.obsolete:
+    for unit in obsolete:
         key = (unit.source, unit.segment_id)
         if key in live or key in catalog.obsolete:
             continue

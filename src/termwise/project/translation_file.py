@@ -138,14 +138,22 @@ class TranslationFile:
     def to_catalog(self) -> Catalog:
         return po_format.full_catalog(self)
 
-    def save(self, path: str | Path | None = None, *, force: bool = False) -> Path:
+    def save(
+        self,
+        path: str | Path | None = None,
+        *,
+        force: bool = False,
+        snapshot: store.Snapshot | None = None,
+    ) -> Path:
         """Write atomically, keeping the previous file as ``name~``.
 
         Refuses (``ConcurrentModificationError``) when the file on disk is not the one this
         object was loaded from or last saved to, unless ``force``; call ``merge_from_disk``
-        first to keep both sides' work.
+        first to keep both sides' work. A ``snapshot`` (``store.Snapshot.of(self)``, taken
+        where the units change) is written instead of the units as they are now, so that
+        another thread can save while they change.
         """
-        return store.save(self, path, force=force)
+        return store.save(self, path, force=force, snapshot=snapshot)
 
     def check_unchanged_on_disk(self, target: Path | None = None) -> None:
         """Raise ``ConcurrentModificationError`` when ``target`` changed since load/save."""
