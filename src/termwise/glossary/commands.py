@@ -265,7 +265,7 @@ def validate(ctx: click.Context, file: Path) -> None:
     for problem in problems:
         click.echo(str(problem))
     if problems:
-        click.echo(f"{len(problems)} problems", err=True)
+        click.echo(f"{len(problems)} problem{'' if len(problems) == 1 else 's'}", err=True)
         ctx.exit(1)
     click.echo(f"{file}: valid")
 
