@@ -321,7 +321,7 @@ def find(
         return
     for row in rows:
         advice = ""
-        if row["status"] not in ("preferred", "admitted"):
+        if row["status"] in ("deprecated", "superseded"):
             advice = f" → use {row['preferred']!r}" if row["preferred"] else " (no official term)"
         click.echo(
             f"{row['start']}-{row['end']} {row['concept']} {row['status']}: {row['text']!r}{advice}"

@@ -30,6 +30,12 @@ from termwise.glossary.model import (
     TermStatus,
 )
 from termwise.glossary.safe_xml import line_of, local_name, namespace, parse_xml, text_of
+from termwise.glossary.tbx_status import (
+    STATUS_CATEGORIES,
+    dialect_of,
+    most_cautious,
+    read_status,
+)
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 TBX_NAMESPACES = {TBX_NS, "urn:iso:std:iso:30042:ed:3.0", "urn:iso:std:iso:30042:ed-1"}
@@ -101,6 +107,7 @@ class _Reader:
     def __init__(self, path: str) -> None:
         self.path = path
         self.glossary = Glossary()
+        self.dialect: str | None = None
 
     def problem(self, message: str, element: etree._Element | None) -> None:
         line = line_of(element) if element is not None else None
@@ -116,6 +123,7 @@ class _Reader:
                 self.path,
                 line=line_of(root),
             )
+        self.dialect = dialect_of(name, root.get("type"))
         root_lang = root.get(XML_LANG) or root.get("lang")
         if root_lang:
             try:
@@ -212,13 +220,35 @@ class _Reader:
         if not text:
             self.problem(f"term section of {concept.id} ({lang}) without a term; skipped", section)
             return None
-        term = Term(text=text, lang=lang)
-        status_seen = False
+        term = Term(text=text, lang=lang, status=TermStatus.UNSPECIFIED)
+        statuses: list[TermStatus] = []
         for category in categories:
-            status_seen |= self.term_category(term, category, section)
-        if not status_seen:
-            term.status = TermStatus.PREFERRED if not concept.terms(lang) else TermStatus.ADMITTED
+            if category.type in STATUS_CATEGORIES:
+                found = self.term_status(term, category, section)
+                if found is not None and found not in statuses:
+                    statuses.append(found)
+            else:
+                self.term_category(term, category, section)
+        # No status in the file: the term keeps none (the first of a language is not
+        # thereby preferred). Statuses that disagree: the most cautious one.
+        term.status = most_cautious(statuses)
+        if len(statuses) > 1:
+            self.problem(
+                f"{term.text!r} ({lang}) has contradictory statuses "
+                f"({', '.join(status.value for status in statuses)}); read as {term.status.value}",
+                section,
+            )
         return term
+
+    def term_status(
+        self, term: Term, category: DataCategory, element: etree._Element
+    ) -> TermStatus | None:
+        reading = read_status(self.dialect, category.type, category.value)
+        if reading.complaint:
+            self.problem(f"{term.text!r}: {reading.complaint}", element)
+        if reading.status is None:
+            term.extra.append(category)  # kept as it came, so a round trip loses nothing
+        return reading.status
 
     def categories(self, element: etree._Element) -> list[DataCategory]:
         """The data categories an element carries, groups (``descripGrp``...) flattened."""
@@ -243,6 +273,8 @@ class _Reader:
                 return [DataCategory("note", "", _text(element))]
             if lname in ("termCompList", "hi", "foreign"):
                 return []
+            if lname == "termStatus":  # TBX-Min 2013: <tig><term/><termStatus>
+                return [DataCategory("termNote", "termStatus", _text(element))]
             self.problem(f"unknown element <{lname}>; skipped", element)
             return []
         # dct style: the element name is the data category, the namespace its module.
@@ -273,17 +305,9 @@ class _Reader:
         else:
             concept.extra.append(category)
 
-    def term_category(self, term: Term, category: DataCategory, element: etree._Element) -> bool:
+    def term_category(self, term: Term, category: DataCategory, element: etree._Element) -> None:
         kind = category.type
         value = category.value
-        if kind in ("administrativeStatus", "normativeAuthorization"):
-            try:
-                term.status = TermStatus.parse(value)
-            except ValueError:
-                self.problem(f"unknown administrative status {value!r} for {term.text!r}", element)
-                term.extra.append(category)
-                return False
-            return True
         if kind == "partOfSpeech":
             term.part_of_speech = value
         elif kind == "termType":
@@ -300,7 +324,6 @@ class _Reader:
             term.notes.append(value)
         else:
             term.extra.append(category)
-        return False
 
     def termwise_note(self, term: Term, value: str, element: etree._Element) -> None:
         key, _, rest = value[len(NOTE_PREFIX) :].partition(":")
@@ -525,7 +548,9 @@ class _Writer:
     def term(self, section: etree._Element, term: Term) -> None:
         term_sec = etree.SubElement(section, _q("termSec"))
         etree.SubElement(term_sec, _q("term")).text = term.text
-        self.category(term_sec, "administrativeStatus", term.status.tbx_basic)
+        if term.status is not TermStatus.UNSPECIFIED:
+            value = term.status.tbx_min if self.min else term.status.tbx_basic
+            self.category(term_sec, "administrativeStatus", value)
         if term.part_of_speech:
             self.category(term_sec, "partOfSpeech", term.part_of_speech)
         if term.term_type:
