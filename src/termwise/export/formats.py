@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from termwise.document.model import Document
 from termwise.project.po import SegmentState, TranslationFile
+from termwise.project.states import to_tmx
 
 if TYPE_CHECKING:
     from termwise.glossary.model import Glossary
@@ -119,7 +120,7 @@ def _tmx(document: Document, tfile: TranslationFile, options: ExportOptions) -> 
         unit = tfile.units.get(segment.id)
         if unit is None or not unit.target or unit.state not in wanted:
             continue
-        properties = {"x-state": unit.state.value, "x-kind": segment.kind.value}
+        properties = {**to_tmx(unit.state), "x-kind": segment.kind.value}
         if unit.mt_engine:
             properties["x-mt-engine"] = unit.mt_engine
         units.append(

@@ -42,6 +42,9 @@ def import_translation(
     click.echo(f"Imported {file} into {saved}")
     for line in report.lines():
         click.echo(f"  {line}")
+    for unit in report.state_conflicts:
+        where = f"line {unit.line}" if unit.line else f"unit {unit.id}"
+        click.echo(f"  state read cautiously at {where}: {unit.state_conflict}")
     for segment_id, codes in report.with_codes:
         shown = " ".join(code.native for code in codes)
         click.echo(f"  inline codes not kept in {segment_id}: {shown}")

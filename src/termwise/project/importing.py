@@ -31,8 +31,11 @@ class ImportReport:
     without_target: int = 0
     paragraph_units: int = 0
     paragraphs_not_split: int = 0
+    placeholders: int = 0
     unmatched: list[InterchangeUnit] = field(default_factory=list)
     with_codes: list[tuple[str, list[InlineCode]]] = field(default_factory=list)
+    # Units whose state the file contradicted: read cautiously (not reviewed), reported.
+    state_conflicts: list[InterchangeUnit] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         out = [
@@ -43,6 +46,8 @@ class ImportReport:
             f"kept existing work:     {self.kept_existing}",
             f"alternatives as notes:  {self.alternatives}",
             f"units without target:   {self.without_target}",
+            f"placeholder targets:    {self.placeholders} (needs-translation; left new)",
+            f"states read cautiously: {len(self.state_conflicts)}",
             f"paragraph units split:  {self.paragraph_units}",
             f"paragraphs not split:   {self.paragraphs_not_split} (kept aside)",
             f"unmatched (kept aside): {len(self.unmatched)}",
@@ -110,6 +115,8 @@ def apply_units(
     paragraphs = _paragraph_index(document)
     filled_here: set[str] = set()
     for unit in units:
+        if unit.state_conflict:
+            report.state_conflicts.append(unit)
         key = normalize_text(unit.source)
         segment_ids = index.get(key, [])
         if segment_ids:
@@ -131,6 +138,9 @@ def apply_units(
                 report.unmatched.append(unit)
             continue
         report.matched_units += 1
+        if unit.placeholder:
+            report.placeholders += 1
+            continue
         if not unit.target.strip():
             report.without_target += 1
             continue
@@ -152,9 +162,13 @@ def _apply(
     origin: str,
 ) -> None:
     project_unit = tfile.units[segment_id]
+    state = unit.state
+    if state is None:
+        # A TM's units carry no status: they are translations a person made and kept.
+        state = SegmentState.EDITED if unit.reviewed is False else SegmentState.REVIEWED
     if project_unit.target == target:
         report.already_same += 1
-        if unit.reviewed is not False and project_unit.state is not SegmentState.REVIEWED:
+        if state is SegmentState.REVIEWED and project_unit.state is not SegmentState.REVIEWED:
             project_unit.mark_reviewed()
         return
     taken_by_import = segment_id in filled_here
@@ -168,8 +182,11 @@ def _apply(
         else:
             report.kept_existing += 1
         return
-    # A TM's units carry no status: they are translations a person made and kept.
-    project_unit.set_translation(target, reviewed=unit.reviewed is not False)
+    if state is SegmentState.MT:
+        # The file says this is machine translation: it stays a suggestion to review.
+        project_unit.mt = target
+        project_unit.mt_engine = project_unit.mt_model = None
+    project_unit.set_translation(target, reviewed=state is SegmentState.REVIEWED)
     project_unit.previous_source = None
     if unit.notes and unit.notes not in project_unit.notes:
         project_unit.notes = f"{project_unit.notes}\n{unit.notes}".strip()
