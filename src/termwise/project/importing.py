@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from termwise import languages
 from termwise.document.model import Document, Segment, SegmentKind
-from termwise.errors import InputError
 from termwise.project.interchange import InlineCode, InterchangeUnit, read_units
 from termwise.project.po import SegmentState, TranslationFile
 from termwise.project.translations import normalize_text
+
+if TYPE_CHECKING:
+    from termwise.project.import_languages import SkippedUnit
 
 
 @dataclass
@@ -36,6 +38,10 @@ class ImportReport:
     with_codes: list[tuple[str, list[InlineCode]]] = field(default_factory=list)
     # Units whose state the file contradicted: read cautiously (not reviewed), reported.
     state_conflicts: list[InterchangeUnit] = field(default_factory=list)
+    # Units in another language than the project's: skipped, each with the reason.
+    other_language: list[SkippedUnit] = field(default_factory=list)
+    # Units whose source is nothing but inline codes: no text to match.
+    code_only: int = 0
 
     def lines(self) -> list[str]:
         out = [
@@ -51,6 +57,8 @@ class ImportReport:
             f"paragraph units split:  {self.paragraph_units}",
             f"paragraphs not split:   {self.paragraphs_not_split} (kept aside)",
             f"unmatched (kept aside): {len(self.unmatched)}",
+            f"only inline codes:      {self.code_only} (of the unmatched)",
+            f"other language:         {len(self.other_language)} (skipped)",
             f"with inline codes:      {len(self.with_codes)}",
         ]
         return out
@@ -67,37 +75,19 @@ def import_file(
     tfile: TranslationFile,
     *,
     overwrite: bool = False,
+    units: list[InterchangeUnit] | None = None,
 ) -> ImportReport:
-    """Read ``path`` and apply its units to ``tfile`` (in memory; the caller saves)."""
-    units = read_units(path, target_lang=tfile.lang, source_lang=document.lang)
-    _check_languages(units, document, tfile, Path(path))
-    return apply_units(units, document, tfile, overwrite=overwrite, origin=Path(path).name)
+    """Read ``path`` (unless its ``units`` were read already) and apply them to ``tfile``
+    (in memory; the caller saves)."""
+    from termwise.project.import_languages import split_by_language
 
-
-def _check_languages(
-    units: list[InterchangeUnit], document: Document, tfile: TranslationFile, path: Path
-) -> None:
-    for unit in units:
-        if unit.target_lang and unit.target and not _same_base(unit.target_lang, tfile.lang):
-            raise InputError(
-                f"the file translates into {unit.target_lang}, not {tfile.lang}",
-                path,
-                line=unit.line,
-            )
-        if unit.source_lang and not _same_base(unit.source_lang, document.lang):
-            raise InputError(
-                f"the file's source language is {unit.source_lang}, but the document is "
-                f"in {document.lang}",
-                path,
-                line=unit.line,
-            )
-
-
-def _same_base(a: str, b: str) -> bool:
-    try:
-        return languages.primary(a) == languages.primary(b)
-    except languages.LanguageError:
-        return a.split("-")[0].lower() == b.split("-")[0].lower()
+    if units is None:
+        units = read_units(path, target_lang=tfile.lang, source_lang=document.lang)
+    kept, skipped = split_by_language(units, document, tfile.lang, Path(path))
+    report = apply_units(kept, document, tfile, overwrite=overwrite, origin=Path(path).name)
+    report.units += len(skipped)
+    report.other_language = skipped
+    return report
 
 
 def apply_units(
@@ -134,8 +124,9 @@ def apply_units(
             pieces = split
             report.paragraph_units += 1
         else:
-            if unit.source.strip():
-                report.unmatched.append(unit)
+            if not unit.source.strip():
+                report.code_only += 1
+            report.unmatched.append(unit)
             continue
         report.matched_units += 1
         if unit.placeholder:
