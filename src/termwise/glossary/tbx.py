@@ -179,8 +179,7 @@ class _Reader:
         for child in section:
             lname = local_name(child)
             if lname in ("termSec", "tig", "ntig"):
-                term = self.read_term(child, lang, concept)
-                if term is not None:
+                for term in self.read_terms(child, lang, concept):
                     concept.add(term)
             elif lname:
                 for category in self.categories(child):
@@ -202,24 +201,39 @@ class _Reader:
                             )
                         )
 
-    def read_term(self, section: etree._Element, lang: str, concept: Concept) -> Term | None:
-        text: str | None = None
+    def read_terms(self, section: etree._Element, lang: str, concept: Concept) -> list[Term]:
+        """The term of a term section (``termSec``, ``tig``, ``ntig``); a section that
+        breaks the one-term rule gives each of its terms, reported, rather than drop one."""
+        texts: list[str] = []
         categories: list[DataCategory] = []
         for child in section:
             lname = local_name(child)
             if lname == "term":
-                text = _collapse(_text(child))
+                texts.append(_collapse(_text(child)))
             elif lname == "termGrp":
                 for grandchild in child:
                     if local_name(grandchild) == "term":
-                        text = _collapse(_text(grandchild))
+                        texts.append(_collapse(_text(grandchild)))
                     elif local_name(grandchild):
                         categories.extend(self.categories(grandchild))
             elif lname:
                 categories.extend(self.categories(child))
-        if not text:
+        texts = [text for text in texts if text]
+        if not texts:
             self.problem(f"term section of {concept.id} ({lang}) without a term; skipped", section)
-            return None
+            return []
+        if len(texts) > 1:
+            self.problem(
+                f"term section of {concept.id} ({lang}) holds {len(texts)} terms "
+                f"({', '.join(map(repr, texts))}); TBX allows one: each kept as a term "
+                "with the section's data categories",
+                section,
+            )
+        return [self.read_term(text, lang, categories, section) for text in texts]
+
+    def read_term(
+        self, text: str, lang: str, categories: list[DataCategory], section: etree._Element
+    ) -> Term:
         term = Term(text=text, lang=lang, status=TermStatus.UNSPECIFIED)
         statuses: list[TermStatus] = []
         for category in categories:

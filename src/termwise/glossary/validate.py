@@ -24,6 +24,11 @@ from termwise.glossary.tbx_status import (
     TBX2008_NORMATIVE_VALUES,
 )
 
+# Header elements whose content is text.
+_HEADER_TEXT = {"p", "title", "note", "hi", "foreign", "date"}
+# What each group is for: its first child, the only one of its kind.
+_GROUP_HEAD = {"descripGrp": "descrip", "adminGrp": "admin", "termNoteGrp": "termNote"}
+
 _AUX = {"descrip", "descripGrp", "admin", "adminGrp", "transacGrp", "note", "ref", "xref"}
 
 # TBX-Basic: data category → (element in dca style, levels where it may appear).
@@ -143,9 +148,34 @@ class _Validator:
         self.entries(root, entry="conceptEntry", lang_sec="langSec", term_secs={"termSec"})
         return self.problems
 
+    def header_and_text(self, root: etree._Element) -> None:
+        """Header text only inside its text elements; ``<text>`` holds ``<body>``, ``<back>``."""
+        for header in (c for c in root if local_name(c) in ("tbxHeader", "martifHeader")):
+            for element in header.iter():
+                name = local_name(element)
+                if not name or name in _HEADER_TEXT:
+                    continue
+                stray = [element.text or ""] + [
+                    child.tail or "" for child in element if local_name(child) not in _HEADER_TEXT
+                ]
+                stray += [child.tail or "" for child in element if not local_name(child)]
+                if any(part.strip() for part in stray):
+                    self.report(element, f"text directly in <{name}>; header text belongs in <p>")
+        for text in (c for c in root if local_name(c) == "text"):
+            names = [local_name(c) for c in text if local_name(c)]
+            for child in text:
+                name = local_name(child)
+                if name and name not in ("body", "back"):
+                    self.report(
+                        child, f"<{name}> directly in <text>; only <body> and <back> go there"
+                    )
+            if names.count("body") != 1:
+                self.report(text, "<text> must hold exactly one <body>")
+
     def entries(
         self, root: etree._Element, *, entry: str, lang_sec: str, term_secs: set[str]
     ) -> None:
+        self.header_and_text(root)
         body = next((e for e in root.iter() if local_name(e) == "body"), None)
         if body is None:
             self.report(root, "no <text><body>")
@@ -244,6 +274,7 @@ class _Validator:
     def category(self, element: etree._Element, level: str) -> None:
         lname = local_name(element)
         if lname in ("descripGrp", "adminGrp", "termNoteGrp"):
+            self.group(element)
             for child in element:
                 if local_name(child):
                     self.category(child, level)
@@ -343,3 +374,23 @@ class _Validator:
                 f"{value!r} is not a permitted value of {kind!r} "
                 f"({', '.join(sorted(allowed_values))})",
             )
+
+    def group(self, element: etree._Element) -> None:
+        """A group (``descripGrp``...) qualifies one data category: exactly one, and first."""
+        name = local_name(element)
+        head = _GROUP_HEAD[name]
+        children = [child for child in element if local_name(child)]
+        # In the dct style the head is the namespaced category itself (<basic:definition>).
+        heads = [
+            child
+            for child in children
+            if local_name(child) == head
+            or (
+                namespace(child) not in (None, *TBX_NAMESPACES)
+                and _BASIC_CATEGORIES.get(local_name(child), ("descrip", set()))[0] == head
+            )
+        ]
+        if len(heads) != 1:
+            self.report(element, f"<{name}> must hold exactly one <{head}> (found {len(heads)})")
+        elif children[0] is not heads[0]:
+            self.report(element, f"<{name}> must start with its <{head}>")
