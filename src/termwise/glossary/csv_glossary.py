@@ -359,21 +359,25 @@ def add_pair(
     tgt: str,
     line: int,
 ) -> None:
-    """Add one source/target/comment line; lines sharing a source term share a concept."""
+    """Add one source/target/comment line; lines sharing a source term share a concept.
+
+    The format has no status, so none is invented (the first target is not thereby
+    preferred), and a line's comment stays with its target term: written back, each pair
+    gets its own comment, not every comment of the concept.
+    """
     source = source.strip()
     target = target.strip()
     concept = by_source.get(source)
     if concept is None:
         concept = Concept(id=f"l{line}")
-        concept.add(Term(text=source, lang=src))
+        concept.add(Term(text=source, lang=src, status=TermStatus.UNSPECIFIED))
         by_source[source] = concept
         glossary.concepts.append(concept)
-    existing = [term.text for term in concept.terms(tgt)]
-    if target not in existing:
-        status = TermStatus.ADMITTED if existing else TermStatus.PREFERRED
-        concept.add(Term(text=target, lang=tgt, status=status))
-    if comment.strip() and comment.strip() not in concept.notes:
-        concept.notes.append(comment.strip())
+    term = next((t for t in concept.terms(tgt) if t.text == target), None)
+    if term is None:
+        term = concept.add(Term(text=target, lang=tgt, status=TermStatus.UNSPECIFIED))
+    if comment.strip() and comment.strip() not in term.notes:
+        term.notes.append(comment.strip())
 
 
 # --------------------------------------------------------------------------- writing
