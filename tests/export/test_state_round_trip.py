@@ -12,7 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 from termwise.cli import cli
-from termwise.project.po import SegmentState, TranslationFile
+from termwise.project.translation_file import TranslationFile
+from termwise.project.units import SegmentState
 
 from .sample_project import TRANSLATIONS, Project
 

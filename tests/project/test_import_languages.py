@@ -12,7 +12,8 @@ from click.testing import CliRunner, Result
 from termwise.cli import cli
 from termwise.project.import_languages import declared_source_language
 from termwise.project.interchange import read_units
-from termwise.project.po import SegmentState, TranslationFile
+from termwise.project.translation_file import TranslationFile
+from termwise.project.units import SegmentState
 
 BIN = Path(sys.executable).parent
 GERMAN = "Die Initiative verbindet viele Länder.\n\nDer Handel wuchs 2020.\n"

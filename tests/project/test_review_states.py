@@ -17,7 +17,8 @@ from click.testing import CliRunner
 from termwise.cli import cli
 from termwise.project import states
 from termwise.project.interchange import read_units
-from termwise.project.po import SegmentState, TranslationFile
+from termwise.project.translation_file import TranslationFile
+from termwise.project.units import SegmentState
 
 BIN = Path(sys.executable).parent
 NEW, MT, EDITED, REVIEWED = (

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from termwise.document.model import Document
-from termwise.project.po import SegmentState, TranslationFile
 from termwise.project.states import to_tmx
+from termwise.project.translation_file import TranslationFile
+from termwise.project.units import SegmentState
 
 if TYPE_CHECKING:
     from termwise.glossary.model import Glossary
@@ -156,7 +157,7 @@ CSV_COLUMNS = ("id", "kind", "source", "target", "state", "mt", "mt_engine", "mt
 
 @exporter("csv", "CSV table (UTF-8 with BOM, opens in spreadsheets)", (".csv",))
 def _csv(document: Document, tfile: TranslationFile, options: ExportOptions) -> bytes:
-    from termwise.project.po import TranslationUnit, describe
+    from termwise.project.units import TranslationUnit, describe
 
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 
 from termwise.document.model import Document, Segment, SegmentKind
 from termwise.project.interchange import InlineCode, InterchangeUnit, read_units
-from termwise.project.po import SegmentState, TranslationFile
+from termwise.project.translation_file import TranslationFile
 from termwise.project.translations import normalize_text
+from termwise.project.units import SegmentState
 
 if TYPE_CHECKING:
     from termwise.project.import_languages import SkippedUnit

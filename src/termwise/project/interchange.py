@@ -22,8 +22,8 @@ from termwise.errors import InputError
 if TYPE_CHECKING:
     from lxml import etree
 
-    from termwise.project.po import SegmentState
     from termwise.project.states import StateReading
+    from termwise.project.units import SegmentState
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 XLIFF12_NS = "urn:oasis:names:tc:xliff:document:1.2"
@@ -72,7 +72,7 @@ class InterchangeUnit:
 
     def read_state(self, reading: StateReading) -> None:
         """Take ``reading`` as this unit's state (and ``reviewed`` with it)."""
-        from termwise.project.po import SegmentState
+        from termwise.project.units import SegmentState
 
         self.state = reading.state
         self.state_conflict = reading.conflict
@@ -492,7 +492,7 @@ def _read_xliff2(root: etree._Element, path: Path) -> list[InterchangeUnit]:
 
 def _read_po(data: bytes, path: Path) -> list[InterchangeUnit]:
     from termwise.project import states
-    from termwise.project.po import read_catalog, unit_from_message
+    from termwise.project.po_format import read_catalog, unit_from_message
 
     catalog, raw_header = read_catalog(data, path)
     header = {

@@ -1,6 +1,6 @@
 """Review states: XLIFF 1.2, XLIFF 2.x, TMX and PO, mapped to termwise's four, both ways.
 
-termwise has four states (``project.po.SegmentState``): *new* (no translation), *mt* (the
+termwise has four states (``project.units.SegmentState``): *new* (no translation), *mt* (the
 machine translation, untouched), *edited* (a person's translation, not yet reviewed) and
 *reviewed*. Every state the formats define maps to one of them:
 
@@ -54,7 +54,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from termwise.project.po import SegmentState
+from termwise.project.units import SegmentState
 
 NEW, MT, EDITED, REVIEWED = (
     SegmentState.NEW,
@@ -203,7 +203,7 @@ def to_tmx(state: SegmentState) -> dict[str, str]:
 
 
 def from_po(*, target: str, fuzzy: bool, mt: str | None) -> StateReading:
-    """Read a PO entry: the rule ``project.po.unit_from_message`` applies to project files."""
+    """Read a PO entry: the rule ``project.po_format.unit_from_message`` applies to project files."""
     if not target:
         return StateReading(NEW)
     if not fuzzy:

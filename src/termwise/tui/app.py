@@ -32,6 +32,8 @@ from textual.widgets import (
 
 from termwise import languages
 from termwise.errors import TermwiseError
+from termwise.review.fixes import FixPlan
+from termwise.review.session import FilterName, ReviewSession
 from termwise.tui.dialogs import AddTerm, AskText, Choose, ConfirmPreview
 from termwise.tui.editor import TranslationEditor
 from termwise.tui.grid import SegmentGrid
@@ -39,7 +41,6 @@ from termwise.tui.keymap import textual_bindings
 from termwise.tui.opening import OpeningScreen, Preview, preview_of, store_preview
 from termwise.tui.palette import ReviewCommands
 from termwise.tui.panels import ConceptPanel, GlossaryPanel, IssuesPanel
-from termwise.tui.session import FilterName, FixPlan, ReviewSession
 
 if TYPE_CHECKING:
     from textual.actions import ActionParseResult
@@ -774,7 +775,7 @@ class ReviewApp(App[None]):
             if apply:
                 self._apply_fix(plan)
 
-        self.push_screen(ConfirmPreview(title, plan.preview(self.session)), done)
+        self.push_screen(ConfirmPreview(title, self.session.fix_preview(plan)), done)
 
     def _apply_fix(self, plan: FixPlan) -> None:
         try:
@@ -978,9 +979,9 @@ def run_review(
     A large book whose files are as the last session left them is shown at once from that
     session's preview while its session opens behind it (``termwise.tui.opening``).
     """
+    from termwise.review.memory import tune_memory_for_a_long_session
     from termwise.tui.keymap import load_keymap
     from termwise.tui.opening import opening_view, write_preview
-    from termwise.tui.session import tune_memory_for_a_long_session
 
     keymap = load_keymap()
     tune_memory_for_a_long_session()

@@ -21,7 +21,7 @@ from termwise.tui.keymap import textual_bindings
 
 if TYPE_CHECKING:
     from termwise.glossary.model import Concept, Glossary, Term
-    from termwise.tui.session import FixScope
+    from termwise.review.fixes import FixScope
 
 
 def describe_concept(concept: Concept, langs: Sequence[str]) -> Text:
