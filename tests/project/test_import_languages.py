@@ -162,3 +162,29 @@ def test_a_file_all_in_another_language_is_refused_and_names_from(tmp_path: Path
     )
     assert result.exit_code != 0
     assert "source language is de, but the document is in fr (give --from" in str(result.exception)
+
+
+def test_code_only_units_are_counted_and_kept_aside(tmp_path: Path) -> None:
+    tmx = tmp_path / "codes.tmx"
+    tmx.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="x" '
+        'creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="de" '
+        'datatype="plaintext"/><body>'
+        '<tu><tuv xml:lang="de"><seg><ph x="1">&lt;br/&gt;</ph></seg></tuv>'
+        '<tuv xml:lang="es"><seg><ph x="1">&lt;br/&gt;</ph></seg></tuv></tu>'
+        '<tu><tuv xml:lang="de"><seg>Der Handel wuchs 2020.</seg></tuv>'
+        '<tuv xml:lang="es"><seg>El comercio creció en 2020.</seg></tuv></tu>'
+        "</body></tmx>",
+        encoding="utf-8",
+    )
+    root = german_project(tmp_path)
+    result = run(root, "import", str(tmx), "--doc", str(root / "kurz.txt"), "--to", "es")
+    assert result.exit_code == 0, result.output
+    assert "units read:             2" in result.output
+    assert "matched to segments:    1" in result.output
+    assert "unmatched (kept aside): 1" in result.output
+    assert "only inline codes:      1 (of the unmatched)" in result.output
+    kept = read_units(root / "translations" / "kurz.es.unmatched.tmx", target_lang="es")
+    assert [(u.source, [c.native for c in u.inline_codes]) for u in kept] == [
+        ("", ["<br/>", "<br/>"])
+    ]

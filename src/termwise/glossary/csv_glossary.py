@@ -15,6 +15,7 @@ position. Fields CSV has no column for are reported by the writer.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -283,7 +284,7 @@ def _read_with_header(
         if ("definition", None) in values:
             concept.definition = values[("definition", None)]
         if ("note", None) in values:
-            for note in values[("note", None)].split("\n"):
+            for note in split_notes(values[("note", None)]):
                 if note.strip() and note.strip() not in concept.notes:
                     concept.notes.append(note.strip())
         row_status = values.get(("status", None))
@@ -307,7 +308,7 @@ def _read_with_header(
                 term.status = TermStatus.ADMITTED
             term_note = values.get(("note", lang))
             if term_note:
-                term.notes.extend(n.strip() for n in term_note.split("\n") if n.strip())
+                term.notes.extend(split_notes(term_note))
             concept.add(term)
             added = True
         if not added and len(values) > 0 and ("id", None) not in values:
@@ -347,6 +348,17 @@ def _read_two_columns(
             tgt,
             line,
         )
+
+
+# Several notes share a cell separated by a blank line; a note's own line breaks stay in it
+# (a spreadsheet cell with Alt+Enter line breaks is one note).
+NOTE_SEPARATOR = "\n\n"
+
+
+def split_notes(cell: str) -> list[str]:
+    """The notes in one CSV cell: separated by blank lines, each kept whole."""
+    notes = (note.strip() for note in re.split(r"\n[ \t]*\n", cell.replace("\r\n", "\n")))
+    return [note for note in notes if note]
 
 
 def add_pair(
@@ -400,7 +412,7 @@ def write_csv_glossary(glossary: Glossary, options: WriteOptions) -> tuple[bytes
                 row += [
                     concept.subject_field or "",
                     concept.definition or "",
-                    "\n".join(concept.notes),
+                    NOTE_SEPARATOR.join(concept.notes),
                 ]
             else:
                 row += ["", "", ""]
@@ -408,7 +420,7 @@ def write_csv_glossary(glossary: Glossary, options: WriteOptions) -> tuple[bytes
                 terms = per_lang[lang]
                 if index < len(terms):
                     term = terms[index]
-                    row += [term.text, term.status.value, "\n".join(term.notes)]
+                    row += [term.text, term.status.value, NOTE_SEPARATOR.join(term.notes)]
                 else:
                     row += ["", "", ""]
             out.write(_csv_line(row))

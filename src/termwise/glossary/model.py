@@ -113,13 +113,16 @@ class DataCategory:
 
     ``element`` is the TBX element (``descrip``, ``admin``, ``termNote``, ``xref``, ``ref``,
     ``transacGrp``), ``type`` its ``type`` attribute and ``value`` its text; ``target`` is the
-    ``target`` attribute of ``xref``/``ref``.
+    ``target`` attribute of ``xref``/``ref``. A ``transacGrp`` keeps its transaction type
+    in ``type``, its date in ``value``, its ``transacNote`` (who) in ``target`` and that
+    note's own ``target`` (the person's id) in ``link``.
     """
 
     element: str
     type: str
     value: str
     target: str | None = None
+    link: str | None = None
 
 
 @dataclass

@@ -192,6 +192,7 @@ class _Reader:
                             len("definition:") :
                         ].strip()
                     else:
+                        category = _demoted(category.value) or category
                         concept.extra.append(
                             DataCategory(
                                 f"langSec:{lang}:{category.element}",
@@ -311,6 +312,8 @@ class _Reader:
                 concept.sources.append(rest.strip())
             elif key.strip() == "definition":
                 concept.definition = rest.strip()
+            elif (restored := _demoted(category.value)) is not None:
+                concept.extra.append(restored)
             else:
                 self.problem(f"unknown termwise note {category.value!r}; kept as a note", element)
                 concept.notes.append(category.value)
@@ -361,15 +364,30 @@ class _Reader:
             term.term_type = rest or None
         elif key == "context":
             term.context = rest or None
+        elif (restored := _demoted(value)) is not None:
+            term.extra.append(restored)
         else:
             self.problem(f"unknown termwise note {value!r}; kept as a note", element)
             term.notes.append(value)
+
+
+_DEMOTED = re.compile(rf"^{NOTE_PREFIX}([a-z][A-Za-z]*): (.*?)(?: \[target: ([^\]]*)\])?$", re.S)
+
+
+def _demoted(note: str) -> DataCategory | None:
+    """A data category a TBX-Min export wrote as a ``termwise:`` note, restored."""
+    found = _DEMOTED.match(note)
+    if found is None:
+        return None
+    name, value, target = found.groups()
+    return DataCategory(_CATEGORY_ELEMENT.get(name, "descrip"), name, value, target)
 
 
 def _transaction(element: etree._Element) -> DataCategory:
     kind = ""
     date = ""
     who: str | None = None
+    link: str | None = None
     for child in element:
         lname = local_name(child)
         if lname in ("transac", "transactionType"):
@@ -378,7 +396,8 @@ def _transaction(element: etree._Element) -> DataCategory:
             date = _text(child)
         elif lname in ("transacNote", "responsibility"):
             who = _text(child)
-    return DataCategory("transacGrp", kind, date, who)
+            link = child.get("target")
+    return DataCategory("transacGrp", kind, date, who, link)
 
 
 def _has_ancestor(element: etree._Element, name: str) -> bool:
@@ -481,9 +500,17 @@ class _Writer:
     def note(self, parent: etree._Element, text: str) -> None:
         etree.SubElement(parent, _q("note")).text = text
 
-    def demote(self, parent: etree._Element, field_name: str, key: str, value: str) -> None:
+    def demote(
+        self,
+        parent: etree._Element,
+        field_name: str,
+        key: str,
+        value: str,
+        target: str | None = None,
+    ) -> None:
         self.demoted[field_name] = self.demoted.get(field_name, 0) + 1
-        self.note(parent, f"{NOTE_PREFIX}{key}: {value}")
+        where = f" [target: {target}]" if target else ""
+        self.note(parent, f"{NOTE_PREFIX}{key}: {value}{where}")
 
     def extra(self, parent: etree._Element, item: DataCategory) -> None:
         if item.element == "transacGrp":
@@ -497,15 +524,23 @@ class _Writer:
             etree.SubElement(group, _q("date")).text = item.value
             if item.target:
                 if self.dct:
-                    etree.SubElement(group, f"{{{BASIC_NS}}}responsibility").text = item.target
+                    note = etree.SubElement(group, f"{{{BASIC_NS}}}responsibility")
                 else:
                     note = etree.SubElement(group, _q("transacNote"))
                     note.set("type", "responsibility")
-                    note.text = item.target
+                if item.link:
+                    note.set("target", item.link)
+                note.text = item.target
         elif item.element == "note":
             self.note(parent, item.value)
-        elif self.min and item.type not in ("subjectField", *_MIN_CATEGORIES):
-            self.demote(parent, item.type or item.element, item.type or item.element, item.value)
+        elif (
+            self.min
+            and item.type not in ("subjectField", *_MIN_CATEGORIES)
+            # TBX-Min's dca schema allows ref and xref of any type, target and all.
+            and (self.dct or item.element not in ("ref", "xref"))
+        ):
+            name = item.type or item.element
+            self.demote(parent, name, name, item.value, item.target)
         elif self.dct:
             self.category(parent, item.type or item.element, item.value, item.target)
         else:

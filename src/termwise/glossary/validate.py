@@ -67,7 +67,7 @@ _MIN_CATEGORIES: dict[str, tuple[str, set[str]]] = {
     "customerSubset": ("admin", {"termSec"}),
     "subjectField": ("descrip", {"conceptEntry"}),
 }
-_MIN_FREE = {"ref", "xref", "transac", "transacNote"}
+_MIN_FREE = {"ref", "xref", "transac", "transacNote", "transactionType", "responsibility"}
 _MIN_PICKLISTS: dict[str, frozenset[str] | set[str]] = {
     "administrativeStatus": MIN_VALUES,
     "partOfSpeech": {"noun", "verb", "adjective", "adverb", "other"},
