@@ -65,6 +65,11 @@ def import_translation(
         click.echo(f"  {line}")
     for skipped in report.other_language:
         click.echo(f"  skipped {skipped}")
+    for unit in report.plurals_singular_only:
+        click.echo(
+            f"  plural entry at line {unit.line}: the project's plural rule differs from the "
+            "file's; only the singular's form was imported"
+        )
     for unit in report.state_conflicts:
         where = f"line {unit.line}" if unit.line else f"unit {unit.id}"
         click.echo(f"  state read cautiously at {where}: {unit.state_conflict}")

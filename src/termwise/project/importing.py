@@ -17,7 +17,7 @@ from termwise.document.model import Document, Segment, SegmentKind
 from termwise.project.interchange import InlineCode, InterchangeUnit, read_units
 from termwise.project.translation_file import TranslationFile
 from termwise.project.translations import normalize_text
-from termwise.project.units import SegmentState
+from termwise.project.units import SegmentState, TranslationUnit
 
 if TYPE_CHECKING:
     from termwise.project.import_languages import SkippedUnit
@@ -43,6 +43,10 @@ class ImportReport:
     other_language: list[SkippedUnit] = field(default_factory=list)
     # Units whose source is nothing but inline codes: no text to match.
     code_only: int = 0
+    # PO plural entries kept whole; and those whose forms the project's plural rule
+    # could not take (only the singular's form was imported).
+    plurals: int = 0
+    plurals_singular_only: list[InterchangeUnit] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         out = [
@@ -60,6 +64,7 @@ class ImportReport:
             f"unmatched (kept aside): {len(self.unmatched)}",
             f"only inline codes:      {self.code_only} (of the unmatched)",
             f"other language:         {len(self.other_language)} (skipped)",
+            f"plural entries:         {self.plurals} (all forms kept)",
             f"with inline codes:      {len(self.with_codes)}",
         ]
         return out
@@ -160,6 +165,8 @@ def _apply(
         state = SegmentState.EDITED if unit.reviewed is False else SegmentState.REVIEWED
     if project_unit.target == target:
         report.already_same += 1
+        if unit.plural is not None and not project_unit.is_plural:
+            _take_plural(unit, tfile, project_unit, report)
         if state is SegmentState.REVIEWED and project_unit.state is not SegmentState.REVIEWED:
             project_unit.mark_reviewed()
         return
@@ -178,6 +185,8 @@ def _apply(
         # The file says this is machine translation: it stays a suggestion to review.
         project_unit.mt = target
         project_unit.mt_engine = project_unit.mt_model = None
+    if unit.plural is not None:
+        _take_plural(unit, tfile, project_unit, report)
     project_unit.set_translation(target, reviewed=state is SegmentState.REVIEWED)
     project_unit.previous_source = None
     if unit.notes and unit.notes not in project_unit.notes:
@@ -188,6 +197,31 @@ def _apply(
         project_unit.notes = f"{project_unit.notes}\n{note}".strip()
     filled_here.add(segment_id)
     report.segments_filled += 1
+
+
+def _take_plural(
+    unit: InterchangeUnit,
+    tfile: TranslationFile,
+    project_unit: TranslationUnit,
+    report: ImportReport,
+) -> bool:
+    """Keep a PO plural entry whole on ``project_unit``; False when the project's plural
+    rule indexes forms differently from the file's (its forms would change meaning)."""
+    from termwise.project.po_format import plural_rule
+
+    plural = unit.plural
+    assert plural is not None
+    theirs = plural_rule(plural.rule, tfile.lang)
+    if tfile.plural_forms is None and not any(u.is_plural for u in tfile.units.values()):
+        tfile.plural_forms = plural.rule or f"nplurals={theirs[0]}; plural={theirs[1]};"
+    if tfile.plural_rule() != theirs:
+        report.plurals_singular_only.append(unit)
+        return False
+    project_unit.plural_source = plural.source
+    project_unit.plural_forms = plural.forms
+    project_unit.plural_index = plural.singular_index
+    report.plurals += 1
+    return True
 
 
 def _paragraph_index(document: Document) -> dict[str, list[str]]:

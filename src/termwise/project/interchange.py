@@ -47,6 +47,18 @@ class InlineCode:
     code_id: str | None = None
 
 
+@dataclass(frozen=True)
+class PluralEntry:
+    """A gettext plural entry as read: the plural source, every form, which form is the
+    singular's (``InterchangeUnit.target``), and the file's Plural-Forms header (None: the
+    file had none, so Babel's rule for its language indexed the forms)."""
+
+    source: str
+    forms: tuple[str, ...]
+    singular_index: int
+    rule: str | None
+
+
 @dataclass
 class InterchangeUnit:
     """One translation unit read from an interchange file."""
@@ -69,6 +81,8 @@ class InterchangeUnit:
     state_conflict: str | None = None
     # The target is a placeholder (XLIFF 1.2 needs-translation copy of the source).
     placeholder: bool = False
+    # A PO plural entry: all its forms (``target`` is the singular's).
+    plural: PluralEntry | None = None
 
     def read_state(self, reading: StateReading) -> None:
         """Take ``reading`` as this unit's state (and ``reviewed`` with it)."""
@@ -492,7 +506,12 @@ def _read_xliff2(root: etree._Element, path: Path) -> list[InterchangeUnit]:
 
 def _read_po(data: bytes, path: Path) -> list[InterchangeUnit]:
     from termwise.project import states
-    from termwise.project.po_format import read_catalog, unit_from_message
+    from termwise.project.po_format import (
+        plural_rule,
+        read_catalog,
+        singular_index,
+        unit_from_message,
+    )
 
     catalog, raw_header = read_catalog(data, path)
     header = {
@@ -501,11 +520,14 @@ def _read_po(data: bytes, path: Path) -> list[InterchangeUnit]:
     }
     target_lang = _norm_lang(header.get("language"))
     source_lang = _norm_lang(header.get("x-source-language"))
+    rule_header = header.get("plural-forms") or None
+    count, expression = plural_rule(rule_header, target_lang or "en")
+    singular = singular_index(expression)
     units: list[InterchangeUnit] = []
     for message in catalog:
         if not message.id:
             continue
-        unit = unit_from_message(message)
+        unit = unit_from_message(message, singular)
         read = InterchangeUnit(
             id=message.context,
             source=unit.source,
@@ -515,8 +537,16 @@ def _read_po(data: bytes, path: Path) -> list[InterchangeUnit]:
             notes=unit.notes,
             line=message.lineno,
         )
+        if unit.plural_source is not None:
+            read.plural = PluralEntry(
+                unit.plural_source, unit.all_forms(count), unit.plural_index, rule_header
+            )
         read.read_state(
-            states.from_po(target=unit.target, fuzzy="fuzzy" in message.flags, mt=unit.mt)
+            states.from_po(
+                target=unit.target or next((form for form in unit.plural_forms if form), ""),
+                fuzzy="fuzzy" in message.flags,
+                mt=unit.mt,
+            )
         )
         units.append(read)
     return units

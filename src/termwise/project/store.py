@@ -121,7 +121,7 @@ def _plan(
 ) -> tuple[bytes, list[Piece], bytes, dict[str, Span]]:
     """The file to write: header, one piece per unit (formatted now, or the span of an
     unchanged entry in ``spans``' file), obsolete entries; and the units' new spans."""
-    from babel.messages.catalog import Catalog, Message
+    from babel.messages.catalog import Message
 
     options = po_format.WRITE_OPTIONS
     header = po_format.write_catalog(po_format.new_catalog(tfile), **options)
@@ -134,7 +134,7 @@ def _plan(
     ]
     formatted: dict[str, bytes] = {}
     if stale:
-        batch = Catalog(fuzzy=False, charset="utf-8")
+        batch = po_format.entries_catalog(tfile)
         for unit, _ in stale:
             batch[unit.source] = po_format.message_from_unit(unit, Message)
         blocks = po_format.write_catalog(batch, omit_header=True, **options).split(ENTRY_SEPARATOR)
