@@ -159,7 +159,7 @@ def _plan(
     """The file to write: header, one piece per unit of ``snapshot`` (formatted now, or the
     span of an unchanged entry in ``spans``' file), obsolete entries; and the new spans.
     Units are read from the snapshot's keys only (see the module doc)."""
-    from babel.messages.catalog import Catalog, Message
+    from babel.messages.catalog import Message
 
     options = po_format.WRITE_OPTIONS
     header = po_format.write_catalog(po_format.new_catalog(tfile), **options)
@@ -172,7 +172,7 @@ def _plan(
     ]
     formatted: dict[object, bytes] = {}
     if stale:
-        batch = Catalog(fuzzy=False, charset="utf-8")
+        batch = po_format.entries_catalog(tfile)
         for key in stale:
             unit = TranslationUnit.from_key(key)
             batch[unit.source] = po_format.message_from_unit(unit, Message)
@@ -197,7 +197,7 @@ def _plan(
         position += length + len(ENTRY_SEPARATOR)
     live = {(str(key[1]), str(key[0])) for key in keys}
     trailer = po_format.write_catalog(
-        po_format.obsolete_catalog(snapshot.obsolete, live), omit_header=True, **options
+        po_format.obsolete_catalog(tfile, snapshot.obsolete, live), omit_header=True, **options
     )
     return header, entries, trailer, new_spans
 

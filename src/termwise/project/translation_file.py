@@ -37,6 +37,9 @@ class TranslationFile:
     last_translator: str | None = None
     language_team: str | None = None
     extra_headers: list[tuple[str, str]] = field(default_factory=list)
+    # The file's Plural-Forms header, kept as it is: its plural entries' forms are indexed
+    # by it (None: Babel's rule for the language).
+    plural_forms: str | None = None
     created: dt.datetime | None = None
     path: Path | None = None
     # The store's bookkeeping (see termwise.project.store).
@@ -100,11 +103,13 @@ class TranslationFile:
             last_translator=catalog.last_translator or None,
             language_team=catalog.language_team or None,
             extra_headers=po_format.extra_headers(raw_header),
+            plural_forms=headers.get("plural-forms") or None,
         )
+        singular = tfile.singular_index()
         for message in catalog:
             if not message.id:
                 continue
-            unit = po_format.unit_from_message(message)
+            unit = po_format.unit_from_message(message, singular)
             line = message.lineno
             if not unit.segment_id:
                 raise InputError(
@@ -121,8 +126,16 @@ class TranslationFile:
                 )
             tfile.units[unit.segment_id] = unit
         for message in catalog.obsolete.values():
-            tfile.obsolete.append(po_format.unit_from_message(message))
+            tfile.obsolete.append(po_format.unit_from_message(message, singular))
         return tfile
+
+    def plural_rule(self) -> tuple[int, str]:
+        """``(nplurals, expression)`` of this file's plural entries."""
+        return po_format.plural_rule(self.plural_forms, self.lang)
+
+    def singular_index(self) -> int:
+        """Which plural form translates a plural entry's singular source (n=1)."""
+        return po_format.singular_index(self.plural_rule()[1])
 
     # -- writing -------------------------------------------------------------------------
 
