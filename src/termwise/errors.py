@@ -7,7 +7,11 @@ instead of a traceback.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+# libxml2 ends some messages with its own "\n, line 1, column 2", which the path already says.
+_LIBXML_POSITION = re.compile(r"\s*\n[\s,]*line \d+, column \d+\s*$")
 
 
 class TermwiseError(Exception):
@@ -28,7 +32,8 @@ class InputError(TermwiseError):
         column: int | None = None,
         offset: int | None = None,
     ) -> None:
-        self.message = message
+        # The CLI prints one line per error; a message from a library may carry newlines.
+        self.message = " ".join(_LIBXML_POSITION.sub("", message).split())
         self.path = str(path) if path is not None else None
         self.line = line
         self.column = column

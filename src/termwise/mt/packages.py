@@ -220,8 +220,12 @@ def verify_archive(archive: Path) -> ArchiveCheck:
                 metadata = json.loads(zf.read(meta_name).decode("utf-8"))
             except (UnicodeDecodeError, ValueError) as error:
                 raise InputError(f"{meta_name} is not valid JSON: {error}", archive) from error
-    except (zipfile.BadZipFile, zlib.error, EOFError) as error:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as error:
+        # A damaged directory makes zipfile seek before the start (OSError), name an unknown
+        # compression method (NotImplementedError) or claim encryption (RuntimeError below).
         raise InputError(f"corrupt archive ({error}); download it again", archive) from error
+    except RuntimeError as error:
+        raise InputError(f"unreadable archive ({error}); download it again", archive) from error
     if not isinstance(metadata, dict):
         raise InputError(f"{meta_name} must hold a JSON object", archive)
     for key in ("from_code", "to_code"):

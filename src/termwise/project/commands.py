@@ -24,9 +24,19 @@ from termwise.project.layout import ProjectLayout
     is_flag=True,
     help="Replace edited and reviewed translations (they are kept as notes otherwise).",
 )
+@click.option(
+    "--lenient",
+    is_flag=True,
+    help="Import a file that breaks its format's schema or rules, listing every deviation.",
+)
 @click.pass_obj
 def import_translation(
-    layout: ProjectLayout, file: Path, document_path: Path, target_lang: str, overwrite: bool
+    layout: ProjectLayout,
+    file: Path,
+    document_path: Path,
+    target_lang: str,
+    overwrite: bool,
+    lenient: bool,
 ) -> None:
     """Seed a translation project from FILE (TMX 1.1/1.4b, XLIFF 1.2/2.x or PO)."""
     from termwise import languages
@@ -36,7 +46,9 @@ def import_translation(
     layout = layout if isinstance(layout, ProjectLayout) else ProjectLayout.at()
     document = load_source(layout, document_path)
     tfile = open_translation(layout, document, languages.normalize(target_lang))
-    report = import_file(file, document, tfile, overwrite=overwrite)
+    report = import_file(file, document, tfile, overwrite=overwrite, lenient=lenient)
+    for deviation in report.deviations:
+        click.echo(f"deviation (imported with --lenient): {deviation}", err=True)
     saved = tfile.save()
     unmatched = write_unmatched(report, tfile, document)
     click.echo(f"Imported {file} into {saved}")

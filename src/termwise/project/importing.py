@@ -18,6 +18,13 @@ from termwise.errors import InputError
 from termwise.project.interchange import InlineCode, InterchangeUnit, read_units
 from termwise.project.po import SegmentState, TranslationFile
 from termwise.project.translations import normalize_text
+from termwise.project.validation import (
+    Deviation,
+    check_matched,
+    check_usable,
+    refuse,
+    validate_interchange,
+)
 
 
 @dataclass
@@ -33,6 +40,8 @@ class ImportReport:
     paragraphs_not_split: int = 0
     unmatched: list[InterchangeUnit] = field(default_factory=list)
     with_codes: list[tuple[str, list[InlineCode]]] = field(default_factory=list)
+    # What the file's format forbids but ``--lenient`` let through.
+    deviations: list[Deviation] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         out = [
@@ -62,11 +71,26 @@ def import_file(
     tfile: TranslationFile,
     *,
     overwrite: bool = False,
+    lenient: bool = False,
 ) -> ImportReport:
-    """Read ``path`` and apply its units to ``tfile`` (in memory; the caller saves)."""
+    """Read ``path`` and apply its units to ``tfile`` (in memory; the caller saves).
+
+    A file that breaks its format's schema or rules is refused unless ``lenient``; one that
+    gives nothing usable (no unit, no translation into ``tfile.lang``, no unit matching the
+    document) is refused always, saying what it does hold.
+    """
+    deviations = validate_interchange(path)
+    if deviations and not lenient:
+        raise refuse(deviations)
     units = read_units(path, target_lang=tfile.lang, source_lang=document.lang)
     _check_languages(units, document, tfile, Path(path))
-    return apply_units(units, document, tfile, overwrite=overwrite, origin=Path(path).name)
+    check_usable(units, Path(path), tfile.lang)
+    report = apply_units(units, document, tfile, overwrite=overwrite, origin=Path(path).name)
+    # A paragraph unit whose translation did not split is kept aside: found, not lost.
+    found = report.matched_units + report.paragraphs_not_split
+    check_matched(units, found, Path(path), document.path)
+    report.deviations = deviations
+    return report
 
 
 def _check_languages(
