@@ -21,6 +21,7 @@ import io
 import resource
 import signal
 import threading
+import warnings
 import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -150,6 +151,56 @@ def read_argos_package(path: Path) -> object:
         root, root / "config", root / "cache", root / "packages", "http://127.0.0.1:9/"
     )
     return install_archive(path, paths)
+
+
+def read_project_po(path: Path) -> object:
+    """The reader of termwise's own ``translations/*.po`` (a file Poedit or Weblate edited)."""
+    from termwise.project.po import TranslationFile
+
+    return TranslationFile.from_bytes(path.read_bytes(), path)
+
+
+SEGMENTER_LANGS = ("en", "zh", "es", "fr", "de", "ru", "ja")
+
+
+def segment_text(path: Path) -> object:
+    """Sentence spans in every language: ordered, inside the text, stripped, covering it."""
+    from termwise.document.segmentation import _SPACE, split_sentences
+
+    text = path.read_bytes().decode("utf-8", "replace")
+    for lang in SEGMENTER_LANGS:
+        spans = split_sentences(text, lang)
+        position = 0
+        for start, end in spans:
+            assert position <= start < end <= len(text), (lang, spans)
+            assert text[start] not in _SPACE and text[end - 1] not in _SPACE, (lang, start, end)
+            assert not text[position:start].strip(_SPACE), f"{lang}: text lost before {start}"
+            position = end
+        assert not text[position:].strip(_SPACE), f"{lang}: text lost at the end"
+    return None
+
+
+@cache
+def _matchers() -> tuple[Any, ...]:
+    from termwise.glossary.formats import load_glossary
+    from termwise.glossary.matcher import TermMatcher
+
+    curated = load_glossary(Path(__file__).resolve().parents[2] / "glossary" / "key-terms.tbx")
+    return (
+        TermMatcher(curated, "en"),
+        TermMatcher(curated, "zh"),
+        TermMatcher(curated, "es", accent_insensitive=True),
+    )
+
+
+def match_terms(path: Path) -> object:
+    """Every match of the curated glossary lies inside the text and reports its own text."""
+    text = path.read_bytes().decode("utf-8", "replace")
+    for matcher in _matchers():
+        for match in matcher.find(text):
+            assert 0 <= match.start < match.end <= len(text), match
+            assert text[match.start : match.end] == match.text, match
+    return None
 
 
 # -- seeds -----------------------------------------------------------------------------
@@ -476,7 +527,8 @@ def _zip_mutated(target: Target) -> st.SearchStrategy[bytes]:
                 name, content = entries[index]
                 entries[index] = (name, draw(_metadata()) if draw(st.booleans()) else b"")
         buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        with warnings.catch_warnings(), zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+            warnings.simplefilter("ignore")  # duplicate names are one of the mutations
             for name, content in entries:
                 archive.writestr(name or "_", content)
         return buffer.getvalue()
@@ -540,6 +592,8 @@ def _generated(target: Target) -> st.SearchStrategy[bytes]:
     )
     return st.lists(pieces, max_size=40).map(b"".join)
 
+
+_CHINESE = "构建人类命运共同体是中国外交的核心理念。“一带一路”倡议促进合作共赢！负责任大国？"
 
 TARGETS: dict[str, Target] = {
     target.name: target
@@ -612,6 +666,32 @@ TARGETS: dict[str, Target] = {
             TEXT_TOKENS,
         ),
         Target("argosmodel", ".argosmodel", read_argos_package, argos_seeds, ZIP_TOKENS, zip=True),
+        Target(
+            "po-project", ".po", read_project_po, lambda: tuple(_seed_files("sample.po")), PO_TOKENS
+        ),
+        Target(
+            "import-validation",
+            ".xlf",
+            read_validated_interchange,
+            lambda: tuple(_seed_files("xliff2.xlf", "xliff12.xlf", "omegat-seed.tmx")),
+            XML_TOKENS,
+            xml=True,
+        ),
+        Target(
+            "segmenter",
+            ".txt",
+            segment_text,
+            lambda: tuple(_seed_files("paper-excerpt.txt", "sample.md")) + (_CHINESE.encode(),),
+            TEXT_TOKENS,
+        ),
+        Target(
+            "term-matcher",
+            ".txt",
+            match_terms,
+            lambda: tuple(_seed_files("paper-excerpt.txt")) + (_CHINESE.encode(),),
+            TEXT_TOKENS
+            + (b"community of human destiny", b"\xe5\x91\xbd\xe8\xbf\x90", b"-", b"\xcc\x81"),
+        ),
     )
 }
 
