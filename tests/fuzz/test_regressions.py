@@ -1,0 +1,64 @@
+"""Inputs the fuzzing found that broke a reader or a writer, kept as plain tests.
+
+Each failed on the code before its fix (the commit that added it says which).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from termwise.errors import InputError
+
+from .targets import SEEDS, TARGETS, argos_seeds, run_reader
+
+
+def test_libxml2_messages_with_a_newline_become_one_line(tmp_path: Path) -> None:
+    # A NUL as the second byte: libxml2 says "...out of allowed range\n, line 1, column 2".
+    data = b"<\x00" + (SEEDS / "omegat-seed.tmx").read_bytes()[2:]
+    outcome = run_reader(TARGETS["tmx"], data, tmp_path)
+    assert outcome.error is not None
+    assert str(outcome.error).endswith(
+        "input.tmx:1:2: not well-formed XML: Invalid character: Char 0x0 out of allowed range"
+    )
+
+
+def test_a_package_whose_offsets_are_shifted_is_a_corrupt_archive(tmp_path: Path) -> None:
+    # The first byte cut off: every offset in the zip directory points one byte too far, and
+    # zipfile seeks before the start of the file (OSError EINVAL) while checking entries.
+    data = argos_seeds()[0][1:]
+    outcome = run_reader(TARGETS["argosmodel"], data, tmp_path)
+    assert outcome.error is not None and "corrupt archive" in outcome.error.message
+
+
+def test_xml_writers_escape_noncharacters() -> None:
+    # U+FFFE in a translation made lxml raise ValueError in every TMX/XLIFF export.
+    from termwise.export.tmx import tmx_bytes
+    from termwise.project.interchange import InterchangeUnit, read_units
+
+    unit = InterchangeUnit("1", "a\ufffeb\uffff", "c\x01", "en", "es")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "x.tmx"
+        path.write_bytes(tmx_bytes([unit], "en"))
+        [read] = read_units(path, target_lang="es")
+    assert (read.source, read.target) == ("a\\ufffeb\\uffff", "c\\u0001")
+
+
+def test_omegat_terms_starting_with_a_hash_are_reported_not_lost() -> None:
+    from termwise.glossary.formats import WriteOptions
+    from termwise.glossary.model import Concept, Glossary, Term
+    from termwise.glossary.omegat import write_omegat
+
+    glossary = Glossary(concepts=[Concept("c", all_terms=[Term("#tag", "en"), Term("标签", "zh")])])
+    data, problems = write_omegat(glossary, WriteOptions(source_lang="en", target_lang="zh"))
+    assert b"#tag\t" not in data
+    assert any("'#tag'" in problem.message for problem in problems)
+
+
+@pytest.mark.parametrize(("name", "suffix"), [("tmx", ".tmx"), ("markdown", ".md")])
+def test_empty_files_are_refused_at_line_one(tmp_path: Path, name: str, suffix: str) -> None:
+    outcome = run_reader(TARGETS[name], b"  \n", tmp_path)
+    assert isinstance(outcome.error, InputError) and outcome.error.line == 1
+    assert str(outcome.error).startswith(str(tmp_path / f"input{suffix}") + ":1: ")
