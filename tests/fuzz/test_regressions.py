@@ -62,3 +62,36 @@ def test_empty_files_are_refused_at_line_one(tmp_path: Path, name: str, suffix: 
     outcome = run_reader(TARGETS[name], b"  \n", tmp_path)
     assert isinstance(outcome.error, InputError) and outcome.error.line == 1
     assert str(outcome.error).startswith(str(tmp_path / f"input{suffix}") + ":1: ")
+
+
+def _bomb(path: Path, name: str, size: int, keep: dict[str, bytes]) -> None:
+    """A zip whose entry ``name`` inflates to ``size`` bytes of spaces, written in chunks."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for entry, content in keep.items():
+            archive.writestr(entry, content)
+        with archive.open(name, "w", force_zip64=True) as sink:
+            chunk = b" " * (1 << 20)
+            for _ in range(size >> 20):
+                sink.write(chunk)
+
+
+def test_a_docx_zip_bomb_is_refused_before_it_is_inflated(tmp_path: Path) -> None:
+    # 130 MiB of spaces in word/document.xml: python-docx inflated it whole (an 800 MB one
+    # took 1.6 GB and 18 s before libxml2 gave up on the text node).
+    from termwise.document.docx_reader import MAX_PART_BYTES, read_docx
+
+    path = tmp_path / "bomb.docx"
+    _bomb(path, "word/document.xml", MAX_PART_BYTES + (2 << 20), {})
+    with pytest.raises(InputError, match="inflates to 136 MB from 0.1 MB"):
+        read_docx(path)
+
+
+def test_an_argos_package_with_a_huge_metadata_file_is_refused(tmp_path: Path) -> None:
+    from termwise.mt.packages import MAX_METADATA_BYTES, verify_archive
+
+    path = tmp_path / "bomb.argosmodel"
+    _bomb(path, "p/metadata.json", MAX_METADATA_BYTES + (1 << 20), {"p/model/model.bin": b"x"})
+    with pytest.raises(InputError, match="metadata.json is too large"):
+        verify_archive(path)

@@ -181,6 +181,7 @@ def find_route(
 # --- installing -------------------------------------------------------------------------
 
 REQUIRED_MODEL_FILE = "model/model.bin"
+MAX_METADATA_BYTES = 1024 * 1024
 TOKENIZER_FILES = ("sentencepiece.model", "bpe.model")
 
 
@@ -216,6 +217,9 @@ def verify_archive(archive: Path) -> ArchiveCheck:
             meta_name = f"{top}/metadata.json"
             if meta_name not in names:
                 raise InputError(f"not an Argos package: no {meta_name}", archive)
+            if zf.getinfo(meta_name).file_size > MAX_METADATA_BYTES:
+                # It is read whole: a few hundred bytes in a real package, never megabytes.
+                raise InputError(f"not an Argos package: {meta_name} is too large", archive)
             try:
                 metadata = json.loads(zf.read(meta_name).decode("utf-8"))
             except (UnicodeDecodeError, ValueError) as error:
