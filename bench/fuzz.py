@@ -9,7 +9,8 @@ keeps it under ``--crashes`` so it can become a regression example.
     PYTHONPATH=src .venv/bin/python bench/fuzz.py --examples 10000 --only tmx,xliff2
 
 Prints one line per reader: examples run, parsed, refused with an ``InputError``, refused
-without a position (file only), crashes, seconds.
+without a position (file only), crashes, seconds, the slowest single example (seconds) and
+the process's peak RSS so far (MB).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import resource
 import sys
 import tempfile
 import time
@@ -36,6 +38,7 @@ from fuzz.targets import TARGETS, Target, run_reader  # noqa: E402
 def campaign(target: Target, examples: int, crashes_dir: Path) -> dict[str, object]:
     counts: Counter[str] = Counter()
     kinds: Counter[str] = Counter()
+    slowest = [0.0]
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as folder:
 
@@ -48,8 +51,10 @@ def campaign(target: Target, examples: int, crashes_dir: Path) -> dict[str, obje
         @given(data=target.inputs())
         def run(data: bytes) -> None:
             counts["examples"] += 1
+            began = time.perf_counter()
             try:
                 outcome = run_reader(target, data, Path(folder))
+                slowest[0] = max(slowest[0], time.perf_counter() - began)
             except Exception as error:  # every other exception is a finding
                 counts["crashes"] += 1
                 kind = f"{type(error).__name__}: {str(error)[:120]}"
@@ -78,6 +83,8 @@ def campaign(target: Target, examples: int, crashes_dir: Path) -> dict[str, obje
         "crashes": counts["crashes"],
         "crash kinds": dict(kinds),
         "seconds": round(time.perf_counter() - started, 1),
+        "slowest example s": round(slowest[0], 3),
+        "peak RSS MB": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
     }
 
 
@@ -91,14 +98,14 @@ def main() -> None:
     names = [name for name in args.only.split(",") if name] or list(TARGETS)
     results = []
     print(f"{'reader':<18} {'examples':>8} {'parsed':>7} {'refused':>7} {'no pos':>7} "
-          f"{'crashes':>7} {'seconds':>8}", flush=True)  # fmt: skip
+          f"{'crashes':>7} {'seconds':>8} {'slowest':>8} {'peak MB':>8}", flush=True)  # fmt: skip
     for name in names:
         result = campaign(TARGETS[name], args.examples, args.crashes)
         results.append(result)
         print(
             f"{name:<18} {result['examples']:>8} {result['parsed']:>7} {result['refused']:>7} "
             f"{result['refused without position']:>7} {result['crashes']:>7} "
-            f"{result['seconds']:>8}",
+            f"{result['seconds']:>8} {result['slowest example s']:>8} {result['peak RSS MB']:>8}",
             flush=True,
         )
         for kind, count in dict(result["crash kinds"]).items():  # type: ignore[call-overload]

@@ -254,3 +254,20 @@ def test_invalid_tbx_is_refused_unless_lenient(project: Path, tmp_path: Path) ->
     assert result.returncode == 0, result.stderr
     assert "problem (imported with --lenient)" in result.stderr
     assert (out / "two-terms.tbx").exists()
+
+
+def test_tmx_units_without_a_source_variant_are_refused(project: Path, tmp_path: Path) -> None:
+    tmx = tmp_path / "no-source.tmx"
+    tmx.write_text(
+        '<?xml version="1.0"?>\n<tmx version="1.4"><header creationtool="t" '
+        'creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en-US" '
+        'datatype="plaintext"/>\n<body>\n'
+        '<tu><tuv xml:lang="en-GB"><seg>It is a concept of life.</seg></tuv>'
+        '<tuv xml:lang="es"><seg>Es un concepto de vida.</seg></tuv></tu>\n'
+        '<tu><tuv xml:lang="fr"><seg>C\'est un concept.</seg></tuv>'
+        '<tuv xml:lang="es"><seg>Es un concepto.</seg></tuv></tu>\n</body></tmx>\n',
+        encoding="utf-8",
+    )
+    line = refused(import_file(project, tmx, "--to", "es"), f"{tmx}:5: ")
+    assert "<tu> has no variant in the source language en-us (it has fr, es)" in line
+    nothing_written(project)

@@ -156,12 +156,39 @@ def _schema_deviations(
 
 
 def _check_tmx(root: etree._Element, path: str) -> list[Deviation]:
-    version = root.get("version", "")
-    if not version.startswith("1.4"):
-        # TMX 1.1 and 1.2 (OmegaT's own files) predate the 1.4 DTD; their structure is
-        # checked by the reader.
-        return []
-    return _schema_deviations(root, _tmx_dtd(), TMX_DTD, path)
+    found = []
+    # TMX 1.1 and 1.2 (OmegaT's own files) predate the 1.4 DTD; their structure is checked
+    # by the reader.
+    if root.get("version", "").startswith("1.4"):
+        found = _schema_deviations(root, _tmx_dtd(), TMX_DTD, path)
+    return found + list(_tmx_source_variants(root, path))
+
+
+def _tmx_source_variants(root: etree._Element, path: str) -> Iterable[Deviation]:
+    """The spec: the ``<tuv>`` holding the source has the header's srclang (unless *all*)."""
+    header = next((el for el in root if _is(el, "header")), None)
+    srclang = (header.get("srclang") or "") if header is not None else ""
+    for tu in root.iter():
+        if not _is(tu, "tu"):
+            continue
+        wanted = (tu.get("srclang") or srclang).lower()
+        if not wanted or wanted == "*all*":
+            continue
+        langs = [
+            (tuv.get(f"{{{XML_NS}}}lang") or tuv.get("lang") or "").lower()
+            for tuv in tu
+            if _is(tuv, "tuv")
+        ]
+        # "en" and "en-US" are taken as the same source: tools differ on regions.
+        if langs and not any(_same_primary(lang, wanted) for lang in langs):
+            line = tu.sourceline
+            yield Deviation(
+                path,
+                line if isinstance(line, int) else None,
+                "TMX: source variant",
+                f"<tu> has no variant in the source language {wanted} (it has "
+                f"{', '.join(lang or '?' for lang in langs)})",
+            )
 
 
 # -- XLIFF 2 processing requirements ---------------------------------------------------
@@ -329,6 +356,10 @@ class _Xliff2Rules:
                     f"<{side} xml:lang={declared!r}> differs from the file's {attribute} "
                     f"{wanted[side]!r}",
                 )
+
+
+def _same_primary(a: str, b: str) -> bool:
+    return a.split("-")[0] == b.split("-")[0]
 
 
 def _is(element: etree._Element, name: str) -> bool:
