@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-# libxml2 ends some messages with its own "\n, line 1, column 2", which the path already says.
-_LIBXML_POSITION = re.compile(r"\s*\n[\s,]*line \d+, column \d+\s*$")
+# lxml ends its messages with ", line 1, column 2" (after a newline for some), which the
+# position before the message already says.
+_LIBXML_POSITION = re.compile(r"[\s,]*line \d+, column \d+\s*$")
 
 
 class TermwiseError(Exception):

@@ -23,6 +23,12 @@ def test_libxml2_messages_with_a_newline_become_one_line(tmp_path: Path) -> None
     assert str(outcome.error).endswith(
         "input.tmx:1:2: not well-formed XML: Invalid character: Char 0x0 out of allowed range"
     )
+    # And without the newline: the position is said once, before the message.
+    outcome = run_reader(TARGETS["tbx-basic"], b"<tbx><text>", tmp_path)
+    assert outcome.error is not None
+    assert str(outcome.error).endswith(
+        "input.tbx:1:12: malformed XML: Premature end of data in tag text line 1"
+    )
 
 
 def test_a_package_whose_offsets_are_shifted_is_a_corrupt_archive(tmp_path: Path) -> None:

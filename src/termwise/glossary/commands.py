@@ -156,10 +156,12 @@ def import_glossary(
     chosen = get_format(fmt) if fmt else detect_format(file, data)
     from termwise.glossary import import_checks
 
+    # Read first: a file that is not even XML gets the reader's error, which --lenient cannot
+    # get past; what the validator then finds is what --lenient lets through.
+    loaded = chosen.read(data, file, ReadOptions(source_lang, target_lang))
     deviations = import_checks.tbx_deviations(file) if chosen.name == "tbx" else []
     if deviations and not lenient:
         raise import_checks.refuse(file, deviations)
-    loaded = chosen.read(data, file, ReadOptions(source_lang, target_lang))
     names_languages = chosen.name == "tbx" or _has_language_header(chosen.name, data)
     import_checks.check_flags_against_file(
         file,
