@@ -135,10 +135,26 @@ def test_xliff2_rules_a_schema_cannot_express(project: Path, tmp_path: Path) -> 
             "<target>Es un concepto de vida.</target></segment></unit>\n",
             ":4: <sc id='1'> in <source> of unit 'u1' is never closed",
         ),
+        "an <ec> closing an isolated <sc>": (
+            '<unit id="u1"><segment><source><sc id="1" isolated="yes"/>It is a concept of life.'
+            '<ec startRef="1"/></source><target>Es un concepto de vida.</target></segment></unit>\n',
+            ":4: <ec startRef='1'> in <source> of unit 'u1' closes an <sc> marked isolated",
+        ),
+        "a subState without state": (
+            '<unit id="u1"><segment subState="x:y"><source>It is a concept of life.</source>'
+            "<target>Es un concepto de vida.</target></segment></unit>\n",
+            ":4: <segment> in unit 'u1' has a subState but no state [XLIFF 2: subState needs state]",
+        ),
+        "a target without trgLang": (
+            '<unit id="u1"><segment><source>It is a concept of life.</source>'
+            "<target>Es un concepto de vida.</target></segment></unit>\n",
+            ":2: the file has <target> elements but <xliff> has no trgLang",
+        ),
     }
     for name, (units, expected) in cases.items():
         xlf = tmp_path / f"{name.replace(' ', '-')}.xlf"
-        xlf.write_text(XLIFF2_HEAD + units + "</file></xliff>\n", encoding="utf-8")
+        head = XLIFF2_HEAD.replace(' trgLang="es"', "") if "trgLang" in name else XLIFF2_HEAD
+        xlf.write_text(head + units + "</file></xliff>\n", encoding="utf-8")
         line = refused(import_file(project, xlf, "--to", "es"), str(xlf))
         assert expected in line, (name, line)
         nothing_written(project)

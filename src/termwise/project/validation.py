@@ -256,6 +256,7 @@ class _Xliff2Rules:
         notes_el = next((el for el in unit if _is(el, "notes")), None)
         if notes_el is not None:
             yield from self.unique(_children(notes_el, "note"), "<note>", scope)
+        yield from self.sub_state(unit, scope)
         data_ids = {item.get("id") for item in data}
         for side in ("source", "target"):
             contents = [child for part in parts for child in part if _is(child, side)]
@@ -274,6 +275,15 @@ class _Xliff2Rules:
             yield from self.pairing(codes, side, scope, "sm", "em", "startRef")
             yield from self.references(codes, data_ids, scope)
 
+    def sub_state(self, unit: etree._Element, scope: str) -> Iterable[Deviation]:
+        for segment in _children(unit, "segment"):
+            if segment.get("subState") is not None and segment.get("state") is None:
+                yield self.deviation(
+                    segment,
+                    "XLIFF 2: subState needs state",
+                    f"<segment> in {scope} has a subState but no state",
+                )
+
     def pairing(
         self,
         codes: list[etree._Element],
@@ -286,20 +296,31 @@ class _Xliff2Rules:
         """Each ``<ec startRef>`` after its ``<sc>``, each ``<sc>`` closed (unless isolated)."""
         open_codes: dict[str, etree._Element] = {}
         closed: set[str] = set()
+        isolated: set[str] = set()
         for element in codes:
             name = _local(element.tag)
             if name == start:
                 code_id = element.get("id", "")
-                if element.get("isolated") != "yes":
+                if element.get("isolated") == "yes":
+                    isolated.add(code_id)
+                else:
                     open_codes[code_id] = element
             elif name == end:
                 if element.get("isolated") == "yes":
-                    if not element.get("id"):
+                    if not element.get("id") or element.get(ref) is not None:
                         yield self.deviation(
                             element,
                             CODE_ORDER,
-                            f"an isolated <{end}> in <{side}> of {scope} needs an id",
+                            f"an isolated <{end}> in <{side}> of {scope} has an id and no {ref}",
                         )
+                    continue
+                if element.get(ref) in isolated:
+                    yield self.deviation(
+                        element,
+                        CODE_ORDER,
+                        f"<{end} {ref}={element.get(ref)!r}> in <{side}> of {scope} closes an "
+                        f"<{start}> marked isolated; an isolated code has no partner in its unit",
+                    )
                     continue
                 target = element.get(ref)
                 if target is None:
