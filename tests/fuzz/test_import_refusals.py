@@ -287,3 +287,21 @@ def test_tmx_units_without_a_source_variant_are_refused(project: Path, tmp_path:
     line = refused(import_file(project, tmx, "--to", "es"), f"{tmx}:5: ")
     assert "<tu> has no variant in the source language en-us (it has fr, es)" in line
     nothing_written(project)
+
+
+def test_xliff12_segment_marks_the_source_lacks_are_refused(project: Path, tmp_path: Path) -> None:
+    # XLIFF 1.1, as translate-toolkit writes it: no schema is shipped, the rule still holds
+    # (the 1.2 strict schema has it as a keyref).
+    xlf = tmp_path / "mids.xlf"
+    xlf.write_text(
+        '<?xml version="1.0"?>\n<xliff version="1.1" xmlns="urn:oasis:names:tc:xliff:document:1.1">'
+        '\n<file original="p" source-language="en" target-language="es" datatype="plaintext">'
+        '<body>\n<trans-unit id="1"><source>It is a concept of life.</source>\n'
+        '<seg-source><mrk mtype="seg" mid="1">It is a concept of life.</mrk></seg-source>\n'
+        '<target><mrk mtype="seg" mid="2">Es un concepto de vida.</mrk></target>\n'
+        "</trans-unit></body></file></xliff>\n",
+        encoding="utf-8",
+    )
+    line = refused(import_file(project, xlf, "--to", "es"), f"{xlf}:6: ")
+    assert "<target> has a segment mid='2' that <seg-source> lacks" in line
+    nothing_written(project)

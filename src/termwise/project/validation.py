@@ -99,10 +99,47 @@ def validate_interchange(path: str | Path) -> list[Deviation]:
         if namespace != XLIFF22_NS:
             found = _schema_deviations(root, _xliff2_schema(), XLIFF2_SCHEMA, where)
         return found + list(_Xliff2Rules(where).check(root))
-    if namespace != XLIFF12_NS:
-        # XLIFF 1.0/1.1 (translate-toolkit's po2xliff writes 1.1): no schema is shipped.
-        return []
-    return _schema_deviations(root, _xliff12_schema(), XLIFF12_SCHEMA, where)
+    found = []
+    # XLIFF 1.0/1.1 (translate-toolkit's po2xliff writes 1.1): no schema is shipped.
+    if namespace == XLIFF12_NS:
+        found = _schema_deviations(root, _xliff12_schema(), XLIFF12_SCHEMA, where)
+    return found + list(_xliff12_segments(root, where))
+
+
+def _xliff12_segments(root: etree._Element, path: str) -> Iterable[Deviation]:
+    """Segmented units: each ``mid`` once in ``<seg-source>``, and the target's marks among them."""
+    rule = "XLIFF 1.2: segment marks (mrk mtype=seg)"
+    for unit in root.iter():
+        if not _is(unit, "trans-unit"):
+            continue
+        seg_source = next((el for el in unit if _is(el, "seg-source")), None)
+        if seg_source is None:
+            continue
+        mids: set[str | None] = set()
+        for mark in _segment_marks(seg_source):
+            mid = mark.get("mid")
+            if mid in mids:
+                yield _deviation(path, mark, rule, f"mid {mid!r} is used twice in <seg-source>")
+            mids.add(mid)
+        target = next((el for el in unit if _is(el, "target")), None)
+        for mark in _segment_marks(target) if target is not None else []:
+            if mark.get("mid") not in mids:
+                yield _deviation(
+                    path,
+                    mark,
+                    rule,
+                    f"<target> has a segment mid={mark.get('mid')!r} that <seg-source> lacks; "
+                    "its translation would be lost",
+                )
+
+
+def _segment_marks(element: etree._Element) -> list[etree._Element]:
+    return [el for el in element.iter() if _is(el, "mrk") and el.get("mtype") == "seg"]
+
+
+def _deviation(path: str, element: etree._Element, rule: str, message: str) -> Deviation:
+    line = element.sourceline
+    return Deviation(path, line if isinstance(line, int) else None, rule, message)
 
 
 # -- schemas ---------------------------------------------------------------------------
