@@ -101,3 +101,16 @@ def test_an_argos_package_with_a_huge_metadata_file_is_refused(tmp_path: Path) -
     _bomb(path, "p/metadata.json", MAX_METADATA_BYTES + (1 << 20), {"p/model/model.bin": b"x"})
     with pytest.raises(InputError, match="metadata.json is too large"):
         verify_archive(path)
+
+
+@pytest.mark.parametrize("name", ["po", "po-project"])
+def test_a_po_header_whose_line_end_is_broken_names_the_content_type_line(
+    tmp_path: Path, name: str
+) -> None:
+    # Found by bench/fuzz.py: "charset=UTF-8\x01n" (a backslash turned into \x01) runs the
+    # next header into the charset; Babel raised LookupError "unknown encoding: utf-8ncontent-
+    # transfer-encoding: 8bit" from deep inside its parser.
+    data = (Path(__file__).parent / "regressions" / "po-charset-runs-on.po").read_bytes()
+    outcome = run_reader(TARGETS[name], data, tmp_path)
+    assert outcome.error is not None and outcome.error.line == 8
+    assert "Content-Type names an unknown charset" in outcome.error.message
