@@ -30,6 +30,11 @@ from termwise.project.layout import ProjectLayout
     is_flag=True,
     help="Replace edited and reviewed translations (they are kept as notes otherwise).",
 )
+@click.option(
+    "--lenient",
+    is_flag=True,
+    help="Import a file that breaks its format's schema or rules, listing every deviation.",
+)
 @click.pass_obj
 def import_translation(
     layout: ProjectLayout,
@@ -38,6 +43,7 @@ def import_translation(
     target_lang: str,
     source_lang: str | None,
     overwrite: bool,
+    lenient: bool,
 ) -> None:
     """Seed a translation project from FILE (TMX 1.1/1.4b, XLIFF 1.2/2.x or PO)."""
     from termwise import languages
@@ -56,7 +62,9 @@ def import_translation(
         origin = f"declared in {file.name}" if doc_lang else "detected"
     document = load_source(layout, document_path, lang=doc_lang)
     tfile = open_translation(layout, document, lang)
-    report = import_file(file, document, tfile, overwrite=overwrite, units=units)
+    report = import_file(file, document, tfile, overwrite=overwrite, lenient=lenient, units=units)
+    for deviation in report.deviations:
+        click.echo(f"deviation (imported with --lenient): {deviation}", err=True)
     saved = tfile.save()
     unmatched = write_unmatched(report, tfile, document)
     click.echo(f"Imported {file} into {saved}")

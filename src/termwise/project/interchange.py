@@ -108,7 +108,7 @@ def read_units(
     except OSError as error:
         raise InputError(f"cannot read file: {error.strerror}", file_path) from error
     if not data.strip():
-        raise InputError("empty file; expected TMX, XLIFF or PO", file_path)
+        raise InputError("empty file; expected TMX, XLIFF or PO", file_path, line=1)
     head = data[:2048].lstrip(b"\xef\xbb\xbf").lstrip()
     looks_xml = (
         head.startswith(b"<") or head.startswith(b"\xff\xfe") or head.startswith(b"\xfe\xff")
