@@ -16,6 +16,7 @@ from termwise.errors import InputError
 from termwise.glossary.model import Problem
 from termwise.glossary.safe_xml import line_of, local_name, namespace, parse_xml, text_of
 from termwise.glossary.tbx import TBX_NAMESPACES, XML_LANG
+from termwise.input_files import read_input
 
 _AUX = {"descrip", "descripGrp", "admin", "adminGrp", "transacGrp", "note", "ref", "xref"}
 
@@ -56,10 +57,7 @@ _PICKLISTS = {
 def validate_file(path: str | Path) -> list[Problem]:
     """All violations in a TBX file (an empty list when it is valid TBX-Basic or TBX core)."""
     target = Path(path)
-    try:
-        data = target.read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot read file: {error.strerror}", target) from error
+    data = read_input(target)
     try:
         tree = parse_xml(data, target)
     except InputError as error:

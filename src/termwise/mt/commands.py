@@ -66,10 +66,17 @@ def models() -> None:
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
 def list_models(fmt: str) -> None:
     """Show installed translation models."""
-    from termwise.mt.packages import argos_paths, installed_packages
+    from termwise.mt.packages import argos_paths, clean_stale_staging, scan_packages
 
     paths = argos_paths()
-    packages = installed_packages(paths)
+    clean_stale_staging(paths.packages_dir.parent)
+    packages, broken = scan_packages(paths)
+    for entry in broken:
+        click.echo(
+            f"termwise: warning: {entry.path} is a broken package ({entry.reason}); "
+            f"remove it with `termwise models remove {entry.path.name}`",
+            err=True,
+        )
     rows = [
         {
             "from": pkg.src,
@@ -177,11 +184,15 @@ def install_model(pair: tuple[str, ...], archive: Path | None) -> None:
 
 @models.command("remove")
 @click.argument("source")
-@click.argument("target")
-def remove_model(source: str, target: str) -> None:
-    """Remove the installed model for SOURCE → TARGET."""
-    from termwise.mt.packages import remove_package
+@click.argument("target", required=False)
+def remove_model(source: str, target: str | None) -> None:
+    """Remove the installed model for SOURCE → TARGET, or a broken package's FOLDER."""
+    from termwise.mt.packages import remove_broken_package, remove_package
 
+    if target is None:
+        broken = remove_broken_package(source)
+        click.echo(f"Removed the broken package {broken.path}")
+        return
     pkg = remove_package(languages.normalize(source), languages.normalize(target))
     click.echo(f"Removed {pkg.src} → {pkg.tgt} (version {pkg.version or '?'}) from {pkg.path}")
 

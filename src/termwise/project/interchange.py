@@ -71,10 +71,9 @@ def read_units(
     header's source language and the first other language.
     """
     file_path = Path(path)
-    try:
-        data = file_path.read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot read file: {error.strerror}", file_path) from error
+    from termwise.input_files import read_input
+
+    data = read_input(file_path)
     if not data.strip():
         raise InputError("empty file; expected TMX, XLIFF or PO", file_path)
     head = data[:2048].lstrip(b"\xef\xbb\xbf").lstrip()
