@@ -208,7 +208,8 @@ def remove_model(source: str, target: str | None) -> None:
     "--engine",
     type=click.Choice(list(ENGINES)),
     default=None,
-    help="MT engine (default: Argos if a model is installed, else Apertium).",
+    help="MT engine (default: [mt] engine in termwise.toml, else Argos if a model is "
+    "installed, else Apertium).",
 )
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
 @click.option("--no-save", is_flag=True, help="Do not write the project's translation file.")
@@ -235,8 +236,13 @@ def translate(
     """Machine-translate FILE segment by segment; print id, source and translation."""
     from termwise.mt import select_engine
     from termwise.mt.cache import CachedEngine, TranslationCache
+    from termwise.project.settings import MTSettings
     from termwise.project.translations import load_source
 
+    # termwise.toml's [mt] engine and beam, unless the command line says otherwise.
+    project_mt = MTSettings.from_settings(layout.settings())
+    engine = engine or project_mt.engine
+    beam_size = beam_size if beam_size is not None else project_mt.beam
     # As the project sees it (id aliases, joins and splits): the ids key the saved file.
     document = load_source(
         layout, file, lang=languages.normalize(source_lang) if source_lang else None

@@ -862,10 +862,14 @@ class ReviewApp(App[None]):
     def _translate(self, ids: list[str]) -> None:
         from termwise.mt import select_engine
         from termwise.mt.cache import CachedEngine, TranslationCache
+        from termwise.project.settings import MTSettings
 
         session = self.session
         try:
-            engine = select_engine(session.engine_name, session.source_lang, session.target_lang)
+            options = MTSettings.from_settings(session.layout.settings()).engine_options()
+            engine = select_engine(
+                session.engine_name, session.source_lang, session.target_lang, **options
+            )
             cached = CachedEngine(engine, TranslationCache())
             self.call_from_thread(self._mt_progress, 0, len(ids), engine.name)
             for start in range(0, len(ids), MT_BATCH):
