@@ -112,6 +112,9 @@ def parse_xml(data: bytes, path: Path) -> etree._Element:
         ) from error
     except ValueError as error:
         raise InputError(f"cannot parse XML: {error}", path) from error
+    from termwise.glossary.safe_xml import refuse_entities
+
+    refuse_entities(data, root.getroottree(), path)
     return root
 
 
