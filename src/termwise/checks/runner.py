@@ -7,7 +7,7 @@ matches are at hand; document-level checks run once at the end over all pairs.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from termwise import languages
 from termwise.checks.config import CheckConfig
 from termwise.checks.context import CheckContext, Pair
+from termwise.checks.folding import capped, fold
 from termwise.checks.issue import Issue
 from termwise.checks.registry import Check, Scope, all_checks
 from termwise.document.model import Document, SegmentKind
@@ -164,7 +165,11 @@ def run_segment_checks(
     # (all sources are matched against the glossary, then all targets).
     bilingual = context.target_lang is not None
     issues: list[Issue] = []
-    extend = issues.extend
+    add = issues.extend
+
+    def extend(found: Iterable[Issue]) -> None:
+        add(capped(found))
+
     everything = range(len(pairs))
     for check in checks:
         if check.across_segments:
@@ -189,8 +194,8 @@ def run_segment_checks(
                 if pair.target:
                     extend(function(context, pair))
         elif check.scope is Scope.DOCUMENT:
-            extend(function(context, pairs))
-    extend(regex_issues(context, pairs))
+            add(fold(function(context, pairs)))  # many segments: folded segment by segment
+    add(fold(regex_issues(context, pairs)))
     return issues
 
 
@@ -201,5 +206,5 @@ def run_cross_segment_checks(
     issues: list[Issue] = []
     for check in checks:
         if check.across_segments:
-            issues.extend(check.function(context, pairs))
+            issues.extend(fold(check.function(context, pairs)))
     return issues

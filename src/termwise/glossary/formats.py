@@ -169,8 +169,16 @@ def load_glossary(
     target = Path(path)
     options = ReadOptions(source_lang, target_lang)
     if target.is_dir():
+        files = glossary_files(target)
+        if not files:
+            raise InputError(
+                "the folder holds no glossary (no "
+                + ", ".join(GLOSSARY_SUFFIXES)
+                + " file); give a glossary file, or a folder with one",
+                target,
+            )
         merged = Glossary()
-        for file in glossary_files(target):
+        for file in files:
             part = read_file(file, fmt=fmt, options=options)
             merged.lang = merged.lang or part.lang
             merged.title = merged.title or part.title
