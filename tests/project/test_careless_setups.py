@@ -16,7 +16,8 @@ from pathlib import Path
 import polib
 import pytest
 
-from termwise.project.po import SegmentState, TranslationFile
+from termwise.project.translation_file import TranslationFile
+from termwise.project.units import SegmentState
 
 TERMWISE = Path(sys.executable).parent / "termwise"
 
