@@ -19,7 +19,7 @@ import shutil
 import stat
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from termwise.errors import TermwiseError
@@ -62,16 +62,19 @@ def write_atomic(
     *,
     encoding: str = "utf-8",
     backup: bool = False,
+    install: Installer | None = None,
 ) -> None:
     """Replace ``path`` with ``data`` atomically; with ``backup`` keep the old file as ``name~``.
 
     ``data`` may be an iterable of byte chunks, written as they come, so that a large file
-    (a book's PO file) need not be built in memory first.
+    (a book's PO file) need not be built in memory first. ``install(new, target, backup)``
+    puts the written file in place instead of a plain rename (``project/swap.py``: one that
+    checks what it replaces); if it raises, ``new`` is deleted and nothing else changed.
     """
     target = _write_through(Path(path))
     _refuse_read_only(target)
     try:
-        _write(target, data, encoding, backup)
+        _write(target, data, encoding, backup, install)
     except OSError as error:
         raise WriteError(
             target, f"not saved: {os_error_advice(error)}. Nothing was written."
@@ -100,7 +103,17 @@ def _refuse_read_only(target: Path) -> None:
         )
 
 
-def _write(target: Path, data: bytes | str | Iterable[bytes], encoding: str, backup: bool) -> None:
+# (the written temporary file, the target, where the replaced file is kept or None)
+Installer = Callable[[Path, Path, "Path | None"], None]
+
+
+def _write(
+    target: Path,
+    data: bytes | str | Iterable[bytes],
+    encoding: str,
+    backup: bool,
+    install: Installer | None,
+) -> None:
     chunks: Iterable[bytes]
     if isinstance(data, str):
         chunks = (data.encode(encoding),)
@@ -119,15 +132,19 @@ def _write(target: Path, data: bytes | str | Iterable[bytes], encoding: str, bac
                 handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
-        if target.exists():
+        exists = target.exists()
+        if exists:
             with contextlib.suppress(OSError):
                 shutil.copymode(target, tmp_name)
-            if backup:
-                _keep_as_backup(target, backup_path(target))
         else:
             # mkstemp creates 0600 files; a new file gets the mode any editor would give it.
             os.chmod(tmp_name, 0o666 & ~_umask())
-        os.replace(tmp_name, target)
+        if install is not None:
+            install(Path(tmp_name), target, backup_path(target) if backup else None)
+        else:
+            if exists and backup:
+                keep_as_backup(target, backup_path(target))
+            os.replace(tmp_name, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
@@ -199,7 +216,9 @@ def _umask() -> int:
     return current
 
 
-def _keep_as_backup(source: Path, destination: Path) -> None:
+def keep_as_backup(source: Path, destination: Path) -> None:
+    """Make ``destination`` the file ``source`` is now (a hard link; a copy where links are
+    refused), replacing any previous one atomically."""
     # The backup replaces the previous one atomically: a crash while making it must not
     # destroy that one either. A hard link costs nothing (the file about to be replaced
     # becomes the backup); where links are refused, a copy in blocks (a book's PO file is
