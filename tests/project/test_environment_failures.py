@@ -82,6 +82,7 @@ FIFO_COMMANDS = [
     ("glossary", "validate", "{fifo}.tbx"),
     ("glossary", "export", "{fifo}.tbx", "--format", "csv", "-o", "out.csv"),
     ("models", "install", "--file", "{fifo}.argosmodel"),
+    ("fix", "{fifo}.txt", "--dry-run"),
 ]
 
 
