@@ -83,14 +83,21 @@ def check_document(
     targets: Mapping[str, str] | None = None,
     config: CheckConfig | None = None,
     ignores: IgnoreStore | None = None,
+    plurals: Mapping[str, object] | None = None,
 ) -> CheckResult:
-    """Run the checks and keep everything the CLI and the UI need to show the result."""
+    """Run the checks and keep everything the CLI and the UI need to show the result.
+
+    ``plurals`` maps the segment ids of plural entries to their forms
+    (``checks.plurals.PluralForms``), for the ``plural-forms`` check.
+    """
     context = CheckContext(
         source_lang=languages.normalize(document.lang),
         target_lang=languages.normalize(target_lang) if target_lang else None,
         glossary=glossary,
         config=config or CheckConfig(),
     )
+    if plurals:
+        context.cache["plurals"] = dict(plurals)
     pairs = make_pairs(document, targets if context.target_lang else None)
     checks, skipped = select_checks(context)
     issues = _run(context, pairs, checks)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from termwise.document.model import Document
+from termwise.project.states import to_tmx
 from termwise.project.translation_file import TranslationFile
 from termwise.project.units import SegmentState
 
@@ -120,7 +121,7 @@ def _tmx(document: Document, tfile: TranslationFile, options: ExportOptions) -> 
         unit = tfile.units.get(segment.id)
         if unit is None or not unit.target or unit.state not in wanted:
             continue
-        properties = {"x-state": unit.state.value, "x-kind": segment.kind.value}
+        properties = {**to_tmx(unit.state), "x-kind": segment.kind.value}
         if unit.mt_engine:
             properties["x-mt-engine"] = unit.mt_engine
         units.append(
