@@ -109,6 +109,14 @@ def main(argv: list[str] | None = None) -> None:
     except TermwiseError as error:
         click.echo(f"termwise: error: {error}", err=True)
         sys.exit(error.exit_code)
+    except OSError as error:
+        # The environment failed under a command (a full disk, a folder without write
+        # permission): one line naming the file, never a traceback.
+        from termwise.atomic import os_error_advice
+
+        where = error.filename or "termwise"
+        click.echo(f"termwise: error: {where}: {os_error_advice(error)}", err=True)
+        sys.exit(2)
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
         sys.exit(130)

@@ -200,13 +200,14 @@ def _load_document(layout: ProjectLayout, file: Path, from_lang: str | None) -> 
 def _load_glossary(layout: ProjectLayout, path: Path | None) -> Glossary | None:
     from termwise.errors import TermwiseError
     from termwise.glossary import load_glossary
+    from termwise.glossary.formats import glossary_files
 
     if path is not None:
         if not path.exists():
             raise TermwiseError(f"{path}: no such glossary file or folder")
         return load_glossary(path)
     default = layout.glossary_dir
-    if not default.is_dir() or not any(p.is_file() for p in default.iterdir()):
+    if not default.is_dir() or not glossary_files(default):
         click.echo(f"termwise: no glossary in {default}: terminology checks are skipped", err=True)
         return None
     return load_glossary(default)

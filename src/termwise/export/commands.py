@@ -108,10 +108,11 @@ def export(
 
 def _load_glossary(layout: ProjectLayout, explicit: Path | None) -> Glossary | None:
     from termwise.glossary import load_glossary
+    from termwise.glossary.formats import glossary_files
 
     if explicit is not None:
         return load_glossary(explicit)
     folder = layout.glossary_dir
-    if folder.is_dir() and any(folder.iterdir()):
+    if folder.is_dir() and glossary_files(folder):
         return load_glossary(folder)
     return None

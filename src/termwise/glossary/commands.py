@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from termwise.input_files import read_input
 from termwise.project.layout import ProjectLayout
 
 if TYPE_CHECKING:
@@ -154,7 +155,7 @@ def import_glossary(
     from termwise.glossary.language_guess import resolve_pair
     from termwise.glossary.model import lang_matches
 
-    data = file.read_bytes()
+    data = read_input(file)
     chosen = get_format(fmt) if fmt else detect_format(file, data)
     from termwise.glossary import import_checks
 
@@ -296,7 +297,7 @@ def validate(ctx: click.Context, file: Path) -> None:
     from termwise.glossary.tbx import looks_like_tbx
     from termwise.glossary.validate import validate_file
 
-    data = file.read_bytes()
+    data = read_input(file)
     if looks_like_tbx(data) or file.suffix.lower() == ".tbx" or data.lstrip().startswith(b"<"):
         problems = validate_file(file)
     else:

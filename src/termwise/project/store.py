@@ -4,7 +4,10 @@ Saves are atomic (a temporary file, fsync, rename, the previous file kept as ``n
 copy every entry that did not change from the file being replaced, so autosaving a book
 formats only the entries just edited. Each file is remembered by a :class:`DiskFingerprint`;
 a save refuses to overwrite a file another program changed since (``ConcurrentModificationError``)
-until :func:`merge_from_disk` has brought that work in by a three-way merge.
+until :func:`merge_from_disk` has brought that work in by a three-way merge. The check is
+made twice: before the file is formatted, and as the new file is put in place
+(``project/swap.py``), so that an edit saved by another program while termwise writes is
+not replaced either.
 
 A save writes a :class:`Snapshot` of the units (their keys: immutable tuples) taken at one
 moment, so that it can run in a worker thread while the translator keeps typing: the
@@ -37,9 +40,12 @@ class ConcurrentModificationError(TermwiseError):
     def __init__(self, path: Path) -> None:
         self.path = path
         super().__init__(
-            f"{path} was changed on disk by another program since termwise loaded it; "
-            "nothing was written. Merge the changes on disk (TranslationFile.merge_from_disk, "
-            "or reopen the file) or overwrite them deliberately (save(force=True))."
+            f"{path} was changed on disk by another program since termwise read it (or "
+            "while termwise was saving); termwise did not write it, so the other program's "
+            "version is the one on disk. Run the same termwise command again: it reads that version and "
+            "adds its work to it. In the review workbench, save (Ctrl+S) merges both "
+            "versions; a segment changed on both sides keeps yours, with the other "
+            "translation in its notes."
         )
 
 
@@ -111,15 +117,28 @@ def save(
 ) -> Path:
     """Write ``tfile`` atomically (see ``TranslationFile.save``): the ``snapshot`` of it when
     one is given (taken where the units change), else the units as they are now."""
-    from termwise.atomic import write_atomic
+    from termwise.atomic import Installer, write_atomic
+    from termwise.project import swap
 
     snapshot = snapshot if snapshot is not None else Snapshot.of(tfile)
 
     target = Path(path) if path is not None else tfile.path
     if target is None:
         raise TermwiseError("this translation has no file yet; name one to save it")
+    installer: Installer | None = None
     if not force:
         check_unchanged_on_disk(tfile, target)
+        expected = _expected_on_disk(tfile, target)
+
+        def checked_install(new: Path, real: Path, backup: Path | None) -> None:
+            # Checked again as the file goes in: an edit saved meanwhile stays on disk.
+            try:
+                swap.install(new, real, backup, expected.matches if expected else None)
+            except swap.ChangedOnDisk:
+                raise ConcurrentModificationError(target) from None
+
+        installer = checked_install
+
     # Unchanged entries are copied from the file being replaced, and the file is hashed
     # on the way: a book's file is never held in memory.
     digest = hashlib.sha256()
@@ -127,7 +146,7 @@ def save(
         spans = tfile._written if source else {}
         header, entries, trailer, written = _plan(tfile, snapshot, spans)
         chunks = entry_spans.chunks(header, entries, trailer, source)
-        write_atomic(target, _hashing(chunks, digest), backup=True)
+        write_atomic(target, _hashing(chunks, digest), backup=True, install=installer)
     tfile._written = written
     tfile.path = target
     stat = target.stat()
@@ -234,6 +253,12 @@ def _scan_loaded_file(tfile: TranslationFile) -> None:
         return
     if found is not None:
         tfile._written = found
+
+
+def _expected_on_disk(tfile: TranslationFile, target: Path) -> DiskFingerprint | None:
+    """What ``target`` must still be when the save puts its file there (None: no file)."""
+    same_file = tfile.path is not None and _same_path(tfile.path, target)
+    return tfile._fingerprint if same_file else None
 
 
 def check_unchanged_on_disk(tfile: TranslationFile, target: Path | None = None) -> None:

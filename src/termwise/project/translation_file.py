@@ -61,10 +61,9 @@ class TranslationFile:
     def load(cls, path: str | Path) -> TranslationFile:
         """Read a project file; a malformed one is an ``InputError`` naming file and line."""
         file_path = Path(path)
-        try:
-            data = file_path.read_bytes()
-        except OSError as error:
-            raise InputError(f"cannot read file: {error.strerror}", file_path) from error
+        from termwise.input_files import read_input
+
+        data = read_input(file_path)
         from termwise.project import parse_cache
 
         fingerprint = DiskFingerprint.of(file_path, data)

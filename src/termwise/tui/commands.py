@@ -38,10 +38,15 @@ def review(
     auto_mt: bool,
 ) -> None:
     """Review FILE's translation into LANG: grid, editor, glossary, issues, autosave."""
+    from termwise.project.settings import MTSettings
     from termwise.tui.app import run_review
 
+    layout = layout or ProjectLayout.at(None)
+    # termwise.toml is checked before the workbench opens: a mistake is one line, not a
+    # dialog; its [mt] engine is the default.
+    engine = engine or MTSettings.from_settings(layout.settings()).engine
     run_review(
-        layout or ProjectLayout.at(None),
+        layout,
         file,
         target_lang,
         source_lang=source_lang,
