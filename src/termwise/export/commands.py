@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from termwise.command_line import LANGUAGE
 from termwise.project.layout import ProjectLayout
 
 if TYPE_CHECKING:
@@ -17,7 +18,7 @@ FORMAT_NAMES = ("html", "md", "docx", "txt", "tmx", "xliff", "xliff12", "csv", "
 
 @click.command("export")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--to", "target_lang", required=True, help="Target language (BCP 47).")
+@click.option("--to", "target_lang", required=True, type=LANGUAGE, help="Target language (BCP 47).")
 @click.option(
     "--format",
     "format_name",

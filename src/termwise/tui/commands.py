@@ -9,13 +9,26 @@ from pathlib import Path
 
 import click
 
+from termwise.command_line import LANGUAGE
 from termwise.project.layout import ProjectLayout
 
 
 @click.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--to", "target_lang", required=True, help="Language of the translation (BCP 47).")
-@click.option("--from", "source_lang", default=None, help="Language of FILE (default: detected).")
+@click.option(
+    "--to",
+    "target_lang",
+    required=True,
+    type=LANGUAGE,
+    help="Language of the translation (BCP 47).",
+)
+@click.option(
+    "--from",
+    "source_lang",
+    default=None,
+    type=LANGUAGE,
+    help="Language of FILE (default: detected).",
+)
 @click.option(
     "--engine",
     type=click.Choice(["argos", "apertium"]),
