@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 import shutil
 import subprocess
 import sys
@@ -120,3 +121,27 @@ def test_the_package_list_is_debians() -> None:
     ).stdout
     known = {line.split(" ", 1)[0] for line in listed.splitlines()}
     assert set(DEBIAN_PAIRS) <= known
+
+
+@pytest.mark.parametrize("redirected", ["output", "input"])
+def test_review_without_a_terminal_says_so(project: Path, redirected: str) -> None:
+    # `script` gives the command a real terminal; the shell then redirects one side of it,
+    # as `termwise review ... > file` or `... < file` does.
+    command = shlex.join(
+        [sys.executable, "-c", "from termwise.cli import main; main()"]
+        + ["review", "paper.txt", "--to", "zh"]
+    )
+    command += " > out.txt" if redirected == "output" else " < /dev/null"
+    result = subprocess.run(
+        ["script", "-qec", command, "/dev/null"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    # script's terminal carries the command's stderr to our stdout.
+    assert f"review needs a terminal, and its {redirected} is not one" in result.stdout
+    if redirected == "output":
+        assert (project / "out.txt").read_text(encoding="utf-8") == ""
+    assert not (project / "translations").exists()
