@@ -48,6 +48,12 @@ FORMAT_NAMES = ("html", "md", "docx", "txt", "tmx", "xliff", "xliff12", "csv", "
     default=None,
     help="Glossary whose terms the HTML edition marks (default: the project's glossary/).",
 )
+@click.option(
+    "--title",
+    default=None,
+    help="The edition's title (default: the document's first line if it is a title, else "
+    "the file name).",
+)
 @click.pass_obj
 def export(
     layout: ProjectLayout,
@@ -58,6 +64,7 @@ def export(
     target_only: bool,
     include_unreviewed: bool,
     glossary_path: Path | None,
+    title: str | None,
 ) -> None:
     """Export FILE's translation into LANG as an edition or an interchange file."""
     from termwise import languages
@@ -91,7 +98,10 @@ def export(
     if chosen.name == "html":
         glossary = _load_glossary(layout, glossary_path)
     options = ExportOptions(
-        target_only=target_only, include_unreviewed=include_unreviewed, glossary=glossary
+        target_only=target_only,
+        include_unreviewed=include_unreviewed,
+        glossary=glossary,
+        title=title.strip() if title else None,
     )
     payload = chosen.write(document, tfile, options)
     write_atomic(output, payload)
