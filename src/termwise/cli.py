@@ -50,6 +50,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Export a bilingual edition or an interchange file.",
     ),
     "review": ("termwise.tui.commands:review", "Review a translation in the terminal workbench."),
+    "fix": (
+        "termwise.review.commands:fix",
+        "Apply the workbench's terminology fixes to a document or its translation.",
+    ),
 }
 
 

@@ -211,7 +211,7 @@ def _load_glossary(layout: ProjectLayout, path: Path | None) -> Glossary | None:
 
 def _targets_from_project(layout: ProjectLayout, file: Path, lang: str) -> dict[str, str]:
     from termwise.errors import TermwiseError
-    from termwise.project.po import TranslationFile
+    from termwise.project.translation_file import TranslationFile
 
     path = layout.translation_file(file, lang)
     if not path.exists():

@@ -218,8 +218,6 @@ def source_variant(context: CheckContext, pair: Pair) -> Iterator[Issue]:
                 "no official rendering is known"
             )
             yield context.issue(
-                "source-variant",
-                Severity.WARNING,
                 pair,
                 "source",
                 match.start,
@@ -231,8 +229,6 @@ def source_variant(context: CheckContext, pair: Pair) -> Iterator[Issue]:
         replacement = match_case(official.text, match.text)
         by_hand = fix_note(match)
         yield context.issue(
-            "source-variant",
-            Severity.WARNING,
             pair,
             "source",
             match.start,
@@ -270,8 +266,6 @@ def term_forbidden(context: CheckContext, pair: Pair) -> Iterator[Issue]:
         if official is not None:
             message += f"; use “{official.text}”{by_hand}"
         yield context.issue(
-            "term-forbidden",
-            Severity.ERROR,
             pair,
             "target",
             match.start,
@@ -312,8 +306,6 @@ def term_missing(context: CheckContext, pair: Pair) -> Iterator[Issue]:
         if official is None or not facts.target_allowed:
             continue
         yield context.issue(
-            "term-missing",
-            Severity.WARNING,
             pair,
             "target",
             0,
@@ -348,8 +340,6 @@ def term_no_target(context: CheckContext, pair: Pair) -> Iterator[Issue]:
         if facts.target_allowed:
             continue
         yield context.issue(
-            "term-no-target",
-            Severity.INFO,
             pair,
             "source",
             match.start,
@@ -398,8 +388,6 @@ def term_inconsistent(context: CheckContext, pairs: Sequence[Pair]) -> Iterator[
             if term == majority:
                 continue
             yield context.issue(
-                "term-inconsistent",
-                Severity.WARNING,
                 pair,
                 "target",
                 start,

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from termwise.document.model import Document
-from termwise.project.po import SegmentState, TranslationFile
+from termwise.project.translation_file import TranslationFile
+from termwise.project.units import SegmentState
 
 if TYPE_CHECKING:
     from termwise.glossary.model import Glossary
@@ -113,7 +114,7 @@ def _text(document: Document, tfile: TranslationFile, options: ExportOptions) ->
 
 @exporter("tmx", "TMX 1.4b translation memory", (".tmx",))
 def _tmx(document: Document, tfile: TranslationFile, options: ExportOptions) -> bytes:
-    from termwise.export.tmx import tmx_bytes
+    from termwise.project.tmx import tmx_bytes
     from termwise.project.interchange import InterchangeUnit
 
     wanted = {SegmentState.REVIEWED}
@@ -160,7 +161,7 @@ CSV_COLUMNS = ("id", "kind", "source", "target", "state", "mt", "mt_engine", "mt
 
 @exporter("csv", "CSV table (UTF-8 with BOM, opens in spreadsheets)", (".csv",))
 def _csv(document: Document, tfile: TranslationFile, options: ExportOptions) -> bytes:
-    from termwise.project.po import TranslationUnit, describe
+    from termwise.project.units import TranslationUnit, describe
 
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")

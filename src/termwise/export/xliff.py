@@ -11,9 +11,10 @@ import re
 
 from termwise import __version__
 from termwise.document.model import Document, SegmentKind
-from termwise.export.tmx import xml_safe
+from termwise.project.tmx import xml_safe
 from termwise.project.interchange import XLIFF2_NS, XLIFF12_NS, XML_NS
-from termwise.project.po import SegmentState, TranslationFile, TranslationUnit
+from termwise.project.translation_file import TranslationFile
+from termwise.project.units import SegmentState, TranslationUnit
 
 _NMTOKEN = re.compile(r"^[\w.\-:]+$")
 

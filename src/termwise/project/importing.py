@@ -16,8 +16,9 @@ from termwise import languages
 from termwise.document.model import Document, Segment, SegmentKind
 from termwise.errors import InputError
 from termwise.project.interchange import InlineCode, InterchangeUnit, read_units
-from termwise.project.po import SegmentState, TranslationFile
+from termwise.project.translation_file import TranslationFile
 from termwise.project.translations import normalize_text
+from termwise.project.units import SegmentState
 
 
 @dataclass
@@ -217,7 +218,7 @@ def write_unmatched(
 ) -> Path | None:
     """Add the unmatched units to the unmatched TMX (atomically); return its path."""
     from termwise.atomic import write_atomic
-    from termwise.export.tmx import tmx_bytes
+    from termwise.project.tmx import tmx_bytes
 
     if not report.unmatched or tfile.path is None:
         return None

@@ -464,7 +464,7 @@ def _read_xliff2(root: etree._Element, path: Path) -> list[InterchangeUnit]:
 
 
 def _read_po(data: bytes, path: Path) -> list[InterchangeUnit]:
-    from termwise.project.po import read_catalog, unit_from_message
+    from termwise.project.po_format import read_catalog, unit_from_message
 
     catalog, raw_header = read_catalog(data, path)
     header = {

@@ -1,4 +1,6 @@
-"""TMX 1.4b: the translation-memory format every CAT tool imports (OmegaT, Trados, memoQ).
+"""Writing TMX 1.4b: the translation-memory format every CAT tool imports (OmegaT, Trados,
+memoQ). ``interchange`` reads it; the export writes it, and so does the import (the units it
+could not place go to an unmatched TMX beside the translation).
 
 Inline codes that came in with an imported unit go back out as ``<ph>`` elements at their
 place, carrying the original code as their content, so nothing a tool put there is lost.
