@@ -45,6 +45,7 @@ LANGUAGE_COMMANDS = [
     ["export", "paper.txt", "--to", "xx", "--format", "html", "-o", "out.html"],
     ["check", "paper.txt", "--to", "xx"],
     ["import", "empty.tmx", "--doc", "paper.txt", "--to", "xx"],
+    ["fix", "paper.txt", "--to", "xx", "--dry-run"],
 ]
 
 
@@ -70,6 +71,7 @@ MISSING_FILE_COMMANDS = [
     ["import", "nothere.txt", "--doc", "paper.txt", "--to", "zh"],
     ["import", "empty.tmx", "--doc", "nothere.txt", "--to", "zh"],
     ["glossary", "import", "nothere.txt"],
+    ["fix", "nothere.txt", "--dry-run"],
 ]
 
 

@@ -16,7 +16,7 @@ from termwise.project.layout import ProjectLayout
 
 
 @click.command()
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
     "--to",
     "target_lang",
