@@ -34,6 +34,9 @@ class KeyBinding:
     description: str
     scope: str
     show: bool = True
+    # Checked before any screen's or widget's keys, dialogs included: quitting must work
+    # while a dialog is open (a dialog that swallowed the quit key looked like a freeze).
+    priority: bool = False
 
 
 _TABLE = (
@@ -66,7 +69,7 @@ _TABLE = (
     KeyBinding("review.concepts", "f10", "show_panel('concepts')", "Concepts", "review"),
     KeyBinding("review.toggle_panel", "f12", "toggle_panel", "Panel", "review", False),
     KeyBinding("review.save", "ctrl+s", "save", "Save", "review", False),
-    KeyBinding("review.quit", "ctrl+q", "quit", "Quit", "review"),
+    KeyBinding("review.quit", "ctrl+q", "quit", "Quit", "review", priority=True),
     # The docked editor (on top of Textual's TextArea keys): select all, as in OmegaT and
     # word processors, so that typing replaces the whole draft.
     KeyBinding("editor.select_all", "ctrl+a", "select_all", "Select all", "editor", False),
@@ -195,5 +198,6 @@ def textual_bindings(scope: str) -> list[object]:
     from textual.binding import Binding
 
     return [
-        Binding(b.keys, b.action, b.description, show=b.show, id=b.id) for b in scope_table(scope)
+        Binding(b.keys, b.action, b.description, show=b.show, id=b.id, priority=b.priority)
+        for b in scope_table(scope)
     ]
