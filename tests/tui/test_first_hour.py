@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from textual.command import CommandPalette
+from textual.widgets import Static, Tree
 
 from termwise.project.layout import ProjectLayout
 from termwise.project.translation_file import TranslationFile
@@ -49,3 +50,50 @@ async def test_quit_works_from_the_first_dialog_offline(
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert app.return_code == 0
+
+
+# --- The issues panel: worst first, whole entries, a key from error to error -------------
+
+
+async def test_issues_panel_lists_errors_first_shows_entries_whole_and_goes_error_to_error(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    app = make_app(review_project, paper)
+    async with app.run_test(size=SIZE) as pilot:
+        rows = app.session.rows
+        # Two number errors far down the document, among 100 untranslated warnings.
+        for index, text in ((40, "En 1999 todo cambió."), (70, "Son 3 países.")):
+            app.session.set_target(rows[index].segment_id, text)
+        app.session.set_target(rows[5].segment_id, "Un texto  con doble espacio.")
+        app.action_recheck()
+        await settle(app, pilot)
+        await pilot.press("f8")
+        await settle(app, pilot)
+        panel = app.workbench.issues_panel
+        tree = panel.query_one("#issues-tree", Tree)
+        groups = [str(node.label) for node in tree.root.children]
+        severities = [label.rsplit(" ", 1)[1] for label in groups]
+        assert groups[0].startswith("numbers (2)")
+        assert severities == sorted(severities, key=["error", "warning", "info"].index)
+        assert [label.split(" (")[0] for label in groups if label.endswith("warning")] == sorted(
+            label.split(" (")[0] for label in groups if label.endswith("warning")
+        )
+
+        # The entry whole, however narrow the panel: the tree's line is cut, this is not.
+        current = panel.current
+        assert current is not None and current.suggestion  # the first segment's variant
+        line = tree.cursor_node.label.plain  # type: ignore[union-attr]
+        assert len(line) > panel.size.width
+        detail = str(panel.query_one("#issue-detail", Static).render()).replace("\n", " ")
+        for part in (current.text, current.suggestion, current.message):
+            assert part in detail
+
+        # issues.next_error: to the first error, its segment, then the next, then round.
+        visited = []
+        for _ in range(3):
+            await pilot.press("e")
+            await pilot.pause()
+            assert panel.current is not None and panel.current.severity.value == "error"
+            visited.append(app.grid.cursor)
+        assert visited == [40, 70, 40]
+        assert app.focused is tree  # the translator stays in the list
