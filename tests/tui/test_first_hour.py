@@ -7,9 +7,11 @@ from pathlib import Path
 import pytest
 from textual.command import CommandPalette
 from textual.widgets import Static, Tree
+from textual.widgets._footer import FooterKey
 
 from termwise.project.layout import ProjectLayout
 from termwise.project.translation_file import TranslationFile
+from termwise.tui.app import ReviewApp
 from termwise.tui.dialogs import AskText, Choose
 
 from .test_app import SIZE, make_app, settle
@@ -97,3 +99,56 @@ async def test_issues_panel_lists_errors_first_shows_entries_whole_and_goes_erro
             visited.append(app.grid.cursor)
         assert visited == [40, 70, 40]
         assert app.focused is tree  # the translator stays in the list
+
+
+# --- The editor shows that it has focus --------------------------------------------------
+
+
+def footer_keys(app: ReviewApp) -> dict[str, str]:
+    """What the footer offers: description → key."""
+    return {key.description: key.key for key in app.main.query(FooterKey)}
+
+
+async def test_the_editor_shows_it_has_focus(review_project: ProjectLayout, paper: Path) -> None:
+    app = make_app(review_project, paper)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        editor = app.editor
+        assert footer_keys(app)["Edit"] == "enter"
+        assert "Back to grid" not in footer_keys(app)
+        unfocused_border = editor.styles.border_top[0]
+
+        await pilot.press("enter")
+        await pilot.pause()
+        assert editor.has_focus
+        # A cursor that stays, a border with a title, and the editor's keys in the footer.
+        assert not editor.cursor_blink
+        assert editor.styles.border_top[0] not in ("", "none", "blank", unfocused_border)
+        assert editor.border_title == "Editing"
+        keys = footer_keys(app)
+        assert keys["Next segment"] == "enter"
+        assert keys["Back to grid"] == "escape"
+        assert keys["Select all"] == "ctrl+a"
+        assert "Edit" not in keys
+        assert keys["Reviewed"] == "ctrl+r"  # the workbench's keys still work from here
+
+        # Enter still moves on to the next segment, Escape still goes back.
+        await pilot.press(*"hola", "enter")
+        await pilot.pause()
+        assert app.grid.cursor == 1 and editor.has_focus
+        assert app.session.rows[0].target == "hola"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.grid.has_focus
+        assert editor.border_title is None
+        assert footer_keys(app)["Edit"] == "enter"
+
+
+async def test_the_editors_keys_can_be_remapped(review_project: ProjectLayout, paper: Path) -> None:
+    app = make_app(review_project, paper, keymap={"editor.next_segment": "ctrl+j"})
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", *"uno", "ctrl+j")
+        await pilot.pause()
+        assert app.grid.cursor == 1
+        assert app.session.rows[0].target == "uno"
+        assert footer_keys(app)["Next segment"] == "ctrl+j"

@@ -72,7 +72,9 @@ _TABLE = (
     KeyBinding("review.quit", "ctrl+q", "quit", "Quit", "review", priority=True),
     # The docked editor (on top of Textual's TextArea keys): select all, as in OmegaT and
     # word processors, so that typing replaces the whole draft.
-    KeyBinding("editor.select_all", "ctrl+a", "select_all", "Select all", "editor", False),
+    KeyBinding("editor.next_segment", "enter", "app.next_segment", "Next segment", "editor"),
+    KeyBinding("editor.leave", "escape", "app.leave_editor", "Back to grid", "editor"),
+    KeyBinding("editor.select_all", "ctrl+a", "select_all", "Select all", "editor"),
     # The issues panel.
     KeyBinding("issues.jump", "enter", "jump", "Go to segment", "issues"),
     KeyBinding("issues.fix", "x", "fix", "Fix here", "issues"),
@@ -172,7 +174,7 @@ def _check_conflicts(
         scope = groups[KEYMAP[binding_id].scope]
         for key in keys.split(","):
             other = seen.get((scope, key))
-            if other is not None:
+            if other is not None and not _replaced_in_editor(other, binding_id):
                 culprit = binding_id if binding_id in overrides else other
                 raise KeymapError(
                     f"{key!r} is bound to both {other} and {binding_id}",
@@ -180,6 +182,16 @@ def _check_conflicts(
                     line=lines.get(culprit),
                 )
             seen[(scope, key)] = binding_id
+
+
+# Grid keys the editor's own keys stand in for while it has focus: Enter moves on to the
+# next segment instead of starting to edit, Escape goes back to the grid.
+_GRID_ONLY = {"review.edit", "review.leave_editor"}
+
+
+def _replaced_in_editor(first: str, second: str) -> bool:
+    scopes = {KEYMAP[first].scope, KEYMAP[second].scope}
+    return scopes == {"review", "editor"} and bool({first, second} & _GRID_ONLY)
 
 
 def _key_lines(path: Path | None) -> dict[str, int]:
