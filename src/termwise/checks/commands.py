@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from termwise.command_line import LANGUAGE
 from termwise.project.layout import ProjectLayout
 
 if TYPE_CHECKING:
@@ -23,10 +24,8 @@ if TYPE_CHECKING:
 
 @click.command("check")
 @click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--from", "from_lang", metavar="LANG", help="Source language (default: detected).")
-@click.option(
-    "--to", "to_lang", metavar="LANG", help="Target language: also check the translation."
-)
+@click.option("--from", "from_lang", type=LANGUAGE, help="Source language (default: detected).")
+@click.option("--to", "to_lang", type=LANGUAGE, help="Target language: also check the translation.")
 @click.option(
     "--target",
     "target_path",

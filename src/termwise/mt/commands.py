@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from termwise import languages
+from termwise.command_line import LANGUAGE
 from termwise.mt import ENGINES
 from termwise.project.layout import ProjectLayout
 
@@ -202,8 +203,16 @@ def remove_model(source: str, target: str | None) -> None:
 
 @click.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--to", "target_lang", required=True, help="Target language (BCP 47, e.g. es).")
-@click.option("--from", "source_lang", default=None, help="Source language (default: detected).")
+@click.option(
+    "--to", "target_lang", required=True, type=LANGUAGE, help="Target language (BCP 47, e.g. es)."
+)
+@click.option(
+    "--from",
+    "source_lang",
+    default=None,
+    type=LANGUAGE,
+    help="Source language (default: detected).",
+)
 @click.option(
     "--engine",
     type=click.Choice(list(ENGINES)),

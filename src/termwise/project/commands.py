@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from termwise.command_line import LANGUAGE
 from termwise.project.layout import ProjectLayout
 
 
@@ -18,7 +19,13 @@ from termwise.project.layout import ProjectLayout
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="The source document the translations belong to.",
 )
-@click.option("--to", "target_lang", required=True, help="Target language (BCP 47, e.g. es, zh).")
+@click.option(
+    "--to",
+    "target_lang",
+    required=True,
+    type=LANGUAGE,
+    help="Target language (BCP 47, e.g. es, zh).",
+)
 @click.option(
     "--from",
     "source_lang",
@@ -90,10 +97,15 @@ def import_translation(
 
 @click.command("stats")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--to", "target_lang", default=None, help="Only this target language.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.option("--to", "target_lang", default=None, type=LANGUAGE, help="Only this target language.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option("--json", "as_json", is_flag=True, hidden=True, help="Same as --format json.")
 @click.pass_obj
-def stats(layout: ProjectLayout, file: Path, target_lang: str | None, as_json: bool) -> None:
+def stats(
+    layout: ProjectLayout, file: Path, target_lang: str | None, fmt: str, as_json: bool
+) -> None:
     """Show FILE's segments and words (characters for Chinese and Japanese) per state."""
     import json
 
@@ -112,7 +124,7 @@ def stats(layout: ProjectLayout, file: Path, target_lang: str | None, as_json: b
     for lang in targets:
         tfile = open_translation(layout, document, lang)
         reports.append(document_progress(document, tfile))
-    if as_json:
+    if fmt == "json" or as_json:
         click.echo(json.dumps([report.as_dict() for report in reports], indent=2))
         return
     for report in reports:

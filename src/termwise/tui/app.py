@@ -98,8 +98,7 @@ class ReviewApp(App[None]):
     #side.hidden { display: none; }
     #dock { height: 7; border-top: solid $primary; }
     #dock-label { height: 1; color: $text-muted; padding: 0 1; }
-    #editor { height: 1fr; border: none; padding: 0 1; }
-    #editor:focus { background: $boost; }
+    #editor { height: 1fr; padding: 0 1; }
     """
 
     def __init__(
