@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from termwise import languages
+from termwise.document.ids import content_key
 from termwise.document.model import Document, Segment, SegmentKind
 from termwise.errors import InputError
 from termwise.project.interchange import InlineCode, InterchangeUnit, read_units
 from termwise.project.translation_file import TranslationFile
-from termwise.project.translations import normalize_text
 from termwise.project.units import SegmentState
 
 
@@ -74,26 +74,23 @@ def _check_languages(
     units: list[InterchangeUnit], document: Document, tfile: TranslationFile, path: Path
 ) -> None:
     for unit in units:
-        if unit.target_lang and unit.target and not _same_base(unit.target_lang, tfile.lang):
+        if (
+            unit.target_lang
+            and unit.target
+            and not languages.same_language(unit.target_lang, tfile.lang)
+        ):
             raise InputError(
                 f"the file translates into {unit.target_lang}, not {tfile.lang}",
                 path,
                 line=unit.line,
             )
-        if unit.source_lang and not _same_base(unit.source_lang, document.lang):
+        if unit.source_lang and not languages.same_language(unit.source_lang, document.lang):
             raise InputError(
                 f"the file's source language is {unit.source_lang}, but the document is "
                 f"in {document.lang}",
                 path,
                 line=unit.line,
             )
-
-
-def _same_base(a: str, b: str) -> bool:
-    try:
-        return languages.primary(a) == languages.primary(b)
-    except languages.LanguageError:
-        return a.split("-")[0].lower() == b.split("-")[0].lower()
 
 
 def apply_units(
@@ -107,11 +104,11 @@ def apply_units(
     report = ImportReport(units=len(units))
     index: dict[str, list[str]] = {}
     for segment in document.segments:
-        index.setdefault(normalize_text(segment.text), []).append(segment.id)
+        index.setdefault(content_key(segment.text), []).append(segment.id)
     paragraphs = _paragraph_index(document)
     filled_here: set[str] = set()
     for unit in units:
-        key = normalize_text(unit.source)
+        key = content_key(unit.source)
         segment_ids = index.get(key, [])
         if segment_ids:
             pieces = [unit.target] * len(segment_ids)
@@ -198,7 +195,7 @@ def _paragraph_index(document: Document) -> dict[str, list[str]]:
     index: dict[str, list[str]] = {}
     for group in groups:
         if len(group) > 1:
-            key = normalize_text(" ".join(segment.text for segment in group))
+            key = content_key(" ".join(segment.text for segment in group))
             index.setdefault(key, [segment.id for segment in group])
     return index
 
@@ -206,7 +203,7 @@ def _paragraph_index(document: Document) -> dict[str, list[str]]:
 def _split_sentences(text: str, lang: str, count: int) -> list[str] | None:
     from termwise.document import split_sentences
 
-    normalized = normalize_text(text)
+    normalized = content_key(text)
     spans = split_sentences(normalized, lang)
     if len(spans) != count:
         return None

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from termwise.mt import ENGINES
 from termwise.project.layout import ProjectLayout
 
 
@@ -18,7 +19,7 @@ from termwise.project.layout import ProjectLayout
 @click.option("--from", "source_lang", default=None, help="Language of FILE (default: detected).")
 @click.option(
     "--engine",
-    type=click.Choice(["argos", "apertium"]),
+    type=click.Choice(list(ENGINES)),
     default=None,
     help="Machine translation engine (default: the best one installed for the pair).",
 )

@@ -53,19 +53,17 @@ class MTProgress(ProgressBar):
 
     @work(thread=True, exclusive=True, group="mt", description="machine translation")
     def _translate(self, ids: list[str]) -> None:
-        from termwise.mt import select_engine
-        from termwise.mt.cache import CachedEngine, TranslationCache
+        from termwise.mt import open_engine
 
         session = self.session
         call = self.app.call_from_thread
         try:
-            engine = select_engine(session.engine_name, session.source_lang, session.target_lang)
-            cached = CachedEngine(engine, TranslationCache())
+            engine = open_engine(session.engine_name, session.source_lang, session.target_lang)
             call(self._started, 0, len(ids), engine.name)
             for start in range(0, len(ids), MT_BATCH):
                 batch = ids[start : start + MT_BATCH]
                 texts = [session.source_text(segment_id) for segment_id in batch]
-                results = cached.translate(texts, session.source_lang, session.target_lang)
+                results = engine.translate(texts, session.source_lang, session.target_lang)
                 call(
                     self._batch_done,
                     dict(zip(batch, results, strict=True)),
