@@ -39,7 +39,7 @@ def review(
     auto_mt: bool,
 ) -> None:
     """Review FILE's translation into LANG: grid, editor, glossary, issues, autosave."""
-    from termwise.tui.app import run_review
+    from termwise.tui.running import run_review
 
     run_review(
         layout or ProjectLayout.at(None),
