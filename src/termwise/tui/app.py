@@ -386,7 +386,9 @@ class ReviewApp(App[None]):
         self._save_again = False
         self._save_worker = self._save_in_thread(self.session.save_snapshot())
 
-    @work(thread=True, group="save")
+    # A description of our own: Textual's default is the repr() of the arguments, and the
+    # snapshot of a book's 50,000 units would take the UI thread a second to write out.
+    @work(thread=True, group="save", description="saving")
     def _save_in_thread(self, snapshot: SaveSnapshot) -> None:
         """Write a snapshot taken on the UI thread. The worker changes no row and no unit:
         typing, joins and splits go on while it writes (see ``ReviewSession.write``)."""
