@@ -25,6 +25,10 @@ class SegmentState(str, Enum):
     REVIEWED = "reviewed"
 
 
+# The states machine translation may fill: what a person wrote is never replaced.
+MT_MAY_FILL = frozenset({SegmentState.NEW, SegmentState.MT})
+
+
 @dataclass(slots=True)
 class TranslationUnit:
     """One segment's translation, its machine translation and the translator's notes."""

@@ -85,6 +85,11 @@ _TABLE = (
     # The glossary panel.
     KeyBinding("glossary.add", "a", "add_term", "Add term", "glossary"),
     KeyBinding("glossary.status", "s", "edit_status", "Term status", "glossary"),
+    # The preview of a fix everywhere.
+    KeyBinding("preview.apply", "y,enter", "answer(True)", "Apply", "preview"),
+    KeyBinding("preview.cancel", "n,escape", "answer(False)", "Cancel", "preview"),
+    # The other dialogs (a line of text, a choice, a new term).
+    KeyBinding("dialog.cancel", "escape", "cancel", "Cancel", "dialog", False),
 )
 
 KEYMAP: dict[str, KeyBinding] = {binding.id: binding for binding in _TABLE}
@@ -168,6 +173,8 @@ def _check_conflicts(
         "editor": "review",
         "issues": "issues",
         "glossary": "glossary",
+        "preview": "preview",
+        "dialog": "dialog",
     }
     seen: dict[tuple[str, str], str] = {}
     for binding_id, keys in effective_keys(overrides).items():
