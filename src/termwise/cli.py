@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from termwise import __version__
+from termwise.command_line import one_line_path_errors
 from termwise.errors import TermwiseError
 from termwise.project.layout import ProjectLayout
 
@@ -75,7 +76,7 @@ class LazyGroup(click.Group):
             raise
         command = getattr(module, attribute)
         assert isinstance(command, click.Command)
-        return command
+        return one_line_path_errors(command)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         # Help text comes from the table above so that ``--help`` imports no subcommand.
@@ -109,6 +110,14 @@ def main(argv: list[str] | None = None) -> None:
     except TermwiseError as error:
         click.echo(f"termwise: error: {error}", err=True)
         sys.exit(error.exit_code)
+    except OSError as error:
+        # The environment failed under a command (a full disk, a folder without write
+        # permission): one line naming the file, never a traceback.
+        from termwise.atomic import os_error_advice
+
+        where = error.filename or "termwise"
+        click.echo(f"termwise: error: {where}: {os_error_advice(error)}", err=True)
+        sys.exit(2)
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
         sys.exit(130)

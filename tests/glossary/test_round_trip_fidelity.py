@@ -118,13 +118,20 @@ def test_import_says_which_languages_it_kept(tmp_path: Path) -> None:
     result = runner.invoke(
         cli, ["glossary", "import", str(source), "-o", str(out), "--from", "en", "--to", "fr"]
     )
+    # A --to the file does not hold is an error naming both (#16), not an import of en alone.
+    assert isinstance(result.exception, InputError)
+    assert "--to fr: the file has no terms in fr (its languages: en, cs)" in str(result.exception)
+    assert not out.exists()
+    result = runner.invoke(
+        cli, ["glossary", "import", str(source), "-o", str(out), "--from", "en", "--to", "cs"]
+    )
     assert result.exit_code == 0, result.output
-    assert "languages: en (from the flags; left out: cs; no terms in fr)" in result.output
+    assert "languages: en, cs (from the flags)" in result.output
     result = runner.invoke(
         cli, ["glossary", "import", str(source), "-o", str(out), "--from", "de", "--to", "fr"]
     )
     assert isinstance(result.exception, InputError)  # exit status 2 from the console script
-    assert "has no terms in de, fr (it has en, cs); nothing to import" in str(result.exception)
+    assert "--from de: the file has no terms in de (its languages: en, cs)" in str(result.exception)
     result = runner.invoke(cli, ["glossary", "import", str(source), "-o", str(out)])
     assert "languages: en, cs (from the file)" in result.output
 

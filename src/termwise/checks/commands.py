@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from termwise.command_line import LANGUAGE
 from termwise.project.layout import ProjectLayout
 
 if TYPE_CHECKING:
@@ -23,10 +24,8 @@ if TYPE_CHECKING:
 
 @click.command("check")
 @click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--from", "from_lang", metavar="LANG", help="Source language (default: detected).")
-@click.option(
-    "--to", "to_lang", metavar="LANG", help="Target language: also check the translation."
-)
+@click.option("--from", "from_lang", type=LANGUAGE, help="Source language (default: detected).")
+@click.option("--to", "to_lang", type=LANGUAGE, help="Target language: also check the translation.")
 @click.option(
     "--target",
     "target_path",
@@ -200,13 +199,14 @@ def _load_document(layout: ProjectLayout, file: Path, from_lang: str | None) -> 
 def _load_glossary(layout: ProjectLayout, path: Path | None) -> Glossary | None:
     from termwise.errors import TermwiseError
     from termwise.glossary import load_glossary
+    from termwise.glossary.formats import glossary_files
 
     if path is not None:
         if not path.exists():
             raise TermwiseError(f"{path}: no such glossary file or folder")
         return load_glossary(path)
     default = layout.glossary_dir
-    if not default.is_dir() or not any(p.is_file() for p in default.iterdir()):
+    if not default.is_dir() or not glossary_files(default):
         click.echo(f"termwise: no glossary in {default}: terminology checks are skipped", err=True)
         return None
     return load_glossary(default)

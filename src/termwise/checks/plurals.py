@@ -46,8 +46,6 @@ def plural_forms(context: CheckContext, pairs: Sequence[Pair]) -> Iterator[Issue
         missing = [str(index) for index, form in enumerate(forms) if not form.strip()]
         if missing:
             yield context.issue(
-                "plural-forms",
-                Severity.ERROR,
                 pair,
                 "target",
                 0,
@@ -57,8 +55,6 @@ def plural_forms(context: CheckContext, pairs: Sequence[Pair]) -> Iterator[Issue
             )
         elif len(entry.forms) > entry.expected:
             yield context.issue(
-                "plural-forms",
-                Severity.ERROR,
                 pair,
                 "target",
                 0,

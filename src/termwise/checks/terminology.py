@@ -219,8 +219,6 @@ def source_variant(context: CheckContext, pair: Pair) -> Iterator[Issue]:
                 "no official rendering is known"
             )
             yield context.issue(
-                "source-variant",
-                Severity.WARNING,
                 pair,
                 "source",
                 match.start,
@@ -232,8 +230,6 @@ def source_variant(context: CheckContext, pair: Pair) -> Iterator[Issue]:
         replacement = match_case(official.text, match.text)
         by_hand = fix_note(match)
         yield context.issue(
-            "source-variant",
-            Severity.WARNING,
             pair,
             "source",
             match.start,
@@ -271,8 +267,6 @@ def term_forbidden(context: CheckContext, pair: Pair) -> Iterator[Issue]:
         if official is not None:
             message += f"; use “{official.text}”{by_hand}"
         yield context.issue(
-            "term-forbidden",
-            Severity.ERROR,
             pair,
             "target",
             match.start,
@@ -313,8 +307,6 @@ def term_missing(context: CheckContext, pair: Pair) -> Iterator[Issue]:
         if official is None or not facts.target_allowed:
             continue
         yield context.issue(
-            "term-missing",
-            Severity.WARNING,
             pair,
             "target",
             0,
@@ -349,8 +341,6 @@ def term_no_target(context: CheckContext, pair: Pair) -> Iterator[Issue]:
         if facts.target_allowed:
             continue
         yield context.issue(
-            "term-no-target",
-            Severity.INFO,
             pair,
             "source",
             match.start,
@@ -399,8 +389,6 @@ def term_inconsistent(context: CheckContext, pairs: Sequence[Pair]) -> Iterator[
             if term == majority:
                 continue
             yield context.issue(
-                "term-inconsistent",
-                Severity.WARNING,
                 pair,
                 "target",
                 start,

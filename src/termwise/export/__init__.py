@@ -2,6 +2,6 @@
 
 ``edition`` decides what an edition shows; ``formats`` registers every export format by name,
 written by ``html``, ``text_formats`` (Markdown, plain text) and ``docx_edition`` (Word);
-``tmx`` and ``xliff`` hand translations to other CAT tools; ``commands`` is ``termwise export``.
+``xliff`` (and ``termwise.project.tmx``) hand translations to other CAT tools; ``commands`` is ``termwise export``.
 Modules are imported by name: importing the package loads nothing.
 """

@@ -26,6 +26,7 @@ class ExportOptions:
     target_only: bool = False
     include_unreviewed: bool = False
     glossary: Glossary | None = None
+    title: str | None = None  # the edition's title, instead of the document's
 
 
 ExportFunction = Callable[[Document, TranslationFile, ExportOptions], bytes]
@@ -64,7 +65,11 @@ def _edition(document: Document, tfile: TranslationFile, options: ExportOptions)
     from termwise.export.edition import build_edition
 
     return build_edition(
-        document, tfile, include_unreviewed=options.include_unreviewed, glossary=options.glossary
+        document,
+        tfile,
+        include_unreviewed=options.include_unreviewed,
+        glossary=options.glossary,
+        title=options.title,
     )
 
 
@@ -110,8 +115,8 @@ def _text(document: Document, tfile: TranslationFile, options: ExportOptions) ->
 
 @exporter("tmx", "TMX 1.4b translation memory", (".tmx",))
 def _tmx(document: Document, tfile: TranslationFile, options: ExportOptions) -> bytes:
-    from termwise.export.tmx import tmx_bytes
     from termwise.project.interchange import InterchangeUnit
+    from termwise.project.tmx import tmx_bytes
 
     wanted = {SegmentState.REVIEWED}
     if options.include_unreviewed:

@@ -11,9 +11,9 @@ import re
 
 from termwise import __version__
 from termwise.document.model import Document, SegmentKind
-from termwise.export.tmx import xml_safe
 from termwise.project.interchange import XLIFF2_NS, XLIFF12_NS, XML_NS
 from termwise.project.states import to_xliff2, to_xliff12
+from termwise.project.tmx import xml_safe
 from termwise.project.translation_file import TranslationFile
 from termwise.project.units import SegmentState, TranslationUnit
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from termwise.input_files import read_input
 from termwise.project.layout import ProjectLayout
 
 if TYPE_CHECKING:
@@ -132,6 +133,11 @@ def show(layout: ProjectLayout, path: Path | None, fmt: str, langs: tuple[str, .
 )
 @click.option("--from", "source_lang", default=None, help="Source language (BCP 47).")
 @click.option("--to", "target_lang", default=None, help="Target language (BCP 47).")
+@click.option(
+    "--lenient",
+    is_flag=True,
+    help="Import a TBX file that glossary validate faults, listing every problem.",
+)
 @click.pass_obj
 def import_glossary(
     layout: ProjectLayout,
@@ -140,6 +146,7 @@ def import_glossary(
     fmt: str | None,
     source_lang: str | None,
     target_lang: str | None,
+    lenient: bool,
 ) -> None:
     """Import a TBX, CSV or OmegaT glossary FILE as TBX-Basic."""
     from termwise import languages
@@ -148,11 +155,31 @@ def import_glossary(
     from termwise.glossary.language_guess import resolve_pair
     from termwise.glossary.model import lang_matches
 
-    data = file.read_bytes()
+    data = read_input(file)
     chosen = get_format(fmt) if fmt else detect_format(file, data)
+    from termwise.glossary import import_checks
+
+    # Read first: a file that is not even XML gets the reader's error, which --lenient cannot
+    # get past; what the validator then finds is what --lenient lets through.
     loaded = chosen.read(data, file, ReadOptions(source_lang, target_lang))
+    deviations = import_checks.tbx_deviations(file) if chosen.name == "tbx" else []
+    if deviations and not lenient:
+        raise import_checks.refuse(file, deviations)
+    names_languages = chosen.name == "tbx" or _has_language_header(chosen.name, data)
+    import_checks.check_flags_against_file(
+        file,
+        data,
+        chosen.name,
+        loaded,
+        source_lang,
+        target_lang,
+        file_names_languages=names_languages,
+    )
+    import_checks.check_not_empty(file, loaded)
+    for deviation in deviations:
+        click.echo(f"problem (imported with --lenient): {deviation}", err=True)
     found = loaded.languages()
-    if chosen.name == "tbx" or _has_language_header(chosen.name, data):
+    if names_languages:
         origin = "the file"
         if source_lang or target_lang:
             wanted = [languages.normalize(x) for x in (source_lang, target_lang) if x]
@@ -270,7 +297,7 @@ def validate(ctx: click.Context, file: Path) -> None:
     from termwise.glossary.tbx import looks_like_tbx
     from termwise.glossary.validate import validate_file
 
-    data = file.read_bytes()
+    data = read_input(file)
     if looks_like_tbx(data) or file.suffix.lower() == ".tbx" or data.lstrip().startswith(b"<"):
         problems = validate_file(file)
     else:

@@ -23,6 +23,7 @@ from termwise.glossary.tbx_status import (
     TBX2008_ADMN_VALUES,
     TBX2008_NORMATIVE_VALUES,
 )
+from termwise.input_files import read_input
 
 # Header elements whose content is text.
 _HEADER_TEXT = {"p", "title", "note", "hi", "foreign", "date"}
@@ -83,10 +84,7 @@ _TBX2008_PICKLISTS: dict[str, frozenset[str] | set[str]] = {
 def validate_file(path: str | Path) -> list[Problem]:
     """All violations in a TBX file (an empty list when it is valid TBX-Basic or TBX core)."""
     target = Path(path)
-    try:
-        data = target.read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot read file: {error.strerror}", target) from error
+    data = read_input(target)
     try:
         tree = parse_xml(data, target)
     except InputError as error:

@@ -10,6 +10,7 @@ One module per job, so a newcomer knows where to look:
 * ``translations``: opening a translation beside its document (``load_source``,
   ``open_translation``) and carrying work over when the source changes;
 * ``interchange`` and ``importing``: TMX, XLIFF and PO from other tools brought in;
+  ``tmx`` writes TMX (exports, and the units an import could not place);
 * ``layout`` (where a project keeps things) and ``progress`` (counts per state).
 
 Modules are imported by name (``termwise.project.translation_file``): importing the package

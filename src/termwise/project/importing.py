@@ -18,6 +18,13 @@ from termwise.project.interchange import InlineCode, InterchangeUnit, read_units
 from termwise.project.translation_file import TranslationFile
 from termwise.project.translations import normalize_text
 from termwise.project.units import SegmentState, TranslationUnit
+from termwise.project.validation import (
+    Deviation,
+    check_matched,
+    check_usable,
+    refuse,
+    validate_interchange,
+)
 
 if TYPE_CHECKING:
     from termwise.project.import_languages import SkippedUnit
@@ -47,6 +54,8 @@ class ImportReport:
     # could not take (only the singular's form was imported).
     plurals: int = 0
     plurals_singular_only: list[InterchangeUnit] = field(default_factory=list)
+    # What the file's format forbids but ``--lenient`` let through.
+    deviations: list[Deviation] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         out = [
@@ -81,18 +90,33 @@ def import_file(
     tfile: TranslationFile,
     *,
     overwrite: bool = False,
+    lenient: bool = False,
     units: list[InterchangeUnit] | None = None,
 ) -> ImportReport:
     """Read ``path`` (unless its ``units`` were read already) and apply them to ``tfile``
-    (in memory; the caller saves)."""
+    (in memory; the caller saves).
+
+    A file that breaks its format's schema or rules is refused unless ``lenient``; one that
+    gives nothing usable (no unit, no translation into ``tfile.lang``, no unit matching the
+    document) is refused always, saying what it does hold. Units in other languages than
+    the project's are skipped and reported.
+    """
     from termwise.project.import_languages import split_by_language
 
+    deviations = validate_interchange(path)
+    if deviations and not lenient:
+        raise refuse(deviations)
     if units is None:
         units = read_units(path, target_lang=tfile.lang, source_lang=document.lang)
     kept, skipped = split_by_language(units, document, tfile.lang, Path(path))
+    check_usable(kept, Path(path), tfile.lang)
     report = apply_units(kept, document, tfile, overwrite=overwrite, origin=Path(path).name)
+    # A paragraph unit whose translation did not split is kept aside: found, not lost.
+    found = report.matched_units + report.paragraphs_not_split
+    check_matched(kept, found, Path(path), document.path)
     report.units += len(skipped)
     report.other_language = skipped
+    report.deviations = deviations
     return report
 
 
@@ -260,7 +284,7 @@ def write_unmatched(
 ) -> Path | None:
     """Add the unmatched units to the unmatched TMX (atomically); return its path."""
     from termwise.atomic import write_atomic
-    from termwise.export.tmx import tmx_bytes
+    from termwise.project.tmx import tmx_bytes
 
     if not report.unmatched or tfile.path is None:
         return None

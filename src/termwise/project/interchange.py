@@ -104,12 +104,11 @@ def read_units(
     header's source language and the first other language.
     """
     file_path = Path(path)
-    try:
-        data = file_path.read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot read file: {error.strerror}", file_path) from error
+    from termwise.input_files import read_input
+
+    data = read_input(file_path)
     if not data.strip():
-        raise InputError("empty file; expected TMX, XLIFF or PO", file_path)
+        raise InputError("empty file; expected TMX, XLIFF or PO", file_path, line=1)
     head = data[:2048].lstrip(b"\xef\xbb\xbf").lstrip()
     looks_xml = (
         head.startswith(b"<") or head.startswith(b"\xff\xfe") or head.startswith(b"\xfe\xff")
@@ -146,6 +145,9 @@ def parse_xml(data: bytes, path: Path) -> etree._Element:
         ) from error
     except ValueError as error:
         raise InputError(f"cannot parse XML: {error}", path) from error
+    from termwise.glossary.safe_xml import refuse_entities
+
+    refuse_entities(data, root.getroottree(), path)
     return root
 
 

@@ -70,18 +70,20 @@ def write_later(
     tfile: TranslationFile,
     *,
     keys: Sequence[tuple[object, ...]] | None = None,
+    obsolete: Sequence[TranslationUnit] | None = None,
 ) -> None:
     """Write the cache when the process exits normally, for the last state saved or read.
 
     Writing 16 MB of JSON after every autosave would double its cost; what matters is that
     the next start finds the file as this process left it. A crash just means no cache.
     The units' keys (immutable tuples: what was written) are kept, so later edits cannot
-    leak into a cache that claims to describe the bytes with ``sha256``.
+    leak into a cache that claims to describe the bytes with ``sha256``; so are the
+    ``obsolete`` units written (default: the file's).
     """
     global _registered
-    if keys is None or len(keys) != len(tfile.units):
+    if keys is None:
         keys = [unit.key() for unit in tfile.units.values()]
-    header = _encode(tfile)
+    header = _encode(tfile, tfile.obsolete if obsolete is None else obsolete)
     with _pending_lock:
         _pending[cache_path(po_path)] = (sha256, header, keys)
         if not _registered:
@@ -195,7 +197,7 @@ def _row_from_key(key: tuple[object, ...]) -> list[Any]:
     return row
 
 
-def _encode(tfile: TranslationFile) -> dict[str, Any]:
+def _encode(tfile: TranslationFile, obsolete: Sequence[TranslationUnit]) -> dict[str, Any]:
     return {
         "lang": tfile.lang,
         "source_lang": tfile.source_lang,
@@ -205,7 +207,7 @@ def _encode(tfile: TranslationFile) -> dict[str, Any]:
         "extra_headers": tfile.extra_headers,
         "plural_forms": tfile.plural_forms,
         "created": tfile.created.isoformat() if tfile.created else None,
-        "obsolete": [_encode_unit(unit) for unit in tfile.obsolete],
+        "obsolete": [_encode_unit(unit) for unit in obsolete],
     }
 
 

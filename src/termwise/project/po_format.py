@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +38,10 @@ if TYPE_CHECKING:
 MT_PREFIX = "mt: "
 MT_ENGINE_PREFIX = "mt-engine: "
 MT_MODEL_PREFIX = "mt-model: "
+# An MT text or a note that a comment line cannot hold as it is (a TAB, spaces at a line's
+# end, an empty line: Babel expands tabs and strips comment lines) is written once, quoted
+# and escaped like a PO string, so that it comes back exactly.
+MT_QUOTED_PREFIX = "mt-quoted: "
 SOURCE_LANGUAGE_HEADER = "X-Source-Language"
 # Comments are written unwrapped: Babel wraps comments at the line width and the break
 # loses the exact text (``well-known`` may come back as ``well- known``), and the state
@@ -85,13 +89,17 @@ def full_catalog(tfile: TranslationFile) -> Catalog:
     return catalog
 
 
-def obsolete_catalog(tfile: TranslationFile) -> Catalog:
-    """A catalog of the obsolete entries alone (no header), those no live entry repeats."""
+def obsolete_catalog(
+    tfile: TranslationFile,
+    obsolete: Iterable[TranslationUnit],
+    live: Collection[tuple[str, str]],
+) -> Catalog:
+    """A catalog of the obsolete entries alone (no header), those no live entry repeats
+    (``live``: the live entries' (source, segment id)); ``tfile`` gives the plural rule."""
     from babel.messages.catalog import Message
 
     catalog = entries_catalog(tfile)
-    live = {(unit.source, unit.segment_id) for unit in tfile.units.values()}
-    for unit in tfile.obsolete:
+    for unit in obsolete:
         key = (unit.source, unit.segment_id)
         if key in live or key in catalog.obsolete:
             continue
@@ -104,13 +112,19 @@ def obsolete_catalog(tfile: TranslationFile) -> Catalog:
 
 def message_from_unit(unit: TranslationUnit, message_cls: type[Message]) -> Message:
     auto_comments: list[str] = list(unit.comments)
-    if unit.mt is not None:
+    if unit.mt is not None and _needs_quoting(unit.mt, strips_start=False):
+        auto_comments.append(MT_QUOTED_PREFIX + _quote_comment(unit.mt))
+    elif unit.mt is not None:
         auto_comments.extend(MT_PREFIX + line for line in _comment_lines(unit.mt))
-        if unit.mt_engine:
-            auto_comments.append(MT_ENGINE_PREFIX + unit.mt_engine)
-        if unit.mt_model:
-            auto_comments.append(MT_MODEL_PREFIX + unit.mt_model)
-    user_comments = [line for line in unit.notes.splitlines() if line.strip()]
+    # The engine and model are kept even without the MT text (another tool may drop it).
+    if unit.mt_engine:
+        auto_comments.append(MT_ENGINE_PREFIX + unit.mt_engine)
+    if unit.mt_model:
+        auto_comments.append(MT_MODEL_PREFIX + unit.mt_model)
+    if _needs_quoting(unit.notes, strips_start=True) or _looks_quoted(unit.notes):
+        user_comments = [_quote_comment(unit.notes)]
+    else:
+        user_comments = unit.notes.splitlines()
     flags = set(unit.flags) - {"fuzzy", "python-format"}
     if unit.fuzzy:
         flags.add("fuzzy")
@@ -152,7 +166,10 @@ def unit_from_message(message: Message, singular_index: int = 0) -> TranslationU
     other: list[str] = []
     current: str | None = None
     for comment in message.auto_comments:
-        if comment.startswith(MT_PREFIX) or comment == MT_PREFIX.strip():
+        if comment.startswith(MT_QUOTED_PREFIX):
+            mt_lines = [_unquote_po(comment[len(MT_QUOTED_PREFIX) :])]
+            current = None
+        elif comment.startswith(MT_PREFIX) or comment == MT_PREFIX.strip():
             mt_lines.append(comment[len(MT_PREFIX) :])
             current = "mt"
         elif comment.startswith(MT_ENGINE_PREFIX):
@@ -182,6 +199,8 @@ def unit_from_message(message: Message, singular_index: int = 0) -> TranslationU
     previous_id = message.previous_id
     if previous is None and previous_id:
         previous = previous_id if isinstance(previous_id, str) else previous_id[0]
+    if len(notes) == 1 and _looks_quoted(notes[0]):
+        notes = [_unquote_po(notes[0])]
     fuzzy = "fuzzy" in message.flags
     mt = "\n".join(mt_lines) if mt_lines else None
     if not target and not any(forms):
@@ -243,6 +262,36 @@ def _rejoin(line: str, continuation: str) -> str:
     if line.endswith("-") and len(line) > 1 and line[-2].isalnum() and continuation[:1].isalnum():
         return line + continuation
     return f"{line} {continuation}"
+
+
+_UNSAFE_IN_COMMENTS = re.compile(r"[\t\r\f\v]")
+
+
+def _needs_quoting(text: str, *, strips_start: bool) -> bool:
+    """Whether comment lines would change ``text``: Babel expands tabs and strips each
+    comment line (a note's at both ends; the MT's start is protected by its prefix), and
+    empty note lines are not written."""
+    if not text:
+        return False
+    if _UNSAFE_IN_COMMENTS.search(text):
+        return True
+    for line in text.split("\n"):
+        if line != line.rstrip() or (strips_start and (line != line.lstrip() or not line)):
+            return True
+        if strips_start and line.startswith("|"):  # read back as gettext's ``#|`` lines
+            return True
+    return False
+
+
+def _looks_quoted(text: str) -> bool:
+    return len(text) >= 2 and text[0] == '"' and text[-1] == '"' and "\n" not in text
+
+
+def _quote_comment(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    for raw, code in (("\n", "n"), ("\t", "t"), ("\r", "r"), ("\f", "f"), ("\v", "v")):
+        escaped = escaped.replace(raw, "\\" + code)
+    return f'"{escaped}"'
 
 
 def _comment_lines(text: str) -> list[str]:
@@ -526,6 +575,14 @@ def read_catalog(data: bytes, path: str | Path) -> tuple[Catalog, str]:
         ) from error
     except (ValueError, TypeError) as error:
         raise InputError(f"invalid PO file: {error}", path) from error
+    except LookupError as error:
+        # Babel takes the charset from the header as it parses it: a header whose line ends
+        # are broken runs the next header into the charset name.
+        found = data.find(b"Content-Type")
+        line = data.count(b"\n", 0, found) + 1 if found >= 0 else 1
+        raise InputError(
+            f"the PO header's Content-Type names an unknown charset ({error})", path, line=line
+        ) from error
     return catalog, raw_header
 
 

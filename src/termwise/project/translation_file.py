@@ -61,10 +61,9 @@ class TranslationFile:
     def load(cls, path: str | Path) -> TranslationFile:
         """Read a project file; a malformed one is an ``InputError`` naming file and line."""
         file_path = Path(path)
-        try:
-            data = file_path.read_bytes()
-        except OSError as error:
-            raise InputError(f"cannot read file: {error.strerror}", file_path) from error
+        from termwise.input_files import read_input
+
+        data = read_input(file_path)
         from termwise.project import parse_cache
 
         fingerprint = DiskFingerprint.of(file_path, data)
@@ -151,14 +150,22 @@ class TranslationFile:
     def to_catalog(self) -> Catalog:
         return po_format.full_catalog(self)
 
-    def save(self, path: str | Path | None = None, *, force: bool = False) -> Path:
+    def save(
+        self,
+        path: str | Path | None = None,
+        *,
+        force: bool = False,
+        snapshot: store.Snapshot | None = None,
+    ) -> Path:
         """Write atomically, keeping the previous file as ``name~``.
 
         Refuses (``ConcurrentModificationError``) when the file on disk is not the one this
         object was loaded from or last saved to, unless ``force``; call ``merge_from_disk``
-        first to keep both sides' work.
+        first to keep both sides' work. A ``snapshot`` (``store.Snapshot.of(self)``, taken
+        where the units change) is written instead of the units as they are now, so that
+        another thread can save while they change.
         """
-        return store.save(self, path, force=force)
+        return store.save(self, path, force=force, snapshot=snapshot)
 
     def check_unchanged_on_disk(self, target: Path | None = None) -> None:
         """Raise ``ConcurrentModificationError`` when ``target`` changed since load/save."""

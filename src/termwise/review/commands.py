@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from termwise.command_line import LANGUAGE
 from termwise.project.layout import ProjectLayout
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ Exit status (for CI pipelines):
 @click.option(
     "--to",
     "to_lang",
-    metavar="LANG",
+    type=LANGUAGE,
     help="Fix the translation into LANG (the project's PO file) instead of the source file.",
 )
 @click.option(
