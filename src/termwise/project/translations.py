@@ -153,6 +153,10 @@ def sync_with_document(tfile: TranslationFile, document: Document) -> SyncReport
             state=SegmentState.EDITED,
             notes=old.notes,
             previous_source=old.source,
+            # A plural entry's other forms come along, for review with the rest.
+            plural_source=old.plural_source,
+            plural_forms=old.plural_forms,
+            plural_index=old.plural_index,
         )
         report.by_fuzzy.append(segment.id)
 

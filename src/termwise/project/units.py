@@ -118,7 +118,7 @@ class TranslationUnit:
 
     def has_work(self) -> bool:
         """Whether losing this unit would lose something a person or an engine produced."""
-        return bool(self.target or self.notes or self.mt)
+        return bool(self.target or self.notes or self.mt or any(self.plural_forms))
 
 
 KEY_FIELDS = (
