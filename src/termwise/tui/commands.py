@@ -53,6 +53,9 @@ def review(
     auto_mt: bool,
 ) -> None:
     """Review FILE's translation into LANG: grid, editor, glossary, issues, autosave."""
+    from termwise.tui.keymap import load_keymap
+
+    load_keymap()  # a bad keymap file is an input error: reported first, as the others
     # Without a terminal the workbench would draw into a file or pipe and wait for keys
     # that never come.
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
