@@ -103,10 +103,21 @@ def cli(ctx: click.Context, project_dir: Path | None) -> None:
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI, turning user-facing errors into one line and a non-zero exit."""
     try:
-        cli.main(args=argv, prog_name="termwise", standalone_mode=False)
+        # Outside standalone mode click *returns* the status of a command that ended
+        # through ``ctx.exit(n)`` instead of exiting with it; dropping it made failures
+        # (``glossary validate`` on a broken file) exit 0.
+        status = cli.main(args=argv, prog_name="termwise", standalone_mode=False)
     except TermwiseError as error:
         click.echo(f"termwise: error: {error}", err=True)
         sys.exit(error.exit_code)
+    except OSError as error:
+        # The environment failed under a command (a full disk, a folder without write
+        # permission): one line naming the file, never a traceback.
+        from termwise.atomic import os_error_advice
+
+        where = error.filename or "termwise"
+        click.echo(f"termwise: error: {where}: {os_error_advice(error)}", err=True)
+        sys.exit(2)
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
         sys.exit(130)
@@ -115,6 +126,8 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(error.exit_code)
     except click.exceptions.Exit as error:
         sys.exit(error.exit_code)
+    if isinstance(status, int) and not isinstance(status, bool) and status != 0:
+        sys.exit(status)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ import polib
 import pytest
 from translate.storage import po as ttk_po
 
+from termwise.atomic import WriteError
 from termwise.errors import InputError
 from termwise.project.store import ConcurrentModificationError
 from termwise.project.translation_file import TranslationFile
@@ -286,7 +287,7 @@ def test_failed_save_leaves_last_good_file(tmp_path: Path, monkeypatch: pytest.M
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("os.fsync", failing_fsync)
-    with pytest.raises(OSError, match="No space"):
+    with pytest.raises(WriteError, match="the disk is full"):
         tfile.save()
     monkeypatch.undo()
     assert path.read_bytes() == good

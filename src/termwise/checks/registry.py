@@ -92,6 +92,7 @@ _BUILTIN_MODULES = (
     "termwise.checks.qa.whitespace",
     "termwise.checks.qa.length",
     "termwise.checks.spelling",
+    "termwise.checks.plurals",
 )
 _ENTRY_POINT_GROUP = "termwise.checks"
 _loaded = False

@@ -7,7 +7,7 @@ matches are at hand; document-level checks run once at the end over all pairs.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from termwise import languages
 from termwise.checks.config import CheckConfig
 from termwise.checks.context import CheckContext, Pair
+from termwise.checks.folding import capped, fold
 from termwise.checks.issue import Issue
 from termwise.checks.registry import Check, Scope, all_checks
 from termwise.document.model import Document, SegmentKind
@@ -82,14 +83,21 @@ def check_document(
     targets: Mapping[str, str] | None = None,
     config: CheckConfig | None = None,
     ignores: IgnoreStore | None = None,
+    plurals: Mapping[str, object] | None = None,
 ) -> CheckResult:
-    """Run the checks and keep everything the CLI and the UI need to show the result."""
+    """Run the checks and keep everything the CLI and the UI need to show the result.
+
+    ``plurals`` maps the segment ids of plural entries to their forms
+    (``checks.plurals.PluralForms``), for the ``plural-forms`` check.
+    """
     context = CheckContext(
         source_lang=languages.normalize(document.lang),
         target_lang=languages.normalize(target_lang) if target_lang else None,
         glossary=glossary,
         config=config or CheckConfig(),
     )
+    if plurals:
+        context.cache["plurals"] = dict(plurals)
     pairs = make_pairs(document, targets if context.target_lang else None)
     checks, skipped = select_checks(context)
     issues = _run(context, pairs, checks)
@@ -164,7 +172,11 @@ def run_segment_checks(
     # (all sources are matched against the glossary, then all targets).
     bilingual = context.target_lang is not None
     issues: list[Issue] = []
-    extend = issues.extend
+    add = issues.extend
+
+    def extend(found: Iterable[Issue]) -> None:
+        add(capped(found))
+
     everything = range(len(pairs))
     for check in checks:
         if check.across_segments:
@@ -191,8 +203,8 @@ def run_segment_checks(
                 if pair.target:
                     extend(function(bound, pair))
         elif check.scope is Scope.DOCUMENT:
-            extend(function(bound, pairs))
-    extend(regex_issues(context, pairs))
+            add(fold(function(bound, pairs)))  # many segments: folded segment by segment
+    add(fold(regex_issues(context, pairs)))
     return issues
 
 
@@ -203,5 +215,5 @@ def run_cross_segment_checks(
     issues: list[Issue] = []
     for check in checks:
         if check.across_segments:
-            issues.extend(check.function(context.for_check(check), pairs))
+            issues.extend(fold(check.function(context.for_check(check), pairs)))
     return issues

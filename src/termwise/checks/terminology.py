@@ -171,8 +171,9 @@ def terms_in(concept: Concept, lang: str) -> list[Term]:
 
 
 def preferred_in(terms: list[Term]) -> Term | None:
-    """The preferred term among ``terms``, else an admitted one (as ``Concept.preferred``)."""
-    for wanted in (TermStatus.PREFERRED, TermStatus.ADMITTED):
+    """The preferred term among ``terms``, else an admitted one, else one without a status
+    (as ``Concept.preferred``)."""
+    for wanted in (TermStatus.PREFERRED, TermStatus.ADMITTED, TermStatus.UNSPECIFIED):
         for term in terms:
             if term.status is wanted:
                 return term
@@ -429,7 +430,7 @@ class ConceptVariation:
         """More than one rendering in one language, or any non-official one."""
         per_lang = Counter(rendering.lang for rendering in self.renderings)
         return any(count > 1 for count in per_lang.values()) or any(
-            rendering.status not in ("preferred", "admitted") for rendering in self.renderings
+            rendering.status in ("deprecated", "superseded") for rendering in self.renderings
         )
 
     def as_dict(self) -> dict[str, object]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from termwise.document.model import Document
+from termwise.project.states import to_tmx
 from termwise.project.translation_file import TranslationFile
 from termwise.project.units import SegmentState
 
@@ -114,8 +115,8 @@ def _text(document: Document, tfile: TranslationFile, options: ExportOptions) ->
 
 @exporter("tmx", "TMX 1.4b translation memory", (".tmx",))
 def _tmx(document: Document, tfile: TranslationFile, options: ExportOptions) -> bytes:
-    from termwise.project.tmx import tmx_bytes
     from termwise.project.interchange import InterchangeUnit
+    from termwise.project.tmx import tmx_bytes
 
     wanted = {SegmentState.REVIEWED}
     if options.include_unreviewed:
@@ -125,7 +126,7 @@ def _tmx(document: Document, tfile: TranslationFile, options: ExportOptions) -> 
         unit = tfile.units.get(segment.id)
         if unit is None or not unit.target or unit.state not in wanted:
             continue
-        properties = {"x-state": unit.state.value, "x-kind": segment.kind.value}
+        properties = {**to_tmx(unit.state), "x-kind": segment.kind.value}
         if unit.mt_engine:
             properties["x-mt-engine"] = unit.mt_engine
         units.append(

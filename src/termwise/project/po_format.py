@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +38,10 @@ if TYPE_CHECKING:
 MT_PREFIX = "mt: "
 MT_ENGINE_PREFIX = "mt-engine: "
 MT_MODEL_PREFIX = "mt-model: "
+# An MT text or a note that a comment line cannot hold as it is (a TAB, spaces at a line's
+# end, an empty line: Babel expands tabs and strips comment lines) is written once, quoted
+# and escaped like a PO string, so that it comes back exactly.
+MT_QUOTED_PREFIX = "mt-quoted: "
 SOURCE_LANGUAGE_HEADER = "X-Source-Language"
 # Comments are written unwrapped: Babel wraps comments at the line width and the break
 # loses the exact text (``well-known`` may come back as ``well- known``), and the state
@@ -85,13 +89,17 @@ def full_catalog(tfile: TranslationFile) -> Catalog:
     return catalog
 
 
-def obsolete_catalog(tfile: TranslationFile) -> Catalog:
-    """A catalog of the obsolete entries alone (no header), those no live entry repeats."""
-    from babel.messages.catalog import Catalog, Message
+def obsolete_catalog(
+    tfile: TranslationFile,
+    obsolete: Iterable[TranslationUnit],
+    live: Collection[tuple[str, str]],
+) -> Catalog:
+    """A catalog of the obsolete entries alone (no header), those no live entry repeats
+    (``live``: the live entries' (source, segment id)); ``tfile`` gives the plural rule."""
+    from babel.messages.catalog import Message
 
-    catalog = Catalog(fuzzy=False, charset="utf-8")
-    live = {(unit.source, unit.segment_id) for unit in tfile.units.values()}
-    for unit in tfile.obsolete:
+    catalog = entries_catalog(tfile)
+    for unit in obsolete:
         key = (unit.source, unit.segment_id)
         if key in live or key in catalog.obsolete:
             continue
@@ -104,19 +112,25 @@ def obsolete_catalog(tfile: TranslationFile) -> Catalog:
 
 def message_from_unit(unit: TranslationUnit, message_cls: type[Message]) -> Message:
     auto_comments: list[str] = list(unit.comments)
-    if unit.mt is not None:
+    if unit.mt is not None and _needs_quoting(unit.mt, strips_start=False):
+        auto_comments.append(MT_QUOTED_PREFIX + _quote_comment(unit.mt))
+    elif unit.mt is not None:
         auto_comments.extend(MT_PREFIX + line for line in _comment_lines(unit.mt))
-        if unit.mt_engine:
-            auto_comments.append(MT_ENGINE_PREFIX + unit.mt_engine)
-        if unit.mt_model:
-            auto_comments.append(MT_MODEL_PREFIX + unit.mt_model)
-    user_comments = [line for line in unit.notes.splitlines() if line.strip()]
+    # The engine and model are kept even without the MT text (another tool may drop it).
+    if unit.mt_engine:
+        auto_comments.append(MT_ENGINE_PREFIX + unit.mt_engine)
+    if unit.mt_model:
+        auto_comments.append(MT_MODEL_PREFIX + unit.mt_model)
+    if _needs_quoting(unit.notes, strips_start=True) or _looks_quoted(unit.notes):
+        user_comments = [_quote_comment(unit.notes)]
+    else:
+        user_comments = unit.notes.splitlines()
     flags = set(unit.flags) - {"fuzzy", "python-format"}
     if unit.fuzzy:
         flags.add("fuzzy")
     message = message_cls(
-        unit.source,
-        unit.target,
+        (unit.source, unit.plural_source) if unit.plural_source is not None else unit.source,
+        unit.all_forms() if unit.plural_source is not None else unit.target,
         flags=sorted(flags),
         auto_comments=auto_comments,
         user_comments=user_comments,
@@ -131,17 +145,31 @@ def message_from_unit(unit: TranslationUnit, message_cls: type[Message]) -> Mess
     return message
 
 
-def unit_from_message(message: Message) -> TranslationUnit:
+def unit_from_message(message: Message, singular_index: int = 0) -> TranslationUnit:
+    """The unit of a Babel message; of a plural entry, all its forms are kept, and
+    ``target`` is form ``singular_index`` (the one for n=1, see :func:`singular_index`)."""
     source = message.id if isinstance(message.id, str) else message.id[0]
+    plural_source = None if isinstance(message.id, str) else str(message.id[1])
     string = message.string
-    target = string if isinstance(string, str) else (string[0] if string else "")
+    forms: tuple[str, ...] = ()
+    plural_index = 0
+    if plural_source is not None:
+        values = [string] if isinstance(string, str) else list(string or ())
+        forms = tuple(form or "" for form in values)
+        plural_index = singular_index if singular_index < max(len(forms), 1) else 0
+        target = forms[plural_index] if forms else ""
+    else:
+        target = string if isinstance(string, str) else (string[0] if string else "")
     target = target or ""
     mt_lines: list[str] = []
     engine = model = None
     other: list[str] = []
     current: str | None = None
     for comment in message.auto_comments:
-        if comment.startswith(MT_PREFIX) or comment == MT_PREFIX.strip():
+        if comment.startswith(MT_QUOTED_PREFIX):
+            mt_lines = [_unquote_po(comment[len(MT_QUOTED_PREFIX) :])]
+            current = None
+        elif comment.startswith(MT_PREFIX) or comment == MT_PREFIX.strip():
             mt_lines.append(comment[len(MT_PREFIX) :])
             current = "mt"
         elif comment.startswith(MT_ENGINE_PREFIX):
@@ -171,9 +199,11 @@ def unit_from_message(message: Message) -> TranslationUnit:
     previous_id = message.previous_id
     if previous is None and previous_id:
         previous = previous_id if isinstance(previous_id, str) else previous_id[0]
+    if len(notes) == 1 and _looks_quoted(notes[0]):
+        notes = [_unquote_po(notes[0])]
     fuzzy = "fuzzy" in message.flags
     mt = "\n".join(mt_lines) if mt_lines else None
-    if not target:
+    if not target and not any(forms):
         state = SegmentState.NEW
     elif not fuzzy:
         state = SegmentState.REVIEWED
@@ -194,7 +224,37 @@ def unit_from_message(message: Message) -> TranslationUnit:
         previous_source=previous or None,
         flags=flags,
         comments=tuple(other),
+        plural_source=plural_source,
+        plural_forms=forms,
+        plural_index=plural_index,
     )
+
+
+def plural_rule(header: str | None, lang: str) -> tuple[int, str]:
+    """``(nplurals, plural expression)``: the file's Plural-Forms header where it has one
+    (its forms are indexed by it), else Babel's rule for ``lang``."""
+    if header:
+        found = re.search(r"nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*([^;]+)", header)
+        if found:
+            return int(found.group(1)), found.group(2).strip()
+    from babel.core import UnknownLocaleError
+    from babel.messages.plurals import get_plural
+
+    try:
+        rule = get_plural(lang.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return 2, "(n != 1)"
+    return rule.num_plurals, rule.plural_expr
+
+
+def singular_index(expression: str) -> int:
+    """Which plural form a PO plural expression gives n=1 (1 for Arabic, else mostly 0)."""
+    import gettext
+
+    try:
+        return int(gettext.c2py(expression)(1))
+    except (ValueError, SyntaxError, RecursionError):
+        return 0
 
 
 def _rejoin(line: str, continuation: str) -> str:
@@ -202,6 +262,36 @@ def _rejoin(line: str, continuation: str) -> str:
     if line.endswith("-") and len(line) > 1 and line[-2].isalnum() and continuation[:1].isalnum():
         return line + continuation
     return f"{line} {continuation}"
+
+
+_UNSAFE_IN_COMMENTS = re.compile(r"[\t\r\f\v]")
+
+
+def _needs_quoting(text: str, *, strips_start: bool) -> bool:
+    """Whether comment lines would change ``text``: Babel expands tabs and strips each
+    comment line (a note's at both ends; the MT's start is protected by its prefix), and
+    empty note lines are not written."""
+    if not text:
+        return False
+    if _UNSAFE_IN_COMMENTS.search(text):
+        return True
+    for line in text.split("\n"):
+        if line != line.rstrip() or (strips_start and (line != line.lstrip() or not line)):
+            return True
+        if strips_start and line.startswith("|"):  # read back as gettext's ``#|`` lines
+            return True
+    return False
+
+
+def _looks_quoted(text: str) -> bool:
+    return len(text) >= 2 and text[0] == '"' and text[-1] == '"' and "\n" not in text
+
+
+def _quote_comment(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    for raw, code in (("\n", "n"), ("\t", "t"), ("\r", "r"), ("\f", "f"), ("\v", "v")):
+        escaped = escaped.replace(raw, "\\" + code)
+    return f'"{escaped}"'
 
 
 def _comment_lines(text: str) -> list[str]:
@@ -249,7 +339,11 @@ def new_catalog(tfile: TranslationFile) -> Catalog:
                 out.append((name, value))
             if not any(name == "Language" for name, _ in out):
                 out.insert(4, ("Language", language_override or tfile.lang))
-            if not any(name == "Plural-Forms" for name, _ in out):
+            if tfile.plural_forms:
+                # The file's own rule: its plural entries' forms are indexed by it.
+                out = [(n, v) for n, v in out if n != "Plural-Forms"]
+                out.append(("Plural-Forms", tfile.plural_forms))
+            elif not any(name == "Plural-Forms" for name, _ in out):
                 out.append(("Plural-Forms", "nplurals=2; plural=(n != 1);"))
             out.append((SOURCE_LANGUAGE_HEADER, tfile.source_lang))
             known = {name.lower() for name, _ in out}
@@ -288,7 +382,24 @@ def new_catalog(tfile: TranslationFile) -> Catalog:
     )
     if tfile.created is not None:
         catalog.creation_date = tfile.created
+    set_plural_rule(catalog, tfile)
     return catalog
+
+
+def entries_catalog(tfile: TranslationFile) -> Catalog:
+    """A header-less catalog for formatting some of ``tfile``'s entries (plural forms and all)."""
+    from babel.messages.catalog import Catalog
+
+    catalog = Catalog(fuzzy=False, charset="utf-8")
+    set_plural_rule(catalog, tfile)
+    return catalog
+
+
+def set_plural_rule(catalog: Catalog, tfile: TranslationFile) -> None:
+    # Babel writes as many msgstr[i] as the catalog's rule has forms (2 without a locale).
+    count, expression = tfile.plural_rule()
+    catalog._num_plurals = count  # type: ignore[assignment]
+    catalog._plural_expr = expression  # type: ignore[assignment]
 
 
 def header_value(catalog: Catalog, name: str) -> str:
@@ -464,6 +575,14 @@ def read_catalog(data: bytes, path: str | Path) -> tuple[Catalog, str]:
         ) from error
     except (ValueError, TypeError) as error:
         raise InputError(f"invalid PO file: {error}", path) from error
+    except LookupError as error:
+        # Babel takes the charset from the header as it parses it: a header whose line ends
+        # are broken runs the next header into the charset name.
+        found = data.find(b"Content-Type")
+        line = data.count(b"\n", 0, found) + 1 if found >= 0 else 1
+        raise InputError(
+            f"the PO header's Content-Type names an unknown charset ({error})", path, line=line
+        ) from error
     return catalog, raw_header
 
 

@@ -4,12 +4,20 @@ Saves are atomic (a temporary file, fsync, rename, the previous file kept as ``n
 copy every entry that did not change from the file being replaced, so autosaving a book
 formats only the entries just edited. Each file is remembered by a :class:`DiskFingerprint`;
 a save refuses to overwrite a file another program changed since (``ConcurrentModificationError``)
-until :func:`merge_from_disk` has brought that work in by a three-way merge.
+until :func:`merge_from_disk` has brought that work in by a three-way merge. The check is
+made twice: before the file is formatted, and as the new file is put in place
+(``project/swap.py``), so that an edit saved by another program while termwise writes is
+not replaced either.
+
+A save writes a :class:`Snapshot` of the units (their keys: immutable tuples) taken at one
+moment, so that it can run in a worker thread while the translator keeps typing: the
+worker never reads a unit that the UI thread may be changing.
 """
 
 from __future__ import annotations
 
 import contextlib
+import copy
 import hashlib
 import os
 from collections.abc import Iterable, Iterator
@@ -32,9 +40,12 @@ class ConcurrentModificationError(TermwiseError):
     def __init__(self, path: Path) -> None:
         self.path = path
         super().__init__(
-            f"{path} was changed on disk by another program since termwise loaded it; "
-            "nothing was written. Merge the changes on disk (TranslationFile.merge_from_disk, "
-            "or reopen the file) or overwrite them deliberately (save(force=True))."
+            f"{path} was changed on disk by another program since termwise read it (or "
+            "while termwise was saving); termwise did not write it, so the other program's "
+            "version is the one on disk. Run the same termwise command again: it reads that version and "
+            "adds its work to it. In the review workbench, save (Ctrl+S) merges both "
+            "versions; a segment changed on both sides keeps yours, with the other "
+            "translation in its notes."
         )
 
 
@@ -81,82 +92,131 @@ class MergeReport:
 _NO_SPAN: Span = ((), -1, 0)
 
 
-def save(tfile: TranslationFile, path: str | Path | None = None, *, force: bool = False) -> Path:
-    """Write ``tfile`` atomically (see ``TranslationFile.save``)."""
-    from termwise.atomic import write_atomic
+@dataclass(frozen=True)
+class Snapshot:
+    """What a save writes, as it was at one moment: each unit's key, and the obsolete units."""
+
+    keys: tuple[tuple[object, ...], ...]
+    obsolete: tuple[TranslationUnit, ...]
+
+    @classmethod
+    def of(cls, tfile: TranslationFile) -> Snapshot:
+        """Take it (cheap: keys are cached on the units; a book's take a few milliseconds)."""
+        return cls(
+            tuple(unit.key() for unit in tfile.units.values()),
+            tuple(copy.copy(unit) for unit in tfile.obsolete),
+        )
+
+
+def save(
+    tfile: TranslationFile,
+    path: str | Path | None = None,
+    *,
+    force: bool = False,
+    snapshot: Snapshot | None = None,
+) -> Path:
+    """Write ``tfile`` atomically (see ``TranslationFile.save``): the ``snapshot`` of it when
+    one is given (taken where the units change), else the units as they are now."""
+    from termwise.atomic import Installer, write_atomic
+    from termwise.project import swap
+
+    snapshot = snapshot if snapshot is not None else Snapshot.of(tfile)
 
     target = Path(path) if path is not None else tfile.path
     if target is None:
         raise TermwiseError("this translation has no file yet; name one to save it")
+    installer: Installer | None = None
     if not force:
         check_unchanged_on_disk(tfile, target)
+        expected = _expected_on_disk(tfile, target)
+
+        def checked_install(new: Path, real: Path, backup: Path | None) -> None:
+            # Checked again as the file goes in: an edit saved meanwhile stays on disk.
+            try:
+                swap.install(new, real, backup, expected.matches if expected else None)
+            except swap.ChangedOnDisk:
+                raise ConcurrentModificationError(target) from None
+
+        installer = checked_install
+
     # Unchanged entries are copied from the file being replaced, and the file is hashed
     # on the way: a book's file is never held in memory.
     digest = hashlib.sha256()
     with _open_spanned_file(tfile) as source:
-        header, entries, trailer, written = _plan(tfile, tfile._written if source else {})
+        spans = tfile._written if source else {}
+        header, entries, trailer, written = _plan(tfile, snapshot, spans)
         chunks = entry_spans.chunks(header, entries, trailer, source)
-        write_atomic(target, _hashing(chunks, digest), backup=True)
+        write_atomic(target, _hashing(chunks, digest), backup=True, install=installer)
     tfile._written = written
     tfile.path = target
     stat = target.stat()
     tfile._fingerprint = DiskFingerprint(stat.st_mtime_ns, stat.st_size, digest.hexdigest())
     from termwise.project import parse_cache
 
-    if len(tfile.units) >= parse_cache.MIN_UNITS:
-        keys = [key for key, _, _ in written.values()]
-        parse_cache.write_later(target, tfile._fingerprint.sha256, tfile, keys=keys)
+    if len(snapshot.keys) >= parse_cache.MIN_UNITS:
+        parse_cache.write_later(
+            target,
+            tfile._fingerprint.sha256,
+            tfile,
+            keys=snapshot.keys,
+            obsolete=snapshot.obsolete,
+        )
     return target
 
 
 def file_bytes(tfile: TranslationFile) -> bytes:
     """The bytes ``save`` would write (see ``TranslationFile.to_bytes``)."""
     with _open_spanned_file(tfile) as source:
-        header, entries, trailer, _ = _plan(tfile, tfile._written if source else {})
+        spans = tfile._written if source else {}
+        header, entries, trailer, _ = _plan(tfile, Snapshot.of(tfile), spans)
         return b"".join(entry_spans.chunks(header, entries, trailer, source))
 
 
 def _plan(
-    tfile: TranslationFile, spans: dict[str, Span]
+    tfile: TranslationFile, snapshot: Snapshot, spans: dict[str, Span]
 ) -> tuple[bytes, list[Piece], bytes, dict[str, Span]]:
-    """The file to write: header, one piece per unit (formatted now, or the span of an
-    unchanged entry in ``spans``' file), obsolete entries; and the units' new spans."""
-    from babel.messages.catalog import Catalog, Message
+    """The file to write: header, one piece per unit of ``snapshot`` (formatted now, or the
+    span of an unchanged entry in ``spans``' file), obsolete entries; and the new spans.
+    Units are read from the snapshot's keys only (see the module doc)."""
+    from babel.messages.catalog import Message
 
     options = po_format.WRITE_OPTIONS
     header = po_format.write_catalog(po_format.new_catalog(tfile), **options)
-    units = list(tfile.units.values())
-    keys = [unit.key() for unit in units]
+    keys = snapshot.keys
     stale = [
-        (unit, key)
-        for unit, key in zip(units, keys, strict=True)
-        if (span := spans.get(unit.segment_id, _NO_SPAN))[1] < 0 or span[0] != key
+        key
+        for key in keys
+        if (span := spans.get(key[0], _NO_SPAN))[1] < 0  # type: ignore[call-overload]
+        or span[0] != key
     ]
-    formatted: dict[str, bytes] = {}
+    formatted: dict[object, bytes] = {}
     if stale:
-        batch = Catalog(fuzzy=False, charset="utf-8")
-        for unit, _ in stale:
+        batch = po_format.entries_catalog(tfile)
+        for key in stale:
+            unit = TranslationUnit.from_key(key)
             batch[unit.source] = po_format.message_from_unit(unit, Message)
         blocks = po_format.write_catalog(batch, omit_header=True, **options).split(ENTRY_SEPARATOR)
         if len(blocks) != len(stale) + 1:  # an entry with an empty line: cannot happen
             raise TermwiseError("Babel wrote an entry with an empty line in it")
-        for (unit, _), block in zip(stale, blocks, strict=False):
-            formatted[unit.segment_id] = block
+        for key, block in zip(stale, blocks, strict=False):
+            formatted[key[0]] = block
     entries: list[Piece] = []
     new_spans: dict[str, Span] = {}
     position = len(header)
-    for unit, key in zip(units, keys, strict=True):
-        fresh = formatted.get(unit.segment_id)
+    for key in keys:
+        segment_id = str(key[0])
+        fresh = formatted.get(segment_id)
         if fresh is None:
-            _, start, length = spans[unit.segment_id]
+            _, start, length = spans[segment_id]
             entries.append((start, length))
         else:
             length = len(fresh)
             entries.append(fresh)
-        new_spans[unit.segment_id] = (key, position, length)
+        new_spans[segment_id] = (key, position, length)
         position += length + len(ENTRY_SEPARATOR)
+    live = {(str(key[1]), str(key[0])) for key in keys}
     trailer = po_format.write_catalog(
-        po_format.obsolete_catalog(tfile), omit_header=True, **options
+        po_format.obsolete_catalog(tfile, snapshot.obsolete, live), omit_header=True, **options
     )
     return header, entries, trailer, new_spans
 
@@ -193,6 +253,12 @@ def _scan_loaded_file(tfile: TranslationFile) -> None:
         return
     if found is not None:
         tfile._written = found
+
+
+def _expected_on_disk(tfile: TranslationFile, target: Path) -> DiskFingerprint | None:
+    """What ``target`` must still be when the save puts its file there (None: no file)."""
+    same_file = tfile.path is not None and _same_path(tfile.path, target)
+    return tfile._fingerprint if same_file else None
 
 
 def check_unchanged_on_disk(tfile: TranslationFile, target: Path | None = None) -> None:

@@ -37,6 +37,9 @@ class TranslationFile:
     last_translator: str | None = None
     language_team: str | None = None
     extra_headers: list[tuple[str, str]] = field(default_factory=list)
+    # The file's Plural-Forms header, kept as it is: its plural entries' forms are indexed
+    # by it (None: Babel's rule for the language).
+    plural_forms: str | None = None
     created: dt.datetime | None = None
     path: Path | None = None
     # The store's bookkeeping (see termwise.project.store).
@@ -58,10 +61,9 @@ class TranslationFile:
     def load(cls, path: str | Path) -> TranslationFile:
         """Read a project file; a malformed one is an ``InputError`` naming file and line."""
         file_path = Path(path)
-        try:
-            data = file_path.read_bytes()
-        except OSError as error:
-            raise InputError(f"cannot read file: {error.strerror}", file_path) from error
+        from termwise.input_files import read_input
+
+        data = read_input(file_path)
         from termwise.project import parse_cache
 
         fingerprint = DiskFingerprint.of(file_path, data)
@@ -100,11 +102,13 @@ class TranslationFile:
             last_translator=catalog.last_translator or None,
             language_team=catalog.language_team or None,
             extra_headers=po_format.extra_headers(raw_header),
+            plural_forms=headers.get("plural-forms") or None,
         )
+        singular = tfile.singular_index()
         for message in catalog:
             if not message.id:
                 continue
-            unit = po_format.unit_from_message(message)
+            unit = po_format.unit_from_message(message, singular)
             line = message.lineno
             if not unit.segment_id:
                 raise InputError(
@@ -121,8 +125,16 @@ class TranslationFile:
                 )
             tfile.units[unit.segment_id] = unit
         for message in catalog.obsolete.values():
-            tfile.obsolete.append(po_format.unit_from_message(message))
+            tfile.obsolete.append(po_format.unit_from_message(message, singular))
         return tfile
+
+    def plural_rule(self) -> tuple[int, str]:
+        """``(nplurals, expression)`` of this file's plural entries."""
+        return po_format.plural_rule(self.plural_forms, self.lang)
+
+    def singular_index(self) -> int:
+        """Which plural form translates a plural entry's singular source (n=1)."""
+        return po_format.singular_index(self.plural_rule()[1])
 
     # -- writing -------------------------------------------------------------------------
 
@@ -138,14 +150,22 @@ class TranslationFile:
     def to_catalog(self) -> Catalog:
         return po_format.full_catalog(self)
 
-    def save(self, path: str | Path | None = None, *, force: bool = False) -> Path:
+    def save(
+        self,
+        path: str | Path | None = None,
+        *,
+        force: bool = False,
+        snapshot: store.Snapshot | None = None,
+    ) -> Path:
         """Write atomically, keeping the previous file as ``name~``.
 
         Refuses (``ConcurrentModificationError``) when the file on disk is not the one this
         object was loaded from or last saved to, unless ``force``; call ``merge_from_disk``
-        first to keep both sides' work.
+        first to keep both sides' work. A ``snapshot`` (``store.Snapshot.of(self)``, taken
+        where the units change) is written instead of the units as they are now, so that
+        another thread can save while they change.
         """
-        return store.save(self, path, force=force)
+        return store.save(self, path, force=force, snapshot=snapshot)
 
     def check_unchanged_on_disk(self, target: Path | None = None) -> None:
         """Raise ``ConcurrentModificationError`` when ``target`` changed since load/save."""

@@ -43,6 +43,13 @@ class TranslationUnit:
     flags: frozenset[str] = frozenset()
     # Extracted comments from other tools (``#. ...``), kept so a save does not drop them.
     comments: tuple[str, ...] = ()
+    # A gettext plural entry, kept whole: the plural source (``msgid_plural``), every
+    # ``msgstr[i]`` as the file holds them, and which of them translates the singular
+    # source (``target`` is that form; the file's Plural-Forms says which index n=1 takes:
+    # 0 in most languages, 1 in Arabic, whose form 0 is for zero).
+    plural_source: str | None = None
+    plural_forms: tuple[str, ...] = ()
+    plural_index: int = 0
     # ``key()`` cached. Slots rather than a __dict__ per unit: a book holds 50,000 units,
     # and a dict of a dozen fields costs several times the fields themselves.
     _key: tuple[object, ...] | None = field(default=None, init=False, repr=False, compare=False)
@@ -73,7 +80,8 @@ class TranslationUnit:
 
     @property
     def fuzzy(self) -> bool:
-        return self.state in (SegmentState.MT, SegmentState.EDITED) and bool(self.target)
+        has_text = bool(self.target) or any(self.plural_forms)
+        return self.state in (SegmentState.MT, SegmentState.EDITED) and has_text
 
     def set_translation(self, text: str, *, reviewed: bool = False) -> None:
         """A person typed ``text``: edited (still fuzzy) or, with ``reviewed``, done."""
@@ -92,6 +100,18 @@ class TranslationUnit:
             self.state = SegmentState.REVIEWED
             self.previous_source = None
 
+    @property
+    def is_plural(self) -> bool:
+        return self.plural_source is not None
+
+    def all_forms(self, count: int | None = None) -> tuple[str, ...]:
+        """Every plural form, ``target`` in its place; padded with empty forms to ``count``."""
+        forms = list(self.plural_forms)
+        size = max(len(forms), self.plural_index + 1, count or 0)
+        forms += [""] * (size - len(forms))
+        forms[self.plural_index] = self.target
+        return tuple(forms)
+
     def has_work(self) -> bool:
         """Whether losing this unit would lose something a person or an engine produced."""
         return bool(self.target or self.notes or self.mt)
@@ -109,6 +129,9 @@ KEY_FIELDS = (
     "previous_source",
     "flags",
     "comments",
+    "plural_source",
+    "plural_forms",
+    "plural_index",
 )
 
 
@@ -125,6 +148,9 @@ def _unit_key(unit: TranslationUnit) -> tuple[object, ...]:
         unit.previous_source,
         unit.flags,
         unit.comments,
+        unit.plural_source,
+        unit.plural_forms,
+        unit.plural_index,
     )
 
 

@@ -13,6 +13,7 @@ import copy
 import gc
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -33,11 +34,20 @@ if TYPE_CHECKING:
     from termwise.glossary.matcher import TermMatch, TermMatcher
     from termwise.glossary.model import Concept, Glossary, Term
     from termwise.mt.engine import MTResult
+    from termwise.project.store import Snapshot
     from termwise.project.translation_file import TranslationFile
     from termwise.project.translations import SyncReport
     from termwise.project.units import TranslationUnit
 
 FilterName = Literal["all", "untranslated", "unreviewed", "issues", "concept"]
+
+
+@dataclass(frozen=True)
+class SaveSnapshot:
+    """The units to save and the change generation they are as of (see ``save_snapshot``)."""
+
+    units: Snapshot
+    generation: int
 
 
 class ReviewSession:
@@ -128,8 +138,9 @@ class ReviewSession:
         # was writing (saves run in a worker thread while the translator keeps typing).
         self.change_generation = 0
         self._lock = threading.Lock()
-        # One save at a time, and no join/split (which adds and removes units) during one.
-        self._save_lock = threading.RLock()
+        # One write at a time (the worker's and the last one at quitting). Writes read a
+        # snapshot, never the units, so edits, joins and splits need not wait for them.
+        self._save_lock = threading.Lock()
         self._build_rows()
 
     # --- loading ----------------------------------------------------------------------
@@ -503,10 +514,6 @@ class ReviewSession:
         )
 
     def _restore_structure(self, structure: Structure) -> None:
-        with self._save_lock:
-            self._restore_structure_now(structure)
-
-    def _restore_structure_now(self, structure: Structure) -> None:
         from termwise.project.translations import sync_with_document
 
         self.resegmentation.splits = {k: list(v) for k, v in structure.splits.items()}
@@ -521,14 +528,13 @@ class ReviewSession:
     def _restructure(self, label: str, edit: Callable[[], None]) -> Change:
         from termwise.project.translations import sync_with_document
 
-        with self._save_lock:
-            before = self._structure()
-            edit()
-            self.resegmentation.save()
-            self.document = self.resegmentation.apply(self.base_document)
-            sync_with_document(self.tfile, self.document)
-            self._build_rows()
-            self.dirty = True
+        before = self._structure()
+        edit()
+        self.resegmentation.save()
+        self.document = self.resegmentation.apply(self.base_document)
+        sync_with_document(self.tfile, self.document)
+        self._build_rows()
+        self.dirty = True
         change = Change(label, structure_before=before, structure_after=self._structure())
         self._record(change)
         return change
@@ -735,28 +741,51 @@ class ReviewSession:
         self._dirty = value
 
     def save(self) -> Path:
-        """Write the project file atomically; merge first if another program changed it.
-
-        Safe to call from a worker thread: saves are serialised, and a change made while
-        the file was being written leaves the session dirty, so the next save writes it.
-        """
+        """Write the project file now, in this thread; merge first if another program
+        changed it. (The workbench saves in a worker thread: ``save_snapshot``, ``write``,
+        ``saved``.)"""
         from termwise.project.store import ConcurrentModificationError
 
-        with self._save_lock:
-            generation = self.change_generation
-            try:
-                path = self.tfile.save()
-            except ConcurrentModificationError:
-                self.tfile.merge_from_disk()
-                path = self.tfile.save()
-                for segment_id in self.tfile.units:
-                    if segment_id in self.row_index:
-                        self._sync_row(segment_id)
-                        # Showing what was just saved is no new change.
-                        generation += 1
-            if self.change_generation == generation:
-                self._dirty = False
+        snapshot = self.save_snapshot()
+        try:
+            path = self.write(snapshot)
+        except ConcurrentModificationError:
+            self.merge_from_disk()
+            snapshot = self.save_snapshot()
+            path = self.write(snapshot)
+        self.saved(snapshot)
         return path
+
+    # Saving in a worker thread while the translator types: the rows and the units change
+    # on the UI thread only. The UI thread takes a snapshot of the units (their keys), the
+    # worker writes it, and the UI thread takes note of what was saved or, when another
+    # program changed the file, merges it and saves again.
+
+    def save_snapshot(self) -> SaveSnapshot:
+        """What a save writes, as it is now (on the thread that changes the units)."""
+        from termwise.project.store import Snapshot
+
+        return SaveSnapshot(Snapshot.of(self.tfile), self.change_generation)
+
+    def write(self, snapshot: SaveSnapshot) -> Path:
+        """Write ``snapshot`` atomically (any thread: it reads no unit and no row). Raises
+        ``ConcurrentModificationError`` when another program changed the file."""
+        with self._save_lock:
+            return self.tfile.save(snapshot=snapshot.units)
+
+    def saved(self, snapshot: SaveSnapshot) -> None:
+        """``snapshot`` is on disk: nothing is left to save unless something changed since."""
+        if self.change_generation == snapshot.generation:
+            self._dirty = False
+
+    def merge_from_disk(self) -> None:
+        """Bring in what another program saved to the project file (a three-way merge that
+        loses neither side's work); the rows show the result, and the next save writes it."""
+        self.tfile.merge_from_disk()
+        for segment_id in self.tfile.units:
+            if segment_id in self.row_index:
+                self._sync_row(segment_id)
+        self.dirty = True
 
     @property
     def translation_path(self) -> Path:

@@ -34,7 +34,8 @@ from textual.widgets import Footer
 
 from termwise import languages
 from termwise.errors import TermwiseError
-from termwise.review.session import ReviewSession
+from termwise.project.store import ConcurrentModificationError
+from termwise.review.session import ReviewSession, SaveSnapshot
 from termwise.tui.editor import TranslationEditor
 from termwise.tui.grid import SegmentGrid
 from termwise.tui.keymap import textual_bindings
@@ -383,12 +384,23 @@ class ReviewApp(App[None]):
             self._save_again = True
             return
         self._save_again = False
-        self._save_worker = self._save_in_thread()
+        self._save_worker = self._save_in_thread(self.session.save_snapshot())
 
     @work(thread=True, group="save")
-    def _save_in_thread(self) -> None:
+    def _save_in_thread(self, snapshot: SaveSnapshot) -> None:
+        """Write a snapshot taken on the UI thread. The worker changes no row and no unit:
+        typing, joins and splits go on while it writes (see ``ReviewSession.write``)."""
         try:
-            path = self.session.save()
+            try:
+                path = self.session.write(snapshot)
+            except ConcurrentModificationError:
+                # Another program saved the file: merge it on the UI thread, where rows
+                # change, and write the merge.
+                try:
+                    snapshot = self.call_from_thread(self._merge_from_disk)
+                except RuntimeError:  # the app closed meanwhile
+                    return
+                path = self.session.write(snapshot)
         except (TermwiseError, OSError) as error:
             with contextlib.suppress(RuntimeError):  # the app closed meanwhile
                 self.call_from_thread(
@@ -397,13 +409,18 @@ class ReviewApp(App[None]):
             return
         # The file is written; if the app closed meanwhile there is nothing left to show.
         with contextlib.suppress(RuntimeError):
-            self.call_from_thread(self._saved, path)
+            self.call_from_thread(self._saved, path, snapshot)
 
-    def _saved(self, path: Path) -> None:
+    def _merge_from_disk(self) -> SaveSnapshot:
+        self.session.merge_from_disk()
+        self.grid.refresh()
+        self.workbench.update_title()
+        return self.session.save_snapshot()
+
+    def _saved(self, path: Path, snapshot: SaveSnapshot) -> None:
+        self.session.saved(snapshot)
         self.saves += 1
         self.log(f"saved {path}")
-        # A merge with the file on disk may have changed rows: show them.
-        self.grid.refresh()
         self.workbench.update_title()
         # The rows are what was just saved: the next start (even after a crash) can show
         # them at once.
@@ -412,7 +429,7 @@ class ReviewApp(App[None]):
             self._store_preview(preview)
         if self._save_again and self.session.dirty:
             self._save_again = False
-            self._save_worker = self._save_in_thread()
+            self._save_worker = self._save_in_thread(self.session.save_snapshot())
 
     @work(thread=True, exclusive=True, group="preview", description="keeping a preview")
     def _store_preview(self, preview: Preview) -> None:

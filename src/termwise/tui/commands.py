@@ -64,10 +64,15 @@ def review(
             f"review needs a terminal, and its {redirected} is not one; run it in a terminal "
             "(for reports use `termwise check`, `stats` or `export`)"
         )
+    from termwise.project.settings import MTSettings
     from termwise.tui.app import run_review
 
+    layout = layout or ProjectLayout.at(None)
+    # termwise.toml is checked before the workbench opens: a mistake is one line, not a
+    # dialog; its [mt] engine is the default.
+    engine = engine or MTSettings.from_settings(layout.settings()).engine
     run_review(
-        layout or ProjectLayout.at(None),
+        layout,
         file,
         target_lang,
         source_lang=source_lang,

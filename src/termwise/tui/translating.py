@@ -55,11 +55,16 @@ class MTProgress(ProgressBar):
     def _translate(self, ids: list[str]) -> None:
         from termwise.mt import select_engine
         from termwise.mt.cache import CachedEngine, TranslationCache
+        from termwise.project.settings import MTSettings
 
         session = self.session
         call = self.app.call_from_thread
         try:
-            engine = select_engine(session.engine_name, session.source_lang, session.target_lang)
+            # termwise.toml's [mt] beam (its engine is already the session's default).
+            options = MTSettings.from_settings(session.layout.settings()).engine_options()
+            engine = select_engine(
+                session.engine_name, session.source_lang, session.target_lang, **options
+            )
             cached = CachedEngine(engine, TranslationCache())
             call(self._started, 0, len(ids), engine.name)
             for start in range(0, len(ids), MT_BATCH):

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from termwise import languages
 from termwise.checks.context import CheckContext, Pair
 from termwise.checks.issue import Issue, Side
 
 
-def regex_issues(context: CheckContext, pairs: Sequence[Pair]) -> list[Issue]:
-    """Run the ``[[checks.regex]]`` checks of the project configuration."""
-    issues: list[Issue] = []
+def regex_issues(context: CheckContext, pairs: Sequence[Pair]) -> Iterator[Issue]:
+    """Run the ``[[checks.regex]]`` checks of the project configuration (a generator, so that
+    the runner's folding bounds memory)."""
     for rule in context.config.regex_checks:
         if not context.config.is_enabled(rule.id):
             continue
@@ -34,7 +34,7 @@ def regex_issues(context: CheckContext, pairs: Sequence[Pair]) -> list[Issue]:
                     continue
                 for match in rule.pattern.finditer(text):
                     suggestion = match.expand(rule.replacement) if rule.replacement else None
-                    issues.append(
+                    yield (
                         context.rule_issue(
                             rule.id,
                             rule.severity,
@@ -47,4 +47,3 @@ def regex_issues(context: CheckContext, pairs: Sequence[Pair]) -> list[Issue]:
                             fixable=suggestion is not None,
                         )
                     )
-    return issues

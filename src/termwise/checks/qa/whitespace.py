@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from termwise.checks.context import CheckContext, Pair
 from termwise.checks.issue import Issue, Severity, Side
@@ -24,10 +24,12 @@ _DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0\u3000]{2,}(?=\S)")
         ("  ", "\u00a0 ", " \u00a0"), context, pairs, side
     ),
 )
-def double_space(context: CheckContext, pair: Pair, side: Side, text: str) -> list[Issue]:
+def double_space(context: CheckContext, pair: Pair, side: Side, text: str) -> Iterator[Issue]:
+    # A generator: the runner stops reading after the first issues of a segment (a 50 MB
+    # line of them must cost neither minutes nor gigabytes; see checks/folding.py).
     if "  " not in text and "\u00a0 " not in text and " \u00a0" not in text:
-        return []
-    return [
+        return
+    yield from (
         context.issue(
             pair,
             side,
@@ -38,7 +40,7 @@ def double_space(context: CheckContext, pair: Pair, side: Side, text: str) -> li
             fixable=True,
         )
         for match in _DOUBLE_SPACE.finditer(text)
-    ]
+    )
 
 
 @register(
@@ -97,6 +99,18 @@ _ALLOWED_REPEATS = {
 }
 
 
+# Past this length the word-list screen would cost more memory than it saves time (a 50 MB
+# line is millions of word objects): such a segment goes straight to the pattern.
+_SCREEN_MAX_CHARS = 100_000
+
+
+def _has_equal_neighbours(text: str) -> bool:
+    if len(text) > _SCREEN_MAX_CHARS:
+        return True
+    words = text.lower().replace(",", " ").replace(".", " ").split()
+    return any(map(operator.eq, words, words[1:]))
+
+
 def _repeat_screen(context: CheckContext, pairs: Sequence[Pair], side: Side) -> list[int]:
     """The segments where two equal words follow each other (what ``repeated_word`` screens).
 
@@ -105,14 +119,11 @@ def _repeat_screen(context: CheckContext, pairs: Sequence[Pair], side: Side) -> 
     """
     if (context.source_base if side == "source" else context.target_base) in ("zh", "ja"):
         return []
-    eq = operator.eq
     found = []
     for index, pair in enumerate(pairs):
         text = pair.source if side == "source" else pair.target
-        if text:
-            words = text.lower().replace(",", " ").replace(".", " ").split()
-            if any(map(eq, words, words[1:])):
-                found.append(index)
+        if text and _has_equal_neighbours(text):
+            found.append(index)
     return found
 
 
@@ -124,21 +135,20 @@ def _repeat_screen(context: CheckContext, pairs: Sequence[Pair], side: Side) -> 
     fixable=True,
     screen=_repeat_screen,
 )
-def repeated_word(context: CheckContext, pair: Pair, side: Side, text: str) -> list[Issue]:
+def repeated_word(context: CheckContext, pair: Pair, side: Side, text: str) -> Iterator[Issue]:
+    # A generator, as ``double_space``: the runner reads only the first issues of a segment.
     lang = context.source_base if side == "source" else (context.target_base or "")
     if lang in ("zh", "ja"):
-        return []
+        return
     # Cheap screen first, all in C: the back-referencing pattern is slow on every sentence.
-    words = text.lower().replace(",", " ").replace(".", " ").split()
-    if not any(map(operator.eq, words, words[1:])):
-        return []
+    if not _has_equal_neighbours(text):
+        return
     allowed = _ALLOWED_REPEATS.get(lang, set())
-    issues = []
     for match in _REPEATED.finditer(text):
         word = match.group(1)
         if word.lower() in allowed:
             continue
-        issues.append(
+        yield (
             context.issue(
                 pair,
                 side,
@@ -149,4 +159,3 @@ def repeated_word(context: CheckContext, pair: Pair, side: Side, text: str) -> l
                 fixable=True,
             )
         )
-    return issues
