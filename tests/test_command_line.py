@@ -85,7 +85,7 @@ def test_a_missing_file_is_one_line_in_every_command(project: Path, args: list[s
 def test_a_directory_given_for_a_file_is_one_line(project: Path) -> None:
     result = run_termwise("stats", "glossary", cwd=project)
     assert result.returncode == 2
-    assert result.stderr == "termwise: error: glossary: is a directory, not a file\n"
+    assert result.stderr == "termwise: error: glossary: is a folder, not a file\n"
 
 
 def test_stats_takes_format_json_like_every_other_command(project: Path) -> None:

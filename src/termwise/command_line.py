@@ -25,9 +25,9 @@ class OneLinePath(click.Path):
         if not (self.allow_dash and value in ("-", b"-")):
             path = Path(os.fsdecode(value))
             if path.is_dir() and not self.dir_okay:
-                raise InputError("is a directory, not a file", path)
+                raise InputError("is a folder, not a file", path)
             if path.exists() and not path.is_dir() and not self.file_okay:
-                raise InputError("is a file, not a directory", path)
+                raise InputError("is a file, not a folder", path)
             if self.exists and not path.exists():
                 kind = (
                     "file"

@@ -56,6 +56,8 @@ def test_title_overrides_it_in_every_edition(project: Project) -> None:
         text = out.read_text(encoding="utf-8")
         if fmt == "html":
             assert h1(text) == "Una comunidad de futuro compartido"
+            if extra:  # the translation names what it translates: the document's title
+                assert "Spanish translation of Community of Destiny" in text
         else:
             assert text.startswith("# Una comunidad de futuro compartido\n")
 

@@ -12,7 +12,7 @@ from textual.widgets._footer import FooterKey
 from termwise.project.layout import ProjectLayout
 from termwise.project.translation_file import TranslationFile
 from termwise.tui.app import ReviewApp
-from termwise.tui.dialogs import AskText, Choose
+from termwise.tui.dialogs import AskText, Choose, ConfirmPreview
 
 from .test_app import SIZE, make_app, settle
 
@@ -152,3 +152,47 @@ async def test_the_editors_keys_can_be_remapped(review_project: ProjectLayout, p
         assert app.grid.cursor == 1
         assert app.session.rows[0].target == "uno"
         assert footer_keys(app)["Next segment"] == "ctrl+j"
+
+
+# --- A fix to the source asks first, says where the backup is, and reopens the review ----
+
+
+async def test_a_source_fix_asks_first_names_file_and_backup_and_reopens_the_review(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    original = paper.read_text(encoding="utf-8")
+    app = make_app(review_project, paper)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", *"Resumen revisado", "ctrl+r", "escape")
+        await settle(app, pilot)
+        assert app.grid.rows[0].state == "reviewed"
+        await pilot.press("f8")  # the panel opens on the first segment's source variant
+        await settle(app, pilot)
+        panel = app.workbench.issues_panel
+        assert panel.current is not None and panel.current.side == "source"
+
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmPreview)
+        assert str(paper) in app.screen.title_text
+        assert f"{paper}~" in app.screen.title_text
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert paper.read_text(encoding="utf-8") == original  # nothing written
+
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert paper.read_text(encoding="utf-8") != original
+        assert Path(f"{paper}~").read_text(encoding="utf-8") == original
+        notice = [n for n in app._notifications if n.title == "Source file changed"]
+        assert notice
+        assert str(paper) in notice[-1].message and f"{paper}~" in notice[-1].message
+        assert "1 reviewed translation(s) need review again" in notice[-1].message
+        assert app.grid.rows[0].state == "edited"
+
+        await pilot.press("escape", "ctrl+z")
+        await settle(app, pilot)
+        assert paper.read_text(encoding="utf-8") == original
+        assert app.grid.rows[0].state == "reviewed"

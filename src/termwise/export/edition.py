@@ -79,13 +79,16 @@ class Edition:
 
     @property
     def title(self) -> str:
-        """The document's title: its first line when that is a heading, else its file name.
+        """The edition's title: ``--title``, else the document's own title."""
+        return self.title_override or self.document_title
+
+    @property
+    def document_title(self) -> str:
+        """Its first line when that is a heading, else its file name.
 
         Not the first heading wherever it is: in a paper that opens with its abstract, that is
         "1. Introduction", which is no title and then stands twice at the top.
         """
-        if self.title_override:
-            return self.title_override
         heading = self._title_block()
         if heading is not None:
             return " ".join(item.segment.text for item in heading.segments)

@@ -39,10 +39,16 @@ class SyncReport:
     by_fuzzy: list[str] = field(default_factory=list)
     new: list[str] = field(default_factory=list)
     obsoleted: list[str] = field(default_factory=list)
+    # Segments whose source text changed under their translation (a term fixed in the
+    # source): each translation is back to needing review, with the old source kept.
+    source_changed: list[str] = field(default_factory=list)
+    reviewed_reopened: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
-        return bool(self.by_text or self.by_fuzzy or self.new or self.obsoleted)
+        return bool(
+            self.by_text or self.by_fuzzy or self.new or self.obsoleted or self.source_changed
+        )
 
 
 def translation_path(layout: ProjectLayout, document: Document, lang: str) -> Path:
@@ -91,7 +97,8 @@ def sync_with_document(tfile: TranslationFile, document: Document) -> SyncReport
 
     # Pass 1: same segment id. Ids are content hashes kept across termwise's own edits by
     # aliases, so an id match with other text is a source edit termwise made (a term fix):
-    # the segment keeps its translation and its review.
+    # the segment keeps its translation, but a translation of other words is not reviewed
+    # for these words, so it goes back to needing review (fuzzy), the old source kept.
     by_id: dict[str, int] = {}
     for index, unit in enumerate(pool):
         by_id.setdefault(unit.segment_id, index)
@@ -102,7 +109,7 @@ def sync_with_document(tfile: TranslationFile, document: Document) -> SyncReport
         unit = pool[found]
         claimed.add(found)
         if unit.source != segment.text:
-            unit.source = segment.text
+            _source_changed(unit, segment.text, segment.id, report)
         unit.segment_id = segment.id
         placed[segment.id] = unit
         report.by_id.append(segment.id)
@@ -178,6 +185,17 @@ def sync_with_document(tfile: TranslationFile, document: Document) -> SyncReport
     tfile.units = units
     tfile.obsolete = obsolete
     return report
+
+
+def _source_changed(unit: TranslationUnit, text: str, segment_id: str, report: SyncReport) -> None:
+    if unit.target:
+        if unit.previous_source is None:
+            unit.previous_source = unit.source
+        if unit.state is SegmentState.REVIEWED:
+            unit.set_translation(unit.target)  # fuzzy again: edited (or MT, if it is the MT)
+            report.reviewed_reopened.append(segment_id)
+    unit.source = text
+    report.source_changed.append(segment_id)
 
 
 def _already_in_sync(tfile: TranslationFile, document: Document) -> bool:

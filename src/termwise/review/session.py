@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from termwise.mt.engine import MTResult
     from termwise.project.store import Snapshot
     from termwise.project.translation_file import TranslationFile
+    from termwise.project.translations import SyncReport
     from termwise.project.units import TranslationUnit
 
 FilterName = Literal["all", "untranslated", "unreviewed", "issues", "concept"]
@@ -127,6 +128,9 @@ class ReviewSession:
         self.row_index: dict[str, int] = {}
         self._counts: dict[str, int] = {}
         self.history = History()
+        # How the translation followed the last source rewrite (a fix): which reviewed
+        # translations went back to review.
+        self.last_source_sync: SyncReport | None = None
         self._dirty = False
         # Bumped by every change: a save only clears ``dirty`` when nothing changed while it
         # was writing (saves run in a worker thread while the translator keeps typing).
@@ -472,7 +476,7 @@ class ReviewSession:
         self.aliases = source.aliases
         self.base_document = source.base
         self.document = self.resegmentation.apply(self.base_document)
-        sync_with_document(self.tfile, self.document)
+        self.last_source_sync = sync_with_document(self.tfile, self.document)
         self.dirty = True
         for segment in self.document.segments:
             index = self.row_index.get(segment.id)
@@ -480,6 +484,8 @@ class ReviewSession:
                 self.rows[index].source = segment.text
                 self.rows[index].marked = False
                 self.rows[index].touch()
+                if segment.id in self.tfile.units:
+                    self._sync_row(segment.id)  # a reviewed translation is fuzzy again
         if [row.segment_id for row in self.rows] != [s.id for s in self.document.segments]:
             # A fix that changed the segmentation itself: show the document as it now is.
             self._build_rows()

@@ -54,6 +54,19 @@ def review(
     auto_mt: bool,
 ) -> None:
     """Review FILE's translation into LANG: grid, editor, glossary, issues, autosave."""
+    from termwise.input_files import require_regular_file
+    from termwise.tui.keymap import load_keymap
+
+    # Input errors (a FIFO for a document, a bad keymap or termwise.toml) come first.
+    require_regular_file(file)
+    load_keymap()
+    from termwise.project.settings import MTSettings
+    from termwise.tui.running import run_review
+
+    layout = layout or ProjectLayout.at(None)
+    # termwise.toml is checked before the workbench opens: a mistake is one line, not a
+    # dialog; its [mt] engine is the default.
+    engine = engine or MTSettings.from_settings(layout.settings()).engine
     # Without a terminal the workbench would draw into a file or pipe and wait for keys
     # that never come.
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
@@ -62,13 +75,6 @@ def review(
             f"review needs a terminal, and its {redirected} is not one; run it in a terminal "
             "(for reports use `termwise check`, `stats` or `export`)"
         )
-    from termwise.project.settings import MTSettings
-    from termwise.tui.running import run_review
-
-    layout = layout or ProjectLayout.at(None)
-    # termwise.toml is checked before the workbench opens: a mistake is one line, not a
-    # dialog; its [mt] engine is the default.
-    engine = engine or MTSettings.from_settings(layout.settings()).engine
     run_review(
         layout,
         file,

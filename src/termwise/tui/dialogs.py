@@ -24,7 +24,7 @@ DIALOG_CSS = """
     width: 80%; max-width: 100; height: auto; max-height: 90%;
     border: thick $primary; background: $surface; padding: 0 1;
 }}
-{name} .dialog-title {{ text-style: bold; margin-bottom: 1; }}
+{name} .dialog-title {{ text-style: bold; margin-bottom: 1; width: 100%; }}
 {name} .dialog-help {{ color: $text-muted; }}
 """
 

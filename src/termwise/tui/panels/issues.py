@@ -20,10 +20,11 @@ from textual.message import Message
 from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 
+from termwise.atomic import backup_path
 from termwise.checks.issue import Issue, Severity
 from termwise.errors import TermwiseError
 from termwise.tui.dialogs import AskText, ConfirmPreview
-from termwise.tui.keymap import textual_bindings
+from termwise.tui.keymap import effective_keys, textual_bindings
 
 if TYPE_CHECKING:
     from termwise.review.changes import Change
@@ -309,10 +310,17 @@ class IssuesPanel(Vertical):
             self.notify(f"{issue.check}: no automatic fix; edit the text.", severity="warning")
             return
         plan = self.session.plan_fix(issue, scope)
-        if scope == "here":
+        # A fix in the translation is one undoable edit; one in the source rewrites the
+        # document on disk, so it is always shown first, naming the file and its backup.
+        if scope == "here" and plan.side != "source":
             self._apply_fix(plan)
             return
-        where = "source file" if plan.side == "source" else "translation"
+        path = self.session.path
+        where = (
+            f"source file {path} (the file as it is now is kept as {backup_path(path)})"
+            if plan.side == "source"
+            else "translation"
+        )
         forms = sorted({other.text for other in plan.issues}, key=str.casefold)
         replacements = {other.fix.replacement for other in plan.issues if other.fix}
         by = repr(issue.fix.replacement) if len(replacements) == 1 else "the official renderings"
@@ -332,7 +340,20 @@ class IssuesPanel(Vertical):
             self.notify(f"Fix not applied: {error}", severity="error")
             return
         self.post_message(self.Fixed(change))
-        self.notify(f"Fixed {len(change.after)} segment(s); undo with the undo key.")
+        undo = effective_keys(getattr(self.app, "user_keymap", {}))["review.undo"]
+        if plan.side != "source":
+            self.notify(f"Fixed {len(change.after)} segment(s); undo with {undo}.")
+            return
+        path = self.session.path
+        message = (
+            f"Rewrote {path}: {len(change.after)} segment(s) fixed; the previous file is "
+            f"{backup_path(path)}; undo with {undo}."
+        )
+        synced = self.session.last_source_sync
+        if synced is not None and synced.reviewed_reopened:
+            count = len(synced.reviewed_reopened)
+            message += f" {count} reviewed translation(s) need review again: their source changed."
+        self.notify(message, title="Source file changed", timeout=15)
 
     def ignore(self, issue: Issue) -> None:
         """Ask why ``issue`` is a false alarm, and dismiss it with that reason."""
