@@ -1,0 +1,451 @@
+"""Sentence alignment by dynamic programming over lengths, anchors and (optionally) MT similarity.
+
+The search is Gale and Church's: a path through the grid of (source sentences consumed,
+target sentences consumed), moving by beads 1-1, 1-0, 0-1, 1-2, 2-1, 2-2, 1-3 and 3-1, each
+with a cost. What differs:
+
+* The cost adds, to the length model, mismatches of anchor marks (numbers, ?, !, quotes,
+  parentheses, glossary concepts), paragraph boundaries crossed inside a group, and, when a
+  machine translation of the source is at hand, how much the MT of the source group looks
+  like the target group.
+* Nothing is fixed for a language pair in advance: a first pass with neutral settings aligns
+  the texts, and from its 1-1 groups the length ratio, the length variance, how often each
+  kind of group occurs and how reliably each anchor class is carried over are estimated; a
+  second pass aligns with those. A Chinese translation that splits every long English verse in
+  two thus gets cheap 1-2 groups, and the colons of the King James Bible, which the Chinese
+  does not keep, stop counting.
+* Time and memory stay linear: the texts are first aligned as blocks of sentences, and each
+  later pass searches only a band around the previous path. Inside the band, all costs of a
+  block of rows are computed at once with numpy and the recursion runs row by row, with the
+  0-1 moves inside a row solved by a running minimum.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+from scipy.special import log_ndtr
+
+from termwise.align.beads import Bead
+from termwise.align.features import CLASS_COUNT, SideFeatures, coarsen
+from termwise.align.similarity import BandSimilarity
+
+Array = npt.NDArray[np.float64]
+Index = npt.NDArray[np.int64]
+
+BEAD_KINDS: tuple[tuple[int, int], ...] = (
+    (1, 1),
+    (1, 0),
+    (0, 1),
+    (1, 2),
+    (2, 1),
+    (2, 2),
+    (1, 3),
+    (3, 1),
+)
+_DIAGONAL_KINDS = tuple(kind for kind in BEAD_KINDS if kind[0] >= 1)
+_INSERTION = BEAD_KINDS.index((0, 1))
+# Neutral first-pass priors (roughly those of Gale and Church and of later aligners).
+DEFAULT_PRIORS: dict[tuple[int, int], float] = {
+    (1, 1): 0.85,
+    (1, 0): 0.01,
+    (0, 1): 0.01,
+    (1, 2): 0.05,
+    (2, 1): 0.05,
+    (2, 2): 0.01,
+    (1, 3): 0.01,
+    (3, 1): 0.01,
+}
+# Below this many grid cells the first pass searches the whole grid.
+FULL_GRID_CELLS = 1_500_000
+COARSE_UNITS = 400
+ROW_BLOCK = 256
+MARK_WEIGHT = 2.0
+BREAK_WEIGHT = 3.0
+HEADING_WEIGHT = 3.0
+MT_WEIGHT = 4.0
+PRIOR_STRENGTH = 2000.0
+# How much MT evidence a group of each kind collects (tuned: a bonus that grows with the
+# group would make the search merge whatever it can).
+MT_GROUP_SCALE = {kind: 1.0 for kind in BEAD_KINDS}
+VARIANCE_WIDENING = 4.0
+
+
+@dataclass(frozen=True)
+class Model:
+    """Everything the cost of a group depends on."""
+
+    ratio: float  # target length per source length unit
+    variance: float  # of the target length, per unit of mean length
+    priors: dict[tuple[int, int], float] = field(default_factory=lambda: dict(DEFAULT_PRIORS))
+    mark_weights: Array = field(default_factory=lambda: np.full(CLASS_COUNT, MARK_WEIGHT))
+    mt_random: float = 0.0  # typical MT similarity of unrelated sentences
+    mt_aligned: float = 1.0  # typical MT similarity of translations
+
+
+@dataclass
+class Alignment:
+    """The result: beads in order, and the model the last pass used."""
+
+    beads: list[Bead]
+    model: Model
+
+
+@dataclass
+class _Side:
+    """Prefix sums of one side's features: a group's total is a difference."""
+
+    count: int
+    lengths: npt.NDArray[Any]
+    marks: npt.NDArray[Any]
+    breaks: npt.NDArray[Any]
+    headings: npt.NDArray[Any]
+
+    @classmethod
+    def of(cls, features: SideFeatures) -> _Side:
+        count = len(features)
+
+        def prefix(values: npt.NDArray[Any]) -> npt.NDArray[Any]:
+            out = np.zeros((count + 1, *values.shape[1:]), values.dtype)
+            np.cumsum(values, axis=0, out=out[1:])
+            return out
+
+        return cls(
+            count=count,
+            lengths=prefix(features.lengths.astype(np.float64)),
+            marks=prefix(features.marks.astype(np.int32)),
+            breaks=prefix(features.breaks.astype(np.int64)),
+            headings=prefix(features.headings.astype(np.int64)),
+        )
+
+    def total(self, prefix: npt.NDArray[Any], start: Index, size: int) -> npt.NDArray[Any]:
+        first = np.clip(start, 0, self.count)
+        last = np.clip(start + size, 0, self.count)
+        difference: npt.NDArray[Any] = prefix[last] - prefix[first]
+        return difference
+
+
+@dataclass
+class _Band:
+    """For each DP row i (source sentences consumed), the target positions [low, high)."""
+
+    low: Index
+    high: Index
+
+    @property
+    def starts(self) -> Index:
+        starts = np.zeros(len(self.low) + 1, np.int64)
+        np.cumsum(self.high - self.low, out=starts[1:])
+        return starts
+
+    @classmethod
+    def full(cls, rows: int, columns: int) -> _Band:
+        return cls(np.zeros(rows + 1, np.int64), np.full(rows + 1, columns + 1, np.int64))
+
+
+def _length_cost(model: Model, source: Array, target: Array) -> Array:
+    """-log of the two-tailed probability of the length difference (Gale and Church)."""
+    spread = np.sqrt(model.variance * (model.ratio * source + target) / 2 + 1.0)
+    delta = np.abs(target - model.ratio * source) / spread
+    return -(math.log(2.0) + log_ndtr(-delta))  # type: ignore[no-any-return]
+
+
+class _Costs:
+    """The cost of every kind of group at many grid positions at once."""
+
+    def __init__(
+        self,
+        source: _Side,
+        target: _Side,
+        model: Model,
+        similarity: BandSimilarity | None,
+    ) -> None:
+        self.source = source
+        self.target = target
+        self.model = model
+        self.similarity = similarity
+        self.prior_cost = {
+            kind: -math.log(max(model.priors.get(kind, 0.0), 1e-6)) for kind in BEAD_KINDS
+        }
+        self.mt_scale = max(model.mt_aligned - model.mt_random, 1e-3)
+        # Only the classes that occur and count: most texts use a handful of the 22.
+        used = (source.marks[-1] + target.marks[-1] > 0) & (model.mark_weights > 0)
+        columns = np.flatnonzero(used)
+        self.src_marks = np.ascontiguousarray(source.marks[:, columns])
+        self.tgt_marks = np.ascontiguousarray(target.marks[:, columns])
+        self.mark_weights = model.mark_weights[columns].astype(np.float64)
+
+    def of(self, kind: tuple[int, int], src: Index, tgt: Index) -> Array:
+        """Cost of groups of ``kind`` starting at source ``src`` and target ``tgt``."""
+        a, b = kind
+        source, target, model = self.source, self.target, self.model
+        src_length = source.total(source.lengths, src, a)
+        tgt_length = target.total(target.lengths, tgt, b)
+        cost = _length_cost(model, src_length, tgt_length) + self.prior_cost[kind]
+        if len(self.mark_weights):
+            src_marks = source.total(self.src_marks, src, a)
+            tgt_marks = target.total(self.tgt_marks, tgt, b)
+            cost += np.abs(src_marks - tgt_marks) @ self.mark_weights
+        if a >= 2:
+            cost += BREAK_WEIGHT * source.total(source.breaks, src + 1, a - 1)
+        if b >= 2:
+            cost += BREAK_WEIGHT * target.total(target.breaks, tgt + 1, b - 1)
+        if a and b:
+            src_heading = source.total(source.headings, src, a) > 0
+            tgt_heading = target.total(target.headings, tgt, b) > 0
+            cost += HEADING_WEIGHT * (src_heading != tgt_heading)
+            if self.similarity is not None:
+                cosine = self.similarity.group_cosine(src, a, tgt, b)
+                evidence = np.clip((cosine - model.mt_random) / self.mt_scale, -1.0, 1.5)
+                cost -= MT_WEIGHT * evidence * MT_GROUP_SCALE[kind]
+        return cost  # type: ignore[no-any-return]
+
+
+def _search(costs: _Costs, band: _Band) -> list[tuple[int, int]]:
+    """The cheapest path from (0, 0) to (S, T) inside ``band``, as a list of bead kinds."""
+    rows = costs.source.count
+    columns = costs.target.count
+    low, high = band.low, band.high
+    starts = band.starts
+    cells = int(starts[-1])
+    best = np.full(cells + 1, np.inf)  # the last cell stands for "outside the band"
+    back = np.zeros(cells, np.int8)
+    kinds = len(_DIAGONAL_KINDS)
+    for first in range(0, rows + 1, ROW_BLOCK):
+        last = min(first + ROW_BLOCK, rows + 1)
+        widths = high[first:last] - low[first:last]
+        row_of = np.repeat(np.arange(first, last), widths)
+        col_of = np.concatenate([np.arange(low[r], high[r]) for r in range(first, last)])
+        offset = int(starts[first])
+        previous = np.empty((kinds, len(row_of)), np.int64)
+        step = np.empty((kinds, len(row_of)), np.float64)
+        for k, (a, b) in enumerate(_DIAGONAL_KINDS):
+            src = row_of - a
+            tgt = col_of - b
+            src_row = np.clip(src, 0, rows)
+            inside = (src >= 0) & (tgt >= 0) & (tgt >= low[src_row]) & (tgt < high[src_row])
+            previous[k] = np.where(inside, starts[src_row] + tgt - low[src_row], cells)
+            step[k] = costs.of((a, b), src, tgt)
+        insertion = costs.of((0, 1), row_of, col_of - 1)
+        for r in range(first, last):
+            lo = int(starts[r]) - offset
+            hi = int(starts[r + 1]) - offset
+            if hi <= lo:
+                continue
+            candidates = best[previous[:, lo:hi]] + step[:, lo:hi]
+            choice = np.argmin(candidates, axis=0)
+            arrived = candidates[choice, np.arange(hi - lo)]
+            if r == 0 and low[0] == 0:
+                arrived[0] = 0.0
+            # Moves within the row (0-1): best[j] = min(arrived[j], best[j-1] + c[j]).
+            step_in_row = insertion[lo:hi].copy()
+            step_in_row[0] = 0.0
+            running = np.cumsum(step_in_row)
+            row_best = running + np.minimum.accumulate(arrived - running)
+            # Compared again rather than read off the running minimum, whose rounding could
+            # point left to a cell that was never better.
+            came_from_left = np.zeros(hi - lo, np.bool_)
+            came_from_left[1:] = row_best[:-1] + step_in_row[1:] < arrived[1:]
+            back[lo + offset : hi + offset] = np.where(
+                came_from_left, _INSERTION, np.asarray(_DIAGONAL_INDEX)[choice]
+            )
+            best[lo + offset : hi + offset] = row_best
+    if not (low[rows] <= columns < high[rows]) or not np.isfinite(
+        best[starts[rows] + columns - low[rows]]
+    ):
+        raise RuntimeError("the alignment band does not reach the end of both texts")
+    path: list[tuple[int, int]] = []
+    i, j = rows, columns
+    while i > 0 or j > 0:
+        kind = BEAD_KINDS[back[starts[i] + j - low[i]]]
+        path.append(kind)
+        i -= kind[0]
+        j -= kind[1]
+    path.reverse()
+    return path
+
+
+_DIAGONAL_INDEX = [BEAD_KINDS.index(kind) for kind in _DIAGONAL_KINDS]
+
+
+def _path_points(path: Sequence[tuple[int, int]]) -> tuple[Index, Index]:
+    points_i = np.zeros(len(path) + 1, np.int64)
+    points_j = np.zeros(len(path) + 1, np.int64)
+    if path:
+        kinds = np.asarray(path, np.int64)
+        np.cumsum(kinds[:, 0], out=points_i[1:])
+        np.cumsum(kinds[:, 1], out=points_j[1:])
+    return points_i, points_j
+
+
+def _band_around(points_i: Index, points_j: Index, rows: int, columns: int, margin: int) -> _Band:
+    """Rows 0..rows, each spanning the path's columns within ``margin`` rows, plus ``margin``."""
+    path_low = np.full(rows + 1, columns, np.int64)
+    path_high = np.zeros(rows + 1, np.int64)
+    np.minimum.at(path_low, points_i, points_j)
+    np.maximum.at(path_high, points_i, points_j)
+    # Rows the path jumps over (inside a 2-1 group) lie between their neighbours.
+    visited = np.zeros(rows + 1, np.bool_)
+    visited[points_i] = True
+    path_low = np.where(visited, path_low, columns)
+    path_high = np.where(visited, path_high, 0)
+    path_low = np.minimum.accumulate(path_low[::-1])[::-1]
+    path_high = np.maximum.accumulate(path_high)
+    window = 2 * margin + 1
+    padded_low = np.pad(path_low, margin, mode="edge")
+    padded_high = np.pad(path_high, margin, mode="edge")
+    low = np.lib.stride_tricks.sliding_window_view(padded_low, window).min(axis=1) - margin
+    high = np.lib.stride_tricks.sliding_window_view(padded_high, window).max(axis=1) + margin + 1
+    low = np.clip(low, 0, columns)
+    high = np.clip(high, 1, columns + 1)
+    return _Band(low.astype(np.int64), high.astype(np.int64))
+
+
+def _coarse_band(source: SideFeatures, target: SideFeatures, model: Model) -> _Band:
+    """A band for the first fine pass: from aligning blocks of sentences, or the whole grid."""
+    rows, columns = len(source), len(target)
+    if (rows + 1) * (columns + 1) <= FULL_GRID_CELLS:
+        return _Band.full(rows, columns)
+    src_block = max(1, -(-rows // COARSE_UNITS))
+    tgt_block = max(1, -(-columns // COARSE_UNITS))
+    coarse_model = model  # block lengths are sums, so the ratio and variance carry over
+    coarse_source = coarsen(source, src_block)
+    coarse_target = coarsen(target, tgt_block)
+    coarse_costs = _Costs(_Side.of(coarse_source), _Side.of(coarse_target), coarse_model, None)
+    coarse_path = _search(coarse_costs, _Band.full(len(coarse_source), len(coarse_target)))
+    points_i, points_j = _path_points(coarse_path)
+    fine_i = np.minimum(points_i * src_block, rows)
+    fine_j = np.minimum(points_j * tgt_block, columns)
+    # Every fine row between two coarse points may go anywhere between their columns.
+    dense_i = [fine_i[0:1]]
+    dense_j = [fine_j[0:1]]
+    for k in range(1, len(fine_i)):
+        span = np.arange(fine_i[k - 1], fine_i[k] + 1)
+        dense_i += [span, span]
+        dense_j += [np.full(len(span), fine_j[k - 1]), np.full(len(span), fine_j[k])]
+    margin = max(src_block, tgt_block) + 8
+    return _band_around(np.concatenate(dense_i), np.concatenate(dense_j), rows, columns, margin)
+
+
+def _beads_of(path: Sequence[tuple[int, int]]) -> list[Bead]:
+    beads: list[Bead] = []
+    i = j = 0
+    for a, b in path:
+        beads.append(Bead(tuple(range(i, i + a)), tuple(range(j, j + b))))
+        i += a
+        j += b
+    return beads
+
+
+def _estimate(
+    model: Model,
+    source: SideFeatures,
+    target: SideFeatures,
+    beads: Sequence[Bead],
+    similarity: BandSimilarity | None,
+) -> Model:
+    """A model re-estimated from an alignment of these very texts."""
+    ones = [bead for bead in beads if bead.kind == (1, 1)]
+    if len(ones) < 20:
+        return model
+    src_index = np.asarray([bead.src[0] for bead in ones], np.int64)
+    tgt_index = np.asarray([bead.tgt[0] for bead in ones], np.int64)
+    src_length = source.lengths[src_index]
+    tgt_length = target.lengths[tgt_index]
+    ratio = float(np.median(tgt_length / np.maximum(src_length, 1.0)))
+    ratio = float(np.sum(tgt_length) / max(np.sum(src_length), 1.0)) if ratio <= 0 else ratio
+    scaled = (tgt_length - ratio * src_length) ** 2 / ((ratio * src_length + tgt_length) / 2 + 1)
+    # The median of a chi-square with one degree of freedom is 0.455: robust to the wrong pairs.
+    # Length differences have heavy tails (a translator adds a clause); the median gives the
+    # core of the distribution, and the factor widens it to where it ranks groups best.
+    variance = max(VARIANCE_WIDENING * float(np.median(scaled)) / 0.455, 0.05)
+
+    # Bead frequencies are shrunk towards the neutral priors: a first pass that overused a
+    # kind must not teach the second pass to use it even more.
+    counts = {kind: PRIOR_STRENGTH * DEFAULT_PRIORS[kind] for kind in BEAD_KINDS}
+    for bead in beads:
+        if bead.kind in counts:
+            counts[bead.kind] += 1.0
+    total = sum(counts.values())
+    priors = {kind: max(count / total, 0.002) for kind, count in counts.items()}
+
+    # How reliably each anchor class is carried over: in the 1-1 groups where either side has
+    # the mark, how often both have the same number of them.
+    src_marks = source.marks[src_index]
+    tgt_marks = target.marks[tgt_index]
+    present = (src_marks + tgt_marks) > 0
+    agree = (src_marks == tgt_marks) & present
+    seen = present.sum(axis=0)
+    rate = (agree.sum(axis=0) + 1.0) / (seen + 2.0)
+    weights = MARK_WEIGHT * np.clip((rate - 0.5) / 0.4, 0.0, 1.0)
+    weights = np.where(seen >= 5, weights, MARK_WEIGHT * 0.5)
+
+    mt_random, mt_aligned = model.mt_random, model.mt_aligned
+    if similarity is not None:
+        aligned = similarity.group_cosine(src_index, 1, tgt_index, 1)
+        shifted = similarity.group_cosine(src_index, 1, np.maximum(tgt_index - 2, 0), 1)
+        mt_aligned = float(np.median(aligned))
+        mt_random = float(np.median(shifted))
+    return Model(ratio, variance, priors, weights, mt_random, mt_aligned)
+
+
+def _confidence(costs: _Costs, beads: list[Bead]) -> list[Bead]:
+    """Each group's probability against leaving all its sentences unaligned."""
+    out: list[Bead] = []
+    for bead in beads:
+        a, b = bead.kind
+        if not a or not b:
+            out.append(replace(bead, confidence=0.5))
+            continue
+        src = np.asarray([bead.src[0]], np.int64)
+        tgt = np.asarray([bead.tgt[0]], np.int64)
+        together = float(costs.of((a, b), src, tgt)[0])
+        apart = sum(float(costs.of((1, 0), src + x, tgt)[0]) for x in range(a)) + sum(
+            float(costs.of((0, 1), src, tgt + y)[0]) for y in range(b)
+        )
+        margin = max(min(apart - together, 50.0), -50.0)
+        out.append(replace(bead, confidence=1.0 / (1.0 + math.exp(-margin / 2))))
+    return out
+
+
+def align(
+    source: SideFeatures,
+    target: SideFeatures,
+    *,
+    source_mt: Sequence[str] | None = None,
+    target_texts: Sequence[str] | None = None,
+) -> Alignment:
+    """Align two texts' sentences; give ``source_mt`` (and ``target_texts``) to use MT."""
+    rows, columns = len(source), len(target)
+    if rows == 0 or columns == 0:
+        beads = [Bead((i,), ()) for i in range(rows)] + [Bead((), (j,)) for j in range(columns)]
+        return Alignment(beads, Model(1.0, 1.0))
+    ratio = float(target.lengths.sum() / max(source.lengths.sum(), 1.0))
+    model = Model(ratio=ratio, variance=max(ratio, 0.05) * 4.0)
+    src_side, tgt_side = _Side.of(source), _Side.of(target)
+    band = _coarse_band(source, target, model)
+
+    similarity: BandSimilarity | None = None
+    if source_mt is not None:
+        if target_texts is None or len(source_mt) != rows or len(target_texts) != columns:
+            raise ValueError("MT needs one line per source sentence and the target texts")
+        similarity = BandSimilarity(source_mt, target_texts)
+
+    # Pass 1: neutral model, length and anchors only (MT similarity is not calibrated yet).
+    path = _search(_Costs(src_side, tgt_side, model, None), band)
+    beads = _beads_of(path)
+    for margin in (12, 8):
+        points_i, points_j = _path_points(path)
+        band = _band_around(points_i, points_j, rows, columns, margin)
+        if similarity is not None:
+            similarity.prepare(band.low, band.high)
+        model = _estimate(model, source, target, beads, similarity)
+        path = _search(_Costs(src_side, tgt_side, model, similarity), band)
+        beads = _beads_of(path)
+    costs = _Costs(src_side, tgt_side, model, similarity)
+    return Alignment(_confidence(costs, beads), model)
