@@ -68,8 +68,9 @@ ROW_BLOCK = 256
 MARK_WEIGHT = 2.0
 BREAK_WEIGHT = 3.0
 HEADING_WEIGHT = 3.0
-MT_WEIGHT = 4.0
+MT_WEIGHT = 8.0
 PRIOR_STRENGTH = 2000.0
+SKIP_LENGTH_WEIGHT = 0.25
 # How much MT evidence a group of each kind collects (tuned: a bonus that grows with the
 # group would make the search merge whatever it can).
 MT_GROUP_SCALE = {kind: 1.0 for kind in BEAD_KINDS}
@@ -186,7 +187,12 @@ class _Costs:
         source, target, model = self.source, self.target, self.model
         src_length = source.total(source.lengths, src, a)
         tgt_length = target.total(target.lengths, tgt, b)
-        cost = _length_cost(model, src_length, tgt_length) + self.prior_cost[kind]
+        length_cost = _length_cost(model, src_length, tgt_length)
+        if not (a and b):
+            # A sentence left out is rare but not rarer the longer it is in the way the length
+            # model would say; its length counts for little.
+            length_cost = SKIP_LENGTH_WEIGHT * length_cost
+        cost = length_cost + self.prior_cost[kind]
         if len(self.mark_weights):
             src_marks = source.total(self.src_marks, src, a)
             tgt_marks = target.total(self.tgt_marks, tgt, b)
