@@ -71,6 +71,8 @@ HEADING_WEIGHT = 3.0
 MT_WEIGHT = 8.0
 PRIOR_STRENGTH = 2000.0
 SKIP_LENGTH_WEIGHT = 0.25
+# Column margins of the passes after the first, each around the previous path.
+REFINE_MARGINS = (12,)
 # How much MT evidence a group of each kind collects (tuned: a bonus that grows with the
 # group would make the search merge whatever it can).
 MT_GROUP_SCALE = {kind: 1.0 for kind in BEAD_KINDS}
@@ -125,9 +127,9 @@ class _Side:
         )
 
     def total(self, prefix: npt.NDArray[Any], start: Index, size: int) -> npt.NDArray[Any]:
-        first = np.clip(start, 0, self.count)
-        last = np.clip(start + size, 0, self.count)
-        difference: npt.NDArray[Any] = prefix[last] - prefix[first]
+        """Sum over ``size`` sentences from each ``start``; starts must lie in 0..count."""
+        last = np.minimum(start + size, self.count)
+        difference: npt.NDArray[Any] = prefix[last] - prefix[start]
         return difference
 
 
@@ -185,6 +187,9 @@ class _Costs:
         """Cost of groups of ``kind`` starting at source ``src`` and target ``tgt``."""
         a, b = kind
         source, target, model = self.source, self.target, self.model
+        # Positions outside the grid belong to cells the search discards; keep them indexable.
+        src = np.minimum(np.maximum(src, 0), source.count)
+        tgt = np.minimum(np.maximum(tgt, 0), target.count)
         src_length = source.total(source.lengths, src, a)
         tgt_length = target.total(target.lengths, tgt, b)
         length_cost = _length_cost(model, src_length, tgt_length)
@@ -198,9 +203,13 @@ class _Costs:
             tgt_marks = target.total(self.tgt_marks, tgt, b)
             cost += np.abs(src_marks - tgt_marks) @ self.mark_weights
         if a >= 2:
-            cost += BREAK_WEIGHT * source.total(source.breaks, src + 1, a - 1)
+            cost += BREAK_WEIGHT * source.total(
+                source.breaks, np.minimum(src + 1, source.count), a - 1
+            )
         if b >= 2:
-            cost += BREAK_WEIGHT * target.total(target.breaks, tgt + 1, b - 1)
+            cost += BREAK_WEIGHT * target.total(
+                target.breaks, np.minimum(tgt + 1, target.count), b - 1
+            )
         if a and b:
             src_heading = source.total(source.headings, src, a) > 0
             tgt_heading = target.total(target.headings, tgt, b) > 0
@@ -289,8 +298,10 @@ def _path_points(path: Sequence[tuple[int, int]]) -> tuple[Index, Index]:
     return points_i, points_j
 
 
-def _band_around(points_i: Index, points_j: Index, rows: int, columns: int, margin: int) -> _Band:
-    """Rows 0..rows, each spanning the path's columns within ``margin`` rows, plus ``margin``."""
+def _band_around(
+    points_i: Index, points_j: Index, rows: int, columns: int, margin: int, row_margin: int = 3
+) -> _Band:
+    """Rows 0..rows, each spanning the path's columns within ``row_margin`` rows, ± ``margin``."""
     path_low = np.full(rows + 1, columns, np.int64)
     path_high = np.zeros(rows + 1, np.int64)
     np.minimum.at(path_low, points_i, points_j)
@@ -302,9 +313,9 @@ def _band_around(points_i: Index, points_j: Index, rows: int, columns: int, marg
     path_high = np.where(visited, path_high, 0)
     path_low = np.minimum.accumulate(path_low[::-1])[::-1]
     path_high = np.maximum.accumulate(path_high)
-    window = 2 * margin + 1
-    padded_low = np.pad(path_low, margin, mode="edge")
-    padded_high = np.pad(path_high, margin, mode="edge")
+    window = 2 * row_margin + 1
+    padded_low = np.pad(path_low, row_margin, mode="edge")
+    padded_high = np.pad(path_high, row_margin, mode="edge")
     low = np.lib.stride_tricks.sliding_window_view(padded_low, window).min(axis=1) - margin
     high = np.lib.stride_tricks.sliding_window_view(padded_high, window).max(axis=1) + margin + 1
     low = np.clip(low, 0, columns)
@@ -334,7 +345,7 @@ def _coarse_band(source: SideFeatures, target: SideFeatures, model: Model) -> _B
         span = np.arange(fine_i[k - 1], fine_i[k] + 1)
         dense_i += [span, span]
         dense_j += [np.full(len(span), fine_j[k - 1]), np.full(len(span), fine_j[k])]
-    margin = max(src_block, tgt_block) + 8
+    margin = max(src_block, tgt_block) // 2 + 6
     return _band_around(np.concatenate(dense_i), np.concatenate(dense_j), rows, columns, margin)
 
 
@@ -402,21 +413,28 @@ def _estimate(
 
 def _confidence(costs: _Costs, beads: list[Bead]) -> list[Bead]:
     """Each group's probability against leaving all its sentences unaligned."""
-    out: list[Bead] = []
-    for bead in beads:
-        a, b = bead.kind
-        if not a or not b:
-            out.append(replace(bead, confidence=0.5))
-            continue
-        src = np.asarray([bead.src[0]], np.int64)
-        tgt = np.asarray([bead.tgt[0]], np.int64)
-        together = float(costs.of((a, b), src, tgt)[0])
-        apart = sum(float(costs.of((1, 0), src + x, tgt)[0]) for x in range(a)) + sum(
-            float(costs.of((0, 1), src, tgt + y)[0]) for y in range(b)
-        )
-        margin = max(min(apart - together, 50.0), -50.0)
-        out.append(replace(bead, confidence=1.0 / (1.0 + math.exp(-margin / 2))))
-    return out
+    rows, columns = costs.source.count, costs.target.count
+    # What leaving each sentence out would cost, for every sentence at once.
+    src_apart = costs.of((1, 0), np.arange(rows), np.zeros(rows, np.int64))
+    tgt_apart = costs.of((0, 1), np.zeros(columns, np.int64), np.arange(columns))
+    src_prefix = np.concatenate([[0.0], np.cumsum(src_apart)])
+    tgt_prefix = np.concatenate([[0.0], np.cumsum(tgt_apart)])
+    confidence = np.full(len(beads), 0.5)
+    by_kind: dict[tuple[int, int], list[int]] = {}
+    for position, bead in enumerate(beads):
+        if bead.src and bead.tgt:
+            by_kind.setdefault(bead.kind, []).append(position)
+    for (a, b), positions in by_kind.items():
+        src = np.asarray([beads[k].src[0] for k in positions], np.int64)
+        tgt = np.asarray([beads[k].tgt[0] for k in positions], np.int64)
+        together = costs.of((a, b), src, tgt)
+        apart = src_prefix[src + a] - src_prefix[src] + tgt_prefix[tgt + b] - tgt_prefix[tgt]
+        margin = np.clip(apart - together, -50.0, 50.0)
+        confidence[positions] = 1.0 / (1.0 + np.exp(-margin / 2))
+    return [
+        replace(bead, confidence=float(value))
+        for bead, value in zip(beads, confidence, strict=True)
+    ]
 
 
 def align(
@@ -445,7 +463,7 @@ def align(
     # Pass 1: neutral model, length and anchors only (MT similarity is not calibrated yet).
     path = _search(_Costs(src_side, tgt_side, model, None), band)
     beads = _beads_of(path)
-    for margin in (12, 8):
+    for margin in REFINE_MARGINS:
         points_i, points_j = _path_points(path)
         band = _band_around(points_i, points_j, rows, columns, margin)
         if similarity is not None:
