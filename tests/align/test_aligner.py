@@ -9,7 +9,12 @@ import pytest
 
 from termwise.align.aligner import align
 from termwise.align.beads import Bead, read_beads
-from termwise.align.features import number_key, side_features
+from termwise.align.features import (
+    chinese_numerals,
+    english_number_words,
+    number_key,
+    side_features,
+)
 from termwise.align.scoring import merge_within_verses, score_file
 
 DEV = Path(__file__).resolve().parents[2].parent / "shared" / "align-dev"
@@ -23,6 +28,19 @@ def lines(path: Path) -> list[str]:
 def test_numbers_compare_across_separator_conventions() -> None:
     assert number_key("1,000.5") == number_key("1.000,5") == number_key("1 000,5")
     assert number_key("8848") != number_key("8847")
+
+
+def test_numbers_in_words_have_their_values() -> None:
+    assert english_number_words("threescore and ten palm trees, twelve wells") == [70, 12]
+    assert english_number_words("two hundred and fifty shekels in the fortieth year") == [250, 40]
+    assert english_number_words("one man and a beast") == []
+    assert chinese_numerals("七十棵棕树，十二股水泉，二百五十舍客勒，一万二千") == [
+        70,
+        12,
+        250,
+        12000,
+    ]
+    assert chinese_numerals("百姓没有水喝") == []
 
 
 def test_beads_cover_every_sentence_once_in_order() -> None:
@@ -87,7 +105,7 @@ def test_bible_slice_in_verse_mode_learns_the_length_ratio() -> None:
         for bead in read_beads(folder / "dev.align")
         if bead.src and max(bead.src) < 1500 and bead.tgt and max(bead.tgt) < end
     ]
-    result = align(side_features(source), side_features(target))
+    result = align(side_features(source, lang="en"), side_features(target, lang="zh"))
     merged = merge_within_verses(result.beads, src_verses, tgt_verses)
     assert score_file(gold, merged).values()["f1_strict"] > 0.82
     # Chinese is counted in characters: about a third of the English letters.

@@ -69,6 +69,8 @@ MARK_WEIGHT = 2.0
 BREAK_WEIGHT = 3.0
 HEADING_WEIGHT = 3.0
 MT_WEIGHT = 8.0
+INNER_SOFT_WEIGHT = 3.0
+SOFT_END_WEIGHT = 3.0
 PRIOR_STRENGTH = 2000.0
 SKIP_LENGTH_WEIGHT = 0.25
 # Column margins of the passes after the first, each around the previous path.
@@ -87,6 +89,7 @@ class Model:
     variance: float  # of the target length, per unit of mean length
     priors: dict[tuple[int, int], float] = field(default_factory=lambda: dict(DEFAULT_PRIORS))
     mark_weights: Array = field(default_factory=lambda: np.full(CLASS_COUNT, MARK_WEIGHT))
+    soft_end_weight: float = 1.0  # a group ending mid-sentence on one side only
     mt_random: float = 0.0  # typical MT similarity of unrelated sentences
     mt_aligned: float = 1.0  # typical MT similarity of translations
 
@@ -108,6 +111,8 @@ class _Side:
     marks: npt.NDArray[Any]
     breaks: npt.NDArray[Any]
     headings: npt.NDArray[Any]
+    soft_ends: npt.NDArray[Any]
+    soft_flags: npt.NDArray[Any]
 
     @classmethod
     def of(cls, features: SideFeatures) -> _Side:
@@ -124,6 +129,8 @@ class _Side:
             marks=prefix(features.marks.astype(np.int32)),
             breaks=prefix(features.breaks.astype(np.int64)),
             headings=prefix(features.headings.astype(np.int64)),
+            soft_ends=prefix(features.soft_ends.astype(np.int64)),
+            soft_flags=np.concatenate([features.soft_ends, [False]]),
         )
 
     def total(self, prefix: npt.NDArray[Any], start: Index, size: int) -> npt.NDArray[Any]:
@@ -182,6 +189,11 @@ class _Costs:
         self.src_marks = np.ascontiguousarray(source.marks[:, columns])
         self.tgt_marks = np.ascontiguousarray(target.marks[:, columns])
         self.mark_weights = model.mark_weights[columns].astype(np.float64)
+        # Prefix sums of "has any mark" per sentence (differences of the row-summed prefix).
+        self.src_marked = self.src_marks.sum(axis=1)
+        self.tgt_marked = self.tgt_marks.sum(axis=1)
+        self.any_breaks = bool(source.breaks[-1] or target.breaks[-1])
+        self.any_headings = bool(source.headings[-1] or target.headings[-1])
 
     def of(self, kind: tuple[int, int], src: Index, tgt: Index) -> Array:
         """Cost of groups of ``kind`` starting at source ``src`` and target ``tgt``."""
@@ -199,25 +211,39 @@ class _Costs:
             length_cost = SKIP_LENGTH_WEIGHT * length_cost
         cost = length_cost + self.prior_cost[kind]
         if len(self.mark_weights):
-            src_marks = source.total(self.src_marks, src, a)
-            tgt_marks = target.total(self.tgt_marks, tgt, b)
-            cost += np.abs(src_marks - tgt_marks) @ self.mark_weights
-        if a >= 2:
+            # Most groups have no marks at all: compare mark vectors only where there are some.
+            marked = np.flatnonzero(
+                source.total(self.src_marked, src, a) + target.total(self.tgt_marked, tgt, b)
+            )
+            if len(marked):
+                src_marks = source.total(self.src_marks, src[marked], a)
+                tgt_marks = target.total(self.tgt_marks, tgt[marked], b)
+                cost[marked] += np.abs(src_marks - tgt_marks) @ self.mark_weights
+        if a >= 2 and self.any_breaks:
             cost += BREAK_WEIGHT * source.total(
                 source.breaks, np.minimum(src + 1, source.count), a - 1
             )
-        if b >= 2:
+        if b >= 2 and self.any_breaks:
             cost += BREAK_WEIGHT * target.total(
                 target.breaks, np.minimum(tgt + 1, target.count), b - 1
             )
-        if a and b:
+        if a >= 2:
+            # A sentence that runs on (ends with a comma) is not the inside of a group.
+            cost += INNER_SOFT_WEIGHT * source.total(source.soft_ends, src, a - 1)
+        if b >= 2:
+            cost += INNER_SOFT_WEIGHT * target.total(target.soft_ends, tgt, b - 1)
+        if a and b and model.soft_end_weight:
+            src_soft = source.soft_flags[np.minimum(src + a - 1, source.count)]
+            tgt_soft = target.soft_flags[np.minimum(tgt + b - 1, target.count)]
+            cost += model.soft_end_weight * (src_soft != tgt_soft)
+        if a and b and self.any_headings:
             src_heading = source.total(source.headings, src, a) > 0
             tgt_heading = target.total(target.headings, tgt, b) > 0
             cost += HEADING_WEIGHT * (src_heading != tgt_heading)
-            if self.similarity is not None:
-                cosine = self.similarity.group_cosine(src, a, tgt, b)
-                evidence = np.clip((cosine - model.mt_random) / self.mt_scale, -1.0, 1.5)
-                cost -= MT_WEIGHT * evidence * MT_GROUP_SCALE[kind]
+        if a and b and self.similarity is not None:
+            cosine = self.similarity.group_cosine(src, a, tgt, b)
+            evidence = np.clip((cosine - model.mt_random) / self.mt_scale, -1.0, 1.5)
+            cost -= MT_WEIGHT * evidence * MT_GROUP_SCALE[kind]
         return cost  # type: ignore[no-any-return]
 
 
@@ -345,7 +371,7 @@ def _coarse_band(source: SideFeatures, target: SideFeatures, model: Model) -> _B
         span = np.arange(fine_i[k - 1], fine_i[k] + 1)
         dense_i += [span, span]
         dense_j += [np.full(len(span), fine_j[k - 1]), np.full(len(span), fine_j[k])]
-    margin = max(src_block, tgt_block) // 2 + 6
+    margin = 3 * max(src_block, tgt_block) // 2 + 6
     return _band_around(np.concatenate(dense_i), np.concatenate(dense_j), rows, columns, margin)
 
 
@@ -402,13 +428,21 @@ def _estimate(
     weights = MARK_WEIGHT * np.clip((rate - 0.5) / 0.4, 0.0, 1.0)
     weights = np.where(seen >= 5, weights, MARK_WEIGHT * 0.5)
 
+    src_soft = source.soft_ends[src_index]
+    tgt_soft = target.soft_ends[tgt_index]
+    either = int(np.sum(src_soft | tgt_soft))
+    soft_rate = (float(np.sum(src_soft & tgt_soft)) + 1.0) / (either + 2.0)
+    soft_end_weight = SOFT_END_WEIGHT * float(np.clip((soft_rate - 0.3) / 0.4, 0.0, 1.0))
+    if either < 5:
+        soft_end_weight = 0.0
+
     mt_random, mt_aligned = model.mt_random, model.mt_aligned
     if similarity is not None:
         aligned = similarity.group_cosine(src_index, 1, tgt_index, 1)
         shifted = similarity.group_cosine(src_index, 1, np.maximum(tgt_index - 2, 0), 1)
         mt_aligned = float(np.median(aligned))
         mt_random = float(np.median(shifted))
-    return Model(ratio, variance, priors, weights, mt_random, mt_aligned)
+    return Model(ratio, variance, priors, weights, soft_end_weight, mt_random, mt_aligned)
 
 
 def _confidence(costs: _Costs, beads: list[Bead]) -> list[Bead]:

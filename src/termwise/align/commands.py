@@ -206,12 +206,14 @@ def align(
     result = run_alignment(
         side_features(
             source.texts,
+            lang=src,
             paragraph_starts=source.paragraph_starts,
             headings=source.headings,
             concepts=concepts[0] if concepts else None,
         ),
         side_features(
             target.texts,
+            lang=tgt,
             paragraph_starts=target.paragraph_starts,
             headings=target.headings,
             concepts=concepts[1] if concepts else None,
