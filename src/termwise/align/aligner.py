@@ -48,18 +48,25 @@ BEAD_KINDS: tuple[tuple[int, int], ...] = (
     (1, 3),
     (3, 1),
 )
-_DIAGONAL_KINDS = tuple(kind for kind in BEAD_KINDS if kind[0] >= 1)
-_INSERTION = BEAD_KINDS.index((0, 1))
+# Larger groups, searched only in the narrow band of the last pass (each kind adds a tenth to
+# the time of a pass).
+WIDE_KINDS: tuple[tuple[int, int], ...] = ((1, 4), (4, 1), (2, 3), (3, 2))
+ALL_KINDS = BEAD_KINDS + WIDE_KINDS
+_INSERTION = ALL_KINDS.index((0, 1))
 # Neutral first-pass priors (roughly those of Gale and Church and of later aligners).
 DEFAULT_PRIORS: dict[tuple[int, int], float] = {
     (1, 1): 0.85,
-    (1, 0): 0.01,
-    (0, 1): 0.01,
+    (1, 0): 0.03,
+    (0, 1): 0.03,
     (1, 2): 0.05,
     (2, 1): 0.05,
     (2, 2): 0.01,
-    (1, 3): 0.01,
-    (3, 1): 0.01,
+    (1, 3): 0.003,
+    (3, 1): 0.003,
+    (1, 4): 0.001,
+    (4, 1): 0.001,
+    (2, 3): 0.002,
+    (3, 2): 0.002,
 }
 # Below this many grid cells the first pass searches the whole grid.
 FULL_GRID_CELLS = 1_500_000
@@ -70,6 +77,7 @@ BREAK_WEIGHT = 3.0
 HEADING_WEIGHT = 3.0
 MT_WEIGHT = 8.0
 INNER_SOFT_WEIGHT = 3.0
+DEBRIS_WEIGHT = 1.5
 SOFT_END_WEIGHT = 3.0
 PRIOR_STRENGTH = 2000.0
 SKIP_LENGTH_WEIGHT = 0.25
@@ -77,7 +85,7 @@ SKIP_LENGTH_WEIGHT = 0.25
 REFINE_MARGINS = (12,)
 # How much MT evidence a group of each kind collects (tuned: a bonus that grows with the
 # group would make the search merge whatever it can).
-MT_GROUP_SCALE = {kind: 1.0 for kind in BEAD_KINDS}
+MT_GROUP_SCALE = {kind: 1.0 for kind in ALL_KINDS}
 VARIANCE_WIDENING = 4.0
 
 
@@ -113,6 +121,7 @@ class _Side:
     headings: npt.NDArray[Any]
     soft_ends: npt.NDArray[Any]
     soft_flags: npt.NDArray[Any]
+    debris: npt.NDArray[Any]
 
     @classmethod
     def of(cls, features: SideFeatures) -> _Side:
@@ -131,6 +140,7 @@ class _Side:
             headings=prefix(features.headings.astype(np.int64)),
             soft_ends=prefix(features.soft_ends.astype(np.int64)),
             soft_flags=np.concatenate([features.soft_ends, [False]]),
+            debris=prefix(features.debris.astype(np.int64)),
         )
 
     def total(self, prefix: npt.NDArray[Any], start: Index, size: int) -> npt.NDArray[Any]:
@@ -174,15 +184,17 @@ class _Costs:
         target: _Side,
         model: Model,
         similarity: BandSimilarity | None,
+        kinds: tuple[tuple[int, int], ...] = BEAD_KINDS,
     ) -> None:
         self.source = source
         self.target = target
         self.model = model
         self.similarity = similarity
         self.prior_cost = {
-            kind: -math.log(max(model.priors.get(kind, 0.0), 1e-6)) for kind in BEAD_KINDS
+            kind: -math.log(max(model.priors.get(kind, 0.0), 1e-6)) for kind in ALL_KINDS
         }
         self.mt_scale = max(model.mt_aligned - model.mt_random, 1e-3)
+        self.kinds = kinds
         # Only the classes that occur and count: most texts use a handful of the 22.
         used = (source.marks[-1] + target.marks[-1] > 0) & (model.mark_weights > 0)
         columns = np.flatnonzero(used)
@@ -228,6 +240,10 @@ class _Costs:
                 target.breaks, np.minimum(tgt + 1, target.count), b - 1
             )
         if a >= 2:
+            cost += DEBRIS_WEIGHT * source.total(source.debris, src, a)
+        if b >= 2:
+            cost += DEBRIS_WEIGHT * target.total(target.debris, tgt, b)
+        if a >= 2:
             # A sentence that runs on (ends with a comma) is not the inside of a group.
             cost += INNER_SOFT_WEIGHT * source.total(source.soft_ends, src, a - 1)
         if b >= 2:
@@ -256,7 +272,9 @@ def _search(costs: _Costs, band: _Band) -> list[tuple[int, int]]:
     cells = int(starts[-1])
     best = np.full(cells + 1, np.inf)  # the last cell stands for "outside the band"
     back = np.zeros(cells, np.int8)
-    kinds = len(_DIAGONAL_KINDS)
+    diagonal = [kind for kind in costs.kinds if kind[0] >= 1]
+    diagonal_index = np.asarray([ALL_KINDS.index(kind) for kind in diagonal])
+    kinds = len(diagonal)
     for first in range(0, rows + 1, ROW_BLOCK):
         last = min(first + ROW_BLOCK, rows + 1)
         widths = high[first:last] - low[first:last]
@@ -265,7 +283,7 @@ def _search(costs: _Costs, band: _Band) -> list[tuple[int, int]]:
         offset = int(starts[first])
         previous = np.empty((kinds, len(row_of)), np.int64)
         step = np.empty((kinds, len(row_of)), np.float64)
-        for k, (a, b) in enumerate(_DIAGONAL_KINDS):
+        for k, (a, b) in enumerate(diagonal):
             src = row_of - a
             tgt = col_of - b
             src_row = np.clip(src, 0, rows)
@@ -293,7 +311,7 @@ def _search(costs: _Costs, band: _Band) -> list[tuple[int, int]]:
             came_from_left = np.zeros(hi - lo, np.bool_)
             came_from_left[1:] = row_best[:-1] + step_in_row[1:] < arrived[1:]
             back[lo + offset : hi + offset] = np.where(
-                came_from_left, _INSERTION, np.asarray(_DIAGONAL_INDEX)[choice]
+                came_from_left, _INSERTION, diagonal_index[choice]
             )
             best[lo + offset : hi + offset] = row_best
     if not (low[rows] <= columns < high[rows]) or not np.isfinite(
@@ -303,15 +321,12 @@ def _search(costs: _Costs, band: _Band) -> list[tuple[int, int]]:
     path: list[tuple[int, int]] = []
     i, j = rows, columns
     while i > 0 or j > 0:
-        kind = BEAD_KINDS[back[starts[i] + j - low[i]]]
+        kind = ALL_KINDS[back[starts[i] + j - low[i]]]
         path.append(kind)
         i -= kind[0]
         j -= kind[1]
     path.reverse()
     return path
-
-
-_DIAGONAL_INDEX = [BEAD_KINDS.index(kind) for kind in _DIAGONAL_KINDS]
 
 
 def _path_points(path: Sequence[tuple[int, int]]) -> tuple[Index, Index]:
@@ -410,7 +425,7 @@ def _estimate(
 
     # Bead frequencies are shrunk towards the neutral priors: a first pass that overused a
     # kind must not teach the second pass to use it even more.
-    counts = {kind: PRIOR_STRENGTH * DEFAULT_PRIORS[kind] for kind in BEAD_KINDS}
+    counts = {kind: PRIOR_STRENGTH * DEFAULT_PRIORS[kind] for kind in ALL_KINDS}
     for bead in beads:
         if bead.kind in counts:
             counts[bead.kind] += 1.0
@@ -503,7 +518,7 @@ def align(
         if similarity is not None:
             similarity.prepare(band.low, band.high)
         model = _estimate(model, source, target, beads, similarity)
-        path = _search(_Costs(src_side, tgt_side, model, similarity), band)
+        path = _search(_Costs(src_side, tgt_side, model, similarity, ALL_KINDS), band)
         beads = _beads_of(path)
-    costs = _Costs(src_side, tgt_side, model, similarity)
+    costs = _Costs(src_side, tgt_side, model, similarity, ALL_KINDS)
     return Alignment(_confidence(costs, beads), model)

@@ -62,6 +62,8 @@ class SideFeatures:
     headings: npt.NDArray[np.bool_]
     # Ends with a comma: the text runs on (a verse that continues into the next one).
     soft_ends: npt.NDArray[np.bool_]
+    # Hardly any letters ("- _-", "....."): OCR debris and rules, which belong to no group.
+    debris: npt.NDArray[np.bool_]
 
     def __len__(self) -> int:
         return len(self.lengths)
@@ -219,6 +221,11 @@ def number_key(text: str) -> str:
     return digits or "0"
 
 
+def is_debris(text: str) -> bool:
+    """Fewer than three letters or digits: no sentence, whatever the language."""
+    return sum(1 for char in text if char.isalnum()) < 3
+
+
 def sentence_length(text: str) -> int:
     return len(_SPACE.sub("", text))
 
@@ -255,7 +262,8 @@ def side_features(
     if headings is not None:
         flags[:] = np.asarray(headings, np.bool_)
     soft = np.fromiter((text.rstrip()[-1:] in SOFT_ENDS for text in texts), np.bool_, count)
-    return SideFeatures(lengths, marks, breaks, flags, soft)
+    debris = np.fromiter((is_debris(text) for text in texts), np.bool_, count)
+    return SideFeatures(lengths, marks, breaks, flags, soft, debris)
 
 
 def coarsen(features: SideFeatures, block: int) -> SideFeatures:
@@ -274,4 +282,5 @@ def coarsen(features: SideFeatures, block: int) -> SideFeatures:
         breaks=np.zeros(blocks, np.bool_),
         headings=np.zeros(blocks, np.bool_),
         soft_ends=np.zeros(blocks, np.bool_),
+        debris=np.zeros(blocks, np.bool_),
     )

@@ -57,24 +57,24 @@ def _neighbour_dots(matrix: sparse.csr_matrix, distance: int) -> Array:
     return out
 
 
-def _group_norms(matrix: sparse.csr_matrix) -> tuple[Array, Array, Array]:
+MAX_GROUP = 4
+
+
+def _group_norms(matrix: sparse.csr_matrix) -> list[Array]:
+    """Squared norms, then dot products with the row 1, 2, ... MAX_GROUP - 1 rows on."""
     squares = np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel()
-    return squares, _neighbour_dots(matrix, 1), _neighbour_dots(matrix, 2)
+    return [squares, *(_neighbour_dots(matrix, d) for d in range(1, MAX_GROUP))]
 
 
-def group_norm_squared(norms: tuple[Array, Array, Array], start: Index, size: int) -> Array:
-    """Squared norm of the sum of ``size`` (1 to 3) rows from each ``start``."""
-    squares, next1, next2 = norms
-    last = len(squares) - 1
-    first = np.clip(start, 0, last)
-    total = squares[first].copy()
-    if size >= 2:
-        second = np.clip(start + 1, 0, last)
-        total += squares[second] + 2 * next1[first]
-    if size >= 3:
-        second = np.clip(start + 1, 0, last)
-        third = np.clip(start + 2, 0, last)
-        total += squares[third] + 2 * (next1[second] + next2[first])
+def group_norm_squared(norms: list[Array], start: Index, size: int) -> Array:
+    """Squared norm of the sum of ``size`` (1 to MAX_GROUP) rows from each ``start``."""
+    last = len(norms[0]) - 1
+    total = np.zeros(len(start), np.float64)
+    for x in range(size):
+        row = np.clip(start + x, 0, last)
+        total += norms[0][row]
+        for y in range(x + 1, size):
+            total += 2 * norms[y - x][row]
     return total
 
 
