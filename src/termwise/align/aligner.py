@@ -72,7 +72,7 @@ DEFAULT_PRIORS: dict[tuple[int, int], float] = {
 FULL_GRID_CELLS = 1_500_000
 COARSE_UNITS = 400
 ROW_BLOCK = 256
-MARK_WEIGHT = 2.0
+MARK_WEIGHT = 4.0
 BREAK_WEIGHT = 3.0
 HEADING_WEIGHT = 3.0
 MT_WEIGHT = 8.0
@@ -86,7 +86,7 @@ REFINE_MARGINS = (12,)
 # How much MT evidence a group of each kind collects (tuned: a bonus that grows with the
 # group would make the search merge whatever it can).
 MT_GROUP_SCALE = {kind: 1.0 for kind in ALL_KINDS}
-VARIANCE_WIDENING = 4.0
+VARIANCE_WIDENING = 3.0
 
 
 @dataclass(frozen=True)
