@@ -57,6 +57,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "termwise.align.commands:align_score",
         "Score sentence alignments against a gold alignment (strict and lax P/R/F1).",
     ),
+    "fix": (
+        "termwise.review.commands:fix",
+        "Apply the workbench's terminology fixes to a document or its translation.",
+    ),
 }
 
 
@@ -106,7 +110,10 @@ def cli(ctx: click.Context, project_dir: Path | None) -> None:
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI, turning user-facing errors into one line and a non-zero exit."""
     try:
-        cli.main(args=argv, prog_name="termwise", standalone_mode=False)
+        # Outside standalone mode click *returns* the status of a command that ended
+        # through ``ctx.exit(n)`` instead of exiting with it; dropping it made failures
+        # (``glossary validate`` on a broken file) exit 0.
+        status = cli.main(args=argv, prog_name="termwise", standalone_mode=False)
     except TermwiseError as error:
         click.echo(f"termwise: error: {error}", err=True)
         sys.exit(error.exit_code)
@@ -118,6 +125,8 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(error.exit_code)
     except click.exceptions.Exit as error:
         sys.exit(error.exit_code)
+    if isinstance(status, int) and not isinstance(status, bool) and status != 0:
+        sys.exit(status)
 
 
 if __name__ == "__main__":

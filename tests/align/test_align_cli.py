@@ -12,7 +12,8 @@ import pytest
 
 from termwise.align.beads import Bead, beads_text, read_beads
 from termwise.align.scoring import score_file
-from termwise.project.po import SegmentState, TranslationFile
+from termwise.project.translation_file import TranslationFile
+from termwise.project.units import SegmentState
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_204c7e650900ae41.txt"
 needs_apertium = pytest.mark.skipif(shutil.which("apertium") is None, reason="apertium absent")

@@ -15,7 +15,8 @@ from termwise.cli import cli
 from termwise.errors import InputError
 from termwise.project.interchange import read_units
 from termwise.project.layout import ProjectLayout
-from termwise.project.po import SegmentState, TranslationFile
+from termwise.project.translation_file import TranslationFile
+from termwise.project.units import SegmentState
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "project"
 BIN = Path(sys.executable).parent

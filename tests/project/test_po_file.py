@@ -11,12 +11,9 @@ import pytest
 from translate.storage import po as ttk_po
 
 from termwise.errors import InputError
-from termwise.project.po import (
-    ConcurrentModificationError,
-    SegmentState,
-    TranslationFile,
-    TranslationUnit,
-)
+from termwise.project.store import ConcurrentModificationError
+from termwise.project.translation_file import TranslationFile
+from termwise.project.units import SegmentState, TranslationUnit
 
 
 def sample_file() -> TranslationFile:
@@ -395,7 +392,7 @@ def test_parse_cache_is_used_only_for_identical_bytes(
     def no_babel(*args: object) -> object:
         raise AssertionError("parsed again")
 
-    monkeypatch.setattr("termwise.project.po.read_catalog", no_babel)
+    monkeypatch.setattr("termwise.project.po_format.read_catalog", no_babel)
     cached = TranslationFile.load(path)
     assert cached.units == expected.units and cached.obsolete == expected.obsolete
     assert (cached.lang, cached.source_lang, cached.document_name) == ("es", "en", "paper.md")

@@ -12,11 +12,11 @@ from textual.widgets import ProgressBar
 from textual.worker import WorkerCancelled
 
 from termwise.project.layout import ProjectLayout
-from termwise.project.po import TranslationFile
+from termwise.project.translation_file import TranslationFile
+from termwise.review.session import ReviewSession
 from termwise.tui.app import ReviewApp
 from termwise.tui.dialogs import AskText, Choose, ConfirmPreview
 from termwise.tui.panels import IssuesPanel
-from termwise.tui.session import ReviewSession
 
 SIZE = (160, 50)
 

@@ -245,7 +245,7 @@ def align(
     if chosen == "tmx":
         from termwise.align.output import tmx_units
         from termwise.atomic import write_atomic
-        from termwise.export.tmx import tmx_bytes
+        from termwise.project.tmx import tmx_bytes
 
         assert output is not None
         units = tmx_units(source.texts, target.texts, beads, src, tgt)

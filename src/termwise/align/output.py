@@ -68,8 +68,8 @@ def write_project(
     """Record the joins, then fill ``translations/<stem>.<lang>.po`` from the groups."""
     from termwise.document.resegmentation import Resegmentation
     from termwise.project.layout import segmentation_overrides_file
-    from termwise.project.po import SegmentState
     from termwise.project.translations import load_source, open_translation
+    from termwise.project.units import SegmentState
 
     tgt = languages.normalize(target_lang)
     joins = joins_for(document, beads)

@@ -95,6 +95,15 @@ def export(
     payload = chosen.write(document, tfile, options)
     write_atomic(output, payload)
     click.echo(f"Wrote {chosen.description} to {output}")
+    plurals = sum(1 for unit in tfile.units.values() if unit.is_plural)
+    if plurals and chosen.name != "po":
+        # Only PO holds gettext plural entries; every other format gets one text per segment.
+        click.echo(
+            f"warning: {plurals} plural {'entry' if plurals == 1 else 'entries'}: "
+            f"{chosen.description} holds one translation per segment, so only the form for "
+            "n=1 was written; the project file and a PO export keep every form",
+            err=True,
+        )
 
 
 def _load_glossary(layout: ProjectLayout, explicit: Path | None) -> Glossary | None:

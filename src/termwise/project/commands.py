@@ -20,28 +20,59 @@ from termwise.project.layout import ProjectLayout
 )
 @click.option("--to", "target_lang", required=True, help="Target language (BCP 47, e.g. es, zh).")
 @click.option(
+    "--from",
+    "source_lang",
+    default=None,
+    help="The document's language (default: what FILE declares, else detected).",
+)
+@click.option(
     "--overwrite",
     is_flag=True,
     help="Replace edited and reviewed translations (they are kept as notes otherwise).",
 )
 @click.pass_obj
 def import_translation(
-    layout: ProjectLayout, file: Path, document_path: Path, target_lang: str, overwrite: bool
+    layout: ProjectLayout,
+    file: Path,
+    document_path: Path,
+    target_lang: str,
+    source_lang: str | None,
+    overwrite: bool,
 ) -> None:
     """Seed a translation project from FILE (TMX 1.1/1.4b, XLIFF 1.2/2.x or PO)."""
     from termwise import languages
+    from termwise.project.import_languages import declared_source_language
     from termwise.project.importing import import_file, write_unmatched
+    from termwise.project.interchange import read_units
     from termwise.project.translations import load_source, open_translation
 
     layout = layout if isinstance(layout, ProjectLayout) else ProjectLayout.at()
-    document = load_source(layout, document_path)
-    tfile = open_translation(layout, document, languages.normalize(target_lang))
-    report = import_file(file, document, tfile, overwrite=overwrite)
+    lang = languages.normalize(target_lang)
+    doc_lang = languages.normalize(source_lang) if source_lang else None
+    units = read_units(file, target_lang=lang, source_lang=doc_lang)
+    origin = "--from"
+    if doc_lang is None:
+        doc_lang = declared_source_language(units)
+        origin = f"declared in {file.name}" if doc_lang else "detected"
+    document = load_source(layout, document_path, lang=doc_lang)
+    tfile = open_translation(layout, document, lang)
+    report = import_file(file, document, tfile, overwrite=overwrite, units=units)
     saved = tfile.save()
     unmatched = write_unmatched(report, tfile, document)
     click.echo(f"Imported {file} into {saved}")
+    click.echo(f"  document language:      {document.lang} ({origin})")
     for line in report.lines():
         click.echo(f"  {line}")
+    for skipped in report.other_language:
+        click.echo(f"  skipped {skipped}")
+    for unit in report.plurals_singular_only:
+        click.echo(
+            f"  plural entry at line {unit.line}: the project's plural rule differs from the "
+            "file's; only the singular's form was imported"
+        )
+    for unit in report.state_conflicts:
+        where = f"line {unit.line}" if unit.line else f"unit {unit.id}"
+        click.echo(f"  state read cautiously at {where}: {unit.state_conflict}")
     for segment_id, codes in report.with_codes:
         shown = " ".join(code.native for code in codes)
         click.echo(f"  inline codes not kept in {segment_id}: {shown}")

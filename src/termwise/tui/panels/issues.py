@@ -1,4 +1,4 @@
-"""Side panels: the current segment's concepts, the document's issues, the glossary."""
+"""The issues panel: the document's issues grouped by check and concept; jump, fix, ignore."""
 
 from __future__ import annotations
 
@@ -9,104 +9,29 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Input, OptionList, Static, Tree
-from textual.widgets.option_list import Option
+from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 
-from termwise import languages
 from termwise.checks.issue import Issue
+from termwise.errors import TermwiseError
+from termwise.tui.dialogs import AskText, ConfirmPreview
 from termwise.tui.keymap import textual_bindings
 
 if TYPE_CHECKING:
-    from termwise.glossary.model import Concept, Glossary, Term
-    from termwise.tui.session import FixScope
-
-
-def describe_concept(concept: Concept, langs: Sequence[str]) -> Text:
-    """A concept as the side panel shows it: definition, then each language's renderings."""
-    text = Text()
-    text.append(concept.id, style="bold")
-    if concept.subject_field:
-        text.append(f"  {concept.subject_field}", style="dim")
-    text.append("\n")
-    if concept.definition:
-        text.append(concept.definition + "\n")
-    for note in concept.notes:
-        text.append(note + "\n", style="italic dim")
-    shown = [lang for lang in langs if concept.terms(lang)]
-    shown += [lang for lang in concept.languages() if lang not in shown]
-    for lang in shown:
-        text.append(f"\n{languages.display_name(lang)} ({lang})\n", style="bold underline")
-        for term in concept.terms(lang):
-            official = term.status.is_official
-            text.append("  ✓ " if official else "  ✗ ", style="green" if official else "yellow")
-            text.append(term.text, style="bold" if official else "yellow")
-            text.append(f"  {term.status.value}", style="dim")
-            if term.used_until:
-                text.append(f" until {term.used_until}", style="dim")
-            text.append("\n")
-            if term.source:
-                text.append(f"      {term.source}\n", style="dim italic")
-            if term.usage_note:
-                text.append(f"      {term.usage_note}\n", style="dim")
-            if term.fix_by_hand:
-                text.append(f"      fix by hand: {term.fix_by_hand}\n", style="dim")
-    return text
-
-
-class ConceptPanel(Vertical):
-    """The concepts found in the selected segment, with details of the highlighted one."""
-
-    DEFAULT_CSS = """
-    ConceptPanel > OptionList { height: auto; max-height: 8; }
-    ConceptPanel > VerticalScroll { height: 1fr; }
-    """
-
-    def __init__(self, langs: Sequence[str], **kwargs: str) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.langs = list(langs)
-        self.concepts: list[Concept] = []
-
-    def compose(self) -> ComposeResult:
-        yield OptionList(id="concept-list")
-        with VerticalScroll():
-            yield Static("No glossary concept in this segment.", id="concept-details")
-
-    def show(self, concepts: Sequence[Concept]) -> None:
-        self.concepts = list(concepts)
-        options = self.query_one("#concept-list", OptionList)
-        options.clear_options()
-        for concept in concepts:
-            preferred = concept.preferred(self.langs[-1]) or concept.preferred(self.langs[0])
-            label = f"{concept.id}  {preferred.text if preferred else ''}"
-            options.add_option(Option(label, id=concept.id))
-        if concepts:
-            options.highlighted = 0
-        self._details(0)
-
-    @property
-    def selected(self) -> Concept | None:
-        options = self.query_one("#concept-list", OptionList)
-        index = options.highlighted
-        if index is None or not 0 <= index < len(self.concepts):
-            return self.concepts[0] if self.concepts else None
-        return self.concepts[index]
-
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self._details(event.option_index)
-
-    def _details(self, index: int) -> None:
-        details = self.query_one("#concept-details", Static)
-        if not self.concepts:
-            details.update("No glossary concept in this segment.")
-            return
-        details.update(describe_concept(self.concepts[index], self.langs))
+    from termwise.review.changes import Change
+    from termwise.review.fixes import FixPlan, FixScope
+    from termwise.review.session import ReviewSession
 
 
 class IssuesPanel(Vertical):
-    """The document's issues grouped by check and concept; jump, fix, ignore."""
+    """The document's issues grouped by check and concept; jump, fix, ignore.
+
+    Its keys ask for a jump, a fix or an ignore with ``Jump``, ``Fix`` and ``Ignore``; the
+    app routes the last two back to :meth:`fix` and :meth:`ignore`, which do the work and
+    announce it with ``Fixed`` and ``Ignored``.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = textual_bindings("issues")  # type: ignore[assignment]
     DEFAULT_CSS = """
@@ -130,8 +55,19 @@ class IssuesPanel(Vertical):
             super().__init__()
             self.issue = issue
 
-    def __init__(self, **kwargs: str) -> None:
+    class Fixed(Message):
+        """A fix was applied as one undoable change."""
+
+        def __init__(self, change: Change) -> None:
+            super().__init__()
+            self.change = change
+
+    class Ignored(Message):
+        """An issue was dismissed as a false alarm, with the translator's reason."""
+
+    def __init__(self, session: ReviewSession, **kwargs: str) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.session = session
         self._collapsed: set[str] = set()
         # Issues changed while the panel was hidden: rebuild when it is shown.
         self.stale = True
@@ -304,6 +240,50 @@ class IssuesPanel(Vertical):
         if self.current is not None:
             self.post_message(self.Ignore(self.current))
 
+    # --- fixing and ignoring ------------------------------------------------------------
+
+    def fix(self, issue: Issue, scope: FixScope) -> None:
+        """Fix ``issue`` at once ("here"), or after a preview ("everywhere", "variants")."""
+        if issue.fix is None:
+            self.notify(f"{issue.check}: no automatic fix; edit the text.", severity="warning")
+            return
+        plan = self.session.plan_fix(issue, scope)
+        if scope == "here":
+            self._apply_fix(plan)
+            return
+        where = "source file" if plan.side == "source" else "translation"
+        forms = sorted({other.text for other in plan.issues}, key=str.casefold)
+        replacements = {other.fix.replacement for other in plan.issues if other.fix}
+        by = repr(issue.fix.replacement) if len(replacements) == 1 else "the official renderings"
+        what = repr(issue.text) if len(forms) == 1 else f"{len(forms)} forms of {issue.concept}"
+        title = f"Replace {what} by {by} in the {where}"
+
+        def done(apply: bool | None) -> None:
+            if apply:
+                self._apply_fix(plan)
+
+        self.app.push_screen(ConfirmPreview(title, self.session.fix_preview(plan)), done)
+
+    def _apply_fix(self, plan: FixPlan) -> None:
+        try:
+            change = self.session.apply_fix(plan)
+        except (TermwiseError, ValueError, OSError) as error:
+            self.notify(f"Fix not applied: {error}", severity="error")
+            return
+        self.post_message(self.Fixed(change))
+        self.notify(f"Fixed {len(change.after)} segment(s); undo with the undo key.")
+
+    def ignore(self, issue: Issue) -> None:
+        """Ask why ``issue`` is a false alarm, and dismiss it with that reason."""
+
+        def done(reason: str | None) -> None:
+            if not reason or not reason.strip():
+                return
+            self.session.ignore(issue, reason)
+            self.post_message(self.Ignored())
+
+        self.app.push_screen(AskText(f"Ignore {issue.check} on {issue.text!r} — why?"), done)
+
 
 ISSUES_PER_PAGE = 200
 
@@ -323,78 +303,3 @@ IssueNode = Issue | IssuePage | None
 
 def _issue_key(issue: Issue) -> tuple[str, str, str, str, int]:
     return (issue.check, issue.segment_id, issue.side, issue.text, issue.start)
-
-
-class GlossaryPanel(Vertical):
-    """Search the glossary; add a term; change a term's status."""
-
-    BINDINGS: ClassVar[list[BindingType]] = textual_bindings("glossary")  # type: ignore[assignment]
-    DEFAULT_CSS = """
-    GlossaryPanel > OptionList { height: 1fr; }
-    """
-
-    class AddTerm(Message):
-        """Add a term (the app knows the selected text)."""
-
-    class EditStatus(Message):
-        def __init__(self, concept: Concept, term: Term) -> None:
-            super().__init__()
-            self.concept = concept
-            self.term = term
-
-    def __init__(self, **kwargs: str) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.glossary: Glossary | None = None
-        self.entries: list[tuple[Concept, Term]] = []
-
-    def compose(self) -> ComposeResult:
-        yield Input(placeholder="Search the glossary", id="glossary-search")
-        yield OptionList(id="glossary-terms")
-
-    def show(self, glossary: Glossary | None, query: str | None = None) -> None:
-        self.glossary = glossary
-        search = self.query_one("#glossary-search", Input)
-        self._fill(search.value if query is None else query)
-
-    def _fill(self, query: str) -> None:
-        options = self.query_one("#glossary-terms", OptionList)
-        previous = options.highlighted
-        options.clear_options()
-        self.entries = []
-        if self.glossary is None:
-            options.add_option(Option("No glossary in this project (glossary/).", disabled=True))
-            return
-        folded = query.casefold().strip()
-        for concept in self.glossary.concepts:
-            haystack = " ".join(
-                [concept.id, concept.definition or "", *(t.text for t in concept.terms())]
-            ).casefold()
-            if folded and folded not in haystack:
-                continue
-            for term in concept.terms():
-                label = Text()
-                label.append(f"{concept.id} ", style="bold")
-                label.append(f"{term.lang} ", style="dim")
-                label.append(term.text, style="" if term.status.is_official else "yellow")
-                label.append(f"  {term.status.value}", style="dim")
-                options.add_option(Option(label))
-                self.entries.append((concept, term))
-        if self.entries:
-            options.highlighted = min(previous or 0, len(self.entries) - 1)
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        self._fill(event.value)
-
-    @property
-    def current(self) -> tuple[Concept, Term] | None:
-        index = self.query_one("#glossary-terms", OptionList).highlighted
-        if index is None or not 0 <= index < len(self.entries):
-            return None
-        return self.entries[index]
-
-    def action_add_term(self) -> None:
-        self.post_message(self.AddTerm())
-
-    def action_edit_status(self) -> None:
-        if self.current is not None:
-            self.post_message(self.EditStatus(*self.current))
