@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import argparse
 import math
+import multiprocessing
+import resource
 import time
-import tracemalloc
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -101,16 +102,26 @@ def termwise_align(
     ).beads
 
 
-def measure(function: Callable[[], Any]) -> tuple[float, float, Any]:
-    """(seconds, peak MiB, result): time without tracing, then peak memory with it."""
+def _child(function: Callable[[], Any], pipe: Any) -> None:
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     start = time.perf_counter()
     result = function()
     seconds = time.perf_counter() - start
-    tracemalloc.start()
-    function()
-    peak = tracemalloc.get_traced_memory()[1] / 2**20
-    tracemalloc.stop()
-    return seconds, peak, result
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    pipe.send((seconds, (peak - before) / 1024, result))
+    pipe.close()
+
+
+def measure(function: Callable[[], Any]) -> tuple[float, float, Any]:
+    """(seconds, MiB the peak resident memory grew by, result), in a fresh forked process so
+    that neither side pays for tracing and each starts from the same memory."""
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=_child, args=(function, sender))
+    process.start()
+    seconds, grown, result = receiver.recv()
+    process.join()
+    return seconds, grown, result
 
 
 def f1(
