@@ -70,7 +70,7 @@ DEFAULT_PRIORS: dict[tuple[int, int], float] = {
 }
 # Below this many grid cells the first pass searches the whole grid.
 FULL_GRID_CELLS = 1_500_000
-COARSE_UNITS = 400
+COARSE_BLOCK = 8
 ROW_BLOCK = 256
 MARK_WEIGHT = 4.0
 BREAK_WEIGHT = 3.0
@@ -365,17 +365,19 @@ def _band_around(
 
 
 def _coarse_band(source: SideFeatures, target: SideFeatures, model: Model) -> _Band:
-    """A band for the first fine pass: from aligning blocks of sentences, or the whole grid."""
+    """A band for the first fine pass: the whole grid of a short text; for a long one, the band
+    around the alignment of blocks of a few sentences, itself found the same way, so that every
+    level searches a band of constant width and the whole stays linear."""
     rows, columns = len(source), len(target)
     if (rows + 1) * (columns + 1) <= FULL_GRID_CELLS:
         return _Band.full(rows, columns)
-    src_block = max(1, -(-rows // COARSE_UNITS))
-    tgt_block = max(1, -(-columns // COARSE_UNITS))
+    src_block = COARSE_BLOCK
+    tgt_block = max(1, round(COARSE_BLOCK * columns / max(rows, 1)))
     coarse_model = model  # block lengths are sums, so the ratio and variance carry over
     coarse_source = coarsen(source, src_block)
     coarse_target = coarsen(target, tgt_block)
     coarse_costs = _Costs(_Side.of(coarse_source), _Side.of(coarse_target), coarse_model, None)
-    coarse_path = _search(coarse_costs, _Band.full(len(coarse_source), len(coarse_target)))
+    coarse_path = _search(coarse_costs, _coarse_band(coarse_source, coarse_target, model))
     points_i, points_j = _path_points(coarse_path)
     fine_i = np.minimum(points_i * src_block, rows)
     fine_j = np.minimum(points_j * tgt_block, columns)
