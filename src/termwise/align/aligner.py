@@ -79,7 +79,7 @@ MT_WEIGHT = 8.0
 INNER_SOFT_WEIGHT = 3.0
 DEBRIS_WEIGHT = 1.5
 SOFT_END_WEIGHT = 3.0
-PRIOR_STRENGTH = 2000.0
+PRIOR_STRENGTH = 10000.0
 SKIP_LENGTH_WEIGHT = 0.25
 # Column margins of the passes after the first, each around the previous path.
 REFINE_MARGINS = (12,)
