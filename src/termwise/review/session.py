@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from termwise.project.translations import SyncReport
     from termwise.project.units import TranslationUnit
 
-FilterName = Literal["all", "untranslated", "unreviewed", "issues", "concept"]
+FilterName = Literal["all", "untranslated", "unreviewed", "issues", "concept", "unsure"]
 
 
 @dataclass(frozen=True)
@@ -681,6 +681,10 @@ class ReviewSession:
             return [row for row in self.rows if row.state != SegmentState.REVIEWED]
         if name == "issues":
             return [row for row in self.rows if row.issues]
+        if name == "unsure":
+            from termwise.review.alignment import low_confidence_rows
+
+            return low_confidence_rows(self)
         wanted = (concept or "").strip()
         ids = self.find_concepts(wanted)
         for row in self.rows:

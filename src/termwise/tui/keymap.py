@@ -64,6 +64,14 @@ _TABLE = (
     KeyBinding("review.filter", "ctrl+l", "filter", "Filter", "review"),
     KeyBinding("review.join", "f3", "join", "Join next", "review", False),
     KeyBinding("review.split", "f4", "split", "Split", "review", False),
+    # Reviewing an aligned translation (``termwise align``): fix the groups.
+    KeyBinding(
+        "align.move_first", "alt+up", "align_move_first", "1st sentence up", "review", False
+    ),
+    KeyBinding(
+        "align.move_last", "alt+down", "align_move_last", "Last sentence down", "review", False
+    ),
+    KeyBinding("align.confirm", "f7", "align_confirm", "Confirm group", "review", False),
     KeyBinding("review.issues", "f8", "show_panel('issues')", "Issues", "review"),
     KeyBinding("review.glossary", "f9", "show_panel('glossary')", "Glossary", "review"),
     KeyBinding("review.concepts", "f10", "show_panel('concepts')", "Concepts", "review"),
