@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from termwise import __version__
+from termwise.command_line import one_line_path_errors
 from termwise.errors import TermwiseError
 from termwise.project.layout import ProjectLayout
 
@@ -49,6 +50,14 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Export a bilingual edition or an interchange file.",
     ),
     "review": ("termwise.tui.commands:review", "Review a translation in the terminal workbench."),
+    "align": (
+        "termwise.align.commands:align",
+        "Align a source text with its existing translation, sentence by sentence.",
+    ),
+    "align-score": (
+        "termwise.align.commands:align_score",
+        "Score sentence alignments against a gold alignment (strict and lax P/R/F1).",
+    ),
     "fix": (
         "termwise.review.commands:fix",
         "Apply the workbench's terminology fixes to a document or its translation.",
@@ -75,7 +84,7 @@ class LazyGroup(click.Group):
             raise
         command = getattr(module, attribute)
         assert isinstance(command, click.Command)
-        return command
+        return one_line_path_errors(command)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         # Help text comes from the table above so that ``--help`` imports no subcommand.

@@ -315,11 +315,11 @@ async def test_issues_panel_jump_and_fix_in_target(
         panel = app.query_one(IssuesPanel)
         tree = panel.query_one("#issues-tree")
         assert tree.has_focus
-        # Walk the tree to the term-forbidden issue, jump to it, fix it.
+        # Walk the tree up to the term-forbidden issue (errors come first), jump to it, fix it.
         for _ in range(200):
             if panel.current is not None and panel.current.check == "term-forbidden":
                 break
-            await pilot.press("down")
+            await pilot.press("up")
         assert panel.current is not None and panel.current.check == "term-forbidden"
         await pilot.press("enter")
         assert app.grid.cursor == 0
@@ -435,11 +435,13 @@ async def test_fix_source_variant_everywhere_after_preview_and_undo(
         assert text.count("community with a shared future for mankind") >= count
         assert "community of human destiny" not in text
         assert paper.with_name(paper.name + "~").read_text(encoding="utf-8") == original
-        # Every segment kept its id, and the first kept its reviewed translation.
+        # Every segment kept its id, and the first its translation: no longer reviewed,
+        # since it was reviewed for other words (issue #18), the old source kept.
         assert [row.segment_id for row in app.session.rows] == ids_before
         first = saved(app).units[ids_before[0]]
-        assert first.target == "Resumen revisado" and first.state.value == "reviewed"
+        assert first.target == "Resumen revisado" and first.state.value == "edited"
         assert "community with a shared future for mankind" in first.source
+        assert first.previous_source and "community of human destiny" in first.previous_source
         # A fresh session reads the edited file and finds the same ids.
         again = ReviewSession(review_project, paper, "es")
         assert [row.segment_id for row in again.rows] == ids_before

@@ -110,7 +110,7 @@ def test_review_in_tmux_translate_edit_fix_quit(
         terminal.wait_for(r"Replace 'community of human destiny' by 'community with a shared")
         terminal.keys("y")
         # The notice, not the new words: those wrap wherever the grid's columns end.
-        terminal.wait_for(r"Fixed \d+ segment")
+        terminal.wait_for(r"Source file changed")
         terminal.keys("C-q")
         terminal.wait_for(r"termwise exited 0")
     finally:
@@ -121,12 +121,14 @@ def test_review_in_tmux_translate_edit_fix_quit(
     assert not variant.search(fixed)
     assert fixed.count("community with a shared future for mankind") == variants
     assert paper.with_name(paper.name + "~").read_text(encoding="utf-8") == original
-    # The project file: the edit is there, reviewed, on the segment's old id.
+    # The project file: the edit is there, on the segment's old id, and back to needing
+    # review: it was reviewed for the words the fix replaced (issue #18).
     po_path = review_project.translation_file(paper, "es")
     tfile = TranslationFile.load(po_path)
     first = next(iter(tfile.units.values()))
     assert first.target == "Resumen revisado por el traductor."
-    assert first.state.value == "reviewed"
+    assert first.state.value == "edited"
+    assert first.previous_source and variant.search(first.previous_source)
     assert first.source.startswith(
         "Abstract: China's construction of the community with a shared future for mankind"
     )
@@ -135,7 +137,8 @@ def test_review_in_tmux_translate_edit_fix_quit(
     assert all(unit.state.value == "mt" for unit in others)
     # polib reads the same file the same way.
     entry = next(e for e in polib.pofile(str(po_path)) if e.msgctxt == first.segment_id)
-    assert entry.msgstr == first.target and "fuzzy" not in entry.flags
+    assert entry.msgstr == first.target and "fuzzy" in entry.flags
+    assert entry.previous_msgid and variant.search(entry.previous_msgid)
 
 
 def test_a_closed_terminal_keeps_what_was_typed(review_project: ProjectLayout, paper: Path) -> None:

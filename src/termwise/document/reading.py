@@ -139,7 +139,7 @@ def _build(
         if collecting:
             gc.enable()
     if not document.segments:
-        raise InputError("empty document: no text to segment", path or "<input>")
+        raise InputError("empty document: no text to segment", path or "<input>", line=1)
     return document
 
 

@@ -26,6 +26,7 @@ class ExportOptions:
     target_only: bool = False
     include_unreviewed: bool = False
     glossary: Glossary | None = None
+    title: str | None = None  # the edition's title, instead of the document's
 
 
 ExportFunction = Callable[[Document, TranslationFile, ExportOptions], bytes]
@@ -64,7 +65,11 @@ def _edition(document: Document, tfile: TranslationFile, options: ExportOptions)
     from termwise.export.edition import build_edition
 
     return build_edition(
-        document, tfile, include_unreviewed=options.include_unreviewed, glossary=options.glossary
+        document,
+        tfile,
+        include_unreviewed=options.include_unreviewed,
+        glossary=options.glossary,
+        title=options.title,
     )
 
 

@@ -91,7 +91,7 @@ def html_edition(edition: Edition, *, target_only: bool = False) -> str:
 
 def _subtitle(edition: Edition, target_only: bool) -> str:
     if target_only:
-        return f"{edition.target_name()} translation of {edition.title}"
+        return f"{edition.target_name()} translation of {edition.document_title}"
     return f"{edition.source_name()} – {edition.target_name()}, bilingual edition"
 
 

@@ -109,7 +109,7 @@ def show(layout: ProjectLayout, path: Path | None, fmt: str, langs: tuple[str, .
                 if term.fix_by_hand:
                     flags.append(f"fix by hand: {term.fix_by_hand}")
                 extra = f" ({', '.join(flags)})" if flags else ""
-                click.echo(f"  {lang:<7} {term.status.value:<10} {term.text}{extra}")
+                click.echo(f"  {lang:<7} {term.status.value:<11} {term.text}{extra}")
         for note in concept.notes:
             click.echo(f"  note: {note}")
     click.echo(f"{len(loaded.concepts)} concepts; languages: {', '.join(loaded.languages())}")
@@ -133,6 +133,11 @@ def show(layout: ProjectLayout, path: Path | None, fmt: str, langs: tuple[str, .
 )
 @click.option("--from", "source_lang", default=None, help="Source language (BCP 47).")
 @click.option("--to", "target_lang", default=None, help="Target language (BCP 47).")
+@click.option(
+    "--lenient",
+    is_flag=True,
+    help="Import a TBX file that glossary validate faults, listing every problem.",
+)
 @click.pass_obj
 def import_glossary(
     layout: ProjectLayout,
@@ -141,6 +146,7 @@ def import_glossary(
     fmt: str | None,
     source_lang: str | None,
     target_lang: str | None,
+    lenient: bool,
 ) -> None:
     """Import a TBX, CSV or OmegaT glossary FILE as TBX-Basic."""
     from termwise import languages
@@ -151,9 +157,29 @@ def import_glossary(
 
     data = read_input(file)
     chosen = get_format(fmt) if fmt else detect_format(file, data)
+    from termwise.glossary import import_checks
+
+    # Read first: a file that is not even XML gets the reader's error, which --lenient cannot
+    # get past; what the validator then finds is what --lenient lets through.
     loaded = chosen.read(data, file, ReadOptions(source_lang, target_lang))
+    deviations = import_checks.tbx_deviations(file) if chosen.name == "tbx" else []
+    if deviations and not lenient:
+        raise import_checks.refuse(file, deviations)
+    names_languages = chosen.name == "tbx" or _has_language_header(chosen.name, data)
+    import_checks.check_flags_against_file(
+        file,
+        data,
+        chosen.name,
+        loaded,
+        source_lang,
+        target_lang,
+        file_names_languages=names_languages,
+    )
+    import_checks.check_not_empty(file, loaded)
+    for deviation in deviations:
+        click.echo(f"problem (imported with --lenient): {deviation}", err=True)
     found = loaded.languages()
-    if chosen.name == "tbx" or _has_language_header(chosen.name, data):
+    if names_languages:
         origin = "the file"
         if source_lang or target_lang:
             wanted = [languages.normalize(x) for x in (source_lang, target_lang) if x]

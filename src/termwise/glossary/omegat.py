@@ -89,8 +89,12 @@ def write_omegat(glossary: Glossary, options: WriteOptions) -> tuple[bytes, list
     lines = [f"# termwise glossary; source: {src}, target: {tgt}"]
     skipped_status = 0
     skipped_concepts = 0
+    # OmegaT reads a line that starts with "#" as a comment: such a term cannot be written.
+    commented = [term.text for _, term in glossary.terms(src) if term.text.startswith("#")]
     for concept in glossary.concepts:
-        sources = [t for t in concept.terms(src) if t.status.is_official]
+        sources = [
+            t for t in concept.terms(src) if t.status.is_official and not t.text.startswith("#")
+        ]
         targets = [t for t in concept.terms(tgt) if t.status.is_official]
         skipped_status += sum(
             1 for t in concept.terms(src) + concept.terms(tgt) if not t.status.is_official
@@ -127,6 +131,13 @@ def write_omegat(glossary: Glossary, options: WriteOptions) -> tuple[bytes, list
             Problem(
                 f"{skipped_concepts} concepts have no official term in both "
                 f"{src} and {tgt}; not written"
+            )
+        )
+    if commented:
+        problems.append(
+            Problem(
+                f"OmegaT reads a line starting with '#' as a comment: {len(commented)} terms "
+                f"not written ({', '.join(repr(text) for text in commented[:3])})"
             )
         )
     dropped_langs = [lang for lang in langs if lang not in (src, tgt)]

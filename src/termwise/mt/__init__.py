@@ -13,7 +13,14 @@ from typing import Any
 from termwise.errors import TermwiseError
 from termwise.mt.engine import Engine, MTResult
 
-__all__ = ["ENGINES", "Engine", "MTResult", "available_engines", "select_engine"]
+__all__ = [
+    "ENGINES",
+    "Engine",
+    "MTResult",
+    "available_engines",
+    "open_engine",
+    "select_engine",
+]
 
 ENGINES: dict[str, str] = {
     "argos": "termwise.mt.argos:ArgosEngine",
@@ -51,8 +58,25 @@ def select_engine(name: str | None, src: str, tgt: str, **options: Any) -> Engin
         if _load(_SUPPORTS[candidate])(src, tgt):
             chosen: Engine = _load(ENGINES[candidate])(**options)
             return chosen
+    from termwise.mt.apertium_packages import debian_package
+
+    package = debian_package(src, tgt)
     raise TermwiseError(
         f"no machine translation for {src} → {tgt} is installed: install an Argos model with "
-        f"`termwise models install {src} {tgt}` (or `--file PACKAGE.argosmodel`), or an "
-        "Apertium pair (e.g. `apt install apertium-eng-spa`)"
+        f"`termwise models install {src} {tgt}` (or `--file PACKAGE.argosmodel`)"
+        + (f", or the Apertium pair (`apt install {package}`)" if package else "")
     )
+
+
+def open_engine(
+    name: str | None, src: str, tgt: str, *, cache: bool = True, **options: Any
+) -> Engine:
+    """The engine to translate ``src`` → ``tgt`` with (``select_engine``), behind the
+    translation cache unless ``cache`` is false: what ``termwise translate`` and the
+    workbench both use, so that both reuse each other's translations."""
+    engine = select_engine(name, src, tgt, **options)
+    if not cache:
+        return engine
+    from termwise.mt.cache import CachedEngine, TranslationCache
+
+    return CachedEngine(engine, TranslationCache())

@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from termwise import languages
+from termwise.command_line import LANGUAGE
 from termwise.mt import ENGINES
 from termwise.project.layout import ProjectLayout
 
@@ -202,8 +203,16 @@ def remove_model(source: str, target: str | None) -> None:
 
 @click.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--to", "target_lang", required=True, help="Target language (BCP 47, e.g. es).")
-@click.option("--from", "source_lang", default=None, help="Source language (default: detected).")
+@click.option(
+    "--to", "target_lang", required=True, type=LANGUAGE, help="Target language (BCP 47, e.g. es)."
+)
+@click.option(
+    "--from",
+    "source_lang",
+    default=None,
+    type=LANGUAGE,
+    help="Source language (default: detected).",
+)
 @click.option(
     "--engine",
     type=click.Choice(list(ENGINES)),
@@ -234,8 +243,7 @@ def translate(
     intra_threads: int | None,
 ) -> None:
     """Machine-translate FILE segment by segment; print id, source and translation."""
-    from termwise.mt import select_engine
-    from termwise.mt.cache import CachedEngine, TranslationCache
+    from termwise.mt import open_engine
     from termwise.project.settings import MTSettings
     from termwise.project.translations import load_source
 
@@ -259,9 +267,7 @@ def translate(
         }.items()
         if value is not None
     }
-    chosen = select_engine(engine, src, tgt, **options)
-    if not no_cache:
-        chosen = CachedEngine(chosen, TranslationCache())
+    chosen = open_engine(engine, src, tgt, cache=not no_cache, **options)
     texts = [segment.text for segment in document.segments]
     with _progress_bar(f"Translating {src} → {tgt}") as bar:
         results = chosen.translate(texts, src, tgt, progress=bar)

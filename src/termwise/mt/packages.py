@@ -214,6 +214,7 @@ def find_route(
 # --- installing -------------------------------------------------------------------------
 
 REQUIRED_MODEL_FILE = "model/model.bin"
+MAX_METADATA_BYTES = 1024 * 1024
 TOKENIZER_FILES = ("sentencepiece.model", "bpe.model")
 
 
@@ -252,12 +253,19 @@ def verify_archive(archive: Path) -> ArchiveCheck:
             meta_name = f"{top}/metadata.json"
             if meta_name not in names:
                 raise InputError(f"not an Argos package: no {meta_name}", archive)
+            if zf.getinfo(meta_name).file_size > MAX_METADATA_BYTES:
+                # It is read whole: a few hundred bytes in a real package, never megabytes.
+                raise InputError(f"not an Argos package: {meta_name} is too large", archive)
             try:
                 metadata = json.loads(zf.read(meta_name).decode("utf-8"))
             except (UnicodeDecodeError, ValueError) as error:
                 raise InputError(f"{meta_name} is not valid JSON: {error}", archive) from error
-    except (zipfile.BadZipFile, zlib.error, EOFError) as error:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as error:
+        # A damaged directory makes zipfile seek before the start (OSError), name an unknown
+        # compression method (NotImplementedError) or claim encryption (RuntimeError below).
         raise InputError(f"corrupt archive ({error}); download it again", archive) from error
+    except RuntimeError as error:
+        raise InputError(f"unreadable archive ({error}); download it again", archive) from error
     if not isinstance(metadata, dict):
         raise InputError(f"{meta_name} must hold a JSON object", archive)
     for key in ("from_code", "to_code"):

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from termwise.command_line import LANGUAGE
 from termwise.project.layout import ProjectLayout
 
 
@@ -18,7 +19,13 @@ from termwise.project.layout import ProjectLayout
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="The source document the translations belong to.",
 )
-@click.option("--to", "target_lang", required=True, help="Target language (BCP 47, e.g. es, zh).")
+@click.option(
+    "--to",
+    "target_lang",
+    required=True,
+    type=LANGUAGE,
+    help="Target language (BCP 47, e.g. es, zh).",
+)
 @click.option(
     "--from",
     "source_lang",
@@ -30,6 +37,11 @@ from termwise.project.layout import ProjectLayout
     is_flag=True,
     help="Replace edited and reviewed translations (they are kept as notes otherwise).",
 )
+@click.option(
+    "--lenient",
+    is_flag=True,
+    help="Import a file that breaks its format's schema or rules, listing every deviation.",
+)
 @click.pass_obj
 def import_translation(
     layout: ProjectLayout,
@@ -38,6 +50,7 @@ def import_translation(
     target_lang: str,
     source_lang: str | None,
     overwrite: bool,
+    lenient: bool,
 ) -> None:
     """Seed a translation project from FILE (TMX 1.1/1.4b, XLIFF 1.2/2.x or PO)."""
     from termwise import languages
@@ -56,7 +69,9 @@ def import_translation(
         origin = f"declared in {file.name}" if doc_lang else "detected"
     document = load_source(layout, document_path, lang=doc_lang)
     tfile = open_translation(layout, document, lang)
-    report = import_file(file, document, tfile, overwrite=overwrite, units=units)
+    report = import_file(file, document, tfile, overwrite=overwrite, lenient=lenient, units=units)
+    for deviation in report.deviations:
+        click.echo(f"deviation (imported with --lenient): {deviation}", err=True)
     saved = tfile.save()
     unmatched = write_unmatched(report, tfile, document)
     click.echo(f"Imported {file} into {saved}")
@@ -82,10 +97,15 @@ def import_translation(
 
 @click.command("stats")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--to", "target_lang", default=None, help="Only this target language.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.option("--to", "target_lang", default=None, type=LANGUAGE, help="Only this target language.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option("--json", "as_json", is_flag=True, hidden=True, help="Same as --format json.")
 @click.pass_obj
-def stats(layout: ProjectLayout, file: Path, target_lang: str | None, as_json: bool) -> None:
+def stats(
+    layout: ProjectLayout, file: Path, target_lang: str | None, fmt: str, as_json: bool
+) -> None:
     """Show FILE's segments and words (characters for Chinese and Japanese) per state."""
     import json
 
@@ -104,7 +124,7 @@ def stats(layout: ProjectLayout, file: Path, target_lang: str | None, as_json: b
     for lang in targets:
         tfile = open_translation(layout, document, lang)
         reports.append(document_progress(document, tfile))
-    if as_json:
+    if fmt == "json" or as_json:
         click.echo(json.dumps([report.as_dict() for report in reports], indent=2))
         return
     for report in reports:

@@ -13,11 +13,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from termwise.document.ids import content_key
 from termwise.document.model import Document, Segment, SegmentKind
 from termwise.project.interchange import InlineCode, InterchangeUnit, read_units
 from termwise.project.translation_file import TranslationFile
-from termwise.project.translations import normalize_text
 from termwise.project.units import SegmentState, TranslationUnit
+from termwise.project.validation import (
+    Deviation,
+    check_matched,
+    check_usable,
+    refuse,
+    validate_interchange,
+)
 
 if TYPE_CHECKING:
     from termwise.project.import_languages import SkippedUnit
@@ -47,6 +54,8 @@ class ImportReport:
     # could not take (only the singular's form was imported).
     plurals: int = 0
     plurals_singular_only: list[InterchangeUnit] = field(default_factory=list)
+    # What the file's format forbids but ``--lenient`` let through.
+    deviations: list[Deviation] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         out = [
@@ -81,18 +90,33 @@ def import_file(
     tfile: TranslationFile,
     *,
     overwrite: bool = False,
+    lenient: bool = False,
     units: list[InterchangeUnit] | None = None,
 ) -> ImportReport:
     """Read ``path`` (unless its ``units`` were read already) and apply them to ``tfile``
-    (in memory; the caller saves)."""
+    (in memory; the caller saves).
+
+    A file that breaks its format's schema or rules is refused unless ``lenient``; one that
+    gives nothing usable (no unit, no translation into ``tfile.lang``, no unit matching the
+    document) is refused always, saying what it does hold. Units in other languages than
+    the project's are skipped and reported.
+    """
     from termwise.project.import_languages import split_by_language
 
+    deviations = validate_interchange(path)
+    if deviations and not lenient:
+        raise refuse(deviations)
     if units is None:
         units = read_units(path, target_lang=tfile.lang, source_lang=document.lang)
     kept, skipped = split_by_language(units, document, tfile.lang, Path(path))
+    check_usable(kept, Path(path), tfile.lang)
     report = apply_units(kept, document, tfile, overwrite=overwrite, origin=Path(path).name)
+    # A paragraph unit whose translation did not split is kept aside: found, not lost.
+    found = report.matched_units + report.paragraphs_not_split
+    check_matched(kept, found, Path(path), document.path)
     report.units += len(skipped)
     report.other_language = skipped
+    report.deviations = deviations
     return report
 
 
@@ -107,13 +131,13 @@ def apply_units(
     report = ImportReport(units=len(units))
     index: dict[str, list[str]] = {}
     for segment in document.segments:
-        index.setdefault(normalize_text(segment.text), []).append(segment.id)
+        index.setdefault(content_key(segment.text), []).append(segment.id)
     paragraphs = _paragraph_index(document)
     filled_here: set[str] = set()
     for unit in units:
         if unit.state_conflict:
             report.state_conflicts.append(unit)
-        key = normalize_text(unit.source)
+        key = content_key(unit.source)
         segment_ids = index.get(key, [])
         if segment_ids:
             pieces = [unit.target] * len(segment_ids)
@@ -240,7 +264,7 @@ def _paragraph_index(document: Document) -> dict[str, list[str]]:
     index: dict[str, list[str]] = {}
     for group in groups:
         if len(group) > 1:
-            key = normalize_text(" ".join(segment.text for segment in group))
+            key = content_key(" ".join(segment.text for segment in group))
             index.setdefault(key, [segment.id for segment in group])
     return index
 
@@ -248,7 +272,7 @@ def _paragraph_index(document: Document) -> dict[str, list[str]]:
 def _split_sentences(text: str, lang: str, count: int) -> list[str] | None:
     from termwise.document import split_sentences
 
-    normalized = normalize_text(text)
+    normalized = content_key(text)
     spans = split_sentences(normalized, lang)
     if len(spans) != count:
         return None

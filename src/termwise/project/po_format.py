@@ -575,6 +575,14 @@ def read_catalog(data: bytes, path: str | Path) -> tuple[Catalog, str]:
         ) from error
     except (ValueError, TypeError) as error:
         raise InputError(f"invalid PO file: {error}", path) from error
+    except LookupError as error:
+        # Babel takes the charset from the header as it parses it: a header whose line ends
+        # are broken runs the next header into the charset name.
+        found = data.find(b"Content-Type")
+        line = data.count(b"\n", 0, found) + 1 if found >= 0 else 1
+        raise InputError(
+            f"the PO header's Content-Type names an unknown charset ({error})", path, line=line
+        ) from error
     return catalog, raw_header
 
 

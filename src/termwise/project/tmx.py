@@ -96,8 +96,16 @@ def _append_text(seg: etree._Element, last: etree._Element | None, chunk: str) -
 
 
 def xml_safe(text: str) -> str:
-    """``text`` with the control characters XML 1.0 cannot hold shown as ``\\uXXXX``."""
-    # Control characters cannot appear in XML 1.0 at all; keep them visible instead.
-    return "".join(
-        char if char in "\t\n\r" or ord(char) >= 0x20 else f"\\u{ord(char):04x}" for char in text
-    )
+    """``text`` with the characters XML 1.0 cannot hold shown as ``\\uXXXX``.
+
+    Those are the control characters but tab and line ends, the non-characters U+FFFE and
+    U+FFFF, and lone surrogates; lxml refuses to write any of them.
+    """
+    return "".join(char if _xml_char(char) else f"\\u{ord(char):04x}" for char in text)
+
+
+def _xml_char(char: str) -> bool:
+    code = ord(char)
+    if code < 0x20:
+        return char in "\t\n\r"
+    return not (0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF))

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from termwise.command_line import LANGUAGE
 from termwise.project.layout import ProjectLayout
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ Exit status (for CI pipelines):
 @click.option(
     "--to",
     "to_lang",
-    metavar="LANG",
+    type=LANGUAGE,
     help="Fix the translation into LANG (the project's PO file) instead of the source file.",
 )
 @click.option(
@@ -89,6 +90,12 @@ def fix(
         raise TermwiseError(
             f"unknown check(s): {', '.join(unknown_checks)} (see termwise check --list)"
         )
+    if to_lang is not None and not layout.translation_file(file, to_lang).exists():
+        raise TermwiseError(
+            f"no translation of {file} into {to_lang}: "
+            f"{layout.translation_file(file, to_lang)} does not exist; "
+            f"run `termwise translate {file} --to {to_lang}` first"
+        )
     session = ReviewSession(layout, file, to_lang)
     if concepts:
         known = {concept.id for concept in session.glossary.concepts} if session.glossary else set()
@@ -105,12 +112,15 @@ def fix(
     located = _locations(session, run)
     target_file = session.translation_path if to_lang else session.path
     before = _file_text(session, to_lang is not None)
+    reopened: dict[Path, list[str]] = {}
     if run.plan.issues:
         if to_lang is not None or not dry_run:
             # The translation is fixed in memory even for a dry run (nothing is saved).
             session.apply_fix(run.plan)
         if to_lang is not None and not dry_run:
             session.save()
+        if to_lang is None and not dry_run:
+            reopened = _translations_follow(layout, session)
     if to_lang is None and dry_run and run.plan.issues:
         after = session.source_after(run.plan.issues)[0]
     else:
@@ -125,14 +135,42 @@ def fix(
         )
         click.echo("".join(diff), nl=False)
     elif fmt == "json":
-        click.echo(
-            json.dumps(_json(run, located, target_file, dry_run), ensure_ascii=False, indent=2)
-        )
+        report = _json(run, located, target_file, dry_run)
+        report["back_to_review"] = {str(path): ids for path, ids in reopened.items()}
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         click.echo(_text(run, located, target_file, dry_run), nl=False)
+        for path, ids in reopened.items():
+            click.echo(
+                f"{path}: {len(ids)} reviewed translation(s) back to review (fuzzy): "
+                "their source changed"
+            )
     if dry_run and run.plan.issues:
         sys.exit(1)
     sys.exit(0 if run.clean else 1)
+
+
+def _translations_follow(layout: ProjectLayout, session: ReviewSession) -> dict[Path, list[str]]:
+    """Bring each of the project's translations of the fixed document up to date now.
+
+    A reviewed translation of a segment whose source changed goes back to needing review
+    (fuzzy, the old source kept), saved at once so that Poedit and every other tool see it;
+    the segments whose translation was reopened, per translation file.
+    """
+    from termwise.project.progress import project_languages
+    from termwise.project.translation_file import TranslationFile
+    from termwise.project.translations import sync_with_document, translation_path
+
+    reopened: dict[Path, list[str]] = {}
+    for lang in project_languages(layout, session.path):
+        path = translation_path(layout, session.document, lang)
+        tfile = TranslationFile.load(path)
+        report = sync_with_document(tfile, session.document)
+        if report.changed:
+            tfile.save()
+        if report.reviewed_reopened:
+            reopened[path] = report.reviewed_reopened
+    return reopened
 
 
 def _file_text(session: ReviewSession, translation: bool) -> str:

@@ -5,20 +5,36 @@ Textual is imported inside the command only, so ``termwise --help`` never loads 
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
 
+from termwise.command_line import LANGUAGE
+from termwise.errors import TermwiseError
+from termwise.mt import ENGINES
 from termwise.project.layout import ProjectLayout
 
 
 @click.command()
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--to", "target_lang", required=True, help="Language of the translation (BCP 47).")
-@click.option("--from", "source_lang", default=None, help="Language of FILE (default: detected).")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--to",
+    "target_lang",
+    required=True,
+    type=LANGUAGE,
+    help="Language of the translation (BCP 47).",
+)
+@click.option(
+    "--from",
+    "source_lang",
+    default=None,
+    type=LANGUAGE,
+    help="Language of FILE (default: detected).",
+)
 @click.option(
     "--engine",
-    type=click.Choice(["argos", "apertium"]),
+    type=click.Choice(list(ENGINES)),
     default=None,
     help="Machine translation engine (default: the best one installed for the pair).",
 )
@@ -38,13 +54,27 @@ def review(
     auto_mt: bool,
 ) -> None:
     """Review FILE's translation into LANG: grid, editor, glossary, issues, autosave."""
+    from termwise.input_files import require_regular_file
+    from termwise.tui.keymap import load_keymap
+
+    # Input errors (a FIFO for a document, a bad keymap or termwise.toml) come first.
+    require_regular_file(file)
+    load_keymap()
     from termwise.project.settings import MTSettings
-    from termwise.tui.app import run_review
+    from termwise.tui.running import run_review
 
     layout = layout or ProjectLayout.at(None)
     # termwise.toml is checked before the workbench opens: a mistake is one line, not a
     # dialog; its [mt] engine is the default.
     engine = engine or MTSettings.from_settings(layout.settings()).engine
+    # Without a terminal the workbench would draw into a file or pipe and wait for keys
+    # that never come.
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        redirected = "output" if not sys.stdout.isatty() else "input"
+        raise TermwiseError(
+            f"review needs a terminal, and its {redirected} is not one; run it in a terminal "
+            "(for reports use `termwise check`, `stats` or `export`)"
+        )
     run_review(
         layout,
         file,

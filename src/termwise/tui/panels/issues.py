@@ -1,4 +1,10 @@
-"""The issues panel: the document's issues grouped by check and concept; jump, fix, ignore."""
+"""The issues panel: the document's issues grouped by check and concept; jump, fix, ignore.
+
+Groups come worst first (errors, then warnings, then notes; by check within a severity), as
+in the HTML report, so that the one error of a document is not listed after a hundred
+spelling warnings; ``issues.next_error`` goes from error to error. A tree line is cut at the
+panel's width, so the line under the tree shows the current issue whole.
+"""
 
 from __future__ import annotations
 
@@ -14,10 +20,11 @@ from textual.message import Message
 from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 
-from termwise.checks.issue import Issue
+from termwise.atomic import backup_path
+from termwise.checks.issue import Issue, Severity
 from termwise.errors import TermwiseError
 from termwise.tui.dialogs import AskText, ConfirmPreview
-from termwise.tui.keymap import textual_bindings
+from termwise.tui.keymap import effective_keys, textual_bindings
 
 if TYPE_CHECKING:
     from termwise.review.changes import Change
@@ -37,6 +44,9 @@ class IssuesPanel(Vertical):
     DEFAULT_CSS = """
     IssuesPanel > #issues-summary { height: 1; color: $text-muted; }
     IssuesPanel > Tree { height: 1fr; }
+    IssuesPanel > #issue-detail {
+        height: auto; max-height: 35%; border-top: solid $panel-lighten-2; padding: 0 1;
+    }
     """
 
     class Jump(Message):
@@ -81,6 +91,7 @@ class IssuesPanel(Vertical):
         tree: Tree[IssueNode] = Tree("Issues", id="issues-tree")
         tree.show_root = False
         yield tree
+        yield Static("", id="issue-detail")
 
     def show(self, issues: Sequence[Issue], position: dict[str, int]) -> None:
         """Rebuild the tree, keeping which groups were open."""
@@ -103,12 +114,18 @@ class IssuesPanel(Vertical):
                 self._collapsed.add(name)
         tree.clear()
         groups: dict[str, dict[str, list[Issue]]] = {}
-        for issue in sorted(issues, key=lambda i: (i.check, position.get(i.segment_id, 0))):
+        worst_first = sorted(
+            issues, key=lambda i: (-i.severity.rank, i.check, position.get(i.segment_id, 0))
+        )
+        for issue in worst_first:
             groups.setdefault(issue.check, {}).setdefault(issue.concept or "", []).append(issue)
         self._pages = {}
         for check, by_concept in groups.items():
             count = sum(len(items) for items in by_concept.values())
-            node = tree.root.add(f"{check} ({count})", data=None)
+            severity = next(iter(by_concept.values()))[0].severity.value
+            label = Text(f"{check} ({count}) ")
+            label.append(severity, style=_SEVERITY_STYLE.get(severity, "dim"))
+            node = tree.root.add(label, data=None)
             for concept, items in by_concept.items():
                 parent = node.add(f"{concept} ({len(items)})", data=None) if concept else node
                 page = IssuePage(items)
@@ -213,6 +230,51 @@ class IssuesPanel(Vertical):
                         return True
         return False
 
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[IssueNode]) -> None:
+        self._show_detail(event.node.data)
+
+    def _show_detail(self, data: IssueNode) -> None:
+        """The current issue whole: the tree's line is cut at the panel's width."""
+        detail = self.query_one("#issue-detail", Static)
+        if not isinstance(data, Issue):
+            detail.update("")
+            return
+        text = Text()
+        text.append(f"{data.severity.value} ", style=_SEVERITY_STYLE.get(data.severity.value, ""))
+        text.append(f"{data.check}  #{self._position.get(data.segment_id, 0) + 1} {data.side}\n")
+        if data.text:
+            text.append(data.text, style="bold")
+            if data.suggestion:
+                text.append(" → ")
+                text.append(data.suggestion, style="green")
+            text.append("\n")
+        text.append(data.message)
+        if data.fix is not None:
+            text.append("  [x: fix]", style="cyan")
+        detail.update(text)
+
+    def action_next_error(self) -> None:
+        """Go to the next error after the current issue (wrapping), and to its segment."""
+        errors = [
+            issue
+            for _, page in self._pages.values()
+            for issue in page.issues
+            if issue.severity is Severity.ERROR
+        ]
+        if not errors:
+            self.notify("No errors: only warnings and notes are left.")
+            return
+        current = self.current
+        after = 0
+        if current is not None and current in errors:
+            after = (errors.index(current) + 1) % len(errors)
+        target = errors[after]
+        node = self._reveal(target)
+        if node is not None:
+            self._move_cursor(self.query_one("#issues-tree", Tree), node)
+        self._show_detail(target)
+        self.post_message(self.Jump(target))
+
     def on_tree_node_selected(self, event: Tree.NodeSelected[IssueNode]) -> None:
         data = event.node.data
         if isinstance(data, Issue):
@@ -248,10 +310,17 @@ class IssuesPanel(Vertical):
             self.notify(f"{issue.check}: no automatic fix; edit the text.", severity="warning")
             return
         plan = self.session.plan_fix(issue, scope)
-        if scope == "here":
+        # A fix in the translation is one undoable edit; one in the source rewrites the
+        # document on disk, so it is always shown first, naming the file and its backup.
+        if scope == "here" and plan.side != "source":
             self._apply_fix(plan)
             return
-        where = "source file" if plan.side == "source" else "translation"
+        path = self.session.path
+        where = (
+            f"source file {path} (the file as it is now is kept as {backup_path(path)})"
+            if plan.side == "source"
+            else "translation"
+        )
         forms = sorted({other.text for other in plan.issues}, key=str.casefold)
         replacements = {other.fix.replacement for other in plan.issues if other.fix}
         by = repr(issue.fix.replacement) if len(replacements) == 1 else "the official renderings"
@@ -271,7 +340,20 @@ class IssuesPanel(Vertical):
             self.notify(f"Fix not applied: {error}", severity="error")
             return
         self.post_message(self.Fixed(change))
-        self.notify(f"Fixed {len(change.after)} segment(s); undo with the undo key.")
+        undo = effective_keys(getattr(self.app, "user_keymap", {}))["review.undo"]
+        if plan.side != "source":
+            self.notify(f"Fixed {len(change.after)} segment(s); undo with {undo}.")
+            return
+        path = self.session.path
+        message = (
+            f"Rewrote {path}: {len(change.after)} segment(s) fixed; the previous file is "
+            f"{backup_path(path)}; undo with {undo}."
+        )
+        synced = self.session.last_source_sync
+        if synced is not None and synced.reviewed_reopened:
+            count = len(synced.reviewed_reopened)
+            message += f" {count} reviewed translation(s) need review again: their source changed."
+        self.notify(message, title="Source file changed", timeout=15)
 
     def ignore(self, issue: Issue) -> None:
         """Ask why ``issue`` is a false alarm, and dismiss it with that reason."""
@@ -286,6 +368,8 @@ class IssuesPanel(Vertical):
 
 
 ISSUES_PER_PAGE = 200
+
+_SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
 
 
 @dataclass(eq=False)
