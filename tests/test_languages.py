@@ -44,3 +44,13 @@ def test_display_names_come_from_babel() -> None:
     assert languages.display_name("zh") == "Chinese"
     assert languages.display_name("zh-Hant") == "Traditional Chinese"
     assert languages.display_name("de", locale="fr") == "allemand"
+
+
+def test_same_language_is_one_written_language() -> None:
+    from termwise.languages import same_language
+
+    assert same_language("en", "en-GB") and same_language("pt-BR", "pt")
+    assert same_language("zh-CN", "zh") and same_language("zh-TW", "zh-Hant")
+    assert not same_language("zh", "zh-Hant")  # simplified and traditional stay apart
+    assert not same_language("es", "en")
+    assert same_language("EN_us", "en") and not same_language("x!", "en")

@@ -50,6 +50,14 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Export a bilingual edition or an interchange file.",
     ),
     "review": ("termwise.tui.commands:review", "Review a translation in the terminal workbench."),
+    "align": (
+        "termwise.align.commands:align",
+        "Align a source text with its existing translation, sentence by sentence.",
+    ),
+    "align-score": (
+        "termwise.align.commands:align_score",
+        "Score sentence alignments against a gold alignment (strict and lax P/R/F1).",
+    ),
     "fix": (
         "termwise.review.commands:fix",
         "Apply the workbench's terminology fixes to a document or its translation.",

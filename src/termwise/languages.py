@@ -8,6 +8,7 @@ written ``zh-Hant``. Argos and Apertium have codes of their own (``zt``, ``pb``;
 
 from __future__ import annotations
 
+import functools
 import re
 from functools import lru_cache
 
@@ -99,9 +100,24 @@ def primary(tag: str) -> str:
     return normalize(tag).split("-")[0]
 
 
+@functools.lru_cache(maxsize=1024)
 def same_language(a: str, b: str) -> bool:
-    """Whether two tags name the same language as termwise writes it."""
-    return normalize(a) == normalize(b)
+    """Whether two tags are one written language to a translator: the same primary language
+    (``en`` and ``en-GB``, ``pt`` and ``pt-BR``), and for Chinese also the same script
+    (simplified ``zh`` is not traditional ``zh-Hant``). A tag that is not BCP 47 is
+    compared by its first subtag. (Cached: glossary lookups ask it for every term.)"""
+    if a == b:
+        return True
+    try:
+        first, second = normalize(a), normalize(b)
+    except LanguageError:
+        return (
+            a.replace("_", "-").split("-")[0].lower() == b.replace("_", "-").split("-")[0].lower()
+        )
+    first_primary, second_primary = first.split("-")[0], second.split("-")[0]
+    if first_primary != second_primary:
+        return False
+    return first == second if first_primary == "zh" else True
 
 
 def is_cjk(tag: str) -> bool:

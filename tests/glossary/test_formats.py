@@ -372,24 +372,39 @@ def test_tbx_v3_dct_basic_and_min_are_read(tmp_path: Path) -> None:
     assert concept.subject_field == "General"
     assert concept.lang_definitions == {"en": "A group of stars."}
     first, second = concept.terms("en")
-    assert (first.part_of_speech, first.term_type, first.context, first.source) == (
+    assert (first.part_of_speech, first.term_type, first.context) == (
         "noun",
         "fullForm",
         "Over 1100 open clusters are known.",
-        "seds.org",
     )
+    # "seds.org" is the context's source (they share a descripGrp), not the term's.
+    assert first.source is None
+    assert [(e.element, e.type, e.value) for e in first.extra] == [
+        ("descripGrp:context>admin", "source", "seds.org")
+    ]
     assert second.status is TermStatus.SUPERSEDED
     # The transaction and the definition's source have no model field: kept as they came.
     assert [(e.element, e.type, e.value) for e in concept.extra] == [
         ("transacGrp", "origination", "2010-04-17"),
-        ("langSec:en:admin", "source", "Oxford2007"),
+        ("langSec:en:descripGrp:definition>admin", "source", "Oxford2007"),
     ]
-    # ... and written back as it came, in either style.
+    # ... and written back as it came, in either style, each source in its group.
     for style in ("dca", "dct"):
         out = tmp_path / f"out-{style}.tbx"
         save_glossary(loaded, out, options=WriteOptions(style=style))
         assert load_glossary(out).concepts == loaded.concepts
         assert validate_file(out) == []
+        text = " ".join(out.read_text(encoding="utf-8").split())
+        assert text.count("<descripGrp>") == 2
+        if style == "dca":
+            assert (
+                '<descripGrp> <descrip type="definition">A group of stars.</descrip> '
+                '<admin type="source">Oxford2007</admin> </descripGrp>' in text
+            )
+            assert (
+                '<descripGrp> <descrip type="context">Over 1100 open clusters are known.'
+                '</descrip> <admin type="source">seds.org</admin> </descripGrp>' in text
+            )
 
 
 def test_tbx_min_2013_status_values(tmp_path: Path) -> None:

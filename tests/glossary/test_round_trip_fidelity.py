@@ -134,3 +134,36 @@ def test_import_says_which_languages_it_kept(tmp_path: Path) -> None:
     assert "--from de: the file has no terms in de (its languages: en, cs)" in str(result.exception)
     result = runner.invoke(cli, ["glossary", "import", str(source), "-o", str(out)])
     assert "languages: en, cs (from the file)" in result.output
+
+
+def test_descrip_groups_come_back_as_groups(tmp_path: Path) -> None:
+    source = tmp_path / "groups.tbx"
+    source.write_text(
+        BASIC.replace(
+            '<descrip type="subjectField">diplomacy</descrip>',
+            '<descrip type="subjectField">diplomacy</descrip>\n<descripGrp>'
+            '<descrip type="definition">A development strategy.</descrip>'
+            '<admin type="source">key-terms.md T08</admin><note>as of 2017</note>'
+            "</descripGrp>",
+        ),
+        encoding="utf-8",
+    )
+    loaded = load_glossary(source)
+    concept = loaded.concept("T08")
+    assert concept.definition == "A development strategy."
+    assert concept.sources == []  # the definition's source, not the concept's
+    assert concept.notes == []
+    out = tmp_path / "out.tbx"
+    save_glossary(loaded, out)
+    text = " ".join(out.read_text(encoding="utf-8").split())
+    assert (
+        '<descripGrp> <descrip type="definition">A development strategy.</descrip> '
+        '<admin type="source">key-terms.md T08</admin> <note>as of 2017</note> </descripGrp>'
+    ) in text
+    again = load_glossary(out)
+    # The same facts; termwise writes the transaction after the definition's group.
+    assert set(map(repr, again.concept("T08").extra)) == set(map(repr, concept.extra))
+    for one in (again.concept("T08"), concept):
+        one.extra = []
+    assert again.concepts == loaded.concepts
+    assert validate_file(out) == []

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import subprocess
+import sys
 from pathlib import Path
 
 import polib
@@ -17,6 +18,7 @@ from termwise.project import parse_cache
 from termwise.project.translation_file import TranslationFile
 from termwise.project.units import SegmentState
 
+BIN = Path(sys.executable).parent
 DOC = "The file was saved.\n\nNothing else happened.\n"
 # The rule Poedit and gettext's documentation give for Arabic: form 0 is for zero, 1 for one.
 ARABIC_RULE = (
@@ -269,3 +271,88 @@ def test_exports_keep_or_say(tmp_path: Path) -> None:
         assert "warning: 1 plural entry" in result.output, fmt
         assert "only the form for n=1 was written" in result.output
         assert "حُفظ الملف." in (tmp_path / name).read_text(encoding="utf-8-sig")
+
+
+SCHEMAS = Path(__file__).resolve().parents[1] / "schemas"
+
+
+def spanish_po(tmp_path: Path) -> Path:
+    out = tmp_path / "es.po"
+    subprocess.run(
+        ["msginit", "--no-translator", "-l", "es", "-i", str(pot(tmp_path)), "-o", str(out)],
+        check=True,
+        capture_output=True,
+    )
+    po = polib.pofile(str(out))
+    for entry in po:
+        if entry.msgid_plural:
+            entry.msgstr_plural = dict(enumerate(SPANISH))
+        else:
+            entry.msgstr = "No pasó nada más."
+    po.save(str(out))
+    return out
+
+
+def test_po2xliff_plural_group_imports_whole(tmp_path: Path) -> None:
+    xlf = tmp_path / "es.xlf"
+    subprocess.run(
+        [str(BIN / "po2xliff"), str(spanish_po(tmp_path)), str(xlf)],
+        check=True,
+        capture_output=True,
+    )
+    assert 'restype="x-gettext-plurals"' in xlf.read_text(encoding="utf-8")
+    root = project(tmp_path)
+    result = run(
+        root, "import", str(xlf), "--doc", str(root / "doc.txt"), "--to", "es", "--from", "en"
+    )
+    assert result.exit_code == 0, result.output
+    assert "plural entries:         1 (all forms kept)" in result.output
+    tfile, unit = plural_unit(root, "es")
+    assert unit.all_forms() == SPANISH and unit.target == SPANISH[0]
+    # XLIFF carries no Plural-Forms: two forms are gettext's two-form rule (Babel has three).
+    assert tfile.plural_forms == "nplurals=2; plural=(n != 1);"
+
+
+def test_xliff12_export_holds_plurals_and_comes_back(tmp_path: Path) -> None:
+    from lxml import etree
+    from translate.storage.poxliff import PoXliffFile
+
+    root = project(tmp_path)
+    run(
+        root,
+        "import",
+        str(arabic_po(tmp_path)),
+        "--doc",
+        str(root / "doc.txt"),
+        "--to",
+        "ar",
+        "--from",
+        "en",
+    )
+    out = tmp_path / "out.xlf"
+    result = run(
+        root, "export", str(root / "doc.txt"), "--to", "ar", "--format", "xliff12", "-o", str(out)
+    )
+    assert "warning" not in result.output
+
+    class LocalSchemas(etree.Resolver):
+        def resolve(self, system_url: str, public_id: str, context: object) -> object:
+            if system_url.endswith("xml.xsd"):
+                return self.resolve_filename(str(SCHEMAS / "w3c" / "xml.xsd"), context)
+            return None
+
+    parser = etree.XMLParser(no_network=True)
+    parser.resolvers.add(LocalSchemas())
+    xsd = etree.XMLSchema(
+        etree.parse(str(SCHEMAS / "xliff-1.2" / "xliff-core-1.2-strict.xsd"), parser)
+    )
+    assert xsd.validate(etree.parse(str(out))), xsd.error_log
+    # translate-toolkit's plural-aware reader sees one plural unit with the six forms.
+    plural = next(u for u in PoXliffFile.parsefile(str(out)).units if u.hasplural())
+    assert list(plural.target.strings) == list(ARABIC)
+    other = tmp_path / "other"
+    other.mkdir()
+    again = project(other)
+    run(again, "import", str(out), "--doc", str(again / "doc.txt"), "--to", "ar", "--from", "en")
+    _, unit = plural_unit(again, "ar")
+    assert unit.all_forms() == ARABIC and unit.target == ARABIC[1]

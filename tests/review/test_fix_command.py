@@ -170,6 +170,7 @@ def test_fix_in_the_translation_keeps_review_and_backup(tmp_path: Path, argos_en
     [
         (("--concept", "T99"), "concept(s) not in the glossary: T99"),
         (("--check", "no-such-check"), "unknown check(s): no-such-check"),
+        (("--to", "de"), "no translation of"),
     ],
 )
 def test_unknown_concept_or_check_exits_2(

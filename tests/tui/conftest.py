@@ -8,9 +8,9 @@ import inspect
 
 import pytest
 
-from support.review_project import SEED, paper, review_project, write_test_glossary
+from support.review_project import paper, review_project
 
-__all__ = ["SEED", "paper", "review_project", "write_test_glossary"]
+__all__ = ["paper", "review_project"]
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -239,6 +239,7 @@ def _targets_from_interchange(
     document: Document, path: Path, target_lang: str | None
 ) -> tuple[dict[str, str], str | None]:
     """Pair a PO/XLIFF/TMX file's units with segments: by segment id, then by source text."""
+    from termwise.document.ids import content_key
     from termwise.project.interchange import read_units
 
     units = read_units(path, target_lang=target_lang)
@@ -252,10 +253,10 @@ def _targets_from_interchange(
         if unit.id is not None and unit.id in ids:
             targets[unit.id] = unit.target
         else:
-            by_source.setdefault(" ".join(unit.source.split()), unit.target)
+            by_source.setdefault(content_key(unit.source), unit.target)
     for segment in document.segments:
         if segment.id not in targets:
-            found = by_source.get(" ".join(segment.text.split()))
+            found = by_source.get(content_key(segment.text))
             if found is not None:
                 targets[segment.id] = found
     from termwise import languages

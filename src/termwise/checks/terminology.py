@@ -161,12 +161,12 @@ class TermIndex:
 
 def terms_in(concept: Concept, lang: str) -> list[Term]:
     """``Concept.terms(lang)`` for an already normalised ``lang``, without re-normalising it
-    for every term (that dominated a 10,000-concept run); same rule as ``lang_matches``."""
-    base = lang.split("-")[0]
-    if base == "zh":
-        return [term for term in concept.all_terms if term.lang == lang]
+    for every term (that dominated a 10,000-concept run): ``languages.same_language`` is
+    cached."""
     return [
-        term for term in concept.all_terms if term.lang == lang or (term.lang.split("-")[0] == base)
+        term
+        for term in concept.all_terms
+        if term.lang == lang or languages.same_language(term.lang, lang)
     ]
 
 

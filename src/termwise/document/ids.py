@@ -18,7 +18,11 @@ ID_LENGTH = 12  # hex digits: 48 bits, so a 500,000-segment book rarely sees a c
 
 
 def content_key(text: str) -> str:
-    """The part of a segment's text that its id depends on."""
+    """A segment's text as ids and matching see it: Unicode NFC, whitespace runs collapsed.
+
+    Ids hash it; translations carried over by source text, units imported from TMX, XLIFF or
+    PO and units paired with segments for checking all compare it, so that a text matches
+    its segment exactly when it would get the segment's id."""
     return unicodedata.normalize("NFC", " ".join(text.split()))
 
 

@@ -107,8 +107,8 @@ def export(
     write_atomic(output, payload)
     click.echo(f"Wrote {chosen.description} to {output}")
     plurals = sum(1 for unit in tfile.units.values() if unit.is_plural)
-    if plurals and chosen.name != "po":
-        # Only PO holds gettext plural entries; every other format gets one text per segment.
+    if plurals and chosen.name not in ("po", "xliff12"):
+        # PO and XLIFF 1.2 (a group per entry) hold plural entries; the others one text each.
         click.echo(
             f"warning: {plurals} plural {'entry' if plurals == 1 else 'entries'}: "
             f"{chosen.description} holds one translation per segment, so only the form for "

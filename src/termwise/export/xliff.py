@@ -88,28 +88,43 @@ def xliff12_bytes(document: Document, tfile: TranslationFile) -> bytes:
     body = etree.SubElement(file_el, q("body"))
     for segment in document.segments:
         unit = tfile.units.get(segment.id) or TranslationUnit(segment.id, segment.text)
-        tu = etree.SubElement(body, q("trans-unit"), id=segment.id)
-        tu.set(f"{{{XML_NS}}}space", "preserve")
         state, qualifier, approved = to_xliff12(unit.state if unit.target else SegmentState.NEW)
-        tu.set("approved", approved)
-        if segment.kind is SegmentKind.HEADING:
-            tu.set("restype", "x-heading")
-        etree.SubElement(tu, q("source")).text = xml_safe(segment.text)
-        if unit.target:
-            target = etree.SubElement(tu, q("target"))
-            target.text = xml_safe(unit.target)
-            if state:
-                target.set("state", state)
-            if qualifier:
-                target.set("state-qualifier", qualifier)
-        if unit.mt:
-            alt = etree.SubElement(tu, q("alt-trans"))
-            alt.set("origin", " ".join(filter(None, [unit.mt_engine, unit.mt_model])) or "mt")
-            alt.set("alttranstype", "proposal")
-            etree.SubElement(alt, q("target")).text = xml_safe(unit.mt)
-        for line in unit.notes.splitlines():
-            if line.strip():
-                etree.SubElement(tu, q("note"), {"from": "translator"}).text = xml_safe(line)
+        parent = body
+        pieces = [(segment.id, segment.text, unit.target)]
+        if unit.plural_source is not None:
+            # A gettext plural entry as translate-toolkit's po2xliff writes one: a group with
+            # one trans-unit per form, the singular source on the first, the plural on the rest.
+            parent = etree.SubElement(body, q("group"), id=segment.id)
+            parent.set("restype", "x-gettext-plurals")
+            forms = unit.all_forms(tfile.plural_rule()[0])
+            pieces = [
+                (f"{segment.id}[{index}]", segment.text if index == 0 else unit.plural_source, form)
+                for index, form in enumerate(forms)
+            ]
+        for index, (tu_id, source_text, target_text) in enumerate(pieces):
+            tu = etree.SubElement(parent, q("trans-unit"), id=tu_id)
+            tu.set(f"{{{XML_NS}}}space", "preserve")
+            tu.set("approved", approved)
+            if segment.kind is SegmentKind.HEADING:
+                tu.set("restype", "x-heading")
+            etree.SubElement(tu, q("source")).text = xml_safe(source_text)
+            if target_text:
+                target = etree.SubElement(tu, q("target"))
+                target.text = xml_safe(target_text)
+                if state:
+                    target.set("state", state)
+                if qualifier:
+                    target.set("state-qualifier", qualifier)
+            if index > 0:
+                continue  # the MT and the notes belong to the entry: on its first unit
+            if unit.mt:
+                alt = etree.SubElement(tu, q("alt-trans"))
+                alt.set("origin", " ".join(filter(None, [unit.mt_engine, unit.mt_model])) or "mt")
+                alt.set("alttranstype", "proposal")
+                etree.SubElement(alt, q("target")).text = xml_safe(unit.mt)
+            for line in unit.notes.splitlines():
+                if line.strip():
+                    etree.SubElement(tu, q("note"), {"from": "translator"}).text = xml_safe(line)
     payload: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     return payload
 

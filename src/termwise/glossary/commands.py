@@ -109,7 +109,7 @@ def show(layout: ProjectLayout, path: Path | None, fmt: str, langs: tuple[str, .
                 if term.fix_by_hand:
                     flags.append(f"fix by hand: {term.fix_by_hand}")
                 extra = f" ({', '.join(flags)})" if flags else ""
-                click.echo(f"  {lang:<7} {term.status.value:<10} {term.text}{extra}")
+                click.echo(f"  {lang:<7} {term.status.value:<11} {term.text}{extra}")
         for note in concept.notes:
             click.echo(f"  note: {note}")
     click.echo(f"{len(loaded.concepts)} concepts; languages: {', '.join(loaded.languages())}")

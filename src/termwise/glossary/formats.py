@@ -164,8 +164,12 @@ def load_glossary(
     fmt: str | None = None,
     source_lang: str | None = None,
     target_lang: str | None = None,
+    origins: dict[str, Path] | None = None,
 ) -> Glossary:
-    """Read a glossary file, or every glossary file in a folder merged in name order."""
+    """Read a glossary file, or every glossary file in a folder merged in name order.
+
+    ``origins``, when given, is filled with the file each concept was first read from.
+    """
     target = Path(path)
     options = ReadOptions(source_lang, target_lang)
     if target.is_dir():
@@ -180,6 +184,9 @@ def load_glossary(
         merged = Glossary()
         for file in files:
             part = read_file(file, fmt=fmt, options=options)
+            if origins is not None:
+                for concept in part.concepts:
+                    origins.setdefault(concept.id, file)
             merged.lang = merged.lang or part.lang
             merged.title = merged.title or part.title
             merged.source_desc.extend(p for p in part.source_desc if p not in merged.source_desc)
@@ -187,7 +194,10 @@ def load_glossary(
         return merged
     if not target.exists():
         raise InputError("no such glossary file or folder", target)
-    return read_file(target, fmt=fmt, options=options)
+    glossary = read_file(target, fmt=fmt, options=options)
+    if origins is not None:
+        origins.update(dict.fromkeys((concept.id for concept in glossary.concepts), target))
+    return glossary
 
 
 def save_glossary(

@@ -357,13 +357,18 @@ class TermMatcher:
         spaced: bool | None = None
         starts: list[int] = []
         layouts = self._layouts
+        # Hits come in the order of their ends, so token indexes and offsets are counted by
+        # cursors that move with them: counting from the start for every hit was quadratic
+        # (a 5 MB paragraph full of terms took over ten minutes).
+        first_seps, last_seps = _SepCursor(key), _SepCursor(key)
+        first_offsets, last_offsets = _OffsetCursor(tokens), _OffsetCursor(tokens)
         for last_char, (length, entries, all_plain, all_others) in self._automaton.iter(key):
             # The token index is the number of separators before a position; the offset
             # inside the token is the distance from the separator before it.
             first_char = last_char - length + 1
             last_word = last_char - 2  # the MARK of the last word's code
-            first = key.count(SEP, 0, first_char)
-            last = key.count(SEP, 0, last_word)
+            first = first_seps.count_before(first_char)
+            last = last_seps.count_before(last_word)
             if spaced is None:
                 # One separator between tokens (the common case): a token's offset follows
                 # from the lengths before it; otherwise all offsets are found once.
@@ -371,8 +376,8 @@ class TermMatcher:
                 if not spaced:
                     starts = _token_starts(text)
             if spaced:
-                first_start = len(SEP.join(tokens[:first])) + 1 if first else 0
-                last_start = len(SEP.join(tokens[:last])) + 1 if last else 0
+                first_start = first_offsets.start_of(first)
+                last_start = last_offsets.start_of(last)
             else:
                 first_start, last_start = starts[first], starts[last]
             # A word that starts its token starts at the token's offset, one that ends it
@@ -560,3 +565,41 @@ def _stemmer(base: str) -> Any:
     import Stemmer
 
     return Stemmer.Stemmer(algorithm).stemWord
+
+
+class _SepCursor:
+    """How many separators ``key`` has before a position, for positions that mostly grow:
+    each answer costs the distance from the previous one."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        self.position = 0
+        self.count = 0
+
+    def count_before(self, position: int) -> int:
+        if position >= self.position:
+            self.count += self.key.count(SEP, self.position, position)
+        else:
+            self.count -= self.key.count(SEP, position, self.position)
+        self.position = position
+        return self.count
+
+
+class _OffsetCursor:
+    """Where token ``index`` starts in a text of tokens joined by one separator each, for
+    indexes that mostly grow (as ``len(SEP.join(tokens[:index])) + 1``, without the join)."""
+
+    def __init__(self, tokens: list[str]) -> None:
+        self.tokens = tokens
+        self.index = 0
+        self.offset = 0  # where token ``index`` starts
+
+    def start_of(self, index: int) -> int:
+        tokens = self.tokens
+        while self.index < index:
+            self.offset += len(tokens[self.index]) + len(SEP)
+            self.index += 1
+        while self.index > index:
+            self.index -= 1
+            self.offset -= len(tokens[self.index]) + len(SEP)
+        return self.offset

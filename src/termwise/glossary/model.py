@@ -269,13 +269,7 @@ class Glossary:
 
 def _terms_in(terms: list[Term], want: str) -> list[Term]:
     """The terms serving the already normalised tag ``want`` (see ``lang_matches``)."""
-    return [term for term in terms if term.lang == want or _same_language(term.lang, want)]
-
-
-def _same_language(term_lang: str, want: str) -> bool:
-    if "zh" in (term_lang.split("-")[0], want.split("-")[0]):
-        return False
-    return term_lang.split("-")[0] == want.split("-")[0]
+    return [term for term in terms if term.lang == want or languages.same_language(term.lang, want)]
 
 
 def lang_matches(term_lang: str, wanted: str) -> bool:
@@ -284,4 +278,4 @@ def lang_matches(term_lang: str, wanted: str) -> bool:
     Simplified and traditional Chinese stay apart: they are different written languages.
     """
     want = languages.normalize(wanted)
-    return term_lang == want or _same_language(term_lang, want)
+    return term_lang == want or languages.same_language(term_lang, want)

@@ -15,7 +15,7 @@ for are kept in ``extra`` and written back.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lxml import etree
@@ -266,14 +266,27 @@ class _Reader:
         return reading.status
 
     def categories(self, element: etree._Element) -> list[DataCategory]:
-        """The data categories an element carries, groups (``descripGrp``...) flattened."""
+        """The data categories an element carries. A group (``descripGrp``...) gives its
+        head (the definition) as usual and the rest (its source, its note) tagged with the
+        head they qualify (element ``descripGrp:definition>admin``): kept aside, and
+        written back inside the group, never as facts of the concept or term itself."""
         lname = local_name(element)
         ns = namespace(element)
         if lname in ("descripGrp", "adminGrp", "termNoteGrp"):
             found: list[DataCategory] = []
+            head: str | None = None
             for child in element:
-                if local_name(child):
-                    found.extend(self.categories(child))
+                if not local_name(child):
+                    continue
+                for category in self.categories(child):
+                    if head is None:
+                        head = category.type or None
+                        found.append(category)
+                    else:
+                        tag = f"{lname}:{head}>{category.element}"
+                        found.append(replace(category, element=tag))
+                if head is None:
+                    head = ""  # a group led by something else: the rest stays flat
             return found
         if lname == "transacGrp":
             return [_transaction(element)]
@@ -299,7 +312,9 @@ class _Reader:
     def concept_category(
         self, concept: Concept, category: DataCategory, element: etree._Element
     ) -> None:
-        if category.type == "subjectField":
+        if ">" in category.element:
+            concept.extra.append(category)  # qualifies another category of its group
+        elif category.type == "subjectField":
             concept.subject_field = category.value
         elif category.type == "definition":
             concept.definition = category.value
@@ -325,7 +340,9 @@ class _Reader:
     def term_category(self, term: Term, category: DataCategory, element: etree._Element) -> None:
         kind = category.type
         value = category.value
-        if kind == "partOfSpeech":
+        if ">" in category.element:
+            term.extra.append(category)  # qualifies another category of its group
+        elif kind == "partOfSpeech":
             term.part_of_speech = value
         elif kind == "termType":
             term.term_type = value
@@ -461,6 +478,7 @@ class _Writer:
         body = etree.SubElement(etree.SubElement(root, _q("text")), _q("body"))
         for concept in glossary.concepts:
             self.concept(body, concept)
+        _regroup(root)
         etree.indent(root, space="  ")
         declaration = b'<?xml version="1.0" encoding="UTF-8"?>\n'
         models = b""
@@ -513,6 +531,15 @@ class _Writer:
         self.note(parent, f"{NOTE_PREFIX}{key}: {value}{where}")
 
     def extra(self, parent: etree._Element, item: DataCategory) -> None:
+        member_of, _, member_element = item.element.rpartition(">")
+        if member_of:
+            # A group member (a definition's source): written here, moved into its group
+            # beside its head once the whole entry is written (see ``_regroup``).
+            before = len(parent)
+            self.extra(parent, replace(item, element=member_element))
+            if not self.min and len(parent) > before:
+                parent[-1].set(_GROUP_MARK, member_of)
+            return
         if item.element == "transacGrp":
             group = etree.SubElement(parent, _q("transacGrp"))
             if self.dct:
@@ -640,6 +667,53 @@ class _Writer:
             self.note(term_sec, f"{NOTE_PREFIX}used-until: {term.used_until}")
         if term.fix_by_hand:
             self.note(term_sec, f"{NOTE_PREFIX}fix-by-hand: {term.fix_by_hand}")
+
+
+_GROUP_MARK = "termwise-group"
+
+
+def _regroup(root: etree._Element) -> None:
+    """Put each marked group member back into a group with the category it qualifies."""
+    for member in [element for element in root.iter() if element.get(_GROUP_MARK)]:
+        group_name, _, head_type = str(member.attrib.pop(_GROUP_MARK)).partition(":")
+        parent = member.getparent()
+        if parent is None:
+            continue
+        head = next(
+            (
+                child
+                for child in parent
+                if child is not member
+                and child.get(_GROUP_MARK) is None
+                and _category_name(child) == head_type
+            ),
+            None,
+        )
+        group: etree._Element | None
+        if head is not None:
+            group = etree.Element(_q(group_name))
+            head.addprevious(group)
+            group.append(head)
+        else:  # the head went into a group for an earlier member
+            group = next(
+                (
+                    child
+                    for child in parent
+                    if local_name(child) == group_name
+                    and len(child)
+                    and _category_name(child[0]) == head_type
+                ),
+                None,
+            )
+            if group is None:
+                continue  # no head written (another dialect): the member stands alone
+        group.append(member)
+
+
+def _category_name(element: etree._Element) -> str:
+    if namespace(element) in (None, *TBX_NAMESPACES):
+        return element.get("type") or ""
+    return local_name(element)
 
 
 def _q(name: str) -> str:

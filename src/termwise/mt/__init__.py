@@ -13,7 +13,14 @@ from typing import Any
 from termwise.errors import TermwiseError
 from termwise.mt.engine import Engine, MTResult
 
-__all__ = ["ENGINES", "Engine", "MTResult", "available_engines", "select_engine"]
+__all__ = [
+    "ENGINES",
+    "Engine",
+    "MTResult",
+    "available_engines",
+    "open_engine",
+    "select_engine",
+]
 
 ENGINES: dict[str, str] = {
     "argos": "termwise.mt.argos:ArgosEngine",
@@ -59,3 +66,17 @@ def select_engine(name: str | None, src: str, tgt: str, **options: Any) -> Engin
         f"`termwise models install {src} {tgt}` (or `--file PACKAGE.argosmodel`)"
         + (f", or the Apertium pair (`apt install {package}`)" if package else "")
     )
+
+
+def open_engine(
+    name: str | None, src: str, tgt: str, *, cache: bool = True, **options: Any
+) -> Engine:
+    """The engine to translate ``src`` → ``tgt`` with (``select_engine``), behind the
+    translation cache unless ``cache`` is false: what ``termwise translate`` and the
+    workbench both use, so that both reuse each other's translations."""
+    engine = select_engine(name, src, tgt, **options)
+    if not cache:
+        return engine
+    from termwise.mt.cache import CachedEngine, TranslationCache
+
+    return CachedEngine(engine, TranslationCache())

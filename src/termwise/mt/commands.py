@@ -243,8 +243,7 @@ def translate(
     intra_threads: int | None,
 ) -> None:
     """Machine-translate FILE segment by segment; print id, source and translation."""
-    from termwise.mt import select_engine
-    from termwise.mt.cache import CachedEngine, TranslationCache
+    from termwise.mt import open_engine
     from termwise.project.settings import MTSettings
     from termwise.project.translations import load_source
 
@@ -268,9 +267,7 @@ def translate(
         }.items()
         if value is not None
     }
-    chosen = select_engine(engine, src, tgt, **options)
-    if not no_cache:
-        chosen = CachedEngine(chosen, TranslationCache())
+    chosen = open_engine(engine, src, tgt, cache=not no_cache, **options)
     texts = [segment.text for segment in document.segments]
     with _progress_bar(f"Translating {src} → {tgt}") as bar:
         results = chosen.translate(texts, src, tgt, progress=bar)

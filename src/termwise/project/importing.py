@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from termwise.document.ids import content_key
 from termwise.document.model import Document, Segment, SegmentKind
 from termwise.project.interchange import InlineCode, InterchangeUnit, read_units
 from termwise.project.translation_file import TranslationFile
-from termwise.project.translations import normalize_text
 from termwise.project.units import SegmentState, TranslationUnit
 from termwise.project.validation import (
     Deviation,
@@ -131,13 +131,13 @@ def apply_units(
     report = ImportReport(units=len(units))
     index: dict[str, list[str]] = {}
     for segment in document.segments:
-        index.setdefault(normalize_text(segment.text), []).append(segment.id)
+        index.setdefault(content_key(segment.text), []).append(segment.id)
     paragraphs = _paragraph_index(document)
     filled_here: set[str] = set()
     for unit in units:
         if unit.state_conflict:
             report.state_conflicts.append(unit)
-        key = normalize_text(unit.source)
+        key = content_key(unit.source)
         segment_ids = index.get(key, [])
         if segment_ids:
             pieces = [unit.target] * len(segment_ids)
@@ -264,7 +264,7 @@ def _paragraph_index(document: Document) -> dict[str, list[str]]:
     index: dict[str, list[str]] = {}
     for group in groups:
         if len(group) > 1:
-            key = normalize_text(" ".join(segment.text for segment in group))
+            key = content_key(" ".join(segment.text for segment in group))
             index.setdefault(key, [segment.id for segment in group])
     return index
 
@@ -272,7 +272,7 @@ def _paragraph_index(document: Document) -> dict[str, list[str]]:
 def _split_sentences(text: str, lang: str, count: int) -> list[str] | None:
     from termwise.document import split_sentences
 
-    normalized = normalize_text(text)
+    normalized = content_key(text)
     spans = split_sentences(normalized, lang)
     if len(spans) != count:
         return None

@@ -11,6 +11,7 @@ XML comes from outside: it is parsed with entity resolution, network and DTD loa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -336,8 +337,8 @@ def _children(element: etree._Element, name: str) -> list[etree._Element]:
 
 
 def _read_xliff12(root: etree._Element, path: Path) -> list[InterchangeUnit]:
-
     units: list[InterchangeUnit] = []
+    read_from: dict[etree._Element, InterchangeUnit] = {}
     files = [el for el in root.iter() if isinstance(el.tag, str) and _local(el.tag) == "file"]
     if not files:
         raise InputError("XLIFF file has no <file>", path, line=_line(root))
@@ -377,7 +378,74 @@ def _read_xliff12(root: etree._Element, path: Path) -> list[InterchangeUnit]:
             )
             unit.read_state(_xliff12_state(tu, target_el, source_text, target_text))
             units.append(unit)
-    return units
+            read_from[tu] = unit
+    return _join_plural_groups(units, root, read_from)
+
+
+# translate-toolkit's po2xliff (and Okapi) write a gettext plural entry as a group of
+# trans-units, one per form: ``<group restype="x-gettext-plurals">``, ids ``N[0]``, ``N[1]``...
+_PLURAL_ID = re.compile(r"^(.*)\[(\d+)\]$")
+
+
+def _join_plural_groups(
+    units: list[InterchangeUnit],
+    root: etree._Element,
+    read_from: dict[etree._Element, InterchangeUnit],
+) -> list[InterchangeUnit]:
+    """One unit per plural group, holding every form (see ``PluralEntry``)."""
+    groups = [
+        el
+        for el in root.iter()
+        if isinstance(el.tag, str)
+        and _local(el.tag) == "group"
+        and el.get("restype") == "x-gettext-plurals"
+    ]
+    if not groups:
+        return units
+    from termwise.project.po_format import plural_rule, singular_index
+    from termwise.project.units import SegmentState
+
+    dropped: set[int] = set()
+    for group in groups:
+        members = [read_from[tu] for tu in group if tu in read_from]
+        if len(members) < 2 or not all(_PLURAL_ID.match(m.id or "") for m in members):
+            continue
+        forms = tuple(member.target for member in members)
+        lang = members[0].target_lang or "en"
+        rule = _guess_plural_rule(len(forms), lang)
+        if rule is None:
+            continue  # no rule with this many forms: the forms stay separate units
+        index = singular_index(plural_rule(rule, lang)[1])
+        first = members[0]
+        plural_id = _PLURAL_ID.match(first.id or "")
+        first.id = plural_id.group(1) if plural_id else first.id
+        first.target = forms[index] if index < len(forms) else first.target
+        first.plural = PluralEntry(members[1].source, forms, index, rule)
+        rank = [SegmentState.NEW, SegmentState.MT, SegmentState.EDITED, SegmentState.REVIEWED]
+        worked = [m for m in members if m.state is not None and m.target]
+        if worked:
+            lowest = min(worked, key=lambda m: rank.index(m.state or SegmentState.NEW))
+            first.state, first.reviewed = lowest.state, lowest.state is SegmentState.REVIEWED
+            first.state_conflict = next(
+                (m.state_conflict for m in members if m.state_conflict), None
+            )
+        dropped.update(id(member) for member in members[1:])
+    return [unit for unit in units if id(unit) not in dropped]
+
+
+def _guess_plural_rule(count: int, lang: str) -> str | None:
+    """XLIFF carries no Plural-Forms: Babel's rule when it has ``count`` forms, else the
+    gettext rule every two-form (or one-form) language file uses."""
+    from termwise.project.po_format import plural_rule
+
+    babel_count, expression = plural_rule(None, lang)
+    if babel_count == count:
+        return f"nplurals={count}; plural={expression};"
+    if count == 2:
+        return "nplurals=2; plural=(n != 1);"
+    if count == 1:
+        return "nplurals=1; plural=0;"
+    return None
 
 
 def _xliff12_state(

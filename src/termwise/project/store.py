@@ -103,7 +103,7 @@ class Snapshot:
     def of(cls, tfile: TranslationFile) -> Snapshot:
         """Take it (cheap: keys are cached on the units; a book's take a few milliseconds)."""
         return cls(
-            tuple(unit.key() for unit in tfile.units.values()),
+            tuple(map(TranslationUnit.key, tfile.units.values())),
             tuple(copy.copy(unit) for unit in tfile.obsolete),
         )
 

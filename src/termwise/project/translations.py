@@ -10,19 +10,20 @@ becomes an obsolete entry (gettext's ``#~``), which Poedit and msgmerge also kee
 from __future__ import annotations
 
 import difflib
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from termwise import languages
+from termwise.document.ids import content_key
 from termwise.errors import TermwiseError
 from termwise.project.translation_file import TranslationFile
-from termwise.project.units import SegmentState, TranslationUnit
+from termwise.project.units import MT_MAY_FILL, SegmentState, TranslationUnit
 
 if TYPE_CHECKING:
     from termwise.document.model import Document
+    from termwise.document.resegmentation import Resegmentation
     from termwise.mt.engine import MTResult
     from termwise.project.layout import ProjectLayout
 
@@ -48,11 +49,6 @@ class SyncReport:
         return bool(
             self.by_text or self.by_fuzzy or self.new or self.obsoleted or self.source_changed
         )
-
-
-def normalize_text(text: str) -> str:
-    """Source text as matching sees it: Unicode NFC, whitespace runs collapsed."""
-    return unicodedata.normalize("NFC", " ".join(text.split()))
 
 
 def translation_path(layout: ProjectLayout, document: Document, lang: str) -> Path:
@@ -122,11 +118,11 @@ def sync_with_document(tfile: TranslationFile, document: Document) -> SyncReport
     by_text: dict[str, list[int]] = {}
     for index, unit in enumerate(pool):
         if index not in claimed:
-            by_text.setdefault(normalize_text(unit.source), []).append(index)
+            by_text.setdefault(content_key(unit.source), []).append(index)
     for segment in segments:
         if segment.id in placed:
             continue
-        candidates = [i for i in by_text.get(normalize_text(segment.text), []) if i not in claimed]
+        candidates = [i for i in by_text.get(content_key(segment.text), []) if i not in claimed]
         if not candidates:
             continue
         # Prefer the candidate with the most work in it.
@@ -164,6 +160,10 @@ def sync_with_document(tfile: TranslationFile, document: Document) -> SyncReport
             state=SegmentState.EDITED,
             notes=old.notes,
             previous_source=old.source,
+            # A plural entry's other forms come along, for review with the rest.
+            plural_source=old.plural_source,
+            plural_forms=old.plural_forms,
+            plural_index=old.plural_index,
         )
         report.by_fuzzy.append(segment.id)
 
@@ -221,10 +221,10 @@ def _work_rank(unit: TranslationUnit) -> int:
 
 def _best_fuzzy(text: str, candidates: Sequence[tuple[int, str]]) -> tuple[int | None, float]:
     matcher = difflib.SequenceMatcher(autojunk=False)
-    matcher.set_seq2(normalize_text(text))
+    matcher.set_seq2(content_key(text))
     best: tuple[int | None, float] = (None, 0.0)
     for index, source in candidates:
-        matcher.set_seq1(normalize_text(source))
+        matcher.set_seq1(content_key(source))
         # The cheap upper bounds skip most candidates before the quadratic ratio().
         if matcher.real_quick_ratio() < FUZZY_THRESHOLD or matcher.quick_ratio() < FUZZY_THRESHOLD:
             continue
@@ -248,15 +248,15 @@ def record_machine_translation(
     else:
         by_source: dict[str, list[TranslationUnit]] = {}
         for unit in tfile.units.values():
-            by_source.setdefault(normalize_text(unit.source), []).append(unit)
+            by_source.setdefault(content_key(unit.source), []).append(unit)
         pairs = [
             (unit, result)
             for result in results
-            for unit in by_source.get(normalize_text(result.source), [])
+            for unit in by_source.get(content_key(result.source), [])
         ]
     filled = 0
     for target_unit, result in pairs:
-        if target_unit is None or target_unit.state not in (SegmentState.NEW, SegmentState.MT):
+        if target_unit is None or target_unit.state not in MT_MAY_FILL:
             continue
         unit = target_unit
         text = result.target.strip()
@@ -271,6 +271,40 @@ def record_machine_translation(
     return filled
 
 
+@dataclass
+class Source:
+    """A source document as its project sees it, and what made it so."""
+
+    # With the id aliases of termwise's own source edits and the translator's joins and
+    # splits applied: the segments the translation files are keyed by.
+    document: Document
+    # The same file before joins and splits.
+    base: Document
+    aliases: dict[str, str]
+    resegmentation: Resegmentation
+
+
+def open_source(
+    layout: ProjectLayout,
+    path: str | Path,
+    *,
+    lang: str | None = None,
+    encoding: str | None = None,
+) -> Source:
+    """Load a source document as its project sees it (see ``Source``): the one way every
+    command and the review session read a source."""
+    from termwise.document import load_document
+    from termwise.document.editing import load_id_aliases
+    from termwise.document.resegmentation import Resegmentation
+    from termwise.project.layout import id_aliases_file, segmentation_overrides_file
+
+    alias_path = id_aliases_file(layout, path)
+    aliases = load_id_aliases(alias_path) if alias_path.exists() else {}
+    base = load_document(path, lang=lang, encoding=encoding, id_aliases=aliases or None)
+    resegmentation = Resegmentation.load(segmentation_overrides_file(layout, path))
+    return Source(resegmentation.apply(base), base, aliases, resegmentation)
+
+
 def load_source(
     layout: ProjectLayout,
     path: str | Path,
@@ -281,12 +315,4 @@ def load_source(
     """Load a source document as its project sees it: with the segment id aliases of
     termwise's own source edits and the translator's joins and splits, so that the
     segments' ids are the ones the project's translation files are keyed by."""
-    from termwise.document import load_document
-    from termwise.document.editing import load_id_aliases
-    from termwise.document.resegmentation import Resegmentation
-    from termwise.project.layout import id_aliases_file, segmentation_overrides_file
-
-    alias_path = id_aliases_file(layout, path)
-    aliases = load_id_aliases(alias_path) if alias_path.exists() else {}
-    document = load_document(path, lang=lang, encoding=encoding, id_aliases=aliases or None)
-    return Resegmentation.load(segmentation_overrides_file(layout, path)).apply(document)
+    return open_source(layout, path, lang=lang, encoding=encoding).document

@@ -25,6 +25,10 @@ class SegmentState(str, Enum):
     REVIEWED = "reviewed"
 
 
+# The states machine translation may fill: what a person wrote is never replaced.
+MT_MAY_FILL = frozenset({SegmentState.NEW, SegmentState.MT})
+
+
 @dataclass(slots=True)
 class TranslationUnit:
     """One segment's translation, its machine translation and the translator's notes."""
@@ -114,7 +118,7 @@ class TranslationUnit:
 
     def has_work(self) -> bool:
         """Whether losing this unit would lose something a person or an engine produced."""
-        return bool(self.target or self.notes or self.mt)
+        return bool(self.target or self.notes or self.mt or any(self.plural_forms))
 
 
 KEY_FIELDS = (

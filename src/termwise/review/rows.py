@@ -9,9 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-# Values of ``termwise.project.units.SegmentState`` (a str Enum), kept as strings here so the
-# grid does not depend on the project module.
-STATES = ("new", "mt", "edited", "reviewed")
+from termwise.project.units import SegmentState
+
+# A row's state is the value of the unit's ``SegmentState`` (a str Enum): a plain string, so
+# that the grid draws rows without looking at units.
+STATES = tuple(state.value for state in SegmentState)
 
 MarkKind = Literal["official", "deprecated", "search"]
 

@@ -21,10 +21,11 @@ from termwise import languages
 from termwise.atomic import write_atomic
 from termwise.document.resegmentation import Resegmentation
 from termwise.errors import TermwiseError
-from termwise.project.layout import ProjectLayout, id_aliases_file, segmentation_overrides_file
+from termwise.project.layout import ProjectLayout, id_aliases_file
+from termwise.project.units import MT_MAY_FILL, SegmentState
 from termwise.review.changes import Change, History, Structure, UnitState
 from termwise.review.fixes import FixPlan, FixScope, apply_all, plan_fix
-from termwise.review.rows import Mark, Row
+from termwise.review.rows import STATES, Mark, Row
 
 if TYPE_CHECKING:
     from termwise.checks.ignores import IgnoreStore
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
     from termwise.project.translations import SyncReport
     from termwise.project.units import TranslationUnit
 
-FilterName = Literal["all", "untranslated", "unreviewed", "issues", "concept"]
+FilterName = Literal["all", "untranslated", "unreviewed", "issues", "concept", "unsure"]
 
 
 @dataclass(frozen=True)
@@ -88,9 +89,7 @@ class ReviewSession:
     ) -> None:
         from termwise.checks.config import CheckConfig
         from termwise.checks.ignores import IgnoreStore
-        from termwise.document.editing import load_id_aliases
-        from termwise.document.reading import load_document
-        from termwise.project.translations import open_translation
+        from termwise.project.translations import open_source, open_translation
 
         self.layout = layout
         self.path = Path(document_path)
@@ -101,14 +100,13 @@ class ReviewSession:
         self.requested_source_lang = source_lang
         self.engine_name = engine
         self.aliases_path = id_aliases_file(layout, self.path)
-        self.aliases = load_id_aliases(self.aliases_path)
-        self.resegmentation = Resegmentation.load(segmentation_overrides_file(layout, self.path))
-        self.base_document: Document = load_document(
-            self.path,
-            lang=languages.normalize(source_lang) if source_lang else None,
-            id_aliases=self.aliases,
+        source = open_source(
+            layout, self.path, lang=languages.normalize(source_lang) if source_lang else None
         )
-        self.document: Document = self.resegmentation.apply(self.base_document)
+        self.aliases: dict[str, str] = source.aliases
+        self.resegmentation: Resegmentation = source.resegmentation
+        self.base_document: Document = source.base
+        self.document: Document = source.document
         self.source_lang = self.document.lang
         self.target_lang = self.target_lang or self.source_lang
         self.tfile: TranslationFile = open_translation(layout, self.document, self.target_lang)
@@ -146,25 +144,23 @@ class ReviewSession:
     # --- loading ----------------------------------------------------------------------
 
     def load_glossary(self) -> None:
-        """Read the project's glossary; remember which file each concept came from."""
+        """Read the project's glossary (``glossary.load_glossary``); remember which file each
+        concept came from, so that an edit of it is written back there."""
         from termwise.glossary.formats import glossary_files, load_glossary
         from termwise.glossary.matcher import TermMatcher
-        from termwise.glossary.model import Glossary
 
         self.glossary_version += 1
         folder = self.glossary_path
+        origins: dict[str, Path] = {}
         if folder.is_dir():
-            files = glossary_files(folder)
-            merged = Glossary()
-            for file in files:
-                part = load_glossary(file)
-                for concept in part.concepts:
-                    self.glossary_files.setdefault(concept.id, file)
-                merged.extend(part)
-            self.glossary = merged if files else None
+            self.glossary = (
+                load_glossary(folder, origins=origins) if glossary_files(folder) else None
+            )
+            for concept_id, file in origins.items():
+                self.glossary_files.setdefault(concept_id, file)
         elif folder.exists():
-            self.glossary = load_glossary(folder)
-            self.glossary_files = {concept.id: folder for concept in self.glossary.concepts}
+            self.glossary = load_glossary(folder, origins=origins)
+            self.glossary_files = origins
         else:
             self.glossary = None
         if self.glossary is not None and self.glossary.concepts:
@@ -175,7 +171,6 @@ class ReviewSession:
 
     def _build_rows(self) -> None:
         from termwise.document.model import SegmentKind
-        from termwise.project.units import SegmentState
 
         # Enum ``.value`` is a descriptor call; a book has 50,000 rows to build at open.
         state_value = {state: state.value for state in SegmentState}
@@ -196,7 +191,7 @@ class ReviewSession:
             )
         self.rows = rows
         self.row_index = {row.segment_id: index for index, row in enumerate(rows)}
-        self._counts = {"new": 0, "mt": 0, "edited": 0, "reviewed": 0}
+        self._counts = dict.fromkeys(STATES, 0)
         for row in rows:
             self._counts[row.state] += 1
 
@@ -263,8 +258,6 @@ class ReviewSession:
         return UnitState(unit.target, unit.state.value, unit.notes)
 
     def _restore(self, segment_id: str, state: UnitState) -> None:
-        from termwise.project.units import SegmentState
-
         unit = self.unit(segment_id)
         unit.target = state.target
         unit.state = SegmentState(state.state)
@@ -360,7 +353,7 @@ class ReviewSession:
         return [
             unit.segment_id
             for unit in self.tfile.units.values()
-            if not unit.mt and unit.state.value in ("new", "mt")
+            if not unit.mt and unit.state in MT_MAY_FILL
         ]
 
     # --- undo -------------------------------------------------------------------------
@@ -425,7 +418,7 @@ class ReviewSession:
             def write() -> None:
                 for segment_id, issues in by_segment.items():
                     unit = self.unit(segment_id)
-                    reviewed = unit.state.value == "reviewed"
+                    reviewed = unit.state is SegmentState.REVIEWED
                     unit.set_translation(apply_all(unit.target, issues), reviewed=reviewed)
 
             change = self._edit("fix term", by_segment, write)
@@ -474,16 +467,14 @@ class ReviewSession:
     def _write_source(self, text: str, aliases: Mapping[str, str]) -> None:
         """Rewrite the source file (backup kept) and re-read it; segments keep their ids."""
         from termwise.document.editing import save_id_aliases
-        from termwise.document.reading import load_document
-        from termwise.project.translations import sync_with_document
+        from termwise.project.translations import open_source, sync_with_document
 
         encoding = self.document.encoding or "utf-8"
         save_id_aliases(self.aliases_path, aliases)
         write_atomic(self.path, text, encoding=encoding, backup=True)
-        self.aliases = dict(aliases)
-        self.base_document = load_document(
-            self.path, lang=self.document.lang, encoding=encoding, id_aliases=self.aliases
-        )
+        source = open_source(self.layout, self.path, lang=self.document.lang, encoding=encoding)
+        self.aliases = source.aliases
+        self.base_document = source.base
         self.document = self.resegmentation.apply(self.base_document)
         self.last_source_sync = sync_with_document(self.tfile, self.document)
         self.dirty = True
@@ -541,8 +532,6 @@ class ReviewSession:
 
     def join_with_next(self, segment_id: str) -> Change:
         """Merge a segment with the next one; the first keeps its id, translations are joined."""
-        from termwise.project.units import SegmentState
-
         position = self.row_index[segment_id]
         if position + 1 >= len(self.rows):
             raise TermwiseError("this is the last segment; there is nothing to join it with")
@@ -689,9 +678,13 @@ class ReviewSession:
         if name == "untranslated":
             return [row for row in self.rows if not row.target]
         if name == "unreviewed":
-            return [row for row in self.rows if row.state != "reviewed"]
+            return [row for row in self.rows if row.state != SegmentState.REVIEWED]
         if name == "issues":
             return [row for row in self.rows if row.issues]
+        if name == "unsure":
+            from termwise.review.alignment import low_confidence_rows
+
+            return low_confidence_rows(self)
         wanted = (concept or "").strip()
         ids = self.find_concepts(wanted)
         for row in self.rows:

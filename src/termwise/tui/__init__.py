@@ -5,5 +5,6 @@ and logic without Textual. Here, ``app`` composes the workbench, routes keys and
 saves and checks; ``workbench`` is the grid with its docked editor (``grid``, ``editor``);
 ``panels`` holds the side panels (concepts, issues, glossary), one widget each with its own
 bindings and messages; ``translating`` runs machine translation; ``keymap`` lists every
-binding by id; ``opening`` shows a large book at once while its session opens.
+binding by id; ``opening`` shows a large book at once while its session opens; ``running``
+runs the app and saves however it ends.
 """

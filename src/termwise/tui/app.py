@@ -17,8 +17,7 @@ runs in ``termwise.tui.translating``. The app keeps what spans them all:
 from __future__ import annotations
 
 import contextlib
-import signal
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -74,6 +73,9 @@ ROUTES: dict[str, str] = {
             "apply_filter",
             "show_panel",
             "toggle_panel",
+            "align_move_first",
+            "align_move_last",
+            "align_confirm",
         ),
         "workbench",
     ),
@@ -386,7 +388,9 @@ class ReviewApp(App[None]):
         self._save_again = False
         self._save_worker = self._save_in_thread(self.session.save_snapshot())
 
-    @work(thread=True, group="save")
+    # A description of our own: Textual's default is the repr() of the arguments, and the
+    # snapshot of a book's 50,000 units would take the UI thread a second to write out.
+    @work(thread=True, group="save", description="saving")
     def _save_in_thread(self, snapshot: SaveSnapshot) -> None:
         """Write a snapshot taken on the UI thread. The worker changes no row and no unit:
         typing, joins and splits go on while it writes (see ``ReviewSession.write``)."""
@@ -489,74 +493,3 @@ class ReviewApp(App[None]):
         if not self.session.set_issues(issues, generation):
             return
         self.workbench.issues_checked()
-
-
-def run_review(
-    layout: Any,
-    document: Path,
-    target_lang: str,
-    *,
-    source_lang: str | None,
-    engine: str | None,
-    auto_mt: bool,
-) -> None:
-    """Open the session, check the keymap, run the app (errors surface before the UI starts).
-
-    A large book whose files are as the last session left them is shown at once from that
-    session's preview while its session opens behind it (``termwise.tui.opening``).
-    """
-    from termwise.review.memory import tune_memory_for_a_long_session
-    from termwise.tui.keymap import load_keymap
-    from termwise.tui.opening import opening_view, write_preview
-
-    keymap = load_keymap()
-    tune_memory_for_a_long_session()
-
-    def open_session() -> ReviewSession:
-        return ReviewSession(layout, document, target_lang, source_lang=source_lang, engine=engine)
-
-    preview = opening_view(layout, document, target_lang, source_lang)
-    app = (
-        ReviewApp(None, keymap=keymap, auto_mt=auto_mt, preview=preview, opener=open_session)
-        if preview is not None
-        else ReviewApp(open_session(), keymap=keymap, auto_mt=auto_mt)
-    )
-    try:
-        with _quitting_on_hangup(app):
-            app.run()
-    finally:
-        # However the app ended (quit key, a closed terminal, a crash), what was typed is
-        # written.
-        session = app.session if app.opened else None
-        if session is not None and session.dirty:
-            session.save()
-    if app.open_error is not None:
-        raise app.open_error
-    if session is not None:
-        write_preview(session)
-
-
-@contextlib.contextmanager
-def _quitting_on_hangup(app: ReviewApp) -> Iterator[None]:
-    """A closed terminal (SIGHUP) or a shutdown (SIGTERM) quits as the quit key does.
-
-    Python's default for both is to die on the spot, losing what was typed since the last
-    autosave; the handler only schedules the quit on the app's loop (which is signal-safe).
-    """
-
-    def quit_soon(signum: int, frame: object) -> None:
-        loop = app._loop
-        if loop is None:
-            raise SystemExit(128 + signum)  # not running yet: nothing was typed
-        loop.call_soon_threadsafe(app.call_next, app.action_quit)
-
-    signals = [signal.SIGTERM] + ([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])
-    previous = {number: signal.signal(number, quit_soon) for number in signals}
-    try:
-        yield
-    finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
-
-
-__all__ = ["ReviewApp", "run_review"]

@@ -12,6 +12,7 @@ import click
 
 from termwise.command_line import LANGUAGE
 from termwise.errors import TermwiseError
+from termwise.mt import ENGINES
 from termwise.project.layout import ProjectLayout
 
 
@@ -33,7 +34,7 @@ from termwise.project.layout import ProjectLayout
 )
 @click.option(
     "--engine",
-    type=click.Choice(["argos", "apertium"]),
+    type=click.Choice(list(ENGINES)),
     default=None,
     help="Machine translation engine (default: the best one installed for the pair).",
 )
@@ -60,7 +61,7 @@ def review(
     require_regular_file(file)
     load_keymap()
     from termwise.project.settings import MTSettings
-    from termwise.tui.app import run_review
+    from termwise.tui.running import run_review
 
     layout = layout or ProjectLayout.at(None)
     # termwise.toml is checked before the workbench opens: a mistake is one line, not a

@@ -10,11 +10,13 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
+
+from termwise.tui.keymap import textual_bindings
 
 DIALOG_CSS = """
 {name} {{ align: center middle; }}
@@ -31,7 +33,7 @@ class AskText(ModalScreen[str | None]):
     """One line of text (search, note, reason, concept)."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="AskText")
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = textual_bindings("dialog")  # type: ignore[assignment]
 
     def __init__(self, title: str, value: str = "", *, placeholder: str = "") -> None:
         super().__init__()
@@ -56,7 +58,7 @@ class Choose(ModalScreen[str | None]):
     """Pick one option; answers the option's id."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="Choose")
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = textual_bindings("dialog")  # type: ignore[assignment]
 
     def __init__(self, title: str, options: Sequence[tuple[str, str]], *, help: str = "") -> None:
         super().__init__()
@@ -89,10 +91,7 @@ class ConfirmPreview(ModalScreen[bool]):
     ConfirmPreview .after { color: $success; }
     """
     )
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y,enter", "answer(True)", "Apply", id="preview.apply"),
-        Binding("n,escape", "answer(False)", "Cancel", id="preview.cancel"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = textual_bindings("preview")  # type: ignore[assignment]
 
     def __init__(self, title: str, rows: Sequence[tuple[str, str, str]]) -> None:
         super().__init__()
@@ -119,7 +118,7 @@ class AddTerm(ModalScreen[tuple[str, str, str, str] | None]):
     """Add a term: (concept id, language, status, text)."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="AddTerm")
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = textual_bindings("dialog")  # type: ignore[assignment]
 
     def __init__(self, text: str, concept: str, lang: str) -> None:
         super().__init__()

@@ -64,6 +64,14 @@ _TABLE = (
     KeyBinding("review.filter", "ctrl+l", "filter", "Filter", "review"),
     KeyBinding("review.join", "f3", "join", "Join next", "review", False),
     KeyBinding("review.split", "f4", "split", "Split", "review", False),
+    # Reviewing an aligned translation (``termwise align``): fix the groups.
+    KeyBinding(
+        "align.move_first", "alt+up", "align_move_first", "1st sentence up", "review", False
+    ),
+    KeyBinding(
+        "align.move_last", "alt+down", "align_move_last", "Last sentence down", "review", False
+    ),
+    KeyBinding("align.confirm", "f7", "align_confirm", "Confirm group", "review", False),
     KeyBinding("review.issues", "f8", "show_panel('issues')", "Issues", "review"),
     KeyBinding("review.glossary", "f9", "show_panel('glossary')", "Glossary", "review"),
     KeyBinding("review.concepts", "f10", "show_panel('concepts')", "Concepts", "review"),
@@ -85,6 +93,11 @@ _TABLE = (
     # The glossary panel.
     KeyBinding("glossary.add", "a", "add_term", "Add term", "glossary"),
     KeyBinding("glossary.status", "s", "edit_status", "Term status", "glossary"),
+    # The preview of a fix everywhere.
+    KeyBinding("preview.apply", "y,enter", "answer(True)", "Apply", "preview"),
+    KeyBinding("preview.cancel", "n,escape", "answer(False)", "Cancel", "preview"),
+    # The other dialogs (a line of text, a choice, a new term).
+    KeyBinding("dialog.cancel", "escape", "cancel", "Cancel", "dialog", False),
 )
 
 KEYMAP: dict[str, KeyBinding] = {binding.id: binding for binding in _TABLE}
@@ -168,6 +181,8 @@ def _check_conflicts(
         "editor": "review",
         "issues": "issues",
         "glossary": "glossary",
+        "preview": "preview",
+        "dialog": "dialog",
     }
     seen: dict[tuple[str, str], str] = {}
     for binding_id, keys in effective_keys(overrides).items():

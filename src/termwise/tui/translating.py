@@ -53,8 +53,7 @@ class MTProgress(ProgressBar):
 
     @work(thread=True, exclusive=True, group="mt", description="machine translation")
     def _translate(self, ids: list[str]) -> None:
-        from termwise.mt import select_engine
-        from termwise.mt.cache import CachedEngine, TranslationCache
+        from termwise.mt import open_engine
         from termwise.project.settings import MTSettings
 
         session = self.session
@@ -62,15 +61,14 @@ class MTProgress(ProgressBar):
         try:
             # termwise.toml's [mt] beam (its engine is already the session's default).
             options = MTSettings.from_settings(session.layout.settings()).engine_options()
-            engine = select_engine(
+            engine = open_engine(
                 session.engine_name, session.source_lang, session.target_lang, **options
             )
-            cached = CachedEngine(engine, TranslationCache())
             call(self._started, 0, len(ids), engine.name)
             for start in range(0, len(ids), MT_BATCH):
                 batch = ids[start : start + MT_BATCH]
                 texts = [session.source_text(segment_id) for segment_id in batch]
-                results = cached.translate(texts, session.source_lang, session.target_lang)
+                results = engine.translate(texts, session.source_lang, session.target_lang)
                 call(
                     self._batch_done,
                     dict(zip(batch, results, strict=True)),

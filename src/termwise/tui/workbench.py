@@ -21,6 +21,7 @@ from textual.widgets import Label, Static, TabbedContent, TabPane
 
 from termwise import languages
 from termwise.errors import TermwiseError
+from termwise.tui.alignment import confirm_group, dock_note, move_sentence
 from termwise.tui.dialogs import AddTerm, AskText, Choose
 from termwise.tui.editor import TranslationEditor
 from termwise.tui.grid import SegmentGrid
@@ -183,6 +184,9 @@ class Workbench(Vertical):
             parts.append(f"MT: {unit.mt_engine}")
         if unit.notes:
             parts.append(f"note: {unit.notes}")
+        aligned = dock_note(self, segment_id)
+        if aligned:
+            parts.append(aligned)
         self._set_text("#dock-label", "  ·  ".join(parts))
 
     def row_changed(self, segment_id: str) -> None:
@@ -339,6 +343,17 @@ class Workbench(Vertical):
         self.refresh_all_rows()
         self.changed(segment_id)
 
+    # --- actions: alignment review (tui/alignment.py) ------------------------------------
+
+    def action_align_move_first(self) -> None:
+        move_sentence(self, -1)
+
+    def action_align_move_last(self) -> None:
+        move_sentence(self, +1)
+
+    def action_align_confirm(self) -> None:
+        confirm_group(self)
+
     def action_split(self) -> None:
         segment_id = self.current_id
         if segment_id is None:
@@ -389,6 +404,7 @@ class Workbench(Vertical):
             ("untranslated", "Untranslated"),
             ("unreviewed", "Not reviewed"),
             ("issues", "With issues"),
+            ("unsure", "Unsure alignment groups"),
             ("concept", "Containing a concept…"),
         ]
 

@@ -1,0 +1,526 @@
+"""Sentence alignment by dynamic programming over lengths, anchors and (optionally) MT similarity.
+
+The search is Gale and Church's: a path through the grid of (source sentences consumed,
+target sentences consumed), moving by beads 1-1, 1-0, 0-1, 1-2, 2-1, 2-2, 1-3 and 3-1, each
+with a cost. What differs:
+
+* The cost adds, to the length model, mismatches of anchor marks (numbers, ?, !, quotes,
+  parentheses, glossary concepts), paragraph boundaries crossed inside a group, and, when a
+  machine translation of the source is at hand, how much the MT of the source group looks
+  like the target group.
+* Nothing is fixed for a language pair in advance: a first pass with neutral settings aligns
+  the texts, and from its 1-1 groups the length ratio, the length variance, how often each
+  kind of group occurs and how reliably each anchor class is carried over are estimated; a
+  second pass aligns with those. A Chinese translation that splits every long English verse in
+  two thus gets cheap 1-2 groups, and the colons of the King James Bible, which the Chinese
+  does not keep, stop counting.
+* Time and memory stay linear: the texts are first aligned as blocks of sentences, and each
+  later pass searches only a band around the previous path. Inside the band, all costs of a
+  block of rows are computed at once with numpy and the recursion runs row by row, with the
+  0-1 moves inside a row solved by a running minimum.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+from scipy.special import log_ndtr
+
+from termwise.align.beads import Bead
+from termwise.align.features import CLASS_COUNT, SideFeatures, coarsen
+from termwise.align.similarity import BandSimilarity
+
+Array = npt.NDArray[np.float64]
+Index = npt.NDArray[np.int64]
+
+BEAD_KINDS: tuple[tuple[int, int], ...] = (
+    (1, 1),
+    (1, 0),
+    (0, 1),
+    (1, 2),
+    (2, 1),
+    (2, 2),
+    (1, 3),
+    (3, 1),
+)
+# Larger groups, searched only in the narrow band of the last pass (each kind adds a tenth to
+# the time of a pass).
+WIDE_KINDS: tuple[tuple[int, int], ...] = ((1, 4), (4, 1), (2, 3), (3, 2))
+ALL_KINDS = BEAD_KINDS + WIDE_KINDS
+_INSERTION = ALL_KINDS.index((0, 1))
+# Neutral first-pass priors (roughly those of Gale and Church and of later aligners).
+DEFAULT_PRIORS: dict[tuple[int, int], float] = {
+    (1, 1): 0.85,
+    (1, 0): 0.03,
+    (0, 1): 0.03,
+    (1, 2): 0.05,
+    (2, 1): 0.05,
+    (2, 2): 0.01,
+    (1, 3): 0.003,
+    (3, 1): 0.003,
+    (1, 4): 0.001,
+    (4, 1): 0.001,
+    (2, 3): 0.002,
+    (3, 2): 0.002,
+}
+# Below this many grid cells the first pass searches the whole grid.
+FULL_GRID_CELLS = 1_500_000
+COARSE_BLOCK = 8
+ROW_BLOCK = 256
+MARK_WEIGHT = 4.0
+BREAK_WEIGHT = 3.0
+HEADING_WEIGHT = 3.0
+MT_WEIGHT = 8.0
+INNER_SOFT_WEIGHT = 3.0
+DEBRIS_WEIGHT = 1.5
+SOFT_END_WEIGHT = 3.0
+PRIOR_STRENGTH = 10000.0
+SKIP_LENGTH_WEIGHT = 0.25
+# Column margins of the passes after the first, each around the previous path.
+REFINE_MARGINS = (12,)
+# How much MT evidence a group of each kind collects (tuned: a bonus that grows with the
+# group would make the search merge whatever it can).
+MT_GROUP_SCALE = {kind: 1.0 for kind in ALL_KINDS}
+VARIANCE_WIDENING = 3.0
+
+
+@dataclass(frozen=True)
+class Model:
+    """Everything the cost of a group depends on."""
+
+    ratio: float  # target length per source length unit
+    variance: float  # of the target length, per unit of mean length
+    priors: dict[tuple[int, int], float] = field(default_factory=lambda: dict(DEFAULT_PRIORS))
+    mark_weights: Array = field(default_factory=lambda: np.full(CLASS_COUNT, MARK_WEIGHT))
+    soft_end_weight: float = 1.0  # a group ending mid-sentence on one side only
+    mt_random: float = 0.0  # typical MT similarity of unrelated sentences
+    mt_aligned: float = 1.0  # typical MT similarity of translations
+
+
+@dataclass
+class Alignment:
+    """The result: beads in order, and the model the last pass used."""
+
+    beads: list[Bead]
+    model: Model
+
+
+@dataclass
+class _Side:
+    """Prefix sums of one side's features: a group's total is a difference."""
+
+    count: int
+    lengths: npt.NDArray[Any]
+    marks: npt.NDArray[Any]
+    breaks: npt.NDArray[Any]
+    headings: npt.NDArray[Any]
+    soft_ends: npt.NDArray[Any]
+    soft_flags: npt.NDArray[Any]
+    debris: npt.NDArray[Any]
+
+    @classmethod
+    def of(cls, features: SideFeatures) -> _Side:
+        count = len(features)
+
+        def prefix(values: npt.NDArray[Any]) -> npt.NDArray[Any]:
+            out = np.zeros((count + 1, *values.shape[1:]), values.dtype)
+            np.cumsum(values, axis=0, out=out[1:])
+            return out
+
+        return cls(
+            count=count,
+            lengths=prefix(features.lengths.astype(np.float64)),
+            marks=prefix(features.marks.astype(np.int32)),
+            breaks=prefix(features.breaks.astype(np.int64)),
+            headings=prefix(features.headings.astype(np.int64)),
+            soft_ends=prefix(features.soft_ends.astype(np.int64)),
+            soft_flags=np.concatenate([features.soft_ends, [False]]),
+            debris=prefix(features.debris.astype(np.int64)),
+        )
+
+    def total(self, prefix: npt.NDArray[Any], start: Index, size: int) -> npt.NDArray[Any]:
+        """Sum over ``size`` sentences from each ``start``; starts must lie in 0..count."""
+        last = np.minimum(start + size, self.count)
+        difference: npt.NDArray[Any] = prefix[last] - prefix[start]
+        return difference
+
+
+@dataclass
+class _Band:
+    """For each DP row i (source sentences consumed), the target positions [low, high)."""
+
+    low: Index
+    high: Index
+
+    @property
+    def starts(self) -> Index:
+        starts = np.zeros(len(self.low) + 1, np.int64)
+        np.cumsum(self.high - self.low, out=starts[1:])
+        return starts
+
+    @classmethod
+    def full(cls, rows: int, columns: int) -> _Band:
+        return cls(np.zeros(rows + 1, np.int64), np.full(rows + 1, columns + 1, np.int64))
+
+
+def _length_cost(model: Model, source: Array, target: Array) -> Array:
+    """-log of the two-tailed probability of the length difference (Gale and Church)."""
+    spread = np.sqrt(model.variance * (model.ratio * source + target) / 2 + 1.0)
+    delta = np.abs(target - model.ratio * source) / spread
+    return -(math.log(2.0) + log_ndtr(-delta))  # type: ignore[no-any-return]
+
+
+class _Costs:
+    """The cost of every kind of group at many grid positions at once."""
+
+    def __init__(
+        self,
+        source: _Side,
+        target: _Side,
+        model: Model,
+        similarity: BandSimilarity | None,
+        kinds: tuple[tuple[int, int], ...] = BEAD_KINDS,
+    ) -> None:
+        self.source = source
+        self.target = target
+        self.model = model
+        self.similarity = similarity
+        self.prior_cost = {
+            kind: -math.log(max(model.priors.get(kind, 0.0), 1e-6)) for kind in ALL_KINDS
+        }
+        self.mt_scale = max(model.mt_aligned - model.mt_random, 1e-3)
+        self.kinds = kinds
+        # Only the classes that occur and count: most texts use a handful of the 22.
+        used = (source.marks[-1] + target.marks[-1] > 0) & (model.mark_weights > 0)
+        columns = np.flatnonzero(used)
+        self.src_marks = np.ascontiguousarray(source.marks[:, columns])
+        self.tgt_marks = np.ascontiguousarray(target.marks[:, columns])
+        self.mark_weights = model.mark_weights[columns].astype(np.float64)
+        # Prefix sums of "has any mark" per sentence (differences of the row-summed prefix).
+        self.src_marked = self.src_marks.sum(axis=1)
+        self.tgt_marked = self.tgt_marks.sum(axis=1)
+        self.any_breaks = bool(source.breaks[-1] or target.breaks[-1])
+        self.any_headings = bool(source.headings[-1] or target.headings[-1])
+
+    def of(self, kind: tuple[int, int], src: Index, tgt: Index) -> Array:
+        """Cost of groups of ``kind`` starting at source ``src`` and target ``tgt``."""
+        a, b = kind
+        source, target, model = self.source, self.target, self.model
+        # Positions outside the grid belong to cells the search discards; keep them indexable.
+        src = np.minimum(np.maximum(src, 0), source.count)
+        tgt = np.minimum(np.maximum(tgt, 0), target.count)
+        src_length = source.total(source.lengths, src, a)
+        tgt_length = target.total(target.lengths, tgt, b)
+        length_cost = _length_cost(model, src_length, tgt_length)
+        if not (a and b):
+            # A sentence left out is rare but not rarer the longer it is in the way the length
+            # model would say; its length counts for little.
+            length_cost = SKIP_LENGTH_WEIGHT * length_cost
+        cost = length_cost + self.prior_cost[kind]
+        if len(self.mark_weights):
+            # Most groups have no marks at all: compare mark vectors only where there are some.
+            marked = np.flatnonzero(
+                source.total(self.src_marked, src, a) + target.total(self.tgt_marked, tgt, b)
+            )
+            if len(marked):
+                src_marks = source.total(self.src_marks, src[marked], a)
+                tgt_marks = target.total(self.tgt_marks, tgt[marked], b)
+                cost[marked] += np.abs(src_marks - tgt_marks) @ self.mark_weights
+        if a >= 2 and self.any_breaks:
+            cost += BREAK_WEIGHT * source.total(
+                source.breaks, np.minimum(src + 1, source.count), a - 1
+            )
+        if b >= 2 and self.any_breaks:
+            cost += BREAK_WEIGHT * target.total(
+                target.breaks, np.minimum(tgt + 1, target.count), b - 1
+            )
+        if a >= 2:
+            cost += DEBRIS_WEIGHT * source.total(source.debris, src, a)
+        if b >= 2:
+            cost += DEBRIS_WEIGHT * target.total(target.debris, tgt, b)
+        if a >= 2:
+            # A sentence that runs on (ends with a comma) is not the inside of a group.
+            cost += INNER_SOFT_WEIGHT * source.total(source.soft_ends, src, a - 1)
+        if b >= 2:
+            cost += INNER_SOFT_WEIGHT * target.total(target.soft_ends, tgt, b - 1)
+        if a and b and model.soft_end_weight:
+            src_soft = source.soft_flags[np.minimum(src + a - 1, source.count)]
+            tgt_soft = target.soft_flags[np.minimum(tgt + b - 1, target.count)]
+            cost += model.soft_end_weight * (src_soft != tgt_soft)
+        if a and b and self.any_headings:
+            src_heading = source.total(source.headings, src, a) > 0
+            tgt_heading = target.total(target.headings, tgt, b) > 0
+            cost += HEADING_WEIGHT * (src_heading != tgt_heading)
+        if a and b and self.similarity is not None:
+            cosine = self.similarity.group_cosine(src, a, tgt, b)
+            evidence = np.clip((cosine - model.mt_random) / self.mt_scale, -1.0, 1.5)
+            cost -= MT_WEIGHT * evidence * MT_GROUP_SCALE[kind]
+        return cost  # type: ignore[no-any-return]
+
+
+def _search(costs: _Costs, band: _Band) -> list[tuple[int, int]]:
+    """The cheapest path from (0, 0) to (S, T) inside ``band``, as a list of bead kinds."""
+    rows = costs.source.count
+    columns = costs.target.count
+    low, high = band.low, band.high
+    starts = band.starts
+    cells = int(starts[-1])
+    best = np.full(cells + 1, np.inf)  # the last cell stands for "outside the band"
+    back = np.zeros(cells, np.int8)
+    diagonal = [kind for kind in costs.kinds if kind[0] >= 1]
+    diagonal_index = np.asarray([ALL_KINDS.index(kind) for kind in diagonal])
+    kinds = len(diagonal)
+    for first in range(0, rows + 1, ROW_BLOCK):
+        last = min(first + ROW_BLOCK, rows + 1)
+        widths = high[first:last] - low[first:last]
+        row_of = np.repeat(np.arange(first, last), widths)
+        col_of = np.concatenate([np.arange(low[r], high[r]) for r in range(first, last)])
+        offset = int(starts[first])
+        previous = np.empty((kinds, len(row_of)), np.int64)
+        step = np.empty((kinds, len(row_of)), np.float64)
+        for k, (a, b) in enumerate(diagonal):
+            src = row_of - a
+            tgt = col_of - b
+            src_row = np.clip(src, 0, rows)
+            inside = (src >= 0) & (tgt >= 0) & (tgt >= low[src_row]) & (tgt < high[src_row])
+            previous[k] = np.where(inside, starts[src_row] + tgt - low[src_row], cells)
+            step[k] = costs.of((a, b), src, tgt)
+        insertion = costs.of((0, 1), row_of, col_of - 1)
+        for r in range(first, last):
+            lo = int(starts[r]) - offset
+            hi = int(starts[r + 1]) - offset
+            if hi <= lo:
+                continue
+            candidates = best[previous[:, lo:hi]] + step[:, lo:hi]
+            choice = np.argmin(candidates, axis=0)
+            arrived = candidates[choice, np.arange(hi - lo)]
+            if r == 0 and low[0] == 0:
+                arrived[0] = 0.0
+            # Moves within the row (0-1): best[j] = min(arrived[j], best[j-1] + c[j]).
+            step_in_row = insertion[lo:hi].copy()
+            step_in_row[0] = 0.0
+            running = np.cumsum(step_in_row)
+            row_best = running + np.minimum.accumulate(arrived - running)
+            # Compared again rather than read off the running minimum, whose rounding could
+            # point left to a cell that was never better.
+            came_from_left = np.zeros(hi - lo, np.bool_)
+            came_from_left[1:] = row_best[:-1] + step_in_row[1:] < arrived[1:]
+            back[lo + offset : hi + offset] = np.where(
+                came_from_left, _INSERTION, diagonal_index[choice]
+            )
+            best[lo + offset : hi + offset] = row_best
+    if not (low[rows] <= columns < high[rows]) or not np.isfinite(
+        best[starts[rows] + columns - low[rows]]
+    ):
+        raise RuntimeError("the alignment band does not reach the end of both texts")
+    path: list[tuple[int, int]] = []
+    i, j = rows, columns
+    while i > 0 or j > 0:
+        kind = ALL_KINDS[back[starts[i] + j - low[i]]]
+        path.append(kind)
+        i -= kind[0]
+        j -= kind[1]
+    path.reverse()
+    return path
+
+
+def _path_points(path: Sequence[tuple[int, int]]) -> tuple[Index, Index]:
+    points_i = np.zeros(len(path) + 1, np.int64)
+    points_j = np.zeros(len(path) + 1, np.int64)
+    if path:
+        kinds = np.asarray(path, np.int64)
+        np.cumsum(kinds[:, 0], out=points_i[1:])
+        np.cumsum(kinds[:, 1], out=points_j[1:])
+    return points_i, points_j
+
+
+def _band_around(
+    points_i: Index, points_j: Index, rows: int, columns: int, margin: int, row_margin: int = 3
+) -> _Band:
+    """Rows 0..rows, each spanning the path's columns within ``row_margin`` rows, ± ``margin``."""
+    path_low = np.full(rows + 1, columns, np.int64)
+    path_high = np.zeros(rows + 1, np.int64)
+    np.minimum.at(path_low, points_i, points_j)
+    np.maximum.at(path_high, points_i, points_j)
+    # Rows the path jumps over (inside a 2-1 group) lie between their neighbours.
+    visited = np.zeros(rows + 1, np.bool_)
+    visited[points_i] = True
+    path_low = np.where(visited, path_low, columns)
+    path_high = np.where(visited, path_high, 0)
+    path_low = np.minimum.accumulate(path_low[::-1])[::-1]
+    path_high = np.maximum.accumulate(path_high)
+    window = 2 * row_margin + 1
+    padded_low = np.pad(path_low, row_margin, mode="edge")
+    padded_high = np.pad(path_high, row_margin, mode="edge")
+    low = np.lib.stride_tricks.sliding_window_view(padded_low, window).min(axis=1) - margin
+    high = np.lib.stride_tricks.sliding_window_view(padded_high, window).max(axis=1) + margin + 1
+    low = np.clip(low, 0, columns)
+    high = np.clip(high, 1, columns + 1)
+    return _Band(low.astype(np.int64), high.astype(np.int64))
+
+
+def _coarse_band(source: SideFeatures, target: SideFeatures, model: Model) -> _Band:
+    """A band for the first fine pass: the whole grid of a short text; for a long one, the band
+    around the alignment of blocks of a few sentences, itself found the same way, so that every
+    level searches a band of constant width and the whole stays linear."""
+    rows, columns = len(source), len(target)
+    if (rows + 1) * (columns + 1) <= FULL_GRID_CELLS:
+        return _Band.full(rows, columns)
+    src_block = COARSE_BLOCK
+    tgt_block = max(1, round(COARSE_BLOCK * columns / max(rows, 1)))
+    coarse_model = model  # block lengths are sums, so the ratio and variance carry over
+    coarse_source = coarsen(source, src_block)
+    coarse_target = coarsen(target, tgt_block)
+    coarse_costs = _Costs(_Side.of(coarse_source), _Side.of(coarse_target), coarse_model, None)
+    coarse_path = _search(coarse_costs, _coarse_band(coarse_source, coarse_target, model))
+    points_i, points_j = _path_points(coarse_path)
+    fine_i = np.minimum(points_i * src_block, rows)
+    fine_j = np.minimum(points_j * tgt_block, columns)
+    # Every fine row between two coarse points may go anywhere between their columns.
+    dense_i = [fine_i[0:1]]
+    dense_j = [fine_j[0:1]]
+    for k in range(1, len(fine_i)):
+        span = np.arange(fine_i[k - 1], fine_i[k] + 1)
+        dense_i += [span, span]
+        dense_j += [np.full(len(span), fine_j[k - 1]), np.full(len(span), fine_j[k])]
+    margin = 3 * max(src_block, tgt_block) // 2 + 6
+    return _band_around(np.concatenate(dense_i), np.concatenate(dense_j), rows, columns, margin)
+
+
+def _beads_of(path: Sequence[tuple[int, int]]) -> list[Bead]:
+    beads: list[Bead] = []
+    i = j = 0
+    for a, b in path:
+        beads.append(Bead(tuple(range(i, i + a)), tuple(range(j, j + b))))
+        i += a
+        j += b
+    return beads
+
+
+def _estimate(
+    model: Model,
+    source: SideFeatures,
+    target: SideFeatures,
+    beads: Sequence[Bead],
+    similarity: BandSimilarity | None,
+) -> Model:
+    """A model re-estimated from an alignment of these very texts."""
+    ones = [bead for bead in beads if bead.kind == (1, 1)]
+    if len(ones) < 20:
+        return model
+    src_index = np.asarray([bead.src[0] for bead in ones], np.int64)
+    tgt_index = np.asarray([bead.tgt[0] for bead in ones], np.int64)
+    src_length = source.lengths[src_index]
+    tgt_length = target.lengths[tgt_index]
+    ratio = float(np.median(tgt_length / np.maximum(src_length, 1.0)))
+    ratio = float(np.sum(tgt_length) / max(np.sum(src_length), 1.0)) if ratio <= 0 else ratio
+    scaled = (tgt_length - ratio * src_length) ** 2 / ((ratio * src_length + tgt_length) / 2 + 1)
+    # The median of a chi-square with one degree of freedom is 0.455: robust to the wrong pairs.
+    # Length differences have heavy tails (a translator adds a clause); the median gives the
+    # core of the distribution, and the factor widens it to where it ranks groups best.
+    variance = max(VARIANCE_WIDENING * float(np.median(scaled)) / 0.455, 0.05)
+
+    # Bead frequencies are shrunk towards the neutral priors: a first pass that overused a
+    # kind must not teach the second pass to use it even more.
+    counts = {kind: PRIOR_STRENGTH * DEFAULT_PRIORS[kind] for kind in ALL_KINDS}
+    for bead in beads:
+        if bead.kind in counts:
+            counts[bead.kind] += 1.0
+    total = sum(counts.values())
+    priors = {kind: max(count / total, 0.002) for kind, count in counts.items()}
+
+    # How reliably each anchor class is carried over: in the 1-1 groups where either side has
+    # the mark, how often both have the same number of them.
+    src_marks = source.marks[src_index]
+    tgt_marks = target.marks[tgt_index]
+    present = (src_marks + tgt_marks) > 0
+    agree = (src_marks == tgt_marks) & present
+    seen = present.sum(axis=0)
+    rate = (agree.sum(axis=0) + 1.0) / (seen + 2.0)
+    weights = MARK_WEIGHT * np.clip((rate - 0.5) / 0.4, 0.0, 1.0)
+    weights = np.where(seen >= 5, weights, MARK_WEIGHT * 0.5)
+
+    src_soft = source.soft_ends[src_index]
+    tgt_soft = target.soft_ends[tgt_index]
+    either = int(np.sum(src_soft | tgt_soft))
+    soft_rate = (float(np.sum(src_soft & tgt_soft)) + 1.0) / (either + 2.0)
+    soft_end_weight = SOFT_END_WEIGHT * float(np.clip((soft_rate - 0.3) / 0.4, 0.0, 1.0))
+    if either < 5:
+        soft_end_weight = 0.0
+
+    mt_random, mt_aligned = model.mt_random, model.mt_aligned
+    if similarity is not None:
+        aligned = similarity.group_cosine(src_index, 1, tgt_index, 1)
+        shifted = similarity.group_cosine(src_index, 1, np.maximum(tgt_index - 2, 0), 1)
+        mt_aligned = float(np.median(aligned))
+        mt_random = float(np.median(shifted))
+    return Model(ratio, variance, priors, weights, soft_end_weight, mt_random, mt_aligned)
+
+
+def _confidence(costs: _Costs, beads: list[Bead]) -> list[Bead]:
+    """Each group's probability against leaving all its sentences unaligned."""
+    rows, columns = costs.source.count, costs.target.count
+    # What leaving each sentence out would cost, for every sentence at once.
+    src_apart = costs.of((1, 0), np.arange(rows), np.zeros(rows, np.int64))
+    tgt_apart = costs.of((0, 1), np.zeros(columns, np.int64), np.arange(columns))
+    src_prefix = np.concatenate([[0.0], np.cumsum(src_apart)])
+    tgt_prefix = np.concatenate([[0.0], np.cumsum(tgt_apart)])
+    confidence = np.full(len(beads), 0.5)
+    by_kind: dict[tuple[int, int], list[int]] = {}
+    for position, bead in enumerate(beads):
+        if bead.src and bead.tgt:
+            by_kind.setdefault(bead.kind, []).append(position)
+    for (a, b), positions in by_kind.items():
+        src = np.asarray([beads[k].src[0] for k in positions], np.int64)
+        tgt = np.asarray([beads[k].tgt[0] for k in positions], np.int64)
+        together = costs.of((a, b), src, tgt)
+        apart = src_prefix[src + a] - src_prefix[src] + tgt_prefix[tgt + b] - tgt_prefix[tgt]
+        margin = np.clip(apart - together, -50.0, 50.0)
+        confidence[positions] = 1.0 / (1.0 + np.exp(-margin / 2))
+    return [
+        replace(bead, confidence=float(value))
+        for bead, value in zip(beads, confidence, strict=True)
+    ]
+
+
+def align(
+    source: SideFeatures,
+    target: SideFeatures,
+    *,
+    source_mt: Sequence[str] | None = None,
+    target_texts: Sequence[str] | None = None,
+) -> Alignment:
+    """Align two texts' sentences; give ``source_mt`` (and ``target_texts``) to use MT."""
+    rows, columns = len(source), len(target)
+    if rows == 0 or columns == 0:
+        beads = [Bead((i,), ()) for i in range(rows)] + [Bead((), (j,)) for j in range(columns)]
+        return Alignment(beads, Model(1.0, 1.0))
+    ratio = float(target.lengths.sum() / max(source.lengths.sum(), 1.0))
+    model = Model(ratio=ratio, variance=max(ratio, 0.05) * 4.0)
+    src_side, tgt_side = _Side.of(source), _Side.of(target)
+    band = _coarse_band(source, target, model)
+
+    similarity: BandSimilarity | None = None
+    if source_mt is not None:
+        if target_texts is None or len(source_mt) != rows or len(target_texts) != columns:
+            raise ValueError("MT needs one line per source sentence and the target texts")
+        similarity = BandSimilarity(source_mt, target_texts)
+
+    # Pass 1: neutral model, length and anchors only (MT similarity is not calibrated yet).
+    path = _search(_Costs(src_side, tgt_side, model, None), band)
+    beads = _beads_of(path)
+    for margin in REFINE_MARGINS:
+        points_i, points_j = _path_points(path)
+        band = _band_around(points_i, points_j, rows, columns, margin)
+        if similarity is not None:
+            similarity.prepare(band.low, band.high)
+        model = _estimate(model, source, target, beads, similarity)
+        path = _search(_Costs(src_side, tgt_side, model, similarity, ALL_KINDS), band)
+        beads = _beads_of(path)
+    costs = _Costs(src_side, tgt_side, model, similarity, ALL_KINDS)
+    return Alignment(_confidence(costs, beads), model)

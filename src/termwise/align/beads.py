@@ -1,0 +1,77 @@
+"""Alignment beads and their standard notation ``[i, j]:[k]`` (Vecalign, Bertalign, Bleualign).
+
+A bead is a group of consecutive source sentences paired with a group of consecutive target
+sentences; either side may be empty. Line numbers are 0-based into the one-sentence-per-line
+files. Files in this notation come from other tools, so they are parsed as data, never eval'd.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from termwise.errors import InputError
+
+_SIDE = r"\[\s*(?:\d+\s*(?:,\s*\d+\s*)*)?\]"
+_BEAD_LINE = re.compile(rf"^\s*({_SIDE})\s*:\s*({_SIDE})\s*$")
+
+
+@dataclass(frozen=True)
+class Bead:
+    """One group: source and target line numbers, and how sure the aligner is (0 to 1)."""
+
+    src: tuple[int, ...]
+    tgt: tuple[int, ...]
+    confidence: float = 1.0
+
+    @property
+    def kind(self) -> tuple[int, int]:
+        return (len(self.src), len(self.tgt))
+
+    def notation(self) -> str:
+        return f"{format_side(self.src)}:{format_side(self.tgt)}"
+
+
+def format_side(lines: Sequence[int]) -> str:
+    return "[" + ", ".join(str(line) for line in lines) + "]"
+
+
+def parse_side(text: str) -> tuple[int, ...]:
+    inner = text.strip()[1:-1].strip()
+    return tuple(int(part) for part in inner.split(",")) if inner else ()
+
+
+def parse_bead(line: str) -> tuple[tuple[int, ...], tuple[int, ...]] | None:
+    """``([i, j], [k])`` from one line of the notation; ``None`` when it is not a bead."""
+    found = _BEAD_LINE.match(line)
+    if found is None:
+        return None
+    return parse_side(found[1]), parse_side(found[2])
+
+
+def read_beads(path: str | Path) -> list[Bead]:
+    """Every bead of a file in the notation; a malformed line is an error naming file and line."""
+    file = Path(path)
+    try:
+        text = file.read_bytes().decode("utf-8")
+    except OSError as error:
+        raise InputError(f"cannot read alignment: {error.strerror}", file) from error
+    except UnicodeDecodeError as error:
+        raise InputError("not UTF-8 text", file, offset=error.start) from error
+    beads: list[Bead] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        parsed = parse_bead(line)
+        if parsed is None:
+            raise InputError(
+                f"not a bead in [i, j]:[k] notation: {line.strip()[:60]!r}", file, line=number
+            )
+        beads.append(Bead(*parsed))
+    return beads
+
+
+def beads_text(beads: Iterable[Bead]) -> str:
+    return "".join(bead.notation() + "\n" for bead in beads)

@@ -1,0 +1,326 @@
+"""``termwise align`` (two texts into an aligned translation) and ``termwise align-score``."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from termwise import languages
+from termwise.errors import InputError
+from termwise.mt import ENGINES
+from termwise.project.layout import ProjectLayout
+
+
+@dataclass
+class Side:
+    """One text to align: its sentences and where its paragraphs and headings are."""
+
+    path: Path
+    texts: list[str]
+    paragraph_starts: list[bool]
+    headings: list[bool]
+    document: object | None = None  # the termwise Document, when read as a document
+
+
+def read_presegmented(path: Path, encoding: str | None) -> Side:
+    """One sentence per line, as given (line k is sentence k of the bead notation)."""
+    from termwise.document.encoding import read_text
+
+    text, _ = read_text(path, encoding)
+    if "\x00" in text:
+        raise InputError("binary data (a NUL character), not one sentence per line", path)
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    lines = [line.rstrip("\r") for line in lines]
+    if not any(line.strip() for line in lines):
+        raise InputError("no sentences to align (the file is empty)", path)
+    return Side(path, lines, [False] * len(lines), [False] * len(lines))
+
+
+def read_document_side(
+    layout: ProjectLayout, path: Path, lang: str | None, encoding: str | None, *, project: bool
+) -> Side:
+    """A document segmented as every other command segments it."""
+    from termwise.document import load_document
+    from termwise.document.model import SegmentKind
+    from termwise.project.translations import load_source
+
+    if project:
+        document = load_source(layout, path, lang=lang, encoding=encoding)
+    else:
+        document = load_document(path, lang=lang, encoding=encoding)
+    segments = document.segments
+    if not segments:
+        raise InputError("no sentences to align (the document is empty)", path)
+    starts = [
+        k == 0 or segments[k].paragraph != segments[k - 1].paragraph for k in range(len(segments))
+    ]
+    return Side(
+        path,
+        [segment.text for segment in segments],
+        starts,
+        [segment.kind is SegmentKind.HEADING for segment in segments],
+        document,
+    )
+
+
+def read_mt_lines(path: Path, expected: int, encoding: str | None) -> list[str]:
+    """``--source-mt``: one machine-translated line per source sentence."""
+    side = read_presegmented(path, encoding)
+    if len(side.texts) != expected:
+        raise InputError(
+            f"has {len(side.texts)} lines but the source has {expected} sentences "
+            "(one MT line per source sentence is needed)",
+            path,
+        )
+    return side.texts
+
+
+def glossary_concepts(
+    layout: ProjectLayout, source: Side, target: Side, src: str, tgt: str
+) -> tuple[list[frozenset[str]], list[frozenset[str]]] | None:
+    """Concepts of the project glossary found in each sentence, kept where both sides have them."""
+    folder = layout.glossary_dir
+    if not folder.exists():
+        return None
+    from termwise.glossary.formats import load_glossary
+    from termwise.glossary.matcher import TermMatcher
+
+    glossary = load_glossary(folder)
+    if not glossary.concepts:
+        return None
+    found = []
+    for side, lang in ((source, src), (target, tgt)):
+        matcher = TermMatcher(glossary, lang)
+        found.append([frozenset(m.concept_id for m in matcher.find(text)) for text in side.texts])
+    shared = set().union(*found[0]) & set().union(*found[1])
+    return (
+        [concepts & shared for concepts in found[0]],
+        [concepts & shared for concepts in found[1]],
+    )
+
+
+def machine_translation(
+    engine_name: str | None, texts: Sequence[str], src: str, tgt: str
+) -> list[str]:
+    from termwise.mt import select_engine
+    from termwise.mt.cache import CachedEngine, TranslationCache
+
+    engine = CachedEngine(select_engine(engine_name, src, tgt), TranslationCache())
+    return [result.target for result in engine.translate(list(texts), src, tgt)]
+
+
+@click.command("align")
+@click.argument("source_path", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("target_path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--from", "source_lang", required=True, help="Source language (BCP 47).")
+@click.option("--to", "target_lang", required=True, help="Target language (BCP 47).")
+@click.option("--presegmented", is_flag=True, help="Both files hold one sentence per line.")
+@click.option(
+    "--source-mt",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="A machine translation of the source, one line per source sentence.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(list(ENGINES)),
+    default=None,
+    help="MT engine for the MT similarity (default: any installed for the pair).",
+)
+@click.option("--no-mt", is_flag=True, help="Align on lengths and anchors only.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["po", "beads", "tmx"]),
+    default=None,
+    help="po: the project's translation file (default for documents); beads: [i, j]:[k] "
+    "lines (default with --presegmented); tmx: TMX 1.4b (needs -o).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write beads or TMX to this file (beads go to standard output otherwise).",
+)
+@click.option("--encoding", default=None, help="Encoding of both files (default: detected).")
+@click.pass_obj
+def align(
+    layout: ProjectLayout,
+    source_path: Path,
+    target_path: Path,
+    source_lang: str,
+    target_lang: str,
+    presegmented: bool,
+    source_mt: Path | None,
+    engine: str | None,
+    no_mt: bool,
+    fmt: str | None,
+    output: Path | None,
+    encoding: str | None,
+) -> None:
+    """Align SOURCE with its translation TARGET sentence by sentence."""
+    from termwise.align.aligner import align as run_alignment
+    from termwise.align.features import side_features
+
+    layout = layout if isinstance(layout, ProjectLayout) else ProjectLayout.at()
+    src = languages.normalize(source_lang)
+    tgt = languages.normalize(target_lang)
+    chosen = fmt or ("beads" if presegmented else "po")
+    if chosen == "po" and presegmented:
+        raise click.UsageError(
+            "a project file needs the source read as a document; drop --presegmented "
+            "or choose --format beads or tmx"
+        )
+    if chosen == "tmx" and output is None:
+        raise click.UsageError("--format tmx needs -o FILE")
+    if source_mt is not None and (engine or no_mt):
+        raise click.UsageError("--source-mt is the MT; do not combine it with --engine or --no-mt")
+    for path in (source_path, target_path):
+        if not path.exists():
+            raise InputError("no such file", path)
+    if presegmented:
+        source = read_presegmented(source_path, encoding)
+        target = read_presegmented(target_path, encoding)
+    else:
+        source = read_document_side(layout, source_path, src, encoding, project=True)
+        target = read_document_side(layout, target_path, tgt, encoding, project=False)
+
+    mt: list[str] | None = None
+    if source_mt is not None:
+        mt = read_mt_lines(source_mt, len(source.texts), encoding)
+    elif not no_mt:
+        from termwise.mt import available_engines
+
+        if engine is not None or available_engines(src, tgt):
+            click.echo(f"Machine-translating the source ({src} → {tgt}) for alignment…", err=True)
+            mt = machine_translation(engine, source.texts, src, tgt)
+
+    concepts = glossary_concepts(layout, source, target, src, tgt)
+    result = run_alignment(
+        side_features(
+            source.texts,
+            lang=src,
+            paragraph_starts=source.paragraph_starts,
+            headings=source.headings,
+            concepts=concepts[0] if concepts else None,
+        ),
+        side_features(
+            target.texts,
+            lang=tgt,
+            paragraph_starts=target.paragraph_starts,
+            headings=target.headings,
+            concepts=concepts[1] if concepts else None,
+        ),
+        source_mt=mt,
+        target_texts=target.texts if mt is not None else None,
+    )
+    beads = result.beads
+    from termwise.align.output import LOW_CONFIDENCE
+
+    low = sum(1 for bead in beads if bead.confidence < LOW_CONFIDENCE)
+    summary = (
+        f"Aligned {len(source.texts)} source and {len(target.texts)} target sentences in "
+        f"{len(beads)} groups ({low} of low confidence); "
+        f"{'with' if mt is not None else 'without'} MT similarity"
+    )
+    if chosen == "beads":
+        from termwise.align.beads import beads_text
+
+        text = beads_text(beads)
+        if output is None:
+            click.echo(text, nl=False)
+        else:
+            from termwise.atomic import write_atomic
+
+            write_atomic(output, text)
+        click.echo(summary, err=True)
+        return
+    if chosen == "tmx":
+        from termwise.align.output import tmx_units
+        from termwise.atomic import write_atomic
+        from termwise.project.tmx import tmx_bytes
+
+        assert output is not None
+        units = tmx_units(source.texts, target.texts, beads, src, tgt)
+        write_atomic(output, tmx_bytes(units, src))
+        click.echo(f"{summary}\nWrote {len(units)} translation units to {output}", err=True)
+        return
+    from termwise.align.output import write_project
+    from termwise.document.model import Document
+
+    assert isinstance(source.document, Document)
+    report = write_project(layout, source_path, source.document, target.texts, beads, tgt)
+    click.echo(summary, err=True)
+    click.echo(
+        f"Saved {report.filled} aligned translations to {report.path} "
+        f"({report.flagged} flagged {report.flagged and 'align-check' or ''}".rstrip()
+        + f", {report.unmatched_source} source segments without a counterpart"
+        + (f", {report.kept} earlier translations kept" if report.kept else "")
+        + (f", {report.joins} sentence joins recorded" if report.joins else "")
+        + ")"
+    )
+
+
+@click.command("align-score")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--verse-src",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Verse label of every source line (verse mode; one GOLD TEST pair).",
+)
+@click.option(
+    "--verse-tgt",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Verse label of every target line (verse mode).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def align_score(
+    files: tuple[Path, ...], verse_src: Path | None, verse_tgt: Path | None, as_json: bool
+) -> None:
+    """Score alignments: GOLD TEST [GOLD TEST ...], strict and lax P/R/F1 pooled over pairs."""
+    from termwise.align.beads import read_beads
+    from termwise.align.scoring import merge_within_verses, score_files
+
+    if len(files) % 2:
+        raise click.UsageError("give GOLD TEST pairs")
+    if (verse_src is None) != (verse_tgt is None):
+        raise click.UsageError("verse mode needs both --verse-src and --verse-tgt")
+    if verse_src is not None and len(files) != 2:
+        raise click.UsageError("verse mode scores one GOLD TEST pair")
+    pairs = []
+    for gold_path, test_path in zip(files[::2], files[1::2], strict=True):
+        gold = read_beads(gold_path)
+        test: list[object] = list(read_beads(test_path))
+        if verse_src is not None and verse_tgt is not None:
+            src_verses = read_presegmented(verse_src, "utf-8").texts
+            tgt_verses = read_presegmented(verse_tgt, "utf-8").texts
+            for path, labels, side in ((verse_src, src_verses, 0), (verse_tgt, tgt_verses, 1)):
+                highest = max(
+                    (max(b.src if side == 0 else b.tgt, default=-1) for b in read_beads(test_path)),
+                    default=-1,
+                )
+                if highest >= len(labels):
+                    raise InputError(
+                        f"has {len(labels)} verse labels; the test needs line {highest}", path
+                    )
+            test = list(merge_within_verses(read_beads(test_path), src_verses, tgt_verses))
+        pairs.append((gold, test))
+    values = score_files(pairs).values()  # type: ignore[arg-type]
+    if as_json:
+        click.echo(json.dumps(values, indent=2))
+        return
+    click.echo(f"{'':8}{'precision':>10}{'recall':>10}{'F1':>10}")
+    for mode in ("strict", "lax"):
+        click.echo(
+            f"{mode:8}{values['precision_' + mode]:>10.4f}{values['recall_' + mode]:>10.4f}"
+            f"{values['f1_' + mode]:>10.4f}"
+        )

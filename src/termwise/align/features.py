@@ -1,0 +1,286 @@
+"""What the aligner sees of a sentence: its length and the marks that must reappear in a translation.
+
+Lengths are characters without spaces: Gale and Church showed that character counts of
+translations are proportional; for Chinese and Japanese a character is the natural unit
+(a word count would need a segmenter). Anchor marks are things a translator carries over:
+numbers, question and exclamation marks, quotes, parentheses, colons, glossary concepts. Each
+is counted in a small fixed number of classes (numbers and concepts hashed into buckets), so a
+group's marks are a difference of prefix sums and the search can compare them for every
+candidate group at once.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from termwise import languages
+
+# Punctuation classes, each with its ASCII and full-width (CJK) forms.
+PUNCTUATION_CLASSES: tuple[tuple[str, str], ...] = (
+    ("question", "?？"),
+    ("exclamation", "!！"),
+    ("quote", '"“”„«»「」『』'),
+    ("parenthesis", "(（[［"),
+    ("colon", ":："),
+    ("semicolon", ";；"),
+)
+NUMBER_BUCKETS = 8
+CONCEPT_BUCKETS = 8
+CLASS_NAMES: tuple[str, ...] = (
+    *(name for name, _ in PUNCTUATION_CLASSES),
+    *(f"number{k}" for k in range(NUMBER_BUCKETS)),
+    *(f"concept{k}" for k in range(CONCEPT_BUCKETS)),
+)
+NUMBER_BASE = len(PUNCTUATION_CLASSES)
+CONCEPT_BASE = NUMBER_BASE + NUMBER_BUCKETS
+CLASS_COUNT = len(CLASS_NAMES)
+
+_PUNCTUATION_OF = {
+    char: index for index, (_, chars) in enumerate(PUNCTUATION_CLASSES) for char in chars
+}
+# A number with its thousands and decimal separators: "1,000.5", "8839,8", "1 000".
+_NUMBER = re.compile(r"\d+(?:[.,'’\u00a0\u202f]\d+)*")
+_SPACE = re.compile(r"\s+")
+SOFT_ENDS = frozenset(",，、")
+
+Array = npt.NDArray[np.float64]
+
+
+@dataclass
+class SideFeatures:
+    """Per sentence of one side: length, anchor-mark counts, paragraph starts, headings."""
+
+    lengths: Array
+    marks: npt.NDArray[np.int32]
+    breaks: npt.NDArray[np.bool_]
+    headings: npt.NDArray[np.bool_]
+    # Ends with a comma: the text runs on (a verse that continues into the next one).
+    soft_ends: npt.NDArray[np.bool_]
+    # Hardly any letters ("- _-", "....."): OCR debris and rules, which belong to no group.
+    debris: npt.NDArray[np.bool_]
+
+    def __len__(self) -> int:
+        return len(self.lengths)
+
+
+# Numbers written as words, in English (the King James Bible's "threescore and ten") and in
+# Chinese numerals, compared by value with each other and with digits. Values below 2 are
+# left out: "one" and 一 are as often "a" as a count.
+_EN_UNITS = {
+    word: value
+    for value, word in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
+    )
+}
+_EN_ORDINALS = {
+    word: value
+    for value, word in enumerate(
+        [
+            "zeroth",
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+        ]
+    )
+}
+_EN_TENS = {
+    word: 10 * (k + 2)
+    for k, word in enumerate(
+        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    )
+}
+_EN_TENS.update({word[:-1] + "ieth": value for word, value in _EN_TENS.items()})
+_EN_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "score": 20}
+_EN_WORD = re.compile(r"[a-z]+")
+_ZH_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+_ZH_RUN = re.compile("[零〇一二两三四五六七八九十百千万]+")
+
+
+def english_number_words(text: str) -> list[int]:
+    """Values of the number words in ``text`` ("two hundred and fifty" is 250)."""
+    values: list[int] = []
+    current: int | None = None
+    total = 0
+    for word in _EN_WORD.findall(text.lower()):
+        value = _EN_UNITS.get(word, _EN_ORDINALS.get(word, _EN_TENS.get(word)))
+        if word.endswith("score") and word[:-5] in _EN_UNITS:
+            value = _EN_UNITS[word[:-5]] * 20  # threescore
+        if value is not None:
+            current = (current or 0) + value
+        elif word in _EN_SCALES:
+            current = (current or 1) * _EN_SCALES[word]
+            if _EN_SCALES[word] >= 1000:
+                total, current = total + current, 0
+        elif word == "and" and current is not None:
+            continue
+        elif current is not None:
+            values.append(total + current)
+            current, total = None, 0
+    if current is not None:
+        values.append(total + current)
+    return [value for value in values if value >= 2]
+
+
+def chinese_numerals(text: str) -> list[int]:
+    """Values of the Chinese numerals in ``text`` (二百五十 is 250); a bare 百 or 千 is a word."""
+    values: list[int] = []
+    for run in _ZH_RUN.findall(text):
+        if len(run) == 1 and run in _ZH_UNITS:
+            continue
+        total = section = 0
+        digit: int | None = None
+        for char in run:
+            if char in _ZH_DIGITS:
+                digit = _ZH_DIGITS[char]
+                continue
+            unit = _ZH_UNITS[char]
+            if unit == 10000:
+                total += (section + (digit or 0)) * unit
+                section = 0
+            else:
+                section += (1 if digit is None else digit) * unit
+            digit = None
+        value = total + section + (digit or 0)
+        if value >= 2:
+            values.append(value)
+    return values
+
+
+def _no_numbers(text: str) -> list[int]:
+    return []
+
+
+_NUMBER_WORDS = {"en": english_number_words, "zh": chinese_numerals, "ja": chinese_numerals}
+
+
+def bucket(value: str, buckets: int) -> int:
+    """A stable bucket for ``value`` (Python's own ``hash`` of a str changes per process)."""
+    return zlib.crc32(value.encode("utf-8")) % buckets
+
+
+def number_key(text: str) -> str:
+    """A number as both languages write it: separators dropped ("1,000.5" and "1.000,5" agree)."""
+    digits = re.sub(r"\D", "", text).lstrip("0")
+    return digits or "0"
+
+
+def is_debris(text: str) -> bool:
+    """Fewer than three letters or digits: no sentence, whatever the language."""
+    return sum(1 for char in text if char.isalnum()) < 3
+
+
+def sentence_length(text: str) -> int:
+    return len(_SPACE.sub("", text))
+
+
+def side_features(
+    texts: Sequence[str],
+    *,
+    lang: str | None = None,
+    paragraph_starts: Sequence[bool] | None = None,
+    headings: Sequence[bool] | None = None,
+    concepts: Sequence[frozenset[str]] | None = None,
+) -> SideFeatures:
+    """The features of every sentence of one side."""
+    count = len(texts)
+    words_of = _NUMBER_WORDS.get(languages.primary(lang) if lang else "", _no_numbers)
+    lengths: Array = np.fromiter((sentence_length(t) for t in texts), np.float64, count)
+    marks = np.zeros((count, CLASS_COUNT), np.int32)
+    for row, text in enumerate(texts):
+        for char in text:
+            found = _PUNCTUATION_OF.get(char)
+            if found is not None:
+                marks[row, found] += 1
+        for number in _NUMBER.findall(text):
+            marks[row, NUMBER_BASE + bucket(number_key(number), NUMBER_BUCKETS)] += 1
+        for value in words_of(text):
+            marks[row, NUMBER_BASE + bucket(str(value), NUMBER_BUCKETS)] += 1
+        if concepts is not None:
+            for concept in concepts[row]:
+                marks[row, CONCEPT_BASE + bucket(concept, CONCEPT_BUCKETS)] += 1
+    breaks = np.zeros(count, np.bool_)
+    if paragraph_starts is not None:
+        breaks[:] = np.asarray(paragraph_starts, np.bool_)
+    flags = np.zeros(count, np.bool_)
+    if headings is not None:
+        flags[:] = np.asarray(headings, np.bool_)
+    soft = np.fromiter((text.rstrip()[-1:] in SOFT_ENDS for text in texts), np.bool_, count)
+    debris = np.fromiter((is_debris(text) for text in texts), np.bool_, count)
+    return SideFeatures(lengths, marks, breaks, flags, soft, debris)
+
+
+def coarsen(features: SideFeatures, block: int) -> SideFeatures:
+    """Blocks of ``block`` consecutive sentences as single units (for the first, coarse pass)."""
+    count = len(features)
+    blocks = -(-count // block)
+    index = np.arange(count) // block
+    lengths: Array = np.bincount(index, weights=features.lengths, minlength=blocks).astype(
+        np.float64
+    )
+    marks = np.zeros((blocks, CLASS_COUNT), np.int32)
+    np.add.at(marks, index, features.marks)
+    return SideFeatures(
+        lengths=lengths,
+        marks=marks,
+        breaks=np.zeros(blocks, np.bool_),
+        headings=np.zeros(blocks, np.bool_),
+        soft_ends=np.zeros(blocks, np.bool_),
+        debris=np.zeros(blocks, np.bool_),
+    )

@@ -1,0 +1,160 @@
+"""Turning an alignment into a translation project or a TMX file.
+
+A project's translation file is keyed by the source document's segments, so a group of two or
+three source sentences becomes one segment first: the join is recorded in the document's
+segmentation overrides (the same file the workbench's join command writes), which every
+command applies when it reads the source. Then each group's target sentences become the
+translation of its segment, as *edited* (a person's translation, not yet reviewed) with the
+alignment confidence in a comment; target sentences with no source counterpart are appended to
+the previous group's translation, which is then flagged for checking.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from termwise import languages
+from termwise.align.beads import Bead
+from termwise.document.model import Document
+from termwise.project.interchange import InterchangeUnit
+from termwise.project.layout import ProjectLayout
+
+LOW_CONFIDENCE = 0.6
+# PO flag of a group the aligner is unsure of; every aligned entry is fuzzy (edited) anyway.
+CHECK_FLAG = "align-check"
+COMMENT_PREFIX = "align: "
+
+
+@dataclass
+class ProjectReport:
+    """What writing the project did."""
+
+    path: Path
+    filled: int = 0
+    kept: int = 0  # segments whose earlier edited or reviewed translation was left alone
+    flagged: int = 0
+    unmatched_source: int = 0
+    joins: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def group_text(texts: Sequence[str], lang: str) -> str:
+    """Sentences of a group as one translation: Chinese and Japanese join without spaces."""
+    separator = "" if languages.is_cjk(lang) else " "
+    return separator.join(text.strip() for text in texts if text.strip())
+
+
+def joins_for(document: Document, beads: Sequence[Bead]) -> list[tuple[str, str]]:
+    """Adjacent-id pairs that make every multi-sentence source group one segment."""
+    pairs: list[tuple[str, str]] = []
+    for bead in beads:
+        if len(bead.src) < 2:
+            continue
+        first = document.segments[bead.src[0]].id
+        pairs.extend((first, document.segments[k].id) for k in bead.src[1:])
+    return pairs
+
+
+def write_project(
+    layout: ProjectLayout,
+    source_path: Path,
+    document: Document,
+    target_texts: Sequence[str],
+    beads: Sequence[Bead],
+    target_lang: str,
+) -> ProjectReport:
+    """Record the joins, then fill ``translations/<stem>.<lang>.po`` from the groups."""
+    from termwise.document.resegmentation import Resegmentation
+    from termwise.project.layout import segmentation_overrides_file
+    from termwise.project.translations import load_source, open_translation
+    from termwise.project.units import SegmentState
+
+    tgt = languages.normalize(target_lang)
+    joins = joins_for(document, beads)
+    if joins:
+        overrides = Resegmentation.load(segmentation_overrides_file(layout, source_path))
+        known = set(overrides.joins)
+        added = [pair for pair in joins if pair not in known]
+        if added:
+            overrides.joins.extend(added)
+            layout.translations_dir.mkdir(parents=True, exist_ok=True)
+            overrides.save()
+        document = load_source(layout, source_path, lang=document.lang)
+    # The segments after the joins, in order: one per group with a source side.
+    grouped = [bead for bead in beads if bead.src]
+    tfile = open_translation(layout, document, tgt)
+    report = ProjectReport(path=tfile.path or layout.translation_file(source_path, tgt))
+    report.joins = len(joins)
+    if len(grouped) != len(document.segments):
+        raise RuntimeError("the joined document does not have one segment per source group")
+    # Target sentences without a source go with the group before them (or the first group).
+    extra: dict[int, list[int]] = {}
+    owner = -1
+    for bead in beads:
+        if bead.src:
+            owner += 1
+        elif bead.tgt:
+            extra.setdefault(max(owner, 0), []).extend(bead.tgt)
+    for position, (bead, segment) in enumerate(zip(grouped, document.segments, strict=True)):
+        unit = tfile.units[segment.id]
+        lines = list(bead.tgt) + extra.get(position, [])
+        comment = _comment(bead, len(extra.get(position, [])))
+        if unit.state in (SegmentState.EDITED, SegmentState.REVIEWED):
+            report.kept += 1
+            continue
+        others = tuple(c for c in unit.comments if not c.startswith(COMMENT_PREFIX))
+        unit.comments = (*others, comment)
+        low = bead.confidence < LOW_CONFIDENCE or bool(extra.get(position))
+        flags = set(unit.flags) - {CHECK_FLAG}
+        if not lines:
+            report.unmatched_source += 1
+            unit.flags = frozenset(flags)
+            continue
+        unit.set_translation(group_text([target_texts[k] for k in sorted(lines)], tgt))
+        if low:
+            flags.add(CHECK_FLAG)
+            report.flagged += 1
+        unit.flags = frozenset(flags)
+        report.filled += 1
+    report.path = tfile.save(report.path)
+    return report
+
+
+def _comment(bead: Bead, extra: int) -> str:
+    kind = f"{len(bead.src)}-{len(bead.tgt)}"
+    text = f"{COMMENT_PREFIX}confidence {bead.confidence:.2f}, group {kind}"
+    if not bead.tgt:
+        text += ", no counterpart in the translation"
+    if extra:
+        text += f", {extra} target sentence(s) without a source appended"
+    return text
+
+
+def tmx_units(
+    source_texts: Sequence[str],
+    target_texts: Sequence[str],
+    beads: Sequence[Bead],
+    source_lang: str,
+    target_lang: str,
+) -> list[InterchangeUnit]:
+    """One TMX unit per group with both sides (TMX has no place for a one-sided pair)."""
+    units: list[InterchangeUnit] = []
+    for number, bead in enumerate(beads, start=1):
+        if not bead.src or not bead.tgt:
+            continue
+        units.append(
+            InterchangeUnit(
+                id=str(number),
+                source=group_text([source_texts[i] for i in bead.src], source_lang),
+                target=group_text([target_texts[j] for j in bead.tgt], target_lang),
+                source_lang=source_lang,
+                target_lang=target_lang,
+                properties={
+                    "x-alignment": bead.notation(),
+                    "x-alignment-confidence": f"{bead.confidence:.2f}",
+                },
+            )
+        )
+    return units

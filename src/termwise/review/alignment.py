@@ -1,0 +1,109 @@
+"""Reviewing an aligned translation: confidence, the unsure groups, moving target sentences.
+
+``termwise align`` writes each group's confidence into a ``#. align:`` comment and flags the
+unsure ones; here the review session reads them back and fixes groups the aligner got wrong.
+A target sentence that belongs to the neighbouring group is moved there (the first sentence
+of a group to the previous group, the last to the next); merging and splitting groups are the
+session's join and split, and confirming a group is marking it reviewed. Every move is one
+undoable step of the session's history, and the source segments keep their ids.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from termwise import languages
+from termwise.errors import TermwiseError
+
+if TYPE_CHECKING:
+    from termwise.project.units import TranslationUnit
+    from termwise.review.rows import Row
+    from termwise.review.session import ReviewSession
+
+ALIGN_COMMENT = "align: "
+CHECK_FLAG = "align-check"
+LOW_CONFIDENCE = 0.6
+_CONFIDENCE = re.compile(r"confidence ([0-9.]+)")
+
+
+def confidence(unit: TranslationUnit) -> float | None:
+    """The aligner's confidence in this group, or None for a segment it did not align."""
+    for comment in unit.comments:
+        if comment.startswith(ALIGN_COMMENT):
+            found = _CONFIDENCE.search(comment)
+            if found:
+                return float(found[1])
+    return None
+
+
+def needs_check(unit: TranslationUnit) -> bool:
+    """Unsure and not yet confirmed: flagged by the aligner, or below the threshold."""
+    from termwise.project.units import SegmentState
+
+    if unit.state is SegmentState.REVIEWED:
+        return False
+    value = confidence(unit)
+    return CHECK_FLAG in unit.flags or (value is not None and value < LOW_CONFIDENCE)
+
+
+def low_confidence_rows(session: ReviewSession) -> list[Row]:
+    """The rows whose group the translator should look at, in document order."""
+    return [row for row in session.rows if needs_check(session.unit(row.segment_id))]
+
+
+def target_sentences(text: str, lang: str) -> list[str]:
+    """A group's translation cut into sentences as the segmenter cuts documents."""
+    from termwise.document.segmentation import split_sentences
+
+    return [text[start:end] for start, end in split_sentences(text, lang)] if text else []
+
+
+def _glue(lang: str) -> str:
+    return "" if languages.is_cjk(lang) else " "
+
+
+def _neighbour(session: ReviewSession, segment_id: str, step: int) -> str:
+    position = session.row_index[segment_id] + step
+    if not 0 <= position < len(session.rows):
+        raise TermwiseError("there is no group on that side to move the sentence to")
+    return session.rows[position].segment_id
+
+
+def _move(session: ReviewSession, segment_id: str, step: int) -> None:
+    lang = session.target_lang
+    other_id = _neighbour(session, segment_id, step)
+    unit, other = session.unit(segment_id), session.unit(other_id)
+    sentences = target_sentences(unit.target, lang)
+    if not sentences:
+        raise TermwiseError("this group has no target sentence to move")
+    moved = sentences[0] if step < 0 else sentences[-1]
+    kept = sentences[1:] if step < 0 else sentences[:-1]
+    glue = _glue(lang)
+    gained = [other.target, moved] if step < 0 else [moved, other.target]
+
+    def edit() -> None:
+        unit.set_translation(glue.join(kept))
+        other.set_translation(glue.join(part for part in gained if part))
+
+    session._edit(
+        "move sentence to previous group" if step < 0 else "move sentence to next group",
+        [segment_id, other_id],
+        edit,
+    )
+
+
+def move_first_to_previous(session: ReviewSession, segment_id: str) -> None:
+    """The group's first target sentence belongs to the group before it."""
+    _move(session, segment_id, -1)
+
+
+def move_last_to_next(session: ReviewSession, segment_id: str) -> None:
+    """The group's last target sentence belongs to the group after it."""
+    _move(session, segment_id, +1)
+
+
+def confirm(session: ReviewSession, segment_id: str) -> bool:
+    """The translator checked the group: reviewed, so no longer listed as unsure (the
+    aligner's flag stays in the file as a record; undo restores the state)."""
+    return session.mark_reviewed(segment_id)

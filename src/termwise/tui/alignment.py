@@ -1,0 +1,57 @@
+"""The workbench's alignment-review actions: move a target sentence across groups, confirm.
+
+The logic is ``review.alignment`` (no Textual); this module turns a key into a call on the
+session for the group under the cursor and redraws both groups that changed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from termwise.errors import TermwiseError
+
+if TYPE_CHECKING:
+    from termwise.tui.workbench import Workbench
+
+
+def move_sentence(workbench: Workbench, step: int) -> None:
+    """Move the first (``step`` -1) or last (+1) target sentence to the neighbouring group."""
+    from termwise.review.alignment import move_first_to_previous, move_last_to_next
+
+    segment_id = workbench.current_id
+    if segment_id is None:
+        return
+    workbench.take_typed_text()
+    session = workbench.session
+    position = session.row_index[segment_id] + step
+    try:
+        (move_first_to_previous if step < 0 else move_last_to_next)(session, segment_id)
+    except TermwiseError as error:
+        workbench.notify(str(error), severity="warning")
+        return
+    workbench.changed(segment_id, session.rows[position].segment_id)
+
+
+def confirm_group(workbench: Workbench) -> None:
+    """The group is right as it is: reviewed, and off the list of unsure groups."""
+    from termwise.review.alignment import confirm
+
+    segment_id = workbench.current_id
+    if segment_id is None:
+        return
+    workbench.take_typed_text()
+    if not confirm(workbench.session, segment_id):
+        workbench.notify("Nothing to confirm: the group has no translation.", severity="warning")
+        return
+    workbench.changed(segment_id)
+
+
+def dock_note(workbench: Workbench, segment_id: str) -> str | None:
+    """``alignment 0.30 unsure`` for a group the aligner made, for the editor's status line."""
+    from termwise.review.alignment import confidence, needs_check
+
+    unit = workbench.session.unit(segment_id)
+    value = confidence(unit)
+    if value is None:
+        return None
+    return f"alignment {value:.2f}" + (" [yellow]unsure[/yellow]" if needs_check(unit) else "")

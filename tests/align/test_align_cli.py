@@ -1,0 +1,234 @@
+"""``termwise align`` and ``termwise align-score`` run as a user runs them."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from termwise.align.beads import Bead, beads_text, read_beads
+from termwise.align.scoring import score_file
+from termwise.project.translation_file import TranslationFile
+from termwise.project.units import SegmentState
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_204c7e650900ae41.txt"
+needs_apertium = pytest.mark.skipif(shutil.which("apertium") is None, reason="apertium absent")
+
+
+def termwise(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", "from termwise.cli import main; main()", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+    )
+
+
+def seed_sentences(count: int) -> list[str]:
+    from termwise.document import load_document
+
+    return [segment.text for segment in load_document(SEED, lang="en").segments][:count]
+
+
+@pytest.fixture(scope="module")
+def spanish_pair(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Bead]]:
+    """The seed's first 60 sentences, their Apertium translation perturbed, and the gold.
+
+    The target merges two sentences, drops one, splits one at a comma and gains a caption
+    that has no source, the usual differences between a text and its published translation.
+    """
+    from termwise.mt.apertium import ApertiumEngine
+
+    folder = tmp_path_factory.mktemp("pair")
+    source = seed_sentences(60)
+    spanish = [r.target for r in ApertiumEngine().translate(source, "en", "es")]
+    target: list[str] = []
+    gold: list[Bead] = []
+    i = 0
+    while i < len(source):
+        if i == 5:
+            gold.append(Bead((5, 6), (len(target),)))
+            target.append(spanish[5] + " " + spanish[6])
+            i += 2
+            continue
+        if i == 20:
+            gold.append(Bead((20,), ()))
+        elif i == 30 and "," in spanish[30]:
+            head, _, tail = spanish[30].partition(",")
+            gold.append(Bead((30,), (len(target), len(target) + 1)))
+            target += [head + ",", tail.strip()]
+        else:
+            gold.append(Bead((i,), (len(target),)))
+            target.append(spanish[i])
+        if i == 40:
+            gold.append(Bead((), (len(target),)))
+            target.append("Figura 3: Mapa de la Ruta de la Seda, 2013.")
+        i += 1
+    (folder / "paper.en.txt").write_text("\n".join(source) + "\n", encoding="utf-8")
+    (folder / "paper.es.txt").write_text("\n".join(target) + "\n", encoding="utf-8")
+    return folder, gold
+
+
+def strict_f1(gold: list[Bead], beads_file: Path) -> float:
+    return score_file(gold, read_beads(beads_file)).values()["f1_strict"]
+
+
+@needs_apertium
+def test_apertium_mt_path_end_to_end(spanish_pair: tuple[Path, list[Bead]], tmp_path: Path) -> None:
+    folder, gold = spanish_pair
+    common = ["paper.en.txt", "paper.es.txt", "--from", "en", "--to", "es", "--presegmented"]
+    with_mt = termwise("align", *common, "-o", str(tmp_path / "mt.align"), cwd=folder)
+    assert with_mt.returncode == 0, with_mt.stderr
+    assert "with MT similarity" in with_mt.stderr
+    plain = termwise("align", *common, "--no-mt", "-o", str(tmp_path / "plain.align"), cwd=folder)
+    assert "without MT similarity" in plain.stderr
+    assert strict_f1(gold, tmp_path / "mt.align") >= 0.95
+    assert strict_f1(gold, tmp_path / "plain.align") >= 0.8
+    # The same MT given as a file (what --source-mt is for) aligns as well.
+    from termwise.mt.apertium import ApertiumEngine
+
+    source = (folder / "paper.en.txt").read_text(encoding="utf-8").splitlines()
+    mt = [r.target for r in ApertiumEngine().translate(source, "en", "es")]
+    (tmp_path / "mt.es").write_text("\n".join(mt) + "\n", encoding="utf-8")
+    given = termwise(
+        "align",
+        *common,
+        "--source-mt",
+        str(tmp_path / "mt.es"),
+        "-o",
+        str(tmp_path / "given.align"),
+        cwd=folder,
+    )
+    assert given.returncode == 0, given.stderr
+    assert strict_f1(gold, tmp_path / "given.align") >= 0.95
+
+
+def test_align_score_prints_strict_and_lax(tmp_path: Path) -> None:
+    gold = [Bead((0,), (0,)), Bead((1, 2), (1,)), Bead((3,), (2,))]
+    test = [Bead((0,), (0,)), Bead((1,), (1,)), Bead((2,), ()), Bead((3,), (2,))]
+    (tmp_path / "gold.align").write_text(beads_text(gold), encoding="utf-8")
+    (tmp_path / "test.align").write_text(beads_text(test), encoding="utf-8")
+    result = termwise("align-score", "gold.align", "test.align", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    strict = re.search(r"strict\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)", result.stdout)
+    assert strict is not None
+    # Precision 2/4 strict; recall 2/3 strict.
+    assert float(strict[1]) == pytest.approx(0.5) and float(strict[2]) == pytest.approx(
+        2 / 3, abs=1e-4
+    )
+
+
+@needs_apertium
+def test_document_alignment_becomes_a_project_every_command_reads(tmp_path: Path) -> None:
+    from termwise.mt.apertium import ApertiumEngine
+
+    source = seed_sentences(24)
+    (tmp_path / "paper.txt").write_text(
+        " ".join(source[:12]) + "\n\n" + " ".join(source[12:]) + "\n", encoding="utf-8"
+    )
+    spanish = [r.target.rstrip(".") for r in ApertiumEngine().translate(source, "en", "es")]
+    # The translator made one sentence of sentences 3 and 4.
+    joined = [
+        *spanish[:3],
+        spanish[3] + "; " + spanish[4][:1].lower() + spanish[4][1:],
+        *spanish[5:],
+    ]
+    paragraphs = [". ".join(joined[:11]) + ".", ". ".join(joined[11:]) + "."]
+    (tmp_path / "paper.es.txt").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    result = termwise(
+        "align", "paper.txt", "paper.es.txt", "--from", "en", "--to", "es", cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    po = tmp_path / "translations" / "paper.es.po"
+    tfile = TranslationFile.load(po)
+    units = list(tfile.units.values())
+    assert units and all(unit.state is SegmentState.EDITED for unit in units)
+    assert all(any(c.startswith("align: confidence") for c in unit.comments) for unit in units)
+    # The two English sentences that became one Spanish sentence are one segment now.
+    assert (tmp_path / "translations" / "paper.segmentation.json").exists()
+    assert any(source[3] in unit.source and source[4] in unit.source for unit in units)
+    stats = termwise("stats", "paper.txt", "--to", "es", "--json", cwd=tmp_path)
+    assert stats.returncode == 0, stats.stderr
+    assert '"edited"' in stats.stdout
+    html = termwise(
+        "export",
+        "paper.txt",
+        "--to",
+        "es",
+        "--include-unreviewed",
+        "-o",
+        "paper.html",
+        cwd=tmp_path,
+    )
+    assert html.returncode == 0, html.stderr
+    assert (
+        "Ruta" in (tmp_path / "paper.html").read_text(encoding="utf-8")
+        or (tmp_path / "paper.html").stat().st_size > 1000
+    )
+    tmx = termwise(
+        "align",
+        "paper.txt",
+        "paper.es.txt",
+        "--from",
+        "en",
+        "--to",
+        "es",
+        "--no-mt",
+        "--format",
+        "tmx",
+        "-o",
+        "paper.tmx",
+        cwd=tmp_path,
+    )
+    assert tmx.returncode == 0, tmx.stderr
+    from termwise.project.interchange import read_units
+
+    tmx_units = read_units(tmp_path / "paper.tmx", target_lang="es")
+    assert len(tmx_units) == len(units)
+
+
+@pytest.mark.parametrize(
+    ("name", "payload", "message"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("binary.txt", b"\x00\x01\x02PK\x03\x04" * 50, ""),
+        ("latin1.txt", "Años de señales\n".encode("latin-1"), ""),
+    ],
+)
+def test_bad_input_is_an_error_naming_the_file_and_writes_nothing(
+    tmp_path: Path, name: str, payload: bytes, message: str
+) -> None:
+    (tmp_path / "good.txt").write_text("One sentence.\nAnother one.\n", encoding="utf-8")
+    (tmp_path / name).write_bytes(payload)
+    # A Latin-1 file is only wrong when it was said to be UTF-8 (detection reads it fine).
+    encoding = ["--encoding", "utf-8"] if "latin" in name else []
+    for args in (["good.txt", name, "--presegmented", *encoding], ["good.txt", name, *encoding]):
+        result = termwise("align", *args, "--from", "en", "--to", "es", "--no-mt", cwd=tmp_path)
+        assert result.returncode == 2, (args, result.stdout, result.stderr)
+        assert name in result.stderr and "Traceback" not in result.stderr
+        assert message in result.stderr
+    assert not (tmp_path / "translations").exists()
+
+
+def test_mt_file_with_the_wrong_number_of_lines_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("One.\nTwo.\nThree.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Uno.\nDos.\nTres.\n", encoding="utf-8")
+    (tmp_path / "mt.txt").write_text("Uno.\n", encoding="utf-8")
+    result = termwise(
+        "align",
+        "a.txt",
+        "b.txt",
+        "--from",
+        "en",
+        "--to",
+        "es",
+        "--presegmented",
+        "--source-mt",
+        "mt.txt",
+        cwd=tmp_path,
+    )
+    assert result.returncode == 2 and "mt.txt" in result.stderr and "3 sentences" in result.stderr

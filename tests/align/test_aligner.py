@@ -1,0 +1,113 @@
+"""The aligner on real texts: the development data (when present) and small built pairs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from termwise.align.aligner import align
+from termwise.align.beads import Bead, read_beads
+from termwise.align.features import (
+    chinese_numerals,
+    english_number_words,
+    number_key,
+    side_features,
+)
+from termwise.align.scoring import merge_within_verses, score_file
+
+DEV = Path(__file__).resolve().parents[2].parent / "shared" / "align-dev"
+needs_dev = pytest.mark.skipif(not DEV.is_dir(), reason=f"{DEV} (development data) is absent")
+
+
+def lines(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").split("\n")[:-1]
+
+
+def test_numbers_compare_across_separator_conventions() -> None:
+    assert number_key("1,000.5") == number_key("1.000,5") == number_key("1 000,5")
+    assert number_key("8848") != number_key("8847")
+
+
+def test_numbers_in_words_have_their_values() -> None:
+    assert english_number_words("threescore and ten palm trees, twelve wells") == [70, 12]
+    assert english_number_words("two hundred and fifty shekels in the fortieth year") == [250, 40]
+    assert english_number_words("one man and a beast") == []
+    assert chinese_numerals("七十棵棕树，十二股水泉，二百五十舍客勒，一万二千") == [
+        70,
+        12,
+        250,
+        12000,
+    ]
+    assert chinese_numerals("百姓没有水喝") == []
+
+
+def test_beads_cover_every_sentence_once_in_order() -> None:
+    source = ["One.", "Two is here.", "Three is a longer sentence than two.", "Four."]
+    target = ["Uno.", "Dos está aquí.", "Tres es una frase", "más larga que dos.", "Cuatro."]
+    beads = align(side_features(source), side_features(target)).beads
+    assert [i for bead in beads for i in bead.src] == list(range(len(source)))
+    assert [j for bead in beads for j in bead.tgt] == list(range(len(target)))
+    assert Bead((2,), (2, 3)) in [Bead(b.src, b.tgt) for b in beads]
+    assert all(0.0 <= bead.confidence <= 1.0 for bead in beads)
+
+
+def test_numbers_pull_a_sentence_to_its_counterpart() -> None:
+    # Equal lengths everywhere: only the numbers say that the 2nd target has no source.
+    source = ["Alpha ran 4122 m up.", "Beta ran 7310 m up.", "Gamma ran 5050 m up."]
+    target = ["Alfa hizo 4122 m.", "Nota al pie 999 x.", "Beta hizo 7310 m.", "Gama hizo 5050 m."]
+    beads = [(b.src, b.tgt) for b in align(side_features(source), side_features(target)).beads]
+    assert ((1,), (2,)) in beads and ((2,), (3,)) in beads
+
+
+def test_one_sided_input_gives_one_sided_beads() -> None:
+    beads = align(side_features([]), side_features(["Solo."])).beads
+    assert [(b.src, b.tgt) for b in beads] == [((), (0,))]
+
+
+@needs_dev
+def test_text_berg_slice_without_mt() -> None:
+    folder = DEV / "textberg-de-fr"
+    source, target = lines(folder / "dev.de"), lines(folder / "dev.fr")
+    gold = read_beads(folder / "dev.align")
+    result = align(side_features(source), side_features(target))
+    values = score_file(gold, result.beads).values()
+    # Gale and Church's length model alone reaches about 0.70 strict F1 on this file.
+    assert values["f1_strict"] > 0.72
+    assert 0.9 < result.model.ratio < 1.2
+
+
+@needs_dev
+def test_text_berg_with_the_strong_mt_beats_without() -> None:
+    folder = DEV / "textberg-de-fr"
+    source, target = lines(folder / "dev.de"), lines(folder / "dev.fr")
+    gold = read_beads(folder / "dev.align")
+    mt = lines(folder / "dev.mt-google.fr")
+    plain = align(side_features(source), side_features(target))
+    with_mt = align(side_features(source), side_features(target), source_mt=mt, target_texts=target)
+    assert (
+        score_file(gold, with_mt.beads).values()["f1_strict"]
+        > score_file(gold, plain.beads).values()["f1_strict"]
+    )
+
+
+@needs_dev
+def test_bible_slice_in_verse_mode_learns_the_length_ratio() -> None:
+    folder = DEV / "bible-en-zh"
+    source, target = lines(folder / "dev.en")[:1500], lines(folder / "dev.zh")
+    src_verses, tgt_verses = lines(folder / "dev.en.verse"), lines(folder / "dev.zh.verse")
+    last_verse = src_verses[1499]
+    end = max(k for k, verse in enumerate(tgt_verses) if verse == last_verse) + 1
+    target = target[:end]
+    gold = [
+        bead
+        for bead in read_beads(folder / "dev.align")
+        if bead.src and max(bead.src) < 1500 and bead.tgt and max(bead.tgt) < end
+    ]
+    result = align(side_features(source, lang="en"), side_features(target, lang="zh"))
+    merged = merge_within_verses(result.beads, src_verses, tgt_verses)
+    assert score_file(gold, merged).values()["f1_strict"] > 0.82
+    # Chinese is counted in characters: about a third of the English letters.
+    assert 0.2 < result.model.ratio < 0.45
+    assert np.isfinite(result.model.variance)

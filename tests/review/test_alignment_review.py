@@ -1,0 +1,59 @@
+"""Fixing an aligned translation in the review session: unsure groups, moves, confirm, undo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from termwise.align.beads import Bead
+from termwise.align.output import write_project
+from termwise.project.layout import ProjectLayout
+from termwise.project.translations import load_source
+from termwise.review.alignment import (
+    confidence,
+    confirm,
+    low_confidence_rows,
+    move_first_to_previous,
+    move_last_to_next,
+)
+from termwise.review.session import ReviewSession
+
+
+def aligned_project(layout: ProjectLayout, paper: Path) -> list[str]:
+    """The paper aligned with a translation whose 3rd group took the 4th's first sentence."""
+    document = load_source(layout, paper, lang="en")
+    count = len(document.segments)
+    targets = [f"Frase número {j}." for j in range(count + 1)]
+    beads = [Bead((0,), (0,), 0.99), Bead((1,), (1,), 0.98), Bead((2,), (2, 3), 0.3)]
+    beads += [Bead((k,), (k + 1,), 0.95) for k in range(3, count)]
+    write_project(layout, paper, document, targets, beads, "es")
+    return [segment.id for segment in document.segments]
+
+
+def test_unsure_group_is_listed_and_a_sentence_moves_to_the_next_group(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    ids = aligned_project(review_project, paper)
+    session = ReviewSession(review_project, paper, "es")
+    assert [row.segment_id for row in session.rows] == ids
+    assert confidence(session.unit(ids[2])) == 0.3
+    assert [row.segment_id for row in low_confidence_rows(session)] == [ids[2]]
+
+    move_last_to_next(session, ids[2])
+    assert session.unit(ids[2]).target == "Frase número 2."
+    assert session.unit(ids[3]).target == "Frase número 3. Frase número 4."
+    move_first_to_previous(session, ids[3])
+    assert session.unit(ids[2]).target == "Frase número 2. Frase número 3."
+    session.undo()
+    assert session.unit(ids[3]).target == "Frase número 3. Frase número 4."
+
+    assert confirm(session, ids[2])
+    assert low_confidence_rows(session) == []
+    session.save()
+    again = ReviewSession(review_project, paper, "es")
+    assert [row.segment_id for row in again.rows] == ids
+    assert again.unit(ids[3]).target == "Frase número 3. Frase número 4."
+    assert again.unit(ids[2]).state.value == "reviewed"
+    assert low_confidence_rows(again) == []
+    # Undo of the confirmation lists the group again.
+    session.undo()
+    assert [row.segment_id for row in low_confidence_rows(session)] == [ids[2]]

@@ -1,0 +1,69 @@
+"""Pilot test: reviewing an aligned translation with the keys a translator would press."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from textual.widgets import Static
+from textual.worker import WorkerCancelled
+
+from termwise.align.beads import Bead
+from termwise.align.output import write_project
+from termwise.project.layout import ProjectLayout
+from termwise.project.translation_file import TranslationFile
+from termwise.project.translations import load_source
+from termwise.review.session import ReviewSession
+from termwise.tui.app import ReviewApp
+from termwise.tui.workbench import Workbench
+
+SIZE = (160, 50)
+
+
+async def settle(app: ReviewApp, pilot: object) -> None:
+    for _ in range(2):
+        await pilot.pause(0.2)  # type: ignore[attr-defined]
+        with contextlib.suppress(WorkerCancelled):
+            await app.workers.wait_for_complete()
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+async def test_move_confirm_undo_and_the_unsure_filter(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    document = load_source(review_project, paper, lang="en")
+    count = len(document.segments)
+    targets = [f"Frase número {j}." for j in range(count + 1)]
+    beads = [Bead((0,), (0,), 0.99), Bead((1,), (1,), 0.98), Bead((2,), (2, 3), 0.3)]
+    beads += [Bead((k,), (k + 1,), 0.95) for k in range(3, count)]
+    write_project(review_project, paper, document, targets, beads, "es")
+    ids = [segment.id for segment in document.segments]
+
+    session = ReviewSession(review_project, paper, "es")
+    app = ReviewApp(session, auto_mt=False, autosave_delay=0.15, check_delay=0.15)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        workbench = app.query_one(Workbench)
+        workbench.action_apply_filter("unsure")
+        await pilot.pause()
+        assert [row.segment_id for row in app.grid.rows] == [ids[2]]
+        # Back to every segment, the cursor stays on the unsure group.
+        workbench.action_apply_filter("all")
+        await pilot.pause()
+        assert workbench.current_id == ids[2]
+        await pilot.press("enter")
+        dock = str(app.query_one("#dock-label", Static).render())
+        assert "alignment 0.30" in dock and "unsure" in dock
+        await pilot.press("escape", "alt+down")  # align.move_last
+        await settle(app, pilot)
+        assert session.unit(ids[2]).target == "Frase número 2."
+        assert session.unit(ids[3]).target == "Frase número 3. Frase número 4."
+        await pilot.press("f7")  # align.confirm
+        await settle(app, pilot)
+        on_disk = TranslationFile.load(session.translation_path)
+        assert on_disk.units[ids[2]].state.value == "reviewed"
+        assert on_disk.units[ids[3]].target == "Frase número 3. Frase número 4."
+        await pilot.press("ctrl+z", "ctrl+z")
+        await settle(app, pilot)
+        assert session.unit(ids[2]).target == "Frase número 2. Frase número 3."
+        assert session.unit(ids[2]).state.value == "edited"
