@@ -36,8 +36,10 @@ def owners(scope: str, action: str) -> tuple[type, ...]:
 def test_every_keymap_entry_names_an_existing_action() -> None:
     missing = []
     for binding in KEYMAP.values():
-        _, action, _ = parse(binding.action)
-        for owner in owners(binding.scope, action):
+        namespace, action, _ = parse(binding.action)
+        # "app.next_segment" on the editor runs the app's action, routed as the review's.
+        scope = "review" if namespace == "app" else binding.scope
+        for owner in owners(scope, action):
             if not callable(getattr(owner, f"action_{action}", None)):
                 missing.append(f"{binding.id}: {owner.__name__}.action_{action}")
     assert missing == []
