@@ -46,6 +46,7 @@ LANGUAGE_COMMANDS = [
     ["check", "paper.txt", "--to", "xx"],
     ["import", "empty.tmx", "--doc", "paper.txt", "--to", "xx"],
     ["fix", "paper.txt", "--to", "xx", "--dry-run"],
+    ["align", "paper.txt", "paper.txt", "--from", "en", "--to", "xx"],
 ]
 
 

@@ -37,7 +37,7 @@ def test_every_keymap_entry_names_an_existing_action() -> None:
     missing = []
     for binding in KEYMAP.values():
         namespace, action, _ = parse(binding.action)
-        # "app.<action>" in a widget's binding runs on the app, which routes it.
+        # "app.next_segment" on the editor runs the app's action, routed as the review's.
         scope = "review" if namespace == "app" else binding.scope
         for owner in owners(scope, action):
             if not callable(getattr(owner, f"action_{action}", None)):

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from termwise import languages
+from termwise.command_line import LANGUAGE
 from termwise.errors import InputError
 from termwise.mt import ENGINES
 from termwise.project.layout import ProjectLayout
@@ -118,8 +119,10 @@ def machine_translation(
 @click.command("align")
 @click.argument("source_path", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("target_path", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--from", "source_lang", required=True, help="Source language (BCP 47).")
-@click.option("--to", "target_lang", required=True, help="Target language (BCP 47).")
+@click.option(
+    "--from", "source_lang", required=True, type=LANGUAGE, help="Source language (BCP 47)."
+)
+@click.option("--to", "target_lang", required=True, type=LANGUAGE, help="Target language (BCP 47).")
 @click.option("--presegmented", is_flag=True, help="Both files hold one sentence per line.")
 @click.option(
     "--source-mt",

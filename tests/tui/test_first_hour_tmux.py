@@ -1,0 +1,46 @@
+"""Issue #18 in a real terminal: quitting from the first dialog, and an editor that shows it
+has focus (tmux, as a new user meets them)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from termwise.project.layout import ProjectLayout
+from termwise.project.translation_file import TranslationFile
+
+from .test_e2e_tmux import Terminal, termwise_command
+
+
+def test_ctrl_q_quits_from_the_first_dialog_offline(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    # No model for English → Chinese: the workbench opens on "No machine translation".
+    command = termwise_command(review_project, paper).replace("--to es --no-mt", "--to zh")
+    terminal = Terminal(command, review_project.root)
+    try:
+        terminal.wait_for(r"No machine translation installed for this pair")
+        terminal.keys("C-q")
+        terminal.wait_for(r"termwise exited 0", timeout=20)
+    finally:
+        terminal.close()
+
+
+def test_the_editor_shows_its_focus_and_keys(review_project: ProjectLayout, paper: Path) -> None:
+    terminal = Terminal(termwise_command(review_project, paper), review_project.root)
+    try:
+        terminal.wait_for(r"English → Spanish .* 102 new")
+        assert "Back to grid" not in terminal.screen()
+        terminal.keys("Enter")
+        terminal.wait_for(r"─ Editing ─")
+        screen = terminal.wait_for(r"Next segment\s+esc Back to grid").string
+        assert "⏎ Edit " not in screen
+        terminal.type("Escrito en el editor")
+        terminal.keys("Escape")
+        terminal.wait_for(r"⏎ Edit ")
+        assert "─ Editing ─" not in terminal.screen()
+        terminal.keys("C-q")
+        terminal.wait_for(r"termwise exited 0", timeout=20)
+    finally:
+        terminal.close()
+    tfile = TranslationFile.load(review_project.translation_file(paper, "es"))
+    assert next(iter(tfile.units.values())).target == "Escrito en el editor"
