@@ -49,6 +49,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Export a bilingual edition or an interchange file.",
     ),
     "review": ("termwise.tui.commands:review", "Review a translation in the terminal workbench."),
+    "terms": (
+        "termwise.terms.commands:terms",
+        "Extract a document's terms and variants; compare them with the glossary.",
+    ),
 }
 
 
