@@ -87,6 +87,7 @@ _BUILTIN_MODULES = (
     "termwise.checks.consistency",
     "termwise.checks.qa",
     "termwise.checks.spelling",
+    "termwise.checks.unrecorded",
 )
 _ENTRY_POINT_GROUP = "termwise.checks"
 _loaded = False

@@ -91,8 +91,13 @@ def extract_terms(
     glossary: Glossary | None = None,
     combiner: Combiner | None = None,
     occurrences: bool = True,
+    linked_only: bool = False,
 ) -> Extraction:
-    """Extract the terms of ``documents`` (one corpus, one language)."""
+    """Extract the terms of ``documents`` (one corpus, one language).
+
+    ``linked_only`` skips scoring and returns only the groups linked to glossary concepts
+    (what the unrecorded-variant check needs, at a fraction of the cost).
+    """
     docs = list(documents)
     tag = languages.normalize(lang or (docs[0].lang if docs else "en"))
     texts = [[segment.text for segment in doc.segments] for doc in docs]
@@ -100,13 +105,13 @@ def extract_terms(
     keys = StemKeys(tag)
     forms = list(index.forms)
     model = combiner or load_combiner(tag)
-    if forms:
+    if forms and not linked_only:
         rows = feature_matrix(index, forms, group_frequencies(index.forms, keys))
         probability = model.probabilities(rows)
     else:
         probability = np.zeros(0)
-    score = dict(zip(forms, (float(p) for p in probability), strict=True))
-    kept = {forms[i] for i in model.keep(probability, index.words)}
+    score = dict(zip(forms, (float(p) for p in probability), strict=False))
+    kept = set() if linked_only else {forms[i] for i in model.keep(probability, index.words)}
 
     concepts: dict[str, str] = {}
     produced = set(index.forms)
@@ -120,6 +125,8 @@ def extract_terms(
 
     result: list[Candidate] = []
     for group in groups:
+        if linked_only and group.concept is None:
+            continue
         statuses = {
             form: KNOWN if form in concepts else (UNRECORDED if group.concept else NEW)
             for form in group.forms
@@ -147,6 +154,23 @@ def extract_terms(
         _add_occurrences(result, docs, tag, set(concepts) - produced)
     result.sort(key=lambda c: (-c.score, -c.frequency, c.term))
     return Extraction(tag, result, docs, model.threshold)
+
+
+def segments_document(segments: Sequence[tuple[str, str]], lang: str) -> Document:
+    """A document made of ``(segment id, text)`` pairs, for callers that have no file (the
+    checks, the workbench)."""
+    from termwise.document.model import Document, Segment, SegmentKind
+
+    return Document(
+        path=None,
+        text="",
+        lang=languages.normalize(lang),
+        encoding="utf-8",
+        segments=[
+            Segment(segment_id, SegmentKind.SENTENCE, text, 0, 0, 0, 0, 0)
+            for segment_id, text in segments
+        ],
+    )
 
 
 def _surface(stats: cand.FormStats, form: str) -> str:
