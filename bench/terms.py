@@ -117,17 +117,19 @@ def speed(data: Path, words: int) -> None:
                 total += len(text.split())
                 if total >= words:
                     break
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         documents = [load_document(path, lang="en") for path in paths]
         extraction = extract_terms(documents, "en")
-        ours = time.perf_counter() - started
-        started = time.perf_counter()
+        ours, ours_cpu = time.perf_counter() - started, time.process_time() - cpu
+        started, cpu = time.perf_counter(), time.process_time()
         texts = [[segment.text for segment in doc.segments] for doc in documents]
         yake_terms(texts, "en", 1500)
-        peer = time.perf_counter() - started
+        peer, peer_cpu = time.perf_counter() - started, time.process_time() - cpu
     print(
-        f"speed: {total:,} words in {len(paths)} documents: termwise {ours:.1f} s "
-        f"({len(extraction.candidates)} candidates), yake {peer:.1f} s, ratio {peer / ours:.2f}"
+        f"speed: {total:,} words in {len(paths)} documents, read and extracted: termwise "
+        f"{ours:.1f} s wall / {ours_cpu:.1f} s CPU ({len(extraction.candidates)} candidates), "
+        f"yake {peer:.1f} s wall / {peer_cpu:.1f} s CPU; CPU ratio yake/termwise "
+        f"{peer_cpu / ours_cpu:.2f}"
     )
 
 

@@ -17,10 +17,11 @@ n-gram.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 from termwise import languages
 from termwise.terms.general import is_foreign, known_share
@@ -31,7 +32,7 @@ MAX_TOKENS = 8
 
 # Word-internal hyphens and apostrophes stay in the token ("aero-elastic", "d'eau" is split
 # below); every other non-word character ends it.
-_TOKEN = re.compile(r"\w+(?:[-\u2010\u2011'\u2019]\w+)*")
+_TOKEN = re.compile(r"\w+(?:[-\u2010\u2011\u2013'\u2019]\w+)*")
 _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011", "-") | {"\u2019": "'"})
 _FRENCH_ELISION = re.compile(r"(?i)^(l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)'")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -137,9 +138,12 @@ _VERB_CUES: dict[str, frozenset[str]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word of a segment: its folded form, its kind and its span in the segment text."""
+class Token(NamedTuple):
+    """A word of a segment: its folded form, its kind and its span in the segment text.
+
+    A named tuple: a long corpus has hundreds of thousands of them, and a frozen dataclass
+    costs several times as much to create.
+    """
 
     norm: str
     kind: int  # CONTENT, LINK, ARTICLE or BREAK
@@ -220,9 +224,7 @@ def tokenize(text: str, lang: str) -> list[Token]:
     base = languages.primary(lang)
     if base in ("zh", "ja") or (base not in ("en", "fr") and _CJK.search(text)):
         return _tokenize_cjk(text, base)
-    stops = stop_words(base)
-    links = LINK_WORDS.get(base, frozenset())
-    articles = _LINK_ARTICLES.get(base, frozenset())
+    classify = _classifier(base)
     tokens: list[Token] = []
     previous_end = 0
     for match in _TOKEN.finditer(text):
@@ -236,36 +238,54 @@ def tokenize(text: str, lang: str) -> list[Token]:
             elided = _FRENCH_ELISION.match(raw)
             if elided and elided.end() < len(raw):
                 cut = start + elided.end()
-                tokens.append(_classify(text, start, cut, stops, links, articles))
+                k = classify(text[start:cut])
+                tokens.append(Token(k.norm, k.kind, start, cut, k.capital, k.upper))
                 start = cut
         elif base == "en" and raw[-2:].lower() in ("'s", "\u2019s"):
             # A possessive ends the candidate: "China's foreign policy" names no term.
-            tokens.append(_classify(text, start, end - 2, stops, links, articles))
+            k = classify(text[start : end - 2])
+            tokens.append(Token(k.norm, k.kind, start, end - 2, k.capital, k.upper))
             tokens.append(Token("'s", BREAK, end - 2, end, False))
             continue
-        tokens.append(_classify(text, start, end, stops, links, articles))
+        k = classify(text[start:end] if start != match.start() else raw)
+        tokens.append(Token(k.norm, k.kind, start, end, k.capital, k.upper))
     return tokens
 
 
-def _classify(
-    text: str,
-    start: int,
-    end: int,
-    stops: frozenset[str],
-    links: frozenset[str],
-    articles: frozenset[str],
-) -> Token:
-    raw = text[start:end]
-    norm = fold(raw)
-    if norm in links:
-        kind = LINK
-    elif norm in articles:
-        kind = ARTICLE
-    elif norm in stops or not _is_word(norm):
-        kind = BREAK
-    else:
-        kind = CONTENT
-    return Token(norm, kind, start, end, raw[:1].isupper(), len(raw) > 1 and raw.isupper())
+class _Kind(NamedTuple):
+    norm: str
+    kind: int
+    capital: bool
+    upper: bool
+
+
+@cache
+def _classifier(base: str) -> Callable[[str], _Kind]:
+    """A function from a token's text to its folded form and kind, remembering each word
+    (a corpus repeats its words: each is classified once)."""
+    stops = stop_words(base)
+    links = LINK_WORDS.get(base, frozenset())
+    articles = _LINK_ARTICLES.get(base, frozenset())
+    seen: dict[str, _Kind] = {}
+
+    def classify(raw: str) -> _Kind:
+        found = seen.get(raw)
+        if found is None:
+            norm = fold(raw)
+            if norm in links:
+                kind = LINK
+            elif norm in articles:
+                kind = ARTICLE
+            elif norm in stops or not _is_word(norm):
+                kind = BREAK
+            else:
+                kind = CONTENT
+            found = _Kind(norm, kind, raw[:1].isupper(), len(raw) > 1 and raw.isupper())
+            if len(seen) < 1_000_000:
+                seen[raw] = found
+        return found
+
+    return classify
 
 
 def _is_word(norm: str) -> bool:
@@ -310,27 +330,34 @@ def form_of(tokens: Sequence[Token], sep: str) -> str:
     return "".join(parts).rstrip()
 
 
-def spans(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
-    """Every candidate ``(i, j)``: ``tokens[i:j]`` starts and ends with a content word, spans
-    no BREAK, holds at most ``MAX_WORDS`` content words and any article follows a link."""
+def spans(tokens: Sequence[Token], sep: str = " ") -> Iterator[tuple[int, int, str]]:
+    """Every candidate ``(i, j, form)``: ``tokens[i:j]`` starts and ends with a content word,
+    spans no BREAK, holds at most ``MAX_WORDS`` content words, and any article follows a link.
+    The form grows one token at a time, so each candidate costs one concatenation."""
     count = len(tokens)
     for i in range(count):
         if tokens[i].kind != CONTENT:
             continue
         words = 0
+        form = tokens[i].norm
         for j in range(i, min(count, i + MAX_TOKENS)):
-            kind = tokens[j].kind
-            if kind == BREAK:
-                break
-            if kind == ARTICLE and tokens[j - 1].kind != LINK:
-                break
-            if kind == LINK and tokens[j - 1].kind != CONTENT:
-                break
+            token = tokens[j]
+            kind = token.kind
+            if j > i:
+                if kind == BREAK:
+                    break
+                previous = tokens[j - 1]
+                if kind == ARTICLE and previous.kind != LINK:
+                    break
+                if kind == LINK and previous.kind != CONTENT:
+                    break
+                glue = "" if not sep or previous.norm.endswith("'") else sep
+                form = form + glue + token.norm
             if kind == CONTENT:
                 words += 1
                 if words > MAX_WORDS:
                     break
-                yield i, j + 1
+                yield i, j + 1, form
 
 
 def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
@@ -359,14 +386,12 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
                         upper_counts[token.norm] = upper_counts.get(token.norm, 0) + 1
                 elif token.kind != BREAK:
                     index.words += 1
-            for i, j in spans(tokens):
-                piece = tokens[i:j]
-                form = form_of(piece, sep)
+            for i, j, form in spans(tokens, sep):
                 stats = forms.get(form)
                 if stats is None:
-                    words = tuple(t.norm for t in piece if t.kind == CONTENT)
+                    words = tuple(t.norm for t in tokens[i:j] if t.kind == CONTENT)
                     stats = forms[form] = FormStats(
-                        words, surface=text[piece[0].start : piece[-1].end]
+                        words, surface=text[tokens[i].start : tokens[j - 1].end]
                     )
                 stats.count += 1
                 stats.prose += prose
@@ -380,11 +405,11 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
                         stats.after_determiner += 1
                     elif before in verb_cues:
                         stats.after_verb_cue += 1
-                    if piece[0].capital:
+                    if tokens[i].capital:
                         stats.capital += 1
-                        if all(t.capital for t in piece if t.kind == CONTENT):
+                        if all(t.capital for t in tokens[i:j] if t.kind == CONTENT):
                             stats.all_capital += 1
-                        surface = text[piece[0].start : piece[-1].end]
+                        surface = text[tokens[i].start : tokens[j - 1].end]
                         if surface.isupper():
                             stats.upper += 1
                         elif not stats.surface[:1].isupper():
@@ -423,7 +448,6 @@ def find_occurrences(
     sep = joiner(lang)
     for number, text in enumerate(segments):
         tokens = tokenize(text, lang)
-        for i, j in spans(tokens):
-            form = form_of(tokens[i:j], sep)
+        for i, j, form in spans(tokens, sep):
             if form in wanted:
                 yield number, form, tokens[i].start, tokens[j - 1].end

@@ -34,16 +34,22 @@ class Combiner:
     intercept: float
     threshold: float
     trained_on: tuple[str, ...] = ()
-    # Unique terms per running word in the training corpora: a short text, whose counts are
-    # too small for the probabilities to reach the cut-off, keeps at least that many.
-    density: float = 0.0
+    # How many unique terms a text of W running words holds, scale * W ** exponent, fitted
+    # on the training documents one by one: a short text, whose counts are too small for the
+    # probabilities to reach the cut-off, keeps at least that many candidates.
+    floor_scale: float = 0.0
+    floor_exponent: float = 1.0
 
     def keep(self, probability: np.ndarray, words: int) -> np.ndarray:
-        """Indices of the kept candidates: those at the cut-off, and at least ``density``
-        per word of the corpus, best first."""
+        """Indices of the kept candidates: those at the cut-off, and at least ``floor(words)``
+        of them, best first."""
         order = np.argsort(-probability, kind="stable")
         above = int((probability >= self.threshold).sum())
-        return order[: max(above, min(int(self.density * words), len(order)))]
+        return order[: max(above, min(int(self.floor(words)), len(order)))]
+
+    def floor(self, words: int) -> float:
+        """The fewest candidates a text of ``words`` running words keeps."""
+        return self.floor_scale * max(words, 1) ** self.floor_exponent
 
     def probabilities(self, rows: np.ndarray) -> np.ndarray:
         z = ((rows - self.mean) / self.scale) @ self.coef + self.intercept
@@ -59,7 +65,8 @@ class Combiner:
             "intercept": round(self.intercept, 6),
             "threshold": round(self.threshold, 4),
             "trained_on": list(self.trained_on),
-            "density": round(self.density, 6),
+            "floor_scale": round(self.floor_scale, 6),
+            "floor_exponent": round(self.floor_exponent, 6),
         }
 
     @classmethod
@@ -74,7 +81,8 @@ class Combiner:
                 intercept=float(data["intercept"]),  # type: ignore[arg-type]
                 threshold=float(data["threshold"]),  # type: ignore[arg-type]
                 trained_on=tuple(str(x) for x in data.get("trained_on", ())),  # type: ignore[attr-defined]
-                density=float(data.get("density", 0.0)),  # type: ignore[attr-defined, arg-type]
+                floor_scale=float(data.get("floor_scale", 0.0)),  # type: ignore[attr-defined, arg-type]
+                floor_exponent=float(data.get("floor_exponent", 1.0)),  # type: ignore[attr-defined, arg-type]
             )
         except (KeyError, TypeError, ValueError) as error:
             raise InputError(f"not a termwise combiner model: {error}", where) from error

@@ -17,6 +17,7 @@ Each feature is one number per candidate form, named in ``FEATURES``; the combin
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 
 import numpy as np
@@ -64,6 +65,8 @@ FEATURES: tuple[str, ...] = (
     "symbol_letters",
     "prose",
     "unknown_short",
+    "modifier_productivity",
+    "foreign_letters",
 )
 
 # Word endings that suggest a part of speech, per language: (verb, adverb, plural, adjective).
@@ -98,14 +101,15 @@ _ENDINGS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tup
 
 
 def split_form(form: str, lang: str) -> list[str]:
-    """The tokens of a form, elisions apart ("production d'électricité" → 3 tokens)."""
-    if languages.primary(lang) in ("zh", "ja"):
+    """The tokens of a form, elisions apart ("production d'électricité" → 3 tokens);
+    ``lang`` is a primary subtag."""
+    if lang in ("zh", "ja"):
         return list(form)
-    return form.replace("'", "' ").replace("' s ", "'s ").split()
+    return form.replace("'", "' ").split()
 
 
 def join_tokens(tokens: list[str], lang: str) -> str:
-    if languages.primary(lang) in ("zh", "ja"):
+    if lang in ("zh", "ja"):
         return "".join(tokens)
     return " ".join(tokens).replace("' ", "'")
 
@@ -123,9 +127,12 @@ def feature_matrix(
     links = LINK_WORDS.get(lang, frozenset())
     containers = _containers(index, lang)
     heads: dict[str, int] = defaultdict(int)
+    modifiers: dict[str, int] = defaultdict(int)
     for entry in stats_of.values():
         if len(entry.words) > 1:
             heads[entry.words[-1] if head_last else entry.words[0]] += 1
+            modifiers[entry.words[0] if head_last else entry.words[-1]] += 1
+    alphabet = _ALPHABETS.get(lang)
 
     def spec(word: str) -> float:
         corpus_zipf = math.log10(counts.get(word, 1) / total * 1e9)
@@ -193,20 +200,30 @@ def feature_matrix(
             words[0].endswith(adjective_end) if adjective_end else False,
             any(len(word) <= 2 for word in words),
             math.log(min(len(word) for word in words)),
-            latin and any(_non_latin_letter(ch) for ch in form),
+            latin and _non_latin_letter(form),
             stats.prose / freq,
             any(
                 len(word) <= 4 and general == 0.0
                 for word, general in zip(words, generals, strict=True)
             ),
+            math.log1p(modifiers.get(words[0] if head_last else words[-1], 0)) if n > 1 else 0.0,
+            alphabet is not None and alphabet.search(form) is not None,
         )
     return rows
 
 
-def _non_latin_letter(char: str) -> bool:
+# Letters a language's own words do not use: "yüksek lisans" in an English thesis is Turkish.
+_ALPHABETS = {
+    "en": re.compile(r"[^\x00-\x7f]"),
+    "fr": re.compile(r"[^\x00-\x7fàâäçéèêëîïôöùûüÿœæ]"),
+}
+_BEYOND_LATIN = re.compile(r"[^\x00-\u017f]")
+
+
+def _non_latin_letter(form: str) -> bool:
     # Greek letters and rare Latin ones in a Latin-script text are formula symbols ("λr cos ϕ")
     # or what PDF extraction made of them ("ǻf").
-    return char.isalpha() and ord(char) > 0x17F
+    return any(ch.isalpha() for ch in _BEYOND_LATIN.findall(form))
 
 
 def _containers(index: CandidateIndex, lang: str) -> dict[str, tuple[int, int, int]]:

@@ -18,7 +18,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -30,6 +30,10 @@ from termwise.terms.scoring import FEATURES, feature_matrix
 from termwise.terms.variants import StemKeys, build_groups, group_frequencies
 
 _THRESHOLDS = np.round(np.arange(0.05, 0.9, 0.01), 2)
+# Inverse L2 strength of the logistic regression. Strong regularisation transfers best to
+# a domain the model has not seen: chosen leave-one-domain-out on the development domains
+# (mean F1 en 0.41 → 0.43 from C=1 to C=0.05, fr 0.345 → 0.34).
+REGULARISATION = 0.05
 
 
 @dataclass
@@ -44,6 +48,8 @@ class Corpus:
     gold: set[str]
     gold_no_entities: set[str]
     words: int = 0
+    # (running words, unique gold forms among its candidates) of each document alone.
+    documents: list[tuple[int, int]] = field(default_factory=list)
 
     def labels(self) -> np.ndarray:
         return np.array([form in self.gold for form in self.forms])
@@ -97,7 +103,13 @@ def corpus_texts(root: Path, lang: str, domain: str) -> list[list[str]]:
 
 
 def load_corpus(root: Path, lang: str, domain: str) -> Corpus:
-    index = cand.collect(corpus_texts(root, lang, domain), lang)
+    texts = corpus_texts(root, lang, domain)
+    index = cand.collect(texts, lang)
+    gold = read_gold(root, lang, domain)
+    documents = []
+    for doc in texts:
+        alone = cand.collect([doc], lang)
+        documents.append((alone.words, len(gold.intersection(alone.forms))))
     keys = StemKeys(lang)
     forms = list(index.forms)
     rows = feature_matrix(index, forms, group_frequencies(index.forms, keys))
@@ -112,9 +124,10 @@ def load_corpus(root: Path, lang: str, domain: str) -> Corpus:
         forms,
         rows,
         groups,
-        read_gold(root, lang, domain),
+        gold,
         read_gold(root, lang, domain, entities=False),
         index.words,
+        documents,
     )
 
 
@@ -127,7 +140,7 @@ def f1_score(selected: set[str], gold: set[str]) -> tuple[float, float, float]:
     return precision, recall, f1
 
 
-def fit(corpora: Sequence[Corpus], *, regularisation: float = 1.0) -> Combiner:
+def fit(corpora: Sequence[Corpus], *, regularisation: float = REGULARISATION) -> Combiner:
     """A logistic regression on ``corpora`` with the cut-off that serves them best."""
     from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 
@@ -157,7 +170,7 @@ def fit(corpora: Sequence[Corpus], *, regularisation: float = 1.0) -> Combiner:
             ]
         ),
     )
-    density = float(np.mean([len(corpus.gold) / max(corpus.words, 1) for corpus in corpora]))
+    floor_scale, floor_exponent = _term_curve([d for c in corpora for d in c.documents])
     return Combiner(
         combiner.features,
         mean,
@@ -166,8 +179,21 @@ def fit(corpora: Sequence[Corpus], *, regularisation: float = 1.0) -> Combiner:
         combiner.intercept,
         float(best),
         combiner.trained_on,
-        density,
+        floor_scale,
+        floor_exponent,
     )
+
+
+def _term_curve(documents: Sequence[tuple[int, int]]) -> tuple[float, float]:
+    """Fit terms = scale * words ** exponent (Heaps' law) by least squares in log space, and
+    lower the scale to the 25th percentile of the residuals: a floor, not an estimate."""
+    points = np.array([(w, t) for w, t in documents if w > 0 and t > 0], dtype=np.float64)
+    if len(points) < 2:
+        return 0.0, 1.0
+    x, y = np.log(points[:, 0]), np.log(points[:, 1])
+    exponent, intercept = np.polyfit(x, y, 1)
+    residual = y - (exponent * x + intercept)
+    return float(np.exp(intercept + np.percentile(residual, 25))), float(exponent)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,8 +2,8 @@
 
 Forms join a group, in this order, when
 
-1. they are the same words but for inflection, possessive, case, hyphen or space (one
-   Snowball stem key: "destiny community", "destiny communities", "win-win"/"win win");
+1. they are the same words but for inflection, possessive, case, hyphen or space
+   ("destiny community", "destiny communities", "win-win"/"win win");
 2. the glossary matcher finds them as terms of the same concept;
 3. one is the "X of Y" inversion of the other ("community of human destiny" / "human destiny
    community"; English only, where the inversion is productive);
@@ -76,7 +76,12 @@ class _Union:
 
 
 class StemKeys:
-    """The inflection-free key of a form: each word's Snowball stem, hyphens as spaces."""
+    """The inflection-free key of a form: each word without its plural or possessive ending
+    (English and French by rule, other languages by Snowball stem), hyphens as spaces.
+
+    Only inflection: "development" and "developing", "peace" and "peaceful" stay apart,
+    which a Snowball stem would join.
+    """
 
     def __init__(self, lang: str) -> None:
         self.lang = languages.primary(lang)
@@ -86,14 +91,32 @@ class StemKeys:
     def word(self, word: str) -> str:
         found = self._cache.get(word)
         if found is None:
-            found = self._cache[word] = self._stem(word.strip("'"))
+            found = self._cache[word] = _uninflect(word.strip("'"), self.lang, self._stem)
         return found
 
     def key(self, form: str) -> str:
         if self.lang in ("zh", "ja"):
             return form
-        tokens = form.replace("-", " ").replace("'", "' ").split()
+        tokens = form.replace("-", " ").replace("\u2013", " ").replace("'", "' ").split()
         return " ".join(self.word(token) for token in tokens)
+
+
+def _uninflect(word: str, lang: str, stem: Callable[[str], str]) -> str:
+    if lang == "en":
+        if len(word) > 4 and word.endswith("ies"):
+            return word[:-3] + "y"
+        if word.endswith(("sses", "shes", "ches", "xes")):
+            return word[:-2]
+        if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            return word[:-1]
+        return word
+    if lang == "fr":
+        if len(word) > 4 and word.endswith("aux"):
+            return word[:-3] + "al"
+        if len(word) > 3 and word.endswith(("s", "x")) and not word.endswith(("ss", "us")):
+            return word[:-1]
+        return word
+    return stem(word)
 
 
 def _stemmer(lang: str) -> Callable[[str], str]:
