@@ -49,7 +49,7 @@ class Combiner:
 
     def floor(self, words: int) -> float:
         """The fewest candidates a text of ``words`` running words keeps."""
-        return self.floor_scale * max(words, 1) ** self.floor_exponent
+        return float(self.floor_scale * max(words, 1) ** self.floor_exponent)
 
     def probabilities(self, rows: np.ndarray) -> np.ndarray:
         z = ((rows - self.mean) / self.scale) @ self.coef + self.intercept
