@@ -41,9 +41,13 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 LINK_WORDS: dict[str, frozenset[str]] = {
     "en": frozenset({"of"}),
     "fr": frozenset({"de", "d'", "du", "des", "à", "au", "aux", "en"}),
+    "es": frozenset({"de", "del"}),
+    "pt": frozenset({"de", "do", "da", "dos", "das"}),
+    "it": frozenset({"di", "del", "della", "dei", "delle", "da"}),
 }
 _LINK_ARTICLES: dict[str, frozenset[str]] = {
     "fr": frozenset({"la", "l'", "le", "les"}),
+    "es": frozenset({"la", "el", "los", "las"}),
 }
 # Context clues: a determiner before a candidate says noun; a pronoun, "to" or a modal before
 # it, or a determiner right after it, says verb.

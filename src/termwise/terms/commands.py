@@ -100,3 +100,73 @@ def extract(
 
     write_atomic(output, data)
     click.echo(f"wrote {len(found)} candidates to {output}", err=True)
+
+
+@terms.command("targets")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--to", "target_lang", required=True, help="Target language of the translation.")
+@click.option("--from", "source_lang", default=None, help="Source language (default: detected).")
+@click.option(
+    "--target",
+    "target_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Translation to read (PO) instead of the project's translations/<doc>.<lang>.po.",
+)
+@click.option(
+    "--glossary",
+    "glossary_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Glossary file or folder (default: the project's glossary/).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.pass_obj
+def targets(
+    layout: ProjectLayout,
+    file: Path,
+    target_lang: str,
+    source_lang: str | None,
+    target_file: Path | None,
+    glossary_path: Path | None,
+    fmt: str,
+) -> None:
+    """How the translation of FILE renders each glossary concept: every rendering used, with
+    counts and segments, and a proposed target term where the glossary has none."""
+    import json
+
+    from termwise.errors import TermwiseError
+    from termwise.project.po import TranslationFile
+    from termwise.terms.targets import target_report
+
+    document = _documents(layout, (file,), source_lang)[0]
+    glossary = _glossary(layout, glossary_path)
+    if glossary is None:
+        raise TermwiseError("no glossary: give --glossary or add one to the project's glossary/")
+    path = target_file or layout.translation_file(file, target_lang)
+    if not path.exists():
+        raise TermwiseError(
+            f"no translation of {file} into {target_lang}: {path} does not exist; "
+            f"run `termwise translate {file} --to {target_lang}` or give --target FILE"
+        )
+    units = TranslationFile.load(path).units
+    pairs = [
+        (s.id, s.text, units[s.id].target if s.id in units and units[s.id].target else None)
+        for s in document.segments
+    ]
+    report = target_report(pairs, glossary, document.lang, target_lang)
+    if fmt == "json":
+        click.echo(json.dumps([e.as_dict() for e in report], ensure_ascii=False, indent=2))
+        return
+    for entry in report:
+        official = f"official: {entry.official}" if entry.official else "no target term"
+        click.echo(f"{entry.concept} ({entry.source_count}× in the source; {official})")
+        for r in entry.renderings:
+            status = r.status or "not in the glossary"
+            click.echo(f"  {r.count:4d}  {r.text}  ({status}) {' '.join(r.segments[:6])}")
+        if entry.missing:
+            click.echo(f"  no rendering found in: {' '.join(entry.missing[:10])}")
+        if entry.proposal:
+            click.echo(f"  proposed target term: {entry.proposal}")
