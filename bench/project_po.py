@@ -15,7 +15,8 @@ from pathlib import Path
 
 import polib
 
-from termwise.project.po import SegmentState, TranslationFile, TranslationUnit
+from termwise.project.translation_file import TranslationFile
+from termwise.project.units import SegmentState, TranslationUnit
 
 
 def timed(function: Callable[[], object], repeat: int = 3) -> float:

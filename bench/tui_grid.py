@@ -103,8 +103,8 @@ def make_book(folder: Path, rows: list[dict[str, Any]]) -> tuple[Any, Path]:
     """A Markdown book of these rows and its project file with every translation saved."""
     from termwise.document.reading import load_document
     from termwise.project.layout import ProjectLayout
-    from termwise.project.po import SegmentState
     from termwise.project.translations import open_translation
+    from termwise.project.units import SegmentState
 
     layout = ProjectLayout.at(folder)
     (folder / "seeds").mkdir(parents=True, exist_ok=True)
@@ -126,8 +126,8 @@ def make_book(folder: Path, rows: list[dict[str, Any]]) -> tuple[Any, Path]:
 def write_book_preview(book_dir: Path) -> None:
     """What the last session on the book leaves at its end (see termwise.tui.opening)."""
     from termwise.project.layout import ProjectLayout
+    from termwise.review.session import ReviewSession
     from termwise.tui.opening import write_preview
-    from termwise.tui.session import ReviewSession
 
     layout = ProjectLayout.at(book_dir)
     book = book_dir / "seeds" / "book.md"
@@ -159,8 +159,8 @@ def run_peer(
             super()._display(screen, renderable)
 
     if peer == "termwise":
+        from termwise.review.rows import Row
         from termwise.tui.grid import SegmentGrid
-        from termwise.tui.rows import Row
 
         class GridApp(Timed):
             def compose(self) -> ComposeResult:
@@ -184,9 +184,9 @@ def run_peer(
         app: Any = GridApp()
     elif peer in ("workbench", "launch"):
         from termwise.project.layout import ProjectLayout
+        from termwise.review.session import ReviewSession
         from termwise.tui.app import ReviewApp
         from termwise.tui.opening import read_preview
-        from termwise.tui.session import ReviewSession
 
         layout = ProjectLayout.at(book_dir)
         book = book_dir / "seeds" / "book.md"
@@ -204,7 +204,7 @@ def run_peer(
                 subprocess.run(
                     [sys.executable, __file__, "--write-preview", str(book_dir)], check=True
                 )
-            from termwise.tui.session import tune_memory_for_a_long_session
+            from termwise.review.memory import tune_memory_for_a_long_session
 
             setup_start = time.perf_counter()
             tune_memory_for_a_long_session()  # as run_review does before reading anything
@@ -220,7 +220,7 @@ def run_peer(
                 autosave_delay=600,
             )
         else:
-            from termwise.tui.session import tune_memory_for_a_long_session
+            from termwise.review.memory import tune_memory_for_a_long_session
 
             setup_start = time.perf_counter()
             tune_memory_for_a_long_session()  # as run_review does before reading anything

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from termwise.atomic import backup_path, write_atomic
+from termwise.atomic import WriteError, backup_path, write_atomic
 
 
 def test_write_atomic_replaces_and_keeps_backup(tmp_path: Path) -> None:
@@ -27,7 +27,7 @@ def test_failed_write_leaves_last_good_file(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", failing_fsync)
-    with pytest.raises(OSError):
+    with pytest.raises(WriteError, match="the disk is full"):
         write_atomic(target, "new content that does not fit")
     monkeypatch.undo()
     assert target.read_text() == "good"

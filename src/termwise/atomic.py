@@ -2,16 +2,53 @@
 
 The new content goes to a temporary file in the same folder, is flushed and fsynced, and
 then renamed over the target; the folder is fsynced so the rename itself survives a crash.
+A target that is a symbolic link is written through to the file it points to (the link
+stays a link); a target without write permission is refused, as editors do; temporary
+files left by a save that was killed are deleted by the next save into the same folder.
+Every failure of the file system (a full disk, a read-only folder) is a ``WriteError``: one
+line naming the file and what to do, the previous file untouched.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import re
 import shutil
+import stat
 import tempfile
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
+
+from termwise.errors import TermwiseError
+
+
+class WriteError(TermwiseError):
+    """Writing a file failed; the file as it was before is untouched."""
+
+    def __init__(self, path: Path, message: str) -> None:
+        self.path = path
+        super().__init__(f"{path}: {message}")
+
+
+def os_error_advice(error: OSError) -> str:
+    """What went wrong with a file operation and what the user can do, in one clause."""
+    code = error.errno
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        return "the disk is full; free some space and run the command again"
+    if code == errno.EROFS:
+        return "the file system is read-only; save to a writable folder (or remount it)"
+    if code in (errno.EACCES, errno.EPERM):
+        return "permission denied; make the folder and file writable for you, or write elsewhere"
+    if code == errno.ENAMETOOLONG:
+        return "the name is too long for the file system; choose a shorter name"
+    if code == errno.ENOTDIR:
+        return "a part of the path is a file, not a folder; choose another path"
+    if code == errno.EISDIR:
+        return "is a folder; give a file name"
+    return f"{error.strerror or error}; check the path and run the command again"
 
 
 def backup_path(path: Path) -> Path:
@@ -25,13 +62,58 @@ def write_atomic(
     *,
     encoding: str = "utf-8",
     backup: bool = False,
+    install: Installer | None = None,
 ) -> None:
     """Replace ``path`` with ``data`` atomically; with ``backup`` keep the old file as ``name~``.
 
     ``data`` may be an iterable of byte chunks, written as they come, so that a large file
-    (a book's PO file) need not be built in memory first.
+    (a book's PO file) need not be built in memory first. ``install(new, target, backup)``
+    puts the written file in place instead of a plain rename (``project/swap.py``: one that
+    checks what it replaces); if it raises, ``new`` is deleted and nothing else changed.
     """
-    target = Path(path)
+    target = _write_through(Path(path))
+    _refuse_read_only(target)
+    try:
+        _write(target, data, encoding, backup, install)
+    except OSError as error:
+        raise WriteError(
+            target, f"not saved: {os_error_advice(error)}. Nothing was written."
+        ) from error
+
+
+def _write_through(path: Path) -> Path:
+    """The file a save replaces: a symbolic link's final target, so the link stays a link."""
+    if not path.is_symlink():
+        return path
+    return Path(os.path.realpath(path))
+
+
+def _refuse_read_only(target: Path) -> None:
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return
+    if stat.S_ISDIR(mode):
+        raise WriteError(target, "is a folder; give a file name")
+    if stat.S_ISREG(mode) and not mode & stat.S_IWUSR:
+        raise WriteError(
+            target,
+            "is read-only, so termwise does not overwrite it; make it writable "
+            f"(chmod u+w {target}) or save elsewhere. Nothing was written.",
+        )
+
+
+# (the written temporary file, the target, where the replaced file is kept or None)
+Installer = Callable[[Path, Path, "Path | None"], None]
+
+
+def _write(
+    target: Path,
+    data: bytes | str | Iterable[bytes],
+    encoding: str,
+    backup: bool,
+    install: Installer | None,
+) -> None:
     chunks: Iterable[bytes]
     if isinstance(data, str):
         chunks = (data.encode(encoding),)
@@ -40,27 +122,92 @@ def write_atomic(
     else:
         chunks = data
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    clean_stale_temporaries(target)
+    fd, tmp_name = tempfile.mkstemp(
+        prefix=f".{target.name}.{os.getpid()}.", suffix=_TMP_SUFFIX, dir=target.parent
+    )
     try:
         with os.fdopen(fd, "wb") as handle:
             for chunk in chunks:
                 handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
-        if target.exists():
+        exists = target.exists()
+        if exists:
             with contextlib.suppress(OSError):
                 shutil.copymode(target, tmp_name)
-            if backup:
-                _keep_as_backup(target, backup_path(target))
         else:
             # mkstemp creates 0600 files; a new file gets the mode any editor would give it.
             os.chmod(tmp_name, 0o666 & ~_umask())
-        os.replace(tmp_name, target)
+        if install is not None:
+            install(Path(tmp_name), target, backup_path(target) if backup else None)
+        else:
+            if exists and backup:
+                keep_as_backup(target, backup_path(target))
+            os.replace(tmp_name, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
     _fsync_dir(target.parent)
+
+
+_TMP_SUFFIX = ".tmp"
+# A temporary file of ours whose writer cannot be told (an older naming) is stale after this.
+_STALE_AFTER_S = 3600
+
+
+def clean_stale_temporaries(target: Path) -> list[Path]:
+    """Delete the temporary files that saves of ``target`` killed midway left beside it.
+
+    Their names carry the writer's process id; a file whose process is gone is stale, one
+    whose process still runs is another save in progress and is left alone.
+    """
+    name = re.escape(target.name)
+    # ``.NAME.PID.XXXXXXXX.tmp`` (``.NAME.XXXXXXXX.tmp`` before the pid was in the name),
+    # the same for the backup ``NAME~``, and the backup's hard link ``.NAME~.PID.link``.
+    pattern = re.compile(
+        rf"^\.{name}~?\.(?:(?P<pid>\d+)\.)?[A-Za-z0-9_]{{8}}\.tmp$|^\.{name}~\.(?P<link>\d+)\.link$"
+    )
+    removed: list[Path] = []
+    try:
+        names = os.listdir(target.parent)
+    except OSError:
+        return removed
+    for name in names:
+        found = pattern.match(name)
+        if found is None:
+            continue
+        candidate = target.parent / name
+        pid = found["pid"] or found["link"]
+        if pid is not None and int(pid) != os.getpid() and _process_gone(int(pid)):
+            stale = True
+        elif pid is None or int(pid) == os.getpid():
+            stale = _age(candidate) > _STALE_AFTER_S
+        else:
+            stale = False
+        if stale:
+            with contextlib.suppress(OSError):
+                candidate.unlink()
+                removed.append(candidate)
+    return removed
+
+
+def _process_gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
+def _age(path: Path) -> float:
+    try:
+        return time.time() - path.lstat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def _umask() -> int:
@@ -69,7 +216,9 @@ def _umask() -> int:
     return current
 
 
-def _keep_as_backup(source: Path, destination: Path) -> None:
+def keep_as_backup(source: Path, destination: Path) -> None:
+    """Make ``destination`` the file ``source`` is now (a hard link; a copy where links are
+    refused), replacing any previous one atomically."""
     # The backup replaces the previous one atomically: a crash while making it must not
     # destroy that one either. A hard link costs nothing (the file about to be replaced
     # becomes the backup); where links are refused, a copy in blocks (a book's PO file is

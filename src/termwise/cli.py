@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from termwise import __version__
+from termwise.command_line import one_line_path_errors
 from termwise.errors import TermwiseError
 from termwise.project.layout import ProjectLayout
 
@@ -49,6 +50,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Export a bilingual edition or an interchange file.",
     ),
     "review": ("termwise.tui.commands:review", "Review a translation in the terminal workbench."),
+    "fix": (
+        "termwise.review.commands:fix",
+        "Apply the workbench's terminology fixes to a document or its translation.",
+    ),
     "terms": (
         "termwise.terms.commands:terms",
         "Extract a document's terms and variants; compare them with the glossary.",
@@ -75,7 +80,7 @@ class LazyGroup(click.Group):
             raise
         command = getattr(module, attribute)
         assert isinstance(command, click.Command)
-        return command
+        return one_line_path_errors(command)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         # Help text comes from the table above so that ``--help`` imports no subcommand.
@@ -102,10 +107,21 @@ def cli(ctx: click.Context, project_dir: Path | None) -> None:
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI, turning user-facing errors into one line and a non-zero exit."""
     try:
-        cli.main(args=argv, prog_name="termwise", standalone_mode=False)
+        # Outside standalone mode click *returns* the status of a command that ended
+        # through ``ctx.exit(n)`` instead of exiting with it; dropping it made failures
+        # (``glossary validate`` on a broken file) exit 0.
+        status = cli.main(args=argv, prog_name="termwise", standalone_mode=False)
     except TermwiseError as error:
         click.echo(f"termwise: error: {error}", err=True)
         sys.exit(error.exit_code)
+    except OSError as error:
+        # The environment failed under a command (a full disk, a folder without write
+        # permission): one line naming the file, never a traceback.
+        from termwise.atomic import os_error_advice
+
+        where = error.filename or "termwise"
+        click.echo(f"termwise: error: {where}: {os_error_advice(error)}", err=True)
+        sys.exit(2)
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
         sys.exit(130)
@@ -114,6 +130,8 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(error.exit_code)
     except click.exceptions.Exit as error:
         sys.exit(error.exit_code)
+    if isinstance(status, int) and not isinstance(status, bool) and status != 0:
+        sys.exit(status)
 
 
 if __name__ == "__main__":

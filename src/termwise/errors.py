@@ -7,7 +7,12 @@ instead of a traceback.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+# lxml ends its messages with ", line 1, column 2" (after a newline for some), which the
+# position before the message already says.
+_LIBXML_POSITION = re.compile(r"[\s,]*line \d+, column \d+\s*$")
 
 
 class TermwiseError(Exception):
@@ -28,7 +33,8 @@ class InputError(TermwiseError):
         column: int | None = None,
         offset: int | None = None,
     ) -> None:
-        self.message = message
+        # The CLI prints one line per error; a message from a library may carry newlines.
+        self.message = " ".join(_LIBXML_POSITION.sub("", message).split())
         self.path = str(path) if path is not None else None
         self.line = line
         self.column = column

@@ -9,6 +9,7 @@ written ``zh-Hant``. Argos and Apertium have codes of their own (``zt``, ``pb``;
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from termwise.errors import TermwiseError
 
@@ -71,6 +72,26 @@ def normalize(tag: str) -> str:
         else:
             out.append(part)
     return "-".join(out)
+
+
+def known(tag: str) -> str:
+    """``normalize(tag)``, refusing a language CLDR does not know (``xx``, ``eng-x``)."""
+    canonical = normalize(tag)
+    base = canonical.split("-")[0]
+    if base not in _cldr_languages():
+        raise LanguageError(
+            f"{tag!r} is not a known language; use a BCP 47 tag such as en, zh or pt-BR"
+        )
+    return canonical
+
+
+@lru_cache(maxsize=1)
+def _cldr_languages() -> frozenset[str]:
+    """Language subtags with a name in CLDR (Babel's data): what a translator could mean."""
+    from babel import Locale
+
+    codes = (str(code) for code in Locale.parse("en").languages)
+    return frozenset(code for code in codes if "_" not in code)
 
 
 def primary(tag: str) -> str:

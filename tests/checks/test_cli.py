@@ -12,7 +12,8 @@ import pytest
 from termwise.document import load_document
 from termwise.glossary import save_glossary
 from termwise.glossary.model import Concept, Glossary, Term, TermStatus
-from termwise.project.po import SegmentState, TranslationFile, TranslationUnit
+from termwise.project.translation_file import TranslationFile
+from termwise.project.units import SegmentState, TranslationUnit
 
 DOC = """\
 1. Introduction

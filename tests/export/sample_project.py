@@ -11,8 +11,8 @@ from termwise.cli import cli
 from termwise.document import load_document
 from termwise.document.model import Document
 from termwise.project.layout import ProjectLayout
-from termwise.project.po import SegmentState
 from termwise.project.translations import open_translation
+from termwise.project.units import SegmentState
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "project"
 SCHEMAS = Path(__file__).resolve().parents[1] / "schemas"

@@ -11,7 +11,7 @@ import pytest
 from lxml import etree
 
 from termwise.project.interchange import read_units
-from termwise.project.po import TranslationFile
+from termwise.project.translation_file import TranslationFile
 
 from .sample_project import SCHEMAS, Project
 

@@ -189,7 +189,9 @@ def test_csv_without_header_and_bad_lines(tmp_path: Path) -> None:
     )
     loaded = load_glossary(path)
     assert [c.terms("en")[0].text for c in loaded.concepts] == ["AIIB", "global governance"]
-    assert loaded.concepts[1].notes == ["comment, with comma"]
+    # A line's comment belongs to its pair: the target term, not the concept.
+    assert loaded.concepts[1].terms("zh")[0].notes == ["comment, with comma"]
+    assert loaded.concepts[1].notes == []
     assert [p.line for p in loaded.problems] == [2, 3]
     with pytest.raises(InputError):
         load_glossary(tmp_path.joinpath("x.csv").write_text("a,b\n") and tmp_path / "x.csv")
@@ -277,7 +279,11 @@ def test_real_omegat_reads_ours_and_we_read_omegats(curated, tmp_path: Path) -> 
     assert "responsible major country|负责任大国" in read_by_omegat
     assert "Belt and Road Initiative|一带一路" in read_by_omegat
     loaded = load_glossary(theirs, fmt="omegat", source_lang="en", target_lang="zh")
-    assert [(c.terms("en")[0].text, c.terms("zh")[0].text, c.notes) for c in loaded.concepts] == [
+    pairs = [
+        (c.terms("en")[0].text, c.terms("zh")[0].text, c.terms("zh")[0].notes)
+        for c in loaded.concepts
+    ]
+    assert pairs == [
         ("community of human destiny", "人类命运共同体", ["paper rendering"]),
         ("AIIB", "亚投行", []),
     ]

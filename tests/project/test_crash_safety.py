@@ -13,7 +13,8 @@ import subprocess
 import time
 from pathlib import Path
 
-from termwise.project.po import SegmentState, TranslationFile, TranslationUnit
+from termwise.project.translation_file import TranslationFile
+from termwise.project.units import SegmentState, TranslationUnit
 
 UNITS = 300
 KILLS = 50

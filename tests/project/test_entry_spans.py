@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from termwise.project import entry_spans
-from termwise.project.po import SegmentState, TranslationFile, TranslationUnit
+from termwise.project.translation_file import TranslationFile
+from termwise.project.units import SegmentState, TranslationUnit
 
 
 def _without_revision_date(data: bytes) -> bytes:

@@ -10,13 +10,11 @@ import polib
 import pytest
 from translate.storage import po as ttk_po
 
+from termwise.atomic import WriteError
 from termwise.errors import InputError
-from termwise.project.po import (
-    ConcurrentModificationError,
-    SegmentState,
-    TranslationFile,
-    TranslationUnit,
-)
+from termwise.project.store import ConcurrentModificationError
+from termwise.project.translation_file import TranslationFile
+from termwise.project.units import SegmentState, TranslationUnit
 
 
 def sample_file() -> TranslationFile:
@@ -289,7 +287,7 @@ def test_failed_save_leaves_last_good_file(tmp_path: Path, monkeypatch: pytest.M
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("os.fsync", failing_fsync)
-    with pytest.raises(OSError, match="No space"):
+    with pytest.raises(WriteError, match="the disk is full"):
         tfile.save()
     monkeypatch.undo()
     assert path.read_bytes() == good
@@ -395,7 +393,7 @@ def test_parse_cache_is_used_only_for_identical_bytes(
     def no_babel(*args: object) -> object:
         raise AssertionError("parsed again")
 
-    monkeypatch.setattr("termwise.project.po.read_catalog", no_babel)
+    monkeypatch.setattr("termwise.project.po_format.read_catalog", no_babel)
     cached = TranslationFile.load(path)
     assert cached.units == expected.units and cached.obsolete == expected.obsolete
     assert (cached.lang, cached.source_lang, cached.document_name) == ("es", "en", "paper.md")

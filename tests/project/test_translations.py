@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from termwise.mt.engine import MTResult
 from termwise.project.layout import ProjectLayout
-from termwise.project.po import SegmentState, TranslationFile
+from termwise.project.translation_file import TranslationFile
 from termwise.project.translations import (
     open_translation,
     record_machine_translation,
     sync_with_document,
 )
+from termwise.project.units import SegmentState
 
 from .papers import PAPER, make_document
 

@@ -12,11 +12,11 @@ from textual.widgets import ProgressBar
 from textual.worker import WorkerCancelled
 
 from termwise.project.layout import ProjectLayout
-from termwise.project.po import TranslationFile
+from termwise.project.translation_file import TranslationFile
+from termwise.review.session import ReviewSession
 from termwise.tui.app import ReviewApp
 from termwise.tui.dialogs import AskText, Choose, ConfirmPreview
 from termwise.tui.panels import IssuesPanel
-from termwise.tui.session import ReviewSession
 
 SIZE = (160, 50)
 
@@ -315,11 +315,11 @@ async def test_issues_panel_jump_and_fix_in_target(
         panel = app.query_one(IssuesPanel)
         tree = panel.query_one("#issues-tree")
         assert tree.has_focus
-        # Walk the tree to the term-forbidden issue, jump to it, fix it.
+        # Walk the tree up to the term-forbidden issue (errors come first), jump to it, fix it.
         for _ in range(200):
             if panel.current is not None and panel.current.check == "term-forbidden":
                 break
-            await pilot.press("down")
+            await pilot.press("up")
         assert panel.current is not None and panel.current.check == "term-forbidden"
         await pilot.press("enter")
         assert app.grid.cursor == 0

@@ -18,7 +18,7 @@ from pathlib import Path
 import polib
 
 from termwise.project.layout import ProjectLayout
-from termwise.project.po import TranslationFile
+from termwise.project.translation_file import TranslationFile
 
 
 class Terminal:

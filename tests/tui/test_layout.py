@@ -75,8 +75,8 @@ async def test_the_grid_keeps_one_rendering_per_row_however_often_it_changes() -
     long row typed into 200 times held tens of MB until they were evicted."""
     from textual.app import App, ComposeResult
 
+    from termwise.review.rows import Row
     from termwise.tui.grid import SegmentGrid
-    from termwise.tui.rows import Row
 
     rows = [Row(f"s{n}", f"Sentence {n}.", "", "Frase.", "edited", False) for n in range(30)]
 

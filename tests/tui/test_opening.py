@@ -10,11 +10,11 @@ import pytest
 from textual.widgets import Label
 
 from termwise.project.layout import ProjectLayout, segmentation_overrides_file
-from termwise.project.po import TranslationFile
+from termwise.project.translation_file import TranslationFile
+from termwise.review.session import ReviewSession
 from termwise.tui import opening
 from termwise.tui.app import ReviewApp
 from termwise.tui.opening import OpeningScreen, read_preview, write_preview
-from termwise.tui.session import ReviewSession
 
 from .test_app import SIZE, settle
 

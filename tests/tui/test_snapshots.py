@@ -15,8 +15,8 @@ from textual.pilot import Pilot
 from textual.worker import WorkerCancelled
 
 from termwise.project.layout import ProjectLayout
+from termwise.review.session import ReviewSession
 from termwise.tui.app import ReviewApp
-from termwise.tui.session import ReviewSession
 
 
 def workbench(layout: ProjectLayout, paper: Path) -> ReviewApp:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from termwise.command_line import LANGUAGE
 from termwise.project.layout import ProjectLayout
 
 if TYPE_CHECKING:
@@ -23,10 +24,8 @@ if TYPE_CHECKING:
 
 @click.command("check")
 @click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--from", "from_lang", metavar="LANG", help="Source language (default: detected).")
-@click.option(
-    "--to", "to_lang", metavar="LANG", help="Target language: also check the translation."
-)
+@click.option("--from", "from_lang", type=LANGUAGE, help="Source language (default: detected).")
+@click.option("--to", "to_lang", type=LANGUAGE, help="Target language: also check the translation.")
 @click.option(
     "--target",
     "target_path",
@@ -118,13 +117,14 @@ def check(
     document = _load_document(layout, file, from_lang)
     glossary = _load_glossary(layout, glossary_path)
     targets: dict[str, str] | None = None
+    plurals: dict[str, object] = {}
     if target_path is not None:
         targets, found_lang = _targets_from_interchange(document, target_path, target_lang)
         target_lang = target_lang or found_lang
         if target_lang is None:
             raise TermwiseError(f"{target_path}: no target language in the file; give --to LANG")
     elif target_lang is not None:
-        targets = _targets_from_project(layout, file, target_lang)
+        targets, plurals = _targets_from_project(layout, file, target_lang)
     ignores = IgnoreStore.for_document(layout, file)
     result = check_document(
         document,
@@ -133,6 +133,7 @@ def check(
         targets=targets,
         config=config,
         ignores=ignores,
+        plurals=plurals,
     )
     if ignore_ids:
         if not reason or not reason.strip():
@@ -198,21 +199,26 @@ def _load_document(layout: ProjectLayout, file: Path, from_lang: str | None) -> 
 def _load_glossary(layout: ProjectLayout, path: Path | None) -> Glossary | None:
     from termwise.errors import TermwiseError
     from termwise.glossary import load_glossary
+    from termwise.glossary.formats import glossary_files
 
     if path is not None:
         if not path.exists():
             raise TermwiseError(f"{path}: no such glossary file or folder")
         return load_glossary(path)
     default = layout.glossary_dir
-    if not default.is_dir() or not any(p.is_file() for p in default.iterdir()):
+    if not default.is_dir() or not glossary_files(default):
         click.echo(f"termwise: no glossary in {default}: terminology checks are skipped", err=True)
         return None
     return load_glossary(default)
 
 
-def _targets_from_project(layout: ProjectLayout, file: Path, lang: str) -> dict[str, str]:
+def _targets_from_project(
+    layout: ProjectLayout, file: Path, lang: str
+) -> tuple[dict[str, str], dict[str, object]]:
+    """Each segment's translation, and the forms of the plural entries among them."""
+    from termwise.checks.plurals import PluralForms
     from termwise.errors import TermwiseError
-    from termwise.project.po import TranslationFile
+    from termwise.project.translation_file import TranslationFile
 
     path = layout.translation_file(file, lang)
     if not path.exists():
@@ -220,8 +226,13 @@ def _targets_from_project(layout: ProjectLayout, file: Path, lang: str) -> dict[
             f"no translation of {file} into {lang}: {path} does not exist; "
             f"run `termwise translate {file} --to {lang}` or give --target FILE"
         )
-    units = TranslationFile.load(path).units
-    return {segment_id: unit.target for segment_id, unit in units.items()}
+    tfile = TranslationFile.load(path)
+    targets = {segment_id: unit.target for segment_id, unit in tfile.units.items()}
+    plurals: dict[str, object] = {}
+    for segment_id, unit in tfile.units.items():
+        if unit.is_plural:
+            plurals[segment_id] = PluralForms(unit.all_forms(), tfile.plural_rule()[0])
+    return targets, plurals
 
 
 def _targets_from_interchange(

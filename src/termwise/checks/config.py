@@ -111,7 +111,7 @@ class CheckConfig:
         ratio = dict(table.get("length-ratio", {}))
         spelling = dict(table.get("spelling", {}))
         tolerance = float(ratio.get("tolerance", 2.5))
-        if tolerance <= 1.0:
+        if not tolerance > 1.0 or tolerance == float("inf"):
             raise InputError("[checks.length-ratio] tolerance must be greater than 1", where)
         enable = table.get("enable")
         return cls(

@@ -55,8 +55,6 @@ def _short(text: str, limit: int = 60) -> str:
 def _inconsistent(
     context: CheckContext,
     pairs: Sequence[Pair],
-    check_id: str,
-    severity: Severity,
     *,
     by_target: bool,
 ) -> Iterator[Issue]:
@@ -92,8 +90,6 @@ def _inconsistent(
                 )
                 suggestion = standard.target
             yield context.issue(
-                check_id,
-                severity,
                 pair,
                 "target",
                 0,
@@ -117,7 +113,7 @@ def _first(members: list[tuple[Pair, str]], text: str) -> int:
     category="consistency",
 )
 def inconsistent_target(context: CheckContext, pairs: Sequence[Pair]) -> Iterator[Issue]:
-    return _inconsistent(context, pairs, "inconsistent-target", Severity.WARNING, by_target=False)
+    return _inconsistent(context, pairs, by_target=False)
 
 
 @register(
@@ -128,4 +124,4 @@ def inconsistent_target(context: CheckContext, pairs: Sequence[Pair]) -> Iterato
     category="consistency",
 )
 def inconsistent_source(context: CheckContext, pairs: Sequence[Pair]) -> Iterator[Issue]:
-    return _inconsistent(context, pairs, "inconsistent-source", Severity.INFO, by_target=True)
+    return _inconsistent(context, pairs, by_target=True)

@@ -3,10 +3,15 @@
 Term matches are computed once per segment and side and cached on the ``Pair``, because five
 checks and the variation report all need them; that sharing is most of what makes a full
 run fast.
+
+The runner hands each check the run's context bound to the check's registry entry
+(``for_check``), so that ``context.issue(...)`` reports under the check's id with the
+severity the project configured, and no check states either again.
 """
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -15,6 +20,7 @@ from termwise.checks.config import CheckConfig
 from termwise.checks.issue import Fix, Issue, Severity, Side
 
 if TYPE_CHECKING:
+    from termwise.checks.registry import Check
     from termwise.glossary.matcher import TermMatch, TermMatcher
     from termwise.glossary.model import Glossary
 
@@ -59,6 +65,17 @@ class CheckContext:
         self._severity_cache: dict[str, Severity] = {}
         # Per-run state that several checks share (the terminology index, spelling results).
         self.cache: dict[str, object] = {}
+        # The check this context reports for (see ``for_check``), and its severity.
+        self.check: Check | None = None
+        self._check_severity = Severity.WARNING
+
+    def for_check(self, check: Check) -> CheckContext:
+        """This run's context, reporting for ``check`` (the matchers, caches and settings
+        are shared with the run: only the check it reports for differs)."""
+        bound = copy.copy(self)
+        bound.check = check
+        bound._check_severity = self.severity(check.id, check.severity)
+        return bound
 
     def matcher(self, lang: str) -> TermMatcher:
         """The glossary's matcher for ``lang``, built once per run."""
@@ -93,8 +110,6 @@ class CheckContext:
 
     def issue(
         self,
-        check_id: str,
-        default_severity: Severity,
         pair: Pair,
         side: Side,
         start: int,
@@ -106,7 +121,67 @@ class CheckContext:
         suggestion: str | None = None,
         fixable: bool = False,
     ) -> Issue:
-        """Build an issue on ``side`` of ``pair``; ``fixable`` turns the suggestion into a fix."""
+        """An issue of the check this context is bound to, on ``side`` of ``pair``;
+        ``fixable`` turns the suggestion into a fix."""
+        check = self.check
+        if check is None:
+            raise RuntimeError("context.issue() outside a check: the runner binds each check")
+        return self._issue(
+            check.id,
+            self._check_severity,
+            pair,
+            side,
+            start,
+            end,
+            message,
+            concept=concept,
+            term=term,
+            suggestion=suggestion,
+            fixable=fixable,
+        )
+
+    def rule_issue(
+        self,
+        rule_id: str,
+        default_severity: Severity,
+        pair: Pair,
+        side: Side,
+        start: int,
+        end: int,
+        message: str,
+        *,
+        suggestion: str | None = None,
+        fixable: bool = False,
+    ) -> Issue:
+        """An issue of one of the project's own rules (``[[checks.regex]]``), which are not
+        registered checks and so name their id and severity."""
+        return self._issue(
+            rule_id,
+            self.severity(rule_id, default_severity),
+            pair,
+            side,
+            start,
+            end,
+            message,
+            suggestion=suggestion,
+            fixable=fixable,
+        )
+
+    def _issue(
+        self,
+        check_id: str,
+        severity: Severity,
+        pair: Pair,
+        side: Side,
+        start: int,
+        end: int,
+        message: str,
+        *,
+        concept: str | None = None,
+        term: str | None = None,
+        suggestion: str | None = None,
+        fixable: bool = False,
+    ) -> Issue:
         text = pair.source if side == "source" else (pair.target or "")
         fix = (
             Fix(pair.segment_id, side, start, end, suggestion)
@@ -115,7 +190,7 @@ class CheckContext:
         )
         return Issue(
             check=check_id,
-            severity=self.severity(check_id, default_severity),
+            severity=severity,
             segment_id=pair.segment_id,
             side=side,
             start=start,

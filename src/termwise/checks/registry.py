@@ -85,8 +85,14 @@ _REGISTRY: dict[str, Check] = {}
 _BUILTIN_MODULES = (
     "termwise.checks.terminology",
     "termwise.checks.consistency",
-    "termwise.checks.qa",
+    "termwise.checks.qa.completeness",
+    "termwise.checks.qa.numbers",
+    "termwise.checks.qa.urls_brackets",
+    "termwise.checks.qa.punctuation",
+    "termwise.checks.qa.whitespace",
+    "termwise.checks.qa.length",
     "termwise.checks.spelling",
+    "termwise.checks.plurals",
     "termwise.checks.unrecorded",
 )
 _ENTRY_POINT_GROUP = "termwise.checks"

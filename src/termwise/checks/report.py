@@ -268,7 +268,7 @@ def render_html(
         )
         for variation in variations:
             for rendering in variation.renderings:
-                status_class = "" if rendering.status in ("preferred", "admitted") else "warning"
+                status_class = "warning" if rendering.status in ("deprecated", "superseded") else ""
                 forms = ", ".join(
                     f"{form} ({count})" for form, count in rendering.forms.most_common()
                 )

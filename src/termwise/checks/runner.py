@@ -7,7 +7,7 @@ matches are at hand; document-level checks run once at the end over all pairs.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from termwise import languages
 from termwise.checks.config import CheckConfig
 from termwise.checks.context import CheckContext, Pair
+from termwise.checks.folding import capped, fold
 from termwise.checks.issue import Issue
 from termwise.checks.registry import Check, Scope, all_checks
 from termwise.document.model import Document, SegmentKind
@@ -82,14 +83,21 @@ def check_document(
     targets: Mapping[str, str] | None = None,
     config: CheckConfig | None = None,
     ignores: IgnoreStore | None = None,
+    plurals: Mapping[str, object] | None = None,
 ) -> CheckResult:
-    """Run the checks and keep everything the CLI and the UI need to show the result."""
+    """Run the checks and keep everything the CLI and the UI need to show the result.
+
+    ``plurals`` maps the segment ids of plural entries to their forms
+    (``checks.plurals.PluralForms``), for the ``plural-forms`` check.
+    """
     context = CheckContext(
         source_lang=languages.normalize(document.lang),
         target_lang=languages.normalize(target_lang) if target_lang else None,
         glossary=glossary,
         config=config or CheckConfig(),
     )
+    if plurals:
+        context.cache["plurals"] = dict(plurals)
     pairs = make_pairs(document, targets if context.target_lang else None)
     checks, skipped = select_checks(context)
     issues = _run(context, pairs, checks)
@@ -157,40 +165,46 @@ def run_segment_checks(
     context: CheckContext, pairs: Sequence[Pair], checks: Sequence[Check]
 ) -> list[Issue]:
     """Issues of the checks that judge each segment on its own, and of the regex rules."""
-    from termwise.checks.qa import regex_issues
+    from termwise.checks.qa.rules import regex_issues
 
     # Check by check rather than segment by segment: a screen can then pick the segments a
     # check needs from the whole document at once, and one check's data stays in the cache
     # (all sources are matched against the glossary, then all targets).
     bilingual = context.target_lang is not None
     issues: list[Issue] = []
-    extend = issues.extend
+    add = issues.extend
+
+    def extend(found: Iterable[Issue]) -> None:
+        add(capped(found))
+
     everything = range(len(pairs))
     for check in checks:
         if check.across_segments:
             continue
         function = check.function
         screen = check.screen
+        # The check reports through the run's context bound to its registry entry.
+        bound = context.for_check(check)
         if check.scope is Scope.SOURCE:
             for index in screen(context, pairs, "source") if screen else everything:
-                extend(function(context, pairs[index]))
+                extend(function(bound, pairs[index]))
         elif check.scope is Scope.TEXT:
             for index in screen(context, pairs, "source") if screen else everything:
                 pair = pairs[index]
-                extend(function(context, pair, "source", pair.source))
+                extend(function(bound, pair, "source", pair.source))
             if bilingual:
                 for index in screen(context, pairs, "target") if screen else everything:
                     pair = pairs[index]
                     if pair.target:
-                        extend(function(context, pair, "target", pair.target))
+                        extend(function(bound, pair, "target", pair.target))
         elif check.scope is Scope.PAIR and bilingual:
             for index in screen(context, pairs, "target") if screen else everything:
                 pair = pairs[index]
                 if pair.target:
-                    extend(function(context, pair))
+                    extend(function(bound, pair))
         elif check.scope is Scope.DOCUMENT:
-            extend(function(context, pairs))
-    extend(regex_issues(context, pairs))
+            add(fold(function(bound, pairs)))  # many segments: folded segment by segment
+    add(fold(regex_issues(context, pairs)))
     return issues
 
 
@@ -201,5 +215,5 @@ def run_cross_segment_checks(
     issues: list[Issue] = []
     for check in checks:
         if check.across_segments:
-            issues.extend(check.function(context, pairs))
+            issues.extend(fold(check.function(context.for_check(check), pairs)))
     return issues

@@ -193,8 +193,6 @@ def spelling(context: CheckContext, pairs: Sequence[Pair]) -> Iterator[Issue]:
             if any(s <= start and end <= e for s, e in protected):
                 continue
             yield context.issue(
-                "spelling",
-                Severity.WARNING,
                 pair,
                 "target",
                 start,

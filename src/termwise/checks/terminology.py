@@ -171,8 +171,9 @@ def terms_in(concept: Concept, lang: str) -> list[Term]:
 
 
 def preferred_in(terms: list[Term]) -> Term | None:
-    """The preferred term among ``terms``, else an admitted one (as ``Concept.preferred``)."""
-    for wanted in (TermStatus.PREFERRED, TermStatus.ADMITTED):
+    """The preferred term among ``terms``, else an admitted one, else one without a status
+    (as ``Concept.preferred``)."""
+    for wanted in (TermStatus.PREFERRED, TermStatus.ADMITTED, TermStatus.UNSPECIFIED):
         for term in terms:
             if term.status is wanted:
                 return term
@@ -218,8 +219,6 @@ def source_variant(context: CheckContext, pair: Pair) -> Iterator[Issue]:
                 "no official rendering is known"
             )
             yield context.issue(
-                "source-variant",
-                Severity.WARNING,
                 pair,
                 "source",
                 match.start,
@@ -231,8 +230,6 @@ def source_variant(context: CheckContext, pair: Pair) -> Iterator[Issue]:
         replacement = match_case(official.text, match.text)
         by_hand = fix_note(match)
         yield context.issue(
-            "source-variant",
-            Severity.WARNING,
             pair,
             "source",
             match.start,
@@ -270,8 +267,6 @@ def term_forbidden(context: CheckContext, pair: Pair) -> Iterator[Issue]:
         if official is not None:
             message += f"; use “{official.text}”{by_hand}"
         yield context.issue(
-            "term-forbidden",
-            Severity.ERROR,
             pair,
             "target",
             match.start,
@@ -312,8 +307,6 @@ def term_missing(context: CheckContext, pair: Pair) -> Iterator[Issue]:
         if official is None or not facts.target_allowed:
             continue
         yield context.issue(
-            "term-missing",
-            Severity.WARNING,
             pair,
             "target",
             0,
@@ -348,8 +341,6 @@ def term_no_target(context: CheckContext, pair: Pair) -> Iterator[Issue]:
         if facts.target_allowed:
             continue
         yield context.issue(
-            "term-no-target",
-            Severity.INFO,
             pair,
             "source",
             match.start,
@@ -398,8 +389,6 @@ def term_inconsistent(context: CheckContext, pairs: Sequence[Pair]) -> Iterator[
             if term == majority:
                 continue
             yield context.issue(
-                "term-inconsistent",
-                Severity.WARNING,
                 pair,
                 "target",
                 start,
@@ -441,7 +430,7 @@ class ConceptVariation:
         """More than one rendering in one language, or any non-official one."""
         per_lang = Counter(rendering.lang for rendering in self.renderings)
         return any(count > 1 for count in per_lang.values()) or any(
-            rendering.status not in ("preferred", "admitted") for rendering in self.renderings
+            rendering.status in ("deprecated", "superseded") for rendering in self.renderings
         )
 
     def as_dict(self) -> dict[str, object]:

@@ -48,8 +48,6 @@ def unrecorded_variant(context: CheckContext, pairs: Sequence[Pair]) -> Iterator
                 continue
             pair = by_id[occurrence.segment]
             yield context.issue(
-                CHECK_ID,
-                Severity.INFO,
                 pair,
                 "source",
                 occurrence.start,

@@ -19,6 +19,7 @@ def read_docx(path: Path) -> tuple[str, set[int]]:
     numbers of the heading paragraphs."""
     import docx  # python-docx; imported here so that the CLI starts fast
 
+    _check_expanded_size(path)
     try:
         document = docx.Document(str(path))
     except (zipfile.BadZipFile, KeyError, ValueError) as error:
@@ -36,6 +37,28 @@ def read_docx(path: Path) -> tuple[str, set[int]]:
             headings.add(len(lines))
         lines.append(text)
     return "\n".join(lines), headings
+
+
+# A part larger than this is a zip bomb, not a document: a 50,000-sentence book's
+# word/document.xml is tens of MB. python-docx inflates each part whole in memory.
+MAX_PART_BYTES = 128 * 1024 * 1024
+
+
+def _check_expanded_size(path: Path) -> None:
+    """Refuse a .docx whose parts would inflate past ``MAX_PART_BYTES`` before reading any."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise InputError(f"not a readable .docx file ({error})", path) from error
+    for info in infos:
+        if info.file_size > MAX_PART_BYTES:
+            raise InputError(
+                f"not a readable .docx file: part {info.filename!r} inflates to "
+                f"{info.file_size / 1e6:,.0f} MB from {info.compress_size / 1e6:,.1f} MB "
+                f"(more than {MAX_PART_BYTES // (1024 * 1024)} MiB; a zip bomb?)",
+                path,
+            )
 
 
 def _paragraphs(document: Any) -> list[Any]:

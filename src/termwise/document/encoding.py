@@ -14,6 +14,7 @@ import unicodedata
 from pathlib import Path
 
 from termwise.errors import InputError
+from termwise.input_files import read_input
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -27,10 +28,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 def read_text(path: str | Path, encoding: str | None = None) -> tuple[str, str]:
     """Return ``(text, encoding)`` for the file at ``path``; raise ``InputError`` when it is not text."""
     file_path = Path(path)
-    try:
-        data = file_path.read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot read file: {error.strerror}", file_path) from error
+    data = read_input(file_path)
     chosen = encoding or detect_encoding(data, file_path)
     return decode_bytes(data, file_path, chosen), chosen
 

@@ -25,6 +25,7 @@ from termwise.document.ids import assign_ids
 from termwise.document.model import Document, OffsetMap, Segment, SegmentKind
 from termwise.document.segmentation import split_sentences
 from termwise.errors import InputError
+from termwise.input_files import read_input, require_regular_file
 
 FORMATS = {
     ".txt": "text",
@@ -59,15 +60,13 @@ def load_document(
         raise InputError("no such file", file_path)
     if file_path.is_dir():
         raise InputError("is a folder, not a document", file_path)
+    require_regular_file(file_path)
     if fmt == "docx":
         from termwise.document.docx_reader import read_docx
 
         text, heading_lines = read_docx(file_path)
         return _build(text, lang, file_path, "docx", "docx", id_aliases, heading_lines)
-    try:
-        data = file_path.read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot read file: {error.strerror}", file_path) from error
+    data = read_input(file_path)
     if len(data) < document_cache.MIN_BYTES:
         text, used = _decode(data, file_path, encoding)
         return _build(text, lang, file_path, fmt, used, id_aliases, None)
@@ -140,7 +139,7 @@ def _build(
         if collecting:
             gc.enable()
     if not document.segments:
-        raise InputError("empty document: no text to segment", path or "<input>")
+        raise InputError("empty document: no text to segment", path or "<input>", line=1)
     return document
 
 

@@ -1,1 +1,7 @@
-"""termwise.export"""
+"""Exports: bilingual editions and interchange files made from a project's translations.
+
+``edition`` decides what an edition shows; ``formats`` registers every export format by name,
+written by ``html``, ``text_formats`` (Markdown, plain text) and ``docx_edition`` (Word);
+``xliff`` (and ``termwise.project.tmx``) hand translations to other CAT tools; ``commands`` is ``termwise export``.
+Modules are imported by name: importing the package loads nothing.
+"""

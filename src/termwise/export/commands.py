@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from termwise.command_line import LANGUAGE
 from termwise.project.layout import ProjectLayout
 
 if TYPE_CHECKING:
@@ -17,7 +18,7 @@ FORMAT_NAMES = ("html", "md", "docx", "txt", "tmx", "xliff", "xliff12", "csv", "
 
 @click.command("export")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--to", "target_lang", required=True, help="Target language (BCP 47).")
+@click.option("--to", "target_lang", required=True, type=LANGUAGE, help="Target language (BCP 47).")
 @click.option(
     "--format",
     "format_name",
@@ -47,6 +48,12 @@ FORMAT_NAMES = ("html", "md", "docx", "txt", "tmx", "xliff", "xliff12", "csv", "
     default=None,
     help="Glossary whose terms the HTML edition marks (default: the project's glossary/).",
 )
+@click.option(
+    "--title",
+    default=None,
+    help="The edition's title (default: the document's first line if it is a title, else "
+    "the file name).",
+)
 @click.pass_obj
 def export(
     layout: ProjectLayout,
@@ -57,6 +64,7 @@ def export(
     target_only: bool,
     include_unreviewed: bool,
     glossary_path: Path | None,
+    title: str | None,
 ) -> None:
     """Export FILE's translation into LANG as an edition or an interchange file."""
     from termwise import languages
@@ -90,19 +98,32 @@ def export(
     if chosen.name == "html":
         glossary = _load_glossary(layout, glossary_path)
     options = ExportOptions(
-        target_only=target_only, include_unreviewed=include_unreviewed, glossary=glossary
+        target_only=target_only,
+        include_unreviewed=include_unreviewed,
+        glossary=glossary,
+        title=title.strip() if title else None,
     )
     payload = chosen.write(document, tfile, options)
     write_atomic(output, payload)
     click.echo(f"Wrote {chosen.description} to {output}")
+    plurals = sum(1 for unit in tfile.units.values() if unit.is_plural)
+    if plurals and chosen.name != "po":
+        # Only PO holds gettext plural entries; every other format gets one text per segment.
+        click.echo(
+            f"warning: {plurals} plural {'entry' if plurals == 1 else 'entries'}: "
+            f"{chosen.description} holds one translation per segment, so only the form for "
+            "n=1 was written; the project file and a PO export keep every form",
+            err=True,
+        )
 
 
 def _load_glossary(layout: ProjectLayout, explicit: Path | None) -> Glossary | None:
     from termwise.glossary import load_glossary
+    from termwise.glossary.formats import glossary_files
 
     if explicit is not None:
         return load_glossary(explicit)
     folder = layout.glossary_dir
-    if folder.is_dir() and any(folder.iterdir()):
+    if folder.is_dir() and glossary_files(folder):
         return load_glossary(folder)
     return None

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from termwise import languages
 from termwise.document.model import Document, Segment, SegmentKind
-from termwise.project.po import SegmentState, TranslationFile, TranslationUnit
+from termwise.project.translation_file import TranslationFile
+from termwise.project.units import SegmentState, TranslationUnit
 
 if TYPE_CHECKING:
     from termwise.glossary.matcher import TermMatcher
@@ -74,22 +75,36 @@ class Edition:
     blocks: list[EditionBlock]
     include_unreviewed: bool
     glossary_used: bool = False
+    title_override: str | None = None  # ``export --title``
 
     @property
     def title(self) -> str:
-        for block in self.blocks:
-            if block.kind is SegmentKind.HEADING:
-                return " ".join(item.segment.text for item in block.segments)
+        """The document's title: its first line when that is a heading, else its file name.
+
+        Not the first heading wherever it is: in a paper that opens with its abstract, that is
+        "1. Introduction", which is no title and then stands twice at the top.
+        """
+        if self.title_override:
+            return self.title_override
+        heading = self._title_block()
+        if heading is not None:
+            return " ".join(item.segment.text for item in heading.segments)
         if self.document.path is not None:
             return self.document.path.stem
         return "termwise edition"
 
     @property
     def target_title(self) -> str:
-        for block in self.blocks:
-            if block.kind is SegmentKind.HEADING and all(s.target for s in block.segments):
-                return " ".join(item.target or "" for item in block.segments)
+        if self.title_override:
+            return self.title_override
+        heading = self._title_block()
+        if heading is not None and all(item.target for item in heading.segments):
+            return " ".join(item.target or "" for item in heading.segments)
         return self.title
+
+    def _title_block(self) -> EditionBlock | None:
+        first = self.blocks[0] if self.blocks else None
+        return first if first is not None and first.kind is SegmentKind.HEADING else None
 
     @property
     def has_unreviewed(self) -> bool:
@@ -108,6 +123,7 @@ def build_edition(
     *,
     include_unreviewed: bool = False,
     glossary: Glossary | None = None,
+    title: str | None = None,
 ) -> Edition:
     blocks: list[EditionBlock] = []
     current_paragraph: int | None = None
@@ -126,6 +142,7 @@ def build_edition(
         target_lang=tfile.lang,
         blocks=blocks,
         include_unreviewed=include_unreviewed,
+        title_override=title,
     )
     if glossary is not None:
         mark_terms(edition, glossary)

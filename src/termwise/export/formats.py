@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from termwise.document.model import Document
-from termwise.project.po import SegmentState, TranslationFile
+from termwise.project.states import to_tmx
+from termwise.project.translation_file import TranslationFile
+from termwise.project.units import SegmentState
 
 if TYPE_CHECKING:
     from termwise.glossary.model import Glossary
@@ -24,6 +26,7 @@ class ExportOptions:
     target_only: bool = False
     include_unreviewed: bool = False
     glossary: Glossary | None = None
+    title: str | None = None  # the edition's title, instead of the document's
 
 
 ExportFunction = Callable[[Document, TranslationFile, ExportOptions], bytes]
@@ -62,7 +65,11 @@ def _edition(document: Document, tfile: TranslationFile, options: ExportOptions)
     from termwise.export.edition import build_edition
 
     return build_edition(
-        document, tfile, include_unreviewed=options.include_unreviewed, glossary=options.glossary
+        document,
+        tfile,
+        include_unreviewed=options.include_unreviewed,
+        glossary=options.glossary,
+        title=options.title,
     )
 
 
@@ -108,8 +115,8 @@ def _text(document: Document, tfile: TranslationFile, options: ExportOptions) ->
 
 @exporter("tmx", "TMX 1.4b translation memory", (".tmx",))
 def _tmx(document: Document, tfile: TranslationFile, options: ExportOptions) -> bytes:
-    from termwise.export.tmx import tmx_bytes
     from termwise.project.interchange import InterchangeUnit
+    from termwise.project.tmx import tmx_bytes
 
     wanted = {SegmentState.REVIEWED}
     if options.include_unreviewed:
@@ -119,7 +126,7 @@ def _tmx(document: Document, tfile: TranslationFile, options: ExportOptions) -> 
         unit = tfile.units.get(segment.id)
         if unit is None or not unit.target or unit.state not in wanted:
             continue
-        properties = {"x-state": unit.state.value, "x-kind": segment.kind.value}
+        properties = {**to_tmx(unit.state), "x-kind": segment.kind.value}
         if unit.mt_engine:
             properties["x-mt-engine"] = unit.mt_engine
         units.append(
@@ -155,7 +162,7 @@ CSV_COLUMNS = ("id", "kind", "source", "target", "state", "mt", "mt_engine", "mt
 
 @exporter("csv", "CSV table (UTF-8 with BOM, opens in spreadsheets)", (".csv",))
 def _csv(document: Document, tfile: TranslationFile, options: ExportOptions) -> bytes:
-    from termwise.project.po import TranslationUnit, describe
+    from termwise.project.units import TranslationUnit, describe
 
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")

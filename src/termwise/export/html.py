@@ -168,7 +168,7 @@ def _marked(text: str, spans: list[TermSpan]) -> str:
             continue  # overlapping matches: the matcher promises none, but never garble text
         out.append(escape(text[position : span.start]))
         tip = f"{span.concept_id}: {span.status}"
-        if span.official and span.status in ("deprecated", "superseded", "admitted"):
+        if span.official and span.status in ("deprecated", "superseded", "admitted", "unspecified"):
             tip += f"; official: {span.official}"
         out.append(
             f'<span class="term {escape(span.status)}" data-concept="{escape(span.concept_id)}" '

@@ -11,18 +11,13 @@ import re
 
 from termwise import __version__
 from termwise.document.model import Document, SegmentKind
-from termwise.export.tmx import xml_safe
 from termwise.project.interchange import XLIFF2_NS, XLIFF12_NS, XML_NS
-from termwise.project.po import SegmentState, TranslationFile, TranslationUnit
+from termwise.project.states import to_xliff2, to_xliff12
+from termwise.project.tmx import xml_safe
+from termwise.project.translation_file import TranslationFile
+from termwise.project.units import SegmentState, TranslationUnit
 
 _NMTOKEN = re.compile(r"^[\w.\-:]+$")
-
-_XLIFF2_STATE = {
-    SegmentState.NEW: ("initial", None),
-    SegmentState.MT: ("translated", "termwise:mt"),
-    SegmentState.EDITED: ("translated", "termwise:edited"),
-    SegmentState.REVIEWED: ("reviewed", None),
-}
 
 
 def xliff2_bytes(document: Document, tfile: TranslationFile) -> bytes:
@@ -53,7 +48,7 @@ def xliff2_bytes(document: Document, tfile: TranslationFile) -> bytes:
             for category, text in notes:
                 note = etree.SubElement(notes_el, q("note"), category=category)
                 note.text = xml_safe(text)
-        state, sub_state = _XLIFF2_STATE[unit.state if unit.target else SegmentState.NEW]
+        state, sub_state = to_xliff2(unit.state if unit.target else SegmentState.NEW)
         seg_el = etree.SubElement(unit_el, q("segment"), id="s1", state=state)
         if sub_state:
             seg_el.set("subState", sub_state)
@@ -95,20 +90,18 @@ def xliff12_bytes(document: Document, tfile: TranslationFile) -> bytes:
         unit = tfile.units.get(segment.id) or TranslationUnit(segment.id, segment.text)
         tu = etree.SubElement(body, q("trans-unit"), id=segment.id)
         tu.set(f"{{{XML_NS}}}space", "preserve")
-        tu.set("approved", "yes" if unit.state is SegmentState.REVIEWED and unit.target else "no")
+        state, qualifier, approved = to_xliff12(unit.state if unit.target else SegmentState.NEW)
+        tu.set("approved", approved)
         if segment.kind is SegmentKind.HEADING:
             tu.set("restype", "x-heading")
         etree.SubElement(tu, q("source")).text = xml_safe(segment.text)
         if unit.target:
             target = etree.SubElement(tu, q("target"))
             target.text = xml_safe(unit.target)
-            if unit.state is SegmentState.MT:
-                target.set("state", "needs-review-translation")
-                target.set("state-qualifier", "mt-suggestion")
-            elif unit.state is SegmentState.EDITED:
-                target.set("state", "needs-review-translation")
-            else:
-                target.set("state", "final")
+            if state:
+                target.set("state", state)
+            if qualifier:
+                target.set("state-qualifier", qualifier)
         if unit.mt:
             alt = etree.SubElement(tu, q("alt-trans"))
             alt.set("origin", " ".join(filter(None, [unit.mt_engine, unit.mt_model])) or "mt")

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from termwise.input_files import read_input
 from termwise.project.layout import ProjectLayout
 
 if TYPE_CHECKING:
@@ -132,6 +133,11 @@ def show(layout: ProjectLayout, path: Path | None, fmt: str, langs: tuple[str, .
 )
 @click.option("--from", "source_lang", default=None, help="Source language (BCP 47).")
 @click.option("--to", "target_lang", default=None, help="Target language (BCP 47).")
+@click.option(
+    "--lenient",
+    is_flag=True,
+    help="Import a TBX file that glossary validate faults, listing every problem.",
+)
 @click.pass_obj
 def import_glossary(
     layout: ProjectLayout,
@@ -140,30 +146,64 @@ def import_glossary(
     fmt: str | None,
     source_lang: str | None,
     target_lang: str | None,
+    lenient: bool,
 ) -> None:
     """Import a TBX, CSV or OmegaT glossary FILE as TBX-Basic."""
     from termwise import languages
+    from termwise.errors import InputError
     from termwise.glossary.formats import ReadOptions, detect_format, get_format, save_glossary
     from termwise.glossary.language_guess import resolve_pair
+    from termwise.glossary.model import lang_matches
 
-    data = file.read_bytes()
+    data = read_input(file)
     chosen = get_format(fmt) if fmt else detect_format(file, data)
+    from termwise.glossary import import_checks
+
+    # Read first: a file that is not even XML gets the reader's error, which --lenient cannot
+    # get past; what the validator then finds is what --lenient lets through.
     loaded = chosen.read(data, file, ReadOptions(source_lang, target_lang))
+    deviations = import_checks.tbx_deviations(file) if chosen.name == "tbx" else []
+    if deviations and not lenient:
+        raise import_checks.refuse(file, deviations)
+    names_languages = chosen.name == "tbx" or _has_language_header(chosen.name, data)
+    import_checks.check_flags_against_file(
+        file,
+        data,
+        chosen.name,
+        loaded,
+        source_lang,
+        target_lang,
+        file_names_languages=names_languages,
+    )
+    import_checks.check_not_empty(file, loaded)
+    for deviation in deviations:
+        click.echo(f"problem (imported with --lenient): {deviation}", err=True)
     found = loaded.languages()
-    if chosen.name == "tbx" or _has_language_header(chosen.name, data):
+    if names_languages:
         origin = "the file"
         if source_lang or target_lang:
-            wanted = {languages.normalize(x) for x in (source_lang, target_lang) if x}
+            wanted = [languages.normalize(x) for x in (source_lang, target_lang) if x]
+            kept = [lang for lang in found if any(lang_matches(lang, w) for w in wanted)]
+            if not kept:
+                raise InputError(
+                    f"the file has no terms in {', '.join(wanted)} (it has "
+                    f"{', '.join(found) or 'no terms at all'}); nothing to import",
+                    file,
+                )
             for concept in loaded.concepts:
-                concept.all_terms = [t for t in concept.all_terms if t.lang in wanted]
-            origin = "the flags (the file has " + ", ".join(found) + ")"
-            found = [lang for lang in found if lang in wanted]
+                concept.all_terms = [t for t in concept.all_terms if t.lang in kept]
+            left_out = [lang for lang in found if lang not in kept]
+            missing = [w for w in wanted if not any(lang_matches(lang, w) for lang in kept)]
+            origin = "the flags" + (f"; left out: {', '.join(left_out)}" if left_out else "")
+            origin += f"; no terms in {', '.join(missing)}" if missing else ""
+            found = kept
     else:
         _, _, how = resolve_pair(file, source_lang, target_lang)
         origin = {"flags": "the flags", "file name": "the file name"}.get(how, f"the {how}")
         if how == "none" or (not (source_lang and target_lang) and b"source:" in data[:400]):
             origin = "the file"
-    click.echo(f"format: {chosen.name}; languages: {', '.join(found)} (from {origin})")
+    shown = ", ".join(found) if found else "none (the file has no terms)"
+    click.echo(f"format: {chosen.name}; languages: {shown} (from {origin})")
     _warn(loaded.problems)
     target = output or layout.glossary_dir
     if target.is_dir() or output is None or not target.suffix:
@@ -257,7 +297,7 @@ def validate(ctx: click.Context, file: Path) -> None:
     from termwise.glossary.tbx import looks_like_tbx
     from termwise.glossary.validate import validate_file
 
-    data = file.read_bytes()
+    data = read_input(file)
     if looks_like_tbx(data) or file.suffix.lower() == ".tbx" or data.lstrip().startswith(b"<"):
         problems = validate_file(file)
     else:
@@ -265,7 +305,7 @@ def validate(ctx: click.Context, file: Path) -> None:
     for problem in problems:
         click.echo(str(problem))
     if problems:
-        click.echo(f"{len(problems)} problems", err=True)
+        click.echo(f"{len(problems)} problem{'' if len(problems) == 1 else 's'}", err=True)
         ctx.exit(1)
     click.echo(f"{file}: valid")
 
@@ -321,7 +361,7 @@ def find(
         return
     for row in rows:
         advice = ""
-        if row["status"] not in ("preferred", "admitted"):
+        if row["status"] in ("deprecated", "superseded"):
             advice = f" → use {row['preferred']!r}" if row["preferred"] else " (no official term)"
         click.echo(
             f"{row['start']}-{row['end']} {row['concept']} {row['status']}: {row['text']!r}{advice}"

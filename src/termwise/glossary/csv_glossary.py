@@ -15,6 +15,7 @@ position. Fields CSV has no column for are reported by the writer.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -283,7 +284,7 @@ def _read_with_header(
         if ("definition", None) in values:
             concept.definition = values[("definition", None)]
         if ("note", None) in values:
-            for note in values[("note", None)].split("\n"):
+            for note in split_notes(values[("note", None)]):
                 if note.strip() and note.strip() not in concept.notes:
                     concept.notes.append(note.strip())
         row_status = values.get(("status", None))
@@ -307,7 +308,7 @@ def _read_with_header(
                 term.status = TermStatus.ADMITTED
             term_note = values.get(("note", lang))
             if term_note:
-                term.notes.extend(n.strip() for n in term_note.split("\n") if n.strip())
+                term.notes.extend(split_notes(term_note))
             concept.add(term)
             added = True
         if not added and len(values) > 0 and ("id", None) not in values:
@@ -349,6 +350,17 @@ def _read_two_columns(
         )
 
 
+# Several notes share a cell separated by a blank line; a note's own line breaks stay in it
+# (a spreadsheet cell with Alt+Enter line breaks is one note).
+NOTE_SEPARATOR = "\n\n"
+
+
+def split_notes(cell: str) -> list[str]:
+    """The notes in one CSV cell: separated by blank lines, each kept whole."""
+    notes = (note.strip() for note in re.split(r"\n[ \t]*\n", cell.replace("\r\n", "\n")))
+    return [note for note in notes if note]
+
+
 def add_pair(
     glossary: Glossary,
     by_source: dict[str, Concept],
@@ -359,21 +371,25 @@ def add_pair(
     tgt: str,
     line: int,
 ) -> None:
-    """Add one source/target/comment line; lines sharing a source term share a concept."""
+    """Add one source/target/comment line; lines sharing a source term share a concept.
+
+    The format has no status, so none is invented (the first target is not thereby
+    preferred), and a line's comment stays with its target term: written back, each pair
+    gets its own comment, not every comment of the concept.
+    """
     source = source.strip()
     target = target.strip()
     concept = by_source.get(source)
     if concept is None:
         concept = Concept(id=f"l{line}")
-        concept.add(Term(text=source, lang=src))
+        concept.add(Term(text=source, lang=src, status=TermStatus.UNSPECIFIED))
         by_source[source] = concept
         glossary.concepts.append(concept)
-    existing = [term.text for term in concept.terms(tgt)]
-    if target not in existing:
-        status = TermStatus.ADMITTED if existing else TermStatus.PREFERRED
-        concept.add(Term(text=target, lang=tgt, status=status))
-    if comment.strip() and comment.strip() not in concept.notes:
-        concept.notes.append(comment.strip())
+    term = next((t for t in concept.terms(tgt) if t.text == target), None)
+    if term is None:
+        term = concept.add(Term(text=target, lang=tgt, status=TermStatus.UNSPECIFIED))
+    if comment.strip() and comment.strip() not in term.notes:
+        term.notes.append(comment.strip())
 
 
 # --------------------------------------------------------------------------- writing
@@ -396,7 +412,7 @@ def write_csv_glossary(glossary: Glossary, options: WriteOptions) -> tuple[bytes
                 row += [
                     concept.subject_field or "",
                     concept.definition or "",
-                    "\n".join(concept.notes),
+                    NOTE_SEPARATOR.join(concept.notes),
                 ]
             else:
                 row += ["", "", ""]
@@ -404,7 +420,7 @@ def write_csv_glossary(glossary: Glossary, options: WriteOptions) -> tuple[bytes
                 terms = per_lang[lang]
                 if index < len(terms):
                     term = terms[index]
-                    row += [term.text, term.status.value, "\n".join(term.notes)]
+                    row += [term.text, term.status.value, NOTE_SEPARATOR.join(term.notes)]
                 else:
                     row += ["", "", ""]
             out.write(_csv_line(row))

@@ -14,6 +14,7 @@ from pathlib import Path
 from termwise.atomic import write_atomic
 from termwise.errors import InputError
 from termwise.glossary.model import Glossary, Problem
+from termwise.input_files import read_input
 
 
 @dataclass(frozen=True)
@@ -152,10 +153,7 @@ def glossary_files(folder: Path) -> list[Path]:
 def read_file(
     path: Path, *, fmt: str | None = None, options: ReadOptions | None = None
 ) -> Glossary:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot read glossary: {error.strerror}", path) from error
+    data = read_input(path)
     chosen = get_format(fmt) if fmt else detect_format(path, data)
     return chosen.read(data, path, options or ReadOptions())
 
@@ -171,8 +169,16 @@ def load_glossary(
     target = Path(path)
     options = ReadOptions(source_lang, target_lang)
     if target.is_dir():
+        files = glossary_files(target)
+        if not files:
+            raise InputError(
+                "the folder holds no glossary (no "
+                + ", ".join(GLOSSARY_SUFFIXES)
+                + " file); give a glossary file, or a folder with one",
+                target,
+            )
         merged = Glossary()
-        for file in glossary_files(target):
+        for file in files:
             part = read_file(file, fmt=fmt, options=options)
             merged.lang = merged.lang or part.lang
             merged.title = merged.title or part.title

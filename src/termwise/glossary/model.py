@@ -16,33 +16,53 @@ from termwise.errors import location
 
 
 class TermStatus(str, Enum):
-    """TBX-Basic ``administrativeStatus``; the value is what termwise shows and writes in JSON."""
+    """TBX-Basic ``administrativeStatus``; the value is what termwise shows and writes in JSON.
+
+    ``UNSPECIFIED`` is a term whose file gave it no status: termwise never guesses one from
+    the term's position, and never writes one for it.
+    """
 
     PREFERRED = "preferred"
     ADMITTED = "admitted"
     DEPRECATED = "deprecated"
     SUPERSEDED = "superseded"
+    UNSPECIFIED = "unspecified"
 
     @property
     def tbx_basic(self) -> str:
         """The TBX-Basic picklist value (``preferredTerm-admn-sts``)."""
+        if self is TermStatus.UNSPECIFIED:
+            raise ValueError("a term without a status has no TBX-Basic value")
         return f"{self.value}Term-admn-sts"
 
     @property
     def tbx_min(self) -> str:
         """The TBX-Min picklist value (TBX-Min has ``notRecommended`` and ``obsolete``)."""
+        if self is TermStatus.UNSPECIFIED:
+            raise ValueError("a term without a status has no TBX-Min value")
         return _TO_MIN[self]
 
     @property
     def is_official(self) -> bool:
-        """Preferred and admitted terms may be used; deprecated and superseded ones should not."""
-        return self in (TermStatus.PREFERRED, TermStatus.ADMITTED)
+        """Whether the term may be used: preferred, admitted, or no status at all.
+
+        A term the glossary gives no status is not flagged: nothing says to avoid it.
+        Deprecated and superseded terms should not be used.
+        """
+        return self not in (TermStatus.DEPRECATED, TermStatus.SUPERSEDED)
+
+    @property
+    def caution(self) -> int:
+        """How strongly the status warns against the term; a contradictory file keeps the highest."""
+        return _CAUTION[self]
 
     @classmethod
     def parse(cls, value: str) -> TermStatus:
         """Accept TBX-Basic, TBX-Min, TBX 2008 and plain spellings (``deprecatedTerm-admn-sts``)."""
         key = value.strip().lower().replace("_", "").replace(" ", "").replace("-", "")
-        for suffix in ("termadmnsts", "admnsts"):
+        # ``deprecatedTerm-admn-sts`` (TBX-Basic), ``deprecatedTerm`` (TBX 2008's
+        # normativeAuthorization) and ``deprecated`` all mean the same.
+        for suffix in ("termadmnsts", "admnsts", "term"):
             if key.endswith(suffix):
                 key = key[: -len(suffix)]
         found = _STATUS_ALIASES.get(key)
@@ -58,7 +78,20 @@ _TO_MIN = {
     TermStatus.SUPERSEDED: "obsolete",
 }
 
+_CAUTION = {
+    TermStatus.UNSPECIFIED: 0,
+    TermStatus.PREFERRED: 1,
+    TermStatus.ADMITTED: 2,
+    TermStatus.SUPERSEDED: 3,
+    TermStatus.DEPRECATED: 4,
+}
+
 _STATUS_ALIASES = {
+    "unspecified": TermStatus.UNSPECIFIED,
+    "none": TermStatus.UNSPECIFIED,
+    # TBX 2008's picklist: legal and regulated terms are prescribed (by law, by a regulator).
+    "legal": TermStatus.PREFERRED,
+    "regulated": TermStatus.PREFERRED,
     "preferred": TermStatus.PREFERRED,
     "pref": TermStatus.PREFERRED,
     "standardized": TermStatus.PREFERRED,
@@ -80,13 +113,16 @@ class DataCategory:
 
     ``element`` is the TBX element (``descrip``, ``admin``, ``termNote``, ``xref``, ``ref``,
     ``transacGrp``), ``type`` its ``type`` attribute and ``value`` its text; ``target`` is the
-    ``target`` attribute of ``xref``/``ref``.
+    ``target`` attribute of ``xref``/``ref``. A ``transacGrp`` keeps its transaction type
+    in ``type``, its date in ``value``, its ``transacNote`` (who) in ``target`` and that
+    note's own ``target`` (the person's id) in ``link``.
     """
 
     element: str
     type: str
     value: str
     target: str | None = None
+    link: str | None = None
 
 
 @dataclass
@@ -138,9 +174,9 @@ class Concept:
         return _terms_in(self.all_terms, languages.normalize(lang))
 
     def preferred(self, lang: str) -> Term | None:
-        """The preferred term in ``lang``; an admitted one when none is marked preferred."""
+        """The preferred term in ``lang``; else an admitted one, else one without a status."""
         candidates = self.terms(lang)
-        for wanted in (TermStatus.PREFERRED, TermStatus.ADMITTED):
+        for wanted in (TermStatus.PREFERRED, TermStatus.ADMITTED, TermStatus.UNSPECIFIED):
             for term in candidates:
                 if term.status is wanted:
                     return term

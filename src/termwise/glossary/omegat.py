@@ -5,6 +5,11 @@ OmegaT reads ``.txt``/``.tab``/``.utf8`` glossaries as UTF-8 and skips lines tha
 The format has no status, so termwise writes only official (preferred and admitted) terms
 and reports what it left out; it names the languages in a ``#`` comment line, which OmegaT
 ignores and termwise reads back.
+
+Lines that share a source term become one concept with several target terms (OmegaT shows
+them together too); no status is invented for them, and each line's comment is kept on its
+own target term, so writing the glossary back gives each pair its own comment. Notes of the
+concept (from a TBX, say) go on every pair of the concept.
 """
 
 from __future__ import annotations
@@ -84,8 +89,12 @@ def write_omegat(glossary: Glossary, options: WriteOptions) -> tuple[bytes, list
     lines = [f"# termwise glossary; source: {src}, target: {tgt}"]
     skipped_status = 0
     skipped_concepts = 0
+    # OmegaT reads a line that starts with "#" as a comment: such a term cannot be written.
+    commented = [term.text for _, term in glossary.terms(src) if term.text.startswith("#")]
     for concept in glossary.concepts:
-        sources = [t for t in concept.terms(src) if t.status.is_official]
+        sources = [
+            t for t in concept.terms(src) if t.status.is_official and not t.text.startswith("#")
+        ]
         targets = [t for t in concept.terms(tgt) if t.status.is_official]
         skipped_status += sum(
             1 for t in concept.terms(src) + concept.terms(tgt) if not t.status.is_official
@@ -93,10 +102,11 @@ def write_omegat(glossary: Glossary, options: WriteOptions) -> tuple[bytes, list
         if not sources or not targets:
             skipped_concepts += 1
             continue
-        comment = "; ".join(_one_line(note) for note in concept.notes)
         for source in sources:
             for target in targets:
                 row = [_one_line(source.text), _one_line(target.text)]
+                notes = [*concept.notes, *source.notes, *target.notes]
+                comment = "; ".join(_one_line(note) for note in dict.fromkeys(notes))
                 if comment:
                     row.append(comment)
                 lines.append("\t".join(row))
@@ -104,7 +114,11 @@ def write_omegat(glossary: Glossary, options: WriteOptions) -> tuple[bytes, list
     encoding = options.encoding.lower()
     # Python's "utf-16" codec writes the byte-order mark OmegaT and Windows tools expect.
     data = text.encode("utf-16" if encoding in ("utf-16", "utf16") else options.encoding)
-    problems = unsupported_fields(glossary, "OmegaT's glossary", notes=False)
+    problems = [
+        problem
+        for problem in unsupported_fields(glossary, "OmegaT's glossary", notes=False)
+        if "term note" not in problem.message  # term notes go in the pair's comment
+    ]
     if skipped_status:
         problems.append(
             Problem(
@@ -117,6 +131,13 @@ def write_omegat(glossary: Glossary, options: WriteOptions) -> tuple[bytes, list
             Problem(
                 f"{skipped_concepts} concepts have no official term in both "
                 f"{src} and {tgt}; not written"
+            )
+        )
+    if commented:
+        problems.append(
+            Problem(
+                f"OmegaT reads a line starting with '#' as a comment: {len(commented)} terms "
+                f"not written ({', '.join(repr(text) for text in commented[:3])})"
             )
         )
     dropped_langs = [lang for lang in langs if lang not in (src, tgt)]

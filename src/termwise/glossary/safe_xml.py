@@ -35,7 +35,6 @@ def parse_xml(data: bytes, path: str | Path) -> etree._ElementTree:
     if not data.startswith(_UNICODE_BOMS) and b"\x00" in data:
         # Let the shared decoder phrase the "binary file" error with its byte offset.
         decode_bytes(data, path)
-    declares_entities = b"<!ENTITY" in data
     try:
         tree = etree.ElementTree(etree.fromstring(data, _parser()))
     except etree.XMLSyntaxError as error:
@@ -43,17 +42,24 @@ def parse_xml(data: bytes, path: str | Path) -> etree._ElementTree:
         message = error.msg or str(error)
         # libxml2 reports its own limits ("Detected an entity reference loop") the same way.
         raise InputError(f"malformed XML: {message}", path, line=line, column=column) from error
-    if declares_entities:
-        dtd = tree.docinfo.internalDTD
-        if dtd is not None and any(True for _ in dtd.iterentities()):  # type: ignore[attr-defined]
-            line = data[: data.find(b"<!ENTITY")].count(b"\n") + 1
-            raise InputError(
-                "the file declares XML entities; termwise does not expand them "
-                "(they can be used to exhaust memory or read local files)",
-                path,
-                line=line,
-            )
+    refuse_entities(data, tree, path)
     return tree
+
+
+def refuse_entities(data: bytes, tree: etree._ElementTree, path: str | Path) -> None:
+    """Refuse a document that declares entities: expanding them is refused (memory, local
+    files), and leaving them out would silently drop their text from what is read."""
+    dtd = tree.docinfo.internalDTD
+    if dtd is not None and any(True for _ in dtd.iterentities()):  # type: ignore[attr-defined]
+        text = data.decode(tree.docinfo.encoding or "utf-8", errors="replace")
+        found = text.find("<!ENTITY")
+        line = text.count("\n", 0, found) + 1 if found >= 0 else None
+        raise InputError(
+            "the file declares XML entities; termwise does not expand them "
+            "(they can be used to exhaust memory or read local files)",
+            path,
+            line=line,
+        )
 
 
 def line_of(element: etree._Element) -> int | None:

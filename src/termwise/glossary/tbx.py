@@ -30,6 +30,12 @@ from termwise.glossary.model import (
     TermStatus,
 )
 from termwise.glossary.safe_xml import line_of, local_name, namespace, parse_xml, text_of
+from termwise.glossary.tbx_status import (
+    STATUS_CATEGORIES,
+    dialect_of,
+    most_cautious,
+    read_status,
+)
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 TBX_NAMESPACES = {TBX_NS, "urn:iso:std:iso:30042:ed:3.0", "urn:iso:std:iso:30042:ed-1"}
@@ -101,6 +107,7 @@ class _Reader:
     def __init__(self, path: str) -> None:
         self.path = path
         self.glossary = Glossary()
+        self.dialect: str | None = None
 
     def problem(self, message: str, element: etree._Element | None) -> None:
         line = line_of(element) if element is not None else None
@@ -116,6 +123,7 @@ class _Reader:
                 self.path,
                 line=line_of(root),
             )
+        self.dialect = dialect_of(name, root.get("type"))
         root_lang = root.get(XML_LANG) or root.get("lang")
         if root_lang:
             try:
@@ -171,8 +179,7 @@ class _Reader:
         for child in section:
             lname = local_name(child)
             if lname in ("termSec", "tig", "ntig"):
-                term = self.read_term(child, lang, concept)
-                if term is not None:
+                for term in self.read_terms(child, lang, concept):
                     concept.add(term)
             elif lname:
                 for category in self.categories(child):
@@ -185,6 +192,7 @@ class _Reader:
                             len("definition:") :
                         ].strip()
                     else:
+                        category = _demoted(category.value) or category
                         concept.extra.append(
                             DataCategory(
                                 f"langSec:{lang}:{category.element}",
@@ -194,31 +202,68 @@ class _Reader:
                             )
                         )
 
-    def read_term(self, section: etree._Element, lang: str, concept: Concept) -> Term | None:
-        text: str | None = None
+    def read_terms(self, section: etree._Element, lang: str, concept: Concept) -> list[Term]:
+        """The term of a term section (``termSec``, ``tig``, ``ntig``); a section that
+        breaks the one-term rule gives each of its terms, reported, rather than drop one."""
+        texts: list[str] = []
         categories: list[DataCategory] = []
         for child in section:
             lname = local_name(child)
             if lname == "term":
-                text = _collapse(_text(child))
+                texts.append(_collapse(_text(child)))
             elif lname == "termGrp":
                 for grandchild in child:
                     if local_name(grandchild) == "term":
-                        text = _collapse(_text(grandchild))
+                        texts.append(_collapse(_text(grandchild)))
                     elif local_name(grandchild):
                         categories.extend(self.categories(grandchild))
             elif lname:
                 categories.extend(self.categories(child))
-        if not text:
+        texts = [text for text in texts if text]
+        if not texts:
             self.problem(f"term section of {concept.id} ({lang}) without a term; skipped", section)
-            return None
-        term = Term(text=text, lang=lang)
-        status_seen = False
+            return []
+        if len(texts) > 1:
+            self.problem(
+                f"term section of {concept.id} ({lang}) holds {len(texts)} terms "
+                f"({', '.join(map(repr, texts))}); TBX allows one: each kept as a term "
+                "with the section's data categories",
+                section,
+            )
+        return [self.read_term(text, lang, categories, section) for text in texts]
+
+    def read_term(
+        self, text: str, lang: str, categories: list[DataCategory], section: etree._Element
+    ) -> Term:
+        term = Term(text=text, lang=lang, status=TermStatus.UNSPECIFIED)
+        statuses: list[TermStatus] = []
         for category in categories:
-            status_seen |= self.term_category(term, category, section)
-        if not status_seen:
-            term.status = TermStatus.PREFERRED if not concept.terms(lang) else TermStatus.ADMITTED
+            if category.type in STATUS_CATEGORIES:
+                found = self.term_status(term, category, section)
+                if found is not None and found not in statuses:
+                    statuses.append(found)
+            else:
+                self.term_category(term, category, section)
+        # No status in the file: the term keeps none (the first of a language is not
+        # thereby preferred). Statuses that disagree: the most cautious one.
+        term.status = most_cautious(statuses)
+        if len(statuses) > 1:
+            self.problem(
+                f"{term.text!r} ({lang}) has contradictory statuses "
+                f"({', '.join(status.value for status in statuses)}); read as {term.status.value}",
+                section,
+            )
         return term
+
+    def term_status(
+        self, term: Term, category: DataCategory, element: etree._Element
+    ) -> TermStatus | None:
+        reading = read_status(self.dialect, category.type, category.value)
+        if reading.complaint:
+            self.problem(f"{term.text!r}: {reading.complaint}", element)
+        if reading.status is None:
+            term.extra.append(category)  # kept as it came, so a round trip loses nothing
+        return reading.status
 
     def categories(self, element: etree._Element) -> list[DataCategory]:
         """The data categories an element carries, groups (``descripGrp``...) flattened."""
@@ -243,6 +288,8 @@ class _Reader:
                 return [DataCategory("note", "", _text(element))]
             if lname in ("termCompList", "hi", "foreign"):
                 return []
+            if lname == "termStatus":  # TBX-Min 2013: <tig><term/><termStatus>
+                return [DataCategory("termNote", "termStatus", _text(element))]
             self.problem(f"unknown element <{lname}>; skipped", element)
             return []
         # dct style: the element name is the data category, the namespace its module.
@@ -265,6 +312,8 @@ class _Reader:
                 concept.sources.append(rest.strip())
             elif key.strip() == "definition":
                 concept.definition = rest.strip()
+            elif (restored := _demoted(category.value)) is not None:
+                concept.extra.append(restored)
             else:
                 self.problem(f"unknown termwise note {category.value!r}; kept as a note", element)
                 concept.notes.append(category.value)
@@ -273,17 +322,9 @@ class _Reader:
         else:
             concept.extra.append(category)
 
-    def term_category(self, term: Term, category: DataCategory, element: etree._Element) -> bool:
+    def term_category(self, term: Term, category: DataCategory, element: etree._Element) -> None:
         kind = category.type
         value = category.value
-        if kind in ("administrativeStatus", "normativeAuthorization"):
-            try:
-                term.status = TermStatus.parse(value)
-            except ValueError:
-                self.problem(f"unknown administrative status {value!r} for {term.text!r}", element)
-                term.extra.append(category)
-                return False
-            return True
         if kind == "partOfSpeech":
             term.part_of_speech = value
         elif kind == "termType":
@@ -300,7 +341,6 @@ class _Reader:
             term.notes.append(value)
         else:
             term.extra.append(category)
-        return False
 
     def termwise_note(self, term: Term, value: str, element: etree._Element) -> None:
         key, _, rest = value[len(NOTE_PREFIX) :].partition(":")
@@ -324,15 +364,30 @@ class _Reader:
             term.term_type = rest or None
         elif key == "context":
             term.context = rest or None
+        elif (restored := _demoted(value)) is not None:
+            term.extra.append(restored)
         else:
             self.problem(f"unknown termwise note {value!r}; kept as a note", element)
             term.notes.append(value)
+
+
+_DEMOTED = re.compile(rf"^{NOTE_PREFIX}([a-z][A-Za-z]*): (.*?)(?: \[target: ([^\]]*)\])?$", re.S)
+
+
+def _demoted(note: str) -> DataCategory | None:
+    """A data category a TBX-Min export wrote as a ``termwise:`` note, restored."""
+    found = _DEMOTED.match(note)
+    if found is None:
+        return None
+    name, value, target = found.groups()
+    return DataCategory(_CATEGORY_ELEMENT.get(name, "descrip"), name, value, target)
 
 
 def _transaction(element: etree._Element) -> DataCategory:
     kind = ""
     date = ""
     who: str | None = None
+    link: str | None = None
     for child in element:
         lname = local_name(child)
         if lname in ("transac", "transactionType"):
@@ -341,7 +396,8 @@ def _transaction(element: etree._Element) -> DataCategory:
             date = _text(child)
         elif lname in ("transacNote", "responsibility"):
             who = _text(child)
-    return DataCategory("transacGrp", kind, date, who)
+            link = child.get("target")
+    return DataCategory("transacGrp", kind, date, who, link)
 
 
 def _has_ancestor(element: etree._Element, name: str) -> bool:
@@ -444,9 +500,17 @@ class _Writer:
     def note(self, parent: etree._Element, text: str) -> None:
         etree.SubElement(parent, _q("note")).text = text
 
-    def demote(self, parent: etree._Element, field_name: str, key: str, value: str) -> None:
+    def demote(
+        self,
+        parent: etree._Element,
+        field_name: str,
+        key: str,
+        value: str,
+        target: str | None = None,
+    ) -> None:
         self.demoted[field_name] = self.demoted.get(field_name, 0) + 1
-        self.note(parent, f"{NOTE_PREFIX}{key}: {value}")
+        where = f" [target: {target}]" if target else ""
+        self.note(parent, f"{NOTE_PREFIX}{key}: {value}{where}")
 
     def extra(self, parent: etree._Element, item: DataCategory) -> None:
         if item.element == "transacGrp":
@@ -460,15 +524,23 @@ class _Writer:
             etree.SubElement(group, _q("date")).text = item.value
             if item.target:
                 if self.dct:
-                    etree.SubElement(group, f"{{{BASIC_NS}}}responsibility").text = item.target
+                    note = etree.SubElement(group, f"{{{BASIC_NS}}}responsibility")
                 else:
                     note = etree.SubElement(group, _q("transacNote"))
                     note.set("type", "responsibility")
-                    note.text = item.target
+                if item.link:
+                    note.set("target", item.link)
+                note.text = item.target
         elif item.element == "note":
             self.note(parent, item.value)
-        elif self.min and item.type not in ("subjectField", *_MIN_CATEGORIES):
-            self.demote(parent, item.type or item.element, item.type or item.element, item.value)
+        elif (
+            self.min
+            and item.type not in ("subjectField", *_MIN_CATEGORIES)
+            # TBX-Min's dca schema allows ref and xref of any type, target and all.
+            and (self.dct or item.element not in ("ref", "xref"))
+        ):
+            name = item.type or item.element
+            self.demote(parent, name, name, item.value, item.target)
         elif self.dct:
             self.category(parent, item.type or item.element, item.value, item.target)
         else:
@@ -525,7 +597,9 @@ class _Writer:
     def term(self, section: etree._Element, term: Term) -> None:
         term_sec = etree.SubElement(section, _q("termSec"))
         etree.SubElement(term_sec, _q("term")).text = term.text
-        self.category(term_sec, "administrativeStatus", term.status.tbx_basic)
+        if term.status is not TermStatus.UNSPECIFIED:
+            value = term.status.tbx_min if self.min else term.status.tbx_basic
+            self.category(term_sec, "administrativeStatus", value)
         if term.part_of_speech:
             self.category(term_sec, "partOfSpeech", term.part_of_speech)
         if term.term_type:

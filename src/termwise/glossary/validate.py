@@ -16,6 +16,19 @@ from termwise.errors import InputError
 from termwise.glossary.model import Problem
 from termwise.glossary.safe_xml import line_of, local_name, namespace, parse_xml, text_of
 from termwise.glossary.tbx import TBX_NAMESPACES, XML_LANG
+from termwise.glossary.tbx_status import (
+    BASIC_VALUES,
+    MIN_VALUES,
+    STATUS_CATEGORIES,
+    TBX2008_ADMN_VALUES,
+    TBX2008_NORMATIVE_VALUES,
+)
+from termwise.input_files import read_input
+
+# Header elements whose content is text.
+_HEADER_TEXT = {"p", "title", "note", "hi", "foreign", "date"}
+# What each group is for: its first child, the only one of its kind.
+_GROUP_HEAD = {"descripGrp": "descrip", "adminGrp": "admin", "termNoteGrp": "termNote"}
 
 _AUX = {"descrip", "descripGrp", "admin", "adminGrp", "transacGrp", "note", "ref", "xref"}
 
@@ -39,27 +52,39 @@ _BASIC_CATEGORIES: dict[str, tuple[str, set[str]]] = {
     "transactionType": ("transac", {"transacGrp"}),
     "responsibility": ("transacNote", {"transacGrp"}),
 }
-_PICKLISTS = {
-    "administrativeStatus": {
-        "preferredTerm-admn-sts",
-        "admittedTerm-admn-sts",
-        "deprecatedTerm-admn-sts",
-        "supersededTerm-admn-sts",
-    },
+_PICKLISTS: dict[str, frozenset[str] | set[str]] = {
+    "administrativeStatus": BASIC_VALUES,
     "partOfSpeech": {"noun", "verb", "adjective", "adverb", "other"},
     "termType": {"fullForm", "acronym", "abbreviation", "shortForm", "variant", "phrase"},
     "grammaticalGender": {"masculine", "feminine", "neuter", "other"},
     "transactionType": {"origination", "modification"},
 }
 
+# TBX-Min v3 (LTAC's integrated RNG and schematron): four data categories; ref, xref and
+# transactions are free.
+_MIN_CATEGORIES: dict[str, tuple[str, set[str]]] = {
+    "administrativeStatus": ("termNote", {"termSec"}),
+    "partOfSpeech": ("termNote", {"termSec"}),
+    "customerSubset": ("admin", {"termSec"}),
+    "subjectField": ("descrip", {"conceptEntry"}),
+}
+_MIN_FREE = {"ref", "xref", "transac", "transacNote", "transactionType", "responsibility"}
+_MIN_PICKLISTS: dict[str, frozenset[str] | set[str]] = {
+    "administrativeStatus": MIN_VALUES,
+    "partOfSpeech": {"noun", "verb", "adjective", "adverb", "other"},
+}
+# TBX 2008 has no dialect schematron termwise checks against, but its status picklists are
+# part of the default data category set: a wrong status changes what a term may be used for.
+_TBX2008_PICKLISTS: dict[str, frozenset[str] | set[str]] = {
+    "administrativeStatus": TBX2008_ADMN_VALUES,
+    "normativeAuthorization": TBX2008_NORMATIVE_VALUES,
+}
+
 
 def validate_file(path: str | Path) -> list[Problem]:
     """All violations in a TBX file (an empty list when it is valid TBX-Basic or TBX core)."""
     target = Path(path)
-    try:
-        data = target.read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot read file: {error.strerror}", target) from error
+    data = read_input(target)
     try:
         tree = parse_xml(data, target)
     except InputError as error:
@@ -72,6 +97,8 @@ class _Validator:
         self.path = path
         self.problems: list[Problem] = []
         self.basic = False
+        self.min = False
+        self.martif = False
         self.dct = False
 
     def report(self, element: etree._Element, message: str) -> None:
@@ -85,6 +112,8 @@ class _Validator:
                 "TBX 2008 (martif) file: readable, but not TBX v3; "
                 "only the core structure is checked",
             )
+            self.martif = True
+            self.basic = root.get("type") == "TBX-Basic"
             self.entries(root, entry="termEntry", lang_sec="langSet", term_secs={"tig", "ntig"})
             return self.problems
         if name != "tbx":
@@ -106,6 +135,7 @@ class _Validator:
         if not root.get(XML_LANG):
             self.report(root, "<tbx> has no xml:lang")
         self.basic = dialect == "TBX-Basic"
+        self.min = dialect == "TBX-Min"
         self.dct = style == "dct"
         children = [c for c in root if local_name(c)]
         if [local_name(c) for c in children] != ["tbxHeader", "text"]:
@@ -116,9 +146,34 @@ class _Validator:
         self.entries(root, entry="conceptEntry", lang_sec="langSec", term_secs={"termSec"})
         return self.problems
 
+    def header_and_text(self, root: etree._Element) -> None:
+        """Header text only inside its text elements; ``<text>`` holds ``<body>``, ``<back>``."""
+        for header in (c for c in root if local_name(c) in ("tbxHeader", "martifHeader")):
+            for element in header.iter():
+                name = local_name(element)
+                if not name or name in _HEADER_TEXT:
+                    continue
+                stray = [element.text or ""] + [
+                    child.tail or "" for child in element if local_name(child) not in _HEADER_TEXT
+                ]
+                stray += [child.tail or "" for child in element if not local_name(child)]
+                if any(part.strip() for part in stray):
+                    self.report(element, f"text directly in <{name}>; header text belongs in <p>")
+        for text in (c for c in root if local_name(c) == "text"):
+            names = [local_name(c) for c in text if local_name(c)]
+            for child in text:
+                name = local_name(child)
+                if name and name not in ("body", "back"):
+                    self.report(
+                        child, f"<{name}> directly in <text>; only <body> and <back> go there"
+                    )
+            if names.count("body") != 1:
+                self.report(text, "<text> must hold exactly one <body>")
+
     def entries(
         self, root: etree._Element, *, entry: str, lang_sec: str, term_secs: set[str]
     ) -> None:
+        self.header_and_text(root)
         body = next((e for e in root.iter() if local_name(e) == "body"), None)
         if body is None:
             self.report(root, "no <text><body>")
@@ -186,6 +241,15 @@ class _Validator:
         if local_name(term_sec) == "ntig":
             if not names or names[0] != "termGrp":
                 self.report(term_sec, "<ntig> must start with <termGrp>")
+                return
+            group = [c for c in children[0] if local_name(c)]
+            if [local_name(c) for c in group].count("term") != 1:
+                self.report(children[0], "a <termGrp> must hold exactly one <term>")
+            for child in group:
+                if local_name(child) not in ("term", "termCompList"):
+                    self.category(child, "termSec")
+            for child in children[1:]:
+                self.category(child, "termSec")
             return
         if names.count("term") != 1 or not names or names[0] != "term":
             self.report(term_sec, "a term section must start with exactly one <term>")
@@ -208,6 +272,7 @@ class _Validator:
     def category(self, element: etree._Element, level: str) -> None:
         lname = local_name(element)
         if lname in ("descripGrp", "adminGrp", "termNoteGrp"):
+            self.group(element)
             for child in element:
                 if local_name(child):
                     self.category(child, level)
@@ -242,23 +307,88 @@ class _Validator:
             if not self.dct:
                 self.report(element, f"<{element.tag}> (dct style) in a dca-style file")
             kind = lname
-        if not self.basic:
+        self.dialect_category(element, kind, level, lname if in_core else None)
+
+    def dialect_category(
+        self, element: etree._Element, kind: str, level: str, core_element: str | None
+    ) -> None:
+        """Whether the dialect has data category ``kind``, at this level, with this value."""
+        if self.martif:
+            if self.basic:
+                self.in_dialect(
+                    element, kind, level, core_element, "TBX-Basic", _BASIC_CATEGORIES, _PICKLISTS
+                )
+            elif kind in STATUS_CATEGORIES - set(_TBX2008_PICKLISTS):
+                self.report(
+                    element, f"{kind!r} is not a TBX 2008 data category for a term's status"
+                )
+            else:
+                self.check_value(element, kind, _TBX2008_PICKLISTS)
             return
-        spec = _BASIC_CATEGORIES.get(kind)
+        if self.basic:
+            self.in_dialect(
+                element, kind, level, core_element, "TBX-Basic", _BASIC_CATEGORIES, _PICKLISTS
+            )
+        elif self.min:
+            if kind in _MIN_FREE or (core_element in _MIN_FREE and kind not in STATUS_CATEGORIES):
+                return
+            self.in_dialect(
+                element, kind, level, core_element, "TBX-Min", _MIN_CATEGORIES, _MIN_PICKLISTS
+            )
+
+    def in_dialect(
+        self,
+        element: etree._Element,
+        kind: str,
+        level: str,
+        core_element: str | None,
+        dialect: str,
+        categories: dict[str, tuple[str, set[str]]],
+        picklists: dict[str, frozenset[str] | set[str]],
+    ) -> None:
+        spec = categories.get(kind)
         if spec is None:
-            self.report(element, f"{kind!r} is not a TBX-Basic data category")
+            self.report(element, f"{kind!r} is not a {dialect} data category")
             return
         expected_element, levels = spec
-        if in_core and lname != expected_element:
-            self.report(element, f"{kind!r} belongs in <{expected_element}>, not <{lname}>")
+        if core_element is not None and core_element != expected_element:
+            self.report(element, f"{kind!r} belongs in <{expected_element}>, not <{core_element}>")
         if level not in levels:
             allowed = " or ".join(sorted(levels))
             self.report(element, f"{kind!r} may appear only at {allowed} level, not {level}")
+        self.check_value(element, kind, picklists)
+
+    def check_value(
+        self,
+        element: etree._Element,
+        kind: str,
+        picklists: dict[str, frozenset[str] | set[str]],
+    ) -> None:
         value = text_of(element)
-        allowed_values = _PICKLISTS.get(kind)
+        allowed_values = picklists.get(kind)
         if allowed_values is not None and value not in allowed_values:
             self.report(
                 element,
                 f"{value!r} is not a permitted value of {kind!r} "
                 f"({', '.join(sorted(allowed_values))})",
             )
+
+    def group(self, element: etree._Element) -> None:
+        """A group (``descripGrp``...) qualifies one data category: exactly one, and first."""
+        name = local_name(element)
+        head = _GROUP_HEAD[name]
+        children = [child for child in element if local_name(child)]
+        # In the dct style the head is the namespaced category itself (<basic:definition>).
+        heads = [
+            child
+            for child in children
+            if local_name(child) == head
+            or (
+                namespace(child) not in (None, *TBX_NAMESPACES)
+                and _BASIC_CATEGORIES.get(local_name(child), ("descrip", set()))[0] == head
+            )
+        ]
+        if len(heads) != 1:
+            self.report(element, f"<{name}> must hold exactly one <{head}> (found {len(heads)})")
+        elif children[0] is not heads[0]:
+            self.report(element, f"<{name}> must start with its <{head}>")

@@ -51,8 +51,11 @@ def select_engine(name: str | None, src: str, tgt: str, **options: Any) -> Engin
         if _load(_SUPPORTS[candidate])(src, tgt):
             chosen: Engine = _load(ENGINES[candidate])(**options)
             return chosen
+    from termwise.mt.apertium_packages import debian_package
+
+    package = debian_package(src, tgt)
     raise TermwiseError(
         f"no machine translation for {src} → {tgt} is installed: install an Argos model with "
-        f"`termwise models install {src} {tgt}` (or `--file PACKAGE.argosmodel`), or an "
-        "Apertium pair (e.g. `apt install apertium-eng-spa`)"
+        f"`termwise models install {src} {tgt}` (or `--file PACKAGE.argosmodel`)"
+        + (f", or the Apertium pair (`apt install {package}`)" if package else "")
     )

@@ -3,21 +3,29 @@
 Keys are the engine, the model identity (name, version and a fingerprint of the model
 files), both languages, the options that change output, and the exact source text: any
 change to one of them is a miss, never a stale hit. SQLite in WAL mode with a busy timeout
-lets several termwise processes (the UI and a command in another terminal) share the file.
+lets several termwise processes (the UI and a command in another terminal) share the file;
+where SQLite answers "busy" without waiting (two processes creating the file or switching it
+to WAL at once), the operation is retried until the same timeout has passed. A lock is
+never a reason to delete the cache: only a damaged file is.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 import sqlite3
 import threading
-from collections.abc import Mapping, Sequence
+import time
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from termwise.errors import TermwiseError
 from termwise.mt.engine import Engine, MTResult, Progress
+
+T = TypeVar("T")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS translations (
@@ -55,18 +63,62 @@ class TranslationCache:
         if connection is None:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                connection = sqlite3.connect(self.path, timeout=self._busy_timeout_s)
+            except OSError as error:
+                raise self._failure(error) from error
+            connection = sqlite3.connect(self.path, timeout=self._busy_timeout_s)
+            try:
                 connection.execute("PRAGMA journal_mode=WAL")
                 connection.execute("PRAGMA synchronous=NORMAL")
                 connection.execute(SCHEMA)
                 connection.commit()
-            except sqlite3.DatabaseError as error:
-                raise TermwiseError(
-                    f"cannot use the translation cache {self.path} ({error}); delete the file "
-                    "to start a new cache, or pass --no-cache"
-                ) from error
+            except BaseException:
+                connection.close()
+                raise
             self._local.connection = connection
         return connection
+
+    def _run(self, action: Callable[[sqlite3.Connection], T]) -> T:
+        """``action`` on this thread's connection, retried while the file is busy."""
+        deadline = time.monotonic() + self._busy_timeout_s
+        delay = 0.02
+        while True:
+            try:
+                return action(self._connection())
+            except sqlite3.DatabaseError as error:
+                if not _is_busy(error) or time.monotonic() >= deadline:
+                    raise self._failure(error) from error
+                self.close()  # a connection that saw SQLITE_BUSY mid-setup starts afresh
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
+
+    def _failure(self, error: Exception) -> TermwiseError:
+        """One line for the user: what is wrong with the cache file and what to do."""
+        where = f"the translation cache {self.path}"
+        text = str(error).lower()
+        if isinstance(error, sqlite3.DatabaseError) and _is_busy(error):
+            return TermwiseError(
+                f"{where} stayed locked by another termwise process for "
+                f"{self._busy_timeout_s:.0f} s; run the command again when that one has "
+                "finished, or pass --no-cache (nothing is wrong with the file)"
+            )
+        if "disk is full" in text or "no space" in text or "disk i/o error" in text:
+            return TermwiseError(
+                f"cannot write {where}: the disk is full or failing; free some space "
+                f"in {self.path.parent}, or pass --no-cache"
+            )
+        if "readonly" in text or "unable to open" in text or isinstance(error, PermissionError):
+            return TermwiseError(
+                f"cannot open {where} for writing; make {self.path.parent} writable, set "
+                "XDG_CACHE_HOME to a writable folder, or pass --no-cache"
+            )
+        if "not a database" in text or "malformed" in text or "corrupt" in text:
+            return TermwiseError(
+                f"{where} is damaged ({error}); delete the file to start a new cache, "
+                "or pass --no-cache"
+            )
+        return TermwiseError(
+            f"cannot use {where} ({error}); pass --no-cache to translate without it"
+        )
 
     @staticmethod
     def key(
@@ -84,15 +136,12 @@ class TranslationCache:
         self, keys: Sequence[str]
     ) -> dict[str, tuple[str, list[tuple[str, float]], tuple[tuple[int, int], ...]]]:
         found: dict[str, tuple[str, list[tuple[str, float]], tuple[tuple[int, int], ...]]] = {}
-        connection = self._connection()
         unique = list(dict.fromkeys(keys))
         for start in range(0, len(unique), 500):
             chunk = unique[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            rows = connection.execute(
-                f"SELECT key, target, nbest, unknown FROM translations WHERE key IN ({marks})",
-                chunk,
-            ).fetchall()
+            query = f"SELECT key, target, nbest, unknown FROM translations WHERE key IN ({marks})"
+            rows = self._run(functools.partial(_fetch_all, query=query, parameters=chunk))
             for key, target, nbest, unknown in rows:
                 found[key] = (
                     target,
@@ -106,31 +155,37 @@ class TranslationCache:
         rows: Sequence[tuple[str, str, str, str, str, Mapping[str, object], MTResult]],
     ) -> None:
         """Store ``(key, engine, model, src, tgt, options, result)`` rows in one transaction."""
-        connection = self._connection()
-        with connection:
-            connection.executemany(
-                "INSERT OR REPLACE INTO translations "
-                "(key, engine, model, src, tgt, options, source, target, nbest, unknown) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        key,
-                        engine,
-                        model,
-                        src,
-                        tgt,
-                        json.dumps(dict(options), sort_keys=True),
-                        result.source,
-                        result.target,
-                        json.dumps(result.nbest, ensure_ascii=False),
-                        json.dumps(result.unknown),
-                    )
-                    for key, engine, model, src, tgt, options, result in rows
-                ],
+        values = [
+            (
+                key,
+                engine,
+                model,
+                src,
+                tgt,
+                json.dumps(dict(options), sort_keys=True),
+                result.source,
+                result.target,
+                json.dumps(result.nbest, ensure_ascii=False),
+                json.dumps(result.unknown),
             )
+            for key, engine, model, src, tgt, options, result in rows
+        ]
+
+        def store(connection: sqlite3.Connection) -> None:
+            with connection:  # one transaction: rolled back whole when it fails
+                connection.executemany(
+                    "INSERT OR REPLACE INTO translations "
+                    "(key, engine, model, src, tgt, options, source, target, nbest, unknown) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    values,
+                )
+
+        self._run(store)
 
     def __len__(self) -> int:
-        row = self._connection().execute("SELECT COUNT(*) FROM translations").fetchone()
+        row = self._run(
+            lambda connection: connection.execute("SELECT COUNT(*) FROM translations").fetchone()
+        )
         return int(row[0])
 
     def close(self) -> None:
@@ -138,6 +193,20 @@ class TranslationCache:
         if connection is not None:
             connection.close()
             self._local.connection = None
+
+
+def _fetch_all(
+    connection: sqlite3.Connection, *, query: str, parameters: Sequence[str]
+) -> list[tuple[str, str, str, str]]:
+    return connection.execute(query, parameters).fetchall()
+
+
+def _is_busy(error: sqlite3.DatabaseError) -> bool:
+    name = getattr(error, "sqlite_errorname", "")
+    if name:
+        return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
+    text = str(error).lower()
+    return "locked" in text or "busy" in text
 
 
 class CachedEngine:

@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from termwise import languages
+from termwise.command_line import LANGUAGE
 from termwise.mt import ENGINES
 from termwise.project.layout import ProjectLayout
 
@@ -66,10 +67,17 @@ def models() -> None:
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
 def list_models(fmt: str) -> None:
     """Show installed translation models."""
-    from termwise.mt.packages import argos_paths, installed_packages
+    from termwise.mt.packages import argos_paths, clean_stale_staging, scan_packages
 
     paths = argos_paths()
-    packages = installed_packages(paths)
+    clean_stale_staging(paths.packages_dir.parent)
+    packages, broken = scan_packages(paths)
+    for entry in broken:
+        click.echo(
+            f"termwise: warning: {entry.path} is a broken package ({entry.reason}); "
+            f"remove it with `termwise models remove {entry.path.name}`",
+            err=True,
+        )
     rows = [
         {
             "from": pkg.src,
@@ -177,11 +185,15 @@ def install_model(pair: tuple[str, ...], archive: Path | None) -> None:
 
 @models.command("remove")
 @click.argument("source")
-@click.argument("target")
-def remove_model(source: str, target: str) -> None:
-    """Remove the installed model for SOURCE → TARGET."""
-    from termwise.mt.packages import remove_package
+@click.argument("target", required=False)
+def remove_model(source: str, target: str | None) -> None:
+    """Remove the installed model for SOURCE → TARGET, or a broken package's FOLDER."""
+    from termwise.mt.packages import remove_broken_package, remove_package
 
+    if target is None:
+        broken = remove_broken_package(source)
+        click.echo(f"Removed the broken package {broken.path}")
+        return
     pkg = remove_package(languages.normalize(source), languages.normalize(target))
     click.echo(f"Removed {pkg.src} → {pkg.tgt} (version {pkg.version or '?'}) from {pkg.path}")
 
@@ -191,13 +203,22 @@ def remove_model(source: str, target: str) -> None:
 
 @click.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--to", "target_lang", required=True, help="Target language (BCP 47, e.g. es).")
-@click.option("--from", "source_lang", default=None, help="Source language (default: detected).")
+@click.option(
+    "--to", "target_lang", required=True, type=LANGUAGE, help="Target language (BCP 47, e.g. es)."
+)
+@click.option(
+    "--from",
+    "source_lang",
+    default=None,
+    type=LANGUAGE,
+    help="Source language (default: detected).",
+)
 @click.option(
     "--engine",
     type=click.Choice(list(ENGINES)),
     default=None,
-    help="MT engine (default: Argos if a model is installed, else Apertium).",
+    help="MT engine (default: [mt] engine in termwise.toml, else Argos if a model is "
+    "installed, else Apertium).",
 )
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
 @click.option("--no-save", is_flag=True, help="Do not write the project's translation file.")
@@ -224,8 +245,13 @@ def translate(
     """Machine-translate FILE segment by segment; print id, source and translation."""
     from termwise.mt import select_engine
     from termwise.mt.cache import CachedEngine, TranslationCache
+    from termwise.project.settings import MTSettings
     from termwise.project.translations import load_source
 
+    # termwise.toml's [mt] engine and beam, unless the command line says otherwise.
+    project_mt = MTSettings.from_settings(layout.settings())
+    engine = engine or project_mt.engine
+    beam_size = beam_size if beam_size is not None else project_mt.beam
     # As the project sees it (id aliases, joins and splits): the ids key the saved file.
     document = load_source(
         layout, file, lang=languages.normalize(source_lang) if source_lang else None

@@ -89,6 +89,14 @@ def argos_paths() -> ArgosPaths:
 
 
 @dataclass(frozen=True)
+class BrokenPackage:
+    """A folder in the packages folder that is no readable translation package."""
+
+    path: Path
+    reason: str
+
+
+@dataclass(frozen=True)
 class InstalledPackage:
     """An installed translation package, with BCP 47 language tags."""
 
@@ -131,32 +139,57 @@ class InstalledPackage:
 
 
 def installed_packages(paths: ArgosPaths | None = None) -> list[InstalledPackage]:
-    """Translation packages installed where Argos looks, read by Argos's own ``Package``."""
-    from argostranslate import package as argos_package
+    """Translation packages installed where Argos looks (broken ones left out: see
+    ``scan_packages``)."""
+    return scan_packages(paths)[0]
 
+
+def scan_packages(
+    paths: ArgosPaths | None = None,
+) -> tuple[list[InstalledPackage], list[BrokenPackage]]:
+    """The translation packages installed where Argos looks, and the folders there that are
+    no readable package (each with the reason), so that one broken folder hides no other."""
     paths = paths or argos_paths()
     if not paths.packages_dir.is_dir():
-        return []
-    found = []
+        return [], []
+    found: list[InstalledPackage] = []
+    broken: list[BrokenPackage] = []
     for folder in sorted(paths.packages_dir.iterdir()):
         if not folder.is_dir() or folder.name.startswith("."):
             continue
         try:
-            pkg = argos_package.Package(folder)
-        except (OSError, ValueError) as error:
-            raise PackageError(
-                f"{folder} is not a readable Argos package ({error}); remove the folder "
-                "or reinstall the package"
-            ) from error
-        if getattr(pkg, "type", "translate") != "translate" or not pkg.from_code:
+            pkg = _read_package(folder)
+        except (OSError, ValueError, TermwiseError) as error:
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+            broken.append(BrokenPackage(folder, str(reason)))
             continue
-        metadata = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
-        found.append(
-            InstalledPackage(
-                folder, pkg.from_code, pkg.to_code, pkg.package_version or "", metadata
-            )
-        )
-    return found
+        if pkg is not None:
+            found.append(pkg)
+    return found, broken
+
+
+def _read_package(folder: Path) -> InstalledPackage | None:
+    """The package in ``folder``, read by Argos's own ``Package`` (None: not a translation
+    package); raises when the folder cannot be used."""
+    from argostranslate import package as argos_package
+
+    pkg = argos_package.Package(folder)
+    if getattr(pkg, "type", "translate") != "translate" or not pkg.from_code:
+        return None
+    metadata = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
+    if not isinstance(metadata, dict):
+        raise ValueError("metadata.json holds no JSON object")
+    installed = InstalledPackage(
+        folder, str(pkg.from_code), str(pkg.to_code), str(pkg.package_version or ""), metadata
+    )
+    for code in (installed.from_code, installed.to_code):
+        try:
+            languages.from_argos(code)
+        except languages.LanguageError as error:
+            raise ValueError(f"metadata.json: bad language code {code!r} ({error})") from None
+    if not (folder / REQUIRED_MODEL_FILE).is_file():
+        raise ValueError(f"no {REQUIRED_MODEL_FILE}")
+    return installed
 
 
 def find_route(
@@ -181,6 +214,7 @@ def find_route(
 # --- installing -------------------------------------------------------------------------
 
 REQUIRED_MODEL_FILE = "model/model.bin"
+MAX_METADATA_BYTES = 1024 * 1024
 TOKENIZER_FILES = ("sentencepiece.model", "bpe.model")
 
 
@@ -195,8 +229,11 @@ class ArchiveCheck:
 
 def verify_archive(archive: Path) -> ArchiveCheck:
     """Check a ``.argosmodel`` before anything is written: zip integrity, layout, metadata."""
-    if not archive.is_file():
+    if not archive.exists():
         raise InputError("no such package file", archive)
+    from termwise.input_files import require_regular_file
+
+    require_regular_file(archive)
     if not zipfile.is_zipfile(archive):
         raise InputError(
             "not an Argos package: .argosmodel files are zip archives; download it again",
@@ -216,17 +253,32 @@ def verify_archive(archive: Path) -> ArchiveCheck:
             meta_name = f"{top}/metadata.json"
             if meta_name not in names:
                 raise InputError(f"not an Argos package: no {meta_name}", archive)
+            if zf.getinfo(meta_name).file_size > MAX_METADATA_BYTES:
+                # It is read whole: a few hundred bytes in a real package, never megabytes.
+                raise InputError(f"not an Argos package: {meta_name} is too large", archive)
             try:
                 metadata = json.loads(zf.read(meta_name).decode("utf-8"))
             except (UnicodeDecodeError, ValueError) as error:
                 raise InputError(f"{meta_name} is not valid JSON: {error}", archive) from error
-    except (zipfile.BadZipFile, zlib.error, EOFError) as error:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as error:
+        # A damaged directory makes zipfile seek before the start (OSError), name an unknown
+        # compression method (NotImplementedError) or claim encryption (RuntimeError below).
         raise InputError(f"corrupt archive ({error}); download it again", archive) from error
+    except RuntimeError as error:
+        raise InputError(f"unreadable archive ({error}); download it again", archive) from error
     if not isinstance(metadata, dict):
         raise InputError(f"{meta_name} must hold a JSON object", archive)
     for key in ("from_code", "to_code"):
         if not isinstance(metadata.get(key), str) or not metadata[key]:
             raise InputError(f"{meta_name} has no {key!r}", archive)
+        try:
+            languages.from_argos(metadata[key])
+        except languages.LanguageError as error:
+            raise InputError(
+                f"{meta_name}: {key} {metadata[key]!r} is no language code ({error}); "
+                "this package cannot be used, nothing was installed",
+                archive,
+            ) from None
     if metadata.get("type", "translate") != "translate":
         raise InputError(
             f"package type {metadata.get('type')!r} is not a translation package", archive
@@ -241,11 +293,15 @@ def verify_archive(archive: Path) -> ArchiveCheck:
 
 
 def _check_entry_names(archive: Path, infos: list[zipfile.ZipInfo]) -> str:
-    """The single top folder of the archive; refuse entries that would land outside it."""
+    """The single top folder of the archive; refuse entries that would land outside it, and
+    layouts no file system can hold (a file and a folder of one name, overlong names)."""
     tops = set()
+    files: set[PurePosixPath] = set()
+    folders: set[PurePosixPath] = set()
     for info in infos:
         name = info.filename
         path = PurePosixPath(name)
+        _check_layout(archive, info, path, files, folders)
         mode = info.external_attr >> 16
         if (
             name.startswith("/")
@@ -276,6 +332,47 @@ def _check_entry_names(archive: Path, infos: list[zipfile.ZipInfo]) -> str:
     return top
 
 
+# Most file systems allow 255 bytes a name; the whole path stays well inside PATH_MAX.
+_NAME_MAX = 255
+_ENTRY_MAX = 1024
+
+
+def _check_layout(
+    archive: Path,
+    info: zipfile.ZipInfo,
+    path: PurePosixPath,
+    files: set[PurePosixPath],
+    folders: set[PurePosixPath],
+) -> None:
+    name = info.filename
+    if len(name.encode("utf-8")) > _ENTRY_MAX or any(
+        len(part.encode("utf-8")) > _NAME_MAX for part in path.parts
+    ):
+        raise InputError(
+            f"not an Argos package: entry name {name[:60]!r}... is too long for a file system; "
+            "refusing to install it",
+            archive,
+        )
+    parents = set(path.parents) - {PurePosixPath(".")}
+    clash = (
+        path in files
+        or (not info.is_dir() and path in folders)
+        or (info.is_dir() and path in files)
+        or bool(parents & files)
+    )
+    if clash:
+        raise InputError(
+            f"not an Argos package: entry {name!r} is both a file and a folder (or given "
+            "twice); refusing to install it",
+            archive,
+        )
+    folders.update(parents)
+    if info.is_dir():
+        folders.add(path)
+    else:
+        files.add(path)
+
+
 def install_archive(
     archive: Path,
     paths: ArgosPaths | None = None,
@@ -295,7 +392,8 @@ def install_archive(
     free = shutil.disk_usage(packages_dir).free
     if free < check.unpacked_bytes:
         raise PackageError(_disk_full_message(archive, packages_dir, check.unpacked_bytes, free))
-    staging = Path(tempfile.mkdtemp(prefix=".termwise-install-", dir=packages_dir.parent))
+    clean_stale_staging(packages_dir.parent)
+    staging, lock = _claim_staging(packages_dir.parent, INSTALL_PREFIX)
     try:
         try:
             _extract(archive, check, staging, progress)
@@ -310,8 +408,20 @@ def install_archive(
                         during=True,
                     )
                 ) from error
-            raise
+            raise PackageError(
+                f"cannot unpack {archive.name} into {staging}: {error.strerror or error}; "
+                "nothing was installed"
+            ) from error
         new_folder = staging / check.top
+        try:
+            # Read exactly as it will be read once installed: what fails here never lands
+            # where Argos and termwise look.
+            if _read_package(new_folder) is None:
+                raise ValueError("not a translation package")
+        except (OSError, ValueError, TermwiseError) as error:
+            raise InputError(
+                f"not a usable Argos package ({error}); nothing was installed", archive
+            ) from error
         replaced = [
             pkg
             for pkg in installed_packages(paths)
@@ -338,8 +448,73 @@ def install_archive(
             raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        os.close(lock)
     installed = [pkg for pkg in installed_packages(paths) if pkg.path == target]
+    if not installed:
+        raise PackageError(f"{target} was installed but cannot be read back; remove it")
     return installed[0]
+
+
+INSTALL_PREFIX = ".termwise-install-"
+REMOVE_PREFIX = ".termwise-remove-"
+_LOCK_NAME = ".owner.lock"
+
+
+def _claim_staging(parent: Path, prefix: str) -> tuple[Path, int]:
+    """A new staging folder and a descriptor holding a lock on it for as long as this process
+    lives: a folder whose lock is free was left by a process that was killed."""
+    import fcntl
+
+    staging = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
+    lock = os.open(staging / _LOCK_NAME, os.O_CREAT | os.O_RDWR | os.O_CLOEXEC, 0o600)
+    fcntl.flock(lock, fcntl.LOCK_EX)
+    return staging, lock
+
+
+def clean_stale_staging(parent: Path) -> list[Path]:
+    """Delete staging folders of installs and removals that were killed (no process holds
+    their lock any more); returns what was deleted."""
+    import fcntl
+
+    removed: list[Path] = []
+    try:
+        candidates = [
+            entry
+            for entry in parent.iterdir()
+            if entry.name.startswith((INSTALL_PREFIX, REMOVE_PREFIX)) and entry.is_dir()
+        ]
+    except OSError:
+        return removed
+    for folder in candidates:
+        try:
+            lock = os.open(folder / _LOCK_NAME, os.O_RDWR | os.O_CLOEXEC)
+        except FileNotFoundError:
+            lock = -1  # killed before it took the lock (or made by an older termwise)
+        except OSError:
+            continue
+        try:
+            if lock >= 0:
+                try:
+                    fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except OSError:
+                    continue  # another termwise is installing right now
+            elif _age_seconds(folder) < 60:
+                continue
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+        finally:
+            if lock >= 0:
+                os.close(lock)
+    return removed
+
+
+def _age_seconds(folder: Path) -> float:
+    import time
+
+    try:
+        return time.time() - folder.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def _extract(
@@ -396,8 +571,34 @@ def remove_package(src: str, tgt: str, paths: ArgosPaths | None = None) -> Insta
             "`termwise models list` shows the installed ones"
         )
     for pkg in matches:
-        trash = Path(tempfile.mkdtemp(prefix=".termwise-remove-", dir=paths.packages_dir.parent))
-        # One rename takes the package out of Argos's sight at once; deleting may take longer.
-        os.replace(pkg.path, trash / pkg.path.name)
-        shutil.rmtree(trash, ignore_errors=True)
+        _remove_folder(pkg.path, paths)
     return matches[0]
+
+
+def remove_broken_package(name: str, paths: ArgosPaths | None = None) -> BrokenPackage:
+    """Remove the broken package folder ``name`` (as ``termwise models list`` shows it)."""
+    paths = paths or argos_paths()
+    _, broken = scan_packages(paths)
+    for entry in broken:
+        if entry.path.name == name:
+            _remove_folder(entry.path, paths)
+            return entry
+    raise PackageError(
+        f"no broken package folder {name!r} in {paths.packages_dir}; "
+        "`termwise models list` shows the installed and the broken ones"
+    )
+
+
+def _remove_folder(folder: Path, paths: ArgosPaths) -> None:
+    clean_stale_staging(paths.packages_dir.parent)
+    trash, lock = _claim_staging(paths.packages_dir.parent, REMOVE_PREFIX)
+    try:
+        # One rename takes the package out of Argos's sight at once; deleting may take longer.
+        os.replace(folder, trash / folder.name)
+    except OSError as error:
+        raise PackageError(
+            f"cannot remove {folder}: {error.strerror or error}; check the folder's permissions"
+        ) from error
+    finally:
+        shutil.rmtree(trash, ignore_errors=True)
+        os.close(lock)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from termwise.command_line import LANGUAGE
 from termwise.project.layout import ProjectLayout
 
 
@@ -18,30 +19,75 @@ from termwise.project.layout import ProjectLayout
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="The source document the translations belong to.",
 )
-@click.option("--to", "target_lang", required=True, help="Target language (BCP 47, e.g. es, zh).")
+@click.option(
+    "--to",
+    "target_lang",
+    required=True,
+    type=LANGUAGE,
+    help="Target language (BCP 47, e.g. es, zh).",
+)
+@click.option(
+    "--from",
+    "source_lang",
+    default=None,
+    help="The document's language (default: what FILE declares, else detected).",
+)
 @click.option(
     "--overwrite",
     is_flag=True,
     help="Replace edited and reviewed translations (they are kept as notes otherwise).",
 )
+@click.option(
+    "--lenient",
+    is_flag=True,
+    help="Import a file that breaks its format's schema or rules, listing every deviation.",
+)
 @click.pass_obj
 def import_translation(
-    layout: ProjectLayout, file: Path, document_path: Path, target_lang: str, overwrite: bool
+    layout: ProjectLayout,
+    file: Path,
+    document_path: Path,
+    target_lang: str,
+    source_lang: str | None,
+    overwrite: bool,
+    lenient: bool,
 ) -> None:
     """Seed a translation project from FILE (TMX 1.1/1.4b, XLIFF 1.2/2.x or PO)."""
     from termwise import languages
+    from termwise.project.import_languages import declared_source_language
     from termwise.project.importing import import_file, write_unmatched
+    from termwise.project.interchange import read_units
     from termwise.project.translations import load_source, open_translation
 
     layout = layout if isinstance(layout, ProjectLayout) else ProjectLayout.at()
-    document = load_source(layout, document_path)
-    tfile = open_translation(layout, document, languages.normalize(target_lang))
-    report = import_file(file, document, tfile, overwrite=overwrite)
+    lang = languages.normalize(target_lang)
+    doc_lang = languages.normalize(source_lang) if source_lang else None
+    units = read_units(file, target_lang=lang, source_lang=doc_lang)
+    origin = "--from"
+    if doc_lang is None:
+        doc_lang = declared_source_language(units)
+        origin = f"declared in {file.name}" if doc_lang else "detected"
+    document = load_source(layout, document_path, lang=doc_lang)
+    tfile = open_translation(layout, document, lang)
+    report = import_file(file, document, tfile, overwrite=overwrite, lenient=lenient, units=units)
+    for deviation in report.deviations:
+        click.echo(f"deviation (imported with --lenient): {deviation}", err=True)
     saved = tfile.save()
     unmatched = write_unmatched(report, tfile, document)
     click.echo(f"Imported {file} into {saved}")
+    click.echo(f"  document language:      {document.lang} ({origin})")
     for line in report.lines():
         click.echo(f"  {line}")
+    for skipped in report.other_language:
+        click.echo(f"  skipped {skipped}")
+    for unit in report.plurals_singular_only:
+        click.echo(
+            f"  plural entry at line {unit.line}: the project's plural rule differs from the "
+            "file's; only the singular's form was imported"
+        )
+    for unit in report.state_conflicts:
+        where = f"line {unit.line}" if unit.line else f"unit {unit.id}"
+        click.echo(f"  state read cautiously at {where}: {unit.state_conflict}")
     for segment_id, codes in report.with_codes:
         shown = " ".join(code.native for code in codes)
         click.echo(f"  inline codes not kept in {segment_id}: {shown}")
@@ -51,10 +97,15 @@ def import_translation(
 
 @click.command("stats")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--to", "target_lang", default=None, help="Only this target language.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.option("--to", "target_lang", default=None, type=LANGUAGE, help="Only this target language.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option("--json", "as_json", is_flag=True, hidden=True, help="Same as --format json.")
 @click.pass_obj
-def stats(layout: ProjectLayout, file: Path, target_lang: str | None, as_json: bool) -> None:
+def stats(
+    layout: ProjectLayout, file: Path, target_lang: str | None, fmt: str, as_json: bool
+) -> None:
     """Show FILE's segments and words (characters for Chinese and Japanese) per state."""
     import json
 
@@ -73,7 +124,7 @@ def stats(layout: ProjectLayout, file: Path, target_lang: str | None, as_json: b
     for lang in targets:
         tfile = open_translation(layout, document, lang)
         reports.append(document_progress(document, tfile))
-    if as_json:
+    if fmt == "json" or as_json:
         click.echo(json.dumps([report.as_dict() for report in reports], indent=2))
         return
     for report in reports:

@@ -66,7 +66,7 @@ def scan(
     then each entry as read is a faithful PO form of its unit (even one another editor
     wrapped), and can be written back unchanged until the unit changes.
     """
-    from termwise.project.po import escape_po
+    from termwise.project.po_format import escape_po
 
     digest = hashlib.sha256()
     spans: dict[str, Span] = {}

@@ -11,13 +11,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from termwise import languages
 from termwise.document.model import Document, Segment, SegmentKind
-from termwise.errors import InputError
 from termwise.project.interchange import InlineCode, InterchangeUnit, read_units
-from termwise.project.po import SegmentState, TranslationFile
+from termwise.project.translation_file import TranslationFile
 from termwise.project.translations import normalize_text
+from termwise.project.units import SegmentState, TranslationUnit
+from termwise.project.validation import (
+    Deviation,
+    check_matched,
+    check_usable,
+    refuse,
+    validate_interchange,
+)
+
+if TYPE_CHECKING:
+    from termwise.project.import_languages import SkippedUnit
 
 
 @dataclass
@@ -31,8 +41,21 @@ class ImportReport:
     without_target: int = 0
     paragraph_units: int = 0
     paragraphs_not_split: int = 0
+    placeholders: int = 0
     unmatched: list[InterchangeUnit] = field(default_factory=list)
     with_codes: list[tuple[str, list[InlineCode]]] = field(default_factory=list)
+    # Units whose state the file contradicted: read cautiously (not reviewed), reported.
+    state_conflicts: list[InterchangeUnit] = field(default_factory=list)
+    # Units in another language than the project's: skipped, each with the reason.
+    other_language: list[SkippedUnit] = field(default_factory=list)
+    # Units whose source is nothing but inline codes: no text to match.
+    code_only: int = 0
+    # PO plural entries kept whole; and those whose forms the project's plural rule
+    # could not take (only the singular's form was imported).
+    plurals: int = 0
+    plurals_singular_only: list[InterchangeUnit] = field(default_factory=list)
+    # What the file's format forbids but ``--lenient`` let through.
+    deviations: list[Deviation] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         out = [
@@ -43,9 +66,14 @@ class ImportReport:
             f"kept existing work:     {self.kept_existing}",
             f"alternatives as notes:  {self.alternatives}",
             f"units without target:   {self.without_target}",
+            f"placeholder targets:    {self.placeholders} (needs-translation; left new)",
+            f"states read cautiously: {len(self.state_conflicts)}",
             f"paragraph units split:  {self.paragraph_units}",
             f"paragraphs not split:   {self.paragraphs_not_split} (kept aside)",
             f"unmatched (kept aside): {len(self.unmatched)}",
+            f"only inline codes:      {self.code_only} (of the unmatched)",
+            f"other language:         {len(self.other_language)} (skipped)",
+            f"plural entries:         {self.plurals} (all forms kept)",
             f"with inline codes:      {len(self.with_codes)}",
         ]
         return out
@@ -62,37 +90,34 @@ def import_file(
     tfile: TranslationFile,
     *,
     overwrite: bool = False,
+    lenient: bool = False,
+    units: list[InterchangeUnit] | None = None,
 ) -> ImportReport:
-    """Read ``path`` and apply its units to ``tfile`` (in memory; the caller saves)."""
-    units = read_units(path, target_lang=tfile.lang, source_lang=document.lang)
-    _check_languages(units, document, tfile, Path(path))
-    return apply_units(units, document, tfile, overwrite=overwrite, origin=Path(path).name)
+    """Read ``path`` (unless its ``units`` were read already) and apply them to ``tfile``
+    (in memory; the caller saves).
 
+    A file that breaks its format's schema or rules is refused unless ``lenient``; one that
+    gives nothing usable (no unit, no translation into ``tfile.lang``, no unit matching the
+    document) is refused always, saying what it does hold. Units in other languages than
+    the project's are skipped and reported.
+    """
+    from termwise.project.import_languages import split_by_language
 
-def _check_languages(
-    units: list[InterchangeUnit], document: Document, tfile: TranslationFile, path: Path
-) -> None:
-    for unit in units:
-        if unit.target_lang and unit.target and not _same_base(unit.target_lang, tfile.lang):
-            raise InputError(
-                f"the file translates into {unit.target_lang}, not {tfile.lang}",
-                path,
-                line=unit.line,
-            )
-        if unit.source_lang and not _same_base(unit.source_lang, document.lang):
-            raise InputError(
-                f"the file's source language is {unit.source_lang}, but the document is "
-                f"in {document.lang}",
-                path,
-                line=unit.line,
-            )
-
-
-def _same_base(a: str, b: str) -> bool:
-    try:
-        return languages.primary(a) == languages.primary(b)
-    except languages.LanguageError:
-        return a.split("-")[0].lower() == b.split("-")[0].lower()
+    deviations = validate_interchange(path)
+    if deviations and not lenient:
+        raise refuse(deviations)
+    if units is None:
+        units = read_units(path, target_lang=tfile.lang, source_lang=document.lang)
+    kept, skipped = split_by_language(units, document, tfile.lang, Path(path))
+    check_usable(kept, Path(path), tfile.lang)
+    report = apply_units(kept, document, tfile, overwrite=overwrite, origin=Path(path).name)
+    # A paragraph unit whose translation did not split is kept aside: found, not lost.
+    found = report.matched_units + report.paragraphs_not_split
+    check_matched(kept, found, Path(path), document.path)
+    report.units += len(skipped)
+    report.other_language = skipped
+    report.deviations = deviations
+    return report
 
 
 def apply_units(
@@ -110,6 +135,8 @@ def apply_units(
     paragraphs = _paragraph_index(document)
     filled_here: set[str] = set()
     for unit in units:
+        if unit.state_conflict:
+            report.state_conflicts.append(unit)
         key = normalize_text(unit.source)
         segment_ids = index.get(key, [])
         if segment_ids:
@@ -127,10 +154,14 @@ def apply_units(
             pieces = split
             report.paragraph_units += 1
         else:
-            if unit.source.strip():
-                report.unmatched.append(unit)
+            if not unit.source.strip():
+                report.code_only += 1
+            report.unmatched.append(unit)
             continue
         report.matched_units += 1
+        if unit.placeholder:
+            report.placeholders += 1
+            continue
         if not unit.target.strip():
             report.without_target += 1
             continue
@@ -152,9 +183,15 @@ def _apply(
     origin: str,
 ) -> None:
     project_unit = tfile.units[segment_id]
+    state = unit.state
+    if state is None:
+        # A TM's units carry no status: they are translations a person made and kept.
+        state = SegmentState.EDITED if unit.reviewed is False else SegmentState.REVIEWED
     if project_unit.target == target:
         report.already_same += 1
-        if unit.reviewed is not False and project_unit.state is not SegmentState.REVIEWED:
+        if unit.plural is not None and not project_unit.is_plural:
+            _take_plural(unit, tfile, project_unit, report)
+        if state is SegmentState.REVIEWED and project_unit.state is not SegmentState.REVIEWED:
             project_unit.mark_reviewed()
         return
     taken_by_import = segment_id in filled_here
@@ -168,8 +205,13 @@ def _apply(
         else:
             report.kept_existing += 1
         return
-    # A TM's units carry no status: they are translations a person made and kept.
-    project_unit.set_translation(target, reviewed=unit.reviewed is not False)
+    if state is SegmentState.MT:
+        # The file says this is machine translation: it stays a suggestion to review.
+        project_unit.mt = target
+        project_unit.mt_engine = project_unit.mt_model = None
+    if unit.plural is not None:
+        _take_plural(unit, tfile, project_unit, report)
+    project_unit.set_translation(target, reviewed=state is SegmentState.REVIEWED)
     project_unit.previous_source = None
     if unit.notes and unit.notes not in project_unit.notes:
         project_unit.notes = f"{project_unit.notes}\n{unit.notes}".strip()
@@ -179,6 +221,31 @@ def _apply(
         project_unit.notes = f"{project_unit.notes}\n{note}".strip()
     filled_here.add(segment_id)
     report.segments_filled += 1
+
+
+def _take_plural(
+    unit: InterchangeUnit,
+    tfile: TranslationFile,
+    project_unit: TranslationUnit,
+    report: ImportReport,
+) -> bool:
+    """Keep a PO plural entry whole on ``project_unit``; False when the project's plural
+    rule indexes forms differently from the file's (its forms would change meaning)."""
+    from termwise.project.po_format import plural_rule
+
+    plural = unit.plural
+    assert plural is not None
+    theirs = plural_rule(plural.rule, tfile.lang)
+    if tfile.plural_forms is None and not any(u.is_plural for u in tfile.units.values()):
+        tfile.plural_forms = plural.rule or f"nplurals={theirs[0]}; plural={theirs[1]};"
+    if tfile.plural_rule() != theirs:
+        report.plurals_singular_only.append(unit)
+        return False
+    project_unit.plural_source = plural.source
+    project_unit.plural_forms = plural.forms
+    project_unit.plural_index = plural.singular_index
+    report.plurals += 1
+    return True
 
 
 def _paragraph_index(document: Document) -> dict[str, list[str]]:
@@ -217,7 +284,7 @@ def write_unmatched(
 ) -> Path | None:
     """Add the unmatched units to the unmatched TMX (atomically); return its path."""
     from termwise.atomic import write_atomic
-    from termwise.export.tmx import tmx_bytes
+    from termwise.project.tmx import tmx_bytes
 
     if not report.unmatched or tfile.path is None:
         return None

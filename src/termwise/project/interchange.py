@@ -22,6 +22,9 @@ from termwise.errors import InputError
 if TYPE_CHECKING:
     from lxml import etree
 
+    from termwise.project.states import StateReading
+    from termwise.project.units import SegmentState
+
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 XLIFF12_NS = "urn:oasis:names:tc:xliff:document:1.2"
 XLIFF2_NS = "urn:oasis:names:tc:xliff:document:2.0"
@@ -44,6 +47,18 @@ class InlineCode:
     code_id: str | None = None
 
 
+@dataclass(frozen=True)
+class PluralEntry:
+    """A gettext plural entry as read: the plural source, every form, which form is the
+    singular's (``InterchangeUnit.target``), and the file's Plural-Forms header (None: the
+    file had none, so Babel's rule for its language indexed the forms)."""
+
+    source: str
+    forms: tuple[str, ...]
+    singular_index: int
+    rule: str | None
+
+
 @dataclass
 class InterchangeUnit:
     """One translation unit read from an interchange file."""
@@ -60,6 +75,23 @@ class InterchangeUnit:
     line: int | None = None
     # TMX ``<prop>`` values and the like (``x-context``, ``x-state``), by type.
     properties: dict[str, str] = field(default_factory=dict)
+    # The file's state in termwise's terms (``project.states``); None when not read.
+    state: SegmentState | None = None
+    # Why the state was read cautiously: the file contradicted itself.
+    state_conflict: str | None = None
+    # The target is a placeholder (XLIFF 1.2 needs-translation copy of the source).
+    placeholder: bool = False
+    # A PO plural entry: all its forms (``target`` is the singular's).
+    plural: PluralEntry | None = None
+
+    def read_state(self, reading: StateReading) -> None:
+        """Take ``reading`` as this unit's state (and ``reviewed`` with it)."""
+        from termwise.project.units import SegmentState
+
+        self.state = reading.state
+        self.state_conflict = reading.conflict
+        self.placeholder = reading.placeholder
+        self.reviewed = reading.state is SegmentState.REVIEWED
 
 
 def read_units(
@@ -71,12 +103,11 @@ def read_units(
     header's source language and the first other language.
     """
     file_path = Path(path)
-    try:
-        data = file_path.read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot read file: {error.strerror}", file_path) from error
+    from termwise.input_files import read_input
+
+    data = read_input(file_path)
     if not data.strip():
-        raise InputError("empty file; expected TMX, XLIFF or PO", file_path)
+        raise InputError("empty file; expected TMX, XLIFF or PO", file_path, line=1)
     head = data[:2048].lstrip(b"\xef\xbb\xbf").lstrip()
     looks_xml = (
         head.startswith(b"<") or head.startswith(b"\xff\xfe") or head.startswith(b"\xfe\xff")
@@ -113,6 +144,9 @@ def parse_xml(data: bytes, path: Path) -> etree._Element:
         ) from error
     except ValueError as error:
         raise InputError(f"cannot parse XML: {error}", path) from error
+    from termwise.glossary.safe_xml import refuse_entities
+
+    refuse_entities(data, root.getroottree(), path)
     return root
 
 
@@ -221,6 +255,8 @@ def _notes(elements: Iterator[etree._Element]) -> str:
 def _read_tmx(
     root: etree._Element, path: Path, target_lang: str | None, source_lang: str | None
 ) -> list[InterchangeUnit]:
+    from termwise.project import states
+
     header = _child(root, "header")
     body = _child(root, "body")
     if body is None:
@@ -254,27 +290,20 @@ def _read_tmx(
             target_text, target_codes = "", []
         notes = _notes(iter(_children(tu, "note")))
         properties = {prop.get("type", ""): prop.text or "" for prop in _children(tu, "prop")}
-        units.append(
-            InterchangeUnit(
-                id=tu.get("tuid"),
-                source=source_text,
-                target=target_text,
-                source_lang=source[0],
-                target_lang=target[0] if target is not None else wanted,
-                notes=notes,
-                inline_codes=source_codes + target_codes,
-                reviewed=_tmx_reviewed(properties),
-                line=_line(tu),
-                properties=properties,
-            )
+        unit = InterchangeUnit(
+            id=tu.get("tuid"),
+            source=source_text,
+            target=target_text,
+            source_lang=source[0],
+            target_lang=target[0] if target is not None else wanted,
+            notes=notes,
+            inline_codes=source_codes + target_codes,
+            line=_line(tu),
+            properties=properties,
         )
+        unit.read_state(states.from_tmx(target=target_text, properties=properties))
+        units.append(unit)
     return units
-
-
-def _tmx_reviewed(properties: dict[str, str]) -> bool | None:
-    # termwise writes its state as a property; other tools' TMX says nothing.
-    state = properties.get("x-state")
-    return None if state is None else state == "reviewed"
 
 
 def _pick_variant(
@@ -307,6 +336,7 @@ def _children(element: etree._Element, name: str) -> list[etree._Element]:
 
 
 def _read_xliff12(root: etree._Element, path: Path) -> list[InterchangeUnit]:
+
     units: list[InterchangeUnit] = []
     files = [el for el in root.iter() if isinstance(el.tag, str) and _local(el.tag) == "file"]
     if not files:
@@ -324,15 +354,10 @@ def _read_xliff12(root: etree._Element, path: Path) -> list[InterchangeUnit]:
                 raise InputError("<trans-unit> without <source>", path, line=_line(tu))
             target_el = _child(tu, "target")
             notes = _notes(iter(_children(tu, "note")))
-            approved = tu.get("approved") == "yes"
-            state = target_el.get("state") if target_el is not None else None
-            reviewed = approved or state in ("final", "signed-off")
             seg_source = _child(tu, "seg-source")
             if seg_source is not None and _segment_marks(seg_source):
                 units.extend(
-                    _xliff12_segments(
-                        tu, seg_source, target_el, src_lang, tgt_lang, notes, reviewed
-                    )
+                    _xliff12_segments(tu, seg_source, target_el, src_lang, tgt_lang, notes)
                 )
                 continue
             source_text, source_codes = flatten_inline(source_el, "source")
@@ -340,20 +365,33 @@ def _read_xliff12(root: etree._Element, path: Path) -> list[InterchangeUnit]:
                 target_text, target_codes = flatten_inline(target_el, "target")
             else:
                 target_text, target_codes = "", []
-            units.append(
-                InterchangeUnit(
-                    id=tu.get("id"),
-                    source=source_text,
-                    target=target_text,
-                    source_lang=src_lang,
-                    target_lang=_target_lang(target_el, tgt_lang),
-                    notes=notes,
-                    inline_codes=source_codes + target_codes,
-                    reviewed=reviewed,
-                    line=_line(tu),
-                )
+            unit = InterchangeUnit(
+                id=tu.get("id"),
+                source=source_text,
+                target=target_text,
+                source_lang=src_lang,
+                target_lang=_target_lang(target_el, tgt_lang),
+                notes=notes,
+                inline_codes=source_codes + target_codes,
+                line=_line(tu),
             )
+            unit.read_state(_xliff12_state(tu, target_el, source_text, target_text))
+            units.append(unit)
     return units
+
+
+def _xliff12_state(
+    tu: etree._Element, target_el: etree._Element | None, source: str, target: str
+) -> StateReading:
+    from termwise.project import states
+
+    return states.from_xliff12(
+        source=source,
+        target=target,
+        state=target_el.get("state") if target_el is not None else None,
+        qualifier=target_el.get("state-qualifier") if target_el is not None else None,
+        approved=tu.get("approved"),
+    )
 
 
 def _target_lang(target_el: etree._Element | None, default: str | None) -> str | None:
@@ -376,7 +414,6 @@ def _xliff12_segments(
     src_lang: str | None,
     tgt_lang: str | None,
     notes: str,
-    reviewed: bool,
 ) -> list[InterchangeUnit]:
     targets = {m.get("mid"): m for m in _segment_marks(target_el)} if target_el is not None else {}
     units = []
@@ -388,19 +425,18 @@ def _xliff12_segments(
             target_text, target_codes = flatten_inline(target_mark, "target")
         else:
             target_text, target_codes = "", []
-        units.append(
-            InterchangeUnit(
-                id=f"{tu.get('id')!s}:{mid!s}",
-                source=source_text,
-                target=target_text,
-                source_lang=src_lang,
-                target_lang=tgt_lang,
-                notes=notes,
-                inline_codes=source_codes + target_codes,
-                reviewed=reviewed,
-                line=_line(mark),
-            )
+        unit = InterchangeUnit(
+            id=f"{tu.get('id')!s}:{mid!s}",
+            source=source_text,
+            target=target_text,
+            source_lang=src_lang,
+            target_lang=tgt_lang,
+            notes=notes,
+            inline_codes=source_codes + target_codes,
+            line=_line(mark),
         )
+        unit.read_state(_xliff12_state(tu, target_el, source_text, target_text))
+        units.append(unit)
     return units
 
 
@@ -408,6 +444,8 @@ def _xliff12_segments(
 
 
 def _read_xliff2(root: etree._Element, path: Path) -> list[InterchangeUnit]:
+    from termwise.project import states
+
     src_lang = _norm_lang(root.get("srcLang"))
     tgt_lang = _norm_lang(root.get("trgLang"))
     units: list[InterchangeUnit] = []
@@ -441,20 +479,25 @@ def _read_xliff2(root: etree._Element, path: Path) -> list[InterchangeUnit]:
             unit_id = unit.get("id") or ""
             if len(segments) > 1:
                 unit_id = f"{unit_id}/{segment.get('id') or index}"
-            state = segment.get("state")
-            units.append(
-                InterchangeUnit(
-                    id=unit.get("name") if unit.get("name") and len(segments) == 1 else unit_id,
-                    source=source_text,
+            read = InterchangeUnit(
+                id=unit.get("name") if unit.get("name") and len(segments) == 1 else unit_id,
+                source=source_text,
+                target=target_text,
+                source_lang=src_lang,
+                target_lang=tgt_lang,
+                notes=notes,
+                inline_codes=source_codes + target_codes,
+                line=_line(segment),
+            )
+            # No state is the specification's default, ``initial``: never reviewed.
+            read.read_state(
+                states.from_xliff2(
                     target=target_text,
-                    source_lang=src_lang,
-                    target_lang=tgt_lang,
-                    notes=notes,
-                    inline_codes=source_codes + target_codes,
-                    reviewed=state in ("reviewed", "final") if state else None,
-                    line=_line(segment),
+                    state=segment.get("state"),
+                    sub_state=segment.get("subState"),
                 )
             )
+            units.append(read)
     if not found_file:
         raise InputError("XLIFF file has no <file>", path, line=_line(root))
     return units
@@ -464,7 +507,13 @@ def _read_xliff2(root: etree._Element, path: Path) -> list[InterchangeUnit]:
 
 
 def _read_po(data: bytes, path: Path) -> list[InterchangeUnit]:
-    from termwise.project.po import read_catalog, unit_from_message
+    from termwise.project import states
+    from termwise.project.po_format import (
+        plural_rule,
+        read_catalog,
+        singular_index,
+        unit_from_message,
+    )
 
     catalog, raw_header = read_catalog(data, path)
     header = {
@@ -473,21 +522,33 @@ def _read_po(data: bytes, path: Path) -> list[InterchangeUnit]:
     }
     target_lang = _norm_lang(header.get("language"))
     source_lang = _norm_lang(header.get("x-source-language"))
+    rule_header = header.get("plural-forms") or None
+    count, expression = plural_rule(rule_header, target_lang or "en")
+    singular = singular_index(expression)
     units: list[InterchangeUnit] = []
     for message in catalog:
         if not message.id:
             continue
-        unit = unit_from_message(message)
-        units.append(
-            InterchangeUnit(
-                id=message.context,
-                source=unit.source,
-                target=unit.target,
-                source_lang=source_lang,
-                target_lang=target_lang,
-                notes=unit.notes,
-                reviewed="fuzzy" not in message.flags if unit.target else None,
-                line=message.lineno,
+        unit = unit_from_message(message, singular)
+        read = InterchangeUnit(
+            id=message.context,
+            source=unit.source,
+            target=unit.target,
+            source_lang=source_lang,
+            target_lang=target_lang,
+            notes=unit.notes,
+            line=message.lineno,
+        )
+        if unit.plural_source is not None:
+            read.plural = PluralEntry(
+                unit.plural_source, unit.all_forms(count), unit.plural_index, rule_header
+            )
+        read.read_state(
+            states.from_po(
+                target=unit.target or next((form for form in unit.plural_forms if form), ""),
+                fuzzy="fuzzy" in message.flags,
+                mt=unit.mt,
             )
         )
+        units.append(read)
     return units

@@ -8,22 +8,13 @@ A project is a folder (the current one unless ``--project DIR`` says otherwise) 
 from __future__ import annotations
 
 import os
-import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from termwise import languages
-from termwise.errors import InputError
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
 
 CONFIG_NAME = "termwise.toml"
-_TOML_POSITION = re.compile(r"\(at line (?P<line>\d+), column (?P<column>\d+)\)")
 
 
 @dataclass(frozen=True)
@@ -53,22 +44,18 @@ class ProjectLayout:
         return self.translations_dir / f"{Path(document).stem}.{languages.normalize(lang)}.po"
 
     def settings(self) -> dict[str, Any]:
-        """The parsed ``termwise.toml``, or an empty table when the project has none."""
-        return load_toml(self.config_path) if self.config_path.exists() else {}
+        """The parsed and checked ``termwise.toml``, or an empty table when the project has
+        none (see ``project/settings.py``)."""
+        from termwise.project.settings import load_settings
+
+        return load_settings(self.config_path)
 
 
 def load_toml(path: Path) -> dict[str, Any]:
     """Read a TOML file, turning a syntax error into an error that names file and line."""
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except tomllib.TOMLDecodeError as error:
-        # tomllib gives the position only inside the message before Python 3.14.
-        found = _TOML_POSITION.search(str(error))
-        line = getattr(error, "lineno", None) or (int(found["line"]) if found else None)
-        column = getattr(error, "colno", None) or (int(found["column"]) if found else None)
-        message = _TOML_POSITION.sub("", str(error)).strip()
-        raise InputError(f"invalid TOML: {message}", path, line=line, column=column) from error
+    from termwise.project import settings
+
+    return settings.load_toml(path)
 
 
 def user_config_dir() -> Path:

@@ -23,10 +23,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from termwise.project.po import KEY_FIELDS, SegmentState, TranslationFile, TranslationUnit
+from termwise.project.translation_file import TranslationFile
+from termwise.project.units import KEY_FIELDS, SegmentState, TranslationUnit
 
 MIN_UNITS = 2000  # smaller files parse in a fraction of a second: not worth a cache file
-VERSION = 2
+VERSION = 3  # 3: plural entries
 
 
 def cache_dir() -> Path:
@@ -69,18 +70,20 @@ def write_later(
     tfile: TranslationFile,
     *,
     keys: Sequence[tuple[object, ...]] | None = None,
+    obsolete: Sequence[TranslationUnit] | None = None,
 ) -> None:
     """Write the cache when the process exits normally, for the last state saved or read.
 
     Writing 16 MB of JSON after every autosave would double its cost; what matters is that
     the next start finds the file as this process left it. A crash just means no cache.
     The units' keys (immutable tuples: what was written) are kept, so later edits cannot
-    leak into a cache that claims to describe the bytes with ``sha256``.
+    leak into a cache that claims to describe the bytes with ``sha256``; so are the
+    ``obsolete`` units written (default: the file's).
     """
     global _registered
-    if keys is None or len(keys) != len(tfile.units):
+    if keys is None:
         keys = [unit.key() for unit in tfile.units.values()]
-    header = _encode(tfile)
+    header = _encode(tfile, tfile.obsolete if obsolete is None else obsolete)
     with _pending_lock:
         _pending[cache_path(po_path)] = (sha256, header, keys)
         if not _registered:
@@ -123,6 +126,9 @@ def _encode_unit(unit: TranslationUnit) -> list[Any]:
         unit.previous_source,
         sorted(unit.flags),
         list(unit.comments),
+        unit.plural_source,
+        list(unit.plural_forms),
+        unit.plural_index,
     ]
 
 
@@ -132,7 +138,22 @@ _STATES = {state.value: state for state in SegmentState}
 def _decode_unit(row: list[Any]) -> TranslationUnit:
     if len(row) != len(KEY_FIELDS):
         raise ValueError("cache row of another shape")
-    segment_id, source, target, state, mt, engine, model, notes, previous, flags, comments = row
+    (
+        segment_id,
+        source,
+        target,
+        state,
+        mt,
+        engine,
+        model,
+        notes,
+        previous,
+        flags,
+        comments,
+        plural_source,
+        plural_forms,
+        plural_index,
+    ) = row
     if not (
         type(segment_id) is str
         and type(source) is str
@@ -153,6 +174,9 @@ def _decode_unit(row: list[Any]) -> TranslationUnit:
         # Most units have neither: one shared empty value each instead of 50,000.
         frozenset(flags) if flags else _NO_FLAGS,
         tuple(comments) if comments else (),
+        plural_source,
+        tuple(plural_forms) if plural_forms else (),
+        int(plural_index),
     )
     return TranslationUnit.from_key(key)
 
@@ -169,10 +193,11 @@ def _row_from_key(key: tuple[object, ...]) -> list[Any]:
     row[3] = _STATE_VALUES[key[3]]  # type: ignore[index]
     row[9] = sorted(key[9])  # type: ignore[call-overload]
     row[10] = list(key[10])  # type: ignore[call-overload]
+    row[12] = list(key[12])  # type: ignore[call-overload]
     return row
 
 
-def _encode(tfile: TranslationFile) -> dict[str, Any]:
+def _encode(tfile: TranslationFile, obsolete: Sequence[TranslationUnit]) -> dict[str, Any]:
     return {
         "lang": tfile.lang,
         "source_lang": tfile.source_lang,
@@ -180,8 +205,9 @@ def _encode(tfile: TranslationFile) -> dict[str, Any]:
         "last_translator": tfile.last_translator,
         "language_team": tfile.language_team,
         "extra_headers": tfile.extra_headers,
+        "plural_forms": tfile.plural_forms,
         "created": tfile.created.isoformat() if tfile.created else None,
-        "obsolete": [_encode_unit(unit) for unit in tfile.obsolete],
+        "obsolete": [_encode_unit(unit) for unit in obsolete],
     }
 
 
@@ -193,6 +219,7 @@ def _decode(data: dict[str, Any]) -> TranslationFile:
         last_translator=data["last_translator"],
         language_team=data["language_team"],
         extra_headers=[(str(name), str(value)) for name, value in data["extra_headers"]],
+        plural_forms=data.get("plural_forms"),
         created=dt.datetime.fromisoformat(data["created"]) if data["created"] else None,
     )
     tfile.obsolete = [_decode_unit(row) for row in data["obsolete"]]

@@ -15,7 +15,8 @@ from typing import Any
 from termwise import languages
 from termwise.document.model import Document
 from termwise.project.layout import ProjectLayout
-from termwise.project.po import SegmentState, TranslationFile
+from termwise.project.translation_file import TranslationFile
+from termwise.project.units import SegmentState
 
 
 def count_words(text: str, lang: str) -> int:

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 
 from termwise import languages
 from termwise.errors import TermwiseError
-from termwise.project.po import SegmentState, TranslationFile, TranslationUnit
+from termwise.project.translation_file import TranslationFile
+from termwise.project.units import SegmentState, TranslationUnit
 
 if TYPE_CHECKING:
     from termwise.document.model import Document

@@ -138,7 +138,7 @@ def targets(
     import json
 
     from termwise.errors import TermwiseError
-    from termwise.project.po import TranslationFile
+    from termwise.project.translation_file import TranslationFile
     from termwise.terms.targets import target_report
 
     document = _documents(layout, (file,), source_lang)[0]

@@ -5,17 +5,32 @@ Textual is imported inside the command only, so ``termwise --help`` never loads 
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
 
+from termwise.command_line import LANGUAGE
+from termwise.errors import TermwiseError
 from termwise.project.layout import ProjectLayout
 
 
 @click.command()
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--to", "target_lang", required=True, help="Language of the translation (BCP 47).")
-@click.option("--from", "source_lang", default=None, help="Language of FILE (default: detected).")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--to",
+    "target_lang",
+    required=True,
+    type=LANGUAGE,
+    help="Language of the translation (BCP 47).",
+)
+@click.option(
+    "--from",
+    "source_lang",
+    default=None,
+    type=LANGUAGE,
+    help="Language of FILE (default: detected).",
+)
 @click.option(
     "--engine",
     type=click.Choice(["argos", "apertium"]),
@@ -38,10 +53,23 @@ def review(
     auto_mt: bool,
 ) -> None:
     """Review FILE's translation into LANG: grid, editor, glossary, issues, autosave."""
+    # Without a terminal the workbench would draw into a file or pipe and wait for keys
+    # that never come.
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        redirected = "output" if not sys.stdout.isatty() else "input"
+        raise TermwiseError(
+            f"review needs a terminal, and its {redirected} is not one; run it in a terminal "
+            "(for reports use `termwise check`, `stats` or `export`)"
+        )
+    from termwise.project.settings import MTSettings
     from termwise.tui.app import run_review
 
+    layout = layout or ProjectLayout.at(None)
+    # termwise.toml is checked before the workbench opens: a mistake is one line, not a
+    # dialog; its [mt] engine is the default.
+    engine = engine or MTSettings.from_settings(layout.settings()).engine
     run_review(
-        layout or ProjectLayout.at(None),
+        layout,
         file,
         target_lang,
         source_lang=source_lang,

@@ -8,23 +8,54 @@ from textual import events
 from textual.binding import BindingType
 from textual.widgets import TextArea
 
-from termwise.tui.keymap import textual_bindings
+from termwise.tui.keymap import scope_table, textual_bindings
+
+EDITING_TITLE = "Editing"
 
 
 class TranslationEditor(TextArea):
     """A TextArea where Enter moves on to the next segment, as in OmegaT.
 
     A translation is one line of running text, so a newline is never what Enter means here.
+    Focus must be unmistakable (a new user could not tell that Enter had started editing):
+    the cursor does not blink away, the border and its title appear, and the footer lists
+    the editor's own keys (Enter, Escape, Ctrl+A) in place of the grid's.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = textual_bindings("editor")  # type: ignore[assignment]
+    DEFAULT_CSS = """
+    TranslationEditor { border: blank; }
+    TranslationEditor:focus { border: round $accent; background: $boost; }
+    """
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.cursor_blink = False
+
+    def _own_keys(self) -> set[str]:
+        """The keys of the editor's bindings, as the user's keymap may have moved them."""
+        overrides: dict[str, str] = getattr(self.app, "user_keymap", {})
+        return {
+            key.strip()
+            for binding in scope_table("editor")
+            for key in overrides.get(binding.id, binding.keys).split(",")
+        }
 
     async def _on_key(self, event: events.Key) -> None:
-        if event.key == "enter":
+        # The editor's own keys are bindings (remappable, shown in the footer): TextArea
+        # would otherwise take Enter as a newline before the binding is looked at.
+        if event.key in self._own_keys():
+            return
+        if event.key == "enter":  # moved elsewhere by the keymap: still never a newline
             event.prevent_default()
             event.stop()
-            # Run as an action, not posted as a message: the keys typed next must already
-            # go to the next segment.
-            await self.run_action("app.next_segment")
             return
         await super()._on_key(event)
+
+    def _on_focus(self, event: events.Focus) -> None:
+        self.border_title = EDITING_TITLE
+        super()._on_focus(event)
+
+    def _on_blur(self, event: events.Blur) -> None:
+        self.border_title = None
+        super()._on_blur(event)

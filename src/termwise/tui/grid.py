@@ -23,9 +23,9 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from termwise.review.rows import Mark, Row
 from termwise.tui.heights import HeightIndex
 from termwise.tui.keymap import textual_bindings
-from termwise.tui.rows import Mark, Row
 from termwise.tui.wrapping import text_cells, wrap_spans
 
 GUTTER = 3

@@ -34,6 +34,9 @@ class KeyBinding:
     description: str
     scope: str
     show: bool = True
+    # Checked before any screen's or widget's keys, dialogs included: quitting must work
+    # while a dialog is open (a dialog that swallowed the quit key looked like a freeze).
+    priority: bool = False
 
 
 _TABLE = (
@@ -66,16 +69,19 @@ _TABLE = (
     KeyBinding("review.concepts", "f10", "show_panel('concepts')", "Concepts", "review"),
     KeyBinding("review.toggle_panel", "f12", "toggle_panel", "Panel", "review", False),
     KeyBinding("review.save", "ctrl+s", "save", "Save", "review", False),
-    KeyBinding("review.quit", "ctrl+q", "quit", "Quit", "review"),
+    KeyBinding("review.quit", "ctrl+q", "quit", "Quit", "review", priority=True),
     # The docked editor (on top of Textual's TextArea keys): select all, as in OmegaT and
     # word processors, so that typing replaces the whole draft.
-    KeyBinding("editor.select_all", "ctrl+a", "select_all", "Select all", "editor", False),
+    KeyBinding("editor.next_segment", "enter", "app.next_segment", "Next segment", "editor"),
+    KeyBinding("editor.leave", "escape", "app.leave_editor", "Back to grid", "editor"),
+    KeyBinding("editor.select_all", "ctrl+a", "select_all", "Select all", "editor"),
     # The issues panel.
     KeyBinding("issues.jump", "enter", "jump", "Go to segment", "issues"),
     KeyBinding("issues.fix", "x", "fix", "Fix here", "issues"),
     KeyBinding("issues.fix_all", "X", "fix_everywhere", "Fix everywhere", "issues"),
     KeyBinding("issues.fix_variants", "V", "fix_variants", "Fix all variants", "issues"),
     KeyBinding("issues.ignore", "i", "ignore", "Ignore", "issues"),
+    KeyBinding("issues.next_error", "e", "next_error", "Next error", "issues"),
     # The glossary panel.
     KeyBinding("glossary.add", "a", "add_term", "Add term", "glossary"),
     KeyBinding("glossary.status", "s", "edit_status", "Term status", "glossary"),
@@ -168,7 +174,7 @@ def _check_conflicts(
         scope = groups[KEYMAP[binding_id].scope]
         for key in keys.split(","):
             other = seen.get((scope, key))
-            if other is not None:
+            if other is not None and not _replaced_in_editor(other, binding_id):
                 culprit = binding_id if binding_id in overrides else other
                 raise KeymapError(
                     f"{key!r} is bound to both {other} and {binding_id}",
@@ -176,6 +182,16 @@ def _check_conflicts(
                     line=lines.get(culprit),
                 )
             seen[(scope, key)] = binding_id
+
+
+# Grid keys the editor's own keys stand in for while it has focus: Enter moves on to the
+# next segment instead of starting to edit, Escape goes back to the grid.
+_GRID_ONLY = {"review.edit", "review.leave_editor"}
+
+
+def _replaced_in_editor(first: str, second: str) -> bool:
+    scopes = {KEYMAP[first].scope, KEYMAP[second].scope}
+    return scopes == {"review", "editor"} and bool({first, second} & _GRID_ONLY)
 
 
 def _key_lines(path: Path | None) -> dict[str, int]:
@@ -195,5 +211,6 @@ def textual_bindings(scope: str) -> list[object]:
     from textual.binding import Binding
 
     return [
-        Binding(b.keys, b.action, b.description, show=b.show, id=b.id) for b in scope_table(scope)
+        Binding(b.keys, b.action, b.description, show=b.show, id=b.id, priority=b.priority)
+        for b in scope_table(scope)
     ]

@@ -33,11 +33,11 @@ from termwise.project.layout import (
     id_aliases_file,
     segmentation_overrides_file,
 )
+from termwise.review.rows import Row
 from termwise.tui.grid import SegmentGrid
-from termwise.tui.rows import Row
 
 if TYPE_CHECKING:
-    from termwise.tui.session import ReviewSession
+    from termwise.review.session import ReviewSession
 
 VERSION = 1
 # Smaller books open in well under a second: they need no preview.

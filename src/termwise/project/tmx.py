@@ -1,4 +1,6 @@
-"""TMX 1.4b: the translation-memory format every CAT tool imports (OmegaT, Trados, memoQ).
+"""Writing TMX 1.4b: the translation-memory format every CAT tool imports (OmegaT, Trados,
+memoQ). ``interchange`` reads it; the export writes it, and so does the import (the units it
+could not place go to an unmatched TMX beside the translation).
 
 Inline codes that came in with an imported unit go back out as ``<ph>`` elements at their
 place, carrying the original code as their content, so nothing a tool put there is lost.
@@ -54,10 +56,16 @@ def tmx_bytes(units: Iterable[InterchangeUnit], source_lang: str) -> bytes:
             tuv.set(f"{{{XML_NS}}}lang", languages.normalize(lang))
             seg = etree.SubElement(tuv, "seg")
             _fill_seg(seg, text, [code for code in unit.inline_codes if code.side == side])
-    payload: bytes = etree.tostring(
-        root, xml_declaration=True, encoding="UTF-8", pretty_print=True, doctype=DOCTYPE
-    )
-    return payload
+    # Indent the structure, never a segment: pretty-printing puts line breaks into a
+    # <seg> that holds only codes (<seg><ph/></seg>), and they would become its text.
+    contents = [(seg, seg.text, [child.tail for child in seg]) for seg in root.iter("seg")]
+    etree.indent(root, space="  ")
+    for seg, seg_text, tails in contents:
+        seg.text = seg_text
+        for child, tail in zip(seg, tails, strict=True):
+            child.tail = tail
+    payload: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", doctype=DOCTYPE)
+    return payload + b"\n"
 
 
 def _fill_seg(seg: etree._Element, text: str, codes: list[InlineCode]) -> None:
@@ -88,8 +96,16 @@ def _append_text(seg: etree._Element, last: etree._Element | None, chunk: str) -
 
 
 def xml_safe(text: str) -> str:
-    """``text`` with the control characters XML 1.0 cannot hold shown as ``\\uXXXX``."""
-    # Control characters cannot appear in XML 1.0 at all; keep them visible instead.
-    return "".join(
-        char if char in "\t\n\r" or ord(char) >= 0x20 else f"\\u{ord(char):04x}" for char in text
-    )
+    """``text`` with the characters XML 1.0 cannot hold shown as ``\\uXXXX``.
+
+    Those are the control characters but tab and line ends, the non-characters U+FFFE and
+    U+FFFF, and lone surrogates; lxml refuses to write any of them.
+    """
+    return "".join(char if _xml_char(char) else f"\\u{ord(char):04x}" for char in text)
+
+
+def _xml_char(char: str) -> bool:
+    code = ord(char)
+    if code < 0x20:
+        return char in "\t\n\r"
+    return not (0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF))

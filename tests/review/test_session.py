@@ -6,8 +6,8 @@ from pathlib import Path
 
 from termwise.checks.issue import Issue
 from termwise.project.layout import ProjectLayout
-from termwise.project.po import TranslationFile
-from termwise.tui.session import ReviewSession
+from termwise.project.translation_file import TranslationFile
+from termwise.review.session import ReviewSession
 
 
 def test_split_at_a_colon_keeps_the_id_and_survives_reopening(
@@ -55,7 +55,7 @@ def test_fix_plan_everywhere_groups_identical_issues(
     plan = session.plan_fix(issue, "everywhere")
     assert len(plan.issues) > 1
     assert {i.text for i in plan.issues} == {"human destiny community"}
-    preview = plan.preview(session)
+    preview = session.fix_preview(plan)
     assert all("human destiny community" in before for _, before, _ in preview)
     assert all("community with a shared future for mankind" in after for _, _, after in preview)
     assert len(session.plan_fix(issue).issues) == 1
@@ -91,3 +91,17 @@ def test_fixing_all_variants_of_a_concept_is_one_step_and_one_undo(
     assert [row.segment_id for row in again.rows] == [row.segment_id for row in session.rows]
     session.undo()
     assert paper.read_text(encoding="utf-8") == original
+
+
+def test_history_keeps_the_last_steps_and_a_new_change_forgets_the_undone() -> None:
+    from termwise.review.changes import Change, History
+
+    history = History(limit=3)
+    for number in range(5):
+        history.record(Change(f"step {number}"))
+    assert [change.label for change in history.done] == ["step 2", "step 3", "step 4"]
+    history.undone.append(history.done.pop())
+    assert history.can_redo
+    history.record(Change("new"))
+    assert not history.can_redo
+    assert history.last is not None and history.last.label == "new"

@@ -13,7 +13,7 @@ import copy
 import gc
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -22,7 +22,9 @@ from termwise.atomic import write_atomic
 from termwise.document.resegmentation import Resegmentation
 from termwise.errors import TermwiseError
 from termwise.project.layout import ProjectLayout, id_aliases_file, segmentation_overrides_file
-from termwise.tui.rows import Mark, Row
+from termwise.review.changes import Change, History, Structure, UnitState
+from termwise.review.fixes import FixPlan, FixScope, apply_all, plan_fix
+from termwise.review.rows import Mark, Row
 
 if TYPE_CHECKING:
     from termwise.checks.ignores import IgnoreStore
@@ -32,94 +34,19 @@ if TYPE_CHECKING:
     from termwise.glossary.matcher import TermMatch, TermMatcher
     from termwise.glossary.model import Concept, Glossary, Term
     from termwise.mt.engine import MTResult
-    from termwise.project.po import TranslationFile, TranslationUnit
+    from termwise.project.store import Snapshot
+    from termwise.project.translation_file import TranslationFile
+    from termwise.project.units import TranslationUnit
 
 FilterName = Literal["all", "untranslated", "unreviewed", "issues", "concept"]
 
 
 @dataclass(frozen=True)
-class UnitState:
-    """What undo restores of one segment's translation."""
+class SaveSnapshot:
+    """The units to save and the change generation they are as of (see ``save_snapshot``)."""
 
-    target: str
-    state: str
-    notes: str
-
-
-@dataclass
-class Change:
-    """One undoable step: segment states before and after, and the source file if it changed."""
-
-    label: str
-    before: dict[str, UnitState] = field(default_factory=dict)
-    after: dict[str, UnitState] = field(default_factory=dict)
-    source_before: str | None = None
-    source_after: str | None = None
-    aliases_before: dict[str, str] | None = None
-    aliases_after: dict[str, str] | None = None
-    # Typing in the editor extends one change per segment instead of one per keystroke.
-    typing: str | None = None
-    # A join or split: the overrides and every unit before and after.
-    structure_before: Structure | None = None
-    structure_after: Structure | None = None
-
-
-@dataclass(frozen=True)
-class Structure:
-    """Segmentation overrides and translation units at one moment (for undoing a join)."""
-
-    splits: dict[str, list[int]]
-    joins: list[tuple[str, str]]
-    units: dict[str, TranslationUnit]
-
-
-# How far one fix reaches: see ReviewSession.plan_fix.
-FixScope = Literal["here", "everywhere", "variants"]
-
-
-@dataclass(frozen=True)
-class FixPlan:
-    """The edits a terminology fix would make (shown as a preview before 'everywhere')."""
-
-    issues: tuple[Issue, ...]
-    side: str
-
-    def preview(self, session: ReviewSession) -> list[tuple[str, str, str]]:
-        """(segment id, text before, text after) for each segment the fix changes."""
-        rows: list[tuple[str, str, str]] = []
-        by_segment: dict[str, list[Issue]] = {}
-        for issue in self.issues:
-            by_segment.setdefault(issue.segment_id, []).append(issue)
-        for segment_id, issues in by_segment.items():
-            before = (
-                session.source_text(segment_id)
-                if self.side == "source"
-                else session.unit(segment_id).target
-            )
-            rows.append((segment_id, before, _apply_all(before, issues)))
-        return rows
-
-
-def tune_memory_for_a_long_session() -> None:
-    """Ask glibc's allocator to give memory back: map buffers of 1 MiB or more on their own
-    (so freeing one unmaps it) and keep to two arenas.
-
-    A save builds the book's PO file (27 MB for 50,000 segments) and drops it again; with
-    glibc's adaptive threshold such buffers soon come from the heap, which does not shrink,
-    and the workbench would grow by their size with the first saves. A session opened in a
-    worker thread would otherwise fill an arena of its own beside the main one. Call it
-    before reading a book. Elsewhere (another C library, no ctypes) it does nothing.
-    """
-    import ctypes
-    import ctypes.util
-
-    m_mmap_threshold, m_arena_max = -3, -8  # from glibc's malloc.h
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        libc.mallopt(m_mmap_threshold, 1 << 20)
-        libc.mallopt(m_arena_max, 2)
-    except (OSError, AttributeError):
-        return
+    units: Snapshot
+    generation: int
 
 
 class ReviewSession:
@@ -129,7 +56,7 @@ class ReviewSession:
         self,
         layout: ProjectLayout,
         document_path: str | Path,
-        target_lang: str,
+        target_lang: str | None,
         *,
         source_lang: str | None = None,
         engine: str | None = None,
@@ -153,7 +80,7 @@ class ReviewSession:
         self,
         layout: ProjectLayout,
         document_path: str | Path,
-        target_lang: str,
+        target_lang: str | None,
         source_lang: str | None,
         engine: str | None,
         glossary_path: str | Path | None,
@@ -166,7 +93,9 @@ class ReviewSession:
 
         self.layout = layout
         self.path = Path(document_path)
-        self.target_lang = languages.normalize(target_lang)
+        # None: the source alone is reviewed (``termwise fix`` without ``--to``); the
+        # translation is then one into the source's own language, and never saved.
+        self.target_lang = languages.normalize(target_lang) if target_lang else ""
         # As asked for (None: detected from the text), which is what keys the preview.
         self.requested_source_lang = source_lang
         self.engine_name = engine
@@ -180,6 +109,7 @@ class ReviewSession:
         )
         self.document: Document = self.resegmentation.apply(self.base_document)
         self.source_lang = self.document.lang
+        self.target_lang = self.target_lang or self.source_lang
         self.tfile: TranslationFile = open_translation(layout, self.document, self.target_lang)
         self.glossary_path = Path(glossary_path) if glossary_path else layout.glossary_dir
         self.glossary: Glossary | None = None
@@ -198,15 +128,15 @@ class ReviewSession:
         self.rows: list[Row] = []
         self.row_index: dict[str, int] = {}
         self._counts: dict[str, int] = {}
-        self._undo: list[Change] = []
-        self._redo: list[Change] = []
+        self.history = History()
         self._dirty = False
         # Bumped by every change: a save only clears ``dirty`` when nothing changed while it
         # was writing (saves run in a worker thread while the translator keeps typing).
         self.change_generation = 0
         self._lock = threading.Lock()
-        # One save at a time, and no join/split (which adds and removes units) during one.
-        self._save_lock = threading.RLock()
+        # One write at a time (the worker's and the last one at quitting). Writes read a
+        # snapshot, never the units, so edits, joins and splits need not wait for them.
+        self._save_lock = threading.Lock()
         self._build_rows()
 
     # --- loading ----------------------------------------------------------------------
@@ -241,7 +171,7 @@ class ReviewSession:
 
     def _build_rows(self) -> None:
         from termwise.document.model import SegmentKind
-        from termwise.project.po import SegmentState
+        from termwise.project.units import SegmentState
 
         # Enum ``.value`` is a descriptor call; a book has 50,000 rows to build at open.
         state_value = {state: state.value for state in SegmentState}
@@ -329,7 +259,7 @@ class ReviewSession:
         return UnitState(unit.target, unit.state.value, unit.notes)
 
     def _restore(self, segment_id: str, state: UnitState) -> None:
-        from termwise.project.po import SegmentState
+        from termwise.project.units import SegmentState
 
         unit = self.unit(segment_id)
         unit.target = state.target
@@ -352,10 +282,7 @@ class ReviewSession:
         self.dirty = True
 
     def _record(self, change: Change) -> None:
-        self._undo.append(change)
-        self._redo.clear()
-        if len(self._undo) > 500:
-            del self._undo[0]
+        self.history.record(change)
 
     def _edit(self, label: str, segment_ids: Iterable[str], action: Callable[[], None]) -> Change:
         ids = list(dict.fromkeys(segment_ids))
@@ -374,8 +301,8 @@ class ReviewSession:
         unit = self.unit(segment_id)
         if unit.target == text:
             return
-        last = self._undo[-1] if self._undo else None
-        if last is not None and last.typing == segment_id and not self._redo:
+        last = self.history.last
+        if last is not None and last.typing == segment_id and not self.history.can_redo:
             unit.set_translation(text)
             last.after[segment_id] = self._snapshot(segment_id)
             self._sync_row(segment_id)
@@ -385,8 +312,8 @@ class ReviewSession:
 
     def seal_typing(self) -> None:
         """End the current typing step (the cursor left the segment)."""
-        if self._undo:
-            self._undo[-1].typing = None
+        if self.history.last is not None:
+            self.history.last.typing = None
 
     def accept_mt(self, segment_id: str) -> bool:
         unit = self.unit(segment_id)
@@ -436,26 +363,26 @@ class ReviewSession:
 
     @property
     def can_undo(self) -> bool:
-        return bool(self._undo)
+        return self.history.can_undo
 
     @property
     def can_redo(self) -> bool:
-        return bool(self._redo)
+        return self.history.can_redo
 
     def undo(self) -> Change | None:
-        if not self._undo:
+        if not self.history.done:
             return None
-        change = self._undo.pop()
+        change = self.history.done.pop()
         self._apply_change(change, reverse=True)
-        self._redo.append(change)
+        self.history.undone.append(change)
         return change
 
     def redo(self) -> Change | None:
-        if not self._redo:
+        if not self.history.undone:
             return None
-        change = self._redo.pop()
+        change = self.history.undone.pop()
         self._apply_change(change, reverse=False)
-        self._undo.append(change)
+        self.history.done.append(change)
         return change
 
     def _apply_change(self, change: Change, *, reverse: bool) -> None:
@@ -478,30 +405,24 @@ class ReviewSession:
         """The issues one fix would resolve: this one ("here"), every one with the same text
         ("everywhere"), or every form of the same concept the same check flagged on the same
         side ("variants": a concept with six variant forms is fixed in one step)."""
-        if issue.fix is None:
-            raise TermwiseError(f"{issue.check} has no automatic fix here")
-        if scope == "here":
-            return FixPlan((issue,), issue.side)
-        key = _fix_key(issue, scope)
-        same = tuple(
-            other
-            for other in self.issues
-            if other.fix is not None and _fix_key(other, scope) == key
-        )
-        return FixPlan(same or (issue,), issue.side)
+        return plan_fix(issue, self.issues, scope)
+
+    def fix_preview(self, plan: FixPlan) -> list[tuple[str, str, str]]:
+        """(segment id, text before, text after) for each segment ``plan`` changes."""
+        if plan.side == "source":
+            return plan.edits(self.source_text)
+        return plan.edits(lambda segment_id: self.unit(segment_id).target)
 
     def apply_fix(self, plan: FixPlan) -> Change:
         """Apply a planned fix as one undoable step."""
         if plan.side == "target":
-            by_segment: dict[str, list[Issue]] = {}
-            for issue in plan.issues:
-                by_segment.setdefault(issue.segment_id, []).append(issue)
+            by_segment = plan.by_segment()
 
             def write() -> None:
                 for segment_id, issues in by_segment.items():
                     unit = self.unit(segment_id)
                     reviewed = unit.state.value == "reviewed"
-                    unit.set_translation(_apply_all(unit.target, issues), reviewed=reviewed)
+                    unit.set_translation(apply_all(unit.target, issues), reviewed=reviewed)
 
             change = self._edit("fix term", by_segment, write)
         else:
@@ -510,7 +431,9 @@ class ReviewSession:
         self.issues = [issue for issue in self.issues if id(issue) not in fixed]
         return change
 
-    def _fix_source(self, issues: Sequence[Issue]) -> Change:
+    def source_after(self, issues: Sequence[Issue]) -> tuple[str, dict[str, str]]:
+        """The source file's text with ``issues``' fixes made, and the id aliases that keep
+        the edited segments' ids (nothing is written)."""
         from termwise.document.editing import SourceEdit, apply_source_edits
 
         if self.document.fmt not in ("text", "markdown"):
@@ -522,11 +445,14 @@ class ReviewSession:
             for issue in issues
             if issue.fix is not None
         ]
+        return apply_source_edits(self.document, edits)
+
+    def _fix_source(self, issues: Sequence[Issue]) -> Change:
+        new_text, new_aliases = self.source_after(issues)
         old_text = self.document.text
         old_aliases = dict(self.aliases)
-        new_text, new_aliases = apply_source_edits(self.document, edits)
         aliases = {**old_aliases, **new_aliases}
-        ids = [edit.segment_id for edit in edits]
+        ids = list(dict.fromkeys(issue.segment_id for issue in issues if issue.fix is not None))
         before = {segment_id: self._snapshot(segment_id) for segment_id in ids}
         self._write_source(new_text, aliases)
         change = Change(
@@ -582,10 +508,6 @@ class ReviewSession:
         )
 
     def _restore_structure(self, structure: Structure) -> None:
-        with self._save_lock:
-            self._restore_structure_now(structure)
-
-    def _restore_structure_now(self, structure: Structure) -> None:
         from termwise.project.translations import sync_with_document
 
         self.resegmentation.splits = {k: list(v) for k, v in structure.splits.items()}
@@ -600,21 +522,20 @@ class ReviewSession:
     def _restructure(self, label: str, edit: Callable[[], None]) -> Change:
         from termwise.project.translations import sync_with_document
 
-        with self._save_lock:
-            before = self._structure()
-            edit()
-            self.resegmentation.save()
-            self.document = self.resegmentation.apply(self.base_document)
-            sync_with_document(self.tfile, self.document)
-            self._build_rows()
-            self.dirty = True
+        before = self._structure()
+        edit()
+        self.resegmentation.save()
+        self.document = self.resegmentation.apply(self.base_document)
+        sync_with_document(self.tfile, self.document)
+        self._build_rows()
+        self.dirty = True
         change = Change(label, structure_before=before, structure_after=self._structure())
         self._record(change)
         return change
 
     def join_with_next(self, segment_id: str) -> Change:
         """Merge a segment with the next one; the first keeps its id, translations are joined."""
-        from termwise.project.po import SegmentState
+        from termwise.project.units import SegmentState
 
         position = self.row_index[segment_id]
         if position + 1 >= len(self.rows):
@@ -814,28 +735,51 @@ class ReviewSession:
         self._dirty = value
 
     def save(self) -> Path:
-        """Write the project file atomically; merge first if another program changed it.
+        """Write the project file now, in this thread; merge first if another program
+        changed it. (The workbench saves in a worker thread: ``save_snapshot``, ``write``,
+        ``saved``.)"""
+        from termwise.project.store import ConcurrentModificationError
 
-        Safe to call from a worker thread: saves are serialised, and a change made while
-        the file was being written leaves the session dirty, so the next save writes it.
-        """
-        from termwise.project.po import ConcurrentModificationError
-
-        with self._save_lock:
-            generation = self.change_generation
-            try:
-                path = self.tfile.save()
-            except ConcurrentModificationError:
-                self.tfile.merge_from_disk()
-                path = self.tfile.save()
-                for segment_id in self.tfile.units:
-                    if segment_id in self.row_index:
-                        self._sync_row(segment_id)
-                        # Showing what was just saved is no new change.
-                        generation += 1
-            if self.change_generation == generation:
-                self._dirty = False
+        snapshot = self.save_snapshot()
+        try:
+            path = self.write(snapshot)
+        except ConcurrentModificationError:
+            self.merge_from_disk()
+            snapshot = self.save_snapshot()
+            path = self.write(snapshot)
+        self.saved(snapshot)
         return path
+
+    # Saving in a worker thread while the translator types: the rows and the units change
+    # on the UI thread only. The UI thread takes a snapshot of the units (their keys), the
+    # worker writes it, and the UI thread takes note of what was saved or, when another
+    # program changed the file, merges it and saves again.
+
+    def save_snapshot(self) -> SaveSnapshot:
+        """What a save writes, as it is now (on the thread that changes the units)."""
+        from termwise.project.store import Snapshot
+
+        return SaveSnapshot(Snapshot.of(self.tfile), self.change_generation)
+
+    def write(self, snapshot: SaveSnapshot) -> Path:
+        """Write ``snapshot`` atomically (any thread: it reads no unit and no row). Raises
+        ``ConcurrentModificationError`` when another program changed the file."""
+        with self._save_lock:
+            return self.tfile.save(snapshot=snapshot.units)
+
+    def saved(self, snapshot: SaveSnapshot) -> None:
+        """``snapshot`` is on disk: nothing is left to save unless something changed since."""
+        if self.change_generation == snapshot.generation:
+            self._dirty = False
+
+    def merge_from_disk(self) -> None:
+        """Bring in what another program saved to the project file (a three-way merge that
+        loses neither side's work); the rows show the result, and the next save writes it."""
+        self.tfile.merge_from_disk()
+        for segment_id in self.tfile.units:
+            if segment_id in self.row_index:
+                self._sync_row(segment_id)
+        self.dirty = True
 
     @property
     def translation_path(self) -> Path:
@@ -909,29 +853,3 @@ def _marks(matches: Sequence[TermMatch]) -> tuple[Mark, ...]:
         )
         for match in matches
     )
-
-
-def _fix_key(issue: Issue, scope: FixScope) -> tuple[str, ...]:
-    assert issue.fix is not None
-    if scope == "variants" and issue.concept is not None:
-        return (issue.check, issue.side, issue.concept)
-    return (
-        issue.check,
-        issue.side,
-        issue.concept or "",
-        issue.text.casefold(),
-        issue.fix.replacement,
-    )
-
-
-def _apply_all(text: str, issues: Sequence[Issue]) -> str:
-    """Apply several fixes to one text, right to left so earlier offsets stay valid."""
-    result = text
-    taken_until = len(text) + 1
-    for issue in sorted(issues, key=lambda item: item.fix.start if item.fix else 0, reverse=True):
-        fix = issue.fix
-        if fix is None or fix.end > taken_until:
-            continue
-        result = result[: fix.start] + fix.replacement + result[fix.end :]
-        taken_until = fix.start
-    return result

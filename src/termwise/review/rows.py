@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-# Values of ``termwise.project.po.SegmentState`` (a str Enum), kept as strings here so the
+# Values of ``termwise.project.units.SegmentState`` (a str Enum), kept as strings here so the
 # grid does not depend on the project module.
 STATES = ("new", "mt", "edited", "reviewed")
 

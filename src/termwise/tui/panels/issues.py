@@ -1,4 +1,10 @@
-"""Side panels: the current segment's concepts, the document's issues, the glossary."""
+"""The issues panel: the document's issues grouped by check and concept; jump, fix, ignore.
+
+Groups come worst first (errors, then warnings, then notes; by check within a severity), as
+in the HTML report, so that the one error of a document is not listed after a hundred
+spelling warnings; ``issues.next_error`` goes from error to error. A tree line is cut at the
+panel's width, so the line under the tree shows the current issue whole.
+"""
 
 from __future__ import annotations
 
@@ -9,109 +15,37 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Input, OptionList, Static, Tree
-from textual.widgets.option_list import Option
+from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 
-from termwise import languages
-from termwise.checks.issue import Issue
+from termwise.checks.issue import Issue, Severity
+from termwise.errors import TermwiseError
+from termwise.tui.dialogs import AskText, ConfirmPreview
 from termwise.tui.keymap import textual_bindings
 
 if TYPE_CHECKING:
-    from termwise.glossary.model import Concept, Glossary, Term
-    from termwise.tui.session import FixScope
-
-
-def describe_concept(concept: Concept, langs: Sequence[str]) -> Text:
-    """A concept as the side panel shows it: definition, then each language's renderings."""
-    text = Text()
-    text.append(concept.id, style="bold")
-    if concept.subject_field:
-        text.append(f"  {concept.subject_field}", style="dim")
-    text.append("\n")
-    if concept.definition:
-        text.append(concept.definition + "\n")
-    for note in concept.notes:
-        text.append(note + "\n", style="italic dim")
-    shown = [lang for lang in langs if concept.terms(lang)]
-    shown += [lang for lang in concept.languages() if lang not in shown]
-    for lang in shown:
-        text.append(f"\n{languages.display_name(lang)} ({lang})\n", style="bold underline")
-        for term in concept.terms(lang):
-            official = term.status.is_official
-            text.append("  ✓ " if official else "  ✗ ", style="green" if official else "yellow")
-            text.append(term.text, style="bold" if official else "yellow")
-            text.append(f"  {term.status.value}", style="dim")
-            if term.used_until:
-                text.append(f" until {term.used_until}", style="dim")
-            text.append("\n")
-            if term.source:
-                text.append(f"      {term.source}\n", style="dim italic")
-            if term.usage_note:
-                text.append(f"      {term.usage_note}\n", style="dim")
-            if term.fix_by_hand:
-                text.append(f"      fix by hand: {term.fix_by_hand}\n", style="dim")
-    return text
-
-
-class ConceptPanel(Vertical):
-    """The concepts found in the selected segment, with details of the highlighted one."""
-
-    DEFAULT_CSS = """
-    ConceptPanel > OptionList { height: auto; max-height: 8; }
-    ConceptPanel > VerticalScroll { height: 1fr; }
-    """
-
-    def __init__(self, langs: Sequence[str], **kwargs: str) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.langs = list(langs)
-        self.concepts: list[Concept] = []
-
-    def compose(self) -> ComposeResult:
-        yield OptionList(id="concept-list")
-        with VerticalScroll():
-            yield Static("No glossary concept in this segment.", id="concept-details")
-
-    def show(self, concepts: Sequence[Concept]) -> None:
-        self.concepts = list(concepts)
-        options = self.query_one("#concept-list", OptionList)
-        options.clear_options()
-        for concept in concepts:
-            preferred = concept.preferred(self.langs[-1]) or concept.preferred(self.langs[0])
-            label = f"{concept.id}  {preferred.text if preferred else ''}"
-            options.add_option(Option(label, id=concept.id))
-        if concepts:
-            options.highlighted = 0
-        self._details(0)
-
-    @property
-    def selected(self) -> Concept | None:
-        options = self.query_one("#concept-list", OptionList)
-        index = options.highlighted
-        if index is None or not 0 <= index < len(self.concepts):
-            return self.concepts[0] if self.concepts else None
-        return self.concepts[index]
-
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self._details(event.option_index)
-
-    def _details(self, index: int) -> None:
-        details = self.query_one("#concept-details", Static)
-        if not self.concepts:
-            details.update("No glossary concept in this segment.")
-            return
-        details.update(describe_concept(self.concepts[index], self.langs))
+    from termwise.review.changes import Change
+    from termwise.review.fixes import FixPlan, FixScope
+    from termwise.review.session import ReviewSession
 
 
 class IssuesPanel(Vertical):
-    """The document's issues grouped by check and concept; jump, fix, ignore."""
+    """The document's issues grouped by check and concept; jump, fix, ignore.
+
+    Its keys ask for a jump, a fix or an ignore with ``Jump``, ``Fix`` and ``Ignore``; the
+    app routes the last two back to :meth:`fix` and :meth:`ignore`, which do the work and
+    announce it with ``Fixed`` and ``Ignored``.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = textual_bindings("issues")  # type: ignore[assignment]
     DEFAULT_CSS = """
     IssuesPanel > #issues-summary { height: 1; color: $text-muted; }
     IssuesPanel > Tree { height: 1fr; }
+    IssuesPanel > #issue-detail {
+        height: auto; max-height: 35%; border-top: solid $panel-lighten-2; padding: 0 1;
+    }
     """
 
     class Jump(Message):
@@ -130,8 +64,19 @@ class IssuesPanel(Vertical):
             super().__init__()
             self.issue = issue
 
-    def __init__(self, **kwargs: str) -> None:
+    class Fixed(Message):
+        """A fix was applied as one undoable change."""
+
+        def __init__(self, change: Change) -> None:
+            super().__init__()
+            self.change = change
+
+    class Ignored(Message):
+        """An issue was dismissed as a false alarm, with the translator's reason."""
+
+    def __init__(self, session: ReviewSession, **kwargs: str) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.session = session
         self._collapsed: set[str] = set()
         # Issues changed while the panel was hidden: rebuild when it is shown.
         self.stale = True
@@ -145,6 +90,7 @@ class IssuesPanel(Vertical):
         tree: Tree[IssueNode] = Tree("Issues", id="issues-tree")
         tree.show_root = False
         yield tree
+        yield Static("", id="issue-detail")
 
     def show(self, issues: Sequence[Issue], position: dict[str, int]) -> None:
         """Rebuild the tree, keeping which groups were open."""
@@ -167,12 +113,18 @@ class IssuesPanel(Vertical):
                 self._collapsed.add(name)
         tree.clear()
         groups: dict[str, dict[str, list[Issue]]] = {}
-        for issue in sorted(issues, key=lambda i: (i.check, position.get(i.segment_id, 0))):
+        worst_first = sorted(
+            issues, key=lambda i: (-i.severity.rank, i.check, position.get(i.segment_id, 0))
+        )
+        for issue in worst_first:
             groups.setdefault(issue.check, {}).setdefault(issue.concept or "", []).append(issue)
         self._pages = {}
         for check, by_concept in groups.items():
             count = sum(len(items) for items in by_concept.values())
-            node = tree.root.add(f"{check} ({count})", data=None)
+            severity = next(iter(by_concept.values()))[0].severity.value
+            label = Text(f"{check} ({count}) ")
+            label.append(severity, style=_SEVERITY_STYLE.get(severity, "dim"))
+            node = tree.root.add(label, data=None)
             for concept, items in by_concept.items():
                 parent = node.add(f"{concept} ({len(items)})", data=None) if concept else node
                 page = IssuePage(items)
@@ -277,6 +229,51 @@ class IssuesPanel(Vertical):
                         return True
         return False
 
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[IssueNode]) -> None:
+        self._show_detail(event.node.data)
+
+    def _show_detail(self, data: IssueNode) -> None:
+        """The current issue whole: the tree's line is cut at the panel's width."""
+        detail = self.query_one("#issue-detail", Static)
+        if not isinstance(data, Issue):
+            detail.update("")
+            return
+        text = Text()
+        text.append(f"{data.severity.value} ", style=_SEVERITY_STYLE.get(data.severity.value, ""))
+        text.append(f"{data.check}  #{self._position.get(data.segment_id, 0) + 1} {data.side}\n")
+        if data.text:
+            text.append(data.text, style="bold")
+            if data.suggestion:
+                text.append(" → ")
+                text.append(data.suggestion, style="green")
+            text.append("\n")
+        text.append(data.message)
+        if data.fix is not None:
+            text.append("  [x: fix]", style="cyan")
+        detail.update(text)
+
+    def action_next_error(self) -> None:
+        """Go to the next error after the current issue (wrapping), and to its segment."""
+        errors = [
+            issue
+            for _, page in self._pages.values()
+            for issue in page.issues
+            if issue.severity is Severity.ERROR
+        ]
+        if not errors:
+            self.notify("No errors: only warnings and notes are left.")
+            return
+        current = self.current
+        after = 0
+        if current is not None and current in errors:
+            after = (errors.index(current) + 1) % len(errors)
+        target = errors[after]
+        node = self._reveal(target)
+        if node is not None:
+            self._move_cursor(self.query_one("#issues-tree", Tree), node)
+        self._show_detail(target)
+        self.post_message(self.Jump(target))
+
     def on_tree_node_selected(self, event: Tree.NodeSelected[IssueNode]) -> None:
         data = event.node.data
         if isinstance(data, Issue):
@@ -304,8 +301,54 @@ class IssuesPanel(Vertical):
         if self.current is not None:
             self.post_message(self.Ignore(self.current))
 
+    # --- fixing and ignoring ------------------------------------------------------------
+
+    def fix(self, issue: Issue, scope: FixScope) -> None:
+        """Fix ``issue`` at once ("here"), or after a preview ("everywhere", "variants")."""
+        if issue.fix is None:
+            self.notify(f"{issue.check}: no automatic fix; edit the text.", severity="warning")
+            return
+        plan = self.session.plan_fix(issue, scope)
+        if scope == "here":
+            self._apply_fix(plan)
+            return
+        where = "source file" if plan.side == "source" else "translation"
+        forms = sorted({other.text for other in plan.issues}, key=str.casefold)
+        replacements = {other.fix.replacement for other in plan.issues if other.fix}
+        by = repr(issue.fix.replacement) if len(replacements) == 1 else "the official renderings"
+        what = repr(issue.text) if len(forms) == 1 else f"{len(forms)} forms of {issue.concept}"
+        title = f"Replace {what} by {by} in the {where}"
+
+        def done(apply: bool | None) -> None:
+            if apply:
+                self._apply_fix(plan)
+
+        self.app.push_screen(ConfirmPreview(title, self.session.fix_preview(plan)), done)
+
+    def _apply_fix(self, plan: FixPlan) -> None:
+        try:
+            change = self.session.apply_fix(plan)
+        except (TermwiseError, ValueError, OSError) as error:
+            self.notify(f"Fix not applied: {error}", severity="error")
+            return
+        self.post_message(self.Fixed(change))
+        self.notify(f"Fixed {len(change.after)} segment(s); undo with the undo key.")
+
+    def ignore(self, issue: Issue) -> None:
+        """Ask why ``issue`` is a false alarm, and dismiss it with that reason."""
+
+        def done(reason: str | None) -> None:
+            if not reason or not reason.strip():
+                return
+            self.session.ignore(issue, reason)
+            self.post_message(self.Ignored())
+
+        self.app.push_screen(AskText(f"Ignore {issue.check} on {issue.text!r} — why?"), done)
+
 
 ISSUES_PER_PAGE = 200
+
+_SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
 
 
 @dataclass(eq=False)
@@ -323,78 +366,3 @@ IssueNode = Issue | IssuePage | None
 
 def _issue_key(issue: Issue) -> tuple[str, str, str, str, int]:
     return (issue.check, issue.segment_id, issue.side, issue.text, issue.start)
-
-
-class GlossaryPanel(Vertical):
-    """Search the glossary; add a term; change a term's status."""
-
-    BINDINGS: ClassVar[list[BindingType]] = textual_bindings("glossary")  # type: ignore[assignment]
-    DEFAULT_CSS = """
-    GlossaryPanel > OptionList { height: 1fr; }
-    """
-
-    class AddTerm(Message):
-        """Add a term (the app knows the selected text)."""
-
-    class EditStatus(Message):
-        def __init__(self, concept: Concept, term: Term) -> None:
-            super().__init__()
-            self.concept = concept
-            self.term = term
-
-    def __init__(self, **kwargs: str) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.glossary: Glossary | None = None
-        self.entries: list[tuple[Concept, Term]] = []
-
-    def compose(self) -> ComposeResult:
-        yield Input(placeholder="Search the glossary", id="glossary-search")
-        yield OptionList(id="glossary-terms")
-
-    def show(self, glossary: Glossary | None, query: str | None = None) -> None:
-        self.glossary = glossary
-        search = self.query_one("#glossary-search", Input)
-        self._fill(search.value if query is None else query)
-
-    def _fill(self, query: str) -> None:
-        options = self.query_one("#glossary-terms", OptionList)
-        previous = options.highlighted
-        options.clear_options()
-        self.entries = []
-        if self.glossary is None:
-            options.add_option(Option("No glossary in this project (glossary/).", disabled=True))
-            return
-        folded = query.casefold().strip()
-        for concept in self.glossary.concepts:
-            haystack = " ".join(
-                [concept.id, concept.definition or "", *(t.text for t in concept.terms())]
-            ).casefold()
-            if folded and folded not in haystack:
-                continue
-            for term in concept.terms():
-                label = Text()
-                label.append(f"{concept.id} ", style="bold")
-                label.append(f"{term.lang} ", style="dim")
-                label.append(term.text, style="" if term.status.is_official else "yellow")
-                label.append(f"  {term.status.value}", style="dim")
-                options.add_option(Option(label))
-                self.entries.append((concept, term))
-        if self.entries:
-            options.highlighted = min(previous or 0, len(self.entries) - 1)
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        self._fill(event.value)
-
-    @property
-    def current(self) -> tuple[Concept, Term] | None:
-        index = self.query_one("#glossary-terms", OptionList).highlighted
-        if index is None or not 0 <= index < len(self.entries):
-            return None
-        return self.entries[index]
-
-    def action_add_term(self) -> None:
-        self.post_message(self.AddTerm())
-
-    def action_edit_status(self) -> None:
-        if self.current is not None:
-            self.post_message(self.EditStatus(*self.current))

@@ -1,0 +1,194 @@
+"""Numbers and citations: figures, years, Roman numerals and citation markers of the
+source must all be in the translation, unchanged."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from termwise.checks.context import CheckContext, Pair
+from termwise.checks.issue import Issue, Severity
+from termwise.checks.registry import Scope, register
+from termwise.checks.screening import (
+    segments_containing_either,
+)
+
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_DIGIT = re.compile(r"[0-9０-９]")
+# A citation marker: [4], [4, 5], [4-6], and the full-width forms Chinese typesetting uses.
+_CITATION = re.compile(r"[\[［【]\s*[0-9０-９]+(?:\s*[-–,，、]\s*[0-9０-９]+)*\s*[\]］】]")
+# A number with its group and decimal separators, which differ by language (1,000.5 / 1.000,5
+# / 1 000,5): they are dropped before comparing, so only the digits must agree.
+_NUMBER = re.compile(r"[0-9０-９]+(?:[.,\u00a0\u202f ][0-9０-９]+)*")
+
+
+def _numbers(text: str) -> list[tuple[str, int, int]]:
+    """(digits, start, end) of every number outside citation markers."""
+    if not _DIGIT.search(text):
+        return []
+    masked = _CITATION.sub(lambda m: " " * len(m.group()), text) if "[" in text else text
+    found = []
+    for match in _NUMBER.finditer(masked):
+        digits = re.sub(r"[^0-9０-９]", "", match.group()).translate(_FULLWIDTH_DIGITS)
+        found.append((digits, match.start(), match.end()))
+    return found
+
+
+_ROMAN_TOKEN = re.compile(r"\b([IVXLCDM]{2,})(?:e|er|º|\.º)?\b")
+_ROMAN = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+_ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+
+
+def _roman_value(token: str) -> str | None:
+    """The number a well-formed Roman numeral writes, as digits (``XXI`` → ``21``)."""
+    if not _ROMAN.match(token):
+        return None
+    total = 0
+    for char, following in zip(token, token[1:] + " ", strict=True):
+        value = _ROMAN_DIGITS[char]
+        total += -value if following != " " and _ROMAN_DIGITS[following] > value else value
+    return str(total)
+
+
+@register(
+    "numbers",
+    Severity.ERROR,
+    "Numbers differ between source and target (full-width digits count as digits).",
+    Scope.PAIR,
+    screen=lambda context, pairs, side: segments_containing_either(
+        "0123456789０１２３４５６７８９", context, pairs
+    ),
+)
+def numbers(context: CheckContext, pair: Pair) -> list[Issue]:
+    target = pair.target or ""
+    source_numbers = _numbers(pair.source)
+    target_numbers = _numbers(target)
+    if not source_numbers and not target_numbers:
+        return []
+    wanted = Counter(digits for digits, _, _ in source_numbers)
+    have = Counter(digits for digits, _, _ in target_numbers)
+    if wanted == have:
+        return []
+    # "21st century" is "siglo XXI" in Spanish and "XXIe siècle" in French: Roman numerals
+    # stand for the numbers they write, on either side, when that settles the difference.
+    if (wanted - have) and _ROMAN_TOKEN.search(target):
+        for match in _ROMAN_TOKEN.finditer(target):
+            value = _roman_value(match.group(1))
+            if value is not None and (wanted - have)[value] > 0:
+                have[value] += 1
+                target_numbers.append((value, -1, -1))
+    if (have - wanted) and _ROMAN_TOKEN.search(pair.source):
+        for match in _ROMAN_TOKEN.finditer(pair.source):
+            value = _roman_value(match.group(1))
+            if value is not None and (have - wanted)[value] > 0:
+                wanted[value] += 1
+    if wanted == have:
+        return []
+    issues = []
+    extra = have - wanted
+    for digits, start, end in target_numbers:
+        if start >= 0 and extra[digits] > 0:
+            extra[digits] -= 1
+            issues.append(
+                context.issue(
+                    pair,
+                    "target",
+                    start,
+                    end,
+                    f"number {target[start:end]} is not in the source",
+                )
+            )
+    for digits, count in (wanted - have).items():
+        shown = next(pair.source[s:e] for d, s, e in source_numbers if d == digits)
+        times = f" ({count}×)" if count > 1 else ""
+        issues.append(
+            context.issue(
+                pair,
+                "target",
+                0,
+                0,
+                f"number {shown} of the source is missing from the target{times}",
+            )
+        )
+    return issues
+
+
+def _citation_key(marker: str) -> str:
+    return re.sub(r"[^0-9,]", "", marker.translate(_FULLWIDTH_DIGITS).replace("，", ","))
+
+
+@register(
+    "citations",
+    Severity.ERROR,
+    "Citation markers such as [4] are lost, added or changed in the target.",
+    Scope.PAIR,
+    screen=lambda context, pairs, side: segments_containing_either("[［【", context, pairs),
+)
+def citations(context: CheckContext, pair: Pair) -> list[Issue]:
+    target = pair.target or ""
+    if not _has_bracket(pair.source) and not _has_bracket(target):
+        return []
+    source_markers = [_citation_key(m.group()) for m in _CITATION.finditer(pair.source)]
+    target_matches = list(_CITATION.finditer(target))
+    target_markers = [_citation_key(m.group()) for m in target_matches]
+    if source_markers == target_markers:
+        return []
+    issues = []
+    missing = Counter(source_markers) - Counter(target_markers)
+    extra = Counter(target_markers) - Counter(source_markers)
+    for match, key in zip(target_matches, target_markers, strict=True):
+        if extra[key] > 0:
+            extra[key] -= 1
+            expected = next(iter(missing), None)
+            message = f"citation {match.group()} is not in the source"
+            suggestion = None
+            if expected is not None:
+                source_form = next(
+                    m.group()
+                    for m in _CITATION.finditer(pair.source)
+                    if _citation_key(m.group()) == expected
+                )
+                message = f"citation {match.group()} differs from the source's {source_form}"
+                suggestion = source_form
+                missing[expected] -= 1
+                missing = +missing
+            issues.append(
+                context.issue(
+                    pair,
+                    "target",
+                    match.start(),
+                    match.end(),
+                    message,
+                    suggestion=suggestion,
+                    fixable=suggestion is not None,
+                )
+            )
+    for key in missing.elements():
+        source_form = next(
+            m.group() for m in _CITATION.finditer(pair.source) if _citation_key(m.group()) == key
+        )
+        issues.append(
+            context.issue(
+                pair,
+                "target",
+                0,
+                0,
+                f"citation {source_form} of the source is missing from the target",
+            )
+        )
+    if not issues:
+        issues.append(
+            context.issue(
+                pair,
+                "target",
+                0,
+                0,
+                "citation markers are in a different order than in the source: "
+                + " ".join(m.group() for m in _CITATION.finditer(pair.source)),
+            )
+        )
+    return issues
+
+
+def _has_bracket(text: str) -> bool:
+    return "[" in text or "［" in text or "【" in text

@@ -1,0 +1,296 @@
+"""Punctuation and typography: end marks that match the source, and each target
+language's typographic conventions (French spacing, Chinese full-width marks, quotes)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+
+from termwise import languages
+from termwise.checks.context import CheckContext, Pair
+from termwise.checks.issue import Issue, Severity, Side
+from termwise.checks.registry import Scope, register
+from termwise.checks.screening import segments_containing
+
+_CLOSING_TRAIL = "\"'”’»」』）)]】"
+_LATIN_END = {".": "period", "!": "exclamation", "?": "question", ":": "colon", "…": "ellipsis"}
+_CJK_END = {"。": "period", "！": "exclamation", "？": "question", "：": "colon", "…": "ellipsis"}
+_CJK_FOR = {"period": "。", "exclamation": "！", "question": "？", "colon": "：", "ellipsis": "…"}
+_LATIN_FOR = {"period": ".", "exclamation": "!", "question": "?", "colon": ":", "ellipsis": "…"}
+_CITATION_TAIL = re.compile(r"(?:\s*[\[［【][^\]］】]*[\]］】])+$")
+
+
+def _end_mark(text: str) -> tuple[str | None, int]:
+    """The kind of the final punctuation mark (or None) and its offset."""
+    stripped = text.rstrip()
+    # "... development [5]." and "... development. [5]" both end in a period.
+    if stripped.endswith(("]", "］", "】")):
+        tail = _CITATION_TAIL.search(stripped)
+        if tail is not None:
+            stripped = stripped[: tail.start()]
+    end = len(stripped)
+    while end and stripped[end - 1] in _CLOSING_TRAIL:
+        end -= 1
+    if not end:
+        return None, 0
+    char = stripped[end - 1]
+    if char == "." and stripped[max(0, end - 3) : end] == "...":
+        return "ellipsis", end - 1
+    kind = _LATIN_END.get(char) or _CJK_END.get(char)
+    return kind, end - 1
+
+
+def _end_screen(context: CheckContext, pairs: Sequence[Pair], side: Side) -> Iterable[int]:
+    if context.target_is_cjk:
+        return range(len(pairs))
+    # Both ending in "." is a period or an ellipsis on each side, which always agree in a
+    # Latin-script target: the common case needs no closer look.
+    return [
+        index
+        for index, pair in enumerate(pairs)
+        if not (pair.source[-1:] == "." and (pair.target or "")[-1:] == ".")
+    ]
+
+
+@register(
+    "end-punctuation",
+    Severity.WARNING,
+    "The target's final punctuation does not match the source or the target language (。 vs .).",
+    Scope.PAIR,
+    fixable=True,
+    screen=_end_screen,
+)
+def end_punctuation(context: CheckContext, pair: Pair) -> list[Issue]:
+    target = pair.target or ""
+    source_kind, _ = _end_mark(pair.source)
+    target_kind, position = _end_mark(target)
+    cjk = context.target_is_cjk
+    marks = _CJK_FOR if cjk else _LATIN_FOR
+    if target_kind is not None:
+        char = target[position]
+        native = _CJK_END if cjk else _LATIN_END
+        if char not in native and char != "…":
+            wanted = marks[target_kind]
+            return [
+                context.issue(
+                    pair,
+                    "target",
+                    position,
+                    position + 1,
+                    f"{char} is not the {target_kind} of the target language; use {wanted}",
+                    suggestion=wanted,
+                    fixable=True,
+                )
+            ]
+    if source_kind == target_kind:
+        return []
+    if target_kind is None:
+        assert source_kind is not None
+        wanted = marks[source_kind]
+        end = len(target.rstrip())
+        return [
+            context.issue(
+                pair,
+                "target",
+                end,
+                end,
+                f"the source ends with a {source_kind}, the target with none",
+                suggestion=wanted,
+                fixable=True,
+            )
+        ]
+    if source_kind is None:
+        if pair.is_heading:
+            return []
+        return [
+            context.issue(
+                pair,
+                "target",
+                position,
+                position + 1,
+                f"the target ends with a {target_kind}, the source with none",
+            )
+        ]
+    if {source_kind, target_kind} <= {"period", "ellipsis"}:
+        return []
+    return [
+        context.issue(
+            pair,
+            "target",
+            position,
+            position + 1,
+            f"the source ends with a {source_kind}, the target with a {target_kind}",
+            suggestion=marks[source_kind],
+            fixable=True,
+        )
+    ]
+
+
+_NBSP = "\u00a0"
+_NNBSP = "\u202f"
+# French: a (narrow) no-break space before ; ! ? and a no-break space before : and inside « ».
+_FRENCH_SPACE_BEFORE = re.compile(r"(?:(?<=\S) ([;:!?»])|(«) )")
+_FRENCH_NO_SPACE = re.compile(
+    r"(?<=[^\W\d_»])([;!?])(?=\s|$)|(?<=[^\W\d_»])(:)(?=\s)|(«)(?=\w)|(?<=\w)(»)"
+)
+_STRAIGHT_QUOTED = re.compile(r'"([^"\n]+)"')
+_CJK_CHAR = "\u3400-\u9fff\uf900-\ufaff"
+# Half-width , ; : ? ! ( ) next to a Chinese character, and a half-width full stop after one.
+_CJK_ASCII_PUNCT = re.compile(
+    rf"(?<=[{_CJK_CHAR}])([,;:?!()])|([,;:?!()])(?=[{_CJK_CHAR}])"
+    rf"|(?<=[{_CJK_CHAR}])(\.)(?=\s*$|[{_CJK_CHAR}])"
+)
+_FULLWIDTH = {
+    ",": "，",
+    ";": "；",
+    ":": "：",
+    "?": "？",
+    "!": "！",
+    "(": "（",
+    ")": "）",
+    ".": "。",
+}
+_QUOTES_FOR = {
+    "fr": ("«" + _NBSP, _NBSP + "»"),
+    "es": ("«", "»"),
+    "ru": ("«", "»"),
+    "de": ("„", "“"),
+    "zh": ("“", "”"),
+    "ja": ("「", "」"),
+}
+_SPANISH_QUESTION = re.compile(r"[^¿¡.!?]*[?!]")
+# What each language's typography rules look at; a target without any of it has no issue.
+_TYPOGRAPHY_HINT = {"fr": ';:!?«»"', "es": '?!"', "zh": ',;:?!()."', "ja": ',;:?!()."'}
+
+
+def _typography_french(context: CheckContext, pair: Pair, target: str) -> Iterator[Issue]:
+    if not any(char in target for char in ";:!?«»"):
+        return
+    for match in _FRENCH_SPACE_BEFORE.finditer(target):
+        mark = match.group(1) or match.group(2)
+        space = _NNBSP if mark in ";!?" else _NBSP
+        start = match.start() if match.group(1) else match.start() + 1
+        where = "before" if match.group(1) else "after"
+        yield context.issue(
+            pair,
+            "target",
+            start,
+            start + 1,
+            f"French typography: a no-break space belongs {where} {mark}",
+            suggestion=space,
+            fixable=True,
+        )
+    for match in _FRENCH_NO_SPACE.finditer(target):
+        mark = match.group()
+        space = _NNBSP if mark in ";!?" else _NBSP
+        if mark == "»":
+            yield context.issue(
+                pair,
+                "target",
+                match.start(),
+                match.end(),
+                "French typography: a no-break space belongs before »",
+                suggestion=_NBSP + "»",
+                fixable=True,
+            )
+        elif mark == "«":
+            yield context.issue(
+                pair,
+                "target",
+                match.start(),
+                match.end(),
+                "French typography: a no-break space belongs after «",
+                suggestion="«" + _NBSP,
+                fixable=True,
+            )
+        else:
+            yield context.issue(
+                pair,
+                "target",
+                match.start(),
+                match.end(),
+                f"French typography: a no-break space belongs before {mark}",
+                suggestion=space + mark,
+                fixable=True,
+            )
+
+
+def _typography_cjk(context: CheckContext, pair: Pair, target: str) -> Iterator[Issue]:
+    for match in _CJK_ASCII_PUNCT.finditer(target):
+        char = match.group()
+        wide = _FULLWIDTH[char]
+        yield context.issue(
+            pair,
+            "target",
+            match.start(),
+            match.end(),
+            f"half-width {char} in Chinese text; use the full-width {wide}",
+            suggestion=wide,
+            fixable=True,
+        )
+
+
+def _typography_screen(context: CheckContext, pairs: Sequence[Pair], side: Side) -> list[int]:
+    lang = context.target_base or "en"
+    hint = _TYPOGRAPHY_HINT.get(lang)
+    if hint is None:
+        if lang not in _QUOTES_FOR:
+            return []
+        hint = '"'
+    return segments_containing(hint, context, pairs, "target")
+
+
+@register(
+    "typography",
+    Severity.WARNING,
+    "Typography of the target language: French no-break spaces, « » and „ “ quotes, "
+    "full-width punctuation in Chinese, ¿ in Spanish.",
+    Scope.PAIR,
+    fixable=True,
+    screen=_typography_screen,
+)
+def typography(context: CheckContext, pair: Pair) -> list[Issue]:
+    target = pair.target or ""
+    lang = context.target_base or "en"
+    issues: list[Issue] = []
+    if lang == "fr":
+        issues.extend(_typography_french(context, pair, target))
+    elif lang in ("zh", "ja"):
+        issues.extend(_typography_cjk(context, pair, target))
+    elif lang == "es" and ("?" in target or "!" in target):
+        for match in _SPANISH_QUESTION.finditer(target):
+            mark = match.group()[-1]
+            opener = "¿" if mark == "?" else "¡"
+            if opener not in match.group():
+                start = match.start() + len(match.group()) - len(match.group().lstrip())
+                question = target[start : match.end()]
+                issues.append(
+                    context.issue(
+                        pair,
+                        "target",
+                        start,
+                        match.end(),
+                        f"Spanish opens with {opener} what ends with {mark}",
+                        suggestion=opener + question,
+                        fixable=True,
+                    )
+                )
+    quotes = _QUOTES_FOR.get(lang)
+    if quotes is not None and '"' in target:
+        for match in _STRAIGHT_QUOTED.finditer(target):
+            inner = match.group(1)
+            if lang == "fr":
+                inner = inner.strip()
+            issues.append(
+                context.issue(
+                    pair,
+                    "target",
+                    match.start(),
+                    match.end(),
+                    f'straight quotes "…" in {languages.display_name(lang)}; '
+                    f"use {quotes[0].strip()}…{quotes[1].strip()}",
+                    suggestion=quotes[0] + inner + quotes[1],
+                    fixable=True,
+                )
+            )
+    return issues

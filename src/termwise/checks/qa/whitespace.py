@@ -1,0 +1,161 @@
+"""Whitespace and repetition: double spaces, leading or trailing space, a word twice."""
+
+from __future__ import annotations
+
+import operator
+import re
+from collections.abc import Iterator, Sequence
+
+from termwise.checks.context import CheckContext, Pair
+from termwise.checks.issue import Issue, Severity, Side
+from termwise.checks.registry import Scope, register
+from termwise.checks.screening import segments_containing
+
+_DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0\u3000]{2,}(?=\S)")
+
+
+@register(
+    "double-space",
+    Severity.WARNING,
+    "Two or more spaces in a row inside the text.",
+    Scope.TEXT,
+    fixable=True,
+    screen=lambda context, pairs, side: segments_containing(
+        ("  ", "\u00a0 ", " \u00a0"), context, pairs, side
+    ),
+)
+def double_space(context: CheckContext, pair: Pair, side: Side, text: str) -> Iterator[Issue]:
+    # A generator: the runner stops reading after the first issues of a segment (a 50 MB
+    # line of them must cost neither minutes nor gigabytes; see checks/folding.py).
+    if "  " not in text and "\u00a0 " not in text and " \u00a0" not in text:
+        return
+    yield from (
+        context.issue(
+            pair,
+            side,
+            match.start(),
+            match.end(),
+            "double space",
+            suggestion=" ",
+            fixable=True,
+        )
+        for match in _DOUBLE_SPACE.finditer(text)
+    )
+
+
+@register(
+    "whitespace",
+    Severity.WARNING,
+    "The target starts or ends with whitespace that the source does not have.",
+    Scope.PAIR,
+    fixable=True,
+    screen=lambda context, pairs, side: [
+        index
+        for index, pair in enumerate(pairs)
+        if pair.target and (pair.target[:1].isspace() or pair.target[-1:].isspace())
+    ],
+)
+def whitespace(context: CheckContext, pair: Pair) -> list[Issue]:
+    target = pair.target or ""
+    issues = []
+    if target[:1].isspace() and not pair.source[:1].isspace():
+        end = len(target) - len(target.lstrip())
+        issues.append(
+            context.issue(
+                pair,
+                "target",
+                0,
+                end,
+                "leading whitespace",
+                suggestion="",
+                fixable=True,
+            )
+        )
+    if target[-1:].isspace() and not pair.source[-1:].isspace():
+        start = len(target.rstrip())
+        issues.append(
+            context.issue(
+                pair,
+                "target",
+                start,
+                len(target),
+                "trailing whitespace",
+                suggestion="",
+                fixable=True,
+            )
+        )
+    return issues
+
+
+_REPEATED = re.compile(r"\b([^\W\d_]+)(\s+)\1\b", re.IGNORECASE)
+
+
+# Doubled words that grammar allows ("had had", "vous vous", "die die").
+_ALLOWED_REPEATS = {
+    "en": {"had", "that", "is"},
+    "fr": {"nous", "vous", "sur"},
+    "de": {"die", "der", "das", "sie"},
+    "es": {"que"},
+}
+
+
+# Past this length the word-list screen would cost more memory than it saves time (a 50 MB
+# line is millions of word objects): such a segment goes straight to the pattern.
+_SCREEN_MAX_CHARS = 100_000
+
+
+def _has_equal_neighbours(text: str) -> bool:
+    if len(text) > _SCREEN_MAX_CHARS:
+        return True
+    words = text.lower().replace(",", " ").replace(".", " ").split()
+    return any(map(operator.eq, words, words[1:]))
+
+
+def _repeat_screen(context: CheckContext, pairs: Sequence[Pair], side: Side) -> list[int]:
+    """The segments where two equal words follow each other (what ``repeated_word`` screens).
+
+    A comprehension over the texts rather than a call of the check per segment; one split of
+    all texts joined together was tried and is slower (millions of word objects at once).
+    """
+    if (context.source_base if side == "source" else context.target_base) in ("zh", "ja"):
+        return []
+    found = []
+    for index, pair in enumerate(pairs):
+        text = pair.source if side == "source" else pair.target
+        if text and _has_equal_neighbours(text):
+            found.append(index)
+    return found
+
+
+@register(
+    "repeated-word",
+    Severity.WARNING,
+    'The same word twice in a row ("the the").',
+    Scope.TEXT,
+    fixable=True,
+    screen=_repeat_screen,
+)
+def repeated_word(context: CheckContext, pair: Pair, side: Side, text: str) -> Iterator[Issue]:
+    # A generator, as ``double_space``: the runner reads only the first issues of a segment.
+    lang = context.source_base if side == "source" else (context.target_base or "")
+    if lang in ("zh", "ja"):
+        return
+    # Cheap screen first, all in C: the back-referencing pattern is slow on every sentence.
+    if not _has_equal_neighbours(text):
+        return
+    allowed = _ALLOWED_REPEATS.get(lang, set())
+    for match in _REPEATED.finditer(text):
+        word = match.group(1)
+        if word.lower() in allowed:
+            continue
+        yield (
+            context.issue(
+                pair,
+                side,
+                match.start(),
+                match.end(),
+                f"“{word}” is repeated",
+                suggestion=word,
+                fixable=True,
+            )
+        )

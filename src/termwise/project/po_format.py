@@ -1,0 +1,611 @@
+"""The PO reader and writer: termwise's units as gettext PO entries, and back.
+
+PO is what Poedit, Lokalize, Weblate, pofilter and msgfmt already read, so a translator can
+take the file anywhere. termwise maps its model onto plain PO conventions:
+
+* ``msgctxt`` is the segment id, ``msgid`` the source, ``msgstr`` the translation;
+* translator comments (``# ...``) are the translator's notes;
+* extracted comments (``#. mt: ...``, ``#. mt-engine: ...``, ``#. mt-model: ...``) hold the
+  machine translation, so it survives next to the human one;
+* the state is read off the file, never stored beside it: an empty ``msgstr`` is *new*; a
+  ``fuzzy`` ``msgstr`` equal to the MT is *mt*; any other ``fuzzy`` ``msgstr`` is *edited*;
+  a ``msgstr`` without ``fuzzy`` is *reviewed*. Whatever another editor did to the file
+  therefore means the same thing to termwise.
+
+Babel writes and parses the file. Babel is lenient (it silently drops a character of a
+string with a missing quote), so :func:`check_po_syntax` first checks every line strictly and
+names the line and column of the first error, before anything is parsed or written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from collections.abc import Collection, Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from termwise import languages
+from termwise.errors import InputError
+from termwise.project.units import SegmentState, TranslationUnit, same_text
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog, Message
+
+    from termwise.project.translation_file import TranslationFile
+
+MT_PREFIX = "mt: "
+MT_ENGINE_PREFIX = "mt-engine: "
+MT_MODEL_PREFIX = "mt-model: "
+# An MT text or a note that a comment line cannot hold as it is (a TAB, spaces at a line's
+# end, an empty line: Babel expands tabs and strips comment lines) is written once, quoted
+# and escaped like a PO string, so that it comes back exactly.
+MT_QUOTED_PREFIX = "mt-quoted: "
+SOURCE_LANGUAGE_HEADER = "X-Source-Language"
+# Comments are written unwrapped: Babel wraps comments at the line width and the break
+# loses the exact text (``well-known`` may come back as ``well- known``), and the state
+# *mt* depends on the MT comparing equal to the translation. ``msgcat --no-wrap`` does the same.
+NO_WRAP = 1_000_000
+# How termwise writes every file: unwrapped, without source references, with gettext's
+# previous source (``#| msgid``).
+WRITE_OPTIONS: dict[str, Any] = {"width": NO_WRAP, "no_location": True, "include_previous": True}
+
+_NEEDS_ESCAPING = re.compile(r'["\\\n\t\r]')
+
+
+def escape_po(text: str) -> str:
+    """A string as Babel writes it between PO quotes."""
+    if _NEEDS_ESCAPING.search(text) is None:
+        return text  # segment ids are hex digits: the common case needs no escaping
+    from babel.messages.pofile import escape
+
+    return escape(text)[1:-1]
+
+
+def write_catalog(catalog: Catalog, **options: Any) -> bytes:
+    """A Babel catalog as PO bytes."""
+    from babel.messages.pofile import write_po
+
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, **options)
+    return buffer.getvalue()
+
+
+def full_catalog(tfile: TranslationFile) -> Catalog:
+    """The whole translation as one Babel catalog: header, live and obsolete entries."""
+    from babel.messages.catalog import Message
+
+    catalog = new_catalog(tfile)
+    for unit in tfile.units.values():
+        # The key Babel uses is (msgid, msgctxt), so two segments with the same source
+        # stay two entries.
+        catalog[unit.source] = message_from_unit(unit, Message)
+    for unit in tfile.obsolete:
+        key = (unit.source, unit.segment_id)
+        if key in catalog._messages or key in catalog.obsolete:
+            continue
+        catalog.obsolete[key] = message_from_unit(unit, Message)
+    return catalog
+
+
+def obsolete_catalog(
+    tfile: TranslationFile,
+    obsolete: Iterable[TranslationUnit],
+    live: Collection[tuple[str, str]],
+) -> Catalog:
+    """A catalog of the obsolete entries alone (no header), those no live entry repeats
+    (``live``: the live entries' (source, segment id)); ``tfile`` gives the plural rule."""
+    from babel.messages.catalog import Message
+
+    catalog = entries_catalog(tfile)
+    for unit in obsolete:
+        key = (unit.source, unit.segment_id)
+        if key in live or key in catalog.obsolete:
+            continue
+        catalog.obsolete[key] = message_from_unit(unit, Message)
+    return catalog
+
+
+# -- mapping between units and Babel messages ------------------------------------------
+
+
+def message_from_unit(unit: TranslationUnit, message_cls: type[Message]) -> Message:
+    auto_comments: list[str] = list(unit.comments)
+    if unit.mt is not None and _needs_quoting(unit.mt, strips_start=False):
+        auto_comments.append(MT_QUOTED_PREFIX + _quote_comment(unit.mt))
+    elif unit.mt is not None:
+        auto_comments.extend(MT_PREFIX + line for line in _comment_lines(unit.mt))
+    # The engine and model are kept even without the MT text (another tool may drop it).
+    if unit.mt_engine:
+        auto_comments.append(MT_ENGINE_PREFIX + unit.mt_engine)
+    if unit.mt_model:
+        auto_comments.append(MT_MODEL_PREFIX + unit.mt_model)
+    if _needs_quoting(unit.notes, strips_start=True) or _looks_quoted(unit.notes):
+        user_comments = [_quote_comment(unit.notes)]
+    else:
+        user_comments = unit.notes.splitlines()
+    flags = set(unit.flags) - {"fuzzy", "python-format"}
+    if unit.fuzzy:
+        flags.add("fuzzy")
+    message = message_cls(
+        (unit.source, unit.plural_source) if unit.plural_source is not None else unit.source,
+        unit.all_forms() if unit.plural_source is not None else unit.target,
+        flags=sorted(flags),
+        auto_comments=auto_comments,
+        user_comments=user_comments,
+        previous_id=unit.previous_source or (),
+        context=unit.segment_id,
+    )
+    # Babel guesses ``python-format`` from a ``%`` in the text ("5% in 2020"), and msgfmt
+    # --check would then demand matching placeholders in the translation.
+    message.flags.discard("python-format")
+    if "python-format" in unit.flags:
+        message.flags.add("python-format")
+    return message
+
+
+def unit_from_message(message: Message, singular_index: int = 0) -> TranslationUnit:
+    """The unit of a Babel message; of a plural entry, all its forms are kept, and
+    ``target`` is form ``singular_index`` (the one for n=1, see :func:`singular_index`)."""
+    source = message.id if isinstance(message.id, str) else message.id[0]
+    plural_source = None if isinstance(message.id, str) else str(message.id[1])
+    string = message.string
+    forms: tuple[str, ...] = ()
+    plural_index = 0
+    if plural_source is not None:
+        values = [string] if isinstance(string, str) else list(string or ())
+        forms = tuple(form or "" for form in values)
+        plural_index = singular_index if singular_index < max(len(forms), 1) else 0
+        target = forms[plural_index] if forms else ""
+    else:
+        target = string if isinstance(string, str) else (string[0] if string else "")
+    target = target or ""
+    mt_lines: list[str] = []
+    engine = model = None
+    other: list[str] = []
+    current: str | None = None
+    for comment in message.auto_comments:
+        if comment.startswith(MT_QUOTED_PREFIX):
+            mt_lines = [_unquote_po(comment[len(MT_QUOTED_PREFIX) :])]
+            current = None
+        elif comment.startswith(MT_PREFIX) or comment == MT_PREFIX.strip():
+            mt_lines.append(comment[len(MT_PREFIX) :])
+            current = "mt"
+        elif comment.startswith(MT_ENGINE_PREFIX):
+            engine = comment[len(MT_ENGINE_PREFIX) :].strip() or None
+            current = None
+        elif comment.startswith(MT_MODEL_PREFIX):
+            model = comment[len(MT_MODEL_PREFIX) :].strip() or None
+            current = None
+        elif current == "mt" and mt_lines:
+            # Another editor (polib, Poedit, msgcat) re-wrapped the long comment line.
+            mt_lines[-1] = _rejoin(mt_lines[-1], comment)
+        else:
+            other.append(comment)
+    notes: list[str] = []
+    previous: str | None = None
+    for comment in message.user_comments:
+        # Babel hands gettext's ``#| msgid "..."`` (previous source) back as a translator
+        # comment; it is not a note.
+        if comment.startswith("|"):
+            field_text = comment[1:].strip()
+            if field_text.startswith("msgid "):
+                previous = _unquote_po(field_text[len("msgid ") :])
+            elif field_text.startswith('"') and previous is not None:
+                previous += _unquote_po(field_text)
+            continue
+        notes.append(comment)
+    previous_id = message.previous_id
+    if previous is None and previous_id:
+        previous = previous_id if isinstance(previous_id, str) else previous_id[0]
+    if len(notes) == 1 and _looks_quoted(notes[0]):
+        notes = [_unquote_po(notes[0])]
+    fuzzy = "fuzzy" in message.flags
+    mt = "\n".join(mt_lines) if mt_lines else None
+    if not target and not any(forms):
+        state = SegmentState.NEW
+    elif not fuzzy:
+        state = SegmentState.REVIEWED
+    elif mt is not None and same_text(target, mt):
+        state = SegmentState.MT
+    else:
+        state = SegmentState.EDITED
+    flags = frozenset(message.flags) - {"fuzzy", "python-format"}
+    return TranslationUnit(
+        segment_id=message.context if message.context is not None else "",
+        source=source,
+        target=target,
+        state=state,
+        mt=mt,
+        mt_engine=engine,
+        mt_model=model,
+        notes="\n".join(notes),
+        previous_source=previous or None,
+        flags=flags,
+        comments=tuple(other),
+        plural_source=plural_source,
+        plural_forms=forms,
+        plural_index=plural_index,
+    )
+
+
+def plural_rule(header: str | None, lang: str) -> tuple[int, str]:
+    """``(nplurals, plural expression)``: the file's Plural-Forms header where it has one
+    (its forms are indexed by it), else Babel's rule for ``lang``."""
+    if header:
+        found = re.search(r"nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*([^;]+)", header)
+        if found:
+            return int(found.group(1)), found.group(2).strip()
+    from babel.core import UnknownLocaleError
+    from babel.messages.plurals import get_plural
+
+    try:
+        rule = get_plural(lang.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return 2, "(n != 1)"
+    return rule.num_plurals, rule.plural_expr
+
+
+def singular_index(expression: str) -> int:
+    """Which plural form a PO plural expression gives n=1 (1 for Arabic, else mostly 0)."""
+    import gettext
+
+    try:
+        return int(gettext.c2py(expression)(1))
+    except (ValueError, SyntaxError, RecursionError):
+        return 0
+
+
+def _rejoin(line: str, continuation: str) -> str:
+    # Text wrappers break after the hyphen of "well-known"; a space there was not in the text.
+    if line.endswith("-") and len(line) > 1 and line[-2].isalnum() and continuation[:1].isalnum():
+        return line + continuation
+    return f"{line} {continuation}"
+
+
+_UNSAFE_IN_COMMENTS = re.compile(r"[\t\r\f\v]")
+
+
+def _needs_quoting(text: str, *, strips_start: bool) -> bool:
+    """Whether comment lines would change ``text``: Babel expands tabs and strips each
+    comment line (a note's at both ends; the MT's start is protected by its prefix), and
+    empty note lines are not written."""
+    if not text:
+        return False
+    if _UNSAFE_IN_COMMENTS.search(text):
+        return True
+    for line in text.split("\n"):
+        if line != line.rstrip() or (strips_start and (line != line.lstrip() or not line)):
+            return True
+        if strips_start and line.startswith("|"):  # read back as gettext's ``#|`` lines
+            return True
+    return False
+
+
+def _looks_quoted(text: str) -> bool:
+    return len(text) >= 2 and text[0] == '"' and text[-1] == '"' and "\n" not in text
+
+
+def _quote_comment(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    for raw, code in (("\n", "n"), ("\t", "t"), ("\r", "r"), ("\f", "f"), ("\v", "v")):
+        escaped = escaped.replace(raw, "\\" + code)
+    return f'"{escaped}"'
+
+
+def _comment_lines(text: str) -> list[str]:
+    lines = text.split("\n")
+    return lines or [""]
+
+
+def _unquote_po(quoted: str) -> str:
+    quoted = quoted.strip()
+    if len(quoted) >= 2 and quoted[0] == '"' and quoted[-1] == '"':
+        return _unescape(quoted[1:-1])
+    return quoted
+
+
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b"}
+_ESCAPES.update({"f": "\f", "v": "\v"})
+
+
+def _unescape(text: str) -> str:
+    return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m.group(1), m.group(1)), text)
+
+
+# -- catalog header --------------------------------------------------------------------
+
+
+def new_catalog(tfile: TranslationFile) -> Catalog:
+    from babel.core import Locale, UnknownLocaleError
+    from babel.messages.catalog import Catalog
+
+    class ProjectCatalog(Catalog):
+        """A Catalog whose header carries termwise's fields and keeps other tools' ones."""
+
+        def _project_headers(self) -> list[tuple[str, str]]:
+            headers = Catalog._get_mime_headers(self)
+            out: list[tuple[str, str]] = []
+            for name, value in headers:
+                if name == "Project-Id-Version":
+                    value = tfile.document_name or "termwise"
+                elif name == "Report-Msgid-Bugs-To":
+                    continue
+                elif name == "Generated-By":
+                    value = value.rstrip("\n")
+                elif name == "Language" and language_override:
+                    value = language_override
+                out.append((name, value))
+            if not any(name == "Language" for name, _ in out):
+                out.insert(4, ("Language", language_override or tfile.lang))
+            if tfile.plural_forms:
+                # The file's own rule: its plural entries' forms are indexed by it.
+                out = [(n, v) for n, v in out if n != "Plural-Forms"]
+                out.append(("Plural-Forms", tfile.plural_forms))
+            elif not any(name == "Plural-Forms" for name, _ in out):
+                out.append(("Plural-Forms", "nplurals=2; plural=(n != 1);"))
+            out.append((SOURCE_LANGUAGE_HEADER, tfile.source_lang))
+            known = {name.lower() for name, _ in out}
+            out.extend(
+                (name, value) for name, value in tfile.extra_headers if name.lower() not in known
+            )
+            last = out[-1]
+            out[-1] = (last[0], last[1] + "\n")  # Babel's header ends with a newline
+            return out
+
+        mime_headers = property(_project_headers, Catalog._set_mime_headers)  # type: ignore[assignment]
+
+    locale_id = tfile.lang.replace("-", "_")
+    language_override: str | None = None
+    try:
+        Locale.parse(locale_id)
+        locale: str | None = locale_id
+    except (UnknownLocaleError, ValueError):
+        locale = None
+        language_override = tfile.lang
+    name = tfile.document_name or "termwise"
+    catalog = ProjectCatalog(
+        locale=locale,
+        project=name,
+        version=None,
+        header_comment=(
+            f"# Translation of {name} into {languages.display_name(tfile.lang)}.\n"
+            "# Written by termwise: msgctxt is the segment id; '#. mt:' is the machine\n"
+            "# translation; fuzzy means not yet reviewed."
+        ),
+        last_translator=tfile.last_translator or "termwise",
+        language_team=tfile.language_team or languages.display_name(tfile.lang),
+        charset="utf-8",
+        fuzzy=False,
+        revision_date=dt.datetime.now(dt.timezone.utc),
+    )
+    if tfile.created is not None:
+        catalog.creation_date = tfile.created
+    set_plural_rule(catalog, tfile)
+    return catalog
+
+
+def entries_catalog(tfile: TranslationFile) -> Catalog:
+    """A header-less catalog for formatting some of ``tfile``'s entries (plural forms and all)."""
+    from babel.messages.catalog import Catalog
+
+    catalog = Catalog(fuzzy=False, charset="utf-8")
+    set_plural_rule(catalog, tfile)
+    return catalog
+
+
+def set_plural_rule(catalog: Catalog, tfile: TranslationFile) -> None:
+    # Babel writes as many msgstr[i] as the catalog's rule has forms (2 without a locale).
+    count, expression = tfile.plural_rule()
+    catalog._num_plurals = count  # type: ignore[assignment]
+    catalog._plural_expr = expression  # type: ignore[assignment]
+
+
+def header_value(catalog: Catalog, name: str) -> str:
+    for key, value in catalog.mime_headers:
+        if key.lower() == name.lower():
+            return str(value).strip()
+    return ""
+
+
+_BABEL_HEADERS = {
+    "project-id-version",
+    "report-msgid-bugs-to",
+    "pot-creation-date",
+    "po-revision-date",
+    "last-translator",
+    "language",
+    "language-team",
+    "plural-forms",
+    "mime-version",
+    "content-type",
+    "content-transfer-encoding",
+    "generated-by",
+    SOURCE_LANGUAGE_HEADER.lower(),
+}
+
+
+def parse_header(raw: str) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for line in raw.splitlines():
+        name, sep, value = line.partition(":")
+        if sep:
+            fields[name.strip().lower()] = value.strip()
+    return fields
+
+
+def extra_headers(raw: str) -> list[tuple[str, str]]:
+    # Babel's Catalog keeps only the fields it knows; the raw header has the rest (Poedit's
+    # X-Generator, Weblate's X-...), which a save must not drop.
+    extras: list[tuple[str, str]] = []
+    for line in raw.splitlines():
+        name, sep, value = line.partition(":")
+        if sep and name.strip().lower() not in _BABEL_HEADERS:
+            extras.append((name.strip(), value.strip()))
+    return extras
+
+
+# -- strict reading ----------------------------------------------------------------------
+
+_STRING = r'"(?:[^"\\]|\\(?:[ntrabfv"\\?\']|[0-7]{1,3}|x[0-9A-Fa-f]+))*"'
+_KEYWORD_LINE = re.compile(
+    r"^(?:#~\s*)?(?:#?\|\s*)?(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+("
+    + _STRING
+    + r")\s*$"
+)
+_CONTINUATION = re.compile(r"^(?:#~\s*)?(?:#?\|\s*)?(" + _STRING + r")\s*$")
+_CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
+
+
+def decode_po(data: bytes, path: str | Path) -> str:
+    """Decode a PO file's bytes with the charset its header names, strictly."""
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        raise InputError("binary file (NUL byte); expected a PO text file", path, line=line)
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    charset = _declared_charset(data)
+    try:
+        return data.decode(charset)
+    except LookupError as error:
+        raise InputError(f"PO header names an unknown charset {charset!r}", path, line=1) from error
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise InputError(
+            f"not valid {charset} text (byte {data[error.start : error.start + 1]!r}); "
+            "the file's encoding differs from the charset its header declares",
+            path,
+            line=line,
+            column=column,
+        ) from error
+
+
+def _declared_charset(data: bytes) -> str:
+    match = _CHARSET.search(data[:4096])
+    charset = match.group(1).decode("ascii").lower() if match else "utf-8"
+    return "utf-8" if charset == "charset" else charset  # "charset": gettext's placeholder
+
+
+def check_po_syntax(text: str, path: str | Path) -> None:
+    """Raise ``InputError`` at the first line that is not valid PO syntax."""
+    expecting_string = False
+    for number, line in enumerate(_lines(text), start=1):
+        stripped = line.strip()
+        if not stripped:
+            expecting_string = False
+            continue
+        if stripped.startswith("#") and not stripped.startswith(("#~", "#|")):
+            continue
+        if stripped.startswith("#~") and not re.match(r"^#~\s*(msg|\"|\|)", stripped):
+            if re.match(r"^#~\s*([,.:#]|$)", stripped):
+                continue  # a flag or comment line of an obsolete entry ("#~, fuzzy")
+            raise InputError("obsolete entry line is not PO syntax", path, line=number, column=1)
+        if stripped.startswith("#|") and not re.match(r'^#\|\s*(msg|")', stripped):
+            continue
+        if _KEYWORD_LINE.match(stripped):
+            expecting_string = True
+            continue
+        if _CONTINUATION.match(stripped):
+            if not expecting_string:
+                raise InputError(
+                    "string continuation without a msgid/msgstr before it",
+                    path,
+                    line=number,
+                    column=1,
+                )
+            continue
+        column = _error_column(line)
+        raise InputError(_describe_bad_line(stripped), path, line=number, column=column)
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of a text one at a time: a book's PO file as a list of lines would cost
+    another 50 MB while it is checked. Lines end at "\n", as Babel reads them."""
+    start = 0
+    while (end := text.find("\n", start)) >= 0:
+        yield text[start:end]
+        start = end + 1
+    yield text[start:]
+
+
+def _describe_bad_line(stripped: str) -> str:
+    body = re.sub(r"^(#~|#\|)\s*", "", stripped)
+    keyword, _, rest = body.partition(" ")
+    if keyword.startswith("msg") or body.startswith('"'):
+        quoted = rest.strip() if keyword.startswith("msg") else body
+        if not quoted.startswith('"'):
+            return f"{keyword}: string does not start with a double quote"
+        if not quoted.endswith('"') or quoted == '"':
+            return "string is not closed with a double quote (broken quoting)"
+        return 'bad quoting inside the string (an unescaped " or an unknown \\ escape)'
+    return f"not PO syntax: {stripped[:40]!r}"
+
+
+def _error_column(line: str) -> int:
+    index = line.find('"')
+    return index + 1 if index >= 0 else len(line) - len(line.lstrip()) + 1
+
+
+def read_catalog(data: bytes, path: str | Path) -> tuple[Catalog, str]:
+    """Decode, check strictly and parse PO bytes with Babel; also return the raw header."""
+    from babel.messages.pofile import PoFileError, read_po
+
+    text = decode_po(data, path)
+    check_po_syntax(text, path)
+    raw_header = _raw_header(text)
+    lines: Iterable[bytes] | io.StringIO
+    if _declared_charset(data) == "utf-8":
+        # Babel reads the bytes a line at a time: the text (twice the file's size for
+        # Chinese) and a StringIO of it (four times) need not exist while it builds the
+        # catalog.
+        del text
+        body = io.BytesIO(data[3:] if data.startswith(b"\xef\xbb\xbf") else data)
+        lines = _previous_of_obsolete(body) if b"#~|" in data else body
+    else:
+        lines = io.StringIO(re.sub(r"(?m)^#~\|", "#|", text) if "#~|" in text else text)
+    try:
+        catalog = read_po(lines, abort_invalid=True)  # type: ignore[type-var]
+    except PoFileError as error:
+        lineno = getattr(error, "lineno", None)
+        raise InputError(
+            f"invalid PO file: {error}", path, line=lineno + 1 if lineno is not None else None
+        ) from error
+    except (ValueError, TypeError) as error:
+        raise InputError(f"invalid PO file: {error}", path) from error
+    except LookupError as error:
+        # Babel takes the charset from the header as it parses it: a header whose line ends
+        # are broken runs the next header into the charset name.
+        found = data.find(b"Content-Type")
+        line = data.count(b"\n", 0, found) + 1 if found >= 0 else 1
+        raise InputError(
+            f"the PO header's Content-Type names an unknown charset ({error})", path, line=line
+        ) from error
+    return catalog, raw_header
+
+
+def _previous_of_obsolete(lines: Iterable[bytes]) -> Iterator[bytes]:
+    # Babel cannot parse msgmerge's "#~| msgid" (an obsolete entry's previous source); as
+    # "#|" it reaches the entry like any previous source. Line numbers stay the same.
+    for line in lines:
+        yield b"#" + line[2:] if line.startswith(b"#~|") else line
+
+
+def _raw_header(text: str) -> str:
+    """The header entry's msgstr (the entry whose msgid is empty), unescaped."""
+    lines = text.splitlines()
+    for index, line in enumerate(lines):
+        if line.strip() == 'msgid ""' and index + 1 < len(lines):
+            if not lines[index + 1].startswith('msgstr "'):
+                return ""
+            parts = [_unquote_po(lines[index + 1][len("msgstr ") :])]
+            for follow in lines[index + 2 :]:
+                if not follow.strip().startswith('"'):
+                    break
+                parts.append(_unquote_po(follow))
+            return "".join(parts)
+        if line.startswith("msgid "):
+            return ""
+    return ""

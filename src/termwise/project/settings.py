@@ -1,0 +1,265 @@
+"""``termwise.toml``: read and checked whole, before any command uses a setting.
+
+Every key the file may hold is listed here with its type. A key of the wrong type, an
+unknown key, a value out of range (``tolerance = nan``), a file that is not UTF-8, or a
+``termwise.toml`` that is a folder is one error naming the file, the key and, where it can
+be found, the line: a setting that silently does nothing, or a traceback, is worse than a
+refusal. What the values mean is up to the capability that uses them
+(``checks/config.py`` for ``[checks]``; ``MTSettings`` below for ``[mt]``).
+
+Example::
+
+    [mt]
+    engine = "apertium"   # argos or apertium (default: Argos where a model is installed)
+    beam = 4              # Argos beam size, 1 to 64
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from termwise.errors import InputError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+_TOML_POSITION = re.compile(r"\(at line (?P<line>\d+), column (?P<column>\d+)\)")
+
+MT_ENGINES = ("argos", "apertium")
+BEAM_RANGE = (1, 64)
+
+
+def load_toml(path: Path) -> dict[str, Any]:
+    """Read a TOML file; not a regular file, not UTF-8 or not TOML is an ``InputError``
+    naming the file and, for syntax, the line and column."""
+    from termwise.input_files import read_input
+
+    data = read_input(path)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise InputError(
+            f"not valid UTF-8 (found {data[error.start : error.start + 4]!r}); TOML files are "
+            "UTF-8: save it as UTF-8",
+            path,
+            line=line,
+        ) from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        # tomllib gives the position only inside the message before Python 3.14.
+        found = _TOML_POSITION.search(str(error))
+        position: int | None = getattr(error, "lineno", None)
+        column: int | None = getattr(error, "colno", None)
+        if found is not None:
+            position, column = position or int(found["line"]), column or int(found["column"])
+        message = _TOML_POSITION.sub("", str(error)).strip()
+        raise InputError(f"invalid TOML: {message}", path, line=position, column=column) from None
+
+
+def load_settings(path: Path) -> dict[str, Any]:
+    """The parsed and checked ``termwise.toml`` (an empty table when there is none)."""
+    if not path.exists() and not path.is_symlink():
+        return {}
+    settings = load_toml(path)
+    problem = _check_table(settings, SCHEMA, ())
+    if problem is not None:
+        keys, message = problem
+        dotted = ".".join(keys)
+        raise InputError(f"{dotted}: {message}", path, line=_line_of(path, keys))
+    return settings
+
+
+# --- the schema ---------------------------------------------------------------------------
+
+Check = Callable[[Any], str | None]  # None: fine; else what is wrong, for the user
+
+
+def _string(value: Any) -> str | None:
+    return None if isinstance(value, str) else f"must be a string, not {_shown(value)}"
+
+
+def _boolean(value: Any) -> str | None:
+    return None if isinstance(value, bool) else f"must be true or false, not {_shown(value)}"
+
+
+def _strings(value: Any) -> str | None:
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return None
+    return f'must be a list of strings, such as ["a", "b"], not {_shown(value)}'
+
+
+def _one_of(*choices: str) -> Check:
+    def check(value: Any) -> str | None:
+        if isinstance(value, str) and value.strip().lower() in choices:
+            return None
+        return f"must be one of {', '.join(choices)}, not {_shown(value)}"
+
+    return check
+
+
+def _integer(low: int, high: int) -> Check:
+    def check(value: Any) -> str | None:
+        if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
+            return None
+        return f"must be a whole number from {low} to {high}, not {_shown(value)}"
+
+    return check
+
+
+def _number_above(low: float) -> Check:
+    def check(value: Any) -> str | None:
+        if (
+            isinstance(value, int | float)
+            and not isinstance(value, bool)
+            and math.isfinite(value)
+            and value > low
+        ):
+            return None
+        return f"must be a number greater than {low:g}, not {_shown(value)}"
+
+    return check
+
+
+@dataclass(frozen=True)
+class _TableOf:
+    """A table whose keys are the user's (check ids, languages), each value checked."""
+
+    check: Check
+
+
+def _severity(value: Any) -> str | None:
+    if _one_of("error", "warning", "info")(value) is None:
+        return None
+    return f"unknown severity {_shown(value)}; use one of error, warning, info"
+
+
+# Nested dicts are tables; a list holding one dict is an array of tables.
+SCHEMA: dict[str, Any] = {
+    "mt": {"engine": _one_of(*MT_ENGINES), "beam": _integer(*BEAM_RANGE)},
+    "checks": {
+        "disable": _strings,
+        "enable": _strings,
+        "severity": _TableOf(_severity),
+        "consistency": {"ignore-whitespace": _boolean, "ignore-case": _boolean},
+        "length-ratio": {"tolerance": _number_above(1.0)},
+        "spelling": {"words": _strings, "dictionaries": _TableOf(_string)},
+        "regex": [
+            {
+                "id": _string,
+                "pattern": _string,
+                "message": _string,
+                "side": _one_of("source", "target", "both"),
+                "severity": _severity,
+                "flags": _string,
+                "lang": _string,
+                "replacement": _string,
+            }
+        ],
+    },
+}
+
+
+def _check_table(
+    value: Any, schema: Mapping[str, Any], keys: tuple[str, ...]
+) -> tuple[tuple[str, ...], str] | None:
+    if not isinstance(value, Mapping):
+        return keys, f"must be a table ([{'.'.join(keys)}]), not {_shown(value)}"
+    for key, item in value.items():
+        where = (*keys, key)
+        expected = schema.get(key)
+        if expected is None:
+            if not keys:
+                known = " and ".join(f"[{name}]" for name in schema)
+                return where, f"unknown table; termwise.toml holds {known}"
+            known = ", ".join(schema)
+            return where, f"unknown setting; [{'.'.join(keys)}] holds {known}"
+        problem = _check_value(item, expected, where)
+        if problem is not None:
+            return problem
+    return None
+
+
+def _check_value(
+    value: Any, expected: Any, keys: tuple[str, ...]
+) -> tuple[tuple[str, ...], str] | None:
+    if isinstance(expected, Mapping):
+        return _check_table(value, expected, keys)
+    if isinstance(expected, _TableOf):
+        if not isinstance(value, Mapping):
+            return keys, f"must be a table ([{'.'.join(keys)}]), not {_shown(value)}"
+        for key, item in value.items():
+            wrong = expected.check(item)
+            if wrong is not None:
+                return (*keys, key), wrong
+        return None
+    if isinstance(expected, list):
+        if not isinstance(value, list) or not all(isinstance(item, Mapping) for item in value):
+            return keys, f"must be tables ([[{'.'.join(keys)}]]), not {_shown(value)}"
+        for index, item in enumerate(value):
+            found = _check_table(item, expected[0], (*keys[:-1], f"{keys[-1]}[{index + 1}]"))
+            if found is not None:
+                return found
+        return None
+    wrong = expected(value)
+    return (keys, wrong) if wrong is not None else None
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, Mapping):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    return str(value)
+
+
+def _line_of(path: Path, keys: tuple[str, ...]) -> int | None:
+    """The line that sets the last key, when exactly one line does (a hint, not a parse)."""
+    leaf = re.sub(r"\[\d+\]$", "", keys[-1]) if keys else ""
+    if not leaf:
+        return None
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    pattern = re.compile(rf"^\s*(\[+\s*)?[\w.\"'-]*\b{re.escape(leaf)}\b[\"']?\s*(=|\]|\.)")
+    found = [number for number, line in enumerate(lines, 1) if pattern.match(line)]
+    return found[0] if len(found) == 1 else None
+
+
+# --- [mt] -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MTSettings:
+    """The project's machine translation defaults; command-line flags override them."""
+
+    engine: str | None = None
+    beam: int | None = None
+
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, Any]) -> MTSettings:
+        table = settings.get("mt", {})
+        engine = table.get("engine")
+        beam = table.get("beam")
+        return cls(
+            engine=str(engine).strip().lower() if engine is not None else None,
+            beam=int(beam) if beam is not None else None,
+        )
+
+    def engine_options(self) -> dict[str, Any]:
+        """Options for ``select_engine`` (Argos's ``beam_size``)."""
+        return {"beam_size": self.beam} if self.beam is not None else {}

@@ -1,0 +1,204 @@
+"""One document's translation into one language: ``translations/<stem>.<lang>.po``.
+
+:class:`TranslationFile` holds the units in the document's order and the file's header. It
+reads and writes through :mod:`termwise.project.po_format` (the PO codec) and saves and
+merges through :mod:`termwise.project.store` (atomic writes, the disk fingerprint).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from termwise import languages
+from termwise.errors import InputError
+from termwise.project import po_format, store
+from termwise.project.entry_spans import Span
+from termwise.project.store import DiskFingerprint, MergeReport
+from termwise.project.units import SegmentState, TranslationUnit
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog
+
+
+@dataclass
+class TranslationFile:
+    """The translation of one document into one language (``translations/<stem>.<lang>.po``)."""
+
+    lang: str
+    source_lang: str
+    units: dict[str, TranslationUnit] = field(default_factory=dict)
+    obsolete: list[TranslationUnit] = field(default_factory=list)
+    document_name: str = ""
+    last_translator: str | None = None
+    language_team: str | None = None
+    extra_headers: list[tuple[str, str]] = field(default_factory=list)
+    # The file's Plural-Forms header, kept as it is: its plural entries' forms are indexed
+    # by it (None: Babel's rule for the language).
+    plural_forms: str | None = None
+    created: dt.datetime | None = None
+    path: Path | None = None
+    # The store's bookkeeping (see termwise.project.store).
+    _fingerprint: DiskFingerprint | None = field(default=None, repr=False, compare=False)
+    # Each unit as the file with ``_fingerprint`` holds it (its key: the base of a three-way
+    # merge) and where its entry lies in that file (start -1: not known; see entry_spans).
+    _written: dict[str, Span] = field(default_factory=dict, repr=False, compare=False)
+    # The SHA-256 of the file as loaded, until its entries' places are found: at the first
+    # save, by reading the file again, so that opening stays fast.
+    _pending_scan: str | None = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.lang = languages.normalize(self.lang)
+        self.source_lang = languages.normalize(self.source_lang)
+
+    # -- reading -------------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, path: str | Path) -> TranslationFile:
+        """Read a project file; a malformed one is an ``InputError`` naming file and line."""
+        file_path = Path(path)
+        from termwise.input_files import read_input
+
+        data = read_input(file_path)
+        from termwise.project import parse_cache
+
+        fingerprint = DiskFingerprint.of(file_path, data)
+        digest = fingerprint.sha256 if fingerprint else hashlib.sha256(data).hexdigest()
+        tfile = parse_cache.read(file_path, digest)
+        if tfile is None:
+            tfile = cls.from_bytes(data, file_path)
+            if len(tfile.units) >= parse_cache.MIN_UNITS:
+                parse_cache.write_later(file_path, digest, tfile)
+        tfile.path = file_path
+        tfile._fingerprint = fingerprint
+        tfile._written = {unit.segment_id: (unit.key(), -1, 0) for unit in tfile}
+        tfile._pending_scan = digest
+        return tfile
+
+    @classmethod
+    def from_bytes(cls, data: bytes, path: str | Path = "<input>") -> TranslationFile:
+        catalog, raw_header = po_format.read_catalog(data, path)
+        headers = po_format.parse_header(raw_header)
+        lang_header = po_format.header_value(catalog, "Language")
+        if not lang_header:
+            raise InputError("PO header has no Language field; termwise needs it", path, line=1)
+        try:
+            lang = languages.normalize(lang_header)
+            source_header = headers.get(po_format.SOURCE_LANGUAGE_HEADER.lower())
+            source_lang = languages.normalize(source_header or "en")
+        except languages.LanguageError as error:
+            raise InputError(str(error), path, line=1) from error
+        tfile = cls(
+            lang=lang,
+            source_lang=source_lang,
+            document_name=headers.get("project-id-version", ""),
+            created=catalog.creation_date
+            if isinstance(catalog.creation_date, dt.datetime)
+            else None,
+            last_translator=catalog.last_translator or None,
+            language_team=catalog.language_team or None,
+            extra_headers=po_format.extra_headers(raw_header),
+            plural_forms=headers.get("plural-forms") or None,
+        )
+        singular = tfile.singular_index()
+        for message in catalog:
+            if not message.id:
+                continue
+            unit = po_format.unit_from_message(message, singular)
+            line = message.lineno
+            if not unit.segment_id:
+                raise InputError(
+                    "entry has no msgctxt (the segment id), so this is no termwise project "
+                    "file; bring its translations in with: termwise import FILE --doc DOC --to LANG",
+                    path,
+                    line=line,
+                )
+            if unit.segment_id in tfile.units:
+                raise InputError(
+                    f"segment id {unit.segment_id!r} appears twice (msgctxt must be unique)",
+                    path,
+                    line=line,
+                )
+            tfile.units[unit.segment_id] = unit
+        for message in catalog.obsolete.values():
+            tfile.obsolete.append(po_format.unit_from_message(message, singular))
+        return tfile
+
+    def plural_rule(self) -> tuple[int, str]:
+        """``(nplurals, expression)`` of this file's plural entries."""
+        return po_format.plural_rule(self.plural_forms, self.lang)
+
+    def singular_index(self) -> int:
+        """Which plural form translates a plural entry's singular source (n=1)."""
+        return po_format.singular_index(self.plural_rule()[1])
+
+    # -- writing -------------------------------------------------------------------------
+
+    def to_bytes(self) -> bytes:
+        """The PO file's bytes (UTF-8), as Babel writes them (the same as ``full_bytes()``),
+        with the entries that did not change since the file was read or saved copied from it."""
+        return store.file_bytes(self)
+
+    def full_bytes(self) -> bytes:
+        """The whole file formatted by Babel in one go (what ``to_bytes`` must equal)."""
+        return po_format.write_catalog(self.to_catalog(), **po_format.WRITE_OPTIONS)
+
+    def to_catalog(self) -> Catalog:
+        return po_format.full_catalog(self)
+
+    def save(
+        self,
+        path: str | Path | None = None,
+        *,
+        force: bool = False,
+        snapshot: store.Snapshot | None = None,
+    ) -> Path:
+        """Write atomically, keeping the previous file as ``name~``.
+
+        Refuses (``ConcurrentModificationError``) when the file on disk is not the one this
+        object was loaded from or last saved to, unless ``force``; call ``merge_from_disk``
+        first to keep both sides' work. A ``snapshot`` (``store.Snapshot.of(self)``, taken
+        where the units change) is written instead of the units as they are now, so that
+        another thread can save while they change.
+        """
+        return store.save(self, path, force=force, snapshot=snapshot)
+
+    def check_unchanged_on_disk(self, target: Path | None = None) -> None:
+        """Raise ``ConcurrentModificationError`` when ``target`` changed since load/save."""
+        store.check_unchanged_on_disk(self, target)
+
+    @property
+    def saved_sha256(self) -> str | None:
+        """The SHA-256 of the file as last read or written (None: never on disk)."""
+        return self._fingerprint.sha256 if self._fingerprint is not None else None
+
+    def changed_on_disk(self) -> bool:
+        try:
+            self.check_unchanged_on_disk()
+        except store.ConcurrentModificationError:
+            return True
+        return False
+
+    def merge_from_disk(self, path: str | Path | None = None) -> MergeReport:
+        """Three-way merge of the file on disk into this one (base: what was loaded).
+
+        A segment changed only on disk takes the disk's version; one changed only here keeps
+        ours; one changed on both sides keeps ours and records the disk's translation in the
+        notes, so neither is lost. Afterwards ``save`` no longer refuses.
+        """
+        return store.merge_from_disk(self, path)
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def counts(self) -> dict[SegmentState, int]:
+        result = dict.fromkeys(SegmentState, 0)
+        for unit in self.units.values():
+            result[unit.state] += 1
+        return result
+
+    def __iter__(self) -> Iterator[TranslationUnit]:
+        return iter(self.units.values())

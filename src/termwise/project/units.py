@@ -1,0 +1,178 @@
+"""The translation model: one segment's translation (``TranslationUnit``) and where it stands.
+
+A unit knows nothing of files: :mod:`termwise.project.translation_file` holds a document's
+units, :mod:`termwise.project.po_format` maps them onto PO entries, and
+:mod:`termwise.project.store` writes them safely.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from termwise.project.translation_file import TranslationFile
+
+
+class SegmentState(str, Enum):
+    """Where a segment's translation stands, as the PO file shows it."""
+
+    NEW = "new"
+    MT = "mt"
+    EDITED = "edited"
+    REVIEWED = "reviewed"
+
+
+@dataclass(slots=True)
+class TranslationUnit:
+    """One segment's translation, its machine translation and the translator's notes."""
+
+    segment_id: str
+    source: str
+    target: str = ""
+    state: SegmentState = SegmentState.NEW
+    mt: str | None = None
+    mt_engine: str | None = None
+    mt_model: str | None = None
+    notes: str = ""
+    # The source this translation was made for, when it was carried over from a changed
+    # sentence (written as gettext's ``#| msgid`` so Poedit shows the difference).
+    previous_source: str | None = None
+    flags: frozenset[str] = frozenset()
+    # Extracted comments from other tools (``#. ...``), kept so a save does not drop them.
+    comments: tuple[str, ...] = ()
+    # A gettext plural entry, kept whole: the plural source (``msgid_plural``), every
+    # ``msgstr[i]`` as the file holds them, and which of them translates the singular
+    # source (``target`` is that form; the file's Plural-Forms says which index n=1 takes:
+    # 0 in most languages, 1 in Arabic, whose form 0 is for zero).
+    plural_source: str | None = None
+    plural_forms: tuple[str, ...] = ()
+    plural_index: int = 0
+    # ``key()`` cached. Slots rather than a __dict__ per unit: a book holds 50,000 units,
+    # and a dict of a dozen fields costs several times the fields themselves.
+    _key: tuple[object, ...] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        # Any change forgets the cached key, so a save formats this entry again (and only
+        # the entries that changed: a book has 50,000 of them and autosave runs often).
+        object.__setattr__(self, name, value)
+        object.__setattr__(self, "_key", None)
+
+    def key(self) -> tuple[object, ...]:
+        """Everything written to the file for this unit; equal keys mean equal entries."""
+        cached = self._key
+        if cached is None:
+            cached = _unit_key(self)
+            object.__setattr__(self, "_key", cached)
+        return cached
+
+    @classmethod
+    def from_key(cls, key: tuple[object, ...]) -> TranslationUnit:
+        """A unit from its key (a parse cache row), without the cost of ``__init__``."""
+        unit = cls.__new__(cls)
+        set_field = object.__setattr__
+        for name, value in zip(KEY_FIELDS, key, strict=True):
+            set_field(unit, name, value)
+        set_field(unit, "_key", key)
+        return unit
+
+    @property
+    def fuzzy(self) -> bool:
+        has_text = bool(self.target) or any(self.plural_forms)
+        return self.state in (SegmentState.MT, SegmentState.EDITED) and has_text
+
+    def set_translation(self, text: str, *, reviewed: bool = False) -> None:
+        """A person typed ``text``: edited (still fuzzy) or, with ``reviewed``, done."""
+        self.target = text
+        if not text:
+            self.state = SegmentState.NEW
+        elif reviewed:
+            self.state = SegmentState.REVIEWED
+        elif self.mt is not None and same_text(text, self.mt):
+            self.state = SegmentState.MT
+        else:
+            self.state = SegmentState.EDITED
+
+    def mark_reviewed(self) -> None:
+        if self.target:
+            self.state = SegmentState.REVIEWED
+            self.previous_source = None
+
+    @property
+    def is_plural(self) -> bool:
+        return self.plural_source is not None
+
+    def all_forms(self, count: int | None = None) -> tuple[str, ...]:
+        """Every plural form, ``target`` in its place; padded with empty forms to ``count``."""
+        forms = list(self.plural_forms)
+        size = max(len(forms), self.plural_index + 1, count or 0)
+        forms += [""] * (size - len(forms))
+        forms[self.plural_index] = self.target
+        return tuple(forms)
+
+    def has_work(self) -> bool:
+        """Whether losing this unit would lose something a person or an engine produced."""
+        return bool(self.target or self.notes or self.mt)
+
+
+KEY_FIELDS = (
+    "segment_id",
+    "source",
+    "target",
+    "state",
+    "mt",
+    "mt_engine",
+    "mt_model",
+    "notes",
+    "previous_source",
+    "flags",
+    "comments",
+    "plural_source",
+    "plural_forms",
+    "plural_index",
+)
+
+
+def _unit_key(unit: TranslationUnit) -> tuple[object, ...]:
+    return (
+        unit.segment_id,
+        unit.source,
+        unit.target,
+        unit.state,
+        unit.mt,
+        unit.mt_engine,
+        unit.mt_model,
+        unit.notes,
+        unit.previous_source,
+        unit.flags,
+        unit.comments,
+        unit.plural_source,
+        unit.plural_forms,
+        unit.plural_index,
+    )
+
+
+def same_text(a: str, b: str) -> bool:
+    """Equal but for whitespace: how a re-wrapped MT comment still matches the translation."""
+    return "".join(a.split()) == "".join(b.split())
+
+
+def iter_units(tfile: TranslationFile, states: Iterable[SegmentState]) -> Iterator[TranslationUnit]:
+    wanted = set(states)
+    return (unit for unit in tfile.units.values() if unit.state in wanted)
+
+
+def describe(unit: TranslationUnit) -> dict[str, Any]:
+    """A plain dict of a unit (CSV export, JSON output)."""
+    return {
+        "id": unit.segment_id,
+        "source": unit.source,
+        "target": unit.target,
+        "state": unit.state.value,
+        "mt": unit.mt or "",
+        "mt_engine": unit.mt_engine or "",
+        "mt_model": unit.mt_model or "",
+        "notes": unit.notes,
+    }

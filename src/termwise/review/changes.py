@@ -1,0 +1,79 @@
+"""What undo and redo work with: one ``Change`` per step, and the history of them.
+
+A change records the states of the segments it touched before and after (not a diff), and,
+for a fix in the source or a join or split, the source file or the whole segmentation, so
+that undo puts back exactly what was there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from termwise.project.units import TranslationUnit
+
+
+@dataclass(frozen=True)
+class UnitState:
+    """What undo restores of one segment's translation."""
+
+    target: str
+    state: str
+    notes: str
+
+
+@dataclass
+class Change:
+    """One undoable step: segment states before and after, and the source file if it changed."""
+
+    label: str
+    before: dict[str, UnitState] = field(default_factory=dict)
+    after: dict[str, UnitState] = field(default_factory=dict)
+    source_before: str | None = None
+    source_after: str | None = None
+    aliases_before: dict[str, str] | None = None
+    aliases_after: dict[str, str] | None = None
+    # Typing in the editor extends one change per segment instead of one per keystroke.
+    typing: str | None = None
+    # A join or split: the overrides and every unit before and after.
+    structure_before: Structure | None = None
+    structure_after: Structure | None = None
+
+
+@dataclass(frozen=True)
+class Structure:
+    """Segmentation overrides and translation units at one moment (for undoing a join)."""
+
+    splits: dict[str, list[int]]
+    joins: list[tuple[str, str]]
+    units: dict[str, TranslationUnit]
+
+
+class History:
+    """The undo and redo stacks. A new change forgets what was undone; the oldest steps go
+    once ``limit`` are kept (a day of typing must not hold every keystroke's state)."""
+
+    def __init__(self, limit: int = 500) -> None:
+        self.limit = limit
+        self.done: list[Change] = []
+        self.undone: list[Change] = []
+
+    def record(self, change: Change) -> None:
+        self.done.append(change)
+        self.undone.clear()
+        if len(self.done) > self.limit:
+            del self.done[0]
+
+    @property
+    def last(self) -> Change | None:
+        """The step undo would take back next."""
+        return self.done[-1] if self.done else None
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self.done)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self.undone)

@@ -1,0 +1,86 @@
+"""Terminology fixes: which issues one fix resolves, and the text once they are applied.
+
+The workbench (``x``, ``X``, ``V``) and ``termwise fix`` plan their fixes here, so both
+follow the same rules: a fix "here" resolves one issue, "everywhere" every issue with the
+same text and replacement, "variants" every form of the same concept the same check
+flagged on the same side.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from termwise.errors import TermwiseError
+
+if TYPE_CHECKING:
+    from termwise.checks.issue import Issue
+
+# How far one fix reaches.
+FixScope = Literal["here", "everywhere", "variants"]
+
+
+@dataclass(frozen=True)
+class FixPlan:
+    """The edits a terminology fix would make (shown as a preview before 'everywhere')."""
+
+    issues: tuple[Issue, ...]
+    side: str
+
+    def by_segment(self) -> dict[str, list[Issue]]:
+        """The plan's issues per segment, in the order they were found."""
+        grouped: dict[str, list[Issue]] = {}
+        for issue in self.issues:
+            grouped.setdefault(issue.segment_id, []).append(issue)
+        return grouped
+
+    def edits(self, text_of: Callable[[str], str]) -> list[tuple[str, str, str]]:
+        """(segment id, text before, text after) for each segment the fix changes, the text
+        before being ``text_of(segment id)`` on the plan's side."""
+        rows: list[tuple[str, str, str]] = []
+        for segment_id, issues in self.by_segment().items():
+            before = text_of(segment_id)
+            rows.append((segment_id, before, apply_all(before, issues)))
+        return rows
+
+
+def plan_fix(issue: Issue, issues: Iterable[Issue], scope: FixScope = "here") -> FixPlan:
+    """The issues among ``issues`` that one fix of ``issue`` resolves in ``scope``."""
+    if issue.fix is None:
+        raise TermwiseError(f"{issue.check} has no automatic fix here")
+    if scope == "here":
+        return FixPlan((issue,), issue.side)
+    key = fix_key(issue, scope)
+    same = tuple(
+        other for other in issues if other.fix is not None and fix_key(other, scope) == key
+    )
+    return FixPlan(same or (issue,), issue.side)
+
+
+def fix_key(issue: Issue, scope: FixScope) -> tuple[str, ...]:
+    """What issues fixed together share: check, side and concept ("variants"), and also the
+    text found and its replacement ("everywhere")."""
+    assert issue.fix is not None
+    if scope == "variants" and issue.concept is not None:
+        return (issue.check, issue.side, issue.concept)
+    return (
+        issue.check,
+        issue.side,
+        issue.concept or "",
+        issue.text.casefold(),
+        issue.fix.replacement,
+    )
+
+
+def apply_all(text: str, issues: Sequence[Issue]) -> str:
+    """Apply several fixes to one text, right to left so earlier offsets stay valid."""
+    result = text
+    taken_until = len(text) + 1
+    for issue in sorted(issues, key=lambda item: item.fix.start if item.fix else 0, reverse=True):
+        fix = issue.fix
+        if fix is None or fix.end > taken_until:
+            continue
+        result = result[: fix.start] + fix.replacement + result[fix.end :]
+        taken_until = fix.start
+    return result

@@ -1,0 +1,123 @@
+"""The glossary panel: search the glossary, add a term, change a term's status."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, OptionList
+from textual.widgets.option_list import Option
+
+from termwise.errors import TermwiseError
+from termwise.tui.keymap import textual_bindings
+
+if TYPE_CHECKING:
+    from termwise.glossary.model import Concept, Glossary, Term
+    from termwise.review.session import ReviewSession
+
+
+class GlossaryPanel(Vertical):
+    """Search the glossary; add a term; change a term's status.
+
+    Its keys ask with ``AddTerm`` and ``EditStatus`` (the app knows the editor's selection
+    and asks the translator); :meth:`add_term` and :meth:`set_status` write the glossary
+    file and announce it with ``Changed``.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = textual_bindings("glossary")  # type: ignore[assignment]
+    DEFAULT_CSS = """
+    GlossaryPanel > OptionList { height: 1fr; }
+    """
+
+    class AddTerm(Message):
+        """Add a term (the app knows the selected text)."""
+
+    class EditStatus(Message):
+        def __init__(self, concept: Concept, term: Term) -> None:
+            super().__init__()
+            self.concept = concept
+            self.term = term
+
+    class Changed(Message):
+        """The glossary file was written: highlights and checks follow it."""
+
+        def __init__(self, message: str) -> None:
+            super().__init__()
+            self.message = message
+
+    def __init__(self, session: ReviewSession, **kwargs: str) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.session = session
+        self.glossary: Glossary | None = None
+        self.entries: list[tuple[Concept, Term]] = []
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="Search the glossary", id="glossary-search")
+        yield OptionList(id="glossary-terms")
+
+    def show(self, glossary: Glossary | None, query: str | None = None) -> None:
+        self.glossary = glossary
+        search = self.query_one("#glossary-search", Input)
+        self._fill(search.value if query is None else query)
+
+    def _fill(self, query: str) -> None:
+        options = self.query_one("#glossary-terms", OptionList)
+        previous = options.highlighted
+        options.clear_options()
+        self.entries = []
+        if self.glossary is None:
+            options.add_option(Option("No glossary in this project (glossary/).", disabled=True))
+            return
+        folded = query.casefold().strip()
+        for concept in self.glossary.concepts:
+            haystack = " ".join(
+                [concept.id, concept.definition or "", *(t.text for t in concept.terms())]
+            ).casefold()
+            if folded and folded not in haystack:
+                continue
+            for term in concept.terms():
+                label = Text()
+                label.append(f"{concept.id} ", style="bold")
+                label.append(f"{term.lang} ", style="dim")
+                label.append(term.text, style="" if term.status.is_official else "yellow")
+                label.append(f"  {term.status.value}", style="dim")
+                options.add_option(Option(label))
+                self.entries.append((concept, term))
+        if self.entries:
+            options.highlighted = min(previous or 0, len(self.entries) - 1)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+
+    @property
+    def current(self) -> tuple[Concept, Term] | None:
+        index = self.query_one("#glossary-terms", OptionList).highlighted
+        if index is None or not 0 <= index < len(self.entries):
+            return None
+        return self.entries[index]
+
+    def action_add_term(self) -> None:
+        self.post_message(self.AddTerm())
+
+    def action_edit_status(self) -> None:
+        if self.current is not None:
+            self.post_message(self.EditStatus(*self.current))
+
+    def add_term(self, answer: tuple[str, str, str, str] | None) -> None:
+        """Add the term the translator entered (concept, language, status, text)."""
+        if answer is None:
+            return
+        try:
+            path = self.session.add_term(*answer)
+        except (TermwiseError, ValueError) as error:
+            self.notify(f"Term not added: {error}", severity="error")
+            return
+        self.post_message(self.Changed(f"Added {answer[3]!r} to {answer[0]} in {path}"))
+
+    def set_status(self, concept: Concept, term: Term, status: str) -> None:
+        path = self.session.set_term_status(concept, term, status)
+        self.post_message(self.Changed(f"{term.text!r} is now {status} ({path})"))

@@ -1,0 +1,155 @@
+"""Machine translation in the workbench: the progress bar and the workers behind it.
+
+Translating a book takes minutes, and installing a model means a download, so both run in
+thread workers; each batch of results is handed to the UI thread, which records it in the
+session (rows change only there) and announces it with ``Translated``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import TYPE_CHECKING, Any
+
+from textual import work
+from textual.message import Message
+from textual.widgets import ProgressBar
+
+from termwise.errors import TermwiseError
+from termwise.tui.dialogs import Choose
+
+if TYPE_CHECKING:
+    from termwise.mt.engine import MTResult
+    from termwise.review.session import ReviewSession
+
+MT_BATCH = 16
+
+
+class MTProgress(ProgressBar):
+    """The machine translation progress bar, which also runs translation and model install."""
+
+    class Translated(Message):
+        """A batch of machine translation was recorded in the session."""
+
+        def __init__(self, segment_ids: list[str]) -> None:
+            super().__init__()
+            self.segment_ids = segment_ids
+
+    def __init__(self, session: ReviewSession, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.session = session
+        self.running = False
+
+    def action_translate(self, quiet: bool = False) -> None:
+        if self.running:
+            self.notify("Machine translation is already running.")
+            return
+        ids = self.session.needs_mt()
+        if not ids:
+            if not quiet:
+                self.notify("Every segment has machine translation or a person's translation.")
+            return
+        self.running = True
+        self._translate(ids)
+
+    @work(thread=True, exclusive=True, group="mt", description="machine translation")
+    def _translate(self, ids: list[str]) -> None:
+        from termwise.mt import select_engine
+        from termwise.mt.cache import CachedEngine, TranslationCache
+        from termwise.project.settings import MTSettings
+
+        session = self.session
+        call = self.app.call_from_thread
+        try:
+            # termwise.toml's [mt] beam (its engine is already the session's default).
+            options = MTSettings.from_settings(session.layout.settings()).engine_options()
+            engine = select_engine(
+                session.engine_name, session.source_lang, session.target_lang, **options
+            )
+            cached = CachedEngine(engine, TranslationCache())
+            call(self._started, 0, len(ids), engine.name)
+            for start in range(0, len(ids), MT_BATCH):
+                batch = ids[start : start + MT_BATCH]
+                texts = [session.source_text(segment_id) for segment_id in batch]
+                results = cached.translate(texts, session.source_lang, session.target_lang)
+                call(
+                    self._batch_done,
+                    dict(zip(batch, results, strict=True)),
+                    start + len(batch),
+                    len(ids),
+                )
+        except TermwiseError as error:
+            call(self._unavailable, str(error))
+        except Exception as error:  # noqa: BLE001 - an engine crash must not kill the UI
+            call(self._unavailable, f"{type(error).__name__}: {error}")
+        finally:
+            with contextlib.suppress(RuntimeError):  # the app closed meanwhile
+                call(self._finished)
+
+    def _started(self, done: int, total: int, engine: str) -> None:
+        self.add_class("running")
+        self.update(total=total, progress=done)
+        self.notify(f"Translating {total} segment(s) with {engine}…")
+
+    def _batch_done(self, results: dict[str, MTResult], done: int, total: int) -> None:
+        self.session.record_mt(results)
+        self.update(total=total, progress=done)
+        self.post_message(self.Translated(list(results)))
+
+    def _finished(self) -> None:
+        self.running = False
+        self.remove_class("running")
+
+    def _unavailable(self, message: str) -> None:
+        self.notify(message, title="No machine translation", severity="warning", timeout=12)
+        options = [
+            (
+                "install",
+                f"Install the Argos model {self.session.source_lang} → "
+                f"{self.session.target_lang} (download)",
+            ),
+            ("skip", "Review without machine translation"),
+        ]
+
+        def done(choice: str | None) -> None:
+            if choice == "install":
+                self.action_install_model()
+
+        self.app.push_screen(
+            Choose("No machine translation installed for this pair", options, help=message), done
+        )
+
+    def action_install_model(self) -> None:
+        self._install_model()
+
+    @work(thread=True, exclusive=True, group="mt")
+    def _install_model(self) -> None:
+        from termwise.mt.index import download, fetch_index, find_available
+        from termwise.mt.packages import argos_paths, install_archive
+
+        session = self.session
+        call = self.app.call_from_thread
+        paths = argos_paths()
+        try:
+            # fetch_index and download give up within their connect timeout (< 10 s).
+            entries, _warning = fetch_index(paths)
+            entry = find_available(session.source_lang, session.target_lang, entries)
+
+            def progress(done: int, total: int | None) -> None:
+                call(self._install_progress, done, total)
+
+            archive = download(entry, paths, progress=progress)
+            try:
+                install_archive(archive, paths)
+            finally:
+                archive.unlink(missing_ok=True)
+        except (TermwiseError, OSError) as error:
+            call(self.notify, f"Model not installed: {error}", severity="error", timeout=15)
+            call(self._finished)
+            return
+        call(self._finished)
+        call(self.notify, "Model installed; translating.")
+        call(self.action_translate)
+
+    def _install_progress(self, done: int, total: int | None) -> None:
+        self.add_class("running")
+        self.update(total=total, progress=done)

@@ -1,0 +1,511 @@
+"""The workbench's body: the segment grid with its docked editor, and the side panels.
+
+``Workbench`` is what the review does to segments: it keeps the editor on the grid's
+current segment, turns the ``review.*`` actions (edit, accept MT, mark reviewed, undo, note,
+join, split, search, filter, panels) into calls on the ``ReviewSession``, and redraws what
+they changed. The keys of those actions are the app's, so that they work from the grid and
+from inside the editor alike; ``ReviewApp`` routes each action here (see ``ROUTES`` in
+``termwise.tui.app``). What changed in the session is announced with ``SegmentsChanged``, so
+that the app saves and checks again.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Label, Static, TabbedContent, TabPane
+
+from termwise import languages
+from termwise.errors import TermwiseError
+from termwise.tui.dialogs import AddTerm, AskText, Choose
+from termwise.tui.editor import TranslationEditor
+from termwise.tui.grid import SegmentGrid
+from termwise.tui.panels import ConceptPanel, GlossaryPanel, IssuesPanel
+from termwise.tui.translating import MTProgress
+
+if TYPE_CHECKING:
+    from termwise.glossary.model import Concept, Term
+    from termwise.review.changes import Change
+    from termwise.review.session import FilterName, ReviewSession
+
+STATE_NAMES = {"new": "new", "mt": "MT", "edited": "edited", "reviewed": "reviewed"}
+
+
+class Workbench(Vertical):
+    """The grid with its editor, and the side panels beside it."""
+
+    class SegmentsChanged(Message):
+        """The session changed (an edit, a fix, machine translation): save and check soon."""
+
+    def __init__(self, session: ReviewSession, source_name: str, target_name: str) -> None:
+        super().__init__(id="workbench")
+        self.session = session
+        self.source_name = source_name
+        self.target_name = target_name
+        self._editing_id: str | None = None
+        # The editor's text as the session last had it: anything else on screen was typed
+        # and is not in the session yet.
+        self._synced_text = ""
+        self.filter_name: FilterName = "all"
+        self._search_hits: list[int] = []
+        self._search_query = ""
+        self._shown: dict[str, str] = {}
+
+    def compose(self) -> ComposeResult:
+        session = self.session
+        titles = (self.source_name, "Machine translation", self.target_name)
+        with Horizontal(id="top"):
+            yield Label(id="title")
+            yield MTProgress(session, id="mt-progress", show_eta=False)
+        with Horizontal(id="main"):
+            yield SegmentGrid(
+                session.rows, titles=titles, decorate=session.ensure_marked, id="grid"
+            )
+            with TabbedContent(id="side", initial="concepts"):
+                with TabPane("Concepts", id="concepts"):
+                    yield ConceptPanel(
+                        [session.source_lang, session.target_lang], id="concept-panel"
+                    )
+                with TabPane("Issues", id="issues"):
+                    yield IssuesPanel(session, id="issues-panel")
+                with TabPane("Glossary", id="glossary"):
+                    yield GlossaryPanel(session, id="glossary-panel")
+        with Vertical(id="dock"):
+            yield Static(id="dock-label")
+            yield TranslationEditor(id="editor", soft_wrap=True, show_line_numbers=False)
+
+    @property
+    def grid(self) -> SegmentGrid:
+        return self.query_one("#grid", SegmentGrid)
+
+    @property
+    def editor(self) -> TranslationEditor:
+        return self.query_one("#editor", TranslationEditor)
+
+    @property
+    def mt(self) -> MTProgress:
+        return self.query_one("#mt-progress", MTProgress)
+
+    @property
+    def concept_panel(self) -> ConceptPanel:
+        return self.query_one("#concept-panel", ConceptPanel)
+
+    @property
+    def issues_panel(self) -> IssuesPanel:
+        return self.query_one("#issues-panel", IssuesPanel)
+
+    @property
+    def glossary_panel(self) -> GlossaryPanel:
+        return self.query_one("#glossary-panel", GlossaryPanel)
+
+    def start(self, width: int) -> None:
+        """First showing: the side panel only where there is room, the grid focused."""
+        if width < 120:
+            self.query_one("#side").add_class("hidden")
+        self.glossary_panel.show(self.session.glossary)
+        self.grid.focus()
+        self.load_editor()
+        self.update_title()
+
+    # --- what is shown ----------------------------------------------------------------
+
+    def update_title(self) -> None:
+        session = self.session
+        counts = session.counts()
+        total = sum(counts.values())
+        parts = [
+            f"[b]{session.path.name}[/b]",
+            f"{self.source_name} → {self.target_name}",
+            f"{counts['reviewed']}/{total} reviewed",
+            f"{counts['edited']} edited",
+            f"{counts['mt']} MT",
+            f"{counts['new']} new",
+        ]
+        if self.filter_name != "all":
+            parts.append(f"filter: {self.filter_name} ({len(self.grid.rows)})")
+        if session.dirty:
+            parts.append("[i]unsaved[/i]")
+        self._set_text("#title", "  ·  ".join(parts))
+
+    def _set_text(self, selector: str, text: str) -> None:
+        if not self.is_attached:
+            return  # a late timer after the app closed: there is nothing to show
+        # Updating a label re-runs layout; skipping unchanged text keeps keystrokes cheap.
+        if self._shown.get(selector) != text:
+            self._shown[selector] = text
+            self.query_one(selector, Static).update(text)
+
+    @property
+    def current_id(self) -> str | None:
+        row = self.grid.current
+        return row.segment_id if row is not None else None
+
+    def load_editor(self) -> None:
+        """Show the current segment's translation in the editor and its concepts aside."""
+        self.take_typed_text()  # what was typed belongs to the segment it was typed in
+        segment_id = self.current_id
+        self.session.seal_typing()
+        self._editing_id = segment_id
+        editor = self.editor
+        if segment_id is None:
+            editor.load_text("")
+            return
+        unit = self.session.unit(segment_id)
+        if editor.text != unit.target:
+            editor.load_text(unit.target)
+        self._synced_text = unit.target
+        self.update_dock()
+        panel = self.concept_panel
+        concepts = self.session.concepts_of(segment_id)
+        if [c.id for c in concepts] != [c.id for c in panel.concepts]:
+            panel.show(concepts)
+
+    def update_dock(self) -> None:
+        segment_id = self._editing_id
+        if segment_id is None:
+            return
+        unit = self.session.unit(segment_id)
+        position = self.session.row_index[segment_id] + 1
+        issues = len(self.session.issues_of(segment_id))
+        parts = [
+            f"#{position} {segment_id}",
+            STATE_NAMES.get(unit.state.value, unit.state.value),
+        ]
+        if issues:
+            parts.append(f"[red]{issues} issue(s)[/red]")
+        if unit.mt and not self.grid.shows_mt:
+            parts.append(f"MT ({unit.mt_engine or '?'}): {unit.mt}")
+        elif unit.mt_engine:
+            parts.append(f"MT: {unit.mt_engine}")
+        if unit.notes:
+            parts.append(f"note: {unit.notes}")
+        self._set_text("#dock-label", "  ·  ".join(parts))
+
+    def row_changed(self, segment_id: str) -> None:
+        index = self.grid.index_of(segment_id)
+        if index is not None:
+            self.grid.row_changed(index)
+
+    def changed(self, *segment_ids: str, reload_editor: bool = True) -> None:
+        """After a session change: redraw rows, editor, title; then saving and checks."""
+        for segment_id in segment_ids:
+            self.row_changed(segment_id)
+        if reload_editor:
+            self.load_editor()
+        else:
+            self.update_dock()
+        self.update_title()
+        self.post_message(self.SegmentsChanged())
+
+    def refresh_all_rows(self) -> None:
+        grid = self.grid
+        session = self.session
+        rows = session.filtered(self.filter_name) if self.filter_name != "all" else session.rows
+        grid.set_rows(rows, cursor=grid.cursor)
+
+    @on(SegmentGrid.CursorMoved, "#grid")
+    def _cursor_moved(self, event: SegmentGrid.CursorMoved) -> None:
+        self.follow_cursor()  # a click, a jump (keys have done it already: run_action)
+
+    @on(TranslationEditor.Changed, "#editor")
+    def _typed(self, event: TranslationEditor.Changed) -> None:
+        self.take_typed_text()
+
+    def take_typed_text(self) -> None:
+        """Put the editor's text into the session now if it was typed and not taken yet."""
+        segment_id = self._editing_id
+        if segment_id is None or not self.is_attached:
+            return
+        text = self.editor.text.replace("\n", " ")
+        if text == self._synced_text:
+            return
+        self._synced_text = text
+        if text != self.session.unit(segment_id).target:
+            self.session.set_target(segment_id, text)
+            self.changed(segment_id, reload_editor=False)
+
+    def follow_cursor(self) -> None:
+        if self.is_attached and self.current_id != self._editing_id:
+            self.load_editor()
+
+    # --- actions: editing -------------------------------------------------------------
+
+    def _focus_now(self, widget: Any) -> None:
+        # Widget.focus() defers to the message queue, so keys typed right after Enter could
+        # still reach the grid; moving focus at once keeps them in the editor.
+        self.app.screen.set_focus(widget)
+
+    def action_edit(self) -> None:
+        self._focus_now(self.editor)
+
+    def action_leave_editor(self) -> None:
+        if self.app.screen is self.screen:
+            self.session.seal_typing()
+            self._focus_now(self.grid)
+
+    def action_next_segment(self) -> None:
+        self.grid.move_cursor(self.grid.cursor + 1)
+
+    def action_previous_segment(self) -> None:
+        self.grid.move_cursor(self.grid.cursor - 1)
+
+    def action_accept_mt(self) -> None:
+        segment_id = self.current_id
+        if segment_id is None:
+            return
+        if not self.session.accept_mt(segment_id):
+            self.notify("This segment has no machine translation yet (F2 translates).")
+            return
+        self.changed(segment_id)
+
+    def action_mark_reviewed(self) -> None:
+        segment_id = self.current_id
+        if segment_id is None:
+            return
+        if not self.session.mark_reviewed(segment_id):
+            self.notify("Nothing to mark: the translation is empty.", severity="warning")
+            return
+        self.changed(segment_id)
+
+    def action_undo(self) -> None:
+        change = self.session.undo()
+        if change is None:
+            self.notify("Nothing to undo.")
+            return
+        self._after_history(
+            change.label, "Undone", change.source_before is not None, list(change.before)
+        )
+
+    def action_redo(self) -> None:
+        change = self.session.redo()
+        if change is None:
+            self.notify("Nothing to redo.")
+            return
+        self._after_history(
+            change.label, "Redone", change.source_after is not None, list(change.after)
+        )
+
+    def _after_history(self, label: str, verb: str, source: bool, ids: list[str]) -> None:
+        if source:
+            self.refresh_all_rows()
+        self.changed(*ids)
+        self.notify(f"{verb}: {label}")
+
+    def action_note(self) -> None:
+        segment_id = self.current_id
+        if segment_id is None:
+            return
+
+        def done(note: str | None) -> None:
+            if note is not None:
+                self.session.set_note(segment_id, note)
+                self.changed(segment_id)
+
+        self.app.push_screen(
+            AskText(f"Note for {segment_id}", self.session.unit(segment_id).notes), done
+        )
+
+    def action_insert_term(self) -> None:
+        concept = self.concept_panel.selected
+        if concept is None:
+            self.notify("No glossary concept in this segment.", severity="warning")
+            return
+        term = concept.preferred(self.session.target_lang)
+        if term is None:
+            self.notify(
+                f"{concept.id} has no official {languages.display_name(self.session.target_lang)}"
+                " rendering in the glossary.",
+                severity="warning",
+            )
+            return
+        self.editor.insert(term.text)
+        self._focus_now(self.editor)
+
+    # --- actions: joining and splitting ----------------------------------------------
+
+    def action_join(self) -> None:
+        segment_id = self.current_id
+        if segment_id is None:
+            return
+        try:
+            self.session.join_with_next(segment_id)
+        except TermwiseError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.refresh_all_rows()
+        self.changed(segment_id)
+
+    def action_split(self) -> None:
+        segment_id = self.current_id
+        if segment_id is None:
+            return
+        options = self.session.split_points(segment_id)
+        if not options:
+            self.notify("No sentence boundary inside this segment to split at.")
+            return
+
+        def done(choice: str | None) -> None:
+            if choice is None:
+                return
+            try:
+                self.session.split(segment_id, int(choice))
+            except TermwiseError as error:
+                self.notify(str(error), severity="error")
+                return
+            self.refresh_all_rows()
+            self.changed(segment_id)
+
+        source = self.session.source_text(segment_id)
+        choices = [
+            (str(offset), f"{source[:offset].strip()[-40:]} ┃ {source[offset:].strip()[:40]}")
+            for offset in options
+        ]
+        self.app.push_screen(Choose("Split where?", choices), done)
+
+    # --- actions: navigation ----------------------------------------------------------
+
+    def action_search(self) -> None:
+        def done(query: str | None) -> None:
+            if not query:
+                return
+            self._search_query = query
+            self._search_hits = self.session.search(query, self.grid.rows)
+            if not self._search_hits:
+                self.notify(f"Not found: {query}")
+                return
+            after = [hit for hit in self._search_hits if hit > self.grid.cursor]
+            self.grid.move_cursor(after[0] if after else self._search_hits[0])
+            self.notify(f"{len(self._search_hits)} segment(s) contain {query!r}")
+
+        self.app.push_screen(AskText("Search in source and translation", self._search_query), done)
+
+    def action_filter(self) -> None:
+        options = [
+            ("all", "All segments"),
+            ("untranslated", "Untranslated"),
+            ("unreviewed", "Not reviewed"),
+            ("issues", "With issues"),
+            ("concept", "Containing a concept…"),
+        ]
+
+        def done(choice: str | None) -> None:
+            if choice == "concept":
+                self.action_filter_concept()
+            elif choice is not None:
+                self.action_apply_filter(choice)
+
+        self.app.push_screen(Choose("Show", options), done)
+
+    def action_filter_concept(self) -> None:
+        def done(query: str | None) -> None:
+            if query:
+                self.set_filter("concept", query)
+
+        self.app.push_screen(AskText("Concept id or term", placeholder="T01 or destiny"), done)
+
+    def action_apply_filter(self, name: str) -> None:
+        self.set_filter(name)  # type: ignore[arg-type]
+
+    def set_filter(self, name: FilterName, concept: str | None = None) -> None:
+        current = self.current_id
+        rows = self.session.filtered(name, concept)
+        if not rows:
+            self.notify("No segment matches that filter.", severity="warning")
+            return
+        self.filter_name = name
+        position = next((i for i, row in enumerate(rows) if row.segment_id == current), 0)
+        self.grid.set_rows(rows, cursor=position)
+        self.update_title()
+
+    def jump_to(self, segment_id: str) -> None:
+        index = self.grid.index_of(segment_id)
+        if index is None:
+            self.set_filter("all")
+            index = self.session.row_index[segment_id]
+        self.grid.move_cursor(index)
+
+    # --- the side panels --------------------------------------------------------------
+
+    def action_show_panel(self, name: str) -> None:
+        side = self.query_one("#side", TabbedContent)
+        side.remove_class("hidden")
+        side.active = name
+        panel_widget = {
+            "issues": "#issues-tree",
+            "glossary": "#glossary-terms",
+            "concepts": "#concept-list",
+        }[name]
+        self._focus_now(self.query_one(panel_widget))
+        if name == "issues":
+            panel = self.issues_panel
+            if panel.stale:
+                self.show_issues(force=True)
+            # Open on the current segment's issue, so that a fix is one key away (once the
+            # rebuilt tree has its lines, so that it can scroll to it).
+            self.call_after_refresh(panel.select_issue_of, self.current_id)
+
+    def action_toggle_panel(self) -> None:
+        self.query_one("#side").toggle_class("hidden")
+
+    def show_issues(self, *, force: bool = False) -> None:
+        """Rebuild the issues tree, but only while it can be seen (it can be thousands)."""
+        side = self.query_one("#side", TabbedContent)
+        visible = side.active == "issues" and not side.has_class("hidden")
+        panel = self.issues_panel
+        if visible or force:
+            panel.show(self.session.issues, self.session.row_index)
+        else:
+            panel.stale = True
+
+    def issues_checked(self) -> None:
+        """A check run's issues are in the session: show them."""
+        self.show_issues()
+        self.grid.refresh()
+        self.update_dock()
+
+    def fixed(self, change: Change) -> None:
+        """A fix from the issues panel was applied."""
+        if change.source_after is not None:
+            self.refresh_all_rows()
+        self.changed(*change.after)
+        self.show_issues()
+
+    def add_term(self) -> None:
+        """Add a term to the glossary: the editor's selection, the concept aside."""
+        selected = self.editor.selected_text.strip()
+        concept = self.concept_panel.selected
+        self.app.push_screen(
+            AddTerm(selected, concept.id if concept else "", self.session.target_lang),
+            self.glossary_panel.add_term,
+        )
+
+    def edit_status(self, concept: Concept, term: Term) -> None:
+        statuses = [(s, s) for s in ("preferred", "admitted", "deprecated", "superseded")]
+
+        def done(status: str | None) -> None:
+            if status is not None:
+                self.glossary_panel.set_status(concept, term, status)
+
+        self.app.push_screen(Choose(f"Status of {term.text!r} ({concept.id})", statuses), done)
+
+    def glossary_changed(self, message: str) -> None:
+        self.glossary_panel.show(self.session.glossary)
+        self.grid.set_rows(self.grid.rows, cursor=self.grid.cursor)
+        self.load_editor()
+        if self.current_id is not None:
+            self.concept_panel.show(self.session.concepts_of(self.current_id))
+        self.notify(message)
+
+    # --- machine translation ----------------------------------------------------------
+
+    def translated(self, segment_ids: list[str]) -> None:
+        """A batch of machine translation is in the session: show it."""
+        for segment_id in segment_ids:
+            self.row_changed(segment_id)
+        if self.current_id in segment_ids:
+            self.load_editor()
+        self.update_title()

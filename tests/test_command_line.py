@@ -1,0 +1,149 @@
+"""Every command says the same thing the same way: unknown languages, missing files, JSON."""
+
+from __future__ import annotations
+
+import json
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from termwise.mt import select_engine
+from termwise.mt.apertium_packages import DEBIAN_PAIRS, debian_package
+
+ROOT = Path(__file__).resolve().parents[1]
+PAPER = ROOT / "seeds/000_204c7e650900ae41.txt"
+
+
+def run_termwise(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", "from termwise.cli import main; main()", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    shutil.copy2(PAPER, tmp_path / "paper.txt")
+    shutil.copytree(ROOT / "glossary", tmp_path / "glossary")
+    (tmp_path / "empty.tmx").write_text("", encoding="utf-8")
+    return tmp_path
+
+
+LANGUAGE_COMMANDS = [
+    ["stats", "paper.txt", "--to", "xx"],
+    ["review", "paper.txt", "--to", "xx"],
+    ["review", "paper.txt", "--to", "zh", "--from", "qq"],
+    ["translate", "paper.txt", "--to", "xx"],
+    ["export", "paper.txt", "--to", "xx", "--format", "html", "-o", "out.html"],
+    ["check", "paper.txt", "--to", "xx"],
+    ["import", "empty.tmx", "--doc", "paper.txt", "--to", "xx"],
+    ["fix", "paper.txt", "--to", "xx", "--dry-run"],
+]
+
+
+@pytest.mark.parametrize("args", LANGUAGE_COMMANDS, ids=lambda args: " ".join(args[:1] + args[2:]))
+def test_an_unknown_language_is_refused_in_one_line(project: Path, args: list[str]) -> None:
+    result = run_termwise(*args, cwd=project)
+    assert result.returncode == 2
+    bad = "qq" if "qq" in args else "xx"
+    assert result.stderr == (
+        f"termwise: error: '{bad}' is not a known language; "
+        "use a BCP 47 tag such as en, zh or pt-BR\n"
+    )
+    assert not (project / "translations").exists()
+
+
+MISSING_FILE_COMMANDS = [
+    ["segments", "nothere.txt"],
+    ["check", "nothere.txt"],
+    ["stats", "nothere.txt"],
+    ["review", "nothere.txt", "--to", "zh"],
+    ["translate", "nothere.txt", "--to", "es"],
+    ["export", "nothere.txt", "--to", "zh", "--format", "html", "-o", "out.html"],
+    ["import", "nothere.txt", "--doc", "paper.txt", "--to", "zh"],
+    ["import", "empty.tmx", "--doc", "nothere.txt", "--to", "zh"],
+    ["glossary", "import", "nothere.txt"],
+    ["fix", "nothere.txt", "--dry-run"],
+]
+
+
+@pytest.mark.parametrize("args", MISSING_FILE_COMMANDS, ids=" ".join)
+def test_a_missing_file_is_one_line_in_every_command(project: Path, args: list[str]) -> None:
+    result = run_termwise(*args, cwd=project)
+    assert result.returncode == 2
+    assert result.stderr == "termwise: error: nothere.txt: no such file\n"
+
+
+def test_a_directory_given_for_a_file_is_one_line(project: Path) -> None:
+    result = run_termwise("stats", "glossary", cwd=project)
+    assert result.returncode == 2
+    assert result.stderr == "termwise: error: glossary: is a directory, not a file\n"
+
+
+def test_stats_takes_format_json_like_every_other_command(project: Path) -> None:
+    as_format = run_termwise("stats", "paper.txt", "--to", "zh", "--format", "json", cwd=project)
+    assert as_format.returncode == 0, as_format.stderr
+    reports = json.loads(as_format.stdout)
+    assert [(report["target_lang"], report["segments"]["new"]) for report in reports] == [
+        ("zh", 102)
+    ]
+    # The old flag still works, and is no longer offered.
+    assert run_termwise("stats", "paper.txt", "--to", "zh", "--json", cwd=project).stdout == (
+        as_format.stdout
+    )
+    shown = run_termwise("stats", "--help", cwd=project).stdout
+    assert "--format" in shown
+    assert "--json" not in shown
+
+
+def test_apertium_hints_name_only_packages_debian_has() -> None:
+    assert debian_package("en", "es") == "apertium-eng-spa"
+    assert debian_package("es", "en") == "apertium-eng-spa"
+    assert debian_package("en", "zh") is None
+    with pytest.raises(Exception, match="no machine translation") as caught:
+        select_engine(None, "en", "zh")
+    assert "apertium" not in str(caught.value)
+
+
+def test_the_package_list_is_debians() -> None:
+    assert shutil.which("apt-cache"), "termwise is set up on Debian or Ubuntu (README)"
+    listed = subprocess.run(
+        ["apt-cache", "search", "--names-only", "^apertium-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    known = {line.split(" ", 1)[0] for line in listed.splitlines()}
+    assert set(DEBIAN_PAIRS) <= known
+
+
+@pytest.mark.parametrize("redirected", ["output", "input"])
+def test_review_without_a_terminal_says_so(project: Path, redirected: str) -> None:
+    # `script` gives the command a real terminal; the shell then redirects one side of it,
+    # as `termwise review ... > file` or `... < file` does.
+    command = shlex.join(
+        [sys.executable, "-c", "from termwise.cli import main; main()"]
+        + ["review", "paper.txt", "--to", "zh"]
+    )
+    command += " > out.txt" if redirected == "output" else " < /dev/null"
+    result = subprocess.run(
+        ["script", "-qec", command, "/dev/null"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    # script's terminal carries the command's stderr to our stdout.
+    assert f"review needs a terminal, and its {redirected} is not one" in result.stdout
+    if redirected == "output":
+        assert (project / "out.txt").read_text(encoding="utf-8") == ""
+    assert not (project / "translations").exists()
