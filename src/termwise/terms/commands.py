@@ -83,7 +83,15 @@ def extract(
     documents = _documents(layout, files, lang)
     glossary = _glossary(layout, glossary_path)
     extraction = extract_terms(documents, lang or documents[0].lang, glossary=glossary)
-    found = [c for c in extraction.candidates if not (new_only and c.status == KNOWN)]
+    from termwise.terms.rejections import Rejections
+
+    # Candidates the translator rejected in the workbench are not offered again.
+    rejected = Rejections(layout.root)
+    found = [
+        c
+        for c in extraction.candidates
+        if not (new_only and c.status == KNOWN) and (extraction.lang, c.forms[0]) not in rejected
+    ]
     data: str | bytes
     if fmt == "json":
         data = formats.to_json(found) + "\n"

@@ -67,6 +67,12 @@ FEATURES: tuple[str, ...] = (
     "unknown_short",
     "modifier_productivity",
     "foreign_letters",
+    # Single words behave apart from phrases (names, general words): their own slopes.
+    "one_word_capital",
+    "one_word_spec",
+    "one_word_frequency",
+    "one_word_general",
+    "one_word_upper",
 )
 
 # Word endings that suggest a part of speech, per language: (verb, adverb, plural, adjective).
@@ -208,6 +214,11 @@ def feature_matrix(
             ),
             math.log1p(modifiers.get(words[0] if head_last else words[-1], 0)) if n > 1 else 0.0,
             alphabet is not None and alphabet.search(form) is not None,
+            stats.capital / inside if n == 1 else 0.0,
+            specs[0] if n == 1 else 0.0,
+            math.log(freq) if n == 1 else 0.0,
+            generals[0] if n == 1 else 0.0,
+            stats.upper / inside if n == 1 else 0.0,
         )
     return rows
 
