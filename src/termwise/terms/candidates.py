@@ -302,8 +302,12 @@ def _is_word(norm: str) -> bool:
 
 
 def _tokenize_cjk(text: str, base: str) -> list[Token]:
+    import logging
+
     import jieba  # type: ignore[import-untyped]
 
+    # jieba announces loading its dictionary on stderr; a command's output is not the place.
+    jieba.setLogLevel(logging.WARNING)
     stops = stop_words(base)
     tokens: list[Token] = []
     for word, start, end in jieba.tokenize(text):
