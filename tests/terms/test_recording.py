@@ -103,6 +103,14 @@ def test_check_reports_unrecorded_variants(project: Path) -> None:
     shutil.rmtree(project / "glossary")
     (project / "glossary").mkdir()
     (project / "glossary" / "small.tbx").write_bytes(write_tbx(small)[0])
+    # Off by default: nothing is reported until the project asks for the check.
+    result = CliRunner().invoke(
+        cli, ["--project", str(project), "check", str(project / "paper.txt"), "--fail-on", "never"]
+    )
+    assert "unrecorded-variant" not in result.output
+    (project / "termwise.toml").write_text(
+        '[checks.severity]\n"unrecorded-variant" = "info"\n', encoding="utf-8"
+    )
     result = CliRunner().invoke(
         cli, ["--project", str(project), "check", str(project / "paper.txt"), "--fail-on", "never"]
     )

@@ -5,6 +5,12 @@ group holds a glossary term, its other forms ("human destiny community" beside t
 "community of human destiny") are variants nobody has entered yet. Each of their uses is
 reported once, at info level, so the translator can record them (``termwise glossary add
 --concept``) and the terminology checks then catch them.
+
+The check is off unless the project asks for it (``[checks] enable`` naming it, or a
+severity for it under ``[checks.severity]`` in ``termwise.toml``): it runs term discovery
+over the whole document, and its issues name glossary concepts, which ``termwise fix
+--concept`` and the workbench's per-concept fixes would otherwise gather up with the
+fixable variants.
 """
 
 from __future__ import annotations
@@ -18,6 +24,16 @@ from termwise.checks.registry import Scope, register
 CHECK_ID = "unrecorded-variant"
 
 
+def _opted_in(context: CheckContext) -> str | None:
+    config = context.config
+    wanted = (config.enabled_only is not None and CHECK_ID in config.enabled_only) or (
+        CHECK_ID in config.severities
+    )
+    if wanted:
+        return None
+    return "off unless enabled in termwise.toml ([checks] enable or [checks.severity])"
+
+
 @register(
     CHECK_ID,
     Severity.INFO,
@@ -26,6 +42,7 @@ CHECK_ID = "unrecorded-variant"
     needs_glossary=True,
     needs_target=False,
     category="terminology",
+    availability=_opted_in,
 )
 def unrecorded_variant(context: CheckContext, pairs: Sequence[Pair]) -> Iterator[Issue]:
     from termwise.terms.extract import UNRECORDED, extract_terms, segments_document
