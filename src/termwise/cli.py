@@ -62,6 +62,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "termwise.review.commands:fix",
         "Apply the workbench's terminology fixes to a document or its translation.",
     ),
+    "terms": (
+        "termwise.terms.commands:terms",
+        "Extract a document's terms and variants; compare them with the glossary.",
+    ),
 }
 
 

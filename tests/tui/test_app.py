@@ -509,13 +509,13 @@ async def test_remapped_key_from_keymap_file(
 
     config = tmp_path / "config"
     (config / "termwise").mkdir(parents=True)
-    (config / "termwise" / "keymap.toml").write_text('"review.mark_reviewed" = "f6"\n')
+    (config / "termwise" / "keymap.toml").write_text('"review.mark_reviewed" = "f11"\n')
     monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
     app = make_app(review_project, paper, keymap=load_keymap())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", *"hecho", "escape", "ctrl+r")
         assert app.grid.rows[0].state == "edited"  # ctrl+r is no longer bound
-        await pilot.press("f6")
+        await pilot.press("f11")
         assert app.grid.rows[0].state == "reviewed"
 
 

@@ -10,6 +10,7 @@ from termwise.tui.editor import TranslationEditor
 from termwise.tui.grid import SegmentGrid
 from termwise.tui.keymap import KEYMAP, textual_bindings
 from termwise.tui.panels import GlossaryPanel, IssuesPanel
+from termwise.tui.panels.candidates import CandidatesPanel
 from termwise.tui.translating import MTProgress
 from termwise.tui.workbench import Workbench
 
@@ -19,6 +20,7 @@ OWNERS: dict[str, tuple[type, ...]] = {
     "editor": (TranslationEditor,),
     "issues": (IssuesPanel,),
     "glossary": (GlossaryPanel,),
+    "candidates": (CandidatesPanel,),
     "preview": (ConfirmPreview,),
     "dialog": (AskText, Choose, AddTerm),
 }

@@ -93,6 +93,7 @@ _BUILTIN_MODULES = (
     "termwise.checks.qa.length",
     "termwise.checks.spelling",
     "termwise.checks.plurals",
+    "termwise.checks.unrecorded",
 )
 _ENTRY_POINT_GROUP = "termwise.checks"
 _loaded = False

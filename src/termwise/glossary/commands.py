@@ -368,3 +368,13 @@ def find(
         )
     if not rows:
         click.echo("no glossary term found")
+
+
+def _add_command() -> None:
+    # ``glossary add`` lives with term discovery, which records what it finds.
+    from termwise.terms.recording import add
+
+    glossary.add_command(add, "add")
+
+
+_add_command()

@@ -75,6 +75,9 @@ _TABLE = (
     KeyBinding("review.issues", "f8", "show_panel('issues')", "Issues", "review"),
     KeyBinding("review.glossary", "f9", "show_panel('glossary')", "Glossary", "review"),
     KeyBinding("review.concepts", "f10", "show_panel('concepts')", "Concepts", "review"),
+    KeyBinding(
+        "review.candidates", "f6", "show_panel('candidates')", "Candidates", "review", False
+    ),
     KeyBinding("review.toggle_panel", "f12", "toggle_panel", "Panel", "review", False),
     KeyBinding("review.save", "ctrl+s", "save", "Save", "review", False),
     KeyBinding("review.quit", "ctrl+q", "quit", "Quit", "review", priority=True),
@@ -98,6 +101,11 @@ _TABLE = (
     KeyBinding("preview.cancel", "n,escape", "answer(False)", "Cancel", "preview"),
     # The other dialogs (a line of text, a choice, a new term).
     KeyBinding("dialog.cancel", "escape", "cancel", "Cancel", "dialog", False),
+    # The glossary's Candidates view (term discovery).
+    KeyBinding("candidates.extract", "e", "extract", "Find candidates", "candidates"),
+    KeyBinding("candidates.new", "n", "accept_new", "New concept", "candidates"),
+    KeyBinding("candidates.variant", "v", "accept_variant", "Variant", "candidates"),
+    KeyBinding("candidates.reject", "r", "reject", "Reject", "candidates"),
 )
 
 KEYMAP: dict[str, KeyBinding] = {binding.id: binding for binding in _TABLE}
@@ -183,6 +191,7 @@ def _check_conflicts(
         "glossary": "glossary",
         "preview": "preview",
         "dialog": "dialog",
+        "candidates": "candidates",
     }
     seen: dict[tuple[str, str], str] = {}
     for binding_id, keys in effective_keys(overrides).items():

@@ -26,6 +26,7 @@ from termwise.tui.dialogs import AddTerm, AskText, Choose
 from termwise.tui.editor import TranslationEditor
 from termwise.tui.grid import SegmentGrid
 from termwise.tui.panels import ConceptPanel, GlossaryPanel, IssuesPanel
+from termwise.tui.panels.candidates import CandidatesPanel
 from termwise.tui.translating import MTProgress
 
 if TYPE_CHECKING:
@@ -75,6 +76,8 @@ class Workbench(Vertical):
                     yield IssuesPanel(session, id="issues-panel")
                 with TabPane("Glossary", id="glossary"):
                     yield GlossaryPanel(session, id="glossary-panel")
+                with TabPane("Candidates", id="candidates"):
+                    yield CandidatesPanel(session, self.concept_at_cursor, id="candidates-panel")
         with Vertical(id="dock"):
             yield Static(id="dock-label")
             yield TranslationEditor(id="editor", soft_wrap=True, show_line_numbers=False)
@@ -102,6 +105,13 @@ class Workbench(Vertical):
     @property
     def glossary_panel(self) -> GlossaryPanel:
         return self.query_one("#glossary-panel", GlossaryPanel)
+
+    def concept_at_cursor(self) -> str | None:
+        """The first concept of the segment under the cursor (for the Candidates view)."""
+        if self.current_id is None:
+            return None
+        concepts = self.session.concepts_of(self.current_id)
+        return concepts[0].id if concepts else None
 
     def start(self, width: int) -> None:
         """First showing: the side panel only where there is room, the grid focused."""
@@ -454,6 +464,7 @@ class Workbench(Vertical):
             "issues": "#issues-tree",
             "glossary": "#glossary-terms",
             "concepts": "#concept-list",
+            "candidates": "#candidates-list",
         }[name]
         self._focus_now(self.query_one(panel_widget))
         if name == "issues":

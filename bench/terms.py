@@ -1,0 +1,151 @@
+"""Benchmark: termwise's term extraction against yake (and pyate) on ACTER, TermEval 2020 style.
+
+Data: ``../shared/term-dev`` (ACTER 1.5: dressage and wind energy, English and French).
+Scoring as in TermEval 2020: one list of unique lower-cased forms per domain corpus (for
+termwise, every form of every kept variant group), precision, recall and F1 against the
+domain's unique annotation list, with and without named entities.
+
+termwise is scored leave-one-domain-out: the combiner is trained on the other domain of the
+same language and its cut-off is the one it learned there, so no score below comes from a
+model that saw the domain it is scored on (the shipped model, trained on both, would).
+yake runs in the same process on the same documents with its top N set to the size of the
+gold list (with named entities), which tells it the answer's size; termwise gets no count.
+pyate is tried and reported as not run where it cannot (it needs a spaCy model, which is
+not on the package registries).
+
+Speed: the English texts of both domains, repeated to 300,000 words as separate documents,
+read and extracted end to end (``extract_terms`` with occurrences), against yake on the
+same text.
+
+    .venv/bin/python bench/terms.py            # everything
+    .venv/bin/python bench/terms.py --quick    # quality only, no speed run
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from termwise.document.reading import load_document  # noqa: E402
+from termwise.terms.extract import extract_terms  # noqa: E402
+from termwise.terms.train import (  # noqa: E402
+    acter_domains,
+    corpus_texts,
+    f1_score,
+    fit,
+    load_corpus,
+)
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "term-dev"
+
+
+def yake_terms(texts: list[list[str]], lang: str, top: int) -> set[str]:
+    import yake
+
+    extractor = yake.KeywordExtractor(lan=lang, n=3, top=top)
+    text = "\n".join(" ".join(doc) for doc in texts)
+    return {keyword.lower() for keyword, _ in extractor.extract_keywords(text)}
+
+
+def pyate_status() -> str:
+    try:
+        import pyate  # noqa: F401
+    except Exception as error:  # pyate imports spaCy and loads a model at import time
+        return f"not run: {type(error).__name__}: {str(error).splitlines()[0][:120]}"
+    return "imported"
+
+
+def quality(data: Path) -> list[tuple[str, str, float, float]]:
+    domains = acter_domains(data)
+    corpora = {(lang, domain): load_corpus(data, lang, domain) for lang, domain in domains}
+    print(f"{'corpus':<12} {'system':<9} {'NEs':<4} {'P':>6} {'R':>6} {'F1':>6} {'n':>6}")
+    results = []
+    for (lang, domain), corpus in corpora.items():
+        others = [c for (lg, dm), c in corpora.items() if lg == lang and dm != domain]
+        combiner = fit(others)
+        selected = corpus.extracted(combiner)
+        started = time.process_time()
+        peer = yake_terms(corpus_texts(data, lang, domain), lang, len(corpus.gold))
+        yake_seconds = time.process_time() - started
+        f1_ours = f1_yake = 0.0
+        for label, gold in (("yes", corpus.gold), ("no", corpus.gold_no_entities)):
+            for system, found in (("termwise", selected), ("yake", peer)):
+                p, r, f = f1_score(found, gold)
+                print(
+                    f"{corpus.name:<12} {system:<9} {label:<4} {p:6.3f} {r:6.3f} {f:6.3f} "
+                    f"{len(found):6d}"
+                )
+                if label == "yes":
+                    if system == "termwise":
+                        f1_ours = f
+                    else:
+                        f1_yake = f
+        print(
+            f"{corpus.name:<12} F1 ratio termwise/yake (with NEs): {f1_ours / f1_yake:.2f}; "
+            f"termwise cut-off {combiner.threshold:.2f} learned on {', '.join(combiner.trained_on)}; "
+            f"yake {yake_seconds:.1f} s"
+        )
+        results.append((lang, domain, f1_ours, f1_yake))
+    for lang in sorted({r[0] for r in results}):
+        ours = [r[2] for r in results if r[0] == lang]
+        peer = [r[3] for r in results if r[0] == lang]
+        print(
+            f"mean {lang} (with NEs, held-out domain): termwise {sum(ours) / len(ours):.3f}, "
+            f"yake {sum(peer) / len(peer):.3f}, ratio {sum(ours) / sum(peer):.2f}"
+        )
+    print(f"pyate: {pyate_status()}")
+    return results
+
+
+def speed(data: Path, words: int) -> None:
+    base = data / "acter" / "en"
+    sources = sorted(base.glob("*/annotated/texts/*.txt"))
+    with tempfile.TemporaryDirectory() as folder:
+        total = 0
+        paths = []
+        while total < words:
+            for source in sources:
+                text = source.read_text(encoding="utf-8")
+                path = Path(folder) / f"{len(paths):04d}_{source.name}"
+                path.write_text(text, encoding="utf-8")
+                paths.append(path)
+                total += len(text.split())
+                if total >= words:
+                    break
+        started, cpu = time.perf_counter(), time.process_time()
+        documents = [load_document(path, lang="en") for path in paths]
+        extraction = extract_terms(documents, "en")
+        ours, ours_cpu = time.perf_counter() - started, time.process_time() - cpu
+        started, cpu = time.perf_counter(), time.process_time()
+        texts = [[segment.text for segment in doc.segments] for doc in documents]
+        yake_terms(texts, "en", 1500)
+        peer, peer_cpu = time.perf_counter() - started, time.process_time() - cpu
+    print(
+        f"speed: {total:,} words in {len(paths)} documents, read and extracted: termwise "
+        f"{ours:.1f} s wall / {ours_cpu:.1f} s CPU ({len(extraction.candidates)} candidates), "
+        f"yake {peer:.1f} s wall / {peer_cpu:.1f} s CPU; CPU ratio yake/termwise "
+        f"{peer_cpu / ours_cpu:.2f}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="quality only")
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--words", type=int, default=300_000)
+    args = parser.parse_args()
+    if not args.data.is_dir():
+        print(f"skipped: {args.data} is absent (ACTER development data)")
+        return
+    quality(args.data)
+    if not args.quick:
+        speed(args.data, args.words)
+
+
+if __name__ == "__main__":
+    main()

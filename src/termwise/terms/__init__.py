@@ -1,0 +1,6 @@
+"""Terminology discovery: extract a corpus's terms, group their variants, grow the glossary.
+
+``extract.extract_terms`` is the entry point; ``candidates`` finds candidate n-grams,
+``scoring`` computes their termhood features, ``model`` is the learned combiner and its
+cut-off, ``variants`` groups the forms of one concept, ``formats`` writes the results.
+"""

@@ -1,0 +1,461 @@
+"""Candidate terms: word n-grams bounded by function words and punctuation.
+
+A term is a run of content words ("wind turbine", "rotor blade"), in French often joined by a
+preposition ("angle de calage des pales"). Without a part-of-speech tagger (none installs
+from the registries with its model inside), function words and punctuation are the
+boundaries: a candidate never starts or ends with one, never spans punctuation, and only the
+linking words of ``LINK_WORDS`` may stand inside it. Every such sub-run up to ``MAX_WORDS``
+content words is a candidate, which C-value later sorts out ("blade" inside "rotor blade").
+
+Pass one (``collect``) counts each candidate's occurrences and the cheap context clues the
+combiner learns from (capitals away from the start of a sentence, a determiner before it, a
+pronoun or "to" before it, which says verb); pass two (``find_occurrences``) gives the spans of
+the few candidates that are kept, so that a large corpus never stores every span of every
+n-gram.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import NamedTuple
+
+from termwise import languages
+from termwise.terms.general import is_foreign, known_share
+
+MAX_WORDS = 5
+# Most tokens in one candidate (content words plus linking words and articles).
+MAX_TOKENS = 8
+
+# Word-internal hyphens and apostrophes stay in the token ("aero-elastic", "d'eau" is split
+# below); every other non-word character ends it.
+_TOKEN = re.compile(r"\w+(?:[-\u2010\u2011\u2013'\u2019]\w+)*")
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011", "-") | {"\u2019": "'"})
+_FRENCH_ELISION = re.compile(r"(?i)^(l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)'")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+# Linking words that may stand inside a candidate, and the articles allowed right after one.
+LINK_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset({"of"}),
+    "fr": frozenset({"de", "d'", "du", "des", "à", "au", "aux", "en"}),
+    "es": frozenset({"de", "del"}),
+    "pt": frozenset({"de", "do", "da", "dos", "das"}),
+    "it": frozenset({"di", "del", "della", "dei", "delle", "da"}),
+}
+_LINK_ARTICLES: dict[str, frozenset[str]] = {
+    "fr": frozenset({"la", "l'", "le", "les"}),
+    "es": frozenset({"la", "el", "los", "las"}),
+}
+# Context clues: a determiner before a candidate says noun; a pronoun, "to" or a modal before
+# it, or a determiner right after it, says verb.
+_DETERMINERS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        [
+            "the",
+            "a",
+            "an",
+            "this",
+            "that",
+            "these",
+            "those",
+            "its",
+            "their",
+            "our",
+            "his",
+            "her",
+            "each",
+            "every",
+            "any",
+            "some",
+        ]
+    ),
+    "fr": frozenset(
+        [
+            "le",
+            "la",
+            "les",
+            "l'",
+            "un",
+            "une",
+            "des",
+            "du",
+            "ce",
+            "cet",
+            "cette",
+            "ces",
+            "son",
+            "sa",
+            "ses",
+            "leur",
+            "leurs",
+        ]
+    ),
+}
+_VERB_CUES: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        [
+            "to",
+            "will",
+            "would",
+            "can",
+            "could",
+            "may",
+            "might",
+            "must",
+            "should",
+            "shall",
+            "we",
+            "they",
+            "it",
+            "he",
+            "she",
+            "i",
+            "you",
+            "also",
+            "not",
+            "which",
+            "who",
+        ]
+    ),
+    "fr": frozenset(
+        [
+            "ne",
+            "n'",
+            "se",
+            "s'",
+            "il",
+            "ils",
+            "elle",
+            "elles",
+            "on",
+            "nous",
+            "vous",
+            "qui",
+            "peut",
+            "peuvent",
+            "doit",
+        ]
+    ),
+}
+
+
+class Token(NamedTuple):
+    """A word of a segment: its folded form, its kind and its span in the segment text.
+
+    A named tuple: a long corpus has hundreds of thousands of them, and a frozen dataclass
+    costs several times as much to create.
+    """
+
+    norm: str
+    kind: int  # CONTENT, LINK, ARTICLE or BREAK
+    start: int
+    end: int
+    capital: bool
+    upper: bool = False
+
+
+CONTENT, LINK, ARTICLE, BREAK = 0, 1, 2, 3
+
+
+@dataclass(slots=True)
+class FormStats:
+    """What pass one learned about one candidate form (lower-cased, words space-joined)."""
+
+    words: tuple[str, ...]  # its content words, folded
+    count: int = 0
+    docs: int = 0
+    last_doc: int = -1
+    # Occurrences not at the start of a segment, and how many of those begin with a capital,
+    # have every content word capitalised, or are written in capitals.
+    inside: int = 0
+    capital: int = 0
+    all_capital: int = 0
+    upper: int = 0
+    after_determiner: int = 0
+    after_verb_cue: int = 0
+    before_determiner: int = 0
+    # Summed over occurrences: the share of the segment's words that wordfreq knows (prose
+    # near 1; formulas, variable names and tables far lower).
+    prose: float = 0.0
+    surface: str = ""
+
+
+@dataclass
+class CandidateIndex:
+    """Every candidate of a corpus with its counts, plus the corpus's word counts."""
+
+    lang: str
+    forms: dict[str, FormStats] = field(default_factory=dict)
+    word_counts: dict[str, int] = field(default_factory=dict)
+    # How often each word is written in capitals ("HAWT"): acronyms, not variable names.
+    upper_counts: dict[str, int] = field(default_factory=dict)
+    words: int = 0
+    documents: int = 0
+
+
+@cache
+def stop_words(lang: str) -> frozenset[str]:
+    """The function words of ``lang``: a shipped list, else wordfreq's most frequent words."""
+    base = languages.primary(lang)
+    try:
+        text = (
+            resources.files("termwise.terms")
+            .joinpath(f"data/stopwords-{base}.txt")
+            .read_text(encoding="utf-8")
+        )
+    except FileNotFoundError:
+        from wordfreq import top_n_list
+
+        try:
+            return frozenset(top_n_list(base, 150))
+        except LookupError:
+            return frozenset()
+    return frozenset(
+        word for line in text.splitlines() if not line.startswith("#") for word in line.split()
+    )
+
+
+def fold(text: str) -> str:
+    """The comparison form of a token: lower case, one kind of hyphen and apostrophe."""
+    return text.translate(_DASHES).lower()
+
+
+def tokenize(text: str, lang: str) -> list[Token]:
+    """The tokens of one segment; punctuation between two words becomes a BREAK token."""
+    base = languages.primary(lang)
+    if base in ("zh", "ja") or (base not in ("en", "fr") and _CJK.search(text)):
+        return _tokenize_cjk(text, base)
+    classify = _classifier(base)
+    tokens: list[Token] = []
+    previous_end = 0
+    for match in _TOKEN.finditer(text):
+        start, end = match.span()
+        gap = text[previous_end:start]
+        if tokens and gap and not gap.isspace():
+            tokens.append(Token("", BREAK, previous_end, start, False))
+        previous_end = end
+        raw = match.group()
+        if base == "fr":
+            elided = _FRENCH_ELISION.match(raw)
+            if elided and elided.end() < len(raw):
+                cut = start + elided.end()
+                k = classify(text[start:cut])
+                tokens.append(Token(k.norm, k.kind, start, cut, k.capital, k.upper))
+                start = cut
+        elif base == "en" and raw[-2:].lower() in ("'s", "\u2019s"):
+            # A possessive ends the candidate: "China's foreign policy" names no term.
+            k = classify(text[start : end - 2])
+            tokens.append(Token(k.norm, k.kind, start, end - 2, k.capital, k.upper))
+            tokens.append(Token("'s", BREAK, end - 2, end, False))
+            continue
+        k = classify(text[start:end] if start != match.start() else raw)
+        tokens.append(Token(k.norm, k.kind, start, end, k.capital, k.upper))
+    return tokens
+
+
+class _Kind(NamedTuple):
+    norm: str
+    kind: int
+    capital: bool
+    upper: bool
+
+
+@cache
+def _classifier(base: str) -> Callable[[str], _Kind]:
+    """A function from a token's text to its folded form and kind, remembering each word
+    (a corpus repeats its words: each is classified once)."""
+    stops = stop_words(base)
+    links = LINK_WORDS.get(base, frozenset())
+    articles = _LINK_ARTICLES.get(base, frozenset())
+    seen: dict[str, _Kind] = {}
+
+    def classify(raw: str) -> _Kind:
+        found = seen.get(raw)
+        if found is None:
+            norm = fold(raw)
+            if norm in links:
+                kind = LINK
+            elif norm in articles:
+                kind = ARTICLE
+            elif norm in stops or not _is_word(norm):
+                kind = BREAK
+            else:
+                kind = CONTENT
+            found = _Kind(norm, kind, raw[:1].isupper(), len(raw) > 1 and raw.isupper())
+            if len(seen) < 1_000_000:
+                seen[raw] = found
+        return found
+
+    return classify
+
+
+def _is_word(norm: str) -> bool:
+    """A word can be part of a term: letters, not a lone letter, and no letters from outside
+    Latin-1 and Latin Extended-A, which in Latin-script text are formula symbols ("λr") or
+    what PDF extraction made of them ("ǻf")."""
+    if len(norm) < 2 or "_" in norm or not any(ch.isalpha() for ch in norm):
+        return False
+    return all(ord(ch) <= 0x17F or not ch.isalpha() for ch in norm)
+
+
+def _tokenize_cjk(text: str, base: str) -> list[Token]:
+    import logging
+
+    import jieba  # type: ignore[import-untyped]
+
+    # jieba announces loading its dictionary on stderr; a command's output is not the place.
+    jieba.setLogLevel(logging.WARNING)
+    stops = stop_words(base)
+    tokens: list[Token] = []
+    for word, start, end in jieba.tokenize(text):
+        norm = fold(word)
+        if not norm.strip() or not any(ch.isalnum() for ch in norm):
+            if tokens and tokens[-1].kind != BREAK and norm.strip():
+                tokens.append(Token("", BREAK, start, end, False))
+            continue
+        kind = BREAK if norm in stops or norm.isdigit() else CONTENT
+        tokens.append(Token(norm, kind, start, end, False))
+    return tokens
+
+
+def joiner(lang: str) -> str:
+    """What stands between two words of a form: nothing in Chinese and Japanese."""
+    return "" if languages.primary(lang) in ("zh", "ja") else " "
+
+
+def form_of(tokens: Sequence[Token], sep: str) -> str:
+    """The folded form of a run of tokens; a French elision ("d'") takes no space after it."""
+    if sep == "":
+        return "".join(token.norm for token in tokens)
+    parts: list[str] = []
+    for token in tokens:
+        parts.append(token.norm)
+        if not token.norm.endswith("'"):
+            parts.append(" ")
+    return "".join(parts).rstrip()
+
+
+def spans(tokens: Sequence[Token], sep: str = " ") -> Iterator[tuple[int, int, str]]:
+    """Every candidate ``(i, j, form)``: ``tokens[i:j]`` starts and ends with a content word,
+    spans no BREAK, holds at most ``MAX_WORDS`` content words, and any article follows a link.
+    The form grows one token at a time, so each candidate costs one concatenation."""
+    count = len(tokens)
+    for i in range(count):
+        if tokens[i].kind != CONTENT:
+            continue
+        words = 0
+        form = tokens[i].norm
+        for j in range(i, min(count, i + MAX_TOKENS)):
+            token = tokens[j]
+            kind = token.kind
+            if j > i:
+                if kind == BREAK:
+                    break
+                previous = tokens[j - 1]
+                if kind == ARTICLE and previous.kind != LINK:
+                    break
+                if kind == LINK and previous.kind != CONTENT:
+                    break
+                glue = "" if not sep or previous.norm.endswith("'") else sep
+                form = form + glue + token.norm
+            if kind == CONTENT:
+                words += 1
+                if words > MAX_WORDS:
+                    break
+                yield i, j + 1, form
+
+
+def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
+    """Pass one over a corpus: ``documents`` yields each document's segment texts."""
+    index = CandidateIndex(languages.normalize(lang))
+    forms = index.forms
+    word_counts = index.word_counts
+    upper_counts = index.upper_counts
+    sep = joiner(lang)
+    base = languages.primary(lang)
+    determiners = _DETERMINERS.get(base, frozenset())
+    verb_cues = _VERB_CUES.get(base, frozenset())
+    for doc_number, segments in enumerate(documents):
+        index.documents += 1
+        for text in segments:
+            tokens = tokenize(text, lang)
+            running = [t.norm for t in tokens if t.kind != BREAK]
+            if is_foreign(running, base):
+                continue
+            prose = known_share(running, base)
+            for token in tokens:
+                if token.kind == CONTENT:
+                    word_counts[token.norm] = word_counts.get(token.norm, 0) + 1
+                    index.words += 1
+                    if token.upper:
+                        upper_counts[token.norm] = upper_counts.get(token.norm, 0) + 1
+                elif token.kind != BREAK:
+                    index.words += 1
+            for i, j, form in spans(tokens, sep):
+                stats = forms.get(form)
+                if stats is None:
+                    words = tuple(t.norm for t in tokens[i:j] if t.kind == CONTENT)
+                    stats = forms[form] = FormStats(
+                        words, surface=text[tokens[i].start : tokens[j - 1].end]
+                    )
+                stats.count += 1
+                stats.prose += prose
+                if stats.last_doc != doc_number:
+                    stats.last_doc = doc_number
+                    stats.docs += 1
+                if i > 0:
+                    stats.inside += 1
+                    before = tokens[i - 1].norm
+                    if before in determiners:
+                        stats.after_determiner += 1
+                    elif before in verb_cues:
+                        stats.after_verb_cue += 1
+                    if tokens[i].capital:
+                        stats.capital += 1
+                        if all(t.capital for t in tokens[i:j] if t.kind == CONTENT):
+                            stats.all_capital += 1
+                        surface = text[tokens[i].start : tokens[j - 1].end]
+                        if surface.isupper():
+                            stats.upper += 1
+                        elif not stats.surface[:1].isupper():
+                            stats.surface = surface
+                if j < len(tokens) and tokens[j].norm in determiners:
+                    stats.before_determiner += 1
+    _drop_variable_names(index, base)
+    return index
+
+
+def _drop_variable_names(index: CandidateIndex, lang: str) -> None:
+    """Remove candidates with a short word that general language does not know and the text
+    does not write in capitals: variable names and fragments ("pref", "pmax", "qres"), where
+    an acronym would be written "HAWT"."""
+    if lang in ("zh", "ja"):
+        return
+    from termwise.terms.general import zipf
+
+    suspects = {
+        word
+        for word, count in index.word_counts.items()
+        if len(word) <= 5
+        and index.upper_counts.get(word, 0) * 2 < count
+        and zipf(word, lang) == 0.0
+    }
+    if not suspects:
+        return
+    for form in [f for f, stats in index.forms.items() if suspects.intersection(stats.words)]:
+        del index.forms[form]
+
+
+def find_occurrences(
+    segments: Sequence[str], lang: str, wanted: Collection[str]
+) -> Iterator[tuple[int, str, int, int]]:
+    """Pass two: ``(segment index, form, start, end)`` of every occurrence of a wanted form."""
+    sep = joiner(lang)
+    for number, text in enumerate(segments):
+        tokens = tokenize(text, lang)
+        for i, j, form in spans(tokens, sep):
+            if form in wanted:
+                yield number, form, tokens[i].start, tokens[j - 1].end

@@ -1,0 +1,180 @@
+"""``termwise terms``: extract a corpus's terms and report a translation's target terms."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from termwise.project.layout import ProjectLayout
+
+if TYPE_CHECKING:
+    from termwise.document.model import Document
+    from termwise.glossary.model import Glossary
+
+
+@click.group()
+def terms() -> None:
+    """Discover a document's terms and their variants; compare them with the glossary."""
+
+
+def _documents(layout: ProjectLayout, files: tuple[Path, ...], lang: str | None) -> list[Document]:
+    from termwise.project.translations import load_source
+
+    # As every other command reads them, so segment ids match the project's files.
+    return [load_source(layout, file, lang=lang) for file in files]
+
+
+def _glossary(layout: ProjectLayout, path: Path | None) -> Glossary | None:
+    from termwise.errors import TermwiseError
+    from termwise.glossary import load_glossary
+
+    if path is not None:
+        if not path.exists():
+            raise TermwiseError(f"{path}: no such glossary file or folder")
+        return load_glossary(path)
+    default = layout.glossary_dir
+    if default.is_dir() and any(p.is_file() for p in default.iterdir()):
+        return load_glossary(default)
+    return None
+
+
+@terms.command("extract")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--lang", default=None, help="Language of the documents (default: detected).")
+@click.option(
+    "--glossary",
+    "glossary_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Glossary file or folder (default: the project's glossary/, when there is one).",
+)
+@click.option(
+    "--new-only", is_flag=True, help="Leave out candidates whose forms the glossary all knows."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "csv", "tbx"]),
+    default="text",
+    show_default=True,
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.pass_obj
+def extract(
+    layout: ProjectLayout,
+    files: tuple[Path, ...],
+    lang: str | None,
+    glossary_path: Path | None,
+    new_only: bool,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """Extract the candidate terms of FILE... (one corpus), ranked, with their variants.
+
+    The extractor decides its own cut-off. Each candidate is a variant group: ``known``
+    when the glossary has all its forms, ``unrecorded-variant`` when it is linked to a
+    glossary concept but uses forms the glossary lacks, ``new`` otherwise.
+    """
+    from termwise.terms import formats
+    from termwise.terms.extract import KNOWN, extract_terms
+
+    documents = _documents(layout, files, lang)
+    glossary = _glossary(layout, glossary_path)
+    extraction = extract_terms(documents, lang or documents[0].lang, glossary=glossary)
+    from termwise.terms.rejections import Rejections
+
+    # Candidates the translator rejected in the workbench are not offered again.
+    rejected = Rejections(layout.root)
+    found = [
+        c
+        for c in extraction.candidates
+        if not (new_only and c.status == KNOWN) and (extraction.lang, c.forms[0]) not in rejected
+    ]
+    data: str | bytes
+    if fmt == "json":
+        data = formats.to_json(found) + "\n"
+    elif fmt == "csv":
+        data = formats.to_csv(found)
+    elif fmt == "tbx":
+        data = formats.to_tbx(found, extraction.lang)
+    else:
+        data = formats.to_text(found, extraction)
+    if output is None:
+        click.echo(data.decode("utf-8") if isinstance(data, bytes) else data, nl=False)
+        return
+    from termwise.atomic import write_atomic
+
+    write_atomic(output, data)
+    click.echo(f"wrote {len(found)} candidates to {output}", err=True)
+
+
+@terms.command("targets")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--to", "target_lang", required=True, help="Target language of the translation.")
+@click.option("--from", "source_lang", default=None, help="Source language (default: detected).")
+@click.option(
+    "--target",
+    "target_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Translation to read (PO) instead of the project's translations/<doc>.<lang>.po.",
+)
+@click.option(
+    "--glossary",
+    "glossary_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Glossary file or folder (default: the project's glossary/).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.pass_obj
+def targets(
+    layout: ProjectLayout,
+    file: Path,
+    target_lang: str,
+    source_lang: str | None,
+    target_file: Path | None,
+    glossary_path: Path | None,
+    fmt: str,
+) -> None:
+    """How the translation of FILE renders each glossary concept: every rendering used, with
+    counts and segments, and a proposed target term where the glossary has none."""
+    import json
+
+    from termwise.errors import TermwiseError
+    from termwise.project.translation_file import TranslationFile
+    from termwise.terms.targets import target_report
+
+    document = _documents(layout, (file,), source_lang)[0]
+    glossary = _glossary(layout, glossary_path)
+    if glossary is None:
+        raise TermwiseError("no glossary: give --glossary or add one to the project's glossary/")
+    path = target_file or layout.translation_file(file, target_lang)
+    if not path.exists():
+        raise TermwiseError(
+            f"no translation of {file} into {target_lang}: {path} does not exist; "
+            f"run `termwise translate {file} --to {target_lang}` or give --target FILE"
+        )
+    units = TranslationFile.load(path).units
+    pairs = [
+        (s.id, s.text, units[s.id].target if s.id in units and units[s.id].target else None)
+        for s in document.segments
+    ]
+    report = target_report(pairs, glossary, document.lang, target_lang)
+    if fmt == "json":
+        click.echo(json.dumps([e.as_dict() for e in report], ensure_ascii=False, indent=2))
+        return
+    for entry in report:
+        official = f"official: {entry.official}" if entry.official else "no target term"
+        click.echo(f"{entry.concept} ({entry.source_count}× in the source; {official})")
+        for r in entry.renderings:
+            status = r.status or "not in the glossary"
+            click.echo(f"  {r.count:4d}  {r.text}  ({status}) {' '.join(r.segments[:6])}")
+        if entry.missing:
+            click.echo(f"  no rendering found in: {' '.join(entry.missing[:10])}")
+        if entry.proposal:
+            click.echo(f"  proposed target term: {entry.proposal}")

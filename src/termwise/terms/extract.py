@@ -1,0 +1,259 @@
+"""Term extraction from documents: candidates, scores, cut-off, variant groups, glossary links.
+
+``extract_terms`` is the library entry point behind ``termwise terms extract``:
+
+1. ``candidates.collect`` counts every candidate form in the corpus;
+2. ``scoring.feature_matrix`` and the combiner (``model``) give each form a probability of
+   being a term, and the combiner's own cut-off keeps the likely ones;
+3. the glossary matcher finds the glossary's terms in the text, so that known terms are
+   found whatever their shape ("one belt and one road") and groups link to concepts;
+4. ``variants.build_groups`` gathers the forms of each concept into one candidate, and every
+   group is told apart as ``known`` (all its forms are in the glossary), ``unrecorded-variant``
+   (linked to a concept, with forms the glossary lacks) or ``new``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from termwise import languages
+from termwise.terms import candidates as cand
+from termwise.terms.model import Combiner, load_combiner
+from termwise.terms.scoring import feature_matrix
+from termwise.terms.variants import StemKeys, build_groups, find_abbreviations, group_frequencies
+
+if TYPE_CHECKING:
+    from termwise.document.model import Document
+    from termwise.glossary.model import Glossary
+
+KNOWN = "known"
+UNRECORDED = "unrecorded-variant"
+NEW = "new"
+
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """Where a form occurs: the document (index into the documents given), segment, span."""
+
+    document: int
+    segment: str
+    start: int
+    end: int
+    form: str
+
+
+@dataclass
+class Candidate:
+    """One concept as the text uses it: its most frequent form and every other one."""
+
+    term: str
+    forms: list[str]  # folded forms, the term's first
+    surfaces: dict[str, str]  # folded form -> how the text writes it
+    frequency: int
+    score: float
+    concept: str | None
+    status: str
+    form_status: dict[str, str] = field(default_factory=dict)
+    occurrences: list[Occurrence] = field(default_factory=list)
+
+    @property
+    def variants(self) -> list[str]:
+        """The forms other than the term, as the text writes them."""
+        return [self.surfaces[form] for form in self.forms[1:]]
+
+    def unrecorded(self) -> list[str]:
+        """Forms of a linked group that the glossary does not have."""
+        return [self.surfaces[f] for f in self.forms if self.form_status.get(f) == UNRECORDED]
+
+
+@dataclass
+class Extraction:
+    """The result of one run: the candidates, best first, and the corpus they came from."""
+
+    lang: str
+    candidates: list[Candidate]
+    documents: list[Document]
+    threshold: float
+
+
+def extract_terms(
+    documents: Sequence[Document],
+    lang: str | None = None,
+    *,
+    glossary: Glossary | None = None,
+    combiner: Combiner | None = None,
+    occurrences: bool = True,
+    linked_only: bool = False,
+) -> Extraction:
+    """Extract the terms of ``documents`` (one corpus, one language).
+
+    ``linked_only`` skips scoring and returns only the groups linked to glossary concepts
+    (what the unrecorded-variant check needs, at a fraction of the cost).
+    """
+    docs = list(documents)
+    tag = languages.normalize(lang or (docs[0].lang if docs else "en"))
+    texts = [[segment.text for segment in doc.segments] for doc in docs]
+    index = cand.collect(texts, tag)
+    keys = StemKeys(tag)
+    forms = list(index.forms)
+    model = combiner or load_combiner(tag)
+    if forms and not linked_only:
+        rows = feature_matrix(index, forms, group_frequencies(index.forms, keys))
+        probability = model.probabilities(rows)
+    else:
+        probability = np.zeros(0)
+    score = dict(zip(forms, (float(p) for p in probability), strict=False))
+    kept = set() if linked_only else {forms[i] for i in model.keep(probability, index.words)}
+
+    concepts: dict[str, str] = {}
+    produced = set(index.forms)
+    if glossary is not None:
+        concepts = _glossary_forms(index, texts, tag, glossary)
+        kept.update(concepts)
+    abbreviations = find_abbreviations((t for doc in texts for t in doc), tag)
+    groups = build_groups(
+        index.forms, keys, seeds=kept, concepts=concepts, abbreviations=abbreviations
+    )
+
+    result: list[Candidate] = []
+    for group in groups:
+        if linked_only and group.concept is None:
+            continue
+        statuses = {
+            form: KNOWN if form in concepts else (UNRECORDED if group.concept else NEW)
+            for form in group.forms
+        }
+        if group.concept is None:
+            status = NEW
+        elif all(value == KNOWN for value in statuses.values()):
+            status = KNOWN
+        else:
+            status = UNRECORDED
+        surfaces = {form: _surface(index.forms[form], form) for form in group.forms}
+        result.append(
+            Candidate(
+                term=surfaces[group.forms[0]],
+                forms=group.forms,
+                surfaces=surfaces,
+                frequency=index.forms[group.forms[0]].count,
+                score=max(score.get(form, 0.0) for form in group.forms),
+                concept=group.concept,
+                status=status,
+                form_status=statuses,
+            )
+        )
+    if occurrences:
+        _add_occurrences(result, docs, tag, set(concepts) - produced)
+    result.sort(key=lambda c: (-c.score, -c.frequency, c.term))
+    return Extraction(tag, result, docs, model.threshold)
+
+
+def segments_document(segments: Sequence[tuple[str, str]], lang: str) -> Document:
+    """A document made of ``(segment id, text)`` pairs, for callers that have no file (the
+    checks, the workbench)."""
+    from termwise.document.model import Document, Segment, SegmentKind
+
+    return Document(
+        path=None,
+        text="",
+        lang=languages.normalize(lang),
+        encoding="utf-8",
+        segments=[
+            Segment(segment_id, SegmentKind.SENTENCE, text, 0, 0, 0, 0, 0)
+            for segment_id, text in segments
+        ],
+    )
+
+
+def _surface(stats: cand.FormStats, form: str) -> str:
+    """How to show a form: as the text writes it where it is mostly capitalised (a name)."""
+    if stats.capital * 2 > stats.inside and stats.surface.lower() == form:
+        return stats.surface
+    return form
+
+
+def _glossary_forms(
+    index: cand.CandidateIndex, texts: list[list[str]], lang: str, glossary: Glossary
+) -> dict[str, str]:
+    """Forms the glossary matcher finds in the text, with their concept; forms that are no
+    candidate ("one belt and one road") are added to the index."""
+    from termwise.glossary.matcher import TermMatcher
+
+    matcher = TermMatcher(glossary, lang)
+    sep = cand.joiner(lang)
+    found: dict[str, str] = {}
+    counts: dict[str, int] = defaultdict(int)
+    surfaces: dict[str, str] = {}
+    for doc in texts:
+        for text in doc:
+            for match in matcher.find(text):
+                form = cand.fold(_SPACES.sub(sep or "", match.text).strip(" \"'\u201c\u201d"))
+                if not form:
+                    continue
+                found.setdefault(form, match.concept_id)
+                counts[form] += 1
+                surfaces.setdefault(form, match.text)
+    for form, count in counts.items():
+        if form not in index.forms:
+            words = tuple(w for w in form.split() if w not in cand.stop_words(lang))
+            surface = surfaces[form]
+            capital = count if surface[:1].isupper() else 0
+            index.forms[form] = cand.FormStats(
+                words or (form,),
+                count=count,
+                docs=1,
+                inside=count,
+                capital=capital,
+                surface=surface,
+            )
+    return found
+
+
+def _add_occurrences(
+    result: list[Candidate], docs: list[Document], lang: str, searched: set[str]
+) -> None:
+    """Pass two: the spans of every form of every kept group, one per place (the longest
+    form of a group where two of its forms overlap). ``searched`` are forms the candidate
+    pass cannot produce (glossary terms with a function word), found by a plain search."""
+    owner = {form: candidate for candidate in result for form in candidate.forms}
+    if not owner:
+        return
+    patterns = [(form, _form_pattern(form, lang)) for form in searched if form in owner]
+    for number, doc in enumerate(docs):
+        texts = [segment.text for segment in doc.segments]
+        by_place: dict[tuple[int, int], list[tuple[int, int, str]]] = defaultdict(list)
+        for segment_index, form, start, end in cand.find_occurrences(texts, lang, owner):
+            by_place[(segment_index, id(owner[form]))].append((start, end, form))
+        for form, pattern in patterns:
+            for segment_index, text in enumerate(texts):
+                for match in pattern.finditer(text):
+                    by_place[(segment_index, id(owner[form]))].append(
+                        (match.start(), match.end(), form)
+                    )
+        for (segment_index, _), hits in sorted(by_place.items()):
+            hits.sort(key=lambda hit: (hit[0], -(hit[1] - hit[0])))
+            last_end = -1
+            for start, end, form in hits:
+                if start < last_end:
+                    continue
+                last_end = end
+                owner[form].occurrences.append(
+                    Occurrence(number, doc.segments[segment_index].id, start, end, form)
+                )
+    for candidate in result:
+        if candidate.occurrences:
+            candidate.frequency = len(candidate.occurrences)
+
+
+def _form_pattern(form: str, lang: str) -> re.Pattern[str]:
+    words = form.split() if cand.joiner(lang) else list(form)
+    gap = r"\s+" if cand.joiner(lang) else r"\s*"
+    return re.compile(r"(?<!\w)" + gap.join(re.escape(w) for w in words) + r"(?!\w)", re.IGNORECASE)

@@ -1,0 +1,89 @@
+"""Writing extracted candidates: text for people, JSON and CSV for tools, TBX for termbases."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from termwise.terms.extract import NEW, Candidate, Extraction
+
+FORMATS = ("text", "json", "csv", "tbx")
+
+
+def candidate_json(candidate: Candidate) -> dict[str, Any]:
+    """The issue's JSON shape: term, variants, frequency, score, concept, status, occurrences."""
+    return {
+        "term": candidate.term,
+        "variants": candidate.variants,
+        "frequency": candidate.frequency,
+        "score": round(candidate.score, 4),
+        "concept": candidate.concept,
+        "status": candidate.status,
+        "occurrences": [
+            {"segment": o.segment, "start": o.start, "end": o.end} for o in candidate.occurrences
+        ],
+    }
+
+
+def to_json(candidates: list[Candidate]) -> str:
+    return json.dumps(
+        {"candidates": [candidate_json(c) for c in candidates]}, ensure_ascii=False, indent=2
+    )
+
+
+def to_csv(candidates: list[Candidate]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["term", "variants", "frequency", "score", "concept", "status"])
+    for c in candidates:
+        writer.writerow(
+            [
+                c.term,
+                "; ".join(c.variants),
+                c.frequency,
+                f"{c.score:.4f}",
+                c.concept or "",
+                c.status,
+            ]
+        )
+    return out.getvalue()
+
+
+def to_text(candidates: list[Candidate], extraction: Extraction) -> str:
+    """One line per candidate; unrecorded forms of a linked group are starred."""
+    lines = []
+    for c in candidates:
+        link = f"{c.concept} {c.status}" if c.concept else c.status
+        forms = []
+        for form in c.forms[1:]:
+            star = "*" if c.form_status.get(form) == "unrecorded-variant" else ""
+            forms.append(star + c.surfaces[form])
+        head_star = "*" if c.form_status.get(c.forms[0]) == "unrecorded-variant" else ""
+        variants = f"  [{'; '.join(forms)}]" if forms else ""
+        lines.append(f"{c.score:5.2f} {c.frequency:5d}  {head_star}{c.term}  ({link}){variants}")
+    lines.append(
+        f"{len(candidates)} candidates (cut-off {extraction.threshold:.2f}); "
+        "* marks a form the glossary lacks"
+    )
+    return "\n".join(lines) + "\n"
+
+
+def to_tbx(candidates: list[Candidate], lang: str) -> bytes:
+    """New candidates as a TBX-Basic termbase of proposed concepts, every form a term: the
+    most frequent admitted, the others admitted too, for a terminologist to sort out."""
+    from termwise.glossary.model import Concept, Glossary, Term, TermStatus
+    from termwise.glossary.tbx import write_tbx
+
+    glossary = Glossary(title="Term candidates (termwise terms extract)", lang=lang)
+    for number, c in enumerate(candidates, 1):
+        concept = Concept(id=c.concept or f"candidate-{number}")
+        if c.status != NEW:
+            concept.notes.append(f"termwise: {c.status} of {c.concept}")
+        concept.notes.append(f"termwise: frequency {c.frequency}, score {c.score:.3f}")
+        for form in c.forms:
+            concept.add(Term(text=c.surfaces[form], lang=lang, status=TermStatus.ADMITTED))
+        glossary.concepts.append(concept)
+    data, _ = write_tbx(glossary)
+    return data

@@ -1,0 +1,186 @@
+"""Recording a discovered term in the glossary: as a new concept or as a variant of one.
+
+The term carries its status and where it was found (``paper.txt, line 34``) as its source,
+and the sentence as its context, so a terminologist can judge it later. The glossary file
+(TBX) is rewritten atomically; a glossary folder gets the term in the file that holds the
+concept, and a new concept in the first file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from termwise import languages
+from termwise.errors import InputError, TermwiseError
+from termwise.glossary.model import Concept, Glossary, Term, TermStatus
+from termwise.project.layout import ProjectLayout
+
+
+class RecordingError(TermwiseError):
+    """The term cannot be recorded as asked (it is there already, the concept is unknown)."""
+
+
+@dataclass(frozen=True)
+class Found:
+    """Where a term occurs in a document: its line and the sentence around it."""
+
+    path: Path
+    line: int
+    sentence: str
+
+    @property
+    def source(self) -> str:
+        return f"{self.path.name}, line {self.line} (termwise terms)"
+
+
+def find_in_document(path: Path, term: str, lang: str | None = None) -> Found | None:
+    """The first sentence of the document at ``path`` that uses ``term`` (any case, any
+    spacing, hyphen or space alike)."""
+    from termwise.document import load_document
+
+    document = load_document(path, lang=lang)
+    words = re.split(r"[\s\-\u2010\u2011]+", term.strip())
+    pattern = re.compile(
+        r"(?<!\w)" + r"[\s\-\u2010\u2011]+".join(re.escape(w) for w in words) + r"(?!\w)",
+        re.IGNORECASE,
+    )
+    for segment in document.segments:
+        match = pattern.search(segment.text)
+        if match:
+            start, _ = segment.to_source(match.start(), match.end())
+            line, _ = document.line_col(start)
+            return Found(path, line, segment.text)
+    return None
+
+
+def glossary_file(folder_or_file: Path, concept_id: str | None) -> Path:
+    """The TBX file to write: the file itself, or in a folder the one holding the concept
+    (the first TBX file for a new concept; ``glossary.tbx`` in an empty folder)."""
+    from termwise.glossary.formats import glossary_files, read_file
+
+    if not folder_or_file.is_dir():
+        return folder_or_file
+    files = [f for f in glossary_files(folder_or_file) if f.suffix.lower() == ".tbx"]
+    if concept_id is not None:
+        for file in files:
+            if read_file(file).get(concept_id) is not None:
+                return file
+        raise RecordingError(f"no concept {concept_id!r} in {folder_or_file}")
+    return files[0] if files else folder_or_file / "glossary.tbx"
+
+
+def new_concept_id(glossary: Glossary, text: str) -> str:
+    """A readable id for a new concept: the term's words, made unique."""
+    slug = re.sub(r"[^\w]+", "-", text.lower()).strip("-")[:40] or "concept"
+    taken = {concept.id for concept in glossary.concepts}
+    candidate, number = slug, 2
+    while candidate in taken:
+        candidate, number = f"{slug}-{number}", number + 1
+    return candidate
+
+
+def record_term(
+    path: Path,
+    text: str,
+    lang: str,
+    *,
+    concept_id: str | None = None,
+    status: TermStatus | None = None,
+    found: Found | None = None,
+    new_id: str | None = None,
+) -> tuple[Path, str]:
+    """Add ``text`` to the glossary at ``path``; returns the file written and the concept id.
+
+    Without ``concept_id`` the term starts a new concept (preferred unless told otherwise);
+    with it, the term becomes a variant of that concept (deprecated unless told otherwise,
+    since a text's unrecorded variant is usually a form to avoid).
+    """
+    from termwise.glossary.formats import read_file, save_glossary
+    from termwise.glossary.matcher import same_form
+
+    tag = languages.normalize(lang)
+    target = glossary_file(path, concept_id)
+    glossary = read_file(target) if target.exists() else Glossary(lang=tag)
+    for concept in glossary.concepts:
+        for term in concept.terms(tag):
+            if same_form(term.text, text):
+                raise RecordingError(f"{text!r} is already a term of {concept.id} in {target}")
+    if concept_id is None:
+        chosen = Concept(new_id or new_concept_id(glossary, text))
+        if glossary.get(chosen.id) is not None:
+            raise RecordingError(f"concept {chosen.id!r} exists already in {target}")
+        glossary.concepts.append(chosen)
+        default = TermStatus.PREFERRED
+    else:
+        existing = glossary.get(concept_id)
+        if existing is None:
+            raise RecordingError(f"no concept {concept_id!r} in {target}")
+        chosen = existing
+        default = TermStatus.DEPRECATED
+    term = Term(text=text, lang=tag, status=status or default)
+    if found is not None:
+        term.source = found.source
+        term.context = found.sentence
+    chosen.add(term)
+    for problem in save_glossary(glossary, target):
+        click.echo(f"warning: {problem}", err=True)
+    return target, chosen.id
+
+
+@click.command("add")
+@click.argument("term")
+@click.option("--concept", "concept_id", default=None, help="Add as a variant of this concept.")
+@click.option("--id", "new_id", default=None, help="Id of the new concept (default: from TERM).")
+@click.option(
+    "--status",
+    type=click.Choice([s.value for s in TermStatus]),
+    default=None,
+    help="Administrative status (default: preferred for a new concept, deprecated for a variant).",
+)
+@click.option("--lang", default="en", show_default=True, help="Language of TERM.")
+@click.option(
+    "--from",
+    "document",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Document the term was found in: its line becomes the term's source.",
+)
+@click.option(
+    "--glossary",
+    "glossary_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Glossary file or folder (default: the project's glossary/).",
+)
+@click.pass_obj
+def add(
+    layout: ProjectLayout,
+    term: str,
+    concept_id: str | None,
+    new_id: str | None,
+    status: str | None,
+    lang: str,
+    document: Path | None,
+    glossary_path: Path | None,
+) -> None:
+    """Record TERM in the glossary: a new concept, or with --concept a variant of one."""
+    found = None
+    if document is not None:
+        found = find_in_document(document, term, lang)
+        if found is None:
+            raise InputError(f"{term!r} does not occur in the document", document)
+    target, chosen = record_term(
+        glossary_path or layout.glossary_dir,
+        term,
+        lang,
+        concept_id=concept_id,
+        status=TermStatus(status) if status else None,
+        found=found,
+        new_id=new_id,
+    )
+    where = f" (from {found.source.split(' (')[0]})" if found else ""
+    click.echo(f"added {term!r} to {chosen} in {target}{where}")

@@ -1,0 +1,267 @@
+"""Termhood features of each candidate: frequency, C-value, domain specificity, context clues.
+
+Each feature is one number per candidate form, named in ``FEATURES``; the combiner
+(``termwise.terms.model``) weighs them. The scores a terminologist would recognise:
+
+- frequency and document frequency, and the frequency of the candidate's variant group;
+- C-value (Frantzi, Ananiadou and Mima 2000): frequency less the mean frequency of the longer
+  candidates it is nested in, times log2 of its length, so "blade" inside "rotor blade" only
+  counts where it stands alone;
+- domain specificity: how much more often the candidate's words occur in this corpus than in
+  general language (wordfreq's Zipf frequencies, which ship with the package);
+- unithood: how much more often the words occur together than apart (a PMI);
+- context: capitals away from the start of a sentence (names), a determiner before (nouns),
+  a pronoun, modal or "to" before or a determiner after (verbs), word endings.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+
+import numpy as np
+
+from termwise import languages
+from termwise.terms.candidates import LINK_WORDS, CandidateIndex
+from termwise.terms.general import zipf as general_zipf
+
+FEATURES: tuple[str, ...] = (
+    "bias_1word",
+    "bias_2words",
+    "bias_3words",
+    "bias_4words",
+    "log_frequency",
+    "log_group_frequency",
+    "log_documents",
+    "document_share",
+    "log_c_value",
+    "independence",
+    "log_containers",
+    "spec_min",
+    "spec_max",
+    "spec_head",
+    "general_min",
+    "general_max",
+    "general_unknown",
+    "pmi",
+    "head_productivity",
+    "capital_ratio",
+    "all_capital_ratio",
+    "upper_ratio",
+    "determiner_before",
+    "verb_cue_before",
+    "determiner_after",
+    "has_link",
+    "has_hyphen",
+    "has_digit",
+    "log_chars",
+    "verb_ending",
+    "adverb_ending",
+    "plural_ending",
+    "adjective_ending",
+    "short_word",
+    "shortest_word",
+    "symbol_letters",
+    "prose",
+    "unknown_short",
+    "modifier_productivity",
+    "foreign_letters",
+    # Single words behave apart from phrases (names, general words): their own slopes.
+    "one_word_capital",
+    "one_word_spec",
+    "one_word_frequency",
+    "one_word_general",
+    "one_word_upper",
+)
+
+# Word endings that suggest a part of speech, per language: (verb, adverb, plural, adjective).
+_ENDINGS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
+    "en": (
+        ("ing", "ed", "ize", "ise", "ate"),
+        ("ly",),
+        ("s",),
+        ("al", "ic", "ive", "ous", "able", "ible", "ary", "ful", "less"),
+    ),
+    "fr": (
+        ("er", "ir", "ant", "é", "ée", "és", "ées"),
+        ("ment",),
+        ("s", "x"),
+        (
+            "al",
+            "ale",
+            "aux",
+            "ique",
+            "if",
+            "ive",
+            "eux",
+            "euse",
+            "able",
+            "ible",
+            "aire",
+            "el",
+            "elle",
+        ),
+    ),
+}
+
+
+def split_form(form: str, lang: str) -> list[str]:
+    """The tokens of a form, elisions apart ("production d'électricité" → 3 tokens);
+    ``lang`` is a primary subtag."""
+    if lang in ("zh", "ja"):
+        return list(form)
+    return form.replace("'", "' ").split()
+
+
+def join_tokens(tokens: list[str], lang: str) -> str:
+    if lang in ("zh", "ja"):
+        return "".join(tokens)
+    return " ".join(tokens).replace("' ", "'")
+
+
+def feature_matrix(
+    index: CandidateIndex, forms: list[str], group_frequency: dict[str, int]
+) -> np.ndarray:
+    """One row of ``FEATURES`` per form in ``forms``."""
+    lang = languages.primary(index.lang)
+    stats_of = index.forms
+    total = max(index.words, 1)
+    counts = index.word_counts
+    head_last = lang != "fr"
+    verb_end, adverb_end, plural_end, adjective_end = _ENDINGS.get(lang, ((), (), (), ()))
+    links = LINK_WORDS.get(lang, frozenset())
+    containers = _containers(index, lang)
+    heads: dict[str, int] = defaultdict(int)
+    modifiers: dict[str, int] = defaultdict(int)
+    for entry in stats_of.values():
+        if len(entry.words) > 1:
+            heads[entry.words[-1] if head_last else entry.words[0]] += 1
+            modifiers[entry.words[0] if head_last else entry.words[-1]] += 1
+    alphabet = _ALPHABETS.get(lang)
+
+    def spec(word: str) -> float:
+        corpus_zipf = math.log10(counts.get(word, 1) / total * 1e9)
+        return corpus_zipf - general_zipf(word, lang)
+
+    latin = lang not in ("zh", "ja", "ru", "el", "ar", "uk", "bg")
+    rows = np.zeros((len(forms), len(FEATURES)), dtype=np.float64)
+    for row, form in enumerate(forms):
+        stats = stats_of[form]
+        words = stats.words
+        n = len(words)
+        head = words[-1] if head_last else words[0]
+        freq = stats.count
+        nested = containers.get(form)
+        if nested:
+            c_value = math.log2(n + 1) * max(freq - nested[1] / nested[0], 0.0)
+            independence = (freq - nested[2]) / freq
+            log_containers = math.log1p(nested[0])
+        else:
+            c_value = math.log2(n + 1) * freq
+            independence = 1.0
+            log_containers = 0.0
+        specs = [spec(word) for word in words]
+        generals = [general_zipf(word, lang) for word in words]
+        if n > 1:
+            first, last = counts.get(words[0], 1), counts.get(words[-1], 1)
+            pmi = math.log(freq * total / (first * last))
+        else:
+            pmi = 0.0
+        inside = max(stats.inside, 1)
+        last_word = words[-1]
+        rows[row] = (
+            n == 1,
+            n == 2,
+            n == 3,
+            n >= 4,
+            math.log(freq),
+            math.log(group_frequency.get(form, freq)),
+            math.log(stats.docs),
+            stats.docs / max(index.documents, 1),
+            math.log1p(c_value),
+            independence,
+            log_containers,
+            min(specs),
+            max(specs),
+            spec(head),
+            min(generals),
+            max(generals),
+            sum(g == 0.0 for g in generals) / n,
+            pmi,
+            math.log1p(heads.get(head, 0)),
+            stats.capital / inside,
+            stats.all_capital / inside,
+            stats.upper / inside,
+            stats.after_determiner / inside,
+            stats.after_verb_cue / inside,
+            stats.before_determiner / freq,
+            any(token in links for token in split_form(form, lang)),
+            "-" in form,
+            any(ch.isdigit() for ch in form),
+            math.log(len(form)),
+            last_word.endswith(verb_end) if verb_end else False,
+            any(word.endswith(adverb_end) for word in words) if adverb_end else False,
+            last_word.endswith(plural_end) if plural_end else False,
+            words[0].endswith(adjective_end) if adjective_end else False,
+            any(len(word) <= 2 for word in words),
+            math.log(min(len(word) for word in words)),
+            latin and _non_latin_letter(form),
+            stats.prose / freq,
+            any(
+                len(word) <= 4 and general == 0.0
+                for word, general in zip(words, generals, strict=True)
+            ),
+            math.log1p(modifiers.get(words[0] if head_last else words[-1], 0)) if n > 1 else 0.0,
+            alphabet is not None and alphabet.search(form) is not None,
+            stats.capital / inside if n == 1 else 0.0,
+            specs[0] if n == 1 else 0.0,
+            math.log(freq) if n == 1 else 0.0,
+            generals[0] if n == 1 else 0.0,
+            stats.upper / inside if n == 1 else 0.0,
+        )
+    return rows
+
+
+# Letters a language's own words do not use: "yüksek lisans" in an English thesis is Turkish.
+_ALPHABETS = {
+    "en": re.compile(r"[^\x00-\x7f]"),
+    "fr": re.compile(r"[^\x00-\x7fàâäçéèêëîïôöùûüÿœæ]"),
+}
+_BEYOND_LATIN = re.compile(r"[^\x00-\u017f]")
+
+
+def _non_latin_letter(form: str) -> bool:
+    # Greek letters and rare Latin ones in a Latin-script text are formula symbols ("λr cos ϕ")
+    # or what PDF extraction made of them ("ǻf").
+    return any(ch.isalpha() for ch in _BEYOND_LATIN.findall(form))
+
+
+def _containers(index: CandidateIndex, lang: str) -> dict[str, tuple[int, int, int]]:
+    """For each form nested in longer candidates: (how many, their total and largest
+    frequency)."""
+    found: dict[str, list[int]] = {}
+    forms = index.forms
+    for form, stats in forms.items():
+        if len(stats.words) < 2:
+            continue
+        tokens = split_form(form, lang)
+        size = len(tokens)
+        seen: set[str] = set()
+        for i in range(size):
+            for j in range(i + 1, size + 1):
+                if j - i == size:
+                    continue
+                inner = join_tokens(tokens[i:j], lang)
+                if inner in seen or inner not in forms:
+                    continue
+                seen.add(inner)
+                entry = found.get(inner)
+                if entry is None:
+                    found[inner] = [1, stats.count, stats.count]
+                else:
+                    entry[0] += 1
+                    entry[1] += stats.count
+                    if stats.count > entry[2]:
+                        entry[2] = stats.count
+    return {form: (e[0], e[1], e[2]) for form, e in found.items()}

@@ -1,0 +1,273 @@
+"""Variant groups: the forms a text uses for one concept, gathered into one candidate.
+
+Forms join a group, in this order, when
+
+1. they are the same words but for inflection, possessive, case, hyphen or space
+   ("destiny community", "destiny communities", "win-win"/"win win");
+2. the glossary matcher finds them as terms of the same concept;
+3. one is the "X of Y" inversion of the other ("community of human destiny" / "human destiny
+   community"; English only, where the inversion is productive);
+4. one is an abbreviation the text defines for the other ("Asian Infrastructure Investment
+   Bank (AIIB)");
+5. the shorter one drops a modifier and the text shows it names the same thing: nearly all
+   of its longer occurrences are in the one group, and that group is used far more often
+   than the short form alone ("destiny community" inside "human destiny community", but not
+   "wind turbine" inside "offshore wind turbine", which is a concept of its own).
+
+Two groups linked to different glossary concepts never merge, and rule 5 attaches the short
+form to one group only, so "community of Asian destiny" and "China-ASEAN destiny community"
+stay concepts of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from termwise import languages
+from termwise.terms.candidates import FormStats
+from termwise.terms.scoring import join_tokens, split_form
+
+# Rule 5: the group must hold this share of the short form's longer occurrences, and be used
+# this many times as often as the short form alone.
+DOMINANT_SHARE = 0.5
+DOMINANT_RATIO = 3.0
+
+_ABBREVIATION = re.compile(r"\(\s*([A-Z][A-Za-z&]*[A-Z][A-Za-z&]*s?)\s*\)")
+
+
+@dataclass
+class Group:
+    """The forms of one concept as the text uses them."""
+
+    forms: list[str]
+    concept: str | None = None
+    conflicts: set[str] = field(default_factory=set)
+
+
+class _Union:
+    """Union-find over forms that keeps at most one glossary concept per set."""
+
+    def __init__(self, concepts: Mapping[str, str]) -> None:
+        self.parent: dict[str, str] = {}
+        self.concept: dict[str, str] = dict(concepts)
+
+    def find(self, form: str) -> str:
+        parent = self.parent.setdefault(form, form)
+        if parent == form:
+            return form
+        root = self.find(parent)
+        self.parent[form] = root
+        return root
+
+    def union(self, a: str, b: str) -> bool:
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a == root_b:
+            return True
+        concept_a, concept_b = self.concept.get(root_a), self.concept.get(root_b)
+        if concept_a and concept_b and concept_a != concept_b:
+            return False
+        self.parent[root_b] = root_a
+        if concept_b and not concept_a:
+            self.concept[root_a] = concept_b
+        return True
+
+
+class StemKeys:
+    """The inflection-free key of a form: each word without its plural or possessive ending
+    (English and French by rule, other languages by Snowball stem), hyphens as spaces.
+
+    Only inflection: "development" and "developing", "peace" and "peaceful" stay apart,
+    which a Snowball stem would join.
+    """
+
+    def __init__(self, lang: str) -> None:
+        self.lang = languages.primary(lang)
+        self._stem = _stemmer(self.lang)
+        self._cache: dict[str, str] = {}
+
+    def word(self, word: str) -> str:
+        found = self._cache.get(word)
+        if found is None:
+            found = self._cache[word] = _uninflect(word.strip("'"), self.lang, self._stem)
+        return found
+
+    def key(self, form: str) -> str:
+        if self.lang in ("zh", "ja"):
+            return form
+        tokens = form.replace("-", " ").replace("\u2013", " ").replace("'", "' ").split()
+        return " ".join(self.word(token) for token in tokens)
+
+
+def _uninflect(word: str, lang: str, stem: Callable[[str], str]) -> str:
+    if lang == "en":
+        if len(word) > 4 and word.endswith("ies"):
+            return word[:-3] + "y"
+        if word.endswith(("sses", "shes", "ches", "xes")):
+            return word[:-2]
+        if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            return word[:-1]
+        return word
+    if lang == "fr":
+        if len(word) > 4 and word.endswith("aux"):
+            return word[:-3] + "al"
+        if len(word) > 3 and word.endswith(("s", "x")) and not word.endswith(("ss", "us")):
+            return word[:-1]
+        return word
+    return stem(word)
+
+
+def _stemmer(lang: str) -> Callable[[str], str]:
+    from termwise.glossary.matcher import _STEMMERS
+
+    name = _STEMMERS.get(lang)
+    if name is None:
+        return str
+    import Stemmer
+
+    stem: Callable[[str], str] = Stemmer.Stemmer(name).stemWord
+    return stem
+
+
+def group_frequencies(forms: Mapping[str, FormStats], keys: StemKeys) -> dict[str, int]:
+    """Each form's group frequency under rule 1 (what the combiner sees before grouping)."""
+    totals: dict[str, int] = defaultdict(int)
+    key_of = {form: keys.key(form) for form in forms}
+    for form, stats in forms.items():
+        totals[key_of[form]] += stats.count
+    return {form: totals[key_of[form]] for form in forms}
+
+
+def find_abbreviations(segments: Iterable[str], lang: str) -> dict[str, str]:
+    """Abbreviations a text defines, ``{"aiib": "asian infrastructure investment bank"}``:
+    a parenthesised capital word whose letters begin the words just before it."""
+    from termwise.terms.candidates import fold
+
+    found: dict[str, str] = {}
+    for text in segments:
+        for match in _ABBREVIATION.finditer(text):
+            short = match.group(1)
+            letters = [ch.lower() for ch in short.rstrip("s") if ch.isalpha()]
+            words = re.findall(r"[\w'-]+", text[: match.start()])[-(len(letters) * 2 + 2) :]
+            long = _expansion(words, letters)
+            if long:
+                found[fold(short)] = fold(long)
+    return found
+
+
+def _expansion(words: list[str], letters: list[str]) -> str | None:
+    """The shortest run of words ending ``words`` whose content words' initials are
+    ``letters`` (function words such as "of", "and" may stand between them)."""
+    for size in range(len(letters), len(words) + 1):
+        run = words[-size:]
+        initials = [w[0].lower() for w in run if w[:1].isupper() or len(w) > 3]
+        if initials == letters and run[0][:1].lower() == letters[0]:
+            return " ".join(run)
+    return None
+
+
+def build_groups(
+    forms: Mapping[str, FormStats],
+    keys: StemKeys,
+    *,
+    seeds: Iterable[str],
+    concepts: Mapping[str, str] | None = None,
+    abbreviations: Mapping[str, str] | None = None,
+) -> list[Group]:
+    """The variant groups that contain at least one of ``seeds`` (the kept candidates).
+
+    ``forms`` are all candidate forms with their counts, ``concepts`` maps forms the glossary
+    matcher found to their concept ids, ``abbreviations`` short forms to long forms.
+    """
+    concepts = concepts or {}
+    union = _Union(concepts)
+    lang = keys.lang
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for form in forms:
+        by_key[keys.key(form)].append(form)
+    # Rule 1, then 2: the same key, then the same concept.
+    for members in by_key.values():
+        for other in members[1:]:
+            union.union(members[0], other)
+    by_concept: dict[str, list[str]] = defaultdict(list)
+    for form, concept in concepts.items():
+        by_concept[concept].append(form)
+    for members in by_concept.values():
+        for other in members[1:]:
+            union.union(members[0], other)
+    # Rule 3: "X of Y" is "Y X".
+    if lang == "en":
+        for form in forms:
+            tokens = split_form(form, lang)
+            if "of" in tokens[1:-1]:
+                cut = tokens.index("of")
+                inverted = keys.key(join_tokens(tokens[cut + 1 :] + tokens[:cut], lang))
+                for other in by_key.get(inverted, ()):
+                    union.union(form, other)
+    # Rule 4: defined abbreviations.
+    for short, long in (abbreviations or {}).items():
+        if short in forms and long in forms:
+            union.union(long, short)
+    _attach_short_forms(forms, keys, union, by_key)
+    seeds = set(seeds)
+    members_of: dict[str, list[str]] = defaultdict(list)
+    for form in forms:
+        members_of[union.find(form)].append(form)
+    groups = []
+    for root, members in members_of.items():
+        if not seeds.intersection(members):
+            continue
+        members.sort(key=lambda f: (-forms[f].count, f))
+        groups.append(Group(members, union.concept.get(root)))
+    return groups
+
+
+def _attach_short_forms(
+    forms: Mapping[str, FormStats],
+    keys: StemKeys,
+    union: _Union,
+    by_key: Mapping[str, Sequence[str]],
+) -> None:
+    """Rule 5: a short form joins the one group that holds nearly all its longer uses."""
+    lang = keys.lang
+    head_last = lang != "fr"
+    group_count: dict[str, int] = defaultdict(int)
+    for form, stats in forms.items():
+        group_count[union.find(form)] += stats.count
+    key_count = {key: sum(forms[f].count for f in members) for key, members in by_key.items()}
+    # Longer forms by the key of the shorter form they extend by modifiers alone.
+    extends: dict[str, list[str]] = defaultdict(list)
+    for form, stats in forms.items():
+        words = split_form(form, lang)
+        if len(stats.words) < 3 or len(words) != len(stats.words):
+            continue
+        for size in range(2, len(words)):
+            part = words[-size:] if head_last else words[:size]
+            extends[keys.key(join_tokens(part, lang))].append(form)
+    for key, longer in extends.items():
+        shorts = by_key.get(key)
+        if not shorts:
+            continue
+        # A longer form inside a still longer one ("america destiny community" inside
+        # "china-latin america destiny community") is the same occurrence: count it once.
+        outer = [
+            form
+            for form in longer
+            if not any(
+                other != form
+                and (other.endswith(" " + form) if head_last else other.startswith(form + " "))
+                for other in longer
+            )
+        ]
+        per_group: dict[str, int] = defaultdict(int)
+        for form in outer:
+            per_group[union.find(form)] += forms[form].count
+        total = sum(per_group.values())
+        root, best = max(per_group.items(), key=lambda item: item[1])
+        # Candidates count nested occurrences too: the short form alone is the rest.
+        alone = max(key_count[key] - total, 1)
+        if best < DOMINANT_SHARE * total or group_count[root] < DOMINANT_RATIO * alone:
+            continue
+        union.union(root, shorts[0])

@@ -1,0 +1,167 @@
+"""The Candidates view of the glossary: terms the document uses that the glossary lacks.
+
+Term discovery (``termwise.terms``) runs in a worker on the open document; each candidate
+(a variant group) can be accepted as a new concept, accepted as a variant of the concept
+under the grid's cursor, or rejected, which the project remembers
+(``termwise.terms.rejections``). A write announces itself with ``GlossaryPanel.Changed``,
+so highlights and checks follow as for any glossary edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Vertical
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from termwise.errors import TermwiseError
+from termwise.tui.keymap import textual_bindings
+from termwise.tui.panels.glossary import GlossaryPanel
+
+if TYPE_CHECKING:
+    from termwise.review.session import ReviewSession
+    from termwise.terms.extract import Candidate
+
+
+class CandidatesPanel(Vertical):
+    """Candidate terms of the document, new and unrecorded variants first."""
+
+    BINDINGS: ClassVar[list[BindingType]] = textual_bindings("candidates")  # type: ignore[assignment]
+    DEFAULT_CSS = """
+    CandidatesPanel > OptionList { height: 1fr; }
+    CandidatesPanel > Static { height: auto; color: $text-muted; }
+    """
+
+    def __init__(
+        self,
+        session: ReviewSession,
+        concept_at_cursor: Callable[[], str | None],
+        **kwargs: str,
+    ) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.session = session
+        self.concept_at_cursor = concept_at_cursor
+        self.candidates: list[Candidate] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("e: find candidates in this document", id="candidates-help")
+        yield OptionList(id="candidates-list")
+
+    @property
+    def current(self) -> Candidate | None:
+        index = self.query_one("#candidates-list", OptionList).highlighted
+        if index is None or not 0 <= index < len(self.candidates):
+            return None
+        return self.candidates[index]
+
+    def action_extract(self) -> None:
+        self.query_one("#candidates-help", Static).update("Finding candidates…")
+        self.run_worker(self._extract, thread=True, exclusive=True, group="candidates")
+
+    def _extract(self) -> None:
+        from termwise.terms.extract import KNOWN, extract_terms
+        from termwise.terms.rejections import Rejections
+
+        session = self.session
+        rejected = Rejections(session.layout.root)
+        found = extract_terms([session.document], session.source_lang, glossary=session.glossary)
+        shown = [
+            c
+            for c in found.candidates
+            if c.status != KNOWN and (session.source_lang, c.forms[0]) not in rejected
+        ]
+        self.app.call_from_thread(self.show, shown)
+
+    def show(self, candidates: list[Candidate]) -> None:
+        self.candidates = candidates
+        options = self.query_one("#candidates-list", OptionList)
+        options.clear_options()
+        for candidate in candidates:
+            label = Text()
+            label.append(candidate.term, style="bold")
+            label.append(f"  {candidate.frequency}×", style="dim")
+            if candidate.concept:
+                label.append(f"  variant of {candidate.concept}", style="yellow")
+            if candidate.variants:
+                label.append(f"  [{'; '.join(candidate.variants[:3])}]", style="dim")
+            options.add_option(Option(label))
+        if candidates:
+            options.highlighted = 0
+        self.query_one("#candidates-help", Static).update(
+            f"{len(candidates)} candidates · n new concept · v variant of the concept at the "
+            "cursor · r reject · e again"
+        )
+
+    def action_accept_new(self) -> None:
+        candidate = self.current
+        if candidate is not None:
+            self._record(candidate, None)
+
+    def action_accept_variant(self) -> None:
+        candidate = self.current
+        if candidate is None:
+            return
+        concept = candidate.concept or self.concept_at_cursor()
+        if concept is None:
+            self.notify(
+                "No concept at the cursor: move to a segment that uses one", severity="warning"
+            )
+            return
+        self._record(candidate, concept)
+
+    def action_reject(self) -> None:
+        from termwise.terms.rejections import Rejections
+
+        candidate = self.current
+        if candidate is None:
+            return
+        Rejections(self.session.layout.root).add(self.session.source_lang, candidate.forms[0])
+        self._drop(candidate)
+        self.notify(f"Rejected {candidate.term!r}; it will not be offered again")
+
+    def _record(self, candidate: Candidate, concept: str | None) -> None:
+        """Write the candidate to the glossary: its term as a new concept, or its forms the
+        glossary lacks as variants of ``concept``; the first use is the source."""
+        from termwise.terms.recording import Found, record_term
+
+        session = self.session
+        texts = candidate.unrecorded() if candidate.concept else [candidate.term]
+        found = None
+        if candidate.occurrences:
+            first = candidate.occurrences[0]
+            segment = session.document.segment(first.segment)
+            line, _ = session.document.line_col(segment.to_source(first.start, first.end)[0])
+            found = Found(session.path, line, segment.text)
+        written = []
+        try:
+            for text in texts:
+                path, concept = record_term(
+                    session.glossary_path,
+                    text,
+                    session.source_lang,
+                    concept_id=concept,
+                    found=found,
+                )
+                written.append(text)
+        except TermwiseError as error:
+            self.notify(f"Not added: {error}", severity="error")
+        if not written:
+            return
+        session.load_glossary()
+        self._drop(candidate)
+        added = ", ".join(repr(text) for text in written)
+        self.post_message(GlossaryPanel.Changed(f"Added {added} to {concept} in {path}"))
+
+    def _drop(self, candidate: Candidate) -> None:
+        index = self.candidates.index(candidate)
+        remaining = [c for c in self.candidates if c is not candidate]
+        self.show(remaining)
+        if remaining:
+            self.query_one("#candidates-list", OptionList).highlighted = min(
+                index, len(remaining) - 1
+            )

@@ -1,0 +1,57 @@
+"""Candidate n-grams: bounded by function words and punctuation, French links inside."""
+
+from __future__ import annotations
+
+from termwise.terms.candidates import collect, find_occurrences, tokenize
+
+
+def _forms(text: str, lang: str) -> set[str]:
+    return set(collect([[text]], lang).forms)
+
+
+def test_english_candidates_stop_at_function_words_and_punctuation() -> None:
+    forms = _forms("The rotor blade of the wind turbine, and its pitch angle.", "en")
+    assert {"rotor blade", "wind turbine", "pitch angle", "rotor", "blade"} <= forms
+    # "of the" is no link in English, a comma ends a candidate, "its" is a function word.
+    assert "rotor blade of the wind turbine" not in forms
+    assert "turbine and" not in forms
+    assert not any(form.startswith(("the ", "its ")) for form in forms)
+
+
+def test_english_of_links_and_possessive_breaks() -> None:
+    forms = _forms("China's community of human destiny matters.", "en")
+    assert "community of human destiny" in forms
+    assert "china" in forms
+    assert not any("china community" in form or "'s" in form for form in forms)
+
+
+def test_french_candidates_keep_prepositions_and_elisions_inside() -> None:
+    forms = _forms("Le réglage de la puissance et la production d'électricité du parc.", "fr")
+    assert "réglage de la puissance" in forms
+    assert "production d'électricité" in forms
+    # A candidate never ends with a link word or an article.
+    assert not any(form.endswith((" de", " la", "d'")) for form in forms)
+
+
+def test_chinese_is_segmented_by_jieba() -> None:
+    forms = _forms("构建人类命运共同体是中国外交的目标。", "zh")
+    assert "人类命运共同体" in forms or "命运共同体" in forms
+    assert all("。" not in form for form in forms)
+
+
+def test_variable_names_and_formula_symbols_are_no_candidates() -> None:
+    text = "The power Qres is set by qres and ubus while λr cos ϕ gives the HAWT output."
+    forms = _forms(text * 3, "en")
+    assert not any(word in form for form in forms for word in ("qres", "ubus", "λr", "ϕ"))
+    assert "hawt output" in forms  # an acronym written in capitals stays
+
+
+def test_occurrences_give_exact_spans() -> None:
+    text = "A wind turbine. Two wind turbines."
+    hits = list(find_occurrences([text], "en", {"wind turbine", "wind turbines"}))
+    assert [text[start:end] for _, _, start, end in hits] == ["wind turbine", "wind turbines"]
+
+
+def test_tokenize_marks_punctuation_breaks() -> None:
+    tokens = tokenize("rotor, blade", "en")
+    assert [t.norm for t in tokens] == ["rotor", "", "blade"]

@@ -1,0 +1,128 @@
+"""``termwise glossary add`` and the unrecorded-variant check, as a translator uses them."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from termwise.cli import cli, main
+from termwise.glossary import load_glossary
+from termwise.glossary.model import Concept, Glossary, Term, TermStatus
+from termwise.glossary.tbx import write_tbx
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "seeds" / "000_204c7e650900ae41.txt"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "glossary").mkdir()
+    shutil.copy(ROOT / "glossary" / "key-terms.tbx", tmp_path / "glossary" / "key-terms.tbx")
+    shutil.copy(SEED, tmp_path / "paper.txt")
+    return tmp_path
+
+
+def _invoke(project: Path, *args: str) -> str:
+    result = CliRunner().invoke(cli, ["--project", str(project), *args], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_add_a_variant_with_its_source_line(project: Path) -> None:
+    before = (project / "glossary" / "key-terms.tbx").read_bytes()
+    out = _invoke(
+        project,
+        "glossary",
+        "add",
+        "world's destiny community",
+        "--concept",
+        "T01",
+        "--from",
+        str(project / "paper.txt"),
+    )
+    assert "T01" in out and "line 69" in out
+    concept = load_glossary(project / "glossary").concept("T01")
+    term = next(t for t in concept.terms("en") if t.text == "world's destiny community")
+    assert term.status is TermStatus.DEPRECATED
+    assert term.source is not None and "paper.txt, line 69" in term.source
+    assert term.context is not None and "world's destiny community" in term.context
+    # Everything else in the file is kept: the old file's concepts are all still there.
+    old = {c.id: len(c.all_terms) for c in load_glossary_bytes(before, project).concepts}
+    new = {c.id: len(c.all_terms) for c in load_glossary(project / "glossary").concepts}
+    assert new == {**old, "T01": old["T01"] + 1}
+
+
+def load_glossary_bytes(data: bytes, folder: Path) -> Glossary:
+    path = folder / "old.tbx"
+    path.write_bytes(data)
+    try:
+        return load_glossary(path)
+    finally:
+        path.unlink()
+
+
+def test_add_a_new_concept_and_refuse_a_duplicate(project: Path) -> None:
+    _invoke(project, "glossary", "add", "social existence", "--status", "admitted")
+    concept = load_glossary(project / "glossary").concept("social-existence")
+    assert [(t.text, t.status) for t in concept.terms("en")] == [
+        ("social existence", TermStatus.ADMITTED)
+    ]
+    tbx = project / "glossary" / "key-terms.tbx"
+    before = tbx.read_bytes()
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--project", str(project), "glossary", "add", "Social Existence"])
+    assert exit_info.value.code != 0
+    with pytest.raises(SystemExit):
+        main(["--project", str(project), "glossary", "add", "x y", "--concept", "T99"])
+    with pytest.raises(SystemExit):
+        main(
+            [
+                "--project",
+                str(project),
+                "glossary",
+                "add",
+                "no such words here",
+                "--from",
+                str(project / "paper.txt"),
+            ]
+        )
+    assert tbx.read_bytes() == before  # nothing half-written
+
+
+def test_check_reports_unrecorded_variants(project: Path) -> None:
+    small = Glossary(
+        [
+            Concept("T01", all_terms=[Term("community of human destiny", "en")]),
+            Concept("T03", all_terms=[Term("community of Asian destiny", "en")]),
+        ],
+        lang="en",
+    )
+    shutil.rmtree(project / "glossary")
+    (project / "glossary").mkdir()
+    (project / "glossary" / "small.tbx").write_bytes(write_tbx(small)[0])
+    # Off by default: nothing is reported until the project asks for the check.
+    result = CliRunner().invoke(
+        cli, ["--project", str(project), "check", str(project / "paper.txt"), "--fail-on", "never"]
+    )
+    assert "unrecorded-variant" not in result.output
+    (project / "termwise.toml").write_text(
+        '[checks.severity]\n"unrecorded-variant" = "info"\n', encoding="utf-8"
+    )
+    result = CliRunner().invoke(
+        cli, ["--project", str(project), "check", str(project / "paper.txt"), "--fail-on", "never"]
+    )
+    lines = [line for line in result.output.splitlines() if "unrecorded-variant" in line]
+    texts = " ".join(lines)
+    assert "'human destiny community'" in texts and "'destiny communities'" in texts
+    assert all("T01" in line for line in lines)
+    assert "Asian" not in texts and "China-ASEAN" not in texts
+    # Recording the variant silences the check for it.
+    _invoke(project, "glossary", "add", "human destiny community", "--concept", "T01")
+    result = CliRunner().invoke(
+        cli, ["--project", str(project), "check", str(project / "paper.txt"), "--fail-on", "never"]
+    )
+    after = [line for line in result.output.splitlines() if "unrecorded-variant" in line]
+    assert after and not any("info: 'human destiny community' looks" in line for line in after)

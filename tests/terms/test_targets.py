@@ -1,0 +1,83 @@
+"""``termwise terms targets`` on a real machine translation (Apertium, English → Spanish)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from termwise.cli import cli
+from termwise.glossary.model import Concept, Glossary, Term
+from termwise.glossary.tbx import write_tbx
+
+PAPER = (
+    "The wind turbine converts the kinetic energy of the wind. A wind turbine has a rotor "
+    "with three blades.\nThe rotor of the wind turbine turns a generator. Offshore wind "
+    "turbines are larger than onshore machines.\nThe blades of a wind turbine are made of "
+    "glass fibre. The generator produces electricity for the grid.\n"
+)
+
+
+@pytest.mark.skipif(shutil.which("apertium") is None, reason="Apertium is not installed")
+def test_renderings_and_proposals_from_a_real_translation(tmp_path: Path) -> None:
+    (tmp_path / "paper.txt").write_text(PAPER, encoding="utf-8")
+    glossary = Glossary(
+        [
+            Concept("wt", all_terms=[Term("wind turbine", "en")]),
+            Concept("gen", all_terms=[Term("generator", "en"), Term("generador", "es")]),
+        ],
+        lang="en",
+    )
+    (tmp_path / "glossary").mkdir()
+    (tmp_path / "glossary" / "g.tbx").write_bytes(write_tbx(glossary)[0])
+    runner = CliRunner()
+    paper = str(tmp_path / "paper.txt")
+    result = runner.invoke(
+        cli, ["--project", str(tmp_path), "translate", paper, "--to", "es", "--engine", "apertium"]
+    )
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(
+        cli,
+        ["--project", str(tmp_path), "terms", "targets", paper, "--to", "es", "--format", "json"],
+    )
+    assert result.exit_code == 0, result.output
+    report = {entry["concept"]: entry for entry in json.loads(result.output)}
+    # The glossary has no Spanish term for "wind turbine": the one Apertium used is proposed,
+    # found in every segment of the concept (inflected "Turbinas de viento" included).
+    turbine = report["wt"]
+    assert turbine["source_count"] == 5
+    assert turbine["proposal"] == "turbina de viento"
+    assert turbine["renderings"][0]["count"] == 5 and turbine["renderings"][0]["status"] is None
+    # A concept with a Spanish term: the rendering used, with its status and segments.
+    generator = report["gen"]
+    assert generator["proposal"] is None
+    assert [(r["text"], r["count"], r["status"]) for r in generator["renderings"]] == [
+        ("generador", 2, "preferred")
+    ]
+    text = runner.invoke(cli, ["--project", str(tmp_path), "terms", "targets", paper, "--to", "es"])
+    assert "proposed target term: turbina de viento" in text.output
+
+
+def test_targets_without_a_translation_is_a_clear_error(tmp_path: Path) -> None:
+    from termwise.cli import main
+
+    (tmp_path / "paper.txt").write_text(PAPER, encoding="utf-8")
+    (tmp_path / "glossary").mkdir()
+    glossary = Glossary([Concept("wt", all_terms=[Term("wind turbine", "en")])], lang="en")
+    (tmp_path / "glossary" / "g.tbx").write_bytes(write_tbx(glossary)[0])
+    with pytest.raises(SystemExit) as exit_info:
+        main(
+            [
+                "--project",
+                str(tmp_path),
+                "terms",
+                "targets",
+                str(tmp_path / "paper.txt"),
+                "--to",
+                "es",
+            ]
+        )
+    assert exit_info.value.code != 0
