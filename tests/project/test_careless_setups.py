@@ -5,12 +5,10 @@ TABs, MT comments another tool left half, a 50 MB line, an empty folder as gloss
 from __future__ import annotations
 
 import os
-import resource
 import signal
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import polib
@@ -184,17 +182,23 @@ def test_check_on_a_50_mb_line_folds_repeated_issues(tmp_path: Path) -> None:
     with line.open("w") as handle:
         for _ in range(50):
             handle.write("the the " * 125_000)  # 1 MB, no sentence end: one segment
-    started = time.monotonic()
-    done = termwise("check", "line.txt", "--format", "json", "-o", "report.json", cwd=tmp_path)
-    elapsed = time.monotonic() - started
-    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    assert done.returncode == 0, done.stderr
-    assert "line.txt: 101 issues (101 warnings)" in done.stderr
+    # The peak of this child alone (wait4), not RUSAGE_CHILDREN's largest of every child
+    # the test session has run so far.
+    command = [str(TERMWISE), "check", "line.txt", "--format", "json", "-o", "report.json"]
+    child = subprocess.Popen(
+        command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    stderr = child.stderr.read() if child.stderr else ""
+    peak_mb = usage.ru_maxrss / 1024
+    assert child.returncode == 0, stderr
+    assert "line.txt: 101 issues (101 warnings)" in stderr
     report = (tmp_path / "report.json").read_text()
     assert "more repeated-word issues in this segment are not listed" in report
-    # 5 million issues took 90 s and 7.5 GB before; what is left is reading the line.
+    # 5 million issues took 7.5 GB before; what is left is reading the line (timings are
+    # in docs/benchmarks/robustness.md).
     assert peak_mb < 600, peak_mb
-    assert elapsed < 120, elapsed
 
 
 def test_an_empty_folder_as_glossary_says_it_holds_no_glossary(project: Path) -> None:
