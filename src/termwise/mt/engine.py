@@ -16,12 +16,36 @@ Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
+class TermDecision:
+    """What glossary-constrained translation did with one concept occurrence of a segment.
+
+    ``target`` is the rendering put into the translation, or None where the occurrence was
+    left to the engine; ``mechanism`` names how it was put there (``apertium-lexical``,
+    ``placeholder``, ``prefix``, ``nbest``, ``attention``) or is ``left`` with the
+    ``reason`` (fix by hand, no rendering in the target language, every mechanism failed).
+    """
+
+    concept_id: str
+    source: str
+    target: str | None
+    mechanism: str
+    reason: str = ""
+
+    def describe(self) -> str:
+        """One line for a PO comment or a report: ``T01 -> rendering (mechanism)``."""
+        if self.target is None:
+            return f"{self.concept_id} left to the engine: {self.reason}"
+        return f"{self.concept_id} -> {self.target} ({self.mechanism})"
+
+
+@dataclass(frozen=True)
 class MTResult:
     """One segment's machine translation.
 
     ``nbest`` holds the hypotheses the engine scored, best first (the first is ``target``);
     ``unknown`` holds spans of ``target`` the engine copied because it did not know them
-    (Apertium's ``*word`` marks), so a reviewer can see them without the marks in the text.
+    (Apertium's ``*word`` marks), so a reviewer can see them without the marks in the text;
+    ``terms`` says what glossary-constrained translation forced or left, per occurrence.
     """
 
     source: str
@@ -30,6 +54,7 @@ class MTResult:
     model: str
     nbest: list[tuple[str, float]] = field(default_factory=list)
     unknown: tuple[tuple[int, int], ...] = ()
+    terms: tuple[TermDecision, ...] = ()
 
     def unknown_words(self) -> list[str]:
         return [self.target[start:end] for start, end in self.unknown]

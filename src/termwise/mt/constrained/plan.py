@@ -1,0 +1,112 @@
+"""Which rendering each concept occurrence of a source segment must get, for any engine.
+
+Every concept found in the source is planned, whatever the status of the source form: a
+deprecated variant ("human destiny community") names the same concept as the official term.
+The rendering is the concept's preferred term in the target language, or the admitted one
+that the project chose (``[mt.terms]`` in ``termwise.toml``). An occurrence is left to the
+engine, with the reason, where the chosen rendering is marked fix-by-hand or the concept has
+no usable rendering in the target language.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from termwise import languages
+from termwise.glossary.matcher import TermMatcher
+from termwise.glossary.model import Concept, Glossary, Term, TermStatus, lang_matches
+
+
+@dataclass(frozen=True)
+class Placement:
+    """One concept occurrence in a source segment and the rendering it must get.
+
+    ``start``/``end`` delimit ``source`` in the segment. ``target`` is None where the
+    occurrence is left to the engine (``reason`` says why). ``avoid`` holds the concept's
+    deprecated and superseded renderings in the target language, which an engine that can
+    should keep out of its output.
+    """
+
+    concept_id: str
+    start: int
+    end: int
+    source: str
+    target: Term | None
+    reason: str = ""
+    avoid: tuple[str, ...] = ()
+
+
+class GlossaryConstraints:
+    """A glossary's renderings for one language pair, ready to plan segments."""
+
+    def __init__(
+        self,
+        glossary: Glossary,
+        src: str,
+        tgt: str,
+        *,
+        chosen: Mapping[str, str] | None = None,
+    ) -> None:
+        """``chosen`` maps a concept id to the admitted rendering the project prefers."""
+        self.glossary = glossary
+        self.src = languages.normalize(src)
+        self.tgt = languages.normalize(tgt)
+        self.chosen = dict(chosen or {})
+        self._matcher = TermMatcher(glossary, self.src)
+        self._renderings: dict[str, tuple[Term | None, str, tuple[str, ...]]] = {
+            concept.id: self._rendering(concept) for concept in glossary.concepts
+        }
+
+    def _rendering(self, concept: Concept) -> tuple[Term | None, str, tuple[str, ...]]:
+        terms = concept.terms(self.tgt)
+        avoid = tuple(term.text for term in terms if not term.status.is_official)
+        wanted = self.chosen.get(concept.id)
+        term: Term | None = None
+        if wanted is not None:
+            term = next((t for t in terms if t.text == wanted and t.status.is_official), None)
+        if term is None:
+            term = next((t for t in terms if t.status is TermStatus.PREFERRED), None)
+        if term is None:
+            name = languages.display_name(self.tgt)
+            return None, f"the glossary has no preferred {name} rendering", avoid
+        if term.fix_by_hand:
+            return None, f"'{term.text}' is marked fix by hand: {term.fix_by_hand}", avoid
+        return term, "", avoid
+
+    @property
+    def active(self) -> bool:
+        """Whether any concept has a rendering to force in the target language."""
+        return any(term is not None for term, _, _ in self._renderings.values())
+
+    def plan(self, text: str) -> list[Placement]:
+        """The concept occurrences of ``text`` in text order, each with its rendering."""
+        placements = []
+        for match in self._matcher.find(text):
+            term, reason, avoid = self._renderings.get(match.concept_id, (None, "", ()))
+            if match.also:
+                term, reason = None, f"the source form is shared with {', '.join(match.also)}"
+            placements.append(
+                Placement(match.concept_id, match.start, match.end, match.text, term, reason, avoid)
+            )
+        return placements
+
+    def fingerprint(self) -> str:
+        """Changes whenever anything that decides a rendering changes: part of MT cache keys,
+        so that an edited glossary translates again."""
+        content = [
+            [
+                concept.id,
+                [
+                    [t.text, t.lang, t.status.value, t.fix_by_hand, t.case_sensitive, t.exact]
+                    + [(d.type, d.value) for d in t.extra if d.element == "termNote"]
+                    for t in concept.all_terms
+                    if lang_matches(t.lang, self.src) or lang_matches(t.lang, self.tgt)
+                ],
+            ]
+            for concept in self.glossary.concepts
+        ]
+        blob = json.dumps([self.src, self.tgt, sorted(self.chosen.items()), content])
+        return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
