@@ -59,6 +59,18 @@ def test_unknown_words_are_unmarked_in_the_text_and_listed() -> None:
     assert literal.target.startswith("El *gato*") and literal.unknown == ()
 
 
+def test_marks_inside_compounds_and_the_engines_double_spaces_stay_out_of_the_draft() -> None:
+    sources = [
+        "Asia-Pacific and self-interested people meet.",
+        "It is a world social entity extracted from China's in-depth consideration.",
+    ]
+    compound, dropped = ApertiumEngine().translate(sources, "en", "es")
+    assert not re.search(r"[*#@]\w", compound.target), compound.target
+    assert "Asia-Pacific" in compound.target
+    assert "Pacific" in compound.unknown_words()
+    assert "  " not in dropped.target, dropped.target
+
+
 def test_strip_marks_spans_point_into_the_stripped_text() -> None:
     target, spans = strip_marks("El *xyzzy es *qwerty.", "The xyzzy is qwerty.")
     assert target == "El xyzzy es qwerty."

@@ -9,8 +9,8 @@ its own so that a translation never lands beside the wrong source.
 Apertium marks a word it does not know with ``*`` (and a lemma it cannot generate with ``#``,
 one missing from the bilingual dictionary with ``@``). termwise strips the marks from the
 target text, which is what a reviewer edits, and keeps them as ``MTResult.unknown`` spans so
-the UI can highlight those words. A mark is only recognised when the marked word is copied
-from the source and the source does not itself contain the marked form.
+the UI can highlight those words (``strip_marks`` says when a character is a mark). The two
+spaces Apertium leaves where it drops a word are made one.
 """
 
 from __future__ import annotations
@@ -28,7 +28,10 @@ from termwise.errors import TermwiseError
 from termwise.mt.engine import MTResult, Progress
 
 MODES_DIRS = (Path("/usr/share/apertium/modes"), Path("/usr/local/share/apertium/modes"))
-_MARKED = re.compile(r"(?<!\S)([*#@])(\S+)")
+# A mark before a word, at its start or after a hyphen, slash or opening punctuation.
+_MARKED = re.compile(r"(?<![\w*#@])([*#@])(\w(?:[\w'’]|-(?=\w))*)")
+# Apertium leaves two spaces where it drops a word ("natural  y"): the engine's, not text.
+_SPACE_RUN = re.compile(r"(?<=\S) {2,}(?=\S)")
 _SEPARATOR = "\n\n"
 _BREAKS = re.compile(r"\s*\n\s*")
 
@@ -87,7 +90,9 @@ class ApertiumEngine:
         return self.mode(src, tgt)
 
     def options(self) -> Mapping[str, object]:
-        return {"format": "txt"}
+        # "cleanup" is the version of what translate() does to Apertium's output (marks,
+        # spaces): a new one must not be answered from translations cached by an older one.
+        return {"format": "txt", "cleanup": 2}
 
     def fingerprint(self, src: str, tgt: str) -> str:
         """Changes when the installed language data changes (an upgrade of the pair)."""
@@ -124,7 +129,8 @@ class ApertiumEngine:
             outputs = dict(zip(wanted, pieces, strict=True))
         results = []
         for index, text in enumerate(texts):
-            target, unknown = strip_marks(outputs.get(index, ""), flat[index])
+            output = _SPACE_RUN.sub(" ", outputs.get(index, ""))
+            target, unknown = strip_marks(output, flat[index])
             results.append(MTResult(text, target, self.name, mode, [(target, 0.0)], unknown))
         if progress is not None:
             progress(len(texts), len(texts))
@@ -150,20 +156,26 @@ def _run(mode: str, text: str) -> str:
 
 
 def strip_marks(output: str, source: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """Remove Apertium's unknown-word marks; return the text and the marked words' spans."""
+    """Remove Apertium's unknown-word marks; return the text and the marked words' spans.
+
+    A mark opens a word, also inside a compound ("Asia-*Pacific"), and a partly translated
+    word keeps its mark ("*self-interesó"). Where the source itself holds the mark's
+    character, a mark counts only on a word copied from the source and not written with that
+    character there ("The *cat*" keeps its asterisks).
+    """
+    literal = {mark for mark in "*#@" if mark in source}
     pieces: list[str] = []
     spans: list[tuple[int, int]] = []
     position = 0
     length = 0
     for match in _MARKED.finditer(output):
         mark, word = match.group(1), match.group(2)
-        core = word.rstrip(".,;:!?)»”\"'")
-        if core not in source or f"{mark}{core}" in source:
+        if mark in literal and (word not in source or f"{mark}{word}" in source):
             continue  # a literal *, # or @ of the text, not a mark
         before = output[position : match.start()]
         pieces.append(before)
         length += len(before)
-        spans.append((length, length + len(core)))
+        spans.append((length, length + len(word)))
         pieces.append(word)
         length += len(word)
         position = match.end()
