@@ -47,6 +47,10 @@ LANGUAGE_COMMANDS = [
     ["import", "empty.tmx", "--doc", "paper.txt", "--to", "xx"],
     ["fix", "paper.txt", "--to", "xx", "--dry-run"],
     ["align", "paper.txt", "paper.txt", "--from", "en", "--to", "xx"],
+    ["glossary", "import", "empty.tmx", "--to", "xx"],
+    ["glossary", "export", "--from", "en", "--to", "xx", "-o", "out.csv"],
+    ["glossary", "show", "--lang", "xx"],
+    ["glossary", "find", "a community", "--lang", "xx"],
 ]
 
 

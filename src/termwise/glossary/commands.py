@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from termwise.command_line import LANGUAGE
 from termwise.input_files import read_input
 from termwise.project.layout import ProjectLayout
 
@@ -78,7 +79,9 @@ def glossary() -> None:
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
-@click.option("--lang", "langs", multiple=True, help="Only these languages (repeatable).")
+@click.option(
+    "--lang", "langs", multiple=True, type=LANGUAGE, help="Only these languages (repeatable)."
+)
 @click.pass_obj
 def show(layout: ProjectLayout, path: Path | None, fmt: str, langs: tuple[str, ...]) -> None:
     """Show the glossary at PATH (a file or folder; default: the project's glossary/)."""
@@ -131,8 +134,10 @@ def show(layout: ProjectLayout, path: Path | None, fmt: str, langs: tuple[str, .
     default=None,
     help="Input format (default: detected).",
 )
-@click.option("--from", "source_lang", default=None, help="Source language (BCP 47).")
-@click.option("--to", "target_lang", default=None, help="Target language (BCP 47).")
+@click.option(
+    "--from", "source_lang", default=None, type=LANGUAGE, help="Source language (BCP 47)."
+)
+@click.option("--to", "target_lang", default=None, type=LANGUAGE, help="Target language (BCP 47).")
 @click.option(
     "--lenient",
     is_flag=True,
@@ -250,8 +255,10 @@ def _has_language_header(fmt: str, data: bytes) -> bool:
     show_default=True,
     help="TBX style.",
 )
-@click.option("--from", "source_lang", default=None, help="Source language (OmegaT).")
-@click.option("--to", "target_lang", default=None, help="Target language (OmegaT).")
+@click.option(
+    "--from", "source_lang", default=None, type=LANGUAGE, help="Source language (OmegaT)."
+)
+@click.option("--to", "target_lang", default=None, type=LANGUAGE, help="Target language (OmegaT).")
 @click.option(
     "--encoding",
     default="utf-8",
@@ -312,7 +319,7 @@ def validate(ctx: click.Context, file: Path) -> None:
 
 @glossary.command("find")
 @click.argument("text")
-@click.option("--lang", default="en", show_default=True)
+@click.option("--lang", default="en", show_default=True, type=LANGUAGE)
 @click.option(
     "--glossary",
     "path",
