@@ -50,10 +50,10 @@ VERBATIM = "apertium-verbatim"
 # deformatter, turned into superblanks after it (a text containing them is not fenced).
 _OPEN, _CLOSE = "\ue000", "\ue001"
 _OPEN_BLANK, _CLOSE_BLANK = f"[{_OPEN}]", f"[{_CLOSE}]"
-# In an injected unit's lemma queue, before the injection's number (the transfer stages
-# keep a queue of word characters and underscores; a private-use character is dropped).
-_KEY = "_termwise_"
-_KEYED = re.compile(r"\^((?:\\.|[^$#\\])*)#" + _KEY + r"(\d+)\$")
+# Appended to an injected unit's lemma: the injection's number. Transfer rules copy a
+# unit's lemma head whole (only its case may change), but may move a lemma queue (``#...``)
+# to another unit of the chunk, so the key cannot ride in the queue.
+_KEYED = re.compile(r"\^((?:\\.|[^$<\\])*)__(\d+)__(<[^$]*)\$")
 _STREAM_SPECIAL = re.compile(r"([\^$/<>\[\]@\\{}#])")
 _TAGS = re.compile(r"<([^>]*)>")
 # Languages whose noun phrases put the head first ("comunidad de futuro compartido").
@@ -179,10 +179,12 @@ def analyse_words(analyser: Path, words: Sequence[str]) -> dict[str, list[tuple[
         return {}
     text = "".join(f"{escape(word)}\n" for word in unique)
     output = _run(f"lt-proc {shlex.quote(str(analyser))}", text)
-    units = re.findall(r"\^((?:\\.|[^$\\])*)\$", output)
+    lines = output.split("\n")
     found: dict[str, list[tuple[str, list[str]]]] = {}
-    for word, unit in zip(unique, units, strict=False):
-        readings = _split_unescaped(unit, "/")[1:]
+    for word, line in zip(unique, lines, strict=False):
+        units = re.findall(r"\^((?:\\.|[^$\\])*)\$", line)
+        # A word the analyser cuts in several units ("ganar-ganar") is not one noun.
+        readings = _split_unescaped(units[0], "/")[1:] if len(units) == 1 else []
         found[word] = [
             (_unescape(reading.split("<", 1)[0]), _TAGS.findall(reading))
             for reading in readings
@@ -330,9 +332,9 @@ def _inject(
 ) -> tuple[str, str, str]:
     """The unit standing for the term, and the words to put before and after its head.
 
-    The rest of the term rides along as the unit's lemma queue (``#...``, which transfer
-    rules keep with their unit) holding only a key; it is put back as superblanks once
-    transfer is done, so that no rule can move a word between the head and the rest.
+    The unit's lemma carries a key; the rest of the term is put back around it as
+    superblanks once transfer is done, so that no rule can move a word between the head
+    and the rest of the term.
     """
     number = head.number if head.number == "pl" else _source_number(units)
     before, lemma = head.before, head.lemma
@@ -344,7 +346,7 @@ def _inject(
     source_lemma = next((u.lemma for u in units if u.tags[:1] == ["n"]), lemma).lower()
     unit = (
         f"^{escape(source_lemma)}<n><{number}>/"
-        f"{escape(lemma)}<n><{head.gender}><{number}>#{_KEY}{key}$"
+        f"{escape(lemma)}__{key}__<n><{head.gender}><{number}>$"
     )
     return unit, before, head.after
 
@@ -503,7 +505,7 @@ def _translate_joined(
         found.add(key)
         before = f"[{escape(injection.before)} ]" if injection.before else ""
         after = f"[ {escape(injection.after)}]" if injection.after else ""
-        return f"{before}^{match.group(1)}${after}"
+        return f"{before}^{match.group(1)}{match.group(3)}${after}"
 
     output = _run(pipe.generation, _KEYED.sub(restore, transferred))
     pieces = [p.strip() for p in output.split(_SEPARATOR)]
