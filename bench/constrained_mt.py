@@ -110,7 +110,9 @@ def main() -> None:
         f"official Spanish rendering: plain {plain_ok}/{total} = {100 * plain_ok / total:.1f} %, "
         f"constrained {constrained_ok}/{total} = {100 * constrained_ok / total:.1f} %"
     )
-    print(f"chrF of the rest of each sentence (constrained vs plain): {sum(scores) / len(scores):.1f}")
+    print(
+        f"chrF of the rest of each sentence (constrained vs plain): {sum(scores) / len(scores):.1f}"
+    )
     print(
         f"time, best of {args.repeat}: plain {plain_time:.3f} s, constrained "
         f"{constrained_time:.3f} s, ratio {constrained_time / plain_time:.2f}×"

@@ -215,8 +215,8 @@ def find_head(
             gender = next((t for t in tags[1:] if t in _TAG_GENDERS), "mf")
             number = next((t for t in tags[1:] if t in _TAG_NUMBERS), "sg")
             source = origin
-            recorded_gender = term_gender(term)
-            recorded_number = term_number(term)
+            recorded_gender = term.gender
+            recorded_number = term.number
             if recorded_gender or recorded_number:
                 source = "glossary"
                 gender = _GENDER_TAGS.get(recorded_gender or "", gender)
@@ -232,20 +232,6 @@ def find_head(
                 source,
             )
     return None
-
-
-def term_gender(term: Term) -> str | None:
-    return next(
-        (d.value for d in term.extra if d.element == "termNote" and d.type == "grammaticalGender"),
-        None,
-    )
-
-
-def term_number(term: Term) -> str | None:
-    return next(
-        (d.value for d in term.extra if d.element == "termNote" and d.type == "grammaticalNumber"),
-        None,
-    )
 
 
 # --- the stream -----------------------------------------------------------------------------
