@@ -17,6 +17,9 @@ from termwise.errors import TermwiseError
 from termwise.mt.constrained.plan import GlossaryConstraints, Placement
 from termwise.mt.engine import Engine, MTResult, Progress, TermDecision
 
+# Changes whenever a mechanism's output for the same input changes.
+MECHANISM_VERSION = 1
+
 # Engine name → ``module:function(engine, texts, src, tgt, plans, *, progress)``.
 MECHANISMS: dict[str, str] = {
     "apertium": "termwise.mt.constrained.apertium:translate_constrained",
@@ -39,6 +42,8 @@ class ConstrainedEngine:
         base_options = getattr(self.base, "options", None)
         options = dict(base_options()) if callable(base_options) else {}
         options["glossary"] = self.constraints.fingerprint()
+        # A fixed mechanism must not be answered from the cache with the old output.
+        options["glossary-mechanism"] = MECHANISM_VERSION
         return options
 
     def fingerprint(self, src: str, tgt: str) -> str:
