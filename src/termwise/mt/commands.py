@@ -296,8 +296,6 @@ def translate(
     with _progress_bar(f"Translating {src} → {tgt}") as bar:
         results = chosen.translate(texts, src, tgt, progress=bar)
     pairs = list(zip(document.segments, results, strict=True))
-    if constraints is not None and constraints.active:
-        _report_terms(results)
     if fmt == "json":
         rows = [
             {
@@ -331,6 +329,9 @@ def translate(
             click.echo(f"{segment.id}\n  {src}: {segment.text}\n  {tgt}: {result.target}\n")
     if not no_save:
         _save(layout, document, tgt, results)
+    if constraints is not None:
+        # Last, so that a failed save stays a one-line error.
+        _report_terms(results)
 
 
 def _constraints(
