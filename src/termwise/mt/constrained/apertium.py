@@ -32,6 +32,7 @@ import re
 import shlex
 import subprocess
 from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -53,7 +54,8 @@ _OPEN_BLANK, _CLOSE_BLANK = f"[{_OPEN}]", f"[{_CLOSE}]"
 # Appended to an injected unit's lemma: the injection's number. Transfer rules copy a
 # unit's lemma head whole (only its case may change), but may move a lemma queue (``#...``)
 # to another unit of the chunk, so the key cannot ride in the queue.
-_KEYED = re.compile(r"\^((?:\\.|[^$<\\])*)__(\d+)__(<[^$]*)\$")
+_LEFT_KEY = re.compile(r"[#*]?(\w*)__(\d+)__")
+_SED = "\x01"  # sed's delimiter in the restore commands: never in a term
 _STREAM_SPECIAL = re.compile(r"([\^$/<>\[\]@\\{}#])")
 _TAGS = re.compile(r"<([^>]*)>")
 # Languages whose noun phrases put the head first ("comunidad de futuro compartido").
@@ -172,11 +174,23 @@ def analyser_for(pipe: Pipeline, src: str, tgt: str) -> Path | None:
     return path if path.is_file() else None
 
 
+_ANALYSED: dict[tuple[Path, str], list[tuple[str, list[str]]]] = {}
+
+
 def analyse_words(analyser: Path, words: Sequence[str]) -> dict[str, list[tuple[str, list[str]]]]:
-    """Each word's analyses by ``analyser``: ``[(lemma, tags), ...]``, empty when unknown."""
-    unique = list(dict.fromkeys(words))
-    if not unique:
-        return {}
+    """Each word's analyses by ``analyser``: ``[(lemma, tags), ...]``, empty when unknown.
+
+    Remembered for the process (the workbench translates again and again with one glossary).
+    """
+    unique = [w for w in dict.fromkeys(words) if (analyser, w) not in _ANALYSED]
+    if unique:
+        _ANALYSED.update(
+            {(analyser, word): found for word, found in _analyse(analyser, unique).items()}
+        )
+    return {word: _ANALYSED.get((analyser, word), []) for word in words}
+
+
+def _analyse(analyser: Path, unique: list[str]) -> dict[str, list[tuple[str, list[str]]]]:
     text = "".join(f"{escape(word)}\n" for word in unique)
     output = _run(f"lt-proc {shlex.quote(str(analyser))}", text)
     lines = output.split("\n")
@@ -389,7 +403,11 @@ def translate_constrained(
         body, kept = _fence(_BREAKS.sub(" ", text).strip(), shifted)
         fenced.append(body)
         forced.append(kept)
-    heads = _heads(pipe, src, tgt, [p.target for plan in forced for p in plan if p.target])
+    targets = [p.target for plan in forced for p in plan if p.target]
+    # The heads are analysed while the document goes through the analysis half.
+    pool = ThreadPoolExecutor(max_workers=1)
+    heads = pool.submit(_heads, pipe, src, tgt, targets)
+    pool.shutdown(wait=False)
     wanted = [i for i, text in enumerate(flat) if text]
     outputs: dict[int, str] = {}
     decisions: dict[int, list[TermDecision]] = {}
@@ -476,24 +494,27 @@ def _translate_joined(
     pipe: Pipeline,
     texts: list[str],
     plans: list[list[Placement]],
-    heads: dict[str, Head | None],
+    pending_heads: Future[dict[str, Head | None]],
 ) -> list[tuple[str, list[TermDecision]]] | None:
     """One run of the pipeline for ``texts``; None where the segment count was not kept."""
     stream = _run(pipe.analysis, _SEPARATOR.join(texts))
+    heads = pending_heads.result()
     stream = stream.replace(_OPEN, _OPEN_BLANK).replace(_CLOSE, _CLOSE_BLANK)
     edited, injections = _edit(stream, [p for plan in plans for p in plan], heads)
-    transferred = _run(pipe.transfer, edited)
-    found: set[int] = set()
+    # Transfer and generation in one pipeline, the injected units restored between them by
+    # sed: a third process group would cost the generator's start-up again.
+    script = "\n".join(_restore_command(key, injection) for key, injection in enumerate(injections))
+    middle = [f"sed -E -e {shlex.quote(script)}"] if script else []
+    output = _run(" | ".join([pipe.transfer, *middle, pipe.generation]), edited)
+    lost: set[int] = set()
 
-    def restore(match: re.Match[str]) -> str:
-        key = int(match.group(2))
-        injection = injections[key]
-        found.add(key)
-        before = f"[{escape(injection.before)} ]" if injection.before else ""
-        after = f"[ {escape(injection.after)}]" if injection.after else ""
-        return f"{before}^{match.group(1)}{match.group(3)}${after}"
+    def unkey(match: re.Match[str]) -> str:
+        lost.add(int(match.group(2)))
+        return match.group(1)
 
-    output = _run(pipe.generation, _KEYED.sub(restore, transferred))
+    # A key left in the output: the unit was not restored (it was generated unknown).
+    output = _LEFT_KEY.sub(unkey, output)
+    found = set(range(len(injections))) - lost
     pieces = [p.strip() for p in output.split(_SEPARATOR)]
     if len(pieces) != len(texts):
         return None
@@ -515,6 +536,20 @@ def _translate_joined(
         out.append((piece, decisions[cursor : cursor + len(plan)]))
         cursor += len(plan)
     return out
+
+
+def _restore_command(key: int, injection: _Injection) -> str:
+    """A sed command putting the words around injection ``key``'s unit back as superblanks."""
+    before = f"[{escape(injection.before)} ]" if injection.before else ""
+    after = f"[ {escape(injection.after)}]" if injection.after else ""
+
+    def literal(text: str) -> str:
+        return text.replace("\\", "\\\\").replace("&", "\\&").replace(_SED, "")
+
+    return (
+        f"s{_SED}\\^([^$<]*)__{key}__(<[^$]*)\\${_SED}"
+        f"{literal(before)}^\\1\\2${literal(after)}{_SED}g"
+    )
 
 
 def _edit(
