@@ -118,7 +118,7 @@ def test_special_characters_of_the_stream_survive_in_a_term() -> None:
 
 def test_the_pipeline_is_read_from_the_mode_file() -> None:
     stages = pipeline("eng-spa")
-    assert stages.analysis.startswith("apertium-destxt | lt-proc")
+    assert stages.analysis.startswith("apertium-destxt | sed")
     assert stages.analysis.rstrip().endswith("eng-spa.autobil.bin")
     assert stages.transfer.startswith("lrx-proc")
     assert stages.generation.endswith("apertium-retxt")
@@ -183,3 +183,29 @@ def test_an_old_cache_file_gains_the_terms_column(tmp_path: Path) -> None:
         ]
     )
     assert cache.get_many(["k2"])["k2"].terms == (decision,)
+
+
+def test_fences_keep_their_occurrence_whatever_the_text(engine: ConstrainedEngine) -> None:
+    texts = [
+        "The community of human\ndestiny is important.",  # a line break inside the term
+        "Odd \ue000 text: the community of human destiny.",  # termwise's fence character
+        "2 human destiny communities and 3 community of human destiny 4.",
+    ]
+    results = engine.translate(texts, "en", "es")
+    assert results[0].target.startswith(f"La {T01_ES}")
+    assert results[0].terms[0].mechanism == "apertium-lexical"
+    (left,) = results[1].terms
+    assert left.target is None and "private-use" in left.reason
+    assert "comunidades de futuro compartido de la humanidad" in results[2].target
+    assert results[2].target.count(T01_ES) == 1 and "3" in results[2].target
+    assert [d.mechanism for d in results[2].terms] == ["apertium-lexical"] * 2
+
+
+def test_an_engine_without_a_mechanism_says_so() -> None:
+    class RenamedApertium(ApertiumEngine):
+        name = "rules"
+
+    glossary = load_glossary(ROOT / "glossary")
+    engine = ConstrainedEngine(RenamedApertium(), GlossaryConstraints(glossary, "en", "es"))
+    with pytest.raises(Exception, match="cannot apply a glossary; pass --no-glossary"):
+        engine.translate(["The community of human destiny is important."], "en", "es")

@@ -49,8 +49,9 @@ VERBATIM = "apertium-verbatim"
 
 # Private-use characters: the fences around an occurrence in the text given to the
 # deformatter, turned into superblanks after it (a text containing them is not fenced).
-_OPEN, _CLOSE = "\ue000", "\ue001"
-_OPEN_BLANK, _CLOSE_BLANK = f"[{_OPEN}]", f"[{_CLOSE}]"
+_OPEN, _CLOSE, _KEY_END = "\ue000", "\ue001", "\ue002"
+_CLOSE_BLANK = f"[{_CLOSE}]"
+_OPENING = re.compile(r"\[" + _OPEN + r"(\d+)\]")  # as _edit finds it in the stream
 # Appended to an injected unit's lemma: the injection's number. Transfer rules copy a
 # unit's lemma head whole (only its case may change), but may move a lemma queue (``#...``)
 # to another unit of the chunk, so the key cannot ride in the queue.
@@ -127,8 +128,17 @@ def pipeline(mode: str) -> Pipeline:
         raise TermwiseError(f"{path} has no generator (lt-proc $1) after its bilingual lookup")
     data = next((Path(arg).parent for arg in commands[0] if arg.endswith(".bin")), path.parent)
     # As ``apertium -f txt`` does: the deformatter adds a sentence end that the reformatter
-    # takes away again. (Its wordbound-blank stages do nothing to plain text.)
-    analysis = " | ".join(["apertium-destxt", *(shlex.join(c) for c in commands[: lookup + 1])])
+    # takes away again. (Its wordbound-blank stages do nothing to plain text.) Between the
+    # deformatter and the analyser, the fences become superblanks, which every stage passes
+    # on unchanged and which no multiword reaches across.
+    fences = f"s/{_OPEN}([0-9]+){_KEY_END}/[{_OPEN}\\1]/g; s/{_CLOSE}/[{_CLOSE}]/g"
+    analysis = " | ".join(
+        [
+            "apertium-destxt",
+            f"sed -E -e {shlex.quote(fences)}",
+            *(shlex.join(c) for c in commands[: lookup + 1]),
+        ]
+    )
     transfer = " | ".join(shlex.join(c) for c in commands[lookup + 1 : generator])
     generation = " | ".join([*(shlex.join(c) for c in commands[generator:]), "apertium-retxt"])
     return Pipeline(mode, analysis, transfer, generation, data)
@@ -360,25 +370,36 @@ def _verbatim(text: str, capitalise: bool) -> str:
 # --- translation --------------------------------------------------------------------------
 
 
-def _fence(text: str, placements: Sequence[Placement]) -> tuple[str, list[Placement]]:
-    """``text`` with each forced occurrence between the fence characters."""
+def _fence(
+    text: str, placements: Sequence[Placement], first_key: int
+) -> tuple[str, dict[int, Placement], str]:
+    """``text`` with each forced occurrence fenced; the fenced ones by key; why others were not.
+
+    The opening fence carries the occurrence's key, so that a fence lost in the analysis
+    cannot shift the others.
+    """
     forced = [p for p in placements if p.target is not None]
-    if not forced or _OPEN in text or _CLOSE in text:
-        return text, []
-    pieces, position, kept = [], 0, []
+    if not forced:
+        return text, {}, ""
+    if any(mark in text for mark in (_OPEN, _CLOSE, _KEY_END)):
+        return text, {}, "the text holds the private-use characters termwise fences terms with"
+    pieces: list[str] = []
+    position = 0
+    kept: dict[int, Placement] = {}
     for placement in forced:
         if placement.start < position:
             continue  # overlapping matches: the first wins
+        key = first_key + len(kept)
         pieces += [
             text[position : placement.start],
-            _OPEN,
+            f"{_OPEN}{key}{_KEY_END}",
             text[placement.start : placement.end],
             _CLOSE,
         ]
         position = placement.end
-        kept.append(placement)
+        kept[key] = placement
     pieces.append(text[position:])
-    return "".join(pieces), kept
+    return "".join(pieces), kept, "it overlaps another occurrence, which was forced"
 
 
 def translate_constrained(
@@ -394,57 +415,70 @@ def translate_constrained(
     mode = engine.mode(src, tgt)
     pipe = pipeline(mode)
     flat = [_BREAKS.sub(" ", text).strip() for text in texts]
-    # A placement's span refers to the text as given; flattening only touches whitespace
-    # runs with line breaks, which a term never spans, so map spans through the change.
+    # Spans refer to the text as given; the engine sends it with its line breaks flattened.
+    moved = [_reposition(text, list(plan)) for text, plan in zip(texts, plans, strict=True)]
     fenced: list[str] = []
-    forced: list[list[Placement]] = []
-    for text, plan in zip(texts, plans, strict=True):
-        shifted = _reposition(text, list(plan))
-        body, kept = _fence(_BREAKS.sub(" ", text).strip(), shifted)
-        fenced.append(body)
-        forced.append(kept)
-    targets = [p.target for plan in forced for p in plan if p.target]
+    kept: list[dict[int, Placement]] = []
+    unfenced: list[str] = []
+    key = 0
+    for body, plan in zip(flat, moved, strict=True):
+        text, fences, why = _fence(body, plan, key)
+        key += len(fences)
+        fenced.append(text)
+        kept.append(fences)
+        unfenced.append(why)
+    by_key = {k: p for fences in kept for k, p in fences.items()}
+    targets = [p.target for p in by_key.values() if p.target is not None]
     # The heads are analysed while the document goes through the analysis half.
     pool = ThreadPoolExecutor(max_workers=1)
     heads = pool.submit(_heads, pipe, src, tgt, targets)
     pool.shutdown(wait=False)
     wanted = [i for i, text in enumerate(flat) if text]
     outputs: dict[int, str] = {}
-    decisions: dict[int, list[TermDecision]] = {}
+    decided: dict[int, TermDecision] = {}
     if wanted:
-        pieces = _translate_joined(
-            pipe, [fenced[i] for i in wanted], [forced[i] for i in wanted], heads
-        )
-        if pieces is None:
+        joined = _translate_joined(pipe, [fenced[i] for i in wanted], by_key, heads)
+        if joined is not None:
+            pieces, decided = joined
+        else:
+            # Boundaries were not kept: never guess, translate segments one by one.
             pieces = []
             for i in wanted:
-                one = _translate_joined(pipe, [fenced[i]], [forced[i]], heads)
-                pieces.append(one[0] if one else ("", []))
-        for i, (target, made) in zip(wanted, pieces, strict=True):
-            outputs[i] = target
-            decisions[i] = made
+                one = _translate_joined(pipe, [fenced[i]], by_key, heads)
+                pieces.append(one[0][0] if one else "")
+                decided.update(one[1] if one else {})
+        outputs = dict(zip(wanted, pieces, strict=True))
     results = []
     for index, text in enumerate(texts):
         target, unknown = strip_marks(outputs.get(index, ""), flat[index])
-        made = decisions.get(index, [])
-        checked = tuple(_checked(decision, target) for decision in made)
-        left = tuple(
-            TermDecision(p.concept_id, p.source, None, "left", p.reason)
-            for p in plans[index]
-            if p.target is None
+        fenced_here = {id(p): k for k, p in kept[index].items()}
+        terms: list[TermDecision] = []
+        for placement in moved[index]:
+            if placement.target is None:
+                terms.append(
+                    TermDecision(
+                        placement.concept_id, placement.source, None, "left", placement.reason
+                    )
+                )
+                continue
+            fence = fenced_here.get(id(placement))
+            decision = decided.get(fence) if fence is not None else None
+            if decision is None:
+                reason = (
+                    unfenced[index]
+                    if fence is None
+                    else "the fence around it did not survive Apertium's analysis"
+                )
+                decision = TermDecision(
+                    placement.concept_id, placement.source, None, "left", reason
+                )
+            terms.append(_checked(decision, target))
+        results.append(
+            MTResult(text, target, engine.name, mode, [(target, 0.0)], unknown, tuple(terms))
         )
-        terms = tuple(sorted(checked + left, key=lambda d: _order(plans[index], d)))
-        results.append(MTResult(text, target, engine.name, mode, [(target, 0.0)], unknown, terms))
     if progress is not None:
         progress(len(texts), len(texts))
     return results
-
-
-def _order(plan: Sequence[Placement], decision: TermDecision) -> int:
-    for index, placement in enumerate(plan):
-        if placement.concept_id == decision.concept_id and placement.source == decision.source:
-            return index
-    return len(plan)
 
 
 def _reposition(text: str, plan: list[Placement]) -> list[Placement]:
@@ -493,17 +527,21 @@ class _Injection:
 def _translate_joined(
     pipe: Pipeline,
     texts: list[str],
-    plans: list[list[Placement]],
+    by_key: dict[int, Placement],
     pending_heads: Future[dict[str, Head | None]],
-) -> list[tuple[str, list[TermDecision]]] | None:
-    """One run of the pipeline for ``texts``; None where the segment count was not kept."""
+) -> tuple[list[str], dict[int, TermDecision]] | None:
+    """One run of the pipeline for ``texts``: each output, and each fenced occurrence's
+    decision by key; None where the segment count was not kept."""
     stream = _run(pipe.analysis, _SEPARATOR.join(texts))
     heads = pending_heads.result()
-    stream = stream.replace(_OPEN, _OPEN_BLANK).replace(_CLOSE, _CLOSE_BLANK)
-    edited, injections = _edit(stream, [p for plan in plans for p in plan], heads)
+    edited, injections = _edit(stream, by_key, heads)
     # Transfer and generation in one pipeline, the injected units restored between them by
     # sed: a third process group would cost the generator's start-up again.
-    script = "\n".join(_restore_command(key, injection) for key, injection in enumerate(injections))
+    script = "\n".join(
+        _restore_command(key, injection)
+        for key, injection in injections.items()
+        if injection.decision.mechanism == MECHANISM
+    )
     middle = [f"sed -E -e {shlex.quote(script)}"] if script else []
     output = _run(" | ".join([pipe.transfer, *middle, pipe.generation]), edited)
     lost: set[int] = set()
@@ -514,13 +552,12 @@ def _translate_joined(
 
     # A key left in the output: the unit was not restored (it was generated unknown).
     output = _LEFT_KEY.sub(unkey, output)
-    found = set(range(len(injections))) - lost
     pieces = [p.strip() for p in output.split(_SEPARATOR)]
     if len(pieces) != len(texts):
         return None
-    decisions = [
-        injection.decision
-        if key in found or injection.decision.mechanism != MECHANISM
+    decisions = {
+        key: injection.decision
+        if key not in lost
         else TermDecision(
             injection.decision.concept_id,
             injection.decision.source,
@@ -528,14 +565,9 @@ def _translate_joined(
             "left",
             "Apertium's transfer lost the injected term",
         )
-        for key, injection in enumerate(injections)
-    ]
-    out: list[tuple[str, list[TermDecision]]] = []
-    cursor = 0
-    for piece, plan in zip(pieces, plans, strict=True):
-        out.append((piece, decisions[cursor : cursor + len(plan)]))
-        cursor += len(plan)
-    return out
+        for key, injection in injections.items()
+    }
+    return pieces, decisions
 
 
 def _restore_command(key: int, injection: _Injection) -> str:
@@ -553,17 +585,18 @@ def _restore_command(key: int, injection: _Injection) -> str:
 
 
 def _edit(
-    stream: str, placements: list[Placement], heads: dict[str, Head | None]
-) -> tuple[str, list[_Injection]]:
-    """Replace each fenced occurrence's units by the injected term, one injection each."""
+    stream: str, by_key: dict[int, Placement], heads: dict[str, Head | None]
+) -> tuple[str, dict[int, _Injection]]:
+    """Replace each fenced occurrence's units by the injected term; the injections by key."""
     pieces = tokens(stream)
     out: list[str] = []
-    injections: list[_Injection] = []
+    injections: dict[int, _Injection] = {}
     i = 0
     previous_unit = ""
     while i < len(pieces):
         piece = pieces[i]
-        if piece != _OPEN_BLANK:
+        opening = _OPENING.fullmatch(piece)
+        if opening is None:
             if piece != _CLOSE_BLANK:
                 out.append(piece)
             if piece.startswith("^"):
@@ -571,37 +604,37 @@ def _edit(
             i += 1
             continue
         j = i + 1
-        while j < len(pieces) and pieces[j] not in (_CLOSE_BLANK, _OPEN_BLANK):
+        while j < len(pieces) and pieces[j] != _CLOSE_BLANK and not _OPENING.fullmatch(pieces[j]):
             j += 1
         inside = pieces[i + 1 : j]
         i = j + 1 if j < len(pieces) and pieces[j] == _CLOSE_BLANK else j
-        placement = placements[len(injections)] if len(injections) < len(placements) else None
-        if placement is None or placement.target is None:
-            out.extend(inside)
-            continue
+        key = int(opening.group(1))
+        placement = by_key.get(key)
         units = [_source_side(p) for p in inside if p.startswith("^")]
+        if placement is None or placement.target is None or not units:
+            out.extend(inside)  # nothing to replace: the text goes on as Apertium read it
+            continue
         term = placement.target
         capitalise = _sentence_start(previous_unit) and placement.source[:1].isupper()
         head = heads.get(term.text)
-        if head is not None and units:
-            unit, before, after = _inject(head, units, capitalise, len(injections))
+        if head is not None:
+            unit, before, after = _inject(head, units, capitalise, key)
             out.append(unit)
             decision = TermDecision(placement.concept_id, placement.source, term.text, MECHANISM)
-            injections.append(_Injection(decision, before, after))
+            injections[key] = _Injection(decision, before, after)
         else:
             out.append(_verbatim(term.text, capitalise))
-            reason = (
-                "no noun of the term is known to Apertium's analyser and the glossary "
-                "records no gender: inserted without agreement"
-                if head is None
-                else "the analysis left no word of the occurrence: inserted without agreement"
-            )
             decision = TermDecision(
-                placement.concept_id, placement.source, term.text, VERBATIM, reason
+                placement.concept_id,
+                placement.source,
+                term.text,
+                VERBATIM,
+                "no noun of the term is known to Apertium's analyser and the glossary "
+                "records no gender: inserted without agreement",
             )
-            injections.append(_Injection(decision))
+            injections[key] = _Injection(decision)
         # Keep what the text itself put between the words (a superblank of the deformatter).
-        out.extend(p for p in inside if p.startswith("[") and p not in (_OPEN_BLANK, _CLOSE_BLANK))
+        out.extend(p for p in inside if p.startswith("[") and p != _CLOSE_BLANK)
         previous_unit = "^x<n>/x<n>$"
     return "".join(out), injections
 
