@@ -209,3 +209,35 @@ def test_an_engine_without_a_mechanism_says_so() -> None:
     engine = ConstrainedEngine(RenamedApertium(), GlossaryConstraints(glossary, "en", "es"))
     with pytest.raises(Exception, match="cannot apply a glossary; pass --no-glossary"):
         engine.translate(["The community of human destiny is important."], "en", "es")
+
+
+def concept_glossary(english: str, spanish: Term) -> GlossaryConstraints:
+    concept = Concept("C9")
+    concept.add(Term(english, "en"))
+    concept.add(spanish)
+    return GlossaryConstraints(Glossary([concept]), "en", "es")
+
+
+def test_a_plural_concept_stays_plural_and_its_article_agrees() -> None:
+    constraints = concept_glossary("foreign ties", Term("relaciones internacionales", "es"))
+    engine = ConstrainedEngine(ApertiumEngine(), constraints)
+    (result,) = engine.translate(["The foreign ties are complex."], "en", "es")
+    assert result.target.startswith("Las relaciones internacionales son")
+    # Analysed, not recorded: the decision says where the gender came from.
+    assert "spa-eng.automorf.bin" in result.terms[0].reason
+
+
+def test_a_recorded_gender_serves_a_head_the_analyser_does_not_know() -> None:
+    spanish = Term("gobernanza global", "es")
+    unknown = concept_glossary("global governance", spanish)
+    (plain,) = ConstrainedEngine(ApertiumEngine(), unknown).translate(
+        ["We need the global governance."], "en", "es"
+    )
+    assert plain.terms[0].mechanism == "apertium-verbatim"  # no gender anywhere: no agreement
+    spanish.extra.append(DataCategory("termNote", "grammaticalGender", "feminine"))
+    recorded = concept_glossary("global governance", spanish)
+    (result,) = ConstrainedEngine(ApertiumEngine(), recorded).translate(
+        ["We need the global governance."], "en", "es"
+    )
+    assert result.terms[0].mechanism == "apertium-lexical"
+    assert "la gobernanza global" in result.target and "#" not in result.target

@@ -175,6 +175,7 @@ class Head:
     number: str  # sg or pl
     after: str
     origin: str  # "glossary" or the analyser's file name
+    known: bool = True  # whether the target language's generator knows the lemma
 
 
 def analyser_for(pipe: Pipeline, src: str, tgt: str) -> Path | None:
@@ -255,6 +256,19 @@ def find_head(
                 " ".join(words[index + 1 :]),
                 source,
             )
+    if term.gender in _GENDER_TAGS:
+        # Known to a person, not to the analyser: the head word as it stands, its gender
+        # and number as recorded (the generator cannot inflect a word it does not know).
+        index = order[0]
+        return Head(
+            " ".join(words[:index]),
+            words[index],
+            _GENDER_TAGS[term.gender],
+            _NUMBER_TAGS.get(term.number or "", "sg"),
+            " ".join(words[index + 1 :]),
+            "glossary",
+            known=False,
+        )
     return None
 
 
@@ -552,6 +566,10 @@ def _translate_joined(
 
     # A key left in the output: the unit was not restored (it was generated unknown).
     output = _LEFT_KEY.sub(unkey, output)
+    for text in {p.target.text for p in by_key.values() if p.target is not None}:
+        head = heads.get(text)
+        if head is not None and not head.known:
+            output = output.replace(f"#{head.lemma}", head.lemma)
     pieces = [p.strip() for p in output.split(_SEPARATOR)]
     if len(pieces) != len(texts):
         return None
@@ -620,7 +638,14 @@ def _edit(
         if head is not None:
             unit, before, after = _inject(head, units, capitalise, key)
             out.append(unit)
-            decision = TermDecision(placement.concept_id, placement.source, term.text, MECHANISM)
+            origin = (
+                ""
+                if head.origin == "glossary"
+                else f"gender and number of '{head.lemma}' from {head.origin}, not the glossary"
+            )
+            decision = TermDecision(
+                placement.concept_id, placement.source, term.text, MECHANISM, origin
+            )
             injections[key] = _Injection(decision, before, after)
         else:
             out.append(_verbatim(term.text, capitalise))

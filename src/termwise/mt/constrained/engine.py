@@ -18,7 +18,7 @@ from termwise.mt.constrained.plan import GlossaryConstraints, Placement
 from termwise.mt.engine import Engine, MTResult, Progress, TermDecision
 
 # Changes whenever a mechanism's output for the same input changes.
-MECHANISM_VERSION = 2
+MECHANISM_VERSION = 3
 
 # Engine name → ``module:function(engine, texts, src, tgt, plans, *, progress)``.
 MECHANISMS: dict[str, str] = {
