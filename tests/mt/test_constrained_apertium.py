@@ -241,3 +241,29 @@ def test_a_recorded_gender_serves_a_head_the_analyser_does_not_know() -> None:
     )
     assert result.terms[0].mechanism == "apertium-lexical"
     assert "la gobernanza global" in result.target and "#" not in result.target
+
+
+def test_a_source_form_marked_fix_by_hand_keeps_its_extra_words(
+    engine: ConstrainedEngine,
+) -> None:
+    # "community consciousness of human destiny" says more than T01: the glossary asks to
+    # replace only its "community ... of human destiny" part, so "consciousness" stays.
+    (result,) = engine.translate(
+        ["Based on the community consciousness of human destiny, we act."], "en", "es"
+    )
+    assert f"en la consciencia de la {T01_ES}," in result.target
+    (decision,) = result.terms
+    assert decision.target == T01_ES and decision.mechanism == "apertium-lexical"
+    assert "'consciousness' translated beside it" in decision.reason
+
+
+def test_an_engine_that_cannot_keep_extra_words_leaves_the_occurrence() -> None:
+    from termwise.mt.constrained.engine import _left_if_kept
+
+    glossary = load_glossary(ROOT / "glossary")
+    (placement,) = GlossaryConstraints(glossary, "en", "es").plan(
+        "the community consciousness of human destiny"
+    )
+    assert placement.keep == ("consciousness",) and placement.target is not None
+    left = _left_if_kept(placement)
+    assert left.target is None and "marked fix by hand" in left.reason

@@ -635,6 +635,18 @@ def _edit(
         term = placement.target
         capitalise = _sentence_start(previous_unit) and placement.source[:1].isupper()
         head = heads.get(term.text)
+        kept = [
+            p
+            for p in inside
+            if p.startswith("^") and _source_side(p).lemma.lower() in placement.keep
+        ]
+        if head is not None and kept and len(kept) < len(units):
+            # "community consciousness of human destiny": the extra words, then "of the",
+            # then the term, which Apertium's rules turn into "la consciencia de la ...".
+            out.extend(f"{unit} " for unit in kept)
+            out.append("^of<pr>/de<pr>$ ^the<det><def><sp>/el<det><def><GD><ND>$ ")
+            units = [_source_side(p) for p in inside if p.startswith("^") and p not in kept]
+            capitalise = False
         if head is not None:
             unit, before, after = _inject(head, units, capitalise, key)
             out.append(unit)
@@ -643,6 +655,9 @@ def _edit(
                 if head.origin == "glossary"
                 else f"gender and number of '{head.lemma}' from {head.origin}, not the glossary"
             )
+            if placement.keep:
+                words = ", ".join(placement.keep)
+                origin = f"the source form is marked fix by hand; '{words}' translated beside it"
             decision = TermDecision(
                 placement.concept_id, placement.source, term.text, MECHANISM, origin
             )

@@ -18,7 +18,7 @@ from termwise.mt.constrained.plan import GlossaryConstraints, Placement
 from termwise.mt.engine import Engine, MTResult, Progress, TermDecision
 
 # Changes whenever a mechanism's output for the same input changes.
-MECHANISM_VERSION = 3
+MECHANISM_VERSION = 4
 
 # Engine name → ``module:function(engine, texts, src, tgt, plans, *, progress)``.
 MECHANISMS: dict[str, str] = {
@@ -94,6 +94,10 @@ class ConstrainedEngine:
             results = self.base.translate(texts, src, tgt, progress=progress)
             return [_with_left(result, plan) for result, plan in zip(results, plans, strict=True)]
         mechanism = self._mechanism()
+        if self.base.name != "apertium":
+            # Only the Apertium mechanism translates a fix-by-hand form's extra words.
+            plans = [[_left_if_kept(p) for p in plan] for plan in plans]
+            forced = [i for i, plan in enumerate(plans) if any(p.target for p in plan)]
         if self.base.name == "apertium":
             # One Apertium run for the whole document costs what the plain run costs: cheaper
             # than a second run for the segments without a term.
@@ -143,4 +147,19 @@ def _with_left(result: MTResult, plan: Sequence[Placement]) -> MTResult:
         result.nbest,
         result.unknown,
         left,
+    )
+
+
+def _left_if_kept(placement: Placement) -> Placement:
+    if not placement.keep:
+        return placement
+    return Placement(
+        placement.concept_id,
+        placement.start,
+        placement.end,
+        placement.source,
+        None,
+        f"the source form '{placement.source}' is marked fix by hand: it says more than "
+        f"the concept ({', '.join(placement.keep)})",
+        placement.avoid,
     )
