@@ -80,5 +80,10 @@ def test_strip_marks_spans_point_into_the_stripped_text() -> None:
 def test_selected_when_no_argos_model_is_installed(argos_env: Path) -> None:
     engine = select_engine(None, "en", "es")
     assert engine.name == "apertium"
-    with pytest.raises(TermwiseError, match="apt install apertium-eng-deu"):
+    # The hint names the Debian package that really has the pair, and only where one does.
+    with pytest.raises(TermwiseError, match=r"apt install apertium-eng-cat") as with_package:
+        ApertiumEngine().translate(["x"], "en", "ca")
+    assert "apertium-cat-eng" not in str(with_package.value)
+    with pytest.raises(TermwiseError, match="no Apertium mode for en → de") as without:
         ApertiumEngine().translate(["x"], "en", "de")
+    assert "apt install" not in str(without.value)

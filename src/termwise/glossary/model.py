@@ -152,6 +152,22 @@ class Term:
         if not isinstance(self.status, TermStatus):
             self.status = TermStatus.parse(str(self.status))
 
+    def _term_note(self, kind: str) -> str | None:
+        return next(
+            (d.value for d in self.extra if d.element == "termNote" and d.type == kind), None
+        )
+
+    @property
+    def gender(self) -> str | None:
+        """TBX ``grammaticalGender`` (masculine, feminine, neuter, other), when recorded:
+        what glossary-constrained MT makes the words around the term agree with."""
+        return self._term_note("grammaticalGender")
+
+    @property
+    def number(self) -> str | None:
+        """TBX ``grammaticalNumber`` (singular, plural, ...), when recorded."""
+        return self._term_note("grammaticalNumber")
+
 
 @dataclass
 class Concept:

@@ -8,10 +8,13 @@ CTranslate2.
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from termwise.errors import TermwiseError
 from termwise.mt.engine import Engine, MTResult
+
+if TYPE_CHECKING:
+    from termwise.mt.constrained.plan import GlossaryConstraints
 
 __all__ = [
     "ENGINES",
@@ -69,12 +72,27 @@ def select_engine(name: str | None, src: str, tgt: str, **options: Any) -> Engin
 
 
 def open_engine(
-    name: str | None, src: str, tgt: str, *, cache: bool = True, **options: Any
+    name: str | None,
+    src: str,
+    tgt: str,
+    *,
+    cache: bool = True,
+    constraints: GlossaryConstraints | None = None,
+    **options: Any,
 ) -> Engine:
     """The engine to translate ``src`` → ``tgt`` with (``select_engine``), behind the
     translation cache unless ``cache`` is false: what ``termwise translate`` and the
-    workbench both use, so that both reuse each other's translations."""
+    workbench both use, so that both reuse each other's translations.
+
+    With ``constraints`` that have something to force (``.active``), the engine puts the
+    glossary's renderings into its output (``ConstrainedEngine``), and the cache keys carry
+    the glossary's fingerprint.
+    """
     engine = select_engine(name, src, tgt, **options)
+    if constraints is not None and constraints.active:
+        from termwise.mt.constrained.engine import ConstrainedEngine
+
+        engine = ConstrainedEngine(engine, constraints)
     if not cache:
         return engine
     from termwise.mt.cache import CachedEngine, TranslationCache

@@ -79,10 +79,13 @@ class ApertiumEngine:
     def mode(self, src: str, tgt: str) -> str:
         mode = self._mode or mode_for(src, tgt)
         if mode is None:
-            pair = f"{languages.to_apertium(src)}-{languages.to_apertium(tgt)}"
+            from termwise.mt.apertium_packages import debian_package
+
+            package = debian_package(src, tgt)
+            hint = f" (`apt install {package}`)" if package else ""
             raise TermwiseError(
-                f"no Apertium mode for {src} → {tgt} is installed; install the language pair "
-                f"(e.g. `apt install apertium-{pair}`) or use `--engine argos`"
+                f"no Apertium mode for {src} → {tgt} is installed; install the language pair"
+                f"{hint} or use `--engine argos`"
             )
         return mode
 

@@ -20,10 +20,10 @@ import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from termwise.errors import TermwiseError
-from termwise.mt.engine import Engine, MTResult, Progress
+from termwise.mt.engine import Engine, MTResult, Progress, TermDecision
 
 T = TypeVar("T")
 
@@ -39,9 +39,19 @@ CREATE TABLE IF NOT EXISTS translations (
     target TEXT NOT NULL,
     nbest TEXT NOT NULL,
     unknown TEXT NOT NULL,
+    terms TEXT NOT NULL DEFAULT '[]',
     created REAL NOT NULL DEFAULT (julianday('now'))
 )
 """
+
+
+class Cached(NamedTuple):
+    """One cached translation, as ``get_many`` returns it."""
+
+    target: str
+    nbest: list[tuple[str, float]]
+    unknown: tuple[tuple[int, int], ...]
+    terms: tuple[TermDecision, ...]
 
 
 def default_cache_path() -> Path:
@@ -70,6 +80,7 @@ class TranslationCache:
                 connection.execute("PRAGMA journal_mode=WAL")
                 connection.execute("PRAGMA synchronous=NORMAL")
                 connection.execute(SCHEMA)
+                _migrate(connection)
                 connection.commit()
             except BaseException:
                 connection.close()
@@ -132,21 +143,24 @@ class TranslationCache:
         )
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
-    def get_many(
-        self, keys: Sequence[str]
-    ) -> dict[str, tuple[str, list[tuple[str, float]], tuple[tuple[int, int], ...]]]:
-        found: dict[str, tuple[str, list[tuple[str, float]], tuple[tuple[int, int], ...]]] = {}
+    def get_many(self, keys: Sequence[str]) -> dict[str, Cached]:
+        """The cached results of ``keys`` (the misses are absent)."""
+        found: dict[str, Cached] = {}
         unique = list(dict.fromkeys(keys))
         for start in range(0, len(unique), 500):
             chunk = unique[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            query = f"SELECT key, target, nbest, unknown FROM translations WHERE key IN ({marks})"
+            query = (
+                "SELECT key, target, nbest, unknown, terms FROM translations "
+                f"WHERE key IN ({marks})"
+            )
             rows = self._run(functools.partial(_fetch_all, query=query, parameters=chunk))
-            for key, target, nbest, unknown in rows:
-                found[key] = (
+            for key, target, nbest, unknown, terms in rows:
+                found[key] = Cached(
                     target,
                     [(str(text), float(score)) for text, score in json.loads(nbest)],
                     tuple((int(a), int(b)) for a, b in json.loads(unknown)),
+                    _terms_from_json(terms),
                 )
         return found
 
@@ -167,6 +181,7 @@ class TranslationCache:
                 result.target,
                 json.dumps(result.nbest, ensure_ascii=False),
                 json.dumps(result.unknown),
+                _terms_json(result.terms),
             )
             for key, engine, model, src, tgt, options, result in rows
         ]
@@ -175,8 +190,8 @@ class TranslationCache:
             with connection:  # one transaction: rolled back whole when it fails
                 connection.executemany(
                     "INSERT OR REPLACE INTO translations "
-                    "(key, engine, model, src, tgt, options, source, target, nbest, unknown) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "(key, engine, model, src, tgt, options, source, target, nbest, unknown, "
+                    "terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     values,
                 )
 
@@ -195,9 +210,40 @@ class TranslationCache:
             self._local.connection = None
 
 
+def _migrate(connection: sqlite3.Connection) -> None:
+    """Bring a cache file written by an older termwise up to this schema.
+
+    A file from before glossary-constrained translation has no ``terms`` column: its rows
+    are unconstrained translations, whose keys carry no glossary, so ``[]`` is right.
+    """
+    columns = {row[1] for row in connection.execute("PRAGMA table_info(translations)")}
+    if "terms" not in columns:
+        connection.execute("ALTER TABLE translations ADD COLUMN terms TEXT NOT NULL DEFAULT '[]'")
+
+
+def _terms_json(terms: Sequence[TermDecision]) -> str:
+    return json.dumps(
+        [[t.concept_id, t.source, t.target, t.mechanism, t.reason] for t in terms],
+        ensure_ascii=False,
+    )
+
+
+def _terms_from_json(text: str) -> tuple[TermDecision, ...]:
+    return tuple(
+        TermDecision(
+            str(concept),
+            str(source),
+            None if target is None else str(target),
+            str(mechanism),
+            str(reason),
+        )
+        for concept, source, target, mechanism, reason in json.loads(text)
+    )
+
+
 def _fetch_all(
     connection: sqlite3.Connection, *, query: str, parameters: Sequence[str]
-) -> list[tuple[str, str, str, str]]:
+) -> list[tuple[str, str, str, str, str]]:
     return connection.execute(query, parameters).fetchall()
 
 
@@ -278,8 +324,10 @@ class CachedEngine:
         out = []
         for text, key in zip(texts, keys, strict=True):
             if key in hits:
-                target, nbest, unknown = hits[key]
-                out.append(MTResult(text, target, self.name, model, nbest, unknown))
+                hit = hits[key]
+                out.append(
+                    MTResult(text, hit.target, self.name, model, hit.nbest, hit.unknown, hit.terms)
+                )
             else:
                 out.append(fresh[text])
         return out

@@ -227,6 +227,17 @@ def remove_model(source: str, target: str | None) -> None:
 @click.option("--device", type=click.Choice(["cpu", "cuda"]), default=None, help="Argos device.")
 @click.option("--inter-threads", type=click.IntRange(1), default=None, help="Parallel batches.")
 @click.option("--intra-threads", type=click.IntRange(0), default=None, help="Threads per batch.")
+@click.option(
+    "--glossary",
+    "glossary_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Glossary file or folder whose renderings the translation must use "
+    "(default: the project's glossary/).",
+)
+@click.option(
+    "--no-glossary", is_flag=True, help="Translate without forcing the glossary's renderings."
+)
 @click.pass_obj
 def translate(
     layout: ProjectLayout,
@@ -241,8 +252,16 @@ def translate(
     device: str | None,
     inter_threads: int | None,
     intra_threads: int | None,
+    glossary_path: Path | None,
+    no_glossary: bool,
 ) -> None:
-    """Machine-translate FILE segment by segment; print id, source and translation."""
+    """Machine-translate FILE segment by segment; print id, source and translation.
+
+    Every concept of the glossary found in the source is rendered with its preferred
+    target term (or the admitted one ``[mt.terms]`` in termwise.toml names), with
+    articles and adjectives made to agree where the engine allows; occurrences left to
+    the engine are counted on standard error with the reason.
+    """
     from termwise.mt import open_engine
     from termwise.project.settings import MTSettings
     from termwise.project.translations import load_source
@@ -267,7 +286,12 @@ def translate(
         }.items()
         if value is not None
     }
-    chosen = open_engine(engine, src, tgt, cache=not no_cache, **options)
+    if glossary_path is not None and no_glossary:
+        raise click.UsageError("give either --glossary or --no-glossary, not both")
+    constraints = (
+        None if no_glossary else _constraints(layout, glossary_path, src, tgt, project_mt.terms)
+    )
+    chosen = open_engine(engine, src, tgt, cache=not no_cache, constraints=constraints, **options)
     texts = [segment.text for segment in document.segments]
     with _progress_bar(f"Translating {src} → {tgt}") as bar:
         results = chosen.translate(texts, src, tgt, progress=bar)
@@ -280,6 +304,22 @@ def translate(
                 "target": result.target,
                 "engine": result.engine,
                 "model": result.model,
+                **(
+                    {
+                        "terms": [
+                            {
+                                "concept": d.concept_id,
+                                "source": d.source,
+                                "target": d.target,
+                                "mechanism": d.mechanism,
+                                **({"reason": d.reason} if d.reason else {}),
+                            }
+                            for d in result.terms
+                        ]
+                    }
+                    if result.terms
+                    else {}
+                ),
             }
             for segment, result in pairs
         ]
@@ -289,6 +329,70 @@ def translate(
             click.echo(f"{segment.id}\n  {src}: {segment.text}\n  {tgt}: {result.target}\n")
     if not no_save:
         _save(layout, document, tgt, results)
+    if constraints is not None:
+        # Last, so that a failed save stays a one-line error.
+        _report_terms(results)
+
+
+def _constraints(
+    layout: ProjectLayout,
+    path: Path | None,
+    src: str,
+    tgt: str,
+    chosen: dict[str, str] | Any,
+) -> Any:
+    """The glossary's constraints for ``src`` → ``tgt``, or None where there is nothing to
+    force (no glossary in the project, or none of its concepts has a ``tgt`` rendering)."""
+    from termwise.errors import TermwiseError
+    from termwise.glossary import load_glossary
+    from termwise.glossary.formats import glossary_files
+    from termwise.mt.constrained.plan import GlossaryConstraints
+
+    if path is not None:
+        if not path.exists():
+            raise TermwiseError(f"{path}: no such glossary file or folder")
+        glossary = load_glossary(path)
+    else:
+        folder = layout.glossary_dir
+        if not folder.is_dir() or not glossary_files(folder):
+            return None
+        glossary = load_glossary(folder)
+    for concept_id, rendering in dict(chosen).items():
+        concept = glossary.get(concept_id)
+        where = f"{layout.root / 'termwise.toml'}: [mt.terms] {concept_id}"
+        if concept is None:
+            raise TermwiseError(f"{where}: the glossary has no concept {concept_id}")
+        if not any(t.text == rendering and t.status.is_official for t in concept.all_terms):
+            official = [t.text for t in concept.terms(tgt) if t.status.is_official]
+            raise TermwiseError(
+                f"{where} = {rendering!r} is not a preferred or admitted rendering of "
+                f"{concept_id}" + (f"; it has: {', '.join(official)}" if official else "")
+            )
+    constraints = GlossaryConstraints(glossary, src, tgt, chosen=dict(chosen))
+    return constraints if constraints.active else None
+
+
+def _report_terms(results: list[Any]) -> None:
+    """On standard error: how many occurrences were forced, and the ones left, by reason."""
+    forced = 0
+    left: dict[tuple[str, str], int] = {}
+    for result in results:
+        for decision in result.terms:
+            if decision.target is None:
+                key = (decision.concept_id, decision.reason)
+                left[key] = left.get(key, 0) + 1
+            else:
+                forced += 1
+    total = forced + sum(left.values())
+    click.echo(
+        f"termwise: glossary: {forced} of {total} concept occurrences rendered as the glossary "
+        f"says; {sum(left.values())} left to the engine",
+        err=True,
+    )
+    for (concept_id, reason), count in sorted(left.items()):
+        click.echo(
+            f"termwise: glossary: {concept_id} left to the engine {count}×: {reason}", err=True
+        )
 
 
 def _save(layout: ProjectLayout, document: Any, tgt: str, results: list[Any]) -> None:

@@ -20,7 +20,7 @@ import math
 import re
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -145,7 +145,12 @@ def _severity(value: Any) -> str | None:
 
 # Nested dicts are tables; a list holding one dict is an array of tables.
 SCHEMA: dict[str, Any] = {
-    "mt": {"engine": _one_of(*MT_ENGINES), "beam": _integer(*BEAM_RANGE)},
+    # [mt.terms]: concept id → the admitted rendering to force instead of the preferred one.
+    "mt": {
+        "engine": _one_of(*MT_ENGINES),
+        "beam": _integer(*BEAM_RANGE),
+        "terms": _TableOf(_string),
+    },
     "checks": {
         "disable": _strings,
         "enable": _strings,
@@ -249,6 +254,8 @@ class MTSettings:
 
     engine: str | None = None
     beam: int | None = None
+    # Concept id → the admitted rendering glossary-constrained MT forces ([mt.terms]).
+    terms: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any]) -> MTSettings:
@@ -258,6 +265,7 @@ class MTSettings:
         return cls(
             engine=str(engine).strip().lower() if engine is not None else None,
             beam=int(beam) if beam is not None else None,
+            terms={str(k): str(v) for k, v in table.get("terms", {}).items()},
         )
 
     def engine_options(self) -> dict[str, Any]:

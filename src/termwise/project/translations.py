@@ -234,6 +234,9 @@ def _best_fuzzy(text: str, candidates: Sequence[tuple[int, str]]) -> tuple[int |
     return best
 
 
+GLOSSARY_COMMENT = "glossary: "
+
+
 def record_machine_translation(
     tfile: TranslationFile,
     results: Sequence[MTResult] | Mapping[str, MTResult],
@@ -263,6 +266,11 @@ def record_machine_translation(
         if not text:
             continue
         unit.mt = text
+        # What glossary-constrained MT forced or left, one extracted comment per occurrence;
+        # a new MT replaces the old MT's lines.
+        unit.comments = tuple(
+            c for c in unit.comments if not c.startswith(GLOSSARY_COMMENT)
+        ) + tuple(GLOSSARY_COMMENT + decision.describe() for decision in result.terms)
         unit.mt_engine = result.engine
         unit.mt_model = result.model
         unit.target = text

@@ -4,14 +4,15 @@ Every concept found in the source is planned, whatever the status of the source 
 deprecated variant ("human destiny community") names the same concept as the official term.
 The rendering is the concept's preferred term in the target language, or the admitted one
 that the project chose (``[mt.terms]`` in ``termwise.toml``). An occurrence is left to the
-engine, with the reason, where the chosen rendering is marked fix-by-hand or the concept has
-no usable rendering in the target language.
+engine, with the reason, where the chosen rendering or the source form is marked
+fix-by-hand, or the concept has no usable rendering in the target language.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -37,6 +38,11 @@ class Placement:
     target: Term | None
     reason: str = ""
     avoid: tuple[str, ...] = ()
+    # Words of a source form marked fix-by-hand that the concept's other source forms lack
+    # ("consciousness" in "community consciousness of human destiny"): an engine that can
+    # translates them beside the rendering ("consciencia de la comunidad ..."); one that
+    # cannot must leave the occurrence to the engine (``ConstrainedEngine`` does so).
+    keep: tuple[str, ...] = ()
 
 
 class GlossaryConstraints:
@@ -76,6 +82,19 @@ class GlossaryConstraints:
             return None, f"'{term.text}' is marked fix by hand: {term.fix_by_hand}", avoid
         return term, "", avoid
 
+    def _extra_words(self, concept_id: str, source: Term) -> tuple[str, ...]:
+        """The words of ``source`` that no other usable source form of the concept has."""
+        concept = self.glossary.get(concept_id)
+        if concept is None:
+            return ()
+        known = {
+            word
+            for term in concept.terms(self.src)
+            if term is not source and not term.fix_by_hand
+            for word in _words(term.text)
+        }
+        return tuple(word for word in _words(source.text) if word not in known)
+
     @property
     def active(self) -> bool:
         """Whether any concept has a rendering to force in the target language."""
@@ -88,8 +107,26 @@ class GlossaryConstraints:
             term, reason, avoid = self._renderings.get(match.concept_id, (None, "", ()))
             if match.also:
                 term, reason = None, f"the source form is shared with {', '.join(match.also)}"
+            keep: tuple[str, ...] = ()
+            if not match.also and match.term.fix_by_hand:
+                # The source form says more than the concept ("community consciousness of
+                # human destiny"): replacing it whole would drop meaning.
+                keep = self._extra_words(match.concept_id, match.term)
+                if term is not None and not keep:
+                    term = None
+                    reason = f"the source form '{match.term.text}' is marked fix by hand: "
+                    reason += match.term.fix_by_hand
             placements.append(
-                Placement(match.concept_id, match.start, match.end, match.text, term, reason, avoid)
+                Placement(
+                    match.concept_id,
+                    match.start,
+                    match.end,
+                    match.text,
+                    term,
+                    reason,
+                    avoid,
+                    keep if term is not None else (),
+                )
             )
         return placements
 
@@ -110,3 +147,7 @@ class GlossaryConstraints:
         ]
         blob = json.dumps([self.src, self.tgt, sorted(self.chosen.items()), content])
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())

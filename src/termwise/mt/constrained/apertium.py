@@ -1,0 +1,702 @@
+"""Glossary-constrained Apertium: the official term injected after the bilingual lookup.
+
+Apertium's mode (``eng-spa.mode``) is a pipeline of programs talking the Apertium stream
+format (``^source<tags>/target<tags>$``, text between units kept as blanks, ``[...]`` as
+superblanks). termwise runs it in two halves around the bilingual lookup (``lt-proc -b``):
+
+1. Each concept occurrence of the source is fenced by two marker superblanks before the
+   analysis, so that its units can be found again whatever the analyser, tagger and
+   genitive transfer made of the words (a superblank passes every stage unchanged and
+   keeps a multiword from reaching across the fence).
+2. After the bilingual lookup the fenced units are replaced by one unit whose target side
+   is the head noun of the official term, with its gender and number, and the rest of the
+   term goes into superblanks around it. Apertium's own transfer then makes articles,
+   determiners and adjectives agree with the head, and its generator inflects the head
+   for a plural occurrence: "la comunidad de futuro compartido de la humanidad".
+
+The head's gender and number come from the term's ``grammaticalGender`` and
+``grammaticalNumber`` notes in the glossary, else from Apertium's analyser of the target
+language (``spa-eng.automorf.bin``): a real morphological resource, never a guess. An
+occurrence whose head cannot be analysed, or whose fence did not survive the first half,
+gets the whole term verbatim in a superblank (mechanism ``apertium-verbatim``): still the
+official rendering, without agreement. Nothing is dropped silently: every occurrence gets a
+``TermDecision``.
+
+The whole document goes through one run of each half, segments separated by blank lines as
+``ApertiumEngine`` does, so a constrained document costs about one plain Apertium run.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import subprocess
+from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from termwise import languages
+from termwise.errors import TermwiseError
+from termwise.glossary.model import Term
+from termwise.mt.apertium import _BREAKS, _SEPARATOR, MODES_DIRS, ApertiumEngine, strip_marks
+from termwise.mt.constrained.plan import Placement
+from termwise.mt.engine import MTResult, Progress, TermDecision
+
+MECHANISM = "apertium-lexical"
+VERBATIM = "apertium-verbatim"
+
+# Private-use characters: the fences around an occurrence in the text given to the
+# deformatter, turned into superblanks after it (a text containing them is not fenced).
+_OPEN, _CLOSE, _KEY_END = "\ue000", "\ue001", "\ue002"
+_CLOSE_BLANK = f"[{_CLOSE}]"
+_OPENING = re.compile(r"\[" + _OPEN + r"(\d+)\]")  # as _edit finds it in the stream
+# Appended to an injected unit's lemma: the injection's number. Transfer rules copy a
+# unit's lemma head whole (only its case may change), but may move a lemma queue (``#...``)
+# to another unit of the chunk, so the key cannot ride in the queue.
+_LEFT_KEY = re.compile(r"[#*]?(\w*)__(\d+)__")
+_SED = "\x01"  # sed's delimiter in the restore commands: never in a term
+_STREAM_SPECIAL = re.compile(r"([\^$/<>\[\]@\\{}#])")
+_TAGS = re.compile(r"<([^>]*)>")
+# Languages whose noun phrases put the head first ("comunidad de futuro compartido").
+_HEAD_FIRST = {"es", "fr", "it", "pt", "ca", "gl", "ro", "oc", "an", "ast"}
+_GENDER_TAGS = {"masculine": "m", "feminine": "f", "neuter": "nt", "other": "mf"}
+_NUMBER_TAGS = {"singular": "sg", "plural": "pl"}
+_TAG_GENDERS = {"m": "masculine", "f": "feminine", "nt": "neuter", "mf": "other"}
+_TAG_NUMBERS = {"sg": "singular", "pl": "plural"}
+
+
+def escape(text: str) -> str:
+    """``text`` safe inside a unit or a superblank of the Apertium stream."""
+    return _STREAM_SPECIAL.sub(r"\\\1", text)
+
+
+# --- the mode's pipeline ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """A mode's programs split around the bilingual lookup, ready for ``bash -c``."""
+
+    mode: str
+    analysis: str  # deformatter through the bilingual lookup
+    transfer: str  # lexical selection through the last transfer stage
+    generation: str  # generator, post-generator and reformatter
+    data_dir: Path
+
+
+def _mode_file(mode: str) -> Path:
+    for folder in MODES_DIRS:
+        path = folder / f"{mode}.mode"
+        if path.is_file():
+            return path
+    raise TermwiseError(
+        f"Apertium's mode file {mode}.mode is in none of {', '.join(map(str, MODES_DIRS))}"
+    )
+
+
+@lru_cache(maxsize=8)
+def pipeline(mode: str) -> Pipeline:
+    """The two halves of ``mode``'s pipeline, read from its mode file.
+
+    ``$1`` is the generator's option (``-g``: unknown words marked, as ``apertium`` does)
+    and ``$2`` the tagger's extra option (none).
+    """
+    path = _mode_file(mode)
+    lexer = shlex.shlex(path.read_text(encoding="utf-8"), posix=True, punctuation_chars="|")
+    lexer.whitespace_split = True
+    commands: list[list[str]] = [[]]
+    for token in lexer:
+        if token == "|":
+            commands.append([])
+        elif token == "$1":
+            commands[-1].append("-g")
+        elif token != "$2":
+            commands[-1].append(token)
+    lookup = next(
+        (i for i, c in enumerate(commands) if c[:2] == ["lt-proc", "-b"]),
+        None,
+    )
+    if lookup is None:
+        raise TermwiseError(f"{path} has no bilingual lookup (lt-proc -b): cannot force terms")
+    generator = next(
+        (i for i, c in enumerate(commands) if i > lookup and c[:2] == ["lt-proc", "-g"]),
+        None,
+    )
+    if generator is None:
+        raise TermwiseError(f"{path} has no generator (lt-proc $1) after its bilingual lookup")
+    data = next((Path(arg).parent for arg in commands[0] if arg.endswith(".bin")), path.parent)
+    # As ``apertium -f txt`` does: the deformatter adds a sentence end that the reformatter
+    # takes away again. (Its wordbound-blank stages do nothing to plain text.) Between the
+    # deformatter and the analyser, the fences become superblanks, which every stage passes
+    # on unchanged and which no multiword reaches across.
+    fences = f"s/{_OPEN}([0-9]+){_KEY_END}/[{_OPEN}\\1]/g; s/{_CLOSE}/[{_CLOSE}]/g"
+    analysis = " | ".join(
+        [
+            "apertium-destxt",
+            f"sed -E -e {shlex.quote(fences)}",
+            *(shlex.join(c) for c in commands[: lookup + 1]),
+        ]
+    )
+    transfer = " | ".join(shlex.join(c) for c in commands[lookup + 1 : generator])
+    generation = " | ".join([*(shlex.join(c) for c in commands[generator:]), "apertium-retxt"])
+    return Pipeline(mode, analysis, transfer, generation, data)
+
+
+def _run(command: str, text: str) -> str:
+    try:
+        completed = subprocess.run(
+            ["bash", "-o", "pipefail", "-c", command],
+            input=text,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except OSError as error:
+        raise TermwiseError(f"cannot run apertium's pipeline: {error}") from error
+    if completed.returncode != 0:
+        raise TermwiseError(
+            f"apertium's pipeline failed (exit {completed.returncode}): {completed.stderr.strip()}"
+        )
+    return completed.stdout
+
+
+# --- the head of a target term ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Head:
+    """The word of a target term that Apertium inflects, and the text around it."""
+
+    before: str
+    lemma: str
+    gender: str  # Apertium tag: m, f, nt, mf
+    number: str  # sg or pl
+    after: str
+    origin: str  # "glossary" or the analyser's file name
+    known: bool = True  # whether the target language's generator knows the lemma
+
+
+def analyser_for(pipe: Pipeline, src: str, tgt: str) -> Path | None:
+    """The target language's analyser of the same pair (``spa-eng.automorf.bin``)."""
+    name = f"{languages.to_apertium(tgt)}-{languages.to_apertium(src)}.automorf.bin"
+    path = pipe.data_dir / name
+    return path if path.is_file() else None
+
+
+_ANALYSED: dict[tuple[Path, str], list[tuple[str, list[str]]]] = {}
+
+
+def analyse_words(analyser: Path, words: Sequence[str]) -> dict[str, list[tuple[str, list[str]]]]:
+    """Each word's analyses by ``analyser``: ``[(lemma, tags), ...]``, empty when unknown.
+
+    Remembered for the process (the workbench translates again and again with one glossary).
+    """
+    unique = [w for w in dict.fromkeys(words) if (analyser, w) not in _ANALYSED]
+    if unique:
+        _ANALYSED.update(
+            {(analyser, word): found for word, found in _analyse(analyser, unique).items()}
+        )
+    return {word: _ANALYSED.get((analyser, word), []) for word in words}
+
+
+def _analyse(analyser: Path, unique: list[str]) -> dict[str, list[tuple[str, list[str]]]]:
+    text = "".join(f"{escape(word)}\n" for word in unique)
+    output = _run(f"lt-proc {shlex.quote(str(analyser))}", text)
+    lines = output.split("\n")
+    found: dict[str, list[tuple[str, list[str]]]] = {}
+    for word, line in zip(unique, lines, strict=False):
+        units = re.findall(r"\^((?:\\.|[^$\\])*)\$", line)
+        # A word the analyser cuts in several units ("ganar-ganar") is not one noun.
+        readings = _split_unescaped(units[0], "/")[1:] if len(units) == 1 else []
+        found[word] = [
+            (_unescape(reading.split("<", 1)[0]), _TAGS.findall(reading))
+            for reading in readings
+            if not reading.startswith("*")
+        ]
+    return found
+
+
+def find_head(
+    term: Term, analyses: dict[str, list[tuple[str, list[str]]]], origin: str
+) -> Head | None:
+    """The head noun of ``term``: first noun for head-first languages, else the last one.
+
+    Gender and number recorded in the glossary win over the analyser's; ``None`` where no
+    word of the term is a noun the analyser knows and the glossary records no gender.
+    """
+    words = term.text.split(" ")
+    order = (
+        range(len(words))
+        if languages.primary(term.lang) in _HEAD_FIRST
+        else range(len(words) - 1, -1, -1)
+    )
+    for index in order:
+        word = words[index]
+        for lemma, tags in analyses.get(word, []):
+            if not tags or tags[0] != "n":
+                continue
+            gender = next((t for t in tags[1:] if t in _TAG_GENDERS), "mf")
+            number = next((t for t in tags[1:] if t in _TAG_NUMBERS), "sg")
+            source = origin
+            recorded_gender = term.gender
+            recorded_number = term.number
+            if recorded_gender or recorded_number:
+                source = "glossary"
+                gender = _GENDER_TAGS.get(recorded_gender or "", gender)
+                number = _NUMBER_TAGS.get(recorded_number or "", number)
+            if word[:1].isupper() and not lemma[:1].isupper():
+                lemma = lemma[:1].upper() + lemma[1:]
+            return Head(
+                " ".join(words[:index]),
+                lemma,
+                gender,
+                number,
+                " ".join(words[index + 1 :]),
+                source,
+            )
+    if term.gender in _GENDER_TAGS:
+        # Known to a person, not to the analyser: the head word as it stands, its gender
+        # and number as recorded (the generator cannot inflect a word it does not know).
+        index = order[0]
+        return Head(
+            " ".join(words[:index]),
+            words[index],
+            _GENDER_TAGS[term.gender],
+            _NUMBER_TAGS.get(term.number or "", "sg"),
+            " ".join(words[index + 1 :]),
+            "glossary",
+            known=False,
+        )
+    return None
+
+
+# --- the stream -----------------------------------------------------------------------------
+
+
+def _split_unescaped(text: str, separator: str) -> list[str]:
+    parts, current, i = [], [], 0
+    while i < len(text):
+        char = text[i]
+        if char == "\\" and i + 1 < len(text):
+            current.append(text[i : i + 2])
+            i += 2
+            continue
+        if char == separator:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+        i += 1
+    parts.append("".join(current))
+    return parts
+
+
+def _unescape(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def tokens(stream: str) -> list[str]:
+    """The stream cut into units (``^...$``), superblanks (``[...]``) and plain blanks."""
+    pieces: list[str] = []
+    i, n = 0, len(stream)
+    blank_start = 0
+    while i < n:
+        char = stream[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char in "^[":
+            if blank_start < i:
+                pieces.append(stream[blank_start:i])
+            closer = "$" if char == "^" else "]"
+            j = i + 1
+            while j < n and stream[j] != closer:
+                j += 2 if stream[j] == "\\" else 1
+            pieces.append(stream[i : j + 1])
+            i = j + 1
+            blank_start = i
+            continue
+        i += 1
+    if blank_start < n:
+        pieces.append(stream[blank_start:])
+    return pieces
+
+
+@dataclass(frozen=True)
+class _SourceUnit:
+    lemma: str
+    tags: list[str]
+
+
+def _source_side(unit: str) -> _SourceUnit:
+    source = _split_unescaped(unit[1:-1], "/")[0]
+    lemma = source.split("<", 1)[0].lstrip("*")
+    return _SourceUnit(lemma, _TAGS.findall(source))
+
+
+def _source_number(units: list[_SourceUnit]) -> str:
+    """The number of an English-like source phrase: its head noun is the last noun before
+    the first preposition ("community of human destiny"), else its last noun
+    ("destiny communities")."""
+    head: _SourceUnit | None = None
+    for unit in units:
+        if unit.tags[:1] == ["pr"]:
+            break
+        if unit.tags[:1] in (["n"], ["np"]):
+            head = unit
+    if head is None:
+        return "sg"
+    return "pl" if "pl" in head.tags else "sg"
+
+
+def _inject(
+    head: Head, units: list[_SourceUnit], capitalise: bool, key: int
+) -> tuple[str, str, str]:
+    """The unit standing for the term, and the words to put before and after its head.
+
+    The unit's lemma carries a key; the rest of the term is put back around it as
+    superblanks once transfer is done, so that no rule can move a word between the head
+    and the rest of the term.
+    """
+    number = head.number if head.number == "pl" else _source_number(units)
+    before, lemma = head.before, head.lemma
+    if capitalise:
+        if before:
+            before = before[:1].upper() + before[1:]
+        else:
+            lemma = lemma[:1].upper() + lemma[1:]
+    source_lemma = next((u.lemma for u in units if u.tags[:1] == ["n"]), lemma).lower()
+    unit = (
+        f"^{escape(source_lemma)}<n><{number}>/"
+        f"{escape(lemma)}__{key}__<n><{head.gender}><{number}>$"
+    )
+    return unit, before, head.after
+
+
+def _verbatim(text: str, capitalise: bool) -> str:
+    if capitalise:
+        text = text[:1].upper() + text[1:]
+    return f"[{escape(text)}]"
+
+
+# --- translation --------------------------------------------------------------------------
+
+
+def _fence(
+    text: str, placements: Sequence[Placement], first_key: int
+) -> tuple[str, dict[int, Placement], str]:
+    """``text`` with each forced occurrence fenced; the fenced ones by key; why others were not.
+
+    The opening fence carries the occurrence's key, so that a fence lost in the analysis
+    cannot shift the others.
+    """
+    forced = [p for p in placements if p.target is not None]
+    if not forced:
+        return text, {}, ""
+    if any(mark in text for mark in (_OPEN, _CLOSE, _KEY_END)):
+        return text, {}, "the text holds the private-use characters termwise fences terms with"
+    pieces: list[str] = []
+    position = 0
+    kept: dict[int, Placement] = {}
+    for placement in forced:
+        if placement.start < position:
+            continue  # overlapping matches: the first wins
+        key = first_key + len(kept)
+        pieces += [
+            text[position : placement.start],
+            f"{_OPEN}{key}{_KEY_END}",
+            text[placement.start : placement.end],
+            _CLOSE,
+        ]
+        position = placement.end
+        kept[key] = placement
+    pieces.append(text[position:])
+    return "".join(pieces), kept, "it overlaps another occurrence, which was forced"
+
+
+def translate_constrained(
+    engine: ApertiumEngine,
+    texts: Sequence[str],
+    src: str,
+    tgt: str,
+    plans: Sequence[Sequence[Placement]],
+    *,
+    progress: Progress | None = None,
+) -> list[MTResult]:
+    """Translate ``texts`` with Apertium, forcing each planned rendering; one result each."""
+    mode = engine.mode(src, tgt)
+    pipe = pipeline(mode)
+    flat = [_BREAKS.sub(" ", text).strip() for text in texts]
+    # Spans refer to the text as given; the engine sends it with its line breaks flattened.
+    moved = [_reposition(text, list(plan)) for text, plan in zip(texts, plans, strict=True)]
+    fenced: list[str] = []
+    kept: list[dict[int, Placement]] = []
+    unfenced: list[str] = []
+    key = 0
+    for body, plan in zip(flat, moved, strict=True):
+        text, fences, why = _fence(body, plan, key)
+        key += len(fences)
+        fenced.append(text)
+        kept.append(fences)
+        unfenced.append(why)
+    by_key = {k: p for fences in kept for k, p in fences.items()}
+    targets = [p.target for p in by_key.values() if p.target is not None]
+    # The heads are analysed while the document goes through the analysis half.
+    pool = ThreadPoolExecutor(max_workers=1)
+    heads = pool.submit(_heads, pipe, src, tgt, targets)
+    pool.shutdown(wait=False)
+    wanted = [i for i, text in enumerate(flat) if text]
+    outputs: dict[int, str] = {}
+    decided: dict[int, TermDecision] = {}
+    if wanted:
+        joined = _translate_joined(pipe, [fenced[i] for i in wanted], by_key, heads)
+        if joined is not None:
+            pieces, decided = joined
+        else:
+            # Boundaries were not kept: never guess, translate segments one by one.
+            pieces = []
+            for i in wanted:
+                one = _translate_joined(pipe, [fenced[i]], by_key, heads)
+                pieces.append(one[0][0] if one else "")
+                decided.update(one[1] if one else {})
+        outputs = dict(zip(wanted, pieces, strict=True))
+    results = []
+    for index, text in enumerate(texts):
+        target, unknown = strip_marks(outputs.get(index, ""), flat[index])
+        fenced_here = {id(p): k for k, p in kept[index].items()}
+        terms: list[TermDecision] = []
+        for placement in moved[index]:
+            if placement.target is None:
+                terms.append(
+                    TermDecision(
+                        placement.concept_id, placement.source, None, "left", placement.reason
+                    )
+                )
+                continue
+            fence = fenced_here.get(id(placement))
+            decision = decided.get(fence) if fence is not None else None
+            if decision is None:
+                reason = (
+                    unfenced[index]
+                    if fence is None
+                    else "the fence around it did not survive Apertium's analysis"
+                )
+                decision = TermDecision(
+                    placement.concept_id, placement.source, None, "left", reason
+                )
+            terms.append(_checked(decision, target))
+        results.append(
+            MTResult(text, target, engine.name, mode, [(target, 0.0)], unknown, tuple(terms))
+        )
+    if progress is not None:
+        progress(len(texts), len(texts))
+    return results
+
+
+def _reposition(text: str, plan: list[Placement]) -> list[Placement]:
+    """Spans of ``text`` mapped onto its flattened form (line breaks become one space)."""
+    flat = _BREAKS.sub(" ", text).strip()
+    if flat == text:
+        return plan
+    moved = []
+    position = 0
+    for placement in plan:
+        source = _BREAKS.sub(" ", placement.source)
+        found = flat.find(source, position)
+        if found < 0:
+            continue
+        position = found + len(source)
+        moved.append(
+            Placement(
+                placement.concept_id,
+                found,
+                position,
+                source,
+                placement.target,
+                placement.reason,
+                placement.avoid,
+            )
+        )
+    return moved
+
+
+def _heads(pipe: Pipeline, src: str, tgt: str, terms: list[Term]) -> dict[str, Head | None]:
+    analyser = analyser_for(pipe, src, tgt)
+    unique = {term.text: term for term in terms}
+    words = [word for text in unique for word in text.split(" ")]
+    analyses = analyse_words(analyser, words) if analyser is not None else {}
+    origin = analyser.name if analyser is not None else "glossary"
+    return {text: find_head(term, analyses, origin) for text, term in unique.items()}
+
+
+@dataclass
+class _Injection:
+    decision: TermDecision
+    before: str = ""
+    after: str = ""
+
+
+def _translate_joined(
+    pipe: Pipeline,
+    texts: list[str],
+    by_key: dict[int, Placement],
+    pending_heads: Future[dict[str, Head | None]],
+) -> tuple[list[str], dict[int, TermDecision]] | None:
+    """One run of the pipeline for ``texts``: each output, and each fenced occurrence's
+    decision by key; None where the segment count was not kept."""
+    stream = _run(pipe.analysis, _SEPARATOR.join(texts))
+    heads = pending_heads.result()
+    edited, injections = _edit(stream, by_key, heads)
+    # Transfer and generation in one pipeline, the injected units restored between them by
+    # sed: a third process group would cost the generator's start-up again.
+    script = "\n".join(
+        _restore_command(key, injection)
+        for key, injection in injections.items()
+        if injection.decision.mechanism == MECHANISM
+    )
+    middle = [f"sed -E -e {shlex.quote(script)}"] if script else []
+    output = _run(" | ".join([pipe.transfer, *middle, pipe.generation]), edited)
+    lost: set[int] = set()
+
+    def unkey(match: re.Match[str]) -> str:
+        lost.add(int(match.group(2)))
+        return match.group(1)
+
+    # A key left in the output: the unit was not restored (it was generated unknown).
+    output = _LEFT_KEY.sub(unkey, output)
+    for text in {p.target.text for p in by_key.values() if p.target is not None}:
+        head = heads.get(text)
+        if head is not None and not head.known:
+            output = output.replace(f"#{head.lemma}", head.lemma)
+    pieces = [p.strip() for p in output.split(_SEPARATOR)]
+    if len(pieces) != len(texts):
+        return None
+    decisions = {
+        key: injection.decision
+        if key not in lost
+        else TermDecision(
+            injection.decision.concept_id,
+            injection.decision.source,
+            None,
+            "left",
+            "Apertium's transfer lost the injected term",
+        )
+        for key, injection in injections.items()
+    }
+    return pieces, decisions
+
+
+def _restore_command(key: int, injection: _Injection) -> str:
+    """A sed command putting the words around injection ``key``'s unit back as superblanks."""
+    before = f"[{escape(injection.before)} ]" if injection.before else ""
+    after = f"[ {escape(injection.after)}]" if injection.after else ""
+
+    def literal(text: str) -> str:
+        return text.replace("\\", "\\\\").replace("&", "\\&").replace(_SED, "")
+
+    return (
+        f"s{_SED}\\^([^$<]*)__{key}__(<[^$]*)\\${_SED}"
+        f"{literal(before)}^\\1\\2${literal(after)}{_SED}g"
+    )
+
+
+def _edit(
+    stream: str, by_key: dict[int, Placement], heads: dict[str, Head | None]
+) -> tuple[str, dict[int, _Injection]]:
+    """Replace each fenced occurrence's units by the injected term; the injections by key."""
+    pieces = tokens(stream)
+    out: list[str] = []
+    injections: dict[int, _Injection] = {}
+    i = 0
+    previous_unit = ""
+    while i < len(pieces):
+        piece = pieces[i]
+        opening = _OPENING.fullmatch(piece)
+        if opening is None:
+            if piece != _CLOSE_BLANK:
+                out.append(piece)
+            if piece.startswith("^"):
+                previous_unit = piece
+            i += 1
+            continue
+        j = i + 1
+        while j < len(pieces) and pieces[j] != _CLOSE_BLANK and not _OPENING.fullmatch(pieces[j]):
+            j += 1
+        inside = pieces[i + 1 : j]
+        i = j + 1 if j < len(pieces) and pieces[j] == _CLOSE_BLANK else j
+        key = int(opening.group(1))
+        placement = by_key.get(key)
+        units = [_source_side(p) for p in inside if p.startswith("^")]
+        if placement is None or placement.target is None or not units:
+            out.extend(inside)  # nothing to replace: the text goes on as Apertium read it
+            continue
+        term = placement.target
+        capitalise = _sentence_start(previous_unit) and placement.source[:1].isupper()
+        head = heads.get(term.text)
+        kept = [
+            p
+            for p in inside
+            if p.startswith("^") and _source_side(p).lemma.lower() in placement.keep
+        ]
+        if head is not None and kept and len(kept) < len(units):
+            # "community consciousness of human destiny": the extra words, then "of the",
+            # then the term, which Apertium's rules turn into "la consciencia de la ...".
+            out.extend(f"{unit} " for unit in kept)
+            out.append("^of<pr>/de<pr>$ ^the<det><def><sp>/el<det><def><GD><ND>$ ")
+            units = [_source_side(p) for p in inside if p.startswith("^") and p not in kept]
+            capitalise = False
+        if head is not None:
+            unit, before, after = _inject(head, units, capitalise, key)
+            out.append(unit)
+            origin = (
+                ""
+                if head.origin == "glossary"
+                else f"gender and number of '{head.lemma}' from {head.origin}, not the glossary"
+            )
+            if placement.keep:
+                words = ", ".join(placement.keep)
+                origin = f"the source form is marked fix by hand; '{words}' translated beside it"
+            decision = TermDecision(
+                placement.concept_id, placement.source, term.text, MECHANISM, origin
+            )
+            injections[key] = _Injection(decision, before, after)
+        else:
+            out.append(_verbatim(term.text, capitalise))
+            decision = TermDecision(
+                placement.concept_id,
+                placement.source,
+                term.text,
+                VERBATIM,
+                "no noun of the term is known to Apertium's analyser and the glossary "
+                "records no gender: inserted without agreement",
+            )
+            injections[key] = _Injection(decision)
+        # Keep what the text itself put between the words (a superblank of the deformatter).
+        out.extend(p for p in inside if p.startswith("[") and p != _CLOSE_BLANK)
+        previous_unit = "^x<n>/x<n>$"
+    return "".join(out), injections
+
+
+def _sentence_start(previous_unit: str) -> bool:
+    return previous_unit == "" or "<sent>" in previous_unit.split("/", 1)[0]
+
+
+def _checked(decision: TermDecision, output: str) -> TermDecision:
+    """The decision, or an honest 'left' where the term is not in the output after all."""
+    if decision.target is None:
+        return decision
+    text = output.lower()
+    wanted = decision.target.lower()
+    words = wanted.split(" ")
+    # The head may be inflected (a plural occurrence): every other word must be there.
+    if wanted in text or all(w in text for w in words[1:] or words):
+        return decision
+    return TermDecision(
+        decision.concept_id,
+        decision.source,
+        None,
+        "left",
+        f"Apertium lost the injected '{decision.target}'",
+    )
