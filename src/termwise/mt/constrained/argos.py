@@ -27,7 +27,7 @@ gets in one batched call.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from termwise.mt.argos import ArgosEngine, Decoded, PackageModel
@@ -100,6 +100,16 @@ class _Run:
         self.model: PackageModel | None = self.route[0] if len(self.route) == 1 else None
         # The model's own best output per segment, with attention, for prefix and attention.
         self.analysis: dict[int, Decoded] = {}
+        self._pool: list[str] = []
+        self._candidates = _placeholder_candidates()
+
+    def placeholder_pool(self) -> Iterator[str]:
+        """Placeholders every model of the route keeps intact, found lazily, in order."""
+        yield from self._pool
+        for candidate in self._candidates:
+            if all(_survives(model, candidate) for model in self.route):
+                self._pool.append(candidate)
+                yield candidate
 
     def analyse(self, segments: Sequence[_Segment]) -> None:
         assert self.model is not None
@@ -336,42 +346,44 @@ def _prefix(run: _Run, segments: Sequence[_Segment]) -> list[_Attempt | None]:
     return [results.get(s.index) for s in segments]
 
 
-def _placeholder_form(run: _Run) -> str | None:
-    """The first placeholder form that every model of the route keeps intact and knows."""
+def _placeholder_candidates() -> Iterator[str]:
     for form in PLACEHOLDER_FORMS:
-        sample = f"a {form.format(n=PLACEHOLDER_BASE)} b"
-        if all(_survives(model, sample) for model in run.route):
-            return form
-    return None
+        for k in range(900):
+            yield form.format(n=1000 + (PLACEHOLDER_BASE - 1000 + 10 * k) % 9000)
 
 
-def _survives(model: PackageModel, sample: str) -> bool:
+def _survives(model: PackageModel, placeholder: str) -> bool:
+    """Whether the model knows every piece of the placeholder and its tokenizer gives it
+    back intact (a package whose training text lacked a digit cannot produce it)."""
+    sample = f"a {placeholder} b"
     tokens = model.tokenizer.encode(sample)
     vocabulary = model.vocabulary()
     known = not vocabulary or all(token in vocabulary for token in tokens)
     return known and model.tokenizer.decode(tokens).strip() == sample
 
 
-def _placeholders(text: str, count: int, form: str) -> list[str]:
+def placeholders(run: _Run, text: str, count: int) -> list[str] | None:
+    """``count`` placeholders that every model of the route keeps intact, none of them in
+    ``text``; None when the route's tokenizers keep no candidate intact."""
     chosen: list[str] = []
-    n = PLACEHOLDER_BASE
-    while len(chosen) < count:
-        candidate = form.format(n=n)
-        if candidate not in text:
+    for candidate in run.placeholder_pool():
+        if len(chosen) == count:
+            break
+        if candidate not in text and not any(candidate in c or c in candidate for c in chosen):
             chosen.append(candidate)
-        n += 10
-    return chosen
+    return chosen if len(chosen) == count else None
 
 
 def _placeholder(run: _Run, segments: Sequence[_Segment]) -> list[_Attempt | None]:
-    form = _placeholder_form(run)
-    if form is None:
-        return [None for _ in segments]
     masked: list[str] = []
     marks: list[list[str]] = []
+    usable: list[_Segment] = []
     for segment in segments:
         wanted = segment.wanted
-        tokens = _placeholders(segment.text, len(wanted), form)
+        tokens = placeholders(run, segment.text, len(wanted))
+        if tokens is None:
+            continue
+        usable.append(segment)
         text = segment.text
         for placement, token in sorted(
             zip(wanted, tokens, strict=True), key=lambda item: -item[0].start
@@ -395,8 +407,8 @@ def _placeholder(run: _Run, segments: Sequence[_Segment]) -> list[_Attempt | Non
         ]
     else:
         candidates = [r.nbest for r in run.engine.translate(masked, run.src, run.tgt)]
-    out: list[_Attempt | None] = []
-    for segment, tokens, hypotheses in zip(segments, marks, candidates, strict=True):
+    out: dict[int, _Attempt] = {}
+    for segment, tokens, hypotheses in zip(usable, marks, candidates, strict=True):
         patterns = [re.compile(rf"(?<![\w#]){re.escape(token)}(?!\d)") for token in tokens]
         target, score = next(
             (
@@ -414,8 +426,8 @@ def _placeholder(run: _Run, segments: Sequence[_Segment]) -> list[_Attempt | Non
             if target[: match.start()].strip() == "":
                 rendering = rendering[:1].upper() + rendering[1:]
             target = target[: match.start()] + rendering + target[match.end() :]
-        out.append(_attempt("placeholder", segment, target, score))
-    return out
+        out[segment.index] = _attempt("placeholder", segment, target, score)
+    return [out.get(s.index) for s in segments]
 
 
 MECHANISMS: dict[str, Callable[[_Run, Sequence[_Segment]], list[_Attempt | None]]] = {
