@@ -127,12 +127,12 @@ def _translator(path: Path, fingerprint: str, options: ArgosOptions) -> Any:
 @dataclass(frozen=True)
 class Decoded:
     """One source's hypotheses from ``PackageModel.decode``: output tokens, scores (best
-    first) and, when asked for, each hypothesis's attention (one row of source-token weights
-    per output token)."""
+    first) and, when asked for, the best hypothesis's attention (one row of source-token
+    weights per output token)."""
 
     hypotheses: list[list[str]]
     scores: list[float]
-    attention: list[list[list[float]]] | None
+    attention: list[list[float]] | None
 
 
 class PackageModel:
@@ -258,7 +258,9 @@ class PackageModel:
                 result = async_result.result()
                 attention = None
                 if return_attention:
-                    attention = [[list(row) for row in rows[skip:]] for rows in result.attention]
+                    # The best hypothesis's only: converting every hypothesis's rows to
+                    # Python lists costs more than decoding them did.
+                    attention = [list(row) for row in result.attention[0][skip:]]
                 results[index] = Decoded(
                     [list(tokens[skip:]) for tokens in result.hypotheses],
                     [float(score) for score in result.scores],

@@ -148,7 +148,7 @@ def _rendering_spans(
     if not decoded.attention or not decoded.hypotheses[0]:
         return [None for _ in segment.wanted]
     tokens = decoded.hypotheses[0]
-    rows = decoded.attention[0][: len(tokens)]
+    rows = decoded.attention[: len(tokens)]
     starts = model.tokenizer.starts_word(tokens)
     source_spans = [_source_span(model, segment.text, p.start, p.end) for p in segment.wanted]
     by_text: dict[str, list[int]] = {}
@@ -269,43 +269,41 @@ def _nbest(run: _Run, segments: Sequence[_Segment]) -> list[_Attempt | None]:
     model = run.model
     assert model is not None
     tokenizer = model.tokenizer
-    # suppress_sequences is one setting per CTranslate2 call: group segments by theirs.
-    groups: dict[tuple[tuple[str, ...], ...], list[_Segment]] = {}
-    for segment in segments:
-        avoid = sorted({a for p in segment.wanted for a in p.avoid if a})
-        forms = {form for a in avoid for form in (a, a[:1].upper() + a[1:])}
-        vocabulary = model.vocabulary()
-        # CTranslate2 rejects unknown pieces; a sequence with one can never be produced.
-        sequences = (tuple(tokenizer.encode(form)) for form in sorted(forms))
-        key = tuple(seq for seq in sequences if all(t in vocabulary for t in seq))
-        groups.setdefault(key, []).append(segment)
-    attempts: dict[int, _Attempt] = {}
-    for key, group in groups.items():
-        decoded = model.decode(
-            [tokenizer.encode(s.text) for s in group],
-            num_hypotheses=NBEST,
-            suppress_sequences=[list(seq) for seq in key if seq] or None,
-            return_attention=True,
+    vocabulary = model.vocabulary()
+    # suppress_sequences is one setting per CTranslate2 call, so the call suppresses the
+    # deprecated renderings of every concept its segments mention: one batched call, and a
+    # deprecated rendering has no place in a segment whose source lacks the concept either.
+    avoid = sorted({a for s in segments for p in s.wanted for a in p.avoid if a})
+    forms = sorted({form for a in avoid for form in (a, a[:1].upper() + a[1:])})
+    # CTranslate2 rejects unknown pieces; a sequence with one can never be produced.
+    sequences = [tokenizer.encode(form) for form in forms]
+    suppress = [seq for seq in sequences if seq and all(t in vocabulary for t in seq)]
+    decoded = model.decode(
+        [tokenizer.encode(s.text) for s in segments],
+        num_hypotheses=NBEST,
+        suppress_sequences=suppress or None,
+        return_attention=True,
+    )
+    attempts: list[_Attempt | None] = []
+    for segment, result in zip(segments, decoded, strict=True):
+        # The top hypothesis (with suppression) is the model's rendering for later
+        # mechanisms: locating it by attention needs no extra pass.
+        run.analysis[segment.index] = Decoded(
+            result.hypotheses[:1], result.scores[:1], result.attention
         )
-        for segment, result in zip(group, decoded, strict=True):
-            # The top hypothesis (with suppression) is the model's rendering for later
-            # mechanisms: locating it by attention needs no extra pass.
-            run.analysis[segment.index] = Decoded(
-                result.hypotheses[:1], result.scores[:1], (result.attention or [])[:1] or None
-            )
-            wanted = [segment.rendering(p) for p in segment.wanted]
-            scored = [
-                (model.detokenize(tokens), score)
-                for tokens, score in zip(result.hypotheses, result.scores, strict=True)
-            ]
-            ranked = sorted(
-                enumerate(scored), key=lambda item: (-sum(placed(item[1][0], wanted)), item[0])
-            )
-            best = ranked[0][1]
-            attempts[segment.index] = _Attempt(
-                "nbest", best[0], placed(best[0], wanted), [pair for _, pair in ranked]
-            )
-    return [attempts.get(s.index) for s in segments]
+        wanted = [segment.rendering(p) for p in segment.wanted]
+        best: _Attempt | None = None
+        for tokens, score in zip(result.hypotheses, result.scores, strict=True):
+            # Best first: the first hypothesis that places everything wins, and only the
+            # hypotheses looked at are detokenized.
+            text = model.detokenize(tokens)
+            flags = placed(text, wanted)
+            if best is None or sum(flags) > sum(best.placed):
+                best = _Attempt("nbest", text, flags, [(text, score)])
+            if all(flags):
+                break
+        attempts.append(best)
+    return attempts
 
 
 def _attention(run: _Run, segments: Sequence[_Segment]) -> list[_Attempt | None]:
