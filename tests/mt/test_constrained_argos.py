@@ -185,3 +185,23 @@ def test_the_placeholder_survives_the_package_s_tokenizer(
     assert set(pieces) <= model.vocabulary()
     # Decoded back from the pieces as the engine decodes output pieces.
     assert model.detokenize(pieces) == masked
+
+
+def test_attention_replacement_joins_bpe_pieces(argos_env: Path, tmp_path: Path) -> None:
+    """A Moses + BPE package (random weights): the located span is whole words of
+    ``@@``-joined pieces, and the official rendering comes out as text, not pieces."""
+    install_archive(build_argos_package(tmp_path / "bpe", "en", "es", tokenizer="bpe"))
+    segment_plans = plans()[:12]
+    results = translate_constrained(
+        ArgosEngine(beam_size=2), TEXTS[:12], "en", "es", segment_plans, chain=["attention"]
+    )
+    applied = [
+        (result.target, decision.target)
+        for result in results
+        for decision in result.terms
+        if decision.mechanism == "attention"
+    ]
+    assert len(applied) >= 3
+    for output, rendering in applied:
+        assert rendering is not None and rendering in output
+        assert "@@ " not in output.split(rendering)[0]
