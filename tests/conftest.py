@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from support.argos_packages import build_argos_package
+from support.trained_model import trained_package
 
 
 @pytest.fixture
@@ -41,3 +42,21 @@ def installed_argos_package(argos_env: Path, argos_package: Path) -> Path:
     from termwise.mt.packages import install_archive
 
     return install_archive(argos_package).path
+
+
+@pytest.fixture(scope="session")
+def trained_argos_archive(request: pytest.FixtureRequest) -> Path:
+    """The en → es package trained on a synthetic pair (``support/trained_model.py``).
+
+    Training takes about a minute on 2 cores, so the archive is kept in pytest's cache
+    folder under a hash of the training code: later runs reuse it until that code changes.
+    """
+    return trained_package(Path(request.config.cache.mkdir("termwise-trained-argos")))
+
+
+@pytest.fixture
+def trained_argos_package(argos_env: Path, trained_argos_archive: Path) -> Path:
+    """The trained package installed into the isolated packages folder; returns its folder."""
+    from termwise.mt.packages import install_archive
+
+    return install_archive(trained_argos_archive).path

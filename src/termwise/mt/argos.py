@@ -13,6 +13,7 @@ Argos's SentencePiece decoder turns into a space (its Moses + BPE decoder keeps 
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 from collections.abc import Mapping, Sequence
@@ -82,6 +83,13 @@ class _Tokenizer:
             return list(self._sp.encode(text, out_type=str))
         return list(self._bpe.encode(text))
 
+    def starts_word(self, tokens: list[str]) -> list[bool]:
+        """Which output tokens begin a word: SentencePiece marks starts (``▁``), BPE marks
+        pieces that go on (``@@``)."""
+        if self._sp is not None:
+            return [i == 0 or token.startswith("▁") for i, token in enumerate(tokens)]
+        return [i == 0 or not tokens[i - 1].endswith("@@") for i in range(len(tokens))]
+
     def decode(self, tokens: list[str]) -> str:
         if self._sp is not None:
             # As Argos's SentencePieceTokenizer.decode, minus its ``.replace("_", " ")``.
@@ -116,6 +124,17 @@ def _translator(path: Path, fingerprint: str, options: ArgosOptions) -> Any:
         return translator
 
 
+@dataclass(frozen=True)
+class Decoded:
+    """One source's hypotheses from ``PackageModel.decode``: output tokens, scores (best
+    first) and, when asked for, the best hypothesis's attention (one row of source-token
+    weights per output token)."""
+
+    hypotheses: list[list[str]]
+    scores: list[float]
+    attention: list[list[float]] | None
+
+
 class PackageModel:
     """One installed package, ready to translate batches of sentences."""
 
@@ -123,6 +142,7 @@ class PackageModel:
         self.package = package
         self.options = options
         self._tokenizer: _Tokenizer | None = None
+        self._vocabulary: frozenset[str] | None = None
 
     @property
     def tokenizer(self) -> _Tokenizer:
@@ -177,6 +197,97 @@ class PackageModel:
             if progress is not None:
                 progress(done, total)
         return results
+
+    def decode(
+        self,
+        sources: Sequence[list[str]],
+        *,
+        prefixes: Sequence[list[str] | None] | None = None,
+        num_hypotheses: int = 1,
+        suppress_sequences: Sequence[list[str]] | None = None,
+        return_attention: bool = False,
+        return_alternatives: bool = False,
+    ) -> list[Decoded]:
+        """Decode tokenized sources with options ``translate`` never uses, batched as it
+        batches (length-sorted, token-capped, all batches queued at once).
+
+        ``prefixes`` forces each output's first tokens (after the package's own target
+        prefix, which is stripped from what comes back, as are its attention rows).
+        ``suppress_sequences`` holds for the whole call: CTranslate2 takes it per batch.
+        """
+        options = self.options
+        order = sorted((i for i, toks in enumerate(sources) if toks), key=lambda i: len(sources[i]))
+        results = [Decoded([[]], [0.0], None) for _ in sources]
+        batches = _token_batches(
+            order, list(sources), options.batch_tokens, options.max_batch_examples
+        )
+        if not batches:
+            return results
+        translator = _translator(self.package.path, self.package.fingerprint(), options)
+        package_prefix = [self.package.target_prefix] if self.package.target_prefix else []
+        pending = []
+        for batch in batches:
+            wanted = [
+                package_prefix + list((prefixes[i] if prefixes is not None else None) or [])
+                for i in batch
+            ]
+            pending.append(
+                (
+                    batch,
+                    translator.translate_batch(
+                        [sources[i] for i in batch],
+                        target_prefix=wanted if any(wanted) else None,
+                        beam_size=max(options.beam_size, num_hypotheses),
+                        num_hypotheses=num_hypotheses,
+                        length_penalty=options.length_penalty,
+                        max_decoding_length=options.max_decoding_length,
+                        replace_unknowns=True,
+                        return_scores=True,
+                        return_attention=return_attention,
+                        return_alternatives=return_alternatives,
+                        suppress_sequences=[list(s) for s in suppress_sequences]
+                        if suppress_sequences
+                        else None,
+                        asynchronous=True,
+                    ),
+                )
+            )
+        skip = len(package_prefix)
+        for batch, async_results in pending:
+            for index, async_result in zip(batch, async_results, strict=True):
+                result = async_result.result()
+                attention = None
+                if return_attention:
+                    # The best hypothesis's only: converting every hypothesis's rows to
+                    # Python lists costs more than decoding them did.
+                    attention = [list(row) for row in result.attention[0][skip:]]
+                results[index] = Decoded(
+                    [list(tokens[skip:]) for tokens in result.hypotheses],
+                    [float(score) for score in result.scores],
+                    attention,
+                )
+        return results
+
+    def detokenize(self, tokens: list[str]) -> str:
+        """Output tokens (without the package's target prefix) as ``translate`` shows them."""
+        return self._detokenize(tokens, "")
+
+    def vocabulary(self) -> frozenset[str]:
+        """The model's target vocabulary: a piece outside it can never be produced."""
+        if self._vocabulary is None:
+            model = self.package.path / "model"
+            for name in ("shared_vocabulary", "target_vocabulary"):
+                as_json = model / f"{name}.json"
+                as_text = model / f"{name}.txt"
+                if as_json.exists():
+                    self._vocabulary = frozenset(json.loads(as_json.read_text("utf-8")))
+                    break
+                if as_text.exists():
+                    self._vocabulary = frozenset(as_text.read_text("utf-8").splitlines())
+                    break
+            else:
+                self._vocabulary = frozenset()
+        return self._vocabulary
 
     def _detokenize(self, tokens: list[str], prefix: str) -> str:
         if prefix and tokens and tokens[0] == prefix:
