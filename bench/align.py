@@ -98,7 +98,8 @@ def termwise_align(
         side_features(source, lang=langs[0]),
         side_features(target, lang=langs[1]),
         source_mt=mt,
-        target_texts=target if mt is not None else None,
+        target_texts=target,
+        source_texts=source,
     ).beads
 
 

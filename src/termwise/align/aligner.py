@@ -76,6 +76,15 @@ MARK_WEIGHT = 4.0
 BREAK_WEIGHT = 3.0
 HEADING_WEIGHT = 3.0
 MT_WEIGHT = 8.0
+COGNATE_WEIGHT = 4.0
+# A sentence of a larger group must itself look like the other side: below this much of the
+# evidence of a typical 1-1 pair, each missing unit costs MEMBER_WEIGHT (tuned on the first
+# half of Text+Berg with each MT; both MTs gain on the second half too).
+MEMBER_WEIGHT = 4.0
+MEMBER_FLOOR = 0.3
+MT_CAP = 1.5
+# 1-1 groups of the first pass on which to judge whether the two sides share telling strings.
+COGNATE_SAMPLE = 400
 INNER_SOFT_WEIGHT = 3.0
 DEBRIS_WEIGHT = 1.5
 SOFT_END_WEIGHT = 3.0
@@ -100,6 +109,7 @@ class Model:
     soft_end_weight: float = 1.0  # a group ending mid-sentence on one side only
     mt_random: float = 0.0  # typical MT similarity of unrelated sentences
     mt_aligned: float = 1.0  # typical MT similarity of translations
+    mt_weight: float = MT_WEIGHT  # how far the similarity is trusted (how well it ranks)
 
 
 @dataclass
@@ -258,8 +268,13 @@ class _Costs:
             cost += HEADING_WEIGHT * (src_heading != tgt_heading)
         if a and b and self.similarity is not None:
             cosine = self.similarity.group_cosine(src, a, tgt, b)
-            evidence = np.clip((cosine - model.mt_random) / self.mt_scale, -1.0, 1.5)
-            cost -= MT_WEIGHT * evidence * MT_GROUP_SCALE[kind]
+            evidence = np.clip((cosine - model.mt_random) / self.mt_scale, -1.0, MT_CAP)
+            cost -= model.mt_weight * evidence * MT_GROUP_SCALE[kind]
+            if (a > 1 or b > 1) and MEMBER_WEIGHT:
+                weakest = self.similarity.weakest_member(src, a, tgt, b)
+                support = (weakest - model.mt_random) / self.mt_scale
+                shortfall = np.clip(MEMBER_FLOOR - support, 0.0, MEMBER_FLOOR)
+                cost += MEMBER_WEIGHT * (model.mt_weight / MT_WEIGHT) * shortfall
         return cost  # type: ignore[no-any-return]
 
 
@@ -453,13 +468,69 @@ def _estimate(
     if either < 5:
         soft_end_weight = 0.0
 
-    mt_random, mt_aligned = model.mt_random, model.mt_aligned
+    mt_random, mt_aligned, mt_weight = model.mt_random, model.mt_aligned, model.mt_weight
     if similarity is not None:
         aligned = similarity.group_cosine(src_index, 1, tgt_index, 1)
-        shifted = similarity.group_cosine(src_index, 1, np.maximum(tgt_index - 2, 0), 1)
+        before = similarity.group_cosine(src_index, 1, np.maximum(tgt_index - 2, 0), 1)
         mt_aligned = float(np.median(aligned))
-        mt_random = float(np.median(shifted))
-    return Model(ratio, variance, priors, weights, soft_end_weight, mt_random, mt_aligned)
+        mt_random = float(np.median(before))
+        # How often the pair the first pass chose beats both its neighbours two lines away:
+        # near 1 for a good MT, near chance for a text compared with itself across scripts.
+        rate = _rank_rate(similarity, src_index, tgt_index, len(target))
+        mt_weight = similarity.weight * _rank_weight(rate)
+    return Model(
+        ratio, variance, priors, weights, soft_end_weight, mt_random, mt_aligned, mt_weight
+    )
+
+
+def _rank_rate(similarity: BandSimilarity, src: Index, tgt: Index, columns: int) -> float:
+    """How often a 1-1 pair is more alike than the pairs two target lines before and after
+    (smoothed); about a third by chance, near 1 for a similarity that tells translations."""
+    aligned = similarity.group_cosine(src, 1, tgt, 1)
+    before = similarity.group_cosine(src, 1, np.maximum(tgt - 2, 0), 1)
+    after = similarity.group_cosine(src, 1, np.minimum(tgt + 2, columns - 1), 1)
+    ranks = (aligned > before) & (aligned > after)
+    return (float(np.sum(ranks)) + 1.0) / (len(ranks) + 2.0)
+
+
+def _rank_weight(rate: float) -> float:
+    """The share of its full weight a similarity earns by how well it ranks."""
+    return float(np.clip((rate - 0.4) / 0.5, 0.0, 1.0))
+
+
+def _cognates_rank(
+    source_texts: Sequence[str], target_texts: Sequence[str], beads: Sequence[Bead]
+) -> bool:
+    """Whether the shared strings of the two sides tell translations apart at all, judged on a
+    sample of the first pass's 1-1 groups (building the n-grams of a whole book for two
+    texts in different scripts would cost more than the rest of the alignment)."""
+    ones = [bead for bead in beads if bead.kind == (1, 1)]
+    if len(ones) < 20:
+        return False
+    step = max(1, len(ones) // COGNATE_SAMPLE)
+    sample = ones[::step][:COGNATE_SAMPLE]
+    columns = len(target_texts)
+    picked = sorted({bead.tgt[0] + d for bead in sample for d in (-2, 0, 2)} & set(range(columns)))
+    local = {j: k for k, j in enumerate(picked)}
+    src_texts = [source_texts[bead.src[0]] for bead in sample]
+    similarity = BandSimilarity(src_texts, [target_texts[j] for j in picked])
+    count = len(src_texts)
+    similarity.prepare(np.zeros(count + 1, np.int64), np.full(count + 1, len(picked) + 1, np.int64))
+    src = np.arange(count, dtype=np.int64)
+    centre = np.asarray([local[bead.tgt[0]] for bead in sample], np.int64)
+    before = np.asarray(
+        [local.get(max(bead.tgt[0] - 2, 0), local[bead.tgt[0]]) for bead in sample], np.int64
+    )
+    after = np.asarray(
+        [local.get(min(bead.tgt[0] + 2, columns - 1), local[bead.tgt[0]]) for bead in sample],
+        np.int64,
+    )
+    aligned = similarity.group_cosine(src, 1, centre, 1)
+    ranks = (aligned > similarity.group_cosine(src, 1, before, 1)) & (
+        aligned > similarity.group_cosine(src, 1, after, 1)
+    )
+    rate = (float(np.sum(ranks)) + 1.0) / (len(ranks) + 2.0)
+    return _rank_weight(rate) > 0
 
 
 def _confidence(costs: _Costs, beads: list[Bead]) -> list[Bead]:
@@ -494,8 +565,14 @@ def align(
     *,
     source_mt: Sequence[str] | None = None,
     target_texts: Sequence[str] | None = None,
+    source_texts: Sequence[str] | None = None,
 ) -> Alignment:
-    """Align two texts' sentences; give ``source_mt`` (and ``target_texts``) to use MT."""
+    """Align two texts' sentences; give ``source_mt`` (and ``target_texts``) to use MT.
+
+    Without MT, ``source_texts`` and ``target_texts`` let the source itself stand in for its
+    translation: names, numbers and cognates shared by both sides count for as much as they
+    are found to rank pairs on these texts (next to nothing across scripts).
+    """
     rows, columns = len(source), len(target)
     if rows == 0 or columns == 0:
         beads = [Bead((i,), ()) for i in range(rows)] + [Bead((), (j,)) for j in range(columns)]
@@ -509,11 +586,21 @@ def align(
     if source_mt is not None:
         if target_texts is None or len(source_mt) != rows or len(target_texts) != columns:
             raise ValueError("MT needs one line per source sentence and the target texts")
-        similarity = BandSimilarity(source_mt, target_texts)
+        similarity = BandSimilarity(source_mt, target_texts, weight=MT_WEIGHT)
+    cognates = source_texts is not None and target_texts is not None
+    if cognates and (len(source_texts or ()) != rows or len(target_texts or ()) != columns):
+        raise ValueError("the texts must have one line per sentence")
 
     # Pass 1: neutral model, length and anchors only (MT similarity is not calibrated yet).
     path = _search(_Costs(src_side, tgt_side, model, None), band)
     beads = _beads_of(path)
+    if (
+        similarity is None
+        and source_texts is not None
+        and target_texts is not None
+        and _cognates_rank(source_texts, target_texts, beads)
+    ):
+        similarity = BandSimilarity(source_texts, target_texts, weight=COGNATE_WEIGHT)
     for margin in REFINE_MARGINS:
         points_i, points_j = _path_points(path)
         band = _band_around(points_i, points_j, rows, columns, margin)

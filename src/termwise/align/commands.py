@@ -222,7 +222,8 @@ def align(
             concepts=concepts[1] if concepts else None,
         ),
         source_mt=mt,
-        target_texts=target.texts if mt is not None else None,
+        target_texts=target.texts,
+        source_texts=source.texts,
     )
     beads = result.beads
     from termwise.align.output import LOW_CONFIDENCE

@@ -81,7 +81,10 @@ def group_norm_squared(norms: list[Array], start: Index, size: int) -> Array:
 class BandSimilarity:
     """Cosine similarity of MT(source) groups and target groups near a given band."""
 
-    def __init__(self, mt_texts: Sequence[str], target_texts: Sequence[str]) -> None:
+    def __init__(
+        self, mt_texts: Sequence[str], target_texts: Sequence[str], weight: float = 8.0
+    ) -> None:
+        self.weight = weight
         vocabulary: dict[str, int] = {}
         self.mt = ngram_matrix(mt_texts, vocabulary)
         self.target = ngram_matrix(target_texts, vocabulary)
@@ -155,3 +158,32 @@ class BandSimilarity:
             self.target_norms, tgt_start, tgt_size
         )
         return np.divide(dot, np.sqrt(norm), out=np.zeros_like(dot), where=norm > 0)
+
+    def weakest_member(
+        self, src_start: Index, src_size: int, tgt_start: Index, tgt_size: int
+    ) -> Array:
+        """The lowest cosine of one member sentence of a group with the whole other side.
+
+        A group's cosine hardly drops when a caption or a line of OCR debris is added to it;
+        the added sentence's own cosine with the other side shows that nothing of it is there.
+        """
+        pair = [
+            [self.pair_dots(src_start + x, tgt_start + y) for y in range(tgt_size)]
+            for x in range(src_size)
+        ]
+        src_group = np.sqrt(group_norm_squared(self.mt_norms, src_start, src_size))
+        tgt_group = np.sqrt(group_norm_squared(self.target_norms, tgt_start, tgt_size))
+        weakest = np.full(len(src_start), np.inf)
+        if src_size > 1:
+            for x in range(src_size):
+                own = np.sqrt(group_norm_squared(self.mt_norms, src_start + x, 1)) * tgt_group
+                dot = np.sum(pair[x], axis=0)
+                cosine = np.divide(dot, own, out=np.zeros_like(dot), where=own > 0)
+                weakest = np.minimum(weakest, cosine)
+        if tgt_size > 1:
+            for y in range(tgt_size):
+                own = np.sqrt(group_norm_squared(self.target_norms, tgt_start + y, 1)) * src_group
+                dot = np.sum([pair[x][y] for x in range(src_size)], axis=0)
+                cosine = np.divide(dot, own, out=np.zeros_like(dot), where=own > 0)
+                weakest = np.minimum(weakest, cosine)
+        return weakest
