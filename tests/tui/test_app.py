@@ -604,3 +604,23 @@ async def test_keys_in_a_burst_go_to_the_segment_they_were_typed_in(
             "Tres",
             "Cuatro",
         ]
+
+
+async def test_f2_translates_with_the_glossarys_renderings_and_the_dock_says_so(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    # Apertium alone writes "comunidad de humano destiny" for the paper's main concept.
+    app = make_app(review_project, paper)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2")
+        await settle(app, pilot)
+        index, row = next(
+            (i, r) for i, r in enumerate(app.grid.rows) if "community of human destiny" in r.source
+        )
+        assert "comunidad de futuro compartido de la humanidad" in row.mt
+        app.grid.move_cursor(index)
+        await settle(app, pilot)
+        dock = str(app.query_one("#dock-label").render())
+        assert "glossary: T01 -> comunidad de futuro compartido de la humanidad" in dock
+        unit = saved(app).units[row.segment_id]
+        assert any(c.startswith("glossary: T01 -> ") for c in unit.comments)

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from termwise.document.model import Document
     from termwise.glossary.matcher import TermMatch, TermMatcher
     from termwise.glossary.model import Concept, Glossary, Term
+    from termwise.mt.constrained.plan import GlossaryConstraints
     from termwise.mt.engine import MTResult
     from termwise.project.store import Snapshot
     from termwise.project.translation_file import TranslationFile
@@ -347,6 +348,27 @@ class ReviewSession:
                 if row.marked:
                     row.mt_marks = _marks(self.target_matches(row.mt))
         return filled
+
+    def mt_constraints(self) -> GlossaryConstraints | None:
+        """The glossary renderings MT must use for this pair, as ``termwise translate`` does;
+        None where the glossary has none in the target language."""
+        from termwise.mt.constrained.plan import GlossaryConstraints
+        from termwise.project.settings import MTSettings
+
+        if self.glossary is None or not self.glossary.concepts:
+            return None
+        chosen = MTSettings.from_settings(self.layout.settings()).terms
+        constraints = GlossaryConstraints(
+            self.glossary, self.source_lang, self.target_lang, chosen=chosen
+        )
+        return constraints if constraints.active else None
+
+    def glossary_decisions(self, segment_id: str) -> list[str]:
+        """What glossary-constrained MT forced or left in this segment's MT, one line each."""
+        from termwise.project.translations import GLOSSARY_COMMENT
+
+        unit = self.unit(segment_id)
+        return [c[len(GLOSSARY_COMMENT) :] for c in unit.comments if c.startswith(GLOSSARY_COMMENT)]
 
     def needs_mt(self) -> list[str]:
         """Segments without machine translation whose translation MT may still fill."""

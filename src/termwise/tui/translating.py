@@ -61,8 +61,13 @@ class MTProgress(ProgressBar):
         try:
             # termwise.toml's [mt] beam (its engine is already the session's default).
             options = MTSettings.from_settings(session.layout.settings()).engine_options()
+            # The glossary's renderings, as in `termwise translate` (and the same cache keys).
             engine = open_engine(
-                session.engine_name, session.source_lang, session.target_lang, **options
+                session.engine_name,
+                session.source_lang,
+                session.target_lang,
+                constraints=session.mt_constraints(),
+                **options,
             )
             call(self._started, 0, len(ids), engine.name)
             for start in range(0, len(ids), MT_BATCH):

@@ -192,6 +192,9 @@ class Workbench(Vertical):
             parts.append(f"MT ({unit.mt_engine or '?'}): {unit.mt}")
         elif unit.mt_engine:
             parts.append(f"MT: {unit.mt_engine}")
+        forced = self.session.glossary_decisions(segment_id)
+        if forced:
+            parts.append("glossary: " + "; ".join(forced))
         if unit.notes:
             parts.append(f"note: {unit.notes}")
         aligned = dock_note(self, segment_id)
