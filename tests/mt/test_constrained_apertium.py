@@ -267,3 +267,16 @@ def test_an_engine_that_cannot_keep_extra_words_leaves_the_occurrence() -> None:
     assert placement.keep == ("consciousness",) and placement.target is not None
     left = _left_if_kept(placement)
     assert left.target is None and "marked fix by hand" in left.reason
+
+
+def test_constrained_drafts_are_cleaned_like_plain_ones(engine: ConstrainedEngine) -> None:
+    # Apertium leaves two spaces where it drops a word, and marks words inside compounds.
+    texts = [
+        "It is a world social entity extracted from China's in-depth consideration of the "
+        "community of human destiny.",
+        "Asia-Pacific and self-interested people build a community of human destiny.",
+    ]
+    dropped, compound = engine.translate(texts, "en", "es")
+    assert T01_ES in dropped.target and "  " not in dropped.target, dropped.target
+    assert not re.search(r"[*#@]\w", compound.target), compound.target
+    assert "Pacific" in compound.unknown_words()

@@ -132,8 +132,7 @@ class ApertiumEngine:
             outputs = dict(zip(wanted, pieces, strict=True))
         results = []
         for index, text in enumerate(texts):
-            output = _SPACE_RUN.sub(" ", outputs.get(index, ""))
-            target, unknown = strip_marks(output, flat[index])
+            target, unknown = clean_output(outputs.get(index, ""), flat[index])
             results.append(MTResult(text, target, self.name, mode, [(target, 0.0)], unknown))
         if progress is not None:
             progress(len(texts), len(texts))
@@ -141,21 +140,30 @@ class ApertiumEngine:
 
 
 def _run(mode: str, text: str) -> str:
+    return run_program(["apertium", "-f", "txt", mode], text, f"apertium {mode}")
+
+
+def run_program(args: Sequence[str], text: str, name: str) -> str:
+    """Run an Apertium program (or a shell pipeline of them) on ``text``; its output.
+
+    Failures become one-line ``TermwiseError``s that say which program (``name``) failed."""
     try:
         completed = subprocess.run(
-            ["apertium", "-f", "txt", mode],
-            input=text,
-            capture_output=True,
-            text=True,
-            check=False,
+            list(args), input=text, capture_output=True, text=True, check=False
         )
     except OSError as error:
-        raise TermwiseError(f"cannot run apertium: {error}") from error
+        raise TermwiseError(f"cannot run {name}: {error}") from error
     if completed.returncode != 0:
         raise TermwiseError(
-            f"apertium {mode} failed (exit {completed.returncode}): {completed.stderr.strip()}"
+            f"{name} failed (exit {completed.returncode}): {completed.stderr.strip()}"
         )
     return completed.stdout
+
+
+def clean_output(output: str, source: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Apertium's output as a draft: one space where it left two, marks removed
+    (``strip_marks``); the text and the unknown words' spans."""
+    return strip_marks(_SPACE_RUN.sub(" ", output), source)
 
 
 def strip_marks(output: str, source: str) -> tuple[str, tuple[tuple[int, int], ...]]:

@@ -31,6 +31,10 @@ class TermDecision:
     mechanism: str
     reason: str = ""
 
+    def left(self, reason: str) -> TermDecision:
+        """This occurrence left to the engine after all (the forced term did not survive)."""
+        return TermDecision(self.concept_id, self.source, None, "left", reason)
+
     def describe(self) -> str:
         """One line for a PO comment or a report: ``T01 -> rendering (mechanism)``."""
         if self.target is None:

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import re
 import shlex
-import subprocess
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -40,7 +39,14 @@ from pathlib import Path
 from termwise import languages
 from termwise.errors import TermwiseError
 from termwise.glossary.model import Term
-from termwise.mt.apertium import _BREAKS, _SEPARATOR, MODES_DIRS, ApertiumEngine, strip_marks
+from termwise.mt.apertium import (
+    _BREAKS,
+    _SEPARATOR,
+    MODES_DIRS,
+    ApertiumEngine,
+    clean_output,
+    run_program,
+)
 from termwise.mt.constrained.plan import Placement
 from termwise.mt.engine import MTResult, Progress, TermDecision
 
@@ -145,21 +151,7 @@ def pipeline(mode: str) -> Pipeline:
 
 
 def _run(command: str, text: str) -> str:
-    try:
-        completed = subprocess.run(
-            ["bash", "-o", "pipefail", "-c", command],
-            input=text,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    except OSError as error:
-        raise TermwiseError(f"cannot run apertium's pipeline: {error}") from error
-    if completed.returncode != 0:
-        raise TermwiseError(
-            f"apertium's pipeline failed (exit {completed.returncode}): {completed.stderr.strip()}"
-        )
-    return completed.stdout
+    return run_program(["bash", "-o", "pipefail", "-c", command], text, "apertium's pipeline")
 
 
 # --- the head of a target term ------------------------------------------------------------
@@ -464,16 +456,12 @@ def translate_constrained(
         outputs = dict(zip(wanted, pieces, strict=True))
     results = []
     for index, text in enumerate(texts):
-        target, unknown = strip_marks(outputs.get(index, ""), flat[index])
+        target, unknown = clean_output(outputs.get(index, ""), flat[index])
         fenced_here = {id(p): k for k, p in kept[index].items()}
         terms: list[TermDecision] = []
         for placement in moved[index]:
             if placement.target is None:
-                terms.append(
-                    TermDecision(
-                        placement.concept_id, placement.source, None, "left", placement.reason
-                    )
-                )
+                terms.append(placement.left())
                 continue
             fence = fenced_here.get(id(placement))
             decision = decided.get(fence) if fence is not None else None
@@ -483,9 +471,7 @@ def translate_constrained(
                     if fence is None
                     else "the fence around it did not survive Apertium's analysis"
                 )
-                decision = TermDecision(
-                    placement.concept_id, placement.source, None, "left", reason
-                )
+                decision = placement.left(reason)
             terms.append(_checked(decision, target))
         results.append(
             MTResult(text, target, engine.name, mode, [(target, 0.0)], unknown, tuple(terms))
@@ -576,13 +562,7 @@ def _translate_joined(
     decisions = {
         key: injection.decision
         if key not in lost
-        else TermDecision(
-            injection.decision.concept_id,
-            injection.decision.source,
-            None,
-            "left",
-            "Apertium's transfer lost the injected term",
-        )
+        else injection.decision.left("Apertium's transfer lost the injected term")
         for key, injection in injections.items()
     }
     return pieces, decisions
@@ -693,10 +673,4 @@ def _checked(decision: TermDecision, output: str) -> TermDecision:
     # The head may be inflected (a plural occurrence): every other word must be there.
     if wanted in text or all(w in text for w in words[1:] or words):
         return decision
-    return TermDecision(
-        decision.concept_id,
-        decision.source,
-        None,
-        "left",
-        f"Apertium lost the injected '{decision.target}'",
-    )
+    return decision.left(f"Apertium lost the injected '{decision.target}'")

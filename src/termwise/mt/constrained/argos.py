@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from termwise.mt.argos import ArgosEngine, Decoded, PackageModel
 from termwise.mt.constrained.plan import Placement
@@ -470,15 +470,7 @@ def translate_constrained(
     plain = engine.translate([texts[i] for i in plain_indices], src, tgt)
     results: list[MTResult | None] = [None] * total
     for index, result in zip(plain_indices, plain, strict=True):
-        results[index] = MTResult(
-            source=result.source,
-            target=result.target,
-            engine=result.engine,
-            model=result.model,
-            nbest=result.nbest,
-            unknown=result.unknown,
-            terms=tuple(_left(p, p.reason) for p in plans[index]),
-        )
+        results[index] = replace(result, terms=tuple(p.left() for p in plans[index]))
     if progress is not None:
         progress(len(plain_indices), total)
     # Decoding constraints need the model's own tokens and attention: one model, no pivot.
@@ -502,10 +494,6 @@ def translate_constrained(
     return [r for r in results if r is not None]
 
 
-def _left(placement: Placement, reason: str) -> TermDecision:
-    return TermDecision(placement.concept_id, placement.source, None, "left", reason)
-
-
 def _result(
     segment: _Segment,
     engine: str,
@@ -527,7 +515,7 @@ def _result(
     failed = f"no mechanism placed it (tried: {', '.join(tried) or 'none on this route'})"
     for placement in segment.plan:
         if placement.target is None:
-            decisions.append(_left(placement, placement.reason))
+            decisions.append(placement.left())
         elif next(flag):
             decisions.append(
                 TermDecision(
@@ -535,7 +523,7 @@ def _result(
                 )
             )
         else:
-            decisions.append(_left(placement, failed))
+            decisions.append(placement.left(failed))
     return MTResult(
         source=segment.text,
         target=target,

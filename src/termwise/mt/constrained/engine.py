@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
+from termwise import languages
 from termwise.errors import TermwiseError
 from termwise.mt.constrained.plan import GlossaryConstraints, Placement
-from termwise.mt.engine import Engine, MTResult, Progress, TermDecision
+from termwise.mt.engine import Engine, MTResult, Progress
 
 # Changes whenever a mechanism's output for the same input changes.
-MECHANISM_VERSION = 4
+MECHANISM_VERSION = 5
 
 # Engine name → ``module:function(engine, texts, src, tgt, plans, *, progress)``.
 MECHANISMS: dict[str, str] = {
@@ -58,16 +60,7 @@ class ConstrainedEngine:
                 "pass --no-glossary to translate without it"
             )
         module_name, _, attribute = target.partition(":")
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as error:
-            if error.name != module_name:
-                raise
-            raise TermwiseError(
-                f"glossary-constrained translation is not available for the {self.base.name} "
-                "engine in this version; pass --no-glossary, or use --engine apertium"
-            ) from error
-        return getattr(module, attribute)
+        return getattr(importlib.import_module(module_name), attribute)
 
     def translate(
         self,
@@ -77,27 +70,17 @@ class ConstrainedEngine:
         *,
         progress: Progress | None = None,
     ) -> list[MTResult]:
-        if (src, tgt) != (self.constraints.src, self.constraints.tgt):
-            from termwise import languages
-
-            if (languages.normalize(src), languages.normalize(tgt)) != (
-                self.constraints.src,
-                self.constraints.tgt,
-            ):
-                raise TermwiseError(
-                    f"the glossary constraints are for {self.constraints.src} → "
-                    f"{self.constraints.tgt}, not {src} → {tgt}"
-                )
+        pair = (languages.normalize(src), languages.normalize(tgt))
+        if pair != (self.constraints.src, self.constraints.tgt):
+            raise TermwiseError(
+                f"the glossary constraints are for {self.constraints.src} → "
+                f"{self.constraints.tgt}, not {src} → {tgt}"
+            )
         plans = [self.constraints.plan(text) for text in texts]
-        forced = [i for i, plan in enumerate(plans) if any(p.target for p in plan)]
-        if not forced:
+        if not any(p.target for plan in plans for p in plan):
             results = self.base.translate(texts, src, tgt, progress=progress)
             return [_with_left(result, plan) for result, plan in zip(results, plans, strict=True)]
         mechanism = self._mechanism()
-        if self.base.name != "apertium":
-            # Only the Apertium mechanism translates a fix-by-hand form's extra words.
-            plans = [[_left_if_kept(p) for p in plan] for plan in plans]
-            forced = [i for i, plan in enumerate(plans) if any(p.target for p in plan)]
         if self.base.name == "apertium":
             # One Apertium run for the whole document costs what the plain run costs: cheaper
             # than a second run for the segments without a term.
@@ -105,6 +88,9 @@ class ConstrainedEngine:
                 self.base, texts, src, tgt, plans, progress=progress
             )
             return translated
+        # Only the Apertium mechanism translates a fix-by-hand form's extra words.
+        plans = [[_left_if_kept(p) for p in plan] for plan in plans]
+        forced = [i for i, plan in enumerate(plans) if any(p.target for p in plan)]
         free = [i for i in range(len(texts)) if i not in set(forced)]
         out: dict[int, MTResult] = {}
         done = 0
@@ -134,32 +120,16 @@ def _with_left(result: MTResult, plan: Sequence[Placement]) -> MTResult:
     """``result`` saying which occurrences were left to the engine, and why."""
     if not plan:
         return result
-    left = tuple(
-        TermDecision(p.concept_id, p.source, None, "left", p.reason)
-        for p in plan
-        if p.target is None
-    )
-    return MTResult(
-        result.source,
-        result.target,
-        result.engine,
-        result.model,
-        result.nbest,
-        result.unknown,
-        left,
-    )
+    return replace(result, terms=tuple(p.left() for p in plan if p.target is None))
 
 
 def _left_if_kept(placement: Placement) -> Placement:
     if not placement.keep:
         return placement
-    return Placement(
-        placement.concept_id,
-        placement.start,
-        placement.end,
-        placement.source,
-        None,
-        f"the source form '{placement.source}' is marked fix by hand: it says more than "
-        f"the concept ({', '.join(placement.keep)})",
-        placement.avoid,
+    return replace(
+        placement,
+        target=None,
+        reason=f"the source form '{placement.source}' is marked fix by hand: it says more "
+        f"than the concept ({', '.join(placement.keep)})",
+        keep=(),
     )

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from termwise import languages
 from termwise.glossary.matcher import TermMatcher
 from termwise.glossary.model import Concept, Glossary, Term, TermStatus, lang_matches
+from termwise.mt.engine import TermDecision
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,13 @@ class Placement:
     # translates them beside the rendering ("consciencia de la comunidad ..."); one that
     # cannot must leave the occurrence to the engine (``ConstrainedEngine`` does so).
     keep: tuple[str, ...] = ()
+
+    def left(self, reason: str | None = None) -> TermDecision:
+        """The decision that leaves this occurrence to the engine: for ``reason``, or for the
+        plan's own reason when none is given."""
+        return TermDecision(
+            self.concept_id, self.source, None, "left", self.reason if reason is None else reason
+        )
 
 
 class GlossaryConstraints:
