@@ -19,6 +19,8 @@ from termwise.mt.argos import ArgosEngine
 from termwise.mt.constrained.argos import (
     CHAIN,
     MECHANISMS,
+    NBEST,
+    PLACEHOLDER_SHAPES,
     _Run,
     placed,
     placeholders,
@@ -32,9 +34,13 @@ TEXTS = [pair.source for pair in PAIRS]
 REFERENCES = [pair.target for pair in PAIRS]
 
 
-def plans() -> list[list[Placement]]:
+def plans_for(texts: list[str]) -> list[list[Placement]]:
     constraints = GlossaryConstraints(trained_model.glossary(), "en", "es")
-    return [constraints.plan(text) for text in TEXTS]
+    return [constraints.plan(text) for text in texts]
+
+
+def plans() -> list[list[Placement]]:
+    return plans_for(TEXTS)
 
 
 def compliance(outputs: list[str], segment_plans: list[list[Placement]]) -> tuple[int, int]:
@@ -74,26 +80,18 @@ def test_each_mechanism_places_every_term_of_the_test_set(
         ArgosEngine(), TEXTS, "en", "es", segment_plans, chain=[mechanism]
     )
     outputs = [r.target for r in results]
-    good, total = compliance(outputs, segment_plans)
-    assert total == 90
-    # Prefix and attention force the term wherever attention finds the model's rendering;
-    # n-best can only pick what the model considered, and a placeholder is a number that
-    # this small model sometimes miscopies (docs/benchmarks/constrained-argos.md): the
-    # chain below covers those.
-    assert good == total if mechanism in {"prefix", "attention"} else good >= total - 5
-    decisions = [d for r in results for d in r.terms]
-    used = Counter(d.mechanism for d in decisions)
-    assert used == ({mechanism: good, "left": total - good} if good < total else {mechanism: total})
+    assert compliance(outputs, segment_plans) == (90, 90)
+    # Each decision says which mechanism placed the term, and the term is the official one.
+    assert Counter(d.mechanism for r in results for d in r.terms) == {mechanism: 90}
     for result, plan in zip(results, segment_plans, strict=True):
         for decision, placement in zip(result.terms, plan, strict=True):
             assert placement.target is not None
-            if decision.mechanism == mechanism:
-                assert decision.target == placement.target.text
-            else:
-                assert decision.target is None and mechanism in decision.reason
-    # Deprecated renderings are gone, and the rest of the sentence is still a translation.
+            assert decision.target == placement.target.text
+    # Deprecated renderings are gone, and the rest of the sentence is still a translation:
+    # the model's own where the mechanism decodes (a placeholder costs the term's article
+    # its agreement, "el comunidad": docs/benchmarks/constrained-argos.md).
     assert not any(bad in out for out in outputs for _, _, _, bad in trained_model.TERMS)
-    assert chrf(outputs) > 75
+    assert chrf(outputs) > (88 if mechanism == "placeholder" else 98)
 
 
 def test_the_chain_places_everything_and_keeps_the_model_s_own_sentences(
@@ -111,6 +109,53 @@ def test_the_chain_places_everything_and_keeps_the_model_s_own_sentences(
         for text, plan in list(zip(TEXTS, segment_plans, strict=True))[:8]
     ]
     assert alone == outputs[:8]
+
+
+def test_nbest_asks_for_alternatives_where_the_model_went_astray(
+    trained_argos_package: Path,
+) -> None:
+    """With its deprecated rendering suppressed, the model writes a hybrid ("iniciativa de
+    desarrollo global") in all its n-best; its alternatives after "iniciativa" hold the
+    official rendering, continued by the model."""
+    text = "The students explain the global development initiative."
+    (plan,) = plans_for([text])
+    engine = ArgosEngine()
+    model = engine.route("en", "es")[0]
+    suppress = [model.tokenizer.encode(a) for a in plan[0].avoid]
+    (first,) = model.decode(
+        [model.tokenizer.encode(text)], num_hypotheses=NBEST, suppress_sequences=suppress
+    )
+    hypotheses = [model.detokenize(tokens) for tokens in first.hypotheses]
+    assert "la iniciativa de desarrollo global" in hypotheses[0]
+    assert not any("iniciativa para el desarrollo global" in h for h in hypotheses)
+    (result,) = translate_constrained(engine, [text], "en", "es", [plan], chain=["nbest"])
+    assert result.target == "Los estudiantes explican la iniciativa para el desarrollo global."
+    assert [(d.mechanism, d.target) for d in result.terms] == [
+        ("nbest", "iniciativa para el desarrollo global")
+    ]
+
+
+def test_a_placeholder_the_model_garbles_is_tried_again_with_other_numbers(
+    trained_argos_package: Path,
+) -> None:
+    """Between two other numbers the model turns the first placeholder, 7310, into "732" in
+    all its hypotheses; another number gets through, and the sentence keeps the others."""
+    text = "The policy study the 4006 in the community of shared future in 926."
+    (plan,) = plans_for([text])
+    engine = ArgosEngine()
+    model = engine.route("en", "es")[0]
+    first = placeholders(_Run(engine, "en", "es"), text, 1)
+    assert first == [str(PLACEHOLDER_SHAPES[0][0])]
+    masked = text.replace("community of shared future", first[0])
+    (decoded,) = model.decode([model.tokenizer.encode(masked)], num_hypotheses=NBEST)
+    outputs = [model.detokenize(tokens) for tokens in decoded.hypotheses]
+    assert not any(output.count(first[0]) == 1 for output in outputs)
+    (result,) = translate_constrained(engine, [text], "en", "es", [plan], chain=["placeholder"])
+    assert [(d.mechanism, d.target) for d in result.terms] == [
+        ("placeholder", "comunidad de futuro compartido")
+    ]
+    assert "en el comunidad de futuro compartido en 926." in result.target
+    assert "4006" in result.target and first[0] not in result.target
 
 
 def test_segments_without_renderings_are_translated_as_the_engine_does(

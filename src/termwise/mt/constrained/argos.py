@@ -6,7 +6,11 @@ first that does wins, and ``TermDecision.mechanism`` says which:
 
 - ``nbest``: decode with ``num_hypotheses`` and ``suppress_sequences`` for the concept's
   deprecated renderings (``Placement.avoid``), keep the hypothesis that places the most
-  terms (ties: the model's score). The sentence is the model's own, so nothing is damaged.
+  terms (ties: the model's score). Where none places them all, keep the best hypothesis up
+  to where it went astray (after the start of the official rendering it holds, or where a
+  rendering to avoid or, by attention, its own rendering begins) and ask CTranslate2 for
+  the model's alternatives there (``target_prefix`` + ``return_alternatives``), each
+  continued by the model. The sentence is the model's own, so nothing is damaged.
 - ``prefix``: find where the model put the term (attention, below), force the output up to
   and through the official rendering with ``target_prefix`` and let the model continue,
   so the words after the term follow from it.
@@ -14,7 +18,9 @@ first that does wins, and ``TermDecision.mechanism`` says which:
   term's tokens, widened to whole words, are the model's rendering: replace them by the
   official one. No decoding at all.
 - ``placeholder``: the source term becomes a number the model copies (every corpus teaches
-  numbers), which is then replaced by the official rendering. Works through pivot routes.
+  numbers), which is then replaced by the official rendering. Where no hypothesis copies
+  each number exactly once, the segment is translated again with other numbers, of other
+  lengths too. Works through pivot routes.
 
 Every mechanism's output is judged the same way: a term is placed when the official
 rendering occurs in the output (as often as the segment has occurrences of it). The order
@@ -27,7 +33,7 @@ gets in one batched call.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from termwise.mt.argos import ArgosEngine, Decoded, PackageModel
@@ -36,12 +42,24 @@ from termwise.mt.engine import MTResult, Progress, TermDecision
 
 CHAIN = ("nbest", "prefix", "attention", "placeholder")
 NBEST = 4  # hypotheses per constrained segment: a beam of 4 is what Argos decodes anyway
+# Where no hypothesis places every term: rounds of alternatives at the positions where the
+# model went astray, and how many positions per segment and round.
+ALTERNATIVE_ROUNDS = 3
 
 # Placeholder forms, most preferred first; the first whose pieces the model knows and whose
 # round trip through the tokenizer is exact is used. ``{n}`` is a number that the segment
 # does not contain.
 PLACEHOLDER_FORMS = ("{n}", "#{n}", "X{n}")
-PLACEHOLDER_BASE = 7310
+# The numbers tried: per shape, the first number, its count of digits and the stride to the
+# next candidate (the strides walk every number of the shape's length that ends like the
+# first). Every segment first gets numbers of the first shape; a segment whose placeholders
+# the model did not copy (each exactly once) is translated again, up to
+# ``PLACEHOLDER_RETRIES`` times, in ``PLACEHOLDER_VARIANTS`` versions per shape at once, each
+# with fresh numbers: a small model that garbles one number among others ("7310" came out
+# as "732" beside "4006" and "926") often copies another number, or one of another length.
+PLACEHOLDER_SHAPES = ((7310, 4, 370), (613, 3, 37), (52, 2, 7))
+PLACEHOLDER_RETRIES = 2
+PLACEHOLDER_VARIANTS = 4
 
 
 @dataclass
@@ -100,15 +118,18 @@ class _Run:
         self.model: PackageModel | None = self.route[0] if len(self.route) == 1 else None
         # The model's own best output per segment, with attention, for prefix and attention.
         self.analysis: dict[int, Decoded] = {}
-        self._pool: list[str] = []
-        self._candidates = _placeholder_candidates()
+        self._pools: dict[int, list[str]] = {}
+        self._candidates: dict[int, Iterator[str]] = {}
 
-    def placeholder_pool(self) -> Iterator[str]:
-        """Placeholders every model of the route keeps intact, found lazily, in order."""
-        yield from self._pool
-        for candidate in self._candidates:
+    def placeholder_pool(self, shape: int = 0) -> Iterator[str]:
+        """Placeholders of ``PLACEHOLDER_SHAPES[shape]`` that every model of the route keeps
+        intact, found lazily, in order."""
+        pool = self._pools.setdefault(shape, [])
+        candidates = self._candidates.setdefault(shape, _placeholder_candidates(shape))
+        yield from list(pool)
+        for candidate in candidates:
             if all(_survives(model, candidate) for model in self.route):
-                self._pool.append(candidate)
+                pool.append(candidate)
                 yield candidate
 
     def analyse(self, segments: Sequence[_Segment]) -> None:
@@ -265,26 +286,80 @@ def _attempt(mechanism: str, segment: _Segment, target: str, score: float) -> _A
     return _Attempt(mechanism, target, placed(target, wanted), [(target, score)])
 
 
+def _suppressed(model: PackageModel, segments: Sequence[_Segment]) -> list[list[str]]:
+    """The deprecated renderings of every concept the segments mention, as token sequences.
+
+    ``suppress_sequences`` is one setting per CTranslate2 call, so a call suppresses the
+    renderings of every concept its segments mention: one batched call, and a deprecated
+    rendering has no place in a segment whose source lacks the concept either.
+    """
+    tokenizer = model.tokenizer
+    vocabulary = model.vocabulary()
+    avoid = sorted({a for s in segments for p in s.wanted for a in p.avoid if a})
+    forms = sorted({form for a in avoid for form in (a, a[:1].upper() + a[1:])})
+    sequences = [tokenizer.encode(form) for form in forms]
+    # CTranslate2 rejects unknown pieces; a sequence with one can never be produced.
+    return [seq for seq in sequences if seq and all(t in vocabulary for t in seq)]
+
+
+def _divergences(
+    model: PackageModel,
+    segment: _Segment,
+    tokens: list[str],
+    flags: list[bool],
+    located: list[tuple[int, int] | None],
+) -> list[int]:
+    """Output positions where asking the model for alternatives may bring a missing term,
+    most promising first.
+
+    For each term the hypothesis lacks: where it holds the start of the official rendering,
+    the position after the longest such start (the model wrote "iniciativa de desarrollo
+    global" for "iniciativa para el desarrollo global": ask at "de"); else where it holds
+    the start of a rendering to avoid, the position where that rendering begins; else where
+    ``located`` (attention on the hypothesis) says the model's rendering begins.
+    """
+    # position -> (official rendering?, how many tokens of a known rendering lead to it)
+    found: dict[int, tuple[bool, int]] = {}
+    for k, placement in enumerate(segment.wanted):
+        if flags[k]:
+            continue
+        assert placement.target is not None
+        known = [(placement.target.text, True)] + [(a, False) for a in placement.avoid if a]
+        before = len(found)
+        for rendering, official in known:
+            for form in {rendering, rendering[:1].upper() + rendering[1:]}:
+                pieces = model.tokenizer.encode(form)
+                for start in range(len(tokens)):
+                    shared = 0
+                    while (
+                        shared < len(pieces)
+                        and start + shared < len(tokens)
+                        and tokens[start + shared] == pieces[shared]
+                    ):
+                        shared += 1
+                    if shared == 0 or shared == len(pieces):
+                        continue
+                    position = start + shared if official else start
+                    found[position] = max(found.get(position, (False, 0)), (official, shared))
+        span = located[k]
+        if len(found) == before and span is not None:
+            found.setdefault(span[0], (False, 0))
+    return sorted(found, key=lambda position: (found[position], -position), reverse=True)
+
+
 def _nbest(run: _Run, segments: Sequence[_Segment]) -> list[_Attempt | None]:
     model = run.model
     assert model is not None
     tokenizer = model.tokenizer
-    vocabulary = model.vocabulary()
-    # suppress_sequences is one setting per CTranslate2 call, so the call suppresses the
-    # deprecated renderings of every concept its segments mention: one batched call, and a
-    # deprecated rendering has no place in a segment whose source lacks the concept either.
-    avoid = sorted({a for s in segments for p in s.wanted for a in p.avoid if a})
-    forms = sorted({form for a in avoid for form in (a, a[:1].upper() + a[1:])})
-    # CTranslate2 rejects unknown pieces; a sequence with one can never be produced.
-    sequences = [tokenizer.encode(form) for form in forms]
-    suppress = [seq for seq in sequences if seq and all(t in vocabulary for t in seq)]
+    suppress = _suppressed(model, segments) or None
+    sources = {s.index: tokenizer.encode(s.text) for s in segments}
     decoded = model.decode(
-        [tokenizer.encode(s.text) for s in segments],
+        [sources[s.index] for s in segments],
         num_hypotheses=NBEST,
-        suppress_sequences=suppress or None,
+        suppress_sequences=suppress,
         return_attention=True,
     )
-    attempts: list[_Attempt | None] = []
+    best: dict[int, tuple[_Attempt, list[str]]] = {}
     for segment, result in zip(segments, decoded, strict=True):
         # The top hypothesis (with suppression) is the model's rendering for later
         # mechanisms: locating it by attention needs no extra pass.
@@ -292,18 +367,64 @@ def _nbest(run: _Run, segments: Sequence[_Segment]) -> list[_Attempt | None]:
             result.hypotheses[:1], result.scores[:1], result.attention
         )
         wanted = [segment.rendering(p) for p in segment.wanted]
-        best: _Attempt | None = None
         for tokens, score in zip(result.hypotheses, result.scores, strict=True):
             # Best first: the first hypothesis that places everything wins, and only the
             # hypotheses looked at are detokenized.
             text = model.detokenize(tokens)
             flags = placed(text, wanted)
-            if best is None or sum(flags) > sum(best.placed):
-                best = _Attempt("nbest", text, flags, [(text, score)])
+            if segment.index not in best or sum(flags) > sum(best[segment.index][0].placed):
+                best[segment.index] = (_Attempt("nbest", text, flags, [(text, score)]), tokens)
             if all(flags):
                 break
-        attempts.append(best)
-    return attempts
+    # Where no hypothesis places every term, the model may still rank the official
+    # rendering second at the one position where it went astray (suppressing "iniciativa
+    # de desarrollo mundial" made it write the hybrid "iniciativa de desarrollo global"):
+    # keep its own words up to that position and ask for its alternatives there, each
+    # continued by the model. Each round is one batched call for the segments still short,
+    # at the most promising position not yet tried (on a better hypothesis, all are new).
+    tried: dict[int, set[tuple[str, ...]]] = {}
+    for _ in range(ALTERNATIVE_ROUNDS):
+        jobs: list[tuple[_Segment, list[str]]] = []
+        for segment in segments:
+            attempt, tokens = best[segment.index]
+            if all(attempt.placed):
+                continue
+            located: list[tuple[int, int] | None] = [None for _ in segment.wanted]
+            analysis = run.analysis[segment.index]
+            if tokens == analysis.hypotheses[0]:
+                # The attention the first pass returned belongs to this hypothesis.
+                located = _rendering_spans(model, segment, analysis)
+            seen = tried.setdefault(segment.index, set())
+            for position in _divergences(model, segment, tokens, attempt.placed, located):
+                if tuple(tokens[:position]) not in seen:
+                    seen.add(tuple(tokens[:position]))
+                    jobs.append((segment, tokens[:position]))
+                    break
+        if not jobs:
+            break
+        results = model.decode(
+            [sources[s.index] for s, _ in jobs],
+            prefixes=[prefix for _, prefix in jobs],
+            num_hypotheses=NBEST,
+            suppress_sequences=suppress,
+            return_alternatives=True,
+        )
+        for (segment, _), result in zip(jobs, results, strict=True):
+            wanted = [segment.rendering(p) for p in segment.wanted]
+            # Alternatives come in the order of their first token's probability; their
+            # scores are comparable within one call, not with the first pass's.
+            ranked = sorted(
+                zip(result.hypotheses, result.scores, strict=True), key=lambda item: -item[1]
+            )
+            for tokens, score in ranked:
+                text = model.detokenize(tokens)
+                flags = placed(text, wanted)
+                if sum(flags) > sum(best[segment.index][0].placed):
+                    best[segment.index] = (
+                        _Attempt("nbest", text, flags, [(text, score)]),
+                        tokens,
+                    )
+    return [best[s.index][0] if s.index in best else None for s in segments]
 
 
 def _attention(run: _Run, segments: Sequence[_Segment]) -> list[_Attempt | None]:
@@ -344,10 +465,22 @@ def _prefix(run: _Run, segments: Sequence[_Segment]) -> list[_Attempt | None]:
     return [results.get(s.index) for s in segments]
 
 
-def _placeholder_candidates() -> Iterator[str]:
+def _placeholder_candidates(shape: int) -> Iterator[str]:
+    first, digits, stride = PLACEHOLDER_SHAPES[shape]
+    low = 10 ** (digits - 1)
+    span = 9 * low
+    # Consecutive candidates differ in their leading digits, so a retry is not a near copy
+    # of what the model garbled; the walk still reaches numbers made of the few digits a
+    # package may know.
+    seen: set[int] = set()
     for form in PLACEHOLDER_FORMS:
-        for k in range(900):
-            yield form.format(n=1000 + (PLACEHOLDER_BASE - 1000 + 10 * k) % 9000)
+        for k in range(span):
+            n = low + (first - low + stride * k) % span
+            if n in seen:
+                break
+            seen.add(n)
+            yield form.format(n=n)
+        seen.clear()
 
 
 def _survives(model: PackageModel, placeholder: str) -> bool:
@@ -360,71 +493,103 @@ def _survives(model: PackageModel, placeholder: str) -> bool:
     return known and model.tokenizer.decode(tokens).strip() == sample
 
 
-def placeholders(run: _Run, text: str, count: int) -> list[str] | None:
-    """``count`` placeholders that every model of the route keeps intact, none of them in
-    ``text``; None when the route's tokenizers keep no candidate intact."""
+def placeholders(
+    run: _Run, text: str, count: int, shape: int = 0, exclude: Collection[str] = ()
+) -> list[str] | None:
+    """``count`` placeholders of ``PLACEHOLDER_SHAPES[shape]`` that every model of the route
+    keeps intact, none of them in ``text`` or ``exclude`` (tried already); None when the
+    route's tokenizers keep no such candidate intact."""
     chosen: list[str] = []
-    for candidate in run.placeholder_pool():
+    for candidate in run.placeholder_pool(shape):
         if len(chosen) == count:
             break
+        if candidate in exclude:
+            continue
         if candidate not in text and not any(candidate in c or c in candidate for c in chosen):
             chosen.append(candidate)
     return chosen if len(chosen) == count else None
 
 
-def _placeholder(run: _Run, segments: Sequence[_Segment]) -> list[_Attempt | None]:
-    masked: list[str] = []
-    marks: list[list[str]] = []
-    usable: list[_Segment] = []
-    for segment in segments:
-        wanted = segment.wanted
-        tokens = placeholders(run, segment.text, len(wanted))
-        if tokens is None:
-            continue
-        usable.append(segment)
-        text = segment.text
-        for placement, token in sorted(
-            zip(wanted, tokens, strict=True), key=lambda item: -item[0].start
-        ):
-            text = text[: placement.start] + token + text[placement.end :]
-        masked.append(text)
-        marks.append(tokens)
-    if run.model is not None:
-        # A small model miscopies a number now and then: take the best hypothesis that
-        # copies every placeholder exactly once.
-        model = run.model
-        decoded = model.decode(
-            [model.tokenizer.encode(text) for text in masked], num_hypotheses=NBEST
-        )
-        candidates = [
-            [
-                (model.detokenize(tokens), score)
-                for tokens, score in zip(d.hypotheses, d.scores, strict=True)
-            ]
-            for d in decoded
+def _masked(segment: _Segment, tokens: Sequence[str]) -> str:
+    text = segment.text
+    for placement, token in sorted(
+        zip(segment.wanted, tokens, strict=True), key=lambda item: -item[0].start
+    ):
+        text = text[: placement.start] + token + text[placement.end :]
+    return text
+
+
+def _hypotheses(run: _Run, texts: Sequence[str]) -> list[list[tuple[str, float]]]:
+    """Each text's hypotheses (text, score), best first, in one batched call."""
+    if run.model is None:
+        return [r.nbest for r in run.engine.translate(list(texts), run.src, run.tgt)]
+    model = run.model
+    decoded = model.decode([model.tokenizer.encode(text) for text in texts], num_hypotheses=NBEST)
+    return [
+        [
+            (model.detokenize(tokens), score)
+            for tokens, score in zip(d.hypotheses, d.scores, strict=True)
         ]
-    else:
-        candidates = [r.nbest for r in run.engine.translate(masked, run.src, run.tgt)]
+        for d in decoded
+    ]
+
+
+def _unmasked(
+    segment: _Segment, tokens: Sequence[str], hypotheses: Sequence[tuple[str, float]]
+) -> _Attempt:
+    """The best hypothesis that copies every placeholder exactly once (else the best one),
+    with each placeholder replaced by its official rendering."""
+    patterns = [re.compile(rf"(?<![\w#]){re.escape(token)}(?!\d)") for token in tokens]
+    target, score = next(
+        (
+            (text, score)
+            for text, score in hypotheses
+            if all(len(pattern.findall(text)) == 1 for pattern in patterns)
+        ),
+        hypotheses[0],
+    )
+    for placement, pattern in zip(segment.wanted, patterns, strict=True):
+        match = pattern.search(target)
+        if match is None or len(pattern.findall(target)) != 1:
+            continue
+        rendering = segment.rendering(placement)
+        if target[: match.start()].strip() == "":
+            rendering = rendering[:1].upper() + rendering[1:]
+        target = target[: match.start()] + rendering + target[match.end() :]
+    return _attempt("placeholder", segment, target, score)
+
+
+def _placeholder(run: _Run, segments: Sequence[_Segment]) -> list[_Attempt | None]:
     out: dict[int, _Attempt] = {}
-    for segment, tokens, hypotheses in zip(usable, marks, candidates, strict=True):
-        patterns = [re.compile(rf"(?<![\w#]){re.escape(token)}(?!\d)") for token in tokens]
-        target, score = next(
-            (
-                (text, score)
-                for text, score in hypotheses
-                if all(len(pattern.findall(text)) == 1 for pattern in patterns)
-            ),
-            hypotheses[0],
+    used: dict[int, set[str]] = {s.index: set() for s in segments}
+    pending = list(segments)
+    # One batched call per try, for the segments whose placeholders no earlier try got
+    # through the model: for most segments the first try is the only one.
+    for attempt_number in range(1 + PLACEHOLDER_RETRIES):
+        shapes = (
+            [0]
+            if attempt_number == 0
+            else [k for k in range(len(PLACEHOLDER_SHAPES)) for _ in range(PLACEHOLDER_VARIANTS)]
         )
-        for placement, pattern in zip(segment.wanted, patterns, strict=True):
-            match = pattern.search(target)
-            if match is None or len(pattern.findall(target)) != 1:
-                continue
-            rendering = segment.rendering(placement)
-            if target[: match.start()].strip() == "":
-                rendering = rendering[:1].upper() + rendering[1:]
-            target = target[: match.start()] + rendering + target[match.end() :]
-        out[segment.index] = _attempt("placeholder", segment, target, score)
+        jobs: list[tuple[_Segment, list[str]]] = []
+        for segment in pending:
+            for shape in shapes:
+                count = len(segment.wanted)
+                tokens = placeholders(run, segment.text, count, shape, used[segment.index])
+                if tokens is not None:
+                    used[segment.index].update(tokens)
+                    jobs.append((segment, tokens))
+        if not jobs:
+            break
+        translated = _hypotheses(run, [_masked(segment, tokens) for segment, tokens in jobs])
+        for (segment, tokens), hypotheses in zip(jobs, translated, strict=True):
+            attempt = _unmasked(segment, tokens, hypotheses)
+            earlier = out.get(segment.index)
+            if earlier is None or sum(attempt.placed) > sum(earlier.placed):
+                out[segment.index] = attempt
+        pending = [s for s in pending if s.index not in out or not all(out[s.index].placed)]
+        if not pending:
+            break
     return [out.get(s.index) for s in segments]
 
 

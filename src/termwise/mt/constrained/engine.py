@@ -20,7 +20,7 @@ from termwise.mt.constrained.plan import GlossaryConstraints, Placement
 from termwise.mt.engine import Engine, MTResult, Progress
 
 # Changes whenever a mechanism's output for the same input changes.
-MECHANISM_VERSION = 5
+MECHANISM_VERSION = 6
 
 # Engine name → ``module:function(engine, texts, src, tgt, plans, *, progress)``.
 MECHANISMS: dict[str, str] = {
