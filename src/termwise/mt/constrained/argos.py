@@ -340,6 +340,9 @@ def _divergences(
                     if shared == 0 or shared == len(pieces):
                         continue
                     position = start + shared if official else start
+                    if position >= len(tokens):
+                        # Alternatives after the last token only append to the sentence.
+                        continue
                     found[position] = max(found.get(position, (False, 0)), (official, shared))
         span = located[k]
         if len(found) == before and span is not None:
