@@ -399,6 +399,20 @@ def _cached_analyser(lang: str) -> Path | None:
     return _analyser(lang)
 
 
+def warm(lang: str, texts: list[str]) -> None:
+    """Analyse the words of ``texts`` in one run of the analyser, ahead of ``agree`` calls
+    (one process for a whole batch instead of one per term)."""
+    base = languages.primary(lang)
+    analyser = _cached_analyser(base) if base in LANGUAGES else None
+    if analyser is None:
+        return
+    from termwise.mt.constrained.apertium import analyse_words
+
+    words = sorted({w for text in texts for w in re.findall(r"[^\W\d_]+", text)})
+    if words:
+        analyse_words(analyser, words)
+
+
 def _following_adjective(
     text: str, end: int, lang: str, g: str, n: str | None, term: str
 ) -> tuple[tuple[int, int, str], Adjustment] | None:

@@ -95,6 +95,7 @@ class ConstrainedEngine:
             translated: list[MTResult] = mechanism(
                 self.base, texts, src, tgt, plans, progress=progress
             )
+            _warm(translated, plans, tgt)
             return [
                 agree_terms(result, plan, tgt)
                 for result, plan in zip(translated, plans, strict=True)
@@ -123,6 +124,7 @@ class ConstrainedEngine:
             [plans[i] for i in forced],
             progress=report,
         )
+        _warm(constrained, [plans[i] for i in forced], tgt)
         for i, result in zip(forced, constrained, strict=True):
             out[i] = agree_terms(result, plans[i], tgt)
         return [out[i] for i in range(len(texts))]
@@ -174,6 +176,23 @@ def agree_terms(result: MTResult, plan: Sequence[Placement], tgt: str) -> MTResu
         unknown=_moved(result.unknown, result.target, text),
         terms=tuple(decisions),
     )
+
+
+def _warm(results: Sequence[MTResult], plans: Sequence[Sequence[Placement]], tgt: str) -> None:
+    """One analyser run for every term that ``agree_terms`` will look at, and its next word."""
+    if languages.primary(tgt) not in agreement.LANGUAGES:
+        return
+    texts = []
+    for result, plan in zip(results, plans, strict=True):
+        terms = {p.target.text: p.target for p in plan if p.target is not None}
+        for decision in result.terms:
+            term = terms.get(decision.target or "")
+            if term is None or term.gender is None or decision.mechanism in AGREEING:
+                continue
+            texts.append(term.text)
+            for found in re.finditer(re.escape(term.text) + r"\s+(\w+)", result.target):
+                texts.append(found.group(1))
+    agreement.warm(tgt, texts)
 
 
 def _moved(unknown: tuple[tuple[int, int], ...], old: str, new: str) -> tuple[tuple[int, int], ...]:
