@@ -8,8 +8,8 @@ This script derives them, reproducibly, from a morphological resource of the ter
 - es: Apertium's Spanish analyser, ``spa-eng.automorf.bin`` (Debian ``apertium-eng-spa``,
   which termwise's setup installs anyway).
 - fr: Apertium's French analyser, ``fra-cat.automorf.bin`` (Debian ``apertium-fra-cat``,
-  1.10). The older ``fr-es.automorf.bin`` of ``apertium-fr-es`` (0.9) is used only when
-  ``fra`` is absent: it calls "conception" masculine.
+  1.10). The older ``fr-es.automorf.bin`` of ``apertium-fr-es`` (0.9, two-letter codes) is
+  not used: it calls "conception" masculine and does not know "gouvernance".
 - ru: Apertium's Russian analyser, ``rus-ukr.automorf.bin`` (Debian ``apertium-rus-ukr``).
 - de: the nominative forms and genders of Wiktionary's German nouns, as shipped in the
   ``german-nouns`` wheel (PyPI, 1.2.5, CC BY-SA 4.0): ``german_nouns/nouns.csv``. A compound
@@ -53,8 +53,6 @@ from termwise.glossary.model import DataCategory, Term
 from termwise.mt.constrained.apertium import analyse_words
 
 APERTIUM = (Path("/usr/share/apertium"), Path("/usr/local/share/apertium"))
-# Older Debian pairs name a language by its two-letter code (apertium-fr-es: fr-es.automorf.bin).
-LEGACY_CODES = {"fr": "fr", "es": "es"}
 CASE_LANGUAGES = {"de", "ru"}
 GENDERS = {"m": "masculine", "f": "feminine", "nt": "neuter", "n": "neuter"}
 NUMBERS = {"sg": "singular", "pl": "plural"}
@@ -80,15 +78,12 @@ class Reading:
 
 
 def analyser(lang: str) -> Path | None:
-    """An installed Apertium analyser of ``lang``: ``fra-*.automorf.bin`` before ``fr-*``."""
-    codes = [languages.to_apertium(lang)]
-    if lang in LEGACY_CODES:
-        codes.append(LEGACY_CODES[lang])
-    for code in codes:
-        for root in APERTIUM:
-            if root.is_dir():
-                for path in sorted(root.glob(f"*/{code}-*.automorf.bin")):
-                    return path
+    """An installed Apertium analyser of ``lang`` under its ISO 639-3 code (``fra-cat``)."""
+    code = languages.to_apertium(lang)
+    for root in APERTIUM:
+        if root.is_dir():
+            for path in sorted(root.glob(f"*/{code}-*.automorf.bin")):
+                return path
     return None
 
 
