@@ -165,7 +165,8 @@ class Term:
 
     @property
     def number(self) -> str | None:
-        """TBX ``grammaticalNumber`` (singular, plural, ...), when recorded."""
+        """``grammaticalNumber`` (singular, plural, ...), when recorded. TBX-Basic has no such
+        termNote, so the file holds it as a ``termwise:grammaticalNumber`` note."""
         return self._term_note("grammaticalNumber")
 
 

@@ -76,6 +76,17 @@ _CATEGORY_ELEMENT = {
     "xGraphic": "xref",
 }
 _MIN_CATEGORIES = {"administrativeStatus", "partOfSpeech", "customerSubset"}
+# TBX-Basic's termNote types (termNote.types of LTAC's integrated RNG). It has no
+# grammaticalNumber: a term's number is written as a ``termwise:`` note so the file stays valid.
+_BASIC_TERM_NOTES = {
+    "administrativeStatus",
+    "grammaticalGender",
+    "geographicalUsage",
+    "partOfSpeech",
+    "termLocation",
+    "termType",
+}
+_DEMOTED_IN_BASIC = {"grammaticalNumber"}
 
 
 @dataclass(frozen=True)
@@ -560,6 +571,10 @@ class _Writer:
                 note.text = item.target
         elif item.element == "note":
             self.note(parent, item.value)
+        elif not self.min and item.element == "termNote" and item.type in _DEMOTED_IN_BASIC:
+            # termwise's own convention for TBX-Basic, as source-date: nothing to report.
+            where = f" [target: {item.target}]" if item.target else ""
+            self.note(parent, f"{NOTE_PREFIX}{item.type}: {item.value}{where}")
         elif (
             self.min
             and item.type not in ("subjectField", *_MIN_CATEGORIES)
@@ -636,7 +651,8 @@ class _Writer:
                 self.category(term_sec, "termType", term.term_type)
         extras_after = []
         for item in term.extra:
-            if item.element == "termNote" and not self.min:
+            # A demoted category is a note, and notes follow every termNote.
+            if item.element == "termNote" and not self.min and item.type not in _DEMOTED_IN_BASIC:
                 self.extra(term_sec, item)
             else:
                 extras_after.append(item)

@@ -38,7 +38,6 @@ _BASIC_CATEGORIES: dict[str, tuple[str, set[str]]] = {
     "partOfSpeech": ("termNote", {"termSec"}),
     "termType": ("termNote", {"termSec"}),
     "grammaticalGender": ("termNote", {"termSec"}),
-    "grammaticalNumber": ("termNote", {"termSec"}),
     "termLocation": ("termNote", {"termSec"}),
     "geographicalUsage": ("termNote", {"termSec"}),
     "subjectField": ("descrip", {"conceptEntry"}),
@@ -58,7 +57,6 @@ _PICKLISTS: dict[str, frozenset[str] | set[str]] = {
     "partOfSpeech": {"noun", "verb", "adjective", "adverb", "other"},
     "termType": {"fullForm", "acronym", "abbreviation", "shortForm", "variant", "phrase"},
     "grammaticalGender": {"masculine", "feminine", "neuter", "other"},
-    "grammaticalNumber": {"singular", "plural", "dual", "mass", "other"},
     "transactionType": {"origination", "modification"},
 }
 

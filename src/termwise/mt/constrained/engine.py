@@ -5,22 +5,30 @@ segment and hands the work to the mechanism of the base engine's kind (Apertium:
 injection; Argos: placeholders, decoding constraints and attention). Its ``options()``
 carry the glossary's fingerprint, so that ``CachedEngine(ConstrainedEngine(base))`` keys
 change when the glossary does and an edited glossary translates again.
+
+Every mechanism but Apertium's lexical injection places a term without its grammar: the
+words around each such term are then made to agree with it (``agreement``), and the
+decision's reason says what changed ("agreement: la → el").
 """
 
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
 from termwise import languages
 from termwise.errors import TermwiseError
+from termwise.mt.constrained import agreement
 from termwise.mt.constrained.plan import GlossaryConstraints, Placement
-from termwise.mt.engine import Engine, MTResult, Progress
+from termwise.mt.engine import Engine, MTResult, Progress, TermDecision
 
 # Changes whenever a mechanism's output for the same input changes.
-MECHANISM_VERSION = 6
+MECHANISM_VERSION = 7
+# Mechanisms whose engine already made the words around the term agree with it.
+AGREEING = {"apertium-lexical"}
 
 # Engine name → ``module:function(engine, texts, src, tgt, plans, *, progress)``.
 MECHANISMS: dict[str, str] = {
@@ -87,7 +95,11 @@ class ConstrainedEngine:
             translated: list[MTResult] = mechanism(
                 self.base, texts, src, tgt, plans, progress=progress
             )
-            return translated
+            _warm(translated, plans, tgt)
+            return [
+                agree_terms(result, plan, tgt)
+                for result, plan in zip(translated, plans, strict=True)
+            ]
         # Only the Apertium mechanism translates a fix-by-hand form's extra words.
         plans = [[_left_if_kept(p) for p in plan] for plan in plans]
         forced = [i for i, plan in enumerate(plans) if any(p.target for p in plan)]
@@ -112,7 +124,9 @@ class ConstrainedEngine:
             [plans[i] for i in forced],
             progress=report,
         )
-        out.update(zip(forced, constrained, strict=True))
+        _warm(constrained, [plans[i] for i in forced], tgt)
+        for i, result in zip(forced, constrained, strict=True):
+            out[i] = agree_terms(result, plans[i], tgt)
         return [out[i] for i in range(len(texts))]
 
 
@@ -121,6 +135,76 @@ def _with_left(result: MTResult, plan: Sequence[Placement]) -> MTResult:
     if not plan:
         return result
     return replace(result, terms=tuple(p.left() for p in plan if p.target is None))
+
+
+def agree_terms(result: MTResult, plan: Sequence[Placement], tgt: str) -> MTResult:
+    """``result`` with the words around each placed term made to agree with the term."""
+    if languages.primary(tgt) not in agreement.LANGUAGES:
+        return result
+    terms = {p.target.text: p.target for p in plan if p.target is not None}
+    text = result.target
+    decisions: list[TermDecision] = []
+    seen: dict[str, int] = {}
+    for decision in result.terms:
+        term = terms.get(decision.target or "")
+        if term is None or decision.mechanism in AGREEING or term.gender is None:
+            decisions.append(decision)
+            continue
+        # The k-th decision with this rendering is its k-th occurrence in the output.
+        k = seen.get(term.text, 0)
+        seen[term.text] = k + 1
+        first, rest = term.text[:1], re.escape(term.text[1:])
+        pattern = rf"(?<!\w)[{re.escape(first.lower() + first.upper())}]{rest}(?!\w)"
+        spans = [m.span() for m in re.finditer(pattern, text)]
+        if k >= len(spans):
+            decisions.append(decision)
+            continue
+        start, end = spans[k]
+        text, _, _, changes = agreement.agree(text, start, end, tgt, term.gender, term.number)
+        if changes:
+            said = "agreement: " + ", ".join(change.describe() for change in changes)
+            reason = f"{decision.reason}; {said}" if decision.reason else said
+            decision = replace(decision, reason=reason)
+        decisions.append(decision)
+    if text == result.target:
+        return replace(result, terms=tuple(decisions))
+    nbest = [(text, result.nbest[0][1]), *result.nbest[1:]] if result.nbest else []
+    return replace(
+        result,
+        target=text,
+        nbest=nbest,
+        unknown=_moved(result.unknown, result.target, text),
+        terms=tuple(decisions),
+    )
+
+
+def _warm(results: Sequence[MTResult], plans: Sequence[Sequence[Placement]], tgt: str) -> None:
+    """One analyser run for every term that ``agree_terms`` will look at, and its next word."""
+    if languages.primary(tgt) not in agreement.LANGUAGES:
+        return
+    texts = []
+    for result, plan in zip(results, plans, strict=True):
+        terms = {p.target.text: p.target for p in plan if p.target is not None}
+        for decision in result.terms:
+            term = terms.get(decision.target or "")
+            if term is None or term.gender is None or decision.mechanism in AGREEING:
+                continue
+            texts.append(term.text)
+            for found in re.finditer(re.escape(term.text) + r"\s+(\w+)", result.target):
+                texts.append(found.group(1))
+    agreement.warm(tgt, texts)
+
+
+def _moved(unknown: tuple[tuple[int, int], ...], old: str, new: str) -> tuple[tuple[int, int], ...]:
+    """Unknown-word spans of ``old`` found again in ``new`` (agreement changes no such word)."""
+    out = []
+    cursor = 0
+    for start, end in unknown:
+        found = new.find(old[start:end], cursor)
+        if found >= 0:
+            out.append((found, found + end - start))
+            cursor = found + end - start
+    return tuple(out)
 
 
 def _left_if_kept(placement: Placement) -> Placement:
