@@ -92,9 +92,6 @@ PRIOR_STRENGTH = 10000.0
 SKIP_LENGTH_WEIGHT = 0.25
 # Column margins of the passes after the first, each around the previous path.
 REFINE_MARGINS = (12,)
-# How much MT evidence a group of each kind collects (tuned: a bonus that grows with the
-# group would make the search merge whatever it can).
-MT_GROUP_SCALE = {kind: 1.0 for kind in ALL_KINDS}
 VARIANCE_WIDENING = 3.0
 
 
@@ -267,14 +264,25 @@ class _Costs:
             tgt_heading = target.total(target.headings, tgt, b) > 0
             cost += HEADING_WEIGHT * (src_heading != tgt_heading)
         if a and b and self.similarity is not None:
-            cosine = self.similarity.group_cosine(src, a, tgt, b)
-            evidence = np.clip((cosine - model.mt_random) / self.mt_scale, -1.0, MT_CAP)
-            cost -= model.mt_weight * evidence * MT_GROUP_SCALE[kind]
-            if (a > 1 or b > 1) and MEMBER_WEIGHT:
-                weakest = self.similarity.weakest_member(src, a, tgt, b)
-                support = (weakest - model.mt_random) / self.mt_scale
-                shortfall = np.clip(MEMBER_FLOOR - support, 0.0, MEMBER_FLOOR)
-                cost += MEMBER_WEIGHT * (model.mt_weight / MT_WEIGHT) * shortfall
+            if a == 1 and b == 1:
+                cosine = self.similarity.group_cosine(src, 1, tgt, 1)
+                evidence = np.clip((cosine - model.mt_random) / self.mt_scale, -1.0, MT_CAP)
+            else:
+                # Each sentence of a group earns what the other side of its group shows of
+                # it, and a group earns half the sum, so a 1-1 pair earns its evidence once.
+                # A group's own cosine would hardly drop when a caption or a line of OCR
+                # debris joins it, and would give a 2-2 group half the reward of the two
+                # 1-1 pairs it could be split into, however much the pairs' content crosses.
+                members = [
+                    np.clip((cosine - model.mt_random) / self.mt_scale, -1.0, MT_CAP)
+                    for cosine in self.similarity.member_cosines(src, a, tgt, b)
+                ]
+                evidence = np.sum(members, axis=0) / 2
+                if MEMBER_WEIGHT:
+                    weakest = np.min(members, axis=0)
+                    shortfall = np.clip(MEMBER_FLOOR - weakest, 0.0, MEMBER_FLOOR)
+                    cost += MEMBER_WEIGHT * (model.mt_weight / MT_WEIGHT) * shortfall
+            cost -= model.mt_weight * evidence
         return cost  # type: ignore[no-any-return]
 
 

@@ -159,13 +159,15 @@ class BandSimilarity:
         )
         return np.divide(dot, np.sqrt(norm), out=np.zeros_like(dot), where=norm > 0)
 
-    def weakest_member(
+    def member_cosines(
         self, src_start: Index, src_size: int, tgt_start: Index, tgt_size: int
-    ) -> Array:
-        """The lowest cosine of one member sentence of a group with the whole other side.
+    ) -> list[Array]:
+        """The cosine of each member sentence of a group with the whole other side, source
+        members first.
 
-        A group's cosine hardly drops when a caption or a line of OCR debris is added to it;
-        the added sentence's own cosine with the other side shows that nothing of it is there.
+        A group's own cosine hardly drops when a caption or a line of OCR debris joins it;
+        the added sentence's own cosine with the other side shows that nothing of it is there,
+        and each member's cosine says how much of it the other side carries.
         """
         pair = [
             [self.pair_dots(src_start + x, tgt_start + y) for y in range(tgt_size)]
@@ -173,17 +175,13 @@ class BandSimilarity:
         ]
         src_group = np.sqrt(group_norm_squared(self.mt_norms, src_start, src_size))
         tgt_group = np.sqrt(group_norm_squared(self.target_norms, tgt_start, tgt_size))
-        weakest = np.full(len(src_start), np.inf)
-        if src_size > 1:
-            for x in range(src_size):
-                own = np.sqrt(group_norm_squared(self.mt_norms, src_start + x, 1)) * tgt_group
-                dot = np.sum(pair[x], axis=0)
-                cosine = np.divide(dot, own, out=np.zeros_like(dot), where=own > 0)
-                weakest = np.minimum(weakest, cosine)
-        if tgt_size > 1:
-            for y in range(tgt_size):
-                own = np.sqrt(group_norm_squared(self.target_norms, tgt_start + y, 1)) * src_group
-                dot = np.sum([pair[x][y] for x in range(src_size)], axis=0)
-                cosine = np.divide(dot, own, out=np.zeros_like(dot), where=own > 0)
-                weakest = np.minimum(weakest, cosine)
-        return weakest
+        out: list[Array] = []
+        for x in range(src_size):
+            own = np.sqrt(group_norm_squared(self.mt_norms, src_start + x, 1)) * tgt_group
+            dot = np.sum(pair[x], axis=0)
+            out.append(np.divide(dot, own, out=np.zeros_like(dot), where=own > 0))
+        for y in range(tgt_size):
+            own = np.sqrt(group_norm_squared(self.target_norms, tgt_start + y, 1)) * src_group
+            dot = np.sum([pair[x][y] for x in range(src_size)], axis=0)
+            out.append(np.divide(dot, own, out=np.zeros_like(dot), where=own > 0))
+        return out
