@@ -82,23 +82,34 @@ class BandSimilarity:
     """Cosine similarity of MT(source) groups and target groups near a given band."""
 
     def __init__(
-        self, mt_texts: Sequence[str], target_texts: Sequence[str], weight: float = 8.0
+        self,
+        mt_texts: Sequence[str],
+        target_texts: Sequence[str],
+        weight: float = 8.0,
+        *,
+        vectors: tuple[sparse.csr_matrix, sparse.csr_matrix] | None = None,
     ) -> None:
+        """Compare ``mt_texts`` with ``target_texts`` by character n-grams, or, given
+        ``vectors``, the rows of those two matrices as they are (the texts then go unused)."""
         self.weight = weight
-        vocabulary: dict[str, int] = {}
-        self.mt = ngram_matrix(mt_texts, vocabulary)
-        self.target = ngram_matrix(target_texts, vocabulary)
-        width = max(len(vocabulary), 1)
-        self.mt.resize((self.mt.shape[0], width))
-        self.target.resize((self.target.shape[0], width))
-        # Inverse document frequency: the n-grams of every sentence ("de ", "le ") say little.
-        documents = self.mt.shape[0] + self.target.shape[0]
-        frequency = np.bincount(self.mt.indices, minlength=width) + np.bincount(
-            self.target.indices, minlength=width
-        )
-        weight = sparse.diags(np.log((documents + 1) / (frequency + 1)) ** IDF_POWER)
-        self.mt = (self.mt @ weight).tocsr()
-        self.target = (self.target @ weight).tocsr()
+        if vectors is not None:
+            self.mt, self.target = vectors[0].tocsr(), vectors[1].tocsr()
+        else:
+            vocabulary: dict[str, int] = {}
+            self.mt = ngram_matrix(mt_texts, vocabulary)
+            self.target = ngram_matrix(target_texts, vocabulary)
+            width = max(len(vocabulary), 1)
+            self.mt.resize((self.mt.shape[0], width))
+            self.target.resize((self.target.shape[0], width))
+            # Inverse document frequency: the n-grams of every sentence ("de ", "le ") say
+            # little.
+            documents = self.mt.shape[0] + self.target.shape[0]
+            frequency = np.bincount(self.mt.indices, minlength=width) + np.bincount(
+                self.target.indices, minlength=width
+            )
+            weight_of = sparse.diags(np.log((documents + 1) / (frequency + 1)) ** IDF_POWER)
+            self.mt = (self.mt @ weight_of).tocsr()
+            self.target = (self.target @ weight_of).tocsr()
         self.target_columns = self.target.T.tocsc()
         self.mt_norms = _group_norms(self.mt)
         self.target_norms = _group_norms(self.target)
