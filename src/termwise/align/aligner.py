@@ -82,6 +82,9 @@ COGNATE_WEIGHT = 4.0
 # the Bible's 1-1 pairs above both neighbours two lines away), so it is trusted as much; the
 # estimate scales it down on texts where it ranks worse.
 LEXICON_WEIGHT = MT_WEIGHT
+# Beside an MT, the table counts half as much (chosen on the first half of Text+Berg with
+# each MT, among 0.5 and 1; the second halves gain 0.020 and 0.001).
+TABLE_BESIDE_MT = 0.5
 # A sentence of a larger group must itself look like the other side: below this much of the
 # evidence of a typical 1-1 pair, each missing unit costs MEMBER_WEIGHT (tuned on the first
 # half of Text+Berg with each MT; both MTs gain on the second half too).
@@ -614,6 +617,13 @@ def align(
             # Nothing shared to compare (another script): a table of the words that stand
             # together in the first pass's groups translates the source word by word.
             similarity = lexicon_similarity(source_texts, target_texts, beads, LEXICON_WEIGHT)
+    elif similarity is not None and source_texts is not None and target_texts is not None:
+        # The MT and a table learned from the texts: the table knows this text's names and
+        # its translator's habits, which a weak or out-of-domain MT gets wrong.
+        table = lexicon_similarity(source_texts, target_texts, beads, LEXICON_WEIGHT)
+        similarity = BandSimilarity.combined(
+            [(similarity, 1.0), (table, TABLE_BESIDE_MT)], weight=MT_WEIGHT
+        )
     for margin in REFINE_MARGINS:
         points_i, points_j = _path_points(path)
         band = _band_around(points_i, points_j, rows, columns, margin)

@@ -118,6 +118,23 @@ class BandSimilarity:
         self._starts: Index = np.zeros(1, np.int64)
         self._dots: Array = np.zeros(1, np.float64)
 
+    @classmethod
+    def combined(
+        cls, parts: Sequence[tuple[BandSimilarity, float]], weight: float
+    ) -> BandSimilarity:
+        """One similarity from several over the same sentences: each part's vectors scaled to
+        unit length and by its share, side by side, so that a pair's cosine is the mean of the
+        parts' cosines weighted by the squared shares (1-1 pairs exactly, groups nearly)."""
+
+        def unit(matrix: sparse.csr_matrix, share: float) -> sparse.csr_matrix:
+            norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+            scale = np.divide(share, norms, out=np.zeros_like(norms), where=norms > 0)
+            return (sparse.diags(scale) @ matrix).tocsr()
+
+        mt = sparse.hstack([unit(part.mt, share) for part, share in parts]).tocsr()
+        target = sparse.hstack([unit(part.target, share) for part, share in parts]).tocsr()
+        return cls((), (), weight, vectors=(mt, target))
+
     def prepare(self, band_low: Index, band_high: Index) -> None:
         """Compute the pair products every group of a search over this band needs.
 
