@@ -7,7 +7,10 @@ with a cost. What differs:
 * The cost adds, to the length model, mismatches of anchor marks (numbers, ?, !, quotes,
   parentheses, glossary concepts), paragraph boundaries crossed inside a group, and, when a
   machine translation of the source is at hand, how much the MT of the source group looks
-  like the target group.
+  like the target group (without MT: the source itself, or a word-by-word translation
+  through a table learned from the first pass). Each sentence of a group earns what the
+  other side shows of it, so a group whose clauses cross a sentence boundary beats the two
+  half-right 1-1 pairs it could be split into.
 * Nothing is fixed for a language pair in advance: a first pass with neutral settings aligns
   the texts, and from its 1-1 groups the length ratio, the length variance, how often each
   kind of group occurs and how reliably each anchor class is carried over are estimated; a
@@ -587,7 +590,9 @@ def align(
 
     Without MT, ``source_texts`` and ``target_texts`` let the source itself stand in for its
     translation: names, numbers and cognates shared by both sides count for as much as they
-    are found to rank pairs on these texts (next to nothing across scripts).
+    are found to rank pairs on these texts. Where they rank nothing (across scripts), a
+    word table learned from the first pass translates the source word by word instead; with
+    MT, that table joins the MT's similarity.
     """
     rows, columns = len(source), len(target)
     if rows == 0 or columns == 0:

@@ -74,12 +74,17 @@ def lexicon_similarity(
     in_target = _groups(paired, "tgt", len(target_texts)) @ target
     in_source.data[:] = 1.0
     in_target.data[:] = 1.0
-    together = (in_source.T @ in_target).tocoo()
     source_count = np.asarray(in_source.sum(axis=0)).ravel()
     target_count = np.asarray(in_target.sum(axis=0)).ravel()
+    # Units in fewer groups than a pair must share cannot pair (most names and hapaxes):
+    # leaving them out first keeps the table of co-occurrences small.
+    source_kept = np.flatnonzero(source_count >= MIN_COOCCURRENCE)
+    target_kept = np.flatnonzero(target_count >= MIN_COOCCURRENCE)
+    together = (in_source[:, source_kept].T @ in_target[:, target_kept]).tocoo()
     keep = together.data >= MIN_COOCCURRENCE
-    rows, columns = together.row[keep], together.col[keep]
+    rows, columns = source_kept[together.row[keep]], target_kept[together.col[keep]]
     dice = 2 * together.data[keep] / (source_count[rows] + target_count[columns])
+    del together
     # The best few target units of each source word.
     order = np.lexsort((-dice, rows))
     rows, columns, dice = rows[order], columns[order], dice[order]
