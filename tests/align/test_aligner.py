@@ -121,7 +121,8 @@ def test_bible_slice_in_verse_mode_learns_the_length_ratio() -> None:
 @needs_dev
 def test_text_berg_without_mt_gains_from_shared_names_and_numbers() -> None:
     # The German text itself stands in for its French translation: names, numbers and
-    # cognates shared by both sides move the strict F1 from about 0.85 to about 0.87.
+    # cognates shared by both sides, and beside them the word table learned from the first
+    # pass, move the strict F1 from 0.850 to 0.899 (0.890 with the shared strings alone).
     folder = DEV / "textberg-de-fr"
     source, target = lines(folder / "dev.de"), lines(folder / "dev.fr")
     gold = read_beads(folder / "dev.align")
@@ -130,7 +131,8 @@ def test_text_berg_without_mt_gains_from_shared_names_and_numbers() -> None:
     cognates = align(*features, source_texts=source, target_texts=target)
     plain_f1 = score_file(gold, plain.beads).values()["f1_strict"]
     cognate_f1 = score_file(gold, cognates.beads).values()["f1_strict"]
-    assert cognate_f1 > plain_f1 + 0.01
+    assert cognate_f1 > plain_f1 + 0.04
+    assert cognate_f1 > 0.895
     assert cognates.model.mt_weight > 0
 
 

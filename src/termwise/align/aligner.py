@@ -80,13 +80,13 @@ MARK_WEIGHT = 4.0
 BREAK_WEIGHT = 3.0
 HEADING_WEIGHT = 3.0
 MT_WEIGHT = 8.0
-COGNATE_WEIGHT = 4.0
 # A table learned from the texts ranks translations about as well as an MT does (0.98 of
 # the Bible's 1-1 pairs above both neighbours two lines away), so it is trusted as much; the
 # estimate scales it down on texts where it ranks worse.
 LEXICON_WEIGHT = MT_WEIGHT
-# Beside an MT, the table counts half as much (chosen on the first half of Text+Berg with
-# each MT, among 0.5 and 1; the second halves gain 0.020 and 0.001).
+# Beside an MT or the source itself, the table counts half as much (chosen on the first half
+# of Text+Berg with each MT, among 0.5 and 1; the second halves gain 0.020 and 0.001, and
+# without MT, beside the source, 0.021).
 TABLE_BESIDE_MT = 0.5
 # A sentence of a larger group must itself look like the other side: below this much of the
 # evidence of a typical 1-1 pair, each missing unit costs MEMBER_WEIGHT (tuned on the first
@@ -615,20 +615,20 @@ def align(
     # Pass 1: neutral model, length and anchors only (MT similarity is not calibrated yet).
     path = _search(_Costs(src_side, tgt_side, model, None), band)
     beads = _beads_of(path)
-    if similarity is None and source_texts is not None and target_texts is not None:
-        if _cognates_rank(source_texts, target_texts, beads):
-            similarity = BandSimilarity(source_texts, target_texts, weight=COGNATE_WEIGHT)
-        else:
-            # Nothing shared to compare (another script): a table of the words that stand
-            # together in the first pass's groups translates the source word by word.
-            similarity = lexicon_similarity(source_texts, target_texts, beads, LEXICON_WEIGHT)
-    elif similarity is not None and source_texts is not None and target_texts is not None:
-        # The MT and a table learned from the texts: the table knows this text's names and
-        # its translator's habits, which a weak or out-of-domain MT gets wrong.
+    if source_texts is not None and target_texts is not None:
+        # A table of the words that stand together in the first pass's groups translates the
+        # source word by word. It knows this text's names and its translator's habits, which
+        # a weak or out-of-domain MT gets wrong, and it is all there is across scripts.
         table = lexicon_similarity(source_texts, target_texts, beads, LEXICON_WEIGHT)
-        similarity = BandSimilarity.combined(
-            [(similarity, 1.0), (table, TABLE_BESIDE_MT)], weight=MT_WEIGHT
-        )
+        if similarity is None and _cognates_rank(source_texts, target_texts, beads):
+            # The source itself stands in for its MT: names, numbers, cognates.
+            similarity = BandSimilarity(source_texts, target_texts)
+        if similarity is None:
+            similarity = table
+        else:
+            similarity = BandSimilarity.combined(
+                [(similarity, 1.0), (table, TABLE_BESIDE_MT)], weight=MT_WEIGHT
+            )
     for margin in REFINE_MARGINS:
         points_i, points_j = _path_points(path)
         band = _band_around(points_i, points_j, rows, columns, margin)
