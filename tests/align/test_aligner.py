@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -122,7 +125,7 @@ def test_bible_slice_in_verse_mode_learns_the_length_ratio() -> None:
 def test_text_berg_without_mt_gains_from_shared_names_and_numbers() -> None:
     # The German text itself stands in for its French translation: names, numbers and
     # cognates shared by both sides, and beside them the word table learned from the first
-    # pass, move the strict F1 from 0.850 to 0.899 (0.890 with the shared strings alone).
+    # pass, move the strict F1 from 0.850 to 0.895 (0.890 with the shared strings alone).
     folder = DEV / "textberg-de-fr"
     source, target = lines(folder / "dev.de"), lines(folder / "dev.fr")
     gold = read_beads(folder / "dev.align")
@@ -132,7 +135,7 @@ def test_text_berg_without_mt_gains_from_shared_names_and_numbers() -> None:
     plain_f1 = score_file(gold, plain.beads).values()["f1_strict"]
     cognate_f1 = score_file(gold, cognates.beads).values()["f1_strict"]
     assert cognate_f1 > plain_f1 + 0.04
-    assert cognate_f1 > 0.895
+    assert cognate_f1 > 0.893
     assert cognates.model.mt_weight > 0
 
 
@@ -155,8 +158,8 @@ def test_across_scripts_a_word_table_is_learned_from_the_texts() -> None:
             where, 处 = list(places.items())[(k + round_) % len(places)]
             english.append(f"The {who} went to the {where} and stayed there.")
             chinese.append(f"{谁}往{处}去，住在那里。")
-    assert units("The king went.") == {"the", "king", "went"}
-    assert units("王往山去，") == {"王", "往", "山", "去"}
+    assert units("The king went, the king.") == ["king", "the", "went"]
+    assert units("王往山去，") == sorted(["王", "往", "山", "去"])
     gold = [Bead((k,), (k,)) for k in range(len(english))]
     similarity = lexicon_similarity(english, chinese, gold, weight=8.0)
     count = len(english)
@@ -261,3 +264,32 @@ def test_text_berg_with_the_strong_mt_gains_from_the_word_table() -> None:
         score_file(gold, beside.beads).values()["f1_strict"]
         > score_file(gold, alone.beads).values()["f1_strict"] + 0.004
     )
+
+
+@needs_dev
+def test_alignment_is_the_same_in_every_process() -> None:
+    # Python orders the strings of a set differently in each process (hash randomisation);
+    # the word table must not let that order break its ties.
+    script = (
+        "import sys; from pathlib import Path\n"
+        "from termwise.align.aligner import align\n"
+        "from termwise.align.features import side_features\n"
+        "folder = Path(sys.argv[1])\n"
+        "src = folder.joinpath('dev.de').read_text(encoding='utf-8').split('\\n')[:-1]\n"
+        "tgt = folder.joinpath('dev.fr').read_text(encoding='utf-8').split('\\n')[:-1]\n"
+        "beads = align(side_features(src, lang='de'), side_features(tgt, lang='fr'),\n"
+        "              source_texts=src, target_texts=tgt).beads\n"
+        "print([(b.src, b.tgt) for b in beads])\n"
+    )
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        environment = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-c", script, str(DEV / "textberg-de-fr")],
+            capture_output=True,
+            text=True,
+            env=environment,
+            check=True,
+        )
+        outputs.add(done.stdout)
+    assert len(outputs) == 1

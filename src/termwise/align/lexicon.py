@@ -30,9 +30,10 @@ TRANSLATIONS_PER_WORD = 3
 MIN_COOCCURRENCE = 2
 
 
-def units(text: str) -> set[str]:
-    """The distinct words (or CJK characters) of a sentence, lower-cased."""
-    return set(_UNIT.findall(text.lower()))
+def units(text: str) -> list[str]:
+    """The distinct words (or CJK characters) of a sentence, lower-cased, in sorted order:
+    the table's ties must not be broken by the order of a set, which changes per process."""
+    return sorted(set(_UNIT.findall(text.lower())))
 
 
 def _incidence(texts: Sequence[str], vocabulary: dict[str, int]) -> sparse.csr_matrix:
@@ -86,7 +87,7 @@ def lexicon_similarity(
     dice = 2 * together.data[keep] / (source_count[rows] + target_count[columns])
     del together
     # The best few target units of each source word.
-    order = np.lexsort((-dice, rows))
+    order = np.lexsort((columns, -dice, rows))
     rows, columns, dice = rows[order], columns[order], dice[order]
     rank = np.arange(len(rows)) - np.searchsorted(rows, rows)
     best = rank < TRANSLATIONS_PER_WORD
