@@ -158,7 +158,13 @@ def english_number_words(text: str) -> list[int]:
     values: list[int] = []
     current: int | None = None
     total = 0
-    for word in _EN_WORD.findall(text.lower()):
+    words = _EN_WORD.findall(text.lower())
+    for position, word in enumerate(words):
+        following = words[position + 1] if position + 1 < len(words) else ""
+        if word in ("a", "an") and following in _EN_SCALES and following != "score":
+            # "an hundred seventy and two" (the King James Bible), "a thousand": one of them.
+            current = current or 0
+            continue
         value = _EN_UNITS.get(word, _EN_ORDINALS.get(word, _EN_TENS.get(word)))
         if word.endswith("score") and word[:-5] in _EN_UNITS:
             value = _EN_UNITS[word[:-5]] * 20  # threescore

@@ -82,23 +82,34 @@ class BandSimilarity:
     """Cosine similarity of MT(source) groups and target groups near a given band."""
 
     def __init__(
-        self, mt_texts: Sequence[str], target_texts: Sequence[str], weight: float = 8.0
+        self,
+        mt_texts: Sequence[str],
+        target_texts: Sequence[str],
+        weight: float = 8.0,
+        *,
+        vectors: tuple[sparse.csr_matrix, sparse.csr_matrix] | None = None,
     ) -> None:
+        """Compare ``mt_texts`` with ``target_texts`` by character n-grams, or, given
+        ``vectors``, the rows of those two matrices as they are (the texts then go unused)."""
         self.weight = weight
-        vocabulary: dict[str, int] = {}
-        self.mt = ngram_matrix(mt_texts, vocabulary)
-        self.target = ngram_matrix(target_texts, vocabulary)
-        width = max(len(vocabulary), 1)
-        self.mt.resize((self.mt.shape[0], width))
-        self.target.resize((self.target.shape[0], width))
-        # Inverse document frequency: the n-grams of every sentence ("de ", "le ") say little.
-        documents = self.mt.shape[0] + self.target.shape[0]
-        frequency = np.bincount(self.mt.indices, minlength=width) + np.bincount(
-            self.target.indices, minlength=width
-        )
-        weight = sparse.diags(np.log((documents + 1) / (frequency + 1)) ** IDF_POWER)
-        self.mt = (self.mt @ weight).tocsr()
-        self.target = (self.target @ weight).tocsr()
+        if vectors is not None:
+            self.mt, self.target = vectors[0].tocsr(), vectors[1].tocsr()
+        else:
+            vocabulary: dict[str, int] = {}
+            self.mt = ngram_matrix(mt_texts, vocabulary)
+            self.target = ngram_matrix(target_texts, vocabulary)
+            width = max(len(vocabulary), 1)
+            self.mt.resize((self.mt.shape[0], width))
+            self.target.resize((self.target.shape[0], width))
+            # Inverse document frequency: the n-grams of every sentence ("de ", "le ") say
+            # little.
+            documents = self.mt.shape[0] + self.target.shape[0]
+            frequency = np.bincount(self.mt.indices, minlength=width) + np.bincount(
+                self.target.indices, minlength=width
+            )
+            weight_of = sparse.diags(np.log((documents + 1) / (frequency + 1)) ** IDF_POWER)
+            self.mt = (self.mt @ weight_of).tocsr()
+            self.target = (self.target @ weight_of).tocsr()
         self.target_columns = self.target.T.tocsc()
         self.mt_norms = _group_norms(self.mt)
         self.target_norms = _group_norms(self.target)
@@ -106,6 +117,23 @@ class BandSimilarity:
         self._high: Index = np.zeros(0, np.int64)
         self._starts: Index = np.zeros(1, np.int64)
         self._dots: Array = np.zeros(1, np.float64)
+
+    @classmethod
+    def combined(
+        cls, parts: Sequence[tuple[BandSimilarity, float]], weight: float
+    ) -> BandSimilarity:
+        """One similarity from several over the same sentences: each part's vectors scaled to
+        unit length and by its share, side by side, so that a pair's cosine is the mean of the
+        parts' cosines weighted by the squared shares (1-1 pairs exactly, groups nearly)."""
+
+        def unit(matrix: sparse.csr_matrix, share: float) -> sparse.csr_matrix:
+            norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+            scale = np.divide(share, norms, out=np.zeros_like(norms), where=norms > 0)
+            return (sparse.diags(scale) @ matrix).tocsr()
+
+        mt = sparse.hstack([unit(part.mt, share) for part, share in parts]).tocsr()
+        target = sparse.hstack([unit(part.target, share) for part, share in parts]).tocsr()
+        return cls((), (), weight, vectors=(mt, target))
 
     def prepare(self, band_low: Index, band_high: Index) -> None:
         """Compute the pair products every group of a search over this band needs.
@@ -159,13 +187,15 @@ class BandSimilarity:
         )
         return np.divide(dot, np.sqrt(norm), out=np.zeros_like(dot), where=norm > 0)
 
-    def weakest_member(
+    def member_cosines(
         self, src_start: Index, src_size: int, tgt_start: Index, tgt_size: int
-    ) -> Array:
-        """The lowest cosine of one member sentence of a group with the whole other side.
+    ) -> list[Array]:
+        """The cosine of each member sentence of a group with the whole other side, source
+        members first.
 
-        A group's cosine hardly drops when a caption or a line of OCR debris is added to it;
-        the added sentence's own cosine with the other side shows that nothing of it is there.
+        A group's own cosine hardly drops when a caption or a line of OCR debris joins it;
+        the added sentence's own cosine with the other side shows that nothing of it is there,
+        and each member's cosine says how much of it the other side carries.
         """
         pair = [
             [self.pair_dots(src_start + x, tgt_start + y) for y in range(tgt_size)]
@@ -173,17 +203,13 @@ class BandSimilarity:
         ]
         src_group = np.sqrt(group_norm_squared(self.mt_norms, src_start, src_size))
         tgt_group = np.sqrt(group_norm_squared(self.target_norms, tgt_start, tgt_size))
-        weakest = np.full(len(src_start), np.inf)
-        if src_size > 1:
-            for x in range(src_size):
-                own = np.sqrt(group_norm_squared(self.mt_norms, src_start + x, 1)) * tgt_group
-                dot = np.sum(pair[x], axis=0)
-                cosine = np.divide(dot, own, out=np.zeros_like(dot), where=own > 0)
-                weakest = np.minimum(weakest, cosine)
-        if tgt_size > 1:
-            for y in range(tgt_size):
-                own = np.sqrt(group_norm_squared(self.target_norms, tgt_start + y, 1)) * src_group
-                dot = np.sum([pair[x][y] for x in range(src_size)], axis=0)
-                cosine = np.divide(dot, own, out=np.zeros_like(dot), where=own > 0)
-                weakest = np.minimum(weakest, cosine)
-        return weakest
+        out: list[Array] = []
+        for x in range(src_size):
+            own = np.sqrt(group_norm_squared(self.mt_norms, src_start + x, 1)) * tgt_group
+            dot = np.sum(pair[x], axis=0)
+            out.append(np.divide(dot, own, out=np.zeros_like(dot), where=own > 0))
+        for y in range(tgt_size):
+            own = np.sqrt(group_norm_squared(self.target_norms, tgt_start + y, 1)) * src_group
+            dot = np.sum([pair[x][y] for x in range(src_size)], axis=0)
+            out.append(np.divide(dot, own, out=np.zeros_like(dot), where=own > 0))
+        return out
