@@ -55,3 +55,31 @@ def test_occurrences_give_exact_spans() -> None:
 def test_tokenize_marks_punctuation_breaks() -> None:
     tokens = tokenize("rotor, blade", "en")
     assert [t.norm for t in tokens] == ["rotor", "", "blade"]
+
+
+def test_a_number_between_words_is_part_of_a_term() -> None:
+    forms = _forms("Patients with type 2 diabetes. See Figure 3 and 3 blades.", "en")
+    assert "type 2 diabetes" in forms
+    # A number never starts or ends a candidate: it counts or numbers things there.
+    assert not any(form.endswith(" 3") or form.startswith("3") for form in forms)
+    assert "2" not in forms
+    french = _forms("Le travail de 2 pistes et le travail de 2 3 pistes.", "fr")
+    assert "travail de 2 pistes" in french
+    assert "travail de 2 3 pistes" not in french  # one number per candidate
+
+
+def test_rate_and_means_links_stand_inside_terms() -> None:
+    assert "thrust per unit area" in _forms("The thrust per unit area rises.", "en")
+    assert "réglage par écart" in _forms("Le réglage par écart est simple.", "fr")
+    # "per" and "par" never end or start one.
+    forms = _forms("Costs per. Per year.", "en") | _forms("Coûts par. Par la suite.", "fr")
+    assert {"costs", "coûts", "year"} <= forms
+    assert not any(word in form.split() for form in forms for word in ("per", "par"))
+
+
+def test_word_neighbours_are_counted_over_the_whole_corpus() -> None:
+    index = collect([["The horse moves the rider. It moves on. The horse rests."]], "en")
+    assert index.word_after_verb_cue["moves"] == 1  # "It moves"
+    assert index.word_after_content["moves"] == 1  # "horse moves"
+    assert index.word_after_determiner["horse"] == 2
+    assert index.word_before_content["horse"] == 2

@@ -39,8 +39,8 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 # Linking words that may stand inside a candidate, and the articles allowed right after one.
 LINK_WORDS: dict[str, frozenset[str]] = {
-    "en": frozenset({"of"}),
-    "fr": frozenset({"de", "d'", "du", "des", "à", "au", "aux", "en"}),
+    "en": frozenset({"of", "per"}),
+    "fr": frozenset({"de", "d'", "du", "des", "à", "au", "aux", "en", "par"}),
     "es": frozenset({"de", "del"}),
     "pt": frozenset({"de", "do", "da", "dos", "das"}),
     "it": frozenset({"di", "del", "della", "dei", "delle", "da"}),
@@ -150,14 +150,18 @@ class Token(NamedTuple):
     """
 
     norm: str
-    kind: int  # CONTENT, LINK, ARTICLE or BREAK
+    kind: int  # CONTENT, LINK, ARTICLE, NUMBER or BREAK
     start: int
     end: int
     capital: bool
     upper: bool = False
 
 
-CONTENT, LINK, ARTICLE, BREAK = 0, 1, 2, 3
+CONTENT, LINK, ARTICLE, BREAK, NUMBER = 0, 1, 2, 3, 4
+# A number names part of a term between two words ("type 2 diabetes", "travail sur 2
+# pistes"); at a candidate's start it counts things ("3 blades"), at its end it mostly
+# numbers them ("figure 3", "chapter 6"). Up to this many digits, one number per candidate.
+MAX_DIGITS = 5
 
 
 @dataclass(slots=True)
@@ -192,6 +196,14 @@ class CandidateIndex:
     word_counts: dict[str, int] = field(default_factory=dict)
     # How often each word is written in capitals ("HAWT"): acronyms, not variable names.
     upper_counts: dict[str, int] = field(default_factory=dict)
+    # Each word's neighbours over all its occurrences, a part-of-speech clue that does not
+    # depend on the candidate it stands in: a determiner before it (noun), a pronoun, modal
+    # or "to" before it (verb), a content word after or before it (a modifier: "upper" in
+    # "upper body", "court" in "stockage court terme").
+    word_after_determiner: dict[str, int] = field(default_factory=dict)
+    word_after_verb_cue: dict[str, int] = field(default_factory=dict)
+    word_before_content: dict[str, int] = field(default_factory=dict)
+    word_after_content: dict[str, int] = field(default_factory=dict)
     words: int = 0
     documents: int = 0
 
@@ -280,6 +292,8 @@ def _classifier(base: str) -> Callable[[str], _Kind]:
                 kind = LINK
             elif norm in articles:
                 kind = ARTICLE
+            elif norm.isdigit() and len(norm) <= MAX_DIGITS:
+                kind = NUMBER
             elif norm in stops or not _is_word(norm):
                 kind = BREAK
             else:
@@ -347,6 +361,7 @@ def spans(tokens: Sequence[Token], sep: str = " ") -> Iterator[tuple[int, int, s
         if tokens[i].kind != CONTENT:
             continue
         words = 0
+        numbers = 0
         form = tokens[i].norm
         for j in range(i, min(count, i + MAX_TOKENS)):
             token = tokens[j]
@@ -359,13 +374,18 @@ def spans(tokens: Sequence[Token], sep: str = " ") -> Iterator[tuple[int, int, s
                     break
                 if kind == LINK and previous.kind != CONTENT:
                     break
+                if kind == NUMBER:
+                    numbers += 1
+                    if numbers > 1:
+                        break
                 glue = "" if not sep or previous.norm.endswith("'") else sep
                 form = form + glue + token.norm
-            if kind == CONTENT:
+            if kind in (CONTENT, NUMBER):
                 words += 1
                 if words > MAX_WORDS:
                     break
-                yield i, j + 1, form
+                if kind == CONTENT:
+                    yield i, j + 1, form
 
 
 def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
@@ -374,6 +394,10 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
     forms = index.forms
     word_counts = index.word_counts
     upper_counts = index.upper_counts
+    after_determiner = index.word_after_determiner
+    after_verb_cue = index.word_after_verb_cue
+    before_content = index.word_before_content
+    after_content = index.word_after_content
     sep = joiner(lang)
     base = languages.primary(lang)
     determiners = _DETERMINERS.get(base, frozenset())
@@ -386,18 +410,29 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
             if is_foreign(running, base):
                 continue
             prose = known_share(running, base)
+            previous = ""
+            previous_kind = BREAK
             for token in tokens:
-                if token.kind == CONTENT:
-                    word_counts[token.norm] = word_counts.get(token.norm, 0) + 1
+                norm = token.norm
+                if token.kind in (CONTENT, NUMBER):
+                    word_counts[norm] = word_counts.get(norm, 0) + 1
                     index.words += 1
                     if token.upper:
-                        upper_counts[token.norm] = upper_counts.get(token.norm, 0) + 1
+                        upper_counts[norm] = upper_counts.get(norm, 0) + 1
+                    if previous_kind == CONTENT:
+                        after_content[norm] = after_content.get(norm, 0) + 1
+                        before_content[previous] = before_content.get(previous, 0) + 1
+                    elif previous in determiners:
+                        after_determiner[norm] = after_determiner.get(norm, 0) + 1
+                    elif previous in verb_cues:
+                        after_verb_cue[norm] = after_verb_cue.get(norm, 0) + 1
                 elif token.kind != BREAK:
                     index.words += 1
+                previous, previous_kind = norm, token.kind
             for i, j, form in spans(tokens, sep):
                 stats = forms.get(form)
                 if stats is None:
-                    words = tuple(t.norm for t in tokens[i:j] if t.kind == CONTENT)
+                    words = tuple(t.norm for t in tokens[i:j] if t.kind in (CONTENT, NUMBER))
                     stats = forms[form] = FormStats(
                         words, surface=text[tokens[i].start : tokens[j - 1].end]
                     )

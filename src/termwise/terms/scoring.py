@@ -73,6 +73,17 @@ FEATURES: tuple[str, ...] = (
     "one_word_frequency",
     "one_word_general",
     "one_word_upper",
+    # Word-level neighbours (see ``CandidateIndex``): a last word that is mostly a verb
+    # ("horse moves", "cavalier devra") or mostly followed by another word (a cut-off term,
+    # "horizontal-axis wind"), a first word mostly preceded by one ("axis wind turbine").
+    "last_verb_cue",
+    "last_determiner",
+    "last_continues",
+    "first_continued",
+    # A name general language knows well (a country, "United Kingdom") is no less a named
+    # entity for being frequent there: general frequency argues against a common word only.
+    "one_word_name_general",
+    "all_capital_general",
 )
 
 # Word endings that suggest a part of speech, per language: (verb, adverb, plural, adjective).
@@ -143,6 +154,14 @@ def feature_matrix(
     def spec(word: str) -> float:
         corpus_zipf = math.log10(counts.get(word, 1) / total * 1e9)
         return corpus_zipf - general_zipf(word, lang)
+
+    after_determiner = index.word_after_determiner
+    after_verb_cue = index.word_after_verb_cue
+    before_content = index.word_before_content
+    after_content = index.word_after_content
+
+    def share(table: dict[str, int], word: str) -> float:
+        return table.get(word, 0) / max(counts.get(word, 1), 1)
 
     latin = lang not in ("zh", "ja", "ru", "el", "ar", "uk", "bg")
     rows = np.zeros((len(forms), len(FEATURES)), dtype=np.float64)
@@ -219,6 +238,12 @@ def feature_matrix(
             math.log(freq) if n == 1 else 0.0,
             generals[0] if n == 1 else 0.0,
             stats.upper / inside if n == 1 else 0.0,
+            share(after_verb_cue, last_word),
+            share(after_determiner, last_word),
+            share(before_content, last_word),
+            share(after_content, words[0]),
+            stats.capital / inside * generals[0] if n == 1 else 0.0,
+            stats.all_capital / inside * min(generals),
         )
     return rows
 
