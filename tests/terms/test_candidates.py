@@ -83,3 +83,10 @@ def test_word_neighbours_are_counted_over_the_whole_corpus() -> None:
     assert index.word_after_content["moves"] == 1  # "horse moves"
     assert index.word_after_determiner["horse"] == 2
     assert index.word_before_content["horse"] == 2
+
+
+def test_mixed_case_acronyms_are_no_variable_names() -> None:
+    text = "Patients with HFrEF had a lower eGFR, and Qref was set by qref."
+    forms = _forms(text, "en")
+    assert {"hfref", "egfr"} <= forms
+    assert "qref" not in forms  # one capital at most: a variable name

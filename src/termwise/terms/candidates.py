@@ -298,12 +298,18 @@ def _classifier(base: str) -> Callable[[str], _Kind]:
                 kind = BREAK
             else:
                 kind = CONTENT
-            found = _Kind(norm, kind, raw[:1].isupper(), len(raw) > 1 and raw.isupper())
+            found = _Kind(norm, kind, raw[:1].isupper(), _acronym(raw))
             if len(seen) < 1_000_000:
                 seen[raw] = found
         return found
 
     return classify
+
+
+def _acronym(raw: str) -> bool:
+    """Written as an acronym: in capitals ("HAWT") or with two capitals or more ("HFrEF",
+    "eGFR"), where a variable name has one at most ("Pref", "qres")."""
+    return len(raw) > 1 and (raw.isupper() or sum(ch.isupper() for ch in raw) >= 2)
 
 
 def _is_word(norm: str) -> bool:
