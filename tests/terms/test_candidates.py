@@ -90,3 +90,10 @@ def test_mixed_case_acronyms_are_no_variable_names() -> None:
     forms = _forms(text, "en")
     assert {"hfref", "egfr"} <= forms
     assert "qref" not in forms  # one capital at most: a variable name
+
+
+def test_capitalised_words_after_a_place_preposition_are_counted() -> None:
+    index = collect([["Riders in Germany and in training, from Vienna to Lisbon."]], "en")
+    assert index.word_after_place_cue == {"germany": 1, "vienna": 1}
+    french = collect([["Des éoliennes en Norvège et en mer."]], "fr")
+    assert french.word_after_place_cue == {"norvège": 1}

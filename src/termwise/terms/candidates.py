@@ -142,6 +142,14 @@ _VERB_CUES: dict[str, frozenset[str]] = {
 }
 
 
+# Prepositions before a place: a capitalised word after them is mostly a place name ("in
+# Germany", "en Norvège"), which a country's high general-language frequency hides.
+_PLACE_CUES: dict[str, frozenset[str]] = {
+    "en": frozenset(["in", "from", "across", "throughout", "within"]),
+    "fr": frozenset(["en", "au", "aux", "à"]),
+}
+
+
 class Token(NamedTuple):
     """A word of a segment: its folded form, its kind and its span in the segment text.
 
@@ -204,6 +212,7 @@ class CandidateIndex:
     word_after_verb_cue: dict[str, int] = field(default_factory=dict)
     word_before_content: dict[str, int] = field(default_factory=dict)
     word_after_content: dict[str, int] = field(default_factory=dict)
+    word_after_place_cue: dict[str, int] = field(default_factory=dict)
     words: int = 0
     documents: int = 0
 
@@ -404,10 +413,12 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
     after_verb_cue = index.word_after_verb_cue
     before_content = index.word_before_content
     after_content = index.word_after_content
+    after_place_cue = index.word_after_place_cue
     sep = joiner(lang)
     base = languages.primary(lang)
     determiners = _DETERMINERS.get(base, frozenset())
     verb_cues = _VERB_CUES.get(base, frozenset())
+    place_cues = _PLACE_CUES.get(base, frozenset())
     for doc_number, segments in enumerate(documents):
         index.documents += 1
         for text in segments:
@@ -432,6 +443,8 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
                         after_determiner[norm] = after_determiner.get(norm, 0) + 1
                     elif previous in verb_cues:
                         after_verb_cue[norm] = after_verb_cue.get(norm, 0) + 1
+                    if token.capital and previous in place_cues:
+                        after_place_cue[norm] = after_place_cue.get(norm, 0) + 1
                 elif token.kind != BREAK:
                     index.words += 1
                 previous, previous_kind = norm, token.kind

@@ -84,6 +84,7 @@ FEATURES: tuple[str, ...] = (
     # entity for being frequent there: general frequency argues against a common word only.
     "one_word_name_general",
     "all_capital_general",
+    "first_after_place",
 )
 
 # Word endings that suggest a part of speech, per language: (verb, adverb, plural, adjective).
@@ -244,6 +245,7 @@ def feature_matrix(
             share(after_content, words[0]),
             stats.capital / inside * generals[0] if n == 1 else 0.0,
             stats.all_capital / inside * min(generals),
+            share(index.word_after_place_cue, words[0]),
         )
     return rows
 
