@@ -120,3 +120,10 @@ def test_defined_abbreviations_are_kept_with_their_long_form() -> None:
     assert "heart failure with preserved ejection fraction" in group.forms
     spans = {text[o.start : o.end] for o in group.occurrences}
     assert spans == {"Heart failure with preserved ejection fraction", "HFpEF"}
+
+
+def test_an_abbreviation_may_keep_a_function_word_initial() -> None:
+    text = ["States signed the United Nations Convention against Corruption (UNCAC)."]
+    assert find_abbreviations(text, "en") == {
+        "uncac": "united nations convention against corruption"
+    }

@@ -159,11 +159,14 @@ def find_abbreviations(segments: Iterable[str], lang: str) -> dict[str, str]:
 def _expansion(words: list[str], letters: list[str], stops: Collection[str]) -> str | None:
     """The shortest run of words ending ``words`` whose content words' initials are
     ``letters`` (function words such as "of", "with" may stand between them: "heart failure
-    with preserved ejection fraction (HFpEF)")."""
+    with preserved ejection fraction (HFpEF)"), or whose every word's initial is (some
+    abbreviations keep one: "United Nations Convention against Corruption (UNCAC)")."""
     for size in range(len(letters), len(words) + 1):
         run = words[-size:]
+        if run[0][:1].lower() != letters[0]:
+            continue
         initials = [w[0].lower() for w in run if w[:1].isupper() or w.lower() not in stops]
-        if initials == letters and run[0][:1].lower() == letters[0]:
+        if initials == letters or (size == len(letters) and [w[0].lower() for w in run] == letters):
             return " ".join(run)
     return None
 
