@@ -97,3 +97,9 @@ def test_capitalised_words_after_a_place_preposition_are_counted() -> None:
     assert index.word_after_place_cue == {"germany": 1, "vienna": 1}
     french = collect([["Des éoliennes en Norvège et en mer."]], "fr")
     assert french.word_after_place_cue == {"norvège": 1}
+
+
+def test_greek_letters_join_a_hyphenated_word_but_not_a_formula() -> None:
+    forms = _forms("Patients on β-blockers had less TNF-α while λr cos ϕ rose.", "en")
+    assert {"β-blockers", "tnf-α"} <= forms
+    assert not any(letter in form for form in forms for letter in ("λ", "ϕ"))

@@ -322,12 +322,27 @@ def _acronym(raw: str) -> bool:
 
 
 def _is_word(norm: str) -> bool:
-    """A word can be part of a term: letters, not a lone letter, and no letters from outside
-    Latin-1 and Latin Extended-A, which in Latin-script text are formula symbols ("λr") or
-    what PDF extraction made of them ("ǻf")."""
+    """A word can be part of a term: letters, not a lone letter, and no symbol letters
+    (``has_symbol_letters``)."""
     if len(norm) < 2 or "_" in norm or not any(ch.isalpha() for ch in norm):
         return False
-    return all(ord(ch) <= 0x17F or not ch.isalpha() for ch in norm)
+    return not has_symbol_letters(norm)
+
+
+def has_symbol_letters(text: str) -> bool:
+    """Letters from outside Latin-1 and Latin Extended-A, which in Latin-script text are
+    formula symbols ("λr", "cos ϕ") or what PDF extraction made of them ("ǻf"); but a Greek
+    letter joined by a hyphen to a Latin word names a thing in medicine and chemistry
+    ("β-blocker", "TNF-α")."""
+    for word in text.split():
+        odd = [ch for ch in word if ord(ch) > 0x17F and ch.isalpha()]
+        if not odd:
+            continue
+        latin = sum(1 for ch in word if ch.isalpha() and ord(ch) <= 0x17F)
+        if "-" in word and latin >= 3 and all("\u0370" <= ch <= "\u03ff" for ch in odd):
+            continue
+        return True
+    return False
 
 
 def _tokenize_cjk(text: str, base: str) -> list[Token]:

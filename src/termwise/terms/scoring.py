@@ -23,7 +23,7 @@ from collections import defaultdict
 import numpy as np
 
 from termwise import languages
-from termwise.terms.candidates import LINK_WORDS, CandidateIndex
+from termwise.terms.candidates import LINK_WORDS, CandidateIndex, has_symbol_letters
 from termwise.terms.general import zipf as general_zipf
 
 FEATURES: tuple[str, ...] = (
@@ -226,7 +226,7 @@ def feature_matrix(
             words[0].endswith(adjective_end) if adjective_end else False,
             any(len(word) <= 2 for word in words),
             math.log(min(len(word) for word in words)),
-            latin and _non_latin_letter(form),
+            latin and has_symbol_letters(form),
             stats.prose / freq,
             any(
                 len(word) <= 4 and general == 0.0
@@ -255,13 +255,6 @@ _ALPHABETS = {
     "en": re.compile(r"[^\x00-\x7f]"),
     "fr": re.compile(r"[^\x00-\x7fàâäçéèêëîïôöùûüÿœæ]"),
 }
-_BEYOND_LATIN = re.compile(r"[^\x00-\u017f]")
-
-
-def _non_latin_letter(form: str) -> bool:
-    # Greek letters and rare Latin ones in a Latin-script text are formula symbols ("λr cos ϕ")
-    # or what PDF extraction made of them ("ǻf").
-    return any(ch.isalpha() for ch in _BEYOND_LATIN.findall(form))
 
 
 def _containers(index: CandidateIndex, lang: str) -> dict[str, tuple[int, int, int]]:
