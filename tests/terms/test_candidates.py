@@ -57,15 +57,23 @@ def test_tokenize_marks_punctuation_breaks() -> None:
     assert [t.norm for t in tokens] == ["rotor", "", "blade"]
 
 
-def test_a_number_between_words_is_part_of_a_term() -> None:
-    forms = _forms("Patients with type 2 diabetes. See Figure 3 and 3 blades.", "en")
-    assert "type 2 diabetes" in forms
-    # A number never starts or ends a candidate: it counts or numbers things there.
-    assert not any(form.endswith(" 3") or form.startswith("3") for form in forms)
-    assert "2" not in forms
-    french = _forms("Le travail de 2 pistes et le travail de 2 3 pistes.", "fr")
-    assert "travail de 2 pistes" in french
-    assert "travail de 2 3 pistes" not in french  # one number per candidate
+def test_a_number_right_after_a_noun_is_part_of_a_term() -> None:
+    text = (
+        "Patients with type 2 diabetes. See Figure 3 and 3 blades. A capacity of 14 MW "
+        "after approximately 100 hours."
+    )
+    index = collect([[text]], "en")
+    assert "type 2 diabetes" in index.forms
+    assert index.forms["type 2 diabetes"].words == ("type", "diabetes")
+    # At a candidate's start or end, after a link or with three digits, a number counts,
+    # numbers or measures things.
+    assert not any(
+        char.isdigit() for form in index.forms if form != "type 2 diabetes" for char in form
+    )
+    french = _forms("Une recommandation de classe 1 forte, un angle de 35 degrés.", "fr")
+    assert "classe 1 forte" in french
+    assert not any("35" in form for form in french)
+    assert "type 2 3 diabetes" not in _forms("The type 2 3 diabetes.", "en")  # one number
 
 
 def test_rate_and_means_links_stand_inside_terms() -> None:

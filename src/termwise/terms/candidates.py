@@ -166,10 +166,12 @@ class Token(NamedTuple):
 
 
 CONTENT, LINK, ARTICLE, BREAK, NUMBER = 0, 1, 2, 3, 4
-# A number names part of a term between two words ("type 2 diabetes", "travail sur 2
-# pistes"); at a candidate's start it counts things ("3 blades"), at its end it mostly
-# numbers them ("figure 3", "chapter 6"). Up to this many digits, one number per candidate.
-MAX_DIGITS = 5
+# A number names part of a term right after a noun and before another word ("type 2
+# diabetes", "class 3 recommendation"); after a preposition or with more digits it measures
+# or counts ("capacity of 14 MW", "angle de 35 degrés"), at a candidate's start it counts
+# ("3 blades"), at its end it numbers ("figure 3"). One number per candidate; the termhood
+# features look through it (``FormStats.words`` holds words only).
+MAX_DIGITS = 2
 
 
 @dataclass(slots=True)
@@ -406,7 +408,7 @@ def spans(tokens: Sequence[Token], sep: str = " ") -> Iterator[tuple[int, int, s
                     break
                 if kind == NUMBER:
                     numbers += 1
-                    if numbers > 1:
+                    if numbers > 1 or previous.kind != CONTENT:
                         break
                 glue = "" if not sep or previous.norm.endswith("'") else sep
                 form = form + glue + token.norm
@@ -446,7 +448,7 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
             previous_kind = BREAK
             for token in tokens:
                 norm = token.norm
-                if token.kind in (CONTENT, NUMBER):
+                if token.kind == CONTENT:
                     word_counts[norm] = word_counts.get(norm, 0) + 1
                     index.words += 1
                     if token.upper:
@@ -466,7 +468,7 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
             for i, j, form in spans(tokens, sep):
                 stats = forms.get(form)
                 if stats is None:
-                    words = tuple(t.norm for t in tokens[i:j] if t.kind in (CONTENT, NUMBER))
+                    words = tuple(t.norm for t in tokens[i:j] if t.kind == CONTENT)
                     stats = forms[form] = FormStats(
                         words, surface=text[tokens[i].start : tokens[j - 1].end]
                     )

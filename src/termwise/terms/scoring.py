@@ -54,7 +54,7 @@ FEATURES: tuple[str, ...] = (
     "determiner_after",
     "has_link",
     "has_hyphen",
-    "has_digit",
+    "has_digit",  # in a word ("v80", "cp-500-41930"); a number between words is neutral
     "log_chars",
     "verb_ending",
     "adverb_ending",
@@ -218,7 +218,7 @@ def feature_matrix(
             stats.before_determiner / freq,
             any(token in links for token in split_form(form, lang)),
             "-" in form,
-            any(ch.isdigit() for ch in form),
+            any(ch.isdigit() for word in words for ch in word),
             math.log(len(form)),
             last_word.endswith(verb_end) if verb_end else False,
             any(word.endswith(adverb_end) for word in words) if adverb_end else False,
