@@ -55,3 +55,59 @@ def test_occurrences_give_exact_spans() -> None:
 def test_tokenize_marks_punctuation_breaks() -> None:
     tokens = tokenize("rotor, blade", "en")
     assert [t.norm for t in tokens] == ["rotor", "", "blade"]
+
+
+def test_a_number_right_after_a_noun_is_part_of_a_term() -> None:
+    text = (
+        "Patients with type 2 diabetes. See Figure 3 and 3 blades. A capacity of 14 MW "
+        "after approximately 100 hours."
+    )
+    index = collect([[text]], "en")
+    assert "type 2 diabetes" in index.forms
+    assert index.forms["type 2 diabetes"].words == ("type", "diabetes")
+    # At a candidate's start or end, after a link or with three digits, a number counts,
+    # numbers or measures things.
+    assert not any(
+        char.isdigit() for form in index.forms if form != "type 2 diabetes" for char in form
+    )
+    french = _forms("Une recommandation de classe 1 forte, un angle de 35 degrés.", "fr")
+    assert "classe 1 forte" in french
+    assert not any("35" in form for form in french)
+    assert "type 2 3 diabetes" not in _forms("The type 2 3 diabetes.", "en")  # one number
+
+
+def test_rate_and_means_links_stand_inside_terms() -> None:
+    assert "thrust per unit area" in _forms("The thrust per unit area rises.", "en")
+    assert "réglage par écart" in _forms("Le réglage par écart est simple.", "fr")
+    # "per" and "par" never end or start one.
+    forms = _forms("Costs per. Per year.", "en") | _forms("Coûts par. Par la suite.", "fr")
+    assert {"costs", "coûts", "year"} <= forms
+    assert not any(word in form.split() for form in forms for word in ("per", "par"))
+
+
+def test_word_neighbours_are_counted_over_the_whole_corpus() -> None:
+    index = collect([["The horse moves the rider. It moves on. The horse rests."]], "en")
+    assert index.word_after_verb_cue["moves"] == 1  # "It moves"
+    assert index.word_after_content["moves"] == 1  # "horse moves"
+    assert index.word_after_determiner["horse"] == 2
+    assert index.word_before_content["horse"] == 2
+
+
+def test_mixed_case_acronyms_are_no_variable_names() -> None:
+    text = "Patients with HFrEF had a lower eGFR, and Qref was set by qref."
+    forms = _forms(text, "en")
+    assert {"hfref", "egfr"} <= forms
+    assert "qref" not in forms  # one capital at most: a variable name
+
+
+def test_capitalised_words_after_a_place_preposition_are_counted() -> None:
+    index = collect([["Riders in Germany and in training, from Vienna to Lisbon."]], "en")
+    assert index.word_after_place_cue == {"germany": 1, "vienna": 1}
+    french = collect([["Des éoliennes en Norvège et en mer."]], "fr")
+    assert french.word_after_place_cue == {"norvège": 1}
+
+
+def test_greek_letters_join_a_hyphenated_word_but_not_a_formula() -> None:
+    forms = _forms("Patients on β-blockers had less TNF-α while λr cos ϕ rose.", "en")
+    assert {"β-blockers", "tnf-α"} <= forms
+    assert not any(letter in form for form in forms for letter in ("λ", "ϕ"))

@@ -97,3 +97,33 @@ def test_abbreviations_defined_in_the_text() -> None:
     text = ["China founded the Asian Infrastructure Investment Bank (AIIB) in 2015."]
     assert find_abbreviations(text, "en") == {"aiib": "asian infrastructure investment bank"}
     assert find_abbreviations(["It rose (AB) sharply."], "en") == {}
+
+
+def test_an_abbreviation_skips_function_words_of_its_expansion() -> None:
+    text = ["Heart failure with preserved ejection fraction (HFpEF) is common."]
+    assert find_abbreviations(text, "en") == {
+        "hfpef": "heart failure with preserved ejection fraction"
+    }
+
+
+def test_defined_abbreviations_are_kept_with_their_long_form() -> None:
+    from termwise.terms.extract import segments_document
+
+    text = (
+        "Heart failure with preserved ejection fraction (HFpEF) affects older patients. "
+        "Patients with HFpEF walk less."
+    )
+    document = segments_document([("s1", text)], "en")
+    candidates = extract_terms([document], "en").candidates
+    group = _group_of(candidates, "hfpef")
+    # The long form holds "with", so no candidate n-gram has it: the definition adds it.
+    assert "heart failure with preserved ejection fraction" in group.forms
+    spans = {text[o.start : o.end] for o in group.occurrences}
+    assert spans == {"Heart failure with preserved ejection fraction", "HFpEF"}
+
+
+def test_an_abbreviation_may_keep_a_function_word_initial() -> None:
+    text = ["States signed the United Nations Convention against Corruption (UNCAC)."]
+    assert find_abbreviations(text, "en") == {
+        "uncac": "united nations convention against corruption"
+    }

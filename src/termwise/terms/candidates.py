@@ -39,8 +39,8 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 # Linking words that may stand inside a candidate, and the articles allowed right after one.
 LINK_WORDS: dict[str, frozenset[str]] = {
-    "en": frozenset({"of"}),
-    "fr": frozenset({"de", "d'", "du", "des", "à", "au", "aux", "en"}),
+    "en": frozenset({"of", "per"}),
+    "fr": frozenset({"de", "d'", "du", "des", "à", "au", "aux", "en", "par"}),
     "es": frozenset({"de", "del"}),
     "pt": frozenset({"de", "do", "da", "dos", "das"}),
     "it": frozenset({"di", "del", "della", "dei", "delle", "da"}),
@@ -142,6 +142,14 @@ _VERB_CUES: dict[str, frozenset[str]] = {
 }
 
 
+# Prepositions before a place: a capitalised word after them is mostly a place name ("in
+# Germany", "en Norvège"), which a country's high general-language frequency hides.
+_PLACE_CUES: dict[str, frozenset[str]] = {
+    "en": frozenset(["in", "from", "across", "throughout", "within"]),
+    "fr": frozenset(["en", "au", "aux", "à"]),
+}
+
+
 class Token(NamedTuple):
     """A word of a segment: its folded form, its kind and its span in the segment text.
 
@@ -150,14 +158,20 @@ class Token(NamedTuple):
     """
 
     norm: str
-    kind: int  # CONTENT, LINK, ARTICLE or BREAK
+    kind: int  # CONTENT, LINK, ARTICLE, NUMBER or BREAK
     start: int
     end: int
     capital: bool
     upper: bool = False
 
 
-CONTENT, LINK, ARTICLE, BREAK = 0, 1, 2, 3
+CONTENT, LINK, ARTICLE, BREAK, NUMBER = 0, 1, 2, 3, 4
+# A number names part of a term right after a noun and before another word ("type 2
+# diabetes", "class 3 recommendation"); after a preposition or with more digits it measures
+# or counts ("capacity of 14 MW", "angle de 35 degrés"), at a candidate's start it counts
+# ("3 blades"), at its end it numbers ("figure 3"). One number per candidate; the termhood
+# features look through it (``FormStats.words`` holds words only).
+MAX_DIGITS = 2
 
 
 @dataclass(slots=True)
@@ -192,6 +206,15 @@ class CandidateIndex:
     word_counts: dict[str, int] = field(default_factory=dict)
     # How often each word is written in capitals ("HAWT"): acronyms, not variable names.
     upper_counts: dict[str, int] = field(default_factory=dict)
+    # Each word's neighbours over all its occurrences, a part-of-speech clue that does not
+    # depend on the candidate it stands in: a determiner before it (noun), a pronoun, modal
+    # or "to" before it (verb), a content word after or before it (a modifier: "upper" in
+    # "upper body", "court" in "stockage court terme").
+    word_after_determiner: dict[str, int] = field(default_factory=dict)
+    word_after_verb_cue: dict[str, int] = field(default_factory=dict)
+    word_before_content: dict[str, int] = field(default_factory=dict)
+    word_after_content: dict[str, int] = field(default_factory=dict)
+    word_after_place_cue: dict[str, int] = field(default_factory=dict)
     words: int = 0
     documents: int = 0
 
@@ -280,11 +303,13 @@ def _classifier(base: str) -> Callable[[str], _Kind]:
                 kind = LINK
             elif norm in articles:
                 kind = ARTICLE
+            elif norm.isdigit() and len(norm) <= MAX_DIGITS:
+                kind = NUMBER
             elif norm in stops or not _is_word(norm):
                 kind = BREAK
             else:
                 kind = CONTENT
-            found = _Kind(norm, kind, raw[:1].isupper(), len(raw) > 1 and raw.isupper())
+            found = _Kind(norm, kind, raw[:1].isupper(), _acronym(raw))
             if len(seen) < 1_000_000:
                 seen[raw] = found
         return found
@@ -292,13 +317,34 @@ def _classifier(base: str) -> Callable[[str], _Kind]:
     return classify
 
 
+def _acronym(raw: str) -> bool:
+    """Written as an acronym: in capitals ("HAWT") or with two capitals or more ("HFrEF",
+    "eGFR"), where a variable name has one at most ("Pref", "qres")."""
+    return len(raw) > 1 and (raw.isupper() or sum(ch.isupper() for ch in raw) >= 2)
+
+
 def _is_word(norm: str) -> bool:
-    """A word can be part of a term: letters, not a lone letter, and no letters from outside
-    Latin-1 and Latin Extended-A, which in Latin-script text are formula symbols ("λr") or
-    what PDF extraction made of them ("ǻf")."""
+    """A word can be part of a term: letters, not a lone letter, and no symbol letters
+    (``has_symbol_letters``)."""
     if len(norm) < 2 or "_" in norm or not any(ch.isalpha() for ch in norm):
         return False
-    return all(ord(ch) <= 0x17F or not ch.isalpha() for ch in norm)
+    return not has_symbol_letters(norm)
+
+
+def has_symbol_letters(text: str) -> bool:
+    """Letters from outside Latin-1 and Latin Extended-A, which in Latin-script text are
+    formula symbols ("λr", "cos ϕ") or what PDF extraction made of them ("ǻf"); but a Greek
+    letter joined by a hyphen to a Latin word names a thing in medicine and chemistry
+    ("β-blocker", "TNF-α")."""
+    for word in text.split():
+        odd = [ch for ch in word if ord(ch) > 0x17F and ch.isalpha()]
+        if not odd:
+            continue
+        latin = sum(1 for ch in word if ch.isalpha() and ord(ch) <= 0x17F)
+        if "-" in word and latin >= 3 and all("\u0370" <= ch <= "\u03ff" for ch in odd):
+            continue
+        return True
+    return False
 
 
 def _tokenize_cjk(text: str, base: str) -> list[Token]:
@@ -347,6 +393,7 @@ def spans(tokens: Sequence[Token], sep: str = " ") -> Iterator[tuple[int, int, s
         if tokens[i].kind != CONTENT:
             continue
         words = 0
+        numbers = 0
         form = tokens[i].norm
         for j in range(i, min(count, i + MAX_TOKENS)):
             token = tokens[j]
@@ -359,13 +406,18 @@ def spans(tokens: Sequence[Token], sep: str = " ") -> Iterator[tuple[int, int, s
                     break
                 if kind == LINK and previous.kind != CONTENT:
                     break
+                if kind == NUMBER:
+                    numbers += 1
+                    if numbers > 1 or previous.kind != CONTENT:
+                        break
                 glue = "" if not sep or previous.norm.endswith("'") else sep
                 form = form + glue + token.norm
-            if kind == CONTENT:
+            if kind in (CONTENT, NUMBER):
                 words += 1
                 if words > MAX_WORDS:
                     break
-                yield i, j + 1, form
+                if kind == CONTENT:
+                    yield i, j + 1, form
 
 
 def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
@@ -374,10 +426,16 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
     forms = index.forms
     word_counts = index.word_counts
     upper_counts = index.upper_counts
+    after_determiner = index.word_after_determiner
+    after_verb_cue = index.word_after_verb_cue
+    before_content = index.word_before_content
+    after_content = index.word_after_content
+    after_place_cue = index.word_after_place_cue
     sep = joiner(lang)
     base = languages.primary(lang)
     determiners = _DETERMINERS.get(base, frozenset())
     verb_cues = _VERB_CUES.get(base, frozenset())
+    place_cues = _PLACE_CUES.get(base, frozenset())
     for doc_number, segments in enumerate(documents):
         index.documents += 1
         for text in segments:
@@ -386,14 +444,27 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
             if is_foreign(running, base):
                 continue
             prose = known_share(running, base)
+            previous = ""
+            previous_kind = BREAK
             for token in tokens:
+                norm = token.norm
                 if token.kind == CONTENT:
-                    word_counts[token.norm] = word_counts.get(token.norm, 0) + 1
+                    word_counts[norm] = word_counts.get(norm, 0) + 1
                     index.words += 1
                     if token.upper:
-                        upper_counts[token.norm] = upper_counts.get(token.norm, 0) + 1
+                        upper_counts[norm] = upper_counts.get(norm, 0) + 1
+                    if previous_kind == CONTENT:
+                        after_content[norm] = after_content.get(norm, 0) + 1
+                        before_content[previous] = before_content.get(previous, 0) + 1
+                    elif previous in determiners:
+                        after_determiner[norm] = after_determiner.get(norm, 0) + 1
+                    elif previous in verb_cues:
+                        after_verb_cue[norm] = after_verb_cue.get(norm, 0) + 1
+                    if token.capital and previous in place_cues:
+                        after_place_cue[norm] = after_place_cue.get(norm, 0) + 1
                 elif token.kind != BREAK:
                     index.words += 1
+                previous, previous_kind = norm, token.kind
             for i, j, form in spans(tokens, sep):
                 stats = forms.get(form)
                 if stats is None:

@@ -26,7 +26,13 @@ from termwise import languages
 from termwise.terms import candidates as cand
 from termwise.terms.model import Combiner, load_combiner
 from termwise.terms.scoring import feature_matrix
-from termwise.terms.variants import StemKeys, build_groups, find_abbreviations, group_frequencies
+from termwise.terms.variants import (
+    StemKeys,
+    add_defined_forms,
+    build_groups,
+    find_abbreviations,
+    group_frequencies,
+)
 
 if TYPE_CHECKING:
     from termwise.document.model import Document
@@ -119,6 +125,9 @@ def extract_terms(
         concepts = _glossary_forms(index, texts, tag, glossary)
         kept.update(concepts)
     abbreviations = find_abbreviations((t for doc in texts for t in doc), tag)
+    defined = add_defined_forms(index.forms, abbreviations, tag)
+    if not linked_only:
+        kept.update(defined)
     groups = build_groups(
         index.forms, keys, seeds=kept, concepts=concepts, abbreviations=abbreviations
     )
@@ -151,7 +160,7 @@ def extract_terms(
             )
         )
     if occurrences:
-        _add_occurrences(result, docs, tag, set(concepts) - produced)
+        _add_occurrences(result, docs, tag, (set(concepts) | defined) - produced)
     result.sort(key=lambda c: (-c.score, -c.frequency, c.term))
     return Extraction(tag, result, docs, model.threshold)
 

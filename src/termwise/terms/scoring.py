@@ -23,7 +23,7 @@ from collections import defaultdict
 import numpy as np
 
 from termwise import languages
-from termwise.terms.candidates import LINK_WORDS, CandidateIndex
+from termwise.terms.candidates import LINK_WORDS, CandidateIndex, has_symbol_letters
 from termwise.terms.general import zipf as general_zipf
 
 FEATURES: tuple[str, ...] = (
@@ -54,7 +54,7 @@ FEATURES: tuple[str, ...] = (
     "determiner_after",
     "has_link",
     "has_hyphen",
-    "has_digit",
+    "has_digit",  # in a word ("v80", "cp-500-41930"); a number between words is neutral
     "log_chars",
     "verb_ending",
     "adverb_ending",
@@ -73,6 +73,18 @@ FEATURES: tuple[str, ...] = (
     "one_word_frequency",
     "one_word_general",
     "one_word_upper",
+    # Word-level neighbours (see ``CandidateIndex``): a last word that is mostly a verb
+    # ("horse moves", "cavalier devra") or mostly followed by another word (a cut-off term,
+    # "horizontal-axis wind"), a first word mostly preceded by one ("axis wind turbine").
+    "last_verb_cue",
+    "last_determiner",
+    "last_continues",
+    "first_continued",
+    # A name general language knows well (a country, "United Kingdom") is no less a named
+    # entity for being frequent there: general frequency argues against a common word only.
+    "one_word_name_general",
+    "all_capital_general",
+    "first_after_place",
 )
 
 # Word endings that suggest a part of speech, per language: (verb, adverb, plural, adjective).
@@ -144,6 +156,14 @@ def feature_matrix(
         corpus_zipf = math.log10(counts.get(word, 1) / total * 1e9)
         return corpus_zipf - general_zipf(word, lang)
 
+    after_determiner = index.word_after_determiner
+    after_verb_cue = index.word_after_verb_cue
+    before_content = index.word_before_content
+    after_content = index.word_after_content
+
+    def share(table: dict[str, int], word: str) -> float:
+        return table.get(word, 0) / max(counts.get(word, 1), 1)
+
     latin = lang not in ("zh", "ja", "ru", "el", "ar", "uk", "bg")
     rows = np.zeros((len(forms), len(FEATURES)), dtype=np.float64)
     for row, form in enumerate(forms):
@@ -198,7 +218,7 @@ def feature_matrix(
             stats.before_determiner / freq,
             any(token in links for token in split_form(form, lang)),
             "-" in form,
-            any(ch.isdigit() for ch in form),
+            any(ch.isdigit() for word in words for ch in word),
             math.log(len(form)),
             last_word.endswith(verb_end) if verb_end else False,
             any(word.endswith(adverb_end) for word in words) if adverb_end else False,
@@ -206,7 +226,7 @@ def feature_matrix(
             words[0].endswith(adjective_end) if adjective_end else False,
             any(len(word) <= 2 for word in words),
             math.log(min(len(word) for word in words)),
-            latin and _non_latin_letter(form),
+            latin and has_symbol_letters(form),
             stats.prose / freq,
             any(
                 len(word) <= 4 and general == 0.0
@@ -219,6 +239,13 @@ def feature_matrix(
             math.log(freq) if n == 1 else 0.0,
             generals[0] if n == 1 else 0.0,
             stats.upper / inside if n == 1 else 0.0,
+            share(after_verb_cue, last_word),
+            share(after_determiner, last_word),
+            share(before_content, last_word),
+            share(after_content, words[0]),
+            stats.capital / inside * generals[0] if n == 1 else 0.0,
+            stats.all_capital / inside * min(generals),
+            share(index.word_after_place_cue, words[0]),
         )
     return rows
 
@@ -228,13 +255,6 @@ _ALPHABETS = {
     "en": re.compile(r"[^\x00-\x7f]"),
     "fr": re.compile(r"[^\x00-\x7fàâäçéèêëîïôöùûüÿœæ]"),
 }
-_BEYOND_LATIN = re.compile(r"[^\x00-\u017f]")
-
-
-def _non_latin_letter(form: str) -> bool:
-    # Greek letters and rare Latin ones in a Latin-script text are formula symbols ("λr cos ϕ")
-    # or what PDF extraction made of them ("ǻf").
-    return any(ch.isalpha() for ch in _BEYOND_LATIN.findall(form))
 
 
 def _containers(index: CandidateIndex, lang: str) -> dict[str, tuple[int, int, int]]:

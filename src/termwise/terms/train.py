@@ -27,7 +27,13 @@ from termwise.document.reading import load_document
 from termwise.terms import candidates as cand
 from termwise.terms.model import MODEL_FILE, Combiner
 from termwise.terms.scoring import FEATURES, feature_matrix
-from termwise.terms.variants import StemKeys, build_groups, group_frequencies
+from termwise.terms.variants import (
+    StemKeys,
+    add_defined_forms,
+    build_groups,
+    find_abbreviations,
+    group_frequencies,
+)
 
 _THRESHOLDS = np.round(np.arange(0.05, 0.9, 0.01), 2)
 # Inverse L2 strength of the logistic regression. Strong regularisation transfers best to
@@ -44,12 +50,17 @@ class Corpus:
     lang: str
     forms: list[str]
     rows: np.ndarray
-    groups: list[list[int]]  # each variant group as indices into ``forms``
+    # Each variant group as indices into ``forms`` and then ``defined_forms``.
+    groups: list[list[int]]
     gold: set[str]
     gold_no_entities: set[str]
     words: int = 0
     # (running words, unique gold forms among its candidates) of each document alone.
     documents: list[tuple[int, int]] = field(default_factory=list)
+    # Long forms of abbreviations the text defines that are no candidates (they hold a
+    # function word), and the indices of every defined form, which are always kept.
+    defined_forms: list[str] = field(default_factory=list)
+    defined: set[int] = field(default_factory=set)
 
     def labels(self) -> np.ndarray:
         return np.array([form in self.gold for form in self.forms])
@@ -57,18 +68,19 @@ class Corpus:
     def selected(self, probability: np.ndarray, threshold: float) -> set[str]:
         """The TermEval list at ``threshold``: every form of each group whose best form
         reaches it."""
-        return self._expand(set(np.flatnonzero(probability >= threshold).tolist()))
+        return self._expand(set(np.flatnonzero(probability >= threshold).tolist()) | self.defined)
 
     def extracted(self, combiner: Combiner) -> set[str]:
         """The TermEval list as ``extract_terms`` keeps it (cut-off and density floor)."""
         probability = combiner.probabilities(self.rows)
-        return self._expand(set(combiner.keep(probability, self.words).tolist()))
+        return self._expand(set(combiner.keep(probability, self.words).tolist()) | self.defined)
 
     def _expand(self, kept: set[int]) -> set[str]:
+        every = self.forms + self.defined_forms
         out: set[str] = set()
         for group in self.groups:
             if kept.intersection(group):
-                out.update(self.forms[i] for i in group)
+                out.update(every[i] for i in group)
         return out
 
 
@@ -113,10 +125,15 @@ def load_corpus(root: Path, lang: str, domain: str) -> Corpus:
     keys = StemKeys(lang)
     forms = list(index.forms)
     rows = feature_matrix(index, forms, group_frequencies(index.forms, keys))
-    position = {form: i for i, form in enumerate(forms)}
+    # As ``extract_terms`` does: defined abbreviations join their long forms and are kept.
+    abbreviations = find_abbreviations((text for doc in texts for text in doc), lang)
+    defined = add_defined_forms(index.forms, abbreviations, lang)
+    scored = set(forms)
+    extra = [form for form in index.forms if form not in scored]
+    position = {form: i for i, form in enumerate(forms + extra)}
     groups = [
         [position[form] for form in group.forms]
-        for group in build_groups(index.forms, keys, seeds=forms)
+        for group in build_groups(index.forms, keys, seeds=index.forms, abbreviations=abbreviations)
     ]
     return Corpus(
         f"{domain}/{lang}",
@@ -128,6 +145,8 @@ def load_corpus(root: Path, lang: str, domain: str) -> Corpus:
         read_gold(root, lang, domain, entities=False),
         index.words,
         documents,
+        extra,
+        {position[form] for form in defined},
     )
 
 

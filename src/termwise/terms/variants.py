@@ -23,11 +23,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 
 from termwise import languages
-from termwise.terms.candidates import FormStats
+from termwise.terms.candidates import LINK_WORDS, FormStats, fold, stop_words
 from termwise.terms.scoring import join_tokens, split_form
 
 # Rule 5: the group must hold this share of the short form's longer occurrences, and be used
@@ -143,29 +143,54 @@ def group_frequencies(forms: Mapping[str, FormStats], keys: StemKeys) -> dict[st
 def find_abbreviations(segments: Iterable[str], lang: str) -> dict[str, str]:
     """Abbreviations a text defines, ``{"aiib": "asian infrastructure investment bank"}``:
     a parenthesised capital word whose letters begin the words just before it."""
-    from termwise.terms.candidates import fold
-
+    stops = stop_words(lang)
     found: dict[str, str] = {}
     for text in segments:
         for match in _ABBREVIATION.finditer(text):
             short = match.group(1)
             letters = [ch.lower() for ch in short.rstrip("s") if ch.isalpha()]
             words = re.findall(r"[\w'-]+", text[: match.start()])[-(len(letters) * 2 + 2) :]
-            long = _expansion(words, letters)
+            long = _expansion(words, letters, stops)
             if long:
                 found[fold(short)] = fold(long)
     return found
 
 
-def _expansion(words: list[str], letters: list[str]) -> str | None:
+def _expansion(words: list[str], letters: list[str], stops: Collection[str]) -> str | None:
     """The shortest run of words ending ``words`` whose content words' initials are
-    ``letters`` (function words such as "of", "and" may stand between them)."""
+    ``letters`` (function words such as "of", "with" may stand between them: "heart failure
+    with preserved ejection fraction (HFpEF)"), or whose every word's initial is (some
+    abbreviations keep one: "United Nations Convention against Corruption (UNCAC)")."""
     for size in range(len(letters), len(words) + 1):
         run = words[-size:]
-        initials = [w[0].lower() for w in run if w[:1].isupper() or len(w) > 3]
-        if initials == letters and run[0][:1].lower() == letters[0]:
+        if run[0][:1].lower() != letters[0]:
+            continue
+        initials = [w[0].lower() for w in run if w[:1].isupper() or w.lower() not in stops]
+        if initials == letters or (size == len(letters) and [w[0].lower() for w in run] == letters):
             return " ".join(run)
     return None
+
+
+def add_defined_forms(
+    forms: MutableMapping[str, FormStats], abbreviations: Mapping[str, str], lang: str
+) -> set[str]:
+    """The forms a text defines as terms by abbreviating them, both the short and the long
+    one: an author who writes "heart failure with reduced ejection fraction (HFrEF)" says
+    both name a concept of the text. A long form that the candidate pass cannot produce
+    (it holds a function word, "with") is added to ``forms`` so that its group can hold it;
+    a short form that is a function word ("IT") is left out."""
+    base = languages.primary(lang)
+    function_words = stop_words(base) | LINK_WORDS.get(base, frozenset())
+    defined: set[str] = set()
+    for short, long in abbreviations.items():
+        if short not in forms:
+            continue
+        defined.add(short)
+        if long not in forms:
+            content = tuple(w for w in split_form(long, base) if w not in function_words)
+            forms[long] = FormStats(content, count=1, docs=1, inside=1, surface=long)
+        defined.add(long)
+    return defined
 
 
 def build_groups(
