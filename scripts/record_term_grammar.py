@@ -50,9 +50,9 @@ from termwise import languages
 from termwise.glossary import load_glossary
 from termwise.glossary.formats import save_glossary
 from termwise.glossary.model import DataCategory, Term
+from termwise.mt.constrained.agreement import installed_analyser as analyser
 from termwise.mt.constrained.apertium import analyse_words
 
-APERTIUM = (Path("/usr/share/apertium"), Path("/usr/local/share/apertium"))
 CASE_LANGUAGES = {"de", "ru"}
 GENDERS = {"m": "masculine", "f": "feminine", "nt": "neuter", "n": "neuter"}
 NUMBERS = {"sg": "singular", "pl": "plural"}
@@ -75,16 +75,6 @@ class Reading:
 
 
 # --- resources --------------------------------------------------------------------------------
-
-
-def analyser(lang: str) -> Path | None:
-    """An installed Apertium analyser of ``lang`` under its ISO 639-3 code (``fra-cat``)."""
-    code = languages.to_apertium(lang)
-    for root in APERTIUM:
-        if root.is_dir():
-            for path in sorted(root.glob(f"*/{code}-*.automorf.bin")):
-                return path
-    return None
 
 
 def apertium_readings(path: Path, words: list[str]) -> dict[str, list[Reading]]:

@@ -383,7 +383,8 @@ _ADJECTIVE_ENDINGS = {
 _FOLLOWING = re.compile(r"^(\s+)([^\W\d_]+)")
 
 
-def _analyser(lang: str) -> Path | None:
+def installed_analyser(lang: str) -> Path | None:
+    """An installed Apertium analyser of ``lang`` under its ISO 639-3 code (``fra-cat``)."""
     from termwise.mt.apertium import MODES_DIRS
 
     code = languages.to_apertium(lang)
@@ -396,7 +397,7 @@ def _analyser(lang: str) -> Path | None:
 
 @lru_cache(maxsize=4)
 def _cached_analyser(lang: str) -> Path | None:
-    return _analyser(lang)
+    return installed_analyser(lang)
 
 
 def warm(lang: str, texts: list[str]) -> None:
