@@ -48,6 +48,8 @@ _PUNCTUATION_OF = {
 _NUMBER = re.compile(r"\d+(?:[.,'’\u00a0\u202f]\d+)*")
 _SPACE = re.compile(r"\s+")
 SOFT_ENDS = frozenset(",，、")
+# A line that ends with a colon or semicolon: the sentence goes on in the next line.
+OPEN_ENDS = frozenset(":;：；")
 
 Array = npt.NDArray[np.float64]
 
@@ -64,6 +66,7 @@ class SideFeatures:
     soft_ends: npt.NDArray[np.bool_]
     # Hardly any letters ("- _-", "....."): OCR debris and rules, which belong to no group.
     debris: npt.NDArray[np.bool_]
+    open_ends: npt.NDArray[np.bool_]
 
     def __len__(self) -> int:
         return len(self.lengths)
@@ -269,7 +272,8 @@ def side_features(
         flags[:] = np.asarray(headings, np.bool_)
     soft = np.fromiter((text.rstrip()[-1:] in SOFT_ENDS for text in texts), np.bool_, count)
     debris = np.fromiter((is_debris(text) for text in texts), np.bool_, count)
-    return SideFeatures(lengths, marks, breaks, flags, soft, debris)
+    opened = np.fromiter((text.rstrip()[-1:] in OPEN_ENDS for text in texts), np.bool_, count)
+    return SideFeatures(lengths, marks, breaks, flags, soft, debris, opened)
 
 
 def coarsen(features: SideFeatures, block: int) -> SideFeatures:
@@ -289,4 +293,5 @@ def coarsen(features: SideFeatures, block: int) -> SideFeatures:
         headings=np.zeros(blocks, np.bool_),
         soft_ends=np.zeros(blocks, np.bool_),
         debris=np.zeros(blocks, np.bool_),
+        open_ends=np.zeros(blocks, np.bool_),
     )
