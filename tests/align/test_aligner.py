@@ -119,13 +119,15 @@ def test_bible_slice_in_verse_mode_learns_the_length_ratio() -> None:
     # Chinese is counted in characters: about a third of the English letters.
     assert 0.2 < result.model.ratio < 0.45
     assert np.isfinite(result.model.variance)
+    # The Chinese side is never split at a semicolon: its ends say nothing of the English.
+    assert result.model.open_end_weight == 0
 
 
 @needs_dev
 def test_text_berg_without_mt_gains_from_shared_names_and_numbers() -> None:
     # The German text itself stands in for its French translation: names, numbers and
     # cognates shared by both sides, and beside them the word table learned from the first
-    # pass, move the strict F1 from 0.850 to 0.895 (0.890 with the shared strings alone).
+    # pass, move the strict F1 from 0.850 to 0.913 (0.890 with the shared strings alone).
     folder = DEV / "textberg-de-fr"
     source, target = lines(folder / "dev.de"), lines(folder / "dev.fr")
     gold = read_beads(folder / "dev.align")
@@ -135,7 +137,7 @@ def test_text_berg_without_mt_gains_from_shared_names_and_numbers() -> None:
     plain_f1 = score_file(gold, plain.beads).values()["f1_strict"]
     cognate_f1 = score_file(gold, cognates.beads).values()["f1_strict"]
     assert cognate_f1 > plain_f1 + 0.04
-    assert cognate_f1 > 0.893
+    assert cognate_f1 > 0.905
     assert cognates.model.mt_weight > 0
 
 
@@ -293,3 +295,31 @@ def test_alignment_is_the_same_in_every_process() -> None:
         )
         outputs.add(done.stdout)
     assert len(outputs) == 1
+
+
+def _aligned(name: str) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Text+Berg aligned with the German text itself ("none") or with an MT of it."""
+    folder = DEV / "textberg-de-fr"
+    source, target = lines(folder / "dev.de"), lines(folder / "dev.fr")
+    result = align(
+        side_features(source, lang="de"),
+        side_features(target, lang="fr"),
+        source_mt=None if name == "none" else lines(folder / f"dev.mt-{name}.fr"),
+        target_texts=target,
+        source_texts=source,
+    )
+    assert result.model.open_end_weight > 0
+    return [(b.src, b.tgt) for b in result.beads]
+
+
+@needs_dev
+@pytest.mark.parametrize("name", ["none", "google", "europarl"])
+def test_a_group_does_not_end_where_one_side_goes_on(name: str) -> None:
+    # German 256 is one sentence; the French splits it at a colon ("… traînées de cirrus :" /
+    # "il faut se hâter ."), and German 315 at a colon and a semicolon. Ending the group at
+    # the colon left "il faut se hâter" (and "peine perdue") out as if the translator had
+    # added them; a group that ends at a colon or semicolon on one side only is now as rare
+    # as the texts show it to be.
+    pairs = _aligned(name)
+    assert ((256,), (300, 301)) in pairs
+    assert ((315,), (364, 365, 366)) in pairs
