@@ -93,6 +93,16 @@ TABLE_BESIDE_MT = 0.5
 # half of Text+Berg with each MT; both MTs gain on the second half too).
 MEMBER_WEIGHT = 4.0
 MEMBER_FLOOR = 0.3
+# Lines that resemble nothing on the other side (below ORPHAN_BELOW of a typical 1-1 pair's
+# evidence, against every sentence in the band) and come in runs of at least ORPHAN_RUN are
+# a block the other side does not have: plates and captions, a translator's note. Leaving
+# each of them out costs SKIP_RELIEF less, about the prior of a left-out line, so the block
+# is not shared out among the groups around it. (Chosen on Text+Berg, whose French has 36
+# lines of photo captions in one block: every half and each MT at least as good; the whole
+# file with the strong MT 0.917 → 0.923.)
+SKIP_RELIEF = 3.0
+ORPHAN_BELOW = 0.2
+ORPHAN_RUN = 3
 MT_CAP = 1.5
 # 1-1 groups of the first pass on which to judge whether the two sides share telling strings.
 COGNATE_SAMPLE = 400
@@ -232,6 +242,15 @@ class _Costs:
         self.tgt_marked = self.tgt_marks.sum(axis=1)
         self.any_breaks = bool(source.breaks[-1] or target.breaks[-1])
         self.any_headings = bool(source.headings[-1] or target.headings[-1])
+        # What leaving out each sentence is relieved of (a last entry for out-of-grid starts).
+        self.src_relief = np.zeros(source.count + 1)
+        self.tgt_relief = np.zeros(target.count + 1)
+        if similarity is not None:
+            trust = model.mt_weight / MT_WEIGHT
+            best_src, best_tgt = similarity.best_cosines()
+            for best, relief in ((best_src, self.src_relief), (best_tgt, self.tgt_relief)):
+                orphan = (best - model.mt_random) / self.mt_scale < ORPHAN_BELOW
+                relief[:-1] = SKIP_RELIEF * trust * _in_runs(orphan, ORPHAN_RUN)
 
     def of(self, kind: tuple[int, int], src: Index, tgt: Index) -> Array:
         """Cost of groups of ``kind`` starting at source ``src`` and target ``tgt``."""
@@ -247,6 +266,7 @@ class _Costs:
             # A sentence left out is rare but not rarer the longer it is in the way the length
             # model would say; its length counts for little.
             length_cost = SKIP_LENGTH_WEIGHT * length_cost
+            length_cost -= self.src_relief[src] if a else self.tgt_relief[tgt]
         cost = length_cost + self.prior_cost[kind]
         if len(self.mark_weights):
             # Most groups have no marks at all: compare mark vectors only where there are some.
@@ -308,6 +328,16 @@ class _Costs:
                     cost += MEMBER_WEIGHT * (model.mt_weight / MT_WEIGHT) * shortfall
             cost -= model.mt_weight * evidence
         return cost
+
+
+def _in_runs(flags: npt.NDArray[np.bool_], least: int) -> npt.NDArray[np.bool_]:
+    """Which flags belong to a run of at least ``least`` consecutive true flags."""
+    edges = np.diff(np.concatenate([[0], flags.astype(np.int8), [0]]))
+    out = np.zeros(len(flags), np.bool_)
+    for start, end in zip(np.flatnonzero(edges == 1), np.flatnonzero(edges == -1), strict=True):
+        if end - start >= least:
+            out[start:end] = True
+    return out
 
 
 def _search(costs: _Costs, band: _Band) -> list[tuple[int, int]]:

@@ -166,6 +166,22 @@ class BandSimilarity:
                     ]
         self._low, self._high, self._starts, self._dots = low, high, starts, dots
 
+    def best_cosines(self) -> tuple[Array, Array]:
+        """For each source and each target sentence, its highest cosine with a single sentence
+        of the other side inside the prepared band (0 where the band holds none)."""
+        count = len(self._low)
+        widths = self._high - self._low
+        rows = np.repeat(np.arange(count), widths)
+        columns = np.arange(len(rows)) + np.repeat(self._low - self._starts[:-1], widths)
+        norm = np.sqrt(self.mt_norms[0][rows] * self.target_norms[0][columns])
+        dots = self._dots[: len(rows)]
+        cosine = np.divide(dots, norm, out=np.zeros_like(dots), where=norm > 0)
+        best_src = np.zeros(count, np.float64)
+        best_tgt = np.zeros(self.target.shape[0], np.float64)
+        np.maximum.at(best_src, rows, cosine)
+        np.maximum.at(best_tgt, columns, cosine)
+        return best_src, best_tgt
+
     def pair_dots(self, src: Index, tgt: Index) -> Array:
         """``dot(MT of src[k], target tgt[k])``; 0 for pairs outside the prepared band."""
         count = len(self._low)
