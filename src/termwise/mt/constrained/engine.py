@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
 from termwise import languages
 from termwise.errors import TermwiseError
+from termwise.glossary.model import Term
 from termwise.mt.constrained import agreement
 from termwise.mt.constrained.plan import GlossaryConstraints, Placement
 from termwise.mt.engine import Engine, MTResult, Progress, TermDecision
@@ -141,13 +142,11 @@ def agree_terms(result: MTResult, plan: Sequence[Placement], tgt: str) -> MTResu
     """``result`` with the words around each placed term made to agree with the term."""
     if languages.primary(tgt) not in agreement.LANGUAGES:
         return result
-    terms = {p.target.text: p.target for p in plan if p.target is not None}
     text = result.target
     decisions: list[TermDecision] = []
     seen: dict[str, int] = {}
-    for decision in result.terms:
-        term = terms.get(decision.target or "")
-        if term is None or decision.mechanism in AGREEING or term.gender is None:
+    for decision, term in _agreeing(result, plan):
+        if term is None or term.gender is None:
             decisions.append(decision)
             continue
         # The k-th decision with this rendering is its k-th occurrence in the output.
@@ -184,15 +183,28 @@ def _warm(results: Sequence[MTResult], plans: Sequence[Sequence[Placement]], tgt
         return
     texts = []
     for result, plan in zip(results, plans, strict=True):
-        terms = {p.target.text: p.target for p in plan if p.target is not None}
-        for decision in result.terms:
-            term = terms.get(decision.target or "")
-            if term is None or term.gender is None or decision.mechanism in AGREEING:
+        for _, term in _agreeing(result, plan):
+            if term is None:
                 continue
             texts.append(term.text)
             for found in re.finditer(re.escape(term.text) + r"\s+(\w+)", result.target):
                 texts.append(found.group(1))
     agreement.warm(tgt, texts)
+
+
+def _agreeing(
+    result: MTResult, plan: Sequence[Placement]
+) -> Iterator[tuple[TermDecision, Term | None]]:
+    """Each term decision of ``result``, with the placed term the words around it must agree
+    with, or None where nothing is to be made to agree: no term placed, an engine that
+    agrees by itself, a term whose gender the glossary does not record."""
+    terms = {p.target.text: p.target for p in plan if p.target is not None}
+    for decision in result.terms:
+        term = terms.get(decision.target or "")
+        if term is None or term.gender is None or decision.mechanism in AGREEING:
+            yield decision, None
+        else:
+            yield decision, term
 
 
 def _moved(unknown: tuple[tuple[int, int], ...], old: str, new: str) -> tuple[tuple[int, int], ...]:
