@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -28,6 +30,27 @@ needs_dev = pytest.mark.skipif(not DEV.is_dir(), reason=f"{DEV} (development dat
 
 def lines(path: Path) -> list[str]:
     return path.read_text(encoding="utf-8").split("\n")[:-1]
+
+
+@dataclass(frozen=True)
+class TextBerg:
+    """The German-French development file, its gold groups and the two MTs of the German."""
+
+    source: list[str]
+    target: list[str]
+    gold: list[Bead]
+    mt: dict[str, list[str]]
+
+
+@functools.cache
+def text_berg() -> TextBerg:
+    folder = DEV / "textberg-de-fr"
+    return TextBerg(
+        lines(folder / "dev.de"),
+        lines(folder / "dev.fr"),
+        read_beads(folder / "dev.align"),
+        {name: lines(folder / f"dev.mt-{name}.fr") for name in ("google", "europarl")},
+    )
 
 
 def test_numbers_compare_across_separator_conventions() -> None:
@@ -76,9 +99,7 @@ def test_one_sided_input_gives_one_sided_beads() -> None:
 
 @needs_dev
 def test_text_berg_slice_without_mt() -> None:
-    folder = DEV / "textberg-de-fr"
-    source, target = lines(folder / "dev.de"), lines(folder / "dev.fr")
-    gold = read_beads(folder / "dev.align")
+    source, target, gold = text_berg().source, text_berg().target, text_berg().gold
     result = align(side_features(source), side_features(target))
     values = score_file(gold, result.beads).values()
     # Gale and Church's length model alone reaches about 0.70 strict F1 on this file.
@@ -88,10 +109,8 @@ def test_text_berg_slice_without_mt() -> None:
 
 @needs_dev
 def test_text_berg_with_the_strong_mt_beats_without() -> None:
-    folder = DEV / "textberg-de-fr"
-    source, target = lines(folder / "dev.de"), lines(folder / "dev.fr")
-    gold = read_beads(folder / "dev.align")
-    mt = lines(folder / "dev.mt-google.fr")
+    source, target, gold = text_berg().source, text_berg().target, text_berg().gold
+    mt = text_berg().mt["google"]
     plain = align(side_features(source), side_features(target))
     with_mt = align(side_features(source), side_features(target), source_mt=mt, target_texts=target)
     assert (
@@ -127,10 +146,8 @@ def test_bible_slice_in_verse_mode_learns_the_length_ratio() -> None:
 def test_text_berg_without_mt_gains_from_shared_names_and_numbers() -> None:
     # The German text itself stands in for its French translation: names, numbers and
     # cognates shared by both sides, and beside them the word table learned from the first
-    # pass, move the strict F1 from 0.850 to 0.913 (0.890 with the shared strings alone).
-    folder = DEV / "textberg-de-fr"
-    source, target = lines(folder / "dev.de"), lines(folder / "dev.fr")
-    gold = read_beads(folder / "dev.align")
+    # pass, move the strict F1 from 0.832 to 0.915.
+    source, target, gold = text_berg().source, text_berg().target, text_berg().gold
     features = (side_features(source, lang="de"), side_features(target, lang="fr"))
     plain = align(*features)
     cognates = align(*features, source_texts=source, target_texts=target)
@@ -195,9 +212,7 @@ def test_bible_slice_gains_from_the_word_table() -> None:
 
 
 def _with_mt(name: str) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
-    folder = DEV / "textberg-de-fr"
-    source, target = lines(folder / "dev.de"), lines(folder / "dev.fr")
-    mt = lines(folder / f"dev.mt-{name}.fr")
+    source, target, mt = text_berg().source, text_berg().target, text_berg().mt[name]
     result = align(
         side_features(source, lang="de"),
         side_features(target, lang="fr"),
@@ -254,17 +269,15 @@ def test_combined_similarity_is_the_weighted_mean_of_its_parts() -> None:
 
 @needs_dev
 def test_text_berg_with_the_strong_mt_gains_from_the_word_table() -> None:
-    # The MT alone gives 0.894 strict F1, the MT and the table learned from the texts 0.901.
-    folder = DEV / "textberg-de-fr"
-    source, target = lines(folder / "dev.de"), lines(folder / "dev.fr")
-    gold = read_beads(folder / "dev.align")
-    mt = lines(folder / "dev.mt-google.fr")
+    # The MT alone gives 0.897 strict F1, the MT and the table learned from the texts 0.923.
+    source, target, gold = text_berg().source, text_berg().target, text_berg().gold
+    mt = text_berg().mt["google"]
     features = (side_features(source, lang="de"), side_features(target, lang="fr"))
     alone = align(*features, source_mt=mt, target_texts=target)
     beside = align(*features, source_mt=mt, target_texts=target, source_texts=source)
     assert (
         score_file(gold, beside.beads).values()["f1_strict"]
-        > score_file(gold, alone.beads).values()["f1_strict"] + 0.004
+        > score_file(gold, alone.beads).values()["f1_strict"] + 0.015
     )
 
 
@@ -299,12 +312,11 @@ def test_alignment_is_the_same_in_every_process() -> None:
 
 def _aligned(name: str) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
     """Text+Berg aligned with the German text itself ("none") or with an MT of it."""
-    folder = DEV / "textberg-de-fr"
-    source, target = lines(folder / "dev.de"), lines(folder / "dev.fr")
+    source, target = text_berg().source, text_berg().target
     result = align(
         side_features(source, lang="de"),
         side_features(target, lang="fr"),
-        source_mt=None if name == "none" else lines(folder / f"dev.mt-{name}.fr"),
+        source_mt=text_berg().mt.get(name),
         target_texts=target,
         source_texts=source,
     )
