@@ -10,10 +10,14 @@ with a cost. What differs:
   like the target group (without MT: the source itself, or a word-by-word translation
   through a table learned from the first pass). Each sentence of a group earns what the
   other side shows of it, so a group whose clauses cross a sentence boundary beats the two
-  half-right 1-1 pairs it could be split into.
+  half-right 1-1 pairs it could be split into. A group that ends at a colon or semicolon
+  on one side only has likely cut a sentence; a run of lines that resemble nothing on the
+  other side (captions, plates) is cheap to leave out, so it is not shared out among the
+  groups around it.
 * Nothing is fixed for a language pair in advance: a first pass with neutral settings aligns
   the texts, and from its 1-1 groups the length ratio, the length variance, how often each
-  kind of group occurs and how reliably each anchor class is carried over are estimated; a
+  kind of group occurs, how reliably each anchor class is carried over and whether the two
+  sides split sentences at the same colons and semicolons are estimated; a
   second pass aligns with those. A Chinese translation that splits every long English verse in
   two thus gets cheap 1-2 groups, and the colons of the King James Bible, which the Chinese
   does not keep, stop counting.
@@ -115,7 +119,6 @@ SKIP_LENGTH_WEIGHT = 0.25
 # Text+Berg's gold 5% of groups do, so a mismatch costs about -log(0.05). Scaled down on
 # texts whose sides do not split alike (see _open_end_weight).
 OPEN_END_WEIGHT = 3.0
-SKIP_MARK_SHARE = 1.0
 # Column margins of the passes after the first, each around the previous path.
 REFINE_MARGINS = (12,)
 VARIANCE_WIDENING = 3.0
