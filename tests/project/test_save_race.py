@@ -163,7 +163,12 @@ def test_termwise_import_racing_an_editor_never_loses_the_edit(tmp_path: Path) -
     assert first.returncode == 0, first.stderr
     po = tmp_path / "translations" / "doc.es.po"
     refusals = 0
-    for attempt in range(6):
+    # Whether the editor gets in before termwise's rename is up to the scheduler: on a busy
+    # machine it can miss six times running. Race until it has got in once (and at least six
+    # times in all); every round, either way, must keep the editor's edit.
+    for attempt in range(30):
+        if refusals and attempt >= 6:
+            break
         change = tmp_path / "change.tmx"
         change.write_text(
             memory.read_text().replace("Frase 1 traducida.", f"Frase 1, intento {attempt}.")
@@ -207,6 +212,6 @@ def test_termwise_import_racing_an_editor_never_loses_the_edit(tmp_path: Path) -
             assert ours.returncode == 0, ours.stderr
         leftovers = [p.name for p in po.parent.iterdir() if p.name.startswith(".")]
         assert leftovers == []
-    # The editor stepped in while termwise was writing, so most saves had to be refused.
+    # The editor stepped in while termwise was writing, so that save had to be refused.
     assert refusals >= 1
     os.sync()
