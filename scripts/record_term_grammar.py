@@ -54,7 +54,9 @@ from termwise.mt.constrained.agreement import installed_analyser as analyser
 from termwise.mt.constrained.apertium import analyse_words
 
 CASE_LANGUAGES = {"de", "ru"}
-GENDERS = {"m": "masculine", "f": "feminine", "nt": "neuter", "n": "neuter"}
+GENDERS = {"m": "masculine", "f": "feminine", "nt": "neuter"}
+# german-nouns' genus column as Apertium's gender tags.
+_GENUS_TAGS = {"m": "m", "f": "f", "n": "nt"}
 NUMBERS = {"sg": "singular", "pl": "plural"}
 # Punctuation around a word of a term: quotation marks and a list comma («Один пояс, ...»).
 _EDGES = "«»„“”\"'‚‘’,;:()"
@@ -121,8 +123,7 @@ def german_forms(path: Path) -> dict[str, list[Reading]]:
             if "Substantiv" not in row["pos"].split(","):
                 continue
             genders = {row[k] for k in row if k.startswith("genus") and row[k]}
-            gender = GENDERS.get(next(iter(genders))) if len(genders) == 1 else None
-            tag = {"masculine": "m", "feminine": "f", "neuter": "nt"}.get(gender or "")
+            tag = _GENUS_TAGS.get(next(iter(genders))) if len(genders) == 1 else None
             for column, form in row.items():
                 if column.startswith("nominativ ") and form:
                     number = "sg" if column.startswith("nominativ singular") else "pl"

@@ -710,7 +710,8 @@ def align(
         if similarity is not None:
             similarity.prepare(band.low, band.high)
         model = _estimate(model, source, target, beads, similarity)
-        path = _search(_Costs(src_side, tgt_side, model, similarity, ALL_KINDS), band)
+        costs = _Costs(src_side, tgt_side, model, similarity, ALL_KINDS)
+        path = _search(costs, band)
         beads = _beads_of(path)
-    costs = _Costs(src_side, tgt_side, model, similarity, ALL_KINDS)
+    # The confidence is judged by the costs of the last pass (REFINE_MARGINS is never empty).
     return Alignment(_confidence(costs, beads), model)

@@ -76,16 +76,8 @@ _CATEGORY_ELEMENT = {
     "xGraphic": "xref",
 }
 _MIN_CATEGORIES = {"administrativeStatus", "partOfSpeech", "customerSubset"}
-# TBX-Basic's termNote types (termNote.types of LTAC's integrated RNG). It has no
-# grammaticalNumber: a term's number is written as a ``termwise:`` note so the file stays valid.
-_BASIC_TERM_NOTES = {
-    "administrativeStatus",
-    "grammaticalGender",
-    "geographicalUsage",
-    "partOfSpeech",
-    "termLocation",
-    "termType",
-}
+# TBX-Basic's termNote types (LTAC's integrated RNG) have no grammaticalNumber: a term's
+# number is written as a ``termwise:`` note so the file stays valid.
 _DEMOTED_IN_BASIC = {"grammaticalNumber"}
 
 

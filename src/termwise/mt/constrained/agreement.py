@@ -233,7 +233,7 @@ def _determiners(
             return None
         word = words[i]
         if word in contractions:
-            prep, article = contractions[word]
+            _, article = contractions[word]
             found = next(e for e in index[article] if e[0] == "def")
             return found if DET in kinds else None
         return next((e for e in index.get(word, []) if e[1] in kinds), None)

@@ -330,13 +330,7 @@ def _divergences(
             for form in {rendering, rendering[:1].upper() + rendering[1:]}:
                 pieces = model.tokenizer.encode(form)
                 for start in range(len(tokens)):
-                    shared = 0
-                    while (
-                        shared < len(pieces)
-                        and start + shared < len(tokens)
-                        and tokens[start + shared] == pieces[shared]
-                    ):
-                        shared += 1
+                    shared = _shared_start(tokens, start, pieces)
                     if shared == 0 or shared == len(pieces):
                         continue
                     position = start + shared if official else start
@@ -348,6 +342,18 @@ def _divergences(
         if len(found) == before and span is not None:
             found.setdefault(span[0], (False, 0))
     return sorted(found, key=lambda position: (found[position], -position), reverse=True)
+
+
+def _shared_start(tokens: Sequence[str], start: int, pieces: Sequence[str]) -> int:
+    """How many of ``pieces`` ``tokens`` holds from ``start`` on, in order."""
+    shared = 0
+    while (
+        shared < len(pieces)
+        and start + shared < len(tokens)
+        and tokens[start + shared] == pieces[shared]
+    ):
+        shared += 1
+    return shared
 
 
 def _nbest(run: _Run, segments: Sequence[_Segment]) -> list[_Attempt | None]:
@@ -363,21 +369,25 @@ def _nbest(run: _Run, segments: Sequence[_Segment]) -> list[_Attempt | None]:
         return_attention=True,
     )
     best: dict[int, tuple[_Attempt, list[str]]] = {}
+
+    def keep(segment: _Segment, tokens: list[str], score: float) -> _Attempt:
+        """The hypothesis as an attempt, kept as the segment's best if it places more."""
+        attempt = _attempt("nbest", segment, model.detokenize(tokens), score)
+        held = best.get(segment.index)
+        if held is None or sum(attempt.placed) > sum(held[0].placed):
+            best[segment.index] = (attempt, tokens)
+        return attempt
+
     for segment, result in zip(segments, decoded, strict=True):
         # The top hypothesis (with suppression) is the model's rendering for later
         # mechanisms: locating it by attention needs no extra pass.
         run.analysis[segment.index] = Decoded(
             result.hypotheses[:1], result.scores[:1], result.attention
         )
-        wanted = [segment.rendering(p) for p in segment.wanted]
         for tokens, score in zip(result.hypotheses, result.scores, strict=True):
             # Best first: the first hypothesis that places everything wins, and only the
             # hypotheses looked at are detokenized.
-            text = model.detokenize(tokens)
-            flags = placed(text, wanted)
-            if segment.index not in best or sum(flags) > sum(best[segment.index][0].placed):
-                best[segment.index] = (_Attempt("nbest", text, flags, [(text, score)]), tokens)
-            if all(flags):
+            if all(keep(segment, tokens, score).placed):
                 break
     # Where no hypothesis places every term, the model may still rank the official
     # rendering second at the one position where it went astray (suppressing "iniciativa
@@ -413,20 +423,13 @@ def _nbest(run: _Run, segments: Sequence[_Segment]) -> list[_Attempt | None]:
             return_alternatives=True,
         )
         for (segment, _), result in zip(jobs, results, strict=True):
-            wanted = [segment.rendering(p) for p in segment.wanted]
             # Alternatives come in the order of their first token's probability; their
             # scores are comparable within one call, not with the first pass's.
             ranked = sorted(
                 zip(result.hypotheses, result.scores, strict=True), key=lambda item: -item[1]
             )
             for tokens, score in ranked:
-                text = model.detokenize(tokens)
-                flags = placed(text, wanted)
-                if sum(flags) > sum(best[segment.index][0].placed):
-                    best[segment.index] = (
-                        _Attempt("nbest", text, flags, [(text, score)]),
-                        tokens,
-                    )
+                keep(segment, tokens, score)
     return [best[s.index][0] if s.index in best else None for s in segments]
 
 
