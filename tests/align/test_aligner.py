@@ -97,6 +97,26 @@ def test_one_sided_input_gives_one_sided_beads() -> None:
     assert [(b.src, b.tgt) for b in beads] == [((), (0,))]
 
 
+def _runs_on(count: int) -> list[str]:
+    """Lines of varied length, a third of them ending at a comma (a verse that runs on)."""
+    words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa"]
+    return [
+        " ".join(words[: 3 + (k * 7) % 8]).capitalize() + ("," if k % 3 == 1 else ".")
+        for k in range(count)
+    ]
+
+
+def test_line_ends_count_only_where_both_sides_end_lines_alike() -> None:
+    source = _runs_on(60)
+    alike = align(side_features(source), side_features(source)).model
+    # The same lines with full stops: the commas of the source say nothing of the target.
+    unlike = align(side_features(source), side_features([t[:-1] + "." for t in source])).model
+    assert alike.soft_end_weight > 1.0
+    assert unlike.soft_end_weight == 0
+    # Neither side ends a line at a colon or semicolon.
+    assert alike.open_end_weight == 0
+
+
 @needs_dev
 def test_text_berg_slice_without_mt() -> None:
     source, target, gold = text_berg().source, text_berg().target, text_berg().gold

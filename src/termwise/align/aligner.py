@@ -17,8 +17,8 @@ with a cost. What differs:
 * Nothing is fixed for a language pair in advance: a first pass with neutral settings aligns
   the texts, and from its 1-1 groups the length ratio, the length variance, how often each
   kind of group occurs, how reliably each anchor class is carried over and whether the two
-  sides split sentences at the same colons and semicolons are estimated; a
-  second pass aligns with those. A Chinese translation that splits every long English verse in
+  sides end lines alike (at commas, colons and semicolons) are estimated; a second pass
+  aligns with those. A Chinese translation that splits every long English verse in
   two thus gets cheap 1-2 groups, and the colons of the King James Bible, which the Chinese
   does not keep, stop counting.
 * Time and memory stay linear: the texts are first aligned as blocks of sentences, and each
@@ -112,12 +112,13 @@ MT_CAP = 1.5
 COGNATE_SAMPLE = 400
 INNER_SOFT_WEIGHT = 3.0
 DEBRIS_WEIGHT = 1.5
+# A group ending at a comma on one side only (a verse that runs on); scaled like the next.
 SOFT_END_WEIGHT = 3.0
 PRIOR_STRENGTH = 10000.0
 SKIP_LENGTH_WEIGHT = 0.25
 # A group ending at a colon or semicolon on one side and a full stop on the other: in
 # Text+Berg's gold 5% of groups do, so a mismatch costs about -log(0.05). Scaled down on
-# texts whose sides do not split alike (see _open_end_weight).
+# texts whose sides do not split alike (see _agreement_weight).
 OPEN_END_WEIGHT = 3.0
 # Column margins of the passes after the first, each around the previous path.
 REFINE_MARGINS = (12,)
@@ -525,15 +526,14 @@ def _estimate(
     weights = MARK_WEIGHT * np.clip((rate - 0.5) / 0.4, 0.0, 1.0)
     weights = np.where(seen >= 5, weights, MARK_WEIGHT * 0.5)
 
-    src_soft = source.soft_ends[src_index]
-    tgt_soft = target.soft_ends[tgt_index]
-    either = int(np.sum(src_soft | tgt_soft))
-    soft_rate = (float(np.sum(src_soft & tgt_soft)) + 1.0) / (either + 2.0)
-    soft_end_weight = SOFT_END_WEIGHT * float(np.clip((soft_rate - 0.3) / 0.4, 0.0, 1.0))
-    if either < 5:
-        soft_end_weight = 0.0
-
-    open_end_weight = _open_end_weight(source, target, src_index, tgt_index)
+    # A group ending at a comma (a verse that runs on) or at a colon or semicolon on one side
+    # only: what it costs depends on whether the two sides end their lines alike at all.
+    soft_end_weight = _agreement_weight(
+        source.soft_ends, target.soft_ends, src_index, tgt_index, SOFT_END_WEIGHT
+    )
+    open_end_weight = _agreement_weight(
+        source.open_ends, target.open_ends, src_index, tgt_index, OPEN_END_WEIGHT
+    )
 
     mt_random, mt_aligned, mt_weight = model.mt_random, model.mt_aligned, model.mt_weight
     if similarity is not None:
@@ -558,23 +558,27 @@ def _estimate(
     )
 
 
-def _open_end_weight(
-    source: SideFeatures, target: SideFeatures, src_index: Index, tgt_index: Index
+def _agreement_weight(
+    src_flags: npt.NDArray[np.bool_],
+    tgt_flags: npt.NDArray[np.bool_],
+    src_index: Index,
+    tgt_index: Index,
+    full_weight: float,
 ) -> float:
-    """What a group ending at a colon or semicolon on one side only costs on these texts.
+    """What a group whose last lines disagree on a flag (ends at a comma; at a colon or
+    semicolon) costs on these texts, up to ``full_weight``.
 
-    Where both translations split sentences at colons and semicolons, a group that ends at
-    one on one side and at a full stop on the other has most likely cut a sentence in two.
-    How much more often the first pass's 1-1 pairs agree on this than lines one apart
-    (a log-likelihood ratio) says whether the two sides split alike at all: not at all for
-    a Chinese Bible whose segmentation never splits at ；.
+    Where both translations end their lines alike, a group that ends at such a mark on one
+    side only has most likely cut a sentence in two. How much more often the first pass's
+    1-1 pairs agree on the flag than lines one apart (a log-likelihood ratio) says whether
+    the two sides end lines alike at all: not at all for a Chinese Bible whose segmentation
+    never splits at ；, and the ratio is 0 where neither side has the mark.
     """
-    src_open = source.open_ends[src_index]
-    tgt_open = target.open_ends[tgt_index]
-    shifted = target.open_ends[np.minimum(tgt_index + 1, len(target) - 1)]
-    aligned = (float(np.sum(src_open != tgt_open)) + 1.0) / (len(src_index) + 2.0)
-    unrelated = (float(np.sum(src_open != shifted)) + 1.0) / (len(src_index) + 2.0)
-    return OPEN_END_WEIGHT * float(np.clip(math.log(unrelated / aligned), 0.0, 1.0))
+    src_flag = src_flags[src_index]
+    aligned = (float(np.sum(src_flag != tgt_flags[tgt_index])) + 1.0) / (len(src_index) + 2.0)
+    shifted = tgt_flags[np.minimum(tgt_index + 1, len(tgt_flags) - 1)]
+    unrelated = (float(np.sum(src_flag != shifted)) + 1.0) / (len(src_index) + 2.0)
+    return full_weight * float(np.clip(math.log(unrelated / aligned), 0.0, 1.0))
 
 
 def _rank_rate(similarity: BandSimilarity, src: Index, tgt: Index, columns: int) -> float:
