@@ -29,6 +29,37 @@ def test_malformed_line_names_file_and_line(tmp_path: Path) -> None:
     assert raised.value.line == 2 and str(path) in str(raised.value)
 
 
+def test_alignment_files_from_windows_tools_are_read(tmp_path: Path) -> None:
+    expected = [Bead((0,), (0,)), Bead((1, 2), ())]
+    for name, data in (
+        ("bom.align", b"\xef\xbb\xbf[0]:[0]\r\n[1, 2]:[]\r\n"),
+        ("utf16.align", "[0]:[0]\r\n[1, 2]:[]\r\n".encode("utf-16")),
+    ):
+        path = tmp_path / name
+        path.write_bytes(data)
+        assert read_beads(path) == expected, name
+
+
+@pytest.mark.parametrize(
+    ("data", "line", "says"),
+    [
+        (b"", 1, "empty"),
+        (b"[0]:[0]\n[1234567890]:[1]\n", 2, "not a bead"),  # a damaged number, not int()'s limit
+        (b"[0]:[\xd9\xa3]\n", 1, "not a bead"),  # an Arabic-Indic digit
+        (b"[0]:[0]\n\x00\x01[1]:[1]\n", None, "binary"),
+    ],
+)
+def test_a_damaged_alignment_file_is_refused_with_its_place(
+    tmp_path: Path, data: bytes, line: int | None, says: str
+) -> None:
+    path = tmp_path / "test.align"
+    path.write_bytes(data)
+    with pytest.raises(InputError) as raised:
+        read_beads(path)
+    assert raised.value.path == str(path) and raised.value.line == line
+    assert says in str(raised.value)
+
+
 def test_perfect_output_scores_one() -> None:
     values = score_file(GOLD, GOLD).values()
     assert values["f1_strict"] == 1.0 and values["f1_lax"] == 1.0

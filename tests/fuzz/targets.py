@@ -168,6 +168,60 @@ def read_project_po(path: Path) -> object:
     return TranslationFile.from_bytes(path.read_bytes(), path)
 
 
+def read_alignment(path: Path) -> object:
+    """``align-score``'s reader of ``[i, j]:[k]`` files; what it reads writes back the same."""
+    from termwise.align.beads import beads_text, read_beads
+
+    beads = read_beads(path)
+    again = path.with_name("again.align")
+    again.write_text(beads_text(beads), encoding="utf-8")
+    assert read_beads(again) == beads
+    return beads
+
+
+def align_sentence_lines(path: Path) -> object:
+    """A one-sentence-per-line file (``--presegmented``, ``--source-mt``) read, then aligned
+    with the seed paper's sentences: by its length and marks, by shared strings, and with the
+    file standing in for an MT of the source. Every line lands in exactly one group."""
+    from termwise.align.aligner import align
+    from termwise.align.commands import read_presegmented
+    from termwise.align.features import side_features
+
+    lines = read_presegmented(path, None).texts
+    other = _paper_sentences()
+    for mt in (None, other):
+        beads = align(
+            side_features(lines, lang="en"),
+            side_features(other, lang="en"),
+            source_mt=None if mt is None else lines,
+            target_texts=other,
+            source_texts=None if mt is None else lines,
+        ).beads
+        if mt is None:
+            beads = align(side_features(lines), side_features(other)).beads
+        assert [i for bead in beads for i in bead.src] == list(range(len(lines)))
+        assert [j for bead in beads for j in bead.tgt] == list(range(len(other)))
+    return None
+
+
+@cache
+def _paper_sentences() -> list[str]:
+    from termwise.document.segmentation import split_sentences
+
+    text = " ".join(_seed_files("paper-excerpt.txt")[0].decode("utf-8").split())
+    return [text[start:end] for start, end in split_sentences(text, "en")]
+
+
+def sentence_lines_seeds() -> tuple[bytes, ...]:
+    """The paper excerpt one sentence per line, and Chinese lines split at 。 (as Bertalign's
+    inputs are)."""
+    chinese = [part + "。" for part in _CHINESE.split("。") if part]
+    return (
+        "\n".join(_paper_sentences()).encode() + b"\n",
+        "\n".join(chinese).encode() + b"\n",
+    )
+
+
 SEGMENTER_LANGS = ("en", "zh", "es", "fr", "de", "ru", "ja")
 
 
@@ -371,6 +425,21 @@ TEXT_TOKENS = (
     b"](",
     b"*",
     b"|",
+)
+ALIGNMENT_TOKENS = (
+    b"[",
+    b"]",
+    b":",
+    b", ",
+    b"[]",
+    b"[0]:[0]\n",
+    b"[]:[]\n",
+    b"123456789",
+    b"1234567890",
+    b"-1",
+    b"\xd9\xa3",  # an Arabic-Indic digit
+    b"\xef\xbc\x91",  # a full-width 1
+    b"__import__('os')",
 )
 ZIP_TOKENS = (b"PK\x03\x04", b"PK\x01\x02", b"PK\x05\x06", b"../", b"/", b"\\", b"{", b"}")
 
@@ -700,6 +769,21 @@ TARGETS: dict[str, Target] = {
             segment_text,
             lambda: tuple(_seed_files("paper-excerpt.txt", "sample.md")) + (_CHINESE.encode(),),
             TEXT_TOKENS,
+        ),
+        Target(
+            "alignment",
+            ".align",
+            read_alignment,
+            lambda: tuple(_seed_files("sample.align")),
+            ALIGNMENT_TOKENS,
+        ),
+        Target(
+            "sentence-lines",
+            ".txt",
+            align_sentence_lines,
+            sentence_lines_seeds,
+            TEXT_TOKENS,
+            warm=_paper_sentences,
         ),
         Target(
             "term-matcher",

@@ -63,7 +63,10 @@ def test_omegat_terms_starting_with_a_hash_are_reported_not_lost() -> None:
     assert any("'#tag'" in problem.message for problem in problems)
 
 
-@pytest.mark.parametrize(("name", "suffix"), [("tmx", ".tmx"), ("markdown", ".md")])
+@pytest.mark.parametrize(
+    ("name", "suffix"),
+    [("tmx", ".tmx"), ("markdown", ".md"), ("alignment", ".align"), ("sentence-lines", ".txt")],
+)
 def test_empty_files_are_refused_at_line_one(tmp_path: Path, name: str, suffix: str) -> None:
     outcome = run_reader(TARGETS[name], b"  \n", tmp_path)
     assert isinstance(outcome.error, InputError) and outcome.error.line == 1

@@ -14,7 +14,10 @@ from pathlib import Path
 
 from termwise.errors import InputError
 
-_SIDE = r"\[\s*(?:\d+\s*(?:,\s*\d+\s*)*)?\]"
+# ASCII digits only, at most nine: the line number of a book, never of more (a longer run of
+# digits is a damaged file, and int() refuses strings of over 4,300 digits anyway).
+_NUMBER = r"[0-9]{1,9}"
+_SIDE = rf"\[\s*(?:{_NUMBER}\s*(?:,\s*{_NUMBER}\s*)*)?\]"
 _BEAD_LINE = re.compile(rf"^\s*({_SIDE})\s*:\s*({_SIDE})\s*$")
 
 
@@ -53,15 +56,14 @@ def parse_bead(line: str) -> tuple[tuple[int, ...], tuple[int, ...]] | None:
 
 def read_beads(path: str | Path) -> list[Bead]:
     """Every bead of a file in the notation; a malformed line is an error naming file and line."""
+    from termwise.document.encoding import read_text
+
     file = Path(path)
-    try:
-        text = file.read_bytes().decode("utf-8")
-    except OSError as error:
-        raise InputError(f"cannot read alignment: {error.strerror}", file) from error
-    except UnicodeDecodeError as error:
-        raise InputError("not UTF-8 text", file, offset=error.start) from error
+    # Read as every text file is: a BOM, UTF-16 from a Windows tool, a binary file refused.
+    text, _ = read_text(file)
     beads: list[Bead] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Lines as an editor numbers them: split at "\n" only, not at U+2028 or U+0085.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         parsed = parse_bead(line)
@@ -70,6 +72,8 @@ def read_beads(path: str | Path) -> list[Bead]:
                 f"not a bead in [i, j]:[k] notation: {line.strip()[:60]!r}", file, line=number
             )
         beads.append(Bead(*parsed))
+    if not beads:
+        raise InputError("no beads: the file is empty", file, line=1)
     return beads
 
 

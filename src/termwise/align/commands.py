@@ -31,15 +31,14 @@ def read_presegmented(path: Path, encoding: str | None) -> Side:
     """One sentence per line, as given (line k is sentence k of the bead notation)."""
     from termwise.document.encoding import read_text
 
+    # read_text refuses binary files (NUL and other control characters) with their offset.
     text, _ = read_text(path, encoding)
-    if "\x00" in text:
-        raise InputError("binary data (a NUL character), not one sentence per line", path)
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     lines = [line.rstrip("\r") for line in lines]
     if not any(line.strip() for line in lines):
-        raise InputError("no sentences to align (the file is empty)", path)
+        raise InputError("no sentences to align: the file is empty", path, line=1)
     return Side(path, lines, [False] * len(lines), [False] * len(lines))
 
 
@@ -57,7 +56,7 @@ def read_document_side(
         document = load_document(path, lang=lang, encoding=encoding)
     segments = document.segments
     if not segments:
-        raise InputError("no sentences to align (the document is empty)", path)
+        raise InputError("no sentences to align: the document is empty", path, line=1)
     starts = [
         k == 0 or segments[k].paragraph != segments[k - 1].paragraph for k in range(len(segments))
     ]
@@ -291,8 +290,8 @@ def align_score(
     files: tuple[Path, ...], verse_src: Path | None, verse_tgt: Path | None, as_json: bool
 ) -> None:
     """Score alignments: GOLD TEST [GOLD TEST ...], strict and lax P/R/F1 pooled over pairs."""
-    from termwise.align.beads import read_beads
-    from termwise.align.scoring import merge_within_verses, score_files
+    from termwise.align.beads import Bead, read_beads
+    from termwise.align.scoring import Pair, merge_within_verses, score_files
 
     if len(files) % 2:
         raise click.UsageError("give GOLD TEST pairs")
@@ -303,22 +302,20 @@ def align_score(
     pairs = []
     for gold_path, test_path in zip(files[::2], files[1::2], strict=True):
         gold = read_beads(gold_path)
-        test: list[object] = list(read_beads(test_path))
+        beads = read_beads(test_path)
+        test: Sequence[Bead | Pair] = beads
         if verse_src is not None and verse_tgt is not None:
             src_verses = read_presegmented(verse_src, "utf-8").texts
             tgt_verses = read_presegmented(verse_tgt, "utf-8").texts
             for path, labels, side in ((verse_src, src_verses, 0), (verse_tgt, tgt_verses, 1)):
-                highest = max(
-                    (max(b.src if side == 0 else b.tgt, default=-1) for b in read_beads(test_path)),
-                    default=-1,
-                )
+                highest = max((max((b.src, b.tgt)[side], default=-1) for b in beads), default=-1)
                 if highest >= len(labels):
                     raise InputError(
                         f"has {len(labels)} verse labels; the test needs line {highest}", path
                     )
-            test = list(merge_within_verses(read_beads(test_path), src_verses, tgt_verses))
+            test = merge_within_verses(beads, src_verses, tgt_verses)
         pairs.append((gold, test))
-    values = score_files(pairs).values()  # type: ignore[arg-type]
+    values = score_files(pairs).values()
     if as_json:
         click.echo(json.dumps(values, indent=2))
         return
