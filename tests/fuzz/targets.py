@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import copy
 import io
+import json
 import resource
 import signal
 import threading
@@ -220,6 +221,27 @@ def sentence_lines_seeds() -> tuple[bytes, ...]:
         "\n".join(_paper_sentences()).encode() + b"\n",
         "\n".join(chinese).encode() + b"\n",
     )
+
+
+def _project_json_reader(kind: str) -> Callable[[Path], object]:
+    """The reader of one of the project's own JSON files (edited by hand, damaged by a
+    merge): segmentation overrides, segment id aliases, ignored issues, rejected terms."""
+
+    def read(path: Path) -> object:
+        from termwise.checks.ignores import IgnoreStore
+        from termwise.document.editing import load_id_aliases
+        from termwise.document.resegmentation import Resegmentation
+        from termwise.terms.rejections import read_rejections
+
+        readers: dict[str, Callable[[Path], object]] = {
+            "segmentation": Resegmentation.load,
+            "ids": load_id_aliases,
+            "ignores": IgnoreStore.load,
+            "rejected-terms": read_rejections,
+        }
+        return readers[kind](path)
+
+    return read
 
 
 SEGMENTER_LANGS = ("en", "zh", "es", "fr", "de", "ru", "ja")
@@ -426,6 +448,54 @@ TEXT_TOKENS = (
     b"*",
     b"|",
 )
+JSON_TOKENS = (
+    b"{",
+    b"}",
+    b"[",
+    b"]",
+    b'"',
+    b":",
+    b",",
+    b"[" * 3000,
+    b"1e400",
+    b"-1",
+    b"NaN",
+    b"Infinity",
+    b"true",
+    b"null",
+    b'"\\ud800"',
+)
+
+
+# Each of the project's JSON files as termwise writes it.
+PROJECT_JSON_SEEDS: dict[str, Any] = {
+    "segmentation": {
+        "splits": {"a1b2c3d4e5f6": [42, 97]},
+        "joins": [["0f1e2d3c4b5a", "9a8b7c6d5e4f"]],
+    },
+    "ids": {"0123456789ab": "ba9876543210"},
+    "ignores": {
+        "ignored": [
+            {
+                "check": "term-variant",
+                "segment": "a1b2c3d4e5f6",
+                "side": "source",
+                "text": "destiny community",
+                "reason": "quoted from a title",
+                "lang": None,
+                "added": "2026-12-04",
+            }
+        ]
+    },
+    "rejected-terms": {"en": ["international community", "world pattern"], "zh": ["国际社会"]},
+}
+
+
+def _project_json_seed(kind: str) -> Callable[[], tuple[bytes, ...]]:
+    data = PROJECT_JSON_SEEDS[kind]
+    return lambda: (json.dumps(data, ensure_ascii=False, indent=1).encode() + b"\n",)
+
+
 ALIGNMENT_TOKENS = (
     b"[",
     b"]",
@@ -769,6 +839,16 @@ TARGETS: dict[str, Target] = {
             segment_text,
             lambda: tuple(_seed_files("paper-excerpt.txt", "sample.md")) + (_CHINESE.encode(),),
             TEXT_TOKENS,
+        ),
+        *(
+            Target(
+                f"{kind}-json",
+                ".json",
+                _project_json_reader(kind),
+                _project_json_seed(kind),
+                JSON_TOKENS,
+            )
+            for kind in PROJECT_JSON_SEEDS
         ),
         Target(
             "alignment",

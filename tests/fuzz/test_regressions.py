@@ -117,3 +117,23 @@ def test_a_po_header_whose_line_end_is_broken_names_the_content_type_line(
     outcome = run_reader(TARGETS[name], data, tmp_path)
     assert outcome.error is not None and outcome.error.line == 8
     assert "Content-Type names an unknown charset" in outcome.error.message
+
+
+@pytest.mark.parametrize("kind", ["segmentation", "ids", "ignores", "rejected-terms"])
+def test_project_json_nested_too_deeply_is_refused(tmp_path: Path, kind: str) -> None:
+    # json.loads raised RecursionError, a traceback from every command that opened the project.
+    outcome = run_reader(TARGETS[f"{kind}-json"], b"[" * 200_000 + b"]" * 200_000, tmp_path)
+    assert outcome.error is not None and "nested too deeply" in outcome.error.message
+
+
+def test_a_split_offset_that_is_not_a_whole_number_is_refused(tmp_path: Path) -> None:
+    # 1e400 parses as infinity, and int(inf) raised OverflowError.
+    data = b'{"splits": {"a1b2c3d4e5f6": [1e400]}, "joins": []}'
+    outcome = run_reader(TARGETS["segmentation-json"], data, tmp_path)
+    assert outcome.error is not None and "not a segmentation override file" in outcome.error.message
+
+
+@pytest.mark.parametrize("kind", ["segmentation", "ids", "ignores", "rejected-terms"])
+def test_project_json_saved_with_a_byte_order_mark_is_read(tmp_path: Path, kind: str) -> None:
+    seed = TARGETS[f"{kind}-json"].seeds()[0]
+    assert run_reader(TARGETS[f"{kind}-json"], b"\xef\xbb\xbf" + seed, tmp_path).parsed

@@ -21,6 +21,7 @@ from typing import Any
 from termwise.atomic import write_atomic
 from termwise.checks.issue import Issue
 from termwise.errors import InputError
+from termwise.json_files import read_json
 from termwise.project.layout import ProjectLayout
 
 
@@ -80,14 +81,7 @@ class IgnoreStore:
         target = Path(path)
         if not target.exists():
             return cls(target)
-        try:
-            data = json.loads(target.read_text(encoding="utf-8"))
-        except json.JSONDecodeError as error:
-            raise InputError(
-                f"not valid JSON: {error.msg}", target, line=error.lineno, column=error.colno
-            ) from None
-        except UnicodeDecodeError as error:
-            raise InputError("not UTF-8 text", target, offset=error.start) from None
+        data = read_json(target, "a list of ignored issues")
         raw = data.get("ignored") if isinstance(data, dict) else None
         if not isinstance(raw, list):
             raise InputError('expected an object with an "ignored" list', target)

@@ -18,6 +18,7 @@ from termwise.document.ids import content_ids
 from termwise.document.model import Document
 from termwise.document.reading import parse_document
 from termwise.errors import InputError, TermwiseError
+from termwise.json_files import read_json
 
 
 @dataclass(frozen=True)
@@ -100,14 +101,7 @@ def load_id_aliases(path: str | Path) -> dict[str, str]:
     alias_path = Path(path)
     if not alias_path.exists():
         return {}
-    try:
-        data = json.loads(alias_path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        line = getattr(error, "lineno", None)
-        column = getattr(error, "colno", None)
-        raise InputError(
-            f"not a segment id alias file: {error}", alias_path, line=line, column=column
-        ) from error
+    data = read_json(alias_path, "a segment id alias file")
     if not isinstance(data, dict) or not all(
         isinstance(key, str) and isinstance(value, str) for key, value in data.items()
     ):

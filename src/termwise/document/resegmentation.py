@@ -19,6 +19,7 @@ from pathlib import Path
 from termwise.atomic import write_atomic
 from termwise.document.model import Document, OffsetMap, Segment
 from termwise.errors import InputError
+from termwise.json_files import read_json
 
 
 @dataclass
@@ -33,13 +34,30 @@ class Resegmentation:
     def load(cls, path: Path) -> Resegmentation:
         if not path.exists():
             return cls(path)
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            splits = {str(k): sorted(int(o) for o in v) for k, v in data.get("splits", {}).items()}
-            joins = [(str(a), str(b)) for a, b in data.get("joins", [])]
-        except (ValueError, TypeError, AttributeError, UnicodeDecodeError) as error:
-            raise InputError(f"not a segmentation override file: {error}", path) from error
-        return cls(path, splits, joins)
+        data = read_json(path, "a segmentation override file")
+        splits = data.get("splits", {}) if isinstance(data, dict) else None
+        joins = data.get("joins", []) if isinstance(data, dict) else None
+        if not (
+            isinstance(splits, dict)
+            and all(
+                isinstance(cuts, list) and all(map(_is_offset, cuts)) for cuts in splits.values()
+            )
+            and isinstance(joins, list)
+            and all(
+                isinstance(pair, list) and len(pair) == 2 and all(isinstance(i, str) for i in pair)
+                for pair in joins
+            )
+        ):
+            raise InputError(
+                "not a segmentation override file: expected "
+                '{"splits": {id: [offset, ...]}, "joins": [[id, id], ...]}',
+                path,
+            )
+        return cls(
+            path,
+            {str(key): sorted(cuts) for key, cuts in splits.items()},
+            [(first, second) for first, second in joins],
+        )
 
     def save(self) -> None:
         payload = {"splits": self.splits, "joins": [list(pair) for pair in self.joins]}
@@ -59,6 +77,10 @@ class Resegmentation:
                     segments[index : index + 2] = [join_segments(*segments[index : index + 2])]
                     break
         return dataclasses.replace(document, segments=segments, _by_id={}, _line_starts=[])
+
+
+def _is_offset(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
 def _offsets(segment: Segment) -> OffsetMap:

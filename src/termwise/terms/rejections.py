@@ -12,6 +12,7 @@ from pathlib import Path
 from termwise import languages
 from termwise.atomic import write_atomic
 from termwise.errors import InputError
+from termwise.json_files import read_json
 from termwise.terms.candidates import fold
 
 FILE = Path(".termwise") / "rejected-terms.json"
@@ -24,11 +25,7 @@ class Rejections:
         self.path = root / FILE
         self._forms: dict[str, set[str]] = {}
         if self.path.exists():
-            try:
-                data = json.loads(self.path.read_text(encoding="utf-8"))
-                self._forms = {str(lang): set(map(str, forms)) for lang, forms in data.items()}
-            except (ValueError, AttributeError, TypeError) as error:
-                raise InputError(f"not a list of rejected terms: {error}", self.path) from error
+            self._forms = read_rejections(self.path)
 
     def __contains__(self, item: tuple[str, str]) -> bool:
         lang, form = item
@@ -39,3 +36,14 @@ class Rejections:
         self._forms.setdefault(languages.primary(lang), set()).add(fold(form))
         data = {lang: sorted(forms) for lang, forms in sorted(self._forms.items())}
         write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+
+
+def read_rejections(path: Path) -> dict[str, set[str]]:
+    """The rejected forms in the file at ``path``, by language."""
+    data = read_json(path, "a list of rejected terms")
+    if not isinstance(data, dict) or not all(
+        isinstance(forms, list) and all(isinstance(form, str) for form in forms)
+        for forms in data.values()
+    ):
+        raise InputError('not a list of rejected terms: expected {"lang": ["term", ...]}', path)
+    return {str(lang): set(forms) for lang, forms in data.items()}
