@@ -65,19 +65,28 @@ def test_project_config_disables_sets_severity_and_adds_regex(tmp_path: Path) ->
 
 
 @pytest.mark.parametrize(
-    "toml, message",
+    "toml, message, line",
     [
-        ('[checks]\ndisable = ["no-such-check"]\n', "unknown check id"),
-        ('[checks.severity]\nnumbers = "fatal"\n', "unknown severity"),
-        ('[[checks.regex]]\nid = "x"\npattern = "("\nmessage = "m"\n', "bad pattern"),
+        ('[mt]\nbeam = 4\n[checks]\ndisable = ["no-such-check"]\n', "unknown check id", 4),
+        ('[checks.severity]\nnumbers = "fatal"\n', "unknown severity", 2),
+        ('[[checks.regex]]\nid = "x"\npattern = "("\nmessage = "m"\n', "bad pattern", 3),
+        # re.compile raised OverflowError and RecursionError on these: tracebacks.
+        ('[[checks.regex]]\nid = "x"\npattern = "a{4294967296}"\nmessage = "m"\n', "too large", 3),
+        (
+            f'[[checks.regex]]\nid = "x"\nmessage = "m"\npattern = "{"(" * 5000}{")" * 5000}"\n',
+            "nested too deeply",
+            4,
+        ),
     ],
 )
-def test_config_mistakes_name_the_file(tmp_path: Path, toml: str, message: str) -> None:
+def test_config_mistakes_name_the_file_and_line(
+    tmp_path: Path, toml: str, message: str, line: int
+) -> None:
     path = tmp_path / "termwise.toml"
     path.write_text(toml, encoding="utf-8")
     with pytest.raises(InputError, match=message) as caught:
         CheckConfig.from_settings(ProjectLayout.at(tmp_path).settings(), path=path)
-    assert str(path) in str(caught.value)
+    assert caught.value.path == str(path) and caught.value.line == line
 
 
 def test_ignores_survive_edits_elsewhere_and_lapse_when_the_text_changes(tmp_path: Path) -> None:

@@ -244,6 +244,15 @@ def _project_json_reader(kind: str) -> Callable[[Path], object]:
     return read
 
 
+def read_settings(path: Path) -> object:
+    """``termwise.toml``: parsed and checked against the settings schema, then the check
+    configuration built from it (regex patterns compiled)."""
+    from termwise.checks.config import CheckConfig
+    from termwise.project.settings import load_settings
+
+    return CheckConfig.from_settings(load_settings(path), path=path)
+
+
 SEGMENTER_LANGS = ("en", "zh", "es", "fr", "de", "ru", "ja")
 
 
@@ -496,6 +505,27 @@ def _project_json_seed(kind: str) -> Callable[[], tuple[bytes, ...]]:
     return lambda: (json.dumps(data, ensure_ascii=False, indent=1).encode() + b"\n",)
 
 
+TOML_TOKENS = (
+    b"[",
+    b"]",
+    b"[[",
+    b"]]",
+    b"=",
+    b'"',
+    b"'" * 3,
+    b"{",
+    b"}",
+    b"a = " + b"[" * 3000,
+    b"inf",
+    b"nan",
+    b"1e400",
+    b"-0",
+    b"0x7f",
+    b"1979-05-27T07:32:00Z",
+    b"true",
+    b"(",
+    b"\\",
+)
 ALIGNMENT_TOKENS = (
     b"[",
     b"]",
@@ -849,6 +879,13 @@ TARGETS: dict[str, Target] = {
                 JSON_TOKENS,
             )
             for kind in PROJECT_JSON_SEEDS
+        ),
+        Target(
+            "settings-toml",
+            ".toml",
+            read_settings,
+            lambda: tuple(_seed_files("termwise.toml")),
+            TOML_TOKENS,
         ),
         Target(
             "alignment",

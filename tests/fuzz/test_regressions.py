@@ -137,3 +137,17 @@ def test_a_split_offset_that_is_not_a_whole_number_is_refused(tmp_path: Path) ->
 def test_project_json_saved_with_a_byte_order_mark_is_read(tmp_path: Path, kind: str) -> None:
     seed = TARGETS[f"{kind}-json"].seeds()[0]
     assert run_reader(TARGETS[f"{kind}-json"], b"\xef\xbb\xbf" + seed, tmp_path).parsed
+
+
+def test_settings_nested_too_deeply_are_refused(tmp_path: Path) -> None:
+    # tomllib parses nested arrays by recursion: a RecursionError from every command.
+    outcome = run_reader(TARGETS["settings-toml"], b"a = " + b"[" * 100_000, tmp_path)
+    assert outcome.error is not None and "nested too deeply" in outcome.error.message
+
+
+def test_settings_cut_off_at_the_end_are_refused_with_the_place(tmp_path: Path) -> None:
+    # tomllib says "(at end of document)" instead of a line and column.
+    outcome = run_reader(TARGETS["settings-toml"], b'[mt]\nengine = "apert', tmp_path)
+    assert outcome.error is not None
+    assert (outcome.error.line, outcome.error.column) == (2, 16)
+    assert outcome.error.message.endswith("at the end of the file")

@@ -80,7 +80,7 @@ class CheckConfig:
         where = path if path is not None else "termwise.toml"
         table = settings.get("checks", {})
         if not isinstance(table, Mapping):
-            raise InputError("[checks] must be a table", where)
+            raise _refusal("[checks] must be a table", where, "checks")
         from termwise.checks.registry import check_ids
 
         known = check_ids()
@@ -92,27 +92,38 @@ class CheckConfig:
         def ids(key: str) -> frozenset[str]:
             values = table.get(key, [])
             if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-                raise InputError(f"[checks] {key} must be a list of check ids", where)
+                raise _refusal(f"[checks] {key} must be a list of check ids", where, "checks", key)
             unknown = sorted(set(values) - known)
             if unknown:
-                raise InputError(f"[checks] {key}: unknown check id(s) {', '.join(unknown)}", where)
+                raise _refusal(
+                    f"[checks] {key}: unknown check id(s) {', '.join(unknown)}",
+                    where,
+                    "checks",
+                    key,
+                )
             return frozenset(values)
 
         severities: dict[str, Severity] = {}
         for check_id, value in dict(table.get("severity", {})).items():
             if check_id not in known:
-                raise InputError(f"[checks.severity]: unknown check id {check_id!r}", where)
+                raise _refusal(
+                    f"[checks.severity]: unknown check id {check_id!r}", where, "severity", check_id
+                )
             try:
                 severities[check_id] = Severity.parse(str(value))
             except ValueError as error:
-                raise InputError(f"[checks.severity] {check_id}: {error}", where) from None
+                raise _refusal(
+                    f"[checks.severity] {check_id}: {error}", where, "severity", check_id
+                ) from None
 
         consistency = dict(table.get("consistency", {}))
         ratio = dict(table.get("length-ratio", {}))
         spelling = dict(table.get("spelling", {}))
         tolerance = float(ratio.get("tolerance", 2.5))
         if not tolerance > 1.0 or tolerance == float("inf"):
-            raise InputError("[checks.length-ratio] tolerance must be greater than 1", where)
+            raise _refusal(
+                "[checks.length-ratio] tolerance must be greater than 1", where, "tolerance"
+            )
         enable = table.get("enable")
         return cls(
             disabled=ids("disable"),
@@ -138,27 +149,37 @@ class CheckConfig:
         return self.severities.get(check_id, default)
 
 
+def _refusal(message: str, where: str | Path, *keys: str) -> InputError:
+    """An error naming ``termwise.toml`` and, when one line sets ``keys``, that line."""
+    from termwise.project.settings import line_of
+
+    return InputError(message, where, line=line_of(Path(where), keys) if keys else None)
+
+
 def _regex_check(entry: Any, index: int, where: str | Path) -> RegexCheck:
     label = f"[[checks.regex]] #{index + 1}"
     if not isinstance(entry, Mapping):
-        raise InputError(f"{label} must be a table", where)
+        raise _refusal(f"{label} must be a table", where, "regex")
     check_id = str(entry.get("id", ""))
     if not _ID.match(check_id):
-        raise InputError(f"{label}: id must be lower-case letters, digits and '-'", where)
+        raise _refusal(f"{label}: id must be lower-case letters, digits and '-'", where, "regex")
     if "pattern" not in entry or "message" not in entry:
-        raise InputError(f"{label} ({check_id}): needs pattern and message", where)
+        raise _refusal(f"{label} ({check_id}): needs pattern and message", where, "regex")
     side = str(entry.get("side", "target"))
     if side not in _REGEX_SIDES:
-        raise InputError(f"{label} ({check_id}): side must be one of {_REGEX_SIDES}", where)
+        raise _refusal(f"{label} ({check_id}): side must be one of {_REGEX_SIDES}", where, "side")
     flags = re.IGNORECASE if "i" in str(entry.get("flags", "")) else 0
     try:
         pattern = re.compile(str(entry["pattern"]), flags)
-    except re.error as error:
-        raise InputError(f"{label} ({check_id}): bad pattern: {error}", where) from None
+    except (re.error, OverflowError, RecursionError) as error:
+        # A repetition over 2**32 is an OverflowError, groups nested a thousand deep a
+        # RecursionError: both are a bad pattern to the user, not a crash.
+        reason = str(error) if not isinstance(error, RecursionError) else "nested too deeply"
+        raise _refusal(f"{label} ({check_id}): bad pattern: {reason}", where, "pattern") from None
     try:
         severity = Severity.parse(str(entry.get("severity", "warning")))
     except ValueError as error:
-        raise InputError(f"{label} ({check_id}): {error}", where) from None
+        raise _refusal(f"{label} ({check_id}): {error}", where, "severity") from None
     lang = entry.get("lang")
     replacement = entry.get("replacement")
     return RegexCheck(

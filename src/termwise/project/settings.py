@@ -32,6 +32,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 _TOML_POSITION = re.compile(r"\(at line (?P<line>\d+), column (?P<column>\d+)\)")
+_TOML_AT_END = "(at end of document)"
 
 MT_ENGINES = ("argos", "apertium")
 BEAM_RANGE = (1, 64)
@@ -62,8 +63,17 @@ def load_toml(path: Path) -> dict[str, Any]:
         column: int | None = getattr(error, "colno", None)
         if found is not None:
             position, column = position or int(found["line"]), column or int(found["column"])
-        message = _TOML_POSITION.sub("", str(error)).strip()
+        elif _TOML_AT_END in str(error) and position is None:
+            # An unterminated string or table at the end: the place is just past the text.
+            position = text.count("\n") + 1
+            column = len(text) - (text.rfind("\n") + 1) + 1
+        message = _TOML_POSITION.sub("", str(error)).replace(_TOML_AT_END, "").strip()
+        if found is None and _TOML_AT_END in str(error):
+            message += " at the end of the file"
         raise InputError(f"invalid TOML: {message}", path, line=position, column=column) from None
+    except RecursionError:
+        # tomllib parses nested arrays and inline tables by recursion.
+        raise InputError("invalid TOML: nested too deeply", path) from None
 
 
 def load_settings(path: Path) -> dict[str, Any]:
@@ -75,7 +85,7 @@ def load_settings(path: Path) -> dict[str, Any]:
     if problem is not None:
         keys, message = problem
         dotted = ".".join(keys)
-        raise InputError(f"{dotted}: {message}", path, line=_line_of(path, keys))
+        raise InputError(f"{dotted}: {message}", path, line=line_of(path, keys))
     return settings
 
 
@@ -231,7 +241,7 @@ def _shown(value: Any) -> str:
     return str(value)
 
 
-def _line_of(path: Path, keys: tuple[str, ...]) -> int | None:
+def line_of(path: Path, keys: tuple[str, ...]) -> int | None:
     """The line that sets the last key, when exactly one line does (a hint, not a parse)."""
     leaf = re.sub(r"\[\d+\]$", "", keys[-1]) if keys else ""
     if not leaf:
