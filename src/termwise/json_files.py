@@ -4,8 +4,9 @@ The segmentation overrides, segment id aliases, ignored issues and rejected term
 that a person may edit by hand and a merge may damage. They are all read here, so that every
 kind of damage is one ``InputError`` naming the file (and, where the parser knows them, the
 line and column): invalid UTF-8, a syntax error, or nesting deeper than Python's parser
-follows, which would otherwise escape as a ``RecursionError``. What the data must look like
-is each reader's own business.
+follows, which would otherwise escape as a ``RecursionError`` (``loads`` does the same for
+JSON that comes from an archive or the network). What the data must look like is each
+reader's own business.
 """
 
 from __future__ import annotations
@@ -16,6 +17,15 @@ from typing import Any
 
 from termwise.errors import InputError
 from termwise.input_files import read_input
+
+
+def loads(text: str | bytes) -> Any:
+    """``json.loads``, with nesting too deep for Python's parser a ``ValueError`` like every
+    other malformed JSON; for JSON read from an archive or the network."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
 
 
 def read_json(path: str | Path, what: str) -> Any:

@@ -151,3 +151,19 @@ def test_settings_cut_off_at_the_end_are_refused_with_the_place(tmp_path: Path) 
     assert outcome.error is not None
     assert (outcome.error.line, outcome.error.column) == (2, 16)
     assert outcome.error.message.endswith("at the end of the file")
+
+
+def test_a_package_whose_metadata_is_nested_too_deeply_is_refused(tmp_path: Path) -> None:
+    # json.loads raised RecursionError on it: a traceback from `models install --file`.
+    import io
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(argos_seeds()[0]))
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as rebuilt:
+        for info in source.infolist():
+            deep = b"[" * 100_000 + b"]" * 100_000
+            is_metadata = info.filename.endswith("/metadata.json")
+            rebuilt.writestr(info.filename, deep if is_metadata else source.read(info))
+    outcome = run_reader(TARGETS["argosmodel"], data.getvalue(), tmp_path)
+    assert outcome.error is not None and "nested too deeply" in outcome.error.message

@@ -143,3 +143,14 @@ def test_cached_index_serves_when_offline(
     assert offline.returncode == 0, offline.stderr
     assert "showing the index cached in" in offline.stderr
     assert [r["to"] for r in json.loads(offline.stdout)] == ["es", "fr"]
+
+
+def test_an_index_nested_too_deeply_is_refused_in_one_line(
+    argos_env: Path, package_server: tuple[str, Path]
+) -> None:
+    # json.loads raised RecursionError on it: a traceback from `models available`.
+    base, root = package_server
+    (root / "index.json").write_text("[" * 100_000 + "]" * 100_000)
+    result = termwise("models", "available", index=base)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "is not valid JSON: nested too deeply" in result.stderr

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import json
 import os
 import tempfile
 import threading
@@ -22,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from termwise import languages
+from termwise import json_files, languages
 from termwise.atomic import write_atomic
 from termwise.errors import TermwiseError
 from termwise.mt.packages import ArgosPaths, PackageError, argos_paths
@@ -115,7 +114,7 @@ def fetch_index(
 
 def _parse_index(data: bytes, where: str) -> list[AvailablePackage]:
     try:
-        index = json.loads(data.decode("utf-8"))
+        index = json_files.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as error:
         raise NetworkError(f"the package index at {where} is not valid JSON: {error}") from error
     if not isinstance(index, list):

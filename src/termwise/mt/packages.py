@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import json
 import os
 import shutil
 import stat
@@ -27,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from termwise import languages
+from termwise import json_files, languages
 from termwise.errors import InputError, TermwiseError
 
 DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
@@ -70,7 +69,7 @@ def argos_paths() -> ArgosPaths:
     settings_file = config_dir / "settings.json"
     if settings_file.exists():
         with contextlib.suppress(OSError, ValueError):
-            loaded = json.loads(settings_file.read_text(encoding="utf-8"))
+            loaded = json_files.loads(settings_file.read_text(encoding="utf-8"))
             if isinstance(loaded, dict):
                 file_settings = loaded
 
@@ -159,7 +158,7 @@ def scan_packages(
             continue
         try:
             pkg = _read_package(folder)
-        except (OSError, ValueError, TermwiseError) as error:
+        except (OSError, ValueError, RecursionError, TermwiseError) as error:
             reason = error.strerror if isinstance(error, OSError) and error.strerror else error
             broken.append(BrokenPackage(folder, str(reason)))
             continue
@@ -176,7 +175,7 @@ def _read_package(folder: Path) -> InstalledPackage | None:
     pkg = argos_package.Package(folder)
     if getattr(pkg, "type", "translate") != "translate" or not pkg.from_code:
         return None
-    metadata = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
+    metadata = json_files.loads((folder / "metadata.json").read_text(encoding="utf-8"))
     if not isinstance(metadata, dict):
         raise ValueError("metadata.json holds no JSON object")
     installed = InstalledPackage(
@@ -257,7 +256,7 @@ def verify_archive(archive: Path) -> ArchiveCheck:
                 # It is read whole: a few hundred bytes in a real package, never megabytes.
                 raise InputError(f"not an Argos package: {meta_name} is too large", archive)
             try:
-                metadata = json.loads(zf.read(meta_name).decode("utf-8"))
+                metadata = json_files.loads(zf.read(meta_name).decode("utf-8"))
             except (UnicodeDecodeError, ValueError) as error:
                 raise InputError(f"{meta_name} is not valid JSON: {error}", archive) from error
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as error:
