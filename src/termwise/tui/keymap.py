@@ -131,18 +131,8 @@ def load_keymap(path: Path | None = None) -> dict[str, str]:
     target = path if path is not None else keymap_path()
     if not target.exists():
         return {}
-    try:
-        data = load_toml(target)
-    except InputError as error:
-        if error.line is not None:
-            raise
-        # tomllib before Python 3.14 gives the position only inside its message.
-        where = re.search(r"line (\d+), column (\d+)", error.message)
-        if where is None:
-            raise
-        raise KeymapError(
-            error.message, target, line=int(where.group(1)), column=int(where.group(2))
-        ) from error
+    # Broken TOML is the settings reader's InputError, with its line and column.
+    data = load_toml(target)
     if isinstance(data.get("keys"), dict) and len(data) == 1:
         data = data["keys"]  # a ``[keys]`` table is accepted too
     return validate_keymap(data, target)
