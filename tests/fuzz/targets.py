@@ -421,6 +421,8 @@ PO_TOKENS = (
     b'"Content-Type: text/plain; charset=latin-1\\n"',
     b'"Content-Type: text/plain; charset=nonsense\\n"',
     b'"Plural-Forms: nplurals=x;\\n"',
+    b'"Plural-Forms: nplurals=1000000000; plural=(n != 1);\\n"',
+    b"nplurals=",
     b'"Language: \\n"',
 )
 TABLE_TOKENS = (

@@ -167,3 +167,23 @@ def test_a_package_whose_metadata_is_nested_too_deeply_is_refused(tmp_path: Path
             rebuilt.writestr(info.filename, deep if is_metadata else source.read(info))
     outcome = run_reader(TARGETS["argosmodel"], data.getvalue(), tmp_path)
     assert outcome.error is not None and "nested too deeply" in outcome.error.message
+
+
+@pytest.mark.parametrize("name", ["po", "po-project"])
+@pytest.mark.parametrize(
+    "count", [b"1000000000", b"9" * 5000, b"0"], ids=["a-billion", "5000-digits", "zero"]
+)
+def test_a_plural_count_no_language_has_is_refused_at_its_header(
+    tmp_path: Path, name: str, count: bytes
+) -> None:
+    # Babel made a list of nplurals forms for every plural entry: 10**9 took 17 GB and
+    # minutes; 5,000 digits were past int()'s limit (an error without a line).
+    data = (
+        b'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: es\\n"\n'
+        b'"Plural-Forms: nplurals=' + count + b'; plural=(n != 1);\\n"\n\n'
+        b'msgctxt "s-1"\nmsgid "one country"\nmsgid_plural "countries"\n'
+        b'msgstr[0] "un pa\xc3\xads"\nmsgstr[1] "pa\xc3\xadses"\n'
+    )
+    outcome = run_reader(TARGETS[name], data, tmp_path)
+    assert outcome.error is not None and outcome.error.line == 5
+    assert "Plural-Forms" in outcome.error.message

@@ -556,6 +556,7 @@ def read_catalog(data: bytes, path: str | Path) -> tuple[Catalog, str]:
     text = decode_po(data, path)
     check_po_syntax(text, path)
     raw_header = _raw_header(text)
+    _check_plural_count(raw_header, text, path)
     lines: Iterable[bytes] | io.StringIO
     if _declared_charset(data) == "utf-8":
         # Babel reads the bytes a line at a time: the text (twice the file's size for
@@ -584,6 +585,33 @@ def read_catalog(data: bytes, path: str | Path) -> tuple[Catalog, str]:
             f"the PO header's Content-Type names an unknown charset ({error})", path, line=line
         ) from error
     return catalog, raw_header
+
+
+# gettext's languages have at most six plural forms (Arabic); Babel allocates every plural
+# entry's forms by the header's count, so nplurals=1000000000 took 17 GB before this check.
+MAX_PLURAL_FORMS = 10
+_NPLURALS = re.compile(r"nplurals\s*=\s*([^;\s]*)", re.IGNORECASE)
+
+
+def _check_plural_count(raw_header: str, text: str, path: str | Path) -> None:
+    """Refuse a Plural-Forms header whose nplurals is not a count of 1 to MAX_PLURAL_FORMS."""
+    for header in raw_header.split("\n"):
+        name, _, value = header.partition(":")
+        found = _NPLURALS.search(value) if name.strip().lower() == "plural-forms" else None
+        if found is None:
+            continue
+        count = found.group(1)
+        # At most three digits before int(): a 5,000-digit count is past int()'s limit.
+        short = count.isascii() and count.isdigit() and len(count) <= 3
+        if short and 1 <= int(count) <= MAX_PLURAL_FORMS:
+            continue
+        at = text.lower().find("plural-forms")
+        raise InputError(
+            f"the PO header's Plural-Forms says nplurals={count[:20]}; a language has 1 to "
+            f"{MAX_PLURAL_FORMS} plural forms",
+            path,
+            line=text.count("\n", 0, at) + 1 if at >= 0 else 1,
+        )
 
 
 def _previous_of_obsolete(lines: Iterable[bytes]) -> Iterator[bytes]:
