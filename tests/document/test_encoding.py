@@ -83,6 +83,17 @@ def test_encoding_given_explicitly(tmp_path: Path) -> None:
         load_document(path, encoding="utf-8")
 
 
+@pytest.mark.parametrize("codec", ["base64", "rot13", "zlib", "punycode", "undefined"])
+def test_a_codec_that_is_no_text_encoding_is_refused(tmp_path: Path, codec: str) -> None:
+    # base64, rot13 and zlib turn bytes into bytes (LookupError from bytes.decode); punycode
+    # and "undefined" fail as a whole (UnicodeError): both were tracebacks.
+    path = tmp_path / "paper.txt"
+    path.write_text("The community of human destiny. A second sentence.", encoding="utf-8")
+    with pytest.raises(InputError, match=f"cannot read the file as '{codec}' text") as raised:
+        load_document(path, encoding=codec)
+    assert raised.value.path == str(path)
+
+
 @pytest.mark.parametrize("content", [b"", b"   \n\n\t  \n", "\ufeff".encode()])
 def test_empty_document_is_an_input_error(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "empty.txt"

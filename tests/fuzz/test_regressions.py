@@ -187,3 +187,14 @@ def test_a_plural_count_no_language_has_is_refused_at_its_header(
     outcome = run_reader(TARGETS[name], data, tmp_path)
     assert outcome.error is not None and outcome.error.line == 5
     assert "Plural-Forms" in outcome.error.message
+
+
+@pytest.mark.parametrize("name", ["po", "po-project"])
+def test_a_po_charset_that_decodes_nothing_is_refused_at_the_header(
+    tmp_path: Path, name: str
+) -> None:
+    # bytes.decode("undefined") raised UnicodeError, which is no UnicodeDecodeError.
+    data = (SEEDS / "sample.po").read_bytes().replace(b"charset=UTF-8", b"charset=undefined")
+    outcome = run_reader(TARGETS[name], data, tmp_path)
+    assert outcome.error is not None and outcome.error.line == 1
+    assert "undefined" in outcome.error.message

@@ -49,6 +49,10 @@ def decode_bytes(data: bytes, path: str | Path, encoding: str | None = None) -> 
             path,
             offset=error.start,
         ) from error
+    except (UnicodeError, LookupError) as error:
+        # base64, rot13 and zlib are codecs but not text encodings (LookupError); punycode
+        # and "undefined" fail as a whole, without a position (UnicodeError).
+        raise InputError(f"cannot read the file as {chosen!r} text ({error})", path) from None
     if text.startswith("\ufeff"):
         text = text[1:]
     control = _CONTROL.search(text)

@@ -481,6 +481,13 @@ def decode_po(data: bytes, path: str | Path) -> str:
             line=line,
             column=column,
         ) from error
+    except UnicodeError as error:
+        # A codec that fails as a whole (punycode, "undefined") names no position.
+        raise InputError(
+            f"PO header names the charset {charset!r}, which cannot decode it ({error})",
+            path,
+            line=1,
+        ) from error
 
 
 def _declared_charset(data: bytes) -> str:
