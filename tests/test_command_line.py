@@ -152,3 +152,81 @@ def test_review_without_a_terminal_says_so(project: Path, redirected: str) -> No
     if redirected == "output":
         assert (project / "out.txt").read_text(encoding="utf-8") == ""
     assert not (project / "translations").exists()
+
+
+OVERWRITING_COMMANDS = [
+    # The output named is one of the command's own inputs: the paper, the existing
+    # translation, the glossary (the default PATH of `glossary export` is the folder).
+    (["export", "paper.txt", "--to", "es", "--format", "html", "-o", "paper.txt"], "paper.txt"),
+    (["check", "paper.txt", "-o", "paper.txt"], "paper.txt"),
+    (
+        ["align", "paper.txt", "paper.es.txt", "--from", "en", "--to", "es", "--no-mt"]
+        + ["--format", "tmx", "-o", "paper.es.txt"],
+        "paper.es.txt",
+    ),
+    (["glossary", "export", "--format", "csv", "-o", "glossary/key-terms.tbx"], None),
+    (["glossary", "import", "terms.csv", "-o", "terms.csv"], "terms.csv"),
+    (["terms", "extract", "paper.txt", "--format", "csv", "-o", "paper.txt"], "paper.txt"),
+]
+
+
+@pytest.mark.parametrize(
+    ("args", "kept"),
+    OVERWRITING_COMMANDS,
+    ids=[" ".join(args[:2]) for args, _ in OVERWRITING_COMMANDS],
+)
+def test_an_output_over_the_commands_own_input_is_refused(
+    project: Path, args: list[str], kept: str | None
+) -> None:
+    # `export paper.txt -o paper.txt` replaced the paper with its HTML edition, no backup.
+    (project / "paper.es.txt").write_text("Una frase.\nOtra frase.\n", encoding="utf-8")
+    (project / "terms.csv").write_text("en,es\ncommunity,comunidad\n", encoding="utf-8")
+    before = {path: path.read_bytes() for path in project.rglob("*") if path.is_file()}
+    result = run_termwise(*args, cwd=project)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith(f"termwise: error: {args[-1]}: ")
+    assert result.stderr.count("\n") == 1
+    after = {path: path.read_bytes() for path in project.rglob("*") if path.is_file()}
+    assert after == before
+    if kept is not None:
+        assert "input" in result.stderr
+
+
+def test_an_output_over_another_file_is_written(project: Path) -> None:
+    (project / "old.html").write_text("yesterday's report", encoding="utf-8")
+    args = ["check", "paper.txt", "--format", "html", "-o", "old.html"]
+    assert run_termwise(*args, cwd=project).returncode in (0, 1)
+    assert "yesterday" not in (project / "old.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("codec", ["base64", "rot13", "zlib", "no-such-codec"])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["segments", "paper.txt"],
+        ["align", "paper.txt", "paper.txt", "--from", "en", "--to", "es", "--presegmented"],
+        ["glossary", "export", "--format", "csv", "-o", "out.csv"],
+    ],
+    ids=lambda args: " ".join(args[:2]),
+)
+def test_an_encoding_that_is_no_text_encoding_is_refused_in_one_line(
+    project: Path, codec: str, args: list[str]
+) -> None:
+    # base64 and its kind are codecs but not text encodings: LookupError tracebacks.
+    result = run_termwise(*args, "--encoding", codec, cwd=project)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"termwise: error: '{codec}' is not a ")
+    assert result.stderr.count("\n") == 1
+    assert not (project / "out.csv").exists()
+
+
+def test_a_glossary_export_in_an_encoding_that_cannot_hold_its_terms_writes_nothing(
+    project: Path,
+) -> None:
+    # latin-1 has no 人: UnicodeEncodeError was a traceback.
+    args = ["glossary", "export", "--format", "csv", "--encoding", "latin-1", "-o", "out.csv"]
+    result = run_termwise(*args, cwd=project)
+    assert result.returncode == 2
+    assert "termwise: error: out.csv: the encoding latin-1 cannot hold" in result.stderr
+    assert "export as utf-8 or utf-16" in result.stderr
+    assert not (project / "out.csv").exists()

@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from termwise import __version__
-from termwise.command_line import one_line_path_errors
+from termwise.command_line import guard_outputs, one_line_path_errors
 from termwise.errors import TermwiseError
 from termwise.project.layout import ProjectLayout
 
@@ -88,7 +88,7 @@ class LazyGroup(click.Group):
             raise
         command = getattr(module, attribute)
         assert isinstance(command, click.Command)
-        return one_line_path_errors(command)
+        return guard_outputs(one_line_path_errors(command))
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         # Help text comes from the table above so that ``--help`` imports no subcommand.

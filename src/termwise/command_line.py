@@ -8,14 +8,17 @@ mistake, not a new language).
 
 from __future__ import annotations
 
+import codecs
+import functools
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import click
 
 from termwise import languages
-from termwise.errors import InputError
+from termwise.errors import InputError, TermwiseError
 
 
 class OneLinePath(click.Path):
@@ -57,6 +60,51 @@ def one_line_path_errors(command: click.Command) -> click.Command:
     return command
 
 
+def refuse_overwriting(output: Path | None, inputs: Iterable[Path | None]) -> None:
+    """Refuse an output file that is one of the inputs, or lies in an input folder:
+    ``export paper.txt -o paper.txt`` replaced the paper with its HTML edition, and nothing
+    kept the paper."""
+    if output is None or str(output) == "-" or not output.exists():
+        return
+    target = output.resolve()
+    for given in inputs:
+        if given is None or str(given) == "-" or not given.exists():
+            continue
+        source = given.resolve()
+        if target == source:
+            raise InputError("is this command's input; write the output to another file", output)
+        if source.is_dir() and source in target.parents:
+            raise InputError(
+                f"lies in {given}, this command's input; write the output elsewhere", output
+            )
+
+
+def guard_outputs(command: click.Command) -> click.Command:
+    """Make every command with ``-o``/``--output`` refuse to write over its own inputs (its
+    other path parameters), checked before the command starts."""
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            guard_outputs(sub)
+        return command
+    callback = command.callback
+    names = [p.name for p in command.params if isinstance(p.type, click.Path) and p.name]
+    if callback is None or "output" not in names:
+        return command
+    inputs = [name for name in names if name != "output"]
+
+    @functools.wraps(callback)
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        given: list[Path | None] = []
+        for name in inputs:
+            value = kwargs.get(name)
+            given.extend(value if isinstance(value, tuple | list) else [value])
+        refuse_overwriting(kwargs.get("output"), given)
+        return callback(*args, **kwargs)
+
+    command.callback = checked
+    return command
+
+
 class LanguageTag(click.ParamType):  # type: ignore[type-arg]
     """A BCP 47 tag for a language CLDR knows, in termwise's canonical form."""
 
@@ -67,3 +115,28 @@ class LanguageTag(click.ParamType):  # type: ignore[type-arg]
 
 
 LANGUAGE = LanguageTag()
+
+
+class TextEncoding(click.ParamType):  # type: ignore[type-arg]
+    """A codec that turns bytes into text. base64, rot13 and zlib are codecs too, and reading
+    or writing a text with one failed deep inside Python."""
+
+    name = "ENCODING"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        encoding = str(value)
+        try:
+            info = codecs.lookup(encoding)
+        except LookupError:
+            raise TermwiseError(
+                f"{encoding!r} is not a known encoding; use one such as utf-8, gb18030 or latin-1"
+            ) from None
+        # Python marks the codecs that encode str to bytes; the others it refuses in decode().
+        if not getattr(info, "_is_text_encoding", True):
+            raise TermwiseError(
+                f"{encoding!r} is not a text encoding; use one such as utf-8, gb18030 or latin-1"
+            )
+        return encoding
+
+
+TEXT_ENCODING = TextEncoding()

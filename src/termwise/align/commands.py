@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from termwise import languages
-from termwise.command_line import LANGUAGE
+from termwise.command_line import LANGUAGE, TEXT_ENCODING
 from termwise.errors import InputError
 from termwise.mt import ENGINES
 from termwise.project.layout import ProjectLayout
@@ -151,7 +151,12 @@ def machine_translation(
     default=None,
     help="Write beads or TMX to this file (beads go to standard output otherwise).",
 )
-@click.option("--encoding", default=None, help="Encoding of both files (default: detected).")
+@click.option(
+    "--encoding",
+    type=TEXT_ENCODING,
+    default=None,
+    help="Encoding of both files (default: detected).",
+)
 @click.pass_obj
 def align(
     layout: ProjectLayout,

@@ -6,12 +6,17 @@ from pathlib import Path
 
 import click
 
+from termwise.command_line import TEXT_ENCODING
+
 
 @click.command("segments")
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--lang", default=None, help="Source language (BCP 47); detected when not given.")
 @click.option(
-    "--encoding", default=None, help="Text encoding, such as gb18030; detected when not given."
+    "--encoding",
+    type=TEXT_ENCODING,
+    default=None,
+    help="Text encoding, such as gb18030; detected when not given.",
 )
 @click.option(
     "--format",

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from termwise.command_line import LANGUAGE
+from termwise.command_line import LANGUAGE, TEXT_ENCODING, refuse_overwriting
 from termwise.input_files import read_input
 from termwise.project.layout import ProjectLayout
 
@@ -261,6 +261,7 @@ def _has_language_header(fmt: str, data: bytes) -> bool:
 @click.option("--to", "target_lang", default=None, type=LANGUAGE, help="Target language (OmegaT).")
 @click.option(
     "--encoding",
+    type=TEXT_ENCODING,
     default="utf-8",
     show_default=True,
     help="Encoding of CSV/OmegaT output (utf-8, utf-8-sig, utf-16).",
@@ -281,7 +282,10 @@ def export(
     from termwise.glossary import load_glossary
     from termwise.glossary.formats import WriteOptions, save_glossary
 
-    loaded = load_glossary(_glossary_path(layout, path))
+    source = _glossary_path(layout, path)
+    # PATH's default, the project's glossary/, is no parameter the CLI's own check sees.
+    refuse_overwriting(output, [source])
+    loaded = load_glossary(source)
     _warn(loaded.problems)
     options = WriteOptions(
         dialect="TBX-Min" if dialect == "min" else "TBX-Basic",

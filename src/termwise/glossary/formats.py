@@ -215,7 +215,18 @@ def save_glossary(
     target = Path(path)
     if target.is_dir():
         target = target / f"glossary{chosen.suffixes[0]}"
-    data, problems = chosen.write(glossary, options or WriteOptions())
+    options = options or WriteOptions()
+    try:
+        data, problems = chosen.write(glossary, options)
+    except UnicodeEncodeError as error:
+        # Before anything is written: a file without the terms the encoding cannot hold
+        # would look complete.
+        missing = error.object[error.start : error.end]
+        raise InputError(
+            f"the encoding {options.encoding} cannot hold {missing!r} (and maybe more); "
+            "export as utf-8 or utf-16",
+            target,
+        ) from None
     write_atomic(target, data)
     for problem in problems:
         if problem.path is None:
