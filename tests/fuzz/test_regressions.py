@@ -198,3 +198,20 @@ def test_a_po_charset_that_decodes_nothing_is_refused_at_the_header(
     outcome = run_reader(TARGETS[name], data, tmp_path)
     assert outcome.error is not None and outcome.error.line == 1
     assert "undefined" in outcome.error.message
+
+
+@pytest.mark.parametrize("hex_value", ["00A00A00A00A0", "110000", "+A0", "0_A0", ""])
+def test_a_code_point_that_names_no_character_stays_an_inline_code(
+    tmp_path: Path, hex_value: str
+) -> None:
+    # chr(int("00A00A00A00A0", 16)) raised OverflowError (only ValueError was caught), and
+    # int() took "+A0" and "0_A0" as numbers.
+    seed = (SEEDS / "xliff2.xlf").read_bytes()
+    data = seed.replace(b'<cp hex="00A0"/>', f'<cp hex="{hex_value}"/>'.encode(), 1)
+    assert data != seed
+    outcome = run_reader(TARGETS["xliff2"], data, tmp_path)
+    assert outcome.parsed
+    from termwise.project.interchange import read_units
+
+    units = read_units(tmp_path / "input.xlf", target_lang="es", source_lang="en")
+    assert any(code.kind == "cp" for unit in units for code in unit.inline_codes)

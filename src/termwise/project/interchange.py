@@ -183,9 +183,10 @@ def flatten_inline(
             kind = _local(child.tag)
             code_id = child.get("id") or child.get("i") or child.get("x") or child.get("rid")
             if kind == "cp":  # XLIFF 2: a character XML cannot carry
-                try:
-                    parts.append(chr(int(child.get("hex", ""), 16)))
-                except ValueError:
+                character = _code_point(child.get("hex", ""))
+                if character is not None:
+                    parts.append(character)
+                else:
                     codes.append(InlineCode(side, kind, offset(), _describe(child), code_id))
             elif kind in _TEXT_KEEPING:
                 # A ``mrk`` that only marks a segment (XLIFF 1.2 seg-source) is no code.
@@ -385,6 +386,15 @@ def _read_xliff12(root: etree._Element, path: Path) -> list[InterchangeUnit]:
 # translate-toolkit's po2xliff (and Okapi) write a gettext plural entry as a group of
 # trans-units, one per form: ``<group restype="x-gettext-plurals">``, ids ``N[0]``, ``N[1]``...
 _PLURAL_ID = re.compile(r"^(.*)\[(\d+)\]$")
+_HEX = re.compile(r"[0-9A-Fa-f]{1,6}")
+
+
+def _code_point(hex_value: str) -> str | None:
+    """The character of a ``<cp hex="…">``, or None when the value names none: int() would
+    also take "+A" or "0_A", and chr() of "00A00A00A0…" overflows."""
+    if _HEX.fullmatch(hex_value) is None or int(hex_value, 16) > 0x10FFFF:
+        return None
+    return chr(int(hex_value, 16))
 
 
 def _join_plural_groups(
