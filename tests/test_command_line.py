@@ -230,3 +230,17 @@ def test_a_glossary_export_in_an_encoding_that_cannot_hold_its_terms_writes_noth
     assert "termwise: error: out.csv: the encoding latin-1 cannot hold" in result.stderr
     assert "export as utf-8 or utf-16" in result.stderr
     assert not (project / "out.csv").exists()
+
+
+@pytest.mark.parametrize(
+    ("folder", "says"),
+    [("paper.txt", "is a file, not a folder"), ("no-such-project", "no such directory")],
+)
+def test_a_project_folder_that_is_not_one_is_refused_in_one_line(
+    project: Path, folder: str, says: str
+) -> None:
+    # A mistyped --project was an empty project ("no translations yet", exit 0), and a file
+    # got click's three lines of usage.
+    result = run_termwise("--project", folder, "stats", "paper.txt", cwd=project)
+    assert result.returncode == 2
+    assert result.stderr == f"termwise: error: {folder}: {says}\n"

@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from termwise import __version__
-from termwise.command_line import guard_outputs, one_line_path_errors
+from termwise.command_line import OneLinePath, guard_outputs, one_line_path_errors
 from termwise.errors import TermwiseError
 from termwise.project.layout import ProjectLayout
 
@@ -102,7 +102,9 @@ class LazyGroup(click.Group):
 @click.option(
     "--project",
     "project_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    # It must exist: a mistyped folder would otherwise be an empty project, and commands
+    # would report "no translations" for work that is there.
+    type=OneLinePath(exists=True, file_okay=False, path_type=Path),
     default=None,
     help="Project folder holding glossary/, translations/ and termwise.toml (default: current folder).",
 )
