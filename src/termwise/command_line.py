@@ -3,7 +3,8 @@
 A missing file or directory is one line, ``termwise: error: FILE: no such file``, in every
 command: click's own check prints three lines of usage around it, which some commands showed
 and others did not. A language option accepts only a language CLDR knows (``--to xx`` is a
-mistake, not a new language).
+mistake, not a new language), and ``--encoding`` only a text encoding. An ``-o`` that names
+one of the command's own inputs is refused before the command runs.
 """
 
 from __future__ import annotations
