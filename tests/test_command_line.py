@@ -51,6 +51,7 @@ LANGUAGE_COMMANDS = [
     ["glossary", "export", "--from", "en", "--to", "xx", "-o", "out.csv"],
     ["glossary", "show", "--lang", "xx"],
     ["glossary", "find", "a community", "--lang", "xx"],
+    ["glossary", "add", "a community", "--lang", "xx"],
 ]
 
 
@@ -244,3 +245,13 @@ def test_a_project_folder_that_is_not_one_is_refused_in_one_line(
     result = run_termwise("--project", folder, "stats", "paper.txt", cwd=project)
     assert result.returncode == 2
     assert result.stderr == f"termwise: error: {folder}: {says}\n"
+
+
+@pytest.mark.parametrize("term", ["", "   ", "\t\n", "—", "?!"])
+def test_a_term_without_a_letter_or_digit_is_not_recorded(project: Path, term: str) -> None:
+    # `glossary add ""` said "added '' to T01" (the TBX writer then dropped it).
+    before = (project / "glossary" / "key-terms.tbx").read_bytes()
+    result = run_termwise("glossary", "add", term, "--concept", "T01", cwd=project)
+    assert result.returncode == 2
+    assert "is no term: a term needs a letter or a digit" in result.stderr
+    assert (project / "glossary" / "key-terms.tbx").read_bytes() == before

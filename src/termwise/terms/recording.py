@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from termwise import languages
+from termwise.command_line import LANGUAGE
 from termwise.errors import InputError, TermwiseError
 from termwise.glossary.model import Concept, Glossary, Term, TermStatus
 from termwise.project.layout import ProjectLayout
@@ -103,6 +104,10 @@ def record_term(
     from termwise.glossary.matcher import same_form
 
     tag = languages.normalize(lang)
+    # As the TBX file will hold it: a line break or a run of spaces inside is one space.
+    text = " ".join(text.split())
+    if not any(char.isalnum() for char in text):
+        raise RecordingError(f"{text!r} is no term: a term needs a letter or a digit")
     target = glossary_file(path, concept_id)
     glossary = read_file(target) if target.exists() else Glossary(lang=tag)
     for concept in glossary.concepts:
@@ -141,7 +146,7 @@ def record_term(
     default=None,
     help="Administrative status (default: preferred for a new concept, deprecated for a variant).",
 )
-@click.option("--lang", default="en", show_default=True, help="Language of TERM.")
+@click.option("--lang", type=LANGUAGE, default="en", show_default=True, help="Language of TERM.")
 @click.option(
     "--from",
     "document",
