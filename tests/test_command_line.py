@@ -52,6 +52,8 @@ LANGUAGE_COMMANDS = [
     ["glossary", "show", "--lang", "xx"],
     ["glossary", "find", "a community", "--lang", "xx"],
     ["glossary", "add", "a community", "--lang", "xx"],
+    ["segments", "paper.txt", "--lang", "xx"],
+    ["terms", "extract", "paper.txt", "--lang", "xx"],
 ]
 
 

@@ -6,12 +6,17 @@ from pathlib import Path
 
 import click
 
-from termwise.command_line import TEXT_ENCODING
+from termwise.command_line import LANGUAGE, TEXT_ENCODING
 
 
 @click.command("segments")
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--lang", default=None, help="Source language (BCP 47); detected when not given.")
+@click.option(
+    "--lang",
+    type=LANGUAGE,
+    default=None,
+    help="Source language (BCP 47); detected when not given.",
+)
 @click.option(
     "--encoding",
     type=TEXT_ENCODING,

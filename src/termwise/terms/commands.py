@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from termwise.command_line import LANGUAGE
 from termwise.project.layout import ProjectLayout
 
 if TYPE_CHECKING:
@@ -42,7 +43,9 @@ def _glossary(layout: ProjectLayout, path: Path | None) -> Glossary | None:
 
 @terms.command("extract")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--lang", default=None, help="Language of the documents (default: detected).")
+@click.option(
+    "--lang", type=LANGUAGE, default=None, help="Language of the documents (default: detected)."
+)
 @click.option(
     "--glossary",
     "glossary_path",
