@@ -54,6 +54,9 @@ LANGUAGE_COMMANDS = [
     ["glossary", "add", "a community", "--lang", "xx"],
     ["segments", "paper.txt", "--lang", "xx"],
     ["terms", "extract", "paper.txt", "--lang", "xx"],
+    ["terms", "targets", "paper.txt", "--to", "xx"],
+    ["terms", "targets", "paper.txt", "--to", "es", "--from", "qq"],
+    ["import", "empty.tmx", "--doc", "paper.txt", "--to", "es", "--from", "qq"],
 ]
 
 

@@ -29,6 +29,7 @@ from termwise.project.layout import ProjectLayout
 @click.option(
     "--from",
     "source_lang",
+    type=LANGUAGE,
     default=None,
     help="The document's language (default: what FILE declares, else detected).",
 )

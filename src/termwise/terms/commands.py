@@ -115,8 +115,16 @@ def extract(
 
 @terms.command("targets")
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--to", "target_lang", required=True, help="Target language of the translation.")
-@click.option("--from", "source_lang", default=None, help="Source language (default: detected).")
+@click.option(
+    "--to", "target_lang", type=LANGUAGE, required=True, help="Target language of the translation."
+)
+@click.option(
+    "--from",
+    "source_lang",
+    type=LANGUAGE,
+    default=None,
+    help="Source language (default: detected).",
+)
 @click.option(
     "--target",
     "target_file",
