@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 
 from termwise.mt import select_engine
@@ -260,3 +261,39 @@ def test_a_term_without_a_letter_or_digit_is_not_recorded(project: Path, term: s
     assert result.returncode == 2
     assert "is no term: a term needs a letter or a digit" in result.stderr
     assert (project / "glossary" / "key-terms.tbx").read_bytes() == before
+
+
+def _every_command() -> list[tuple[str, click.Command]]:
+    from termwise.cli import COMMANDS, cli
+
+    found: list[tuple[str, click.Command]] = []
+    context = click.Context(cli)
+
+    def walk(name: str, command: click.Command) -> None:
+        found.append((name, command))
+        if isinstance(command, click.Group):
+            for sub_name, sub in command.commands.items():
+                walk(f"{name} {sub_name}", sub)
+
+    for name in COMMANDS:
+        command = cli.get_command(context, name)
+        assert command is not None, name
+        walk(name, command)
+    return found
+
+
+def test_every_language_option_takes_only_known_languages() -> None:
+    # Four commands took --to/--from/--lang as plain text and went on with "xx" silently;
+    # this keeps commands written later from doing the same.
+    from termwise.command_line import LanguageTag
+
+    plain = [
+        f"{name} {option}"
+        for name, command in _every_command()
+        for param in command.params
+        if isinstance(param, click.Option)
+        for option in param.opts
+        if option in ("--to", "--from", "--lang") and not isinstance(param.type, click.Path)
+        if not isinstance(param.type, LanguageTag)
+    ]
+    assert plain == []
