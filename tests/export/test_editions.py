@@ -176,3 +176,33 @@ def test_a_run_of_untranslated_sentences_is_marked_once(project: Project) -> Non
     )
     html = export(project, "html", "es.html", "--target-only").read_text(encoding="utf-8")
     assert html.count("[untranslated]") == 4  # three passages and the footer legend
+
+
+def test_docx_holds_page_breaks_and_control_characters(tmp_path: Path) -> None:
+    # PDF-extracted text keeps a form feed where a page broke inside a sentence, and a
+    # translation edited elsewhere may hold a backspace: python-docx raised ValueError
+    # ("All strings must be XML compatible") and no Word edition was written.
+    from termwise.document import load_document
+    from termwise.project.layout import ProjectLayout
+    from termwise.project.translations import open_translation
+
+    from .sample_project import Project
+
+    paper = tmp_path / "paper.txt"
+    paper.write_text("The community of human destiny is a\fconcept of China.\n", encoding="utf-8")
+    layout = ProjectLayout.at(tmp_path)
+    document = load_document(paper)
+    assert "\f" in document.segments[0].text
+    tfile = open_translation(layout, document, "es")
+    for unit in tfile.units.values():
+        unit.set_translation("La comunidad\fde destino es un\bconcepto.", reviewed=True)
+    tfile.save()
+    project = Project(root=tmp_path, layout=layout, paper=paper, document=document)
+    cells = [
+        [cell.text for cell in row.cells]
+        for row in docx.Document(str(export(project, "docx", "paper.docx"))).tables[0].rows
+    ]
+    assert cells[1] == [
+        "The community of human destiny is a concept of China.",
+        "La comunidad de destino es un\\u0008concepto.",
+    ]

@@ -14,6 +14,14 @@ from termwise.export.edition import (
     EditionBlock,
 )
 from termwise.export.text_formats import block_source, block_target
+from termwise.project.tmx import xml_safe
+
+
+def word_text(text: str) -> str:
+    """``text`` as a Word run can hold it. A form feed is a PDF page break inside the
+    sentence, a space on the page; other characters XML cannot carry appear as ``\\uXXXX``
+    (as in TMX and XLIFF), where python-docx raised ValueError and no edition was written."""
+    return xml_safe(text.replace("\f", " ").replace("\v", " "))
 
 
 def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
@@ -21,12 +29,14 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
     from docx.shared import Pt, RGBColor
 
     document = docx.Document()
-    document.core_properties.title = edition.target_title if target_only else edition.title
+    document.core_properties.title = word_text(
+        edition.target_title if target_only else edition.title
+    )
     document.core_properties.language = edition.target_lang
-    document.add_heading(edition.target_title if target_only else edition.title, level=1)
+    document.add_heading(word_text(edition.target_title if target_only else edition.title), level=1)
     if target_only:
         for block in edition.blocks:
-            text = block_target(block)
+            text = word_text(block_target(block))
             if block.kind is SegmentKind.HEADING:
                 document.add_heading(text, level=2)
             else:
@@ -36,8 +46,8 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
         table = document.add_table(rows=1, cols=2)
         table.style = "Table Grid"
         header = table.rows[0].cells
-        header[0].text = edition.source_name()
-        header[1].text = edition.target_name()
+        header[0].text = word_text(edition.source_name())
+        header[1].text = word_text(edition.target_name())
         for cell in header:
             for run in cell.paragraphs[0].runs:
                 run.bold = True
@@ -48,11 +58,11 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
                     (cells[0], block_source(block)),
                     (cells[1], block_target(block)),
                 ):
-                    run = cell.paragraphs[0].add_run(text)
+                    run = cell.paragraphs[0].add_run(word_text(text))
                     run.bold = True
                     run.font.size = Pt(13)
             else:
-                cells[0].paragraphs[0].add_run(block_source(block))
+                cells[0].paragraphs[0].add_run(word_text(block_source(block)))
                 _add_runs(cells[1].paragraphs[0], block, RGBColor)
     if edition.has_unreviewed:
         note = document.add_paragraph()
@@ -72,8 +82,8 @@ def _add_runs(paragraph: Any, block: EditionBlock, rgb: Any) -> None:
             run = paragraph.add_run(MISSING)
             run.italic = True
         elif item.unreviewed:
-            run = paragraph.add_run(item.target + UNREVIEWED_MARK)
+            run = paragraph.add_run(word_text(item.target) + UNREVIEWED_MARK)
             run.italic = True
             run.font.color.rgb = rgb(0xB4, 0x5F, 0x06)
         else:
-            paragraph.add_run(item.target)
+            paragraph.add_run(word_text(item.target))
