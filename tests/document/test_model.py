@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from termwise.document import load_document
 from termwise.document.model import Document, OffsetMap, Segment, SegmentKind
 
 
@@ -37,3 +40,16 @@ def test_segment_to_source_with_a_map_and_without() -> None:
     assert document.segment("y") is plain
     with pytest.raises(KeyError):
         document.segment("z")
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+def test_lines_end_where_an_editor_ends_them(tmp_path: Path, end: str) -> None:
+    # With "\r" alone (classic Mac OS line ends) every segment was on line 1.
+    path = tmp_path / "paper.txt"
+    path.write_bytes(end.join(["First line.", "Second line.", "", "Third line."]).encode())
+    document = load_document(path, lang="en")
+    assert [(segment.line, segment.column) for segment in document.segments] == [
+        (1, 1),
+        (2, 1),
+        (4, 1),
+    ]

@@ -152,7 +152,8 @@ class Segment:
         return source_start, source_end
 
 
-_NEWLINE = re.compile("\n")
+# A line ends where an editor ends it: "\r\n" (Windows), "\n", or a lone "\r" (classic Mac OS).
+_NEWLINE = re.compile("\r\n|\r|\n")
 
 
 @dataclass
