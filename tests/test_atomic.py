@@ -72,3 +72,34 @@ def test_backup_is_copied_where_hard_links_are_refused(
     write_atomic(target, "two", backup=True)
     assert (target.read_text(), backup_path(target).read_text()) == ("two", "one")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.po", "a.po~"]
+
+
+def test_a_pipe_is_written_into_not_replaced(tmp_path: Path) -> None:
+    # `-o /dev/null` renamed a file over /dev/null (as root the device became a plain file);
+    # a named pipe is the same kind of target, safe to test with.
+    import stat
+    import threading
+
+    fifo = tmp_path / "report.fifo"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    write_atomic(fifo, "the report\n")
+    reader.join(timeout=10)
+    assert received == [b"the report\n"]
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.fifo"]
+
+
+def test_a_socket_is_refused(tmp_path: Path) -> None:
+    import socket
+
+    path = tmp_path / "s.sock"
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(str(path))
+    try:
+        with pytest.raises(WriteError, match="is a device or socket"):
+            write_atomic(path, "x")
+    finally:
+        server.close()

@@ -3,8 +3,9 @@
 The new content goes to a temporary file in the same folder, is flushed and fsynced, and
 then renamed over the target; the folder is fsynced so the rename itself survives a crash.
 A target that is a symbolic link is written through to the file it points to (the link
-stays a link); a target without write permission is refused, as editors do; temporary
-files left by a save that was killed are deleted by the next save into the same folder.
+stays a link); a terminal, /dev/null or a pipe is written into, not replaced; a disk device,
+a socket or a target without write permission is refused, as editors do; temporary files
+left by a save that was killed are deleted by the next save into the same folder.
 Every failure of the file system (a full disk, a read-only folder) is a ``WriteError``: one
 line naming the file and what to do, the previous file untouched.
 """
@@ -71,9 +72,14 @@ def write_atomic(
     puts the written file in place instead of a plain rename (``project/swap.py``: one that
     checks what it replaces); if it raises, ``new`` is deleted and nothing else changed.
     """
-    target = _write_through(Path(path))
+    given = Path(path)
+    # /dev/stdout is a link to a pipe that has no path: write through the name given.
+    target = given if _is_stream(given) else _write_through(given)
     _refuse_read_only(target)
     try:
+        if _is_stream(target):
+            _write_stream(target, data, encoding)
+            return
         _write(target, data, encoding, backup, install)
     except OSError as error:
         raise WriteError(
@@ -88,6 +94,28 @@ def _write_through(path: Path) -> Path:
     return Path(os.path.realpath(path))
 
 
+def _is_stream(target: Path) -> bool:
+    """Whether ``target`` is a terminal, /dev/null or a pipe: written into, never replaced.
+    Renaming a file over /dev/null replaced the device with a plain file (as root), and
+    every program that writes to /dev/null afterwards filled it."""
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
+
+
+def _write_stream(target: Path, data: bytes | str | Iterable[bytes], encoding: str) -> None:
+    with open(target, "wb") as handle:
+        if isinstance(data, str):
+            handle.write(data.encode(encoding))
+        elif isinstance(data, bytes):
+            handle.write(data)
+        else:
+            for chunk in data:
+                handle.write(chunk)
+
+
 def _refuse_read_only(target: Path) -> None:
     try:
         mode = target.stat().st_mode
@@ -95,6 +123,8 @@ def _refuse_read_only(target: Path) -> None:
         return
     if stat.S_ISDIR(mode):
         raise WriteError(target, "is a folder; give a file name")
+    if stat.S_ISBLK(mode) or stat.S_ISSOCK(mode):
+        raise WriteError(target, "is a device or socket, not a file; give a file name")
     if stat.S_ISREG(mode) and not mode & stat.S_IWUSR:
         raise WriteError(
             target,
