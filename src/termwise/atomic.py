@@ -73,14 +73,17 @@ def write_atomic(
     checks what it replaces); if it raises, ``new`` is deleted and nothing else changed.
     """
     given = Path(path)
-    # /dev/stdout is a link to a pipe that has no path: write through the name given.
-    target = given if _is_stream(given) else _write_through(given)
-    _refuse_read_only(target)
+    # stat() follows links, so a link is a stream exactly when its target is; /dev/stdout is
+    # a link to a pipe that has no path, so a stream is written through the name given.
+    stream = _is_stream(given)
+    target = given if stream else _write_through(given)
+    if not stream:
+        _refuse_read_only(target)
     try:
-        if _is_stream(target):
+        if stream:
             _write_stream(target, data, encoding)
-            return
-        _write(target, data, encoding, backup, install)
+        else:
+            _write(target, data, encoding, backup, install)
     except OSError as error:
         raise WriteError(
             target, f"not saved: {os_error_advice(error)}. Nothing was written."

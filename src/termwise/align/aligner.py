@@ -180,8 +180,13 @@ class _Side:
             soft_ends=prefix(features.soft_ends.astype(np.int64)),
             soft_flags=np.concatenate([features.soft_ends, [False]]),
             debris=prefix(features.debris.astype(np.int64)),
-            open_flags=np.concatenate([[False], features.open_ends, [False]]),
+            open_flags=np.concatenate([features.open_ends, [False]]),
         )
+
+    def last(self, flags: npt.NDArray[Any], start: Index, size: int) -> npt.NDArray[Any]:
+        """The flag of the last of ``size`` sentences from each ``start`` (False past the end)."""
+        ends: npt.NDArray[Any] = flags[np.minimum(start + size - 1, self.count)]
+        return ends
 
     def total(self, prefix: npt.NDArray[Any], start: Index, size: int) -> npt.NDArray[Any]:
         """Sum over ``size`` sentences from each ``start``; starts must lie in 0..count."""
@@ -299,13 +304,12 @@ class _Costs:
         if b >= 2:
             cost += INNER_SOFT_WEIGHT * target.total(target.soft_ends, tgt, b - 1)
         if a and b and model.soft_end_weight:
-            src_soft = source.soft_flags[np.minimum(src + a - 1, source.count)]
-            tgt_soft = target.soft_flags[np.minimum(tgt + b - 1, target.count)]
+            src_soft = source.last(source.soft_flags, src, a)
+            tgt_soft = target.last(target.soft_flags, tgt, b)
             cost += model.soft_end_weight * (src_soft != tgt_soft)
         if a and b and model.open_end_weight:
-            # open_flags[k + 1] tells whether line k ends open.
-            src_open = source.open_flags[np.minimum(src + a, source.count)]
-            tgt_open = target.open_flags[np.minimum(tgt + b, target.count)]
+            src_open = source.last(source.open_flags, src, a)
+            tgt_open = target.last(target.open_flags, tgt, b)
             cost += model.open_end_weight * (src_open != tgt_open)
         if a and b and self.any_headings:
             src_heading = source.total(source.headings, src, a) > 0

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from termwise.document.encoding import read_text
 from termwise.errors import InputError
 
 # ASCII digits only, at most nine: the line number of a book, never of more (a longer run of
@@ -56,8 +57,6 @@ def parse_bead(line: str) -> tuple[tuple[int, ...], tuple[int, ...]] | None:
 
 def read_beads(path: str | Path) -> list[Bead]:
     """Every bead of a file in the notation; a malformed line is an error naming file and line."""
-    from termwise.document.encoding import read_text
-
     file = Path(path)
     # Read as every text file is: a BOM, UTF-16 from a Windows tool, a binary file refused.
     text, _ = read_text(file)

@@ -270,9 +270,10 @@ def side_features(
     flags = np.zeros(count, np.bool_)
     if headings is not None:
         flags[:] = np.asarray(headings, np.bool_)
-    soft = np.fromiter((text.rstrip()[-1:] in SOFT_ENDS for text in texts), np.bool_, count)
+    last = [text.rstrip()[-1:] for text in texts]
+    soft = np.fromiter((char in SOFT_ENDS for char in last), np.bool_, count)
     debris = np.fromiter((is_debris(text) for text in texts), np.bool_, count)
-    opened = np.fromiter((text.rstrip()[-1:] in OPEN_ENDS for text in texts), np.bool_, count)
+    opened = np.fromiter((char in OPEN_ENDS for char in last), np.bool_, count)
     return SideFeatures(lengths, marks, breaks, flags, soft, debris, opened)
 
 

@@ -15,6 +15,7 @@ import dataclasses
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeGuard
 
 from termwise.atomic import write_atomic
 from termwise.document.model import Document, OffsetMap, Segment
@@ -37,17 +38,7 @@ class Resegmentation:
         data = read_json(path, "a segmentation override file")
         splits = data.get("splits", {}) if isinstance(data, dict) else None
         joins = data.get("joins", []) if isinstance(data, dict) else None
-        if not (
-            isinstance(splits, dict)
-            and all(
-                isinstance(cuts, list) and all(map(_is_offset, cuts)) for cuts in splits.values()
-            )
-            and isinstance(joins, list)
-            and all(
-                isinstance(pair, list) and len(pair) == 2 and all(isinstance(i, str) for i in pair)
-                for pair in joins
-            )
-        ):
+        if not (_are_splits(splits) and _are_joins(joins)):
             raise InputError(
                 "not a segmentation override file: expected "
                 '{"splits": {id: [offset, ...]}, "joins": [[id, id], ...]}',
@@ -55,7 +46,7 @@ class Resegmentation:
             )
         return cls(
             path,
-            {str(key): sorted(cuts) for key, cuts in splits.items()},
+            {key: sorted(cuts) for key, cuts in splits.items()},
             [(first, second) for first, second in joins],
         )
 
@@ -79,8 +70,21 @@ class Resegmentation:
         return dataclasses.replace(document, segments=segments, _by_id={}, _line_starts=[])
 
 
-def _is_offset(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+def _are_splits(value: object) -> TypeGuard[dict[str, list[int]]]:
+    """Segment id → offsets, each a whole number from 0."""
+    return isinstance(value, dict) and all(
+        isinstance(cuts, list)
+        and all(isinstance(cut, int) and not isinstance(cut, bool) and cut >= 0 for cut in cuts)
+        for cuts in value.values()
+    )
+
+
+def _are_joins(value: object) -> TypeGuard[list[list[str]]]:
+    """Pairs of segment ids."""
+    return isinstance(value, list) and all(
+        isinstance(pair, list) and len(pair) == 2 and all(isinstance(i, str) for i in pair)
+        for pair in value
+    )
 
 
 def _offsets(segment: Segment) -> OffsetMap:

@@ -61,14 +61,15 @@ def load_toml(path: Path) -> dict[str, Any]:
         found = _TOML_POSITION.search(str(error))
         position: int | None = getattr(error, "lineno", None)
         column: int | None = getattr(error, "colno", None)
+        at_end = found is None and _TOML_AT_END in str(error)
         if found is not None:
             position, column = position or int(found["line"]), column or int(found["column"])
-        elif _TOML_AT_END in str(error) and position is None:
+        elif at_end and position is None:
             # An unterminated string or table at the end: the place is just past the text.
             position = text.count("\n") + 1
             column = len(text) - (text.rfind("\n") + 1) + 1
         message = _TOML_POSITION.sub("", str(error)).replace(_TOML_AT_END, "").strip()
-        if found is None and _TOML_AT_END in str(error):
+        if at_end:
             message += " at the end of the file"
         raise InputError(f"invalid TOML: {message}", path, line=position, column=column) from None
     except RecursionError:
