@@ -5,12 +5,17 @@ two independent files (A and B), each aligned on its own. A change to the aligne
 if it helps on both halves as well as on the whole (strict F1, pooled as the standard scorer
 pools files; the Bible in verse mode).
 
-Run: ``.venv/bin/python bench/align_split.py [--sets bible,tb,google,europarl]``.
+Run: ``.venv/bin/python bench/align_split.py [--sets bible,tb,google,europarl]
+[--garbled 0.5,0.9]``. No English → Chinese MT runs here, so ``--garbled`` aligns the Bible
+also with a stand-in MT built from the gold Chinese, that share of its characters garbled
+(``tests/support/garbled_mt.py``): a check that a poor MT never does worse than none, not a
+measurement of a real MT.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,7 +25,11 @@ from termwise.align.beads import Bead, read_beads
 from termwise.align.features import side_features
 from termwise.align.scoring import merge_within_verses, score_file
 
-DEV = Path(__file__).resolve().parents[1].parent / "shared" / "align-dev"
+ROOT = Path(__file__).resolve().parents[1]
+DEV = ROOT.parent / "shared" / "align-dev"
+sys.path.insert(0, str(ROOT / "tests"))
+
+from support.garbled_mt import garbled_mt  # noqa: E402
 
 
 def lines(path: Path) -> list[str]:
@@ -81,19 +90,26 @@ def evaluate(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", default="bible,tb,google,europarl")
+    parser.add_argument("--garbled", default="", help="shares of garbled characters, e.g. 0.5,0.9")
     args = parser.parse_args()
     wanted = args.sets.split(",")
+    wanted += [f"bible-garbled-{share}" for share in args.garbled.split(",") if share]
     bible, berg = DEV / "bible-en-zh", DEV / "textberg-de-fr"
     for key in wanted:
         start = time.process_time()
-        if key == "bible":
+        if key.startswith("bible"):
+            source, target = lines(bible / "dev.en"), lines(bible / "dev.zh")
+            gold = read_beads(bible / "dev.align")
+            mt = None
+            if key.startswith("bible-garbled-"):
+                mt = garbled_mt(gold, source, target, float(key.rsplit("-", 1)[1]))
             result = evaluate(
                 key,
-                lines(bible / "dev.en"),
-                lines(bible / "dev.zh"),
-                read_beads(bible / "dev.align"),
+                source,
+                target,
+                gold,
                 ("en", "zh"),
-                None,
+                mt,
                 (lines(bible / "dev.en.verse"), lines(bible / "dev.zh.verse")),
             )
         else:
@@ -109,7 +125,7 @@ def main() -> None:
             )
         cpu = time.process_time() - start
         print(
-            f"{key:9} all {result['all']:.4f}  A {result['A']:.4f}  B {result['B']:.4f}"
+            f"{key:17} all {result['all']:.4f}  A {result['A']:.4f}  B {result['B']:.4f}"
             f"  ({cpu:.1f} s CPU)",
             flush=True,
         )
