@@ -105,6 +105,58 @@ def test_apertium_mt_path_end_to_end(spanish_pair: tuple[Path, list[Bead]], tmp_
     )
     assert given.returncode == 0, given.stderr
     assert strict_f1(gold, tmp_path / "given.align") >= 0.95
+    rank = re.search(
+        r"right target sentence over its neighbours for (\d+)% of the pairs", given.stderr
+    )
+    assert rank is not None and int(rank[1]) >= 80
+    assert "warning" not in given.stderr
+
+
+@needs_apertium
+def test_an_mt_of_another_text_is_reported_and_not_used(
+    spanish_pair: tuple[Path, list[Bead]], tmp_path: Path
+) -> None:
+    # A user who passes the MT of another file (here: the right MT, lines in reverse order,
+    # so the line count still matches) must hear that it does not fit and get the alignment
+    # they would have had without it, not one steered by it.
+    from termwise.mt.apertium import ApertiumEngine
+
+    folder, gold = spanish_pair
+    source = (folder / "paper.en.txt").read_text(encoding="utf-8").splitlines()
+    mt = [r.target for r in ApertiumEngine().translate(source, "en", "es")]
+    (tmp_path / "wrong.es").write_text("\n".join(reversed(mt)) + "\n", encoding="utf-8")
+    result = termwise(
+        "align",
+        "paper.en.txt",
+        "paper.es.txt",
+        "--from",
+        "en",
+        "--to",
+        "es",
+        "--presegmented",
+        "--source-mt",
+        str(tmp_path / "wrong.es"),
+        "-o",
+        str(tmp_path / "wrong.align"),
+        cwd=folder,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "warning: the MT of the source does not resemble the target" in result.stderr
+    assert "paper.en.txt into es" in result.stderr
+    assert "without MT similarity" in result.stderr
+    plain = termwise(
+        "align",
+        "paper.en.txt",
+        "paper.es.txt",
+        "--from",
+        "en",
+        "--to",
+        "es",
+        "--presegmented",
+        "--no-mt",
+        cwd=folder,
+    )
+    assert (tmp_path / "wrong.align").read_text(encoding="utf-8") == plain.stdout
 
 
 def test_align_score_prints_strict_and_lax(tmp_path: Path) -> None:

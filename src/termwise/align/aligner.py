@@ -146,6 +146,15 @@ class Alignment:
 
     beads: list[Bead]
     model: Model
+    # How often the given MT ranked a first-pass 1-1 pair above its neighbours (about a
+    # third by chance); None without MT or the source texts, or when too few pairs could tell.
+    mt_rank: float | None = None
+
+    @property
+    def mt_ignored(self) -> bool:
+        """Whether the MT ranked pairs no better than chance and so was given no weight: a
+        user who passed it should hear that it is not a translation of these texts."""
+        return self.mt_rank is not None and _rank_weight(self.mt_rank) == 0
 
 
 @dataclass
@@ -600,36 +609,27 @@ def _rank_weight(rate: float) -> float:
     return float(np.clip((rate - 0.4) / 0.5, 0.0, 1.0))
 
 
-def _shares_by_rank(
-    mt: BandSimilarity,
-    table: BandSimilarity,
+def _rank_rates(
+    parts: Sequence[BandSimilarity],
     path: Sequence[tuple[int, int]],
     beads: Sequence[Bead],
     rows: int,
     columns: int,
-) -> tuple[float, float]:
-    """The shares of an MT and of the word table beside it, each scaled by how well it ranks
-    the first pass's 1-1 pairs above their neighbours.
-
-    An MT's quality is not known in advance, and a weak one must not drown a table that
-    ranks well: on the Bible, with a Chinese "MT" whose characters are mostly wrong, the MT
-    ranks 0.66 of the pairs first and the table 0.97, and at the usual shares the MT cost
-    0.006 strict F1 against no MT at all. (The source's own strings, standing in for an MT,
-    keep their share: _cognates_rank has already judged them, and scaling them too cost
-    Text+Berg 0.002.)
-    """
+) -> list[float] | None:
+    """How often each similarity ranks a 1-1 pair of the first pass above the pairs two
+    target lines away (None when the first pass has too few 1-1 pairs to tell)."""
     ones = [bead for bead in beads if bead.kind == (1, 1)]
     if len(ones) < 20:
-        return 1.0, TABLE_BESIDE_MT
+        return None
     points_i, points_j = _path_points(path)
     band = _band_around(points_i, points_j, rows, columns, REFINE_MARGINS[0])
     src = np.asarray([bead.src[0] for bead in ones], np.int64)
     tgt = np.asarray([bead.tgt[0] for bead in ones], np.int64)
-    weights = []
-    for part in (mt, table):
+    rates = []
+    for part in parts:
         part.prepare(band.low, band.high)
-        weights.append(_rank_weight(_rank_rate(part, src, tgt, columns)))
-    return weights[0], TABLE_BESIDE_MT * weights[1]
+        rates.append(_rank_rate(part, src, tgt, columns))
+    return rates
 
 
 def _cognates_rank(
@@ -719,6 +719,7 @@ def align(
     band = _coarse_band(source, target, model)
 
     similarity: BandSimilarity | None = None
+    mt_rank: float | None = None
     if source_mt is not None:
         if target_texts is None or len(source_mt) != rows or len(target_texts) != columns:
             raise ValueError("MT needs one line per source sentence and the target texts")
@@ -735,15 +736,29 @@ def align(
         # source word by word. It knows this text's names and its translator's habits, which
         # a weak or out-of-domain MT gets wrong, and it is all there is across scripts.
         table = lexicon_similarity(source_texts, target_texts, beads, LEXICON_WEIGHT)
+        shares = (1.0, TABLE_BESIDE_MT)
+        rates = None
+        if similarity is not None:
+            rates = _rank_rates((similarity, table), path, beads, rows, columns)
+        if rates is not None:
+            # An MT's quality is not known in advance, and a weak one must not drown a
+            # table that ranks well: on the Bible, with a stand-in Chinese MT whose
+            # characters are 90% wrong, the MT ranks a third of the pairs first (chance) and
+            # the table 0.97, and at the fixed shares the MT cost 0.008 strict F1 against
+            # no MT. So each part counts as much as it ranks, and an MT that ranks no
+            # better than chance (of another text, or into another language) is dropped.
+            mt_rank = rates[0]
+            shares = (_rank_weight(rates[0]), TABLE_BESIDE_MT * _rank_weight(rates[1]))
+            if shares[0] == 0:
+                similarity, shares = None, (1.0, TABLE_BESIDE_MT)
         if similarity is None and _cognates_rank(source_texts, target_texts, beads):
-            # The source itself stands in for its MT: names, numbers, cognates.
+            # The source itself stands in for its MT: names, numbers, cognates. (They keep
+            # their share: _cognates_rank has judged them, and scaling them by their rank
+            # too cost Text+Berg 0.002.)
             similarity = BandSimilarity(source_texts, target_texts)
         if similarity is None:
             similarity = table
         else:
-            shares = (1.0, TABLE_BESIDE_MT)
-            if source_mt is not None:
-                shares = _shares_by_rank(similarity, table, path, beads, rows, columns)
             similarity = BandSimilarity.combined(
                 [(similarity, shares[0]), (table, shares[1])], weight=MT_WEIGHT
             )
@@ -757,4 +772,4 @@ def align(
         path = _search(costs, band)
         beads = _beads_of(path)
     # The confidence is judged by the costs of the last pass (REFINE_MARGINS is never empty).
-    return Alignment(_confidence(costs, beads), model)
+    return Alignment(_confidence(costs, beads), model, mt_rank)

@@ -236,8 +236,22 @@ def align(
     summary = (
         f"Aligned {len(source.texts)} source and {len(target.texts)} target sentences in "
         f"{len(beads)} groups ({low} of low confidence); "
-        f"{'with' if mt is not None else 'without'} MT similarity"
+        f"{'with' if mt is not None and not result.mt_ignored else 'without'} MT similarity"
     )
+    if result.mt_rank is not None and not result.mt_ignored:
+        summary += (
+            f" (the MT picks the right target sentence over its neighbours for "
+            f"{result.mt_rank:.0%} of the pairs)"
+        )
+    if result.mt_ignored:
+        assert result.mt_rank is not None
+        click.echo(
+            f"warning: the MT of the source does not resemble the target: it picks the right "
+            f"target sentence over its neighbours for {result.mt_rank:.0%} of the pairs, about "
+            f"as often as chance, so it was not used. Is it a translation of "
+            f"{source_path.name} into {tgt}, one line per source sentence, in order?",
+            err=True,
+        )
     if chosen == "beads":
         from termwise.align.beads import beads_text
 
