@@ -230,7 +230,7 @@ def align(
         source_texts=source.texts,
     )
     beads = result.beads
-    from termwise.align.output import LOW_CONFIDENCE
+    from termwise.align.output import CHECK_FLAG, LOW_CONFIDENCE
 
     low = sum(1 for bead in beads if bead.confidence < LOW_CONFIDENCE)
     summary = (
@@ -282,7 +282,7 @@ def align(
     click.echo(summary, err=True)
     click.echo(
         f"Saved {report.filled} aligned translations to {report.path} "
-        f"({report.flagged} flagged {report.flagged and 'align-check' or ''}".rstrip()
+        f"({report.flagged} flagged {report.flagged and CHECK_FLAG or ''}".rstrip()
         + f", {report.unmatched_source} source segments without a counterpart"
         + (f", {report.kept} earlier translations kept" if report.kept else "")
         + (f", {report.joins} sentence joins recorded" if report.joins else "")

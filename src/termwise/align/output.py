@@ -11,6 +11,7 @@ the previous group's translation, which is then flagged for checking.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,10 +22,13 @@ from termwise.document.model import Document
 from termwise.project.interchange import InterchangeUnit
 from termwise.project.layout import ProjectLayout
 
+# Below this confidence a group is unsure: flagged in the project, listed by the review.
 LOW_CONFIDENCE = 0.6
 # PO flag of a group the aligner is unsure of; every aligned entry is fuzzy (edited) anyway.
 CHECK_FLAG = "align-check"
+# The extracted comment that carries a group's confidence (written here, read by the review).
 COMMENT_PREFIX = "align: "
+_CONFIDENCE = re.compile(r"confidence ([0-9.]+)")
 
 
 @dataclass
@@ -130,6 +134,16 @@ def _comment(bead: Bead, extra: int) -> str:
     if extra:
         text += f", {extra} target sentence(s) without a source appended"
     return text
+
+
+def comment_confidence(comments: Sequence[str]) -> float | None:
+    """The confidence an ``align:`` comment among ``comments`` records (None if none does)."""
+    for comment in comments:
+        if comment.startswith(COMMENT_PREFIX):
+            found = _CONFIDENCE.search(comment)
+            if found:
+                return float(found[1])
+    return None
 
 
 def tmx_units(

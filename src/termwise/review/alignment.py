@@ -10,10 +10,10 @@ undoable step of the session's history, and the source segments keep their ids.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from termwise import languages
+from termwise.align.output import CHECK_FLAG, LOW_CONFIDENCE, comment_confidence
 from termwise.errors import TermwiseError
 
 if TYPE_CHECKING:
@@ -21,20 +21,10 @@ if TYPE_CHECKING:
     from termwise.review.rows import Row
     from termwise.review.session import ReviewSession
 
-ALIGN_COMMENT = "align: "
-CHECK_FLAG = "align-check"
-LOW_CONFIDENCE = 0.6
-_CONFIDENCE = re.compile(r"confidence ([0-9.]+)")
-
 
 def confidence(unit: TranslationUnit) -> float | None:
     """The aligner's confidence in this group, or None for a segment it did not align."""
-    for comment in unit.comments:
-        if comment.startswith(ALIGN_COMMENT):
-            found = _CONFIDENCE.search(comment)
-            if found:
-                return float(found[1])
-    return None
+    return comment_confidence(unit.comments)
 
 
 def needs_check(unit: TranslationUnit) -> bool:
