@@ -125,37 +125,16 @@ def test_an_mt_of_another_text_is_reported_and_not_used(
     source = (folder / "paper.en.txt").read_text(encoding="utf-8").splitlines()
     mt = [r.target for r in ApertiumEngine().translate(source, "en", "es")]
     (tmp_path / "wrong.es").write_text("\n".join(reversed(mt)) + "\n", encoding="utf-8")
+    common = ["paper.en.txt", "paper.es.txt", "--from", "en", "--to", "es", "--presegmented"]
+    wrong = str(tmp_path / "wrong.es")
     result = termwise(
-        "align",
-        "paper.en.txt",
-        "paper.es.txt",
-        "--from",
-        "en",
-        "--to",
-        "es",
-        "--presegmented",
-        "--source-mt",
-        str(tmp_path / "wrong.es"),
-        "-o",
-        str(tmp_path / "wrong.align"),
-        cwd=folder,
+        "align", *common, "--source-mt", wrong, "-o", str(tmp_path / "wrong.align"), cwd=folder
     )
     assert result.returncode == 0, result.stderr
     assert "warning: the MT of the source does not resemble the target" in result.stderr
     assert "paper.en.txt into es" in result.stderr
     assert "without MT similarity" in result.stderr
-    plain = termwise(
-        "align",
-        "paper.en.txt",
-        "paper.es.txt",
-        "--from",
-        "en",
-        "--to",
-        "es",
-        "--presegmented",
-        "--no-mt",
-        cwd=folder,
-    )
+    plain = termwise("align", *common, "--no-mt", cwd=folder)
     assert (tmp_path / "wrong.align").read_text(encoding="utf-8") == plain.stdout
 
 

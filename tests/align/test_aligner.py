@@ -54,6 +54,36 @@ def text_berg() -> TextBerg:
     )
 
 
+@dataclass(frozen=True)
+class BibleSlice:
+    """The first 1,500 English verses, the Chinese lines of the same verses, and the gold."""
+
+    source: list[str]
+    target: list[str]
+    src_verses: list[str]
+    tgt_verses: list[str]
+    gold: list[Bead]
+
+    def f1(self, beads: list[Bead]) -> float:
+        """Strict F1 in verse mode, as the Bible is scored."""
+        merged = merge_within_verses(beads, self.src_verses, self.tgt_verses)
+        return score_file(self.gold, merged).values()["f1_strict"]
+
+
+@functools.cache
+def bible_slice() -> BibleSlice:
+    folder = DEV / "bible-en-zh"
+    source, target = lines(folder / "dev.en")[:1500], lines(folder / "dev.zh")
+    src_verses, tgt_verses = lines(folder / "dev.en.verse"), lines(folder / "dev.zh.verse")
+    end = max(k for k, verse in enumerate(tgt_verses) if verse == src_verses[1499]) + 1
+    gold = [
+        bead
+        for bead in read_beads(folder / "dev.align")
+        if bead.src and max(bead.src) < 1500 and bead.tgt and max(bead.tgt) < end
+    ]
+    return BibleSlice(source, target[:end], src_verses, tgt_verses, gold)
+
+
 def test_numbers_compare_across_separator_conventions() -> None:
     assert number_key("1,000.5") == number_key("1.000,5") == number_key("1 000,5")
     assert number_key("8848") != number_key("8847")
@@ -142,20 +172,9 @@ def test_text_berg_with_the_strong_mt_beats_without() -> None:
 
 @needs_dev
 def test_bible_slice_in_verse_mode_learns_the_length_ratio() -> None:
-    folder = DEV / "bible-en-zh"
-    source, target = lines(folder / "dev.en")[:1500], lines(folder / "dev.zh")
-    src_verses, tgt_verses = lines(folder / "dev.en.verse"), lines(folder / "dev.zh.verse")
-    last_verse = src_verses[1499]
-    end = max(k for k, verse in enumerate(tgt_verses) if verse == last_verse) + 1
-    target = target[:end]
-    gold = [
-        bead
-        for bead in read_beads(folder / "dev.align")
-        if bead.src and max(bead.src) < 1500 and bead.tgt and max(bead.tgt) < end
-    ]
-    result = align(side_features(source, lang="en"), side_features(target, lang="zh"))
-    merged = merge_within_verses(result.beads, src_verses, tgt_verses)
-    assert score_file(gold, merged).values()["f1_strict"] > 0.82
+    bible = bible_slice()
+    result = align(side_features(bible.source, lang="en"), side_features(bible.target, lang="zh"))
+    assert bible.f1(result.beads) > 0.82
     # Chinese is counted in characters: about a third of the English letters.
     assert 0.2 < result.model.ratio < 0.45
     assert np.isfinite(result.model.variance)
@@ -213,23 +232,11 @@ def test_across_scripts_a_word_table_is_learned_from_the_texts() -> None:
 @needs_dev
 def test_bible_slice_gains_from_the_word_table() -> None:
     # Length and anchors give 0.941 strict F1 on these 1,500 verses, the table 0.980.
-    folder = DEV / "bible-en-zh"
-    source, target = lines(folder / "dev.en")[:1500], lines(folder / "dev.zh")
-    src_verses, tgt_verses = lines(folder / "dev.en.verse"), lines(folder / "dev.zh.verse")
-    end = max(k for k, verse in enumerate(tgt_verses) if verse == src_verses[1499]) + 1
-    target = target[:end]
-    gold = [
-        bead
-        for bead in read_beads(folder / "dev.align")
-        if bead.src and max(bead.src) < 1500 and bead.tgt and max(bead.tgt) < end
-    ]
-    features = (side_features(source, lang="en"), side_features(target, lang="zh"))
-    scores = []
-    for texts in ({}, {"source_texts": source, "target_texts": target}):
-        result = align(*features, **texts)  # type: ignore[arg-type]
-        merged = merge_within_verses(result.beads, src_verses, tgt_verses)
-        scores.append(score_file(gold, merged).values()["f1_strict"])
-    assert scores[1] > 0.97 and scores[1] > scores[0] + 0.025
+    bible = bible_slice()
+    features = (side_features(bible.source, lang="en"), side_features(bible.target, lang="zh"))
+    alone = bible.f1(align(*features).beads)
+    beside = bible.f1(align(*features, source_texts=bible.source, target_texts=bible.target).beads)
+    assert beside > 0.97 and beside > alone + 0.025
 
 
 def _with_mt(name: str) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
@@ -377,23 +384,15 @@ def test_a_weak_mt_does_not_drown_the_word_table() -> None:
     # (no MT) to 0.969 strict F1. Each part now counts as much as it ranks, so an MT no
     # better than chance is dropped (the alignment is the one without MT), and a fair one
     # (half the characters right) still helps (0.985).
-    folder = DEV / "bible-en-zh"
-    source, target = lines(folder / "dev.en")[:1500], lines(folder / "dev.zh")
-    src_verses, tgt_verses = lines(folder / "dev.en.verse"), lines(folder / "dev.zh.verse")
-    end = max(k for k, verse in enumerate(tgt_verses) if verse == src_verses[1499]) + 1
-    target = target[:end]
-    gold = [
-        bead
-        for bead in read_beads(folder / "dev.align")
-        if bead.src and max(bead.src) < 1500 and bead.tgt and max(bead.tgt) < end
-    ]
+    bible = bible_slice()
+    source, target = bible.source, bible.target
     features = (side_features(source, lang="en"), side_features(target, lang="zh"))
 
     def f1(mt: list[str] | None) -> float:
-        result = align(*features, source_mt=mt, source_texts=source, target_texts=target)
-        merged = merge_within_verses(result.beads, src_verses, tgt_verses)
-        return score_file(gold, merged).values()["f1_strict"]
+        return bible.f1(
+            align(*features, source_mt=mt, source_texts=source, target_texts=target).beads
+        )
 
     without = f1(None)
-    assert f1(garbled_mt(gold, source, target, 0.9)) == without
-    assert f1(garbled_mt(gold, source, target, 0.5)) > without
+    assert f1(garbled_mt(bible.gold, source, target, 0.9)) == without
+    assert f1(garbled_mt(bible.gold, source, target, 0.5)) > without
