@@ -60,6 +60,7 @@ BEAD_KINDS: tuple[tuple[int, int], ...] = (
 # the time of a pass).
 WIDE_KINDS: tuple[tuple[int, int], ...] = ((1, 4), (4, 1), (2, 3), (3, 2))
 ALL_KINDS = BEAD_KINDS + WIDE_KINDS
+MAX_KIND_SIZE = max(max(kind) for kind in ALL_KINDS)
 _INSERTION = ALL_KINDS.index((0, 1))
 # Neutral first-pass priors (roughly those of Gale and Church and of later aligners).
 DEFAULT_PRIORS: dict[tuple[int, int], float] = {
@@ -667,14 +668,71 @@ def _cognates_rank(
     return _rank_weight(rate) > 0
 
 
+def _group_costs(costs: _Costs, kind: tuple[int, int], src: Index, tgt: Index) -> Array:
+    """The cost of groups of one ``kind`` at each ``src``, ``tgt``: 0 for the empty group,
+    inf for a kind the search does not use."""
+    if kind == (0, 0):
+        return np.zeros(len(src))
+    if kind not in ALL_KINDS:
+        return np.full(len(src), np.inf)
+    return costs.of(kind, src, tgt)
+
+
+def _local_margins(costs: _Costs, beads: list[Bead]) -> Array:
+    """For each group, how much more the best other way of grouping its sentences with a
+    neighbour's costs: the stretch of two neighbouring groups cut elsewhere or not at all,
+    or the group itself cut in two. A group that a reviewer's move or merge would barely
+    make worse is one to check, however far both are from leaving the sentences out."""
+    count = len(beads)
+    kinds = np.asarray([bead.kind for bead in beads], np.int64).reshape(count, 2)
+    starts = np.zeros((count + 1, 2), np.int64)
+    np.cumsum(kinds, axis=0, out=starts[1:])
+    own = np.zeros(count)
+    for kind in {bead.kind for bead in beads}:
+        here = np.flatnonzero((kinds[:, 0] == kind[0]) & (kinds[:, 1] == kind[1]))
+        own[here] = _group_costs(costs, kind, starts[here, 0], starts[here, 1])
+    margins = np.full(count, np.inf)
+    # Stretches of two neighbouring groups (first = k, k + 1), and of one group on its own.
+    for width in (2, 1):
+        first = np.arange(count - width + 1)
+        span = starts[first + width] - starts[first]
+        chosen = own[first] + (own[first + 1] if width == 2 else 0.0)
+        for a, b in {(int(x), int(y)) for x, y in span}:
+            if max(a, b) > 2 * MAX_KIND_SIZE:
+                continue
+            here = first[(span[:, 0] == a) & (span[:, 1] == b)]
+            src, tgt = starts[here, 0], starts[here, 1]
+            best = np.full(len(here), np.inf)
+            for head_a in range(a + 1):
+                for head_b in range(b + 1):
+                    head, tail = (head_a, head_b), (a - head_a, b - head_b)
+                    if width == 1 and (head == (0, 0) or tail == (0, 0)):
+                        continue
+                    alternative = _group_costs(costs, head, src, tgt) + _group_costs(
+                        costs, tail, src + head_a, tgt + head_b
+                    )
+                    if width == 2:
+                        # The split the path chose is no alternative to itself.
+                        same = (kinds[here, 0] == head_a) & (kinds[here, 1] == head_b)
+                        alternative[same] = np.inf
+                    best = np.minimum(best, alternative)
+            delta = best - chosen[here]
+            margins[here] = np.minimum(margins[here], delta)
+            if width == 2:
+                margins[here + 1] = np.minimum(margins[here + 1], delta)
+    return margins
+
+
 def _confidence(costs: _Costs, beads: list[Bead]) -> list[Bead]:
-    """Each group's probability against leaving all its sentences unaligned."""
+    """Each group's probability against leaving all its sentences unaligned and against the
+    best other grouping of it and a neighbour (the lower of the two)."""
     rows, columns = costs.source.count, costs.target.count
     # What leaving each sentence out would cost, for every sentence at once.
     src_apart = costs.of((1, 0), np.arange(rows), np.zeros(rows, np.int64))
     tgt_apart = costs.of((0, 1), np.zeros(columns, np.int64), np.arange(columns))
     src_prefix = np.concatenate([[0.0], np.cumsum(src_apart)])
     tgt_prefix = np.concatenate([[0.0], np.cumsum(tgt_apart)])
+    local = _local_margins(costs, beads)
     confidence = np.full(len(beads), 0.5)
     by_kind: dict[tuple[int, int], list[int]] = {}
     for position, bead in enumerate(beads):
@@ -685,7 +743,7 @@ def _confidence(costs: _Costs, beads: list[Bead]) -> list[Bead]:
         tgt = np.asarray([beads[k].tgt[0] for k in positions], np.int64)
         together = costs.of((a, b), src, tgt)
         apart = src_prefix[src + a] - src_prefix[src] + tgt_prefix[tgt + b] - tgt_prefix[tgt]
-        margin = np.clip(apart - together, -50.0, 50.0)
+        margin = np.clip(np.minimum(apart - together, local[positions]), -50.0, 50.0)
         confidence[positions] = 1.0 / (1.0 + np.exp(-margin / 2))
     return [
         replace(bead, confidence=float(value))
