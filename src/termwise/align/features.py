@@ -41,9 +41,6 @@ NUMBER_BASE = len(PUNCTUATION_CLASSES)
 CONCEPT_BASE = NUMBER_BASE + NUMBER_BUCKETS
 CLASS_COUNT = len(CLASS_NAMES)
 
-_PUNCTUATION_OF = {
-    char: index for index, (_, chars) in enumerate(PUNCTUATION_CLASSES) for char in chars
-}
 # A number with its thousands and decimal separators: "1,000.5", "8839,8", "1 000".
 _NUMBER = re.compile(r"\d+(?:[.,'’\u00a0\u202f]\d+)*")
 _SPACE = re.compile(r"\s+")
@@ -138,6 +135,13 @@ _EN_TENS = {
 _EN_TENS.update({word[:-1] + "ieth": value for word, value in _EN_TENS.items()})
 _EN_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "score": 20}
 _EN_WORD = re.compile(r"[a-z]+")
+# Any word english_number_words reads a value from ("threescore" too): most sentences have
+# none, and one regular-expression search is cheaper than walking their words.
+_EN_ANY_NUMBER = re.compile(
+    r"(?<![a-z])(?:"
+    + "|".join(sorted({*_EN_UNITS, *_EN_ORDINALS, *_EN_TENS, *_EN_SCALES}, key=len, reverse=True))
+    + r"|[a-z]*score)(?![a-z])"
+)
 _ZH_DIGITS = {
     "零": 0,
     "〇": 0,
@@ -158,10 +162,13 @@ _ZH_RUN = re.compile("[零〇一二两三四五六七八九十百千万]+")
 
 def english_number_words(text: str) -> list[int]:
     """Values of the number words in ``text`` ("two hundred and fifty" is 250)."""
+    lowered = text.lower()
+    if not _EN_ANY_NUMBER.search(lowered):
+        return []
     values: list[int] = []
     current: int | None = None
     total = 0
-    words = _EN_WORD.findall(text.lower())
+    words = _EN_WORD.findall(lowered)
     for position, word in enumerate(words):
         following = words[position + 1] if position + 1 < len(words) else ""
         if word in ("a", "an") and following in _EN_SCALES and following != "score":
@@ -232,7 +239,13 @@ def number_key(text: str) -> str:
 
 def is_debris(text: str) -> bool:
     """Fewer than three letters or digits: no sentence, whatever the language."""
-    return sum(1 for char in text if char.isalnum()) < 3
+    found = 0
+    for char in text:  # stops at the third: most sentences are read no further
+        if char.isalnum():
+            found += 1
+            if found == 3:
+                return False
+    return True
 
 
 def sentence_length(text: str) -> int:
@@ -253,10 +266,8 @@ def side_features(
     lengths: Array = np.fromiter((sentence_length(t) for t in texts), np.float64, count)
     marks = np.zeros((count, CLASS_COUNT), np.int32)
     for row, text in enumerate(texts):
-        for char in text:
-            found = _PUNCTUATION_OF.get(char)
-            if found is not None:
-                marks[row, found] += 1
+        for index, (_, chars) in enumerate(PUNCTUATION_CLASSES):
+            marks[row, index] = sum(text.count(char) for char in chars)
         for number in _NUMBER.findall(text):
             marks[row, NUMBER_BASE + bucket(number_key(number), NUMBER_BUCKETS)] += 1
         for value in words_of(text):
