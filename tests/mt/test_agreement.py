@@ -322,7 +322,9 @@ def test_the_constrained_engine_makes_argos_output_agree(trained_argos_package: 
         ],
     )
     constraints = GlossaryConstraints(_glossary(plural), "en", "es")
-    texts = [p.source for p in trained_model.test_pairs() if "C1" in p.concepts][:8]
+    # Every test sentence with the concept: which of them get an article from the model
+    # depends on the trained weights (and those on the CPU's arithmetic).
+    texts = [p.source for p in trained_model.test_pairs() if "C1" in p.concepts]
     plans = [constraints.plan(text) for text in texts]
     raw = argos.translate_constrained(ArgosEngine(), texts, "en", "es", plans)
     results = ConstrainedEngine(ArgosEngine(), constraints).translate(texts, "en", "es")
@@ -334,4 +336,5 @@ def test_the_constrained_engine_makes_argos_output_agree(trained_argos_package: 
         d for r in results for d in r.terms if d.concept_id == "C1" and "agreement:" in d.reason
     ]
     assert len(said) == before
-    assert all(d.reason.endswith("→ las") for d in said), said
+    # "el → las", "La → Las" at the start of a sentence, "del → de las".
+    assert all(re.search(r"(?i)→ (de |a )?las$", d.reason) for d in said), said

@@ -115,24 +115,39 @@ def test_nbest_asks_for_alternatives_where_the_model_went_astray(
     trained_argos_package: Path,
 ) -> None:
     """With its deprecated rendering suppressed, the model writes a hybrid ("iniciativa de
-    desarrollo global") in all its n-best; its alternatives after "iniciativa" hold the
-    official rendering, continued by the model."""
-    text = "The students explain the global development initiative."
-    (plan,) = plans_for([text])
+    desarrollo global") in all its n-best for some sentences; its alternatives after
+    "iniciativa" hold the official rendering, continued by the model, and where they do the
+    sentence says so.
+
+    Which sentences go astray depends on the trained weights, and those on the CPU's
+    arithmetic (AVX2 or AVX-512 kernels), so the test looks for them among the sentences of
+    the synthetic language rather than naming one.
+    """
+    official = "iniciativa para el desarrollo global"
     engine = ArgosEngine()
     model = engine.route("en", "es")[0]
-    suppress = [model.tokenizer.encode(a) for a in plan[0].avoid]
-    (first,) = model.decode(
-        [model.tokenizer.encode(text)], num_hypotheses=NBEST, suppress_sequences=suppress
+    astray: list[tuple[str, list[Placement]]] = []
+    for subject in trained_model.SUBJECTS:
+        for verb in trained_model.VERBS:
+            text = f"The {subject} {verb} the global development initiative."
+            (plan,) = plans_for([text])
+            suppress = [model.tokenizer.encode(a) for a in plan[0].avoid]
+            (first,) = model.decode(
+                [model.tokenizer.encode(text)], num_hypotheses=NBEST, suppress_sequences=suppress
+            )
+            hypotheses = [model.detokenize(tokens) for tokens in first.hypotheses]
+            if not any(official in h for h in hypotheses):
+                astray.append((text, plan))
+    assert astray, "the model never went astray: nothing for the n-best mechanism to do"
+    texts = [text for text, _ in astray]
+    results = translate_constrained(
+        engine, texts, "en", "es", [plan for _, plan in astray], chain=["nbest"]
     )
-    hypotheses = [model.detokenize(tokens) for tokens in first.hypotheses]
-    assert "la iniciativa de desarrollo global" in hypotheses[0]
-    assert not any("iniciativa para el desarrollo global" in h for h in hypotheses)
-    (result,) = translate_constrained(engine, [text], "en", "es", [plan], chain=["nbest"])
-    assert result.target == "Los estudiantes explican la iniciativa para el desarrollo global."
-    assert [(d.mechanism, d.target) for d in result.terms] == [
-        ("nbest", "iniciativa para el desarrollo global")
-    ]
+    recovered = [result for result in results if official in result.target]
+    assert recovered, [result.target for result in results]
+    for result in results:
+        placed = [(d.mechanism, d.target) for d in result.terms if d.mechanism == "nbest"]
+        assert placed == ([("nbest", official)] if result in recovered else [])
 
 
 def test_a_placeholder_the_model_garbles_is_tried_again_with_other_numbers(
