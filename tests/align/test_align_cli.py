@@ -245,6 +245,15 @@ def test_bad_input_is_an_error_naming_the_file_and_writes_nothing(
     assert not (tmp_path / "translations").exists()
 
 
+def test_a_file_of_blank_lines_is_refused_as_such(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("One sentence.\n", encoding="utf-8")
+    (tmp_path / "blank.txt").write_text("\n \n\n", encoding="utf-8")
+    args = ["good.txt", "blank.txt", "--presegmented", "--from", "en", "--to", "es", "--no-mt"]
+    result = termwise("align", *args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert "blank.txt:1: no sentences to align: the file holds only blank lines" in result.stderr
+
+
 def test_mt_file_with_the_wrong_number_of_lines_is_refused(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("One.\nTwo.\nThree.\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("Uno.\nDos.\nTres.\n", encoding="utf-8")

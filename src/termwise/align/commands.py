@@ -38,7 +38,8 @@ def read_presegmented(path: Path, encoding: str | None) -> Side:
         lines.pop()
     lines = [line.rstrip("\r") for line in lines]
     if not any(line.strip() for line in lines):
-        raise InputError("no sentences to align: the file is empty", path, line=1)
+        what = "is empty" if not text else "holds only blank lines"
+        raise InputError(f"no sentences to align: the file {what}", path, line=1)
     return Side(path, lines, [False] * len(lines), [False] * len(lines))
 
 
