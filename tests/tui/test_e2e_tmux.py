@@ -162,3 +162,21 @@ def test_a_closed_terminal_keeps_what_was_typed(review_project: ProjectLayout, p
     tfile = TranslationFile.load(po_path)
     first = next(iter(tfile.units.values()))
     assert first.target == "Escrito justo antes de cerrar"
+    # And it leaves: with its terminal gone, Textual's shutdown could hang for good (about
+    # one time in three), leaving the process behind.
+    marker = f"--project {review_project.root} review"
+    deadline = time.monotonic() + 40
+    while _running(marker) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert not _running(marker), f"termwise ({marker}) still runs after its terminal closed"
+
+
+def _running(marker: str) -> bool:
+    """Whether a process whose command line contains ``marker`` runs (read from /proc)."""
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if marker in cmdline.read_bytes().replace(b"\0", b" ").decode(errors="replace"):
+                return True
+        except OSError:
+            continue  # it ended while we looked
+    return False

@@ -7,13 +7,19 @@ a closed terminal (SIGHUP) or a shutdown (SIGTERM) quits as the quit key does.
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from termwise.review.session import ReviewSession
 from termwise.tui.app import ReviewApp
+
+# How long a quit whose terminal was closed may take before the process leaves anyway.
+HANGUP_GRACE = 10.0
 
 
 def run_review(
@@ -74,6 +80,7 @@ def _quitting_on_hangup(app: ReviewApp) -> Iterator[None]:
         if loop is None:
             raise SystemExit(128 + signum)  # not running yet: nothing was typed
         loop.call_soon_threadsafe(app.call_next, app.action_quit)
+        _leave_once_saved(app)
 
     signals = [signal.SIGTERM] + ([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])
     previous = {number: signal.signal(number, quit_soon) for number in signals}
@@ -82,6 +89,27 @@ def _quitting_on_hangup(app: ReviewApp) -> Iterator[None]:
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)
+
+
+def _leave_once_saved(app: ReviewApp) -> None:
+    """Make sure a process told to quit by a signal does not stay behind.
+
+    The quit saves, then Textual restores the terminal; with the terminal gone, that can
+    hang for good (its writer thread's queue, seen about one time in three when tmux's
+    server is killed), leaving a process that holds the project's files for nobody and that
+    a later SIGTERM cannot end either. Once nothing is left to save, and the quit has had
+    HANGUP_GRACE seconds, the process leaves. A save in progress is never cut short.
+    """
+
+    def watch() -> None:
+        deadline = time.monotonic() + HANGUP_GRACE
+        while True:
+            time.sleep(0.2)
+            session = app.session if app.opened else None
+            if time.monotonic() > deadline and (session is None or not session.dirty):
+                os._exit(0)
+
+    threading.Thread(target=watch, name="termwise-hangup", daemon=True).start()
 
 
 __all__ = ["ReviewApp", "run_review"]
