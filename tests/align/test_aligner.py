@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from support.garbled_mt import garbled_mt
-from termwise.align.aligner import align
+from termwise.align.aligner import Alignment, align
 from termwise.align.beads import Bead, read_beads
 from termwise.align.features import (
     chinese_numerals,
@@ -338,16 +338,21 @@ def test_alignment_is_the_same_in_every_process() -> None:
     assert len(outputs) == 1
 
 
-def _aligned(name: str) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+@functools.cache
+def _text_berg_alignment(name: str) -> Alignment:
     """Text+Berg aligned with the German text itself ("none") or with an MT of it."""
     source, target = text_berg().source, text_berg().target
-    result = align(
+    return align(
         side_features(source, lang="de"),
         side_features(target, lang="fr"),
         source_mt=text_berg().mt.get(name),
         target_texts=target,
         source_texts=source,
     )
+
+
+def _aligned(name: str) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    result = _text_berg_alignment(name)
     assert result.model.open_end_weight > 0
     return [(b.src, b.tgt) for b in result.beads]
 
@@ -406,15 +411,8 @@ def test_unsure_groups_are_where_the_errors_are(name: str) -> None:
     # unsure, so the review's filter showed none of the 33-39 wrong ones. Judged also
     # against the best other grouping of it and a neighbour, 14-20 groups are unsure and
     # about half of them are wrong, five times the rate of wrong groups overall.
-    source, target, gold = text_berg().source, text_berg().target, text_berg().gold
-    result = align(
-        side_features(source, lang="de"),
-        side_features(target, lang="fr"),
-        source_mt=text_berg().mt.get(name),
-        target_texts=target,
-        source_texts=source,
-    )
-    right = {(bead.src, bead.tgt) for bead in gold}
+    result = _text_berg_alignment(name)
+    right = {(bead.src, bead.tgt) for bead in text_berg().gold}
     paired = [bead for bead in result.beads if bead.src and bead.tgt]
     unsure = [bead for bead in paired if bead.confidence < 0.6]
     wrong_overall = sum((b.src, b.tgt) not in right for b in paired) / len(paired)

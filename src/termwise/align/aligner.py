@@ -256,8 +256,8 @@ class _Costs:
         self.mark_weights = model.mark_weights[columns].astype(np.float64)
         # The marks of every group of each size, from each start (the search asks for them
         # at every cell of the band, and two prefix lookups per ask cost a third of a pass).
-        self.src_marks = _window_sums(source.marks[:, columns], source.count)
-        self.tgt_marks = _window_sums(target.marks[:, columns], target.count)
+        self.src_marks = _window_sums(source, source.marks[:, columns])
+        self.tgt_marks = _window_sums(target, target.marks[:, columns])
         self.src_marked = {size: np.any(sums, axis=1) for size, sums in self.src_marks.items()}
         self.tgt_marked = {size: np.any(sums, axis=1) for size, sums in self.tgt_marks.items()}
         self.any_breaks = bool(source.breaks[-1] or target.breaks[-1])
@@ -347,13 +347,11 @@ class _Costs:
         return cost
 
 
-def _window_sums(prefix: npt.NDArray[Any], count: int) -> dict[int, npt.NDArray[np.int32]]:
-    """For each group size 0..MAX_KIND_SIZE, the sums of that many rows from every start
-    0..count (cut at the end), from a prefix sum with count + 1 rows."""
-    starts = np.arange(count + 1)
+def _window_sums(side: _Side, prefix: npt.NDArray[Any]) -> dict[int, npt.NDArray[np.int32]]:
+    """For each group size 0..MAX_KIND_SIZE, ``side.total`` of ``prefix`` from every start."""
+    starts = np.arange(side.count + 1)
     return {
-        size: (prefix[np.minimum(starts + size, count)] - prefix[starts]).astype(np.int32)
-        for size in range(MAX_KIND_SIZE + 1)
+        size: side.total(prefix, starts, size).astype(np.int32) for size in range(MAX_KIND_SIZE + 1)
     }
 
 
