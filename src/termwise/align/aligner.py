@@ -41,7 +41,7 @@ from scipy.special import log_ndtr
 from termwise.align.beads import Bead
 from termwise.align.features import CLASS_COUNT, SideFeatures, coarsen
 from termwise.align.lexicon import lexicon_similarity
-from termwise.align.similarity import BandSimilarity
+from termwise.align.similarity import BandSimilarity, Pairs
 
 Array = npt.NDArray[np.float64]
 Index = npt.NDArray[np.int64]
@@ -256,12 +256,26 @@ class _Costs:
         self.mark_weights = model.mark_weights[columns].astype(np.float64)
         # The marks of every group of each size, from each start (the search asks for them
         # at every cell of the band, and two prefix lookups per ask cost a third of a pass).
-        self.src_marks = _window_sums(source, source.marks[:, columns])
-        self.tgt_marks = _window_sums(target, target.marks[:, columns])
+        self.src_marks = _narrowest(_windows(source, source.marks[:, columns]))
+        self.tgt_marks = _narrowest(_windows(target, target.marks[:, columns]))
         self.src_marked = {size: np.any(sums, axis=1) for size, sums in self.src_marks.items()}
         self.tgt_marked = {size: np.any(sums, axis=1) for size, sums in self.tgt_marks.items()}
-        self.any_breaks = bool(source.breaks[-1] or target.breaks[-1])
-        self.any_headings = bool(source.headings[-1] or target.headings[-1])
+        self.src_lengths = _windows(source, source.lengths)
+        self.tgt_lengths = _windows(target, target.lengths)
+        any_breaks = bool(source.breaks[-1] or target.breaks[-1])
+        self.src_inner = _inner_costs(source, any_breaks)
+        self.tgt_inner = _inner_costs(target, any_breaks)
+        self.src_ends = _end_codes(source)
+        self.tgt_ends = _end_codes(target)
+        # What each combination of unlike ends costs, indexed by the XOR of the two codes.
+        any_headings = bool(source.headings[-1] or target.headings[-1])
+        unlike = np.arange(8)
+        self.end_costs = (
+            model.soft_end_weight * (unlike & _SOFT_END > 0)
+            + model.open_end_weight * (unlike & _OPEN_END > 0)
+            + (HEADING_WEIGHT if any_headings else 0.0) * (unlike & _HEADING > 0)
+        )
+        self.any_unlike_ends = bool(np.any(self.end_costs))
         # What leaving out each sentence is relieved of (a last entry for out-of-grid starts).
         self.src_relief = np.zeros(source.count + 1)
         self.tgt_relief = np.zeros(target.count + 1)
@@ -272,16 +286,17 @@ class _Costs:
                 orphan = (best - model.mt_random) / self.mt_scale < ORPHAN_BELOW
                 relief[:-1] = SKIP_RELIEF * trust * _in_runs(orphan, ORPHAN_RUN)
 
-    def of(self, kind: tuple[int, int], src: Index, tgt: Index) -> Array:
-        """Cost of groups of ``kind`` starting at source ``src`` and target ``tgt``."""
+    def of(
+        self, kind: tuple[int, int], src: Index, tgt: Index, pairs: Pairs | None = None
+    ) -> Array:
+        """Cost of groups of ``kind`` starting at source ``src`` and target ``tgt`` (``pairs``:
+        the groups' MT products, where the caller has them already)."""
         a, b = kind
         source, target, model = self.source, self.target, self.model
         # Positions outside the grid belong to cells the search discards; keep them indexable.
         src = np.minimum(np.maximum(src, 0), source.count)
         tgt = np.minimum(np.maximum(tgt, 0), target.count)
-        src_length = source.total(source.lengths, src, a)
-        tgt_length = target.total(target.lengths, tgt, b)
-        length_cost = _length_cost(model, src_length, tgt_length)
+        length_cost = _length_cost(model, self.src_lengths[a][src], self.tgt_lengths[b][tgt])
         if not (a and b):
             # A sentence left out is rare but not rarer the longer it is in the way the length
             # model would say; its length counts for little.
@@ -295,38 +310,17 @@ class _Costs:
                 src_marks = self.src_marks[a][src[marked]]
                 tgt_marks = self.tgt_marks[b][tgt[marked]]
                 cost[marked] += np.abs(src_marks - tgt_marks) @ self.mark_weights
-        if a >= 2 and self.any_breaks:
-            cost += BREAK_WEIGHT * source.total(
-                source.breaks, np.minimum(src + 1, source.count), a - 1
-            )
-        if b >= 2 and self.any_breaks:
-            cost += BREAK_WEIGHT * target.total(
-                target.breaks, np.minimum(tgt + 1, target.count), b - 1
-            )
-        if a >= 2:
-            cost += DEBRIS_WEIGHT * source.total(source.debris, src, a)
-        if b >= 2:
-            cost += DEBRIS_WEIGHT * target.total(target.debris, tgt, b)
-        if a >= 2:
-            # A sentence that runs on (ends with a comma) is not the inside of a group.
-            cost += INNER_SOFT_WEIGHT * source.total(source.soft_ends, src, a - 1)
-        if b >= 2:
-            cost += INNER_SOFT_WEIGHT * target.total(target.soft_ends, tgt, b - 1)
-        if a and b and model.soft_end_weight:
-            src_soft = source.last(source.soft_flags, src, a)
-            tgt_soft = target.last(target.soft_flags, tgt, b)
-            cost += model.soft_end_weight * (src_soft != tgt_soft)
-        if a and b and model.open_end_weight:
-            src_open = source.last(source.open_flags, src, a)
-            tgt_open = target.last(target.open_flags, tgt, b)
-            cost += model.open_end_weight * (src_open != tgt_open)
-        if a and b and self.any_headings:
-            src_heading = source.total(source.headings, src, a) > 0
-            tgt_heading = target.total(target.headings, tgt, b) > 0
-            cost += HEADING_WEIGHT * (src_heading != tgt_heading)
+        if a >= 2 and b >= 2:
+            cost += self.src_inner[a][src] + self.tgt_inner[b][tgt]
+        elif a >= 2:
+            cost += self.src_inner[a][src]
+        elif b >= 2:
+            cost += self.tgt_inner[b][tgt]
+        if a and b and self.any_unlike_ends:
+            cost += self.end_costs[self.src_ends[a][src] ^ self.tgt_ends[b][tgt]]
         if a and b and self.similarity is not None:
             if a == 1 and b == 1:
-                cosine = self.similarity.group_cosine(src, 1, tgt, 1)
+                cosine = self.similarity.group_cosine(src, 1, tgt, 1, pairs)
                 evidence = np.clip((cosine - model.mt_random) / self.mt_scale, -1.0, MT_CAP)
             else:
                 # Each sentence of a group earns what the other side of its group shows of
@@ -336,7 +330,7 @@ class _Costs:
                 # 1-1 pairs it could be split into, however much the pairs' content crosses.
                 members = [
                     np.clip((cosine - model.mt_random) / self.mt_scale, -1.0, MT_CAP)
-                    for cosine in self.similarity.member_cosines(src, a, tgt, b)
+                    for cosine in self.similarity.member_cosines(src, a, tgt, b, pairs)
                 ]
                 evidence = np.sum(members, axis=0) / 2
                 if MEMBER_WEIGHT:
@@ -347,12 +341,79 @@ class _Costs:
         return cost
 
 
-def _window_sums(side: _Side, prefix: npt.NDArray[Any]) -> dict[int, npt.NDArray[np.int32]]:
-    """For each group size 0..MAX_KIND_SIZE, ``side.total`` of ``prefix`` from every start."""
+class _Cells:
+    """Cells of the search grid, and the MT products of sentence pairs that the groups ending
+    there share: a 2-2 group needs four pairs, three of which other kinds need as well."""
+
+    def __init__(self, rows: Index, columns: Index, similarity: BandSimilarity | None) -> None:
+        self.rows = rows
+        self.columns = columns
+        self.similarity = similarity
+        self._dots: dict[tuple[int, int], Array] = {}
+
+    def pairs(self, kind: tuple[int, int]) -> Pairs | None:
+        """``BandSimilarity.pairs`` of the groups of ``kind`` that end at the cells."""
+        a, b = kind
+        if self.similarity is None or not (a and b):
+            return None
+        return [[self._pair_dots(a - x, b - y) for y in range(b)] for x in range(a)]
+
+    def _pair_dots(self, back: int, up: int) -> Array:
+        if (back, up) not in self._dots:
+            assert self.similarity is not None
+            self._dots[back, up] = self.similarity.pair_dots(self.rows - back, self.columns - up)
+        return self._dots[back, up]
+
+
+def _inner_costs(side: _Side, any_breaks: bool) -> dict[int, Array]:
+    """For each group size, what the inside of the group from every start costs: paragraph
+    breaks crossed, lines of OCR debris, and sentences that run on (end with a comma) and
+    so are not the inside of a group."""
+    starts = np.arange(side.count + 1)
+    after_first = np.minimum(starts + 1, side.count)
+    out = {}
+    for size in range(MAX_KIND_SIZE + 1):
+        cost = np.zeros(side.count + 1)
+        if size >= 2:
+            if any_breaks:
+                cost += BREAK_WEIGHT * side.total(side.breaks, after_first, size - 1)
+            cost += DEBRIS_WEIGHT * side.total(side.debris, starts, size)
+            cost += INNER_SOFT_WEIGHT * side.total(side.soft_ends, starts, size - 1)
+        out[size] = cost
+    return out
+
+
+_SOFT_END, _OPEN_END, _HEADING = 1, 2, 4
+
+
+def _end_codes(side: _Side) -> dict[int, npt.NDArray[np.uint8]]:
+    """For each group size, how the group from every start ends (at a comma, at a colon or
+    semicolon) and whether it holds a heading, as bits: two groups are unlike where the
+    XOR of their codes has a bit set."""
     starts = np.arange(side.count + 1)
     return {
-        size: side.total(prefix, starts, size).astype(np.int32) for size in range(MAX_KIND_SIZE + 1)
+        size: (
+            _SOFT_END * side.last(side.soft_flags, starts, size)
+            + _OPEN_END * side.last(side.open_flags, starts, size)
+            + _HEADING * (side.total(side.headings, starts, size) > 0)
+        ).astype(np.uint8)
+        for size in range(1, MAX_KIND_SIZE + 1)
     }
+
+
+def _windows(side: _Side, prefix: npt.NDArray[Any]) -> dict[int, npt.NDArray[Any]]:
+    """For each group size 0..MAX_KIND_SIZE, ``side.total`` of ``prefix`` from every start
+    (looked up rather than computed: the search asks at every cell of its band)."""
+    starts = np.arange(side.count + 1)
+    return {size: side.total(prefix, starts, size) for size in range(MAX_KIND_SIZE + 1)}
+
+
+def _narrowest(sums: dict[int, npt.NDArray[Any]]) -> dict[int, npt.NDArray[np.signedinteger]]:
+    """Counts in the smallest integer type that holds the difference of two of them (the
+    search gathers and subtracts them at every cell: int8 takes half the time of int32)."""
+    largest = max((int(values.max(initial=0)) for values in sums.values()), default=0)
+    dtype = np.int8 if largest <= 127 else np.int16 if largest <= 32767 else np.int32
+    return {size: values.astype(dtype) for size, values in sums.items()}
 
 
 def _in_runs(flags: npt.NDArray[np.bool_], least: int) -> npt.NDArray[np.bool_]:
@@ -383,6 +444,7 @@ def _search(costs: _Costs, band: _Band) -> list[tuple[int, int]]:
         row_of = np.repeat(np.arange(first, last), widths)
         col_of = np.concatenate([np.arange(low[r], high[r]) for r in range(first, last)])
         offset = int(starts[first])
+        ending = _Cells(row_of, col_of, costs.similarity)
         previous = np.empty((kinds, len(row_of)), np.int64)
         step = np.empty((kinds, len(row_of)), np.float64)
         for k, (a, b) in enumerate(diagonal):
@@ -391,7 +453,7 @@ def _search(costs: _Costs, band: _Band) -> list[tuple[int, int]]:
             src_row = np.clip(src, 0, rows)
             inside = (src >= 0) & (tgt >= 0) & (tgt >= low[src_row]) & (tgt < high[src_row])
             previous[k] = np.where(inside, starts[src_row] + tgt - low[src_row], cells)
-            step[k] = costs.of((a, b), src, tgt)
+            step[k] = costs.of((a, b), src, tgt, ending.pairs((a, b)))
         insertion = costs.of((0, 1), row_of, col_of - 1)
         for r in range(first, last):
             lo = int(starts[r]) - offset

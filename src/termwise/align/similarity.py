@@ -19,6 +19,7 @@ from scipy import sparse
 
 Array = npt.NDArray[np.float64]
 Index = npt.NDArray[np.int64]
+Pairs = list[list[Array]]
 
 NGRAM_ORDERS = (2, 3, 4)
 IDF_POWER = 1.0
@@ -78,6 +79,24 @@ def group_norm_squared(norms: list[Array], start: Index, size: int) -> Array:
     return total
 
 
+def _group_lengths(norms: list[Array]) -> list[Array]:
+    """For each size 1..MAX_GROUP (index 0 unused), the length of the summed vector of the
+    group of that size from every start, past the end included (clipped as
+    ``group_norm_squared`` clips)."""
+    count = len(norms[0])
+    if count == 0:
+        return [np.zeros(1) for _ in range(MAX_GROUP + 1)]
+    starts = np.arange(count + MAX_GROUP)
+    return [np.zeros(0)] + [
+        np.sqrt(group_norm_squared(norms, starts, size)) for size in range(1, MAX_GROUP + 1)
+    ]
+
+
+def _length_at(lengths: list[Array], start: Index, size: int) -> Array:
+    """``_group_lengths`` of the groups of ``size`` from each ``start``."""
+    return lengths[size][np.minimum(np.maximum(start, 0), len(lengths[size]) - 1)]
+
+
 class BandSimilarity:
     """Cosine similarity of MT(source) groups and target groups near a given band."""
 
@@ -113,6 +132,9 @@ class BandSimilarity:
         self.target_columns = self.target.T.tocsc()
         self.mt_norms = _group_norms(self.mt)
         self.target_norms = _group_norms(self.target)
+        # Looked up rather than summed: the search asks for them at every cell of its band.
+        self.mt_lengths = _group_lengths(self.mt_norms)
+        self.target_lengths = _group_lengths(self.target_norms)
         self._low: Index = np.zeros(0, np.int64)
         self._high: Index = np.zeros(0, np.int64)
         self._starts: Index = np.zeros(1, np.int64)
@@ -190,21 +212,41 @@ class BandSimilarity:
         where = np.where(inside, self._starts[row] + tgt - self._low[row], len(self._dots) - 1)
         return self._dots[where]
 
+    def pairs(self, src_start: Index, src_size: int, tgt_start: Index, tgt_size: int) -> Pairs:
+        """``pair_dots`` of every source member x with every target member y, as [x][y]."""
+        return [
+            [self.pair_dots(src_start + x, tgt_start + y) for y in range(tgt_size)]
+            for x in range(src_size)
+        ]
+
     def group_cosine(
-        self, src_start: Index, src_size: int, tgt_start: Index, tgt_size: int
+        self,
+        src_start: Index,
+        src_size: int,
+        tgt_start: Index,
+        tgt_size: int,
+        pairs: Pairs | None = None,
     ) -> Array:
-        """Cosine of the summed vectors of each source group and target group."""
+        """Cosine of the summed vectors of each source group and target group (``pairs``:
+        the groups' ``pairs`` where the caller has them already)."""
+        if pairs is None:
+            pairs = self.pairs(src_start, src_size, tgt_start, tgt_size)
         dot = np.zeros(len(src_start), np.float64)
-        for x in range(src_size):
-            for y in range(tgt_size):
-                dot += self.pair_dots(src_start + x, tgt_start + y)
+        for row in pairs:
+            for pair in row:
+                dot += pair
         norm = group_norm_squared(self.mt_norms, src_start, src_size) * group_norm_squared(
             self.target_norms, tgt_start, tgt_size
         )
         return np.divide(dot, np.sqrt(norm), out=np.zeros_like(dot), where=norm > 0)
 
     def member_cosines(
-        self, src_start: Index, src_size: int, tgt_start: Index, tgt_size: int
+        self,
+        src_start: Index,
+        src_size: int,
+        tgt_start: Index,
+        tgt_size: int,
+        pairs: Pairs | None = None,
     ) -> list[Array]:
         """The cosine of each member sentence of a group with the whole other side, source
         members first.
@@ -213,19 +255,16 @@ class BandSimilarity:
         the added sentence's own cosine with the other side shows that nothing of it is there,
         and each member's cosine says how much of it the other side carries.
         """
-        pair = [
-            [self.pair_dots(src_start + x, tgt_start + y) for y in range(tgt_size)]
-            for x in range(src_size)
-        ]
-        src_group = np.sqrt(group_norm_squared(self.mt_norms, src_start, src_size))
-        tgt_group = np.sqrt(group_norm_squared(self.target_norms, tgt_start, tgt_size))
+        pair = self.pairs(src_start, src_size, tgt_start, tgt_size) if pairs is None else pairs
+        src_group = _length_at(self.mt_lengths, src_start, src_size)
+        tgt_group = _length_at(self.target_lengths, tgt_start, tgt_size)
         out: list[Array] = []
         for x in range(src_size):
-            own = np.sqrt(group_norm_squared(self.mt_norms, src_start + x, 1)) * tgt_group
+            own = _length_at(self.mt_lengths, src_start + x, 1) * tgt_group
             dot = np.sum(pair[x], axis=0)
             out.append(np.divide(dot, own, out=np.zeros_like(dot), where=own > 0))
         for y in range(tgt_size):
-            own = np.sqrt(group_norm_squared(self.target_norms, tgt_start + y, 1)) * src_group
+            own = _length_at(self.target_lengths, tgt_start + y, 1) * src_group
             dot = np.sum([pair[x][y] for x in range(src_size)], axis=0)
             out.append(np.divide(dot, own, out=np.zeros_like(dot), where=own > 0))
         return out
