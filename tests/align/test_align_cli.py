@@ -138,6 +138,36 @@ def test_an_mt_of_another_text_is_reported_and_not_used(
     assert (tmp_path / "wrong.align").read_text(encoding="utf-8") == plain.stdout
 
 
+@needs_apertium
+def test_a_wrong_mt_is_caught_in_a_one_page_text(tmp_path: Path) -> None:
+    # Twelve sentences: too few to re-estimate the length model, enough to tell a fitting MT
+    # from the MT of another text.
+    from termwise.mt.apertium import ApertiumEngine
+
+    source = seed_sentences(12)
+    spanish = [r.target for r in ApertiumEngine().translate(source, "en", "es")]
+    (tmp_path / "page.en.txt").write_text("\n".join(source) + "\n", encoding="utf-8")
+    (tmp_path / "page.es.txt").write_text("\n".join(spanish) + "\n", encoding="utf-8")
+    (tmp_path / "right.es").write_text("\n".join(spanish) + "\n", encoding="utf-8")
+    (tmp_path / "wrong.es").write_text("\n".join(reversed(spanish)) + "\n", encoding="utf-8")
+    common = ["page.en.txt", "page.es.txt", "--from", "en", "--to", "es", "--presegmented"]
+    right = termwise("align", *common, "--source-mt", "right.es", cwd=tmp_path)
+    assert right.returncode == 0, right.stderr
+    rank = re.search(
+        r"with MT similarity \(the MT picks the right target sentence over its "
+        r"neighbours for (\d+)% of the pairs",
+        right.stderr,
+    )
+    # 12 of 12 pairs, smoothed: (12 + 1) / (12 + 2).
+    assert rank is not None and int(rank[1]) == 93, right.stderr
+    assert "warning" not in right.stderr
+    wrong = termwise("align", *common, "--source-mt", "wrong.es", cwd=tmp_path)
+    assert wrong.returncode == 0, wrong.stderr
+    assert "warning: the MT of the source does not resemble the target" in wrong.stderr
+    plain = termwise("align", *common, "--no-mt", cwd=tmp_path)
+    assert wrong.stdout == plain.stdout
+
+
 def test_align_score_prints_strict_and_lax(tmp_path: Path) -> None:
     gold = [Bead((0,), (0,)), Bead((1, 2), (1,)), Bead((3,), (2,))]
     test = [Bead((0,), (0,)), Bead((1,), (1,)), Bead((2,), ()), Bead((3,), (2,))]
