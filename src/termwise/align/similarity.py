@@ -27,24 +27,74 @@ _ROW_BLOCK = 512
 
 
 def ngram_matrix(texts: Sequence[str], vocabulary: dict[str, int]) -> sparse.csr_matrix:
-    """Character n-gram counts of each text (lower-cased, spaces collapsed), one row per text."""
-    indptr = [0]
-    indices: list[int] = []
-    data: list[float] = []
-    for text in texts:
-        plain = " " + " ".join(text.lower().split()) + " "
-        counts: dict[int, int] = {}
-        for order in NGRAM_ORDERS:
-            for start in range(len(plain) - order + 1):
-                gram = plain[start : start + order]
-                column = vocabulary.setdefault(gram, len(vocabulary))
-                counts[column] = counts.get(column, 0) + 1
-        indices.extend(counts)
-        data.extend(counts.values())
-        indptr.append(len(indices))
+    """Character n-gram counts of each text (lower-cased, spaces collapsed), one row per text.
+
+    ``vocabulary`` numbers the n-grams and is extended with unseen ones in the order they
+    first occur, reading each text's 2-grams, then its 3-grams, then its 4-grams; each row's
+    entries follow that order too, so that sums over them, and every alignment, come out
+    the same in every run. Counted with numpy over all texts at once: a loop over every
+    character took 7 of the 23 seconds of a 9,400-sentence German–French alignment.
+    """
+    plains = [" " + " ".join(text.lower().split()) + " " for text in texts]
+    joined = "".join(plains)
+    count = len(plains)
+    codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), np.uint32)
+    alphabet, symbols = np.unique(codes, return_inverse=True)
+    base = len(alphabet) + 1
+    lengths = np.fromiter(map(len, plains), np.int64, count)
+    text_start = np.cumsum(lengths) - lengths
+    text_of = np.repeat(np.arange(count), lengths)
+    offset = np.arange(len(codes)) - text_start[text_of]
+    room = lengths[text_of] - offset  # characters from each one to the end of its text
+    # Where each n-gram stands in that reading: its text's first place, the n-grams of the
+    # lower orders in its text, then its offset.
+    grams_of = [np.maximum(lengths - order + 1, 0) for order in NGRAM_ORDERS]
+    per_text = np.sum(grams_of, axis=0)
+    text_place = np.cumsum(per_text) - per_text
+    ids = symbols.astype(np.int64)
+    lower_orders = np.zeros(count, np.int64)
+    found: list[tuple[int, Index, Index, Index, Index]] = []
+    for number, order in enumerate(NGRAM_ORDERS):
+        at = np.flatnonzero(room >= order)
+        # An n-gram is the number of its first n-1 characters and its last character: keys
+        # are distinct for distinct n-grams, whatever the alphabet, and fit in 64 bits.
+        key = ids[at] * base + symbols[at + order - 1] + 1
+        _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+        ids = np.zeros(len(codes), np.int64)
+        ids[at] = inverse
+        place = text_place[text_of[at]] + lower_orders[text_of[at]] + offset[at]
+        found.append((order, at, place, first, inverse))
+        lower_orders += grams_of[number]
+    first_places = np.concatenate([place[first] for _, _, place, first, _ in found])
+    gram_starts = np.concatenate([at[first] for _, at, _, first, _ in found])
+    gram_sizes = np.concatenate([np.full(len(first), order) for order, _, _, first, _ in found])
+    by_place = np.argsort(first_places)
+    columns = np.empty(len(first_places), np.int64)
+    columns[by_place] = [
+        vocabulary.setdefault(joined[start : start + size], len(vocabulary))
+        for start, size in zip(
+            gram_starts[by_place].tolist(), gram_sizes[by_place].tolist(), strict=True
+        )
+    ]
+    width = max(len(vocabulary), 1)
+    total = int(per_text.sum())
+    row_read = np.empty(total, np.int64)
+    column_read = np.empty(total, np.int64)
+    numbered = 0
+    for _, at, place, first, inverse in found:
+        row_read[place] = text_of[at]
+        column_read[place] = columns[numbered + inverse]
+        numbered += len(first)
+    entries, entry_first, entry_counts = np.unique(
+        row_read * width + column_read, return_index=True, return_counts=True
+    )
+    in_reading = np.argsort(entry_first)
+    entries = entries[in_reading]
+    indptr = np.zeros(count + 1, np.int64)
+    np.cumsum(np.bincount(entries // width, minlength=count), out=indptr[1:])
     return sparse.csr_matrix(
-        (np.asarray(data, np.float64), np.asarray(indices, np.int64), np.asarray(indptr, np.int64)),
-        shape=(len(texts), max(len(vocabulary), 1)),
+        (entry_counts[in_reading].astype(np.float64), entries % width, indptr),
+        shape=(count, width),
     )
 
 
