@@ -171,12 +171,18 @@ def test_text_berg_with_the_strong_mt_beats_without() -> None:
 
 
 @needs_dev
-def test_a_block_one_side_lacks_is_left_out_not_spread_over_the_text() -> None:
+@pytest.mark.parametrize(
+    ("cut", "found"), [(range(150, 300), 0.8), (range(0, 120), 0.65)], ids=["middle", "start"]
+)
+def test_a_block_one_side_lacks_is_left_out_not_spread_over_the_text(
+    cut: range, found: float
+) -> None:
     # A translation that lacks a chapter: 150 of Text+Berg's 554 French lines cut in one
     # block. The ratio of the texts' total lengths is then 0.70 against a true 1.0, and the
-    # first pass, taking it, spread the gap over the whole text (strict F1 0.57).
+    # first pass, taking it, spread the gap over the whole text (strict F1 0.57). Without
+    # its first 120 lines, the first pass's path strays further than the band around it
+    # reached (0.76).
     source, target, gold = text_berg().source, text_berg().target, text_berg().gold
-    cut = range(150, 300)
     kept = [j for j in range(len(target)) if j not in cut]
     renumber = {j: k for k, j in enumerate(kept)}
     shortened = [target[j] for j in kept]
@@ -193,7 +199,7 @@ def test_a_block_one_side_lacks_is_left_out_not_spread_over_the_text() -> None:
     # The German lines whose French was cut are left out, not merged into their neighbours.
     lacking = {i for b in cut_gold if not b.tgt for i in b.src}
     left_out = {i for b in result.beads if not b.tgt for i in b.src}
-    assert len(lacking & left_out) > 0.8 * len(lacking)
+    assert len(lacking & left_out) > found * len(lacking)
 
 
 @needs_dev

@@ -142,8 +142,12 @@ SKIP_LENGTH_WEIGHT = 0.25
 # Text+Berg's gold 5% of groups do, so a mismatch costs about -log(0.05). Scaled down on
 # texts whose sides do not split alike (see _agreement_weight).
 OPEN_END_WEIGHT = 3.0
-# Column margins of the passes after the first, each around the previous path.
+# Column margins of the passes after the first, each around the previous path; a pass whose
+# path runs along the band's edge is searched again with the margin doubled, up to WIDENINGS
+# times (Text+Berg with its first 120 French lines cut: strict F1 0.76 -> 0.83; no path of
+# the development data touches an edge).
 REFINE_MARGINS = (12,)
+WIDENINGS = 3
 VARIANCE_WIDENING = 3.0
 
 
@@ -551,6 +555,13 @@ def _band_around(
     return _Band(low.astype(np.int64), high.astype(np.int64))
 
 
+def _along_edge(points_i: Index, points_j: Index, band: _Band, columns: int) -> bool:
+    """Whether a path runs along the band's edge anywhere but the grid's own."""
+    low = (points_j <= band.low[points_i]) & (points_j > 0)
+    high = (points_j >= band.high[points_i] - 1) & (points_j < columns)
+    return bool(np.any(low | high))
+
+
 def _coarse_band(source: SideFeatures, target: SideFeatures, model: Model) -> _Band:
     """A band for the first fine pass: the whole grid of a short text; for a long one, the band
     around the alignment of blocks of a few sentences, itself found the same way, so that every
@@ -933,6 +944,18 @@ def align(
         model = _estimate(model, source, target, beads, similarity)
         costs = _Costs(src_side, tgt_side, model, similarity, ALL_KINDS)
         path = _search(costs, band)
+        for _ in range(WIDENINGS):
+            # A path along the band's edge wanted to go beyond it: the first pass, which
+            # placed the band, went astray there (a block one side lacks), and the evidence
+            # of this pass can put it right in a wider band.
+            points_i, points_j = _path_points(path)
+            if not _along_edge(points_i, points_j, band, columns):
+                break
+            margin *= 2
+            band = _band_around(points_i, points_j, rows, columns, margin)
+            if similarity is not None:
+                similarity.prepare(band.low, band.high)
+            path = _search(costs, band)
         beads = _beads_of(path)
     # The confidence is judged by the costs of the last pass (REFINE_MARGINS is never empty).
     return Alignment(_confidence(costs, beads), model, mt_rank)
