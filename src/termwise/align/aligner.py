@@ -555,6 +555,11 @@ def _band_around(
     return _Band(low.astype(np.int64), high.astype(np.int64))
 
 
+def _neutral_model(ratio: float) -> Model:
+    """The first pass's model: a length ratio, a wide variance, the neutral priors."""
+    return Model(ratio=ratio, variance=max(ratio, 0.05) * 4.0)
+
+
 def _along_edge(points_i: Index, points_j: Index, band: _Band, columns: int) -> bool:
     """Whether a path runs along the band's edge anywhere but the grid's own."""
     low = (points_j <= band.low[points_i]) & (points_j > 0)
@@ -877,7 +882,7 @@ def align(
         beads = [Bead((i,), ()) for i in range(rows)] + [Bead((), (j,)) for j in range(columns)]
         return Alignment(beads, Model(1.0, 1.0))
     ratio = float(target.lengths.sum() / max(source.lengths.sum(), 1.0))
-    model = Model(ratio=ratio, variance=max(ratio, 0.05) * 4.0)
+    model = _neutral_model(ratio)
     src_side, tgt_side = _Side.of(source), _Side.of(target)
     band = _coarse_band(source, target, model)
 
@@ -901,7 +906,7 @@ def align(
         paired = _estimate(model, source, target, beads, None).ratio
         if min(paired, model.ratio) <= 0 or abs(math.log(paired / model.ratio)) <= RATIO_DRIFT:
             break
-        model = Model(ratio=paired, variance=max(paired, 0.05) * 4.0)
+        model = _neutral_model(paired)
         band = _coarse_band(source, target, model)
         path = _search(_Costs(src_side, tgt_side, model, None), band)
         beads = _beads_of(path)
