@@ -937,14 +937,18 @@ def align(
         band = _coarse_band(source, target, model)
         path = _search(_Costs(src_side, tgt_side, model, None), band)
         beads = _beads_of(path)
-    # The source's own n-grams, built here only for a text short enough to compare every
-    # pair of its sentences (for a long one, only if they rank, below).
+    # What shows where a first pass went astray: the MT; else the source's own n-grams
+    # (names, numbers, cognates) where they tell translations apart. (Not, across scripts,
+    # the word table below: learned from a stray first pass, its rare units pin nothing.)
     own_ngrams: BandSimilarity | None = None
-    short = (rows + 1) * (columns + 1) <= FULL_GRID_CELLS
-    if cognates and short:
+    if (
+        similarity is None
+        and cognates
+        and _cognates_rank(source_texts or (), target_texts or (), beads)
+    ):
         own_ngrams = BandSimilarity(source_texts or (), target_texts or ())
     pinning = similarity or own_ngrams
-    if pinning is not None and short:
+    if pinning is not None:
         # A block one side lacks at its start or end leaves the ratio of the 1-1 groups
         # consistent with itself: the first pass spreads the surplus evenly (Text+Berg
         # without its last 168 German lines: 0.27 strict F1). Sentence pairs too alike to
@@ -977,11 +981,15 @@ def align(
             shares = (_rank_weight(rates[0]), TABLE_BESIDE_MT * _rank_weight(rates[1]))
             if shares[0] == 0:
                 similarity, shares = None, (1.0, TABLE_BESIDE_MT)
-        if similarity is None and _cognates_rank(source_texts, target_texts, beads):
+        mt_dropped = similarity is None and source_mt is not None
+        if mt_dropped and own_ngrams is None and _cognates_rank(source_texts, target_texts, beads):
+            # The source's own n-grams may still tell translations apart.
+            own_ngrams = BandSimilarity(source_texts, target_texts)
+        if similarity is None and own_ngrams is not None:
             # The source itself stands in for its MT: names, numbers, cognates. (They keep
             # their share: _cognates_rank has judged them, and scaling them by their rank
             # too cost Text+Berg 0.002.)
-            similarity = own_ngrams or BandSimilarity(source_texts, target_texts)
+            similarity = own_ngrams
         if similarity is None:
             similarity = table
         else:

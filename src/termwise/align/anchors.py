@@ -15,41 +15,63 @@ import bisect
 
 import numpy as np
 import numpy.typing as npt
+from scipy import sparse
 
 from termwise.align.similarity import BandSimilarity
 
+Array = npt.NDArray[np.float64]
 Index = npt.NDArray[np.int64]
 
 # A pair is confirmed by another of the chain at most this many lines on along both sides.
 ANCHOR_REACH = 3
+# Bible with a stand-in MT (half its characters garbled), anchors right of those found:
+# n-grams of at most 4 sentences 5,600 of 5,616 (0.4 s), at most 10 5,707 of 5,719, at most
+# 100 5,859 of 5,868 (1.5 s).
+RARE_NGRAMS = 10
 _ROW_BLOCK = 512
 
 
 def mutual_best(similarity: BandSimilarity) -> tuple[Index, Index]:
     """The pairs (source i, target j) where j is i's most alike target sentence and i is j's
-    most alike source sentence (by cosine, over the whole grid), in source order."""
+    most alike source sentence, in source order.
+
+    Alike by the cosine of their rare n-grams only (those of at most RARE_NGRAMS sentences):
+    what tells a translation from its neighbours is rare, and the products of rare n-grams
+    are few, so the whole grid of a 10,000-sentence book is compared in under a second.
+    """
     rows, columns = similarity.mt.shape[0], similarity.target.shape[0]
     if rows == 0 or columns == 0:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    src_length = np.sqrt(similarity.mt_norms[0])
-    tgt_length = np.sqrt(similarity.target_norms[0])
+    width = similarity.mt.shape[1]
+    frequency = np.bincount(similarity.mt.indices, minlength=width) + np.bincount(
+        similarity.target.indices, minlength=width
+    )
+    rare = sparse.diags((frequency <= RARE_NGRAMS).astype(np.float64))
+    src_scale = sparse.diags(_inverse(np.sqrt(similarity.mt_norms[0])))
+    tgt_scale = sparse.diags(_inverse(np.sqrt(similarity.target_norms[0])))
+    src_vectors = (src_scale @ similarity.mt @ rare).tocsr()
+    tgt_vectors = (similarity.target @ rare).T.tocsc() @ tgt_scale
     best_tgt = np.zeros(rows, np.int64)
+    best_of_row = np.zeros(rows)
     best_src = np.zeros(columns, np.int64)
-    best_of_column = np.full(columns, -1.0)
+    best_of_column = np.zeros(columns)
     for first in range(0, rows, _ROW_BLOCK):
         last = min(first + _ROW_BLOCK, rows)
-        dots = (similarity.mt[first:last] @ similarity.target_columns).toarray()
-        scale = np.outer(src_length[first:last], tgt_length)
-        cosine = np.divide(dots, scale, out=np.zeros_like(dots), where=scale > 0)
-        best_tgt[first:last] = np.argmax(cosine, axis=1)
-        block_best = np.argmax(cosine, axis=0)
-        block_value = cosine[block_best, np.arange(columns)]
+        cosine = (src_vectors[first:last] @ tgt_vectors).tocsr()
+        best_tgt[first:last] = np.asarray(cosine.argmax(axis=1)).ravel()
+        best_of_row[first:last] = cosine.max(axis=1).toarray().ravel()
+        block_best = np.asarray(cosine.argmax(axis=0)).ravel()
+        block_value = cosine.max(axis=0).toarray().ravel()
         better = block_value > best_of_column
         best_of_column = np.where(better, block_value, best_of_column)
         best_src = np.where(better, block_best + first, best_src)
     src = np.arange(rows, dtype=np.int64)
-    alike = (best_src[best_tgt] == src) & (best_of_column[best_tgt] > 0)
+    alike = (best_of_row > 0) & (best_src[best_tgt] == src)
     return src[alike], best_tgt[alike]
+
+
+def _inverse(values: Array) -> Array:
+    return np.divide(1.0, values, out=np.zeros_like(values), where=values > 0)
 
 
 def longest_chain(src: Index, tgt: Index) -> Index:
