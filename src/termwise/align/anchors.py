@@ -46,11 +46,11 @@ def mutual_best(similarity: BandSimilarity) -> tuple[Index, Index]:
     frequency = np.bincount(similarity.mt.indices, minlength=width) + np.bincount(
         similarity.target.indices, minlength=width
     )
-    rare = sparse.diags((frequency <= RARE_NGRAMS).astype(np.float64))
+    rare = np.flatnonzero(frequency <= RARE_NGRAMS)
     src_scale = sparse.diags(_inverse(np.sqrt(similarity.mt_norms[0])))
     tgt_scale = sparse.diags(_inverse(np.sqrt(similarity.target_norms[0])))
-    src_vectors = (src_scale @ similarity.mt @ rare).tocsr()
-    tgt_vectors = (similarity.target @ rare).T.tocsc() @ tgt_scale
+    src_vectors = (src_scale @ similarity.mt[:, rare]).tocsr()
+    tgt_vectors = (similarity.target[:, rare].T @ tgt_scale).tocsc()
     best_tgt = np.zeros(rows, np.int64)
     best_of_row = np.zeros(rows)
     best_src = np.zeros(columns, np.int64)
@@ -58,16 +58,33 @@ def mutual_best(similarity: BandSimilarity) -> tuple[Index, Index]:
     for first in range(0, rows, _ROW_BLOCK):
         last = min(first + _ROW_BLOCK, rows)
         cosine = (src_vectors[first:last] @ tgt_vectors).tocsr()
-        best_tgt[first:last] = np.asarray(cosine.argmax(axis=1)).ravel()
-        best_of_row[first:last] = cosine.max(axis=1).toarray().ravel()
-        block_best = np.asarray(cosine.argmax(axis=0)).ravel()
-        block_value = cosine.max(axis=0).toarray().ravel()
+        best_tgt[first:last], best_of_row[first:last] = _best_per_row(cosine)
+        block_best, block_value = _best_per_row(cosine.T.tocsr())
         better = block_value > best_of_column
         best_of_column = np.where(better, block_value, best_of_column)
         best_src = np.where(better, block_best + first, best_src)
     src = np.arange(rows, dtype=np.int64)
     alike = (best_of_row > 0) & (best_src[best_tgt] == src)
     return src[alike], best_tgt[alike]
+
+
+def _best_per_row(matrix: sparse.csr_matrix) -> tuple[Index, Array]:
+    """Each row's column of its largest entry (the first, on ties) and that entry; 0 and 0
+    for an empty row. (scipy's own argmax loops over the rows in Python.)"""
+    matrix.sum_duplicates()
+    count = matrix.shape[0]
+    best = np.zeros(count, np.int64)
+    value = np.zeros(count, np.float64)
+    filled = np.flatnonzero(np.diff(matrix.indptr) > 0)
+    if len(filled) == 0:
+        return best, value
+    value[filled] = np.maximum.reduceat(matrix.data, matrix.indptr[filled])
+    row_of = np.repeat(np.arange(count), np.diff(matrix.indptr))
+    at_best = np.flatnonzero(matrix.data == value[row_of])
+    # The first entry at the maximum of each row: the entries are in row order.
+    first = at_best[np.r_[True, row_of[at_best][1:] != row_of[at_best][:-1]]]
+    best[row_of[first]] = matrix.indices[first]
+    return best, value
 
 
 def _inverse(values: Array) -> Array:
