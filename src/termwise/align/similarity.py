@@ -24,6 +24,7 @@ Pairs = list[list[Array]]
 NGRAM_ORDERS = (2, 3, 4)
 IDF_POWER = 1.0
 _ROW_BLOCK = 512
+NGRAM_TEXTS = 2048
 
 
 def ngram_matrix(texts: Sequence[str], vocabulary: dict[str, int]) -> sparse.csr_matrix:
@@ -32,9 +33,24 @@ def ngram_matrix(texts: Sequence[str], vocabulary: dict[str, int]) -> sparse.csr
     ``vocabulary`` numbers the n-grams and is extended with unseen ones in the order they
     first occur, reading each text's 2-grams, then its 3-grams, then its 4-grams; each row's
     entries follow that order too, so that sums over them, and every alignment, come out
-    the same in every run. Counted with numpy over all texts at once: a loop over every
-    character took 7 of the 23 seconds of a 9,400-sentence German–French alignment.
+    the same in every run. Counted with numpy, NGRAM_TEXTS texts at a time: a loop over
+    every character took 7 of the 23 seconds of a 9,400-sentence German–French alignment,
+    and all texts at once held 430 MiB of intermediate arrays for it.
     """
+    parts = [
+        _ngram_rows(texts[start : start + NGRAM_TEXTS], vocabulary)
+        for start in range(0, len(texts), NGRAM_TEXTS)
+    ]
+    width = max(len(vocabulary), 1)
+    if not parts:
+        return sparse.csr_matrix((0, width))
+    for part in parts:
+        part.resize((part.shape[0], width))
+    return sparse.vstack(parts, format="csr")
+
+
+def _ngram_rows(texts: Sequence[str], vocabulary: dict[str, int]) -> sparse.csr_matrix:
+    """``ngram_matrix`` of a few texts at once."""
     plains = [" " + " ".join(text.lower().split()) + " " for text in texts]
     joined = "".join(plains)
     count = len(plains)
@@ -99,12 +115,15 @@ def ngram_matrix(texts: Sequence[str], vocabulary: dict[str, int]) -> sparse.csr
 
 
 def _neighbour_dots(matrix: sparse.csr_matrix, distance: int) -> Array:
-    """``dot(row k, row k + distance)`` for every k (0 where there is no such row)."""
+    """``dot(row k, row k + distance)`` for every k (0 where there is no such row; distance 0:
+    each row's squared norm), NGRAM_TEXTS rows at a time: the products of a whole book's
+    matrix with itself held four times its size."""
     count = matrix.shape[0]
     out = np.zeros(count, np.float64)
-    if count > distance:
-        product = matrix[:-distance].multiply(matrix[distance:])
-        out[:-distance] = np.asarray(product.sum(axis=1)).ravel()
+    for first in range(0, count - distance, NGRAM_TEXTS):
+        last = min(first + NGRAM_TEXTS, count - distance)
+        product = matrix[first:last].multiply(matrix[first + distance : last + distance])
+        out[first:last] = np.asarray(product.sum(axis=1)).ravel()
     return out
 
 
@@ -113,8 +132,7 @@ MAX_GROUP = 4
 
 def _group_norms(matrix: sparse.csr_matrix) -> list[Array]:
     """Squared norms, then dot products with the row 1, 2, ... MAX_GROUP - 1 rows on."""
-    squares = np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel()
-    return [squares, *(_neighbour_dots(matrix, d) for d in range(1, MAX_GROUP))]
+    return [_neighbour_dots(matrix, d) for d in range(MAX_GROUP)]
 
 
 def group_norm_squared(norms: list[Array], start: Index, size: int) -> Array:
@@ -203,8 +221,8 @@ class BandSimilarity:
             scale = np.divide(share, norms, out=np.zeros_like(norms), where=norms > 0)
             return (sparse.diags(scale) @ matrix).tocsr()
 
-        mt = sparse.hstack([unit(part.mt, share) for part, share in parts]).tocsr()
-        target = sparse.hstack([unit(part.target, share) for part, share in parts]).tocsr()
+        mt = sparse.hstack([unit(part.mt, share) for part, share in parts], format="csr")
+        target = sparse.hstack([unit(part.target, share) for part, share in parts], format="csr")
         return cls((), (), weight, vectors=(mt, target))
 
     def prepare(self, band_low: Index, band_high: Index) -> None:
