@@ -5,7 +5,8 @@ bead priors, 1-1/1-0/0-1/2-1/1-2/2-2), a dynamic program in pure Python searchin
 of +-100 sentences around the diagonal, as most implementations do. termwise: ``align.aligner``
 without MT (and, on Text+Berg, with each of the two MT files).
 
-Run: ``.venv/bin/python bench/align.py [--quick]`` (reads ``../shared/align-dev/``).
+Run: ``.venv/bin/python bench/align.py [--quick]`` (reads ``../shared/align-dev/``);
+``--book 20`` measures only a same-script book with MT (Text+Berg repeated 20 times).
 """
 
 from __future__ import annotations
@@ -137,7 +138,16 @@ def f1(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="2,000 Bible sentences, no scaling")
+    parser.add_argument(
+        "--book",
+        type=int,
+        metavar="COPIES",
+        help="only a same-script book with MT: Text+Berg repeated COPIES times, strong MT",
+    )
     args = parser.parse_args()
+    if args.book:
+        book_with_mt(args.book)
+        return
     if not DEV.is_dir():
         raise SystemExit(f"{DEV} is absent: nothing to measure")
     bible = DEV / "bible-en-zh"
@@ -192,6 +202,27 @@ def main() -> None:
         )
     print("MT similarity against chrF (sacrebleu), Text+Berg 1-1 gold pairs and their neighbours")
     similarity_peer()
+
+
+def book_with_mt(copies: int) -> None:
+    """Time and memory of a same-script book with MT, where the n-grams of the MT, the
+    target and a word table are built for every sentence (the Bible, across scripts and
+    without MT, builds none)."""
+    berg = DEV / "textberg-de-fr"
+    de, fr = lines(berg / "dev.de") * copies, lines(berg / "dev.fr") * copies
+    mt = lines(berg / "dev.mt-google.fr") * copies
+    print(f"Text+Berg x {copies}, {len(de)} / {len(fr)} sentences, MT google")
+    (ours_s, ours_cpu), ours_mb, _ = measure(lambda: termwise_align(de, fr, mt, ("de", "fr")))
+    (peer_s, peer_cpu), peer_mb, _ = measure(lambda: gale_church(de, fr))
+    for name, wall, cpu, grown in (
+        ("termwise", ours_s, ours_cpu, ours_mb),
+        ("Gale-Church", peer_s, peer_cpu, peer_mb),
+    ):
+        print(f"  {name:12} {wall:7.2f} s wall {cpu:7.2f} s CPU  +{grown:6.1f} MiB peak RSS")
+    print(
+        f"  CPU time ratio peer/termwise {peer_cpu / ours_cpu:.1f}x, "
+        f"memory ratio {peer_mb / max(ours_mb, 0.1):.1f}x"
+    )
 
 
 def similarity_peer() -> None:
