@@ -168,6 +168,34 @@ def test_a_wrong_mt_is_caught_in_a_one_page_text(tmp_path: Path) -> None:
     assert wrong.stdout == plain.stdout
 
 
+@needs_apertium
+def test_a_passage_the_translation_lacks_is_named(tmp_path: Path) -> None:
+    # A translation without ten of the source's sentences: the user hears which ones, and
+    # they are left out in one run, not shared out among the groups around them.
+    from termwise.mt.apertium import ApertiumEngine
+
+    source = seed_sentences(40)
+    spanish = [r.target for r in ApertiumEngine().translate(source, "en", "es")]
+    target = spanish[:25] + spanish[35:]
+    (tmp_path / "paper.en.txt").write_text("\n".join(source) + "\n", encoding="utf-8")
+    (tmp_path / "paper.es.txt").write_text("\n".join(target) + "\n", encoding="utf-8")
+    (tmp_path / "mt.es").write_text("\n".join(spanish) + "\n", encoding="utf-8")
+    common = ["paper.en.txt", "paper.es.txt", "--from", "en", "--to", "es", "--presegmented"]
+    done = termwise("align", *common, "--source-mt", "mt.es", "--format", "beads", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    named = re.search(
+        r"note: source sentences (\d+)–(\d+) \((\d+)\) have no counterpart", done.stderr
+    )
+    # Sentences 26-35 (1-based) were cut; the alignment leaves out at least 7 of them in one
+    # run (the ones at its edges may join a neighbouring group).
+    assert named is not None, done.stderr
+    first, last, count = (int(named[k]) for k in (1, 2, 3))
+    assert first >= 26 and last <= 35 and count == last - first + 1 >= 7
+    beads = set(done.stdout.splitlines())
+    assert {f"[{i}]:[]" for i in range(first - 1, last)} <= beads
+    assert "[36]:[26]" in beads
+
+
 def test_align_score_prints_strict_and_lax(tmp_path: Path) -> None:
     gold = [Bead((0,), (0,)), Bead((1, 2), (1,)), Bead((3,), (2,))]
     test = [Bead((0,), (0,)), Bead((1,), (1,)), Bead((2,), ()), Bead((3,), (2,))]

@@ -115,3 +115,15 @@ def test_verse_merge_never_crosses_a_verse() -> None:
     # [0]:[0, 1] spans two verses: it stays, and nothing merges into it.
     test = [((0,), (0, 1)), ((1,), ())]
     assert merge_within_verses(test, src_verses, tgt_verses) == test
+
+
+def test_unmatched_runs_are_split_where_the_side_changes() -> None:
+    from termwise.align.beads import Unmatched, unmatched_runs
+
+    beads = [Bead((0,), (0,))]
+    beads += [Bead((i,), ()) for i in range(1, 4)]  # three source lines alone
+    beads += [Bead((), (j,)) for j in range(1, 3)]  # then two target lines alone
+    beads += [Bead((4,), (3,)), Bead((5,), ())]
+    assert unmatched_runs(beads, 2) == [Unmatched("source", 1, 3), Unmatched("target", 1, 2)]
+    assert unmatched_runs(beads, 3) == [Unmatched("source", 1, 3)]
+    assert unmatched_runs(beads, 1)[-1] == Unmatched("source", 5, 5)

@@ -78,3 +78,41 @@ def read_beads(path: str | Path) -> list[Bead]:
 
 def beads_text(beads: Iterable[Bead]) -> str:
     return "".join(bead.notation() + "\n" for bead in beads)
+
+
+@dataclass(frozen=True)
+class Unmatched:
+    """A run of consecutive sentences of one side that the alignment left without counterpart."""
+
+    side: str  # "source" or "target"
+    first: int  # 0-based, inclusive
+    last: int
+
+    @property
+    def count(self) -> int:
+        return self.last - self.first + 1
+
+
+def unmatched_runs(beads: Sequence[Bead], least: int) -> list[Unmatched]:
+    """Runs of at least ``least`` sentences of one side left without counterpart, in order:
+    a chapter one side lacks, which a translator wants to hear about by name, not find among
+    hundreds of groups."""
+    runs: list[Unmatched] = []
+    current: list[int] = []
+    side = ""
+
+    def close() -> None:
+        if len(current) >= least:
+            runs.append(Unmatched(side, current[0], current[-1]))
+
+    for bead in beads:
+        lone = "source" if not bead.tgt else "target" if not bead.src else ""
+        lines = bead.src or bead.tgt
+        if not lone or lone != side:
+            close()
+            current = []
+            side = lone
+        if lone:
+            current.extend(lines)
+    close()
+    return runs

@@ -15,6 +15,10 @@ from termwise.errors import InputError
 from termwise.mt import ENGINES
 from termwise.project.layout import ProjectLayout
 
+# Runs of at least this many sentences left without counterpart are named after aligning:
+# shorter ones are a translator's usual liberties, longer ones a passage one side lacks.
+UNMATCHED_RUN = 5
+
 
 @dataclass
 class Side:
@@ -243,6 +247,15 @@ def align(
         summary += (
             f" (the MT picks the right target sentence over its neighbours for "
             f"{result.mt_rank:.0%} of the pairs)"
+        )
+    from termwise.align.beads import unmatched_runs
+
+    for run in unmatched_runs(beads, UNMATCHED_RUN):
+        other = "target" if run.side == "source" else "source"
+        click.echo(
+            f"note: {run.side} sentences {run.first + 1}–{run.last + 1} ({run.count}) have no "
+            f"counterpart in the {other}: a passage the {other} lacks?",
+            err=True,
         )
     if result.mt_ignored:
         assert result.mt_rank is not None
