@@ -21,6 +21,10 @@ with a cost. What differs:
   aligns with those. A Chinese translation that splits every long English verse in
   two thus gets cheap 1-2 groups, and the colons of the King James Bible, which the Chinese
   does not keep, stop counting.
+* A first pass by lengths alone cannot see a block one side lacks, and shares it out over the
+  text; pairs of sentences too alike to be chance (by the MT or the shared strings, see
+  ``anchors``), or across scripts without MT the length ratio whose alignment teaches the
+  best word table, show that it went astray, and it is redone through them.
 * Time and memory stay linear: the texts are first aligned as blocks of sentences, and each
   later pass searches only a band around the previous path. Inside the band, all costs of a
   block of rows are computed at once with numpy and the recursion runs row by row, with the
@@ -640,7 +644,7 @@ def _anchor_band(
 def _first_pass(
     source: SideFeatures, target: SideFeatures, model: Model
 ) -> tuple[Model, list[tuple[int, int]]]:
-    """The path of a search by ``model`` (lengths and anchors only), and the model it ended
+    """The path of a search by ``model`` (lengths and marks only), and the model it ended
     with: the ratio of the texts' total lengths is the length ratio only if neither side
     lacks a block of the other, so where the 1-1 groups found say otherwise, the search is
     redone with their ratio (up to RATIO_RETRIES times)."""
@@ -1001,7 +1005,7 @@ def align(
     if cognates and (len(source_texts or ()) != rows or len(target_texts or ()) != columns):
         raise ValueError("the texts must have one line per sentence")
 
-    # Pass 1: neutral model, length and anchors only (MT similarity is not calibrated yet).
+    # Pass 1: neutral model, lengths and marks only (MT similarity is not calibrated yet).
     model, path = _first_pass(source, target, model)
     beads = _beads_of(path)
     # What shows where a first pass went astray: the MT; else the source's own n-grams
