@@ -661,12 +661,16 @@ def _first_pass(
 
 
 def _table_rank(
-    table: BandSimilarity, path: Sequence[tuple[int, int]], beads: list[Bead], columns: int
+    table: BandSimilarity,
+    path: Sequence[tuple[int, int]],
+    beads: list[Bead],
+    rows: int,
+    columns: int,
 ) -> float:
     """How well a word table learned from an alignment ranks that alignment's 1-1 pairs
     (0 when it has too few): about 0.97 on the Bible aligned right, 0.74 to 0.81 where the
     first pass shared a block one side lacks out over the whole text."""
-    rates = _rank_rates((table,), path, beads, len(table.mt_norms[0]), columns)
+    rates = _rank_rates((table,), path, beads, rows, columns)
     return rates[0] if rates else 0.0
 
 
@@ -699,7 +703,7 @@ def _scanned_ratio(
         path = _search(_Costs(side_source, side_target, candidate, None), band)
         beads = _beads_of(path)
         table = lexicon_similarity(source_texts, target_texts, beads, LEXICON_WEIGHT)
-        candidate_rank = _table_rank(table, path, beads, len(target))
+        candidate_rank = _table_rank(table, path, beads, len(source), len(target))
         if candidate_rank > best_rank:
             best, best_rank = (candidate, path, table), candidate_rank
     return best
@@ -1023,15 +1027,15 @@ def align(
     table: BandSimilarity | None = None
     if pinning is None and source_texts is not None and target_texts is not None:
         table = lexicon_similarity(source_texts, target_texts, beads, LEXICON_WEIGHT)
-        rank = _table_rank(table, path, beads, columns)
+        rank = _table_rank(table, path, beads, rows, columns)
         scanned = None
         if rank < RANK_DOUBT:
             scanned = _scanned_ratio(source, target, model, source_texts, target_texts, rank)
         if scanned is not None:
-            model, path, pinning = scanned
+            model, path, table = scanned
             beads = _beads_of(path)
+            pinning = table
             rare = TABLE_RARE_UNITS
-            table = None  # learned from the stray path
     if pinning is not None:
         # A block one side lacks at its start or end leaves the ratio of the 1-1 groups
         # consistent with itself: the first pass spreads the surplus evenly (Text+Berg
@@ -1045,6 +1049,7 @@ def align(
             model = _neutral_model(_estimate(model, source, target, beads, None).ratio)
             path = _search(_Costs(src_side, tgt_side, model, None), pinned)
             beads = _beads_of(path)
+            table = None  # learned from the path before it was pinned
     if source_texts is not None and target_texts is not None:
         # A table of the words that stand together in the first pass's groups translates the
         # source word by word. It knows this text's names and its translator's habits, which

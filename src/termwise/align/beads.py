@@ -7,6 +7,7 @@ files. Files in this notation come from other tools, so they are parsed as data,
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -97,22 +98,13 @@ def unmatched_runs(beads: Sequence[Bead], least: int) -> list[Unmatched]:
     """Runs of at least ``least`` sentences of one side left without counterpart, in order:
     a chapter one side lacks, which a translator wants to hear about by name, not find among
     hundreds of groups."""
+
+    def alone(bead: Bead) -> str:
+        return "source" if not bead.tgt else "target" if not bead.src else ""
+
     runs: list[Unmatched] = []
-    current: list[int] = []
-    side = ""
-
-    def close() -> None:
-        if len(current) >= least:
-            runs.append(Unmatched(side, current[0], current[-1]))
-
-    for bead in beads:
-        lone = "source" if not bead.tgt else "target" if not bead.src else ""
-        lines = bead.src or bead.tgt
-        if not lone or lone != side:
-            close()
-            current = []
-            side = lone
-        if lone:
-            current.extend(lines)
-    close()
+    for side, group in itertools.groupby(beads, key=alone):
+        lines = [line for bead in group for line in bead.src or bead.tgt]
+        if side and len(lines) >= least:
+            runs.append(Unmatched(side, lines[0], lines[-1]))
     return runs

@@ -116,12 +116,12 @@ def _ngram_rows(texts: Sequence[str], vocabulary: dict[str, int]) -> sparse.csr_
 
 def _neighbour_dots(matrix: sparse.csr_matrix, distance: int) -> Array:
     """``dot(row k, row k + distance)`` for every k (0 where there is no such row; distance 0:
-    each row's squared norm), NGRAM_TEXTS rows at a time: the products of a whole book's
+    each row's squared norm), _ROW_BLOCK rows at a time: the products of a whole book's
     matrix with itself held four times its size."""
     count = matrix.shape[0]
     out = np.zeros(count, np.float64)
-    for first in range(0, count - distance, NGRAM_TEXTS):
-        last = min(first + NGRAM_TEXTS, count - distance)
+    for first in range(0, count - distance, _ROW_BLOCK):
+        last = min(first + _ROW_BLOCK, count - distance)
         product = matrix[first:last].multiply(matrix[first + distance : last + distance])
         out[first:last] = np.asarray(product.sum(axis=1)).ravel()
     return out
