@@ -6,9 +6,15 @@ textbook Gale–Church aligner of ``bench/align.py`` on the same cut in the same
 is cut eight ways (start, middle and end of each side) and aligned without MT and with each
 MT; the first 800 verses of the Bible four ways, without MT. ``--long`` adds the whole
 10,000-verse Bible, cut three ways, without MT and with the stand-in MT of
-``tests/support/garbled_mt.py`` (half its characters garbled).
+``tests/support/garbled_mt.py`` (half its characters garbled). ``--short`` adds pages: windows
+of 20, 30 and 40 lines of each development set (from the first line of a gold group), whole
+and with a quarter of the target cut a third of the way in, strict F1 pooled over the pages.
 
-Run: ``.venv/bin/python bench/align_gaps.py [--long]``.
+A gold group of Text+Berg whose partners were all cut becomes one group per remaining line,
+as an aligner writes a line with no counterpart (the Bible's lines of a verse are merged in
+verse mode anyway).
+
+Run: ``.venv/bin/python bench/align_gaps.py [--long] [--short]``.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from typing import Any
 from termwise.align.aligner import align
 from termwise.align.beads import Bead, read_beads
 from termwise.align.features import side_features
-from termwise.align.scoring import merge_within_verses, score_file
+from termwise.align.scoring import Score, merge_within_verses, score_file, score_files
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "align-dev"
@@ -49,6 +55,7 @@ TEXT_BERG_CUTS = [
 ]
 BIBLE_800_CUTS = [("src", 600, 800), ("src", 0, 200), ("tgt", 300, 500), ("src", 0, 0)]
 BIBLE_CUTS = [("tgt", 6000, 8000), ("src", 8000, 10000), ("tgt", 0, 1500)]
+PAGE_SIZES = (20, 30, 40)
 
 
 def lines(path: Path) -> list[str]:
@@ -77,23 +84,61 @@ class Pair:
             gold = [Bead(b.src, tuple(new[j] for j in b.tgt if j in new)) for b in self.gold]
             verses = self.verses and (self.verses[0], [self.verses[1][j] for j in kept])
             target = [self.target[j] for j in kept]
-            return Pair(self.source, target, _nonempty(gold), verses, self.mts)
+            return Pair(self.source, target, _nonempty(gold, self.verses is None), verses, self.mts)
         kept = [i for i in range(len(self.source)) if not start <= i < end]
         new = {i: k for k, i in enumerate(kept)}
         gold = [Bead(tuple(new[i] for i in b.src if i in new), b.tgt) for b in self.gold]
         verses = self.verses and ([self.verses[0][i] for i in kept], self.verses[1])
         mts = {name: [mt[i] for i in kept] for name, mt in self.mts.items()}
-        return Pair([self.source[i] for i in kept], self.target, _nonempty(gold), verses, mts)
+        return Pair(
+            [self.source[i] for i in kept],
+            self.target,
+            _nonempty(gold, self.verses is None),
+            verses,
+            mts,
+        )
 
-    def f1(self, beads: Sequence[Bead]) -> float:
-        test: Sequence[Bead] = beads
+    def window(self, start: int, size: int) -> Pair:
+        """The source lines of the gold groups that begin in ``start`` .. ``start + size``
+        (counted from the first line of a group), the target lines of those groups."""
+        firsts = sorted(min(bead.src) for bead in self.gold if bead.src)
+        first = min(i for i in firsts if i >= start)
+        end = max(i for i in firsts if i <= first + size)
+        inside = [bead for bead in self.gold if bead.src and first <= min(bead.src) < end]
+        targets = [j for bead in inside for j in bead.tgt]
+        low, high = min(targets), max(targets) + 1
+        gold = [
+            Bead(tuple(i - first for i in bead.src), tuple(j - low for j in bead.tgt))
+            for bead in self.gold
+            if (bead.src or bead.tgt)
+            and all(first <= i < end for i in bead.src)
+            and all(low <= j < high for j in bead.tgt)
+        ]
+        verses = self.verses and (self.verses[0][first:end], self.verses[1][low:high])
+        mts = {name: mt[first:end] for name, mt in self.mts.items()}
+        return Pair(self.source[first:end], self.target[low:high], gold, verses, mts)
+
+    def scored(self, beads: Sequence[Bead]) -> tuple[list[Bead], Sequence[Bead | Any]]:
+        """The gold and the beads as they are scored (verse mode where there are verses)."""
+        test: Sequence[Bead | Any] = beads
         if self.verses is not None:
             test = merge_within_verses(beads, *self.verses)
-        return score_file(self.gold, test).values()["f1_strict"]
+        return self.gold, test
+
+    def f1(self, beads: Sequence[Bead]) -> float:
+        return score_file(*self.scored(beads)).values()["f1_strict"]
 
 
-def _nonempty(gold: list[Bead]) -> list[Bead]:
-    return [bead for bead in gold if bead.src or bead.tgt]
+def _nonempty(gold: list[Bead], per_line: bool) -> list[Bead]:
+    """The groups left with a side; with ``per_line``, a group whose other side was cut as
+    one group per line (in verse mode, the lines of a verse are one group anyway)."""
+    kept: list[Bead] = []
+    for bead in gold:
+        if (bead.src and bead.tgt) or not per_line:
+            kept += [bead] if bead.src or bead.tgt else []
+        else:
+            kept += [Bead((i,), ()) for i in bead.src] + [Bead((), (j,)) for j in bead.tgt]
+    return kept
 
 
 def text_berg() -> Pair:
@@ -134,6 +179,50 @@ def run(pair: Pair, langs: tuple[str, str], mt: str | None) -> tuple[float, floa
     return pair.f1(beads), time.process_time() - started
 
 
+def report_pages(
+    name: str, pages: Sequence[Pair], langs: tuple[str, str], mts: Sequence[str | None]
+) -> None:
+    """Strict F1 pooled over the pages, termwise with each MT and Gale-Church."""
+
+    def pooled(files: list[tuple[list[Bead], Sequence[Bead | Any]]]) -> float:
+        score: Score = score_files(files)
+        return score.values()["f1_strict"]
+
+    peer = pooled(
+        [page.scored(bench_align.gale_church(page.source, page.target)) for page in pages]
+    )
+    cells = []
+    for mt in mts:
+        started = time.process_time()
+        files = []
+        for page in pages:
+            beads = align(
+                side_features(page.source, lang=langs[0]),
+                side_features(page.target, lang=langs[1]),
+                source_mt=page.mts[mt] if mt else None,
+                source_texts=page.source,
+                target_texts=page.target,
+            ).beads
+            files.append(page.scored(beads))
+        cells.append(f"{mt or 'no MT'} {pooled(files):.3f} ({time.process_time() - started:.1f} s)")
+    print(f"{name:34} Gale-Church {peer:.3f}   termwise " + ", ".join(cells), flush=True)
+
+
+def pages(pair: Pair, step: int) -> dict[str, list[Pair]]:
+    """Windows of 20, 30 and 40 lines every ``step`` lines, whole and with a quarter of the
+    target cut a third of the way in."""
+    whole = [
+        pair.window(start, size)
+        for size in PAGE_SIZES
+        for start in range(0, len(pair.source) - size, step)
+    ]
+    cut = []
+    for page in whole:
+        start = len(page.target) // 3
+        cut.append(page.cut("tgt", start, start + max(3, len(page.target) // 4)))
+    return {"whole": whole, "a quarter of the target cut": cut}
+
+
 def report(name: str, pair: Pair, langs: tuple[str, str], mts: Sequence[str | None]) -> None:
     peer = pair.f1(bench_align.gale_church(pair.source, pair.target))
     cells = []
@@ -146,6 +235,7 @@ def report(name: str, pair: Pair, langs: tuple[str, str], mts: Sequence[str | No
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--long", action="store_true", help="also the whole Bible, cut")
+    parser.add_argument("--short", action="store_true", help="also pages of 20 to 40 lines")
     args = parser.parse_args()
     names = {"de": "German", "fr": "French", "src": "English", "tgt": "Chinese"}
     tb = text_berg()
@@ -169,6 +259,15 @@ def main() -> None:
         for side, start, end in BIBLE_CUTS:
             cut = whole.cut(side, start, end)
             report(f"  {names[side]} {start}-{end - 1} cut", cut, ("en", "zh"), [None, "stand-in"])
+    if args.short:
+        tb_pages = pages(tb, 37)
+        print(f"Text+Berg, {len(tb_pages['whole'])} pages, strict F1 pooled")
+        for label, group in tb_pages.items():
+            report_pages(f"  {label}", group, ("de", "fr"), [None, "google", "europarl"])
+        bible_pages = pages(bible(), 900)
+        print(f"Bible, {len(bible_pages['whole'])} pages, verse mode, strict F1 pooled")
+        for label, group in bible_pages.items():
+            report_pages(f"  {label}", group, ("en", "zh"), [None])
 
 
 if __name__ == "__main__":

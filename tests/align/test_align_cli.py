@@ -186,14 +186,15 @@ def test_a_passage_the_translation_lacks_is_named(tmp_path: Path) -> None:
     named = re.search(
         r"note: source sentences (\d+)–(\d+) \((\d+)\) have no counterpart", done.stderr
     )
-    # Sentences 26-35 (1-based) were cut; the alignment leaves out at least 7 of them in one
-    # run (the ones at its edges may join a neighbouring group).
+    # Sentences 26-35 (1-based) were cut; the alignment leaves out at least 9 of them in one
+    # run (the last, a 47-character heading, may join the next group). Before the MT's scale
+    # was taken from the band on a page this short, 3 joined their neighbours.
     assert named is not None, done.stderr
     first, last, count = (int(named[k]) for k in (1, 2, 3))
-    assert first >= 26 and last <= 35 and count == last - first + 1 >= 7
+    assert first >= 26 and last <= 35 and count == last - first + 1 >= 9
     beads = set(done.stdout.splitlines())
     assert {f"[{i}]:[]" for i in range(first - 1, last)} <= beads
-    assert "[36]:[26]" in beads
+    assert {"[24]:[24]", "[36]:[26]"} <= beads
 
 
 def test_align_score_prints_strict_and_lax(tmp_path: Path) -> None:

@@ -256,16 +256,25 @@ class BandSimilarity:
                     ]
         self._low, self._high, self._starts, self._dots = low, high, starts, dots
 
-    def best_cosines(self) -> tuple[Array, Array]:
-        """For each source and each target sentence, its highest cosine with a single sentence
-        of the other side inside the prepared band (0 where the band holds none)."""
-        count = len(self._low)
+    def _band_cells(self) -> tuple[Index, Index, Array]:
+        """Row, column and cosine of every sentence pair inside the prepared band."""
         widths = self._high - self._low
-        rows = np.repeat(np.arange(count), widths)
+        rows = np.repeat(np.arange(len(self._low)), widths)
         columns = np.arange(len(rows)) + np.repeat(self._low - self._starts[:-1], widths)
         norm = np.sqrt(self.mt_norms[0][rows] * self.target_norms[0][columns])
         dots = self._dots[: len(rows)]
         cosine = np.divide(dots, norm, out=np.zeros_like(dots), where=norm > 0)
+        return rows, columns, cosine
+
+    def band_cosines(self) -> Array:
+        """The cosine of every sentence pair inside the prepared band."""
+        return self._band_cells()[2]
+
+    def best_cosines(self) -> tuple[Array, Array]:
+        """For each source and each target sentence, its highest cosine with a single sentence
+        of the other side inside the prepared band (0 where the band holds none)."""
+        rows, columns, cosine = self._band_cells()
+        count = len(self._low)
         best_src = np.zeros(count, np.float64)
         best_tgt = np.zeros(self.target.shape[0], np.float64)
         np.maximum.at(best_src, rows, cosine)
