@@ -20,11 +20,13 @@ with a cost. What differs:
   sides end lines alike (at commas, colons and semicolons) are estimated; a second pass
   aligns with those. A Chinese translation that splits every long English verse in
   two thus gets cheap 1-2 groups, and the colons of the King James Bible, which the Chinese
-  does not keep, stop counting.
+  does not keep, stop counting. A page has few 1-1 groups to learn from: the model is
+  learned from 8, and with fewer the MT's scale is read from the band it is searched in.
 * A first pass by lengths alone cannot see a block one side lacks, and shares it out over the
   text; pairs of sentences too alike to be chance (by the MT or the shared strings, see
   ``anchors``), or across scripts without MT the length ratio whose alignment teaches the
-  best word table, show that it went astray, and it is redone through them.
+  best word table, show that it went astray, and it is redone through them. The MT's own
+  line lengths give the length ratio where the totals' ratio is off (a side lacks a passage).
 * Time and memory stay linear: the texts are first aligned as blocks of sentences, and each
   later pass searches only a band around the previous path. Inside the band, all costs of a
   block of rows are computed at once with numpy and the recursion runs row by row, with the
