@@ -197,6 +197,31 @@ def test_a_passage_the_translation_lacks_is_named(tmp_path: Path) -> None:
     assert {"[24]:[24]", "[36]:[26]"} <= beads
 
 
+@pytest.mark.parametrize(("cut", "left_out"), [(range(17, 25), 8), (range(33, 41), 7)])
+def test_lines_a_translation_lacks_each_cost_their_place_in_a_group(
+    cut: range, left_out: int
+) -> None:
+    # A page whose translation lacks eight sentences: each sentence that joins a group it
+    # has no part in costs the group, not only the weakest of them (before, 6 and 5 of the
+    # 8 were left out, two of them together in one group beside the gap).
+    from termwise.align.aligner import align
+    from termwise.align.features import side_features
+    from termwise.mt.apertium import ApertiumEngine
+
+    source = seed_sentences(60)
+    spanish = [r.target for r in ApertiumEngine().translate(source, "en", "es")]
+    target = spanish[: cut.start] + spanish[cut.stop :]
+    beads = align(
+        side_features(source, lang="en"),
+        side_features(target, lang="es"),
+        source_mt=spanish,
+        source_texts=source,
+        target_texts=target,
+    ).beads
+    assert len({i for b in beads if not b.tgt for i in b.src} & set(cut)) >= left_out
+    assert all(len(set(b.src) & set(cut)) <= 1 for b in beads if b.tgt)
+
+
 def test_align_score_prints_strict_and_lax(tmp_path: Path) -> None:
     gold = [Bead((0,), (0,)), Bead((1, 2), (1,)), Bead((3,), (2,))]
     test = [Bead((0,), (0,)), Bead((1,), (1,)), Bead((2,), ()), Bead((3,), (2,))]

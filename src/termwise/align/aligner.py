@@ -130,7 +130,11 @@ LEXICON_WEIGHT = MT_WEIGHT
 TABLE_BESIDE_MT = 0.5
 # A sentence of a larger group must itself look like the other side: below this much of the
 # evidence of a typical 1-1 pair, each missing unit costs MEMBER_WEIGHT (tuned on the first
-# half of Text+Berg with each MT; both MTs gain on the second half too).
+# half of Text+Berg with each MT; both MTs gain on the second half too). Every member pays
+# for its own shortfall: when only the weakest paid, a 4-1 group took in three lines the
+# other side lacks for the price of one (Text+Berg pages lacking a quarter of the French,
+# strong MT: 145 of 230 such lines left out, 154 now; strict F1 0.816 -> 0.822, the whole
+# texts the same to four places, the first half with the strong MT 0.931 -> 0.938).
 MEMBER_WEIGHT = 4.0
 MEMBER_FLOOR = 0.3
 # Lines that resemble nothing on the other side (below ORPHAN_BELOW of a typical 1-1 pair's
@@ -384,8 +388,10 @@ class _Costs:
                 ]
                 evidence = np.sum(members, axis=0) / 2
                 if MEMBER_WEIGHT:
-                    weakest = np.min(members, axis=0)
-                    shortfall = np.clip(MEMBER_FLOOR - weakest, 0.0, MEMBER_FLOOR)
+                    shortfall = np.sum(
+                        [np.clip(MEMBER_FLOOR - member, 0.0, MEMBER_FLOOR) for member in members],
+                        axis=0,
+                    )
                     cost += MEMBER_WEIGHT * (model.mt_weight / MT_WEIGHT) * shortfall
             cost -= model.mt_weight * evidence
         return cost
