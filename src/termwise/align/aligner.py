@@ -832,10 +832,10 @@ def _estimate(
 
 
 def _calibrated_by_band(model: Model, similarity: BandSimilarity | None) -> Model:
-    """``model`` with the MT similarity's scale taken from its prepared band, for a first
-    pass with too few 1-1 groups to learn it from (a page one side of which lacks a
-    passage): unrelated pairs fill most of a band, and most sentences' best match in it is
-    their translation.
+    """``model`` with the similarity's scale (an MT's, the shared strings', a word table's)
+    taken from its prepared band, for a first pass with too few 1-1 groups to learn it from
+    (a page one side of which lacks a passage): unrelated pairs fill most of a band, and
+    most sentences' best match in it is their translation.
 
     Left at the neutral 0 and 1, a cosine of 0.3 between translations earned a third of
     what it earns once calibrated, and the lengths decided alone.
@@ -955,9 +955,9 @@ def _anchored_own_ngrams(
     source_texts: Sequence[str],
     target_texts: Sequence[str],
 ) -> tuple[BandSimilarity, float] | None:
-    """The two sides' own n-grams and the length ratio of their anchors' pairs (which a
-    passage one side lacks leaves right), where enough lines are anchors (see
-    COGNATE_ANCHORS) to show that the shared strings tell translations apart; else None."""
+    """The two sides' own n-grams and the length ratio the anchors show (which a passage
+    one side lacks leaves right), where enough lines are anchors (see COGNATE_ANCHORS) to
+    show that the shared strings tell translations apart; else None."""
     own = BandSimilarity(source_texts, target_texts)
     src, tgt = anchors(own)
     if len(src) < max(RANK_MIN_PAIRS, COGNATE_ANCHORS * min(len(source), len(target))):
