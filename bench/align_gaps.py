@@ -8,7 +8,9 @@ MT; the first 800 verses of the Bible four ways, without MT. ``--long`` adds the
 10,000-verse Bible, cut three ways, without MT and with the stand-in MT of
 ``tests/support/garbled_mt.py`` (half its characters garbled). ``--short`` adds pages: windows
 of 20, 30 and 40 lines of each development set (from the first line of a gold group), whole
-and with a quarter of the target cut a third of the way in, strict F1 pooled over the pages.
+and with a quarter of the target cut a third of the way in, strict F1 pooled over the pages;
+Text+Berg's pages also with a wrong MT (the strong MT of the German 200 lines on), which
+must do no worse than no MT.
 
 A gold group of Text+Berg whose partners were all cut becomes one group per remaining line,
 as an aligner writes a line with no counterpart (the Bible's lines of a verse are merged in
@@ -144,6 +146,8 @@ def _nonempty(gold: list[Bead], per_line: bool) -> list[Bead]:
 def text_berg() -> Pair:
     folder = DEV / "textberg-de-fr"
     mts = {name: lines(folder / f"dev.mt-{name}.fr") for name in ("google", "europarl")}
+    google = mts["google"]
+    mts["wrong"] = [google[(i + 200) % len(google)] for i in range(len(google))]
     return Pair(
         lines(folder / "dev.de"),
         lines(folder / "dev.fr"),
@@ -263,7 +267,7 @@ def main() -> None:
         tb_pages = pages(tb, 37)
         print(f"Text+Berg, {len(tb_pages['whole'])} pages, strict F1 pooled")
         for label, group in tb_pages.items():
-            report_pages(f"  {label}", group, ("de", "fr"), [None, "google", "europarl"])
+            report_pages(f"  {label}", group, ("de", "fr"), [None, "google", "europarl", "wrong"])
         bible_pages = pages(bible(), 900)
         print(f"Bible, {len(bible_pages['whole'])} pages, verse mode, strict F1 pooled")
         for label, group in bible_pages.items():

@@ -131,8 +131,8 @@ def test_an_mt_of_another_text_is_reported_and_not_used(
         "align", *common, "--source-mt", wrong, "-o", str(tmp_path / "wrong.align"), cwd=folder
     )
     assert result.returncode == 0, result.stderr
-    assert "warning: the MT of the source does not resemble the target" in result.stderr
-    assert "paper.en.txt into es" in result.stderr
+    assert "warning: the MT of the source does not follow it line by line" in result.stderr
+    assert "so it was not used. Is it a translation of paper.en.txt into es" in result.stderr
     assert "without MT similarity" in result.stderr
     plain = termwise("align", *common, "--no-mt", cwd=folder)
     assert (tmp_path / "wrong.align").read_text(encoding="utf-8") == plain.stdout
@@ -163,7 +163,11 @@ def test_a_wrong_mt_is_caught_in_a_one_page_text(tmp_path: Path) -> None:
     assert "warning" not in right.stderr
     wrong = termwise("align", *common, "--source-mt", "wrong.es", cwd=tmp_path)
     assert wrong.returncode == 0, wrong.stderr
-    assert "warning: the MT of the source does not resemble the target" in wrong.stderr
+    # Twelve lines are few: reversed, they may follow the source one line off by chance.
+    assert re.search(
+        r"warning: the MT of the source (does not follow it|is out of step).*so it was not used",
+        wrong.stderr,
+    )
     plain = termwise("align", *common, "--no-mt", cwd=tmp_path)
     assert wrong.stdout == plain.stdout
 

@@ -27,6 +27,10 @@ with a cost. What differs:
   ``anchors``), or across scripts without MT the length ratio whose alignment teaches the
   best word table, show that it went astray, and it is redone through them. The MT's own
   line lengths give the length ratio where the totals' ratio is off (a side lacks a passage).
+* An MT given is checked before it is trusted: one whose line lengths do not follow the
+  source's (of another file, or out of step), or that ranks the first pass's pairs no better
+  than chance, is dropped and the texts are aligned as without it, for its anchors would
+  pin the search to the wrong lines.
 * Time and memory stay linear: the texts are first aligned as blocks of sentences, and each
   later pass searches only a band around the previous path. Inside the band, all costs of a
   block of rows are computed at once with numpy and the recursion runs row by row, with the
@@ -171,6 +175,15 @@ RANK_MIN_PAIRS = 8
 # MTs of Text+Berg, 0.1-0.3 one line off) tells the length ratio of the two languages
 # whatever either side lacks.
 MT_LENGTH_CORRELATION = 0.8
+# Below this, or below the correlation with the source one line off, the MT is not a
+# line-by-line translation of the source (of another file, lines out of order or shifted) and
+# the texts are aligned as without it. On pages of 20-40 lines, the right MTs of Text+Berg
+# have 0.93-1.00 and the Bible's stand-in 0.55-0.97 (English against Chinese), 0.27 or more
+# above the correlation one line off; the MT of lines 200 on, or in reverse order, -0.57-0.46,
+# one line off -0.46-0.65 but 0.2 or more below the correlation one line off. A wrong MT
+# that passes is left to the rank test, which needs 8 1-1 groups of the first pass, and a
+# page that lacks a passage often has fewer (such pages with a wrong MT: 0.59, without 0.70).
+MT_FOLLOWS = 0.4
 INNER_SOFT_WEIGHT = 3.0
 DEBRIS_WEIGHT = 1.5
 # A group ending at a comma on one side only (a verse that runs on); scaled like the next.
@@ -214,12 +227,25 @@ class Alignment:
     # How often the given MT ranked a first-pass 1-1 pair above its neighbours (about a
     # third by chance); None without MT or the source texts, or when too few pairs could tell.
     mt_rank: float | None = None
+    # How well the log line lengths of the given MT follow the source's; None without MT or
+    # with too few lines to tell.
+    mt_length_correlation: float | None = None
+    mt_out_of_step: bool = False  # its lengths follow the source's better one line off
+
+    @property
+    def mt_unfollowed(self) -> bool:
+        """Whether the MT's line lengths show it is not a line-by-line translation of the
+        source, so that it was not used."""
+        correlation = self.mt_length_correlation
+        return self.mt_out_of_step or (correlation is not None and correlation < MT_FOLLOWS)
 
     @property
     def mt_ignored(self) -> bool:
-        """Whether the MT ranked pairs no better than chance and so was given no weight: a
-        user who passed it should hear that it is not a translation of these texts."""
-        return self.mt_rank is not None and _rank_weight(self.mt_rank) == 0
+        """Whether the MT was not used (its lengths do not follow the source's, or it ranked
+        pairs no better than chance): a user who passed it should hear that it is not a
+        translation of these texts."""
+        ranked_nothing = self.mt_rank is not None and _rank_weight(self.mt_rank) == 0
+        return self.mt_unfollowed or ranked_nothing
 
 
 @dataclass
@@ -666,16 +692,43 @@ def _anchor_band(
     return _band_between(through_i, through_j, rows, columns, REFINE_MARGINS[0])
 
 
-def _mt_ratio(source: SideFeatures, source_mt: Sequence[str]) -> float | None:
+def _mt_lengths(source_mt: Sequence[str]) -> Array:
+    return np.fromiter((sentence_length(line) for line in source_mt), np.float64)
+
+
+def _log_correlation(source: Array, mt: Array) -> float | None:
+    """The correlation of the log lengths over the lines the MT translated (an empty line is
+    a sentence it failed on, not a short translation), None where it cannot be told."""
+    translated = mt > 0
+    if int(np.sum(translated)) < RANK_MIN_PAIRS:
+        return None
+    a, b = np.log1p(source[translated]), np.log1p(mt[translated])
+    if np.std(a) == 0 or np.std(b) == 0:
+        return None
+    return float(np.corrcoef(a, b)[0, 1])
+
+
+def _length_fit(source: SideFeatures, mt_lengths: Array) -> tuple[float | None, bool]:
+    """How well the MT's log line lengths follow the source's, and whether they follow the
+    source one line off, and better (an MT out of step with its source)."""
+    lengths = source.lengths.astype(np.float64)
+    in_step = _log_correlation(lengths, mt_lengths)
+    if in_step is None:
+        return None, False
+    off = [
+        _log_correlation(lengths[1:], mt_lengths[:-1]),
+        _log_correlation(lengths[:-1], mt_lengths[1:]),
+    ]
+    return in_step, any(value is not None and value >= max(in_step, MT_FOLLOWS) for value in off)
+
+
+def _mt_ratio(source: SideFeatures, mt_lengths: Array, correlation: float | None) -> float | None:
     """The length ratio of the source's MT to the source, or None where the MT's line
-    lengths do not follow the source's (not a line-by-line translation of it)."""
-    mt_lengths = np.fromiter((sentence_length(line) for line in source_mt), np.float64)
-    if len(mt_lengths) < 3 or np.std(mt_lengths) == 0 or np.std(source.lengths) == 0:
+    lengths do not follow the source's closely (see MT_LENGTH_CORRELATION)."""
+    if correlation is None or correlation < MT_LENGTH_CORRELATION:
         return None
-    correlation = np.corrcoef(np.log1p(mt_lengths), np.log1p(source.lengths))[0, 1]
-    if not correlation >= MT_LENGTH_CORRELATION:
-        return None
-    return float(mt_lengths.sum() / source.lengths.sum())
+    translated = mt_lengths > 0
+    return float(mt_lengths[translated].sum() / max(source.lengths[translated].sum(), 1.0))
 
 
 def _first_pass(
@@ -1081,14 +1134,20 @@ def align(
 
     similarity: BandSimilarity | None = None
     mt_rank: float | None = None
+    correlation: float | None = None
     if source_mt is not None:
         if target_texts is None or len(source_mt) != rows or len(target_texts) != columns:
             raise ValueError("MT needs one line per source sentence and the target texts")
+        mt_lengths = _mt_lengths(source_mt)
+        correlation, out_of_step = _length_fit(source, mt_lengths)
+        if out_of_step or (correlation is not None and correlation < MT_FOLLOWS):
+            without = align(source, target, source_texts=source_texts, target_texts=target_texts)
+            return replace(without, mt_length_correlation=correlation, mt_out_of_step=out_of_step)
         similarity = BandSimilarity(source_mt, target_texts, weight=MT_WEIGHT)
         # The ratio of the totals is wrong where one side lacks a passage, and a page has too
         # few 1-1 groups for the first pass to correct it (Text+Berg cut in windows of 20 to
         # 40 lines, a quarter of the French missing: 0.61 -> 0.82 with the strong MT).
-        told = _mt_ratio(source, source_mt)
+        told = _mt_ratio(source, mt_lengths, correlation)
         if told is not None and abs(math.log(told / ratio)) > RATIO_DRIFT:
             model = _neutral_model(told)
     cognates = source_texts is not None and target_texts is not None
@@ -1158,15 +1217,16 @@ def align(
             # characters are 90% wrong, the MT ranks a third of the pairs first (chance) and
             # the table 0.97, and at the fixed shares the MT cost 0.008 strict F1 against
             # no MT. So each part counts as much as it ranks, and an MT that ranks no
-            # better than chance (of another text, or into another language) is dropped.
+            # better than chance (of another text, or into another language) is dropped:
+            # the texts are aligned as without it, for its anchors may have led the first
+            # pass astray already.
             mt_rank = rates[0]
             shares = (_rank_weight(rates[0]), TABLE_BESIDE_MT * _rank_weight(rates[1]))
             if shares[0] == 0:
-                similarity, shares = None, (1.0, TABLE_BESIDE_MT)
-        mt_dropped = similarity is None and source_mt is not None
-        if mt_dropped and own_ngrams is None and _cognates_rank(source_texts, target_texts, beads):
-            # The source's own n-grams may still tell translations apart.
-            own_ngrams = BandSimilarity(source_texts, target_texts)
+                without = align(
+                    source, target, source_texts=source_texts, target_texts=target_texts
+                )
+                return replace(without, mt_rank=mt_rank, mt_length_correlation=correlation)
         if similarity is None and own_ngrams is not None:
             # The source itself stands in for its MT: names, numbers, cognates. (They keep
             # their share: _cognates_rank has judged them, and scaling them by their rank
@@ -1203,4 +1263,4 @@ def align(
             path = _search(costs, band)
         beads = _beads_of(path)
     # The confidence is judged by the costs of the last pass (REFINE_MARGINS is never empty).
-    return Alignment(_confidence(costs, beads), model, mt_rank)
+    return Alignment(_confidence(costs, beads), model, mt_rank, correlation)

@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -14,6 +15,9 @@ from termwise.command_line import LANGUAGE, TEXT_ENCODING
 from termwise.errors import InputError
 from termwise.mt import ENGINES
 from termwise.project.layout import ProjectLayout
+
+if TYPE_CHECKING:
+    from termwise.align.aligner import Alignment
 
 # Runs of at least this many sentences left without counterpart are named after aligning:
 # shorter ones are a translator's usual liberties, longer ones a passage one side lacks.
@@ -118,6 +122,25 @@ def machine_translation(
 
     engine = CachedEngine(select_engine(engine_name, src, tgt), TranslationCache())
     return [result.target for result in engine.translate(list(texts), src, tgt)]
+
+
+def _why_mt_unused(result: Alignment) -> str:
+    """What showed that the MT given is not a translation of the source, line by line."""
+    if result.mt_out_of_step:
+        return (
+            "the MT of the source is out of step with it: its sentence lengths match the "
+            "source's better one line off than in line"
+        )
+    if result.mt_unfollowed:
+        return (
+            "the MT of the source does not follow it line by line: its sentence lengths "
+            f"hardly match the source's (correlation {result.mt_length_correlation:.2f})"
+        )
+    return (
+        "the MT of the source does not resemble the target: it picks the right target "
+        f"sentence over its neighbours for {result.mt_rank:.0%} of the pairs, about as often "
+        "as chance"
+    )
 
 
 @click.command("align")
@@ -258,12 +281,9 @@ def align(
             err=True,
         )
     if result.mt_ignored:
-        assert result.mt_rank is not None
         click.echo(
-            f"warning: the MT of the source does not resemble the target: it picks the right "
-            f"target sentence over its neighbours for {result.mt_rank:.0%} of the pairs, about "
-            f"as often as chance, so it was not used. Is it a translation of "
-            f"{source_path.name} into {tgt}, one line per source sentence, in order?",
+            f"warning: {_why_mt_unused(result)}, so it was not used. Is it a translation "
+            f"of {source_path.name} into {tgt}, one line per source sentence, in order?",
             err=True,
         )
     if chosen == "beads":
