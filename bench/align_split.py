@@ -92,7 +92,7 @@ def main() -> None:
     parser.add_argument("--sets", default="bible,tb,google,europarl")
     parser.add_argument("--garbled", default="", help="shares of garbled characters, e.g. 0.5,0.9")
     args = parser.parse_args()
-    wanted = args.sets.split(",")
+    wanted = [key for key in args.sets.split(",") if key]
     wanted += [f"bible-garbled-{share}" for share in args.garbled.split(",") if share]
     bible, berg = DEV / "bible-en-zh", DEV / "textberg-de-fr"
     for key in wanted:
