@@ -301,6 +301,16 @@ def test_a_page_that_lacks_a_passage_is_aligned_by_its_mt(name: str) -> None:
     assert score_files(pooled).values()["f1_strict"] > 0.72
 
 
+def _german_french(german: list[str], french: list[str], mt: list[str] | None = None) -> Alignment:
+    return align(
+        side_features(german, lang="de"),
+        side_features(french, lang="fr"),
+        source_mt=mt,
+        source_texts=german,
+        target_texts=french,
+    )
+
+
 @needs_dev
 def test_a_page_with_the_mt_of_another_page_is_aligned_as_without_mt() -> None:
     # The MT of the German 200 lines on: a page that lacks a passage has too few 1-1 groups
@@ -311,19 +321,8 @@ def test_a_page_with_the_mt_of_another_page_is_aligned_as_without_mt() -> None:
     for german, shortened, _ in _text_berg_cut_pages():
         source = berg.source[german]
         other = [mt[(i + 200) % len(mt)] for i in range(german.start, german.stop)]
-        plain = align(
-            side_features(source, lang="de"),
-            side_features(shortened, lang="fr"),
-            source_texts=source,
-            target_texts=shortened,
-        )
-        wrong = align(
-            side_features(source, lang="de"),
-            side_features(shortened, lang="fr"),
-            source_mt=other,
-            source_texts=source,
-            target_texts=shortened,
-        )
+        plain = _german_french(source, shortened)
+        wrong = _german_french(source, shortened, other)
         assert wrong.mt_unfollowed and wrong.mt_ignored
         assert [(b.src, b.tgt) for b in wrong.beads] == [(b.src, b.tgt) for b in plain.beads]
 
@@ -669,13 +668,7 @@ def test_a_passage_one_side_lacks_is_left_out_without_asking(name: str) -> None:
     for bead in berg.gold:
         tgt = tuple(renumber[j] for j in bead.tgt if j in renumber)
         gold |= {(bead.src, tgt)} if tgt or not bead.src else {((i,), ()) for i in bead.src}
-    result = align(
-        side_features(berg.source, lang="de"),
-        side_features(target, lang="fr"),
-        source_mt=None if name == "none" else berg.mt[name],
-        source_texts=berg.source,
-        target_texts=target,
-    )
+    result = _german_french(berg.source, target, None if name == "none" else berg.mt[name])
     alone = [bead for bead in result.beads if not (bead.src and bead.tgt)]
     right = [bead for bead in alone if (bead.src, bead.tgt) in gold]
     wrong = [bead for bead in alone if (bead.src, bead.tgt) not in gold]
