@@ -236,8 +236,7 @@ class Alignment:
     def mt_unfollowed(self) -> bool:
         """Whether the MT's line lengths show it is not a line-by-line translation of the
         source, so that it was not used."""
-        correlation = self.mt_length_correlation
-        return self.mt_out_of_step or (correlation is not None and correlation < MT_FOLLOWS)
+        return _unfollowed(self.mt_length_correlation, self.mt_out_of_step)
 
     @property
     def mt_ignored(self) -> bool:
@@ -711,7 +710,7 @@ def _log_correlation(source: Array, mt: Array) -> float | None:
 def _length_fit(source: SideFeatures, mt_lengths: Array) -> tuple[float | None, bool]:
     """How well the MT's log line lengths follow the source's, and whether they follow the
     source one line off, and better (an MT out of step with its source)."""
-    lengths = source.lengths.astype(np.float64)
+    lengths = source.lengths
     in_step = _log_correlation(lengths, mt_lengths)
     if in_step is None:
         return None, False
@@ -720,6 +719,12 @@ def _length_fit(source: SideFeatures, mt_lengths: Array) -> tuple[float | None, 
         _log_correlation(lengths[:-1], mt_lengths[1:]),
     ]
     return in_step, any(value is not None and value >= max(in_step, MT_FOLLOWS) for value in off)
+
+
+def _unfollowed(correlation: float | None, out_of_step: bool) -> bool:
+    """Whether an MT's length fit (see ``_length_fit``) shows it is not a line-by-line
+    translation of the source."""
+    return out_of_step or (correlation is not None and correlation < MT_FOLLOWS)
 
 
 def _mt_ratio(source: SideFeatures, mt_lengths: Array, correlation: float | None) -> float | None:
@@ -1080,6 +1085,11 @@ def _local_margins(costs: _Costs, beads: list[Bead]) -> Array:
     return margins
 
 
+def _probability(margin: Array) -> Array:
+    """The probability of a choice that costs ``margin`` less than its best alternative."""
+    return 1.0 / (1.0 + np.exp(-np.clip(margin, -50.0, 50.0) / 2))  # type: ignore[no-any-return]
+
+
 def _confidence(costs: _Costs, beads: list[Bead]) -> list[Bead]:
     """Each group's probability against leaving all its sentences unaligned and against the
     best other grouping of it and a neighbour (the lower of the two); a sentence left out,
@@ -1102,15 +1112,13 @@ def _confidence(costs: _Costs, beads: list[Bead]) -> list[Bead]:
         if bead.src and bead.tgt:
             by_kind.setdefault(bead.kind, []).append(position)
     alone = [k for k, bead in enumerate(beads) if not (bead.src and bead.tgt)]
-    if alone:
-        confidence[alone] = 1.0 / (1.0 + np.exp(-np.clip(local[alone], -50.0, 50.0) / 2))
+    confidence[alone] = _probability(local[alone])
     for (a, b), positions in by_kind.items():
         src = np.asarray([beads[k].src[0] for k in positions], np.int64)
         tgt = np.asarray([beads[k].tgt[0] for k in positions], np.int64)
         together = costs.of((a, b), src, tgt)
         apart = src_prefix[src + a] - src_prefix[src] + tgt_prefix[tgt + b] - tgt_prefix[tgt]
-        margin = np.clip(np.minimum(apart - together, local[positions]), -50.0, 50.0)
-        confidence[positions] = 1.0 / (1.0 + np.exp(-margin / 2))
+        confidence[positions] = _probability(np.minimum(apart - together, local[positions]))
     return [
         replace(bead, confidence=float(value))
         for bead, value in zip(beads, confidence, strict=True)
@@ -1149,7 +1157,7 @@ def align(
             raise ValueError("MT needs one line per source sentence and the target texts")
         mt_lengths = _mt_lengths(source_mt)
         correlation, out_of_step = _length_fit(source, mt_lengths)
-        if out_of_step or (correlation is not None and correlation < MT_FOLLOWS):
+        if _unfollowed(correlation, out_of_step):
             without = align(source, target, source_texts=source_texts, target_texts=target_texts)
             return replace(without, mt_length_correlation=correlation, mt_out_of_step=out_of_step)
         similarity = BandSimilarity(source_mt, target_texts, weight=MT_WEIGHT)
