@@ -127,7 +127,8 @@ def _neighbour_dots(matrix: sparse.csr_matrix, distance: int) -> Array:
     return out
 
 
-MAX_GROUP = 4
+# The most sentences on one side of a group (aligner.ALL_KINDS).
+MAX_GROUP = 5
 
 
 def _group_norms(matrix: sparse.csr_matrix) -> list[Array]:
@@ -229,13 +230,14 @@ class BandSimilarity:
         """Compute the pair products every group of a search over this band needs.
 
         ``band_low``/``band_high`` are the search band (rows 0..S over DP positions); source
-        sentence ``i`` is in groups that end in rows ``i+1`` to ``i+3``.
+        sentence ``i`` is in groups that end in rows ``i+1`` to ``i+MAX_GROUP``, and a group
+        ending in column ``j`` holds target sentences from ``j-MAX_GROUP`` on.
         """
         count = self.mt.shape[0]
         targets = self.target.shape[0]
         rows = np.arange(count)
-        low = np.clip(band_low[np.minimum(rows + 1, count)] - 3, 0, targets)
-        high = np.clip(band_high[np.minimum(rows + 3, count)], 0, targets)
+        low = np.clip(band_low[np.minimum(rows + 1, count)] - MAX_GROUP, 0, targets)
+        high = np.clip(band_high[np.minimum(rows + MAX_GROUP, count)], 0, targets)
         high = np.maximum(high, low)
         starts = np.zeros(count + 1, np.int64)
         np.cumsum(high - low, out=starts[1:])
