@@ -190,24 +190,25 @@ def test_a_passage_the_translation_lacks_is_named(tmp_path: Path) -> None:
     named = re.search(
         r"note: source sentences (\d+)–(\d+) \((\d+)\) have no counterpart", done.stderr
     )
-    # Sentences 26-35 (1-based) were cut; the alignment leaves out at least 9 of them in one
-    # run (the last, a 47-character heading, may join the next group). Before the MT's scale
-    # was taken from the band on a page this short, 3 joined their neighbours.
+    # Sentences 26-35 (1-based) were cut; the alignment leaves out all ten in one run. Before
+    # the MT's scale was taken from the band on a page this short, 3 joined their neighbours;
+    # before a left-out sentence's length was judged with a variance no narrower than 3 times
+    # the length ratio, the last, a 47-character heading, joined the next group.
     assert named is not None, done.stderr
-    first, last, count = (int(named[k]) for k in (1, 2, 3))
-    assert first >= 26 and last <= 35 and count == last - first + 1 >= 9
+    assert (int(named[1]), int(named[2]), int(named[3])) == (26, 35, 10)
     beads = set(done.stdout.splitlines())
-    assert {f"[{i}]:[]" for i in range(first - 1, last)} <= beads
-    assert {"[24]:[24]", "[36]:[26]"} <= beads
+    assert {f"[{i}]:[]" for i in range(25, 35)} <= beads
+    assert {"[24]:[24]", "[35]:[25]"} <= beads
 
 
-@pytest.mark.parametrize(("cut", "left_out"), [(range(17, 25), 8), (range(33, 41), 7)])
-def test_lines_a_translation_lacks_each_cost_their_place_in_a_group(
-    cut: range, left_out: int
-) -> None:
-    # A page whose translation lacks eight sentences: each sentence that joins a group it
+@pytest.mark.parametrize("cut", [range(17, 25), range(33, 41), range(10, 13)])
+def test_lines_a_translation_lacks_each_cost_their_place_in_a_group(cut: range) -> None:
+    # A page whose translation lacks a few sentences: each sentence that joins a group it
     # has no part in costs the group, not only the weakest of them (before, 6 and 5 of the
-    # 8 were left out, two of them together in one group beside the gap).
+    # 8 were left out, two of them together in one group beside the gap). And leaving out a
+    # long sentence costs no more than the length model of a loose translation says: the
+    # Spanish is Apertium's, its lengths match the source's closely, the variance learned is
+    # narrow, and the last of 33-40 and of 10-12 joined a group beside the gap.
     from termwise.align.aligner import align
     from termwise.align.features import side_features
     from termwise.mt.apertium import ApertiumEngine
@@ -222,8 +223,7 @@ def test_lines_a_translation_lacks_each_cost_their_place_in_a_group(
         source_texts=source,
         target_texts=target,
     ).beads
-    assert len({i for b in beads if not b.tgt for i in b.src} & set(cut)) >= left_out
-    assert all(len(set(b.src) & set(cut)) <= 1 for b in beads if b.tgt)
+    assert {i for b in beads if not b.tgt for i in b.src} >= set(cut)
 
 
 def test_align_score_prints_strict_and_lax(tmp_path: Path) -> None:
