@@ -57,3 +57,37 @@ def test_unsure_group_is_listed_and_a_sentence_moves_to_the_next_group(
     # Undo of the confirmation lists the group again.
     session.undo()
     assert [row.segment_id for row in low_confidence_rows(session)] == [ids[2]]
+
+
+def _align_comment(session: ReviewSession, segment_id: str) -> str:
+    return next(c for c in session.unit(segment_id).comments if c.startswith("align: "))
+
+
+def test_a_regrouped_group_no_longer_claims_the_aligners_grouping(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    # The aligner's comment says what it made of a group ("group 1-2"). Once the translator
+    # moves a sentence or joins two groups, that account is wrong: the comment says the group
+    # was regrouped, and keeps the lowest confidence of what it took in, so the group stays
+    # listed until it is confirmed. Undo puts the aligner's comment back.
+    ids = aligned_project(review_project, paper)
+    session = ReviewSession(review_project, paper, "es")
+    assert _align_comment(session, ids[2]) == "align: confidence 0.30, group 1-2"
+
+    move_last_to_next(session, ids[2])
+    assert _align_comment(session, ids[2]) == "align: confidence 0.30, regrouped in review"
+    assert _align_comment(session, ids[3]) == "align: confidence 0.95, regrouped in review"
+    session.undo()
+    assert _align_comment(session, ids[2]) == "align: confidence 0.30, group 1-2"
+    assert _align_comment(session, ids[3]) == "align: confidence 0.95, group 1-1"
+
+    session.join_with_next(ids[1])
+    assert _align_comment(session, ids[1]) == "align: confidence 0.30, regrouped in review"
+    assert "align-check" in session.unit(ids[1]).flags
+    assert [row.segment_id for row in low_confidence_rows(session)] == [ids[1]]
+    session.save()
+    again = ReviewSession(review_project, paper, "es")
+    assert _align_comment(again, ids[1]) == "align: confidence 0.30, regrouped in review"
+    session.undo()
+    assert _align_comment(session, ids[1]) == "align: confidence 0.98, group 1-1"
+    assert "align-check" not in session.unit(ids[1]).flags

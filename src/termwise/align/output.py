@@ -33,6 +33,9 @@ CHECK_FLAG = "align-check"
 # The extracted comment that carries a group's confidence (written here, read by the review).
 COMMENT_PREFIX = "align: "
 _CONFIDENCE = re.compile(r"confidence ([0-9.]+)")
+# What an ``align:`` comment says once the translator has moved sentences between groups,
+# joined or split them.
+REGROUPED = "regrouped in review"
 
 
 @dataclass
@@ -148,6 +151,19 @@ def comment_confidence(comments: Sequence[str]) -> float | None:
             if found:
                 return float(found[1])
     return None
+
+
+def regrouped_comments(comments: Sequence[str], *merged: Sequence[str]) -> tuple[str, ...]:
+    """``comments`` after the review changed the group: its ``align:`` comment keeps the
+    lowest confidence among it and the groups it took in (``merged``, their comments), so an
+    unsure part keeps the group listed until it is confirmed, and no longer describes the
+    group the aligner made (its kind, "no counterpart in the translation")."""
+    values = [comment_confidence(part) for part in (comments, *merged)]
+    known = [value for value in values if value is not None]
+    if not known:
+        return tuple(comments)
+    others = tuple(c for c in comments if not c.startswith(COMMENT_PREFIX))
+    return (*others, f"{COMMENT_PREFIX}confidence {min(known):.2f}, {REGROUPED}")
 
 
 def tmx_units(

@@ -5,7 +5,8 @@ unsure ones; here the review session reads them back and fixes groups the aligne
 A target sentence that belongs to the neighbouring group is moved there (the first sentence
 of a group to the previous group, the last to the next); merging and splitting groups are the
 session's join and split, and confirming a group is marking it reviewed. Every move is one
-undoable step of the session's history, and the source segments keep their ids.
+undoable step of the session's history, and the source segments keep their ids. A group the
+translator changed says so in its comment, which no longer gives the aligner's grouping.
 """
 
 from __future__ import annotations
@@ -13,7 +14,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from termwise import languages
-from termwise.align.output import CHECK_FLAG, LOW_CONFIDENCE, comment_confidence
+from termwise.align.output import (
+    CHECK_FLAG,
+    LOW_CONFIDENCE,
+    comment_confidence,
+    regrouped_comments,
+)
 from termwise.errors import TermwiseError
 
 if TYPE_CHECKING:
@@ -35,6 +41,14 @@ def needs_check(unit: TranslationUnit) -> bool:
         return False
     value = confidence(unit)
     return CHECK_FLAG in unit.flags or (value is not None and value < LOW_CONFIDENCE)
+
+
+def regroup(unit: TranslationUnit, *merged: TranslationUnit) -> None:
+    """The translator changed this group (and took ``merged`` into it): its alignment comment
+    no longer describes the aligner's group, and a flag of a merged group carries over."""
+    unit.comments = regrouped_comments(unit.comments, *(other.comments for other in merged))
+    if any(CHECK_FLAG in other.flags for other in merged):
+        unit.flags = unit.flags | {CHECK_FLAG}
 
 
 def low_confidence_rows(session: ReviewSession) -> list[Row]:
@@ -75,6 +89,8 @@ def _move(session: ReviewSession, segment_id: str, step: int) -> None:
     def edit() -> None:
         unit.set_translation(glue.join(kept))
         other.set_translation(glue.join(part for part in gained if part))
+        regroup(unit)
+        regroup(other)
 
     session._edit(
         "move sentence to previous group" if step < 0 else "move sentence to next group",

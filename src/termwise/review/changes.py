@@ -21,6 +21,9 @@ class UnitState:
     target: str
     state: str
     notes: str
+    # An aligned group's confidence comment and flags, which moving a sentence rewrites.
+    comments: tuple[str, ...] = ()
+    flags: frozenset[str] = frozenset()
 
 
 @dataclass

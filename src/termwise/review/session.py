@@ -23,6 +23,7 @@ from termwise.document.resegmentation import Resegmentation
 from termwise.errors import TermwiseError
 from termwise.project.layout import ProjectLayout, id_aliases_file
 from termwise.project.units import MT_MAY_FILL, SegmentState
+from termwise.review.alignment import regroup
 from termwise.review.changes import Change, History, Structure, UnitState
 from termwise.review.fixes import FixPlan, FixScope, apply_all, plan_fix
 from termwise.review.rows import STATES, Mark, Row
@@ -256,13 +257,15 @@ class ReviewSession:
 
     def _snapshot(self, segment_id: str) -> UnitState:
         unit = self.unit(segment_id)
-        return UnitState(unit.target, unit.state.value, unit.notes)
+        return UnitState(unit.target, unit.state.value, unit.notes, unit.comments, unit.flags)
 
     def _restore(self, segment_id: str, state: UnitState) -> None:
         unit = self.unit(segment_id)
         unit.target = state.target
         unit.state = SegmentState(state.state)
         unit.notes = state.notes
+        unit.comments = state.comments
+        unit.flags = state.flags
         self._sync_row(segment_id)
 
     def _sync_row(self, segment_id: str) -> None:
@@ -574,6 +577,7 @@ class ReviewSession:
                 # Two halves put together are a new sentence: a person must look again.
                 first.state = SegmentState.EDITED
             first.source = f"{first.source} {second.source}"
+            regroup(first, second)
             del self.tfile.units[next_id]
             self.resegmentation.joins.append((segment_id, next_id))
 
@@ -611,6 +615,7 @@ class ReviewSession:
         def edit() -> None:
             unit = self.unit(join[0])
             unit.source = first_text
+            regroup(unit)
             self.resegmentation.joins.remove(join)
 
         return self._restructure("split", edit)
@@ -639,6 +644,7 @@ class ReviewSession:
             cuts.append(start_in_base + offset)
             cuts.sort()
             unit.source = text[:offset].strip()
+            regroup(unit)
 
         return self._restructure("split", edit)
 
