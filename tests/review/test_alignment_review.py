@@ -91,3 +91,21 @@ def test_a_regrouped_group_no_longer_claims_the_aligners_grouping(
     session.undo()
     assert _align_comment(session, ids[1]) == "align: confidence 0.98, group 1-1"
     assert "align-check" not in session.unit(ids[1]).flags
+
+
+def test_a_group_the_alignment_without_mt_disputes_is_listed_and_says_why(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    document = load_source(review_project, paper, lang="en")
+    count = len(document.segments)
+    targets = [f"Frase número {j}." for j in range(count)]
+    beads = [Bead((k,), (k,), 0.95) for k in range(count)]
+    beads[1] = Bead((1,), (1,), 0.6, disputed=True)
+    write_project(review_project, paper, document, targets, beads, "es")
+    session = ReviewSession(review_project, paper, "es")
+    ids = [segment.id for segment in document.segments]
+    assert _align_comment(session, ids[1]) == (
+        "align: confidence 0.60, group 1-1, grouped otherwise without MT"
+    )
+    assert "align-check" in session.unit(ids[1]).flags
+    assert [row.segment_id for row in low_confidence_rows(session)] == [ids[1]]

@@ -30,6 +30,8 @@ class Bead:
     src: tuple[int, ...]
     tgt: tuple[int, ...]
     confidence: float = 1.0
+    # Aligned with MT, and the alignment without it groups these sentences otherwise.
+    disputed: bool = False
 
     @property
     def kind(self) -> tuple[int, int]:

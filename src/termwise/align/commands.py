@@ -261,10 +261,12 @@ def align(
     from termwise.align.output import CHECK_FLAG, LOW_CONFIDENCE
 
     low = sum(1 for bead in beads if bead.confidence < LOW_CONFIDENCE)
+    disputed = sum(1 for bead in beads if bead.disputed)
     summary = (
         f"Aligned {len(source.texts)} source and {len(target.texts)} target sentences in "
-        f"{len(beads)} groups ({low} of low confidence); "
-        f"{'with' if mt is not None and not result.mt_ignored else 'without'} MT similarity"
+        f"{len(beads)} groups ({low} of low confidence"
+        + (f", {disputed} of them grouped otherwise without MT" if disputed else "")
+        + f"); {'with' if mt is not None and not result.mt_ignored else 'without'} MT similarity"
     )
     if result.mt_rank is not None and not result.mt_ignored:
         summary += (

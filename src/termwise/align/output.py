@@ -140,6 +140,8 @@ def _comment(bead: Bead, extra: int) -> str:
         text += ", no counterpart in the translation"
     if extra:
         text += f", {extra} target sentence(s) without a source appended"
+    if bead.disputed:
+        text += ", grouped otherwise without MT"
     return text
 
 
