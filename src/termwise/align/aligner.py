@@ -1119,8 +1119,8 @@ def _local_margins(costs: _Costs, beads: list[Bead]) -> Array:
 
 
 def _disputed(beads: list[Bead], without_mt: Sequence[Bead]) -> list[Bead]:
-    """``beads`` (aligned with MT), those the alignment without MT does not share marked
-    disputed and, below DISPUTE_BELOW, capped at DISPUTED_CONFIDENCE."""
+    """The MT's groups; one that the alignment without MT does not share and that is less
+    sure than DISPUTE_BELOW is disputed, its confidence capped at DISPUTED_CONFIDENCE."""
     shared = {(bead.src, bead.tgt) for bead in without_mt}
     return [
         bead
