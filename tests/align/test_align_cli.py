@@ -360,3 +360,13 @@ def test_mt_file_with_the_wrong_number_of_lines_is_refused(tmp_path: Path) -> No
         cwd=tmp_path,
     )
     assert result.returncode == 2 and "mt.txt" in result.stderr and "3 sentences" in result.stderr
+
+
+def test_tmx_says_why_a_disputed_group_is_unsure() -> None:
+    from termwise.align.output import tmx_units
+
+    beads = [Bead((0,), (0,), 0.95), Bead((1,), (1, 2), 0.6, disputed=True)]
+    units = tmx_units(["One.", "Two."], ["Uno.", "Dos", "y tres."], beads, "en", "es")
+    assert "x-alignment-note" not in units[0].properties
+    assert units[1].properties["x-alignment-note"] == "grouped otherwise without MT"
+    assert units[1].properties["x-alignment-confidence"] == "0.60"

@@ -36,6 +36,8 @@ _CONFIDENCE = re.compile(r"confidence ([0-9.]+)")
 # What an ``align:`` comment says once the translator has moved sentences between groups,
 # joined or split them.
 REGROUPED = "regrouped in review"
+# Why a group aligned with MT is unsure although its own margin is not small.
+DISPUTED_NOTE = "grouped otherwise without MT"
 
 
 @dataclass
@@ -141,7 +143,7 @@ def _comment(bead: Bead, extra: int) -> str:
     if extra:
         text += f", {extra} target sentence(s) without a source appended"
     if bead.disputed:
-        text += ", grouped otherwise without MT"
+        text += f", {DISPUTED_NOTE}"
     return text
 
 
@@ -190,6 +192,7 @@ def tmx_units(
                 properties={
                     "x-alignment": bead.notation(),
                     "x-alignment-confidence": f"{bead.confidence:.2f}",
+                    **({"x-alignment-note": DISPUTED_NOTE} if bead.disputed else {}),
                 },
             )
         )
