@@ -53,7 +53,7 @@ from termwise.align.anchors import RARE_NGRAMS, TABLE_RARE_UNITS, anchors
 from termwise.align.beads import Bead
 from termwise.align.features import CLASS_COUNT, SideFeatures, coarsen, sentence_length
 from termwise.align.lexicon import lexicon_similarity
-from termwise.align.similarity import BandSimilarity, Pairs
+from termwise.align.similarity import MAX_GROUP, BandSimilarity, Pairs
 
 Array = npt.NDArray[np.float64]
 Index = npt.NDArray[np.int64]
@@ -76,6 +76,7 @@ BEAD_KINDS: tuple[tuple[int, int], ...] = (
 WIDE_KINDS: tuple[tuple[int, int], ...] = ((1, 4), (4, 1), (2, 3), (3, 2), (1, 5), (5, 1))
 ALL_KINDS = BEAD_KINDS + WIDE_KINDS
 MAX_KIND_SIZE = max(max(kind) for kind in ALL_KINDS)
+assert MAX_KIND_SIZE <= MAX_GROUP, "the similarity sums groups of at most MAX_GROUP sentences"
 _INSERTION = ALL_KINDS.index((0, 1))
 # Neutral first-pass priors (roughly those of Gale and Church and of later aligners).
 DEFAULT_PRIORS: dict[tuple[int, int], float] = {
@@ -410,14 +411,12 @@ class _Costs:
         # Positions outside the grid belong to cells the search discards; keep them indexable.
         src = np.minimum(np.maximum(src, 0), source.count)
         tgt = np.minimum(np.maximum(tgt, 0), target.count)
-        if a and b:
-            length_cost = _length_cost(model, self.src_lengths[a][src], self.tgt_lengths[b][tgt])
-        else:
+        length_model = model if a and b else self.skip_model
+        length_cost = _length_cost(length_model, self.src_lengths[a][src], self.tgt_lengths[b][tgt])
+        if not (a and b):
             # A sentence left out is rare but not rarer the longer it is in the way the length
             # model would say; its length counts for little.
-            length_cost = SKIP_LENGTH_WEIGHT * _length_cost(
-                self.skip_model, self.src_lengths[a][src], self.tgt_lengths[b][tgt]
-            )
+            length_cost = SKIP_LENGTH_WEIGHT * length_cost
             length_cost -= self.src_relief[src] if a else self.tgt_relief[tgt]
         cost = length_cost + self.prior_cost[kind]
         if len(self.mark_weights):

@@ -127,7 +127,8 @@ def _neighbour_dots(matrix: sparse.csr_matrix, distance: int) -> Array:
     return out
 
 
-# The most sentences on one side of a group (aligner.ALL_KINDS).
+# The most sentences on one side of a group whose similarity can be asked for (the aligner's
+# widest kinds must fit; it checks).
 MAX_GROUP = 5
 
 
