@@ -365,8 +365,19 @@ def test_mt_file_with_the_wrong_number_of_lines_is_refused(tmp_path: Path) -> No
 def test_tmx_says_why_a_disputed_group_is_unsure() -> None:
     from termwise.align.output import tmx_units
 
-    beads = [Bead((0,), (0,), 0.95), Bead((1,), (1, 2), 0.6, disputed=True)]
-    units = tmx_units(["One.", "Two."], ["Uno.", "Dos", "y tres."], beads, "en", "es")
+    beads = [
+        Bead((0,), (0,), 0.95),
+        Bead((1,), (1, 2), 0.6, disputed=True),
+        Bead((2, 3), (3, 4), 0.65, mt_splits=True),
+    ]
+    units = tmx_units(
+        ["One.", "Two.", "Three", "and four."],
+        ["Uno.", "Dos", "y tres.", "Tres y", "cuatro."],
+        beads,
+        "en",
+        "es",
+    )
     assert "x-alignment-note" not in units[0].properties
     assert units[1].properties["x-alignment-note"] == "grouped otherwise without MT"
     assert units[1].properties["x-alignment-confidence"] == "0.60"
+    assert units[2].properties["x-alignment-note"] == "split otherwise with MT"

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from support.garbled_mt import garbled_mt
 from termwise.align.aligner import Alignment, align
@@ -648,13 +650,36 @@ def test_a_book_whose_translation_goes_on_is_pinned_down(with_mt: bool) -> None:
 
 
 @needs_dev
+@pytest.mark.parametrize("name", ["google", "europarl"])
+def test_sentences_whose_boundary_the_translation_moved_stay_one_group(name: str) -> None:
+    # German 242 ends "250 Höhenmeter erforderten zwei Tage", which opens French 284; German
+    # 395-396 and 419-420 are entries of a list that the French breaks elsewhere. The MT finds
+    # each German sentence's content in the French either way and split each group into
+    # 1-1 pairs; the lengths show where the boundary went, and the alignment without MT
+    # keeps each group whole. Where that alignment leaves a sentence out instead, the MT's
+    # group stays (German 220 with French 259-260; without MT, 260 is left out).
+    result = _text_berg_alignment(name)
+    pairs = [(b.src, b.tgt) for b in result.beads]
+    kept = [((242, 243), (283, 284)), ((395, 396), (465, 466)), ((419, 420), (496, 497))]
+    assert all(group in pairs for group in kept)
+    assert ((220,), (259, 260)) in pairs
+    marked = {(b.src, b.tgt) for b in result.beads if b.mt_splits}
+    assert set(kept) <= marked and len(marked) <= 8
+    without = {(b.src, b.tgt) for b in _text_berg_alignment("none").beads}
+    assert marked <= without
+    assert not any(b.disputed for b in result.beads if b.mt_splits)
+
+
+@needs_dev
 @pytest.mark.parametrize("name", ["none", "google", "europarl"])
 def test_unsure_groups_are_where_the_errors_are(name: str) -> None:
     # A group's confidence was judged only against leaving its sentences out, which a pair
     # of sentences of similar length always beats: no two-sided group of Text+Berg was
     # unsure, so the review's filter showed none of the 33-39 wrong ones. Judged also
-    # against the best other grouping of it and a neighbour, 30-38 groups are unsure and
-    # 30-47% of them are wrong, 3.6-4.8 times the rate of wrong groups overall.
+    # against the best other grouping of it and a neighbour, 37-42 groups are unsure and
+    # 14-34% of them are wrong, 2.4-4.3 times the rate of wrong groups overall. (With MT it
+    # was 3.6 times and more until the groups the MT split wrongly, all of them unsure, were
+    # kept whole: 9 fewer wrong groups, and as many left uncaught as before.)
     result = _text_berg_alignment(name)
     right = {(bead.src, bead.tgt) for bead in text_berg().gold}
     paired = [bead for bead in result.beads if bead.src and bead.tgt]
@@ -662,28 +687,45 @@ def test_unsure_groups_are_where_the_errors_are(name: str) -> None:
     wrong_overall = sum((b.src, b.tgt) not in right for b in paired) / len(paired)
     wrong_unsure = sum((b.src, b.tgt) not in right for b in unsure) / max(len(unsure), 1)
     assert len(unsure) >= 20
-    assert wrong_overall < 0.11 and wrong_unsure > 3 * wrong_overall
+    assert wrong_overall < 0.11 and wrong_unsure > 2 * wrong_overall
 
 
 @needs_dev
 @pytest.mark.parametrize("name", ["google", "europarl"])
 def test_groups_the_alignment_without_mt_makes_otherwise_are_unsure(name: str) -> None:
     # A second opinion: the alignment without MT (the texts' own names and numbers, lengths)
-    # groups 22-23 of Text+Berg's sentences otherwise. Those are wrong far more often than the
-    # rest (10 of 22 with the strong MT, 14 of 23 with the weak), so they are unsure too: the
-    # review's filter then catches 19 / 26 of the 37 / 44 wrong groups, not 13 / 22.
-    result = _text_berg_alignment(name)
-    without = {(b.src, b.tgt) for b in _text_berg_alignment("none").beads}
-    right = {(bead.src, bead.tgt) for bead in text_berg().gold}
-    disputed = [bead for bead in result.beads if bead.disputed]
-    assert len(disputed) >= 15
-    assert all((b.src, b.tgt) not in without and b.confidence < LOW_CONFIDENCE for b in disputed)
-    assert all(
-        b.disputed or (b.src, b.tgt) in without or b.confidence >= 0.97 for b in result.beads
-    )
-    wrong_overall = sum((b.src, b.tgt) not in right for b in result.beads) / len(result.beads)
-    wrong_disputed = sum((b.src, b.tgt) not in right for b in disputed) / len(disputed)
-    assert wrong_disputed > 3 * wrong_overall
+    # groups some sentences otherwise. Where a passage is missing, those groups are wrong far
+    # more often than the rest (Text+Berg lacking French 150-299 or German 100-249: 14 of 28
+    # with the strong MT, 16 of 28 with the weak, against 15-20% of all groups), so they are
+    # unsure too. (On the whole text, the disagreements left once the groups the MT split
+    # are kept whole are the MT's to settle, and it does: 0 and 2 of 10 and 11 wrong.)
+    wrong = groups = wrong_disputed = disputed_count = 0
+    for cut, side in ((range(150, 300), "target"), (range(100, 250), "source")):
+        source, target, gold = _text_berg_without(cut, side)
+        mt = text_berg().mt[name]
+        mt = [line for k, line in enumerate(mt) if side == "target" or k not in cut]
+        result = align(
+            side_features(source, lang="de"),
+            side_features(target, lang="fr"),
+            source_mt=mt,
+            target_texts=target,
+            source_texts=source,
+        )
+        without = {(b.src, b.tgt) for b in _aligned_without_mt(source, target).beads}
+        right = {(bead.src, bead.tgt) for bead in gold}
+        disputed = [bead for bead in result.beads if bead.disputed]
+        assert all(
+            (b.src, b.tgt) not in without and b.confidence < LOW_CONFIDENCE for b in disputed
+        )
+        assert all(
+            b.disputed or (b.src, b.tgt) in without or b.confidence >= 0.97 for b in result.beads
+        )
+        groups += len(result.beads)
+        wrong += sum((b.src, b.tgt) not in right for b in result.beads)
+        disputed_count += len(disputed)
+        wrong_disputed += sum((b.src, b.tgt) not in right for b in disputed)
+    assert disputed_count >= 15
+    assert wrong_disputed / disputed_count > 2.5 * wrong / groups
 
 
 @needs_dev
@@ -710,3 +752,49 @@ def test_a_passage_one_side_lacks_is_left_out_without_asking(name: str) -> None:
     assert len(sure) > 0.85 * len(right)
     unsure_rate = sum(b.confidence < LOW_CONFIDENCE for b in wrong) / max(len(wrong), 1)
     assert unsure_rate > 2 * (1 - len(sure) / len(right))
+
+
+def _path(kinds: list[tuple[int, int]]) -> list[Bead]:
+    beads, i, j = [], 0, 0
+    for a, b in kinds:
+        beads.append(Bead(tuple(range(i, i + a)), tuple(range(j, j + b)), 0.9))
+        i, j = i + a, j + b
+    return beads
+
+
+def test_a_group_the_mt_splits_is_kept_whole_only_where_every_part_has_both_sides() -> None:
+    from termwise.align.aligner import _kept_whole
+
+    with_mt = _path([(1, 1), (1, 1), (1, 1), (1, 1), (1, 0), (1, 1), (1, 2)])
+    without = _path([(1, 1), (2, 2), (1, 1), (2, 1), (1, 1), (0, 1)])
+    kept = _kept_whole(with_mt, without)
+    assert [(b.src, b.tgt) for b in kept] == [
+        ((0,), (0,)),
+        ((1, 2), (1, 2)),  # split in two 1-1 pairs by the MT: kept whole
+        ((3,), (3,)),
+        ((4,), ()),  # a part left out: the MT's groups stay
+        ((5,), (4,)),
+        ((6,), (5, 6)),  # coarser than the alignment without MT: the MT's group stays
+    ]
+    assert [b.mt_splits for b in kept] == [False, True, False, False, False, False]
+    assert kept[1].confidence < LOW_CONFIDENCE
+
+
+@given(st.lists(st.sampled_from([(1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2)]), max_size=30))
+def test_kept_groups_still_cover_every_sentence_once_in_order(
+    kinds: list[tuple[int, int]],
+) -> None:
+    from termwise.align.aligner import _kept_whole
+
+    with_mt = _path(kinds)
+    # The alignment without MT: every 1-1 pair followed by another joined with it.
+    joined: list[tuple[int, int]] = []
+    for kind in kinds:
+        if joined and kind == (1, 1) and joined[-1] == (1, 1):
+            joined[-1] = (2, 2)
+        else:
+            joined.append(kind)
+    kept = _kept_whole(with_mt, _path(joined))
+    assert [i for b in kept for i in b.src] == [i for b in with_mt for i in b.src]
+    assert [j for b in kept for j in b.tgt] == [j for b in with_mt for j in b.tgt]
+    assert sum(b.mt_splits for b in kept) == joined.count((2, 2)) - kinds.count((2, 2))

@@ -101,11 +101,15 @@ def test_a_group_the_alignment_without_mt_disputes_is_listed_and_says_why(
     targets = [f"Frase número {j}." for j in range(count)]
     beads = [Bead((k,), (k,), 0.95) for k in range(count)]
     beads[1] = Bead((1,), (1,), 0.6, disputed=True)
+    beads[3] = Bead((3,), (3,), 0.65, mt_splits=True)
     write_project(review_project, paper, document, targets, beads, "es")
     session = ReviewSession(review_project, paper, "es")
     ids = [segment.id for segment in document.segments]
     assert _align_comment(session, ids[1]) == (
         "align: confidence 0.60, group 1-1, grouped otherwise without MT"
     )
+    assert _align_comment(session, ids[3]) == (
+        "align: confidence 0.65, group 1-1, split otherwise with MT"
+    )
     assert "align-check" in session.unit(ids[1]).flags
-    assert [row.segment_id for row in low_confidence_rows(session)] == [ids[1]]
+    assert [row.segment_id for row in low_confidence_rows(session)] == [ids[1], ids[3]]

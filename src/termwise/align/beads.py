@@ -32,6 +32,9 @@ class Bead:
     confidence: float = 1.0
     # Aligned with MT, and the alignment without it groups these sentences otherwise.
     disputed: bool = False
+    # Aligned with MT, and kept as the alignment without it groups these sentences, which the
+    # MT's alignment splits into smaller groups.
+    mt_splits: bool = False
 
     @property
     def kind(self) -> tuple[int, int]:

@@ -262,10 +262,12 @@ def align(
 
     low = sum(1 for bead in beads if bead.confidence < LOW_CONFIDENCE)
     disputed = sum(1 for bead in beads if bead.disputed)
+    kept = sum(1 for bead in beads if bead.mt_splits)
     summary = (
         f"Aligned {len(source.texts)} source and {len(target.texts)} target sentences in "
         f"{len(beads)} groups ({low} of low confidence"
         + (f", {disputed} of them grouped otherwise without MT" if disputed else "")
+        + (f"; {kept} kept whole by their lengths where the MT splits them" if kept else "")
         + f"); {'with' if mt is not None and not result.mt_ignored else 'without'} MT similarity"
     )
     if result.mt_rank is not None and not result.mt_ignored:

@@ -38,6 +38,8 @@ _CONFIDENCE = re.compile(r"confidence ([0-9.]+)")
 REGROUPED = "regrouped in review"
 # Why a group aligned with MT is unsure although its own margin is not small.
 DISPUTED_NOTE = "grouped otherwise without MT"
+# Why a group aligned with MT is not the MT's alignment's (the lengths kept it whole).
+MT_SPLITS_NOTE = "split otherwise with MT"
 
 
 @dataclass
@@ -144,6 +146,8 @@ def _comment(bead: Bead, extra: int) -> str:
         text += f", {extra} target sentence(s) without a source appended"
     if bead.disputed:
         text += f", {DISPUTED_NOTE}"
+    if bead.mt_splits:
+        text += f", {MT_SPLITS_NOTE}"
     return text
 
 
@@ -193,6 +197,7 @@ def tmx_units(
                     "x-alignment": bead.notation(),
                     "x-alignment-confidence": f"{bead.confidence:.2f}",
                     **({"x-alignment-note": DISPUTED_NOTE} if bead.disputed else {}),
+                    **({"x-alignment-note": MT_SPLITS_NOTE} if bead.mt_splits else {}),
                 },
             )
         )
