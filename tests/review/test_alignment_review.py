@@ -14,6 +14,7 @@ from termwise.review.alignment import (
     low_confidence_rows,
     move_first_to_previous,
     move_last_to_next,
+    notes,
 )
 from termwise.review.session import ReviewSession
 
@@ -77,6 +78,7 @@ def test_a_regrouped_group_no_longer_claims_the_aligners_grouping(
     move_last_to_next(session, ids[2])
     assert _align_comment(session, ids[2]) == "align: confidence 0.30, regrouped in review"
     assert _align_comment(session, ids[3]) == "align: confidence 0.95, regrouped in review"
+    assert notes(session.unit(ids[2])) == ("regrouped in review",)
     session.undo()
     assert _align_comment(session, ids[2]) == "align: confidence 0.30, group 1-2"
     assert _align_comment(session, ids[3]) == "align: confidence 0.95, group 1-1"
@@ -113,3 +115,6 @@ def test_a_group_the_alignment_without_mt_disputes_is_listed_and_says_why(
     )
     assert "align-check" in session.unit(ids[1]).flags
     assert [row.segment_id for row in low_confidence_rows(session)] == [ids[1], ids[3]]
+    assert notes(session.unit(ids[1])) == ("grouped otherwise without MT",)
+    assert notes(session.unit(ids[3])) == ("split otherwise with MT",)
+    assert notes(session.unit(ids[0])) == ()

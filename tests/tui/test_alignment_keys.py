@@ -34,7 +34,11 @@ async def test_move_confirm_undo_and_the_unsure_filter(
     document = load_source(review_project, paper, lang="en")
     count = len(document.segments)
     targets = [f"Frase número {j}." for j in range(count + 1)]
-    beads = [Bead((0,), (0,), 0.99), Bead((1,), (1,), 0.98), Bead((2,), (2, 3), 0.3)]
+    beads = [
+        Bead((0,), (0,), 0.99),
+        Bead((1,), (1,), 0.98),
+        Bead((2,), (2, 3), 0.3, mt_splits=True),
+    ]
     beads += [Bead((k,), (k + 1,), 0.95) for k in range(3, count)]
     write_project(review_project, paper, document, targets, beads, "es")
     ids = [segment.id for segment in document.segments]
@@ -54,6 +58,7 @@ async def test_move_confirm_undo_and_the_unsure_filter(
         await pilot.press("enter")
         dock = str(app.query_one("#dock-label", Static).render())
         assert "alignment 0.30" in dock and "unsure" in dock
+        assert "split otherwise with MT" in dock  # why it is unsure
         await pilot.press("escape", "alt+down")  # align.move_last
         await settle(app, pilot)
         assert session.unit(ids[2]).target == "Frase número 2."

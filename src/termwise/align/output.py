@@ -40,6 +40,8 @@ REGROUPED = "regrouped in review"
 DISPUTED_NOTE = "grouped otherwise without MT"
 # Why a group aligned with MT is not the MT's alignment's (the lengths kept it whole).
 MT_SPLITS_NOTE = "split otherwise with MT"
+# What an ``align:`` comment may say of how its group came about, besides its confidence.
+ALIGNMENT_NOTES = (DISPUTED_NOTE, MT_SPLITS_NOTE, REGROUPED)
 
 
 @dataclass
@@ -159,6 +161,14 @@ def comment_confidence(comments: Sequence[str]) -> float | None:
             if found:
                 return float(found[1])
     return None
+
+
+def comment_notes(comments: Sequence[str]) -> tuple[str, ...]:
+    """The ALIGNMENT_NOTES that an ``align:`` comment among ``comments`` carries."""
+    for comment in comments:
+        if comment.startswith(COMMENT_PREFIX):
+            return tuple(note for note in ALIGNMENT_NOTES if note in comment)
+    return ()
 
 
 def regrouped_comments(comments: Sequence[str], *merged: Sequence[str]) -> tuple[str, ...]:

@@ -18,6 +18,7 @@ from termwise.align.output import (
     CHECK_FLAG,
     LOW_CONFIDENCE,
     comment_confidence,
+    comment_notes,
     regrouped_comments,
 )
 from termwise.errors import TermwiseError
@@ -31,6 +32,12 @@ if TYPE_CHECKING:
 def confidence(unit: TranslationUnit) -> float | None:
     """The aligner's confidence in this group, or None for a segment it did not align."""
     return comment_confidence(unit.comments)
+
+
+def notes(unit: TranslationUnit) -> tuple[str, ...]:
+    """Why the aligner made this group as it is, where its comment says ("split otherwise
+    with MT"): what a reviewer of an unsure group looks at first."""
+    return comment_notes(unit.comments)
 
 
 def needs_check(unit: TranslationUnit) -> bool:

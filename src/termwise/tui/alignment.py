@@ -47,11 +47,16 @@ def confirm_group(workbench: Workbench) -> None:
 
 
 def dock_note(workbench: Workbench, segment_id: str) -> str | None:
-    """``alignment 0.30 unsure`` for a group the aligner made, for the editor's status line."""
-    from termwise.review.alignment import confidence, needs_check
+    """``alignment 0.30 unsure · split otherwise with MT`` for a group the aligner made, for
+    the editor's status line."""
+    from termwise.review.alignment import confidence, needs_check, notes
 
     unit = workbench.session.unit(segment_id)
     value = confidence(unit)
     if value is None:
         return None
-    return f"alignment {value:.2f}" + (" [yellow]unsure[/yellow]" if needs_check(unit) else "")
+    return (
+        f"alignment {value:.2f}"
+        + (" [yellow]unsure[/yellow]" if needs_check(unit) else "")
+        + "".join(f" · {note}" for note in notes(unit))
+    )
