@@ -37,12 +37,17 @@ def lines(path: Path) -> list[str]:
 
 
 def _cut(gold: Sequence[Bead], rows: int) -> tuple[int, int]:
-    """Source and target line where a gold group boundary lies nearest the middle."""
+    """Source and target line where a gold group boundary lies nearest the middle.
+
+    Measured by the lines the groups so far reach, not by how many they hold: a gold that
+    leaves a line out (Text+Berg's French 94) would otherwise put the target's cut a line
+    early, and the last group of half A would name a line only half B has.
+    """
     best = (0, 0)
     i = j = 0
     for bead in gold:
-        i += len(bead.src)
-        j += len(bead.tgt)
+        i = max([i, *(k + 1 for k in bead.src)])
+        j = max([j, *(k + 1 for k in bead.tgt)])
         if abs(i - rows / 2) < abs(best[0] - rows / 2):
             best = (i, j)
     return best
