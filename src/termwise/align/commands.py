@@ -264,8 +264,8 @@ def align(
     disputed = sum(1 for bead in beads if bead.disputed)
     kept = sum(1 for bead in beads if bead.mt_splits)
     summary = (
-        f"Aligned {len(source.texts)} source and {len(target.texts)} target sentences in "
-        f"{len(beads)} groups ({low} of low confidence"
+        f"Aligned {len(source.texts)} source and {_counted(len(target.texts), 'target sentence')}"
+        f" in {_counted(len(beads), 'group')} ({low} of low confidence"
         + (f", {disputed} of them grouped otherwise without MT" if disputed else "")
         + (f"; {kept} kept whole by their lengths where the MT splits them" if kept else "")
         + f"); {'with' if mt is not None and not result.mt_ignored else 'without'} MT similarity"
@@ -310,7 +310,9 @@ def align(
         assert output is not None
         units = tmx_units(source.texts, target.texts, beads, src, tgt)
         write_atomic(output, tmx_bytes(units, src))
-        click.echo(f"{summary}\nWrote {len(units)} translation units to {output}", err=True)
+        click.echo(
+            f"{summary}\nWrote {_counted(len(units), 'translation unit')} to {output}", err=True
+        )
         return
     from termwise.align.output import write_project
     from termwise.document.model import Document
@@ -319,13 +321,18 @@ def align(
     report = write_project(layout, source_path, source.document, target.texts, beads, tgt)
     click.echo(summary, err=True)
     click.echo(
-        f"Saved {report.filled} aligned translations to {report.path} "
+        f"Saved {_counted(report.filled, 'aligned translation')} to {report.path} "
         f"({report.flagged} flagged {report.flagged and CHECK_FLAG or ''}".rstrip()
-        + f", {report.unmatched_source} source segments without a counterpart"
-        + (f", {report.kept} earlier translations kept" if report.kept else "")
-        + (f", {report.joins} sentence joins recorded" if report.joins else "")
+        + f", {_counted(report.unmatched_source, 'source segment')} without a counterpart"
+        + (f", {_counted(report.kept, 'earlier translation')} kept" if report.kept else "")
+        + (f", {_counted(report.joins, 'sentence join')} recorded" if report.joins else "")
         + ")"
     )
+
+
+def _counted(number: int, noun: str) -> str:
+    """``number`` with ``noun``, which takes an "s" unless the number is one."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 @click.command("align-score")
