@@ -311,6 +311,45 @@ def test_document_alignment_becomes_a_project_every_command_reads(tmp_path: Path
     assert len(tmx_units) == len(units)
 
 
+@needs_apertium
+def test_a_word_document_aligns_with_its_markdown_translation(tmp_path: Path) -> None:
+    """Headings pair with headings, paragraphs with paragraphs, whatever each format calls
+    them: the project then holds each heading's translation as its own segment."""
+    import docx
+
+    from termwise.mt.apertium import ApertiumEngine
+
+    source = seed_sentences(16)
+    spanish = [r.target for r in ApertiumEngine().translate(source, "en", "es")]
+    headings = ["The community of human destiny", "Its origins"]
+    titles = [r.target for r in ApertiumEngine().translate(headings, "en", "es")]
+    word = docx.Document()
+    word.add_heading(headings[0], level=1)
+    word.add_paragraph(" ".join(source[:8]))
+    word.add_heading(headings[1], level=2)
+    word.add_paragraph(" ".join(source[8:]))
+    word.save(str(tmp_path / "paper.docx"))
+    # The translator ran sentences 2 and 3 together.
+    first = [*spanish[:2], spanish[2].rstrip(".") + "; " + spanish[3], *spanish[4:8]]
+    markdown = [f"# {titles[0]}", " ".join(first), f"## {titles[1]}", " ".join(spanish[8:])]
+    (tmp_path / "paper.es.md").write_text("\n\n".join(markdown) + "\n", encoding="utf-8")
+
+    result = termwise(
+        "align", "paper.docx", "paper.es.md", "--from", "en", "--to", "es", cwd=tmp_path
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "1 sentence join recorded" in result.stdout
+    units = {
+        unit.source: unit
+        for unit in TranslationFile.load(tmp_path / "translations" / "paper.es.po").units.values()
+    }
+    for heading, title in zip(headings, titles, strict=True):
+        assert units[heading].target == title.strip()
+    assert any(source[2] in text and source[3] in text for text in units)
+    assert units[source[8]].target == spanish[8]
+
+
 @pytest.mark.parametrize(
     ("name", "payload", "message"),
     [
