@@ -320,9 +320,9 @@ def test_a_word_document_aligns_with_its_markdown_translation(tmp_path: Path) ->
     from termwise.mt.apertium import ApertiumEngine
 
     source = seed_sentences(16)
-    spanish = [r.target for r in ApertiumEngine().translate(source, "en", "es")]
     headings = ["The community of human destiny", "Its origins"]
-    titles = [r.target for r in ApertiumEngine().translate(headings, "en", "es")]
+    translated = [r.target for r in ApertiumEngine().translate([*source, *headings], "en", "es")]
+    spanish, titles = translated[: len(source)], translated[len(source) :]
     word = docx.Document()
     word.add_heading(headings[0], level=1)
     word.add_paragraph(" ".join(source[:8]))
