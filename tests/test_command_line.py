@@ -66,8 +66,9 @@ def test_an_unknown_language_is_refused_in_one_line(project: Path, args: list[st
     result = run_termwise(*args, cwd=project)
     assert result.returncode == 2
     bad = "qq" if "qq" in args else "xx"
+    option = args[args.index(bad) - 1]  # which option was wrong, where a command has two
     assert result.stderr == (
-        f"termwise: error: '{bad}' is not a known language; "
+        f"termwise: error: {option}: '{bad}' is not a known language; "
         "use a BCP 47 tag such as en, zh or pt-BR\n"
     )
     assert not (project / "translations").exists()

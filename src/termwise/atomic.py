@@ -52,6 +52,28 @@ def os_error_advice(error: OSError) -> str:
     return f"{error.strerror or error}; check the path and run the command again"
 
 
+def check_output_path(path: Path) -> None:
+    """Refuse, before a command does its work, an output file it could not write at the end:
+    a folder that does not exist (``-o`` with a mistyped folder created that folder), a part
+    of the path that is a file, a folder or file without write permission. ``-`` is refused
+    too: no command writes standard output through ``-o``, and a file named "-" was made."""
+    if str(path) == "-":
+        raise WriteError(
+            path, "is not standard output here; name a file (./- for a file called '-')"
+        )
+    if _is_stream(path):
+        return
+    _refuse_read_only(path)
+    parent = path.parent
+    existing = next((folder for folder in (parent, *parent.parents) if folder.exists()), None)
+    if existing is not None and not existing.is_dir():
+        raise WriteError(path, os_error_advice(NotADirectoryError(errno.ENOTDIR, str(existing))))
+    if existing != parent:
+        raise WriteError(path, f"the folder {parent} does not exist; create it or write elsewhere")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise WriteError(path, os_error_advice(PermissionError(errno.EACCES, str(parent))))
+
+
 def backup_path(path: Path) -> Path:
     """Where the previous version of ``path`` is kept (``name~``, as Emacs and Vim do)."""
     return path.with_name(path.name + "~")
@@ -154,7 +176,11 @@ def _write(
         chunks = (data,)
     else:
         chunks = data
-    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as error:
+        # mkdir says "exists" where a part of the path is a file.
+        raise NotADirectoryError(errno.ENOTDIR, str(error.filename)) from error
     clean_stale_temporaries(target)
     fd, tmp_name = tempfile.mkstemp(
         prefix=f".{target.name}.{os.getpid()}.", suffix=_TMP_SUFFIX, dir=target.parent

@@ -19,6 +19,7 @@ from typing import Any
 import click
 
 from termwise import languages
+from termwise.atomic import check_output_path
 from termwise.errors import InputError, TermwiseError
 
 
@@ -81,8 +82,8 @@ def refuse_overwriting(output: Path | None, inputs: Iterable[Path | None]) -> No
 
 
 def guard_outputs(command: click.Command) -> click.Command:
-    """Make every command with ``-o``/``--output`` refuse to write over its own inputs (its
-    other path parameters), checked before the command starts."""
+    """Make every command with ``-o``/``--output`` refuse an output it could not write, or
+    one that is one of its own inputs (its other path parameters), before the command starts."""
     if isinstance(command, click.Group):
         for sub in command.commands.values():
             guard_outputs(sub)
@@ -92,6 +93,11 @@ def guard_outputs(command: click.Command) -> click.Command:
     if callback is None or "output" not in names:
         return command
     inputs = [name for name in names if name != "output"]
+    # An output that may be a folder (``glossary import -o DIR``) is the command's to check.
+    file_only = any(
+        p.name == "output" and isinstance(p.type, click.Path) and not p.type.dir_okay
+        for p in command.params
+    )
 
     @functools.wraps(callback)
     def checked(*args: Any, **kwargs: Any) -> Any:
@@ -99,7 +105,10 @@ def guard_outputs(command: click.Command) -> click.Command:
         for name in inputs:
             value = kwargs.get(name)
             given.extend(value if isinstance(value, tuple | list) else [value])
-        refuse_overwriting(kwargs.get("output"), given)
+        output = kwargs.get("output")
+        if output is not None and file_only:
+            check_output_path(Path(output))
+        refuse_overwriting(output, given)
         return callback(*args, **kwargs)
 
     command.callback = checked
@@ -112,7 +121,12 @@ class LanguageTag(click.ParamType):  # type: ignore[type-arg]
     name = "LANG"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
-        return languages.known(str(value))
+        try:
+            return languages.known(str(value))
+        except TermwiseError as error:
+            # Which of --from and --to was wrong, where a command has both.
+            option = max(param.opts, key=len) if param is not None and param.opts else None
+            raise TermwiseError(f"{option}: {error}" if option else str(error)) from None
 
 
 LANGUAGE = LanguageTag()

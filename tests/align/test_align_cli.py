@@ -356,6 +356,8 @@ def test_a_word_document_aligns_with_its_markdown_translation(tmp_path: Path) ->
         ("empty.txt", b"", "empty"),
         ("binary.txt", b"\x00\x01\x02PK\x03\x04" * 50, ""),
         ("latin1.txt", "Años de señales\n".encode("latin-1"), ""),
+        # No NUL byte: it was read as GB18030 "text" and aligned.
+        ("paper.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\n", "pdftotext"),
     ],
 )
 def test_bad_input_is_an_error_naming_the_file_and_writes_nothing(
@@ -421,3 +423,151 @@ def test_tmx_says_why_a_disputed_group_is_unsure() -> None:
     assert units[1].properties["x-alignment-note"] == "grouped otherwise without MT"
     assert units[1].properties["x-alignment-confidence"] == "0.60"
     assert units[2].properties["x-alignment-note"] == "split otherwise with MT"
+
+
+def _joined_pair(folder: Path) -> list[str]:
+    """A paper of 12 sentences and a "translation" (the same text) that joins the 4th and
+    5th: a join the aligner finds from the lengths and shared words alone."""
+    source = seed_sentences(12)
+    target = [*source[:3], source[3].rstrip(".") + "; " + source[4], *source[5:]]
+    (folder / "paper.txt").write_text(" ".join(source) + "\n", encoding="utf-8")
+    (folder / "paper.es.txt").write_text(" ".join(target) + "\n", encoding="utf-8")
+    return source
+
+
+ALIGN = ["align", "paper.txt", "paper.es.txt", "--from", "en", "--to", "es", "--no-mt"]
+
+
+@pytest.mark.parametrize("damage", ["not a PO file", "read-only"])
+def test_a_failed_project_write_records_no_join(tmp_path: Path, damage: str) -> None:
+    # The join of sentences 4 and 5 goes into paper.segmentation.json, which every later
+    # command applies: written alone, it changed how the source was read after a failed run
+    # that said "Nothing was written".
+    _joined_pair(tmp_path)
+    po = tmp_path / "translations" / "paper.es.po"
+    joins = tmp_path / "translations" / "paper.segmentation.json"
+    if damage == "read-only":
+        first = termwise(*ALIGN, cwd=tmp_path)
+        assert first.returncode == 0 and "1 sentence join recorded" in first.stdout
+        joins.unlink()
+        po.chmod(0o444)
+    else:
+        po.parent.mkdir()
+        po.write_text("not touched\n", encoding="utf-8")
+    before = po.read_bytes()
+    result = termwise(*ALIGN, cwd=tmp_path)
+    assert result.returncode == 2, result.stdout
+    assert "paper.es.po" in result.stderr and "Traceback" not in result.stderr
+    assert not joins.exists()
+    assert po.read_bytes() == before
+
+
+def test_beads_number_the_files_own_sentences_after_a_project_join(tmp_path: Path) -> None:
+    source = _joined_pair(tmp_path)
+    assert termwise(*ALIGN, cwd=tmp_path).returncode == 0
+    assert (tmp_path / "translations" / "paper.segmentation.json").exists()
+    # The project reads the paper with the join; beads and TMX number the file's sentences.
+    result = termwise(*ALIGN, "--format", "beads", "-o", "paper.align", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert f"Aligned {len(source)} source" in result.stderr
+    assert "Wrote 11 groups to paper.align" in result.stderr
+    beads = read_beads(tmp_path / "paper.align")
+    assert Bead((3, 4), (3,)) in beads
+    assert max(i for bead in beads for i in bead.src) == len(source) - 1
+
+
+@pytest.mark.parametrize(
+    ("output", "message"),
+    [
+        ("missing/x.tmx", "the folder missing does not exist"),
+        ("paper.txt/x.tmx", "a part of the path is a file, not a folder"),
+        ("-", "is not standard output here"),
+    ],
+)
+def test_an_output_that_cannot_be_written_is_refused_before_aligning(
+    tmp_path: Path, output: str, message: str
+) -> None:
+    _joined_pair(tmp_path)
+    result = termwise(*ALIGN, "--format", "tmx", "-o", output, cwd=tmp_path)
+    assert result.returncode == 2
+    assert message in result.stderr and "Aligned" not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["paper.es.txt", "paper.txt"]
+
+
+def test_o_is_refused_where_the_alignment_goes_to_the_project(tmp_path: Path) -> None:
+    _joined_pair(tmp_path)
+    result = termwise(*ALIGN, "-o", "x.po", cwd=tmp_path)
+    assert result.returncode == 2 and "-o is for --format beads or tmx" in result.stderr
+    assert not (tmp_path / "x.po").exists() and not (tmp_path / "translations").exists()
+
+
+def test_a_second_alignment_says_what_it_kept_and_how_to_start_afresh(tmp_path: Path) -> None:
+    _joined_pair(tmp_path)
+    assert termwise(*ALIGN, cwd=tmp_path).returncode == 0
+    again = termwise(*ALIGN, cwd=tmp_path)
+    assert again.returncode == 0
+    assert "11 earlier translations kept" in again.stdout
+    po = tmp_path / "translations" / "paper.es.po"
+    assert f"to align afresh, move {po} aside" in again.stderr
+
+
+def test_align_score_refuses_a_line_in_two_groups(tmp_path: Path) -> None:
+    (tmp_path / "gold.align").write_text("[0]:[0]\n[1]:[1]\n", encoding="utf-8")
+    (tmp_path / "test.align").write_text("[0]:[0]\n[0, 1]:[1]\n", encoding="utf-8")
+    result = termwise("align-score", "gold.align", "test.align", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "termwise: error: test.align:2: source line 0 is also in the group on line 1\n"
+    )
+    (tmp_path / "test.align").write_text("[0]:[0, 0]\n", encoding="utf-8")
+    result = termwise("align-score", "gold.align", "test.align", cwd=tmp_path)
+    assert "test.align:1: target line 0 is twice in this group" in result.stderr
+
+
+def test_align_score_input_errors_fit_a_command_without_encoding(tmp_path: Path) -> None:
+    (tmp_path / "gold.align").write_text("[0]:[0]\n[1]:[1]\n[2]:[2]\n", encoding="utf-8")
+    (tmp_path / "latin.align").write_bytes("[0]:[0] é\n".encode("latin-1"))
+    result = termwise("align-score", "gold.align", "latin.align", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "latin.align" in result.stderr and "save it as UTF-8" in result.stderr
+    assert "--encoding" not in result.stderr
+    (tmp_path / "labels.bin").write_bytes(b"\x7fELF\x00\x00\x01")
+    (tmp_path / "short.verse").write_text("GEN 1:1\nGEN 1:2\n", encoding="utf-8")
+    verse = ["align-score", "gold.align", "gold.align", "--verse-tgt", "short.verse"]
+    result = termwise(*verse, "--verse-src", "labels.bin", cwd=tmp_path)
+    assert result.returncode == 2 and "labels.bin" in result.stderr
+    assert "binary file" in result.stderr
+    result = termwise(*verse, "--verse-src", "short.verse", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "termwise: error: short.verse: has 2 verse labels, but gold.align names line 2 "
+        "(0-based) of that side\n"
+    )
+
+
+def test_an_edition_of_an_unreviewed_alignment_says_why_it_is_empty(tmp_path: Path) -> None:
+    # Every aligned group is "edited", not reviewed, so an edition leaves it out: it said
+    # only "Wrote … edition", and the edition read "[untranslated]" throughout.
+    _joined_pair(tmp_path)
+    assert termwise(*ALIGN, cwd=tmp_path).returncode == 0
+    result = termwise("export", "paper.txt", "--to", "es", "-o", "paper.html", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "note: 11 translated segments are not reviewed yet" in result.stderr
+    assert "--include-unreviewed" in result.stderr
+    printed = termwise(
+        "export", "paper.txt", "--to", "es", "-o", "all.html", "--include-unreviewed", cwd=tmp_path
+    )
+    assert printed.returncode == 0 and "note:" not in printed.stderr
+
+
+def test_an_alignment_tmx_imports_as_edited_not_reviewed(tmp_path: Path) -> None:
+    # A TMX unit without termwise's x-state reads as confirmed; an alignment is a person's
+    # translation that nobody has reviewed against its source yet, as in the project.
+    _joined_pair(tmp_path)
+    result = termwise(*ALIGN, "--format", "tmx", "-o", "paper.tmx", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    imported = termwise("import", "paper.tmx", "--doc", "paper.txt", "--to", "es", cwd=tmp_path)
+    assert imported.returncode == 0, imported.stderr
+    units = TranslationFile.load(tmp_path / "translations" / "paper.es.po").units.values()
+    states = [unit.state for unit in units if unit.target]
+    assert len(states) >= 10 and set(states) == {SegmentState.EDITED}

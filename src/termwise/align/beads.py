@@ -36,6 +36,10 @@ class Bead:
     # MT's alignment splits into smaller groups.
     mt_splits: bool = False
 
+    def side(self, number: int) -> tuple[int, ...]:
+        """The source (0) or target (1) lines."""
+        return self.tgt if number else self.src
+
     @property
     def kind(self) -> tuple[int, int]:
         return (len(self.src), len(self.tgt))
@@ -65,8 +69,11 @@ def read_beads(path: str | Path) -> list[Bead]:
     """Every bead of a file in the notation; a malformed line is an error naming file and line."""
     file = Path(path)
     # Read as every text file is: a BOM, UTF-16 from a Windows tool, a binary file refused.
-    text, _ = read_text(file)
+    text, _ = read_text(file, encoding_option=False)
     beads: list[Bead] = []
+    # Where each sentence was first grouped: a sentence in two groups is a damaged or
+    # hand-edited file, and its scores would look plausible.
+    seen: tuple[dict[int, int], dict[int, int]] = ({}, {})
     # Lines as an editor numbers them: split at "\n" only, not at U+2028 or U+0085.
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
@@ -76,6 +83,16 @@ def read_beads(path: str | Path) -> list[Bead]:
             raise InputError(
                 f"not a bead in [i, j]:[k] notation: {line.strip()[:60]!r}", file, line=number
             )
+        for side, name, lines in ((0, "source", parsed[0]), (1, "target", parsed[1])):
+            for sentence in lines:
+                first = seen[side].setdefault(sentence, number)
+                if first != number:
+                    where = f"also in the group on line {first}"
+                elif lines.count(sentence) > 1:
+                    where = "twice in this group"
+                else:
+                    continue
+                raise InputError(f"{name} line {sentence} is {where}", file, line=number)
         beads.append(Bead(*parsed))
     if not beads:
         raise InputError("no beads: the file is empty", file, line=1)

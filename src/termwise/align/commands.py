@@ -78,6 +78,19 @@ def read_document_side(
     )
 
 
+def read_verse_labels(path: Path) -> list[str]:
+    """``align-score --verse-src/--verse-tgt``: the verse label of every line, in order."""
+    from termwise.document.encoding import read_text
+
+    text, _ = read_text(path, encoding_option=False)
+    labels = [line.rstrip("\r") for line in text.split("\n")]
+    if labels and labels[-1] == "":
+        labels.pop()
+    if not any(label.strip() for label in labels):
+        raise InputError("no verse labels: the file is empty", path, line=1)
+    return labels
+
+
 def read_mt_lines(path: Path, expected: int, encoding: str | None) -> list[str]:
     """``--source-mt``: one machine-translated line per source sentence."""
     side = read_presegmented(path, encoding)
@@ -215,6 +228,11 @@ def align(
         )
     if chosen == "tmx" and output is None:
         raise click.UsageError("--format tmx needs -o FILE")
+    if chosen == "po" and output is not None:
+        raise click.UsageError(
+            "the alignment goes to the project's translations/ folder; -o is for "
+            "--format beads or tmx"
+        )
     if source_mt is not None and (engine or no_mt):
         raise click.UsageError("--source-mt is the MT; do not combine it with --engine or --no-mt")
     for path in (source_path, target_path):
@@ -224,7 +242,9 @@ def align(
         source = read_presegmented(source_path, encoding)
         target = read_presegmented(target_path, encoding)
     else:
-        source = read_document_side(layout, source_path, src, encoding, project=True)
+        # Beads and TMX number the file's own sentences; only the project's translation file
+        # is keyed by the segments as the project sees them (with the translator's joins).
+        source = read_document_side(layout, source_path, src, encoding, project=chosen == "po")
         target = read_document_side(layout, target_path, tgt, encoding, project=False)
 
     mt: list[str] | None = None
@@ -300,6 +320,7 @@ def align(
             from termwise.atomic import write_atomic
 
             write_atomic(output, text)
+            summary += f"\nWrote {_counted(len(beads), 'group')} to {output}"
         click.echo(summary, err=True)
         return
     if chosen == "tmx":
@@ -328,6 +349,15 @@ def align(
         + (f", {_counted(report.joins, 'sentence join')} recorded" if report.joins else "")
         + ")"
     )
+    if report.kept:
+        from termwise.project.layout import segmentation_overrides_file
+
+        click.echo(
+            "note: a segment already edited or reviewed keeps its translation, so a second "
+            f"alignment changes only the rest; to align afresh, move {report.path} aside "
+            f"(and {segmentation_overrides_file(layout, source_path)}, which holds the joins)",
+            err=True,
+        )
 
 
 def _counted(number: int, noun: str) -> str:
@@ -369,14 +399,17 @@ def align_score(
         beads = read_beads(test_path)
         test: Sequence[Bead | Pair] = beads
         if verse_src is not None and verse_tgt is not None:
-            src_verses = read_presegmented(verse_src, "utf-8").texts
-            tgt_verses = read_presegmented(verse_tgt, "utf-8").texts
+            src_verses = read_verse_labels(verse_src)
+            tgt_verses = read_verse_labels(verse_tgt)
             for path, labels, side in ((verse_src, src_verses, 0), (verse_tgt, tgt_verses, 1)):
-                highest = max((max((b.src, b.tgt)[side], default=-1) for b in beads), default=-1)
-                if highest >= len(labels):
-                    raise InputError(
-                        f"has {len(labels)} verse labels; the test needs line {highest}", path
-                    )
+                for named, file in ((gold, gold_path), (beads, test_path)):
+                    highest = max((max(b.side(side), default=-1) for b in named), default=-1)
+                    if highest >= len(labels):
+                        raise InputError(
+                            f"has {_counted(len(labels), 'verse label')}, but {file} names "
+                            f"line {highest} (0-based) of that side",
+                            path,
+                        )
             test = merge_within_verses(beads, src_verses, tgt_verses)
         pairs.append((gold, test))
     values = score_files(pairs).values()

@@ -15,12 +15,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from termwise import languages
 from termwise.align.beads import Bead
 from termwise.document.model import Document
 from termwise.project.interchange import InterchangeUnit
 from termwise.project.layout import ProjectLayout
+
+if TYPE_CHECKING:
+    from termwise.document.resegmentation import Resegmentation
+    from termwise.project.translation_file import TranslationFile
 
 # Below this confidence a group is unsure: flagged in the project, listed by the review.
 # Chosen on Text+Berg (the whole text, its 8 cuts and 37 pages, with each MT and without):
@@ -40,8 +45,13 @@ REGROUPED = "regrouped in review"
 DISPUTED_NOTE = "grouped otherwise without MT"
 # Why a group aligned with MT is not the MT's alignment's (the lengths kept it whole).
 MT_SPLITS_NOTE = "split otherwise with MT"
+# A source group the translation has nothing for.
+NO_COUNTERPART = "no counterpart in the translation"
+# A group without counterpart that the translator confirmed as such (it cannot be marked
+# reviewed: it has no translation).
+CONFIRMED = "confirmed in review"
 # What an ``align:`` comment may say of how its group came about, besides its confidence.
-ALIGNMENT_NOTES = (DISPUTED_NOTE, MT_SPLITS_NOTE, REGROUPED)
+ALIGNMENT_NOTES = (DISPUTED_NOTE, MT_SPLITS_NOTE, REGROUPED, NO_COUNTERPART, CONFIRMED)
 
 
 @dataclass
@@ -82,23 +92,29 @@ def write_project(
     beads: Sequence[Bead],
     target_lang: str,
 ) -> ProjectReport:
-    """Record the joins, then fill ``translations/<stem>.<lang>.po`` from the groups."""
+    """Fill ``translations/<stem>.<lang>.po`` from the groups, joining the sentences of each
+    multi-sentence source group into one segment (recorded in the segmentation overrides).
+
+    Nothing is written until the translation file has been read and filled: the joins are
+    applied in memory, and their record is saved only with the translation (and put back if
+    that save fails), for a record of joins alone changes how every later command segments
+    the source.
+    """
     from termwise.document.resegmentation import Resegmentation
     from termwise.project.layout import segmentation_overrides_file
-    from termwise.project.translations import load_source, open_translation
+    from termwise.project.translations import open_translation
     from termwise.project.units import SegmentState
 
     tgt = languages.normalize(target_lang)
     joins = joins_for(document, beads)
+    overrides: Resegmentation | None = None
     if joins:
-        overrides = Resegmentation.load(segmentation_overrides_file(layout, source_path))
-        known = set(overrides.joins)
-        added = [pair for pair in joins if pair not in known]
+        recorded = Resegmentation.load(segmentation_overrides_file(layout, source_path))
+        added = [pair for pair in joins if pair not in set(recorded.joins)]
         if added:
-            overrides.joins.extend(added)
-            layout.translations_dir.mkdir(parents=True, exist_ok=True)
-            overrides.save()
-        document = load_source(layout, source_path, lang=document.lang)
+            document = Resegmentation(recorded.path, joins=added).apply(document)
+            recorded.joins.extend(added)
+            overrides = recorded
     # The segments after the joins, in order: one per group with a source side.
     grouped = [bead for bead in beads if bead.src]
     tfile = open_translation(layout, document, tgt)
@@ -127,6 +143,9 @@ def write_project(
         flags = set(unit.flags) - {CHECK_FLAG}
         if not lines:
             report.unmatched_source += 1
+            if low:
+                flags.add(CHECK_FLAG)
+                report.flagged += 1
             unit.flags = frozenset(flags)
             continue
         unit.set_translation(group_text([target_texts[k] for k in sorted(lines)], tgt))
@@ -135,15 +154,35 @@ def write_project(
             report.flagged += 1
         unit.flags = frozenset(flags)
         report.filled += 1
-    report.path = tfile.save(report.path)
+    if overrides is None:
+        report.path = tfile.save(report.path)
+    else:
+        report.path = _save_with_joins(overrides, tfile, report.path)
     return report
+
+
+def _save_with_joins(overrides: Resegmentation, tfile: TranslationFile, path: Path) -> Path:
+    """Save the joins, then the translation keyed by the joined segments; if the translation
+    cannot be saved (read-only, changed on disk, a full disk), put the joins' file back."""
+    from termwise.atomic import write_atomic
+
+    previous = overrides.path.read_bytes() if overrides.path.exists() else None
+    overrides.save()
+    try:
+        return tfile.save(path)
+    except BaseException:
+        if previous is None:
+            overrides.path.unlink(missing_ok=True)
+        else:
+            write_atomic(overrides.path, previous)
+        raise
 
 
 def _comment(bead: Bead, extra: int) -> str:
     kind = f"{len(bead.src)}-{len(bead.tgt)}"
     text = f"{COMMENT_PREFIX}confidence {bead.confidence:.2f}, group {kind}"
     if not bead.tgt:
-        text += ", no counterpart in the translation"
+        text += f", {NO_COUNTERPART}"
     if extra:
         text += f", {extra} target sentence(s) without a source appended"
     if bead.disputed:
@@ -171,6 +210,19 @@ def comment_notes(comments: Sequence[str]) -> tuple[str, ...]:
     return ()
 
 
+def aligned_gap(comments: Sequence[str]) -> bool:
+    """Whether ``comments`` say the aligner found nothing in the translation for the group."""
+    return NO_COUNTERPART in comment_notes(comments)
+
+
+def confirmed_comments(comments: Sequence[str]) -> tuple[str, ...]:
+    """``comments`` with the ``align:`` comment saying the translator confirmed the group."""
+    return tuple(
+        f"{c}, {CONFIRMED}" if c.startswith(COMMENT_PREFIX) and CONFIRMED not in c else c
+        for c in comments
+    )
+
+
 def regrouped_comments(comments: Sequence[str], *merged: Sequence[str]) -> tuple[str, ...]:
     """``comments`` after the review changed the group: its ``align:`` comment keeps the
     lowest confidence among it and the groups it took in (``merged``, their comments), so an
@@ -191,7 +243,13 @@ def tmx_units(
     source_lang: str,
     target_lang: str,
 ) -> list[InterchangeUnit]:
-    """One TMX unit per group with both sides (TMX has no place for a one-sided pair)."""
+    """One TMX unit per group with both sides (TMX has no place for a one-sided pair), each
+    marked edited (``x-state``), as in the project: a person's translation that nobody has
+    reviewed against its source yet. (Without it, a TMX unit is read as confirmed, and
+    ``termwise import`` made every aligned pair reviewed.)"""
+    from termwise.project import states
+    from termwise.project.units import SegmentState
+
     units: list[InterchangeUnit] = []
     for number, bead in enumerate(beads, start=1):
         if not bead.src or not bead.tgt:
@@ -204,6 +262,7 @@ def tmx_units(
                 source_lang=source_lang,
                 target_lang=target_lang,
                 properties={
+                    **states.to_tmx(SegmentState.EDITED),
                     "x-alignment": bead.notation(),
                     "x-alignment-confidence": f"{bead.confidence:.2f}",
                     **({"x-alignment-note": DISPUTED_NOTE} if bead.disputed else {}),

@@ -25,17 +25,27 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 
-def read_text(path: str | Path, encoding: str | None = None) -> tuple[str, str]:
-    """Return ``(text, encoding)`` for the file at ``path``; raise ``InputError`` when it is not text."""
+def read_text(
+    path: str | Path, encoding: str | None = None, *, encoding_option: bool = True
+) -> tuple[str, str]:
+    """Return ``(text, encoding)`` for the file at ``path``; raise ``InputError`` when it is not
+    text. ``encoding_option``: the command has ``--encoding`` (its errors suggest it)."""
     file_path = Path(path)
     data = read_input(file_path)
-    chosen = encoding or detect_encoding(data, file_path)
-    return decode_bytes(data, file_path, chosen), chosen
+    chosen = encoding or detect_encoding(data, file_path, encoding_option=encoding_option)
+    return decode_bytes(data, file_path, chosen, encoding_option=encoding_option), chosen
 
 
-def decode_bytes(data: bytes, path: str | Path, encoding: str | None = None) -> str:
+def decode_bytes(
+    data: bytes,
+    path: str | Path,
+    encoding: str | None = None,
+    *,
+    encoding_option: bool = True,
+) -> str:
     """Decode ``data`` read from ``path`` (named in errors) with ``encoding`` or by detection."""
-    chosen = encoding or detect_encoding(data, path)
+    _refuse_pdf(data, path)
+    chosen = encoding or detect_encoding(data, path, encoding_option=encoding_option)
     try:
         codecs.lookup(chosen)
     except LookupError as error:
@@ -45,7 +55,7 @@ def decode_bytes(data: bytes, path: str | Path, encoding: str | None = None) -> 
     except UnicodeDecodeError as error:
         raise InputError(
             f"not valid {chosen} text (found {data[error.start : error.start + 4]!r}); "
-            "name the right encoding with --encoding",
+            + ("name the right encoding with --encoding" if encoding_option else _SAVE_AS_UTF8),
             path,
             offset=error.start,
         ) from error
@@ -71,8 +81,13 @@ def decode_bytes(data: bytes, path: str | Path, encoding: str | None = None) -> 
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 
 
-def detect_encoding(data: bytes, path: str | Path) -> str:
+# The advice where the command has no --encoding to name another one.
+_SAVE_AS_UTF8 = "save it as UTF-8"
+
+
+def detect_encoding(data: bytes, path: str | Path, *, encoding_option: bool = True) -> str:
     """The encoding ``data`` is in (BOM, UTF-8, else mostly-CJK GB18030); ``path`` names errors."""
+    _refuse_pdf(data, path)
     for bom, name in _BOMS:
         if data.startswith(bom):
             return name
@@ -91,10 +106,24 @@ def detect_encoding(data: bytes, path: str | Path) -> str:
             return "gb18030"
         raise InputError(
             f"not UTF-8 text (found {data[utf8_error.start : utf8_error.start + 4]!r}); "
-            "if it is another encoding, name it with --encoding",
+            + (
+                "if it is another encoding, name it with --encoding"
+                if encoding_option
+                else _SAVE_AS_UTF8
+            ),
             path,
             offset=utf8_error.start,
         ) from utf8_error
+
+
+def _refuse_pdf(data: bytes, path: str | Path) -> None:
+    """A PDF need hold no NUL byte: one was read as GB18030 "text" and aligned."""
+    if data.startswith(b"%PDF-"):
+        raise InputError(
+            "a PDF file; termwise reads the text extracted from it (with pdftotext from "
+            "poppler-utils: pdftotext FILE.pdf FILE.txt)",
+            path,
+        )
 
 
 def _looks_like_gb18030(data: bytes) -> bool:

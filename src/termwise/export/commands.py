@@ -106,6 +106,23 @@ def export(
     payload = chosen.write(document, tfile, options)
     write_atomic(output, payload)
     click.echo(f"Wrote {chosen.description} to {output}")
+    if chosen.edition and not include_unreviewed:
+        from termwise.project.units import SegmentState
+
+        waiting = sum(
+            1
+            for unit in tfile.units.values()
+            if unit.target and unit.state is not SegmentState.REVIEWED
+        )
+        if waiting:
+            # An aligned or imported translation is all "edited": without this, its edition
+            # came out as "[untranslated]" throughout and nothing said why.
+            click.echo(
+                f"note: {waiting} translated {'segment is' if waiting == 1 else 'segments are'}"
+                " not reviewed yet and stand as [untranslated]; --include-unreviewed prints "
+                "them, marked †",
+                err=True,
+            )
     plurals = sum(1 for unit in tfile.units.values() if unit.is_plural)
     if plurals and chosen.name not in ("po", "xliff12"):
         # PO and XLIFF 1.2 (a group per entry) hold plural entries; the others one text each.
