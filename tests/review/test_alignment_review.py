@@ -48,6 +48,10 @@ def test_unsure_group_is_listed_and_a_sentence_moves_to_the_next_group(
     assert session.unit(ids[3]).target == "Frase número 3. Frase número 4."
 
     assert confirm(session, ids[2])
+    # The group that took the sentence was sure (0.95), but the translator changed it: it
+    # is listed until they confirm it too.
+    assert [row.segment_id for row in low_confidence_rows(session)] == [ids[3]]
+    assert confirm(session, ids[3])
     assert low_confidence_rows(session) == []
     session.save()
     again = ReviewSession(review_project, paper, "es")
@@ -55,9 +59,11 @@ def test_unsure_group_is_listed_and_a_sentence_moves_to_the_next_group(
     assert again.unit(ids[3]).target == "Frase número 3. Frase número 4."
     assert again.unit(ids[2]).state.value == "reviewed"
     assert low_confidence_rows(again) == []
-    # Undo of the confirmation lists the group again.
+    # Undo of the confirmations lists the groups again.
     session.undo()
-    assert [row.segment_id for row in low_confidence_rows(session)] == [ids[2]]
+    assert [row.segment_id for row in low_confidence_rows(session)] == [ids[3]]
+    session.undo()
+    assert [row.segment_id for row in low_confidence_rows(session)] == [ids[2], ids[3]]
 
 
 def _align_comment(session: ReviewSession, segment_id: str) -> str:
@@ -118,3 +124,45 @@ def test_a_group_the_alignment_without_mt_disputes_is_listed_and_says_why(
     assert notes(session.unit(ids[1])) == ("grouped otherwise without MT",)
     assert notes(session.unit(ids[3])) == ("split otherwise with MT",)
     assert notes(session.unit(ids[0])) == ()
+
+
+def test_a_sentence_the_translation_leaves_out_is_flagged_confirmed_and_not_filled_by_mt(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    from termwise.mt.engine import MTResult
+
+    document = load_source(review_project, paper, lang="en")
+    count = len(document.segments)
+    beads = [Bead((k,), (k,), 0.95) for k in range(count)]
+    beads[2] = Bead((2,), (), 0.6)
+    report = write_project(
+        review_project, paper, document, [f"Frase {j}." for j in range(count)], beads, "es"
+    )
+    # Counted and flagged like every other unsure group (it was counted, not flagged).
+    assert report.flagged == 1 and report.unmatched_source == 1
+    session = ReviewSession(review_project, paper, "es")
+    ids = [segment.id for segment in document.segments]
+    gap = session.unit(ids[2])
+    assert "align-check" in gap.flags
+    assert notes(gap) == ("no counterpart in the translation",)
+    assert [row.segment_id for row in low_confidence_rows(session)] == [ids[2]]
+
+    # MT on open gives the gap a suggestion, not a translation the translator did not make.
+    result = MTResult(gap.source, "Frase de la máquina.", "apertium", "apertium-eng-spa")
+    assert session.record_mt({ids[2]: result}) == 0
+    assert gap.mt == "Frase de la máquina." and gap.target == ""
+    assert ids[2] not in session.needs_mt()
+
+    # Confirming it says so in its comment; it cannot be marked reviewed without a target.
+    assert confirm(session, ids[2])
+    assert low_confidence_rows(session) == []
+    assert notes(gap) == ("no counterpart in the translation", "confirmed in review")
+    assert not confirm(session, ids[2])
+    session.save()
+    again = ReviewSession(review_project, paper, "es")
+    assert low_confidence_rows(again) == []
+    assert again.unit(ids[2]).mt == "Frase de la máquina." and not again.unit(ids[2]).target
+    session.undo()
+    assert [row.segment_id for row in low_confidence_rows(session)] == [ids[2]]
+    # The suggestion is the translator's to take.
+    assert session.accept_mt(ids[2]) and gap.target == "Frase de la máquina."

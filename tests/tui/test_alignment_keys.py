@@ -72,3 +72,37 @@ async def test_move_confirm_undo_and_the_unsure_filter(
         await settle(app, pilot)
         assert session.unit(ids[2]).target == "Frase número 2. Frase número 3."
         assert session.unit(ids[2]).state.value == "edited"
+
+
+async def test_a_changed_group_waits_for_confirmation_which_the_palette_gives(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    document = load_source(review_project, paper, lang="en")
+    count = len(document.segments)
+    targets = [f"Frase número {j}." for j in range(count + 1)]
+    beads = [Bead((0,), (0, 1), 0.95)] + [Bead((k,), (k + 1,), 0.95) for k in range(1, count)]
+    write_project(review_project, paper, document, targets, beads, "es")
+    ids = [segment.id for segment in document.segments]
+
+    session = ReviewSession(review_project, paper, "es")
+    app = ReviewApp(session, auto_mt=False, autosave_delay=0.15, check_delay=0.15)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        workbench = app.query_one(Workbench)
+        await pilot.press("alt+down")  # the first group's last sentence to the second
+        await settle(app, pilot)
+        workbench.action_apply_filter("unsure")
+        await pilot.pause()
+        # Sure groups both (0.95), but changed by the translator: listed until confirmed.
+        assert [row.segment_id for row in app.grid.rows] == ids[:2]
+        await pilot.press("enter")
+        dock = str(app.query_one("#dock-label", Static).render())
+        assert "alignment 0.95 to confirm: regrouped in review" in dock
+        await pilot.press("escape", "ctrl+p", *"confirm group")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert session.unit(ids[0]).state.value == "reviewed"
+        workbench.action_apply_filter("unsure")
+        await pilot.pause()
+        assert [row.segment_id for row in app.grid.rows] == [ids[1]]

@@ -10,7 +10,7 @@ becomes an obsolete entry (gettext's ``#~``), which Poedit and msgmerge also kee
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -240,11 +240,16 @@ GLOSSARY_COMMENT = "glossary: "
 def record_machine_translation(
     tfile: TranslationFile,
     results: Sequence[MTResult] | Mapping[str, MTResult],
+    *,
+    fills: Callable[[TranslationUnit], bool] | None = None,
 ) -> int:
     """Store MT for segments that are new or hold only MT; return how many were filled.
 
     A mapping is keyed by segment id; a sequence is matched by source text, so one result
     fills every segment with that text. Edited and reviewed translations are never touched.
+    Where ``fills`` says no, the MT is stored as a suggestion only and the translation stays
+    empty (a sentence an existing translation leaves out is not filled in behind the
+    translator's back).
     """
     if isinstance(results, Mapping):
         pairs = [(tfile.units.get(segment_id), result) for segment_id, result in results.items()]
@@ -273,6 +278,8 @@ def record_machine_translation(
         ) + tuple(GLOSSARY_COMMENT + decision.describe() for decision in result.terms)
         unit.mt_engine = result.engine
         unit.mt_model = result.model
+        if fills is not None and not fills(unit):
+            continue
         unit.target = text
         unit.state = SegmentState.MT
         filled += 1

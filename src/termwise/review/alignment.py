@@ -16,9 +16,12 @@ from typing import TYPE_CHECKING
 from termwise import languages
 from termwise.align.output import (
     CHECK_FLAG,
+    CONFIRMED,
     LOW_CONFIDENCE,
+    REGROUPED,
     comment_confidence,
     comment_notes,
+    confirmed_comments,
     regrouped_comments,
 )
 from termwise.errors import TermwiseError
@@ -41,11 +44,18 @@ def notes(unit: TranslationUnit) -> tuple[str, ...]:
 
 
 def needs_check(unit: TranslationUnit) -> bool:
-    """Unsure and not yet confirmed: flagged by the aligner, or below the threshold."""
+    """Not yet confirmed, and unsure (flagged by the aligner, or below the threshold) or
+    regrouped in review: a group the translator changed is listed until they confirm it,
+    however sure the aligner was of the group it made."""
     from termwise.project.units import SegmentState
 
-    if unit.state is SegmentState.REVIEWED:
+    if unit.state is SegmentState.REVIEWED or CONFIRMED in notes(unit):
         return False
+    return unsure(unit) or REGROUPED in notes(unit)
+
+
+def unsure(unit: TranslationUnit) -> bool:
+    """Flagged by the aligner, or its confidence below the threshold (confirmed or not)."""
     value = confidence(unit)
     return CHECK_FLAG in unit.flags or (value is not None and value < LOW_CONFIDENCE)
 
@@ -118,5 +128,17 @@ def move_last_to_next(session: ReviewSession, segment_id: str) -> None:
 
 def confirm(session: ReviewSession, segment_id: str) -> bool:
     """The translator checked the group: reviewed, so no longer listed as unsure (the
-    aligner's flag stays in the file as a record; undo restores the state)."""
-    return session.mark_reviewed(segment_id)
+    aligner's flag stays in the file as a record; undo restores the state). A group with no
+    translation (a sentence the translation leaves out) cannot be reviewed: its comment
+    records the confirmation instead. False where there is nothing to confirm."""
+    unit = session.unit(segment_id)
+    if unit.target:
+        return session.mark_reviewed(segment_id)
+    if confidence(unit) is None or CONFIRMED in notes(unit):
+        return False
+
+    def record() -> None:
+        unit.comments = confirmed_comments(unit.comments)
+
+    session._edit("confirm group without counterpart", [segment_id], record)
+    return True

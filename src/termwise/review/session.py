@@ -341,9 +341,14 @@ class ReviewSession:
 
     def record_mt(self, results: Mapping[str, MTResult]) -> int:
         """Store machine translation (never over edited or reviewed work); not undoable."""
+        from termwise.align.output import aligned_gap
         from termwise.project.translations import record_machine_translation
 
-        filled = record_machine_translation(self.tfile, results)
+        # A sentence an aligned translation leaves out gets MT as a suggestion, not as its
+        # translation: the gap is part of the translation under review.
+        filled = record_machine_translation(
+            self.tfile, results, fills=lambda unit: not aligned_gap(unit.comments)
+        )
         for segment_id in results:
             if segment_id in self.row_index:
                 row = self.row(segment_id)

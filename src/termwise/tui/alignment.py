@@ -41,22 +41,25 @@ def confirm_group(workbench: Workbench) -> None:
         return
     workbench.take_typed_text()
     if not confirm(workbench.session, segment_id):
-        workbench.notify("Nothing to confirm: the group has no translation.", severity="warning")
+        workbench.notify(
+            "Nothing to confirm: the segment is not an aligned group, or it is confirmed.",
+            severity="warning",
+        )
         return
     workbench.changed(segment_id)
 
 
 def dock_note(workbench: Workbench, segment_id: str) -> str | None:
-    """``alignment 0.30 unsure · split otherwise with MT`` for a group the aligner made, for
+    """``alignment 0.30 unsure: split otherwise with MT`` for a group the aligner made, for
     the editor's status line."""
-    from termwise.review.alignment import confidence, needs_check, notes
+    from termwise.review.alignment import confidence, needs_check, notes, unsure
 
     unit = workbench.session.unit(segment_id)
     value = confidence(unit)
     if value is None:
         return None
-    return (
-        f"alignment {value:.2f}"
-        + (" [yellow]unsure[/yellow]" if needs_check(unit) else "")
-        + "".join(f" · {note}" for note in notes(unit))
-    )
+    tag = ""
+    if needs_check(unit):
+        tag = " [yellow]unsure[/yellow]" if unsure(unit) else " [yellow]to confirm[/yellow]"
+    said = notes(unit)
+    return f"alignment {value:.2f}{tag}" + (f": {', '.join(said)}" if said else "")

@@ -29,6 +29,21 @@ def palette_commands(app: ReviewApp) -> list[tuple[str, str, Callable[[], object
         ("Redo", "Redo the last undone change", partial(run, "redo")),
         ("Join with next segment", "Merge this segment and the next", partial(run, "join")),
         ("Split segment", "Split this segment at a sentence boundary", partial(run, "split")),
+        (
+            "Alignment: move first sentence to previous group",
+            "The group's first target sentence belongs to the group before",
+            partial(run, "align_move_first"),
+        ),
+        (
+            "Alignment: move last sentence to next group",
+            "The group's last target sentence belongs to the group after",
+            partial(run, "align_move_last"),
+        ),
+        (
+            "Alignment: confirm group",
+            "The aligned group is right; take it off the list to check",
+            partial(run, "align_confirm"),
+        ),
         ("Search", "Search in source and translation", partial(run, "search")),
         ("Filter: all segments", "Show every segment", partial(run, "apply_filter('all')")),
         (
@@ -45,6 +60,11 @@ def palette_commands(app: ReviewApp) -> list[tuple[str, str, Callable[[], object
             "Filter: with issues",
             "Segments with check issues",
             partial(run, "apply_filter('issues')"),
+        ),
+        (
+            "Filter: unsure alignment groups",
+            "Aligned groups to check: unsure, or changed and not yet confirmed",
+            partial(run, "apply_filter('unsure')"),
         ),
         (
             "Filter: containing a concept",

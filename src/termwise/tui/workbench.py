@@ -188,6 +188,10 @@ class Workbench(Vertical):
         ]
         if issues:
             parts.append(f"[red]{issues} issue(s)[/red]")
+        # Before the MT and the glossary's account, which can fill the line.
+        aligned = dock_note(self, segment_id)
+        if aligned:
+            parts.append(aligned)
         if unit.mt and not self.grid.shows_mt:
             parts.append(f"MT ({unit.mt_engine or '?'}): {unit.mt}")
         elif unit.mt_engine:
@@ -197,9 +201,6 @@ class Workbench(Vertical):
             parts.append("glossary: " + "; ".join(forced))
         if unit.notes:
             parts.append(f"note: {unit.notes}")
-        aligned = dock_note(self, segment_id)
-        if aligned:
-            parts.append(aligned)
         self._set_text("#dock-label", "  ·  ".join(parts))
 
     def row_changed(self, segment_id: str) -> None:
