@@ -558,6 +558,9 @@ def test_an_edition_of_an_unreviewed_alignment_says_why_it_is_empty(tmp_path: Pa
         "export", "paper.txt", "--to", "es", "-o", "all.html", "--include-unreviewed", cwd=tmp_path
     )
     assert printed.returncode == 0 and "note:" not in printed.stderr
+    memory = termwise("export", "paper.txt", "--to", "es", "-o", "paper.tmx", cwd=tmp_path)
+    assert memory.returncode == 0
+    assert "note: 11 translated segments are not reviewed yet and are left out" in memory.stderr
 
 
 def test_an_alignment_tmx_imports_as_edited_not_reviewed(tmp_path: Path) -> None:
@@ -571,3 +574,23 @@ def test_an_alignment_tmx_imports_as_edited_not_reviewed(tmp_path: Path) -> None
     units = TranslationFile.load(tmp_path / "translations" / "paper.es.po").units.values()
     states = [unit.state for unit in units if unit.target]
     assert len(states) >= 10 and set(states) == {SegmentState.EDITED}
+
+
+def test_a_gap_is_named_as_the_workbench_numbers_its_segments(tmp_path: Path) -> None:
+    # The translation joins the 4th and 5th sentences and lacks the 16th to 21st. Beads count
+    # the file's sentences; the project counts its segments, one fewer after the join, as
+    # the workbench's #N does.
+    source = seed_sentences(30)
+    target = [*source[:3], source[3].rstrip(".") + "; " + source[4], *source[5:15], *source[21:]]
+    (tmp_path / "paper.txt").write_text(" ".join(source) + "\n", encoding="utf-8")
+    (tmp_path / "paper.es.txt").write_text(" ".join(target) + "\n", encoding="utf-8")
+    beads = termwise(*ALIGN, "--format", "beads", cwd=tmp_path)
+    assert "note: source sentences 16–21 (6) have no counterpart" in beads.stderr
+    project = termwise(*ALIGN, cwd=tmp_path)
+    assert project.returncode == 0, project.stderr
+    assert "note: source sentences 15–20 (6) have no counterpart" in project.stderr
+    from termwise.project.layout import ProjectLayout
+    from termwise.review.session import ReviewSession
+
+    session = ReviewSession(ProjectLayout.at(tmp_path), tmp_path / "paper.txt", "es")
+    assert session.rows[14].source == source[15] and not session.rows[14].target

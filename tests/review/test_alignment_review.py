@@ -166,3 +166,73 @@ def test_a_sentence_the_translation_leaves_out_is_flagged_confirmed_and_not_fill
     assert [row.segment_id for row in low_confidence_rows(session)] == [ids[2]]
     # The suggestion is the translator's to take.
     assert session.accept_mt(ids[2]) and gap.target == "Frase de la máquina."
+
+
+def test_a_second_alignment_leaves_the_translators_work_alone(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    # A second `termwise align` joined a reviewed segment with its neighbour (sending it back
+    # to review with another source) and wrote the aligner's comment over a confirmation.
+    document = load_source(review_project, paper, lang="en")
+    count = len(document.segments)
+    ids = [segment.id for segment in document.segments]
+    targets = [f"Frase {j}." for j in range(count)]
+    beads = [Bead((k,), (k,), 0.95) for k in range(count)]
+    beads[3] = Bead((3,), (), 0.6)
+    write_project(review_project, paper, document, targets, beads, "es")
+    session = ReviewSession(review_project, paper, "es")
+    assert session.mark_reviewed(ids[1]) and confirm(session, ids[3])
+    session.save()
+    reviewed_source = session.unit(ids[1]).source
+
+    again = [Bead((0,), (0,), 0.9), Bead((1, 2), (1, 2), 0.9), Bead((3, 4), (3, 4), 0.9)]
+    again += [Bead((k,), (k,), 0.9) for k in range(5, count)]
+    report = write_project(review_project, paper, document, targets, again, "es")
+    # Neither group is joined: each holds the translator's work.
+    assert report.joins == 0
+    segmentation = review_project.translations_dir / f"{paper.stem}.segmentation.json"
+    assert not segmentation.exists()
+    later = ReviewSession(review_project, paper, "es")
+    assert [row.segment_id for row in later.rows] == ids
+    assert later.unit(ids[1]).state.value == "reviewed"
+    assert later.unit(ids[1]).source == reviewed_source
+    assert "confirmed in review" in notes(later.unit(ids[3]))
+    assert low_confidence_rows(later) == []
+
+
+def test_what_review_changes_in_a_group_is_said_and_listed(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    from termwise.mt.engine import MTResult
+
+    document = load_source(review_project, paper, lang="en")
+    count = len(document.segments)
+    ids = [segment.id for segment in document.segments]
+    beads = [Bead((k,), (k,), 0.95) for k in range(count)]
+    beads[2] = Bead((2,), (), 0.9)
+    beads.insert(5, Bead((), (count,), 0.9))
+    targets = [f"Frase {j}." for j in range(count)] + ["(N. del T.: nota.)"]
+    write_project(review_project, paper, document, targets, beads, "es")
+    session = ReviewSession(review_project, paper, "es")
+    # The comment's every remark reaches the status line, this one too.
+    assert notes(session.unit(ids[4])) == ("1 target sentence(s) without a source appended",)
+
+    # A confirmed gap that was then regrouped still gets MT only as a suggestion.
+    assert confirm(session, ids[2])
+    session.join_with_next(ids[2])
+    session.undo()
+    gap = session.unit(ids[2])
+    result = MTResult(gap.source, "Traducción automática.", "apertium", "apertium-eng-spa")
+    session.record_mt({ids[2]: result})
+    assert gap.target == "" and gap.mt == "Traducción automática."
+    # Taken, it is a translation the aligner did not find: changed in review, to confirm.
+    assert session.accept_mt(ids[2])
+    assert notes(gap) == ("regrouped in review",)
+    assert ids[2] in [row.segment_id for row in low_confidence_rows(session)]
+
+    # The part a split makes of a joined group is a changed group too (it had no comment).
+    first_part = session.source_text(ids[6])
+    session.join_with_next(ids[6])
+    session.split(ids[6], len(first_part) + 1)
+    listed = [row.segment_id for row in low_confidence_rows(session)]
+    assert ids[7] in listed and notes(session.unit(ids[7])) == ("regrouped in review",)

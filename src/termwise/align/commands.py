@@ -18,6 +18,7 @@ from termwise.project.layout import ProjectLayout
 
 if TYPE_CHECKING:
     from termwise.align.aligner import Alignment
+    from termwise.align.beads import Bead
 
 # Runs of at least this many sentences left without counterpart are named after aligning:
 # shorter ones are a translator's usual liberties, longer ones a passage one side lacks.
@@ -295,15 +296,8 @@ def align(
             f" (the MT picks the right target sentence over its neighbours for "
             f"{result.mt_rank:.0%} of the pairs)"
         )
-    from termwise.align.beads import unmatched_runs
-
-    for run in unmatched_runs(beads, UNMATCHED_RUN):
-        other = "target" if run.side == "source" else "source"
-        click.echo(
-            f"note: {run.side} sentences {run.first + 1}–{run.last + 1} ({run.count}) have no "
-            f"counterpart in the {other}: a passage the {other} lacks?",
-            err=True,
-        )
+    if chosen != "po":
+        _name_gaps(beads)
     if result.mt_ignored:
         click.echo(
             f"warning: {_why_mt_unused(result)}, so it was not used. Is it a translation "
@@ -340,10 +334,14 @@ def align(
 
     assert isinstance(source.document, Document)
     report = write_project(layout, source_path, source.document, target.texts, beads, tgt)
+    # Numbered as the workbench numbers the segments (the joins made shift them).
+    _name_gaps(beads, report.segment_of)
     click.echo(summary, err=True)
+    appended = report.flagged_for_appended
     click.echo(
         f"Saved {_counted(report.filled, 'aligned translation')} to {report.path} "
         f"({report.flagged} flagged {report.flagged and CHECK_FLAG or ''}".rstrip()
+        + (f" ({appended} for target sentences without a source)" if appended else "")
         + f", {_counted(report.unmatched_source, 'source segment')} without a counterpart"
         + (f", {_counted(report.kept, 'earlier translation')} kept" if report.kept else "")
         + (f", {_counted(report.joins, 'sentence join')} recorded" if report.joins else "")
@@ -356,6 +354,23 @@ def align(
             "note: a segment already edited or reviewed keeps its translation, so a second "
             f"alignment changes only the rest; to align afresh, move {report.path} aside "
             f"(and {segmentation_overrides_file(layout, source_path)}, which holds the joins)",
+            err=True,
+        )
+
+
+def _name_gaps(beads: Sequence[Bead], segment_of: Sequence[int] | None = None) -> None:
+    """A note for every run of UNMATCHED_RUN or more sentences without counterpart, 1-based;
+    source sentences as the project numbers its segments where ``segment_of`` says."""
+    from termwise.align.beads import unmatched_runs
+
+    for run in unmatched_runs(beads, UNMATCHED_RUN):
+        other = "target" if run.side == "source" else "source"
+        first, last = run.first, run.last
+        if segment_of is not None and run.side == "source":
+            first, last = segment_of[first], segment_of[last]
+        click.echo(
+            f"note: {run.side} sentences {first + 1}–{last + 1} ({run.count}) have no "
+            f"counterpart in the {other}: a passage the {other} lacks?",
             err=True,
         )
 
@@ -384,7 +399,7 @@ def align_score(
     files: tuple[Path, ...], verse_src: Path | None, verse_tgt: Path | None, as_json: bool
 ) -> None:
     """Score alignments: GOLD TEST [GOLD TEST ...], strict and lax P/R/F1 pooled over pairs."""
-    from termwise.align.beads import Bead, read_beads
+    from termwise.align.beads import read_beads
     from termwise.align.scoring import Pair, merge_within_verses, score_files
 
     if len(files) % 2:

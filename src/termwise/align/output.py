@@ -26,6 +26,7 @@ from termwise.project.layout import ProjectLayout
 if TYPE_CHECKING:
     from termwise.document.resegmentation import Resegmentation
     from termwise.project.translation_file import TranslationFile
+    from termwise.project.units import TranslationUnit
 
 # Below this confidence a group is unsure: flagged in the project, listed by the review.
 # Chosen on Text+Berg (the whole text, its 8 cuts and 37 pages, with each MT and without):
@@ -50,8 +51,6 @@ NO_COUNTERPART = "no counterpart in the translation"
 # A group without counterpart that the translator confirmed as such (it cannot be marked
 # reviewed: it has no translation).
 CONFIRMED = "confirmed in review"
-# What an ``align:`` comment may say of how its group came about, besides its confidence.
-ALIGNMENT_NOTES = (DISPUTED_NOTE, MT_SPLITS_NOTE, REGROUPED, NO_COUNTERPART, CONFIRMED)
 
 
 @dataclass
@@ -64,6 +63,11 @@ class ProjectReport:
     flagged: int = 0
     unmatched_source: int = 0
     joins: int = 0
+    # Of ``flagged``, the groups flagged only for target sentences without a source appended.
+    flagged_for_appended: int = 0
+    # For each source sentence of the alignment, its segment's place in the saved project
+    # (0-based): the joins made and the groups kept shift it.
+    segment_of: list[int] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
 
@@ -95,18 +99,32 @@ def write_project(
     """Fill ``translations/<stem>.<lang>.po`` from the groups, joining the sentences of each
     multi-sentence source group into one segment (recorded in the segmentation overrides).
 
-    Nothing is written until the translation file has been read and filled: the joins are
-    applied in memory, and their record is saved only with the translation (and put back if
-    that save fails), for a record of joins alone changes how every later command segments
-    the source.
+    A segment that holds the translator's work (edited or reviewed, or a group confirmed or
+    regrouped in review) is left as it is: no group's text replaces it, and no join takes it
+    in (a second alignment joined a reviewed segment with its neighbour and sent it back to
+    review). Nothing is written until the translation file has been read and filled: the
+    joins are applied in memory, and their record is saved only with the translation (and
+    put back if that save fails), for a record of joins alone changes how every later
+    command segments the source.
     """
     from termwise.document.resegmentation import Resegmentation
     from termwise.project.layout import segmentation_overrides_file
     from termwise.project.translations import open_translation
-    from termwise.project.units import SegmentState
 
     tgt = languages.normalize(target_lang)
-    joins = joins_for(document, beads)
+    tfile = open_translation(layout, document, tgt)
+    worked = {
+        segment.id for segment in document.segments if translators_work(tfile.units[segment.id])
+    }
+    # Each source group's segments, and whether the translator's work is among them.
+    groups = [[document.segments[k].id for k in bead.src] for bead in beads if bead.src]
+    kept = [any(segment_id in worked for segment_id in ids) for ids in groups]
+    joins = [
+        (ids[0], other)
+        for ids, keep in zip(groups, kept, strict=True)
+        if not keep
+        for other in ids[1:]
+    ]
     overrides: Resegmentation | None = None
     if joins:
         recorded = Resegmentation.load(segmentation_overrides_file(layout, source_path))
@@ -115,13 +133,19 @@ def write_project(
             document = Resegmentation(recorded.path, joins=added).apply(document)
             recorded.joins.extend(added)
             overrides = recorded
-    # The segments after the joins, in order: one per group with a source side.
-    grouped = [bead for bead in beads if bead.src]
-    tfile = open_translation(layout, document, tgt)
+            tfile = open_translation(layout, document, tgt)
     report = ProjectReport(path=tfile.path or layout.translation_file(source_path, tgt))
     report.joins = len(joins)
-    if len(grouped) != len(document.segments):
+    # The segments after the joins, one list per source group (a kept group keeps its own).
+    plan = [ids if keep else ids[:1] for ids, keep in zip(groups, kept, strict=True)]
+    if sum(map(len, plan)) != len(document.segments):
         raise RuntimeError("the joined document does not have one segment per source group")
+    position = {segment.id: number for number, segment in enumerate(document.segments)}
+    report.segment_of = [
+        position[ids[0] if not keep else k]
+        for ids, keep in zip(groups, kept, strict=True)
+        for k in ids
+    ]
     # Target sentences without a source go with the group before them (or the first group).
     extra: dict[int, list[int]] = {}
     owner = -1
@@ -130,29 +154,26 @@ def write_project(
             owner += 1
         elif bead.tgt:
             extra.setdefault(max(owner, 0), []).extend(bead.tgt)
-    for position, (bead, segment) in enumerate(zip(grouped, document.segments, strict=True)):
-        unit = tfile.units[segment.id]
-        lines = list(bead.tgt) + extra.get(position, [])
-        comment = _comment(bead, len(extra.get(position, [])))
-        if unit.state in (SegmentState.EDITED, SegmentState.REVIEWED):
-            report.kept += 1
+    grouped = [bead for bead in beads if bead.src]
+    for number, (bead, ids) in enumerate(zip(grouped, plan, strict=True)):
+        if kept[number]:
+            report.kept += sum(1 for segment_id in ids if segment_id in worked)
             continue
+        unit = tfile.units[ids[0]]
+        appended = extra.get(number, [])
+        lines = list(bead.tgt) + appended
         others = tuple(c for c in unit.comments if not c.startswith(COMMENT_PREFIX))
-        unit.comments = (*others, comment)
-        low = bead.confidence < LOW_CONFIDENCE or bool(extra.get(position))
+        unit.comments = (*others, _comment(bead, len(appended)))
         flags = set(unit.flags) - {CHECK_FLAG}
-        if not lines:
-            report.unmatched_source += 1
-            if low:
-                flags.add(CHECK_FLAG)
-                report.flagged += 1
-            unit.flags = frozenset(flags)
-            continue
-        unit.set_translation(group_text([target_texts[k] for k in sorted(lines)], tgt))
-        if low:
+        if bead.confidence < LOW_CONFIDENCE or appended:
             flags.add(CHECK_FLAG)
             report.flagged += 1
+            report.flagged_for_appended += bead.confidence >= LOW_CONFIDENCE
         unit.flags = frozenset(flags)
+        if not lines:
+            report.unmatched_source += 1
+            continue
+        unit.set_translation(group_text([target_texts[k] for k in sorted(lines)], tgt))
         report.filled += 1
     if overrides is None:
         report.path = tfile.save(report.path)
@@ -203,11 +224,24 @@ def comment_confidence(comments: Sequence[str]) -> float | None:
 
 
 def comment_notes(comments: Sequence[str]) -> tuple[str, ...]:
-    """The ALIGNMENT_NOTES that an ``align:`` comment among ``comments`` carries."""
+    """What an ``align:`` comment among ``comments`` says of its group besides its confidence
+    and kind: "split otherwise with MT", "2 target sentence(s) without a source appended"."""
     for comment in comments:
         if comment.startswith(COMMENT_PREFIX):
-            return tuple(note for note in ALIGNMENT_NOTES if note in comment)
+            parts = comment[len(COMMENT_PREFIX) :].split(", ")
+            return tuple(p for p in parts if not p.startswith(("confidence ", "group ")))
     return ()
+
+
+def translators_work(unit: TranslationUnit) -> bool:
+    """Whether ``unit`` holds what a person did, which an alignment must not replace: a
+    translation edited or reviewed, or a group confirmed or regrouped in review."""
+    from termwise.project.units import SegmentState
+
+    if unit.state in (SegmentState.EDITED, SegmentState.REVIEWED):
+        return True
+    said = comment_notes(unit.comments)
+    return CONFIRMED in said or REGROUPED in said
 
 
 def aligned_gap(comments: Sequence[str]) -> bool:

@@ -11,6 +11,7 @@ translator changed says so in its comment, which no longer gives the aligner's g
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Set
 from typing import TYPE_CHECKING
 
 from termwise import languages
@@ -18,6 +19,7 @@ from termwise.align.output import (
     CHECK_FLAG,
     CONFIRMED,
     LOW_CONFIDENCE,
+    NO_COUNTERPART,
     REGROUPED,
     comment_confidence,
     comment_notes,
@@ -66,6 +68,25 @@ def regroup(unit: TranslationUnit, *merged: TranslationUnit) -> None:
     unit.comments = regrouped_comments(unit.comments, *(other.comments for other in merged))
     if any(CHECK_FLAG in other.flags for other in merged):
         unit.flags = unit.flags | {CHECK_FLAG}
+
+
+def regroup_new_parts(units: Mapping[str, TranslationUnit], known: Set[str]) -> None:
+    """Give the units a split made (those not in ``known``) the aligned group's account of
+    the unit before each: "regrouped in review", with its confidence. A split unit of a
+    segment nobody aligned stays as it is."""
+    previous: TranslationUnit | None = None
+    for segment_id, unit in units.items():
+        new = segment_id not in known and confidence(unit) is None
+        if new and previous is not None and confidence(previous) is not None:
+            regroup(unit, previous)
+        previous = unit
+
+
+def filled_in_review(unit: TranslationUnit) -> None:
+    """The translator gave a sentence the aligned translation left out a translation of
+    their own (or took the MT): the group is no longer the aligner's "no counterpart"."""
+    if NO_COUNTERPART in notes(unit) and unit.target:
+        regroup(unit)
 
 
 def low_confidence_rows(session: ReviewSession) -> list[Row]:

@@ -23,7 +23,7 @@ from termwise.document.resegmentation import Resegmentation
 from termwise.errors import TermwiseError
 from termwise.project.layout import ProjectLayout, id_aliases_file
 from termwise.project.units import MT_MAY_FILL, SegmentState
-from termwise.review.alignment import regroup
+from termwise.review.alignment import filled_in_review, regroup, regroup_new_parts
 from termwise.review.changes import Change, History, Structure, UnitState
 from termwise.review.fixes import FixPlan, FixScope, apply_all, plan_fix
 from termwise.review.rows import STATES, Mark, Row
@@ -304,11 +304,11 @@ class ReviewSession:
             return
         last = self.history.last
         if last is not None and last.typing == segment_id and not self.history.can_redo:
-            unit.set_translation(text)
+            _translate(unit, text)
             last.after[segment_id] = self._snapshot(segment_id)
             self._sync_row(segment_id)
             return
-        change = self._edit("edit", [segment_id], lambda: unit.set_translation(text))
+        change = self._edit("edit", [segment_id], lambda: _translate(unit, text))
         change.typing = segment_id
 
     def seal_typing(self) -> None:
@@ -321,7 +321,7 @@ class ReviewSession:
         if not unit.mt:
             return False
         mt = unit.mt
-        self._edit("accept MT", [segment_id], lambda: unit.set_translation(mt))
+        self._edit("accept MT", [segment_id], lambda: _translate(unit, mt))
         return True
 
     def mark_reviewed(self, segment_id: str) -> bool:
@@ -341,13 +341,14 @@ class ReviewSession:
 
     def record_mt(self, results: Mapping[str, MTResult]) -> int:
         """Store machine translation (never over edited or reviewed work); not undoable."""
-        from termwise.align.output import aligned_gap
+        from termwise.align.output import comment_confidence
         from termwise.project.translations import record_machine_translation
 
-        # A sentence an aligned translation leaves out gets MT as a suggestion, not as its
-        # translation: the gap is part of the translation under review.
+        # In an aligned translation, a sentence without a translation is one the translation
+        # leaves out (or that the translator confirmed as such): MT is a suggestion there,
+        # not its translation, for the gap is part of the translation under review.
         filled = record_machine_translation(
-            self.tfile, results, fills=lambda unit: not aligned_gap(unit.comments)
+            self.tfile, results, fills=lambda unit: comment_confidence(unit.comments) is None
         )
         for segment_id in results:
             if segment_id in self.row_index:
@@ -550,10 +551,14 @@ class ReviewSession:
         from termwise.project.translations import sync_with_document
 
         before = self._structure()
+        known = set(self.tfile.units)
         edit()
         self.resegmentation.save()
         self.document = self.resegmentation.apply(self.base_document)
         sync_with_document(self.tfile, self.document)
+        # The parts a split made are new units: in an aligned translation they are changed
+        # groups, listed until confirmed, like the part that kept the id.
+        regroup_new_parts(self.tfile.units, known)
         self._build_rows()
         self.dirty = True
         change = Change(label, structure_before=before, structure_after=self._structure())
@@ -885,3 +890,9 @@ def _marks(matches: Sequence[TermMatch]) -> tuple[Mark, ...]:
         )
         for match in matches
     )
+
+
+def _translate(unit: TranslationUnit, text: str) -> None:
+    """The translator's own translation (typed, or the MT taken) for ``unit``."""
+    unit.set_translation(text)
+    filled_in_review(unit)
