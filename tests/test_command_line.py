@@ -175,6 +175,11 @@ OVERWRITING_COMMANDS = [
     (["glossary", "export", "--format", "csv", "-o", "glossary/key-terms.tbx"], None),
     (["glossary", "import", "terms.csv", "-o", "terms.csv"], "terms.csv"),
     (["terms", "extract", "paper.txt", "--format", "csv", "-o", "paper.txt"], "paper.txt"),
+    # The project's own files, though not named as inputs: `check -o glossary/key-terms.tbx`
+    # replaced the glossary with a report.
+    (["check", "paper.txt", "-o", "glossary/key-terms.tbx"], None),
+    (["check", "paper.txt", "-o", "glossary/../glossary/key-terms.tbx"], None),
+    (["terms", "extract", "paper.txt", "--format", "tbx", "-o", "glossary/key-terms.tbx"], None),
 ]
 
 
@@ -198,6 +203,21 @@ def test_an_output_over_the_commands_own_input_is_refused(
     assert after == before
     if kept is not None:
         assert "input" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["translations/paper.es.po", "termwise.toml"])
+def test_an_output_over_a_project_file_is_refused(project: Path, name: str) -> None:
+    (project / name).parent.mkdir(exist_ok=True)
+    (project / name).write_text("# the translator's file\n", encoding="utf-8")
+    args = ["export", "paper.txt", "--to", "es", "--format", "html", "-o", name]
+    result = run_termwise(*args, cwd=project)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"termwise: error: {name}: is ")
+    assert "write the output elsewhere" in result.stderr
+    assert (project / name).read_text(encoding="utf-8") == "# the translator's file\n"
+    # A new file beside the glossary is the user's to make.
+    report = run_termwise("check", "paper.txt", "-o", "glossary/report.txt", cwd=project)
+    assert report.returncode in (0, 1) and (project / "glossary" / "report.txt").exists()
 
 
 def test_an_output_over_another_file_is_written(project: Path) -> None:

@@ -81,6 +81,28 @@ def refuse_overwriting(output: Path | None, inputs: Iterable[Path | None]) -> No
             )
 
 
+def refuse_project_files(output: Path, ctx: click.Context | None) -> None:
+    """Refuse an output file that is one of the project's own files (its glossary, a
+    translation, termwise.toml), given or not: ``check -o glossary/key-terms.tbx`` replaced
+    the glossary with a report, and ``export -o translations/paper.es.po`` the translation
+    with an edition. A new file there is the user's to make."""
+    if not output.exists() or ctx is None:
+        return
+    # The project's layout, read by its attributes: this module sits below ``project``.
+    layout = ctx.find_root().obj
+    target = output.resolve()
+    for name in ("glossary_dir", "translations_dir"):
+        folder = getattr(layout, name, None)
+        if isinstance(folder, Path) and folder.resolve() in target.parents:
+            raise InputError(
+                f"is one of the project's files (in {folder.name}/); write the output elsewhere",
+                output,
+            )
+    config = getattr(layout, "config_path", None)
+    if isinstance(config, Path) and config.exists() and config.resolve() == target:
+        raise InputError("is the project's settings file; write the output elsewhere", output)
+
+
 def guard_outputs(command: click.Command) -> click.Command:
     """Make every command with ``-o``/``--output`` refuse an output it could not write, or
     one that is one of its own inputs (its other path parameters), before the command starts."""
@@ -108,6 +130,7 @@ def guard_outputs(command: click.Command) -> click.Command:
         output = kwargs.get("output")
         if output is not None and file_only:
             check_output_path(Path(output))
+            refuse_project_files(Path(output), click.get_current_context(silent=True))
         refuse_overwriting(output, given)
         return callback(*args, **kwargs)
 

@@ -146,6 +146,11 @@ def test_docx_two_column_table(project: Project) -> None:
     assert cells[0] == ["English", "Spanish"]
     assert cells[1] == ["Community of Destiny", "Comunidad de destino"]
     assert cells[2][1] == f"{REVIEWED_SENTENCE} [untranslated]"
+    # Word shows these as the file's author and dates: not python-docx's, in 2013.
+    properties = document.core_properties
+    assert properties.author == "" and "python-docx" not in (properties.comments or "")
+    assert properties.created is not None and properties.created.year >= 2026
+    assert properties.title == "Community of Destiny" and properties.language == "es"
     target_only = docx.Document(str(export(project, "docx", "es.docx", "--target-only")))
     assert not target_only.tables
     texts = [p.text for p in target_only.paragraphs]

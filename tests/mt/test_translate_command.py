@@ -141,3 +141,18 @@ def test_missing_model_is_an_actionable_error(argos_env: Path, tmp_path: Path) -
     result = termwise("translate", str(document), "--to", "de", "--engine", "argos", cwd=tmp_path)
     assert result.returncode == 2
     assert b"termwise models install en de" in result.stderr
+
+
+def test_a_damaged_translation_file_is_reported_before_translating(
+    argos_env: Path, tmp_path: Path
+) -> None:
+    # It was reported after the whole MT run, which printed every segment first.
+    (tmp_path / "cat.txt").write_text("The cat is blue. The dog is red.\n")
+    po = tmp_path / "translations" / "cat.es.po"
+    po.parent.mkdir()
+    po.write_text('msgid "The cat is blue."\nmsgstr "El gato\n', encoding="utf-8")
+    result = termwise("translate", "cat.txt", "--to", "es", "--engine", "apertium", cwd=tmp_path)
+    assert result.returncode == 2
+    assert b"cat.es.po:2" in result.stderr
+    assert result.stdout == b"" and b"Translating" not in result.stderr
+    assert po.read_text(encoding="utf-8") == 'msgid "The cat is blue."\nmsgstr "El gato\n'

@@ -422,3 +422,51 @@ def test_xliff2_codes_are_reported_with_their_original_data(tmp_path: Path) -> N
         ("target", "</b>", 27),
         ("target", "<br/>", 38),
     ]
+
+
+@pytest.mark.parametrize("fmt", ["xliff", "xliff12", "tmx"])
+def test_a_round_trip_keeps_the_mt_beside_the_translation(
+    tmp_path: Path, paper: Path, fmt: str
+) -> None:
+    # termwise's own MT note came back as a translator's note ("MT (apertium, eng-spa): …"),
+    # one more on every round trip, and the MT's engine and model were lost.
+    from termwise.project.translations import load_source, open_translation
+
+    root = paper.parent
+    layout = ProjectLayout.at(root)
+    tfile = open_translation(layout, load_source(layout, paper), "es")
+    units = list(tfile.units.values())
+    for unit in units:
+        unit.mt, unit.mt_engine, unit.mt_model = f"MT {unit.source}", "apertium", "eng-spa"
+        unit.target, unit.state = unit.mt, SegmentState.MT
+    units[0].set_translation("Traducción revisada.", reviewed=True)
+    tfile.save()
+    out = tmp_path / f"out.{fmt}"
+    assert (
+        run(
+            root,
+            "export",
+            str(paper),
+            "--to",
+            "es",
+            "--format",
+            fmt,
+            "-o",
+            str(out),
+            "--include-unreviewed",
+        ).exit_code
+        == 0
+    )
+    other = tmp_path / "other"
+    other.mkdir()
+    shutil.copy(paper, other / paper.name)
+    for _ in range(2):
+        assert (
+            run(other, "import", str(out), "--doc", str(other / paper.name), "--to", "es").exit_code
+            == 0
+        )
+    back = TranslationFile.load(other / "translations" / f"{paper.stem}.es.po")
+    for before, after in zip(units, back.units.values(), strict=True):
+        assert (after.mt, after.mt_engine, after.mt_model) == (before.mt, "apertium", "eng-spa")
+        assert after.state is before.state and after.target == before.target
+        assert "MT" not in after.notes

@@ -81,3 +81,20 @@ def test_targets_without_a_translation_is_a_clear_error(tmp_path: Path) -> None:
             ]
         )
     assert exit_info.value.code != 0
+
+
+def test_the_source_count_is_of_occurrences_as_the_renderings_are() -> None:
+    from termwise.terms.targets import target_report
+
+    glossary = Glossary(
+        [Concept("gen", all_terms=[Term("generator", "en"), Term("generador", "es")])],
+        lang="en",
+    )
+    pairs = [
+        ("a", "The generator and a second generator.", "El generador y un segundo generador."),
+        ("b", "One generator.", None),
+    ]
+    (entry,) = target_report(pairs, glossary, "en", "es")
+    assert entry.source_count == 3
+    assert [(r.text, r.count) for r in entry.renderings] == [("generador", 2)]
+    assert entry.missing == ["b"]

@@ -106,7 +106,8 @@ def export(
     payload = chosen.write(document, tfile, options)
     write_atomic(output, payload)
     click.echo(f"Wrote {chosen.description} to {output}")
-    if chosen.edition and not include_unreviewed:
+    # Editions and a translation memory hold reviewed translations only.
+    if (chosen.edition or chosen.name == "tmx") and not include_unreviewed:
         from termwise.project.units import SegmentState
 
         waiting = sum(
@@ -117,10 +118,14 @@ def export(
         if waiting:
             # An aligned or imported translation is all "edited": without this, its edition
             # came out as "[untranslated]" throughout and nothing said why.
+            how = (
+                "stand as [untranslated]; --include-unreviewed prints them, marked †"
+                if chosen.edition
+                else "are left out; --include-unreviewed writes them with their state"
+            )
             click.echo(
                 f"note: {waiting} translated {'segment is' if waiting == 1 else 'segments are'}"
-                " not reviewed yet and stand as [untranslated]; --include-unreviewed prints "
-                "them, marked †",
+                f" not reviewed yet and {how}",
                 err=True,
             )
     plurals = sum(1 for unit in tfile.units.values() if unit.is_plural)

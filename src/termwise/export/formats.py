@@ -129,6 +129,11 @@ def _tmx(document: Document, tfile: TranslationFile, options: ExportOptions) -> 
         properties = {**to_tmx(unit.state), "x-kind": segment.kind.value}
         if unit.mt_engine:
             properties["x-mt-engine"] = unit.mt_engine
+        if unit.mt_model:
+            properties["x-mt-model"] = unit.mt_model
+        if unit.mt and unit.mt != unit.target:
+            # The MT a translator replaced: TMX has no other place for it.
+            properties["x-mt"] = unit.mt
         units.append(
             InterchangeUnit(
                 id=segment.id,

@@ -291,6 +291,13 @@ def translate(
     constraints = (
         None if no_glossary else _constraints(layout, glossary_path, src, tgt, project_mt.terms)
     )
+    if not no_save:
+        from termwise.project.translations import open_translation
+
+        # A damaged translation file is reported before the MT runs, not after (an Argos
+        # run of a book takes minutes). It is read again to save: the MT takes long, and
+        # the workbench may save it meanwhile.
+        open_translation(layout, document, tgt)
     chosen = open_engine(engine, src, tgt, cache=not no_cache, constraints=constraints, **options)
     texts = [segment.text for segment in document.segments]
     with _progress_bar(f"Translating {src} → {tgt}") as bar:

@@ -209,6 +209,13 @@ def _apply(
         # The file says this is machine translation: it stays a suggestion to review.
         project_unit.mt = target
         project_unit.mt_engine = project_unit.mt_model = None
+    if unit.mt is not None and target == unit.target:
+        # The MT the file keeps beside the translation, and what made it (a unit spread
+        # over several segments keeps none: its MT is of the whole).
+        project_unit.mt = unit.mt
+        project_unit.mt_engine, project_unit.mt_model = unit.mt_engine, unit.mt_model
+    elif state is SegmentState.MT and unit.mt_engine:
+        project_unit.mt_engine, project_unit.mt_model = unit.mt_engine, unit.mt_model
     if unit.plural is not None:
         _take_plural(unit, tfile, project_unit, report)
     project_unit.set_translation(target, reviewed=state is SegmentState.REVIEWED)

@@ -84,6 +84,11 @@ class InterchangeUnit:
     placeholder: bool = False
     # A PO plural entry: all its forms (``target`` is the singular's).
     plural: PluralEntry | None = None
+    # The machine translation the file keeps beside the translation (XLIFF 1.2 alt-trans,
+    # termwise's XLIFF 2 MT note, a TMX unit in state mt), and what made it.
+    mt: str | None = None
+    mt_engine: str | None = None
+    mt_model: str | None = None
 
     def read_state(self, reading: StateReading) -> None:
         """Take ``reading`` as this unit's state (and ``reviewed`` with it)."""
@@ -247,8 +252,33 @@ def _norm_lang(tag: str | None) -> str | None:
 
 
 def _notes(elements: Iterator[etree._Element]) -> str:
-    texts = (" ".join("".join(str(p) for p in note.itertext()).split()) for note in elements)
+    texts = (_note_text(note) for note in elements)
     return "\n".join(text for text in texts if text)
+
+
+def _note_text(note: etree._Element) -> str:
+    return " ".join("".join(str(p) for p in note.itertext()).split())
+
+
+# The note termwise's XLIFF 2 export carries a unit's MT in: "MT (engine, model): text".
+MT_NOTE_CATEGORY = "termwise:mt"
+_MT_NOTE = re.compile(r"MT(?: \(([^)]*)\))?: (.*)", re.DOTALL)
+
+
+def _take_mt_note(unit: InterchangeUnit, notes: list[etree._Element]) -> list[etree._Element]:
+    """Read termwise's MT note into ``unit``'s MT (a round trip made it a translator's note,
+    one more on every trip); the other notes are returned."""
+    kept = []
+    for note in notes:
+        found = _MT_NOTE.fullmatch(_note_text(note))
+        if note.get("category") != MT_NOTE_CATEGORY or found is None:
+            kept.append(note)
+            continue
+        origin = [part.strip() for part in (found[1] or "").split(",") if part.strip()]
+        unit.mt = found[2]
+        unit.mt_engine = origin[0] if origin else None
+        unit.mt_model = origin[1] if len(origin) > 1 else None
+    return kept
 
 
 # -- TMX ---------------------------------------------------------------------------------
@@ -258,6 +288,7 @@ def _read_tmx(
     root: etree._Element, path: Path, target_lang: str | None, source_lang: str | None
 ) -> list[InterchangeUnit]:
     from termwise.project import states
+    from termwise.project.units import SegmentState
 
     header = _child(root, "header")
     body = _child(root, "body")
@@ -304,6 +335,11 @@ def _read_tmx(
             properties=properties,
         )
         unit.read_state(states.from_tmx(target=target_text, properties=properties))
+        unit.mt_engine = properties.get("x-mt-engine") or None
+        unit.mt_model = properties.get("x-mt-model") or None
+        unit.mt = properties.get("x-mt") or None
+        if unit.state is SegmentState.MT:
+            unit.mt = target_text
         units.append(unit)
     return units
 
@@ -378,9 +414,26 @@ def _read_xliff12(root: etree._Element, path: Path) -> list[InterchangeUnit]:
                 line=_line(tu),
             )
             unit.read_state(_xliff12_state(tu, target_el, source_text, target_text))
+            _read_alt_trans(unit, tu)
             units.append(unit)
             read_from[tu] = unit
     return _join_plural_groups(units, root, read_from)
+
+
+def _read_alt_trans(unit: InterchangeUnit, tu: etree._Element) -> None:
+    """An ``<alt-trans>`` proposal (termwise writes a unit's MT as one, its origin "engine
+    model") becomes the unit's MT suggestion."""
+    for alt in _children(tu, "alt-trans"):
+        target = _child(alt, "target")
+        if target is None or alt.get("alttranstype", "proposal") != "proposal":
+            continue
+        text = " ".join("".join(str(p) for p in target.itertext()).split())
+        if text:
+            origin = (alt.get("origin") or "").split()
+            unit.mt = text
+            unit.mt_engine = origin[0] if origin and origin[0] != "mt" else None
+            unit.mt_model = " ".join(origin[1:]) or None
+            return
 
 
 # translate-toolkit's po2xliff (and Okapi) write a gettext plural entry as a group of
@@ -537,7 +590,9 @@ def _read_xliff2(root: etree._Element, path: Path) -> list[InterchangeUnit]:
         if local != "unit" or unit.get("translate") == "no":
             continue
         notes_el = _child(unit, "notes")
-        notes = _notes(iter(_children(notes_el, "note"))) if notes_el is not None else ""
+        note_elements = _children(notes_el, "note") if notes_el is not None else []
+        mt_read = InterchangeUnit(None, "", "", None, None)
+        notes = _notes(iter(_take_mt_note(mt_read, note_elements)))
         data_el = _child(unit, "originalData")
         original = {
             str(item.get("id")): "".join(str(part) for part in item.itertext())
@@ -567,6 +622,7 @@ def _read_xliff2(root: etree._Element, path: Path) -> list[InterchangeUnit]:
                 inline_codes=source_codes + target_codes,
                 line=_line(segment),
             )
+            read.mt, read.mt_engine, read.mt_model = mt_read.mt, mt_read.mt_engine, mt_read.mt_model
             # No state is the specification's default, ``initial``: never reviewed.
             read.read_state(
                 states.from_xliff2(

@@ -90,8 +90,10 @@ def target_report(
     segments_of_form: dict[str, set[str]] = defaultdict(set)
     glossary_hits: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     statuses: dict[tuple[str, str], str] = {}
+    occurrences: Counter[str] = Counter()
     for segment_id, source, target in pairs:
         for match in source_matcher.find(source):
+            occurrences[match.concept_id] += 1
             if segment_id not in concept_segments[match.concept_id]:
                 concept_segments[match.concept_id].append(segment_id)
         if not target:
@@ -113,7 +115,11 @@ def target_report(
     for concept_id, segment_ids in concept_segments.items():
         concept = glossary.concept(concept_id)
         preferred = concept.preferred(tag)
-        entry = ConceptTargets(concept_id, len(segment_ids), preferred.text if preferred else None)
+        # Occurrences, as the renderings the glossary knows are counted: "7× in the source"
+        # beside 8 renderings was a segment holding the term twice.
+        entry = ConceptTargets(
+            concept_id, occurrences[concept_id], preferred.text if preferred else None
+        )
         wanted = set(segment_ids)
         covered: set[str] = set()
         for text, hits in glossary_hits.get(concept_id, {}).items():
