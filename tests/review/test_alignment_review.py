@@ -236,3 +236,27 @@ def test_what_review_changes_in_a_group_is_said_and_listed(
     session.split(ids[6], len(first_part) + 1)
     listed = [row.segment_id for row in low_confidence_rows(session)]
     assert ids[7] in listed and notes(session.unit(ids[7])) == ("regrouped in review",)
+
+
+def test_aligning_again_keeps_the_comments_in_their_order(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    from termwise.project.translations import open_translation
+
+    document = load_source(review_project, paper, lang="en")
+    count = len(document.segments)
+    targets = [f"Frase {j}." for j in range(count)]
+    beads = [Bead((k,), (k,), 0.95) for k in range(count)]
+    beads[2] = Bead((2,), (), 0.9)
+    write_project(review_project, paper, document, targets, beads, "es")
+    tfile = open_translation(review_project, document, "es")
+    gap = tfile.units[document.segments[2].id]
+    gap.comments = (*gap.comments, "glossary: T01 -> comunidad (apertium-lexical)")
+    tfile.save()
+    beads[2] = Bead((2,), (2,), 0.8)
+    write_project(review_project, paper, document, targets, beads, "es")
+    again = open_translation(review_project, document, "es").units[document.segments[2].id]
+    assert again.comments == (
+        "align: confidence 0.80, group 1-1",
+        "glossary: T01 -> comunidad (apertium-lexical)",
+    )

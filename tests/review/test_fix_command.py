@@ -125,6 +125,8 @@ def test_dry_run_diff_writes_nothing_and_exits_1(tmp_path: Path, argos_env: Path
     assert "+ Abstract: China's construction of the community with a shared future for mankind" in (
         result.stdout
     )
+    # What the diff cannot show (what is left to fix by hand) is said beside it.
+    assert result.stderr.startswith("Would fix ") and "left to fix by hand" in result.stderr
 
 
 def test_without_everywhere_one_fix_like_x(tmp_path: Path, argos_env: Path) -> None:

@@ -162,8 +162,7 @@ def write_project(
         unit = tfile.units[ids[0]]
         appended = extra.get(number, [])
         lines = list(bead.tgt) + appended
-        others = tuple(c for c in unit.comments if not c.startswith(COMMENT_PREFIX))
-        unit.comments = (*others, _comment(bead, len(appended)))
+        unit.comments = _with_comment(unit.comments, _comment(bead, len(appended)))
         flags = set(unit.flags) - {CHECK_FLAG}
         if bead.confidence < LOW_CONFIDENCE or appended:
             flags.add(CHECK_FLAG)
@@ -197,6 +196,13 @@ def _save_with_joins(overrides: Resegmentation, tfile: TranslationFile, path: Pa
         else:
             write_atomic(overrides.path, previous)
         raise
+
+
+def _with_comment(comments: Sequence[str], comment: str) -> tuple[str, ...]:
+    """``comments`` with ``comment`` in the place of the ``align:`` comment there (at the end
+    where there is none), so that aligning again does not reorder the PO entry."""
+    kept = [c if not c.startswith(COMMENT_PREFIX) else comment for c in comments]
+    return tuple(kept) if comment in kept else (*kept, comment)
 
 
 def _comment(bead: Bead, extra: int) -> str:

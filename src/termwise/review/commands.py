@@ -134,6 +134,9 @@ def fix(
             tofile=f"b/{name}",
         )
         click.echo("".join(diff), nl=False)
+        # The diff shows what changes, not what was left: the summary goes beside it, as
+        # `ruff --diff` prints its count, so that a pipe into `patch` gets the diff alone.
+        click.echo(_text(run, located, target_file, dry_run).splitlines()[-1], err=True)
     elif fmt == "json":
         report = _json(run, located, target_file, dry_run)
         report["back_to_review"] = {str(path): ids for path, ids in reopened.items()}
