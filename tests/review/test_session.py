@@ -105,3 +105,15 @@ def test_history_keeps_the_last_steps_and_a_new_change_forgets_the_undone() -> N
     history.record(Change("new"))
     assert not history.can_redo
     assert history.last is not None and history.last.label == "new"
+
+
+def test_a_step_that_changes_nothing_is_no_undo_step(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    session = ReviewSession(review_project, paper, "es")
+    first = session.rows[0].segment_id
+    session.set_target(first, "Uno.")
+    assert session.mark_reviewed(first)
+    assert session.mark_reviewed(first)  # again: nothing changes
+    session.undo()  # one undo takes back the marking, not the no-op
+    assert session.unit(first).state.value == "edited"

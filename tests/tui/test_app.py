@@ -624,3 +624,90 @@ async def test_f2_translates_with_the_glossarys_renderings_and_the_dock_says_so(
         assert "glossary: T01 -> comunidad de futuro compartido de la humanidad" in dock
         unit = saved(app).units[row.segment_id]
         assert any(c.startswith("glossary: T01 -> ") for c in unit.comments)
+
+
+async def test_the_workbench_keys_do_their_work_inside_the_editor(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    # Textual's TextArea binds F6 (select the line), F7 (select all) and Ctrl+Z (its own
+    # undo): in the editor they did that, not what the footer says.
+    from textual.widgets import TabbedContent
+
+    app = make_app(review_project, paper)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", *"Las ideas", "escape", "ctrl+r")
+        await settle(app, pilot)
+        row = app.grid.rows[0]
+        assert row.state == "reviewed"
+        await pilot.press("enter", "home", "ctrl+g")
+        # The term goes in as a word: it ran into the draft ("…humanidadLas ideas").
+        assert app.editor.text == "comunidad de futuro compartido de la humanidad Las ideas"
+        await pilot.press("ctrl+z")  # in the editor: the session's undo, state and all
+        await settle(app, pilot)
+        assert (row.target, row.state) == ("Las ideas", "reviewed")
+        assert app.editor.has_focus
+        await pilot.press("f6")
+        await settle(app, pilot)
+        assert app.query_one("#side", TabbedContent).active == "candidates"
+        assert app.editor.text == "Las ideas" and not app.editor.selected_text
+
+
+async def test_a_candidate_becomes_a_variant_of_the_concept_highlighted(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    app = make_app(review_project, paper)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        session = app.session
+        # A segment with two of the glossary's concepts.
+        index = next(
+            i for i, row in enumerate(session.rows) if len(session.concepts_of(row.segment_id)) > 1
+        )
+        app.jump_to(session.rows[index].segment_id)
+        await pilot.press("f10")
+        await settle(app, pilot)
+        concepts = [c.id for c in session.concepts_of(session.rows[index].segment_id)]
+        assert app.workbench.concept_at_cursor() == concepts[0]
+        await pilot.press("down")
+        await settle(app, pilot)
+        # `v` records under the concept the translator picked, not the segment's first.
+        assert app.workbench.concept_at_cursor() == concepts[1]
+
+
+async def test_a_fix_of_every_variant_says_what_it_leaves(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    text = paper.read_text(encoding="utf-8")
+    paper.write_text(text.replace("\n", " Two human destiny communities met.\n", 1), "utf-8")
+    app = make_app(review_project, paper)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        inflected = [i for i in app.session.issues if i.text == "human destiny communities"]
+        assert inflected and inflected[0].fix is None
+        variant = next(i for i in app.session.issues if i.text == "human destiny community")
+        app.jump_to(variant.segment_id)
+        await pilot.press("f8")
+        await pilot.pause()
+        await pilot.press("V")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmPreview)
+        assert "1 left to edit by hand: 'human destiny communities'" in app.screen.title_text
+        await pilot.press("n")
+
+
+async def test_an_ignore_without_a_reason_says_so(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    app = make_app(review_project, paper)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        before = len(app.session.issues)
+        await pilot.press("f8")
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, AskText)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert len(app.session.issues) == before
+        assert any("Not ignored" in str(n.message) for n in app._notifications)

@@ -98,8 +98,8 @@ def test_review_in_tmux_translate_edit_fix_quit(
         # Translate with the small real Argos package (F2), in a worker with a progress bar.
         terminal.keys("F2")
         terminal.wait_for(r"102 MT\s+·\s+0 new", timeout=120)
-        # Edit the first translation: Enter opens the editor, F7 selects all of it.
-        terminal.keys("Enter", "F7")
+        # Edit the first translation: Enter opens the editor, Ctrl+A selects all of it.
+        terminal.keys("Enter", "C-a")
         terminal.type("Resumen revisado por el traductor.")
         terminal.keys("Escape", "C-r")
         terminal.wait_for(r"1/102 reviewed")

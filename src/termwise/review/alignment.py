@@ -153,9 +153,11 @@ def confirm(session: ReviewSession, segment_id: str) -> bool:
     translation (a sentence the translation leaves out) cannot be reviewed: its comment
     records the confirmation instead. False where there is nothing to confirm."""
     unit = session.unit(segment_id)
+    if confidence(unit) is None:
+        return False  # not an aligned group: Ctrl+R marks a translation reviewed
     if unit.target:
         return session.mark_reviewed(segment_id)
-    if confidence(unit) is None or CONFIRMED in notes(unit):
+    if CONFIRMED in notes(unit):
         return False
 
     def record() -> None:

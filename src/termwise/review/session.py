@@ -294,7 +294,9 @@ class ReviewSession:
         )
         for segment_id in ids:
             self._sync_row(segment_id)
-        self._record(change)
+        if change.before != change.after:
+            # A step that changed nothing (Ctrl+R on a reviewed segment) took an undo to pass.
+            self._record(change)
         return change
 
     def set_target(self, segment_id: str, text: str) -> None:

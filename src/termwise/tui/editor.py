@@ -8,7 +8,7 @@ from textual import events
 from textual.binding import BindingType
 from textual.widgets import TextArea
 
-from termwise.tui.keymap import scope_table, textual_bindings
+from termwise.tui.keymap import KEYMAP, scope_table, textual_bindings
 
 EDITING_TITLE = "Editing"
 
@@ -31,6 +31,41 @@ class TranslationEditor(TextArea):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.cursor_blink = False
+
+    def on_mount(self) -> None:
+        self._leave_workbench_keys()
+
+    def _leave_workbench_keys(self) -> None:
+        """Drop TextArea's bindings of the keys the workbench binds, so that they do inside
+        the editor what the footer says: F6 selected the line instead of opening the
+        candidate terms, F7 selected all instead of confirming an aligned group, and Ctrl+Z
+        undid the text but not the state (a reviewed segment came back as MT)."""
+        overrides: dict[str, str] = getattr(self.app, "user_keymap", {})
+        workbench = {
+            key.strip()
+            for binding in scope_table("review")
+            for key in overrides.get(binding.id, binding.keys).split(",")
+        }
+        table = self._bindings.key_to_bindings
+        for key in workbench - self._own_keys():
+            # termwise's own bindings stay (the app's keymap moves them by id later).
+            ours = [binding for binding in table.get(key, []) if binding.id in KEYMAP]
+            if ours:
+                table[key] = ours
+            else:
+                table.pop(key, None)
+
+    def insert_word(self, text: str, *, spaced: bool) -> None:
+        """Insert ``text`` at the cursor as a word: where ``spaced``, with a space on a side
+        where it would touch a letter or digit (a term put at the start of a draft ran into
+        its first word: "gobernanza globalLas ideas")."""
+        row, column = self.cursor_location
+        line = self.document.get_line(row)
+        if spaced and column > 0 and line[column - 1].isalnum():
+            text = " " + text
+        if spaced and column < len(line) and line[column].isalnum():
+            text += " "
+        self.insert(text)
 
     def _own_keys(self) -> set[str]:
         """The keys of the editor's bindings, as the user's keymap may have moved them."""

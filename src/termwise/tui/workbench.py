@@ -107,11 +107,13 @@ class Workbench(Vertical):
         return self.query_one("#glossary-panel", GlossaryPanel)
 
     def concept_at_cursor(self) -> str | None:
-        """The first concept of the segment under the cursor (for the Candidates view)."""
+        """The concept highlighted in the Concepts panel (F10), which lists those of the
+        segment under the cursor, for the Candidates view's "variant of": it took the
+        segment's first concept whatever the translator had picked there."""
         if self.current_id is None:
             return None
-        concepts = self.session.concepts_of(self.current_id)
-        return concepts[0].id if concepts else None
+        concept = self.concept_panel.selected
+        return concept.id if concept is not None else None
 
     def start(self, width: int) -> None:
         """First showing: the side panel only where there is room, the grid focused."""
@@ -340,7 +342,7 @@ class Workbench(Vertical):
                 severity="warning",
             )
             return
-        self.editor.insert(term.text)
+        self.editor.insert_word(term.text, spaced=not languages.is_cjk(self.session.target_lang))
         self._focus_now(self.editor)
 
     # --- actions: joining and splitting ----------------------------------------------

@@ -93,8 +93,8 @@ class CandidatesPanel(Vertical):
         if candidates:
             options.highlighted = 0
         self.query_one("#candidates-help", Static).update(
-            f"{len(candidates)} candidates · n new concept · v variant of the concept at the "
-            "cursor · r reject · e again"
+            f"{len(candidates)} candidates · n new concept · v variant of the concept "
+            "highlighted in Concepts (F10) · r reject · e again"
         )
 
     def action_accept_new(self) -> None:

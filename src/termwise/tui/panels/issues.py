@@ -250,7 +250,8 @@ class IssuesPanel(Vertical):
             text.append("\n")
         text.append(data.message)
         if data.fix is not None:
-            text.append("  [x: fix]", style="cyan")
+            keys = effective_keys(getattr(self.app, "user_keymap", {}))["issues.fix"]
+            text.append(f"  [{keys.split(',')[0]}: fix]", style="cyan")
         detail.update(text)
 
     def action_next_error(self) -> None:
@@ -326,6 +327,22 @@ class IssuesPanel(Vertical):
         by = repr(issue.fix.replacement) if len(replacements) == 1 else "the official renderings"
         what = repr(issue.text) if len(forms) == 1 else f"{len(forms)} forms of {issue.concept}"
         title = f"Replace {what} by {by} in the {where}"
+        # What the fix leaves (an inflected form, a rendering marked fix-by-hand): said here,
+        # where the translator decides, not only in each issue's detail.
+        left = [
+            other
+            for other in self.session.issues
+            if other.fix is None
+            and (other.check, other.side, other.concept) == (issue.check, issue.side, issue.concept)
+            and (scope == "variants" or other.text.casefold() == issue.text.casefold())
+        ]
+        if left:
+            shown = sorted({other.text for other in left}, key=str.casefold)
+            title += (
+                f"; {len(left)} left to edit by hand: "
+                + ", ".join(repr(text) for text in shown[:4])
+                + (" …" if len(shown) > 4 else "")
+            )
 
         def done(apply: bool | None) -> None:
             if apply:
@@ -359,6 +376,9 @@ class IssuesPanel(Vertical):
         """Ask why ``issue`` is a false alarm, and dismiss it with that reason."""
 
         def done(reason: str | None) -> None:
+            if reason is not None and not reason.strip():
+                # Said, not silent: the keys typed next went to the panel as commands.
+                self.notify("Not ignored: give a reason (why is it a false alarm?).")
             if not reason or not reason.strip():
                 return
             self.session.ignore(issue, reason)
