@@ -117,3 +117,36 @@ def test_a_step_that_changes_nothing_is_no_undo_step(
     assert session.mark_reviewed(first)  # again: nothing changes
     session.undo()  # one undo takes back the marking, not the no-op
     assert session.unit(first).state.value == "edited"
+
+
+def test_splitting_a_join_again_gives_each_segment_its_own_translation(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    # F3 then F4 left the joined translation on the first segment and the second empty,
+    # its machine translation gone (undo alone brought it back).
+    session = ReviewSession(review_project, paper, "es")
+    first, second = (row.segment_id for row in session.rows[1:3])
+    session.set_target(first, "Primera frase.")
+    session.unit(second).mt = "Segunda frase."
+    session.accept_mt(second)
+    first_source = session.source_text(first)
+    session.join_with_next(first)
+    assert session.unit(first).target == "Primera frase. Segunda frase."
+    session.split(first, len(first_source) + 1)
+    assert session.unit(first).target == "Primera frase."
+    assert session.unit(first).state.value == "edited"
+    restored = session.unit(second)
+    assert (restored.target, restored.mt, restored.state.value) == (
+        "Segunda frase.",
+        "Segunda frase.",
+        "mt",
+    )
+    session.save()
+    again = TranslationFile.load(session.translation_path)
+    assert not again.obsolete
+    # Undo of the split and of the join leave no stray copy behind either.
+    session.undo()
+    session.undo()
+    session.save()
+    assert not TranslationFile.load(session.translation_path).obsolete
+    assert session.unit(second).target == "Segunda frase."

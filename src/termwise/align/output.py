@@ -77,17 +77,6 @@ def group_text(texts: Sequence[str], lang: str) -> str:
     return separator.join(text.strip() for text in texts if text.strip())
 
 
-def joins_for(document: Document, beads: Sequence[Bead]) -> list[tuple[str, str]]:
-    """Adjacent-id pairs that make every multi-sentence source group one segment."""
-    pairs: list[tuple[str, str]] = []
-    for bead in beads:
-        if len(bead.src) < 2:
-            continue
-        first = document.segments[bead.src[0]].id
-        pairs.extend((first, document.segments[k].id) for k in bead.src[1:])
-    return pairs
-
-
 def write_project(
     layout: ProjectLayout,
     source_path: Path,

@@ -545,6 +545,10 @@ class ReviewSession:
         self.resegmentation.save()
         self.document = self.resegmentation.apply(self.base_document)
         self.tfile.units = copy.deepcopy(structure.units)
+        # A unit a join kept aside is back in place: no obsolete copy of it stays.
+        self.tfile.obsolete = [
+            u for u in self.tfile.obsolete if u.segment_id not in structure.units
+        ]
         sync_with_document(self.tfile, self.document)
         self._build_rows()
         self.dirty = True
@@ -591,6 +595,10 @@ class ReviewSession:
             first.source = f"{first.source} {second.source}"
             regroup(first, second)
             del self.tfile.units[next_id]
+            # Kept aside (an obsolete entry), so that splitting the join again gives the
+            # second segment back its own translation and MT.
+            if second.has_work():
+                self.tfile.obsolete.append(second)
             self.resegmentation.joins.append((segment_id, next_id))
 
         return self._restructure("join", edit)
@@ -624,9 +632,23 @@ class ReviewSession:
         if offset not in (len(first_text), len(first_text) + 1):
             raise TermwiseError("this segment is a join: it can only be split where its parts meet")
 
+        glue = "" if languages.is_cjk(self.target_lang) else " "
+
         def edit() -> None:
             unit = self.unit(join[0])
             unit.source = first_text
+            # The second segment's own unit comes back from the obsolete entries (by its id,
+            # when the document is synced); its translation and MT leave the first's again,
+            # where the join put them and nobody changed them since.
+            second = next((u for u in self.tfile.obsolete if u.segment_id == join[1]), None)
+            if second is not None:
+                unit.target = _without_tail(unit.target, second.target, glue)
+                if unit.mt is not None and second.mt:
+                    unit.mt = _without_tail(unit.mt, second.mt, glue)
+                if not unit.target:
+                    unit.state = SegmentState.NEW
+                elif unit.mt is not None and unit.target == unit.mt:
+                    unit.state = SegmentState.MT
             regroup(unit)
             self.resegmentation.joins.remove(join)
 
@@ -898,3 +920,12 @@ def _translate(unit: TranslationUnit, text: str) -> None:
     """The translator's own translation (typed, or the MT taken) for ``unit``."""
     unit.set_translation(text)
     filled_in_review(unit)
+
+
+def _without_tail(text: str, tail: str, glue: str) -> str:
+    """``text`` without ``tail`` where a join put it at the end (unchanged otherwise)."""
+    if tail and text.endswith(glue + tail):
+        return text[: len(text) - len(glue + tail)]
+    if tail and text == tail:
+        return ""
+    return text
