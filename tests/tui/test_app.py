@@ -329,6 +329,11 @@ async def test_issues_panel_jump_and_fix_in_target(
         await settle(app, pilot)
         assert app.grid.rows[0].target == "la comunidad de futuro compartido de la humanidad"
         assert not [i for i in app.session.issues if i.check == "term-forbidden"]
+        # The detail shows the issue now under the cursor, not the one just fixed.
+        detail = str(panel.query_one("#issue-detail").render())
+        assert "term-forbidden" not in detail
+        current = panel.current
+        assert current is None or current.check in detail
         assert (
             saved(app)
             .units[app.grid.rows[0].segment_id]

@@ -137,6 +137,8 @@ class IssuesPanel(Vertical):
                 node.expand()
         if keep is not None:
             self.call_after_refresh(self._restore_cursor, keep)
+        # The detail follows the new tree: it showed an issue just fixed or ignored.
+        self.call_after_refresh(self._refresh_detail)
         summary = self.query_one("#issues-summary", Static)
         summary.update(f"{len(issues)} issue(s) in {len(groups)} check(s)")
 
@@ -182,6 +184,10 @@ class IssuesPanel(Vertical):
         while page.shown <= index:
             self._show_more(parent, page)
         return next((node for node in parent.children if node.data is issue), None)
+
+    def _refresh_detail(self) -> None:
+        node = self.query_one("#issues-tree", Tree).cursor_node
+        self._show_detail(node.data if node is not None else None)
 
     def _move_cursor(self, tree: Tree[IssueNode], node: TreeNode[IssueNode]) -> None:
         # A node added by a page just now has no line until the tree has been redrawn.
