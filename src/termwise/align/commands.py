@@ -197,7 +197,8 @@ def _why_mt_unused(result: Alignment) -> str:
     "--encoding",
     type=TEXT_ENCODING,
     default=None,
-    help="Encoding of both files (default: detected).",
+    help="Encoding of both files (default: UTF-8, UTF-16 with a BOM or GB18030, told apart "
+    "from the bytes; name any other).",
 )
 @click.pass_obj
 def align(

@@ -21,7 +21,8 @@ from termwise.command_line import LANGUAGE, TEXT_ENCODING
     "--encoding",
     type=TEXT_ENCODING,
     default=None,
-    help="Text encoding, such as gb18030; detected when not given.",
+    help="Text encoding, such as latin-1 (default: UTF-8, UTF-16 with a BOM or GB18030, "
+    "told apart from the bytes).",
 )
 @click.option(
     "--format",
