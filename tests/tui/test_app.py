@@ -147,6 +147,18 @@ async def test_note_is_saved_as_translator_comment(
         assert entry.tcomment == "check with editor"
 
 
+async def test_a_note_being_typed_is_kept_when_quitting(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    # Ctrl+Q quits from any dialog; from the note dialog it dropped what was typed there.
+    app = make_app(review_project, paper)
+    async with app.run_test(size=SIZE) as pilot:
+        segment_id = app.grid.rows[0].segment_id
+        await pilot.press("ctrl+o", *"ask the author", "ctrl+q")
+        await pilot.pause()
+    assert saved(app).units[segment_id].notes == "ask the author"
+
+
 async def test_join_and_split_keep_the_first_id(review_project: ProjectLayout, paper: Path) -> None:
     app = make_app(review_project, paper)
     async with app.run_test(size=SIZE) as pilot:

@@ -35,6 +35,7 @@ from termwise import languages
 from termwise.errors import TermwiseError
 from termwise.project.store import ConcurrentModificationError
 from termwise.review.session import ReviewSession, SaveSnapshot
+from termwise.tui.dialogs import AskText
 from termwise.tui.editor import TranslationEditor
 from termwise.tui.grid import SegmentGrid
 from termwise.tui.keymap import textual_bindings
@@ -443,6 +444,10 @@ class ReviewApp(App[None]):
         if self._session is None:
             self.exit()  # still opening: nothing can have been typed yet
             return
+        # A note typed into its dialog is the translator's too: Ctrl+Q dropped it.
+        note = self.screen
+        if isinstance(note, AskText) and note.on_quit and note.typed() != note.value:
+            note.on_quit(note.typed())
         self.workbench.take_typed_text()  # also when a signal quits, not a key (see run_review)
         # Whatever was typed last is kept even when the debounce timer has not fired: wait
         # for a save in progress, then write what came after it here and now.

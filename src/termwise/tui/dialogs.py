@@ -6,7 +6,7 @@ workbench can ``push_screen(dialog, callback)`` and never block the UI thread wa
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -35,11 +35,24 @@ class AskText(ModalScreen[str | None]):
     DEFAULT_CSS = DIALOG_CSS.format(name="AskText")
     BINDINGS: ClassVar[list[BindingType]] = textual_bindings("dialog")  # type: ignore[assignment]
 
-    def __init__(self, title: str, value: str = "", *, placeholder: str = "") -> None:
+    def __init__(
+        self,
+        title: str,
+        value: str = "",
+        *,
+        placeholder: str = "",
+        on_quit: Callable[[str], None] | None = None,
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.value = value
         self.placeholder = placeholder
+        # Where what the translator typed goes when they quit with the dialog open (a note),
+        # rather than being dropped (a search).
+        self.on_quit = on_quit
+
+    def typed(self) -> str:
+        return self.query_one("#answer", Input).value
 
     def compose(self) -> ComposeResult:
         with Vertical():

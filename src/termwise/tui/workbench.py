@@ -326,7 +326,12 @@ class Workbench(Vertical):
                 self.changed(segment_id)
 
         self.app.push_screen(
-            AskText(f"Note for {segment_id}", self.session.unit(segment_id).notes), done
+            AskText(
+                f"Note for {segment_id}",
+                self.session.unit(segment_id).notes,
+                on_quit=done,
+            ),
+            done,
         )
 
     def action_insert_term(self) -> None:
