@@ -38,18 +38,27 @@ class Side:
 
 def read_presegmented(path: Path, encoding: str | None) -> Side:
     """One sentence per line, as given (line k is sentence k of the bead notation)."""
+    lines = _file_lines(path, encoding, what="sentences to align")
+    return Side(path, lines, [False] * len(lines), [False] * len(lines))
+
+
+def _file_lines(
+    path: Path, encoding: str | None, *, what: str, encoding_option: bool = True
+) -> list[str]:
+    """The lines of a one-item-per-line file; one with none but blank lines is refused as
+    holding no ``what``."""
     from termwise.document.encoding import read_text
 
     # read_text refuses binary files (NUL and other control characters) with their offset.
-    text, _ = read_text(path, encoding)
+    text, _ = read_text(path, encoding, encoding_option=encoding_option)
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     lines = [line.rstrip("\r") for line in lines]
     if not any(line.strip() for line in lines):
-        what = "is empty" if not text else "holds only blank lines"
-        raise InputError(f"no sentences to align: the file {what}", path, line=1)
-    return Side(path, lines, [False] * len(lines), [False] * len(lines))
+        state = "is empty" if not text else "holds only blank lines"
+        raise InputError(f"no {what}: the file {state}", path, line=1)
+    return lines
 
 
 def read_document_side(
@@ -81,15 +90,7 @@ def read_document_side(
 
 def read_verse_labels(path: Path) -> list[str]:
     """``align-score --verse-src/--verse-tgt``: the verse label of every line, in order."""
-    from termwise.document.encoding import read_text
-
-    text, _ = read_text(path, encoding_option=False)
-    labels = [line.rstrip("\r") for line in text.split("\n")]
-    if labels and labels[-1] == "":
-        labels.pop()
-    if not any(label.strip() for label in labels):
-        raise InputError("no verse labels: the file is empty", path, line=1)
-    return labels
+    return _file_lines(path, None, what="verse labels", encoding_option=False)
 
 
 def read_mt_lines(path: Path, expected: int, encoding: str | None) -> list[str]:

@@ -98,7 +98,7 @@ def write_project(
     """
     from termwise.document.resegmentation import Resegmentation
     from termwise.project.layout import segmentation_overrides_file
-    from termwise.project.translations import open_translation
+    from termwise.project.translations import open_translation, sync_with_document
 
     tgt = languages.normalize(target_lang)
     tfile = open_translation(layout, document, tgt)
@@ -122,7 +122,7 @@ def write_project(
             document = Resegmentation(recorded.path, joins=added).apply(document)
             recorded.joins.extend(added)
             overrides = recorded
-            tfile = open_translation(layout, document, tgt)
+            sync_with_document(tfile, document)
     report = ProjectReport(path=tfile.path or layout.translation_file(source_path, tgt))
     report.joins = len(joins)
     # The segments after the joins, one list per source group (a kept group keeps its own).
@@ -237,11 +237,6 @@ def translators_work(unit: TranslationUnit) -> bool:
         return True
     said = comment_notes(unit.comments)
     return CONFIRMED in said or REGROUPED in said
-
-
-def aligned_gap(comments: Sequence[str]) -> bool:
-    """Whether ``comments`` say the aligner found nothing in the translation for the group."""
-    return NO_COUNTERPART in comment_notes(comments)
 
 
 def confirmed_comments(comments: Sequence[str]) -> tuple[str, ...]:

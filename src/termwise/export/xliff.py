@@ -11,7 +11,7 @@ import re
 
 from termwise import __version__
 from termwise.document.model import Document, SegmentKind
-from termwise.project.interchange import XLIFF2_NS, XLIFF12_NS, XML_NS
+from termwise.project.interchange import MT_NOTE_CATEGORY, XLIFF2_NS, XLIFF12_NS, XML_NS
 from termwise.project.states import to_xliff2, to_xliff12
 from termwise.project.tmx import xml_safe
 from termwise.project.translation_file import TranslationFile
@@ -133,5 +133,7 @@ def _note_texts(unit: TranslationUnit) -> list[tuple[str, str]]:
     notes = [("translator", line) for line in unit.notes.splitlines() if line.strip()]
     if unit.mt:
         origin = ", ".join(filter(None, [unit.mt_engine, unit.mt_model]))
-        notes.append(("termwise:mt", f"MT ({origin}): {unit.mt}" if origin else f"MT: {unit.mt}"))
+        notes.append(
+            (MT_NOTE_CATEGORY, f"MT ({origin}): {unit.mt}" if origin else f"MT: {unit.mt}")
+        )
     return notes

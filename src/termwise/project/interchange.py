@@ -252,12 +252,13 @@ def _norm_lang(tag: str | None) -> str | None:
 
 
 def _notes(elements: Iterator[etree._Element]) -> str:
-    texts = (_note_text(note) for note in elements)
+    texts = (_plain_text(note) for note in elements)
     return "\n".join(text for text in texts if text)
 
 
-def _note_text(note: etree._Element) -> str:
-    return " ".join("".join(str(p) for p in note.itertext()).split())
+def _plain_text(element: etree._Element) -> str:
+    """An element's text, its whitespace collapsed (a note, an alt-trans target)."""
+    return " ".join("".join(str(p) for p in element.itertext()).split())
 
 
 # The note termwise's XLIFF 2 export carries a unit's MT in: "MT (engine, model): text".
@@ -265,20 +266,22 @@ MT_NOTE_CATEGORY = "termwise:mt"
 _MT_NOTE = re.compile(r"MT(?: \(([^)]*)\))?: (.*)", re.DOTALL)
 
 
-def _take_mt_note(unit: InterchangeUnit, notes: list[etree._Element]) -> list[etree._Element]:
-    """Read termwise's MT note into ``unit``'s MT (a round trip made it a translator's note,
-    one more on every trip); the other notes are returned."""
+MtNote = tuple[str, str | None, str | None]  # the MT, its engine and model
+
+
+def _split_mt_note(notes: list[etree._Element]) -> tuple[MtNote | None, list[etree._Element]]:
+    """termwise's MT note among ``notes`` (a round trip made it a translator's note, one more
+    on every trip), read as the MT and what made it; and the other notes."""
+    found_mt: MtNote | None = None
     kept = []
     for note in notes:
-        found = _MT_NOTE.fullmatch(_note_text(note))
+        found = _MT_NOTE.fullmatch(_plain_text(note))
         if note.get("category") != MT_NOTE_CATEGORY or found is None:
             kept.append(note)
             continue
         origin = [part.strip() for part in (found[1] or "").split(",") if part.strip()]
-        unit.mt = found[2]
-        unit.mt_engine = origin[0] if origin else None
-        unit.mt_model = origin[1] if len(origin) > 1 else None
-    return kept
+        found_mt = (found[2], origin[0] if origin else None, origin[1] if len(origin) > 1 else None)
+    return found_mt, kept
 
 
 # -- TMX ---------------------------------------------------------------------------------
@@ -427,7 +430,7 @@ def _read_alt_trans(unit: InterchangeUnit, tu: etree._Element) -> None:
         target = _child(alt, "target")
         if target is None or alt.get("alttranstype", "proposal") != "proposal":
             continue
-        text = " ".join("".join(str(p) for p in target.itertext()).split())
+        text = _plain_text(target)
         if text:
             origin = (alt.get("origin") or "").split()
             unit.mt = text
@@ -590,9 +593,10 @@ def _read_xliff2(root: etree._Element, path: Path) -> list[InterchangeUnit]:
         if local != "unit" or unit.get("translate") == "no":
             continue
         notes_el = _child(unit, "notes")
-        note_elements = _children(notes_el, "note") if notes_el is not None else []
-        mt_read = InterchangeUnit(None, "", "", None, None)
-        notes = _notes(iter(_take_mt_note(mt_read, note_elements)))
+        mt_note, other_notes = _split_mt_note(
+            _children(notes_el, "note") if notes_el is not None else []
+        )
+        notes = _notes(iter(other_notes))
         data_el = _child(unit, "originalData")
         original = {
             str(item.get("id")): "".join(str(part) for part in item.itertext())
@@ -622,7 +626,8 @@ def _read_xliff2(root: etree._Element, path: Path) -> list[InterchangeUnit]:
                 inline_codes=source_codes + target_codes,
                 line=_line(segment),
             )
-            read.mt, read.mt_engine, read.mt_model = mt_read.mt, mt_read.mt_engine, mt_read.mt_model
+            if mt_note is not None:
+                read.mt, read.mt_engine, read.mt_model = mt_note
             # No state is the specification's default, ``initial``: never reviewed.
             read.read_state(
                 states.from_xliff2(

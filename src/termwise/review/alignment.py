@@ -101,7 +101,9 @@ def target_sentences(text: str, lang: str) -> list[str]:
     return [text[start:end] for start, end in split_sentences(text, lang)] if text else []
 
 
-def _glue(lang: str) -> str:
+def sentence_glue(lang: str) -> str:
+    """What joins two sentences of ``lang`` in one translation: nothing in Chinese and
+    Japanese, a space elsewhere."""
     return "" if languages.is_cjk(lang) else " "
 
 
@@ -121,7 +123,7 @@ def _move(session: ReviewSession, segment_id: str, step: int) -> None:
         raise TermwiseError("this group has no target sentence to move")
     moved = sentences[0] if step < 0 else sentences[-1]
     kept = sentences[1:] if step < 0 else sentences[:-1]
-    glue = _glue(lang)
+    glue = sentence_glue(lang)
     gained = [other.target, moved] if step < 0 else [moved, other.target]
 
     def edit() -> None:

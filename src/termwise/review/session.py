@@ -23,7 +23,12 @@ from termwise.document.resegmentation import Resegmentation
 from termwise.errors import TermwiseError
 from termwise.project.layout import ProjectLayout, id_aliases_file
 from termwise.project.units import MT_MAY_FILL, SegmentState
-from termwise.review.alignment import filled_in_review, regroup, regroup_new_parts
+from termwise.review.alignment import (
+    filled_in_review,
+    regroup,
+    regroup_new_parts,
+    sentence_glue,
+)
 from termwise.review.changes import Change, History, Structure, UnitState
 from termwise.review.fixes import FixPlan, FixScope, apply_all, plan_fix
 from termwise.review.rows import STATES, Mark, Row
@@ -578,7 +583,7 @@ class ReviewSession:
             raise TermwiseError("this is the last segment; there is nothing to join it with")
         next_id = self.rows[position + 1].segment_id
         first, second = self.unit(segment_id), self.unit(next_id)
-        glue = "" if languages.is_cjk(self.target_lang) else " "
+        glue = sentence_glue(self.target_lang)
 
         def edit() -> None:
             first.target = glue.join(t for t in (first.target, second.target) if t)
@@ -632,7 +637,7 @@ class ReviewSession:
         if offset not in (len(first_text), len(first_text) + 1):
             raise TermwiseError("this segment is a join: it can only be split where its parts meet")
 
-        glue = "" if languages.is_cjk(self.target_lang) else " "
+        glue = sentence_glue(self.target_lang)
 
         def edit() -> None:
             unit = self.unit(join[0])

@@ -162,7 +162,8 @@ def extract_terms(
     if occurrences:
         _add_occurrences(result, docs, tag, (set(concepts) | defined) - produced)
         if concepts:
-            result = [c for c in result if not _part_of_known_terms(c, result)]
+            known = _known_spans(result)
+            result = [c for c in result if not _part_of_known_terms(c, known)]
     result.sort(key=lambda c: (-c.score, -c.frequency, c.term))
     return Extraction(tag, result, docs, model.threshold)
 
@@ -172,18 +173,26 @@ def extract_terms(
 NESTED_SHARE = 0.75
 
 
-def _part_of_known_terms(candidate: Candidate, result: Sequence[Candidate]) -> bool:
-    """Whether a new ``candidate`` occurs mostly inside the occurrences of glossary terms:
-    "human destiny" 32 of its 33 times, inside "community of human destiny" and "human
-    destiny community"; "destiny" 41 of 44. Listed as new terms, they asked the translator
-    to record fragments of concepts the glossary has."""
-    if candidate.status != NEW or not candidate.occurrences:
-        return False
-    known: dict[tuple[int, str], list[tuple[int, int]]] = defaultdict(list)
+Spans = dict[tuple[int, str], list[tuple[int, int]]]
+
+
+def _known_spans(result: Sequence[Candidate]) -> Spans:
+    """Where the candidates linked to the glossary occur, per document and segment."""
+    known: Spans = defaultdict(list)
     for other in result:
         if other.status != NEW:
             for place in other.occurrences:
                 known[(place.document, place.segment)].append((place.start, place.end))
+    return known
+
+
+def _part_of_known_terms(candidate: Candidate, known: Spans) -> bool:
+    """Whether a new ``candidate`` occurs mostly inside the occurrences of glossary terms
+    (``known``): "human destiny" 32 of its 33 times, inside "community of human destiny" and
+    "human destiny community"; "destiny" 41 of 44. Listed as new terms, they asked the
+    translator to record fragments of concepts the glossary has."""
+    if candidate.status != NEW or not candidate.occurrences:
+        return False
     nested = sum(
         1
         for place in candidate.occurrences

@@ -40,14 +40,8 @@ class TranslationEditor(TextArea):
         the editor what the footer says: F6 selected the line instead of opening the
         candidate terms, F7 selected all instead of confirming an aligned group, and Ctrl+Z
         undid the text but not the state (a reviewed segment came back as MT)."""
-        overrides: dict[str, str] = getattr(self.app, "user_keymap", {})
-        workbench = {
-            key.strip()
-            for binding in scope_table("review")
-            for key in overrides.get(binding.id, binding.keys).split(",")
-        }
         table = self._bindings.key_to_bindings
-        for key in workbench - self._own_keys():
+        for key in self._scope_keys("review") - self._own_keys():
             # termwise's own bindings stay (the app's keymap moves them by id later).
             ours = [binding for binding in table.get(key, []) if binding.id in KEYMAP]
             if ours:
@@ -69,10 +63,14 @@ class TranslationEditor(TextArea):
 
     def _own_keys(self) -> set[str]:
         """The keys of the editor's bindings, as the user's keymap may have moved them."""
+        return self._scope_keys("editor")
+
+    def _scope_keys(self, scope: str) -> set[str]:
+        """The keys of a scope's bindings, as the user's keymap may have moved them."""
         overrides: dict[str, str] = getattr(self.app, "user_keymap", {})
         return {
             key.strip()
-            for binding in scope_table("editor")
+            for binding in scope_table(scope)
             for key in overrides.get(binding.id, binding.keys).split(",")
         }
 

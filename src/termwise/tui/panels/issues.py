@@ -382,10 +382,11 @@ class IssuesPanel(Vertical):
         """Ask why ``issue`` is a false alarm, and dismiss it with that reason."""
 
         def done(reason: str | None) -> None:
-            if reason is not None and not reason.strip():
+            if reason is None:
+                return
+            if not reason.strip():
                 # Said, not silent: the keys typed next went to the panel as commands.
                 self.notify("Not ignored: give a reason (why is it a false alarm?).")
-            if not reason or not reason.strip():
                 return
             self.session.ignore(issue, reason)
             self.post_message(self.Ignored())
