@@ -671,6 +671,27 @@ async def test_the_workbench_keys_do_their_work_inside_the_editor(
         assert app.editor.text == "Las ideas" and not app.editor.selected_text
 
 
+async def test_ctrl_home_and_ctrl_end_reach_the_ends_of_a_wrapped_draft(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    # End stops at the end of a wrapped line; the whole draft's ends had no key.
+    draft = " ".join(["una traducción larga que ocupa varias líneas del editor"] * 8)
+    app = make_app(review_project, paper)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        app.editor.insert(draft)
+        await pilot.press("ctrl+home")
+        assert app.editor.cursor_location == (0, 0)
+        await pilot.press("end")
+        assert app.editor.cursor_location[1] < len(draft)  # only the first wrapped line
+        await pilot.press("ctrl+end")
+        assert app.editor.cursor_location == (0, len(draft))
+        await pilot.press("ctrl+shift+home")
+        assert app.editor.selected_text == draft
+        await pilot.press("ctrl+home", "ctrl+shift+end")
+        assert app.editor.selected_text == draft
+
+
 async def test_a_candidate_becomes_a_variant_of_the_concept_highlighted(
     review_project: ProjectLayout, paper: Path
 ) -> None:

@@ -49,6 +49,14 @@ class TranslationEditor(TextArea):
             else:
                 table.pop(key, None)
 
+    def action_text_start(self, select: bool = False) -> None:
+        """Go to the start of the whole translation, as Ctrl+Home does in a word processor."""
+        self.move_cursor((0, 0), select=select)
+
+    def action_text_end(self, select: bool = False) -> None:
+        """Go to the end of the whole translation (End stops at the wrapped line's end)."""
+        self.move_cursor(self.document.end, select=select)
+
     def insert_word(self, text: str, *, spaced: bool) -> None:
         """Insert ``text`` at the cursor as a word: where ``spaced``, with a space on a side
         where it would touch a letter or digit (a term put at the start of a draft ran into

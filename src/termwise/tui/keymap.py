@@ -86,6 +86,25 @@ _TABLE = (
     KeyBinding("editor.next_segment", "enter", "app.next_segment", "Next segment", "editor"),
     KeyBinding("editor.leave", "escape", "app.leave_editor", "Back to grid", "editor"),
     KeyBinding("editor.select_all", "ctrl+a", "select_all", "Select all", "editor"),
+    # TextArea has no keys for the whole text's ends; End stops at a wrapped line's end.
+    KeyBinding("editor.text_start", "ctrl+home", "text_start", "Start of text", "editor", False),
+    KeyBinding("editor.text_end", "ctrl+end", "text_end", "End of text", "editor", False),
+    KeyBinding(
+        "editor.select_to_start",
+        "ctrl+shift+home",
+        "text_start(True)",
+        "Select to start",
+        "editor",
+        False,
+    ),
+    KeyBinding(
+        "editor.select_to_end",
+        "ctrl+shift+end",
+        "text_end(True)",
+        "Select to end",
+        "editor",
+        False,
+    ),
     # The issues panel.
     KeyBinding("issues.jump", "enter", "jump", "Go to segment", "issues"),
     KeyBinding("issues.fix", "x", "fix", "Fix here", "issues"),
