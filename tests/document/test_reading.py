@@ -196,6 +196,59 @@ def test_docx_paragraph_styles_give_headings(tmp_path: Path) -> None:
     assert document.segments[3].line == 3  # "line" N of a .docx is paragraph N
 
 
+def test_docx_text_in_content_controls_tracked_changes_fields_and_footnotes(
+    tmp_path: Path,
+) -> None:
+    # Word content that python-docx's own walk does not read: a journal template's abstract
+    # in a content control, a tracked insertion, a field's result and the footnotes were
+    # all silently missing (an aligned translation then glued the abstract to a heading).
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml.parser import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    word = docx.Document()
+    word.add_heading("Abstract", level=1)
+    body = word.element.body
+    sentinel = body[-1]  # the section properties stay last
+    for xml in (
+        f"<w:sdt {w}><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>The abstract sits in a "
+        "content control.</w:t></w:r></w:p></w:sdtContent></w:sdt>",
+        f"<w:p {w}><w:r><w:t xml:space='preserve'>Kept text </w:t></w:r><w:ins w:id='1' "
+        "w:author='A' w:date='2026-01-01T00:00:00Z'><w:r><w:t>inserted</w:t></w:r></w:ins>"
+        "<w:del w:id='2' w:author='A' w:date='2026-01-01T00:00:00Z'><w:r><w:delText>gone"
+        "</w:delText></w:r></w:del><w:r><w:t>.</w:t></w:r></w:p>",
+        f"<w:p {w}><w:r><w:t xml:space='preserve'>See </w:t></w:r><w:fldSimple "
+        "w:instr=' REF fig1 '><w:r><w:t>Figure 1</w:t></w:r></w:fldSimple><w:r><w:t "
+        "xml:space='preserve'> below.</w:t></w:r><w:r><w:footnoteReference w:id='1'/>"
+        "</w:r></w:p>",
+    ):
+        sentinel.addprevious(parse_xml(xml))
+    notes = (
+        f"<w:footnotes {w}><w:footnote w:type='separator' w:id='-1'><w:p><w:r><w:separator/>"
+        "</w:r></w:p></w:footnote><w:footnote w:id='1'><w:p><w:r><w:t>Supported by the "
+        "National Social Science Fund.</w:t></w:r></w:p></w:footnote></w:footnotes>"
+    )
+    part = Part(
+        PackURI("/word/footnotes.xml"),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+        notes.encode(),
+        word.part.package,
+    )
+    word.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+    path = tmp_path / "paper.docx"
+    word.save(str(path))
+    assert [(s.kind.value, s.text) for s in load_document(path).segments] == [
+        ("heading", "Abstract"),
+        ("sentence", "The abstract sits in a content control."),
+        ("sentence", "Kept text inserted."),
+        ("sentence", "See Figure 1 below."),
+        ("sentence", "Supported by the National Social Science Fund."),
+    ]
+
+
 def test_broken_docx_is_an_input_error(tmp_path: Path) -> None:
     path = tmp_path / "broken.docx"
     path.write_bytes(b"PK\x03\x04 not really a zip")

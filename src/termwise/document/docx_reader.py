@@ -1,8 +1,10 @@
 """Reading Word (.docx) files with python-docx.
 
-A .docx has no plain text of its own, so the document's ``text`` is its paragraphs (body and
-table cells, in document order) joined by newlines: "line" N is paragraph N. Paragraph styles
-say what is a heading (``Title``, ``Heading 1``..``Heading 9`` and styles based on them).
+A .docx has no plain text of its own, so the document's ``text`` is its paragraphs (body,
+table cells and content controls in document order, then footnotes and endnotes) joined by
+newlines: "line" N is paragraph N. Paragraph styles say what is a heading (``Title``,
+``Heading 1``..``Heading 9`` and styles based on them). A paragraph's text is what Word shows
+with tracked changes accepted: insertions in, deletions out.
 """
 
 from __future__ import annotations
@@ -28,14 +30,14 @@ def read_docx(path: Path) -> tuple[str, set[int]]:
         raise InputError(
             f"not a readable .docx file ({type(error).__name__}: {error})", path
         ) from error
+    from docx.text.paragraph import Paragraph
+
     lines: list[str] = []
     headings: set[int] = set()
-    for paragraph in _paragraphs(document):
-        # Soft line breaks inside a paragraph are not paragraph ends.
-        text = paragraph.text.replace("\r", " ").replace("\n", " ").replace("\x0b", " ")
-        if _is_heading(paragraph):
+    for element in _paragraph_elements(document):
+        if _is_heading(Paragraph(element, document.part)):
             headings.add(len(lines))
-        lines.append(text)
+        lines.append(_paragraph_text(element))
     return "\n".join(lines), headings
 
 
@@ -61,28 +63,92 @@ def _check_expanded_size(path: Path) -> None:
             )
 
 
-def _paragraphs(document: Any) -> list[Any]:
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
+def _paragraph_elements(document: Any) -> list[Any]:
+    """The ``w:p`` elements a reader sees, in order: the body's (inside tables and content
+    controls too: python-docx's own walk skips a ``w:sdt``, and a journal template's abstract
+    in one was lost), then the footnotes' and endnotes'."""
     found: list[Any] = []
 
     def walk(container: Any) -> None:
-        for item in container.iter_inner_content():
-            if isinstance(item, Paragraph):
-                found.append(item)
-            elif isinstance(item, Table):
-                for row in item.rows:
-                    seen: set[int] = set()
-                    for cell in row.cells:
-                        # Merged cells repeat the same cell object across the row.
-                        if id(cell._tc) in seen:
-                            continue
-                        seen.add(id(cell._tc))
-                        walk(cell)
+        for child in container.iterchildren():
+            tag = _local(child.tag)
+            if tag == "p":
+                found.append(child)
+            elif tag in _CONTAINERS:
+                walk(child)
 
-    walk(document)
+    walk(document.element.body)
+    for part in _note_parts(document):
+        for note in part.iterchildren():
+            # Separators are the line above the notes, not text.
+            if _local(note.tag) in ("footnote", "endnote") and note.get(_w("type")) in (
+                None,
+                "normal",
+            ):
+                walk(note)
     return found
+
+
+def _note_parts(document: Any) -> list[Any]:
+    """The root elements of the footnotes and endnotes parts, if the document has them."""
+    from docx.oxml.parser import parse_xml
+
+    roots: list[Any] = []
+    for relationship in document.part.rels.values():
+        if relationship.is_external or not relationship.reltype.endswith(
+            ("/footnotes", "/endnotes")
+        ):
+            continue
+        # python-docx's parser: entities not resolved, nothing fetched.
+        roots.append(parse_xml(relationship.target_part.blob))
+    return roots
+
+
+def _paragraph_text(paragraph: Any) -> str:
+    """The paragraph's text as Word shows it with tracked changes accepted.
+
+    python-docx reads only the paragraph's own runs and hyperlinks, so a tracked insertion
+    (``w:ins``), a field's result (``w:fldSimple``) and an inline content control were lost.
+    Text boxes are left out: they are anchored in a paragraph but are not part of its text.
+    """
+    pieces: list[str] = []
+
+    def walk(element: Any) -> None:
+        for child in element.iterchildren():
+            tag = _local(child.tag)
+            if tag in _HIDDEN:
+                continue
+            if tag == "t":
+                pieces.append(child.text or "")
+            elif tag == "tab":
+                pieces.append("\t")
+            elif tag in ("br", "cr"):
+                # Soft line breaks inside a paragraph are not paragraph ends.
+                pieces.append(" ")
+            elif tag == "noBreakHyphen":
+                pieces.append("-")
+            else:
+                walk(child)
+
+    walk(paragraph)
+    return "".join(pieces).replace("\r", " ").replace("\n", " ").replace("\x0b", " ")
+
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+# Elements whose paragraphs belong to the text around them.
+_CONTAINERS = {"tbl", "tr", "tc", "sdt", "sdtContent", "customXml", "ins", "moveTo", "smartTag"}
+# Elements inside a paragraph whose text Word does not show as the paragraph's: deleted and
+# moved-away text, a text box's own paragraphs, and the fallback copy of alternate content.
+_HIDDEN = {"del", "moveFrom", "txbxContent", "Fallback", "pPr", "rPr", "instrText", "delText"}
+
+
+def _w(name: str) -> str:
+    return f"{{{_W}}}{name}"
+
+
+def _local(tag: object) -> str:
+    """An element's name without its namespace (comments and processing instructions: "")."""
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
 def _is_heading(paragraph: Any) -> bool:
