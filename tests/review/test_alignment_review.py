@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from termwise.align.beads import Bead
@@ -83,7 +84,8 @@ def test_a_regrouped_group_no_longer_claims_the_aligners_grouping(
 
     move_last_to_next(session, ids[2])
     assert _align_comment(session, ids[2]) == "align: confidence 0.30, regrouped in review"
-    assert _align_comment(session, ids[3]) == "align: confidence 0.95, regrouped in review"
+    # The group that took the sentence in takes its doubt too (it kept its own 0.95).
+    assert _align_comment(session, ids[3]) == "align: confidence 0.30, regrouped in review"
     assert notes(session.unit(ids[2])) == ("regrouped in review",)
     session.undo()
     assert _align_comment(session, ids[2]) == "align: confidence 0.30, group 1-2"
@@ -166,6 +168,50 @@ def test_a_sentence_the_translation_leaves_out_is_flagged_confirmed_and_not_fill
     assert [row.segment_id for row in low_confidence_rows(session)] == [ids[2]]
     # The suggestion is the translator's to take.
     assert session.accept_mt(ids[2]) and gap.target == "Frase de la máquina."
+
+
+def test_a_sure_omission_is_listed_and_a_note_opening_a_paragraph_goes_forward(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    # A sentence the translation leaves out was flagged only below 0.7 (one at 0.70 was in
+    # no list); a translator's note opening a section was appended to the heading before it.
+    document = load_source(review_project, paper, lang="en")
+    count = len(document.segments)
+    ids = [segment.id for segment in document.segments]
+    # The translation leaves out sentence 2 and has a note of its own before sentence 6.
+    targets: list[str] = []
+    beads: list[Bead] = []
+    for k in range(count):
+        if k == 6:
+            note = len(targets)
+            targets.append("Nota del traductor: breve.")
+            beads.append(Bead((), (note,), 0.9))
+        if k == 2:
+            beads.append(Bead((2,), (), 0.9))
+            continue
+        beads.append(Bead((k,), (len(targets),), 0.95))
+        targets.append(f"Frase {k}.")
+    # The note opens the paragraph that group 6's translation goes on.
+    starts = [False] * len(targets)
+    starts[note] = True
+    report = write_project(review_project, paper, document, targets, beads, "es", starts)
+    assert report.flagged == 2
+    assert (report.flagged_for_omitted, report.flagged_for_appended) == (1, 1)
+    session = ReviewSession(review_project, paper, "es")
+    assert "align-check" in session.unit(ids[2]).flags
+    assert session.unit(ids[5]).target == "Frase 5."
+    assert session.unit(ids[6]).target == "Nota del traductor: breve. Frase 6."
+    assert notes(session.unit(ids[6])) == ("1 target sentence(s) without a source put first",)
+    assert [row.segment_id for row in low_confidence_rows(session)] == [ids[2], ids[6]]
+
+    # Where the next group's translation starts a paragraph of its own, the note stays with
+    # the group before it.
+    starts[note + 1] = True
+    shutil.rmtree(review_project.translations_dir)
+    write_project(review_project, paper, document, targets, beads, "es", starts)
+    again = ReviewSession(review_project, paper, "es")
+    assert again.unit(ids[5]).target == "Frase 5. Nota del traductor: breve."
+    assert again.unit(ids[6]).target == "Frase 6."
 
 
 def test_a_second_alignment_leaves_the_translators_work_alone(

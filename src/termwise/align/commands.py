@@ -327,23 +327,41 @@ def align(
         assert output is not None
         units = tmx_units(source.texts, target.texts, beads, src, tgt)
         write_atomic(output, tmx_bytes(units, src))
+        one_sided = sum(1 for bead in beads if not bead.src or not bead.tgt)
         click.echo(
-            f"{summary}\nWrote {_counted(len(units), 'translation unit')} to {output}", err=True
+            f"{summary}\nWrote {_counted(len(units), 'translation unit')} to {output}"
+            + (
+                f" ({_counted(one_sided, 'group')} with one side only left out: TMX pairs "
+                "a source with a target)"
+                if one_sided
+                else ""
+            ),
+            err=True,
         )
         return
     from termwise.align.output import write_project
     from termwise.document.model import Document
 
     assert isinstance(source.document, Document)
-    report = write_project(layout, source_path, source.document, target.texts, beads, tgt)
+    report = write_project(
+        layout, source_path, source.document, target.texts, beads, tgt, target.paragraph_starts
+    )
     # Numbered as the workbench numbers the segments (the joins made shift them).
     _name_gaps(beads, report.segment_of)
     click.echo(summary, err=True)
-    appended = report.flagged_for_appended
+    why = [
+        f"{report.flagged_for_appended} for target sentences without a source"
+        if report.flagged_for_appended
+        else "",
+        f"{report.flagged_for_omitted} for source sentences the translation leaves out"
+        if report.flagged_for_omitted
+        else "",
+    ]
+    reasons = "; ".join(part for part in why if part)
     click.echo(
         f"Saved {_counted(report.filled, 'aligned translation')} to {report.path} "
         f"({report.flagged} flagged {report.flagged and CHECK_FLAG or ''}".rstrip()
-        + (f" ({appended} for target sentences without a source)" if appended else "")
+        + (f" ({reasons})" if reasons else "")
         + f", {_counted(report.unmatched_source, 'source segment')} without a counterpart"
         + (f", {_counted(report.kept, 'earlier translation')} kept" if report.kept else "")
         + (f", {_counted(report.joins, 'sentence join')} recorded" if report.joins else "")

@@ -5,8 +5,9 @@ three source sentences becomes one segment first: the join is recorded in the do
 segmentation overrides (the same file the workbench's join command writes), which every
 command applies when it reads the source. Then each group's target sentences become the
 translation of its segment, as *edited* (a person's translation, not yet reviewed) with the
-alignment confidence in a comment; target sentences with no source counterpart are appended to
-the previous group's translation, which is then flagged for checking.
+alignment confidence in a comment; target sentences with no source counterpart go with the
+group before them (or after them, where they open the paragraph that group goes on), which is
+then flagged for checking, as is every source group the translation leaves out.
 """
 
 from __future__ import annotations
@@ -63,8 +64,10 @@ class ProjectReport:
     flagged: int = 0
     unmatched_source: int = 0
     joins: int = 0
-    # Of ``flagged``, the groups flagged only for target sentences without a source appended.
+    # Of ``flagged``, the groups flagged only for target sentences without a source added.
     flagged_for_appended: int = 0
+    # Of ``flagged``, the source groups flagged only because the translation leaves them out.
+    flagged_for_omitted: int = 0
     # For each source sentence of the alignment, its segment's place in the saved project
     # (0-based): the joins made and the groups kept shift it.
     segment_of: list[int] = field(default_factory=list)
@@ -84,6 +87,7 @@ def write_project(
     target_texts: Sequence[str],
     beads: Sequence[Bead],
     target_lang: str,
+    target_paragraph_starts: Sequence[bool] | None = None,
 ) -> ProjectReport:
     """Fill ``translations/<stem>.<lang>.po`` from the groups, joining the sentences of each
     multi-sentence source group into one segment (recorded in the segmentation overrides).
@@ -135,14 +139,7 @@ def write_project(
         for ids, keep in zip(groups, kept, strict=True)
         for k in ids
     ]
-    # Target sentences without a source go with the group before them (or the first group).
-    extra: dict[int, list[int]] = {}
-    owner = -1
-    for bead in beads:
-        if bead.src:
-            owner += 1
-        elif bead.tgt:
-            extra.setdefault(max(owner, 0), []).extend(bead.tgt)
+    extra = _target_only_owners(beads, target_paragraph_starts)
     grouped = [bead for bead in beads if bead.src]
     for number, (bead, ids) in enumerate(zip(grouped, plan, strict=True)):
         if kept[number]:
@@ -151,12 +148,18 @@ def write_project(
         unit = tfile.units[ids[0]]
         appended = extra.get(number, [])
         lines = list(bead.tgt) + appended
-        unit.comments = _with_comment(unit.comments, _comment(bead, len(appended)))
+        first = bool(appended) and bool(bead.tgt) and appended[0] < bead.tgt[0]
+        unit.comments = _with_comment(unit.comments, _comment(bead, len(appended), first))
         flags = set(unit.flags) - {CHECK_FLAG}
-        if bead.confidence < LOW_CONFIDENCE or appended:
+        # A sentence the translation leaves out is listed whatever the aligner's confidence:
+        # an omission is what a reviewer of a published translation is looking for.
+        omitted = not lines
+        if bead.confidence < LOW_CONFIDENCE or appended or omitted:
             flags.add(CHECK_FLAG)
             report.flagged += 1
-            report.flagged_for_appended += bead.confidence >= LOW_CONFIDENCE
+            sure = bead.confidence >= LOW_CONFIDENCE
+            report.flagged_for_appended += sure and bool(appended)
+            report.flagged_for_omitted += sure and omitted
         unit.flags = frozenset(flags)
         if not lines:
             report.unmatched_source += 1
@@ -168,6 +171,34 @@ def write_project(
     else:
         report.path = _save_with_joins(overrides, tfile, report.path)
     return report
+
+
+def _target_only_owners(
+    beads: Sequence[Bead], paragraph_starts: Sequence[bool] | None
+) -> dict[int, list[int]]:
+    """Source group number → the target sentences without a source that its translation
+    takes in: those of the group before them, unless they open the paragraph the next
+    group's translation goes on (a translator's note at the head of a section went onto the
+    heading before it), or come before every group."""
+    extra: dict[int, list[int]] = {}
+    owner = -1
+    pending: list[int] = []
+    for bead in beads:
+        if not bead.src:
+            pending.extend(bead.tgt)
+            continue
+        owner += 1
+        if pending:
+            opens = paragraph_starts is not None and paragraph_starts[pending[0]]
+            continues = bool(bead.tgt) and not (
+                paragraph_starts is not None and paragraph_starts[bead.tgt[0]]
+            )
+            taker = owner if owner == 0 or (opens and continues) else owner - 1
+            extra.setdefault(taker, []).extend(pending)
+            pending = []
+    if pending:
+        extra.setdefault(max(owner, 0), []).extend(pending)
+    return extra
 
 
 def _save_with_joins(overrides: Resegmentation, tfile: TranslationFile, path: Path) -> Path:
@@ -194,13 +225,14 @@ def _with_comment(comments: Sequence[str], comment: str) -> tuple[str, ...]:
     return tuple(kept) if comment in kept else (*kept, comment)
 
 
-def _comment(bead: Bead, extra: int) -> str:
+def _comment(bead: Bead, extra: int, first: bool = False) -> str:
     kind = f"{len(bead.src)}-{len(bead.tgt)}"
     text = f"{COMMENT_PREFIX}confidence {bead.confidence:.2f}, group {kind}"
     if not bead.tgt:
         text += f", {NO_COUNTERPART}"
     if extra:
-        text += f", {extra} target sentence(s) without a source appended"
+        where = "put first" if first else "appended"
+        text += f", {extra} target sentence(s) without a source {where}"
     if bead.disputed:
         text += f", {DISPUTED_NOTE}"
     if bead.mt_splits:

@@ -130,7 +130,8 @@ def _move(session: ReviewSession, segment_id: str, step: int) -> None:
         unit.set_translation(glue.join(kept))
         other.set_translation(glue.join(part for part in gained if part))
         regroup(unit)
-        regroup(other)
+        # The sentence taken in brings its group's doubt along (README: the lowest confidence).
+        regroup(other, unit)
 
     session._edit(
         "move sentence to previous group" if step < 0 else "move sentence to next group",
