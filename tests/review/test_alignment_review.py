@@ -214,6 +214,50 @@ def test_a_sure_omission_is_listed_and_a_note_opening_a_paragraph_goes_forward(
     assert again.unit(ids[6]).target == "Frase 6."
 
 
+def test_a_confirmed_omission_is_no_longer_reported_as_untranslated(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    # F7 on a sentence the translation leaves out recorded the decision, but `check` and
+    # the workbench's issues still called it untranslated, for good.
+    import json
+    import subprocess
+    import sys
+
+    document = load_source(review_project, paper, lang="en")
+    count = len(document.segments)
+    ids = [segment.id for segment in document.segments]
+    beads = [Bead((k,), (k,), 0.95) for k in range(count)]
+    beads[2] = Bead((2,), (), 0.9)
+    write_project(
+        review_project, paper, document, [f"Frase {j}." for j in range(count)], beads, "es"
+    )
+    session = ReviewSession(review_project, paper, "es")
+
+    def untranslated() -> list[str]:
+        snapshot, targets, _ = session.check_inputs()
+        found = session.compute_issues(snapshot, targets)
+        return [issue.segment_id for issue in found if issue.check == "untranslated"]
+
+    def from_the_command_line() -> list[str]:
+        found = subprocess.run(
+            [sys.executable, "-c", "from termwise.cli import main; main()", "check"]
+            + [str(paper), "--to", "es", "--format", "json"],
+            cwd=review_project.root,
+            capture_output=True,
+            text=True,
+        ).stdout
+        return [i["segment"] for i in json.loads(found) if i["check"] == "untranslated"]
+
+    assert untranslated() == [ids[2]]
+    assert from_the_command_line() == [ids[2]]
+    assert confirm(session, ids[2])
+    assert untranslated() == []
+    session.save()
+    assert from_the_command_line() == []
+    session.undo()
+    assert untranslated() == [ids[2]]
+
+
 def test_a_second_alignment_leaves_the_translators_work_alone(
     review_project: ProjectLayout, paper: Path
 ) -> None:

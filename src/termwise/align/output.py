@@ -271,6 +271,12 @@ def translators_work(unit: TranslationUnit) -> bool:
     return CONFIRMED in said or REGROUPED in said
 
 
+def confirmed_omission(unit: TranslationUnit) -> bool:
+    """Whether the translator confirmed that the translation leaves ``unit``'s source out:
+    its empty translation is then a decision, not work left to do."""
+    return not unit.target and CONFIRMED in comment_notes(unit.comments)
+
+
 def confirmed_comments(comments: Sequence[str]) -> tuple[str, ...]:
     """``comments`` with the ``align:`` comment saying the translator confirmed the group."""
     return tuple(

@@ -118,13 +118,14 @@ def check(
     glossary = _load_glossary(layout, glossary_path)
     targets: dict[str, str] | None = None
     plurals: dict[str, object] = {}
+    left_out: set[str] = set()
     if target_path is not None:
         targets, found_lang = _targets_from_interchange(document, target_path, target_lang)
         target_lang = target_lang or found_lang
         if target_lang is None:
             raise TermwiseError(f"{target_path}: no target language in the file; give --to LANG")
     elif target_lang is not None:
-        targets, plurals = _targets_from_project(layout, file, target_lang)
+        targets, plurals, left_out = _targets_from_project(layout, file, target_lang)
     ignores = IgnoreStore.for_document(layout, file)
     result = check_document(
         document,
@@ -134,6 +135,7 @@ def check(
         config=config,
         ignores=ignores,
         plurals=plurals,
+        left_out=left_out,
     )
     if ignore_ids:
         if not reason or not reason.strip():
@@ -214,8 +216,10 @@ def _load_glossary(layout: ProjectLayout, path: Path | None) -> Glossary | None:
 
 def _targets_from_project(
     layout: ProjectLayout, file: Path, lang: str
-) -> tuple[dict[str, str], dict[str, object]]:
-    """Each segment's translation, and the forms of the plural entries among them."""
+) -> tuple[dict[str, str], dict[str, object], set[str]]:
+    """Each segment's translation, the forms of the plural entries among them, and the
+    segments the translator confirmed the translation leaves out."""
+    from termwise.align.output import confirmed_omission
     from termwise.checks.plurals import PluralForms
     from termwise.errors import TermwiseError
     from termwise.project.translation_file import TranslationFile
@@ -232,7 +236,8 @@ def _targets_from_project(
     for segment_id, unit in tfile.units.items():
         if unit.is_plural:
             plurals[segment_id] = PluralForms(unit.all_forms(), tfile.plural_rule()[0])
-    return targets, plurals
+    left_out = {segment_id for segment_id, unit in tfile.units.items() if confirmed_omission(unit)}
+    return targets, plurals, left_out
 
 
 def _targets_from_interchange(

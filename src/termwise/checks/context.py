@@ -38,6 +38,9 @@ class Pair:
     source: str
     target: str | None = None
     is_heading: bool = False
+    # The translator confirmed that the translation leaves this sentence out (reviewing an
+    # aligned published translation): its empty target is not an oversight.
+    left_out: bool = False
     source_terms: list[TermMatch] | None = field(default=None, repr=False)
     target_terms: list[TermMatch] | None = field(default=None, repr=False)
 

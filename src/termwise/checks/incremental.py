@@ -14,6 +14,7 @@ The result is the same as ``run_checks`` on the same texts (a test compares them
 from __future__ import annotations
 
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 from termwise import languages
@@ -69,13 +70,19 @@ class IncrementalChecker:
         document: Document,
         targets: Mapping[str, str],
         ignores: IgnoreStore | None = None,
+        left_out: AbstractSet[str] = frozenset(),
     ) -> list[Issue]:
-        """Every issue in ``document`` with these translations, in document order."""
+        """Every issue in ``document`` with these translations, in document order
+        (``left_out``: segments the translator confirmed the translation leaves out)."""
         with collector_paused():
-            return self._run(document, targets, ignores)
+            return self._run(document, targets, ignores, left_out)
 
     def _run(
-        self, document: Document, targets: Mapping[str, str], ignores: IgnoreStore | None
+        self,
+        document: Document,
+        targets: Mapping[str, str],
+        ignores: IgnoreStore | None,
+        left_out: AbstractSet[str],
     ) -> list[Issue]:
         bilingual = self.context.target_lang is not None
         pairs: list[Pair] = []
@@ -84,14 +91,16 @@ class IncrementalChecker:
         for index, segment in enumerate(document.segments):
             target = targets.get(segment.id) if bilingual else None
             heading = segment.kind is SegmentKind.HEADING
+            omitted = segment.id in left_out
             pair = known.get(segment.id)
             if (
                 pair is None
                 or pair.source != segment.text
                 or pair.target != target
                 or pair.is_heading != heading
+                or pair.left_out != omitted
             ):
-                pair = Pair(segment.id, index, segment.text, target, heading)
+                pair = Pair(segment.id, index, segment.text, target, heading, left_out=omitted)
                 changed.append(pair)
             else:
                 pair.index = index

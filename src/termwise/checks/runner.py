@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -44,8 +45,13 @@ class CheckResult:
         return variation_report(self.context, self.pairs)
 
 
-def make_pairs(document: Document, targets: Mapping[str, str] | None) -> list[Pair]:
-    """One ``Pair`` per segment; a segment missing from ``targets`` has target None."""
+def make_pairs(
+    document: Document,
+    targets: Mapping[str, str] | None,
+    left_out: AbstractSet[str] = frozenset(),
+) -> list[Pair]:
+    """One ``Pair`` per segment; a segment missing from ``targets`` has target None;
+    ``left_out``: segments the translation leaves out by the translator's decision."""
     get = targets.get if targets is not None else None
     return [
         Pair(
@@ -54,6 +60,7 @@ def make_pairs(document: Document, targets: Mapping[str, str] | None) -> list[Pa
             source=segment.text,
             target=get(segment.id) if get is not None else None,
             is_heading=segment.kind is SegmentKind.HEADING,
+            left_out=segment.id in left_out,
         )
         for index, segment in enumerate(document.segments)
     ]
@@ -84,11 +91,13 @@ def check_document(
     config: CheckConfig | None = None,
     ignores: IgnoreStore | None = None,
     plurals: Mapping[str, object] | None = None,
+    left_out: AbstractSet[str] = frozenset(),
 ) -> CheckResult:
     """Run the checks and keep everything the CLI and the UI need to show the result.
 
     ``plurals`` maps the segment ids of plural entries to their forms
-    (``checks.plurals.PluralForms``), for the ``plural-forms`` check.
+    (``checks.plurals.PluralForms``), for the ``plural-forms`` check; ``left_out`` names
+    the segments the translator confirmed the translation leaves out.
     """
     context = CheckContext(
         source_lang=languages.normalize(document.lang),
@@ -98,7 +107,7 @@ def check_document(
     )
     if plurals:
         context.cache["plurals"] = dict(plurals)
-    pairs = make_pairs(document, targets if context.target_lang else None)
+    pairs = make_pairs(document, targets if context.target_lang else None, left_out)
     checks, skipped = select_checks(context)
     issues = _run(context, pairs, checks)
     ignored: list[Issue] = []

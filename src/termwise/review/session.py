@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from termwise import languages
+from termwise.align.output import confirmed_omission
 from termwise.atomic import write_atomic
 from termwise.document.resegmentation import Resegmentation
 from termwise.errors import TermwiseError
@@ -129,6 +130,8 @@ class ReviewSession:
         self.load_glossary()
         self.config = CheckConfig.from_settings(layout.settings(), path=layout.config_path)
         self.ignores: IgnoreStore = IgnoreStore.for_document(layout, self.path)
+        # The confirmed omissions of the last snapshot taken for a check run.
+        self._left_out: frozenset[str] = frozenset()
         self.issues: list[Issue] = []
         self.issue_generation = 0
         self.rows: list[Row] = []
@@ -692,6 +695,10 @@ class ReviewSession:
     def check_inputs(self) -> tuple[Document, dict[str, str], int]:
         """A consistent snapshot for a check run in another thread."""
         self.issue_generation += 1
+        # Taken with the targets: a run checks the omissions confirmed when it was asked for.
+        self._left_out = frozenset(
+            unit.segment_id for unit in self.tfile.units.values() if confirmed_omission(unit)
+        )
         return self.document, self.targets(), self.issue_generation
 
     def compute_issues(self, document: Document, targets: Mapping[str, str]) -> list[Issue]:
@@ -712,7 +719,7 @@ class ReviewSession:
                     glossary=self.glossary,
                     config=self.config,
                 )
-            issues = checker.run(document, targets, self.ignores)
+            issues = checker.run(document, targets, self.ignores, self._left_out)
             self._checker, self._checker_version = checker, glossary_version
         # What the checker keeps (a pair and term matches per segment) lives as long as the
         # session: out of the cyclic collector's reach, as the book is (see ``__init__``).

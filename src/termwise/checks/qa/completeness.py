@@ -19,6 +19,8 @@ from termwise.checks.registry import Scope, register
 )
 def untranslated(context: CheckContext, pairs: Sequence[Pair]) -> Iterator[Issue]:
     for pair in pairs:
+        if pair.left_out:
+            continue
         if pair.target is None or not pair.target.strip():
             what = "not translated" if pair.target is None else "the translation is empty"
             yield context.issue(pair, "target", 0, 0, what)
