@@ -118,8 +118,9 @@ def test_html_target_only(project: Project) -> None:
     html = out.read_text(encoding="utf-8")
     assert '<html lang="es">' in html
     assert "China proposed" not in html
+    assert '<h1><span class="seg" data-seg=' in html and "Comunidad de destino</span></h1>" in html
     doc = parse_html(out)
-    assert doc.headings == ["Comunidad de destino", "Conclusión"]
+    assert doc.headings == ["Conclusión"]  # the title is the h1, not a heading again
 
 
 def test_markdown_editions(project: Project) -> None:
@@ -133,7 +134,8 @@ def test_markdown_editions(project: Project) -> None:
     )
     assert "| Cooperation brings \\<win-win\\> results. | [untranslated] |" in lines
     target = export(project, "md", "es.md", "--target-only").read_text(encoding="utf-8")
-    assert target.splitlines()[0] == "## Comunidad de destino"
+    assert target.splitlines()[0] == "# Comunidad de destino"
+    assert "## Comunidad de destino" not in target.splitlines()
     assert "China proposed" not in target
 
 

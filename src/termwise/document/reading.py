@@ -434,21 +434,36 @@ _FENCE = re.compile(r" {0,3}(```|~~~)")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
 _QUOTE = re.compile(r"[ \t]*(?:>[ \t]?)+")
 _RULE = re.compile(r" {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})\Z")
+# A GFM table's delimiter row: cells of hyphens, each with an optional colon either side.
+_DELIMITER_CELL = re.compile(r"\s*:?-+:?\s*\Z")
+# A pipe that a backslash does not escape separates table cells, even inside code spans.
+_CELL_PIPE = re.compile(r"(?<!\\)\|")
 
 
 def markdown_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     current: Block | None = None
     fence: str | None = None
+    in_table = False
+    skip_delimiter_row = False
+    raw_lines = text.split("\n")
     position = 0
-    for raw in text.split("\n"):
+    for number, raw in enumerate(raw_lines):
         line_start = position
         position += len(raw) + 1
         line = raw.rstrip("\r")
+        if skip_delimiter_row:
+            skip_delimiter_row = False
+            continue
         if fence is not None:
             if line.lstrip().startswith(fence):
                 fence = None
             continue
+        if in_table:
+            if _is_table_row(line):
+                blocks.extend(_cell_blocks(line, line_start))
+                continue
+            in_table = False
         fence_match = _FENCE.match(line)
         if fence_match:
             fence = fence_match.group(1)
@@ -468,6 +483,13 @@ def markdown_blocks(text: str) -> list[Block]:
         if atx:
             title_start = line_start + atx.start(2)
             blocks.append(Block(heading=True, lines=[(title_start, line_start + atx.end(2))]))
+            current = None
+            continue
+        following = raw_lines[number + 1].rstrip("\r") if number + 1 < len(raw_lines) else ""
+        if _starts_table(line, following):
+            # Each cell is a paragraph of its own, as in a .docx table: a row is no sentence.
+            blocks.extend(_cell_blocks(line, line_start))
+            in_table = skip_delimiter_row = True
             current = None
             continue
         content_start = 0
@@ -492,6 +514,63 @@ def markdown_blocks(text: str) -> list[Block]:
             blocks.append(current)
         current.lines.append(span)
     return blocks
+
+
+def _table_cells(line: str) -> list[tuple[int, int]]:
+    """The content spans of a table row's cells in ``line``, empty cells included.
+
+    GFM makes the outer pipes optional, so a row is split only at the pipes between cells.
+    """
+    start = len(line) - len(line.lstrip())
+    end = len(line.rstrip())
+    if line.startswith("|", start):
+        start += 1
+    if end > start and line[end - 1] == "|" and line[end - 2 : end - 1] != "\\":
+        end -= 1
+    cells: list[tuple[int, int]] = []
+    cell_start = start
+    for pipe in _CELL_PIPE.finditer(line, start, end):
+        cells.append(_stripped_span(line, cell_start, pipe.start()))
+        cell_start = pipe.end()
+    cells.append(_stripped_span(line, cell_start, end))
+    return cells
+
+
+def _stripped_span(line: str, start: int, end: int) -> tuple[int, int]:
+    piece = line[start:end]
+    left = start + len(piece) - len(piece.lstrip())
+    return left, max(left, start + len(piece.rstrip()))
+
+
+def _is_table_row(line: str) -> bool:
+    """Whether ``line`` continues a table: a line with a cell pipe that starts no other block."""
+    if not line.strip() or not _CELL_PIPE.search(line):
+        return False
+    return not (
+        _FENCE.match(line) or _ATX.match(line) or _QUOTE.match(line) or _LIST_ITEM.match(line)
+    )
+
+
+def _starts_table(header: str, delimiter: str) -> bool:
+    """Whether ``header`` heads a table: a delimiter row with as many cells follows it.
+
+    Text that merely contains a pipe is no table; a line of hyphens without one is a
+    setext underline or a rule.
+    """
+    if "|" not in delimiter or not _is_table_row(header):
+        return False
+    delimiter_cells = _table_cells(delimiter)
+    if not all(_DELIMITER_CELL.match(delimiter[start:end]) for start, end in delimiter_cells):
+        return False
+    return len(delimiter_cells) == len(_table_cells(header))
+
+
+def _cell_blocks(line: str, line_start: int) -> list[Block]:
+    return [
+        Block(heading=False, lines=[(line_start + start, line_start + end)])
+        for start, end in _table_cells(line)
+        if end > start
+    ]
 
 
 # --- .docx -----------------------------------------------------------------------------------

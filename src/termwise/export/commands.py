@@ -105,7 +105,7 @@ def export(
     )
     payload = chosen.write(document, tfile, options)
     write_atomic(output, payload)
-    click.echo(f"Wrote {chosen.description} to {output}")
+    click.echo(f"Wrote {chosen.describe(options)} to {output}")
     # Editions and a translation memory hold reviewed translations only.
     if (chosen.edition or chosen.name == "tmx") and not include_unreviewed:
         from termwise.project.units import SegmentState
@@ -133,7 +133,7 @@ def export(
         # PO and XLIFF 1.2 (a group per entry) hold plural entries; the others one text each.
         click.echo(
             f"warning: {plurals} plural {'entry' if plurals == 1 else 'entries'}: "
-            f"{chosen.description} holds one translation per segment, so only the form for "
+            f"{chosen.describe(options)} holds one translation per segment, so only the form for "
             "n=1 was written; the project file and a PO export keep every form",
             err=True,
         )

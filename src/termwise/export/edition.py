@@ -100,10 +100,46 @@ class Edition:
     def target_title(self) -> str:
         if self.title_override:
             return self.title_override
-        heading = self._title_block()
-        if heading is not None and all(item.target for item in heading.segments):
+        heading = self.target_title_block
+        if heading is not None:
             return " ".join(item.target or "" for item in heading.segments)
         return self.title
+
+    @property
+    def target_title_block(self) -> EditionBlock | None:
+        """The heading whose translation is ``target_title``.
+
+        A translated edition prints it as its title, so its body leaves it out instead of
+        printing the title twice.
+        """
+        if self.title_override:
+            return None
+        heading = self._title_block()
+        if heading is not None and all(item.target for item in heading.segments):
+            return heading
+        return None
+
+    def target_body(self) -> list[EditionBlock]:
+        """The blocks a translated edition prints under its title."""
+        title = self.target_title_block
+        return [block for block in self.blocks if block is not title]
+
+    @property
+    def markdown(self) -> bool:
+        """Whether the texts are Markdown: a Markdown source keeps its inline markup in every
+        segment, and its translation follows it."""
+        return self.document.fmt == "markdown"
+
+    @property
+    def document_title_is_markdown(self) -> bool:
+        """Whether ``document_title`` is Markdown: a heading of a Markdown source is, a file
+        name is plain text."""
+        return self.markdown and self._title_block() is not None
+
+    @property
+    def title_is_markdown(self) -> bool:
+        """Whether ``title`` and ``target_title`` are Markdown; ``--title`` is plain text."""
+        return self.document_title_is_markdown and not self.title_override
 
     def _title_block(self) -> EditionBlock | None:
         first = self.blocks[0] if self.blocks else None

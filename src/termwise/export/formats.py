@@ -39,16 +39,30 @@ class ExportFormat:
     suffixes: tuple[str, ...]
     edition: bool  # a reading edition (supports --target-only, leaves out unreviewed MT)
     write: ExportFunction
+    target_only_description: str | None = None  # an edition's, with --target-only
+
+    def describe(self, options: ExportOptions) -> str:
+        """What was written, for the user: a translated edition is no side-by-side one."""
+        if options.target_only and self.target_only_description:
+            return self.target_only_description
+        return self.description
 
 
 FORMATS: dict[str, ExportFormat] = {}
 
 
 def exporter(
-    name: str, description: str, suffixes: tuple[str, ...], *, edition: bool = False
+    name: str,
+    description: str,
+    suffixes: tuple[str, ...],
+    *,
+    edition: bool = False,
+    target_only: str | None = None,
 ) -> Callable[[ExportFunction], ExportFunction]:
+    """Registers a format; ``target_only`` describes an edition's translation alone."""
+
     def register(function: ExportFunction) -> ExportFunction:
-        FORMATS[name] = ExportFormat(name, description, suffixes, edition, function)
+        FORMATS[name] = ExportFormat(name, description, suffixes, edition, function, target_only)
         return function
 
     return register
@@ -73,7 +87,13 @@ def _edition(document: Document, tfile: TranslationFile, options: ExportOptions)
     )
 
 
-@exporter("html", "standalone HTML edition, side by side", (".html", ".htm"), edition=True)
+@exporter(
+    "html",
+    "standalone HTML edition, side by side",
+    (".html", ".htm"),
+    edition=True,
+    target_only="standalone HTML edition of the translation",
+)
 def _html(document: Document, tfile: TranslationFile, options: ExportOptions) -> bytes:
     from termwise.export.edition import Edition
     from termwise.export.html import html_edition
@@ -83,7 +103,13 @@ def _html(document: Document, tfile: TranslationFile, options: ExportOptions) ->
     return html_edition(edition, target_only=options.target_only).encode("utf-8")
 
 
-@exporter("md", "Markdown edition", (".md", ".markdown"), edition=True)
+@exporter(
+    "md",
+    "Markdown edition",
+    (".md", ".markdown"),
+    edition=True,
+    target_only="Markdown edition of the translation",
+)
 def _markdown(document: Document, tfile: TranslationFile, options: ExportOptions) -> bytes:
     from termwise.export.edition import Edition
     from termwise.export.text_formats import markdown_edition
@@ -93,7 +119,13 @@ def _markdown(document: Document, tfile: TranslationFile, options: ExportOptions
     return markdown_edition(edition, target_only=options.target_only).encode("utf-8")
 
 
-@exporter("docx", "Word edition (two-column table)", (".docx",), edition=True)
+@exporter(
+    "docx",
+    "Word edition (two-column table)",
+    (".docx",),
+    edition=True,
+    target_only="Word edition of the translation",
+)
 def _docx(document: Document, tfile: TranslationFile, options: ExportOptions) -> bytes:
     from termwise.export.docx_edition import docx_edition
     from termwise.export.edition import Edition
@@ -103,7 +135,13 @@ def _docx(document: Document, tfile: TranslationFile, options: ExportOptions) ->
     return docx_edition(edition, target_only=options.target_only)
 
 
-@exporter("txt", "plain-text edition", (".txt",), edition=True)
+@exporter(
+    "txt",
+    "plain-text edition",
+    (".txt",),
+    edition=True,
+    target_only="plain-text edition of the translation",
+)
 def _text(document: Document, tfile: TranslationFile, options: ExportOptions) -> bytes:
     from termwise.export.edition import Edition
     from termwise.export.text_formats import text_edition

@@ -3,7 +3,9 @@
 No scripts, fonts or style sheets from elsewhere, so it opens offline and prints the same
 anywhere. Each paragraph is one table row (source left, translation right) so that the two
 columns stay aligned across page breaks; glossary terms carry their concept and official
-rendering in a tooltip, deprecated ones are underlined in a warning colour.
+rendering in a tooltip, deprecated ones are underlined in a warning colour. The inline markup
+of a Markdown source (emphasis, code, links) is rendered; everything else is escaped, raw
+HTML included.
 """
 
 from __future__ import annotations
@@ -11,11 +13,13 @@ from __future__ import annotations
 from html import escape
 
 from termwise.document.model import SegmentKind
+from termwise.export import markdown_inline
 from termwise.export.edition import (
     MISSING,
     UNREVIEWED_LEGEND,
     UNREVIEWED_MARK,
     Edition,
+    EditionBlock,
     EditionSegment,
     TermSpan,
 )
@@ -60,7 +64,17 @@ footer { margin-top: 1.5rem; color: var(--muted); font-size: .8rem; }
 
 def html_edition(edition: Edition, *, target_only: bool = False) -> str:
     lang = edition.target_lang
-    title = edition.target_title if target_only else f"{edition.title}"
+    title = edition.target_title if target_only else edition.title
+    title_block = edition.target_title_block if target_only else None
+    if title_block is not None:
+        # The body leaves the title out: the heading shows what its row would have.
+        heading = _target_runs_html(title_block, edition.markdown)
+    elif edition.title_is_markdown:
+        heading = _inline_html(markdown_inline.parse(title), [])
+    else:
+        heading = escape(title)
+    if edition.title_is_markdown:
+        title = markdown_inline.plain_text(title)
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{escape(lang)}">',
@@ -73,7 +87,7 @@ def html_edition(edition: Edition, *, target_only: bool = False) -> str:
         "</head>",
         "<body>",
         '<header class="edition">',
-        f"<h1>{escape(title)}</h1>",
+        f"<h1>{heading}</h1>",
         f"<p>{escape(_subtitle(edition, target_only))}</p>",
         "</header>",
     ]
@@ -91,7 +105,10 @@ def html_edition(edition: Edition, *, target_only: bool = False) -> str:
 
 def _subtitle(edition: Edition, target_only: bool) -> str:
     if target_only:
-        return f"{edition.target_name()} translation of {edition.document_title}"
+        original = edition.document_title
+        if edition.document_title_is_markdown:
+            original = markdown_inline.plain_text(original)
+        return f"{edition.target_name()} translation of {original}"
     return f"{edition.source_name()} – {edition.target_name()}, bilingual edition"
 
 
@@ -110,9 +127,10 @@ def _bilingual_body(edition: Edition) -> list[str]:
         "<tbody>",
     ]
     first_heading = True
+    markdown = edition.markdown
     for block in edition.blocks:
-        source = " ".join(_source_html(item) for item in block.segments)
-        target = " ".join(_target_html(item) for item in block.target_runs())
+        source = " ".join(_source_html(item, markdown) for item in block.segments)
+        target = _target_runs_html(block, markdown)
         if block.kind is SegmentKind.HEADING:
             css = "heading first" if first_heading else "heading"
             first_heading = False
@@ -131,8 +149,8 @@ def _bilingual_body(edition: Edition) -> list[str]:
 
 def _target_only_body(edition: Edition) -> list[str]:
     out = ['<main class="target-only">']
-    for block in edition.blocks:
-        text = " ".join(_target_html(item) for item in block.target_runs())
+    for block in edition.target_body():
+        text = _target_runs_html(block, edition.markdown)
         if block.kind is SegmentKind.HEADING:
             out.append(f"<h2>{text}</h2>")
         else:
@@ -141,15 +159,19 @@ def _target_only_body(edition: Edition) -> list[str]:
     return out
 
 
-def _source_html(item: EditionSegment) -> str:
-    body = _marked(item.segment.text, item.source_terms)
+def _source_html(item: EditionSegment, markdown: bool) -> str:
+    body = _text_html(item.segment.text, item.source_terms, markdown)
     return f'<span class="seg" id="s-{escape(item.segment.id)}">{body}</span>'
 
 
-def _target_html(item: EditionSegment | None) -> str:
+def _target_runs_html(block: EditionBlock, markdown: bool) -> str:
+    return " ".join(_target_html(item, markdown) for item in block.target_runs())
+
+
+def _target_html(item: EditionSegment | None, markdown: bool) -> str:
     if item is None or item.target is None:
         return f'<span class="missing">{escape(MISSING)}</span>'
-    body = _marked(item.target, item.target_terms)
+    body = _text_html(item.target, item.target_terms, markdown)
     if item.unreviewed:
         state = item.unit.state.value if item.unit else "draft"
         return (
@@ -160,20 +182,69 @@ def _target_html(item: EditionSegment | None) -> str:
     return f'<span class="seg" data-seg="{escape(item.segment.id)}">{body}</span>'
 
 
-def _marked(text: str, spans: list[TermSpan]) -> str:
+def _text_html(text: str, spans: list[TermSpan], markdown: bool) -> str:
+    if not markdown:
+        return _marked(text, spans)
+    return _inline_html(markdown_inline.parse(text), spans)
+
+
+def _inline_html(nodes: list[markdown_inline.Node], spans: list[TermSpan]) -> str:
+    """Markdown's inline markup as HTML; the terms in ``spans`` (offsets into the raw text)
+    are marked within each run of text, so that elements always nest."""
+    out: list[str] = []
+    for node in nodes:
+        if isinstance(node, markdown_inline.Span):
+            if node.kind == "image":
+                # Its description, as a browser shows an image it cannot load; the edition
+                # loads nothing from elsewhere.
+                out.append(escape(markdown_inline.plain(node.children)))
+                continue
+            inner = _inline_html(node.children, spans)
+            if node.kind in ("em", "strong"):
+                out.append(f"<{node.kind}>{inner}</{node.kind}>")
+            elif node.href is not None:
+                out.append(f'<a href="{escape(node.href)}">{inner}</a>')
+            else:
+                out.append(inner)  # a link that may not be followed: its text
+        elif isinstance(node, markdown_inline.Code):
+            out.append(_in_term(f"<code>{escape(node.text)}</code>", node.start, spans))
+        elif node.literal:
+            out.append(_marked(node.text, spans, offset=node.start))
+        else:
+            out.append(_in_term(escape(node.text), node.start, spans))
+    return "".join(out)
+
+
+def _in_term(inner: str, start: int, spans: list[TermSpan]) -> str:
+    for span in spans:
+        if span.start <= start < span.end:
+            return _term_element(span, inner)
+    return inner
+
+
+def _marked(text: str, spans: list[TermSpan], offset: int = 0) -> str:
+    """``text``, found at ``offset`` in the text the spans were found in, with its terms."""
     out: list[str] = []
     position = 0
     for span in spans:
-        if span.start < position:
+        start = max(span.start - offset, 0)
+        end = min(span.end - offset, len(text))
+        if end <= start:
+            continue
+        if start < position:
             continue  # overlapping matches: the matcher promises none, but never garble text
-        out.append(escape(text[position : span.start]))
-        tip = f"{span.concept_id}: {span.status}"
-        if span.official and span.status in ("deprecated", "superseded", "admitted", "unspecified"):
-            tip += f"; official: {span.official}"
-        out.append(
-            f'<span class="term {escape(span.status)}" data-concept="{escape(span.concept_id)}" '
-            f'title="{escape(tip)}">{escape(text[span.start : span.end])}</span>'
-        )
-        position = span.end
+        out.append(escape(text[position:start]))
+        out.append(_term_element(span, escape(text[start:end])))
+        position = end
     out.append(escape(text[position:]))
     return "".join(out)
+
+
+def _term_element(span: TermSpan, inner: str) -> str:
+    tip = f"{span.concept_id}: {span.status}"
+    if span.official and span.status in ("deprecated", "superseded", "admitted", "unspecified"):
+        tip += f"; official: {span.official}"
+    return (
+        f'<span class="term {escape(span.status)}" data-concept="{escape(span.concept_id)}" '
+        f'title="{escape(tip)}">{inner}</span>'
+    )

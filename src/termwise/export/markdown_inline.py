@@ -1,0 +1,437 @@
+"""Inline Markdown in the segments of a Markdown document, for the editions to lay out.
+
+A Markdown source keeps its markup in every segment (``**important**``, ``[link](url)``), so
+that offsets stay exact; an edition shows what the markup means instead. Only emphasis,
+strong emphasis, code spans, links (and images, as their text), autolinks, backslash escapes
+and entities are read, following CommonMark's rules for them; anything else, raw HTML above
+all, stays literal text. Glossary terms are found in the raw text, so every piece of text
+keeps its offsets in it: that is why this is not markdown-it-py (installed with Textual),
+whose inline tokens carry no source offsets to mark a term inside ``**…**`` by.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+# Link targets a standalone edition may point at; others (javascript:, relative paths that
+# lead nowhere once the edition leaves the project) are shown as their text.
+_SAFE_TARGET = re.compile(r"(?:https?://|mailto:)", re.IGNORECASE)
+_ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\x00-\x20<>]*)>")
+_EMAIL_AUTOLINK = re.compile(
+    r"<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>"
+)
+_LINK_TITLE = re.compile(r"\s*(?:\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|\((?:\\.|[^()\\])*\))")
+
+
+@dataclass(frozen=True)
+class Text:
+    """Text shown as it is: ``raw[start:end]``, or what an escape or entity there stands for."""
+
+    start: int
+    end: int
+    text: str
+    literal: bool  # the text is the raw slice itself (not an escape or an entity)
+
+
+@dataclass(frozen=True)
+class Code:
+    """A code span: its text is shown as it is, markup and all."""
+
+    start: int
+    end: int  # the whole code span, backticks included
+    text: str
+
+
+@dataclass
+class Span:
+    """Emphasis, strong emphasis, a link (``href`` when it may be followed) or an image."""
+
+    kind: Literal["em", "strong", "link", "image"]
+    children: list[Node] = field(default_factory=list)
+    href: str | None = None
+
+
+Node = Text | Code | Span
+
+
+def parse(text: str) -> list[Node]:
+    """The inline structure of ``text``; it never fails, malformed markup is literal text."""
+    return _Parser(text).run()
+
+
+def plain(nodes: list[Node]) -> str:
+    """What the reader sees, without markers: for Word and for an HTML ``<title>``."""
+    return "".join(leaf.text for leaf in leaves(nodes))
+
+
+def plain_text(text: str) -> str:
+    """``text`` read as Markdown and shown without its markers."""
+    return plain(parse(text))
+
+
+def leaves(nodes: list[Node]) -> Iterator[Text | Code]:
+    for leaf, _kinds in styled_leaves(nodes):
+        yield leaf
+
+
+def styled_leaves(
+    nodes: list[Node], kinds: frozenset[str] = frozenset()
+) -> Iterator[tuple[Text | Code, frozenset[str]]]:
+    """Every piece of text with the kinds of span it lies in (``em``, ``strong``, ``link``)."""
+    for node in nodes:
+        if isinstance(node, Span):
+            yield from styled_leaves(node.children, kinds | {node.kind})
+        else:
+            yield node, kinds
+
+
+def escape_literal(text: str, nodes: list[Node], escape: dict[str, str]) -> str:
+    """``text`` with the characters in ``escape`` replaced in its literal text only.
+
+    A Markdown edition keeps the source's own markup as it is, and escapes what the HTML
+    edition shows as text (raw HTML) so that both editions read alike.
+    """
+    out: list[str] = []
+    position = 0
+    for leaf in leaves(nodes):
+        if isinstance(leaf, Text) and leaf.literal:
+            out.append(text[position : leaf.start])
+            out.append("".join(escape.get(char, char) for char in leaf.text))
+            position = leaf.end
+    out.append(text[position:])
+    return "".join(out)
+
+
+def _is_punctuation(char: str) -> bool:
+    return char in _ASCII_PUNCTUATION or unicodedata.category(char)[0] in "PS"
+
+
+@dataclass
+class _Delimiter:
+    """A run of ``*`` or ``_`` that may open or close emphasis (CommonMark 6.2)."""
+
+    char: str
+    start: int  # raw offset of the characters not yet used
+    count: int
+    length: int  # the run's original length, for the rule of three
+    can_open: bool
+    can_close: bool
+    removed: bool = False
+
+
+@dataclass
+class _Bracket:
+    """A ``[`` or ``![`` waiting for its ``]``."""
+
+    item: Text
+    delimiters: int  # how many delimiters came before it
+    image: bool
+    active: bool = True
+
+
+class _Parser:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.items: list[Node | _Delimiter] = []
+        self.delimiters: list[_Delimiter] = []
+        self.brackets: list[_Bracket] = []
+
+    def run(self) -> list[Node]:
+        text = self.text
+        position = 0
+        plain_start = 0
+        length = len(text)
+        while position < length:
+            char = text[position]
+            if char not in "\\`<&*_[]!":
+                position += 1
+                continue
+            self._literal(plain_start, position)
+            position = self._special(position)
+            plain_start = position
+        self._literal(plain_start, length)
+        self._process_emphasis(0)
+        return self._finish(self.items)
+
+    def _literal(self, start: int, end: int) -> None:
+        if end > start:
+            self.items.append(Text(start, end, self.text[start:end], literal=True))
+
+    def _special(self, position: int) -> int:
+        """Reads the construct at ``position``; returns where the text goes on."""
+        text = self.text
+        char = text[position]
+        if char == "\\":
+            following = text[position + 1 : position + 2]
+            if following and following in _ASCII_PUNCTUATION:
+                self.items.append(Text(position, position + 2, following, literal=False))
+                return position + 2
+            self._literal(position, position + 1)
+            return position + 1
+        if char == "`":
+            return self._code(position)
+        if char == "<":
+            return self._autolink(position)
+        if char == "&":
+            entity = _ENTITY.match(text, position)
+            if entity:
+                decoded = html.unescape(entity.group())
+                if decoded != entity.group():
+                    self.items.append(Text(position, entity.end(), decoded, literal=False))
+                    return entity.end()
+            self._literal(position, position + 1)
+            return position + 1
+        if char in "*_":
+            return self._delimiter_run(position)
+        if char == "!" and text.startswith("[", position + 1):
+            item = Text(position, position + 2, "![", literal=True)
+            self.items.append(item)
+            self.brackets.append(_Bracket(item, len(self.delimiters), image=True))
+            return position + 2
+        if char == "[":
+            item = Text(position, position + 1, "[", literal=True)
+            self.items.append(item)
+            self.brackets.append(_Bracket(item, len(self.delimiters), image=False))
+            return position + 1
+        if char == "]":
+            return self._close_bracket(position)
+        self._literal(position, position + 1)
+        return position + 1
+
+    def _code(self, position: int) -> int:
+        text = self.text
+        run_end = position
+        while run_end < len(text) and text[run_end] == "`":
+            run_end += 1
+        ticks = run_end - position
+        search = run_end
+        while True:
+            found = text.find("`" * ticks, search)
+            if found < 0:
+                self._literal(position, run_end)  # no closing run: the backticks are text
+                return run_end
+            closing_end = found + ticks
+            if closing_end < len(text) and text[closing_end] == "`":
+                # A longer run closes nothing: skip all of it.
+                while closing_end < len(text) and text[closing_end] == "`":
+                    closing_end += 1
+                search = closing_end
+                continue
+            content = text[run_end:found]
+            if content.startswith(" ") and content.endswith(" ") and content.strip(" "):
+                content = content[1:-1]
+            self.items.append(Code(position, closing_end, content))
+            return closing_end
+
+    def _autolink(self, position: int) -> int:
+        text = self.text
+        link = _AUTOLINK.match(text, position)
+        href: str | None = None
+        if link:
+            href = link.group(1)
+        else:
+            link = _EMAIL_AUTOLINK.match(text, position)
+            if link:
+                href = "mailto:" + link.group(1)
+        if link is None or href is None or not _SAFE_TARGET.match(href):
+            self._literal(position, position + 1)
+            return position + 1
+        shown = Text(link.start(1), link.end(1), link.group(1), literal=True)
+        self.items.append(Span("link", [shown], href=href))
+        return link.end()
+
+    def _delimiter_run(self, position: int) -> int:
+        text = self.text
+        char = text[position]
+        end = position
+        while end < len(text) and text[end] == char:
+            end += 1
+        before = text[position - 1] if position else " "
+        after = text[end] if end < len(text) else " "
+        left = not after.isspace() and (
+            not _is_punctuation(after) or before.isspace() or _is_punctuation(before)
+        )
+        right = not before.isspace() and (
+            not _is_punctuation(before) or after.isspace() or _is_punctuation(after)
+        )
+        if char == "*":
+            can_open, can_close = left, right
+        else:
+            can_open = left and (not right or _is_punctuation(before))
+            can_close = right and (not left or _is_punctuation(after))
+        delimiter = _Delimiter(char, position, end - position, end - position, can_open, can_close)
+        self.items.append(delimiter)
+        self.delimiters.append(delimiter)
+        return end
+
+    def _close_bracket(self, position: int) -> int:
+        bracket = self.brackets.pop() if self.brackets else None
+        if bracket is None or not bracket.active:
+            self._literal(position, position + 1)
+            return position + 1
+        target = self._inline_target(position + 1)
+        if target is None:
+            self._literal(position, position + 1)
+            return position + 1
+        href, end = target
+        self._process_emphasis(bracket.delimiters)
+        index = self._index(bracket.item)
+        children = self._finish(self.items[index + 1 :])
+        del self.items[index:]
+        for delimiter in self.delimiters[bracket.delimiters :]:
+            delimiter.removed = True
+        if bracket.image:
+            self.items.append(Span("image", children))
+        else:
+            safe = href if _SAFE_TARGET.match(href) else None
+            self.items.append(Span("link", children, href=safe))
+            # Links do not nest: an earlier "[" can no longer open one.
+            for earlier in self.brackets:
+                if not earlier.image:
+                    earlier.active = False
+        return end
+
+    def _inline_target(self, position: int) -> tuple[str, int] | None:
+        """The destination of ``(dest "title")`` at ``position`` and where it ends."""
+        text = self.text
+        if not text.startswith("(", position):
+            return None
+        index = position + 1
+        while index < len(text) and text[index] in " \t\n":
+            index += 1
+        if text.startswith("<", index):
+            close = index + 1
+            while close < len(text) and text[close] not in "<>\n":
+                close += 2 if text[close] == "\\" else 1
+            if close >= len(text) or text[close] != ">":
+                return None
+            destination = text[index + 1 : close]
+            index = close + 1
+        else:
+            start, depth = index, 0
+            while index < len(text):
+                char = text[index]
+                if char == "\\" and index + 1 < len(text):
+                    index += 2
+                    continue
+                if char.isspace() or ord(char) < 0x20:
+                    break
+                if char == "(":
+                    depth += 1
+                    if depth > 32:
+                        return None  # CommonMark's limit, which keeps "[a](((…" linear
+                elif char == ")":
+                    if depth == 0:
+                        break
+                    depth -= 1
+                index += 1
+            if depth:
+                return None
+            destination = text[start:index]
+        title = _LINK_TITLE.match(text, index)
+        if title and title.end() > index and text[index : index + 1].isspace():
+            index = title.end()
+        while index < len(text) and text[index] in " \t\n":
+            index += 1
+        if not text.startswith(")", index):
+            return None
+        return html.unescape(re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", destination)), index + 1
+
+    def _index(self, item: Node | _Delimiter) -> int:
+        for index in range(len(self.items) - 1, -1, -1):
+            if self.items[index] is item:
+                return index
+        raise ValueError("item not in the list")
+
+    def _process_emphasis(self, bottom: int) -> None:
+        """CommonMark's "process emphasis" over the delimiters from ``bottom`` on."""
+        delimiters = self.delimiters
+        openers_bottom: dict[tuple[str, bool, int], int] = {}
+        closer_index = bottom
+        while closer_index < len(delimiters):
+            closer = delimiters[closer_index]
+            if closer.removed or not closer.can_close:
+                closer_index += 1
+                continue
+            key = (closer.char, closer.can_open, closer.length % 3)
+            floor = max(bottom, openers_bottom.get(key, bottom))
+            opener_index = closer_index - 1
+            opener: _Delimiter | None = None
+            while opener_index >= floor:
+                candidate = delimiters[opener_index]
+                if (
+                    not candidate.removed
+                    and candidate.char == closer.char
+                    and candidate.can_open
+                    and not self._rule_of_three(candidate, closer)
+                ):
+                    opener = candidate
+                    break
+                opener_index -= 1
+            if opener is None:
+                openers_bottom[key] = closer_index
+                if not closer.can_open:
+                    closer.removed = True
+                closer_index += 1
+                continue
+            self._emphasise(opener, closer)
+            for between in delimiters[opener_index + 1 : closer_index]:
+                between.removed = True
+            if opener.count == 0:
+                opener.removed = True
+                del self.items[self._index(opener)]
+            if closer.count == 0:
+                closer.removed = True
+                del self.items[self._index(closer)]
+                closer_index += 1
+
+    @staticmethod
+    def _rule_of_three(opener: _Delimiter, closer: _Delimiter) -> bool:
+        if not (opener.can_close or closer.can_open):
+            return False
+        total = opener.length + closer.length
+        return total % 3 == 0 and not (opener.length % 3 == 0 and closer.length % 3 == 0)
+
+    def _emphasise(self, opener: _Delimiter, closer: _Delimiter) -> None:
+        used = 2 if opener.count >= 2 and closer.count >= 2 else 1
+        opener.count -= used
+        first = self._index(opener) + 1
+        last = self._index(closer)
+        children = self._finish(self.items[first:last])
+        self.items[first:last] = [Span("strong" if used == 2 else "em", children)]
+        closer.start += used
+        closer.count -= used
+
+    def _finish(self, items: list[Node | _Delimiter]) -> list[Node]:
+        """``items`` as nodes: delimiters nothing matched are the text they are."""
+        nodes: list[Node] = []
+        for item in items:
+            node: Node
+            if isinstance(item, _Delimiter):
+                if not item.count:
+                    continue
+                end = item.start + item.count
+                node = Text(item.start, end, self.text[item.start : end], literal=True)
+            else:
+                node = item
+            previous = nodes[-1] if nodes else None
+            if (
+                isinstance(node, Text)
+                and node.literal
+                and isinstance(previous, Text)
+                and previous.literal
+                and previous.end == node.start
+            ):
+                # One run of text, however it was scanned: terms and escapes see it whole.
+                nodes[-1] = Text(previous.start, node.end, previous.text + node.text, literal=True)
+            else:
+                nodes.append(node)
+        return nodes
