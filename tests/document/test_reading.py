@@ -316,3 +316,78 @@ def test_unnumbered_heading_before_reference_entries() -> None:
     starts = [s for s in segments if s.text.startswith("[")]
     assert [s.text[:3] for s in starts] == ["[1]", "[2]"]
     assert starts[0].paragraph != starts[1].paragraph
+
+
+def _pdf_pages(pages: list[list[str]], header: str = "Die Alpen 1957 — {}") -> str:
+    """Text as pdftotext gives a book: each page's lines, its number, a form feed, and the
+    next page's running header."""
+    out: list[str] = []
+    for number, lines in enumerate(pages, start=17):
+        if number > 17:
+            out.append("\f" + header.format(number))
+            out.append("")
+        out.extend(lines)
+        out.append(str(number))
+    return "\n".join(out) + "\n"
+
+
+def test_page_numbers_and_running_headers_stay_out_of_the_sentences() -> None:
+    # Read as text, a page break put "17 Die Alpen 1957 — 18" inside the sentence it cut
+    # (and into an aligned translation unit), or cut the sentence in two at its blank line.
+    wide = "Es gab am Berg eine lange Reihe von Versuchen, die alle scheiterten."
+    text = _pdf_pages(
+        [
+            [wide, "Dhaulagiri, der «Mont Blanc» des Himalaya, der einst als höchster Berg"],
+            ["der Erde galt, wurde bisher mit 8172 m angegeben. Es gab nur eine fur-"],
+            ["chtbar steile, von Eislawinen bestrichene Wand. " + wide],
+            [wide, wide],
+        ]
+    )
+    document = parse_document(text, lang="de")
+    texts = [segment.text for segment in document.segments]
+    assert not [t for t in texts if "Alpen" in t or t.rstrip(".").isdigit()]
+    assert (
+        "Dhaulagiri, der «Mont Blanc» des Himalaya, der einst als höchster Berg der Erde "
+        "galt, wurde bisher mit 8172 m angegeben."
+    ) in texts
+    assert "Es gab nur eine furchtbar steile, von Eislawinen bestrichene Wand." in texts
+
+
+def test_a_recurring_heading_is_no_running_header() -> None:
+    # Without a number or a form feed beside it, a short line that recurs is the text's.
+    chapter = ["Notes", "", "The first note is short. The second one is too.", ""]
+    table = ["Figures 1 to 3 show it.", "", "12", "", "14", "", "13"]
+    text = "\n".join(chapter * 3 + table) + "\n"
+    texts = [segment.text for segment in parse_document(text, lang="en").segments]
+    assert texts.count("Notes") == 3
+    assert texts[-3:] == ["12", "14", "13"]  # numbers that do not count up are no page numbers
+
+
+def test_line_end_hyphens_before_a_conjunction_or_a_french_pronoun_stay() -> None:
+    german = (
+        "die zu verschiedenen Jahres-\nund Tageszeiten stark wechselt. Das Ost-\nund Westufer.\n"
+    )
+    texts = [segment.text for segment in parse_document(german, lang="de").segments]
+    assert texts == [
+        "die zu verschiedenen Jahres- und Tageszeiten stark wechselt.",
+        "Das Ost- und Westufer.",
+    ]
+    french = "Il n'était peut-\nêtre pas possible de passer au-\ndessus du col, dit-\nil.\n"
+    texts = [segment.text for segment in parse_document(french, lang="fr").segments]
+    assert texts == ["Il n'était peut-être pas possible de passer au-dessus du col, dit-il."]
+
+
+def test_a_numbered_paragraph_is_no_heading_and_its_number_no_sentence() -> None:
+    text = (
+        "In unserem Überblick beginnen wir wieder mit dem östlichsten Achttausender.\n\n"
+        "5. Für den Winter 1956/57 ist eine australische Expedition unter der\n"
+        "Führung von Peter C. Bryne angekündigt worden, die sich auf die Yeti-Suche\n"
+        "begeben will.\n\n2. Kurze Überschrift\n\nDer Text beginnt hier mit einem Satz.\n"
+    )
+    segments = parse_document(text, lang="de").segments
+    assert [(s.kind.value, s.text[:22]) for s in segments] == [
+        ("sentence", "In unserem Überblick b"),
+        ("sentence", "5. Für den Winter 1956"),
+        ("heading", "2. Kurze Überschrift"),
+        ("sentence", "Der Text beginnt hier "),
+    ]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import gc
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -208,6 +208,14 @@ _WORD_HEAD = re.compile(r"\w+")
 # Prefixes that make real compounds when hyphenated ("self-interest", "non-zero"), used when the
 # document gives no evidence either way.
 _COMPOUND_PREFIXES = _word_set("self ex all half well non cross quasi")
+# Second parts that only a compound takes: French pronouns after a verb ("dit-il",
+# "celui-ci", "a-t-on") and compound heads ("peut-être", "au-dessus", "c'est-à-dire").
+_COMPOUND_TAILS = _word_set(
+    "ci là il ils elle elles on je tu nous vous t être même mêmes dessus dessous delà à dire"
+)
+# A conjunction after a line-end hyphen: the hyphen is the author's, shortening a compound
+# ("Jahres- und Tageszeiten", "Ost- und Westufer"), and a space follows it.
+_SUSPENDING_CONJUNCTIONS = _word_set("und oder bis sowie bzw and or nor et ou ni")
 
 
 class _Vocabulary:
@@ -242,6 +250,8 @@ class _Vocabulary:
             return True
         if lower_left + lower_right in self._words:
             return False
+        if lower_right in _COMPOUND_TAILS:
+            return True
         if right[:1].isupper() or right[:1].isdigit() or left[-1:].isdigit():
             return True  # "China-ASEAN", "COVID-19"
         if lower_left == lower_right:
@@ -276,13 +286,18 @@ def join_lines(
                 and head.isalnum()
             ):
                 # A hyphen at the line end: the typesetter's ("inter-/national") goes, the
-                # author's ("win-/win", "1990-/2000") stays; either way no space is added.
+                # author's ("win-/win", "1990-/2000") stays, with no space added unless a
+                # conjunction follows ("Jahres-/und Tageszeiten").
                 tail = _WORD_TAIL.search(last_piece[-40:])
                 if tail and head.isalpha() and tail.group(1).isalpha():
                     head_match = _WORD_HEAD.match(text, start, end)
                     right = head_match.group() if head_match else head
                     vocab = vocabulary or _Vocabulary(text)
-                    if not vocab.keeps_hyphen(tail.group(1), right):
+                    if right.lower() in _SUSPENDING_CONJUNCTIONS:
+                        pieces.append(" ")
+                        runs.append((length, runs[-1][1] + len(last_piece)))
+                        length += 1
+                    elif not vocab.keeps_hyphen(tail.group(1), right):
                         pieces[-1] = last_piece[:-1]
                         length -= 1
             elif not (_is_cjk(last_piece[-1]) or _is_cjk(head)):
@@ -364,9 +379,57 @@ def _is_unnumbered_heading(line: str, next_line: str, width: int) -> bool:
     )
 
 
+# A line that is only a page number ("17", "- 17 -", "— 17 —").
+_PAGE_NUMBER = re.compile(r"[-–—\s]*\d{1,4}[-–—\s]*\Z")
+# How often a running header's shape (its digits masked) must recur to be one.
+RUNNING_HEADER_REPEATS = 3
+
+
+def page_furniture(text: str, spans: Sequence[tuple[int, int]]) -> set[int]:
+    """The lines of PDF-extracted text that belong to the page, not to the text: page numbers
+    and running headers or footers ("Die Alpen 1957 — 18"). Read as text, they ended up
+    inside the sentence a page break cut, in the translation units of an alignment too.
+
+    A page number is a line of a number alone, where such lines mostly count up (a column
+    of figures does not). A running header is a short line without a sentence's end whose
+    shape, digits masked, recurs at least ``RUNNING_HEADER_REPEATS`` times, with a number in
+    it or beside a form feed (pdftotext's page break): a recurring heading has neither.
+    """
+    numbers: list[tuple[int, int]] = []
+    shapes: dict[str, list[int]] = {}
+    for index, (start, end) in enumerate(spans):
+        line = text[start:end]
+        if not line or len(line) > 80:
+            continue
+        if _PAGE_NUMBER.match(line):
+            numbers.append((index, int(re.sub(r"\D", "", line))))
+        elif not _ENDS_SENTENCE.search(line):
+            shape = re.sub(r"\d+", "#", " ".join(line.casefold().split()))
+            shapes.setdefault(shape, []).append(index)
+    furniture: set[int] = set()
+    rising = sum(1 for (_, a), (_, b) in zip(numbers, numbers[1:], strict=False) if b > a)
+    if len(numbers) >= RUNNING_HEADER_REPEATS and rising >= 0.6 * (len(numbers) - 1):
+        furniture.update(index for index, _ in numbers)
+    for shape, indexes in shapes.items():
+        if len(indexes) < RUNNING_HEADER_REPEATS:
+            continue
+        if "#" in shape or all(_beside_form_feed(text, spans, index) for index in indexes):
+            furniture.update(indexes)
+    return furniture
+
+
+def _beside_form_feed(text: str, spans: Sequence[tuple[int, int]], index: int) -> bool:
+    """Whether a form feed sits on line ``index`` or on the line before or after it."""
+    low = spans[index - 1][0] if index > 0 else 0
+    high = spans[index + 1][1] if index + 1 < len(spans) else len(text)
+    # Spans leave the whitespace out, the form feed with it: look around them.
+    return "\f" in text[max(0, low - 2) : high + 2]
+
+
 def plain_text_blocks(text: str) -> list[Block]:
     spans = _line_spans(text)
     width = _typical_width(text, spans)
+    furniture = page_furniture(text, spans) if width <= 200 else set()
     if width > 200:
         # Not hard-wrapped: each line is a paragraph (or a heading).
         return [
@@ -382,7 +445,17 @@ def plain_text_blocks(text: str) -> list[Block]:
     count = len(spans)
     while index < count:
         start, end = spans[index]
+        if index in furniture:
+            index += 1
+            continue
         if start == end:
+            # A page break (blank lines and page furniture) inside a sentence is no
+            # paragraph end: the sentence goes on on the next page.
+            if not (previous_ended or current is None) and _within_page_break(
+                spans, furniture, index
+            ):
+                index += 1
+                continue
             current = None
             previous_ended = True
             index += 1
@@ -391,7 +464,8 @@ def plain_text_blocks(text: str) -> list[Block]:
         next_start, next_end = spans[index + 1] if index + 1 < count else (0, 0)
         next_line = text[next_start:next_end]
         if previous_ended and (
-            _is_heading_start(line, width) or _is_unnumbered_heading(line, next_line, width)
+            (_is_heading_start(line, width) and not _runs_on(line, next_line, width))
+            or _is_unnumbered_heading(line, next_line, width)
         ):
             heading = Block(heading=True, lines=[(start, end)])
             if next_line and _continues_heading(line, next_line, width):
@@ -410,6 +484,35 @@ def plain_text_blocks(text: str) -> list[Block]:
         previous_ended = bool(_ENDS_SENTENCE.search(line[-40:]))
         index += 1
     return blocks
+
+
+def _runs_on(line: str, next_line: str, width: int) -> bool:
+    """Whether a numbered line is a paragraph's first ("5. Für den Winter 1956/57 ist eine
+    australische Expedition unter der"): it fills the width, so does the next line, and it
+    stops where a sentence cannot (on "der", a comma, a hyphen) or the next line goes on in
+    lower case. A long heading fills the width too, but ends on a word of its own."""
+    if width < 40 or len(line) < 0.8 * width or len(next_line) < 0.6 * width:
+        return False
+    last_word = line.rsplit(None, 1)[-1].lower()
+    return (
+        last_word in _CONTINUING_WORDS
+        or line.endswith(("-", ",", "–", "—"))
+        or next_line[:1].islower()
+    )
+
+
+def _within_page_break(spans: Sequence[tuple[int, int]], furniture: set[int], index: int) -> bool:
+    """Whether the blank line ``index`` is part of a run of blank lines and page furniture
+    that holds some furniture."""
+    low = index
+    while low > 0 and (spans[low - 1][0] == spans[low - 1][1] or low - 1 in furniture):
+        low -= 1
+    high = index
+    while high + 1 < len(spans) and (
+        spans[high + 1][0] == spans[high + 1][1] or high + 1 in furniture
+    ):
+        high += 1
+    return any(line in furniture for line in range(low, high + 1))
 
 
 def _continues_heading(line: str, next_line: str, width: int) -> bool:

@@ -229,6 +229,9 @@ _DOTTED = re.compile(r"(?:\w\.-?)+\w")
 _NUMBER = re.compile(r"\d{1,3}")
 _WORD_AFTER = re.compile(r"[\w'’-]*")
 _WORD_BEFORE_NUMBER = re.compile(r"(\w+)\s+\d{1,3}\Z")
+# A paragraph's or list item's number standing alone before its sentence ("5. Für den
+# Winter …", "IV. The …"): no sentence of its own.
+_ENUMERATOR = re.compile(r"[ \t\u00a0]*(?:\d{1,3}|[IVXLC]{1,6})\.[ \t\u00a0]*\Z")
 
 
 def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
@@ -244,6 +247,8 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     for match in _CANDIDATE.finditer(text):
         end = match.end()
         if end <= start:
+            continue
+        if _ENUMERATOR.match(text, start, end):
             continue
         if _ends_sentence(text, match, rules):
             _append_stripped(text, start, end, spans)
