@@ -62,6 +62,20 @@ def sentences(text: str, lang: str) -> list[str]:
             ["Am 3. Oktober kam er z. B. an.", "Er kaufte Äpfel usw.", "Dann ging er."],
         ),
         (
+            # From a Swiss yearbook: an English title, "siehe", a country's short form, and
+            # ordinals before a noun split it five times.
+            "de",
+            "Sie wird von Mrs. Joyce Dunsheath begleitet (s. «Die Alpen» 1956). Beide stehen "
+            "an der 8. und 9. Stelle. Siehe Österr. Touristenzeitung, 70. Jahrgang. 4. Die "
+            "Expedition begann.",
+            [
+                "Sie wird von Mrs. Joyce Dunsheath begleitet (s. «Die Alpen» 1956).",
+                "Beide stehen an der 8. und 9. Stelle.",
+                "Siehe Österr. Touristenzeitung, 70. Jahrgang.",
+                "4. Die Expedition begann.",
+            ],
+        ),
+        (
             "ru",
             "А. С. Пушкин, т. е. поэт, и т. д. Это было в 1812 г. Тогда всё изменилось.",
             ["А. С. Пушкин, т. е. поэт, и т. д.", "Это было в 1812 г.", "Тогда всё изменилось."],

@@ -127,7 +127,7 @@ _DE_ABBREVIATIONS = (
     "S|ff|vgl|ggf|bzw|ca|evtl|inkl|exkl|max|min|geb|gest|verh|zit|sog|u. a|z. B|d. h|u. U|"
     "o. Ä|s. o|s. u|i. d. R|z. T|v. a|u. v. m|m. E|e. V|i. A|i. V|Str|Tel|bspw|insb|usf|"
     "Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Nov|Dez|et al|al|Mio|Mrd|Tsd|allg|best|dt|engl|"
-    "frz|lat|gem|Pkt|Ziff|lt|zzgl|zw"
+    "frz|lat|gem|Pkt|Ziff|lt|zzgl|zw|s|Österr|österr|Mr|Mrs|Ms"
 )
 _DE_CLOSING = "usw|etc|u. v. m|u. Ä|o. Ä"
 _DE_NAMES = "GmbH|AG|e. V|Co|KG|Chr|n. Chr|v. Chr"
@@ -140,7 +140,8 @@ _DE_ORDINAL_WORDS = (
     "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|"
     "Jahrhundert|Jahrhunderts|Jahrtausend|Jahrtausends|Mal|Platz|Stock|Stockwerk|Klasse|Auflage|"
     "Kapitel|Band|Tag|Woche|Monat|Jahr|Lebensjahr|Geburtstag|Jahrestag|Runde|Etage|Liga|Semester|"
-    "Sitzung|Ausgabe|Bundesliga|Oktoberfest|Armee|Symphonie|Sinfonie|Weltkrieg|Juli"
+    "Sitzung|Ausgabe|Bundesliga|Oktoberfest|Armee|Symphonie|Sinfonie|Weltkrieg|Juli|"
+    "Stelle|Rang|Jahrgang|Heft|Folge|Lager|Hochlager|Versuch"
 )
 _DE_ORDINAL_BEFORE = (
     "am|an|vom|zum|zur|bis|den|der|dem|des|die|das|im|seit|ab|ihr|ihrem|ihren|sein|seinem|seinen|"
