@@ -257,6 +257,19 @@ def test_a_confirmed_omission_is_no_longer_reported_as_untranslated(
     session.undo()
     assert untranslated() == [ids[2]]
 
+    # An edition shows an empty place there, not "[untranslated]" (work still to come).
+    from termwise.export.edition import build_edition
+    from termwise.project.translation_file import TranslationFile
+
+    session.redo()
+    for unit_id in ids:
+        if unit_id != ids[2]:
+            session.mark_reviewed(unit_id)
+    session.save()
+    edition = build_edition(session.document, TranslationFile.load(session.translation_path))
+    shown = {item.segment.id: item.target for block in edition.blocks for item in block.segments}
+    assert shown[ids[2]] == "" and all(shown[i] for i in ids if i != ids[2])
+
 
 def test_a_second_alignment_leaves_the_translators_work_alone(
     review_project: ProjectLayout, paper: Path

@@ -39,7 +39,7 @@ class TermSpan:
 class EditionSegment:
     segment: Segment
     unit: TranslationUnit | None
-    target: str | None  # None: left out of the edition
+    target: str | None  # None: left out of the edition; "": the translation leaves it out
     unreviewed: bool = False
     source_terms: list[TermSpan] = field(default_factory=list)
     target_terms: list[TermSpan] = field(default_factory=list)
@@ -191,6 +191,12 @@ def build_edition(
 def _shown_target(
     unit: TranslationUnit | None, include_unreviewed: bool
 ) -> tuple[str | None, bool]:
+    from termwise.align.output import confirmed_omission
+
+    if unit is not None and confirmed_omission(unit):
+        # The published translation has nothing here, and the translator confirmed it: an
+        # empty place, not "[untranslated]" (work the reader would think is still to come).
+        return "", False
     if unit is None or not unit.target:
         return None, False
     if unit.state is SegmentState.REVIEWED:
