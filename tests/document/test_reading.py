@@ -361,6 +361,10 @@ def test_a_recurring_heading_is_no_running_header() -> None:
     texts = [segment.text for segment in parse_document(text, lang="en").segments]
     assert texts.count("Notes") == 3
     assert texts[-3:] == ["12", "14", "13"]  # numbers that do not count up are no page numbers
+    # A list whose entries share a shape ("1. 1950 :") has no words to name a book by.
+    years = "\n\n".join(f"{n}. {1950 + n} :\n\nA climb in year {n}." for n in range(1, 5))
+    texts = [segment.text for segment in parse_document(years + "\n", lang="en").segments]
+    assert texts.count("2. 1952 :") == 1
 
 
 def test_line_end_hyphens_before_a_conjunction_or_a_french_pronoun_stay() -> None:

@@ -692,6 +692,26 @@ async def test_ctrl_home_and_ctrl_end_reach_the_ends_of_a_wrapped_draft(
         assert app.editor.selected_text == draft
 
 
+async def test_f1_shows_every_key_that_works_here(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    # The footer shows the common keys only; F1 did nothing.
+    from textual.widgets import HelpPanel
+
+    app = make_app(review_project, paper)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        await settle(app, pilot)
+        assert app.screen.query(HelpPanel)
+        shown = app.export_screenshot().replace("&#160;", " ")
+        # Keys the footer has no room for: the alignment review's and the panels'.
+        for description in ("Confirm group", "1st sentence up", "Join next", "Keys"):
+            assert description in shown
+        await pilot.press("f1")
+        await settle(app, pilot)
+        assert not app.screen.query(HelpPanel)
+
+
 async def test_a_candidate_becomes_a_variant_of_the_concept_highlighted(
     review_project: ProjectLayout, paper: Path
 ) -> None:

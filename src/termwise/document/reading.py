@@ -391,9 +391,10 @@ def page_furniture(text: str, spans: Sequence[tuple[int, int]]) -> set[int]:
     inside the sentence a page break cut, in the translation units of an alignment too.
 
     A page number is a line of a number alone, where such lines mostly count up (a column
-    of figures does not). A running header is a short line without a sentence's end whose
-    shape, digits masked, recurs at least ``RUNNING_HEADER_REPEATS`` times, with a number in
-    it or beside a form feed (pdftotext's page break): a recurring heading has neither.
+    of figures does not). A running header is a short line of words without a sentence's
+    end whose shape, digits masked, recurs at least ``RUNNING_HEADER_REPEATS`` times, with a
+    number in it or beside a form feed (pdftotext's page break): a recurring heading has
+    neither.
     """
     numbers: list[tuple[int, int]] = []
     shapes: dict[str, list[int]] = {}
@@ -411,7 +412,8 @@ def page_furniture(text: str, spans: Sequence[tuple[int, int]]) -> set[int]:
     if len(numbers) >= RUNNING_HEADER_REPEATS and rising >= 0.6 * (len(numbers) - 1):
         furniture.update(index for index, _ in numbers)
     for shape, indexes in shapes.items():
-        if len(indexes) < RUNNING_HEADER_REPEATS:
+        # A header names the book or chapter: "1. 1950 :", a recurring list entry, does not.
+        if len(indexes) < RUNNING_HEADER_REPEATS or sum(c.isalpha() for c in shape) < 4:
             continue
         if "#" in shape or all(_beside_form_feed(text, spans, index) for index in indexes):
             furniture.update(indexes)

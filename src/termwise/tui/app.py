@@ -370,6 +370,16 @@ class ReviewApp(App[None]):
         self.schedule_autosave()
         self.schedule_checks()
 
+    def action_toggle_help(self) -> None:
+        """Show or hide Textual's panel of the keys that work where the focus is: the footer
+        has room for the common ones only, and F1 did nothing."""
+        from textual.widgets import HelpPanel
+
+        if self.screen.query(HelpPanel):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
     # --- saving -----------------------------------------------------------------------
 
     def schedule_autosave(self) -> None:

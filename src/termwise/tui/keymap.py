@@ -79,6 +79,8 @@ _TABLE = (
         "review.candidates", "f6", "show_panel('candidates')", "Candidates", "review", False
     ),
     KeyBinding("review.toggle_panel", "f12", "toggle_panel", "Panel", "review", False),
+    # Every key of the focused panel, the hidden ones too (the alignment keys, F3, F4).
+    KeyBinding("review.help", "f1", "toggle_help", "Keys", "review", False),
     KeyBinding("review.save", "ctrl+s", "save", "Save", "review", False),
     KeyBinding("review.quit", "ctrl+q", "quit", "Quit", "review", priority=True),
     # The docked editor (on top of Textual's TextArea keys): select all, as in OmegaT and
