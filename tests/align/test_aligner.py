@@ -803,3 +803,60 @@ def test_kept_groups_still_cover_every_sentence_once_in_order(
     assert [i for b in kept for i in b.src] == [i for b in with_mt for i in b.src]
     assert [j for b in kept for j in b.tgt] == [j for b in with_mt for j in b.tgt]
     assert sum(b.mt_splits for b in kept) == sum(made[1:-1])
+
+
+def _with_page_headers(
+    lines: list[str], every: int, first: int, header: str
+) -> tuple[list[str], list[int]]:
+    """``lines`` with a running header and a page number put in every ``every`` lines from
+    ``first`` (as one-sentence-per-line text cut from a PDF keeps them), and where each
+    original line went."""
+    out: list[str] = []
+    place: list[int] = []
+    page = 17
+    for number, line in enumerate(lines):
+        if number >= first and (number - first) % every == 0:
+            out += [str(page), header.format(page + 1)]
+            page += 2
+        place.append(len(out))
+        out.append(line)
+    return out, place
+
+
+@needs_dev
+def test_page_numbers_and_headers_of_a_pdf_are_left_out() -> None:
+    # About half of the page lines went into a neighbouring group, some paired 1-1 with a
+    # sentence ("Die Alpen 1957 — 25" ↔ "mais c'est en vain .") and not flagged.
+    source, target, gold = text_berg().source, text_berg().target, text_berg().gold
+    german, de_place = _with_page_headers(source, 35, 20, "Die Alpen 1957 — {}")
+    french, fr_place = _with_page_headers(target, 41, 30, "Les Alpes 1957 — {}")
+    moved = [
+        Bead(tuple(de_place[i] for i in b.src), tuple(fr_place[j] for j in b.tgt)) for b in gold
+    ]
+    page_de = set(range(len(german))) - set(de_place)
+    page_fr = set(range(len(french))) - set(fr_place)
+
+    def spanned(groups: list[tuple[int, ...]]) -> set[int]:
+        return {k for group in groups if group for k in range(min(group), max(group) + 1)}
+
+    # Only a page break inside a gold group's sentences can be in a group: groups are runs.
+    inside = spanned([b.src for b in moved]) & page_de, spanned([b.tgt for b in moved]) & page_fr
+    result = _aligned_without_mt(german, french)
+    taken_in = {k for b in result.beads if b.src and b.tgt for k in b.src} & page_de
+    taken_in_fr = {k for b in result.beads if b.src and b.tgt for k in b.tgt} & page_fr
+    assert taken_in <= inside[0] and taken_in_fr <= inside[1]
+    # Where a page break runs through a group, its TMX unit holds the text without the page.
+    from termwise.align.output import tmx_units
+
+    units = tmx_units(german, french, result.beads, "de", "fr")
+    assert not [u for u in units if "Alpen 1957" in u.source or "Alpes 1957" in u.target]
+    # Scored with the page lines taken out of the groups (as the gold has them).
+    stripped = [
+        Bead(
+            tuple(i for i in b.src if i not in page_de), tuple(j for j in b.tgt if j not in page_fr)
+        )
+        for b in result.beads
+    ]
+    kept = [b for b in stripped if b.src or b.tgt]
+    clean = score_file(gold, _aligned_without_mt(source, target).beads).values()["f1_strict"]
+    assert score_file(moved, kept).values()["f1_strict"] > clean - 0.01

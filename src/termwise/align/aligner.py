@@ -1241,6 +1241,105 @@ def align(
 ) -> Alignment:
     """Align two texts' sentences; give ``source_mt`` (and ``target_texts``) to use MT.
 
+    The lines of a page (its number, its running header: ``SideFeatures.furniture``) are
+    aligned with nothing: the text is aligned without them, and each comes back inside the
+    group whose sentences a page break cut, or as a group of its own. Left in, about half
+    went into a neighbouring group, some paired with a sentence; costs on them could not
+    tell a group they stray into from one a page break runs through.
+    """
+    src_keep = _text_lines(source)
+    tgt_keep = _text_lines(target)
+    if len(src_keep) == len(source) and len(tgt_keep) == len(target):
+        return _align_text(
+            source,
+            target,
+            source_mt=source_mt,
+            target_texts=target_texts,
+            source_texts=source_texts,
+        )
+
+    def kept(texts: Sequence[str] | None, keep: list[int]) -> list[str] | None:
+        return None if texts is None else [texts[k] for k in keep]
+
+    result = _align_text(
+        _subset(source, src_keep),
+        _subset(target, tgt_keep),
+        source_mt=kept(source_mt, src_keep),
+        target_texts=kept(target_texts, tgt_keep),
+        source_texts=kept(source_texts, src_keep),
+    )
+    beads = _with_page_lines(result.beads, src_keep, tgt_keep, len(source), len(target))
+    return replace(result, beads=beads)
+
+
+def _text_lines(features: SideFeatures) -> list[int]:
+    """The lines that are not a page's number or header."""
+    if features.furniture is None:
+        return list(range(len(features)))
+    return [int(k) for k in np.flatnonzero(~features.furniture)]
+
+
+def _subset(features: SideFeatures, keep: list[int]) -> SideFeatures:
+    index = np.asarray(keep, np.int64)
+    return SideFeatures(
+        lengths=features.lengths[index],
+        marks=features.marks[index],
+        breaks=features.breaks[index],
+        headings=features.headings[index],
+        soft_ends=features.soft_ends[index],
+        debris=features.debris[index],
+        open_ends=features.open_ends[index],
+    )
+
+
+def _with_page_lines(
+    beads: Sequence[Bead], src_keep: list[int], tgt_keep: list[int], rows: int, columns: int
+) -> list[Bead]:
+    """``beads`` of the text lines, numbered as in the whole files, with the page lines put
+    back: inside a group whose lines they lie between (a group stays a run of lines), else
+    each as a group of its own, in order."""
+    mapped = [
+        replace(
+            bead, src=tuple(src_keep[i] for i in bead.src), tgt=tuple(tgt_keep[j] for j in bead.tgt)
+        )
+        for bead in beads
+    ]
+    page_src = sorted(set(range(rows)) - set(src_keep))
+    page_tgt = sorted(set(range(columns)) - set(tgt_keep))
+    taken: set[tuple[int, int]] = set()
+    filled: list[Bead] = []
+    for bead in mapped:
+        sides = []
+        for number, lines in ((0, bead.src), (1, bead.tgt)):
+            whole = tuple(range(lines[0], lines[-1] + 1)) if lines else ()
+            taken.update((number, k) for k in whole if k not in lines)
+            sides.append(whole)
+        filled.append(replace(bead, src=sides[0], tgt=sides[1]))
+    out: list[Bead] = []
+    pending = [
+        [k for k in page_src if (0, k) not in taken],
+        [k for k in page_tgt if (1, k) not in taken],
+    ]
+    for bead in filled:
+        for number, lines in ((0, bead.src), (1, bead.tgt)):
+            while lines and pending[number] and pending[number][0] < lines[0]:
+                line = (pending[number].pop(0),)
+                out.append(Bead(line, ()) if number == 0 else Bead((), line))
+        out.append(bead)
+    out += [Bead((k,), ()) for k in pending[0]] + [Bead((), (k,)) for k in pending[1]]
+    return out
+
+
+def _align_text(
+    source: SideFeatures,
+    target: SideFeatures,
+    *,
+    source_mt: Sequence[str] | None = None,
+    target_texts: Sequence[str] | None = None,
+    source_texts: Sequence[str] | None = None,
+) -> Alignment:
+    """``align`` for texts without page lines.
+
     Without MT, ``source_texts`` and ``target_texts`` let the source itself stand in for its
     translation: names, numbers and cognates shared by both sides count for as much as they
     are found to rank pairs on these texts. Where they rank nothing (across scripts), a

@@ -64,6 +64,9 @@ class SideFeatures:
     # Hardly any letters ("- _-", "....."): OCR debris and rules, which belong to no group.
     debris: npt.NDArray[np.bool_]
     open_ends: npt.NDArray[np.bool_]
+    # Page numbers and running headers of text taken from a PDF ("Die Alpen 1957 — 18"):
+    # they belong to the page, and to no group (None: none found).
+    furniture: npt.NDArray[np.bool_] | None = None
 
     def __len__(self) -> int:
         return len(self.lengths)
@@ -285,7 +288,26 @@ def side_features(
     soft = np.fromiter((char in SOFT_ENDS for char in last), np.bool_, count)
     debris = np.fromiter((is_debris(text) for text in texts), np.bool_, count)
     opened = np.fromiter((char in OPEN_ENDS for char in last), np.bool_, count)
-    return SideFeatures(lengths, marks, breaks, flags, soft, debris, opened)
+    pages = page_lines(texts)
+    furniture = None
+    if pages:
+        furniture = np.zeros(count, np.bool_)
+        furniture[sorted(pages)] = True
+    return SideFeatures(lengths, marks, breaks, flags, soft, debris, opened, furniture)
+
+
+def page_lines(texts: Sequence[str]) -> set[int]:
+    """Which sentences are a page's number or running header (the document reader's rule,
+    for one-sentence-per-line text cut from a PDF)."""
+    from termwise.document.reading import page_furniture
+
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for text in texts:
+        start = position + len(text) - len(text.lstrip())
+        spans.append((start, max(start, position + len(text.rstrip()))))
+        position += len(text) + 1
+    return page_furniture("\n".join(texts), spans)
 
 
 def coarsen(features: SideFeatures, block: int) -> SideFeatures:

@@ -309,9 +309,12 @@ def tmx_units(
     marked edited (``x-state``), as in the project: a person's translation that nobody has
     reviewed against its source yet. (Without it, a TMX unit is read as confirmed, and
     ``termwise import`` made every aligned pair reviewed.)"""
+    from termwise.align.features import page_lines
     from termwise.project import states
     from termwise.project.units import SegmentState
 
+    # A group a page break runs through holds the page's lines; its text does not.
+    src_pages, tgt_pages = page_lines(source_texts), page_lines(target_texts)
     units: list[InterchangeUnit] = []
     for number, bead in enumerate(beads, start=1):
         if not bead.src or not bead.tgt:
@@ -319,8 +322,12 @@ def tmx_units(
         units.append(
             InterchangeUnit(
                 id=str(number),
-                source=group_text([source_texts[i] for i in bead.src], source_lang),
-                target=group_text([target_texts[j] for j in bead.tgt], target_lang),
+                source=group_text(
+                    [source_texts[i] for i in bead.src if i not in src_pages], source_lang
+                ),
+                target=group_text(
+                    [target_texts[j] for j in bead.tgt if j not in tgt_pages], target_lang
+                ),
                 source_lang=source_lang,
                 target_lang=target_lang,
                 properties={
