@@ -23,7 +23,7 @@ from typing import Any
 from termwise.document.model import OffsetMap, Segment, SegmentKind
 
 # Bump whenever reading or segmentation changes what a file gives: old entries are ignored.
-VERSION = 1
+VERSION = 2
 # Smaller files segment in well under a tenth of a second: not worth a cache file.
 MIN_BYTES = 200_000
 
@@ -121,14 +121,17 @@ def _encode_segment(segment: Segment) -> list[Any]:
         [run[0] for run in runs],
         [run[1] for run in runs],
         len(offsets),
+        segment.level,
     ]
 
 
 def _decode_segment(row: list[Any]) -> Segment:
-    if len(row) != 11:
+    if len(row) != 12:
         raise ValueError("cache row of another shape")
-    segment_id, kind, text, line, column, paragraph, start, end, starts, sources, length = row
-    if type(segment_id) is not str or type(text) is not str:
+    segment_id, kind, text, line, column, paragraph, start, end, starts, sources, length, level = (
+        row
+    )
+    if type(segment_id) is not str or type(text) is not str or type(level) is not int:
         raise ValueError("cache row with a non-text field")
     if length != len(text):
         raise ValueError("cache row whose offsets do not fit its text")
@@ -145,4 +148,5 @@ def _decode_segment(row: list[Any]) -> Segment:
         start=start,
         end=end,
         offsets=offsets,
+        level=level,
     )

@@ -16,9 +16,9 @@ from typing import Any
 from termwise.errors import InputError
 
 
-def read_docx(path: Path) -> tuple[str, set[int]]:
-    """Return ``(text, heading_lines)``: paragraphs joined by newlines and the 0-based
-    numbers of the heading paragraphs."""
+def read_docx(path: Path) -> tuple[str, dict[int, int]]:
+    """Return ``(text, heading_lines)``: paragraphs joined by newlines, and the 0-based
+    numbers of the heading paragraphs with their depths (1 the top)."""
     import docx  # python-docx; imported here so that the CLI starts fast
 
     _check_expanded_size(path)
@@ -33,10 +33,11 @@ def read_docx(path: Path) -> tuple[str, set[int]]:
     from docx.text.paragraph import Paragraph
 
     lines: list[str] = []
-    headings: set[int] = set()
+    headings: dict[int, int] = {}
     for element in _paragraph_elements(document):
-        if _is_heading(Paragraph(element, document.part)):
-            headings.add(len(lines))
+        level = _heading_level(Paragraph(element, document.part))
+        if level:
+            headings[len(lines)] = level
         lines.append(_paragraph_text(element))
     return "\n".join(lines), headings
 
@@ -151,11 +152,18 @@ def _local(tag: object) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
-def _is_heading(paragraph: Any) -> bool:
+def _heading_level(paragraph: Any) -> int:
+    """The heading depth its style (or a style it is based on) gives: Title 1, Subtitle 2,
+    Heading N N; 0 for a paragraph that is no heading."""
     style = paragraph.style
     while style is not None:
         name = (style.name or "").lower()
-        if name == "title" or name == "subtitle" or name.startswith("heading"):
-            return True
+        if name == "title":
+            return 1
+        if name == "subtitle":
+            return 2
+        if name.startswith("heading"):
+            digits = "".join(char for char in name if char.isdigit())
+            return min(int(digits), 9) if digits else 1
         style = style.base_style
-    return False
+    return 0

@@ -140,6 +140,9 @@ class Segment:
     start: int
     end: int
     offsets: Sequence[int] = field(repr=False, compare=False, default=())
+    # A heading's depth (1 the top: a title, "# …", Heading 1, "2."; 2 for "## …", "2.1"), so
+    # that an edition keeps the document's outline; 0 for sentences.
+    level: int = 0
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Map the span ``[start, end)`` of ``text`` to a span of ``Document.text``."""

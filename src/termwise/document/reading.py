@@ -42,6 +42,8 @@ class Block:
 
     heading: bool
     lines: list[tuple[int, int]] = field(default_factory=list)
+    # A heading's depth, 1 the top.
+    level: int = 1
     # Plain text only: lines shorter than this that end a sentence also end a paragraph.
     paragraph_width: int = 0
 
@@ -117,7 +119,7 @@ def _build(
     fmt: str,
     encoding: str,
     id_aliases: Mapping[str, str] | None,
-    heading_lines: set[int] | None,
+    heading_lines: Mapping[int, int] | None,
 ) -> Document:
     tag = languages.normalize(lang) if lang else detect_language(text)
     document = Document(path=path, text=text, lang=tag, encoding=encoding, segments=[], fmt=fmt)
@@ -131,7 +133,7 @@ def _build(
         if fmt == "markdown":
             blocks = markdown_blocks(text)
         elif fmt == "docx":
-            blocks = docx_blocks(text, heading_lines or set())
+            blocks = docx_blocks(text, heading_lines or {})
         else:
             blocks = plain_text_blocks(text)
         document.segments = _segments(document, blocks, document.id_aliases)
@@ -149,7 +151,7 @@ def _segments(
     text = document.text
     lang = document.lang
     vocabulary = _Vocabulary(text)
-    drafts: list[tuple[SegmentKind, str, OffsetMap, int]] = []
+    drafts: list[tuple[SegmentKind, str, OffsetMap, int, int]] = []
     paragraph = 0
     for block in blocks:
         joined, offsets = join_lines(text, block.lines, vocabulary)
@@ -157,7 +159,7 @@ def _segments(
             continue
         paragraph += 1
         if block.heading:
-            drafts.append((SegmentKind.HEADING, joined, offsets, paragraph))
+            drafts.append((SegmentKind.HEADING, joined, offsets, paragraph, block.level))
             continue
         # A sentence that ends a short line ends its paragraph (PDF text has no blank lines).
         short_line_ends: set[int] = set()
@@ -168,7 +170,7 @@ def _segments(
         spans = split_sentences(joined, lang)
         for index, (start, end) in enumerate(spans):
             drafts.append(
-                (SegmentKind.SENTENCE, joined[start:end], offsets.sub(start, end), paragraph)
+                (SegmentKind.SENTENCE, joined[start:end], offsets.sub(start, end), paragraph, 0)
             )
             if (
                 short_line_ends
@@ -178,7 +180,7 @@ def _segments(
                 paragraph += 1
     ids = assign_ids((draft[1] for draft in drafts), aliases)
     segments: list[Segment] = []
-    for segment_id, (kind, segment_text, offsets, number) in zip(ids, drafts, strict=True):
+    for segment_id, (kind, segment_text, offsets, number, level) in zip(ids, drafts, strict=True):
         start = offsets[0]
         line, column = document.line_col(start)
         segments.append(
@@ -192,6 +194,7 @@ def _segments(
                 start=start,
                 end=offsets[len(offsets) - 1] + 1,
                 offsets=offsets,
+                level=level,
             )
         )
     return segments
@@ -356,6 +359,14 @@ def _typical_width(text: str, spans: list[tuple[int, int]]) -> int:
     return lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))]
 
 
+def _numbering_depth(line: str) -> int:
+    """A numbered heading's depth: "2." and "IV." 1, "2.1" 2, "2.1.3." 3; unnumbered 1."""
+    numbered = _NUMBERED_HEADING.match(line)
+    if numbered is None:
+        return 1
+    return max(1, len([part for part in numbered.group().strip().split(".") if part.strip()]))
+
+
 def _is_heading_start(line: str, width: int) -> bool:
     if len(line) > 160 or len(line.split()) > 24:
         return False
@@ -469,7 +480,7 @@ def plain_text_blocks(text: str) -> list[Block]:
             (_is_heading_start(line, width) and not _runs_on(line, next_line, width))
             or _is_unnumbered_heading(line, next_line, width)
         ):
-            heading = Block(heading=True, lines=[(start, end)])
+            heading = Block(heading=True, lines=[(start, end)], level=_numbering_depth(line))
             if next_line and _continues_heading(line, next_line, width):
                 heading.lines.append((next_start, next_end))
                 index += 1
@@ -579,6 +590,7 @@ def markdown_blocks(text: str) -> list[Block]:
             continue
         if current is not None and len(current.lines) == 1 and _SETEXT.match(line):
             current.heading = True
+            current.level = 1 if line.strip().startswith("=") else 2
             current = None
             continue
         if _RULE.match(line):
@@ -587,7 +599,13 @@ def markdown_blocks(text: str) -> list[Block]:
         atx = _ATX.match(line)
         if atx:
             title_start = line_start + atx.start(2)
-            blocks.append(Block(heading=True, lines=[(title_start, line_start + atx.end(2))]))
+            blocks.append(
+                Block(
+                    heading=True,
+                    lines=[(title_start, line_start + atx.end(2))],
+                    level=len(atx.group(1)),
+                )
+            )
             current = None
             continue
         following = raw_lines[number + 1].rstrip("\r") if number + 1 < len(raw_lines) else ""
@@ -681,12 +699,14 @@ def _cell_blocks(line: str, line_start: int) -> list[Block]:
 # --- .docx -----------------------------------------------------------------------------------
 
 
-def docx_blocks(text: str, heading_lines: set[int]) -> list[Block]:
-    """One block per paragraph of a .docx (joined as lines of ``text``)."""
+def docx_blocks(text: str, heading_lines: Mapping[int, int]) -> list[Block]:
+    """One block per paragraph of a .docx (joined as lines of ``text``); ``heading_lines``:
+    the heading paragraphs' numbers and depths."""
     blocks: list[Block] = []
     for number, (start, end) in enumerate(_line_spans(text)):
         if end > start:
-            blocks.append(Block(heading=number in heading_lines, lines=[(start, end)]))
+            level = heading_lines.get(number, 0)
+            blocks.append(Block(heading=level > 0, lines=[(start, end)], level=max(level, 1)))
     return blocks
 
 

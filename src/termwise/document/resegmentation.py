@@ -120,6 +120,7 @@ def split_segment(segment: Segment, cuts: list[int]) -> list[Segment]:
                 start=source_start,
                 end=source_end,
                 offsets=part_offsets,
+                level=segment.level,
             )
         )
     return parts

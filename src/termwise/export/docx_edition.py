@@ -70,7 +70,7 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
     if target_only:
         for block in edition.target_body():
             if block.kind is SegmentKind.HEADING:
-                paragraph = document.add_heading(level=2)
+                paragraph = document.add_heading(level=block.outline_level)
             else:
                 paragraph = document.add_paragraph()
             _add_target(paragraph, block, markdown, _Style())
@@ -83,10 +83,15 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
         for cell in header:
             for run in cell.paragraphs[0].runs:
                 run.bold = True
-        heading_style = _Style(bold=True, size=Pt(13))
+        # In a table Word's heading styles do not apply: the outline shows as type sizes.
+        heading_sizes = {2: Pt(13), 3: Pt(12)}
         for block in edition.blocks:
             cells = table.add_row().cells
-            style = heading_style if block.kind is SegmentKind.HEADING else _Style()
+            style = (
+                _Style(bold=True, size=heading_sizes.get(block.outline_level, Pt(11)))
+                if block.kind is SegmentKind.HEADING
+                else _Style()
+            )
             _add_source(cells[0].paragraphs[0], block, markdown, style)
             _add_target(cells[1].paragraphs[0], block, markdown, style)
     if edition.has_unreviewed:

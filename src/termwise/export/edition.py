@@ -51,6 +51,10 @@ class EditionBlock:
 
     kind: SegmentKind
     segments: list[EditionSegment]
+    # A heading's level under the edition's title (level 1): the document's outline kept
+    # (every heading came out at one level), its top level under the title at 2, at most 6
+    # as in HTML. Set by ``build_edition``.
+    outline_level: int = 2
 
     def target_runs(self) -> list[EditionSegment | None]:
         """The sentences to print; ``None`` stands for a run of untranslated ones.
@@ -175,6 +179,7 @@ def build_edition(
             current_paragraph = segment.paragraph if segment.kind is SegmentKind.SENTENCE else None
         else:
             blocks[-1].segments.append(item)
+    _set_outline(blocks)
     edition = Edition(
         document=document,
         source_lang=languages.normalize(document.lang),
@@ -186,6 +191,18 @@ def build_edition(
     if glossary is not None:
         mark_terms(edition, glossary)
     return edition
+
+
+def _set_outline(blocks: list[EditionBlock]) -> None:
+    """Each heading's ``outline_level``: its depth in the document, the body's top depth
+    under the title at 2 (a Markdown paper's "# Title" then "## 1. Introduction" gives h1
+    and h2, not h1 and h3)."""
+    headings = [block for block in blocks if block.kind is SegmentKind.HEADING]
+    body = headings[1:] if headings and headings[0] is blocks[0] else headings
+    top = min((block.segments[0].segment.level or 1 for block in body), default=1)
+    for block in headings:
+        depth = block.segments[0].segment.level or 1
+        block.outline_level = min(max(depth - top, 0) + 2, 6)
 
 
 def _shown_target(

@@ -38,8 +38,11 @@ table.edition td, table.edition th { vertical-align: top; padding: .35rem .8rem 
        border-bottom: 1px solid var(--rule); text-align: start; }
 table.edition thead th { font-family: sans-serif; font-size: .8rem; letter-spacing: .05em;
        text-transform: uppercase; color: var(--muted); }
-tr.heading h2 { font-size: 1.25rem; margin: .8rem 0 .2rem; }
-tr.heading.first h2 { font-size: 1.6rem; }
+tr.heading :is(h2, h3, h4, h5, h6) { margin: .8rem 0 .2rem; }
+tr.heading h2 { font-size: 1.25rem; }
+tr.heading h3 { font-size: 1.1rem; }
+tr.heading :is(h4, h5, h6) { font-size: 1rem; }
+tr.heading.first :is(h2, h3, h4, h5, h6) { font-size: 1.6rem; }
 .term { border-bottom: 1px dotted var(--term); }
 .term.deprecated, .term.superseded { border-bottom: none;
        text-decoration: underline wavy var(--warn); text-underline-offset: .2em; }
@@ -51,7 +54,7 @@ footer { margin-top: 1.5rem; color: var(--muted); font-size: .8rem; }
 @media print {
   body { margin: 0; max-width: none; font-size: 10.5pt; padding: 0; }
   header.edition { margin-bottom: .6rem; }
-  tr, p, h2 { page-break-inside: avoid; break-inside: avoid; }
+  tr, p, h2, h3, h4 { page-break-inside: avoid; break-inside: avoid; }
   tr.heading { page-break-after: avoid; break-after: avoid; }
   .unreviewed { background: none; }
   .term { border-bottom: none; }
@@ -134,9 +137,10 @@ def _bilingual_body(edition: Edition) -> list[str]:
         if block.kind is SegmentKind.HEADING:
             css = "heading first" if first_heading else "heading"
             first_heading = False
+            tag = f"h{block.outline_level}"
             rows.append(
-                f'<tr class="{css}"><td lang="{source_lang}"><h2>{source}</h2></td>'
-                f'<td lang="{target_lang}"><h2>{target}</h2></td></tr>'
+                f'<tr class="{css}"><td lang="{source_lang}"><{tag}>{source}</{tag}></td>'
+                f'<td lang="{target_lang}"><{tag}>{target}</{tag}></td></tr>'
             )
         else:
             rows.append(
@@ -152,7 +156,8 @@ def _target_only_body(edition: Edition) -> list[str]:
     for block in edition.target_body():
         text = _target_runs_html(block, edition.markdown)
         if block.kind is SegmentKind.HEADING:
-            out.append(f"<h2>{text}</h2>")
+            tag = f"h{block.outline_level}"
+            out.append(f"<{tag}>{text}</{tag}>")
         else:
             out.append(f"<p>{text}</p>")
     out.append("</main>")

@@ -45,7 +45,8 @@ def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
         lines.extend([f"# {title}", ""])
         for block in edition.target_body():
             text = block_target(block, escape)
-            lines.append(f"## {text}" if block.kind is SegmentKind.HEADING else text)
+            heading = block.kind is SegmentKind.HEADING
+            lines.append(f"{'#' * block.outline_level} {text}" if heading else text)
             lines.append("")
     else:
         lines.extend([f"# {_title(edition, edition.title)}", ""])
@@ -55,8 +56,9 @@ def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
                 if in_table:
                     lines.append("")
                     in_table = False
-                lines.append(f"## {escape(block_source(block))}")
-                lines.append(f"## {block_target(block, escape)}")
+                marks = "#" * block.outline_level
+                lines.append(f"{marks} {escape(block_source(block))}")
+                lines.append(f"{marks} {block_target(block, escape)}")
                 lines.append("")
                 continue
             if not in_table:
