@@ -29,6 +29,10 @@ def test_json_output_shape_on_the_seed_paper() -> None:
         assert {"id", "kind", "text", "line", "column", "paragraph"} <= set(row)
         assert row["kind"] in ("heading", "sentence")
         assert row["line"] >= 1 and row["column"] >= 1
+        # A heading says how deep it is ("1. Introduction" 1, "3.1. …" 2).
+        assert ("level" in row) == (row["kind"] == "heading")
+    levels = {row["text"].split()[0]: row.get("level") for row in rows if row["kind"] == "heading"}
+    assert levels["1."] == 1 and levels["3.1."] == 2
     assert rows[0]["text"].startswith("Abstract: ") and (rows[0]["line"], rows[0]["column"]) == (
         1,
         2,

@@ -65,6 +65,8 @@ def segments(
                 "start": segment.start,
                 "end": segment.end,
             }
+            if segment.level:
+                row["level"] = segment.level
             out.write(("\n" if index == 0 else ",\n") + json.dumps(row, ensure_ascii=False))
         out.write("\n]\n")
         out.flush()
