@@ -113,6 +113,21 @@ def test_end_punctuation_for_chinese_and_spanish() -> None:
     assert quoted == []
 
 
+def test_end_punctuation_fixes_only_what_is_missing_or_of_the_wrong_width() -> None:
+    # A fix everywhere on a published Chinese translation put "。" after "，" (a verse that
+    # runs on) and a period over a question mark the translation had moved: a mark that
+    # differs is for the translator to judge, so it is reported without a fix.
+    sources = ["He blotted out his name.", "Who can stand before him!", "Is it so?"]
+    targets = ["涂抹他的名，", "谁能在他面前站立得住呢？", "是这样。"]
+    zh = run_one("end-punctuation", sources, targets, "zh")
+    assert [(i.text, i.suggestion, i.fix) for i in zh] == [
+        ("，", "。", None),
+        ("？", "！", None),
+        ("。", "？", None),
+    ]
+    assert "ends with an exclamation, the target with a question" in zh[1].message
+
+
 def test_typography_french() -> None:
     target = "Pourquoi ? Voici la règle: « paix » et «guerre» !"
     issues = run_one("typography", ["Why? Here is the rule: peace and war!"], [target], "fr")

@@ -13,10 +13,44 @@ from termwise.checks.registry import Scope, register
 from termwise.checks.screening import segments_containing
 
 _CLOSING_TRAIL = "\"'”’»」』）)]】"
-_LATIN_END = {".": "period", "!": "exclamation", "?": "question", ":": "colon", "…": "ellipsis"}
-_CJK_END = {"。": "period", "！": "exclamation", "？": "question", "：": "colon", "…": "ellipsis"}
-_CJK_FOR = {"period": "。", "exclamation": "！", "question": "？", "colon": "：", "ellipsis": "…"}
-_LATIN_FOR = {"period": ".", "exclamation": "!", "question": "?", "colon": ":", "ellipsis": "…"}
+# A text that ends with a comma or a semicolon runs on into the next (a verse, a clause a
+# published translation moved): it has an end mark, not none, and a mark never goes after it.
+_LATIN_END = {
+    ".": "period",
+    "!": "exclamation",
+    "?": "question",
+    ":": "colon",
+    "…": "ellipsis",
+    ",": "comma",
+    ";": "semicolon",
+}
+_CJK_END = {
+    "。": "period",
+    "！": "exclamation",
+    "？": "question",
+    "：": "colon",
+    "…": "ellipsis",
+    "，": "comma",
+    "；": "semicolon",
+}
+_CJK_FOR = {
+    "period": "。",
+    "exclamation": "！",
+    "question": "？",
+    "colon": "：",
+    "ellipsis": "…",
+    "comma": "，",
+    "semicolon": "；",
+}
+_LATIN_FOR = {
+    "period": ".",
+    "exclamation": "!",
+    "question": "?",
+    "colon": ":",
+    "ellipsis": "…",
+    "comma": ",",
+    "semicolon": ";",
+}
 _CITATION_TAIL = re.compile(r"(?:\s*[\[［【][^\]］】]*[\]］】])+$")
 
 
@@ -94,7 +128,7 @@ def end_punctuation(context: CheckContext, pair: Pair) -> list[Issue]:
                 "target",
                 end,
                 end,
-                f"the source ends with a {source_kind}, the target with none",
+                f"the source ends with {_article(source_kind)} {source_kind}, the target with none",
                 suggestion=wanted,
                 fixable=True,
             )
@@ -108,22 +142,29 @@ def end_punctuation(context: CheckContext, pair: Pair) -> list[Issue]:
                 "target",
                 position,
                 position + 1,
-                f"the target ends with a {target_kind}, the source with none",
+                f"the target ends with {_article(target_kind)} {target_kind}, the source with none",
             )
         ]
     if {source_kind, target_kind} <= {"period", "ellipsis"}:
         return []
+    # Reported, not fixed: a translation may move a question into the sentence, render "O
+    # that …!" as a statement, or run on into the next sentence, and a fix everywhere put
+    # "。" after "，" and a period over a question mark the translation kept elsewhere.
     return [
         context.issue(
             pair,
             "target",
             position,
             position + 1,
-            f"the source ends with a {source_kind}, the target with a {target_kind}",
+            f"the source ends with {_article(source_kind)} {source_kind}, the target with "
+            f"{_article(target_kind)} {target_kind}",
             suggestion=marks[source_kind],
-            fixable=True,
         )
     ]
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
 
 
 _NBSP = "\u00a0"
