@@ -185,3 +185,28 @@ def test_numbers_accept_roman_numerals_for_centuries() -> None:
     assert [(i.segment_id, i.message) for i in issues] == [
         ("s2", "number 21 of the source is missing from the target")
     ]
+
+
+def test_numbers_written_out_or_scaled_agree_with_their_figures() -> None:
+    # A published Chinese translation writes numbers out (十二, 百分之五十), puts the month
+    # as a number (5月) and counts in 万: each was an error, and `check` exited 1.
+    sources = [
+        "Growth was 50% in 1.5 million homes.",
+        "On 5 May twelve members met.",
+        "The 3 parties agreed.",
+        "Twelve delegations came.",
+        "It cost 2 million.",
+    ]
+    targets = [
+        "在150万个家庭中增长了百分之五十。",
+        "5月5日，十二名成员开会。",
+        "三方同意了。",
+        "12个代表团来了。",
+        "花了300万。",
+    ]
+    issues = run_one("numbers", sources, targets, "zh")
+    # Only the real difference is left: 2 million is 200万, not 300万.
+    assert [(i.segment_id, i.message) for i in issues] == [
+        ("s5", "number 2 of the source is missing from the target"),
+        ("s5", "number 300 is not in the source"),
+    ]

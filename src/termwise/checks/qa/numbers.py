@@ -29,7 +29,10 @@ def _numbers(text: str) -> list[tuple[str, int, int]]:
     masked = _CITATION.sub(lambda m: " " * len(m.group()), text) if "[" in text else text
     found = []
     for match in _NUMBER.finditer(masked):
-        digits = re.sub(r"[^0-9０-９]", "", match.group()).translate(_FULLWIDTH_DIGITS)
+        figure = match.group().translate(_FULLWIDTH_DIGITS)
+        # A scaled figure stands for its value: "1.5 million" is 150万, not 15.
+        scaled = _scaled_value(figure, masked[match.end() : match.end() + 12])
+        digits = scaled or re.sub(r"[^0-9]", "", figure)
         found.append((digits, match.start(), match.end()))
     return found
 
@@ -82,6 +85,8 @@ def numbers(context: CheckContext, pair: Pair) -> list[Issue]:
             value = _roman_value(match.group(1))
             if value is not None and (have - wanted)[value] > 0:
                 wanted[value] += 1
+    if wanted != have:
+        _settle_written_out(context, pair.source, target, wanted, have)
     if wanted == have:
         return []
     issues = []
@@ -111,6 +116,82 @@ def numbers(context: CheckContext, pair: Pair) -> list[Issue]:
             )
         )
     return issues
+
+
+def _settle_written_out(
+    context: CheckContext, source: str, target: str, wanted: Counter[str], have: Counter[str]
+) -> None:
+    """Count the numbers one side writes out that settle a difference: words and Chinese
+    numerals (十二 for 12, "twelve" for 12, 百分之五十 for 50%), a month's name for its
+    number (5月 for May), and a figure with its scale (150万 for 1.5 million). A published
+    Chinese translation writes numbers so, and each was an error."""
+    from termwise.align.features import chinese_numerals, english_number_words
+
+    def written(text: str, lang: str | None) -> list[str]:
+        base = (lang or "").split("-")[0]
+        values: list[int] = []
+        if base in ("zh", "ja"):
+            values = chinese_numerals(text)
+        elif base == "en":
+            values = english_number_words(text) + [
+                month for name, month in _EN_MONTHS.items() if name in text
+            ]
+        return [str(value) for value in values]
+
+    for value in written(target, context.target_lang):
+        if (wanted - have)[value] > 0:
+            have[value] += 1
+    for value in written(source, context.source_lang):
+        if (have - wanted)[value] > 0:
+            wanted[value] += 1
+
+
+_EN_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ],
+        start=1,
+    )
+}
+# The scale after a figure: "1.5 million", "150万", "2,3 millones", "3 Mrd.".
+_SCALE_AFTER = re.compile(
+    r"\s?(?:(万|亿|千)|(thousand|million|billion|trillion|mil|millones|millón|millions|million|"
+    r"milliards|milliard|Millionen|Million|Milliarden|Milliarde|Mio\.?|Mrd\.?)(?!\w))"
+)
+_SCALES = {
+    "thousand": 10**3, "千": 10**3, "mil": 10**3, "万": 10**4, "million": 10**6,
+    "millions": 10**6, "millones": 10**6, "millón": 10**6, "Million": 10**6,
+    "Millionen": 10**6, "Mio": 10**6, "亿": 10**8, "billion": 10**9, "milliard": 10**9,
+    "milliards": 10**9, "Milliarde": 10**9, "Milliarden": 10**9, "Mrd": 10**9,
+    "trillion": 10**12,
+}  # fmt: skip
+
+
+def _scaled_value(figure: str, after: str) -> str | None:
+    """The value of ``figure`` when ``after`` begins with a scale ("1.5" then " million",
+    "150" then "万"), as digits; None without one."""
+    match = _SCALE_AFTER.match(after)
+    if match is None:
+        return None
+    try:
+        value = float(figure.replace("\u00a0", "").replace(" ", "").replace(",", "."))
+    except ValueError:
+        return None
+    scale = match.group(1) or match.group(2)
+    return str(round(value * _SCALES[scale.rstrip(".")]))
 
 
 def _citation_key(marker: str) -> str:
