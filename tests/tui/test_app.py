@@ -487,6 +487,33 @@ async def test_ignore_an_issue_with_a_reason(review_project: ProjectLayout, pape
         )
 
 
+async def test_ignore_every_issue_like_this_one_at_once(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    # A word the dictionary lacks was reported 44 times, each to be ignored on its own.
+    app = make_app(review_project, paper)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        issue = next(i for i in app.session.issues if i.text == "community of human destiny")
+        alike = app.session.issues_like(issue)
+        assert len(alike) > 10
+        others = len(app.session.issues) - len(alike)
+        await pilot.press("f8")
+        await settle(app, pilot)
+        panel = app.query_one(IssuesPanel)
+        panel.select_issue_of(issue.segment_id)
+        await settle(app, pilot)
+        assert panel.current is not None and panel.current.text == issue.text
+        await pilot.press("I")
+        await pilot.pause()
+        assert isinstance(app.screen, AskText)
+        await pilot.press(*"the paper's own title for it", "enter")
+        await settle(app, pilot)
+        assert not app.session.issues_like(issue)
+        assert len(app.session.issues) == others
+        assert all(app.session.ignores.is_ignored(i, "es") for i in alike)
+
+
 async def test_glossary_panel_search_add_term_and_status(
     review_project: ProjectLayout, paper: Path
 ) -> None:

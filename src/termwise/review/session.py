@@ -536,6 +536,26 @@ class ReviewSession:
         self.ignores.save()
         self.issues = [other for other in self.issues if other is not issue]
 
+    def issues_like(self, issue: Issue) -> list[Issue]:
+        """The issues of the same check on the same text, on the same side, across the
+        document: a word the spelling dictionary lacks is reported 44 times."""
+        return [
+            other
+            for other in self.issues
+            if (other.check, other.side, other.text.casefold())
+            == (issue.check, issue.side, issue.text.casefold())
+        ]
+
+    def ignore_all(self, issue: Issue, reason: str) -> int:
+        """Dismiss every issue like ``issue`` (``issues_like``) with one reason; how many."""
+        alike = self.issues_like(issue)
+        for other in alike:
+            self.ignores.add(other, reason, lang=self.target_lang)
+        self.ignores.save()
+        gone = {id(other) for other in alike}
+        self.issues = [other for other in self.issues if id(other) not in gone]
+        return len(alike)
+
     # --- joining and splitting -------------------------------------------------------
 
     def _structure(self) -> Structure:

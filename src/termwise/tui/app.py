@@ -344,7 +344,7 @@ class ReviewApp(App[None]):
 
     @on(IssuesPanel.Ignore)
     def _ignore(self, event: IssuesPanel.Ignore) -> None:
-        self.workbench.issues_panel.ignore(event.issue)
+        self.workbench.issues_panel.ignore(event.issue, event.everywhere)
 
     @on(IssuesPanel.Ignored)
     def _ignored(self) -> None:

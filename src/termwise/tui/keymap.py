@@ -113,6 +113,7 @@ _TABLE = (
     KeyBinding("issues.fix_all", "X", "fix_everywhere", "Fix everywhere", "issues"),
     KeyBinding("issues.fix_variants", "V", "fix_variants", "Fix all variants", "issues"),
     KeyBinding("issues.ignore", "i", "ignore", "Ignore", "issues"),
+    KeyBinding("issues.ignore_all", "I", "ignore_all", "Ignore all like it", "issues", False),
     KeyBinding("issues.next_error", "e", "next_error", "Next error", "issues"),
     # The glossary panel.
     KeyBinding("glossary.add", "a", "add_term", "Add term", "glossary"),

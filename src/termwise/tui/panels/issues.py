@@ -61,9 +61,11 @@ class IssuesPanel(Vertical):
             self.scope: FixScope = scope
 
     class Ignore(Message):
-        def __init__(self, issue: Issue) -> None:
+        def __init__(self, issue: Issue, everywhere: bool = False) -> None:
             super().__init__()
             self.issue = issue
+            # Every issue of the same check on the same text (``issues_like``), at once.
+            self.everywhere = everywhere
 
     class Fixed(Message):
         """A fix was applied as one undoable change."""
@@ -309,6 +311,10 @@ class IssuesPanel(Vertical):
         if self.current is not None:
             self.post_message(self.Ignore(self.current))
 
+    def action_ignore_all(self) -> None:
+        if self.current is not None:
+            self.post_message(self.Ignore(self.current, everywhere=True))
+
     # --- fixing and ignoring ------------------------------------------------------------
 
     def fix(self, issue: Issue, scope: FixScope) -> None:
@@ -378,8 +384,10 @@ class IssuesPanel(Vertical):
             message += f" {count} reviewed translation(s) need review again: their source changed."
         self.notify(message, title="Source file changed", timeout=15)
 
-    def ignore(self, issue: Issue) -> None:
-        """Ask why ``issue`` is a false alarm, and dismiss it with that reason."""
+    def ignore(self, issue: Issue, everywhere: bool = False) -> None:
+        """Ask why ``issue`` is a false alarm, and dismiss it (``everywhere``: and every
+        issue like it) with that reason."""
+        alike = len(self.session.issues_like(issue)) if everywhere else 1
 
         def done(reason: str | None) -> None:
             if reason is None:
@@ -388,10 +396,15 @@ class IssuesPanel(Vertical):
                 # Said, not silent: the keys typed next went to the panel as commands.
                 self.notify("Not ignored: give a reason (why is it a false alarm?).")
                 return
-            self.session.ignore(issue, reason)
+            if everywhere:
+                count = self.session.ignore_all(issue, reason)
+                self.notify(f"Ignored {count} {issue.check} issue(s) on {issue.text!r}.")
+            else:
+                self.session.ignore(issue, reason)
             self.post_message(self.Ignored())
 
-        self.app.push_screen(AskText(f"Ignore {issue.check} on {issue.text!r} — why?"), done)
+        what = f"{alike} {issue.check} issues" if everywhere else issue.check
+        self.app.push_screen(AskText(f"Ignore {what} on {issue.text!r} — why?"), done)
 
 
 ISSUES_PER_PAGE = 200
