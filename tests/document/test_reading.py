@@ -395,3 +395,26 @@ def test_a_numbered_paragraph_is_no_heading_and_its_number_no_sentence() -> None
         ("heading", "2. Kurze Überschrift"),
         ("sentence", "Der Text beginnt hier "),
     ]
+
+
+def test_numbered_paragraphs_are_no_headings_and_the_title_is_no_running_header() -> None:
+    # A yearbook numbers its paragraphs; their first lines fill the width and were read as
+    # headings (11 of 44), cutting each sentence in two. Its title, which the running header
+    # repeats, was taken for a header and deleted.
+    fill = "Die Expedition kam im Sommer mit vielen Trägern und Lasten bis zum"
+    paragraphs = [
+        f"{n}. {fill}\nBasislager, wo sie lange auf besseres Wetter warten musste."
+        for n in range(1, 5)
+    ]
+    # The title on the first page; then each page: its header, a paragraph, its number.
+    pages = [
+        f"Himalaya-Chronik 1956\n\n{paragraph}\n{17 + n}\n"
+        for n, paragraph in enumerate(paragraphs)
+    ]
+    text = "\f".join(pages)
+    segments = parse_document(text, lang="de").segments
+    assert [s.kind.value for s in segments].count("heading") <= 1
+    texts = [s.text for s in segments]
+    assert texts[0] == "Himalaya-Chronik 1956"
+    assert f"3. {fill} Basislager, wo sie lange auf besseres Wetter warten musste." in texts
+    assert texts.count("Himalaya-Chronik 1956") == 1

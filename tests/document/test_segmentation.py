@@ -76,6 +76,24 @@ def sentences(text: str, lang: str) -> list[str]:
             ],
         ),
         (
+            # A French yearbook: a time, a title, a price, and a pass ("col") that ends one.
+            "fr",
+            "Nous partîmes vers 15 h. 30, sans bruit. Le capt. Ali Usman suivit. Il coûte "
+            "2 fr. 70 par jour. Nous atteignîmes le col. Puis ce fut la descente.",
+            [
+                "Nous partîmes vers 15 h. 30, sans bruit.",
+                "Le capt. Ali Usman suivit.",
+                "Il coûte 2 fr. 70 par jour.",
+                "Nous atteignîmes le col.",
+                "Puis ce fut la descente.",
+            ],
+        ),
+        (
+            "de",
+            "Leiter Ch. Evans kam mit Hardie-T. Streather und No. 5 an. Es war vorbei.",
+            ["Leiter Ch. Evans kam mit Hardie-T. Streather und No. 5 an.", "Es war vorbei."],
+        ),
+        (
             "ru",
             "А. С. Пушкин, т. е. поэт, и т. д. Это было в 1812 г. Тогда всё изменилось.",
             ["А. С. Пушкин, т. е. поэт, и т. д.", "Это было в 1812 г.", "Тогда всё изменилось."],

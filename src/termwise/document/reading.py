@@ -422,13 +422,26 @@ def page_furniture(text: str, spans: Sequence[tuple[int, int]]) -> set[int]:
     rising = sum(1 for (_, a), (_, b) in zip(numbers, numbers[1:], strict=False) if b > a)
     if len(numbers) >= RUNNING_HEADER_REPEATS and rising >= 0.6 * (len(numbers) - 1):
         furniture.update(index for index, _ in numbers)
+    paged = "\f" in text
     for shape, indexes in shapes.items():
         # A header names the book or chapter: "1. 1950 :", a recurring list entry, does not.
         if len(indexes) < RUNNING_HEADER_REPEATS or sum(c.isalpha() for c in shape) < 4:
             continue
-        if "#" in shape or all(_beside_form_feed(text, spans, index) for index in indexes):
+        if paged:
+            # Where the pages are marked, only the lines at a page's edge: the book's title
+            # on its first page has the running header's words but is the title.
+            furniture.update(
+                index
+                for index in indexes
+                if _beside_form_feed(text, spans, index) or _beside(furniture, index)
+            )
+        elif "#" in shape:
             furniture.update(indexes)
     return furniture
+
+
+def _beside(lines: set[int], index: int) -> bool:
+    return index - 1 in lines or index + 1 in lines
 
 
 def _beside_form_feed(text: str, spans: Sequence[tuple[int, int]], index: int) -> bool:
@@ -451,6 +464,7 @@ def plain_text_blocks(text: str) -> list[Block]:
             if end > start
         ]
     paragraph_width = int(width * 0.8) if width >= 40 else 0
+    numbered_paragraphs = _numbers_paragraphs(text, spans, width)
     blocks: list[Block] = []
     current: Block | None = None
     previous_ended = True
@@ -477,7 +491,11 @@ def plain_text_blocks(text: str) -> list[Block]:
         next_start, next_end = spans[index + 1] if index + 1 < count else (0, 0)
         next_line = text[next_start:next_end]
         if previous_ended and (
-            (_is_heading_start(line, width) and not _runs_on(line, next_line, width))
+            (
+                _is_heading_start(line, width)
+                and not _runs_on(line, _line_after(text, spans, furniture, index), width)
+                and not (numbered_paragraphs and len(line) >= 0.6 * width)
+            )
             or _is_unnumbered_heading(line, next_line, width)
         ):
             heading = Block(heading=True, lines=[(start, end)], level=_numbering_depth(line))
@@ -497,6 +515,37 @@ def plain_text_blocks(text: str) -> list[Block]:
         previous_ended = bool(_ENDS_SENTENCE.search(line[-40:]))
         index += 1
     return blocks
+
+
+def _numbers_paragraphs(text: str, spans: Sequence[tuple[int, int]], width: int) -> bool:
+    """Whether the text numbers its paragraphs ("5. Für den Winter 1956/57 ist eine …"):
+    most of its lines that open with a number fill the width, as a wrapped paragraph's first
+    line does and a heading does not. Then only a short numbered line is a heading."""
+    if width < 40:
+        return False
+    lengths = [
+        end - start
+        for start, end in spans
+        if end > start and _NUMBERED_HEADING.match(text, start, end)
+    ]
+    long = sum(1 for length in lengths if length >= 0.8 * width)
+    return long >= 3 and long >= 0.5 * len(lengths)
+
+
+def _line_after(
+    text: str, spans: Sequence[tuple[int, int]], furniture: set[int], index: int
+) -> str:
+    """The line that goes on from line ``index``: the next one, or past a page break (blank
+    lines and the page's number and header) the first line of the next page."""
+    following = index + 1
+    if following < len(spans) and spans[following][0] < spans[following][1]:
+        return text[spans[following][0] : spans[following][1]]
+    low = following
+    while low < len(spans) and (spans[low][0] == spans[low][1] or low in furniture):
+        low += 1
+    if low < len(spans) and _within_page_break(spans, furniture, min(following, len(spans) - 1)):
+        return text[spans[low][0] : spans[low][1]]
+    return ""
 
 
 def _runs_on(line: str, next_line: str, width: int) -> bool:

@@ -112,7 +112,8 @@ _ES_STARTERS = (
 _FR_ABBREVIATIONS = (
     "M|MM|Mme|Mmes|Mlle|Mlles|Dr|Drs|Pr|Me|Mgr|St|Ste|p|pp|cf|fig|figs|vol|vols|éd|éds|art|chap|"
     "n|nº|tab|env|apr|av|ex|p. ex|c.-à-d|c-à-d|i.e|e.g|ibid|op|cit|coll|trad|dir|"
-    "janv|févr|fév|avr|juil|sept|oct|nov|déc|et al|al|boul|bd|tél|sq|suiv"
+    "janv|févr|fév|avr|juil|sept|oct|nov|déc|et al|al|boul|bd|tél|sq|suiv|capt|Capt|lt|"
+    "gén|sgt|fr|Mr|Mrs|Ms|Oesterr|Österr"
 )
 _FR_CLOSING = "etc"
 _FR_NAMES = "J.-C|S.A|S.A.R.L|Cie|Éts|hab"
@@ -127,7 +128,8 @@ _DE_ABBREVIATIONS = (
     "S|ff|vgl|ggf|bzw|ca|evtl|inkl|exkl|max|min|geb|gest|verh|zit|sog|u. a|z. B|d. h|u. U|"
     "o. Ä|s. o|s. u|i. d. R|z. T|v. a|u. v. m|m. E|e. V|i. A|i. V|Str|Tel|bspw|insb|usf|"
     "Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Nov|Dez|et al|al|Mio|Mrd|Tsd|allg|best|dt|engl|"
-    "frz|lat|gem|Pkt|Ziff|lt|zzgl|zw|s|Österr|österr|Mr|Mrs|Ms"
+    "frz|lat|gem|Pkt|Ziff|lt|zzgl|zw|s|Österr|österr|Oesterr|Mr|Mrs|Ms|Capt|Ch|Hptm|Oberst|"
+    "Okt|oct"
 )
 _DE_CLOSING = "usw|etc|u. v. m|u. Ä|o. Ä"
 _DE_NAMES = "GmbH|AG|e. V|Co|KG|Chr|n. Chr|v. Chr"
@@ -190,7 +192,14 @@ def _prefixes(*tables: str) -> dict[str, tuple[str, ...]]:
     return {prefix: tuple(sorted(forms)) for prefix, forms in found.items()}
 
 
-_NUMERIC = {"en": "no|nos", "fr": "no|nos", "zh": "no|nos", "ja": "no|nos", "es": "no"}
+_NUMERIC = {
+    "en": "no|nos",
+    "fr": "no|nos",
+    "zh": "no|nos",
+    "ja": "no|nos",
+    "es": "no",
+    "de": "No|Nos",
+}
 
 _TABLES: dict[str, tuple[str, str, str, str]] = {
     "en": (_EN_ABBREVIATIONS, _EN_CLOSING, _EN_NAMES, _EN_STARTERS),
@@ -227,6 +236,7 @@ _CANDIDATE = re.compile(
 _ELISION = re.compile(r"(?:[lLdDjJmMnNsStTcC]|[qQ]u|jusqu|lorsqu|puisqu)['’]")
 _INITIAL = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ]\.")
 _DOTTED = re.compile(r"(?:\w\.-?)+\w")
+_HYPHENED_INITIAL = re.compile(r"\w-[A-ZÀ-ÖØ-Þ]\Z")
 _NUMBER = re.compile(r"\d{1,3}")
 _WORD_AFTER = re.compile(r"[\w'’-]*")
 _WORD_BEFORE_NUMBER = re.compile(r"(\w+)\s+\d{1,3}\Z")
@@ -342,10 +352,12 @@ def _period_ends_sentence(text: str, period: int, after: int, rules: LanguageRul
                 return False
     if len(token) == 1 and token.isalpha():
         if token.islower():
-            return True
+            # "vers 15 h. 30": a unit before a figure, not an end.
+            return not text[after : after + 1].isdigit()
         # An initial ("J. Smith", "А. С. Пушкин") unless a sentence plainly starts after it.
         return _opens_sentence(following, text, after, rules)
-    if _DOTTED.fullmatch(token):
+    if _DOTTED.fullmatch(token) or _HYPHENED_INITIAL.search(token):
+        # "E.P.Hillary", and a team list's "Hardie-T. Streather": initials.
         return _opens_sentence(following, text, after, rules)
     if rules.ordinal_words and _NUMBER.fullmatch(token):
         return not _is_german_ordinal(window, token, following, rules)
