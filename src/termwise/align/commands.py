@@ -349,20 +349,23 @@ def align(
     # Numbered as the workbench numbers the segments (the joins made shift them).
     _name_gaps(beads, report.segment_of)
     click.echo(summary, err=True)
+    # Each flagged group counted once: unsure, or else sure but for what it holds.
+    unsure = report.flagged - report.flagged_for_appended - report.flagged_for_omitted
     why = [
-        f"{report.flagged_for_appended} for target sentences without a source"
+        f"{unsure} unsure" if unsure else "",
+        f"{report.flagged_for_appended} with target sentences without a source added"
         if report.flagged_for_appended
         else "",
-        f"{report.flagged_for_omitted} for source sentences the translation leaves out"
+        f"{report.flagged_for_omitted} left out by the translation"
         if report.flagged_for_omitted
         else "",
     ]
-    reasons = "; ".join(part for part in why if part)
+    reasons = ", ".join(part for part in why if part)
     click.echo(
         f"Saved {_counted(report.filled, 'aligned translation')} to {report.path} "
         f"({report.flagged} flagged {report.flagged and CHECK_FLAG or ''}".rstrip()
-        + (f" ({reasons})" if reasons else "")
-        + f", {_counted(report.unmatched_source, 'source segment')} without a counterpart"
+        + (f": {reasons};" if reasons else ",")
+        + f" {_counted(report.unmatched_source, 'source segment')} without a counterpart"
         + (f", {_counted(report.kept, 'earlier translation')} kept" if report.kept else "")
         + (f", {_counted(report.joins, 'sentence join')} recorded" if report.joins else "")
         + ")"
