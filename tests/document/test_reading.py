@@ -418,3 +418,28 @@ def test_numbered_paragraphs_are_no_headings_and_the_title_is_no_running_header(
     assert texts[0] == "Himalaya-Chronik 1956"
     assert f"3. {fill} Basislager, wo sie lange auf besseres Wetter warten musste." in texts
     assert texts.count("Himalaya-Chronik 1956") == 1
+
+
+def test_a_footnote_at_the_foot_of_a_page_does_not_cut_the_sentence() -> None:
+    # The footnote above the page number was read as text between the two halves of the
+    # sentence the page break ran through ("…ne s'étaient élar- ¹ D'après … gies que …").
+    body = [
+        "Nous pûmes constater que nos propres empreintes ne s'étaient élar-",
+        "",
+        "¹ D'après une communication orale du Dr T. Hagen.",
+        "",
+    ]
+    pages = []
+    for number in range(3):
+        lines = ["Les Alpes", "", f"Le camp {number} était prêt. Le massif.¹ Les Alpes ont publié."]
+        if number == 1:
+            lines += body
+        pages.append("\n".join([*lines, str(83 + number)]))
+    text = "\n\f".join(pages) + "\n"
+    text = text.replace("\fLes Alpes\n\nLe camp 2", "\fLes Alpes\n\ngies que de peu. Le camp 2")
+    texts = [segment.text for segment in parse_document(text, lang="fr").segments]
+    joined = "Nous pûmes constater que nos propres empreintes ne s'étaient élargies que de peu."
+    assert joined in texts
+    assert "¹ D'après une communication orale du Dr T. Hagen." in texts
+    assert "Le massif.¹" in texts  # the mark goes with the sentence it follows
+    assert texts.index(joined) < texts.index("¹ D'après une communication orale du Dr T. Hagen.")

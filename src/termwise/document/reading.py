@@ -440,6 +440,45 @@ def page_furniture(text: str, spans: Sequence[tuple[int, int]]) -> set[int]:
     return furniture
 
 
+# A footnote's first line: its mark ("1", "¹", "*") and text.
+_FOOTNOTE_START = re.compile(r"(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}|\*{1,3}|†)[ \t]+\S")
+# How many lines a footnote may take, and how many footnotes a page's foot holds.
+FOOTNOTE_LINES = 4
+FOOTNOTES_PER_PAGE = 3
+
+
+def page_footnotes(text: str, spans: Sequence[tuple[int, int]], furniture: set[int]) -> set[int]:
+    """The lines of the footnotes at a page's foot, above its number or the next page's
+    header: a short block after a blank line that opens with a mark ("1 Siehe …", "¹ Voir
+    …"). Read as text, a footnote cut the sentence the page break ran through in two."""
+
+    def blank(index: int) -> bool:
+        return spans[index][0] == spans[index][1]
+
+    found: set[int] = set()
+    for edge in sorted(furniture):
+        if edge - 1 in furniture:
+            continue  # the same page break
+        below = edge - 1
+        for _ in range(FOOTNOTES_PER_PAGE):
+            while below >= 0 and blank(below):
+                below -= 1
+            top = below
+            while top > 0 and not blank(top - 1) and top - 1 not in furniture:
+                top -= 1
+            if (
+                below < 0
+                or top == 0
+                or not blank(top - 1)
+                or below - top >= FOOTNOTE_LINES
+                or not _FOOTNOTE_START.match(text, spans[top][0], spans[top][1])
+            ):
+                break
+            found.update(range(top, below + 1))
+            below = top - 1
+    return found
+
+
 def _beside(lines: set[int], index: int) -> bool:
     return index - 1 in lines or index + 1 in lines
 
@@ -465,7 +504,12 @@ def plain_text_blocks(text: str) -> list[Block]:
         ]
     paragraph_width = int(width * 0.8) if width >= 40 else 0
     numbered_paragraphs = _numbers_paragraphs(text, spans, width)
+    footnotes = page_footnotes(text, spans, furniture)
+    # A page's foot (its footnotes, number and header) interrupts a paragraph, not ends it.
+    page_edge = furniture | footnotes
     blocks: list[Block] = []
+    # Footnotes read at a page's foot: printed after the paragraph they interrupted.
+    waiting: list[Block] = []
     current: Block | None = None
     previous_ended = True
     index = 0
@@ -475,16 +519,25 @@ def plain_text_blocks(text: str) -> list[Block]:
         if index in furniture:
             index += 1
             continue
+        if index in footnotes:
+            if waiting and index - 1 in footnotes:
+                waiting[-1].lines.append((start, end))
+            else:
+                waiting.append(Block(heading=False, lines=[(start, end)]))
+            index += 1
+            continue
         if start == end:
             # A page break (blank lines and page furniture) inside a sentence is no
             # paragraph end: the sentence goes on on the next page.
             if not (previous_ended or current is None) and _within_page_break(
-                spans, furniture, index
+                spans, page_edge, index
             ):
                 index += 1
                 continue
             current = None
             previous_ended = True
+            blocks.extend(waiting)
+            waiting = []
             index += 1
             continue
         line = text[start:end]
@@ -493,7 +546,7 @@ def plain_text_blocks(text: str) -> list[Block]:
         if previous_ended and (
             (
                 _is_heading_start(line, width)
-                and not _runs_on(line, _line_after(text, spans, furniture, index), width)
+                and not _runs_on(line, _line_after(text, spans, page_edge, index), width)
                 and not (numbered_paragraphs and len(line) >= 0.6 * width)
             )
             or _is_unnumbered_heading(line, next_line, width)
@@ -502,6 +555,8 @@ def plain_text_blocks(text: str) -> list[Block]:
             if next_line and _continues_heading(line, next_line, width):
                 heading.lines.append((next_start, next_end))
                 index += 1
+            blocks.extend(waiting)
+            waiting = []
             blocks.append(heading)
             current = None
             previous_ended = True
@@ -510,11 +565,13 @@ def plain_text_blocks(text: str) -> list[Block]:
         if current is None or line[0] in _BULLETS or _REFERENCE_ENTRY.match(line):
             # A bullet or a "[12] Author, Title" entry starts a list item, a paragraph of its own.
             current = Block(heading=False, paragraph_width=paragraph_width)
+            blocks.extend(waiting)
+            waiting = []
             blocks.append(current)
         current.lines.append((start, end))
         previous_ended = bool(_ENDS_SENTENCE.search(line[-40:]))
         index += 1
-    return blocks
+    return blocks + waiting
 
 
 def _numbers_paragraphs(text: str, spans: Sequence[tuple[int, int]], width: int) -> bool:

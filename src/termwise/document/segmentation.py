@@ -20,7 +20,8 @@ from termwise import languages
 # Quotes and brackets that close a sentence when they follow its terminal punctuation.
 # ``“`` and ``«`` close quotations in German („…“, »…«); straight after a full stop they
 # cannot be opening ones.
-_CLOSERS = "\"'”’»›“«)\\]}」』）】》〉"
+# Superscript digits: a footnote mark after the end ("massif.¹ Les Alpes …").
+_CLOSERS = "\"'”’»›“«)\\]}」』）】》〉¹²³⁴⁵⁶⁷⁸⁹⁰"
 # What may open a sentence besides a capital letter or a digit.
 _OPENERS = "\"'“‘„«‹([{¿¡「『（【《〈—–-"
 _CJK_TERMINATORS = "。！？｡"
