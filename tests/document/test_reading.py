@@ -443,3 +443,14 @@ def test_a_footnote_at_the_foot_of_a_page_does_not_cut_the_sentence() -> None:
     assert "¹ D'après une communication orale du Dr T. Hagen." in texts
     assert "Le massif.¹" in texts  # the mark goes with the sentence it follows
     assert texts.index(joined) < texts.index("¹ D'après une communication orale du Dr T. Hagen.")
+
+
+def test_an_authors_hyphen_between_two_words_stays() -> None:
+    # "schweizerischdeutsche", "francosuisse": a compound of two words lost its hyphen at a
+    # line end; a compound German closes, or a name, is still joined.
+    german = "Die schweizerisch-\ndeutsche Gruppe fand das Gletscher-\nbecken leer.\n"
+    texts = [segment.text for segment in parse_document(german, lang="de").segments]
+    assert texts == ["Die schweizerisch-deutsche Gruppe fand das Gletscherbecken leer."]
+    french = "L'équipe franco-\nsuisse de M. Heu-\nberger partit.\n"
+    texts = [segment.text for segment in parse_document(french, lang="fr").segments]
+    assert texts == ["L'équipe franco-suisse de M. Heuberger partit."]

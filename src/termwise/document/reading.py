@@ -150,7 +150,7 @@ def _segments(
 ) -> list[Segment]:
     text = document.text
     lang = document.lang
-    vocabulary = _Vocabulary(text)
+    vocabulary = _Vocabulary(text, lang)
     drafts: list[tuple[SegmentKind, str, OffsetMap, int, int]] = []
     paragraph = 0
     for block in blocks:
@@ -221,12 +221,26 @@ _COMPOUND_TAILS = _word_set(
 _SUSPENDING_CONJUNCTIONS = _word_set("und oder bis sowie bzw and or nor et ou ni")
 
 
+# Languages whose compounds of two words keep their hyphen ("franco-suisse"): where the two
+# parts are common words and the word they would make is none, the hyphen is the author's.
+_OPEN_COMPOUNDING = frozenset({"en", "fr", "es", "it", "pt", "ca"})
+
+
+def _only_as_two_words(left: str, right: str, lang: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    if zipf_frequency(left + right, lang) >= 1.0:
+        return False
+    return zipf_frequency(left, lang) >= 3.0 and zipf_frequency(right, lang) >= 3.0
+
+
 class _Vocabulary:
     """Words of the document, to decide whether ``inter-\\nnational`` was hyphenated by the
     typesetter (``international`` occurs elsewhere) or by the author (``win-win`` occurs)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, lang: str | None = None) -> None:
         self._text = text
+        self._lang = languages.primary(lang) if lang else ""
         self._words: set[str] | None = None
         self._compounds: set[str] | None = None
 
@@ -259,7 +273,18 @@ class _Vocabulary:
             return True  # "China-ASEAN", "COVID-19"
         if lower_left == lower_right:
             return True  # "win-win"
-        return lower_left in _COMPOUND_PREFIXES
+        if lower_left in _COMPOUND_PREFIXES:
+            return True
+        if self._lang == "de":
+            # German closes its compounds ("Gletscher-/becken" is "Gletscherbecken"), but
+            # not a pair of adjectives: "schweizerisch-deutsche", "englisch-amerikanische".
+            return lower_left.endswith("isch")
+        # A capital opens a name ("Heu-/berger"), which a typesetter cuts like any word.
+        return (
+            self._lang in _OPEN_COMPOUNDING
+            and left[:1].islower()
+            and _only_as_two_words(lower_left, lower_right, self._lang)
+        )
 
 
 def _is_cjk(char: str) -> bool:
