@@ -18,6 +18,7 @@ Run: ``.venv/bin/python bench/align_pages.py``.
 from __future__ import annotations
 
 import dataclasses
+import sys
 import time
 from pathlib import Path
 
@@ -27,6 +28,10 @@ from termwise.align.features import SideFeatures, side_features
 from termwise.align.scoring import score_file
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from support.paginated import paginate  # noqa: E402
+
 FOLDER = ROOT.parent / "shared" / "align-dev" / "textberg-de-fr"
 # (German: every, first line; French: every, first line), as two books' pages fall.
 LAYOUTS = (((35, 20), (41, 30)), ((30, 10), (38, 25)), ((45, 5), (33, 40)), ((28, 15), (28, 3)))
@@ -34,21 +39,6 @@ LAYOUTS = (((35, 20), (41, 30)), ((30, 10), (38, 25)), ((45, 5), (33, 40)), ((28
 
 def lines(path: Path) -> list[str]:
     return path.read_text(encoding="utf-8").split("\n")[:-1]
-
-
-def paginate(texts: list[str], every: int, first: int, header: str) -> tuple[list[str], list[int]]:
-    """``texts`` with a page number and a running header every ``every`` lines from
-    ``first``, and where each line of ``texts`` went."""
-    out: list[str] = []
-    place: list[int] = []
-    page = 17
-    for number, text in enumerate(texts):
-        if number >= first and (number - first) % every == 0:
-            out += [str(page), header.format(page + 1)]
-            page += 2
-        place.append(len(out))
-        out.append(text)
-    return out, place
 
 
 def spanned(groups: list[tuple[int, ...]]) -> set[int]:

@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from support.garbled_mt import garbled_mt
+from support.paginated import paginate
 from termwise.align.aligner import Alignment, align
 from termwise.align.beads import Bead, read_beads
 from termwise.align.features import (
@@ -805,31 +806,13 @@ def test_kept_groups_still_cover_every_sentence_once_in_order(
     assert sum(b.mt_splits for b in kept) == sum(made[1:-1])
 
 
-def _with_page_headers(
-    lines: list[str], every: int, first: int, header: str
-) -> tuple[list[str], list[int]]:
-    """``lines`` with a running header and a page number put in every ``every`` lines from
-    ``first`` (as one-sentence-per-line text cut from a PDF keeps them), and where each
-    original line went."""
-    out: list[str] = []
-    place: list[int] = []
-    page = 17
-    for number, line in enumerate(lines):
-        if number >= first and (number - first) % every == 0:
-            out += [str(page), header.format(page + 1)]
-            page += 2
-        place.append(len(out))
-        out.append(line)
-    return out, place
-
-
 @needs_dev
 def test_page_numbers_and_headers_of_a_pdf_are_left_out() -> None:
     # About half of the page lines went into a neighbouring group, some paired 1-1 with a
     # sentence ("Die Alpen 1957 — 25" ↔ "mais c'est en vain .") and not flagged.
     source, target, gold = text_berg().source, text_berg().target, text_berg().gold
-    german, de_place = _with_page_headers(source, 35, 20, "Die Alpen 1957 — {}")
-    french, fr_place = _with_page_headers(target, 41, 30, "Les Alpes 1957 — {}")
+    german, de_place = paginate(source, 35, 20, "Die Alpen 1957 — {}")
+    french, fr_place = paginate(target, 41, 30, "Les Alpes 1957 — {}")
     moved = [
         Bead(tuple(de_place[i] for i in b.src), tuple(fr_place[j] for j in b.tgt)) for b in gold
     ]
