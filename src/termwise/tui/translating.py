@@ -117,8 +117,10 @@ class MTProgress(ProgressBar):
             if choice == "install":
                 self.action_install_model()
 
+        # Asked at every opening of a project without MT: say how not to be.
+        hint = f"{message}\n(`termwise review FILE --to LANG --no-mt` opens without asking.)"
         self.app.push_screen(
-            Choose("No machine translation installed for this pair", options, help=message), done
+            Choose("No machine translation installed for this pair", options, help=hint), done
         )
 
     def action_install_model(self) -> None:
