@@ -106,3 +106,33 @@ async def test_a_changed_group_waits_for_confirmation_which_the_palette_gives(
         workbench.action_apply_filter("unsure")
         await pilot.pause()
         assert [row.segment_id for row in app.grid.rows] == [ids[1]]
+
+
+async def test_a_join_in_the_unsure_list_keeps_the_cursor_on_the_joined_group(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    # With the unsure filter on, F3 left the cursor at the same place in the list, which
+    # after the join was another group (#204 → #217).
+    document = load_source(review_project, paper, lang="en")
+    count = len(document.segments)
+    targets = [f"Frase número {j}." for j in range(count)]
+    beads = [Bead((k,), (k,), 0.95) for k in range(count)]
+    for k in (2, 3, 6, 9):
+        beads[k] = Bead((k,), (k,), 0.4)
+    write_project(review_project, paper, document, targets, beads, "es")
+    ids = [segment.id for segment in document.segments]
+
+    session = ReviewSession(review_project, paper, "es")
+    app = ReviewApp(session, auto_mt=False, autosave_delay=0.15, check_delay=0.15)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        workbench = app.query_one(Workbench)
+        workbench.action_apply_filter("unsure")
+        await pilot.pause()
+        assert [row.segment_id for row in app.grid.rows] == [ids[2], ids[3], ids[6], ids[9]]
+        await pilot.press("down", "down")  # ids[6]
+        assert workbench.current_id == ids[6]
+        await pilot.press("f3")  # join with the next segment (ids[7])
+        await settle(app, pilot)
+        assert workbench.current_id == ids[6]
+        assert "Frase número 7." in session.unit(ids[6]).target

@@ -222,10 +222,17 @@ class Workbench(Vertical):
         self.post_message(self.SegmentsChanged())
 
     def refresh_all_rows(self) -> None:
+        """Show the rows again (a join, a split, a fix changed them), the cursor kept on its
+        segment: with a filter on, the same place in the list is another segment after a
+        join (F3 moved the cursor from #204 to #217)."""
         grid = self.grid
         session = self.session
+        current = self.current_id
         rows = session.filtered(self.filter_name) if self.filter_name != "all" else session.rows
-        grid.set_rows(rows, cursor=grid.cursor)
+        place = next(
+            (index for index, row in enumerate(rows) if row.segment_id == current), grid.cursor
+        )
+        grid.set_rows(rows, cursor=place)
 
     @on(SegmentGrid.CursorMoved, "#grid")
     def _cursor_moved(self, event: SegmentGrid.CursorMoved) -> None:
