@@ -269,6 +269,15 @@ def test_a_confirmed_omission_is_no_longer_reported_as_untranslated(
     edition = build_edition(session.document, TranslationFile.load(session.translation_path))
     shown = {item.segment.id: item.target for block in edition.blocks for item in block.segments}
     assert shown[ids[2]] == "" and all(shown[i] for i in ids if i != ids[2])
+    # `stats` counts it apart among the new segments: no work left to do there.
+    stats = subprocess.run(
+        [sys.executable, "-c", "from termwise.cli import main; main()", "stats"]
+        + [str(paper), "--to", "es", "--format", "json"],
+        cwd=review_project.root,
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert json.loads(stats)[0]["left_out"]["segments"] == 1
 
 
 def test_a_second_alignment_leaves_the_translators_work_alone(

@@ -121,10 +121,13 @@ def stats(
         click.echo(f"No translations of {file.name} in {layout.translations_dir} yet.")
         click.echo("Start one with: termwise translate FILE --to LANG")
         return
+    from termwise.align.output import confirmed_omission
+
     reports = []
     for lang in targets:
         tfile = open_translation(layout, document, lang)
-        reports.append(document_progress(document, tfile))
+        left_out = {key for key, unit in tfile.units.items() if confirmed_omission(unit)}
+        reports.append(document_progress(document, tfile, left_out))
     if fmt == "json" or as_json:
         click.echo(json.dumps([report.as_dict() for report in reports], indent=2))
         return

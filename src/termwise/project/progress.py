@@ -8,6 +8,7 @@ spaces left out), the convention of CAT tools and agencies for CJK.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,10 @@ class Progress:
     path: Path | None
     segments: dict[SegmentState, int] = field(default_factory=dict)
     words: dict[SegmentState, int] = field(default_factory=dict)
+    # Of the new segments, those the translator confirmed the translation leaves out (an
+    # aligned published translation): no work left to do, though nothing is translated.
+    left_out: int = 0
+    left_out_words: int = 0
 
     @property
     def unit(self) -> str:
@@ -57,6 +62,7 @@ class Progress:
             "unit": self.unit,
             "segments": {state.value: count for state, count in self.segments.items()},
             self.unit: {state.value: count for state, count in self.words.items()},
+            "left_out": {"segments": self.left_out, self.unit: self.left_out_words},
         }
 
     def lines(self) -> list[str]:
@@ -70,11 +76,20 @@ class Progress:
             out.append(
                 f"  {state.value:<10}{self.segments[state]:>10}{self.words[state]:>12}{share:>7.1f}%"
             )
+            if state is SegmentState.NEW and self.left_out:
+                out.append(
+                    f"    of which left out by the translation (confirmed): {self.left_out} "
+                    f"segment(s), {self.left_out_words} {self.unit}"
+                )
         out.append(f"  {'total':<10}{self.total_segments:>10}{self.total_words:>12}")
         return out
 
 
-def document_progress(document: Document, tfile: TranslationFile) -> Progress:
+def document_progress(
+    document: Document, tfile: TranslationFile, left_out: AbstractSet[str] = frozenset()
+) -> Progress:
+    """Segments and words per state; ``left_out``: the segments the translator confirmed
+    the translation leaves out (counted apart among the new ones)."""
     progress = Progress(
         source_lang=document.lang,
         target_lang=tfile.lang,
@@ -85,8 +100,12 @@ def document_progress(document: Document, tfile: TranslationFile) -> Progress:
     for segment in document.segments:
         unit = tfile.units.get(segment.id)
         state = unit.state if unit is not None else SegmentState.NEW
+        words = count_words(segment.text, document.lang)
         progress.segments[state] += 1
-        progress.words[state] += count_words(segment.text, document.lang)
+        progress.words[state] += words
+        if segment.id in left_out and state is SegmentState.NEW:
+            progress.left_out += 1
+            progress.left_out_words += words
     return progress
 
 
