@@ -89,6 +89,16 @@ def sentences(text: str, lang: str) -> list[str]:
             ],
         ),
         (
+            # A numbered list after a colon: each item a sentence, "m." before the next one.
+            "de",
+            "Bisher wurden erstiegen: 1. 1950: Annapurna I, 8078 m. 2. 1953: Mount Everest.",
+            [
+                "Bisher wurden erstiegen:",
+                "1. 1950: Annapurna I, 8078 m.",
+                "2. 1953: Mount Everest.",
+            ],
+        ),
+        (
             "de",
             "Leiter Ch. Evans kam mit Hardie-T. Streather und No. 5 an. Es war vorbei.",
             ["Leiter Ch. Evans kam mit Hardie-T. Streather und No. 5 an.", "Es war vorbei."],

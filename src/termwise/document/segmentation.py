@@ -237,6 +237,7 @@ _CANDIDATE = re.compile(
 _ELISION = re.compile(r"(?:[lLdDjJmMnNsStTcC]|[qQ]u|jusqu|lorsqu|puisqu)['’]")
 _INITIAL = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ]\.")
 _DOTTED = re.compile(r"(?:\w\.-?)+\w")
+_FIGURE_GOES_ON = re.compile(r"\d+(?![.\d])")
 _HYPHENED_INITIAL = re.compile(r"\w-[A-ZÀ-ÖØ-Þ]\Z")
 _NUMBER = re.compile(r"\d{1,3}")
 _WORD_AFTER = re.compile(r"[\w'’-]*")
@@ -250,8 +251,25 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` of one paragraph of normalised text.
 
     Spans exclude the spaces between sentences; text without terminal punctuation is one
-    sentence. Offsets are into ``text``.
+    sentence. Offsets are into ``text``. A numbered list after a colon starts a sentence
+    at each number ("Bisher wurden erstiegen: 1. 1950: Annapurna …" cut after "1.").
     """
+    cuts = [match.end() for match in _LIST_AFTER_COLON.finditer(text)]
+    if not cuts:
+        return _split(text, lang)
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for cut in [*cuts, len(text)]:
+        spans += [(start + a, start + b) for a, b in _split(text[start:cut], lang)]
+        start = cut
+    return spans
+
+
+# A colon, then a numbered list's first item: "erstiegen: 1. 1950: Annapurna".
+_LIST_AFTER_COLON = re.compile(r"[:：][ \t\u00a0]+(?=\d{1,3}\.[ \t\u00a0]+\S)")
+
+
+def _split(text: str, lang: str) -> list[tuple[int, int]]:
     rules = rules_for(lang)
     spans: list[tuple[int, int]] = []
     start = 0
@@ -353,8 +371,9 @@ def _period_ends_sentence(text: str, period: int, after: int, rules: LanguageRul
                 return False
     if len(token) == 1 and token.isalpha():
         if token.islower():
-            # "vers 15 h. 30": a unit before a figure, not an end.
-            return not text[after : after + 1].isdigit()
+            # "vers 15 h. 30": a unit before a figure, not an end; "8078 m. 2. 1953: …"
+            # ends before a list's next number.
+            return not _FIGURE_GOES_ON.match(text, after)
         # An initial ("J. Smith", "А. С. Пушкин") unless a sentence plainly starts after it.
         return _opens_sentence(following, text, after, rules)
     if _DOTTED.fullmatch(token) or _HYPHENED_INITIAL.search(token):
