@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -1298,32 +1299,23 @@ def _with_page_lines(
     """``beads`` of the text lines, numbered as in the whole files, with the page lines put
     back: inside a group whose lines they lie between (a group stays a run of lines), else
     each as a group of its own, in order."""
-    mapped = [
-        replace(
-            bead, src=tuple(src_keep[i] for i in bead.src), tgt=tuple(tgt_keep[j] for j in bead.tgt)
-        )
-        for bead in beads
-    ]
-    page_src = sorted(set(range(rows)) - set(src_keep))
-    page_tgt = sorted(set(range(columns)) - set(tgt_keep))
-    taken: set[tuple[int, int]] = set()
-    filled: list[Bead] = []
-    for bead in mapped:
-        sides = []
-        for number, lines in ((0, bead.src), (1, bead.tgt)):
-            whole = tuple(range(lines[0], lines[-1] + 1)) if lines else ()
-            taken.update((number, k) for k in whole if k not in lines)
-            sides.append(whole)
-        filled.append(replace(bead, src=sides[0], tgt=sides[1]))
+
+    def run(lines: tuple[int, ...], keep: list[int]) -> tuple[int, ...]:
+        """The group's lines in the whole file, with the page lines between them."""
+        return tuple(range(keep[lines[0]], keep[lines[-1]] + 1)) if lines else ()
+
+    filled = [replace(b, src=run(b.src, src_keep), tgt=run(b.tgt, tgt_keep)) for b in beads]
+    # Every text line is in a group: the lines no group covers are the page lines left over.
+    covered = ({k for b in filled for k in b.src}, {k for b in filled for k in b.tgt})
+    pending = (
+        deque(k for k in range(rows) if k not in covered[0]),
+        deque(k for k in range(columns) if k not in covered[1]),
+    )
     out: list[Bead] = []
-    pending = [
-        [k for k in page_src if (0, k) not in taken],
-        [k for k in page_tgt if (1, k) not in taken],
-    ]
     for bead in filled:
         for number, lines in ((0, bead.src), (1, bead.tgt)):
             while lines and pending[number] and pending[number][0] < lines[0]:
-                line = (pending[number].pop(0),)
+                line = (pending[number].popleft(),)
                 out.append(Bead(line, ()) if number == 0 else Bead((), line))
         out.append(bead)
     out += [Bead((k,), ()) for k in pending[0]] + [Bead((), (k,)) for k in pending[1]]

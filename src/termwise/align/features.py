@@ -288,26 +288,14 @@ def side_features(
     soft = np.fromiter((char in SOFT_ENDS for char in last), np.bool_, count)
     debris = np.fromiter((is_debris(text) for text in texts), np.bool_, count)
     opened = np.fromiter((char in OPEN_ENDS for char in last), np.bool_, count)
+    from termwise.document.reading import page_lines
+
     pages = page_lines(texts)
     furniture = None
     if pages:
         furniture = np.zeros(count, np.bool_)
         furniture[sorted(pages)] = True
     return SideFeatures(lengths, marks, breaks, flags, soft, debris, opened, furniture)
-
-
-def page_lines(texts: Sequence[str]) -> set[int]:
-    """Which sentences are a page's number or running header (the document reader's rule,
-    for one-sentence-per-line text cut from a PDF)."""
-    from termwise.document.reading import page_furniture
-
-    spans: list[tuple[int, int]] = []
-    position = 0
-    for text in texts:
-        start = position + len(text) - len(text.lstrip())
-        spans.append((start, max(start, position + len(text.rstrip()))))
-        position += len(text) + 1
-    return page_furniture("\n".join(texts), spans)
 
 
 def coarsen(features: SideFeatures, block: int) -> SideFeatures:

@@ -309,7 +309,7 @@ def tmx_units(
     marked edited (``x-state``), as in the project: a person's translation that nobody has
     reviewed against its source yet. (Without it, a TMX unit is read as confirmed, and
     ``termwise import`` made every aligned pair reviewed.)"""
-    from termwise.align.features import page_lines
+    from termwise.document.reading import page_lines
     from termwise.project import states
     from termwise.project.units import SegmentState
 

@@ -465,6 +465,12 @@ def page_furniture(text: str, spans: Sequence[tuple[int, int]]) -> set[int]:
     return furniture
 
 
+def page_lines(lines: Sequence[str]) -> set[int]:
+    """``page_furniture`` of one-sentence-per-line text (the aligner's input)."""
+    text = "\n".join(lines)
+    return page_furniture(text, _line_spans(text))
+
+
 # A footnote's first line: its mark ("1", "¹", "*") and text.
 _FOOTNOTE_START = re.compile(r"(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}|\*{1,3}|†)[ \t]+\S")
 # How many lines a footnote may take, and how many footnotes a page's foot holds.
@@ -519,7 +525,6 @@ def _beside_form_feed(text: str, spans: Sequence[tuple[int, int]], index: int) -
 def plain_text_blocks(text: str) -> list[Block]:
     spans = _line_spans(text)
     width = _typical_width(text, spans)
-    furniture = page_furniture(text, spans) if width <= 200 else set()
     if width > 200:
         # Not hard-wrapped: each line is a paragraph (or a heading).
         return [
@@ -529,6 +534,7 @@ def plain_text_blocks(text: str) -> list[Block]:
         ]
     paragraph_width = int(width * 0.8) if width >= 40 else 0
     numbered_paragraphs = _numbers_paragraphs(text, spans, width)
+    furniture = page_furniture(text, spans)
     footnotes = page_footnotes(text, spans, furniture)
     # A page's foot (its footnotes, number and header) interrupts a paragraph, not ends it.
     page_edge = furniture | footnotes

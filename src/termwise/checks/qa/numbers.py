@@ -166,11 +166,6 @@ _EN_MONTHS = {
         start=1,
     )
 }
-# The scale after a figure: "1.5 million", "150万", "2,3 millones", "3 Mrd.".
-_SCALE_AFTER = re.compile(
-    r"\s?(?:(万|亿|千)|(thousand|million|billion|trillion|mil|millones|millón|millions|million|"
-    r"milliards|milliard|Millionen|Million|Milliarden|Milliarde|Mio\.?|Mrd\.?)(?!\w))"
-)
 _SCALES = {
     "thousand": 10**3, "千": 10**3, "mil": 10**3, "万": 10**4, "million": 10**6,
     "millions": 10**6, "millones": 10**6, "millón": 10**6, "Million": 10**6,
@@ -178,6 +173,15 @@ _SCALES = {
     "milliards": 10**9, "Milliarde": 10**9, "Milliarden": 10**9, "Mrd": 10**9,
     "trillion": 10**12,
 }  # fmt: skip
+# The scale after a figure: "1.5 million", "150万", "2,3 millones", "3 Mrd.". A word must
+# end there ("mil" is no scale in "milla"); a Chinese character runs on into the next.
+_SCALE_AFTER = re.compile(
+    r"\s?(?:("
+    + "|".join(sorted((k for k in _SCALES if "\u3400" <= k[0] <= "\u9fff"), key=len, reverse=True))
+    + r")|("
+    + "|".join(sorted((k for k in _SCALES if k[0].isascii()), key=len, reverse=True))
+    + r")\.?(?!\w))"
+)
 
 
 def _scaled_value(figure: str, after: str) -> str | None:
@@ -190,8 +194,7 @@ def _scaled_value(figure: str, after: str) -> str | None:
         value = float(figure.replace("\u00a0", "").replace(" ", "").replace(",", "."))
     except ValueError:
         return None
-    scale = match.group(1) or match.group(2)
-    return str(round(value * _SCALES[scale.rstrip(".")]))
+    return str(round(value * _SCALES[match.group(1) or match.group(2)]))
 
 
 def _citation_key(marker: str) -> str:

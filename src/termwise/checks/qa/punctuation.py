@@ -33,24 +33,9 @@ _CJK_END = {
     "，": "comma",
     "；": "semicolon",
 }
-_CJK_FOR = {
-    "period": "。",
-    "exclamation": "！",
-    "question": "？",
-    "colon": "：",
-    "ellipsis": "…",
-    "comma": "，",
-    "semicolon": "；",
-}
-_LATIN_FOR = {
-    "period": ".",
-    "exclamation": "!",
-    "question": "?",
-    "colon": ":",
-    "ellipsis": "…",
-    "comma": ",",
-    "semicolon": ";",
-}
+# Each kind's mark, the other way round.
+_CJK_FOR = {kind: mark for mark, kind in _CJK_END.items()}
+_LATIN_FOR = {kind: mark for mark, kind in _LATIN_END.items()}
 _CITATION_TAIL = re.compile(r"(?:\s*[\[［【][^\]］】]*[\]］】])+$")
 
 
