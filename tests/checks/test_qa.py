@@ -210,3 +210,11 @@ def test_numbers_written_out_or_scaled_agree_with_their_figures() -> None:
         ("s5", "number 2 of the source is missing from the target"),
         ("s5", "number 300 is not in the source"),
     ]
+
+
+def test_numbers_read_a_month_name_only_as_a_whole_word() -> None:
+    # "Mayor" holds "May": read as the month, it let 5 settle a figure the source lacks.
+    sources = ["The Mayor met 12 members.", "On 5 May and 6 May they met."]
+    targets = ["El alcalde se reunió con 12 miembros el 5.", "Se reunieron el 5 y el 6."]
+    issues = run_one("numbers", sources, targets, "es")
+    assert [(i.segment_id, i.message) for i in issues] == [("s1", "number 5 is not in the source")]

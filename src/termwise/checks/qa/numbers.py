@@ -134,7 +134,7 @@ def _settle_written_out(
             values = chinese_numerals(text)
         elif base == "en":
             values = english_number_words(text) + [
-                month for name, month in _EN_MONTHS.items() if name in text
+                _EN_MONTHS[name] for name in _EN_MONTH_NAME.findall(text)
             ]
         return [str(value) for value in values]
 
@@ -166,6 +166,8 @@ _EN_MONTHS = {
         start=1,
     )
 }
+# Whole words only: "May" is also in "Mayor", and "March" in "Marches".
+_EN_MONTH_NAME = re.compile(r"\b(" + "|".join(_EN_MONTHS) + r")\b")
 _SCALES = {
     "thousand": 10**3, "千": 10**3, "mil": 10**3, "万": 10**4, "million": 10**6,
     "millions": 10**6, "millones": 10**6, "millón": 10**6, "Million": 10**6,
