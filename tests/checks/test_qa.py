@@ -128,6 +128,15 @@ def test_end_punctuation_fixes_only_what_is_missing_or_of_the_wrong_width() -> N
     assert "ends with an exclamation, the target with a question" in zh[1].message
 
 
+def test_end_punctuation_lets_a_translation_end_a_piece_of_a_sentence() -> None:
+    # A verse or a line ending at a comma, semicolon or colon runs on into the next segment;
+    # the translation may end it with a full stop (the Bible's Chinese does so 380 times).
+    sources = ["And he said unto them,", "Hear this;", "These are the names:", "Go."]
+    targets = ["他对他们说。", "你们听。", "名字如下。", "去吧，"]
+    zh = run_one("end-punctuation", sources, targets, "zh")
+    assert [(i.segment_id, i.text) for i in zh] == [("s4", "，")]
+
+
 def test_typography_french() -> None:
     target = "Pourquoi ? Voici la règle: « paix » et «guerre» !"
     issues = run_one("typography", ["Why? Here is the rule: peace and war!"], [target], "fr")
