@@ -464,3 +464,21 @@ def test_any_direct_change_to_a_unit_reaches_the_next_save(tmp_path: Path) -> No
     assert loaded.units["a2"].notes == "changed directly, not through a method"
     assert loaded.units["a2"].flags == frozenset({"no-wrap"})
     assert loaded.units["a1"].mt_engine == "argos"
+
+
+def test_a_state_set_on_text_another_program_rewrote_gives_way_to_its_text(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "paper.es.po"
+    sample_file().save(path)
+    mine = TranslationFile.load(path)
+    theirs = TranslationFile.load(path)
+    theirs.units["a3"].set_translation("Suyo.")
+    theirs.save()
+    old = mine.units["a3"].target
+    mine.units["a3"].set_translation(old, reviewed=True)  # reviewed the old text
+    mine.units["a3"].notes = "Mi nota."
+    report = mine.merge_from_disk()
+    assert (report.superseded, report.conflicts, report.changed) == (["a3"], [], ["a3"])
+    unit = mine.units["a3"]
+    assert (unit.target, unit.state, unit.notes) == ("Suyo.", SegmentState.EDITED, "Mi nota.")

@@ -5,8 +5,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from termwise.align.beads import Bead
 from termwise.align.output import write_project
+from termwise.errors import TermwiseError
 from termwise.project.layout import ProjectLayout
 from termwise.project.translations import load_source
 from termwise.review.alignment import (
@@ -384,3 +387,30 @@ def test_aligning_again_keeps_the_comments_in_their_order(
         "align: confidence 0.80, group 1-1",
         "glossary: T01 -> comunidad (apertium-lexical)",
     )
+
+
+def test_a_heading_takes_no_sentence_of_the_group_beside_it(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    # The audit: F3 on a heading joined it with the first sentence after it, and Alt+Up put
+    # a body sentence into the translated heading; both printed as headings in every edition.
+    ids = aligned_project(review_project, paper)
+    session = ReviewSession(review_project, paper, "es")
+    heading = next(k for k, row in enumerate(session.rows) if row.heading)
+    assert heading > 0 and not session.rows[heading + 1].heading
+    with pytest.raises(TermwiseError, match="heading"):
+        session.join_with_next(ids[heading])
+    with pytest.raises(TermwiseError, match="heading"):
+        session.join_with_next(ids[heading - 1])
+    with pytest.raises(TermwiseError, match="heading"):
+        move_first_to_previous(session, ids[heading + 1])
+    with pytest.raises(TermwiseError, match="heading"):
+        move_last_to_next(session, ids[heading - 1])
+    assert not session.can_undo
+    # The heading's own translation, which the aligner gave the group after it, may move in.
+    session.set_target(ids[heading], "")
+    move_first_to_previous(session, ids[heading + 1])
+    assert session.unit(ids[heading]).target.startswith("Frase número")
+    # Out of a heading, a sentence moves where it belongs.
+    move_last_to_next(session, ids[heading])
+    assert session.unit(ids[heading]).target == ""

@@ -150,3 +150,51 @@ def test_splitting_a_join_again_gives_each_segment_its_own_translation(
     session.save()
     assert not TranslationFile.load(session.translation_path).obsolete
     assert session.unit(second).target == "Segunda frase."
+
+
+def test_another_programs_text_survives_a_review_of_the_old_text_and_undo(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    # The audit: the PO's text changed on disk, the translator pressed Ctrl+R on the old
+    # text, then Ctrl+Z and Ctrl+Y: the other program's text was in no file any more.
+    session = ReviewSession(review_project, paper, "es")
+    first, second, third = (row.segment_id for row in session.rows[:3])
+    session.set_target(first, "Antecedentes.")
+    session.set_target(second, "Dos.")
+    session.save()
+    theirs = TranslationFile.load(session.translation_path)
+    theirs.units[first].set_translation("Contexto externo.")
+    theirs.units[third].set_translation("Tres, de fuera.")
+    theirs.save()
+
+    assert session.mark_reviewed(first)  # a review of "Antecedentes."
+    session.set_target(second, "Dos, mío.")
+    session.save()  # finds the file changed, merges, saves
+
+    assert session.unit(first).target == "Contexto externo."
+    assert session.unit(first).state.value == "edited"  # the review judged the old text
+    assert session.unit(third).target == "Tres, de fuera."
+    assert session.unit(second).target == "Dos, mío."
+    # Undo could only have put "Antecedentes." back over the other program's text.
+    assert not session.can_undo and session.undo() is None
+    saved = TranslationFile.load(session.translation_path)
+    assert (saved.units[first].target, saved.units[second].target) == (
+        "Contexto externo.",
+        "Dos, mío.",
+    )
+
+
+def test_a_merge_of_segments_undo_never_touched_keeps_the_undo_steps(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    session = ReviewSession(review_project, paper, "es")
+    first, second = (row.segment_id for row in session.rows[:2])
+    session.save()
+    theirs = TranslationFile.load(session.translation_path)
+    theirs.units[second].set_translation("De fuera.")
+    theirs.save()
+    session.set_target(first, "Mío.")
+    session.save()
+    assert session.unit(second).target == "De fuera."
+    assert session.undo() is not None
+    assert session.unit(first).target == ""

@@ -87,6 +87,14 @@ class MergeReport:
     taken_from_disk: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
     added_from_disk: list[str] = field(default_factory=list)
+    # Segments whose text another program rewrote while this side changed only their state,
+    # notes or MT (a review of the old text): the new text was taken, that review dropped.
+    superseded: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> list[str]:
+        """The segments whose translation is now not what this side had."""
+        return [*self.taken_from_disk, *self.superseded]
 
 
 _NO_SPAN: Span = ((), -1, 0)
@@ -305,6 +313,10 @@ def merge_from_disk(tfile: TranslationFile, path: str | Path | None = None) -> M
             tfile.units[segment_id] = merged
             report.taken_from_disk.append(segment_id)
         elif theirs_changed and ours_changed:
+            if base is not None and ours.target == base[0] != their_unit.target:
+                tfile.units[segment_id] = _their_text(ours, their_unit, base)
+                report.superseded.append(segment_id)
+                continue
             if their_unit.target and their_unit.target != ours.target:
                 note = f"Other version on disk ({their_unit.state.value}): {their_unit.target}"
                 if note not in ours.notes:
@@ -318,6 +330,21 @@ def merge_from_disk(tfile: TranslationFile, path: str | Path | None = None) -> M
     tfile._written, tfile._pending_scan = theirs._written, theirs._pending_scan
     tfile.path = target
     return report
+
+
+def _their_text(
+    ours: TranslationUnit, theirs: TranslationUnit, base: tuple[object, ...]
+) -> TranslationUnit:
+    """``theirs``, for a unit whose text only the other program changed: a state this side
+    set (reviewed) judged the old text and goes, but notes and MT this side added stay where
+    the other program left those as they were."""
+    merged = replace(theirs, source=ours.source, segment_id=ours.segment_id)
+    _, _, base_notes, base_mt = base
+    if theirs.notes == base_notes:
+        merged.notes = ours.notes
+    if theirs.mt == base_mt:
+        merged.mt, merged.mt_engine, merged.mt_model = ours.mt, ours.mt_engine, ours.mt_model
+    return merged
 
 
 def _hashing(chunks: Iterable[bytes], digest: Any) -> Iterator[bytes]:

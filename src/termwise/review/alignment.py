@@ -118,6 +118,11 @@ def _move(session: ReviewSession, segment_id: str, step: int) -> None:
     lang = session.target_lang
     other_id = _neighbour(session, segment_id, step)
     unit, other = session.unit(segment_id), session.unit(other_id)
+    if session.row(other_id).heading and other.target:
+        # A heading takes one line of translation: a sentence moved into a translated one
+        # was printed as part of the heading. (Into an empty one it is the heading's own
+        # translation, which the aligner gave the group beside it.)
+        raise TermwiseError("the heading there has its translation already")
     sentences = target_sentences(unit.target, lang)
     if not sentences:
         raise TermwiseError("this group has no target sentence to move")

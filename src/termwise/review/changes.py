@@ -7,6 +7,7 @@ that undo puts back exactly what was there.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -43,6 +44,12 @@ class Change:
     structure_before: Structure | None = None
     structure_after: Structure | None = None
 
+    @property
+    def reshapes(self) -> bool:
+        """Whether undoing or redoing it changes which rows there are or what their source
+        says (a fix in the source, a join, a split), not only translations."""
+        return self.source_before is not None or self.structure_before is not None
+
 
 @dataclass(frozen=True)
 class Structure:
@@ -67,6 +74,24 @@ class History:
         self.undone.clear()
         if len(self.done) > self.limit:
             del self.done[0]
+
+    def forget_touching(self, segment_ids: Iterable[str]) -> bool:
+        """Forget every step if any could put back a translation of ``segment_ids`` (or all
+        of them: a join's or a fix's step restores every unit): another program changed
+        those on disk, and undoing an older step would silently put its old text back.
+        Whether anything was forgotten."""
+        ids = set(segment_ids)
+        steps = [*self.done, *self.undone]
+        if not ids or not steps:
+            return False
+        if any(
+            change.reshapes or ids & change.before.keys() or ids & change.after.keys()
+            for change in steps
+        ):
+            self.done.clear()
+            self.undone.clear()
+            return True
+        return False
 
     @property
     def last(self) -> Change | None:

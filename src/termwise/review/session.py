@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from termwise.glossary.model import Concept, Glossary, Term
     from termwise.mt.constrained.plan import GlossaryConstraints
     from termwise.mt.engine import MTResult
-    from termwise.project.store import Snapshot
+    from termwise.project.store import MergeReport, Snapshot
     from termwise.project.translation_file import TranslationFile
     from termwise.project.translations import SyncReport
     from termwise.project.units import TranslationUnit
@@ -605,6 +605,10 @@ class ReviewSession:
         if position + 1 >= len(self.rows):
             raise TermwiseError("this is the last segment; there is nothing to join it with")
         next_id = self.rows[position + 1].segment_id
+        if self.rows[position].heading or self.rows[position + 1].heading:
+            # A heading joined to the sentence after it printed the sentence as a heading in
+            # every edition, on both sides.
+            raise TermwiseError("a heading is not joined with another segment")
         first, second = self.unit(segment_id), self.unit(next_id)
         glue = sentence_glue(self.target_lang)
 
@@ -865,14 +869,18 @@ class ReviewSession:
         if self.change_generation == snapshot.generation:
             self._dirty = False
 
-    def merge_from_disk(self) -> None:
+    def merge_from_disk(self) -> tuple[MergeReport, bool]:
         """Bring in what another program saved to the project file (a three-way merge that
-        loses neither side's work); the rows show the result, and the next save writes it."""
-        self.tfile.merge_from_disk()
+        loses neither side's work); the rows show the result, and the next save writes it.
+        Returns the merge's report and whether undo forgot its steps: an older step could
+        have put back what the other program replaced."""
+        report = self.tfile.merge_from_disk()
         for segment_id in self.tfile.units:
             if segment_id in self.row_index:
                 self._sync_row(segment_id)
+        forgotten = self.history.forget_touching([*report.changed, *report.conflicts])
         self.dirty = True
+        return report, forgotten
 
     @property
     def translation_path(self) -> Path:

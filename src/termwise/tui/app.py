@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from textual.worker import Worker
 
     from termwise.checks.issue import Issue
+    from termwise.project.store import MergeReport
 
 # Which widget carries out each ``review.*`` action bound on the app (see ``run_action``);
 # the app's own are saving, quitting and checking again.
@@ -427,10 +428,46 @@ class ReviewApp(App[None]):
             self.call_from_thread(self._saved, path, snapshot)
 
     def _merge_from_disk(self) -> SaveSnapshot:
-        self.session.merge_from_disk()
+        report, undo_forgotten = self.session.merge_from_disk()
         self.grid.refresh()
+        # The editor shows the segment's text as the other program left it (typing on would
+        # have written the old text back over it).
+        self.workbench.load_editor()
         self.workbench.update_title()
+        self._tell_merge(report, undo_forgotten)
         return self.session.save_snapshot()
+
+    def _tell_merge(self, report: MergeReport, undo_forgotten: bool) -> None:
+        """Say what another program's save changed here: nothing of it may pass unseen."""
+        places = self.session.row_index
+
+        def numbers(ids: list[str]) -> str:
+            return ", ".join(f"#{places[i] + 1}" for i in ids[:5] if i in places) or "a segment"
+
+        lines = []
+        if report.taken_from_disk:
+            lines.append(f"{len(report.taken_from_disk)} segment(s) taken from the file on disk.")
+        if report.superseded:
+            lines.append(
+                f"Another program changed the text of {numbers(report.superseded)}: its text "
+                "is kept, and the "
+                "state you set for the old text was dropped."
+            )
+        if report.conflicts:
+            lines.append(
+                f"Both changed {numbers(report.conflicts)}: yours is kept, the other version "
+                "is in the note."
+            )
+        if undo_forgotten:
+            lines.append("Undo starts afresh (it would have put back the replaced text).")
+        if lines:
+            lost = bool(report.superseded or report.conflicts)
+            self.notify(
+                "\n".join(lines),
+                title="The project file changed on disk",
+                severity="warning" if lost else "information",
+                timeout=15 if lost else 5,
+            )
 
     def _saved(self, path: Path, snapshot: SaveSnapshot) -> None:
         self.session.saved(snapshot)

@@ -63,6 +63,9 @@ def run_review(
             session.save()
     if app.open_error is not None:
         raise app.open_error
+    if app.return_code:
+        # Textual has printed the traceback; the shell (and a script) must see the failure.
+        raise SystemExit(app.return_code)
     if session is not None:
         write_preview(session)
 

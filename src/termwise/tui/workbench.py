@@ -303,21 +303,18 @@ class Workbench(Vertical):
         if change is None:
             self.notify("Nothing to undo.")
             return
-        self._after_history(
-            change.label, "Undone", change.source_before is not None, list(change.before)
-        )
+        self._after_history(change.label, "Undone", change.reshapes, list(change.before))
 
     def action_redo(self) -> None:
         change = self.session.redo()
         if change is None:
             self.notify("Nothing to redo.")
             return
-        self._after_history(
-            change.label, "Redone", change.source_after is not None, list(change.after)
-        )
+        self._after_history(change.label, "Redone", change.reshapes, list(change.after))
 
-    def _after_history(self, label: str, verb: str, source: bool, ids: list[str]) -> None:
-        if source:
+    def _after_history(self, label: str, verb: str, reshaped: bool, ids: list[str]) -> None:
+        if reshaped:
+            # A join or split undone leaves rows the grid shows and the session no longer has.
             self.refresh_all_rows()
         self.changed(*ids)
         self.notify(f"{verb}: {label}")
