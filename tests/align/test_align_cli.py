@@ -595,3 +595,170 @@ def test_a_gap_is_named_as_the_workbench_numbers_its_segments(tmp_path: Path) ->
 
     session = ReviewSession(ProjectLayout.at(tmp_path), tmp_path / "paper.txt", "es")
     assert session.rows[14].source == source[15] and not session.rows[14].target
+
+
+ENCODED_SOURCE = """# Water for three villages
+
+The first phase cost €850,000. Most of the money came from a regional fund. The health
+centre (café) in the northern village was connected in 2021. Six technicians now maintain
+the network.
+"""
+ENCODED_TARGET = """# Agua para tres pueblos
+
+La primera fase costó 850.000 euros. La mayor parte del dinero provino de un fondo
+regional. El centro de salud (cafetería) del pueblo del norte se conectó en 2021. Seis
+técnicos mantienen ahora la red.
+"""
+ENCODED = ["align", "report.md", "report.es.md", "--from", "en", "--to", "es", "--no-mt"]
+
+
+def _utf8_source_latin1_target(folder: Path) -> None:
+    (folder / "report.md").write_text(ENCODED_SOURCE, encoding="utf-8")
+    (folder / "report.es.md").write_bytes(ENCODED_TARGET.encode("latin-1"))
+
+
+def test_a_latin1_target_of_a_utf8_source_is_named_alone(tmp_path: Path) -> None:
+    # --encoding latin-1 read the UTF-8 source as Latin-1 too: msgids "â¬850,000" and
+    # "cafÃ©", under ids that no other command finds in the document.
+    import json
+
+    _utf8_source_latin1_target(tmp_path)
+    result = termwise(*ENCODED, "--target-encoding", "latin-1", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    tfile = TranslationFile.load(tmp_path / "translations" / "report.es.po")
+    targets = {unit.source: unit.target for unit in tfile.units.values()}
+    assert targets["The first phase cost €850,000."] == "La primera fase costó 850.000 euros."
+    assert "(café)" in " ".join(targets) and "(cafetería)" in " ".join(targets.values())
+    segments = termwise("segments", "report.md", "--format", "json", cwd=tmp_path)
+    assert segments.returncode == 0, segments.stderr
+    assert set(tfile.units) == {segment["id"] for segment in json.loads(segments.stdout)}
+
+
+def test_a_utf8_file_named_latin1_is_refused_at_its_first_letter_beyond_ascii(
+    tmp_path: Path,
+) -> None:
+    _utf8_source_latin1_target(tmp_path)
+    result = termwise(*ENCODED, "--encoding", "latin-1", cwd=tmp_path)
+    assert result.returncode == 2, result.stdout
+    # Line 3, column 22: the "€" of "€850,000".
+    assert result.stderr.startswith("termwise: error: report.md:3:22: this file is UTF-8 text")
+    assert "--target-encoding" in result.stderr
+    assert not (tmp_path / "translations").exists()
+    result = termwise(*ENCODED, "--source-encoding", "cp1252", cwd=tmp_path)
+    assert result.returncode == 2 and "leave --source-encoding out" in result.stderr
+
+
+def test_a_source_the_project_cannot_read_is_refused_for_the_project_only(
+    tmp_path: Path,
+) -> None:
+    # check, review, stats and export take no encoding: a PO keyed by a Latin-1 reading of
+    # the source was of no use to them.
+    (tmp_path / "report.md").write_bytes(ENCODED_SOURCE.replace("€", "EUR ").encode("latin-1"))
+    (tmp_path / "report.es.md").write_text(ENCODED_TARGET, encoding="utf-8")
+    result = termwise(*ENCODED, "--source-encoding", "latin-1", cwd=tmp_path)
+    assert result.returncode == 2, result.stdout
+    # Line 4: the "é" of "café" (the "€" is "EUR " here).
+    assert "report.md:4: --source-encoding latin-1 reads this source" in result.stderr
+    assert "take no encoding" in result.stderr and "save it as UTF-8" in result.stderr
+    assert not (tmp_path / "translations").exists()
+    beads = termwise(*ENCODED, "--source-encoding", "latin-1", "--format", "beads", cwd=tmp_path)
+    assert beads.returncode == 0, beads.stderr
+    assert beads.stdout.splitlines()[:2] == ["[0]:[0]", "[1]:[1]"]
+
+
+REPORT = """# Annual Report on the River Valley Water Project
+
+## Background
+
+The River Valley Water Project began on 12 March 2019 in three small villages. Its aim was to \
+bring clean drinking water to about 4,500 people. Before the project, most families walked \
+more than two kilometres every day to fetch water. The local council provided the land for \
+the first pumping station. A team of twelve engineers designed the network during the first \
+winter.
+
+The first pipes were laid in June 2019. By the end of that year, 1,200 households were \
+connected. The cost of the first phase was 850,000 euros. Most of the money came from a \
+regional development fund. The rest was raised by the villages themselves.
+
+## Results in 2023
+
+In 2023 the project reached its largest number of users so far. More than 9,800 people now \
+receive water at home. The number of reported cases of stomach illness fell by 37 percent. \
+Schools reported that fewer children missed classes.
+"""
+# Published, not machine-made; it makes one sentence of the council's and the engineers'.
+PUBLISHED = """# Informe anual sobre el Proyecto de Agua del Valle del Río
+
+## Antecedentes
+
+El Proyecto de Agua del Valle del Río empezó el 12 de marzo de 2019 en tres pequeños \
+pueblos. Su objetivo era llevar agua potable limpia a unas 4.500 personas. Antes del \
+proyecto, la mayoría de las familias caminaban más de dos kilómetros todos los días para \
+buscar agua. El ayuntamiento cedió el terreno para la primera estación de bombeo y un equipo \
+de doce ingenieros diseñó la red durante el primer invierno.
+
+Las primeras tuberías se colocaron en junio de 2019. A finales de aquel año, 1.200 hogares \
+estaban conectados. El coste de la primera fase fue de 850.000 euros. La mayor parte del \
+dinero provino de un fondo de desarrollo regional. El resto lo aportaron los propios pueblos.
+
+## Resultados en 2023
+
+En 2023 el proyecto alcanzó el mayor número de usuarios hasta la fecha. Más de 9.800 \
+personas reciben ahora agua en casa. El número de casos declarados de enfermedades \
+estomacales cayó un 37 por ciento. Las escuelas informaron de que menos niños faltaron a clase.
+"""
+COUNCIL = "The local council provided the land for the first pumping station."
+ENGINEERS = "A team of twelve engineers designed the network during the first winter."
+
+
+@needs_apertium
+@pytest.mark.parametrize(
+    ("worked", "untouched", "how"),
+    [(ENGINEERS, COUNCIL, "reviewed"), (COUNCIL, ENGINEERS, "edited")],
+    ids=["second-reviewed", "first-edited"],
+)
+def test_a_group_beside_kept_work_keeps_its_published_text_for_the_translator(
+    tmp_path: Path, worked: str, untouched: str, how: str
+) -> None:
+    # The group of the council's and the engineers' sentences could not be applied, for one
+    # of them holds the translator's work: the other kept its raw MT, unflagged, and the
+    # published sentence was nowhere, while the command said only "1 earlier translation kept".
+    from termwise.align.output import CHECK_FLAG
+    from termwise.review.alignment import needs_check
+
+    (tmp_path / "report.md").write_text(REPORT, encoding="utf-8")
+    (tmp_path / "report.es.md").write_text(PUBLISHED, encoding="utf-8")
+    translate = termwise(
+        "translate", "report.md", "--to", "es", "--engine", "apertium", cwd=tmp_path
+    )
+    assert translate.returncode == 0, translate.stderr
+    po = tmp_path / "translations" / "report.es.po"
+    tfile = TranslationFile.load(po)
+    by_source = {unit.source: unit for unit in tfile.units.values()}
+    mine = by_source[worked]
+    if how == "reviewed":
+        mine.mark_reviewed()
+    else:
+        mine.set_translation("El concejo cedió el terreno de la primera estación de bombeo.")
+    tfile.save(po)
+    kept_unit = (mine.target, mine.state)
+    machine = by_source[untouched].target
+
+    result = termwise(
+        "align", "report.md", "report.es.md", "--from", "en", "--to", "es", cwd=tmp_path
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "1 earlier translation kept" in result.stdout
+    assert "1 not applied because a segment of it was kept" in result.stdout
+    units = {unit.source: unit for unit in TranslationFile.load(po).units.values()}
+    assert (units[worked].target, units[worked].state) == kept_unit
+    other = units[untouched]
+    assert other.target == machine and other.state is SegmentState.MT
+    assert CHECK_FLAG in other.flags and needs_check(other)
+    [comment] = [c for c in other.comments if c.startswith("align: ")]
+    assert "group 2-1, not applied: another segment of the group holds" in comment
+    assert comment.endswith(
+        'published: "El ayuntamiento cedió el terreno para la primera estación de bombeo y un '
+        'equipo de doce ingenieros diseñó la red durante el primer invierno."'
+    )

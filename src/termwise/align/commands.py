@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,7 @@ import click
 from termwise import languages
 from termwise.command_line import LANGUAGE, TEXT_ENCODING
 from termwise.errors import InputError
+from termwise.input_files import read_input
 from termwise.mt import ENGINES
 from termwise.project.layout import ProjectLayout
 
@@ -85,6 +87,60 @@ def read_document_side(
         starts,
         [segment.kind is SegmentKind.HEADING for segment in segments],
         document,
+    )
+
+
+def refuse_utf8_misread(path: Path, encoding: str | None, option: str) -> None:
+    """``document.encoding.refuse_utf8_misread`` for one of align's files, whose advice
+    names the per-file options where ``--encoding`` named the encoding of both."""
+    from termwise.document.encoding import refuse_utf8_misread as refuse
+
+    if encoding is None or _is_docx(path):
+        return
+    advice = (
+        "--encoding names the encoding of every file: name one file's alone with "
+        "--source-encoding or --target-encoding"
+        if option == "--encoding"
+        else None
+    )
+    refuse(read_input(path), path, encoding, option, advice=advice)
+
+
+def _is_docx(path: Path) -> bool:
+    """A Word file holds its own encoding: the options do not apply to it."""
+    from termwise.document.reading import FORMATS
+
+    return FORMATS.get(path.suffix.lower()) == "docx"
+
+
+def require_project_reading(path: Path, encoding: str, option: str) -> None:
+    """Refuse a source that the project's other commands would read otherwise than as
+    ``encoding``, or not at all: ``check``, ``review``, ``stats``, ``translate`` and
+    ``export`` take no encoding and tell it from the bytes, so a translation file keyed by
+    another reading of the source would be of no use to them."""
+    if _is_docx(path):
+        return
+    from termwise.document.encoding import decode_bytes, detect_encoding
+
+    data = read_input(path)
+    named = decode_bytes(data, path, encoding)
+    try:
+        detected = detect_encoding(data, path)
+        text = decode_bytes(data, path, detected)
+    except InputError as error:
+        line = data.count(b"\n", 0, error.offset or 0) + 1
+        reading = "cannot read it (they read UTF-8, UTF-16 with a byte-order mark or GB18030)"
+    else:
+        if text == named:
+            return
+        line = named.count("\n", 0, len(os.path.commonprefix([named, text]))) + 1
+        reading = f"read it as {detected}"
+    raise InputError(
+        f"{option} {encoding} reads this source, but the project's other commands (check, "
+        f"review, stats, export) take no encoding and {reading}; save it as UTF-8 "
+        f"(iconv -f {encoding} -t utf-8), or align it with --format tmx or beads",
+        path,
+        line=line,
     )
 
 
@@ -201,6 +257,18 @@ def _why_mt_unused(result: Alignment) -> str:
     help="Encoding of both files (default: UTF-8, UTF-16 with a BOM or GB18030, told apart "
     "from the bytes; name any other).",
 )
+@click.option(
+    "--source-encoding",
+    type=TEXT_ENCODING,
+    default=None,
+    help="Encoding of SOURCE alone (instead of --encoding).",
+)
+@click.option(
+    "--target-encoding",
+    type=TEXT_ENCODING,
+    default=None,
+    help="Encoding of TARGET alone (instead of --encoding).",
+)
 @click.pass_obj
 def align(
     layout: ProjectLayout,
@@ -215,6 +283,8 @@ def align(
     fmt: str | None,
     output: Path | None,
     encoding: str | None,
+    source_encoding: str | None,
+    target_encoding: str | None,
 ) -> None:
     """Align SOURCE with its translation TARGET sentence by sentence."""
     from termwise.align.aligner import align as run_alignment
@@ -241,14 +311,29 @@ def align(
     for path in (source_path, target_path):
         if not path.exists():
             raise InputError("no such file", path)
+    # Each file's own option overrides --encoding; an error blames the option that named it.
+    source_option = "--encoding" if source_encoding is None else "--source-encoding"
+    target_option = "--encoding" if target_encoding is None else "--target-encoding"
+    source_encoding = source_encoding or encoding
+    target_encoding = target_encoding or encoding
+    refuse_utf8_misread(source_path, source_encoding, source_option)
+    refuse_utf8_misread(target_path, target_encoding, target_option)
+    if source_mt is not None:
+        refuse_utf8_misread(source_mt, encoding, "--encoding")
     if presegmented:
-        source = read_presegmented(source_path, encoding)
-        target = read_presegmented(target_path, encoding)
+        source = read_presegmented(source_path, source_encoding)
+        target = read_presegmented(target_path, target_encoding)
     else:
         # Beads and TMX number the file's own sentences; only the project's translation file
-        # is keyed by the segments as the project sees them (with the translator's joins).
-        source = read_document_side(layout, source_path, src, encoding, project=chosen == "po")
-        target = read_document_side(layout, target_path, tgt, encoding, project=False)
+        # is keyed by the segments as the project sees them (with the translator's joins),
+        # read as check, review and stats read them: without an encoding.
+        if chosen == "po" and source_encoding is not None:
+            require_project_reading(source_path, source_encoding, source_option)
+            source_encoding = None
+        source = read_document_side(
+            layout, source_path, src, source_encoding, project=chosen == "po"
+        )
+        target = read_document_side(layout, target_path, tgt, target_encoding, project=False)
 
     mt: list[str] | None = None
     if source_mt is not None:
@@ -350,7 +435,12 @@ def align(
     _name_gaps(beads, report.segment_of)
     click.echo(summary, err=True)
     # Each flagged group counted once: unsure, or else sure but for what it holds.
-    unsure = report.flagged - report.flagged_for_appended - report.flagged_for_omitted
+    unsure = (
+        report.flagged
+        - report.flagged_for_appended
+        - report.flagged_for_omitted
+        - report.not_applied
+    )
     why = [
         f"{unsure} unsure" if unsure else "",
         f"{report.flagged_for_appended} with target sentences without a source added"
@@ -358,6 +448,9 @@ def align(
         else "",
         f"{report.flagged_for_omitted} left out by the translation"
         if report.flagged_for_omitted
+        else "",
+        f"{report.not_applied} not applied because a segment of it was kept"
+        if report.not_applied
         else "",
     ]
     reasons = ", ".join(part for part in why if part)
@@ -375,7 +468,14 @@ def align(
 
         click.echo(
             "note: a segment already edited or reviewed keeps its translation, so a second "
-            f"alignment changes only the rest; to align afresh, move {report.path} aside "
+            "alignment changes only the rest"
+            + (
+                f" (the other segments of a group that holds one keep theirs too, flagged "
+                f"{CHECK_FLAG}, the group's published text in their align: comment)"
+                if report.not_applied
+                else ""
+            )
+            + f"; to align afresh, move {report.path} aside "
             f"(and {segmentation_overrides_file(layout, source_path)}, which holds the joins)",
             err=True,
         )

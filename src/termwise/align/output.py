@@ -52,6 +52,12 @@ NO_COUNTERPART = "no counterpart in the translation"
 # A group without counterpart that the translator confirmed as such (it cannot be marked
 # reviewed: it has no translation).
 CONFIRMED = "confirmed in review"
+# Why a segment of a group keeps what it had: another segment of the group holds the
+# translator's work, which neither a join nor the group's text may replace.
+NOT_APPLIED = "not applied: another segment of the group holds the translator's work"
+# Before the published text of such a group, last in its ``align:`` comment: the review's
+# status line shows that comment, so the translator sees the text beside the segment.
+PUBLISHED_PREFIX = "published: "
 
 
 @dataclass
@@ -68,6 +74,8 @@ class ProjectReport:
     flagged_for_appended: int = 0
     # Of ``flagged``, the source groups flagged only because the translation leaves them out.
     flagged_for_omitted: int = 0
+    # Of ``flagged``, the groups not applied because a segment of them was kept.
+    not_applied: int = 0
     # For each source sentence of the alignment, its segment's place in the saved project
     # (0-based): the joins made and the groups kept shift it.
     segment_of: list[int] = field(default_factory=list)
@@ -95,10 +103,11 @@ def write_project(
     A segment that holds the translator's work (edited or reviewed, or a group confirmed or
     regrouped in review) is left as it is: no group's text replaces it, and no join takes it
     in (a second alignment joined a reviewed segment with its neighbour and sent it back to
-    review). Nothing is written until the translation file has been read and filled: the
-    joins are applied in memory, and their record is saved only with the translation (and
-    put back if that save fails), for a record of joins alone changes how every later
-    command segments the source.
+    review). The group's other segments keep what they had too, flagged, with the group's
+    published text in their comment: that text has no segment to go to. Nothing is written
+    until the translation file has been read and filled: the joins are applied in memory,
+    and their record is saved only with the translation (and put back if that save fails),
+    for a record of joins alone changes how every later command segments the source.
     """
     from termwise.document.resegmentation import Resegmentation
     from termwise.project.layout import segmentation_overrides_file
@@ -142,13 +151,19 @@ def write_project(
     extra = _target_only_owners(beads, target_paragraph_starts)
     grouped = [bead for bead in beads if bead.src]
     for number, (bead, ids) in enumerate(zip(grouped, plan, strict=True)):
-        if kept[number]:
-            report.kept += sum(1 for segment_id in ids if segment_id in worked)
-            continue
-        unit = tfile.units[ids[0]]
         appended = extra.get(number, [])
         lines = list(bead.tgt) + appended
         first = bool(appended) and bool(bead.tgt) and appended[0] < bead.tgt[0]
+        if kept[number]:
+            report.kept += sum(1 for segment_id in ids if segment_id in worked)
+            others = [tfile.units[segment_id] for segment_id in ids if segment_id not in worked]
+            if others:
+                published = group_text([target_texts[k] for k in sorted(lines)], tgt)
+                _flag_not_applied(others, _comment(bead, len(appended), first), published)
+                report.not_applied += 1
+                report.flagged += 1
+            continue
+        unit = tfile.units[ids[0]]
         unit.comments = _with_comment(unit.comments, _comment(bead, len(appended), first))
         flags = set(unit.flags) - {CHECK_FLAG}
         # A sentence the translation leaves out is listed whatever the aligner's confidence:
@@ -171,6 +186,20 @@ def write_project(
     else:
         report.path = _save_with_joins(overrides, tfile, report.path)
     return report
+
+
+def _flag_not_applied(units: Sequence[TranslationUnit], comment: str, published: str) -> None:
+    """Flag the segments of a group that was not applied for the translator's work in
+    another of its segments: they keep what they had (MT, say), and the group's published
+    text, which no segment holds, goes into their ``align:`` comment, so that the review
+    lists them and shows the text that would otherwise be lost without a word."""
+    said = f"{comment}, {NOT_APPLIED}"
+    if published:
+        # One comment line: Babel would write a line break as a line without "#.".
+        said += f', {PUBLISHED_PREFIX}"{" ".join(published.split())}"'
+    for unit in units:
+        unit.comments = _with_comment(unit.comments, said)
+        unit.flags = unit.flags | {CHECK_FLAG}
 
 
 def _target_only_owners(

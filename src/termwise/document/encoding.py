@@ -9,6 +9,7 @@ Anything else must be named with ``--encoding``. A binary or undecodable file is
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 import unicodedata
 from pathlib import Path
@@ -50,6 +51,8 @@ def decode_bytes(
         codecs.lookup(chosen)
     except LookupError as error:
         raise InputError(f"unknown encoding {chosen!r}", path) from error
+    if encoding is not None:
+        refuse_utf8_misread(data, path, encoding)
     try:
         text = data.decode(chosen)
     except UnicodeDecodeError as error:
@@ -142,3 +145,68 @@ def _looks_like_gb18030(data: bytes) -> bool:
         or 0xFF00 <= ord(char) <= 0xFFEF
     )
     return cjk / len(non_ascii) >= 0.8
+
+
+@functools.cache
+def _one_byte_per_character(encoding: str) -> bool:
+    """Whether ``encoding`` reads every byte as a character of its own (latin-1, cp1252):
+    it then reads any UTF-8 file without an error, each accented letter as two or three."""
+    try:
+        decoder = codecs.getincrementaldecoder(encoding)
+        # A fresh decoder for each byte: UTF-8's or GB18030's holds a lead byte back.
+        return all(
+            len(decoder(errors="replace").decode(bytes([byte]))) == 1 for byte in range(0x80, 0x100)
+        )
+    except (LookupError, UnicodeError):
+        return False  # "undefined" and the like: decoding refuses the file anyway
+
+
+def refuse_utf8_misread(
+    data: bytes,
+    path: str | Path,
+    encoding: str,
+    option: str = "--encoding",
+    *,
+    advice: str | None = None,
+) -> None:
+    """Refuse UTF-8 text with letters beyond ASCII where ``option`` names a one-byte
+    encoding for it: that encoding reads it without an error, and what is read ("cafÃ©")
+    is keyed and translated as it is. Text really written in such an encoding is almost
+    never valid UTF-8 as well (an accented letter would have to be followed by one or two
+    of its symbols, every time), so this is refused, not warned of: a warning scrolls past,
+    the file it leaves stays wrong. (Multi-byte encodings are not judged: a short GBK text
+    can be valid UTF-8 by chance.)"""
+    if data.isascii() or not _one_byte_per_character(encoding):
+        return
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return
+    first = next(k for k, char in enumerate(text) if not char.isascii())
+    line_start = text.rfind("\n", 0, first) + 1
+    word = _word_at(text, first)
+    misread = word.encode("utf-8").decode(encoding, errors="replace")
+    raise InputError(
+        f'this file is UTF-8 text, which {option} {encoding} would misread ("{_printable(word)}" '
+        f'as "{_printable(misread)}"); {advice or f"leave {option} out"}',
+        path,
+        line=text.count("\n", 0, first) + 1,
+        column=first - line_start + 1,
+    )
+
+
+def _word_at(text: str, position: int) -> str:
+    """The word (up to the spaces around it) that holds ``text[position]``, cut short."""
+    start = position
+    while start > 0 and not text[start - 1].isspace() and position - start < 20:
+        start -= 1
+    end = position
+    while end < len(text) and not text[end].isspace() and end - position < 20:
+        end += 1
+    return text[start:end]
+
+
+def _printable(text: str) -> str:
+    """``text`` with what a terminal would swallow or act on (latin-1's C1 control "\\x82"
+    in a misread "€", a byte-order mark) written as Python escapes."""
+    return "".join(char if char.isprintable() else ascii(char)[1:-1] for char in text)
