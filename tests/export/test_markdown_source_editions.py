@@ -128,9 +128,9 @@ def test_html_edition_renders_inline_markup_in_both_columns(tmp_path: Path) -> N
         ("https://example.org/x", "https://example.org/x"),
         ("https://example.org/x", "https://example.org/x"),
     ]
-    # A cell of a table is a paragraph, and its markup is rendered too.
-    cells = page.texts("td")
-    assert ("Since 1978", "Desde 1978") in list(zip(cells[0::2], cells[1::2], strict=True))
+    # A table is a table on each side, and the markup in its cells is rendered too.
+    assert page.texts("th")[-4:] == ["Period", "Figure", "Periodo", "Cifra"]
+    assert {"Since 1978", "Desde 1978"} <= set(page.texts("td"))
     for marker in ("**", "*paper*", "_many_", "](", "`"):
         assert marker not in html.split("<body>")[1], marker
 
@@ -167,7 +167,8 @@ def test_markdown_edition_keeps_the_markup_of_a_markdown_source(tmp_path: Path) 
         "Run `a < b` here. | Esto es **importante** y está "
         "[documentado](https://example.org/doc?a=1&b=2). Ejecute `a < b` aquí. |"
     ) in lines
-    assert "| Since *1978* | Desde *1978* |" in lines
+    assert "| Since *1978* | 40 years. |" in lines
+    assert "| Desde *1978* | 40 años. |" in lines
     # Raw HTML shows as text, as in the HTML edition.
     assert "Raw \\<script\\>alert(1)\\</script\\> stays." in text
     target = export(project, "es.md", "--target-only").read_text(encoding="utf-8")
@@ -184,7 +185,11 @@ def test_docx_edition_shows_text_without_markers(tmp_path: Path) -> None:
         "This is important and documented. Run a < b here.",
         "Esto es importante y está documentado. Ejecute a < b aquí.",
     ]
-    assert rows[-1] == ["40 years.", "40 años."]
+    # The table: a Word table on each side of its row.
+    source_table = word.tables[0].rows[-1].cells[0].tables[0]
+    target_table = word.tables[0].rows[-1].cells[1].tables[0]
+    assert [cell.text for cell in source_table.rows[-1].cells] == ["Since 1978", "40 years."]
+    assert [cell.text for cell in target_table.rows[-1].cells] == ["Desde 1978", "40 años."]
     target_cell = word.tables[0].rows[2].cells[1].paragraphs[0]
     assert [run.text for run in target_cell.runs if run.bold] == ["importante"]
     assert [run.text for run in target_cell.runs if run.font.name == "Consolas"] == ["a < b"]

@@ -20,10 +20,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from termwise.document.model import OffsetMap, Segment, SegmentKind
+from termwise.document.model import ListItem, OffsetMap, Segment, SegmentKind, TableCell
 
 # Bump whenever reading or segmentation changes what a file gives: old entries are ignored.
-VERSION = 2
+VERSION = 3
 # Smaller files segment in well under a tenth of a second: not worth a cache file.
 MIN_BYTES = 200_000
 
@@ -122,15 +122,38 @@ def _encode_segment(segment: Segment) -> list[Any]:
         [run[1] for run in runs],
         len(offsets),
         segment.level,
+        _encode_cell(segment.cell),
+        _encode_list_item(segment.list_item),
     ]
 
 
+def _encode_cell(cell: TableCell | None) -> list[int] | None:
+    return None if cell is None else [cell.table, cell.row, cell.column]
+
+
+def _encode_list_item(item: ListItem | None) -> list[Any] | None:
+    return None if item is None else [item.ordered, item.number, item.depth]
+
+
 def _decode_segment(row: list[Any]) -> Segment:
-    if len(row) != 12:
+    if len(row) != 14:
         raise ValueError("cache row of another shape")
-    segment_id, kind, text, line, column, paragraph, start, end, starts, sources, length, level = (
-        row
-    )
+    (
+        segment_id,
+        kind,
+        text,
+        line,
+        column,
+        paragraph,
+        start,
+        end,
+        starts,
+        sources,
+        length,
+        level,
+        cell,
+        list_item,
+    ) = row
     if type(segment_id) is not str or type(text) is not str or type(level) is not int:
         raise ValueError("cache row with a non-text field")
     if length != len(text):
@@ -149,4 +172,26 @@ def _decode_segment(row: list[Any]) -> Segment:
         end=end,
         offsets=offsets,
         level=level,
+        cell=_decode_cell(cell),
+        list_item=_decode_list_item(list_item),
     )
+
+
+def _decode_cell(value: Any) -> TableCell | None:
+    if value is None:
+        return None
+    table, row, column = value
+    if not all(type(number) is int for number in value):
+        raise ValueError("cache row with a malformed table cell")
+    return TableCell(table, row, column)
+
+
+def _decode_list_item(value: Any) -> ListItem | None:
+    if value is None:
+        return None
+    ordered, number, depth = value
+    if type(ordered) is not bool or type(depth) is not int:
+        raise ValueError("cache row with a malformed list item")
+    if number is not None and type(number) is not int:
+        raise ValueError("cache row with a malformed list number")
+    return ListItem(ordered, number, depth)

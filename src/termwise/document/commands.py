@@ -55,7 +55,7 @@ def segments(
         out = sys.stdout
         out.write("[")
         for index, segment in enumerate(document.segments):
-            row = {
+            row: dict[str, object] = {
                 "id": segment.id,
                 "kind": segment.kind.value,
                 "text": segment.text,
@@ -67,6 +67,20 @@ def segments(
             }
             if segment.level:
                 row["level"] = segment.level
+            # Only where there is one, so that a document without tables or lists prints
+            # what it always did.
+            if segment.cell is not None:
+                row["cell"] = {
+                    "table": segment.cell.table,
+                    "row": segment.cell.row,
+                    "column": segment.cell.column,
+                }
+            if segment.list_item is not None:
+                row["list_item"] = {
+                    "ordered": segment.list_item.ordered,
+                    "number": segment.list_item.number,
+                    "depth": segment.list_item.depth,
+                }
             out.write(("\n" if index == 0 else ",\n") + json.dumps(row, ensure_ascii=False))
         out.write("\n]\n")
         out.flush()

@@ -4,21 +4,43 @@ A .docx has no plain text of its own, so the document's ``text`` is its paragrap
 table cells and content controls in document order, then footnotes and endnotes) joined by
 newlines: "line" N is paragraph N. Paragraph styles say what is a heading (``Title``,
 ``Heading 1``..``Heading 9`` and styles based on them). A paragraph's text is what Word shows
-with tracked changes accepted: insertions in, deletions out.
+with tracked changes accepted: insertions in, deletions out. Where a paragraph stands in a
+table, and its list marker (``docx_lists``), are kept beside the text for the editions; the
+marker itself is no part of the text, as it is no part of what Word stores as the text.
 """
 
 from __future__ import annotations
 
 import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from termwise.document.model import ListItem, TableCell
 from termwise.errors import InputError
+
+
+@dataclass
+class DocxParagraphs:
+    """What a .docx gives: its paragraphs' text, one a line, and what each paragraph is,
+    by its 0-based number."""
+
+    text: str
+    headings: dict[int, int] = field(default_factory=dict)  # depth, 1 the top
+    cells: dict[int, TableCell] = field(default_factory=dict)
+    list_items: dict[int, ListItem] = field(default_factory=dict)
 
 
 def read_docx(path: Path) -> tuple[str, dict[int, int]]:
     """Return ``(text, heading_lines)``: paragraphs joined by newlines, and the 0-based
     numbers of the heading paragraphs with their depths (1 the top)."""
+    paragraphs = read_docx_paragraphs(path)
+    return paragraphs.text, paragraphs.headings
+
+
+def read_docx_paragraphs(path: Path) -> DocxParagraphs:
+    """The paragraphs of the .docx at ``path``, with their headings, table cells and list
+    items."""
     import docx  # python-docx; imported here so that the CLI starts fast
 
     _check_expanded_size(path)
@@ -32,14 +54,25 @@ def read_docx(path: Path) -> tuple[str, dict[int, int]]:
         ) from error
     from docx.text.paragraph import Paragraph
 
+    from termwise.document.docx_lists import ListNumbering
+
     lines: list[str] = []
-    headings: dict[int, int] = {}
-    for element in _paragraph_elements(document):
-        level = _heading_level(Paragraph(element, document.part))
+    result = DocxParagraphs(text="")
+    numbering = ListNumbering.of(document)
+    for element, cell in _paragraph_elements(document):
+        paragraph = Paragraph(element, document.part)
+        number = len(lines)
+        level = _heading_level(paragraph)
         if level:
-            headings[len(lines)] = level
+            result.headings[number] = level
+        elif (item := numbering.list_item(element, paragraph)) is not None:
+            # A heading's number is its outline's ("2.1"), not a list's.
+            result.list_items[number] = item
+        if cell is not None:
+            result.cells[number] = cell
         lines.append(_paragraph_text(element))
-    return "\n".join(lines), headings
+    result.text = "\n".join(lines)
+    return result
 
 
 # A part larger than this is a zip bomb, not a document: a 50,000-sentence book's
@@ -64,21 +97,36 @@ def _check_expanded_size(path: Path) -> None:
             )
 
 
-def _paragraph_elements(document: Any) -> list[Any]:
+def _paragraph_elements(document: Any) -> list[tuple[Any, TableCell | None]]:
     """The ``w:p`` elements a reader sees, in order: the body's (inside tables and content
     controls too: python-docx's own walk skips a ``w:sdt``, and a journal template's abstract
-    in one was lost), then the footnotes' and endnotes'."""
-    found: list[Any] = []
+    in one was lost), then the footnotes' and endnotes'; each with the table cell it is in."""
+    found: list[tuple[Any, TableCell | None]] = []
+    tables = 0
 
-    def walk(container: Any) -> None:
+    def walk(container: Any, table: _Table | None, cell: TableCell | None) -> None:
+        nonlocal tables
         for child in container.iterchildren():
             tag = _local(child.tag)
             if tag == "p":
-                found.append(child)
+                found.append((child, cell))
+            elif tag == "tbl" and cell is None:
+                tables += 1
+                walk(child, _Table(tables), None)
+            elif tag == "tr" and table is not None:
+                table.row += 1
+                table.column = _grid_before(child)
+                walk(child, table, None)
+            elif tag == "tc" and table is not None:
+                place = TableCell(table.table, table.row, table.column)
+                table.column += _grid_span(child)
+                walk(child, None, place)
             elif tag in _CONTAINERS:
-                walk(child)
+                # A table inside a cell comes here too: its paragraphs are read into the
+                # outer cell, which keeps the outer grid whole (an edition has no nested grid).
+                walk(child, table, cell)
 
-    walk(document.element.body)
+    walk(document.element.body, None, None)
     for part in _note_parts(document):
         for note in part.iterchildren():
             # Separators are the line above the notes, not text.
@@ -86,8 +134,37 @@ def _paragraph_elements(document: Any) -> list[Any]:
                 None,
                 "normal",
             ):
-                walk(note)
+                walk(note, None, None)
     return found
+
+
+@dataclass
+class _Table:
+    """The table being walked: its number, and the row and grid column reached in it."""
+
+    table: int
+    row: int = -1
+    column: int = 0
+
+
+def _grid_span(cell: Any) -> int:
+    """How many grid columns a ``w:tc`` spans (``w:gridSpan``), at least one."""
+    return max(_int_property(cell, "tcPr", "gridSpan") or 1, 1)
+
+
+def _grid_before(row: Any) -> int:
+    """The grid columns a ``w:tr`` leaves empty before its first cell (``w:gridBefore``)."""
+    return max(_int_property(row, "trPr", "gridBefore") or 0, 0)
+
+
+def _int_property(element: Any, properties: str, name: str) -> int | None:
+    value = element.find(f"{_w(properties)}/{_w(name)}")
+    if value is None:
+        return None
+    try:
+        return int(value.get(_w("val"), ""))
+    except ValueError:
+        return None
 
 
 def _note_parts(document: Any) -> list[Any]:

@@ -122,6 +122,31 @@ class OffsetMap(Sequence[int]):
 
 
 @dataclass(frozen=True, slots=True)
+class TableCell:
+    """Where a table cell's paragraph stands, so that an edition can rebuild the grid."""
+
+    # The table's number in the document, 1 the first; a table inside a cell is read into
+    # that cell, so only the tables of the body are counted.
+    table: int
+    # 0-based; a Markdown table's header row is row 0, as is a Word table's first row.
+    row: int
+    # 0-based grid column (a Word cell spanning two columns moves the next one on by two).
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class ListItem:
+    """A list item's marker, which the segment's text leaves out (a translator translates
+    the item, not its bullet): an edition prints it again."""
+
+    ordered: bool
+    # The number the source shows ("3." in Markdown, Word's counter); None for bullets.
+    number: int | None
+    # 1 the top level, 2 an item nested in one, as heading levels count.
+    depth: int
+
+
+@dataclass(frozen=True, slots=True)
 class Segment:
     """One heading or sentence.
 
@@ -143,6 +168,10 @@ class Segment:
     # A heading's depth (1 the top: a title, "# …", Heading 1, "2."; 2 for "## …", "2.1"), so
     # that an edition keeps the document's outline; 0 for sentences.
     level: int = 0
+    # The table cell or list item the segment's paragraph is, so that an edition keeps
+    # tables and lists; None for other paragraphs (and for every plain-text one).
+    cell: TableCell | None = None
+    list_item: ListItem | None = None
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Map the span ``[start, end)`` of ``text`` to a span of ``Document.text``."""

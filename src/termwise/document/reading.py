@@ -17,15 +17,26 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from termwise import languages
 from termwise.document import cache as document_cache
 from termwise.document.encoding import decode_bytes, detect_encoding
 from termwise.document.ids import assign_ids
-from termwise.document.model import Document, OffsetMap, Segment, SegmentKind
+from termwise.document.model import (
+    Document,
+    ListItem,
+    OffsetMap,
+    Segment,
+    SegmentKind,
+    TableCell,
+)
 from termwise.document.segmentation import split_sentences
 from termwise.errors import InputError
 from termwise.input_files import read_input, require_regular_file
+
+if TYPE_CHECKING:
+    from termwise.document.docx_reader import DocxParagraphs
 
 FORMATS = {
     ".txt": "text",
@@ -46,6 +57,9 @@ class Block:
     level: int = 1
     # Plain text only: lines shorter than this that end a sentence also end a paragraph.
     paragraph_width: int = 0
+    # Markdown and .docx: the table cell or list item the block is (see ``Segment``).
+    cell: TableCell | None = None
+    list_item: ListItem | None = None
 
 
 def load_document(
@@ -64,10 +78,10 @@ def load_document(
         raise InputError("is a folder, not a document", file_path)
     require_regular_file(file_path)
     if fmt == "docx":
-        from termwise.document.docx_reader import read_docx
+        from termwise.document.docx_reader import read_docx_paragraphs
 
-        text, heading_lines = read_docx(file_path)
-        return _build(text, lang, file_path, "docx", "docx", id_aliases, heading_lines)
+        paragraphs = read_docx_paragraphs(file_path)
+        return _build(paragraphs.text, lang, file_path, "docx", "docx", id_aliases, paragraphs)
     data = read_input(file_path)
     if len(data) < document_cache.MIN_BYTES:
         text, used = _decode(data, file_path, encoding)
@@ -119,7 +133,7 @@ def _build(
     fmt: str,
     encoding: str,
     id_aliases: Mapping[str, str] | None,
-    heading_lines: Mapping[int, int] | None,
+    docx: DocxParagraphs | None,
 ) -> Document:
     tag = languages.normalize(lang) if lang else detect_language(text)
     document = Document(path=path, text=text, lang=tag, encoding=encoding, segments=[], fmt=fmt)
@@ -133,7 +147,11 @@ def _build(
         if fmt == "markdown":
             blocks = markdown_blocks(text)
         elif fmt == "docx":
-            blocks = docx_blocks(text, heading_lines or {})
+            blocks = (
+                docx_blocks(text, docx.headings, docx.cells, docx.list_items)
+                if docx is not None
+                else docx_blocks(text, {})
+            )
         else:
             blocks = plain_text_blocks(text)
         document.segments = _segments(document, blocks, document.id_aliases)
@@ -151,7 +169,7 @@ def _segments(
     text = document.text
     lang = document.lang
     vocabulary = _Vocabulary(text, lang)
-    drafts: list[tuple[SegmentKind, str, OffsetMap, int, int]] = []
+    drafts: list[tuple[SegmentKind, str, OffsetMap, int, Block]] = []
     paragraph = 0
     for block in blocks:
         joined, offsets = join_lines(text, block.lines, vocabulary)
@@ -159,7 +177,7 @@ def _segments(
             continue
         paragraph += 1
         if block.heading:
-            drafts.append((SegmentKind.HEADING, joined, offsets, paragraph, block.level))
+            drafts.append((SegmentKind.HEADING, joined, offsets, paragraph, block))
             continue
         # A sentence that ends a short line ends its paragraph (PDF text has no blank lines).
         short_line_ends: set[int] = set()
@@ -170,7 +188,7 @@ def _segments(
         spans = split_sentences(joined, lang)
         for index, (start, end) in enumerate(spans):
             drafts.append(
-                (SegmentKind.SENTENCE, joined[start:end], offsets.sub(start, end), paragraph, 0)
+                (SegmentKind.SENTENCE, joined[start:end], offsets.sub(start, end), paragraph, block)
             )
             if (
                 short_line_ends
@@ -180,7 +198,7 @@ def _segments(
                 paragraph += 1
     ids = assign_ids((draft[1] for draft in drafts), aliases)
     segments: list[Segment] = []
-    for segment_id, (kind, segment_text, offsets, number, level) in zip(ids, drafts, strict=True):
+    for segment_id, (kind, segment_text, offsets, number, block) in zip(ids, drafts, strict=True):
         start = offsets[0]
         line, column = document.line_col(start)
         segments.append(
@@ -194,7 +212,9 @@ def _segments(
                 start=start,
                 end=offsets[len(offsets) - 1] + 1,
                 offsets=offsets,
-                level=level,
+                level=block.level if kind is SegmentKind.HEADING else 0,
+                cell=block.cell,
+                list_item=block.list_item,
             )
         )
     return segments
@@ -684,7 +704,7 @@ def _continues_heading(line: str, next_line: str, width: int) -> bool:
 _ATX = re.compile(r" {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*\Z")
 _SETEXT = re.compile(r" {0,3}(?:=+|-+)[ \t]*\Z")
 _FENCE = re.compile(r" {0,3}(```|~~~)")
-_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
+_LIST_ITEM = re.compile(r"[ \t]*(?:([-*+])|(\d{1,9})[.)])[ \t]+")
 _QUOTE = re.compile(r"[ \t]*(?:>[ \t]?)+")
 _RULE = re.compile(r" {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})\Z")
 # A GFM table's delimiter row: cells of hyphens, each with an optional colon either side.
@@ -699,6 +719,8 @@ def markdown_blocks(text: str) -> list[Block]:
     fence: str | None = None
     in_table = False
     skip_delimiter_row = False
+    tables = table_row = 0
+    lists = _ListNesting()
     raw_lines = text.split("\n")
     position = 0
     for number, raw in enumerate(raw_lines):
@@ -714,12 +736,14 @@ def markdown_blocks(text: str) -> list[Block]:
             continue
         if in_table:
             if _is_table_row(line):
-                blocks.extend(_cell_blocks(line, line_start))
+                table_row += 1
+                blocks.extend(_cell_blocks(line, line_start, tables, table_row))
                 continue
             in_table = False
         fence_match = _FENCE.match(line)
         if fence_match:
             fence = fence_match.group(1)
+            lists.close_left_of(_width(line, 0, fence_match.start(1)))
             current = None
             continue
         if not line.strip():
@@ -728,13 +752,17 @@ def markdown_blocks(text: str) -> list[Block]:
         if current is not None and len(current.lines) == 1 and _SETEXT.match(line):
             current.heading = True
             current.level = 1 if line.strip().startswith("=") else 2
+            # A heading, even one written under a list item's text, is no list item.
+            current.list_item = None
             current = None
             continue
         if _RULE.match(line):
+            lists.close_left_of(_width(line, 0, len(line) - len(line.lstrip())))
             current = None
             continue
         atx = _ATX.match(line)
         if atx:
+            lists.close_left_of(_width(line, 0, atx.start(1)))
             title_start = line_start + atx.start(2)
             blocks.append(
                 Block(
@@ -748,7 +776,10 @@ def markdown_blocks(text: str) -> list[Block]:
         following = raw_lines[number + 1].rstrip("\r") if number + 1 < len(raw_lines) else ""
         if _starts_table(line, following):
             # Each cell is a paragraph of its own, as in a .docx table: a row is no sentence.
-            blocks.extend(_cell_blocks(line, line_start))
+            lists.close_left_of(_width(line, 0, len(line) - len(line.lstrip())))
+            tables += 1
+            table_row = 0
+            blocks.extend(_cell_blocks(line, line_start, tables, table_row))
             in_table = skip_delimiter_row = True
             current = None
             continue
@@ -756,10 +787,17 @@ def markdown_blocks(text: str) -> list[Block]:
         quote = _QUOTE.match(line)
         if quote:
             content_start = quote.end()
+        list_item: ListItem | None = None
         item = _LIST_ITEM.match(line, content_start)
         if item:
+            # The marker stays out of the text (and so out of the segment's id); the edition
+            # prints it again from ``list_item``.
+            list_item = lists.item(line, content_start, item)
             content_start = item.end()
             current = None
+        elif current is None:
+            text_start = len(line) - len(line[content_start:].lstrip())
+            lists.close_left_of(_width(line, content_start, text_start))
         stripped = line[content_start:].strip()
         if not stripped:
             continue
@@ -770,10 +808,48 @@ def markdown_blocks(text: str) -> list[Block]:
         )
         span = (left, left + len(stripped))
         if current is None:
-            current = Block(heading=False)
+            current = Block(heading=False, list_item=list_item)
             blocks.append(current)
         current.lines.append(span)
     return blocks
+
+
+def _width(line: str, start: int, end: int) -> int:
+    """The columns ``line[start:end]`` takes, a tab to the next multiple of four."""
+    return len(line[start : max(start, end)].expandtabs(4))
+
+
+class _ListNesting:
+    """The open list items of a Markdown list, to tell a nested item from a sibling.
+
+    As in CommonMark, an item whose marker stands under its parent's text (at or right of
+    the column where that text starts) is nested in it; a block further left closes the items
+    whose text it does not reach.
+    """
+
+    def __init__(self) -> None:
+        # Where the text of each open item starts, the outermost first.
+        self._content_columns: list[int] = []
+
+    def item(self, line: str, start: int, match: re.Match[str]) -> ListItem:
+        """The list item ``match`` (of ``_LIST_ITEM`` at ``start`` in ``line``) opens."""
+        bullet = match.group(1) is not None
+        marker_start = match.start(1) if bullet else match.start(2)
+        marker_end = match.end(1) if bullet else match.end(2) + 1
+        indent = _width(line, start, marker_start)
+        self.close_left_of(indent)
+        content = _width(line, start, match.end())
+        if content - _width(line, start, marker_end) > 4:
+            # Five spaces or more after the marker: the text is indented code, one space in.
+            content = _width(line, start, marker_end) + 1
+        self._content_columns.append(content)
+        number = None if bullet else int(match.group(2))
+        return ListItem(ordered=not bullet, number=number, depth=len(self._content_columns))
+
+    def close_left_of(self, column: int) -> None:
+        """A block starts at ``column``: the items whose text starts right of it are over."""
+        while self._content_columns and column < self._content_columns[-1]:
+            self._content_columns.pop()
 
 
 def _table_cells(line: str) -> list[tuple[int, int]]:
@@ -825,10 +901,16 @@ def _starts_table(header: str, delimiter: str) -> bool:
     return len(delimiter_cells) == len(_table_cells(header))
 
 
-def _cell_blocks(line: str, line_start: int) -> list[Block]:
+def _cell_blocks(line: str, line_start: int, table: int, row: int) -> list[Block]:
+    """A block for each cell of a table row that has text, with its place in the table
+    (empty cells count as columns: the grid is the source's)."""
     return [
-        Block(heading=False, lines=[(line_start + start, line_start + end)])
-        for start, end in _table_cells(line)
+        Block(
+            heading=False,
+            lines=[(line_start + start, line_start + end)],
+            cell=TableCell(table, row, column),
+        )
+        for column, (start, end) in enumerate(_table_cells(line))
         if end > start
     ]
 
@@ -836,14 +918,30 @@ def _cell_blocks(line: str, line_start: int) -> list[Block]:
 # --- .docx -----------------------------------------------------------------------------------
 
 
-def docx_blocks(text: str, heading_lines: Mapping[int, int]) -> list[Block]:
+def docx_blocks(
+    text: str,
+    heading_lines: Mapping[int, int],
+    cells: Mapping[int, TableCell] | None = None,
+    list_items: Mapping[int, ListItem] | None = None,
+) -> list[Block]:
     """One block per paragraph of a .docx (joined as lines of ``text``); ``heading_lines``:
-    the heading paragraphs' numbers and depths."""
+    the heading paragraphs' numbers and depths; ``cells`` and ``list_items``: the table cells
+    and list items among the paragraphs, by number."""
     blocks: list[Block] = []
+    cells = cells or {}
+    list_items = list_items or {}
     for number, (start, end) in enumerate(_line_spans(text)):
         if end > start:
             level = heading_lines.get(number, 0)
-            blocks.append(Block(heading=level > 0, lines=[(start, end)], level=max(level, 1)))
+            blocks.append(
+                Block(
+                    heading=level > 0,
+                    lines=[(start, end)],
+                    level=max(level, 1),
+                    cell=cells.get(number),
+                    list_item=list_items.get(number),
+                )
+            )
     return blocks
 
 

@@ -121,6 +121,8 @@ def split_segment(segment: Segment, cuts: list[int]) -> list[Segment]:
                 end=source_end,
                 offsets=part_offsets,
                 level=segment.level,
+                cell=segment.cell,
+                list_item=segment.list_item,
             )
         )
     return parts
@@ -146,4 +148,7 @@ def join_segments(first: Segment, second: Segment) -> Segment:
         start=first.start,
         end=second.end,
         offsets=OffsetMap(runs, len(text)),
+        # A joined segment stands where its first part does.
+        cell=first.cell,
+        list_item=first.list_item,
     )

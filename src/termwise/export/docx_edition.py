@@ -1,13 +1,17 @@
 """Editions as Word documents: a two-column table for the bilingual one, as editors expect.
 
 The inline markup of a Markdown source becomes Word's own formatting (italic, bold, a
-monospaced font for code); a link is its text, and no marker is printed.
+monospaced font for code); a link is its text, and no marker is printed. A table of the
+source is a Word table, in the bilingual edition one in each column of its row (as in the
+HTML edition, each language's table whole); a list is paragraphs in Word's "List Bullet" and
+"List Number" styles, each numbered list restarting where the source's starts.
 """
 
 from __future__ import annotations
 
 import datetime
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -20,6 +24,7 @@ from termwise.export.edition import (
     Edition,
     EditionBlock,
 )
+from termwise.export.layout import CellPart, ListPart, TablePart, edition_parts
 from termwise.project.tmx import xml_safe
 
 UNREVIEWED_COLOUR = (0xB4, 0x5F, 0x06)
@@ -67,8 +72,28 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
         _add_target(heading, title_block, markdown, _Style())
     else:
         _add_text(heading, title, edition.title_is_markdown, _Style())
+
+    # The two sides, for the tables and lists that print either.
+    def add_source(paragraph: Any, block: EditionBlock, style: _Style) -> None:
+        _add_source(paragraph, block, markdown, style)
+
+    def add_target(paragraph: Any, block: EditionBlock, style: _Style) -> None:
+        _add_target(paragraph, block, markdown, style)
+
     if target_only:
-        for block in edition.target_body():
+        after_table = False
+        for block in edition_parts(edition.target_body()):
+            if isinstance(block, TablePart):
+                if after_table:
+                    # Two tables with nothing between them are one table to Word.
+                    document.add_paragraph()
+                _add_table(document, document, block, add_target, markdown)
+                after_table = True
+                continue
+            after_table = False
+            if isinstance(block, ListPart):
+                _add_list(document, document, block, add_target)
+                continue
             if block.kind is SegmentKind.HEADING:
                 paragraph = document.add_heading(level=block.outline_level)
             else:
@@ -85,8 +110,15 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
                 run.bold = True
         # In a table Word's heading styles do not apply: the outline shows as type sizes.
         heading_sizes = {2: Pt(13), 3: Pt(12)}
-        for block in edition.blocks:
+        for block in edition_parts(edition.blocks):
             cells = table.add_row().cells
+            if not isinstance(block, EditionBlock):
+                for cell, add in ((cells[0], add_source), (cells[1], add_target)):
+                    if isinstance(block, TablePart):
+                        _add_table(document, cell, block, add, markdown)
+                    else:
+                        _add_list(document, cell, block, add, first=cell.paragraphs[0])
+                continue
             style = (
                 _Style(bold=True, size=heading_sizes.get(block.outline_level, Pt(11)))
                 if block.kind is SegmentKind.HEADING
@@ -104,6 +136,84 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
 
 
 # python-docx ships no type hints, hence Any for its objects.
+
+# Adds one side of the edition (a block's source or its translation) to a paragraph.
+AddBlock = Callable[[Any, EditionBlock, _Style], None]
+# Word's list styles go three levels deep; deeper items take the deepest.
+_LIST_DEPTHS = 3
+
+
+def _add_table(
+    document: Any, container: Any, part: TablePart, add: AddBlock, markdown: bool
+) -> None:
+    """A Word table in ``container`` (the document, or a cell of the edition's table)."""
+    table = container.add_table(rows=len(part.rows), cols=max(part.columns, 1))
+    table.style = "Table Grid"
+    if container is not document:
+        # A cell comes with an empty paragraph, which would stand above the table; Word
+        # needs one after it, which python-docx has just added.
+        first = container.paragraphs[0]._p
+        if not first.xpath("string(.)") and first.getnext() is table._tbl:
+            first.getparent().remove(first)
+    for row_index, row in enumerate(part.rows):
+        for column, parts in enumerate(row):
+            # A Markdown table's first row is its header row.
+            style = _Style(bold=markdown and row_index == 0)
+            _fill_cell(document, table.cell(row_index, column), parts, add, style)
+
+
+def _fill_cell(
+    document: Any, cell: Any, parts: list[CellPart], add: AddBlock, style: _Style
+) -> None:
+    paragraph = cell.paragraphs[0]
+    for index, part in enumerate(parts):
+        if isinstance(part, ListPart):
+            _add_list(document, cell, part, add, first=paragraph if index == 0 else None)
+            continue
+        if index:
+            paragraph = cell.add_paragraph()
+        block_style = _with(style, bold=True) if part.kind is SegmentKind.HEADING else style
+        add(paragraph, part, block_style)
+
+
+def _add_list(
+    document: Any, container: Any, part: ListPart, add: AddBlock, first: Any = None
+) -> None:
+    """Each item a paragraph in a list style; a numbered list gets a numbering of its own,
+    or Word would count on from the document's previous numbered list (the source's
+    column into the translation's)."""
+    depth = min(max(part.depth, 1), _LIST_DEPTHS)
+    name = "List Number" if part.ordered else "List Bullet"
+    if depth > 1:
+        name += f" {depth}"
+    num_id = _restarted_numbering(document, name, part.start) if part.ordered else None
+    for entry in part.entries:
+        paragraph = first if first is not None else container.add_paragraph()
+        first = None
+        paragraph.style = document.styles[name]
+        if num_id is not None:
+            # python-docx has no API for a paragraph's numbering: its own element it is.
+            numbering = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+            numbering.get_or_add_ilvl().val = 0
+            numbering.get_or_add_numId().val = num_id
+        style = _Style(bold=entry.block.kind is SegmentKind.HEADING)
+        add(paragraph, entry.block, style)
+        for child in entry.children:
+            _add_list(document, container, child, add)
+
+
+def _restarted_numbering(document: Any, style_name: str, start: int) -> int | None:
+    """A new numbering instance of the one the list style ``style_name`` uses, starting at
+    ``start``; None where the template's style has no numbering to copy."""
+    numbering_properties = document.styles[style_name].element.pPr
+    style_numbering = None if numbering_properties is None else numbering_properties.numPr
+    if style_numbering is None or style_numbering.numId is None:
+        return None
+    numbering = document.part.numbering_part.element
+    instance = numbering.num_having_numId(style_numbering.numId.val)
+    restarted = numbering.add_num(instance.abstractNumId.val)
+    restarted.add_lvlOverride(ilvl=0).add_startOverride(start)
+    return int(restarted.numId)
 
 
 def _add_source(paragraph: Any, block: EditionBlock, markdown: bool, style: _Style) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from termwise import languages
-from termwise.document.model import Document, Segment, SegmentKind
+from termwise.document.model import Document, ListItem, Segment, SegmentKind, TableCell
 from termwise.project.translation_file import TranslationFile
 from termwise.project.units import SegmentState, TranslationUnit
 
@@ -55,6 +55,16 @@ class EditionBlock:
     # (every heading came out at one level), its top level under the title at 2, at most 6
     # as in HTML. Set by ``build_edition``.
     outline_level: int = 2
+
+    @property
+    def cell(self) -> TableCell | None:
+        """The table cell the block is in (all its sentences are: it is one paragraph)."""
+        return self.segments[0].segment.cell
+
+    @property
+    def list_item(self) -> ListItem | None:
+        """The list item the block is."""
+        return self.segments[0].segment.list_item
 
     def target_runs(self) -> list[EditionSegment | None]:
         """The sentences to print; ``None`` stands for a run of untranslated ones.

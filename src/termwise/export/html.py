@@ -6,10 +6,18 @@ columns stay aligned across page breaks; glossary terms carry their concept and 
 rendering in a tooltip, deprecated ones are underlined in a warning colour. The inline markup
 of a Markdown source (emphasis, code, links) is rendered; everything else is escaped, raw
 HTML included.
+
+A table or a list of the source is one row of the bilingual edition: the source's table
+(list) on the left, the translation's on the right, each whole. A table is read by its grid,
+down a column and across a row, and a list by its numbering and nesting, so neither can be
+cut into rows of one cell or one item the way paragraphs are without losing what makes it a
+table or a list; side by side, each cell's translation still stands at the same place of the
+same grid, level with its source.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from termwise.document.model import SegmentKind
@@ -23,6 +31,7 @@ from termwise.export.edition import (
     EditionSegment,
     TermSpan,
 )
+from termwise.export.layout import CellPart, ListPart, Part, TablePart, edition_parts
 
 CSS = """
 :root { --ink: #1b1b1b; --muted: #666; --rule: #d0d0d0; --term: #0b5394; --warn: #b45f06; }
@@ -64,6 +73,18 @@ footer { margin-top: 1.5rem; color: var(--muted); font-size: .8rem; }
 @page { margin: 18mm 16mm; }
 """
 
+# Only an edition with tables or lists gets these, so that every other edition stays what it
+# was, byte for byte. They undo, for a table inside the edition's table, the edition's own
+# column headings' look.
+STRUCTURE_CSS = """table.cells { width: 100%; border-collapse: collapse; margin: .1rem 0 .3rem; }
+table.cells :is(td, th) { border: 1px solid var(--rule); padding: .2rem .45rem;
+       vertical-align: top; text-align: start; }
+table.cells thead th { font: inherit; font-weight: bold; letter-spacing: normal;
+       text-transform: none; color: inherit; }
+table.cells :is(td, th) > p, li > p { margin: 0 0 .3rem; }
+table.edition :is(ul, ol) { margin: 0; padding-inline-start: 1.5rem; }
+"""
+
 
 def html_edition(edition: Edition, *, target_only: bool = False) -> str:
     lang = edition.target_lang
@@ -78,6 +99,10 @@ def html_edition(edition: Edition, *, target_only: bool = False) -> str:
         heading = escape(title)
     if edition.title_is_markdown:
         title = markdown_inline.plain_text(title)
+    body = edition_parts(edition.target_body() if target_only else edition.blocks)
+    css = CSS
+    if any(not isinstance(part, EditionBlock) for part in body):
+        css += STRUCTURE_CSS
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{escape(lang)}">',
@@ -86,7 +111,7 @@ def html_edition(edition: Edition, *, target_only: bool = False) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="generator" content="termwise">',
         f"<title>{escape(title)}</title>",
-        f"<style>{CSS}</style>",
+        f"<style>{css}</style>",
         "</head>",
         "<body>",
         '<header class="edition">',
@@ -94,7 +119,9 @@ def html_edition(edition: Edition, *, target_only: bool = False) -> str:
         f"<p>{escape(_subtitle(edition, target_only))}</p>",
         "</header>",
     ]
-    parts.extend(_target_only_body(edition) if target_only else _bilingual_body(edition))
+    parts.extend(
+        _target_only_body(edition, body) if target_only else _bilingual_body(edition, body)
+    )
     notes = []
     if edition.has_unreviewed:
         notes.append(escape(UNREVIEWED_LEGEND))
@@ -119,7 +146,7 @@ def _has_missing(edition: Edition) -> bool:
     return any(item.target is None for block in edition.blocks for item in block.segments)
 
 
-def _bilingual_body(edition: Edition) -> list[str]:
+def _bilingual_body(edition: Edition, body: list[Part]) -> list[str]:
     source_lang = escape(edition.source_lang)
     target_lang = escape(edition.target_lang)
     rows = [
@@ -131,9 +158,25 @@ def _bilingual_body(edition: Edition) -> list[str]:
     ]
     first_heading = True
     markdown = edition.markdown
-    for block in edition.blocks:
-        source = " ".join(_source_html(item, markdown) for item in block.segments)
-        target = _target_runs_html(block, markdown)
+
+    def source_html(block: EditionBlock) -> str:
+        return " ".join(_source_html(item, markdown) for item in block.segments)
+
+    def target_html(block: EditionBlock) -> str:
+        return _target_runs_html(block, markdown)
+
+    for block in body:
+        if not isinstance(block, EditionBlock):
+            kind = "table" if isinstance(block, TablePart) else "list"
+            source_part = _part_html(block, source_html, markdown)
+            target_part = _part_html(block, target_html, markdown)
+            rows.append(
+                f'<tr class="{kind}"><td lang="{source_lang}">{source_part}</td>'
+                f'<td lang="{target_lang}">{target_part}</td></tr>'
+            )
+            continue
+        source = source_html(block)
+        target = target_html(block)
         if block.kind is SegmentKind.HEADING:
             css = "heading first" if first_heading else "heading"
             first_heading = False
@@ -151,10 +194,18 @@ def _bilingual_body(edition: Edition) -> list[str]:
     return rows
 
 
-def _target_only_body(edition: Edition) -> list[str]:
+def _target_only_body(edition: Edition, body: list[Part]) -> list[str]:
     out = ['<main class="target-only">']
-    for block in edition.target_body():
-        text = _target_runs_html(block, edition.markdown)
+    markdown = edition.markdown
+
+    def target_html(block: EditionBlock) -> str:
+        return _target_runs_html(block, markdown)
+
+    for block in body:
+        if not isinstance(block, EditionBlock):
+            out.append(_part_html(block, target_html, markdown))
+            continue
+        text = target_html(block)
         if block.kind is SegmentKind.HEADING:
             tag = f"h{block.outline_level}"
             out.append(f"<{tag}>{text}</{tag}>")
@@ -162,6 +213,67 @@ def _target_only_body(edition: Edition) -> list[str]:
             out.append(f"<p>{text}</p>")
     out.append("</main>")
     return out
+
+
+# One side of the edition, a block's source or its translation as HTML.
+BlockHtml = Callable[[EditionBlock], str]
+
+
+def _part_html(part: TablePart | ListPart, block_html: BlockHtml, markdown: bool) -> str:
+    """A table or a list as HTML, each block's text (one side's) from ``block_html``."""
+    if isinstance(part, ListPart):
+        return _list_html(part, block_html)
+    # A Markdown table's first row is its header row; a Word table says nothing of the kind
+    # that the reader keeps, so all its rows are rows.
+    lines = ['<table class="cells">']
+    body = part.rows
+    if markdown:
+        header = "".join(f"<th>{_cell_html(cell, block_html)}</th>" for cell in part.rows[0])
+        lines.append(f"<thead><tr>{header}</tr></thead>")
+        body = part.rows[1:]
+    if body:
+        lines.append("<tbody>")
+        for row in body:
+            cells = "".join(f"<td>{_cell_html(cell, block_html)}</td>" for cell in row)
+            lines.append(f"<tr>{cells}</tr>")
+        lines.append("</tbody>")
+    lines.append("</table>")
+    return "\n".join(lines)
+
+
+def _cell_html(parts: list[CellPart], block_html: BlockHtml) -> str:
+    """A cell's text: one paragraph as it is, several each in a ``<p>``, lists as lists."""
+    if len(parts) == 1 and isinstance(parts[0], EditionBlock):
+        return _inline_block_html(parts[0], block_html)
+    return "".join(
+        f"<p>{_inline_block_html(part, block_html)}</p>"
+        if isinstance(part, EditionBlock)
+        else _list_html(part, block_html)
+        for part in parts
+    )
+
+
+def _list_html(part: ListPart, block_html: BlockHtml) -> str:
+    if part.ordered:
+        start = f' start="{part.start}"' if part.start != 1 else ""
+        opening, closing = f"<ol{start}>", "</ol>"
+    else:
+        opening, closing = "<ul>", "</ul>"
+    items = [
+        "<li>"
+        + _inline_block_html(entry.block, block_html)
+        + "".join(_list_html(child, block_html) for child in entry.children)
+        + "</li>"
+        for entry in part.entries
+    ]
+    return "\n".join([opening, *items, closing])
+
+
+def _inline_block_html(block: EditionBlock, block_html: BlockHtml) -> str:
+    """A block inside a cell or a list item: a heading there (a Word heading style in a
+    cell) is bold, not a heading of the edition's outline."""
+    text = block_html(block)
+    return f"<strong>{text}</strong>" if block.kind is SegmentKind.HEADING else text
 
 
 def _source_html(item: EditionSegment, markdown: bool) -> str:

@@ -1,4 +1,9 @@
-"""Editions as Markdown and plain text: what goes into a repository, an e-mail or a CMS."""
+"""Editions as Markdown and plain text: what goes into a repository, an e-mail or a CMS.
+
+Neither format can put a table or a list beside another, so a bilingual edition prints the
+source's table (list) and then the translation's, each whole: a table read by its grid and a
+list by its numbering would not survive being cut into rows of one cell or one item.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +19,10 @@ from termwise.export.edition import (
     Edition,
     EditionBlock,
 )
+from termwise.export.layout import CellPart, ListPart, TablePart, edition_parts
+
+# One side of the edition: a block's source text or its translation, as the format prints it.
+BlockText = Callable[[EditionBlock], str]
 
 
 def block_target(block: EditionBlock, escape: Callable[[str], str] = str) -> str:
@@ -43,7 +52,11 @@ def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
         else:
             title = _title(edition, edition.target_title)
         lines.extend([f"# {title}", ""])
-        for block in edition.target_body():
+        for block in edition_parts(edition.target_body()):
+            if not isinstance(block, EditionBlock):
+                lines.extend(_markdown_part(block, _target_text(escape), edition.markdown))
+                lines.append("")
+                continue
             text = block_target(block, escape)
             heading = block.kind is SegmentKind.HEADING
             lines.append(f"{'#' * block.outline_level} {text}" if heading else text)
@@ -51,7 +64,21 @@ def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
     else:
         lines.extend([f"# {_title(edition, edition.title)}", ""])
         in_table = False
-        for block in edition.blocks:
+        for block in edition_parts(edition.blocks):
+            if not isinstance(block, EditionBlock):
+                if in_table:
+                    lines.append("")
+                    in_table = False
+                lines.extend(_markdown_part(block, _source_text(escape), edition.markdown))
+                lines.append("")
+                # Other markers for the translation's list: CommonMark would make one list
+                # of two with the same markers and only a blank line between them.
+                translation = _target_text(escape)
+                lines.extend(
+                    _markdown_part(block, translation, edition.markdown, other_markers=True)
+                )
+                lines.append("")
+                continue
             if block.kind is SegmentKind.HEADING:
                 if in_table:
                     lines.append("")
@@ -78,7 +105,13 @@ def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
 def text_edition(edition: Edition, *, target_only: bool = False) -> str:
     """Plain text: headings and paragraphs; bilingual shows each source paragraph first."""
     lines: list[str] = []
-    for block in edition.blocks:
+    for block in edition_parts(edition.blocks):
+        if not isinstance(block, EditionBlock):
+            sides = [block_target] if target_only else [block_source, block_target]
+            for text_of in sides:
+                lines.extend(_text_part(block, text_of))
+                lines.append("")
+            continue
         if not target_only:
             lines.append(block_source(block))
         lines.append(block_target(block))
@@ -86,6 +119,63 @@ def text_edition(edition: Edition, *, target_only: bool = False) -> str:
     if edition.has_unreviewed:
         lines.append(UNREVIEWED_LEGEND)
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _source_text(escape: Callable[[str], str]) -> BlockText:
+    return lambda block: escape(block_source(block))
+
+
+def _target_text(escape: Callable[[str], str]) -> BlockText:
+    return lambda block: block_target(block, escape)
+
+
+def _markdown_part(
+    part: TablePart | ListPart, text_of: BlockText, markdown: bool, *, other_markers: bool = False
+) -> list[str]:
+    """A pipe table (its first row the header row a pipe table must have) or a list, with
+    ``other_markers`` "*" and "1)" instead of "-" and "1."."""
+    if isinstance(part, ListPart):
+        return _list_lines(part, text_of, other_markers=other_markers)
+    lines: list[str] = []
+    for index, row in enumerate(part.rows):
+        cells = [_cell(_cell_text(cell, text_of), markdown) for cell in row]
+        lines.append("| " + " | ".join(cells) + " |")
+        if index == 0:
+            lines.append("|" + " --- |" * len(row))
+    return lines
+
+
+def _text_part(part: TablePart | ListPart, text_of: BlockText) -> list[str]:
+    """A table as one line a row, its cells between " | "; a list as a Markdown one."""
+    if isinstance(part, ListPart):
+        return _list_lines(part, text_of)
+    return [" | ".join(_cell_text(cell, text_of) for cell in row).rstrip() for row in part.rows]
+
+
+def _list_lines(
+    part: ListPart, text_of: BlockText, indent: str = "", *, other_markers: bool = False
+) -> list[str]:
+    """One line an item, "- " or "3. " before it; a nested list under its item's text."""
+    bullet, delimiter = ("*", ")") if other_markers else ("-", ".")
+    lines: list[str] = []
+    for entry in part.entries:
+        marker = f"{entry.number}{delimiter}" if entry.number is not None else bullet
+        lines.append(f"{indent}{marker} {text_of(entry.block)}")
+        for child in entry.children:
+            nested = indent + " " * (len(marker) + 1)
+            lines.extend(_list_lines(child, text_of, nested, other_markers=other_markers))
+    return lines
+
+
+def _cell_text(parts: list[CellPart], text_of: BlockText) -> str:
+    """A cell on one line: its paragraphs and list items one after another."""
+    pieces: list[str] = []
+    for part in parts:
+        if isinstance(part, EditionBlock):
+            pieces.append(text_of(part))
+        else:
+            pieces.extend(line.strip() for line in _list_lines(part, text_of))
+    return " ".join(pieces)
 
 
 def _title(edition: Edition, title: str) -> str:

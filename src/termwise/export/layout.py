@@ -1,0 +1,151 @@
+"""The shape an edition lays out: headings and paragraphs, tables and lists.
+
+Each paragraph of the document knows its place (``Segment.cell``, ``Segment.list_item``),
+but a format needs the whole: a table's grid of cells, a list's items with the lists nested
+in them. This builds that once, for every format; a document without tables or lists comes
+out as its blocks, one part each, so its editions are what they always were.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TypeAlias
+
+from termwise.export.edition import EditionBlock
+
+
+@dataclass
+class ListEntry:
+    """One list item: its paragraph, the number an ordered list shows before it, and the
+    lists nested in it."""
+
+    block: EditionBlock
+    number: int | None
+    children: list[ListPart] = field(default_factory=list)
+
+
+@dataclass
+class ListPart:
+    """A list: consecutive items of one kind (bullets or numbers) at one depth."""
+
+    ordered: bool
+    depth: int
+    entries: list[ListEntry] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        """The first item's number: an HTML ``<ol start>``, Word's restart value."""
+        first = self.entries[0].number if self.entries else None
+        return first if first is not None else 1
+
+
+@dataclass
+class TablePart:
+    """A table: ``rows[r][c]`` is what cell ``(r, c)`` holds, empty where the source's cell
+    is (a table's meaning is in its grid, so empty cells keep their place)."""
+
+    rows: list[list[list[CellPart]]]
+
+    @property
+    def columns(self) -> int:
+        return max((len(row) for row in self.rows), default=0)
+
+
+# A cell holds paragraphs and lists; a table inside a cell is read into the cell's paragraphs.
+CellPart: TypeAlias = EditionBlock | ListPart
+Part: TypeAlias = EditionBlock | TablePart | ListPart
+
+
+def edition_parts(blocks: Sequence[EditionBlock]) -> list[Part]:
+    """``blocks`` with each run of one table's cells made a table and each run of list
+    items a list (or several, where the kind changes at the top depth)."""
+    parts: list[Part] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        cell = block.cell
+        end = index + 1
+        if cell is not None:
+            while end < len(blocks) and _table_of(blocks[end]) == cell.table:
+                end += 1
+            parts.append(_table(blocks[index:end]))
+        elif block.list_item is not None:
+            while end < len(blocks) and blocks[end].list_item and blocks[end].cell is None:
+                end += 1
+            parts.extend(_lists(blocks[index:end]))
+        else:
+            parts.append(block)
+        index = end
+    return parts
+
+
+def _table_of(block: EditionBlock) -> int | None:
+    return block.cell.table if block.cell is not None else None
+
+
+def _table(blocks: Sequence[EditionBlock]) -> TablePart:
+    cells: dict[tuple[int, int], list[EditionBlock]] = {}
+    for block in blocks:
+        assert block.cell is not None
+        cells.setdefault((block.cell.row, block.cell.column), []).append(block)
+    row_count = max(row for row, _ in cells) + 1
+    column_count = max(column for _, column in cells) + 1
+    return TablePart(
+        rows=[
+            [_cell_parts(cells.get((row, column), [])) for column in range(column_count)]
+            for row in range(row_count)
+        ]
+    )
+
+
+def _cell_parts(blocks: list[EditionBlock]) -> list[CellPart]:
+    """A cell's paragraphs, its list items (a Word cell may hold a list) made lists."""
+    parts: list[CellPart] = []
+    index = 0
+    while index < len(blocks):
+        end = index + 1
+        if blocks[index].list_item is None:
+            parts.append(blocks[index])
+        else:
+            while end < len(blocks) and blocks[end].list_item is not None:
+                end += 1
+            parts.extend(_lists(blocks[index:end]))
+        index = end
+    return parts
+
+
+def _lists(blocks: Sequence[EditionBlock]) -> list[ListPart]:
+    """Consecutive list items as lists, nested by depth.
+
+    An item deeper than the one before it opens a list inside that one (however many levels
+    deeper: the source skipped levels, the edition nests once); a shallower one goes back to
+    the list open at its depth; a change of kind at a depth starts a new list there.
+    """
+    top: list[ListPart] = []
+    open_lists: list[ListPart] = []
+    for block in blocks:
+        item = block.list_item
+        assert item is not None
+        while open_lists and open_lists[-1].depth > item.depth:
+            open_lists.pop()
+        current = open_lists[-1] if open_lists else None
+        if current is None or current.depth < item.depth or current.ordered != item.ordered:
+            if current is not None and current.depth >= item.depth:
+                open_lists.pop()  # the same depth, another kind: a sibling list
+            current = ListPart(ordered=item.ordered, depth=item.depth)
+            parent = open_lists[-1] if open_lists else None
+            if parent is not None and parent.entries:
+                parent.entries[-1].children.append(current)
+            else:
+                top.append(current)
+            open_lists.append(current)
+        number = None
+        if item.ordered and current.entries:
+            # As CommonMark and Word count: on from the list's first number, whatever the
+            # later items say ("1." for every item is common in Markdown).
+            number = current.start + len(current.entries)
+        elif item.ordered:
+            number = item.number if item.number is not None else 1
+        current.entries.append(ListEntry(block=block, number=number))
+    return top
