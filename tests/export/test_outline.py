@@ -71,8 +71,10 @@ def test_editions_keep_the_outline(tmp_path: Path) -> None:
         (tag, re.sub(r"<[^>]+>", "", inner))
         for tag, inner in re.findall(r"<(h[1-6])>(.*?)</\1>", html)
     ]
-    # The title is the edition's h1; the body's top level under it is h2.
+    # The title is the edition's h1; the body's top level under it is h2, and the title's
+    # own row beside its translation stays above it ("#" and "##" were both h2).
     assert ("h2", "One") in tags and ("h3", "One point one") in tags and ("h2", "Two") in tags
+    assert ("h1", "ES The Paper") in tags and ("h2", "ES The Paper") not in tags
     out = root / "e.docx"
     assert (
         project.run("export", str(paper), "--to", "es", "-o", str(out), "--target-only").exit_code
@@ -84,3 +86,4 @@ def test_editions_keep_the_outline(tmp_path: Path) -> None:
     assert project.run("export", str(paper), "--to", "es", "-o", str(out)).exit_code == 0
     text = out.read_text(encoding="utf-8")
     assert "\n### One point one\n" in text and "\n## Two\n" in text
+    assert "\n# ES The Paper\n" in text

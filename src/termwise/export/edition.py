@@ -213,6 +213,10 @@ def _set_outline(blocks: list[EditionBlock]) -> None:
     for block in headings:
         depth = block.segments[0].segment.level or 1
         block.outline_level = min(max(depth - top, 0) + 2, 6)
+    if body is not headings and (headings[0].segments[0].segment.level or 1) < top:
+        # The title's own row in a bilingual edition stays above the sections ("# Title"
+        # and "## Results" were both h2).
+        headings[0].outline_level = 1
 
 
 def _shown_target(
