@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -272,6 +273,10 @@ def test_a_confirmed_omission_is_no_longer_reported_as_untranslated(
     edition = build_edition(session.document, TranslationFile.load(session.translation_path))
     shown = {item.segment.id: item.target for block in edition.blocks for item in block.segments}
     assert shown[ids[2]] == "" and all(shown[i] for i in ids if i != ids[2])
+    from termwise.export.html import html_edition
+
+    page = html_edition(edition)
+    assert "  " not in re.sub(r"<[^>]*>", "", page.split("<body>")[1])  # no gap left there
     # `stats` counts it apart among the new segments: no work left to do there.
     stats = subprocess.run(
         [sys.executable, "-c", "from termwise.cli import main; main()", "stats"]

@@ -76,8 +76,10 @@ class EditionBlock:
             if item.target is None:
                 if not runs or runs[-1] is not None:
                     runs.append(None)
-            else:
+            elif item.target:
                 runs.append(item)
+            # A sentence the translation leaves out (confirmed in review) has no place to
+            # take: printed empty, it left two spaces between its neighbours.
         return runs
 
 
