@@ -361,44 +361,53 @@ def term_no_target(context: CheckContext, pair: Pair) -> Iterator[Issue]:
     category="terminology",
 )
 def term_inconsistent(context: CheckContext, pairs: Sequence[Pair]) -> Iterator[Issue]:
+    """Renderings of one concept that differ from the standard one (``_standard``). A
+    deprecated or superseded rendering is left to ``term-forbidden``, which reports and
+    fixes it the same way: reported twice, it was fixed twice."""
     index = _index(context)
-    uses: dict[str, list[tuple[Pair, int, int, str, str]]] = defaultdict(list)
+    uses: dict[str, list[tuple[Pair, TermMatch]]] = defaultdict(list)
     for pair in pairs:
         if not pair.target:
             continue
         for match in context.target_terms(pair):
-            uses[match.concept_id].append(
-                (pair, match.start, match.end, match.text, match.term.text)
-            )
+            uses[match.concept_id].append((pair, match))
     for concept_id, occurrences in uses.items():
-        counts = Counter(term for *_, term in occurrences)
+        counts = Counter(match.term.text for _, match in occurrences)
         if len(counts) < 2:
             continue
         facts = index.facts(concept_id)
         official = facts.target_official.text if facts.target_official else None
-
-        # The majority rendering sets the standard; on a tie the official one does.
-        def rank(
-            term: str, counts: Counter[str] = counts, official: str | None = official
-        ) -> tuple[int, bool]:
-            return counts[term], term == official
-
-        majority = max(counts, key=rank)
+        standard = _standard(counts, [match for _, match in occurrences], official)
         others = ", ".join(f"“{term}” ({count}×)" for term, count in counts.most_common())
-        for pair, start, end, text, term in occurrences:
-            if term == majority:
+        for pair, match in occurrences:
+            if match.term.text == standard or not match.status.is_official:
                 continue
+            by_hand = fix_note(match)
             yield context.issue(
                 pair,
                 "target",
-                start,
-                end,
-                f"{facts.label} is rendered in {len(counts)} ways in the target: {others}",
+                match.start,
+                match.end,
+                f"{facts.label} is rendered in {len(counts)} ways in the target: {others}; "
+                f"use “{standard}”{by_hand}",
                 concept=concept_id,
                 term=official,
-                suggestion=match_case(majority, text),
-                fixable=True,
+                suggestion=match_case(standard, match.text),
+                fixable=not by_hand,
             )
+
+
+def _standard(counts: Counter[str], matches: Sequence[TermMatch], official: str | None) -> str:
+    """The rendering the others are made consistent with: the glossary's official one where
+    it names one, else the most used rendering the glossary allows.
+
+    Not simply the most used: in a published translation that was the superseded rendering,
+    and the fix put it over the official one.
+    """
+    if official is not None:
+        return official
+    allowed = {match.term.text for match in matches if match.status.is_official}
+    return max(counts, key=lambda term: (term in allowed, counts[term]))
 
 
 # --- variation report -----------------------------------------------------------------------
