@@ -262,3 +262,19 @@ def test_segments_json_names_cells_and_list_items_only_where_there_are_some(
     assert rows["Partners"]["cell"] == {"table": 1, "row": 0, "column": 2}
     assert rows["Third."]["list_item"] == {"ordered": True, "number": 3, "depth": 1}
     assert rows["Trade grew."]["list_item"] == {"ordered": False, "number": None, "depth": 1}
+
+
+def test_a_wrapped_line_starting_with_a_number_goes_on_with_its_paragraph() -> None:
+    # In CommonMark only a list starting at 1 interrupts a paragraph: "the end of" /
+    # "2020. That year" was cut in two, and "2020." dropped as a list marker.
+    text = (
+        "The survey ran until the end of\n2020. That year was hard.\n\nSteps:\n1. One.\n2. Two.\n"
+    )
+    segments = parse_document(text, lang="en", fmt="markdown").segments
+    assert [(s.text, s.list_item) for s in segments] == [
+        ("The survey ran until the end of 2020.", None),
+        ("That year was hard.", None),
+        ("Steps:", None),
+        ("One.", ListItem(ordered=True, number=1, depth=1)),
+        ("Two.", ListItem(ordered=True, number=2, depth=1)),
+    ]

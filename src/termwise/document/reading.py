@@ -789,6 +789,8 @@ def markdown_blocks(text: str) -> list[Block]:
             content_start = quote.end()
         list_item: ListItem | None = None
         item = _LIST_ITEM.match(line, content_start)
+        if item and _continues_paragraph(current, item):
+            item = None
         if item:
             # The marker stays out of the text (and so out of the segment's id); the edition
             # prints it again from ``list_item``.
@@ -812,6 +814,19 @@ def markdown_blocks(text: str) -> list[Block]:
             blocks.append(current)
         current.lines.append(span)
     return blocks
+
+
+def _continues_paragraph(current: Block | None, item: re.Match[str]) -> bool:
+    """Whether a numbered line inside a paragraph goes on with it: in CommonMark only a list
+    starting at 1 interrupts a paragraph, so a wrapped "… the end of" / "2020. That year …"
+    is one sentence (it was cut in two, "2020." dropped as a marker)."""
+    number = item.group(2)
+    return (
+        current is not None
+        and current.list_item is None
+        and number is not None
+        and int(number) != 1
+    )
 
 
 def _width(line: str, start: int, end: int) -> int:
