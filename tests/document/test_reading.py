@@ -454,3 +454,41 @@ def test_an_authors_hyphen_between_two_words_stays() -> None:
     french = "L'équipe franco-\nsuisse de M. Heu-\nberger partit.\n"
     texts = [segment.text for segment in parse_document(french, lang="fr").segments]
     assert texts == ["L'équipe franco-suisse de M. Heuberger partit."]
+
+
+def test_docx_text_boxes_are_read_once_after_their_anchor(tmp_path: Path) -> None:
+    # A pull quote or a sidebar in a text box was not read at all. Word writes a box twice:
+    # as a drawing, and as a VML fallback for old readers; it must be read once.
+    import docx
+    from docx.oxml.parser import parse_xml
+
+    ns = (
+        'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+        'xmlns:v="urn:schemas-microsoft-com:vml"'
+    )
+    box = "<w:txbxContent><w:p><w:r><w:t>Water is life, said the mayor.</w:t></w:r></w:p></w:txbxContent>"
+    anchored = (
+        f"<w:p {ns}><w:r><w:t xml:space='preserve'>The project began in 2019. </w:t></w:r>"
+        "<w:r><mc:AlternateContent><mc:Choice Requires='wps'><w:drawing><wp:anchor>"
+        "<a:graphic><a:graphicData><wps:wsp><wps:txbx>"
+        f"{box}</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>"
+        f"</mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape>"
+        "</w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+        "<w:r><w:t>It ended in 2023.</w:t></w:r></w:p>"
+    )
+    word = docx.Document()
+    body = word.element.body
+    body[-1].addprevious(parse_xml(anchored))
+    word.add_paragraph("The next paragraph.")
+    path = tmp_path / "boxed.docx"
+    word.save(str(path))
+    assert [s.text for s in load_document(path).segments] == [
+        "The project began in 2019.",
+        "It ended in 2023.",
+        "Water is life, said the mayor.",
+        "The next paragraph.",
+    ]

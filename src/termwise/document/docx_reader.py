@@ -2,7 +2,8 @@
 
 A .docx has no plain text of its own, so the document's ``text`` is its paragraphs (body,
 table cells and content controls in document order, then footnotes and endnotes) joined by
-newlines: "line" N is paragraph N. Paragraph styles say what is a heading (``Title``,
+newlines: "line" N is paragraph N (a text box's paragraphs after the paragraph it is
+anchored in). Paragraph styles say what is a heading (``Title``,
 ``Heading 1``..``Heading 9`` and styles based on them). A paragraph's text is what Word shows
 with tracked changes accepted: insertions in, deletions out. Where a paragraph stands in a
 table, and its list marker (``docx_lists``), are kept beside the text for the editions; the
@@ -110,6 +111,9 @@ def _paragraph_elements(document: Any) -> list[tuple[Any, TableCell | None]]:
             tag = _local(child.tag)
             if tag == "p":
                 found.append((child, cell))
+                for box in _text_boxes(child):
+                    # A text box's paragraphs follow the paragraph it is anchored in.
+                    walk(box, None, cell)
             elif tag == "tbl" and cell is None:
                 tables += 1
                 walk(child, _Table(tables), None)
@@ -136,6 +140,24 @@ def _paragraph_elements(document: Any) -> list[tuple[Any, TableCell | None]]:
             ):
                 walk(note, None, None)
     return found
+
+
+def _text_boxes(paragraph: Any) -> list[Any]:
+    """The text boxes (``w:txbxContent``) anchored in ``paragraph``: a pull quote, a sidebar,
+    a caption, text to translate like any other. Not those nested in another box (its own
+    paragraphs find them), and not the fallback copy Word writes beside the drawing."""
+    boxes: list[Any] = []
+
+    def search(element: Any) -> None:
+        for child in element.iterchildren():
+            tag = _local(child.tag)
+            if tag == "txbxContent":
+                boxes.append(child)
+            elif tag not in ("Fallback", "del", "moveFrom"):
+                search(child)
+
+    search(paragraph)
+    return boxes
 
 
 @dataclass
@@ -187,7 +209,8 @@ def _paragraph_text(paragraph: Any) -> str:
 
     python-docx reads only the paragraph's own runs and hyperlinks, so a tracked insertion
     (``w:ins``), a field's result (``w:fldSimple``) and an inline content control were lost.
-    Text boxes are left out: they are anchored in a paragraph but are not part of its text.
+    Text boxes are left out: they are anchored in a paragraph but are not part of its text
+    (``_text_boxes`` reads them as paragraphs of their own).
     """
     pieces: list[str] = []
 
