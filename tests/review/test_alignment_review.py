@@ -419,3 +419,31 @@ def test_a_heading_takes_no_sentence_of_the_group_beside_it(
     # Out of a heading, a sentence moves where it belongs.
     move_last_to_next(session, ids[heading])
     assert session.unit(ids[heading]).target == ""
+
+
+def test_a_group_left_unapplied_is_not_confirmed_while_it_holds_the_mt(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    # Aligning again over kept work leaves the group's other segment with its MT and the
+    # published text in its comment; F7 there printed the MT as the reviewed translation.
+    from termwise.align.output import NOT_APPLIED
+    from termwise.project.translation_file import TranslationFile
+    from termwise.project.units import SegmentState
+
+    ids = aligned_project(review_project, paper)
+    tfile = TranslationFile.load(review_project.translation_file(paper, "es"))
+    unit = tfile.units[ids[4]]
+    unit.mt, unit.target, unit.state = (
+        "Frase de la máquina.",
+        "Frase de la máquina.",
+        SegmentState.MT,
+    )
+    unit.comments = (f'align: confidence 0.95, group 2-1, {NOT_APPLIED}, published: "Frase."',)
+    tfile.save()
+    session = ReviewSession(review_project, paper, "es")
+    with pytest.raises(TermwiseError, match="still the MT"):
+        confirm(session, ids[4])
+    assert session.unit(ids[4]).state is SegmentState.MT
+    session.set_target(ids[4], "Frase.")
+    assert confirm(session, ids[4])
+    assert session.unit(ids[4]).state is SegmentState.REVIEWED

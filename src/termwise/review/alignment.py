@@ -20,6 +20,7 @@ from termwise.align.output import (
     CONFIRMED,
     LOW_CONFIDENCE,
     NO_COUNTERPART,
+    NOT_APPLIED,
     REGROUPED,
     comment_confidence,
     comment_notes,
@@ -27,6 +28,7 @@ from termwise.align.output import (
     regrouped_comments,
 )
 from termwise.errors import TermwiseError
+from termwise.project.units import SegmentState
 
 if TYPE_CHECKING:
     from termwise.project.units import TranslationUnit
@@ -49,8 +51,6 @@ def needs_check(unit: TranslationUnit) -> bool:
     """Not yet confirmed, and unsure (flagged by the aligner, or below the threshold) or
     regrouped in review: a group the translator changed is listed until they confirm it,
     however sure the aligner was of the group it made."""
-    from termwise.project.units import SegmentState
-
     if unit.state is SegmentState.REVIEWED or CONFIRMED in notes(unit):
         return False
     return unsure(unit) or REGROUPED in notes(unit)
@@ -163,6 +163,13 @@ def confirm(session: ReviewSession, segment_id: str) -> bool:
     unit = session.unit(segment_id)
     if confidence(unit) is None:
         return False  # not an aligned group: Ctrl+R marks a translation reviewed
+    if NOT_APPLIED in notes(unit) and unit.state is SegmentState.MT:
+        # Its translation is the machine's: the group's published text, in its comment, was
+        # not applied. Confirming would have printed the MT as the reviewed translation.
+        raise TermwiseError(
+            "this group's translation is still the MT: the published text (in the status "
+            "line) was not applied; edit the translation first"
+        )
     if unit.target:
         return session.mark_reviewed(segment_id)
     if CONFIRMED in notes(unit):

@@ -40,7 +40,12 @@ def confirm_group(workbench: Workbench) -> None:
     if segment_id is None:
         return
     workbench.take_typed_text()
-    if not confirm(workbench.session, segment_id):
+    try:
+        confirmed = confirm(workbench.session, segment_id)
+    except TermwiseError as error:
+        workbench.notify(str(error), severity="warning")
+        return
+    if not confirmed:
         workbench.notify(
             "Nothing to confirm: the segment is not an aligned group, or it is confirmed.",
             severity="warning",
