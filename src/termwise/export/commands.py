@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from termwise.glossary.model import Glossary
 
 FORMAT_NAMES = ("html", "md", "docx", "txt", "tmx", "xliff", "xliff12", "csv", "po")
+# The editions that mark glossary terms: for any other export, reading a glossary is waste.
+GLOSSARY_FORMATS = ("html", "docx")
 
 
 @click.command("export")
@@ -46,7 +48,7 @@ FORMAT_NAMES = ("html", "md", "docx", "txt", "tmx", "xliff", "xliff12", "csv", "
     "glossary_path",
     type=click.Path(exists=True, path_type=Path),
     default=None,
-    help="Glossary whose terms the HTML edition marks (default: the project's glossary/).",
+    help="Glossary whose terms the HTML and Word editions mark (default: the project's glossary/).",
 )
 @click.option(
     "--title",
@@ -95,7 +97,7 @@ def export(
             f"start one with: termwise translate {file} --to {lang}"
         )
     glossary = None
-    if chosen.name == "html":
+    if chosen.name in GLOSSARY_FORMATS:
         glossary = _load_glossary(layout, glossary_path)
     options = ExportOptions(
         target_only=target_only,

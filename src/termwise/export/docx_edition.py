@@ -5,14 +5,22 @@ monospaced font for code); a link is its text, and no marker is printed. A table
 source is a Word table, in the bilingual edition one in each column of its row (as in the
 HTML edition, each language's table whole); a list is paragraphs in Word's "List Bullet" and
 "List Number" styles, each numbered list restarting where the source's starts.
+
+Headings are Word's heading styles, so that the navigation pane and a table of contents see
+the outline. In the bilingual table only the source column's enter the outline: its
+translation beside it looks the same ("Parallel Heading N", based on "Heading N") but stays
+body text, or every section would be listed twice, once as "[untranslated]" or with a † where
+the translation is missing or a draft. Glossary terms (``mark_terms``) are underlined as the
+HTML edition marks them, and a deprecated term's first use in a column carries a comment with
+the official rendering; a legend after the table says what the marks mean.
 """
 
 from __future__ import annotations
 
 import datetime
 import io
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from termwise.document.model import SegmentKind
@@ -23,12 +31,23 @@ from termwise.export.edition import (
     UNREVIEWED_MARK,
     Edition,
     EditionBlock,
+    TermSpan,
 )
 from termwise.export.layout import CellPart, ListPart, TablePart, edition_parts
 from termwise.project.tmx import xml_safe
 
 UNREVIEWED_COLOUR = (0xB4, 0x5F, 0x06)
 CODE_FONT = "Consolas"
+# The HTML edition's colours for a term and for a warning.
+TERM_COLOUR = (0x0B, 0x53, 0x94)
+DEPRECATED_COLOUR = UNREVIEWED_COLOUR
+# Terms a published text should not use; preferred, admitted and unspecified ones are fine.
+WARNING_STATUSES = frozenset({"deprecated", "superseded"})
+# A heading row's space above it, where the heading styles' (up to 24 pt) is meant for a page.
+HEADING_SPACE_BEFORE_PT = 4
+# Word's outline level for body text: a paragraph at it is in no outline.
+BODY_TEXT_OUTLINE_LEVEL = "9"
+COMMENT_AUTHOR = "termwise"
 
 
 def word_text(text: str) -> str:
@@ -44,13 +63,52 @@ class _Style:
 
     bold: bool = False
     italic: bool = False
-    size: Any = None  # a docx.shared.Length; python-docx ships no type hints
     colour: tuple[int, int, int] | None = None
+
+
+@dataclass
+class _TermMarks:
+    """The glossary marks written so far: the legend explains only the marks the edition
+    shows, and a column's comment on a deprecated term stands at its first use only (the
+    same comment at every use fills the margin of a printed edition)."""
+
+    document: Any
+    warnings: bool = False
+    others: bool = False
+    commented: set[tuple[str, str, str]] = field(default_factory=set)
+
+    def mark(self, side: str, span: TermSpan, runs: Sequence[Any]) -> None:
+        """Marks ``runs``, which show the term ``span`` found in ``side``'s text."""
+        warning = span.status in WARNING_STATUSES
+        for run in runs:
+            _underline(run, warning)
+        if not warning:
+            self.others = True
+            return
+        self.warnings = True
+        # As the reader sees the term: a Markdown source's raw text has its markup in it.
+        shown = "".join(run.text for run in runs)
+        key = (side, span.concept_id, shown.casefold())
+        # python-docx adds comments from 1.2 on; with an older one the mark says enough.
+        add_comment = getattr(self.document, "add_comment", None)
+        if span.official is None or key in self.commented or add_comment is None:
+            return
+        self.commented.add(key)
+        note = f"{span.concept_id}: {span.status}; official: {span.official}"
+        add_comment(list(runs), word_text(note), author=COMMENT_AUTHOR, initials="tw")
+
+
+@dataclass(frozen=True)
+class _Terms:
+    """The glossary terms of one text: where they are, and which column they are in."""
+
+    marks: _TermMarks
+    side: str  # "source" or "target"
+    spans: list[TermSpan]
 
 
 def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
     import docx
-    from docx.shared import Pt
 
     document = docx.Document()
     properties = document.core_properties
@@ -65,20 +123,21 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
         properties.comments = f"Translation into {edition.target_lang}"
     properties.created = properties.modified = datetime.datetime.now(datetime.timezone.utc)
     markdown = edition.markdown
+    marks = _TermMarks(document)
     title_block = edition.target_title_block if target_only else None
     heading = document.add_heading(level=1)
     if title_block is not None:
         # The body leaves the title out: the heading shows what its paragraph would have.
-        _add_target(heading, title_block, markdown, _Style())
+        _add_target(heading, title_block, markdown, _Style(), marks)
     else:
         _add_text(heading, title, edition.title_is_markdown, _Style())
 
     # The two sides, for the tables and lists that print either.
     def add_source(paragraph: Any, block: EditionBlock, style: _Style) -> None:
-        _add_source(paragraph, block, markdown, style)
+        _add_source(paragraph, block, markdown, style, marks)
 
     def add_target(paragraph: Any, block: EditionBlock, style: _Style) -> None:
-        _add_target(paragraph, block, markdown, style)
+        _add_target(paragraph, block, markdown, style, marks)
 
     if target_only:
         after_table = False
@@ -98,7 +157,7 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
                 paragraph = document.add_heading(level=block.outline_level)
             else:
                 paragraph = document.add_paragraph()
-            _add_target(paragraph, block, markdown, _Style())
+            _add_target(paragraph, block, markdown, _Style(), marks)
     else:
         table = document.add_table(rows=1, cols=2)
         table.style = "Table Grid"
@@ -108,8 +167,9 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
         for cell in header:
             for run in cell.paragraphs[0].runs:
                 run.bold = True
-        # In a table Word's heading styles do not apply: the outline shows as type sizes.
-        heading_sizes = {2: Pt(13), 3: Pt(12)}
+        # The document's title row repeats the heading above the table, which is the title
+        # in the outline; --title puts another there, and the row is the paper's own heading.
+        title_row = edition.blocks[0] if edition.blocks and not edition.title_override else None
         for block in edition_parts(edition.blocks):
             cells = table.add_row().cells
             if not isinstance(block, EditionBlock):
@@ -119,17 +179,19 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
                     else:
                         _add_list(document, cell, block, add, first=cell.paragraphs[0])
                 continue
-            style = (
-                _Style(bold=True, size=heading_sizes.get(block.outline_level, Pt(11)))
-                if block.kind is SegmentKind.HEADING
-                else _Style()
-            )
-            _add_source(cells[0].paragraphs[0], block, markdown, style)
-            _add_target(cells[1].paragraphs[0], block, markdown, style)
+            source, target = cells[0].paragraphs[0], cells[1].paragraphs[0]
+            if block.kind is SegmentKind.HEADING:
+                level = block.outline_level
+                _set_heading(document, source, level, outline=block is not title_row)
+                _set_heading(document, target, level, outline=False)
+            _add_source(source, block, markdown, _Style(), marks)
+            _add_target(target, block, markdown, _Style(), marks)
     if edition.has_unreviewed:
         note = document.add_paragraph()
         run = note.add_run(UNREVIEWED_LEGEND)
         run.italic = True
+    if marks.warnings or marks.others:
+        _add_term_legend(document.add_paragraph(), marks)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -216,46 +278,175 @@ def _restarted_numbering(document: Any, style_name: str, start: int) -> int | No
     return int(restarted.numId)
 
 
-def _add_source(paragraph: Any, block: EditionBlock, markdown: bool, style: _Style) -> None:
+def _set_heading(document: Any, paragraph: Any, level: int, *, outline: bool) -> None:
+    """A heading row's paragraph in Word's "Heading ``level``" style, in the outline, or in
+    its "Parallel Heading" twin, which looks the same and is not."""
+    from docx.shared import Pt
+
+    name = f"Heading {level}" if outline else _parallel_heading_style(document, level)
+    paragraph.style = document.styles[name]
+    paragraph.paragraph_format.space_before = Pt(HEADING_SPACE_BEFORE_PT)
+
+
+def _parallel_heading_style(document: Any, level: int) -> str:
+    """The name of a paragraph style based on "Heading ``level``" but at body-text outline
+    level. Its own style, not an outline level set on a "Heading N" paragraph: Word keeps its
+    built-in heading styles at their levels, whatever a paragraph says."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    name = f"Parallel Heading {level}"
+    styles = document.styles
+    if name not in styles:
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = styles[f"Heading {level}"]
+        style.next_paragraph_style = styles["Normal"]
+        outline_level = OxmlElement("w:outlineLvl")
+        outline_level.set(qn("w:val"), BODY_TEXT_OUTLINE_LEVEL)
+        style.element.get_or_add_pPr().append(outline_level)
+    return name
+
+
+def _add_source(
+    paragraph: Any, block: EditionBlock, markdown: bool, style: _Style, marks: _TermMarks
+) -> None:
     for index, item in enumerate(block.segments):
         if index:
             paragraph.add_run(" ")
-        _add_text(paragraph, item.segment.text, markdown, style)
+        terms = _Terms(marks, "source", item.source_terms)
+        _add_text(paragraph, item.segment.text, markdown, style, terms)
 
 
-def _add_target(paragraph: Any, block: EditionBlock, markdown: bool, style: _Style) -> None:
+def _add_target(
+    paragraph: Any, block: EditionBlock, markdown: bool, style: _Style, marks: _TermMarks
+) -> None:
     for index, item in enumerate(block.target_runs()):
         if index:
             paragraph.add_run(" ")
         if item is None or item.target is None:
             _add_text(paragraph, MISSING, False, _with(style, italic=True))
-        elif item.unreviewed:
+            continue
+        terms = _Terms(marks, "target", item.target_terms)
+        if item.unreviewed:
             unreviewed = _with(style, italic=True, colour=UNREVIEWED_COLOUR)
-            _add_text(paragraph, item.target, markdown, unreviewed)
+            _add_text(paragraph, item.target, markdown, unreviewed, terms)
             _add_text(paragraph, UNREVIEWED_MARK, False, unreviewed)
         else:
-            _add_text(paragraph, item.target, markdown, style)
+            _add_text(paragraph, item.target, markdown, style, terms)
 
 
 def _with(style: _Style, **changes: Any) -> _Style:
     return replace(style, **changes)
 
 
-def _add_text(paragraph: Any, text: str, markdown: bool, style: _Style) -> None:
-    """``text`` as runs: one per piece of a Markdown text, formatted as its markup says."""
+def _add_text(
+    paragraph: Any, text: str, markdown: bool, style: _Style, terms: _Terms | None = None
+) -> None:
+    """``text`` as runs: one per piece of a Markdown text, formatted as its markup says, and
+    a glossary term's piece cut off as runs of its own, so that the mark covers it alone."""
+    spans = _separate(terms.spans) if terms is not None else []
+    term_runs: dict[int, list[Any]] = {}
     if not markdown:
-        _add_run(paragraph, text, style, code=False)
+        for piece, index in _cut(text, 0, spans):
+            run = _add_run(paragraph, piece, style, code=False)
+            if index is not None:
+                term_runs.setdefault(index, []).append(run)
+    else:
+        for leaf, kinds in markdown_inline.styled_leaves(markdown_inline.parse(text)):
+            leaf_style = _with(
+                style,
+                bold=style.bold or "strong" in kinds,
+                italic=style.italic or "em" in kinds,
+            )
+            code = isinstance(leaf, markdown_inline.Code)
+            pieces: list[tuple[str, int | None]]
+            if isinstance(leaf, markdown_inline.Text) and leaf.literal:
+                pieces = _cut(leaf.text, leaf.start, spans)
+            else:
+                # Code, an escape or an entity: what it shows is no slice of the text the
+                # terms were found in, so it is in a term whole or not at all.
+                pieces = [(leaf.text, _containing(spans, leaf.start))]
+            for piece, index in pieces:
+                run = _add_run(paragraph, piece, leaf_style, code=code)
+                if index is not None:
+                    term_runs.setdefault(index, []).append(run)
+    if terms is None:
         return
-    for leaf, kinds in markdown_inline.styled_leaves(markdown_inline.parse(text)):
-        piece = _with(
-            style,
-            bold=style.bold or "strong" in kinds,
-            italic=style.italic or "em" in kinds,
-        )
-        _add_run(paragraph, leaf.text, piece, code=isinstance(leaf, markdown_inline.Code))
+    for index, runs in term_runs.items():
+        terms.marks.mark(terms.side, spans[index], runs)
 
 
-def _add_run(paragraph: Any, text: str, style: _Style, *, code: bool) -> None:
+def _separate(spans: list[TermSpan]) -> list[TermSpan]:
+    """The spans in order, an overlapping one left out: the matcher promises none, but a
+    run belongs to one term at most."""
+    kept: list[TermSpan] = []
+    for span in sorted(spans, key=lambda span: span.start):
+        if span.end > span.start and (not kept or span.start >= kept[-1].end):
+            kept.append(span)
+    return kept
+
+
+def _containing(spans: list[TermSpan], position: int) -> int | None:
+    for index, span in enumerate(spans):
+        if span.start <= position < span.end:
+            return index
+    return None
+
+
+def _cut(text: str, offset: int, spans: list[TermSpan]) -> list[tuple[str, int | None]]:
+    """``text``, found at ``offset`` in the text the spans were found in, in pieces: each
+    with the index of the span it lies in, or None."""
+    pieces: list[tuple[str, int | None]] = []
+    position = 0
+    for index, span in enumerate(spans):
+        start = max(span.start - offset, position)
+        end = min(span.end - offset, len(text))
+        if end <= start:
+            continue
+        if start > position:
+            pieces.append((text[position:start], None))
+        pieces.append((text[start:end], index))
+        position = end
+    if position < len(text) or not pieces:
+        pieces.append((text[position:], None))
+    return pieces
+
+
+def _underline(run: Any, warning: bool) -> None:
+    """A term's mark: a fine dotted underline in the term colour, or for a deprecated term a
+    heavy dashed one in the warning colour: formatting, so it prints, where Word's own
+    proofing marks (a wavy red line under a misspelling) do not and are never heavy; the two
+    differ in shape as well as colour, for a greyscale print."""
+    from docx.enum.text import WD_UNDERLINE
+    from docx.oxml.ns import qn
+
+    run.font.underline = WD_UNDERLINE.DASH_HEAVY if warning else WD_UNDERLINE.DOTTED
+    colour = "{:02X}{:02X}{:02X}".format(*(DEPRECATED_COLOUR if warning else TERM_COLOUR))
+    # python-docx has no API for the underline's own colour.
+    run._r.get_or_add_rPr().find(qn("w:u")).set(qn("w:color"), colour)
+
+
+def _add_term_legend(paragraph: Any, marks: _TermMarks) -> None:
+    """What the term marks mean, each description underlined as the terms it describes are."""
+    parts: list[tuple[str, bool | None]] = [("Glossary terms, underlined: ", None)]
+    if marks.others:
+        parts += [("dotted blue", False), (", the preferred or an admitted term", None)]
+    if marks.warnings:
+        if marks.others:
+            parts.append(("; ", None))
+        parts += [("heavy orange dashes", True), (", a deprecated or superseded term", None)]
+        if marks.commented:
+            parts.append((" (a comment at its first use gives the official one)", None))
+    parts.append((".", None))
+    for text, warning in parts:
+        run = paragraph.add_run(text)
+        run.italic = True
+        if warning is not None:
+            _underline(run, warning)
+
+
+def _add_run(paragraph: Any, text: str, style: _Style, *, code: bool) -> Any:
     from docx.shared import RGBColor
 
     run = paragraph.add_run(word_text(text))
@@ -263,9 +454,8 @@ def _add_run(paragraph: Any, text: str, style: _Style, *, code: bool) -> None:
         run.bold = True
     if style.italic:
         run.italic = True
-    if style.size is not None:
-        run.font.size = style.size
     if style.colour is not None:
         run.font.color.rgb = RGBColor(*style.colour)
     if code:
         run.font.name = CODE_FONT
+    return run
