@@ -98,7 +98,10 @@ def test_variation_report_shows_the_official_spanish_used(result: CheckResult) -
 def test_text_report_reads_like_a_linter(result: CheckResult) -> None:
     text = render_text(locate(result, "seeds/paper.txt"))
     line = next(row for row in text.splitlines() if ": term-missing: " in row and "T01" in row)
-    assert line.startswith("seeds/paper.txt:1:2: term-missing: warning: target: the source has")
+    segment = result.document.segments[0].id
+    assert line.startswith(
+        f"seeds/paper.txt:1:2: term-missing: warning: #1 {segment}: target: the source has"
+    )
     assert "comunidad de futuro compartido de la humanidad" in line
 
 

@@ -83,8 +83,10 @@ def test_source_only_text_output_like_a_linter(project: Path) -> None:
     result = termwise(project, "check", "paper.txt")
     assert result.returncode == 0, result.stderr  # warnings do not fail by default
     lines = result.stdout.splitlines()
+    segment = load_document(project / "paper.txt", lang="en").segments[1].id
     assert lines == [
-        "paper.txt:2:12: source-variant: warning: “community of human destiny” is a deprecated "
+        f"paper.txt:2:12: source-variant: warning: #2 {segment}: “community of human destiny” "
+        "is a deprecated "
         "rendering of T01 人类命运共同体; the official term is “community with a shared future "
         "for mankind” [fix: “community of human destiny” → “community with a shared future for "
         "mankind”]"

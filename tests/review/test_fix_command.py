@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -85,7 +86,9 @@ def test_fix_concept_everywhere_equals_the_workbench_v(tmp_path: Path, argos_env
     assert result.returncode == 1, result.stderr  # two forms are left to fix by hand
     assert paper.read_text(encoding="utf-8") == by_v.read_text(encoding="utf-8")
     assert (paper.parent / (paper.name + "~")).read_text(encoding="utf-8") == original
-    assert "left source-variant T01: “destiny communities”: inflected here" in result.stdout
+    assert re.search(
+        r"left source-variant T01: #\d+ \w+: “destiny communities”: inflected here", result.stdout
+    )
     assert "“community consciousness of human destiny”: no automatic fix: it says more" in (
         result.stdout
     )
@@ -126,7 +129,7 @@ def test_dry_run_diff_writes_nothing_and_exits_1(tmp_path: Path, argos_env: Path
         result.stdout
     )
     # What the diff cannot show (what is left to fix by hand) is said beside it.
-    assert result.stderr.startswith("Would fix ") and "left to fix by hand" in result.stderr
+    assert result.stderr.startswith("Would make ") and "left to fix by hand" in result.stderr
 
 
 def test_without_everywhere_one_fix_like_x(tmp_path: Path, argos_env: Path) -> None:

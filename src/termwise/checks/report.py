@@ -3,7 +3,9 @@
 Every form carries the same facts: the check, the severity, where (``file:line:column`` in
 the source document, 1-based, plus the segment id and 0-based offsets into the segment's
 text), the flagged text, the message and the fix. Target issues point at the start of their
-segment in the source document, which is where a reviewer jumps to.
+segment in the source document, which is where a reviewer jumps to; the text form names the
+segment too (``#N id``, as the workbench's status line does), since the id is what finds the
+translation in the workbench or the PO file (its ``msgctxt``).
 """
 
 from __future__ import annotations
@@ -30,25 +32,41 @@ class Located:
     file: str
     line: int
     column: int
+    # 1-based, as the workbench numbers its rows (#N): a translator finds the segment there.
+    position: int | None = None
+
+    @property
+    def segment(self) -> str:
+        """The segment as a translator finds it: ``#N id``."""
+        return segment_label(self.issue.segment_id, self.position)
+
+
+def segment_label(segment_id: str, position: int | None) -> str:
+    """``#N id`` as the workbench's status line shows a segment; the id alone where the
+    document does not hold it (the number is then unknown)."""
+    return f"#{position} {segment_id}" if position is not None else segment_id
 
 
 def locate(result: CheckResult, file: str) -> list[Located]:
-    """Attach ``file:line:column`` to every issue of ``result``."""
+    """Attach ``file:line:column`` (and the segment's place) to every issue of ``result``."""
     document = result.document
-    segments = {segment.id: segment for segment in document.segments}
+    segments = {segment.id: (index, segment) for index, segment in enumerate(document.segments)}
     return [_locate(issue, segments, document, file) for issue in result.issues]
 
 
-def _locate(issue: Issue, segments: dict[str, Segment], document: Document, file: str) -> Located:
-    segment = segments.get(issue.segment_id)
-    if segment is None:
+def _locate(
+    issue: Issue, segments: dict[str, tuple[int, Segment]], document: Document, file: str
+) -> Located:
+    found = segments.get(issue.segment_id)
+    if found is None:
         return Located(issue, file, 1, 1)
+    index, segment = found
     if issue.side == "source":
         offset, _ = segment.to_source(issue.start, max(issue.end, issue.start + 1))
     else:
         offset = segment.start
     line, column = document.line_col(offset)
-    return Located(issue, file, line, column)
+    return Located(issue, file, line, column, index + 1)
 
 
 def _fix_text(issue: Issue) -> str:
@@ -63,16 +81,27 @@ def _fix_text(issue: Issue) -> str:
 
 
 def render_text(located: Sequence[Located]) -> str:
-    """``file:line:column: check-id: message [fix: ...]``, one issue a line."""
+    """``file:line:column: check-id: severity: #N id: message [fix: ...]``, one issue a line.
+
+    Lines go in file order, a source issue before a target one at the same place, as a
+    reader and an editor's list of locations expect; the checks' own order (check by
+    check) would send the reader back and forth. The prefix up to the severity is kept as
+    linters print it, so that editors and scripts that parse it still do.
+    """
     lines = []
-    for item in located:
+    for item in sorted(located, key=text_order):
         issue = item.issue
         side = "target: " if issue.side == "target" else ""
         lines.append(
             f"{item.file}:{item.line}:{item.column}: {issue.check}: {issue.severity.value}: "
-            f"{side}{issue.message}{_fix_text(issue)}"
+            f"{item.segment}: {side}{issue.message}{_fix_text(issue)}"
         )
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def text_order(item: Located) -> tuple[int, int, int]:
+    """Source line, column, then side (source first); ties keep the checks' order."""
+    return (item.line, item.column, 0 if item.issue.side == "source" else 1)
 
 
 def issue_dict(item: Located, lang: str | None = None) -> dict[str, Any]:

@@ -8,7 +8,7 @@ form, a rendering the glossary says to fix by hand) are skipped, each with its r
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -54,6 +54,67 @@ class FixRun:
         return not self.skipped and not self.remaining
 
 
+@dataclass(frozen=True)
+class FixChange:
+    """One edit: one span of one segment replaced, with every issue that asked for it.
+
+    Two checks can flag the same span (a glossary check and a project's own
+    ``[[checks.regex]]`` rule, say): the translator sees one replacement, so it is
+    reported, and counted, once.
+    """
+
+    issues: tuple[Issue, ...]
+
+    @property
+    def first(self) -> Issue:
+        """The issue that stands for the change: its text, place and replacement are all's."""
+        return self.issues[0]
+
+    @property
+    def checks(self) -> list[str]:
+        """The checks that asked for it, each once, in the order they were found."""
+        return list(dict.fromkeys(issue.check for issue in self.issues))
+
+    @property
+    def concept(self) -> str | None:
+        """The concept at stake, when any check that asked for it names one."""
+        return next((issue.concept for issue in self.issues if issue.concept), None)
+
+    @property
+    def replacement(self) -> str:
+        # ``apply_all`` keeps the first of several fixes of one span: the one shown.
+        fix = self.first.fix
+        return fix.replacement if fix is not None else ""
+
+
+def span_key(issue: Issue) -> tuple[str, str, int, int]:
+    """Where an issue's fix edits (its own span when it has no fix): segment, side, span."""
+    if issue.fix is not None:
+        return (issue.segment_id, issue.side, issue.fix.start, issue.fix.end)
+    return (issue.segment_id, issue.side, issue.start, issue.end)
+
+
+def group_changes(issues: Sequence[Issue]) -> list[FixChange]:
+    """``issues`` as the edits they make: one per span, in the order first found."""
+    grouped: dict[tuple[str, str, int, int], list[Issue]] = {}
+    for issue in issues:
+        grouped.setdefault(span_key(issue), []).append(issue)
+    return [FixChange(tuple(group)) for group in grouped.values()]
+
+
+def group_skipped(skipped: Sequence[tuple[Issue, str]]) -> list[tuple[FixChange, str]]:
+    """Issues left to a person, one entry per span, concept and reason: two checks that
+    flag one inflected form tell the translator one thing to do, not two."""
+    grouped: dict[tuple[object, ...], list[Issue]] = {}
+    reasons: dict[tuple[object, ...], str] = {}
+    for issue, reason in skipped:
+        # Issues without a span (a missing term) differ only by what they say is missing.
+        key = (*span_key(issue), issue.text, issue.concept, reason, issue.text or issue.message)
+        grouped.setdefault(key, []).append(issue)
+        reasons[key] = reason
+    return [(FixChange(tuple(group)), reasons[key]) for key, group in grouped.items()]
+
+
 def plan_document_fix(session: ReviewSession, selection: FixSelection) -> FixRun:
     """Check the document and plan the selected fixes as the workbench would.
 
@@ -71,7 +132,8 @@ def plan_document_fix(session: ReviewSession, selection: FixSelection) -> FixRun
         if id(issue) in seen:
             continue
         if not selection.everywhere:
-            planned = [issue]
+            # One change, as ``x`` makes it: every check that flags that span is resolved.
+            planned = [other for other in fixable if span_key(other) == span_key(issue)]
             break
         scope: FixScope = "variants" if issue.concept is not None else "everywhere"
         for other in session.plan_fix(issue, scope).issues:

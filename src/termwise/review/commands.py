@@ -20,7 +20,7 @@ from termwise.project.layout import ProjectLayout
 
 if TYPE_CHECKING:
     from termwise.checks.issue import Issue
-    from termwise.review.batch_fix import FixRun
+    from termwise.review.batch_fix import FixChange, FixRun
     from termwise.review.session import ReviewSession
 
 EXIT_CODES = """\b
@@ -79,13 +79,17 @@ def fix(
     Inflected forms and renderings the glossary says to fix by hand are left alone and
     listed with the reason.
     """
+    from termwise.checks.config import CheckConfig
     from termwise.checks.registry import check_ids
     from termwise.errors import TermwiseError
     from termwise.review.batch_fix import FixSelection, plan_document_fix
     from termwise.review.session import ReviewSession
 
     layout = layout if isinstance(layout, ProjectLayout) else ProjectLayout.at()
-    unknown_checks = sorted(set(checks) - check_ids())
+    # The project's own [[checks.regex]] checks can offer fixes too: `check` runs them.
+    config = CheckConfig.from_settings(layout.settings(), path=layout.config_path)
+    known_checks = check_ids() | {rule.id for rule in config.regex_checks}
+    unknown_checks = sorted(set(checks) - known_checks)
     if unknown_checks:
         raise TermwiseError(
             f"unknown check(s): {', '.join(unknown_checks)} (see termwise check --list)"
@@ -136,13 +140,13 @@ def fix(
         click.echo("".join(diff), nl=False)
         # The diff shows what changes, not what was left: the summary goes beside it, as
         # `ruff --diff` prints its count, so that a pipe into `patch` gets the diff alone.
-        click.echo(_text(run, located, target_file, dry_run).splitlines()[-1], err=True)
+        click.echo(_text(run, located, file, target_file, dry_run).splitlines()[-1], err=True)
     elif fmt == "json":
-        report = _json(run, located, target_file, dry_run)
+        report = _json(run, located, file, target_file, dry_run)
         report["back_to_review"] = {str(path): ids for path, ids in reopened.items()}
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:
-        click.echo(_text(run, located, target_file, dry_run), nl=False)
+        click.echo(_text(run, located, file, target_file, dry_run), nl=False)
         for path, ids in reopened.items():
             click.echo(
                 f"{path}: {len(ids)} reviewed translation(s) back to review (fuzzy): "
@@ -182,21 +186,34 @@ def _file_text(session: ReviewSession, translation: bool) -> str:
     return session.document.text
 
 
-def _locations(session: ReviewSession, run: FixRun) -> dict[int, tuple[int, int]]:
-    """Line and column in the source file of each issue (before any fix moves them)."""
+# (line, column, #N): `check` names a segment by all three, so `fix` carries them together.
+Where = tuple[int, int, int | None]
+
+
+def _locations(session: ReviewSession, run: FixRun) -> dict[int, Where]:
+    """Line and column in the source file of each issue (before any fix moves them), and
+    its segment's place in the document, as ``check`` prints them.
+
+    A translation's issues, too, point into the source file (at their segment's start),
+    never at the PO file's lines: those move when a fix rewraps an entry, and ``check``
+    names the same place, so the two commands' lines can be matched. The segment id
+    printed beside it is the entry's ``msgctxt`` in the PO file and the workbench's row.
+    """
     document = session.document
-    found: dict[int, tuple[int, int]] = {}
+    found: dict[int, Where] = {}
     for issue in (*run.plan.issues, *(issue for issue, _ in run.skipped), *run.remaining):
         segment = document.segment(issue.segment_id)
         if issue.side == "source":
             offset, _ = segment.to_source(issue.start, max(issue.end, issue.start + 1))
         else:
             offset = segment.start
-        found[id(issue)] = document.line_col(offset)
+        line, column = document.line_col(offset)
+        row = session.row_index.get(issue.segment_id)
+        found[id(issue)] = (line, column, None if row is None else row + 1)
     return found
 
 
-def _describe(issue: Issue, where: tuple[int, int]) -> dict[str, Any]:
+def _describe(issue: Issue, where: Where) -> dict[str, Any]:
     return {
         "segment": issue.segment_id,
         "line": where[0],
@@ -205,17 +222,35 @@ def _describe(issue: Issue, where: tuple[int, int]) -> dict[str, Any]:
         "concept": issue.concept,
         "text": issue.text,
         "replacement": issue.fix.replacement if issue.fix else None,
+        "message": issue.message,
     }
 
 
 def _json(
-    run: FixRun, located: dict[int, tuple[int, int]], target: Path, dry_run: bool
+    run: FixRun, located: dict[int, Where], source: Path, target: Path, dry_run: bool
 ) -> dict[str, Any]:
+    from termwise.review.batch_fix import group_changes
+
+    def change(item: FixChange) -> dict[str, Any]:
+        where = located[id(item.first)]
+        return {
+            "segment": item.first.segment_id,
+            "position": where[2],
+            "line": where[0],
+            "column": where[1],
+            "checks": item.checks,
+            "concept": item.concept,
+            "text": item.first.text,
+            "replacement": item.replacement,
+        }
+
     return {
         "file": str(target),
+        "source_file": str(source),
         "side": run.plan.side,
         "dry_run": dry_run,
         "fixed": [_describe(issue, located[id(issue)]) for issue in run.plan.issues],
+        "changes": [change(item) for item in group_changes(run.plan.issues)],
         "segments_changed": len(run.plan.by_segment()),
         "skipped": [
             {**_describe(issue, located[id(issue)]), "reason": reason}
@@ -225,36 +260,55 @@ def _json(
     }
 
 
-def _text(run: FixRun, located: dict[int, tuple[int, int]], target: Path, dry_run: bool) -> str:
+def _text(run: FixRun, located: dict[int, Where], source: Path, target: Path, dry_run: bool) -> str:
+    """One line per change (the checks that asked for it named together) and per thing left
+    to a person, at the place ``check`` gives it, then a summary counting changes."""
+    from termwise.checks.report import segment_label
+    from termwise.review.batch_fix import group_changes, group_skipped
+
+    def prefix(item: FixChange) -> str:
+        line, column, _ = located[id(item.first)]
+        return f"{source}:{line}:{column}"
+
+    def label(item: FixChange) -> str:
+        return segment_label(item.first.segment_id, located[id(item.first)][2])
+
+    def order(item: FixChange) -> tuple[int, int]:
+        return located[id(item.first)][:2]
+
     lines: list[str] = []
     verb = "would fix" if dry_run else "fixed"
-    for issue in sorted(run.plan.issues, key=lambda item: located[id(item)]):
-        line, column = located[id(issue)]
-        replacement = issue.fix.replacement if issue.fix else ""
+    changes = group_changes(run.plan.issues)
+    for item in sorted(changes, key=order):
         lines.append(
-            f"{target}:{line}:{column}: {verb} {issue.check} {issue.concept or ''}: "
-            f"“{issue.text}” → “{replacement}”".replace("  ", " ")
+            f"{prefix(item)}: {verb} {_checks(item)}: {label(item)}: "
+            f"“{item.first.text}” → “{item.replacement}”"
         )
-    for issue, reason in sorted(run.skipped, key=lambda item: located[id(item[0])]):
-        line, column = located[id(issue)]
-        lines.append(
-            f"{target}:{line}:{column}: left {issue.check} {issue.concept or ''}: "
-            f"“{issue.text}”: {reason}".replace("  ", " ")
-        )
+    left = group_skipped(run.skipped)
+    for item, reason in sorted(left, key=lambda pair: order(pair[0])):
+        # A missing term has no text to quote: its message says what is missing.
+        what = f"“{item.first.text}”: " if item.first.text else f"{item.first.message}; "
+        lines.append(f"{prefix(item)}: left {_checks(item)}: {label(item)}: {what}{reason}")
     segments = len(run.plan.by_segment())
-    if run.plan.issues:
-        done = "Would fix" if dry_run else "Fixed"
-        summary = f"{done} {len(run.plan.issues)} issue(s) in {segments} segment(s) of {target}"
+    if changes:
+        done = "Would make" if dry_run else "Made"
+        summary = f"{done} {len(changes)} change(s) in {segments} segment(s) of {target}"
         if not dry_run:
             summary += f" (previous file kept as {target}~)"
     else:
         summary = "Nothing to fix"
-    left = len(run.skipped) + len(run.remaining)
-    if run.skipped:
-        summary += f"; {len(run.skipped)} left to fix by hand"
-    if run.remaining:
-        summary += f"; {len(run.remaining)} more fixable (use --everywhere)"
-    if not left and not dry_run:
+    if left:
+        summary += f"; {len(left)} left to fix by hand"
+    more = group_changes(run.remaining)
+    if more:
+        summary += f"; {len(more)} more fixable (use --everywhere)"
+    if not left and not more and not dry_run:
         summary += "; nothing left"
     lines.append(summary + ".")
     return "\n".join(lines) + "\n"
+
+
+def _checks(item: FixChange) -> str:
+    """``term-forbidden, term-inconsistent T01``: what asked for the change."""
+    concept = item.concept
+    return ", ".join(item.checks) + (f" {concept}" if concept else "")
