@@ -57,6 +57,14 @@ def _glossary(layout: ProjectLayout, path: Path | None) -> Glossary | None:
     "--new-only", is_flag=True, help="Leave out candidates whose forms the glossary all knows."
 )
 @click.option(
+    "--above-cut-off",
+    is_flag=True,
+    help=(
+        "Only the candidates whose score reaches the cut-off (a short text keeps more, and "
+        "the glossary's concepts are kept whatever their score)."
+    ),
+)
+@click.option(
     "--format",
     "fmt",
     type=click.Choice(["text", "json", "csv", "tbx"]),
@@ -71,17 +79,22 @@ def extract(
     lang: str | None,
     glossary_path: Path | None,
     new_only: bool,
+    above_cut_off: bool,
     fmt: str,
     output: Path | None,
 ) -> None:
     """Extract the candidate terms of FILE... (one corpus), ranked, with their variants.
 
-    The extractor decides its own cut-off. Each candidate is a variant group: ``known``
-    when the glossary has all its forms, ``unrecorded-variant`` when it is linked to a
-    glossary concept but uses forms the glossary lacks, ``new`` otherwise.
+    The extractor decides its own cut-off. A short text, whose scores seldom reach it, also
+    keeps its best candidates down to about as many as a text of its length holds terms,
+    and the glossary's concepts are kept whatever their score: the text output lists each
+    kind apart, under a line saying why (``--above-cut-off`` leaves them out). Each
+    candidate is a variant group: ``known`` when the glossary has all its forms,
+    ``unrecorded-variant`` when it is linked to a glossary concept but uses forms the
+    glossary lacks, ``new`` otherwise.
     """
     from termwise.terms import formats
-    from termwise.terms.extract import KNOWN, extract_terms
+    from termwise.terms.extract import CUT_OFF, KNOWN, extract_terms
 
     documents = _documents(layout, files, lang)
     glossary = _glossary(layout, glossary_path)
@@ -93,7 +106,9 @@ def extract(
     found = [
         c
         for c in extraction.candidates
-        if not (new_only and c.status == KNOWN) and (extraction.lang, c.forms[0]) not in rejected
+        if not (new_only and c.status == KNOWN)
+        and not (above_cut_off and c.kept != CUT_OFF)
+        and (extraction.lang, c.forms[0]) not in rejected
     ]
     data: str | bytes
     if fmt == "json":
@@ -186,6 +201,11 @@ def targets(
             status = r.status or "not in the glossary"
             click.echo(f"  {r.count:4d}  {r.text}  ({status}) {' '.join(r.segments[:6])}")
         if entry.missing:
-            click.echo(f"  no rendering found in: {' '.join(entry.missing[:10])}")
+            # Counted as the renderings are, so the lines add up to the source's count.
+            more = " …" if len(entry.missing) > 10 else ""
+            click.echo(
+                f"  {entry.missing_count:4d}  no rendering found in: "
+                f"{' '.join(entry.missing[:10])}{more}"
+            )
         if entry.proposal:
             click.echo(f"  proposed target term: {entry.proposal}")

@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -42,7 +42,16 @@ KNOWN = "known"
 UNRECORDED = "unrecorded-variant"
 NEW = "new"
 
+# Why a candidate is kept: its score reaches the combiner's cut-off; or, below it, it is
+# among the fewest a text of its length keeps (the density floor of ``Combiner.keep``), it
+# is linked to a glossary concept, or it is an abbreviation the text defines.
+CUT_OFF = "cut-off"
+FLOOR = "floor"
+GLOSSARY = "glossary"
+DEFINED = "defined"
+
 _SPACES = re.compile(r"\s+")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 @dataclass(frozen=True)
@@ -69,6 +78,7 @@ class Candidate:
     status: str
     form_status: dict[str, str] = field(default_factory=dict)
     occurrences: list[Occurrence] = field(default_factory=list)
+    kept: str = CUT_OFF
 
     @property
     def variants(self) -> list[str]:
@@ -88,6 +98,9 @@ class Extraction:
     candidates: list[Candidate]
     documents: list[Document]
     threshold: float
+    # The fewest candidate forms a corpus this long keeps: below the cut-off, a short text
+    # keeps its best ones down to that many.
+    floor: int = 0
 
 
 def extract_terms(
@@ -147,16 +160,26 @@ def extract_terms(
         else:
             status = UNRECORDED
         surfaces = {form: _surface(index.forms[form], form) for form in group.forms}
+        best = max(score.get(form, 0.0) for form in group.forms)
+        if best >= model.threshold and not linked_only:
+            kept_by = CUT_OFF
+        elif group.concept is not None:
+            kept_by = GLOSSARY
+        elif defined.intersection(group.forms):
+            kept_by = DEFINED
+        else:
+            kept_by = FLOOR
         result.append(
             Candidate(
                 term=surfaces[group.forms[0]],
                 forms=group.forms,
                 surfaces=surfaces,
                 frequency=index.forms[group.forms[0]].count,
-                score=max(score.get(form, 0.0) for form in group.forms),
+                score=best,
                 concept=group.concept,
                 status=status,
                 form_status=statuses,
+                kept=kept_by,
             )
         )
     if occurrences:
@@ -165,7 +188,13 @@ def extract_terms(
             known = _known_spans(result)
             result = [c for c in result if not _part_of_known_terms(c, known)]
     result.sort(key=lambda c: (-c.score, -c.frequency, c.term))
-    return Extraction(tag, result, docs, model.threshold)
+    return Extraction(
+        tag,
+        result,
+        docs,
+        model.threshold,
+        floor=0 if linked_only else min(int(model.floor(index.words)), len(forms)),
+    )
 
 
 # A new candidate found this often inside longer glossary terms is part of them, not a term
@@ -222,7 +251,9 @@ def segments_document(segments: Sequence[tuple[str, str]], lang: str) -> Documen
 
 
 def _surface(stats: cand.FormStats, form: str) -> str:
-    """How to show a form: as the text writes it where it is mostly capitalised (a name)."""
+    """How to show a form before its occurrences are known (pass two shows each as the
+    text writes it most often): as the text writes it where it is mostly capitalised (a
+    name), folded otherwise."""
     if stats.capital * 2 > stats.inside and stats.surface.lower() == form:
         return stats.surface
     return form
@@ -275,6 +306,9 @@ def _add_occurrences(
     if not owner:
         return
     patterns = [(form, _form_pattern(form, lang)) for form in searched if form in owner]
+    # How the text writes each form, apart from where a segment starts with it: a capital
+    # there says nothing about the term ("Socialism with Chinese characteristics is").
+    written: dict[str, Counter[str]] = defaultdict(Counter)
     for number, doc in enumerate(docs):
         texts = [segment.text for segment in doc.segments]
         by_place: dict[tuple[int, int], list[tuple[int, int, str]]] = defaultdict(list)
@@ -289,6 +323,9 @@ def _add_occurrences(
         for (segment_index, _), hits in sorted(by_place.items()):
             hits.sort(key=lambda hit: (hit[0], -(hit[1] - hit[0])))
             last_end = -1
+            text = texts[segment_index]
+            letter = _LETTER.search(text)
+            first_letter = letter.start() if letter else len(text)
             for start, end, form in hits:
                 if start < last_end:
                     continue
@@ -296,9 +333,15 @@ def _add_occurrences(
                 owner[form].occurrences.append(
                     Occurrence(number, doc.segments[segment_index].id, start, end, form)
                 )
+                if start > first_letter:
+                    written[form][_SPACES.sub(" ", text[start:end])] += 1
     for candidate in result:
         if candidate.occurrences:
             candidate.frequency = len(candidate.occurrences)
+        for form in candidate.forms:
+            if written[form]:
+                candidate.surfaces[form] = written[form].most_common(1)[0][0]
+        candidate.term = candidate.surfaces[candidate.forms[0]]
 
 
 def _form_pattern(form: str, lang: str) -> re.Pattern[str]:

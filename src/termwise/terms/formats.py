@@ -7,7 +7,7 @@ import io
 import json
 from typing import Any
 
-from termwise.terms.extract import NEW, Candidate, Extraction
+from termwise.terms.extract import CUT_OFF, DEFINED, FLOOR, GLOSSARY, NEW, Candidate, Extraction
 
 FORMATS = ("text", "json", "csv", "tbx")
 
@@ -52,22 +52,52 @@ def to_csv(candidates: list[Candidate]) -> str:
 
 
 def to_text(candidates: list[Candidate], extraction: Extraction) -> str:
-    """One line per candidate; unrecorded forms of a linked group are starred."""
-    lines = []
-    for c in candidates:
-        link = f"{c.concept} {c.status}" if c.concept else c.status
-        forms = []
-        for form in c.forms[1:]:
-            star = "*" if c.form_status.get(form) == "unrecorded-variant" else ""
-            forms.append(star + c.surfaces[form])
-        head_star = "*" if c.form_status.get(c.forms[0]) == "unrecorded-variant" else ""
-        variants = f"  [{'; '.join(forms)}]" if forms else ""
-        lines.append(f"{c.score:5.2f} {c.frequency:5d}  {head_star}{c.term}  ({link}){variants}")
+    """One line per candidate, those at the cut-off first, then each kind kept below it
+    under a line that says why; unrecorded forms of a linked group are starred.
+
+    The list is what the extractor keeps, which is more than the cut-off alone on a short
+    text: saying "cut-off 0.25" under lines scored 0.00 told the reader the list was cut
+    where it was not."""
+    sections = {reason: [c for c in candidates if c.kept == reason] for reason in _SECTIONS}
+    lines = [_line(c) for c in sections[CUT_OFF]]
+    for reason, heading in _SECTIONS.items():
+        if reason == CUT_OFF or not sections[reason]:
+            continue
+        if reason == FLOOR:
+            heading = heading.format(floor=extraction.floor)
+        lines.append(f"-- below the cut-off, {heading}:")
+        lines.extend(_line(c) for c in sections[reason])
+    counts = [f"{len(sections[CUT_OFF])} at or above it"]
+    counts += [
+        f"{len(sections[reason])} below it ({_SHORT[reason]})"
+        for reason in _SECTIONS
+        if reason != CUT_OFF and sections[reason]
+    ]
     lines.append(
-        f"{len(candidates)} candidates (cut-off {extraction.threshold:.2f}); "
-        "* marks a form the glossary lacks"
+        f"{len(candidates)} candidates (cut-off {extraction.threshold:.2f}): "
+        f"{', '.join(counts)}; * marks a form the glossary lacks"
     )
     return "\n".join(lines) + "\n"
+
+
+_SECTIONS = {
+    CUT_OFF: "",
+    GLOSSARY: "linked to the glossary",
+    DEFINED: "abbreviations the text defines, with their long forms",
+    FLOOR: "kept because a text this long holds about {floor} terms, more than reach it",
+}
+_SHORT = {GLOSSARY: "glossary", DEFINED: "defined abbreviations", FLOOR: "short text"}
+
+
+def _line(c: Candidate) -> str:
+    link = f"{c.concept} {c.status}" if c.concept else c.status
+    forms = []
+    for form in c.forms[1:]:
+        star = "*" if c.form_status.get(form) == "unrecorded-variant" else ""
+        forms.append(star + c.surfaces[form])
+    head_star = "*" if c.form_status.get(c.forms[0]) == "unrecorded-variant" else ""
+    variants = f"  [{'; '.join(forms)}]" if forms else ""
+    return f"{c.score:5.2f} {c.frequency:5d}  {head_star}{c.term}  ({link}){variants}"
 
 
 def to_tbx(candidates: list[Candidate], lang: str) -> bytes:

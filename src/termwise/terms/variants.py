@@ -77,7 +77,8 @@ class _Union:
 
 class StemKeys:
     """The inflection-free key of a form: each word without its plural or possessive ending
-    (English and French by rule, other languages by Snowball stem), hyphens as spaces.
+    (English, French and Spanish by rule, other languages by Snowball stem), hyphens as
+    spaces.
 
     Only inflection: "development" and "developing", "peace" and "peaceful" stay apart,
     which a Snowball stem would join.
@@ -116,7 +117,38 @@ def _uninflect(word: str, lang: str, stem: Callable[[str], str]) -> str:
         if len(word) > 3 and word.endswith(("s", "x")) and not word.endswith(("ss", "us")):
             return word[:-1]
         return word
+    if lang == "es":
+        return _uninflect_spanish(word)
     return stem(word)
+
+
+# Spanish writes the accent of a singular away in its plural ("nación", "naciones") and adds
+# one in others ("joven", "jóvenes"), so keys compare unaccented vowels (ñ stays a letter).
+_SPANISH_ACCENTS = str.maketrans("áéíóúü", "aeiouu")
+_SPANISH_CONSONANTS = frozenset("bcdfghjklmnpqrstvwxyzñ")
+
+
+def _uninflect_spanish(word: str) -> str:
+    """A Spanish word without its number and gender: "comunidades" → "comunidad",
+    "humanas" → "humano", "luces" → "luz" (as "luc"), but "comunidad", "común" and
+    "comunicación" stay apart, which the Snowball stem ("comun") joined.
+
+    A plural adds "s" after a vowel and "es" after a consonant, so stripping a final "s", and
+    an "e" after a consonant, one letter at a time, takes a plural through its singular to
+    the same end ("clases" → "clase" → "clas" → "cla", as "clase" does; "meses" → "mes").
+    Gender is the adjective's "-o"/"-a" ("humano", "humana"); folding it also joins a few
+    noun pairs ("caso", "casa"), as the Snowball stem did, and nothing else.
+    """
+    word = word.translate(_SPANISH_ACCENTS)
+    while len(word) > 3 and (
+        word.endswith("s") or (word.endswith("e") and word[-2] in _SPANISH_CONSONANTS)
+    ):
+        word = word[:-1]
+    if word.endswith("z"):
+        return word[:-1] + "c"
+    if len(word) > 3 and word.endswith("a"):
+        return word[:-1] + "o"
+    return word
 
 
 def _stemmer(lang: str) -> Callable[[str], str]:
