@@ -278,3 +278,12 @@ def test_a_wrapped_line_starting_with_a_number_goes_on_with_its_paragraph() -> N
         ("One.", ListItem(ordered=True, number=1, depth=1)),
         ("Two.", ListItem(ordered=True, number=2, depth=1)),
     ]
+    # An item's second paragraph is no paragraph "2." goes on with: the list goes on.
+    text = "1. Fill the bottle.\n\n   Use gloves.\n2. Seal it.\n3. Ship it.\n"
+    segments = parse_document(text, lang="en", fmt="markdown").segments
+    assert [(s.text, s.list_item and s.list_item.number) for s in segments] == [
+        ("Fill the bottle.", 1),
+        ("Use gloves.", None),
+        ("Seal it.", 2),
+        ("Ship it.", 3),
+    ]

@@ -23,7 +23,7 @@ from typing import Any
 from termwise.document.model import ListItem, OffsetMap, Segment, SegmentKind, TableCell
 
 # Bump whenever reading or segmentation changes what a file gives: old entries are ignored.
-VERSION = 5
+VERSION = 6
 # Smaller files segment in well under a tenth of a second: not worth a cache file.
 MIN_BYTES = 200_000
 

@@ -789,7 +789,7 @@ def markdown_blocks(text: str) -> list[Block]:
             content_start = quote.end()
         list_item: ListItem | None = None
         item = _LIST_ITEM.match(line, content_start)
-        if item and _continues_paragraph(current, item):
+        if item and not lists.open and _continues_paragraph(current, item):
             item = None
         if item:
             # The marker stays out of the text (and so out of the segment's id); the edition
@@ -817,9 +817,10 @@ def markdown_blocks(text: str) -> list[Block]:
 
 
 def _continues_paragraph(current: Block | None, item: re.Match[str]) -> bool:
-    """Whether a numbered line inside a paragraph goes on with it: in CommonMark only a list
-    starting at 1 interrupts a paragraph, so a wrapped "… the end of" / "2020. That year …"
-    is one sentence (it was cut in two, "2020." dropped as a marker)."""
+    """Whether a numbered line inside a paragraph (outside any list) goes on with it: in
+    CommonMark only a list starting at 1 interrupts a paragraph, so a wrapped "… the end
+    of" / "2020. That year …" is one sentence (it was cut in two, "2020." dropped as a
+    marker). Inside a list, "2." after an item's second paragraph is the next item."""
     number = item.group(2)
     return (
         current is not None
@@ -860,6 +861,11 @@ class _ListNesting:
         self._content_columns.append(content)
         number = None if bullet else int(match.group(2))
         return ListItem(ordered=not bullet, number=number, depth=len(self._content_columns))
+
+    @property
+    def open(self) -> bool:
+        """Whether a list item is open: its next item may follow any paragraph of it."""
+        return bool(self._content_columns)
 
     def close_left_of(self, column: int) -> None:
         """A block starts at ``column``: the items whose text starts right of it are over."""
