@@ -82,19 +82,23 @@ def open_engine(
 ) -> Engine:
     """The engine to translate ``src`` → ``tgt`` with (``select_engine``), behind the
     translation cache unless ``cache`` is false: what ``termwise translate`` and the
-    workbench both use, so that both reuse each other's translations.
+    workbench both use, so that both reuse each other's translations. Its results keep the
+    source's link destinations and code spans (``termwise.mt.markup``).
 
     With ``constraints`` that have something to force (``.active``), the engine puts the
     glossary's renderings into its output (``ConstrainedEngine``), and the cache keys carry
     the glossary's fingerprint.
     """
+    from termwise.mt.markup import MarkupKeepingEngine
+
     engine = select_engine(name, src, tgt, **options)
     if constraints is not None and constraints.active:
         from termwise.mt.constrained.engine import ConstrainedEngine
 
         engine = ConstrainedEngine(engine, constraints)
     if not cache:
-        return engine
+        return MarkupKeepingEngine(engine)
     from termwise.mt.cache import CachedEngine, TranslationCache
 
-    return CachedEngine(engine, TranslationCache())
+    # Outside the cache: what is cached is the engine's own output.
+    return MarkupKeepingEngine(CachedEngine(engine, TranslationCache()))

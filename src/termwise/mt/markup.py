@@ -1,0 +1,124 @@
+"""Markup that machine translation must leave as the source has it.
+
+An engine sees a Markdown segment as text and translates all of it: Apertium turned a link's
+"](chart.png)" into "](mapa.png)", "javascript:alert(1)" into "alerta(1)" and a code span's
+`code here` into `código aquí`. Link destinations, code spans and autolinks are put back
+from the source after translation, in order, wherever the output has as many of each kind
+as the source (where it has not, the engine moved things about, and a guess could put a
+link on the wrong words).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from termwise.mt.engine import Engine, MTResult, Progress
+
+# A code span: a run of backticks, text, the same run again (CommonMark).
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(?:.+?)(?<!`)\1(?!`)")
+# A link's or an image's destination and title, after "]": "(url)", "(url "title")", "(<url>)".
+_DESTINATION = re.compile(
+    r"\]\(\s*(?:<[^<>\n]*>|[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)"
+    r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?\s*\)"
+)
+_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>")
+_KINDS = (_CODE_SPAN, _DESTINATION, _AUTOLINK)
+
+
+def keep_source_markup(source: str, target: str) -> tuple[str, list[tuple[int, int, int]]]:
+    """``target`` with the source's link destinations, code spans and autolinks put back,
+    and the edits made, as ``(start, end, new_length)`` in the old target, left to right."""
+    if not any(char in source for char in "`](<"):
+        return target, []
+    edits: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _KINDS:
+        wanted = [m for m in pattern.finditer(source) if not _inside(m.span(), _spans(source))]
+        found = [m for m in pattern.finditer(target) if not _overlaps(m.span(), taken)]
+        if not wanted or len(wanted) != len(found):
+            continue
+        for was, now in zip(wanted, found, strict=True):
+            taken.append(now.span())
+            if was.group() != now.group():
+                edits.append((now.start(), now.end(), was.group()))
+    if not edits:
+        return target, []
+    edits.sort()
+    pieces: list[str] = []
+    done: list[tuple[int, int, int]] = []
+    position = 0
+    for start, end, text in edits:
+        pieces.append(target[position:start])
+        pieces.append(text)
+        done.append((start, end, len(text)))
+        position = end
+    pieces.append(target[position:])
+    return "".join(pieces), done
+
+
+def _spans(source: str) -> list[tuple[int, int]]:
+    """The code spans of ``source``: a "](x)" inside one is code, not a link."""
+    return [m.span() for m in _CODE_SPAN.finditer(source)]
+
+
+def _inside(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start <= span[0] and span[1] <= end and span != (start, end) for start, end in spans)
+
+
+def _overlaps(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in spans)
+
+
+def _shifted(
+    unknown: tuple[tuple[int, int], ...], edits: Sequence[tuple[int, int, int]]
+) -> tuple[tuple[int, int], ...]:
+    """The unknown-word spans of the old target in the new one; those an edit replaced go."""
+    kept = []
+    for start, end in unknown:
+        if any(start < edit_end and edit_start < end for edit_start, edit_end, _ in edits):
+            continue
+        delta = sum(length - (e - s) for s, e, length in edits if e <= start)
+        kept.append((start + delta, end + delta))
+    return tuple(kept)
+
+
+def kept_markup(result: MTResult) -> MTResult:
+    """``result`` with the source's markup put back (``keep_source_markup``)."""
+    target, edits = keep_source_markup(result.source, result.target)
+    if not edits:
+        return result
+    nbest = list(result.nbest)
+    if nbest and nbest[0][0] == result.target:
+        nbest[0] = (target, nbest[0][1])
+    return replace(result, target=target, nbest=nbest, unknown=_shifted(result.unknown, edits))
+
+
+class MarkupKeepingEngine:
+    """An engine whose results keep the source's markup (``kept_markup``); everything else
+    is the wrapped engine's."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.name = engine.name
+
+    def __getattr__(self, name: str) -> Any:
+        # The wrapped engine's options, fingerprint and counts (the cache's model_calls).
+        return getattr(self.engine, name)
+
+    def model_id(self, src: str, tgt: str) -> str:
+        return self.engine.model_id(src, tgt)
+
+    def translate(
+        self,
+        texts: Sequence[str],
+        src: str,
+        tgt: str,
+        *,
+        progress: Progress | None = None,
+    ) -> list[MTResult]:
+        results = self.engine.translate(texts, src, tgt, progress=progress)
+        return [kept_markup(result) for result in results]

@@ -1,0 +1,41 @@
+"""Machine translation keeps the source's link destinations, code spans and autolinks."""
+
+from __future__ import annotations
+
+import shutil
+
+from termwise.mt import open_engine
+from termwise.mt.engine import MTResult
+from termwise.mt.markup import keep_source_markup, kept_markup
+
+
+def test_destinations_code_and_autolinks_come_back_from_the_source() -> None:
+    source = 'See [the chart](chart.png "Chart"), run `make test` or write <mailto:a@b.org>.'
+    target = 'Ver [el mapa](mapa.png "Mapa"), corre `hacer prueba` o escribe <mailto:a@b.org>.'
+    kept, edits = keep_source_markup(source, target)
+    assert kept == (
+        'Ver [el mapa](chart.png "Chart"), corre `make test` o escribe <mailto:a@b.org>.'
+    )
+    assert len(edits) == 2
+    # Where the output has another number of them, nothing is guessed.
+    assert keep_source_markup(source, "Ver el mapa.") == ("Ver el mapa.", [])
+    # A "](x)" inside a code span is code: it is not counted as a link.
+    code = "Type `[a](b)` here."
+    assert keep_source_markup(code, "Escribe `[a](c)` aquí.")[0] == "Escribe `[a](b)` aquí."
+
+
+def test_unknown_word_spans_follow_the_edits() -> None:
+    result = MTResult(
+        "Use `grep` on Foo.", "Usa `grep aquí` en Foo.", "apertium", "eng-spa", unknown=((19, 22),)
+    )
+    kept = kept_markup(result)
+    assert kept.target == "Usa `grep` en Foo."
+    assert kept.target[kept.unknown[0][0] : kept.unknown[0][1]] == "Foo"
+
+
+def test_apertium_output_keeps_the_links_of_a_markdown_segment() -> None:
+    # Apertium turned "](chart.png)" into "](mapa.png)" and translated code spans.
+    assert shutil.which("apertium"), "README command (b) installs apertium-eng-spa"
+    engine = open_engine("apertium", "en", "es", cache=False)
+    [result] = engine.translate(["Our [map](chart.png) and `code here` are new."], "en", "es")
+    assert "](chart.png)" in result.target and "`code here`" in result.target
