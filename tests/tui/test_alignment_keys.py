@@ -187,3 +187,34 @@ async def test_undoing_a_join_or_a_split_shows_the_rows_again(
         await pilot.press("down", "up", "down")  # the keys that crashed on a vanished row
         await settle(app, pilot)
         assert workbench.current_id in session.row_index
+
+
+async def test_the_sure_groups_are_confirmed_at_once_after_a_question(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    # An aligned published translation printed nothing in an edition until every group was
+    # reviewed, one key press each: the sure ones are confirmed at once, the unsure stay.
+    document = load_source(review_project, paper, lang="en")
+    count = len(document.segments)
+    targets = [f"Frase número {j}." for j in range(count)]
+    beads = [Bead((k,), (k,), 0.95) for k in range(count)]
+    beads[2] = Bead((2,), (2,), 0.4)
+    write_project(review_project, paper, document, targets, beads, "es")
+    ids = [segment.id for segment in document.segments]
+
+    session = ReviewSession(review_project, paper, "es")
+    app = ReviewApp(session, auto_mt=False, autosave_delay=0.15, check_delay=0.15)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+f7")  # align.confirm_sure
+        await pilot.pause()
+        await pilot.press("enter")  # "Yes, confirm the N group(s)"
+        await settle(app, pilot)
+        states = {i: session.unit(i).state.value for i in ids}
+        assert states[ids[2]] == "edited"
+        assert all(state == "reviewed" for i, state in states.items() if i != ids[2])
+        on_disk = TranslationFile.load(session.translation_path)
+        assert on_disk.units[ids[0]].state.value == "reviewed"
+        await pilot.press("ctrl+z")  # one step takes it all back
+        await settle(app, pilot)
+        assert all(session.unit(i).state.value == "edited" for i in ids)

@@ -737,6 +737,30 @@ async def test_f1_shows_every_key_that_works_here(
         await pilot.press("f1")
         await settle(app, pilot)
         assert not app.screen.query(HelpPanel)
+        # The panel lists Esc as the way back: it closes the panel too.
+        await pilot.press("f1")
+        await settle(app, pilot)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert not app.screen.query(HelpPanel)
+
+
+async def test_ctrl_s_says_that_the_work_is_saved(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    # Autosave keeps the file written, and Ctrl+S said nothing at all.
+    app = make_app(review_project, paper)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("Everything is saved in" in m for m in messages)
+        app.session.set_target(app.session.rows[0].segment_id, "Otra cosa.")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        messages = [n.message for n in app._notifications]
+        assert any(m.startswith("Saved ") for m in messages)
 
 
 async def test_a_candidate_becomes_a_variant_of_the_concept_highlighted(

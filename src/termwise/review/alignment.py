@@ -145,6 +145,42 @@ def _move(session: ReviewSession, segment_id: str, step: int) -> None:
     )
 
 
+def sure_groups(session: ReviewSession) -> list[str]:
+    """The aligned groups nothing asks a second look at: as sure as the aligner is of its
+    best groups, not changed in review, holding the published text (not the MT), and not
+    yet reviewed. Confirmed at once (``confirm_sure``), they leave the translator the
+    unsure ones to look at, one by one."""
+    from termwise.project.units import SegmentState
+
+    found = []
+    for row in session.rows:
+        unit = session.unit(row.segment_id)
+        if (
+            unit.target
+            and unit.state is SegmentState.EDITED
+            and confidence(unit) is not None
+            and not unsure(unit)
+            and not needs_check(unit)
+            and NOT_APPLIED not in notes(unit)
+        ):
+            found.append(row.segment_id)
+    return found
+
+
+def confirm_sure(session: ReviewSession) -> int:
+    """Confirm every group of ``sure_groups`` in one undoable step; how many."""
+    ids = sure_groups(session)
+    if ids:
+        units = [session.unit(segment_id) for segment_id in ids]
+
+        def mark() -> None:
+            for unit in units:
+                unit.mark_reviewed()
+
+        session._edit("confirm the sure groups", ids, mark)
+    return len(ids)
+
+
 def move_first_to_previous(session: ReviewSession, segment_id: str) -> None:
     """The group's first target sentence belongs to the group before it."""
     _move(session, segment_id, -1)

@@ -54,6 +54,39 @@ def confirm_group(workbench: Workbench) -> None:
     workbench.changed(segment_id)
 
 
+def confirm_sure_groups(workbench: Workbench) -> None:
+    """After a look at the unsure groups, confirm all the others at once (an aligned
+    published translation is otherwise reviewed group by group before an edition prints
+    it), once the translator has said yes to how many that is."""
+    from termwise.review.alignment import confirm_sure, sure_groups
+    from termwise.tui.dialogs import Choose
+
+    workbench.take_typed_text()
+    session = workbench.session
+    count = len(sure_groups(session))
+    if not count:
+        workbench.notify("No sure aligned group is left to confirm.")
+        return
+
+    def done(choice: str | None) -> None:
+        if choice != "yes":
+            return
+        confirmed = confirm_sure(session)
+        workbench.refresh_all_rows()
+        workbench.changed()
+        workbench.notify(f"Confirmed {confirmed} aligned group(s); Ctrl+Z takes it back.")
+
+    workbench.app.push_screen(
+        Choose(
+            f"Mark {count} sure aligned group(s) reviewed?",
+            [("yes", f"Yes, confirm the {count} group(s)"), ("no", "No")],
+            help="Sure: not flagged align-check, not changed in review, holding the "
+            "published text. The unsure ones stay for you to look at.",
+        ),
+        done,
+    )
+
+
 def dock_note(workbench: Workbench, segment_id: str) -> str | None:
     """``alignment 0.30 unsure: split otherwise with MT`` for a group the aligner made, for
     the editor's status line."""

@@ -78,6 +78,7 @@ ROUTES: dict[str, str] = {
             "align_move_first",
             "align_move_last",
             "align_confirm",
+            "align_confirm_sure",
         ),
         "workbench",
     ),
@@ -135,6 +136,8 @@ class ReviewApp(App[None]):
         self.saves = 0
         self._save_worker: Worker[None] | None = None
         self._save_again = False
+        # Ctrl+S asked for this save: say when it is written.
+        self._announce_save = False
         langs = (
             (session.source_lang, session.target_lang)
             if session is not None
@@ -389,6 +392,14 @@ class ReviewApp(App[None]):
             self._autosave_timer.stop()
         self._autosave_timer = self.set_timer(max(self.autosave_delay, 0.001), self.action_save)
 
+    def action_save_now(self) -> None:
+        """Ctrl+S: the work is saved as it goes, so the key said nothing; it says where."""
+        if not self.session.dirty:
+            self.notify(f"Everything is saved in {self.session.translation_path}.")
+            return
+        self._announce_save = True
+        self.action_save()
+
     def action_save(self) -> None:
         """Save in a worker thread: a 50,000-segment file takes about a second to write."""
         if not self.session.dirty:
@@ -473,6 +484,9 @@ class ReviewApp(App[None]):
         self.session.saved(snapshot)
         self.saves += 1
         self.log(f"saved {path}")
+        if self._announce_save:
+            self._announce_save = False
+            self.notify(f"Saved {path}.")
         self.workbench.update_title()
         # The rows are what was just saved: the next start (even after a crash) can show
         # them at once.

@@ -72,6 +72,14 @@ _TABLE = (
         "align.move_last", "alt+down", "align_move_last", "Last sentence down", "review", False
     ),
     KeyBinding("align.confirm", "f7", "align_confirm", "Confirm group", "review", False),
+    KeyBinding(
+        "align.confirm_sure",
+        "ctrl+f7",
+        "align_confirm_sure",
+        "Confirm sure groups",
+        "review",
+        False,
+    ),
     KeyBinding("review.issues", "f8", "show_panel('issues')", "Issues", "review"),
     KeyBinding("review.glossary", "f9", "show_panel('glossary')", "Glossary", "review"),
     KeyBinding("review.concepts", "f10", "show_panel('concepts')", "Concepts", "review"),
@@ -81,7 +89,7 @@ _TABLE = (
     KeyBinding("review.toggle_panel", "f12", "toggle_panel", "Panel", "review", False),
     # Every key of the focused panel, the hidden ones too (the alignment keys, F3, F4).
     KeyBinding("review.help", "f1", "toggle_help", "Keys", "review", False),
-    KeyBinding("review.save", "ctrl+s", "save", "Save", "review", False),
+    KeyBinding("review.save", "ctrl+s", "save_now", "Save", "review", False),
     KeyBinding("review.quit", "ctrl+q", "quit", "Quit", "review", priority=True),
     # The docked editor (on top of Textual's TextArea keys): select all, as in OmegaT and
     # word processors, so that typing replaces the whole draft.

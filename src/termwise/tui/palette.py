@@ -44,6 +44,11 @@ def palette_commands(app: ReviewApp) -> list[tuple[str, str, Callable[[], object
             "The aligned group is right; take it off the list to check",
             partial(run, "align_confirm"),
         ),
+        (
+            "Alignment: confirm every sure group",
+            "Mark reviewed the aligned groups not flagged or changed (after a question)",
+            partial(run, "align_confirm_sure"),
+        ),
         ("Search", "Search in source and translation", partial(run, "search")),
         ("Filter: all segments", "Show every segment", partial(run, "apply_filter('all')")),
         (
@@ -75,7 +80,7 @@ def palette_commands(app: ReviewApp) -> list[tuple[str, str, Callable[[], object
         ("Show issues", "The issues panel", partial(run, "show_panel('issues')")),
         ("Show glossary", "The glossary panel", partial(run, "show_panel('glossary')")),
         ("Show concepts", "The current segment's concepts", partial(run, "show_panel('concepts')")),
-        ("Save", "Save the translation now", partial(run, "save")),
+        ("Save", "Save the translation now", partial(run, "save_now")),
         ("Quit", "Save and leave", partial(run, "quit")),
     ]
 

@@ -21,7 +21,7 @@ from textual.widgets import Label, Static, TabbedContent, TabPane
 
 from termwise import languages
 from termwise.errors import TermwiseError
-from termwise.tui.alignment import confirm_group, dock_note, move_sentence
+from termwise.tui.alignment import confirm_group, confirm_sure_groups, dock_note, move_sentence
 from termwise.tui.dialogs import AddTerm, AskText, Choose
 from termwise.tui.editor import TranslationEditor
 from termwise.tui.grid import SegmentGrid
@@ -270,6 +270,11 @@ class Workbench(Vertical):
         self._focus_now(self.editor)
 
     def action_leave_editor(self) -> None:
+        from textual.widgets import HelpPanel
+
+        if self.app.screen.query(HelpPanel):
+            # The keys panel (F1) lists Esc as the way back: it closes the panel too.
+            self.app.action_hide_help_panel()
         if self.app.screen is self.screen:
             self.session.seal_typing()
             self._focus_now(self.grid)
@@ -378,6 +383,9 @@ class Workbench(Vertical):
 
     def action_align_confirm(self) -> None:
         confirm_group(self)
+
+    def action_align_confirm_sure(self) -> None:
+        confirm_sure_groups(self)
 
     def action_split(self) -> None:
         segment_id = self.current_id
