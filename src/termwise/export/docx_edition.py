@@ -1,7 +1,11 @@
 """Editions as Word documents: a two-column table for the bilingual one, as editors expect.
 
 The inline markup of a Markdown source becomes Word's own formatting (italic, bold, a
-monospaced font for code); a link is its text, and no marker is printed. A table of the
+monospaced font for code), read across each paragraph's sentences as the source reads it; a
+web or mail link is a Word hyperlink (another is its text), and no marker is printed. Each
+column's text is tagged with its language, so that Word proofs the translation as Spanish
+and not as the template's US English; a draft is orange with its dagger, not italic, which
+would hide its own emphasis. A table of the
 source is a Word table, in the bilingual edition one in each column of its row (as in the
 HTML edition, each language's table whole); a list is paragraphs in Word's "List Bullet" and
 "List Number" styles, each numbered list restarting where the source's starts.
@@ -23,6 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from termwise import languages
 from termwise.document.model import SegmentKind
 from termwise.export import markdown_inline
 from termwise.export.edition import (
@@ -37,6 +42,15 @@ from termwise.export.layout import CellPart, ListPart, TablePart, edition_parts
 from termwise.project.tmx import xml_safe
 
 UNREVIEWED_COLOUR = (0xB4, 0x5F, 0x06)
+# The Word edition marks a draft by its colour as well as the dagger.
+WORD_UNREVIEWED_LEGEND = f"{UNREVIEWED_LEGEND}, in orange"
+# The language of the edition's own words (its legends), where the document's is another.
+LEGEND_LANG = "en"
+# Word's own colour for a hyperlink.
+LINK_COLOUR = (0x05, 0x63, 0xC1)
+# Languages Word proofs by a run's w:eastAsia or w:bidi language rather than its w:val.
+EAST_ASIAN_LANGUAGES = frozenset({"zh", "ja", "ko"})
+RIGHT_TO_LEFT_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb"})
 CODE_FONT = "Consolas"
 # The HTML edition's colours for a term and for a warning.
 TERM_COLOUR = (0x0B, 0x53, 0x94)
@@ -64,6 +78,8 @@ class _Style:
     bold: bool = False
     italic: bool = False
     colour: tuple[int, int, int] | None = None
+    link: bool = False  # in a hyperlink: Word's link look, blue and underlined
+    lang: str | None = None  # the language Word spell-checks it in (BCP 47)
 
 
 @dataclass
@@ -109,6 +125,8 @@ class _Terms:
 
 def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
     import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
 
     document = docx.Document()
     properties = document.core_properties
@@ -124,20 +142,26 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
     properties.created = properties.modified = datetime.datetime.now(datetime.timezone.utc)
     markdown = edition.markdown
     marks = _TermMarks(document)
+    source_lang, target_lang = edition.source_lang, edition.target_lang
+    if target_only:
+        # What the reader (or an editor) types into it is in the translation's language too.
+        defaults = document.styles.element.find(qn("w:docDefaults"))
+        _set_language(defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")), target_lang)
     title_block = edition.target_title_block if target_only else None
     heading = document.add_heading(level=1)
     if title_block is not None:
         # The body leaves the title out: the heading shows what its paragraph would have.
-        _add_target(heading, title_block, markdown, _Style(), marks)
+        _add_target(heading, title_block, markdown, _Style(), marks, target_lang)
     else:
-        _add_text(heading, title, edition.title_is_markdown, _Style())
+        nodes = markdown_inline.parse(title) if edition.title_is_markdown else None
+        _add_text(heading, title, nodes, _Style())
 
     # The two sides, for the tables and lists that print either.
     def add_source(paragraph: Any, block: EditionBlock, style: _Style) -> None:
-        _add_source(paragraph, block, markdown, style, marks)
+        _add_source(paragraph, block, markdown, style, marks, source_lang)
 
     def add_target(paragraph: Any, block: EditionBlock, style: _Style) -> None:
-        _add_target(paragraph, block, markdown, style, marks)
+        _add_target(paragraph, block, markdown, style, marks, target_lang)
 
     if target_only:
         after_table = False
@@ -157,7 +181,7 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
                 paragraph = document.add_heading(level=block.outline_level)
             else:
                 paragraph = document.add_paragraph()
-            _add_target(paragraph, block, markdown, _Style(), marks)
+            _add_target(paragraph, block, markdown, _Style(), marks, target_lang)
     else:
         table = document.add_table(rows=1, cols=2)
         table.style = "Table Grid"
@@ -167,6 +191,8 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
         for cell in header:
             for run in cell.paragraphs[0].runs:
                 run.bold = True
+        # Repeated at the top of every page, so that a reader knows the columns there too.
+        table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
         # The document's title row repeats the heading above the table, which is the title
         # in the outline; --title puts another there, and the row is the paper's own heading.
         title_row = edition.blocks[0] if edition.blocks and not edition.title_override else None
@@ -184,14 +210,17 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
                 level = block.outline_level
                 _set_heading(document, source, level, outline=block is not title_row)
                 _set_heading(document, target, level, outline=False)
-            _add_source(source, block, markdown, _Style(), marks)
-            _add_target(target, block, markdown, _Style(), marks)
-    if edition.has_unreviewed:
-        note = document.add_paragraph()
-        run = note.add_run(UNREVIEWED_LEGEND)
+            _add_source(source, block, markdown, _Style(), marks, source_lang)
+            _add_target(target, block, markdown, _Style(), marks, target_lang)
+    for legend in edition.legends():
+        if legend == UNREVIEWED_LEGEND:
+            legend = WORD_UNREVIEWED_LEGEND
+        run = document.add_paragraph().add_run(word_text(legend))
         run.italic = True
+        if target_only:
+            _set_language(run._r.get_or_add_rPr(), LEGEND_LANG)
     if marks.warnings or marks.others:
-        _add_term_legend(document.add_paragraph(), marks)
+        _add_term_legend(document.add_paragraph(), marks, LEGEND_LANG if target_only else None)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -309,31 +338,58 @@ def _parallel_heading_style(document: Any, level: int) -> str:
 
 
 def _add_source(
-    paragraph: Any, block: EditionBlock, markdown: bool, style: _Style, marks: _TermMarks
+    paragraph: Any,
+    block: EditionBlock,
+    markdown: bool,
+    style: _Style,
+    marks: _TermMarks,
+    lang: str,
 ) -> None:
-    for index, item in enumerate(block.segments):
+    style = _with(style, lang=lang)
+    texts = [item.segment.text for item in block.segments]
+    parsed = _paragraph_nodes(texts, markdown)
+    for index, (item, nodes) in enumerate(zip(block.segments, parsed, strict=True)):
         if index:
             paragraph.add_run(" ")
         terms = _Terms(marks, "source", item.source_terms)
-        _add_text(paragraph, item.segment.text, markdown, style, terms)
+        _add_text(paragraph, item.segment.text, nodes, style, terms)
 
 
 def _add_target(
-    paragraph: Any, block: EditionBlock, markdown: bool, style: _Style, marks: _TermMarks
+    paragraph: Any,
+    block: EditionBlock,
+    markdown: bool,
+    style: _Style,
+    marks: _TermMarks,
+    lang: str,
 ) -> None:
-    for index, item in enumerate(block.target_runs()):
+    style = _with(style, lang=lang)
+    runs = block.target_runs()
+    shown = [item for item in runs if item is not None and item.target is not None]
+    parsed = iter(_paragraph_nodes([item.target or "" for item in shown], markdown))
+    for index, item in enumerate(runs):
         if index:
             paragraph.add_run(" ")
         if item is None or item.target is None:
-            _add_text(paragraph, MISSING, False, _with(style, italic=True))
+            _add_text(paragraph, MISSING, None, _with(style, italic=True))
             continue
         terms = _Terms(marks, "target", item.target_terms)
+        nodes = next(parsed)
         if item.unreviewed:
-            unreviewed = _with(style, italic=True, colour=UNREVIEWED_COLOUR)
-            _add_text(paragraph, item.target, markdown, unreviewed, terms)
-            _add_text(paragraph, UNREVIEWED_MARK, False, unreviewed)
+            # Colour and the dagger, not italics: italics would hide the text's own emphasis.
+            unreviewed = _with(style, colour=UNREVIEWED_COLOUR)
+            _add_text(paragraph, item.target, nodes, unreviewed, terms)
+            _add_text(paragraph, UNREVIEWED_MARK, None, unreviewed)
         else:
-            _add_text(paragraph, item.target, markdown, style, terms)
+            _add_text(paragraph, item.target, nodes, style, terms)
+
+
+def _paragraph_nodes(texts: list[str], markdown: bool) -> list[list[markdown_inline.Node] | None]:
+    """Each text's inline markup, read across the paragraph (bold over two sentences is
+    bold in both); None for the texts of a source that is no Markdown."""
+    if not markdown:
+        return [None] * len(texts)
+    return list(markdown_inline.parse_paragraph(texts))
 
 
 def _with(style: _Style, **changes: Any) -> _Style:
@@ -341,40 +397,87 @@ def _with(style: _Style, **changes: Any) -> _Style:
 
 
 def _add_text(
-    paragraph: Any, text: str, markdown: bool, style: _Style, terms: _Terms | None = None
+    paragraph: Any,
+    text: str,
+    nodes: list[markdown_inline.Node] | None,
+    style: _Style,
+    terms: _Terms | None = None,
 ) -> None:
-    """``text`` as runs: one per piece of a Markdown text, formatted as its markup says, and
-    a glossary term's piece cut off as runs of its own, so that the mark covers it alone."""
+    """``text`` as runs: one per piece of its Markdown ``nodes``, formatted as its markup
+    says (a followable link a Word hyperlink), or as it is where there are none; a glossary
+    term's piece cut off as runs of its own, so that the mark covers it alone."""
     spans = _separate(terms.spans) if terms is not None else []
     term_runs: dict[int, list[Any]] = {}
-    if not markdown:
+    if nodes is None:
         for piece, index in _cut(text, 0, spans):
             run = _add_run(paragraph, piece, style, code=False)
             if index is not None:
                 term_runs.setdefault(index, []).append(run)
     else:
-        for leaf, kinds in markdown_inline.styled_leaves(markdown_inline.parse(text)):
-            leaf_style = _with(
-                style,
-                bold=style.bold or "strong" in kinds,
-                italic=style.italic or "em" in kinds,
-            )
-            code = isinstance(leaf, markdown_inline.Code)
-            pieces: list[tuple[str, int | None]]
-            if isinstance(leaf, markdown_inline.Text) and leaf.literal:
-                pieces = _cut(leaf.text, leaf.start, spans)
-            else:
-                # Code, an escape or an entity: what it shows is no slice of the text the
-                # terms were found in, so it is in a term whole or not at all.
-                pieces = [(leaf.text, _containing(spans, leaf.start))]
-            for piece, index in pieces:
-                run = _add_run(paragraph, piece, leaf_style, code=code)
-                if index is not None:
-                    term_runs.setdefault(index, []).append(run)
+        _add_nodes(paragraph, nodes, style, spans, term_runs)
     if terms is None:
         return
     for index, runs in term_runs.items():
         terms.marks.mark(terms.side, spans[index], runs)
+
+
+def _add_nodes(
+    paragraph: Any,
+    nodes: list[markdown_inline.Node],
+    style: _Style,
+    spans: list[TermSpan],
+    term_runs: dict[int, list[Any]],
+) -> list[Any]:
+    """Adds the runs of ``nodes``; returns them, for a hyperlink to take in."""
+    added: list[Any] = []
+    for node in nodes:
+        if isinstance(node, markdown_inline.Span):
+            if node.kind == "image":
+                # Its description, as the HTML edition shows it: the edition embeds nothing.
+                inner_style = style
+            else:
+                inner_style = _with(
+                    style,
+                    bold=style.bold or node.kind == "strong",
+                    italic=style.italic or node.kind == "em",
+                )
+            if node.kind == "link" and node.href is not None:
+                inner_style = _with(inner_style, link=True)
+            runs = _add_nodes(paragraph, node.children, inner_style, spans, term_runs)
+            if node.kind == "link" and node.href is not None and not style.link:
+                _hyperlink(paragraph, node.href, runs)
+            added.extend(runs)
+            continue
+        code = isinstance(node, markdown_inline.Code)
+        pieces: list[tuple[str, int | None]]
+        if isinstance(node, markdown_inline.Text) and node.literal:
+            pieces = _cut(node.text, node.start, spans)
+        else:
+            # Code, an escape or an entity: what it shows is no slice of the text the
+            # terms were found in, so it is in a term whole or not at all.
+            pieces = [(node.text, _containing(spans, node.start))]
+        for piece, index in pieces:
+            run = _add_run(paragraph, piece, style, code=code)
+            added.append(run)
+            if index is not None:
+                term_runs.setdefault(index, []).append(run)
+    return added
+
+
+def _hyperlink(paragraph: Any, href: str, runs: list[Any]) -> None:
+    """Moves ``runs`` into a ``w:hyperlink`` to ``href`` (python-docx has no API for one)."""
+    if not runs:
+        return
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    relationship = paragraph.part.relate_to(href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), relationship)
+    runs[0]._r.addprevious(link)
+    for run in runs:
+        link.append(run._r)
 
 
 def _separate(spans: list[TermSpan]) -> list[TermSpan]:
@@ -427,7 +530,7 @@ def _underline(run: Any, warning: bool) -> None:
     run._r.get_or_add_rPr().find(qn("w:u")).set(qn("w:color"), colour)
 
 
-def _add_term_legend(paragraph: Any, marks: _TermMarks) -> None:
+def _add_term_legend(paragraph: Any, marks: _TermMarks, lang: str | None) -> None:
     """What the term marks mean, each description underlined as the terms it describes are."""
     parts: list[tuple[str, bool | None]] = [("Glossary terms, underlined: ", None)]
     if marks.others:
@@ -442,6 +545,8 @@ def _add_term_legend(paragraph: Any, marks: _TermMarks) -> None:
     for text, warning in parts:
         run = paragraph.add_run(text)
         run.italic = True
+        if lang is not None:
+            _set_language(run._r.get_or_add_rPr(), lang)
         if warning is not None:
             _underline(run, warning)
 
@@ -456,6 +561,31 @@ def _add_run(paragraph: Any, text: str, style: _Style, *, code: bool) -> Any:
         run.italic = True
     if style.colour is not None:
         run.font.color.rgb = RGBColor(*style.colour)
+    elif style.link:
+        run.font.color.rgb = RGBColor(*LINK_COLOUR)
+    if style.link:
+        run.font.underline = True
     if code:
         run.font.name = CODE_FONT
+    if style.lang is not None:
+        _set_language(run._r.get_or_add_rPr(), style.lang)
     return run
+
+
+def _set_language(properties: Any, lang: str) -> None:
+    """Sets ``w:lang`` in run ``properties`` (a run's, or the document's defaults): the
+    language Word proofs the text in. East Asian and right-to-left text is proofed by the
+    language its own attribute names, so those are set for a language written so."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    element = properties.find(qn("w:lang"))
+    if element is None:
+        element = OxmlElement("w:lang")
+        properties.append(element)
+    element.set(qn("w:val"), lang)
+    primary = languages.primary(lang)
+    if primary in EAST_ASIAN_LANGUAGES:
+        element.set(qn("w:eastAsia"), lang)
+    if primary in RIGHT_TO_LEFT_LANGUAGES:
+        element.set(qn("w:bidi"), lang)

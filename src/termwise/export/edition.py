@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 UNREVIEWED_MARK = "†"
 UNREVIEWED_LEGEND = "† machine translation or draft, not yet reviewed"
 MISSING = "[untranslated]"
+MISSING_LEGEND = f"{MISSING}: no reviewed translation yet"
 
 
 @dataclass(frozen=True)
@@ -114,11 +115,14 @@ class Edition:
 
     @property
     def target_title(self) -> str:
+        """The translated edition's title: ``--title``, else the title's translation as the
+        edition prints it ("[untranslated]" for what it has none of), else the file name."""
         if self.title_override:
             return self.title_override
         heading = self.target_title_block
         if heading is not None:
-            return " ".join(item.target or "" for item in heading.segments)
+            shown = [MISSING if item is None else item.target for item in heading.target_runs()]
+            return " ".join(text for text in shown if text) or MISSING
         return self.title
 
     @property
@@ -126,14 +130,22 @@ class Edition:
         """The heading whose translation is ``target_title``.
 
         A translated edition prints it as its title, so its body leaves it out instead of
-        printing the title twice.
+        printing the title twice. Where the title has no translation to show, the title says
+        "[untranslated]" as any other heading would: the source's title there, unmarked,
+        would pass for the translation's (the HTML edition's subtitle names the original).
         """
         if self.title_override:
             return None
-        heading = self._title_block()
-        if heading is not None and all(item.target for item in heading.segments):
-            return heading
-        return None
+        return self._title_block()
+
+    @property
+    def title_row(self) -> EditionBlock | None:
+        """The document's title, which a bilingual edition's first row shows beside its
+        translation: where the format has nothing but headings to show a title by
+        (Markdown), that row is the edition's title, and no line above it says the same
+        again. None where ``--title`` gives another title, or the document begins with no
+        heading (the file name is the title)."""
+        return None if self.title_override else self._title_block()
 
     def target_body(self) -> list[EditionBlock]:
         """The blocks a translated edition prints under its title."""
@@ -164,6 +176,23 @@ class Edition:
     @property
     def has_unreviewed(self) -> bool:
         return any(item.unreviewed for block in self.blocks for item in block.segments)
+
+    @property
+    def has_missing(self) -> bool:
+        return any(item.target is None for block in self.blocks for item in block.segments)
+
+    def legends(self) -> list[str]:
+        """What the edition's marks mean, for its end: every format says the same.
+
+        "[untranslated]" needs a word only where drafts are left out: the reader cannot
+        tell that a sentence has a translation, just not a reviewed one.
+        """
+        legends = []
+        if self.has_unreviewed:
+            legends.append(UNREVIEWED_LEGEND)
+        if not self.include_unreviewed and self.has_missing:
+            legends.append(MISSING_LEGEND)
+        return legends
 
     def source_name(self) -> str:
         return languages.display_name(self.source_lang)

@@ -24,7 +24,6 @@ from termwise.document.model import SegmentKind
 from termwise.export import markdown_inline
 from termwise.export.edition import (
     MISSING,
-    UNREVIEWED_LEGEND,
     UNREVIEWED_MARK,
     Edition,
     EditionBlock,
@@ -122,11 +121,7 @@ def html_edition(edition: Edition, *, target_only: bool = False) -> str:
     parts.extend(
         _target_only_body(edition, body) if target_only else _bilingual_body(edition, body)
     )
-    notes = []
-    if edition.has_unreviewed:
-        notes.append(escape(UNREVIEWED_LEGEND))
-    if not edition.include_unreviewed and _has_missing(edition):
-        notes.append(f"{escape(MISSING)}: no reviewed translation yet")
+    notes = [escape(legend) for legend in edition.legends()]
     if notes:
         parts.append("<footer>" + "<br>".join(notes) + "</footer>")
     parts.extend(["</body>", "</html>", ""])
@@ -140,10 +135,6 @@ def _subtitle(edition: Edition, target_only: bool) -> str:
             original = markdown_inline.plain_text(original)
         return f"{edition.target_name()} translation of {original}"
     return f"{edition.source_name()} – {edition.target_name()}, bilingual edition"
-
-
-def _has_missing(edition: Edition) -> bool:
-    return any(item.target is None for block in edition.blocks for item in block.segments)
 
 
 def _bilingual_body(edition: Edition, body: list[Part]) -> list[str]:
@@ -160,7 +151,7 @@ def _bilingual_body(edition: Edition, body: list[Part]) -> list[str]:
     markdown = edition.markdown
 
     def source_html(block: EditionBlock) -> str:
-        return " ".join(_source_html(item, markdown) for item in block.segments)
+        return _source_block_html(block, markdown)
 
     def target_html(block: EditionBlock) -> str:
         return _target_runs_html(block, markdown)
@@ -276,19 +267,38 @@ def _inline_block_html(block: EditionBlock, block_html: BlockHtml) -> str:
     return f"<strong>{text}</strong>" if block.kind is SegmentKind.HEADING else text
 
 
-def _source_html(item: EditionSegment, markdown: bool) -> str:
-    body = _text_html(item.segment.text, item.source_terms, markdown)
-    return f'<span class="seg" id="s-{escape(item.segment.id)}">{body}</span>'
+def _source_block_html(block: EditionBlock, markdown: bool) -> str:
+    texts = [item.segment.text for item in block.segments]
+    parsed = _paragraph_nodes(texts, markdown)
+    return " ".join(
+        f'<span class="seg" id="s-{escape(item.segment.id)}">'
+        f"{_text_html(item.segment.text, item.source_terms, nodes)}</span>"
+        for item, nodes in zip(block.segments, parsed, strict=True)
+    )
+
+
+def _paragraph_nodes(texts: list[str], markdown: bool) -> list[list[markdown_inline.Node] | None]:
+    """Each text's inline markup, read across the paragraph (bold over two sentences is
+    bold in both); None for the texts of a source that is no Markdown."""
+    if not markdown:
+        return [None] * len(texts)
+    return list(markdown_inline.parse_paragraph(texts))
 
 
 def _target_runs_html(block: EditionBlock, markdown: bool) -> str:
-    return " ".join(_target_html(item, markdown) for item in block.target_runs())
+    runs = block.target_runs()
+    shown = [item for item in runs if item is not None and item.target is not None]
+    parsed = iter(_paragraph_nodes([item.target or "" for item in shown], markdown))
+    return " ".join(
+        _target_html(item, None if item is None or item.target is None else next(parsed))
+        for item in runs
+    )
 
 
-def _target_html(item: EditionSegment | None, markdown: bool) -> str:
+def _target_html(item: EditionSegment | None, nodes: list[markdown_inline.Node] | None) -> str:
     if item is None or item.target is None:
         return f'<span class="missing">{escape(MISSING)}</span>'
-    body = _text_html(item.target, item.target_terms, markdown)
+    body = _text_html(item.target, item.target_terms, nodes)
     if item.unreviewed:
         state = item.unit.state.value if item.unit else "draft"
         return (
@@ -299,10 +309,11 @@ def _target_html(item: EditionSegment | None, markdown: bool) -> str:
     return f'<span class="seg" data-seg="{escape(item.segment.id)}">{body}</span>'
 
 
-def _text_html(text: str, spans: list[TermSpan], markdown: bool) -> str:
-    if not markdown:
+def _text_html(text: str, spans: list[TermSpan], nodes: list[markdown_inline.Node] | None) -> str:
+    """``text`` with its terms marked: as it is, or as the Markdown ``nodes`` it reads as."""
+    if nodes is None:
         return _marked(text, spans)
-    return _inline_html(markdown_inline.parse(text), spans)
+    return _inline_html(nodes, spans)
 
 
 def _inline_html(nodes: list[markdown_inline.Node], spans: list[TermSpan]) -> str:

@@ -435,3 +435,69 @@ class _Parser:
             else:
                 nodes.append(node)
         return nodes
+
+
+# How a paragraph's sentences stand in its text, as every edition joins them.
+PARAGRAPH_JOIN = " "
+
+
+def parse_paragraph(texts: list[str]) -> list[list[Node]]:
+    """Each of ``texts`` (one paragraph's sentences, in order) as its nodes, read as the
+    paragraph they make: emphasis or a link that spans two sentences is one span of the
+    paragraph, so each sentence shows its own part of it instead of literal markers.
+
+    Offsets are each text's own, as the glossary terms found in it are.
+    """
+    starts: list[int] = []
+    position = 0
+    for text in texts:
+        starts.append(position)
+        position += len(text) + len(PARAGRAPH_JOIN)
+    nodes = parse(PARAGRAPH_JOIN.join(texts))
+    return [
+        _slice(nodes, start, start + len(text)) for start, text in zip(starts, texts, strict=True)
+    ]
+
+
+def _slice(nodes: list[Node], start: int, end: int) -> list[Node]:
+    """What of ``nodes`` lies in ``[start, end)``, at offsets from ``start``; a span cut by
+    the bounds keeps its kind (and target) on either side."""
+    out: list[Node] = []
+    for node in nodes:
+        if isinstance(node, Span):
+            children = _slice(node.children, start, end)
+            if children:
+                out.append(Span(node.kind, children, href=node.href))
+        elif isinstance(node, Code) or not node.literal:
+            # What it shows is no slice of the raw text: it goes whole to where it begins.
+            if start <= node.start < end:
+                out.append(_shifted(node, start))
+        else:
+            first, last = max(node.start, start), min(node.end, end)
+            if first < last:
+                text = node.text[first - node.start : last - node.start]
+                out.append(Text(first - start, last - start, text, literal=True))
+    return out
+
+
+def _shifted(node: Text | Code, offset: int) -> Text | Code:
+    if isinstance(node, Code):
+        return Code(node.start - offset, node.end - offset, node.text)
+    return Text(node.start - offset, node.end - offset, node.text, node.literal)
+
+
+def reading_text(nodes: list[Node]) -> str:
+    """What the reader sees, as plain text that loses nothing: a followable link's target
+    after its text ("site (https://example.org)"), unless the text is the target itself."""
+    out: list[str] = []
+    for node in nodes:
+        if isinstance(node, Span):
+            inner = reading_text(node.children) if node.kind != "image" else plain(node.children)
+            out.append(inner)
+            if node.kind == "link" and node.href is not None:
+                shown = inner.strip()
+                if node.href not in (shown, "mailto:" + shown):
+                    out.append(f" ({node.href})")
+        else:
+            out.append(node.text)
+    return "".join(out)

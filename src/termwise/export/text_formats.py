@@ -14,7 +14,6 @@ from termwise.document.model import SegmentKind
 from termwise.export import markdown_inline
 from termwise.export.edition import (
     MISSING,
-    UNREVIEWED_LEGEND,
     UNREVIEWED_MARK,
     Edition,
     EditionBlock,
@@ -58,11 +57,15 @@ def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
                 lines.append("")
                 continue
             text = block_target(block, escape)
-            heading = block.kind is SegmentKind.HEADING
-            lines.append(f"{'#' * block.outline_level} {text}" if heading else text)
+            if block.kind is SegmentKind.HEADING:
+                lines.append(f"{'#' * block.outline_level} {text}")
+            else:
+                lines.append(_escape_block_start(text))
             lines.append("")
     else:
-        lines.extend([f"# {_title(edition, edition.title)}", ""])
+        title_row = edition.title_row
+        if title_row is None:
+            lines.extend([f"# {_title(edition, edition.title)}", ""])
         in_table = False
         for block in edition_parts(edition.blocks):
             if not isinstance(block, EditionBlock):
@@ -83,7 +86,8 @@ def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
                 if in_table:
                     lines.append("")
                     in_table = False
-                marks = "#" * block.outline_level
+                # The title's row is the edition's title, above every section.
+                marks = "#" * (1 if block is title_row else block.outline_level)
                 lines.append(f"{marks} {escape(block_source(block))}")
                 lines.append(f"{marks} {block_target(block, escape)}")
                 lines.append("")
@@ -97,28 +101,54 @@ def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
             lines.append(f"| {source} | {target} |")
         if in_table:
             lines.append("")
-    if edition.has_unreviewed:
-        lines.extend([f"*{UNREVIEWED_LEGEND}*", ""])
+    for legend in edition.legends():
+        lines.extend([f"*{_md_escape(legend)}*", ""])
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def text_edition(edition: Edition, *, target_only: bool = False) -> str:
     """Plain text: headings and paragraphs; bilingual shows each source paragraph first."""
+    source_of: BlockText = block_source
+    target_of: BlockText = block_target
+    if edition.markdown:
+        source_of, target_of = _reading_source, _reading_target
     lines: list[str] = []
     for block in edition_parts(edition.blocks):
         if not isinstance(block, EditionBlock):
-            sides = [block_target] if target_only else [block_source, block_target]
+            sides = [target_of] if target_only else [source_of, target_of]
             for text_of in sides:
                 lines.extend(_text_part(block, text_of))
                 lines.append("")
             continue
         if not target_only:
-            lines.append(block_source(block))
-        lines.append(block_target(block))
+            lines.append(source_of(block))
+        lines.append(target_of(block))
         lines.append("")
-    if edition.has_unreviewed:
-        lines.append(UNREVIEWED_LEGEND)
+    lines.extend(edition.legends())
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _reading_source(block: EditionBlock) -> str:
+    """A Markdown source's paragraph as the reader sees it, markers gone, links' targets
+    in brackets: plain text is read as it is, and "**calidad**" is no emphasis there."""
+    nodes = markdown_inline.parse_paragraph([item.segment.text for item in block.segments])
+    return " ".join(markdown_inline.reading_text(sentence) for sentence in nodes)
+
+
+def _reading_target(block: EditionBlock) -> str:
+    """The translation of a Markdown source's paragraph as the reader sees it (as
+    ``_reading_source``), marked as ``block_target`` marks it."""
+    runs = block.target_runs()
+    shown = [item.target for item in runs if item is not None and item.target is not None]
+    nodes = iter(markdown_inline.parse_paragraph(shown))
+    parts = []
+    for item in runs:
+        if item is None or item.target is None:
+            parts.append(MISSING)
+            continue
+        text = markdown_inline.reading_text(next(nodes))
+        parts.append(text + UNREVIEWED_MARK if item.unreviewed else text)
+    return " ".join(parts)
 
 
 def _source_text(escape: Callable[[str], str]) -> BlockText:
@@ -135,7 +165,11 @@ def _markdown_part(
     """A pipe table (its first row the header row a pipe table must have) or a list, with
     ``other_markers`` "*" and "1)" instead of "-" and "1."."""
     if isinstance(part, ListPart):
-        return _list_lines(part, text_of, other_markers=other_markers)
+
+        def item_text(block: EditionBlock) -> str:
+            return _escape_block_start(text_of(block))
+
+        return _list_lines(part, item_text, other_markers=other_markers)
     lines: list[str] = []
     for index, row in enumerate(part.rows):
         cells = [_cell(_cell_text(cell, text_of), markdown) for cell in row]
@@ -186,7 +220,39 @@ def _md_escape(text: str) -> str:
     # Characters that would turn sentence text into Markdown emphasis, code or HTML.
     for char in ("\\", "`", "*", "_", "<", ">"):
         text = text.replace(char, "\\" + char)
+    # A link's "](" and an entity's "&": escaped only there, so that "[1]" and "5 & 6" stay
+    # as they were written.
+    text = _LINK_CLOSE.sub(r"\\]", text)
+    text = _ENTITY_START.sub(r"\\&", text)
     return _escape_heading_mark(text)
+
+
+_LINK_CLOSE = re.compile(r"\](?=\()")
+_ENTITY_START = re.compile(r"&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)")
+# What makes a line the start of a block other than a paragraph: a list item ("-", "+", "*",
+# "1999." or "3)" and a space), a thematic break ("---", "* * *"), a code fence ("~~~"),
+# a link reference definition ("[1]: …", which would vanish and make "[1]" a link).
+_LIST_MARKER = re.compile(r"[-+*](?=[ \t]|$)|[0-9]{1,9}(?=[.)](?:[ \t]|$))")
+_THEMATIC_BREAK = re.compile(r"(?:(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|(?:\*[ \t]*){3,})$")
+_FENCE = re.compile(r"~{3,}")
+_DEFINITION = re.compile(r"\[(?:[^\]\\]|\\.)+\]:")
+
+
+def _escape_block_start(text: str) -> str:
+    """``text``, which stands at the start of a line of its own (a paragraph, a list item's
+    text), with what would make it another kind of block escaped: a Word paragraph
+    "1999. That year was dry." is no list that starts at 1999. Headings and table cells take
+    inline text only, and need none of this."""
+    marker = _LIST_MARKER.match(text)
+    if marker is not None:
+        # "1999\." and "\-": the marker's own punctuation, escaped, is text.
+        end = marker.end()
+        if text[0].isdigit():
+            return text[:end] + "\\" + text[end:]
+        return "\\" + text
+    if _THEMATIC_BREAK.match(text) or _FENCE.match(text) or _DEFINITION.match(text):
+        return "\\" + text
+    return text
 
 
 _RAW_HTML = {"<": "\\<", ">": "\\>"}
