@@ -38,14 +38,15 @@ class Side:
     document: object | None = None  # the termwise Document, when read as a document
 
 
-def read_presegmented(path: Path, encoding: str | None) -> Side:
-    """One sentence per line, as given (line k is sentence k of the bead notation)."""
-    lines = _file_lines(path, encoding, what="sentences to align")
+def read_presegmented(path: Path, encoding: str | None, option: str = "--encoding") -> Side:
+    """One sentence per line, as given (line k is sentence k of the bead notation); an
+    encoding error names ``option``, the one that names this file's encoding."""
+    lines = _file_lines(path, encoding, what="sentences to align", encoding_option=option)
     return Side(path, lines, [False] * len(lines), [False] * len(lines))
 
 
 def _file_lines(
-    path: Path, encoding: str | None, *, what: str, encoding_option: bool = True
+    path: Path, encoding: str | None, *, what: str, encoding_option: bool | str = True
 ) -> list[str]:
     """The lines of a one-item-per-line file; one with none but blank lines is refused as
     holding no ``what``."""
@@ -90,6 +91,16 @@ def read_document_side(
     )
 
 
+def require_text(path: Path, encoding: str | None, option: str) -> None:
+    """Refuse a file that is not text in ``encoding`` (or, without one, in what the bytes
+    say) before it is read as a document, whose reading advises ``--encoding``, which names
+    both files' encoding in ``align``: the error names ``option``, this file's own."""
+    from termwise.document.encoding import read_text
+
+    if not _is_docx(path):
+        read_text(path, encoding, encoding_option=option)
+
+
 def refuse_utf8_misread(path: Path, encoding: str | None, option: str) -> None:
     """``document.encoding.refuse_utf8_misread`` for one of align's files, whose advice
     names the per-file options where ``--encoding`` named the encoding of both."""
@@ -123,7 +134,7 @@ def require_project_reading(path: Path, encoding: str, option: str) -> None:
     from termwise.document.encoding import decode_bytes, detect_encoding
 
     data = read_input(path)
-    named = decode_bytes(data, path, encoding)
+    named = decode_bytes(data, path, encoding, encoding_option=option)
     try:
         detected = detect_encoding(data, path)
         text = decode_bytes(data, path, detected)
@@ -142,6 +153,18 @@ def require_project_reading(path: Path, encoding: str, option: str) -> None:
         path,
         line=line,
     )
+
+
+def source_language(source: Side) -> str:
+    """The source's language where ``--from`` leaves it out: the document's, as every
+    command reading it detects it; that of its lines, read with ``--presegmented``."""
+    from termwise.document.model import Document
+
+    if isinstance(source.document, Document):
+        return source.document.lang
+    from termwise.document.reading import detect_language
+
+    return detect_language("\n".join(source.texts))
 
 
 def read_verse_labels(path: Path) -> list[str]:
@@ -218,7 +241,11 @@ def _why_mt_unused(result: Alignment) -> str:
 @click.argument("source_path", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("target_path", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
-    "--from", "source_lang", required=True, type=LANGUAGE, help="Source language (BCP 47)."
+    "--from",
+    "source_lang",
+    default=None,
+    type=LANGUAGE,
+    help="Source language (BCP 47; default: detected).",
 )
 @click.option("--to", "target_lang", required=True, type=LANGUAGE, help="Target language (BCP 47).")
 @click.option("--presegmented", is_flag=True, help="Both files hold one sentence per line.")
@@ -269,12 +296,18 @@ def _why_mt_unused(result: Alignment) -> str:
     default=None,
     help="Encoding of TARGET alone (instead of --encoding).",
 )
+@click.option(
+    "--no-language-check",
+    is_flag=True,
+    help="Align even where SOURCE or TARGET looks like another language than --from or --to "
+    "names (for a text that fools the detection).",
+)
 @click.pass_obj
 def align(
     layout: ProjectLayout,
     source_path: Path,
     target_path: Path,
-    source_lang: str,
+    source_lang: str | None,
     target_lang: str,
     presegmented: bool,
     source_mt: Path | None,
@@ -285,13 +318,14 @@ def align(
     encoding: str | None,
     source_encoding: str | None,
     target_encoding: str | None,
+    no_language_check: bool,
 ) -> None:
     """Align SOURCE with its translation TARGET sentence by sentence."""
     from termwise.align.aligner import align as run_alignment
     from termwise.align.features import side_features
 
     layout = layout if isinstance(layout, ProjectLayout) else ProjectLayout.at()
-    src = languages.normalize(source_lang)
+    src = languages.normalize(source_lang) if source_lang else None
     tgt = languages.normalize(target_lang)
     chosen = fmt or ("beads" if presegmented else "po")
     if chosen == "po" and presegmented:
@@ -320,10 +354,13 @@ def align(
     refuse_utf8_misread(target_path, target_encoding, target_option)
     if source_mt is not None:
         refuse_utf8_misread(source_mt, encoding, "--encoding")
+    # An error reading one file names its own option: --encoding would change both.
     if presegmented:
-        source = read_presegmented(source_path, source_encoding)
-        target = read_presegmented(target_path, target_encoding)
+        source = read_presegmented(source_path, source_encoding, "--source-encoding")
+        target = read_presegmented(target_path, target_encoding, "--target-encoding")
     else:
+        require_text(source_path, source_encoding, "--source-encoding")
+        require_text(target_path, target_encoding, "--target-encoding")
         # Beads and TMX number the file's own sentences; only the project's translation file
         # is keyed by the segments as the project sees them (with the translator's joins),
         # read as check, review and stats read them: without an encoding.
@@ -334,6 +371,25 @@ def align(
             layout, source_path, src, source_encoding, project=chosen == "po"
         )
         target = read_document_side(layout, target_path, tgt, target_encoding, project=False)
+    src_given = src is not None
+    if src is None:
+        # Detected from the source as review, check and translate detect it.
+        src = source_language(source)
+    if not no_language_check:
+        from termwise.align.language_check import refuse_other_languages
+
+        refuse_other_languages(
+            (source_path, source.texts),
+            (target_path, target.texts),
+            src,
+            tgt,
+            source_lang_given=src_given,
+        )
+    if not src_given:
+        # Said once the texts are taken (a refusal is one line): with --no-mt a wrong guess
+        # shows nowhere else, the project's file being named for --to alone.
+        name = languages.display_name(src)
+        click.echo(f"Source language: {name} ({src}, detected; --from names another)", err=True)
 
     mt: list[str] | None = None
     if source_mt is not None:

@@ -104,10 +104,13 @@ def write_project(
     regrouped in review) is left as it is: no group's text replaces it, and no join takes it
     in (a second alignment joined a reviewed segment with its neighbour and sent it back to
     review). The group's other segments keep what they had too, flagged, with the group's
-    published text in their comment: that text has no segment to go to. Nothing is written
-    until the translation file has been read and filled: the joins are applied in memory,
-    and their record is saved only with the translation (and put back if that save fails),
-    for a record of joins alone changes how every later command segments the source.
+    published text in their comment: that text has no segment to go to. A segment holding
+    MT (the workbench translates every segment on opening) holds nobody's work: it takes
+    the published text, or, where the translation leaves it out, no translation (its MT
+    kept as a suggestion). Nothing is written until the translation file has been read and
+    filled: the joins are applied in memory, and their record is saved only with the
+    translation (and put back if that save fails), for a record of joins alone changes how
+    every later command segments the source.
     """
     from termwise.document.resegmentation import Resegmentation
     from termwise.project.layout import segmentation_overrides_file
@@ -178,14 +181,48 @@ def write_project(
         unit.flags = frozenset(flags)
         if not lines:
             report.unmatched_source += 1
+            _leave_untranslated(unit)
             continue
-        unit.set_translation(group_text([target_texts[k] for k in sorted(lines)], tgt))
+        joined = len(groups[number]) > 1
+        _publish(unit, group_text([target_texts[k] for k in sorted(lines)], tgt), joined)
         report.filled += 1
     if overrides is None:
         report.path = tfile.save(report.path)
     else:
         report.path = _save_with_joins(overrides, tfile, report.path)
     return report
+
+
+def _leave_untranslated(unit: TranslationUnit) -> None:
+    """A source sentence the translation leaves out has no translation. The workbench
+    machine-translates every segment on opening, so one opened before the alignment held
+    its MT as its translation (state MT), which no longer translates anything published:
+    the MT stays as the unit's suggestion, the gap is what the review is to check."""
+    from termwise.project.units import SegmentState
+
+    # Edited and reviewed units are the translator's work and never reach here.
+    if unit.state is SegmentState.MT:
+        unit.target = ""
+        unit.state = SegmentState.NEW
+
+
+def _publish(unit: TranslationUnit, text: str, joined: bool) -> None:
+    """Make ``text``, the published translation of ``unit``'s group, its translation: a
+    person's, so edited, even where it reads as the MT does (a heading, "Resumen"). A PO
+    file tells MT from edited only by the MT comment being equal to the translation, so
+    that MT, which says nothing the translation does not, is dropped (with its engine and
+    glossary notes) or ``stats`` and the review count the published text as MT; so is the
+    MT of a ``joined`` segment, the MT of its first sentence alone. The text translates
+    the segment's source as it is now, so no earlier source is kept beside it (a join
+    carried one over from the MT it replaced, and the review showed the source changed)."""
+    from termwise.project.translations import GLOSSARY_COMMENT
+    from termwise.project.units import same_text
+
+    if unit.mt is not None and (joined or same_text(text, unit.mt)):
+        unit.mt = unit.mt_engine = unit.mt_model = None
+        unit.comments = tuple(c for c in unit.comments if not c.startswith(GLOSSARY_COMMENT))
+    unit.previous_source = None
+    unit.set_translation(text)
 
 
 def _flag_not_applied(units: Sequence[TranslationUnit], comment: str, published: str) -> None:

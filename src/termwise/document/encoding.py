@@ -27,10 +27,13 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 
 
 def read_text(
-    path: str | Path, encoding: str | None = None, *, encoding_option: bool = True
+    path: str | Path, encoding: str | None = None, *, encoding_option: bool | str = True
 ) -> tuple[str, str]:
     """Return ``(text, encoding)`` for the file at ``path``; raise ``InputError`` when it is not
-    text. ``encoding_option``: the command has ``--encoding`` (its errors suggest it)."""
+    text. ``encoding_option``: the command has ``--encoding`` (its errors suggest it), or the
+    option that names this file's encoding (``align`` has one per file: ``--encoding``
+    there names both, so naming it for one file's error would change the other's reading);
+    False where it has none."""
     file_path = Path(path)
     data = read_input(file_path)
     chosen = encoding or detect_encoding(data, file_path, encoding_option=encoding_option)
@@ -42,23 +45,24 @@ def decode_bytes(
     path: str | Path,
     encoding: str | None = None,
     *,
-    encoding_option: bool = True,
+    encoding_option: bool | str = True,
 ) -> str:
-    """Decode ``data`` read from ``path`` (named in errors) with ``encoding`` or by detection."""
-    _refuse_pdf(data, path)
+    """Decode ``data`` read from ``path`` (named in errors) with ``encoding`` or by detection;
+    ``encoding_option`` as for ``read_text``."""
+    _refuse_other_formats(data, path)
     chosen = encoding or detect_encoding(data, path, encoding_option=encoding_option)
     try:
         codecs.lookup(chosen)
     except LookupError as error:
         raise InputError(f"unknown encoding {chosen!r}", path) from error
     if encoding is not None:
-        refuse_utf8_misread(data, path, encoding)
+        refuse_utf8_misread(data, path, encoding, _option_name(encoding_option) or "--encoding")
     try:
         text = data.decode(chosen)
     except UnicodeDecodeError as error:
         raise InputError(
             f"not valid {chosen} text (found {data[error.start : error.start + 4]!r}); "
-            + ("name the right encoding with --encoding" if encoding_option else _SAVE_AS_UTF8),
+            + _advice(encoding_option, "name the right encoding with {}"),
             path,
             offset=error.start,
         ) from error
@@ -88,9 +92,24 @@ _CONTROL = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 _SAVE_AS_UTF8 = "save it as UTF-8"
 
 
-def detect_encoding(data: bytes, path: str | Path, *, encoding_option: bool = True) -> str:
-    """The encoding ``data`` is in (BOM, UTF-8, else mostly-CJK GB18030); ``path`` names errors."""
-    _refuse_pdf(data, path)
+def _option_name(encoding_option: bool | str) -> str | None:
+    """The option a command names a file's encoding with (None where it has none)."""
+    if isinstance(encoding_option, str):
+        return encoding_option
+    return "--encoding" if encoding_option else None
+
+
+def _advice(encoding_option: bool | str, template: str) -> str:
+    """``template`` with the option that names the encoding, or the advice to save the file
+    as UTF-8 where the command has no such option."""
+    option = _option_name(encoding_option)
+    return template.format(option) if option else _SAVE_AS_UTF8
+
+
+def detect_encoding(data: bytes, path: str | Path, *, encoding_option: bool | str = True) -> str:
+    """The encoding ``data`` is in (BOM, UTF-8, else mostly-CJK GB18030); ``path`` names errors,
+    whose advice names ``encoding_option`` as ``read_text`` says."""
+    _refuse_other_formats(data, path)
     for bom, name in _BOMS:
         if data.startswith(bom):
             return name
@@ -109,22 +128,39 @@ def detect_encoding(data: bytes, path: str | Path, *, encoding_option: bool = Tr
             return "gb18030"
         raise InputError(
             f"not UTF-8 text (found {data[utf8_error.start : utf8_error.start + 4]!r}); "
-            + (
-                "if it is another encoding, name it with --encoding"
-                if encoding_option
-                else _SAVE_AS_UTF8
-            ),
+            + _advice(encoding_option, "if it is another encoding, name it with {}"),
             path,
             offset=utf8_error.start,
         ) from utf8_error
 
 
-def _refuse_pdf(data: bytes, path: str | Path) -> None:
-    """A PDF need hold no NUL byte: one was read as GB18030 "text" and aligned."""
+# The signature of an OLE2 compound file: Word 97–2003 .doc, Excel .xls, PowerPoint .ppt.
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# What an OLE2 file is, by its suffix; any other suffix is taken for a Word file, the kind
+# a translator is sent (often renamed .txt or without a suffix).
+_OLE2_KINDS = {
+    ".xls": "an Excel 97–2003 .xls file is not read; save it as CSV",
+    ".ppt": "a PowerPoint 97–2003 .ppt file is not read; save it as text",
+}
+
+
+def _refuse_other_formats(data: bytes, path: str | Path) -> None:
+    """Refuse the formats a translator is sent that are not text, by their signature, with
+    what to do instead: a PDF need hold no NUL byte (one was read as GB18030 "text" and
+    aligned), and a Word 97–2003 file was refused only as "binary file (NUL byte)", which
+    says nothing of saving it as .docx."""
     if data.startswith(b"%PDF-"):
         raise InputError(
             "a PDF file; termwise reads the text extracted from it (with pdftotext from "
             "poppler-utils: pdftotext FILE.pdf FILE.txt)",
+            path,
+        )
+    if data.startswith(_OLE2):
+        raise InputError(
+            _OLE2_KINDS.get(
+                Path(path).suffix.lower(),
+                "a Word 97–2003 .doc file is not read; save it as .docx (or text)",
+            ),
             path,
         )
 
