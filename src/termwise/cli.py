@@ -7,9 +7,11 @@ Subcommands live beside the capability they drive (``document/commands.py``,
 
 from __future__ import annotations
 
+import functools
 import importlib
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -68,6 +70,22 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
 }
 
+# The commands about one document, found in the project above it ("terms targets": a
+# subcommand): name -> (the document's parameter, the target language's or None). Commands
+# about several documents or none (glossary, terms extract) keep the current folder.
+DOCUMENT_COMMANDS: dict[str, tuple[str, str | None]] = {
+    "segments": ("file", None),
+    "translate": ("file", "target_lang"),
+    "check": ("file", "to_lang"),
+    "import": ("document_path", "target_lang"),
+    "stats": ("file", "target_lang"),
+    "export": ("file", "target_lang"),
+    "review": ("file", "target_lang"),
+    "align": ("source_path", "target_lang"),
+    "fix": ("file", "to_lang"),
+    "terms targets": ("file", "target_lang"),
+}
+
 
 class LazyGroup(click.Group):
     """A group whose subcommands are imported on first use."""
@@ -86,15 +104,85 @@ class LazyGroup(click.Group):
             if error.name and module_name.startswith(error.name):
                 return None  # the capability is not built yet
             raise
-        command = getattr(module, attribute)
+        command: click.Command = getattr(module, attribute)
         assert isinstance(command, click.Command)
-        return guard_outputs(one_line_path_errors(command))
+        # The module's command object outlives one invocation (tests run many in a process):
+        # wrapping its callback again on every lookup nested the checks one more time each.
+        if not getattr(command, "_termwise_prepared", False):
+            command = guard_outputs(one_line_path_errors(command))
+            for name, params in DOCUMENT_COMMANDS.items():
+                group_name, _, sub_name = name.partition(" ")
+                if group_name != cmd_name:
+                    continue
+                about_one = command
+                if sub_name:
+                    assert isinstance(command, click.Group)
+                    about_one = command.commands[sub_name]
+                in_document_project(about_one, *params)
+            command._termwise_prepared = True  # type: ignore[attr-defined]
+        return command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         # Help text comes from the table above so that ``--help`` imports no subcommand.
         rows = [(name, help_text) for name, (_, help_text) in COMMANDS.items()]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
+
+
+def in_document_project(
+    command: click.Command, document_param: str, lang_param: str | None
+) -> None:
+    """Make ``command`` work in the project of its document (``project/discovery.py``) unless
+    ``--project`` names one; refuse where the other candidate alone holds the translation; and
+    say where a translation file the command started lies.
+
+    Done here, around the callback, because the document is the subcommand's argument, parsed
+    after the group chose the layout; and so that every command about one document follows
+    the same rule without each knowing it.
+    """
+    callback = command.callback
+    assert callback is not None
+    name = command.name or ""
+
+    @functools.wraps(callback)
+    def in_project(*args: Any, **kwargs: Any) -> Any:
+        from termwise.project import discovery
+
+        ctx = click.get_current_context()
+        if kwargs.get(document_param) is None:
+            # ``check --list`` names no document: the current folder's rules hold.
+            return callback(*args, **kwargs)
+        document = Path(kwargs[document_param])
+        lang = kwargs.get(lang_param) if lang_param else None
+        if ctx.find_root().params.get("project_dir") is not None:
+            choice = discovery.ProjectChoice(ctx.find_root().obj, "named with --project")
+        else:
+            choice = discovery.choose_project(document)
+            refusal = discovery.conflict(choice, document, lang, _command_path(ctx, name))
+            if refusal is not None:
+                raise TermwiseError(refusal)
+            # pass_obj reads the command's context, the output guard the root's.
+            scope: click.Context | None = ctx
+            while scope is not None:
+                scope.obj = choice.layout
+                scope = scope.parent
+        started = choice.layout.translation_file(document, lang) if lang else None
+        existed = started is not None and started.exists()
+        try:
+            return callback(*args, **kwargs)
+        finally:
+            if started is not None and not existed and started.exists():
+                click.echo(discovery.new_translation_note(choice, started, document), err=True)
+
+    command.callback = in_project
+
+
+def _command_path(ctx: click.Context, name: str) -> str:
+    """``export`` or ``terms targets``: the words after ``termwise`` that name the command."""
+    parent = ctx.parent
+    if parent is not None and parent.parent is not None and parent.info_name:
+        return f"{parent.info_name} {name}"
+    return name
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -106,7 +194,8 @@ class LazyGroup(click.Group):
     # would report "no translations" for work that is there.
     type=OneLinePath(exists=True, file_okay=False, path_type=Path),
     default=None,
-    help="Project folder holding glossary/, translations/ and termwise.toml (default: current folder).",
+    help="Project folder holding glossary/, translations/ and termwise.toml (default: the "
+    "nearest such folder above the document, else the current folder).",
 )
 @click.pass_context
 def cli(ctx: click.Context, project_dir: Path | None) -> None:

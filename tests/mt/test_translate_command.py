@@ -5,11 +5,20 @@ from __future__ import annotations
 import json
 import os
 import pty
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_204c7e650900ae41.txt"
+
+
+def seed_in(folder: Path) -> Path:
+    """The seed paper copied into ``folder``: named where it lies, in the repository, it
+    belongs to the repository's project, whose files a test must not touch."""
+    paper = folder / SEED.name
+    shutil.copy(SEED, paper)
+    return paper
 
 
 def termwise(
@@ -27,8 +36,9 @@ def termwise(
 def test_cached_rerun_prints_the_same_bytes_without_a_model_call(
     installed_argos_package: Path, tmp_path: Path
 ) -> None:
+    paper = seed_in(tmp_path)
     first = termwise(
-        "translate", str(SEED), "--to", "es", "--format", "json", "--no-save", cwd=tmp_path
+        "translate", str(paper), "--to", "es", "--format", "json", "--no-save", cwd=tmp_path
     )
     assert first.returncode == 0, first.stderr.decode()
     rows = json.loads(first.stdout)
@@ -45,7 +55,7 @@ def test_cached_rerun_prints_the_same_bytes_without_a_model_call(
     model_bin.write_bytes(b"\0" * info.st_size)
     os.utime(model_bin, ns=(info.st_atime_ns, info.st_mtime_ns))
     second = termwise(
-        "translate", str(SEED), "--to", "es", "--format", "json", "--no-save", cwd=tmp_path
+        "translate", str(paper), "--to", "es", "--format", "json", "--no-save", cwd=tmp_path
     )
     assert second.returncode == 0, second.stderr.decode()
     assert second.stdout == first.stdout
@@ -53,7 +63,7 @@ def test_cached_rerun_prints_the_same_bytes_without_a_model_call(
     assert not (tmp_path / "translations").exists()
 
     uncached = termwise(
-        "translate", str(SEED), "--to", "es", "--no-cache", "--no-save", cwd=tmp_path
+        "translate", str(paper), "--to", "es", "--no-cache", "--no-save", cwd=tmp_path
     )
     assert uncached.returncode != 0  # proves the spoiled model is really unusable
 
@@ -80,11 +90,12 @@ def test_text_output_and_saving_to_the_project(
 def test_progress_bar_goes_to_a_terminal_on_stderr(
     installed_argos_package: Path, tmp_path: Path
 ) -> None:
+    paper = seed_in(tmp_path)
     leader, follower = pty.openpty()
     try:
         result = termwise(
             "translate",
-            str(SEED),
+            str(paper),
             "--to",
             "es",
             "--no-save",

@@ -149,17 +149,19 @@ def test_glossary_option_and_mt_terms_in_termwise_toml(project: Path, tmp_path: 
 
 def test_check_finds_no_missing_term_after_constrained_translation(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "glossary", tmp_path / "glossary")
-    run = termwise("translate", str(SEED), "--to", "es", "--engine", "apertium", cwd=tmp_path)
+    # A copy: the seed where it lies belongs to the repository's project, not this one.
+    paper = Path(shutil.copy(SEED, tmp_path / SEED.name))
+    run = termwise("translate", str(paper), "--to", "es", "--engine", "apertium", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
-    check = termwise("check", str(SEED), "--to", "es", "--format", "json", cwd=tmp_path)
+    check = termwise("check", str(paper), "--to", "es", "--format", "json", cwd=tmp_path)
     issues = json.loads(check.stdout)
     assert any(i["check"] == "source-variant" for i in issues)  # the check did run
     assert [i for i in issues if i["check"] == "term-missing"] == []
     # Plain Apertium misses many: the same check fails without the glossary.
     shutil.rmtree(tmp_path / "translations")
     plain = termwise(
-        "translate", str(SEED), "--to", "es", "--engine", "apertium", "--no-glossary", cwd=tmp_path
+        "translate", str(paper), "--to", "es", "--engine", "apertium", "--no-glossary", cwd=tmp_path
     )
     assert plain.returncode == 0, plain.stderr
-    check = termwise("check", str(SEED), "--to", "es", "--format", "json", cwd=tmp_path)
+    check = termwise("check", str(paper), "--to", "es", "--format", "json", cwd=tmp_path)
     assert len([i for i in json.loads(check.stdout) if i["check"] == "term-missing"]) > 20

@@ -226,10 +226,9 @@ def _targets_from_project(
 
     path = layout.translation_file(file, lang)
     if not path.exists():
-        raise TermwiseError(
-            f"no translation of {file} into {lang}: {path} does not exist; "
-            f"run `termwise translate {file} --to {lang}` or give --target FILE"
-        )
+        from termwise.project.discovery import missing_translation
+
+        raise TermwiseError(f"{missing_translation(layout, file, lang)}; or give --target FILE")
     tfile = TranslationFile.load(path)
     targets = {segment_id: unit.target for segment_id, unit in tfile.units.items()}
     plurals: dict[str, object] = {}

@@ -92,10 +92,9 @@ def export(
     lang = languages.normalize(target_lang)
     tfile = open_translation(layout, document, lang)
     if tfile.path is None or not tfile.path.exists():
-        raise TermwiseError(
-            f"no translation of {file.name} into {lang} yet ({tfile.path}); "
-            f"start one with: termwise translate {file} --to {lang}"
-        )
+        from termwise.project.discovery import missing_translation
+
+        raise TermwiseError(missing_translation(layout, file, lang))
     glossary = None
     if chosen.name in GLOSSARY_FORMATS:
         glossary = _load_glossary(layout, glossary_path)

@@ -119,10 +119,16 @@ def stats(
     targets = [languages.normalize(target_lang)] if target_lang else project_languages(layout, file)
     if not targets:
         click.echo(f"No translations of {file.name} in {layout.translations_dir} yet.")
-        click.echo("Start one with: termwise translate FILE --to LANG")
+        click.echo(
+            f"Start one with: termwise translate {file} --to LANG, or bring in an existing "
+            f"translation with: termwise align {file} TRANSLATION --from LANG --to LANG"
+        )
         return
     from termwise.align.output import confirmed_omission
 
+    # A language without a translation file counts all "new", as if that translation were
+    # untouched: say that there is none, after the report, so that the report reads the same.
+    missing = [lang for lang in targets if not layout.translation_file(file, lang).exists()]
     reports = []
     for lang in targets:
         tfile = open_translation(layout, document, lang)
@@ -130,8 +136,12 @@ def stats(
         reports.append(document_progress(document, tfile, left_out))
     if fmt == "json" or as_json:
         click.echo(json.dumps([report.as_dict() for report in reports], indent=2))
-        return
-    for report in reports:
-        for line in report.lines():
-            click.echo(line)
-        click.echo("")
+    else:
+        for report in reports:
+            for line in report.lines():
+                click.echo(line)
+            click.echo("")
+    if missing:
+        from termwise.project.discovery import missing_translation
+
+        click.echo(f"note: {missing_translation(layout, file, missing[0])}", err=True)

@@ -1,7 +1,8 @@
 """Where a project keeps things.
 
-A project is a folder (the current one unless ``--project DIR`` says otherwise) holding
-``glossary/``, ``translations/`` and ``termwise.toml``. Every command finds its files through
+A project is a folder holding ``glossary/``, ``translations/`` and ``termwise.toml``: the one
+``--project DIR`` names, else the nearest one above the document a command works on, else the
+current folder (``project/discovery.py`` says why). Every command finds its files through
 ``ProjectLayout`` so that the layout is written down once.
 """
 
@@ -42,6 +43,21 @@ class ProjectLayout:
     def translation_file(self, document: str | Path, lang: str) -> Path:
         """``translations/<stem>.<lang>.po`` for the translation of ``document`` into ``lang``."""
         return self.translations_dir / f"{Path(document).stem}.{languages.normalize(lang)}.po"
+
+    def translation_languages(self, document: str | Path) -> list[str]:
+        """The target languages that ``document`` has a translation file for, sorted: what a
+        message about a missing translation offers instead (``es-ES`` where ``es`` was asked)."""
+        stem = Path(document).stem
+        found = []
+        for path in sorted(self.translations_dir.glob(f"{stem}.*.po")):
+            middle = path.name[len(stem) + 1 : -len(".po")]
+            if "." in middle:
+                continue  # another document whose stem starts with ours ("paper.v2")
+            try:
+                found.append(languages.normalize(middle))
+            except languages.LanguageError:
+                continue
+        return found
 
     def settings(self) -> dict[str, Any]:
         """The parsed and checked ``termwise.toml``, or an empty table when the project has

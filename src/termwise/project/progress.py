@@ -111,14 +111,4 @@ def document_progress(
 
 def project_languages(layout: ProjectLayout, document_path: Path) -> list[str]:
     """Target languages that have a project file for this document, sorted."""
-    stem = Path(document_path).stem
-    found = []
-    for path in sorted(layout.translations_dir.glob(f"{stem}.*.po")):
-        middle = path.name[len(stem) + 1 : -len(".po")]
-        if "." in middle:
-            continue  # another document whose stem starts with ours ("paper.v2")
-        try:
-            found.append(languages.normalize(middle))
-        except languages.LanguageError:
-            continue
-    return found
+    return layout.translation_languages(document_path)

@@ -95,11 +95,9 @@ def fix(
             f"unknown check(s): {', '.join(unknown_checks)} (see termwise check --list)"
         )
     if to_lang is not None and not layout.translation_file(file, to_lang).exists():
-        raise TermwiseError(
-            f"no translation of {file} into {to_lang}: "
-            f"{layout.translation_file(file, to_lang)} does not exist; "
-            f"run `termwise translate {file} --to {to_lang}` first"
-        )
+        from termwise.project.discovery import missing_translation
+
+        raise TermwiseError(missing_translation(layout, file, to_lang))
     session = ReviewSession(layout, file, to_lang)
     if concepts:
         known = {concept.id for concept in session.glossary.concepts} if session.glossary else set()

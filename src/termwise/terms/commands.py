@@ -181,9 +181,10 @@ def targets(
         raise TermwiseError("no glossary: give --glossary or add one to the project's glossary/")
     path = target_file or layout.translation_file(file, target_lang)
     if not path.exists():
+        from termwise.project.discovery import missing_translation
+
         raise TermwiseError(
-            f"no translation of {file} into {target_lang}: {path} does not exist; "
-            f"run `termwise translate {file} --to {target_lang}` or give --target FILE"
+            f"{missing_translation(layout, file, target_lang)}; or give --target FILE"
         )
     units = TranslationFile.load(path).units
     pairs = [

@@ -1,0 +1,169 @@
+"""Which folder is the project, when ``--project`` does not say: found the way git finds a
+repository, from the document up.
+
+Taking the current folder as the project made ``termwise review myproj/report.md`` from the
+folder above start a second, empty project there, MT and all, beside the reviewed one; and
+``export`` and ``stats`` from there said there was no translation. So a command about one
+document takes the nearest folder, from the document's own up to the root, that holds
+``translations/``, ``glossary/`` or ``termwise.toml`` (what README calls a project). Where
+none does, the current folder stays the project, as before: ``glossary`` commands, which
+name no document, keep working there, so a new translation started beside them shares their
+glossary instead of starting a project of its own beside the document (which may sit in a
+download folder, a shared drive or another repository's tree).
+
+Two candidates remain, the document's project and the current folder, and a command must
+not quietly pick the one without the translator's work: ``conflict`` names the other when
+only it holds a translation of the document.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from termwise.project.layout import CONFIG_NAME, ProjectLayout
+
+# What README calls a project; a folder holding any one of them is one.
+MARKERS_TEXT = f"translations/, glossary/ or {CONFIG_NAME}"
+
+
+def holds_project(folder: Path) -> bool:
+    """Whether ``folder`` holds a project's files (any one of them)."""
+    # os.path answers False for a folder it may not read; pathlib raises there (3.11), and
+    # an unreadable folder high above the document is no reason to fail.
+    return (
+        os.path.isfile(folder / CONFIG_NAME)
+        or os.path.isdir(folder / "translations")
+        or os.path.isdir(folder / "glossary")
+    )
+
+
+def find_project(start: Path) -> Path | None:
+    """The nearest folder from ``start`` up to the root that holds a project, or None."""
+    # abspath, not resolve: a document linked into a project belongs to the project it is
+    # named in, as the shell shows it, not to wherever the link points.
+    folder = Path(os.path.abspath(start))
+    for candidate in (folder, *folder.parents):
+        if holds_project(candidate):
+            return candidate
+    return None
+
+
+@dataclass(frozen=True)
+class ProjectChoice:
+    """The project a command about one document works in, and why, for messages."""
+
+    layout: ProjectLayout
+    why: str
+    # The current folder, where it is not the chosen project: the other place the
+    # translator's work may be.
+    other: ProjectLayout | None = None
+    # Found above the document: a later command finds it again from any folder.
+    from_document: bool = False
+
+
+def same_folder(first: Path, second: Path) -> bool:
+    """Whether two paths name one folder: the current folder comes back resolved
+    (``/private/tmp`` on macOS) where a document's path may go through a link."""
+    try:
+        return os.path.samefile(first, second)
+    except OSError:
+        return Path(os.path.abspath(first)) == Path(os.path.abspath(second))
+
+
+def choose_project(document: Path, cwd: Path | None = None) -> ProjectChoice:
+    """The project of ``document``: the nearest folder above it that holds one, else the
+    current folder."""
+    here = Path.cwd() if cwd is None else cwd
+    found = find_project(Path(os.path.abspath(document)).parent)
+    if found is None:
+        return ProjectChoice(
+            ProjectLayout(here),
+            f"the current folder; no folder above {document.name} holds {MARKERS_TEXT}",
+        )
+    if same_folder(found, here):
+        # The same Path the current-folder rule always gave, so messages read as before.
+        return ProjectChoice(ProjectLayout(here), "the current folder", from_document=True)
+    return ProjectChoice(
+        ProjectLayout(found),
+        f"the nearest folder above {document.name} with {MARKERS_TEXT}",
+        other=ProjectLayout(here),
+        from_document=True,
+    )
+
+
+def _translations(layout: ProjectLayout, document: Path, lang: str | None) -> list[Path]:
+    """The translation files of ``document`` in ``layout``: into ``lang``, or into any
+    language where the command names none (``stats``, ``segments``)."""
+    if lang is not None:
+        path = layout.translation_file(document, lang)
+        return [path] if path.exists() else []
+    return [
+        layout.translation_file(document, found) for found in layout.translation_languages(document)
+    ]
+
+
+def conflict(choice: ProjectChoice, document: Path, lang: str | None, command: str) -> str | None:
+    """Why the command must not run in the chosen project: the current folder holds the
+    translation of ``document`` (into ``lang``, or any) that the chosen project lacks, so
+    working on would start a second copy or report none. None when there is no such doubt.
+    """
+    if choice.other is None or _translations(choice.layout, document, lang):
+        return None
+    elsewhere = _translations(choice.other, document, lang)
+    if not elsewhere:
+        return None
+    names = ", ".join(str(path.relative_to(choice.other.root)) for path in elsewhere)
+    lacks = (
+        f"no {choice.layout.translation_file(document, lang).relative_to(choice.layout.root)}"
+        if lang
+        else f"no translation of {document.name}"
+    )
+    return (
+        f"{document.name}'s project is {choice.layout.root} ({choice.why}), which holds "
+        f"{lacks}, but the current folder holds {names}; say which project before the "
+        f"command: termwise --project . {command} …, or termwise --project "
+        f"{choice.layout.root} {command} … to work there"
+    )
+
+
+def missing_translation(layout: ProjectLayout, document: Path, lang: str) -> str:
+    """The message for a command that needs the translation of ``document`` into ``lang``
+    and finds none: the translations of it that there are, and the two ways to make one."""
+    path = layout.translation_file(document, lang)
+    message = f"no translation of {document.name} into {lang} yet ({path})"
+    others = [found for found in layout.translation_languages(document) if found != lang]
+    if others:
+        # --to es-ES made report.es-ES.po, and --to es then found "nothing" beside it.
+        message += f"; it has translations into {', '.join(others)}"
+        same = [found for found in others if _language(found) == _language(lang)]
+        if same:
+            message += f" (--to {same[0]}?)"
+    return (
+        f"{message}; start one with: termwise translate {document} --to {lang}, or bring in "
+        f"an existing translation with: termwise align {document} TRANSLATION --from LANG "
+        f"--to {lang}"
+    )
+
+
+def _language(tag: str) -> str:
+    """The language of a tag without its script and region: ``es`` for ``es-ES``."""
+    return tag.split("-")[0].lower()
+
+
+def new_translation_note(choice: ProjectChoice, path: Path, document: Path) -> str:
+    """The line a command prints when it has started a new translation file: where it is,
+    and why that project, so that a translation made in an unintended place is seen."""
+    root = choice.layout.root
+    note = f"note: started a new translation in {path} (project {root}: {choice.why})"
+    later = choose_project(document)
+    if not same_folder(later.layout.root, root):
+        # --project named a folder that a later command without it would not find.
+        note += f"; later commands find it only with --project {root}"
+    elif not later.from_document:
+        note += (
+            f"; {document.name} lies in no project, so later commands find this one only "
+            f"from {root} or with --project {root}"
+        )
+    return note
