@@ -508,13 +508,28 @@ def test_o_is_refused_where_the_alignment_goes_to_the_project(tmp_path: Path) ->
 
 
 def test_a_second_alignment_says_what_it_kept_and_how_to_start_afresh(tmp_path: Path) -> None:
-    _joined_pair(tmp_path)
+    source = _joined_pair(tmp_path)
     assert termwise(*ALIGN, cwd=tmp_path).returncode == 0
-    again = termwise(*ALIGN, cwd=tmp_path)
-    assert again.returncode == 0
-    assert "11 earlier translations kept" in again.stdout
     po = tmp_path / "translations" / "paper.es.po"
-    assert f"to align afresh, move {po} aside" in again.stderr
+    # A correction to the published file comes in: the aligner's own text is no one's work
+    # (a second alignment kept all of it, and the correction went nowhere).
+    published = tmp_path / "paper.es.txt"
+    published.write_text(
+        published.read_text(encoding="utf-8").replace(source[0], "Corrected first sentence."),
+        encoding="utf-8",
+    )
+    again = termwise(*ALIGN, cwd=tmp_path)
+    assert again.returncode == 0 and "kept" not in again.stdout
+    assert 'msgstr "Corrected first sentence."' in po.read_text(encoding="utf-8")
+    # A translation a person changed is kept, and the command says how to start afresh.
+    tfile = TranslationFile.load(po)
+    edited = next(unit for unit in tfile.units.values() if unit.target == source[1])
+    edited.set_translation("Edited by hand.")
+    tfile.save()
+    third = termwise(*ALIGN, cwd=tmp_path)
+    assert "1 earlier translation kept" in third.stdout
+    assert f"to align afresh, move {po} aside" in third.stderr
+    assert TranslationFile.load(po).units[edited.segment_id].target == "Edited by hand."
 
 
 def test_align_score_refuses_a_line_in_two_groups(tmp_path: Path) -> None:

@@ -523,7 +523,7 @@ def align(
         from termwise.project.layout import segmentation_overrides_file
 
         click.echo(
-            "note: a segment already edited or reviewed keeps its translation, so a second "
+            "note: a segment a person edited or reviewed keeps its translation, so a second "
             "alignment changes only the rest"
             + (
                 f" (the other segments of a group that holds one keep theirs too, flagged "

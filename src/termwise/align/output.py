@@ -12,6 +12,7 @@ then flagged for checking, as is every source group the translation leaves out.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -55,6 +56,10 @@ CONFIRMED = "confirmed in review"
 # Why a segment of a group keeps what it had: another segment of the group holds the
 # translator's work, which neither a join nor the group's text may replace.
 NOT_APPLIED = "not applied: another segment of the group holds the translator's work"
+# A comment of its own, beside the ``align:`` one, with a fingerprint of the text the
+# alignment wrote: a translation that still reads so is the aligner's, not a person's, and
+# aligning again (after the published file was corrected) may replace it.
+ALIGNED_PREFIX = "aligned text: "
 # Before the published text of such a group, last in its ``align:`` comment: the review's
 # status line shows that comment, so the translator sees the text beside the segment.
 PUBLISHED_PREFIX = "published: "
@@ -223,6 +228,27 @@ def _publish(unit: TranslationUnit, text: str, joined: bool) -> None:
         unit.comments = tuple(c for c in unit.comments if not c.startswith(GLOSSARY_COMMENT))
     unit.previous_source = None
     unit.set_translation(text)
+    written = f"{ALIGNED_PREFIX}{_fingerprint(text)}"
+    unit.comments = (*(c for c in unit.comments if not c.startswith(ALIGNED_PREFIX)), written)
+
+
+def _fingerprint(text: str) -> str:
+    """Short, and the same for the same text on every machine."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def aligners_own(unit: TranslationUnit) -> bool:
+    """Whether ``unit``'s translation is still the text an alignment wrote (no one edited,
+    reviewed, regrouped or confirmed it since)."""
+    from termwise.project.units import SegmentState
+
+    if unit.state is not SegmentState.EDITED or not unit.target:
+        return False
+    said = comment_notes(unit.comments)
+    if CONFIRMED in said or REGROUPED in said:
+        return False
+    written = f"{ALIGNED_PREFIX}{_fingerprint(unit.target)}"
+    return written in unit.comments
 
 
 def _flag_not_applied(units: Sequence[TranslationUnit], comment: str, published: str) -> None:
@@ -328,9 +354,12 @@ def comment_notes(comments: Sequence[str]) -> tuple[str, ...]:
 
 def translators_work(unit: TranslationUnit) -> bool:
     """Whether ``unit`` holds what a person did, which an alignment must not replace: a
-    translation edited or reviewed, or a group confirmed or regrouped in review."""
+    translation edited or reviewed, or a group confirmed or regrouped in review; not the
+    text an earlier alignment wrote, untouched since (``aligners_own``)."""
     from termwise.project.units import SegmentState
 
+    if aligners_own(unit):
+        return False
     if unit.state in (SegmentState.EDITED, SegmentState.REVIEWED):
         return True
     said = comment_notes(unit.comments)
