@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from html import escape
 from pathlib import Path
 
 import pytest
 
+from support.command_line import termwise
 from termwise.align.beads import Bead, beads_text, read_beads
 from termwise.align.scoring import score_file
 from termwise.project.translation_file import TranslationFile
@@ -18,15 +17,6 @@ from termwise.project.units import SegmentState
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_204c7e650900ae41.txt"
 needs_apertium = pytest.mark.skipif(shutil.which("apertium") is None, reason="apertium absent")
-
-
-def termwise(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", "from termwise.cli import main; main()", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-    )
 
 
 def seed_sentences(count: int) -> list[str]:

@@ -3,26 +3,16 @@ the encoding of both files there, so advising it for one would misread the other
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from support.command_line import termwise
 from termwise.document.encoding import read_text
 from termwise.errors import InputError
 
 ENGLISH = "The river is clean.\nThe lake is low.\n"
 SPANISH = "El río está limpio.\nEl lago está bajo.\n"
-
-
-def termwise(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", "from termwise.cli import main; main()", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-    )
 
 
 @pytest.mark.parametrize("presegmented", [False, True], ids=["document", "presegmented"])

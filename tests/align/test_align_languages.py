@@ -4,26 +4,16 @@ and ``--to`` are refused, and ``--from`` is detected where it is left out."""
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from support.command_line import termwise
 from termwise.document import load_document
 
 DATA = Path(__file__).resolve().parent / "data"
 # As test_aligner finds it: beside the repository.
 DEV = Path(__file__).resolve().parents[2].parent / "shared" / "align-dev"
-
-
-def termwise(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", "from termwise.cli import main; main()", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-    )
 
 
 @pytest.fixture

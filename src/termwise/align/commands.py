@@ -65,17 +65,24 @@ def _file_lines(
 
 
 def read_document_side(
-    layout: ProjectLayout, path: Path, lang: str | None, encoding: str | None, *, project: bool
+    layout: ProjectLayout,
+    path: Path,
+    lang: str | None,
+    encoding: str | None,
+    *,
+    project: bool,
+    option: str = "--encoding",
 ) -> Side:
-    """A document segmented as every other command segments it."""
+    """A document segmented as every other command segments it; an error reading it names
+    ``option``, the one that names this file's encoding (``--encoding`` names both)."""
     from termwise.document import load_document
     from termwise.document.model import SegmentKind
     from termwise.project.translations import load_source
 
     if project:
-        document = load_source(layout, path, lang=lang, encoding=encoding)
+        document = load_source(layout, path, lang=lang, encoding=encoding, encoding_option=option)
     else:
-        document = load_document(path, lang=lang, encoding=encoding)
+        document = load_document(path, lang=lang, encoding=encoding, encoding_option=option)
     segments = document.segments
     if not segments:
         raise InputError("no sentences to align: the document is empty", path, line=1)
@@ -89,16 +96,6 @@ def read_document_side(
         [segment.kind is SegmentKind.HEADING for segment in segments],
         document,
     )
-
-
-def require_text(path: Path, encoding: str | None, option: str) -> None:
-    """Refuse a file that is not text in ``encoding`` (or, without one, in what the bytes
-    say) before it is read as a document, whose reading advises ``--encoding``, which names
-    both files' encoding in ``align``: the error names ``option``, this file's own."""
-    from termwise.document.encoding import read_text
-
-    if not _is_docx(path):
-        read_text(path, encoding, encoding_option=option)
 
 
 def refuse_utf8_misread(path: Path, encoding: str | None, option: str) -> None:
@@ -134,7 +131,8 @@ def require_project_reading(path: Path, encoding: str, option: str) -> None:
     from termwise.document.encoding import decode_bytes, detect_encoding
 
     data = read_input(path)
-    named = decode_bytes(data, path, encoding, encoding_option=option)
+    # An error reading it names the source's own option, as every read of it does here.
+    named = decode_bytes(data, path, encoding, encoding_option="--source-encoding")
     try:
         detected = detect_encoding(data, path)
         text = decode_bytes(data, path, detected)
@@ -359,8 +357,6 @@ def align(
         source = read_presegmented(source_path, source_encoding, "--source-encoding")
         target = read_presegmented(target_path, target_encoding, "--target-encoding")
     else:
-        require_text(source_path, source_encoding, "--source-encoding")
-        require_text(target_path, target_encoding, "--target-encoding")
         # Beads and TMX number the file's own sentences; only the project's translation file
         # is keyed by the segments as the project sees them (with the translator's joins),
         # read as check, review and stats read them: without an encoding.
@@ -368,9 +364,16 @@ def align(
             require_project_reading(source_path, source_encoding, source_option)
             source_encoding = None
         source = read_document_side(
-            layout, source_path, src, source_encoding, project=chosen == "po"
+            layout,
+            source_path,
+            src,
+            source_encoding,
+            project=chosen == "po",
+            option="--source-encoding",
         )
-        target = read_document_side(layout, target_path, tgt, target_encoding, project=False)
+        target = read_document_side(
+            layout, target_path, tgt, target_encoding, project=False, option="--target-encoding"
+        )
     src_given = src is not None
     if src is None:
         # Detected from the source as review, check and translate detect it.

@@ -147,6 +147,8 @@ def _text_boxes(paragraph: Any) -> list[Any]:
     a caption, text to translate like any other. Not those nested in another box (its own
     paragraphs find them), and not the fallback copy Word writes beside the drawing."""
     boxes: list[Any] = []
+    if next(paragraph.iter(_w("txbxContent")), None) is None:
+        return boxes  # most paragraphs: one search in lxml instead of a walk in Python
 
     def search(element: Any) -> None:
         for child in element.iterchildren():

@@ -68,8 +68,10 @@ def load_document(
     lang: str | None = None,
     encoding: str | None = None,
     id_aliases: Mapping[str, str] | None = None,
+    encoding_option: bool | str = True,
 ) -> Document:
-    """Read and segment the file at ``path``; the format comes from its suffix."""
+    """Read and segment the file at ``path``; the format comes from its suffix. An error
+    reading it advises ``encoding_option`` (see ``encoding.read_text``)."""
     file_path = Path(path)
     fmt = FORMATS.get(file_path.suffix.lower(), "text")
     if not file_path.exists():
@@ -84,7 +86,7 @@ def load_document(
         return _build(paragraphs.text, lang, file_path, "docx", "docx", id_aliases, paragraphs)
     data = read_input(file_path)
     if len(data) < document_cache.MIN_BYTES:
-        text, used = _decode(data, file_path, encoding)
+        text, used = _decode(data, file_path, encoding, encoding_option)
         return _build(text, lang, file_path, fmt, used, id_aliases, None)
     # A large book: its segments are cached under the hash of these very bytes, so a change
     # to the file (or to what it is read with) is never answered from the cache.
@@ -100,16 +102,18 @@ def load_document(
         )
         document.id_aliases = dict(id_aliases or {})
         return document
-    text, used = _decode(data, file_path, encoding)
+    text, used = _decode(data, file_path, encoding, encoding_option)
     document = _build(text, lang, file_path, fmt, used, id_aliases, None)
     document_cache.write(key, document.lang, used, document.segments)
     return document
 
 
-def _decode(data: bytes, path: Path, encoding: str | None) -> tuple[str, str]:
+def _decode(
+    data: bytes, path: Path, encoding: str | None, encoding_option: bool | str
+) -> tuple[str, str]:
     """``read_text`` on bytes already read: the cache key and the text come from one read."""
-    chosen = encoding or detect_encoding(data, path)
-    return decode_bytes(data, path, chosen), chosen
+    chosen = encoding or detect_encoding(data, path, encoding_option=encoding_option)
+    return decode_bytes(data, path, chosen, encoding_option=encoding_option), chosen
 
 
 def parse_document(

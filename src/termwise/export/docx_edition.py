@@ -347,7 +347,7 @@ def _add_source(
 ) -> None:
     style = _with(style, lang=lang)
     texts = [item.segment.text for item in block.segments]
-    parsed = _paragraph_nodes(texts, markdown)
+    parsed = markdown_inline.paragraph_nodes(texts, markdown)
     for index, (item, nodes) in enumerate(zip(block.segments, parsed, strict=True)):
         if index:
             paragraph.add_run(" ")
@@ -366,7 +366,7 @@ def _add_target(
     style = _with(style, lang=lang)
     runs = block.target_runs()
     shown = [item for item in runs if item is not None and item.target is not None]
-    parsed = iter(_paragraph_nodes([item.target or "" for item in shown], markdown))
+    parsed = iter(markdown_inline.paragraph_nodes([item.target or "" for item in shown], markdown))
     for index, item in enumerate(runs):
         if index:
             paragraph.add_run(" ")
@@ -382,14 +382,6 @@ def _add_target(
             _add_text(paragraph, UNREVIEWED_MARK, None, unreviewed)
         else:
             _add_text(paragraph, item.target, nodes, style, terms)
-
-
-def _paragraph_nodes(texts: list[str], markdown: bool) -> list[list[markdown_inline.Node] | None]:
-    """Each text's inline markup, read across the paragraph (bold over two sentences is
-    bold in both); None for the texts of a source that is no Markdown."""
-    if not markdown:
-        return [None] * len(texts)
-    return list(markdown_inline.parse_paragraph(texts))
 
 
 def _with(style: _Style, **changes: Any) -> _Style:

@@ -269,7 +269,7 @@ def _inline_block_html(block: EditionBlock, block_html: BlockHtml) -> str:
 
 def _source_block_html(block: EditionBlock, markdown: bool) -> str:
     texts = [item.segment.text for item in block.segments]
-    parsed = _paragraph_nodes(texts, markdown)
+    parsed = markdown_inline.paragraph_nodes(texts, markdown)
     return " ".join(
         f'<span class="seg" id="s-{escape(item.segment.id)}">'
         f"{_text_html(item.segment.text, item.source_terms, nodes)}</span>"
@@ -277,18 +277,10 @@ def _source_block_html(block: EditionBlock, markdown: bool) -> str:
     )
 
 
-def _paragraph_nodes(texts: list[str], markdown: bool) -> list[list[markdown_inline.Node] | None]:
-    """Each text's inline markup, read across the paragraph (bold over two sentences is
-    bold in both); None for the texts of a source that is no Markdown."""
-    if not markdown:
-        return [None] * len(texts)
-    return list(markdown_inline.parse_paragraph(texts))
-
-
 def _target_runs_html(block: EditionBlock, markdown: bool) -> str:
     runs = block.target_runs()
     shown = [item for item in runs if item is not None and item.target is not None]
-    parsed = iter(_paragraph_nodes([item.target or "" for item in shown], markdown))
+    parsed = iter(markdown_inline.paragraph_nodes([item.target or "" for item in shown], markdown))
     return " ".join(
         _target_html(item, None if item is None or item.target is None else next(parsed))
         for item in runs

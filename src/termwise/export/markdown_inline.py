@@ -501,3 +501,11 @@ def reading_text(nodes: list[Node]) -> str:
         else:
             out.append(node.text)
     return "".join(out)
+
+
+def paragraph_nodes(texts: list[str], markdown: bool) -> list[list[Node] | None]:
+    """``parse_paragraph`` for an edition's paragraph: None for each text of a source that
+    is no Markdown, whose texts are printed as they are."""
+    if not markdown:
+        return [None] * len(texts)
+    return list(parse_paragraph(texts))

@@ -36,8 +36,10 @@ def keep_source_markup(source: str, target: str) -> tuple[str, list[tuple[int, i
         return target, []
     edits: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
+    # A "](x)" inside a code span is code, not a link.
+    code = [m.span() for m in _CODE_SPAN.finditer(source)]
     for pattern in _KINDS:
-        wanted = [m for m in pattern.finditer(source) if not _inside(m.span(), _spans(source))]
+        wanted = [m for m in pattern.finditer(source) if not _inside(m.span(), code)]
         found = [m for m in pattern.finditer(target) if not _overlaps(m.span(), taken)]
         if not wanted or len(wanted) != len(found):
             continue
@@ -58,11 +60,6 @@ def keep_source_markup(source: str, target: str) -> tuple[str, list[tuple[int, i
         position = end
     pieces.append(target[position:])
     return "".join(pieces), done
-
-
-def _spans(source: str) -> list[tuple[int, int]]:
-    """The code spans of ``source``: a "](x)" inside one is code, not a link."""
-    return [m.span() for m in _CODE_SPAN.finditer(source)]
 
 
 def _inside(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:

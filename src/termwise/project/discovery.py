@@ -22,6 +22,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from termwise import languages
 from termwise.project.layout import CONFIG_NAME, ProjectLayout
 
 # What README calls a project; a folder holding any one of them is one.
@@ -137,7 +138,7 @@ def missing_translation(layout: ProjectLayout, document: Path, lang: str) -> str
     if others:
         # --to es-ES made report.es-ES.po, and --to es then found "nothing" beside it.
         message += f"; it has translations into {', '.join(others)}"
-        same = [found for found in others if _language(found) == _language(lang)]
+        same = [found for found in others if languages.primary(found) == languages.primary(lang)]
         if same:
             message += f" (--to {same[0]}?)"
     return (
@@ -145,11 +146,6 @@ def missing_translation(layout: ProjectLayout, document: Path, lang: str) -> str
         f"an existing translation with: termwise align {document} TRANSLATION --from LANG "
         f"--to {lang}"
     )
-
-
-def _language(tag: str) -> str:
-    """The language of a tag without its script and region: ``es`` for ``es-ES``."""
-    return tag.split("-")[0].lower()
 
 
 def new_translation_note(choice: ProjectChoice, path: Path, document: Path) -> str:

@@ -305,9 +305,11 @@ def open_source(
     *,
     lang: str | None = None,
     encoding: str | None = None,
+    encoding_option: bool | str = True,
 ) -> Source:
     """Load a source document as its project sees it (see ``Source``): the one way every
-    command and the review session read a source."""
+    command and the review session read a source (``encoding_option``: what an error reading
+    it advises, see ``document.encoding.read_text``)."""
     from termwise.document import load_document
     from termwise.document.editing import load_id_aliases
     from termwise.document.resegmentation import Resegmentation
@@ -315,7 +317,13 @@ def open_source(
 
     alias_path = id_aliases_file(layout, path)
     aliases = load_id_aliases(alias_path) if alias_path.exists() else {}
-    base = load_document(path, lang=lang, encoding=encoding, id_aliases=aliases or None)
+    base = load_document(
+        path,
+        lang=lang,
+        encoding=encoding,
+        id_aliases=aliases or None,
+        encoding_option=encoding_option,
+    )
     resegmentation = Resegmentation.load(segmentation_overrides_file(layout, path))
     return Source(resegmentation.apply(base), base, aliases, resegmentation)
 
@@ -326,8 +334,11 @@ def load_source(
     *,
     lang: str | None = None,
     encoding: str | None = None,
+    encoding_option: bool | str = True,
 ) -> Document:
     """Load a source document as its project sees it: with the segment id aliases of
     termwise's own source edits and the translator's joins and splits, so that the
     segments' ids are the ones the project's translation files are keyed by."""
-    return open_source(layout, path, lang=lang, encoding=encoding).document
+    return open_source(
+        layout, path, lang=lang, encoding=encoding, encoding_option=encoding_option
+    ).document

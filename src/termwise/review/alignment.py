@@ -150,8 +150,6 @@ def sure_groups(session: ReviewSession) -> list[str]:
     best groups, not changed in review, holding the published text (not the MT), and not
     yet reviewed. Confirmed at once (``confirm_sure``), they leave the translator the
     unsure ones to look at, one by one."""
-    from termwise.project.units import SegmentState
-
     found = []
     for row in session.rows:
         unit = session.unit(row.segment_id)
