@@ -114,10 +114,12 @@ def html_edition(edition: Edition, *, target_only: bool = False) -> str:
         "</head>",
         "<body>",
         '<header class="edition">',
-        f"<h1>{heading}</h1>",
-        f"<p>{escape(_subtitle(edition, target_only))}</p>",
-        "</header>",
     ]
+    if target_only or edition.title_row is None:
+        # A bilingual edition's first row shows the title beside its translation: an <h1>
+        # here too printed the title twice, one above the other.
+        parts.append(f"<h1>{heading}</h1>")
+    parts.extend([f"<p>{escape(_subtitle(edition, target_only))}</p>", "</header>"])
     parts.extend(
         _target_only_body(edition, body) if target_only else _bilingual_body(edition, body)
     )
@@ -171,7 +173,8 @@ def _bilingual_body(edition: Edition, body: list[Part]) -> list[str]:
         if block.kind is SegmentKind.HEADING:
             css = "heading first" if first_heading else "heading"
             first_heading = False
-            tag = f"h{block.outline_level}"
+            # The title's row is the page's title: its header no longer says it again.
+            tag = "h1" if block is edition.title_row else f"h{block.outline_level}"
             rows.append(
                 f'<tr class="{css}"><td lang="{source_lang}"><{tag}>{source}</{tag}></td>'
                 f'<td lang="{target_lang}"><{tag}>{target}</{tag}></td></tr>'
