@@ -3,6 +3,7 @@ has focus (tmux, as a new user meets them)."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from termwise.project.layout import ProjectLayout
@@ -44,3 +45,39 @@ def test_the_editor_shows_its_focus_and_keys(review_project: ProjectLayout, pape
         terminal.close()
     tfile = TranslationFile.load(review_project.translation_file(paper, "es"))
     assert next(iter(tfile.units.values())).target == "Escrito en el editor"
+
+
+def test_declining_mt_for_good_is_not_asked_again(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    # No model for English → Chinese: the question came at every opening of the project.
+    command = termwise_command(review_project, paper).replace("--to es --no-mt", "--to zh")
+    config = review_project.root / "termwise.toml"
+    assert not config.exists()
+    terminal = Terminal(command, review_project.root)
+    try:
+        terminal.wait_for(r"do not ask again here")
+        terminal.keys("Down", "Down", "Enter")
+        terminal.wait_for(r"on-opening = false")
+        terminal.keys("C-q")
+        terminal.wait_for(r"termwise exited 0", timeout=20)
+    finally:
+        terminal.close()
+    assert "[mt]\non-opening = false\n" in config.read_text(encoding="utf-8")
+    terminal = Terminal(command, review_project.root)
+    try:
+        terminal.wait_for(r"English → Chinese .* 102 new")
+        time.sleep(1.5)
+        assert "No machine translation installed" not in terminal.screen()
+        terminal.keys("C-q")
+        terminal.wait_for(r"termwise exited 0", timeout=20)
+    finally:
+        terminal.close()
+    # --mt asks again, whatever the project says.
+    terminal = Terminal(command.replace("--to zh", "--to zh --mt"), review_project.root)
+    try:
+        terminal.wait_for(r"No machine translation installed for this pair")
+        terminal.keys("C-q")
+        terminal.wait_for(r"termwise exited 0", timeout=20)
+    finally:
+        terminal.close()

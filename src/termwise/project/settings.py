@@ -12,6 +12,7 @@ Example::
     [mt]
     engine = "apertium"   # argos or apertium (default: Argos where a model is installed)
     beam = 4              # Argos beam size, 1 to 64
+    on-opening = false    # the workbench leaves MT to F2 (default: it translates on opening)
 """
 
 from __future__ import annotations
@@ -160,6 +161,7 @@ SCHEMA: dict[str, Any] = {
     "mt": {
         "engine": _one_of(*MT_ENGINES),
         "beam": _integer(*BEAM_RANGE),
+        "on-opening": _boolean,
         "terms": _TableOf(_string),
     },
     "checks": {
@@ -265,6 +267,8 @@ class MTSettings:
 
     engine: str | None = None
     beam: int | None = None
+    # Whether the workbench machine-translates untranslated segments when it opens.
+    on_opening: bool = True
     # Concept id → the admitted rendering glossary-constrained MT forces ([mt.terms]).
     terms: Mapping[str, str] = field(default_factory=dict)
 
@@ -276,9 +280,51 @@ class MTSettings:
         return cls(
             engine=str(engine).strip().lower() if engine is not None else None,
             beam=int(beam) if beam is not None else None,
+            on_opening=bool(table.get("on-opening", True)),
             terms={str(k): str(v) for k, v in table.get("terms", {}).items()},
         )
 
     def engine_options(self) -> dict[str, Any]:
         """Options for ``select_engine`` (Argos's ``beam_size``)."""
         return {"beam_size": self.beam} if self.beam is not None else {}
+
+
+_MT_TABLE = re.compile(r"^[ \t]*\[[ \t]*mt[ \t]*\][ \t]*(?:#.*)?$", re.MULTILINE)
+_ON_OPENING = re.compile(r"^[ \t]*\"?on-opening\"?[ \t]*=.*$", re.MULTILINE)
+
+
+def set_mt_on_opening(path: Path, on_opening: bool) -> None:
+    """Write ``[mt] on-opening`` into the ``termwise.toml`` at ``path``, keeping the rest of
+    the file (its comments too) as it is: a translator who declined MT for a pair without an
+    engine is not asked again at every opening.
+
+    The file is checked before and after (a file termwise cannot read is not rewritten),
+    then replaced atomically.
+    """
+    from termwise.atomic import write_atomic
+
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    if text:
+        load_settings(path)
+    value = "true" if on_opening else "false"
+    table = _MT_TABLE.search(text)
+    if table is None:
+        separator = (
+            "" if not text or text.endswith("\n\n") else ("\n" if text.endswith("\n") else "\n\n")
+        )
+        updated = f"{text}{separator}[mt]\non-opening = {value}\n"
+    else:
+        following = re.search(r"^[ \t]*\[", text[table.end() :], re.MULTILINE)
+        end = table.end() + following.start() if following else len(text)
+        setting = _ON_OPENING.search(text, table.end(), end)
+        if setting is not None:
+            updated = f"{text[: setting.start()]}on-opening = {value}{text[setting.end() :]}"
+        else:
+            updated = f"{text[: table.end()]}\non-opening = {value}{text[table.end() :]}"
+    try:
+        written = tomllib.loads(updated).get("mt", {}).get("on-opening")
+    except tomllib.TOMLDecodeError:
+        written = None  # an [mt] written another way (an inline table): left to the user
+    if written is not on_opening:
+        raise InputError(f"could not set [mt] on-opening = {value}; set it by hand", path)
+    write_atomic(path, updated)

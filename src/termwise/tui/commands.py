@@ -41,8 +41,9 @@ from termwise.project.layout import ProjectLayout
 @click.option(
     "--mt/--no-mt",
     "auto_mt",
-    default=True,
-    help="Machine-translate untranslated segments on opening (F2 does it later).",
+    default=None,
+    help="Machine-translate untranslated segments on opening (F2 does it later; default: "
+    "termwise.toml's [mt] on-opening, else yes).",
 )
 @click.pass_obj
 def review(
@@ -51,7 +52,7 @@ def review(
     target_lang: str,
     source_lang: str | None,
     engine: str | None,
-    auto_mt: bool,
+    auto_mt: bool | None,
 ) -> None:
     """Review FILE's translation into LANG: grid, editor, glossary, issues, autosave."""
     from termwise.input_files import require_regular_file
@@ -66,7 +67,10 @@ def review(
     layout = layout or ProjectLayout.at(None)
     # termwise.toml is checked before the workbench opens: a mistake is one line, not a
     # dialog; its [mt] engine is the default.
-    engine = engine or MTSettings.from_settings(layout.settings()).engine
+    mt_settings = MTSettings.from_settings(layout.settings())
+    engine = engine or mt_settings.engine
+    if auto_mt is None:
+        auto_mt = mt_settings.on_opening
     # Without a terminal the workbench would draw into a file or pipe and wait for keys
     # that never come.
     if not (sys.stdin.isatty() and sys.stdout.isatty()):

@@ -110,18 +110,34 @@ class MTProgress(ProgressBar):
                 f"Install the Argos model {self.session.source_lang} → "
                 f"{self.session.target_lang} (download)",
             ),
-            ("skip", "Review without machine translation"),
+            ("skip", "Review without machine translation this time"),
+            ("never", "Review without machine translation, and do not ask again here"),
         ]
 
         def done(choice: str | None) -> None:
             if choice == "install":
                 self.action_install_model()
+            elif choice == "never":
+                self._stop_translating_on_opening()
 
-        # Asked at every opening of a project without MT: say how not to be.
-        hint = f"{message}\n(`termwise review FILE --to LANG --no-mt` opens without asking.)"
+        hint = (
+            f"{message}\n(Do not ask again writes [mt] on-opening = false into the project's "
+            "termwise.toml; F2 still translates when asked.)"
+        )
         self.app.push_screen(
             Choose("No machine translation installed for this pair", options, help=hint), done
         )
+
+    def _stop_translating_on_opening(self) -> None:
+        from termwise.project.settings import set_mt_on_opening
+
+        path = self.session.layout.config_path
+        try:
+            set_mt_on_opening(path, False)
+        except (TermwiseError, OSError) as error:
+            self.notify(f"Not saved: {error}", severity="error", timeout=12)
+            return
+        self.notify(f"{path}: [mt] on-opening = false. F2 translates when you ask.")
 
     def action_install_model(self) -> None:
         self._install_model()
