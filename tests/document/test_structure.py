@@ -260,8 +260,10 @@ def test_segments_json_names_cells_and_list_items_only_where_there_are_some(
     rows = {row["text"]: row for row in json.loads(result.output)}
     assert "cell" not in rows["Intro text."] and "list_item" not in rows["Intro text."]
     assert rows["Partners"]["cell"] == {"table": 1, "row": 0, "column": 2}
-    assert rows["Third."]["list_item"] == {"ordered": True, "number": 3, "depth": 1}
-    assert rows["Trade grew."]["list_item"] == {"ordered": False, "number": None, "depth": 1}
+    third = {"ordered": True, "number": 3, "depth": 1, "numbering": "decimal"}
+    assert rows["Third."]["list_item"] == third
+    bullet = {"ordered": False, "number": None, "depth": 1, "numbering": "decimal"}
+    assert rows["Trade grew."]["list_item"] == bullet
 
 
 def test_a_wrapped_line_starting_with_a_number_goes_on_with_its_paragraph() -> None:

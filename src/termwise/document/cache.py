@@ -20,10 +20,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from termwise.document.model import ListItem, OffsetMap, Segment, SegmentKind, TableCell
+from termwise.document.model import NUMBERINGS, ListItem, OffsetMap, Segment, SegmentKind, TableCell
 
 # Bump whenever reading or segmentation changes what a file gives: old entries are ignored.
-VERSION = 6
+VERSION = 7
 # Smaller files segment in well under a tenth of a second: not worth a cache file.
 MIN_BYTES = 200_000
 
@@ -132,7 +132,7 @@ def _encode_cell(cell: TableCell | None) -> list[int] | None:
 
 
 def _encode_list_item(item: ListItem | None) -> list[Any] | None:
-    return None if item is None else [item.ordered, item.number, item.depth]
+    return None if item is None else [item.ordered, item.number, item.depth, item.numbering]
 
 
 def _decode_segment(row: list[Any]) -> Segment:
@@ -189,9 +189,9 @@ def _decode_cell(value: Any) -> TableCell | None:
 def _decode_list_item(value: Any) -> ListItem | None:
     if value is None:
         return None
-    ordered, number, depth = value
-    if type(ordered) is not bool or type(depth) is not int:
+    ordered, number, depth, numbering = value
+    if type(ordered) is not bool or type(depth) is not int or numbering not in NUMBERINGS:
         raise ValueError("cache row with a malformed list item")
     if number is not None and type(number) is not int:
         raise ValueError("cache row with a malformed list number")
-    return ListItem(ordered, number, depth)
+    return ListItem(ordered, number, depth, numbering)

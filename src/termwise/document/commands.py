@@ -80,6 +80,7 @@ def segments(
                     "ordered": segment.list_item.ordered,
                     "number": segment.list_item.number,
                     "depth": segment.list_item.depth,
+                    "numbering": segment.list_item.numbering,
                 }
             out.write(("\n" if index == 0 else ",\n") + json.dumps(row, ensure_ascii=False))
         out.write("\n]\n")

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from termwise.document.model import ListItem
+from termwise.document.model import NUMBERINGS, ListItem
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # "List Bullet 2", "List Number 3": python-docx's and Word's styles for nested lists, whose
@@ -60,6 +60,8 @@ class ListNumbering:
     levels: dict[tuple[str, int], tuple[str, int]] = field(default_factory=dict)
     # numId -> {ilvl: start}: where an instance restarts its levels
     overrides: dict[str, dict[int, int]] = field(default_factory=dict)
+    # (numId, ilvl) -> (numFmt, start): a level an instance defines anew (w:lvlOverride/w:lvl)
+    level_overrides: dict[tuple[str, int], tuple[str, int]] = field(default_factory=dict)
     _counters: dict[str, dict[int, int]] = field(default_factory=dict)
     _seen: set[str] = field(default_factory=set)
     _styles: dict[str | None, _StyleNumbering] = field(default_factory=dict)
@@ -95,6 +97,13 @@ class ListNumbering:
                 start = _int(_val(override, "startOverride"))
                 if ilvl is not None and start is not None:
                     numbering.overrides.setdefault(num_id, {})[ilvl] = start
+                level = override.find(_w("lvl"))
+                if ilvl is not None and level is not None:
+                    fmt = _val(level, "numFmt") or "decimal"
+                    numbering.level_overrides[num_id, ilvl] = (
+                        fmt,
+                        _int(_val(level, "start")) or 0,
+                    )
         numbering._follow_style_links(document, linked)
         return numbering
 
@@ -134,14 +143,19 @@ class ListNumbering:
         ilvl = min(max(ilvl, 0), 8)
         abstract_id = self.abstract_of.get(num_id)
         fmt, start = ("bullet", 1)
-        if abstract_id is not None:
+        if (num_id, ilvl) in self.level_overrides:
+            fmt, start = self.level_overrides[num_id, ilvl]
+        elif abstract_id is not None:
             fmt, start = self.levels.get((abstract_id, ilvl), ("bullet", 1))
         if fmt == "none":
             return None
         number = self._count(num_id, abstract_id, ilvl, start)
         ordered = fmt != "bullet"
         return ListItem(
-            ordered=ordered, number=number if ordered else None, depth=max(ilvl + 1, style.depth)
+            ordered=ordered,
+            number=number if ordered else None,
+            depth=max(ilvl + 1, style.depth),
+            numbering=fmt if ordered and fmt in NUMBERINGS else "decimal",
         )
 
     def _style_numbering(self, style_id: str | None, paragraph: Any) -> _StyleNumbering:

@@ -144,6 +144,14 @@ class ListItem:
     number: int | None
     # 1 the top level, 2 an item nested in one, as heading levels count.
     depth: int
+    # How an ordered list writes its numbers, in Word's names (one of ``NUMBERINGS``):
+    # "b." is not "2.", and a text that refers to item (b) must still find it.
+    numbering: str = "decimal"
+
+
+# The numberings an edition can write; another one (Word's "ordinal", "chineseCounting" …)
+# is read as decimal, its number still right.
+NUMBERINGS = ("decimal", "lowerLetter", "upperLetter", "lowerRoman", "upperRoman")
 
 
 @dataclass(frozen=True, slots=True)

@@ -277,7 +277,9 @@ def _add_list(
     name = "List Number" if part.ordered else "List Bullet"
     if depth > 1:
         name += f" {depth}"
-    num_id = _restarted_numbering(document, name, part.start) if part.ordered else None
+    num_id = (
+        _restarted_numbering(document, name, part.start, part.numbering) if part.ordered else None
+    )
     for entry in part.entries:
         paragraph = first if first is not None else container.add_paragraph()
         first = None
@@ -293,17 +295,39 @@ def _add_list(
             _add_list(document, container, child, add)
 
 
-def _restarted_numbering(document: Any, style_name: str, start: int) -> int | None:
+def _restarted_numbering(
+    document: Any, style_name: str, start: int, numbering_format: str = "decimal"
+) -> int | None:
     """A new numbering instance of the one the list style ``style_name`` uses, starting at
-    ``start``; None where the template's style has no numbering to copy."""
+    ``start`` and writing its numbers as ``numbering_format`` (Word's ``w:numFmt``: a
+    lettered source list stays lettered); None where the template's style has no numbering
+    to copy."""
+    import copy
+
+    from docx.oxml.ns import qn
+
     numbering_properties = document.styles[style_name].element.pPr
     style_numbering = None if numbering_properties is None else numbering_properties.numPr
     if style_numbering is None or style_numbering.numId is None:
         return None
     numbering = document.part.numbering_part.element
     instance = numbering.num_having_numId(style_numbering.numId.val)
-    restarted = numbering.add_num(instance.abstractNumId.val)
-    restarted.add_lvlOverride(ilvl=0).add_startOverride(start)
+    abstract_id = instance.abstractNumId.val
+    restarted = numbering.add_num(abstract_id)
+    override = restarted.add_lvlOverride(ilvl=0)
+    override.add_startOverride(start)
+    if numbering_format != "decimal":
+        # The template's level, indents and all, with another w:numFmt: an override may
+        # hold a whole level.
+        abstract = next(
+            element
+            for element in numbering.iterchildren(qn("w:abstractNum"))
+            if element.get(qn("w:abstractNumId")) == str(abstract_id)
+        )
+        level = copy.deepcopy(abstract.find(qn("w:lvl")))
+        level.find(qn("w:numFmt")).set(qn("w:val"), numbering_format)
+        level.find(qn("w:start")).set(qn("w:val"), str(start))
+        override.append(level)
     return int(restarted.numId)
 
 

@@ -247,10 +247,16 @@ def _cell_html(parts: list[CellPart], block_html: BlockHtml) -> str:
     )
 
 
+# HTML's own list numberings for Word's ("b." is not "2.").
+_OL_TYPES = {"lowerLetter": "a", "upperLetter": "A", "lowerRoman": "i", "upperRoman": "I"}
+
+
 def _list_html(part: ListPart, block_html: BlockHtml) -> str:
     if part.ordered:
         start = f' start="{part.start}"' if part.start != 1 else ""
-        opening, closing = f"<ol{start}>", "</ol>"
+        kind = _OL_TYPES.get(part.numbering)
+        kind_attribute = f' type="{kind}"' if kind else ""
+        opening, closing = f"<ol{kind_attribute}{start}>", "</ol>"
     else:
         opening, closing = "<ul>", "</ul>"
     items = [

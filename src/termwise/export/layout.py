@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TypeAlias
 
+from termwise.document.model import NUMBERINGS, ListItem
 from termwise.export.edition import EditionBlock
 
 
@@ -27,11 +28,14 @@ class ListEntry:
 
 @dataclass
 class ListPart:
-    """A list: consecutive items of one kind (bullets or numbers) at one depth."""
+    """A list: consecutive items of one kind (bullets, or numbers written one way) at one
+    depth."""
 
     ordered: bool
     depth: int
     entries: list[ListEntry] = field(default_factory=list)
+    # How its numbers are written (``document.model.NUMBERINGS``): "b." is not "2.".
+    numbering: str = "decimal"
 
     @property
     def start(self) -> int:
@@ -130,10 +134,14 @@ def _lists(blocks: Sequence[EditionBlock]) -> list[ListPart]:
         while open_lists and open_lists[-1].depth > item.depth:
             open_lists.pop()
         current = open_lists[-1] if open_lists else None
-        if current is None or current.depth < item.depth or current.ordered != item.ordered:
+        if (
+            current is None
+            or current.depth < item.depth
+            or (current.ordered, current.numbering) != (item.ordered, _numbering(item))
+        ):
             if current is not None and current.depth >= item.depth:
                 open_lists.pop()  # the same depth, another kind: a sibling list
-            current = ListPart(ordered=item.ordered, depth=item.depth)
+            current = ListPart(ordered=item.ordered, depth=item.depth, numbering=_numbering(item))
             parent = open_lists[-1] if open_lists else None
             if parent is not None and parent.entries:
                 parent.entries[-1].children.append(current)
@@ -149,3 +157,43 @@ def _lists(blocks: Sequence[EditionBlock]) -> list[ListPart]:
             number = item.number if item.number is not None else 1
         current.entries.append(ListEntry(block=block, number=number))
     return top
+
+
+def _numbering(item: ListItem) -> str:
+    return item.numbering if item.ordered else "decimal"
+
+
+_ROMAN = (
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+)
+
+
+def number_label(number: int, numbering: str) -> str:
+    """``number`` as the list writes it: 2 is "b" in a lettered list, "ii" in a roman one.
+
+    Letters go on as Word counts them (z, aa, bb …); a number a numbering cannot write
+    (0 in letters or roman numerals) is written in digits.
+    """
+    if number < 1 or numbering not in NUMBERINGS[1:]:
+        return str(number)
+    if numbering in ("lowerLetter", "upperLetter"):
+        label = chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
+    else:
+        label = ""
+        rest = number
+        for value, letters in _ROMAN:
+            count, rest = divmod(rest, value)
+            label += letters * count
+    return label.upper() if numbering.startswith("upper") else label

@@ -18,7 +18,7 @@ from termwise.export.edition import (
     Edition,
     EditionBlock,
 )
-from termwise.export.layout import CellPart, ListPart, TablePart, edition_parts
+from termwise.export.layout import CellPart, ListPart, TablePart, edition_parts, number_label
 
 # One side of the edition: a block's source text or its translation, as the format prints it.
 BlockText = Callable[[EditionBlock], str]
@@ -182,22 +182,36 @@ def _markdown_part(
 def _text_part(part: TablePart | ListPart, text_of: BlockText) -> list[str]:
     """A table as one line a row, its cells between " | "; a list as a Markdown one."""
     if isinstance(part, ListPart):
-        return _list_lines(part, text_of)
+        return _list_lines(part, text_of, markdown=False)
     return [" | ".join(_cell_text(cell, text_of) for cell in row).rstrip() for row in part.rows]
 
 
 def _list_lines(
-    part: ListPart, text_of: BlockText, indent: str = "", *, other_markers: bool = False
+    part: ListPart,
+    text_of: BlockText,
+    indent: str = "",
+    *,
+    other_markers: bool = False,
+    markdown: bool = True,
 ) -> list[str]:
-    """One line an item, "- " or "3. " before it; a nested list under its item's text."""
+    """One line an item, "- " or "3. " before it; a nested list under its item's text.
+
+    Markdown numbers lists in digits only, so there an item numbered "b." is a bullet item
+    that starts "b." (a Markdown list of "b." lines is a paragraph); plain text prints "b.".
+    """
     bullet, delimiter = ("*", ")") if other_markers else ("-", ".")
     lines: list[str] = []
     for entry in part.entries:
         marker = f"{entry.number}{delimiter}" if entry.number is not None else bullet
+        if entry.number is not None and part.numbering != "decimal":
+            label = f"{number_label(entry.number, part.numbering)}{delimiter}"
+            marker = f"{bullet} {label}" if markdown else label
         lines.append(f"{indent}{marker} {text_of(entry.block)}")
         for child in entry.children:
             nested = indent + " " * (len(marker) + 1)
-            lines.extend(_list_lines(child, text_of, nested, other_markers=other_markers))
+            lines.extend(
+                _list_lines(child, text_of, nested, other_markers=other_markers, markdown=markdown)
+            )
     return lines
 
 

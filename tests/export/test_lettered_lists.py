@@ -1,0 +1,155 @@
+"""A Word list numbered "a.", "b." or "i.", "ii." keeps its numbering in every edition.
+
+Every ordered list was printed in digits: a paper whose text refers to "item (b)" printed
+"2." there.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+from docx.oxml.ns import qn
+
+from termwise.document import load_document
+from termwise.document.model import ListItem
+from termwise.export.layout import number_label
+from termwise.project.layout import ProjectLayout
+from termwise.project.translations import open_translation
+
+from .sample_project import Project
+
+ITEMS = {
+    "Plan the routes.": "Planificar las rutas.",
+    "Build the ports.": "Construir los puertos.",
+    "Open the lines.": "Abrir las líneas.",
+    "First principle.": "Primer principio.",
+    "Second principle.": "Segundo principio.",
+}
+
+
+def _numbered(word: docx.Document, fmt: str) -> int:
+    """A numbering instance of its own, copied from "List Number"'s, writing ``fmt``."""
+    import copy
+
+    numbering = word.part.numbering_part.element
+    style_num = word.styles["List Number"].element.pPr.numPr.numId.val
+    abstract_id = numbering.num_having_numId(style_num).abstractNumId.val
+    abstract = next(
+        element
+        for element in numbering.iterchildren(qn("w:abstractNum"))
+        if element.get(qn("w:abstractNumId")) == str(abstract_id)
+    )
+    new_abstract = copy.deepcopy(abstract)
+    new_id = str(
+        max(int(e.get(qn("w:abstractNumId"))) for e in numbering.iterchildren(qn("w:abstractNum")))
+        + 1
+    )
+    new_abstract.set(qn("w:abstractNumId"), new_id)
+    for level in new_abstract.iterchildren(qn("w:lvl")):
+        level.find(qn("w:numFmt")).set(qn("w:val"), fmt)
+    for child in list(new_abstract):
+        if child.tag in (qn("w:nsid"), qn("w:numStyleLink"), qn("w:styleLink")):
+            new_abstract.remove(child)
+    numbering.insert(0, new_abstract)
+    return int(numbering.add_num(int(new_id)).numId)
+
+
+def write_lettered_paper(path: Path) -> None:
+    word = docx.Document()
+    word.add_heading("Steps", level=1)
+    letters = _numbered(word, "lowerLetter")
+    roman = _numbered(word, "upperRoman")
+    for text, num_id in (
+        ("Plan the routes.", letters),
+        ("Build the ports.", letters),
+        ("Open the lines.", letters),
+        ("First principle.", roman),
+        ("Second principle.", roman),
+    ):
+        paragraph = word.add_paragraph(text, style="List Paragraph")
+        properties = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+        properties.get_or_add_ilvl().val = 0
+        properties.get_or_add_numId().val = num_id
+    word.save(str(path))
+
+
+def make_project(tmp_path: Path) -> Project:
+    root = tmp_path / "proj"
+    root.mkdir()
+    paper = root / "steps.docx"
+    write_lettered_paper(paper)
+    layout = ProjectLayout.at(root)
+    document = load_document(paper)
+    tfile = open_translation(layout, document, "es")
+    for unit in tfile.units.values():
+        unit.set_translation(ITEMS.get(unit.source, "Pasos"), reviewed=True)
+    tfile.save()
+    return Project(root=root, layout=layout, paper=paper, document=document)
+
+
+def export(project: Project, name: str, *extra: str) -> Path:
+    out = project.root / name
+    result = project.run("export", str(project.paper), "--to", "es", "-o", str(out), *extra)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_word_numbering_formats_are_read(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    items = [segment.list_item for segment in project.document.segments]
+    assert items[1:] == [
+        ListItem(True, 1, 1, "lowerLetter"),
+        ListItem(True, 2, 1, "lowerLetter"),
+        ListItem(True, 3, 1, "lowerLetter"),
+        ListItem(True, 1, 1, "upperRoman"),
+        ListItem(True, 2, 1, "upperRoman"),
+    ]
+
+
+def test_number_labels() -> None:
+    assert [number_label(n, "lowerLetter") for n in (1, 2, 26, 27, 28)] == [
+        "a", "b", "z", "aa", "bb",
+    ]  # fmt: skip
+    assert [number_label(n, "upperRoman") for n in (1, 4, 9, 14, 40, 1994)] == [
+        "I", "IV", "IX", "XIV", "XL", "MCMXCIV",
+    ]  # fmt: skip
+    assert number_label(7, "lowerRoman") == "vii"
+    assert number_label(0, "lowerLetter") == "0"
+    assert number_label(3, "decimal") == "3"
+
+
+def test_html_edition_writes_letters_and_roman_numerals(tmp_path: Path) -> None:
+    html = export(make_project(tmp_path), "steps.html").read_text(encoding="utf-8")
+    # The two lists stay two lists, each in its own numbering, in both columns.
+    assert html.count('<ol type="a">') == 2
+    assert html.count('<ol type="I">') == 2
+    assert "<ol>" not in html
+
+
+def test_text_and_markdown_editions_write_the_labels(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    text = export(project, "steps.txt", "--target-only").read_text(encoding="utf-8")
+    assert "a. Planificar las rutas.\nb. Construir los puertos.\nc. Abrir las líneas." in text
+    assert "I. Primer principio.\nII. Segundo principio." in text
+    markdown = export(project, "steps.md", "--target-only").read_text(encoding="utf-8")
+    # CommonMark numbers in digits only: a bullet item that starts with the label.
+    assert "- a. Planificar las rutas.\n- b. Construir los puertos." in markdown
+    assert "- II. Segundo principio." in markdown
+
+
+def test_word_edition_numbers_its_lists_as_the_source(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    for extra in ((), ("--target-only",)):
+        edition = export(project, "steps.es.docx", *extra)
+        items = [
+            segment.list_item
+            for segment in load_document(edition).segments
+            if segment.list_item is not None
+        ]
+        numberings = [(item.numbering, item.number) for item in items]
+        letters = [("lowerLetter", n) for n in (1, 2, 3)]
+        roman = [("upperRoman", n) for n in (1, 2)]
+        # Bilingual: each list's row holds the source's list, then the translation's.
+        copies = 1 if extra else 2
+        assert numberings == letters * copies + roman * copies
