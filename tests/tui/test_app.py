@@ -514,6 +514,41 @@ async def test_ignore_every_issue_like_this_one_at_once(
         assert all(app.session.ignores.is_ignored(i, "es") for i in alike)
 
 
+async def test_a_check_is_turned_off_for_the_project_from_the_issues_panel(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    from termwise.project.settings import load_settings
+
+    app = make_app(review_project, paper)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        issue = next(i for i in app.session.issues if i.check == "source-variant")
+        others = [i for i in app.session.issues if i.check != "source-variant"]
+        await pilot.press("f8")
+        await settle(app, pilot)
+        panel = app.query_one(IssuesPanel)
+        panel.select_issue_of(issue.segment_id)
+        await settle(app, pilot)
+        assert panel.current is not None and panel.current.check == "source-variant"
+        await pilot.press("D")
+        await pilot.pause()
+        assert isinstance(app.screen, Choose)
+        await pilot.press("enter")  # the first option: turn it off
+        await settle(app, pilot)
+        assert not any(i.check == "source-variant" for i in app.session.issues)
+        assert len(app.session.issues) == len(others)
+        # A check run later (after an edit) leaves it out too.
+        app.session.set_target(app.session.rows[0].segment_id, "Texto nuevo.")
+        app.action_recheck()
+        await settle(app, pilot)
+        assert not any(i.check == "source-variant" for i in app.session.issues)
+    config = review_project.config_path
+    assert load_settings(config)["checks"]["disable"] == ["source-variant"]
+    # The command line reads the same setting.
+    again = ReviewSession(review_project, paper, "es")
+    assert not again.config.is_enabled("source-variant")
+
+
 async def test_glossary_panel_search_add_term_and_status(
     review_project: ProjectLayout, paper: Path
 ) -> None:

@@ -289,42 +289,54 @@ class MTSettings:
         return {"beam_size": self.beam} if self.beam is not None else {}
 
 
-_MT_TABLE = re.compile(r"^[ \t]*\[[ \t]*mt[ \t]*\][ \t]*(?:#.*)?$", re.MULTILINE)
-_ON_OPENING = re.compile(r"^[ \t]*\"?on-opening\"?[ \t]*=.*$", re.MULTILINE)
+def set_setting(path: Path, keys: tuple[str, ...], value: Any) -> None:
+    """Set one key of the ``termwise.toml`` at ``path`` (``("mt", "on-opening")``), keeping
+    the rest of the file, its comments and layout too, as it is: a choice the workbench
+    remembers for the project is written where the translator reads and edits settings.
 
-
-def set_mt_on_opening(path: Path, on_opening: bool) -> None:
-    """Write ``[mt] on-opening`` into the ``termwise.toml`` at ``path``, keeping the rest of
-    the file (its comments too) as it is: a translator who declined MT for a pair without an
-    engine is not asked again at every opening.
-
-    The file is checked before and after (a file termwise cannot read is not rewritten),
-    then replaced atomically.
+    A file termwise cannot read is not rewritten; the new file is checked as every command
+    checks it before it replaces the old one, atomically.
     """
+    import tomlkit
+    from tomlkit.exceptions import TOMLKitError
+
     from termwise.atomic import write_atomic
 
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     if text:
         load_settings(path)
-    value = "true" if on_opening else "false"
-    table = _MT_TABLE.search(text)
-    if table is None:
-        separator = (
-            "" if not text or text.endswith("\n\n") else ("\n" if text.endswith("\n") else "\n\n")
-        )
-        updated = f"{text}{separator}[mt]\non-opening = {value}\n"
-    else:
-        following = re.search(r"^[ \t]*\[", text[table.end() :], re.MULTILINE)
-        end = table.end() + following.start() if following else len(text)
-        setting = _ON_OPENING.search(text, table.end(), end)
-        if setting is not None:
-            updated = f"{text[: setting.start()]}on-opening = {value}{text[setting.end() :]}"
-        else:
-            updated = f"{text[: table.end()]}\non-opening = {value}{text[table.end() :]}"
     try:
-        written = tomllib.loads(updated).get("mt", {}).get("on-opening")
-    except tomllib.TOMLDecodeError:
-        written = None  # an [mt] written another way (an inline table): left to the user
-    if written is not on_opening:
-        raise InputError(f"could not set [mt] on-opening = {value}; set it by hand", path)
+        document = tomlkit.parse(text)
+        table: Any = document
+        for key in keys[:-1]:
+            if key not in table:
+                table[key] = tomlkit.table()
+            table = table[key]
+        table[keys[-1]] = value
+        updated = tomlkit.dumps(document)
+        problem = _check_table(tomllib.loads(updated), SCHEMA, ())
+    except (TOMLKitError, tomllib.TOMLDecodeError, TypeError, ValueError) as error:
+        # An [mt] written as an inline table, a key that is a value of another kind: the
+        # user's own layout, left for the user to change.
+        raise InputError(
+            f"could not set {'.'.join(keys)} ({error}); set it by hand", path
+        ) from error
+    if problem is not None:
+        where, message = problem
+        raise InputError(f"could not set {'.'.join(keys)}: {'.'.join(where)}: {message}", path)
     write_atomic(path, updated)
+
+
+def set_mt_on_opening(path: Path, on_opening: bool) -> None:
+    """``[mt] on-opening``: a translator who declined MT for a pair without an engine is not
+    asked again at every opening."""
+    set_setting(path, ("mt", "on-opening"), on_opening)
+
+
+def disable_check(path: Path, check_id: str) -> None:
+    """Add ``check_id`` to ``[checks] disable``: a check that only makes noise for this
+    project's texts is turned off for every command, as by hand."""
+    table = load_settings(path).get("checks", {}) if path.exists() else {}
+    disabled = list(table.get("disable", []))
+    if check_id not in disabled:
+        set_setting(path, ("checks", "disable"), [*disabled, check_id])

@@ -546,6 +546,20 @@ class ReviewSession:
             == (issue.check, issue.side, issue.text.casefold())
         ]
 
+    def disable_check(self, check_id: str) -> None:
+        """Turn ``check_id`` off for the project (``[checks] disable`` in termwise.toml, which
+        every command reads): a check that only makes noise on this project's texts. The
+        next check run leaves it out; its issues go at once."""
+        from termwise.checks.config import CheckConfig
+        from termwise.project.settings import disable_check
+
+        path = self.layout.config_path
+        disable_check(path, check_id)
+        with self._lock:
+            self.config = CheckConfig.from_settings(self.layout.settings(), path=path)
+            self._checker = None  # it runs the checks it was made with
+        self.issues = [issue for issue in self.issues if issue.check != check_id]
+
     def ignore_all(self, issue: Issue, reason: str) -> int:
         """Dismiss every issue like ``issue`` (``issues_like``) with one reason; how many."""
         alike = self.issues_like(issue)

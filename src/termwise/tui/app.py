@@ -351,6 +351,7 @@ class ReviewApp(App[None]):
         self.workbench.issues_panel.ignore(event.issue, event.everywhere)
 
     @on(IssuesPanel.Ignored)
+    @on(IssuesPanel.CheckTurnedOff)
     def _ignored(self) -> None:
         self.workbench.show_issues()
         self.schedule_checks()

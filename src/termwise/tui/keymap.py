@@ -123,6 +123,9 @@ _TABLE = (
     KeyBinding("issues.ignore", "i", "ignore", "Ignore", "issues"),
     KeyBinding("issues.ignore_all", "I", "ignore_all", "Ignore all like it", "issues", False),
     KeyBinding("issues.next_error", "e", "next_error", "Next error", "issues"),
+    KeyBinding(
+        "issues.disable_check", "D", "disable_check", "Turn check off in project", "issues", False
+    ),
     # The glossary panel.
     KeyBinding("glossary.add", "a", "add_term", "Add term", "glossary"),
     KeyBinding("glossary.status", "s", "edit_status", "Term status", "glossary"),

@@ -23,7 +23,7 @@ from textual.widgets.tree import TreeNode
 from termwise.atomic import backup_path
 from termwise.checks.issue import Issue, Severity
 from termwise.errors import TermwiseError
-from termwise.tui.dialogs import AskText, ConfirmPreview
+from termwise.tui.dialogs import AskText, Choose, ConfirmPreview
 from termwise.tui.keymap import effective_keys, textual_bindings
 
 if TYPE_CHECKING:
@@ -76,6 +76,9 @@ class IssuesPanel(Vertical):
 
     class Ignored(Message):
         """An issue was dismissed as a false alarm, with the translator's reason."""
+
+    class CheckTurnedOff(Message):
+        """A check was turned off for the project: its issues are gone."""
 
     def __init__(self, session: ReviewSession, **kwargs: str) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
@@ -310,6 +313,46 @@ class IssuesPanel(Vertical):
     def action_ignore(self) -> None:
         if self.current is not None:
             self.post_message(self.Ignore(self.current))
+
+    def action_disable_check(self) -> None:
+        """Turn the check of the issue (or group) under the cursor off for the project, after
+        a question: Xbench and CheckMate keep a project's checklist, and termwise.toml is
+        termwise's."""
+        check = self._check_under_cursor()
+        if check is None:
+            return
+        path = self.session.layout.config_path
+        options = [
+            ("off", f"Turn {check} off: add it to [checks] disable in {path}"),
+            ("keep", "Keep it on"),
+        ]
+
+        def done(choice: str | None) -> None:
+            if choice != "off":
+                return
+            try:
+                self.session.disable_check(check)
+            except (TermwiseError, OSError) as error:
+                self.notify(f"Not turned off: {error}", severity="error", timeout=12)
+                return
+            self.notify(
+                f"{check} is off in this project ({path}); remove it from [checks] disable "
+                "to turn it on again."
+            )
+            self.post_message(self.CheckTurnedOff())
+
+        self.app.push_screen(Choose(f"Turn the {check} check off for this project?", options), done)
+
+    def _check_under_cursor(self) -> str | None:
+        """The check of the issue under the cursor, or of the group whose node it is on."""
+        current = self.current
+        if current is not None:
+            return current.check
+        node = self.query_one("#issues-tree", Tree).cursor_node
+        for (check, _concept), (group, _page) in self._pages.items():
+            if group is node:
+                return check
+        return None
 
     def action_ignore_all(self) -> None:
         if self.current is not None:
