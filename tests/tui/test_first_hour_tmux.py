@@ -3,6 +3,7 @@ has focus (tmux, as a new user meets them)."""
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -57,8 +58,10 @@ def test_declining_mt_for_good_is_not_asked_again(
     terminal = Terminal(command, review_project.root)
     try:
         terminal.wait_for(r"do not ask again here")
+        # Shown as written: markup took "[mt]" for a tag and printed "writes  on-opening".
+        assert re.search(r"writes\s+\[mt\] on-opening = false", terminal.screen())
         terminal.keys("Down", "Down", "Enter")
-        terminal.wait_for(r"on-opening = false")
+        terminal.wait_for(r"\[mt\] on-opening = false\. F2")
         terminal.keys("C-q")
         terminal.wait_for(r"termwise exited 0", timeout=20)
     finally:

@@ -47,6 +47,7 @@ from termwise.tui.workbench import Workbench
 
 if TYPE_CHECKING:
     from textual.actions import ActionParseResult
+    from textual.notifications import SeverityLevel
     from textual.worker import Worker
 
     from termwise.checks.issue import Issue
@@ -237,6 +238,19 @@ class ReviewApp(App[None]):
             self.pop_screen()
         self.grid.move_cursor(min(cursor, len(session.rows) - 1))
         self._start()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification is plain text: they quote file names, segments ("[4]") and
+        settings ("[mt] on-opening"), which markup would eat; none is written as markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # While a large book opens behind its preview only moving about and quitting work.

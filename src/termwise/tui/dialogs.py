@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -80,11 +81,14 @@ class Choose(ModalScreen[str | None]):
         self.help_text = help
 
     def compose(self) -> ComposeResult:
+        # Plain text, never markup: "[mt] on-opening" or a sentence's "[4]" is what it says.
         with Vertical():
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(self.title_text, classes="dialog-title", markup=False)
             if self.help_text:
-                yield Static(self.help_text, classes="dialog-help")
-            yield OptionList(*[Option(label, id=key) for key, label in self.options], id="choices")
+                yield Static(self.help_text, classes="dialog-help", markup=False)
+            yield OptionList(
+                *[Option(Text(label), id=key) for key, label in self.options], id="choices"
+            )
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
