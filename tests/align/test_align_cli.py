@@ -772,3 +772,25 @@ def test_a_group_beside_kept_work_keeps_its_published_text_for_the_translator(
         'published: "El ayuntamiento cedió el terreno para la primera estación de bombeo y un '
         'equipo de doce ingenieros diseñó la red durante el primer invierno."'
     )
+
+
+def test_numbered_headings_pair_with_their_translations(tmp_path: Path) -> None:
+    # "## Chapter 3" recurs with a number, as a page's running header does; the aligner left
+    # every such heading out of the alignment, even against the document itself.
+
+    english = "They walked on through the valley until the evening came, tired and quiet."
+    spanish = "Siguieron por el valle hasta que llegó la tarde, cansados y callados."
+    source = "\n\n".join(f"## Chapter {n}\n\n" + " ".join([english] * 9) for n in range(1, 5))
+    target = "\n\n".join(f"## Capítulo {n}\n\n" + " ".join([spanish] * 9) for n in range(1, 5))
+    (tmp_path / "book.md").write_text(source + "\n", encoding="utf-8")
+    (tmp_path / "libro.md").write_text(target + "\n", encoding="utf-8")
+    for other in ("book.md", "libro.md"):
+        to = "en-GB" if other == "book.md" else "es"
+        result = termwise(
+            "align", "book.md", other, "--from", "en", "--to", to, "--no-mt",
+            "--no-language-check", "--format", "beads", cwd=tmp_path,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        beads = result.stdout.split()
+        for heading in (0, 10, 20, 30):
+            assert f"[{heading}]:[{heading}]" in beads, (other, beads)

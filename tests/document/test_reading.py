@@ -367,6 +367,27 @@ def test_a_recurring_heading_is_no_running_header() -> None:
     assert texts.count("2. 1952 :") == 1
 
 
+def test_numbered_chapter_headings_are_no_running_headers() -> None:
+    # "Chapter 1" … "Chapter 5" recur with a number, as a running header does, but where each
+    # chapter ends, not once a page: every chapter heading of a book was deleted.
+    sentence = "The road went on through the valley, and they walked until the evening came."
+    chapters = [
+        f"Chapter {n}\n\n" + "\n".join([sentence] * length) + "\n"
+        for n, length in enumerate((12, 30, 9, 21, 16), start=1)
+    ]
+    texts = [s.text for s in parse_document("\n".join(chapters), lang="en").segments]
+    assert [t for t in texts if t.startswith("Chapter")] == [f"Chapter {n}" for n in range(1, 6)]
+    # Short chapters of one length each are no pages either.
+    short = "\n".join(f"Chapter {n}\n\nIt was a long day. They walked far.\n" for n in range(1, 6))
+    texts = [s.text for s in parse_document(short, lang="en").segments]
+    assert texts.count("It was a long day.") == 5 and "Chapter 5" in texts
+    # A running header every page, its page number counting on, still goes.
+    page = [sentence[:60], sentence[60:] + " " + sentence[:40], sentence[40:]] * 4
+    paged = "\n".join("\n".join(page) + f"\n\nDie Alpen 1957 — {17 + n}\n" for n in range(5))
+    texts = [s.text for s in parse_document(paged, lang="en").segments]
+    assert not [t for t in texts if "Alpen" in t]
+
+
 def test_line_end_hyphens_before_a_conjunction_or_a_french_pronoun_stay() -> None:
     german = (
         "die zu verschiedenen Jahres-\nund Tageszeiten stark wechselt. Das Ost-\nund Westufer.\n"

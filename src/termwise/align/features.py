@@ -291,6 +291,9 @@ def side_features(
     from termwise.document.reading import page_lines
 
     pages = page_lines(texts)
+    if headings is not None:
+        # A heading the document marks ("## Chapter 3", Word's Heading 2) is the text's own.
+        pages = {index for index in pages if not headings[index]}
     furniture = None
     if pages:
         furniture = np.zeros(count, np.bool_)

@@ -484,9 +484,41 @@ def page_furniture(text: str, spans: Sequence[tuple[int, int]]) -> set[int]:
                 for index in indexes
                 if _beside_form_feed(text, spans, index) or _beside(furniture, index)
             )
-        elif "#" in shape:
+        elif "#" in shape and _paced_as_pages(text, spans, indexes):
             furniture.update(indexes)
     return furniture
+
+
+# A header's recurrences: at least this many lines apart on average, and the lines per page
+# between them (per page its number counts on) spread no wider than this share of their mean.
+PAGE_MIN_LINES = 8
+PAGE_PACE_SPREAD = 0.25
+_LAST_NUMBER = re.compile(r"(\d+)\D*\Z")
+
+
+def _paced_as_pages(text: str, spans: Sequence[tuple[int, int]], indexes: Sequence[int]) -> bool:
+    """Whether the lines recur as a running header does: once a page (or every other page),
+    so that the lines between two of them, per page the number in them counts on, stay
+    about the same. Numbered chapter headings ("Chapter 2", "Numbers, chapter 33") recur
+    with a number too, but where each chapter ends: taken for headers, every one of a
+    book's chapter headings was deleted."""
+    numbers = []
+    for index in indexes:
+        found = _LAST_NUMBER.search(text, spans[index][0], spans[index][1])
+        numbers.append(int(found.group(1)) if found else None)
+    steps = []
+    for (before, number), (after, following) in zip(
+        zip(indexes, numbers, strict=True), zip(indexes[1:], numbers[1:], strict=True), strict=False
+    ):
+        pages = 1
+        if number is not None and following is not None and 0 < following - number <= 4:
+            pages = following - number
+        steps.append((after - before) / pages)
+    mean = sum(steps) / len(steps)
+    if mean < PAGE_MIN_LINES:
+        return False
+    spread = (sum((step - mean) ** 2 for step in steps) / len(steps)) ** 0.5
+    return spread <= PAGE_PACE_SPREAD * mean
 
 
 def page_lines(lines: Sequence[str]) -> set[int]:
