@@ -227,3 +227,20 @@ def test_numbers_read_a_month_name_only_as_a_whole_word() -> None:
     targets = ["El alcalde se reunió con 12 miembros el 5.", "Se reunieron el 5 y el 6."]
     issues = run_one("numbers", sources, targets, "es")
     assert [(i.segment_id, i.message) for i in issues] == [("s1", "number 5 is not in the source")]
+
+
+def test_numbers_compare_a_decimal_part_by_its_value() -> None:
+    # "8847,60" and "8847,6" are one height: both were reported, as errors.
+    sources = ["Er misst 8847,60 m.", "Es sind 2.50 Franken.", "Es waren 1,500 Leute."]
+    targets = ["Il mesure 8847,6 m.", "Ce sont 2.5 francs.", "Il y avait 1,5 personnes."]
+    issues = run_one("numbers", sources, targets, "fr", "de")
+    # A group of three digits may be thousands: "1,500" and "1,5" still differ.
+    assert [i.segment_id for i in issues] == ["s3", "s3"]
+
+
+def test_brackets_leave_list_labels_alone() -> None:
+    # "a) … b) … c)" labels items: each ")" was reported as unpaired.
+    sources = ["Es gibt: a) den Grat, b) die Wand und c) den Gletscher.", "1) Erstens."]
+    targets = ["Il y a : a) l'arête, b) la paroi et c) le glacier.", "1) D'abord (sans fin."]
+    issues = run_one("brackets", sources, targets, "fr", "de")
+    assert [(i.segment_id, i.side, i.text) for i in issues] == [("s2", "target", "(")]

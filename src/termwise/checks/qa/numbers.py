@@ -32,9 +32,23 @@ def _numbers(text: str) -> list[tuple[str, int, int]]:
         figure = match.group().translate(_FULLWIDTH_DIGITS)
         # A scaled figure stands for its value: "1.5 million" is 150万, not 15.
         scaled = _scaled_value(figure, masked[match.end() : match.end() + 12])
-        digits = scaled or re.sub(r"[^0-9]", "", figure)
+        digits = scaled or _digits(figure)
         found.append((digits, match.start(), match.end()))
     return found
+
+
+# A figure's last group after a separator: a decimal part unless it has three digits (then
+# it may be a thousands group: "1,500").
+_DECIMAL_PART = re.compile(r"[.,]([0-9]{1,2}|[0-9]{4,})\Z")
+
+
+def _digits(figure: str) -> str:
+    """The digits a figure's value is compared by: separators dropped (they differ by
+    language), and a decimal part's trailing zeros too, "8847,60" being "8847,6"."""
+    decimal = _DECIMAL_PART.search(figure)
+    if decimal is not None:
+        figure = figure[: decimal.start()] + decimal.group(1).rstrip("0")
+    return re.sub(r"[^0-9]", "", figure)
 
 
 _ROMAN_TOKEN = re.compile(r"\b([IVXLCDM]{2,})(?:e|er|º|\.º)?\b")

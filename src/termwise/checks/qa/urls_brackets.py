@@ -80,6 +80,10 @@ _BRACKET_CHARS = frozenset(_OPENERS) | frozenset(_CLOSERS) | {'"'}
 _BRACKET_RE = re.compile("[" + re.escape("".join(sorted(_BRACKET_CHARS))) + "]")
 
 
+# A list label closed by a parenthesis: "a)", "iv)", "2)" at the start or after a space,
+# colon or semicolon, ending at the ")" the search stops at.
+_ENUMERATOR = re.compile(r"(?:^|(?<=[\s:;,]))(?:[a-zA-Z]|[ivxIVX]{1,4}|[0-9]{1,2})\)\Z")
+
 # How many segments later an opener may still find its closer (never past a heading). A
 # sentence splitter cuts a parenthesis or a quotation of a few sentences (a verse, an aside);
 # a mark farther away is more likely a mistake of its own, and reporting it beats pairing two
@@ -125,6 +129,9 @@ def _pair_marks(
         opener = _CLOSERS.get(char)
         if stack and stack[-1][0] == opener:
             stack.pop()
+        elif char == ")" and _ENUMERATOR.search(text, 0, position + 1):
+            # "a) … b) … c)" and "1)" label a list's items: no parenthesis was opened.
+            continue
         elif any(open_ == opener for open_, _, _ in stack):
             # Close the nearest matching opener; what lies between was left open.
             while stack[-1][0] != opener:
