@@ -68,10 +68,11 @@ def test_a_wrong_target_language_alone_is_named(report: Path) -> None:
         "termwise: error: report.es.md: looks Spanish, not French (--to fr): name its "
         "language with --to"
     )
-    # The source itself as the translation: the target is in the source's language.
-    same = termwise("align", "report.md", "report.md", "--to", "es", "--no-mt", cwd=report)
+    # A copy of the source as the translation: the target is in the source's language.
+    shutil.copy2(report / "report.md", report / "copy.md")
+    same = termwise("align", "report.md", "copy.md", "--to", "es", "--no-mt", cwd=report)
     assert same.returncode == 2
-    assert "report.md: looks English, not Spanish (--to es): is TARGET the translation" in (
+    assert "copy.md: looks English, not Spanish (--to es): is TARGET the translation" in (
         same.stderr
     )
 
@@ -86,7 +87,9 @@ def test_the_check_can_be_overridden(report: Path) -> None:
 def test_from_is_detected_from_the_source_where_left_out(report: Path) -> None:
     result = termwise("align", "report.md", "report.es.md", "--to", "es", "--no-mt", cwd=report)
     assert result.returncode == 0, result.stderr
-    assert "Source language: English (en, detected" in result.stderr
+    assert "Source language: English (en, detected; if it is not, name it with --from)" in (
+        result.stderr
+    )
     po = report / "translations" / "report.es.po"
     assert '"X-Source-Language: en\\n"' in lines(po)
     # Swapped files: the source detected is the language of --to.
@@ -149,3 +152,14 @@ def test_the_development_data_pass_the_check(
     swapped = [str(DEV / target), str(DEV / source), "--from", src, "--to", tgt]
     refused = termwise("align", *swapped, "--presegmented", "--no-mt", cwd=tmp_path)
     assert refused.returncode == 2 and "swapped" in refused.stderr
+
+
+def test_a_file_aligned_with_itself_is_refused(report: Path) -> None:
+    # Accepted before: every sentence became its own "translation", with no word said.
+    for target in ("report.md", "./report.md"):
+        result = termwise(
+            "align", "report.md", target, "--from", "en", "--to", "en-GB", "--no-mt", cwd=report
+        )
+        assert result.returncode == 2
+        assert "SOURCE and TARGET are the same file (report.md)" in result.stderr
+    assert not (report / "translations").exists()

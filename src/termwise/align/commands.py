@@ -343,6 +343,11 @@ def align(
     for path in (source_path, target_path):
         if not path.exists():
             raise InputError("no such file", path)
+    if source_path.resolve() == target_path.resolve():
+        # Aligned with itself, a text makes a "translation" of every sentence into itself.
+        raise click.UsageError(
+            f"SOURCE and TARGET are the same file ({source_path}): give the translation as TARGET"
+        )
     # Each file's own option overrides --encoding; an error blames the option that named it.
     source_option = "--encoding" if source_encoding is None else "--source-encoding"
     target_option = "--encoding" if target_encoding is None else "--target-encoding"
@@ -392,7 +397,7 @@ def align(
         # Said once the texts are taken (a refusal is one line): with --no-mt a wrong guess
         # shows nowhere else, the project's file being named for --to alone.
         name = languages.display_name(src)
-        click.echo(f"Source language: {name} ({src}, detected; --from names another)", err=True)
+        click.echo(f"Source language: {name} ({src}, detected; if it is not, name it with --from)", err=True)
 
     mt: list[str] | None = None
     if source_mt is not None:
