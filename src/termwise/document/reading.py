@@ -12,6 +12,7 @@ lines, and numbered headings (``2.1. Title``) that may wrap onto a second line.
 from __future__ import annotations
 
 import gc
+import math
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -517,7 +518,7 @@ def _paced_as_pages(text: str, spans: Sequence[tuple[int, int]], indexes: Sequen
     mean = sum(steps) / len(steps)
     if mean < PAGE_MIN_LINES:
         return False
-    spread = (sum((step - mean) ** 2 for step in steps) / len(steps)) ** 0.5
+    spread = math.sqrt(sum((step - mean) ** 2 for step in steps) / len(steps))
     return spread <= PAGE_PACE_SPREAD * mean
 
 
