@@ -784,8 +784,9 @@ def test_numbered_headings_pair_with_their_translations(tmp_path: Path) -> None:
     target = "\n\n".join(f"## Capítulo {n}\n\n" + " ".join([spanish] * 9) for n in range(1, 5))
     (tmp_path / "book.md").write_text(source + "\n", encoding="utf-8")
     (tmp_path / "libro.md").write_text(target + "\n", encoding="utf-8")
-    for other in ("book.md", "libro.md"):
-        to = "en-GB" if other == "book.md" else "es"
+    (tmp_path / "book-copy.md").write_text(source + "\n", encoding="utf-8")
+    for other in ("book-copy.md", "libro.md"):
+        to = "en-GB" if other == "book-copy.md" else "es"
         result = termwise(
             "align", "book.md", other, "--from", "en", "--to", to, "--no-mt",
             "--no-language-check", "--format", "beads", cwd=tmp_path,

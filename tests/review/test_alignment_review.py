@@ -322,6 +322,37 @@ def test_a_second_alignment_leaves_the_translators_work_alone(
     assert all(NOT_APPLIED in notes(later.unit(i)) for i in (ids[2], ids[4]))
 
 
+def test_a_second_alignment_never_gives_a_sentence_a_kept_translation_holds(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    # The translator put the 4th group's first sentence into the reviewed 3rd segment by
+    # hand (the 4th left as the aligner wrote it); a second alignment, knowing nothing of
+    # it, gave that sentence to the 4th segment again: the published text stood twice.
+    document = load_source(review_project, paper, lang="en")
+    count = len(document.segments)
+    ids = [segment.id for segment in document.segments]
+    targets = [f"Frase número {j} del texto publicado." for j in range(count + 1)]
+    beads = [Bead((k,), (k,), 0.95) for k in range(3)]
+    beads += [Bead((3,), (3, 4), 0.95)] + [Bead((k,), (k + 1,), 0.95) for k in range(4, count)]
+    write_project(review_project, paper, document, targets, beads, "es")
+    session = ReviewSession(review_project, paper, "es")
+    session.set_target(ids[2], f"{targets[2]} {targets[3]}")
+    assert session.mark_reviewed(ids[2])
+    session.save()
+
+    report = write_project(review_project, paper, document, targets, beads, "es")
+    later = ReviewSession(review_project, paper, "es")
+    assert later.unit(ids[2]).target == f"{targets[2]} {targets[3]}"
+    assert later.unit(ids[3]).target == targets[4]
+    assert report.held_elsewhere == 1
+    assert "1 target sentence(s) left out: a kept translation nearby holds them" in notes(
+        later.unit(ids[3])
+    )
+    assert ids[3] in [row.segment_id for row in low_confidence_rows(later)]
+    # A sentence no kept translation holds is given as before.
+    assert later.unit(ids[5]).target == targets[6]
+
+
 def test_what_review_changes_in_a_group_is_said_and_listed(
     review_project: ProjectLayout, paper: Path
 ) -> None:

@@ -397,7 +397,10 @@ def align(
         # Said once the texts are taken (a refusal is one line): with --no-mt a wrong guess
         # shows nowhere else, the project's file being named for --to alone.
         name = languages.display_name(src)
-        click.echo(f"Source language: {name} ({src}, detected; if it is not, name it with --from)", err=True)
+        click.echo(
+            f"Source language: {name} ({src}, detected; if it is not, name it with --from)",
+            err=True,
+        )
 
     mt: list[str] | None = None
     if source_mt is not None:
@@ -504,6 +507,7 @@ def align(
         - report.flagged_for_appended
         - report.flagged_for_omitted
         - report.not_applied
+        - report.flagged_for_held
     )
     why = [
         f"{unsure} unsure" if unsure else "",
@@ -515,6 +519,10 @@ def align(
         else "",
         f"{report.not_applied} not applied because a segment of it was kept"
         if report.not_applied
+        else "",
+        f"{report.held_groups} without {_counted(report.held_elsewhere, 'target sentence')}"
+        " a kept translation nearby holds"
+        if report.held_elsewhere
         else "",
     ]
     reasons = ", ".join(part for part in why if part)

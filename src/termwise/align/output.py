@@ -63,6 +63,8 @@ ALIGNED_PREFIX = "aligned text: "
 # Before the published text of such a group, last in its ``align:`` comment: the review's
 # status line shows that comment, so the translator sees the text beside the segment.
 PUBLISHED_PREFIX = "published: "
+# A group's target sentences that a kept translation nearby already holds, left out of it.
+HELD_NOTE = "target sentence(s) left out: a kept translation nearby holds them"
 
 
 @dataclass
@@ -81,6 +83,11 @@ class ProjectReport:
     flagged_for_omitted: int = 0
     # Of ``flagged``, the groups not applied because a segment of them was kept.
     not_applied: int = 0
+    # Target sentences left out of a group because a kept translation nearby holds them,
+    # and of ``flagged``, the sure groups flagged only for that.
+    held_elsewhere: int = 0
+    held_groups: int = 0
+    flagged_for_held: int = 0
     # For each source sentence of the alignment, its segment's place in the saved project
     # (0-based): the joins made and the groups kept shift it.
     segment_of: list[int] = field(default_factory=list)
@@ -158,10 +165,24 @@ def write_project(
     ]
     extra = _target_only_owners(beads, target_paragraph_starts)
     grouped = [bead for bead in beads if bead.src]
+    target_lines = [list(bead.tgt) + extra.get(number, []) for number, bead in enumerate(grouped)]
+    held = _held_by_kept(
+        target_lines,
+        [
+            [tfile.units[segment_id].target for segment_id in ids if segment_id in worked]
+            for ids in plan
+        ],
+        target_texts,
+    )
     for number, (bead, ids) in enumerate(zip(grouped, plan, strict=True)):
         appended = extra.get(number, [])
         lines = list(bead.tgt) + appended
         first = bool(appended) and bool(bead.tgt) and appended[0] < bead.tgt[0]
+        taken = [k for k in lines if k in held] if not kept[number] else []
+        if taken:
+            lines = [k for k in lines if k not in held]
+            report.held_elsewhere += len(taken)
+            report.held_groups += 1
         if kept[number]:
             report.kept += sum(1 for segment_id in ids if segment_id in worked)
             others = [tfile.units[segment_id] for segment_id in ids if segment_id not in worked]
@@ -172,17 +193,21 @@ def write_project(
                 report.flagged += 1
             continue
         unit = tfile.units[ids[0]]
-        unit.comments = _with_comment(unit.comments, _comment(bead, len(appended), first))
+        said = _comment(bead, len(appended), first)
+        if taken:
+            said += f", {len(taken)} {HELD_NOTE}"
+        unit.comments = _with_comment(unit.comments, said)
         flags = set(unit.flags) - {CHECK_FLAG}
         # A sentence the translation leaves out is listed whatever the aligner's confidence:
         # an omission is what a reviewer of a published translation is looking for.
         omitted = not lines
-        if bead.confidence < LOW_CONFIDENCE or appended or omitted:
+        if bead.confidence < LOW_CONFIDENCE or appended or omitted or taken:
             flags.add(CHECK_FLAG)
             report.flagged += 1
             sure = bead.confidence >= LOW_CONFIDENCE
             report.flagged_for_appended += sure and bool(appended)
             report.flagged_for_omitted += sure and omitted
+            report.flagged_for_held += sure and bool(taken) and not appended and not omitted
         unit.flags = frozenset(flags)
         if not lines:
             report.unmatched_source += 1
@@ -196,6 +221,42 @@ def write_project(
     else:
         report.path = _save_with_joins(overrides, tfile, report.path)
     return report
+
+
+# How many groups either side of a kept one may have been given its sentences: the review
+# moves a sentence one group on, a merge and a split a few.
+HELD_REACH = 3
+# A target sentence this short ("Ja.", "12") is found in many texts: it is taken for one a
+# kept translation holds only where it is that whole translation.
+HELD_MIN_CHARS = 8
+
+
+def _held_by_kept(
+    lines: Sequence[Sequence[int]], kept_texts: Sequence[Sequence[str]], target_texts: Sequence[str]
+) -> set[int]:
+    """The target sentences that a kept translation near their group already holds.
+
+    A translator who moved "Eduard Leuthold …" into the segment before in review keeps
+    that segment's text; a second alignment, which knows nothing of the move, gave the
+    sentence to its old segment as well, and the published text stood in two segments.
+    """
+    held: set[int] = set()
+    for number, texts in enumerate(kept_texts):
+        kept_text = " ".join(" ".join(text.split()) for text in texts if text)
+        if not kept_text:
+            continue
+        low, high = max(number - HELD_REACH, 0), min(number + HELD_REACH + 1, len(lines))
+        for near in range(low, high):
+            if near == number:
+                continue
+            for k in lines[near]:
+                sentence = " ".join(target_texts[k].split())
+                if sentence and (
+                    sentence == kept_text
+                    or (len(sentence) >= HELD_MIN_CHARS and sentence in kept_text)
+                ):
+                    held.add(k)
+    return held
 
 
 def _leave_untranslated(unit: TranslationUnit) -> None:
