@@ -353,6 +353,39 @@ def test_a_second_alignment_never_gives_a_sentence_a_kept_translation_holds(
     assert later.unit(ids[5]).target == targets[6]
 
 
+def test_a_move_takes_one_sentence_as_the_alignment_counted_them(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    # Captions have no full stop: cut again by the segmenter, "Lhotse (8501 m) Photo
+    # Schweiz Stiftung für alpine Forschungen" was one sentence, and Alt+Down moved all three.
+    document = load_source(review_project, paper, lang="en")
+    count = len(document.segments)
+    ids = [segment.id for segment in document.segments]
+    captions = ["Lhotse (8501 m)", "Photo Schweiz", "Stiftung für alpine Forschungen"]
+    targets = ["Frase 0.", "Frase 1.", "Frase 2.", *captions]
+    targets += [f"Frase {j}." for j in range(len(targets), count + 3)]
+    beads = [Bead((0,), (0,), 0.9), Bead((1,), (1,), 0.9), Bead((2,), (2, 3, 4, 5), 0.4)]
+    beads += [Bead((k,), (k + 3,), 0.9) for k in range(3, count)]
+    write_project(review_project, paper, document, targets, beads, "es")
+    session = ReviewSession(review_project, paper, "es")
+    move_last_to_next(session, ids[2])
+    assert session.unit(ids[2]).target == "Frase 2. Lhotse (8501 m) Photo Schweiz"
+    assert session.unit(ids[3]).target == "Stiftung für alpine Forschungen Frase 6."
+    move_last_to_next(session, ids[2])
+    assert session.unit(ids[2]).target == "Frase 2. Lhotse (8501 m)"
+    assert session.unit(ids[3]).target == ("Photo Schweiz Stiftung für alpine Forschungen Frase 6.")
+    # Back the other way, one caption at a time, as counted after the moves.
+    move_first_to_previous(session, ids[3])
+    assert session.unit(ids[2]).target == "Frase 2. Lhotse (8501 m) Photo Schweiz"
+    session.undo()
+    session.undo()
+    assert session.unit(ids[2]).target == "Frase 2. Lhotse (8501 m) Photo Schweiz"
+    # Typed over, the text is cut as the segmenter cuts it.
+    session.set_target(ids[3], "Stiftung für alpine Forschungen. Frase seis.")
+    move_first_to_previous(session, ids[3])
+    assert session.unit(ids[3]).target == "Frase seis."
+
+
 def test_what_review_changes_in_a_group_is_said_and_listed(
     review_project: ProjectLayout, paper: Path
 ) -> None:

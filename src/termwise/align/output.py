@@ -63,6 +63,10 @@ ALIGNED_PREFIX = "aligned text: "
 # Before the published text of such a group, last in its ``align:`` comment: the review's
 # status line shows that comment, so the translator sees the text beside the segment.
 PUBLISHED_PREFIX = "published: "
+# Where each target sentence of a group's translation starts (after the first), with the
+# fingerprint of the text it is about: a caption or a heading has no full stop, and the
+# segmenter, cutting the joined text again, took several of them for one sentence.
+SENTENCES_PREFIX = "aligned sentences: "
 # A group's target sentences that a kept translation nearby already holds, left out of it.
 HELD_NOTE = "target sentence(s) left out: a kept translation nearby holds them"
 
@@ -98,6 +102,38 @@ def group_text(texts: Sequence[str], lang: str) -> str:
     """Sentences of a group as one translation: Chinese and Japanese join without spaces."""
     separator = "" if languages.is_cjk(lang) else " "
     return separator.join(text.strip() for text in texts if text.strip())
+
+
+def record_sentences(unit: TranslationUnit, sentences: Sequence[str], lang: str) -> None:
+    """Say in ``unit``'s comments where each of its translation's ``sentences`` (joined by
+    ``group_text``) starts, so that moving one in review moves exactly it."""
+    parts = [text.strip() for text in sentences if text.strip()]
+    comments = [c for c in unit.comments if not c.startswith(SENTENCES_PREFIX)]
+    if len(parts) > 1 and unit.target == group_text(parts, lang):
+        separator = len(group_text(["a", "b"], lang)) - 2
+        starts, position = [], 0
+        for part in parts[:-1]:
+            position += len(part) + separator
+            starts.append(str(position))
+        comments.append(f"{SENTENCES_PREFIX}{_fingerprint(unit.target)} {' '.join(starts)}")
+    unit.comments = tuple(comments)
+
+
+def aligned_sentences(unit: TranslationUnit) -> list[str] | None:
+    """The target sentences of ``unit``'s translation as the alignment counted them, while
+    its text is the one they were recorded for; else None."""
+    for comment in unit.comments:
+        if not comment.startswith(SENTENCES_PREFIX):
+            continue
+        fingerprint, *starts = comment[len(SENTENCES_PREFIX) :].split()
+        text = unit.target
+        if fingerprint != _fingerprint(text) or not all(start.isdigit() for start in starts):
+            return None
+        cuts = [0, *(int(start) for start in starts), len(text)]
+        if cuts != sorted(cuts):
+            return None
+        return [text[a:b].strip() for a, b in zip(cuts, cuts[1:], strict=False)]
+    return None
 
 
 def write_project(
@@ -214,7 +250,9 @@ def write_project(
             _leave_untranslated(unit)
             continue
         joined = len(groups[number]) > 1
-        _publish(unit, group_text([target_texts[k] for k in sorted(lines)], tgt), joined)
+        sentences = [target_texts[k] for k in sorted(lines)]
+        _publish(unit, group_text(sentences, tgt), joined)
+        record_sentences(unit, sentences, tgt)
         report.filled += 1
     if overrides is None:
         report.path = tfile.save(report.path)

@@ -22,9 +22,11 @@ from termwise.align.output import (
     NO_COUNTERPART,
     NOT_APPLIED,
     REGROUPED,
+    aligned_sentences,
     comment_confidence,
     comment_notes,
     confirmed_comments,
+    record_sentences,
     regrouped_comments,
 )
 from termwise.errors import TermwiseError
@@ -123,17 +125,21 @@ def _move(session: ReviewSession, segment_id: str, step: int) -> None:
         # was printed as part of the heading. (Into an empty one it is the heading's own
         # translation, which the aligner gave the group beside it.)
         raise TermwiseError("the heading there has its translation already")
-    sentences = target_sentences(unit.target, lang)
+    # The sentences as the alignment counted them (a caption has no full stop to cut at).
+    sentences = aligned_sentences(unit) or target_sentences(unit.target, lang)
     if not sentences:
         raise TermwiseError("this group has no target sentence to move")
     moved = sentences[0] if step < 0 else sentences[-1]
     kept = sentences[1:] if step < 0 else sentences[:-1]
     glue = sentence_glue(lang)
-    gained = [other.target, moved] if step < 0 else [moved, other.target]
+    others = aligned_sentences(other) or target_sentences(other.target, lang)
+    gained = [*others, moved] if step < 0 else [moved, *others]
 
     def edit() -> None:
         unit.set_translation(glue.join(kept))
         other.set_translation(glue.join(part for part in gained if part))
+        record_sentences(unit, kept, lang)
+        record_sentences(other, gained, lang)
         regroup(unit)
         # The sentence taken in brings its group's doubt along (README: the lowest confidence).
         regroup(other, unit)
