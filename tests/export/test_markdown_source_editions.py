@@ -179,9 +179,12 @@ def test_markdown_edition_keeps_the_markup_of_a_markdown_source(tmp_path: Path) 
 def test_docx_edition_shows_text_without_markers(tmp_path: Path) -> None:
     project = make_markdown_project(tmp_path)
     word = docx.Document(str(export(project, "paper.docx")))
-    assert word.paragraphs[0].text == "Title of the paper"
     assert word.core_properties.title == "Title of the paper"
     rows = [[cell.text for cell in row.cells] for row in word.tables[0].rows]
+    # The title once, in the first row beside its translation: no heading above the table.
+    assert rows[1] == ["Title of the paper", "Título del artículo"]
+    assert word.tables[0].rows[1].cells[0].paragraphs[0].style.name == "Heading 1"
+    assert not any(paragraph.text == "Title of the paper" for paragraph in word.paragraphs)
     assert rows[2] == [
         "This is important and documented. Run a < b here.",
         "Esto es importante y está documentado. Ejecute a < b aquí.",

@@ -20,10 +20,20 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from termwise.document.model import NUMBERINGS, ListItem, OffsetMap, Segment, SegmentKind, TableCell
+from termwise.document.model import (
+    NUMBERINGS,
+    CodeBlock,
+    ListItem,
+    OffsetMap,
+    Segment,
+    SegmentKind,
+    TableCell,
+)
 
 # Bump whenever reading or segmentation changes what a file gives: old entries are ignored.
-VERSION = 7
+# 8: a Markdown source's code blocks are kept beside the segments (an indented one was a
+# paragraph).
+VERSION = 8
 # Smaller files segment in well under a tenth of a second: not worth a cache file.
 MIN_BYTES = 200_000
 
@@ -56,8 +66,9 @@ def cache_path(key: str) -> Path:
     return cache_dir() / f"{key}.json"
 
 
-def read(key: str) -> tuple[str, str, list[Segment]] | None:
-    """``(language, encoding, segments)`` stored under exactly ``key``, else ``None``."""
+def read(key: str) -> tuple[str, str, list[Segment], list[CodeBlock]] | None:
+    """``(language, encoding, segments, code blocks)`` stored under exactly ``key``, else
+    ``None``."""
     # The segments hold no reference cycles: without the cyclic collector rescanning the
     # growing heap, decoding 50,000 of them takes a third of the time.
     collecting = gc.isenabled()
@@ -70,22 +81,31 @@ def read(key: str) -> tuple[str, str, list[Segment]] | None:
         if not isinstance(lang, str) or not isinstance(encoding, str):
             return None
         segments = [_decode_segment(row) for row in payload["segments"]]
+        code_blocks = [_decode_code_block(row) for row in payload["code_blocks"]]
     except (OSError, ValueError, KeyError, TypeError):
         return None
     finally:
         if collecting:
             gc.enable()
-    return (lang, encoding, segments) if segments else None
+    return (lang, encoding, segments, code_blocks) if segments else None
 
 
-def write(key: str, lang: str, encoding: str, segments: Sequence[Segment]) -> None:
-    """Store the segments under ``key``; a cache that cannot be written is just not there."""
+def write(
+    key: str,
+    lang: str,
+    encoding: str,
+    segments: Sequence[Segment],
+    code_blocks: Sequence[CodeBlock] = (),
+) -> None:
+    """Store the segments and code blocks under ``key``; a cache that cannot be written is
+    just not there."""
     payload = {
         "version": VERSION,
         "key": key,
         "lang": lang,
         "encoding": encoding,
         "segments": [_encode_segment(segment) for segment in segments],
+        "code_blocks": [[code.after_paragraph, code.text, code.info] for code in code_blocks],
     }
     target = cache_path(key)
     # Written to a temporary file and renamed, so a reader never sees half an entry; no
@@ -175,6 +195,13 @@ def _decode_segment(row: list[Any]) -> Segment:
         cell=_decode_cell(cell),
         list_item=_decode_list_item(list_item),
     )
+
+
+def _decode_code_block(row: Any) -> CodeBlock:
+    after_paragraph, text, info = row
+    if type(after_paragraph) is not int or type(text) is not str or type(info) is not str:
+        raise ValueError("cache row with a malformed code block")
+    return CodeBlock(after_paragraph, text, info)
 
 
 def _decode_cell(value: Any) -> TableCell | None:

@@ -192,6 +192,25 @@ class Segment:
         return source_start, source_end
 
 
+@dataclass(frozen=True, slots=True)
+class CodeBlock:
+    """A code block of a Markdown source (fenced or indented): no segment, since code is
+    neither translated nor checked, but an edition prints it verbatim where it stands.
+
+    Its text is kept, not its offsets: a terminology fix rewrites the source text, and
+    offsets into the old text would no longer find it.
+    """
+
+    # How many paragraphs (as ``Segment.paragraph`` counts them) come before it: 0 before
+    # the first, so that an edition can put it back between its neighbours.
+    after_paragraph: int
+    # Its lines as written, fence lines left out and an indented block's indentation (four
+    # columns) removed.
+    text: str
+    # A fenced block's info string ("python", "sh title=x"); "" for an indented one.
+    info: str = ""
+
+
 # A line ends where an editor ends it: "\r\n" (Windows), "\n", or a lone "\r" (classic Mac OS).
 _NEWLINE = re.compile("\r\n|\r|\n")
 
@@ -214,6 +233,9 @@ class Document:
     fmt: str = "text"
     id_aliases: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     _by_id: dict[str, Segment] = field(default_factory=dict, repr=False, compare=False)
+    # A Markdown source's code blocks, in document order: kept beside the segments, never
+    # among them, so nothing translates or checks them.
+    code_blocks: list[CodeBlock] = field(default_factory=list)
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset in ``text``."""

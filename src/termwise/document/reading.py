@@ -1,7 +1,8 @@
 """Reading documents into headings and sentences.
 
 Each reader turns a file into *blocks*: a heading or a paragraph, given as the spans of its
-lines in ``Document.text``. Joining those lines (line breaks and the stray spaces at page
+lines in ``Document.text`` (or, from Markdown, a code block, which is kept verbatim and
+never segmented). Joining those lines (line breaks and the stray spaces at page
 breaks become one space; end-of-line hyphenation is undone where the document itself shows
 the word unhyphenated) gives the paragraph's normalised text and an ``OffsetMap`` back into
 the file; the segmenter then splits paragraphs into sentences. Plain text is assumed to be
@@ -25,6 +26,7 @@ from termwise.document import cache as document_cache
 from termwise.document.encoding import decode_bytes, detect_encoding
 from termwise.document.ids import assign_ids
 from termwise.document.model import (
+    CodeBlock,
     Document,
     ListItem,
     OffsetMap,
@@ -50,7 +52,8 @@ FORMATS = {
 
 @dataclass
 class Block:
-    """A heading or a paragraph: the spans ``(start, end)`` of its lines' content."""
+    """A heading, a paragraph or a code block: the spans ``(start, end)`` of its lines'
+    content (a code block's: each line from its indentation's end to its end)."""
 
     heading: bool
     lines: list[tuple[int, int]] = field(default_factory=list)
@@ -61,6 +64,10 @@ class Block:
     # Markdown and .docx: the table cell or list item the block is (see ``Segment``).
     cell: TableCell | None = None
     list_item: ListItem | None = None
+    # Markdown: a code block, which becomes a ``CodeBlock`` and no segment; ``info`` is its
+    # fence's info string.
+    code: bool = False
+    info: str = ""
 
 
 def load_document(
@@ -96,16 +103,22 @@ def load_document(
     )
     cached = document_cache.read(key)
     if cached is not None:
-        tag, used, segments = cached
+        tag, used, segments, code_blocks = cached
         text = decode_bytes(data, file_path, used)
         document = Document(
-            path=file_path, text=text, lang=tag, encoding=used, segments=segments, fmt=fmt
+            path=file_path,
+            text=text,
+            lang=tag,
+            encoding=used,
+            segments=segments,
+            fmt=fmt,
+            code_blocks=code_blocks,
         )
         document.id_aliases = dict(id_aliases or {})
         return document
     text, used = _decode(data, file_path, encoding, encoding_option)
     document = _build(text, lang, file_path, fmt, used, id_aliases, None)
-    document_cache.write(key, document.lang, used, document.segments)
+    document_cache.write(key, document.lang, used, document.segments, document.code_blocks)
     return document
 
 
@@ -159,7 +172,7 @@ def _build(
             )
         else:
             blocks = plain_text_blocks(text)
-        document.segments = _segments(document, blocks, document.id_aliases)
+        document.segments, document.code_blocks = _segments(document, blocks, document.id_aliases)
     finally:
         if collecting:
             gc.enable()
@@ -170,13 +183,20 @@ def _build(
 
 def _segments(
     document: Document, blocks: Iterable[Block], aliases: Mapping[str, str]
-) -> list[Segment]:
+) -> tuple[list[Segment], list[CodeBlock]]:
+    """The segments of ``blocks``, and their code blocks, each placed after the paragraphs
+    before it."""
     text = document.text
     lang = document.lang
     vocabulary = _Vocabulary(text, lang)
     drafts: list[tuple[SegmentKind, str, OffsetMap, int, Block]] = []
+    code_blocks: list[CodeBlock] = []
     paragraph = 0
     for block in blocks:
+        if block.code:
+            code = "\n".join(text[start:end] for start, end in block.lines)
+            code_blocks.append(CodeBlock(after_paragraph=paragraph, text=code, info=block.info))
+            continue
         joined, offsets = join_lines(text, block.lines, vocabulary)
         if not joined.strip():
             continue
@@ -222,7 +242,7 @@ def _segments(
                 list_item=block.list_item,
             )
         )
-    return segments
+    return segments, code_blocks
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -741,6 +761,11 @@ def _continues_heading(line: str, next_line: str, width: int) -> bool:
 _ATX = re.compile(r" {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*\Z")
 _SETEXT = re.compile(r" {0,3}(?:=+|-+)[ \t]*\Z")
 _FENCE = re.compile(r" {0,3}(```|~~~)")
+# A code fence's line: its indentation, its run of backticks or tildes, its info string.
+_CODE_FENCE = re.compile(r"([ \t]*)(`{3,}|~{3,})(.*)\Z")
+# The indentation that makes a line indented code (CommonMark), and the most a fence may
+# have beyond its container's.
+CODE_INDENT = 4
 _LIST_ITEM = re.compile(r"[ \t]*(?:([-*+])|(\d{1,9})[.)])[ \t]+")
 _QUOTE = re.compile(r"[ \t]*(?:>[ \t]?)+")
 _RULE = re.compile(r" {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})\Z")
@@ -750,10 +775,40 @@ _DELIMITER_CELL = re.compile(r"\s*:?-+:?\s*\Z")
 _CELL_PIPE = re.compile(r"(?<!\\)\|")
 
 
+@dataclass
+class _OpenFence:
+    """A fenced code block being read: what closes it, and the indentation its lines lose."""
+
+    block: Block
+    marker: str  # "`" or "~"
+    length: int
+    # The column its container's text starts at (an open list item's), 0 at the top.
+    base: int
+    # The opening fence's indentation: each line loses as much (CommonMark), so that code
+    # in a list item does not keep the item's indentation.
+    indent: int
+
+    def closed_by(self, line: str) -> bool:
+        """Whether ``line`` closes it: a run of the same marker, as long or longer, alone."""
+        match = _CODE_FENCE.match(line)
+        if match is None or match.group(3).strip():
+            return False
+        run = match.group(2)
+        return (
+            run[0] == self.marker
+            and len(run) >= self.length
+            and _indentation(line) - self.base < CODE_INDENT
+        )
+
+
 def markdown_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     current: Block | None = None
-    fence: str | None = None
+    fence: _OpenFence | None = None
+    # An indented code block being read, and the blank lines that may go on with it (or,
+    # where it ends, were no part of it).
+    indented: Block | None = None
+    indented_blanks: list[tuple[int, int]] = []
     in_table = False
     skip_delimiter_row = False
     tables = table_row = 0
@@ -768,23 +823,53 @@ def markdown_blocks(text: str) -> list[Block]:
             skip_delimiter_row = False
             continue
         if fence is not None:
-            if line.lstrip().startswith(fence):
+            if fence.closed_by(line):
                 fence = None
+            elif line or number + 1 < len(raw_lines):
+                # (An unclosed fence runs to the end; the text's final newline ends its
+                # last line and starts none.)
+                fence.block.lines.append(_code_line(line, line_start, fence.indent))
             continue
+        if indented is not None:
+            if not line.strip():
+                indented_blanks.append(_code_line(line, line_start, CODE_INDENT))
+                continue
+            if _indentation(line) >= CODE_INDENT:
+                indented.lines.extend(indented_blanks)
+                indented_blanks = []
+                indented.lines.append(_code_line(line, line_start, CODE_INDENT))
+                continue
+            indented, indented_blanks = None, []
+        table_ended = False
         if in_table:
             if _is_table_row(line):
                 table_row += 1
                 blocks.extend(_cell_blocks(line, line_start, tables, table_row))
                 continue
             in_table = False
-        fence_match = _FENCE.match(line)
-        if fence_match:
-            fence = fence_match.group(1)
-            lists.close_left_of(_width(line, 0, fence_match.start(1)))
+            table_ended = True
+        fence = _opened_fence(line, lists)
+        if fence is not None:
+            lists.close_left_of(fence.indent)
+            blocks.append(fence.block)
             current = None
             continue
         if not line.strip():
             current = None
+            continue
+        if (
+            current is None
+            and not table_ended
+            and not lists.open
+            and _indentation(line) >= CODE_INDENT
+        ):
+            # Indented code: it cannot interrupt a paragraph (a wrapped line indented four
+            # goes on with it) or a table. Inside an open list item, indentation starts the
+            # item's next paragraph; code there would be indented four beyond the item's
+            # text, which is left to a fence: such lines stay the item's text.
+            indented = Block(heading=False, code=True)
+            indented.lines.append(_code_line(line, line_start, CODE_INDENT))
+            blocks.append(indented)
             continue
         if current is not None and len(current.lines) == 1 and _SETEXT.match(line):
             current.heading = True
@@ -853,6 +938,37 @@ def markdown_blocks(text: str) -> list[Block]:
     return blocks
 
 
+def _opened_fence(line: str, lists: _ListNesting) -> _OpenFence | None:
+    """The fenced code block ``line`` opens, if it opens one: a fence indented less than
+    four columns beyond the open list item's text (or the margin) it stands in. A backtick
+    fence's info string has no backtick: "```x`" starts a code span, not a block."""
+    match = _CODE_FENCE.match(line)
+    if match is None:
+        return None
+    indent = _indentation(line)
+    base = lists.base_column(indent)
+    run, info = match.group(2), match.group(3).strip()
+    if indent - base >= CODE_INDENT or (run[0] == "`" and "`" in info):
+        return None
+    block = Block(heading=False, code=True, info=info)
+    return _OpenFence(block=block, marker=run[0], length=len(run), base=base, indent=indent)
+
+
+def _code_line(line: str, line_start: int, columns: int) -> tuple[int, int]:
+    """The span of a code line starting at ``line_start``, up to ``columns`` of its
+    indentation left out (a tab goes to the next multiple of four, as ``_width`` counts)."""
+    index = column = 0
+    while index < len(line) and column < columns and line[index] in " \t":
+        column = column + 1 if line[index] == " " else column + 4 - column % 4
+        index += 1
+    return line_start + index, line_start + len(line)
+
+
+def _indentation(line: str) -> int:
+    """The columns of ``line``'s leading spaces and tabs."""
+    return _width(line, 0, len(line) - len(line.lstrip(" \t")))
+
+
 def _continues_paragraph(current: Block | None, item: re.Match[str]) -> bool:
     """Whether a numbered line inside a paragraph (outside any list) goes on with it: in
     CommonMark only a list starting at 1 interrupts a paragraph, so a wrapped "… the end
@@ -898,6 +1014,11 @@ class _ListNesting:
         self._content_columns.append(content)
         number = None if bullet else int(match.group(2))
         return ListItem(ordered=not bullet, number=number, depth=len(self._content_columns))
+
+    def base_column(self, column: int) -> int:
+        """Where the text of the innermost open item that ``column`` reaches starts (0
+        where it reaches none): a line's indentation inside an item counts from there."""
+        return max((start for start in self._content_columns if start <= column), default=0)
 
     @property
     def open(self) -> bool:

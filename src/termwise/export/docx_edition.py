@@ -8,7 +8,9 @@ and not as the template's US English; a draft is orange with its dagger, not ita
 would hide its own emphasis. A table of the
 source is a Word table, in the bilingual edition one in each column of its row (as in the
 HTML edition, each language's table whole); a list is paragraphs in Word's "List Bullet" and
-"List Number" styles, each numbered list restarting where the source's starts.
+"List Number" styles, each numbered list restarting where the source's starts. A code
+block, which has no translation, is a paragraph in a "Code" style (monospaced, not
+spell-checked), in the bilingual table a row whose two cells are merged into one.
 
 Headings are Word's heading styles, so that the navigation pane and a table of contents see
 the outline. In the bilingual table only the source column's enter the outline: its
@@ -28,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from termwise import languages
-from termwise.document.model import SegmentKind
+from termwise.document.model import CodeBlock, SegmentKind
 from termwise.export import markdown_inline
 from termwise.export.edition import (
     MISSING,
@@ -52,6 +54,10 @@ LINK_COLOUR = (0x05, 0x63, 0xC1)
 EAST_ASIAN_LANGUAGES = frozenset({"zh", "ja", "ko"})
 RIGHT_TO_LEFT_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb"})
 CODE_FONT = "Consolas"
+# The paragraph style of a code block, and its size: a little smaller than body text, as
+# code usually is, so that more of a line fits a column.
+CODE_STYLE = "Code"
+CODE_SIZE_PT = 9
 # The HTML edition's colours for a term and for a warning.
 TERM_COLOUR = (0x0B, 0x53, 0x94)
 DEPRECATED_COLOUR = UNREVIEWED_COLOUR
@@ -148,13 +154,17 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
         defaults = document.styles.element.find(qn("w:docDefaults"))
         _set_language(defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")), target_lang)
     title_block = edition.target_title_block if target_only else None
-    heading = document.add_heading(level=1)
-    if title_block is not None:
-        # The body leaves the title out: the heading shows what its paragraph would have.
-        _add_target(heading, title_block, markdown, _Style(), marks, target_lang)
-    else:
-        nodes = markdown_inline.parse(title) if edition.title_is_markdown else None
-        _add_text(heading, title, nodes, _Style())
+    # A bilingual edition's first row shows the document's title beside its translation,
+    # and is the title in the outline: a heading above the table printed the title twice.
+    title_row = None if target_only else edition.title_row
+    if title_row is None:
+        heading = document.add_heading(level=1)
+        if title_block is not None:
+            # The body leaves the title out: the heading shows what its paragraph would have.
+            _add_target(heading, title_block, markdown, _Style(), marks, target_lang)
+        else:
+            nodes = markdown_inline.parse(title) if edition.title_is_markdown else None
+            _add_text(heading, title, nodes, _Style())
 
     # The two sides, for the tables and lists that print either.
     def add_source(paragraph: Any, block: EditionBlock, style: _Style) -> None:
@@ -165,7 +175,11 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
 
     if target_only:
         after_table = False
-        for block in edition_parts(edition.target_body()):
+        for block in edition_parts(edition.target_body(), edition.code_blocks):
+            if isinstance(block, CodeBlock):
+                _add_code(document, document.add_paragraph(), block)
+                after_table = False
+                continue
             if isinstance(block, TablePart):
                 if after_table:
                     # Two tables with nothing between them are one table to Word.
@@ -193,11 +207,13 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
                 run.bold = True
         # Repeated at the top of every page, so that a reader knows the columns there too.
         table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
-        # The document's title row repeats the heading above the table, which is the title
-        # in the outline; --title puts another there, and the row is the paper's own heading.
-        title_row = edition.blocks[0] if edition.blocks and not edition.title_override else None
-        for block in edition_parts(edition.blocks):
+        for block in edition_parts(edition.blocks, edition.code_blocks):
             cells = table.add_row().cells
+            if isinstance(block, CodeBlock):
+                # Code is the same in both languages: one cell across the row.
+                merged = cells[0].merge(cells[1])
+                _add_code(document, merged.paragraphs[0], block)
+                continue
             if not isinstance(block, EditionBlock):
                 for cell, add in ((cells[0], add_source), (cells[1], add_target)):
                     if isinstance(block, TablePart):
@@ -207,8 +223,8 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
                 continue
             source, target = cells[0].paragraphs[0], cells[1].paragraphs[0]
             if block.kind is SegmentKind.HEADING:
-                level = block.outline_level
-                _set_heading(document, source, level, outline=block is not title_row)
+                level = 1 if block is title_row else block.outline_level
+                _set_heading(document, source, level, outline=True)
                 _set_heading(document, target, level, outline=False)
             _add_source(source, block, markdown, _Style(), marks, source_lang)
             _add_target(target, block, markdown, _Style(), marks, target_lang)
@@ -329,6 +345,31 @@ def _restarted_numbering(
         level.find(qn("w:start")).set(qn("w:val"), str(start))
         override.append(level)
     return int(restarted.numId)
+
+
+def _add_code(document: Any, paragraph: Any, code: CodeBlock) -> None:
+    """``code`` in ``paragraph``, in the "Code" style; its lines are line breaks in one
+    paragraph (python-docx writes a newline as ``w:br``), so that it stays one block."""
+    paragraph.style = _code_style(document)
+    if code.text:
+        paragraph.add_run(word_text(code.text))
+
+
+def _code_style(document: Any) -> Any:
+    """The "Code" paragraph style, added on first use: a monospaced font and no
+    spell-checking (code is no English or Spanish to proof)."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import Pt
+
+    styles = document.styles
+    if CODE_STYLE in styles:
+        return styles[CODE_STYLE]
+    style = styles.add_style(CODE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = styles["Normal"]
+    style.font.name = CODE_FONT
+    style.font.size = Pt(CODE_SIZE_PT)
+    style.font.no_proof = True
+    return style
 
 
 def _set_heading(document: Any, paragraph: Any, level: int, *, outline: bool) -> None:

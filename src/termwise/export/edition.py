@@ -3,6 +3,8 @@
 A published edition must not pass machine translation off as a translator's work: only
 reviewed translations are printed unless the user asks for unreviewed ones, and those are
 then marked. The formats (HTML, Markdown, .docx, text) only lay out what this module decides.
+A Markdown source's code blocks are no segments, so they have no translation to wait for:
+every edition prints them as written, where they stand.
 """
 
 from __future__ import annotations
@@ -11,7 +13,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from termwise import languages
-from termwise.document.model import Document, ListItem, Segment, SegmentKind, TableCell
+from termwise.document.model import (
+    CodeBlock,
+    Document,
+    ListItem,
+    Segment,
+    SegmentKind,
+    TableCell,
+)
 from termwise.project.translation_file import TranslationFile
 from termwise.project.units import SegmentState, TranslationUnit
 
@@ -93,6 +102,10 @@ class Edition:
     include_unreviewed: bool
     glossary_used: bool = False
     title_override: str | None = None  # ``export --title``
+    # Printed verbatim between the blocks (``layout.edition_parts`` places them): kept out
+    # of ``blocks``, which hold what has a translation, so the title, the outline and the
+    # marks see segments only.
+    code_blocks: list[CodeBlock] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -228,6 +241,7 @@ def build_edition(
         blocks=blocks,
         include_unreviewed=include_unreviewed,
         title_override=title,
+        code_blocks=list(document.code_blocks),
     )
     if glossary is not None:
         mark_terms(edition, glossary)

@@ -13,6 +13,9 @@ down a column and across a row, and a list by its numbering and nesting, so neit
 cut into rows of one cell or one item the way paragraphs are without losing what makes it a
 table or a list; side by side, each cell's translation still stands at the same place of the
 same grid, level with its source.
+
+A code block has no translation: it is one row whose cell spans both columns, printed as
+written (``<pre><code>``, its fence's language as CommonMark's ``language-`` class).
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from termwise.document.model import SegmentKind
+from termwise.document.model import CodeBlock, SegmentKind
 from termwise.export import markdown_inline
 from termwise.export.edition import (
     MISSING,
@@ -84,6 +87,14 @@ table.cells :is(td, th) > p, li > p { margin: 0 0 .3rem; }
 table.edition :is(ul, ol) { margin: 0; padding-inline-start: 1.5rem; }
 """
 
+# Only an edition with code blocks gets these, for the same reason. Long lines wrap: a
+# fixed-layout column (and paper) cannot scroll.
+CODE_CSS = """pre { margin: .3rem 0 .6rem; padding: .4rem .6rem; background: #f5f5f5;
+       white-space: pre-wrap; overflow-wrap: anywhere; font-size: .9em;
+       font-family: ui-monospace, "Noto Sans Mono", Consolas, monospace; }
+pre code { font: inherit; }
+"""
+
 
 def html_edition(edition: Edition, *, target_only: bool = False) -> str:
     lang = edition.target_lang
@@ -98,10 +109,14 @@ def html_edition(edition: Edition, *, target_only: bool = False) -> str:
         heading = escape(title)
     if edition.title_is_markdown:
         title = markdown_inline.plain_text(title)
-    body = edition_parts(edition.target_body() if target_only else edition.blocks)
+    body = edition_parts(
+        edition.target_body() if target_only else edition.blocks, edition.code_blocks
+    )
     css = CSS
-    if any(not isinstance(part, EditionBlock) for part in body):
+    if any(isinstance(part, (TablePart, ListPart)) for part in body):
         css += STRUCTURE_CSS
+    if any(isinstance(part, CodeBlock) for part in body):
+        css += CODE_CSS
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{escape(lang)}">',
@@ -159,6 +174,9 @@ def _bilingual_body(edition: Edition, body: list[Part]) -> list[str]:
         return _target_runs_html(block, markdown)
 
     for block in body:
+        if isinstance(block, CodeBlock):
+            rows.append(f'<tr class="code"><td colspan="2">{_code_html(block)}</td></tr>')
+            continue
         if not isinstance(block, EditionBlock):
             kind = "table" if isinstance(block, TablePart) else "list"
             source_part = _part_html(block, source_html, markdown)
@@ -196,6 +214,9 @@ def _target_only_body(edition: Edition, body: list[Part]) -> list[str]:
         return _target_runs_html(block, markdown)
 
     for block in body:
+        if isinstance(block, CodeBlock):
+            out.append(_code_html(block))
+            continue
         if not isinstance(block, EditionBlock):
             out.append(_part_html(block, target_html, markdown))
             continue
@@ -207,6 +228,14 @@ def _target_only_body(edition: Edition, body: list[Part]) -> list[str]:
             out.append(f"<p>{text}</p>")
     out.append("</main>")
     return out
+
+
+def _code_html(code: CodeBlock) -> str:
+    """A code block as CommonMark renders it: the info string's first word names the
+    language, for a highlighter or a reader."""
+    words = code.info.split()
+    language = f' class="language-{escape(words[0])}"' if words else ""
+    return f"<pre><code{language}>{escape(code.text)}</code></pre>"
 
 
 # One side of the edition, a block's source or its translation as HTML.

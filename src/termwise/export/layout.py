@@ -3,7 +3,9 @@
 Each paragraph of the document knows its place (``Segment.cell``, ``Segment.list_item``),
 but a format needs the whole: a table's grid of cells, a list's items with the lists nested
 in them. This builds that once, for every format; a document without tables or lists comes
-out as its blocks, one part each, so its editions are what they always were.
+out as its blocks, one part each, so its editions are what they always were. A code block
+(``CodeBlock``) is a part of its own, between the blocks it stood between; one inside a
+list item ends the list there, and the rest of the items make a list after it.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TypeAlias
 
-from termwise.document.model import NUMBERINGS, ListItem
+from termwise.document.model import NUMBERINGS, CodeBlock, ListItem
 from termwise.export.edition import EditionBlock
 
 
@@ -58,12 +60,36 @@ class TablePart:
 
 # A cell holds paragraphs and lists; a table inside a cell is read into the cell's paragraphs.
 CellPart: TypeAlias = EditionBlock | ListPart
-Part: TypeAlias = EditionBlock | TablePart | ListPart
+Part: TypeAlias = EditionBlock | TablePart | ListPart | CodeBlock
 
 
-def edition_parts(blocks: Sequence[EditionBlock]) -> list[Part]:
+def edition_parts(
+    blocks: Sequence[EditionBlock], code_blocks: Sequence[CodeBlock] = ()
+) -> list[Part]:
     """``blocks`` with each run of one table's cells made a table and each run of list
-    items a list (or several, where the kind changes at the top depth)."""
+    items a list (or several, where the kind changes at the top depth), and each of
+    ``code_blocks`` put back after the paragraphs it followed."""
+    parts: list[Part] = []
+    next_code = 0
+    run: list[EditionBlock] = []
+    for block in blocks:
+        paragraph = block.segments[0].segment.paragraph
+        if next_code < len(code_blocks) and code_blocks[next_code].after_paragraph < paragraph:
+            parts.extend(_grouped(run))
+            run = []
+            while (
+                next_code < len(code_blocks) and code_blocks[next_code].after_paragraph < paragraph
+            ):
+                parts.append(code_blocks[next_code])
+                next_code += 1
+        run.append(block)
+    parts.extend(_grouped(run))
+    parts.extend(code_blocks[next_code:])
+    return parts
+
+
+def _grouped(blocks: Sequence[EditionBlock]) -> list[Part]:
+    """``edition_parts`` of blocks with no code between them."""
     parts: list[Part] = []
     index = 0
     while index < len(blocks):

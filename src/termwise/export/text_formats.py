@@ -3,6 +3,8 @@
 Neither format can put a table or a list beside another, so a bilingual edition prints the
 source's table (list) and then the translation's, each whole: a table read by its grid and a
 list by its numbering would not survive being cut into rows of one cell or one item.
+A code block, which has no translation, is printed once where it stands: fenced in
+Markdown, indented four spaces in plain text.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from termwise.document.model import SegmentKind
+from termwise.document.model import CodeBlock, SegmentKind
 from termwise.export import markdown_inline
 from termwise.export.edition import (
     MISSING,
@@ -51,7 +53,10 @@ def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
         else:
             title = _title(edition, edition.target_title)
         lines.extend([f"# {title}", ""])
-        for block in edition_parts(edition.target_body()):
+        for block in edition_parts(edition.target_body(), edition.code_blocks):
+            if isinstance(block, CodeBlock):
+                lines.extend([*_fenced(block), ""])
+                continue
             if not isinstance(block, EditionBlock):
                 lines.extend(_markdown_part(block, _target_text(escape), edition.markdown))
                 lines.append("")
@@ -67,7 +72,13 @@ def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
         if title_row is None:
             lines.extend([f"# {_title(edition, edition.title)}", ""])
         in_table = False
-        for block in edition_parts(edition.blocks):
+        for block in edition_parts(edition.blocks, edition.code_blocks):
+            if isinstance(block, CodeBlock):
+                if in_table:
+                    lines.append("")
+                    in_table = False
+                lines.extend([*_fenced(block), ""])
+                continue
             if not isinstance(block, EditionBlock):
                 if in_table:
                     lines.append("")
@@ -113,7 +124,13 @@ def text_edition(edition: Edition, *, target_only: bool = False) -> str:
     if edition.markdown:
         source_of, target_of = _reading_source, _reading_target
     lines: list[str] = []
-    for block in edition_parts(edition.blocks):
+    for block in edition_parts(edition.blocks, edition.code_blocks):
+        if isinstance(block, CodeBlock):
+            # Indented, as plain text sets code apart; a blank line gets no trailing spaces.
+            code_lines = block.text.split("\n") if block.text else []
+            lines.extend(f"    {line}" if line.strip() else "" for line in code_lines)
+            lines.append("")
+            continue
         if not isinstance(block, EditionBlock):
             sides = [target_of] if target_only else [source_of, target_of]
             for text_of in sides:
@@ -126,6 +143,17 @@ def text_edition(edition: Edition, *, target_only: bool = False) -> str:
         lines.append("")
     lines.extend(edition.legends())
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _fenced(code: CodeBlock) -> list[str]:
+    """A code block as a Markdown fence: longer than any run of its marker in the text, so
+    that no line of it closes the fence; of tildes where the info string has a backtick,
+    which a backtick fence's may not."""
+    marker = "~" if "`" in code.info else "`"
+    longest = max((len(run) for run in re.findall(f"{re.escape(marker)}+", code.text)), default=0)
+    fence = marker * max(3, longest + 1)
+    body = code.text.split("\n") if code.text else []
+    return [f"{fence}{code.info}", *body, fence]
 
 
 def _reading_source(block: EditionBlock) -> str:
