@@ -74,8 +74,10 @@ def test_encoding_given_explicitly(tmp_path: Path) -> None:
     path.write_bytes("Le café est prêt. Très bien.".encode("latin-1"))
     with pytest.raises(InputError) as raised:
         load_document(path)
-    assert "latin.txt" in str(raised.value) and "byte 6:" in str(raised.value)
-    assert raised.value.offset == 6
+    # Where an editor shows it, and what the byte is likely to be.
+    assert str(raised.value).startswith(
+        f'{path}:1:7: not UTF-8 text: byte 0xE9 ("é" in Windows-1252); '
+    )
     assert texts(path, encoding="latin-1", lang="fr") == ["Le café est prêt.", "Très bien."]
     with pytest.raises(InputError, match="unknown encoding"):
         load_document(path, encoding="no-such-codec")

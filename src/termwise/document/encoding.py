@@ -60,11 +60,13 @@ def decode_bytes(
     try:
         text = data.decode(chosen)
     except UnicodeDecodeError as error:
+        line, column, shown = _bad_byte(data, error.start)
         raise InputError(
-            f"not valid {chosen} text (found {data[error.start : error.start + 4]!r}); "
+            f"not valid {chosen} text: {shown}; "
             + _advice(encoding_option, "name the right encoding with {}"),
             path,
-            offset=error.start,
+            line=line,
+            column=column,
         ) from error
     except (UnicodeError, LookupError) as error:
         # base64, rot13 and zlib are codecs but not text encodings (LookupError); punycode
@@ -126,12 +128,25 @@ def detect_encoding(data: bytes, path: str | Path, *, encoding_option: bool | st
     except UnicodeDecodeError as utf8_error:
         if _looks_like_gb18030(data):
             return "gb18030"
+        line, column, shown = _bad_byte(data, utf8_error.start)
         raise InputError(
-            f"not UTF-8 text (found {data[utf8_error.start : utf8_error.start + 4]!r}); "
+            f"not UTF-8 text: {shown}; "
             + _advice(encoding_option, "if it is another encoding, name it with {}"),
             path,
-            offset=utf8_error.start,
+            line=line,
+            column=column,
         ) from utf8_error
+
+
+def _bad_byte(data: bytes, start: int) -> tuple[int, int, str]:
+    """The line and column of the byte at ``start`` as an editor shows them (the line's
+    start decoded as far as it goes), and the byte as the likeliest other encoding reads
+    it: a translator knows "é", not b'\\xe9 le'."""
+    line_start = data.rfind(b"\n", 0, start) + 1
+    column = len(data[line_start:start].decode("utf-8", errors="replace")) + 1
+    byte = data[start]
+    read = _printable(bytes([byte]).decode("cp1252", errors="replace"))
+    return data.count(b"\n", 0, start) + 1, column, f'byte 0x{byte:02X} ("{read}" in Windows-1252)'
 
 
 # The signature of an OLE2 compound file: Word 97–2003 .doc, Excel .xls, PowerPoint .ppt.
@@ -243,6 +258,6 @@ def _word_at(text: str, position: int) -> str:
 
 
 def _printable(text: str) -> str:
-    """``text`` with what a terminal would swallow or act on (latin-1's C1 control "\\x82"
-    in a misread "€", a byte-order mark) written as Python escapes."""
-    return "".join(char if char.isprintable() else ascii(char)[1:-1] for char in text)
+    """``text`` with what a terminal would swallow or act on (latin-1's C1 control U+0082
+    in a misread "€", a byte-order mark, a no-break space) written as "<U+0082>"."""
+    return "".join(char if char.isprintable() else f"<U+{ord(char):04X}>" for char in text)
