@@ -97,3 +97,13 @@ async def test_the_grid_keeps_one_rendering_per_row_however_often_it_changes() -
             await pilot.pause()
         assert len(grid._cache) == shown
         assert grid._row_strips(0) is grid._row_strips(0)  # still cached
+
+
+def test_chinese_closing_marks_never_start_a_line_nor_opening_ones_end_one() -> None:
+    # "以倘" / "。": a wrapped Chinese cell began a line with the full stop.
+    text = "从疏割起行，安营在旷野边的以倘。然后「他们」走了。"
+    for width in range(4, 20):
+        lines = [text[start:end] for start, end in wrap_spans(text, width)]
+        assert "".join(lines) == text
+        assert not any(line[0] in "。，」" for line in lines), (width, lines)
+        assert not any(line[-1] == "「" for line in lines), (width, lines)

@@ -12,12 +12,16 @@ import re
 from rich.cells import cell_len
 
 # One token is a run of spaces, one wide (CJK) character, or a run of anything else.
-# Wide characters may break anywhere; other runs break only at spaces.
+# Wide characters may break anywhere; other runs break only at spaces. As in Chinese and
+# Japanese typesetting, a closing mark ("。", "，", "」") never starts a line and an opening
+# one ("「", "（") never ends one: each goes with the character beside it.
 _WIDE = (
     "\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
     "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
 )
-_TOKEN = re.compile(rf"\s+|[{_WIDE}]|[^\s{_WIDE}]+")
+_CLOSING = "。，、；：？！）」』】》〉〕］｝・ー"
+_OPENING = "（「『【《〈〔［｛"
+_TOKEN = re.compile(rf"\s+|[{_OPENING}]*[{_WIDE}][{_CLOSING}]*|[^\s{_WIDE}]+")
 
 
 def text_cells(text: str) -> int:
