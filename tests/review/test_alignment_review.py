@@ -386,6 +386,32 @@ def test_a_move_takes_one_sentence_as_the_alignment_counted_them(
     assert session.unit(ids[3]).target == "Frase seis."
 
 
+def test_a_sure_group_whose_sides_share_no_number_is_listed(
+    review_project: ProjectLayout,
+) -> None:
+    # Where the translation lacks a paragraph beside a block of captions, the aligner gave
+    # "The new height is 8222 m." the caption "6 - Photo R. Angst, 1934", sure (0.96), unlisted.
+    report = review_project.root / "chronicle.md"
+    report.write_text(
+        "The peak was measured again. The new height is 8222 m.\n\n"
+        "In 1956 the team climbed it. It had 12 members.\n",
+        encoding="utf-8",
+    )
+    document = load_source(review_project, report, lang="en")
+    ids = [segment.id for segment in document.segments]
+    targets = [
+        "On a mesuré le sommet à nouveau.",
+        "6 - Photo R. Angst, 1934",  # no number of "8222 m"
+        "En 1956 l'équipe l'a gravi.",  # shares 1956
+        "Elle comptait 12 membres.",  # "12" is too short a number to judge by
+    ]
+    beads = [Bead((k,), (k,), 0.96) for k in range(4)]
+    write_project(review_project, report, document, targets, beads, "fr")
+    session = ReviewSession(review_project, report, "fr")
+    assert [row.segment_id for row in low_confidence_rows(session)] == [ids[1]]
+    assert "numbers differ (8222 / 1934)" in notes(session.unit(ids[1]))
+
+
 def test_what_review_changes_in_a_group_is_said_and_listed(
     review_project: ProjectLayout, paper: Path
 ) -> None:

@@ -137,7 +137,7 @@ def require_project_reading(path: Path, encoding: str, option: str) -> None:
         detected = detect_encoding(data, path)
         text = decode_bytes(data, path, detected)
     except InputError as error:
-        line = data.count(b"\n", 0, error.offset or 0) + 1
+        line = error.line or data.count(b"\n", 0, error.offset or 0) + 1
         reading = "cannot read it (they read UTF-8, UTF-16 with a byte-order mark or GB18030)"
     else:
         if text == named:
@@ -508,6 +508,7 @@ def align(
         - report.flagged_for_omitted
         - report.not_applied
         - report.flagged_for_held
+        - report.flagged_for_numbers
     )
     why = [
         f"{unsure} unsure" if unsure else "",
@@ -523,6 +524,9 @@ def align(
         f"{report.held_groups} without {_counted(report.held_elsewhere, 'target sentence')}"
         " a kept translation nearby holds"
         if report.held_elsewhere
+        else "",
+        f"{report.flagged_for_numbers} whose two sides share no number"
+        if report.flagged_for_numbers
         else "",
     ]
     reasons = ", ".join(part for part in why if part)

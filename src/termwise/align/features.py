@@ -234,6 +234,11 @@ def bucket(value: str, buckets: int) -> int:
     return zlib.crc32(value.encode("utf-8")) % buckets
 
 
+def written_numbers(text: str) -> list[str]:
+    """The numbers ``text`` writes in digits, with their separators ("8847,60", "1'000")."""
+    return _NUMBER.findall(text)
+
+
 def number_key(text: str) -> str:
     """A number as both languages write it: separators dropped ("1,000.5" and "1.000,5" agree)."""
     digits = re.sub(r"\D", "", text).lstrip("0")

@@ -50,6 +50,9 @@ DISPUTED_NOTE = "grouped otherwise without MT"
 MT_SPLITS_NOTE = "split otherwise with MT"
 # A source group the translation has nothing for.
 NO_COUNTERPART = "no counterpart in the translation"
+# Before the numbers of a group whose two sides share none (8222 m beside a caption's "6 -
+# Photo … 1934"): sure by its lengths, it is likely another passage's text.
+NUMBERS_NOTE = "numbers differ"
 # A group without counterpart that the translator confirmed as such (it cannot be marked
 # reviewed: it has no translation).
 CONFIRMED = "confirmed in review"
@@ -92,6 +95,8 @@ class ProjectReport:
     held_elsewhere: int = 0
     held_groups: int = 0
     flagged_for_held: int = 0
+    # Of ``flagged``, the sure groups flagged only because their sides share no number.
+    flagged_for_numbers: int = 0
     # For each source sentence of the alignment, its segment's place in the saved project
     # (0-based): the joins made and the groups kept shift it.
     segment_of: list[int] = field(default_factory=list)
@@ -165,6 +170,8 @@ def write_project(
     from termwise.project.translations import open_translation, sync_with_document
 
     tgt = languages.normalize(target_lang)
+    # The beads number the sentences as they were aligned, before the joins below.
+    aligned_sources = [segment.text for segment in document.segments]
     tfile = open_translation(layout, document, tgt)
     worked = {
         segment.id for segment in document.segments if translators_work(tfile.units[segment.id])
@@ -232,18 +239,26 @@ def write_project(
         said = _comment(bead, len(appended), first)
         if taken:
             said += f", {len(taken)} {HELD_NOTE}"
+        differ = _numbers_differ(
+            [aligned_sources[k] for k in bead.src], [target_texts[k] for k in lines]
+        )
+        if differ:
+            said += f", {NUMBERS_NOTE} ({differ})"
         unit.comments = _with_comment(unit.comments, said)
         flags = set(unit.flags) - {CHECK_FLAG}
         # A sentence the translation leaves out is listed whatever the aligner's confidence:
         # an omission is what a reviewer of a published translation is looking for.
         omitted = not lines
-        if bead.confidence < LOW_CONFIDENCE or appended or omitted or taken:
+        if bead.confidence < LOW_CONFIDENCE or appended or omitted or taken or differ:
             flags.add(CHECK_FLAG)
             report.flagged += 1
             sure = bead.confidence >= LOW_CONFIDENCE
             report.flagged_for_appended += sure and bool(appended)
             report.flagged_for_omitted += sure and omitted
             report.flagged_for_held += sure and bool(taken) and not appended and not omitted
+            report.flagged_for_numbers += (
+                sure and bool(differ) and not (taken or appended or omitted)
+            )
         unit.flags = frozenset(flags)
         if not lines:
             report.unmatched_source += 1
@@ -295,6 +310,30 @@ def _held_by_kept(
                 ):
                     held.add(k)
     return held
+
+
+def _numbers_differ(source: Sequence[str], target: Sequence[str]) -> str:
+    """The numbers of a group's two sides ("8222 / 1934") where both have some (of three
+    digits or more, as both languages write them) and they share none; "" otherwise.
+
+    Sure by lengths alone, such a group is likely a caption or another passage's text put
+    where the translation lacks one; on Text+Berg it flags 1 right group of 355 and no
+    wrong one, but a missing paragraph beside a block of captions was filled with them."""
+    from termwise.align.features import number_key, written_numbers
+
+    def numbers(texts: Sequence[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for text in texts:
+            for written in written_numbers(text):
+                key = number_key(written)
+                if len(key) >= 3:
+                    found.setdefault(key, written)
+        return found
+
+    ours, theirs = numbers(source), numbers(target)
+    if not ours or not theirs or ours.keys() & theirs.keys():
+        return ""
+    return f"{', '.join(ours.values())} / {', '.join(theirs.values())}"
 
 
 def _leave_untranslated(unit: TranslationUnit) -> None:
