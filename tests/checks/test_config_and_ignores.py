@@ -128,3 +128,42 @@ def test_damaged_ignores_file_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         IgnoreStore.load(path)
     assert caught.value.line is not None
+
+
+def test_an_ignore_of_one_concepts_issue_leaves_the_others_of_the_segment(
+    tmp_path: Path,
+) -> None:
+    # "term-missing" flags no text: three concepts missing from one segment had one id and
+    # one ignore key, so ignoring one (with its reason) hid the other two.
+    from dataclasses import replace
+
+    from termwise.checks.ignores import issue_id
+    from termwise.checks.issue import Issue
+
+    base = Issue("term-missing", Severity.ERROR, "s1", "target", 0, 0, "", "T16 missing")
+    issues = [replace(base, concept=concept) for concept in ("T15", "T16", "T21")]
+    assert len({issue_id(issue, "es") for issue in issues}) == 3
+    layout = ProjectLayout.at(tmp_path)
+    store = IgnoreStore.for_document(layout, "paper.txt")
+    store.add(issues[1], "T16's wording approved by the client", lang="es")
+    store.save()
+    reloaded = IgnoreStore.for_document(layout, "paper.txt")
+    assert [reloaded.is_ignored(issue, "es") for issue in issues] == [False, True, False]
+    # An ignore written before concepts were kept: one with a flagged text still holds...
+    legacy = {
+        "ignored": [
+            {"check": "term-missing", "segment": "s1", "side": "target", "text": "",
+             "reason": "old", "lang": "es"},
+            {"check": "term-forbidden", "segment": "s1", "side": "target",
+             "text": "comunidad de destino", "reason": "quoted", "lang": "es"},
+        ]
+    }  # fmt: skip
+    ignores_file(layout, "paper.txt").write_text(json.dumps(legacy), encoding="utf-8")
+    old = IgnoreStore.for_document(layout, "paper.txt")
+    forbidden = Issue(
+        "term-forbidden", Severity.ERROR, "s1", "target", 0, 20, "comunidad de destino", "x",
+        concept="T01",
+    )  # fmt: skip
+    assert old.is_ignored(forbidden, "es") and old.reason(forbidden, "es") == "quoted"
+    # ...one without (it dismissed every concept's issue at once) lapses.
+    assert not any(old.is_ignored(issue, "es") for issue in issues)

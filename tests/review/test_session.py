@@ -198,3 +198,25 @@ def test_a_merge_of_segments_undo_never_touched_keeps_the_undo_steps(
     assert session.unit(second).target == "De fuera."
     assert session.undo() is not None
     assert session.unit(first).target == ""
+
+
+def test_ignore_all_like_it_stays_within_one_concept(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    # "I" on one concept's "term-missing" (no flagged text) offered every concept's: 60 issues.
+    from dataclasses import replace
+
+    from termwise.checks.issue import Severity
+
+    session = ReviewSession(review_project, paper, "es")
+    ids = [row.segment_id for row in session.rows[:3]]
+    base = Issue("term-missing", Severity.ERROR, ids[0], "target", 0, 0, "", "missing")
+    session.issues = [
+        replace(base, segment_id=segment_id, concept=concept)
+        for segment_id in ids
+        for concept in ("T01", "T02")
+    ]
+    alike = session.issues_like(session.issues[0])
+    assert [(issue.segment_id, issue.concept) for issue in alike] == [
+        (segment_id, "T01") for segment_id in ids
+    ]

@@ -1,7 +1,8 @@
 """False alarms a translator chose to ignore, with the reason, kept in the project.
 
-An ignore is keyed by check id, segment id, side, the flagged text and (for target issues)
-the target language, never by line or offset: segment ids survive edits elsewhere in the
+An ignore is keyed by check id, segment id, side, the flagged text, the concept (for a
+terminology issue: "term-missing" flags no text, and a segment may miss three concepts'
+terms) and (for target issues) the target language, never by line or offset: segment ids survive edits elsewhere in the
 document (and termwise's own terminology fixes), so an ignore stays attached to its segment
 while the text around it changes, and lapses only when the flagged text itself changes.
 
@@ -36,10 +37,15 @@ class IgnoredIssue:
     reason: str
     lang: str | None = None
     added: str | None = None
+    concept: str | None = None
 
     @property
-    def key(self) -> tuple[str, str, str, str, str | None]:
-        return (self.check, self.segment, self.side, _normal(self.text), self.lang)
+    def key(self) -> IgnoreKey:
+        return (self.check, self.segment, self.side, _normal(self.text), self.lang, self.concept)
+
+
+# check, segment, side, flagged text, target language, concept.
+IgnoreKey = tuple[str, str, str, str, str | None, str | None]
 
 
 def _normal(text: str) -> str:
@@ -48,13 +54,16 @@ def _normal(text: str) -> str:
 
 def issue_id(issue: Issue, lang: str | None) -> str:
     """A short stable id for an issue (what ``check --ignore ID`` names), from its ignore key."""
-    parts = (
+    parts = [
         issue.check,
         issue.segment_id,
         issue.side,
         _normal(issue.text),
         (lang or "") if issue.side == "target" else "",
-    )
+    ]
+    if issue.concept:
+        # Three concepts' terms missing from one segment are three issues, three ids.
+        parts.append(issue.concept)
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:10]
 
 
@@ -90,17 +99,31 @@ class IgnoreStore:
             entries.append(_entry(item, target, number))
         return cls(target, entries)
 
-    def key_for(self, issue: Issue, lang: str | None) -> tuple[str, str, str, str, str | None]:
+    def key_for(self, issue: Issue, lang: str | None) -> IgnoreKey:
         return (
             issue.check,
             issue.segment_id,
             issue.side,
             _normal(issue.text),
             lang if issue.side == "target" else None,
+            issue.concept,
         )
 
+    def _stored_key(self, issue: Issue, lang: str | None) -> IgnoreKey | None:
+        """The key under which ``issue`` is ignored, if it is."""
+        key = self.key_for(issue, lang)
+        if key in self._keys:
+            return key
+        # An ignore written before concepts were recorded still holds where the flagged text
+        # tells the concept; one of an issue without text ("term-missing") lapses, since it
+        # dismissed every concept's issue in the segment at once.
+        legacy: IgnoreKey = (*key[:5], None)
+        if key[5] and key[3] and legacy in self._keys:
+            return legacy
+        return None
+
     def is_ignored(self, issue: Issue, lang: str | None = None) -> bool:
-        return self.key_for(issue, lang) in self._keys
+        return self._stored_key(issue, lang) is not None
 
     def add(self, issue: Issue, reason: str, *, lang: str | None = None) -> IgnoredIssue:
         """Ignore ``issue`` (``lang`` is the target language for target issues)."""
@@ -114,6 +137,7 @@ class IgnoreStore:
             text=issue.text,
             reason=reason.strip(),
             lang=key[4],
+            concept=issue.concept,
             added=_dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         )
         self.entries = [existing for existing in self.entries if existing.key != key]
@@ -122,14 +146,16 @@ class IgnoreStore:
         return entry
 
     def remove(self, issue: Issue, lang: str | None = None) -> bool:
-        key = self.key_for(issue, lang)
+        key = self._stored_key(issue, lang)
+        if key is None:
+            return False
         before = len(self.entries)
         self.entries = [entry for entry in self.entries if entry.key != key]
         self._keys.discard(key)
         return len(self.entries) != before
 
     def reason(self, issue: Issue, lang: str | None = None) -> str | None:
-        key = self.key_for(issue, lang)
+        key = self._stored_key(issue, lang)
         return next((entry.reason for entry in self.entries if entry.key == key), None)
 
     def save(self) -> None:
@@ -146,6 +172,7 @@ def _entry(item: Any, path: Path, number: int) -> IgnoredIssue:
         raise InputError(f"ignore #{number}: side must be source or target", path)
     lang = item.get("lang")
     added = item.get("added")
+    concept = item.get("concept")
     return IgnoredIssue(
         check=item["check"],
         segment=item["segment"],
@@ -154,4 +181,5 @@ def _entry(item: Any, path: Path, number: int) -> IgnoredIssue:
         reason=item["reason"],
         lang=str(lang) if lang is not None else None,
         added=str(added) if added is not None else None,
+        concept=str(concept) if concept is not None else None,
     )

@@ -537,13 +537,15 @@ class ReviewSession:
         self.issues = [other for other in self.issues if other is not issue]
 
     def issues_like(self, issue: Issue) -> list[Issue]:
-        """The issues of the same check on the same text, on the same side, across the
-        document: a word the spelling dictionary lacks is reported 44 times."""
+        """The issues of the same check on the same text, on the same side, of the same
+        concept, across the document: a word the spelling dictionary lacks is reported 44
+        times. (The concept: "term-missing" flags no text, and "I" on one concept's dismissed
+        every concept's.)"""
         return [
             other
             for other in self.issues
-            if (other.check, other.side, other.text.casefold())
-            == (issue.check, issue.side, issue.text.casefold())
+            if (other.check, other.side, other.text.casefold(), other.concept)
+            == (issue.check, issue.side, issue.text.casefold(), issue.concept)
         ]
 
     def disable_check(self, check_id: str) -> None:
