@@ -100,3 +100,18 @@ def test_a_broken_termwise_toml_is_not_rewritten(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="termwise.toml"):
         set_mt_on_opening(path, False)
     assert path.read_text(encoding="utf-8") == original
+
+
+def test_a_check_turned_off_joins_a_list_written_over_lines_with_its_comments(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "termwise.toml"
+    path.write_text(
+        '[checks]\ndisable = [\n    "length-ratio",   # Apertium output is long\n]\n',
+        encoding="utf-8",
+    )
+    disable_check(path, "spelling")
+    assert path.read_text(encoding="utf-8") == (
+        '[checks]\ndisable = [\n    "length-ratio",   # Apertium output is long\n'
+        '    "spelling",\n]\n'
+    )

@@ -289,10 +289,13 @@ class MTSettings:
         return {"beam_size": self.beam} if self.beam is not None else {}
 
 
-def set_setting(path: Path, keys: tuple[str, ...], value: Any) -> None:
+def set_setting(path: Path, keys: tuple[str, ...], value: Any, *, append: bool = False) -> None:
     """Set one key of the ``termwise.toml`` at ``path`` (``("mt", "on-opening")``), keeping
     the rest of the file, its comments and layout too, as it is: a choice the workbench
     remembers for the project is written where the translator reads and edits settings.
+
+    With ``append`` the value is added to the list the key holds (made if there is none),
+    so that the list keeps its own layout and the comments between its items.
 
     A file termwise cannot read is not rewritten; the new file is checked as every command
     checks it before it replaces the old one, atomically.
@@ -312,7 +315,11 @@ def set_setting(path: Path, keys: tuple[str, ...], value: Any) -> None:
             if key not in table:
                 table[key] = tomlkit.table()
             table = table[key]
-        table[keys[-1]] = value
+        held = table.get(keys[-1]) if append else None
+        if isinstance(held, list):
+            held.append(value)
+        else:
+            table[keys[-1]] = [value] if append else value
         updated = tomlkit.dumps(document)
         problem = _check_table(tomllib.loads(updated), SCHEMA, ())
     except (TOMLKitError, tomllib.TOMLDecodeError, TypeError, ValueError) as error:
@@ -339,4 +346,4 @@ def disable_check(path: Path, check_id: str) -> None:
     table = load_settings(path).get("checks", {}) if path.exists() else {}
     disabled = list(table.get("disable", []))
     if check_id not in disabled:
-        set_setting(path, ("checks", "disable"), [*disabled, check_id])
+        set_setting(path, ("checks", "disable"), check_id, append=True)
