@@ -220,3 +220,31 @@ def test_ignore_all_like_it_stays_within_one_concept(
     assert [(issue.segment_id, issue.concept) for issue in alike] == [
         (segment_id, "T01") for segment_id in ids
     ]
+
+
+def test_a_glossary_change_in_review_is_checked_at_once(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    # A term set to deprecated in the glossary panel stayed unreported until the workbench
+    # was opened again: the checker kept what it had found under the old glossary.
+    session = ReviewSession(review_project, paper, "es")
+    row = next(r for r in session.rows if "community of human destiny" in r.source)
+    session.set_target(row.segment_id, "La comunidad de futuro compartido de la humanidad.")
+
+    def forbidden() -> list[Issue]:
+        document, targets, _ = session.check_inputs()
+        return [
+            issue
+            for issue in session.compute_issues(document, targets)
+            if issue.check == "term-forbidden" and issue.segment_id == row.segment_id
+        ]
+
+    assert forbidden() == []
+    assert session.glossary is not None
+    concept = session.glossary.get("T01")
+    assert concept is not None
+    term = next(t for t in concept.all_terms if t.text.startswith("comunidad de futuro"))
+    session.set_term_status(concept, term, "deprecated")
+    assert [issue.text for issue in forbidden()] == [
+        "comunidad de futuro compartido de la humanidad"
+    ]

@@ -954,6 +954,10 @@ class ReviewSession:
     def _rebuild_matchers(self) -> None:
         from termwise.glossary.matcher import TermMatcher
 
+        with self._lock:
+            # The checker keeps what it found under the glossary as it was (its terms'
+            # statuses, its matches): a term added or a status changed needs a new one.
+            self.glossary_version += 1
         if self.glossary is not None:
             self._source_matcher = TermMatcher(self.glossary, self.source_lang)
             self._target_matcher = TermMatcher(self.glossary, self.target_lang)
