@@ -248,3 +248,24 @@ def test_a_glossary_change_in_review_is_checked_at_once(
     assert [issue.text for issue in forbidden()] == [
         "comunidad de futuro compartido de la humanidad"
     ]
+
+
+def test_an_ignore_is_an_undo_step_of_its_own(review_project: ProjectLayout, paper: Path) -> None:
+    # Ctrl+Z after an ignore undid the edit before it, and the ignore stayed.
+    from termwise.checks.ignores import IgnoreStore
+    from termwise.checks.issue import Severity
+
+    session = ReviewSession(review_project, paper, "es")
+    first, second = (row.segment_id for row in session.rows[:2])
+    session.set_target(first, "Un texto revisado.")
+    issue = Issue("spelling", Severity.WARNING, second, "source", 0, 7, "destiny", "unknown")
+    session.issues = [issue]
+    session.ignore(issue, "a word of the paper")
+    assert session.ignores.is_ignored(issue, "es")
+    undone = session.undo()
+    assert undone is not None and undone.label == "ignore"
+    assert not session.ignores.is_ignored(issue, "es")
+    assert not IgnoreStore.for_document(review_project, paper).is_ignored(issue, "es")
+    assert session.unit(first).target == "Un texto revisado."
+    session.redo()
+    assert IgnoreStore.for_document(review_project, paper).is_ignored(issue, "es")

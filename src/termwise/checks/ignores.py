@@ -158,6 +158,14 @@ class IgnoreStore:
         key = self._stored_key(issue, lang)
         return next((entry.reason for entry in self.entries if entry.key == key), None)
 
+    def snapshot(self) -> tuple[IgnoredIssue, ...]:
+        """The ignores as they are, for undo to put back."""
+        return tuple(self.entries)
+
+    def restore(self, entries: tuple[IgnoredIssue, ...]) -> None:
+        self.entries = list(entries)
+        self._keys = {entry.key for entry in self.entries}
+
     def save(self) -> None:
         payload = {"ignored": [asdict(entry) for entry in self.entries]}
         text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from termwise.checks.ignores import IgnoredIssue
     from termwise.project.units import TranslationUnit
 
 
@@ -43,6 +44,10 @@ class Change:
     # A join or split: the overrides and every unit before and after.
     structure_before: Structure | None = None
     structure_after: Structure | None = None
+    # An ignore (or "ignore all like it"): the project's ignores before and after, so that
+    # Ctrl+Z takes it back instead of the edit before it.
+    ignores_before: tuple[IgnoredIssue, ...] | None = None
+    ignores_after: tuple[IgnoredIssue, ...] | None = None
 
     @property
     def reshapes(self) -> bool:

@@ -35,7 +35,7 @@ from termwise.review.fixes import FixPlan, FixScope, apply_all, plan_fix
 from termwise.review.rows import STATES, Mark, Row
 
 if TYPE_CHECKING:
-    from termwise.checks.ignores import IgnoreStore
+    from termwise.checks.ignores import IgnoredIssue, IgnoreStore
     from termwise.checks.incremental import IncrementalChecker
     from termwise.checks.issue import Issue
     from termwise.document.model import Document
@@ -425,6 +425,11 @@ class ReviewSession:
 
     def _apply_change(self, change: Change, *, reverse: bool) -> None:
         change.typing = None
+        ignores = change.ignores_before if reverse else change.ignores_after
+        if ignores is not None:
+            self.ignores.restore(ignores)
+            self.ignores.save()
+            return
         structure = change.structure_before if reverse else change.structure_after
         if structure is not None:
             self._restore_structure(structure)
@@ -532,9 +537,16 @@ class ReviewSession:
             self._build_rows()
 
     def ignore(self, issue: Issue, reason: str) -> None:
+        before = self.ignores.snapshot()
         self.ignores.add(issue, reason, lang=self.target_lang)
-        self.ignores.save()
+        self._ignores_changed("ignore", before)
         self.issues = [other for other in self.issues if other is not issue]
+
+    def _ignores_changed(self, label: str, before: tuple[IgnoredIssue, ...]) -> None:
+        """Save the ignores and make the change an undo step of its own: Ctrl+Z after an
+        ignore undid the fix before it, and the ignore stayed."""
+        self.ignores.save()
+        self._record(Change(label, ignores_before=before, ignores_after=self.ignores.snapshot()))
 
     def issues_like(self, issue: Issue) -> list[Issue]:
         """The issues of the same check on the same text, on the same side, of the same
@@ -565,9 +577,10 @@ class ReviewSession:
     def ignore_all(self, issue: Issue, reason: str) -> int:
         """Dismiss every issue like ``issue`` (``issues_like``) with one reason; how many."""
         alike = self.issues_like(issue)
+        before = self.ignores.snapshot()
         for other in alike:
             self.ignores.add(other, reason, lang=self.target_lang)
-        self.ignores.save()
+        self._ignores_changed("ignore all like it", before)
         gone = {id(other) for other in alike}
         self.issues = [other for other in self.issues if id(other) not in gone]
         return len(alike)
