@@ -315,6 +315,20 @@ async def test_concept_panel_and_insert_official_rendering(
         assert app.editor.text == "La comunidad de futuro compartido de la humanidad"
 
 
+async def test_insert_official_rendering_replaces_the_selection_and_spaces_after_a_stop(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    # Ctrl+G put the term after the selected wrong rendering, and ran it into a full stop.
+    app = make_app(review_project, paper)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter", *"Es la comunidad de destino hoy.")
+        await pilot.press("home", *["right"] * 6, *["shift+right"] * 20, "ctrl+g")
+        assert app.editor.text == "Es la comunidad de futuro compartido de la humanidad hoy."
+        await pilot.press("end", "ctrl+g")
+        assert app.editor.text.endswith("hoy. comunidad de futuro compartido de la humanidad")
+
+
 async def test_issues_panel_jump_and_fix_in_target(
     review_project: ProjectLayout, paper: Path
 ) -> None:

@@ -13,6 +13,10 @@ from termwise.tui.keymap import KEYMAP, scope_table, textual_bindings
 EDITING_TITLE = "Editing"
 
 
+# After these a word goes on without a space: "(comunidad", "«comunidad".
+_OPENERS = frozenset("([{«‹“‘„\"'¿¡")
+
+
 class TranslationEditor(TextArea):
     """A TextArea where Enter moves on to the next segment, as in OmegaT.
 
@@ -58,16 +62,19 @@ class TranslationEditor(TextArea):
         self.move_cursor(self.document.end, select=select)
 
     def insert_word(self, text: str, *, spaced: bool) -> None:
-        """Insert ``text`` at the cursor as a word: where ``spaced``, with a space on a side
-        where it would touch a letter or digit (a term put at the start of a draft ran into
-        its first word: "gobernanza globalLas ideas")."""
-        row, column = self.cursor_location
-        line = self.document.get_line(row)
-        if spaced and column > 0 and line[column - 1].isalnum():
+        """Put ``text`` in as a word, in place of the selection if there is one (the term
+        went in after the selected wrong rendering). Where ``spaced``, a space goes before it
+        after a word or a sentence's punctuation ("tiempo.comunidad") and after it before a
+        letter or digit (a term put at the start of a draft ran into its first word:
+        "gobernanza globalLas ideas")."""
+        start, end = sorted(self.selection)
+        before = self.document.get_line(start[0])[: start[1]]
+        after = self.document.get_line(end[0])[end[1] :]
+        if spaced and before and not before[-1].isspace() and before[-1] not in _OPENERS:
             text = " " + text
-        if spaced and column < len(line) and line[column].isalnum():
+        if spaced and after and after[0].isalnum():
             text += " "
-        self.insert(text)
+        self.replace(text, start, end)
 
     def _own_keys(self) -> set[str]:
         """The keys of the editor's bindings, as the user's keymap may have moved them."""
