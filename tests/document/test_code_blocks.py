@@ -86,7 +86,7 @@ def test_an_indented_paragraph_inside_a_list_item_is_the_items_text() -> None:
         "Second item.",
         "The list is over.",
     ]
-    assert document.segments[2].list_item == ListItem(False, None, 1)
+    assert document.segments[2].list_item == ListItem(False, None, 1, marker="-")
     assert document.code_blocks == [CodeBlock(4, "code", "")]
 
 
@@ -138,7 +138,7 @@ def test_a_fence_inside_a_list_item_loses_the_items_indentation() -> None:
     )
     assert texts(document) == ["Install it:", "Run it.", "Outer.", "Inner:", "Inner again."]
     items = [segment.list_item for segment in document.segments]
-    assert items[:2] == [ListItem(True, 1, 1), ListItem(True, 2, 1)]
+    assert items[:2] == [ListItem(True, 1, 1, marker="."), ListItem(True, 2, 1, marker=".")]
     assert [item.depth if item else 0 for item in items[2:]] == [1, 2, 2]
     # The nested item's fence stands four columns in: still a fence, not its text.
     assert document.code_blocks == [

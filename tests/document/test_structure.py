@@ -45,8 +45,8 @@ A paragraph ends the list.
 """
 
 
-def bullet(depth: int) -> ListItem:
-    return ListItem(ordered=False, number=None, depth=depth)
+def bullet(depth: int, marker: str = "-") -> ListItem:
+    return ListItem(ordered=False, number=None, depth=depth, marker=marker)
 
 
 def places(document: Document) -> list[tuple[str, TableCell | None, ListItem | None]]:
@@ -71,8 +71,8 @@ def test_markdown_table_cells_and_list_items() -> None:
         ("Deep down.", None, bullet(3)),
         ("Roads too.", None, bullet(2)),
         ("Back at the top.", None, bullet(1)),
-        ("Third.", None, ListItem(ordered=True, number=3, depth=1)),
-        ("Fourth.", None, ListItem(ordered=True, number=7, depth=1)),
+        ("Third.", None, ListItem(ordered=True, number=3, depth=1, marker=".")),
+        ("Fourth.", None, ListItem(ordered=True, number=7, depth=1, marker=")")),
         ("A paragraph ends the list.", None, None),
         ("Second", TableCell(2, 0, 0), None),
         ("table", TableCell(2, 1, 0), None),
@@ -94,8 +94,8 @@ def test_markdown_structure_changes_no_text_or_id() -> None:
     assert [s.text for s in plain.segments] == ["Trade grew."] * 3
     assert [s.list_item for s in plain.segments] == [
         bullet(1),
-        bullet(1),
-        ListItem(ordered=True, number=12, depth=1),
+        bullet(1, "*"),
+        ListItem(ordered=True, number=12, depth=1, marker="."),
     ]
 
 
@@ -116,7 +116,7 @@ def test_quoted_lists_and_wide_markers() -> None:
     assert places(document) == [
         ("quoted", None, bullet(1)),
         ("nested", None, bullet(2)),
-        ("Ten.", None, ListItem(ordered=True, number=10, depth=1)),
+        ("Ten.", None, ListItem(ordered=True, number=10, depth=1, marker=".")),
         ("under ten", None, bullet(2)),
         ("not under ten", None, bullet(1)),
     ]
@@ -186,20 +186,20 @@ def test_word_table_cells_and_list_items(tmp_path: Path) -> None:
         # The merged cell spans columns 0 and 1.
         ("Right", TableCell(1, 0, 2), None),
         ("Row one.", TableCell(1, 1, 0), None),
-        ("Listed in a cell", TableCell(1, 1, 1), bullet(1)),
+        ("Listed in a cell", TableCell(1, 1, 1), bullet(1, "")),
         # A table in a cell is read into that cell.
         ("Inner left", TableCell(1, 2, 2), None),
         ("Inner right", TableCell(1, 2, 2), None),
         ("One.", None, number),
         # "List Bullet 2" is a level of its own numbering; its name says the depth.
-        ("Nested.", None, bullet(2)),
+        ("Nested.", None, bullet(2, "")),
         ("Two.", None, ListItem(ordered=True, number=2, depth=1)),
         ("Numbering taken away.", None, None),
         ("Fourth.", None, ListItem(ordered=True, number=4, depth=1)),
         ("Fifth.", None, ListItem(ordered=True, number=5, depth=1)),
-        ("A bullet at level two.", None, bullet(2)),
+        ("A bullet at level two.", None, bullet(2, "")),
         # Numbering the document does not define: a bullet, never an invented number.
-        ("Unknown numbering.", None, bullet(1)),
+        ("Unknown numbering.", None, bullet(1, "")),
         ("2. A heading numbered by its style is no list item", None, None),
         ("Second table.", TableCell(2, 0, 0), None),
     ]
@@ -277,8 +277,8 @@ def test_a_wrapped_line_starting_with_a_number_goes_on_with_its_paragraph() -> N
         ("The survey ran until the end of 2020.", None),
         ("That year was hard.", None),
         ("Steps:", None),
-        ("One.", ListItem(ordered=True, number=1, depth=1)),
-        ("Two.", ListItem(ordered=True, number=2, depth=1)),
+        ("One.", ListItem(ordered=True, number=1, depth=1, marker=".")),
+        ("Two.", ListItem(ordered=True, number=2, depth=1, marker=".")),
     ]
     # An item's second paragraph is no paragraph "2." goes on with: the list goes on.
     text = "1. Fill the bottle.\n\n   Use gloves.\n2. Seal it.\n3. Ship it.\n"

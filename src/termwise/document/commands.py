@@ -82,6 +82,8 @@ def segments(
                     "depth": segment.list_item.depth,
                     "numbering": segment.list_item.numbering,
                 }
+            if segment.quote_depth:
+                row["quote_depth"] = segment.quote_depth
             out.write(("\n" if index == 0 else ",\n") + json.dumps(row, ensure_ascii=False))
         out.write("\n]\n")
         out.flush()

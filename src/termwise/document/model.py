@@ -147,6 +147,10 @@ class ListItem:
     # How an ordered list writes its numbers, in Word's names (one of ``NUMBERINGS``):
     # "b." is not "2.", and a text that refers to item (b) must still find it.
     numbering: str = "decimal"
+    # A Markdown item's bullet ("-", "*", "+") or its number's delimiter ("." or ")"): in
+    # CommonMark "- a" and "* b" are two lists, not one; "" where the source has no such
+    # thing (Word).
+    marker: str = ""
 
 
 # The numberings an edition can write; another one (Word's "ordinal", "chineseCounting" …)
@@ -180,6 +184,9 @@ class Segment:
     # tables and lists; None for other paragraphs (and for every plain-text one).
     cell: TableCell | None = None
     list_item: ListItem | None = None
+    # How many block quotes the paragraph stands in (Markdown's "> ", "> > "), so that an
+    # edition prints a quotation as one; 0 outside any.
+    quote_depth: int = 0
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Map the span ``[start, end)`` of ``text`` to a span of ``Document.text``."""

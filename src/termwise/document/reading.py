@@ -68,6 +68,8 @@ class Block:
     # fence's info string.
     code: bool = False
     info: str = ""
+    # Markdown: how many block quotes the block stands in (see ``Segment``).
+    quote_depth: int = 0
 
 
 def load_document(
@@ -240,6 +242,7 @@ def _segments(
                 level=block.level if kind is SegmentKind.HEADING else 0,
                 cell=block.cell,
                 list_item=block.list_item,
+                quote_depth=block.quote_depth,
             )
         )
     return segments, code_blocks
@@ -811,7 +814,8 @@ def markdown_blocks(text: str) -> list[Block]:
     indented_blanks: list[tuple[int, int]] = []
     in_table = False
     skip_delimiter_row = False
-    tables = table_row = 0
+    # The quote depth of the table being read: its rows carry as many markers.
+    tables = table_row = table_quote = 0
     lists = _ListNesting()
     raw_lines = text.split("\n")
     position = 0
@@ -840,11 +844,17 @@ def markdown_blocks(text: str) -> list[Block]:
                 indented.lines.append(_code_line(line, line_start, CODE_INDENT))
                 continue
             indented, indented_blanks = None, []
+        # A block quote's markers ("> ", "> > ") and where its content starts: inside one,
+        # headings, rules, tables and list items are read from the content, as outside.
+        depth, content_start = _quote_prefix(line)
+        content = line[content_start:]
         table_ended = False
         if in_table:
-            if _is_table_row(line):
+            if depth == table_quote and _is_table_row(content):
                 table_row += 1
-                blocks.extend(_cell_blocks(line, line_start, tables, table_row))
+                blocks.extend(
+                    _cell_blocks(content, line_start + content_start, tables, table_row, depth)
+                )
                 continue
             in_table = False
             table_ended = True
@@ -854,7 +864,8 @@ def markdown_blocks(text: str) -> list[Block]:
             blocks.append(fence.block)
             current = None
             continue
-        if not line.strip():
+        if not content.strip():
+            # A blank line, or a quote's ("> "), which ends a paragraph inside the quote.
             current = None
             continue
         if (
@@ -871,44 +882,55 @@ def markdown_blocks(text: str) -> list[Block]:
             indented.lines.append(_code_line(line, line_start, CODE_INDENT))
             blocks.append(indented)
             continue
-        if current is not None and len(current.lines) == 1 and _SETEXT.match(line):
+        if current is not None and depth > current.quote_depth:
+            # A quote (or a quote inside the quote) opening interrupts a paragraph. A line
+            # quoted less than its paragraph goes on with it: CommonMark's lazy continuation.
+            current = None
+        if (
+            current is not None
+            and len(current.lines) == 1
+            and depth == current.quote_depth
+            and _SETEXT.match(line, content_start)
+        ):
             current.heading = True
-            current.level = 1 if line.strip().startswith("=") else 2
+            current.level = 1 if content.strip().startswith("=") else 2
             # A heading, even one written under a list item's text, is no list item.
             current.list_item = None
             current = None
             continue
-        if _RULE.match(line):
-            lists.close_left_of(_width(line, 0, len(line) - len(line.lstrip())))
+        indentation_end = len(line) - len(content.lstrip())
+        if _RULE.match(line, content_start):
+            lists.close_left_of(_width(line, content_start, indentation_end))
             current = None
             continue
-        atx = _ATX.match(line)
+        atx = _ATX.match(line, content_start)
         if atx:
-            lists.close_left_of(_width(line, 0, atx.start(1)))
+            lists.close_left_of(_width(line, content_start, atx.start(1)))
             title_start = line_start + atx.start(2)
             blocks.append(
                 Block(
                     heading=True,
                     lines=[(title_start, line_start + atx.end(2))],
                     level=len(atx.group(1)),
+                    quote_depth=depth,
                 )
             )
             current = None
             continue
         following = raw_lines[number + 1].rstrip("\r") if number + 1 < len(raw_lines) else ""
-        if _starts_table(line, following):
+        following_depth, following_start = _quote_prefix(following)
+        if following_depth == depth and _starts_table(content, following[following_start:]):
             # Each cell is a paragraph of its own, as in a .docx table: a row is no sentence.
-            lists.close_left_of(_width(line, 0, len(line) - len(line.lstrip())))
+            lists.close_left_of(_width(line, content_start, indentation_end))
             tables += 1
             table_row = 0
-            blocks.extend(_cell_blocks(line, line_start, tables, table_row))
+            table_quote = depth
+            blocks.extend(
+                _cell_blocks(content, line_start + content_start, tables, table_row, depth)
+            )
             in_table = skip_delimiter_row = True
             current = None
             continue
-        content_start = 0
-        quote = _QUOTE.match(line)
-        if quote:
-            content_start = quote.end()
         list_item: ListItem | None = None
         item = _LIST_ITEM.match(line, content_start)
         if item and not lists.open and _continues_paragraph(current, item):
@@ -920,8 +942,7 @@ def markdown_blocks(text: str) -> list[Block]:
             content_start = item.end()
             current = None
         elif current is None:
-            text_start = len(line) - len(line[content_start:].lstrip())
-            lists.close_left_of(_width(line, content_start, text_start))
+            lists.close_left_of(_width(line, content_start, indentation_end))
         stripped = line[content_start:].strip()
         if not stripped:
             continue
@@ -932,10 +953,19 @@ def markdown_blocks(text: str) -> list[Block]:
         )
         span = (left, left + len(stripped))
         if current is None:
-            current = Block(heading=False, list_item=list_item)
+            current = Block(heading=False, list_item=list_item, quote_depth=depth)
             blocks.append(current)
         current.lines.append(span)
     return blocks
+
+
+def _quote_prefix(line: str) -> tuple[int, int]:
+    """How many block quotes ``line`` stands in (its ">" markers) and where its content
+    starts: (0, 0) for a line with none."""
+    quote = _QUOTE.match(line)
+    if quote is None:
+        return 0, 0
+    return quote.group().count(">"), quote.end()
 
 
 def _opened_fence(line: str, lists: _ListNesting) -> _OpenFence | None:
@@ -1013,7 +1043,14 @@ class _ListNesting:
             content = _width(line, start, marker_end) + 1
         self._content_columns.append(content)
         number = None if bullet else int(match.group(2))
-        return ListItem(ordered=not bullet, number=number, depth=len(self._content_columns))
+        # The bullet, or the delimiter after the number: another one starts another list.
+        marker = match.group(1) if bullet else line[match.end(2)]
+        return ListItem(
+            ordered=not bullet,
+            number=number,
+            depth=len(self._content_columns),
+            marker=marker,
+        )
 
     def base_column(self, column: int) -> int:
         """Where the text of the innermost open item that ``column`` reaches starts (0
@@ -1080,14 +1117,18 @@ def _starts_table(header: str, delimiter: str) -> bool:
     return len(delimiter_cells) == len(_table_cells(header))
 
 
-def _cell_blocks(line: str, line_start: int, table: int, row: int) -> list[Block]:
+def _cell_blocks(
+    line: str, line_start: int, table: int, row: int, quote_depth: int = 0
+) -> list[Block]:
     """A block for each cell of a table row that has text, with its place in the table
-    (empty cells count as columns: the grid is the source's)."""
+    (empty cells count as columns: the grid is the source's); ``line`` is the row's content,
+    found at ``line_start``, its quote markers (``quote_depth`` of them) left out."""
     return [
         Block(
             heading=False,
             lines=[(line_start + start, line_start + end)],
             cell=TableCell(table, row, column),
+            quote_depth=quote_depth,
         )
         for column, (start, end) in enumerate(_table_cells(line))
         if end > start

@@ -123,6 +123,7 @@ def split_segment(segment: Segment, cuts: list[int]) -> list[Segment]:
                 level=segment.level,
                 cell=segment.cell,
                 list_item=segment.list_item,
+                quote_depth=segment.quote_depth,
             )
         )
     return parts
@@ -151,4 +152,5 @@ def join_segments(first: Segment, second: Segment) -> Segment:
         # A joined segment stands where its first part does.
         cell=first.cell,
         list_item=first.list_item,
+        quote_depth=first.quote_depth,
     )

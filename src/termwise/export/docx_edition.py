@@ -10,7 +10,10 @@ source is a Word table, in the bilingual edition one in each column of its row (
 HTML edition, each language's table whole); a list is paragraphs in Word's "List Bullet" and
 "List Number" styles, each numbered list restarting where the source's starts. A code
 block, which has no translation, is a paragraph in a "Code" style (monospaced, not
-spell-checked), in the bilingual table a row whose two cells are merged into one.
+spell-checked), in the bilingual table a row whose two cells are merged into one. A block
+quote's paragraphs are in Word's "Quote" style, set in further for a quote inside a quote
+(its list items in list styles, set in as far): in the bilingual table each beside its
+translation, as every paragraph is.
 
 Headings are Word's heading styles, so that the navigation pane and a table of contents see
 the outline. In the bilingual table only the source column's enter the outline: its
@@ -40,7 +43,7 @@ from termwise.export.edition import (
     EditionBlock,
     TermSpan,
 )
-from termwise.export.layout import CellPart, ListPart, TablePart, edition_parts
+from termwise.export.layout import CellPart, ListPart, TablePart, edition_parts, flat_parts
 from termwise.project.tmx import xml_safe
 
 UNREVIEWED_COLOUR = (0xB4, 0x5F, 0x06)
@@ -58,6 +61,12 @@ CODE_FONT = "Consolas"
 # code usually is, so that more of a line fits a column.
 CODE_STYLE = "Code"
 CODE_SIZE_PT = 9
+# A block quote's paragraph style (the template's own, so that Word lists it as a quote),
+# and how far each quote sets its text in from either side.
+QUOTE_STYLE = "Quote"
+QUOTE_INDENT_PT = 18
+# How far the template's list styles set each level in, and hang its marker.
+LIST_INDENT_PT = 18
 # The HTML edition's colours for a term and for a warning.
 TERM_COLOUR = (0x0B, 0x53, 0x94)
 DEPRECATED_COLOUR = UNREVIEWED_COLOUR
@@ -175,7 +184,8 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
 
     if target_only:
         after_table = False
-        for block in edition_parts(edition.target_body(), edition.code_blocks):
+        body = flat_parts(edition_parts(edition.target_body(), edition.code_blocks))
+        for block, depth in body:
             if isinstance(block, CodeBlock):
                 _add_code(document, document.add_paragraph(), block)
                 after_table = False
@@ -189,13 +199,17 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
                 continue
             after_table = False
             if isinstance(block, ListPart):
-                _add_list(document, document, block, add_target)
+                _add_list(document, document, block, add_target, quote_depth=depth)
                 continue
-            if block.kind is SegmentKind.HEADING:
+            style = _Style()
+            if depth:
+                paragraph = document.add_paragraph()
+                style = _quote(document, paragraph, block, depth)
+            elif block.kind is SegmentKind.HEADING:
                 paragraph = document.add_heading(level=block.outline_level)
             else:
                 paragraph = document.add_paragraph()
-            _add_target(paragraph, block, markdown, _Style(), marks, target_lang)
+            _add_target(paragraph, block, markdown, style, marks, target_lang)
     else:
         table = document.add_table(rows=1, cols=2)
         table.style = "Table Grid"
@@ -207,7 +221,7 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
                 run.bold = True
         # Repeated at the top of every page, so that a reader knows the columns there too.
         table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
-        for block in edition_parts(edition.blocks, edition.code_blocks):
+        for block, depth in flat_parts(edition_parts(edition.blocks, edition.code_blocks)):
             cells = table.add_row().cells
             if isinstance(block, CodeBlock):
                 # Code is the same in both languages: one cell across the row.
@@ -219,15 +233,20 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
                     if isinstance(block, TablePart):
                         _add_table(document, cell, block, add, markdown)
                     else:
-                        _add_list(document, cell, block, add, first=cell.paragraphs[0])
+                        first = cell.paragraphs[0]
+                        _add_list(document, cell, block, add, first=first, quote_depth=depth)
                 continue
             source, target = cells[0].paragraphs[0], cells[1].paragraphs[0]
-            if block.kind is SegmentKind.HEADING:
+            style = _Style()
+            if depth:
+                style = _quote(document, source, block, depth)
+                _quote(document, target, block, depth)
+            elif block.kind is SegmentKind.HEADING:
                 level = 1 if block is title_row else block.outline_level
                 _set_heading(document, source, level, outline=True)
                 _set_heading(document, target, level, outline=False)
-            _add_source(source, block, markdown, _Style(), marks, source_lang)
-            _add_target(target, block, markdown, _Style(), marks, target_lang)
+            _add_source(source, block, markdown, style, marks, source_lang)
+            _add_target(target, block, markdown, style, marks, target_lang)
     for legend in edition.legends():
         if legend == UNREVIEWED_LEGEND:
             legend = WORD_UNREVIEWED_LEGEND
@@ -284,11 +303,20 @@ def _fill_cell(
 
 
 def _add_list(
-    document: Any, container: Any, part: ListPart, add: AddBlock, first: Any = None
+    document: Any,
+    container: Any,
+    part: ListPart,
+    add: AddBlock,
+    first: Any = None,
+    *,
+    quote_depth: int = 0,
 ) -> None:
     """Each item a paragraph in a list style; a numbered list gets a numbering of its own,
     or Word would count on from the document's previous numbered list (the source's
-    column into the translation's)."""
+    column into the translation's). A list in ``quote_depth`` quotes is set in as far as
+    their paragraphs are, beyond its own level's indentation."""
+    from docx.shared import Pt
+
     depth = min(max(part.depth, 1), _LIST_DEPTHS)
     name = "List Number" if part.ordered else "List Bullet"
     if depth > 1:
@@ -305,10 +333,17 @@ def _add_list(
             numbering = paragraph._p.get_or_add_pPr().get_or_add_numPr()
             numbering.get_or_add_ilvl().val = 0
             numbering.get_or_add_numId().val = num_id
+        if quote_depth:
+            # The numbering's own indentation (its level's), plus the quotes': a
+            # paragraph's indentation replaces its numbering's, so both are given.
+            paragraph.paragraph_format.left_indent = Pt(
+                QUOTE_INDENT_PT * quote_depth + LIST_INDENT_PT * depth
+            )
+            paragraph.paragraph_format.first_line_indent = Pt(-LIST_INDENT_PT)
         style = _Style(bold=entry.block.kind is SegmentKind.HEADING)
         add(paragraph, entry.block, style)
         for child in entry.children:
-            _add_list(document, container, child, add)
+            _add_list(document, container, child, add, quote_depth=quote_depth)
 
 
 def _restarted_numbering(
@@ -369,6 +404,31 @@ def _code_style(document: Any) -> Any:
     style.font.name = CODE_FONT
     style.font.size = Pt(CODE_SIZE_PT)
     style.font.no_proof = True
+    return style
+
+
+def _quote(document: Any, paragraph: Any, block: EditionBlock, depth: int) -> _Style:
+    """Makes ``paragraph`` a quoted one, ``depth`` quotes deep; returns the style of its
+    text: a heading in a quote is bold, no heading of this document's outline (it heads
+    the quoted text, and the navigation pane would list it as a section of this one)."""
+    from docx.shared import Pt
+
+    paragraph.style = _quote_style(document)
+    if depth > 1:
+        paragraph.paragraph_format.left_indent = Pt(QUOTE_INDENT_PT * depth)
+    return _Style(bold=block.kind is SegmentKind.HEADING)
+
+
+def _quote_style(document: Any) -> Any:
+    """The template's "Quote" style, on first use set in from both sides and made upright:
+    its italics would hide the quoted text's own emphasis."""
+    from docx.shared import Pt
+
+    style = document.styles[QUOTE_STYLE]
+    if style.font.italic is not False:
+        style.font.italic = style.font.cs_italic = False
+        style.paragraph_format.left_indent = Pt(QUOTE_INDENT_PT)
+        style.paragraph_format.right_indent = Pt(QUOTE_INDENT_PT)
     return style
 
 

@@ -76,6 +76,11 @@ class EditionBlock:
         """The list item the block is."""
         return self.segments[0].segment.list_item
 
+    @property
+    def quote_depth(self) -> int:
+        """How many block quotes the block stands in; 0 outside any."""
+        return self.segments[0].segment.quote_depth
+
     def target_runs(self) -> list[EditionSegment | None]:
         """The sentences to print; ``None`` stands for a run of untranslated ones.
 
@@ -184,7 +189,10 @@ class Edition:
 
     def _title_block(self) -> EditionBlock | None:
         first = self.blocks[0] if self.blocks else None
-        return first if first is not None and first.kind is SegmentKind.HEADING else None
+        if first is None or first.kind is not SegmentKind.HEADING:
+            return None
+        # A quotation's heading is the quoted text's, not this document's title.
+        return None if first.quote_depth else first
 
     @property
     def has_unreviewed(self) -> bool:
@@ -253,8 +261,14 @@ def _set_outline(blocks: list[EditionBlock]) -> None:
     under the title at 2 (a Markdown paper's "# Title" then "## 1. Introduction" gives h1
     and h2, not h1 and h3)."""
     headings = [block for block in blocks if block.kind is SegmentKind.HEADING]
-    body = headings[1:] if headings and headings[0] is blocks[0] else headings
-    top = min((block.segments[0].segment.level or 1 for block in body), default=1)
+    titled = bool(headings) and headings[0] is blocks[0] and not blocks[0].quote_depth
+    body = headings[1:] if titled else headings
+    # A quotation's headings count in the quoted text's outline: a quoted "# Speech" does
+    # not push the paper's own sections down a level.
+    top = min(
+        (block.segments[0].segment.level or 1 for block in body if not block.quote_depth),
+        default=1,
+    )
     for block in headings:
         depth = block.segments[0].segment.level or 1
         block.outline_level = min(max(depth - top, 0) + 2, 6)

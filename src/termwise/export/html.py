@@ -16,6 +16,10 @@ same grid, level with its source.
 
 A code block has no translation: it is one row whose cell spans both columns, printed as
 written (``<pre><code>``, its fence's language as CommonMark's ``language-`` class).
+
+A block quote's paragraphs (headings, lists, tables) keep their rows, each side in as many
+``<blockquote>`` elements as the source's quotes it stands in, so that a quoted speech
+stays level with its translation; the translation alone prints the quotation whole, in one.
 """
 
 from __future__ import annotations
@@ -33,7 +37,16 @@ from termwise.export.edition import (
     EditionSegment,
     TermSpan,
 )
-from termwise.export.layout import CellPart, ListPart, Part, TablePart, edition_parts
+from termwise.export.layout import (
+    CellPart,
+    FlatPart,
+    ListPart,
+    Part,
+    QuotePart,
+    TablePart,
+    edition_parts,
+    flat_parts,
+)
 
 CSS = """
 :root { --ink: #1b1b1b; --muted: #666; --rule: #d0d0d0; --term: #0b5394; --warn: #b45f06; }
@@ -95,6 +108,13 @@ CODE_CSS = """pre { margin: .3rem 0 .6rem; padding: .4rem .6rem; background: #f5
 pre code { font: inherit; }
 """
 
+# Only an edition with block quotes gets these, for the same reason: a quotation set in
+# from the column's edge, a rule beside it, as a printed paper sets one.
+QUOTE_CSS = """blockquote { margin: .1rem 0 .3rem; padding-inline-start: .9rem;
+       border-inline-start: 3px solid var(--rule); }
+blockquote > p { margin: 0 0 .5rem; }
+"""
+
 
 def html_edition(edition: Edition, *, target_only: bool = False) -> str:
     lang = edition.target_lang
@@ -113,10 +133,13 @@ def html_edition(edition: Edition, *, target_only: bool = False) -> str:
         edition.target_body() if target_only else edition.blocks, edition.code_blocks
     )
     css = CSS
-    if any(isinstance(part, (TablePart, ListPart)) for part in body):
+    flat = flat_parts(body)
+    if any(isinstance(part, (TablePart, ListPart)) for part, _ in flat):
         css += STRUCTURE_CSS
-    if any(isinstance(part, CodeBlock) for part in body):
+    if any(isinstance(part, CodeBlock) for part, _ in flat):
         css += CODE_CSS
+    if any(depth for _, depth in flat):
+        css += QUOTE_CSS
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{escape(lang)}">',
@@ -136,7 +159,7 @@ def html_edition(edition: Edition, *, target_only: bool = False) -> str:
         parts.append(f"<h1>{heading}</h1>")
     parts.extend([f"<p>{escape(_subtitle(edition, target_only))}</p>", "</header>"])
     parts.extend(
-        _target_only_body(edition, body) if target_only else _bilingual_body(edition, body)
+        _target_only_body(edition, body) if target_only else _bilingual_body(edition, flat)
     )
     notes = [escape(legend) for legend in edition.legends()]
     if notes:
@@ -154,7 +177,8 @@ def _subtitle(edition: Edition, target_only: bool) -> str:
     return f"{edition.source_name()} – {edition.target_name()}, bilingual edition"
 
 
-def _bilingual_body(edition: Edition, body: list[Part]) -> list[str]:
+def _bilingual_body(edition: Edition, body: list[tuple[FlatPart, int]]) -> list[str]:
+    """The two-column table: a row for each part, quoted ``depth`` deep on either side."""
     source_lang = escape(edition.source_lang)
     target_lang = escape(edition.target_lang)
     rows = [
@@ -173,14 +197,14 @@ def _bilingual_body(edition: Edition, body: list[Part]) -> list[str]:
     def target_html(block: EditionBlock) -> str:
         return _target_runs_html(block, markdown)
 
-    for block in body:
+    for block, depth in body:
         if isinstance(block, CodeBlock):
             rows.append(f'<tr class="code"><td colspan="2">{_code_html(block)}</td></tr>')
             continue
         if not isinstance(block, EditionBlock):
             kind = "table" if isinstance(block, TablePart) else "list"
-            source_part = _part_html(block, source_html, markdown)
-            target_part = _part_html(block, target_html, markdown)
+            source_part = _quoted(_part_html(block, source_html, markdown), depth)
+            target_part = _quoted(_part_html(block, target_html, markdown), depth)
             rows.append(
                 f'<tr class="{kind}"><td lang="{source_lang}">{source_part}</td>'
                 f'<td lang="{target_lang}">{target_part}</td></tr>'
@@ -189,33 +213,45 @@ def _bilingual_body(edition: Edition, body: list[Part]) -> list[str]:
         source = source_html(block)
         target = target_html(block)
         if block.kind is SegmentKind.HEADING:
-            css = "heading first" if first_heading else "heading"
-            first_heading = False
+            # (A quotation's heading is no heading of this document's to set large.)
+            css = "heading first" if first_heading and not depth else "heading"
+            first_heading = first_heading and bool(depth)
             # The title's row is the page's title: its header no longer says it again.
             tag = "h1" if block is edition.title_row else f"h{block.outline_level}"
+            source = _quoted(f"<{tag}>{source}</{tag}>", depth)
+            target = _quoted(f"<{tag}>{target}</{tag}>", depth)
             rows.append(
-                f'<tr class="{css}"><td lang="{source_lang}"><{tag}>{source}</{tag}></td>'
-                f'<td lang="{target_lang}"><{tag}>{target}</{tag}></td></tr>'
+                f'<tr class="{css}"><td lang="{source_lang}">{source}</td>'
+                f'<td lang="{target_lang}">{target}</td></tr>'
             )
         else:
             rows.append(
-                f'<tr><td lang="{source_lang}">{source}</td>'
-                f'<td lang="{target_lang}">{target}</td></tr>'
+                f'<tr><td lang="{source_lang}">{_quoted(source, depth)}</td>'
+                f'<td lang="{target_lang}">{_quoted(target, depth)}</td></tr>'
             )
     rows.extend(["</tbody>", "</table>"])
     return rows
 
 
 def _target_only_body(edition: Edition, body: list[Part]) -> list[str]:
-    out = ['<main class="target-only">']
-    markdown = edition.markdown
+    return ['<main class="target-only">', *_target_parts_html(body, edition.markdown), "</main>"]
+
+
+def _target_parts_html(body: list[Part], markdown: bool) -> list[str]:
+    """The translation of ``body``, a line each part; a quote in a ``<blockquote>``."""
 
     def target_html(block: EditionBlock) -> str:
         return _target_runs_html(block, markdown)
 
+    out: list[str] = []
     for block in body:
         if isinstance(block, CodeBlock):
             out.append(_code_html(block))
+            continue
+        if isinstance(block, QuotePart):
+            out.extend(
+                ["<blockquote>", *_target_parts_html(block.parts, markdown), "</blockquote>"]
+            )
             continue
         if not isinstance(block, EditionBlock):
             out.append(_part_html(block, target_html, markdown))
@@ -226,8 +262,12 @@ def _target_only_body(edition: Edition, body: list[Part]) -> list[str]:
             out.append(f"<{tag}>{text}</{tag}>")
         else:
             out.append(f"<p>{text}</p>")
-    out.append("</main>")
     return out
+
+
+def _quoted(html: str, depth: int) -> str:
+    """``html`` in ``depth`` nested block quotes: one side of a quoted part's row."""
+    return "<blockquote>" * depth + html + "</blockquote>" * depth
 
 
 def _code_html(code: CodeBlock) -> str:

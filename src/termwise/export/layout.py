@@ -5,14 +5,17 @@ but a format needs the whole: a table's grid of cells, a list's items with the l
 in them. This builds that once, for every format; a document without tables or lists comes
 out as its blocks, one part each, so its editions are what they always were. A code block
 (``CodeBlock``) is a part of its own, between the blocks it stood between; one inside a
-list item ends the list there, and the rest of the items make a list after it.
+list item ends the list there, and the rest of the items make a list after it. A block
+quote (``Segment.quote_depth``) is a part holding the parts it quotes, so that a format can
+print the quotation whole (a Markdown "> " before each of its lines) or, with
+``flat_parts``, each of its parts beside its translation, quoted as deep as it stands.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TypeAlias
+from typing import TypeAlias, Union
 
 from termwise.document.model import NUMBERINGS, CodeBlock, ListItem
 from termwise.export.edition import EditionBlock
@@ -38,6 +41,8 @@ class ListPart:
     entries: list[ListEntry] = field(default_factory=list)
     # How its numbers are written (``document.model.NUMBERINGS``): "b." is not "2.".
     numbering: str = "decimal"
+    # The source's bullet or delimiter (``ListItem.marker``): another one is another list.
+    marker: str = ""
 
     @property
     def start(self) -> int:
@@ -58,9 +63,21 @@ class TablePart:
         return max((len(row) for row in self.rows), default=0)
 
 
+@dataclass
+class QuotePart:
+    """A block quote: what it quotes, in order, the quotes nested in it among them."""
+
+    # How many quotes it stands in, itself counted: 1 for "> ", 2 for a quote inside one.
+    depth: int
+    parts: list[Part] = field(default_factory=list)
+
+
 # A cell holds paragraphs and lists; a table inside a cell is read into the cell's paragraphs.
 CellPart: TypeAlias = EditionBlock | ListPart
-Part: TypeAlias = EditionBlock | TablePart | ListPart | CodeBlock
+# (A string: the union names ``QuotePart``, which holds parts itself.)
+Part: TypeAlias = Union[EditionBlock, TablePart, ListPart, CodeBlock, "QuotePart"]  # noqa: UP007
+# What ``flat_parts`` gives: every part but a quote, which it opens.
+FlatPart: TypeAlias = EditionBlock | TablePart | ListPart | CodeBlock
 
 
 def edition_parts(
@@ -88,20 +105,44 @@ def edition_parts(
     return parts
 
 
-def _grouped(blocks: Sequence[EditionBlock]) -> list[Part]:
-    """``edition_parts`` of blocks with no code between them."""
+def flat_parts(parts: Sequence[Part], depth: int = 0) -> list[tuple[FlatPart, int]]:
+    """``parts`` with each quote opened: every part it holds, with the number of quotes
+    it stands in. A bilingual row holds one paragraph (table, list) beside its
+    translation, each quoted, where a whole quotation would leave its translation pages
+    behind."""
+    flat: list[tuple[FlatPart, int]] = []
+    for part in parts:
+        if isinstance(part, QuotePart):
+            flat.extend(flat_parts(part.parts, part.depth))
+        else:
+            flat.append((part, depth))
+    return flat
+
+
+def _grouped(blocks: Sequence[EditionBlock], depth: int = 0) -> list[Part]:
+    """``edition_parts`` of blocks with no code between them, standing in ``depth``
+    quotes: a run of blocks quoted deeper is a quote."""
     parts: list[Part] = []
     index = 0
     while index < len(blocks):
         block = blocks[index]
         cell = block.cell
         end = index + 1
-        if cell is not None:
+        if block.quote_depth > depth:
+            while end < len(blocks) and blocks[end].quote_depth > depth:
+                end += 1
+            parts.append(QuotePart(depth + 1, _grouped(blocks[index:end], depth + 1)))
+        elif cell is not None:
             while end < len(blocks) and _table_of(blocks[end]) == cell.table:
                 end += 1
             parts.append(_table(blocks[index:end]))
         elif block.list_item is not None:
-            while end < len(blocks) and blocks[end].list_item and blocks[end].cell is None:
+            while (
+                end < len(blocks)
+                and blocks[end].list_item
+                and blocks[end].cell is None
+                and blocks[end].quote_depth == depth
+            ):
                 end += 1
             parts.extend(_lists(blocks[index:end]))
         else:
@@ -150,7 +191,8 @@ def _lists(blocks: Sequence[EditionBlock]) -> list[ListPart]:
 
     An item deeper than the one before it opens a list inside that one (however many levels
     deeper: the source skipped levels, the edition nests once); a shallower one goes back to
-    the list open at its depth; a change of kind at a depth starts a new list there.
+    the list open at its depth; a change of kind at a depth starts a new list there, as
+    does a change of marker (in CommonMark "- a" then "* b" are two lists).
     """
     top: list[ListPart] = []
     open_lists: list[ListPart] = []
@@ -163,11 +205,17 @@ def _lists(blocks: Sequence[EditionBlock]) -> list[ListPart]:
         if (
             current is None
             or current.depth < item.depth
-            or (current.ordered, current.numbering) != (item.ordered, _numbering(item))
+            or (current.ordered, current.numbering, current.marker)
+            != (item.ordered, _numbering(item), item.marker)
         ):
             if current is not None and current.depth >= item.depth:
                 open_lists.pop()  # the same depth, another kind: a sibling list
-            current = ListPart(ordered=item.ordered, depth=item.depth, numbering=_numbering(item))
+            current = ListPart(
+                ordered=item.ordered,
+                depth=item.depth,
+                numbering=_numbering(item),
+                marker=item.marker,
+            )
             parent = open_lists[-1] if open_lists else None
             if parent is not None and parent.entries:
                 parent.entries[-1].children.append(current)

@@ -4,13 +4,16 @@ Neither format can put a table or a list beside another, so a bilingual edition 
 source's table (list) and then the translation's, each whole: a table read by its grid and a
 list by its numbering would not survive being cut into rows of one cell or one item.
 A code block, which has no translation, is printed once where it stands: fenced in
-Markdown, indented four spaces in plain text.
+Markdown, indented four spaces in plain text. A block quote is a quote in Markdown (each
+line behind "> "), the source's and then the translation's as a list's are; plain text
+indents each of its paragraphs four spaces (eight in a quote inside a quote), each beside
+its translation.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from termwise.document.model import CodeBlock, SegmentKind
 from termwise.export import markdown_inline
@@ -20,7 +23,16 @@ from termwise.export.edition import (
     Edition,
     EditionBlock,
 )
-from termwise.export.layout import CellPart, ListPart, TablePart, edition_parts, number_label
+from termwise.export.layout import (
+    CellPart,
+    ListPart,
+    Part,
+    QuotePart,
+    TablePart,
+    edition_parts,
+    flat_parts,
+    number_label,
+)
 
 # One side of the edition: a block's source text or its translation, as the format prints it.
 BlockText = Callable[[EditionBlock], str]
@@ -53,20 +65,8 @@ def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
         else:
             title = _title(edition, edition.target_title)
         lines.extend([f"# {title}", ""])
-        for block in edition_parts(edition.target_body(), edition.code_blocks):
-            if isinstance(block, CodeBlock):
-                lines.extend([*_fenced(block), ""])
-                continue
-            if not isinstance(block, EditionBlock):
-                lines.extend(_markdown_part(block, _target_text(escape), edition.markdown))
-                lines.append("")
-                continue
-            text = block_target(block, escape)
-            if block.kind is SegmentKind.HEADING:
-                lines.append(f"{'#' * block.outline_level} {text}")
-            else:
-                lines.append(_escape_block_start(text))
-            lines.append("")
+        body = edition_parts(edition.target_body(), edition.code_blocks)
+        lines.extend(_markdown_lines(body, _target_text(escape), edition.markdown))
     else:
         title_row = edition.title_row
         if title_row is None:
@@ -78,6 +78,14 @@ def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
                     lines.append("")
                     in_table = False
                 lines.extend([*_fenced(block), ""])
+                continue
+            if isinstance(block, QuotePart):
+                if in_table:
+                    lines.append("")
+                    in_table = False
+                # The source's quotation whole, then its translation's, as a list's.
+                for text_of in (_source_text(escape), _target_text(escape)):
+                    lines.extend(_markdown_lines([block], text_of, edition.markdown))
                 continue
             if not isinstance(block, EditionBlock):
                 if in_table:
@@ -124,25 +132,82 @@ def text_edition(edition: Edition, *, target_only: bool = False) -> str:
     if edition.markdown:
         source_of, target_of = _reading_source, _reading_target
     lines: list[str] = []
-    for block in edition_parts(edition.blocks, edition.code_blocks):
+    sides = [target_of] if target_only else [source_of, target_of]
+    for block, depth in flat_parts(edition_parts(edition.blocks, edition.code_blocks)):
         if isinstance(block, CodeBlock):
             # Indented, as plain text sets code apart; a blank line gets no trailing spaces.
             code_lines = block.text.split("\n") if block.text else []
-            lines.extend(f"    {line}" if line.strip() else "" for line in code_lines)
+            lines.extend(_indented(code_lines, 1))
             lines.append("")
             continue
         if not isinstance(block, EditionBlock):
-            sides = [target_of] if target_only else [source_of, target_of]
             for text_of in sides:
-                lines.extend(_text_part(block, text_of))
+                lines.extend(_indented(_text_part(block, text_of), depth))
                 lines.append("")
             continue
-        if not target_only:
-            lines.append(source_of(block))
-        lines.append(target_of(block))
+        lines.extend(_indented([text_of(block) for text_of in sides], depth))
         lines.append("")
     lines.extend(edition.legends())
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _indented(lines: list[str], depth: int) -> list[str]:
+    """``lines`` indented four spaces ``depth`` times: plain text's code and quotes; a
+    blank line gets no trailing spaces."""
+    indent = "    " * depth
+    return [f"{indent}{line}" if line.strip() else "" for line in lines]
+
+
+def _markdown_lines(
+    parts: Sequence[Part], text_of: BlockText, markdown: bool, *, other_markers: bool = False
+) -> list[str]:
+    """One side of ``parts`` (the source's or the translation's) as Markdown blocks, each
+    followed by a blank line; a quote's lines behind "> ". Two lists one after the other
+    take other markers, which CommonMark would otherwise read as one list."""
+    lines: list[str] = []
+    previous: tuple[ListPart, bool] | None = None
+    for part in parts:
+        if isinstance(part, ListPart):
+            other = _next_markers(previous, part, other_markers)
+            lines.extend(_markdown_part(part, text_of, markdown, other_markers=other))
+            previous = (part, other)
+        else:
+            previous = None
+            if isinstance(part, CodeBlock):
+                lines.extend(_fenced(part))
+            elif isinstance(part, QuotePart):
+                lines.extend(_quoted(_markdown_lines(part.parts, text_of, markdown)))
+            elif isinstance(part, TablePart):
+                lines.extend(_markdown_part(part, text_of, markdown))
+            elif part.kind is SegmentKind.HEADING:
+                lines.append(f"{'#' * part.outline_level} {text_of(part)}")
+            else:
+                lines.append(_escape_block_start(text_of(part)))
+        lines.append("")
+    return lines
+
+
+def _quoted(lines: list[str]) -> list[str]:
+    """``lines`` in a Markdown block quote: each behind "> ", a blank one a bare ">" that
+    keeps the quote open (a blank line would end it)."""
+    while lines and not lines[-1]:
+        lines = lines[:-1]
+    return [f"> {line}" if line else ">" for line in lines]
+
+
+def _next_markers(previous: tuple[ListPart, bool] | None, part: ListPart, base: bool) -> bool:
+    """Whether list ``part`` takes the other markers ("*", "1)"): where the list printed
+    just before it is of its kind, the ones that one did not take, so that CommonMark
+    reads two lists (as the source's "- a" then "* b" were), not one."""
+    if previous is None or _printed_ordered(previous[0]) != _printed_ordered(part):
+        return base
+    return not previous[1]
+
+
+def _printed_ordered(part: ListPart) -> bool:
+    """Whether Markdown prints ``part`` numbered: it numbers in digits only, and prints a
+    lettered list as bullets."""
+    return part.ordered and part.numbering == "decimal"
 
 
 def _fenced(code: CodeBlock) -> list[str]:
@@ -232,13 +297,19 @@ def _list_lines(
     for entry in part.entries:
         marker = f"{entry.number}{delimiter}" if entry.number is not None else bullet
         if entry.number is not None and part.numbering != "decimal":
-            label = f"{number_label(entry.number, part.numbering)}{delimiter}"
+            # The label is text, written as the source writes it: the bullet alone tells
+            # two lists apart.
+            label = f"{number_label(entry.number, part.numbering)}."
             marker = f"{bullet} {label}" if markdown else label
         lines.append(f"{indent}{marker} {text_of(entry.block)}")
+        previous: tuple[ListPart, bool] | None = None
         for child in entry.children:
             nested = indent + " " * (len(marker) + 1)
+            # Sibling lists under one item ("- a" then "* b" there) stay two in Markdown.
+            other = _next_markers(previous, child, other_markers) if markdown else other_markers
+            previous = (child, other)
             lines.extend(
-                _list_lines(child, text_of, nested, other_markers=other_markers, markdown=markdown)
+                _list_lines(child, text_of, nested, other_markers=other, markdown=markdown)
             )
     return lines
 
