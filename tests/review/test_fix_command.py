@@ -120,7 +120,14 @@ def test_dry_run_diff_writes_nothing_and_exits_1(tmp_path: Path, argos_env: Path
     assert result.returncode == 1, result.stderr
     assert paper.read_text(encoding="utf-8") == original
     assert not (paper.parent / (paper.name + "~")).exists()
-    assert result.stdout.startswith(f"--- a/{paper}\n+++ b/{paper}\n")
+    name = f"seeds/{SEED.name}"
+    assert result.stdout.startswith(f"--- a/{name}\n+++ b/{name}\n")
+    # It applies where the command ran, as a patch does.
+    applied = subprocess.run(
+        ["patch", "-p1", "--dry-run"], input=result.stdout, text=True, cwd=tmp_path,
+        capture_output=True,
+    )  # fmt: skip
+    assert applied.returncode == 0, applied.stdout + applied.stderr
     removed = [
         line for line in result.stdout.splitlines() if line.startswith("-") and "destiny" in line
     ]
@@ -168,6 +175,30 @@ def test_fix_in_the_translation_keeps_review_and_backup(tmp_path: Path, argos_en
     assert unit.state is SegmentState.REVIEWED
     assert Path(str(session.translation_path) + "~").read_bytes() == saved
     assert paper.read_text(encoding="utf-8") == SEED.read_text(encoding="utf-8")
+
+
+def test_a_diff_of_the_translation_applies_where_the_command_ran(
+    tmp_path: Path, argos_env: Path
+) -> None:
+    # Its file was named by its absolute path ("a//tmp/…"), which `patch -p1` cannot find.
+    paper = make_project(tmp_path, curated=False)
+    session = ReviewSession(ProjectLayout.at(tmp_path), paper, "es")
+    segment = session.rows[0].segment_id
+    session.set_target(segment, "Resumen: la comunidad de destino de la humanidad de China.")
+    session.save()
+    result = termwise(
+        tmp_path, "fix", str(paper), "--to", "es", "--concept", "T01", "--everywhere",
+        "--dry-run", "--format", "diff",
+    )  # fmt: skip
+    assert result.returncode == 1, result.stderr
+    name = f"translations/{SEED.stem}.es.po"
+    assert result.stdout.startswith(f"--- a/{name}\n+++ b/{name}\n")
+    applied = subprocess.run(
+        ["patch", "-p1"], input=result.stdout, text=True, cwd=tmp_path, capture_output=True
+    )
+    assert applied.returncode == 0, applied.stdout + applied.stderr
+    unit = TranslationFile.load(session.translation_path).units[segment]
+    assert unit.target == "Resumen: la comunidad de futuro compartido de la humanidad de China."
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -128,7 +129,9 @@ def fix(
     else:
         after = _file_text(session, to_lang is not None)
     if fmt == "diff":
-        name = str(target_file)
+        # Relative to where the command runs, as the source's is: `patch -p1` applies it
+        # there (the translation's absolute path gave "a//tmp/…", which it could not).
+        name = os.path.relpath(target_file) if target_file.is_absolute() else str(target_file)
         diff = difflib.unified_diff(
             before.splitlines(keepends=True),
             after.splitlines(keepends=True),
