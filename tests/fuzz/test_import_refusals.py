@@ -305,3 +305,19 @@ def test_xliff12_segment_marks_the_source_lacks_are_refused(project: Path, tmp_p
     line = refused(import_file(project, xlf, "--to", "es"), f"{xlf}:6: ")
     assert "<target> has a segment mid='2' that <seg-source> lacks" in line
     nothing_written(project)
+
+
+def test_an_export_only_file_or_a_document_is_refused_with_what_import_takes(
+    project: Path, tmp_path: Path
+) -> None:
+    # Read as PO, the CSV export said "not PO syntax: 'id,kind,source,…'".
+    table = tmp_path / "paper.csv"
+    table.write_text("id,kind,source,target\nabc,sentence,Hello.,Hola.\n", encoding="utf-8")
+    line = refused(import_file(project, table, "--to", "es"), f"{table}:1: ")
+    assert "CSV is not a format termwise imports: import takes TMX, XLIFF or PO" in line
+    assert "`export --format xliff`" in line
+    translated = tmp_path / "paper.es.txt"
+    translated.write_text("Hola. Esto es todo.\n", encoding="utf-8")
+    line = refused(import_file(project, translated, "--to", "es"), f"{translated}:1: ")
+    assert "termwise align SOURCE TARGET" in line
+    nothing_written(project)

@@ -100,6 +100,11 @@ class InterchangeUnit:
         self.reviewed = reading.state is SegmentState.REVIEWED
 
 
+# Files a user may take for importable ones: an edition, a spreadsheet, the CSV export.
+_DOCUMENTS = frozenset((".md", ".txt", ".docx"))
+_NOT_INTERCHANGE = frozenset((".csv", ".tsv", ".xlsx", ".ods")) | _DOCUMENTS
+
+
 def read_units(
     path: str | Path, *, target_lang: str | None = None, source_lang: str | None = None
 ) -> list[InterchangeUnit]:
@@ -118,7 +123,22 @@ def read_units(
     looks_xml = (
         head.startswith(b"<") or head.startswith(b"\xff\xfe") or head.startswith(b"\xfe\xff")
     )
-    if not looks_xml or file_path.suffix.lower() in (".po", ".pot"):
+    suffix = file_path.suffix.lower()
+    if suffix in _NOT_INTERCHANGE and not looks_xml:
+        # Read as PO, a CSV export said "not PO syntax: 'id,kind,source,…'".
+        advice = (
+            "a translated document comes in with `termwise align SOURCE TARGET`"
+            if suffix in _DOCUMENTS
+            else "termwise's CSV export is for spreadsheets; `export --format xliff` or "
+            "`--format po` make a file that comes back"
+        )
+        raise InputError(
+            f"{suffix[1:].upper()} is not a format termwise imports: import takes TMX, XLIFF "
+            f"or PO ({advice})",
+            file_path,
+            line=1,
+        )
+    if not looks_xml or suffix in (".po", ".pot"):
         return _read_po(data, file_path)
     root = parse_xml(data, file_path)
     local = _local(root.tag)
