@@ -216,3 +216,17 @@ def test_unknown_concept_or_check_exits_2(
     result = termwise(tmp_path, "fix", str(paper), *args)
     assert result.returncode == 2
     assert message in result.stderr
+
+
+def test_a_check_turned_off_in_the_project_is_named_not_silently_skipped(
+    tmp_path: Path, argos_env: Path
+) -> None:
+    # It said "Nothing to fix; nothing left." and exited 0: the check had not run.
+    paper = make_project(tmp_path)
+    (tmp_path / "termwise.toml").write_text(
+        '[checks]\ndisable = ["source-variant"]\n', encoding="utf-8"
+    )
+    result = termwise(tmp_path, "fix", str(paper), "--check", "source-variant")
+    assert result.returncode == 2
+    assert "check(s) turned off in" in result.stderr and "source-variant" in result.stderr
+    assert paper.read_text(encoding="utf-8") == SEED.read_text(encoding="utf-8")

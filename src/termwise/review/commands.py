@@ -95,6 +95,13 @@ def fix(
         raise TermwiseError(
             f"unknown check(s): {', '.join(unknown_checks)} (see termwise check --list)"
         )
+    turned_off = sorted(check for check in set(checks) if not config.is_enabled(check))
+    if turned_off:
+        # It said "Nothing to fix; nothing left." and exited 0: the check never ran.
+        raise TermwiseError(
+            f"check(s) turned off in {layout.config_path}: {', '.join(turned_off)} "
+            "(take them out of [checks] disable, or add them to [checks] enable where it is set)"
+        )
     if to_lang is not None and not layout.translation_file(file, to_lang).exists():
         from termwise.project.discovery import missing_translation
 
