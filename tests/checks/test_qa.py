@@ -244,3 +244,36 @@ def test_brackets_leave_list_labels_alone() -> None:
     targets = ["Il y a : a) l'arête, b) la paroi et c) le glacier.", "1) D'abord (sans fin."]
     issues = run_one("brackets", sources, targets, "fr", "de")
     assert [(i.segment_id, i.side, i.text) for i in issues] == [("s2", "target", "(")]
+
+
+def test_markup_of_a_markdown_source_must_survive_translation() -> None:
+    # Apertium gave "las ideas de núcleo*" for "the *core ideas*": no check said so, and
+    # every edition printed the stray asterisk.
+    from termwise.checks.incremental import IncrementalChecker
+
+    sources = [
+        "This guide explains the *core ideas* of the **Belt and Road Initiative**.",
+        "See [the report](report.md) and run `make all`.",
+        "Stars * in a sentence stay.",
+        "An *emphasis over",
+    ]
+    targets = [
+        "Esta guía explica las ideas de núcleo* de la **Iniciativa de la Franja y la Ruta**.",
+        "Ver el informe y ejecutar `make all`.",
+        "Las estrellas * en una frase se quedan.",
+        "Un *énfasis sobre",
+    ]
+    document = build_document(sources, "en")
+    document.fmt = "markdown"
+    mapping = {f"s{i + 1}": t for i, t in enumerate(targets)}
+    config = CheckConfig(enabled_only=frozenset({"markup"}))
+    issues = run_checks(document, None, target_lang="es", targets=mapping, config=config)
+    assert [(i.segment_id, i.text, i.message) for i in issues] == [
+        ("s1", "*", "unpaired * (the source's markup is 1 emphasis, 1 strong emphasis)"),
+        ("s2", "", "markup differs: the source has 1 code span, 1 link, the target 1 code span"),
+    ]
+    checker = IncrementalChecker(source_lang="en", target_lang="es", glossary=None, config=config)
+    assert [i.segment_id for i in checker.run(document, mapping)] == ["s1", "s2"]
+    # Asterisks in a plain-text source are no markup.
+    document.fmt = "text"
+    assert run_checks(document, None, target_lang="es", targets=mapping, config=config) == []

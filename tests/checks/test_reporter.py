@@ -60,6 +60,7 @@ def test_every_family_module_registers_its_checks_in_the_listed_order() -> None:
         "citations",
         "urls",
         "brackets",
+        "markup",
         "end-punctuation",
         "typography",
         "double-space",
@@ -70,4 +71,5 @@ def test_every_family_module_registers_its_checks_in_the_listed_order() -> None:
     modules = {check.id: check.function.__module__ for check in all_checks()}
     assert modules["citations"] == "termwise.checks.qa.numbers"
     assert modules["brackets"] == "termwise.checks.qa.urls_brackets"
+    assert modules["markup"] == "termwise.checks.qa.markup"
     assert modules["typography"] == "termwise.checks.qa.punctuation"

@@ -64,6 +64,9 @@ class CheckContext:
         self.target_is_cjk = target_lang is not None and languages.is_cjk(target_lang)
         self.glossary = glossary
         self.config = config
+        # Whether the texts are Markdown (their inline markup is the document's): set from
+        # the document by whoever runs the checks.
+        self.markdown = False
         self._matchers: dict[str, TermMatcher] = {}
         self._severity_cache: dict[str, Severity] = {}
         # Per-run state that several checks share (the terminology index, spelling results).

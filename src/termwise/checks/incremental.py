@@ -74,6 +74,8 @@ class IncrementalChecker:
     ) -> list[Issue]:
         """Every issue in ``document`` with these translations, in document order
         (``left_out``: segments the translator confirmed the translation leaves out)."""
+        # One document's checker: the format is the same from run to run.
+        self.context.markdown = document.fmt == "markdown"
         with collector_paused():
             return self._run(document, targets, ignores, left_out)
 

@@ -88,6 +88,7 @@ _BUILTIN_MODULES = (
     "termwise.checks.qa.completeness",
     "termwise.checks.qa.numbers",
     "termwise.checks.qa.urls_brackets",
+    "termwise.checks.qa.markup",
     "termwise.checks.qa.punctuation",
     "termwise.checks.qa.whitespace",
     "termwise.checks.qa.length",

@@ -105,6 +105,7 @@ def check_document(
         glossary=glossary,
         config=config or CheckConfig(),
     )
+    context.markdown = document.fmt == "markdown"
     if plurals:
         context.cache["plurals"] = dict(plurals)
     pairs = make_pairs(document, targets if context.target_lang else None, left_out)

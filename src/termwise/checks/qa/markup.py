@@ -1,0 +1,97 @@
+"""Markdown inline markup: the translation of a Markdown source keeps its emphasis, strong
+emphasis, links and code spans, each marker paired.
+
+Machine translation drops markers ("las ideas de núcleo*" for "the *core ideas*") and every
+edition then prints the stray asterisk; CheckMate and Xbench check tags the same way.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from termwise.checks.context import CheckContext, Pair
+from termwise.checks.issue import Issue, Severity
+from termwise.checks.registry import Scope, register
+from termwise.checks.screening import segments_containing_either
+from termwise.export import markdown_inline
+
+_MARKERS = "*_`[]"
+_NAMES = {"em": "emphasis", "strong": "strong emphasis", "link": "link", "image": "image"}
+
+
+def _shape(text: str) -> tuple[Counter[str], list[int]]:
+    """How many spans of each kind ``text`` holds (code spans as "code"), and where each
+    marker is that the parser left as text (unpaired)."""
+    kinds: Counter[str] = Counter()
+    stray: list[int] = []
+    stack: list[markdown_inline.Node] = list(markdown_inline.parse(text))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, markdown_inline.Span):
+            kinds[node.kind] += 1
+            stack.extend(node.children)
+        elif isinstance(node, markdown_inline.Code):
+            kinds["code"] += 1
+        elif node.literal:
+            stray.extend(
+                node.start + offset
+                for offset, char in enumerate(node.text)
+                if char in "*`" or (char == "_" and _lone_underscore(node.text, offset))
+            )
+    return kinds, sorted(stray)
+
+
+def _lone_underscore(text: str, offset: int) -> bool:
+    """An underscore that could be a marker: not inside a word ("snake_case")."""
+    before = text[offset - 1] if offset else " "
+    after = text[offset + 1] if offset + 1 < len(text) else " "
+    return not (before.isalnum() and after.isalnum())
+
+
+@register(
+    "markup",
+    Severity.WARNING,
+    "A Markdown source's emphasis, links or code spans differ in the target, or a marker "
+    "is left unpaired (MT drops markers).",
+    Scope.PAIR,
+    screen=lambda context, pairs, side: segments_containing_either(_MARKERS, context, pairs),
+)
+def markup(context: CheckContext, pair: Pair) -> list[Issue]:
+    target = pair.target
+    if not context.markdown or not target:
+        return []
+    source_kinds, source_stray = _shape(pair.source)
+    target_kinds, target_stray = _shape(target)
+    issues = []
+    if len(target_stray) > len(source_stray):
+        # A sentence cut out of a paragraph may hold one marker of an emphasis that runs on
+        # into the next: only markers beyond the source's own count.
+        for position in target_stray[len(source_stray) :]:
+            issues.append(
+                context.issue(
+                    pair,
+                    "target",
+                    position,
+                    position + 1,
+                    f"unpaired {target[position]} (the source's markup is "
+                    f"{_described(source_kinds) or 'none'})",
+                )
+            )
+    elif source_kinds != target_kinds:
+        issues.append(
+            context.issue(
+                pair,
+                "target",
+                0,
+                0,
+                f"markup differs: the source has {_described(source_kinds) or 'none'}, "
+                f"the target {_described(target_kinds) or 'none'}",
+            )
+        )
+    return issues
+
+
+def _described(kinds: Counter[str]) -> str:
+    return ", ".join(
+        f"{count} {_NAMES.get(kind, kind + ' span')}" for kind, count in sorted(kinds.items())
+    )
