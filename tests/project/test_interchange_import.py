@@ -249,11 +249,32 @@ def test_import_keeps_reviewed_work_unless_overwrite(tmp_path: Path, paper: Path
     assert (
         "Alternative translation (gettext.po): China propuso la comunidad de destino." in kept.notes
     )
+    assert kept.state is SegmentState.REVIEWED  # the file calls its own text reviewed too
     run(paper.parent, "import", str(po), "--doc", str(paper), "--to", "es", "--overwrite")
     replaced = next(
         u for u in TranslationFile.load(path).units.values() if u.source.startswith("China")
     )
     assert replaced.target == "China propuso la comunidad de destino."
+
+
+def test_a_reviewed_unit_the_file_rejects_goes_back_to_review(tmp_path: Path, paper: Path) -> None:
+    # A reviewer elsewhere gave it another text and marked it not reviewed (fuzzy): kept as
+    # "reviewed", the rejection was lost, and the editions went on printing it.
+    po = gettext_po(tmp_path)
+    run(paper.parent, "import", str(po), "--doc", str(paper), "--to", "es")
+    path = paper.parent / "translations" / "paper.es.po"
+    tfile = TranslationFile.load(path)
+    unit = next(u for u in tfile.units.values() if u.source.startswith("It is"))
+    unit.set_translation("Es un concepto de vida, revisado aquí.", reviewed=True)
+    tfile.save()
+    result = run(paper.parent, "import", str(po), "--doc", str(paper), "--to", "es")
+    assert "kept existing work:     1 (the file's text added as a note)" in result.output
+    assert "  sent back to review:  1" in result.output
+    assert "repeats as notes:       0" in result.output
+    kept = TranslationFile.load(path).units[unit.segment_id]
+    assert kept.target == "Es un concepto de vida, revisado aquí."
+    assert kept.state is SegmentState.EDITED
+    assert f"Alternative translation (gettext.po): {SPANISH[unit.source]}" in kept.notes
 
 
 def test_wrong_target_language_is_refused(tmp_path: Path, paper: Path) -> None:

@@ -37,6 +37,9 @@ class ImportReport:
     segments_filled: int = 0
     already_same: int = 0
     kept_existing: int = 0
+    # Of ``kept_existing``, reviewed units the file gives another text and calls not
+    # reviewed (a reviewer elsewhere rejected them): kept, but back to review.
+    reopened: int = 0
     alternatives: int = 0
     without_target: int = 0
     paragraph_units: int = 0
@@ -63,8 +66,9 @@ class ImportReport:
             f"matched to segments:    {self.matched_units}",
             f"segments filled:        {self.segments_filled}",
             f"already the same:       {self.already_same}",
-            f"kept existing work:     {self.kept_existing}",
-            f"alternatives as notes:  {self.alternatives}",
+            f"kept existing work:     {self.kept_existing} (the file's text added as a note)",
+            f"  sent back to review:  {self.reopened} (reviewed here, not reviewed in the file)",
+            f"repeats as notes:       {self.alternatives} (a segment's second text in the file)",
             f"units without target:   {self.without_target}",
             f"placeholder targets:    {self.placeholders} (needs-translation; left new)",
             f"states read cautiously: {len(self.state_conflicts)}",
@@ -202,8 +206,13 @@ def _apply(
             project_unit.notes = f"{project_unit.notes}\n{note}".strip()
         if taken_by_import:
             report.alternatives += 1
-        else:
-            report.kept_existing += 1
+            return
+        report.kept_existing += 1
+        if project_unit.state is SegmentState.REVIEWED and unit.reviewed is False:
+            # Another tool's reviewer rejected it ("needs-review", approved="no", fuzzy) with
+            # a text of their own: kept as "reviewed", the rejection was lost without a word.
+            project_unit.set_translation(project_unit.target)
+            report.reopened += 1
         return
     if state is SegmentState.MT:
         # The file says this is machine translation: it stays a suggestion to review.
