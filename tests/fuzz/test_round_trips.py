@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 from termwise.document.reading import parse_document
 from termwise.glossary.model import Concept, Glossary, Term, TermStatus
 from termwise.project.interchange import InterchangeUnit, read_units
-from termwise.project.tmx import xml_safe
 from termwise.project.translation_file import TranslationFile
 from termwise.project.units import SegmentState, TranslationUnit
+from termwise.xml_text import xml_safe
 
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
 # PO strings are C strings: gettext has no escape for NUL, so no PO tool can hold one.
@@ -116,11 +116,22 @@ def _terms(glossary: Glossary) -> list[tuple[str, set[tuple[str, str, TermStatus
 
 
 @given(glossaries(), st.sampled_from(["TBX-Basic", "TBX-Min"]), st.sampled_from(["dca", "dct"]))
+@example(
+    Glossary(concepts=[Concept("c0", all_terms=[Term("a\ufffe", "en")])], lang="en"),
+    "TBX-Basic",
+    "dca",
+)
 def test_tbx_round_trip(glossary: Glossary, dialect: str, style: str) -> None:
     from termwise.glossary.tbx import TbxStyle, read_tbx, write_tbx
 
+    # A term XML cannot hold whole (U+FFFE, which a CSV glossary carries) made the export
+    # stop with lxml's ValueError: it is written as "\ufffe", as the TMX export writes it.
     data, _ = write_tbx(glossary, TbxStyle(dialect, style))
-    assert _terms(read_tbx(data, "round.tbx")) == _terms(glossary)
+    expected = [
+        (concept, {(xml_safe(text), lang, status) for text, lang, status in terms})
+        for concept, terms in _terms(glossary)
+    ]
+    assert _terms(read_tbx(data, "round.tbx")) == expected
 
 
 @given(glossaries())

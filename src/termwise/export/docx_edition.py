@@ -44,7 +44,7 @@ from termwise.export.edition import (
     TermSpan,
 )
 from termwise.export.layout import CellPart, ListPart, TablePart, edition_parts, flat_parts
-from termwise.project.tmx import xml_safe
+from termwise.xml_text import xml_safe
 
 UNREVIEWED_COLOUR = (0xB4, 0x5F, 0x06)
 # The Word edition marks a draft by its colour as well as the dagger.

@@ -13,9 +13,9 @@ from termwise import __version__
 from termwise.document.model import Document, SegmentKind
 from termwise.project.interchange import MT_NOTE_CATEGORY, XLIFF2_NS, XLIFF12_NS, XML_NS
 from termwise.project.states import to_xliff2, to_xliff12
-from termwise.project.tmx import xml_safe
 from termwise.project.translation_file import TranslationFile
 from termwise.project.units import SegmentState, TranslationUnit
+from termwise.xml_text import xml_safe
 
 _NMTOKEN = re.compile(r"^[\w.\-:]+$")
 

@@ -36,6 +36,7 @@ from termwise.glossary.tbx_status import (
     most_cautious,
     read_status,
 )
+from termwise.xml_text import xml_safe
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 TBX_NAMESPACES = {TBX_NS, "urn:iso:std:iso:30042:ed:3.0", "urn:iso:std:iso:30042:ed-1"}
@@ -474,10 +475,10 @@ class _Writer:
         file_desc = etree.SubElement(header, _q("fileDesc"))
         if glossary.title:
             title_stmt = etree.SubElement(file_desc, _q("titleStmt"))
-            etree.SubElement(title_stmt, _q("title")).text = glossary.title
+            etree.SubElement(title_stmt, _q("title")).text = xml_safe(glossary.title)
         source_desc = etree.SubElement(file_desc, _q("sourceDesc"))
         for paragraph in glossary.source_desc or ["Written by termwise"]:
-            etree.SubElement(source_desc, _q("p")).text = paragraph
+            etree.SubElement(source_desc, _q("p")).text = xml_safe(paragraph)
         body = etree.SubElement(etree.SubElement(root, _q("text")), _q("body"))
         for concept in glossary.concepts:
             self.concept(body, concept)
@@ -515,11 +516,11 @@ class _Writer:
             element = etree.SubElement(parent, _q(_CATEGORY_ELEMENT.get(name, "descrip")))
             element.set("type", name)
         if target:
-            element.set("target", target)
-        element.text = value
+            element.set("target", xml_safe(target))
+        element.text = xml_safe(value)
 
     def note(self, parent: etree._Element, text: str) -> None:
-        etree.SubElement(parent, _q("note")).text = text
+        etree.SubElement(parent, _q("note")).text = xml_safe(text)
 
     def demote(
         self,
@@ -546,12 +547,12 @@ class _Writer:
         if item.element == "transacGrp":
             group = etree.SubElement(parent, _q("transacGrp"))
             if self.dct:
-                etree.SubElement(group, f"{{{BASIC_NS}}}transactionType").text = item.type
+                etree.SubElement(group, f"{{{BASIC_NS}}}transactionType").text = xml_safe(item.type)
             else:
                 transac = etree.SubElement(group, _q("transac"))
                 transac.set("type", "transactionType")
-                transac.text = item.type
-            etree.SubElement(group, _q("date")).text = item.value
+                transac.text = xml_safe(item.type)
+            etree.SubElement(group, _q("date")).text = xml_safe(item.value)
             if item.target:
                 if self.dct:
                     note = etree.SubElement(group, f"{{{BASIC_NS}}}responsibility")
@@ -559,8 +560,8 @@ class _Writer:
                     note = etree.SubElement(group, _q("transacNote"))
                     note.set("type", "responsibility")
                 if item.link:
-                    note.set("target", item.link)
-                note.text = item.target
+                    note.set("target", xml_safe(item.link))
+                note.text = xml_safe(item.target)
         elif item.element == "note":
             self.note(parent, item.value)
         elif not self.min and item.element == "termNote" and item.type in _DEMOTED_IN_BASIC:
@@ -582,12 +583,12 @@ class _Writer:
             if item.type:
                 element.set("type", item.type)
             if item.target:
-                element.set("target", item.target)
-            element.text = item.value
+                element.set("target", xml_safe(item.target))
+            element.text = xml_safe(item.value)
 
     def concept(self, body: etree._Element, concept: Concept) -> None:
         entry = etree.SubElement(body, _q("conceptEntry"))
-        entry.set("id", concept.id)
+        entry.set("id", xml_safe(concept.id))
         if concept.subject_field:
             self.category(entry, "subjectField", concept.subject_field)
         if concept.definition:
@@ -630,7 +631,7 @@ class _Writer:
 
     def term(self, section: etree._Element, term: Term) -> None:
         term_sec = etree.SubElement(section, _q("termSec"))
-        etree.SubElement(term_sec, _q("term")).text = term.text
+        etree.SubElement(term_sec, _q("term")).text = xml_safe(term.text)
         if term.status is not TermStatus.UNSPECIFIED:
             value = term.status.tbx_min if self.min else term.status.tbx_basic
             self.category(term_sec, "administrativeStatus", value)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from termwise import __version__, languages
 from termwise.project.interchange import XML_NS, InlineCode, InterchangeUnit
+from termwise.xml_text import xml_safe
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -93,19 +94,3 @@ def _append_text(seg: etree._Element, last: etree._Element | None, chunk: str) -
         seg.text = (seg.text or "") + chunk
     else:
         last.tail = (last.tail or "") + chunk
-
-
-def xml_safe(text: str) -> str:
-    """``text`` with the characters XML 1.0 cannot hold shown as ``\\uXXXX``.
-
-    Those are the control characters but tab and line ends, the non-characters U+FFFE and
-    U+FFFF, and lone surrogates; lxml refuses to write any of them.
-    """
-    return "".join(char if _xml_char(char) else f"\\u{ord(char):04x}" for char in text)
-
-
-def _xml_char(char: str) -> bool:
-    code = ord(char)
-    if code < 0x20:
-        return char in "\t\n\r"
-    return not (0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF))
