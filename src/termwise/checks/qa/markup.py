@@ -54,7 +54,10 @@ def _lone_underscore(text: str, offset: int) -> bool:
     "A Markdown source's emphasis, links or code spans differ in the target, or a marker "
     "is left unpaired (MT drops markers).",
     Scope.PAIR,
-    screen=lambda context, pairs, side: segments_containing_either(_MARKERS, context, pairs),
+    # Only a Markdown source has markup to keep: other documents are not read at all.
+    screen=lambda context, pairs, side: (
+        segments_containing_either(_MARKERS, context, pairs) if context.markdown else []
+    ),
 )
 def markup(context: CheckContext, pair: Pair) -> list[Issue]:
     target = pair.target
