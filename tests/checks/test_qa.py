@@ -256,12 +256,14 @@ def test_markup_of_a_markdown_source_must_survive_translation() -> None:
         "See [the report](report.md) and run `make all`.",
         "Stars * in a sentence stay.",
         "An *emphasis over",
+        "A **bold** claim.",
     ]
     targets = [
         "Esta guía explica las ideas de núcleo* de la **Iniciativa de la Franja y la Ruta**.",
         "Ver el informe y ejecutar `make all`.",
         "Las estrellas * en una frase se quedan.",
         "Un *énfasis sobre",
+        "Una afirmación **audaz.",
     ]
     document = build_document(sources, "en")
     document.fmt = "markdown"
@@ -271,9 +273,11 @@ def test_markup_of_a_markdown_source_must_survive_translation() -> None:
     assert [(i.segment_id, i.text, i.message) for i in issues] == [
         ("s1", "*", "unpaired * (the source's markup is 1 emphasis, 1 strong emphasis)"),
         ("s2", "", "markup differs: the source has 1 code span, 1 link, the target 1 code span"),
+        # One unpaired "**", not two "*".
+        ("s5", "**", "unpaired ** (the source's markup is 1 strong emphasis)"),
     ]
     checker = IncrementalChecker(source_lang="en", target_lang="es", glossary=None, config=config)
-    assert [i.segment_id for i in checker.run(document, mapping)] == ["s1", "s2"]
+    assert [i.segment_id for i in checker.run(document, mapping)] == ["s1", "s2", "s5"]
     # Asterisks in a plain-text source are no markup.
     document.fmt = "text"
     assert run_checks(document, None, target_lang="es", targets=mapping, config=config) == []

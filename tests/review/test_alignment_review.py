@@ -394,7 +394,7 @@ def test_a_sure_group_whose_sides_share_no_number_is_listed(
     report = review_project.root / "chronicle.md"
     report.write_text(
         "The peak was measured again. The new height is 8222 m.\n\n"
-        "In 1956 the team climbed it. It had 12 members.\n",
+        "In 1956 the team climbed it. It had 12 members and 12,400 francs.\n",
         encoding="utf-8",
     )
     document = load_source(review_project, report, lang="en")
@@ -403,7 +403,8 @@ def test_a_sure_group_whose_sides_share_no_number_is_listed(
         "On a mesuré le sommet à nouveau.",
         "6 - Photo R. Angst, 1934",  # no number of "8222 m"
         "En 1956 l'équipe l'a gravi.",  # shares 1956
-        "Elle comptait 12 membres.",  # "12" is too short a number to judge by
+        # "12" is too short a number to judge by; "12 400" groups its thousands by a space.
+        "Elle comptait 12 membres et 12 400 francs.",
     ]
     beads = [Bead((k,), (k,), 0.96) for k in range(4)]
     write_project(review_project, report, document, targets, beads, "fr")

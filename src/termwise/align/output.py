@@ -312,6 +312,10 @@ def _held_by_kept(
     return held
 
 
+# Digits grouped by threes with plain spaces: "12 400", "1 250 000".
+_SPACE_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d])")
+
+
 def _numbers_differ(source: Sequence[str], target: Sequence[str]) -> str:
     """The numbers of a group's two sides ("8222 / 1934") where both have some (of three
     digits or more, as both languages write them) and they share none; "" otherwise.
@@ -324,6 +328,8 @@ def _numbers_differ(source: Sequence[str], target: Sequence[str]) -> str:
     def numbers(texts: Sequence[str]) -> dict[str, str]:
         found: dict[str, str] = {}
         for text in texts:
+            # "12 400" groups its thousands with a plain space (Spanish, French): one number.
+            text = _SPACE_GROUPED.sub(lambda match: match.group().replace(" ", "\u00a0"), text)
             for written in written_numbers(text):
                 key = number_key(written)
                 if len(key) >= 3:

@@ -68,15 +68,15 @@ def markup(context: CheckContext, pair: Pair) -> list[Issue]:
     issues = []
     if len(target_stray) > len(source_stray):
         # A sentence cut out of a paragraph may hold one marker of an emphasis that runs on
-        # into the next: only markers beyond the source's own count.
-        for position in target_stray[len(source_stray) :]:
+        # into the next: only markers beyond the source's own count, a run ("**") once.
+        for start, end in _runs(target_stray[len(source_stray) :]):
             issues.append(
                 context.issue(
                     pair,
                     "target",
-                    position,
-                    position + 1,
-                    f"unpaired {target[position]} (the source's markup is "
+                    start,
+                    end,
+                    f"unpaired {target[start:end]} (the source's markup is "
                     f"{_described(source_kinds) or 'none'})",
                 )
             )
@@ -92,6 +92,17 @@ def markup(context: CheckContext, pair: Pair) -> list[Issue]:
             )
         )
     return issues
+
+
+def _runs(positions: list[int]) -> list[tuple[int, int]]:
+    """Adjacent marker positions as spans: "**" is one unpaired marker, not two."""
+    spans: list[tuple[int, int]] = []
+    for position in positions:
+        if spans and spans[-1][1] == position:
+            spans[-1] = (spans[-1][0], position + 1)
+        else:
+            spans.append((position, position + 1))
+    return spans
 
 
 def _described(kinds: Counter[str]) -> str:
