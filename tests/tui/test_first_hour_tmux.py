@@ -57,7 +57,7 @@ def test_declining_mt_for_good_is_not_asked_again(
     assert not config.exists()
     terminal = Terminal(command, review_project.root)
     try:
-        terminal.wait_for(r"do not ask again here")
+        terminal.wait_for(r"do not ask again in this project")
         # Shown as written: markup took "[mt]" for a tag and printed "writes  on-opening".
         assert re.search(r"writes\s+\[mt\] on-opening = false", terminal.screen())
         terminal.keys("Down", "Down", "Enter")

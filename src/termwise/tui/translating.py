@@ -111,7 +111,11 @@ class MTProgress(ProgressBar):
                 f"{self.session.target_lang} (download)",
             ),
             ("skip", "Review without machine translation this time"),
-            ("never", "Review without machine translation, and do not ask again here"),
+            (
+                "never",
+                "Review without machine translation; do not ask again in this project "
+                "(no language is translated on opening then)",
+            ),
         ]
 
         def done(choice: str | None) -> None:
@@ -122,7 +126,8 @@ class MTProgress(ProgressBar):
 
         hint = (
             f"{message}\n(Do not ask again writes [mt] on-opening = false into the project's "
-            "termwise.toml; F2 still translates when asked.)"
+            "termwise.toml: no pair is translated on opening, not even one with an engine; "
+            "F2 still translates when asked.)"
         )
         self.app.push_screen(
             Choose("No machine translation installed for this pair", options, help=hint), done
