@@ -413,6 +413,44 @@ def test_a_sure_group_whose_sides_share_no_number_is_listed(
     assert "numbers differ (8222 / 1934)" in notes(session.unit(ids[1]))
 
 
+def test_a_correction_to_the_published_text_of_a_kept_group_is_brought_to_review(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    # Aligning again after "viejo molino" became "antiguo molino" in the published file
+    # kept every confirmed or regrouped segment as it was: the correction was lost unsaid.
+    document = load_source(review_project, paper, lang="en")
+    count = len(document.segments)
+    ids = [segment.id for segment in document.segments]
+    targets = [f"Frase publicada {j}, sobre el viejo molino." for j in range(count)]
+    beads = [Bead((k,), (k,), 0.95) for k in range(count)]
+    write_project(review_project, paper, document, targets, beads, "es")
+    session = ReviewSession(review_project, paper, "es")
+    assert confirm(session, ids[1])
+    move_last_to_next(session, ids[3])  # ids[3] and ids[4] regrouped
+    move_first_to_previous(session, ids[4])  # ...and back
+    session.save()
+
+    corrected = list(targets)
+    corrected[1] = corrected[1].replace("viejo", "antiguo")
+    corrected[3] = corrected[3].replace("viejo", "antiguo")
+    report = write_project(review_project, paper, document, corrected, beads, "es")
+    assert report.published_changed == 2
+    later = ReviewSession(review_project, paper, "es")
+    for changed in (ids[1], ids[3]):
+        unit = later.unit(changed)
+        assert "viejo" in unit.target  # the translator's text is kept...
+        assert unit.state.value == "edited"  # ...and back to review
+        number = ids.index(changed)
+        assert _align_comment(later, changed).endswith(
+            f', published text changed: "{corrected[number]}"'
+        )
+    listed = [row.segment_id for row in low_confidence_rows(later)]
+    assert ids[1] in listed and ids[3] in listed
+    # Aligning a third time with nothing changed says nothing again.
+    again = write_project(review_project, paper, document, corrected, beads, "es")
+    assert again.published_changed == 0
+
+
 def test_what_review_changes_in_a_group_is_said_and_listed(
     review_project: ProjectLayout, paper: Path
 ) -> None:

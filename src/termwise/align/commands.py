@@ -509,6 +509,7 @@ def align(
         - report.not_applied
         - report.flagged_for_held
         - report.flagged_for_numbers
+        - report.published_changed
     )
     why = [
         f"{unsure} unsure" if unsure else "",
@@ -527,6 +528,9 @@ def align(
         else "",
         f"{report.flagged_for_numbers} whose two sides share no number"
         if report.flagged_for_numbers
+        else "",
+        f"{report.published_changed} kept whose published text changed (back to review)"
+        if report.published_changed
         else "",
     ]
     reasons = ", ".join(part for part in why if part)

@@ -70,6 +70,10 @@ PUBLISHED_PREFIX = "published: "
 # fingerprint of the text it is about: a caption or a heading has no full stop, and the
 # segmenter, cutting the joined text again, took several of them for one sentence.
 SENTENCES_PREFIX = "aligned sentences: "
+# Before the group's published text where it changed since the kept translation was
+# aligned (the published file was corrected), last in its ``align:`` comment.
+PUBLISHED_SINCE_PREFIX = "published text changed: "
+_PUBLISHED_SINCE = re.compile(r', published text changed: "(?:[^"\\]|\\.)*"')
 # A group's target sentences that a kept translation nearby already holds, left out of it.
 HELD_NOTE = "target sentence(s) left out: a kept translation nearby holds them"
 
@@ -94,6 +98,9 @@ class ProjectReport:
     # and of ``flagged``, the sure groups flagged only for that.
     held_elsewhere: int = 0
     held_groups: int = 0
+    # Of ``flagged``, kept translations whose group's published text changed since they
+    # were aligned (the published file was corrected): back to review, the text in a note.
+    published_changed: int = 0
     flagged_for_held: int = 0
     # Of ``flagged``, the sure groups flagged only because their sides share no number.
     flagged_for_numbers: int = 0
@@ -234,6 +241,11 @@ def write_project(
                 _flag_not_applied(others, _comment(bead, len(appended), first), published)
                 report.not_applied += 1
                 report.flagged += 1
+            elif lines and _published_changed(
+                tfile.units[ids[0]], group_text([target_texts[k] for k in sorted(lines)], tgt)
+            ):
+                report.published_changed += 1
+                report.flagged += 1
             continue
         unit = tfile.units[ids[0]]
         said = _comment(bead, len(appended), first)
@@ -340,6 +352,39 @@ def _numbers_differ(source: Sequence[str], target: Sequence[str]) -> str:
     if not ours or not theirs or ours.keys() & theirs.keys():
         return ""
     return f"{', '.join(ours.values())} / {', '.join(theirs.values())}"
+
+
+def _published_changed(unit: TranslationUnit, published: str) -> bool:
+    """Whether the published text of the group ``unit`` (a translator's work, kept) stands
+    for has changed since the alignment that gave it its text; if so, the unit goes back to
+    review, flagged, the new text at the end of its ``align:`` comment.
+
+    Aligning again after a correction to the published file kept every confirmed or
+    regrouped segment as it was, and the correction was lost without a word."""
+    from termwise.project.units import SegmentState
+
+    recorded = next(
+        (c[len(ALIGNED_PREFIX) :] for c in unit.comments if c.startswith(ALIGNED_PREFIX)), None
+    )
+    now = _fingerprint(published)
+    if recorded is None or recorded == now or unit.target == published:
+        return False
+    shown = " ".join(published.split()).replace("\\", "\\\\").replace('"', '\\"')
+    comments = []
+    for comment in unit.comments:
+        if comment.startswith(COMMENT_PREFIX):
+            comment = _PUBLISHED_SINCE.sub("", comment).replace(f", {CONFIRMED}", "")
+            comment += f', {PUBLISHED_SINCE_PREFIX}"{shown}"'
+        elif comment.startswith(ALIGNED_PREFIX):
+            # Recorded anew: aligning a third time with nothing changed says nothing again.
+            comment = f"{ALIGNED_PREFIX}{now}"
+        comments.append(comment)
+    unit.comments = tuple(comments)
+    unit.flags = unit.flags | {CHECK_FLAG}
+    if unit.state is SegmentState.REVIEWED:
+        # Reviewed against the old text: to be looked at again, its text kept.
+        unit.set_translation(unit.target)
+    return True
 
 
 def _leave_untranslated(unit: TranslationUnit) -> None:
