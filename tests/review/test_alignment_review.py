@@ -548,9 +548,15 @@ def test_a_heading_takes_no_sentence_of_the_group_beside_it(
     session.set_target(ids[heading], "")
     move_first_to_previous(session, ids[heading + 1])
     assert session.unit(ids[heading]).target.startswith("Frase número")
-    # Out of a heading, a sentence moves where it belongs.
+    # Its own translation, alone, stays: moved into the paragraph after, "Capítulo 1" was
+    # printed as that paragraph's first sentence.
+    session.set_target(ids[heading], "Capítulo 1")
+    with pytest.raises(TermwiseError, match="heading's own translation"):
+        move_last_to_next(session, ids[heading])
+    # Out of a heading, a sentence the aligner put beside its translation moves on.
+    session.set_target(ids[heading], "Capítulo 1. Frase suelta.")
     move_last_to_next(session, ids[heading])
-    assert session.unit(ids[heading]).target == ""
+    assert session.unit(ids[heading]).target == "Capítulo 1."
 
 
 def test_a_group_left_unapplied_is_not_confirmed_while_it_holds_the_mt(

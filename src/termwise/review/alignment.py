@@ -129,6 +129,11 @@ def _move(session: ReviewSession, segment_id: str, step: int) -> None:
     sentences = aligned_sentences(unit) or target_sentences(unit.target, lang)
     if not sentences:
         raise TermwiseError("this group has no target sentence to move")
+    if session.row(segment_id).heading and len(sentences) == 1:
+        # Its one line is its translation: moved into a paragraph, "Capítulo 1" printed as
+        # that paragraph's first sentence and the heading went untranslated. (A sentence
+        # the aligner put beside it may still move out.)
+        raise TermwiseError("this is the heading's own translation; edit it instead")
     moved = sentences[0] if step < 0 else sentences[-1]
     kept = sentences[1:] if step < 0 else sentences[:-1]
     glue = sentence_glue(lang)
