@@ -281,3 +281,19 @@ def test_markup_of_a_markdown_source_must_survive_translation() -> None:
     # Asterisks in a plain-text source are no markup.
     document.fmt = "text"
     assert run_checks(document, None, target_lang="es", targets=mapping, config=config) == []
+
+
+def test_prose_checks_leave_a_markdown_sources_markup_alone() -> None:
+    # The typography fix turned a link's title "El manual" into «El manual» (the link broke)
+    # and put "¡" before an image's "!".
+    sources = ['Read [the guide](guide.md "The manual") now.', "See ![the map](map.png) here."]
+    targets = ['Lea [la guía](guide.md "El manual") ahora.', "Vea ![el mapa](map.png) aquí."]
+    document = build_document(sources, "en")
+    document.fmt = "markdown"
+    mapping = {f"s{i + 1}": t for i, t in enumerate(targets)}
+    config = CheckConfig(enabled_only=frozenset({"typography", "double-space"}))
+    assert run_checks(document, None, target_lang="es", targets=mapping, config=config) == []
+    # The same text as prose: the quotes are a quotation.
+    document.fmt = "text"
+    found = run_checks(document, None, target_lang="es", targets=mapping, config=config)
+    assert [i.segment_id for i in found if i.check == "typography"]

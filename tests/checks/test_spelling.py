@@ -111,3 +111,20 @@ def test_unavailable_without_a_dictionary_and_says_so(tmp_path: Path) -> None:
         if row.startswith("spelling")
     )
     assert "unavailable" not in line_es
+
+
+def test_addresses_and_markdown_markup_are_no_words() -> None:
+    # "https", "example", "org", a code span's `max_flow` and an image's "map.png" were
+    # reported as misspellings.
+    sources = [
+        "See https://example.org/guide and write to info@example.org.",
+        "Run `max_flow` and look at ![the map](map.png).",
+    ]
+    targets = {
+        "s1": "Vea https://example.org/guide y escriba a info@example.org.",
+        "s2": "Ejecute `max_flow` y mire ![el mapa](map.png) desarollo.",
+    }
+    document = build_document(sources)
+    document.fmt = "markdown"
+    issues = run_checks(document, None, target_lang="es", targets=targets, config=ONLY)
+    assert [(i.segment_id, i.text) for i in issues] == [("s2", "desarollo")]

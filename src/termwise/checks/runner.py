@@ -215,7 +215,29 @@ def run_segment_checks(
         elif check.scope is Scope.DOCUMENT:
             add(fold(function(bound, pairs)))  # many segments: folded segment by segment
     add(fold(regex_issues(context, pairs)))
+    if context.markdown:
+        issues = _outside_markup(issues, pairs)
     return issues
+
+
+def _outside_markup(issues: list[Issue], pairs: Sequence[Pair]) -> list[Issue]:
+    """``issues`` less those a prose check found in a Markdown source's markup: a fix of a
+    link title's quotes or an image's "!" broke the link."""
+    from termwise.checks.qa.markup import PROSE_CHECKS, in_markup, markup_spans
+
+    texts = {(pair.segment_id, "source"): pair.source for pair in pairs}
+    texts.update({(pair.segment_id, "target"): pair.target or "" for pair in pairs})
+    spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    kept = []
+    for issue in issues:
+        if issue.check in PROSE_CHECKS:
+            key = (issue.segment_id, issue.side)
+            if key not in spans:
+                spans[key] = markup_spans(texts.get(key, ""))
+            if in_markup(issue.start, issue.end, spans[key]):
+                continue
+        kept.append(issue)
+    return kept
 
 
 def run_cross_segment_checks(

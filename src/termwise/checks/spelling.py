@@ -36,6 +36,9 @@ _DEFAULT_REGION = {
     "nl": "NL",
 }
 _WORD = re.compile(r"[^\W\d_]+")
+# A token holding a web or mail address, and the whole of such a token in a text.
+_ADDRESS = re.compile(r"://|\bwww\.|\w@\w")
+_ADDRESS_TOKEN = re.compile(r"\S*(?:://|\bwww\.|\w@\w)\S*")
 # Languages whose elided forms (l'initiative) Hunspell checks as one word.
 _WORD_WITH_APOSTROPHE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _APOSTROPHE_LANGS = {"fr", "it", "ca", "en"}
@@ -166,7 +169,8 @@ def spelling(context: CheckContext, pairs: Sequence[Pair]) -> Iterator[Issue]:
     # words of each distinct token: a corpus has far fewer distinct tokens than tokens.
     texts = [pair.target for pair in pairs if pair.target]
     tokens = set("\n".join(texts).split())
-    words_of = {token: word_re.findall(token) for token in tokens}
+    # A web or mail address is no words ("https", "example", "org" were misspellings).
+    words_of = {token: [] if _ADDRESS.search(token) else word_re.findall(token) for token in tokens}
     # Acronyms and one-letter words are not spelling; glossary and project words are right.
     candidates = sorted(
         {
@@ -185,6 +189,7 @@ def spelling(context: CheckContext, pairs: Sequence[Pair]) -> Iterator[Issue]:
         if not target or wrong_tokens.isdisjoint(target.split()):
             continue
         protected = [(match.start, match.end) for match in context.target_terms(pair)]
+        protected += [match.span() for match in _ADDRESS_TOKEN.finditer(target)]
         for match in word_re.finditer(target):
             word = match.group()
             if word not in wrong:

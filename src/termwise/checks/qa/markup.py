@@ -109,3 +109,40 @@ def _described(kinds: Counter[str]) -> str:
     return ", ".join(
         f"{count} {_NAMES.get(kind, kind + ' span')}" for kind, count in sorted(kinds.items())
     )
+
+
+# Checks that read a text as prose: in a Markdown source they must not judge its markup (a
+# link's title "El manual" is no quotation to turn into «…», an image's "!" no exclamation,
+# `max_flow` no misspelling).
+PROSE_CHECKS = frozenset(
+    {"typography", "spelling", "end-punctuation", "double-space", "whitespace", "repeated-word"}
+)
+
+
+def markup_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` that are Markdown's, not prose: code spans, link and image
+    destinations and titles, markers. Everything the parser does not show as text."""
+    shown: list[tuple[int, int]] = []
+    stack: list[markdown_inline.Node] = list(markdown_inline.parse(text))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, markdown_inline.Span):
+            stack.extend(node.children)
+        elif isinstance(node, markdown_inline.Text):
+            shown.append((node.start, node.end))
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for start, end in sorted(shown):
+        if start > position:
+            spans.append((position, start))
+        position = max(position, end)
+    if position < len(text):
+        spans.append((position, len(text)))
+    return spans
+
+
+def in_markup(issue_start: int, issue_end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether an issue's span touches markup (an empty span: whether it lies in it)."""
+    return any(
+        start < max(issue_end, issue_start + 1) and issue_start < end for start, end in spans
+    )
