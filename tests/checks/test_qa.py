@@ -297,3 +297,18 @@ def test_prose_checks_leave_a_markdown_sources_markup_alone() -> None:
     document.fmt = "text"
     found = run_checks(document, None, target_lang="es", targets=mapping, config=config)
     assert [i.segment_id for i in found if i.check == "typography"]
+
+
+def test_numbers_read_a_time_written_with_a_dot_as_the_same_time() -> None:
+    # "before 9:30" as "antes de las 9.30": three errors (9 and 30 missing, 9.30 extra).
+    sources = ["Come before 9:30 or at 21h05.", "It costs 2.50 francs.", "Open 9:30 to 17:00."]
+    targets = [
+        "Venga antes de las 9.30 o a las 21.05.",
+        "Cuesta 2,50 francos.",
+        "Abre de 9:30 a 18:00.",
+    ]
+    issues = run_one("numbers", sources, targets, "es")
+    assert [(i.segment_id, i.message) for i in issues] == [
+        ("s3", "number 17:00 of the source is missing from the target"),
+        ("s3", "number 18:00 is not in the source"),
+    ]

@@ -28,6 +28,11 @@ def _numbers(text: str) -> list[tuple[str, int, int]]:
         return []
     masked = _CITATION.sub(lambda m: " " * len(m.group()), text) if "[" in text else text
     found = []
+    if ":" in masked or "h" in masked:
+        # A time, "9:30" or "9h30", is one number, keyed "9:30" (see ``_settle_times``).
+        for match in _TIME.finditer(masked):
+            found.append((f"{int(match.group(1))}:{match.group(2)}", match.start(), match.end()))
+        masked = _TIME.sub(lambda m: " " * len(m.group()), masked)
     for match in _NUMBER.finditer(masked):
         figure = match.group().translate(_FULLWIDTH_DIGITS)
         # A scaled figure stands for its value: "1.5 million" is 150万, not 15.
@@ -35,6 +40,25 @@ def _numbers(text: str) -> list[tuple[str, int, int]]:
         digits = scaled or _digits(figure)
         found.append((digits, match.start(), match.end()))
     return found
+
+
+# A time of day written with a colon or an "h": "9:30", "21h05".
+_TIME = re.compile(r"(?<![\d.,:])([01]?\d|2[0-4])[:h]([0-5]\d)(?![\d:])")
+
+
+def _settle_times(wanted: Counter[str], have: Counter[str]) -> None:
+    """Count a time one side writes "9:30" and the other "9.30" (Spanish, German) as the
+    same: the dot reads as a decimal point, and both were three errors."""
+    for ours, theirs in ((wanted, have), (have, wanted)):
+        for key, count in list((ours - theirs).items()):
+            if ":" not in key:
+                continue
+            hour, minute = key.split(":")
+            dotted = _digits(f"{hour}.{minute}")
+            taken = min(count, (theirs - ours)[dotted])
+            if taken:
+                theirs[dotted] -= taken
+                theirs[key] += taken
 
 
 # A figure's last group after a separator: a decimal part unless it has three digits (then
@@ -86,6 +110,7 @@ def numbers(context: CheckContext, pair: Pair) -> list[Issue]:
     have = Counter(digits for digits, _, _ in target_numbers)
     if wanted == have:
         return []
+    _settle_times(wanted, have)
     # "21st century" is "siglo XXI" in Spanish and "XXIe siècle" in French: Roman numerals
     # stand for the numbers they write, on either side, when that settles the difference.
     if (wanted - have) and _ROMAN_TOKEN.search(target):
