@@ -179,7 +179,8 @@ def word_paper(path: Path) -> Path:
 
 def test_word_table_cells_and_list_items(tmp_path: Path) -> None:
     document = load_document(word_paper(tmp_path))
-    number = ListItem(ordered=True, number=1, depth=1)
+    # Word's "List Number" writes "%1.": its delimiter is the full stop.
+    number = ListItem(ordered=True, number=1, depth=1, marker=".")
     assert places(document) == [
         ("Figures", None, None),
         ("Spanning", TableCell(1, 0, 0), None),
@@ -193,10 +194,10 @@ def test_word_table_cells_and_list_items(tmp_path: Path) -> None:
         ("One.", None, number),
         # "List Bullet 2" is a level of its own numbering; its name says the depth.
         ("Nested.", None, bullet(2, "")),
-        ("Two.", None, ListItem(ordered=True, number=2, depth=1)),
+        ("Two.", None, ListItem(ordered=True, number=2, depth=1, marker=".")),
         ("Numbering taken away.", None, None),
-        ("Fourth.", None, ListItem(ordered=True, number=4, depth=1)),
-        ("Fifth.", None, ListItem(ordered=True, number=5, depth=1)),
+        ("Fourth.", None, ListItem(ordered=True, number=4, depth=1, marker=".")),
+        ("Fifth.", None, ListItem(ordered=True, number=5, depth=1, marker=".")),
         ("A bullet at level two.", None, bullet(2, "")),
         # Numbering the document does not define: a bullet, never an invented number.
         ("Unknown numbering.", None, bullet(1, "")),

@@ -28,7 +28,7 @@ ITEMS = {
 }
 
 
-def _numbered(word: docx.Document, fmt: str) -> int:
+def _numbered(word: docx.Document, fmt: str, text: str = "%1.") -> int:
     """A numbering instance of its own, copied from "List Number"'s, writing ``fmt``."""
     import copy
 
@@ -48,6 +48,8 @@ def _numbered(word: docx.Document, fmt: str) -> int:
     new_abstract.set(qn("w:abstractNumId"), new_id)
     for level in new_abstract.iterchildren(qn("w:lvl")):
         level.find(qn("w:numFmt")).set(qn("w:val"), fmt)
+        depth = int(level.get(qn("w:ilvl"))) + 1
+        level.find(qn("w:lvlText")).set(qn("w:val"), text.replace("%1", f"%{depth}"))
     for child in list(new_abstract):
         if child.tag in (qn("w:nsid"), qn("w:numStyleLink"), qn("w:styleLink")):
             new_abstract.remove(child)
@@ -99,11 +101,11 @@ def test_word_numbering_formats_are_read(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     items = [segment.list_item for segment in project.document.segments]
     assert items[1:] == [
-        ListItem(True, 1, 1, "lowerLetter"),
-        ListItem(True, 2, 1, "lowerLetter"),
-        ListItem(True, 3, 1, "lowerLetter"),
-        ListItem(True, 1, 1, "upperRoman"),
-        ListItem(True, 2, 1, "upperRoman"),
+        ListItem(True, 1, 1, "lowerLetter", "."),
+        ListItem(True, 2, 1, "lowerLetter", "."),
+        ListItem(True, 3, 1, "lowerLetter", "."),
+        ListItem(True, 1, 1, "upperRoman", "."),
+        ListItem(True, 2, 1, "upperRoman", "."),
     ]
 
 
@@ -155,3 +157,52 @@ def test_word_edition_numbers_its_lists_as_the_source(tmp_path: Path) -> None:
         # Bilingual: each list's row holds the source's list, then the translation's.
         copies = 1 if extra else 2
         assert numberings == letters * copies + roman * copies
+
+
+def test_a_lists_delimiter_is_kept(tmp_path: Path) -> None:
+    # A Word list numbered "a)" came out as "a." in every edition.
+    word = docx.Document()
+    word.add_heading("Steps", level=1)
+    letters = _numbered(word, "lowerLetter", "%1)")
+    for text in ("Plan the routes.", "Build the ports."):
+        paragraph = word.add_paragraph(text, style="List Paragraph")
+        properties = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+        properties.get_or_add_ilvl().val = 0
+        properties.get_or_add_numId().val = letters
+    root = tmp_path / "proj"
+    root.mkdir()
+    paper = root / "steps.docx"
+    word.save(str(paper))
+    document = load_document(paper)
+    assert [segment.list_item.marker for segment in document.segments[1:]] == [")", ")"]
+    tfile = open_translation(ProjectLayout.at(root), document, "es")
+    for unit in tfile.units.values():
+        unit.set_translation(ITEMS.get(unit.source, "Pasos"), reviewed=True)
+    tfile.save()
+    project = Project(root=root, layout=ProjectLayout.at(root), paper=paper, document=document)
+    text = export(project, "steps.txt", "--target-only").read_text(encoding="utf-8")
+    assert "a) Planificar las rutas.\nb) Construir los puertos." in text
+    markdown = export(project, "steps.md", "--target-only").read_text(encoding="utf-8")
+    assert "- a) Planificar las rutas." in markdown
+    edition = export(project, "steps.es.docx", "--target-only")
+    items = [s.list_item for s in load_document(edition).segments if s.list_item is not None]
+    assert [(item.numbering, item.number, item.marker) for item in items] == [
+        ("lowerLetter", 1, ")"),
+        ("lowerLetter", 2, ")"),
+    ]
+
+
+def test_a_markdown_lists_delimiter_is_kept_in_the_translation(tmp_path: Path) -> None:
+    # The published "1) Llamar…" came out as "1. Llamar…".
+    root = tmp_path / "proj"
+    root.mkdir()
+    paper = root / "steps.md"
+    paper.write_text("# Steps\n\n1) Plan the routes.\n2) Build the ports.\n", encoding="utf-8")
+    document = load_document(paper)
+    tfile = open_translation(ProjectLayout.at(root), document, "es")
+    for unit in tfile.units.values():
+        unit.set_translation(ITEMS.get(unit.source, "Pasos"), reviewed=True)
+    tfile.save()
+    project = Project(root=root, layout=ProjectLayout.at(root), paper=paper, document=document)
+    markdown = export(project, "steps.es.md", "--target-only").read_text(encoding="utf-8")
+    assert "1) Planificar las rutas.\n2) Construir los puertos." in markdown

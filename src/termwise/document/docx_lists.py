@@ -56,12 +56,13 @@ class ListNumbering:
 
     # numId -> abstractNumId
     abstract_of: dict[str, str] = field(default_factory=dict)
-    # (abstractNumId, ilvl) -> (numFmt, start)
-    levels: dict[tuple[str, int], tuple[str, int]] = field(default_factory=dict)
+    # (abstractNumId, ilvl) -> (numFmt, start, the delimiter its w:lvlText writes)
+    levels: dict[tuple[str, int], tuple[str, int, str]] = field(default_factory=dict)
     # numId -> {ilvl: start}: where an instance restarts its levels
     overrides: dict[str, dict[int, int]] = field(default_factory=dict)
-    # (numId, ilvl) -> (numFmt, start): a level an instance defines anew (w:lvlOverride/w:lvl)
-    level_overrides: dict[tuple[str, int], tuple[str, int]] = field(default_factory=dict)
+    # (numId, ilvl) -> (numFmt, start, delimiter): a level an instance defines anew
+    # (w:lvlOverride/w:lvl)
+    level_overrides: dict[tuple[str, int], tuple[str, int, str]] = field(default_factory=dict)
     _counters: dict[str, dict[int, int]] = field(default_factory=dict)
     _seen: set[str] = field(default_factory=set)
     _styles: dict[str | None, _StyleNumbering] = field(default_factory=dict)
@@ -81,8 +82,7 @@ class ListNumbering:
             for level in abstract.iterchildren(_w("lvl")):
                 ilvl = _int(level.get(_w("ilvl")))
                 if ilvl is not None:
-                    fmt = _val(level, "numFmt") or "decimal"
-                    numbering.levels[abstract_id, ilvl] = (fmt, _int(_val(level, "start")) or 0)
+                    numbering.levels[abstract_id, ilvl] = _level(level)
             style_link = _val(abstract, "numStyleLink")
             if style_link is not None:
                 linked[abstract_id] = style_link
@@ -99,11 +99,7 @@ class ListNumbering:
                     numbering.overrides.setdefault(num_id, {})[ilvl] = start
                 level = override.find(_w("lvl"))
                 if ilvl is not None and level is not None:
-                    fmt = _val(level, "numFmt") or "decimal"
-                    numbering.level_overrides[num_id, ilvl] = (
-                        fmt,
-                        _int(_val(level, "start")) or 0,
-                    )
+                    numbering.level_overrides[num_id, ilvl] = _level(level)
         numbering._follow_style_links(document, linked)
         return numbering
 
@@ -142,11 +138,11 @@ class ListNumbering:
             return None
         ilvl = min(max(ilvl, 0), 8)
         abstract_id = self.abstract_of.get(num_id)
-        fmt, start = ("bullet", 1)
+        fmt, start, delimiter = ("bullet", 1, "")
         if (num_id, ilvl) in self.level_overrides:
-            fmt, start = self.level_overrides[num_id, ilvl]
+            fmt, start, delimiter = self.level_overrides[num_id, ilvl]
         elif abstract_id is not None:
-            fmt, start = self.levels.get((abstract_id, ilvl), ("bullet", 1))
+            fmt, start, delimiter = self.levels.get((abstract_id, ilvl), ("bullet", 1, ""))
         if fmt == "none":
             return None
         number = self._count(num_id, abstract_id, ilvl, start)
@@ -156,6 +152,7 @@ class ListNumbering:
             number=number if ordered else None,
             depth=max(ilvl + 1, style.depth),
             numbering=fmt if ordered and fmt in NUMBERINGS else "decimal",
+            marker=delimiter if ordered else "",
         )
 
     def _style_numbering(self, style_id: str | None, paragraph: Any) -> _StyleNumbering:
@@ -197,6 +194,18 @@ class ListNumbering:
         else:
             counters[ilvl] = restarts.get(ilvl, start)
         return counters[ilvl]
+
+
+def _level(level: Any) -> tuple[str, int, str]:
+    """A ``w:lvl``'s format, start and delimiter: "%1)" writes "a)", "(%1)" "(a)", "%1."
+    "a." ("" for another pattern, which editions write with a full stop)."""
+    text = _val(level, "lvlText") or ""
+    delimiter = ""
+    if re.fullmatch(r"\(%\d\)", text):
+        delimiter = "()"
+    elif re.fullmatch(r"%\d[.)]", text):
+        delimiter = text[-1]
+    return _val(level, "numFmt") or "decimal", _int(_val(level, "start")) or 0, delimiter
 
 
 def _numbering_root(document: Any) -> Any:

@@ -322,7 +322,9 @@ def _add_list(
     if depth > 1:
         name += f" {depth}"
     num_id = (
-        _restarted_numbering(document, name, part.start, part.numbering) if part.ordered else None
+        _restarted_numbering(document, name, part.start, part.numbering, part.marker)
+        if part.ordered
+        else None
     )
     for entry in part.entries:
         paragraph = first if first is not None else container.add_paragraph()
@@ -347,7 +349,11 @@ def _add_list(
 
 
 def _restarted_numbering(
-    document: Any, style_name: str, start: int, numbering_format: str = "decimal"
+    document: Any,
+    style_name: str,
+    start: int,
+    numbering_format: str = "decimal",
+    delimiter: str = ".",
 ) -> int | None:
     """A new numbering instance of the one the list style ``style_name`` uses, starting at
     ``start`` and writing its numbers as ``numbering_format`` (Word's ``w:numFmt``: a
@@ -367,7 +373,8 @@ def _restarted_numbering(
     restarted = numbering.add_num(abstract_id)
     override = restarted.add_lvlOverride(ilvl=0)
     override.add_startOverride(start)
-    if numbering_format != "decimal":
+    text = {")": "%1)", "()": "(%1)"}.get(delimiter, "%1.")
+    if numbering_format != "decimal" or text != "%1.":
         # The template's level, indents and all, with another w:numFmt: an override may
         # hold a whole level.
         abstract = next(
@@ -378,6 +385,8 @@ def _restarted_numbering(
         level = copy.deepcopy(abstract.find(qn("w:lvl")))
         level.find(qn("w:numFmt")).set(qn("w:val"), numbering_format)
         level.find(qn("w:start")).set(qn("w:val"), str(start))
+        # The source's delimiter: "a)" is not "a.".
+        level.find(qn("w:lvlText")).set(qn("w:val"), text)
         override.append(level)
     return int(restarted.numId)
 

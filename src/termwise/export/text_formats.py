@@ -72,7 +72,11 @@ def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
         if title_row is None:
             lines.extend([f"# {_title(edition, edition.title)}", ""])
         in_table = False
+        # The list printed last, with whether it took the other markers.
+        printed: tuple[ListPart, bool] | None = None
         for block in edition_parts(edition.blocks, edition.code_blocks):
+            if not isinstance(block, ListPart):
+                printed = None
             if isinstance(block, CodeBlock):
                 if in_table:
                     lines.append("")
@@ -91,13 +95,23 @@ def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
                 if in_table:
                     lines.append("")
                     in_table = False
-                lines.extend(_markdown_part(block, _source_text(escape), edition.markdown))
+                # Each list printed with markers other than the list just before it (the
+                # source's before the translation's, the last translation's before the next
+                # source's): CommonMark would make one list of two with the same markers and
+                # only a blank line between them.
+                ours = other = False
+                if isinstance(block, ListPart):
+                    ours = _next_markers(printed, block, False)
+                    other = _next_markers((block, ours), block, True)
+                    printed = (block, other)
+                source_text = _source_text(escape)
+                lines.extend(
+                    _markdown_part(block, source_text, edition.markdown, other_markers=ours)
+                )
                 lines.append("")
-                # Other markers for the translation's list: CommonMark would make one list
-                # of two with the same markers and only a blank line between them.
                 translation = _target_text(escape)
                 lines.extend(
-                    _markdown_part(block, translation, edition.markdown, other_markers=True)
+                    _markdown_part(block, translation, edition.markdown, other_markers=other)
                 )
                 lines.append("")
                 continue
@@ -195,13 +209,33 @@ def _quoted(lines: list[str]) -> list[str]:
     return [f"> {line}" if line else ">" for line in lines]
 
 
+def _markers(part: ListPart, other: bool) -> tuple[str, str]:
+    """The bullet and the number's delimiter a Markdown list is printed with: the source's
+    own ("1)" stays "1)"), or, for ``other``, ones that differ from them, so that two lists
+    side by side stay two."""
+    bullet = part.marker if part.marker in ("-", "*", "+") else "-"
+    delimiter = part.marker if part.marker in (".", ")") else "."
+    if other:
+        bullet = "*" if bullet != "*" else "-"
+        delimiter = ")" if delimiter == "." else "."
+    return bullet, delimiter
+
+
 def _next_markers(previous: tuple[ListPart, bool] | None, part: ListPart, base: bool) -> bool:
-    """Whether list ``part`` takes the other markers ("*", "1)"): where the list printed
-    just before it is of its kind, the ones that one did not take, so that CommonMark
-    reads two lists (as the source's "- a" then "* b" were), not one."""
+    """Whether list ``part`` takes the other markers (``_markers``): where the list printed
+    just before it is of its kind and printed with the markers ``part`` would take, the
+    other ones, so that CommonMark reads two lists (as the source's "- a" then "* b"
+    were), not one."""
     if previous is None or _printed_ordered(previous[0]) != _printed_ordered(part):
         return base
-    return not previous[1]
+    before = _printed_marker(*previous)
+    return base if _printed_marker(part, base) != before else not base
+
+
+def _printed_marker(part: ListPart, other: bool) -> str:
+    """What tells a printed list from the next: its bullet, or a numbered one's delimiter."""
+    bullet, delimiter = _markers(part, other)
+    return delimiter if _printed_ordered(part) else bullet
 
 
 def _printed_ordered(part: ListPart) -> bool:
@@ -292,14 +326,17 @@ def _list_lines(
     Markdown numbers lists in digits only, so there an item numbered "b." is a bullet item
     that starts "b." (a Markdown list of "b." lines is a paragraph); plain text prints "b.".
     """
-    bullet, delimiter = ("*", ")") if other_markers else ("-", ".")
+    bullet, delimiter = _markers(part, other_markers)
+    # The source's own delimiter for a label ("a)", "(iv)"), as it writes it.
+    written = part.marker if part.marker in (".", ")", "()") else "."
     lines: list[str] = []
     for entry in part.entries:
         marker = f"{entry.number}{delimiter}" if entry.number is not None else bullet
-        if entry.number is not None and part.numbering != "decimal":
+        if entry.number is not None and (part.numbering != "decimal" or not markdown):
             # The label is text, written as the source writes it: the bullet alone tells
             # two lists apart.
-            label = f"{number_label(entry.number, part.numbering)}."
+            number = number_label(entry.number, part.numbering)
+            label = f"({number})" if written == "()" else f"{number}{written}"
             marker = f"{bullet} {label}" if markdown else label
         lines.append(f"{indent}{marker} {text_of(entry.block)}")
         previous: tuple[ListPart, bool] | None = None
