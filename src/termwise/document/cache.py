@@ -35,7 +35,8 @@ from termwise.document.model import (
 # paragraph).
 # 9: a paragraph's block quote depth, a Markdown list item's marker; a quote's headings,
 # lists and blank ("> ") lines read as such.
-VERSION = 9
+# 10: a Word list item's delimiter ("a)", "(a)", "1.") from its numbering's w:lvlText.
+VERSION = 10
 # Smaller files segment in well under a tenth of a second: not worth a cache file.
 MIN_BYTES = 200_000
 
