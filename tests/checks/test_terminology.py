@@ -235,3 +235,35 @@ def test_consistency_is_with_the_official_rendering_not_the_majority(glossary: G
         ("term-inconsistent", "s4", official),
     ]
     assert all(issue.fix is not None for issue in issues)
+
+
+def test_a_bare_compound_replaced_in_the_source_gets_the_article_its_official_form_needs(
+    glossary: Glossary,
+) -> None:
+    # "The idea of human destiny community" became "The idea of community with a shared
+    # future for mankind": the compound stood bare, the official rendering cannot.
+    sources = [
+        "The idea of human destiny community is a world outlook.",
+        "This determines that the human destiny community lasts.",
+        "It is the world's destiny community now.",
+        'The idea of "human destiny community" spread.',
+        "They built the new human destiny community together.",
+        "3. The Concept of Human Destiny Community",
+        "Human destiny community is an idea.",
+        "The idea of the community of human destiny spread.",
+    ]
+    issues = run(glossary, sources, only=["source-variant"])
+    fixed = {issue.segment_id: apply_fixes(sources[int(issue.segment_id[1:]) - 1], [issue.fix])
+             for issue in issues if issue.fix is not None}  # fmt: skip
+    assert fixed == {
+        "s1": "The idea of a community with a shared future for mankind is a world outlook.",
+        "s2": "This determines that the community with a shared future for mankind lasts.",
+        "s3": "It is the world's community with a shared future for mankind now.",
+        # In quotes it is a name; at a segment's start (s7) it may open a heading: as written.
+        "s4": 'The idea of "community with a shared future for mankind" spread.',
+        "s5": "They built the new community with a shared future for mankind together.",
+        "s6": "3. The Concept of a Community with a Shared Future for Mankind",
+        "s7": "Community with a shared future for mankind is an idea.",
+        # Not a compound: the article the author wrote stays.
+        "s8": "The idea of the community with a shared future for mankind spread.",
+    }

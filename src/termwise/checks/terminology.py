@@ -13,6 +13,7 @@ matched span, so articles around it ("the", "a") stay as the author wrote them.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -96,6 +97,37 @@ def match_case(replacement: str, original: str) -> str:
 
 
 _INFLECTED = " (inflected here, so no automatic fix: edit it by hand)"
+
+# Words that already give a noun phrase its determiner: no article goes before it then.
+_DETERMINERS = frozenset(
+    (
+        *("a", "an", "the", "this", "that", "these", "those", "its", "our", "their", "his"),
+        *("her", "my", "your", "whose", "every", "each", "any", "no", "such", "one"),
+        *("another", "either", "neither"),
+    )
+)
+_WORDS_BEFORE = re.compile(r"[\w'’]+")
+
+
+def _needs_article(text: str, match: TermMatch, official: str) -> bool:
+    """Whether the official rendering needs "a" where it replaces ``match``: the paper's
+    compound "human destiny community" stood bare ("the idea of human destiny community"),
+    and its official "community with a shared future for mankind" cannot ("the idea of
+    community with …"). Only where the variant is such a compound whose head noun the
+    official rendering opens with, after a word that is no determiner (nor, one word
+    further, before an adjective: "the new human destiny community"), and not in quotes
+    or at a segment's start (a name, a heading)."""
+    variant = match.text.lower().split()
+    words = official.lower().split()
+    if len(variant) < 2 or not words or variant[-1] != words[0] or words[0] in _DETERMINERS:
+        return False
+    before = text[: match.start].rstrip()
+    if not before or before[-1] in "\"“‘'«(":
+        return False
+    previous = [word.lower() for word in _WORDS_BEFORE.findall(before[-60:])][-2:]
+    if not previous or previous[-1].endswith(("'s", "’s")):
+        return False
+    return not any(word in _DETERMINERS for word in previous)
 
 
 def fix_note(match: TermMatch) -> str:
@@ -228,6 +260,8 @@ def source_variant(context: CheckContext, pair: Pair) -> Iterator[Issue]:
             )
             continue
         replacement = match_case(official.text, match.text)
+        if context.source_base == "en" and _needs_article(pair.source, match, official.text):
+            replacement = f"{'an' if replacement[:1].lower() in 'aeiou' else 'a'} {replacement}"
         by_hand = fix_note(match)
         yield context.issue(
             pair,
