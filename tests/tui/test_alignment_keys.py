@@ -218,3 +218,28 @@ async def test_the_sure_groups_are_confirmed_at_once_after_a_question(
         await pilot.press("ctrl+z")  # one step takes it all back
         await settle(app, pilot)
         assert all(session.unit(i).state.value == "edited" for i in ids)
+
+
+async def test_the_status_line_says_why_a_sure_group_is_listed(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    # A sentence the translation leaves out read "alignment 1.00 unsure: no counterpart".
+    document = load_source(review_project, paper, lang="en")
+    count = len(document.segments)
+    targets = [f"Frase número {j}." for j in range(count)]
+    beads = [Bead((k,), (k,), 0.97) for k in range(count)]
+    beads[1] = Bead((1,), (), 0.97)
+    write_project(review_project, paper, document, targets, beads, "es")
+    ids = [segment.id for segment in document.segments]
+    session = ReviewSession(review_project, paper, "es")
+    app = ReviewApp(session, auto_mt=False, autosave_delay=0.15, check_delay=0.15)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        workbench = app.query_one(Workbench)
+        workbench.action_apply_filter("unsure")
+        await pilot.pause()
+        assert workbench.current_id == ids[1]
+        await pilot.press("enter")
+        dock = str(app.query_one("#dock-label", Static).render())
+        assert "alignment 0.97 to check: no counterpart in the translation" in dock
+        assert "unsure" not in dock

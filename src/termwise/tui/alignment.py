@@ -90,6 +90,9 @@ def confirm_sure_groups(workbench: Workbench) -> None:
 def dock_note(workbench: Workbench, segment_id: str) -> str | None:
     """``alignment 0.30 unsure: split otherwise with MT`` for a group the aligner made, for
     the editor's status line."""
+    from rich.markup import escape
+
+    from termwise.align.output import LOW_CONFIDENCE
     from termwise.review.alignment import confidence, needs_check, notes, unsure
 
     unit = workbench.session.unit(segment_id)
@@ -98,6 +101,10 @@ def dock_note(workbench: Workbench, segment_id: str) -> str | None:
         return None
     tag = ""
     if needs_check(unit):
-        tag = " [yellow]unsure[/yellow]" if unsure(unit) else " [yellow]to confirm[/yellow]"
+        # Sure of the group but flagged for what it holds (a sentence left out, numbers that
+        # differ): "1.00 unsure" said two things at once.
+        doubt = "unsure" if value < LOW_CONFIDENCE else "to check"
+        tag = f" [yellow]{doubt if unsure(unit) else 'to confirm'}[/yellow]"
     said = notes(unit)
-    return f"alignment {value:.2f}{tag}" + (f": {', '.join(said)}" if said else "")
+    # The notes quote the published text, which may hold "[4]": shown, not read as markup.
+    return f"alignment {value:.2f}{tag}" + (f": {escape(', '.join(said))}" if said else "")
