@@ -267,3 +267,22 @@ def test_a_bare_compound_replaced_in_the_source_gets_the_article_its_official_fo
         # Not a compound: the article the author wrote stays.
         "s8": "The idea of the community with a shared future for mankind spread.",
     }
+
+
+def test_an_official_rendering_that_takes_no_article_gets_none() -> None:
+    # "promote cooperation and win-win" became "promote a win-win cooperation".
+    glossary = Glossary(
+        [
+            Concept(
+                "T10",
+                all_terms=[
+                    Term("win-win cooperation", "en", P),
+                    Term("cooperation and win-win", "en", D),
+                ],
+            )
+        ]
+    )
+    sources = ["They promote cooperation and win-win with others."]
+    [issue] = run(glossary, sources, only=["source-variant"])
+    assert issue.fix is not None
+    assert apply_fixes(sources[0], [issue.fix]) == "They promote win-win cooperation with others."

@@ -107,6 +107,9 @@ _DETERMINERS = frozenset(
     )
 )
 _WORDS_BEFORE = re.compile(r"[\w'’]+")
+# The words that open a noun's post-modifier ("community with …", "community of …"): an
+# official rendering so made is a countable noun phrase that needs a determiner.
+_POST_MODIFIERS = frozenset(("with", "of", "for", "in", "on", "to", "from", "between", "among"))
 
 
 def _needs_article(text: str, match: TermMatch, official: str) -> bool:
@@ -114,12 +117,17 @@ def _needs_article(text: str, match: TermMatch, official: str) -> bool:
     compound "human destiny community" stood bare ("the idea of human destiny community"),
     and its official "community with a shared future for mankind" cannot ("the idea of
     community with …"). Only where the variant is such a compound whose head noun the
-    official rendering opens with, after a word that is no determiner (nor, one word
+    official rendering opens with and hangs a phrase on ("with …", "of …"), after a word
+    that is no determiner (nor, one word
     further, before an adjective: "the new human destiny community"), and not in quotes
     or at a segment's start (a name, a heading)."""
     variant = match.text.lower().split()
     words = official.lower().split()
-    if len(variant) < 2 or not words or variant[-1] != words[0] or words[0] in _DETERMINERS:
+    if len(variant) < 2 or len(words) < 2 or variant[-1] != words[0]:
+        return False
+    if words[1] not in _POST_MODIFIERS:
+        # "win-win cooperation" for "cooperation and win-win": its first word is no noun
+        # a phrase hangs on, and the phrase takes no article.
         return False
     before = text[: match.start].rstrip()
     if not before or before[-1] in "\"“‘'«(":
