@@ -243,3 +243,28 @@ async def test_the_status_line_says_why_a_sure_group_is_listed(
         dock = str(app.query_one("#dock-label", Static).render())
         assert "alignment 0.97 to check: no counterpart in the translation" in dock
         assert "unsure" not in dock
+
+
+async def test_a_group_a_move_changes_joins_the_unsure_list_at_once(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    # The group that took a sentence appeared only once Ctrl+L was chosen again.
+    document = load_source(review_project, paper, lang="en")
+    count = len(document.segments)
+    targets = [f"Frase número {j}." for j in range(count + 1)]
+    beads = [Bead((0,), (0,), 0.99), Bead((1,), (1,), 0.98), Bead((2,), (2, 3), 0.3)]
+    beads += [Bead((k,), (k + 1,), 0.95) for k in range(3, count)]
+    write_project(review_project, paper, document, targets, beads, "es")
+    ids = [segment.id for segment in document.segments]
+    session = ReviewSession(review_project, paper, "es")
+    app = ReviewApp(session, auto_mt=False, autosave_delay=0.15, check_delay=0.15)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        workbench = app.query_one(Workbench)
+        workbench.action_apply_filter("unsure")
+        await pilot.pause()
+        assert [row.segment_id for row in app.grid.rows] == [ids[2]]
+        await pilot.press("alt+down")  # align.move_last
+        await settle(app, pilot)
+        assert [row.segment_id for row in app.grid.rows] == [ids[2], ids[3]]
+        assert workbench.current_id == ids[2]

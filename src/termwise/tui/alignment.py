@@ -30,6 +30,10 @@ def move_sentence(workbench: Workbench, step: int) -> None:
         workbench.notify(str(error), severity="warning")
         return
     workbench.changed(segment_id, session.rows[position].segment_id)
+    if workbench.filter_name == "unsure":
+        # The group that took the sentence is to be confirmed now: listed at once, not
+        # only once the filter is chosen again.
+        workbench.refresh_all_rows()
 
 
 def confirm_group(workbench: Workbench) -> None:
