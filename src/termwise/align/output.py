@@ -73,7 +73,7 @@ SENTENCES_PREFIX = "aligned sentences: "
 # Before the group's published text where it changed since the kept translation was
 # aligned (the published file was corrected), last in its ``align:`` comment.
 PUBLISHED_SINCE_PREFIX = "published text changed: "
-_PUBLISHED_SINCE = re.compile(r', published text changed: "(?:[^"\\]|\\.)*"')
+_PUBLISHED_SINCE = re.compile(rf', {re.escape(PUBLISHED_SINCE_PREFIX)}"(?:[^"\\]|\\.)*"')
 # A group's target sentences that a kept translation nearby already holds, left out of it.
 HELD_NOTE = "target sentence(s) left out: a kept translation nearby holds them"
 
@@ -95,13 +95,14 @@ class ProjectReport:
     # Of ``flagged``, the groups not applied because a segment of them was kept.
     not_applied: int = 0
     # Target sentences left out of a group because a kept translation nearby holds them,
-    # and of ``flagged``, the sure groups flagged only for that.
+    # the groups they were left out of, and of ``flagged``, the sure groups flagged only
+    # for that.
     held_elsewhere: int = 0
     held_groups: int = 0
+    flagged_for_held: int = 0
     # Of ``flagged``, kept translations whose group's published text changed since they
     # were aligned (the published file was corrected): back to review, the text in a note.
     published_changed: int = 0
-    flagged_for_held: int = 0
     # Of ``flagged``, the sure groups flagged only because their sides share no number.
     flagged_for_numbers: int = 0
     # For each source sentence of the alignment, its segment's place in the saved project
@@ -110,10 +111,15 @@ class ProjectReport:
     notes: list[str] = field(default_factory=list)
 
 
+def sentence_glue(lang: str) -> str:
+    """What joins two sentences of ``lang`` in one translation: nothing in Chinese and
+    Japanese, a space elsewhere."""
+    return "" if languages.is_cjk(lang) else " "
+
+
 def group_text(texts: Sequence[str], lang: str) -> str:
-    """Sentences of a group as one translation: Chinese and Japanese join without spaces."""
-    separator = "" if languages.is_cjk(lang) else " "
-    return separator.join(text.strip() for text in texts if text.strip())
+    """Sentences of a group as one translation (joined by ``sentence_glue``)."""
+    return sentence_glue(lang).join(text.strip() for text in texts if text.strip())
 
 
 def record_sentences(unit: TranslationUnit, sentences: Sequence[str], lang: str) -> None:
@@ -122,10 +128,10 @@ def record_sentences(unit: TranslationUnit, sentences: Sequence[str], lang: str)
     parts = [text.strip() for text in sentences if text.strip()]
     comments = [c for c in unit.comments if not c.startswith(SENTENCES_PREFIX)]
     if len(parts) > 1 and unit.target == group_text(parts, lang):
-        separator = len(group_text(["a", "b"], lang)) - 2
+        glue = len(sentence_glue(lang))
         starts, position = [], 0
         for part in parts[:-1]:
-            position += len(part) + separator
+            position += len(part) + glue
             starts.append(str(position))
         comments.append(f"{SENTENCES_PREFIX}{_fingerprint(unit.target)} {' '.join(starts)}")
     unit.comments = tuple(comments)
@@ -233,17 +239,16 @@ def write_project(
             lines = [k for k in lines if k not in held]
             report.held_elsewhere += len(taken)
             report.held_groups += 1
+        sentences = [target_texts[k] for k in sorted(lines)]
+        published = group_text(sentences, tgt)
         if kept[number]:
             report.kept += sum(1 for segment_id in ids if segment_id in worked)
             others = [tfile.units[segment_id] for segment_id in ids if segment_id not in worked]
             if others:
-                published = group_text([target_texts[k] for k in sorted(lines)], tgt)
                 _flag_not_applied(others, _comment(bead, len(appended), first), published)
                 report.not_applied += 1
                 report.flagged += 1
-            elif lines and _published_changed(
-                tfile.units[ids[0]], group_text([target_texts[k] for k in sorted(lines)], tgt)
-            ):
+            elif lines and _published_changed(tfile.units[ids[0]], published):
                 report.published_changed += 1
                 report.flagged += 1
             continue
@@ -251,9 +256,7 @@ def write_project(
         said = _comment(bead, len(appended), first)
         if taken:
             said += f", {len(taken)} {HELD_NOTE}"
-        differ = _numbers_differ(
-            [aligned_sources[k] for k in bead.src], [target_texts[k] for k in lines]
-        )
+        differ = _numbers_differ([aligned_sources[k] for k in bead.src], sentences)
         if differ:
             said += f", {NUMBERS_NOTE} ({differ})"
         unit.comments = _with_comment(unit.comments, said)
@@ -277,8 +280,7 @@ def write_project(
             _leave_untranslated(unit)
             continue
         joined = len(groups[number]) > 1
-        sentences = [target_texts[k] for k in sorted(lines)]
-        _publish(unit, group_text(sentences, tgt), joined)
+        _publish(unit, published, joined)
         record_sentences(unit, sentences, tgt)
         report.filled += 1
     if overrides is None:

@@ -2,9 +2,10 @@
 
 An ignore is keyed by check id, segment id, side, the flagged text, the concept (for a
 terminology issue: "term-missing" flags no text, and a segment may miss three concepts'
-terms) and (for target issues) the target language, never by line or offset: segment ids survive edits elsewhere in the
-document (and termwise's own terminology fixes), so an ignore stays attached to its segment
-while the text around it changes, and lapses only when the flagged text itself changes.
+terms) and (for target issues) the target language, never by line or offset: segment ids
+survive edits elsewhere in the document (and termwise's own terminology fixes), so an
+ignore stays attached to its segment while the text around it changes, and lapses only
+when the flagged text itself changes.
 
 The file is ``translations/<stem>.ignores.json``, one per document for all languages, written
 atomically with a backup like every other file a person's work lives in.

@@ -37,8 +37,9 @@ _DEFAULT_REGION = {
 }
 _WORD = re.compile(r"[^\W\d_]+")
 # A token holding a web or mail address, and the whole of such a token in a text.
-_ADDRESS = re.compile(r"://|\bwww\.|\w@\w")
-_ADDRESS_TOKEN = re.compile(r"\S*(?:://|\bwww\.|\w@\w)\S*")
+_ADDRESS_MARK = r"://|\bwww\.|\w@\w"
+_ADDRESS = re.compile(_ADDRESS_MARK)
+_ADDRESS_TOKEN = re.compile(rf"\S*(?:{_ADDRESS_MARK})\S*")
 # Languages whose elided forms (l'initiative) Hunspell checks as one word.
 _WORD_WITH_APOSTROPHE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _APOSTROPHE_LANGS = {"fr", "it", "ca", "en"}

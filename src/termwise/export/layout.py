@@ -91,14 +91,13 @@ def edition_parts(
     run: list[EditionBlock] = []
     for block in blocks:
         paragraph = block.segments[0].segment.paragraph
-        if next_code < len(code_blocks) and code_blocks[next_code].after_paragraph < paragraph:
+        first = next_code
+        while next_code < len(code_blocks) and code_blocks[next_code].after_paragraph < paragraph:
+            next_code += 1
+        if next_code > first:
             parts.extend(_grouped(run))
+            parts.extend(code_blocks[first:next_code])
             run = []
-            while (
-                next_code < len(code_blocks) and code_blocks[next_code].after_paragraph < paragraph
-            ):
-                parts.append(code_blocks[next_code])
-                next_code += 1
         run.append(block)
     parts.extend(_grouped(run))
     parts.extend(code_blocks[next_code:])

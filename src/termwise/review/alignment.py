@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Set
 from typing import TYPE_CHECKING
 
-from termwise import languages
 from termwise.align.output import (
     CHECK_FLAG,
     CONFIRMED,
@@ -28,6 +27,7 @@ from termwise.align.output import (
     confirmed_comments,
     record_sentences,
     regrouped_comments,
+    sentence_glue,
 )
 from termwise.errors import TermwiseError
 from termwise.project.units import SegmentState
@@ -101,12 +101,6 @@ def target_sentences(text: str, lang: str) -> list[str]:
     from termwise.document.segmentation import split_sentences
 
     return [text[start:end] for start, end in split_sentences(text, lang)] if text else []
-
-
-def sentence_glue(lang: str) -> str:
-    """What joins two sentences of ``lang`` in one translation: nothing in Chinese and
-    Japanese, a space elsewhere."""
-    return "" if languages.is_cjk(lang) else " "
 
 
 def _neighbour(session: ReviewSession, segment_id: str, step: int) -> str:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from termwise import languages
-from termwise.align.output import confirmed_omission
+from termwise.align.output import confirmed_omission, sentence_glue
 from termwise.atomic import write_atomic
 from termwise.document.resegmentation import Resegmentation
 from termwise.errors import TermwiseError
@@ -28,7 +28,6 @@ from termwise.review.alignment import (
     filled_in_review,
     regroup,
     regroup_new_parts,
-    sentence_glue,
 )
 from termwise.review.changes import Change, History, Structure, UnitState
 from termwise.review.fixes import FixPlan, FixScope, apply_all, plan_fix

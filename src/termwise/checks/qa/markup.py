@@ -122,14 +122,11 @@ PROSE_CHECKS = frozenset(
 def markup_spans(text: str) -> list[tuple[int, int]]:
     """The spans of ``text`` that are Markdown's, not prose: code spans, link and image
     destinations and titles, markers. Everything the parser does not show as text."""
-    shown: list[tuple[int, int]] = []
-    stack: list[markdown_inline.Node] = list(markdown_inline.parse(text))
-    while stack:
-        node = stack.pop()
-        if isinstance(node, markdown_inline.Span):
-            stack.extend(node.children)
-        elif isinstance(node, markdown_inline.Text):
-            shown.append((node.start, node.end))
+    shown = [
+        (leaf.start, leaf.end)
+        for leaf in markdown_inline.leaves(markdown_inline.parse(text))
+        if isinstance(leaf, markdown_inline.Text)
+    ]
     spans: list[tuple[int, int]] = []
     position = 0
     for start, end in sorted(shown):
