@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from termwise.checks.issue import Issue
+from termwise.errors import TermwiseError
 from termwise.project.layout import ProjectLayout
 from termwise.project.translation_file import TranslationFile
 from termwise.review.session import ReviewSession
@@ -269,3 +272,27 @@ def test_an_ignore_is_an_undo_step_of_its_own(review_project: ProjectLayout, pap
     assert session.unit(first).target == "Un texto revisado."
     session.redo()
     assert IgnoreStore.for_document(review_project, paper).is_ignored(issue, "es")
+
+
+def test_a_join_across_a_paragraph_end_is_refused(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    # Joined, the next paragraph's first sentence printed at the end of this paragraph in
+    # every edition, source and translation alike.
+    session = ReviewSession(review_project, paper, "es")
+    segments = session.document.segments
+    last, first = next(
+        (a, b)
+        for a, b in zip(segments, segments[1:], strict=False)
+        if a.paragraph != b.paragraph
+        and not (a.kind.value == "heading" or b.kind.value == "heading")
+    )
+    with pytest.raises(TermwiseError, match="paragraph"):
+        session.join_with_next(last.id)
+    assert [row.segment_id for row in session.rows].count(first.id) == 1
+    assert not session.can_undo
+    # Within a paragraph a join still goes through.
+    inside = next(
+        a for a, b in zip(segments, segments[1:], strict=False) if a.paragraph == b.paragraph
+    )
+    session.join_with_next(inside.id)

@@ -637,6 +637,13 @@ class ReviewSession:
             # A heading joined to the sentence after it printed the sentence as a heading in
             # every edition, on both sides.
             raise TermwiseError("a heading is not joined with another segment")
+        if self.document.segment(segment_id).paragraph != self.document.segment(next_id).paragraph:
+            # The joined sentence went into the first paragraph, in every edition: the second
+            # lost its first sentence, on both sides. (Trados and OmegaT refuse it too.)
+            raise TermwiseError(
+                "a segment is not joined across a paragraph's end; to give a translation's "
+                "sentence to the segment before, move the sentence instead"
+            )
         first, second = self.unit(segment_id), self.unit(next_id)
         glue = sentence_glue(self.target_lang)
 
