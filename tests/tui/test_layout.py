@@ -107,3 +107,29 @@ def test_chinese_closing_marks_never_start_a_line_nor_opening_ones_end_one() -> 
         assert "".join(lines) == text
         assert not any(line[0] in "。，」" for line in lines), (width, lines)
         assert not any(line[-1] == "「" for line in lines), (width, lines)
+
+
+async def test_the_mt_column_opens_only_once_there_is_machine_translation() -> None:
+    """Without an engine the middle third of the grid stood empty under its title."""
+    from textual.app import App, ComposeResult
+
+    from termwise.review.rows import Row
+    from termwise.tui.grid import SegmentGrid
+
+    rows = [Row(f"s{n}", f"Sentence {n}.", "", "Frase.", "edited", False) for n in range(5)]
+
+    class GridApp(App[None]):
+        def compose(self) -> ComposeResult:
+            yield SegmentGrid(rows, titles=("English", "MT", "Spanish"), mt_column=False)
+
+    app = GridApp()
+    async with app.run_test(size=(150, 24)) as pilot:
+        grid = app.query_one(SegmentGrid)
+        await pilot.pause()
+        header = "".join(segment.text for segment in grid.render_line(0))
+        assert not grid.shows_mt and "MT" not in header and "Spanish" in header
+        rows[1].mt = "Frase uno."
+        grid.show_mt_column()
+        await pilot.pause()
+        header = "".join(segment.text for segment in grid.render_line(0))
+        assert grid.shows_mt and "MT" in header

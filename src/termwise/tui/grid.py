@@ -99,6 +99,7 @@ class SegmentGrid(ScrollView, can_focus=True):
         *,
         titles: tuple[str, str, str] = ("Source", "Machine translation", "Translation"),
         decorate: Callable[[Row], None] | None = None,
+        mt_column: bool = True,
         name: str | None = None,
         id: str | None = None,  # noqa: A002 - Textual's keyword
         classes: str | None = None,
@@ -111,6 +112,8 @@ class SegmentGrid(ScrollView, can_focus=True):
         self.cursor = 0
         self._layout_width = 0
         self._columns: tuple[int, int, int] = (1, 1, 1)
+        # Off while no segment has machine translation: an empty third of the screen.
+        self._mt_column = mt_column
         self._index = HeightIndex()
         # One entry per row, with what its rendering depended on (version, cursor, width):
         # keyed by those too, every keystroke in a row would leave its old rendering behind
@@ -149,6 +152,17 @@ class SegmentGrid(ScrollView, can_focus=True):
         else:
             self._refresh_lines(top, len(strips))
 
+    def show_mt_column(self) -> None:
+        """Machine translation came in: its column opens (the rows wrap anew)."""
+        if self._mt_column:
+            return
+        self._mt_column = True
+        if self._layout_width:
+            self._cache.clear()
+            self._rebuild_index()
+            self.refresh()
+            self.scroll_to_cursor()
+
     def index_of(self, segment_id: str) -> int | None:
         """Where a segment is in the rows shown (None when a filter hides it)."""
         if self._positions is None:
@@ -165,9 +179,9 @@ class SegmentGrid(ScrollView, can_focus=True):
         return max(self.scrollable_content_region.width, GUTTER + 2 * len(SEPARATOR) + 3)
 
     def _compute_columns(self, width: int) -> tuple[int, int, int]:
-        if width < NARROW:
+        if width < NARROW or not self._mt_column:
             # Too narrow for three readable columns: the MT column goes (the editor's dock
-            # shows the current segment's MT instead).
+            # shows the current segment's MT instead). Without MT it has nothing to show.
             available = width - GUTTER - len(SEPARATOR)
             column = max(1, available // 2)
             return column, 0, max(1, available - column)

@@ -65,7 +65,11 @@ class Workbench(Vertical):
             yield MTProgress(session, id="mt-progress", show_eta=False)
         with Horizontal(id="main"):
             yield SegmentGrid(
-                session.rows, titles=titles, decorate=session.ensure_marked, id="grid"
+                session.rows,
+                titles=titles,
+                decorate=session.ensure_marked,
+                mt_column=any(row.mt for row in session.rows),
+                id="grid",
             )
             with TabbedContent(id="side", initial="concepts"):
                 with TabPane("Concepts", id="concepts"):
@@ -554,6 +558,7 @@ class Workbench(Vertical):
 
     def translated(self, segment_ids: list[str]) -> None:
         """A batch of machine translation is in the session: show it."""
+        self.grid.show_mt_column()
         for segment_id in segment_ids:
             self.row_changed(segment_id)
         if self.current_id in segment_ids:
