@@ -7,6 +7,7 @@ Heavy modules (lxml, pyahocorasick, PyStemmer) are imported inside the commands 
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -143,6 +144,11 @@ def show(layout: ProjectLayout, path: Path | None, fmt: str, langs: tuple[str, .
     is_flag=True,
     help="Import a TBX file that glossary validate faults, listing every problem.",
 )
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Replace a glossary file of that name in the project (the old one is kept as NAME.tbx~).",
+)
 @click.pass_obj
 def import_glossary(
     layout: ProjectLayout,
@@ -152,6 +158,7 @@ def import_glossary(
     source_lang: str | None,
     target_lang: str | None,
     lenient: bool,
+    replace: bool,
 ) -> None:
     """Import a TBX, CSV or OmegaT glossary FILE as TBX-Basic."""
     from termwise import languages
@@ -160,6 +167,19 @@ def import_glossary(
     from termwise.glossary.language_guess import resolve_pair
     from termwise.glossary.model import lang_matches
 
+    target = output or layout.glossary_dir
+    if target.is_dir() or output is None or not target.suffix:
+        # A folder (existing, or named without a suffix): the file keeps the input's name.
+        target = target / f"{file.stem}.tbx"
+    in_glossary = layout.glossary_dir.resolve() in target.resolve().parents
+    if target.exists() and in_glossary and not replace:
+        # An import of "key-terms.csv" replaced the curated glossary key-terms.tbx. (A file
+        # named with -o elsewhere is the user's to replace, as every -o is.)
+        raise InputError(
+            "exists; the import would replace it: write elsewhere with -o, or give "
+            "--replace (the old file is kept as a backup ending in ~)",
+            target,
+        )
     data = read_input(file)
     chosen = get_format(fmt) if fmt else detect_format(file, data)
     from termwise.glossary import import_checks
@@ -210,13 +230,40 @@ def import_glossary(
     shown = ", ".join(found) if found else "none (the file has no terms)"
     click.echo(f"format: {chosen.name}; languages: {shown} (from {origin})")
     _warn(loaded.problems)
-    target = output or layout.glossary_dir
-    if target.is_dir() or output is None or not target.suffix:
-        # A folder (existing, or named without a suffix): the file keeps the input's name.
-        target = target / f"{file.stem}.tbx"
+    _warn_shared_ids(loaded, target)
+    if target.exists() and in_glossary:
+        shutil.copy2(target, target.with_name(target.name + "~"))
     problems = save_glossary(loaded, target)
     _warn(problems)
     click.echo(f"wrote {_concepts(len(loaded.concepts))} to {target}")
+
+
+def _warn_shared_ids(loaded: Glossary, target: Path) -> None:
+    """Say which imported concepts the folder's other glossary files have too: the project
+    reads the folder as one glossary, merging concepts of one id (a term both files have
+    keeps the first file's status)."""
+    from termwise.errors import TermwiseError
+    from termwise.glossary.formats import glossary_files, read_file
+
+    ids = {concept.id for concept in loaded.concepts}
+    if not target.parent.is_dir():
+        return
+    for other in glossary_files(target.parent):
+        if other.resolve() == target.resolve():
+            continue
+        try:
+            shared = sorted(ids & {concept.id for concept in read_file(other).concepts})
+        except TermwiseError:
+            continue
+        if shared:
+            shown = ", ".join(shared[:8]) + (
+                f" and {len(shared) - 8} more" if len(shared) > 8 else ""
+            )
+            click.echo(
+                f"warning: {other.name} has concepts of the same id ({shown}); the glossary "
+                "merges their terms",
+                err=True,
+            )
 
 
 def _concepts(count: int) -> str:

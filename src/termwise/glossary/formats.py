@@ -190,7 +190,7 @@ def load_glossary(
             merged.lang = merged.lang or part.lang
             merged.title = merged.title or part.title
             merged.source_desc.extend(p for p in part.source_desc if p not in merged.source_desc)
-            merged.extend(part)
+            merged.extend(part, str(file))
         return merged
     if not target.exists():
         raise InputError("no such glossary file or folder", target)

@@ -267,8 +267,13 @@ class Glossary:
             for term in _terms_in(concept.all_terms, want)
         ]
 
-    def extend(self, other: Glossary) -> None:
-        """Add ``other``'s concepts; a concept id seen before has its terms merged into it."""
+    def extend(self, other: Glossary, origin: str | None = None) -> None:
+        """Add ``other``'s concepts; a concept id seen before has its terms merged into it.
+
+        A term the concept already has is not added twice: the first file's status holds,
+        and a different status in ``origin`` (the file ``other`` was read from) is reported.
+        Two statuses for one term made the matcher's choice depend on the order it met them.
+        """
         by_id = {concept.id: concept for concept in self.concepts}
         for concept in other.concepts:
             existing = by_id.get(concept.id)
@@ -276,7 +281,21 @@ class Glossary:
                 self.concepts.append(concept)
                 by_id[concept.id] = concept
             else:
-                existing.all_terms.extend(concept.all_terms)
+                held = {(term.lang, term.text): term for term in existing.all_terms}
+                for term in concept.all_terms:
+                    first = held.get((term.lang, term.text))
+                    if first is None:
+                        existing.all_terms.append(term)
+                        held[(term.lang, term.text)] = term
+                    elif first.status is not term.status:
+                        self.problems.append(
+                            Problem(
+                                f"{concept.id}: {term.text!r} ({term.lang}) is "
+                                f"{term.status.value} here but {first.status.value} in an "
+                                f"earlier file of the folder; {first.status.value} holds",
+                                origin,
+                            )
+                        )
                 existing.notes.extend(n for n in concept.notes if n not in existing.notes)
                 existing.sources.extend(s for s in concept.sources if s not in existing.sources)
                 existing.subject_field = existing.subject_field or concept.subject_field

@@ -125,6 +125,15 @@ def extract(
     from termwise.atomic import write_atomic
 
     write_atomic(output, data)
+    if fmt == "tbx":
+        # The glossary's own forms stay out of a termbase meant to be merged into it.
+        known = sum(1 for c in found if c.status == KNOWN)
+        click.echo(
+            f"wrote {len(found) - known} candidates to {output} "
+            f"({known} the glossary has in every form left out)",
+            err=True,
+        )
+        return
     click.echo(f"wrote {len(found)} candidates to {output}", err=True)
 
 

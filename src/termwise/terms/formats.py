@@ -7,7 +7,16 @@ import io
 import json
 from typing import Any
 
-from termwise.terms.extract import CUT_OFF, DEFINED, FLOOR, GLOSSARY, NEW, Candidate, Extraction
+from termwise.terms.extract import (
+    CUT_OFF,
+    DEFINED,
+    FLOOR,
+    GLOSSARY,
+    KNOWN,
+    NEW,
+    Candidate,
+    Extraction,
+)
 
 FORMATS = ("text", "json", "csv", "tbx")
 
@@ -102,17 +111,26 @@ def _line(c: Candidate) -> str:
 
 def to_tbx(candidates: list[Candidate], lang: str) -> bytes:
     """New candidates as a TBX-Basic termbase of proposed concepts, every form a term: the
-    most frequent admitted, the others admitted too, for a terminologist to sort out."""
+    most frequent admitted, the others admitted too, for a terminologist to sort out.
+
+    A form the glossary already has is left out: imported into the glossary folder, the
+    file merges by concept id, and "admitted" here turned the glossary's deprecated
+    variants into admitted ones, so that no check reported them any more. A known
+    concept's new forms keep its id, to be merged into it."""
     from termwise.glossary.model import Concept, Glossary, Term, TermStatus
     from termwise.glossary.tbx import write_tbx
 
     glossary = Glossary(title="Term candidates (termwise terms extract)", lang=lang)
     for number, c in enumerate(candidates, 1):
+        forms = [form for form in c.forms if c.form_status.get(form) != KNOWN]
+        if not forms:
+            continue
         concept = Concept(id=c.concept or f"candidate-{number}")
         if c.status != NEW:
-            concept.notes.append(f"termwise: {c.status} of {c.concept}")
-        concept.notes.append(f"termwise: frequency {c.frequency}, score {c.score:.3f}")
-        for form in c.forms:
+            concept.notes.append(f"candidate: forms of {c.concept} the glossary lacks")
+        # A plain note: a "termwise:" one is a setting the reader must know.
+        concept.notes.append(f"candidate: frequency {c.frequency}, score {c.score:.3f}")
+        for form in forms:
             concept.add(Term(text=c.surfaces[form], lang=lang, status=TermStatus.ADMITTED))
         glossary.concepts.append(concept)
     data, _ = write_tbx(glossary)

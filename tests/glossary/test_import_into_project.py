@@ -1,0 +1,90 @@
+"""``glossary import`` into a project's glossary folder: nothing curated is lost or
+outvoted by what comes in."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from support.command_line import termwise
+from termwise.glossary.formats import load_glossary
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "seeds" / "000_204c7e650900ae41.txt"
+
+
+def _project(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "glossary", tmp_path / "glossary")
+    return tmp_path
+
+
+def _termwise(project: Path, *args: str) -> tuple[int, str]:
+    result = termwise(*args, cwd=project)
+    return result.returncode, result.stdout + result.stderr
+
+
+def test_an_import_of_the_same_name_does_not_replace_the_curated_glossary(
+    tmp_path: Path,
+) -> None:
+    # "key-terms.csv" from a client became glossary/key-terms.tbx: one concept for forty.
+    project = _project(tmp_path)
+    before = (project / "glossary" / "key-terms.tbx").read_bytes()
+    client = project / "client" / "key-terms.csv"
+    client.parent.mkdir()
+    client.write_text(
+        "id,en,en status,es,es status\nX1,peace dividend,preferred,dividendo de la paz,preferred\n",
+        encoding="utf-8",
+    )
+    code, output = _termwise(project, "glossary", "import", str(client))
+    assert code == 2 and "--replace" in output
+    assert (project / "glossary" / "key-terms.tbx").read_bytes() == before
+    code, output = _termwise(project, "glossary", "import", str(client), "--replace")
+    assert code == 0, output
+    assert (project / "glossary" / "key-terms.tbx~").read_bytes() == before
+    assert [c.id for c in load_glossary(project / "glossary" / "key-terms.tbx").concepts] == ["X1"]
+
+
+def test_extracted_candidates_imported_beside_the_glossary_outvote_no_status(
+    tmp_path: Path,
+) -> None:
+    # The candidates' TBX listed the glossary's own forms, all "admitted", under the
+    # glossary's ids: merged in, "community of human destiny" became admitted, and the
+    # check of the paper found no deprecated variant any more.
+    project = _project(tmp_path)
+    candidates = tmp_path / "candidates.tbx"
+    code, output = _termwise(
+        project, "terms", "extract", str(SEED), "--format", "tbx", "-o", str(candidates)
+    )
+    assert code == 0, output
+    assert "left out" in output
+    code, output = _termwise(project, "glossary", "import", str(candidates))
+    assert code == 0, output
+    assert "unknown termwise note" not in output
+    glossary = load_glossary(project / "glossary")
+    t01 = next(concept for concept in glossary.concepts if concept.id == "T01")
+    statuses = {t.status.value for t in t01.all_terms if t.text == "community of human destiny"}
+    assert statuses == {"deprecated"}
+    code, output = _termwise(project, "check", str(SEED))
+    assert "“community of human destiny” is a deprecated rendering" in output
+
+
+def test_a_term_two_files_give_two_statuses_keeps_the_first_and_says_so(tmp_path: Path) -> None:
+    folder = tmp_path / "glossary"
+    folder.mkdir()
+    entry = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<tbx style="dca" type="TBX-Basic" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">'
+        "<tbxHeader><fileDesc><sourceDesc><p>x</p></sourceDesc></fileDesc></tbxHeader>"
+        '<text><body><conceptEntry id="C1"><langSec xml:lang="en"><termSec>'
+        "<term>destiny community</term>"
+        '<termNote type="administrativeStatus">{}</termNote>'
+        "</termSec></langSec></conceptEntry></body></text></tbx>\n"
+    )
+    (folder / "a.tbx").write_text(entry.format("deprecatedTerm-admn-sts"), encoding="utf-8")
+    (folder / "b.tbx").write_text(entry.format("admittedTerm-admn-sts"), encoding="utf-8")
+    glossary = load_glossary(folder)
+    (concept,) = glossary.concepts
+    assert [t.status.value for t in concept.all_terms] == ["deprecated"]
+    assert any(
+        "b.tbx" in str(problem) and "admitted" in str(problem) for problem in glossary.problems
+    )
