@@ -843,3 +843,35 @@ def test_page_numbers_and_headers_of_a_pdf_are_left_out() -> None:
     kept = [b for b in stripped if b.src or b.tgt]
     clean = score_file(gold, _aligned_without_mt(source, target).beads).values()["f1_strict"]
     assert score_file(moved, kept).values()["f1_strict"] > clean - 0.01
+
+
+def test_a_heading_is_never_grouped_with_a_sentence_of_the_text() -> None:
+    # An English book's "1 Samuel 4" was aligned with its next verse against the Chinese
+    # heading, and joined: every edition printed the verse as a heading, the only one of its
+    # level, and the book's other 634 headings one level lower.
+    english = [
+        "Chapter 1",
+        "The travellers left the village before dawn and followed the river north.",
+        "They reached the old bridge at noon and rested under the trees.",
+        "Chapter 2",
+        "And the word of the elder came to all the people of the valley.",
+        "The next morning they crossed the bridge and climbed towards the pass.",
+        "Snow lay on the high ground, and the path was hard to find.",
+    ]
+    spanish = [
+        "Capítulo 1",
+        "Los viajeros dejaron el pueblo antes del alba y siguieron el río hacia el norte.",
+        "Llegaron al viejo puente a mediodía y descansaron bajo los árboles.",
+        "Capítulo 2 Y la palabra del anciano llegó a todo el pueblo del valle.",
+        "A la mañana siguiente cruzaron el puente y subieron hacia el paso.",
+        "La nieve cubría las alturas y el camino era difícil de encontrar.",
+    ]
+    source_headings = [text.startswith("Chapter") for text in english]
+    target_headings = [text.startswith("Capítulo") for text in spanish]
+    beads = align(
+        side_features(english, lang="en", headings=source_headings),
+        side_features(spanish, lang="es", headings=target_headings),
+    ).beads
+    for bead in beads:
+        marked = {source_headings[k] for k in bead.src}
+        assert len(marked) <= 1, bead

@@ -130,6 +130,11 @@ BLOCK_CELLS = 16_384
 MARK_WEIGHT = 4.0
 BREAK_WEIGHT = 3.0
 HEADING_WEIGHT = 3.0
+# A group that holds a heading and a sentence of the text (on one side): joined, the sentence
+# printed as a heading in every edition (and the book's other headings a level lower). A
+# heading that a translation runs into its text is rarer than a chapter's last verse that
+# the translation moved: the group is all but ruled out, and the sentence finds another.
+MIXED_HEADING_COST = 50.0
 MT_WEIGHT = 8.0
 # A table learned from the texts ranks translations about as well as an MT does (0.98 of
 # the Bible's 1-1 pairs above both neighbours two lines away), so it is trusted as much; the
@@ -498,6 +503,8 @@ def _inner_costs(side: _Side, any_breaks: bool) -> dict[int, Array]:
                 cost += BREAK_WEIGHT * side.total(side.breaks, after_first, size - 1)
             cost += DEBRIS_WEIGHT * side.total(side.debris, starts, size)
             cost += INNER_SOFT_WEIGHT * side.total(side.soft_ends, starts, size - 1)
+            headings = side.total(side.headings, starts, size)
+            cost += MIXED_HEADING_COST * ((headings > 0) & (headings < size))
         out[size] = cost
     return out
 
