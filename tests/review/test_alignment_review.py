@@ -451,6 +451,34 @@ def test_a_correction_to_the_published_text_of_a_kept_group_is_brought_to_review
     assert again.published_changed == 0
 
 
+def test_a_kept_group_the_new_alignment_groups_otherwise_is_no_correction(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    # Aligned again with both files unchanged, a book's confirmed long sentences went back to
+    # review, "published text changed": the new alignment had grouped their sentences
+    # otherwise, and the text it grouped was taken for a corrected one.
+    document = load_source(review_project, paper, lang="en")
+    count = len(document.segments)
+    ids = [segment.id for segment in document.segments]
+    targets = [f"Frase publicada {j}, sobre el viejo molino." for j in range(count)]
+    beads = [Bead((k,), (k,), 0.95) for k in range(count)]
+    write_project(review_project, paper, document, targets, beads, "es")
+    session = ReviewSession(review_project, paper, "es")
+    assert confirm(session, ids[1])
+    session.save()
+    otherwise = [*beads[:1], Bead((1,), (1, 2), 0.95), Bead((2,), (), 0.6), *beads[3:]]
+    report = write_project(review_project, paper, document, targets, otherwise, "es")
+    assert report.published_changed == 0
+    later = ReviewSession(review_project, paper, "es")
+    assert later.unit(ids[1]).state.value == "reviewed"
+    assert "published text changed" not in _align_comment(later, ids[1])
+    # A real correction nearby is still found.
+    corrected = list(targets)
+    corrected[1] = corrected[1].replace("viejo", "antiguo")
+    report = write_project(review_project, paper, document, corrected, otherwise, "es")
+    assert report.published_changed == 1
+
+
 def test_what_review_changes_in_a_group_is_said_and_listed(
     review_project: ProjectLayout, paper: Path
 ) -> None:

@@ -248,7 +248,9 @@ def write_project(
                 _flag_not_applied(others, _comment(bead, len(appended), first), published)
                 report.not_applied += 1
                 report.flagged += 1
-            elif lines and _published_changed(tfile.units[ids[0]], published):
+            elif lines and _published_changed(
+                tfile.units[ids[0]], published, target_texts, min(lines), tgt
+            ):
                 report.published_changed += 1
                 report.flagged += 1
             continue
@@ -356,13 +358,28 @@ def _numbers_differ(source: Sequence[str], target: Sequence[str]) -> str:
     return f"{', '.join(ours.values())} / {', '.join(theirs.values())}"
 
 
-def _published_changed(unit: TranslationUnit, published: str) -> bool:
+# How far from a kept group's sentences in the new alignment, and over how many sentences,
+# the text it was aligned with is looked for before it counts as changed.
+UNCHANGED_REACH = 30
+UNCHANGED_RUN = 16
+
+
+def _published_changed(
+    unit: TranslationUnit,
+    published: str,
+    target_texts: Sequence[str],
+    near: int,
+    lang: str,
+) -> bool:
     """Whether the published text of the group ``unit`` (a translator's work, kept) stands
     for has changed since the alignment that gave it its text; if so, the unit goes back to
     review, flagged, the new text at the end of its ``align:`` comment.
 
     Aligning again after a correction to the published file kept every confirmed or
-    regrouped segment as it was, and the correction was lost without a word."""
+    regrouped segment as it was, and the correction was lost without a word. The new
+    alignment's group (``published``, its first sentence ``near``) is no proof of a change:
+    aligned again, a long sentence the translation cut in nine may be grouped otherwise.
+    The text is unchanged while its sentences still stand together near there."""
     from termwise.project.units import SegmentState
 
     recorded = next(
@@ -371,6 +388,11 @@ def _published_changed(unit: TranslationUnit, published: str) -> bool:
     now = _fingerprint(published)
     if recorded is None or recorded == now or unit.target == published:
         return False
+    for start in range(max(0, near - UNCHANGED_REACH), near + UNCHANGED_REACH + 1):
+        run = target_texts[start : start + UNCHANGED_RUN]
+        for end in range(1, len(run) + 1):
+            if _fingerprint(group_text(run[:end], lang)) == recorded:
+                return False
     shown = " ".join(published.split()).replace("\\", "\\\\").replace('"', '\\"')
     comments = []
     for comment in unit.comments:
