@@ -9,6 +9,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from termwise.mt.argos import ArgosEngine
 from termwise.mt.cache import CachedEngine, TranslationCache, default_cache_path
 
@@ -97,3 +99,33 @@ def test_two_processes_share_the_cache(tmp_path: Path) -> None:
     assert len(cache) == 600
     key = cache.key("argos", "m@1", "en", "es", {}, "b 299")
     assert cache.get_many([key])[key][0] == "t b 299"
+
+
+def test_a_run_stopped_midway_keeps_what_was_translated(
+    installed_argos_package: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Ctrl+C in a book's `translate` lost everything: the misses went to the model in one
+    # call and were stored after it. Each batch is now stored when it is done.
+    import termwise.mt.cache as cache_module
+
+    monkeypatch.setattr(cache_module, "BATCH_CHARS", 60)
+    sentences = [f"The community of shared future number {n} is a concept." for n in range(6)]
+    cache = TranslationCache(tmp_path / "cache.sqlite")
+    seen: list[tuple[int, int]] = []
+
+    def stop_after_two(done: int, total: int) -> None:
+        seen.append((done, total))
+        if done >= 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        CachedEngine(ArgosEngine(beam_size=1), cache).translate(
+            sentences, "en", "es", progress=stop_after_two
+        )
+    # The batch in flight is lost; those before it are kept.
+    assert 1 <= len(cache) < 6
+    assert seen[-1] == (2, 6)
+    again = CachedEngine(ArgosEngine(beam_size=1), TranslationCache(tmp_path / "cache.sqlite"))
+    progress: list[tuple[int, int]] = []
+    again.translate(sentences, "en", "es", progress=lambda d, t: progress.append((d, t)))
+    assert progress[-1] == (6, 6) and len(cache) == 6

@@ -300,8 +300,18 @@ def translate(
         open_translation(layout, document, tgt)
     chosen = open_engine(engine, src, tgt, cache=not no_cache, constraints=constraints, **options)
     texts = [segment.text for segment in document.segments]
-    with _progress_bar(f"Translating {src} → {tgt}") as bar:
-        results = chosen.translate(texts, src, tgt, progress=bar)
+    try:
+        with _progress_bar(f"Translating {src} → {tgt}") as bar:
+            results = chosen.translate(texts, src, tgt, progress=bar)
+    except KeyboardInterrupt:
+        kept = (
+            "nothing is kept (--no-cache)"
+            if no_cache
+            else "what was translated is kept in the MT cache: the same command again goes "
+            "on from there"
+        )
+        click.echo(f"\ninterrupted; nothing was saved to the translation; {kept}", err=True)
+        sys.exit(130)
     pairs = list(zip(document.segments, results, strict=True))
     if fmt == "json":
         rows = [
