@@ -126,3 +126,30 @@ def test_check_reports_unrecorded_variants(project: Path) -> None:
     )
     after = [line for line in result.output.splitlines() if "unrecorded-variant" in line]
     assert after and not any(": 'human destiny community' looks" in line for line in after)
+
+
+def test_a_concepts_first_term_in_a_language_is_its_rendering_and_a_status_can_change(
+    project: Path,
+) -> None:
+    # "paz mundial", the first Spanish term of a new concept, was filed as deprecated:
+    # translate left the concept to the engine and check called the term forbidden.
+    paper = str(project / "paper.txt")
+    _invoke(project, "glossary", "add", "world peace", "--from", paper)
+    out = _invoke(
+        project, "glossary", "add", "paz mundial", "--concept", "world-peace", "--lang", "es"
+    )
+    assert "(es, preferred)" in out
+    out = _invoke(
+        project, "glossary", "add", "paz del mundo", "--concept", "world-peace", "--lang", "es"
+    )
+    assert "(es, deprecated)" in out
+    out = _invoke(
+        project, "glossary", "add", "paz del mundo", "--concept", "world-peace",
+        "--lang", "es", "--status", "admitted",
+    )  # fmt: skip
+    assert "deprecated → admitted" in out
+    concept = load_glossary(project / "glossary").concept("world-peace")
+    assert {t.text: t.status.value for t in concept.terms("es")} == {
+        "paz mundial": "preferred",
+        "paz del mundo": "admitted",
+    }

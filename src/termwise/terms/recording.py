@@ -98,7 +98,10 @@ def record_term(
 
     Without ``concept_id`` the term starts a new concept (preferred unless told otherwise);
     with it, the term becomes a variant of that concept (deprecated unless told otherwise,
-    since a text's unrecorded variant is usually a form to avoid).
+    since a text's unrecorded variant is usually a form to avoid), or, the concept's first
+    term in ``lang``, its rendering there (preferred: "paz mundial" added to a concept with
+    no Spanish term was deprecated, and `check` then reported it as forbidden).
+
     """
     from termwise.glossary.formats import read_file, save_glossary
     from termwise.glossary.matcher import same_form
@@ -113,7 +116,10 @@ def record_term(
     for concept in glossary.concepts:
         for term in concept.terms(tag):
             if same_form(term.text, text):
-                raise RecordingError(f"{text!r} is already a term of {concept.id} in {target}")
+                raise RecordingError(
+                    f"{text!r} is already a term of {concept.id} in {target}, "
+                    f"{term.status.value} (--status with the term as written changes that)"
+                )
     if concept_id is None:
         chosen = Concept(new_id or new_concept_id(glossary, text))
         if glossary.get(chosen.id) is not None:
@@ -125,7 +131,7 @@ def record_term(
         if existing is None:
             raise RecordingError(f"no concept {concept_id!r} in {target}")
         chosen = existing
-        default = TermStatus.DEPRECATED
+        default = TermStatus.DEPRECATED if chosen.terms(tag) else TermStatus.PREFERRED
     term = Term(text=text, lang=tag, status=status or default)
     if found is not None:
         term.source = found.source
@@ -136,6 +142,32 @@ def record_term(
     return target, chosen.id
 
 
+def change_status(
+    path: Path, text: str, lang: str, concept_id: str | None, status: TermStatus
+) -> tuple[Path, str, TermStatus] | None:
+    """Give the glossary's term ``text`` (as written) in ``lang`` ``status``; returns the file,
+    the concept and the status it had, or None where no concept (``concept_id``'s, if
+    given) has that term. The command line had no other way to change a status."""
+    from termwise.glossary.formats import read_file, save_glossary
+
+    tag = languages.normalize(lang)
+    text = " ".join(text.split())
+    target = glossary_file(path, concept_id)
+    if not target.exists():
+        return None
+    glossary = read_file(target)
+    for concept in glossary.concepts:
+        if concept_id not in (None, concept.id):
+            continue
+        for term in concept.terms(tag):
+            if term.text == text:
+                before, term.status = term.status, status
+                for problem in save_glossary(glossary, target):
+                    click.echo(f"warning: {problem}", err=True)
+                return target, concept.id, before
+    return None
+
+
 @click.command("add")
 @click.argument("term")
 @click.option("--concept", "concept_id", default=None, help="Add as a variant of this concept.")
@@ -144,7 +176,9 @@ def record_term(
     "--status",
     type=click.Choice([s.value for s in TermStatus]),
     default=None,
-    help="Administrative status (default: preferred for a new concept, deprecated for a variant).",
+    help="Administrative status (default: preferred for a new concept or a concept's first "
+    "term in --lang, deprecated for another variant). Given for a term the glossary has, it "
+    "changes that term's status.",
 )
 @click.option("--lang", type=LANGUAGE, default="en", show_default=True, help="Language of TERM.")
 @click.option(
@@ -172,7 +206,17 @@ def add(
     document: Path | None,
     glossary_path: Path | None,
 ) -> None:
-    """Record TERM in the glossary: a new concept, or with --concept a variant of one."""
+    """Record TERM in the glossary: a new concept, or with --concept a variant of one.
+
+    A term the glossary has already, given with --status, gets that status."""
+    if status is not None and document is None:
+        changed = change_status(
+            glossary_path or layout.glossary_dir, term, lang, concept_id, TermStatus(status)
+        )
+        if changed is not None:
+            target, concept, before = changed
+            click.echo(f"{term!r} of {concept} in {target}: {before.value} → {status}")
+            return
     found = None
     if document is not None:
         found = find_in_document(document, term, lang)
@@ -188,4 +232,17 @@ def add(
         new_id=new_id,
     )
     where = f" (from {found.source.split(' (')[0]})" if found else ""
-    click.echo(f"added {term!r} to {chosen} in {target}{where}")
+    recorded = _status_of(target, chosen, term, lang)
+    click.echo(
+        f"added {term!r} ({languages.normalize(lang)}, {recorded}) to {chosen} in {target}{where}"
+    )
+
+
+def _status_of(path: Path, concept_id: str, text: str, lang: str) -> str:
+    """The status ``text`` was recorded with, read back, for the command to say it."""
+    from termwise.glossary.formats import read_file
+
+    concept = read_file(path).get(concept_id)
+    text = " ".join(text.split())
+    terms = concept.terms(lang) if concept is not None else []
+    return next((term.status.value for term in terms if term.text == text), "?")
