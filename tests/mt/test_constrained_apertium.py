@@ -280,3 +280,24 @@ def test_constrained_drafts_are_cleaned_like_plain_ones(engine: ConstrainedEngin
     assert T01_ES in dropped.target and "  " not in dropped.target, dropped.target
     assert not re.search(r"[*#@]\w", compound.target), compound.target
     assert "Pacific" in compound.unknown_words()
+
+
+def test_a_verbatim_term_opening_a_sentence_leaves_the_next_word_in_lower_case() -> None:
+    # "Global governance is our goal." gave "Gobernanza global Es nuestro gol.": Apertium
+    # put the sentence's capital on the first word after the inserted term.
+    unknown = concept_glossary("global governance", Term("gobernanza global", "es"))
+    engine = ConstrainedEngine(ApertiumEngine(), unknown)
+    plain, marked, named = engine.translate(
+        [
+            "Global governance is our goal.",
+            "*Global governance* is our goal.",
+            "Global governance China wants.",
+        ],
+        "en",
+        "es",
+    )
+    assert plain.terms[0].mechanism == "apertium-verbatim"
+    assert plain.target.startswith("Gobernanza global es ")
+    assert marked.target.startswith("*Gobernanza global* es ")
+    assert named.target.startswith("Gobernanza global China")
+    assert "\ue003" not in plain.target + marked.target + named.target

@@ -63,6 +63,9 @@ _OPENING = re.compile(r"\[" + _OPEN + r"(\d+)\]")  # as _edit finds it in the st
 # to another unit of the chunk, so the key cannot ride in the queue.
 _LEFT_KEY = re.compile(r"[#*]?(\w*)__(\d+)__")
 _SED = "\x01"  # sed's delimiter in the restore commands: never in a term
+_LOWER_NEXT = "\ue003"
+_NEXT_LETTER = re.compile(r"[\W_]*([^\W\d_])")
+_LOWER_MARKED = re.compile(_LOWER_NEXT + r"(\W*)(\w+)")
 _STREAM_SPECIAL = re.compile(r"([\^$/<>\[\]@\\{}#])")
 _TAGS = re.compile(r"<([^>]*)>")
 # Languages whose noun phrases put the head first ("comunidad de futuro compartido").
@@ -367,10 +370,26 @@ def _inject(
     return unit, before, head.after
 
 
-def _verbatim(text: str, capitalise: bool) -> str:
+def _verbatim(text: str, capitalise: bool, lower_after: bool) -> str:
     if capitalise:
         text = text[:1].upper() + text[1:]
-    return f"[{escape(text)}]"
+    # Apertium capitalises the first word after a sentence-opening superblank ("Gobernanza
+    # global Es nuestro gol"): the mark asks for it back in lower case (``_lower_marked``).
+    mark = _LOWER_NEXT if capitalise and lower_after else ""
+    return f"[{escape(text)}{mark}]"
+
+
+def _lower_marked(output: str) -> str:
+    """The word after each ``_LOWER_NEXT`` mark in lower case, if Apertium capitalised it
+    (an acronym stays), and the marks gone."""
+
+    def lower(match: re.Match[str]) -> str:
+        word = match.group(2)
+        if word[1:] == word[1:].lower():
+            word = word.lower()
+        return match.group(1) + word
+
+    return _LOWER_MARKED.sub(lower, output).replace(_LOWER_NEXT, "")
 
 
 # --- translation --------------------------------------------------------------------------
@@ -387,7 +406,7 @@ def _fence(
     forced = [p for p in placements if p.target is not None]
     if not forced:
         return text, {}, ""
-    if any(mark in text for mark in (_OPEN, _CLOSE, _KEY_END)):
+    if any(mark in text for mark in (_OPEN, _CLOSE, _KEY_END, _LOWER_NEXT)):
         return text, {}, "the text holds the private-use characters termwise fences terms with"
     pieces: list[str] = []
     position = 0
@@ -434,6 +453,13 @@ def translate_constrained(
         kept.append(fences)
         unfenced.append(why)
     by_key = {k: p for fences in kept for k, p in fences.items()}
+    # The occurrences the source goes on from in lower case ("Global governance is …").
+    lower_after = {
+        k
+        for body, fences in zip(flat, kept, strict=True)
+        for k, p in fences.items()
+        if (following := _NEXT_LETTER.match(body, p.end)) and following.group(1).islower()
+    }
     targets = [p.target for p in by_key.values() if p.target is not None]
     # The heads are analysed while the document goes through the analysis half.
     pool = ThreadPoolExecutor(max_workers=1)
@@ -443,14 +469,14 @@ def translate_constrained(
     outputs: dict[int, str] = {}
     decided: dict[int, TermDecision] = {}
     if wanted:
-        joined = _translate_joined(pipe, [fenced[i] for i in wanted], by_key, heads)
+        joined = _translate_joined(pipe, [fenced[i] for i in wanted], by_key, heads, lower_after)
         if joined is not None:
             pieces, decided = joined
         else:
             # Boundaries were not kept: never guess, translate segments one by one.
             pieces = []
             for i in wanted:
-                one = _translate_joined(pipe, [fenced[i]], by_key, heads)
+                one = _translate_joined(pipe, [fenced[i]], by_key, heads, lower_after)
                 pieces.append(one[0][0] if one else "")
                 decided.update(one[1] if one else {})
         outputs = dict(zip(wanted, pieces, strict=True))
@@ -529,12 +555,13 @@ def _translate_joined(
     texts: list[str],
     by_key: dict[int, Placement],
     pending_heads: Future[dict[str, Head | None]],
+    lower_after: set[int],
 ) -> tuple[list[str], dict[int, TermDecision]] | None:
     """One run of the pipeline for ``texts``: each output, and each fenced occurrence's
     decision by key; None where the segment count was not kept."""
     stream = _run(pipe.analysis, _SEPARATOR.join(texts))
     heads = pending_heads.result()
-    edited, injections = _edit(stream, by_key, heads)
+    edited, injections = _edit(stream, by_key, heads, lower_after)
     # Transfer and generation in one pipeline, the injected units restored between them by
     # sed: a third process group would cost the generator's start-up again.
     script = "\n".join(
@@ -551,7 +578,7 @@ def _translate_joined(
         return match.group(1)
 
     # A key left in the output: the unit was not restored (it was generated unknown).
-    output = _LEFT_KEY.sub(unkey, output)
+    output = _lower_marked(_LEFT_KEY.sub(unkey, output))
     for text in {p.target.text for p in by_key.values() if p.target is not None}:
         head = heads.get(text)
         if head is not None and not head.known:
@@ -583,9 +610,13 @@ def _restore_command(key: int, injection: _Injection) -> str:
 
 
 def _edit(
-    stream: str, by_key: dict[int, Placement], heads: dict[str, Head | None]
+    stream: str,
+    by_key: dict[int, Placement],
+    heads: dict[str, Head | None],
+    lower_after: set[int],
 ) -> tuple[str, dict[int, _Injection]]:
-    """Replace each fenced occurrence's units by the injected term; the injections by key."""
+    """Replace each fenced occurrence's units by the injected term; the injections by key
+    (``lower_after``: the occurrences whose source goes on in lower case)."""
     pieces = tokens(stream)
     out: list[str] = []
     injections: dict[int, _Injection] = {}
@@ -643,7 +674,7 @@ def _edit(
             )
             injections[key] = _Injection(decision, before, after)
         else:
-            out.append(_verbatim(term.text, capitalise))
+            out.append(_verbatim(term.text, capitalise, key in lower_after))
             decision = TermDecision(
                 placement.concept_id,
                 placement.source,
