@@ -23,6 +23,7 @@ from typing import Any
 from termwise.document.model import (
     NUMBERINGS,
     CodeBlock,
+    LinkDefinition,
     ListItem,
     OffsetMap,
     Segment,
@@ -36,7 +37,9 @@ from termwise.document.model import (
 # 9: a paragraph's block quote depth, a Markdown list item's marker; a quote's headings,
 # lists and blank ("> ") lines read as such.
 # 10: a Word list item's delimiter ("a)", "(a)", "1.") from its numbering's w:lvlText.
-VERSION = 10
+# 11: a Markdown source's link reference definitions are kept beside the segments (each was
+# a paragraph).
+VERSION = 11
 # Smaller files segment in well under a tenth of a second: not worth a cache file.
 MIN_BYTES = 200_000
 
@@ -69,9 +72,11 @@ def cache_path(key: str) -> Path:
     return cache_dir() / f"{key}.json"
 
 
-def read(key: str) -> tuple[str, str, list[Segment], list[CodeBlock]] | None:
-    """``(language, encoding, segments, code blocks)`` stored under exactly ``key``, else
-    ``None``."""
+def read(
+    key: str,
+) -> tuple[str, str, list[Segment], list[CodeBlock], list[LinkDefinition]] | None:
+    """``(language, encoding, segments, code blocks, link definitions)`` stored under
+    exactly ``key``, else ``None``."""
     # The segments hold no reference cycles: without the cyclic collector rescanning the
     # growing heap, decoding 50,000 of them takes a third of the time.
     collecting = gc.isenabled()
@@ -85,12 +90,13 @@ def read(key: str) -> tuple[str, str, list[Segment], list[CodeBlock]] | None:
             return None
         segments = [_decode_segment(row) for row in payload["segments"]]
         code_blocks = [_decode_code_block(row) for row in payload["code_blocks"]]
+        definitions = [_decode_definition(row) for row in payload["link_definitions"]]
     except (OSError, ValueError, KeyError, TypeError):
         return None
     finally:
         if collecting:
             gc.enable()
-    return (lang, encoding, segments, code_blocks) if segments else None
+    return (lang, encoding, segments, code_blocks, definitions) if segments else None
 
 
 def write(
@@ -99,9 +105,10 @@ def write(
     encoding: str,
     segments: Sequence[Segment],
     code_blocks: Sequence[CodeBlock] = (),
+    link_definitions: Sequence[LinkDefinition] = (),
 ) -> None:
-    """Store the segments and code blocks under ``key``; a cache that cannot be written is
-    just not there."""
+    """Store the segments, code blocks and link definitions under ``key``; a cache that
+    cannot be written is just not there."""
     payload = {
         "version": VERSION,
         "key": key,
@@ -109,6 +116,7 @@ def write(
         "encoding": encoding,
         "segments": [_encode_segment(segment) for segment in segments],
         "code_blocks": [[code.after_paragraph, code.text, code.info] for code in code_blocks],
+        "link_definitions": [_encode_definition(definition) for definition in link_definitions],
     }
     target = cache_path(key)
     # Written to a temporary file and renamed, so a reader never sees half an entry; no
@@ -212,6 +220,31 @@ def _decode_code_block(row: Any) -> CodeBlock:
     if type(after_paragraph) is not int or type(text) is not str or type(info) is not str:
         raise ValueError("cache row with a malformed code block")
     return CodeBlock(after_paragraph, text, info)
+
+
+def _encode_definition(definition: LinkDefinition) -> list[Any]:
+    return [
+        definition.after_paragraph,
+        definition.text,
+        definition.label,
+        definition.destination,
+        definition.title,
+        definition.quote_depth,
+        definition.code_blocks_before,
+    ]
+
+
+def _decode_definition(row: Any) -> LinkDefinition:
+    after_paragraph, text, label, destination, title, quote_depth, code_blocks_before = row
+    numbers = (after_paragraph, quote_depth, code_blocks_before)
+    texts = (text, label, destination)
+    if not all(type(number) is int and number >= 0 for number in numbers):
+        raise ValueError("cache row with a malformed link definition")
+    if not all(type(part) is str for part in texts) or not (title is None or type(title) is str):
+        raise ValueError("cache row with a malformed link definition")
+    return LinkDefinition(
+        after_paragraph, text, label, destination, title, quote_depth, code_blocks_before
+    )
 
 
 def _decode_cell(value: Any) -> TableCell | None:

@@ -218,6 +218,38 @@ class CodeBlock:
     info: str = ""
 
 
+# CommonMark's longest link label, in characters between its brackets.
+MAX_LABEL = 999
+
+
+@dataclass(frozen=True, slots=True)
+class LinkDefinition:
+    """A link reference definition of a Markdown source (``[1]: https://… "Title"``): no
+    segment, since it shows nothing to translate (machine translation rewrote its URL, and
+    the editions printed it as a sentence), but the target of the ``[text][1]`` links that
+    name its label, which the editions resolve; a Markdown edition prints it as written.
+
+    Like a ``CodeBlock`` it keeps its text, not its offsets.
+    """
+
+    # How many paragraphs come before it (as ``CodeBlock.after_paragraph`` counts them).
+    after_paragraph: int
+    # Its lines as written (a title may stand on the second), quote markers and
+    # indentation left out.
+    text: str
+    # As written between the brackets: links match it case-insensitively, whitespace
+    # collapsed (CommonMark's normalisation, which the editions apply).
+    label: str
+    # Backslash escapes and entities resolved, as a link's destination is.
+    destination: str
+    title: str | None = None
+    # How many block quotes it stands in (see ``Segment.quote_depth``).
+    quote_depth: int = 0
+    # How many of the document's code blocks come before it: one that follows the same
+    # paragraph as a code block is put back on the right side of it.
+    code_blocks_before: int = 0
+
+
 # A line ends where an editor ends it: "\r\n" (Windows), "\n", or a lone "\r" (classic Mac OS).
 _NEWLINE = re.compile("\r\n|\r|\n")
 
@@ -243,6 +275,9 @@ class Document:
     # A Markdown source's code blocks, in document order: kept beside the segments, never
     # among them, so nothing translates or checks them.
     code_blocks: list[CodeBlock] = field(default_factory=list)
+    # A Markdown source's link reference definitions, in document order: kept as its code
+    # blocks are.
+    link_definitions: list[LinkDefinition] = field(default_factory=list)
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset in ``text``."""

@@ -1,23 +1,25 @@
 """Reading documents into headings and sentences.
 
 Each reader turns a file into *blocks*: a heading or a paragraph, given as the spans of its
-lines in ``Document.text`` (or, from Markdown, a code block, which is kept verbatim and
-never segmented). Joining those lines (line breaks and the stray spaces at page
-breaks become one space; end-of-line hyphenation is undone where the document itself shows
-the word unhyphenated) gives the paragraph's normalised text and an ``OffsetMap`` back into
-the file; the segmenter then splits paragraphs into sentences. Plain text is assumed to be
-what PDF extraction gives: hard-wrapped lines, paragraphs often not separated by blank
-lines, and numbered headings (``2.1. Title``) that may wrap onto a second line.
+lines in ``Document.text`` (or, from Markdown, a code block or a link reference definition,
+which are kept verbatim and never segmented). Joining those lines (line breaks and the
+stray spaces at page breaks become one space; end-of-line hyphenation is undone where the
+document itself shows the word unhyphenated) gives the paragraph's normalised text and an
+``OffsetMap`` back into the file; the segmenter then splits paragraphs into sentences.
+Plain text is assumed to be what PDF extraction gives: hard-wrapped lines, paragraphs
+often not separated by blank lines, and numbered headings (``2.1. Title``) that may wrap
+onto a second line.
 """
 
 from __future__ import annotations
 
 import gc
+import html
 import math
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,8 +28,10 @@ from termwise.document import cache as document_cache
 from termwise.document.encoding import decode_bytes, detect_encoding
 from termwise.document.ids import assign_ids
 from termwise.document.model import (
+    MAX_LABEL,
     CodeBlock,
     Document,
+    LinkDefinition,
     ListItem,
     OffsetMap,
     Segment,
@@ -52,8 +56,9 @@ FORMATS = {
 
 @dataclass
 class Block:
-    """A heading, a paragraph or a code block: the spans ``(start, end)`` of its lines'
-    content (a code block's: each line from its indentation's end to its end)."""
+    """A heading, a paragraph, a code block or a link reference definition: the spans
+    ``(start, end)`` of its lines' content (a code block's: each line from its
+    indentation's end to its end)."""
 
     heading: bool
     lines: list[tuple[int, int]] = field(default_factory=list)
@@ -70,6 +75,9 @@ class Block:
     info: str = ""
     # Markdown: how many block quotes the block stands in (see ``Segment``).
     quote_depth: int = 0
+    # Markdown: a link reference definition, which becomes a ``LinkDefinition`` and no
+    # segment (its place and text are filled in from the block's).
+    definition: LinkDefinition | None = None
 
 
 def load_document(
@@ -105,7 +113,7 @@ def load_document(
     )
     cached = document_cache.read(key)
     if cached is not None:
-        tag, used, segments, code_blocks = cached
+        tag, used, segments, code_blocks, link_definitions = cached
         text = decode_bytes(data, file_path, used)
         document = Document(
             path=file_path,
@@ -115,12 +123,20 @@ def load_document(
             segments=segments,
             fmt=fmt,
             code_blocks=code_blocks,
+            link_definitions=link_definitions,
         )
         document.id_aliases = dict(id_aliases or {})
         return document
     text, used = _decode(data, file_path, encoding, encoding_option)
     document = _build(text, lang, file_path, fmt, used, id_aliases, None)
-    document_cache.write(key, document.lang, used, document.segments, document.code_blocks)
+    document_cache.write(
+        key,
+        document.lang,
+        used,
+        document.segments,
+        document.code_blocks,
+        document.link_definitions,
+    )
     return document
 
 
@@ -174,7 +190,9 @@ def _build(
             )
         else:
             blocks = plain_text_blocks(text)
-        document.segments, document.code_blocks = _segments(document, blocks, document.id_aliases)
+        document.segments, document.code_blocks, document.link_definitions = _segments(
+            document, blocks, document.id_aliases
+        )
     finally:
         if collecting:
             gc.enable()
@@ -185,19 +203,31 @@ def _build(
 
 def _segments(
     document: Document, blocks: Iterable[Block], aliases: Mapping[str, str]
-) -> tuple[list[Segment], list[CodeBlock]]:
-    """The segments of ``blocks``, and their code blocks, each placed after the paragraphs
-    before it."""
+) -> tuple[list[Segment], list[CodeBlock], list[LinkDefinition]]:
+    """The segments of ``blocks``, and their code blocks and link reference definitions,
+    each placed after the paragraphs before it."""
     text = document.text
     lang = document.lang
     vocabulary = _Vocabulary(text, lang)
     drafts: list[tuple[SegmentKind, str, OffsetMap, int, Block]] = []
     code_blocks: list[CodeBlock] = []
+    definitions: list[LinkDefinition] = []
     paragraph = 0
     for block in blocks:
         if block.code:
             code = "\n".join(text[start:end] for start, end in block.lines)
             code_blocks.append(CodeBlock(after_paragraph=paragraph, text=code, info=block.info))
+            continue
+        if block.definition is not None:
+            definitions.append(
+                replace(
+                    block.definition,
+                    after_paragraph=paragraph,
+                    text="\n".join(text[start:end] for start, end in block.lines),
+                    quote_depth=block.quote_depth,
+                    code_blocks_before=len(code_blocks),
+                )
+            )
             continue
         joined, offsets = join_lines(text, block.lines, vocabulary)
         if not joined.strip():
@@ -245,7 +275,7 @@ def _segments(
                 quote_depth=block.quote_depth,
             )
         )
-    return segments, code_blocks
+    return segments, code_blocks, definitions
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -776,6 +806,15 @@ _RULE = re.compile(r" {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})\
 _DELIMITER_CELL = re.compile(r"\s*:?-+:?\s*\Z")
 # A pipe that a backslash does not escape separates table cells, even inside code spans.
 _CELL_PIPE = re.compile(r"(?<!\\)\|")
+# A link reference definition's label and colon (CommonMark 4.7), up to three spaces in: a
+# label holds no bracket a backslash does not escape.
+_DEFINITION_LABEL = re.compile(r" {0,3}\[((?:[^\\\[\]]|\\.)*)\]:")
+# A link title in double or single quotes or in parentheses, and nothing after it.
+_DEFINITION_TITLE = re.compile(
+    r"""[ \t]*("(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|\((?:\\.|[^()\\])*\))[ \t]*\Z"""
+)
+# A backslash escape of ASCII punctuation, which a destination or title resolves.
+_ESCAPED_PUNCTUATION = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
 @dataclass
@@ -813,7 +852,12 @@ def markdown_blocks(text: str) -> list[Block]:
     indented: Block | None = None
     indented_blanks: list[tuple[int, int]] = []
     in_table = False
-    skip_delimiter_row = False
+    # The line after this one was read with it: a table's delimiter row, a definition's
+    # title.
+    skip_next_line = False
+    # Whether the line before was a link reference definition: to CommonMark it opened a
+    # paragraph, which the next line may go on with (it cannot open indented code).
+    after_definition = False
     # The quote depth of the table being read: its rows carry as many markers.
     tables = table_row = table_quote = 0
     lists = _ListNesting()
@@ -823,8 +867,8 @@ def markdown_blocks(text: str) -> list[Block]:
         line_start = position
         position += len(raw) + 1
         line = raw.rstrip("\r")
-        if skip_delimiter_row:
-            skip_delimiter_row = False
+        if skip_next_line:
+            skip_next_line = False
             continue
         if fence is not None:
             if fence.closed_by(line):
@@ -849,6 +893,7 @@ def markdown_blocks(text: str) -> list[Block]:
         depth, content_start = _quote_prefix(line)
         content = line[content_start:]
         table_ended = False
+        follows_definition, after_definition = after_definition, False
         if in_table:
             if depth == table_quote and _is_table_row(content):
                 table_row += 1
@@ -871,6 +916,7 @@ def markdown_blocks(text: str) -> list[Block]:
         if (
             current is None
             and not table_ended
+            and not follows_definition
             and not lists.open
             and _indentation(line) >= CODE_INDENT
         ):
@@ -928,9 +974,29 @@ def markdown_blocks(text: str) -> list[Block]:
             blocks.extend(
                 _cell_blocks(content, line_start + content_start, tables, table_row, depth)
             )
-            in_table = skip_delimiter_row = True
+            in_table = skip_next_line = True
             current = None
             continue
+        column = _width(line, content_start, indentation_end)
+        # A definition cannot interrupt a paragraph. One in a list item stays the item's
+        # text: printed apart, it would cut the list in two.
+        if current is None and not lists.base_column(column):
+            title_line = following[following_start:] if following_depth == depth else None
+            found = _link_definition(content, title_line)
+            if found is not None:
+                definition, title_below = found
+                lists.close_left_of(column)
+                left, right = _stripped_span(line, content_start, len(line))
+                kept = Block(heading=False, quote_depth=depth, definition=definition)
+                kept.lines.append((line_start + left, line_start + right))
+                if title_below:
+                    # (``position`` is where the next line starts.)
+                    left, right = _stripped_span(following, following_start, len(following))
+                    kept.lines.append((position + left, position + right))
+                    skip_next_line = True
+                blocks.append(kept)
+                after_definition = True
+                continue
         list_item: ListItem | None = None
         item = _LIST_ITEM.match(line, content_start)
         if item and not lists.open and _continues_paragraph(current, item):
@@ -942,7 +1008,7 @@ def markdown_blocks(text: str) -> list[Block]:
             content_start = item.end()
             current = None
         elif current is None:
-            lists.close_left_of(_width(line, content_start, indentation_end))
+            lists.close_left_of(column)
         stripped = line[content_start:].strip()
         if not stripped:
             continue
@@ -957,6 +1023,86 @@ def markdown_blocks(text: str) -> list[Block]:
             blocks.append(current)
         current.lines.append(span)
     return blocks
+
+
+def _link_definition(content: str, next_line: str | None) -> tuple[LinkDefinition, bool] | None:
+    """The link reference definition ``content`` (a line, its quote markers left out)
+    makes, and whether its title is ``next_line`` (the next line's content, None where
+    that line stands in another quote); None where it makes none and is a paragraph's text.
+
+    Its label and destination on this line, a title after them or alone on the next: the
+    forms in common use. A label or a title across lines, or a destination on the line
+    after the colon, is rare enough to be left a paragraph.
+    """
+    label = _DEFINITION_LABEL.match(content)
+    if label is None or len(label.group(1)) > MAX_LABEL or not label.group(1).strip(" \t"):
+        return None
+    destination = _definition_destination(content, label.end())
+    if destination is None:
+        return None
+    raw_destination, end = destination
+    rest = content[end:]
+    title: str | None = None
+    title_below = False
+    if rest.strip(" \t"):
+        # A title on the line, after whitespace; anything else after the destination
+        # makes the line a paragraph.
+        title_match = _DEFINITION_TITLE.match(rest)
+        if title_match is None or rest[0] not in " \t":
+            return None
+        title = title_match.group(1)
+    elif next_line is not None:
+        # A next line that is no title alone is the paragraph after the definition.
+        title_match = _DEFINITION_TITLE.match(next_line)
+        if title_match is not None:
+            title, title_below = title_match.group(1), True
+    definition = LinkDefinition(
+        after_paragraph=0,
+        text="",
+        label=label.group(1),
+        destination=_unescaped(raw_destination),
+        title=None if title is None else _unescaped(title[1:-1]),
+    )
+    return definition, title_below
+
+
+def _definition_destination(content: str, start: int) -> tuple[str, int] | None:
+    """The destination that ``content`` holds after spaces from ``start`` (``<…>`` or a
+    run of non-space characters whose parentheses pair), as written, and where it ends;
+    None where there is none."""
+    index = start
+    while index < len(content) and content[index] in " \t":
+        index += 1
+    if content.startswith("<", index):
+        close = index + 1
+        while close < len(content) and content[close] not in "<>":
+            close += 2 if content[close] == "\\" else 1
+        if close >= len(content) or content[close] != ">":
+            return None
+        return content[index + 1 : close], close + 1
+    end, depth = index, 0
+    while end < len(content):
+        char = content[end]
+        if char == "\\" and end + 1 < len(content):
+            end += 2
+            continue
+        if char == " " or ord(char) < 0x20 or char == "\x7f":
+            break  # (a tab is a control character)
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                break
+            depth -= 1
+        end += 1
+    if end == index or depth:
+        return None
+    return content[index:end], end
+
+
+def _unescaped(text: str) -> str:
+    """A destination or title as it reads: backslash escapes and entities resolved."""
+    return html.unescape(_ESCAPED_PUNCTUATION.sub(r"\1", text))
 
 
 def _quote_prefix(line: str) -> tuple[int, int]:

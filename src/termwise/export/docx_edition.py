@@ -2,13 +2,15 @@
 
 The inline markup of a Markdown source becomes Word's own formatting (italic, bold, a
 monospaced font for code), read across each paragraph's sentences as the source reads it; a
-web or mail link is a Word hyperlink (another is its text), and no marker is printed. Each
-column's text is tagged with its language, so that Word proofs the translation as Spanish
-and not as the template's US English; a draft is orange with its dagger, not italic, which
-would hide its own emphasis. A table of the
-source is a Word table, in the bilingual edition one in each column of its row (as in the
-HTML edition, each language's table whole); a list is paragraphs in Word's "List Bullet" and
-"List Number" styles, each numbered list restarting where the source's starts. A code
+web or mail link is a Word hyperlink (another is its text), and no marker is printed. A
+reference link (``[text][label]``) is one too, where the source defines its label; the
+definition itself shows nothing, as in any rendering of Markdown. Each column's text is
+tagged with its language, so that Word proofs the translation as Spanish and not as the
+template's US English; a draft is orange with its dagger, not italic, which would hide its
+own emphasis. A table of the source is a Word table, in the bilingual edition one in each
+column of its row (as in the HTML edition, each language's table whole); a list is
+paragraphs in Word's "List Bullet" and "List Number" styles, each numbered list restarting
+where the source's starts. A code
 block, which has no translation, is a paragraph in a "Code" style (monospaced, not
 spell-checked), in the bilingual table a row whose two cells are merged into one. A block
 quote's paragraphs are in Word's "Quote" style, set in further for a quote inside a quote
@@ -43,7 +45,15 @@ from termwise.export.edition import (
     EditionBlock,
     TermSpan,
 )
-from termwise.export.layout import CellPart, ListPart, TablePart, edition_parts, flat_parts
+from termwise.export.layout import (
+    CellPart,
+    DefinitionsPart,
+    ListPart,
+    TablePart,
+    edition_parts,
+    flat_parts,
+)
+from termwise.export.markdown_inline import References
 from termwise.xml_text import xml_safe
 
 UNREVIEWED_COLOUR = (0xB4, 0x5F, 0x06)
@@ -156,6 +166,7 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
         properties.comments = f"Translation into {edition.target_lang}"
     properties.created = properties.modified = datetime.datetime.now(datetime.timezone.utc)
     markdown = edition.markdown
+    references = edition.references
     marks = _TermMarks(document)
     source_lang, target_lang = edition.source_lang, edition.target_lang
     if target_only:
@@ -170,22 +181,24 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
         heading = document.add_heading(level=1)
         if title_block is not None:
             # The body leaves the title out: the heading shows what its paragraph would have.
-            _add_target(heading, title_block, markdown, _Style(), marks, target_lang)
+            _add_target(heading, title_block, markdown, references, _Style(), marks, target_lang)
         else:
-            nodes = markdown_inline.parse(title) if edition.title_is_markdown else None
+            nodes = markdown_inline.parse(title, references) if edition.title_is_markdown else None
             _add_text(heading, title, nodes, _Style())
 
     # The two sides, for the tables and lists that print either.
     def add_source(paragraph: Any, block: EditionBlock, style: _Style) -> None:
-        _add_source(paragraph, block, markdown, style, marks, source_lang)
+        _add_source(paragraph, block, markdown, references, style, marks, source_lang)
 
     def add_target(paragraph: Any, block: EditionBlock, style: _Style) -> None:
-        _add_target(paragraph, block, markdown, style, marks, target_lang)
+        _add_target(paragraph, block, markdown, references, style, marks, target_lang)
 
     if target_only:
         after_table = False
         body = flat_parts(edition_parts(edition.target_body(), edition.code_blocks))
         for block, depth in body:
+            if isinstance(block, DefinitionsPart):
+                continue  # (only a Markdown edition places them)
             if isinstance(block, CodeBlock):
                 _add_code(document, document.add_paragraph(), block)
                 after_table = False
@@ -209,7 +222,7 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
                 paragraph = document.add_heading(level=block.outline_level)
             else:
                 paragraph = document.add_paragraph()
-            _add_target(paragraph, block, markdown, style, marks, target_lang)
+            add_target(paragraph, block, style)
     else:
         table = document.add_table(rows=1, cols=2)
         table.style = "Table Grid"
@@ -222,6 +235,8 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
         # Repeated at the top of every page, so that a reader knows the columns there too.
         table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
         for block, depth in flat_parts(edition_parts(edition.blocks, edition.code_blocks)):
+            if isinstance(block, DefinitionsPart):
+                continue  # (only a Markdown edition places them)
             cells = table.add_row().cells
             if isinstance(block, CodeBlock):
                 # Code is the same in both languages: one cell across the row.
@@ -245,8 +260,8 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
                 level = 1 if block is title_row else block.outline_level
                 _set_heading(document, source, level, outline=True)
                 _set_heading(document, target, level, outline=False)
-            _add_source(source, block, markdown, style, marks, source_lang)
-            _add_target(target, block, markdown, style, marks, target_lang)
+            add_source(source, block, style)
+            add_target(target, block, style)
     for legend in edition.legends():
         if legend == UNREVIEWED_LEGEND:
             legend = WORD_UNREVIEWED_LEGEND
@@ -475,13 +490,14 @@ def _add_source(
     paragraph: Any,
     block: EditionBlock,
     markdown: bool,
+    references: References,
     style: _Style,
     marks: _TermMarks,
     lang: str,
 ) -> None:
     style = _with(style, lang=lang)
     texts = [item.segment.text for item in block.segments]
-    parsed = markdown_inline.paragraph_nodes(texts, markdown)
+    parsed = markdown_inline.paragraph_nodes(texts, markdown, references)
     for index, (item, nodes) in enumerate(zip(block.segments, parsed, strict=True)):
         if index:
             paragraph.add_run(" ")
@@ -493,6 +509,7 @@ def _add_target(
     paragraph: Any,
     block: EditionBlock,
     markdown: bool,
+    references: References,
     style: _Style,
     marks: _TermMarks,
     lang: str,
@@ -500,7 +517,8 @@ def _add_target(
     style = _with(style, lang=lang)
     runs = block.target_runs()
     shown = [item for item in runs if item is not None and item.target is not None]
-    parsed = iter(markdown_inline.paragraph_nodes([item.target or "" for item in shown], markdown))
+    texts = [item.target or "" for item in shown]
+    parsed = iter(markdown_inline.paragraph_nodes(texts, markdown, references))
     for index, item in enumerate(runs):
         if index:
             paragraph.add_run(" ")

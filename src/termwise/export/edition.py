@@ -4,7 +4,10 @@ A published edition must not pass machine translation off as a translator's work
 reviewed translations are printed unless the user asks for unreviewed ones, and those are
 then marked. The formats (HTML, Markdown, .docx, text) only lay out what this module decides.
 A Markdown source's code blocks are no segments, so they have no translation to wait for:
-every edition prints them as written, where they stand.
+every edition prints them as written, where they stand. Nor are its link reference
+definitions (``[1]: https://…``): a Markdown edition prints them as written, so that the
+``[text][1]`` links of both languages still lead somewhere; the others make those links
+links (``references``) and print no definition.
 """
 
 from __future__ import annotations
@@ -16,11 +19,13 @@ from termwise import languages
 from termwise.document.model import (
     CodeBlock,
     Document,
+    LinkDefinition,
     ListItem,
     Segment,
     SegmentKind,
     TableCell,
 )
+from termwise.export import markdown_inline
 from termwise.project.translation_file import TranslationFile
 from termwise.project.units import SegmentState, TranslationUnit
 
@@ -111,6 +116,14 @@ class Edition:
     # of ``blocks``, which hold what has a translation, so the title, the outline and the
     # marks see segments only.
     code_blocks: list[CodeBlock] = field(default_factory=list)
+    # Printed verbatim by a Markdown edition only, as the code blocks are placed.
+    link_definitions: list[LinkDefinition] = field(default_factory=list)
+
+    @property
+    def references(self) -> markdown_inline.References:
+        """What the reference links of the source and its translation lead to: the
+        translation keeps the source's labels, as it keeps an inline link's URL."""
+        return markdown_inline.references(self.link_definitions)
 
     @property
     def title(self) -> str:
@@ -250,6 +263,7 @@ def build_edition(
         include_unreviewed=include_unreviewed,
         title_override=title,
         code_blocks=list(document.code_blocks),
+        link_definitions=list(document.link_definitions),
     )
     if glossary is not None:
         mark_terms(edition, glossary)

@@ -15,7 +15,9 @@ table or a list; side by side, each cell's translation still stands at the same 
 same grid, level with its source.
 
 A code block has no translation: it is one row whose cell spans both columns, printed as
-written (``<pre><code>``, its fence's language as CommonMark's ``language-`` class).
+written (``<pre><code>``, its fence's language as CommonMark's ``language-`` class). A link
+reference definition shows nothing, as in any rendering of Markdown: the ``[text][label]``
+links that use it are links, on either side.
 
 A block quote's paragraphs (headings, lists, tables) keep their rows, each side in as many
 ``<blockquote>`` elements as the source's quotes it stands in, so that a quoted speech
@@ -39,6 +41,7 @@ from termwise.export.edition import (
 )
 from termwise.export.layout import (
     CellPart,
+    DefinitionsPart,
     FlatPart,
     ListPart,
     Part,
@@ -47,6 +50,7 @@ from termwise.export.layout import (
     edition_parts,
     flat_parts,
 )
+from termwise.export.markdown_inline import References
 
 CSS = """
 :root { --ink: #1b1b1b; --muted: #666; --rule: #d0d0d0; --term: #0b5394; --warn: #b45f06; }
@@ -118,17 +122,18 @@ blockquote > p { margin: 0 0 .5rem; }
 
 def html_edition(edition: Edition, *, target_only: bool = False) -> str:
     lang = edition.target_lang
+    references = edition.references
     title = edition.target_title if target_only else edition.title
     title_block = edition.target_title_block if target_only else None
     if title_block is not None:
         # The body leaves the title out: the heading shows what its row would have.
-        heading = _target_runs_html(title_block, edition.markdown)
+        heading = _target_runs_html(title_block, edition.markdown, references)
     elif edition.title_is_markdown:
-        heading = _inline_html(markdown_inline.parse(title), [])
+        heading = _inline_html(markdown_inline.parse(title, references), [])
     else:
         heading = escape(title)
     if edition.title_is_markdown:
-        title = markdown_inline.plain_text(title)
+        title = markdown_inline.plain_text(title, references)
     body = edition_parts(
         edition.target_body() if target_only else edition.blocks, edition.code_blocks
     )
@@ -172,7 +177,7 @@ def _subtitle(edition: Edition, target_only: bool) -> str:
     if target_only:
         original = edition.document_title
         if edition.document_title_is_markdown:
-            original = markdown_inline.plain_text(original)
+            original = markdown_inline.plain_text(original, edition.references)
         return f"{edition.target_name()} translation of {original}"
     return f"{edition.source_name()} – {edition.target_name()}, bilingual edition"
 
@@ -190,14 +195,17 @@ def _bilingual_body(edition: Edition, body: list[tuple[FlatPart, int]]) -> list[
     ]
     first_heading = True
     markdown = edition.markdown
+    references = edition.references
 
     def source_html(block: EditionBlock) -> str:
-        return _source_block_html(block, markdown)
+        return _source_block_html(block, markdown, references)
 
     def target_html(block: EditionBlock) -> str:
-        return _target_runs_html(block, markdown)
+        return _target_runs_html(block, markdown, references)
 
     for block, depth in body:
+        if isinstance(block, DefinitionsPart):
+            continue  # (only a Markdown edition places them)
         if isinstance(block, CodeBlock):
             rows.append(f'<tr class="code"><td colspan="2">{_code_html(block)}</td></tr>')
             continue
@@ -234,24 +242,26 @@ def _bilingual_body(edition: Edition, body: list[tuple[FlatPart, int]]) -> list[
 
 
 def _target_only_body(edition: Edition, body: list[Part]) -> list[str]:
-    return ['<main class="target-only">', *_target_parts_html(body, edition.markdown), "</main>"]
+    parts = _target_parts_html(body, edition.markdown, edition.references)
+    return ['<main class="target-only">', *parts, "</main>"]
 
 
-def _target_parts_html(body: list[Part], markdown: bool) -> list[str]:
+def _target_parts_html(body: list[Part], markdown: bool, references: References) -> list[str]:
     """The translation of ``body``, a line each part; a quote in a ``<blockquote>``."""
 
     def target_html(block: EditionBlock) -> str:
-        return _target_runs_html(block, markdown)
+        return _target_runs_html(block, markdown, references)
 
     out: list[str] = []
     for block in body:
+        if isinstance(block, DefinitionsPart):
+            continue  # (only a Markdown edition places them)
         if isinstance(block, CodeBlock):
             out.append(_code_html(block))
             continue
         if isinstance(block, QuotePart):
-            out.extend(
-                ["<blockquote>", *_target_parts_html(block.parts, markdown), "</blockquote>"]
-            )
+            quoted = _target_parts_html(block.parts, markdown, references)
+            out.extend(["<blockquote>", *quoted, "</blockquote>"])
             continue
         if not isinstance(block, EditionBlock):
             out.append(_part_html(block, target_html, markdown))
@@ -345,9 +355,9 @@ def _inline_block_html(block: EditionBlock, block_html: BlockHtml) -> str:
     return f"<strong>{text}</strong>" if block.kind is SegmentKind.HEADING else text
 
 
-def _source_block_html(block: EditionBlock, markdown: bool) -> str:
+def _source_block_html(block: EditionBlock, markdown: bool, references: References) -> str:
     texts = [item.segment.text for item in block.segments]
-    parsed = markdown_inline.paragraph_nodes(texts, markdown)
+    parsed = markdown_inline.paragraph_nodes(texts, markdown, references)
     return " ".join(
         f'<span class="seg" id="s-{escape(item.segment.id)}">'
         f"{_text_html(item.segment.text, item.source_terms, nodes)}</span>"
@@ -355,10 +365,11 @@ def _source_block_html(block: EditionBlock, markdown: bool) -> str:
     )
 
 
-def _target_runs_html(block: EditionBlock, markdown: bool) -> str:
+def _target_runs_html(block: EditionBlock, markdown: bool, references: References) -> str:
     runs = block.target_runs()
     shown = [item for item in runs if item is not None and item.target is not None]
-    parsed = iter(markdown_inline.paragraph_nodes([item.target or "" for item in shown], markdown))
+    texts = [item.target or "" for item in shown]
+    parsed = iter(markdown_inline.paragraph_nodes(texts, markdown, references))
     return " ".join(
         _target_html(item, None if item is None or item.target is None else next(parsed))
         for item in runs

@@ -9,6 +9,9 @@ list item ends the list there, and the rest of the items make a list after it. A
 quote (``Segment.quote_depth``) is a part holding the parts it quotes, so that a format can
 print the quotation whole (a Markdown "> " before each of its lines) or, with
 ``flat_parts``, each of its parts beside its translation, quoted as deep as it stands.
+Link reference definitions (``LinkDefinition``), which only a Markdown edition asks for,
+are a part where they stand too (consecutive ones one part), inside the quote they stand
+in: unlike code, they show nothing, so they cut no quotation in two.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TypeAlias, Union
 
-from termwise.document.model import NUMBERINGS, CodeBlock, ListItem
+from termwise.document.model import NUMBERINGS, CodeBlock, LinkDefinition, ListItem
 from termwise.export.edition import EditionBlock
 
 
@@ -72,36 +75,75 @@ class QuotePart:
     parts: list[Part] = field(default_factory=list)
 
 
+@dataclass
+class DefinitionsPart:
+    """Link reference definitions one after another, to print as written."""
+
+    definitions: list[LinkDefinition]
+
+
 # A cell holds paragraphs and lists; a table inside a cell is read into the cell's paragraphs.
 CellPart: TypeAlias = EditionBlock | ListPart
 # (A string: the union names ``QuotePart``, which holds parts itself.)
-Part: TypeAlias = Union[EditionBlock, TablePart, ListPart, CodeBlock, "QuotePart"]  # noqa: UP007
+Part: TypeAlias = Union[  # noqa: UP007
+    EditionBlock, TablePart, ListPart, CodeBlock, DefinitionsPart, "QuotePart"
+]
 # What ``flat_parts`` gives: every part but a quote, which it opens.
-FlatPart: TypeAlias = EditionBlock | TablePart | ListPart | CodeBlock
+FlatPart: TypeAlias = EditionBlock | TablePart | ListPart | CodeBlock | DefinitionsPart
+# What stands between code blocks: paragraphs, and the definitions among them.
+_Placed: TypeAlias = EditionBlock | LinkDefinition
 
 
 def edition_parts(
-    blocks: Sequence[EditionBlock], code_blocks: Sequence[CodeBlock] = ()
+    blocks: Sequence[EditionBlock],
+    code_blocks: Sequence[CodeBlock] = (),
+    definitions: Sequence[LinkDefinition] = (),
 ) -> list[Part]:
     """``blocks`` with each run of one table's cells made a table and each run of list
     items a list (or several, where the kind changes at the top depth), and each of
-    ``code_blocks`` put back after the paragraphs it followed."""
+    ``code_blocks`` and ``definitions`` put back after the paragraphs it followed."""
     parts: list[Part] = []
-    next_code = 0
-    run: list[EditionBlock] = []
+    between = _in_source_order(code_blocks, definitions)
+    next_item = 0
+    run: list[_Placed] = []
     for block in blocks:
         paragraph = block.segments[0].segment.paragraph
-        first = next_code
-        while next_code < len(code_blocks) and code_blocks[next_code].after_paragraph < paragraph:
-            next_code += 1
-        if next_code > first:
-            parts.extend(_grouped(run))
-            parts.extend(code_blocks[first:next_code])
-            run = []
+        while next_item < len(between) and between[next_item].after_paragraph < paragraph:
+            run = _place(between[next_item], run, parts)
+            next_item += 1
         run.append(block)
+    for item in between[next_item:]:
+        run = _place(item, run, parts)
     parts.extend(_grouped(run))
-    parts.extend(code_blocks[next_code:])
     return parts
+
+
+def _in_source_order(
+    code_blocks: Sequence[CodeBlock], definitions: Sequence[LinkDefinition]
+) -> list[CodeBlock | LinkDefinition]:
+    """The code blocks and definitions as the source has them: by the paragraphs before
+    each, and a definition before the code blocks it came before."""
+    keyed: list[tuple[tuple[int, int, int], CodeBlock | LinkDefinition]] = [
+        ((code.after_paragraph, index, 1), code) for index, code in enumerate(code_blocks)
+    ]
+    keyed += [
+        ((definition.after_paragraph, definition.code_blocks_before, 0), definition)
+        for definition in definitions
+    ]
+    return [item for _, item in sorted(keyed, key=lambda pair: pair[0])]
+
+
+def _place(
+    item: CodeBlock | LinkDefinition, run: list[_Placed], parts: list[Part]
+) -> list[_Placed]:
+    """Puts ``item`` after ``run``; returns the run that goes on. A code block ends the run
+    (and the table, list or quote it was in); a definition joins it."""
+    if isinstance(item, LinkDefinition):
+        run.append(item)
+        return run
+    parts.extend(_grouped(run))
+    parts.append(item)
+    return []
 
 
 def flat_parts(parts: Sequence[Part], depth: int = 0) -> list[tuple[FlatPart, int]]:
@@ -118,40 +160,59 @@ def flat_parts(parts: Sequence[Part], depth: int = 0) -> list[tuple[FlatPart, in
     return flat
 
 
-def _grouped(blocks: Sequence[EditionBlock], depth: int = 0) -> list[Part]:
-    """``edition_parts`` of blocks with no code between them, standing in ``depth``
-    quotes: a run of blocks quoted deeper is a quote."""
+def _grouped(blocks: Sequence[_Placed], depth: int = 0) -> list[Part]:
+    """``edition_parts`` of blocks (and definitions) with no code between them, standing in
+    ``depth`` quotes: a run of blocks quoted deeper is a quote."""
     parts: list[Part] = []
     index = 0
     while index < len(blocks):
         block = blocks[index]
-        cell = block.cell
         end = index + 1
         if block.quote_depth > depth:
             while end < len(blocks) and blocks[end].quote_depth > depth:
                 end += 1
             parts.append(QuotePart(depth + 1, _grouped(blocks[index:end], depth + 1)))
-        elif cell is not None:
-            while end < len(blocks) and _table_of(blocks[end]) == cell.table:
+        elif isinstance(block, LinkDefinition):
+            definitions = [block]
+            while end < len(blocks) and isinstance(following := blocks[end], LinkDefinition):
+                if following.quote_depth != depth:
+                    break
+                definitions.append(following)
                 end += 1
-            parts.append(_table(blocks[index:end]))
+            parts.append(DefinitionsPart(definitions))
+        elif block.cell is not None:
+            table = block.cell.table
+            while end < len(blocks) and _table_of(blocks[end]) == table:
+                end += 1
+            parts.append(_table(_paragraphs(blocks[index:end])))
         elif block.list_item is not None:
-            while (
-                end < len(blocks)
-                and blocks[end].list_item
-                and blocks[end].cell is None
-                and blocks[end].quote_depth == depth
-            ):
+            while end < len(blocks) and _continues_list(blocks[end], depth):
                 end += 1
-            parts.extend(_lists(blocks[index:end]))
+            parts.extend(_lists(_paragraphs(blocks[index:end])))
         else:
             parts.append(block)
         index = end
     return parts
 
 
-def _table_of(block: EditionBlock) -> int | None:
-    return block.cell.table if block.cell is not None else None
+def _paragraphs(run: Sequence[_Placed]) -> list[EditionBlock]:
+    """The blocks of a run that ``_grouped`` found to hold no definition."""
+    return [block for block in run if isinstance(block, EditionBlock)]
+
+
+def _continues_list(block: _Placed, depth: int) -> bool:
+    return (
+        isinstance(block, EditionBlock)
+        and block.list_item is not None
+        and block.cell is None
+        and block.quote_depth == depth
+    )
+
+
+def _table_of(block: _Placed) -> int | None:
+    if isinstance(block, LinkDefinition) or block.cell is None:
+        return None
+    return block.cell.table
 
 
 def _table(blocks: Sequence[EditionBlock]) -> TablePart:

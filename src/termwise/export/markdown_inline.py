@@ -4,9 +4,12 @@ A Markdown source keeps its markup in every segment (``**important**``, ``[link]
 that offsets stay exact; an edition shows what the markup means instead. Only emphasis,
 strong emphasis, code spans, links (and images, as their text), autolinks, backslash escapes
 and entities are read, following CommonMark's rules for them; anything else, raw HTML above
-all, stays literal text. Glossary terms are found in the raw text, so every piece of text
-keeps its offsets in it: that is why this is not markdown-it-py (installed with Textual),
-whose inline tokens carry no source offsets to mark a term inside ``**…**`` by.
+all, stays literal text. A reference link (``[text][label]``, ``[label][]``, ``[label]``) is
+a link where the document defines its label (``Document.link_definitions``, which the
+caller gives as ``References``), and literal text where it does not, as in CommonMark.
+Glossary terms are found in the raw text, so every piece of text keeps its offsets in it:
+that is why this is not markdown-it-py (installed with Textual), whose inline tokens carry
+no source offsets to mark a term inside ``**…**`` by.
 """
 
 from __future__ import annotations
@@ -14,9 +17,11 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, TypeAlias
+
+from termwise.document.model import MAX_LABEL, LinkDefinition
 
 # Link targets a standalone edition may point at; others (javascript:, relative paths that
 # lead nowhere once the edition leaves the project) are shown as their text.
@@ -29,6 +34,29 @@ _EMAIL_AUTOLINK = re.compile(
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>"
 )
 _LINK_TITLE = re.compile(r"\s*(?:\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|\((?:\\.|[^()\\])*\))")
+# A link label (CommonMark 6.3): brackets around text with no bracket a backslash does not
+# escape, at most ``MAX_LABEL`` characters of it.
+_LINK_LABEL = re.compile(r"\[((?:[^\\\[\]]|\\.)*)\]", re.DOTALL)
+_LABEL_TEXT = re.compile(r"(?:[^\\\[\]]|\\.)*\Z", re.DOTALL)
+_LABEL_SPACE = re.compile(r"[ \t\r\n]+")
+
+# A document's link reference definitions: each destination by its normalised label.
+References: TypeAlias = Mapping[str, str]
+
+
+def normalize_label(label: str) -> str:
+    """A label as CommonMark matches it: whitespace collapsed, Unicode case-folded ("ẞ"
+    matches "SS"); backslash escapes stay as written."""
+    return _LABEL_SPACE.sub(" ", label.strip(" \t\r\n")).casefold()
+
+
+def references(definitions: Iterable[LinkDefinition]) -> dict[str, str]:
+    """The ``References`` of ``definitions``, in document order: the first definition of a
+    label wins, as in CommonMark."""
+    found: dict[str, str] = {}
+    for definition in definitions:
+        found.setdefault(normalize_label(definition.label), definition.destination)
+    return found
 
 
 @dataclass(frozen=True)
@@ -62,9 +90,10 @@ class Span:
 Node = Text | Code | Span
 
 
-def parse(text: str) -> list[Node]:
-    """The inline structure of ``text``; it never fails, malformed markup is literal text."""
-    return _Parser(text).run()
+def parse(text: str, references: References | None = None) -> list[Node]:
+    """The inline structure of ``text``, its reference links resolved by ``references``; it
+    never fails, malformed markup is literal text."""
+    return _Parser(text, references or {}).run()
 
 
 def plain(nodes: list[Node]) -> str:
@@ -72,9 +101,9 @@ def plain(nodes: list[Node]) -> str:
     return "".join(leaf.text for leaf in leaves(nodes))
 
 
-def plain_text(text: str) -> str:
+def plain_text(text: str, references: References | None = None) -> str:
     """``text`` read as Markdown and shown without its markers."""
-    return plain(parse(text))
+    return plain(parse(text, references))
 
 
 def leaves(nodes: list[Node]) -> Iterator[Text | Code]:
@@ -138,8 +167,9 @@ class _Bracket:
 
 
 class _Parser:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, references: References) -> None:
         self.text = text
+        self.references = references
         self.items: list[Node | _Delimiter] = []
         self.delimiters: list[_Delimiter] = []
         self.brackets: list[_Bracket] = []
@@ -277,8 +307,10 @@ class _Parser:
         if bracket is None or not bracket.active:
             self._literal(position, position + 1)
             return position + 1
-        target = self._inline_target(position + 1)
+        target = self._inline_target(position + 1) or self._reference_target(bracket, position)
         if target is None:
+            # (A full reference whose label is undefined: the label is read on as text, and
+            # may be a shortcut link itself, as in CommonMark.)
             self._literal(position, position + 1)
             return position + 1
         href, end = target
@@ -291,7 +323,9 @@ class _Parser:
         if bracket.image:
             self.items.append(Span("image", children))
         else:
-            safe = href if _SAFE_TARGET.match(href) else None
+            # A space stands in a destination in angle brackets ("<https://x.org/a b>"),
+            # never in a URL: encoded, as CommonMark renders it, or Word's link breaks.
+            safe = href.replace(" ", "%20") if _SAFE_TARGET.match(href) else None
             self.items.append(Span("link", children, href=safe))
             # Links do not nest: an earlier "[" can no longer open one.
             for earlier in self.brackets:
@@ -344,6 +378,28 @@ class _Parser:
         if not text.startswith(")", index):
             return None
         return html.unescape(re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", destination)), index + 1
+
+    def _reference_target(self, bracket: _Bracket, position: int) -> tuple[str, int] | None:
+        """The destination of the reference link whose text closes at ``position``, and where
+        the link ends: a full reference names its label after the text (``[text][label]``);
+        a collapsed (``[label][]``) or shortcut (``[label]``) one is named by its text."""
+        if not self.references:
+            return None
+        text = self.text
+        label = _LINK_LABEL.match(text, position + 1)
+        if label is not None and len(label.group(1)) > MAX_LABEL:
+            label = None  # no label: the text is tried as a shortcut
+        if label is not None and label.group(1):
+            name, end = label.group(1), label.end()
+        else:
+            end = position + 1 if label is None else label.end()  # (after "[]")
+            if position - bracket.item.end > MAX_LABEL:
+                return None
+            name = text[bracket.item.end : position]
+            if not _LABEL_TEXT.match(name):
+                return None  # a text with brackets in it is no label
+        destination = self.references.get(normalize_label(name))
+        return None if destination is None else (destination, end)
 
     def _index(self, item: Node | _Delimiter) -> int:
         for index in range(len(self.items) - 1, -1, -1):
@@ -441,7 +497,7 @@ class _Parser:
 PARAGRAPH_JOIN = " "
 
 
-def parse_paragraph(texts: list[str]) -> list[list[Node]]:
+def parse_paragraph(texts: list[str], references: References | None = None) -> list[list[Node]]:
     """Each of ``texts`` (one paragraph's sentences, in order) as its nodes, read as the
     paragraph they make: emphasis or a link that spans two sentences is one span of the
     paragraph, so each sentence shows its own part of it instead of literal markers.
@@ -453,7 +509,7 @@ def parse_paragraph(texts: list[str]) -> list[list[Node]]:
     for text in texts:
         starts.append(position)
         position += len(text) + len(PARAGRAPH_JOIN)
-    nodes = parse(PARAGRAPH_JOIN.join(texts))
+    nodes = parse(PARAGRAPH_JOIN.join(texts), references)
     return [
         _slice(nodes, start, start + len(text)) for start, text in zip(starts, texts, strict=True)
     ]
@@ -503,9 +559,11 @@ def reading_text(nodes: list[Node]) -> str:
     return "".join(out)
 
 
-def paragraph_nodes(texts: list[str], markdown: bool) -> list[list[Node] | None]:
+def paragraph_nodes(
+    texts: list[str], markdown: bool, references: References | None = None
+) -> list[list[Node] | None]:
     """``parse_paragraph`` for an edition's paragraph: None for each text of a source that
     is no Markdown, whose texts are printed as they are."""
     if not markdown:
         return [None] * len(texts)
-    return list(parse_paragraph(texts))
+    return list(parse_paragraph(texts, references))

@@ -8,6 +8,11 @@ Markdown, indented four spaces in plain text. A block quote is a quote in Markdo
 line behind "> "), the source's and then the translation's as a list's are; plain text
 indents each of its paragraphs four spaces (eight in a quote inside a quote), each beside
 its translation.
+
+A Markdown source's link reference definitions ("[1]: https://…") are printed as written
+in a Markdown edition, so that the "[text][1]" links of the source and of its translation
+(which keeps the label) lead where they led; plain text prints none, and shows a reference
+link as it shows an inline one, its target in brackets after its text.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from termwise.export.edition import (
 )
 from termwise.export.layout import (
     CellPart,
+    DefinitionsPart,
     ListPart,
     Part,
     QuotePart,
@@ -65,36 +71,55 @@ def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
         else:
             title = _title(edition, edition.target_title)
         lines.extend([f"# {title}", ""])
-        body = edition_parts(edition.target_body(), edition.code_blocks)
+        body = edition_parts(edition.target_body(), edition.code_blocks, edition.link_definitions)
         lines.extend(_markdown_lines(body, _target_text(escape), edition.markdown))
     else:
         title_row = edition.title_row
         if title_row is None:
             lines.extend([f"# {_title(edition, edition.title)}", ""])
         in_table = False
+        # Definitions met among the paragraphs of the table, printed where it ends: a table
+        # holds none, and one cut in two for them repeats its header. They show nothing,
+        # so a little further on they still stand between the same visible blocks.
+        waiting: list[str] = []
+
+        def end_table() -> None:
+            nonlocal in_table
+            if in_table:
+                lines.append("")
+                in_table = False
+            if waiting:
+                lines.extend([*waiting, ""])
+                waiting.clear()
+
         # The list printed last, with whether it took the other markers.
         printed: tuple[ListPart, bool] | None = None
-        for block in edition_parts(edition.blocks, edition.code_blocks):
+        parts = edition_parts(edition.blocks, edition.code_blocks, edition.link_definitions)
+        for block in parts:
             if not isinstance(block, ListPart):
                 printed = None
-            if isinstance(block, CodeBlock):
+            if isinstance(block, DefinitionsPart):
                 if in_table:
-                    lines.append("")
-                    in_table = False
+                    waiting.extend(_definition_lines(block))
+                else:
+                    lines.extend([*_definition_lines(block), ""])
+                continue
+            if isinstance(block, CodeBlock):
+                end_table()
                 lines.extend([*_fenced(block), ""])
                 continue
             if isinstance(block, QuotePart):
-                if in_table:
-                    lines.append("")
-                    in_table = False
-                # The source's quotation whole, then its translation's, as a list's.
-                for text_of in (_source_text(escape), _target_text(escape)):
-                    lines.extend(_markdown_lines([block], text_of, edition.markdown))
+                end_table()
+                # The source's quotation whole, then its translation's, as a list's; the
+                # definitions in it once, which the translation's links find as well.
+                lines.extend(_markdown_lines([block], _source_text(escape), edition.markdown))
+                translation = _target_text(escape)
+                lines.extend(
+                    _markdown_lines([block], translation, edition.markdown, definitions=False)
+                )
                 continue
             if not isinstance(block, EditionBlock):
-                if in_table:
-                    lines.append("")
-                    in_table = False
+                end_table()
                 # Each list printed with markers other than the list just before it (the
                 # source's before the translation's, the last translation's before the next
                 # source's): CommonMark would make one list of two with the same markers and
@@ -116,9 +141,7 @@ def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
                 lines.append("")
                 continue
             if block.kind is SegmentKind.HEADING:
-                if in_table:
-                    lines.append("")
-                    in_table = False
+                end_table()
                 # The title's row is the edition's title, above every section.
                 marks = "#" * (1 if block is title_row else block.outline_level)
                 lines.append(f"{marks} {escape(block_source(block))}")
@@ -132,8 +155,7 @@ def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
             source = _cell(escape(block_source(block)), edition.markdown)
             target = _cell(block_target(block, escape), edition.markdown)
             lines.append(f"| {source} | {target} |")
-        if in_table:
-            lines.append("")
+        end_table()
     for legend in edition.legends():
         lines.extend([f"*{_md_escape(legend)}*", ""])
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -144,10 +166,19 @@ def text_edition(edition: Edition, *, target_only: bool = False) -> str:
     source_of: BlockText = block_source
     target_of: BlockText = block_target
     if edition.markdown:
-        source_of, target_of = _reading_source, _reading_target
+        references = edition.references
+
+        def source_of(block: EditionBlock) -> str:
+            return _reading_source(block, references)
+
+        def target_of(block: EditionBlock) -> str:
+            return _reading_target(block, references)
+
     lines: list[str] = []
     sides = [target_of] if target_only else [source_of, target_of]
     for block, depth in flat_parts(edition_parts(edition.blocks, edition.code_blocks)):
+        if isinstance(block, DefinitionsPart):
+            continue  # (only a Markdown edition places them)
         if isinstance(block, CodeBlock):
             # Indented, as plain text sets code apart; a blank line gets no trailing spaces.
             code_lines = block.text.split("\n") if block.text else []
@@ -173,14 +204,22 @@ def _indented(lines: list[str], depth: int) -> list[str]:
 
 
 def _markdown_lines(
-    parts: Sequence[Part], text_of: BlockText, markdown: bool, *, other_markers: bool = False
+    parts: Sequence[Part],
+    text_of: BlockText,
+    markdown: bool,
+    *,
+    other_markers: bool = False,
+    definitions: bool = True,
 ) -> list[str]:
     """One side of ``parts`` (the source's or the translation's) as Markdown blocks, each
-    followed by a blank line; a quote's lines behind "> ". Two lists one after the other
-    take other markers, which CommonMark would otherwise read as one list."""
+    followed by a blank line; a quote's lines behind "> "; the link definitions as written,
+    unless ``definitions`` is false. Two lists one after the other take other markers,
+    which CommonMark would otherwise read as one list."""
     lines: list[str] = []
     previous: tuple[ListPart, bool] | None = None
     for part in parts:
+        if isinstance(part, DefinitionsPart) and not definitions:
+            continue
         if isinstance(part, ListPart):
             other = _next_markers(previous, part, other_markers)
             lines.extend(_markdown_part(part, text_of, markdown, other_markers=other))
@@ -189,8 +228,11 @@ def _markdown_lines(
             previous = None
             if isinstance(part, CodeBlock):
                 lines.extend(_fenced(part))
+            elif isinstance(part, DefinitionsPart):
+                lines.extend(_definition_lines(part))
             elif isinstance(part, QuotePart):
-                lines.extend(_quoted(_markdown_lines(part.parts, text_of, markdown)))
+                quoted = _markdown_lines(part.parts, text_of, markdown, definitions=definitions)
+                lines.extend(_quoted(quoted))
             elif isinstance(part, TablePart):
                 lines.extend(_markdown_part(part, text_of, markdown))
             elif part.kind is SegmentKind.HEADING:
@@ -255,19 +297,26 @@ def _fenced(code: CodeBlock) -> list[str]:
     return [f"{fence}{code.info}", *body, fence]
 
 
-def _reading_source(block: EditionBlock) -> str:
+def _definition_lines(part: DefinitionsPart) -> list[str]:
+    """Link reference definitions as the source writes them, a title on its own line
+    where it stood on one."""
+    return [line for definition in part.definitions for line in definition.text.split("\n")]
+
+
+def _reading_source(block: EditionBlock, references: markdown_inline.References) -> str:
     """A Markdown source's paragraph as the reader sees it, markers gone, links' targets
     in brackets: plain text is read as it is, and "**calidad**" is no emphasis there."""
-    nodes = markdown_inline.parse_paragraph([item.segment.text for item in block.segments])
+    texts = [item.segment.text for item in block.segments]
+    nodes = markdown_inline.parse_paragraph(texts, references)
     return " ".join(markdown_inline.reading_text(sentence) for sentence in nodes)
 
 
-def _reading_target(block: EditionBlock) -> str:
+def _reading_target(block: EditionBlock, references: markdown_inline.References) -> str:
     """The translation of a Markdown source's paragraph as the reader sees it (as
     ``_reading_source``), marked as ``block_target`` marks it."""
     runs = block.target_runs()
     shown = [item.target for item in runs if item is not None and item.target is not None]
-    nodes = iter(markdown_inline.parse_paragraph(shown))
+    nodes = iter(markdown_inline.parse_paragraph(shown, references))
     parts = []
     for item in runs:
         if item is None or item.target is None:
@@ -381,7 +430,8 @@ _LINK_CLOSE = re.compile(r"\](?=\()")
 _ENTITY_START = re.compile(r"&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)")
 # What makes a line the start of a block other than a paragraph: a list item ("-", "+", "*",
 # "1999." or "3)" and a space), a thematic break ("---", "* * *"), a code fence ("~~~"),
-# a link reference definition ("[1]: …", which would vanish and make "[1]" a link).
+# a link reference definition ("[1]: …", which would vanish and make "[1]" elsewhere a
+# link; a Markdown source's own definitions are no paragraphs and never come here).
 _LIST_MARKER = re.compile(r"[-+*](?=[ \t]|$)|[0-9]{1,9}(?=[.)](?:[ \t]|$))")
 _THEMATIC_BREAK = re.compile(r"(?:(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|(?:\*[ \t]*){3,})$")
 _FENCE = re.compile(r"~{3,}")
@@ -400,7 +450,13 @@ def _escape_block_start(text: str) -> str:
         if text[0].isdigit():
             return text[:end] + "\\" + text[end:]
         return "\\" + text
-    if _THEMATIC_BREAK.match(text) or _FENCE.match(text) or _DEFINITION.match(text):
+    definition = _DEFINITION.match(text)
+    if definition is not None:
+        # "[1]\:": no definition, and "[1]" reads as in any other paragraph (a link where
+        # the source defines it, as the HTML edition shows it).
+        colon = definition.end() - 1
+        return text[:colon] + "\\" + text[colon:]
+    if _THEMATIC_BREAK.match(text) or _FENCE.match(text):
         return "\\" + text
     return text
 
