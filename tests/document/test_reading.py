@@ -441,6 +441,21 @@ def test_numbered_paragraphs_are_no_headings_and_the_title_is_no_running_header(
     assert texts.count("Himalaya-Chronik 1956") == 1
 
 
+def test_the_first_pages_numbered_header_is_no_title() -> None:
+    # pdftotext puts no form feed before the first page: "1 HIMALAYA-CHRONIK" stayed a
+    # segment, and the aligner ran it into the first sentence, the edition too. The title
+    # above (same number on every page) stays, as the test before says.
+    pages = [
+        f"{n} HIMALAYA-CHRONIK\n\nAbsatz {n} beginnt hier. Der Berg ist hoch und wir steigen\n"
+        f"langsam auf den Gipfel.\n\nNoch ein Absatz auf Seite {n}. Er endet hier.\n"
+        for n in range(1, 8)
+    ]
+    texts = [s.text for s in parse_document("\f".join(pages), lang="de").segments]
+    assert not any("HIMALAYA" in text for text in texts), texts
+    assert texts[0] == "Absatz 1 beginnt hier."
+    assert texts.count("Er endet hier.") == 7
+
+
 def test_a_footnote_at_the_foot_of_a_page_does_not_cut_the_sentence() -> None:
     # The footnote above the page number was read as text between the two halves of the
     # sentence the page break ran through ("…ne s'étaient élar- ¹ D'après … gies que …").

@@ -39,7 +39,8 @@ from termwise.document.model import (
 # 10: a Word list item's delimiter ("a)", "(a)", "1.") from its numbering's w:lvlText.
 # 11: a Markdown source's link reference definitions are kept beside the segments (each was
 # a paragraph).
-VERSION = 11
+# 12: the first page's running header is page furniture where it counts up to the next.
+VERSION = 12
 # Smaller files segment in well under a tenth of a second: not worth a cache file.
 MIN_BYTES = 200_000
 

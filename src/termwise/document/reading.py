@@ -538,6 +538,15 @@ def page_furniture(text: str, spans: Sequence[tuple[int, int]]) -> set[int]:
                 for index in indexes
                 if _beside_form_feed(text, spans, index) or _beside(furniture, index)
             )
+            if (
+                "#" in shape
+                and all(index in furniture for index in indexes[1:])
+                and _numbered_before(text, spans, indexes)
+            ):
+                # pdftotext puts no form feed before the first page: its header, counting
+                # up to the next one's ("1 HIMALAYA-CHRONIK", "3 HIMALAYA-CHRONIK"), is no
+                # title, and was aligned into the first sentence.
+                furniture.add(indexes[0])
         elif "#" in shape and _paced_as_pages(text, spans, indexes):
             furniture.update(indexes)
     return furniture
@@ -622,6 +631,19 @@ def page_footnotes(text: str, spans: Sequence[tuple[int, int]], furniture: set[i
 
 def _beside(lines: set[int], index: int) -> bool:
     return index - 1 in lines or index + 1 in lines
+
+
+def _numbered_before(text: str, spans: Sequence[tuple[int, int]], indexes: Sequence[int]) -> bool:
+    """Whether the first of a header's lines stands on the first page (before any form
+    feed) with lower numbers than the next one ("Die Alpen 1957 — 17", then "… — 19")."""
+    first, following = indexes[0], indexes[1]
+    if "\f" in text[: spans[first][0]]:
+        return False
+
+    def numbers(index: int) -> list[int]:
+        return [int(number) for number in re.findall(r"\d+", text[slice(*spans[index])])]
+
+    return numbers(first) < numbers(following)
 
 
 def _beside_form_feed(text: str, spans: Sequence[tuple[int, int]], index: int) -> bool:
