@@ -795,3 +795,39 @@ def test_numbered_headings_pair_with_their_translations(tmp_path: Path) -> None:
         beads = result.stdout.split()
         for heading in (0, 10, 20, 30):
             assert f"[{heading}]:[{heading}]" in beads, (other, beads)
+
+
+def test_target_sentences_a_group_took_in_are_named_with_it(tmp_path: Path) -> None:
+    # A long English verse the Chinese cut in nine: the surplus went into the verse's group,
+    # and the note still asked "a passage the source lacks?" of sentences that were there.
+    from termwise.mt.apertium import ApertiumEngine
+
+    source = seed_sentences(30)
+    spanish = [r.target for r in ApertiumEngine().translate(source, "en", "es")]
+    added = [
+        "Nota del traductor: el término se tradujo de varias maneras.",
+        "Aquí seguimos la versión oficial del gobierno.",
+        "Las otras versiones aparecen en el glosario.",
+        "El lector encontrará allí sus fuentes.",
+        "Fin de la nota.",
+    ]
+    target = [*spanish[:15], *added, *spanish[15:]]
+    # Paragraphs of five sentences, the note inside the third of the translation's.
+    (tmp_path / "paper.en.txt").write_text(
+        "\n\n".join(" ".join(source[k : k + 5]) for k in range(0, 30, 5)) + "\n", encoding="utf-8"
+    )
+    (tmp_path / "paper.es.txt").write_text(
+        "\n\n".join(" ".join(part) for part in (target[:15], target[15:25], target[25:])) + "\n",
+        encoding="utf-8",
+    )
+    done = termwise(
+        "align", "paper.en.txt", "paper.es.txt", "--from", "en", "--to", "es", cwd=tmp_path
+    )
+    assert done.returncode == 0, done.stderr
+    named = re.search(
+        r"note: target sentences \d+–\d+ \(5\) have no counterpart in the source: added to "
+        r"the translation of segment #(\d+), flagged",
+        done.stderr,
+    )
+    assert named is not None, done.stderr
+    assert 14 <= int(named[1]) <= 16

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -499,7 +499,7 @@ def align(
         layout, source_path, source.document, target.texts, beads, tgt, target.paragraph_starts
     )
     # Numbered as the workbench numbers the segments (the joins made shift them).
-    _name_gaps(beads, report.segment_of)
+    _name_gaps(beads, report.segment_of, report.appended_to)
     click.echo(summary, err=True)
     # Each flagged group counted once: unsure, or else sure but for what it holds.
     unsure = (
@@ -561,9 +561,14 @@ def align(
         )
 
 
-def _name_gaps(beads: Sequence[Bead], segment_of: Sequence[int] | None = None) -> None:
+def _name_gaps(
+    beads: Sequence[Bead],
+    segment_of: Sequence[int] | None = None,
+    appended_to: Mapping[int, int] | None = None,
+) -> None:
     """A note for every run of UNMATCHED_RUN or more sentences without counterpart, 1-based;
-    source sentences as the project numbers its segments where ``segment_of`` says."""
+    source sentences as the project numbers its segments where ``segment_of`` says, and
+    target ones with the segment whose translation took them in (``appended_to``)."""
     from termwise.align.beads import unmatched_runs
 
     for run in unmatched_runs(beads, UNMATCHED_RUN):
@@ -571,9 +576,18 @@ def _name_gaps(beads: Sequence[Bead], segment_of: Sequence[int] | None = None) -
         first, last = run.first, run.last
         if segment_of is not None and run.side == "source":
             first, last = segment_of[first], segment_of[last]
+        where = f"a passage the {other} lacks?"
+        owner = (appended_to or {}).get(run.first)
+        if run.side == "target" and owner is not None:
+            # Most often a long source sentence the translation cut finer than the aligner's
+            # groups go (a genealogy of nine sentences): "a passage the source lacks" misled.
+            where = (
+                f"added to the translation of segment #{owner + 1}, flagged: more of that "
+                "sentence, or a passage the source lacks?"
+            )
         click.echo(
             f"note: {run.side} sentences {first + 1}–{last + 1} ({run.count}) have no "
-            f"counterpart in the {other}: a passage the {other} lacks?",
+            f"counterpart in the {other}: {where}",
             err=True,
         )
 

@@ -103,6 +103,9 @@ class ProjectReport:
     # Of ``flagged``, kept translations whose group's published text changed since they
     # were aligned (the published file was corrected): back to review, the text in a note.
     published_changed: int = 0
+    # Target sentences without a source group of their own → the segment (0-based, as the
+    # project numbers them) whose translation took them in.
+    appended_to: dict[int, int] = field(default_factory=dict)
     # Of ``flagged``, the sure groups flagged only because their sides share no number.
     flagged_for_numbers: int = 0
     # For each source sentence of the alignment, its segment's place in the saved project
@@ -220,6 +223,9 @@ def write_project(
         for k in ids
     ]
     extra = _target_only_owners(beads, target_paragraph_starts)
+    report.appended_to = {
+        line: position[plan[number][0]] for number, lines in extra.items() for line in lines
+    }
     grouped = [bead for bead in beads if bead.src]
     target_lines = [list(bead.tgt) + extra.get(number, []) for number, bead in enumerate(grouped)]
     held = _held_by_kept(
