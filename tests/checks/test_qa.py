@@ -159,6 +159,35 @@ def test_typography_chinese_and_quotes() -> None:
     assert fixed(german, 'Der "chinesische Traum".') == "Der „chinesische Traum“."
 
 
+def test_spanish_openers_only_where_they_are_missing() -> None:
+    # Every correct question was reported, and the fix wrote "¿¿Por qué…".
+    correct = [
+        "¿Por qué promueve China la cooperación?",
+        "¡Qué logro tan notable!",
+        "Si llueve, ¿vendrás?",
+        "P: ¿Qué es?",
+        "¿Son las 10:00 o las 10:30?",
+        "¿¡Por qué no?!",
+        "Véase https://example.org/report?id=5 para más.",
+        "Yahoo! era grande.",
+        "Hola. ¿Vendrás mañana?",
+    ]
+    for target in correct:
+        assert not run_one("typography", ["Source."], [target], "es"), target
+    missing = {
+        "Por qué no?": "¿Por qué no?",
+        "Hola. Vendrás mañana?": "Hola. ¿Vendrás mañana?",
+        "Qué bien!": "¡Qué bien!",
+        "Por qué no?!": "¿¡Por qué no?!",
+    }
+    for target, right in missing.items():
+        issues = run_one("typography", ["Source."], [target], "es")
+        assert fixed(issues, target) == right, (target, issues)
+    # After a comma or colon the question may start later: reported, not fixed.
+    (unsure,) = run_one("typography", ["Source."], ["Preguntó: por qué ahora?"], "es")
+    assert unsure.fix is None and "a person" in unsure.message
+
+
 def test_double_space_whitespace_and_repeated_word() -> None:
     issues = run_one("double-space", ["A  b.", "C d."], ["A b.", "C  d."])
     assert [(i.segment_id, i.side) for i in issues] == [("s1", "source"), ("s2", "target")]

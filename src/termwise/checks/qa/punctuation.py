@@ -191,9 +191,57 @@ _QUOTES_FOR = {
     "zh": ("“", "”"),
     "ja": ("「", "」"),
 }
-_SPANISH_QUESTION = re.compile(r"[^¿¡.!?]*[?!]")
+# A question's or exclamation's closing mark, with the text back to where its sentence (or
+# the last closed question) starts: the opener must stand in there. A mark inside a word
+# ("report?id=5", "Yahoo!era") or a web address is none.
+_SPANISH_CLOSING = re.compile(r"[?!]+")
+# A sentence's end inside the text before a closing mark: the question starts after it.
+_SENTENCE_END = re.compile(r"[.…]\s+")
+_ADDRESS_TOKEN = re.compile(r"\S*(?:://|\bwww\.|\w@\w)\S*")
 # What each language's typography rules look at; a target without any of it has no issue.
 _TYPOGRAPHY_HINT = {"fr": ';:!?«»"', "es": '?!"', "zh": ',;:?!()."', "ja": ',;:?!()."'}
+
+
+def _spanish_openers(context: CheckContext, pair: Pair, target: str) -> Iterator[Issue]:
+    """A question or exclamation whose opening ¿ or ¡ is missing. The fix puts it at the
+    start of the sentence, and only where that is where the question starts: after a comma
+    or a colon ("Si llueve, vendrás?") it may start later, which a person decides."""
+    addresses = [match.span() for match in _ADDRESS_TOKEN.finditer(target)]
+    clause_start = 0
+    for match in _SPANISH_CLOSING.finditer(target):
+        end = match.end()
+        marks = match.group()
+        after = target[end : end + 1]
+        if any(a <= match.start() < b for a, b in addresses) or (after.isalnum()):
+            continue
+        if marks == "!" and target[end : end + 2][1:].islower() and after == " ":
+            # "Yahoo! era grande": a name that ends in "!", the sentence goes on.
+            continue
+        clause_end = match.start()
+        for sentence in _SENTENCE_END.finditer(target, clause_start, clause_end):
+            clause_start = sentence.end()
+        clause = target[clause_start:clause_end]
+        missing = "".join(
+            opener
+            for mark, opener in (("?", "¿"), ("!", "¡"))
+            if mark in marks and opener not in clause
+        )
+        if missing:
+            start = clause_start + len(clause) - len(clause.lstrip())
+            # After a comma or a colon the question may start later ("Si llueve, ¿vendrás?").
+            ambiguous = any(char in clause for char in ",:;")
+            closing = "".join(dict.fromkeys(mark for mark in marks))
+            yield context.issue(
+                pair,
+                "target",
+                start,
+                end,
+                f"Spanish opens with {missing} what ends with {closing}"
+                + ("; where the question starts is for a person to say" if ambiguous else ""),
+                suggestion=None if ambiguous else missing + target[start:end],
+                fixable=not ambiguous,
+            )
+        clause_start = end
 
 
 def _typography_french(context: CheckContext, pair: Pair, target: str) -> Iterator[Issue]:
@@ -291,23 +339,7 @@ def typography(context: CheckContext, pair: Pair) -> list[Issue]:
     elif lang in ("zh", "ja"):
         issues.extend(_typography_cjk(context, pair, target))
     elif lang == "es" and ("?" in target or "!" in target):
-        for match in _SPANISH_QUESTION.finditer(target):
-            mark = match.group()[-1]
-            opener = "¿" if mark == "?" else "¡"
-            if opener not in match.group():
-                start = match.start() + len(match.group()) - len(match.group().lstrip())
-                question = target[start : match.end()]
-                issues.append(
-                    context.issue(
-                        pair,
-                        "target",
-                        start,
-                        match.end(),
-                        f"Spanish opens with {opener} what ends with {mark}",
-                        suggestion=opener + question,
-                        fixable=True,
-                    )
-                )
+        issues.extend(_spanish_openers(context, pair, target))
     quotes = _QUOTES_FOR.get(lang)
     if quotes is not None and '"' in target:
         for match in _STRAIGHT_QUOTED.finditer(target):
