@@ -286,3 +286,33 @@ def test_an_official_rendering_that_takes_no_article_gets_none() -> None:
     [issue] = run(glossary, sources, only=["source-variant"])
     assert issue.fix is not None
     assert apply_fixes(sources[0], [issue.fix]) == "They promote win-win cooperation with others."
+
+
+def test_an_acronym_beside_its_full_form_is_no_inconsistency() -> None:
+    # "El Banco Asiático de Inversión en Infraestructura (BAII)" was reported as two
+    # renderings, and the fix wrote "(BANCO ASIÁTICO DE INVERSIÓN EN INFRAESTRUCTURA)".
+    aiib = Glossary(
+        [
+            Concept(
+                "T09",
+                all_terms=[
+                    Term("Asian Infrastructure Investment Bank", "en", P),
+                    Term("AIIB", "en", A, term_type="acronym", case_sensitive=True),
+                    Term("Banco Asiático de Inversión en Infraestructura", "es", P),
+                    Term("BAII", "es", A, term_type="acronym", case_sensitive=True),
+                ],
+            )
+        ]
+    )
+    sources = [
+        "The Asian Infrastructure Investment Bank (AIIB) was founded in 2015.",
+        "The AIIB grew.",
+    ]
+    targets = [
+        "El Banco Asiático de Inversión en Infraestructura (BAII) se fundó en 2015.",
+        "El BAII creció.",
+    ]
+    assert not run(aiib, sources, targets, only=["term-inconsistent"])
+    # A full form written where an acronym stood keeps the glossary's own spelling.
+    assert match_case("Banco Asiático de Inversión", "BAII") == "Banco Asiático de Inversión"
+    assert match_case("comunidad de futuro", "COMMUNITY OF DESTINY") == "COMUNIDAD DE FUTURO"

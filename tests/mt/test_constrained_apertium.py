@@ -301,3 +301,21 @@ def test_a_verbatim_term_opening_a_sentence_leaves_the_next_word_in_lower_case()
     assert marked.target.startswith("*Gobernanza global* es ")
     assert named.target.startswith("Gobernanza global China")
     assert "\ue003" not in plain.target + marked.target + named.target
+
+
+def test_an_acronym_of_the_source_gets_the_targets_acronym() -> None:
+    # "The Asian Infrastructure Investment Bank (AIIB)" came out "El Banco Asiático de
+    # Inversión en Infraestructura (Banco Asiático de Inversión en Infraestructura)".
+    concept = Concept("T09")
+    concept.add(Term("Asian Infrastructure Investment Bank", "en"))
+    concept.add(Term("AIIB", "en", TermStatus.ADMITTED, term_type="acronym", case_sensitive=True))
+    concept.add(Term("Banco Asiático de Inversión en Infraestructura", "es"))
+    concept.add(Term("BAII", "es", TermStatus.ADMITTED, term_type="acronym", case_sensitive=True))
+    constraints = GlossaryConstraints(Glossary([concept]), "en", "es")
+    full, short = constraints.plan("The Asian Infrastructure Investment Bank (AIIB) grew.")
+    assert full.target is not None and full.target.text.startswith("Banco")
+    assert short.target is not None and short.target.text == "BAII"
+    (result,) = ConstrainedEngine(ApertiumEngine(), constraints).translate(
+        ["The Asian Infrastructure Investment Bank (AIIB) grew."], "en", "es"
+    )
+    assert "(BAII)" in result.target, result.target

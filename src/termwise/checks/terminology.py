@@ -80,6 +80,9 @@ def match_case(replacement: str, original: str) -> str:
     if not letters or not replacement:
         return replacement
     if len(letters) > 1 and all(char.isupper() for char in letters):
+        if " " in replacement and " " not in original.strip():
+            # An acronym ("BAII") says nothing of how its full form is written.
+            return replacement
         return replacement.upper()
     words = original.split()
     significant = [word for word in words if word.lower() not in _SMALL_WORDS]
@@ -412,7 +415,10 @@ def term_inconsistent(context: CheckContext, pairs: Sequence[Pair]) -> Iterator[
         if not pair.target:
             continue
         for match in context.target_terms(pair):
-            uses[match.concept_id].append((pair, match))
+            # "El Banco … (BAII)": an acronym or short form beside its full form is no
+            # second way of writing the concept (the fix wrote the full form in its place).
+            if not match.term.is_short_form:
+                uses[match.concept_id].append((pair, match))
     for concept_id, occurrences in uses.items():
         counts = Counter(match.term.text for _, match in occurrences)
         if len(counts) < 2:

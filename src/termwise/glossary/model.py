@@ -125,6 +125,10 @@ class DataCategory:
     link: str | None = None
 
 
+# TBX termType values of short forms.
+SHORT_FORM_TYPES = frozenset(("acronym", "abbreviation", "shortForm", "initialism", "clippedTerm"))
+
+
 @dataclass
 class Term:
     """One rendering of a concept in one language."""
@@ -168,6 +172,12 @@ class Term:
         """``grammaticalNumber`` (singular, plural, ...), when recorded. TBX-Basic has no such
         termNote, so the file holds it as a ``termwise:grammaticalNumber`` note."""
         return self._term_note("grammaticalNumber")
+
+    @property
+    def is_short_form(self) -> bool:
+        """An acronym, abbreviation or other short form (TBX ``termType``): it stands beside
+        the full form ("Banco Asiático … (BAII)"), not instead of it."""
+        return self.term_type in SHORT_FORM_TYPES
 
 
 @dataclass

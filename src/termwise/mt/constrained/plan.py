@@ -90,6 +90,17 @@ class GlossaryConstraints:
             return None, f"'{term.text}' is marked fix by hand: {term.fix_by_hand}", avoid
         return term, "", avoid
 
+    def _short_form(self, concept_id: str) -> Term | None:
+        """The concept's preferred, else admitted, short form in the target language."""
+        concept = self.glossary.get(concept_id)
+        short = [
+            t
+            for t in (concept.terms(self.tgt) if concept is not None else [])
+            if t.is_short_form and t.status.is_official and not t.fix_by_hand
+        ]
+        short.sort(key=lambda t: t.status is not TermStatus.PREFERRED)
+        return short[0] if short else None
+
     def _extra_words(self, concept_id: str, source: Term) -> tuple[str, ...]:
         """The words of ``source`` that no other usable source form of the concept has."""
         concept = self.glossary.get(concept_id)
@@ -113,6 +124,10 @@ class GlossaryConstraints:
         placements = []
         for match in self._matcher.find(text):
             term, reason, avoid = self._renderings.get(match.concept_id, (None, "", ()))
+            if term is not None and match.term.is_short_form and not term.is_short_form:
+                # "AIIB" became the full name, after the full name: "… (Banco Asiático de
+                # Inversión en Infraestructura)". A short form gets the target's short form.
+                term = self._short_form(match.concept_id) or term
             if match.also:
                 term, reason = None, f"the source form is shared with {', '.join(match.also)}"
             keep: tuple[str, ...] = ()
@@ -146,6 +161,7 @@ class GlossaryConstraints:
                 concept.id,
                 [
                     [t.text, t.lang, t.status.value, t.fix_by_hand, t.case_sensitive, t.exact]
+                    + [t.term_type or ""]
                     + [(d.type, d.value) for d in t.extra if d.element == "termNote"]
                     for t in concept.all_terms
                     if lang_matches(t.lang, self.src) or lang_matches(t.lang, self.tgt)
