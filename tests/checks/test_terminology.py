@@ -316,3 +316,28 @@ def test_an_acronym_beside_its_full_form_is_no_inconsistency() -> None:
     # A full form written where an acronym stood keeps the glossary's own spelling.
     assert match_case("Banco Asiático de Inversión", "BAII") == "Banco Asiático de Inversión"
     assert match_case("comunidad de futuro", "COMMUNITY OF DESTINY") == "COMUNIDAD DE FUTURO"
+
+
+def test_addresses_and_link_destinations_hold_no_terms() -> None:
+    # The slug "una-franja-y-una-ruta" of a link was a superseded rendering, and the fix
+    # wrote "https://example.org/Iniciativa de la Franja y la Ruta" into the link.
+    bri = Glossary(
+        [
+            Concept(
+                "T05",
+                all_terms=[
+                    Term("Belt and Road Initiative", "en", P),
+                    Term("Iniciativa de la Franja y la Ruta", "es", P),
+                    Term("Una Franja y Una Ruta", "es", S),
+                ],
+            )
+        ]
+    )
+    sources = ["Read the [Belt and Road Initiative report](https://example.org/bri)."]
+    target = "Lea el [informe de Una Franja y Una Ruta](https://example.org/una-franja-y-una-ruta)."
+    issues = run(bri, sources, [target], only=["term-forbidden"])
+    assert [i.text for i in issues] == ["Una Franja y Una Ruta"]
+    fixed = apply_fixes(target, [i.fix for i in issues if i.fix is not None])
+    assert fixed.endswith("(https://example.org/una-franja-y-una-ruta).")
+    plain = "Véase www.example.org/una-franja-y-una-ruta para más."
+    assert not run(bri, ["See the site."], [plain], only=["term-forbidden"])

@@ -12,12 +12,35 @@ severity the project configured, and no check states either again.
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from termwise import languages
 from termwise.checks.config import CheckConfig
 from termwise.checks.issue import Fix, Issue, Severity, Side
+
+# A web or mail address (the run of non-space characters around its mark) and a Markdown
+# link's destination: no words to spell, no question to open, no term to replace ("una-
+# franja-y-una-ruta" in a URL was a superseded rendering, and the fix broke the link).
+ADDRESS_MARK = re.compile(r"://|\bwww\.|\w@\w")
+ADDRESS = re.compile(
+    r"\b[A-Za-z][A-Za-z0-9+.-]*://[^\s)\]>]*|\bwww\.[^\s)\]>]*"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\]\([^)\s]*"
+)
+
+
+def address_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` holds addresses or link destinations (see ``ADDRESS``)."""
+    return [match.span() for match in ADDRESS.finditer(text)] if text else []
+
+
+def _outside_addresses(text: str, matches: list[TermMatch]) -> list[TermMatch]:
+    spans = address_spans(text) if ("/" in text or "@" in text or "](" in text) else []
+    if not spans:
+        return matches
+    return [m for m in matches if not any(a < m.end and m.start < b for a, b in spans)]
+
 
 if TYPE_CHECKING:
     from termwise.checks.registry import Check
@@ -96,7 +119,9 @@ class CheckContext:
     def source_terms(self, pair: Pair) -> list[TermMatch]:
         if pair.source_terms is None:
             pair.source_terms = (
-                self.matcher(self.source_lang).find(pair.source) if self.glossary else []
+                _outside_addresses(pair.source, self.matcher(self.source_lang).find(pair.source))
+                if self.glossary
+                else []
             )
         return pair.source_terms
 
@@ -105,7 +130,9 @@ class CheckContext:
             if self.glossary is None or self.target_lang is None or not pair.target:
                 pair.target_terms = []
             else:
-                pair.target_terms = self.matcher(self.target_lang).find(pair.target)
+                pair.target_terms = _outside_addresses(
+                    pair.target, self.matcher(self.target_lang).find(pair.target)
+                )
         return pair.target_terms
 
     def severity(self, check_id: str, default: Severity) -> Severity:

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from termwise import languages
-from termwise.checks.context import CheckContext, Pair
+from termwise.checks.context import ADDRESS_MARK, CheckContext, Pair, address_spans
 from termwise.checks.issue import Issue, Severity
 from termwise.checks.registry import Scope, register
 from termwise.errors import TermwiseError
@@ -37,9 +37,6 @@ _DEFAULT_REGION = {
 }
 _WORD = re.compile(r"[^\W\d_]+")
 # A token holding a web or mail address, and the whole of such a token in a text.
-_ADDRESS_MARK = r"://|\bwww\.|\w@\w"
-_ADDRESS = re.compile(_ADDRESS_MARK)
-_ADDRESS_TOKEN = re.compile(rf"\S*(?:{_ADDRESS_MARK})\S*")
 # Languages whose elided forms (l'initiative) Hunspell checks as one word.
 _WORD_WITH_APOSTROPHE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _APOSTROPHE_LANGS = {"fr", "it", "ca", "en"}
@@ -171,7 +168,9 @@ def spelling(context: CheckContext, pairs: Sequence[Pair]) -> Iterator[Issue]:
     texts = [pair.target for pair in pairs if pair.target]
     tokens = set("\n".join(texts).split())
     # A web or mail address is no words ("https", "example", "org" were misspellings).
-    words_of = {token: [] if _ADDRESS.search(token) else word_re.findall(token) for token in tokens}
+    words_of = {
+        token: [] if ADDRESS_MARK.search(token) else word_re.findall(token) for token in tokens
+    }
     # Acronyms and one-letter words are not spelling; glossary and project words are right.
     candidates = sorted(
         {
@@ -190,7 +189,7 @@ def spelling(context: CheckContext, pairs: Sequence[Pair]) -> Iterator[Issue]:
         if not target or wrong_tokens.isdisjoint(target.split()):
             continue
         protected = [(match.start, match.end) for match in context.target_terms(pair)]
-        protected += [match.span() for match in _ADDRESS_TOKEN.finditer(target)]
+        protected += address_spans(target)
         for match in word_re.finditer(target):
             word = match.group()
             if word not in wrong:

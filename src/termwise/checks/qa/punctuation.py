@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from termwise import languages
-from termwise.checks.context import CheckContext, Pair
+from termwise.checks.context import CheckContext, Pair, address_spans
 from termwise.checks.issue import Issue, Severity, Side
 from termwise.checks.registry import Scope, register
 from termwise.checks.screening import segments_containing
@@ -197,7 +197,6 @@ _QUOTES_FOR = {
 _SPANISH_CLOSING = re.compile(r"[?!]+")
 # A sentence's end inside the text before a closing mark: the question starts after it.
 _SENTENCE_END = re.compile(r"[.…]\s+")
-_ADDRESS_TOKEN = re.compile(r"\S*(?:://|\bwww\.|\w@\w)\S*")
 # What each language's typography rules look at; a target without any of it has no issue.
 _TYPOGRAPHY_HINT = {"fr": ';:!?«»"', "es": '?!"', "zh": ',;:?!()."', "ja": ',;:?!()."'}
 
@@ -206,7 +205,7 @@ def _spanish_openers(context: CheckContext, pair: Pair, target: str) -> Iterator
     """A question or exclamation whose opening ¿ or ¡ is missing. The fix puts it at the
     start of the sentence, and only where that is where the question starts: after a comma
     or a colon ("Si llueve, vendrás?") it may start later, which a person decides."""
-    addresses = [match.span() for match in _ADDRESS_TOKEN.finditer(target)]
+    addresses = address_spans(target)
     clause_start = 0
     for match in _SPANISH_CLOSING.finditer(target):
         end = match.end()
