@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from termwise.errors import TermwiseError
 from termwise.project import entry_spans, po_format
 from termwise.project.entry_spans import ENTRY_SEPARATOR, Piece, Span
-from termwise.project.units import TranslationUnit
+from termwise.project.units import SegmentState, TranslationUnit, same_text
 
 if TYPE_CHECKING:
     from termwise.project.translation_file import TranslationFile
@@ -44,8 +44,8 @@ class ConcurrentModificationError(TermwiseError):
             "while termwise was saving); termwise did not write it, so the other program's "
             "version is the one on disk. Run the same termwise command again: it reads that version and "
             "adds its work to it. In the review workbench, save (Ctrl+S) merges both "
-            "versions; a segment changed on both sides keeps yours, with the other "
-            "translation in its notes."
+            "versions, each part of a segment from the side that changed it; where both "
+            "rewrote a text, yours is kept, with the other translation in its notes."
         )
 
 
@@ -82,19 +82,41 @@ class DiskFingerprint:
 
 @dataclass
 class MergeReport:
-    """What merging the version on disk into the one in memory did."""
+    """What merging the version on disk into the one in memory did, segment by segment.
 
+    "Yours" is the version in memory (the translator's, in the workbench), "the other
+    program's" the one on disk. A segment is in at most one of the first five lists;
+    ``reviews_dropped`` and ``changed`` cut across them.
+    """
+
+    # Only the other program changed them: its version was taken whole.
     taken_from_disk: list[str] = field(default_factory=list)
+    # Both rewrote the text, differently: yours is kept, the other text is in the notes.
     conflicts: list[str] = field(default_factory=list)
+    # Entries only the file on disk has, for segments this side never had: kept as
+    # obsolete entries, so that the next save does not delete them.
     added_from_disk: list[str] = field(default_factory=list)
     # Segments whose text another program rewrote while this side changed only their state,
-    # notes or MT (a review of the old text): the new text was taken, that review dropped.
+    # notes or MT (a review of the old text): the new text was taken, the rest combined.
     superseded: list[str] = field(default_factory=list)
+    # Both changed other parts of the segment (your note and its approval, say): each
+    # side's change was kept.
+    combined: list[str] = field(default_factory=list)
+    # An approval given to a text the merge replaced went (it judged the old text), or the
+    # other side asked for a review again: the segment needs review.
+    reviews_dropped: list[str] = field(default_factory=list)
+    # The segments where the merge changed what this side held (their text, state, notes,
+    # comments or flags: what undo puts back). Undo must forget its steps for these, and
+    # only for these: an older step would put back what the other program wrote.
+    changed: list[str] = field(default_factory=list)
+    # For each segment both changed, or only the other program: what was taken from where,
+    # in words ("notes: yours", "state: reviewed (the other program's)").
+    details: dict[str, list[str]] = field(default_factory=dict)
 
     @property
-    def changed(self) -> list[str]:
-        """The segments whose translation is now not what this side had."""
-        return [*self.taken_from_disk, *self.superseded]
+    def merged(self) -> list[str]:
+        """Every segment of this document that the other program's save touched."""
+        return [*self.taken_from_disk, *self.superseded, *self.combined, *self.conflicts]
 
 
 _NO_SPAN: Span = ((), -1, 0)
@@ -286,7 +308,14 @@ def check_unchanged_on_disk(tfile: TranslationFile, target: Path | None = None) 
 
 
 def merge_from_disk(tfile: TranslationFile, path: str | Path | None = None) -> MergeReport:
-    """Three-way merge of the file on disk into ``tfile`` (see ``TranslationFile.merge_from_disk``)."""
+    """Three-way merge of the file on disk into ``tfile`` (see ``TranslationFile.merge_from_disk``).
+
+    The base is each unit as termwise last read or wrote it (``tfile._written``), "ours" the
+    unit in memory, "theirs" the entry on disk. Each part of a segment (see
+    :func:`_merge_unit`) takes the side that changed it, so that a note typed here and an
+    approval given in Poedit both survive; only a part both sides changed differently is a
+    conflict.
+    """
     target = Path(path) if path is not None else tfile.path
     if target is None:
         raise TermwiseError("this translation has no file to merge with")
@@ -296,32 +325,25 @@ def merge_from_disk(tfile: TranslationFile, path: str | Path | None = None) -> M
     for segment_id, their_unit in theirs.units.items():
         ours = tfile.units.get(segment_id)
         written = tfile._written.get(segment_id)
-        base = _work_of(written[0]) if written is not None else None
         if ours is None:
-            if base is None and their_unit.source in our_sources and not their_unit.has_work():
+            if written is None and their_unit.source in our_sources and not their_unit.has_work():
                 continue
-            if base is None:
+            if written is None:
                 report.added_from_disk.append(segment_id)
                 tfile.obsolete.append(their_unit)
             continue
-        if _same_work(ours, their_unit):
-            continue
-        ours_changed = base is None or _work(ours) != base
-        theirs_changed = base is None or _work(their_unit) != base
-        if theirs_changed and not ours_changed:
-            merged = replace(their_unit, source=ours.source, segment_id=segment_id)
+        # A unit termwise never wrote (nor read) had nothing in it as far as it knows: each
+        # side's content is then that side's change.
+        base = (
+            TranslationUnit.from_key(written[0])
+            if written is not None
+            else TranslationUnit(segment_id, ours.source)
+        )
+        merged = _merge_unit(base, ours, their_unit, report)
+        if merged is not ours:
+            if _undo_state(merged) != _undo_state(ours):
+                report.changed.append(segment_id)
             tfile.units[segment_id] = merged
-            report.taken_from_disk.append(segment_id)
-        elif theirs_changed and ours_changed:
-            if base is not None and ours.target == base[0] != their_unit.target:
-                tfile.units[segment_id] = _their_text(ours, their_unit, base)
-                report.superseded.append(segment_id)
-                continue
-            if their_unit.target and their_unit.target != ours.target:
-                note = f"Other version on disk ({their_unit.state.value}): {their_unit.target}"
-                if note not in ours.notes:
-                    ours.notes = f"{ours.notes}\n{note}".strip()
-            report.conflicts.append(segment_id)
     for their_unit in theirs.obsolete:
         if all(not _same_work(their_unit, unit) for unit in tfile.obsolete):
             tfile.obsolete.append(their_unit)
@@ -332,34 +354,240 @@ def merge_from_disk(tfile: TranslationFile, path: str | Path | None = None) -> M
     return report
 
 
-def _their_text(
-    ours: TranslationUnit, theirs: TranslationUnit, base: tuple[object, ...]
+# The parts of a segment a merge takes from one side or the other (see ``_merge_unit``).
+TEXT, STATE, NOTES, MT, COMMENTS, FLAGS, PREVIOUS, PLURAL = (
+    "text",
+    "state",
+    "notes",
+    "machine translation",
+    "comments",
+    "flags",
+    "previous source",
+    "plural forms",
+)
+YOURS, THEIRS, BOTH = "yours", "the other program's", "both kept"
+
+
+def _merge_unit(
+    base: TranslationUnit, ours: TranslationUnit, theirs: TranslationUnit, report: MergeReport
 ) -> TranslationUnit:
-    """``theirs``, for a unit whose text only the other program changed: a state this side
-    set (reviewed) judged the old text and goes, but notes and MT this side added stay where
-    the other program left those as they were."""
-    merged = replace(theirs, source=ours.source, segment_id=ours.segment_id)
-    _, _, base_notes, base_mt = base
-    if theirs.notes == base_notes:
-        merged.notes = ours.notes
-    if theirs.mt == base_mt:
-        merged.mt, merged.mt_engine, merged.mt_model = ours.mt, ours.mt_engine, ours.mt_model
-    return merged
+    """One segment's three-way merge, part by part: each part takes the side that changed
+    it. Where both changed the same part differently:
+
+    * the text keeps ours, and theirs goes into the notes (a conflict implies that the
+      other program wrote it: it differs from the base);
+    * notes and comments keep the lines of both, flags the flags of both;
+    * MT, the previous source and the plural shape keep ours (MT can be asked for again).
+
+    The state belongs to a text: an approval (``fuzzy`` removed) stands only for the text
+    it was given to, so an approval of a text the merge replaced goes. Asking for a review
+    again (``fuzzy`` added) always stands: it is the cautious side of any disagreement.
+    Returns ``ours`` itself when nothing of the other program's is to be brought in.
+    """
+    segment_id = ours.segment_id
+    ours_changed, theirs_changed = _changed_parts(base, ours), _changed_parts(base, theirs)
+    if not theirs_changed or not _changed_parts(ours, theirs):
+        return ours  # the other program left it as it was (or re-wrapped it), or did as we did
+    if not ours_changed:
+        report.taken_from_disk.append(segment_id)
+        report.details[segment_id] = [f"all {THEIRS} (you had not changed it)"]
+        return replace(theirs, source=ours.source, segment_id=segment_id)
+
+    details: list[str] = []
+    apart = _changed_parts(ours, theirs)  # the parts the two sides now hold differently
+
+    def say(part: str, *, combined: bool = False) -> None:
+        """Put in ``details`` where ``part`` came from; the previous source and the plural
+        shape only when the other program changed them (yours are no news)."""
+        if part not in theirs_changed:
+            if part in ours_changed and part not in (PREVIOUS, PLURAL):
+                details.append(f"{part}: {YOURS}")
+        elif part not in ours_changed:
+            details.append(f"{part}: {THEIRS}")
+        elif part not in apart:
+            details.append(f"{part}: the same on both sides")
+        else:
+            details.append(f"{part}: {BOTH if combined else YOURS + ' (both changed it)'}")
+
+    def side_of(part: str) -> TranslationUnit:
+        """The side whose ``part`` the merge takes: the one that changed it, ours when both
+        did (said in ``details``)."""
+        say(part)
+        return theirs if part in theirs_changed and part not in ours_changed else ours
+
+    # The text first: the state is judged against it.
+    text_conflict = TEXT in ours_changed and TEXT in theirs_changed and TEXT in apart
+    text_from = side_of(TEXT)
+    if text_conflict:
+        details[-1] = (
+            f"{TEXT}: {YOURS} ({THEIRS} is in the note)"
+            if theirs.target
+            else f"{TEXT}: {YOURS} (the other program had emptied it)"
+        )
+    mt_from = side_of(MT)
+    review = _merged_review(base, ours, theirs, _text(text_from), text_conflict)
+    if review.said is not None:
+        details.append(f"{STATE}: {review.said}")
+    if review.approval_dropped:
+        report.reviews_dropped.append(segment_id)
+
+    # Lines of notes and comments, and flags, are combined where both changed them.
+    notes = _merged_lines(base.notes, ours.notes, theirs.notes)
+    comments = ours.comments if COMMENTS not in theirs_changed else theirs.comments
+    if COMMENTS in ours_changed and COMMENTS in theirs_changed:
+        joined = _merged_lines(*("\n".join(side.comments) for side in (base, ours, theirs)))
+        comments = tuple(joined.splitlines())
+    flags = (ours.flags & theirs.flags) | (ours.flags - base.flags) | (theirs.flags - base.flags)
+    for part in (NOTES, COMMENTS, FLAGS):
+        say(part, combined=True)
+    if text_conflict and theirs.target:
+        note = f"Other version on disk ({theirs.state.value}): {theirs.target}"
+        if note not in notes.splitlines():
+            notes = f"{notes}\n{note}".strip()
+    previous_from = side_of(PREVIOUS)
+    plural_from = side_of(PLURAL)
+
+    target, forms = text_from.target, text_from.plural_forms
+    merged = replace(
+        ours,
+        target=target,
+        plural_forms=forms,
+        state=_state(target, forms, mt_from.mt, reviewed=review.reviewed),
+        mt=mt_from.mt,
+        mt_engine=mt_from.mt_engine,
+        mt_model=mt_from.mt_model,
+        notes=notes,
+        comments=comments,
+        flags=flags,
+        previous_source=previous_from.previous_source,
+        plural_source=plural_from.plural_source,
+        plural_index=plural_from.plural_index,
+    )
+    if text_conflict:
+        report.conflicts.append(segment_id)
+    elif TEXT in theirs_changed and TEXT not in ours_changed:
+        report.superseded.append(segment_id)
+    else:
+        report.combined.append(segment_id)
+    report.details[segment_id] = details
+    return ours if merged.key() == ours.key() else merged
+
+
+@dataclass(frozen=True)
+class _Review:
+    """The merged segment's approval, and what to say of it (None: nothing to say)."""
+
+    reviewed: bool
+    said: str | None = None
+    # An approval went with the text it was given to: the segment needs review.
+    approval_dropped: bool = False
+
+
+def _merged_review(
+    base: TranslationUnit,
+    ours: TranslationUnit,
+    theirs: TranslationUnit,
+    text: tuple[str, tuple[str, ...]],
+    text_conflict: bool,
+) -> _Review:
+    """Whether the merged segment, holding ``text``, is reviewed (see ``_merge_unit``)."""
+    was = _reviewed(base)
+    # Who changed the approval, to what, and whether for the text the merge keeps.
+    changes = [
+        (by, _reviewed(side), _text(side) == text)
+        for by, side in (("you", ours), ("the other program", theirs))
+        if _reviewed(side) != was
+    ]
+    if not changes:
+        return _Review(was)
+    reopened = [by for by, reviewed, _ in changes if not reviewed]
+    if reopened:
+        return _Review(False, f"needs review (set by {' and '.join(reopened)})")
+    approved = [by for by, _, applies in changes if applies]
+    if approved:
+        return _Review(True, f"reviewed (by {' and '.join(approved)})")
+    if text_conflict and [by for by, _, _ in changes] == ["the other program"]:
+        # It approved its own text: the note quotes that text as reviewed.
+        return _Review(was)
+    dropped = " and ".join(by for by, _, _ in changes)
+    return _Review(was, f"needs review (approved by {dropped} for the text replaced)", True)
+
+
+def _merged_lines(base: str, ours: str, theirs: str) -> str:
+    """Notes (or comments), merged: the side that changed them, or where both did, ours
+    without the lines the other program deleted, then the lines it added. A re-wrap is no
+    change (see ``_changed_parts``)."""
+    if same_text(theirs, base):
+        return ours
+    if same_text(ours, base):
+        return theirs
+    base_lines, ours_lines = set(base.splitlines()), set(ours.splitlines())
+    their_lines = theirs.splitlines()
+    kept = [line for line in ours.splitlines() if line not in base_lines or line in their_lines]
+    added = [line for line in their_lines if line not in base_lines and line not in ours_lines]
+    return "\n".join([*kept, *added])
+
+
+def _changed_parts(base: TranslationUnit, side: TranslationUnit) -> set[str]:
+    """The parts of ``side`` that differ from ``base``. Notes, comments and MT compare
+    without whitespace: polib and Poedit re-wrap long comment lines, which changes nothing
+    a person wrote."""
+    parts = set()
+    if _text(side) != _text(base):
+        parts.add(TEXT)
+    if _reviewed(side) != _reviewed(base):
+        parts.add(STATE)
+    if not same_text(side.notes, base.notes):
+        parts.add(NOTES)
+    if not same_text(" ".join(side.comments), " ".join(base.comments)):
+        parts.add(COMMENTS)
+    if not _same_mt(side, base):
+        parts.add(MT)
+    if side.flags != base.flags:
+        parts.add(FLAGS)
+    if side.previous_source != base.previous_source:
+        parts.add(PREVIOUS)
+    if (side.plural_source, side.plural_index) != (base.plural_source, base.plural_index):
+        parts.add(PLURAL)
+    return parts
+
+
+def _same_mt(a: TranslationUnit, b: TranslationUnit) -> bool:
+    if (a.mt is None) != (b.mt is None) or not same_text(a.mt or "", b.mt or ""):
+        return False
+    return (a.mt_engine, a.mt_model) == (b.mt_engine, b.mt_model)
+
+
+def _text(unit: TranslationUnit) -> tuple[str, tuple[str, ...]]:
+    return unit.target, unit.plural_forms
+
+
+def _reviewed(unit: TranslationUnit) -> bool:
+    """Whether the file holds the entry as reviewed (a translation without ``fuzzy``): the
+    one part of the state that is not read off the text and the MT (see po_format)."""
+    return unit.state is SegmentState.REVIEWED
+
+
+def _state(target: str, forms: tuple[str, ...], mt: str | None, *, reviewed: bool) -> SegmentState:
+    """The state a unit with this text, MT and approval is read back with (po_format)."""
+    if not target and not any(forms):
+        return SegmentState.NEW
+    if reviewed:
+        return SegmentState.REVIEWED
+    if mt is not None and same_text(target, mt):
+        return SegmentState.MT
+    return SegmentState.EDITED
+
+
+def _undo_state(unit: TranslationUnit) -> tuple[object, ...]:
+    """What an undo step restores of a unit (``review.changes.UnitState``)."""
+    return (unit.target, unit.state, unit.notes, unit.comments, unit.flags)
 
 
 def _hashing(chunks: Iterable[bytes], digest: Any) -> Iterator[bytes]:
     for chunk in chunks:
         digest.update(chunk)
         yield chunk
-
-
-def _work(unit: TranslationUnit) -> tuple[object, ...]:
-    return (unit.target, unit.state, unit.notes, unit.mt)
-
-
-def _work_of(key: tuple[object, ...]) -> tuple[object, ...]:
-    # _work() of the unit a key was taken from (the fields' places in units._unit_key).
-    return (key[2], key[3], key[7], key[4])
 
 
 def _same_work(a: TranslationUnit, b: TranslationUnit) -> bool:

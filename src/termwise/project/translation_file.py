@@ -187,8 +187,10 @@ class TranslationFile:
         """Three-way merge of the file on disk into this one (base: what was loaded).
 
         A segment changed only on disk takes the disk's version; one changed only here keeps
-        ours; one changed on both sides keeps ours and records the disk's translation in the
-        notes, so neither is lost. Afterwards ``save`` no longer refuses.
+        ours; one changed on both sides takes each part (text, state, notes, ...) from the
+        side that changed it, and where both rewrote the text keeps ours and records the
+        disk's in the notes, so neither is lost (``store._merge_unit``). Afterwards ``save``
+        no longer refuses.
         """
         return store.merge_from_disk(self, path)
 

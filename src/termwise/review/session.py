@@ -913,7 +913,7 @@ class ReviewSession:
         for segment_id in self.tfile.units:
             if segment_id in self.row_index:
                 self._sync_row(segment_id)
-        forgotten = self.history.forget_touching([*report.changed, *report.conflicts])
+        forgotten = self.history.forget_touching(report.changed)
         self.dirty = True
         return report, forgotten
 

@@ -17,6 +17,8 @@ runs in ``termwise.tui.translating``. The app keeps what spans them all:
 from __future__ import annotations
 
 import contextlib
+import sys
+import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -139,6 +141,9 @@ class ReviewApp(App[None]):
         self._save_again = False
         # Ctrl+S asked for this save: say when it is written.
         self._announce_save = False
+        # What each merge with another program's save did, and until when its toast shows
+        # (monotonic time): one still showing when the app closes is printed after it.
+        self._merge_notices: list[tuple[float, list[str]]] = []
         langs = (
             (session.source_lang, session.target_lang)
             if session is not None
@@ -464,36 +469,44 @@ class ReviewApp(App[None]):
         return self.session.save_snapshot()
 
     def _tell_merge(self, report: MergeReport, undo_forgotten: bool) -> None:
-        """Say what another program's save changed here: nothing of it may pass unseen."""
+        """Say what another program's save changed here: nothing of it may pass unseen.
+        The toast dies with the app (a merge made while quitting), so the same account is
+        kept, and printed after the app closes if its toast was still showing."""
         places = self.session.row_index
-
-        def numbers(ids: list[str]) -> str:
-            return ", ".join(f"#{places[i] + 1}" for i in ids[:5] if i in places) or "a segment"
-
-        lines = []
-        if report.taken_from_disk:
-            lines.append(f"{len(report.taken_from_disk)} segment(s) taken from the file on disk.")
-        if report.superseded:
-            lines.append(
-                f"Another program changed the text of {numbers(report.superseded)}: its text "
-                "is kept, and the "
-                "state you set for the old text was dropped."
-            )
-        if report.conflicts:
-            lines.append(
-                f"Both changed {numbers(report.conflicts)}: yours is kept, the other version "
-                "is in the note."
-            )
+        lines = merge_lines(report, places, limit=4)
+        if not lines:
+            return
         if undo_forgotten:
-            lines.append("Undo starts afresh (it would have put back the replaced text).")
-        if lines:
-            lost = bool(report.superseded or report.conflicts)
-            self.notify(
-                "\n".join(lines),
-                title="The project file changed on disk",
-                severity="warning" if lost else "information",
-                timeout=15 if lost else 5,
+            lines.append(
+                "Undo starts afresh: an older step would have put back what the merge replaced."
             )
+        lost = bool(report.superseded or report.conflicts or report.reviews_dropped)
+        timeout = 15 if lost else 8
+        self.notify(
+            "\n".join(lines),
+            title="The project file changed on disk",
+            severity="warning" if lost else "information",
+            timeout=timeout,
+        )
+        account = [
+            f"termwise: another program saved {self.session.translation_path} while the "
+            "workbench had it open; its changes were merged (yours: the workbench's):",
+            *(f"  {line}" for line in merge_lines(report, places, limit=20)),
+        ]
+        self._merge_notices.append((time.monotonic() + timeout, account))
+
+    async def run_async(self, **options: Any) -> None:
+        """Run the app (``run`` runs this too); once the terminal is back, print what a
+        merge did that the translator may not have read: its toast closed with the app."""
+        try:
+            # The app's result is passed on (Textual's screenshots exit with one).
+            return await super().run_async(**options)
+        finally:
+            now = time.monotonic()
+            for shown_until, account in self._merge_notices:
+                if shown_until > now:
+                    print("\n".join(account), file=sys.stderr)
+            self._merge_notices.clear()
 
     def _saved(self, path: Path, snapshot: SaveSnapshot) -> None:
         self.session.saved(snapshot)
@@ -516,6 +529,17 @@ class ReviewApp(App[None]):
     def _store_preview(self, preview: Preview) -> None:
         store_preview(self.session, preview)
 
+    def _save_here(self) -> None:
+        """Save on the UI thread (quitting): as ``ReviewSession.save``, but a merge with
+        another program's save is told (``_tell_merge``), as a save in the worker's is."""
+        snapshot = self.session.save_snapshot()
+        try:
+            self.session.write(snapshot)
+        except ConcurrentModificationError:
+            snapshot = self._merge_from_disk()
+            self.session.write(snapshot)
+        self.session.saved(snapshot)
+
     async def action_quit(self) -> None:
         if self._session is None:
             self.exit()  # still opening: nothing can have been typed yet
@@ -532,7 +556,7 @@ class ReviewApp(App[None]):
                 await self._save_worker.wait()
         if self.session.dirty:
             try:
-                self.session.save()
+                self._save_here()
             except (TermwiseError, OSError) as error:
                 self.notify(f"Not saved: {error}", severity="error", timeout=10)
         if self.session.dirty:
@@ -574,3 +598,37 @@ class ReviewApp(App[None]):
         if not self.session.set_issues(issues, generation):
             return
         self.workbench.issues_checked()
+
+
+def merge_lines(report: MergeReport, places: Mapping[str, int], *, limit: int) -> list[str]:
+    """What a merge did, in words: a line for each segment both sides changed (``limit`` of
+    them at most), one for the segments taken whole from the other program's file and one
+    for its entries this document has no segment for. The toast and the account printed
+    after the app closes say the same."""
+
+    def number(segment_id: str) -> str:
+        return f"#{places[segment_id] + 1}" if segment_id in places else f"segment {segment_id}"
+
+    def in_order(segment_ids: list[str]) -> list[str]:
+        return sorted(segment_ids, key=lambda segment_id: places.get(segment_id, len(places)))
+
+    lines = []
+    both = in_order([*report.conflicts, *report.superseded, *report.combined])
+    for segment_id in both[:limit]:
+        lines.append(f"{number(segment_id)}: {'; '.join(report.details.get(segment_id, []))}.")
+    if len(both) > limit:
+        lines.append(f"... and {len(both) - limit} more segment(s) changed on both sides.")
+    taken = in_order(report.taken_from_disk)
+    if taken:
+        more = f" and {len(taken) - limit} more" if len(taken) > limit else ""
+        lines.append(
+            f"{', '.join(map(number, taken[:limit]))}{more}: the other program's version "
+            "(you had not changed " + ("it)." if len(taken) == 1 else "them).")
+        )
+    if report.added_from_disk:
+        count = len(report.added_from_disk)
+        lines.append(
+            f"{count} {'entry' if count == 1 else 'entries'} of the other program's file for "
+            "no segment of this document: kept in the file, as obsolete entries."
+        )
+    return lines
