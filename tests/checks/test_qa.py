@@ -260,11 +260,39 @@ def test_numbers_read_a_month_name_only_as_a_whole_word() -> None:
 
 def test_numbers_compare_a_decimal_part_by_its_value() -> None:
     # "8847,60" and "8847,6" are one height: both were reported, as errors.
-    sources = ["Er misst 8847,60 m.", "Es sind 2.50 Franken.", "Es waren 1,500 Leute."]
-    targets = ["Il mesure 8847,6 m.", "Ce sont 2.5 francs.", "Il y avait 1,5 personnes."]
+    sources = ["Er misst 8847,60 m.", "Es sind 2,50 Franken.", "Es waren 1.500 Leute."]
+    targets = ["Il mesure 8847,6 m.", "Ce sont 2,5 francs.", "Il y avait 1,5 personnes."]
     issues = run_one("numbers", sources, targets, "fr", "de")
-    # A group of three digits may be thousands: "1,500" and "1,5" still differ.
+    # German "1.500" groups thousands: 1500 and 1.5 differ.
     assert [i.segment_id for i in issues] == ["s3", "s3"]
+
+
+def test_numbers_are_read_as_each_language_writes_them() -> None:
+    # Digits alone were compared: "3.5%" against "35 %" passed, and "1.5 billion" against
+    # "1.500 millones" (Spanish for the same) failed; "In 2015 20 countries" was one number.
+    right = {
+        "It grew 1.5 billion dollars.": "Creció 1.500 millones de dólares.",
+        "It cost 2 billion.": "Costó 2.000 millones.",
+        "It cost 3 billion.": "Costó 3 mil millones.",
+        "It cost 1 billion.": "Costó mil millones.",
+        "In 2015 20 countries signed.": "En 2015, 20 países firmaron.",
+        "Pages 10 12 and 14.": "Páginas 10, 12 y 14.",
+        "About 12,400 people and 1,500 cars.": "Unas 12 400 personas y 1.500 coches.",
+        "It rose 3.5% at 9:30.": "Subió un 3,5 % a las 9.30.",
+        "It fell to -3 °C.": "Bajó a -3 °C.",
+    }
+    for source, target in right.items():
+        assert not run_one("numbers", [source], [target], "es"), (source, target)
+    wrong = {
+        "It rose 3.5%.": "Subió un 35 %.",
+        "It costs 2.50 dollars.": "Cuesta 25 dólares.",
+        "It fell to -3 °C.": "Bajó a 3 °C.",
+        "It cost 3 billion.": "Costó 3 millones.",
+    }
+    for source, target in wrong.items():
+        assert run_one("numbers", [source], [target], "es"), (source, target)
+    # Mexican Spanish writes a decimal point, as English does.
+    assert not run_one("numbers", ["It rose 3.5%."], ["Subió 3.5 %."], "es-MX")
 
 
 def test_brackets_leave_list_labels_alone() -> None:

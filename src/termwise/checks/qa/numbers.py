@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from decimal import Decimal
 
 from termwise.checks.context import CheckContext, Pair
 from termwise.checks.issue import Issue, Severity
@@ -18,12 +19,19 @@ _DIGIT = re.compile(r"[0-9０-９]")
 # A citation marker: [4], [4, 5], [4-6], and the full-width forms Chinese typesetting uses.
 _CITATION = re.compile(r"[\[［【]\s*[0-9０-９]+(?:\s*[-–,，、]\s*[0-9０-９]+)*\s*[\]］】]")
 # A number with its group and decimal separators, which differ by language (1,000.5 / 1.000,5
-# / 1 000,5): they are dropped before comparing, so only the digits must agree.
-_NUMBER = re.compile(r"[0-9０-９]+(?:[.,\u00a0\u202f ][0-9０-９]+)*")
+# / 1 000,5): each figure is read as its language writes numbers, and values are compared.
+# Groups a space separates have three digits ("12 400"): "In 2015 20 countries" holds two
+# numbers, not 201520. A minus sign counts where it stands alone before the figure.
+_NUMBER = re.compile(
+    r"(?:(?<![\w.,-])[-−])?"
+    r"(?:[0-9０-９]{1,3}(?:[\u00a0\u202f ][0-9０-９]{3})+(?![0-9０-９])|[0-9０-９]+)"
+    r"(?:[.,][0-9０-９]+)*"
+)
 
 
-def _numbers(text: str) -> list[tuple[str, int, int]]:
-    """(digits, start, end) of every number outside citation markers."""
+def _numbers(text: str, lang: str | None = None) -> list[tuple[str, int, int]]:
+    """(value, start, end) of every number outside citation markers, each figure read as
+    ``lang`` writes numbers (``_value``)."""
     if not _DIGIT.search(text):
         return []
     masked = _CITATION.sub(lambda m: " " * len(m.group()), text) if "[" in text else text
@@ -33,13 +41,61 @@ def _numbers(text: str) -> list[tuple[str, int, int]]:
         for match in _TIME.finditer(masked):
             found.append((f"{int(match.group(1))}:{match.group(2)}", match.start(), match.end()))
         masked = _TIME.sub(lambda m: " " * len(m.group()), masked)
+    decimal = _decimal_mark(lang)
     for match in _NUMBER.finditer(masked):
         figure = match.group().translate(_FULLWIDTH_DIGITS)
+        value = _value(figure, decimal)
         # A scaled figure stands for its value: "1.5 million" is 150万, not 15.
-        scaled = _scaled_value(figure, masked[match.end() : match.end() + 12])
-        digits = scaled or _digits(figure)
-        found.append((digits, match.start(), match.end()))
+        scale = _scale_after(masked[match.end() : match.end() + 16])
+        found.append((_canonical(value * scale), match.start(), match.end()))
     return found
+
+
+def _decimal_mark(lang: str | None) -> str | None:
+    """The decimal mark ``lang`` writes ("." in English and Chinese, "," in Spanish and
+    German; "." in Mexican Spanish), from CLDR; None where the language is not known."""
+    if not lang:
+        return None
+    from babel import UnknownLocaleError
+    from babel.numbers import get_decimal_symbol
+
+    try:
+        return get_decimal_symbol(lang.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return None
+
+
+def _value(figure: str, decimal: str | None) -> Decimal:
+    """What a figure means. Two different separators: the last is the decimal mark. One
+    separator repeated ("1.000.000") groups thousands. One separator once: a decimal mark,
+    unless three digits follow and it is no decimal mark in the language ("1,500" is 1500
+    in English, 1.5 in Spanish; an unknown language reads three digits as a group)."""
+    negative = figure[:1] in "-−"
+    figure = re.sub(r"[\s\u00a0\u202f]", "", figure.lstrip("-−"))
+    marks = [index for index, char in enumerate(figure) if char in ".,"]
+    if not marks:
+        number = Decimal(figure)
+    else:
+        last = marks[-1]
+        tail = figure[last + 1 :]
+        kinds = {figure[index] for index in marks}
+        if len(kinds) == 2:
+            is_decimal = True
+        elif len(marks) > 1:
+            is_decimal = False
+        elif len(tail) != 3:
+            is_decimal = True
+        else:
+            is_decimal = decimal is not None and figure[last] == decimal
+        whole = re.sub(r"[.,]", "", figure[:last] if is_decimal else figure)
+        number = Decimal(f"{whole}.{tail}" if is_decimal else whole)
+    return -number if negative else number
+
+
+def _canonical(value: Decimal) -> str:
+    """A value as the key numbers are compared by: "8847,60" and "8847.6" are one."""
+    text = format(value.normalize(), "f")
+    return "0" if text in ("-0", "0") else text
 
 
 # A time of day written with a colon or an "h": "9:30", "21h05".
@@ -54,25 +110,11 @@ def _settle_times(wanted: Counter[str], have: Counter[str]) -> None:
             if ":" not in key:
                 continue
             hour, minute = key.split(":")
-            dotted = _digits(f"{hour}.{minute}")
+            dotted = _canonical(Decimal(f"{hour}.{minute}"))
             taken = min(count, (theirs - ours)[dotted])
             if taken:
                 theirs[dotted] -= taken
                 theirs[key] += taken
-
-
-# A figure's last group after a separator: a decimal part unless it has three digits (then
-# it may be a thousands group: "1,500").
-_DECIMAL_PART = re.compile(r"[.,]([0-9]{1,2}|[0-9]{4,})\Z")
-
-
-def _digits(figure: str) -> str:
-    """The digits a figure's value is compared by: separators dropped (they differ by
-    language), and a decimal part's trailing zeros too, "8847,60" being "8847,6"."""
-    decimal = _DECIMAL_PART.search(figure)
-    if decimal is not None:
-        figure = figure[: decimal.start()] + decimal.group(1).rstrip("0")
-    return re.sub(r"[^0-9]", "", figure)
 
 
 _ROMAN_TOKEN = re.compile(r"\b([IVXLCDM]{2,})(?:e|er|º|\.º)?\b")
@@ -102,8 +144,8 @@ def _roman_value(token: str) -> str | None:
 )
 def numbers(context: CheckContext, pair: Pair) -> list[Issue]:
     target = pair.target or ""
-    source_numbers = _numbers(pair.source)
-    target_numbers = _numbers(target)
+    source_numbers = _numbers(pair.source, context.source_lang)
+    target_numbers = _numbers(target, context.target_lang)
     if not source_numbers and not target_numbers:
         return []
     wanted = Counter(digits for digits, _, _ in source_numbers)
@@ -175,6 +217,9 @@ def _settle_written_out(
             values = english_number_words(text) + [
                 _EN_MONTHS[name] for name in _EN_MONTH_NAME.findall(text)
             ]
+        elif base == "es":
+            # "mil millones" alone is a billion ("3 mil millones" is read with its figure).
+            values = [10**9] * len(_ES_BILLION.findall(text))
         return [str(value) for value in values]
 
     for value in written(target, context.target_lang):
@@ -185,6 +230,7 @@ def _settle_written_out(
             wanted[value] += 1
 
 
+_ES_BILLION = re.compile(r"(?<![0-9])(?<![0-9]\s)\b[Mm]il millones\b")
 _EN_MONTHS = {
     name: number
     for number, name in enumerate(
@@ -212,10 +258,11 @@ _SCALES = {
     "millions": 10**6, "millones": 10**6, "millón": 10**6, "Million": 10**6,
     "Millionen": 10**6, "Mio": 10**6, "亿": 10**8, "billion": 10**9, "milliard": 10**9,
     "milliards": 10**9, "Milliarde": 10**9, "Milliarden": 10**9, "Mrd": 10**9,
-    "trillion": 10**12,
+    "mil millones": 10**9, "trillion": 10**12,
 }  # fmt: skip
-# The scale after a figure: "1.5 million", "150万", "2,3 millones", "3 Mrd.". A word must
-# end there ("mil" is no scale in "milla"); a Chinese character runs on into the next.
+# The scale after a figure: "1.5 million", "150万", "2,3 millones", "3 Mrd.", "3 mil
+# millones". A word must end there ("mil" is no scale in "milla"); a Chinese character runs
+# on into the next.
 _SCALE_AFTER = re.compile(
     r"\s?(?:("
     + "|".join(sorted((k for k in _SCALES if "\u3400" <= k[0] <= "\u9fff"), key=len, reverse=True))
@@ -225,17 +272,10 @@ _SCALE_AFTER = re.compile(
 )
 
 
-def _scaled_value(figure: str, after: str) -> str | None:
-    """The value of ``figure`` when ``after`` begins with a scale ("1.5" then " million",
-    "150" then "万"), as digits; None without one."""
+def _scale_after(after: str) -> int:
+    """The scale ``after`` a figure begins with (" million", "万"), else 1."""
     match = _SCALE_AFTER.match(after)
-    if match is None:
-        return None
-    try:
-        value = float(figure.replace("\u00a0", "").replace(" ", "").replace(",", "."))
-    except ValueError:
-        return None
-    return str(round(value * _SCALES[match.group(1) or match.group(2)]))
+    return _SCALES[match.group(1) or match.group(2)] if match else 1
 
 
 def _citation_key(marker: str) -> str:
