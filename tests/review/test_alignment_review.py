@@ -479,6 +479,48 @@ def test_a_kept_group_the_new_alignment_groups_otherwise_is_no_correction(
     assert report.published_changed == 1
 
 
+def test_a_correction_is_found_in_a_refrain_and_in_a_joined_group(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    # Both went unflagged: the corrected sentence stood unchanged elsewhere ("Pulse el botón
+    # verde." three times), or was the second part of a group joined in review, whose
+    # record names its first part alone.
+    document = load_source(review_project, paper, lang="en")
+    count = len(document.segments)
+    segments = document.segments
+    ids = [segment.id for segment in segments]
+    targets = [f"Frase publicada {j}." for j in range(count)]
+    targets[1] = targets[6] = "Pulse el botón verde."
+    beads = [Bead((k,), (k,), 0.95) for k in range(count)]
+    write_project(review_project, paper, document, targets, beads, "es")
+    session = ReviewSession(review_project, paper, "es")
+    joined = next(
+        k
+        for k in range(8, count - 1)
+        if segments[k].paragraph == segments[k + 1].paragraph
+        and segments[k].kind.value == segments[k + 1].kind.value == "sentence"
+    )
+    session.join_with_next(ids[joined])
+    for segment_id in (ids[1], ids[joined]):
+        assert confirm(session, segment_id)
+    session.save()
+    joined_document = load_source(review_project, paper, lang="en")
+    corrected = list(targets)
+    corrected[1] = "Presione el botón verde."
+    corrected[joined + 1] = "Frase corregida."
+    # The joined segments are one group now, as the aligner would find them.
+    regrouped: list[Bead] = []
+    for k in range(count):
+        if k == joined + 1:
+            continue
+        if k == joined:
+            regrouped.append(Bead((len(regrouped),), (k, k + 1), 0.95))
+        else:
+            regrouped.append(Bead((len(regrouped),), (k,), 0.95))
+    report = write_project(review_project, paper, joined_document, corrected, regrouped, "es")
+    assert report.published_changed == 2
+
+
 def test_what_review_changes_in_a_group_is_said_and_listed(
     review_project: ProjectLayout, paper: Path
 ) -> None:

@@ -255,7 +255,7 @@ def write_project(
                 report.not_applied += 1
                 report.flagged += 1
             elif lines and _published_changed(
-                tfile.units[ids[0]], published, target_texts, min(lines), tgt
+                tfile.units[ids[0]], published, target_texts, lines, tgt
             ):
                 report.published_changed += 1
                 report.flagged += 1
@@ -364,9 +364,7 @@ def _numbers_differ(source: Sequence[str], target: Sequence[str]) -> str:
     return f"{', '.join(ours.values())} / {', '.join(theirs.values())}"
 
 
-# How far from a kept group's sentences in the new alignment, and over how many sentences,
-# the text it was aligned with is looked for before it counts as changed.
-UNCHANGED_REACH = 30
+# The most target sentences a kept group's text is looked for in, around its new group.
 UNCHANGED_RUN = 16
 
 
@@ -374,7 +372,7 @@ def _published_changed(
     unit: TranslationUnit,
     published: str,
     target_texts: Sequence[str],
-    near: int,
+    lines: Sequence[int],
     lang: str,
 ) -> bool:
     """Whether the published text of the group ``unit`` (a translator's work, kept) stands
@@ -383,9 +381,11 @@ def _published_changed(
 
     Aligning again after a correction to the published file kept every confirmed or
     regrouped segment as it was, and the correction was lost without a word. The new
-    alignment's group (``published``, its first sentence ``near``) is no proof of a change:
-    aligned again, a long sentence the translation cut in nine may be grouped otherwise.
-    The text is unchanged while its sentences still stand together near there."""
+    alignment's group (``published``, of target sentences ``lines``) differing from the
+    recorded text is no proof of a change: aligned again, a long sentence the translation
+    cut in nine may be grouped in fewer. The text is unchanged while its sentences still
+    stand together over every sentence of the new group (the same sentence elsewhere, a
+    refrain, proves nothing; nor does a group's first sentence alone)."""
     from termwise.project.units import SegmentState
 
     recorded = next(
@@ -394,10 +394,18 @@ def _published_changed(
     now = _fingerprint(published)
     if recorded is None or recorded == now or unit.target == published:
         return False
-    for start in range(max(0, near - UNCHANGED_REACH), near + UNCHANGED_REACH + 1):
-        run = target_texts[start : start + UNCHANGED_RUN]
-        for end in range(1, len(run) + 1):
-            if _fingerprint(group_text(run[:end], lang)) == recorded:
+    first, last = min(lines), max(lines)
+    # A group the review joined records its first part's text: only a run over all of the
+    # new group shows that nothing in it changed. Otherwise the old group may also lie
+    # within the new one (the aligner gave it a sentence more).
+    regrouped = REGROUPED in comment_notes(unit.comments)
+    for start in range(max(0, last - UNCHANGED_RUN + 1), last + 1):
+        for end in range(start + 1, min(len(target_texts), start + UNCHANGED_RUN) + 1):
+            covers = start <= first and end > last
+            within = first <= start and end <= last + 1
+            if (covers or (within and not regrouped)) and _fingerprint(
+                group_text(target_texts[start:end], lang)
+            ) == recorded:
                 return False
     shown = " ".join(published.split()).replace("\\", "\\\\").replace('"', '\\"')
     comments = []
