@@ -81,10 +81,14 @@ def import_translation(
         click.echo(f"  {line}")
     for skipped in report.other_language:
         click.echo(f"  skipped {skipped}")
+    count, expression = tfile.plural_rule()
+    ours = tfile.plural_forms or f"nplurals={count}; plural={expression};"
     for unit in report.plurals_singular_only:
+        theirs = unit.plural.rule if unit.plural is not None else None
         click.echo(
-            f"  plural entry at line {unit.line}: the project's plural rule differs from the "
-            "file's; only the singular's form was imported"
+            f"  plural entry at line {unit.line}: the project's plural rule ({ours}) differs "
+            f"from the file's ({theirs or 'none given'}), and its forms cannot be re-indexed "
+            "without losing one; only the singular's form was imported"
         )
     for unit in report.state_conflicts:
         where = f"line {unit.line}" if unit.line else f"unit {unit.id}"
@@ -94,6 +98,8 @@ def import_translation(
         click.echo(f"  inline codes not kept in {segment_id}: {shown}")
     if unmatched is not None:
         click.echo(f"Unmatched units kept in {unmatched}")
+    for warning in report.warnings(tfile.lang):
+        click.echo(f"warning: {warning}", err=True)
 
 
 @click.command("stats")

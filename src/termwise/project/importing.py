@@ -10,12 +10,13 @@ reported and noted on the unit (and kept in the unmatched file).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from termwise.document.ids import content_key
 from termwise.document.model import Document, Segment, SegmentKind
-from termwise.project.interchange import InlineCode, InterchangeUnit, read_units
+from termwise.project.interchange import InlineCode, InterchangeUnit, UnitList, read_units
 from termwise.project.translation_file import TranslationFile
 from termwise.project.units import SegmentState, TranslationUnit
 from termwise.project.validation import (
@@ -57,6 +58,16 @@ class ImportReport:
     # could not take (only the singular's form was imported).
     plurals: int = 0
     plurals_singular_only: list[InterchangeUnit] = field(default_factory=list)
+    # Of ``plurals``, entries whose forms were re-indexed to the project's plural rule
+    # (a gettext two-form Spanish entry in a project with CLDR's three forms).
+    plurals_reindexed: int = 0
+    # Units the file marks not for translation (``translate="no"``), and PO obsolete
+    # entries (``#~``): counted in ``units``, never imported.
+    not_translatable: int = 0
+    obsolete: int = 0
+    # The file's target languages that are the project's language in another region or
+    # script (``es-ES`` imported into ``es-MX``): imported, with a warning.
+    other_variety: list[str] = field(default_factory=list)
     # What the file's format forbids but ``--lenient`` let through.
     deviations: list[Deviation] = field(default_factory=list)
 
@@ -77,10 +88,26 @@ class ImportReport:
             f"unmatched (kept aside): {len(self.unmatched)}",
             f"only inline codes:      {self.code_only} (of the unmatched)",
             f"other language:         {len(self.other_language)} (skipped)",
+            f'not for translation:    {self.not_translatable} (translate="no"; skipped)',
+            f"obsolete entries:       {self.obsolete} (PO #~; skipped)",
             f"plural entries:         {self.plurals} (all forms kept)",
             f"with inline codes:      {len(self.with_codes)}",
         ]
+        if self.plurals_reindexed:
+            out.insert(
+                -1,
+                f"  re-indexed:           {self.plurals_reindexed} (to the project's plural rule)",
+            )
         return out
+
+    def warnings(self, lang: str) -> list[str]:
+        """What the summary's counts cannot say: a regional variety that is not the project's."""
+        return [
+            f"the file translates into {variety}, this project into {lang} (the same language, "
+            f"another {_conflict(variety, lang)}): imported as {lang}; check spelling and "
+            "vocabulary"
+            for variety in self.other_variety
+        ]
 
 
 def unmatched_path(tfile_path: Path) -> Path:
@@ -121,7 +148,46 @@ def import_file(
     report.units += len(skipped)
     report.other_language = skipped
     report.deviations = deviations
+    if isinstance(units, UnitList):
+        report.not_translatable, report.obsolete = units.not_translatable, units.obsolete
+        report.units += units.not_translatable + units.obsolete
+    report.other_variety = other_varieties(kept, tfile.lang)
     return report
+
+
+def _subtags(tag: str) -> tuple[str | None, str | None]:
+    """The script and region subtags of a language tag (``sr-Latn-RS``: Latn, RS)."""
+    from termwise import languages
+
+    try:
+        parts = languages.normalize(tag).split("-")[1:]
+    except languages.LanguageError:
+        return None, None
+    script = next((part for part in parts if len(part) == 4 and part.isalpha()), None)
+    region = next(
+        (part for part in parts if (len(part) == 2 and part.isalpha()) or part.isdigit()), None
+    )
+    return script, region
+
+
+def _conflict(theirs: str, ours: str) -> str | None:
+    """Which subtag, script or region, both tags name and differently; None if neither."""
+    pairs = zip(("script", "region"), _subtags(ours), _subtags(theirs), strict=True)
+    for what, mine, other in pairs:
+        if mine is not None and other is not None and mine != other:
+            return what
+    return None
+
+
+def other_varieties(units: list[InterchangeUnit], lang: str) -> list[str]:
+    """The target languages of ``units`` that name another region or script than ``lang``.
+
+    The units are the project's language (``split_by_language`` kept them), but a Spain
+    Spanish file in a Mexican Spanish project brings its spelling and words. Only a
+    conflict counts: ``es-ES`` into ``es``, or ``es`` into ``es-MX``, says nothing against.
+    """
+    tags = dict.fromkeys(unit.target_lang for unit in units if unit.target_lang and unit.target)
+    return [tag for tag in tags if tag is not None and _conflict(tag, lang) is not None]
 
 
 def apply_units(
@@ -228,7 +294,14 @@ def _apply(
     if unit.plural is not None:
         _take_plural(unit, tfile, project_unit, report)
     project_unit.set_translation(target, reviewed=state is SegmentState.REVIEWED)
-    project_unit.previous_source = None
+    # The source the file's translation was made for (``#| msgid``): the reviewer compares
+    # it with the new one. A reviewed translation keeps none (see ``mark_reviewed``), and a
+    # unit spread over several segments has one of the whole paragraph only.
+    keeps_previous = state is not SegmentState.REVIEWED and target == unit.target
+    project_unit.previous_source = unit.previous_source if keeps_previous else None
+    new_comments = tuple(c for c in unit.comments if c not in project_unit.comments)
+    if new_comments:
+        project_unit.comments = project_unit.comments + new_comments
     if unit.notes and unit.notes not in project_unit.notes:
         project_unit.notes = f"{project_unit.notes}\n{unit.notes}".strip()
     codes = [code.native for code in unit.inline_codes if code.side == "target"]
@@ -246,20 +319,33 @@ def _take_plural(
     report: ImportReport,
 ) -> bool:
     """Keep a PO plural entry whole on ``project_unit``; False when the project's plural
-    rule indexes forms differently from the file's (its forms would change meaning)."""
-    from termwise.project.po_format import plural_rule
+    rule indexes forms differently from the file's and they cannot be re-indexed without
+    losing one (its forms would change meaning).
+
+    A project file starts with Babel's (CLDR's) rule, which for Spanish, French, Italian or
+    Portuguese has a third form that gettext, Poedit and Weblate do not write. While no
+    entry of the project is plural, the rule indexes nothing, so the file's rule is taken.
+    """
+    from termwise.project.po_format import convert_plural_forms, plural_rule, same_plural_rule
 
     plural = unit.plural
     assert plural is not None
     theirs = plural_rule(plural.rule, tfile.lang)
-    if tfile.plural_forms is None and not any(u.is_plural for u in tfile.units.values()):
+    has_plurals = any(u.is_plural for u in chain(tfile.units.values(), tfile.obsolete))
+    if not has_plurals:
         tfile.plural_forms = plural.rule or f"nplurals={theirs[0]}; plural={theirs[1]};"
-    if tfile.plural_rule() != theirs:
-        report.plurals_singular_only.append(unit)
-        return False
+    ours = tfile.plural_rule()
+    forms = plural.forms
+    if not same_plural_rule(ours, theirs):
+        converted = convert_plural_forms(plural.forms, theirs, ours)
+        if converted is None:
+            report.plurals_singular_only.append(unit)
+            return False
+        forms = converted
+        report.plurals_reindexed += 1
     project_unit.plural_source = plural.source
-    project_unit.plural_forms = plural.forms
-    project_unit.plural_index = plural.singular_index
+    project_unit.plural_forms = forms
+    project_unit.plural_index = tfile.singular_index()
     report.plurals += 1
     return True
 

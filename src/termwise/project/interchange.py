@@ -89,6 +89,12 @@ class InterchangeUnit:
     mt: str | None = None
     mt_engine: str | None = None
     mt_model: str | None = None
+    # The source the translation was made for, when the file says the source has changed
+    # since (gettext's ``#| msgid``, an XLIFF 1.2 ``<alt-trans origin="previous">``).
+    previous_source: str | None = None
+    # A PO entry's extracted comments (``#.``, the developer's) other than termwise's MT
+    # lines: the project file keeps them as they are.
+    comments: tuple[str, ...] = ()
 
     def read_state(self, reading: StateReading) -> None:
         """Take ``reading`` as this unit's state (and ``reviewed`` with it)."""
@@ -100,6 +106,19 @@ class InterchangeUnit:
         self.reviewed = reading.state is SegmentState.REVIEWED
 
 
+class UnitList(list[InterchangeUnit]):
+    """The units a file holds for translation, and how many it holds that are not.
+
+    A list, so that every caller of ``read_units`` reads it as before; the import summary
+    also says what was left out (a count of units nobody asked about read as lost ones).
+    """
+
+    # Units marked not for translation (XLIFF ``translate="no"``): read, never imported.
+    not_translatable: int = 0
+    # PO obsolete entries (``#~``): a translation of a source that is gone.
+    obsolete: int = 0
+
+
 # Files a user may take for importable ones: an edition, a spreadsheet, the CSV export.
 _DOCUMENTS = frozenset((".md", ".txt", ".docx"))
 _NOT_INTERCHANGE = frozenset((".csv", ".tsv", ".xlsx", ".ods")) | _DOCUMENTS
@@ -107,7 +126,7 @@ _NOT_INTERCHANGE = frozenset((".csv", ".tsv", ".xlsx", ".ods")) | _DOCUMENTS
 
 def read_units(
     path: str | Path, *, target_lang: str | None = None, source_lang: str | None = None
-) -> list[InterchangeUnit]:
+) -> UnitList:
     """Read every unit of a TMX, XLIFF or PO file; the format is recognised from the content.
 
     ``source_lang``/``target_lang`` pick the variants of a multilingual TMX; by default the
@@ -143,7 +162,7 @@ def read_units(
     root = parse_xml(data, file_path)
     local = _local(root.tag)
     if local == "tmx":
-        return _read_tmx(root, file_path, target_lang, source_lang)
+        return UnitList(_read_tmx(root, file_path, target_lang, source_lang))
     if local == "xliff":
         namespace = _namespace(root.tag)
         version = root.get("version", "")
@@ -396,19 +415,24 @@ def _children(element: etree._Element, name: str) -> list[etree._Element]:
 # -- XLIFF 1.2 ---------------------------------------------------------------------------
 
 
-def _read_xliff12(root: etree._Element, path: Path) -> list[InterchangeUnit]:
+def _read_xliff12(root: etree._Element, path: Path) -> UnitList:
     units: list[InterchangeUnit] = []
     read_from: dict[etree._Element, InterchangeUnit] = {}
+    not_translatable = 0
     files = [el for el in root.iter() if isinstance(el.tag, str) and _local(el.tag) == "file"]
     if not files:
         raise InputError("XLIFF file has no <file>", path, line=_line(root))
     for file_el in files:
         src_lang = _norm_lang(file_el.get("source-language"))
         tgt_lang = _norm_lang(file_el.get("target-language"))
+        tools = _tools(file_el)
         for tu in file_el.iter():
             if not isinstance(tu.tag, str) or _local(tu.tag) != "trans-unit":
                 continue
-            if tu.get("translate") == "no" or tu.get("restype") == "x-gettext-domain-header":
+            if tu.get("restype") == "x-gettext-domain-header":
+                continue  # po2xliff's copy of the PO header: no unit of the document
+            if tu.get("translate") == "no":
+                not_translatable += 1
                 continue
             source_el = _child(tu, "source")
             if source_el is None:
@@ -437,26 +461,133 @@ def _read_xliff12(root: etree._Element, path: Path) -> list[InterchangeUnit]:
                 line=_line(tu),
             )
             unit.read_state(_xliff12_state(tu, target_el, source_text, target_text))
-            _read_alt_trans(unit, tu)
+            _read_alt_trans(unit, tu, tools)
             units.append(unit)
             read_from[tu] = unit
-    return _join_plural_groups(units, root, read_from)
+    found = UnitList(_join_plural_groups(units, root, read_from))
+    found.not_translatable = not_translatable
+    return found
 
 
-def _read_alt_trans(unit: InterchangeUnit, tu: etree._Element) -> None:
-    """An ``<alt-trans>`` proposal (termwise writes a unit's MT as one, its origin "engine
-    model") becomes the unit's MT suggestion."""
+def _tools(file_el: etree._Element) -> dict[str, str]:
+    """The ``<tool>`` elements of a ``<file>``'s header: tool-id → tool-name. An
+    ``<alt-trans tool-id="…">`` names its tool by id only."""
+    header = _child(file_el, "header")
+    tools = _children(header, "tool") if header is not None else []
+    return {tool.get("tool-id", ""): tool.get("tool-name", "") for tool in tools}
+
+
+# Words in an alt-trans origin, tool-id or tool name that say machine translation made it: MT
+# itself, engines and services by name. A word ending in "mt" is one too (ModernMT, KantanMT,
+# Okapi's "ApertiumMT" connector). Anything else is a translation memory's match or a person's.
+_MT_WORDS = frozenset(
+    {
+        *("mt", "nmt", "smt", "rbmt", "llm", "gpt", "chatgpt", "openai", "gemini", "claude"),
+        *("apertium", "argos", "argostranslate", "deepl", "google", "bing", "systran"),
+        *("yandex", "baidu", "papago", "youdao", "lingvanex", "libretranslate", "nllb"),
+        *("watson", "promt", "tilde", "globalese"),
+    }
+)
+_MT_PHRASES = (
+    "machine translat",
+    "microsoft translator",
+    "azure translator",
+    "amazon translate",
+    "language weaver",
+    "languageweaver",
+)
+# XLIFF 1.2's qualifiers for a target machine translation made.
+_MT_QUALIFIERS = frozenset({"mt-suggestion", "leveraged-mt"})
+
+
+def _names_mt(name: str) -> bool:
+    lowered = name.lower()
+    if any(phrase in lowered for phrase in _MT_PHRASES):
+        return True
+    words = re.findall(r"[a-z0-9]+", lowered)
+    return any(word in _MT_WORDS or (len(word) > 3 and word.endswith("mt")) for word in words)
+
+
+def _is_machine_translation(
+    alt: etree._Element, target: etree._Element, tools: dict[str, str]
+) -> bool:
+    """Whether an ``<alt-trans>`` proposal says machine translation made it: a target
+    qualified ``mt-suggestion``/``leveraged-mt``, Okapi's ``okp:matchType="MT"``, an origin
+    or tool naming MT or an engine; every one termwise wrote (it writes only its MT there).
+    A proposal without any of these is a translation memory's or a person's, not MT."""
+    if "termwise" in tools or target.get("state-qualifier") in _MT_QUALIFIERS:
+        return True
+    if any(_local(name) == "matchType" and value == "MT" for name, value in alt.attrib.items()):
+        return True
+    tool_id = alt.get("tool-id") or ""
+    names = (alt.get("origin") or "", tool_id, tools.get(tool_id, ""))
+    return any(_names_mt(name) for name in names if name)
+
+
+def _read_alt_trans(unit: InterchangeUnit, tu: etree._Element, tools: dict[str, str]) -> None:
+    """What the ``<alt-trans>`` elements of ``tu`` hold, each for what it is.
+
+    Machine translation of this very source becomes the unit's MT (termwise writes a unit's
+    MT as a proposal, its origin "engine model"). A previous version (translate-toolkit's
+    po2xliff writes gettext's ``#| msgid`` as ``origin="previous"``) gives the previous
+    source, and its translation a note when it is not the one in use. Anything else, a
+    translation memory's match above all, is kept as a note saying where it came from: never
+    as MT, which it is not, and never dropped.
+    """
+    from termwise.document.ids import content_key
+
+    notes: list[str] = []
     for alt in _children(tu, "alt-trans"):
         target = _child(alt, "target")
-        if target is None or alt.get("alttranstype", "proposal") != "proposal":
+        text = _plain_text(target) if target is not None else ""
+        source_el = _child(alt, "source")
+        source = flatten_inline(source_el, "source")[0] if source_el is not None else None
+        # An alternative for another source (a fuzzy match, an older version of the
+        # sentence) is no translation of this one.
+        other_source = source is not None and content_key(source) != content_key(unit.source)
+        kind = alt.get("alttranstype", "proposal")
+        origin = alt.get("origin") or ""
+        # termwise writes nothing but a unit's MT there, whatever its engine is called.
+        previous = kind == "previous-version" or origin.lower() == "previous"
+        if previous and "termwise" not in tools:
+            if other_source and unit.previous_source is None:
+                unit.previous_source = source
+            if text and content_key(text) != content_key(unit.target):
+                notes.append(f"Previous translation: {text}")
             continue
-        text = _plain_text(target)
-        if text:
-            origin = (alt.get("origin") or "").split()
+        if target is None or not text:
+            continue
+        if (
+            kind == "proposal"
+            and not other_source
+            and unit.mt is None
+            and _is_machine_translation(alt, target, tools)
+        ):
             unit.mt = text
-            unit.mt_engine = origin[0] if origin and origin[0] != "mt" else None
-            unit.mt_model = " ".join(origin[1:]) or None
-            return
+            if "termwise" in tools:
+                words = origin.split()
+                unit.mt_engine = words[0] if words and words[0] != "mt" else None
+                unit.mt_model = " ".join(words[1:]) or None
+            else:
+                tool_id = alt.get("tool-id") or ""
+                named = origin or tools.get(tool_id) or tool_id
+                unit.mt_engine = named if named and named.lower() != "mt" else None
+            continue
+        notes.append(_alternative_note(alt, text, source if other_source else None))
+    if notes:
+        unit.notes = "\n".join([unit.notes, *notes]).strip()
+
+
+def _alternative_note(alt: etree._Element, text: str, source: str | None) -> str:
+    """An ``<alt-trans>`` that is neither MT nor a previous version, as a note."""
+    kind = alt.get("alttranstype", "proposal")
+    about = [
+        "alt-trans" if kind == "proposal" else f"alt-trans {kind}",
+        *([f"origin {alt.get('origin')}"] if alt.get("origin") else []),
+        *([f"match {alt.get('match-quality')}"] if alt.get("match-quality") else []),
+    ]
+    note = f"Alternative translation ({', '.join(about)}): {text}"
+    return f"{note} [of the source: {source}]" if source is not None else note
 
 
 # translate-toolkit's po2xliff (and Okapi) write a gettext plural entry as a group of
@@ -507,6 +638,12 @@ def _join_plural_groups(
         first.id = plural_id.group(1) if plural_id else first.id
         first.target = forms[index] if index < len(forms) else first.target
         first.plural = PluralEntry(members[1].source, forms, index, rule)
+        # po2xliff writes the entry's comments on the group (and again on a form's unit):
+        # a PO import keeps them, so this one does too, once each.
+        notes = [first.notes, _notes(iter(_children(group, "note")))]
+        notes += [member.notes for member in members[1:]]
+        lines = (line for block in notes for line in block.split("\n") if line)
+        first.notes = "\n".join(dict.fromkeys(lines))
         rank = [SegmentState.NEW, SegmentState.MT, SegmentState.EDITED, SegmentState.REVIEWED]
         worked = [m for m in members if m.state is not None and m.target]
         if worked:
@@ -597,12 +734,12 @@ def _xliff12_segments(
 # -- XLIFF 2.x ---------------------------------------------------------------------------
 
 
-def _read_xliff2(root: etree._Element, path: Path) -> list[InterchangeUnit]:
+def _read_xliff2(root: etree._Element, path: Path) -> UnitList:
     from termwise.project import states
 
     src_lang = _norm_lang(root.get("srcLang"))
     tgt_lang = _norm_lang(root.get("trgLang"))
-    units: list[InterchangeUnit] = []
+    units = UnitList()
     found_file = False
     for unit in root.iter():
         if not isinstance(unit.tag, str):
@@ -610,7 +747,10 @@ def _read_xliff2(root: etree._Element, path: Path) -> list[InterchangeUnit]:
         local = _local(unit.tag)
         if local == "file":
             found_file = True
-        if local != "unit" or unit.get("translate") == "no":
+        if local != "unit":
+            continue
+        if unit.get("translate") == "no":
+            units.not_translatable += 1
             continue
         notes_el = _child(unit, "notes")
         mt_note, other_notes = _split_mt_note(
@@ -665,7 +805,7 @@ def _read_xliff2(root: etree._Element, path: Path) -> list[InterchangeUnit]:
 # -- PO ----------------------------------------------------------------------------------
 
 
-def _read_po(data: bytes, path: Path) -> list[InterchangeUnit]:
+def _read_po(data: bytes, path: Path) -> UnitList:
     from termwise.project import states
     from termwise.project.po_format import (
         plural_rule,
@@ -684,7 +824,8 @@ def _read_po(data: bytes, path: Path) -> list[InterchangeUnit]:
     rule_header = header.get("plural-forms") or None
     count, expression = plural_rule(rule_header, target_lang or "en")
     singular = singular_index(expression)
-    units: list[InterchangeUnit] = []
+    units = UnitList()
+    units.obsolete = len(catalog.obsolete)
     for message in catalog:
         if not message.id:
             continue
@@ -697,6 +838,14 @@ def _read_po(data: bytes, path: Path) -> list[InterchangeUnit]:
             target_lang=target_lang,
             notes=unit.notes,
             line=message.lineno,
+            # What the project file holds beside the translation, read as it reads its own
+            # entries: the MT termwise's export writes (``#. mt:``, ``#. mt-engine:``), the
+            # source before it changed (``#| msgid``), the developer's comments (``#.``).
+            mt=unit.mt,
+            mt_engine=unit.mt_engine,
+            mt_model=unit.mt_model,
+            previous_source=unit.previous_source,
+            comments=unit.comments,
         )
         if unit.plural_source is not None:
             read.plural = PluralEntry(

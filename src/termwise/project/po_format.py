@@ -20,6 +20,7 @@ names the line and column of the first error, before anything is parsed or writt
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import re
 from collections.abc import Collection, Iterable, Iterator
@@ -255,6 +256,69 @@ def singular_index(expression: str) -> int:
         return int(gettext.c2py(expression)(1))
     except (ValueError, SyntaxError, RecursionError):
         return 0
+
+
+# The numbers two plural rules are compared on: every remainder a gettext or CLDR rule
+# tests (n % 10, n % 100, n % 1000) and CLDR's millions ("1 millón de archivos").
+_PLURAL_SAMPLES = (*range(1101), 1_000_000, 1_000_001, 2_000_000, 10_000_000, 1_000_000_000)
+
+
+@functools.lru_cache(maxsize=64)
+def _plural_indexes(expression: str) -> tuple[int, ...] | None:
+    """The form a plural expression gives each of ``_PLURAL_SAMPLES``; None when the
+    expression is no C expression gettext can evaluate."""
+    import gettext
+
+    try:
+        function = gettext.c2py(expression)
+        return tuple(int(function(n)) for n in _PLURAL_SAMPLES)
+    except (ValueError, SyntaxError, RecursionError, ArithmeticError):
+        return None
+
+
+def same_plural_rule(first: tuple[int, str], second: tuple[int, str]) -> bool:
+    """Whether two ``(nplurals, expression)`` rules index plural forms alike.
+
+    Compared by what they do, not how they are written: Weblate writes ``n != 1``, gettext's
+    msginit ``(n != 1)``, and a plural entry's forms mean the same under either.
+    """
+    if first[0] != second[0]:
+        return False
+    if first[1] == second[1]:
+        return True
+    indexes = _plural_indexes(first[1])
+    return indexes is not None and indexes == _plural_indexes(second[1])
+
+
+def convert_plural_forms(
+    forms: tuple[str, ...], rule: tuple[int, str], wanted: tuple[int, str]
+) -> tuple[str, ...] | None:
+    """A plural entry's ``forms``, indexed by ``rule``, indexed by ``wanted`` instead; None
+    when that would lose or mix up a form.
+
+    gettext gives Spanish two forms (one, other); CLDR, and so Babel, three (one, many for
+    whole millions, other). Two forms become three (the millions take "other", as the
+    two-form file meant), because each of the three is used for numbers that all take one
+    form of the two. Three do not become two: "other" of the two would stand for numbers the
+    file translates with two different forms. A form with text that no number reaches in
+    ``wanted`` also makes it None.
+    """
+    theirs, ours = _plural_indexes(rule[1]), _plural_indexes(wanted[1])
+    if theirs is None or ours is None:
+        return None
+    taken: dict[int, int] = {}  # the wanted rule's index → the form of ``forms`` it takes
+    for our_index, their_index in zip(ours, theirs, strict=True):
+        if not (0 <= our_index < wanted[0]) or taken.setdefault(our_index, their_index) != (
+            their_index
+        ):
+            return None
+    if len(taken) != wanted[0]:
+        return None  # a form of the wanted rule that no number reaches: its text unknown
+    if any(text and index not in taken.values() for index, text in enumerate(forms)):
+        return None
+    return tuple(
+        forms[taken[index]] if taken[index] < len(forms) else "" for index in range(wanted[0])
+    )
 
 
 def _rejoin(line: str, continuation: str) -> str:

@@ -155,10 +155,24 @@ class _LocalSchemas(etree.Resolver):
         return None
 
 
-def _load_schema(name: str) -> etree.XMLSchema:
+def _load_schema(name: str, *, lax_extensions: bool = False) -> etree.XMLSchema:
     parser = etree.XMLParser(no_network=True, resolve_entities=False)
     parser.resolvers.add(_LocalSchemas())
-    return etree.XMLSchema(etree.parse(str(SCHEMAS / name), parser))
+    tree = etree.parse(str(SCHEMAS / name), parser)
+    if lax_extensions:
+        # XLIFF 1.2 allows attributes and elements of other namespaces wherever its schema
+        # has a wildcard, and memoQ (mq:), Trados Studio (sdl:) and Okapi (okp:, its:) write
+        # them in every file; the published strict schema checks them "strict", valid only
+        # where a schema for their namespace is loaded, so every such file failed. As the
+        # XLIFF 2.0 core schema does, they are checked "lax" (only where their schema is
+        # known: xml:lang, xml:space); the file on disk stays the OASIS original.
+        for wildcard in tree.iter(f"{{{_XSD}}}any", f"{{{_XSD}}}anyAttribute"):
+            if wildcard.get("namespace") == "##other":
+                wildcard.set("processContents", "lax")
+    return etree.XMLSchema(tree)
+
+
+_XSD = "http://www.w3.org/2001/XMLSchema"
 
 
 @cache
@@ -168,7 +182,7 @@ def _xliff2_schema() -> etree.XMLSchema:
 
 @cache
 def _xliff12_schema() -> etree.XMLSchema:
-    return _load_schema("xliff-core-1.2-strict.xsd")
+    return _load_schema("xliff-core-1.2-strict.xsd", lax_extensions=True)
 
 
 @cache
