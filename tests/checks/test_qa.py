@@ -340,6 +340,31 @@ def test_markup_of_a_markdown_source_must_survive_translation() -> None:
     assert run_checks(document, None, target_lang="es", targets=mapping, config=config) == []
 
 
+def test_a_reference_link_whose_label_mt_translated_is_reported() -> None:
+    # "[installation notes][notes]" came out "[notas de instalación][notas]": a label the
+    # document does not define, literal brackets in every edition, and no issue.
+    from termwise.checks.incremental import IncrementalChecker
+    from termwise.document.reading import parse_document
+
+    source = (
+        "Read the [installation notes][notes] and the [setup guide][setup] first.\n\n"
+        "[notes]: https://example.org/notes\n[setup]: https://example.org/setup\n"
+    )
+    document = parse_document(source, lang="en", fmt="markdown")
+    (segment,) = document.segments
+    mapping = {segment.id: "Lea las [notas de instalación][notas] y la [guía][setup] primero."}
+    config = CheckConfig(enabled_only=frozenset({"markup", "spelling"}))
+    issues = run_checks(document, None, target_lang="es", targets=mapping, config=config)
+    assert [(i.check, i.message) for i in issues] == [
+        ("markup", "markup differs: the source has 2 link, the target 1 link")
+    ]
+    # Labels kept: no issue, and "setup" is no Spanish word to spell.
+    mapping = {segment.id: "Lea las [notas de instalación][notes] y la [guía][setup] primero."}
+    assert run_checks(document, None, target_lang="es", targets=mapping, config=config) == []
+    checker = IncrementalChecker(source_lang="en", target_lang="es", glossary=None, config=config)
+    assert checker.run(document, mapping) == []
+
+
 def test_prose_checks_leave_a_markdown_sources_markup_alone() -> None:
     # The typography fix turned a link's title "El manual" into «El manual» (the link broke)
     # and put "¡" before an image's "!".

@@ -39,3 +39,13 @@ def test_apertium_output_keeps_the_links_of_a_markdown_segment() -> None:
     engine = open_engine("apertium", "en", "es", cache=False)
     [result] = engine.translate(["Our [map](chart.png) and `code here` are new."], "en", "es")
     assert "](chart.png)" in result.target and "`code here`" in result.target
+
+
+def test_a_reference_links_label_comes_back_from_the_source() -> None:
+    # "[installation notes][notes]" came out "[notas de instalación][notas]", a label the
+    # document does not define: the link was lost in every edition.
+    engine = open_engine("apertium", "en", "es", cache=False)
+    [result] = engine.translate(["Read the [installation notes][notes] first."], "en", "es")
+    assert "][notes]" in result.target, result.target
+    target, _ = keep_source_markup("See [a][b] and [c](d).", "Vea [x][y] y [z](w).")
+    assert target == "Vea [x][b] y [z](d)."

@@ -90,6 +90,9 @@ class CheckContext:
         # Whether the texts are Markdown (their inline markup is the document's): set from
         # the document by whoever runs the checks.
         self.markdown = False
+        # A Markdown source's link reference definitions, label → destination: its
+        # reference links ("[text][label]") are links to the markup checks.
+        self.references: dict[str, str] = {}
         self._matchers: dict[str, TermMatcher] = {}
         self._severity_cache: dict[str, Severity] = {}
         # Per-run state that several checks share (the terminology index, spelling results).

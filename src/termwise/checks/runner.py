@@ -106,6 +106,10 @@ def check_document(
         config=config or CheckConfig(),
     )
     context.markdown = document.fmt == "markdown"
+    if context.markdown:
+        from termwise.checks.qa.markup import document_references
+
+        context.references = document_references(document)
     if plurals:
         context.cache["plurals"] = dict(plurals)
     pairs = make_pairs(document, targets if context.target_lang else None, left_out)
@@ -216,11 +220,13 @@ def run_segment_checks(
             add(fold(function(bound, pairs)))  # many segments: folded segment by segment
     add(fold(regex_issues(context, pairs)))
     if context.markdown:
-        issues = _outside_markup(issues, pairs)
+        issues = _outside_markup(issues, pairs, context.references)
     return issues
 
 
-def _outside_markup(issues: list[Issue], pairs: Sequence[Pair]) -> list[Issue]:
+def _outside_markup(
+    issues: list[Issue], pairs: Sequence[Pair], references: dict[str, str]
+) -> list[Issue]:
     """``issues`` less those a prose check found in a Markdown source's markup: a fix of a
     link title's quotes or an image's "!" broke the link."""
     from termwise.checks.qa.markup import PROSE_CHECKS, in_markup, markup_spans
@@ -233,7 +239,7 @@ def _outside_markup(issues: list[Issue], pairs: Sequence[Pair]) -> list[Issue]:
         if issue.check in PROSE_CHECKS:
             key = (issue.segment_id, issue.side)
             if key not in spans:
-                spans[key] = markup_spans(texts.get(key, ""))
+                spans[key] = markup_spans(texts.get(key, ""), references)
             if in_markup(issue.start, issue.end, spans[key]):
                 continue
         kept.append(issue)

@@ -8,6 +8,7 @@ edition then prints the stray asterisk; CheckMate and Xbench check tags the same
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from termwise.checks.context import CheckContext, Pair
 from termwise.checks.issue import Issue, Severity
@@ -15,16 +16,25 @@ from termwise.checks.registry import Scope, register
 from termwise.checks.screening import segments_containing_either
 from termwise.export import markdown_inline
 
+if TYPE_CHECKING:
+    from termwise.document.model import Document
+
 _MARKERS = "*_`[]"
 _NAMES = {"em": "emphasis", "strong": "strong emphasis", "link": "link", "image": "image"}
 
 
-def _shape(text: str) -> tuple[Counter[str], list[int]]:
+def document_references(document: Document) -> dict[str, str]:
+    """A Markdown document's link reference definitions, as the inline parser takes them."""
+    return markdown_inline.references(document.link_definitions)
+
+
+def _shape(text: str, references: dict[str, str]) -> tuple[Counter[str], list[int]]:
     """How many spans of each kind ``text`` holds (code spans as "code"), and where each
-    marker is that the parser left as text (unpaired)."""
+    marker is that the parser left as text (unpaired). A reference link counts as a link
+    where ``references`` defines its label: MT that translated the label broke it."""
     kinds: Counter[str] = Counter()
     stray: list[int] = []
-    stack: list[markdown_inline.Node] = list(markdown_inline.parse(text))
+    stack: list[markdown_inline.Node] = list(markdown_inline.parse(text, references))
     while stack:
         node = stack.pop()
         if isinstance(node, markdown_inline.Span):
@@ -63,8 +73,8 @@ def markup(context: CheckContext, pair: Pair) -> list[Issue]:
     target = pair.target
     if not context.markdown or not target:
         return []
-    source_kinds, source_stray = _shape(pair.source)
-    target_kinds, target_stray = _shape(target)
+    source_kinds, source_stray = _shape(pair.source, context.references)
+    target_kinds, target_stray = _shape(target, context.references)
     issues = []
     if len(target_stray) > len(source_stray):
         # A sentence cut out of a paragraph may hold one marker of an emphasis that runs on
@@ -119,12 +129,13 @@ PROSE_CHECKS = frozenset(
 )
 
 
-def markup_spans(text: str) -> list[tuple[int, int]]:
+def markup_spans(text: str, references: dict[str, str] | None = None) -> list[tuple[int, int]]:
     """The spans of ``text`` that are Markdown's, not prose: code spans, link and image
-    destinations and titles, markers. Everything the parser does not show as text."""
+    destinations and titles, reference labels, markers. Everything the parser does not
+    show as text."""
     shown = [
         (leaf.start, leaf.end)
-        for leaf in markdown_inline.leaves(markdown_inline.parse(text))
+        for leaf in markdown_inline.leaves(markdown_inline.parse(text, references))
         if isinstance(leaf, markdown_inline.Text)
     ]
     spans: list[tuple[int, int]] = []
