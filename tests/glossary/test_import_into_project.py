@@ -88,3 +88,15 @@ def test_a_term_two_files_give_two_statuses_keeps_the_first_and_says_so(tmp_path
     assert any(
         "b.tbx" in str(problem) and "admitted" in str(problem) for problem in glossary.problems
     )
+
+
+def test_a_second_replace_keeps_the_first_backup(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    curated = (project / "glossary" / "key-terms.tbx").read_bytes()
+    client = project / "key-terms.csv"
+    client.write_text("id,en,en status\nX1,peace dividend,preferred\n", encoding="utf-8")
+    for _ in range(2):
+        code, output = _termwise(project, "glossary", "import", str(client), "--replace")
+        assert code == 0, output
+    assert "kept as key-terms.tbx.~2~" in output
+    assert (project / "glossary" / "key-terms.tbx~").read_bytes() == curated

@@ -153,3 +153,19 @@ def test_a_concepts_first_term_in_a_language_is_its_rendering_and_a_status_can_c
         "paz mundial": "preferred",
         "paz del mundo": "admitted",
     }
+
+
+def test_status_and_first_term_read_every_file_of_the_glossary_folder(project: Path) -> None:
+    # With a second file in glossary/, "add TERM --status" made a new concept holding the
+    # curated term, and a concept's Spanish term in the other file went unseen.
+    extra = Glossary(
+        [Concept("T01", all_terms=[Term("destiny of mankind", "en", TermStatus.DEPRECATED)])]
+    )
+    data, _ = write_tbx(extra)
+    (project / "glossary" / "a-extra.tbx").write_bytes(data)
+    out = _invoke(project, "glossary", "add", "peaceful development", "--status", "admitted")
+    assert "→ admitted" in out and "T22" in out
+    out = _invoke(
+        project, "glossary", "add", "comunidad futura", "--concept", "T01", "--lang", "es"
+    )
+    assert "(es, deprecated)" in out

@@ -231,11 +231,25 @@ def import_glossary(
     click.echo(f"format: {chosen.name}; languages: {shown} (from {origin})")
     _warn(loaded.problems)
     _warn_shared_ids(loaded, target)
+    backup: Path | None = None
     if target.exists() and in_glossary:
-        shutil.copy2(target, target.with_name(target.name + "~"))
+        backup = _free_backup(target)
+        shutil.copy2(target, backup)
     problems = save_glossary(loaded, target)
     _warn(problems)
-    click.echo(f"wrote {_concepts(len(loaded.concepts))} to {target}")
+    replaced = f" (it replaced the file there, kept as {backup.name})" if backup else ""
+    click.echo(f"wrote {_concepts(len(loaded.concepts))} to {target}{replaced}")
+
+
+def _free_backup(path: Path) -> Path:
+    """``NAME~``, or where that is taken ``NAME.~2~``, ``NAME.~3~``…: a second --replace
+    wrote its backup over the first, the curated glossary's only copy."""
+    candidate = path.with_name(path.name + "~")
+    number = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.name}.~{number}~")
+        number += 1
+    return candidate
 
 
 def _warn_shared_ids(loaded: Glossary, target: Path) -> None:

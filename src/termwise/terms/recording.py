@@ -103,7 +103,7 @@ def record_term(
     no Spanish term was deprecated, and `check` then reported it as forbidden).
 
     """
-    from termwise.glossary.formats import read_file, save_glossary
+    from termwise.glossary.formats import glossary_files, load_glossary, read_file, save_glossary
     from termwise.glossary.matcher import same_form
 
     tag = languages.normalize(lang)
@@ -113,7 +113,10 @@ def record_term(
         raise RecordingError(f"{text!r} is no term: a term needs a letter or a digit")
     target = glossary_file(path, concept_id)
     glossary = read_file(target) if target.exists() else Glossary(lang=tag)
-    for concept in glossary.concepts:
+    # The whole glossary, every file of the folder merged: a term another file has is no
+    # new term, and a concept split over files has its terms in all of them.
+    whole = load_glossary(path) if path.is_dir() and glossary_files(path) else glossary
+    for concept in whole.concepts:
         for term in concept.terms(tag):
             if same_form(term.text, text):
                 raise RecordingError(
@@ -131,7 +134,8 @@ def record_term(
         if existing is None:
             raise RecordingError(f"no concept {concept_id!r} in {target}")
         chosen = existing
-        default = TermStatus.DEPRECATED if chosen.terms(tag) else TermStatus.PREFERRED
+        merged = whole.get(concept_id) or chosen
+        default = TermStatus.DEPRECATED if merged.terms(tag) else TermStatus.PREFERRED
     term = Term(text=text, lang=tag, status=status or default)
     if found is not None:
         term.source = found.source
@@ -148,23 +152,27 @@ def change_status(
     """Give the glossary's term ``text`` (as written) in ``lang`` ``status``; returns the file,
     the concept and the status it had, or None where no concept (``concept_id``'s, if
     given) has that term. The command line had no other way to change a status."""
-    from termwise.glossary.formats import read_file, save_glossary
+    from termwise.glossary.formats import glossary_files, read_file, save_glossary
 
     tag = languages.normalize(lang)
     text = " ".join(text.split())
-    target = glossary_file(path, concept_id)
-    if not target.exists():
-        return None
-    glossary = read_file(target)
-    for concept in glossary.concepts:
-        if concept_id not in (None, concept.id):
-            continue
-        for term in concept.terms(tag):
-            if term.text == text:
-                before, term.status = term.status, status
-                for problem in save_glossary(glossary, target):
-                    click.echo(f"warning: {problem}", err=True)
-                return target, concept.id, before
+    if path.is_dir():
+        files = [f for f in glossary_files(path) if f.suffix.lower() == ".tbx"]
+    else:
+        files = [path] if path.exists() else []
+    # Every file of the folder: the term may stand in any ("add --status" in a folder of
+    # two files made a second concept with the term instead).
+    for file in files:
+        glossary = read_file(file)
+        for concept in glossary.concepts:
+            if concept_id not in (None, concept.id):
+                continue
+            for term in concept.terms(tag):
+                if term.text == text:
+                    before, term.status = term.status, status
+                    for problem in save_glossary(glossary, file):
+                        click.echo(f"warning: {problem}", err=True)
+                    return file, concept.id, before
     return None
 
 
@@ -209,7 +217,7 @@ def add(
     """Record TERM in the glossary: a new concept, or with --concept a variant of one.
 
     A term the glossary has already, given with --status, gets that status."""
-    if status is not None and document is None:
+    if status is not None:
         changed = change_status(
             glossary_path or layout.glossary_dir, term, lang, concept_id, TermStatus(status)
         )
