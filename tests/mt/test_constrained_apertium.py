@@ -319,3 +319,13 @@ def test_an_acronym_of_the_source_gets_the_targets_acronym() -> None:
         ["The Asian Infrastructure Investment Bank (AIIB) grew."], "en", "es"
     )
     assert "(BAII)" in result.target, result.target
+
+
+def test_a_book_with_thousands_of_forced_terms_translates(engine: ConstrainedEngine) -> None:
+    # One restore command per occurrence went to sed as one argument: past about a
+    # thousand occurrences the system refused it ("Argument list too long") and nothing
+    # was translated; below that, every command ran over every line.
+    texts = [f"Chapter {n}: the community of human destiny grows." for n in range(4000)]
+    results = engine.translate(texts, "en", "es")
+    assert all(T01_ES in result.target for result in results)
+    assert all(t.mechanism == "apertium-lexical" for result in results for t in result.terms)

@@ -62,7 +62,8 @@ _OPENING = re.compile(r"\[" + _OPEN + r"(\d+)\]")  # as _edit finds it in the st
 # unit's lemma head whole (only its case may change), but may move a lemma queue (``#...``)
 # to another unit of the chunk, so the key cannot ride in the queue.
 _LEFT_KEY = re.compile(r"[#*]?(\w*)__(\d+)__")
-_SED = "\x01"  # sed's delimiter in the restore commands: never in a term
+# An injected unit after transfer, its key in its lemma: its words go back around it.
+_RESTORE = re.compile(r"\^([^$<]*)__(\d+)__(<[^$]*)\$")
 _LOWER_NEXT = "\ue003"
 _NEXT_LETTER = re.compile(r"[\W_]*([^\W\d_])")
 _LOWER_MARKED = re.compile(_LOWER_NEXT + r"(\W*)(\w+)")
@@ -562,15 +563,28 @@ def _translate_joined(
     stream = _run(pipe.analysis, _SEPARATOR.join(texts))
     heads = pending_heads.result()
     edited, injections = _edit(stream, by_key, heads, lower_after)
-    # Transfer and generation in one pipeline, the injected units restored between them by
-    # sed: a third process group would cost the generator's start-up again.
-    script = "\n".join(
-        _restore_command(key, injection)
+    restorable = {
+        key: injection
         for key, injection in injections.items()
         if injection.decision.mechanism == MECHANISM
-    )
-    middle = [f"sed -E -e {shlex.quote(script)}"] if script else []
-    output = _run(" | ".join([pipe.transfer, *middle, pipe.generation]), edited)
+    }
+    if restorable:
+        # The injected units are restored between transfer and generation, in Python: a sed
+        # command per occurrence ran every command over every line (a 600 KB document took
+        # 47 s), and a book's script passed as an argument exceeded the system's limit.
+        transferred = _run(pipe.transfer, edited)
+
+        def restore(match: re.Match[str]) -> str:
+            injection = restorable.get(int(match.group(2)))
+            if injection is None:
+                return match.group()
+            before = f"[{escape(injection.before)} ]" if injection.before else ""
+            after = f"[ {escape(injection.after)}]" if injection.after else ""
+            return f"{before}^{match.group(1)}{match.group(3)}${after}"
+
+        output = _run(pipe.generation, _RESTORE.sub(restore, transferred))
+    else:
+        output = _run(f"{pipe.transfer} | {pipe.generation}", edited)
     lost: set[int] = set()
 
     def unkey(match: re.Match[str]) -> str:
@@ -593,20 +607,6 @@ def _translate_joined(
         for key, injection in injections.items()
     }
     return pieces, decisions
-
-
-def _restore_command(key: int, injection: _Injection) -> str:
-    """A sed command putting the words around injection ``key``'s unit back as superblanks."""
-    before = f"[{escape(injection.before)} ]" if injection.before else ""
-    after = f"[ {escape(injection.after)}]" if injection.after else ""
-
-    def literal(text: str) -> str:
-        return text.replace("\\", "\\\\").replace("&", "\\&").replace(_SED, "")
-
-    return (
-        f"s{_SED}\\^([^$<]*)__{key}__(<[^$]*)\\${_SED}"
-        f"{literal(before)}^\\1\\2${literal(after)}{_SED}g"
-    )
 
 
 def _edit(
