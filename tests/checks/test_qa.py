@@ -159,6 +159,19 @@ def test_typography_chinese_and_quotes() -> None:
     assert fixed(german, 'Der "chinesische Traum".') == "Der „chinesische Traum“."
 
 
+def test_fixes_that_damaged_correct_text() -> None:
+    # The double-space fix dropped French's no-break space before ":"; the quotes fix paired
+    # inch marks ('5« y 6»'); the repeated-word fix made "Bora Bora" "Bora".
+    target = "Il dit\u00a0 : oui."
+    issues = run_one("double-space", ["He says: yes."], [target], "fr")
+    assert fixed(issues, target) == "Il dit\u00a0: oui."
+    assert run_one("double-space", ["A b."], ["A\u00a0\u00a0b."], "fr")
+    inches = 'La pantalla de 5" y la de 6".'
+    assert not run_one("typography", ['The 5" and the 6" screens.'], [inches], "es")
+    assert not run_one("repeated-word", ["Bora Bora is nice."], ["Nos gusta Bora Bora."], "es")
+    assert run_one("repeated-word", ["It is good."], ["Es es bueno."], "es")
+
+
 def test_spanish_openers_only_where_they_are_missing() -> None:
     # Every correct question was reported, and the fix wrote "¿¿Por qué…".
     correct = [

@@ -166,7 +166,8 @@ _FRENCH_SPACE_BEFORE = re.compile(r"(?:(?<=\S) ([;:!?»])|(«) )")
 _FRENCH_NO_SPACE = re.compile(
     r"(?<=[^\W\d_»])([;!?])(?=\s|$)|(?<=[^\W\d_»])(:)(?=\s)|(«)(?=\w)|(?<=\w)(»)"
 )
-_STRAIGHT_QUOTED = re.compile(r'"([^"\n]+)"')
+# A quotation in straight quotes; not inch marks after a figure ('5" y 6"').
+_STRAIGHT_QUOTED = re.compile(r'(?<![0-9])"([^"\n]+)"')
 _CJK_CHAR = "\u3400-\u9fff\uf900-\ufaff"
 # Half-width , ; : ? ! ( ) next to a Chinese character, and a half-width full stop after one.
 _CJK_ASCII_PUNCT = re.compile(

@@ -21,13 +21,13 @@ _DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0\u3000]{2,}(?=\S)")
     Scope.TEXT,
     fixable=True,
     screen=lambda context, pairs, side: segments_containing(
-        ("  ", "\u00a0 ", " \u00a0"), context, pairs, side
+        ("  ", "\u00a0 ", " \u00a0", "\u00a0\u00a0"), context, pairs, side
     ),
 )
 def double_space(context: CheckContext, pair: Pair, side: Side, text: str) -> Iterator[Issue]:
     # A generator: the runner stops reading after the first issues of a segment (a 50 MB
     # line of them must cost neither minutes nor gigabytes; see checks/folding.py).
-    if "  " not in text and "\u00a0 " not in text and " \u00a0" not in text:
+    if not any(pair_ in text for pair_ in ("  ", "\u00a0 ", " \u00a0", "\u00a0\u00a0")):
         return
     yield from (
         context.issue(
@@ -36,7 +36,8 @@ def double_space(context: CheckContext, pair: Pair, side: Side, text: str) -> It
             match.start(),
             match.end(),
             "double space",
-            suggestion=" ",
+            # A no-break space stays ("Il dit\u00a0 : oui."): the typography checks want it.
+            suggestion="\u00a0" if "\u00a0" in match.group() else " ",
             fixable=True,
         )
         for match in _DOUBLE_SPACE.finditer(text)
@@ -147,6 +148,10 @@ def repeated_word(context: CheckContext, pair: Pair, side: Side, text: str) -> I
     for match in _REPEATED.finditer(text):
         word = match.group(1)
         if word.lower() in allowed:
+            continue
+        second = text[match.end() - len(word) : match.end()]
+        if second[:1].isupper():
+            # Both words in capitals: a name ("Bora Bora", "Sing Sing"), not "Es es".
             continue
         yield (
             context.issue(
