@@ -36,7 +36,10 @@ def test_lines_name_the_segment_and_go_in_file_order(project: Path) -> None:
         assert segments[int(found[5]) - 1].id == found[6]
     forbidden = next(found for found in parsed if found and found[3] == "term-forbidden")
     assert (forbidden[1], forbidden[2], forbidden[5]) == ("2", "1", "2")
-    assert forbidden[7].startswith("target: “comunidad de destino de la humanidad”")
+    assert forbidden[7].startswith("target, col 15: “comunidad de destino de la humanidad”")
+    # Several issues of one segment's translation say where in it each stands.
+    spelling = [found[7] for found in parsed if found and found[3] == "spelling"]
+    assert len(spelling) == len(set(spelling))
 
     # JSON keeps its fields and order; the text form adds the segment, not the JSON.
     issues = json.loads(
@@ -56,5 +59,5 @@ def test_at_one_place_the_source_comes_before_the_target() -> None:
 
     assert text.splitlines() == [
         "doc.txt:4:1: source-variant: warning: #7 abc: source-variant",
-        "doc.txt:4:1: untranslated: warning: #7 abc: target: untranslated",
+        "doc.txt:4:1: untranslated: warning: #7 abc: target, col 1: untranslated",
     ]

@@ -91,7 +91,11 @@ def render_text(located: Sequence[Located]) -> str:
     lines = []
     for item in sorted(located, key=text_order):
         issue = item.issue
-        side = "target: " if issue.side == "target" else ""
+        side = ""
+        if issue.side == "target":
+            # Where in the translation: the file position is the source segment's, and four
+            # misspellings of one segment printed four identical lines.
+            side = f"target, col {issue.start + 1}: " if issue.end > issue.start else "target: "
         lines.append(
             f"{item.file}:{item.line}:{item.column}: {issue.check}: {issue.severity.value}: "
             f"{item.segment}: {side}{issue.message}{_fix_text(issue)}"
