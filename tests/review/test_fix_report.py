@@ -77,7 +77,7 @@ def test_translation_fixes_point_where_check_does(tmp_path: Path, argos_env: Pat
     # `check` names the same place and segment for the same issue.
     flagged = next(line for line in check_lines(tmp_path, paper) if ": term-forbidden: " in line)
     place = fixes[0].split(": would fix ")[0]
-    assert flagged.startswith(f"{place}: term-forbidden: error: #1 {segment}: target: ")
+    assert flagged.startswith(f"{place}: term-forbidden: error: #1 {segment}: target, col ")
     report = json.loads(
         termwise(
             tmp_path, "fix", str(paper), "--to", "es", "--concept", "T01", "--format", "json"
