@@ -159,6 +159,25 @@ def test_typography_chinese_and_quotes() -> None:
     assert fixed(german, 'Der "chinesische Traum".') == "Der „chinesische Traum“."
 
 
+def test_a_lost_initial_capital_is_reported_and_fixed() -> None:
+    # pofilter's startcaps: nothing reported "el crecimiento se reanudó en 2016."
+    target = "el crecimiento se reanudó en 2016."
+    issues = run_one("start-capital", ["Growth resumed in 2016."], [target])
+    assert fixed(issues, target) == "El crecimiento se reanudó en 2016."
+    fine = {
+        "2016 saw growth.": "en 2016 creció.",  # a figure opens the source
+        "The iPhone sold.": "iPhone se vendió.",
+        "“Peace” matters.": "«Paz» importa.",
+        "Why now?": "¿Por qué ahora?",
+        "**Growth** resumed.": "**El crecimiento** se reanudó.",
+        "and then it grew.": "y luego creció.",
+    }
+    for source, target in fine.items():
+        assert not run_one("start-capital", [source], [target]), (source, target)
+    assert run_one("start-capital", ["“Peace” matters."], ["«paz» importa."])
+    assert not run_one("start-capital", ["Growth resumed."], ["增长恢复了。"], "zh")
+
+
 def test_fixes_that_damaged_correct_text() -> None:
     # The double-space fix dropped French's no-break space before ":"; the quotes fix paired
     # inch marks ('5« y 6»'); the repeated-word fix made "Bora Bora" "Bora".

@@ -63,6 +63,7 @@ def test_every_family_module_registers_its_checks_in_the_listed_order() -> None:
         "markup",
         "end-punctuation",
         "typography",
+        "start-capital",
         "double-space",
         "whitespace",
         "repeated-word",
@@ -73,3 +74,4 @@ def test_every_family_module_registers_its_checks_in_the_listed_order() -> None:
     assert modules["brackets"] == "termwise.checks.qa.urls_brackets"
     assert modules["markup"] == "termwise.checks.qa.markup"
     assert modules["typography"] == "termwise.checks.qa.punctuation"
+    assert modules["start-capital"] == "termwise.checks.qa.capitals"

@@ -90,6 +90,7 @@ _BUILTIN_MODULES = (
     "termwise.checks.qa.urls_brackets",
     "termwise.checks.qa.markup",
     "termwise.checks.qa.punctuation",
+    "termwise.checks.qa.capitals",
     "termwise.checks.qa.whitespace",
     "termwise.checks.qa.length",
     "termwise.checks.spelling",
