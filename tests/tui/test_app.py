@@ -871,3 +871,26 @@ async def test_an_ignore_without_a_reason_says_so(
         await settle(app, pilot)
         assert len(app.session.issues) == before
         assert any("Not ignored" in str(n.message) for n in app._notifications)
+
+
+async def test_the_workbench_reopens_where_the_translator_left(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    # A book of 9,000 segments reopened at its first one every time.
+    app = make_app(review_project, paper)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("down", "down", "down", "down", "down")
+        await settle(app, pilot)
+        left_at = app.workbench.current_id
+        await app.action_quit()
+    again = make_app(review_project, paper)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(again, pilot)
+        assert again.workbench.current_id == left_at
+        assert again.grid.cursor == 5
+    # Another language of the same document starts at its beginning.
+    other = make_app(review_project, paper, lang="fr")
+    async with other.run_test(size=SIZE) as pilot:
+        await settle(other, pilot)
+        assert other.grid.cursor == 0

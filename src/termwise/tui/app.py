@@ -264,8 +264,16 @@ class ReviewApp(App[None]):
         return True
 
     def _start(self) -> None:
+        from termwise.tui.position import last_position
+
         workbench = self.workbench
         workbench.start(self.size.width)
+        if self.grid.cursor == 0:
+            # Where the last review of this document closed (unless the translator already
+            # moved in a large book's preview).
+            place = last_position(self.session.path, self.session.target_lang)
+            if place is not None and place in self.session.row_index:
+                workbench.jump_to(place)
         self.schedule_checks(0)
         if self.auto_mt and self.session.needs_mt():
             workbench.mt.action_translate(quiet=True)
@@ -549,6 +557,11 @@ class ReviewApp(App[None]):
         if isinstance(note, AskText) and note.on_quit and note.typed() != note.value:
             note.on_quit(note.typed())
         self.workbench.take_typed_text()  # also when a signal quits, not a key (see run_review)
+        current = self.workbench.current_id
+        if current is not None:
+            from termwise.tui.position import remember_position
+
+            remember_position(self.session.path, self.session.target_lang, current)
         # Whatever was typed last is kept even when the debounce timer has not fired: wait
         # for a save in progress, then write what came after it here and now.
         if self._save_worker is not None:
