@@ -320,18 +320,20 @@ def test_markdown_bilingual_keeps_the_lists_apart(tmp_path: Path) -> None:
 # --- plain text -------------------------------------------------------------------------------
 
 
-def test_text_editions_indent_a_quote(tmp_path: Path) -> None:
+def test_text_editions_mark_a_quote(tmp_path: Path) -> None:
+    # Behind "> ", as e-mail quotes: four spaces are how plain text sets code apart.
     project = make_project(tmp_path)
     bilingual = export(project, "speech.txt").read_text(encoding="utf-8").split("\n")
     for text, depth in QUOTED.items():
-        line = next(line for line in bilingual if line.strip().lstrip("- ").startswith(text))
-        assert line.startswith(" " * 4 * depth) and line[4 * depth] != " ", line
-    assert "    - Trade grew." in bilingual
+        line = next(line for line in bilingual if line.lstrip("> ").lstrip("- ").startswith(text))
+        assert line.startswith("> " * depth) and line[2 * depth] not in "> ", line
+    assert "> - Trade grew." in bilingual
     for text in UNQUOTED[:4]:
         assert text in bilingual
     alone = export(project, "speech.es.txt", "--target-only").read_text(encoding="utf-8")
-    assert "\n    Amigos, nos reunimos hoy para abrir el puerto.\n" in alone
-    assert "\n        Constrúyanlo, dijeron.\n" in alone
+    # One quotation: its paragraphs apart by a bare ">", which keeps it one.
+    assert "\n> La alocución\n>\n> Amigos, nos reunimos hoy para abrir el puerto.\n>\n" in alone
+    assert "\n> > Constrúyanlo, dijeron.\n" in alone
     assert "Friends" not in alone
 
 

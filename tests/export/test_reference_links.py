@@ -240,7 +240,8 @@ def test_plain_text_shows_references_as_inline_links(report: Path) -> None:
     ) in edition
     assert "ES Vea el report (https://example.org/report.pdf)," in edition
     assert "An [unknown][nope] label stays as written, a local file is text." in edition
-    assert "    As the charter (https://example.org/charter) says." in edition
+    # (Behind the quote's marker: plain text indents code, not quotes.)
+    assert "\n> As the charter (https://example.org/charter) says.\n" in edition
     assert "[1]:" not in edition and "CCP documentation" not in edition
 
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from termwise.document.model import (
     NUMBERINGS,
+    BlockQuote,
     CodeBlock,
     LinkDefinition,
     ListItem,
@@ -40,7 +41,9 @@ from termwise.document.model import (
 # 11: a Markdown source's link reference definitions are kept beside the segments (each was
 # a paragraph).
 # 12: the first page's running header is page furniture where it counts up to the next.
-VERSION = 12
+# 13: which block quotes a Markdown paragraph, code block or definition stands in
+# (``quotes``); code in a quote is a code block, not a paragraph.
+VERSION = 13
 # Smaller files segment in well under a tenth of a second: not worth a cache file.
 MIN_BYTES = 200_000
 
@@ -116,7 +119,7 @@ def write(
         "lang": lang,
         "encoding": encoding,
         "segments": [_encode_segment(segment) for segment in segments],
-        "code_blocks": [[code.after_paragraph, code.text, code.info] for code in code_blocks],
+        "code_blocks": [_encode_code_block(code) for code in code_blocks],
         "link_definitions": [_encode_definition(definition) for definition in link_definitions],
     }
     target = cache_path(key)
@@ -157,6 +160,7 @@ def _encode_segment(segment: Segment) -> list[Any]:
         _encode_cell(segment.cell),
         _encode_list_item(segment.list_item),
         segment.quote_depth,
+        _encode_quotes(segment.quotes),
     ]
 
 
@@ -170,8 +174,27 @@ def _encode_list_item(item: ListItem | None) -> list[Any] | None:
     return [item.ordered, item.number, item.depth, item.numbering, item.marker]
 
 
+def _encode_quotes(quotes: Sequence[BlockQuote]) -> list[list[int]]:
+    return [[quote.number, quote.item_depth] for quote in quotes]
+
+
+def _decode_quotes(value: Any, depth: int) -> tuple[BlockQuote, ...]:
+    """The quotes of a row ``depth`` quotes deep: as many as that, or none."""
+    if type(value) is not list or len(value) not in (0, depth):
+        raise ValueError("cache row with malformed quotes")
+    quotes = []
+    for pair in value:
+        if type(pair) is not list or len(pair) != 2:
+            raise ValueError("cache row with a malformed quote")
+        number, item_depth = pair
+        if type(number) is not int or type(item_depth) is not int or item_depth < 0:
+            raise ValueError("cache row with a malformed quote")
+        quotes.append(BlockQuote(number, item_depth))
+    return tuple(quotes)
+
+
 def _decode_segment(row: list[Any]) -> Segment:
-    if len(row) != 15:
+    if len(row) != 16:
         raise ValueError("cache row of another shape")
     (
         segment_id,
@@ -189,6 +212,7 @@ def _decode_segment(row: list[Any]) -> Segment:
         cell,
         list_item,
         quote_depth,
+        quotes,
     ) = row
     if type(segment_id) is not str or type(text) is not str or type(level) is not int:
         raise ValueError("cache row with a non-text field")
@@ -213,14 +237,27 @@ def _decode_segment(row: list[Any]) -> Segment:
         cell=_decode_cell(cell),
         list_item=_decode_list_item(list_item),
         quote_depth=quote_depth,
+        quotes=_decode_quotes(quotes, quote_depth),
     )
 
 
+def _encode_code_block(code: CodeBlock) -> list[Any]:
+    return [
+        code.after_paragraph,
+        code.text,
+        code.info,
+        code.quote_depth,
+        _encode_quotes(code.quotes),
+    ]
+
+
 def _decode_code_block(row: Any) -> CodeBlock:
-    after_paragraph, text, info = row
+    after_paragraph, text, info, quote_depth, quotes = row
     if type(after_paragraph) is not int or type(text) is not str or type(info) is not str:
         raise ValueError("cache row with a malformed code block")
-    return CodeBlock(after_paragraph, text, info)
+    if type(quote_depth) is not int or quote_depth < 0:
+        raise ValueError("cache row with a malformed code block")
+    return CodeBlock(after_paragraph, text, info, quote_depth, _decode_quotes(quotes, quote_depth))
 
 
 def _encode_definition(definition: LinkDefinition) -> list[Any]:
@@ -232,11 +269,21 @@ def _encode_definition(definition: LinkDefinition) -> list[Any]:
         definition.title,
         definition.quote_depth,
         definition.code_blocks_before,
+        _encode_quotes(definition.quotes),
     ]
 
 
 def _decode_definition(row: Any) -> LinkDefinition:
-    after_paragraph, text, label, destination, title, quote_depth, code_blocks_before = row
+    (
+        after_paragraph,
+        text,
+        label,
+        destination,
+        title,
+        quote_depth,
+        code_blocks_before,
+        quotes,
+    ) = row
     numbers = (after_paragraph, quote_depth, code_blocks_before)
     texts = (text, label, destination)
     if not all(type(number) is int and number >= 0 for number in numbers):
@@ -244,7 +291,14 @@ def _decode_definition(row: Any) -> LinkDefinition:
     if not all(type(part) is str for part in texts) or not (title is None or type(title) is str):
         raise ValueError("cache row with a malformed link definition")
     return LinkDefinition(
-        after_paragraph, text, label, destination, title, quote_depth, code_blocks_before
+        after_paragraph,
+        text,
+        label,
+        destination,
+        title,
+        quote_depth,
+        code_blocks_before,
+        _decode_quotes(quotes, quote_depth),
     )
 
 

@@ -153,6 +153,21 @@ class ListItem:
     marker: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class BlockQuote:
+    """One block quote of a Markdown source that a paragraph (or a code block, or a link
+    reference definition) stands in: which quote it is, and where it stands."""
+
+    # Its number, counting the document's quotes (a quote inside another one too) in order
+    # from 1: "> a", a blank line, "> b" are two quotes in CommonMark, where a ">" line
+    # between them makes one quote of two paragraphs, and only the numbers tell them apart.
+    number: int
+    # The depth (as ``ListItem.depth`` counts) of the list item whose text holds it, 0 for
+    # none: in "1. Step" then "   > Note" the note is part of the step, and the list goes
+    # on after it instead of ending there.
+    item_depth: int = 0
+
+
 # The numberings an edition can write; another one (Word's "ordinal", "chineseCounting" …)
 # is read as decimal, its number still right.
 NUMBERINGS = ("decimal", "lowerLetter", "upperLetter", "lowerRoman", "upperRoman")
@@ -187,6 +202,11 @@ class Segment:
     # How many block quotes the paragraph stands in (Markdown's "> ", "> > "), so that an
     # edition prints a quotation as one; 0 outside any.
     quote_depth: int = 0
+    # Those quotes, the outermost first: as many as ``quote_depth`` from the Markdown
+    # reader, so that an edition keeps two quotes one after the other apart and a quote in
+    # a list item in its item. Empty where nothing says (a segment built elsewhere): the
+    # paragraphs one after another at one depth are then one quote.
+    quotes: tuple[BlockQuote, ...] = ()
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Map the span ``[start, end)`` of ``text`` to a span of ``Document.text``."""
@@ -211,11 +231,15 @@ class CodeBlock:
     # How many paragraphs (as ``Segment.paragraph`` counts them) come before it: 0 before
     # the first, so that an edition can put it back between its neighbours.
     after_paragraph: int
-    # Its lines as written, fence lines left out and an indented block's indentation (four
-    # columns) removed.
+    # Its lines as written, fence lines left out, quote markers and an indented block's
+    # indentation (four columns) or a fence's own (CommonMark) removed.
     text: str
     # A fenced block's info string ("python", "sh title=x"); "" for an indented one.
     info: str = ""
+    # The block quotes it stands in (see ``Segment.quote_depth`` and ``Segment.quotes``):
+    # code quoted in the source is printed inside the quotation.
+    quote_depth: int = 0
+    quotes: tuple[BlockQuote, ...] = ()
 
 
 # CommonMark's longest link label, in characters between its brackets.
@@ -248,6 +272,8 @@ class LinkDefinition:
     # How many of the document's code blocks come before it: one that follows the same
     # paragraph as a code block is put back on the right side of it.
     code_blocks_before: int = 0
+    # Which quotes those are (see ``Segment.quotes``).
+    quotes: tuple[BlockQuote, ...] = ()
 
 
 # A line ends where an editor ends it: "\r\n" (Windows), "\n", or a lone "\r" (classic Mac OS).

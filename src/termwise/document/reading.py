@@ -29,6 +29,7 @@ from termwise.document.encoding import decode_bytes, detect_encoding
 from termwise.document.ids import assign_ids
 from termwise.document.model import (
     MAX_LABEL,
+    BlockQuote,
     CodeBlock,
     Document,
     LinkDefinition,
@@ -73,8 +74,9 @@ class Block:
     # fence's info string.
     code: bool = False
     info: str = ""
-    # Markdown: how many block quotes the block stands in (see ``Segment``).
+    # Markdown: how many block quotes the block stands in, and which (see ``Segment``).
     quote_depth: int = 0
+    quotes: tuple[BlockQuote, ...] = ()
     # Markdown: a link reference definition, which becomes a ``LinkDefinition`` and no
     # segment (its place and text are filled in from the block's).
     definition: LinkDefinition | None = None
@@ -216,7 +218,15 @@ def _segments(
     for block in blocks:
         if block.code:
             code = "\n".join(text[start:end] for start, end in block.lines)
-            code_blocks.append(CodeBlock(after_paragraph=paragraph, text=code, info=block.info))
+            code_blocks.append(
+                CodeBlock(
+                    after_paragraph=paragraph,
+                    text=code,
+                    info=block.info,
+                    quote_depth=block.quote_depth,
+                    quotes=block.quotes,
+                )
+            )
             continue
         if block.definition is not None:
             definitions.append(
@@ -226,6 +236,7 @@ def _segments(
                     text="\n".join(text[start:end] for start, end in block.lines),
                     quote_depth=block.quote_depth,
                     code_blocks_before=len(code_blocks),
+                    quotes=block.quotes,
                 )
             )
             continue
@@ -273,6 +284,7 @@ def _segments(
                 cell=block.cell,
                 list_item=block.list_item,
                 quote_depth=block.quote_depth,
+                quotes=block.quotes,
             )
         )
     return segments, code_blocks, definitions
@@ -852,6 +864,12 @@ class _OpenFence:
     # in a list item does not keep the item's indentation.
     indent: int
 
+    @property
+    def quote_depth(self) -> int:
+        """How many quotes it stands in: each of its lines carries as many markers, and a
+        line with fewer ends the quote and the fence with it."""
+        return self.block.quote_depth
+
     def closed_by(self, line: str) -> bool:
         """Whether ``line`` closes it: a run of the same marker, as long or longer, alone."""
         match = _CODE_FENCE.match(line)
@@ -882,7 +900,7 @@ def markdown_blocks(text: str) -> list[Block]:
     after_definition = False
     # The quote depth of the table being read: its rows carry as many markers.
     tables = table_row = table_quote = 0
-    lists = _ListNesting()
+    quotes = _OpenQuotes()
     raw_lines = text.split("\n")
     position = 0
     for number, raw in enumerate(raw_lines):
@@ -893,41 +911,72 @@ def markdown_blocks(text: str) -> list[Block]:
             skip_next_line = False
             continue
         if fence is not None:
-            if fence.closed_by(line):
+            # A quoted fence's lines without their markers; a line without them ends the
+            # quote, and the fence with it (CommonMark: code has no lazy continuation).
+            code_start = _inside_quotes(line, fence.quote_depth)
+            if code_start is None:
                 fence = None
-            elif line or number + 1 < len(raw_lines):
-                # (An unclosed fence runs to the end; the text's final newline ends its
-                # last line and starts none.)
-                fence.block.lines.append(_code_line(line, line_start, fence.indent))
-            continue
+            else:
+                code = line[code_start:]
+                if fence.closed_by(code):
+                    fence = None
+                elif code or number + 1 < len(raw_lines):
+                    # (An unclosed fence runs to the end; the text's final newline ends its
+                    # last line and starts none.)
+                    fence.block.lines.append(
+                        _code_line(code, line_start + code_start, fence.indent)
+                    )
+                continue
         if indented is not None:
-            if not line.strip():
-                indented_blanks.append(_code_line(line, line_start, CODE_INDENT))
-                continue
-            if _indentation(line) >= CODE_INDENT:
-                indented.lines.extend(indented_blanks)
-                indented_blanks = []
-                indented.lines.append(_code_line(line, line_start, CODE_INDENT))
-                continue
+            # As a fence's: a line without the quote's markers ends the quote's code.
+            code_start = _inside_quotes(line, indented.quote_depth)
+            if code_start is not None:
+                code = line[code_start:]
+                if not code.strip():
+                    indented_blanks.append(_code_line(code, line_start + code_start, CODE_INDENT))
+                    continue
+                if _indentation(code) >= CODE_INDENT:
+                    indented.lines.extend(indented_blanks)
+                    indented_blanks = []
+                    indented.lines.append(_code_line(code, line_start + code_start, CODE_INDENT))
+                    continue
             indented, indented_blanks = None, []
         # A block quote's markers ("> ", "> > ") and where its content starts: inside one,
-        # headings, rules, tables and list items are read from the content, as outside.
+        # headings, rules, tables, list items and code are read from the content, as
+        # outside, with the lists open inside that quote.
         depth, content_start = _quote_prefix(line)
         content = line[content_start:]
+        # (What a lazy line, quoted less than its paragraph, goes back to.)
+        lazy = current is not None and depth < current.quote_depth
+        before = quotes.snapshot() if lazy else []
+        lists = quotes.enter(line, depth)
+        # A quote (or a quote inside the quote) opening here interrupts a paragraph. A line
+        # quoted less than its paragraph, opening none, goes on with it: CommonMark's lazy
+        # continuation.
+        opens_quote = current is not None and (depth > current.quote_depth or quotes.opened)
         table_ended = False
         follows_definition, after_definition = after_definition, False
         if in_table:
             if depth == table_quote and _is_table_row(content):
                 table_row += 1
                 blocks.extend(
-                    _cell_blocks(content, line_start + content_start, tables, table_row, depth)
+                    _cell_blocks(
+                        content,
+                        line_start + content_start,
+                        tables,
+                        table_row,
+                        depth,
+                        quotes.current(),
+                    )
                 )
                 continue
             in_table = False
             table_ended = True
-        fence = _opened_fence(line, lists)
+        fence = _opened_fence(content, lists)
         if fence is not None:
             lists.close_left_of(fence.indent)
+            fence.block.quote_depth = depth
+            fence.block.quotes = quotes.current()
             blocks.append(fence.block)
             current = None
             continue
@@ -935,24 +984,34 @@ def markdown_blocks(text: str) -> list[Block]:
             # A blank line, or a quote's ("> "), which ends a paragraph inside the quote.
             current = None
             continue
-        if (
-            current is None
-            and not table_ended
-            and not follows_definition
-            and not lists.open
-            and _indentation(line) >= CODE_INDENT
-        ):
-            # Indented code: it cannot interrupt a paragraph (a wrapped line indented four
-            # goes on with it) or a table. Inside an open list item, indentation starts the
-            # item's next paragraph; code there would be indented four beyond the item's
-            # text, which is left to a fence: such lines stay the item's text.
-            indented = Block(heading=False, code=True)
-            indented.lines.append(_code_line(line, line_start, CODE_INDENT))
-            blocks.append(indented)
-            continue
-        if current is not None and depth > current.quote_depth:
-            # A quote (or a quote inside the quote) opening interrupts a paragraph. A line
-            # quoted less than its paragraph goes on with it: CommonMark's lazy continuation.
+        # Indented code: it cannot interrupt a paragraph (a wrapped line indented four
+        # goes on with it) or a table. Inside an open list item, indentation starts the
+        # item's next paragraph; code there would be indented four beyond the item's
+        # text, which is left to a fence: such lines stay the item's text.
+        if not table_ended and not follows_definition:
+            if current is None and not quotes.top_lists.open and _indentation(line) >= CODE_INDENT:
+                # Indented four at the margin, before any quote marker: the whole line is
+                # code, a ">" in it too.
+                quotes.leave()
+                indented = Block(heading=False, code=True)
+                indented.lines.append(_code_line(line, line_start, CODE_INDENT))
+                blocks.append(indented)
+                continue
+            if (
+                depth
+                and (current is None or opens_quote)
+                and not lists.open
+                and _indentation(content) >= CODE_INDENT
+            ):
+                # Indented four after the markers: code in the quote (">     code").
+                indented = Block(
+                    heading=False, code=True, quote_depth=depth, quotes=quotes.current()
+                )
+                indented.lines.append(_code_line(content, line_start + content_start, CODE_INDENT))
+                blocks.append(indented)
+                current = None
+                continue
+        if opens_quote:
             current = None
         if (
             current is not None
@@ -981,6 +1040,7 @@ def markdown_blocks(text: str) -> list[Block]:
                     lines=[(title_start, line_start + atx.end(2))],
                     level=len(atx.group(1)),
                     quote_depth=depth,
+                    quotes=quotes.current(),
                 )
             )
             current = None
@@ -994,7 +1054,14 @@ def markdown_blocks(text: str) -> list[Block]:
             table_row = 0
             table_quote = depth
             blocks.extend(
-                _cell_blocks(content, line_start + content_start, tables, table_row, depth)
+                _cell_blocks(
+                    content,
+                    line_start + content_start,
+                    tables,
+                    table_row,
+                    depth,
+                    quotes.current(),
+                )
             )
             in_table = skip_next_line = True
             current = None
@@ -1009,7 +1076,12 @@ def markdown_blocks(text: str) -> list[Block]:
                 definition, title_below = found
                 lists.close_left_of(column)
                 left, right = _stripped_span(line, content_start, len(line))
-                kept = Block(heading=False, quote_depth=depth, definition=definition)
+                kept = Block(
+                    heading=False,
+                    quote_depth=depth,
+                    quotes=quotes.current(),
+                    definition=definition,
+                )
                 kept.lines.append((line_start + left, line_start + right))
                 if title_below:
                     # (``position`` is where the next line starts.)
@@ -1041,8 +1113,13 @@ def markdown_blocks(text: str) -> list[Block]:
         )
         span = (left, left + len(stripped))
         if current is None:
-            current = Block(heading=False, list_item=list_item, quote_depth=depth)
+            current = Block(
+                heading=False, list_item=list_item, quote_depth=depth, quotes=quotes.current()
+            )
             blocks.append(current)
+        elif lazy:
+            # A lazy line: it stands in its paragraph's quotes, which go on past it.
+            quotes.restore(before)
         current.lines.append(span)
     return blocks
 
@@ -1136,10 +1213,27 @@ def _quote_prefix(line: str) -> tuple[int, int]:
     return quote.group().count(">"), quote.end()
 
 
+def _inside_quotes(line: str, depth: int) -> int | None:
+    """Where ``line``'s content starts inside ``depth`` quotes (its first ``depth`` markers
+    and the space after each left out, as ``_quote_prefix`` reads them; a ">" beyond them
+    is content); None where it has fewer markers: the innermost quotes end there."""
+    if not depth:
+        return 0
+    index = len(line) - len(line.lstrip(" \t"))
+    for _ in range(depth):
+        if not line.startswith(">", index):
+            return None
+        index += 1
+        if line.startswith((" ", "\t"), index):
+            index += 1
+    return index
+
+
 def _opened_fence(line: str, lists: _ListNesting) -> _OpenFence | None:
-    """The fenced code block ``line`` opens, if it opens one: a fence indented less than
-    four columns beyond the open list item's text (or the margin) it stands in. A backtick
-    fence's info string has no backtick: "```x`" starts a code span, not a block."""
+    """The fenced code block ``line`` (a line's content, its quote markers left out) opens,
+    if it opens one: a fence indented less than four columns beyond the open list item's
+    text (or the margin) it stands in. A backtick fence's info string has no backtick:
+    "```x`" starts a code span, not a block."""
     match = _CODE_FENCE.match(line)
     if match is None:
         return None
@@ -1225,6 +1319,11 @@ class _ListNesting:
         where it reaches none): a line's indentation inside an item counts from there."""
         return max((start for start in self._content_columns if start <= column), default=0)
 
+    def reached(self, column: int) -> int:
+        """How many open items a block starting at ``column`` stands in: those whose text
+        starts at or left of it."""
+        return sum(1 for start in self._content_columns if start <= column)
+
     @property
     def open(self) -> bool:
         """Whether a list item is open: its next item may follow any paragraph of it."""
@@ -1234,6 +1333,80 @@ class _ListNesting:
         """A block starts at ``column``: the items whose text starts right of it are over."""
         while self._content_columns and column < self._content_columns[-1]:
             self._content_columns.pop()
+
+
+@dataclass
+class _OpenQuote:
+    """A block quote being read, and the lists open inside it: its content has columns of
+    its own, so a list in it neither ends nor continues a list outside it."""
+
+    quote: BlockQuote
+    lists: _ListNesting = field(default_factory=_ListNesting)
+
+
+class _OpenQuotes:
+    """The block quotes open at a line of a Markdown source, outermost first, each
+    numbered as it opens (see ``BlockQuote``), and the lists open outside them.
+
+    A line with as many markers goes on in the open quotes, one with fewer ends the
+    innermost ones (but for a lazy line, which ``restore`` puts back in its paragraph's),
+    one with more opens new ones. A quote whose ">" stands under an open list item's text
+    ("1. Step" then "   > Note") opens inside that item, which stays open for the list's
+    next item; one further left ends the items it does not reach, as any block does.
+    """
+
+    def __init__(self) -> None:
+        # The lists of the text outside any quote.
+        self.top_lists = _ListNesting()
+        self._open: list[_OpenQuote] = []
+        self._count = 0
+        # Whether the last line entered opened a quote.
+        self.opened = False
+
+    def enter(self, line: str, depth: int) -> _ListNesting:
+        """Enters the quotes of ``line``, ``depth`` markers deep; returns the lists open in
+        the innermost (those outside any, for a line without markers)."""
+        if not depth and not self._open:
+            # (The common line: no quote before it, none now.)
+            self.opened = False
+            return self.top_lists
+        kept = 0
+        item_depth = 0
+        if depth:
+            # Only the first marker can stand in a list item: ``_quote_prefix`` reads
+            # nested markers right after it.
+            marker = _width(line, 0, line.index(">"))
+            item_depth = self.top_lists.reached(marker)
+            if self._open and self._open[0].quote.item_depth == item_depth:
+                kept = min(depth, len(self._open))
+            else:
+                self.top_lists.close_left_of(marker)
+        del self._open[kept:]
+        self.opened = kept < depth
+        for level in range(kept, depth):
+            self._count += 1
+            # A nested quote's ">" follows its parent's: in no list item of the parent's.
+            quote = BlockQuote(self._count, item_depth if level == 0 else 0)
+            self._open.append(_OpenQuote(quote))
+        return self._open[-1].lists if self._open else self.top_lists
+
+    def leave(self) -> None:
+        """Ends every open quote: the line is no quote's (code indented before its ">")."""
+        del self._open[:]
+
+    def current(self) -> tuple[BlockQuote, ...]:
+        """The quotes open now, outermost first: those of a block read from this line."""
+        if not self._open:
+            return ()
+        return tuple([open_quote.quote for open_quote in self._open])
+
+    def snapshot(self) -> list[_OpenQuote]:
+        """The quotes open now, for ``restore``."""
+        return list(self._open)
+
+    def restore(self, snapshot: list[_OpenQuote]) -> None:
+        """Puts back the quotes ``snapshot`` took: a lazy line ends none."""
+        self._open = list(snapshot)
 
 
 def _table_cells(line: str) -> list[tuple[int, int]]:
@@ -1286,17 +1459,24 @@ def _starts_table(header: str, delimiter: str) -> bool:
 
 
 def _cell_blocks(
-    line: str, line_start: int, table: int, row: int, quote_depth: int = 0
+    line: str,
+    line_start: int,
+    table: int,
+    row: int,
+    quote_depth: int = 0,
+    quotes: tuple[BlockQuote, ...] = (),
 ) -> list[Block]:
     """A block for each cell of a table row that has text, with its place in the table
     (empty cells count as columns: the grid is the source's); ``line`` is the row's content,
-    found at ``line_start``, its quote markers (``quote_depth`` of them) left out."""
+    found at ``line_start``, its quote markers (``quote_depth`` of them, of ``quotes``) left
+    out."""
     return [
         Block(
             heading=False,
             lines=[(line_start + start, line_start + end)],
             cell=TableCell(table, row, column),
             quote_depth=quote_depth,
+            quotes=quotes,
         )
         for column, (start, end) in enumerate(_table_cells(line))
         if end > start

@@ -124,6 +124,7 @@ def split_segment(segment: Segment, cuts: list[int]) -> list[Segment]:
                 cell=segment.cell,
                 list_item=segment.list_item,
                 quote_depth=segment.quote_depth,
+                quotes=segment.quotes,
             )
         )
     return parts
@@ -153,4 +154,5 @@ def join_segments(first: Segment, second: Segment) -> Segment:
         cell=first.cell,
         list_item=first.list_item,
         quote_depth=first.quote_depth,
+        quotes=first.quotes,
     )

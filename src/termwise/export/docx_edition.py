@@ -14,8 +14,12 @@ where the source's starts. A code
 block, which has no translation, is a paragraph in a "Code" style (monospaced, not
 spell-checked), in the bilingual table a row whose two cells are merged into one. A block
 quote's paragraphs are in Word's "Quote" style, set in further for a quote inside a quote
-(its list items in list styles, set in as far): in the bilingual table each beside its
-translation, as every paragraph is.
+(its list items in list styles and its code in the "Code" style, set in as far): in the
+bilingual table each beside its translation, as every paragraph is. Word has no element
+that holds a quotation, so two quotes one after the other are set apart by an empty
+paragraph, as two tables are. A quote written in a list item's text follows the item's
+paragraph, set in as far as the item's text as well, and the list's numbering goes on
+after it.
 
 Headings are Word's heading styles, so that the navigation pane and a table of contents see
 the outline. In the bilingual table only the source column's enter the outline: its
@@ -49,9 +53,11 @@ from termwise.export.layout import (
     CellPart,
     DefinitionsPart,
     ListPart,
+    QuotePart,
     TablePart,
     edition_parts,
     flat_parts,
+    quote_breaks,
 )
 from termwise.export.markdown_inline import References
 from termwise.xml_text import xml_safe
@@ -195,12 +201,17 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
 
     if target_only:
         after_table = False
-        body = flat_parts(edition_parts(edition.target_body(), edition.code_blocks))
-        for block, depth in body:
+        parts = edition_parts(edition.target_body(), edition.code_blocks)
+        breaks = quote_breaks(parts)
+        for index, (block, depth) in enumerate(flat_parts(parts)):
+            if index in breaks:
+                # Two quotes with nothing between them are one quotation to a reader.
+                document.add_paragraph()
+                after_table = False
             if isinstance(block, DefinitionsPart):
                 continue  # (only a Markdown edition places them)
             if isinstance(block, CodeBlock):
-                _add_code(document, document.add_paragraph(), block)
+                _add_code(document, document.add_paragraph(), block, QUOTE_INDENT_PT * depth)
                 after_table = False
                 continue
             if isinstance(block, TablePart):
@@ -241,7 +252,7 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
             if isinstance(block, CodeBlock):
                 # Code is the same in both languages: one cell across the row.
                 merged = cells[0].merge(cells[1])
-                _add_code(document, merged.paragraphs[0], block)
+                _add_code(document, merged.paragraphs[0], block, QUOTE_INDENT_PT * depth)
                 continue
             if not isinstance(block, EditionBlock):
                 for cell, add in ((cells[0], add_source), (cells[1], add_target)):
@@ -325,11 +336,14 @@ def _add_list(
     first: Any = None,
     *,
     quote_depth: int = 0,
+    indent_pt: float = 0,
 ) -> None:
     """Each item a paragraph in a list style; a numbered list gets a numbering of its own,
     or Word would count on from the document's previous numbered list (the source's
     column into the translation's). A list in ``quote_depth`` quotes is set in as far as
-    their paragraphs are, beyond its own level's indentation."""
+    their paragraphs are, beyond its own level's indentation, and ``indent_pt`` further
+    (a list item's, for a list in a quote that item holds). A quote an item holds is
+    paragraphs after the item's, which the numbering skips."""
     from docx.shared import Pt
 
     depth = min(max(part.depth, 1), _LIST_DEPTHS)
@@ -350,17 +364,50 @@ def _add_list(
             numbering = paragraph._p.get_or_add_pPr().get_or_add_numPr()
             numbering.get_or_add_ilvl().val = 0
             numbering.get_or_add_numId().val = num_id
-        if quote_depth:
+        if quote_depth or indent_pt:
             # The numbering's own indentation (its level's), plus the quotes': a
             # paragraph's indentation replaces its numbering's, so both are given.
             paragraph.paragraph_format.left_indent = Pt(
-                QUOTE_INDENT_PT * quote_depth + LIST_INDENT_PT * depth
+                QUOTE_INDENT_PT * quote_depth + LIST_INDENT_PT * depth + indent_pt
             )
             paragraph.paragraph_format.first_line_indent = Pt(-LIST_INDENT_PT)
         style = _Style(bold=entry.block.kind is SegmentKind.HEADING)
         add(paragraph, entry.block, style)
         for child in entry.children:
-            _add_list(document, container, child, add, quote_depth=quote_depth)
+            if isinstance(child, QuotePart):
+                # Under the item's text: as far in as it, and as a quote is.
+                held_indent = LIST_INDENT_PT * depth + indent_pt
+                _add_held_quote(document, container, child, add, held_indent)
+            else:
+                _add_list(
+                    document, container, child, add, quote_depth=quote_depth, indent_pt=indent_pt
+                )
+
+
+def _add_held_quote(
+    document: Any, container: Any, quote: QuotePart, add: AddBlock, indent_pt: float
+) -> None:
+    """A quote a list item holds, its paragraphs in ``container`` after the item's: in the
+    "Quote" style (its lists in list styles, its code in "Code") as any quote's, set in
+    ``indent_pt`` further, as far as the item's text."""
+    from docx.shared import Pt
+
+    for part, depth in flat_parts([quote]):
+        if isinstance(part, DefinitionsPart):
+            continue  # (only a Markdown edition places them)
+        if isinstance(part, CodeBlock):
+            indent = QUOTE_INDENT_PT * depth + indent_pt
+            _add_code(document, container.add_paragraph(), part, indent)
+        elif isinstance(part, TablePart):
+            # (A Word table is set in by its own properties, which the edition leaves.)
+            _add_table(document, container, part, add, markdown=True)
+        elif isinstance(part, ListPart):
+            _add_list(document, container, part, add, quote_depth=depth, indent_pt=indent_pt)
+        else:
+            paragraph = container.add_paragraph()
+            style = _quote(document, paragraph, part, depth)
+            paragraph.paragraph_format.left_indent = Pt(QUOTE_INDENT_PT * depth + indent_pt)
+            add(paragraph, part, style)
 
 
 def _restarted_numbering(
@@ -406,10 +453,15 @@ def _restarted_numbering(
     return int(restarted.numId)
 
 
-def _add_code(document: Any, paragraph: Any, code: CodeBlock) -> None:
-    """``code`` in ``paragraph``, in the "Code" style; its lines are line breaks in one
-    paragraph (python-docx writes a newline as ``w:br``), so that it stays one block."""
+def _add_code(document: Any, paragraph: Any, code: CodeBlock, indent_pt: float = 0) -> None:
+    """``code`` in ``paragraph``, in the "Code" style, set in ``indent_pt`` (a quote's
+    indentation, for code in a quote); its lines are line breaks in one paragraph
+    (python-docx writes a newline as ``w:br``), so that it stays one block."""
     paragraph.style = _code_style(document)
+    if indent_pt:
+        from docx.shared import Pt
+
+        paragraph.paragraph_format.left_indent = Pt(indent_pt)
     if code.text:
         paragraph.add_run(word_text(code.text))
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from termwise import languages
 from termwise.document.model import (
+    BlockQuote,
     CodeBlock,
     Document,
     LinkDefinition,
@@ -85,6 +86,11 @@ class EditionBlock:
     def quote_depth(self) -> int:
         """How many block quotes the block stands in; 0 outside any."""
         return self.segments[0].segment.quote_depth
+
+    @property
+    def quotes(self) -> tuple[BlockQuote, ...]:
+        """Which quotes those are (``Segment.quotes``)."""
+        return self.segments[0].segment.quotes
 
     def target_runs(self) -> list[EditionSegment | None]:
         """The sentences to print; ``None`` stands for a run of untranslated ones.

@@ -15,13 +15,16 @@ table or a list; side by side, each cell's translation still stands at the same 
 same grid, level with its source.
 
 A code block has no translation: it is one row whose cell spans both columns, printed as
-written (``<pre><code>``, its fence's language as CommonMark's ``language-`` class). A link
-reference definition shows nothing, as in any rendering of Markdown: the ``[text][label]``
-links that use it are links, on either side.
+written (``<pre><code>``, its fence's language as CommonMark's ``language-`` class), in
+as many ``<blockquote>`` elements as it stands in quotes. A link reference definition
+shows nothing, as in any rendering of Markdown: the ``[text][label]`` links that use it are
+links, on either side.
 
 A block quote's paragraphs (headings, lists, tables) keep their rows, each side in as many
 ``<blockquote>`` elements as the source's quotes it stands in, so that a quoted speech
-stays level with its translation; the translation alone prints the quotation whole, in one.
+stays level with its translation; the translation alone prints the quotation whole, in one,
+and two quotes one after the other in two. A quote written in a list item's text is a
+``<blockquote>`` in that ``<li>``, on either side.
 """
 
 from __future__ import annotations
@@ -49,6 +52,7 @@ from termwise.export.layout import (
     TablePart,
     edition_parts,
     flat_parts,
+    nested_parts,
 )
 from termwise.export.markdown_inline import References
 
@@ -138,12 +142,12 @@ def html_edition(edition: Edition, *, target_only: bool = False) -> str:
         edition.target_body() if target_only else edition.blocks, edition.code_blocks
     )
     css = CSS
-    flat = flat_parts(body)
-    if any(isinstance(part, (TablePart, ListPart)) for part, _ in flat):
+    every = list(nested_parts(body))
+    if any(isinstance(part, (TablePart, ListPart)) for part in every):
         css += STRUCTURE_CSS
-    if any(isinstance(part, CodeBlock) for part, _ in flat):
+    if any(isinstance(part, CodeBlock) for part in every):
         css += CODE_CSS
-    if any(depth for _, depth in flat):
+    if any(isinstance(part, QuotePart) for part in every):
         css += QUOTE_CSS
     parts = [
         "<!DOCTYPE html>",
@@ -164,7 +168,9 @@ def html_edition(edition: Edition, *, target_only: bool = False) -> str:
         parts.append(f"<h1>{heading}</h1>")
     parts.extend([f"<p>{escape(_subtitle(edition, target_only))}</p>", "</header>"])
     parts.extend(
-        _target_only_body(edition, body) if target_only else _bilingual_body(edition, flat)
+        _target_only_body(edition, body)
+        if target_only
+        else _bilingual_body(edition, flat_parts(body))
     )
     notes = [escape(legend) for legend in edition.legends()]
     if notes:
@@ -207,7 +213,8 @@ def _bilingual_body(edition: Edition, body: list[tuple[FlatPart, int]]) -> list[
         if isinstance(block, DefinitionsPart):
             continue  # (only a Markdown edition places them)
         if isinstance(block, CodeBlock):
-            rows.append(f'<tr class="code"><td colspan="2">{_code_html(block)}</td></tr>')
+            code = _quoted(_code_html(block), depth)
+            rows.append(f'<tr class="code"><td colspan="2">{code}</td></tr>')
             continue
         if not isinstance(block, EditionBlock):
             kind = "table" if isinstance(block, TablePart) else "list"
@@ -242,16 +249,18 @@ def _bilingual_body(edition: Edition, body: list[tuple[FlatPart, int]]) -> list[
 
 
 def _target_only_body(edition: Edition, body: list[Part]) -> list[str]:
-    parts = _target_parts_html(body, edition.markdown, edition.references)
-    return ['<main class="target-only">', *parts, "</main>"]
-
-
-def _target_parts_html(body: list[Part], markdown: bool, references: References) -> list[str]:
-    """The translation of ``body``, a line each part; a quote in a ``<blockquote>``."""
+    markdown, references = edition.markdown, edition.references
 
     def target_html(block: EditionBlock) -> str:
         return _target_runs_html(block, markdown, references)
 
+    parts = _parts_html(body, target_html, markdown)
+    return ['<main class="target-only">', *parts, "</main>"]
+
+
+def _parts_html(body: list[Part], block_html: BlockHtml, markdown: bool) -> list[str]:
+    """One side of ``body`` (the translation, or in a list item either side), a line each
+    part; a quote in a ``<blockquote>``."""
     out: list[str] = []
     for block in body:
         if isinstance(block, DefinitionsPart):
@@ -260,13 +269,13 @@ def _target_parts_html(body: list[Part], markdown: bool, references: References)
             out.append(_code_html(block))
             continue
         if isinstance(block, QuotePart):
-            quoted = _target_parts_html(block.parts, markdown, references)
+            quoted = _parts_html(block.parts, block_html, markdown)
             out.extend(["<blockquote>", *quoted, "</blockquote>"])
             continue
         if not isinstance(block, EditionBlock):
-            out.append(_part_html(block, target_html, markdown))
+            out.append(_part_html(block, block_html, markdown))
             continue
-        text = target_html(block)
+        text = block_html(block)
         if block.kind is SegmentKind.HEADING:
             tag = f"h{block.outline_level}"
             out.append(f"<{tag}>{text}</{tag}>")
@@ -295,7 +304,7 @@ BlockHtml = Callable[[EditionBlock], str]
 def _part_html(part: TablePart | ListPart, block_html: BlockHtml, markdown: bool) -> str:
     """A table or a list as HTML, each block's text (one side's) from ``block_html``."""
     if isinstance(part, ListPart):
-        return _list_html(part, block_html)
+        return _list_html(part, block_html, markdown)
     # A Markdown table's first row is its header row; a Word table says nothing of the kind
     # that the reader keeps, so all its rows are rows.
     lines = ['<table class="cells">']
@@ -330,7 +339,9 @@ def _cell_html(parts: list[CellPart], block_html: BlockHtml) -> str:
 _OL_TYPES = {"lowerLetter": "a", "upperLetter": "A", "lowerRoman": "i", "upperRoman": "I"}
 
 
-def _list_html(part: ListPart, block_html: BlockHtml) -> str:
+def _list_html(part: ListPart, block_html: BlockHtml, markdown: bool = False) -> str:
+    """A list, a quote an item holds in its ``<li>`` after its text (``markdown``: whether
+    the source is Markdown, which a table in that quote is printed by)."""
     if part.ordered:
         start = f' start="{part.start}"' if part.start != 1 else ""
         kind = _OL_TYPES.get(part.numbering)
@@ -341,7 +352,12 @@ def _list_html(part: ListPart, block_html: BlockHtml) -> str:
     items = [
         "<li>"
         + _inline_block_html(entry.block, block_html)
-        + "".join(_list_html(child, block_html) for child in entry.children)
+        + "".join(
+            "\n".join(_parts_html([child], block_html, markdown))
+            if isinstance(child, QuotePart)
+            else _list_html(child, block_html, markdown)
+            for child in entry.children
+        )
         + "</li>"
         for entry in part.entries
     ]

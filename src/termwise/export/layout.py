@@ -6,32 +6,35 @@ in them. This builds that once, for every format; a document without tables or l
 out as its blocks, one part each, so its editions are what they always were. A code block
 (``CodeBlock``) is a part of its own, between the blocks it stood between; one inside a
 list item ends the list there, and the rest of the items make a list after it. A block
-quote (``Segment.quote_depth``) is a part holding the parts it quotes, so that a format can
-print the quotation whole (a Markdown "> " before each of its lines) or, with
-``flat_parts``, each of its parts beside its translation, quoted as deep as it stands.
+quote (``Segment.quote_depth``, ``Segment.quotes``) is a part holding the parts it quotes,
+its code blocks among them, so that a format can print the quotation whole (a Markdown
+"> " before each of its lines) or, with ``flat_parts``, each of its parts beside its
+translation, quoted as deep as it stands. Two quotes one after the other stay two parts.
+A quote written in a list item's text ("1. Step" then "   > Note") is held by that item
+(``ListEntry.children``), so that the list goes on after it, numbered on.
 Link reference definitions (``LinkDefinition``), which only a Markdown edition asks for,
 are a part where they stand too (consecutive ones one part), inside the quote they stand
-in: unlike code, they show nothing, so they cut no quotation in two.
+in.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TypeAlias, Union
 
-from termwise.document.model import NUMBERINGS, CodeBlock, LinkDefinition, ListItem
+from termwise.document.model import NUMBERINGS, BlockQuote, CodeBlock, LinkDefinition, ListItem
 from termwise.export.edition import EditionBlock
 
 
 @dataclass
 class ListEntry:
     """One list item: its paragraph, the number an ordered list shows before it, and the
-    lists nested in it."""
+    lists and quotes nested in it, in their order."""
 
     block: EditionBlock
     number: int | None
-    children: list[ListPart] = field(default_factory=list)
+    children: list[ListPart | QuotePart] = field(default_factory=list)
 
 
 @dataclass
@@ -90,8 +93,8 @@ Part: TypeAlias = Union[  # noqa: UP007
 ]
 # What ``flat_parts`` gives: every part but a quote, which it opens.
 FlatPart: TypeAlias = EditionBlock | TablePart | ListPart | CodeBlock | DefinitionsPart
-# What stands between code blocks: paragraphs, and the definitions among them.
-_Placed: TypeAlias = EditionBlock | LinkDefinition
+# What the parts are made of: paragraphs, and the code blocks and definitions among them.
+_Placed: TypeAlias = EditionBlock | LinkDefinition | CodeBlock
 
 
 def edition_parts(
@@ -102,20 +105,17 @@ def edition_parts(
     """``blocks`` with each run of one table's cells made a table and each run of list
     items a list (or several, where the kind changes at the top depth), and each of
     ``code_blocks`` and ``definitions`` put back after the paragraphs it followed."""
-    parts: list[Part] = []
     between = _in_source_order(code_blocks, definitions)
     next_item = 0
-    run: list[_Placed] = []
+    placed: list[_Placed] = []
     for block in blocks:
         paragraph = block.segments[0].segment.paragraph
         while next_item < len(between) and between[next_item].after_paragraph < paragraph:
-            run = _place(between[next_item], run, parts)
+            placed.append(between[next_item])
             next_item += 1
-        run.append(block)
-    for item in between[next_item:]:
-        run = _place(item, run, parts)
-    parts.extend(_grouped(run))
-    return parts
+        placed.append(block)
+    placed.extend(between[next_item:])
+    return _grouped(placed)
 
 
 def _in_source_order(
@@ -133,19 +133,6 @@ def _in_source_order(
     return [item for _, item in sorted(keyed, key=lambda pair: pair[0])]
 
 
-def _place(
-    item: CodeBlock | LinkDefinition, run: list[_Placed], parts: list[Part]
-) -> list[_Placed]:
-    """Puts ``item`` after ``run``; returns the run that goes on. A code block ends the run
-    (and the table, list or quote it was in); a definition joins it."""
-    if isinstance(item, LinkDefinition):
-        run.append(item)
-        return run
-    parts.extend(_grouped(run))
-    parts.append(item)
-    return []
-
-
 def flat_parts(parts: Sequence[Part], depth: int = 0) -> list[tuple[FlatPart, int]]:
     """``parts`` with each quote opened: every part it holds, with the number of quotes
     it stands in. A bilingual row holds one paragraph (table, list) beside its
@@ -160,18 +147,76 @@ def flat_parts(parts: Sequence[Part], depth: int = 0) -> list[tuple[FlatPart, in
     return flat
 
 
+def nested_parts(parts: Sequence[Part]) -> Iterator[Part]:
+    """Every part of ``parts`` and every part inside them: a quote's, and those a list
+    item holds (a format's style sheet needs to know whether any is a table or code)."""
+    for part in parts:
+        yield part
+        if isinstance(part, QuotePart):
+            yield from nested_parts(part.parts)
+        elif isinstance(part, ListPart):
+            for entry in part.entries:
+                yield from nested_parts(entry.children)
+
+
+def quote_breaks(parts: Sequence[Part]) -> set[int]:
+    """The places in ``flat_parts(parts)`` where a quote begins right after another one
+    ("> a", a blank line, "> b"): a format that quotes each paragraph on its own (Word's
+    "Quote" style) sets the two apart there, or they read as one quotation."""
+    breaks: set[int] = set()
+
+    def walk(parts: Sequence[Part], position: int) -> int:
+        after_quote = False
+        for part in parts:
+            if isinstance(part, QuotePart):
+                if after_quote:
+                    breaks.add(position)
+                position = walk(part.parts, position)
+                after_quote = True
+            else:
+                position += 1
+                after_quote = False
+        return position
+
+    walk(parts, 0)
+    return breaks
+
+
+def _quote_of(item: _Placed, depth: int) -> BlockQuote | None:
+    """The quote ``item`` stands in one deeper than ``depth``; None where nothing says
+    which (then every item at that depth is in the same one)."""
+    return item.quotes[depth] if len(item.quotes) > depth else None
+
+
+def _quote_end(blocks: Sequence[_Placed], index: int, depth: int) -> int:
+    """Where the quote that ``blocks[index]`` stands in, one deeper than ``depth``, ends:
+    at the first block that stands in another quote, or in none that deep."""
+    quote = _quote_of(blocks[index], depth)
+    end = index + 1
+    while (
+        end < len(blocks)
+        and blocks[end].quote_depth > depth
+        and _quote_of(blocks[end], depth) == quote
+    ):
+        end += 1
+    return end
+
+
 def _grouped(blocks: Sequence[_Placed], depth: int = 0) -> list[Part]:
-    """``edition_parts`` of blocks (and definitions) with no code between them, standing in
-    ``depth`` quotes: a run of blocks quoted deeper is a quote."""
+    """``edition_parts`` of blocks, definitions and code blocks standing in ``depth``
+    quotes: a run of them in one quote deeper is a quote."""
     parts: list[Part] = []
     index = 0
     while index < len(blocks):
         block = blocks[index]
         end = index + 1
         if block.quote_depth > depth:
-            while end < len(blocks) and blocks[end].quote_depth > depth:
-                end += 1
+            end = _quote_end(blocks, index, depth)
             parts.append(QuotePart(depth + 1, _grouped(blocks[index:end], depth + 1)))
+        elif isinstance(block, CodeBlock):
+            # (It ends the table or list before it, as ``_table_of`` and
+            # ``_continues_list`` find.)
+            parts.append(block)
         elif isinstance(block, LinkDefinition):
             definitions = [block]
             while end < len(blocks) and isinstance(following := blocks[end], LinkDefinition):
@@ -188,7 +233,7 @@ def _grouped(blocks: Sequence[_Placed], depth: int = 0) -> list[Part]:
         elif block.list_item is not None:
             while end < len(blocks) and _continues_list(blocks[end], depth):
                 end += 1
-            parts.extend(_lists(_paragraphs(blocks[index:end])))
+            parts.extend(_lists(blocks[index:end], depth))
         else:
             parts.append(block)
         index = end
@@ -196,11 +241,16 @@ def _grouped(blocks: Sequence[_Placed], depth: int = 0) -> list[Part]:
 
 
 def _paragraphs(run: Sequence[_Placed]) -> list[EditionBlock]:
-    """The blocks of a run that ``_grouped`` found to hold no definition."""
+    """The blocks of a run that ``_grouped`` found to hold no definition or code."""
     return [block for block in run if isinstance(block, EditionBlock)]
 
 
 def _continues_list(block: _Placed, depth: int) -> bool:
+    """Whether ``block`` goes on with a list standing in ``depth`` quotes: as its item, or
+    as a quote written in an item's text."""
+    if block.quote_depth > depth:
+        quote = _quote_of(block, depth)
+        return quote is not None and quote.item_depth > 0
     return (
         isinstance(block, EditionBlock)
         and block.list_item is not None
@@ -210,7 +260,7 @@ def _continues_list(block: _Placed, depth: int) -> bool:
 
 
 def _table_of(block: _Placed) -> int | None:
-    if isinstance(block, LinkDefinition) or block.cell is None:
+    if not isinstance(block, EditionBlock) or block.cell is None:
         return None
     return block.cell.table
 
@@ -246,19 +296,32 @@ def _cell_parts(blocks: list[EditionBlock]) -> list[CellPart]:
     return parts
 
 
-def _lists(blocks: Sequence[EditionBlock]) -> list[ListPart]:
-    """Consecutive list items as lists, nested by depth.
+def _lists(blocks: Sequence[_Placed], depth: int = 0) -> list[ListPart]:
+    """Consecutive list items as lists, nested by depth, standing in ``depth`` quotes.
 
     An item deeper than the one before it opens a list inside that one (however many levels
     deeper: the source skipped levels, the edition nests once); a shallower one goes back to
     the list open at its depth; a change of kind at a depth starts a new list there, as
-    does a change of marker (in CommonMark "- a" then "* b" are two lists).
+    does a change of marker (in CommonMark "- a" then "* b" are two lists). A quote among
+    the items (``_continues_list``) goes to the last item at the depth it stands in.
     """
     top: list[ListPart] = []
     open_lists: list[ListPart] = []
-    for block in blocks:
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        if not isinstance(block, EditionBlock) or block.list_item is None:
+            end = _quote_end(blocks, index, depth)
+            quote = _quote_of(block, depth)
+            assert quote is not None and open_lists
+            while len(open_lists) > 1 and open_lists[-1].depth > quote.item_depth:
+                open_lists.pop()
+            held = QuotePart(depth + 1, _grouped(blocks[index:end], depth + 1))
+            open_lists[-1].entries[-1].children.append(held)
+            index = end
+            continue
+        index += 1
         item = block.list_item
-        assert item is not None
         while open_lists and open_lists[-1].depth > item.depth:
             open_lists.pop()
         current = open_lists[-1] if open_lists else None

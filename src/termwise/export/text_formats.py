@@ -5,9 +5,10 @@ source's table (list) and then the translation's, each whole: a table read by it
 list by its numbering would not survive being cut into rows of one cell or one item.
 A code block, which has no translation, is printed once where it stands: fenced in
 Markdown, indented four spaces in plain text. A block quote is a quote in Markdown (each
-line behind "> "), the source's and then the translation's as a list's are; plain text
-indents each of its paragraphs four spaces (eight in a quote inside a quote), each beside
-its translation.
+line behind "> "), the source's and then the translation's as a list's are, its code in
+both; plain text puts each line of a quote behind "> " too, as e-mail quotes (indentation
+is code's), each paragraph beside its translation. A quote written in a list item's text
+is printed under that item's text, in the list.
 
 A Markdown source's link reference definitions ("[1]: https://…") are printed as written
 in a Markdown edition, so that the "[text][1]" links of the source and of its translation
@@ -36,7 +37,6 @@ from termwise.export.layout import (
     QuotePart,
     TablePart,
     edition_parts,
-    flat_parts,
     number_label,
 )
 
@@ -136,7 +136,13 @@ def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
                 lines.append("")
                 translation = _target_text(escape)
                 lines.extend(
-                    _markdown_part(block, translation, edition.markdown, other_markers=other)
+                    _markdown_part(
+                        block,
+                        translation,
+                        edition.markdown,
+                        other_markers=other,
+                        definitions=False,
+                    )
                 )
                 lines.append("")
                 continue
@@ -174,30 +180,39 @@ def text_edition(edition: Edition, *, target_only: bool = False) -> str:
         def target_of(block: EditionBlock) -> str:
             return _reading_target(block, references)
 
-    lines: list[str] = []
     sides = [target_of] if target_only else [source_of, target_of]
-    for block, depth in flat_parts(edition_parts(edition.blocks, edition.code_blocks)):
-        if isinstance(block, DefinitionsPart):
-            continue  # (only a Markdown edition places them)
-        if isinstance(block, CodeBlock):
-            # Indented, as plain text sets code apart; a blank line gets no trailing spaces.
-            code_lines = block.text.split("\n") if block.text else []
-            lines.extend(_indented(code_lines, 1))
-            lines.append("")
-            continue
-        if not isinstance(block, EditionBlock):
-            for text_of in sides:
-                lines.extend(_indented(_text_part(block, text_of), depth))
-                lines.append("")
-            continue
-        lines.extend(_indented([text_of(block) for text_of in sides], depth))
-        lines.append("")
+    lines = _text_lines(edition_parts(edition.blocks, edition.code_blocks), sides)
     lines.extend(edition.legends())
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+def _text_lines(parts: Sequence[Part], sides: Sequence[BlockText]) -> list[str]:
+    """``parts`` as plain text, each followed by a blank line: a paragraph as each of
+    ``sides`` gives it (the source, then its translation), a table or a list whole on
+    each side, a quote's lines behind "> "."""
+    lines: list[str] = []
+    for part in parts:
+        if isinstance(part, DefinitionsPart):
+            continue  # (only a Markdown edition places them)
+        if isinstance(part, CodeBlock):
+            # Indented, as plain text sets code apart; a blank line gets no trailing spaces.
+            code_lines = part.text.split("\n") if part.text else []
+            lines.extend(_indented(code_lines, 1))
+        elif isinstance(part, QuotePart):
+            lines.extend(_quoted(_text_lines(part.parts, sides)))
+        elif isinstance(part, EditionBlock):
+            lines.extend(_indented([text_of(part) for text_of in sides], 0))
+        else:
+            for index, text_of in enumerate(sides):
+                if index:
+                    lines.append("")
+                lines.extend(_indented(_text_part(part, text_of), 0))
+        lines.append("")
+    return lines
+
+
 def _indented(lines: list[str], depth: int) -> list[str]:
-    """``lines`` indented four spaces ``depth`` times: plain text's code and quotes; a
+    """``lines`` indented four spaces ``depth`` times, as plain text sets code apart; a
     blank line gets no trailing spaces."""
     indent = "    " * depth
     return [f"{indent}{line}" if line.strip() else "" for line in lines]
@@ -222,7 +237,11 @@ def _markdown_lines(
             continue
         if isinstance(part, ListPart):
             other = _next_markers(previous, part, other_markers)
-            lines.extend(_markdown_part(part, text_of, markdown, other_markers=other))
+            lines.extend(
+                _markdown_part(
+                    part, text_of, markdown, other_markers=other, definitions=definitions
+                )
+            )
             previous = (part, other)
         else:
             previous = None
@@ -244,8 +263,9 @@ def _markdown_lines(
 
 
 def _quoted(lines: list[str]) -> list[str]:
-    """``lines`` in a Markdown block quote: each behind "> ", a blank one a bare ">" that
-    keeps the quote open (a blank line would end it)."""
+    """``lines`` in a block quote, Markdown's or an e-mail's: each behind "> ", a blank one
+    a bare ">" that keeps the quote open (a blank line would end it, and two quotes one
+    after the other would read as one)."""
     while lines and not lines[-1]:
         lines = lines[:-1]
     return [f"> {line}" if line else ">" for line in lines]
@@ -336,16 +356,25 @@ def _target_text(escape: Callable[[str], str]) -> BlockText:
 
 
 def _markdown_part(
-    part: TablePart | ListPart, text_of: BlockText, markdown: bool, *, other_markers: bool = False
+    part: TablePart | ListPart,
+    text_of: BlockText,
+    markdown: bool,
+    *,
+    other_markers: bool = False,
+    definitions: bool = True,
 ) -> list[str]:
     """A pipe table (its first row the header row a pipe table must have) or a list, with
-    ``other_markers`` "*" and "1)" instead of "-" and "1."."""
+    ``other_markers`` "*" and "1)" instead of "-" and "1."; the link definitions of the
+    quotes its items hold unless ``definitions`` is false."""
     if isinstance(part, ListPart):
 
         def item_text(block: EditionBlock) -> str:
             return _escape_block_start(text_of(block))
 
-        return _list_lines(part, item_text, other_markers=other_markers)
+        def quote_lines(quote: QuotePart) -> list[str]:
+            return _markdown_lines([quote], text_of, markdown, definitions=definitions)
+
+        return _list_lines(part, item_text, other_markers=other_markers, quote_lines=quote_lines)
     lines: list[str] = []
     for index, row in enumerate(part.rows):
         cells = [_cell(_cell_text(cell, text_of), markdown) for cell in row]
@@ -369,8 +398,10 @@ def _list_lines(
     *,
     other_markers: bool = False,
     markdown: bool = True,
+    quote_lines: Callable[[QuotePart], list[str]] | None = None,
 ) -> list[str]:
-    """One line an item, "- " or "3. " before it; a nested list under its item's text.
+    """One line an item, "- " or "3. " before it; a nested list, or a quote as
+    ``quote_lines`` prints it (as plain text does, by default), under its item's text.
 
     Markdown numbers lists in digits only, so there an item numbered "b." is a bullet item
     that starts "b." (a Markdown list of "b." lines is a paragraph); plain text prints "b.".
@@ -389,13 +420,32 @@ def _list_lines(
             marker = f"{bullet} {label}" if markdown else label
         lines.append(f"{indent}{marker} {text_of(entry.block)}")
         previous: tuple[ListPart, bool] | None = None
+        nested = indent + " " * (len(marker) + 1)
         for child in entry.children:
-            nested = indent + " " * (len(marker) + 1)
+            if isinstance(child, QuotePart):
+                # Under the item's text, no blank line before it: a quote may interrupt
+                # the item's paragraph, and the list stays tight.
+                if quote_lines is not None:
+                    quoted = quote_lines(child)
+                else:
+                    quoted = _text_lines([child], [text_of])
+                while quoted and not quoted[-1]:
+                    quoted.pop()
+                lines.extend(f"{nested}{line}" if line else "" for line in quoted)
+                previous = None
+                continue
             # Sibling lists under one item ("- a" then "* b" there) stay two in Markdown.
             other = _next_markers(previous, child, other_markers) if markdown else other_markers
             previous = (child, other)
             lines.extend(
-                _list_lines(child, text_of, nested, other_markers=other, markdown=markdown)
+                _list_lines(
+                    child,
+                    text_of,
+                    nested,
+                    other_markers=other,
+                    markdown=markdown,
+                    quote_lines=quote_lines,
+                )
             )
     return lines
 
