@@ -227,3 +227,21 @@ def test_entities_are_still_refused(tmp_path: Path) -> None:
         validate_interchange(path)
     with pytest.raises(InputError):
         read_units(path)
+
+
+def test_memoq_and_trados_statuses_are_read_where_no_xliff_state_is_written(
+    tmp_path: Path,
+) -> None:
+    # A segment a reviewer confirmed in memoQ, or approved in Trados Studio, imported as
+    # merely edited: both tools write their own status, and no XLIFF state.
+    reviewed = MEMOQ.replace('mq:status="PartiallyEdited"', 'mq:status="Reviewer1Confirmed"')
+    memoq = read_units(write(tmp_path, "doc.mqxliff", reviewed))
+    assert [unit.state for unit in memoq] == [SegmentState.EDITED, SegmentState.REVIEWED]
+    machine = MEMOQ.replace('mq:status="PartiallyEdited"', 'mq:status="MachineTranslated"')
+    assert read_units(write(tmp_path, "mt.mqxliff", machine))[1].state is SegmentState.MT
+    trados = read_units(write(tmp_path, "doc.sdlxliff", SDLXLIFF))
+    assert [unit.state for unit in trados] == [SegmentState.EDITED, SegmentState.REVIEWED]
+    draft_mt = SDLXLIFF.replace(
+        'conf="Translated" origin="interactive"', 'conf="Draft" origin="mt"'
+    )
+    assert read_units(write(tmp_path, "mt.sdlxliff", draft_mt))[0].state is SegmentState.MT

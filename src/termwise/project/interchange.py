@@ -671,11 +671,34 @@ def _guess_plural_rule(count: int, lang: str) -> str | None:
     return None
 
 
+_MEMOQ_NS = "MQXliff"
+_SDL_NS = "http://sdl.com/FileTypes/SdlXliff/1.0"
+
+
 def _xliff12_state(
-    tu: etree._Element, target_el: etree._Element | None, source: str, target: str
+    tu: etree._Element,
+    target_el: etree._Element | None,
+    source: str,
+    target: str,
+    mid: str | None = None,
 ) -> StateReading:
+    """The unit's XLIFF state, else memoQ's or Trados Studio's own status of the segment
+    (``mid``: the segment of a segmented unit, as Trados numbers its ``sdl:seg``)."""
     from termwise.project import states
 
+    state = target_el.get("state") if target_el is not None else None
+    if state is None and tu.get("approved") is None:
+        memoq = tu.get(f"{{{_MEMOQ_NS}}}status")
+        if memoq:
+            return states.from_tool_status(target=target, status=memoq, tool="memoQ")
+        seg = _trados_segment(tu, mid)
+        if seg is not None and seg.get("conf"):
+            return states.from_tool_status(
+                target=target,
+                status=seg.get("conf", ""),
+                tool="Trados",
+                machine=seg.get("origin") == "mt",
+            )
     return states.from_xliff12(
         source=source,
         target=target,
@@ -683,6 +706,15 @@ def _xliff12_state(
         qualifier=target_el.get("state-qualifier") if target_el is not None else None,
         approved=tu.get("approved"),
     )
+
+
+def _trados_segment(tu: etree._Element, mid: str | None) -> etree._Element | None:
+    """Trados Studio's record of a segment: the ``sdl:seg`` of ``mid`` in the unit's
+    ``sdl:seg-defs`` (the only one, for a unit not cut in segments)."""
+    segs = [el for el in tu.iter(f"{{{_SDL_NS}}}seg")]
+    if mid is None:
+        return segs[0] if len(segs) == 1 else None
+    return next((seg for seg in segs if seg.get("id") == mid), None)
 
 
 def _target_lang(target_el: etree._Element | None, default: str | None) -> str | None:
@@ -726,7 +758,7 @@ def _xliff12_segments(
             inline_codes=source_codes + target_codes,
             line=_line(mark),
         )
-        unit.read_state(_xliff12_state(tu, target_el, source_text, target_text))
+        unit.read_state(_xliff12_state(tu, target_el, source_text, target_text, mid))
         units.append(unit)
     return units
 

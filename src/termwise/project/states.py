@@ -142,6 +142,53 @@ def from_xliff12(
     return StateReading(mapped)
 
 
+# memoQ's segment status (``mq:status`` on a trans-unit) and Trados Studio's confirmation
+# level (``conf`` of an ``sdl:seg``), read where the XLIFF states are not written: a segment
+# a reviewer confirmed or approved there imported as merely edited. A translator's own
+# confirmation is XLIFF's "translated": edited, to be reviewed.
+MEMOQ_STATES: dict[str, SegmentState] = {
+    "NotStarted": NEW,
+    "Pretranslated": EDITED,
+    "PreTranslated": EDITED,
+    "AssembledFromFragments": EDITED,
+    "PartiallyEdited": EDITED,
+    "Edited": EDITED,
+    "MachineTranslated": MT,
+    "ManuallyConfirmed": EDITED,
+    "Confirmed": EDITED,
+    "Rejected": EDITED,
+    "Reviewer1Confirmed": REVIEWED,
+    "Reviewer2Confirmed": REVIEWED,
+    "Proofread": REVIEWED,
+}
+TRADOS_STATES: dict[str, SegmentState] = {
+    "Draft": EDITED,
+    "Translated": EDITED,
+    "RejectedTranslation": EDITED,
+    "RejectedSignOff": EDITED,
+    "ApprovedTranslation": REVIEWED,
+    "ApprovedSignOff": REVIEWED,
+}
+
+
+def from_tool_status(*, target: str, status: str, tool: str, machine: bool = False) -> StateReading:
+    """Read memoQ's or Trados Studio's own status of a segment (``tool``: which one), for a
+    unit whose XLIFF states say nothing; ``machine``: Trados marks the text as MT."""
+    table = MEMOQ_STATES if tool == "memoQ" else TRADOS_STATES
+    mapped = table.get(status)
+    if not target.strip():
+        return StateReading(NEW)
+    if mapped is None:
+        return StateReading(EDITED, f"unknown {tool} status {status!r}; read as edited")
+    if mapped is EDITED and machine:
+        return StateReading(MT)
+    if mapped is NEW:
+        return StateReading(EDITED, f"{tool} status {status} yet a target text; read as edited")
+    if status.startswith("Rejected"):
+        return StateReading(EDITED, f"{tool} status {status}: the reviewer rejected it")
+    return StateReading(mapped)
+
+
 def to_xliff12(state: SegmentState) -> tuple[str | None, str | None, str]:
     """``(state, state-qualifier, approved)`` for a unit in ``state`` (no state: no target)."""
     if state is MT:
