@@ -287,11 +287,12 @@ def test_a_verbatim_term_opening_a_sentence_leaves_the_next_word_in_lower_case()
     # put the sentence's capital on the first word after the inserted term.
     unknown = concept_glossary("global governance", Term("gobernanza global", "es"))
     engine = ConstrainedEngine(ApertiumEngine(), unknown)
-    plain, marked, named = engine.translate(
+    plain, marked, named, acronym = engine.translate(
         [
             "Global governance is our goal.",
             "*Global governance* is our goal.",
             "Global governance China wants.",
+            "Global governance UN reform is needed.",
         ],
         "en",
         "es",
@@ -300,6 +301,8 @@ def test_a_verbatim_term_opening_a_sentence_leaves_the_next_word_in_lower_case()
     assert plain.target.startswith("Gobernanza global es ")
     assert marked.target.startswith("*Gobernanza global* es ")
     assert named.target.startswith("Gobernanza global China")
+    # An acronym after the term is no name the translation's next word would be.
+    assert acronym.target.startswith("Gobernanza global reforma"), acronym.target
     assert "\ue003" not in plain.target + marked.target + named.target
 
 

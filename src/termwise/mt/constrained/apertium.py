@@ -65,7 +65,7 @@ _LEFT_KEY = re.compile(r"[#*]?(\w*)__(\d+)__")
 # An injected unit after transfer, its key in its lemma: its words go back around it.
 _RESTORE = re.compile(r"\^([^$<]*)__(\d+)__(<[^$]*)\$")
 _LOWER_NEXT = "\ue003"
-_NEXT_LETTER = re.compile(r"[\W_]*([^\W\d_])")
+_NEXT_WORD = re.compile(r"[\W_]*([^\W\d_]+)")
 _LOWER_MARKED = re.compile(_LOWER_NEXT + r"(\W*)(\w+)")
 _STREAM_SPECIAL = re.compile(r"([\^$/<>\[\]@\\{}#])")
 _TAGS = re.compile(r"<([^>]*)>")
@@ -371,6 +371,17 @@ def _inject(
     return unit, before, head.after
 
 
+def _goes_on_in_lower_case(text: str, position: int) -> bool:
+    """Whether the source's next word after ``position`` is no name: in lower case, or an
+    acronym ("Global governance UN reform…": the word after the term in the translation is
+    "reforma", not the acronym, which keeps its capitals anyway)."""
+    word = _NEXT_WORD.match(text, position)
+    if word is None:
+        return False
+    letters = word.group(1)
+    return letters[0].islower() or (len(letters) > 1 and letters.isupper())
+
+
 def _verbatim(text: str, capitalise: bool, lower_after: bool) -> str:
     if capitalise:
         text = text[:1].upper() + text[1:]
@@ -459,7 +470,7 @@ def translate_constrained(
         k
         for body, fences in zip(flat, kept, strict=True)
         for k, p in fences.items()
-        if (following := _NEXT_LETTER.match(body, p.end)) and following.group(1).islower()
+        if _goes_on_in_lower_case(body, p.end)
     }
     targets = [p.target for p in by_key.values() if p.target is not None]
     # The heads are analysed while the document goes through the analysis half.
