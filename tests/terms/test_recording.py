@@ -153,6 +153,13 @@ def test_a_concepts_first_term_in_a_language_is_its_rendering_and_a_status_can_c
         "paz mundial": "preferred",
         "paz del mundo": "admitted",
     }
+    # A second preferred term is said, and how to settle it.
+    result = CliRunner().invoke(
+        cli,
+        ["--project", str(project), "glossary", "add", "paz del mundo", "--concept",
+         "world-peace", "--lang", "es", "--status", "preferred"],
+    )  # fmt: skip
+    assert "another preferred es term, 'paz mundial'" in result.output
 
 
 def test_status_and_first_term_read_every_file_of_the_glossary_folder(project: Path) -> None:

@@ -224,6 +224,7 @@ def add(
         if changed is not None:
             target, concept, before = changed
             click.echo(f"{term!r} of {concept} in {target}: {before.value} → {status}")
+            _warn_other_preferred(glossary_path or layout.glossary_dir, concept, term, lang)
             return
     found = None
     if document is not None:
@@ -254,3 +255,27 @@ def _status_of(path: Path, concept_id: str, text: str, lang: str) -> str:
     text = " ".join(text.split())
     terms = concept.terms(lang) if concept is not None else []
     return next((term.status.value for term in terms if term.text == text), "?")
+
+
+def _warn_other_preferred(path: Path, concept_id: str, text: str, lang: str) -> None:
+    """Say so where the concept now has two preferred terms in ``lang``: MT forces the
+    first it meets, and the checks call the other one inconsistent."""
+    from termwise.glossary.formats import load_glossary
+
+    concept = load_glossary(path).get(concept_id)
+    text = " ".join(text.split())
+    others = [
+        term.text
+        for term in (concept.terms(lang) if concept is not None else [])
+        if term.status is TermStatus.PREFERRED and term.text != text
+    ]
+    if others and any(
+        term.text == text and term.status is TermStatus.PREFERRED
+        for term in (concept.terms(lang) if concept is not None else [])
+    ):
+        shown = ", ".join(repr(other) for other in others)
+        click.echo(
+            f"warning: {concept_id} has another preferred {lang} term, {shown}; give it "
+            "--status admitted if this one replaces it",
+            err=True,
+        )
