@@ -140,10 +140,11 @@ def test_a_fence_inside_a_list_item_loses_the_items_indentation() -> None:
     items = [segment.list_item for segment in document.segments]
     assert items[:2] == [ListItem(True, 1, 1, marker="."), ListItem(True, 2, 1, marker=".")]
     assert [item.depth if item else 0 for item in items[2:]] == [1, 2, 2]
-    # The nested item's fence stands four columns in: still a fence, not its text.
+    # The nested item's fence stands four columns in: still a fence, not its text. Each
+    # fence is its item's.
     assert document.code_blocks == [
-        CodeBlock(1, "pip install termwise\n  --user", "sh"),
-        CodeBlock(4, "make", ""),
+        CodeBlock(1, "pip install termwise\n  --user", "sh", item_depth=1),
+        CodeBlock(4, "make", "", item_depth=2),
     ]
 
 

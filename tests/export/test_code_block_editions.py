@@ -59,6 +59,10 @@ CODES = [
     ("", "termwise export paper.md --to es"),
 ]
 TEXTS = [text for _, text in CODES]
+# The code written in the list's first item: printed in that item, and so in each side's
+# list where a bilingual edition prints the source's list and the translation's.
+ITEM_CODE = 2
+APART = [code for index, code in enumerate(CODES) if index != ITEM_CODE]
 
 
 def translated(source: str) -> tuple[str, bool]:
@@ -98,8 +102,6 @@ def test_html_bilingual_gives_each_code_block_a_row_across_both_columns(manual: 
         None,
         "code",
         "list",
-        "code",
-        "list",
         "table",
         "code",
         None,
@@ -112,7 +114,13 @@ def test_html_bilingual_gives_each_code_block_a_row_across_both_columns(manual: 
             assert (cell.tag, cell.attributes.get("colspan")) == ("td", "2")
             [pre] = cell.elements()
             codes.append(code_of(pre))
-    assert codes == CODES
+    assert codes == APART
+    # The item's code in its item, on either side; the list one list.
+    [row] = [row for row in rows if row.attributes.get("class") == "list"]
+    for side in row.elements():
+        [listing] = side.find_all("ol")
+        first, _ = listing.elements()
+        assert [code_of(pre) for pre in first.find_all("pre")] == [CODES[ITEM_CODE]]
     html = out.read_text(encoding="utf-8")
     assert "&lt;ok&gt;" in html and "nested &amp; &lt;b&gt;" in html and "<b>" not in html
     # The title is still the first heading's row, code before it or not.
@@ -127,8 +135,6 @@ def test_html_target_only_prints_the_code_between_the_paragraphs(manual: Path) -
         "p",
         "pre",
         "ol",
-        "pre",
-        "ol",
         "table",
         "pre",
         "p",
@@ -136,8 +142,12 @@ def test_html_target_only_prints_the_code_between_the_paragraphs(manual: Path) -
     ]
     assert [code_of(pre) for pre in main.find_all("pre")] == CODES
     assert [h1.text() for h1 in page.find_all("h1")] == ["ES Setup"]
-    # The second item of the list the code cut keeps its number.
-    assert main.find_all("ol")[1].attributes.get("start") == "2"
+    # The code written in the first item stands in it, and the list goes on: "2." is its
+    # second item, not a list of its own.
+    [listing] = main.find_all("ol")
+    first, second = listing.elements()
+    assert [code_of(pre) for pre in first.find_all("pre")] == [CODES[ITEM_CODE]]
+    assert second.text() == "ES Check the terms."
 
 
 # --- Markdown ---------------------------------------------------------------------------------
@@ -145,19 +155,24 @@ def test_html_target_only_prints_the_code_between_the_paragraphs(manual: Path) -
 
 def fences(markdown: str) -> list[tuple[str, str]]:
     """The code blocks CommonMark (with GFM tables) reads in ``markdown``, each at the top
-    level: none is swallowed by a table or a list."""
+    level but the one written in a list item, which stands in its item: none is swallowed
+    by a table or a list."""
     tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
     found = []
+    items = 0
     for token in tokens:
+        items += {"list_item_open": 1, "list_item_close": -1}.get(token.type, 0)
         if token.type in ("fence", "code_block"):
-            assert token.level == 0, token
-            found.append((token.info.strip(), token.content.removesuffix("\n")))
+            code = (token.info.strip(), token.content.removesuffix("\n"))
+            assert token.level == (2 if code == CODES[ITEM_CODE] and items else 0), token
+            found.append(code)
     return found
 
 
 def test_markdown_bilingual_fences_the_code_between_closed_tables(manual: Path) -> None:
     text = export(manual, "manual.es.md").read_text(encoding="utf-8")
-    assert fences(text) == CODES
+    # The source's list and the translation's, each with the code of its first item.
+    assert fences(text) == [*CODES[:ITEM_CODE], *[CODES[ITEM_CODE]] * 2, *CODES[ITEM_CODE + 1 :]]
     lines = text.splitlines()
     assert lines[0] == "```text"
     # The pipe table before a fence is closed, as before a heading: it ran on otherwise.
@@ -168,7 +183,7 @@ def test_markdown_bilingual_fences_the_code_between_closed_tables(manual: Path) 
     # A fence longer than the backtick run in the code.
     assert "````markdown\n```\nnested & <b>\n```\n````\n" in text
     assert text.count("| English | Spanish |") == 2
-    assert text.count("termwise review paper.md") == 1
+    assert text.count("termwise review paper.md") == 2
 
 
 def test_markdown_target_only_fences_the_code(manual: Path) -> None:
@@ -194,9 +209,13 @@ def test_text_edition_indents_the_code_where_it_stands(manual: Path, target_only
     places = [text.index(indented(code)) for code in TEXTS]
     assert places == sorted(places) and places[0] == 0
     assert text.endswith(indented(TEXTS[-1]))
-    assert all(text.count(indented(code)) == 1 for code in TEXTS)
+    # The item's code under its item's text (four spaces further in), once in each list.
+    item_code = f"   {indented(TEXTS[ITEM_CODE])}"
+    assert text.count(item_code) == (1 if target_only else 2)
+    assert all(text.count(indented(code)) == 1 for code in TEXTS if code != TEXTS[ITEM_CODE])
     installer = text.index("ES Run the installer first.")
-    assert places[0] < installer < places[1] < text.index("1. ES Open the paper.") < places[2]
+    assert places[0] < installer < places[1] < text.index("1. ES Open the paper.")
+    assert "1. ES Open the paper.\n" + item_code + "2. ES Check the terms." in text
     assert ("Run the installer first.\nES Run" in text) is not target_only
 
 
@@ -217,15 +236,13 @@ def test_word_bilingual_gives_code_a_row_of_merged_cells(manual: Path) -> None:
             [paragraph] = first.paragraphs
             assert paragraph.style.name == "Code"
             codes.append(paragraph.text)
-    assert codes == TEXTS
+    assert codes == [code for _, code in APART]
     assert kinds == [
         "code",
         "Heading 1",  # the title's row: the title in the outline (no heading above the table)
         "Normal",
         "code",
-        "List Number",
-        "code",
-        "List Number",
+        "List Number",  # the item's code in the item, in either cell
         "Normal",  # the row of the source's table and the translation's
         "code",
         "Normal",

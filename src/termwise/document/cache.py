@@ -43,7 +43,9 @@ from termwise.document.model import (
 # 12: the first page's running header is page furniture where it counts up to the next.
 # 13: which block quotes a Markdown paragraph, code block or definition stands in
 # (``quotes``); code in a quote is a code block, not a paragraph.
-VERSION = 13
+# 14: which list item a Markdown paragraph, heading, table or code block that is no item's
+# first paragraph stands in (``item_depth``): an item's second paragraph ended the list.
+VERSION = 14
 # Smaller files segment in well under a tenth of a second: not worth a cache file.
 MIN_BYTES = 200_000
 
@@ -161,6 +163,7 @@ def _encode_segment(segment: Segment) -> list[Any]:
         _encode_list_item(segment.list_item),
         segment.quote_depth,
         _encode_quotes(segment.quotes),
+        segment.item_depth,
     ]
 
 
@@ -194,7 +197,7 @@ def _decode_quotes(value: Any, depth: int) -> tuple[BlockQuote, ...]:
 
 
 def _decode_segment(row: list[Any]) -> Segment:
-    if len(row) != 16:
+    if len(row) != 17:
         raise ValueError("cache row of another shape")
     (
         segment_id,
@@ -213,11 +216,14 @@ def _decode_segment(row: list[Any]) -> Segment:
         list_item,
         quote_depth,
         quotes,
+        item_depth,
     ) = row
     if type(segment_id) is not str or type(text) is not str or type(level) is not int:
         raise ValueError("cache row with a non-text field")
     if type(quote_depth) is not int or quote_depth < 0:
         raise ValueError("cache row with a malformed quote depth")
+    if type(item_depth) is not int or item_depth < 0:
+        raise ValueError("cache row with a malformed item depth")
     if length != len(text):
         raise ValueError("cache row whose offsets do not fit its text")
     offsets: Sequence[int] = (
@@ -238,6 +244,7 @@ def _decode_segment(row: list[Any]) -> Segment:
         list_item=_decode_list_item(list_item),
         quote_depth=quote_depth,
         quotes=_decode_quotes(quotes, quote_depth),
+        item_depth=item_depth,
     )
 
 
@@ -248,16 +255,24 @@ def _encode_code_block(code: CodeBlock) -> list[Any]:
         code.info,
         code.quote_depth,
         _encode_quotes(code.quotes),
+        code.item_depth,
     ]
 
 
 def _decode_code_block(row: Any) -> CodeBlock:
-    after_paragraph, text, info, quote_depth, quotes = row
+    after_paragraph, text, info, quote_depth, quotes, item_depth = row
     if type(after_paragraph) is not int or type(text) is not str or type(info) is not str:
         raise ValueError("cache row with a malformed code block")
-    if type(quote_depth) is not int or quote_depth < 0:
+    if not all(type(number) is int and number >= 0 for number in (quote_depth, item_depth)):
         raise ValueError("cache row with a malformed code block")
-    return CodeBlock(after_paragraph, text, info, quote_depth, _decode_quotes(quotes, quote_depth))
+    return CodeBlock(
+        after_paragraph,
+        text,
+        info,
+        quote_depth,
+        _decode_quotes(quotes, quote_depth),
+        item_depth,
+    )
 
 
 def _encode_definition(definition: LinkDefinition) -> list[Any]:

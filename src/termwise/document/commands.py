@@ -84,6 +84,8 @@ def segments(
                 }
             if segment.quote_depth:
                 row["quote_depth"] = segment.quote_depth
+            if segment.item_depth:
+                row["item_depth"] = segment.item_depth
             out.write(("\n" if index == 0 else ",\n") + json.dumps(row, ensure_ascii=False))
         out.write("\n]\n")
         out.flush()

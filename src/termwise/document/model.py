@@ -207,6 +207,12 @@ class Segment:
     # a list item in its item. Empty where nothing says (a segment built elsewhere): the
     # paragraphs one after another at one depth are then one quote.
     quotes: tuple[BlockQuote, ...] = ()
+    # The depth (as ``ListItem.depth`` counts) of the list item whose text holds the
+    # paragraph, where it is no item's first paragraph but a later one ("1. Install." then,
+    # after a blank line, "   Then restart."), 0 for none: an edition prints it inside that
+    # item, and the list goes on after it, numbered on, instead of ending there. Counted
+    # among the lists of the innermost quote it stands in (``quotes``).
+    item_depth: int = 0
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Map the span ``[start, end)`` of ``text`` to a span of ``Document.text``."""
@@ -240,6 +246,9 @@ class CodeBlock:
     # code quoted in the source is printed inside the quotation.
     quote_depth: int = 0
     quotes: tuple[BlockQuote, ...] = ()
+    # The list item whose text holds it (see ``Segment.item_depth``): code written under a
+    # step is printed in that step, and the list goes on after it.
+    item_depth: int = 0
 
 
 # CommonMark's longest link label, in characters between its brackets.

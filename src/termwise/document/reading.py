@@ -77,6 +77,9 @@ class Block:
     # Markdown: how many block quotes the block stands in, and which (see ``Segment``).
     quote_depth: int = 0
     quotes: tuple[BlockQuote, ...] = ()
+    # Markdown: the depth of the list item whose text holds the block, where it is no
+    # item's first paragraph (see ``Segment.item_depth``); 0 for none.
+    item_depth: int = 0
     # Markdown: a link reference definition, which becomes a ``LinkDefinition`` and no
     # segment (its place and text are filled in from the block's).
     definition: LinkDefinition | None = None
@@ -225,6 +228,7 @@ def _segments(
                     info=block.info,
                     quote_depth=block.quote_depth,
                     quotes=block.quotes,
+                    item_depth=block.item_depth,
                 )
             )
             continue
@@ -285,6 +289,7 @@ def _segments(
                 list_item=block.list_item,
                 quote_depth=block.quote_depth,
                 quotes=block.quotes,
+                item_depth=block.item_depth,
             )
         )
     return segments, code_blocks, definitions
@@ -898,8 +903,9 @@ def markdown_blocks(text: str) -> list[Block]:
     # Whether the line before was a link reference definition: to CommonMark it opened a
     # paragraph, which the next line may go on with (it cannot open indented code).
     after_definition = False
-    # The quote depth of the table being read: its rows carry as many markers.
-    tables = table_row = table_quote = 0
+    # The quote depth of the table being read: its rows carry as many markers; and the
+    # list item it stands in, which its rows do too.
+    tables = table_row = table_quote = table_item_depth = 0
     quotes = _OpenQuotes()
     raw_lines = text.split("\n")
     position = 0
@@ -967,6 +973,7 @@ def markdown_blocks(text: str) -> list[Block]:
                         table_row,
                         depth,
                         quotes.current(),
+                        table_item_depth,
                     )
                 )
                 continue
@@ -977,6 +984,9 @@ def markdown_blocks(text: str) -> list[Block]:
             lists.close_left_of(fence.indent)
             fence.block.quote_depth = depth
             fence.block.quotes = quotes.current()
+            # Under an open item's text (CommonMark: indented as far as it), the code is
+            # that item's, and the list goes on after it.
+            fence.block.item_depth = lists.reached(fence.indent)
             blocks.append(fence.block)
             current = None
             continue
@@ -1032,7 +1042,8 @@ def markdown_blocks(text: str) -> list[Block]:
             continue
         atx = _ATX.match(line, content_start)
         if atx:
-            lists.close_left_of(_width(line, content_start, atx.start(1)))
+            heading_column = _width(line, content_start, atx.start(1))
+            lists.close_left_of(heading_column)
             title_start = line_start + atx.start(2)
             blocks.append(
                 Block(
@@ -1041,6 +1052,7 @@ def markdown_blocks(text: str) -> list[Block]:
                     level=len(atx.group(1)),
                     quote_depth=depth,
                     quotes=quotes.current(),
+                    item_depth=lists.reached(heading_column),
                 )
             )
             current = None
@@ -1049,10 +1061,12 @@ def markdown_blocks(text: str) -> list[Block]:
         following_depth, following_start = _quote_prefix(following)
         if following_depth == depth and _starts_table(content, following[following_start:]):
             # Each cell is a paragraph of its own, as in a .docx table: a row is no sentence.
-            lists.close_left_of(_width(line, content_start, indentation_end))
+            table_column = _width(line, content_start, indentation_end)
+            lists.close_left_of(table_column)
             tables += 1
             table_row = 0
             table_quote = depth
+            table_item_depth = lists.reached(table_column)
             blocks.extend(
                 _cell_blocks(
                     content,
@@ -1061,6 +1075,7 @@ def markdown_blocks(text: str) -> list[Block]:
                     table_row,
                     depth,
                     quotes.current(),
+                    table_item_depth,
                 )
             )
             in_table = skip_next_line = True
@@ -1092,6 +1107,8 @@ def markdown_blocks(text: str) -> list[Block]:
                 after_definition = True
                 continue
         list_item: ListItem | None = None
+        # The item a paragraph that is no item's first stands in.
+        item_depth = 0
         item = _LIST_ITEM.match(line, content_start)
         if item and not lists.open and _continues_paragraph(current, item):
             item = None
@@ -1102,7 +1119,11 @@ def markdown_blocks(text: str) -> list[Block]:
             content_start = item.end()
             current = None
         elif current is None:
+            # A paragraph after a blank line (or after another block): indented as far as an
+            # open item's text, it is that item's next paragraph (CommonMark), and the list
+            # goes on after it; further left, it ends the items it does not reach.
             lists.close_left_of(column)
+            item_depth = lists.reached(column)
         stripped = line[content_start:].strip()
         if not stripped:
             continue
@@ -1114,7 +1135,11 @@ def markdown_blocks(text: str) -> list[Block]:
         span = (left, left + len(stripped))
         if current is None:
             current = Block(
-                heading=False, list_item=list_item, quote_depth=depth, quotes=quotes.current()
+                heading=False,
+                list_item=list_item,
+                quote_depth=depth,
+                quotes=quotes.current(),
+                item_depth=item_depth,
             )
             blocks.append(current)
         elif lazy:
@@ -1465,11 +1490,12 @@ def _cell_blocks(
     row: int,
     quote_depth: int = 0,
     quotes: tuple[BlockQuote, ...] = (),
+    item_depth: int = 0,
 ) -> list[Block]:
     """A block for each cell of a table row that has text, with its place in the table
     (empty cells count as columns: the grid is the source's); ``line`` is the row's content,
     found at ``line_start``, its quote markers (``quote_depth`` of them, of ``quotes``) left
-    out."""
+    out; ``item_depth``: the list item whose text holds the table."""
     return [
         Block(
             heading=False,
@@ -1477,6 +1503,7 @@ def _cell_blocks(
             cell=TableCell(table, row, column),
             quote_depth=quote_depth,
             quotes=quotes,
+            item_depth=item_depth,
         )
         for column, (start, end) in enumerate(_table_cells(line))
         if end > start

@@ -125,6 +125,7 @@ def split_segment(segment: Segment, cuts: list[int]) -> list[Segment]:
                 list_item=segment.list_item,
                 quote_depth=segment.quote_depth,
                 quotes=segment.quotes,
+                item_depth=segment.item_depth,
             )
         )
     return parts
@@ -155,4 +156,5 @@ def join_segments(first: Segment, second: Segment) -> Segment:
         list_item=first.list_item,
         quote_depth=first.quote_depth,
         quotes=first.quotes,
+        item_depth=first.item_depth,
     )

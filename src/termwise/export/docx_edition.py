@@ -19,7 +19,8 @@ bilingual table each beside its translation, as every paragraph is. Word has no 
 that holds a quotation, so two quotes one after the other are set apart by an empty
 paragraph, as two tables are. A quote written in a list item's text follows the item's
 paragraph, set in as far as the item's text as well, and the list's numbering goes on
-after it.
+after it; so do the item's later paragraphs, in Word's "List Continue" style (set in as
+far as the item's text, and numbered not), and its code.
 
 Headings are Word's heading styles, so that the navigation pane and a table of contents see
 the outline. In the bilingual table only the source column's enter the outline: its
@@ -378,10 +379,48 @@ def _add_list(
                 # Under the item's text: as far in as it, and as a quote is.
                 held_indent = LIST_INDENT_PT * depth + indent_pt
                 _add_held_quote(document, container, child, add, held_indent)
-            else:
+            elif isinstance(child, ListPart):
                 _add_list(
                     document, container, child, add, quote_depth=quote_depth, indent_pt=indent_pt
                 )
+            else:
+                text_indent = None
+                if quote_depth or indent_pt:
+                    text_indent = QUOTE_INDENT_PT * quote_depth + LIST_INDENT_PT * depth + indent_pt
+                _add_held(document, container, child, add, depth, text_indent)
+
+
+def _add_held(
+    document: Any,
+    container: Any,
+    part: EditionBlock | TablePart | CodeBlock | DefinitionsPart,
+    add: AddBlock,
+    depth: int,
+    indent_pt: float | None,
+) -> None:
+    """What a list item of ``depth`` holds after its first paragraph, in ``container``
+    after the item's: a paragraph in Word's "List Continue" style, which sets it in as far
+    as the item's text and numbers nothing (the list's numbering goes on after it), set in
+    ``indent_pt`` where the item is set in so; code in the "Code" style, as far in."""
+    from docx.shared import Pt
+
+    if isinstance(part, DefinitionsPart):
+        return  # (only a Markdown edition places them)
+    if isinstance(part, TablePart):
+        # (A Word table is set in by its own properties, which the edition leaves.)
+        _add_table(document, container, part, add, markdown=True)
+        return
+    level = min(max(depth, 1), _LIST_DEPTHS)
+    if isinstance(part, CodeBlock):
+        indent = LIST_INDENT_PT * level if indent_pt is None else indent_pt
+        _add_code(document, container.add_paragraph(), part, indent)
+        return
+    paragraph = container.add_paragraph()
+    paragraph.style = document.styles["List Continue" + (f" {level}" if level > 1 else "")]
+    if indent_pt is not None:
+        paragraph.paragraph_format.left_indent = Pt(indent_pt)
+    # A heading in a list item is bold, as one that is the item's text: no section.
+    add(paragraph, part, _Style(bold=part.kind is SegmentKind.HEADING))
 
 
 def _add_held_quote(

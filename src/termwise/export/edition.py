@@ -92,6 +92,12 @@ class EditionBlock:
         """Which quotes those are (``Segment.quotes``)."""
         return self.segments[0].segment.quotes
 
+    @property
+    def item_depth(self) -> int:
+        """The list item whose text holds the block, where it is no item's first paragraph
+        (``Segment.item_depth``); 0 for none."""
+        return self.segments[0].segment.item_depth
+
     def target_runs(self) -> list[EditionSegment | None]:
         """The sentences to print; ``None`` stands for a run of untranslated ones.
 

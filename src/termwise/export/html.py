@@ -24,7 +24,9 @@ A block quote's paragraphs (headings, lists, tables) keep their rows, each side 
 ``<blockquote>`` elements as the source's quotes it stands in, so that a quoted speech
 stays level with its translation; the translation alone prints the quotation whole, in one,
 and two quotes one after the other in two. A quote written in a list item's text is a
-``<blockquote>`` in that ``<li>``, on either side.
+``<blockquote>`` in that ``<li>``, on either side; an item's later paragraphs are ``<p>``
+elements in it (its first one too, as CommonMark renders a loose list), its code a
+``<pre>``, and the list's numbering goes on after them.
 """
 
 from __future__ import annotations
@@ -340,8 +342,9 @@ _OL_TYPES = {"lowerLetter": "a", "upperLetter": "A", "lowerRoman": "i", "upperRo
 
 
 def _list_html(part: ListPart, block_html: BlockHtml, markdown: bool = False) -> str:
-    """A list, a quote an item holds in its ``<li>`` after its text (``markdown``: whether
-    the source is Markdown, which a table in that quote is printed by)."""
+    """A list, what an item holds after its text (nested lists, quotes, paragraphs, code)
+    in its ``<li>`` (``markdown``: whether the source is Markdown, which a table there is
+    printed by)."""
     if part.ordered:
         start = f' start="{part.start}"' if part.start != 1 else ""
         kind = _OL_TYPES.get(part.numbering)
@@ -349,18 +352,18 @@ def _list_html(part: ListPart, block_html: BlockHtml, markdown: bool = False) ->
         opening, closing = f"<ol{kind_attribute}{start}>", "</ol>"
     else:
         opening, closing = "<ul>", "</ul>"
-    items = [
-        "<li>"
-        + _inline_block_html(entry.block, block_html)
-        + "".join(
-            "\n".join(_parts_html([child], block_html, markdown))
-            if isinstance(child, QuotePart)
-            else _list_html(child, block_html, markdown)
-            for child in entry.children
+    items = []
+    for entry in part.entries:
+        text = _inline_block_html(entry.block, block_html)
+        if part.loose:
+            # An item of several paragraphs makes the list loose: each item's text a <p>,
+            # as CommonMark renders it (an item's first paragraph bare beside the <p> of
+            # its second would not read as a paragraph of its own).
+            text = f"<p>{text}</p>"
+        held = "".join(
+            "\n".join(_parts_html([child], block_html, markdown)) for child in entry.children
         )
-        + "</li>"
-        for entry in part.entries
-    ]
+        items.append(f"<li>{text}{held}</li>")
     return "\n".join([opening, *items, closing])
 
 

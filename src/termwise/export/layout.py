@@ -4,14 +4,15 @@ Each paragraph of the document knows its place (``Segment.cell``, ``Segment.list
 but a format needs the whole: a table's grid of cells, a list's items with the lists nested
 in them. This builds that once, for every format; a document without tables or lists comes
 out as its blocks, one part each, so its editions are what they always were. A code block
-(``CodeBlock``) is a part of its own, between the blocks it stood between; one inside a
-list item ends the list there, and the rest of the items make a list after it. A block
+(``CodeBlock``) is a part of its own, between the blocks it stood between. A block
 quote (``Segment.quote_depth``, ``Segment.quotes``) is a part holding the parts it quotes,
 its code blocks among them, so that a format can print the quotation whole (a Markdown
 "> " before each of its lines) or, with ``flat_parts``, each of its parts beside its
 translation, quoted as deep as it stands. Two quotes one after the other stay two parts.
 A quote written in a list item's text ("1. Step" then "   > Note") is held by that item
-(``ListEntry.children``), so that the list goes on after it, numbered on.
+(``ListEntry.children``), so that the list goes on after it, numbered on; so is whatever
+else an item holds after its first paragraph (``Segment.item_depth``,
+``CodeBlock.item_depth``): its next paragraphs, its code, a table or a heading in it.
 Link reference definitions (``LinkDefinition``), which only a Markdown edition asks for,
 are a part where they stand too (consecutive ones one part), inside the quote they stand
 in.
@@ -29,12 +30,22 @@ from termwise.export.edition import EditionBlock
 
 @dataclass
 class ListEntry:
-    """One list item: its paragraph, the number an ordered list shows before it, and the
-    lists and quotes nested in it, in their order."""
+    """One list item: its first paragraph, the number an ordered list shows before it, and
+    what it holds after that paragraph, in order: lists nested in it, and the quotes,
+    paragraphs, code blocks and tables written in its text."""
 
     block: EditionBlock
     number: int | None
-    children: list[ListPart | QuotePart] = field(default_factory=list)
+    children: list[Part] = field(default_factory=list)
+
+    @property
+    def loose(self) -> bool:
+        """Whether the item holds a paragraph (or a heading or a table) after its first:
+        in CommonMark a blank line stands before it, which makes the list loose. A nested
+        list, a quote or code may follow the item's text directly, and leave it tight."""
+        return any(
+            not isinstance(child, (ListPart, QuotePart, CodeBlock)) for child in self.children
+        )
 
 
 @dataclass
@@ -49,6 +60,12 @@ class ListPart:
     numbering: str = "decimal"
     # The source's bullet or delimiter (``ListItem.marker``): another one is another list.
     marker: str = ""
+
+    @property
+    def loose(self) -> bool:
+        """Whether an item of it holds a paragraph after its first (``ListEntry.loose``):
+        CommonMark then reads the whole list as loose, each item's text a paragraph."""
+        return any(entry.loose for entry in self.entries)
 
     @property
     def start(self) -> int:
@@ -247,16 +264,30 @@ def _paragraphs(run: Sequence[_Placed]) -> list[EditionBlock]:
 
 def _continues_list(block: _Placed, depth: int) -> bool:
     """Whether ``block`` goes on with a list standing in ``depth`` quotes: as its item, or
-    as a quote written in an item's text."""
-    if block.quote_depth > depth:
-        quote = _quote_of(block, depth)
-        return quote is not None and quote.item_depth > 0
+    as something written in an item's text (a quote, a paragraph after its first, code)."""
+    return (_is_item(block, depth) and _table_of(block) is None) or _held_by(block, depth) > 0
+
+
+def _is_item(block: _Placed, depth: int) -> bool:
+    """Whether ``block`` is a list item's first paragraph, standing in ``depth`` quotes
+    (an item of a list in a quote deeper is that quote's)."""
     return (
         isinstance(block, EditionBlock)
         and block.list_item is not None
-        and block.cell is None
         and block.quote_depth == depth
     )
+
+
+def _held_by(block: _Placed, depth: int) -> int:
+    """The depth of the list item whose text holds ``block`` (no item itself), standing in
+    ``depth`` quotes; 0 for none. A block in a quote one deeper is held where that quote
+    is."""
+    if block.quote_depth > depth:
+        quote = _quote_of(block, depth)
+        return quote.item_depth if quote is not None else 0
+    if isinstance(block, LinkDefinition) or _is_item(block, depth):
+        return 0
+    return block.item_depth
 
 
 def _table_of(block: _Placed) -> int | None:
@@ -302,22 +333,34 @@ def _lists(blocks: Sequence[_Placed], depth: int = 0) -> list[ListPart]:
     An item deeper than the one before it opens a list inside that one (however many levels
     deeper: the source skipped levels, the edition nests once); a shallower one goes back to
     the list open at its depth; a change of kind at a depth starts a new list there, as
-    does a change of marker (in CommonMark "- a" then "* b" are two lists). A quote among
-    the items (``_continues_list``) goes to the last item at the depth it stands in.
+    does a change of marker (in CommonMark "- a" then "* b" are two lists). What an item's
+    text holds among the items (``_continues_list``: a quote, a later paragraph, code)
+    goes to the last item at the depth it is held at, and the list goes on after it.
     """
     top: list[ListPart] = []
     open_lists: list[ListPart] = []
     index = 0
     while index < len(blocks):
         block = blocks[index]
-        if not isinstance(block, EditionBlock) or block.list_item is None:
-            end = _quote_end(blocks, index, depth)
-            quote = _quote_of(block, depth)
-            assert quote is not None and open_lists
-            while len(open_lists) > 1 and open_lists[-1].depth > quote.item_depth:
+        if (
+            not isinstance(block, EditionBlock)
+            or block.list_item is None
+            or block.quote_depth != depth
+        ):
+            held = _held_by(block, depth)
+            end = index + 1
+            while (
+                end < len(blocks)
+                and not _is_item(blocks[end], depth)
+                and _held_by(blocks[end], depth) == held
+            ):
+                end += 1
+            assert open_lists, "a block held by a list item comes after that item"
+            while len(open_lists) > 1 and open_lists[-1].depth > held:
                 open_lists.pop()
-            held = QuotePart(depth + 1, _grouped(blocks[index:end], depth + 1))
-            open_lists[-1].entries[-1].children.append(held)
+            # (None of the run is an item here: ``_grouped`` makes its quotes, tables and
+            # code what they are anywhere else.)
+            open_lists[-1].entries[-1].children.extend(_grouped(blocks[index:end], depth))
             index = end
             continue
         index += 1

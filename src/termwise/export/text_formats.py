@@ -8,7 +8,9 @@ Markdown, indented four spaces in plain text. A block quote is a quote in Markdo
 line behind "> "), the source's and then the translation's as a list's are, its code in
 both; plain text puts each line of a quote behind "> " too, as e-mail quotes (indentation
 is code's), each paragraph beside its translation. A quote written in a list item's text
-is printed under that item's text, in the list.
+is printed under that item's text, in the list; so are the item's later paragraphs (after
+a blank line, as CommonMark needs to keep them apart from the first) and its code, and the
+list's numbering goes on after them.
 
 A Markdown source's link reference definitions ("[1]: https://…") are printed as written
 in a Markdown edition, so that the "[text][1]" links of the source and of its translation
@@ -371,10 +373,10 @@ def _markdown_part(
         def item_text(block: EditionBlock) -> str:
             return _escape_block_start(text_of(block))
 
-        def quote_lines(quote: QuotePart) -> list[str]:
-            return _markdown_lines([quote], text_of, markdown, definitions=definitions)
+        def held_lines(held: Part) -> list[str]:
+            return _markdown_lines([held], text_of, markdown, definitions=definitions)
 
-        return _list_lines(part, item_text, other_markers=other_markers, quote_lines=quote_lines)
+        return _list_lines(part, item_text, other_markers=other_markers, held_lines=held_lines)
     lines: list[str] = []
     for index, row in enumerate(part.rows):
         cells = [_cell(_cell_text(cell, text_of), markdown) for cell in row]
@@ -398,19 +400,26 @@ def _list_lines(
     *,
     other_markers: bool = False,
     markdown: bool = True,
-    quote_lines: Callable[[QuotePart], list[str]] | None = None,
+    held_lines: Callable[[Part], list[str]] | None = None,
 ) -> list[str]:
-    """One line an item, "- " or "3. " before it; a nested list, or a quote as
-    ``quote_lines`` prints it (as plain text does, by default), under its item's text.
+    """One line an item, "- " or "3. " before it; a nested list, or what else the item
+    holds (a quote, a paragraph, code) as ``held_lines`` prints it (as plain text does, by
+    default), under its item's text.
 
     Markdown numbers lists in digits only, so there an item numbered "b." is a bullet item
     that starts "b." (a Markdown list of "b." lines is a paragraph); plain text prints "b.".
+    An item that holds a paragraph after its first needs a blank line before it (without
+    one, the paragraph would go on with the first); the list is loose then, in CommonMark
+    as in the source, and a blank line stands between all its items and blocks.
     """
     bullet, delimiter = _markers(part, other_markers)
     # The source's own delimiter for a label ("a)", "(iv)"), as it writes it.
     written = part.marker if part.marker in (".", ")", "()") else "."
+    loose = part.loose
     lines: list[str] = []
-    for entry in part.entries:
+    for index, entry in enumerate(part.entries):
+        if loose and index:
+            lines.append("")
         marker = f"{entry.number}{delimiter}" if entry.number is not None else bullet
         if entry.number is not None and (part.numbering != "decimal" or not markdown):
             # The label is text, written as the source writes it: the bullet alone tells
@@ -422,16 +431,19 @@ def _list_lines(
         previous: tuple[ListPart, bool] | None = None
         nested = indent + " " * (len(marker) + 1)
         for child in entry.children:
-            if isinstance(child, QuotePart):
-                # Under the item's text, no blank line before it: a quote may interrupt
-                # the item's paragraph, and the list stays tight.
-                if quote_lines is not None:
-                    quoted = quote_lines(child)
+            if loose:
+                lines.append("")
+            if not isinstance(child, ListPart):
+                # Under the item's text, as far in as it (CommonMark: what is indented so
+                # is the item's). In a tight list no blank line stands before it: a quote
+                # or code may interrupt the item's paragraph, and the list stays tight.
+                if held_lines is not None:
+                    held = held_lines(child)
                 else:
-                    quoted = _text_lines([child], [text_of])
-                while quoted and not quoted[-1]:
-                    quoted.pop()
-                lines.extend(f"{nested}{line}" if line else "" for line in quoted)
+                    held = _text_lines([child], [text_of])
+                while held and not held[-1]:
+                    held.pop()
+                lines.extend(f"{nested}{line}" if line else "" for line in held)
                 previous = None
                 continue
             # Sibling lists under one item ("- a" then "* b" there) stay two in Markdown.
@@ -444,7 +456,7 @@ def _list_lines(
                     nested,
                     other_markers=other,
                     markdown=markdown,
-                    quote_lines=quote_lines,
+                    held_lines=held_lines,
                 )
             )
     return lines
