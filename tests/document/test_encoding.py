@@ -121,3 +121,20 @@ def test_control_characters_without_nul_are_binary(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="binary") as raised:
         read_text(path)
     assert raised.value.offset == len("Text here. Then ü ".encode())
+
+
+def test_latin1_german_is_not_read_as_chinese(tmp_path: Path) -> None:
+    # Each "ü" with the letter after it is a GB18030 character: the text read as Chinese
+    # ("f黵 Bergsteiger"), and translate and align worked on it without a word.
+    path = tmp_path / "alpen.txt"
+    german = "Die Alpen sind für Bergsteiger ein Paradies. Übernachtungen für müde Wanderer."
+    path.write_bytes(german.encode("latin-1"))
+    with pytest.raises(InputError) as raised:
+        load_document(path)
+    message = str(raised.value)
+    assert "not UTF-8" in message and "Windows-1252" in message
+    # No option to name it in a command without one: the advice is to save it as UTF-8.
+    assert "--encoding" not in message and "save it as UTF-8" in message
+    with pytest.raises(InputError) as raised:
+        load_document(path, encoding_option=True)
+    assert "--encoding" in str(raised.value)

@@ -46,9 +46,9 @@ def segments(
 
     if isinstance(layout, ProjectLayout):
         # The ids and segments the project's translation files are keyed by.
-        document = load_source(layout, file, lang=lang, encoding=encoding)
+        document = load_source(layout, file, lang=lang, encoding=encoding, encoding_option=True)
     else:
-        document = load_document(file, lang=lang, encoding=encoding)
+        document = load_document(file, lang=lang, encoding=encoding, encoding_option=True)
     if output_format == "json":
         # One object a line, streamed: a 50 MB book has 300,000 segments, and building the
         # whole array first would double the memory the document itself needs.

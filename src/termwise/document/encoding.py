@@ -27,7 +27,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 
 
 def read_text(
-    path: str | Path, encoding: str | None = None, *, encoding_option: bool | str = True
+    path: str | Path, encoding: str | None = None, *, encoding_option: bool | str = False
 ) -> tuple[str, str]:
     """Return ``(text, encoding)`` for the file at ``path``; raise ``InputError`` when it is not
     text. ``encoding_option``: the command has ``--encoding`` (its errors suggest it), or the
@@ -45,7 +45,7 @@ def decode_bytes(
     path: str | Path,
     encoding: str | None = None,
     *,
-    encoding_option: bool | str = True,
+    encoding_option: bool | str = False,
 ) -> str:
     """Decode ``data`` read from ``path`` (named in errors) with ``encoding`` or by detection;
     ``encoding_option`` as for ``read_text``."""
@@ -108,7 +108,7 @@ def _advice(encoding_option: bool | str, template: str) -> str:
     return template.format(option) if option else _SAVE_AS_UTF8
 
 
-def detect_encoding(data: bytes, path: str | Path, *, encoding_option: bool | str = True) -> str:
+def detect_encoding(data: bytes, path: str | Path, *, encoding_option: bool | str = False) -> str:
     """The encoding ``data`` is in (BOM, UTF-8, else mostly-CJK GB18030); ``path`` names errors,
     whose advice names ``encoding_option`` as ``read_text`` says."""
     _refuse_other_formats(data, path)
@@ -185,17 +185,31 @@ def _looks_like_gb18030(data: bytes) -> bool:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
         return False
-    non_ascii = [char for char in text if ord(char) > 0x7F]
+    non_ascii = [index for index, char in enumerate(text) if ord(char) > 0x7F]
     if not non_ascii:
         return False
-    cjk = sum(
+    cjk = [index for index in non_ascii if _is_cjk(text[index])]
+    if len(cjk) / len(non_ascii) < 0.8:
+        return False
+    # Latin-1 German read as GB18030 is Chinese too: each "ü" with the letter after it is
+    # one character ("f黵 Bergsteiger"), alone between Latin letters. Chinese writes its
+    # characters in runs: most stand beside another.
+    beside = sum(
         1
-        for char in non_ascii
-        if "CJK" in unicodedata.name(char, "")
-        or 0x3000 <= ord(char) <= 0x303F
-        or 0xFF00 <= ord(char) <= 0xFFEF
+        for index in cjk
+        if (index > 0 and _is_cjk(text[index - 1]))
+        or (index + 1 < len(text) and _is_cjk(text[index + 1]))
     )
-    return cjk / len(non_ascii) >= 0.8
+    return beside / len(cjk) >= 0.5
+
+
+def _is_cjk(char: str) -> bool:
+    code = ord(char)
+    return (
+        code > 0x7F
+        and ("CJK" in unicodedata.name(char, "") or 0x3000 <= code <= 0x303F)
+        or 0xFF00 <= code <= 0xFFEF
+    )
 
 
 @functools.cache

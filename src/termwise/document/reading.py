@@ -91,7 +91,7 @@ def load_document(
     lang: str | None = None,
     encoding: str | None = None,
     id_aliases: Mapping[str, str] | None = None,
-    encoding_option: bool | str = True,
+    encoding_option: bool | str = False,
 ) -> Document:
     """Read and segment the file at ``path``; the format comes from its suffix. An error
     reading it advises ``encoding_option`` (see ``encoding.read_text``)."""

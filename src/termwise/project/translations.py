@@ -305,7 +305,7 @@ def open_source(
     *,
     lang: str | None = None,
     encoding: str | None = None,
-    encoding_option: bool | str = True,
+    encoding_option: bool | str = False,
 ) -> Source:
     """Load a source document as its project sees it (see ``Source``): the one way every
     command and the review session read a source (``encoding_option``: what an error reading
@@ -334,7 +334,7 @@ def load_source(
     *,
     lang: str | None = None,
     encoding: str | None = None,
-    encoding_option: bool | str = True,
+    encoding_option: bool | str = False,
 ) -> Document:
     """Load a source document as its project sees it: with the segment id aliases of
     termwise's own source edits and the translator's joins and splits, so that the
