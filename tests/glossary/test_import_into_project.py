@@ -100,3 +100,28 @@ def test_a_second_replace_keeps_the_first_backup(tmp_path: Path) -> None:
         assert code == 0, output
     assert "kept as key-terms.tbx.~2~" in output
     assert (project / "glossary" / "key-terms.tbx~").read_bytes() == curated
+
+
+def test_two_clients_csv_glossaries_stay_two_concepts(tmp_path: Path) -> None:
+    # Both CSVs number their rows "r2": imported one after the other they were one concept,
+    # and MT wrote "gran país responsable" for "foreign aid".
+    (tmp_path / "glossary").mkdir()
+    (tmp_path / "a.csv").write_text("en,es\nresponsible major country,gran país responsable\n")
+    (tmp_path / "b.csv").write_text("en,es\nforeign aid,ayuda exterior\n")
+    for name in ("a.csv", "b.csv"):
+        code, output = _termwise(tmp_path, "glossary", "import", name)
+        assert code == 0, output
+    assert "r2 → b-r2" in output
+    glossary = load_glossary(tmp_path / "glossary")
+    assert {c.id: [t.text for t in c.terms("es")] for c in glossary.concepts} == {
+        "r2": ["gran país responsable"],
+        "b-r2": ["ayuda exterior"],
+    }
+
+
+def test_a_term_another_concept_has_is_said_on_import(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    (project / "c.csv").write_text("en,es\nresponsible major country,gran nación responsable\n")
+    code, output = _termwise(project, "glossary", "import", "c.csv")
+    assert code == 0, output
+    assert "'responsible major country' (en) of r2 is also a term of T25" in output

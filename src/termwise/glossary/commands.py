@@ -230,7 +230,7 @@ def import_glossary(
     shown = ", ".join(found) if found else "none (the file has no terms)"
     click.echo(f"format: {chosen.name}; languages: {shown} (from {origin})")
     _warn(loaded.problems)
-    _warn_shared_ids(loaded, target)
+    _fit_into_folder(loaded, target, file)
     backup: Path | None = None
     if target.exists() and in_glossary:
         backup = _free_backup(target)
@@ -252,32 +252,81 @@ def _free_backup(path: Path) -> Path:
     return candidate
 
 
-def _warn_shared_ids(loaded: Glossary, target: Path) -> None:
-    """Say which imported concepts the folder's other glossary files have too: the project
-    reads the folder as one glossary, merging concepts of one id (a term both files have
-    keeps the first file's status)."""
+def _fit_into_folder(loaded: Glossary, target: Path, source: Path) -> None:
+    """Make the imported concepts fit the glossary folder ``target`` goes into, which the
+    project reads as one glossary (concepts of one id merged):
+
+    * a concept whose id another file uses for a concept with no term in common (CSV rows
+      are numbered "r2", "r3" in every file) gets the file's name before its id: two
+      clients' CSVs became one concept, and MT wrote one client's term for the other's;
+    * a concept that shares an id and a term with one there, or whose note says it holds
+      new forms of it (``terms extract``), is merged, as meant, and said;
+    * a term another concept there has already is said: matched in a text, it belongs to
+      neither (MT and the checks leave it alone).
+    """
     from termwise.errors import TermwiseError
     from termwise.glossary.formats import glossary_files, read_file
 
-    ids = {concept.id for concept in loaded.concepts}
     if not target.parent.is_dir():
         return
+    others: dict[str, tuple[Path, set[tuple[str, str]]]] = {}
+    owners: dict[tuple[str, str], tuple[str, str]] = {}
     for other in glossary_files(target.parent):
         if other.resolve() == target.resolve():
             continue
         try:
-            shared = sorted(ids & {concept.id for concept in read_file(other).concepts})
+            concepts = read_file(other).concepts
         except TermwiseError:
             continue
-        if shared:
-            shown = ", ".join(shared[:8]) + (
-                f" and {len(shared) - 8} more" if len(shared) > 8 else ""
-            )
-            click.echo(
-                f"warning: {other.name} has concepts of the same id ({shown}); the glossary "
-                "merges their terms",
-                err=True,
-            )
+        for concept in concepts:
+            terms = {(t.lang, t.text.casefold()) for t in concept.all_terms}
+            others.setdefault(concept.id, (other, terms))
+            for term in terms:
+                owners.setdefault(term, (concept.id, other.name))
+    taken = set(others) | {concept.id for concept in loaded.concepts}
+    renamed: list[str] = []
+    merged: dict[str, list[str]] = {}
+    for concept in loaded.concepts:
+        terms = {(t.lang, t.text.casefold()) for t in concept.all_terms}
+        found = others.get(concept.id)
+        # New forms of a concept, as `terms extract --format tbx` writes them, are meant to
+        # go into it.
+        meant = any(note.startswith(f"candidate: forms of {concept.id} ") for note in concept.notes)
+        if found is not None and not terms & found[1] and not meant:
+            new_id = f"{source.stem}-{concept.id}"
+            number = 2
+            while new_id in taken:
+                new_id, number = f"{source.stem}-{concept.id}-{number}", number + 1
+            taken.add(new_id)
+            renamed.append(f"{concept.id} → {new_id}")
+            concept.id = new_id
+        elif found is not None:
+            merged.setdefault(found[0].name, []).append(concept.id)
+        for lang, text in sorted(terms):
+            owner = owners.get((lang, text))
+            if owner is not None and owner[0] != concept.id:
+                click.echo(
+                    f"warning: {text!r} ({lang}) of {concept.id} is also a term of {owner[0]} "
+                    f"in {owner[1]}: in a text it belongs to neither (MT and the checks leave "
+                    f"it alone); add it to {owner[0]} instead with glossary add --concept",
+                    err=True,
+                )
+    if renamed:
+        shown = ", ".join(renamed[:6]) + (
+            f" and {len(renamed) - 6} more" if len(renamed) > 6 else ""
+        )
+        click.echo(
+            f"note: {len(renamed)} concept id(s) other files of the folder use for other "
+            f"concepts renamed: {shown}",
+            err=True,
+        )
+    for name, ids in merged.items():
+        shown = ", ".join(ids[:8]) + (f" and {len(ids) - 8} more" if len(ids) > 8 else "")
+        click.echo(
+            f"warning: {name} has concepts of the same id ({shown}); the glossary merges "
+            "their terms",
+            err=True,
+        )
 
 
 def _concepts(count: int) -> str:
