@@ -79,6 +79,20 @@ def backup_path(path: Path) -> Path:
     return path.with_name(path.name + "~")
 
 
+def original_path(path: Path) -> Path:
+    """Where a source document is kept as it was before termwise first rewrote it
+    (``name.orig``, as patch keeps one): ``name~`` holds only the version before the last
+    fix, and after a second fix the client's original was gone."""
+    return path.with_name(path.name + ".orig")
+
+
+def keep_original(path: Path) -> None:
+    """Copy ``path`` to ``original_path`` unless a copy is there already."""
+    original = original_path(path)
+    if path.exists() and not original.exists():
+        shutil.copy2(path, original)
+
+
 def write_atomic(
     path: str | Path,
     data: bytes | str | Iterable[bytes],

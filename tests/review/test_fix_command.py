@@ -230,3 +230,16 @@ def test_a_check_turned_off_in_the_project_is_named_not_silently_skipped(
     assert result.returncode == 2
     assert "check(s) turned off in" in result.stderr and "source-variant" in result.stderr
     assert paper.read_text(encoding="utf-8") == SEED.read_text(encoding="utf-8")
+
+
+def test_the_original_source_outlives_a_second_fix(tmp_path: Path, argos_env: Path) -> None:
+    # name~ holds the version before the last fix: after fixing T01 and then T02, the
+    # client's original was in no file.
+    paper = make_project(tmp_path)
+    original = paper.read_bytes()
+    for concept in ("T01", "T02"):
+        result = termwise(tmp_path, "fix", str(paper), "--concept", concept, "--everywhere")
+        assert result.returncode in (0, 1), result.stderr  # 1: some left to fix by hand
+    assert paper.with_name(paper.name + ".orig").read_bytes() == original
+    assert paper.read_bytes() != original
+    assert f"the original as {paper}.orig" in result.stdout + result.stderr

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from termwise.atomic import original_path
 from termwise.command_line import LANGUAGE
 from termwise.project.layout import ProjectLayout
 
@@ -302,7 +303,9 @@ def _text(run: FixRun, located: dict[int, Where], source: Path, target: Path, dr
         done = "Would make" if dry_run else "Made"
         summary = f"{done} {len(changes)} change(s) in {segments} segment(s) of {target}"
         if not dry_run:
-            summary += f" (previous file kept as {target}~)"
+            original = original_path(Path(target))
+            summary += f" (previous file kept as {target}~"
+            summary += f", the original as {original})" if original.exists() else ")"
     else:
         summary = "Nothing to fix"
     if left:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Literal
 
 from termwise import languages
 from termwise.align.output import confirmed_omission, sentence_glue
-from termwise.atomic import write_atomic
+from termwise.atomic import keep_original, write_atomic
 from termwise.document.resegmentation import Resegmentation
 from termwise.errors import TermwiseError
 from termwise.project.layout import ProjectLayout, id_aliases_file
@@ -516,6 +516,7 @@ class ReviewSession:
 
         encoding = self.document.encoding or "utf-8"
         save_id_aliases(self.aliases_path, aliases)
+        keep_original(self.path)
         write_atomic(self.path, text, encoding=encoding, backup=True)
         source = open_source(self.layout, self.path, lang=self.document.lang, encoding=encoding)
         self.aliases = source.aliases
