@@ -45,6 +45,18 @@ class OneLinePath(click.Path):
         return super().convert(value, param, ctx)
 
 
+def output_format(given: str | None, output: Path | None, choices: Iterable[str]) -> str:
+    """The format a command writes: ``--format`` if given, else the one ``-o``'s suffix
+    names among ``choices`` (``report.json``, ``terms.tbx``), else text. `check -o
+    report.html` wrote plain text into the .html file, and `terms extract -o terms.tbx` a
+    text listing that `glossary import` then refused as malformed XML."""
+    if given is not None:
+        return given
+    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+    suffix = {"htm": "html", "tsv": "csv"}.get(suffix, suffix)
+    return suffix if suffix in set(choices) else "text"
+
+
 def one_line_path_errors(command: click.Command) -> click.Command:
     """Give every path parameter of ``command`` (and its subcommands) ``OneLinePath``'s errors.
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from termwise.command_line import LANGUAGE
+from termwise.command_line import LANGUAGE, output_format
 from termwise.project.layout import ProjectLayout
 
 if TYPE_CHECKING:
@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from termwise.checks.context import CheckContext
     from termwise.document.model import Document
     from termwise.glossary.model import Glossary
+
+# What `check` writes: a report of lines, JSON for tools, an HTML page.
+CHECK_FORMATS = ("text", "json", "html")
 
 
 @click.command("check")
@@ -41,9 +44,9 @@ if TYPE_CHECKING:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "html"]),
-    default="text",
-    show_default=True,
+    type=click.Choice(CHECK_FORMATS),
+    default=None,
+    help="Report format (default: from the suffix of -o, else text).",
 )
 @click.option(
     "--fail-on",
@@ -79,7 +82,7 @@ def check(
     to_lang: str | None,
     target_path: Path | None,
     glossary_path: Path | None,
-    fmt: str,
+    fmt: str | None,
     fail_on: str,
     list_checks: bool,
     variations: bool,
@@ -89,6 +92,7 @@ def check(
     output: Path | None,
 ) -> None:
     """Check terminology and consistency of FILE and, with --to, of its translation."""
+    fmt = output_format(fmt, output, CHECK_FORMATS)
     from termwise import languages
     from termwise.checks.config import CheckConfig
     from termwise.checks.ignores import IgnoreStore, issue_id

@@ -7,8 +7,11 @@ from typing import TYPE_CHECKING
 
 import click
 
-from termwise.command_line import LANGUAGE
+from termwise.command_line import LANGUAGE, output_format
 from termwise.project.layout import ProjectLayout
+
+# What `terms extract` writes (``terms.formats``): a listing, JSON, CSV, a TBX termbase.
+EXTRACT_FORMATS = ("text", "json", "csv", "tbx")
 
 if TYPE_CHECKING:
     from termwise.document.model import Document
@@ -67,9 +70,9 @@ def _glossary(layout: ProjectLayout, path: Path | None) -> Glossary | None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "csv", "tbx"]),
-    default="text",
-    show_default=True,
+    type=click.Choice(EXTRACT_FORMATS),
+    default=None,
+    help="Output format (default: from the suffix of -o, else text).",
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
 @click.pass_obj
@@ -80,7 +83,7 @@ def extract(
     glossary_path: Path | None,
     new_only: bool,
     above_cut_off: bool,
-    fmt: str,
+    fmt: str | None,
     output: Path | None,
 ) -> None:
     """Extract the candidate terms of FILE... (one corpus), ranked, with their variants.
@@ -93,6 +96,7 @@ def extract(
     ``unrecorded-variant`` when it is linked to a glossary concept but uses forms the
     glossary lacks, ``new`` otherwise.
     """
+    fmt = output_format(fmt, output, EXTRACT_FORMATS)
     from termwise.terms import formats
     from termwise.terms.extract import CUT_OFF, KNOWN, extract_terms
 

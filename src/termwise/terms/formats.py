@@ -18,8 +18,6 @@ from termwise.terms.extract import (
     Extraction,
 )
 
-FORMATS = ("text", "json", "csv", "tbx")
-
 
 def candidate_json(candidate: Candidate) -> dict[str, Any]:
     """The issue's JSON shape: term, variants, frequency, score, concept, status, occurrences."""
