@@ -165,3 +165,13 @@ def test_check_finds_no_missing_term_after_constrained_translation(tmp_path: Pat
     assert plain.returncode == 0, plain.stderr
     check = termwise("check", str(paper), "--to", "es", "--format", "json", cwd=tmp_path)
     assert len([i for i in json.loads(check.stdout) if i["check"] == "term-missing"]) > 20
+
+
+def test_translate_without_a_glossary_in_the_project_says_so(tmp_path: Path) -> None:
+    # Outside the project the glossary went unused without a word, where check warns.
+    (tmp_path / "p.txt").write_text(TEXT, encoding="utf-8")
+    run = termwise(
+        "translate", "p.txt", "--to", "es", "--engine", "apertium", "--no-save", cwd=tmp_path
+    )
+    assert run.returncode == 0, run.stderr
+    assert "no glossary in" in run.stderr and "no rendering is forced" in run.stderr

@@ -372,6 +372,13 @@ def _constraints(
     else:
         folder = layout.glossary_dir
         if not folder.is_dir() or not glossary_files(folder):
+            # As `check` says it: translating outside the project, the glossary went unused
+            # without a word ("comunidad de humano destiny").
+            click.echo(
+                f"termwise: no glossary in {folder}: no rendering is forced "
+                "(--glossary names one, --project the project folder)",
+                err=True,
+            )
             return None
         glossary = load_glossary(folder)
     for concept_id, rendering in dict(chosen).items():
