@@ -178,6 +178,22 @@ def test_a_lost_initial_capital_is_reported_and_fixed() -> None:
     assert not run_one("start-capital", ["Growth resumed."], ["增长恢复了。"], "zh")
 
 
+def test_a_space_before_punctuation_is_reported_and_fixed() -> None:
+    # Apertium writes "Esto es la mentalidad de la Guerra Fría ." after "is"; nothing said so.
+    target = "Esto es la mentalidad de la Guerra Fría . Y otra , aquí ."
+    issues = run_one("space-before-punctuation", ["This is it. And another, here."], [target])
+    assert fixed(issues, target) == "Esto es la mentalidad de la Guerra Fría. Y otra, aquí."
+    fine = {
+        "It costs .5 euros.": "Cuesta .5 euros.",
+        "French.": "Il dit\u202f: oui\u202f!",
+        "Wait...": "Espera ...",
+    }
+    for source, target in fine.items():
+        lang = "fr" if "Il dit" in target else "es"
+        assert not run_one("space-before-punctuation", [source], [target], lang), target
+    assert run_one("space-before-punctuation", ["He came."], ["Il est venu ."], "fr")
+
+
 def test_fixes_that_damaged_correct_text() -> None:
     # The double-space fix dropped French's no-break space before ":"; the quotes fix paired
     # inch marks ('5« y 6»'); the repeated-word fix made "Bora Bora" "Bora".

@@ -125,7 +125,15 @@ def _described(kinds: Counter[str]) -> str:
 # link's title "El manual" is no quotation to turn into «…», an image's "!" no exclamation,
 # `max_flow` no misspelling).
 PROSE_CHECKS = frozenset(
-    {"typography", "spelling", "end-punctuation", "double-space", "whitespace", "repeated-word"}
+    {
+        "typography",
+        "spelling",
+        "end-punctuation",
+        "double-space",
+        "whitespace",
+        "space-before-punctuation",
+        "repeated-word",
+    }
 )
 
 

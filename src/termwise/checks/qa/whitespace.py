@@ -112,6 +112,41 @@ def _has_equal_neighbours(text: str) -> bool:
     return any(map(operator.eq, words, words[1:]))
 
 
+# A space before a mark that closes a clause: Apertium writes "la mentalidad de la Guerra
+# Fría ." after "is" and "was". French puts a (no-break) space before ; : ! ? and » by rule;
+# a mark that starts something (".5", ".NET", "...") is not one.
+_SPACE_BEFORE = re.compile(r"(?<=[^\s.])[ \u00a0\u202f]+([.,;:!?])(?=$|[\s\"”»)\]])")
+_SPACED_IN = {"fr": ";:!?"}
+
+
+@register(
+    "space-before-punctuation",
+    Severity.WARNING,
+    'A space before a full stop, comma, colon, semicolon, "?" or "!" of the target.',
+    Scope.PAIR,
+    fixable=True,
+    screen=lambda context, pairs, side: segments_containing(
+        (" .", " ,", " ;", " :", " ?", " !"), context, pairs, "target"
+    ),
+)
+def space_before_punctuation(context: CheckContext, pair: Pair) -> Iterator[Issue]:
+    target = pair.target or ""
+    spaced = _SPACED_IN.get(context.target_base or "", "")
+    for match in _SPACE_BEFORE.finditer(target):
+        mark = match.group(1)
+        if mark in spaced or match.group() in pair.source:
+            continue  # the language's rule, or as the source writes it ("word :" in code)
+        yield context.issue(
+            pair,
+            "target",
+            match.start(),
+            match.end(),
+            f"space before “{mark}”",
+            suggestion=mark,
+            fixable=True,
+        )
+
+
 def _repeat_screen(context: CheckContext, pairs: Sequence[Pair], side: Side) -> list[int]:
     """The segments where two equal words follow each other (what ``repeated_word`` screens).
 
