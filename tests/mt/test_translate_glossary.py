@@ -175,3 +175,17 @@ def test_translate_without_a_glossary_in_the_project_says_so(tmp_path: Path) -> 
     )
     assert run.returncode == 0, run.stderr
     assert "no glossary in" in run.stderr and "no rendering is forced" in run.stderr
+
+
+def test_a_wrong_source_language_is_said_and_the_same_language_refused(tmp_path: Path) -> None:
+    # An English paper translated "from Spanish" came out as nonsense without a word, and
+    # "--from en --to en" advised installing an en → en model.
+    paper = ROOT / "seeds" / "000_204c7e650900ae41.txt"
+    shutil.copy(paper, tmp_path / "paper.txt")
+    run = termwise(
+        "translate", "paper.txt", "--from", "es", "--to", "en", "--engine", "apertium",
+        "--no-save", "--no-glossary", cwd=tmp_path,
+    )  # fmt: skip
+    assert "looks English, not Spanish (--from es)" in run.stderr
+    same = termwise("translate", "paper.txt", "--to", "en", "--no-save", cwd=tmp_path)
+    assert same.returncode == 2 and "in English already" in same.stderr

@@ -276,6 +276,13 @@ def translate(
     )
     src = document.lang
     tgt = languages.normalize(target_lang)
+    if languages.primary(src) == languages.primary(tgt):
+        raise click.UsageError(
+            f"the document is in {languages.display_name(src)} already (--to {target_lang}); "
+            "name the language to translate it into"
+        )
+    if source_lang:
+        _warn_other_language(document, src, source_lang)
     options: dict[str, Any] = {
         key: value
         for key, value in {
@@ -349,6 +356,21 @@ def translate(
     if constraints is not None:
         # Last, so that a failed save stays a one-line error.
         _report_terms(results)
+
+
+def _warn_other_language(document: Any, src: str, given: str) -> None:
+    """Say so where the document is clearly in another language than --from names: an
+    English paper translated "from Spanish" came out as nonsense without a word."""
+    from termwise.align.language_check import confident_language
+
+    found = confident_language([segment.text for segment in document.segments])
+    if found is not None and languages.primary(found) != languages.primary(src):
+        click.echo(
+            f"warning: {document.path.name if document.path else 'the document'} looks "
+            f"{languages.display_name(found)}, not {languages.display_name(src)} "
+            f"(--from {given}); leave --from out to detect it",
+            err=True,
+        )
 
 
 def _constraints(
