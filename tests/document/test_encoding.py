@@ -138,3 +138,19 @@ def test_latin1_german_is_not_read_as_chinese(tmp_path: Path) -> None:
     with pytest.raises(InputError) as raised:
         load_document(path, encoding_option=True)
     assert "--encoding" in str(raised.value)
+
+
+def test_odt_rtf_and_html_are_refused_with_what_to_do(tmp_path: Path) -> None:
+    # An .odt was "byte 2: binary file (control character '\x03')"; RTF and HTML were read
+    # as text, their markup segments to translate.
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "a.odt", "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+    (tmp_path / "b.rtf").write_text(r"{\rtf1\ansi Hello world.}", encoding="ascii")
+    (tmp_path / "c.html").write_text("<!DOCTYPE html><html><p>Hello.</p></html>", encoding="utf-8")
+    expected = {"a.odt": "OpenDocument text", "b.rtf": "RTF", "c.html": "HTML page"}
+    for name, kind in expected.items():
+        with pytest.raises(InputError) as raised:
+            load_document(tmp_path / name)
+        assert kind in str(raised.value) and "save it as" in str(raised.value), name

@@ -159,6 +159,15 @@ _OLE2_KINDS = {
 }
 
 
+_ZIPPED_KINDS = {
+    ".odt": "an OpenDocument text (.odt)",
+    ".ods": "an OpenDocument spreadsheet (.ods)",
+    ".xlsx": "an Excel workbook (.xlsx)",
+    ".pptx": "a PowerPoint presentation (.pptx)",
+    ".epub": "an EPUB book",
+}
+
+
 def _refuse_other_formats(data: bytes, path: str | Path) -> None:
     """Refuse the formats a translator is sent that are not text, by their signature, with
     what to do instead: a PDF need hold no NUL byte (one was read as GB18030 "text" and
@@ -176,6 +185,24 @@ def _refuse_other_formats(data: bytes, path: str | Path) -> None:
                 Path(path).suffix.lower(),
                 "a Word 97–2003 .doc file is not read; save it as .docx (or text)",
             ),
+            path,
+        )
+    # Read as text, these were a control character's error (.odt, a zip), or their markup
+    # became segments to translate (RTF, HTML).
+    if data.startswith(b"PK\x03\x04"):
+        kind = _ZIPPED_KINDS.get(Path(path).suffix.lower(), "a zip archive")
+        raise InputError(
+            f"{kind} is not read; save it as .docx, Markdown or text (a glossary as CSV or "
+            "TBX)",
+            path,
+        )
+    if data.lstrip()[:5] == b"{\\rtf":
+        raise InputError("an RTF file is not read; save it as .docx (or text)", path)
+    head = data.lstrip()[:200].lower()
+    if head.startswith((b"<!doctype html", b"<html")):
+        raise InputError(
+            "an HTML page is not read (its markup would be translated); save its text as "
+            "Markdown or plain text, or the page as .docx",
             path,
         )
 
