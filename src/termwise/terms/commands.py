@@ -213,7 +213,9 @@ def targets(
         click.echo(f"{entry.concept} ({entry.source_count}× in the source; {official})")
         for r in entry.renderings:
             status = r.status or "not in the glossary"
-            click.echo(f"  {r.count:4d}  {r.text}  ({status}) {' '.join(r.segments[:6])}")
+            more = len(r.segments) - 6
+            shown = " ".join(r.segments[:6]) + (f" and {more} more" if more > 0 else "")
+            click.echo(f"  {r.count:4d}  {r.text}  ({status}) {shown}")
         if entry.missing:
             # Counted as the renderings are, so the lines add up to the source's count.
             more = " …" if len(entry.missing) > 10 else ""
