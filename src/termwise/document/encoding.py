@@ -192,8 +192,7 @@ def _refuse_other_formats(data: bytes, path: str | Path) -> None:
     if data.startswith(b"PK\x03\x04"):
         kind = _ZIPPED_KINDS.get(Path(path).suffix.lower(), "a zip archive")
         raise InputError(
-            f"{kind} is not read; save it as .docx, Markdown or text (a glossary as CSV or "
-            "TBX)",
+            f"{kind} is not read; save it as .docx, Markdown or text (a glossary as CSV or TBX)",
             path,
         )
     if data.lstrip()[:5] == b"{\\rtf":
