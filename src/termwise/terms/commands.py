@@ -213,8 +213,8 @@ def targets(
         click.echo(f"{entry.concept} ({entry.source_count}× in the source; {official})")
         for r in entry.renderings:
             status = r.status or "not in the glossary"
-            more = len(r.segments) - 6
-            shown = " ".join(r.segments[:6]) + (f" and {more} more" if more > 0 else "")
+            beyond = len(r.segments) - 6
+            shown = " ".join(r.segments[:6]) + (f" and {beyond} more" if beyond > 0 else "")
             click.echo(f"  {r.count:4d}  {r.text}  ({status}) {shown}")
         if entry.missing:
             # Counted as the renderings are, so the lines add up to the source's count.
