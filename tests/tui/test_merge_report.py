@@ -189,3 +189,22 @@ def test_merge_lines_name_every_kind_of_change() -> None:
     assert merge_lines(report, places, limit=1)[1] == (
         "... and 1 more segment(s) changed on both sides."
     )
+
+
+def test_the_last_save_after_a_crash_tells_its_merge(
+    review_project: ProjectLayout, paper: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # After a crash or a closed terminal the last save merged another program's edit
+    # without a word.
+    from termwise.tui.running import _save_and_tell
+
+    ids = machine_translated(review_project, paper)
+    session = ReviewSession(review_project, paper, "es")
+    session.set_target(ids[0], "Mi frase.")
+    other_program(session.translation_path, ids[1], msgstr="Su frase.")
+    _save_and_tell(session)
+    assert not session.dirty
+    printed = capsys.readouterr().err
+    assert "its changes were merged" in printed and "#2" in printed, printed
+    assert po_entry(session.translation_path, ids[1]).msgstr == "Su frase."
+    assert po_entry(session.translation_path, ids[0]).msgstr == "Mi frase."

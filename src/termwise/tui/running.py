@@ -60,7 +60,7 @@ def run_review(
         # written.
         session = app.session if app.opened else None
         if session is not None and session.dirty:
-            session.save()
+            _save_and_tell(session)
     if app.open_error is not None:
         raise app.open_error
     if app.return_code:
@@ -68,6 +68,34 @@ def run_review(
         raise SystemExit(app.return_code)
     if session is not None:
         write_preview(session)
+
+
+def _save_and_tell(session: ReviewSession) -> None:
+    """The last save, after the app ended: where another program saved the file meanwhile,
+    the merge is printed, as the workbench prints one made while quitting (after a crash
+    it was made without a word)."""
+    import sys
+
+    from termwise.project.store import ConcurrentModificationError
+    from termwise.tui.app import merge_lines
+
+    snapshot = session.save_snapshot()
+    try:
+        session.write(snapshot)
+    except ConcurrentModificationError:
+        report, _ = session.merge_from_disk()
+        snapshot = session.save_snapshot()
+        session.write(snapshot)
+        lines = merge_lines(report, session.row_index, limit=20)
+        if lines:
+            print(
+                f"termwise: another program saved {session.translation_path} while the "
+                "workbench had it open; its changes were merged (yours: the workbench's):",
+                *(f"  {line}" for line in lines),
+                sep="\n",
+                file=sys.stderr,
+            )
+    session.saved(snapshot)
 
 
 @contextlib.contextmanager
