@@ -343,6 +343,21 @@ def test_numbers_are_read_as_each_language_writes_them() -> None:
     assert not run_one("numbers", ["It rose 3.5%."], ["Subió 3.5 %."], "es-MX")
 
 
+def test_a_lost_percent_sign_is_reported() -> None:
+    # "50%" as "el 50," was no issue: the figure is there.
+    (issue,) = run_one(
+        "numbers", ["Growth was 50% in 2016."], ["El crecimiento fue el 50, en 2016."]
+    )
+    assert "percent sign is missing" in issue.message
+    fine = {
+        ("It grew 50%.", "es"): "Creció un 50 %.",
+        ("It grew 50%.", "zh"): "增长了百分之50。",
+        ("It grew 5 per cent, then 7%.", "es"): "Creció un 5 por ciento y luego un 7 %.",
+    }
+    for (source, lang), target in fine.items():
+        assert not run_one("numbers", [source], [target], lang), target
+
+
 def test_brackets_leave_list_labels_alone() -> None:
     # "a) … b) … c)" labels items: each ")" was reported as unpaired.
     sources = ["Es gibt: a) den Grat, b) die Wand und c) den Gletscher.", "1) Erstens."]

@@ -148,10 +148,52 @@ def numbers(context: CheckContext, pair: Pair) -> list[Issue]:
     target_numbers = _numbers(target, context.target_lang)
     if not source_numbers and not target_numbers:
         return []
+    lost_percent = _lost_percent(context, pair, target)
     wanted = Counter(digits for digits, _, _ in source_numbers)
     have = Counter(digits for digits, _, _ in target_numbers)
     if wanted == have:
+        return lost_percent
+    return lost_percent + _differing_numbers(context, pair, target, source_numbers, target_numbers)
+
+
+# A percentage, as each language may write it: a sign, or words ("por ciento", 百分之).
+_PERCENT = re.compile(
+    r"[%％]|\bper ?cent\b|\bpor ciento\b|\bpour ?cent\b|\bProzent\b|\bper ?cento\b|"
+    r"\bprocent\b|\bпроцент|百分之",
+    re.IGNORECASE,
+)
+
+
+def _lost_percent(context: CheckContext, pair: Pair, target: str) -> list[Issue]:
+    """The source's percentages the target does not write ("50%" → "el 50,"): the figure
+    alone is no error of numbers, and nothing was said."""
+    if "%" not in pair.source and "％" not in pair.source:
         return []
+    wanted, have = len(_PERCENT.findall(pair.source)), len(_PERCENT.findall(target))
+    if have >= wanted:
+        return []
+    return [
+        context.issue(
+            pair,
+            "target",
+            0,
+            0,
+            f"the source's percent sign is missing from the target ({have} of {wanted})",
+        )
+    ]
+
+
+def _differing_numbers(
+    context: CheckContext,
+    pair: Pair,
+    target: str,
+    source_numbers: list[tuple[str, int, int]],
+    target_numbers: list[tuple[str, int, int]],
+) -> list[Issue]:
+    """The issues of the numbers one side has and the other lacks, after what settles a
+    difference (times, Roman numerals, written-out numbers)."""
+    wanted = Counter(digits for digits, _, _ in source_numbers)
+    have = Counter(digits for digits, _, _ in target_numbers)
     _settle_times(wanted, have)
     # "21st century" is "siglo XXI" in Spanish and "XXIe siècle" in French: Roman numerals
     # stand for the numbers they write, on either side, when that settles the difference.
