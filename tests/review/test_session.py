@@ -296,3 +296,22 @@ def test_a_join_across_a_paragraph_end_is_refused(
         a for a, b in zip(segments, segments[1:], strict=False) if a.paragraph == b.paragraph
     )
     session.join_with_next(inside.id)
+
+
+def test_a_glossary_edit_is_an_undo_step(review_project: ProjectLayout, paper: Path) -> None:
+    # F9 then "a" added a term; Ctrl+Z said "Nothing to undo", and a typo in the glossary
+    # meant editing the TBX file by hand.
+    session = ReviewSession(review_project, paper, "es")
+    path = session.add_term("T01", "es", "admitted", "comunidad de destino comun")
+    assert session.glossary is not None
+    assert any(
+        t.text == "comunidad de destino comun" for t in session.glossary.concept("T01").all_terms
+    )
+    session.undo()
+    assert "comunidad de destino comun" not in path.read_text(encoding="utf-8")
+    assert not any(
+        t.text == "comunidad de destino comun" for t in session.glossary.concept("T01").all_terms
+    )
+    session.redo()
+    assert "comunidad de destino comun" in path.read_text(encoding="utf-8")
+    assert session.glossary.concept("T01").terms("es")

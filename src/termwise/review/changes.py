@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -48,6 +49,11 @@ class Change:
     # Ctrl+Z takes it back instead of the edit before it.
     ignores_before: tuple[IgnoredIssue, ...] | None = None
     ignores_after: tuple[IgnoredIssue, ...] | None = None
+    # A glossary edit (a term added, a status changed): the file's bytes before (None: it
+    # did not exist) and after, so that Ctrl+Z takes a typo in the glossary back.
+    glossary_file: Path | None = None
+    glossary_before: bytes | None = None
+    glossary_after: bytes | None = None
 
     @property
     def reshapes(self) -> bool:

@@ -424,6 +424,11 @@ class ReviewSession:
 
     def _apply_change(self, change: Change, *, reverse: bool) -> None:
         change.typing = None
+        if change.glossary_file is not None:
+            self._restore_glossary(
+                change.glossary_file, change.glossary_before if reverse else change.glossary_after
+            )
+            return
         ignores = change.ignores_before if reverse else change.ignores_after
         if ignores is not None:
             self.ignores.restore(ignores)
@@ -943,7 +948,16 @@ class ReviewSession:
                 replaced = True
         if not replaced:
             part.concepts.append(concept)
+        before = target.read_bytes() if target.exists() else None
         save_glossary(part, target)
+        self._record(
+            Change(
+                f"glossary: {concept.id}",
+                glossary_file=target,
+                glossary_before=before,
+                glossary_after=target.read_bytes(),
+            )
+        )
         self._rebuild_matchers()
         return target
 
@@ -970,6 +984,17 @@ class ReviewSession:
 
         term.status = TermStatus.parse(status)
         return self.save_concept(concept)
+
+    def _restore_glossary(self, path: Path, data: bytes | None) -> None:
+        """Put a glossary file back as it was (``None``: it did not exist) and read the
+        glossary again: its terms mark the rows and drive the checks."""
+        if data is None:
+            path.unlink(missing_ok=True)
+        else:
+            write_atomic(path, data)
+        self.glossary_files = {}
+        self.load_glossary()
+        self._rebuild_matchers()
 
     def _rebuild_matchers(self) -> None:
         from termwise.glossary.matcher import TermMatcher

@@ -312,17 +312,23 @@ class Workbench(Vertical):
         if change is None:
             self.notify("Nothing to undo.")
             return
-        self._after_history(change.label, "Undone", change.reshapes, list(change.before))
+        self._after_history(change, "Undone", list(change.before))
 
     def action_redo(self) -> None:
         change = self.session.redo()
         if change is None:
             self.notify("Nothing to redo.")
             return
-        self._after_history(change.label, "Redone", change.reshapes, list(change.after))
+        self._after_history(change, "Redone", list(change.after))
 
-    def _after_history(self, label: str, verb: str, reshaped: bool, ids: list[str]) -> None:
-        if reshaped:
+    def _after_history(self, change: Change, verb: str, ids: list[str]) -> None:
+        if change.glossary_file is not None:
+            # The glossary panel, the marks and the checks follow the file put back.
+            self.glossary_changed(f"{verb}: {change.label} ({change.glossary_file})")
+            self.post_message(self.SegmentsChanged())
+            return
+        label = change.label
+        if change.reshapes:
             # A join or split undone leaves rows the grid shows and the session no longer has.
             self.refresh_all_rows()
         self.changed(*ids)
