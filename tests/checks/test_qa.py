@@ -457,3 +457,15 @@ def test_numbers_read_a_time_written_with_a_dot_as_the_same_time() -> None:
         ("s3", "number 17:00 of the source is missing from the target"),
         ("s3", "number 18:00 is not in the source"),
     ]
+
+
+def test_the_spanish_opener_goes_inside_quotes_and_brackets() -> None:
+    # "¿" went before the opening quote: ¿"Por qué no?" Pidió.
+    for target, right in {
+        '"Por qué no?" Pidió.': '"¿Por qué no?" Pidió.',
+        "(Por qué?)": "(¿Por qué?)",
+        "«Qué bien!»": "«¡Qué bien!»",
+    }.items():
+        issues = run_one("typography", ["Source."], [target], "es")
+        spanish = [i for i in issues if "opens with" in i.message]
+        assert fixed(spanish, target) == right, (target, issues)

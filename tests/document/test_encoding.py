@@ -155,3 +155,21 @@ def test_odt_rtf_and_html_are_refused_with_what_to_do(tmp_path: Path) -> None:
             load_document(tmp_path / name)
         message = str(raised.value)
         assert kind in message and " as .docx" in message, name
+
+
+def test_html_pages_as_saved_are_refused_and_text_about_html_is_read(tmp_path: Path) -> None:
+    # A BOM, an XML declaration or a browser's "saved from" comment before the page got it
+    # read as text; a tutorial that begins with "<html>" was refused.
+    page = b"<html><head><title>x</title></head><body><p>Hello.</p></body></html>"
+    for name, data in {
+        "bom.html": b"\xef\xbb\xbf<!DOCTYPE html>" + page,
+        "x.xhtml": b'<?xml version="1.0" encoding="utf-8"?>\n' + page,
+        "saved.htm": b"<!-- saved from url=(0022)http://example.org/ -->\n" + page,
+    }.items():
+        (tmp_path / name).write_bytes(data)
+        with pytest.raises(InputError, match="HTML page"):
+            load_document(tmp_path / name)
+    (tmp_path / "tut.txt").write_text("<html> is the root element of a page.\n", encoding="utf-8")
+    assert [s.text for s in load_document(tmp_path / "tut.txt").segments] == [
+        "<html> is the root element of a page."
+    ]

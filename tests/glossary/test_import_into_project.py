@@ -125,3 +125,13 @@ def test_a_term_another_concept_has_is_said_on_import(tmp_path: Path) -> None:
     code, output = _termwise(project, "glossary", "import", "c.csv")
     assert code == 0, output
     assert "'responsible major country' (en) of r2 is also a term of T25" in output
+
+
+def test_a_candidate_list_is_no_glossary_to_import(tmp_path: Path) -> None:
+    # Read as a glossary, its header row was a concept and its variants translations.
+    project = _project(tmp_path)
+    code, output = _termwise(project, "terms", "extract", str(SEED), "-o", "x.csv")
+    assert code == 0, output
+    code, output = _termwise(project, "glossary", "import", "x.csv", "-o", "g2.tbx")
+    assert code == 2 and "candidate list" in output
+    assert not (project / "g2.tbx").exists()

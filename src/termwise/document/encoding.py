@@ -159,6 +159,18 @@ _OLE2_KINDS = {
 }
 
 
+def _is_html_page(data: bytes) -> bool:
+    """An HTML or XHTML page, as a browser or an editor saves it: it opens with a doctype,
+    ``<html``, an XML declaration or a comment ("saved from url"), after any BOM, and
+    holds ``<html`` and its end or a body. A text that begins with "<html> is the root
+    element" is no page."""
+    head = data[:4000].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if not head.startswith((b"<!doctype html", b"<html", b"<?xml", b"<!--")):
+        return False
+    tail = data[-4000:].lower()
+    return b"<html" in head and (b"<body" in head or b"</html>" in tail)
+
+
 _ZIPPED_KINDS = {
     ".odt": "an OpenDocument text (.odt)",
     ".ods": "an OpenDocument spreadsheet (.ods)",
@@ -197,8 +209,7 @@ def _refuse_other_formats(data: bytes, path: str | Path) -> None:
         )
     if data.lstrip()[:5] == b"{\\rtf":
         raise InputError("an RTF file is not read; save it as .docx (or text)", path)
-    head = data.lstrip()[:200].lower()
-    if head.startswith((b"<!doctype html", b"<html")):
+    if _is_html_page(data):
         raise InputError(
             "an HTML page is not read (its markup would be translated); save its text as "
             "Markdown or plain text, or the page as .docx",

@@ -182,6 +182,16 @@ def import_glossary(
         )
     data = read_input(file)
     chosen = get_format(fmt) if fmt else detect_format(file, data)
+    from termwise.terms import CANDIDATE_CSV_COLUMNS
+
+    header = ",".join(CANDIDATE_CSV_COLUMNS).encode()
+    if chosen.name == "csv" and data.lstrip(b"\xef\xbb\xbf").startswith(header):
+        # Read as a glossary, its header row was a concept and its variants translations.
+        raise InputError(
+            "a candidate list of `terms extract`, not a glossary: write it with "
+            "--format tbx (or -o NAME.tbx) and import that, or add terms with glossary add",
+            file,
+        )
     from termwise.glossary import import_checks
 
     # Read first: a file that is not even XML gets the reader's error, which --lenient cannot

@@ -7,6 +7,7 @@ import io
 import json
 from typing import Any
 
+from termwise.terms import CANDIDATE_CSV_COLUMNS
 from termwise.terms.extract import (
     CUT_OFF,
     DEFINED,
@@ -43,7 +44,7 @@ def to_json(candidates: list[Candidate]) -> str:
 def to_csv(candidates: list[Candidate]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["term", "variants", "frequency", "score", "concept", "status"])
+    writer.writerow(CANDIDATE_CSV_COLUMNS)
     for c in candidates:
         writer.writerow(
             [

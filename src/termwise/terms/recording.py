@@ -63,6 +63,10 @@ def glossary_file(folder_or_file: Path, concept_id: str | None) -> Path:
     (the first TBX file for a new concept; ``glossary.tbx`` in an empty folder)."""
     from termwise.glossary.formats import glossary_files, read_file
 
+    if not folder_or_file.exists() and not folder_or_file.suffix:
+        # The project's glossary/ not made yet: a folder, as every command reads it (a file
+        # named "glossary" was written, which `check` and `translate` then did not see).
+        folder_or_file.mkdir(parents=True)
     if not folder_or_file.is_dir():
         return folder_or_file
     files = [f for f in glossary_files(folder_or_file) if f.suffix.lower() == ".tbx"]

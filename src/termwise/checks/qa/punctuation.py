@@ -196,6 +196,7 @@ _QUOTES_FOR = {
 # the last closed question) starts: the opener must stand in there. A mark inside a word
 # ("report?id=5", "Yahoo!era") or a web address is none.
 _SPANISH_CLOSING = re.compile(r"[?!]+")
+_OPENING_MARKS = " \t\n\"'“‘«‹(["
 # A sentence's end inside the text before a closing mark: the question starts after it.
 _SENTENCE_END = re.compile(r"[.…]\s+")
 # What each language's typography rules look at; a target without any of it has no issue.
@@ -227,7 +228,8 @@ def _spanish_openers(context: CheckContext, pair: Pair, target: str) -> Iterator
             if mark in marks and opener not in clause
         )
         if missing:
-            start = clause_start + len(clause) - len(clause.lstrip())
+            # After the quotation's or bracket's opening mark: «¿Por qué no?», (¿Por qué?).
+            start = clause_start + len(clause) - len(clause.lstrip(_OPENING_MARKS))
             # After a comma or a colon the question may start later ("Si llueve, ¿vendrás?").
             ambiguous = any(char in clause for char in ",:;")
             closing = "".join(dict.fromkeys(mark for mark in marks))
