@@ -160,6 +160,13 @@ def test_a_concepts_first_term_in_a_language_is_its_rendering_and_a_status_can_c
          "world-peace", "--lang", "es", "--status", "preferred"],
     )  # fmt: skip
     assert "another preferred es term, 'paz mundial'" in result.output
+    # So is a new term added preferred beside it.
+    result = CliRunner().invoke(
+        cli,
+        ["--project", str(project), "glossary", "add", "paz global", "--concept",
+         "world-peace", "--lang", "es", "--status", "preferred"],
+    )  # fmt: skip
+    assert "another preferred es term" in result.output
 
 
 def test_status_and_first_term_read_every_file_of_the_glossary_folder(project: Path) -> None:

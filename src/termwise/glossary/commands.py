@@ -147,7 +147,8 @@ def show(layout: ProjectLayout, path: Path | None, fmt: str, langs: tuple[str, .
 @click.option(
     "--replace",
     is_flag=True,
-    help="Replace a glossary file of that name in the project (the old one is kept as NAME.tbx~).",
+    help="Replace a glossary file of that name in the project (the old one is kept as "
+    "NAME.tbx~, or NAME.tbx.~2~… where that is taken).",
 )
 @click.pass_obj
 def import_glossary(

@@ -246,6 +246,8 @@ def add(
     )
     where = f" (from {found.source.split(' (')[0]})" if found else ""
     recorded = _status_of(target, chosen, term, lang)
+    if recorded == TermStatus.PREFERRED.value:
+        _warn_other_preferred(glossary_path or layout.glossary_dir, chosen, term, lang)
     click.echo(
         f"added {term!r} ({languages.normalize(lang)}, {recorded}) to {chosen} in {target}{where}"
     )
