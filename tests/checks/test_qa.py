@@ -343,6 +343,23 @@ def test_numbers_are_read_as_each_language_writes_them() -> None:
     assert not run_one("numbers", ["It rose 3.5%."], ["Subió 3.5 %."], "es-MX")
 
 
+def test_a_figure_read_two_ways_is_one_issue_that_says_so() -> None:
+    # "1,5 millones" for "1.5 billion" gave "1.5 missing" and "1,5 not in the source", and
+    # Spanish "10,000" (ten) the same pair, which told the reviewer nothing.
+    for source, target in {
+        "It is 1.5 billion.": "Son 1,5 millones.",
+        "There were 10,000 people.": "Había 10,000 personas.",
+        "It rose 3.5%.": "Subió un 35 %.",
+    }.items():
+        (issue,) = run_one("numbers", [source], [target])
+        assert "reads as" in issue.message and "differs" in issue.message, issue.message
+    (scale,) = run_one("numbers", ["It is 1.5 billion."], ["Son 1,5 millones."])
+    assert scale.message == (
+        "number 1,5 reads as 1500000 in the target's language, the source's 1.5 as "
+        "1500000000 (a decimal mark or a scale word differs)"
+    )
+
+
 def test_a_lost_percent_sign_is_reported() -> None:
     # "50%" as "el 50," was no issue: the figure is there.
     (issue,) = run_one(

@@ -214,19 +214,45 @@ def _differing_numbers(
         return []
     issues = []
     extra = have - wanted
+    missing = wanted - have
     for digits, start, end in target_numbers:
         if start >= 0 and extra[digits] > 0:
             extra[digits] -= 1
+            written = target[start:end]
+            # The same figure read two ways: a decimal mark or a scale word differs. One
+            # issue that says so, not "missing" and "not in the source" for one number.
+            twin = next(
+                (
+                    (d, pair.source[s:e])
+                    for d, s, e in source_numbers
+                    if missing[d] > 0 and _bare_digits(pair.source[s:e]) == _bare_digits(written)
+                ),
+                None,
+            )
+            if twin is not None:
+                missing[twin[0]] -= 1
+                issues.append(
+                    context.issue(
+                        pair,
+                        "target",
+                        start,
+                        end,
+                        f"number {written} reads as {digits} in the target's language, the "
+                        f"source's {twin[1]} as {twin[0]} (a decimal mark or a scale word "
+                        "differs)",
+                    )
+                )
+                continue
             issues.append(
                 context.issue(
                     pair,
                     "target",
                     start,
                     end,
-                    f"number {target[start:end]} is not in the source",
+                    f"number {written} is not in the source",
                 )
             )
-    for digits, count in (wanted - have).items():
+    for digits, count in (+missing).items():
         shown = next(pair.source[s:e] for d, s, e in source_numbers if d == digits)
         times = f" ({count}×)" if count > 1 else ""
         issues.append(
@@ -239,6 +265,11 @@ def _differing_numbers(
             )
         )
     return issues
+
+
+def _bare_digits(figure: str) -> str:
+    """A figure's digits alone, its sign and marks dropped: "1.5" and "1,5" are alike."""
+    return re.sub(r"[^0-9]", "", figure.translate(_FULLWIDTH_DIGITS))
 
 
 def _settle_written_out(
