@@ -268,3 +268,27 @@ async def test_a_group_a_move_changes_joins_the_unsure_list_at_once(
         await settle(app, pilot)
         assert [row.segment_id for row in app.grid.rows] == [ids[2], ids[3]]
         assert workbench.current_id == ids[2]
+
+
+async def test_the_unsure_filter_counts_what_is_left_to_confirm(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    # After F7 the title still said "unsure (2)": the confirmed group stays listed.
+    document = load_source(review_project, paper, lang="en")
+    count = len(document.segments)
+    targets = [f"Frase número {j}." for j in range(count)]
+    beads = [Bead((k,), (k,), 0.3 if k in (1, 2) else 0.95) for k in range(count)]
+    write_project(review_project, paper, document, targets, beads, "es")
+    session = ReviewSession(review_project, paper, "es")
+    app = ReviewApp(session, auto_mt=False, autosave_delay=0.15, check_delay=0.15)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        workbench = app.query_one(Workbench)
+        workbench.action_apply_filter("unsure")
+        await pilot.pause()
+        title = str(app.query_one("#title", Static).render())
+        assert "filter: unsure (2)" in title
+        await pilot.press("f7")
+        await settle(app, pilot)
+        title = str(app.query_one("#title", Static).render())
+        assert "filter: unsure (1 of 2 listed)" in title, title

@@ -142,7 +142,16 @@ class Workbench(Vertical):
             f"{counts['mt']} MT",
             f"{counts['new']} new",
         ]
-        if self.filter_name != "all":
+        if self.filter_name == "unsure":
+            # A group confirmed stays listed (the cursor keeps its place) but is done: the
+            # count said "unsure (538)" after the 538th was confirmed.
+            from termwise.review.alignment import needs_check
+
+            listed = self.grid.rows
+            left = sum(1 for row in listed if needs_check(session.unit(row.segment_id)))
+            shown = f"{left}" if left == len(listed) else f"{left} of {len(listed)} listed"
+            parts.append(f"filter: unsure ({shown})")
+        elif self.filter_name != "all":
             parts.append(f"filter: {self.filter_name} ({len(self.grid.rows)})")
         if session.dirty:
             parts.append("[i]unsaved[/i]")
