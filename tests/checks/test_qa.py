@@ -369,6 +369,7 @@ def test_a_lost_percent_sign_is_reported() -> None:
     fine = {
         ("It grew 50%.", "es"): "Creció un 50 %.",
         ("It grew 50%.", "zh"): "增长了百分之50。",
+        ("It grew 10% a year.", "zh"): "每年增长百分之十。",
         ("It grew 5 per cent, then 7%.", "es"): "Creció un 5 por ciento y luego un 7 %.",
     }
     for (source, lang), target in fine.items():

@@ -285,7 +285,9 @@ def _settle_written_out(
         base = (lang or "").split("-")[0]
         values: list[int] = []
         if base in ("zh", "ja"):
-            values = chinese_numerals(text)
+            # A bare 十 is a word as often as a number (十分, "very"), but not after 百分之
+            # or before 倍 and 成: 百分之十 is 10 %.
+            values = chinese_numerals(text) + [10] * len(_ZH_BARE_TEN.findall(text))
         elif base == "en":
             values = english_number_words(text) + [
                 _EN_MONTHS[name] for name in _EN_MONTH_NAME.findall(text)
@@ -303,6 +305,10 @@ def _settle_written_out(
             wanted[value] += 1
 
 
+_ZH_BARE_TEN = re.compile(
+    r"(?<![一二三四五六七八九十百千万亿两零〇])(?:(?<=百分之)十|十(?=[倍成%％]))"
+    r"(?![一二三四五六七八九十百千万亿])"
+)
 _ES_BILLION = re.compile(r"(?<![0-9])(?<![0-9]\s)\b[Mm]il millones\b")
 _EN_MONTHS = {
     name: number
