@@ -79,6 +79,18 @@ def backup_path(path: Path) -> Path:
     return path.with_name(path.name + "~")
 
 
+def free_backup_path(path: Path) -> Path:
+    """``name~``, or where that is taken ``name.~2~``, ``name.~3~``…: for a backup that
+    must not replace an earlier one (a second ``glossary import --replace`` wrote over
+    the curated glossary's only copy)."""
+    candidate = backup_path(path)
+    number = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.name}.~{number}~")
+        number += 1
+    return candidate
+
+
 def original_path(path: Path) -> Path:
     """Where a source document is kept as it was before termwise first rewrote it
     (``name.orig``, as patch keeps one): ``name~`` holds only the version before the last

@@ -44,6 +44,7 @@ def _outside_addresses(text: str, matches: list[TermMatch]) -> list[TermMatch]:
 
 if TYPE_CHECKING:
     from termwise.checks.registry import Check
+    from termwise.document.model import Document
     from termwise.glossary.matcher import TermMatch, TermMatcher
     from termwise.glossary.model import Glossary
 
@@ -87,8 +88,8 @@ class CheckContext:
         self.target_is_cjk = target_lang is not None and languages.is_cjk(target_lang)
         self.glossary = glossary
         self.config = config
-        # Whether the texts are Markdown (their inline markup is the document's): set from
-        # the document by whoever runs the checks.
+        # Whether the texts are Markdown (their inline markup is the document's): see
+        # ``read_format``, which whoever runs the checks calls.
         self.markdown = False
         # A Markdown source's link reference definitions, label → destination: its
         # reference links ("[text][label]") are links to the markup checks.
@@ -137,6 +138,16 @@ class CheckContext:
                     pair.target, self.matcher(self.target_lang).find(pair.target)
                 )
         return pair.target_terms
+
+    def read_format(self, document: Document) -> None:
+        """Take what the document's format means for the checks: Markdown's inline markup,
+        and the link reference definitions its reference links resolve by."""
+        self.markdown = document.fmt == "markdown"
+        self.references = {}
+        if self.markdown:
+            from termwise.checks.qa.markup import document_references
+
+            self.references = document_references(document)
 
     def severity(self, check_id: str, default: Severity) -> Severity:
         found = self._severity_cache.get(check_id)

@@ -75,11 +75,7 @@ class IncrementalChecker:
         """Every issue in ``document`` with these translations, in document order
         (``left_out``: segments the translator confirmed the translation leaves out)."""
         # One document's checker: the format is the same from run to run.
-        self.context.markdown = document.fmt == "markdown"
-        if self.context.markdown:
-            from termwise.checks.qa.markup import document_references
-
-            self.context.references = document_references(document)
+        self.context.read_format(document)
         with collector_paused():
             return self._run(document, targets, ignores, left_out)
 

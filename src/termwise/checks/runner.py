@@ -105,11 +105,7 @@ def check_document(
         glossary=glossary,
         config=config or CheckConfig(),
     )
-    context.markdown = document.fmt == "markdown"
-    if context.markdown:
-        from termwise.checks.qa.markup import document_references
-
-        context.references = document_references(document)
+    context.read_format(document)
     if plurals:
         context.cache["plurals"] = dict(plurals)
     pairs = make_pairs(document, targets if context.target_lang else None, left_out)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from termwise.atomic import free_backup_path
 from termwise.command_line import LANGUAGE, TEXT_ENCODING, refuse_overwriting
 from termwise.input_files import read_input
 from termwise.project.layout import ProjectLayout
@@ -244,23 +245,12 @@ def import_glossary(
     _fit_into_folder(loaded, target, file)
     backup: Path | None = None
     if target.exists() and in_glossary:
-        backup = _free_backup(target)
+        backup = free_backup_path(target)
         shutil.copy2(target, backup)
     problems = save_glossary(loaded, target)
     _warn(problems)
     replaced = f" (it replaced the file there, kept as {backup.name})" if backup else ""
     click.echo(f"wrote {_concepts(len(loaded.concepts))} to {target}{replaced}")
-
-
-def _free_backup(path: Path) -> Path:
-    """``NAME~``, or where that is taken ``NAME.~2~``, ``NAME.~3~``…: a second --replace
-    wrote its backup over the first, the curated glossary's only copy."""
-    candidate = path.with_name(path.name + "~")
-    number = 2
-    while candidate.exists():
-        candidate = path.with_name(f"{path.name}.~{number}~")
-        number += 1
-    return candidate
 
 
 def _fit_into_folder(loaded: Glossary, target: Path, source: Path) -> None:

@@ -872,17 +872,20 @@ class ReviewSession:
             self.change_generation += 1
         self._dirty = value
 
-    def save(self) -> Path:
+    def save(self, on_merge: Callable[[MergeReport, bool], None] | None = None) -> Path:
         """Write the project file now, in this thread; merge first if another program
-        changed it. (The workbench saves in a worker thread: ``save_snapshot``, ``write``,
-        ``saved``.)"""
+        changed it, and tell ``on_merge`` what the merge did (its report, and whether undo
+        forgot its steps). (The workbench saves in a worker thread: ``save_snapshot``,
+        ``write``, ``saved``.)"""
         from termwise.project.store import ConcurrentModificationError
 
         snapshot = self.save_snapshot()
         try:
             path = self.write(snapshot)
         except ConcurrentModificationError:
-            self.merge_from_disk()
+            report, forgotten = self.merge_from_disk()
+            if on_merge is not None:
+                on_merge(report, forgotten)
             snapshot = self.save_snapshot()
             path = self.write(snapshot)
         self.saved(snapshot)

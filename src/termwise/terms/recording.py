@@ -97,8 +97,9 @@ def record_term(
     status: TermStatus | None = None,
     found: Found | None = None,
     new_id: str | None = None,
-) -> tuple[Path, str]:
-    """Add ``text`` to the glossary at ``path``; returns the file written and the concept id.
+) -> tuple[Path, str, TermStatus]:
+    """Add ``text`` to the glossary at ``path``; returns the file written, the concept id
+    and the status the term was given.
 
     Without ``concept_id`` the term starts a new concept (preferred unless told otherwise);
     with it, the term becomes a variant of that concept (deprecated unless told otherwise,
@@ -147,7 +148,7 @@ def record_term(
     chosen.add(term)
     for problem in save_glossary(glossary, target):
         click.echo(f"warning: {problem}", err=True)
-    return target, chosen.id
+    return target, chosen.id, term.status
 
 
 def change_status(
@@ -228,14 +229,15 @@ def add(
         if changed is not None:
             target, concept, before = changed
             click.echo(f"{term!r} of {concept} in {target}: {before.value} → {status}")
-            _warn_other_preferred(glossary_path or layout.glossary_dir, concept, term, lang)
+            if TermStatus(status) is TermStatus.PREFERRED:
+                _warn_other_preferred(glossary_path or layout.glossary_dir, concept, term, lang)
             return
     found = None
     if document is not None:
         found = find_in_document(document, term, lang)
         if found is None:
             raise InputError(f"{term!r} does not occur in the document", document)
-    target, chosen = record_term(
+    target, chosen, recorded = record_term(
         glossary_path or layout.glossary_dir,
         term,
         lang,
@@ -245,27 +247,18 @@ def add(
         new_id=new_id,
     )
     where = f" (from {found.source.split(' (')[0]})" if found else ""
-    recorded = _status_of(target, chosen, term, lang)
-    if recorded == TermStatus.PREFERRED.value:
+    if recorded is TermStatus.PREFERRED:
         _warn_other_preferred(glossary_path or layout.glossary_dir, chosen, term, lang)
     click.echo(
-        f"added {term!r} ({languages.normalize(lang)}, {recorded}) to {chosen} in {target}{where}"
+        f"added {term!r} ({languages.normalize(lang)}, {recorded.value}) to {chosen} in "
+        f"{target}{where}"
     )
 
 
-def _status_of(path: Path, concept_id: str, text: str, lang: str) -> str:
-    """The status ``text`` was recorded with, read back, for the command to say it."""
-    from termwise.glossary.formats import read_file
-
-    concept = read_file(path).get(concept_id)
-    text = " ".join(text.split())
-    terms = concept.terms(lang) if concept is not None else []
-    return next((term.status.value for term in terms if term.text == text), "?")
-
-
 def _warn_other_preferred(path: Path, concept_id: str, text: str, lang: str) -> None:
-    """Say so where the concept now has two preferred terms in ``lang``: MT forces the
-    first it meets, and the checks call the other one inconsistent."""
+    """Say so where the concept has another preferred term in ``lang`` beside ``text``,
+    just made preferred: MT forces the first it meets, and the checks call the other one
+    inconsistent."""
     from termwise.glossary.formats import load_glossary
 
     concept = load_glossary(path).get(concept_id)
@@ -275,10 +268,7 @@ def _warn_other_preferred(path: Path, concept_id: str, text: str, lang: str) -> 
         for term in (concept.terms(lang) if concept is not None else [])
         if term.status is TermStatus.PREFERRED and term.text != text
     ]
-    if others and any(
-        term.text == text and term.status is TermStatus.PREFERRED
-        for term in (concept.terms(lang) if concept is not None else [])
-    ):
+    if others:
         shown = ", ".join(repr(other) for other in others)
         click.echo(
             f"warning: {concept_id} has another preferred {lang} term, {shown}; give it "

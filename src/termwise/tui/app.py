@@ -467,14 +467,17 @@ class ReviewApp(App[None]):
             self.call_from_thread(self._saved, path, snapshot)
 
     def _merge_from_disk(self) -> SaveSnapshot:
-        report, undo_forgotten = self.session.merge_from_disk()
+        self._merged(*self.session.merge_from_disk())
+        return self.session.save_snapshot()
+
+    def _merged(self, report: MergeReport, undo_forgotten: bool) -> None:
+        """Show what a merge with another program's save did."""
         self.grid.refresh()
         # The editor shows the segment's text as the other program left it (typing on would
         # have written the old text back over it).
         self.workbench.load_editor()
         self.workbench.update_title()
         self._tell_merge(report, undo_forgotten)
-        return self.session.save_snapshot()
 
     def _tell_merge(self, report: MergeReport, undo_forgotten: bool) -> None:
         """Say what another program's save changed here: nothing of it may pass unseen.
@@ -537,17 +540,6 @@ class ReviewApp(App[None]):
     def _store_preview(self, preview: Preview) -> None:
         store_preview(self.session, preview)
 
-    def _save_here(self) -> None:
-        """Save on the UI thread (quitting): as ``ReviewSession.save``, but a merge with
-        another program's save is told (``_tell_merge``), as a save in the worker's is."""
-        snapshot = self.session.save_snapshot()
-        try:
-            self.session.write(snapshot)
-        except ConcurrentModificationError:
-            snapshot = self._merge_from_disk()
-            self.session.write(snapshot)
-        self.session.saved(snapshot)
-
     async def action_quit(self) -> None:
         if self._session is None:
             self.exit()  # still opening: nothing can have been typed yet
@@ -569,7 +561,8 @@ class ReviewApp(App[None]):
                 await self._save_worker.wait()
         if self.session.dirty:
             try:
-                self._save_here()
+                # Quitting: a merge with another program's save is told, as a worker's is.
+                self.session.save(on_merge=self._merged)
             except (TermwiseError, OSError) as error:
                 self.notify(f"Not saved: {error}", severity="error", timeout=10)
         if self.session.dirty:

@@ -9,14 +9,18 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import sys
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from termwise.review.session import ReviewSession
-from termwise.tui.app import ReviewApp
+from termwise.tui.app import ReviewApp, merge_lines
+
+if TYPE_CHECKING:
+    from termwise.project.store import MergeReport
 
 # How long a quit whose terminal was closed may take before the process leaves anyway.
 HANGUP_GRACE = 10.0
@@ -74,18 +78,8 @@ def _save_and_tell(session: ReviewSession) -> None:
     """The last save, after the app ended: where another program saved the file meanwhile,
     the merge is printed, as the workbench prints one made while quitting (after a crash
     it was made without a word)."""
-    import sys
 
-    from termwise.project.store import ConcurrentModificationError
-    from termwise.tui.app import merge_lines
-
-    snapshot = session.save_snapshot()
-    try:
-        session.write(snapshot)
-    except ConcurrentModificationError:
-        report, _ = session.merge_from_disk()
-        snapshot = session.save_snapshot()
-        session.write(snapshot)
+    def tell(report: MergeReport, _forgotten: bool) -> None:
         lines = merge_lines(report, session.row_index, limit=20)
         if lines:
             print(
@@ -95,7 +89,8 @@ def _save_and_tell(session: ReviewSession) -> None:
                 sep="\n",
                 file=sys.stderr,
             )
-    session.saved(snapshot)
+
+    session.save(on_merge=tell)
 
 
 @contextlib.contextmanager

@@ -140,7 +140,7 @@ class CandidatesPanel(Vertical):
         written = []
         try:
             for text in texts:
-                path, concept = record_term(
+                path, concept, _ = record_term(
                     session.glossary_path,
                     text,
                     session.source_lang,
