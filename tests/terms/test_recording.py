@@ -191,3 +191,65 @@ def test_the_first_term_of_a_project_goes_into_a_glossary_folder(tmp_path: Path)
     _invoke(tmp_path, "glossary", "add", "global governance", "--id", "gg")
     assert (tmp_path / "glossary").is_dir()
     assert (tmp_path / "glossary" / "glossary.tbx").is_file()
+
+
+def _refused(project: Path, capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--project", str(project), *args])
+    assert exit_info.value.code != 0
+    return capsys.readouterr().err
+
+
+def test_remove_a_term_or_a_concept(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # No command took a term out again: a variant recorded by mistake stayed forbidden.
+    tbx = project / "glossary" / "key-terms.tbx"
+    before = tbx.read_bytes()
+    paper = str(project / "paper.txt")
+    check = ["--project", str(project), "check", paper, "--fail-on", "never"]
+    deprecated = "“community of human destiny” is a deprecated rendering"
+    assert deprecated in CliRunner().invoke(cli, check).output
+    out = _invoke(project, "glossary", "remove", "community of human destiny", "--lang", "en")
+    assert "removed 'community of human destiny' (en, deprecated) from T01" in out
+    assert (project / "glossary" / "key-terms.tbx~").read_bytes() == before
+    assert deprecated not in CliRunner().invoke(cli, check).output
+    whole = load_glossary(project / "glossary")
+    assert "community of human destiny" not in {t.text for t in whole.concept("T01").terms()}
+    assert len(whole.concepts) == len(load_glossary(ROOT / "glossary").concepts)
+    # A term that is not there, or nothing named: an error, nothing written.
+    after = tbx.read_bytes()
+    assert "no term 'community of human destiny'" in _refused(
+        project, capsys, "glossary", "remove", "community of human destiny"
+    )
+    assert "name a term" in _refused(project, capsys, "glossary", "remove")
+    assert tbx.read_bytes() == after
+    # The preferred term gone: the admitted one that now stands in for it is named.
+    result = CliRunner().invoke(
+        cli,
+        ["--project", str(project), "glossary", "remove",
+         "community with a shared future for mankind", "--concept", "T01"],
+    )  # fmt: skip
+    assert result.exit_code == 0
+    assert "no preferred en term now: 'community with a shared future for humanity'" in (
+        result.output
+    )
+    # A whole concept, and its last term takes the concept with it.
+    out = _invoke(project, "glossary", "remove", "--concept", "T02")
+    assert "removed concept T02" in out
+    assert load_glossary(project / "glossary").get("T02") is None
+    _invoke(project, "glossary", "add", "world peace", "--id", "wp")
+    out = _invoke(project, "glossary", "remove", "world peace")
+    assert "removed concept wp" in out
+
+
+def test_remove_asks_which_concept_when_two_share_the_term(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    extra = Glossary([Concept("X1", all_terms=[Term("destiny community", "en")])])
+    (project / "glossary" / "b-extra.tbx").write_bytes(write_tbx(extra)[0])
+    before = (project / "glossary" / "key-terms.tbx").read_bytes()
+    error = _refused(project, capsys, "glossary", "remove", "destiny community")
+    assert "X1 (b-extra.tbx), T01 (key-terms.tbx); say which with --concept" in error
+    assert (project / "glossary" / "key-terms.tbx").read_bytes() == before
+    _invoke(project, "glossary", "remove", "destiny community", "--concept", "X1")
+    assert load_glossary(project / "glossary").get("X1") is None
+    assert (project / "glossary" / "key-terms.tbx").read_bytes() == before

@@ -494,9 +494,10 @@ def find(
 
 def _add_command() -> None:
     # ``glossary add`` lives with term discovery, which records what it finds.
-    from termwise.terms.recording import add
+    from termwise.terms.recording import add, remove
 
     glossary.add_command(add, "add")
+    glossary.add_command(remove, "remove")
 
 
 _add_command()

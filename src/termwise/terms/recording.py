@@ -1,4 +1,5 @@
-"""Recording a discovered term in the glossary: as a new concept or as a variant of one.
+"""Recording a discovered term in the glossary, as a new concept or as a variant of one,
+and taking a term or a concept out again.
 
 The term carries its status and where it was found (``paper.txt, line 34``) as its source,
 and the sentence as its context, so a terminologist can judge it later. The glossary file
@@ -181,6 +182,60 @@ def change_status(
     return None
 
 
+def remove_term(
+    path: Path, text: str | None, lang: str | None, concept_id: str | None
+) -> tuple[Path, Concept, list[Term], bool]:
+    """Take ``text`` (as written, in ``lang``; any language when ``lang`` is None) out of
+    the glossary at ``path``, or with ``text`` None the whole concept ``concept_id``.
+
+    Returns the file rewritten, the concept as it is now, the terms removed and whether the
+    concept went with them (a concept left without a term is no concept: TBX requires a
+    term in each entry). The file before is kept as ``name~``. A term two concepts share
+    needs ``concept_id``: which one is meant is for a person to say.
+    """
+    from termwise.atomic import backup_path, keep_as_backup
+    from termwise.glossary.formats import glossary_files, read_file, save_glossary
+
+    if text is None and concept_id is None:
+        raise RecordingError("name a term, or a concept with --concept")
+    tag = languages.normalize(lang) if lang else None
+    wanted = " ".join(text.split()) if text is not None else None
+    if path.is_dir():
+        files = [f for f in glossary_files(path) if f.suffix.lower() == ".tbx"]
+    else:
+        files = [path] if path.exists() else []
+    hits: list[tuple[Path, Glossary, Concept, list[Term]]] = []
+    for file in files:
+        glossary = read_file(file)
+        for concept in glossary.concepts:
+            if concept_id not in (None, concept.id):
+                continue
+            terms = [term for term in concept.terms(tag) if wanted is None or term.text == wanted]
+            if terms:
+                hits.append((file, glossary, concept, terms))
+    what = repr(wanted) if wanted is not None else f"concept {concept_id!r}"
+    if not hits:
+        where = f" in {concept_id}" if concept_id and wanted is not None else ""
+        in_lang = f" ({tag})" if tag and wanted is not None else ""
+        raise RecordingError(
+            f"no term {what}{in_lang}{where} in {path}"
+            if wanted is not None
+            else f"no {what} in {path}"
+        )
+    if len(hits) > 1:
+        named = ", ".join(f"{concept.id} ({file.name})" for file, _, concept, _ in hits)
+        raise RecordingError(f"{what} is a term of {named}; say which with --concept")
+    file, glossary, concept, terms = hits[0]
+    concept.all_terms = [term for term in concept.all_terms if not any(term is t for t in terms)]
+    emptied = not concept.all_terms
+    if emptied:
+        glossary.concepts = [kept for kept in glossary.concepts if kept is not concept]
+    keep_as_backup(file, backup_path(file))
+    for problem in save_glossary(glossary, file):
+        click.echo(f"warning: {problem}", err=True)
+    return file, concept, terms, emptied
+
+
 @click.command("add")
 @click.argument("term")
 @click.option("--concept", "concept_id", default=None, help="Add as a variant of this concept.")
@@ -275,3 +330,54 @@ def _warn_other_preferred(path: Path, concept_id: str, text: str, lang: str) -> 
             "--status admitted if this one replaces it",
             err=True,
         )
+
+
+@click.command("remove")
+@click.argument("term", required=False)
+@click.option(
+    "--concept", "concept_id", default=None, help="The term's concept; alone: the whole concept."
+)
+@click.option(
+    "--lang", type=LANGUAGE, default=None, help="Language of TERM (default: any language)."
+)
+@click.option(
+    "--glossary",
+    "glossary_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Glossary file or folder (default: the project's glossary/).",
+)
+@click.pass_obj
+def remove(
+    layout: ProjectLayout,
+    term: str | None,
+    concept_id: str | None,
+    lang: str | None,
+    glossary_path: Path | None,
+) -> None:
+    """Take TERM out of the glossary, or with --concept alone a whole concept.
+
+    The file before is kept as NAME~. A concept's last term takes the concept with it."""
+    target, concept, removed, emptied = remove_term(
+        glossary_path or layout.glossary_dir, term, lang, concept_id
+    )
+    for gone in removed:
+        click.echo(f"removed {gone.text!r} ({gone.lang}, {gone.status.value}) from {concept.id}")
+    if emptied:
+        click.echo(f"removed concept {concept.id}: it has no term left")
+    else:
+        for lang_removed in dict.fromkeys(
+            gone.lang for gone in removed if gone.status is TermStatus.PREFERRED
+        ):
+            standing = concept.preferred(lang_removed)
+            if standing is None or standing.status is not TermStatus.PREFERRED:
+                instead = (
+                    f"{standing.text!r} ({standing.status.value}) stands in for it"
+                    if standing is not None
+                    else "MT forces none, and the checks know no official form"
+                )
+                click.echo(
+                    f"warning: {concept.id} has no preferred {lang_removed} term now: {instead}",
+                    err=True,
+                )
+    click.echo(f"{target} rewritten; the version before is {target.name}~")
