@@ -332,3 +332,23 @@ def test_a_book_with_thousands_of_forced_terms_translates(engine: ConstrainedEng
     results = engine.translate(texts, "en", "es")
     assert all(T01_ES in result.target for result in results)
     assert all(t.mechanism == "apertium-lexical" for result in results for t in result.terms)
+
+
+def test_a_name_moved_by_a_rule_keeps_its_capital(engine: ConstrainedEngine) -> None:
+    # "Belt and Road Initiative projects are growing." gave "Proyectos de iniciativa de la
+    # Franja y la Ruta…": the rule that put the noun first gave the term the case of the
+    # source word in its place. A term the glossary writes in lower case still follows the
+    # sentence ("Proyectos de comunidad de futuro…", not "de Comunidad").
+    name, common = engine.translate(
+        [
+            "Belt and Road Initiative projects are growing in Asia.",
+            "Community of human destiny projects are important for China.",
+        ],
+        "en",
+        "es",
+    )
+    assert name.terms[0].mechanism == "apertium-lexical"
+    assert re.match(r"Proyectos de (la )?Iniciativa de la Franja y la Ruta ", name.target), (
+        name.target
+    )
+    assert re.match(rf"Proyectos de (la )?{T01_ES} ", common.target), common.target

@@ -591,7 +591,14 @@ def _translate_joined(
                 return match.group()
             before = f"[{escape(injection.before)} ]" if injection.before else ""
             after = f"[ {escape(injection.after)}]" if injection.after else ""
-            return f"{before}^{match.group(1)}{match.group(3)}${after}"
+            lemma = match.group(1)
+            head = heads.get(injection.decision.target)
+            if head is not None and head.lemma[:1].isupper():
+                # A name's capital ("Iniciativa de la Franja y la Ruta"): a rule that moves
+                # the term gives it the case of the source word now in its place, and
+                # "Belt and Road Initiative projects" came out "Proyectos de iniciativa…".
+                lemma = lemma[:1].upper() + lemma[1:]
+            return f"{before}^{lemma}{match.group(3)}${after}"
 
         output = _run(pipe.generation, _RESTORE.sub(restore, transferred))
     else:
