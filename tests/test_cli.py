@@ -22,6 +22,15 @@ def test_version() -> None:
     assert result.stdout.strip() == f"termwise, version {__version__}"
 
 
+def test_python_dash_m_runs_the_command_line() -> None:
+    # "python -m termwise" said "'termwise' is a package and cannot be directly executed".
+    result = subprocess.run(
+        [sys.executable, "-m", "termwise", "glossary", "remove"], capture_output=True, text=True
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith("termwise: error: name a term"), result.stderr
+
+
 def test_help_lists_commands_without_importing_heavy_modules() -> None:
     program = (
         "import sys\n"

@@ -2,8 +2,8 @@
 
 From the top:
 
-1. **the interface**: ``termwise.tui``, ``termwise.cli`` and every ``termwise.*.commands``
-   module. The command modules stay beside the capability they drive (``mt/commands.py``
+1. **the interface**: ``termwise.tui``, ``termwise.cli`` (and ``termwise.__main__``, which
+   runs it) and every ``termwise.*.commands`` module. The command modules stay beside the capability they drive (``mt/commands.py``
    next to the engines, ``glossary/commands.py`` next to the formats), so that each
    capability is one folder a newcomer can read whole; they are the top layer wherever they
    live, and nothing below may import them.
@@ -33,6 +33,7 @@ LAYER_NAMES = ("interface", "features", "project", "capabilities", "core")
 PACKAGE_LAYERS = {
     "tui": INTERFACE,
     "cli": INTERFACE,
+    "__main__": INTERFACE,
     "checks": FEATURES,
     "export": FEATURES,
     "review": FEATURES,
