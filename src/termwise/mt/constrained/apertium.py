@@ -592,7 +592,7 @@ def _translate_joined(
             before = f"[{escape(injection.before)} ]" if injection.before else ""
             after = f"[ {escape(injection.after)}]" if injection.after else ""
             lemma = match.group(1)
-            head = heads.get(injection.decision.target)
+            head = heads.get(injection.decision.target or "")
             if head is not None and head.lemma[:1].isupper():
                 # A name's capital ("Iniciativa de la Franja y la Ruta"): a rule that moves
                 # the term gives it the case of the source word now in its place, and
