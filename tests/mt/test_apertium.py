@@ -77,6 +77,18 @@ def test_strip_marks_spans_point_into_the_stripped_text() -> None:
     assert [target[a:b] for a, b in spans] == ["xyzzy", "qwerty"]
 
 
+def test_emphasis_a_rule_moved_onto_a_word_of_the_source_keeps_both_asterisks() -> None:
+    # Glossary-constrained Apertium reordered "the *community of human destiny* idea" into
+    # "la *idea* de comunidad…", and "*idea" was taken for an unknown-word mark: "la idea*".
+    source = "China supports the *community of human destiny* idea."
+    target, spans = strip_marks("China apoya la *idea* de comunidad.", source)
+    assert target == "China apoya la *idea* de comunidad." and spans == ()
+    # With one asterisk more than the source has, one is a mark.
+    target, spans = strip_marks("China apoya la *comunidad de humano *destiny*.", source)
+    assert target == "China apoya la *comunidad de humano destiny*."
+    assert [target[a:b] for a, b in spans] == ["destiny"]
+
+
 def test_selected_when_no_argos_model_is_installed(argos_env: Path) -> None:
     engine = select_engine(None, "en", "es")
     assert engine.name == "apertium"

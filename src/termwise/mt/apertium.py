@@ -175,13 +175,18 @@ def strip_marks(output: str, source: str) -> tuple[str, tuple[tuple[int, int], .
     character there ("The *cat*" keeps its asterisks).
     """
     literal = {mark for mark in "*#@" if mark in source}
+    # No more of a character than the source has: every one is the text's own. A rule that
+    # moved emphasis onto a word the source also has ("la *idea*") lost its opening "*".
+    only_literal = {mark for mark in literal if output.count(mark) <= source.count(mark)}
     pieces: list[str] = []
     spans: list[tuple[int, int]] = []
     position = 0
     length = 0
     for match in _MARKED.finditer(output):
         mark, word = match.group(1), match.group(2)
-        if mark in literal and (word not in source or f"{mark}{word}" in source):
+        if mark in only_literal or (
+            mark in literal and (word not in source or f"{mark}{word}" in source)
+        ):
             continue  # a literal *, # or @ of the text, not a mark
         before = output[position : match.start()]
         pieces.append(before)
