@@ -125,7 +125,7 @@ def test_end_punctuation_fixes_only_what_is_missing_or_of_the_wrong_width() -> N
         ("？", "！", None),
         ("。", "？", None),
     ]
-    assert "ends with an exclamation, the target with a question" in zh[1].message
+    assert "ends with an exclamation mark, the target with a question mark" in zh[1].message
 
 
 def test_end_punctuation_lets_a_translation_end_a_piece_of_a_sentence() -> None:
@@ -192,6 +192,41 @@ def test_a_space_before_punctuation_is_reported_and_fixed() -> None:
         lang = "fr" if "Il dit" in target else "es"
         assert not run_one("space-before-punctuation", [source], [target], lang), target
     assert run_one("space-before-punctuation", ["He came."], ["Il est venu ."], "fr")
+
+
+def test_a_chinese_translations_final_half_width_mark_is_reported_once() -> None:
+    # "增长恢复了." was reported by end-punctuation and by typography, each with its fix.
+    document = build_document(["Growth resumed.", "Why?"], "en")
+    targets = {"s1": "增长恢复了.", "s2": "为什么?"}
+    issues = run_checks(document, None, target_lang="zh", targets=targets, config=CheckConfig())
+    assert [(i.segment_id, i.check, i.message) for i in issues] == [
+        ("s1", "end-punctuation", ". is not the period of the target language; use 。"),
+        ("s2", "end-punctuation", "? is not the question mark of the target language; use ？"),
+    ]
+    # With end-punctuation off, typography still says it.
+    alone = run_one("typography", ["Growth resumed."], ["增长恢复了."], "zh")
+    assert [i.message for i in alone] == ["half-width . in Chinese text; use the full-width 。"]
+
+
+def test_a_line_break_the_source_does_not_have_is_reported_and_fixed() -> None:
+    # "亚洲基础设施\n投资银行" passed every check, counted as the term, and the edition
+    # printed it on two lines.
+    issues = run_one(
+        "line-break", ["The AIIB supports it."], ["亚洲基础设施\n投资银行支持。"], "zh"
+    )
+    assert [issue.message for issue in issues] == [
+        "line break inside the translation; the source has none"
+    ]
+    assert fixed(issues, "亚洲基础设施\n投资银行支持。") == "亚洲基础设施投资银行支持。"
+    target = "La comunidad  \n de futuro compartido."
+    assert fixed(run_one("line-break", ["The community."], [target]), target) == (
+        "La comunidad de futuro compartido."
+    )
+    # A hard break the source has, kept: nothing; lost or doubled: said, not guessed.
+    poem = "Roses are red,\nviolets are blue."
+    assert not run_one("line-break", [poem], ["Las rosas son rojas,\nlas violetas azules."])
+    (lost,) = run_one("line-break", [poem], ["Las rosas son rojas, las violetas azules."])
+    assert lost.message == "0 line breaks, the source has 1" and lost.fix is None
 
 
 def test_fixes_that_damaged_correct_text() -> None:

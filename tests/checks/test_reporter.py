@@ -66,6 +66,7 @@ def test_every_family_module_registers_its_checks_in_the_listed_order() -> None:
         "start-capital",
         "double-space",
         "whitespace",
+        "line-break",
         "space-before-punctuation",
         "repeated-word",
         "length-ratio",

@@ -17,8 +17,8 @@ _CLOSING_TRAIL = "\"'”’»」』）)]】"
 # published translation moved): it has an end mark, not none, and a mark never goes after it.
 _LATIN_END = {
     ".": "period",
-    "!": "exclamation",
-    "?": "question",
+    "!": "exclamation mark",
+    "?": "question mark",
     ":": "colon",
     "…": "ellipsis",
     ",": "comma",
@@ -26,8 +26,8 @@ _LATIN_END = {
 }
 _CJK_END = {
     "。": "period",
-    "！": "exclamation",
-    "？": "question",
+    "！": "exclamation mark",
+    "？": "question mark",
     "：": "colon",
     "…": "ellipsis",
     "，": "comma",
@@ -299,8 +299,12 @@ def _typography_french(context: CheckContext, pair: Pair, target: str) -> Iterat
 
 
 def _typography_cjk(context: CheckContext, pair: Pair, target: str) -> Iterator[Issue]:
+    # The final mark is end-punctuation's: the same "." was reported twice, with two fixes.
+    _, final = _end_mark(target)
     for match in _CJK_ASCII_PUNCT.finditer(target):
         char = match.group()
+        if match.start() == final and context.config.is_enabled("end-punctuation"):
+            continue
         wide = _FULLWIDTH[char]
         yield context.issue(
             pair,

@@ -1,4 +1,5 @@
-"""Whitespace and repetition: double spaces, leading or trailing space, a word twice."""
+"""Whitespace and repetition: double spaces, leading or trailing space, line breaks the
+source does not have, a word twice."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from termwise.checks.context import CheckContext, Pair
 from termwise.checks.issue import Issue, Severity, Side
 from termwise.checks.registry import Scope, register
-from termwise.checks.screening import segments_containing
+from termwise.checks.screening import segments_containing, segments_containing_either
 
 _DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0\u3000]{2,}(?=\S)")
 
@@ -86,6 +87,56 @@ def whitespace(context: CheckContext, pair: Pair) -> list[Issue]:
             )
         )
     return issues
+
+
+_LINE_BREAK = re.compile(r"[ \t\u00a0\u3000]*\n[ \t\u00a0\u3000\n]*")
+# Scripts written without spaces between words: a break between two of their characters
+# goes without a space ("亚洲基础设施\n投资银行" is "亚洲基础设施投资银行").
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+@register(
+    "line-break",
+    Severity.WARNING,
+    "The target has line breaks where the source has none, or not as many.",
+    Scope.PAIR,
+    fixable=True,
+    screen=lambda context, pairs, side: segments_containing_either(("\n",), context, pairs),
+)
+def line_break(context: CheckContext, pair: Pair) -> Iterator[Issue]:
+    # A break pasted into a translation splits a term for the checks and the edition prints
+    # it on two lines (Xbench and pofilter's "newlines" report it).
+    target = pair.target or ""
+    wanted, found = pair.source.count("\n"), target.count("\n")
+    if wanted == found:
+        return
+    if wanted:
+        # Which of the breaks is wrong is for a person to say (a hard break of a poem).
+        yield context.issue(
+            pair,
+            "target",
+            0,
+            len(target),
+            f"{found} line break{'s' if found != 1 else ''}, the source has {wanted}",
+        )
+        return
+    for match in _LINE_BREAK.finditer(target):
+        start, end = match.span()
+        joined = bool(
+            start
+            and end < len(target)
+            and _UNSPACED.match(target, start - 1)
+            and _UNSPACED.match(target, end)
+        )
+        yield context.issue(
+            pair,
+            "target",
+            start,
+            end,
+            "line break inside the translation; the source has none",
+            suggestion="" if joined or not start or end == len(target) else " ",
+            fixable=True,
+        )
 
 
 _REPEATED = re.compile(r"\b([^\W\d_]+)(\s+)\1\b", re.IGNORECASE)
