@@ -341,3 +341,42 @@ def test_addresses_and_link_destinations_hold_no_terms() -> None:
     assert fixed.endswith("(https://example.org/una-franja-y-una-ruta).")
     plain = "Véase www.example.org/una-franja-y-una-ruta para más."
     assert not run(bri, ["See the site."], [plain], only=["term-forbidden"])
+
+
+def test_a_fix_that_would_repeat_what_the_sentence_says_is_left_to_a_person() -> None:
+    # "the Chinese nation, which is heading for a great rejuvenation": the one-key fix gave
+    # "… a great rejuvenation of the Chinese nation", the nation named twice.
+    glossary = Glossary(
+        [
+            Concept(
+                "T15",
+                all_terms=[
+                    Term("great rejuvenation of the Chinese nation", "en", P),
+                    Term("great rejuvenation of the nation", "en", D),
+                    Term("great rejuvenation", "en", D),
+                    Term("gran revitalización de la nación china", "es", P),
+                    Term("gran revitalización", "es", D),
+                ],
+            )
+        ]
+    )
+    sources = [
+        "The Chinese nation, which is heading for a great rejuvenation, is concerned.",
+        "The Chinese dream is the great rejuvenation of the nation.",
+        "A great rejuvenation is near.",
+    ]
+    targets = [
+        "La nación china, que va hacia una gran revitalización, está preocupada.",
+        "El sueño chino es la gran revitalización de la nación china.",
+        "Una gran revitalización está cerca.",
+    ]
+    issues = run(glossary, sources, targets, only=["source-variant", "term-forbidden"])
+    by_place = {(i.segment_id, i.side): i for i in issues}
+    repeated = by_place[("s1", "source")]
+    assert repeated.fix is None
+    assert "(no automatic fix: the sentence says “Chinese nation” already)" in repeated.message
+    assert by_place[("s1", "target")].fix is None  # "nación china" in the translation too
+    # One word said elsewhere ("Chinese dream") is no repetition; nor is nothing said.
+    assert by_place[("s2", "source")].fix is not None
+    assert by_place[("s3", "source")].fix is not None
+    assert by_place[("s3", "target")].fix is not None

@@ -23,7 +23,7 @@ from termwise import languages
 from termwise.checks.context import CheckContext, Pair
 from termwise.checks.issue import Issue, Severity
 from termwise.checks.registry import Scope, register
-from termwise.glossary.matcher import TermMatch, same_form
+from termwise.glossary.matcher import TermMatch, same_form, words_said_already
 from termwise.glossary.model import TermStatus
 
 if TYPE_CHECKING:
@@ -146,6 +146,15 @@ def fix_note(match: TermMatch) -> str:
     if match.term.fix_by_hand:
         return f" (no automatic fix: {match.term.fix_by_hand})"
     return "" if written_as_in_glossary(match) else _INFLECTED
+
+
+def repeat_note(text: str, match: TermMatch, replacement: str) -> str:
+    """Why ``replacement`` cannot simply replace ``match`` in ``text``: it would repeat what
+    the sentence says already ("" when it would not; see ``words_said_already``)."""
+    said = words_said_already(text, match.start, match.end, replacement)
+    if not said:
+        return ""
+    return f" (no automatic fix: the sentence says “{' '.join(said)}” already)"
 
 
 def written_as_in_glossary(match: TermMatch) -> bool:
@@ -273,7 +282,7 @@ def source_variant(context: CheckContext, pair: Pair) -> Iterator[Issue]:
         replacement = match_case(official.text, match.text)
         if context.source_base == "en" and _needs_article(pair.source, match, official.text):
             replacement = f"{'an' if replacement[:1].lower() in 'aeiou' else 'a'} {replacement}"
-        by_hand = fix_note(match)
+        by_hand = fix_note(match) or repeat_note(pair.source, match, official.text)
         yield context.issue(
             pair,
             "source",
@@ -310,6 +319,7 @@ def term_forbidden(context: CheckContext, pair: Pair) -> Iterator[Issue]:
         message = f"“{match.text}” is a {match.status.value} rendering of {facts.label}"
         by_hand = fix_note(match)
         if official is not None:
+            by_hand = by_hand or repeat_note(pair.target or "", match, official.text)
             message += f"; use “{official.text}”{by_hand}"
         yield context.issue(
             pair,
@@ -430,7 +440,7 @@ def term_inconsistent(context: CheckContext, pairs: Sequence[Pair]) -> Iterator[
         for pair, match in occurrences:
             if match.term.text == standard or not match.status.is_official:
                 continue
-            by_hand = fix_note(match)
+            by_hand = fix_note(match) or repeat_note(pair.target or "", match, standard)
             yield context.issue(
                 pair,
                 "target",

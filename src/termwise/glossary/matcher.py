@@ -56,6 +56,40 @@ def same_form(a: str, b: str) -> bool:
     return _form(a) == _form(b)
 
 
+def words_said_already(text: str, start: int, end: int, replacement: str) -> tuple[str, ...]:
+    """The phrases ``replacement`` adds to ``text[start:end]`` that the rest of ``text``
+    says already, where it says each of them; empty where the replacement repeats nothing.
+
+    "the Chinese nation, which is heading for a great rejuvenation": the official "great
+    rejuvenation of the Chinese nation" in place of the variant names the nation twice. A
+    phrase is a run of two words or more, without the short words at its ends ("of the"):
+    one word said elsewhere ("Chinese" for "of the Chinese nation") is no repetition.
+    """
+    found = {word.lower() for word in _WORD_HEAD.findall(text[start:end])}
+    runs: list[list[str]] = [[]]
+    for word in _WORD_HEAD.findall(replacement):
+        if word.lower() in found:
+            runs.append([])
+        else:
+            runs[-1].append(word)
+    phrases = []
+    for run in runs:
+        while run and len(run[0]) <= 3:
+            run.pop(0)
+        while run and len(run[-1]) <= 3:
+            run.pop()
+        if run:
+            phrases.append(run)
+    if not phrases or any(len(run) < 2 for run in phrases):
+        return ()
+    around = f"{text[:start]} {text[end:]}"
+    for run in phrases:
+        pattern = r"(?<!\w)" + r"\W+".join(re.escape(word) for word in run) + r"(?!\w)"
+        if not re.search(pattern, around, re.IGNORECASE):
+            return ()
+    return tuple(" ".join(run) for run in phrases)
+
+
 def _form(text: str) -> list[str]:
     folded = unicodedata.normalize("NFKC", text).translate(_QUOTE_MAP).casefold()
     return folded.replace("-", " ").split()
