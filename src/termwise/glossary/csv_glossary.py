@@ -24,7 +24,7 @@ from termwise import languages
 from termwise.document.encoding import decode_bytes
 from termwise.errors import InputError
 from termwise.glossary.language_guess import is_language, resolve_pair
-from termwise.glossary.model import Concept, Glossary, Problem, Term, TermStatus
+from termwise.glossary.model import Concept, DataCategory, Glossary, Problem, Term, TermStatus
 
 if TYPE_CHECKING:
     from termwise.glossary.formats import ReadOptions, WriteOptions
@@ -238,7 +238,7 @@ def read_csv_glossary(data: bytes, path: Path, options: ReadOptions) -> Glossary
                 )
             )
         _read_with_header(glossary, records[1:], roles, path)
-    else:
+    elif source_target_header or not _read_term_list(glossary, records, path, options):
         rows = records[1:] if source_target_header else records
         src, tgt, origin = resolve_pair(path, options.source_lang, options.target_lang)
         if src is None or tgt is None:
@@ -250,6 +250,251 @@ def read_csv_glossary(data: bytes, path: Path, options: ReadOptions) -> Glossary
             )
         _read_two_columns(glossary, rows, src, tgt, path)
     return glossary
+
+
+# --------------------------------------------------------------------------- term lists
+
+# The columns of a term list in one language (client lists, TermSuite and other extractors'
+# output), by what they hold. "ignore": statistics with no place in a glossary.
+_LIST_COLUMNS: dict[str, tuple[str, ...]] = {
+    "term": (
+        "term",
+        "terms",
+        "term text",
+        "source term",
+        "word",
+        "words",
+        "expression",
+        "keyword",
+        "keywords",
+        "candidate",
+        "term candidate",
+        "pilot",
+        "begriff",
+        "benennung",
+        "terminus",
+        "terme",
+        "término",
+        "termine",
+        "termo",
+    ),
+    "other language": (
+        "translation",
+        "translations",
+        "target",
+        "target term",
+        "equivalent",
+        "übersetzung",
+        "traduction",
+        "traducción",
+        "traduzione",
+    ),
+    "id": ("id", "concept", "concept id", "entry", "entry id", "#", "no", "number"),
+    "status": (
+        "status",
+        "term status",
+        "usage status",
+        "administrative status",
+        "statut",
+        "estado",
+        "stato",
+    ),
+    "definition": ("definition", "définition", "definición", "definizione"),
+    "note": (
+        "note",
+        "notes",
+        "comment",
+        "comments",
+        "remark",
+        "remarks",
+        "description",
+        "anmerkung",
+        "kommentar",
+        "remarque",
+        "commentaire",
+        "nota",
+        "comentario",
+    ),
+    "subject": ("subject", "subject field", "subjectfield", "domain", "fachgebiet", "domaine"),
+    "part of speech": ("part of speech", "pos", "word class", "wortart"),
+    "term type": ("term type", "termtype"),
+    "gender": ("gender", "grammatical gender", "genus"),
+    "context": ("context", "example", "examples", "kontext", "contexte"),
+    "usage note": ("usage", "usage note"),
+    "source": ("source", "reference", "quelle"),
+    "ignore": (
+        "freq",
+        "frequency",
+        "count",
+        "occurrences",
+        "occ",
+        "spec",
+        "specificity",
+        "rank",
+        "score",
+        "pattern",
+        "type",
+        "key",
+        "lemma",
+        "documents",
+    ),
+}
+_LIST_ROLES = {name: role for role, names in _LIST_COLUMNS.items() for name in names}
+
+
+def _list_role(cell: str) -> str | None:
+    name = cell.strip().lstrip("\ufeff").lower().replace("_", " ").replace("-", " ")
+    return _LIST_ROLES.get(" ".join(name.split()))
+
+
+def _status_word(cell: str) -> TermStatus | None:
+    from termwise.glossary.multiterm import status_of
+
+    return status_of(cell) if cell.strip() else None
+
+
+def _read_term_list(
+    glossary: Glossary,
+    records: list[tuple[int, list[str]]],
+    path: Path,
+    options: ReadOptions,
+) -> bool:
+    """Read a term list in one language, or return False when the records are no term list.
+
+    A term list: a header row naming a term column and other columns, none of them a
+    language (``Term;Status``, ``term,status,definition``); or one column of terms; or,
+    with only ``--from``, terms beside a column of statuses. One concept per row (rows of
+    one id: one concept), in the language of ``--from`` or the file name. Column names are
+    never read as terms; a file that names no language is refused, and so is ``--to``,
+    which a list in one language cannot serve.
+    """
+    first_line, first = records[0]
+    header_roles = [_list_role(cell) for cell in first]
+    is_header = "term" in header_roles and sum(
+        1 for role, cell in zip(header_roles, first, strict=True) if role is None and cell.strip()
+    ) * 2 < len(first)
+    widths = {len([cell for cell in cells if cell.strip()]) for _, cells in records}
+    single_column = widths <= {0, 1}
+    rows = records[1:] if is_header else records
+    status_column = (
+        not is_header
+        and not single_column
+        and not options.target_lang
+        and max(widths) == 2
+        and all(len(cells) <= 2 for _, cells in rows)
+        and all(_status_word(cells[1]) for _, cells in rows if len(cells) > 1 and cells[1].strip())
+    )
+    if not (is_header or single_column or status_column):
+        return False
+    if is_header:
+        roles = header_roles
+        shown = ", ".join(cell.strip() for cell in first if cell.strip())
+        what = f"the header row ({shown}) names a term list in one language"
+    else:
+        roles = ["term", "status"] if status_column else ["term"]
+        what = "one column of terms: a term list in one language"
+    if options.target_lang:
+        source = f"--from {options.source_lang}" if options.source_lang else "--from LANG"
+        raise InputError(
+            f"{what}, with no column of {options.target_lang} terms; import it with {source} "
+            "alone, or name its columns by language (en;zh;status) for a bilingual glossary",
+            path,
+            line=first_line,
+        )
+    src, _, _ = resolve_pair(path, options.source_lang, None)
+    if src is None:
+        raise InputError(
+            f"{what}: name its language with --from (or a file name such as terms_en.csv)",
+            path,
+            line=first_line,
+        )
+    if "other language" in roles:
+        column = first[roles.index("other language")].strip()
+        raise InputError(
+            f"column {column!r} holds terms in another language, which the header does not "
+            "name: name the columns by language (en;zh;status) and import that",
+            path,
+            line=first_line,
+        )
+    if is_header:
+        for role, cell in zip(roles, first, strict=True):
+            if role is None and cell.strip():
+                message = f"column {cell.strip()!r} is not a column termwise knows; ignored"
+            elif role == "ignore":
+                message = f"column {cell.strip()!r} has no place in a glossary; ignored"
+            else:
+                continue
+            glossary.problems.append(Problem(message, str(path), first_line))
+    _list_rows(glossary, rows, roles, src, path)
+    return True
+
+
+def _list_rows(
+    glossary: Glossary,
+    rows: list[tuple[int, list[str]]],
+    roles: list[str | None],
+    lang: str,
+    path: Path,
+) -> None:
+    by_id: dict[str, Concept] = {}
+    seen: dict[str, int] = {}
+    width = len(roles)
+    for line, cells in rows:
+        values: dict[str, str] = {}
+        for role, cell in zip(roles, cells, strict=False):
+            if role is not None and role not in values and cell.strip():
+                values[role] = cell.strip()
+        if len(cells) > width and any(cell.strip() for cell in cells[width:]):
+            glossary.problems.append(
+                Problem(
+                    f"{len(cells)} fields but the list has {width} columns; extra fields ignored",
+                    str(path),
+                    line,
+                )
+            )
+        text = " ".join(values.get("term", "").split())
+        if not text:
+            glossary.problems.append(Problem("row without a term; skipped", str(path), line))
+            continue
+        if text.casefold() in seen and "id" not in values:
+            glossary.problems.append(
+                Problem(
+                    f"{text!r} is listed on line {seen[text.casefold()]} already; this row skipped",
+                    str(path),
+                    line,
+                )
+            )
+            continue
+        seen.setdefault(text.casefold(), line)
+        term = Term(text=text, lang=lang, status=TermStatus.UNSPECIFIED)
+        status_text = values.get("status")
+        if status_text:
+            status = _status_word(status_text)
+            if status is None or status is TermStatus.UNSPECIFIED:
+                glossary.problems.append(
+                    Problem(f"unknown status {status_text!r}; the term keeps none", str(path), line)
+                )
+            else:
+                term.status = status
+        term.part_of_speech = values.get("part of speech")
+        term.term_type = values.get("term type")
+        term.context = values.get("context")
+        term.usage_note = values.get("usage note")
+        term.source = values.get("source")
+        if "gender" in values:
+            term.extra.append(DataCategory("termNote", "grammaticalGender", values["gender"]))
+        concept_id = values.get("id") or f"r{line}"
+        concept = by_id.get(concept_id)
+        if concept is None:
+            concept = Concept(id=concept_id)
+            by_id[concept_id] = concept
+            glossary.concepts.append(concept)
+        concept.subject_field = concept.subject_field or values.get("subject")
+        concept.definition = concept.definition or values.get("definition")
+        for note in split_notes(values.get("note", "")):
+            if note not in concept.notes:
+                concept.notes.append(note)
+        concept.add(term)
 
 
 def _read_with_header(

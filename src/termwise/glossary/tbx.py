@@ -15,12 +15,13 @@ for are kept in ``extra`` and written back.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from lxml import etree
 
 from termwise import languages
+from termwise.glossary import multiterm
 from termwise.glossary.model import (
     Concept,
     DataCategory,
@@ -30,6 +31,7 @@ from termwise.glossary.model import (
     TermStatus,
 )
 from termwise.glossary.safe_xml import line_of, local_name, namespace, parse_xml, text_of
+from termwise.glossary.tbx_basic import BASIC_CATEGORIES, basic_value, fits_basic
 from termwise.glossary.tbx_status import (
     STATUS_CATEGORIES,
     dialect_of,
@@ -77,6 +79,8 @@ _CATEGORY_ELEMENT = {
     "xGraphic": "xref",
 }
 _MIN_CATEGORIES = {"administrativeStatus", "partOfSpeech", "customerSubset"}
+# The elements whose type names a data category (and so must be one TBX-Basic has).
+_CORE_CATEGORY_ELEMENTS = frozenset({"descrip", "admin", "termNote", "ref", "xref"})
 # TBX-Basic's termNote types (LTAC's integrated RNG) have no grammaticalNumber: a term's
 # number is written as a ``termwise:`` note so the file stays valid.
 _DEMOTED_IN_BASIC = {"grammaticalNumber"}
@@ -112,6 +116,11 @@ class _Reader:
         self.path = path
         self.glossary = Glossary()
         self.dialect: str | None = None
+        # Fields that are no TBX data category, read as one (MultiTerm's "Status"...):
+        # (field, what it was read as) → count; reported once, after the file.
+        self.mapped: dict[tuple[str, str], int] = {}
+        # Status values with no clear meaning: (field, value) → count.
+        self.unclear: dict[tuple[str, str], int] = {}
 
     def problem(self, message: str, element: etree._Element | None) -> None:
         line = line_of(element) if element is not None else None
@@ -121,6 +130,14 @@ class _Reader:
         from termwise.errors import InputError
 
         name = local_name(root)
+        if name == "mtf":
+            raise InputError(
+                "MultiTerm XML (<mtf>), not TBX: termwise does not read MultiTerm's own "
+                "format; export the termbase from MultiTerm as TBX (File > Export, the "
+                "TBX export definition) and import that",
+                self.path,
+                line=line_of(root),
+            )
         if name not in ("tbx", "martif"):
             raise InputError(
                 f"not a TBX file: the root element is <{name}>, expected <tbx> or <martif>",
@@ -153,19 +170,45 @@ class _Reader:
                     self.glossary.concepts.append(concept)
             elif lname:
                 self.problem(f"unexpected <{lname}> in <body>; skipped", entry)
+        self.report_mapped()
         return self.glossary
+
+    def report_mapped(self) -> None:
+        if self.mapped:
+            shown = ", ".join(
+                f"{name!r} → {read_as} ({count}×)"
+                for (name, read_as), count in sorted(self.mapped.items())
+            )
+            self.problem(
+                "fields named as in MultiTerm, not as TBX data categories, read as TBX-Basic: "
+                f"{shown}",
+                None,
+            )
+        for (name, value), count in sorted(self.unclear.items()):
+            self.problem(
+                f"{name!r} value {value!r} ({count}×) is no term status termwise knows "
+                "(preferred, admitted, forbidden, deprecated, obsolete...); kept as a note, "
+                "the term has no status",
+                None,
+            )
 
     def read_concept(self, entry: etree._Element, number: int) -> Concept | None:
         concept = Concept(id=entry.get("id") or f"c{number}")
         if not entry.get("id"):
             self.problem(f"concept without an id; called it {concept.id}", entry)
+        # The concept's own data categories first (they come before its language sections
+        # in a valid file), read together so that MultiTerm's "Created By" and "Created On"
+        # become one transaction.
+        found: list[tuple[DataCategory, etree._Element]] = []
         for child in entry:
             lname = local_name(child)
-            if lname in ("langSec", "langSet"):
+            if lname and lname not in ("langSec", "langSet"):
+                found.extend((category, child) for category in self.categories(child))
+        for category, child in self.transactions(found):
+            self.concept_category(concept, category, child)
+        for child in entry:
+            if local_name(child) in ("langSec", "langSet"):
                 self.read_language(child, concept)
-            elif lname:
-                for category in self.categories(child):
-                    self.concept_category(concept, category, child)
         if not concept.all_terms:
             self.problem(f"concept {concept.id} has no terms", entry)
         return concept
@@ -180,31 +223,35 @@ class _Reader:
         except languages.LanguageError:
             self.problem(f"xml:lang {raw!r} is not a language tag; section skipped", section)
             return
+        found: list[tuple[DataCategory, etree._Element]] = []
         for child in section:
             lname = local_name(child)
             if lname in ("termSec", "tig", "ntig"):
                 for term in self.read_terms(child, lang, concept):
                     concept.add(term)
             elif lname:
-                for category in self.categories(child):
-                    if category.type == "definition":
-                        concept.lang_definitions[lang] = category.value
-                    elif category.element == "note" and category.value.startswith(
-                        f"{NOTE_PREFIX}definition:"
-                    ):
-                        concept.lang_definitions[lang] = category.value.partition(":")[2][
-                            len("definition:") :
-                        ].strip()
-                    else:
-                        category = _demoted(category.value) or category
-                        concept.extra.append(
-                            DataCategory(
-                                f"langSec:{lang}:{category.element}",
-                                category.type,
-                                category.value,
-                                category.target,
-                            )
+                found.extend((category, child) for category in self.categories(child))
+        if found:
+            for category, _child in self.transactions(found):
+                if category.type == "definition":
+                    concept.lang_definitions[lang] = category.value
+                elif category.element == "note" and category.value.startswith(
+                    f"{NOTE_PREFIX}definition:"
+                ):
+                    concept.lang_definitions[lang] = category.value.partition(":")[2][
+                        len("definition:") :
+                    ].strip()
+                else:
+                    category = _demoted(category.value) or category
+                    concept.extra.append(
+                        DataCategory(
+                            f"langSec:{lang}:{category.element}",
+                            category.type,
+                            category.value,
+                            category.target,
+                            category.link,
                         )
+                    )
 
     def read_terms(self, section: etree._Element, lang: str, concept: Concept) -> list[Term]:
         """The term of a term section (``termSec``, ``tig``, ``ntig``); a section that
@@ -223,6 +270,9 @@ class _Reader:
                         categories.extend(self.categories(grandchild))
             elif lname:
                 categories.extend(self.categories(child))
+        categories = [
+            category for category, _ in self.transactions([(c, section) for c in categories])
+        ]
         texts = [text for text in texts if text]
         if not texts:
             self.problem(f"term section of {concept.id} ({lang}) without a term; skipped", section)
@@ -296,11 +346,12 @@ class _Reader:
             return [_transaction(element)]
         if ns is None or ns in TBX_NAMESPACES:
             if lname in ("descrip", "admin", "termNote", "xref", "ref"):
-                return [
-                    DataCategory(
-                        lname, element.get("type", ""), _text(element), element.get("target")
-                    )
-                ]
+                kind = element.get("type", "")
+                if lname != "ref" and lname != "xref" and kind not in _TBX_CATEGORIES:
+                    mapped = self.foreign(kind, _text(element))
+                    if mapped is not None:
+                        return [mapped]
+                return [DataCategory(lname, kind, _text(element), element.get("target"))]
             if lname == "note":
                 return [DataCategory("note", "", _text(element))]
             if lname in ("termCompList", "hi", "foreign"):
@@ -312,6 +363,95 @@ class _Reader:
         # dct style: the element name is the data category, the namespace its module.
         kind = _CATEGORY_ELEMENT.get(lname, "descrip")
         return [DataCategory(kind, lname, _text(element), element.get("target"))]
+
+    def foreign(self, name: str, value: str) -> DataCategory | None:
+        """A field that is no TBX data category (MultiTerm's ``Status``, ``Definition``,
+        ``Created By``...) as the TBX-Basic one it is; None for a field of no known meaning."""
+        category = multiterm.field_category(name)
+        if category is None:
+            return None
+        if category == "administrativeStatus":
+            status = multiterm.status_of(value)
+            if status is None:
+                self.unclear[(name, value)] = self.unclear.get((name, value), 0) + 1
+                return DataCategory("note", "", f"{name}: {value}")
+            self.count(name, "administrativeStatus")
+            spelled = status.tbx_min if self.dialect == "TBX-Min" else status.tbx_basic
+            return DataCategory("termNote", "administrativeStatus", spelled)
+        if category == "note":
+            self.count(name, "note")
+            return DataCategory("note", "", value)
+        if category in _TRANSACTION_FIELDS:
+            kind, part = _TRANSACTION_FIELDS[category]
+            return _Pending("transacGrp", kind, value, label=name, part=part)
+        self.count(name, category)
+        if category in ("partOfSpeech", "termType", "grammaticalGender"):
+            value = basic_value(category, value) or value
+        return DataCategory(_CATEGORY_ELEMENT[category], category, value)
+
+    def count(self, name: str, read_as: str) -> None:
+        self.mapped[(name, read_as)] = self.mapped.get((name, read_as), 0) + 1
+
+    def transactions(
+        self, found: list[tuple[DataCategory, etree._Element]]
+    ) -> list[tuple[DataCategory, etree._Element]]:
+        """MultiTerm's "Created By" and "Created On" fields of one level made into one
+        transaction (TBX ``transacGrp``: origination by whom, when); so with "Modified".
+        A transaction needs an ISO date: without one its fields are kept as notes."""
+        if not any(isinstance(category, _Pending) for category, _ in found):
+            return found
+        groups: list[list[_Pending]] = []
+        slots: list[tuple[DataCategory, etree._Element] | list[_Pending]] = []
+        for category, element in found:
+            if isinstance(category, _Pending) and ">" in category.element:
+                # Inside a group (a definition's "Created By"): it qualifies the group's
+                # head, so it stays there, as a note.
+                self.count(category.label, "note")
+                group_of = category.element.rpartition(">")[0]
+                text = f"{category.label}: {category.value}"
+                slots.append((DataCategory(f"{group_of}>note", "", text), element))
+                continue
+            if not isinstance(category, _Pending):
+                slots.append((category, element))
+                continue
+            group = next(
+                (
+                    g
+                    for g in groups
+                    if g[0].type == category.type and all(p.part != category.part for p in g)
+                ),
+                None,
+            )
+            if group is None:
+                group = [category]
+                groups.append(group)
+                slots.append(group)
+            else:
+                group.append(category)
+        element = found[0][1]
+        result: list[tuple[DataCategory, etree._Element]] = []
+        for slot in slots:
+            if isinstance(slot, tuple):
+                result.append(slot)
+                continue
+            who = next((p for p in slot if p.part == "who"), None)
+            when = next((p for p in slot if p.part == "date"), None)
+            date = multiterm.iso_date(when.value) if when is not None else None
+            if date is not None and when is not None:
+                self.count(when.label, f"{when.type} date")
+                if who is not None:
+                    self.count(who.label, f"{who.type} responsibility")
+                result.append(
+                    (
+                        DataCategory("transacGrp", when.type, date, who.value if who else None),
+                        element,
+                    )
+                )
+                continue
+            for part in slot:
+                self.count(part.label, "note (a transaction needs an ISO date)")
+                result.append((DataCategory("note", "", f"{part.label}: {part.value}"), element))
+        return result
 
     def concept_category(
         self, concept: Concept, category: DataCategory, element: etree._Element
@@ -383,6 +523,8 @@ class _Reader:
             term.source = rest or None
         elif key == "term-type":
             term.term_type = rest or None
+        elif key == "part-of-speech":
+            term.part_of_speech = rest or None
         elif key == "context":
             term.context = rest or None
         elif (restored := _demoted(value)) is not None:
@@ -404,6 +546,27 @@ def _demoted(note: str) -> DataCategory | None:
     return DataCategory(_CATEGORY_ELEMENT.get(name, "descrip"), name, value, target)
 
 
+@dataclass(frozen=True)
+class _Pending(DataCategory):
+    """Half of a MultiTerm transaction (who, or when), until ``transactions`` pairs it."""
+
+    label: str = field(default="", compare=False)
+    part: str = field(default="", compare=False)
+
+
+# MultiTerm's system fields → (TBX transaction type, which half).
+_TRANSACTION_FIELDS = {
+    "created-by": ("origination", "who"),
+    "created-on": ("origination", "date"),
+    "modified-by": ("modification", "who"),
+    "modified-on": ("modification", "date"),
+}
+
+# Data category names TBX itself uses (dca ``type`` values); any other name is looked up
+# among MultiTerm's fields.
+_TBX_CATEGORIES = frozenset(_CATEGORY_ELEMENT) | STATUS_CATEGORIES
+
+
 def _transaction(element: etree._Element) -> DataCategory:
     kind = ""
     date = ""
@@ -411,7 +574,12 @@ def _transaction(element: etree._Element) -> DataCategory:
     link: str | None = None
     for child in element:
         lname = local_name(child)
-        if lname in ("transac", "transactionType"):
+        if lname == "transac" and child.get("type") not in (None, "", "transactionType"):
+            # MultiTerm: <transac type="origination">SUPERVISOR</transac>, the type in the
+            # attribute and the user as the text.
+            kind = str(child.get("type"))
+            who = who or _text(child) or None
+        elif lname in ("transac", "transactionType"):
             kind = _text(child)
         elif lname == "date":
             date = _text(child)
@@ -460,6 +628,8 @@ class _Writer:
         self.min = style.dialect == "TBX-Min"
         self.dct = style.style == "dct"
         self.demoted: dict[str, int] = {}
+        # What TBX-Basic has no place for, written as plain notes: reason → count.
+        self.unfit: dict[str, int] = {}
 
     def write(self, glossary: Glossary) -> bytes:
         nsmap: dict[str | None, str] = {None: TBX_NS}
@@ -494,6 +664,8 @@ class _Writer:
                 'schematypens="http://purl.oclc.org/dsdl/schematron"?>\n'
             ).encode()
         payload = etree.tostring(root, encoding="UTF-8", xml_declaration=False)
+        for reason, count in sorted(self.unfit.items()):
+            self.problems.append(Problem(f"{reason} ({count}×); written as notes"))
         for field_name, count in sorted(self.demoted.items()):
             self.problems.append(
                 Problem(
@@ -544,6 +716,24 @@ class _Writer:
             if not self.min and len(parent) > before:
                 parent[-1].set(_GROUP_MARK, member_of)
             return
+        if not self.min and item.element in _CORE_CATEGORY_ELEMENTS:
+            fitted = self.fit(item, local_name(parent))
+            if fitted is None:
+                where = f" [target: {item.target}]" if item.target else ""
+                self.note(parent, f"{item.type or item.element}: {item.value}{where}")
+                return
+            item = fitted
+        if item.element == "transacGrp" and not self.min:
+            kind = basic_value("transactionType", item.type)
+            if kind is None or not item.value:
+                self.unfit_count(
+                    f"transaction {item.type!r} is not a TBX-Basic transaction "
+                    "(origination or modification, with a date)"
+                )
+                who = f" ({item.target})" if item.target else ""
+                self.note(parent, f"transaction {item.type}: {item.value}{who}")
+                return
+            item = replace(item, type=kind)
         if item.element == "transacGrp":
             group = etree.SubElement(parent, _q("transacGrp"))
             if self.dct:
@@ -586,6 +776,31 @@ class _Writer:
                 element.set("target", xml_safe(item.target))
             element.text = xml_safe(item.value)
 
+    def fit(self, item: DataCategory, level: str, *, count: bool = True) -> DataCategory | None:
+        """``item`` as valid TBX-Basic at ``level`` (its value spelled as the picklist
+        spells it), or None, counted with the reason, when TBX-Basic has no place for it."""
+        name = item.type or item.element
+        if item.element == "termNote" and item.type in _DEMOTED_IN_BASIC:
+            return item
+        value = basic_value(item.type, item.value)
+        if value is not None and fits_basic(item.element, item.type, value, level):
+            return replace(item, value=value)
+        if not count:
+            return None
+        spec = BASIC_CATEGORIES.get(item.type)
+        if spec is None:
+            self.unfit_count(f"{name!r} is not a TBX-Basic data category")
+        elif value is None:
+            self.unfit_count(f"{item.value!r} is not a TBX-Basic value of {name}")
+        elif spec[0] != item.element:
+            self.unfit_count(f"{name!r} in <{item.element}> is not TBX-Basic (<{spec[0]}>)")
+        else:
+            self.unfit_count(f"TBX-Basic has no {name} at {level} level")
+        return None
+
+    def unfit_count(self, reason: str) -> None:
+        self.unfit[reason] = self.unfit.get(reason, 0) + 1
+
     def concept(self, body: etree._Element, concept: Concept) -> None:
         entry = etree.SubElement(body, _q("conceptEntry"))
         entry.set("id", xml_safe(concept.id))
@@ -608,7 +823,7 @@ class _Writer:
             if item.element.startswith("langSec:"):
                 _, lang, element = item.element.split(":", 2)
                 lang_extra.setdefault(lang, []).append(
-                    DataCategory(element, item.type, item.value, item.target)
+                    DataCategory(element, item.type, item.value, item.target, item.link)
                 )
             else:
                 self.extra(entry, item)
@@ -635,18 +850,36 @@ class _Writer:
         if term.status is not TermStatus.UNSPECIFIED:
             value = term.status.tbx_min if self.min else term.status.tbx_basic
             self.category(term_sec, "administrativeStatus", value)
+        # A value outside TBX-Basic's picklist is a termwise: note (read back as the field).
+        own_notes: list[str] = []
         if term.part_of_speech:
-            self.category(term_sec, "partOfSpeech", term.part_of_speech)
+            part_of_speech = basic_value("partOfSpeech", term.part_of_speech)
+            if part_of_speech is not None:
+                self.category(term_sec, "partOfSpeech", part_of_speech)
+            else:
+                self.unfit_count(
+                    f"{term.part_of_speech!r} is not a TBX-Basic value of partOfSpeech"
+                )
+                own_notes.append(f"{NOTE_PREFIX}part-of-speech: {term.part_of_speech}")
         if term.term_type:
+            term_type = None if self.min else basic_value("termType", term.term_type)
             if self.min:
                 self.demote(term_sec, "term type", "term-type", term.term_type)
+            elif term_type is not None:
+                self.category(term_sec, "termType", term_type)
             else:
-                self.category(term_sec, "termType", term.term_type)
+                self.unfit_count(f"{term.term_type!r} is not a TBX-Basic value of termType")
+                own_notes.append(f"{NOTE_PREFIX}term-type: {term.term_type}")
         extras_after = []
         for item in term.extra:
             # A demoted category is a note, and notes follow every termNote.
-            if item.element == "termNote" and not self.min and item.type not in _DEMOTED_IN_BASIC:
-                self.extra(term_sec, item)
+            if (
+                item.element == "termNote"
+                and not self.min
+                and item.type not in _DEMOTED_IN_BASIC
+                and (fitted := self.fit(item, "termSec", count=False)) is not None
+            ):
+                self.extra(term_sec, fitted)
             else:
                 extras_after.append(item)
         if term.context:
@@ -662,6 +895,8 @@ class _Writer:
         for item in extras_after:
             self.extra(term_sec, item)
         for note in term.notes:
+            self.note(term_sec, note)
+        for note in own_notes:
             self.note(term_sec, note)
         # termwise's own fields: notes with a prefix, so the file stays valid TBX-Basic.
         if term.date:

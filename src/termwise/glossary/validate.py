@@ -16,8 +16,8 @@ from termwise.errors import InputError
 from termwise.glossary.model import Problem
 from termwise.glossary.safe_xml import line_of, local_name, namespace, parse_xml, text_of
 from termwise.glossary.tbx import TBX_NAMESPACES, XML_LANG
+from termwise.glossary.tbx_basic import BASIC_CATEGORIES, BASIC_PICKLISTS
 from termwise.glossary.tbx_status import (
-    BASIC_VALUES,
     MIN_VALUES,
     STATUS_CATEGORIES,
     TBX2008_ADMN_VALUES,
@@ -32,33 +32,9 @@ _GROUP_HEAD = {"descripGrp": "descrip", "adminGrp": "admin", "termNoteGrp": "ter
 
 _AUX = {"descrip", "descripGrp", "admin", "adminGrp", "transacGrp", "note", "ref", "xref"}
 
-# TBX-Basic: data category → (element in dca style, levels where it may appear).
-_BASIC_CATEGORIES: dict[str, tuple[str, set[str]]] = {
-    "administrativeStatus": ("termNote", {"termSec"}),
-    "partOfSpeech": ("termNote", {"termSec"}),
-    "termType": ("termNote", {"termSec"}),
-    "grammaticalGender": ("termNote", {"termSec"}),
-    "termLocation": ("termNote", {"termSec"}),
-    "geographicalUsage": ("termNote", {"termSec"}),
-    "subjectField": ("descrip", {"conceptEntry"}),
-    "definition": ("descrip", {"conceptEntry", "langSec"}),
-    "context": ("descrip", {"termSec"}),
-    "source": ("admin", {"conceptEntry", "langSec", "termSec"}),
-    "customerSubset": ("admin", {"termSec"}),
-    "projectSubset": ("admin", {"termSec"}),
-    "crossReference": ("ref", {"conceptEntry", "termSec"}),
-    "externalCrossReference": ("xref", {"conceptEntry", "termSec"}),
-    "xGraphic": ("xref", {"conceptEntry"}),
-    "transactionType": ("transac", {"transacGrp"}),
-    "responsibility": ("transacNote", {"transacGrp"}),
-}
-_PICKLISTS: dict[str, frozenset[str] | set[str]] = {
-    "administrativeStatus": BASIC_VALUES,
-    "partOfSpeech": {"noun", "verb", "adjective", "adverb", "other"},
-    "termType": {"fullForm", "acronym", "abbreviation", "shortForm", "variant", "phrase"},
-    "grammaticalGender": {"masculine", "feminine", "neuter", "other"},
-    "transactionType": {"origination", "modification"},
-}
+# TBX-Basic: data category → (element in dca style, levels where it may appear), and picklists.
+_BASIC_CATEGORIES = BASIC_CATEGORIES
+_PICKLISTS = BASIC_PICKLISTS
 
 # TBX-Min v3 (LTAC's integrated RNG and schematron): four data categories; ref, xref and
 # transactions are free.
@@ -115,6 +91,13 @@ class _Validator:
             self.martif = True
             self.basic = root.get("type") == "TBX-Basic"
             self.entries(root, entry="termEntry", lang_sec="langSet", term_secs={"tig", "ntig"})
+            return self.problems
+        if name == "mtf":
+            self.report(
+                root,
+                "MultiTerm XML (<mtf>), not TBX: export the termbase from MultiTerm as TBX "
+                "and check that",
+            )
             return self.problems
         if name != "tbx":
             self.report(root, f"root element is <{name}>, expected <tbx>")
