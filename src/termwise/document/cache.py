@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from termwise.document.model import (
+    HTML_BLOCK,
+    HTML_COMMENT,
     NUMBERINGS,
     BlockQuote,
     CodeBlock,
@@ -45,7 +47,9 @@ from termwise.document.model import (
 # (``quotes``); code in a quote is a code block, not a paragraph.
 # 14: which list item a Markdown paragraph, heading, table or code block that is no item's
 # first paragraph stands in (``item_depth``): an item's second paragraph ended the list.
-VERSION = 14
+# 15: a Markdown source's raw HTML blocks and comments are kept beside the segments, as
+# code blocks are (``CodeBlock.html``; each was a paragraph, or part of one).
+VERSION = 15
 # Smaller files segment in well under a tenth of a second: not worth a cache file.
 MIN_BYTES = 200_000
 
@@ -256,14 +260,17 @@ def _encode_code_block(code: CodeBlock) -> list[Any]:
         code.quote_depth,
         _encode_quotes(code.quotes),
         code.item_depth,
+        code.html,
     ]
 
 
 def _decode_code_block(row: Any) -> CodeBlock:
-    after_paragraph, text, info, quote_depth, quotes, item_depth = row
+    after_paragraph, text, info, quote_depth, quotes, item_depth, html = row
     if type(after_paragraph) is not int or type(text) is not str or type(info) is not str:
         raise ValueError("cache row with a malformed code block")
     if not all(type(number) is int and number >= 0 for number in (quote_depth, item_depth)):
+        raise ValueError("cache row with a malformed code block")
+    if html not in ("", HTML_BLOCK, HTML_COMMENT):
         raise ValueError("cache row with a malformed code block")
     return CodeBlock(
         after_paragraph,
@@ -272,6 +279,7 @@ def _decode_code_block(row: Any) -> CodeBlock:
         quote_depth,
         _decode_quotes(quotes, quote_depth),
         item_depth,
+        html,
     )
 
 

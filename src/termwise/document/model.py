@@ -225,10 +225,23 @@ class Segment:
         return source_start, source_end
 
 
+# What a ``CodeBlock`` that is no code holds (``CodeBlock.html``): a raw HTML block of a
+# Markdown source ("<div align=\"center\">", a "<table>", "<br>" alone on a line), or HTML
+# comments only ("<!-- TODO: figure 3 -->").
+HTML_BLOCK = "block"
+HTML_COMMENT = "comment"
+
+
 @dataclass(frozen=True, slots=True)
 class CodeBlock:
     """A code block of a Markdown source (fenced or indented): no segment, since code is
     neither translated nor checked, but an edition prints it verbatim where it stands.
+
+    A raw HTML block or comment (CommonMark's HTML blocks; ``html``) is one too: neither is
+    text to translate (machine translation rewrote the markup, the checks flagged it), and
+    a Markdown edition prints it as written; an edition that renders the source shows raw
+    HTML as code (its text, never its markup) and no comment, which no reader of the
+    source sees either.
 
     Its text is kept, not its offsets: a terminology fix rewrites the source text, and
     offsets into the old text would no longer find it.
@@ -249,6 +262,15 @@ class CodeBlock:
     # The list item whose text holds it (see ``Segment.item_depth``): code written under a
     # step is printed in that step, and the list goes on after it.
     item_depth: int = 0
+    # "" for code; ``HTML_BLOCK`` or ``HTML_COMMENT`` for raw HTML, whose ``text`` is its
+    # lines as written (quote markers and a list item's indentation left out), and whose
+    # ``info`` is "".
+    html: str = ""
+
+    @property
+    def comment(self) -> bool:
+        """Whether it holds HTML comments only, which only a Markdown edition prints."""
+        return self.html == HTML_COMMENT
 
 
 # CommonMark's longest link label, in characters between its brackets.

@@ -1,11 +1,12 @@
 """Reading documents into headings and sentences.
 
 Each reader turns a file into *blocks*: a heading or a paragraph, given as the spans of its
-lines in ``Document.text`` (or, from Markdown, a code block or a link reference definition,
-which are kept verbatim and never segmented). Joining those lines (line breaks and the
-stray spaces at page breaks become one space; end-of-line hyphenation is undone where the
-document itself shows the word unhyphenated) gives the paragraph's normalised text and an
-``OffsetMap`` back into the file; the segmenter then splits paragraphs into sentences.
+lines in ``Document.text`` (or, from Markdown, a code block, a raw HTML block or comment, or
+a link reference definition, which are kept verbatim and never segmented). Joining those
+lines (line breaks and the stray spaces at page breaks become one space; end-of-line
+hyphenation is undone where the document itself shows the word unhyphenated) gives the
+paragraph's normalised text and an ``OffsetMap`` back into the file; the segmenter then
+splits paragraphs into sentences.
 Plain text is assumed to be what PDF extraction gives: hard-wrapped lines, paragraphs
 often not separated by blank lines, and numbered headings (``2.1. Title``) that may wrap
 onto a second line.
@@ -28,6 +29,8 @@ from termwise.document import cache as document_cache
 from termwise.document.encoding import decode_bytes, detect_encoding
 from termwise.document.ids import assign_ids
 from termwise.document.model import (
+    HTML_BLOCK,
+    HTML_COMMENT,
     MAX_LABEL,
     BlockQuote,
     CodeBlock,
@@ -57,9 +60,10 @@ FORMATS = {
 
 @dataclass
 class Block:
-    """A heading, a paragraph, a code block or a link reference definition: the spans
-    ``(start, end)`` of its lines' content (a code block's: each line from its
-    indentation's end to its end)."""
+    """A heading, a paragraph, a code block, a raw HTML block or a link reference
+    definition: the spans ``(start, end)`` of its lines' content (a code block's: each line
+    from its indentation's end to its end; an HTML block's: each line from its container's
+    indentation, as written, to its end)."""
 
     heading: bool
     lines: list[tuple[int, int]] = field(default_factory=list)
@@ -74,6 +78,9 @@ class Block:
     # fence's info string.
     code: bool = False
     info: str = ""
+    # Markdown: a raw HTML block (CommonMark's HTML blocks: a comment, a "<div>" … block),
+    # read as code is (``code`` is set too): kept as written, and no segment.
+    html: bool = False
     # Markdown: how many block quotes the block stands in, and which (see ``Segment``).
     quote_depth: int = 0
     quotes: tuple[BlockQuote, ...] = ()
@@ -220,7 +227,13 @@ def _segments(
     paragraph = 0
     for block in blocks:
         if block.code:
-            code = "\n".join(text[start:end] for start, end in block.lines)
+            lines = block.lines
+            if block.html:
+                # Blank lines at the end of a block its container (or the text) ended, as
+                # at the end of indented code, are no part of it.
+                while len(lines) > 1 and not text[slice(*lines[-1])].strip():
+                    lines = lines[:-1]
+            code = "\n".join(text[start:end] for start, end in lines)
             code_blocks.append(
                 CodeBlock(
                     after_paragraph=paragraph,
@@ -229,6 +242,7 @@ def _segments(
                     quote_depth=block.quote_depth,
                     quotes=block.quotes,
                     item_depth=block.item_depth,
+                    html=_html_kind(code) if block.html else "",
                 )
             )
             continue
@@ -888,10 +902,97 @@ class _OpenFence:
         )
 
 
+# CommonMark's HTML blocks (4.6), by kind: what opens one (at a line's start, up to three
+# spaces in) and what ends it, a line that holds the end (kinds 1 to 5) or a blank line
+# (None: kinds 6 and 7). Only kind 7, a tag of any name alone on its line, cannot
+# interrupt a paragraph ("text" then "<span>" is one paragraph, its HTML inline).
+_HTML_BLOCK_TAGS = (
+    "address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|"
+    "details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|"
+    "h1|h2|h3|h4|h5|h6|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|"
+    "noframes|ol|optgroup|option|p|param|search|section|source|summary|table|tbody|td|"
+    "tfoot|th|thead|title|tr|track|ul"
+)
+_HTML_ATTRIBUTE = (
+    r"""[ \t]+[A-Za-z_:][A-Za-z0-9_.:-]*"""
+    r"""(?:[ \t]*=[ \t]*(?:[^ \t"'=<>`]+|'[^']*'|"[^"]*"))?"""
+)
+_HTML_BLOCKS: tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...] = (
+    (
+        re.compile(r"<(?:pre|script|style|textarea)(?=[ \t>]|\Z)", re.IGNORECASE),
+        re.compile(r"</(?:pre|script|style|textarea)>", re.IGNORECASE),
+    ),
+    (re.compile(r"<!--"), re.compile(r"-->")),
+    (re.compile(r"<\?"), re.compile(r"\?>")),
+    (re.compile(r"<![A-Za-z]"), re.compile(r">")),
+    (re.compile(r"<!\[CDATA\["), re.compile(r"\]\]>")),
+    (
+        re.compile(
+            rf"</?(?:{_HTML_BLOCK_TAGS})(?=[ \t]|/?>|\Z)",
+            re.IGNORECASE,
+        ),
+        None,
+    ),
+    (
+        re.compile(
+            r"(?!</?(?:pre|script|style|textarea)(?:[ \t/>]|\Z))"
+            rf"(?:<[A-Za-z][A-Za-z0-9-]*(?:{_HTML_ATTRIBUTE})*[ \t]*/?>"
+            r"|</[A-Za-z][A-Za-z0-9-]*[ \t]*>)[ \t]*\Z",
+            re.IGNORECASE,
+        ),
+        None,
+    ),
+)
+# The kind that cannot interrupt a paragraph.
+_HTML_LINE_TAG = len(_HTML_BLOCKS) - 1
+# An HTML comment (CommonMark's, "<!-->" and "<!--->" among them); one left open runs to
+# the end, in a browser as in CommonMark.
+_HTML_COMMENT = re.compile(r"<!--(?:-?>|.*?(?:-->|\Z))", re.DOTALL)
+
+
+@dataclass
+class _OpenHtml:
+    """A raw HTML block being read: what ends it, and the indentation its lines lose."""
+
+    block: Block
+    # A line that holds this ends it (with that line); None: a blank line ends it.
+    end: re.Pattern[str] | None
+    # The column its container's text starts at (an open list item's), 0 at the top: each
+    # line loses as much, and a line indented less ends the item, and the block with it.
+    base: int
+
+
+def _opened_html(line: str, lists: _ListNesting, in_paragraph: bool) -> _OpenHtml | None:
+    """The raw HTML block ``line`` (a line's content, its quote markers left out) opens,
+    if it opens one: indented less than four columns beyond the open list item's text (or
+    the margin) it stands in; ``in_paragraph``: whether it would go on with a paragraph,
+    which a lone tag of any name does (kind 7)."""
+    start = len(line) - len(line.lstrip(" \t"))
+    if not line.startswith("<", start):
+        return None
+    indent = _indentation(line)
+    base = lists.base_column(indent)
+    if indent - base >= CODE_INDENT:
+        return None
+    for kind, (opens, end) in enumerate(_HTML_BLOCKS):
+        if opens.match(line, start):
+            if kind == _HTML_LINE_TAG and in_paragraph:
+                return None
+            return _OpenHtml(Block(heading=False, code=True, html=True), end, base)
+    return None
+
+
+def _html_kind(text: str) -> str:
+    """What a raw HTML block holds: comments alone (``HTML_COMMENT``), which no rendering
+    of the source shows, or anything else (``HTML_BLOCK``)."""
+    return HTML_COMMENT if not _HTML_COMMENT.sub("", text).strip() else HTML_BLOCK
+
+
 def markdown_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     current: Block | None = None
     fence: _OpenFence | None = None
+    raw_html: _OpenHtml | None = None
     # An indented code block being read, and the blank lines that may go on with it (or,
     # where it ends, were no part of it).
     indented: Block | None = None
@@ -933,6 +1034,27 @@ def markdown_blocks(text: str) -> list[Block]:
                         _code_line(code, line_start + code_start, fence.indent)
                     )
                 continue
+        if raw_html is not None:
+            # As a fence's: a line without the quote's markers ends the quote, and the
+            # block in it (an HTML block has no lazy continuation either).
+            html_start = _inside_quotes(line, raw_html.block.quote_depth)
+            if html_start is not None:
+                inner = line[html_start:]
+                blank = not inner.strip()
+                if not (
+                    (blank and raw_html.end is None)
+                    or (not blank and _indentation(inner) < raw_html.base)
+                ):
+                    if not blank or number + 1 < len(raw_lines):
+                        raw_html.block.lines.append(
+                            _code_line(inner, line_start + html_start, raw_html.base)
+                        )
+                    if raw_html.end is not None and raw_html.end.search(inner):
+                        raw_html = None
+                    continue
+            # A blank line, or one left of the list item's text the block stands in: it
+            # ends there, and the line is read as any other.
+            raw_html = None
         if indented is not None:
             # As a fence's: a line without the quote's markers ends the quote's code.
             code_start = _inside_quotes(line, indented.quote_depth)
@@ -1023,6 +1145,24 @@ def markdown_blocks(text: str) -> list[Block]:
                 continue
         if opens_quote:
             current = None
+        # Raw HTML (a comment, a "<div>" … block): kept as written, as code is. Most kinds
+        # interrupt a paragraph; a lone tag of another name goes on with it, as does the
+        # line after a definition, which CommonMark read as a paragraph's.
+        opened_html = _opened_html(content, lists, current is not None or follows_definition)
+        if opened_html is not None:
+            html_column = _indentation(content)
+            lists.close_left_of(html_column)
+            kept = opened_html.block
+            kept.quote_depth = depth
+            kept.quotes = quotes.current()
+            kept.item_depth = lists.reached(html_column)
+            kept.lines.append(_code_line(content, line_start + content_start, opened_html.base))
+            blocks.append(kept)
+            current = None
+            # (Its first line may hold its end: "<!-- note -->".)
+            if opened_html.end is None or not opened_html.end.search(content):
+                raw_html = opened_html
+            continue
         if (
             current is not None
             and len(current.lines) == 1

@@ -12,7 +12,8 @@ column of its row (as in the HTML edition, each language's table whole); a list 
 paragraphs in Word's "List Bullet" and "List Number" styles, each numbered list restarting
 where the source's starts. A code
 block, which has no translation, is a paragraph in a "Code" style (monospaced, not
-spell-checked), in the bilingual table a row whose two cells are merged into one. A block
+spell-checked), in the bilingual table a row whose two cells are merged into one; a raw
+HTML block of the source is shown as such code, and an HTML comment not at all. A block
 quote's paragraphs are in Word's "Quote" style, set in further for a quote inside a quote
 (its list items in list styles and its code in the "Code" style, set in as far): in the
 bilingual table each beside its translation, as every paragraph is. Word has no element
@@ -202,7 +203,7 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
 
     if target_only:
         after_table = False
-        parts = edition_parts(edition.target_body(), edition.code_blocks)
+        parts = edition_parts(edition.target_body(), edition.shown_code_blocks)
         breaks = quote_breaks(parts)
         for index, (block, depth) in enumerate(flat_parts(parts)):
             if index in breaks:
@@ -246,7 +247,7 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
                 run.bold = True
         # Repeated at the top of every page, so that a reader knows the columns there too.
         table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
-        for block, depth in flat_parts(edition_parts(edition.blocks, edition.code_blocks)):
+        for block, depth in flat_parts(edition_parts(edition.blocks, edition.shown_code_blocks)):
             if isinstance(block, DefinitionsPart):
                 continue  # (only a Markdown edition places them)
             cells = table.add_row().cells

@@ -132,6 +132,14 @@ class Edition:
     link_definitions: list[LinkDefinition] = field(default_factory=list)
 
     @property
+    def shown_code_blocks(self) -> list[CodeBlock]:
+        """The code blocks an edition that renders the source (HTML, Word, plain text)
+        prints: its raw HTML blocks among them, shown as code, but not its HTML comments,
+        which no reader of the source sees. A Markdown edition prints ``code_blocks``, all
+        of them as written."""
+        return [code for code in self.code_blocks if not code.comment]
+
+    @property
     def references(self) -> markdown_inline.References:
         """What the reference links of the source and its translation lead to: the
         translation keeps the source's labels, as it keeps an inline link's URL."""

@@ -18,7 +18,10 @@ A code block has no translation: it is one row whose cell spans both columns, pr
 written (``<pre><code>``, its fence's language as CommonMark's ``language-`` class), in
 as many ``<blockquote>`` elements as it stands in quotes. A link reference definition
 shows nothing, as in any rendering of Markdown: the ``[text][label]`` links that use it are
-links, on either side.
+links, on either side. A raw HTML block of the source (a ``<div>``, a ``<table>``) is shown
+as such a code block, its markup as text (``language-html``), as raw HTML in a paragraph
+is: passed through, it could open an element the edition's table never closes, or run a
+script; an HTML comment shows nothing, as in a rendering of the source.
 
 A block quote's paragraphs (headings, lists, tables) keep their rows, each side in as many
 ``<blockquote>`` elements as the source's quotes it stands in, so that a quoted speech
@@ -141,7 +144,7 @@ def html_edition(edition: Edition, *, target_only: bool = False) -> str:
     if edition.title_is_markdown:
         title = markdown_inline.plain_text(title, references)
     body = edition_parts(
-        edition.target_body() if target_only else edition.blocks, edition.code_blocks
+        edition.target_body() if target_only else edition.blocks, edition.shown_code_blocks
     )
     css = CSS
     every = list(nested_parts(body))
@@ -293,8 +296,8 @@ def _quoted(html: str, depth: int) -> str:
 
 def _code_html(code: CodeBlock) -> str:
     """A code block as CommonMark renders it: the info string's first word names the
-    language, for a highlighter or a reader."""
-    words = code.info.split()
+    language, for a highlighter or a reader; raw HTML's is "html"."""
+    words = ["html"] if code.html else code.info.split()
     language = f' class="language-{escape(words[0])}"' if words else ""
     return f"<pre><code{language}>{escape(code.text)}</code></pre>"
 

@@ -13,6 +13,9 @@ A quote written in a list item's text ("1. Step" then "   > Note") is held by th
 (``ListEntry.children``), so that the list goes on after it, numbered on; so is whatever
 else an item holds after its first paragraph (``Segment.item_depth``,
 ``CodeBlock.item_depth``): its next paragraphs, its code, a table or a heading in it.
+A raw HTML block or comment of a Markdown source is a ``CodeBlock`` too (``CodeBlock.html``),
+placed as code is; an edition that shows no comments leaves them out of the code blocks it
+asks for (``Edition.shown_code_blocks``).
 Link reference definitions (``LinkDefinition``), which only a Markdown edition asks for,
 are a part where they stand too (consecutive ones one part), inside the quote they stand
 in.
@@ -24,7 +27,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TypeAlias, Union
 
-from termwise.document.model import NUMBERINGS, BlockQuote, CodeBlock, LinkDefinition, ListItem
+from termwise.document.model import (
+    HTML_BLOCK,
+    NUMBERINGS,
+    BlockQuote,
+    CodeBlock,
+    LinkDefinition,
+    ListItem,
+)
 from termwise.export.edition import EditionBlock
 
 
@@ -42,9 +52,13 @@ class ListEntry:
     def loose(self) -> bool:
         """Whether the item holds a paragraph (or a heading or a table) after its first:
         in CommonMark a blank line stands before it, which makes the list loose. A nested
-        list, a quote or code may follow the item's text directly, and leave it tight."""
+        list, a quote, code or an HTML comment may follow the item's text directly, and
+        leave it tight; raw HTML may not always: a paragraph goes on over a tag alone on
+        its line ("<img src=…>"), which only a blank line sets apart."""
         return any(
-            not isinstance(child, (ListPart, QuotePart, CodeBlock)) for child in self.children
+            not isinstance(child, (ListPart, QuotePart, CodeBlock))
+            or (isinstance(child, CodeBlock) and child.html == HTML_BLOCK)
+            for child in self.children
         )
 
 

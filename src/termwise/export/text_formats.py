@@ -12,6 +12,11 @@ is printed under that item's text, in the list; so are the item's later paragrap
 a blank line, as CommonMark needs to keep them apart from the first) and its code, and the
 list's numbering goes on after them.
 
+A Markdown source's raw HTML blocks and HTML comments (``CodeBlock.html``) are printed as
+written in a Markdown edition, where they stand, as its code is (unfenced: Markdown reads
+them as HTML again); plain text shows raw HTML as it shows code, its markup as text, and
+no comment, which no reader of the source sees.
+
 A Markdown source's link reference definitions ("[1]: https://…") are printed as written
 in a Markdown edition, so that the "[text][1]" links of the source and of its translation
 (which keeps the label) lead where they led; plain text prints none, and shows a reference
@@ -108,7 +113,7 @@ def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
                 continue
             if isinstance(block, CodeBlock):
                 end_table()
-                lines.extend([*_fenced(block), ""])
+                lines.extend([*_code_lines(block), ""])
                 continue
             if isinstance(block, QuotePart):
                 end_table()
@@ -183,7 +188,7 @@ def text_edition(edition: Edition, *, target_only: bool = False) -> str:
             return _reading_target(block, references)
 
     sides = [target_of] if target_only else [source_of, target_of]
-    lines = _text_lines(edition_parts(edition.blocks, edition.code_blocks), sides)
+    lines = _text_lines(edition_parts(edition.blocks, edition.shown_code_blocks), sides)
     lines.extend(edition.legends())
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -248,7 +253,7 @@ def _markdown_lines(
         else:
             previous = None
             if isinstance(part, CodeBlock):
-                lines.extend(_fenced(part))
+                lines.extend(_code_lines(part))
             elif isinstance(part, DefinitionsPart):
                 lines.extend(_definition_lines(part))
             elif isinstance(part, QuotePart):
@@ -306,6 +311,14 @@ def _printed_ordered(part: ListPart) -> bool:
     """Whether Markdown prints ``part`` numbered: it numbers in digits only, and prints a
     lettered list as bullets."""
     return part.ordered and part.numbering == "decimal"
+
+
+def _code_lines(code: CodeBlock) -> list[str]:
+    """A code block as Markdown: fenced; raw HTML as written, which Markdown reads as
+    such again."""
+    if code.html:
+        return code.text.split("\n")
+    return _fenced(code)
 
 
 def _fenced(code: CodeBlock) -> list[str]:
