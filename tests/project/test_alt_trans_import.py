@@ -137,16 +137,18 @@ def test_po2xliff_previous_version_is_the_previous_source_not_mt(tmp_path: Path)
 
 
 def test_po2xliff_plural_group_keeps_its_note(tmp_path: Path) -> None:
-    """A direct PO import keeps the entry's comment; through po2xliff it sat on the group."""
+    """A direct PO import keeps the entry's comment; through po2xliff it sat on the group,
+    as a developer's note (``from="developer"``): an extracted comment again, not a note."""
     xlf = po2xliff(tmp_path)
     plural = next(unit for unit in read_units(xlf) if unit.plural is not None)
-    assert plural.notes == "Shown after saving"  # on the group and a form's unit: once
+    # On the group and a form's unit: once.
+    assert plural.comments == ("Shown after saving",) and plural.notes == ""
     root = project(tmp_path)
     result = run(root, "import", str(xlf), "--doc", str(root / "doc.txt"), "--to", "es")
     assert result.exit_code == 0, result.output
     tfile = TranslationFile.load(root / "translations" / "doc.es.po")
     unit = next(u for u in tfile if u.source == "The file was saved.")
-    assert unit.is_plural and "Shown after saving" in unit.notes
+    assert unit.is_plural and unit.comments == ("Shown after saving",)
 
 
 def test_translation_memory_matches_are_notes_and_mt_is_mt(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from termwise.document.ids import content_key
 from termwise.document.model import Document, Segment, SegmentKind
 from termwise.project.interchange import InlineCode, InterchangeUnit, UnitList, read_units
 from termwise.project.translation_file import TranslationFile
-from termwise.project.units import SegmentState, TranslationUnit
+from termwise.project.units import READ_ONLY_FLAG, SegmentState, TranslationUnit
 from termwise.project.validation import (
     Deviation,
     check_matched,
@@ -65,6 +65,9 @@ class ImportReport:
     # entries (``#~``): counted in ``units``, never imported.
     not_translatable: int = 0
     obsolete: int = 0
+    # Of ``not_translatable``, the segments they match: flagged read-only (machine
+    # translation leaves them alone), with the text the file keeps (the source) in place.
+    read_only: int = 0
     # The file's target languages that are the project's language in another region or
     # script (``es-ES`` imported into ``es-MX``): imported, with a warning.
     other_variety: list[str] = field(default_factory=list)
@@ -88,7 +91,7 @@ class ImportReport:
             f"unmatched (kept aside): {len(self.unmatched)}",
             f"only inline codes:      {self.code_only} (of the unmatched)",
             f"other language:         {len(self.other_language)} (skipped)",
-            f'not for translation:    {self.not_translatable} (translate="no"; skipped)',
+            f"not for translation:    {self.not_translatable} {self._not_translatable_said()}",
             f"obsolete entries:       {self.obsolete} (PO #~; skipped)",
             f"plural entries:         {self.plurals} (all forms kept)",
             f"with inline codes:      {len(self.with_codes)}",
@@ -100,14 +103,30 @@ class ImportReport:
             )
         return out
 
+    def _not_translatable_said(self) -> str:
+        if not self.read_only:
+            return '(translate="no"; skipped)'
+        marked = f"{self.read_only} segment{'s' if self.read_only != 1 else ''} marked read-only"
+        rest = ", the rest skipped" if self.read_only < self.not_translatable else ""
+        return f'(translate="no"; {marked}{rest})'
+
     def warnings(self, lang: str) -> list[str]:
-        """What the summary's counts cannot say: a regional variety that is not the project's."""
-        return [
+        """What the summary's counts cannot say: a regional variety that is not the project's,
+        segments the file marks not for translation."""
+        said = [
             f"the file translates into {variety}, this project into {lang} (the same language, "
             f"another {_conflict(variety, lang)}): imported as {lang}; check spelling and "
             "vocabulary"
             for variety in self.other_variety
         ]
+        if self.read_only:
+            count = f"{self.read_only} segment{'s' if self.read_only != 1 else ''}"
+            said.append(
+                f'{count} the file marks not for translation (translate="no"): they keep the '
+                "file's text (the source, where it gives none), flagged "
+                f"'{READ_ONLY_FLAG}' so that machine translation leaves them alone"
+            )
+        return said
 
 
 def unmatched_path(tfile_path: Path) -> Path:
@@ -141,7 +160,8 @@ def import_file(
         units = read_units(path, target_lang=tfile.lang, source_lang=document.lang)
     kept, skipped = split_by_language(units, document, tfile.lang, Path(path))
     check_usable(kept, Path(path), tfile.lang)
-    report = apply_units(kept, document, tfile, overwrite=overwrite, origin=Path(path).name)
+    origin = Path(path).name
+    report = apply_units(kept, document, tfile, overwrite=overwrite, origin=origin)
     # A paragraph unit whose translation did not split is kept aside: found, not lost.
     found = report.matched_units + report.paragraphs_not_split
     check_matched(kept, found, Path(path), document.path)
@@ -151,6 +171,9 @@ def import_file(
     if isinstance(units, UnitList):
         report.not_translatable, report.obsolete = units.not_translatable, units.obsolete
         report.units += units.not_translatable + units.obsolete
+        report.read_only = apply_not_for_translation(
+            units.not_for_translation, document, tfile, overwrite=overwrite, origin=origin
+        )
     report.other_variety = other_varieties(kept, tfile.lang)
     return report
 
@@ -229,11 +252,14 @@ def apply_units(
             report.unmatched.append(unit)
             continue
         report.matched_units += 1
-        if unit.placeholder:
-            report.placeholders += 1
-            continue
-        if not unit.target.strip():
-            report.without_target += 1
+        if unit.placeholder or not unit.target.strip():
+            if unit.placeholder:
+                report.placeholders += 1
+            else:
+                report.without_target += 1
+            # No translation to take, but what the file says about the source is kept.
+            for segment_id in segment_ids:
+                _take_about_source(unit, tfile.units[segment_id], notes=True)
             continue
         if unit.inline_codes:
             report.with_codes.append((segment_ids[0], unit.inline_codes))
@@ -253,6 +279,9 @@ def _apply(
     origin: str,
 ) -> None:
     project_unit = tfile.units[segment_id]
+    # What the file says about the source (comments, flags, references) holds whatever
+    # becomes of its translation here.
+    _take_about_source(unit, project_unit)
     state = unit.state
     if state is None:
         # A TM's units carry no status: they are translations a person made and kept.
@@ -299,9 +328,6 @@ def _apply(
     # unit spread over several segments has one of the whole paragraph only.
     keeps_previous = state is not SegmentState.REVIEWED and target == unit.target
     project_unit.previous_source = unit.previous_source if keeps_previous else None
-    new_comments = tuple(c for c in unit.comments if c not in project_unit.comments)
-    if new_comments:
-        project_unit.comments = project_unit.comments + new_comments
     if unit.notes and unit.notes not in project_unit.notes:
         project_unit.notes = f"{project_unit.notes}\n{unit.notes}".strip()
     codes = [code.native for code in unit.inline_codes if code.side == "target"]
@@ -310,6 +336,69 @@ def _apply(
         project_unit.notes = f"{project_unit.notes}\n{note}".strip()
     filled_here.add(segment_id)
     report.segments_filled += 1
+
+
+def _take_about_source(
+    unit: InterchangeUnit, project_unit: TranslationUnit, *, notes: bool = False
+) -> None:
+    """Add what ``unit`` says about its source to ``project_unit``, each item once: the
+    comments for the translator (``#.``), the PO flags (``c-format``...), the source
+    references (``#:``) and, with ``notes``, the translators' notes."""
+    new_comments = tuple(c for c in dict.fromkeys(unit.comments) if c not in project_unit.comments)
+    if new_comments:
+        project_unit.comments = project_unit.comments + new_comments
+    if not unit.flags <= project_unit.flags:
+        project_unit.flags = project_unit.flags | unit.flags
+    new_locations = tuple(
+        place for place in dict.fromkeys(unit.locations) if place not in project_unit.locations
+    )
+    if new_locations:
+        project_unit.locations = project_unit.locations + new_locations
+    if notes and unit.notes and unit.notes not in project_unit.notes:
+        project_unit.notes = f"{project_unit.notes}\n{unit.notes}".strip()
+
+
+# The comment on a segment the imported file marks not for translation: a PO editor that
+# knows no read-only flag (Poedit) shows it to the translator.
+NOT_FOR_TRANSLATION = 'Not for translation (translate="no"'
+NOT_FOR_TRANSLATION_COMMENT = NOT_FOR_TRANSLATION + " in {origin}): keep the text as it is"
+
+
+def apply_not_for_translation(
+    units: list[InterchangeUnit],
+    document: Document,
+    tfile: TranslationFile,
+    *,
+    overwrite: bool = False,
+    origin: str = "import",
+) -> int:
+    """Mark the segments that units not for translation match (by source text) read-only,
+    with the text the file keeps (see ``interchange._not_for_translation``); return how many.
+
+    The text goes in as any imported translation does (a translator's own text stays unless
+    ``overwrite``, the file's then in a note); the ``read-only`` flag (Weblate's) and a
+    comment say that it is not to be translated, so that machine translation leaves it
+    alone and a translator sees why. A unit that matches no segment (a Trados structure
+    unit, a file name) stays skipped: it is no sentence of the document.
+    """
+    index: dict[str, list[str]] = {}
+    for segment in document.segments:
+        index.setdefault(content_key(segment.text), []).append(segment.id)
+    quiet = ImportReport()  # their counts are the summary's "not for translation" line
+    marked: set[str] = set()
+    comment = NOT_FOR_TRANSLATION_COMMENT.format(origin=origin)
+    for unit in units:
+        for segment_id in index.get(content_key(unit.source), []):
+            project_unit = tfile.units[segment_id]
+            if unit.target.strip():
+                _apply(unit, unit.target, tfile, segment_id, quiet, set(), overwrite, origin)
+            else:
+                _take_about_source(unit, project_unit, notes=True)
+            project_unit.flags = project_unit.flags | {READ_ONLY_FLAG}
+            if not any(c.startswith(NOT_FOR_TRANSLATION) for c in project_unit.comments):
+                project_unit.comments = (*project_unit.comments, comment)
+            marked.add(segment_id)
+    return len(marked)
 
 
 def _take_plural(

@@ -12,8 +12,9 @@ XML comes from outside: it is parsed with entity resolution, network and DTD loa
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from lxml import etree
 
     from termwise.project.states import StateReading
-    from termwise.project.units import SegmentState
+    from termwise.project.units import Location, SegmentState
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 XLIFF12_NS = "urn:oasis:names:tc:xliff:document:1.2"
@@ -92,9 +93,18 @@ class InterchangeUnit:
     # The source the translation was made for, when the file says the source has changed
     # since (gettext's ``#| msgid``, an XLIFF 1.2 ``<alt-trans origin="previous">``).
     previous_source: str | None = None
-    # A PO entry's extracted comments (``#.``, the developer's) other than termwise's MT
-    # lines: the project file keeps them as they are.
+    # Comments for the translator from whoever wrote the source (PO ``#.`` other than
+    # termwise's MT lines, an XLIFF developer's note, an ITS localization note): the project
+    # file keeps them as extracted comments (``#.``), apart from the translators' notes.
     comments: tuple[str, ...] = ()
+    # A PO entry's flags other than fuzzy (``c-format``, ``no-wrap``, ...) and its source
+    # references (``#: src/main.c:42``): the project file keeps them.
+    flags: frozenset[str] = frozenset()
+    locations: tuple[Location, ...] = ()
+    # False: the file marks the unit not for translation (XLIFF ``translate="no"``, on it or
+    # on a group or file around it). ``target`` is then the text to keep (the source when
+    # the file gives none) and the unit is in ``UnitList.not_for_translation``.
+    translate: bool = True
 
     def read_state(self, reading: StateReading) -> None:
         """Take ``reading`` as this unit's state (and ``reviewed`` with it)."""
@@ -107,16 +117,24 @@ class InterchangeUnit:
 
 
 class UnitList(list[InterchangeUnit]):
-    """The units a file holds for translation, and how many it holds that are not.
+    """The units a file holds for translation, and those it holds that are not.
 
     A list, so that every caller of ``read_units`` reads it as before; the import summary
     also says what was left out (a count of units nobody asked about read as lost ones).
     """
 
-    # Units marked not for translation (XLIFF ``translate="no"``): read, never imported.
-    not_translatable: int = 0
     # PO obsolete entries (``#~``): a translation of a source that is gone.
     obsolete: int = 0
+
+    def __init__(self, units: Iterable[InterchangeUnit] = ()) -> None:
+        super().__init__(units)
+        # Units marked not for translation (XLIFF ``translate="no"``): not among the units
+        # to translate; the import marks the segments they match read-only.
+        self.not_for_translation: list[InterchangeUnit] = []
+
+    @property
+    def not_translatable(self) -> int:
+        return len(self.not_for_translation)
 
 
 # Files a user may take for importable ones: an edition, a spreadsheet, the CSV export.
@@ -300,6 +318,107 @@ def _plain_text(element: etree._Element) -> str:
     return " ".join("".join(str(p) for p in element.itertext()).split())
 
 
+ITS_NS = "http://www.w3.org/2005/11/its"
+
+# Who wrote an XLIFF note (1.2 ``from``, 2.x ``category``) when it is a comment from the
+# source's side: translate-toolkit's po2xliff writes a PO extracted comment (``#.``) as
+# ``from="developer"``, Angular's extractor ``from="description"`` and ``from="meaning"``.
+_SOURCE_SIDE_AUTHORS = frozenset({"developer", "programmer", "source code"})
+_SOURCE_SIDE_LABELS = frozenset({"description", "meaning", "context"})
+_TRANSLATOR_AUTHORS = frozenset({"", "translator", "po-translator"})
+
+
+def _read_notes(notes: Iterable[etree._Element]) -> tuple[str, tuple[str, ...]]:
+    """XLIFF notes as a unit's ``notes`` (the translators') and ``comments`` (from the
+    source's side, as PO keeps them apart: ``#`` and ``#.``).
+
+    A note is a comment when its author is a developer (see ``_SOURCE_SIDE_AUTHORS``) or
+    when, with no author, it is about the source (1.2 ``annotates="source"``, 2.x
+    ``appliesTo="source"``: Okapi's note from the source document). A note by an author
+    other than a translator keeps the name (``reviewer: Use the passive``).
+    """
+    texts: list[str] = []
+    comments: list[str] = []
+    for note in notes:
+        text = _plain_text(note)
+        if not text:
+            continue
+        author = (note.get("from") or note.get("category") or "").strip()
+        about = note.get("annotates") or note.get("appliesTo")
+        kind = author.lower()
+        if kind in _SOURCE_SIDE_LABELS:
+            comments.append(f"{author}: {text}")
+        elif kind in _SOURCE_SIDE_AUTHORS or (not kind and about == "source"):
+            comments.append(text)
+        else:
+            texts.append(text if kind in _TRANSLATOR_AUTHORS else f"{author}: {text}")
+    return _without_repeats(texts, comments)
+
+
+def _without_repeats(notes: list[str], comments: list[str]) -> tuple[str, tuple[str, ...]]:
+    """Each line once: a note that repeats a comment (or another note) is dropped."""
+    kept_comments = tuple(dict.fromkeys(comments))
+    lines = (line for note in notes for line in note.split("\n") if line)
+    kept = [line for line in dict.fromkeys(lines) if line not in kept_comments]
+    return "\n".join(kept), kept_comments
+
+
+def _its_loc_notes(element: etree._Element) -> list[str]:
+    """The ITS 2.0 localization notes for a unit: ``its:locNote`` (or ``its:locNoteRef``) on
+    it or, inherited, on the nearest group or file around it that has one, and the
+    ``<its:locNote>`` elements in it. An alert (``its:locNoteType="alert"``) says so."""
+    found: list[str] = []
+    for holder in chain([element], element.iterancestors()):
+        note = holder.get(f"{{{ITS_NS}}}locNote")
+        reference = holder.get(f"{{{ITS_NS}}}locNoteRef")
+        if note is None and reference is None:
+            continue
+        text = " ".join((note or "").split()) or f"see {reference}"
+        alert = holder.get(f"{{{ITS_NS}}}locNoteType") == "alert"
+        found.append(f"Alert: {text}" if alert else text)
+        break
+    for child in element:
+        if isinstance(child.tag, str) and child.tag == f"{{{ITS_NS}}}locNote":
+            text = _plain_text(child)
+            if text:
+                alert = child.get("locNoteType") == "alert"
+                found.append(f"Alert: {text}" if alert else text)
+    return found
+
+
+def _unit_notes(
+    element: etree._Element, notes: Iterable[etree._Element]
+) -> tuple[str, tuple[str, ...]]:
+    """A unit's notes and comments: its XLIFF notes and ITS localization notes."""
+    texts, comments = _read_notes(notes)
+    return _without_repeats([texts], [*comments, *_its_loc_notes(element)])
+
+
+def _translatable(element: etree._Element) -> bool:
+    """Whether a unit is for translation: XLIFF's ``translate`` (or ITS ``its:translate``) on
+    it, else on the nearest group or file around it that says (``yes`` by default)."""
+    for holder in chain([element], element.iterancestors()):
+        value = holder.get("translate") or holder.get(f"{{{ITS_NS}}}translate")
+        if value in ("yes", "no"):
+            return value == "yes"
+    return True
+
+
+def _not_for_translation(unit: InterchangeUnit) -> InterchangeUnit:
+    """A unit the file marks not for translation, read as what it is: the text stays as it
+    is. Without a target, or with a copy of the source, the source is that text, and it is
+    final (there is nothing to review); a target of its own keeps the file's state."""
+    from termwise.document.ids import content_key
+    from termwise.project.units import SegmentState
+
+    unit.translate = False
+    if unit.placeholder or content_key(unit.target) in ("", content_key(unit.source)):
+        unit.target = unit.target if unit.target.strip() else unit.source
+        unit.state, unit.reviewed = SegmentState.REVIEWED, True
+        unit.placeholder, unit.state_conflict = False, None
+    return unit
+
+
 # The note termwise's XLIFF 2 export carries a unit's MT in: "MT (engine, model): text".
 MT_NOTE_CATEGORY = "termwise:mt"
 _MT_NOTE = re.compile(r"MT(?: \(([^)]*)\))?: (.*)", re.DOTALL)
@@ -418,7 +537,7 @@ def _children(element: etree._Element, name: str) -> list[etree._Element]:
 def _read_xliff12(root: etree._Element, path: Path) -> UnitList:
     units: list[InterchangeUnit] = []
     read_from: dict[etree._Element, InterchangeUnit] = {}
-    not_translatable = 0
+    not_for_translation: list[InterchangeUnit] = []
     files = [el for el in root.iter() if isinstance(el.tag, str) and _local(el.tag) == "file"]
     if not files:
         raise InputError("XLIFF file has no <file>", path, line=_line(root))
@@ -431,19 +550,21 @@ def _read_xliff12(root: etree._Element, path: Path) -> UnitList:
                 continue
             if tu.get("restype") == "x-gettext-domain-header":
                 continue  # po2xliff's copy of the PO header: no unit of the document
-            if tu.get("translate") == "no":
-                not_translatable += 1
-                continue
+            translate = _translatable(tu)
             source_el = _child(tu, "source")
             if source_el is None:
                 raise InputError("<trans-unit> without <source>", path, line=_line(tu))
             target_el = _child(tu, "target")
-            notes = _notes(iter(_children(tu, "note")))
+            notes, comments = _unit_notes(tu, _children(tu, "note"))
             seg_source = _child(tu, "seg-source")
             if seg_source is not None and _segment_marks(seg_source):
-                units.extend(
-                    _xliff12_segments(tu, seg_source, target_el, src_lang, tgt_lang, notes)
+                segments = _xliff12_segments(
+                    tu, seg_source, target_el, src_lang, tgt_lang, notes, comments
                 )
+                if translate:
+                    units.extend(segments)
+                else:
+                    not_for_translation.extend(map(_not_for_translation, segments))
                 continue
             source_text, source_codes = flatten_inline(source_el, "source")
             if target_el is not None:
@@ -459,13 +580,17 @@ def _read_xliff12(root: etree._Element, path: Path) -> UnitList:
                 notes=notes,
                 inline_codes=source_codes + target_codes,
                 line=_line(tu),
+                comments=comments,
             )
             unit.read_state(_xliff12_state(tu, target_el, source_text, target_text))
             _read_alt_trans(unit, tu, tools)
+            if not translate:
+                not_for_translation.append(_not_for_translation(unit))
+                continue
             units.append(unit)
             read_from[tu] = unit
     found = UnitList(_join_plural_groups(units, root, read_from))
-    found.not_translatable = not_translatable
+    found.not_for_translation = not_for_translation
     return found
 
 
@@ -640,10 +765,11 @@ def _join_plural_groups(
         first.plural = PluralEntry(members[1].source, forms, index, rule)
         # po2xliff writes the entry's comments on the group (and again on a form's unit):
         # a PO import keeps them, so this one does too, once each.
-        notes = [first.notes, _notes(iter(_children(group, "note")))]
-        notes += [member.notes for member in members[1:]]
-        lines = (line for block in notes for line in block.split("\n") if line)
-        first.notes = "\n".join(dict.fromkeys(lines))
+        group_notes, group_comments = _unit_notes(group, _children(group, "note"))
+        first.notes, first.comments = _without_repeats(
+            [first.notes, group_notes, *(member.notes for member in members[1:])],
+            [*first.comments, *group_comments, *(c for m in members[1:] for c in m.comments)],
+        )
         rank = [SegmentState.NEW, SegmentState.MT, SegmentState.EDITED, SegmentState.REVIEWED]
         worked = [m for m in members if m.state is not None and m.target]
         if worked:
@@ -737,6 +863,7 @@ def _xliff12_segments(
     src_lang: str | None,
     tgt_lang: str | None,
     notes: str,
+    comments: tuple[str, ...],
 ) -> list[InterchangeUnit]:
     targets = {m.get("mid"): m for m in _segment_marks(target_el)} if target_el is not None else {}
     units = []
@@ -757,6 +884,7 @@ def _xliff12_segments(
             notes=notes,
             inline_codes=source_codes + target_codes,
             line=_line(mark),
+            comments=comments,
         )
         unit.read_state(_xliff12_state(tu, target_el, source_text, target_text, mid))
         units.append(unit)
@@ -781,14 +909,12 @@ def _read_xliff2(root: etree._Element, path: Path) -> UnitList:
             found_file = True
         if local != "unit":
             continue
-        if unit.get("translate") == "no":
-            units.not_translatable += 1
-            continue
+        translate = _translatable(unit)
         notes_el = _child(unit, "notes")
         mt_note, other_notes = _split_mt_note(
             _children(notes_el, "note") if notes_el is not None else []
         )
-        notes = _notes(iter(other_notes))
+        notes, comments = _unit_notes(unit, other_notes)
         data_el = _child(unit, "originalData")
         original = {
             str(item.get("id")): "".join(str(part) for part in item.itertext())
@@ -817,6 +943,7 @@ def _read_xliff2(root: etree._Element, path: Path) -> UnitList:
                 notes=notes,
                 inline_codes=source_codes + target_codes,
                 line=_line(segment),
+                comments=comments,
             )
             if mt_note is not None:
                 read.mt, read.mt_engine, read.mt_model = mt_note
@@ -828,7 +955,10 @@ def _read_xliff2(root: etree._Element, path: Path) -> UnitList:
                     sub_state=segment.get("subState"),
                 )
             )
-            units.append(read)
+            if translate:
+                units.append(read)
+            else:
+                units.not_for_translation.append(_not_for_translation(read))
     if not found_file:
         raise InputError("XLIFF file has no <file>", path, line=_line(root))
     return units
@@ -878,6 +1008,8 @@ def _read_po(data: bytes, path: Path) -> UnitList:
             mt_model=unit.mt_model,
             previous_source=unit.previous_source,
             comments=unit.comments,
+            flags=unit.flags,
+            locations=unit.locations,
         )
         if unit.plural_source is not None:
             read.plural = PluralEntry(

@@ -27,7 +27,7 @@ from termwise.project.translation_file import TranslationFile
 from termwise.project.units import KEY_FIELDS, SegmentState, TranslationUnit
 
 MIN_UNITS = 2000  # smaller files parse in a fraction of a second: not worth a cache file
-VERSION = 3  # 3: plural entries
+VERSION = 4  # 3: plural entries; 4: source references, python-format as the file says
 
 
 def cache_dir() -> Path:
@@ -129,6 +129,7 @@ def _encode_unit(unit: TranslationUnit) -> list[Any]:
         unit.plural_source,
         list(unit.plural_forms),
         unit.plural_index,
+        [list(location) for location in unit.locations],
     ]
 
 
@@ -153,6 +154,7 @@ def _decode_unit(row: list[Any]) -> TranslationUnit:
         plural_source,
         plural_forms,
         plural_index,
+        locations,
     ) = row
     if not (
         type(segment_id) is str
@@ -177,6 +179,7 @@ def _decode_unit(row: list[Any]) -> TranslationUnit:
         plural_source,
         tuple(plural_forms) if plural_forms else (),
         int(plural_index),
+        tuple((str(name), line) for name, line in locations) if locations else (),
     )
     return TranslationUnit.from_key(key)
 
@@ -194,6 +197,7 @@ def _row_from_key(key: tuple[object, ...]) -> list[Any]:
     row[9] = sorted(key[9])  # type: ignore[call-overload]
     row[10] = list(key[10])  # type: ignore[call-overload]
     row[12] = list(key[12])  # type: ignore[call-overload]
+    row[14] = [list(location) for location in key[14]]  # type: ignore[attr-defined]
     return row
 
 

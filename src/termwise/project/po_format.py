@@ -24,6 +24,7 @@ import functools
 import io
 import re
 from collections.abc import Collection, Iterable, Iterator
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -48,9 +49,10 @@ SOURCE_LANGUAGE_HEADER = "X-Source-Language"
 # loses the exact text (``well-known`` may come back as ``well- known``), and the state
 # *mt* depends on the MT comparing equal to the translation. ``msgcat --no-wrap`` does the same.
 NO_WRAP = 1_000_000
-# How termwise writes every file: unwrapped, without source references, with gettext's
-# previous source (``#| msgid``).
-WRITE_OPTIONS: dict[str, Any] = {"width": NO_WRAP, "no_location": True, "include_previous": True}
+# How termwise writes every file: unwrapped, with gettext's previous source (``#| msgid``).
+# termwise's own entries have no source references; an entry imported from another tool's
+# PO file keeps its ``#:`` lines.
+WRITE_OPTIONS: dict[str, Any] = {"width": NO_WRAP, "include_previous": True}
 
 _NEEDS_ESCAPING = re.compile(r'["\\\n\t\r]')
 
@@ -135,6 +137,7 @@ def message_from_unit(unit: TranslationUnit, message_cls: type[Message]) -> Mess
         flags=sorted(flags),
         auto_comments=auto_comments,
         user_comments=user_comments,
+        locations=list(unit.locations),  # type: ignore[arg-type]  # (file, None): no line
         previous_id=unit.previous_source or (),
         context=unit.segment_id,
     )
@@ -212,7 +215,8 @@ def unit_from_message(message: Message, singular_index: int = 0) -> TranslationU
         state = SegmentState.MT
     else:
         state = SegmentState.EDITED
-    flags = frozenset(message.flags) - {"fuzzy", "python-format"}
+    # ``python-format`` is the file's own (``read_catalog`` undoes Babel's guess).
+    flags = frozenset(message.flags) - {"fuzzy"}
     return TranslationUnit(
         segment_id=message.context if message.context is not None else "",
         source=source,
@@ -228,6 +232,7 @@ def unit_from_message(message: Message, singular_index: int = 0) -> TranslationU
         plural_source=plural_source,
         plural_forms=forms,
         plural_index=plural_index,
+        locations=tuple((str(name), line) for name, line in message.locations),
     )
 
 
@@ -655,7 +660,40 @@ def read_catalog(data: bytes, path: str | Path) -> tuple[Catalog, str]:
         raise InputError(
             f"the PO header's Content-Type names an unknown charset ({error})", path, line=line
         ) from error
+    _python_format_as_written(catalog, data)
     return catalog, raw_header
+
+
+# A ``#,`` flags line (of a live or an obsolete entry) and the msgid line that ends them.
+_FLAGS_OR_MSGID = re.compile(rb"(?m)^(?:#~?,([^\n]*)|(?:#~[ \t]*)?msgid[ \t])")
+
+
+def _python_format_as_written(catalog: Catalog, data: bytes) -> None:
+    """Give each entry ``python-format`` where the file's ``#,`` line says it, and only there.
+
+    Babel decides the flag itself from the msgid: it adds it to "5% off" (``% o`` reads as a
+    conversion) and drops it from an entry the file flags but whose text has no placeholder,
+    so a flag that gettext, Poedit or Weblate wrote was lost, and one nobody wrote appeared.
+    """
+    flagged: set[int] = set()
+    if b"python-format" in data:
+        pending = False
+        line, counted = 1, 0
+        for found in _FLAGS_OR_MSGID.finditer(data):
+            if found.group(1) is not None:
+                words = {word.strip() for word in found.group(1).split(b",")}
+                pending = pending or b"python-format" in words
+                continue
+            if pending:
+                line += data.count(b"\n", counted, found.start())
+                counted = found.start()
+                flagged.add(line)  # Babel's ``lineno``: the msgid's line
+            pending = False
+    for message in chain(catalog, catalog.obsolete.values()):
+        if message.lineno in flagged:
+            message.flags.add("python-format")
+        else:
+            message.flags.discard("python-format")
 
 
 # gettext's languages have at most six plural forms (Arabic); Babel allocates every plural

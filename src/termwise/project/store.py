@@ -355,7 +355,7 @@ def merge_from_disk(tfile: TranslationFile, path: str | Path | None = None) -> M
 
 
 # The parts of a segment a merge takes from one side or the other (see ``_merge_unit``).
-TEXT, STATE, NOTES, MT, COMMENTS, FLAGS, PREVIOUS, PLURAL = (
+TEXT, STATE, NOTES, MT, COMMENTS, FLAGS, PREVIOUS, PLURAL, LOCATIONS = (
     "text",
     "state",
     "notes",
@@ -364,6 +364,7 @@ TEXT, STATE, NOTES, MT, COMMENTS, FLAGS, PREVIOUS, PLURAL = (
     "flags",
     "previous source",
     "plural forms",
+    "source references",
 )
 YOURS, THEIRS, BOTH = "yours", "the other program's", "both kept"
 
@@ -400,7 +401,7 @@ def _merge_unit(
         """Put in ``details`` where ``part`` came from; the previous source and the plural
         shape only when the other program changed them (yours are no news)."""
         if part not in theirs_changed:
-            if part in ours_changed and part not in (PREVIOUS, PLURAL):
+            if part in ours_changed and part not in (PREVIOUS, PLURAL, LOCATIONS):
                 details.append(f"{part}: {YOURS}")
         elif part not in ours_changed:
             details.append(f"{part}: {THEIRS}")
@@ -446,6 +447,7 @@ def _merge_unit(
             notes = f"{notes}\n{note}".strip()
     previous_from = side_of(PREVIOUS)
     plural_from = side_of(PLURAL)
+    locations_from = side_of(LOCATIONS)
 
     target, forms = text_from.target, text_from.plural_forms
     merged = replace(
@@ -462,6 +464,7 @@ def _merge_unit(
         previous_source=previous_from.previous_source,
         plural_source=plural_from.plural_source,
         plural_index=plural_from.plural_index,
+        locations=locations_from.locations,
     )
     if text_conflict:
         report.conflicts.append(segment_id)
@@ -549,6 +552,8 @@ def _changed_parts(base: TranslationUnit, side: TranslationUnit) -> set[str]:
         parts.add(PREVIOUS)
     if (side.plural_source, side.plural_index) != (base.plural_source, base.plural_index):
         parts.add(PLURAL)
+    if side.locations != base.locations:
+        parts.add(LOCATIONS)
     return parts
 
 

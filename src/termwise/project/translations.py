@@ -19,7 +19,12 @@ from termwise import languages
 from termwise.document.ids import content_key
 from termwise.errors import TermwiseError
 from termwise.project.translation_file import TranslationFile
-from termwise.project.units import MT_MAY_FILL, SegmentState, TranslationUnit
+from termwise.project.units import (
+    MT_MAY_FILL,
+    READ_ONLY_FLAG,
+    SegmentState,
+    TranslationUnit,
+)
 
 if TYPE_CHECKING:
     from termwise.document.model import Document
@@ -246,7 +251,8 @@ def record_machine_translation(
     """Store MT for segments that are new or hold only MT; return how many were filled.
 
     A mapping is keyed by segment id; a sequence is matched by source text, so one result
-    fills every segment with that text. Edited and reviewed translations are never touched.
+    fills every segment with that text. Edited and reviewed translations are never touched,
+    nor segments flagged read-only (not for translation).
     Where ``fills`` says no, the MT is stored as a suggestion only and the translation stays
     empty (a sentence an existing translation leaves out is not filled in behind the
     translator's back).
@@ -266,6 +272,8 @@ def record_machine_translation(
     for target_unit, result in pairs:
         if target_unit is None or target_unit.state not in MT_MAY_FILL:
             continue
+        if READ_ONLY_FLAG in target_unit.flags:
+            continue  # not for translation (an imported file's translate="no")
         unit = target_unit
         text = result.target.strip()
         if not text:

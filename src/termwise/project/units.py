@@ -28,6 +28,13 @@ class SegmentState(str, Enum):
 # The states machine translation may fill: what a person wrote is never replaced.
 MT_MAY_FILL = frozenset({SegmentState.NEW, SegmentState.MT})
 
+# A segment that is not for translation (XLIFF ``translate="no"``): its text stays as it is,
+# and machine translation leaves it alone. Weblate's name for the flag (``#, read-only``).
+READ_ONLY_FLAG = "read-only"
+
+# A source reference (gettext's ``#: file:line``): the file and the line, if it gives one.
+Location = tuple[str, int | None]
+
 
 @dataclass(slots=True)
 class TranslationUnit:
@@ -54,6 +61,9 @@ class TranslationUnit:
     plural_source: str | None = None
     plural_forms: tuple[str, ...] = ()
     plural_index: int = 0
+    # Source references (``#: src/main.c:42``) of a PO entry another tool wrote, kept so that
+    # the file termwise writes still has them.
+    locations: tuple[Location, ...] = ()
     # ``key()`` cached. Slots rather than a __dict__ per unit: a book holds 50,000 units,
     # and a dict of a dozen fields costs several times the fields themselves.
     _key: tuple[object, ...] | None = field(default=None, init=False, repr=False, compare=False)
@@ -136,6 +146,7 @@ KEY_FIELDS = (
     "plural_source",
     "plural_forms",
     "plural_index",
+    "locations",
 )
 
 
@@ -155,6 +166,7 @@ def _unit_key(unit: TranslationUnit) -> tuple[object, ...]:
         unit.plural_source,
         unit.plural_forms,
         unit.plural_index,
+        unit.locations,
     )
 
 
