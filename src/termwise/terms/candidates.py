@@ -45,7 +45,7 @@ LINK_WORDS: dict[str, frozenset[str]] = {
     "pt": frozenset({"de", "do", "da", "dos", "das"}),
     "it": frozenset({"di", "del", "della", "dei", "delle", "da"}),
 }
-_LINK_ARTICLES: dict[str, frozenset[str]] = {
+LINK_ARTICLES: dict[str, frozenset[str]] = {
     "fr": frozenset({"la", "l'", "le", "les"}),
     "es": frozenset({"la", "el", "los", "las"}),
 }
@@ -150,6 +150,36 @@ _PLACE_CUES: dict[str, frozenset[str]] = {
 }
 
 
+class Heading(str):
+    """A segment text that the document model marks as a heading: ``collect`` takes a
+    document's segments as ``str``, a heading as ``Heading(text)``."""
+
+    __slots__ = ()
+
+
+# A one-word candidate found only in headings is a section's name ("Introduction",
+# "Conclusion", "Purpose"), not a term of the text, when the heading is that word alone or
+# general language knows it well (Zipf frequency at least this).
+HEADING_GENERAL_ZIPF = 4.0
+
+# Labels: a word written with a capital inside a sentence and followed by a number at least
+# half the times it occurs ("Figure 3", "Table 2", "Version 4") is a caption or a
+# cross-reference, not a term, when general language knows it well; these abbreviations are
+# labels whatever their frequency ("Eqn 5", "Fig. 2").
+LABEL_GENERAL_ZIPF = 4.0
+_LABEL_ABBREVIATIONS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        ["fig", "figs", "eqn", "eqns", "eq", "eqs", "tab", "sec", "chap", "ref", "refs", "vol"]
+    ),
+    "fr": frozenset(["fig", "éq", "eq", "éqn", "tab", "réf", "chap", "vol", "annexe"]),
+}
+_BEFORE_NUMBER = re.compile(r"\.?\s*[(\[]?\d")
+
+# A variable with a subscript: two or three capitals and one small letter ("EGy", "EFy",
+# "CTr", "BEy"); a plural ("HAWTs") and the units "MWh", "GHz" are not.
+_VARIABLE = re.compile(r"[A-Z]{2,3}[a-gi-ry]")
+
+
 class Token(NamedTuple):
     """A word of a segment: its folded form, its kind and its span in the segment text.
 
@@ -195,6 +225,10 @@ class FormStats:
     # near 1; formulas, variable names and tables far lower).
     prose: float = 0.0
     surface: str = ""
+    # Occurrences in a heading segment (``Heading``), and occurrences that begin with a
+    # small letter and end with a capital ("enhancing China", "airfoil NACA").
+    headings: int = 0
+    small_to_capital: int = 0
 
 
 @dataclass
@@ -215,6 +249,10 @@ class CandidateIndex:
     word_before_content: dict[str, int] = field(default_factory=dict)
     word_after_content: dict[str, int] = field(default_factory=dict)
     word_after_place_cue: dict[str, int] = field(default_factory=dict)
+    # Per word: occurrences written as a label before a number ("Figure 3"), and written as
+    # a subscripted variable ("EGy").
+    word_label: dict[str, int] = field(default_factory=dict)
+    word_variable: dict[str, int] = field(default_factory=dict)
     words: int = 0
     documents: int = 0
 
@@ -292,7 +330,7 @@ def _classifier(base: str) -> Callable[[str], _Kind]:
     (a corpus repeats its words: each is classified once)."""
     stops = stop_words(base)
     links = LINK_WORDS.get(base, frozenset())
-    articles = _LINK_ARTICLES.get(base, frozenset())
+    articles = LINK_ARTICLES.get(base, frozenset())
     seen: dict[str, _Kind] = {}
 
     def classify(raw: str) -> _Kind:
@@ -356,15 +394,41 @@ def _tokenize_cjk(text: str, base: str) -> list[Token]:
     jieba.setLogLevel(logging.WARNING)
     stops = stop_words(base)
     tokens: list[Token] = []
-    for word, start, end in jieba.tokenize(text):
+    for word, start, end in _cjk_words(text, stops):
         norm = fold(word)
         if not norm.strip() or not any(ch.isalnum() for ch in norm):
             if tokens and tokens[-1].kind != BREAK and norm.strip():
                 tokens.append(Token("", BREAK, start, end, False))
             continue
-        kind = BREAK if norm in stops or norm.isdigit() else CONTENT
+        if norm in stops or norm.isdigit():
+            kind = BREAK
+        elif all(ch in _CJK_NUMERALS for ch in norm):
+            # A numeral counts or numbers, as digits do: inside a term at most ("零和游戏").
+            kind = NUMBER
+        else:
+            kind = CONTENT
         tokens.append(Token(norm, kind, start, end, False))
     return tokens
+
+
+_CJK_NUMERALS = frozenset("零〇一二三四五六七八九十百千万亿两")
+
+
+def _cjk_words(text: str, stops: frozenset[str]) -> Iterator[tuple[str, int, int]]:
+    """jieba's words with their spans; a word jieba's dictionary lacks (its HMM guessed
+    it) that begins or ends with a function word is cut by the dictionary alone: "体是" of
+    "人类命运体是" is "体" and "是"."""
+    import jieba
+
+    freq = jieba.dt.FREQ
+    for word, start, end in jieba.tokenize(text):
+        if len(word) > 1 and (word[0] in stops or word[-1] in stops) and not freq.get(word):
+            position = start
+            for piece in jieba.cut(word, HMM=False):
+                yield piece, position, position + len(piece)
+                position += len(piece)
+            continue
+        yield word, start, end
 
 
 def joiner(lang: str) -> str:
@@ -436,6 +500,9 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
     determiners = _DETERMINERS.get(base, frozenset())
     verb_cues = _VERB_CUES.get(base, frozenset())
     place_cues = _PLACE_CUES.get(base, frozenset())
+    labels = index.word_label
+    variables = index.word_variable
+    lone_headings: set[str] = set()
     for doc_number, segments in enumerate(documents):
         index.documents += 1
         for text in segments:
@@ -443,16 +510,29 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
             running = [t.norm for t in tokens if t.kind != BREAK]
             if is_foreign(running, base):
                 continue
+            heading = isinstance(text, Heading)
+            if heading:
+                content = [t.norm for t in tokens if t.kind == CONTENT]
+                if len(content) == 1:
+                    lone_headings.add(content[0])
             prose = known_share(running, base)
             previous = ""
             previous_kind = BREAK
-            for token in tokens:
+            for position, token in enumerate(tokens):
                 norm = token.norm
                 if token.kind == CONTENT:
                     word_counts[norm] = word_counts.get(norm, 0) + 1
                     index.words += 1
                     if token.upper:
                         upper_counts[norm] = upper_counts.get(norm, 0) + 1
+                        if _VARIABLE.fullmatch(text, token.start, token.end):
+                            variables[norm] = variables.get(norm, 0) + 1
+                    if (
+                        token.capital
+                        and position > 0
+                        and _BEFORE_NUMBER.match(text, token.end, token.end + 4)
+                    ):
+                        labels[norm] = labels.get(norm, 0) + 1
                     if previous_kind == CONTENT:
                         after_content[norm] = after_content.get(norm, 0) + 1
                         before_content[previous] = before_content.get(previous, 0) + 1
@@ -474,6 +554,10 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
                     )
                 stats.count += 1
                 stats.prose += prose
+                if heading:
+                    stats.headings += 1
+                if j - i > 1 and tokens[j - 1].capital and not tokens[i].capital:
+                    stats.small_to_capital += 1
                 if stats.last_doc != doc_number:
                     stats.last_doc = doc_number
                     stats.docs += 1
@@ -496,7 +580,60 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
                 if j < len(tokens) and tokens[j].norm in determiners:
                     stats.before_determiner += 1
     _drop_variable_names(index, base)
+    _drop_headings_and_labels(index, base, lone_headings)
     return index
+
+
+def _drop_headings_and_labels(index: CandidateIndex, lang: str, lone_headings: set[str]) -> None:
+    """Remove one-word candidates that name a section (found only in headings, see
+    ``HEADING_GENERAL_ZIPF``) or label a figure, table or equation (``LABEL_GENERAL_ZIPF``)."""
+    from termwise.terms.general import zipf
+
+    abbreviations = _LABEL_ABBREVIATIONS.get(lang, frozenset())
+    adverbs = lang == "en"
+    doomed = []
+    for form, stats in index.forms.items():
+        if len(stats.words) != 1 or form != stats.words[0]:
+            # English puts a name before the word it modifies ("NACA airfoil", "China's
+            # policy"): a small word before a capitalised one is two units that meet
+            # ("enhancing China", "the airfoil NACA 0012").
+            if adverbs and stats.small_to_capital == stats.count:
+                doomed.append(form)
+            continue
+        if adverbs and _is_adverb(form):
+            doomed.append(form)
+            continue
+        if stats.headings == stats.count and (
+            form in lone_headings or zipf(form, lang) >= HEADING_GENERAL_ZIPF
+        ):
+            doomed.append(form)
+            continue
+        label = index.word_label.get(form, 0)
+        if label * 2 >= stats.count and (
+            form in abbreviations or (stats.count >= 3 and zipf(form, lang) >= LABEL_GENERAL_ZIPF)
+        ):
+            doomed.append(form)
+    for form in doomed:
+        del index.forms[form]
+
+
+def _is_adverb(word: str) -> bool:
+    """An English adverb made from a word general language knows ("benignly" from
+    "benign", "steadily" from "steady", "notably" from "notable"): never a term alone,
+    where "assembly", "supply" and "family" come from no such word."""
+    from termwise.terms.general import zipf
+
+    if len(word) < 6 or not word.endswith("ly"):
+        return False
+    stem = word[:-2]
+    bases = [stem]
+    if stem.endswith("i"):
+        bases.append(stem[:-1] + "y")
+    if stem.endswith(("ab", "ib")):
+        bases.append(stem + "le")
+    if stem.endswith("ical"):
+        bases.append(stem[:-2])
+    return any(len(base) >= 4 and zipf(base, "en") >= 3.0 for base in bases)
 
 
 def _drop_variable_names(index: CandidateIndex, lang: str) -> None:
@@ -504,6 +641,9 @@ def _drop_variable_names(index: CandidateIndex, lang: str) -> None:
     does not write in capitals: variable names and fragments ("pref", "pmax", "qres"), where
     an acronym would be written "HAWT"."""
     if lang in ("zh", "ja"):
+        # One character alone is a morpheme, seldom a term ("体", "零").
+        for form in [f for f in index.forms if len(f) == 1]:
+            del index.forms[form]
         return
     from termwise.terms.general import zipf
 
@@ -514,6 +654,12 @@ def _drop_variable_names(index: CandidateIndex, lang: str) -> None:
         and index.upper_counts.get(word, 0) * 2 < count
         and zipf(word, lang) == 0.0
     }
+    # Written as a subscripted variable ("EGy", "CTr") at least half the time.
+    suspects.update(
+        word
+        for word, count in index.word_variable.items()
+        if count * 2 >= index.word_counts.get(word, count)
+    )
     if not suspects:
         return
     for form in [f for f, stats in index.forms.items() if suspects.intersection(stats.words)]:

@@ -120,7 +120,7 @@ def extract(
     elif fmt == "csv":
         data = formats.to_csv(found)
     elif fmt == "tbx":
-        data = formats.to_tbx(found, extraction.lang)
+        data = formats.to_tbx(found, extraction.lang, extraction.documents)
     else:
         data = formats.to_text(found, extraction)
     if output is None:

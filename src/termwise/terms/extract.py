@@ -51,6 +51,9 @@ GLOSSARY = "glossary"
 DEFINED = "defined"
 
 _SPACES = re.compile(r"\s+")
+# Quotation marks are no part of a form: the glossary's "“一带一路”倡议" is the form
+# "一带一路倡议" (stripped at the ends only, it was "一带一路”倡议").
+_QUOTES = re.compile('["\u201c\u201d\u201e\u00ab\u00bb\u300c\u300d\u300e\u300f]')
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -119,7 +122,7 @@ def extract_terms(
     """
     docs = list(documents)
     tag = languages.normalize(lang or (docs[0].lang if docs else "en"))
-    texts = [[segment.text for segment in doc.segments] for doc in docs]
+    texts = [segment_texts(doc) for doc in docs]
     index = cand.collect(texts, tag)
     keys = StemKeys(tag)
     forms = list(index.forms)
@@ -233,6 +236,16 @@ def _part_of_known_terms(candidate: Candidate, known: Spans) -> bool:
     return nested >= NESTED_SHARE * len(candidate.occurrences)
 
 
+def segment_texts(document: Document) -> list[str]:
+    """A document's segment texts as ``candidates.collect`` takes them: headings marked."""
+    from termwise.document.model import SegmentKind
+
+    return [
+        cand.Heading(segment.text) if segment.kind is SegmentKind.HEADING else segment.text
+        for segment in document.segments
+    ]
+
+
 def segments_document(segments: Sequence[tuple[str, str]], lang: str) -> Document:
     """A document made of ``(segment id, text)`` pairs, for callers that have no file (the
     checks, the workbench)."""
@@ -274,7 +287,7 @@ def _glossary_forms(
     for doc in texts:
         for text in doc:
             for match in matcher.find(text):
-                form = cand.fold(_SPACES.sub(sep or "", match.text).strip(" \"'\u201c\u201d"))
+                form = cand.fold(_QUOTES.sub("", _SPACES.sub(sep or "", match.text))).strip(" '")
                 if not form:
                     continue
                 found.setdefault(form, match.concept_id)
@@ -317,9 +330,8 @@ def _add_occurrences(
         for form, pattern in patterns:
             for segment_index, text in enumerate(texts):
                 for match in pattern.finditer(text):
-                    by_place[(segment_index, id(owner[form]))].append(
-                        (match.start(), match.end(), form)
-                    )
+                    start = _balanced_start(text, match.start(), match.end())
+                    by_place[(segment_index, id(owner[form]))].append((start, match.end(), form))
         for (segment_index, _), hits in sorted(by_place.items()):
             hits.sort(key=lambda hit: (hit[0], -(hit[1] - hit[0])))
             last_end = -1
@@ -345,6 +357,26 @@ def _add_occurrences(
 
 
 def _form_pattern(form: str, lang: str) -> re.Pattern[str]:
-    words = form.split() if cand.joiner(lang) else list(form)
-    gap = r"\s+" if cand.joiner(lang) else r"\s*"
-    return re.compile(r"(?<!\w)" + gap.join(re.escape(w) for w in words) + r"(?!\w)", re.IGNORECASE)
+    """A form as the text may write it: any spacing, and quotation marks between its words
+    ("“一带一路”倡议" for "一带一路倡议"). Chinese and Japanese words are not set apart by
+    spaces: the form may stand right after or before another word there."""
+    spaced = bool(cand.joiner(lang))
+    words = form.split() if spaced else list(form)
+    quotes = _QUOTES.pattern[1:-1]
+    inner = (rf"[\s{quotes}]+" if spaced else rf"[\s{quotes}]*").join(re.escape(w) for w in words)
+    if spaced:
+        inner = r"(?<!\w)" + inner + r"(?!\w)"
+    return re.compile(inner, re.IGNORECASE)
+
+
+_OPENING = {"\u201d": "\u201c", "\u00bb": "\u00ab", "\u300d": "\u300c", "\u300f": "\u300e"}
+
+
+def _balanced_start(text: str, start: int, end: int) -> int:
+    """``start`` moved back over the opening quotation mark that a closing one inside
+    ``text[start:end]`` needs ("“一带一路”倡议", not "一带一路”倡议")."""
+    span = text[start:end]
+    for closing, opening in _OPENING.items():
+        if closing in span and opening not in span and start and text[start - 1] == opening:
+            return start - 1
+    return start

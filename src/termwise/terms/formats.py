@@ -5,7 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from termwise.terms import CANDIDATE_CSV_COLUMNS
 from termwise.terms.extract import (
@@ -18,6 +19,9 @@ from termwise.terms.extract import (
     Candidate,
     Extraction,
 )
+
+if TYPE_CHECKING:
+    from termwise.document.model import Document
 
 
 def candidate_json(candidate: Candidate) -> dict[str, Any]:
@@ -108,17 +112,28 @@ def _line(c: Candidate) -> str:
     return f"{c.score:5.2f} {c.frequency:5d}  {head_star}{c.term}  ({link}){variants}"
 
 
-def to_tbx(candidates: list[Candidate], lang: str) -> bytes:
-    """New candidates as a TBX-Basic termbase of proposed concepts, every form a term: the
-    most frequent admitted, the others admitted too, for a terminologist to sort out.
+# The note on every term of a candidate termbase: nobody has reviewed it yet.
+UNREVIEWED_NOTE = "candidate: unreviewed (termwise terms extract)"
 
-    A form the glossary already has is left out: imported into the glossary folder, the
-    file merges by concept id, and "admitted" here turned the glossary's deprecated
+
+def to_tbx(
+    candidates: list[Candidate], lang: str, documents: Sequence[Document] | None = None
+) -> bytes:
+    """New candidates as a TBX-Basic termbase of proposed concepts, every form a term with
+    no administrative status and a note saying it is an unreviewed candidate, for a
+    terminologist to sort out; each carries the sentence it was first found in as its
+    context and that place (``paper.txt, line 34``) as its source, as ``glossary add
+    --from`` records them, where ``documents`` (the extraction's) are given.
+
+    Marked "admitted", every candidate imported into the glossary became a term the checks
+    accept. A form the glossary already has is left out: imported into the glossary folder,
+    the file merges by concept id, and "admitted" here turned the glossary's deprecated
     variants into admitted ones, so that no check reported them any more. A known
     concept's new forms keep its id, to be merged into it."""
     from termwise.glossary.model import Concept, Glossary, Term, TermStatus
     from termwise.glossary.tbx import write_tbx
 
+    places = _first_places(candidates, documents or [])
     glossary = Glossary(title="Term candidates (termwise terms extract)", lang=lang)
     for number, c in enumerate(candidates, 1):
         forms = [form for form in c.forms if c.form_status.get(form) != KNOWN]
@@ -130,7 +145,44 @@ def to_tbx(candidates: list[Candidate], lang: str) -> bytes:
         # A plain note: a "termwise:" one is a setting the reader must know.
         concept.notes.append(f"candidate: frequency {c.frequency}, score {c.score:.3f}")
         for form in forms:
-            concept.add(Term(text=c.surfaces[form], lang=lang, status=TermStatus.ADMITTED))
+            term = Term(
+                text=c.surfaces[form],
+                lang=lang,
+                status=TermStatus.UNSPECIFIED,
+                notes=[UNREVIEWED_NOTE],
+            )
+            place = places.get((id(c), form))
+            if place is not None:
+                term.context, term.source = place
+            concept.add(term)
         glossary.concepts.append(concept)
     data, _ = write_tbx(glossary)
     return data
+
+
+def _first_places(
+    candidates: list[Candidate], documents: Sequence[Document]
+) -> dict[tuple[int, str], tuple[str, str | None]]:
+    """The first occurrence of each form of each candidate: its sentence, and its document
+    and line as ``glossary add --from`` writes a source (none for a document without a
+    file)."""
+    from termwise.terms.recording import Found
+
+    segments = [{segment.id: segment for segment in doc.segments} for doc in documents]
+    found: dict[tuple[int, str], tuple[str, str | None]] = {}
+    for c in candidates:
+        for place in c.occurrences:
+            key = (id(c), place.form)
+            if key in found or place.document >= len(documents):
+                continue
+            document = documents[place.document]
+            segment = segments[place.document].get(place.segment)
+            if segment is None:
+                continue
+            source = None
+            if document.path is not None:
+                start, _ = segment.to_source(place.start, place.end)
+                line, _ = document.line_col(start)
+                source = Found(document.path, line, segment.text).source
+            found[key] = (segment.text, source)
+    return found

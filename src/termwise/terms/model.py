@@ -18,7 +18,7 @@ import numpy as np
 
 from termwise import languages
 from termwise.errors import InputError
-from termwise.terms.scoring import FEATURES
+from termwise.terms.scoring import FEATURES, vetoed
 
 MODEL_FILE = "data/combiner.json"
 
@@ -44,6 +44,8 @@ class Combiner:
         """Indices of the kept candidates: those at the cut-off, and at least ``floor(words)``
         of them, best first."""
         order = np.argsort(-probability, kind="stable")
+        # A vetoed candidate (probability 0) is not kept to fill the floor either.
+        order = order[probability[order] > 0]
         above = int((probability >= self.threshold).sum())
         return order[: max(above, min(int(self.floor(words)), len(order)))]
 
@@ -52,8 +54,12 @@ class Combiner:
         return float(self.floor_scale * max(words, 1) ** self.floor_exponent)
 
     def probabilities(self, rows: np.ndarray) -> np.ndarray:
+        """Each row's probability of being a term; 0 for rows ``scoring.vetoed`` rules out
+        (fragments of one longer candidate)."""
         z = ((rows - self.mean) / self.scale) @ self.coef + self.intercept
         result: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
+        if len(rows):
+            result[vetoed(rows)] = 0.0
         return result
 
     def to_json(self) -> dict[str, object]:

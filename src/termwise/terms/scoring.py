@@ -23,7 +23,12 @@ from collections import defaultdict
 import numpy as np
 
 from termwise import languages
-from termwise.terms.candidates import LINK_WORDS, CandidateIndex, has_symbol_letters
+from termwise.terms.candidates import (
+    LINK_ARTICLES,
+    LINK_WORDS,
+    CandidateIndex,
+    has_symbol_letters,
+)
 from termwise.terms.general import zipf as general_zipf
 
 FEATURES: tuple[str, ...] = (
@@ -85,6 +90,11 @@ FEATURES: tuple[str, ...] = (
     "one_word_name_general",
     "all_capital_general",
     "first_after_place",
+    # The share of its occurrences that one longer candidate holds (the same word added on
+    # the same side, inflection aside): "horizontal-axis wind" always stands inside
+    # "horizontal-axis wind turbine(s)", "wind turbine" inside many. Near 1, a fragment.
+    "fragment_share",
+    "fragment_share_1word",
 )
 
 # Word endings that suggest a part of speech, per language: (verb, adverb, plural, adjective).
@@ -144,6 +154,7 @@ def feature_matrix(
     verb_end, adverb_end, plural_end, adjective_end = _ENDINGS.get(lang, ((), (), (), ()))
     links = LINK_WORDS.get(lang, frozenset())
     containers = _containers(index, lang)
+    fragments = fragment_shares(index)
     heads: dict[str, int] = defaultdict(int)
     modifiers: dict[str, int] = defaultdict(int)
     for entry in stats_of.values():
@@ -246,6 +257,8 @@ def feature_matrix(
             stats.capital / inside * generals[0] if n == 1 else 0.0,
             stats.all_capital / inside * min(generals),
             share(index.word_after_place_cue, words[0]),
+            fragments.get(form, 0.0),
+            fragments.get(form, 0.0) if n == 1 else 0.0,
         )
     return rows
 
@@ -255,6 +268,59 @@ _ALPHABETS = {
     "en": re.compile(r"[^\x00-\x7f]"),
     "fr": re.compile(r"[^\x00-\x7fàâäçéèêëîïôöùûüÿœæ]"),
 }
+
+
+# A phrase that never occurs outside one longer candidate is a fragment of it: its score is
+# set to 0 whatever the combiner says (the combiner weighs ``fragment_share`` with the rest
+# and gave "horizontal-axis wind" 0.93 all the same). Names are left alone: ACTER-style
+# annotation counts "Tahsin" of "Tahsin Çetinkaya" a named entity.
+FRAGMENT_SHARE = 0.99
+
+
+def vetoed(rows: np.ndarray) -> np.ndarray:
+    """Which rows of ``feature_matrix`` no score keeps: multi-word fragments (above)."""
+    column = FEATURES.index
+    result: np.ndarray = (
+        (rows[:, column("fragment_share")] >= FRAGMENT_SHARE)
+        & (rows[:, column("bias_1word")] == 0)
+        & (rows[:, column("capital_ratio")] < 0.5)
+    )
+    return result
+
+
+def fragment_shares(index: CandidateIndex) -> dict[str, float]:
+    """For each form that longer candidates extend: the largest share of its occurrences
+    that one extension holds, an extension being the form with one more content word on one
+    side (and the linking words before it), its inflections counted together ("turbine",
+    "turbines"). A form found only inside one longer candidate ("horizontal-axis wind" in
+    "horizontal-axis wind turbine") gets 1: a fragment of it, C-value's nested candidate
+    that is never independent."""
+    from termwise.terms.variants import StemKeys
+
+    lang = languages.primary(index.lang)
+    keys = StemKeys(lang)
+    glue = LINK_WORDS.get(lang, frozenset()) | LINK_ARTICLES.get(lang, frozenset())
+    forms = index.forms
+    extended: dict[str, dict[tuple[bool, str], int]] = {}
+    for form, stats in forms.items():
+        if len(stats.words) < 2:
+            continue
+        tokens = split_form(form, lang)
+        left, right = tokens[1:], tokens[:-1]
+        while left and left[0] in glue:
+            left = left[1:]
+        while right and right[-1] in glue:
+            right = right[:-1]
+        for on_right, part, extra in ((True, right, tokens[-1]), (False, left, tokens[0])):
+            inner = join_tokens(part, lang)
+            if inner not in forms:
+                continue
+            table = extended.setdefault(inner, {})
+            slot = (on_right, keys.word(extra))
+            table[slot] = table.get(slot, 0) + stats.count
+    return {
+        form: min(max(table.values()) / forms[form].count, 1.0) for form, table in extended.items()
+    }
 
 
 def _containers(index: CandidateIndex, lang: str) -> dict[str, tuple[int, int, int]]:

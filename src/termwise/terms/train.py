@@ -108,10 +108,9 @@ def corpus_texts(root: Path, lang: str, domain: str) -> list[list[str]]:
     """Each document's segment texts, read the way every termwise command reads them."""
     base = root / "acter" if (root / "acter").is_dir() else root
     folder = base / lang / domain / "annotated" / "texts"
-    return [
-        [segment.text for segment in load_document(path, lang=lang).segments]
-        for path in sorted(folder.glob("*.txt"))
-    ]
+    from termwise.terms.extract import segment_texts
+
+    return [segment_texts(load_document(path, lang=lang)) for path in sorted(folder.glob("*.txt"))]
 
 
 def load_corpus(root: Path, lang: str, domain: str) -> Corpus:

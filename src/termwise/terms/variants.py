@@ -9,9 +9,9 @@ Forms join a group, in this order, when
    community"; English only, where the inversion is productive);
 4. one is an abbreviation the text defines for the other ("Asian Infrastructure Investment
    Bank (AIIB)");
-5. the shorter one drops a modifier and the text shows it names the same thing: nearly all
-   of its longer occurrences are in the one group, and that group is used far more often
-   than the short form alone ("destiny community" inside "human destiny community", but not
+5. the shorter one drops a modifier and the text shows it names the same thing: it is used
+   alone, nearly all of its longer occurrences are in the one group, and that group is used
+   far more often than the short form alone ("destiny community" inside "human destiny community", but not
    "wind turbine" inside "offshore wind turbine", which is a concept of its own).
 
 Two groups linked to different glossary concepts never merge, and rule 5 attaches the short
@@ -114,7 +114,11 @@ def _uninflect(word: str, lang: str, stem: Callable[[str], str]) -> str:
     if lang == "fr":
         if len(word) > 4 and word.endswith("aux"):
             return word[:-3] + "al"
-        if len(word) > 3 and word.endswith(("s", "x")) and not word.endswith(("ss", "us")):
+        # A plural "x" follows "eu", "au", "ou" ("jeux", "eaux", "bijoux"); "prix" and
+        # "flux" are the same in both numbers.
+        if len(word) > 3 and word.endswith(("eux", "aux", "oux")):
+            return word[:-1]
+        if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us")):
             return word[:-1]
         return word
     if lang == "es":
@@ -181,11 +185,35 @@ def find_abbreviations(segments: Iterable[str], lang: str) -> dict[str, str]:
         for match in _ABBREVIATION.finditer(text):
             short = match.group(1)
             letters = [ch.lower() for ch in short.rstrip("s") if ch.isalpha()]
-            words = re.findall(r"[\w'-]+", text[: match.start()])[-(len(letters) * 2 + 2) :]
+            before = re.findall(r"[\w'-]+", text[: match.start()])
+            words = before[-(len(letters) * 2 + 2) :]
             long = _expansion(words, letters, stops)
             if long:
-                found[fold(short)] = fold(long)
+                found[fold(short)] = fold(_whole_name(before, long, stops))
     return found
+
+
+# The most words a name may take before the ones its abbreviation stands for.
+_NAME_WORDS = 4
+
+
+def _whole_name(before: list[str], long: str, stops: Collection[str]) -> str:
+    """``long`` with the capitalised words of the name it ends ("Baltic Sea Region Testing
+    Ground Facility (TGF)": the abbreviation keeps the last three words' initials, the name
+    is all six)."""
+    size = len(long.split())
+    if not long[:1].isupper():
+        return long
+    start = len(before) - size
+    first = start
+    while (
+        first > 0
+        and start - first < _NAME_WORDS
+        and before[first - 1][:1].isupper()
+        and before[first - 1].lower() not in stops
+    ):
+        first -= 1
+    return " ".join(before[first:])
 
 
 def _expansion(words: list[str], letters: list[str], stops: Collection[str]) -> str | None:
@@ -246,8 +274,9 @@ def build_groups(
         by_key[keys.key(form)].append(form)
     # Rule 1, then 2: the same key, then the same concept.
     for members in by_key.values():
-        for other in members[1:]:
-            union.union(members[0], other)
+        for part in _same_case(members, forms):
+            for other in part[1:]:
+                union.union(part[0], other)
     by_concept: dict[str, list[str]] = defaultdict(list)
     for form, concept in concepts.items():
         by_concept[concept].append(form)
@@ -279,6 +308,32 @@ def build_groups(
         members.sort(key=lambda f: (-forms[f].count, f))
         groups.append(Group(members, union.concept.get(root)))
     return groups
+
+
+def _same_case(members: list[str], forms: Mapping[str, FormStats]) -> list[list[str]]:
+    """The forms of one key that rule 1 may join: a word the text capitalises inside its
+    sentences (a name, an acronym: "Espagnols", "PRI") is not the same word as one it
+    writes in small letters ("espagnol", "pris"), though their keys are. Phrases and words
+    never seen inside a sentence go with the more frequent kind."""
+    marked: list[str] = []
+    small: list[str] = []
+    rest: list[str] = []
+    for form in members:
+        stats = forms[form]
+        if len(stats.words) != 1 or not stats.inside:
+            rest.append(form)
+        elif stats.capital * 2 > stats.inside:
+            marked.append(form)
+        elif stats.capital * 5 <= stats.inside:
+            small.append(form)
+        else:
+            rest.append(form)
+    if not marked or not small:
+        return [members]
+    count = sum(forms[f].count for f in marked), sum(forms[f].count for f in small)
+    if count[0] > count[1]:
+        return [marked + rest, small]
+    return [marked, small + rest]
 
 
 def _attach_short_forms(
@@ -323,8 +378,13 @@ def _attach_short_forms(
             per_group[union.find(form)] += forms[form].count
         total = sum(per_group.values())
         root, best = max(per_group.items(), key=lambda item: item[1])
-        # Candidates count nested occurrences too: the short form alone is the rest.
-        alone = max(key_count[key] - total, 1)
+        # Candidates count nested occurrences too: the short form alone is the rest. A short
+        # form never used alone is a fragment of the longer ones, not a name of their concept
+        # ("development path" only in "peaceful development path" is no "peaceful
+        # development").
+        alone = key_count[key] - total
+        if alone < 1:
+            continue
         if best < DOMINANT_SHARE * total or group_count[root] < DOMINANT_RATIO * alone:
             continue
         union.union(root, shorts[0])
