@@ -351,6 +351,10 @@ async def test_issues_panel_jump_and_fix_in_target(
         assert panel.current is not None and panel.current.check == "term-forbidden"
         await pilot.press("enter")
         assert app.grid.cursor == 0
+        # Enter goes to the segment to work on it: the grid has the focus.
+        assert app.focused is app.grid
+        app.set_focus(tree)
+        await pilot.pause()
         await pilot.press("x")
         await settle(app, pilot)
         assert app.grid.rows[0].target == "la comunidad de futuro compartido de la humanidad"
@@ -570,8 +574,7 @@ async def test_glossary_panel_search_add_term_and_status(
 
     app = make_app(review_project, paper)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("f9")
-        await pilot.press("shift+tab")  # to the search field
+        await pilot.press("f9")  # to the search field
         await pilot.press(*"mentality")
         panel = app.query_one("#glossary-panel")
         assert {c.id for c, _ in panel.entries} == {"T19"}  # type: ignore[attr-defined]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.actions import parse
 
 from termwise.tui.app import ROUTES, ReviewApp
-from termwise.tui.dialogs import AddTerm, AskText, Choose, ConfirmPreview
+from termwise.tui.dialogs import AddTerm, AskText, Choose, ConfirmPreview, TextInput
 from termwise.tui.editor import TranslationEditor
 from termwise.tui.grid import SegmentGrid
 from termwise.tui.keymap import KEYMAP, textual_bindings
@@ -23,6 +23,7 @@ OWNERS: dict[str, tuple[type, ...]] = {
     "candidates": (CandidatesPanel,),
     "preview": (ConfirmPreview,),
     "dialog": (AskText, Choose, AddTerm),
+    "input": (TextInput,),
 }
 
 

@@ -110,10 +110,22 @@ def _neighbour(session: ReviewSession, segment_id: str, step: int) -> str:
     return session.rows[position].segment_id
 
 
+class NotAnAlignedGroup(TermwiseError):
+    """A sentence move asked of a segment (or towards one) that ``termwise align`` did not
+    make into a group: an ordinary segment's translation is not moved about."""
+
+
 def _move(session: ReviewSession, segment_id: str, step: int) -> None:
     lang = session.target_lang
+    unit = session.unit(segment_id)
+    if confidence(unit) is None:
+        # An ordinary segment's whole translation went into the one before it (and this one
+        # was emptied), without a word: moving sentences is for groups the aligner made.
+        raise NotAnAlignedGroup("the segment is not an aligned group")
     other_id = _neighbour(session, segment_id, step)
-    unit, other = session.unit(segment_id), session.unit(other_id)
+    other = session.unit(other_id)
+    if confidence(other) is None:
+        raise NotAnAlignedGroup("the segment there is not an aligned group")
     if session.row(other_id).heading and other.target:
         # A heading takes one line of translation: a sentence moved into a translated one
         # was printed as part of the heading. (Into an empty one it is the heading's own

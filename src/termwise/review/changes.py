@@ -54,6 +54,15 @@ class Change:
     glossary_file: Path | None = None
     glossary_before: bytes | None = None
     glossary_after: bytes | None = None
+    # The segments the step is about where ``before`` and ``after`` do not name them (a join
+    # or a split: the segment it reshaped; an ignore: the issue's segment), so that undo
+    # and redo can show where they acted.
+    places: tuple[str, ...] = ()
+
+    @property
+    def segments(self) -> list[str]:
+        """The segments the step changed or is about, each once (in no set order)."""
+        return list(dict.fromkeys([*self.before, *self.after, *self.places]))
 
     @property
     def reshapes(self) -> bool:

@@ -422,6 +422,12 @@ class ReviewSession:
         self.history.done.append(change)
         return change
 
+    def places_of(self, change: Change) -> list[str]:
+        """The segments of this document a step changed or is about, in document order
+        (a join undone: the segment it made; gone segments left out)."""
+        here = [segment_id for segment_id in change.segments if segment_id in self.row_index]
+        return sorted(here, key=self.row_index.__getitem__)
+
     def _apply_change(self, change: Change, *, reverse: bool) -> None:
         change.typing = None
         if change.glossary_file is not None:
@@ -471,7 +477,7 @@ class ReviewSession:
                     reviewed = unit.state is SegmentState.REVIEWED
                     unit.set_translation(apply_all(unit.target, issues), reviewed=reviewed)
 
-            change = self._edit("fix term", by_segment, write)
+            change = self._edit(fix_label(plan.issues), by_segment, write)
         else:
             change = self._fix_source(plan.issues)
         fixed = {id(issue) for issue in plan.issues}
@@ -503,7 +509,7 @@ class ReviewSession:
         before = {segment_id: self._snapshot(segment_id) for segment_id in ids}
         self._write_source(new_text, aliases)
         change = Change(
-            "fix source term",
+            fix_label(issues, "source"),
             before,
             {segment_id: self._snapshot(segment_id) for segment_id in ids},
             source_before=old_text,
@@ -544,14 +550,23 @@ class ReviewSession:
     def ignore(self, issue: Issue, reason: str) -> None:
         before = self.ignores.snapshot()
         self.ignores.add(issue, reason, lang=self.target_lang)
-        self._ignores_changed("ignore", before)
+        self._ignores_changed("ignore", before, [issue.segment_id])
         self.issues = [other for other in self.issues if other is not issue]
 
-    def _ignores_changed(self, label: str, before: tuple[IgnoredIssue, ...]) -> None:
+    def _ignores_changed(
+        self, label: str, before: tuple[IgnoredIssue, ...], places: Iterable[str] = ()
+    ) -> None:
         """Save the ignores and make the change an undo step of its own: Ctrl+Z after an
         ignore undid the fix before it, and the ignore stayed."""
         self.ignores.save()
-        self._record(Change(label, ignores_before=before, ignores_after=self.ignores.snapshot()))
+        self._record(
+            Change(
+                label,
+                ignores_before=before,
+                ignores_after=self.ignores.snapshot(),
+                places=tuple(dict.fromkeys(places)),
+            )
+        )
 
     def issues_like(self, issue: Issue) -> list[Issue]:
         """The issues of the same check on the same text, on the same side, of the same
@@ -585,7 +600,7 @@ class ReviewSession:
         before = self.ignores.snapshot()
         for other in alike:
             self.ignores.add(other, reason, lang=self.target_lang)
-        self._ignores_changed("ignore all like it", before)
+        self._ignores_changed("ignore all like it", before, [other.segment_id for other in alike])
         gone = {id(other) for other in alike}
         self.issues = [other for other in self.issues if id(other) not in gone]
         return len(alike)
@@ -615,7 +630,7 @@ class ReviewSession:
         self._build_rows()
         self.dirty = True
 
-    def _restructure(self, label: str, edit: Callable[[], None]) -> Change:
+    def _restructure(self, label: str, edit: Callable[[], None], place: str) -> Change:
         from termwise.project.translations import sync_with_document
 
         before = self._structure()
@@ -629,7 +644,9 @@ class ReviewSession:
         regroup_new_parts(self.tfile.units, known)
         self._build_rows()
         self.dirty = True
-        change = Change(label, structure_before=before, structure_after=self._structure())
+        change = Change(
+            label, structure_before=before, structure_after=self._structure(), places=(place,)
+        )
         self._record(change)
         return change
 
@@ -674,7 +691,7 @@ class ReviewSession:
                 self.tfile.obsolete.append(second)
             self.resegmentation.joins.append((segment_id, next_id))
 
-        return self._restructure("join", edit)
+        return self._restructure("join", edit, segment_id)
 
     def split_points(self, segment_id: str) -> list[int]:
         """Offsets where the segment could be split: sentence boundaries, else ; or :."""
@@ -725,7 +742,7 @@ class ReviewSession:
             regroup(unit)
             self.resegmentation.joins.remove(join)
 
-        return self._restructure("split", edit)
+        return self._restructure("split", edit, join[0])
 
     def split(self, segment_id: str, offset: int) -> Change:
         """Split a segment at ``offset`` of its text; the first part keeps id and translation."""
@@ -753,7 +770,7 @@ class ReviewSession:
             unit.source = text[:offset].strip()
             regroup(unit)
 
-        return self._restructure("split", edit)
+        return self._restructure("split", edit, segment_id)
 
     # --- checks -----------------------------------------------------------------------
 
@@ -1037,3 +1054,12 @@ def _without_tail(text: str, tail: str, glue: str) -> str:
     if tail and text == tail:
         return ""
     return text
+
+
+def fix_label(issues: Sequence[Issue], side: str = "target") -> str:
+    """What undo calls a fix: "fix term" for a glossary term, else the checks that asked
+    for it ("fix typography"): Ctrl+Z after fixing quotes everywhere said "Undone: fix term"."""
+    terms = all(issue.concept is not None for issue in issues)
+    checks = ", ".join(dict.fromkeys(issue.check for issue in issues)) or "term"
+    what = "term" if terms else checks
+    return f"fix source {what}" if side == "source" else f"fix {what}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from termwise.errors import TermwiseError
+from termwise.tui.keymap import effective_keys, key_label
 
 if TYPE_CHECKING:
     from termwise.tui.workbench import Workbench
@@ -16,7 +17,11 @@ if TYPE_CHECKING:
 
 def move_sentence(workbench: Workbench, step: int) -> None:
     """Move the first (``step`` -1) or last (+1) target sentence to the neighbouring group."""
-    from termwise.review.alignment import move_first_to_previous, move_last_to_next
+    from termwise.review.alignment import (
+        NotAnAlignedGroup,
+        move_first_to_previous,
+        move_last_to_next,
+    )
 
     segment_id = workbench.current_id
     if segment_id is None:
@@ -26,6 +31,18 @@ def move_sentence(workbench: Workbench, step: int) -> None:
     position = session.row_index[segment_id] + step
     try:
         (move_first_to_previous if step < 0 else move_last_to_next)(session, segment_id)
+    except NotAnAlignedGroup as error:
+        # Said as F7 says it, with the keys that do reshape ordinary segments.
+        keys = effective_keys(getattr(workbench.app, "user_keymap", {}))
+        join, split = (
+            key_label(keys[name].split(",")[0]) for name in ("review.join", "review.split")
+        )
+        workbench.notify(
+            f"Nothing to move: {error}. Moving a sentence fixes the groups termwise align "
+            f"made; {join} joins a segment with the next, {split} splits it.",
+            severity="warning",
+        )
+        return
     except TermwiseError as error:
         workbench.notify(str(error), severity="warning")
         return

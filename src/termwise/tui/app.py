@@ -44,12 +44,13 @@ from termwise.tui.keymap import textual_bindings
 from termwise.tui.opening import OpeningScreen, Preview, preview_of, store_preview
 from termwise.tui.palette import ReviewCommands
 from termwise.tui.panels import GlossaryPanel, IssuesPanel
+from termwise.tui.shown_keys import KeymapInPlace
 from termwise.tui.translating import MTProgress
 from termwise.tui.workbench import Workbench
 
 if TYPE_CHECKING:
     from textual.actions import ActionParseResult
-    from textual.notifications import SeverityLevel
+    from textual.notifications import Notification, SeverityLevel
     from textual.worker import Worker
 
     from termwise.checks.issue import Issue
@@ -73,6 +74,7 @@ ROUTES: dict[str, str] = {
             "join",
             "split",
             "search",
+            "find_next",
             "filter",
             "filter_concept",
             "apply_filter",
@@ -144,6 +146,7 @@ class ReviewApp(App[None]):
         # What each merge with another program's save did, and until when its toast shows
         # (monotonic time): one still showing when the app closes is printed after it.
         self._merge_notices: list[tuple[float, list[str]]] = []
+        self._merge_toast: Notification | None = None
         langs = (
             (session.source_lang, session.target_lang)
             if session is not None
@@ -170,6 +173,11 @@ class ReviewApp(App[None]):
         if self._session is not None:
             yield Workbench(self._session, self.source_name, self.target_name)
             yield Footer()
+
+    def get_default_screen(self) -> Screen[Any]:
+        # Its footer and keys panel (F1) list a key moved in keymap.toml in its place, not
+        # after the last key, where it fell off the edge of the screen.
+        return MainScreen(id="_default")
 
     @property
     def main(self) -> Screen[Any]:
@@ -364,6 +372,10 @@ class ReviewApp(App[None]):
     @on(IssuesPanel.Jump)
     def _jump(self, event: IssuesPanel.Jump) -> None:
         self.jump_to(event.issue.segment_id)
+        if event.focus:
+            # Enter on an issue: to the segment, to work on it (the focus stayed in the
+            # tree, and with the cursor already there nothing seemed to happen).
+            self.main.set_focus(self.grid)
 
     @on(IssuesPanel.Fix)
     def _fix(self, event: IssuesPanel.Fix) -> None:
@@ -485,7 +497,17 @@ class ReviewApp(App[None]):
         kept, and printed after the app closes if its toast was still showing."""
         places = self.session.row_index
         lines = merge_lines(report, places, limit=4)
+        # The account of an earlier merge goes: still on screen after a later merge (a
+        # re-wrap by msgcat, say), it read as that merge's, the same conflict told again.
+        # (Its account is still printed after the app closes, if it was due to show.)
+        self._take_down_merge_toast()
         if not lines:
+            self._show_merge_toast(
+                "Another program saved the file again; nothing in it differs from the "
+                "workbench's version, and nothing here changed.",
+                severity="information",
+                timeout=5,
+            )
             return
         if undo_forgotten:
             lines.append(
@@ -493,11 +515,8 @@ class ReviewApp(App[None]):
             )
         lost = bool(report.superseded or report.conflicts or report.reviews_dropped)
         timeout = 15 if lost else 8
-        self.notify(
-            "\n".join(lines),
-            title="The project file changed on disk",
-            severity="warning" if lost else "information",
-            timeout=timeout,
+        self._show_merge_toast(
+            "\n".join(lines), severity="warning" if lost else "information", timeout=timeout
         )
         account = [
             f"termwise: another program saved {self.session.translation_path} while the "
@@ -505,6 +524,21 @@ class ReviewApp(App[None]):
             *(f"  {line}" for line in merge_lines(report, places, limit=20)),
         ]
         self._merge_notices.append((time.monotonic() + timeout, account))
+
+    def _show_merge_toast(self, message: str, *, severity: SeverityLevel, timeout: float) -> None:
+        from textual.notifications import Notification, Notify
+
+        # Kept, so that the next merge's account can take its place (see ``_tell_merge``).
+        notification = Notification(
+            message, "The project file changed on disk", severity, timeout, markup=False
+        )
+        self._merge_toast = notification
+        self.post_message(Notify(notification))
+
+    def _take_down_merge_toast(self) -> None:
+        shown, self._merge_toast = self._merge_toast, None
+        if shown is not None and shown in self._notifications:
+            self._unnotify(shown)
 
     async def run_async(self, **options: Any) -> None:
         """Run the app (``run`` runs this too); once the terminal is back, print what a
@@ -604,6 +638,10 @@ class ReviewApp(App[None]):
         if not self.session.set_issues(issues, generation):
             return
         self.workbench.issues_checked()
+
+
+class MainScreen(KeymapInPlace, Screen[None]):
+    """The workbench's screen (see ``termwise.tui.shown_keys``)."""
 
 
 def merge_lines(report: MergeReport, places: Mapping[str, int], *, limit: int) -> list[str]:

@@ -17,7 +17,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from termwise.tui.keymap import textual_bindings
+from termwise.tui.keymap import effective_keys, textual_bindings
+from termwise.tui.shown_keys import KeymapInPlace
 
 DIALOG_CSS = """
 {name} {{ align: center middle; }}
@@ -30,7 +31,14 @@ DIALOG_CSS = """
 """
 
 
-class AskText(ModalScreen[str | None]):
+class TextInput(Input):
+    """A line of text where Ctrl+A selects it all, as in the editor (Textual's Input went to
+    the start of the line, and what was typed next went in front of the old text)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = textual_bindings("input")  # type: ignore[assignment]
+
+
+class AskText(KeymapInPlace, ModalScreen[str | None]):
     """One line of text (search, note, reason, concept)."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="AskText")
@@ -58,7 +66,7 @@ class AskText(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(self.title_text, classes="dialog-title")
-            yield Input(self.value, placeholder=self.placeholder, id="answer")
+            yield TextInput(self.value, placeholder=self.placeholder, id="answer")
             yield Label("Enter: OK   Escape: cancel", classes="dialog-help")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -68,7 +76,7 @@ class AskText(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class Choose(ModalScreen[str | None]):
+class Choose(KeymapInPlace, ModalScreen[str | None]):
     """Pick one option; answers the option's id."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="Choose")
@@ -97,13 +105,15 @@ class Choose(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class ConfirmPreview(ModalScreen[bool]):
+class ConfirmPreview(KeymapInPlace, ModalScreen[bool]):
     """Show what a fix would change in each segment; y applies, n or Escape cancels."""
 
     DEFAULT_CSS = (
         DIALOG_CSS.format(name="ConfirmPreview")
         + """
-    ConfirmPreview VerticalScroll { height: auto; max-height: 20; }
+    ConfirmPreview VerticalScroll { height: auto; max-height: 45vh; }
+    ConfirmPreview .dialog-title { max-height: 25vh; }
+    ConfirmPreview .dialog-help { dock: bottom; }
     ConfirmPreview .before { color: $error; }
     ConfirmPreview .after { color: $success; }
     """
@@ -123,15 +133,23 @@ class ConfirmPreview(ModalScreen[bool]):
                     yield Label(f"[b]{segment_id}[/b]", markup=True)
                     yield Static(f"- {before}", classes="before", markup=False)
                     yield Static(f"+ {after}", classes="after", markup=False)
+            # Docked at the foot of the box: at 80x24 a preview of a few long segments
+            # pushed the question and its keys below the screen's edge.
+            keys = effective_keys(getattr(self.app, "user_keymap", {}))
+            apply, cancel = (
+                keys[name].split(",")[0] for name in ("preview.apply", "preview.cancel")
+            )
             yield Label(
-                f"{len(self.rows)} segment(s).  y: apply   n: cancel", classes="dialog-help"
+                f"{len(self.rows)} segment(s).  {apply}: apply   {cancel}: cancel",
+                classes="dialog-help",
+                markup=False,
             )
 
     def action_answer(self, apply: bool) -> None:
         self.dismiss(apply)
 
 
-class AddTerm(ModalScreen[tuple[str, str, str, str] | None]):
+class AddTerm(KeymapInPlace, ModalScreen[tuple[str, str, str, str] | None]):
     """Add a term: (concept id, language, status, text)."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="AddTerm")
@@ -146,13 +164,13 @@ class AddTerm(ModalScreen[tuple[str, str, str, str] | None]):
         with Vertical():
             yield Label("Add a term to the glossary", classes="dialog-title")
             yield Label("Term")
-            yield Input(text, id="term-text")
+            yield TextInput(text, id="term-text")
             yield Label("Concept id (an existing one, or a new id)")
-            yield Input(concept, id="term-concept")
+            yield TextInput(concept, id="term-concept")
             yield Label("Language (BCP 47)")
-            yield Input(lang, id="term-lang")
+            yield TextInput(lang, id="term-lang")
             yield Label("Status: preferred, admitted, deprecated or superseded")
-            yield Input("preferred", id="term-status")
+            yield TextInput("preferred", id="term-status")
             yield Label("Enter in the last field: add   Escape: cancel", classes="dialog-help")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -94,6 +94,10 @@ class TranslationEditor(TextArea):
         # would otherwise take Enter as a newline before the binding is looked at.
         if event.key in self._own_keys():
             return
+        if "+" in event.key and event.key in self._scope_keys("review"):
+            # A workbench key with Alt (find next, the alignment moves): TextArea typed its
+            # letter ("n" for Alt+N) instead of leaving it to the binding.
+            return
         if event.key == "enter":  # moved elsewhere by the keymap: still never a newline
             event.prevent_default()
             event.stop()

@@ -61,6 +61,9 @@ _TABLE = (
     KeyBinding("review.insert_term", "ctrl+g", "insert_term", "Insert term", "review"),
     KeyBinding("review.translate", "f2", "translate", "Translate", "review"),
     KeyBinding("review.search", "ctrl+f", "search", "Search", "review"),
+    # The next segment with what Ctrl+F looked for (F3, find next elsewhere, joins here;
+    # Ctrl+N is a key users bind in keymap.toml, and a new default there broke their file).
+    KeyBinding("review.find_next", "alt+n", "find_next", "Find next", "review", False),
     KeyBinding("review.filter", "ctrl+l", "filter", "Filter", "review"),
     KeyBinding("review.join", "f3", "join", "Join next", "review", False),
     KeyBinding("review.split", "f4", "split", "Split", "review", False),
@@ -129,9 +132,13 @@ _TABLE = (
     # The glossary panel.
     KeyBinding("glossary.add", "a", "add_term", "Add term", "glossary"),
     KeyBinding("glossary.status", "s", "edit_status", "Term status", "glossary"),
+    KeyBinding("glossary.to_terms", "down", "to_terms", "To the terms", "glossary", False),
     # The preview of a fix everywhere.
     KeyBinding("preview.apply", "y,enter", "answer(True)", "Apply", "preview"),
     KeyBinding("preview.cancel", "n,escape", "answer(False)", "Cancel", "preview"),
+    # A line of text to type (a search, a note, a reason, a new term, the glossary's search):
+    # select all, as in the editor, where Textual's Input went to the start of the line.
+    KeyBinding("input.select_all", "ctrl+a", "select_all", "Select all", "input", False),
     # The other dialogs (a line of text, a choice, a new term).
     KeyBinding("dialog.cancel", "escape", "cancel", "Cancel", "dialog", False),
     # The glossary's Candidates view (term discovery).
@@ -197,6 +204,15 @@ def validate_keymap(data: Mapping[str, object], path: Path | None = None) -> dic
     return overrides
 
 
+def key_label(key: str) -> str:
+    """A key as a message names it: ``f3`` → ``F3``, ``ctrl+n`` → ``Ctrl+N``; a letter alone
+    stays as it is (``x`` and ``X`` are two keys)."""
+    *modifiers, last = key.split("+")
+    if modifiers or len(last) > 1:
+        last = last[:1].upper() + last[1:]
+    return "+".join([*(part.capitalize() for part in modifiers), last])
+
+
 def effective_keys(overrides: Mapping[str, str]) -> dict[str, str]:
     return {binding.id: overrides.get(binding.id, binding.keys) for binding in _TABLE}
 
@@ -214,6 +230,7 @@ def _check_conflicts(
         "glossary": "glossary",
         "preview": "preview",
         "dialog": "dialog",
+        "input": "input",
         "candidates": "candidates",
     }
     seen: dict[tuple[str, str], str] = {}

@@ -336,12 +336,16 @@ class Workbench(Vertical):
             self.glossary_changed(f"{verb}: {change.label} ({change.glossary_file})")
             self.post_message(self.SegmentsChanged())
             return
-        label = change.label
         if change.reshapes:
             # A join or split undone leaves rows the grid shows and the session no longer has.
             self.refresh_all_rows()
+        places = self.session.places_of(change)
+        if places and self.current_id not in places:
+            # The step acted on a segment off screen: the cursor goes there, as in OmegaT
+            # (Ctrl+Z took back a review three pages up, and nothing on screen changed).
+            self.jump_to(places[0])
         self.changed(*ids)
-        self.notify(f"{verb}: {label}")
+        self.notify(f"{verb}: {change.label}{where(places, self.session.row_index)}")
 
     def action_note(self) -> None:
         segment_id = self.current_id
@@ -446,9 +450,37 @@ class Workbench(Vertical):
                 return
             after = [hit for hit in self._search_hits if hit > self.grid.cursor]
             self.grid.move_cursor(after[0] if after else self._search_hits[0])
-            self.notify(f"{len(self._search_hits)} segment(s) contain {query!r}")
+            again = self._key_of("review.find_next")
+            self.notify(
+                f"{len(self._search_hits)} segment(s) contain {query!r}; {again} goes to the next."
+            )
 
         self.app.push_screen(AskText("Search in source and translation", self._search_query), done)
+
+    def action_find_next(self) -> None:
+        """The next segment (after the cursor, from the top after the last) holding what the
+        last search looked for, as the text is now."""
+        query = self._search_query
+        if not query:
+            self.notify(f"Nothing to find yet: {self._key_of('review.search')} searches.")
+            return
+        hits = self.session.search(query, self.grid.rows)
+        self._search_hits = hits
+        if not hits:
+            self.notify(f"Not found: {query}")
+            return
+        after = [hit for hit in hits if hit > self.grid.cursor]
+        target = after[0] if after else hits[0]
+        self.grid.move_cursor(target)
+        wrapped = "" if after else " (from the top)"
+        self.notify(f"{query!r}: {hits.index(target) + 1} of {len(hits)}{wrapped}")
+
+    def _key_of(self, binding_id: str) -> str:
+        """The (first) key of a binding as the user's keymap has it."""
+        from termwise.tui.keymap import effective_keys, key_label
+
+        keys = effective_keys(getattr(self.app, "user_keymap", {}))[binding_id]
+        return key_label(keys.split(",")[0])
 
     def action_filter(self) -> None:
         options = [
@@ -504,7 +536,9 @@ class Workbench(Vertical):
         side.active = name
         panel_widget = {
             "issues": "#issues-tree",
-            "glossary": "#glossary-terms",
+            # The search field: typing in the term list did nothing (its keys, add and
+            # status, are one Tab or Down away).
+            "glossary": "#glossary-search",
             "concepts": "#concept-list",
             "candidates": "#candidates-list",
         }[name]
@@ -579,3 +613,15 @@ class Workbench(Vertical):
         if self.current_id in segment_ids:
             self.load_editor()
         self.update_title()
+
+
+def where(places: list[str], row_index: dict[str, int]) -> str:
+    """Where an undone or redone step acted: ", #3", ", #3 and #5", ", #3 and 12 more"."""
+    numbers = [f"#{row_index[segment_id] + 1}" for segment_id in places]
+    if not numbers:
+        return ""
+    if len(numbers) == 1:
+        return f", {numbers[0]}"
+    if len(numbers) == 2:
+        return f", {numbers[0]} and {numbers[1]}"
+    return f", {numbers[0]} and {len(numbers) - 1} more"

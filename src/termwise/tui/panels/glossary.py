@@ -13,6 +13,7 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from termwise.errors import TermwiseError
+from termwise.tui.dialogs import TextInput
 from termwise.tui.keymap import textual_bindings
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ class GlossaryPanel(Vertical):
         self.entries: list[tuple[Concept, Term]] = []
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="Search the glossary", id="glossary-search")
+        yield TextInput(placeholder="Search the glossary (Down: the terms)", id="glossary-search")
         yield OptionList(id="glossary-terms")
 
     def show(self, glossary: Glossary | None, query: str | None = None) -> None:
@@ -92,6 +93,14 @@ class GlossaryPanel(Vertical):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._fill(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_to_terms()
+
+    def action_to_terms(self) -> None:
+        """From the search field to the terms it found, where the panel's keys work."""
+        self.query_one("#glossary-terms", OptionList).focus()
 
     @property
     def current(self) -> tuple[Concept, Term] | None:

@@ -43,16 +43,20 @@ class IssuesPanel(Vertical):
     BINDINGS: ClassVar[list[BindingType]] = textual_bindings("issues")  # type: ignore[assignment]
     DEFAULT_CSS = """
     IssuesPanel > #issues-summary { height: 1; color: $text-muted; }
-    IssuesPanel > Tree { height: 1fr; }
+    IssuesPanel > Tree { height: 1fr; min-height: 3; }
     IssuesPanel > #issue-detail {
-        height: auto; max-height: 35%; border-top: solid $panel-lighten-2; padding: 0 1;
+        height: auto; max-height: 55%; border-top: solid $panel-lighten-2; padding: 0 1;
     }
     """
 
     class Jump(Message):
-        def __init__(self, issue: Issue) -> None:
+        """Go to the issue's segment; ``focus``: and work there (Enter), rather than stay
+        in the panel to go on from issue to issue (``issues.next_error``)."""
+
+        def __init__(self, issue: Issue, *, focus: bool = False) -> None:
             super().__init__()
             self.issue = issue
+            self.focus = focus
 
     class Fix(Message):
         def __init__(self, issue: Issue, scope: FixScope = "here") -> None:
@@ -290,13 +294,13 @@ class IssuesPanel(Vertical):
     def on_tree_node_selected(self, event: Tree.NodeSelected[IssueNode]) -> None:
         data = event.node.data
         if isinstance(data, Issue):
-            self.post_message(self.Jump(data))
+            self.post_message(self.Jump(data, focus=True))
         elif isinstance(data, IssuePage) and event.node.parent is not None:
             self._show_more(event.node.parent, data)
 
     def action_jump(self) -> None:
         if self.current is not None:
-            self.post_message(self.Jump(self.current))
+            self.post_message(self.Jump(self.current, focus=True))
 
     def action_fix(self) -> None:
         if self.current is not None:
