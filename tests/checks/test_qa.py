@@ -390,9 +390,11 @@ def test_a_figure_read_two_ways_is_one_issue_that_says_so() -> None:
         assert "reads as" in issue.message and "differs" in issue.message, issue.message
     (scale,) = run_one("numbers", ["It is 1.5 billion."], ["Son 1,5 millones."])
     assert scale.message == (
-        "number 1,5 reads as 1500000 in the target's language, the source's 1.5 as "
-        "1500000000 (a decimal mark or a scale word differs)"
+        "“1,5” reads as 1,500,000 here, but the source's “1.5” as 1,500,000,000: a decimal "
+        "mark or a scale word differs"
     )
+    (negative,) = run_one("numbers", ["It fell by -0.5%."], ["Cayó un -05 %."])
+    assert "“-05” reads as -5 here, but the source's “-0.5” as -0.5" in negative.message
 
 
 def test_a_lost_percent_sign_is_reported() -> None:

@@ -92,6 +92,13 @@ def _value(figure: str, decimal: str | None) -> Decimal:
     return -number if negative else number
 
 
+def _shown(canonical: str) -> str:
+    """A compared value as a reader takes it in: "1500000000" is 1,500,000,000."""
+    sign, digits = ("-", canonical[1:]) if canonical.startswith("-") else ("", canonical)
+    whole, point, fraction = digits.partition(".")
+    return f"{sign}{int(whole):,}{point}{fraction}"
+
+
 def _canonical(value: Decimal) -> str:
     """A value as the key numbers are compared by: "8847,60" and "8847.6" are one."""
     text = format(value.normalize(), "f")
@@ -237,9 +244,9 @@ def _differing_numbers(
                         "target",
                         start,
                         end,
-                        f"number {written} reads as {digits} in the target's language, the "
-                        f"source's {twin[1]} as {twin[0]} (a decimal mark or a scale word "
-                        "differs)",
+                        f"“{written}” reads as {_shown(digits)} here, but the source's "
+                        f"“{twin[1]}” as {_shown(twin[0])}: a decimal mark or a scale word "
+                        "differs",
                     )
                 )
                 continue
