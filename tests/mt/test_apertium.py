@@ -10,7 +10,7 @@ import pytest
 
 from termwise.errors import TermwiseError
 from termwise.mt import select_engine
-from termwise.mt.apertium import ApertiumEngine, installed_modes, strip_marks
+from termwise.mt.apertium import ApertiumEngine, clean_output, installed_modes, strip_marks
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_204c7e650900ae41.txt"
 
@@ -75,6 +75,17 @@ def test_strip_marks_spans_point_into_the_stripped_text() -> None:
     target, spans = strip_marks("El *xyzzy es *qwerty.", "The xyzzy is qwerty.")
     assert target == "El xyzzy es qwerty."
     assert [target[a:b] for a, b in spans] == ["xyzzy", "qwerty"]
+
+
+def test_no_space_before_a_full_stop_or_comma_the_source_has_none_before() -> None:
+    # eng-spa writes "Es nuestro gol ." and "la mentalidad de Guerra Fría , es" after "is".
+    (result,) = ApertiumEngine().translate(
+        ["It is our goal. This is the Cold War mentality, is it?"], "en", "es"
+    )
+    assert "gol." in result.target and " ." not in result.target, result.target
+    assert " ," not in result.target, result.target
+    # A source that writes it so keeps it ("Wait , then ." as typed).
+    assert clean_output("Espera , luego .", "Wait , then .")[0] == "Espera , luego ."
 
 
 def test_emphasis_a_rule_moved_onto_a_word_of_the_source_keeps_both_asterisks() -> None:

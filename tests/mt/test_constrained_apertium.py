@@ -352,3 +352,28 @@ def test_a_name_moved_by_a_rule_keeps_its_capital(engine: ConstrainedEngine) -> 
         name.target
     )
     assert re.match(rf"Proyectos de (la )?{T01_ES} ", common.target), common.target
+
+
+def test_emphasis_around_a_forced_term_stays_around_its_rendering(
+    engine: ConstrainedEngine,
+) -> None:
+    # "the *community of human destiny* idea" came out "la idea* de comunidad…": the rule
+    # that put "idea" first left the marks where the words had stood.
+    moved, opening = engine.translate(
+        [
+            "China supports the *community of human destiny* idea.",
+            "**Community of human destiny** is our goal.",
+        ],
+        "en",
+        "es",
+    )
+    assert f"idea de *{T01_ES}*" in moved.target, moved.target
+    assert moved.target.count("*") == 2
+    assert "**comunidad de futuro compartido de la humanidad**" in opening.target.lower()
+    assert opening.target.count("*") == 4
+    verbatim = ConstrainedEngine(
+        ApertiumEngine(), concept_glossary("global governance", Term("gobernanza global", "es"))
+    )
+    (unknown,) = verbatim.translate(["We want *global governance* now."], "en", "es")
+    assert unknown.terms[0].mechanism == "apertium-verbatim"
+    assert "*gobernanza global*" in unknown.target and unknown.target.count("*") == 2

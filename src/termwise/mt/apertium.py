@@ -31,6 +31,8 @@ MODES_DIRS = (Path("/usr/share/apertium/modes"), Path("/usr/local/share/apertium
 # A mark before a word, at its start or after a hyphen, slash or opening punctuation.
 _MARKED = re.compile(r"(?<![\w*#@])([*#@])(\w(?:[\w'’]|-(?=\w))*)")
 # Apertium leaves two spaces where it drops a word ("natural  y"): the engine's, not text.
+# A space before a full stop or a comma that ends a word's clause ("gol ." but not ".5").
+_SPACED_STOP = re.compile(r"(?<=[\w)\]»”\"'*_]) +([.,])(?=\s|$|[)\]»”\"'*_])")
 _SPACE_RUN = re.compile(r"(?<=\S) {2,}(?=\S)")
 _SEPARATOR = "\n\n"
 _BREAKS = re.compile(r"\s*\n\s*")
@@ -161,9 +163,14 @@ def run_program(args: Sequence[str], text: str, name: str) -> str:
 
 
 def clean_output(output: str, source: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """Apertium's output as a draft: one space where it left two, marks removed
-    (``strip_marks``); the text and the unknown words' spans."""
-    return strip_marks(_SPACE_RUN.sub(" ", output), source)
+    """Apertium's output as a draft: one space where it left two, none before a full stop
+    or a comma the source writes without one, marks removed (``strip_marks``); the text and
+    the unknown words' spans."""
+    output = _SPACE_RUN.sub(" ", output)
+    if not _SPACED_STOP.search(source):
+        # eng-spa writes "Es nuestro gol ." and "la Guerra Fría , es" after "is".
+        output = _SPACED_STOP.sub(r"\1", output)
+    return strip_marks(output, source)
 
 
 def strip_marks(output: str, source: str) -> tuple[str, tuple[tuple[int, int], ...]]:

@@ -382,13 +382,13 @@ def _goes_on_in_lower_case(text: str, position: int) -> bool:
     return letters[0].islower() or (len(letters) > 1 and letters.isupper())
 
 
-def _verbatim(text: str, capitalise: bool, lower_after: bool) -> str:
+def _verbatim(text: str, capitalise: bool, lower_after: bool, emphasis: str = "") -> str:
     if capitalise:
         text = text[:1].upper() + text[1:]
     # Apertium capitalises the first word after a sentence-opening superblank ("Gobernanza
     # global Es nuestro gol"): the mark asks for it back in lower case (``_lower_marked``).
     mark = _LOWER_NEXT if capitalise and lower_after else ""
-    return f"[{escape(text)}{mark}]"
+    return f"[{escape(emphasis + text + emphasis)}{mark}]"
 
 
 def _lower_marked(output: str) -> str:
@@ -409,34 +409,60 @@ def _lower_marked(output: str) -> str:
 
 def _fence(
     text: str, placements: Sequence[Placement], first_key: int
-) -> tuple[str, dict[int, Placement], str]:
-    """``text`` with each forced occurrence fenced; the fenced ones by key; why others were not.
+) -> tuple[str, dict[int, Placement], str, dict[int, str]]:
+    """``text`` with each forced occurrence fenced; the fenced ones by key; why others were
+    not; and the emphasis marks ("*", "**", "_", "__") that stood around an occurrence, by key.
 
     The opening fence carries the occurrence's key, so that a fence lost in the analysis
-    cannot shift the others.
+    cannot shift the others. Emphasis around an occurrence is taken out and put back around
+    the rendering: Apertium's rules move words and leave the marks where they stood ("la
+    *idea* de comunidad…" for "the *community of human destiny* idea").
     """
     forced = [p for p in placements if p.target is not None]
     if not forced:
-        return text, {}, ""
+        return text, {}, "", {}
     if any(mark in text for mark in (_OPEN, _CLOSE, _KEY_END, _LOWER_NEXT)):
-        return text, {}, "the text holds the private-use characters termwise fences terms with"
+        why = "the text holds the private-use characters termwise fences terms with"
+        return text, {}, why, {}
     pieces: list[str] = []
     position = 0
     kept: dict[int, Placement] = {}
+    emphasis: dict[int, str] = {}
     for placement in forced:
         if placement.start < position:
             continue  # overlapping matches: the first wins
         key = first_key + len(kept)
+        mark = _emphasis_around(text, placement.start, placement.end, position)
         pieces += [
-            text[position : placement.start],
+            text[position : placement.start - len(mark)],
             f"{_OPEN}{key}{_KEY_END}",
             text[placement.start : placement.end],
             _CLOSE,
         ]
-        position = placement.end
+        position = placement.end + len(mark)
         kept[key] = placement
+        if mark:
+            emphasis[key] = mark
     pieces.append(text[position:])
-    return "".join(pieces), kept, "it overlaps another occurrence, which was forced"
+    return "".join(pieces), kept, "it overlaps another occurrence, which was forced", emphasis
+
+
+def _emphasis_around(text: str, start: int, end: int, earliest: int) -> str:
+    """The emphasis mark that opens right before ``start`` and closes right after ``end``
+    (no mark of the same kind beside it: "***" is no emphasis of the term alone)."""
+    for mark in ("**", "__", "*", "_"):
+        size = len(mark)
+        if (
+            start - size >= earliest
+            and text[start - size : start] == mark
+            and text[end : end + size] == mark
+            and text[start - size - 1 : start - size] != mark[0]
+            and text[end + size : end + size + 1] != mark[0]
+            and not text[start - size - 1 : start - size].isalnum()
+            and not text[end + size : end + size + 1].isalnum()
+        ):
+            return mark
+    return ""
 
 
 def translate_constrained(
@@ -457,20 +483,22 @@ def translate_constrained(
     fenced: list[str] = []
     kept: list[dict[int, Placement]] = []
     unfenced: list[str] = []
+    emphasis: dict[int, str] = {}
     key = 0
     for body, plan in zip(flat, moved, strict=True):
-        text, fences, why = _fence(body, plan, key)
+        text, fences, why, marks = _fence(body, plan, key)
         key += len(fences)
         fenced.append(text)
         kept.append(fences)
         unfenced.append(why)
+        emphasis.update(marks)
     by_key = {k: p for fences in kept for k, p in fences.items()}
     # The occurrences the source goes on from in lower case ("Global governance is …").
     lower_after = {
         k
         for body, fences in zip(flat, kept, strict=True)
         for k, p in fences.items()
-        if _goes_on_in_lower_case(body, p.end)
+        if _goes_on_in_lower_case(body, p.end + len(emphasis.get(k, "")))
     }
     targets = [p.target for p in by_key.values() if p.target is not None]
     # The heads are analysed while the document goes through the analysis half.
@@ -481,14 +509,16 @@ def translate_constrained(
     outputs: dict[int, str] = {}
     decided: dict[int, TermDecision] = {}
     if wanted:
-        joined = _translate_joined(pipe, [fenced[i] for i in wanted], by_key, heads, lower_after)
+        joined = _translate_joined(
+            pipe, [fenced[i] for i in wanted], by_key, heads, lower_after, emphasis
+        )
         if joined is not None:
             pieces, decided = joined
         else:
             # Boundaries were not kept: never guess, translate segments one by one.
             pieces = []
             for i in wanted:
-                one = _translate_joined(pipe, [fenced[i]], by_key, heads, lower_after)
+                one = _translate_joined(pipe, [fenced[i]], by_key, heads, lower_after, emphasis)
                 pieces.append(one[0][0] if one else "")
                 decided.update(one[1] if one else {})
         outputs = dict(zip(wanted, pieces, strict=True))
@@ -560,6 +590,7 @@ class _Injection:
     decision: TermDecision
     before: str = ""
     after: str = ""
+    emphasis: str = ""  # the mark the source put around the term ("*"), put back around it
 
 
 def _translate_joined(
@@ -568,12 +599,13 @@ def _translate_joined(
     by_key: dict[int, Placement],
     pending_heads: Future[dict[str, Head | None]],
     lower_after: set[int],
+    emphasis: dict[int, str],
 ) -> tuple[list[str], dict[int, TermDecision]] | None:
     """One run of the pipeline for ``texts``: each output, and each fenced occurrence's
     decision by key; None where the segment count was not kept."""
     stream = _run(pipe.analysis, _SEPARATOR.join(texts))
     heads = pending_heads.result()
-    edited, injections = _edit(stream, by_key, heads, lower_after)
+    edited, injections = _edit(stream, by_key, heads, lower_after, emphasis)
     restorable = {
         key: injection
         for key, injection in injections.items()
@@ -589,8 +621,11 @@ def _translate_joined(
             injection = restorable.get(int(match.group(2)))
             if injection is None:
                 return match.group()
-            before = f"[{escape(injection.before)} ]" if injection.before else ""
-            after = f"[ {escape(injection.after)}]" if injection.after else ""
+            mark = escape(injection.emphasis)
+            before = f"[{mark}{escape(injection.before)} ]" if injection.before else ""
+            after = f"[ {escape(injection.after)}{mark}]" if injection.after else ""
+            before = before or (f"[{mark}]" if mark else "")
+            after = after or (f"[{mark}]" if mark else "")
             lemma = match.group(1)
             head = heads.get(injection.decision.target or "")
             if head is not None and head.lemma[:1].isupper():
@@ -632,9 +667,11 @@ def _edit(
     by_key: dict[int, Placement],
     heads: dict[str, Head | None],
     lower_after: set[int],
+    emphasis: dict[int, str],
 ) -> tuple[str, dict[int, _Injection]]:
     """Replace each fenced occurrence's units by the injected term; the injections by key
-    (``lower_after``: the occurrences whose source goes on in lower case)."""
+    (``lower_after``: the occurrences whose source goes on in lower case; ``emphasis``: the
+    mark to put around an occurrence's rendering)."""
     pieces = tokens(stream)
     out: list[str] = []
     injections: dict[int, _Injection] = {}
@@ -690,9 +727,9 @@ def _edit(
             decision = TermDecision(
                 placement.concept_id, placement.source, term.text, MECHANISM, origin
             )
-            injections[key] = _Injection(decision, before, after)
+            injections[key] = _Injection(decision, before, after, emphasis.get(key, ""))
         else:
-            out.append(_verbatim(term.text, capitalise, key in lower_after))
+            out.append(_verbatim(term.text, capitalise, key in lower_after, emphasis.get(key, "")))
             decision = TermDecision(
                 placement.concept_id,
                 placement.source,
