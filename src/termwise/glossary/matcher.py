@@ -99,8 +99,10 @@ _DASH_TO_SPACE = str.maketrans(dict.fromkeys(_DASHES, " "))
 # Within a token (no whitespace, no dashes left): a word or a run of other characters; a
 # possessive ("country's") becomes "country", "'", "s", so a term ending in "country" matches
 # before the clitic and a fix keeps the clitic.
-_PARTS = re.compile(r"\w+|\W+")
-_WORD_HEAD = re.compile(r"\w+")
+# An underscore is punctuation here, as Markdown's emphasis: "_Belt and Road Initiative_"
+# holds the term (\w counts "_" as a letter, and the term was not found).
+_PARTS = re.compile(r"[^\W_]+|[\W_]+")
+_WORD_HEAD = re.compile(r"[^\W_]+")
 _TOKEN = re.compile(r"\S+")
 # Quotes, brackets and other marks around a glossary entry ("\u201cglobal village\u201d").
 _EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
@@ -255,7 +257,7 @@ class TermMatcher:
         for term in terms:
             for token in _tokens_of(_EDGE_PUNCTUATION.sub("", term.text)):
                 for part in _PARTS.findall(token):
-                    if part[0].isalnum() or part[0] == "_":
+                    if part[0].isalnum():
                         stems.setdefault(self._stem(part), None)
                     else:
                         code = self._gap_code(part)
@@ -327,7 +329,7 @@ class TermMatcher:
         char = 0
         known = False
         for part in _PARTS.findall(token):
-            if part[0].isalnum() or part[0] == "_":
+            if part[0].isalnum():
                 code = self._vocab.get(self._stem(part))
                 if code is None:
                     pieces.append((ALIEN, None))
