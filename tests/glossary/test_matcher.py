@@ -118,6 +118,19 @@ def test_markdown_emphasis_with_underscores_holds_the_term(en: TermMatcher) -> N
     ]
 
 
+def test_no_term_inside_code_or_an_address(en: TermMatcher) -> None:
+    # "Run the `destiny community` command": check flagged the code and fix rewrote it, and
+    # constrained MT put the rendering in place of "command".
+    assert found(en, "Run the `destiny community` command, then the destiny community.") == [
+        ("T01", "destiny community")
+    ]
+    text = "See https://example.org/global-village or [the global village](global-village.md)."
+    assert found(en, text) == [("T29", "global village")]
+    assert found(en, "Mail global.village@example.org about the global village.") == [
+        ("T29", "global village")
+    ]
+
+
 def test_longest_match_wins_and_matches_do_not_overlap(en: TermMatcher) -> None:
     assert found(en, "the human destiny community") == [("T01", "human destiny community")]
     assert found(en, "a destiny community") == [("T01", "destiny community")]

@@ -377,3 +377,11 @@ def test_emphasis_around_a_forced_term_stays_around_its_rendering(
     (unknown,) = verbatim.translate(["We want *global governance* now."], "en", "es")
     assert unknown.terms[0].mechanism == "apertium-verbatim"
     assert "*gobernanza global*" in unknown.target and unknown.target.count("*") == 2
+
+
+def test_a_term_in_code_is_no_term(engine: ConstrainedEngine) -> None:
+    # "Run the `destiny community` command now." gave "Corrido la `destiny community` de
+    # comunidad de futuro compartido de la humanidad ahora": "command" replaced.
+    (result,) = engine.translate(["Run the `destiny community` command now."], "en", "es")
+    assert result.terms == ()
+    assert "futuro" not in result.target and "ahora" in result.target, result.target

@@ -19,27 +19,16 @@ from typing import TYPE_CHECKING
 from termwise import languages
 from termwise.checks.config import CheckConfig
 from termwise.checks.issue import Fix, Issue, Severity, Side
+from termwise.glossary.matcher import ADDRESS
 
-# A web or mail address (the run of non-space characters around its mark) and a Markdown
-# link's destination: no words to spell, no question to open, no term to replace ("una-
-# franja-y-una-ruta" in a URL was a superseded rendering, and the fix broke the link).
+# A web or mail address's mark (see ``ADDRESS``, which the term matcher keeps terms out of
+# too): no words to spell and no question to open there.
 ADDRESS_MARK = re.compile(r"://|\bwww\.|\w@\w")
-ADDRESS = re.compile(
-    r"\b[A-Za-z][A-Za-z0-9+.-]*://[^\s)\]>]*|\bwww\.[^\s)\]>]*"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\]\([^)\s]*"
-)
 
 
 def address_spans(text: str) -> list[tuple[int, int]]:
     """Where ``text`` holds addresses or link destinations (see ``ADDRESS``)."""
     return [match.span() for match in ADDRESS.finditer(text)] if text else []
-
-
-def _outside_addresses(text: str, matches: list[TermMatch]) -> list[TermMatch]:
-    spans = address_spans(text) if ("/" in text or "@" in text or "](" in text) else []
-    if not spans:
-        return matches
-    return [m for m in matches if not any(a < m.end and m.start < b for a, b in spans)]
 
 
 if TYPE_CHECKING:
@@ -123,9 +112,7 @@ class CheckContext:
     def source_terms(self, pair: Pair) -> list[TermMatch]:
         if pair.source_terms is None:
             pair.source_terms = (
-                _outside_addresses(pair.source, self.matcher(self.source_lang).find(pair.source))
-                if self.glossary
-                else []
+                self.matcher(self.source_lang).find(pair.source) if self.glossary else []
             )
         return pair.source_terms
 
@@ -134,9 +121,7 @@ class CheckContext:
             if self.glossary is None or self.target_lang is None or not pair.target:
                 pair.target_terms = []
             else:
-                pair.target_terms = _outside_addresses(
-                    pair.target, self.matcher(self.target_lang).find(pair.target)
-                )
+                pair.target_terms = self.matcher(self.target_lang).find(pair.target)
         return pair.target_terms
 
     def read_format(self, document: Document) -> None:

@@ -56,6 +56,28 @@ def same_form(a: str, b: str) -> bool:
     return _form(a) == _form(b)
 
 
+# A web or mail address (the run of non-space characters around its mark) and a Markdown
+# link's destination: no words to spell, no question to open, no term to replace ("una-
+# franja-y-una-ruta" in a URL was a superseded rendering, and the fix broke the link).
+ADDRESS = re.compile(
+    r"\b[A-Za-z][A-Za-z0-9+.-]*://[^\s)\]>]*|\bwww\.[^\s)\]>]*"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\]\([^)\s]*"
+)
+# Code between backticks (a Markdown code span, or a name quoted so in plain text): the
+# words are a program's, and constrained MT put a rendering after "`destiny community`"
+# in place of the next word.
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
+_TERM_FREE_MARKS = ("`", "://", "www.", "@", "](")
+
+
+def term_free_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` holds no term: addresses, link destinations and code spans."""
+    spans = [match.span() for match in ADDRESS.finditer(text)]
+    if "`" in text:
+        spans += [match.span() for match in _CODE_SPAN.finditer(text)]
+    return spans
+
+
 def words_said_already(text: str, start: int, end: int, replacement: str) -> tuple[str, ...]:
     """The phrases ``replacement`` adds to ``text[start:end]`` that the rest of ``text``
     says already, where it says each of them; empty where the replacement repeats nothing.
@@ -368,9 +390,18 @@ class TermMatcher:
     # ------------------------------------------------------------------ matching
 
     def find(self, text: str) -> list[TermMatch]:
-        """Every term occurrence in ``text``, longest first where they overlap, in text order."""
+        """Every term occurrence in ``text``, longest first where they overlap, in text order;
+        none inside an address or code (``term_free_spans``)."""
         if not self._size or not text:
             return []
+        matches = self._find_anywhere(text)
+        if matches and any(mark in text for mark in _TERM_FREE_MARKS):
+            spans = term_free_spans(text)
+            if spans:
+                return [m for m in matches if not any(a < m.end and m.start < b for a, b in spans)]
+        return matches
+
+    def _find_anywhere(self, text: str) -> list[TermMatch]:
         if self.cjk:
             return self._find_cjk(text)
         tokens = _tokens_of(text)
