@@ -11,7 +11,7 @@ import json
 import re
 from pathlib import Path
 
-from termwise.checks.issue import Issue, Severity, Side
+from termwise.checks.issue import Fix, Issue, Severity, Side
 from termwise.checks.report import Located, render_text
 from termwise.document import load_document
 
@@ -60,4 +60,16 @@ def test_at_one_place_the_source_comes_before_the_target() -> None:
     assert text.splitlines() == [
         "doc.txt:4:1: source-variant: warning: #7 abc: source-variant",
         "doc.txt:4:1: untranslated: warning: #7 abc: target, col 1: untranslated",
+    ]
+
+
+def test_a_line_break_in_an_issue_is_shown_and_the_issue_stays_on_one_line() -> None:
+    # The line-break check's fix printed "[fix: “" and "” → “ ”]" on two lines.
+    fix = Fix("abc", "target", 6, 7, " ")
+    issue = Issue(
+        "line-break", Severity.WARNING, "abc", "target", 6, 7, "\n", "break\there", fix=fix
+    )
+    text = render_text([Located(issue, "doc.txt", 4, 1, 7)])
+    assert text.splitlines() == [
+        "doc.txt:4:1: line-break: warning: #7 abc: target, col 7: break⇥here [fix: “↵” → “ ”]"
     ]

@@ -69,6 +69,15 @@ def _locate(
     return Located(issue, file, line, column, index + 1)
 
 
+_CONTROL_SHOWN = str.maketrans({"\n": "↵", "\r": "␍", "\t": "⇥"})
+
+
+def one_line(text: str) -> str:
+    """``text`` with its line breaks and tabs shown as marks: one issue, one line, as
+    editors and scripts read a report (a line-break issue quoted its break and took two)."""
+    return text.translate(_CONTROL_SHOWN)
+
+
 def _fix_text(issue: Issue) -> str:
     if issue.fix is None:
         return ""
@@ -98,7 +107,7 @@ def render_text(located: Sequence[Located]) -> str:
             side = f"target, col {issue.start + 1}: " if issue.end > issue.start else "target: "
         lines.append(
             f"{item.file}:{item.line}:{item.column}: {issue.check}: {issue.severity.value}: "
-            f"{item.segment}: {side}{issue.message}{_fix_text(issue)}"
+            f"{item.segment}: {side}{one_line(issue.message + _fix_text(issue))}"
         )
     return "\n".join(lines) + ("\n" if lines else "")
 
