@@ -364,11 +364,14 @@ def test_a_fix_that_would_repeat_what_the_sentence_says_is_left_to_a_person() ->
         "The Chinese nation, which is heading for a great rejuvenation, is concerned.",
         "The Chinese dream is the great rejuvenation of the nation.",
         "A great rejuvenation is near.",
+        "The Chinese nation has stood up, grown rich and become strong, and the great "
+        "rejuvenation is within reach.",
     ]
     targets = [
         "La nación china, que va hacia una gran revitalización, está preocupada.",
         "El sueño chino es la gran revitalización de la nación china.",
         "Una gran revitalización está cerca.",
+        None,
     ]
     issues = run(glossary, sources, targets, only=["source-variant", "term-forbidden"])
     by_place = {(i.segment_id, i.side): i for i in issues}
@@ -380,3 +383,5 @@ def test_a_fix_that_would_repeat_what_the_sentence_says_is_left_to_a_person() ->
     assert by_place[("s2", "source")].fix is not None
     assert by_place[("s3", "source")].fix is not None
     assert by_place[("s3", "target")].fix is not None
+    # The phrase clauses away: the official form reads well there.
+    assert by_place[("s4", "source")].fix is not None

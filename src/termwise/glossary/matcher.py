@@ -84,8 +84,9 @@ def words_said_already(text: str, start: int, end: int, replacement: str) -> tup
 
     "the Chinese nation, which is heading for a great rejuvenation": the official "great
     rejuvenation of the Chinese nation" in place of the variant names the nation twice. A
-    phrase is a run of two words or more, without the short words at its ends ("of the"):
-    one word said elsewhere ("Chinese" for "of the Chinese nation") is no repetition.
+    phrase is a run of two words or more, without the short words at its ends ("of the"),
+    within a few words of the term (``_NEAR_WORDS``): one word said elsewhere ("Chinese" for
+    "of the Chinese nation"), or the phrase a clause or two away, is no repetition.
     """
     found = {word.lower() for word in _WORD_HEAD.findall(text[start:end])}
     runs: list[list[str]] = [[]]
@@ -104,12 +105,21 @@ def words_said_already(text: str, start: int, end: int, replacement: str) -> tup
             phrases.append(run)
     if not phrases or any(len(run) < 2 for run in phrases):
         return ()
-    around = f"{text[:start]} {text[end:]}"
     for run in phrases:
+        # Near the term only: "The Chinese nation has stood up, grown rich and become strong,
+        # and the national great rejuvenation…" takes the official form well.
+        reach = _NEAR_WORDS + len(run)
+        before = " ".join(_WORD_HEAD.findall(text[:start])[-reach:])
+        after = " ".join(_WORD_HEAD.findall(text[end:])[:reach])
         pattern = r"(?<!\w)" + r"\W+".join(re.escape(word) for word in run) + r"(?!\w)"
-        if not re.search(pattern, around, re.IGNORECASE):
+        if not re.search(pattern, f"{before} | {after}", re.IGNORECASE):
             return ()
     return tuple(" ".join(run) for run in phrases)
+
+
+# How many words from the term a phrase the official form would repeat may stand:
+# "the Chinese nation, which is heading for a great rejuvenation" has five between.
+_NEAR_WORDS = 6
 
 
 def _form(text: str) -> list[str]:
