@@ -49,3 +49,22 @@ def test_a_reference_links_label_comes_back_from_the_source() -> None:
     assert "][notes]" in result.target, result.target
     target, _ = keep_source_markup("See [a][b] and [c](d).", "Vea [x][y] y [z](w).")
     assert target == "Vea [x][b] y [z](d)."
+
+
+def test_inline_html_comes_back_from_the_source() -> None:
+    # Apertium gave "<abarca>inline html</abarca>" for "<span>inline html</span>" and
+    # translated an inline comment's words.
+    engine = open_engine("apertium", "en", "es", cache=False)
+    [tags, comment] = engine.translate(
+        [
+            'Second item with <span class="note">inline html</span> text.',
+            "Text after <!-- inline comment --> the break.",
+        ],
+        "en",
+        "es",
+    )
+    assert '<span class="note">' in tags.target and "</span>" in tags.target, tags.target
+    assert "<!-- inline comment -->" in comment.target, comment.target
+    # An autolink is no tag, and a "<" of the text is no markup.
+    target, _ = keep_source_markup("See <https://a.org> if a < b.", "Ver <https://a.org> si a < b.")
+    assert target == "Ver <https://a.org> si a < b."

@@ -2,8 +2,8 @@
 
 An engine sees a Markdown segment as text and translates all of it: Apertium turned a link's
 "](chart.png)" into "](mapa.png)", "javascript:alert(1)" into "alerta(1)" and a code span's
-`code here` into `código aquí`. Link destinations, reference labels ("][notes]"), code spans
-and autolinks are put back
+`code here` into `código aquí`. Link destinations, reference labels ("][notes]"), code spans,
+autolinks and inline HTML tags and comments are put back
 from the source after translation, in order, wherever the output has as many of each kind
 as the source (where it has not, the engine moved things about, and a guess could put a
 link on the wrong words).
@@ -30,7 +30,10 @@ _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\
 # A full reference link's label, after its text: "[installation notes][notes]" came out
 # "[notas de instalación][notas]", a label the document does not define.
 _LABEL = re.compile(r"\]\[[^\[\]\n]+\]")
-_KINDS = (_CODE_SPAN, _DESTINATION, _AUTOLINK, _LABEL)
+# Inline HTML in a paragraph: a tag ("<span class=…>", "</span>", "<br/>") or a comment.
+# Apertium gave "<abarca>inline html</abarca>" and "<!-- inline Comentario -->".
+_INLINE_HTML = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_KINDS = (_CODE_SPAN, _DESTINATION, _AUTOLINK, _LABEL, _INLINE_HTML)
 
 
 def keep_source_markup(source: str, target: str) -> tuple[str, list[tuple[int, int, int]]]:
