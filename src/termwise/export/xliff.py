@@ -2,7 +2,11 @@
 
 Every segment goes out, with its state in the vocabulary of each version, so a translator can
 carry on in another tool where termwise left off; the machine translation travels along (a
-note in 2.1, an ``alt-trans`` in 1.2) as the suggestion it is.
+note in 2.1, an ``alt-trans`` in 1.2) as the suggestion it is. What the source's side said
+goes along too: a read-only segment (not for translation, locked in another tool) as
+``translate="no"``, the comments for the translator (PO ``#.``) as developer's notes and, in
+1.2, the source references (``#:``) as a ``location`` context group, as translate-toolkit's
+po2xliff writes them; ``termwise import`` reads each back once.
 """
 
 from __future__ import annotations
@@ -10,11 +14,19 @@ from __future__ import annotations
 import re
 
 from termwise import __version__
+from termwise.align.output import (
+    ALIGNED_PREFIX,
+    COMMENT_PREFIX,
+    PUBLISHED_PREFIX,
+    PUBLISHED_SINCE_PREFIX,
+    SENTENCES_PREFIX,
+)
 from termwise.document.model import Document, SegmentKind
 from termwise.project.interchange import MT_NOTE_CATEGORY, XLIFF2_NS, XLIFF12_NS, XML_NS
 from termwise.project.states import to_xliff2, to_xliff12
 from termwise.project.translation_file import TranslationFile
-from termwise.project.units import SegmentState, TranslationUnit
+from termwise.project.translations import GLOSSARY_COMMENT
+from termwise.project.units import READ_ONLY_FLAG, SegmentState, TranslationUnit
 from termwise.xml_text import xml_safe
 
 _NMTOKEN = re.compile(r"^[\w.\-:]+$")
@@ -42,7 +54,10 @@ def xliff2_bytes(document: Document, tfile: TranslationFile) -> bytes:
         unit_el.set("name", segment.id)
         if segment.kind is SegmentKind.HEADING:
             unit_el.set("type", "termwise:heading")
-        notes = _note_texts(unit)
+        if READ_ONLY_FLAG in unit.flags:
+            unit_el.set("translate", "no")
+        notes = [("developer", comment) for comment in source_comments(unit)]
+        notes += _note_texts(unit)
         if notes:
             notes_el = etree.SubElement(unit_el, q("notes"))
             for category, text in notes:
@@ -105,6 +120,8 @@ def xliff12_bytes(document: Document, tfile: TranslationFile) -> bytes:
             tu = etree.SubElement(parent, q("trans-unit"), id=tu_id)
             tu.set(f"{{{XML_NS}}}space", "preserve")
             tu.set("approved", approved)
+            if READ_ONLY_FLAG in unit.flags:
+                tu.set("translate", "no")
             if segment.kind is SegmentKind.HEADING:
                 tu.set("restype", "x-heading")
             etree.SubElement(tu, q("source")).text = xml_safe(source_text)
@@ -117,16 +134,50 @@ def xliff12_bytes(document: Document, tfile: TranslationFile) -> bytes:
                     target.set("state-qualifier", qualifier)
             if index > 0:
                 continue  # the MT and the notes belong to the entry: on its first unit
+            for file_name, line_number in unit.locations:
+                # No name: a context group's is unique in a file (the strict schema), and
+                # translate-toolkit finds the references by their purpose.
+                group = etree.SubElement(tu, q("context-group"), purpose="location")
+                context = etree.SubElement(group, q("context"), {"context-type": "sourcefile"})
+                context.text = xml_safe(file_name)
+                if line_number is not None:
+                    number = etree.SubElement(group, q("context"), {"context-type": "linenumber"})
+                    number.text = str(line_number)
             if unit.mt:
                 alt = etree.SubElement(tu, q("alt-trans"))
                 alt.set("origin", " ".join(filter(None, [unit.mt_engine, unit.mt_model])) or "mt")
                 alt.set("alttranstype", "proposal")
                 etree.SubElement(alt, q("target")).text = xml_safe(unit.mt)
+            for comment in source_comments(unit):
+                etree.SubElement(tu, q("note"), {"from": "developer"}).text = xml_safe(comment)
             for line in unit.notes.splitlines():
                 if line.strip():
                     etree.SubElement(tu, q("note"), {"from": "translator"}).text = xml_safe(line)
     payload: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     return payload
+
+
+# Extracted comments termwise writes for itself (the aligner's record, what glossary-
+# constrained MT did): the project file keeps them, another tool has no use for them.
+_OWN_COMMENTS = (
+    COMMENT_PREFIX,
+    ALIGNED_PREFIX,
+    PUBLISHED_PREFIX,
+    SENTENCES_PREFIX,
+    PUBLISHED_SINCE_PREFIX,
+    GLOSSARY_COMMENT,
+)
+
+
+def source_comments(unit: TranslationUnit) -> list[str]:
+    """The unit's comments for the translator from the source's side (PO ``#.``: a
+    developer's, an imported file's note, why the segment is read-only), without termwise's
+    own, each once."""
+    return [
+        comment
+        for comment in dict.fromkeys(unit.comments)
+        if comment.strip() and not comment.startswith(_OWN_COMMENTS)
+    ]
 
 
 def _note_texts(unit: TranslationUnit) -> list[tuple[str, str]]:

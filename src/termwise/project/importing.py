@@ -68,6 +68,10 @@ class ImportReport:
     # Of ``not_translatable``, the segments they match: flagged read-only (machine
     # translation leaves them alone), with the text the file keeps (the source) in place.
     read_only: int = 0
+    # Segments matched by units another tool locked (memoQ, Trados Studio): flagged
+    # read-only too; ``locked_by`` says how the file locked them, each way once.
+    locked: int = 0
+    locked_by: list[str] = field(default_factory=list)
     # The file's target languages that are the project's language in another region or
     # script (``es-ES`` imported into ``es-MX``): imported, with a warning.
     other_variety: list[str] = field(default_factory=list)
@@ -92,6 +96,7 @@ class ImportReport:
             f"only inline codes:      {self.code_only} (of the unmatched)",
             f"other language:         {len(self.other_language)} (skipped)",
             f"not for translation:    {self.not_translatable} {self._not_translatable_said()}",
+            f"locked in the file:     {self.locked} {self._locked_said()}",
             f"obsolete entries:       {self.obsolete} (PO #~; skipped)",
             f"plural entries:         {self.plurals} (all forms kept)",
             f"with inline codes:      {len(self.with_codes)}",
@@ -110,6 +115,11 @@ class ImportReport:
         rest = ", the rest skipped" if self.read_only < self.not_translatable else ""
         return f'(translate="no"; {marked}{rest})'
 
+    def _locked_said(self) -> str:
+        if not self.locked:
+            return "(memoQ, Trados Studio locks)"
+        return f"({', '.join(self.locked_by)}; marked read-only)"
+
     def warnings(self, lang: str) -> list[str]:
         """What the summary's counts cannot say: a regional variety that is not the project's,
         segments the file marks not for translation."""
@@ -125,6 +135,13 @@ class ImportReport:
                 f'{count} the file marks not for translation (translate="no"): they keep the '
                 "file's text (the source, where it gives none), flagged "
                 f"'{READ_ONLY_FLAG}' so that machine translation leaves them alone"
+            )
+        if self.locked:
+            count = f"{self.locked} segment{'s' if self.locked != 1 else ''}"
+            said.append(
+                f"{count} locked in the file ({', '.join(self.locked_by)}): they keep the "
+                f"file's text, flagged '{READ_ONLY_FLAG}': the workbench does not edit them "
+                "and machine translation leaves them alone"
             )
         return said
 
@@ -227,6 +244,7 @@ def apply_units(
         index.setdefault(content_key(segment.text), []).append(segment.id)
     paragraphs = _paragraph_index(document)
     filled_here: set[str] = set()
+    locked: set[str] = set()
     for unit in units:
         if unit.state_conflict:
             report.state_conflicts.append(unit)
@@ -252,6 +270,9 @@ def apply_units(
             report.unmatched.append(unit)
             continue
         report.matched_units += 1
+        if unit.locked is not None:
+            _lock(unit.locked, tfile, segment_ids, origin, report)
+            locked.update(segment_ids)
         if unit.placeholder or not unit.target.strip():
             if unit.placeholder:
                 report.placeholders += 1
@@ -265,7 +286,23 @@ def apply_units(
             report.with_codes.append((segment_ids[0], unit.inline_codes))
         for segment_id, target in zip(segment_ids, pieces, strict=True):
             _apply(unit, target, tfile, segment_id, report, filled_here, overwrite, origin)
+    report.locked = len(locked)
     return report
+
+
+def _lock(
+    how: str, tfile: TranslationFile, segment_ids: list[str], origin: str, report: ImportReport
+) -> None:
+    """Flag the segments a locked unit matches read-only, with a comment saying who locked
+    them (see ``read_only_reason``)."""
+    if how not in report.locked_by:
+        report.locked_by.append(how)
+    comment = LOCKED_COMMENT.format(how=how, origin=origin)
+    for segment_id in segment_ids:
+        project_unit = tfile.units[segment_id]
+        project_unit.flags = project_unit.flags | {READ_ONLY_FLAG}
+        if not any(c.startswith(READ_ONLY_COMMENTS) for c in project_unit.comments):
+            project_unit.comments = (*project_unit.comments, comment)
 
 
 def _apply(
@@ -362,6 +399,20 @@ def _take_about_source(
 # knows no read-only flag (Poedit) shows it to the translator.
 NOT_FOR_TRANSLATION = 'Not for translation (translate="no"'
 NOT_FOR_TRANSLATION_COMMENT = NOT_FOR_TRANSLATION + " in {origin}): keep the text as it is"
+# The comment on a segment another tool locked (memoQ, Trados Studio).
+LOCKED = "Locked ("
+LOCKED_COMMENT = LOCKED + "{how} in {origin}): keep the text as it is"
+READ_ONLY_COMMENTS = (NOT_FOR_TRANSLATION, LOCKED)
+
+
+def read_only_reason(unit: TranslationUnit) -> str | None:
+    """Why a segment is read-only, as its import said it (the comment it wrote); None
+    where the segment is not flagged read-only. A flag with no such comment (a Weblate file's
+    ``#, read-only``) is said as the flag."""
+    if READ_ONLY_FLAG not in unit.flags:
+        return None
+    said = next((c for c in unit.comments if c.startswith(READ_ONLY_COMMENTS)), None)
+    return said or f"flagged '{READ_ONLY_FLAG}' in the translation file (#, {READ_ONLY_FLAG})"
 
 
 def apply_not_for_translation(
@@ -395,7 +446,7 @@ def apply_not_for_translation(
             else:
                 _take_about_source(unit, project_unit, notes=True)
             project_unit.flags = project_unit.flags | {READ_ONLY_FLAG}
-            if not any(c.startswith(NOT_FOR_TRANSLATION) for c in project_unit.comments):
+            if not any(c.startswith(READ_ONLY_COMMENTS) for c in project_unit.comments):
                 project_unit.comments = (*project_unit.comments, comment)
             marked.add(segment_id)
     return len(marked)

@@ -105,6 +105,10 @@ class InterchangeUnit:
     # on a group or file around it). ``target`` is then the text to keep (the source when
     # the file gives none) and the unit is in ``UnitList.not_for_translation``.
     translate: bool = True
+    # How another tool locked the unit (``memoQ mq:locked="locked"``, ``Trados sdl:seg
+    # locked="true"``), None where none did: the import marks the segments it matches
+    # read-only, as it does those not for translation, but it is otherwise read as any unit.
+    locked: str | None = None
 
     def read_state(self, reading: StateReading) -> None:
         """Take ``reading`` as this unit's state (and ``reviewed`` with it)."""
@@ -408,10 +412,40 @@ def _not_for_translation(unit: InterchangeUnit) -> InterchangeUnit:
     """A unit the file marks not for translation, read as what it is: the text stays as it
     is. Without a target, or with a copy of the source, the source is that text, and it is
     final (there is nothing to review); a target of its own keeps the file's state."""
+    unit.translate = False
+    return _kept_as_it_is(unit)
+
+
+def _locked(unit: InterchangeUnit, how: str | None) -> InterchangeUnit:
+    """A unit another tool locked (``how``, see ``_memoq_lock``, ``_trados_lock``): its text
+    stays as it is, read as that of a unit not for translation (``_not_for_translation``),
+    but matched to the document as any unit is."""
+    if how is None:
+        return unit
+    unit.locked = how
+    return _kept_as_it_is(unit)
+
+
+def _memoq_lock(tu: etree._Element) -> str | None:
+    """memoQ's lock of a trans-unit (``mq:locked="locked"``, in an .mqxliff)."""
+    value = (tu.get(f"{{{_MEMOQ_NS}}}locked") or "").strip().lower()
+    return 'memoQ mq:locked="locked"' if value in ("locked", "true", "yes", "1") else None
+
+
+def _trados_lock(tu: etree._Element, mid: str | None) -> str | None:
+    """Trados Studio's lock of a segment (``<sdl:seg ... locked="true">``, in an .sdlxliff)."""
+    seg = _trados_segment(tu, mid)
+    if seg is None or (seg.get("locked") or "").strip().lower() not in ("true", "1"):
+        return None
+    return 'Trados sdl:seg locked="true"'
+
+
+def _kept_as_it_is(unit: InterchangeUnit) -> InterchangeUnit:
+    """A unit whose text is to stay as it is: without a target, or with a copy of the
+    source, the source is that text, and final; a target of its own keeps the file's state."""
     from termwise.document.ids import content_key
     from termwise.project.units import SegmentState
 
-    unit.translate = False
     if unit.placeholder or content_key(unit.target) in ("", content_key(unit.source)):
         unit.target = unit.target if unit.target.strip() else unit.source
         unit.state, unit.reviewed = SegmentState.REVIEWED, True
@@ -581,9 +615,11 @@ def _read_xliff12(root: etree._Element, path: Path) -> UnitList:
                 inline_codes=source_codes + target_codes,
                 line=_line(tu),
                 comments=comments,
+                locations=_xliff12_locations(tu),
             )
             unit.read_state(_xliff12_state(tu, target_el, source_text, target_text))
             _read_alt_trans(unit, tu, tools)
+            _locked(unit, _memoq_lock(tu) or _trados_lock(tu, None))
             if not translate:
                 not_for_translation.append(_not_for_translation(unit))
                 continue
@@ -843,6 +879,23 @@ def _trados_segment(tu: etree._Element, mid: str | None) -> etree._Element | Non
     return next((seg for seg in segs if seg.get("id") == mid), None)
 
 
+def _xliff12_locations(tu: etree._Element) -> tuple[Location, ...]:
+    """A trans-unit's source references: its ``<context-group purpose="location">``, each a
+    ``sourcefile`` and maybe a ``linenumber`` (as translate-toolkit's po2xliff writes a PO
+    entry's ``#:`` lines, and termwise's export)."""
+    found: list[Location] = []
+    for group in _children(tu, "context-group"):
+        if "location" not in (group.get("purpose") or "").split():
+            continue
+        contexts = {el.get("context-type"): _plain_text(el) for el in _children(group, "context")}
+        name = contexts.get("sourcefile")
+        if not name:
+            continue
+        line = contexts.get("linenumber") or ""
+        found.append((name, int(line) if line.isdigit() else None))
+    return tuple(dict.fromkeys(found))
+
+
 def _target_lang(target_el: etree._Element | None, default: str | None) -> str | None:
     declared = target_el.get(f"{{{XML_NS}}}lang") if target_el is not None else None
     return _norm_lang(declared) if declared else default
@@ -885,9 +938,10 @@ def _xliff12_segments(
             inline_codes=source_codes + target_codes,
             line=_line(mark),
             comments=comments,
+            locations=_xliff12_locations(tu),
         )
         unit.read_state(_xliff12_state(tu, target_el, source_text, target_text, mid))
-        units.append(unit)
+        units.append(_locked(unit, _memoq_lock(tu) or _trados_lock(tu, mid)))
     return units
 
 

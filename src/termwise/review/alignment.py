@@ -126,6 +126,7 @@ def _move(session: ReviewSession, segment_id: str, step: int) -> None:
     other = session.unit(other_id)
     if confidence(other) is None:
         raise NotAnAlignedGroup("the segment there is not an aligned group")
+    session.refuse_read_only([segment_id, other_id], "moving a sentence")
     if session.row(other_id).heading and other.target:
         # A heading takes one line of translation: a sentence moved into a translated one
         # was printed as part of the heading. (Into an empty one it is the heading's own

@@ -47,10 +47,14 @@ class FixRun:
     skipped: list[tuple[Issue, str]] = field(default_factory=list)
     # Fixable issues not in the plan: without ``everywhere`` only the first one is fixed.
     remaining: list[Issue] = field(default_factory=list)
+    # Issues in the translation of read-only segments (not for translation, locked in
+    # another tool), with the reason the import gave: never changed, and nobody's to fix.
+    read_only: list[tuple[Issue, str]] = field(default_factory=list)
 
     @property
     def clean(self) -> bool:
-        """Whether nothing selected is left once the plan is applied."""
+        """Whether nothing selected is left once the plan is applied (a read-only segment's
+        issues are not the translator's to fix: they do not count)."""
         return not self.skipped and not self.remaining
 
 
@@ -124,8 +128,19 @@ def plan_document_fix(session: ReviewSession, selection: FixSelection) -> FixRun
     document, targets, generation = session.check_inputs()
     session.set_issues(session.compute_issues(document, targets), generation)
     selected = [issue for issue in session.issues if selection.selects(issue)]
-    fixable = [issue for issue in selected if issue.fix is not None]
-    skipped = [(issue, manual_reason(issue)) for issue in selected if issue.fix is None]
+    fixable: list[Issue] = []
+    skipped: list[tuple[Issue, str]] = []
+    read_only: list[tuple[Issue, str]] = []
+    for issue in selected:
+        # A read-only segment's translation (not for translation, locked in another tool)
+        # is never changed: its issues are left, with the reason its import gave.
+        locked = session.read_only_reason(issue.segment_id) if issue.side == "target" else None
+        if locked is not None:
+            read_only.append((issue, f"read-only: {locked}"))
+        elif issue.fix is None:
+            skipped.append((issue, manual_reason(issue)))
+        else:
+            fixable.append(issue)
     planned: list[Issue] = []
     seen: set[int] = set()
     for issue in fixable:
@@ -142,7 +157,7 @@ def plan_document_fix(session: ReviewSession, selection: FixSelection) -> FixRun
                 planned.append(other)
     chosen = {id(issue) for issue in planned}
     remaining = [issue for issue in fixable if id(issue) not in chosen]
-    return FixRun(FixPlan(tuple(planned), selection.side), skipped, remaining)
+    return FixRun(FixPlan(tuple(planned), selection.side), skipped, remaining, read_only)
 
 
 def manual_reason(issue: Issue) -> str:

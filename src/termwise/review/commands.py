@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from termwise.atomic import original_path
+from termwise.checks.report import one_line
 from termwise.command_line import LANGUAGE
 from termwise.project.layout import ProjectLayout
 
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
 EXIT_CODES = """\b
 Exit status (for CI pipelines):
   0  nothing selected is left: every issue was fixed, or there was none
+     (issues in read-only segments, whose translation is never changed,
+     are listed and do not count)
   1  something is left: issues to fix by hand (listed with the reason),
      fixable issues not fixed (without --everywhere), or, with --dry-run,
      fixes that would be made
@@ -79,7 +82,8 @@ def fix(
     """Apply terminology fixes to FILE (or, with --to, to its translation), like ruff --fix.
 
     Inflected forms and renderings the glossary says to fix by hand are left alone and
-    listed with the reason.
+    listed with the reason, as are read-only segments' translations (an imported file's
+    translate="no", a memoQ or Trados lock).
     """
     from termwise.checks.config import CheckConfig
     from termwise.checks.registry import check_ids
@@ -210,7 +214,8 @@ def _locations(session: ReviewSession, run: FixRun) -> dict[int, Where]:
     """
     document = session.document
     found: dict[int, Where] = {}
-    for issue in (*run.plan.issues, *(issue for issue, _ in run.skipped), *run.remaining):
+    left = (*run.skipped, *run.read_only)
+    for issue in (*run.plan.issues, *(issue for issue, _ in left), *run.remaining):
         segment = document.segment(issue.segment_id)
         if issue.side == "source":
             offset, _ = segment.to_source(issue.start, max(issue.end, issue.start + 1))
@@ -266,6 +271,10 @@ def _json(
             for issue, reason in run.skipped
         ],
         "remaining": [_describe(issue, located[id(issue)]) for issue in run.remaining],
+        "read_only": [
+            {**_describe(issue, located[id(issue)]), "reason": reason}
+            for issue, reason in run.read_only
+        ],
     }
 
 
@@ -291,13 +300,16 @@ def _text(run: FixRun, located: dict[int, Where], source: Path, target: Path, dr
     for item in sorted(changes, key=order):
         lines.append(
             f"{prefix(item)}: {verb} {_checks(item)}: {label(item)}: "
-            f"“{item.first.text}” → “{item.replacement}”"
+            + one_line(f"“{item.first.text}” → “{item.replacement}”")
         )
     left = group_skipped(run.skipped)
-    for item, reason in sorted(left, key=lambda pair: order(pair[0])):
+    locked = group_skipped(run.read_only)
+    for item, reason in sorted([*left, *locked], key=lambda pair: order(pair[0])):
         # A missing term has no text to quote: its message says what is missing.
         what = f"“{item.first.text}”: " if item.first.text else f"{item.first.message}; "
-        lines.append(f"{prefix(item)}: left {_checks(item)}: {label(item)}: {what}{reason}")
+        lines.append(
+            f"{prefix(item)}: left {_checks(item)}: {label(item)}: {one_line(what + reason)}"
+        )
     segments = len(run.plan.by_segment())
     if changes:
         done = "Would make" if dry_run else "Made"
@@ -310,6 +322,8 @@ def _text(run: FixRun, located: dict[int, Where], source: Path, target: Path, dr
         summary = "Nothing to fix"
     if left:
         summary += f"; {len(left)} left to fix by hand"
+    if locked:
+        summary += f"; {len(locked)} in read-only segments, left as they are"
     more = group_changes(run.remaining)
     if more:
         summary += f"; {len(more)} more fixable (use --everywhere)"

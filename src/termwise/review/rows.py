@@ -38,6 +38,8 @@ class Row:
     target: str = ""
     state: str = "new"
     heading: bool = False
+    # Flagged read-only (not for translation, locked in another tool): shown as locked.
+    locked: bool = False
     issues: int = 0
     source_marks: tuple[Mark, ...] = ()
     mt_marks: tuple[Mark, ...] = ()

@@ -23,7 +23,7 @@ from termwise.atomic import keep_original, write_atomic
 from termwise.document.resegmentation import Resegmentation
 from termwise.errors import TermwiseError
 from termwise.project.layout import ProjectLayout, id_aliases_file
-from termwise.project.units import MT_MAY_FILL, SegmentState
+from termwise.project.units import MT_MAY_FILL, READ_ONLY_FLAG, SegmentState
 from termwise.review.alignment import (
     filled_in_review,
     regroup,
@@ -48,6 +48,11 @@ if TYPE_CHECKING:
     from termwise.project.units import TranslationUnit
 
 FilterName = Literal["all", "untranslated", "unreviewed", "issues", "concept", "unsure"]
+
+
+class ReadOnlySegment(TermwiseError):
+    """A change asked of a segment flagged read-only (an imported file's translate="no", a
+    memoQ or Trados lock): refused, saying why."""
 
 
 @dataclass(frozen=True)
@@ -196,6 +201,7 @@ class ReviewSession:
                     unit.target,
                     state_value[unit.state],
                     segment.kind is heading,
+                    locked=READ_ONLY_FLAG in unit.flags,
                 )
             )
         self.rows = rows
@@ -260,6 +266,25 @@ class ReviewSession:
         """Segments per state (kept up to date row by row: the title shows it per keystroke)."""
         return dict(self._counts)
 
+    def read_only_reason(self, segment_id: str) -> str | None:
+        """Why a segment is read-only (the comment its import wrote: ``Not for translation
+        (translate="no" in doc.xlf): keep the text as it is``); None where it is not."""
+        from termwise.project.importing import read_only_reason
+
+        return read_only_reason(self.unit(segment_id))
+
+    def refuse_read_only(self, segment_ids: Iterable[str], what: str) -> None:
+        """Raise ``ReadOnlySegment`` if one of ``segment_ids`` is read-only: ``what`` (an
+        edit, accepting MT, a join...) is refused, with the reason the import gave."""
+        for segment_id in segment_ids:
+            reason = self.read_only_reason(segment_id)
+            if reason is not None:
+                place = self.row_index.get(segment_id)
+                where = f"#{place + 1}" if place is not None else segment_id
+                raise ReadOnlySegment(
+                    f"{where} is read-only, so {what} is refused: {reason.rstrip('.')}."
+                )
+
     # --- editing ----------------------------------------------------------------------
 
     def _snapshot(self, segment_id: str) -> UnitState:
@@ -280,6 +305,7 @@ class ReviewSession:
         row = self.row(segment_id)
         row.target = unit.target
         row.mt = unit.mt or ""
+        row.locked = READ_ONLY_FLAG in unit.flags
         if row.state != unit.state.value:
             self._counts[row.state] -= 1
             self._counts[unit.state.value] += 1
@@ -311,6 +337,7 @@ class ReviewSession:
         unit = self.unit(segment_id)
         if unit.target == text:
             return
+        self.refuse_read_only([segment_id], "editing")
         last = self.history.last
         if last is not None and last.typing == segment_id and not self.history.can_redo:
             _translate(unit, text)
@@ -327,6 +354,7 @@ class ReviewSession:
 
     def accept_mt(self, segment_id: str) -> bool:
         unit = self.unit(segment_id)
+        self.refuse_read_only([segment_id], "accepting MT")
         if not unit.mt:
             return False
         mt = unit.mt
@@ -393,7 +421,7 @@ class ReviewSession:
         return [
             unit.segment_id
             for unit in self.tfile.units.values()
-            if not unit.mt and unit.state in MT_MAY_FILL
+            if not unit.mt and unit.state in MT_MAY_FILL and READ_ONLY_FLAG not in unit.flags
         ]
 
     # --- undo -------------------------------------------------------------------------
@@ -457,8 +485,21 @@ class ReviewSession:
     def plan_fix(self, issue: Issue, scope: FixScope = "here") -> FixPlan:
         """The issues one fix would resolve: this one ("here"), every one with the same text
         ("everywhere"), or every form of the same concept the same check flagged on the same
-        side ("variants": a concept with six variant forms is fixed in one step)."""
-        return plan_fix(issue, self.issues, scope)
+        side ("variants": a concept with six variant forms is fixed in one step).
+
+        A fix in the translation leaves read-only segments alone: one asked there is refused
+        (``ReadOnlySegment``), and one "everywhere" passes them over."""
+        if issue.side == "target":
+            self.refuse_read_only([issue.segment_id], "fixing its translation")
+        plan = plan_fix(issue, self.issues, scope)
+        if plan.side != "target":
+            return plan
+        return FixPlan(
+            tuple(
+                other for other in plan.issues if self.read_only_reason(other.segment_id) is None
+            ),
+            plan.side,
+        )
 
     def fix_preview(self, plan: FixPlan) -> list[tuple[str, str, str]]:
         """(segment id, text before, text after) for each segment ``plan`` changes."""
@@ -469,6 +510,7 @@ class ReviewSession:
     def apply_fix(self, plan: FixPlan) -> Change:
         """Apply a planned fix as one undoable step."""
         if plan.side == "target":
+            self.refuse_read_only(plan.by_segment(), "fixing its translation")
             by_segment = plan.by_segment()
 
             def write() -> None:
@@ -656,6 +698,7 @@ class ReviewSession:
         if position + 1 >= len(self.rows):
             raise TermwiseError("this is the last segment; there is nothing to join it with")
         next_id = self.rows[position + 1].segment_id
+        self.refuse_read_only([segment_id, next_id], "joining")
         if self.rows[position].heading or self.rows[position + 1].heading:
             # A heading joined to the sentence after it printed the sentence as a heading in
             # every edition, on both sides.
@@ -746,6 +789,7 @@ class ReviewSession:
 
     def split(self, segment_id: str, offset: int) -> Change:
         """Split a segment at ``offset`` of its text; the first part keeps id and translation."""
+        self.refuse_read_only([segment_id], "splitting")
         join = next((pair for pair in self.resegmentation.joins if pair[0] == segment_id), None)
         if join is not None:
             return self._unjoin(join, offset)

@@ -13,6 +13,9 @@ from termwise.tui.keymap import KEYMAP, scope_table, textual_bindings
 EDITING_TITLE = "Editing"
 
 
+# Keys that edit without typing a character: said to be refused on a read-only segment.
+_EDITING_KEYS = frozenset({"backspace", "delete", "ctrl+x", "ctrl+v", "ctrl+w", "ctrl+u"})
+
 # After these a word goes on without a space: "(comunidad", "«comunidad".
 _OPENERS = frozenset("([{«‹“‘„\"'¿¡")
 
@@ -35,6 +38,23 @@ class TranslationEditor(TextArea):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.cursor_blink = False
+        # Why the segment shown is read-only (see ``lock``); None where it may be edited.
+        self.locked_reason: str | None = None
+        self._refusal_said = False
+
+    def set_locked(self, reason: str | None) -> None:
+        """Show a read-only segment (``reason``: why, said when a key would edit it) or, with
+        None, one the translator may edit. The text can still be selected and copied."""
+        self.locked_reason = reason
+        self._refusal_said = False
+        self.read_only = reason is not None
+
+    def refuse(self) -> None:
+        """A key that would edit a read-only segment: say why, once per segment (the keys
+        themselves do nothing, as TextArea's read-only mode has them)."""
+        if self.locked_reason is not None and not self._refusal_said:
+            self._refusal_said = True
+            self.notify(self.locked_reason, title="Read-only segment", severity="warning")
 
     def on_mount(self) -> None:
         self._leave_workbench_keys()
@@ -102,7 +122,14 @@ class TranslationEditor(TextArea):
             event.prevent_default()
             event.stop()
             return
+        if self.read_only and (event.is_printable or event.key in _EDITING_KEYS):
+            self.refuse()
         await super()._on_key(event)
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        if self.read_only:
+            self.refuse()
+        await super()._on_paste(event)
 
     def _on_focus(self, event: events.Focus) -> None:
         self.border_title = EDITING_TITLE

@@ -31,6 +31,9 @@ from termwise.tui.wrapping import text_cells, wrap_spans
 GUTTER = 3
 SEPARATOR = " │ "
 STATE_GLYPHS = {"new": "·", "mt": "M", "edited": "E", "reviewed": "✓"}
+# In the state's place, a read-only segment's (not for translation, locked in another
+# tool): its translation is shown muted, and the status line under the editor says why.
+LOCKED_GLYPH = "⊘"
 # Lines a row takes besides its wrapped text: a rule that separates it from the next row.
 ROW_RULE = 1
 # Below this many cells the grid shows source and translation only.
@@ -56,6 +59,7 @@ class SegmentGrid(ScrollView, can_focus=True):
         "segment-grid--state-edited",
         "segment-grid--state-reviewed",
         "segment-grid--issues",
+        "segment-grid--locked",
     }
 
     DEFAULT_CSS = """
@@ -79,6 +83,7 @@ class SegmentGrid(ScrollView, can_focus=True):
     SegmentGrid > .segment-grid--state-edited { color: $warning; }
     SegmentGrid > .segment-grid--state-reviewed { color: $success; text-style: bold; }
     SegmentGrid > .segment-grid--issues { color: $error; text-style: bold; }
+    SegmentGrid > .segment-grid--locked { color: $text-muted; text-style: italic; }
     """
 
     class CursorMoved(Message):
@@ -337,16 +342,19 @@ class SegmentGrid(ScrollView, can_focus=True):
             "deprecated": self._style("deprecated"),
             "search": self._style("search"),
         }
+        locked = base + self._style("locked") if row.locked else base
         columns = [
             (row.source, wrap_spans(row.source, source_w), source_w, base, row.source_marks),
             (row.mt, wrap_spans(row.mt, mt_w), mt_w, mt_style, row.mt_marks),
-            (row.target, wrap_spans(row.target, target_w), target_w, base, row.target_marks),
+            (row.target, wrap_spans(row.target, target_w), target_w, locked, row.target_marks),
         ]
         if not mt_w:
             del columns[1]
         height = max(len(spans) for _, spans, _, _, _ in columns)
         state_glyph = STATE_GLYPHS.get(row.state, "?")
         gutter_style = self._style(f"state-{row.state}") if row.state in STATE_GLYPHS else Style()
+        if row.locked:
+            state_glyph, gutter_style = LOCKED_GLYPH, self._style("locked")
         blank_gutter = RichSegment(" " * GUTTER)
         separator = RichSegment(SEPARATOR, self._style("rule"))
         strips: list[Strip] = []

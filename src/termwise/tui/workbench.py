@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -21,6 +22,7 @@ from textual.widgets import Label, Static, TabbedContent, TabPane
 
 from termwise import languages
 from termwise.errors import TermwiseError
+from termwise.review.session import ReadOnlySegment
 from termwise.tui.alignment import confirm_group, confirm_sure_groups, dock_note, move_sentence
 from termwise.tui.dialogs import AddTerm, AskText, Choose
 from termwise.tui.editor import TranslationEditor
@@ -184,6 +186,8 @@ class Workbench(Vertical):
         if editor.text != unit.target:
             editor.load_text(unit.target)
         self._synced_text = unit.target
+        locked = self.session.read_only_reason(segment_id) is not None
+        editor.set_locked(self._read_only_message(segment_id, "editing") if locked else None)
         self.update_dock()
         panel = self.concept_panel
         concepts = self.session.concepts_of(segment_id)
@@ -203,6 +207,10 @@ class Workbench(Vertical):
         ]
         if issues:
             parts.append(f"[red]{issues} issue(s)[/red]")
+        locked = self.session.read_only_reason(segment_id)
+        if locked is not None:
+            # Why the text may not change, first: the import's reason (translate="no", a lock).
+            parts.append(f"[b]read-only[/b]: {escape(locked)}")
         # Before the MT and the glossary's account, which can fill the line.
         aligned = dock_note(self, segment_id)
         if aligned:
@@ -265,7 +273,14 @@ class Workbench(Vertical):
             return
         self._synced_text = text
         if text != self.session.unit(segment_id).target:
-            self.session.set_target(segment_id, text)
+            try:
+                self.session.set_target(segment_id, text)
+            except ReadOnlySegment as error:
+                # Put in by a way around the editor's read-only mode: the text goes back.
+                self.notify(str(error), severity="warning")
+                self._synced_text = self.session.unit(segment_id).target
+                self.editor.load_text(self._synced_text)
+                return
             self.changed(segment_id, reload_editor=False)
 
     def follow_cursor(self) -> None:
@@ -281,6 +296,17 @@ class Workbench(Vertical):
 
     def action_edit(self) -> None:
         self._focus_now(self.editor)
+        # A read-only segment's editor opens still (its text can be selected and copied),
+        # saying why the text stays as it is (once: not again at the first key).
+        self.editor.refuse()
+
+    def _read_only_message(self, segment_id: str, what: str) -> str:
+        """What refusing ``what`` on a read-only segment says (the session's words)."""
+        try:
+            self.session.refuse_read_only([segment_id], what)
+        except ReadOnlySegment as error:
+            return str(error)
+        return ""
 
     def action_leave_editor(self) -> None:
         from textual.widgets import HelpPanel
@@ -302,7 +328,12 @@ class Workbench(Vertical):
         segment_id = self.current_id
         if segment_id is None:
             return
-        if not self.session.accept_mt(segment_id):
+        try:
+            accepted = self.session.accept_mt(segment_id)
+        except ReadOnlySegment as error:
+            self.notify(str(error), severity="warning")
+            return
+        if not accepted:
             self.notify("This segment has no machine translation yet (F2 translates).")
             return
         self.changed(segment_id)
@@ -367,6 +398,11 @@ class Workbench(Vertical):
         )
 
     def action_insert_term(self) -> None:
+        segment_id = self.current_id
+        if segment_id is not None and self.session.read_only_reason(segment_id) is not None:
+            message = self._read_only_message(segment_id, "inserting a term")
+            self.notify(message, severity="warning")
+            return
         concept = self.concept_panel.selected
         if concept is None:
             self.notify("No glossary concept in this segment.", severity="warning")
@@ -413,6 +449,11 @@ class Workbench(Vertical):
     def action_split(self) -> None:
         segment_id = self.current_id
         if segment_id is None:
+            return
+        try:
+            self.session.refuse_read_only([segment_id], "splitting")
+        except ReadOnlySegment as error:
+            self.notify(str(error), severity="warning")
             return
         options = self.session.split_points(segment_id)
         if not options:

@@ -369,7 +369,11 @@ class IssuesPanel(Vertical):
         if issue.fix is None:
             self.notify(f"{issue.check}: no automatic fix; edit the text.", severity="warning")
             return
-        plan = self.session.plan_fix(issue, scope)
+        try:
+            plan = self.session.plan_fix(issue, scope)
+        except TermwiseError as error:  # a read-only segment's translation: not fixed
+            self.notify(f"Fix not applied: {error}", severity="warning")
+            return
         # A fix in the translation is one undoable edit; one in the source rewrites the
         # document on disk, so it is always shown first, naming the file and its backup.
         if scope == "here" and plan.side != "source":
