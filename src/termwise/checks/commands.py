@@ -123,13 +123,14 @@ def check(
     targets: dict[str, str] | None = None
     plurals: dict[str, object] = {}
     left_out: set[str] = set()
+    read_only: set[str] = set()
     if target_path is not None:
         targets, found_lang = _targets_from_interchange(document, target_path, target_lang)
         target_lang = target_lang or found_lang
         if target_lang is None:
             raise TermwiseError(f"{target_path}: no target language in the file; give --to LANG")
     elif target_lang is not None:
-        targets, plurals, left_out = _targets_from_project(layout, file, target_lang)
+        targets, plurals, left_out, read_only = _targets_from_project(layout, file, target_lang)
     ignores = IgnoreStore.for_document(layout, file)
     result = check_document(
         document,
@@ -140,6 +141,7 @@ def check(
         ignores=ignores,
         plurals=plurals,
         left_out=left_out,
+        read_only=read_only,
     )
     if ignore_ids:
         if not reason or not reason.strip():
@@ -220,13 +222,14 @@ def _load_glossary(layout: ProjectLayout, path: Path | None) -> Glossary | None:
 
 def _targets_from_project(
     layout: ProjectLayout, file: Path, lang: str
-) -> tuple[dict[str, str], dict[str, object], set[str]]:
-    """Each segment's translation, the forms of the plural entries among them, and the
-    segments the translator confirmed the translation leaves out."""
+) -> tuple[dict[str, str], dict[str, object], set[str], set[str]]:
+    """Each segment's translation, the forms of the plural entries among them, the
+    segments the translator confirmed the translation leaves out, and the read-only ones."""
     from termwise.align.output import confirmed_omission
     from termwise.checks.plurals import PluralForms
     from termwise.errors import TermwiseError
     from termwise.project.translation_file import TranslationFile
+    from termwise.project.units import READ_ONLY_FLAG
 
     path = layout.translation_file(file, lang)
     if not path.exists():
@@ -240,7 +243,10 @@ def _targets_from_project(
         if unit.is_plural:
             plurals[segment_id] = PluralForms(unit.all_forms(), tfile.plural_rule()[0])
     left_out = {segment_id for segment_id, unit in tfile.units.items() if confirmed_omission(unit)}
-    return targets, plurals, left_out
+    read_only = {
+        segment_id for segment_id, unit in tfile.units.items() if READ_ONLY_FLAG in unit.flags
+    }
+    return targets, plurals, left_out, read_only
 
 
 def _targets_from_interchange(

@@ -54,6 +54,9 @@ class Pair:
     # The translator confirmed that the translation leaves this sentence out (reviewing an
     # aligned published translation): its empty target is not an oversight.
     left_out: bool = False
+    # The translation must keep the text as it is (an imported file's translate="no", a
+    # memoQ or Trados lock): the same text on both sides is what it should be.
+    read_only: bool = False
     source_terms: list[TermMatch] | None = field(default=None, repr=False)
     target_terms: list[TermMatch] | None = field(default=None, repr=False)
 

@@ -27,6 +27,7 @@ from termwise.checks.runner import (
     run_segment_checks,
     select_checks,
     sort_issues,
+    without_kept_text,
 )
 from termwise.document.model import Document, SegmentKind
 
@@ -71,13 +72,15 @@ class IncrementalChecker:
         targets: Mapping[str, str],
         ignores: IgnoreStore | None = None,
         left_out: AbstractSet[str] = frozenset(),
+        read_only: AbstractSet[str] = frozenset(),
     ) -> list[Issue]:
         """Every issue in ``document`` with these translations, in document order
-        (``left_out``: segments the translator confirmed the translation leaves out)."""
+        (``left_out``: segments the translator confirmed the translation leaves out;
+        ``read_only``: segments whose translation keeps the text as it is)."""
         # One document's checker: the format is the same from run to run.
         self.context.read_format(document)
         with collector_paused():
-            return self._run(document, targets, ignores, left_out)
+            return self._run(document, targets, ignores, left_out, read_only)
 
     def _run(
         self,
@@ -85,6 +88,7 @@ class IncrementalChecker:
         targets: Mapping[str, str],
         ignores: IgnoreStore | None,
         left_out: AbstractSet[str],
+        read_only: AbstractSet[str],
     ) -> list[Issue]:
         bilingual = self.context.target_lang is not None
         pairs: list[Pair] = []
@@ -94,6 +98,7 @@ class IncrementalChecker:
             target = targets.get(segment.id) if bilingual else None
             heading = segment.kind is SegmentKind.HEADING
             omitted = segment.id in left_out
+            locked = segment.id in read_only
             pair = known.get(segment.id)
             if (
                 pair is None
@@ -101,8 +106,17 @@ class IncrementalChecker:
                 or pair.target != target
                 or pair.is_heading != heading
                 or pair.left_out != omitted
+                or pair.read_only != locked
             ):
-                pair = Pair(segment.id, index, segment.text, target, heading, left_out=omitted)
+                pair = Pair(
+                    segment.id,
+                    index,
+                    segment.text,
+                    target,
+                    heading,
+                    left_out=omitted,
+                    read_only=locked,
+                )
                 changed.append(pair)
             else:
                 pair.index = index
@@ -127,6 +141,7 @@ class IncrementalChecker:
         self._pairs = {pair.segment_id: pair for pair in pairs}
         issues = [issue for segment_issues in found.values() for issue in segment_issues]
         issues += across
+        issues = without_kept_text(issues, pairs)
         if ignores is not None:
             lang = self.context.target_lang
             issues = [issue for issue in issues if not ignores.is_ignored(issue, lang)]

@@ -49,9 +49,11 @@ def make_pairs(
     document: Document,
     targets: Mapping[str, str] | None,
     left_out: AbstractSet[str] = frozenset(),
+    read_only: AbstractSet[str] = frozenset(),
 ) -> list[Pair]:
     """One ``Pair`` per segment; a segment missing from ``targets`` has target None;
-    ``left_out``: segments the translation leaves out by the translator's decision."""
+    ``left_out``: segments the translation leaves out by the translator's decision;
+    ``read_only``: segments whose translation keeps the source as it is."""
     get = targets.get if targets is not None else None
     return [
         Pair(
@@ -61,6 +63,7 @@ def make_pairs(
             target=get(segment.id) if get is not None else None,
             is_heading=segment.kind is SegmentKind.HEADING,
             left_out=segment.id in left_out,
+            read_only=segment.id in read_only,
         )
         for index, segment in enumerate(document.segments)
     ]
@@ -92,12 +95,14 @@ def check_document(
     ignores: IgnoreStore | None = None,
     plurals: Mapping[str, object] | None = None,
     left_out: AbstractSet[str] = frozenset(),
+    read_only: AbstractSet[str] = frozenset(),
 ) -> CheckResult:
     """Run the checks and keep everything the CLI and the UI need to show the result.
 
     ``plurals`` maps the segment ids of plural entries to their forms
     (``checks.plurals.PluralForms``), for the ``plural-forms`` check; ``left_out`` names
-    the segments the translator confirmed the translation leaves out.
+    the segments the translator confirmed the translation leaves out, ``read_only`` those
+    whose translation must keep the text as it is.
     """
     context = CheckContext(
         source_lang=languages.normalize(document.lang),
@@ -108,7 +113,7 @@ def check_document(
     context.read_format(document)
     if plurals:
         context.cache["plurals"] = dict(plurals)
-    pairs = make_pairs(document, targets if context.target_lang else None, left_out)
+    pairs = make_pairs(document, targets if context.target_lang else None, left_out, read_only)
     checks, skipped = select_checks(context)
     issues = _run(context, pairs, checks)
     ignored: list[Issue] = []
@@ -145,7 +150,22 @@ def _run(context: CheckContext, pairs: Sequence[Pair], checks: Sequence[Check]) 
     with collector_paused():
         issues = run_segment_checks(context, pairs, checks)
         issues += run_cross_segment_checks(context, pairs, checks)
-    return sort_issues(issues, pairs)
+    return sort_issues(without_kept_text(issues, pairs), pairs)
+
+
+def without_kept_text(issues: list[Issue], pairs: Sequence[Pair]) -> list[Issue]:
+    """``issues`` less those of the translations of read-only segments that keep their
+    source as it is: that text is what they must be, and no one may change it (a locked
+    product code was "same as source", its words "not in the es_ES dictionary"). An
+    emptied or changed one is still checked."""
+    kept = {
+        pair.segment_id
+        for pair in pairs
+        if pair.read_only and pair.target is not None and pair.target.strip() == pair.source.strip()
+    }
+    if not kept:
+        return issues
+    return [i for i in issues if not (i.side == "target" and i.segment_id in kept)]
 
 
 @contextmanager

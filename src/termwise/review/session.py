@@ -136,6 +136,7 @@ class ReviewSession:
         self.ignores: IgnoreStore = IgnoreStore.for_document(layout, self.path)
         # The confirmed omissions of the last snapshot taken for a check run.
         self._left_out: frozenset[str] = frozenset()
+        self._read_only: frozenset[str] = frozenset()
         self.issues: list[Issue] = []
         self.issue_generation = 0
         self.rows: list[Row] = []
@@ -825,6 +826,9 @@ class ReviewSession:
         self._left_out = frozenset(
             unit.segment_id for unit in self.tfile.units.values() if confirmed_omission(unit)
         )
+        self._read_only = frozenset(
+            unit.segment_id for unit in self.tfile.units.values() if READ_ONLY_FLAG in unit.flags
+        )
         return self.document, self.targets(), self.issue_generation
 
     def compute_issues(self, document: Document, targets: Mapping[str, str]) -> list[Issue]:
@@ -845,7 +849,7 @@ class ReviewSession:
                     glossary=self.glossary,
                     config=self.config,
                 )
-            issues = checker.run(document, targets, self.ignores, self._left_out)
+            issues = checker.run(document, targets, self.ignores, self._left_out, self._read_only)
             self._checker, self._checker_version = checker, glossary_version
         # What the checker keeps (a pair and term matches per segment) lives as long as the
         # session: out of the cyclic collector's reach, as the book is (see ``__init__``).
