@@ -200,7 +200,10 @@ def test_csv_without_header_and_bad_lines(tmp_path: Path) -> None:
 def test_csv_round_trip_keeps_terms_statuses_and_notes(curated, tmp_path: Path) -> None:
     out = tmp_path / "g.csv"
     problems = save_glossary(curated, out, fmt="csv")
-    assert any("part of speech" in p.message for p in problems)
+    # Every field has a column now; only the file's title and description stay behind.
+    assert [p.message for p in problems] == [
+        "CSV cannot hold the glossary's title and description: 1 entry not written"
+    ]
     again = load_glossary(out)
     for before, after in zip(curated.concepts, again.concepts, strict=True):
         assert before.id == after.id
@@ -453,7 +456,8 @@ def test_cli_export_reports_what_the_format_cannot_hold(tmp_path: Path) -> None:
         cli, ["--project", str(ROOT), "glossary", "export", "--format", "csv", "-o", str(out)]
     )
     assert result.exit_code == 0, result.output
-    assert "CSV cannot hold part of speech" in result.output
+    assert "CSV cannot hold the glossary's title" in result.output
+    assert "CSV cannot hold part of speech" not in result.output
     assert load_glossary(out).concept("T25").terms("en")[1].text == "responsible big country"
     out = tmp_path / "min.tbx"
     result = runner.invoke(

@@ -92,8 +92,8 @@ def show(layout: ProjectLayout, path: Path | None, fmt: str, langs: tuple[str, .
 
     loaded = load_glossary(_glossary_path(layout, path))
     _warn(loaded.problems)
+    wanted = {languages.normalize(lang) for lang in langs}
     if langs:
-        wanted = {languages.normalize(lang) for lang in langs}
         for concept in loaded.concepts:
             concept.all_terms = [t for t in concept.all_terms if t.lang in wanted]
     if fmt == "json":
@@ -102,6 +102,12 @@ def show(layout: ProjectLayout, path: Path | None, fmt: str, langs: tuple[str, .
     for concept in loaded.concepts:
         heading = concept.id + (f"  [{concept.subject_field}]" if concept.subject_field else "")
         click.echo(heading)
+        # What the concept is, before its terms: a terminologist reads the definition first.
+        if concept.definition:
+            click.echo(f"  definition: {_one_line(concept.definition)}")
+        for lang, definition in concept.lang_definitions.items():
+            if not langs or lang in wanted:
+                click.echo(f"  definition ({lang}): {_one_line(definition)}")
         for lang in concept.languages():
             for term in concept.terms(lang):
                 flags = []
@@ -328,6 +334,10 @@ def _fit_into_folder(loaded: Glossary, target: Path, source: Path) -> None:
             "their terms",
             err=True,
         )
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _concepts(count: int) -> str:

@@ -9,7 +9,23 @@ rather than silently skipped or, worse, merged into its neighbour.
 
 termwise writes CSV with a header: ``id``, ``subject field``, ``definition``, ``note``, then
 for each language its term, ``<lang> status`` and ``<lang> note`` columns, one row per term
-position. Fields CSV has no column for are reported by the writer.
+position; concept facts stand on a concept's first row. Every other field the glossary uses
+gets a column of its own, written only where some concept or term has it: ``concept source``;
+per language ``<lang> part of speech``, ``term type``, ``gender``, ``number``, ``usage note``,
+``context``, ``source``, ``date``, ``used until``, ``case sensitive`` and ``exact`` (``yes``
+or empty), ``fix by hand``, ``definition`` (the language's own), and any other TBX data
+category as ``<lang> termNote:<type>`` (``descrip:``, ``admin:``; without a language at
+concept level). ``glossary import`` reads all of them back; what a CSV cannot hold (cross
+references, transactions, the file's title) is reported by the writer. Cells holding several
+values (notes, sources) separate them with a blank line.
+
+Status, read: a term's ``<lang> status`` cell, else the row's ``status`` cell. A term with
+neither is a client glossary's rendering: the first term of its language in the concept is
+preferred, a later one admitted (termwise writes every status, ``unspecified`` included, so
+its own files read back as written). A status the reader does not know gives the term no
+status, with one warning per value naming it, how many terms have it and their lines; a term
+list in one language reads statuses the same way but invents none (no status column, no
+status), and neither does a headerless ``source,target`` file.
 """
 
 from __future__ import annotations
@@ -49,7 +65,70 @@ _CONCEPT_COLUMNS = {
     "status": "status",
     "source": "source",
     "target": "target",
+    "concept source": "sources",
+    "concept sources": "sources",
 }
+
+# A term's own fields, as ``<lang> <label>`` columns: label → role. Read and written alike.
+_TERM_COLUMNS = {
+    "status": "status",
+    "note": "note",
+    "notes": "note",
+    "comment": "note",
+    "part of speech": "part of speech",
+    "pos": "part of speech",
+    "term type": "term type",
+    "gender": "gender",
+    "number": "number",
+    "usage note": "usage note",
+    "usage": "usage note",
+    "context": "context",
+    "source": "term source",
+    "date": "date",
+    "used until": "used until",
+    "case sensitive": "case sensitive",
+    "exact": "exact",
+    "fix by hand": "fix by hand",
+    "definition": "definition",
+}
+# Text fields of ``Term``: role → attribute, in the order their columns are written.
+_TERM_TEXT_FIELDS = {
+    "part of speech": "part_of_speech",
+    "term type": "term_type",
+    "usage note": "usage_note",
+    "context": "context",
+    "term source": "source",
+    "date": "date",
+    "used until": "used_until",
+    "fix by hand": "fix_by_hand",
+}
+_TERM_FLAGS = {"case sensitive": "case_sensitive", "exact": "exact"}
+# termNotes with a column name of their own (the term-list reader knows "gender" too).
+_NAMED_TERM_NOTES = {"gender": "grammaticalGender", "number": "grammaticalNumber"}
+# Role → the column label the writer uses.
+_LABELS = {
+    "part of speech": "part of speech",
+    "term type": "term type",
+    "gender": "gender",
+    "number": "number",
+    "usage note": "usage note",
+    "context": "context",
+    "term source": "source",
+    "date": "date",
+    "used until": "used until",
+    "case sensitive": "case sensitive",
+    "exact": "exact",
+    "fix by hand": "fix by hand",
+    "definition": "definition",
+}
+# Any other TBX data category: ``termNote:geographicalUsage`` (after the language for a term).
+_EXTRA_ELEMENTS = ("termNote", "descrip", "admin")
+_EXTRA_COLUMN = re.compile(
+    r"^(?:(?P<lang>.+?)\s+)?(?P<element>termNote|descrip|admin):(?P<type>[A-Za-z][\w.-]*)$",
+    re.IGNORECASE,
+)
+_YES = {"yes", "y", "true", "1", "x"}
+_NO = {"no", "n", "false", "0", ""}
 
 
 # --------------------------------------------------------------------------- RFC 4180
@@ -161,21 +240,27 @@ def _count_outside_quotes(line: str, delimiter: str) -> int:
 
 
 def column_role(cell: str) -> tuple[str, str | None] | None:
-    """What a header cell names: ``("term", lang)``, ``("status", lang)``, ``("note", None)``..."""
+    """What a header cell names: ``("term", lang)``, ``("status", lang)``, ``("note", None)``,
+    ``("part of speech", lang)``, ``("extra:termNote:geographicalUsage", lang)``..."""
     name = cell.strip().lstrip("\ufeff")
     lowered = name.lower().replace("_", " ").replace("-", " ").strip()
+    lowered = " ".join(lowered.split())
     if lowered in _CONCEPT_COLUMNS:
         return _CONCEPT_COLUMNS[lowered], None
-    for suffix, role in (
-        (" status", "status"),
-        (" note", "note"),
-        (" notes", "note"),
-        (" comment", "note"),
-    ):
-        if name.lower().endswith(suffix):
-            lang = _language_of(name[: -len(suffix)])
+    extra = _EXTRA_COLUMN.match(name)
+    if extra:
+        element = next(e for e in _EXTRA_ELEMENTS if e.lower() == extra["element"].lower())
+        kind = f"extra:{element}:{extra['type']}"
+        if extra["lang"] is None:
+            return kind, None
+        lang = _language_of(extra["lang"])
+        if lang:
+            return kind, lang
+    for label in sorted(_TERM_COLUMNS, key=len, reverse=True):
+        if lowered.endswith(" " + label):
+            lang = _language_of(name[: len(name) - len(label)].strip(" _-"))
             if lang:
-                return role, lang
+                return _TERM_COLUMNS[label], lang
     for prefix, role in (("status ", "status"), ("note ", "note")):
         if lowered.startswith(prefix):
             lang = _language_of(name[len(prefix) :])
@@ -217,6 +302,9 @@ def read_csv_glossary(data: bytes, path: Path, options: ReadOptions) -> Glossary
     if not records:
         raise InputError("no CSV record could be read", path, line=1)
     first_line, first = records[0]
+    if delimiter == "\t" and termsuite_columns(first) is not None:
+        # Read as a term list, its rank column made a term and its variants one concept.
+        return read_termsuite(data, path, options)
     roles = [column_role(cell) for cell in first]
     has_languages = any(role is not None and role[0] == "term" for role in roles)
     unknown = [
@@ -237,7 +325,7 @@ def read_csv_glossary(data: bytes, path: Path, options: ReadOptions) -> Glossary
                     first_line,
                 )
             )
-        _read_with_header(glossary, records[1:], roles, path)
+        _read_with_header(glossary, records[1:], roles, path, first)
     elif source_target_header or not _read_term_list(glossary, records, path, options):
         rows = records[1:] if source_target_header else records
         src, tgt, origin = resolve_pair(path, options.source_lang, options.target_lang)
@@ -249,6 +337,139 @@ def read_csv_glossary(data: bytes, path: Path, options: ReadOptions) -> Glossary
                 line=first_line,
             )
         _read_two_columns(glossary, rows, src, tgt, path)
+    return glossary
+
+
+# --------------------------------------------------------------------------- TermSuite
+
+# TermSuite's TSV export: ``#`` (or ``rank``), ``type`` (T: a term, V[...]: a variant of the
+# term of that rank), then the properties asked for: ``pilot`` (the most frequent form),
+# ``key``/``gkey`` ("nn: wind turbine"), ``lemma``, and statistics (``spec``, ``freq``/``f``,
+# ``dFreq``...). The term is the first of these columns the file has.
+_TERMSUITE_TERM_COLUMNS = ("pilot", "key", "gkey", "lemma", "groupingkey")
+_TERMSUITE_STATISTICS = frozenset(
+    ("spec", "specificity", "freq", "f", "dfreq", "frequency", "ind", "swtsize", "rank")
+)
+_TERMSUITE_KEY_PREFIX = re.compile(r"^[a-z]+(?:-[a-z]+)*:\s*")
+
+
+def termsuite_columns(cells: list[str]) -> dict[str, int] | None:
+    """The columns of a TermSuite TSV header (name → index), or None for another header."""
+    names = [cell.strip().lstrip("\ufeff").lower() for cell in cells]
+    if len(names) < 3 or names[0] not in ("#", "rank"):
+        return None
+    columns = {name: index for index, name in reversed(list(enumerate(names)))}
+    if not any(name in columns for name in _TERMSUITE_TERM_COLUMNS):
+        return None
+    if "type" not in columns and not _TERMSUITE_STATISTICS & set(names[1:]):
+        return None
+    return columns
+
+
+def looks_like_termsuite(data: bytes) -> bool:
+    """Whether ``data`` starts with a TermSuite TSV header (tab-separated ``#, type, …``)."""
+    head = data[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = head.decode("utf-16", "replace")
+    else:
+        text = head.decode("utf-8", "replace")
+    first = next((line for line in text.lstrip("\ufeff").splitlines() if line.strip()), "")
+    return "\t" in first and termsuite_columns(first.split("\t")) is not None
+
+
+def read_termsuite(data: bytes, path: Path, options: ReadOptions) -> Glossary:
+    """Read TermSuite's TSV term list: one concept per term (T row), in ``--from``'s language.
+
+    Variant rows (V[s], V[m]...) are left out: a TermSuite variant ("offshore wind turbine"
+    of "wind turbine") is another term, not a synonym to record in the concept. Statistics
+    columns have no place in a glossary and are ignored, with a note.
+    """
+    text = decode_bytes(data, path)
+    glossary = Glossary()
+    records = list(parse_records(text, "\t", path, glossary.problems))
+    if not records:
+        raise InputError("no TSV record could be read", path, line=1)
+    first_line, first = records[0]
+    columns = termsuite_columns(first)
+    if columns is None:
+        raise InputError("no TermSuite header (#, type, pilot, spec...)", path, line=first_line)
+    term_column = next(name for name in _TERMSUITE_TERM_COLUMNS if name in columns)
+    what = f"a TermSuite term list (terms in its {first[columns[term_column]].strip()!r} column)"
+    if options.target_lang:
+        raise InputError(
+            f"{what} is in one language, with no {options.target_lang} terms; import it "
+            "with --from alone",
+            path,
+            line=first_line,
+        )
+    lang, _, _ = resolve_pair(path, options.source_lang, None)
+    if lang is None:
+        raise InputError(
+            f"{what}: name its language with --from (or a file name such as terms_en.tsv)",
+            path,
+            line=first_line,
+        )
+    ignored = [
+        cell.strip()
+        for index, cell in enumerate(first)
+        if cell.strip() and index not in (columns[term_column], columns.get("type"))
+    ]
+    glossary.problems.append(
+        Problem(
+            f"{what}; columns {', '.join(repr(name) for name in ignored)} ignored: a "
+            "glossary has no place for ranks, patterns or statistics",
+            str(path),
+            first_line,
+        )
+    )
+    type_index = columns.get("type")
+    variants: list[int] = []
+    seen: dict[str, int] = {}
+    for line, cells in records[1:]:
+        kind = (
+            cells[type_index].strip() if type_index is not None and type_index < len(cells) else ""
+        )
+        if kind.upper().startswith("V"):
+            variants.append(line)
+            continue
+        index = columns[term_column]
+        cell = cells[index] if index < len(cells) else ""
+        if term_column in ("key", "gkey", "groupingkey"):
+            cell = _TERMSUITE_KEY_PREFIX.sub("", cell.strip())
+        term_text = " ".join(cell.split())
+        if not term_text:
+            glossary.problems.append(Problem("row without a term; skipped", str(path), line))
+            continue
+        if kind and kind.upper() != "T":
+            glossary.problems.append(
+                Problem(
+                    f"row type {kind!r} is neither T nor V[...]; read as a term", str(path), line
+                )
+            )
+        if term_text.casefold() in seen:
+            glossary.problems.append(
+                Problem(
+                    f"{term_text!r} is listed on line {seen[term_text.casefold()]} already; "
+                    "this row skipped",
+                    str(path),
+                    line,
+                )
+            )
+            continue
+        seen[term_text.casefold()] = line
+        concept = Concept(id=f"r{line}")
+        concept.add(Term(text=term_text, lang=lang, status=TermStatus.UNSPECIFIED))
+        glossary.concepts.append(concept)
+    if variants:
+        count = len(variants)
+        glossary.problems.append(
+            Problem(
+                f"{count} variant row{'s' if count != 1 else ''} (type V[...]) left out: a "
+                "TermSuite variant is another term, not a synonym of the term it varies",
+                str(path),
+                variants[0],
+            )
+        )
     return glossary
 
 
@@ -438,6 +659,7 @@ def _list_rows(
 ) -> None:
     by_id: dict[str, Concept] = {}
     seen: dict[str, int] = {}
+    unknown: dict[str, list[int]] = {}
     width = len(roles)
     for line, cells in rows:
         values: dict[str, str] = {}
@@ -469,11 +691,9 @@ def _list_rows(
         term = Term(text=text, lang=lang, status=TermStatus.UNSPECIFIED)
         status_text = values.get("status")
         if status_text:
-            status = _status_word(status_text)
-            if status is None or status is TermStatus.UNSPECIFIED:
-                glossary.problems.append(
-                    Problem(f"unknown status {status_text!r}; the term keeps none", str(path), line)
-                )
+            status = parse_status(status_text)
+            if status is None:
+                unknown.setdefault(status_text, []).append(line)
             else:
                 term.status = status
         term.part_of_speech = values.get("part of speech")
@@ -495,6 +715,7 @@ def _list_rows(
             if note not in concept.notes:
                 concept.notes.append(note)
         concept.add(term)
+    report_unknown_statuses(unknown, glossary, path)
 
 
 def _read_with_header(
@@ -502,9 +723,16 @@ def _read_with_header(
     records: list[tuple[int, list[str]]],
     roles: list[tuple[str, str | None] | None],
     path: Path,
+    header: list[str] | None = None,
 ) -> None:
     by_id: dict[str, Concept] = {}
     width = len(roles)
+    names = {
+        role: cell.strip().lstrip("\ufeff")
+        for role, cell in zip(roles, header or [], strict=False)
+        if role is not None
+    }
+    unknown: dict[str, list[int]] = {}
     for line, cells in records:
         if len(cells) > width and any(cell.strip() for cell in cells[width:]):
             glossary.problems.append(
@@ -532,35 +760,120 @@ def _read_with_header(
             for note in split_notes(values[("note", None)]):
                 if note.strip() and note.strip() not in concept.notes:
                     concept.notes.append(note.strip())
+        for source in split_notes(values.get(("sources", None), "")):
+            if source not in concept.sources:
+                concept.sources.append(source)
+        for (kind, lang), value in values.items():
+            if kind.startswith("extra:") and lang is None:
+                _, element, kind_type = kind.split(":", 2)
+                for part in split_notes(value):
+                    concept.extra.append(DataCategory(element, kind_type, part))
+            elif kind == "definition" and lang is not None:
+                concept.lang_definitions[lang] = value
         row_status = values.get(("status", None))
         added = False
+        orphans: list[str] = []
+        for kind, lang in values:
+            if lang is None or kind in ("term", "definition"):
+                continue
+            if ("term", lang) not in values:
+                orphans.append(names.get((kind, lang), f"{lang} {kind}"))
+        if orphans:
+            shown = ", ".join(repr(name) for name in orphans)
+            glossary.problems.append(
+                Problem(
+                    f"{shown}: a value without a term in its language on this row; ignored",
+                    str(path),
+                    line,
+                )
+            )
         for (kind, lang), value in values.items():
             if kind != "term" or lang is None:
                 continue
             status_text: str | None = values.get(("status", lang)) or row_status
             term = Term(text=value, lang=lang)
             if status_text:
-                try:
-                    term.status = TermStatus.parse(status_text)
-                except ValueError:
-                    glossary.problems.append(
-                        Problem(
-                            f"unknown status {status_text!r}; read as admitted", str(path), line
-                        )
-                    )
-                    term.status = TermStatus.ADMITTED
+                status = parse_status(status_text)
+                if status is None:
+                    unknown.setdefault(status_text, []).append(line)
+                    term.status = TermStatus.UNSPECIFIED
+                else:
+                    term.status = status
             elif concept.terms(lang):
+                # No status: a client glossary's first rendering is the one to use.
                 term.status = TermStatus.ADMITTED
             term_note = values.get(("note", lang))
             if term_note:
                 term.notes.extend(split_notes(term_note))
+            _term_fields(term, values, lang, glossary, path, line)
             concept.add(term)
             added = True
-        if not added and len(values) > 0 and ("id", None) not in values:
+        if not added and len(values) > 0 and ("id", None) not in values and not orphans:
             glossary.problems.append(Problem("row without any term; skipped", str(path), line))
+    report_unknown_statuses(unknown, glossary, path)
     for concept in list(glossary.concepts):
         if not concept.all_terms:
             glossary.concepts.remove(concept)
+
+
+def _term_fields(
+    term: Term,
+    values: dict[tuple[str, str | None], str],
+    lang: str,
+    glossary: Glossary,
+    path: Path,
+    line: int,
+) -> None:
+    """Set ``term``'s own fields from its ``<lang> <field>`` cells."""
+    for role, attribute in _TERM_TEXT_FIELDS.items():
+        if (role, lang) in values:
+            setattr(term, attribute, values[(role, lang)])
+    for role, attribute in _TERM_FLAGS.items():
+        cell = values.get((role, lang), "")
+        if cell.lower() in _YES:
+            setattr(term, attribute, True)
+        elif cell.lower() not in _NO:
+            glossary.problems.append(
+                Problem(
+                    f"{lang} {role}: {cell!r} is neither yes nor no; read as no", str(path), line
+                )
+            )
+    for role, note_type in _NAMED_TERM_NOTES.items():
+        for part in split_notes(values.get((role, lang), "")):
+            term.extra.append(DataCategory("termNote", note_type, part))
+    for (kind, kind_lang), value in values.items():
+        if kind_lang == lang and kind.startswith("extra:"):
+            _, element, kind_type = kind.split(":", 2)
+            for part in split_notes(value):
+                term.extra.append(DataCategory(element, kind_type, part))
+
+
+def parse_status(text: str) -> TermStatus | None:
+    """The status a cell names (TBX, TBX-Min, MultiTerm spellings; ``unspecified`` and
+    ``none`` are no status); None when it names none termwise knows."""
+    from termwise.glossary.multiterm import status_of
+
+    try:
+        return TermStatus.parse(text)
+    except ValueError:
+        return status_of(text)
+
+
+def report_unknown_statuses(unknown: dict[str, list[int]], glossary: Glossary, path: Path) -> None:
+    """One warning per unknown status value: the value, how many terms, their lines."""
+    for value, lines in unknown.items():
+        count = len(lines)
+        shown = ", ".join(str(number) for number in lines[:8])
+        shown += f" and {count - 8} more" if count > 8 else ""
+        terms = "1 term" if count == 1 else f"{count} terms"
+        glossary.problems.append(
+            Problem(
+                f"unknown status {value!r} on {terms} (line{'s' if count != 1 else ''} "
+                f"{shown}); {'it keeps' if count == 1 else 'they keep'} no status",
+                str(path),
+                lines[0],
+            )
+        )
 
 
 def _read_two_columns(
@@ -641,15 +954,32 @@ def add_pair(
 
 
 def write_csv_glossary(glossary: Glossary, options: WriteOptions) -> tuple[bytes, list[Problem]]:
-    """CSV with a header row; returns the bytes and the fields CSV cannot hold."""
+    """CSV with a header row; returns the bytes and the fields CSV cannot hold.
+
+    Besides the columns every CSV has, a column is written for each field some concept or
+    term of the glossary uses, so that ``glossary import`` of the file gives the glossary back.
+    """
     langs = glossary.languages()
+    concept_extras = _extra_kinds(item for concept in glossary.concepts for item in concept.extra)
+    has_sources = any(concept.sources for concept in glossary.concepts)
     header = ["id", "subject field", "definition", "note"]
+    if has_sources:
+        header.append("concept source")
+    header += [f"{element}:{kind}" for element, kind in concept_extras]
+    per_lang_fields: dict[str, list[str]] = {}
+    per_lang_extras: dict[str, list[tuple[str, str]]] = {}
     for lang in langs:
+        terms = [term for _, term in glossary.terms(lang) if term.lang == lang]
+        fields = [role for role in _LABELS if _has_field(role, lang, terms, glossary)]
+        extras = _extra_kinds(item for term in terms for item in term.extra)
+        per_lang_fields[lang], per_lang_extras[lang] = fields, extras
         header += [lang, f"{lang} status", f"{lang} note"]
+        header += [f"{lang} {_LABELS[role]}" for role in fields]
+        header += [f"{lang} {element}:{kind}" for element, kind in extras]
     out = io.StringIO()
     out.write(_csv_line(header))
     for concept in glossary.concepts:
-        per_lang = {lang: concept.terms(lang) for lang in langs}
+        per_lang = {lang: [t for t in concept.all_terms if t.lang == lang] for lang in langs}
         rows = max((len(terms) for terms in per_lang.values()), default=0)
         for index in range(max(rows, 1)):
             row = [concept.id]
@@ -659,17 +989,120 @@ def write_csv_glossary(glossary: Glossary, options: WriteOptions) -> tuple[bytes
                     concept.definition or "",
                     NOTE_SEPARATOR.join(concept.notes),
                 ]
+                if has_sources:
+                    row.append(NOTE_SEPARATOR.join(concept.sources))
+                row += [_extra_cell(concept.extra, kind) for kind in concept_extras]
             else:
-                row += ["", "", ""]
+                row += [""] * (3 + has_sources + len(concept_extras))
             for lang in langs:
                 terms = per_lang[lang]
+                fields = per_lang_fields[lang]
+                extras = per_lang_extras[lang]
                 if index < len(terms):
                     term = terms[index]
                     row += [term.text, term.status.value, NOTE_SEPARATOR.join(term.notes)]
+                    row += [_field_cell(concept, term, role, index) for role in fields]
+                    row += [_extra_cell(term.extra, kind) for kind in extras]
                 else:
                     row += ["", "", ""]
+                    row += [
+                        concept.lang_definitions.get(lang, "")
+                        if role == "definition" and index == 0
+                        else ""
+                        for role in fields
+                    ]
+                    row += [""] * len(extras)
             out.write(_csv_line(row))
-    return out.getvalue().encode(options.encoding), unsupported_fields(glossary, "CSV", notes=True)
+    return out.getvalue().encode(options.encoding), _not_in_csv(glossary)
+
+
+def _has_field(role: str, lang: str, terms: list[Term], glossary: Glossary) -> bool:
+    if role == "definition":
+        return any(lang in concept.lang_definitions for concept in glossary.concepts)
+    if role in _NAMED_TERM_NOTES:
+        wanted = _NAMED_TERM_NOTES[role]
+        return any(
+            item.element == "termNote" and item.type == wanted
+            for term in terms
+            for item in term.extra
+        )
+    attribute = _TERM_TEXT_FIELDS.get(role) or _TERM_FLAGS[role]
+    return any(getattr(term, attribute) for term in terms)
+
+
+def _field_cell(concept: Concept, term: Term, role: str, index: int) -> str:
+    if role == "definition":
+        return concept.lang_definitions.get(term.lang, "") if index == 0 else ""
+    if role in _NAMED_TERM_NOTES:
+        wanted = _NAMED_TERM_NOTES[role]
+        return NOTE_SEPARATOR.join(
+            item.value for item in term.extra if item.element == "termNote" and item.type == wanted
+        )
+    if role in _TERM_FLAGS:
+        return "yes" if getattr(term, _TERM_FLAGS[role]) else ""
+    return getattr(term, _TERM_TEXT_FIELDS[role]) or ""
+
+
+def _is_plain_extra(item: DataCategory) -> bool:
+    """A data category a ``termNote:<type>`` column holds: no target, no group, a plain type."""
+    return (
+        item.element in _EXTRA_ELEMENTS
+        and item.target is None
+        and item.link is None
+        and re.fullmatch(r"[A-Za-z][\w.-]*", item.type) is not None
+    )
+
+
+def _extra_kinds(items: Iterator[DataCategory]) -> list[tuple[str, str]]:
+    """The ``(element, type)`` columns the data categories need, in first-seen order
+    (gender and number have named columns)."""
+    kinds: dict[tuple[str, str], None] = {}
+    for item in items:
+        if not _is_plain_extra(item):
+            continue
+        if item.element == "termNote" and item.type in _NAMED_TERM_NOTES.values():
+            continue
+        kinds.setdefault((item.element, item.type), None)
+    return list(kinds)
+
+
+def _extra_cell(extra: list[DataCategory], kind: tuple[str, str]) -> str:
+    return NOTE_SEPARATOR.join(
+        item.value for item in extra if (item.element, item.type) == kind and _is_plain_extra(item)
+    )
+
+
+def _not_in_csv(glossary: Glossary) -> list[Problem]:
+    """What a CSV written by ``write_csv_glossary`` does not give back, counted."""
+    counts: dict[str, int] = {}
+
+    def bump(name: str) -> None:
+        counts[name] = counts.get(name, 0) + 1
+
+    def several(values: list[str], name: str) -> None:
+        # Cells of several values split at blank lines: a value with one inside comes back as two.
+        if len(split_notes(NOTE_SEPARATOR.join(values))) != len(values):
+            bump(f"{name} with a blank line inside (read back as two)")
+
+    if glossary.title or glossary.source_desc:
+        bump("the glossary's title and description")
+    for concept in glossary.concepts:
+        several(concept.notes, "concept notes")
+        several(concept.sources, "concept sources")
+        for item in concept.extra:
+            if not _is_plain_extra(item):
+                bump(f"{item.type or item.element} ({item.element.split(':')[-1]}, concept level)")
+        for term in concept.all_terms:
+            several(term.notes, "term notes")
+            for item in term.extra:
+                if not _is_plain_extra(item):
+                    bump(f"{item.type or item.element} ({item.element}, term level)")
+    return [
+        Problem(
+            f"CSV cannot hold {name}: {count} {'entries' if count != 1 else 'entry'} not written"
+        )
+        for name, count in counts.items()
+    ]
 
 
 def _csv_line(cells: list[str]) -> str:

@@ -59,7 +59,7 @@ def register(fmt: GlossaryFormat) -> None:
 
 
 def formats() -> dict[str, GlossaryFormat]:
-    """Every registered format by name (``tbx``, ``csv``, ``omegat``)."""
+    """Every registered format by name (``tbx``, ``csv``, ``termsuite``, ``omegat``)."""
     _ensure_builtins()
     return dict(_REGISTRY)
 
@@ -122,12 +122,38 @@ def _ensure_builtins() -> None:
             "CSV with a header (a column per language) or source,target,comment",
         )
     )
+
+    def write_termsuite(glossary: Glossary, options: WriteOptions) -> tuple[bytes, list[Problem]]:
+        raise InputError("termwise reads TermSuite's term lists but does not write them")
+
+    register(
+        GlossaryFormat(
+            "termsuite",
+            (),
+            lambda data, path: csv_glossary.looks_like_termsuite(data),
+            csv_glossary.read_termsuite,
+            write_termsuite,
+            "TermSuite's TSV term list (#, type, pilot/key, statistics), read as a term list",
+        )
+    )
+
+    def read_omegat(data: bytes, path: Path, options: ReadOptions) -> Glossary:
+        # Read as OmegaT, its rank became the source term and its row type the target.
+        if csv_glossary.looks_like_termsuite(data):
+            raise InputError(
+                "a TermSuite term list (#, type, pilot/key, statistics), not an OmegaT "
+                "glossary: import it without --format, with --from LANG",
+                path,
+                line=1,
+            )
+        return omegat.read_omegat(data, path, options)
+
     register(
         GlossaryFormat(
             "omegat",
             (".txt", ".tab", ".utf8", ".tsv"),
             lambda data, path: path.suffix.lower() in (".tab", ".utf8", ".tsv"),
-            omegat.read_omegat,
+            read_omegat,
             omegat.write_omegat,
             "OmegaT glossary (tab-separated source, target, comment)",
             aliases=("tsv", "tab"),

@@ -26,6 +26,43 @@ class RecordingError(TermwiseError):
     """The term cannot be recorded as asked (it is there already, the concept is unknown)."""
 
 
+# TBX-Basic's partOfSpeech picklist (v3 has no properNoun: termwise keeps it as a termwise:
+# note, which reads back as the part of speech and passes glossary validate).
+PARTS_OF_SPEECH = ("noun", "verb", "adjective", "adverb", "properNoun", "other")
+
+
+@dataclass(frozen=True)
+class Details:
+    """What ``glossary add`` may say besides the term: the concept's definition and subject
+    field, the term's note and part of speech."""
+
+    definition: str | None = None
+    subject_field: str | None = None
+    note: str | None = None
+    part_of_speech: str | None = None
+
+    def apply(self, concept: Concept, term: Term) -> list[str]:
+        """Set them on ``concept`` and ``term``; returns what they replaced, said plainly."""
+        replaced: list[str] = []
+        for name, attribute in (("definition", "definition"), ("subject field", "subject_field")):
+            value = getattr(self, attribute)
+            if value is None:
+                continue
+            before = getattr(concept, attribute)
+            if before and before != value:
+                replaced.append(f"{concept.id}'s {name} replaced (it was {before!r})")
+            setattr(concept, attribute, value)
+        if self.part_of_speech is not None:
+            if term.part_of_speech and term.part_of_speech != self.part_of_speech:
+                replaced.append(
+                    f"{term.text!r}'s part of speech replaced (it was {term.part_of_speech})"
+                )
+            term.part_of_speech = self.part_of_speech
+        if self.note is not None and self.note not in term.notes:
+            term.notes.append(self.note)
+        return replaced
+
+
 @dataclass(frozen=True)
 class Found:
     """Where a term occurs in a document: its line and the sentence around it."""
@@ -98,6 +135,7 @@ def record_term(
     status: TermStatus | None = None,
     found: Found | None = None,
     new_id: str | None = None,
+    details: Details | None = None,
 ) -> tuple[Path, str, TermStatus]:
     """Add ``text`` to the glossary at ``path``; returns the file written, the concept id
     and the status the term was given.
@@ -147,13 +185,20 @@ def record_term(
         term.source = found.source
         term.context = found.sentence
     chosen.add(term)
+    for message in (details or Details()).apply(chosen, term):
+        click.echo(f"note: {message}", err=True)
     for problem in save_glossary(glossary, target):
         click.echo(f"warning: {problem}", err=True)
     return target, chosen.id, term.status
 
 
 def change_status(
-    path: Path, text: str, lang: str, concept_id: str | None, status: TermStatus
+    path: Path,
+    text: str,
+    lang: str,
+    concept_id: str | None,
+    status: TermStatus,
+    details: Details | None = None,
 ) -> tuple[Path, str, TermStatus] | None:
     """Give the glossary's term ``text`` (as written) in ``lang`` ``status``; returns the file,
     the concept and the status it had, or None where no concept (``concept_id``'s, if
@@ -176,6 +221,8 @@ def change_status(
             for term in concept.terms(tag):
                 if term.text == text:
                     before, term.status = term.status, status
+                    for message in (details or Details()).apply(concept, term):
+                        click.echo(f"note: {message}", err=True)
                     for problem in save_glossary(glossary, file):
                         click.echo(f"warning: {problem}", err=True)
                     return file, concept.id, before
@@ -236,6 +283,29 @@ def remove_term(
     return file, concept, terms, emptied
 
 
+def _not_blank(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """An option's text with its outer spaces taken off; an empty one is refused."""
+    if value is None:
+        return None
+    if not value.strip():
+        raise click.BadParameter("is empty", ctx=ctx, param=param)
+    return value.strip()
+
+
+def _part_of_speech(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """The picklist value ``value`` names, in any case (``Noun`` → ``noun``)."""
+    if value is None:
+        return None
+    for choice in PARTS_OF_SPEECH:
+        if choice.casefold() == value.strip().casefold():
+            return choice
+    raise click.BadParameter(
+        f"{value!r} is not one of {', '.join(PARTS_OF_SPEECH)} (TBX-Basic's partOfSpeech)",
+        ctx=ctx,
+        param=param,
+    )
+
+
 @click.command("add")
 @click.argument("term")
 @click.option("--concept", "concept_id", default=None, help="Add as a variant of this concept.")
@@ -263,6 +333,28 @@ def remove_term(
     default=None,
     help="Glossary file or folder (default: the project's glossary/).",
 )
+@click.option(
+    "--definition",
+    default=None,
+    callback=_not_blank,
+    help="The concept's definition (replaces the one it has).",
+)
+@click.option(
+    "--subject-field",
+    default=None,
+    callback=_not_blank,
+    help="The concept's subject field (domain), such as 'wind energy'.",
+)
+@click.option("--note", default=None, callback=_not_blank, help="A note on the term.")
+@click.option(
+    "--pos",
+    "part_of_speech",
+    metavar="[" + "|".join(PARTS_OF_SPEECH) + "]",
+    default=None,
+    callback=_part_of_speech,
+    help="The term's part of speech (TBX-Basic's picklist; properNoun, which TBX-Basic v3 "
+    "lacks, is kept as a termwise note).",
+)
 @click.pass_obj
 def add(
     layout: ProjectLayout,
@@ -273,13 +365,24 @@ def add(
     lang: str,
     document: Path | None,
     glossary_path: Path | None,
+    definition: str | None,
+    subject_field: str | None,
+    note: str | None,
+    part_of_speech: str | None,
 ) -> None:
     """Record TERM in the glossary: a new concept, or with --concept a variant of one.
 
-    A term the glossary has already, given with --status, gets that status."""
+    A term the glossary has already, given with --status, gets that status (and the
+    --definition, --subject-field, --note and --pos given with it)."""
+    details = Details(definition, subject_field, note, part_of_speech)
     if status is not None:
         changed = change_status(
-            glossary_path or layout.glossary_dir, term, lang, concept_id, TermStatus(status)
+            glossary_path or layout.glossary_dir,
+            term,
+            lang,
+            concept_id,
+            TermStatus(status),
+            details,
         )
         if changed is not None:
             target, concept, before = changed
@@ -300,6 +403,7 @@ def add(
         status=TermStatus(status) if status else None,
         found=found,
         new_id=new_id,
+        details=details,
     )
     where = f" (from {found.source.split(' (')[0]})" if found else ""
     if recorded is TermStatus.PREFERRED:
