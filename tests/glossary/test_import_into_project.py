@@ -57,7 +57,7 @@ def test_extracted_candidates_imported_beside_the_glossary_outvote_no_status(
     )
     assert code == 0, output
     assert "left out" in output
-    code, output = _termwise(project, "glossary", "import", str(candidates))
+    code, output = _termwise(project, "glossary", "import", str(candidates), "--unreviewed")
     assert code == 0, output
     assert "unknown termwise note" not in output
     glossary = load_glossary(project / "glossary")
@@ -135,3 +135,33 @@ def test_a_candidate_list_is_no_glossary_to_import(tmp_path: Path) -> None:
     code, output = _termwise(project, "glossary", "import", "x.csv", "-o", "g2.tbx")
     assert code == 2 and "candidate list" in output
     assert not (project / "g2.tbx").exists()
+
+
+def test_unreviewed_candidates_stay_out_of_the_glossary_until_given_a_status(
+    tmp_path: Path,
+) -> None:
+    # The candidates' TBX imported as it was made 117 concepts ("Conclusion", "War"), and
+    # check of the paper went from 176 issues to 544.
+    project = _project(tmp_path)
+    candidates = tmp_path / "candidates.tbx"
+    code, output = _termwise(project, "terms", "extract", str(SEED), "-o", str(candidates))
+    assert code == 0, output
+    before = sorted(p.name for p in (project / "glossary").iterdir())
+    code, output = _termwise(project, "glossary", "import", str(candidates))
+    assert code == 2 and "unreviewed term candidates" in output and "--unreviewed" in output
+    assert sorted(p.name for p in (project / "glossary").iterdir()) == before
+    # The terminologist gives two of them a status in the file: those two come in.
+    text = candidates.read_text(encoding="utf-8")
+    first = text.index("<term>egoism</term>")
+    kept = text[:first] + text[first:].replace(
+        "<term>egoism</term>",
+        "<term>egoism</term>"
+        '<termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>',
+        1,
+    )
+    candidates.write_text(kept, encoding="utf-8")
+    code, output = _termwise(project, "glossary", "import", str(candidates))
+    assert code == 0, output
+    assert "left out" in output and "unreviewed term candidate(s)" in output
+    imported = load_glossary(project / "glossary" / "candidates.tbx")
+    assert [t.text for c in imported.concepts for t in c.all_terms] == ["egoism"]

@@ -157,6 +157,12 @@ def show(layout: ProjectLayout, path: Path | None, fmt: str, langs: tuple[str, .
     help="Replace a glossary file of that name in the project (the old one is kept as "
     "NAME.tbx~, or NAME.tbx.~2~… where that is taken).",
 )
+@click.option(
+    "--unreviewed",
+    is_flag=True,
+    help="Also import the candidates of terms extract that nobody has reviewed (given no "
+    "status) into the project's glossary.",
+)
 @click.pass_obj
 def import_glossary(
     layout: ProjectLayout,
@@ -167,6 +173,7 @@ def import_glossary(
     target_lang: str | None,
     lenient: bool,
     replace: bool,
+    unreviewed: bool,
 ) -> None:
     """Import a TBX, CSV or OmegaT glossary FILE as TBX-Basic."""
     from termwise import languages
@@ -248,6 +255,8 @@ def import_glossary(
     shown = ", ".join(found) if found else "none (the file has no terms)"
     click.echo(f"format: {chosen.name}; languages: {shown} (from {origin})")
     _warn(loaded.problems)
+    if in_glossary and not unreviewed:
+        _leave_out_unreviewed(loaded, file)
     _fit_into_folder(loaded, target, file)
     backup: Path | None = None
     if target.exists() and in_glossary:
@@ -338,6 +347,40 @@ def _fit_into_folder(loaded: Glossary, target: Path, source: Path) -> None:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+def _leave_out_unreviewed(loaded: Glossary, file: Path) -> None:
+    """Take out the candidates of ``terms extract`` that nobody gave a status: in the
+    project's glossary every term is one the checks and MT go by, and 117 raw candidates
+    ("Conclusion", "War") turned a paper's 176 issues into 544."""
+    from termwise.errors import InputError
+    from termwise.glossary.model import TermStatus
+    from termwise.terms.formats import UNREVIEWED_NOTE
+
+    def raw(term: Term) -> bool:
+        return term.status is TermStatus.UNSPECIFIED and UNREVIEWED_NOTE in term.notes
+
+    left = sum(raw(term) for concept in loaded.concepts for term in concept.all_terms)
+    if not left:
+        return
+    advice = (
+        "give the terms to keep a status in the file (preferred, admitted or deprecated; "
+        "delete the rest), or record them one by one with glossary add or the workbench's "
+        "F6; --unreviewed imports them as they are"
+    )
+    if all(raw(term) for concept in loaded.concepts for term in concept.all_terms):
+        raise InputError(
+            f"{left} unreviewed term candidates of terms extract, none given a status: {advice}",
+            file,
+        )
+    for concept in loaded.concepts:
+        concept.all_terms = [term for term in concept.all_terms if not raw(term)]
+    loaded.concepts = [concept for concept in loaded.concepts if concept.all_terms]
+    click.echo(
+        f"warning: left out {left} unreviewed term candidate(s) of terms extract (no "
+        f"status); {advice}",
+        err=True,
+    )
 
 
 def _concepts(count: int) -> str:
