@@ -253,3 +253,28 @@ def test_remove_asks_which_concept_when_two_share_the_term(
     _invoke(project, "glossary", "remove", "destiny community", "--concept", "X1")
     assert load_glossary(project / "glossary").get("X1") is None
     assert (project / "glossary" / "key-terms.tbx").read_bytes() == before
+
+
+def test_remove_names_what_is_missing_and_the_projects_choice_it_breaks(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "remove bank --concept C9" said "no term 'bank' in C9" for a concept that does not
+    # exist; "remove BANK" said "no term" without pointing to "bank"; and a rendering
+    # [mt.terms] chooses was removed without a word, after which translate refused to start.
+    assert "no concept 'C9'" in _refused(
+        project, capsys, "glossary", "remove", "community of human destiny", "--concept", "C9"
+    )
+    error = _refused(project, capsys, "glossary", "remove", "COMMUNITY OF HUMAN DESTINY")
+    assert "the glossary has 'community of human destiny' (en, T01)" in error
+    (project / "termwise.toml").write_text(
+        '[mt.terms]\nT01 = "comunidad global de futuro compartido"\n', encoding="utf-8"
+    )
+    result = CliRunner().invoke(
+        cli,
+        ["--project", str(project), "glossary", "remove",
+         "comunidad global de futuro compartido", "--lang", "es"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "[mt.terms] still names 'comunidad global de futuro compartido' for T01" in (
+        result.output
+    )

@@ -262,13 +262,22 @@ def remove_term(
                 hits.append((file, glossary, concept, terms))
     what = repr(wanted) if wanted is not None else f"concept {concept_id!r}"
     if not hits:
-        where = f" in {concept_id}" if concept_id and wanted is not None else ""
-        in_lang = f" ({tag})" if tag and wanted is not None else ""
-        raise RecordingError(
-            f"no term {what}{in_lang}{where} in {path}"
-            if wanted is not None
-            else f"no {what} in {path}"
-        )
+        glossaries = [read_file(file) for file in files]
+        if concept_id is not None and not any(g.get(concept_id) for g in glossaries):
+            raise RecordingError(f"no concept {concept_id!r} in {path}")
+        assert wanted is not None
+        where = f" in {concept_id}" if concept_id else ""
+        in_lang = f" ({tag})" if tag else ""
+        # Terms are removed as written: name the ones that differ only in case or spacing.
+        near = [
+            f"{term.text!r} ({term.lang}, {concept.id})"
+            for glossary in glossaries
+            for concept in glossary.concepts
+            for term in concept.terms(tag)
+            if term.text.casefold() == wanted.casefold()
+        ]
+        hint = f"; the glossary has {', '.join(near)}" if near else ""
+        raise RecordingError(f"no term {what}{in_lang}{where} in {path}{hint}")
     if len(hits) > 1:
         named = ", ".join(f"{concept.id} ({file.name})" for file, _, concept, _ in hits)
         raise RecordingError(f"{what} is a term of {named}; say which with --concept")
@@ -485,3 +494,21 @@ def remove(
                     err=True,
                 )
     click.echo(f"{target} rewritten; the version before is {target.name}~")
+    _warn_chosen_rendering(layout, concept.id, {gone.text for gone in removed}, emptied)
+
+
+def _warn_chosen_rendering(
+    layout: ProjectLayout, concept_id: str, removed: set[str], emptied: bool
+) -> None:
+    """Say so where ``termwise.toml``'s ``[mt.terms]`` names the concept removed, or the
+    rendering removed: the next translate stopped with "the glossary has no concept T02"."""
+    from termwise.project.settings import MTSettings
+
+    chosen = MTSettings.from_settings(layout.settings()).terms.get(concept_id)
+    if chosen is not None and (emptied or chosen in removed):
+        gone = f"concept {concept_id}" if emptied else repr(chosen)
+        click.echo(
+            f"warning: termwise.toml's [mt.terms] still names {gone} for {concept_id}; "
+            "take that line out, or translate refuses to start",
+            err=True,
+        )
