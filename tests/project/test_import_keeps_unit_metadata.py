@@ -188,6 +188,40 @@ def test_units_not_for_translation_become_read_only_segments(tmp_path: Path) -> 
     assert next(u for u in tfile if u.source == "The file was saved.").target.startswith("MT")
 
 
+LOCKED_ONLY = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file original="doc.txt" source-language="en" target-language="es" datatype="plaintext">
+<body>
+<group id="kept" translate="no">
+<trans-unit id="1"><source>Nothing else happened.</source></trans-unit>
+<trans-unit id="2"><source>Open %s now.</source><target>Open %s now.</target></trans-unit>
+</group>
+</body>
+</file>
+</xliff>
+"""
+
+
+def test_a_file_of_units_not_for_translation_only_is_imported(tmp_path: Path) -> None:
+    # A group translate="no" alone was refused: "the file holds no translation units".
+    path, result = import_text(tmp_path, "locked.xlf", LOCKED_ONLY)
+    assert "2 segments marked read-only" in result.output, result.output
+    units = by_source(path)
+    assert READ_ONLY_FLAG in units["Nothing else happened."].flags
+    assert READ_ONLY_FLAG in units["Open %s now."].flags
+    assert READ_ONLY_FLAG not in units["The file was saved."].flags
+    # Matching no sentence of the document, it is still refused, saying so.
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "doc.txt").write_text("Something else entirely.\n", encoding="utf-8")
+    refused = CliRunner().invoke(
+        cli,
+        ["--project", str(other), "import", str(tmp_path / "locked.xlf"),
+         "--doc", str(other / "doc.txt"), "--to", "es"],
+    )  # fmt: skip
+    assert refused.exit_code != 0 and "matches a sentence" in str(refused.exception)
+
+
 def test_xliff2_group_not_for_translation_is_inherited(tmp_path: Path) -> None:
     units = read_units(_write(tmp_path, "doc.xlf", XLIFF2))
     assert [unit.source for unit in units.not_for_translation] == ["Nothing else happened."]

@@ -176,12 +176,17 @@ def import_file(
     if units is None:
         units = read_units(path, target_lang=tfile.lang, source_lang=document.lang)
     kept, skipped = split_by_language(units, document, tfile.lang, Path(path))
-    check_usable(kept, Path(path), tfile.lang)
+    # A file of units not for translation only (a group translate="no") is no empty file:
+    # each marks its segment read-only, as beside units to translate.
+    locked = units.not_for_translation if isinstance(units, UnitList) else []
+    if not (locked and not kept):
+        check_usable(kept, Path(path), tfile.lang)
     origin = Path(path).name
     report = apply_units(kept, document, tfile, overwrite=overwrite, origin=origin)
     # A paragraph unit whose translation did not split is kept aside: found, not lost.
     found = report.matched_units + report.paragraphs_not_split
-    check_matched(kept, found, Path(path), document.path)
+    if kept:
+        check_matched(kept, found, Path(path), document.path)
     report.units += len(skipped)
     report.other_language = skipped
     report.deviations = deviations
@@ -191,6 +196,8 @@ def import_file(
         report.read_only = apply_not_for_translation(
             units.not_for_translation, document, tfile, overwrite=overwrite, origin=origin
         )
+        if not kept:
+            check_matched(locked, report.read_only, Path(path), document.path)
     report.other_variety = other_varieties(kept, tfile.lang)
     return report
 
