@@ -522,6 +522,34 @@ def test_a_second_alignment_says_what_it_kept_and_how_to_start_afresh(tmp_path: 
     assert TranslationFile.load(po).units[edited.segment_id].target == "Edited by hand."
 
 
+def test_a_sentence_the_corrected_translation_drops_loses_its_earlier_text(
+    tmp_path: Path,
+) -> None:
+    # Aligned again, a segment the new alignment leaves without a sentence kept the earlier
+    # alignment's text, while the group that now has the sentence held it too: every
+    # edition printed it twice, and each run duplicated more.
+    source = _joined_pair(tmp_path)
+    assert termwise(*ALIGN, cwd=tmp_path).returncode == 0
+    po = tmp_path / "translations" / "paper.es.po"
+    published = tmp_path / "paper.es.txt"
+    dropped = source[8]
+    published.write_text(
+        published.read_text(encoding="utf-8").replace(dropped + " ", ""), encoding="utf-8"
+    )
+    assert termwise(*ALIGN, cwd=tmp_path).returncode == 0
+    units = list(TranslationFile.load(po).units.values())
+    left = next(unit for unit in units if unit.source == dropped)
+    assert left.target == "" and not any(c.startswith("aligned text") for c in left.comments)
+    targets = [unit.target for unit in units if unit.target]
+    assert " ".join(targets).split() == published.read_text(encoding="utf-8").split()
+    # Once more, nothing changed: nothing changes.
+    before = po.read_text(encoding="utf-8")
+    assert termwise(*ALIGN, cwd=tmp_path).returncode == 0
+    assert [u.target for u in TranslationFile.load(po).units.values()] == [
+        u.target for u in units
+    ], before
+
+
 def test_align_score_refuses_a_line_in_two_groups(tmp_path: Path) -> None:
     (tmp_path / "gold.align").write_text("[0]:[0]\n[1]:[1]\n", encoding="utf-8")
     (tmp_path / "test.align").write_text("[0]:[0]\n[0, 1]:[1]\n", encoding="utf-8")

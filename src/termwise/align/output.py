@@ -432,10 +432,16 @@ def _leave_untranslated(unit: TranslationUnit) -> None:
     the MT stays as the unit's suggestion, the gap is what the review is to check."""
     from termwise.project.units import SegmentState
 
-    # Edited and reviewed units are the translator's work and never reach here.
-    if unit.state is SegmentState.MT:
+    # Edited and reviewed units are the translator's work and never reach here; an earlier
+    # alignment's text, untouched since, is no one's: aligned again with nothing, it goes
+    # (kept, it stood beside the same sentence in the group that now has it, and every
+    # edition printed it twice).
+    if unit.state is SegmentState.MT or aligners_own(unit):
         unit.target = ""
         unit.state = SegmentState.NEW
+        unit.comments = tuple(
+            c for c in unit.comments if not c.startswith((ALIGNED_PREFIX, SENTENCES_PREFIX))
+        )
 
 
 def _publish(unit: TranslationUnit, text: str, joined: bool) -> None:
