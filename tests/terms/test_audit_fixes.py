@@ -170,12 +170,22 @@ def test_candidates_tbx_has_no_status_and_says_where_each_term_was_found(tmp_pat
         assert context is not None and source is not None
         assert term is not None and term.lower() in " ".join(context.text.split()).lower()
         assert source.text.startswith(f"{SEED.name}, line ")
-    # Imported into a glossary, the candidates stay unreviewed: no term becomes admitted.
+    # Imported into a glossary (all of them, unreviewed: ``--unreviewed``, without which
+    # import refuses candidates nobody gave a status), no term becomes admitted.
     folder = tmp_path / "glossary"
     folder.mkdir()
     result = runner.invoke(
         cli,
-        ["--project", str(tmp_path), "glossary", "import", str(out), "-o", str(folder / "c.tbx")],
+        [
+            "--project",
+            str(tmp_path),
+            "glossary",
+            "import",
+            str(out),
+            "--unreviewed",
+            "-o",
+            str(folder / "c.tbx"),
+        ],
         catch_exceptions=False,
     )
     assert result.exit_code == 0, result.output

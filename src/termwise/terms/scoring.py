@@ -95,6 +95,11 @@ FEATURES: tuple[str, ...] = (
     # "horizontal-axis wind turbine(s)", "wind turbine" inside many. Near 1, a fragment.
     "fragment_share",
     "fragment_share_1word",
+    # The same, counting only the longer candidates that add a word on the head's side
+    # (after it in English, before it in French): "horizontal-axis wind" lacks the head of
+    # "horizontal-axis wind turbine", where "wind turbine" has its head and only lacks a
+    # modifier. Near 1, a phrase cut off before its head (see ``vetoed``).
+    "headless_share",
 )
 
 # Word endings that suggest a part of speech, per language: (verb, adverb, plural, adjective).
@@ -154,7 +159,7 @@ def feature_matrix(
     verb_end, adverb_end, plural_end, adjective_end = _ENDINGS.get(lang, ((), (), (), ()))
     links = LINK_WORDS.get(lang, frozenset())
     containers = _containers(index, lang)
-    fragments = fragment_shares(index)
+    fragments, headless = fragment_shares(index)
     heads: dict[str, int] = defaultdict(int)
     modifiers: dict[str, int] = defaultdict(int)
     for entry in stats_of.values():
@@ -259,6 +264,7 @@ def feature_matrix(
             share(index.word_after_place_cue, words[0]),
             fragments.get(form, 0.0),
             fragments.get(form, 0.0) if n == 1 else 0.0,
+            headless.get(form, 0.0),
         )
     return rows
 
@@ -270,10 +276,13 @@ _ALPHABETS = {
 }
 
 
-# A phrase that never occurs outside one longer candidate is a fragment of it: its score is
-# set to 0 whatever the combiner says (the combiner weighs ``fragment_share`` with the rest
-# and gave "horizontal-axis wind" 0.93 all the same). Names are left alone: ACTER-style
-# annotation counts "Tahsin" of "Tahsin Çetinkaya" a named entity.
+# A phrase that never occurs outside one longer candidate that adds its head is a fragment
+# of it: its score is set to 0 whatever the combiner says (the combiner weighs
+# ``fragment_share`` with the rest and gave "horizontal-axis wind" 0.93 all the same). A
+# phrase found only inside a longer one that adds a modifier keeps its head and may be a
+# term of its own: "wind turbine" in a text that only writes "horizontal-axis wind
+# turbine(s)" (the ACTER wind gold has both; vetoing it cut short texts' terms). Names are
+# left alone: ACTER-style annotation counts "Tahsin" of "Tahsin Çetinkaya" a named entity.
 FRAGMENT_SHARE = 0.99
 
 
@@ -281,26 +290,28 @@ def vetoed(rows: np.ndarray) -> np.ndarray:
     """Which rows of ``feature_matrix`` no score keeps: multi-word fragments (above)."""
     column = FEATURES.index
     result: np.ndarray = (
-        (rows[:, column("fragment_share")] >= FRAGMENT_SHARE)
+        (rows[:, column("headless_share")] >= FRAGMENT_SHARE)
         & (rows[:, column("bias_1word")] == 0)
         & (rows[:, column("capital_ratio")] < 0.5)
     )
     return result
 
 
-def fragment_shares(index: CandidateIndex) -> dict[str, float]:
+def fragment_shares(index: CandidateIndex) -> tuple[dict[str, float], dict[str, float]]:
     """For each form that longer candidates extend: the largest share of its occurrences
     that one extension holds, an extension being the form with one more content word on one
     side (and the linking words before it), its inflections counted together ("turbine",
     "turbines"). A form found only inside one longer candidate ("horizontal-axis wind" in
     "horizontal-axis wind turbine") gets 1: a fragment of it, C-value's nested candidate
-    that is never independent."""
+    that is never independent. Returned twice: over every extension, and over those that
+    add a word on the head's side only (``headless_share``)."""
     from termwise.terms.variants import StemKeys
 
     lang = languages.primary(index.lang)
     keys = StemKeys(lang)
     glue = LINK_WORDS.get(lang, frozenset()) | LINK_ARTICLES.get(lang, frozenset())
     forms = index.forms
+    head_last = lang != "fr"
     extended: dict[str, dict[tuple[bool, str], int]] = {}
     for form, stats in forms.items():
         if len(stats.words) < 2:
@@ -318,9 +329,19 @@ def fragment_shares(index: CandidateIndex) -> dict[str, float]:
             table = extended.setdefault(inner, {})
             slot = (on_right, keys.word(extra))
             table[slot] = table.get(slot, 0) + stats.count
-    return {
+    shares = {
         form: min(max(table.values()) / forms[form].count, 1.0) for form, table in extended.items()
     }
+    headless = {
+        form: min(
+            max(v for (on_right, _), v in table.items() if on_right == head_last)
+            / forms[form].count,
+            1.0,
+        )
+        for form, table in extended.items()
+        if any(on_right == head_last for on_right, _ in table)
+    }
+    return shares, headless
 
 
 def _containers(index: CandidateIndex, lang: str) -> dict[str, tuple[int, int, int]]:

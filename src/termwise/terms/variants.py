@@ -22,6 +22,7 @@ stay concepts of their own.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
@@ -178,18 +179,24 @@ def group_frequencies(forms: Mapping[str, FormStats], keys: StemKeys) -> dict[st
 
 def find_abbreviations(segments: Iterable[str], lang: str) -> dict[str, str]:
     """Abbreviations a text defines, ``{"aiib": "asian infrastructure investment bank"}``:
-    a parenthesised capital word whose letters begin the words just before it."""
+    a parenthesised capital word whose letters begin the words just before it, or failing
+    that spell them (``_spelled``: "horizontal-axis wind turbines (HAWTs)"). A plural "s"
+    ("HAWTs") and accents ("éoliennes à axe horizontal (EAH)") are no letters of it."""
     stops = stop_words(lang)
     found: dict[str, str] = {}
     for text in segments:
         for match in _ABBREVIATION.finditer(text):
             short = match.group(1)
-            letters = [ch.lower() for ch in short.rstrip("s") if ch.isalpha()]
+            letters = [_plain(ch) for ch in short.rstrip("s") if ch.isalpha()]
             before = re.findall(r"[\w'-]+", text[: match.start()])
             words = before[-(len(letters) * 2 + 2) :]
             long = _expansion(words, letters, stops)
             if long:
                 found[fold(short)] = fold(_whole_name(before, long, stops))
+                continue
+            long = _spelled(words, letters, stops)
+            if long:
+                found[fold(short)] = fold(long)
     return found
 
 
@@ -223,12 +230,73 @@ def _expansion(words: list[str], letters: list[str], stops: Collection[str]) -> 
     abbreviations keep one: "United Nations Convention against Corruption (UNCAC)")."""
     for size in range(len(letters), len(words) + 1):
         run = words[-size:]
-        if run[0][:1].lower() != letters[0]:
+        if _plain(run[0][:1]) != letters[0]:
             continue
-        initials = [w[0].lower() for w in run if w[:1].isupper() or w.lower() not in stops]
-        if initials == letters or (size == len(letters) and [w[0].lower() for w in run] == letters):
+        initials = [_plain(w[0]) for w in run if w[:1].isupper() or w.lower() not in stops]
+        if initials == letters or (size == len(letters) and [_plain(w[0]) for w in run] == letters):
             return " ".join(run)
     return None
+
+
+def _spelled(words: list[str], letters: list[str], stops: Collection[str]) -> str | None:
+    """The shortest run of words ending ``words`` that spells ``letters`` the way Schwartz
+    and Hearst (2003) match a definition (``_spells``), where the initials alone do not:
+    "horizontal-axis wind turbines (HAWTs)", "high-voltage direct current (HVDC)",
+    "éoliennes à axe horizontal (EAH)". The letters account for the whole run, so it is not
+    extended to a name as ``_whole_name`` extends initials."""
+    # At most as many content words as letters, and the run no longer than Schwartz and
+    # Hearst's window, min(|A| + 5, 2|A|) words.
+    longest = min(len(words), len(letters) + 5, 2 * len(letters))
+    for size in range(1, longest + 1):
+        run = words[-size:]
+        first = run[0]
+        if first.lower() in stops and not first[:1].isupper():
+            continue
+        content = [w for w in run if w[:1].isupper() or w.lower() not in stops]
+        if len(content) > len(letters):
+            break
+        if _spells(run, letters, stops):
+            return " ".join(run)
+    return None
+
+
+def _plain(text: str) -> str:
+    """Lower case without accents: "É" → "e" (an abbreviation drops them: "EAH")."""
+    return "".join(
+        ch for ch in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(ch)
+    )
+
+
+def _spells(run: list[str], letters: list[str], stops: Collection[str]) -> bool:
+    """Whether the letters of an abbreviation stand in ``run`` in order (Schwartz and Hearst
+    2003): the first at the start of the first word, each other one anywhere after the one
+    before it, the last in the last word; and every content word but function words gives
+    one at least, so that no word of the expansion is unaccounted for ("high-voltage" gives
+    "HV")."""
+    plain = [_plain(word) for word in run]
+    text = " ".join(plain)
+    if not text.startswith(letters[0]):
+        return False
+    # Match from the end, as Schwartz and Hearst do, so that each letter takes the latest
+    # place it can and the last letter falls in the last word.
+    position = len(text)
+    places = []
+    for letter in reversed(letters[1:]):
+        position = text.rfind(letter, 1, position)
+        if position < 1:
+            return False
+        places.append(position)
+    places.append(0)
+    if places[0] < len(text) - len(plain[-1]):
+        return False
+    # Each word of the run holds a matched letter, or is a function word between them.
+    start = 0
+    for word in plain:
+        end = start + len(word)
+        if not any(start <= place < end for place in places) and word.lower() not in stops:
+            return False
+        start = end + 1
+    return True
 
 
 def add_defined_forms(
