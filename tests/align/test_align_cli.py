@@ -550,6 +550,36 @@ def test_a_sentence_the_corrected_translation_drops_loses_its_earlier_text(
     ], before
 
 
+def test_a_sentence_confirmed_as_left_out_that_the_translation_adds_later_is_flagged(
+    tmp_path: Path,
+) -> None:
+    # The translator confirmed that the translation leaves a sentence out (F7); the
+    # published file then gained it, and aligning again said "0 aligned translations": the
+    # added text went nowhere, without a word.
+    from termwise.align.output import confirmed_comments
+
+    source = _joined_pair(tmp_path)
+    published = tmp_path / "paper.es.txt"
+    full = published.read_text(encoding="utf-8")
+    dropped = source[8]
+    published.write_text(full.replace(dropped + " ", ""), encoding="utf-8")
+    assert termwise(*ALIGN, cwd=tmp_path).returncode == 0
+    po = tmp_path / "translations" / "paper.es.po"
+    tfile = TranslationFile.load(po)
+    left = next(unit for unit in tfile.units.values() if unit.source == dropped)
+    assert left.target == ""
+    left.comments = confirmed_comments(left.comments)
+    tfile.save()
+    published.write_text(full, encoding="utf-8")
+    again = termwise(*ALIGN, cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    unit = TranslationFile.load(po).units[left.segment_id]
+    assert "align-check" in unit.flags
+    assert any("published text changed" in c and dropped[:30] in c for c in unit.comments), (
+        unit.comments
+    )
+
+
 def test_align_score_refuses_a_line_in_two_groups(tmp_path: Path) -> None:
     (tmp_path / "gold.align").write_text("[0]:[0]\n[1]:[1]\n", encoding="utf-8")
     (tmp_path / "test.align").write_text("[0]:[0]\n[0, 1]:[1]\n", encoding="utf-8")

@@ -392,14 +392,17 @@ def _published_changed(
         (c[len(ALIGNED_PREFIX) :] for c in unit.comments if c.startswith(ALIGNED_PREFIX)), None
     )
     now = _fingerprint(published)
-    if recorded is None or recorded == now or unit.target == published:
+    # A sentence confirmed as left out that the published text now translates (added to
+    # it since) is a change too: the new text was lost without a word.
+    added = recorded is None and bool(published) and confirmed_omission(unit)
+    if not added and (recorded is None or recorded == now or unit.target == published):
         return False
     first, last = min(lines), max(lines)
     # A group the review joined records its first part's text: only a run over all of the
     # new group shows that nothing in it changed. Otherwise the old group may also lie
     # within the new one (the aligner gave it a sentence more).
     regrouped = REGROUPED in comment_notes(unit.comments)
-    for start in range(max(0, last - UNCHANGED_RUN + 1), last + 1):
+    for start in range(max(0, last - UNCHANGED_RUN + 1), last + 1 if not added else 0):
         for end in range(start + 1, min(len(target_texts), start + UNCHANGED_RUN) + 1):
             covers = start <= first and end > last
             within = first <= start and end <= last + 1
@@ -417,6 +420,8 @@ def _published_changed(
             # Recorded anew: aligning a third time with nothing changed says nothing again.
             comment = f"{ALIGNED_PREFIX}{now}"
         comments.append(comment)
+    if added:
+        comments.append(f"{ALIGNED_PREFIX}{now}")
     unit.comments = tuple(comments)
     unit.flags = unit.flags | {CHECK_FLAG}
     if unit.state is SegmentState.REVIEWED:
