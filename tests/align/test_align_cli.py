@@ -580,6 +580,31 @@ def test_a_sentence_confirmed_as_left_out_that_the_translation_adds_later_is_fla
     )
 
 
+def test_a_translators_note_after_a_heading_goes_with_the_paragraph_after_it(
+    tmp_path: Path,
+) -> None:
+    # "## Choosing the technology", then a translator's note as a paragraph of its own: the
+    # note was appended to the heading, and every edition printed it as a heading.
+    body = seed_sentences(19)[7:13]
+    source = f"# Water\n\n{body[0]} {body[1]}\n\n## Choosing the technology\n\n"
+    source += f"{body[2]} {body[3]}\n\n{body[4]} {body[5]}\n"
+    note = "Translator's note: the word spring is used throughout for every source of water."
+    target = source.replace(
+        "## Choosing the technology\n\n", f"## Choosing the technology\n\n{note}\n\n"
+    )
+    (tmp_path / "guide.md").write_text(source, encoding="utf-8")
+    (tmp_path / "guide.es.md").write_text(target, encoding="utf-8")
+    result = termwise(
+        "align", "guide.md", "guide.es.md", "--from", "en", "--to", "es", "--no-mt",
+        "--no-language-check", cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    units = TranslationFile.load(tmp_path / "translations" / "guide.es.po").units.values()
+    heading = next(unit for unit in units if unit.source == "Choosing the technology")
+    assert heading.target == "Choosing the technology"
+    assert any(unit.target.startswith(note) for unit in units), [u.target for u in units]
+
+
 def test_align_score_refuses_a_line_in_two_groups(tmp_path: Path) -> None:
     (tmp_path / "gold.align").write_text("[0]:[0]\n[1]:[1]\n", encoding="utf-8")
     (tmp_path / "test.align").write_text("[0]:[0]\n[0, 1]:[1]\n", encoding="utf-8")

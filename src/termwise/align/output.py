@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -188,6 +188,7 @@ def write_project(
     tgt = languages.normalize(target_lang)
     # The beads number the sentences as they were aligned, before the joins below.
     aligned_sources = [segment.text for segment in document.segments]
+    document_kinds = [segment.kind.value for segment in document.segments]
     tfile = open_translation(layout, document, tgt)
     worked = {
         segment.id for segment in document.segments if translators_work(tfile.units[segment.id])
@@ -222,7 +223,12 @@ def write_project(
         for ids, keep in zip(groups, kept, strict=True)
         for k in ids
     ]
-    extra = _target_only_owners(beads, target_paragraph_starts)
+    headings = {
+        number
+        for number, bead in enumerate(bead for bead in beads if bead.src)
+        if document_kinds[bead.src[0]] == "heading"
+    }
+    extra = _target_only_owners(beads, target_paragraph_starts, headings)
     report.appended_to = {
         line: position[plan[number][0]] for number, lines in extra.items() for line in lines
     }
@@ -504,12 +510,16 @@ def _flag_not_applied(units: Sequence[TranslationUnit], comment: str, published:
 
 
 def _target_only_owners(
-    beads: Sequence[Bead], paragraph_starts: Sequence[bool] | None
+    beads: Sequence[Bead],
+    paragraph_starts: Sequence[bool] | None,
+    headings: Collection[int] = (),
 ) -> dict[int, list[int]]:
     """Source group number → the target sentences without a source that its translation
     takes in: those of the group before them, unless they open the paragraph the next
     group's translation goes on (a translator's note at the head of a section went onto the
-    heading before it), or come before every group."""
+    heading before it), or open a paragraph after a heading (group numbers ``headings``),
+    which takes in no paragraph (the note became part of the heading in every edition), or
+    come before every group."""
     extra: dict[int, list[int]] = {}
     owner = -1
     pending: list[int] = []
@@ -523,7 +533,8 @@ def _target_only_owners(
             continues = bool(bead.tgt) and not (
                 paragraph_starts is not None and paragraph_starts[bead.tgt[0]]
             )
-            taker = owner if owner == 0 or (opens and continues) else owner - 1
+            after_heading = opens and owner - 1 in headings
+            taker = owner if owner == 0 or (opens and continues) or after_heading else owner - 1
             extra.setdefault(taker, []).extend(pending)
             pending = []
     if pending:
