@@ -605,6 +605,19 @@ def test_a_translators_note_after_a_heading_goes_with_the_paragraph_after_it(
     assert any(unit.target.startswith(note) for unit in units), [u.target for u in units]
 
 
+def test_a_passage_placed_without_mt_is_said_to_be_a_guess(tmp_path: Path) -> None:
+    # Without MT a passage the French lacked was placed 20 sentences off by the lengths, and
+    # the note named it as if it were sure.
+    source = seed_sentences(40)[7:]
+    target = source[:12] + source[20:]
+    (tmp_path / "paper.txt").write_text(" ".join(source) + "\n", encoding="utf-8")
+    (tmp_path / "paper.es.txt").write_text(" ".join(target) + "\n", encoding="utf-8")
+    result = termwise(*ALIGN, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "have no counterpart in the target" in result.stderr
+    assert "Without MT its place is a guess from the sentence lengths" in result.stderr
+
+
 def test_align_score_refuses_a_line_in_two_groups(tmp_path: Path) -> None:
     (tmp_path / "gold.align").write_text("[0]:[0]\n[1]:[1]\n", encoding="utf-8")
     (tmp_path / "test.align").write_text("[0]:[0]\n[0, 1]:[1]\n", encoding="utf-8")

@@ -451,7 +451,7 @@ def align(
             f"{result.mt_rank:.0%} of the pairs)"
         )
     if chosen != "po":
-        _name_gaps(beads)
+        _name_gaps(beads, with_mt=mt is not None and not result.mt_ignored)
     if result.mt_ignored:
         click.echo(
             f"warning: {_why_mt_unused(result)}, so it was not used. Is it a translation "
@@ -499,7 +499,12 @@ def align(
         layout, source_path, source.document, target.texts, beads, tgt, target.paragraph_starts
     )
     # Numbered as the workbench numbers the segments (the joins made shift them).
-    _name_gaps(beads, report.segment_of, report.appended_to)
+    _name_gaps(
+        beads,
+        report.segment_of,
+        report.appended_to,
+        with_mt=mt is not None and not result.mt_ignored,
+    )
     click.echo(summary, err=True)
     # Each flagged group counted once: unsure, or else sure but for what it holds.
     unsure = (
@@ -565,10 +570,15 @@ def _name_gaps(
     beads: Sequence[Bead],
     segment_of: Sequence[int] | None = None,
     appended_to: Mapping[int, int] | None = None,
+    *,
+    with_mt: bool = True,
 ) -> None:
     """A note for every run of UNMATCHED_RUN or more sentences without counterpart, 1-based;
     source sentences as the project numbers its segments where ``segment_of`` says, and
-    target ones with the segment whose translation took them in (``appended_to``)."""
+    target ones with the segment whose translation took them in (``appended_to``). Without
+    MT the note says that where the passage lies is a guess: placed by the sentences'
+    lengths, a German passage the French lacked was put 20 sentences off, and the groups
+    between were paired wrong, most of them sure."""
     from termwise.align.beads import unmatched_runs
 
     for run in unmatched_runs(beads, UNMATCHED_RUN):
@@ -577,6 +587,11 @@ def _name_gaps(
         if segment_of is not None and run.side == "source":
             first, last = segment_of[first], segment_of[last]
         where = f"a passage the {other} lacks?"
+        if not with_mt:
+            where += (
+                " Without MT its place is a guess from the sentence lengths: check the groups "
+                "before it (--source-mt, or an MT engine for the pair, places it by content)"
+            )
         owner = (appended_to or {}).get(run.first)
         if run.side == "target" and owner is not None:
             # Most often a long source sentence the translation cut finer than the aligner's
