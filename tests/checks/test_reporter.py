@@ -58,6 +58,7 @@ def test_every_family_module_registers_its_checks_in_the_listed_order() -> None:
         "same-as-source",
         "numbers",
         "citations",
+        "placeholders",
         "urls",
         "brackets",
         "markup",
@@ -73,6 +74,7 @@ def test_every_family_module_registers_its_checks_in_the_listed_order() -> None:
     ]
     modules = {check.id: check.function.__module__ for check in all_checks()}
     assert modules["citations"] == "termwise.checks.qa.numbers"
+    assert modules["placeholders"] == "termwise.checks.qa.placeholders"
     assert modules["brackets"] == "termwise.checks.qa.urls_brackets"
     assert modules["markup"] == "termwise.checks.qa.markup"
     assert modules["typography"] == "termwise.checks.qa.punctuation"

@@ -87,6 +87,7 @@ _BUILTIN_MODULES = (
     "termwise.checks.consistency",
     "termwise.checks.qa.completeness",
     "termwise.checks.qa.numbers",
+    "termwise.checks.qa.placeholders",
     "termwise.checks.qa.urls_brackets",
     "termwise.checks.qa.markup",
     "termwise.checks.qa.punctuation",
