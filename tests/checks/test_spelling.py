@@ -43,6 +43,15 @@ def test_misspellings_flagged_but_never_glossary_terms() -> None:
     assert ("s1", "interconectividad") in [(i.segment_id, i.text) for i in bare]
 
 
+def test_placeholder_names_are_not_spelled() -> None:
+    # "count" of "{count}" and "name" of "%(name)s" were not in the es_ES dictionary.
+    document = build_document(["You have {count} files, %(name)s.", "Wrong speling here."])
+    targets = {"s1": "Tienes {count} archivos, %(name)s.", "s2": "Ortografia mal aqui."}
+    issues = run_checks(document, None, target_lang="es", targets=targets, config=ONLY)
+    assert {i.text for i in issues if i.segment_id == "s1"} == set()
+    assert {i.segment_id for i in issues} == {"s2"}
+
+
 def test_project_words_are_accepted() -> None:
     config = CheckConfig(
         enabled_only=frozenset({"spelling"}), spelling_words=frozenset({"desarollo"})

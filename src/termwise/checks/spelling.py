@@ -20,6 +20,7 @@ from pathlib import Path
 from termwise import languages
 from termwise.checks.context import ADDRESS_MARK, CheckContext, Pair, address_spans
 from termwise.checks.issue import Issue, Severity
+from termwise.checks.qa.placeholders import placeholder_spans
 from termwise.checks.registry import Scope, register
 from termwise.errors import TermwiseError
 
@@ -190,6 +191,8 @@ def spelling(context: CheckContext, pairs: Sequence[Pair]) -> Iterator[Issue]:
             continue
         protected = [(match.start, match.end) for match in context.target_terms(pair)]
         protected += address_spans(target)
+        if "%" in target or "{" in target:
+            protected += placeholder_spans(target)
         for match in word_re.finditer(target):
             word = match.group()
             if word not in wrong:

@@ -158,6 +158,12 @@ def _braces(text: str) -> list[_Placeholder]:
     return found
 
 
+def placeholder_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` holds placeholders (not the weak candidates): no words to spell there
+    ("count" of "{count}" was not in the es_ES dictionary)."""
+    return [(p.start, p.end) for p in (*_printf(text), *_braces(text)) if not p.weak]
+
+
 def _masked(text: str) -> str:
     """``text`` with its web and mail addresses blanked: "%20de" in a URL is no placeholder."""
     if not ("@" in text or "://" in text or "www." in text) or not ADDRESS_MARK.search(text):
