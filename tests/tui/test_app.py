@@ -775,26 +775,28 @@ async def test_f1_shows_every_key_that_works_here(
     review_project: ProjectLayout, paper: Path
 ) -> None:
     # The footer shows the common keys only; F1 did nothing.
-    from textual.widgets import HelpPanel
+    from termwise.tui.keys_screen import KeysScreen
 
     app = make_app(review_project, paper)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f1")
         await settle(app, pilot)
-        assert app.screen.query(HelpPanel)
-        shown = app.export_screenshot().replace("&#160;", " ")
+        assert isinstance(app.screen, KeysScreen)
         # Keys the footer has no room for: the alignment review's and the panels'.
+        await pilot.press("end")
+        await settle(app, pilot)
+        shown = app.export_screenshot().replace("&#160;", " ")
         for description in ("Confirm group", "1st sentence up", "Join next", "Keys"):
             assert description in shown
         await pilot.press("f1")
         await settle(app, pilot)
-        assert not app.screen.query(HelpPanel)
-        # The panel lists Esc as the way back: it closes the panel too.
+        assert not isinstance(app.screen, KeysScreen)
+        # The list says Esc closes it.
         await pilot.press("f1")
         await settle(app, pilot)
         await pilot.press("escape")
         await settle(app, pilot)
-        assert not app.screen.query(HelpPanel)
+        assert not isinstance(app.screen, KeysScreen)
 
 
 async def test_ctrl_s_says_that_the_work_is_saved(

@@ -9,6 +9,7 @@ from termwise.tui.dialogs import AddTerm, AskText, Choose, ConfirmPreview, TextI
 from termwise.tui.editor import TranslationEditor
 from termwise.tui.grid import SegmentGrid
 from termwise.tui.keymap import KEYMAP, textual_bindings
+from termwise.tui.keys_screen import KeysList
 from termwise.tui.panels import GlossaryPanel, IssuesPanel
 from termwise.tui.panels.candidates import CandidatesPanel
 from termwise.tui.translating import MTProgress
@@ -24,6 +25,7 @@ OWNERS: dict[str, tuple[type, ...]] = {
     "preview": (ConfirmPreview,),
     "dialog": (AskText, Choose, AddTerm),
     "input": (TextInput,),
+    "keys": (KeysList,),
 }
 
 

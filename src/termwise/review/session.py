@@ -192,8 +192,11 @@ class ReviewSession:
         heading = SegmentKind.HEADING
         units = self.tfile.units
         rows = []
+        mt_state = SegmentState.MT
         for segment in self.document.segments:
             unit = units[segment.id]
+            if unit.state is mt_state:
+                _keep_line_breaks_apart(unit)
             rows.append(
                 Row(
                     segment.id,
@@ -303,6 +306,7 @@ class ReviewSession:
 
     def _sync_row(self, segment_id: str) -> None:
         unit = self.unit(segment_id)
+        _keep_line_breaks_apart(unit)  # a merge, MT or an undo may have said "MT"
         row = self.row(segment_id)
         row.target = unit.target
         row.mt = unit.mt or ""
@@ -323,6 +327,8 @@ class ReviewSession:
         ids = list(dict.fromkeys(segment_ids))
         before = {segment_id: self._snapshot(segment_id) for segment_id in ids}
         action()
+        for segment_id in ids:
+            _keep_line_breaks_apart(self.unit(segment_id))
         change = Change(
             label, before, {segment_id: self._snapshot(segment_id) for segment_id in ids}
         )
@@ -1092,7 +1098,28 @@ def _marks(matches: Sequence[TermMatch]) -> tuple[Mark, ...]:
 def _translate(unit: TranslationUnit, text: str) -> None:
     """The translator's own translation (typed, or the MT taken) for ``unit``."""
     unit.set_translation(text)
+    _keep_line_breaks_apart(unit)
     filled_in_review(unit)
+
+
+def _keep_line_breaks_apart(unit: TranslationUnit) -> None:
+    """A translation that differs from its MT in its line breaks is the translator's, not
+    the MT: "edited". (The state reading ignores whitespace, so that an MT comment another
+    tool re-wrapped still matches; it took "larga\n\nque" for the MT "larga que", and the
+    workbench offered it as untouched MT.) A re-wrap joins comment lines with a space, so an
+    MT's own line breaks survive it: spaces within a line still do not count."""
+    mt = unit.mt
+    if (
+        unit.state is SegmentState.MT
+        and mt is not None
+        and unit.target != mt
+        and _line_shape(unit.target) != _line_shape(mt)
+    ):
+        unit.state = SegmentState.EDITED
+
+
+def _line_shape(text: str) -> list[str]:
+    return ["".join(line.split()) for line in text.split("\n")]
 
 
 def _without_tail(text: str, tail: str, glue: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from termwise.errors import TermwiseError
-from termwise.tui.keymap import effective_keys, key_label
+from termwise.tui.keymap import shown_key
 
 if TYPE_CHECKING:
     from termwise.tui.workbench import Workbench
@@ -33,10 +33,7 @@ def move_sentence(workbench: Workbench, step: int) -> None:
         (move_first_to_previous if step < 0 else move_last_to_next)(session, segment_id)
     except NotAnAlignedGroup as error:
         # Said as F7 says it, with the keys that do reshape ordinary segments.
-        keys = effective_keys(getattr(workbench.app, "user_keymap", {}))
-        join, split = (
-            key_label(keys[name].split(",")[0]) for name in ("review.join", "review.split")
-        )
+        join, split = (shown_key(workbench.app, name) for name in ("review.join", "review.split"))
         workbench.notify(
             f"Nothing to move: {error}. Moving a sentence fixes the groups termwise align "
             f"made; {join} joins a segment with the next, {split} splits it.",
@@ -95,7 +92,8 @@ def confirm_sure_groups(workbench: Workbench) -> None:
         confirmed = confirm_sure(session)
         workbench.refresh_all_rows()
         workbench.changed()
-        workbench.notify(f"Confirmed {confirmed} aligned group(s); Ctrl+Z takes it back.")
+        undo = shown_key(workbench.app, "review.undo")
+        workbench.notify(f"Confirmed {confirmed} aligned group(s); {undo} takes it back.")
 
     workbench.app.push_screen(
         Choose(

@@ -415,14 +415,32 @@ class ReviewApp(App[None]):
         self.schedule_checks()
 
     def action_toggle_help(self) -> None:
-        """Show or hide Textual's panel of the keys that work where the focus is: the footer
-        has room for the common ones only, and F1 did nothing."""
-        from textual.widgets import HelpPanel
+        """Show or hide the list of the keys that work where the focus is: the footer has
+        room for the common ones only, and F1 did nothing."""
+        from termwise.tui.keys_screen import KeysScreen
 
-        if self.screen.query(HelpPanel):
+        if isinstance(self.screen, KeysScreen):
             self.action_hide_help_panel()
         else:
             self.action_show_help_panel()
+
+    def action_show_help_panel(self) -> None:
+        """The keys list (F1, and the palette's "Keys"): a dialog scrolled with the keyboard,
+        in place of Textual's panel, which the keys could not scroll (see ``keys_screen``)."""
+        from termwise.tui.keymap import KEYMAP
+        from termwise.tui.keys_screen import KeysScreen, key_lines
+
+        if isinstance(self.screen, KeysScreen):
+            return
+        help_keys = self.user_keymap.get("review.help", KEYMAP["review.help"].keys)
+        lines = key_lines(self, self.screen.active_bindings)
+        self.push_screen(KeysScreen(lines, help_keys))
+
+    def action_hide_help_panel(self) -> None:
+        from termwise.tui.keys_screen import KeysScreen
+
+        if isinstance(self.screen, KeysScreen):
+            self.screen.dismiss()
 
     # --- saving -----------------------------------------------------------------------
 

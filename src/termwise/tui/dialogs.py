@@ -17,7 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from termwise.tui.keymap import effective_keys, textual_bindings
+from termwise.tui.keymap import shown_key, textual_bindings
 from termwise.tui.shown_keys import KeymapInPlace
 
 DIALOG_CSS = """
@@ -67,7 +67,9 @@ class AskText(KeymapInPlace, ModalScreen[str | None]):
         with Vertical():
             yield Label(self.title_text, classes="dialog-title")
             yield TextInput(self.value, placeholder=self.placeholder, id="answer")
-            yield Label("Enter: OK   Escape: cancel", classes="dialog-help")
+            # The keys as the user's keymap has them (Enter is the text field's own).
+            cancel = shown_key(self.app, "dialog.cancel")
+            yield Label(f"Enter: OK   {cancel}: cancel", classes="dialog-help", markup=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value)
@@ -106,7 +108,8 @@ class Choose(KeymapInPlace, ModalScreen[str | None]):
 
 
 class ConfirmPreview(KeymapInPlace, ModalScreen[bool]):
-    """Show what a fix would change in each segment; y applies, n or Escape cancels."""
+    """Show what a fix would change in each segment; y applies, n or Escape cancels (as
+    the keymap has them: ``preview.apply``, ``preview.cancel``)."""
 
     DEFAULT_CSS = (
         DIALOG_CSS.format(name="ConfirmPreview")
@@ -135,9 +138,8 @@ class ConfirmPreview(KeymapInPlace, ModalScreen[bool]):
                     yield Static(f"+ {after}", classes="after", markup=False)
             # Docked at the foot of the box: at 80x24 a preview of a few long segments
             # pushed the question and its keys below the screen's edge.
-            keys = effective_keys(getattr(self.app, "user_keymap", {}))
             apply, cancel = (
-                keys[name].split(",")[0] for name in ("preview.apply", "preview.cancel")
+                shown_key(self.app, name) for name in ("preview.apply", "preview.cancel")
             )
             yield Label(
                 f"{len(self.rows)} segment(s).  {apply}: apply   {cancel}: cancel",
@@ -171,7 +173,12 @@ class AddTerm(KeymapInPlace, ModalScreen[tuple[str, str, str, str] | None]):
             yield TextInput(lang, id="term-lang")
             yield Label("Status: preferred, admitted, deprecated or superseded")
             yield TextInput("preferred", id="term-status")
-            yield Label("Enter in the last field: add   Escape: cancel", classes="dialog-help")
+            cancel = shown_key(self.app, "dialog.cancel")
+            yield Label(
+                f"Enter in the last field: add   {cancel}: cancel",
+                classes="dialog-help",
+                markup=False,
+            )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id != "term-status":

@@ -132,7 +132,8 @@ _TABLE = (
     # The glossary panel.
     KeyBinding("glossary.add", "a", "add_term", "Add term", "glossary"),
     KeyBinding("glossary.status", "s", "edit_status", "Term status", "glossary"),
-    KeyBinding("glossary.to_terms", "down", "to_terms", "To the terms", "glossary", False),
+    # Shown: the footer says in the search field how to get to the terms and their keys.
+    KeyBinding("glossary.to_terms", "down", "to_terms", "Terms", "glossary"),
     # The preview of a fix everywhere.
     KeyBinding("preview.apply", "y,enter", "answer(True)", "Apply", "preview"),
     KeyBinding("preview.cancel", "n,escape", "answer(False)", "Cancel", "preview"),
@@ -141,6 +142,15 @@ _TABLE = (
     KeyBinding("input.select_all", "ctrl+a", "select_all", "Select all", "input", False),
     # The other dialogs (a line of text, a choice, a new term).
     KeyBinding("dialog.cancel", "escape", "cancel", "Cancel", "dialog", False),
+    # The keys list (F1): scrolled with the keyboard (it ran past the foot of an 80x24
+    # screen); the help key (review.help) closes it too.
+    KeyBinding("keys.scroll_up", "up", "scroll_up", "Scroll up", "keys", False),
+    KeyBinding("keys.scroll_down", "down", "scroll_down", "Scroll down", "keys", False),
+    KeyBinding("keys.page_up", "pageup", "page_up", "Page up", "keys", False),
+    KeyBinding("keys.page_down", "pagedown", "page_down", "Page down", "keys", False),
+    KeyBinding("keys.top", "home", "scroll_home", "Top", "keys", False),
+    KeyBinding("keys.bottom", "end", "scroll_end", "Bottom", "keys", False),
+    KeyBinding("keys.close", "escape", "close", "Close", "keys", False),
     # The glossary's Candidates view (term discovery).
     KeyBinding("candidates.extract", "e", "extract", "Find candidates", "candidates"),
     KeyBinding("candidates.new", "n", "accept_new", "New concept", "candidates"),
@@ -204,13 +214,32 @@ def validate_keymap(data: Mapping[str, object], path: Path | None = None) -> dic
     return overrides
 
 
+# Keys whose name a keyboard spells otherwise ("Pagedown" read as a word).
+_KEY_NAMES = {"pageup": "PgUp", "pagedown": "PgDn"}
+
+
 def key_label(key: str) -> str:
     """A key as a message names it: ``f3`` → ``F3``, ``ctrl+n`` → ``Ctrl+N``; a letter alone
     stays as it is (``x`` and ``X`` are two keys)."""
     *modifiers, last = key.split("+")
-    if modifiers or len(last) > 1:
+    if last in _KEY_NAMES:
+        last = _KEY_NAMES[last]
+    elif modifiers or len(last) > 1:
         last = last[:1].upper() + last[1:]
     return "+".join([*(part.capitalize() for part in modifiers), last])
+
+
+def first_key(binding_id: str, overrides: Mapping[str, str]) -> str:
+    """The first key of a binding as the user's keymap has it, as a message names it."""
+    keys = overrides.get(binding_id, KEYMAP[binding_id].keys)
+    return key_label(keys.split(",")[0].strip())
+
+
+def shown_key(app: object, binding_id: str) -> str:
+    """``first_key`` under the keymap of ``app`` (a ``ReviewApp``: its ``user_keymap``), so
+    that a message or a dialog's help line names a key the user moved where they put it."""
+    overrides: Mapping[str, str] = getattr(app, "user_keymap", None) or {}
+    return first_key(binding_id, overrides)
 
 
 def effective_keys(overrides: Mapping[str, str]) -> dict[str, str]:
@@ -232,6 +261,7 @@ def _check_conflicts(
         "dialog": "dialog",
         "input": "input",
         "candidates": "candidates",
+        "keys": "keys",
     }
     seen: dict[tuple[str, str], str] = {}
     for binding_id, keys in effective_keys(overrides).items():

@@ -16,6 +16,7 @@ from textual.widgets import ProgressBar
 
 from termwise.errors import TermwiseError
 from termwise.tui.dialogs import Choose
+from termwise.tui.keymap import shown_key
 
 if TYPE_CHECKING:
     from termwise.mt.engine import MTResult
@@ -127,7 +128,7 @@ class MTProgress(ProgressBar):
         hint = (
             f"{message}\n(Do not ask again writes [mt] on-opening = false into the project's "
             "termwise.toml: no pair is translated on opening, not even one with an engine; "
-            "F2 still translates when asked.)"
+            f"{shown_key(self.app, 'review.translate')} still translates when asked.)"
         )
         self.app.push_screen(
             Choose("No machine translation installed for this pair", options, help=hint), done
@@ -142,7 +143,8 @@ class MTProgress(ProgressBar):
         except (TermwiseError, OSError) as error:
             self.notify(f"Not saved: {error}", severity="error", timeout=12)
             return
-        self.notify(f"{path}: [mt] on-opening = false. F2 translates when you ask.")
+        translate = shown_key(self.app, "review.translate")
+        self.notify(f"{path}: [mt] on-opening = false. {translate} translates when you ask.")
 
     def action_install_model(self) -> None:
         self._install_model()

@@ -185,7 +185,9 @@ class Workbench(Vertical):
         unit = self.session.unit(segment_id)
         if editor.text != unit.target:
             editor.load_text(unit.target)
-        self._synced_text = unit.target
+        # The editor's own form of the text (TextArea reads a "\r" or a U+2028 as its line
+        # break): only what the translator types there afterwards changes the translation.
+        self._synced_text = editor.text
         locked = self.session.read_only_reason(segment_id) is not None
         editor.set_locked(self._read_only_message(segment_id, "editing") if locked else None)
         self.update_dock()
@@ -268,7 +270,9 @@ class Workbench(Vertical):
         segment_id = self._editing_id
         if segment_id is None or not self.is_attached:
             return
-        text = self.editor.text.replace("\n", " ")
+        # As typed, line breaks included: a translation's text never changes unless the
+        # translator changed it (opening a segment turned "larga\n\nque" into "larga  que").
+        text = self.editor.text
         if text == self._synced_text:
             return
         self._synced_text = text
@@ -278,8 +282,8 @@ class Workbench(Vertical):
             except ReadOnlySegment as error:
                 # Put in by a way around the editor's read-only mode: the text goes back.
                 self.notify(str(error), severity="warning")
-                self._synced_text = self.session.unit(segment_id).target
-                self.editor.load_text(self._synced_text)
+                self.editor.load_text(self.session.unit(segment_id).target)
+                self._synced_text = self.editor.text
                 return
             self.changed(segment_id, reload_editor=False)
 
@@ -309,11 +313,6 @@ class Workbench(Vertical):
         return ""
 
     def action_leave_editor(self) -> None:
-        from textual.widgets import HelpPanel
-
-        if self.app.screen.query(HelpPanel):
-            # The keys panel (F1) lists Esc as the way back: it closes the panel too.
-            self.app.action_hide_help_panel()
         if self.app.screen is self.screen:
             self.session.seal_typing()
             self._focus_now(self.grid)
@@ -334,7 +333,8 @@ class Workbench(Vertical):
             self.notify(str(error), severity="warning")
             return
         if not accepted:
-            self.notify("This segment has no machine translation yet (F2 translates).")
+            translate = self._key_of("review.translate")
+            self.notify(f"This segment has no machine translation yet ({translate} translates).")
             return
         self.changed(segment_id)
 
@@ -518,10 +518,9 @@ class Workbench(Vertical):
 
     def _key_of(self, binding_id: str) -> str:
         """The (first) key of a binding as the user's keymap has it."""
-        from termwise.tui.keymap import effective_keys, key_label
+        from termwise.tui.keymap import shown_key
 
-        keys = effective_keys(getattr(self.app, "user_keymap", {}))[binding_id]
-        return key_label(keys.split(",")[0])
+        return shown_key(self.app, binding_id)
 
     def action_filter(self) -> None:
         options = [

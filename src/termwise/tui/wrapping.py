@@ -46,7 +46,8 @@ def estimate_lines(text: str, width: int) -> int:
 def wrap_spans(text: str, width: int) -> list[tuple[int, int]]:
     """Greedy wrap of ``text`` into lines of at most ``width`` cells, as ``(start, end)`` spans.
 
-    Spaces at a break are dropped; a word longer than the line is split by cells.
+    Spaces at a break are dropped; a word longer than the line is split by cells. Every
+    line break in the text starts a line (a blank line is an empty span), as in the editor.
     An empty text gives one empty line, so every row is at least one line high.
     """
     if width <= 0:
@@ -63,8 +64,14 @@ def wrap_spans(text: str, width: int) -> list[tuple[int, int]]:
         token = match.group()
         start, end = match.span()
         if token[0].isspace():
-            if "\n" in token and line_start >= 0:
-                lines.append((line_start, line_end))
+            breaks = token.count("\n")
+            if breaks:
+                # Each line break the translator typed is one, a blank line ("\n\n") too:
+                # the grid showed "larga\n\nque" as if it had one break.
+                if line_start >= 0:
+                    lines.append((line_start, line_end))
+                    breaks -= 1
+                lines.extend([(start, start)] * breaks)
                 line_start = -1
                 column = 0
             space_cells = 0 if line_start < 0 else (len(token) if ascii_text else cell_len(token))
@@ -94,4 +101,6 @@ def wrap_spans(text: str, width: int) -> list[tuple[int, int]]:
         line_start, line_end = piece_start, end
     if line_start >= 0:
         lines.append((line_start, line_end))
+    if text.endswith("\n"):
+        lines.append((len(text), len(text)))  # the line a final break begins, as typed
     return lines or [(0, 0)]

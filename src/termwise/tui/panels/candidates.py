@@ -20,7 +20,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from termwise.errors import TermwiseError
-from termwise.tui.keymap import textual_bindings
+from termwise.tui.keymap import shown_key, textual_bindings
 from termwise.tui.panels.glossary import GlossaryPanel
 
 if TYPE_CHECKING:
@@ -49,7 +49,8 @@ class CandidatesPanel(Vertical):
         self.candidates: list[Candidate] = []
 
     def compose(self) -> ComposeResult:
-        yield Static("e: find candidates in this document", id="candidates-help")
+        find = shown_key(self.app, "candidates.extract")
+        yield Static(f"{find}: find candidates in this document", id="candidates-help")
         yield OptionList(id="candidates-list")
 
     @property
@@ -92,9 +93,19 @@ class CandidatesPanel(Vertical):
             options.add_option(Option(label))
         if candidates:
             options.highlighted = 0
+        new, variant, concepts, reject, again = (
+            shown_key(self.app, name)
+            for name in (
+                "candidates.new",
+                "candidates.variant",
+                "review.concepts",
+                "candidates.reject",
+                "candidates.extract",
+            )
+        )
         self.query_one("#candidates-help", Static).update(
-            f"{len(candidates)} candidates · n new concept · v variant of the concept "
-            "highlighted in Concepts (F10) · r reject · e again"
+            f"{len(candidates)} candidates · {new} new concept · {variant} variant of the "
+            f"concept highlighted in Concepts ({concepts}) · {reject} reject · {again} again"
         )
 
     def action_accept_new(self) -> None:

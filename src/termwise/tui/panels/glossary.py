@@ -2,23 +2,47 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from termwise.errors import TermwiseError
 from termwise.tui.dialogs import TextInput
-from termwise.tui.keymap import textual_bindings
+from termwise.tui.keymap import shown_key, textual_bindings
 
 if TYPE_CHECKING:
     from termwise.glossary.model import Concept, Glossary, Term
     from termwise.review.session import ReviewSession
+
+
+class GlossarySearch(TextInput):
+    """The glossary's search field, where Down goes to the terms (``glossary.to_terms``):
+    bound here, and not only on the panel, so that the footer shows it (the field's own Down,
+    which scrolls nothing, hid the panel's)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *TextInput.BINDINGS,
+        *cast(
+            "list[BindingType]",
+            [
+                b
+                for b in textual_bindings("glossary")
+                if getattr(b, "id", "") == "glossary.to_terms"
+            ],
+        ),
+    ]
+
+    def action_to_terms(self) -> None:
+        for node in self.ancestors:
+            if isinstance(node, GlossaryPanel):
+                node.action_to_terms()
+                return
 
 
 class GlossaryPanel(Vertical):
@@ -32,6 +56,7 @@ class GlossaryPanel(Vertical):
     BINDINGS: ClassVar[list[BindingType]] = textual_bindings("glossary")  # type: ignore[assignment]
     DEFAULT_CSS = """
     GlossaryPanel > OptionList { height: 1fr; }
+    GlossaryPanel > #glossary-keys { color: $text-muted; padding: 0 1; }
     """
 
     class AddTerm(Message):
@@ -57,7 +82,20 @@ class GlossaryPanel(Vertical):
         self.entries: list[tuple[Concept, Term]] = []
 
     def compose(self) -> ComposeResult:
-        yield TextInput(placeholder="Search the glossary (Down: the terms)", id="glossary-search")
+        # The panel's keys work in the list of terms (in the search field a letter is
+        # typed): the line under the field says how to get there and what they do, and it
+        # wraps where the panel is narrow (at 80 columns the placeholder's "(Down: the
+        # terms)" was cut, and the footer has no room for them).
+        yield GlossarySearch(placeholder="Search the glossary", id="glossary-search")
+        down, add, status = (
+            shown_key(self.app, name)
+            for name in ("glossary.to_terms", "glossary.add", "glossary.status")
+        )
+        yield Static(
+            f"{down}: to the terms · {add}: add a term · {status}: its status",
+            id="glossary-keys",
+            markup=False,
+        )
         yield OptionList(id="glossary-terms")
 
     def show(self, glossary: Glossary | None, query: str | None = None) -> None:

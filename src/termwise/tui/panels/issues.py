@@ -24,7 +24,7 @@ from termwise.atomic import backup_path
 from termwise.checks.issue import Issue, Severity
 from termwise.errors import TermwiseError
 from termwise.tui.dialogs import AskText, Choose, ConfirmPreview
-from termwise.tui.keymap import effective_keys, textual_bindings
+from termwise.tui.keymap import shown_key, textual_bindings
 
 if TYPE_CHECKING:
     from termwise.review.changes import Change
@@ -265,8 +265,7 @@ class IssuesPanel(Vertical):
             text.append("\n")
         text.append(data.message)
         if data.fix is not None:
-            keys = effective_keys(getattr(self.app, "user_keymap", {}))["issues.fix"]
-            text.append(f"  [{keys.split(',')[0]}: fix]", style="cyan")
+            text.append(f"  [{shown_key(self.app, 'issues.fix')}: fix]", style="cyan")
         detail.update(text)
 
     def action_next_error(self) -> None:
@@ -420,7 +419,7 @@ class IssuesPanel(Vertical):
             self.notify(f"Fix not applied: {error}", severity="error")
             return
         self.post_message(self.Fixed(change))
-        undo = effective_keys(getattr(self.app, "user_keymap", {}))["review.undo"]
+        undo = shown_key(self.app, "review.undo")  # "Ctrl+Z", or where the keymap put it
         if plan.side != "source":
             self.notify(f"Fixed {len(change.after)} segment(s); undo with {undo}.")
             return
