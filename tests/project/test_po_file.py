@@ -318,6 +318,22 @@ def test_comments_rewrapped_by_another_editor_keep_mt_state(tmp_path: Path) -> N
     assert loaded.comments == ("extracted by another tool",)
 
 
+def test_a_space_the_translator_took_out_of_the_mt_is_an_edit(tmp_path: Path) -> None:
+    # "Es nuestro gol." typed over Apertium's "Es nuestro gol ." stayed MT: every space was
+    # ignored in the comparison, so stats and the review counted the fix as untouched MT.
+    path = tmp_path / "paper.es.po"
+    tfile = sample_file()
+    unit = TranslationUnit("a6", "It is our goal.", "Es nuestro gol .", SegmentState.MT)
+    unit.mt = "Es nuestro gol ."
+    tfile.units["a6"] = unit
+    unit.set_translation("Es nuestro gol.")
+    assert unit.state is SegmentState.EDITED
+    tfile.save(path)
+    assert TranslationFile.load(path).units["a6"].state is SegmentState.EDITED
+    unit.set_translation("Es  nuestro gol .")  # the same words, spaced otherwise: still MT
+    assert unit.state is SegmentState.MT
+
+
 def test_incremental_save_writes_exactly_what_babel_writes(tmp_path: Path) -> None:
     tfile = sample_file()
     first = tfile.to_bytes()

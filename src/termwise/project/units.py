@@ -171,8 +171,10 @@ def _unit_key(unit: TranslationUnit) -> tuple[object, ...]:
 
 
 def same_text(a: str, b: str) -> bool:
-    """Equal but for whitespace: how a re-wrapped MT comment still matches the translation."""
-    return "".join(a.split()) == "".join(b.split())
+    """Equal but for the kind and length of the space between words: how a re-wrapped MT
+    comment or note still matches. A space taken out or put in counts: with every space
+    ignored, "Es nuestro gol." typed over the MT's "Es nuestro gol ." stayed MT."""
+    return a.split() == b.split()
 
 
 def iter_units(tfile: TranslationFile, states: Iterable[SegmentState]) -> Iterator[TranslationUnit]:
