@@ -397,6 +397,14 @@ def test_a_figure_read_two_ways_is_one_issue_that_says_so() -> None:
     assert "“-05” reads as -5 here, but the source's “-0.5” as -0.5" in negative.message
 
 
+def test_a_placeholders_width_and_precision_are_no_numbers() -> None:
+    # "Size: {size:.2f} MB" as "{size:.1f}" was "number 2 missing" and "number 1 added".
+    assert not run_one("numbers", ["Size: {size:.2f} MB"], ["Tamaño: {size:.1f} MB"])
+    assert not run_one("numbers", ["%5d files"], ["%3d archivos"])
+    issues = run_one("numbers", ["{count} files in 2020"], ["{count} archivos en 2021"])
+    assert issues and all("2020" in i.message or "2021" in i.message for i in issues)
+
+
 def test_a_lost_percent_sign_is_reported() -> None:
     # "50%" as "el 50," was no issue: the figure is there.
     (issue,) = run_one(
