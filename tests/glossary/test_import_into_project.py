@@ -165,3 +165,7 @@ def test_unreviewed_candidates_stay_out_of_the_glossary_until_given_a_status(
     assert "left out" in output and "unreviewed term candidate(s)" in output
     imported = load_glossary(project / "glossary" / "candidates.tbx")
     assert [t.text for c in imported.concepts for t in c.all_terms] == ["egoism"]
+    # Reviewed, it no longer says it is not.
+    assert not any(
+        "unreviewed" in note for c in imported.concepts for t in c.all_terms for note in t.notes
+    )

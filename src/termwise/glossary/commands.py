@@ -360,6 +360,11 @@ def _leave_out_unreviewed(loaded: Glossary, file: Path) -> None:
     def raw(term: Term) -> bool:
         return term.status is TermStatus.UNSPECIFIED and UNREVIEWED_NOTE in term.notes
 
+    for concept in loaded.concepts:
+        for term in concept.all_terms:
+            if not raw(term) and UNREVIEWED_NOTE in term.notes:
+                # Given a status, it has been reviewed: the note would say otherwise.
+                term.notes = [note for note in term.notes if note != UNREVIEWED_NOTE]
     left = sum(raw(term) for concept in loaded.concepts for term in concept.all_terms)
     if not left:
         return
