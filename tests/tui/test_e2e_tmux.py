@@ -102,7 +102,7 @@ def test_review_in_tmux_translate_edit_fix_quit(
         terminal.keys("Enter", "C-a")
         terminal.type("Resumen revisado por el traductor.")
         terminal.keys("Escape", "C-r")
-        terminal.wait_for(r"1/102 reviewed")
+        terminal.wait_for(r"1/102 segments reviewed")
         # Issues panel: it opens on this segment's source variant; fix it everywhere.
         terminal.keys("F8")
         terminal.wait_for(r"issue\(s\) in \d+ check")

@@ -66,10 +66,15 @@ def unsure(unit: TranslationUnit) -> bool:
 
 def regroup(unit: TranslationUnit, *merged: TranslationUnit) -> None:
     """The translator changed this group (and took ``merged`` into it): its alignment comment
-    no longer describes the aligner's group, and a flag of a merged group carries over."""
+    no longer describes the aligner's group, and a flag of a merged group carries over. A
+    group confirmed before is to confirm again: split, its first part kept the reviewed
+    state with the translation of both parts, off the list of groups to check and exported
+    as reviewed."""
     unit.comments = regrouped_comments(unit.comments, *(other.comments for other in merged))
     if any(CHECK_FLAG in other.flags for other in merged):
         unit.flags = unit.flags | {CHECK_FLAG}
+    if unit.state is SegmentState.REVIEWED and confidence(unit) is not None:
+        unit.set_translation(unit.target)  # edited (fuzzy), or MT where it is the MT
 
 
 def regroup_new_parts(units: Mapping[str, TranslationUnit], known: Set[str]) -> None:

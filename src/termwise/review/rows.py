@@ -41,6 +41,9 @@ class Row:
     # Flagged read-only (not for translation, locked in another tool): shown as locked.
     locked: bool = False
     issues: int = 0
+    # An aligned group to confirm (unsure, or changed in review): marked with or without
+    # the filter of unsure groups on.
+    to_confirm: bool = False
     source_marks: tuple[Mark, ...] = ()
     mt_marks: tuple[Mark, ...] = ()
     target_marks: tuple[Mark, ...] = ()

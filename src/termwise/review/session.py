@@ -26,6 +26,7 @@ from termwise.project.layout import ProjectLayout, id_aliases_file
 from termwise.project.units import MT_MAY_FILL, READ_ONLY_FLAG, SegmentState
 from termwise.review.alignment import (
     filled_in_review,
+    needs_check,
     regroup,
     regroup_new_parts,
 )
@@ -206,6 +207,8 @@ class ReviewSession:
                     state_value[unit.state],
                     segment.kind is heading,
                     locked=READ_ONLY_FLAG in unit.flags,
+                    # Only an aligned group has comments to read (and a book has 50,000).
+                    to_confirm=bool(unit.comments) and needs_check(unit),
                 )
             )
         self.rows = rows
@@ -311,6 +314,7 @@ class ReviewSession:
         row.target = unit.target
         row.mt = unit.mt or ""
         row.locked = READ_ONLY_FLAG in unit.flags
+        row.to_confirm = bool(unit.comments) and needs_check(unit)
         if row.state != unit.state.value:
             self._counts[row.state] -= 1
             self._counts[unit.state.value] += 1

@@ -34,6 +34,10 @@ STATE_GLYPHS = {"new": "·", "mt": "M", "edited": "E", "reviewed": "✓"}
 # In the state's place, a read-only segment's (not for translation, locked in another
 # tool): its translation is shown muted, and the status line under the editor says why.
 LOCKED_GLYPH = "⊘"
+# In the state's place too, an aligned group to confirm (unsure, or changed in review),
+# with or without the filter of unsure groups on: it is never reviewed, its state is in the
+# status line, and an issue's "!" beside it still shows.
+TO_CONFIRM_GLYPH = "?"
 # Lines a row takes besides its wrapped text: a rule that separates it from the next row.
 ROW_RULE = 1
 # Below this many cells the grid shows source and translation only.
@@ -59,6 +63,7 @@ class SegmentGrid(ScrollView, can_focus=True):
         "segment-grid--state-edited",
         "segment-grid--state-reviewed",
         "segment-grid--issues",
+        "segment-grid--to-confirm",
         "segment-grid--locked",
     }
 
@@ -83,6 +88,7 @@ class SegmentGrid(ScrollView, can_focus=True):
     SegmentGrid > .segment-grid--state-edited { color: $warning; }
     SegmentGrid > .segment-grid--state-reviewed { color: $success; text-style: bold; }
     SegmentGrid > .segment-grid--issues { color: $error; text-style: bold; }
+    SegmentGrid > .segment-grid--to-confirm { color: $warning; text-style: bold; }
     SegmentGrid > .segment-grid--locked { color: $text-muted; text-style: italic; }
     """
 
@@ -355,6 +361,8 @@ class SegmentGrid(ScrollView, can_focus=True):
         gutter_style = self._style(f"state-{row.state}") if row.state in STATE_GLYPHS else Style()
         if row.locked:
             state_glyph, gutter_style = LOCKED_GLYPH, self._style("locked")
+        elif row.to_confirm:
+            state_glyph, gutter_style = TO_CONFIRM_GLYPH, self._style("to-confirm")
         blank_gutter = RichSegment(" " * GUTTER)
         separator = RichSegment(SEPARATOR, self._style("rule"))
         strips: list[Strip] = []

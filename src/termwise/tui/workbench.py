@@ -139,7 +139,7 @@ class Workbench(Vertical):
         parts = [
             f"[b]{session.path.name}[/b]",
             f"{self.source_name} → {self.target_name}",
-            f"{counts['reviewed']}/{total} reviewed",
+            f"{counts['reviewed']}/{total} segments reviewed",
             f"{counts['edited']} edited",
             f"{counts['mt']} MT",
             f"{counts['new']} new",
@@ -371,12 +371,19 @@ class Workbench(Vertical):
             # A join or split undone leaves rows the grid shows and the session no longer has.
             self.refresh_all_rows()
         places = self.session.places_of(change)
+        hidden = ""
         if places and self.current_id not in places:
             # The step acted on a segment off screen: the cursor goes there, as in OmegaT
             # (Ctrl+Z took back a review three pages up, and nothing on screen changed).
-            self.jump_to(places[0])
+            # Only to one the filter lists: undoing Ctrl+F7 (the sure groups, none of them
+            # unsure) turned the translator's filter of unsure groups off to reach one.
+            listed = next((p for p in places if self.grid.index_of(p) is not None), None)
+            if listed is not None:
+                self.jump_to(listed)
+            else:
+                hidden = " (not listed by the filter)"
         self.changed(*ids)
-        self.notify(f"{verb}: {change.label}{where(places, self.session.row_index)}")
+        self.notify(f"{verb}: {change.label}{where(places, self.session.row_index)}{hidden}")
 
     def action_note(self) -> None:
         segment_id = self.current_id
