@@ -36,6 +36,8 @@ class Side:
     paragraph_starts: list[bool]
     headings: list[bool]
     document: object | None = None  # the termwise Document, when read as a document
+    # For the project: the segmentation the source was read with (``AlignmentStart.record``).
+    record: object | None = None
 
 
 def read_presegmented(path: Path, encoding: str | None, option: str = "--encoding") -> Side:
@@ -72,14 +74,25 @@ def read_document_side(
     *,
     project: bool,
     option: str = "--encoding",
+    target_lang: str | None = None,
 ) -> Side:
     """A document segmented as every other command segments it; an error reading it names
-    ``option``, the one that names this file's encoding (``--encoding`` names both)."""
+    ``option``, the one that names this file's encoding (``--encoding`` names both). The
+    source of a project's translation into ``target_lang`` is read without the joins an
+    earlier alignment made (``align.output.alignment_source``)."""
     from termwise.document import load_document
     from termwise.document.model import SegmentKind
     from termwise.project.translations import load_source
 
-    if project:
+    record = None
+    if project and target_lang is not None:
+        from termwise.align.output import alignment_source
+
+        start = alignment_source(
+            layout, path, target_lang, lang=lang, encoding=encoding, encoding_option=option
+        )
+        document, record = start.document, start.record
+    elif project:
         document = load_source(layout, path, lang=lang, encoding=encoding, encoding_option=option)
     else:
         document = load_document(path, lang=lang, encoding=encoding, encoding_option=option)
@@ -95,6 +108,7 @@ def read_document_side(
         starts,
         [segment.kind is SegmentKind.HEADING for segment in segments],
         document,
+        record,
     )
 
 
@@ -375,6 +389,7 @@ def align(
             source_encoding,
             project=chosen == "po",
             option="--source-encoding",
+            target_lang=tgt,
         )
         target = read_document_side(
             layout, target_path, tgt, target_encoding, project=False, option="--target-encoding"
@@ -493,10 +508,19 @@ def align(
         return
     from termwise.align.output import write_project
     from termwise.document.model import Document
+    from termwise.document.resegmentation import Resegmentation
 
     assert isinstance(source.document, Document)
+    assert source.record is None or isinstance(source.record, Resegmentation)
     report = write_project(
-        layout, source_path, source.document, target.texts, beads, tgt, target.paragraph_starts
+        layout,
+        source_path,
+        source.document,
+        target.texts,
+        beads,
+        tgt,
+        target.paragraph_starts,
+        start=source.record,
     )
     # Numbered as the workbench numbers the segments (the joins made shift them).
     _name_gaps(

@@ -3,11 +3,16 @@
 A project's translation file is keyed by the source document's segments, so a group of two or
 three source sentences becomes one segment first: the join is recorded in the document's
 segmentation overrides (the same file the workbench's join command writes), which every
-command applies when it reads the source. Then each group's target sentences become the
-translation of its segment, as *edited* (a person's translation, not yet reviewed) with the
-alignment confidence in a comment; target sentences with no source counterpart go with the
-group before them (or after them, where they open the paragraph that group goes on), which is
-then flagged for checking, as is every source group the translation leaves out.
+command applies when it reads the source, and named there as the aligner's. Aligning again
+starts from the source without the aligner's earlier joins (``alignment_source``), keeping
+the translator's and those of a segment that holds the translator's work: aligned over its
+own joins, the text was grouped anew each time, the segments drifted run after run and
+unsure groups came back as sure ones over the joined sentences. Then each group's target
+sentences become the translation of its segment, as *edited* (a person's translation, not
+yet reviewed) with the alignment confidence in a comment; target sentences with no source
+counterpart go with the group before them (or after them, where they open the paragraph that
+group goes on), which is then flagged for checking, as is every source group the translation
+leaves out.
 """
 
 from __future__ import annotations
@@ -165,6 +170,7 @@ def write_project(
     beads: Sequence[Bead],
     target_lang: str,
     target_paragraph_starts: Sequence[bool] | None = None,
+    start: Resegmentation | None = None,
 ) -> ProjectReport:
     """Fill ``translations/<stem>.<lang>.po`` from the groups, joining the sentences of each
     multi-sentence source group into one segment (recorded in the segmentation overrides).
@@ -180,6 +186,10 @@ def write_project(
     filled: the joins are applied in memory, and their record is saved only with the
     translation (and put back if that save fails), for a record of joins alone changes how
     every later command segments the source.
+
+    ``start`` is the segmentation ``document`` was read with (``AlignmentStart.record``): the
+    joins recorded then are those it leaves out and this alignment's (named the aligner's);
+    by default, every join the project records.
     """
     from termwise.document.resegmentation import Resegmentation
     from termwise.project.layout import segmentation_overrides_file
@@ -189,6 +199,12 @@ def write_project(
     # The beads number the sentences as they were aligned, before the joins below.
     aligned_sources = [segment.text for segment in document.segments]
     document_kinds = [segment.kind.value for segment in document.segments]
+    on_disk = Resegmentation.load(segmentation_overrides_file(layout, source_path))
+    if start is None:
+        start = on_disk
+    # As the units were before this alignment: a segment the aligner joined again as it was
+    # gets back what the round trip through its parts changed (see ``_restore_untouched``).
+    before = _unit_fields(layout, document, tgt) if start.joins != on_disk.joins else {}
     tfile = open_translation(layout, document, tgt)
     worked = {
         segment.id for segment in document.segments if translators_work(tfile.units[segment.id])
@@ -202,15 +218,23 @@ def write_project(
         if not keep
         for other in ids[1:]
     ]
-    overrides: Resegmentation | None = None
+    # The joins the document was read with (the aligner's earlier ones left out, unless a
+    # segment holds the translator's work), then this alignment's own.
+    made = set(joins)
+    earlier = [pair for pair in start.joins if pair not in made]
+    aligned = {lang: list(pairs) for lang, pairs in (start.aligned or {}).items()}
+    aligned[tgt] = [*(pair for pair in aligned.get(tgt, ()) if pair in set(earlier)), *joins]
+    overrides = Resegmentation(
+        on_disk.path,
+        splits={key: list(cuts) for key, cuts in start.splits.items()},
+        joins=[*earlier, *joins],
+        aligned=aligned,
+    )
     if joins:
-        recorded = Resegmentation.load(segmentation_overrides_file(layout, source_path))
-        added = [pair for pair in joins if pair not in set(recorded.joins)]
-        if added:
-            document = Resegmentation(recorded.path, joins=added).apply(document)
-            recorded.joins.extend(added)
-            overrides = recorded
-            sync_with_document(tfile, document)
+        document = Resegmentation(on_disk.path, joins=joins).apply(document)
+        sync_with_document(tfile, document)
+    _restore_untouched(tfile, before)
+    changed = overrides.joins != on_disk.joins or _named(overrides) != _named(on_disk)
     report = ProjectReport(path=tfile.path or layout.translation_file(source_path, tgt))
     report.joins = len(joins)
     # The segments after the joins, one list per source group (a kept group keeps its own).
@@ -297,11 +321,167 @@ def write_project(
         _publish(unit, published, joined)
         record_sentences(unit, sentences, tgt)
         report.filled += 1
-    if overrides is None:
-        report.path = tfile.save(report.path)
-    else:
+    if changed:
         report.path = _save_with_joins(overrides, tfile, report.path)
+    else:
+        report.path = tfile.save(report.path)
     return report
+
+
+@dataclass
+class AlignmentStart:
+    """The source as aligning it again reads it (``alignment_source``)."""
+
+    document: Document
+    # The segmentation ``document`` is read with: the project's, less the aligner's joins
+    # left out (for ``write_project``).
+    record: Resegmentation
+
+
+def alignment_source(
+    layout: ProjectLayout,
+    path: Path,
+    target_lang: str,
+    *,
+    lang: str | None = None,
+    encoding: str | None = None,
+    encoding_option: bool | str = False,
+) -> AlignmentStart:
+    """The source as the project reads it, without the joins an earlier alignment made for
+    its groups, so that aligning unchanged texts again gives the groups it gave before, and
+    a changed text changes only the groups its change touches.
+
+    Aligned over its own joins, the text was grouped anew each time: 116 segments became
+    102, then 99, and groups flagged unsure came back as sure ones over the joined
+    sentences, the flags gone without review. A joined segment stays joined where a person
+    is in it: a join the translator made (F3 in the workbench), or a translation that is the
+    translator's work (``translators_work``), which keeps its segment's id and text; so
+    does one that a translation into another language holds (the joins are the document's
+    segmentation, which every language of it shares). A project aligned before the aligner's joins were named as such has them told by the
+    segment's ``align:`` comment: a group of several source sentences, untouched since.
+    """
+    from termwise.document.resegmentation import Resegmentation
+    from termwise.project.translations import open_source, translation_path
+
+    source = open_source(
+        layout, path, lang=lang, encoding=encoding, encoding_option=encoding_option
+    )
+    recorded = source.resegmentation
+    if not recorded.joins:
+        return AlignmentStart(source.document, recorded)
+    units = _saved_units(translation_path(layout, source.document, target_lang))
+    split = Resegmentation(recorded.path, splits=recorded.splits).apply(source.base)
+    owners = _join_owners([segment.id for segment in split.segments], recorded.joins)
+    tgt = languages.normalize(target_lang)
+    told = set(recorded.aligned.get(tgt, ())) if recorded.aligned is not None else None
+    # A joined segment that a translation into another language holds: it stays so.
+    others = [
+        _saved_units(layout.translation_file(path, lang))
+        for lang in layout.translation_languages(path)
+        if not languages.same_language(lang, tgt)
+    ]
+    by_owner: dict[str, list[tuple[str, str]]] = {}
+    for pair, joined in owners.items():
+        by_owner.setdefault(joined, []).append(pair)
+    keep: list[tuple[str, str]] = []
+    aligners: list[tuple[str, str]] = []
+    for pair in recorded.joins:
+        owner = owners.get(pair)
+        if owner is None:
+            # Made for a source that is no longer so, it joins nothing now: the aligner's
+            # goes, the translator's stays (the source may be put back).
+            if told is None or pair not in told:
+                keep.append(pair)
+            continue
+        unit = units.get(owner)
+        group = by_owner[owner]
+        if told is not None:
+            ours = all(other in told for other in group)
+        else:
+            ours = unit is not None and _aligned_group(unit, len(group))
+        held = any(owner in other and other[owner].has_work() for other in others)
+        if not ours or held or (unit is not None and translators_work(unit)):
+            keep.append(pair)
+            if ours or (told is not None and pair in told):
+                aligners.append(pair)
+    if len(keep) == len(recorded.joins) and recorded.aligned is not None:
+        return AlignmentStart(source.document, recorded)
+    named = {lang: list(pairs) for lang, pairs in (recorded.aligned or {}).items()}
+    named[tgt] = aligners
+    record = Resegmentation(recorded.path, dict(recorded.splits), keep, named)
+    return AlignmentStart(record.apply(source.base), record)
+
+
+def _named(record: Resegmentation) -> dict[str, set[tuple[str, str]]]:
+    """The joins ``record`` names as an alignment's, per language, as they stand."""
+    joins = set(record.joins)
+    named = {
+        lang: {pair for pair in pairs if pair in joins}
+        for lang, pairs in (record.aligned or {}).items()
+    }
+    return {lang: pairs for lang, pairs in named.items() if pairs}
+
+
+def _join_owners(
+    ids: Sequence[str], joins: Sequence[tuple[str, str]]
+) -> dict[tuple[str, str], str]:
+    """Each join that applies to segments ``ids`` (as ``Resegmentation.apply`` applies
+    them) → the id of the segment it ends up in."""
+    groups: list[list[str]] = [[segment_id] for segment_id in ids]
+    pairs: list[list[tuple[str, str]]] = [[] for _ in ids]
+    for first, second in joins:
+        for index in range(len(groups) - 1):
+            if groups[index][0] == first and groups[index + 1][0] == second:
+                groups[index : index + 2] = [groups[index] + groups[index + 1]]
+                pairs[index : index + 2] = [[*pairs[index], *pairs[index + 1], (first, second)]]
+                break
+    return {pair: group[0] for group, done in zip(groups, pairs, strict=True) for pair in done}
+
+
+_GROUP_KIND = re.compile(r"group (\d+)-(\d+)")
+
+
+def _aligned_group(unit: TranslationUnit, joins: int) -> bool:
+    """Whether ``unit``'s ``align:`` comment describes a group of ``joins`` + 1 source
+    sentences as the aligner made it (not regrouped, confirmed or left aside in review):
+    its segment's ``joins`` are the aligner's. (A segment the translator joined before
+    aligning, then grouped with the next by the aligner, has one join more.)"""
+    said = comment_notes(unit.comments)
+    if REGROUPED in said or CONFIRMED in said or any(NOT_APPLIED in note for note in said):
+        return False
+    for comment in unit.comments:
+        if comment.startswith(COMMENT_PREFIX):
+            kind = _GROUP_KIND.search(comment)
+            return kind is not None and int(kind[1]) == joins + 1 > 1
+    return False
+
+
+def _unit_fields(
+    layout: ProjectLayout, document: Document, lang: str
+) -> dict[str, tuple[str, str | None]]:
+    """Segment id → source and earlier source of each unit of the project's translation
+    into ``lang`` as saved."""
+    from termwise.project.translations import translation_path
+
+    units = _saved_units(translation_path(layout, document, lang))
+    return {key: (unit.source, unit.previous_source) for key, unit in units.items()}
+
+
+def _restore_untouched(tfile: TranslationFile, before: dict[str, tuple[str, str | None]]) -> None:
+    """A segment whose source is what it was before the alignment keeps the earlier source
+    it had: the one the round trip through its parts (joined by an earlier alignment, left
+    out of the source aligned, joined again) gave it is no change to review."""
+    for key, unit in tfile.units.items():
+        was = before.get(key)
+        if was is not None and unit.source == was[0]:
+            unit.previous_source = was[1]
+
+
+def _saved_units(path: Path) -> dict[str, TranslationUnit]:
+    """The units of a saved translation file as they are (not synced with the source)."""
+    from termwise.project.translation_file import TranslationFile
+
+    return dict(TranslationFile.load(path).units) if path.exists() else {}
 
 
 # How many groups either side of a kept one may have been given its sentences: the review

@@ -7,6 +7,12 @@ keeps matching the segments the translator works on. The first part of a join
 or split keeps the original id (and so its translation and review); a split's later parts
 get ids derived from the original id and the split offset, which stay stable as long as the
 segment's text does.
+
+``termwise align`` records the joins it makes for its groups of two or three sentences here
+too, among ``joins`` (so every command and the workbench apply them alike), and names them
+in ``aligned_joins``, per target language: aligning into that language again starts from the
+source without them, keeping the translator's own (a file written before they were told
+apart has no ``aligned_joins``).
 """
 
 from __future__ import annotations
@@ -25,11 +31,14 @@ from termwise.json_files import read_json
 
 @dataclass
 class Resegmentation:
-    """Splits (segment id → offsets into its text) and joins (pairs of adjacent ids)."""
+    """Splits (segment id → offsets into its text) and joins (pairs of adjacent ids), and
+    which of the joins an alignment into each target language made (``aligned``: None where
+    the file does not say)."""
 
     path: Path
     splits: dict[str, list[int]] = field(default_factory=dict)
     joins: list[tuple[str, str]] = field(default_factory=list)
+    aligned: dict[str, list[tuple[str, str]]] | None = None
 
     @classmethod
     def load(cls, path: Path) -> Resegmentation:
@@ -38,20 +47,48 @@ class Resegmentation:
         data = read_json(path, "a segmentation override file")
         splits = data.get("splits", {}) if isinstance(data, dict) else None
         joins = data.get("joins", []) if isinstance(data, dict) else None
-        if not (_are_splits(splits) and _are_joins(joins)):
+        aligned = data.get("aligned_joins", {}) if isinstance(data, dict) else None
+        if not (
+            _are_splits(splits)
+            and _are_joins(joins)
+            and isinstance(aligned, dict)
+            and all(_are_joins(pairs) for pairs in aligned.values())
+        ):
             raise InputError(
                 "not a segmentation override file: expected "
                 '{"splits": {id: [offset, ...]}, "joins": [[id, id], ...]}',
                 path,
             )
+        pairs = [(first, second) for first, second in joins]
         return cls(
             path,
             {key: sorted(cuts) for key, cuts in splits.items()},
-            [(first, second) for first, second in joins],
+            pairs,
+            {
+                lang: [(first, second) for first, second in made if (first, second) in set(pairs)]
+                for lang, made in aligned.items()
+            }
+            if "aligned_joins" in data
+            else None,
         )
 
     def save(self) -> None:
-        payload = {"splits": self.splits, "joins": [list(pair) for pair in self.joins]}
+        payload: dict[str, object] = {
+            "splits": self.splits,
+            "joins": [list(pair) for pair in self.joins],
+        }
+        if self.aligned is not None:
+            # A join the workbench split again is no one's any more: one the translator
+            # makes there later is theirs.
+            joins = set(self.joins)
+            self.aligned = {
+                lang: [pair for pair in made if pair in joins]
+                for lang, made in self.aligned.items()
+                if any(pair in joins for pair in made)
+            }
+            payload["aligned_joins"] = {
+                lang: [list(pair) for pair in made] for lang, made in self.aligned.items()
+            }
         write_atomic(self.path, json.dumps(payload, indent=1) + "\n", backup=True)
 
     def apply(self, document: Document) -> Document:
