@@ -155,3 +155,46 @@ def test_a_sentence_is_not_moved_into_or_out_of_a_read_only_group(
         alignment.move_last_to_next(session, quoted)
     assert session.unit(other).target == "Nada más. Pasó nada."
     assert session.unit(quoted).target == "La comunidad de destino de la humanidad es la meta."
+
+
+def test_a_source_fix_leaves_a_read_only_segments_source(tmp_path: Path) -> None:
+    # A source fix "everywhere" in the workbench rewrote the source of a segment the
+    # imported file marked translate="no": its kept translation no longer matched it.
+    import shutil
+
+    root = tmp_path / "p"
+    (root / "glossary").mkdir(parents=True)
+    repo = Path(__file__).resolve().parents[2]
+    shutil.copy(repo / "glossary" / "key-terms.tbx", root / "glossary")
+    document = root / "d.txt"
+    document.write_text(
+        "The destiny community grows.\n\nWe build the destiny community now.\n", encoding="utf-8"
+    )
+    xliff = tmp_path / "d.xlf"
+    xliff.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n'
+        '<file original="d.txt" source-language="en" target-language="es" '
+        'datatype="plaintext"><body>\n'
+        '<trans-unit id="1" translate="no"><source>The destiny community grows.</source>'
+        "</trans-unit>\n"
+        '<trans-unit id="2"><source>We build the destiny community now.</source>'
+        "<target>Construimos la comunidad de destino ahora.</target></trans-unit>\n"
+        "</body></file></xliff>\n",
+        encoding="utf-8",
+    )
+    imported = CliRunner().invoke(
+        cli, ["--project", str(root), "import", str(xliff), "--doc", str(document), "--to", "es"]
+    )
+    assert imported.exit_code == 0, imported.output
+    session = ReviewSession(ProjectLayout.at(root), document, "es")
+    session.set_issues(
+        session.compute_issues(*session.check_inputs()[:2]), session.issue_generation
+    )
+    locked_id, open_id = ids(session)
+    variants = [i for i in session.issues if i.side == "source" and i.check == "source-variant"]
+    locked = next(i for i in variants if i.segment_id == locked_id)
+    with pytest.raises(TermwiseError, match="read-only"):
+        session.plan_fix(locked, "here")
+    everywhere = session.plan_fix(next(i for i in variants if i.segment_id == open_id), "variants")
+    assert {i.segment_id for i in everywhere.issues} == {open_id}

@@ -132,9 +132,10 @@ def plan_document_fix(session: ReviewSession, selection: FixSelection) -> FixRun
     skipped: list[tuple[Issue, str]] = []
     read_only: list[tuple[Issue, str]] = []
     for issue in selected:
-        # A read-only segment's translation (not for translation, locked in another tool)
-        # is never changed: its issues are left, with the reason its import gave.
-        locked = session.read_only_reason(issue.segment_id) if issue.side == "target" else None
+        # A read-only segment (not for translation, locked in another tool) is never
+        # changed, its translation nor its source, which that translation must keep: its
+        # issues are left, with the reason its import gave.
+        locked = session.read_only_reason(issue.segment_id)
         if locked is not None:
             read_only.append((issue, f"read-only: {locked}"))
         elif issue.fix is None:

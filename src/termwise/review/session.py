@@ -498,13 +498,12 @@ class ReviewSession:
         ("everywhere"), or every form of the same concept the same check flagged on the same
         side ("variants": a concept with six variant forms is fixed in one step).
 
-        A fix in the translation leaves read-only segments alone: one asked there is refused
-        (``ReadOnlySegment``), and one "everywhere" passes them over."""
-        if issue.side == "target":
-            self.refuse_read_only([issue.segment_id], "fixing its translation")
+        A fix leaves read-only segments alone, in the translation and in the source (the
+        text it must keep is the source's): one asked there is refused (``ReadOnlySegment``),
+        and one "everywhere" passes them over."""
+        what = "fixing its translation" if issue.side == "target" else "fixing its source"
+        self.refuse_read_only([issue.segment_id], what)
         plan = plan_fix(issue, self.issues, scope)
-        if plan.side != "target":
-            return plan
         return FixPlan(
             tuple(
                 other for other in plan.issues if self.read_only_reason(other.segment_id) is None
@@ -532,6 +531,7 @@ class ReviewSession:
 
             change = self._edit(fix_label(plan.issues), by_segment, write)
         else:
+            self.refuse_read_only(plan.by_segment(), "fixing its source")
             change = self._fix_source(plan.issues)
         fixed = {id(issue) for issue in plan.issues}
         self.issues = [issue for issue in self.issues if id(issue) not in fixed]
