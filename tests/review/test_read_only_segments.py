@@ -187,6 +187,15 @@ def test_a_source_fix_leaves_a_read_only_segments_source(tmp_path: Path) -> None
         cli, ["--project", str(root), "import", str(xliff), "--doc", str(document), "--to", "es"]
     )
     assert imported.exit_code == 0, imported.output
+    # `termwise fix` of the source alone (no --to) knows the lock from the translation too.
+    run = CliRunner().invoke(cli, ["--project", str(root), "fix", str(document), "--everywhere"])
+    text = document.read_text(encoding="utf-8")
+    assert text.startswith("The destiny community grows."), run.output
+    assert "We build the community with a shared future for mankind now." in text
+    assert "read-only" in run.output
+    document.write_text(
+        "The destiny community grows.\n\nWe build the destiny community now.\n", encoding="utf-8"
+    )
     session = ReviewSession(ProjectLayout.at(root), document, "es")
     session.set_issues(
         session.compute_issues(*session.check_inputs()[:2]), session.issue_generation

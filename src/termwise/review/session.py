@@ -109,6 +109,7 @@ class ReviewSession:
         # None: the source alone is reviewed (``termwise fix`` without ``--to``); the
         # translation is then one into the source's own language, and never saved.
         self.target_lang = languages.normalize(target_lang) if target_lang else ""
+        self.source_only = not target_lang
         # As asked for (None: detected from the text), which is what keys the preview.
         self.requested_source_lang = source_lang
         self.engine_name = engine
@@ -138,6 +139,7 @@ class ReviewSession:
         # The confirmed omissions of the last snapshot taken for a check run.
         self._left_out: frozenset[str] = frozenset()
         self._read_only: frozenset[str] = frozenset()
+        self._locked: dict[str, str] | None = None
         self.issues: list[Issue] = []
         self.issue_generation = 0
         self.rows: list[Row] = []
@@ -278,7 +280,28 @@ class ReviewSession:
         (translate="no" in doc.xlf): keep the text as it is``); None where it is not."""
         from termwise.project.importing import read_only_reason
 
+        if self.source_only:
+            # The source alone: a segment one of the project's translations locks keeps its
+            # source too (`termwise fix` without --to rewrote a translate="no" segment's).
+            return self._locked_in_translations().get(segment_id)
         return read_only_reason(self.unit(segment_id))
+
+    def _locked_in_translations(self) -> dict[str, str]:
+        """The read-only segments of every translation of the document, with the reason."""
+        if self._locked is None:
+            from termwise.project.importing import read_only_reason
+            from termwise.project.progress import project_languages
+            from termwise.project.translation_file import TranslationFile
+            from termwise.project.translations import translation_path
+
+            self._locked = {}
+            for lang in project_languages(self.layout, self.path):
+                tfile = TranslationFile.load(translation_path(self.layout, self.document, lang))
+                for segment_id, unit in tfile.units.items():
+                    reason = read_only_reason(unit)
+                    if reason is not None:
+                        self._locked.setdefault(segment_id, f"{reason} ({lang})")
+        return self._locked
 
     def refuse_read_only(self, segment_ids: Iterable[str], what: str) -> None:
         """Raise ``ReadOnlySegment`` if one of ``segment_ids`` is read-only: ``what`` (an
