@@ -118,3 +118,23 @@ async def test_typing_on_into_a_read_only_segment_says_why_at_the_first_key(
         assert app.session.unit(app.grid.rows[1].segment_id).target == QUOTED_TARGET
         said = [m for m in messages(app) if "read-only" in m]
         assert said == [f"#2 is read-only, so editing is refused: {REASON}."]
+
+
+async def test_an_issue_without_a_fix_on_a_read_only_segment_says_it_is_read_only(
+    tmp_path: Path, argos_env: Path
+) -> None:
+    # "numbers: no automatic fix; edit the text." sent the translator to a segment that
+    # then refused editing.
+    from termwise.checks.issue import Issue, Severity
+
+    layout, document = make_read_only_project(tmp_path)
+    session = ReviewSession(layout, document, "es")
+    locked = next(u.segment_id for u in session.tfile.units.values() if u.source == QUOTED)
+    app = ReviewApp(session, auto_mt=False, autosave_delay=0.15, check_delay=0.15)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        issue = Issue("numbers", Severity.ERROR, locked, "target", 0, 2, "La", "number 2 missing")
+        app.query_one(IssuesPanel).fix(issue, "here")
+        await pilot.pause()
+        assert f"numbers: the segment is read-only: {REASON}" in messages(app)
+        assert not [m for m in messages(app) if "edit the text" in m]

@@ -366,7 +366,14 @@ class IssuesPanel(Vertical):
     def fix(self, issue: Issue, scope: FixScope) -> None:
         """Fix ``issue`` at once ("here"), or after a preview ("everywhere", "variants")."""
         if issue.fix is None:
-            self.notify(f"{issue.check}: no automatic fix; edit the text.", severity="warning")
+            locked = self.session.read_only_reason(issue.segment_id)
+            if locked is not None:
+                # "Edit the text" sent the translator to a segment that refuses editing.
+                self.notify(
+                    f"{issue.check}: the segment is read-only: {locked}", severity="warning"
+                )
+            else:
+                self.notify(f"{issue.check}: no automatic fix; edit the text.", severity="warning")
             return
         try:
             plan = self.session.plan_fix(issue, scope)
