@@ -395,20 +395,14 @@ def read_termsuite(data: bytes, path: Path, options: ReadOptions) -> Glossary:
         raise InputError("no TermSuite header (#, type, pilot, spec...)", path, line=first_line)
     term_column = next(name for name in _TERMSUITE_TERM_COLUMNS if name in columns)
     what = f"a TermSuite term list (terms in its {first[columns[term_column]].strip()!r} column)"
-    if options.target_lang:
-        raise InputError(
-            f"{what} is in one language, with no {options.target_lang} terms; import it "
-            "with --from alone",
-            path,
-            line=first_line,
-        )
-    lang, _, _ = resolve_pair(path, options.source_lang, None)
-    if lang is None:
-        raise InputError(
-            f"{what}: name its language with --from (or a file name such as terms_en.tsv)",
-            path,
-            line=first_line,
-        )
+    lang = _term_list_language(
+        path,
+        options,
+        first_line,
+        f"{what} is in one language, with no {options.target_lang} terms; import it "
+        "with --from alone",
+        f"{what}: name its language with --from (or a file name such as terms_en.tsv)",
+    )
     ignored = [
         cell.strip()
         for index, cell in enumerate(first)
@@ -563,6 +557,19 @@ _LIST_COLUMNS: dict[str, tuple[str, ...]] = {
 _LIST_ROLES = {name: role for role, names in _LIST_COLUMNS.items() for name in names}
 
 
+def _term_list_language(
+    path: Path, options: ReadOptions, line: int, with_target: str, unnamed: str
+) -> str:
+    """The one language of a term list (``--from``, or the file name's); the list is
+    refused with ``with_target`` where ``--to`` is given, ``unnamed`` where none is found."""
+    if options.target_lang:
+        raise InputError(with_target, path, line=line)
+    lang, _, _ = resolve_pair(path, options.source_lang, None)
+    if lang is None:
+        raise InputError(unnamed, path, line=line)
+    return lang
+
+
 def _list_role(cell: str) -> str | None:
     name = cell.strip().lstrip("\ufeff").lower().replace("_", " ").replace("-", " ")
     return _LIST_ROLES.get(" ".join(name.split()))
@@ -614,21 +621,15 @@ def _read_term_list(
     else:
         roles = ["term", "status"] if status_column else ["term"]
         what = "one column of terms: a term list in one language"
-    if options.target_lang:
-        source = f"--from {options.source_lang}" if options.source_lang else "--from LANG"
-        raise InputError(
-            f"{what}, with no column of {options.target_lang} terms; import it with {source} "
-            "alone, or name its columns by language (en;zh;status) for a bilingual glossary",
-            path,
-            line=first_line,
-        )
-    src, _, _ = resolve_pair(path, options.source_lang, None)
-    if src is None:
-        raise InputError(
-            f"{what}: name its language with --from (or a file name such as terms_en.csv)",
-            path,
-            line=first_line,
-        )
+    source = f"--from {options.source_lang}" if options.source_lang else "--from LANG"
+    src = _term_list_language(
+        path,
+        options,
+        first_line,
+        f"{what}, with no column of {options.target_lang} terms; import it with {source} "
+        "alone, or name its columns by language (en;zh;status) for a bilingual glossary",
+        f"{what}: name its language with --from (or a file name such as terms_en.csv)",
+    )
     if "other language" in roles:
         column = first[roles.index("other language")].strip()
         raise InputError(
