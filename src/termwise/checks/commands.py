@@ -122,6 +122,7 @@ def check(
     glossary = _load_glossary(layout, glossary_path)
     targets: dict[str, str] | None = None
     plurals: dict[str, object] = {}
+    flags: dict[str, frozenset[str]] = {}
     left_out: set[str] = set()
     read_only: set[str] = set()
     if target_path is not None:
@@ -130,7 +131,9 @@ def check(
         if target_lang is None:
             raise TermwiseError(f"{target_path}: no target language in the file; give --to LANG")
     elif target_lang is not None:
-        targets, plurals, left_out, read_only = _targets_from_project(layout, file, target_lang)
+        targets, plurals, flags, left_out, read_only = _targets_from_project(
+            layout, file, target_lang
+        )
     ignores = IgnoreStore.for_document(layout, file)
     result = check_document(
         document,
@@ -142,6 +145,7 @@ def check(
         plurals=plurals,
         left_out=left_out,
         read_only=read_only,
+        flags=flags,
     )
     if ignore_ids:
         if not reason or not reason.strip():
@@ -222,11 +226,12 @@ def _load_glossary(layout: ProjectLayout, path: Path | None) -> Glossary | None:
 
 def _targets_from_project(
     layout: ProjectLayout, file: Path, lang: str
-) -> tuple[dict[str, str], dict[str, object], set[str], set[str]]:
+) -> tuple[dict[str, str], dict[str, object], dict[str, frozenset[str]], set[str], set[str]]:
     """Each segment's translation, the forms of the plural entries among them, the
-    segments the translator confirmed the translation leaves out, and the read-only ones."""
+    entries' PO flags, the segments the translator confirmed the translation leaves out,
+    and the read-only ones."""
     from termwise.align.output import confirmed_omission
-    from termwise.checks.plurals import PluralForms
+    from termwise.checks.entries import entry_data
     from termwise.errors import TermwiseError
     from termwise.project.translation_file import TranslationFile
     from termwise.project.units import READ_ONLY_FLAG
@@ -238,15 +243,12 @@ def _targets_from_project(
         raise TermwiseError(f"{missing_translation(layout, file, lang)}; or give --target FILE")
     tfile = TranslationFile.load(path)
     targets = {segment_id: unit.target for segment_id, unit in tfile.units.items()}
-    plurals: dict[str, object] = {}
-    for segment_id, unit in tfile.units.items():
-        if unit.is_plural:
-            plurals[segment_id] = PluralForms(unit.all_forms(), tfile.plural_rule()[0])
+    plurals, flags = entry_data(tfile)
     left_out = {segment_id for segment_id, unit in tfile.units.items() if confirmed_omission(unit)}
     read_only = {
         segment_id for segment_id, unit in tfile.units.items() if READ_ONLY_FLAG in unit.flags
     }
-    return targets, plurals, left_out, read_only
+    return targets, dict(plurals), flags, left_out, read_only
 
 
 def _targets_from_interchange(

@@ -38,6 +38,24 @@ if TYPE_CHECKING:
     from termwise.glossary.model import Glossary
 
 
+@dataclass(frozen=True)
+class PluralForms:
+    """A plural entry's forms as the project file holds them, and how many its rule wants.
+
+    ``plural_source`` is the entry's msgid_plural, which gettext compares every form's
+    placeholders with; ``shown`` the form that is the segment's target (the one for n=1);
+    ``exact[i]`` whether form i stands for many numbers, so that it must keep every
+    placeholder (a form only for n=1 may say "one file" without "%d"). Without ``exact``
+    every form may drop placeholders.
+    """
+
+    forms: tuple[str, ...]
+    expected: int
+    plural_source: str | None = None
+    shown: int = 0
+    exact: tuple[bool, ...] = ()
+
+
 @dataclass(slots=True)
 class Pair:
     """One segment: its source text and, when checking a translation, its target text.
@@ -57,6 +75,11 @@ class Pair:
     # The translation must keep the text as it is (an imported file's translate="no", a
     # memoQ or Trados lock): the same text on both sides is what it should be.
     read_only: bool = False
+    # The entry's PO flags ("c-format", "no-python-format", ...): what kind of format
+    # string its texts are, as the program's extractor or the translator said.
+    flags: frozenset[str] = frozenset()
+    # A gettext plural entry's forms (None: not a plural entry).
+    plural: PluralForms | None = None
     source_terms: list[TermMatch] | None = field(default=None, repr=False)
     target_terms: list[TermMatch] | None = field(default=None, repr=False)
 

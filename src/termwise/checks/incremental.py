@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from termwise import languages
 from termwise.checks.config import CheckConfig
-from termwise.checks.context import CheckContext, Pair
+from termwise.checks.context import CheckContext, Pair, PluralForms
 from termwise.checks.issue import Issue
 from termwise.checks.runner import (
     collector_paused,
@@ -73,14 +73,20 @@ class IncrementalChecker:
         ignores: IgnoreStore | None = None,
         left_out: AbstractSet[str] = frozenset(),
         read_only: AbstractSet[str] = frozenset(),
+        *,
+        plurals: Mapping[str, PluralForms] | None = None,
+        flags: Mapping[str, frozenset[str]] | None = None,
     ) -> list[Issue]:
         """Every issue in ``document`` with these translations, in document order
         (``left_out``: segments the translator confirmed the translation leaves out;
-        ``read_only``: segments whose translation keeps the text as it is)."""
+        ``read_only``: segments whose translation keeps the text as it is; ``plurals`` and
+        ``flags``: the entries' plural forms and PO flags, see ``checks.entries``)."""
         # One document's checker: the format is the same from run to run.
         self.context.read_format(document)
         with collector_paused():
-            return self._run(document, targets, ignores, left_out, read_only)
+            return self._run(
+                document, targets, ignores, left_out, read_only, plurals or {}, flags or {}
+            )
 
     def _run(
         self,
@@ -89,6 +95,8 @@ class IncrementalChecker:
         ignores: IgnoreStore | None,
         left_out: AbstractSet[str],
         read_only: AbstractSet[str],
+        plurals: Mapping[str, PluralForms],
+        flags: Mapping[str, frozenset[str]],
     ) -> list[Issue]:
         bilingual = self.context.target_lang is not None
         pairs: list[Pair] = []
@@ -99,6 +107,8 @@ class IncrementalChecker:
             heading = segment.kind is SegmentKind.HEADING
             omitted = segment.id in left_out
             locked = segment.id in read_only
+            entry_flags = flags.get(segment.id, frozenset())
+            plural = plurals.get(segment.id)
             pair = known.get(segment.id)
             if (
                 pair is None
@@ -107,6 +117,8 @@ class IncrementalChecker:
                 or pair.is_heading != heading
                 or pair.left_out != omitted
                 or pair.read_only != locked
+                or pair.flags != entry_flags
+                or pair.plural != plural
             ):
                 pair = Pair(
                     segment.id,
@@ -116,6 +128,8 @@ class IncrementalChecker:
                     heading,
                     left_out=omitted,
                     read_only=locked,
+                    flags=entry_flags,
+                    plural=plural,
                 )
                 changed.append(pair)
             else:

@@ -1,29 +1,20 @@
 """Plural entries: every form the language's plural rule asks for is translated.
 
 A gettext plural entry (``msgid_plural``, ``msgstr[0..n-1]``) from another tool is kept whole
-in the project file; the segment's text is the form for n=1, the others live beside it. The
-runner hands the check each plural entry's forms and how many the file's rule wants (only
-the command line knows the project file; other callers pass none and the check finds none).
+in the project file; the segment's text is the form for n=1, the others live beside it. Whoever
+runs the checks on a project file hands each plural entry's forms in (``entry_data``), on the
+segment's ``Pair``; other callers pass none and the check finds none.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
-from termwise.checks.context import CheckContext, Pair
+from termwise.checks.context import CheckContext, Pair, PluralForms
 from termwise.checks.issue import Issue, Severity
 from termwise.checks.registry import Scope, register
 
-PLURALS_KEY = "plurals"
-
-
-@dataclass(frozen=True)
-class PluralForms:
-    """A plural entry's forms as the project file holds them, and how many its rule wants."""
-
-    forms: tuple[str, ...]
-    expected: int
+__all__ = ["PluralForms", "plural_forms"]
 
 
 @register(
@@ -35,12 +26,9 @@ class PluralForms:
     needs_target=True,
 )
 def plural_forms(context: CheckContext, pairs: Sequence[Pair]) -> Iterator[Issue]:
-    plurals = context.cache.get(PLURALS_KEY)
-    if not isinstance(plurals, dict) or not plurals:
-        return
     for pair in pairs:
-        entry = plurals.get(pair.segment_id)
-        if not isinstance(entry, PluralForms):
+        entry = pair.plural
+        if entry is None:
             continue
         forms = entry.forms + ("",) * max(0, entry.expected - len(entry.forms))
         missing = [str(index) for index, form in enumerate(forms) if not form.strip()]

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from termwise import languages
 from termwise.checks.config import CheckConfig
-from termwise.checks.context import CheckContext, Pair
+from termwise.checks.context import CheckContext, Pair, PluralForms
+from termwise.checks.entries import plural_map
 from termwise.checks.folding import capped, fold
 from termwise.checks.issue import Issue
 from termwise.checks.registry import Check, Scope, all_checks
@@ -50,11 +51,18 @@ def make_pairs(
     targets: Mapping[str, str] | None,
     left_out: AbstractSet[str] = frozenset(),
     read_only: AbstractSet[str] = frozenset(),
+    *,
+    plurals: Mapping[str, PluralForms] | None = None,
+    flags: Mapping[str, frozenset[str]] | None = None,
 ) -> list[Pair]:
     """One ``Pair`` per segment; a segment missing from ``targets`` has target None;
     ``left_out``: segments the translation leaves out by the translator's decision;
-    ``read_only``: segments whose translation keeps the source as it is."""
+    ``read_only``: segments whose translation keeps the source as it is; ``plurals`` and
+    ``flags``: the plural entries' forms and the entries' PO flags (see
+    ``checks.plurals.entry_data``)."""
     get = targets.get if targets is not None else None
+    plural_of = plurals.get if plurals else None
+    flags_of = flags.get if flags else None
     return [
         Pair(
             segment_id=segment.id,
@@ -64,6 +72,8 @@ def make_pairs(
             is_heading=segment.kind is SegmentKind.HEADING,
             left_out=segment.id in left_out,
             read_only=segment.id in read_only,
+            flags=flags_of(segment.id, frozenset()) if flags_of else frozenset(),
+            plural=plural_of(segment.id) if plural_of else None,
         )
         for index, segment in enumerate(document.segments)
     ]
@@ -96,13 +106,15 @@ def check_document(
     plurals: Mapping[str, object] | None = None,
     left_out: AbstractSet[str] = frozenset(),
     read_only: AbstractSet[str] = frozenset(),
+    flags: Mapping[str, frozenset[str]] | None = None,
 ) -> CheckResult:
     """Run the checks and keep everything the CLI and the UI need to show the result.
 
     ``plurals`` maps the segment ids of plural entries to their forms
-    (``checks.plurals.PluralForms``), for the ``plural-forms`` check; ``left_out`` names
-    the segments the translator confirmed the translation leaves out, ``read_only`` those
-    whose translation must keep the text as it is.
+    (``checks.plurals.PluralForms``), for the ``plural-forms`` and ``placeholders``
+    checks, and ``flags`` segment ids to their entries' PO flags (``c-format``...);
+    ``left_out`` names the segments the translator confirmed the translation leaves out,
+    ``read_only`` those whose translation must keep the text as it is.
     """
     context = CheckContext(
         source_lang=languages.normalize(document.lang),
@@ -111,9 +123,14 @@ def check_document(
         config=config or CheckConfig(),
     )
     context.read_format(document)
-    if plurals:
-        context.cache["plurals"] = dict(plurals)
-    pairs = make_pairs(document, targets if context.target_lang else None, left_out, read_only)
+    pairs = make_pairs(
+        document,
+        targets if context.target_lang else None,
+        left_out,
+        read_only,
+        plurals=plural_map(plurals),
+        flags=flags,
+    )
     checks, skipped = select_checks(context)
     issues = _run(context, pairs, checks)
     ignored: list[Issue] = []

@@ -23,7 +23,7 @@ import datetime as dt
 import functools
 import io
 import re
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -66,13 +66,18 @@ def escape_po(text: str) -> str:
     return escape(text)[1:-1]
 
 
-def write_catalog(catalog: Catalog, **options: Any) -> bytes:
-    """A Babel catalog as PO bytes."""
+def write_catalog(catalog: Catalog, *, wrap: int | None = None, **options: Any) -> bytes:
+    """A Babel catalog as PO bytes; with ``wrap``, its strings wrapped at that width as
+    gettext wraps them (the file's own wrapping: see ``po_wrap``)."""
     from babel.messages.pofile import write_po
 
     buffer = io.BytesIO()
     write_po(buffer, catalog, **options)
-    return buffer.getvalue()
+    if wrap is None:
+        return buffer.getvalue()
+    from termwise.project.po_wrap import rewrap
+
+    return rewrap(buffer.getvalue().decode("utf-8"), wrap).encode("utf-8")
 
 
 def full_catalog(tfile: TranslationFile) -> Catalog:
@@ -400,7 +405,7 @@ def new_catalog(tfile: TranslationFile) -> Catalog:
                 if name == "Project-Id-Version":
                     value = tfile.document_name or "termwise"
                 elif name == "Report-Msgid-Bugs-To":
-                    continue
+                    continue  # Babel's placeholder; a file's own is among its extra headers
                 elif name == "Generated-By":
                     value = value.rstrip("\n")
                 elif name == "Language" and language_override:
@@ -419,6 +424,7 @@ def new_catalog(tfile: TranslationFile) -> Catalog:
             out.extend(
                 (name, value) for name, value in tfile.extra_headers if name.lower() not in known
             )
+            out = ordered_header(out, tfile.header_order)
             last = out[-1]
             out[-1] = (last[0], last[1] + "\n")  # Babel's header ends with a newline
             return out
@@ -455,6 +461,67 @@ def new_catalog(tfile: TranslationFile) -> Catalog:
     return catalog
 
 
+# The order GNU gettext's msginit and xgettext write the header in (Poedit and msgmerge
+# keep it); a field termwise adds comes after these.
+GETTEXT_HEADER_ORDER = (
+    "project-id-version",
+    "report-msgid-bugs-to",
+    "pot-creation-date",
+    "po-revision-date",
+    "last-translator",
+    "language-team",
+    "language",
+    "mime-version",
+    "content-type",
+    "content-transfer-encoding",
+    "plural-forms",
+)
+
+
+def ordered_header(fields: list[tuple[str, str]], order: Sequence[str]) -> list[tuple[str, str]]:
+    """``fields`` in the order of the file they came from (``order``: its field names,
+    lower-cased), those it lacked after them in gettext's order, then the rest as they come.
+
+    A file termwise creates gets gettext's order, and a re-save keeps whatever order the
+    file has (Poedit's, msginit's, an older termwise's): the header does not churn.
+    """
+    rank = {name: index for index, name in enumerate(order)}
+    conventional = {name: index for index, name in enumerate(GETTEXT_HEADER_ORDER)}
+    first = len(rank)
+    later = first + len(conventional)
+
+    def key(item: tuple[int, tuple[str, str]]) -> tuple[int, int]:
+        position, (name, _) = item
+        lower = name.lower()
+        if lower in rank:
+            return rank[lower], 0
+        if lower in conventional:
+            return first + conventional[lower], 0
+        return later, position
+
+    return [field for _, field in sorted(enumerate(fields), key=key)]
+
+
+def header_order(raw_header: str) -> tuple[str, ...]:
+    """The field names of a raw PO header, lower-cased, in the file's order."""
+    names = []
+    for line in raw_header.splitlines():
+        name, sep, _ = line.partition(":")
+        if sep:
+            names.append(name.strip().lower())
+    return tuple(dict.fromkeys(names))
+
+
+def file_style(data: bytes) -> tuple[tuple[str, ...], int | None]:
+    """How a PO file is laid out, for writing it back the same way: its header's field
+    order and the width its strings are wrapped at (None: not wrapped). Read off the
+    file's first megabyte, so that a cached parse of a book can take it too."""
+    from termwise.project.po_wrap import detect_width
+
+    head = data[: 1 << 16].decode("utf-8", errors="replace")
+    return header_order(_raw_header(head)), detect_width(data)
+
+
 def entries_catalog(tfile: TranslationFile) -> Catalog:
     """A header-less catalog for formatting some of ``tfile``'s entries (plural forms and all)."""
     from babel.messages.catalog import Catalog
@@ -480,7 +547,6 @@ def header_value(catalog: Catalog, name: str) -> str:
 
 _BABEL_HEADERS = {
     "project-id-version",
-    "report-msgid-bugs-to",
     "pot-creation-date",
     "po-revision-date",
     "last-translator",

@@ -210,7 +210,8 @@ def _plan(
     Units are read from the snapshot's keys only (see the module doc)."""
     from babel.messages.catalog import Message
 
-    options = po_format.WRITE_OPTIONS
+    # Written as the file on disk is wrapped: an entry changed here looks like its neighbours.
+    options = {**po_format.WRITE_OPTIONS, "wrap": tfile.wrap_width}
     header = po_format.write_catalog(po_format.new_catalog(tfile), **options)
     keys = snapshot.keys
     stale = [

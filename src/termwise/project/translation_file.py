@@ -41,6 +41,11 @@ class TranslationFile:
     # by it (None: Babel's rule for the language).
     plural_forms: str | None = None
     created: dt.datetime | None = None
+    # How the file on disk is laid out, so that a save writes it the same way (see
+    # ``po_format.file_style``): its header's field order (lower-cased names; empty:
+    # gettext's order) and the width its strings are wrapped at (None: unwrapped).
+    header_order: tuple[str, ...] = ()
+    wrap_width: int | None = None
     path: Path | None = None
     # The store's bookkeeping (see termwise.project.store).
     _fingerprint: DiskFingerprint | None = field(default=None, repr=False, compare=False)
@@ -73,6 +78,8 @@ class TranslationFile:
             tfile = cls.from_bytes(data, file_path)
             if len(tfile.units) >= parse_cache.MIN_UNITS:
                 parse_cache.write_later(file_path, digest, tfile)
+        else:
+            tfile.header_order, tfile.wrap_width = po_format.file_style(data)
         tfile.path = file_path
         tfile._fingerprint = fingerprint
         tfile._written = {unit.segment_id: (unit.key(), -1, 0) for unit in tfile}
@@ -104,6 +111,7 @@ class TranslationFile:
             extra_headers=po_format.extra_headers(raw_header),
             plural_forms=headers.get("plural-forms") or None,
         )
+        tfile.header_order, tfile.wrap_width = po_format.file_style(data)
         singular = tfile.singular_index()
         for message in catalog:
             if not message.id:
@@ -145,7 +153,9 @@ class TranslationFile:
 
     def full_bytes(self) -> bytes:
         """The whole file formatted by Babel in one go (what ``to_bytes`` must equal)."""
-        return po_format.write_catalog(self.to_catalog(), **po_format.WRITE_OPTIONS)
+        return po_format.write_catalog(
+            self.to_catalog(), wrap=self.wrap_width, **po_format.WRITE_OPTIONS
+        )
 
     def to_catalog(self) -> Catalog:
         return po_format.full_catalog(self)

@@ -35,6 +35,7 @@ from termwise.review.fixes import FixPlan, FixScope, apply_all, plan_fix
 from termwise.review.rows import STATES, Mark, Row
 
 if TYPE_CHECKING:
+    from termwise.checks.context import PluralForms
     from termwise.checks.ignores import IgnoredIssue, IgnoreStore
     from termwise.checks.incremental import IncrementalChecker
     from termwise.checks.issue import Issue
@@ -139,6 +140,7 @@ class ReviewSession:
         # The confirmed omissions of the last snapshot taken for a check run.
         self._left_out: frozenset[str] = frozenset()
         self._read_only: frozenset[str] = frozenset()
+        self._entries: tuple[dict[str, PluralForms], dict[str, frozenset[str]]] = ({}, {})
         self._locked: dict[str, str] | None = None
         self.issues: list[Issue] = []
         self.issue_generation = 0
@@ -862,6 +864,10 @@ class ReviewSession:
         self._read_only = frozenset(
             unit.segment_id for unit in self.tfile.units.values() if READ_ONLY_FLAG in unit.flags
         )
+        from termwise.checks.entries import entry_data
+
+        # Plural forms and PO flags (c-format...), for the placeholders and plural checks.
+        self._entries = entry_data(self.tfile)
         return self.document, self.targets(), self.issue_generation
 
     def compute_issues(self, document: Document, targets: Mapping[str, str]) -> list[Issue]:
@@ -882,7 +888,16 @@ class ReviewSession:
                     glossary=self.glossary,
                     config=self.config,
                 )
-            issues = checker.run(document, targets, self.ignores, self._left_out, self._read_only)
+            plurals, flags = self._entries
+            issues = checker.run(
+                document,
+                targets,
+                self.ignores,
+                self._left_out,
+                self._read_only,
+                plurals=plurals,
+                flags=flags,
+            )
             self._checker, self._checker_version = checker, glossary_version
         # What the checker keeps (a pair and term matches per segment) lives as long as the
         # session: out of the cyclic collector's reach, as the book is (see ``__init__``).

@@ -6,8 +6,9 @@ Two kinds, each compared on its own:
 
 - printf: ``%s``, ``%5.2f``, ``%ld``, ``%<PRIu64>``, positional ``%1$s`` and ``%2$.*1$s``,
   named ``%(name)s``; ``%%`` is a literal percent. Prose must never read as a placeholder
-  ("50% of", "20 % des", "100%.", German "50%ige", "the 1%'s share", URL escapes "%20de"),
-  so there is no space flag and no ``'`` flag, a placeholder ends with a conversion letter,
+  ("50% of", "20 % des", "100%.", German "50%ige", "the 1%'s share", URL escapes "%20de",
+  "fell from 7%s in 2019"), so there is no space flag and no ``'`` flag, a ``%`` right
+  after a digit is a percentage, a placeholder ends with a conversion letter,
   and a bare one that a letter or digit follows ("%some", "%ige") is only a weak candidate:
   weak candidates never count on their own, they only excuse a difference ("%dpx" against
   "%d px"). Addresses are masked, and a date format ("%a %b %e %H:%M") is no printf format.
@@ -20,12 +21,18 @@ Two kinds, each compared on its own:
   ICU plural and select messages, whose braces hold translated text, are left out, and so
   is the shell's ``${VAR}`` (usage texts translate it: ``${变量名}``).
 
+A PO entry's flags say what its texts are, as ``msgfmt -c`` and pofilter read them: with
+``c-format``, ``python-format`` (printf) or ``python-brace-format`` (braces) that kind is
+checked strictly, none of the prose heuristics applying ("% f", "7%s", "%dpx", "{NAME}" are
+placeholders); with its ``no-`` flag that kind is not compared at all.
+
 A kind the source has none of is not compared. Unnumbered placeholders take the arguments in
 order, so their order matters (``%s %d`` → ``%d %s`` is an error, ``%2$d %1$s`` is not);
 numbered and named ones may be reordered, repeated or used once. Conversions are compared by
 the argument they take (``%d`` and ``%i`` are one, ``%5d`` and ``%d`` too: width and
-precision may change). A plural entry's singular form may drop its number ("one file"),
-so nothing is reported missing there. The fix is offered only where it is unambiguous: one
+precision may change). Each form of a plural entry is compared with its msgid_plural, as
+gettext does; a form that only n=1 takes may drop its number ("one file"), so nothing is
+reported missing there, while a form for many numbers must keep them all. The fix is offered only where it is unambiguous: one
 changed placeholder, given back the source's.
 """
 
@@ -37,7 +44,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from termwise.checks.context import ADDRESS_MARK, CheckContext, Pair, address_spans
-from termwise.checks.issue import Issue, Severity
+from termwise.checks.issue import Issue, Severity, Side
 from termwise.checks.registry import Scope, register
 from termwise.checks.screening import segments_containing
 
@@ -46,15 +53,19 @@ from termwise.checks.screening import segments_containing
 # takes an argument of its own), length, and the conversion, gettext's "<PRIu64>" included.
 # ``after`` is the letter or digit that makes a bare conversion a weak candidate ("%some",
 # "50%ige", "%20de"); Latin letters only, so that "%d个文件" is a placeholder.
-_PRINTF = re.compile(
+_PRINTF_PATTERN = (
     r"%%"
     r"|%(?:(?P<position>[1-9][0-9]*)\$|\((?P<name>[A-Za-z_][\w.-]*)\))?"
-    r"(?P<flags>[-+#0I]*)(?P<width>[1-9][0-9]*|\*(?:[1-9][0-9]*\$)?)?"
+    r"(?P<flags>[FLAGS]*)(?P<width>[1-9][0-9]*|\*(?:[1-9][0-9]*\$)?)?"
     r"(?P<precision>\.(?:[0-9]+|\*(?:[1-9][0-9]*\$)?))?"
     r"(?P<length>hh|h|ll|l|L|q|j|z|Z|t)?"
     r"(?P<conversion>[diouxXeEfgGcsr]|p[A-Z]?|<PRI(?P<pri>[diouxX])(?P<bits>[A-Z0-9]*)>)"
     r"(?P<after>[A-Za-z0-9\u00c0-\u024f])?"
 )
+_PRINTF = re.compile(_PRINTF_PATTERN.replace("FLAGS", "-+#0I"))
+# An entry its PO file flags as a printf format (``c-format``, ``python-format``) is one:
+# its "% d" and "%'d" are printf's space and thousands flags, as msgfmt -c reads them.
+_STRICT_PRINTF = re.compile(_PRINTF_PATTERN.replace("FLAGS", "-+ #0I'"))
 # A date format's directive that is no printf conversion ("%Y", "%b", "%H"), or one of
 # binutils' own ("%B", "%A", "%P"): such a text is no printf format, and its "%e" is a day.
 _NOT_PRINTF = re.compile(r"%[-_0^#]?[aAbBFHIjkmMPSTyYzZ](?![A-Za-z])")
@@ -97,14 +108,18 @@ class _Placeholder:
     by_position: bool = False
 
 
-def _printf(text: str) -> list[_Placeholder]:
+def _printf(text: str, strict: bool = False) -> list[_Placeholder]:
+    """The printf placeholders of ``text``; ``strict``: of a text its PO entry flags as a
+    printf format, where none of the prose heuristics apply."""
     if "%" not in text:
         return []
     found = []
-    for match in _PRINTF.finditer(text):
+    for match in (_STRICT_PRINTF if strict else _PRINTF).finditer(text):
         conversion = match.group("conversion")
         if conversion is None:
             continue  # "%%"
+        if not strict and match.start() > 0 and text[match.start() - 1].isdigit():
+            continue  # "fell from 7%s in 2019", "7%d": a percentage in running text
         position, name, after = match.group("position", "name", "after")
         end = match.end() - (1 if after else 0)
         pri = match.group("pri")
@@ -124,13 +139,17 @@ def _printf(text: str) -> list[_Placeholder]:
                 position or (f"({name})" if name else None),
                 "*" * stars + argument,
                 # A numbered, named or precise placeholder is code whatever follows it.
-                weak=bool(after) and not (position or name or match.group("precision")),
+                weak=not strict
+                and bool(after)
+                and not (position or name or match.group("precision")),
             )
         )
     return found
 
 
-def _braces(text: str) -> list[_Placeholder]:
+def _braces(text: str, strict: bool = False) -> list[_Placeholder]:
+    """The brace placeholders of ``text``; ``strict``: of a text its PO entry flags as a
+    brace format (``python-brace-format``), where "{NAME}" and "{dis}able" are fields too."""
     if "{" not in text:
         return []
     found = []
@@ -138,7 +157,7 @@ def _braces(text: str) -> list[_Placeholder]:
         if match.group() in ("{{", "}}"):
             continue
         prefix, field = match.group("prefix") or "", match.group("field") or ""
-        if field and _METAVARIABLE.fullmatch(field):
+        if field and not strict and _METAVARIABLE.fullmatch(field):
             continue
         if field.isdigit():
             field = str(int(field) + 1)  # "{0}" takes the first argument, as "%1$s" does
@@ -152,7 +171,7 @@ def _braces(text: str) -> list[_Placeholder]:
                 end,
                 prefix + field if field or prefix else None,
                 argument,
-                weak=bool(after),
+                weak=bool(after) and not strict,
             )
         )
     return found
@@ -173,14 +192,42 @@ def _masked(text: str) -> str:
     return text
 
 
-# Where the runner keeps the plural entries (``checks.plurals.PLURALS_KEY``; importing that
-# module here would register its check ahead of its turn).
-_PLURALS_KEY = "plurals"
+# The PO flags (gettext's format types) of each kind of placeholder: an entry with one is
+# that kind of format, checked strictly; one with its "no-" flag is not, and that kind is
+# not compared at all, as msgfmt -c and pofilter do.
+_PRINTF_FLAGS = frozenset(
+    {
+        "c-format",
+        "objc-format",
+        "python-format",
+        "php-format",
+        "perl-format",
+        "awk-format",
+        "lua-format",
+        "gcc-internal-format",
+        "gfc-internal-format",
+        "java-printf-format",
+    }
+)
+_BRACE_FLAGS = frozenset({"python-brace-format", "csharp-format"})
+
+# How one kind of placeholder is looked for in an entry.
+_OFF, _PROSE, _STRICT = "off", "prose", "strict"
 
 
-def _is_plural(context: CheckContext, pair: Pair) -> bool:
-    plurals = context.cache.get(_PLURALS_KEY)
-    return isinstance(plurals, dict) and pair.segment_id in plurals
+def _mode(flags: frozenset[str], kinds: frozenset[str]) -> str:
+    if flags & kinds:
+        return _STRICT
+    if any(flag.startswith("no-") and flag[3:] in kinds for flag in flags):
+        return _OFF
+    return _PROSE
+
+
+def _screen(context: CheckContext, pairs: Sequence[Pair], side: Side) -> list[int]:
+    # A plural entry's msgid_plural ("%d files") may have what its msgid ("One file") lacks.
+    found = set(segments_containing(("%", "{"), context, pairs, "source"))
+    found.update(index for index, pair in enumerate(pairs) if pair.plural is not None)
+    return sorted(found)
 
 
 @register(
@@ -190,17 +237,71 @@ def _is_plural(context: CheckContext, pair: Pair) -> bool:
     "changed or reordered in the target.",
     Scope.PAIR,
     fixable=True,
-    screen=lambda context, pairs, side: segments_containing(("%", "{"), context, pairs, "source"),
+    screen=_screen,
 )
 def placeholders(context: CheckContext, pair: Pair) -> list[Issue]:
-    source, target = pair.source, pair.target or ""
+    printf = _mode(pair.flags, _PRINTF_FLAGS)
+    brace = _mode(pair.flags, _BRACE_FLAGS)
+    plural = pair.plural
+    if plural is None:
+        return _check_form(context, pair, pair.source, pair.target or "", printf, brace, True)
+    # As msgfmt -c: every form against msgid_plural; a form that stands for many numbers
+    # keeps every placeholder, one for n=1 alone may drop its number ("one file").
+    source = plural.plural_source if plural.plural_source is not None else pair.source
     issues: list[Issue] = []
-    if "%" in source:
+    for index, form in enumerate(plural.forms):
+        shown = index == plural.shown
+        text = (pair.target or "") if shown else form
+        if not text:
+            continue  # an untranslated form is the plural-forms check's to report
+        exact = index < len(plural.exact) and plural.exact[index]
+        found = _check_form(context, pair, source, text, printf, brace, exact)
+        if shown:
+            issues += found
+        else:
+            # The segment's text is another form: the issue names the form it is in.
+            issues += [
+                context.issue(pair, "target", 0, 0, f"msgstr[{index}]: {issue.message}")
+                for issue in found
+            ]
+    return issues
+
+
+def _check_form(
+    context: CheckContext,
+    pair: Pair,
+    source: str,
+    target: str,
+    printf: str,
+    brace: str,
+    exact: bool,
+) -> list[Issue]:
+    """The issues of one translation of ``source`` (a plural entry's form, or the
+    segment's target); ``exact``: whether it must keep every placeholder."""
+    issues: list[Issue] = []
+    if "%" in source and printf != _OFF:
+        strict = printf == _STRICT
         masked = _masked(source)
-        if not _NOT_PRINTF.search(masked):
-            issues += _compare_kind(context, pair, _printf(masked), _printf, _masked(target))
-    if "{" in source and not _ICU_CHOICE.search(source):
-        issues += _compare_kind(context, pair, _braces(source), _braces, target)
+        if strict or not _NOT_PRINTF.search(masked):
+            wanted = _printf(masked, strict)
+            issues += _compare_kind(
+                context,
+                pair,
+                wanted,
+                lambda text: _printf(text, strict),
+                _masked(target),
+                exact,
+            )
+    if "{" in source and brace != _OFF and not _ICU_CHOICE.search(source):
+        strict = brace == _STRICT
+        issues += _compare_kind(
+            context,
+            pair,
+            _braces(source, strict),
+            lambda text: _braces(text, strict),
+            target,
+            exact,
+        )
     return issues
 
 
@@ -210,6 +311,7 @@ def _compare_kind(
     wanted: list[_Placeholder],
     find: Callable[[str], list[_Placeholder]],
     target: str,
+    exact: bool,
 ) -> list[Issue]:
     """One kind's issues, where the source has a placeholder of that kind. Weak candidates
     count only to settle a difference: "%dpx" against "%d px" is none."""
@@ -217,17 +319,25 @@ def _compare_kind(
     if not strong:
         return []
     have = find(target)
-    found = _compare(context, pair, strong, [p for p in have if not p.weak])
-    if found and any(p.weak for p in wanted + have) and not _compare(context, pair, wanted, have):
+    found = _compare(context, pair, strong, [p for p in have if not p.weak], exact)
+    if (
+        found
+        and any(p.weak for p in wanted + have)
+        and not _compare(context, pair, wanted, have, exact)
+    ):
         return []
     return found
 
 
 def _compare(
-    context: CheckContext, pair: Pair, wanted: list[_Placeholder], have: list[_Placeholder]
+    context: CheckContext,
+    pair: Pair,
+    wanted: list[_Placeholder],
+    have: list[_Placeholder],
+    exact: bool,
 ) -> list[Issue]:
     """The issues of one kind's placeholders: ``wanted`` in the source, ``have`` in the
-    target."""
+    target; unless ``exact``, one of ``wanted`` may be missing (a plural form for n=1)."""
     if [(p.key, p.argument) for p in wanted] == [(p.key, p.argument) for p in have]:
         return []
     # "%s %d" may become "%2$d %1$s", "{} {}" may become "{1} {0}": an unnumbered side
@@ -236,7 +346,7 @@ def _compare(
         wanted = _numbered(wanted)
     if any(p.key is not None and p.key.isdigit() for p in wanted):
         have = _numbered(have)
-    plural = _is_plural(context, pair)
+    plural = not exact
     issues = _compare_in_order(
         context,
         pair,
