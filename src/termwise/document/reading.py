@@ -18,6 +18,7 @@ import gc
 import html
 import math
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -43,7 +44,7 @@ from termwise.document.model import (
     TableCell,
 )
 from termwise.document.segmentation import split_sentences
-from termwise.errors import InputError
+from termwise.errors import InputError, location
 from termwise.input_files import read_input, require_regular_file
 
 if TYPE_CHECKING:
@@ -127,6 +128,10 @@ def load_document(
     if cached is not None:
         tag, used, segments, code_blocks, link_definitions = cached
         text = decode_bytes(data, file_path, used)
+        if fmt == "markdown" and "<!--" in text:
+            # The cache keeps segments, not what reading them warned of: read the blocks
+            # again (no sentences split, so a fraction of the segmenting) to warn again.
+            _warn(_comment_warnings(text, markdown_blocks(text), file_path))
         document = Document(
             path=file_path,
             text=text,
@@ -194,6 +199,7 @@ def _build(
     try:
         if fmt == "markdown":
             blocks = markdown_blocks(text)
+            _warn(_comment_warnings(text, blocks, path))
         elif fmt == "docx":
             blocks = (
                 docx_blocks(text, docx.headings, docx.cells, docx.list_items)
@@ -980,6 +986,87 @@ def _opened_html(line: str, lists: _ListNesting, in_paragraph: bool) -> _OpenHtm
                 return None
             return _OpenHtml(Block(heading=False, code=True, html=True), end, base)
     return None
+
+
+# What a Markdown source's HTML comments hide that its writer may not mean to hide.
+_UNCLOSED_TO_END = (
+    'this HTML comment is never closed (no "-->"): as CommonMark reads it, everything '
+    "after it to the end of the file is part of the comment, so none of it is translated; "
+    "close the comment to translate the rest"
+)
+_UNCLOSED_IN_CONTAINER = (
+    'this HTML comment is never closed (no "-->"): termwise reads on after its block '
+    "quote or list item ends, but a browser showing the rendered page hides everything "
+    "after it; close the comment"
+)
+_TEXT_BESIDE_COMMENT = (
+    "text on the line of an HTML comment is raw HTML to CommonMark (an HTML block runs "
+    'to the end of the line holding "-->"), so it is kept as written and not '
+    "translated; put the text on a line of its own to translate it"
+)
+# Warnings already printed by this process: a command that reads a source twice (a fix
+# reads it again after editing it) warns once.
+_WARNED: set[str] = set()
+
+
+def _comment_warnings(text: str, blocks: Sequence[Block], path: Path | None) -> list[str]:
+    """Where a Markdown source's HTML comment hides text a reader of the source would
+    expect translated, each as ``file:line: message``: one never closed (CommonMark reads
+    the rest of the file into it, and nothing said so), and text beside a comment on its
+    line (the HTML block holds the whole line, so a browser shows text termwise keeps as
+    written and never translates)."""
+    found: list[str] = []
+    for block in blocks:
+        if not block.html or not block.lines:
+            continue
+        first_start, first_end = block.lines[0]
+        if not text[first_start:first_end].lstrip(" \t").startswith("<!--"):
+            continue
+        body = "\n".join(text[start:end] for start, end in block.lines)
+        covered = 0
+        beside: int | None = None
+        unclosed: int | None = None
+        for match in _HTML_COMMENT.finditer(body):
+            if beside is None and body[covered : match.start()].strip():
+                beside = covered + _leading_space(body[covered : match.start()])
+            covered = match.end()
+            if not match.group().endswith("-->") and match.group() not in ("<!-->", "<!--->"):
+                unclosed = match.start()
+        if beside is None and body[covered:].strip():
+            beside = covered + _leading_space(body[covered:])
+        if beside is not None:
+            found.append(_located(text, path, block, body, beside, _TEXT_BESIDE_COMMENT))
+        if unclosed is not None:
+            # Nothing but blank lines after the block: it ran to the end of the file.
+            to_end = not text[block.lines[-1][1] :].strip()
+            message = _UNCLOSED_TO_END if to_end else _UNCLOSED_IN_CONTAINER
+            found.append(_located(text, path, block, body, unclosed, message))
+    return found
+
+
+def _leading_space(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def _located(
+    text: str, path: Path | None, block: Block, body: str, offset: int, message: str
+) -> str:
+    """``message`` placed at ``offset`` into ``body`` (``block``'s lines joined), as
+    ``file:line: message``."""
+    index = body.count("\n", 0, offset)
+    start = block.lines[index][0]
+    line = text.count("\n", 0, start) + 1
+    return f"{location(str(path) if path is not None else None, line)}: {message}"
+
+
+def _warn(messages: Iterable[str]) -> None:
+    """Print each warning not printed yet to stderr: a reader has no command to return
+    them to (a dozen commands read sources), and a warning must reach the translator
+    whichever command read the file."""
+    for message in messages:
+        if message not in _WARNED:
+            _WARNED.add(message)
+            print(f"termwise: warning: {message}", file=sys.stderr)
 
 
 def _html_kind(text: str) -> str:
