@@ -16,6 +16,7 @@ from termwise.document.model import Document
 from termwise.project.states import to_tmx
 from termwise.project.translation_file import TranslationFile
 from termwise.project.units import SegmentState
+from termwise.spreadsheet_cells import guard
 
 if TYPE_CHECKING:
     from termwise.glossary.model import Glossary
@@ -215,7 +216,13 @@ def _csv(document: Document, tfile: TranslationFile, options: ExportOptions) -> 
         row = describe(unit)
         row["kind"] = segment.kind.value
         row["source"] = segment.text
-        writer.writerow(row)
+        # A sentence or note beginning "=" or "-" must stay text in the spreadsheet.
+        writer.writerow(
+            {
+                column: guard(value) if isinstance(value, str) else value
+                for column, value in row.items()
+            }
+        )
     # The BOM is what makes Excel read UTF-8 instead of the ANSI code page.
     return buffer.getvalue().encode("utf-8-sig")
 

@@ -39,8 +39,9 @@ from typing import TYPE_CHECKING
 from termwise import languages
 from termwise.document.encoding import decode_bytes
 from termwise.errors import InputError
-from termwise.glossary.language_guess import is_language, resolve_pair
+from termwise.glossary.language_guess import bare_code_name, is_language, resolve_pair
 from termwise.glossary.model import Concept, DataCategory, Glossary, Problem, Term, TermStatus
+from termwise.spreadsheet_cells import guard, unguard
 
 if TYPE_CHECKING:
     from termwise.glossary.formats import ReadOptions, WriteOptions
@@ -298,7 +299,12 @@ def read_csv_glossary(data: bytes, path: Path, options: ReadOptions) -> Glossary
         raise InputError("empty CSV file", path, line=1)
     delimiter = detect_delimiter(text)
     glossary = Glossary()
-    records = list(parse_records(text, delimiter, path, glossary.problems))
+    # A cell termwise's own export guarded against spreadsheet formulas reads back as it
+    # was (see ``spreadsheet_cells``).
+    records = [
+        (line, [unguard(cell) for cell in cells])
+        for line, cells in parse_records(text, delimiter, path, glossary.problems)
+    ]
     if not records:
         raise InputError("no CSV record could be read", path, line=1)
     first_line, first = records[0]
@@ -332,7 +338,7 @@ def read_csv_glossary(data: bytes, path: Path, options: ReadOptions) -> Glossary
         if src is None or tgt is None:
             raise InputError(
                 "CSV without a language header: name the languages with --from and --to "
-                "(or a file name such as glossary_en_zh_CN_.csv)",
+                "(or a file name such as glossary_en_zh_CN_.csv)" + _bare_code_note(path),
                 path,
                 line=first_line,
             )
@@ -566,8 +572,16 @@ def _term_list_language(
         raise InputError(with_target, path, line=line)
     lang, _, _ = resolve_pair(path, options.source_lang, None)
     if lang is None:
-        raise InputError(unnamed, path, line=line)
+        raise InputError(unnamed + _bare_code_note(path), path, line=line)
     return lang
+
+
+def _bare_code_note(path: Path) -> str:
+    """Why a name such as ``ts.tsv`` gave no language, for an error asking for one."""
+    named = bare_code_name(path)
+    if named is None:
+        return ""
+    return f"; its name {path.name!r} is not taken for a language ({path.stem!r} would be {named})"
 
 
 def _list_role(cell: str) -> str | None:
@@ -1107,7 +1121,7 @@ def _not_in_csv(glossary: Glossary) -> list[Problem]:
 
 
 def _csv_line(cells: list[str]) -> str:
-    return ",".join(_quote(cell) for cell in cells) + "\r\n"
+    return ",".join(_quote(guard(cell)) for cell in cells) + "\r\n"
 
 
 def _quote(cell: str) -> str:

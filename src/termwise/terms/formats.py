@@ -8,6 +8,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from termwise.spreadsheet_cells import guard
 from termwise.terms import CANDIDATE_CSV_COLUMNS
 from termwise.terms.extract import (
     CUT_OFF,
@@ -50,16 +51,16 @@ def to_csv(candidates: list[Candidate]) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CANDIDATE_CSV_COLUMNS)
     for c in candidates:
-        writer.writerow(
-            [
-                c.term,
-                "; ".join(c.variants),
-                c.frequency,
-                f"{c.score:.4f}",
-                c.concept or "",
-                c.status,
-            ]
-        )
+        cells = [
+            c.term,
+            "; ".join(c.variants),
+            str(c.frequency),
+            f"{c.score:.4f}",
+            c.concept or "",
+            c.status,
+        ]
+        # A term such as "-ism" or "+/-" must stay text in the spreadsheet.
+        writer.writerow([guard(cell) for cell in cells])
     return out.getvalue()
 
 
