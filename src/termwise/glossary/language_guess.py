@@ -58,12 +58,19 @@ def is_language(cell: str) -> bool:
 
 
 def languages_from_name(path: str | Path) -> list[str]:
-    """Language tags found in a file name, in order (``x_en_zh_CN_.txt`` → ``["en", "zh"]``)."""
+    """Language tags found in a file name, in order (``x_en_zh_CN_.txt`` → ``["en", "zh"]``).
+
+    A tag counts where the name shows it is one: after the file's own name
+    (``terms_en.tsv``, ``terms.en-zh.csv``), with a region or script (``zh_CN.csv``), or
+    beside another tag (``en-zh.csv``). A name that is a bare two-letter word (``ts.tsv``,
+    ``id.csv``, ``it_terms.csv``) is a name, not a language: ``ts.tsv``, a TermSuite export,
+    was imported as Tsonga."""
     pieces = [piece for piece in re.split(r"[._\s-]+", Path(path).stem) if piece]
-    found: list[str] = []
+    found: list[tuple[int, str, bool]] = []
     index = 0
     while index < len(pieces):
         piece = pieces[index]
+        start = index
         if len(piece) == 2 and piece.islower() and piece not in _NAME_WORDS and is_language(piece):
             tag = piece
             if index + 1 < len(pieces):
@@ -71,11 +78,26 @@ def languages_from_name(path: str | Path) -> list[str]:
                 if (len(nxt) == 2 and nxt.isupper()) or (len(nxt) == 4 and nxt.istitle()):
                     tag = f"{piece}-{nxt}"
                     index += 1
-            normalized = languages.normalize(tag)
-            if normalized not in found:
-                found.append(normalized)
+            found.append((start, languages.normalize(tag), tag != piece))
         index += 1
-    return found
+    if len(found) == 1 and found[0][0] == 0 and not found[0][2]:
+        # The name's first word, alone: nothing says it is a language.
+        found = []
+    tags: list[str] = []
+    for _, tag, _ in found:
+        if tag not in tags:
+            tags.append(tag)
+    return tags
+
+
+def bare_code_name(path: str | Path) -> str | None:
+    """The language a file name that is only a two-letter word would name (``ts.tsv``:
+    Tsonga), which ``languages_from_name`` does not take it for; else ``None``. An error
+    asking for ``--from`` says so, lest the translator wonder why the name was not read."""
+    stem = Path(path).stem
+    if len(stem) != 2 or not stem.isalpha() or not is_language(stem.lower()):
+        return None
+    return languages.display_name(stem.lower())
 
 
 def resolve_pair(
