@@ -1,9 +1,15 @@
 """Language tags: BCP 47 everywhere inside termwise, other codes only at the edges.
 
 Chinese needs care: ``zh``, ``zh-CN`` and ``zh-Hans`` are one written language for a
-translator (simplified script), written ``zh``; ``zh-TW`` and ``zh-Hant`` are traditional,
-written ``zh-Hant``. Argos and Apertium have codes of their own (``zt``, ``pb``; ``eng``,
-``spa``) which are converted here and nowhere else.
+translator (simplified script), written ``zh``. Traditional Chinese is ``zh-Hant``, and the
+regions that write it keep their tags (``zh-TW``, ``zh-HK``, ``zh-MO``): Taiwan and Hong
+Kong use different words (軟體 and 軟件, "software"), and a glossary merging them into
+``zh-Hant`` mixed the two. As ``en`` serves ``en-GB``, a ``zh-Hant`` term serves a ``zh-TW``
+translation (``same_language``), but a ``zh-HK`` term does not (unlike ``en-GB`` and
+``en-US``, which differ in spelling, the regions differ in words); simplified and
+traditional never serve each other. Argos
+and Apertium have codes of their own (``zt``, ``pb``; ``eng``, ``spa``) which are converted
+here and nowhere else: every traditional tag is Argos's ``zt``.
 """
 
 from __future__ import annotations
@@ -17,7 +23,16 @@ from termwise.errors import TermwiseError
 _TAG = re.compile(r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$")
 
 _SIMPLIFIED = {"zh", "zh-cn", "zh-hans", "zh-sg", "zh-hans-cn", "cmn", "zho", "chi"}
-_TRADITIONAL = {"zh-tw", "zh-hant", "zh-hk", "zh-mo", "zh-hant-tw", "zh-hant-hk"}
+# The regions that write traditional Chinese, with their script said or not: the region is
+# kept, the script it implies is not.
+_TRADITIONAL_REGIONS = {
+    "zh-tw": "zh-TW",
+    "zh-hk": "zh-HK",
+    "zh-mo": "zh-MO",
+    "zh-hant-tw": "zh-TW",
+    "zh-hant-hk": "zh-HK",
+    "zh-hant-mo": "zh-MO",
+}
 
 _ARGOS_TO_BCP47 = {"zt": "zh-Hant", "pb": "pt-BR", "zh": "zh"}
 _BCP47_TO_ARGOS = {"zh-Hant": "zt", "pt-BR": "pb", "zh": "zh"}
@@ -54,15 +69,16 @@ class LanguageError(TermwiseError):
 
 
 def normalize(tag: str) -> str:
-    """Return the canonical BCP 47 form termwise uses (``zh-CN`` → ``zh``, ``en_us`` → ``en-US``)."""
+    """Return the canonical BCP 47 form termwise uses (``zh-CN`` → ``zh``, ``en_us`` →
+    ``en-US``, ``zh_Hant_TW`` → ``zh-TW``)."""
     cleaned = tag.strip()
     if not _TAG.match(cleaned):
         raise LanguageError(f"{tag!r} is not a language tag; use BCP 47, such as en, zh or pt-BR")
     lowered = cleaned.replace("_", "-").lower()
     if lowered in _SIMPLIFIED:
         return "zh"
-    if lowered in _TRADITIONAL:
-        return "zh-Hant"
+    if lowered in _TRADITIONAL_REGIONS:
+        return _TRADITIONAL_REGIONS[lowered]
     parts = lowered.split("-")
     out = [parts[0]]
     for part in parts[1:]:
@@ -117,7 +133,18 @@ def same_language(a: str, b: str) -> bool:
     first_primary, second_primary = first.split("-")[0], second.split("-")[0]
     if first_primary != second_primary:
         return False
-    return first == second if first_primary == "zh" else True
+    if first_primary != "zh":
+        return True
+    if _traditional(first) != _traditional(second):
+        return False
+    # Taiwan's words are not Hong Kong's (the very reason their tags are kept): a region
+    # is served by its own terms and by the script's, never by another region's.
+    return "zh-Hant" in (first, second) or first == second
+
+
+def _traditional(canonical: str) -> bool:
+    """Whether a normalised Chinese tag is written in the traditional script."""
+    return canonical in _TRADITIONAL_REGIONS.values() or "Hant" in canonical.split("-")
 
 
 def is_cjk(tag: str) -> bool:
@@ -133,6 +160,8 @@ def from_argos(code: str) -> str:
 def to_argos(tag: str) -> str:
     """BCP 47 to the code Argos packages use."""
     canonical = normalize(tag)
+    if canonical.split("-")[0] == "zh" and _traditional(canonical):
+        return "zt"
     return _BCP47_TO_ARGOS.get(canonical, canonical.split("-")[0])
 
 
@@ -155,7 +184,11 @@ def display_name(tag: str, locale: str = "en") -> str:
     try:
         shown = Locale.parse(locale.replace("-", "_")).languages
         base = canonical.split("-")[0]
-        name = shown.get(canonical.replace("-", "_")) or shown.get(base)
+        name = shown.get(canonical.replace("-", "_"))
+        if name is None and canonical in _TRADITIONAL_REGIONS.values():
+            # CLDR names no Chinese of a region: "Chinese (Traditional, Taiwan)".
+            name = Locale.parse(canonical.replace("-", "_")).get_display_name(locale)
+        name = name or shown.get(base)
     except (UnknownLocaleError, ValueError):
         name = None
     return str(name) if name else canonical

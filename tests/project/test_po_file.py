@@ -86,11 +86,16 @@ def test_file_layout_follows_po_conventions(tmp_path: Path) -> None:
 
 def test_zh_hant_header_uses_babel_locale(tmp_path: Path) -> None:
     path = tmp_path / "paper.zh-Hant.po"
-    TranslationFile(lang="zh-TW", source_lang="en").save(path)
+    TranslationFile(lang="zh-Hant", source_lang="en").save(path)
     text = path.read_text(encoding="utf-8")
     assert '"Language: zh_Hant\\n"' in text
     assert '"Plural-Forms: nplurals=1; plural=0;\\n"' in text
     assert TranslationFile.load(path).lang == "zh-Hant"
+    # A region writing traditional Chinese keeps its tag (languages.normalize).
+    taiwan = tmp_path / "paper.zh-TW.po"
+    TranslationFile(lang="zh-TW", source_lang="en").save(taiwan)
+    assert '"Language: zh_TW\\n"' in taiwan.read_text(encoding="utf-8")
+    assert TranslationFile.load(taiwan).lang == "zh-TW"
 
 
 def test_msgfmt_polib_and_translate_toolkit_accept_the_file(tmp_path: Path) -> None:
