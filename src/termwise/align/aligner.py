@@ -243,6 +243,9 @@ VARIANCE_WIDENING = 3.0
 # wrong ones -> 52 catching 19; its pages 321 / 144 of 360 -> 411 / 183.
 DISPUTE_BELOW = 0.97
 DISPUTED_CONFIDENCE = 0.6
+# The confidence of a group with both sides that a translator's note lies inside: below
+# output.LOW_CONFIDENCE, so that it is listed for review.
+NOTE_CONFIDENCE = 0.5
 
 
 @dataclass(frozen=True)
@@ -1299,7 +1302,9 @@ def align(
     aligned with nothing: the text is aligned without them, and each comes back inside the
     group whose sentences a page break cut, or as a group of its own. Left in, about half
     went into a neighbouring group, some paired with a sentence; costs on them could not
-    tell a group they stray into from one a page break runs through.
+    tell a group they stray into from one a page break runs through. A translator's note
+    (``SideFeatures.notes``) is aligned with nothing the same way: aligned as a sentence, it
+    was paired with a source sentence the translation leaves out, as a sure group.
     """
     src_keep = _text_lines(source)
     tgt_keep = _text_lines(target)
@@ -1323,14 +1328,37 @@ def align(
         source_texts=kept(source_texts, src_keep),
     )
     beads = _with_page_lines(result.beads, src_keep, tgt_keep, len(source), len(target))
-    return replace(result, beads=beads)
+    return replace(result, beads=_notes_unsure(beads, source.notes, target.notes))
+
+
+def _notes_unsure(
+    beads: list[Bead],
+    source_notes: npt.NDArray[np.bool_] | None,
+    target_notes: npt.NDArray[np.bool_] | None,
+) -> list[Bead]:
+    """``beads``, where a translator's note came back inside a group with both sides (it lay
+    between the group's lines), that group unsure: a note is the translation of nothing, and
+    the group it sits in is one a reviewer should see."""
+    if source_notes is None and target_notes is None:
+        return beads
+    out = []
+    for bead in beads:
+        noted = (source_notes is not None and any(source_notes[k] for k in bead.src)) or (
+            target_notes is not None and any(target_notes[k] for k in bead.tgt)
+        )
+        if noted and bead.src and bead.tgt:
+            bead = replace(bead, confidence=min(bead.confidence, NOTE_CONFIDENCE))
+        out.append(bead)
+    return out
 
 
 def _text_lines(features: SideFeatures) -> list[int]:
-    """The lines that are not a page's number or header."""
-    if features.furniture is None:
-        return list(range(len(features)))
-    return [int(k) for k in np.flatnonzero(~features.furniture)]
+    """The lines that are not a page's number or header, nor a translator's note."""
+    aside = np.zeros(len(features), np.bool_)
+    for flags in (features.furniture, features.notes):
+        if flags is not None:
+            aside |= flags
+    return [int(k) for k in np.flatnonzero(~aside)]
 
 
 def _subset(features: SideFeatures, keep: list[int]) -> SideFeatures:
@@ -1343,6 +1371,7 @@ def _subset(features: SideFeatures, keep: list[int]) -> SideFeatures:
         soft_ends=features.soft_ends[index],
         debris=features.debris[index],
         open_ends=features.open_ends[index],
+        notes=None if features.notes is None else features.notes[index],
     )
 
 

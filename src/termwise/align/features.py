@@ -67,6 +67,9 @@ class SideFeatures:
     # Page numbers and running headers of text taken from a PDF ("Die Alpen 1957 — 18"):
     # they belong to the page, and to no group (None: none found).
     furniture: npt.NDArray[np.bool_] | None = None
+    # A translator's note ("(N.d.T. : …)", "[Translator's note: …]"): the translator's own
+    # text, the translation of no source sentence (None: none found).
+    notes: npt.NDArray[np.bool_] | None = None
 
     def __len__(self) -> int:
         return len(self.lengths)
@@ -303,7 +306,38 @@ def side_features(
     if pages:
         furniture = np.zeros(count, np.bool_)
         furniture[sorted(pages)] = True
-    return SideFeatures(lengths, marks, breaks, flags, soft, debris, opened, furniture)
+    notes: npt.NDArray[np.bool_] | None = np.fromiter(
+        (is_translators_note(text) for text in texts), np.bool_, count
+    )
+    if notes is not None and not notes.any():
+        notes = None
+    return SideFeatures(lengths, marks, breaks, flags, soft, debris, opened, furniture, notes)
+
+
+# What names a translator's note, in the languages a translator is likeliest to write one in:
+# "N.d.T." (French, Italian, Spanish, Portuguese), "N. del T.", "N. do T.", "Anm. d. Übers.",
+# "N.d.Ü.", "Translator's note", "T.N.:", "Прим. перев.", "译注" / "訳注"; "NdT" without its dots
+# only before a colon or a closing bracket ("NDT" is also non-destructive testing).
+_NOTE_MARKER = (
+    r"n\.\s?d\.\s?[tü]\.?(?!\w)|nd[tü]\s*(?=[:)\]）］])|n\.\s?(?:del|do|da)\s?t\.?(?!\w)"
+    r"|anm(?:\.|erkung)\s?(?:d\.|des)\s?(?:übers\.?|übersetzers|ü\.)"
+    r"|notes? d[eu] (?:la )?tradu(?:ct|it)(?:eur|rice)|translator'?s'? note|trans\.\s?note|t\.\s?n\.\s*:"
+    r"|nota del? tradu(?:ctor|ttore|ttrice)|nota do tradutor|прим(?:\.|ечание)\s?пер(?:ев)?\.?"
+    r"|译注|譯註|译者注|訳注|訳者注"
+)
+# The marker opens the line (after a bracket), or closes a line in brackets: "(… — N.d.T.)".
+_NOTE_OPENS = re.compile(r"[(\[（［]?\s*(?:" + _NOTE_MARKER + r")", re.IGNORECASE)
+_NOTE_CLOSES = re.compile(
+    r"[(\[（［].*[\s\-–—,(（](?:" + _NOTE_MARKER + r")\s*[)\]）］]\W*$", re.IGNORECASE
+)
+
+
+def is_translators_note(text: str) -> bool:
+    """Whether a line is a translator's note: opens with the note's marker, or is in brackets
+    and ends with it. A note translates nothing of the source; aligned as a sentence, it was
+    paired with a source sentence the translation leaves out, as a sure group."""
+    stripped = text.strip()
+    return bool(_NOTE_OPENS.match(stripped) or _NOTE_CLOSES.match(stripped))
 
 
 def coarsen(features: SideFeatures, block: int) -> SideFeatures:
