@@ -21,6 +21,7 @@ from termwise.project.layout import ProjectLayout
 if TYPE_CHECKING:
     from termwise.align.aligner import Alignment
     from termwise.align.beads import Bead
+    from termwise.document.model import Document
 
 # Runs of at least this many sentences left without counterpart are named after aligning:
 # shorter ones are a translator's usual liberties, longer ones a passage one side lacks.
@@ -38,6 +39,10 @@ class Side:
     document: object | None = None  # the termwise Document, when read as a document
     # For the project: the segmentation the source was read with (``AlignmentStart.record``).
     record: object | None = None
+    # For the project, where ``document`` keeps joins (the translator's F3, one another
+    # language holds): the segment of ``document`` each sentence of ``texts`` is part of.
+    # The sentences are aligned without those joins, as the first alignment aligned them.
+    segment_of: list[int] | None = None
 
 
 def read_presegmented(path: Path, encoding: str | None, option: str = "--encoding") -> Side:
@@ -85,6 +90,8 @@ def read_document_side(
     from termwise.project.translations import load_source
 
     record = None
+    aligned = None
+    segment_of = None
     if project and target_lang is not None:
         from termwise.align.output import alignment_source
 
@@ -92,11 +99,13 @@ def read_document_side(
             layout, path, target_lang, lang=lang, encoding=encoding, encoding_option=option
         )
         document, record = start.document, start.record
+        if record.joins:
+            aligned, segment_of = _without_joins(layout, path, document, option)
     elif project:
         document = load_source(layout, path, lang=lang, encoding=encoding, encoding_option=option)
     else:
         document = load_document(path, lang=lang, encoding=encoding, encoding_option=option)
-    segments = document.segments
+    segments = (aligned or document).segments
     if not segments:
         raise InputError("no sentences to align: the document is empty", path, line=1)
     starts = [
@@ -109,7 +118,136 @@ def read_document_side(
         [segment.kind is SegmentKind.HEADING for segment in segments],
         document,
         record,
+        segment_of,
     )
+
+
+def _without_joins(
+    layout: ProjectLayout, path: Path, document: Document, option: str
+) -> tuple[Document, list[int]]:
+    """The source without any join (its splits kept), and the segment of ``document`` each
+    of its sentences is part of.
+
+    Aligned over a join the translator made, the text was one sentence short of the one the
+    first alignment aligned, and the model the aligner learns from the whole text (length
+    ratio and variance, how often each kind of group occurs, its word table) came out
+    otherwise: every group's confidence moved, by up to 0.12, and unsure flags came and went
+    far from the join. Aligned as before and folded onto the joins afterwards
+    (``fold_beads``), only the groups over a join change."""
+    from termwise.document.resegmentation import Resegmentation
+    from termwise.project.translations import open_source
+
+    source = open_source(layout, path, lang=document.lang, encoding_option=option)
+    plain = Resegmentation(source.resegmentation.path, splits=source.resegmentation.splits)
+    aligned = plain.apply(source.base)
+    position = {segment.id: number for number, segment in enumerate(document.segments)}
+    segment_of: list[int] = []
+    for segment in aligned.segments:
+        # A join keeps its first part's id; its other parts are no segment of their own.
+        segment_of.append(position.get(segment.id, segment_of[-1] if segment_of else 0))
+    return aligned, segment_of
+
+
+def held_elsewhere(
+    layout: ProjectLayout, source_path: Path, document: Document, target_lang: str
+) -> dict[int, Path]:
+    """The segments (by number in ``document``) that a translation into another language
+    has work in, and that translation's file."""
+    from termwise.project.translation_file import TranslationFile
+
+    position = {segment.id: number for number, segment in enumerate(document.segments)}
+    held: dict[int, Path] = {}
+    for lang in layout.translation_languages(source_path):
+        if languages.same_language(lang, target_lang):
+            continue
+        path = layout.translation_file(source_path, lang)
+        if not path.exists():
+            continue
+        for segment_id, unit in TranslationFile.load(path).units.items():
+            number = position.get(segment_id)
+            if number is not None and unit.has_work():
+                held.setdefault(number, path)
+    return held
+
+
+def keep_apart(
+    beads: Sequence[Bead], held: Mapping[int, Path], lengths: Sequence[int]
+) -> tuple[list[Bead], dict[Path, list[int]]]:
+    """The beads with every group of several source segments that another language's
+    translation has work in (``held``) cut into one group per segment, and, per such
+    translation, the segments kept apart.
+
+    The joins are the document's segmentation, shared by every language: joined for this
+    alignment, the second segment's id went away and the first's source changed under the
+    other translator's feet (their translation obsolete and fuzzy). Refusing the alignment
+    instead would leave a language that the aligner groups n-to-1 anywhere near translated
+    text unalignable. Each part takes the target sentences its share of the source's length
+    points to, and is flagged unsure (below ``LOW_CONFIDENCE``): the aligner did not group
+    them so."""
+    from dataclasses import replace
+
+    from termwise.align.output import LOW_CONFIDENCE
+
+    kept: list[Bead] = []
+    apart: dict[Path, list[int]] = {}
+    for bead in beads:
+        owners = [held[k] for k in bead.src if k in held]
+        if len(bead.src) < 2 or not owners:
+            kept.append(bead)
+            continue
+        for k in bead.src:
+            apart.setdefault(held.get(k, owners[0]), []).append(k)
+        total = sum(lengths[k] for k in bead.src) or 1
+        bounds: list[float] = []
+        running = 0
+        for k in bead.src:
+            running += lengths[k]
+            bounds.append(running / total)
+        shares: list[list[int]] = [[] for _ in bead.src]
+        for number, line in enumerate(bead.tgt):
+            middle = (number + 0.5) / len(bead.tgt)
+            shares[
+                next(i for i, bound in enumerate(bounds) if middle <= bound or i == len(bounds) - 1)
+            ].append(line)
+        unsure = min(bead.confidence, LOW_CONFIDENCE - 0.01)
+        kept.extend(
+            replace(bead, src=(k,), tgt=tuple(lines), confidence=unsure)
+            for k, lines in zip(bead.src, shares, strict=True)
+        )
+    return kept, apart
+
+
+def fold_beads(beads: Sequence[Bead], segment_of: Sequence[int]) -> list[Bead]:
+    """Beads over sentences renumbered as the segments they are part of (``segment_of``):
+    the groups a joined segment's sentences fell into become one group (its confidence the
+    lowest of theirs), taking in the target-only groups between them; every other group is
+    as the aligner made it."""
+    from dataclasses import replace
+
+    ends: dict[int, int] = {}
+    for sentence, segment in enumerate(segment_of):
+        ends[segment] = sentence
+    folded: list[Bead] = []
+    # Whether the last group ends inside a segment (the rest of it is still to come).
+    open_segment = False
+    for bead in beads:
+        src = tuple(dict.fromkeys(segment_of[k] for k in bead.src))
+        continues = bool(folded) and open_segment and (not src or src[0] == folded[-1].src[-1])
+        if continues:
+            last = folded[-1]
+            folded[-1] = replace(
+                last,
+                src=tuple(dict.fromkeys((*last.src, *src))),
+                tgt=(*last.tgt, *bead.tgt),
+                confidence=min(last.confidence, bead.confidence),
+                disputed=last.disputed or bead.disputed,
+                mt_splits=last.mt_splits or bead.mt_splits,
+            )
+        else:
+            folded.append(replace(bead, src=src))
+        if bead.src:
+            open_segment = ends[segment_of[bead.src[-1]]] != bead.src[-1]
+    return folded
 
 
 def refuse_utf8_misread(path: Path, encoding: str | None, option: str) -> None:
@@ -448,6 +586,8 @@ def align(
         source_texts=source.texts,
     )
     beads = result.beads
+    if source.segment_of is not None:
+        beads = fold_beads(beads, source.segment_of)
     from termwise.align.output import CHECK_FLAG, LOW_CONFIDENCE
 
     low = sum(1 for bead in beads if bead.confidence < LOW_CONFIDENCE)
@@ -512,6 +652,8 @@ def align(
 
     assert isinstance(source.document, Document)
     assert source.record is None or isinstance(source.record, Resegmentation)
+    held = held_elsewhere(layout, source_path, source.document, tgt)
+    beads, apart = keep_apart(beads, held, [len(s.text) for s in source.document.segments])
     report = write_project(
         layout,
         source_path,
@@ -530,6 +672,14 @@ def align(
         with_mt=mt is not None and not result.mt_ignored,
     )
     click.echo(summary, err=True)
+    for path, numbers in apart.items():
+        named = ", ".join(f"#{report.segment_of[k] + 1}" for k in numbers)
+        click.echo(
+            f"note: segments {named} are not joined into one group, as the groups of this "
+            f"alignment would have them: {path} has a translation of them, which a join "
+            "would change; each has a share of its group's translation, flagged unsure",
+            err=True,
+        )
     # Each flagged group counted once: unsure, or else sure but for what it holds.
     unsure = (
         report.flagged

@@ -78,6 +78,9 @@ class Structure:
     splits: dict[str, list[int]]
     joins: list[tuple[str, str]]
     units: dict[str, TranslationUnit]
+    # The units a join kept aside: a split takes them back (and reshapes the one it gives
+    # its own segment again), so undo puts them back as they were.
+    obsolete: list[TranslationUnit] = field(default_factory=list)
 
 
 class History:

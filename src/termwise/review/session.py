@@ -690,6 +690,7 @@ class ReviewSession:
             {key: list(value) for key, value in self.resegmentation.splits.items()},
             list(self.resegmentation.joins),
             copy.deepcopy(self.tfile.units),
+            copy.deepcopy(self.tfile.obsolete),
         )
 
     def _restore_structure(self, structure: Structure) -> None:
@@ -700,9 +701,10 @@ class ReviewSession:
         self.resegmentation.save()
         self.document = self.resegmentation.apply(self.base_document)
         self.tfile.units = copy.deepcopy(structure.units)
-        # A unit a join kept aside is back in place: no obsolete copy of it stays.
+        # The units kept aside as they were then: a unit a join kept aside is back in place
+        # (no obsolete copy of it stays), and one a later split reshaped is itself again.
         self.tfile.obsolete = [
-            u for u in self.tfile.obsolete if u.segment_id not in structure.units
+            u for u in copy.deepcopy(structure.obsolete) if u.segment_id not in structure.units
         ]
         sync_with_document(self.tfile, self.document)
         self._build_rows()
@@ -746,6 +748,7 @@ class ReviewSession:
                 "a segment is not joined across a paragraph's end; to give a translation's "
                 "sentence to the segment before, move the sentence instead"
             )
+        self._refuse_others_work([segment_id, next_id])
         first, second = self.unit(segment_id), self.unit(next_id)
         glue = sentence_glue(self.target_lang)
 
@@ -772,10 +775,64 @@ class ReviewSession:
 
         return self._restructure("join", edit, segment_id)
 
+    def _refuse_others_work(self, segment_ids: Sequence[str]) -> None:
+        """Refuse a join of segments that a translation into another language has work in:
+        the joins are the document's segmentation, which every language shares, so the join
+        would take the second segment's id (and its translation there) away and give the
+        first a source its translation there no longer matches, under that translator's
+        feet."""
+        from termwise.project.translation_file import TranslationFile
+        from termwise.project.translations import translation_path
+
+        for lang in self.layout.translation_languages(self.path):
+            if languages.same_language(lang, self.target_lang):
+                continue
+            path = translation_path(self.layout, self.document, lang)
+            if not path.exists():
+                continue
+            units = TranslationFile.load(path).units
+            held = [
+                f"#{self.row_index[segment_id] + 1}"
+                for segment_id in segment_ids
+                if segment_id in units and units[segment_id].has_work()
+            ]
+            if held:
+                raise TermwiseError(
+                    f"{' and '.join(held)} {'has' if len(held) == 1 else 'have'} a "
+                    f"{languages.display_name(lang)} translation ({path}): a join is the "
+                    "document's, for every language, and would change those segments under "
+                    "it, so it is refused"
+                )
+
+    def _joined_parts(self, segment_id: str) -> tuple[list[str], list[tuple[str, str]]]:
+        """The segments (as the document has them without joins) that ``segment_id`` is made
+        of, in order, and the joins that make it; one part and no join where it is none."""
+        import dataclasses
+
+        plain = dataclasses.replace(self.resegmentation, joins=[]).apply(self.base_document)
+        groups = [[segment.id] for segment in plain.segments]
+        made: list[list[tuple[str, str]]] = [[] for _ in groups]
+        # As ``Resegmentation.apply`` applies them: in order, each where both ends meet.
+        for first, second in self.resegmentation.joins:
+            for index in range(len(groups) - 1):
+                if groups[index][0] == first and groups[index + 1][0] == second:
+                    groups[index : index + 2] = [groups[index] + groups[index + 1]]
+                    made[index : index + 2] = [[*made[index], *made[index + 1], (first, second)]]
+                    break
+        for parts, pairs in zip(groups, made, strict=True):
+            if parts[0] == segment_id:
+                return parts, pairs
+        return [segment_id], []
+
     def split_points(self, segment_id: str) -> list[int]:
-        """Offsets where the segment could be split: sentence boundaries, else ; or :."""
+        """Offsets where the segment could be split: where the parts of a join meet (it is
+        split nowhere else), else sentence boundaries, else ; or :."""
         from termwise.document.segmentation import split_sentences
 
+        parts, pairs = self._joined_parts(segment_id)
+        if pairs:
+            texts = self._part_texts(parts)
+            return [len(" ".join(texts[: k + 1])) + 1 for k in range(len(texts) - 1)]
         text = self.source_text(segment_id)
         spans = split_sentences(text, self.source_lang)
         cuts = [start for start, _ in spans[1:]]
@@ -787,48 +844,94 @@ class ReviewSession:
             ]
         return cuts
 
-    def _unjoin(self, join: tuple[str, str], offset: int) -> Change:
-        """Split a joined segment where its parts meet (anywhere else is refused)."""
+    def _part_texts(self, parts: Sequence[str]) -> list[str]:
         import dataclasses
 
-        without = dataclasses.replace(
-            self.resegmentation, joins=[pair for pair in self.resegmentation.joins if pair != join]
-        )
-        first_text = next(
-            (seg.text for seg in without.apply(self.base_document).segments if seg.id == join[0]),
-            "",
-        )
-        if offset not in (len(first_text), len(first_text) + 1):
-            raise TermwiseError("this segment is a join: it can only be split where its parts meet")
+        plain = dataclasses.replace(self.resegmentation, joins=[]).apply(self.base_document)
+        return [plain.segment(part).text for part in parts]
 
+    def _unjoin(self, parts: list[str], pairs: list[tuple[str, str]], offset: int) -> Change:
+        """Split a joined segment where two of its parts meet (anywhere else is refused),
+        into two segments: the parts before the cut, still joined under the first's id, and
+        those after it, joined under the first of them. A segment of three sentences split
+        once is two segments, as one of two is (F4 made all three sentences at once)."""
+        texts = self._part_texts(parts)
+        meets = [len(" ".join(texts[: k + 1])) for k in range(len(texts) - 1)]
+        cut = next((k for k, end in enumerate(meets) if offset in (end, end + 1)), None)
+        if cut is None:
+            raise TermwiseError("this segment is a join: it can only be split where its parts meet")
+        head, tail = parts[: cut + 1], parts[cut + 1 :]
         glue = sentence_glue(self.target_lang)
 
         def edit() -> None:
-            unit = self.unit(join[0])
-            unit.source = first_text
-            # The second segment's own unit comes back from the obsolete entries (by its id,
-            # when the document is synced); its translation and MT leave the first's again,
-            # where the join put them and nobody changed them since.
-            second = next((u for u in self.tfile.obsolete if u.segment_id == join[1]), None)
-            if second is not None:
-                unit.target = _without_tail(unit.target, second.target, glue)
-                if unit.mt is not None and second.mt:
-                    unit.mt = _without_tail(unit.mt, second.mt, glue)
-                if not unit.target:
-                    unit.state = SegmentState.NEW
-                elif unit.mt is not None and unit.target == unit.mt:
-                    unit.state = SegmentState.MT
+            unit = self.unit(parts[0])
+            unit.source = " ".join(texts[: cut + 1])
+            # The later parts' own units come back from the obsolete entries (by their ids,
+            # when the document is synced); their translations and MT leave the first's
+            # again, where the join put them and nobody changed them since.
+            kept_aside = {u.segment_id: u for u in self.tfile.obsolete}
+            aside = [kept_aside[part] for part in tail if part in kept_aside]
+            tail_target = glue.join(u.target for u in aside if u.target)
+            tail_mt = glue.join(u.mt for u in aside if u.mt)
+            if tail_target:
+                unit.target = _without_tail(unit.target, tail_target, glue)
+            if unit.mt is not None and tail_mt:
+                unit.mt = _without_tail(unit.mt, tail_mt, glue)
+            if not unit.target:
+                unit.state = SegmentState.NEW
+            elif unit.mt is not None and unit.target == unit.mt:
+                unit.state = SegmentState.MT
+            elif unit.state is SegmentState.REVIEWED:
+                # Reviewed as the translation of the whole join, not of this part alone.
+                unit.state = SegmentState.EDITED
+            if len(tail) > 1:
+                self._rejoin_tail(tail, texts[cut + 1 :], kept_aside, glue)
             regroup(unit)
-            self.resegmentation.joins.remove(join)
+            at = min(self.resegmentation.joins.index(pair) for pair in pairs)
+            joins = [pair for pair in self.resegmentation.joins if pair not in pairs]
+            again = [(head[0], part) for part in head[1:]] + [(tail[0], part) for part in tail[1:]]
+            joins[at:at] = again
+            self.resegmentation.joins = joins
 
-        return self._restructure("split", edit, join[0])
+        return self._restructure("split", edit, parts[0])
+
+    def _rejoin_tail(
+        self,
+        tail: Sequence[str],
+        texts: Sequence[str],
+        kept_aside: Mapping[str, TranslationUnit],
+        glue: str,
+    ) -> None:
+        """The later parts of a split join stay joined, under the first of them: its unit
+        (kept aside by the join) holds their translations together, as a join makes it."""
+        from termwise.project.units import TranslationUnit
+
+        aside = [kept_aside[part] for part in tail if part in kept_aside]
+        if not aside:
+            return
+        unit = kept_aside.get(tail[0])
+        if unit is None:
+            unit = TranslationUnit(segment_id=tail[0], source="")
+            self.tfile.obsolete.append(unit)
+        others = [other for other in aside if other is not unit]
+        unit.source = " ".join(texts)
+        unit.target = glue.join(u.target for u in (unit, *others) if u.target)
+        if any(u.mt is not None for u in aside):
+            unit.mt = glue.join(u.mt for u in (unit, *others) if u.mt)
+        unit.notes = "\n".join(u.notes for u in (unit, *others) if u.notes)
+        if not unit.target:
+            unit.state = SegmentState.NEW
+        elif unit.target == unit.mt:
+            unit.state = SegmentState.MT
+        else:
+            unit.state = SegmentState.EDITED
 
     def split(self, segment_id: str, offset: int) -> Change:
         """Split a segment at ``offset`` of its text; the first part keeps id and translation."""
         self.refuse_read_only([segment_id], "splitting")
-        join = next((pair for pair in self.resegmentation.joins if pair[0] == segment_id), None)
-        if join is not None:
-            return self._unjoin(join, offset)
+        parts, pairs = self._joined_parts(segment_id)
+        if pairs:
+            return self._unjoin(parts, pairs, offset)
         text = self.source_text(segment_id)
         if not 0 < offset < len(text):
             raise TermwiseError("a split must fall inside the segment")
@@ -848,6 +951,11 @@ class ReviewSession:
             cuts.append(start_in_base + offset)
             cuts.sort()
             unit.source = text[:offset].strip()
+            if unit.state is SegmentState.REVIEWED:
+                # Its translation is the whole segment's, now longer than its source: to
+                # review again (the translation kept, for the translator to cut), not
+                # exported as the reviewed translation of the first part.
+                unit.state = SegmentState.EDITED
             regroup(unit)
 
         return self._restructure("split", edit, segment_id)
