@@ -12,7 +12,9 @@ superblanks). termwise runs it in two halves around the bilingual lookup (``lt-p
    is the head noun of the official term, with its gender and number, and the rest of the
    term goes into superblanks around it. Apertium's own transfer then makes articles,
    determiners and adjectives agree with the head, and its generator inflects the head
-   for a plural occurrence: "la comunidad de futuro compartido de la humanidad".
+   for a plural occurrence: "la comunidad de futuro compartido de la humanidad". The
+   term's own adjectives beside the head are inflected by the same generator
+   (``with_plurals``: "nuevas épocas").
 
 The head's gender and number come from the term's ``grammaticalGender`` and
 ``grammaticalNumber`` notes in the glossary, else from Apertium's analyser of the target
@@ -67,6 +69,8 @@ _RESTORE = re.compile(r"\^([^$<]*)__(\d+)__(<[^$]*)\$")
 _LOWER_NEXT = "\ue003"
 _NEXT_WORD = re.compile(r"[\W_]*([^\W\d_]+)")
 _LOWER_MARKED = re.compile(_LOWER_NEXT + r"(\W*)(\w+)")
+# The markup taken out from before and after an occurrence: ("*", "*"), ("[", "]").
+Marks = tuple[str, str]
 _STREAM_SPECIAL = re.compile(r"([\^$/<>\[\]@\\{}#])")
 _TAGS = re.compile(r"<([^>]*)>")
 # Languages whose noun phrases put the head first ("comunidad de futuro compartido").
@@ -94,6 +98,9 @@ class Pipeline:
     transfer: str  # lexical selection through the last transfer stage
     generation: str  # generator, post-generator and reformatter
     data_dir: Path
+    source_analyser: Path | None = None  # the analysis's dictionary (eng-spa.automorf.bin)
+    bilingual: str = ""  # the bilingual lookup alone (lt-proc -b eng-spa.autobil.bin)
+    generator: Path | None = None  # the generator's dictionary (eng-spa.autogen.bin)
 
 
 def _mode_file(mode: str) -> Path:
@@ -137,6 +144,8 @@ def pipeline(mode: str) -> Pipeline:
     if generator is None:
         raise TermwiseError(f"{path} has no generator (lt-proc $1) after its bilingual lookup")
     data = next((Path(arg).parent for arg in commands[0] if arg.endswith(".bin")), path.parent)
+    source_analyser = next((Path(a) for a in commands[0] if a.endswith(".bin")), None)
+    generator_bin = next((Path(a) for a in commands[generator] if a.endswith(".bin")), None)
     # As ``apertium -f txt`` does: the deformatter adds a sentence end that the reformatter
     # takes away again. (Its wordbound-blank stages do nothing to plain text.) Between the
     # deformatter and the analyser, the fences become superblanks, which every stage passes
@@ -151,7 +160,16 @@ def pipeline(mode: str) -> Pipeline:
     )
     transfer = " | ".join(shlex.join(c) for c in commands[lookup + 1 : generator])
     generation = " | ".join([*(shlex.join(c) for c in commands[generator:]), "apertium-retxt"])
-    return Pipeline(mode, analysis, transfer, generation, data)
+    return Pipeline(
+        mode,
+        analysis,
+        transfer,
+        generation,
+        data,
+        source_analyser,
+        shlex.join(commands[lookup]),
+        generator_bin,
+    )
 
 
 def _run(command: str, text: str) -> str:
@@ -172,6 +190,11 @@ class Head:
     after: str
     origin: str  # "glossary" or the analyser's file name
     known: bool = True  # whether the target language's generator knows the lemma
+    # ``before`` and ``after`` for a plural occurrence of a singular term: the adjectives
+    # that agree with the head in the plural ("nuevas épocas", "comunidades globales de
+    # futuro compartido"), the rest as it stands ("de la humanidad").
+    plural_before: str | None = None
+    plural_after: str | None = None
 
 
 def analyser_for(pipe: Pipeline, src: str, tgt: str) -> Path | None:
@@ -357,7 +380,10 @@ def _inject(
     and the rest of the term.
     """
     number = head.number if head.number == "pl" else _source_number(units)
-    before, lemma = head.before, head.lemma
+    before, lemma, after = head.before, head.lemma, head.after
+    if number == "pl" and head.number == "sg":
+        before = head.plural_before if head.plural_before is not None else before
+        after = head.plural_after if head.plural_after is not None else after
     if capitalise:
         if before:
             before = before[:1].upper() + before[1:]
@@ -368,7 +394,7 @@ def _inject(
         f"^{escape(source_lemma)}<n><{number}>/"
         f"{escape(lemma)}__{key}__<n><{head.gender}><{number}>$"
     )
-    return unit, before, head.after
+    return unit, before, after
 
 
 def _goes_on_in_lower_case(text: str, position: int) -> bool:
@@ -382,13 +408,15 @@ def _goes_on_in_lower_case(text: str, position: int) -> bool:
     return letters[0].islower() or (len(letters) > 1 and letters.isupper())
 
 
-def _verbatim(text: str, capitalise: bool, lower_after: bool, emphasis: str = "") -> str:
+def _verbatim(
+    text: str, capitalise: bool, lower_after: bool, marks: tuple[str, str] = ("", "")
+) -> str:
     if capitalise:
         text = text[:1].upper() + text[1:]
     # Apertium capitalises the first word after a sentence-opening superblank ("Gobernanza
     # global Es nuestro gol"): the mark asks for it back in lower case (``_lower_marked``).
     mark = _LOWER_NEXT if capitalise and lower_after else ""
-    return f"[{escape(emphasis + text + emphasis)}{mark}]"
+    return f"[{escape(marks[0] + text + marks[1])}{mark}]"
 
 
 def _lower_marked(output: str) -> str:
@@ -409,14 +437,17 @@ def _lower_marked(output: str) -> str:
 
 def _fence(
     text: str, placements: Sequence[Placement], first_key: int
-) -> tuple[str, dict[int, Placement], str, dict[int, str]]:
+) -> tuple[str, dict[int, Placement], str, dict[int, Marks]]:
     """``text`` with each forced occurrence fenced; the fenced ones by key; why others were
-    not; and the emphasis marks ("*", "**", "_", "__") that stood around an occurrence, by key.
+    not; and the inline markup that stood around an occurrence, by key: emphasis marks ("*",
+    "**", "_", "__") and the brackets of a link's text ("[", "]" before "(url)" or "[label]").
 
     The opening fence carries the occurrence's key, so that a fence lost in the analysis
-    cannot shift the others. Emphasis around an occurrence is taken out and put back around
+    cannot shift the others. Markup around an occurrence is taken out and put back around
     the rendering: Apertium's rules move words and leave the marks where they stood ("la
-    *idea* de comunidad…" for "the *community of human destiny* idea").
+    *idea* de comunidad…" for "the *community of human destiny* idea"), and a bracket is a
+    word of its own between the article and the term, which then did not agree ("El [Franja
+    y la Ruta](…)").
     """
     forced = [p for p in placements if p.target is not None]
     if not forced:
@@ -427,24 +458,50 @@ def _fence(
     pieces: list[str] = []
     position = 0
     kept: dict[int, Placement] = {}
-    emphasis: dict[int, str] = {}
+    emphasis: dict[int, Marks] = {}
     for placement in forced:
         if placement.start < position:
             continue  # overlapping matches: the first wins
         key = first_key + len(kept)
-        mark = _emphasis_around(text, placement.start, placement.end, position)
+        opening, closing = _markup_around(text, placement.start, placement.end, position)
         pieces += [
-            text[position : placement.start - len(mark)],
+            text[position : placement.start - len(opening)],
             f"{_OPEN}{key}{_KEY_END}",
             text[placement.start : placement.end],
             _CLOSE,
         ]
-        position = placement.end + len(mark)
+        position = placement.end + len(closing)
         kept[key] = placement
-        if mark:
-            emphasis[key] = mark
+        if opening:
+            emphasis[key] = (opening, closing)
     pieces.append(text[position:])
     return "".join(pieces), kept, "it overlaps another occurrence, which was forced", emphasis
+
+
+def _markup_around(text: str, start: int, end: int, earliest: int) -> Marks:
+    """The inline markup that wraps exactly ``text[start:end]``, outermost last: "[*", "*]"
+    for "[*term*](url)"; empty strings where none does."""
+    opening, closing = "", ""
+    while True:
+        mark = _emphasis_around(text, start, end, earliest)
+        pair = (mark, mark) if mark else _link_text_around(text, start, end, earliest)
+        if not pair[0]:
+            return opening, closing
+        opening, closing = pair[0] + opening, closing + pair[1]
+        start, end = start - len(pair[0]), end + len(pair[1])
+
+
+def _link_text_around(text: str, start: int, end: int, earliest: int) -> Marks:
+    """``("[", "]")`` where ``text[start:end]`` is a whole link's text: an inline link's
+    ("[term](url)") or a full reference link's ("[term][label]"), no image's ("![…]")."""
+    if (
+        start - 1 >= earliest
+        and text[start - 1] == "["
+        and text[start - 2 : start - 1] not in ("!", "\\")
+        and text[end : end + 2] in ("](", "][")
+    ):
+        return "[", "]"
+    return "", ""
 
 
 def _emphasis_around(text: str, start: int, end: int, earliest: int) -> str:
@@ -483,7 +540,7 @@ def translate_constrained(
     fenced: list[str] = []
     kept: list[dict[int, Placement]] = []
     unfenced: list[str] = []
-    emphasis: dict[int, str] = {}
+    emphasis: dict[int, Marks] = {}
     key = 0
     for body, plan in zip(flat, moved, strict=True):
         text, fences, why, marks = _fence(body, plan, key)
@@ -498,7 +555,7 @@ def translate_constrained(
         k
         for body, fences in zip(flat, kept, strict=True)
         for k, p in fences.items()
-        if _goes_on_in_lower_case(body, p.end + len(emphasis.get(k, "")))
+        if _goes_on_in_lower_case(body, p.end + len(emphasis.get(k, ("", ""))[1]))
     }
     targets = [p.target for p in by_key.values() if p.target is not None]
     # The heads are analysed while the document goes through the analysis half.
@@ -582,7 +639,102 @@ def _heads(pipe: Pipeline, src: str, tgt: str, terms: list[Term]) -> dict[str, H
     words = [word for text in unique for word in text.split(" ")]
     analyses = analyse_words(analyser, words) if analyser is not None else {}
     origin = analyser.name if analyser is not None else "glossary"
-    return {text: find_head(term, analyses, origin) for text, term in unique.items()}
+    heads = {text: find_head(term, analyses, origin) for text, term in unique.items()}
+    if pipe.generator is None:
+        return heads
+    return with_plurals(heads, analyses, pipe.generator)
+
+
+def with_plurals(
+    heads: dict[str, Head | None],
+    analyses: dict[str, list[tuple[str, list[str]]]],
+    generator: Path,
+) -> dict[str, Head | None]:
+    """``heads`` with the words around each singular head as they stand beside its plural.
+
+    The generator inflects the head of a plural occurrence, but the rest of the term goes
+    into superblanks that no rule reaches: "desarrollos pacífico", "nueva épocas". Each
+    adjective (or participle) next to the head that the analyser reads in the head's gender
+    and in the singular is given to the target language's generator in the plural; the
+    first word that is none ("de futuro compartido") ends the run, so a complement stays as
+    it stands.
+    """
+    runs: dict[str, tuple[list[str | None], list[str | None]]] = {}
+    for text, head in heads.items():
+        if head is None or not head.known or head.number != "sg":
+            continue
+        before = head.before.split(" ") if head.before else []
+        after = head.after.split(" ") if head.after else []
+        runs[text] = (
+            _agreeing_run(before[::-1], head.gender, analyses)[::-1],
+            _agreeing_run(after, head.gender, analyses),
+        )
+    units = [u for before, after in runs.values() for u in before + after if u is not None]
+    forms = generate(generator, units)
+    changed = dict(heads)
+    for text, (before_units, after_units) in runs.items():
+        head = heads[text]
+        assert head is not None
+        changed[text] = Head(
+            head.before,
+            head.lemma,
+            head.gender,
+            head.number,
+            head.after,
+            head.origin,
+            head.known,
+            _inflected(head.before, before_units, forms),
+            _inflected(head.after, after_units, forms),
+        )
+    return changed
+
+
+def _agreeing_run(
+    words: list[str], gender: str, analyses: dict[str, list[tuple[str, list[str]]]]
+) -> list[str | None]:
+    """For each of ``words``, outward from the head, the generator unit of its plural while
+    it is an adjective or participle in the head's gender (or common) and singular."""
+    units: list[str | None] = [None] * len(words)
+    for index, word in enumerate(words):
+        unit = next(
+            (
+                f"^{escape(lemma)}{''.join(f'<{t}>' for t in tags[:-1])}<pl>$"
+                for lemma, tags in analyses.get(word, [])
+                if (tags[:1] == ["adj"] or tags[:2] == ["vblex", "pp"])
+                and tags[-1:] == ["sg"]
+                and {gender, "mf"} & set(tags)
+            ),
+            None,
+        )
+        if unit is None:
+            break
+        units[index] = unit
+    return units
+
+
+def _inflected(text: str, units: list[str | None], forms: dict[str, str | None]) -> str:
+    words = text.split(" ") if text else []
+    return " ".join(
+        forms.get(unit) or word if unit is not None else word
+        for word, unit in zip(words, units, strict=True)
+    )
+
+
+_GENERATED: dict[tuple[Path, str], str | None] = {}
+
+
+def generate(generator: Path, units: Sequence[str]) -> dict[str, str | None]:
+    """Each unit's form (``^nuevo<adj><f><pl>$`` -> "nuevas") by ``generator``; None where
+    the generator does not know it. Remembered for the process, as ``analyse_words``."""
+    unique = [u for u in dict.fromkeys(units) if (generator, u) not in _GENERATED]
+    if unique:
+        output = _run(f"lt-proc -g {shlex.quote(str(generator))}", "\n".join(unique) + "\n")
+        lines = output.split("\n")
+        for index, unit in enumerate(unique):
+            form = lines[index].strip() if index < len(lines) else ""
+            known = form and not form.startswith(("#", "@", "*")) and " " not in form
+            _GENERATED[(generator, unit)] = form if known else None
+    return {unit: _GENERATED.get((generator, unit)) for unit in units}
 
 
 @dataclass
@@ -590,7 +742,8 @@ class _Injection:
     decision: TermDecision
     before: str = ""
     after: str = ""
-    emphasis: str = ""  # the mark the source put around the term ("*"), put back around it
+    # The markup the source put around the term ("*", "*"; "[", "]"), put back around it.
+    emphasis: Marks = ("", "")
 
 
 def _translate_joined(
@@ -599,13 +752,13 @@ def _translate_joined(
     by_key: dict[int, Placement],
     pending_heads: Future[dict[str, Head | None]],
     lower_after: set[int],
-    emphasis: dict[int, str],
+    emphasis: dict[int, Marks],
 ) -> tuple[list[str], dict[int, TermDecision]] | None:
     """One run of the pipeline for ``texts``: each output, and each fenced occurrence's
     decision by key; None where the segment count was not kept."""
     stream = _run(pipe.analysis, _SEPARATOR.join(texts))
     heads = pending_heads.result()
-    edited, injections = _edit(stream, by_key, heads, lower_after, emphasis)
+    edited, injections = _edit(stream, by_key, heads, lower_after, emphasis, pipe)
     restorable = {
         key: injection
         for key, injection in injections.items()
@@ -621,11 +774,11 @@ def _translate_joined(
             injection = restorable.get(int(match.group(2)))
             if injection is None:
                 return match.group()
-            mark = escape(injection.emphasis)
-            before = f"[{mark}{escape(injection.before)} ]" if injection.before else ""
-            after = f"[ {escape(injection.after)}{mark}]" if injection.after else ""
-            before = before or (f"[{mark}]" if mark else "")
-            after = after or (f"[{mark}]" if mark else "")
+            opening, closing = (escape(mark) for mark in injection.emphasis)
+            before = f"[{opening}{escape(injection.before)} ]" if injection.before else ""
+            after = f"[ {escape(injection.after)}{closing}]" if injection.after else ""
+            before = before or (f"[{opening}]" if opening else "")
+            after = after or (f"[{closing}]" if closing else "")
             lemma = match.group(1)
             head = heads.get(injection.decision.target or "")
             if head is not None and head.lemma[:1].isupper():
@@ -667,11 +820,13 @@ def _edit(
     by_key: dict[int, Placement],
     heads: dict[str, Head | None],
     lower_after: set[int],
-    emphasis: dict[int, str],
+    emphasis: dict[int, Marks],
+    pipe: Pipeline | None = None,
 ) -> tuple[str, dict[int, _Injection]]:
     """Replace each fenced occurrence's units by the injected term; the injections by key
     (``lower_after``: the occurrences whose source goes on in lower case; ``emphasis``: the
-    mark to put around an occurrence's rendering)."""
+    mark to put around an occurrence's rendering; ``pipe``: the dictionaries that read a
+    pronoun before the term again as a determiner)."""
     pieces = tokens(stream)
     out: list[str] = []
     injections: dict[int, _Injection] = {}
@@ -713,6 +868,8 @@ def _edit(
             out.append("^of<pr>/de<pr>$ ^the<det><def><sp>/el<det><def><GD><ND>$ ")
             units = [_source_side(p) for p in inside if p.startswith("^") and p not in kept]
             capitalise = False
+        if head is not None and pipe is not None:
+            _pronoun_as_determiner(out, pipe)
         if head is not None:
             unit, before, after = _inject(head, units, capitalise, key)
             out.append(unit)
@@ -727,9 +884,10 @@ def _edit(
             decision = TermDecision(
                 placement.concept_id, placement.source, term.text, MECHANISM, origin
             )
-            injections[key] = _Injection(decision, before, after, emphasis.get(key, ""))
+            injections[key] = _Injection(decision, before, after, emphasis.get(key, ("", "")))
         else:
-            out.append(_verbatim(term.text, capitalise, key in lower_after, emphasis.get(key, "")))
+            marks = emphasis.get(key, ("", ""))
+            out.append(_verbatim(term.text, capitalise, key in lower_after, marks))
             decision = TermDecision(
                 placement.concept_id,
                 placement.source,
@@ -743,6 +901,52 @@ def _edit(
         out.extend(p for p in inside if p.startswith("[") and p != _CLOSE_BLANK)
         previous_unit = "^x<n>/x<n>$"
     return "".join(out), injections
+
+
+def _pronoun_as_determiner(out: list[str], pipe: Pipeline) -> None:
+    """The quantifier right before an injected term read as its determiner, in place.
+
+    Apertium's tagger reads "many", "several", "some" before an adjective as a pronoun
+    (``many<prn><tn>``), even without termwise ("Many economic globalizations" gives
+    "Muchos las globalizaciones económicas"): transfer then makes it a masculine pronoun of
+    its own and gives the noun phrase an article. Before the injected noun it can only be
+    its determiner, so the same word's determiner reading from the analyser, looked up in
+    the bilingual dictionary, takes its place ("Muchas globalizaciones económicas").
+    """
+    index = len(out) - 1
+    while index >= 0 and not out[index].startswith(("^", "[")) and not out[index].strip():
+        index -= 1
+    if index < 0 or not out[index].startswith("^"):
+        return
+    source = _source_side(out[index])
+    if source.tags[:2] != ["prn", "tn"] or pipe.source_analyser is None:
+        return
+    replacement = _determiner_unit(pipe, source.lemma, source.tags)
+    if replacement is not None:
+        out[index] = replacement
+
+
+_DETERMINERS: dict[tuple[str, str], str | None] = {}
+
+
+def _determiner_unit(pipe: Pipeline, lemma: str, tags: list[str]) -> str | None:
+    """The bilingual unit of ``lemma``'s determiner reading of the same number, if any."""
+    number = next((t for t in tags if t in ("sg", "pl")), "")
+    key = (pipe.mode, f"{lemma}<{number}>")
+    if key not in _DETERMINERS:
+        assert pipe.source_analyser is not None
+        readings = analyse_words(pipe.source_analyser, [lemma]).get(lemma, [])
+        unit: str | None = None
+        for reading_lemma, reading_tags in readings:
+            if reading_tags[:1] == ["det"] and {number, "sp"} & set(reading_tags):
+                tag_text = "".join(f"<{t}>" for t in reading_tags)
+                looked_up = _run(pipe.bilingual, f"^{escape(reading_lemma)}{tag_text}$").strip()
+                target = _split_unescaped(looked_up[1:-1], "/")[1:] if looked_up else []
+                if looked_up.startswith("^") and target and not target[0].startswith(("@", "#")):
+                    unit = looked_up
+                break
+        _DETERMINERS[key] = unit
+    return _DETERMINERS[key]
 
 
 def _sentence_start(previous_unit: str) -> bool:

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from termwise import languages
-from termwise.glossary.matcher import TermMatcher
+from termwise.glossary.matcher import TermMatch, TermMatcher
 from termwise.glossary.model import Concept, Glossary, Term, TermStatus, lang_matches
 from termwise.mt.engine import TermDecision
 
@@ -101,6 +101,42 @@ class GlossaryConstraints:
         short.sort(key=lambda t: t.status is not TermStatus.PREFERRED)
         return short[0] if short else None
 
+    def _full_form_around(self, match: TermMatch, text: str) -> TermMatch:
+        """``match`` grown to the concept's full source form that the text spells around
+        it in another case, else ``match`` as it is.
+
+        "The Belt and Road initiative" is the Belt and Road Initiative: the full form is
+        case-sensitive (a name), so only its short form matched, which gave "la iniciativa
+        de Franja y la Ruta" where the glossary writes "Iniciativa de la Franja y la Ruta".
+        """
+        concept = self.glossary.get(match.concept_id)
+        if concept is None:
+            return match
+        forms = [
+            t
+            for t in concept.terms(self.src)
+            if t.status.is_official and not t.is_short_form and not t.fix_by_hand
+        ]
+        forms.sort(key=lambda t: t.status is not TermStatus.PREFERRED)
+        short = match.text.lower()
+        for form in forms:
+            full = form.text.lower()
+            offset = f" {full} ".find(f" {short} ")  # whole words only
+            if offset < 0:
+                continue
+            start = match.start - offset
+            end = start + len(full)
+            if (
+                start >= 0
+                and text[start:end].lower() == full
+                and not text[start - 1 : start].isalnum()
+                and not text[end : end + 1].isalnum()
+            ):
+                return match._replace(
+                    term=form, status=form.status, start=start, end=end, text=text[start:end]
+                )
+        return match
+
     def _extra_words(self, concept_id: str, source: Term) -> tuple[str, ...]:
         """The words of ``source`` that no other usable source form of the concept has."""
         concept = self.glossary.get(concept_id)
@@ -123,6 +159,8 @@ class GlossaryConstraints:
         """The concept occurrences of ``text`` in text order, each with its rendering."""
         placements = []
         for match in self._matcher.find(text):
+            if match.term.is_short_form and not match.also:
+                match = self._full_form_around(match, text)
             term, reason, avoid = self._renderings.get(match.concept_id, (None, "", ()))
             if term is not None and match.term.is_short_form and not term.is_short_form:
                 # "AIIB" became the full name, after the full name: "… (Banco Asiático de

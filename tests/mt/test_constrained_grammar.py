@@ -1,0 +1,116 @@
+"""Glossary-constrained Apertium writes the official terms grammatically (Debian's
+apertium-eng-spa, run for real, with the curated glossary)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from termwise.glossary import load_glossary
+from termwise.glossary.model import Glossary
+from termwise.mt.apertium import ApertiumEngine
+from termwise.mt.constrained.engine import ConstrainedEngine
+from termwise.mt.constrained.plan import GlossaryConstraints
+
+ROOT = Path(__file__).resolve().parents[2]
+T01_ES = "comunidad de futuro compartido de la humanidad"
+
+
+@pytest.fixture(scope="module")
+def glossary() -> Glossary:
+    return load_glossary(ROOT / "glossary")
+
+
+@pytest.fixture(scope="module")
+def engine(glossary: Glossary) -> ConstrainedEngine:
+    return ConstrainedEngine(ApertiumEngine(), GlossaryConstraints(glossary, "en", "es"))
+
+
+def test_a_plural_occurrence_makes_the_terms_adjectives_plural(
+    engine: ConstrainedEngine, glossary: Glossary
+) -> None:
+    # The generator made the head plural and left the rest of the rendering singular:
+    # "Dos desarrollos pacífico", "Varias nueva épocas", "comunidades global de futuro…".
+    peaceful, new, human = engine.translate(
+        [
+            "Two peaceful developments were observed in the region.",
+            "Several new eras began after the war.",
+            "Interdependent destiny communities are emerging.",
+        ],
+        "en",
+        "es",
+    )
+    assert peaceful.target.startswith("Dos desarrollos pacíficos "), peaceful.target
+    assert new.target.startswith("Varias nuevas épocas "), new.target
+    # The complement stays as it is.
+    assert f"comunidades {T01_ES.split(' ', 1)[1]}" in human.target, human.target
+    for result in (peaceful, new, human):
+        assert [t.mechanism for t in result.terms] == ["apertium-lexical"]
+    chosen = ConstrainedEngine(
+        ApertiumEngine(),
+        GlossaryConstraints(
+            glossary, "en", "es", chosen={"T01": "comunidad global de futuro compartido"}
+        ),
+    )
+    plural, singular = chosen.translate(
+        ["Interdependent destiny communities exist.", "A destiny community exists."], "en", "es"
+    )
+    assert "comunidades globales de futuro compartido" in plural.target, plural.target
+    assert "comunidad global de futuro compartido" in singular.target, singular.target
+
+
+def test_a_quantifier_before_a_term_is_its_determiner(engine: ConstrainedEngine) -> None:
+    # "Many economic globalizations" gave "Muchos las globalizaciones económica": the tagger
+    # read "Many" before an adjective as a pronoun, which transfer made masculine, and gave
+    # the noun phrase an article of its own.
+    many, several = engine.translate(
+        [
+            "Many economic globalizations have happened in history.",
+            "We saw many economic globalizations.",
+        ],
+        "en",
+        "es",
+    )
+    assert many.target.startswith("Muchas globalizaciones económicas han "), many.target
+    assert "muchas globalizaciones económicas" in several.target, several.target
+
+
+def test_the_article_before_a_links_text_agrees_with_the_term(
+    engine: ConstrainedEngine,
+) -> None:
+    # "The [Belt and Road](https://x.org) is large." gave "El [Franja y la Ruta](…)": the
+    # bracket stood between the article and the injected term.
+    short, full, reference, emphasised = engine.translate(
+        [
+            "The [Belt and Road](https://x.org) is large.",
+            "The [community of human destiny](https://x.org) is large.",
+            "A [community of human destiny][ref] works.",
+            "The [*community of human destiny*](https://x.org) is large.",
+        ],
+        "en",
+        "es",
+    )
+    assert short.target.startswith("La [Franja y la Ruta](https"), short.target
+    assert full.target.startswith(f"La [{T01_ES}](https"), full.target
+    assert reference.target.startswith(f"Una [{T01_ES}][ref]"), reference.target
+    assert emphasised.target.startswith(f"La [*{T01_ES}*](https"), emphasised.target
+    for result in (short, full, reference, emphasised):
+        assert result.target.count("[") == result.source.count("[")
+        assert [t.mechanism for t in result.terms] == ["apertium-lexical"]
+
+
+def test_a_short_form_spelled_out_in_another_case_gets_the_full_rendering(
+    engine: ConstrainedEngine,
+) -> None:
+    # "The Belt and Road initiative" matched only its short form (the full form is a
+    # case-sensitive name): "La iniciativa de Franja y la Ruta", without the name's article.
+    spelled, short = engine.translate(
+        ["The Belt and Road initiative is large.", "We support the Belt and Road."], "en", "es"
+    )
+    assert spelled.target == "La Iniciativa de la Franja y la Ruta es grande.", spelled.target
+    assert spelled.terms[0].source == "Belt and Road initiative"
+    assert spelled.terms[0].target == "Iniciativa de la Franja y la Ruta"
+    # A short form alone gets the target's short form (README).
+    assert short.target == "Apoyamos la Franja y la Ruta.", short.target
+    assert short.terms[0].target == "Franja y la Ruta"
