@@ -76,3 +76,42 @@ def test_a_cjk_font_is_installed_for_chinese_editions() -> None:
         ["fc-list", ":lang=zh", "family"], capture_output=True, text=True, check=True
     ).stdout
     assert fonts.strip(), "no font covers Chinese; run scripts/setup"
+
+
+def test_the_plain_text_edition_prints_its_title_once(project: Project) -> None:
+    # It printed none: --title was ignored without a word.
+    for extra in ([], ["--target-only"]):
+        out = project.root / f"paper.es{len(extra)}.txt"
+        result = project.run(
+            "export", str(project.paper), "--to", "es", "--format", "txt", "-o", str(out),
+            "--title", "Una comunidad de futuro compartido", *extra,
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+        text = out.read_text(encoding="utf-8")
+        assert text.startswith("Una comunidad de futuro compartido\n\n")
+        assert text.count("Una comunidad de futuro compartido") == 1
+    # Without --title, a document that opens with its heading prints it once, as its first
+    # block, in the bilingual edition as in the translation's.
+    for extra in ([], ["--target-only"]):
+        out = project.root / f"plain{len(extra)}.txt"
+        result = project.run(
+            "export", str(project.paper), "--to", "es", "--format", "txt", "-o", str(out), *extra
+        )
+        assert result.exit_code == 0, result.output
+        text = out.read_text(encoding="utf-8")
+        first = "Comunidad de destino" if extra else "Community of Destiny"
+        assert text.startswith(first + "\n"), text[:80]
+        assert text.count(first) == 1
+
+
+def test_the_plain_text_edition_of_a_paper_without_a_heading_is_titled_by_its_file_name(
+    tmp_path: Path,
+) -> None:
+    from termwise.export.text_formats import text_edition
+
+    paper = tmp_path / "community-of-destiny.txt"
+    shutil.copy2(SEED, paper)
+    document = load_document(paper)
+    edition = build_edition(document, open_translation(ProjectLayout.at(tmp_path), document, "zh"))
+    assert text_edition(edition).startswith("community-of-destiny\n\nAbstract")
+    assert text_edition(edition, target_only=True).startswith("community-of-destiny\n\n")

@@ -115,10 +115,19 @@ def test_html_include_unreviewed_marks_it(project: Project) -> None:
     assert "† machine translation or draft, not yet reviewed" in html
 
 
+def test_a_bilingual_html_edition_is_in_the_language_of_its_title(project: Project) -> None:
+    # It said lang="es" above the English title and termwise's English subtitle.
+    html = export(project, "html", "both.html", "--include-unreviewed").read_text(encoding="utf-8")
+    assert '<html lang="en">' in html
+    assert '<p lang="en">English – Spanish, bilingual edition</p>' in html
+    assert '<td lang="es">' in html
+
+
 def test_html_target_only(project: Project) -> None:
     out = export(project, "html", "es.html", "--target-only", "--include-unreviewed")
     html = out.read_text(encoding="utf-8")
     assert '<html lang="es">' in html
+    assert '<p lang="en">Spanish translation of Community of Destiny</p>' in html
     assert "China proposed" not in html
     assert '<h1><span class="seg" data-seg=' in html and "Comunidad de destino</span></h1>" in html
     doc = parse_html(out)

@@ -266,6 +266,7 @@ def test_plain_text_indents_the_second_paragraph_and_the_code_under_their_items(
 ) -> None:
     text = export(steps, "steps.es.txt", "--target-only").read_text(encoding="utf-8")
     assert text == (
+        "steps\n\n"  # the title: the file's name, as the other editions have it
         "1. ES Install the package.\n\n"
         "   ES Then restart the terminal.\n\n"
         "2. ES Open the workbench.\n\n"

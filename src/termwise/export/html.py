@@ -130,7 +130,9 @@ blockquote > p { margin: 0 0 .5rem; }
 
 
 def html_edition(edition: Edition, *, target_only: bool = False) -> str:
-    lang = edition.target_lang
+    # The language of the title: a bilingual edition's is the source's (each column names
+    # its own); it said the target's above an English title.
+    lang = edition.target_lang if target_only else edition.source_lang
     references = edition.references
     title = edition.target_title if target_only else edition.title
     title_block = edition.target_title_block if target_only else None
@@ -171,7 +173,8 @@ def html_edition(edition: Edition, *, target_only: bool = False) -> str:
         # A bilingual edition's first row shows the title beside its translation: an <h1>
         # here too printed the title twice, one above the other.
         parts.append(f"<h1>{heading}</h1>")
-    parts.extend([f"<p>{escape(_subtitle(edition, target_only))}</p>", "</header>"])
+    # termwise's own words ("Spanish translation of …"), in English whatever the edition.
+    parts.extend([f'<p lang="en">{escape(_subtitle(edition, target_only))}</p>', "</header>"])
     parts.extend(
         _target_only_body(edition, body)
         if target_only

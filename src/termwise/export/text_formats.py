@@ -188,7 +188,14 @@ def text_edition(edition: Edition, *, target_only: bool = False) -> str:
             return _reading_target(block, references)
 
     sides = [target_of] if target_only else [source_of, target_of]
-    lines = _text_lines(edition_parts(edition.blocks, edition.shown_code_blocks), sides)
+    # Its title once, as every edition prints it: a document that opens with a heading has
+    # it as its first block already (unless --title names another).
+    lines: list[str] = []
+    if target_only and edition.target_title_block is None:
+        lines.extend([edition.target_title, ""])
+    elif not target_only and edition.title_row is None:
+        lines.extend([edition.title, ""])
+    lines.extend(_text_lines(edition_parts(edition.blocks, edition.shown_code_blocks), sides))
     lines.extend(edition.legends())
     return "\n".join(lines).rstrip("\n") + "\n"
 
