@@ -39,12 +39,17 @@ def test_renderings_and_proposals_from_a_real_translation(tmp_path: Path) -> Non
         cli, ["--project", str(tmp_path), "translate", paper, "--to", "es", "--engine", "apertium"]
     )
     assert result.exit_code == 0, result.output
-    result = runner.invoke(
-        cli,
-        ["--project", str(tmp_path), "terms", "targets", paper, "--to", "es", "--format", "json"],
-    )
+    targets = ["--project", str(tmp_path), "terms", "targets", paper, "--to", "es"]
+    # Apertium's drafts, which no one has edited, are reported but propose no target term.
+    result = runner.invoke(cli, [*targets, "--format", "json"])
     assert result.exit_code == 0, result.output
-    report = {entry["concept"]: entry for entry in json.loads(result.output)}
+    drafts_only = {entry["concept"]: entry for entry in json.loads(result.stdout)}
+    assert drafts_only["wt"]["proposal"] is None
+    assert drafts_only["wt"]["renderings"][0]["text"] == "turbina de viento"
+    assert "--include-mt" in result.stderr
+    result = runner.invoke(cli, [*targets, "--format", "json", "--include-mt"])
+    assert result.exit_code == 0, result.output
+    report = {entry["concept"]: entry for entry in json.loads(result.stdout)}
     # The glossary has no Spanish term for "wind turbine": the one Apertium used is proposed,
     # found in every segment of the concept (inflected "Turbinas de viento" included).
     turbine = report["wt"]
@@ -57,8 +62,30 @@ def test_renderings_and_proposals_from_a_real_translation(tmp_path: Path) -> Non
     assert [(r["text"], r["count"], r["status"]) for r in generator["renderings"]] == [
         ("generador", 2, "preferred")
     ]
-    text = runner.invoke(cli, ["--project", str(tmp_path), "terms", "targets", paper, "--to", "es"])
+    text = runner.invoke(cli, [*targets, "--include-mt"])
     assert "proposed target term: turbina de viento" in text.output
+
+
+def test_a_proposal_comes_from_what_people_translated() -> None:
+    from termwise.terms.targets import target_report
+
+    glossary = Glossary([Concept("wt", all_terms=[Term("wind turbine", "en")])], lang="en")
+    pairs = [
+        ("a", "The wind turbine turns.", "El aerogenerador gira."),
+        ("b", "A wind turbine is tall.", "Un aerogenerador es alto."),
+        ("c", "Each wind turbine hums.", "Cada aerogenerador zumba."),
+        ("d", "The wind turbine stops.", "La turbina de viento para."),
+        ("e", "A wind turbine starts.", "Una turbina de viento arranca."),
+        ("f", "One wind turbine fails.", "Una turbina de viento falla."),
+        ("g", "The wind turbine rests.", "La turbina de viento descansa."),
+    ]
+    # Four machine drafts say "turbina de viento"; the three segments people translated
+    # say "aerogenerador", which is what the translation chose.
+    everything = target_report(pairs, glossary, "en", "es")
+    (entry,) = target_report(pairs, glossary, "en", "es", drafts={"d", "e", "f", "g"})
+    assert everything[0].proposal == "turbina de viento"
+    assert entry.proposal == "aerogenerador"
+    assert {r.text for r in entry.renderings} >= {"turbina de viento", "aerogenerador"}
 
 
 def test_targets_without_a_translation_is_a_clear_error(tmp_path: Path) -> None:

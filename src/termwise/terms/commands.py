@@ -168,6 +168,11 @@ def extract(
     help="Glossary file or folder (default: the project's glossary/).",
 )
 @click.option(
+    "--include-mt",
+    is_flag=True,
+    help="Propose target terms also from machine translations no one has edited.",
+)
+@click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
 @click.pass_obj
@@ -178,6 +183,7 @@ def targets(
     source_lang: str | None,
     target_file: Path | None,
     glossary_path: Path | None,
+    include_mt: bool,
     fmt: str,
 ) -> None:
     """How the translation of FILE renders each glossary concept: every rendering used, with
@@ -204,7 +210,25 @@ def targets(
         (s.id, s.text, units[s.id].target if s.id in units and units[s.id].target else None)
         for s in document.segments
     ]
-    report = target_report(pairs, glossary, document.lang, target_lang)
+    from termwise.project.units import SegmentState
+
+    # A machine's draft is what the engine says, not what the translation chose.
+    drafts = (
+        frozenset()
+        if include_mt
+        else frozenset(
+            segment_id
+            for segment_id, unit in units.items()
+            if unit.state is SegmentState.MT and unit.target
+        )
+    )
+    report = target_report(pairs, glossary, document.lang, target_lang, drafts)
+    if drafts and any(entry.official is None and entry.proposal is None for entry in report):
+        click.echo(
+            f"note: no target term is proposed from the {len(drafts)} segments whose "
+            "translation is a machine's draft no one has edited (--include-mt counts them)",
+            err=True,
+        )
     if fmt == "json":
         click.echo(json.dumps([e.as_dict() for e in report], ensure_ascii=False, indent=2))
         return

@@ -128,8 +128,13 @@ def target_report(
     glossary: Glossary,
     source_lang: str,
     target_lang: str,
+    drafts: Collection[str] = frozenset(),
 ) -> list[ConceptTargets]:
-    """The report over ``(segment id, source, target)`` triples (target None: untranslated)."""
+    """The report over ``(segment id, source, target)`` triples (target None: untranslated).
+
+    ``drafts`` are the segments whose translation is a machine's draft no one has edited:
+    their renderings are reported, but no target term is proposed from them ("comunidad de
+    destiny", half English, was proposed from raw MT alone)."""
     from termwise.glossary.matcher import TermMatcher
 
     source_matcher = TermMatcher(glossary, source_lang)
@@ -203,7 +208,7 @@ def target_report(
         entry.missing = [s for s in segment_ids if need[s] > 0]
         entry.missing_count = sum(need[s] for s in entry.missing)
         if preferred is None:
-            entry.proposal = _proposal(entry, segment_ids, translation)
+            entry.proposal = _proposal(entry, segment_ids, translation, drafts)
         report.append(entry)
     report.sort(key=lambda e: (-e.source_count, e.concept))
     return report
@@ -324,16 +329,25 @@ def _long_enough(words: int, source: int) -> bool:
 
 
 def _proposal(
-    entry: ConceptTargets, segment_ids: Sequence[str], translation: _Translation
+    entry: ConceptTargets,
+    segment_ids: Sequence[str],
+    translation: _Translation,
+    drafts: Collection[str],
 ) -> str | None:
-    """The aligned rendering the translation uses in most of the concept's translated
-    segments, if it uses one there consistently."""
-    translated = sum(1 for s in segment_ids if s in translation.spans)
-    aligned = [r for r in entry.renderings if r.status is None and len(r.segments) >= MIN_SEGMENTS]
+    """The aligned rendering a person's translation uses in most of the concept's segments a
+    person translated (``drafts`` left out), if it uses one there consistently."""
+    translated = sum(1 for s in segment_ids if s in translation.spans and s not in drafts)
+    by_people = {
+        r.text: [s for s in r.segments if s not in drafts]
+        for r in entry.renderings
+        if r.status is None
+    }
+    aligned = [text for text, segments in by_people.items() if len(segments) >= MIN_SEGMENTS]
     if not aligned or translated == 0:
         return None
-    best = max(aligned, key=lambda r: (len(r.segments), r.dice or 0.0, r.count))
-    return best.text if len(best.segments) >= PROPOSAL_SHARE * translated else None
+    rank = {r.text: (r.dice or 0.0, r.count) for r in entry.renderings}
+    best = max(aligned, key=lambda text: (len(by_people[text]), *rank[text]))
+    return best if len(by_people[best]) >= PROPOSAL_SHARE * translated else None
 
 
 def _content_words(tokens: Sequence[cand.Token]) -> int:
