@@ -927,3 +927,45 @@ def test_target_sentences_a_group_took_in_are_named_with_it(tmp_path: Path) -> N
     )
     assert named is not None, done.stderr
     assert 14 <= int(named[1]) <= 16
+
+
+@needs_apertium
+def test_the_mt_of_a_joined_project_is_of_the_sentences_segments_no_joins_lists(
+    tmp_path: Path,
+) -> None:
+    # After a join the project has fewer segments than align has sentences; the count error
+    # said only "one MT line per source sentence", and `segments` listed the joined ones.
+    (tmp_path / "a.txt").write_text(
+        "The committee met on Monday morning in the capital. It approved the budget.\n\n"
+        "The weather was fine all day long in the city.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "El comité se reunió el lunes por la mañana en la capital y aprobó el presupuesto.\n\n"
+        "El tiempo fue bueno todo el día en la ciudad.\n",
+        encoding="utf-8",
+    )
+    common = ["a.txt", "b.txt", "--from", "en", "--to", "es"]
+    first = termwise("align", *common, cwd=tmp_path)  # Apertium's MT: 2-1, one join
+    assert first.returncode == 0, first.stderr
+    assert "1 sentence join recorded" in first.stdout + first.stderr
+    joined = termwise("segments", "a.txt", "--format", "lines", cwd=tmp_path)
+    assert joined.stdout.count("\n") == 2
+    (tmp_path / "mt.txt").write_text(joined.stdout, encoding="utf-8")
+    wrong = termwise("align", *common, "--source-mt", "mt.txt", cwd=tmp_path)
+    assert wrong.returncode != 0
+    assert "`termwise segments SOURCE --no-joins --format lines`" in wrong.stderr
+    sentences = termwise("segments", "a.txt", "--no-joins", "--format", "lines", cwd=tmp_path)
+    assert sentences.stdout.splitlines() == [
+        "The committee met on Monday morning in the capital.",
+        "It approved the budget.",
+        "The weather was fine all day long in the city.",
+    ]
+    (tmp_path / "mt.txt").write_text(
+        "El comité se reunió el lunes por la mañana en la capital.\n"
+        "Aprobó el presupuesto.\nEl tiempo fue bueno todo el día en la ciudad.\n",
+        encoding="utf-8",
+    )
+    right = termwise("align", *common, "--source-mt", "mt.txt", cwd=tmp_path)
+    assert right.returncode == 0, right.stderr
+    assert "with MT similarity" in right.stderr

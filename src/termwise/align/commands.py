@@ -322,13 +322,22 @@ def read_verse_labels(path: Path) -> list[str]:
     return _file_lines(path, None, what="verse labels", encoding_option=False)
 
 
-def read_mt_lines(path: Path, expected: int, encoding: str | None) -> list[str]:
-    """``--source-mt``: one machine-translated line per source sentence."""
+def read_mt_lines(
+    path: Path, expected: int, encoding: str | None, *, presegmented: bool = False
+) -> list[str]:
+    """``--source-mt``: one machine-translated line per source sentence; a wrong count says
+    where the sentences to translate come from (after a join the project's segments are
+    fewer than the sentences align aligns)."""
     side = read_presegmented(path, encoding)
     if len(side.texts) != expected:
         raise InputError(
             f"has {len(side.texts)} lines but the source has {expected} sentences "
-            "(one MT line per source sentence is needed)",
+            + (
+                "(one MT line per line of SOURCE is needed)"
+                if presegmented
+                else "(one MT line per source sentence is needed, in the order of "
+                "`termwise segments SOURCE --no-joins --format lines`)"
+            ),
             path,
         )
     return side.texts
@@ -557,7 +566,7 @@ def align(
 
     mt: list[str] | None = None
     if source_mt is not None:
-        mt = read_mt_lines(source_mt, len(source.texts), encoding)
+        mt = read_mt_lines(source_mt, len(source.texts), encoding, presegmented=presegmented)
     elif not no_mt:
         from termwise.mt import available_engines
 

@@ -27,14 +27,25 @@ from termwise.command_line import LANGUAGE, TEXT_ENCODING
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(["text", "json", "lines"]),
     default="text",
     show_default=True,
-    help="text: readable, one segment a line; json: an array of segment objects.",
+    help="text: readable, one segment a line; json: an array of segment objects; lines: "
+    "each segment's text alone, one a line (what align's --source-mt translates).",
+)
+@click.option(
+    "--no-joins",
+    is_flag=True,
+    help="The segments before the project's joins: the sentences align aligns.",
 )
 @click.pass_obj
 def segments(
-    layout: object, file: Path, lang: str | None, encoding: str | None, output_format: str
+    layout: object,
+    file: Path,
+    lang: str | None,
+    encoding: str | None,
+    output_format: str,
+    no_joins: bool,
 ) -> None:
     """Show FILE's headings and sentences with their ids and positions."""
     import json
@@ -44,7 +55,14 @@ def segments(
     from termwise.project.layout import ProjectLayout
     from termwise.project.translations import load_source
 
-    if isinstance(layout, ProjectLayout):
+    if isinstance(layout, ProjectLayout) and no_joins:
+        from termwise.document.resegmentation import Resegmentation
+        from termwise.project.translations import open_source
+
+        source = open_source(layout, file, lang=lang, encoding=encoding, encoding_option=True)
+        splits = source.resegmentation.splits
+        document = Resegmentation(source.resegmentation.path, splits=splits).apply(source.base)
+    elif isinstance(layout, ProjectLayout):
         # The ids and segments the project's translation files are keyed by.
         document = load_source(layout, file, lang=lang, encoding=encoding, encoding_option=True)
     else:
@@ -89,6 +107,11 @@ def segments(
             out.write(("\n" if index == 0 else ",\n") + json.dumps(row, ensure_ascii=False))
         out.write("\n]\n")
         out.flush()
+        return
+    if output_format == "lines":
+        # A segment's line breaks (a heading or verse kept whole) would make it two lines.
+        for segment in document.segments:
+            click.echo(" ".join(segment.text.split()))
         return
     width = len(str(document.segments[-1].line)) + 4
     for segment in document.segments:
