@@ -36,6 +36,9 @@ EDITOR = textwrap.dedent(
     wait_for_save = len(sys.argv) > 4
     if wait_for_save:  # edit exactly while termwise writes its temporary file
         prefix = "." + po.name + "."
+        # Watching from now: the race starts only then (a busy machine can take longer to
+        # start this interpreter than termwise takes to save).
+        po.with_name(po.name + ".watching").touch()
         deadline = time.monotonic() + 60
         while not any(n.startswith(prefix) and n.endswith(".tmp") for n in os.listdir(po.parent)):
             if time.monotonic() > deadline:
@@ -180,7 +183,11 @@ def test_termwise_import_racing_an_editor_never_loses_the_edit(tmp_path: Path) -
             stdout=subprocess.PIPE,
             text=True,
         )
-        time.sleep(0.05)
+        watching = po.with_name(po.name + ".watching")
+        deadline = time.monotonic() + 60
+        while not watching.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        watching.unlink()
         ours = subprocess.run(
             [
                 str(TERMWISE),
@@ -198,7 +205,7 @@ def test_termwise_import_racing_an_editor_never_loses_the_edit(tmp_path: Path) -
             check=False,
         )
         out, _ = editor.communicate(timeout=120)
-        assert "edited" in out, out
+        assert "edited" in out, (out, ours.returncode, ours.stderr)
         text = po.read_text()
         # The editor's save is never lost, whichever came first.
         assert f"Editor {attempt}." in text, (ours.returncode, ours.stderr)
