@@ -50,12 +50,37 @@ class FixRun:
     # Issues in the translation of read-only segments (not for translation, locked in
     # another tool), with the reason the import gave: never changed, and nobody's to fix.
     read_only: list[tuple[Issue, str]] = field(default_factory=list)
+    # Fixes left out of the plan because their span overlaps the span of a fix in it (a
+    # quotation's typography around a term being fixed), each with that fix: one text
+    # cannot take both edits, and counting both reported a change never made.
+    overlapping: list[tuple[Issue, Issue]] = field(default_factory=list)
+    # How many of the plan's issues, at its end, a second pass found (see ``then``).
+    second_pass: int = 0
 
     @property
     def clean(self) -> bool:
         """Whether nothing selected is left once the plan is applied (a read-only segment's
         issues are not the translator's to fix: they do not count)."""
-        return not self.skipped and not self.remaining
+        return not self.skipped and not self.remaining and not self.overlapping
+
+    def then(self, second: FixRun) -> FixRun:
+        """This run followed by its second pass (``plan_second_pass``): both passes' fixes,
+        and what the second still found overlapping."""
+        return FixRun(
+            FixPlan((*self.plan.issues, *second.plan.issues), self.plan.side),
+            self.skipped,
+            self.remaining,
+            self.read_only,
+            second.overlapping,
+            len(second.plan.issues),
+        )
+
+    def changes(self) -> list[FixChange]:
+        """The edits made, one per span and pass: a span of the second pass is a span of
+        the text the first one left, even where its offsets are the same."""
+        issues = self.plan.issues
+        split = len(issues) - self.second_pass
+        return [*group_changes(issues[:split]), *group_changes(issues[split:])]
 
 
 @dataclass(frozen=True)
@@ -158,7 +183,80 @@ def plan_document_fix(session: ReviewSession, selection: FixSelection) -> FixRun
                 planned.append(other)
     chosen = {id(issue) for issue in planned}
     remaining = [issue for issue in fixable if id(issue) not in chosen]
-    return FixRun(FixPlan(tuple(planned), selection.side), skipped, remaining, read_only)
+    planned, overlapping = without_overlaps(planned)
+    return FixRun(
+        FixPlan(tuple(planned), selection.side), skipped, remaining, read_only, overlapping
+    )
+
+
+def plan_second_pass(session: ReviewSession, selection: FixSelection, first: FixRun) -> FixRun:
+    """The fixes ``first`` left out for overlapping another, found again once ``first`` is
+    applied (in memory: call it before anything is written).
+
+    Only the translation's: a fix of the source rewrites the file, and a second rewrite
+    would leave its first result as the backup (``FILE~``) in place of the file as it was.
+    The segments are checked again rather than the old offsets shifted: the edit that went
+    first changed the text under them (the quotation now holds the official term, so the
+    quotes go around that). Only the checks whose fix was left out are taken, in the
+    segments where it was, and only once, so that the pass ends; what still overlaps is
+    left, with the fix it overlaps.
+    """
+    deferred = {(issue.segment_id, issue.check, issue.concept) for issue, _ in first.overlapping}
+    if selection.side != "target" or not deferred:
+        return FixRun(FixPlan((), selection.side), overlapping=list(first.overlapping))
+    document, targets, generation = session.check_inputs()
+    session.set_issues(session.compute_issues(document, targets), generation)
+    again = [
+        issue
+        for issue in session.issues
+        if selection.selects(issue)
+        and issue.fix is not None
+        and (issue.segment_id, issue.check, issue.concept) in deferred
+        and session.read_only_reason(issue.segment_id) is None
+    ]
+    planned, overlapping = without_overlaps(again)
+    return FixRun(FixPlan(tuple(planned), selection.side), overlapping=overlapping)
+
+
+def without_overlaps(issues: Sequence[Issue]) -> tuple[list[Issue], list[tuple[Issue, Issue]]]:
+    """``issues`` less those whose fix overlaps the fix of another one kept, and those left
+    out, each with the fix kept in its place.
+
+    A terminology fix is kept before any other (the glossary's word is what ``fix`` is for;
+    a quotation's quotes can go around the new term afterwards), then the first found.
+    Issues with the very same span are one change (see ``FixChange``): all are kept.
+    """
+
+    def rank(item: tuple[int, Issue]) -> tuple[int, int]:
+        return (0 if item[1].concept is not None else 1, item[0])
+
+    kept: dict[tuple[str, str], list[Issue]] = {}
+    left_out: list[tuple[Issue, Issue]] = []
+    for _, issue in sorted(enumerate(issues), key=rank):
+        others = kept.setdefault((issue.segment_id, issue.side), [])
+        blocking = next((other for other in others if _overlap(issue, other)), None)
+        if blocking is None:
+            others.append(issue)
+        else:
+            left_out.append((issue, blocking))
+    chosen = {id(issue) for group in kept.values() for issue in group}
+    return [issue for issue in issues if id(issue) in chosen], left_out
+
+
+def _overlap(issue: Issue, other: Issue) -> bool:
+    """Whether two fixes of one text cannot both be made: their spans share a character,
+    or one inserts inside the other's span or where it starts (before or after the new
+    text? ``apply_all`` would drop one), or both insert at one place, differently. The
+    same span is one change, not an overlap."""
+    one, two = issue.fix, other.fix
+    assert one is not None and two is not None
+    if (one.start, one.end) == (two.start, two.end):
+        return one.start == one.end and one.replacement != two.replacement
+    if one.start == one.end:
+        return two.start <= one.start < two.end
+    if two.start == two.end:
+        return one.start <= two.start < one.end
+    return one.start < two.end and two.start < one.end
 
 
 def manual_reason(issue: Issue) -> str:

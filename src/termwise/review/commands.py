@@ -32,7 +32,8 @@ Exit status (for CI pipelines):
      (issues in read-only segments, whose translation is never changed,
      are listed and do not count)
   1  something is left: issues to fix by hand (listed with the reason),
-     fixable issues not fixed (without --everywhere), or, with --dry-run,
+     fixable issues not fixed (without --everywhere), fixes left because
+     they overlap a change made (run fix again), or, with --dry-run,
      fixes that would be made
   2  bad input or usage (unknown concept or check, unreadable file, a
      source format termwise cannot rewrite)
@@ -88,7 +89,7 @@ def fix(
     from termwise.checks.config import CheckConfig
     from termwise.checks.registry import check_ids
     from termwise.errors import TermwiseError
-    from termwise.review.batch_fix import FixSelection, plan_document_fix
+    from termwise.review.batch_fix import FixSelection, plan_document_fix, plan_second_pass
     from termwise.review.session import ReviewSession
 
     layout = layout if isinstance(layout, ProjectLayout) else ProjectLayout.at()
@@ -132,6 +133,14 @@ def fix(
         if to_lang is not None or not dry_run:
             # The translation is fixed in memory even for a dry run (nothing is saved).
             session.apply_fix(run.plan)
+        if to_lang is not None:
+            # The fixes that overlapped one just made, found again in its result, are made
+            # too before the one save (see ``plan_second_pass``).
+            second = plan_second_pass(session, selection, run)
+            located.update(_locations(session, second))
+            if second.plan.issues:
+                session.apply_fix(second.plan)
+            run = run.then(second)
         if to_lang is not None and not dry_run:
             session.save()
         if to_lang is None and not dry_run:
@@ -214,7 +223,7 @@ def _locations(session: ReviewSession, run: FixRun) -> dict[int, Where]:
     """
     document = session.document
     found: dict[int, Where] = {}
-    left = (*run.skipped, *run.read_only)
+    left = (*run.skipped, *run.read_only, *run.overlapping)
     for issue in (*run.plan.issues, *(issue for issue, _ in left), *run.remaining):
         segment = document.segment(issue.segment_id)
         if issue.side == "source":
@@ -243,8 +252,6 @@ def _describe(issue: Issue, where: Where) -> dict[str, Any]:
 def _json(
     run: FixRun, located: dict[int, Where], source: Path, target: Path, dry_run: bool
 ) -> dict[str, Any]:
-    from termwise.review.batch_fix import group_changes
-
     def change(item: FixChange) -> dict[str, Any]:
         where = located[id(item.first)]
         return {
@@ -264,13 +271,21 @@ def _json(
         "side": run.plan.side,
         "dry_run": dry_run,
         "fixed": [_describe(issue, located[id(issue)]) for issue in run.plan.issues],
-        "changes": [change(item) for item in group_changes(run.plan.issues)],
+        "changes": [change(item) for item in run.changes()],
         "segments_changed": len(run.plan.by_segment()),
         "skipped": [
             {**_describe(issue, located[id(issue)]), "reason": reason}
             for issue, reason in run.skipped
         ],
         "remaining": [_describe(issue, located[id(issue)]) for issue in run.remaining],
+        # Left for another run: their fix overlaps a change made (or, dry, to be made).
+        "overlapping": [
+            {
+                **_describe(issue, located[id(issue)]),
+                "overlaps": {"check": other.check, "concept": other.concept, "text": other.text},
+            }
+            for issue, other in run.overlapping
+        ],
         "read_only": [
             {**_describe(issue, located[id(issue)]), "reason": reason}
             for issue, reason in run.read_only
@@ -296,7 +311,7 @@ def _text(run: FixRun, located: dict[int, Where], source: Path, target: Path, dr
 
     lines: list[str] = []
     verb = "would fix" if dry_run else "fixed"
-    changes = group_changes(run.plan.issues)
+    changes = run.changes()
     for item in sorted(changes, key=order):
         lines.append(
             f"{prefix(item)}: {verb} {_checks(item)}: {label(item)}: "
@@ -304,7 +319,13 @@ def _text(run: FixRun, located: dict[int, Where], source: Path, target: Path, dr
         )
     left = group_skipped(run.skipped)
     locked = group_skipped(run.read_only)
-    for item, reason in sorted([*left, *locked], key=lambda pair: order(pair[0])):
+    blocked = group_skipped(
+        [
+            (issue, f"overlaps the change of “{other.text}”: run fix again to check it anew")
+            for issue, other in run.overlapping
+        ]
+    )
+    for item, reason in sorted([*left, *locked, *blocked], key=lambda pair: order(pair[0])):
         # A missing term has no text to quote: its message says what is missing.
         what = f"“{item.first.text}”: " if item.first.text else f"{item.first.message}; "
         lines.append(
@@ -324,10 +345,12 @@ def _text(run: FixRun, located: dict[int, Where], source: Path, target: Path, dr
         summary += f"; {len(left)} left to fix by hand"
     if locked:
         summary += f"; {len(locked)} in read-only segments, left as they are"
+    if blocked:
+        summary += f"; {len(blocked)} overlapping another change (run fix again)"
     more = group_changes(run.remaining)
     if more:
         summary += f"; {len(more)} more fixable (use --everywhere)"
-    if not left and not more and not dry_run:
+    if not left and not more and not blocked and not dry_run:
         summary += "; nothing left"
     lines.append(summary + ".")
     return "\n".join(lines) + "\n"

@@ -17,6 +17,7 @@ runs in ``termwise.tui.translating``. The app keeps what spans them all:
 from __future__ import annotations
 
 import contextlib
+import errno
 import sys
 import time
 from collections.abc import Callable, Mapping
@@ -40,7 +41,7 @@ from termwise.review.session import ReviewSession, SaveSnapshot
 from termwise.tui.dialogs import AskText
 from termwise.tui.editor import TranslationEditor
 from termwise.tui.grid import SegmentGrid
-from termwise.tui.keymap import textual_bindings
+from termwise.tui.keymap import first_key, textual_bindings
 from termwise.tui.opening import OpeningScreen, Preview, preview_of, store_preview
 from termwise.tui.palette import ReviewCommands
 from termwise.tui.panels import GlossaryPanel, IssuesPanel
@@ -143,6 +144,9 @@ class ReviewApp(App[None]):
         self._save_again = False
         # Ctrl+S asked for this save: say when it is written.
         self._announce_save = False
+        # A quit could not save and said so: the next quit leaves anyway, and what was not
+        # saved goes to a recovery file (``running.keep_unsaved``).
+        self._leave_anyway = False
         # What each merge with another program's save did, and until when its toast shows
         # (monotonic time): one still showing when the app closes is printed after it.
         self._merge_notices: list[tuple[float, list[str]]] = []
@@ -488,13 +492,22 @@ class ReviewApp(App[None]):
                 path = self.session.write(snapshot)
         except (TermwiseError, OSError) as error:
             with contextlib.suppress(RuntimeError):  # the app closed meanwhile
-                self.call_from_thread(
-                    self.notify, f"Not saved: {error}", severity="error", timeout=10
-                )
+                self.call_from_thread(self._save_failed, error)
             return
         # The file is written; if the app closed meanwhile there is nothing left to show.
         with contextlib.suppress(RuntimeError):
             self.call_from_thread(self._saved, path, snapshot)
+
+    def _save_failed(self, error: TermwiseError | OSError) -> None:
+        """Say why a save failed and what to do; the session stays unsaved (a later save,
+        once the problem is fixed, writes everything)."""
+        self._announce_save = False
+        self.notify(
+            save_failure(error, self.session.translation_path, self.user_keymap),
+            severity="error",
+            timeout=15,
+        )
+        self.workbench.update_title()
 
     def _merge_from_disk(self) -> SaveSnapshot:
         self._merged(*self.session.merge_from_disk())
@@ -574,6 +587,8 @@ class ReviewApp(App[None]):
     def _saved(self, path: Path, snapshot: SaveSnapshot) -> None:
         self.session.saved(snapshot)
         self.saves += 1
+        # Saving works again: a quit needs no second press.
+        self._leave_anyway = False
         self.log(f"saved {path}")
         if self._announce_save:
             self._announce_save = False
@@ -591,6 +606,12 @@ class ReviewApp(App[None]):
     @work(thread=True, exclusive=True, group="preview", description="keeping a preview")
     def _store_preview(self, preview: Preview) -> None:
         store_preview(self.session, preview)
+
+    async def leave(self) -> None:
+        """Quit without asking twice (a closed terminal, a shutdown): what cannot be saved
+        goes to a recovery file once the app has closed (see ``running.keep_unsaved``)."""
+        self._leave_anyway = True
+        await self.action_quit()
 
     async def action_quit(self) -> None:
         if self._session is None:
@@ -616,12 +637,19 @@ class ReviewApp(App[None]):
                 # Quitting: a merge with another program's save is told, as a worker's is.
                 self.session.save(on_merge=self._merged)
             except (TermwiseError, OSError) as error:
-                self.notify(f"Not saved: {error}", severity="error", timeout=10)
-        if self.session.dirty:
+                if not self._leave_anyway:
+                    self._save_failed(error)
+        if self.session.dirty and not self._leave_anyway:
+            # The session stays unsaved: marking it clean here let a later save write
+            # nothing ("Everything is saved") and the next quit drop the work.
+            self._leave_anyway = True
+            quit_key = first_key("review.quit", self.user_keymap)
             self.notify(
-                "Could not save; press the quit key again to leave anyway.", severity="error"
+                f"Could not save; press {quit_key} again to leave anyway: what is not saved "
+                "will be written to a recovery file, and its place shown.",
+                severity="error",
+                timeout=15,
             )
-            self.session.dirty = False
             return
         self.exit()
 
@@ -656,6 +684,37 @@ class ReviewApp(App[None]):
         if not self.session.set_issues(issues, generation):
             return
         self.workbench.issues_checked()
+
+
+def save_failure(
+    error: TermwiseError | OSError, path: Path, keymap: Mapping[str, str] | None = None
+) -> str:
+    """The notice for a failed save: what went wrong, said once (it read "Not saved: …po:
+    not saved: …"), and what the translator can do in the workbench: it has no Save-as, so
+    the advice is to fix the folder and save again, or to quit and keep a recovery file."""
+    reason = save_problem(error, path)
+    save_key = first_key("review.save", keymap or {})
+    quit_key = first_key("review.quit", keymap or {})
+    return (
+        f"Not saved: {path}: {reason}. Your changes are kept in the workbench: fix that, "
+        f"then press {save_key}; or quit ({quit_key} twice) to keep them in a recovery file."
+    )
+
+
+def save_problem(error: TermwiseError | OSError, path: Path) -> str:
+    """What stopped a save of ``path``, in a clause, without a command line's advice
+    ("write elsewhere", "run the command again"), which the workbench cannot follow."""
+    cause = error if isinstance(error, OSError) else error.__cause__
+    if not isinstance(cause, OSError):
+        return str(error).removeprefix(f"{path}: ").removeprefix("not saved: ").rstrip(".")
+    code = cause.errno
+    if code in (errno.EACCES, errno.EPERM):
+        return "permission denied; make the folder and the file writable for you"
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        return "the disk is full; free some space"
+    if code == errno.EROFS:
+        return "the file system is read-only; remount it writable"
+    return cause.strerror or str(cause)
 
 
 class MainScreen(KeymapInPlace, Screen[None]):
