@@ -40,6 +40,7 @@ from typing import Any
 
 from termwise.checks.issue import Severity
 from termwise.errors import InputError
+from termwise.project.settings import MTSettings
 
 _REGEX_SIDES = ("source", "target", "both")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -71,6 +72,9 @@ class CheckConfig:
     length_tolerance: float = 2.5
     spelling_words: frozenset[str] = frozenset()
     spelling_dictionaries: Mapping[str, str] = field(default_factory=dict)
+    # Concept id → the rendering the project chose ([mt.terms]): the term checks measure
+    # consistency against it and propose it, as MT writes it (``project_rendering``).
+    chosen_terms: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_settings(
@@ -138,6 +142,7 @@ class CheckConfig:
                 str(lang): str(name)
                 for lang, name in dict(spelling.get("dictionaries", {})).items()
             },
+            chosen_terms=MTSettings.from_settings(settings).terms,
         )
 
     def is_enabled(self, check_id: str) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -24,7 +24,7 @@ from termwise.checks.context import CheckContext, Pair
 from termwise.checks.issue import Issue, Severity
 from termwise.checks.registry import Scope, register
 from termwise.glossary.matcher import TermMatch, same_form, words_said_already
-from termwise.glossary.model import TermStatus
+from termwise.glossary.model import chosen_term, preferred_among, project_rendering
 
 if TYPE_CHECKING:
     from termwise.glossary.model import Concept, Glossary, Term
@@ -98,6 +98,9 @@ def match_case(replacement: str, original: str) -> str:
         return replacement[:1].upper() + replacement[1:]
     return replacement
 
+
+# Why a message names an admitted rendering over the glossary's preferred one.
+_CHOSEN = " (the project's choice: [mt.terms] in termwise.toml)"
 
 _INFLECTED = " (inflected here, so no automatic fix: edit it by hand)"
 
@@ -177,13 +180,24 @@ class _ConceptFacts:
     target_official: Term | None
     target_allowed: frozenset[str]
     target_has_terms: bool
+    # Whether ``target_official`` is the project's choice ([mt.terms]), not the glossary's
+    # preferred term: a message that says "use X" says why X.
+    target_chosen: bool = False
 
 
 class TermIndex:
     """Per-run lookup from concept id to the facts the checks need (the glossary is a list)."""
 
-    def __init__(self, glossary: Glossary, source_lang: str, target_lang: str | None) -> None:
+    def __init__(
+        self,
+        glossary: Glossary,
+        source_lang: str,
+        target_lang: str | None,
+        chosen: Mapping[str, str] | None = None,
+    ) -> None:
+        """``chosen``: the renderings the project chose (``CheckConfig.chosen_terms``)."""
         self._concepts = {concept.id: concept for concept in glossary.concepts}
+        self._chosen = dict(chosen or {})
         self._source_lang = languages.normalize(source_lang)
         self._target_lang = languages.normalize(target_lang) if target_lang else None
         self._facts: dict[str, _ConceptFacts] = {}
@@ -200,12 +214,15 @@ class TermIndex:
             found = _ConceptFacts(
                 concept=concept,
                 label=label,
-                source_official=preferred_in(terms_in(concept, self._source_lang)),
-                target_official=preferred_in(target_terms),
+                source_official=project_rendering(
+                    concept.id, terms_in(concept, self._source_lang), self._chosen
+                ),
+                target_official=project_rendering(concept.id, target_terms, self._chosen),
                 target_allowed=frozenset(
                     term.text for term in target_terms if term.status.is_official
                 ),
                 target_has_terms=bool(target_terms),
+                target_chosen=chosen_term(concept.id, target_terms, self._chosen) is not None,
             )
             self._facts[concept_id] = found
         return found
@@ -225,11 +242,7 @@ def terms_in(concept: Concept, lang: str) -> list[Term]:
 def preferred_in(terms: list[Term]) -> Term | None:
     """The preferred term among ``terms``, else an admitted one, else one without a status
     (as ``Concept.preferred``)."""
-    for wanted in (TermStatus.PREFERRED, TermStatus.ADMITTED, TermStatus.UNSPECIFIED):
-        for term in terms:
-            if term.status is wanted:
-                return term
-    return None
+    return preferred_among(terms)
 
 
 def _index(context: CheckContext) -> TermIndex:
@@ -237,7 +250,12 @@ def _index(context: CheckContext) -> TermIndex:
     index = context.cache.get("term-index")
     if not isinstance(index, TermIndex):
         assert context.glossary is not None
-        index = TermIndex(context.glossary, context.source_lang, context.target_lang)
+        index = TermIndex(
+            context.glossary,
+            context.source_lang,
+            context.target_lang,
+            context.config.chosen_terms,
+        )
         context.cache["term-index"] = index
     return index
 
@@ -447,7 +465,7 @@ def term_inconsistent(context: CheckContext, pairs: Sequence[Pair]) -> Iterator[
                 match.start,
                 match.end,
                 f"{facts.label} is rendered in {len(counts)} ways in the target: {others}; "
-                f"use “{standard}”{by_hand}",
+                f"use “{standard}”{_CHOSEN if facts.target_chosen else ''}{by_hand}",
                 concept=concept_id,
                 term=official,
                 suggestion=match_case(standard, match.text),

@@ -184,6 +184,48 @@ def read_file(
     return chosen.read(data, path, options or ReadOptions())
 
 
+# (file, tag) pairs warned about already: a command may load the glossary more than once.
+_WARNED: set[tuple[str, str]] = set()
+
+
+def unknown_languages(glossary: Glossary) -> dict[str, int]:
+    """The glossary's language tags that name no language ``--to`` knows ("sp" for
+    Spanish), with how many terms each holds."""
+    from termwise import languages
+
+    counts: dict[str, int] = {}
+    for concept in glossary.concepts:
+        for term in concept.all_terms:
+            counts[term.lang] = counts.get(term.lang, 0) + 1
+    unknown = {}
+    for tag, count in counts.items():
+        try:
+            languages.known(tag)
+        except languages.LanguageError:
+            unknown[tag] = count
+    return unknown
+
+
+def _warn_unknown_languages(glossary: Glossary, path: Path) -> None:
+    """One line on standard error for each tag of ``path`` that names no language: its terms
+    serve no translation, so a typo ("sp") left a language without its glossary (no check,
+    no forced MT) without a word. Printed here, as the document readers print theirs,
+    because a dozen commands load glossaries and none would otherwise say it."""
+    import sys
+
+    for tag, count in unknown_languages(glossary).items():
+        if (str(path), tag) in _WARNED:
+            continue
+        _WARNED.add((str(path), tag))
+        terms = f"{count} term{'' if count == 1 else 's'}"
+        print(
+            f"termwise: warning: {path}: language tag {tag!r} ({terms}) is not a known "
+            "language; no translation uses those terms (termwise glossary validate lists "
+            "where)",
+            file=sys.stderr,
+        )
+
+
 def load_glossary(
     path: str | Path,
     *,
@@ -210,6 +252,7 @@ def load_glossary(
         merged = Glossary()
         for file in files:
             part = read_file(file, fmt=fmt, options=options)
+            _warn_unknown_languages(part, file)
             if origins is not None:
                 for concept in part.concepts:
                     origins.setdefault(concept.id, file)
@@ -221,6 +264,7 @@ def load_glossary(
     if not target.exists():
         raise InputError("no such glossary file or folder", target)
     glossary = read_file(target, fmt=fmt, options=options)
+    _warn_unknown_languages(glossary, target)
     if origins is not None:
         origins.update(dict.fromkeys((concept.id for concept in glossary.concepts), target))
     return glossary

@@ -36,6 +36,7 @@ from typing import Any, NamedTuple
 import ahocorasick
 
 from termwise import languages
+from termwise.glossary.inflection import plural_forms
 from termwise.glossary.model import Glossary, Term, TermStatus
 
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d\u2043"
@@ -238,6 +239,10 @@ class TermMatcher:
         base = languages.primary(self.lang)
 
         self._stem_word = _stemmer(base)
+        self._base = base
+        # A glossary word's plural whose stem is not the word's ("luces" for "luz"), folded
+        # as ``surface`` folds it → the word's code (see ``inflection.plural_forms``).
+        self._plurals: dict[str, str] = {}
         wanted = set(statuses) if statuses is not None else None
         self._vocab: dict[str, str] = {}
         self._gaps: dict[str, str] = {}
@@ -286,11 +291,13 @@ class TermMatcher:
         keep every fan-out small, and the disjoint alphabets keep hits aligned on words.
         """
         stems: dict[str, None] = {}
+        words: dict[str, None] = {}
         for term in terms:
             for token in _tokens_of(_EDGE_PUNCTUATION.sub("", term.text)):
                 for part in _PARTS.findall(token):
                     if part[0].isalnum():
                         stems.setdefault(self._stem(part), None)
+                        words.setdefault(part, None)
                     else:
                         code = self._gap_code(part)
                         if code and code not in self._gaps:
@@ -305,6 +312,17 @@ class TermMatcher:
         for index, stem in enumerate(stems):
             high, low = divmod(index, base)
             self._vocab[stem] = MARK + chr(_VOCAB_BASE + high) + chr(_VOCAB_BASE + base + low)
+        self._add_plurals(words)
+
+    def _add_plurals(self, words: Iterable[str]) -> None:
+        """Key each word's regular plurals as the word where the stemmer keys them apart
+        ("luz" and "luces", "joven" and "jóvenes"): only those exact forms, so that no other
+        word with the plural's stem ("lucir") becomes the glossary word."""
+        for word in words:
+            code = self._vocab[self._stem(word)]
+            for form in plural_forms(word.lower(), self._base):
+                if self._stem(form) not in self._vocab:
+                    self._plurals.setdefault(self.surface(form), code)
 
     def __len__(self) -> int:
         return self._size
@@ -355,14 +373,14 @@ class TermMatcher:
         """Each part's key with, for a glossary word, its (start, end) in the token."""
         if token.isalnum():
             # One word, the common case (str.isalnum is exactly \w less the underscore).
-            code = self._vocab.get(self._stem(token))
+            code = self._vocab.get(self._stem(token)) or self._plural_code(token)
             return [] if code is None else [(code, (0, len(token)))]
         pieces: list[tuple[str, tuple[int, int] | None]] = []
         char = 0
         known = False
         for part in _PARTS.findall(token):
             if part[0].isalnum():
-                code = self._vocab.get(self._stem(part))
+                code = self._vocab.get(self._stem(part)) or self._plural_code(part)
                 if code is None:
                     pieces.append((ALIEN, None))
                 else:
@@ -378,6 +396,10 @@ class TermMatcher:
             char += len(part)
         # Without a glossary word or mark, a token's key is the separator alone.
         return pieces if known else []
+
+    def _plural_code(self, word: str) -> str | None:
+        """The code of the glossary word ``word`` is a plural of (``_add_plurals``)."""
+        return self._plurals.get(self.surface(word)) if self._plurals else None
 
     def _layout(self, token: str) -> dict[int, tuple[int, int]]:
         """Where each glossary word of a token sits: key offset -> (start, end) in the token.
@@ -506,7 +528,12 @@ class TermMatcher:
             # Snowball stemmers for Romance languages and German drop accents themselves, so
             # an accent-sensitive match is checked here, over the stem the two words share.
             for seen, wanted in zip(found, entry.tokens, strict=False):
-                if not _same_accents(self.surface(seen), wanted.casefold()):
+                folded = self.surface(seen)
+                if not _same_accents(folded, wanted.casefold()) and folded not in (
+                    plural_forms(wanted.casefold(), self._base)
+                ):
+                    # A plural that moves or drops the accent ("globalizaciones" of
+                    # "globalización") is the word; any other accent is another word.
                     return False
         if not (term.case_sensitive or term.exact):
             return True

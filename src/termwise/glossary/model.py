@@ -8,6 +8,7 @@ provenance and the matching options termwise needs (case sensitivity, exact vs i
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -202,12 +203,11 @@ class Concept:
 
     def preferred(self, lang: str) -> Term | None:
         """The preferred term in ``lang``; else an admitted one, else one without a status."""
-        candidates = self.terms(lang)
-        for wanted in (TermStatus.PREFERRED, TermStatus.ADMITTED, TermStatus.UNSPECIFIED):
-            for term in candidates:
-                if term.status is wanted:
-                    return term
-        return None
+        return preferred_among(self.terms(lang))
+
+    def rendering(self, lang: str, chosen: Mapping[str, str]) -> Term | None:
+        """The rendering this project uses in ``lang``: see ``project_rendering``."""
+        return project_rendering(self.id, self.terms(lang), chosen)
 
     def languages(self) -> list[str]:
         """The languages this concept has terms in, in first-seen order."""
@@ -311,6 +311,41 @@ class Glossary:
                 existing.subject_field = existing.subject_field or concept.subject_field
                 existing.definition = existing.definition or concept.definition
         self.problems.extend(other.problems)
+
+
+def preferred_among(terms: Sequence[Term]) -> Term | None:
+    """The preferred term among ``terms``, else an admitted one, else one without a status."""
+    for wanted in (TermStatus.PREFERRED, TermStatus.ADMITTED, TermStatus.UNSPECIFIED):
+        for term in terms:
+            if term.status is wanted:
+                return term
+    return None
+
+
+def chosen_term(concept_id: str, terms: Sequence[Term], chosen: Mapping[str, str]) -> Term | None:
+    """The term of ``terms`` (one language's) that the project chose for the concept, or None.
+
+    ``chosen`` is ``termwise.toml``'s ``[mt.terms]``: concept id → a rendering's text. It
+    names a text, not a language, so it chooses in the language whose official terms hold
+    that text and leaves every other language to its preferred term. A deprecated or
+    superseded term is never chosen: the glossary says not to use it.
+    """
+    wanted = chosen.get(concept_id)
+    if wanted is None:
+        return None
+    return next((t for t in terms if t.text == wanted and t.status.is_official), None)
+
+
+def project_rendering(
+    concept_id: str, terms: Sequence[Term], chosen: Mapping[str, str]
+) -> Term | None:
+    """The rendering the project uses for a concept among ``terms`` (one language's): the
+    one it chose (``chosen_term``), else the glossary's preferred one (``preferred_among``).
+
+    The one rule that MT, the checks, their fixes and the workbench follow: each deciding
+    for itself put the preferred term back over the project's choice.
+    """
+    return chosen_term(concept_id, terms, chosen) or preferred_among(terms)
 
 
 def _terms_in(terms: list[Term], want: str) -> list[Term]:

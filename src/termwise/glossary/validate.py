@@ -12,6 +12,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from termwise import languages
 from termwise.errors import InputError
 from termwise.glossary.model import Problem
 from termwise.glossary.safe_xml import line_of, local_name, namespace, parse_xml, text_of
@@ -117,6 +118,8 @@ class _Validator:
             self.report(root, f"<tbx> style must be 'dca' or 'dct', not {style!r}")
         if not root.get(XML_LANG):
             self.report(root, "<tbx> has no xml:lang")
+        else:
+            self.lang_tag(root)
         self.basic = dialect == "TBX-Basic"
         self.min = dialect == "TBX-Min"
         self.dct = style == "dct"
@@ -203,6 +206,8 @@ class _Validator:
     def language(self, section: etree._Element, term_secs: set[str]) -> None:
         if not section.get(XML_LANG):
             self.report(section, "language section without xml:lang")
+        else:
+            self.lang_tag(section)
         terms = 0
         for child in section:
             lname = local_name(child)
@@ -217,6 +222,20 @@ class _Validator:
                 self.category(child, "langSec")
         if not terms:
             self.report(section, "language section without any term section")
+
+    def lang_tag(self, element: etree._Element) -> None:
+        """An ``xml:lang`` that names no language ("sp" for Spanish) is valid XML, but its
+        terms serve no ``--to``: a translation into es found none and MT forced nothing.
+        The tag is judged as ``--to`` judges it (``languages.known``)."""
+        tag = element.get(XML_LANG) or ""
+        try:
+            languages.known(tag)
+        except languages.LanguageError:
+            self.report(
+                element,
+                f"xml:lang {tag!r} is not a known language (BCP 47, as --to takes: es, "
+                "zh, pt-BR); no command uses the terms under it",
+            )
 
     def term(self, term_sec: etree._Element) -> None:
         children = [c for c in term_sec if local_name(c)]

@@ -76,7 +76,9 @@ class Workbench(Vertical):
             with TabbedContent(id="side", initial="concepts"):
                 with TabPane("Concepts", id="concepts"):
                     yield ConceptPanel(
-                        [session.source_lang, session.target_lang], id="concept-panel"
+                        [session.source_lang, session.target_lang],
+                        session.config.chosen_terms,
+                        id="concept-panel",
                     )
                 with TabPane("Issues", id="issues"):
                     yield IssuesPanel(session, id="issues-panel")
@@ -129,6 +131,26 @@ class Workbench(Vertical):
         self.grid.focus()
         self.load_editor()
         self.update_title()
+        self._warn_unknown_languages()
+
+    def _warn_unknown_languages(self) -> None:
+        """Say so where the glossary tags terms with no known language ("sp" for es): the
+        warning the loader printed went under the workbench, and the translator saw only a
+        glossary that knew no Spanish."""
+        from termwise.glossary.formats import unknown_languages
+
+        if self.session.glossary is None:
+            return
+        unknown = unknown_languages(self.session.glossary)
+        if unknown:
+            tags = ", ".join(repr(tag) for tag in unknown)
+            which = "which is no known language" if len(unknown) == 1 else "no known languages"
+            self.notify(
+                f"The glossary tags terms {tags}, {which}: no translation uses them "
+                "(termwise glossary validate lists where).",
+                severity="warning",
+                timeout=10,
+            )
 
     # --- what is shown ----------------------------------------------------------------
 
@@ -414,7 +436,9 @@ class Workbench(Vertical):
         if concept is None:
             self.notify("No glossary concept in this segment.", severity="warning")
             return
-        term = concept.preferred(self.session.target_lang)
+        # The project's rendering ([mt.terms]), as MT writes it and the checks want it:
+        # the preferred one put in here was then reported, and fixed, as inconsistent.
+        term = concept.rendering(self.session.target_lang, self.session.config.chosen_terms)
         if term is None:
             self.notify(
                 f"{concept.id} has no official {languages.display_name(self.session.target_lang)}"
@@ -422,8 +446,14 @@ class Workbench(Vertical):
                 severity="warning",
             )
             return
-        self.editor.insert_word(term.text, spaced=not languages.is_cjk(self.session.target_lang))
-        self._focus_now(self.editor)
+        editor = self.editor
+        if not editor.has_focus:
+            # From the grid no place in the draft was chosen; the cursor the loaded draft
+            # left at its start put the term before the sentence ("comunidad … Abstracto:
+            # la construcción"). It goes at the end, where Enter and typing would go on.
+            editor.move_cursor(editor.document.end)
+        editor.insert_word(term.text, spaced=not languages.is_cjk(self.session.target_lang))
+        self._focus_now(editor)
 
     # --- actions: joining and splitting ----------------------------------------------
 

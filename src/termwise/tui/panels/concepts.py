@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -12,13 +12,18 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from termwise import languages
+from termwise.glossary.model import chosen_term
 
 if TYPE_CHECKING:
     from termwise.glossary.model import Concept
 
 
-def describe_concept(concept: Concept, langs: Sequence[str]) -> Text:
-    """A concept as the side panel shows it: definition, then each language's renderings."""
+def describe_concept(
+    concept: Concept, langs: Sequence[str], chosen: Mapping[str, str] | None = None
+) -> Text:
+    """A concept as the side panel shows it: definition, then each language's renderings,
+    the one the project chose (``chosen``, termwise.toml's ``[mt.terms]``) marked as such:
+    it, not the preferred term, is what MT, the checks and Ctrl+G use."""
     text = Text()
     text.append(concept.id, style="bold")
     if concept.subject_field:
@@ -32,11 +37,14 @@ def describe_concept(concept: Concept, langs: Sequence[str]) -> Text:
     shown += [lang for lang in concept.languages() if lang not in shown]
     for lang in shown:
         text.append(f"\n{languages.display_name(lang)} ({lang})\n", style="bold underline")
+        picked = chosen_term(concept.id, concept.terms(lang), chosen or {})
         for term in concept.terms(lang):
             official = term.status.is_official
             text.append("  ✓ " if official else "  ✗ ", style="green" if official else "yellow")
             text.append(term.text, style="bold" if official else "yellow")
             text.append(f"  {term.status.value}", style="dim")
+            if term is picked:
+                text.append("  the project's choice", style="bold green")
             if term.used_until:
                 text.append(f" until {term.used_until}", style="dim")
             text.append("\n")
@@ -57,9 +65,13 @@ class ConceptPanel(Vertical):
     ConceptPanel > VerticalScroll { height: 1fr; }
     """
 
-    def __init__(self, langs: Sequence[str], **kwargs: str) -> None:
+    def __init__(
+        self, langs: Sequence[str], chosen: Mapping[str, str] | None = None, **kwargs: str
+    ) -> None:
+        """``chosen``: the renderings the project chose (``CheckConfig.chosen_terms``)."""
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.langs = list(langs)
+        self.chosen = dict(chosen or {})
         self.concepts: list[Concept] = []
 
     def compose(self) -> ComposeResult:
@@ -72,8 +84,10 @@ class ConceptPanel(Vertical):
         options = self.query_one("#concept-list", OptionList)
         options.clear_options()
         for concept in concepts:
-            preferred = concept.preferred(self.langs[-1]) or concept.preferred(self.langs[0])
-            label = f"{concept.id}  {preferred.text if preferred else ''}"
+            shown = concept.rendering(self.langs[-1], self.chosen) or concept.rendering(
+                self.langs[0], self.chosen
+            )
+            label = f"{concept.id}  {shown.text if shown else ''}"
             options.add_option(Option(label, id=concept.id))
         if concepts:
             options.highlighted = 0
@@ -95,4 +109,4 @@ class ConceptPanel(Vertical):
         if not self.concepts:
             details.update("No glossary concept in this segment.")
             return
-        details.update(describe_concept(self.concepts[index], self.langs))
+        details.update(describe_concept(self.concepts[index], self.langs, self.chosen))
