@@ -125,3 +125,27 @@ def test_the_source_count_is_of_occurrences_as_the_renderings_are() -> None:
     assert entry.source_count == 3
     assert [(r.text, r.count) for r in entry.renderings] == [("generador", 2)]
     assert entry.missing == ["b"]
+
+
+def test_the_official_rendering_is_the_projects_choice() -> None:
+    from termwise.glossary.model import TermStatus
+    from termwise.terms.targets import target_report
+
+    glossary = Glossary(
+        [
+            Concept(
+                "T01",
+                all_terms=[
+                    Term("shared future", "en"),
+                    Term("futuro compartido", "es"),
+                    Term("porvenir común", "es", TermStatus.ADMITTED),
+                ],
+            )
+        ],
+        lang="en",
+    )
+    pairs = [("a", "A shared future.", "Un porvenir común.")]
+    (plain,) = target_report(pairs, glossary, "en", "es")
+    (chosen,) = target_report(pairs, glossary, "en", "es", chosen={"T01": "porvenir común"})
+    assert plain.official == "futuro compartido"
+    assert chosen.official == "porvenir común"

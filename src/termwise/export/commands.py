@@ -96,13 +96,18 @@ def export(
 
         raise TermwiseError(missing_translation(layout, file, lang))
     glossary = None
+    chosen_terms: dict[str, str] = {}
     if chosen.name in GLOSSARY_FORMATS:
+        from termwise.project.settings import MTSettings
+
         glossary = _load_glossary(layout, glossary_path)
+        chosen_terms = dict(MTSettings.from_settings(layout.settings()).terms)
     options = ExportOptions(
         target_only=target_only,
         include_unreviewed=include_unreviewed,
         glossary=glossary,
         title=title.strip() if title else None,
+        chosen_terms=chosen_terms,
     )
     payload = chosen.write(document, tfile, options)
     write_atomic(output, payload)

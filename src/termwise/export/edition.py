@@ -12,6 +12,7 @@ links (``references``) and print no definition.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -262,6 +263,7 @@ def build_edition(
     include_unreviewed: bool = False,
     glossary: Glossary | None = None,
     title: str | None = None,
+    chosen_terms: Mapping[str, str] | None = None,
 ) -> Edition:
     blocks: list[EditionBlock] = []
     current_paragraph: int | None = None
@@ -286,7 +288,7 @@ def build_edition(
         link_definitions=list(document.link_definitions),
     )
     if glossary is not None:
-        mark_terms(edition, glossary)
+        mark_terms(edition, glossary, chosen_terms or {})
     return edition
 
 
@@ -332,8 +334,12 @@ def _shown_target(
     return None, False
 
 
-def mark_terms(edition: Edition, glossary: Glossary) -> None:
-    """Find glossary terms in every source and printed target (pinned TermMatcher API)."""
+def mark_terms(
+    edition: Edition, glossary: Glossary, chosen: Mapping[str, str] | None = None
+) -> None:
+    """Find glossary terms in every source and printed target (pinned TermMatcher API); a
+    term's official rendering is the one the project chose (``chosen``: [mt.terms]), as the
+    checks and MT have it, else the glossary's preferred one."""
     from termwise.glossary.matcher import TermMatcher
 
     source_matcher = TermMatcher(glossary, edition.source_lang)
@@ -341,22 +347,27 @@ def mark_terms(edition: Edition, glossary: Glossary) -> None:
     for block in edition.blocks:
         for item in block.segments:
             item.source_terms = _spans(
-                source_matcher, glossary, item.segment.text, edition.source_lang
+                source_matcher, glossary, item.segment.text, edition.source_lang, chosen or {}
             )
             if item.target:
                 item.target_terms = _spans(
-                    target_matcher, glossary, item.target, edition.target_lang
+                    target_matcher, glossary, item.target, edition.target_lang, chosen or {}
                 )
     edition.glossary_used = True
 
 
-def _spans(matcher: TermMatcher, glossary: Glossary, text: str, lang: str) -> list[TermSpan]:
+def _spans(
+    matcher: TermMatcher, glossary: Glossary, text: str, lang: str, chosen: Mapping[str, str]
+) -> list[TermSpan]:
     spans = []
     for match in matcher.find(text):
         official: str | None = None
         try:
-            preferred = glossary.concept(match.concept_id).preferred(lang)
-            official = preferred.text if preferred is not None else None
+            rendering = glossary.concept(match.concept_id).rendering(lang, chosen)
+            # The rendering itself names no other ("admitted; official: " itself, where the
+            # project chose an admitted one).
+            if rendering is not None and rendering.text != match.term.text:
+                official = rendering.text
         except KeyError:
             official = None
         status = match.status.value

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from termwise.document.model import Document
@@ -28,6 +28,9 @@ class ExportOptions:
     include_unreviewed: bool = False
     glossary: Glossary | None = None
     title: str | None = None  # the edition's title, instead of the document's
+    # Concept id → the rendering the project chose ([mt.terms]): the "official" a marked
+    # term's note names.
+    chosen_terms: Mapping[str, str] = field(default_factory=dict)
 
 
 ExportFunction = Callable[[Document, TranslationFile, ExportOptions], bytes]
@@ -85,6 +88,7 @@ def _edition(document: Document, tfile: TranslationFile, options: ExportOptions)
         include_unreviewed=options.include_unreviewed,
         glossary=options.glossary,
         title=options.title,
+        chosen_terms=options.chosen_terms,
     )
 
 

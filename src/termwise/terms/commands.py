@@ -222,7 +222,10 @@ def targets(
             if unit.state is SegmentState.MT and unit.target
         )
     )
-    report = target_report(pairs, glossary, document.lang, target_lang, drafts)
+    from termwise.project.settings import MTSettings
+
+    chosen = MTSettings.from_settings(layout.settings()).terms
+    report = target_report(pairs, glossary, document.lang, target_lang, drafts, chosen)
     if drafts and any(entry.official is None and entry.proposal is None for entry in report):
         click.echo(
             f"note: no target term is proposed from the {len(drafts)} segments whose "

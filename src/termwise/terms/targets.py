@@ -129,12 +129,14 @@ def target_report(
     source_lang: str,
     target_lang: str,
     drafts: Collection[str] = frozenset(),
+    chosen: Mapping[str, str] | None = None,
 ) -> list[ConceptTargets]:
     """The report over ``(segment id, source, target)`` triples (target None: untranslated).
 
     ``drafts`` are the segments whose translation is a machine's draft no one has edited:
     their renderings are reported, but no target term is proposed from them ("comunidad de
-    destiny", half English, was proposed from raw MT alone)."""
+    destiny", half English, was proposed from raw MT alone). ``chosen`` is the project's
+    [mt.terms]: a concept's official rendering is the one it chose."""
     from termwise.glossary.matcher import TermMatcher
 
     source_matcher = TermMatcher(glossary, source_lang)
@@ -186,7 +188,7 @@ def target_report(
     for concept_id in order:
         segment_ids = concept_segments[concept_id]
         need = needed[concept_id]
-        preferred = glossary.concept(concept_id).preferred(tag)
+        preferred = glossary.concept(concept_id).rendering(tag, chosen or {})
         entry = ConceptTargets(
             concept_id, sum(need.values()), preferred.text if preferred else None
         )
