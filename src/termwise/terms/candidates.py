@@ -229,6 +229,10 @@ class FormStats:
     # small letter and end with a capital ("enhancing China", "airfoil NACA").
     headings: int = 0
     small_to_capital: int = 0
+    # Capitalised occurrences inside (not at a segment's start) of a one-word form that
+    # stand next to another capitalised word ("War" of "the Cold War mentality", "Road" of
+    # "Belt and Road"): the capital is the longer name's, not the word's (``name_part``).
+    in_name: int = 0
 
 
 @dataclass
@@ -570,6 +574,8 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
                         stats.after_verb_cue += 1
                     if tokens[i].capital:
                         stats.capital += 1
+                        if j - i == 1 and name_part(tokens, i):
+                            stats.in_name += 1
                         if all(t.capital for t in tokens[i:j] if t.kind == CONTENT):
                             stats.all_capital += 1
                         surface = text[tokens[i].start : tokens[j - 1].end]
@@ -582,6 +588,27 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
     _drop_variable_names(index, base)
     _drop_headings_and_labels(index, base, lone_headings)
     return index
+
+
+def name_part(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the capitalised word ``tokens[i]`` is part of a longer capitalised name: a
+    capitalised content word stands right before or after it, or across a linking word
+    ("Cold War", "Belt and Road Initiative", "Bank of China", "Banque de France").
+    Punctuation is a BREAK token, so a sentence end parts two names; "and" is no linking
+    word, so "China and Russia" are two names, not one."""
+
+    def capital_word(k: int) -> bool:
+        return 0 <= k < len(tokens) and tokens[k].kind == CONTENT and tokens[k].capital
+
+    def linking(k: int) -> bool:
+        return 0 <= k < len(tokens) and tokens[k].kind in (LINK, ARTICLE)
+
+    return (
+        capital_word(i - 1)
+        or capital_word(i + 1)
+        or (linking(i + 1) and capital_word(i + 2))
+        or (linking(i - 1) and capital_word(i - 2))
+    )
 
 
 def _drop_headings_and_labels(index: CandidateIndex, lang: str, lone_headings: set[str]) -> None:

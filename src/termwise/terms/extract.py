@@ -130,6 +130,7 @@ def extract_terms(
     if forms and not linked_only:
         rows = feature_matrix(index, forms, group_frequencies(index.forms, keys))
         probability = model.probabilities(rows)
+        probability[[_name_fragment(index.forms[form]) for form in forms]] = 0.0
     else:
         probability = np.zeros(0)
     score = dict(zip(forms, (float(p) for p in probability), strict=False))
@@ -197,6 +198,21 @@ def extract_terms(
         docs,
         model.threshold,
         floor=0 if linked_only else min(int(model.floor(index.words)), len(forms)),
+    )
+
+
+def _name_fragment(stats: cand.FormStats) -> bool:
+    """Whether a one-word candidate is a part of longer names and nothing of its own: its
+    occurrences away from a segment's start are (``NESTED_SHARE``) capitalised next to
+    another capitalised word ("War" of "the Cold War mentality" twice, "War, poverty" at a
+    sentence's start once), and those make at least half of all its occurrences. The name is
+    a candidate of its own. Not a feature of the combiner: the ACTER gold, which it learns
+    from, lists parts of names as named entities ("Antoine" of "Antoine de Pluvinel"); a
+    translator wants the name, not its parts."""
+    return (
+        len(stats.words) == 1
+        and stats.in_name >= NESTED_SHARE * stats.inside
+        and stats.in_name * 2 >= stats.count
     )
 
 

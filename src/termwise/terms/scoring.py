@@ -29,6 +29,7 @@ from termwise.terms.candidates import (
     CandidateIndex,
     has_symbol_letters,
 )
+from termwise.terms.general import verb_form
 from termwise.terms.general import zipf as general_zipf
 
 FEATURES: tuple[str, ...] = (
@@ -100,6 +101,10 @@ FEATURES: tuple[str, ...] = (
     # "horizontal-axis wind turbine", where "wind turbine" has its head and only lacks a
     # modifier. Near 1, a phrase cut off before its head (see ``vetoed``).
     "headless_share",
+    # A lone word that general language inflects as a verb and that this text never uses
+    # as a noun would be (after a determiner, beside another content word, inside a longer
+    # candidate, capitalised inside a sentence): "adhere", "strive", "penetrates".
+    "lone_verb",
 )
 
 # Word endings that suggest a part of speech, per language: (verb, adverb, plural, adjective).
@@ -265,6 +270,13 @@ def feature_matrix(
             fragments.get(form, 0.0),
             fragments.get(form, 0.0) if n == 1 else 0.0,
             headless.get(form, 0.0),
+            n == 1
+            and not nested
+            and stats.capital == 0
+            and not after_determiner.get(form)
+            and not before_content.get(form)
+            and not after_content.get(form)
+            and verb_form(form, lang),
         )
     return rows
 
@@ -287,13 +299,17 @@ FRAGMENT_SHARE = 0.99
 
 
 def vetoed(rows: np.ndarray) -> np.ndarray:
-    """Which rows of ``feature_matrix`` no score keeps: multi-word fragments (above)."""
+    """Which rows of ``feature_matrix`` no score keeps: multi-word fragments (above), and
+    lone verbs (``lone_verb``: as a feature alone the combiner let "strive" and "adhere"
+    through on a short text, vetoed the ACTER scores hold)."""
     column = FEATURES.index
     result: np.ndarray = (
         (rows[:, column("headless_share")] >= FRAGMENT_SHARE)
         & (rows[:, column("bias_1word")] == 0)
         & (rows[:, column("capital_ratio")] < 0.5)
     )
+    result |= rows[:, column("lone_verb")] > 0
+
     return result
 
 
