@@ -138,3 +138,16 @@ def test_a_join_into_a_segment_another_language_translated_is_refused(
     assert len(session.rows) == count - 1
     french = TranslationFile.load(review_project.translation_file(paper, "fr"))
     assert held in french.units and french.units[held].target == "Une phrase."
+
+
+def test_a_split_of_a_segment_another_language_translated_is_refused(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    # F3 refused a join there, but F4 split it: the French of the whole segment then stood
+    # on its first part, the rest untranslated, and nothing sent it back to review.
+    (held,) = _translated_into_french(review_project, paper, range(2, 3))
+    session = ReviewSession(review_project, paper, "es")
+    count = len(session.rows)
+    with pytest.raises(TermwiseError, match="#3 has a French translation .*a split is the"):
+        session.split(held, 4)
+    assert len(session.rows) == count and not session.resegmentation.splits

@@ -748,7 +748,7 @@ class ReviewSession:
                 "a segment is not joined across a paragraph's end; to give a translation's "
                 "sentence to the segment before, move the sentence instead"
             )
-        self._refuse_others_work([segment_id, next_id])
+        self.refuse_others_work([segment_id, next_id])
         first, second = self.unit(segment_id), self.unit(next_id)
         glue = sentence_glue(self.target_lang)
 
@@ -775,12 +775,12 @@ class ReviewSession:
 
         return self._restructure("join", edit, segment_id)
 
-    def _refuse_others_work(self, segment_ids: Sequence[str]) -> None:
-        """Refuse a join of segments that a translation into another language has work in:
-        the joins are the document's segmentation, which every language shares, so the join
-        would take the second segment's id (and its translation there) away and give the
-        first a source its translation there no longer matches, under that translator's
-        feet."""
+    def refuse_others_work(self, segment_ids: Sequence[str], action: str = "join") -> None:
+        """Refuse a join (or a split) of segments that a translation into another language
+        has work in: the segmentation is the document's, which every language shares, so a
+        join would take the second segment's id (and its translation there) away, and either
+        would give a segment a source its translation there no longer matches, under that
+        translator's feet (a split left the French of three sentences on the first two)."""
         from termwise.project.translation_file import TranslationFile
         from termwise.project.translations import translation_path
 
@@ -799,7 +799,7 @@ class ReviewSession:
             if held:
                 raise TermwiseError(
                     f"{' and '.join(held)} {'has' if len(held) == 1 else 'have'} a "
-                    f"{languages.display_name(lang)} translation ({path}): a join is the "
+                    f"{languages.display_name(lang)} translation ({path}): a {action} is the "
                     "document's, for every language, and would change those segments under "
                     "it, so it is refused"
                 )
@@ -929,6 +929,7 @@ class ReviewSession:
     def split(self, segment_id: str, offset: int) -> Change:
         """Split a segment at ``offset`` of its text; the first part keeps id and translation."""
         self.refuse_read_only([segment_id], "splitting")
+        self.refuse_others_work([segment_id], "split")
         parts, pairs = self._joined_parts(segment_id)
         if pairs:
             return self._unjoin(parts, pairs, offset)

@@ -492,6 +492,12 @@ class Workbench(Vertical):
         except ReadOnlySegment as error:
             self.notify(str(error), severity="warning")
             return
+        try:
+            # Before asking where: the answer would be refused.
+            self.session.refuse_others_work([segment_id], "split")
+        except TermwiseError as error:
+            self.notify(str(error), severity="warning")
+            return
         options = self.session.split_points(segment_id)
         if not options:
             self.notify("No sentence boundary inside this segment to split at.")
