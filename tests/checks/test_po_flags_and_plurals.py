@@ -161,3 +161,22 @@ def test_fix_sees_the_flags_and_plural_forms_as_check_does(tmp_path: Path) -> No
         if issue["check"] == "placeholders"
     ]
     assert found == [(3, MISSING), (5, f"msgstr[1]: {MISSING}")], result.output
+
+
+def test_check_target_po_honours_the_flags_and_every_plural_form(tmp_path: Path) -> None:
+    # `check --target es.po` read only each entry's text: the c-format entry and msgstr[1]
+    # passed there while the imported project's check (and msgfmt -c) found both.
+    po = tmp_path / "es.po"
+    po.write_text(FLAGGED_PO, encoding="utf-8")
+    doc = tmp_path / "doc.txt"
+    doc.write_text(DOC, encoding="utf-8")
+    result = CliRunner().invoke(
+        cli,
+        ["--project", str(tmp_path), "check", str(doc), "--target", str(po), "--format", "json"],
+    )
+    found = [
+        (issue["line"], issue["message"])
+        for issue in json.loads(result.stdout)
+        if issue["check"] == "placeholders"
+    ]
+    assert found == [(3, MISSING), (5, f"msgstr[1]: {MISSING}")], result.output

@@ -7,6 +7,7 @@ command so that ``termwise --help`` stays fast.
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from termwise.checks.context import CheckContext
     from termwise.document.model import Document
     from termwise.glossary.model import Glossary
+    from termwise.project.interchange import InterchangeUnit
 
 # What `check` writes: a report of lines, JSON for tools, an HTML page.
 CHECK_FORMATS = ("text", "json", "html")
@@ -126,7 +128,9 @@ def check(
     left_out: set[str] = set()
     read_only: set[str] = set()
     if target_path is not None:
-        targets, found_lang = _targets_from_interchange(document, target_path, target_lang)
+        targets, found_lang, plurals, flags = _targets_from_interchange(
+            document, target_path, target_lang
+        )
         target_lang = target_lang or found_lang
         if target_lang is None:
             raise TermwiseError(f"{target_path}: no target language in the file; give --to LANG")
@@ -253,31 +257,62 @@ def _targets_from_project(
 
 def _targets_from_interchange(
     document: Document, path: Path, target_lang: str | None
-) -> tuple[dict[str, str], str | None]:
-    """Pair a PO/XLIFF/TMX file's units with segments: by segment id, then by source text."""
+) -> tuple[dict[str, str], str | None, dict[str, object], dict[str, frozenset[str]]]:
+    """Pair a PO/XLIFF/TMX file's units with segments: by segment id, then by source text;
+    with the plural entries' forms and the PO flags of the units paired, as the project
+    file gives them (``--target in.po`` checked no c-format entry strictly, and no plural
+    form but the singular)."""
     from termwise.document.ids import content_key
     from termwise.project.interchange import read_units
 
     units = read_units(path, target_lang=target_lang)
     ids = {segment.id for segment in document.segments}
-    targets: dict[str, str] = {}
-    by_source: dict[str, str] = {}
+    paired: dict[str, InterchangeUnit] = {}
+    by_source: dict[str, InterchangeUnit] = {}
     for unit in units:
         if not unit.target:
             continue  # left untranslated there: reported as untranslated here
         target_lang = target_lang or unit.target_lang
         if unit.id is not None and unit.id in ids:
-            targets[unit.id] = unit.target
+            paired[unit.id] = unit
         else:
-            by_source.setdefault(content_key(unit.source), unit.target)
+            by_source.setdefault(content_key(unit.source), unit)
     for segment in document.segments:
-        if segment.id not in targets:
+        if segment.id not in paired:
             found = by_source.get(content_key(segment.text))
             if found is not None:
-                targets[segment.id] = found
+                paired[segment.id] = found
     from termwise import languages
 
-    return targets, languages.normalize(target_lang) if target_lang else None
+    lang = languages.normalize(target_lang) if target_lang else None
+    targets = {segment_id: unit.target for segment_id, unit in paired.items()}
+    flags = {segment_id: unit.flags for segment_id, unit in paired.items() if unit.flags}
+    return targets, lang, _interchange_plurals(paired, lang), flags
+
+
+def _interchange_plurals(
+    units: Mapping[str, InterchangeUnit], lang: str | None
+) -> dict[str, object]:
+    """The ``PluralForms`` of the paired PO plural entries, under the file's Plural-Forms
+    rule (else its language's), as ``entries.entry_data`` gives a project file's."""
+    from termwise.checks.context import PluralForms
+    from termwise.checks.entries import exact_forms
+    from termwise.project import po_format
+
+    plurals: dict[str, object] = {}
+    for segment_id, unit in units.items():
+        entry = unit.plural
+        if entry is None:
+            continue
+        count, expression = po_format.plural_rule(entry.rule, lang or "en")
+        plurals[segment_id] = PluralForms(
+            entry.forms,
+            count,
+            entry.source,
+            entry.singular_index,
+            exact_forms(count, expression),
+        )
+    return plurals
 
 
 def _list_text(config: CheckConfig, target_lang: str | None, fmt: str) -> str:
