@@ -64,6 +64,28 @@ def test_renderings_and_proposals_from_a_real_translation(tmp_path: Path) -> Non
     ]
     text = runner.invoke(cli, [*targets, "--include-mt"])
     assert "proposed target term: turbina de viento" in text.output
+    # A draft whose punctuation alone changed (a typography fix makes it "edited") is still
+    # the machine's wording; one a person reworded is the translation's choice.
+    from termwise.project.translation_file import TranslationFile
+    from termwise.project.units import SegmentState
+
+    po = tmp_path / "translations" / "paper.es.po"
+    tfile = TranslationFile.load(po)
+    for unit in tfile.units.values():
+        unit.target = unit.target.rstrip(".") + "…"
+        unit.state = SegmentState.EDITED
+    tfile.save(po)
+    touched = runner.invoke(cli, [*targets, "--format", "json"])
+    assert {e["concept"]: e for e in json.loads(touched.stdout)}["wt"]["proposal"] is None
+    for unit in tfile.units.values():
+        unit.target = unit.target.replace("turbina de viento", "aerogenerador").replace(
+            "Turbinas de viento", "Aerogeneradores"
+        )
+    tfile.save(po)
+    reworded = runner.invoke(cli, [*targets, "--format", "json"])
+    assert {e["concept"]: e for e in json.loads(reworded.stdout)}["wt"]["proposal"] == (
+        "aerogenerador"
+    )
 
 
 def test_a_proposal_comes_from_what_people_translated() -> None:

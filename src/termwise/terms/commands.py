@@ -141,6 +141,18 @@ def extract(
     click.echo(f"wrote {len(found)} candidates to {output}", err=True)
 
 
+def _same_words(target: str, mt: str | None) -> bool:
+    """Whether ``target`` says the MT's words, changed at most in its quotes, spaces and
+    punctuation: a typography fix made the draft "edited", and its MT wording then counted
+    as what a person chose ("interconexión" proposed from segments only «» had changed)."""
+    import re
+
+    if not mt:
+        return False
+    words = re.compile(r"\w+")
+    return words.findall(target.casefold()) == words.findall(mt.casefold())
+
+
 @terms.command("targets")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option(
@@ -219,7 +231,11 @@ def targets(
         else frozenset(
             segment_id
             for segment_id, unit in units.items()
-            if unit.state is SegmentState.MT and unit.target
+            if unit.target
+            and (
+                unit.state is SegmentState.MT
+                or (unit.state is SegmentState.EDITED and _same_words(unit.target, unit.mt))
+            )
         )
     )
     from termwise.project.settings import MTSettings
