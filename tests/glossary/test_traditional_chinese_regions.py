@@ -99,3 +99,28 @@ def test_the_curated_glossary_reads_as_before(tmp_path: Path) -> None:
         for term in concept.all_terms
     }
     assert "zh" in langs and not any(lang.startswith("zh-") and lang != "zh-Hant" for lang in langs)
+
+
+def test_show_lists_each_term_once_under_its_own_tag(tmp_path: Path) -> None:
+    # It listed the terms that serve each tag, so zh-Hant's 軟體 also stood under zh-TW and
+    # zh-HK, and zh-HK's 軟件 under zh-Hant, as a preferred term it is not.
+    source = tmp_path / "regional.tbx"
+    source.write_text(
+        TBX.replace(
+            '<langSec xml:lang="zh-CN">',
+            '<langSec xml:lang="zh-Hant"><termSec><term>軟體</term>'
+            '</termSec></langSec>\n        <langSec xml:lang="zh-CN">',
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "glossary").mkdir()
+    _run(tmp_path, "glossary", "import", str(source))
+    rows = [line.split() for line in _run(tmp_path, "glossary", "show").splitlines()]
+    software = rows[1 : rows.index(["c2"])]
+    assert [(row[0], row[-1]) for row in software] == [
+        ("en", "software"),
+        ("zh-TW", "軟體"),
+        ("zh-HK", "軟件"),
+        ("zh-Hant", "軟體"),
+        ("zh", "软件"),
+    ]

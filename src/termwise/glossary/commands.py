@@ -109,7 +109,10 @@ def show(layout: ProjectLayout, path: Path | None, fmt: str, langs: tuple[str, .
             if not langs or lang in wanted:
                 click.echo(f"  definition ({lang}): {_one_line(definition)}")
         for lang in concept.languages():
-            for term in concept.terms(lang):
+            # Each term once, under its own tag: ``terms(lang)`` also serves a language the
+            # terms of one that stands in for it (zh-Hant's for zh-TW), and listed zh-HK's
+            # word as zh-Hant's preferred one.
+            for term in (t for t in concept.all_terms if t.lang == lang):
                 flags = []
                 if term.case_sensitive:
                     flags.append("case-sensitive")
