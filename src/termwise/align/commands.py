@@ -153,21 +153,14 @@ def held_elsewhere(
 ) -> dict[int, Path]:
     """The segments (by number in ``document``) that a translation into another language
     has work in, and that translation's file."""
-    from termwise.project.translation_file import TranslationFile
+    from termwise.project.translations import work_in_other_languages
 
-    position = {segment.id: number for number, segment in enumerate(document.segments)}
-    held: dict[int, Path] = {}
-    for lang in layout.translation_languages(source_path):
-        if languages.same_language(lang, target_lang):
-            continue
-        path = layout.translation_file(source_path, lang)
-        if not path.exists():
-            continue
-        for segment_id, unit in TranslationFile.load(path).units.items():
-            number = position.get(segment_id)
-            if number is not None and unit.has_work():
-                held.setdefault(number, path)
-    return held
+    work = work_in_other_languages(layout, source_path, target_lang)
+    return {
+        number: work[segment.id][1]
+        for number, segment in enumerate(document.segments)
+        if segment.id in work
+    }
 
 
 def keep_apart(

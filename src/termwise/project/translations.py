@@ -62,6 +62,25 @@ def translation_path(layout: ProjectLayout, document: Document, lang: str) -> Pa
     return layout.translation_file(document.path, lang)
 
 
+def work_in_other_languages(
+    layout: ProjectLayout, source_path: Path, lang: str
+) -> dict[str, tuple[str, Path]]:
+    """The segments that a translation of ``source_path`` into a language other than ``lang``
+    has work in, each with that language and its file (the first, in the project's order):
+    the segmentation is the document's, so a join or split there changes them under it."""
+    held: dict[str, tuple[str, Path]] = {}
+    for other in layout.translation_languages(source_path):
+        if languages.same_language(other, lang):
+            continue
+        path = layout.translation_file(source_path, other)
+        if not path.exists():
+            continue
+        for segment_id, unit in TranslationFile.load(path).units.items():
+            if unit.has_work():
+                held.setdefault(segment_id, (other, path))
+    return held
+
+
 def open_translation(layout: ProjectLayout, document: Document, lang: str) -> TranslationFile:
     """Load ``translations/<stem>.<lang>.po`` (or start one) and sync it with ``document``.
 

@@ -781,28 +781,24 @@ class ReviewSession:
         join would take the second segment's id (and its translation there) away, and either
         would give a segment a source its translation there no longer matches, under that
         translator's feet (a split left the French of three sentences on the first two)."""
-        from termwise.project.translation_file import TranslationFile
-        from termwise.project.translations import translation_path
+        from termwise.project.translations import work_in_other_languages
 
-        for lang in self.layout.translation_languages(self.path):
-            if languages.same_language(lang, self.target_lang):
-                continue
-            path = translation_path(self.layout, self.document, lang)
-            if not path.exists():
-                continue
-            units = TranslationFile.load(path).units
-            held = [
-                f"#{self.row_index[segment_id] + 1}"
-                for segment_id in segment_ids
-                if segment_id in units and units[segment_id].has_work()
-            ]
-            if held:
-                raise TermwiseError(
-                    f"{' and '.join(held)} {'has' if len(held) == 1 else 'have'} a "
-                    f"{languages.display_name(lang)} translation ({path}): a {action} is the "
-                    "document's, for every language, and would change those segments under "
-                    "it, so it is refused"
-                )
+        work = work_in_other_languages(self.layout, self.path, self.target_lang)
+        owners = [work[segment_id] for segment_id in segment_ids if segment_id in work]
+        if not owners:
+            return
+        lang, path = owners[0]
+        held = [
+            f"#{self.row_index[segment_id] + 1}"
+            for segment_id in segment_ids
+            if work.get(segment_id) == (lang, path)
+        ]
+        raise TermwiseError(
+            f"{' and '.join(held)} {'has' if len(held) == 1 else 'have'} a "
+            f"{languages.display_name(lang)} translation ({path}): a {action} is the "
+            "document's, for every language, and would change those segments under it, so it "
+            "is refused"
+        )
 
     def _joined_parts(self, segment_id: str) -> tuple[list[str], list[tuple[str, str]]]:
         """The segments (as the document has them without joins) that ``segment_id`` is made
