@@ -130,7 +130,10 @@ _DE_ABBREVIATIONS = (
     "o. Ä|s. o|s. u|i. d. R|z. T|v. a|u. v. m|m. E|e. V|i. A|i. V|Str|Tel|bspw|insb|usf|"
     "Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Nov|Dez|et al|al|Mio|Mrd|Tsd|allg|best|dt|engl|"
     "frz|lat|gem|Pkt|Ziff|lt|zzgl|zw|s|Österr|österr|Oesterr|Mr|Mrs|Ms|Capt|Ch|Hptm|Oberst|"
-    "Okt|oct"
+    "Okt|oct|"
+    # An editor's or translator's note, "(Anm. d. Übers.: …)": "d." abbreviates the article,
+    # so that "d. Übers." and the whole marker stay one with the note.
+    "Anm. d|d. Übers|d. Ü|d. Red|d. Hrsg|d. Hg|d. Verf"
 )
 _DE_CLOSING = "usw|etc|u. v. m|u. Ä|o. Ä"
 _DE_NAMES = "GmbH|AG|e. V|Co|KG|Chr|n. Chr|v. Chr"

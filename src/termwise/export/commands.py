@@ -56,6 +56,15 @@ GLOSSARY_FORMATS = ("html", "docx")
     help="The edition's title (default: the document's first line if it is a title, else "
     "the file name).",
 )
+@click.option(
+    "--title-lang",
+    "title_lang",
+    type=LANGUAGE,
+    default=None,
+    help="The language --title is written in (BCP 47), where it is not the one the edition "
+    "marks its title with (a bilingual edition's source language, a translated edition's "
+    "target language): the HTML and Word editions mark the title with it.",
+)
 @click.pass_obj
 def export(
     layout: ProjectLayout,
@@ -67,6 +76,7 @@ def export(
     include_unreviewed: bool,
     glossary_path: Path | None,
     title: str | None,
+    title_lang: str | None,
 ) -> None:
     """Export FILE's translation into LANG as an edition or an interchange file."""
     from termwise import languages
@@ -88,6 +98,9 @@ def export(
         chosen = found
     if target_only and not chosen.edition:
         raise click.UsageError("--target-only applies to editions: html, md, docx, txt")
+    # The document's own title is in its language; only a title the user wrote may be another.
+    if title_lang is not None and not (title and title.strip()):
+        raise click.UsageError("--title-lang says which language --title is in; give --title")
     document = load_source(layout, file)
     lang = languages.normalize(target_lang)
     tfile = open_translation(layout, document, lang)
@@ -107,6 +120,7 @@ def export(
         include_unreviewed=include_unreviewed,
         glossary=glossary,
         title=title.strip() if title else None,
+        title_lang=languages.normalize(title_lang) if title_lang else None,
         chosen_terms=chosen_terms,
     )
     payload = chosen.write(document, tfile, options)

@@ -192,7 +192,8 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
             _add_target(heading, title_block, markdown, references, _Style(), marks, target_lang)
         else:
             nodes = markdown_inline.parse(title, references) if edition.title_is_markdown else None
-            _add_text(heading, title, nodes, _Style())
+            # Proofed in the language ``--title-lang`` names, where it names one.
+            _add_text(heading, title, nodes, _Style(lang=edition.title_override_lang))
 
     # The two sides, for the tables and lists that print either.
     def add_source(paragraph: Any, block: EditionBlock, style: _Style) -> None:
@@ -693,6 +694,8 @@ def _add_nodes(
             # terms were found in, so it is in a term whole or not at all.
             pieces = [(node.text, _containing(spans, node.start))]
         for piece, index in pieces:
+            if not piece:
+                continue  # an HTML comment, which shows nothing
             run = _add_run(paragraph, piece, style, code=code)
             added.append(run)
             if index is not None:

@@ -125,6 +125,9 @@ class Edition:
     include_unreviewed: bool
     glossary_used: bool = False
     title_override: str | None = None  # ``export --title``
+    # ``export --title-lang``: the language ``title_override`` is in. A short title tells
+    # too little to guess it from, and it need be neither the source's nor the target's.
+    title_override_lang: str | None = None
     # Printed verbatim between the blocks (``layout.edition_parts`` places them): kept out
     # of ``blocks``, which hold what has a translation, so the title, the outline and the
     # marks see segments only.
@@ -264,6 +267,7 @@ def build_edition(
     glossary: Glossary | None = None,
     title: str | None = None,
     chosen_terms: Mapping[str, str] | None = None,
+    title_lang: str | None = None,
 ) -> Edition:
     blocks: list[EditionBlock] = []
     current_paragraph: int | None = None
@@ -284,6 +288,7 @@ def build_edition(
         blocks=blocks,
         include_unreviewed=include_unreviewed,
         title_override=title,
+        title_override_lang=title_lang if title else None,
         code_blocks=list(document.code_blocks),
         link_definitions=list(document.link_definitions),
     )

@@ -28,6 +28,7 @@ class ExportOptions:
     include_unreviewed: bool = False
     glossary: Glossary | None = None
     title: str | None = None  # the edition's title, instead of the document's
+    title_lang: str | None = None  # the language ``title`` is written in, where given
     # Concept id → the rendering the project chose ([mt.terms]): the "official" a marked
     # term's note names.
     chosen_terms: Mapping[str, str] = field(default_factory=dict)
@@ -88,6 +89,7 @@ def _edition(document: Document, tfile: TranslationFile, options: ExportOptions)
         include_unreviewed=options.include_unreviewed,
         glossary=options.glossary,
         title=options.title,
+        title_lang=options.title_lang,
         chosen_terms=options.chosen_terms,
     )
 

@@ -5,7 +5,8 @@ anywhere. Each paragraph is one table row (source left, translation right) so th
 columns stay aligned across page breaks; glossary terms carry their concept and official
 rendering in a tooltip, deprecated ones are underlined in a warning colour. The inline markup
 of a Markdown source (emphasis, code, links) is rendered; everything else is escaped, raw
-HTML included.
+HTML included, but for an HTML comment in the text, which shows nothing, as in a rendering
+of the source.
 
 A table or a list of the source is one row of the bilingual edition: the source's table
 (list) on the left, the translation's on the right, each whole. A table is read by its grid,
@@ -145,6 +146,10 @@ def html_edition(edition: Edition, *, target_only: bool = False) -> str:
         heading = escape(title)
     if edition.title_is_markdown:
         title = markdown_inline.plain_text(title, references)
+    # A title written in another language than the page's (``--title-lang``) says so, for a
+    # screen reader's voice and a browser's hyphenation; the page stays the source's.
+    title_lang = edition.title_override_lang
+    title_attribute = f' lang="{escape(title_lang)}"' if title_lang else ""
     body = edition_parts(
         edition.target_body() if target_only else edition.blocks, edition.shown_code_blocks
     )
@@ -163,7 +168,7 @@ def html_edition(edition: Edition, *, target_only: bool = False) -> str:
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="generator" content="termwise">',
-        f"<title>{escape(title)}</title>",
+        f"<title{title_attribute}>{escape(title)}</title>",
         f"<style>{css}</style>",
         "</head>",
         "<body>",
@@ -172,7 +177,7 @@ def html_edition(edition: Edition, *, target_only: bool = False) -> str:
     if target_only or edition.title_row is None:
         # A bilingual edition's first row shows the title beside its translation: an <h1>
         # here too printed the title twice, one above the other.
-        parts.append(f"<h1>{heading}</h1>")
+        parts.append(f"<h1{title_attribute}>{heading}</h1>")
     # termwise's own words ("Spanish translation of …"), in English whatever the edition.
     parts.extend([f'<p lang="en">{escape(_subtitle(edition, target_only))}</p>', "</header>"])
     parts.extend(
@@ -444,6 +449,8 @@ def _inline_html(nodes: list[markdown_inline.Node], spans: list[TermSpan]) -> st
             out.append(_in_term(f"<code>{escape(node.text)}</code>", node.start, spans))
         elif node.literal:
             out.append(_marked(node.text, spans, offset=node.start))
+        elif not node.text:
+            continue  # an HTML comment: not even an empty term mark
         else:
             out.append(_in_term(escape(node.text), node.start, spans))
     return "".join(out)

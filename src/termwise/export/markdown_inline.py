@@ -4,7 +4,8 @@ A Markdown source keeps its markup in every segment (``**important**``, ``[link]
 that offsets stay exact; an edition shows what the markup means instead. Only emphasis,
 strong emphasis, code spans, links (and images, as their text), autolinks, backslash escapes
 and entities are read, following CommonMark's rules for them; anything else, raw HTML above
-all, stays literal text. A reference link (``[text][label]``, ``[label][]``, ``[label]``) is
+all, stays literal text. An HTML comment (``<!-- note -->``) is the one piece of raw HTML
+read: a rendering of the source shows nothing of it, so no edition may show it as text. A reference link (``[text][label]``, ``[label][]``, ``[label]``) is
 a link where the document defines its label (``Document.link_definitions``, which the
 caller gives as ``References``), and literal text where it does not, as in CommonMark.
 Glossary terms are found in the raw text, so every piece of text keeps its offsets in it:
@@ -33,6 +34,9 @@ _EMAIL_AUTOLINK = re.compile(
     r"<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>"
 )
+# An inline HTML comment (CommonMark 0.31, 6.6): "<!-->", "<!--->", or "<!--" up to the
+# first "-->". One never closed is no comment there, but text.
+HTML_COMMENT = re.compile(r"<!--(?:-?>|.*?-->)", re.DOTALL)
 _LINK_TITLE = re.compile(r"\s*(?:\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|\((?:\\.|[^()\\])*\))")
 # A link label (CommonMark 6.3): brackets around text with no bracket a backslash does not
 # escape, at most ``MAX_LABEL`` characters of it.
@@ -61,7 +65,8 @@ def references(definitions: Iterable[LinkDefinition]) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class Text:
-    """Text shown as it is: ``raw[start:end]``, or what an escape or entity there stands for."""
+    """Text shown as it is: ``raw[start:end]``, or what an escape or entity there stands for;
+    for an HTML comment, nothing (``text`` empty)."""
 
     start: int
     end: int
@@ -209,6 +214,9 @@ class _Parser:
         if char == "`":
             return self._code(position)
         if char == "<":
+            comment = HTML_COMMENT.match(text, position)
+            if comment:
+                return self._comment(position, comment.end())
             return self._autolink(position)
         if char == "&":
             entity = _ENTITY.match(text, position)
@@ -235,6 +243,29 @@ class _Parser:
             return self._close_bracket(position)
         self._literal(position, position + 1)
         return position + 1
+
+    def _comment(self, start: int, end: int) -> int:
+        """An HTML comment, shown as nothing (a Markdown edition writes it back as written),
+        with the spaces it leaves doubled ("Text <!-- note --> more": "Text  more"), or at
+        the text's edge, that a browser collapses and plain text and Word would show."""
+        text = self.text
+        after = end
+        while after < len(text) and text[after] in " \t":
+            after += 1
+        before = start
+        while before > 0 and text[before - 1] in " \t":
+            before -= 1
+        if before == 0 or (before < start and after > end):
+            end = after  # the spaces after it
+        elif after == len(text) and before < start:
+            previous = self.items[-1] if self.items else None
+            if isinstance(previous, Text) and previous.literal and previous.end == start:
+                # The spaces before it, cut from the text scanned just before.
+                self.items.pop()
+                self._literal(previous.start, before)
+                start = before
+        self.items.append(Text(start, end, "", literal=False))
+        return end
 
     def _code(self, position: int) -> int:
         text = self.text

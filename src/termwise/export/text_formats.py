@@ -14,8 +14,10 @@ list's numbering goes on after them.
 
 A Markdown source's raw HTML blocks and HTML comments (``CodeBlock.html``) are printed as
 written in a Markdown edition, where they stand, as its code is (unfenced: Markdown reads
-them as HTML again); plain text shows raw HTML as it shows code, its markup as text, and
-no comment, which no reader of the source sees.
+them as HTML again), but that a comment the source leaves open is closed, so that it hides
+nothing termwise prints after it; plain text shows raw HTML as it shows code, its markup as
+text, and no comment, which no reader of the source sees. A comment in a sentence's text
+is written back as written in Markdown, and shows nothing in any other edition.
 
 A Markdown source's link reference definitions ("[1]: https://…") are printed as written
 in a Markdown edition, so that the "[text][1]" links of the source and of its translation
@@ -322,10 +324,28 @@ def _printed_ordered(part: ListPart) -> bool:
 
 def _code_lines(code: CodeBlock) -> list[str]:
     """A code block as Markdown: fenced; raw HTML as written, which Markdown reads as
-    such again."""
+    such again, but for a comment it leaves open (closed: ``_close_comment``)."""
     if code.html:
-        return code.text.split("\n")
+        return _close_comment(code.text.split("\n"))
     return _fenced(code)
+
+
+def _close_comment(lines: list[str]) -> list[str]:
+    """Raw HTML ``lines`` with a comment they leave open closed at their end.
+
+    An unclosed "<!--" hides the rest of the file (CommonMark, and a browser the rest of
+    the page): in the source, nothing after it; in the edition, what termwise prints after
+    the source's last block, the legend, or a quote's translation after the quote. What it
+    hides stays hidden: "-->" ends the last line, so that the raw HTML block goes on to it.
+    """
+    text = "\n".join(lines)
+    position = 0
+    while (start := text.find("<!--", position)) >= 0:
+        comment = markdown_inline.HTML_COMMENT.match(text, start)
+        if comment is None:
+            return [*lines[:-1], f"{lines[-1]} -->" if lines[-1] else "-->"]
+        position = comment.end()
+    return lines
 
 
 def _fenced(code: CodeBlock) -> list[str]:
@@ -524,7 +544,15 @@ def _escape_block_start(text: str) -> str:
     """``text``, which stands at the start of a line of its own (a paragraph, a list item's
     text), with what would make it another kind of block escaped: a Word paragraph
     "1999. That year was dry." is no list that starts at 1999. Headings and table cells take
-    inline text only, and need none of this."""
+    inline text only, and need none of this.
+
+    An HTML comment there (a translation that moved the source's to the front) would make
+    the line an HTML block, its text raw HTML, markup and escapes shown as typed: it is
+    left out, as a reader sees nothing of it anyway.
+    """
+    comment = markdown_inline.HTML_COMMENT.match(text)
+    if comment is not None:
+        return _escape_block_start(text[comment.end() :].lstrip(" \t"))
     marker = _LIST_MARKER.match(text)
     if marker is not None:
         # "1999\." and "\-": the marker's own punctuation, escaped, is text.
