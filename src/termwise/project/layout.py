@@ -9,11 +9,13 @@ current folder (``project/discovery.py`` says why). Every command finds its file
 from __future__ import annotations
 
 import os
+import shlex
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from termwise import languages
+from termwise.errors import TermwiseError
 
 CONFIG_NAME = "termwise.toml"
 
@@ -41,8 +43,17 @@ class ProjectLayout:
         return self.root / CONFIG_NAME
 
     def translation_file(self, document: str | Path, lang: str) -> Path:
-        """``translations/<stem>.<lang>.po`` for the translation of ``document`` into ``lang``."""
-        return self.translations_dir / f"{Path(document).stem}.{languages.normalize(lang)}.po"
+        """``translations/<stem>.<lang>.po`` for the translation of ``document`` into ``lang``.
+
+        Refuses (``OldTranslationName``) where that file does not exist but the translation
+        may be on disk under the name an older termwise gave it: a command would otherwise
+        report it missing, or start a second one beside it.
+        """
+        tag = languages.normalize(lang)
+        path = self.translations_dir / f"{Path(document).stem}.{tag}.po"
+        if tag in _OLD_NAMES and not path.exists():
+            _refuse_old_name(self, Path(document), tag, path)
+        return path
 
     def translation_languages(self, document: str | Path) -> list[str]:
         """The target languages that ``document`` has a translation file for, sorted: what a
@@ -65,6 +76,60 @@ class ProjectLayout:
         from termwise.project.settings import load_settings
 
         return load_settings(self.config_path)
+
+
+class OldTranslationName(TermwiseError):
+    """The translation asked for may be the file an older termwise named otherwise."""
+
+
+# Until zh-TW, zh-HK and zh-MO became tags of their own, termwise wrote them as zh-Hant
+# (and zh-Hant-MO as it was): ``--to zh-TW`` made ``paper.zh-Hant.po``, with "Language:
+# zh_Hant" in it.
+_OLD_NAMES = {"zh-TW": ("zh-Hant",), "zh-HK": ("zh-Hant",), "zh-MO": ("zh-Hant", "zh-Hant-MO")}
+
+
+def _refuse_old_name(layout: ProjectLayout, document: Path, tag: str, path: Path) -> None:
+    """Raise ``OldTranslationName`` where a file under an old name of ``tag`` may hold the
+    translation of ``document`` into it. Nothing is renamed here: which translation the file
+    is, only its Language header can tell, and zh_Hant (what termwise wrote) does not."""
+    for old_tag in _OLD_NAMES[tag]:
+        old = layout.translations_dir / f"{document.stem}.{old_tag}.po"
+        try:
+            written = _language_header(old)
+        except OSError:
+            continue  # no such file (or none to read): nothing to be confused with
+        try:
+            said = languages.normalize(written) if written else old_tag
+        except languages.LanguageError:
+            continue
+        move = f"mv {shlex.quote(str(old))} {shlex.quote(str(path))}"
+        if said == tag:
+            raise OldTranslationName(
+                f"{old} is the {tag} translation of {document.name} (its Language header "
+                f"says {written}) under the name termwise gave it before {tag} was a tag of "
+                f"its own; termwise now keeps it in {path.name}. Rename it and run the "
+                f"command again: {move}"
+            )
+        if said != old_tag:
+            continue  # a translation into another region (zh_HK beside zh-TW): not this one
+        raise OldTranslationName(
+            f"there is no {path}, but {old} holds a translation of {document.name} into "
+            f"traditional Chinese (Language: {written or old_tag}), and until {tag} was a "
+            f"tag of its own termwise kept the {tag} translation there; termwise does not "
+            f"start a second one beside it. If it is your {tag} translation, rename it: "
+            f"{move} (its Language header says {tag} from the next save on). If it is a "
+            f"translation into traditional Chinese in general, work on it with --to "
+            f"{old_tag}, or start a {tag} translation from it: "
+            f"cp {shlex.quote(str(old))} {shlex.quote(str(path))}"
+        )
+
+
+def _language_header(path: Path) -> str:
+    """The Language field of a PO file's header ("" where it has none)."""
+    from termwise.project.po_format import header_language
+
+    with path.open("rb") as handle:
+        return header_language(handle.read(1 << 16))
 
 
 def load_toml(path: Path) -> dict[str, Any]:

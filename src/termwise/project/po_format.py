@@ -19,11 +19,13 @@ names the line and column of the first error, before anything is parsed or writt
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import functools
 import io
 import re
 from collections.abc import Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -73,11 +75,106 @@ def write_catalog(catalog: Catalog, *, wrap: int | None = None, **options: Any) 
 
     buffer = io.BytesIO()
     write_po(buffer, catalog, **options)
+    written = buffer.getvalue()
+    comment = getattr(catalog, "verbatim_comment", None)
+    if comment is not None and not options.get("omit_header"):
+        # Babel rewrites a header comment (YEAR and PACKAGE filled in, tabs expanded,
+        # spaces at line ends dropped, an empty comment turned into a blank line): the
+        # file's own goes back byte for byte.
+        written = comment.encode("utf-8") + written[written.index(b'msgid ""\n') :]
     if wrap is None:
-        return buffer.getvalue()
+        return written
     from termwise.project.po_wrap import rewrap
 
-    return rewrap(buffer.getvalue().decode("utf-8"), wrap).encode("utf-8")
+    return rewrap(written.decode("utf-8"), wrap).encode("utf-8")
+
+
+def obsolete_entries(
+    tfile: TranslationFile,
+    obsolete: Iterable[TranslationUnit],
+    live: Collection[tuple[str, str]],
+    **options: Any,
+) -> bytes:
+    """The obsolete entries of a file, those no live entry repeats (``live``: the live
+    entries' (source, segment id)): each as the file read had it while its unit is
+    unchanged (another tool's ``#~| msgctxt``, its wrapping, lines termwise does not
+    model), the others as gettext writes them (:func:`write_obsolete`)."""
+    pieces: list[bytes | None] = []
+    changed: list[TranslationUnit] = []
+    seen = set(live)
+    for unit in obsolete:
+        key = (unit.source, unit.segment_id)
+        if key in seen:
+            continue
+        seen.add(key)
+        as_read = tfile.obsolete_as_read.get(key)
+        if as_read is not None and as_read[0] == unit.key():
+            pieces.append(as_read[1].encode("utf-8") + b"\n\n")
+        else:
+            pieces.append(None)
+            changed.append(unit)
+    if not changed:
+        return b"".join(piece for piece in pieces if piece is not None)
+    formatted = iter(write_obsolete(obsolete_catalog(tfile, changed, ()), **options).split(b"\n\n"))
+    return b"".join(piece if piece is not None else next(formatted) + b"\n\n" for piece in pieces)
+
+
+def obsolete_as_written(text: str) -> dict[tuple[str, str], str]:
+    """Each obsolete entry of a PO text as written, by (msgid, msgctxt); an entry that
+    does not stand alone between blank lines is left out (it is formatted anew)."""
+    found: dict[tuple[str, str], str] = {}
+    for block in text.split("\n\n"):
+        if "#~ msgid " not in block or "\r" in block:
+            continue
+        block = block.strip("\n")
+        fields: dict[str, list[str]] = {}
+        current: list[str] | None = None
+        for line in block.split("\n"):
+            keyword, _, rest = line.removeprefix("#~ ").partition(" ")
+            if not line.startswith("#~ "):
+                current = None
+            elif keyword in ("msgctxt", "msgid") and keyword not in fields:
+                current = fields[keyword] = [_unquote_po(rest)]
+            elif line.startswith('#~ "') and current is not None:
+                current.append(_unquote_po(line[3:]))
+            else:
+                current = None
+        if block.count("#~ msgid ") == 1 and "msgid" in fields:
+            key = ("".join(fields["msgid"]), "".join(fields.get("msgctxt", [])))
+            found.setdefault(key, block)
+    return found
+
+
+def write_obsolete(catalog: Catalog, *, wrap: int | None = None, **options: Any) -> bytes:
+    """The obsolete entries of ``catalog`` as gettext writes them (``msgmerge``,
+    ``msgattrib --set-obsolete``): comments and flags as a live entry has them, the
+    previous source as ``#~|`` lines, the entry's own lines after ``#~``.
+
+    Babel writes an obsolete entry's translator comments and strings only: a save dropped
+    its ``#, fuzzy`` (a draft came back as reviewed), its previous source and its MT.
+    """
+    from babel.messages.catalog import Catalog as BabelCatalog
+
+    live = BabelCatalog(fuzzy=False, charset="utf-8")
+    live._num_plurals = catalog._num_plurals
+    live._plural_expr = catalog._plural_expr
+    for message in catalog.obsolete.values():
+        live[message.id] = message
+    options = {**options, "omit_header": True, "ignore_obsolete": True}
+    text = write_catalog(live, **options).decode("utf-8")
+    lines = []
+    for line in text.split("\n"):
+        if line.startswith("#| "):
+            line = "#~| " + line[3:]
+        elif line.startswith(("msg", '"')):
+            line = "#~ " + line
+        lines.append(line)
+    text = "\n".join(lines)
+    if wrap is None:
+        return text.encode("utf-8")
+    from termwise.project.po_wrap import rewrap
+
+    return rewrap(text, wrap).encode("utf-8")
 
 
 def full_catalog(tfile: TranslationFile) -> Catalog:
@@ -395,6 +492,9 @@ def new_catalog(tfile: TranslationFile) -> Catalog:
     from babel.core import Locale, UnknownLocaleError
     from babel.messages.catalog import Catalog
 
+    # A file read from disk (another tool's, maybe) keeps its fields; a new one is termwise's.
+    from_disk = bool(tfile.header_order)
+
     class ProjectCatalog(Catalog):
         """A Catalog whose header carries termwise's fields and keeps other tools' ones."""
 
@@ -407,7 +507,11 @@ def new_catalog(tfile: TranslationFile) -> Catalog:
                 elif name == "Report-Msgid-Bugs-To":
                     continue  # Babel's placeholder; a file's own is among its extra headers
                 elif name == "Generated-By":
+                    if from_disk and "generated-by" not in tfile.header_order:
+                        continue  # Babel's own line, in a file another tool wrote
                     value = value.rstrip("\n")
+                elif name == "Content-Type":
+                    value = content_type(tfile.content_type)
                 elif name == "Language" and language_override:
                     value = language_override
                 out.append((name, value))
@@ -430,6 +534,8 @@ def new_catalog(tfile: TranslationFile) -> Catalog:
             return out
 
         mime_headers = property(_project_headers, Catalog._set_mime_headers)  # type: ignore[assignment]
+        # The file's own header comment, written as it is (see ``write_catalog``).
+        verbatim_comment = tfile.header_comment
 
     locale_id = tfile.lang.replace("-", "_")
     language_override: str | None = None
@@ -512,14 +618,86 @@ def header_order(raw_header: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
-def file_style(data: bytes) -> tuple[tuple[str, ...], int | None]:
-    """How a PO file is laid out, for writing it back the same way: its header's field
-    order and the width its strings are wrapped at (None: not wrapped). Read off the
-    file's first megabyte, so that a cached parse of a book can take it too."""
+@dataclass(frozen=True)
+class FileStyle:
+    """How a PO file is laid out, for writing it back the same way."""
+
+    # The header's field names, lower-cased, in the file's order.
+    header_order: tuple[str, ...]
+    # The width its strings are wrapped at (None: not wrapped).
+    wrap_width: int | None
+    # The translator comments above the header entry, each line with its end (Poedit's
+    # "# Translators:" credits, a licence); None for a file without a header entry.
+    header_comment: str | None
+    # The header's Content-Type as written (None: it has none).
+    content_type: str | None
+
+
+def file_style(data: bytes) -> FileStyle:
+    """The layout of a PO file (see :class:`FileStyle`). Read off the file's first
+    megabyte, so that a cached parse of a book can take it too."""
     from termwise.project.po_wrap import detect_width
 
-    head = data[: 1 << 16].decode("utf-8", errors="replace")
-    return header_order(_raw_header(head)), detect_width(data)
+    try:
+        head = data[: 1 << 16].decode(_declared_charset(data), errors="replace")
+    except LookupError:
+        head = data[: 1 << 16].decode("utf-8", errors="replace")
+    raw = _raw_header(head)
+    return FileStyle(
+        header_order=header_order(raw),
+        wrap_width=detect_width(data),
+        header_comment=_header_comment(head.removeprefix("\ufeff")),
+        content_type=parse_header(raw).get("content-type"),
+    )
+
+
+def header_language(head: bytes) -> str:
+    """The Language field of the header at the start of PO bytes ("" where there is none)."""
+    try:
+        text = head.decode(_declared_charset(head), errors="replace")
+    except LookupError:
+        text = head.decode("utf-8", errors="replace")
+    return parse_header(_raw_header(text)).get("language", "")
+
+
+# A translator comment: "#" alone or followed by anything but the marks of the other kinds.
+_TRANSLATOR_COMMENT = re.compile(r"#(?![,.:|~])")
+
+
+def _header_comment(head: str) -> str | None:
+    """The translator comment lines that open the file, when the header entry follows them
+    (its flags, ``#, fuzzy`` of a fresh POT, are not kept: the header termwise writes is
+    no template's)."""
+    comment: list[str] = []
+    for line in head.split("\n"):
+        line = line.removesuffix("\r")
+        if _TRANSLATOR_COMMENT.match(line):
+            comment.append(line + "\n")
+        elif not line.startswith("#"):
+            return "".join(comment) if line.startswith('msgid ""') else None
+    return None
+
+
+def content_type(written: str | None) -> str:
+    """The Content-Type a save writes: the file's own where it names UTF-8 (``UTF-8``,
+    ``utf8``: gettext and Poedit spell it their ways), else the file's with its charset
+    made UTF-8, what termwise writes (a Latin-1 file is converted, as ``msgconv -t UTF-8``
+    would, and says so: gettext reads the header to decode the file)."""
+    if not written:
+        return "text/plain; charset=utf-8"
+    found = _CHARSET_VALUE.search(written)
+    if found is None:
+        return f"{written}; charset=UTF-8"
+    try:
+        utf8 = codecs.lookup(found.group(1)).name == "utf-8"
+    except LookupError:
+        utf8 = False
+    if utf8:
+        return written
+    return written[: found.start(1)] + "UTF-8" + written[found.end(1) :]
+
+
+_CHARSET_VALUE = re.compile(r"charset=([^;\s]*)", re.IGNORECASE)
 
 
 def entries_catalog(tfile: TranslationFile) -> Catalog:

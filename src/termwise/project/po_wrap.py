@@ -41,13 +41,22 @@ _UNIT = re.compile(r"\\.|.", re.DOTALL)
 
 
 def detect_width(data: bytes) -> int | None:
-    """The width the file's strings are wrapped at, or None where they are not wrapped (a
-    string line longer than gettext's width that could have been broken, or no string
-    broken anywhere but after a newline: termwise's own way, and ``--no-wrap``'s)."""
+    """The width the file's strings are wrapped at, or None where they are not wrapped (no
+    string broken anywhere but after a newline: termwise's own way, and ``--no-wrap``'s).
+
+    Each string line tells something about the width W gettext wrapped at: a line with a
+    break opportunity inside must fit (W at least its width), and a line gettext broke
+    before the next word must not have had room for that word (W below the line's width
+    plus the word's). ``msgcat -w 77`` or ``-w 100`` is told apart from 79 that way. Where
+    the lines leave several widths possible, gettext's 79 (or Babel's 76, for a file whose
+    lines are all that short) is taken when it is one of them, being the width nearly
+    every file is written at, else the smallest.
+    """
     lines = data[:_SAMPLE].decode("utf-8", errors="replace").split("\n")
-    wrapped = False
+    lowest = 0  # W is at least this: the widest line that could have been broken
+    highest: int | None = None  # W is at most this: a broken line had no room for more
     longest = 0
-    previous: str | None = None  # the escaped text of the string line before, if any
+    previous: tuple[str, int] | None = None  # the string line before: its text and width
     for line in lines:
         line = line.rstrip("\r")
         found = _KEYWORD.match(line) or _CONTINUATION.match(line)
@@ -55,17 +64,37 @@ def detect_width(data: bytes) -> int | None:
             previous = None
             continue
         text = found.group("text")
-        continued = found.re is _CONTINUATION
-        if continued and previous and not _ends_with_newline(previous):
-            wrapped = True
         width = display_width(line)
-        if width > GETTEXT_WIDTH and _breakable(text):
-            return None  # a long line the file's writer did not break: not wrapped
+        broken = previous is not None and previous[0] and not _ends_with_newline(previous[0])
+        if found.re is _CONTINUATION and previous is not None and broken:
+            room = previous[1] + _first_piece_width(previous[0], text) - 1
+            highest = room if highest is None else min(highest, room)
+        if width > lowest and _breakable(text):
+            lowest = width
         longest = max(longest, width)
-        previous = text
-    if not wrapped:
+        previous = (text, width)
+    if highest is None:
+        return None
+    preferred = (BABEL_WIDTH, GETTEXT_WIDTH) if longest <= BABEL_WIDTH else (GETTEXT_WIDTH,)
+    if lowest <= highest:
+        return next((width for width in preferred if lowest <= width <= highest), lowest)
+    # No width gives every line: not gettext's wrapping (Babel's own, or lines edited by
+    # hand). The conventional width its lines fit is the nearest.
+    if lowest > GETTEXT_WIDTH:
         return None
     return BABEL_WIDTH if longest <= BABEL_WIDTH else GETTEXT_WIDTH
+
+
+def _first_piece_width(line: str, following: str) -> int:
+    """The columns of ``following``'s text up to its first break opportunity (all of it if
+    it has none): what gettext would have had to fit on ``line`` to break later."""
+    before = _UNIT.findall(line)
+    units = before + _UNIT.findall(following)
+    end = next(
+        (index for index in range(len(before) + 1, len(units)) if _break_before(units, index)),
+        len(units),
+    )
+    return display_width("".join(units[len(before) : end]))
 
 
 def _ends_with_newline(escaped: str) -> bool:

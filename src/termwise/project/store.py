@@ -246,9 +246,7 @@ def _plan(
         new_spans[segment_id] = (key, position, length)
         position += length + len(ENTRY_SEPARATOR)
     live = {(str(key[1]), str(key[0])) for key in keys}
-    trailer = po_format.write_catalog(
-        po_format.obsolete_catalog(tfile, snapshot.obsolete, live), omit_header=True, **options
-    )
+    trailer = po_format.obsolete_entries(tfile, snapshot.obsolete, live, **options)
     return header, entries, trailer, new_spans
 
 

@@ -46,6 +46,15 @@ class TranslationFile:
     # gettext's order) and the width its strings are wrapped at (None: unwrapped).
     header_order: tuple[str, ...] = ()
     wrap_width: int | None = None
+    # The comment lines above the header, as the file has them (None: termwise's own), and
+    # its Content-Type as written (None: termwise's).
+    header_comment: str | None = None
+    content_type: str | None = None
+    # Each obsolete unit as read, by (source, segment id): its key then, and its entry's
+    # text in the file, written back as it was while the unit is unchanged.
+    obsolete_as_read: dict[tuple[str, str], tuple[tuple[object, ...], str]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
     path: Path | None = None
     # The store's bookkeeping (see termwise.project.store).
     _fingerprint: DiskFingerprint | None = field(default=None, repr=False, compare=False)
@@ -79,7 +88,7 @@ class TranslationFile:
             if len(tfile.units) >= parse_cache.MIN_UNITS:
                 parse_cache.write_later(file_path, digest, tfile)
         else:
-            tfile.header_order, tfile.wrap_width = po_format.file_style(data)
+            tfile.take_style(po_format.file_style(data), data, file_path)
         tfile.path = file_path
         tfile._fingerprint = fingerprint
         tfile._written = {unit.segment_id: (unit.key(), -1, 0) for unit in tfile}
@@ -111,7 +120,6 @@ class TranslationFile:
             extra_headers=po_format.extra_headers(raw_header),
             plural_forms=headers.get("plural-forms") or None,
         )
-        tfile.header_order, tfile.wrap_width = po_format.file_style(data)
         singular = tfile.singular_index()
         for message in catalog:
             if not message.id:
@@ -134,7 +142,24 @@ class TranslationFile:
             tfile.units[unit.segment_id] = unit
         for message in catalog.obsolete.values():
             tfile.obsolete.append(po_format.unit_from_message(message, singular))
+        tfile.take_style(po_format.file_style(data), data, path)
         return tfile
+
+    def take_style(self, style: po_format.FileStyle, data: bytes, path: str | Path) -> None:
+        """Write as the file read (``data``) is laid out (see ``po_format.FileStyle``),
+        its obsolete entries as they are in it."""
+        self.header_order = style.header_order
+        self.wrap_width = style.wrap_width
+        self.header_comment = style.header_comment
+        self.content_type = style.content_type
+        self.obsolete_as_read = {}
+        if self.obsolete and b"#~ msgid " in data:
+            written = po_format.obsolete_as_written(po_format.decode_po(data, path))
+            for unit in self.obsolete:
+                key = (unit.source, unit.segment_id)
+                text = written.get(key)
+                if text is not None:
+                    self.obsolete_as_read[key] = (unit.key(), text)
 
     def plural_rule(self) -> tuple[int, str]:
         """``(nplurals, expression)`` of this file's plural entries."""
@@ -153,9 +178,11 @@ class TranslationFile:
 
     def full_bytes(self) -> bytes:
         """The whole file formatted by Babel in one go (what ``to_bytes`` must equal)."""
+        options = {**po_format.WRITE_OPTIONS, "wrap": self.wrap_width}
+        live = {(unit.source, unit.segment_id) for unit in self.units.values()}
         return po_format.write_catalog(
-            self.to_catalog(), wrap=self.wrap_width, **po_format.WRITE_OPTIONS
-        )
+            self.to_catalog(), ignore_obsolete=True, **options
+        ) + po_format.obsolete_entries(self, self.obsolete, live, **options)
 
     def to_catalog(self) -> Catalog:
         return po_format.full_catalog(self)

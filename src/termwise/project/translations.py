@@ -92,6 +92,11 @@ def open_translation(layout: ProjectLayout, document: Document, lang: str) -> Tr
         tfile = TranslationFile.load(path)
         if not languages.same_language(tfile.lang, target_lang):
             raise TermwiseError(f"{path} holds a translation into {tfile.lang}, not {target_lang}")
+        if tfile.lang == "zh-Hant" and target_lang != tfile.lang:
+            # An older termwise's zh-TW (zh-HK, zh-MO) translation, renamed as it asks
+            # (``layout.OldTranslationName``): the region is the file name's, and its
+            # Language header says so from the next save on.
+            tfile.lang = target_lang
         tfile.source_lang = languages.normalize(document.lang)
     else:
         tfile = TranslationFile(
