@@ -205,3 +205,37 @@ def test_a_join_another_languages_translation_holds_stays(tmp_path: Path) -> Non
     assert data["aligned_joins"] == {"es": aligners}
     unit = TranslationFile.load(tmp_path / "translations" / "paper.fr.po").units[aligners[0][0]]
     assert unit.source == f"{source[3]} {source[4]}"
+
+
+def test_a_group_inside_a_joined_segment_is_labelled_by_its_sentences(tmp_path: Path) -> None:
+    # F3 in the workbench joins sentences 4 and 5 before the text is aligned; the
+    # translation makes one sentence of them. Aligned over the sentences and folded onto
+    # the join, the group's comment said "group 1-1": a 2-1 group of the text's sentences.
+    from termwise.project.layout import ProjectLayout
+    from termwise.review.session import ReviewSession
+
+    source = _paper(tmp_path)
+    session = ReviewSession(ProjectLayout.at(tmp_path), tmp_path / "paper.txt", "es")
+    first = next(row.segment_id for row in session.rows if row.source == source[3])
+    session.join_with_next(first)
+    session.save()
+    translators = _joins(tmp_path)
+    assert len(translators) == 1
+
+    def comment() -> str:
+        unit = TranslationFile.load(tmp_path / PO).units[first]
+        assert unit.source == f"{source[3]} {source[4]}"
+        return next(c for c in unit.comments if c.startswith("align: "))
+
+    assert "3 sentence joins recorded" in _align(tmp_path)
+    said = comment()
+    assert "group 2-1 in 1 segment" in said, said
+    _align(tmp_path)
+    assert comment() == said
+    # Read as a project aligned before the aligner's joins were named, the label still
+    # tells the translator's join (one segment) from a group the aligner joined.
+    data = json.loads((tmp_path / JOINS).read_text(encoding="utf-8"))
+    del data["aligned_joins"]
+    (tmp_path / JOINS).write_text(json.dumps(data), encoding="utf-8")
+    _align(tmp_path)
+    assert translators[0] in _joins(tmp_path) and comment() == said

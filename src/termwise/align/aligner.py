@@ -243,8 +243,9 @@ VARIANCE_WIDENING = 3.0
 # wrong ones -> 52 catching 19; its pages 321 / 144 of 360 -> 411 / 183.
 DISPUTE_BELOW = 0.97
 DISPUTED_CONFIDENCE = 0.6
-# The confidence of a group with both sides that a translator's note lies inside: below
-# output.LOW_CONFIDENCE, so that it is listed for review.
+# The confidence of a group with both sides that a translator's note lies inside, or of a
+# group of several source sentences right beside a note: below output.LOW_CONFIDENCE, so
+# that it is listed for review (and such a group's join is not recorded unreviewed).
 NOTE_CONFIDENCE = 0.5
 
 
@@ -1338,15 +1339,32 @@ def _notes_unsure(
 ) -> list[Bead]:
     """``beads``, where a translator's note came back inside a group with both sides (it lay
     between the group's lines), that group unsure: a note is the translation of nothing, and
-    the group it sits in is one a reviewer should see."""
+    the group it sits in is one a reviewer should see. So is a group of several source
+    sentences right beside a note's own group: a note stands where the translator parted
+    from the source, and a source sentence the translation leaves there was taken into the
+    next group as a sure 2-1 (0.92 on Text+Berg), which the project records as a join."""
     if source_notes is None and target_notes is None:
         return beads
-    out = []
-    for bead in beads:
-        noted = (source_notes is not None and any(source_notes[k] for k in bead.src)) or (
+
+    def noted(bead: Bead) -> bool:
+        return (source_notes is not None and any(source_notes[k] for k in bead.src)) or (
             target_notes is not None and any(target_notes[k] for k in bead.tgt)
         )
-        if noted and bead.src and bead.tgt:
+
+    # A note's own group: one-sided, every line of it a note.
+    alone = [
+        noted(bead)
+        and not (bead.src and bead.tgt)
+        and all(source_notes is not None and source_notes[k] for k in bead.src)
+        and all(target_notes is not None and target_notes[k] for k in bead.tgt)
+        for bead in beads
+    ]
+    out = []
+    for number, bead in enumerate(beads):
+        beside = (number > 0 and alone[number - 1]) or (
+            number + 1 < len(beads) and alone[number + 1]
+        )
+        if bead.src and bead.tgt and (noted(bead) or (beside and len(bead.src) > 1)):
             bead = replace(bead, confidence=min(bead.confidence, NOTE_CONFIDENCE))
         out.append(bead)
     return out

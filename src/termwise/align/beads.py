@@ -35,6 +35,10 @@ class Bead:
     # Aligned with MT, and kept as the alignment without it groups these sentences, which the
     # MT's alignment splits into smaller groups.
     mt_splits: bool = False
+    # Where ``src`` numbers segments some of which join several sentences (``fold_beads``):
+    # how many source sentences the group holds, which its label must give (a 2-1 group
+    # inside one joined segment is not a 1-1 group). None where ``src`` numbers sentences.
+    source_sentences: int | None = None
 
     def side(self, number: int) -> tuple[int, ...]:
         """The source (0) or target (1) lines."""

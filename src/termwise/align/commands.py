@@ -203,8 +203,9 @@ def keep_apart(
                 next(i for i, bound in enumerate(bounds) if middle <= bound or i == len(bounds) - 1)
             ].append(line)
         unsure = min(bead.confidence, LOW_CONFIDENCE - 0.01)
+        # How many sentences each segment holds is not known here: labelled by segments.
         kept.extend(
-            replace(bead, src=(k,), tgt=tuple(lines), confidence=unsure)
+            replace(bead, src=(k,), tgt=tuple(lines), confidence=unsure, source_sentences=None)
             for k, lines in zip(bead.src, shares, strict=True)
         )
     return kept, apart
@@ -214,7 +215,8 @@ def fold_beads(beads: Sequence[Bead], segment_of: Sequence[int]) -> list[Bead]:
     """Beads over sentences renumbered as the segments they are part of (``segment_of``):
     the groups a joined segment's sentences fell into become one group (its confidence the
     lowest of theirs), taking in the target-only groups between them; every other group is
-    as the aligner made it."""
+    as the aligner made it. Each keeps how many source sentences it holds, which its PO
+    comment gives: a joined segment's 2-1 group, labelled by segments, read "group 1-1"."""
     from dataclasses import replace
 
     ends: dict[int, int] = {}
@@ -235,9 +237,10 @@ def fold_beads(beads: Sequence[Bead], segment_of: Sequence[int]) -> list[Bead]:
                 confidence=min(last.confidence, bead.confidence),
                 disputed=last.disputed or bead.disputed,
                 mt_splits=last.mt_splits or bead.mt_splits,
+                source_sentences=(last.source_sentences or 0) + len(bead.src),
             )
         else:
-            folded.append(replace(bead, src=src))
+            folded.append(replace(bead, src=src, source_sentences=len(bead.src)))
         if bead.src:
             open_segment = ends[segment_of[bead.src[-1]]] != bead.src[-1]
     return folded

@@ -438,7 +438,7 @@ def _join_owners(
     return {pair: group[0] for group, done in zip(groups, pairs, strict=True) for pair in done}
 
 
-_GROUP_KIND = re.compile(r"group (\d+)-(\d+)")
+_GROUP_KIND = re.compile(r"group (\d+)-(\d+)(?: in (\d+) segments?)?")
 
 
 def _aligned_group(unit: TranslationUnit, joins: int) -> bool:
@@ -452,7 +452,8 @@ def _aligned_group(unit: TranslationUnit, joins: int) -> bool:
     for comment in unit.comments:
         if comment.startswith(COMMENT_PREFIX):
             kind = _GROUP_KIND.search(comment)
-            return kind is not None and int(kind[1]) == joins + 1 > 1
+            # The segments the group spans, not its sentences (joined segments among them).
+            return kind is not None and int(kind[3] or kind[1]) == joins + 1 > 1
     return False
 
 
@@ -747,8 +748,13 @@ def _with_comment(comments: Sequence[str], comment: str) -> tuple[str, ...]:
 
 
 def _comment(bead: Bead, extra: int, first: bool = False) -> str:
-    kind = f"{len(bead.src)}-{len(bead.tgt)}"
+    sentences = len(bead.src) if bead.source_sentences is None else bead.source_sentences
+    kind = f"{sentences}-{len(bead.tgt)}"
     text = f"{COMMENT_PREFIX}confidence {bead.confidence:.2f}, group {kind}"
+    if sentences != len(bead.src):
+        # The group's sentences lie in fewer segments (joined): says both what the group is
+        # and what it spans in the project.
+        text += f" in {len(bead.src)} segment{'s' if len(bead.src) != 1 else ''}"
     if not bead.tgt:
         text += f", {NO_COUNTERPART}"
     if extra:
