@@ -12,6 +12,10 @@ one-line description. The scope says what the function is given:
   the whole document to batch its work, like spelling) registers ``across_segments=False``,
   so that the workbench can check again just the segments that changed.
 
+In a Markdown source a check reads the texts as a reader sees them: HTML comments blanked
+out, at the same offsets, and nothing is reported inside one. A check of the markup itself
+registers ``reads_comments=True`` to be given the texts as written.
+
 A per-segment check may register a ``screen``: a function given the whole document (and the
 side, for text checks) that returns the indices of the segments worth checking, usually from
 one regular-expression scan over all of them (``termwise.checks.screening``). The check then
@@ -71,6 +75,8 @@ class Check:
     screen: Screen | None = None
     # Whether an issue on one segment can depend on other segments (see the module doc).
     across_segments: bool = False
+    # Whether it is given a Markdown source's HTML comments (see the module doc).
+    reads_comments: bool = False
 
     def unavailable_reason(self, context: CheckContext) -> str | None:
         """Why this check cannot run here, or None when it can."""
@@ -115,6 +121,7 @@ def register(
     availability: Availability | None = None,
     screen: Screen | None = None,
     across_segments: bool | None = None,
+    reads_comments: bool = False,
 ) -> Callable[[CheckFunction], CheckFunction]:
     """Decorator that adds a function to the registry under ``check_id``."""
 
@@ -140,6 +147,7 @@ def register(
             across_segments=(
                 across_segments if across_segments is not None else scope is Scope.DOCUMENT
             ),
+            reads_comments=reads_comments,
         )
         return function
 

@@ -6,6 +6,7 @@ matches are at hand; document-level checks run once at the end over all pairs.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
@@ -43,7 +44,7 @@ class CheckResult:
         """The variation report over the same term matches the checks used."""
         from termwise.checks.terminology import variation_report
 
-        return variation_report(self.context, self.pairs)
+        return variation_report(self.context, shown_pairs(self.context, self.pairs))
 
 
 def make_pairs(
@@ -208,6 +209,37 @@ def sort_issues(issues: list[Issue], pairs: Sequence[Pair]) -> list[Issue]:
     return issues
 
 
+def shown_pairs(context: CheckContext, pairs: Sequence[Pair]) -> Sequence[Pair]:
+    """``pairs`` as a reader sees them: a Markdown source's HTML comments blanked out, at
+    the same offsets (``pairs`` itself where none has a comment).
+
+    No reader sees a comment (CommonMark), yet the checks read a "TODO check this figure"
+    in it as prose: its spelling, its quotes, a deprecated term or a number in it.
+    """
+    if not context.markdown:
+        return pairs
+    from termwise.checks.qa.markup import blank_comments, comment_spans
+
+    shown: list[Pair] | None = None
+    for position, pair in enumerate(pairs):
+        source_comments = comment_spans(pair.source, context.references)
+        target_comments = comment_spans(pair.target or "", context.references)
+        if not source_comments and not target_comments:
+            continue
+        if shown is None:
+            shown = list(pairs)
+        shown[position] = dataclasses.replace(
+            pair,
+            source=blank_comments(pair.source, source_comments),
+            target=(
+                blank_comments(pair.target, target_comments) if pair.target is not None else None
+            ),
+            source_terms=None,
+            target_terms=None,
+        )
+    return shown if shown is not None else pairs
+
+
 def run_segment_checks(
     context: CheckContext, pairs: Sequence[Pair], checks: Sequence[Check]
 ) -> list[Issue]:
@@ -225,35 +257,39 @@ def run_segment_checks(
         add(capped(found))
 
     everything = range(len(pairs))
+    shown = shown_pairs(context, pairs)
     for check in checks:
         if check.across_segments:
             continue
+        given = pairs if check.reads_comments else shown
         function = check.function
         screen = check.screen
         # The check reports through the run's context bound to its registry entry.
         bound = context.for_check(check)
         if check.scope is Scope.SOURCE:
-            for index in screen(context, pairs, "source") if screen else everything:
-                extend(function(bound, pairs[index]))
+            for index in screen(context, given, "source") if screen else everything:
+                extend(function(bound, given[index]))
         elif check.scope is Scope.TEXT:
-            for index in screen(context, pairs, "source") if screen else everything:
-                pair = pairs[index]
+            for index in screen(context, given, "source") if screen else everything:
+                pair = given[index]
                 extend(function(bound, pair, "source", pair.source))
             if bilingual:
-                for index in screen(context, pairs, "target") if screen else everything:
-                    pair = pairs[index]
+                for index in screen(context, given, "target") if screen else everything:
+                    pair = given[index]
                     if pair.target:
                         extend(function(bound, pair, "target", pair.target))
         elif check.scope is Scope.PAIR and bilingual:
-            for index in screen(context, pairs, "target") if screen else everything:
-                pair = pairs[index]
+            for index in screen(context, given, "target") if screen else everything:
+                pair = given[index]
                 if pair.target:
                     extend(function(bound, pair))
         elif check.scope is Scope.DOCUMENT:
-            add(fold(function(bound, pairs)))  # many segments: folded segment by segment
-    add(fold(regex_issues(context, pairs)))
+            add(fold(function(bound, given)))  # many segments: folded segment by segment
+    add(fold(regex_issues(context, shown)))
     if context.markdown:
         issues = _outside_markup(issues, pairs, context.references)
+    if shown is not pairs:
+        issues = _outside_comments(issues, pairs, shown, checks, context.references)
     return issues
 
 
@@ -284,7 +320,76 @@ def run_cross_segment_checks(
 ) -> list[Issue]:
     """Issues of the checks that compare segments with each other (consistency, variation)."""
     issues: list[Issue] = []
+    shown = shown_pairs(context, pairs)
     for check in checks:
         if check.across_segments:
-            issues.extend(fold(check.function(context.for_check(check), pairs)))
+            given = pairs if check.reads_comments else shown
+            issues.extend(fold(check.function(context.for_check(check), given)))
+    if shown is not pairs:
+        issues = _outside_comments(issues, pairs, shown, checks, context.references)
     return issues
+
+
+def _outside_comments(
+    issues: list[Issue],
+    pairs: Sequence[Pair],
+    shown: Sequence[Pair],
+    checks: Sequence[Check],
+    references: dict[str, str],
+) -> list[Issue]:
+    """``issues`` less what the checks found in the blanks that a Markdown source's HTML
+    comments left (a double space, a trailing space no reader sees either: a browser
+    collapses them).
+
+    An issue that reaches over a comment into the text around it ("the <!-- x --> the"
+    reads "the the") stays, its text as written, without a fix or a suggestion: both were
+    made from the blanks, and applying them would rewrite the comment. A sentence that is
+    a comment alone ("It ends. <!-- note -->" made two) shows nothing: once translated,
+    only the markup check has something to say about it ("the translation is empty" was
+    said of its kept comment).
+    """
+    from termwise.checks.qa.markup import comment_spans
+
+    readers = {check.id for check in checks if check.reads_comments}
+    texts = {(pair.segment_id, "source"): pair.source for pair in pairs}
+    texts.update({(pair.segment_id, "target"): pair.target or "" for pair in pairs})
+    unseen = {
+        given.segment_id
+        for given, pair in zip(shown, pairs, strict=True)
+        if given is not pair and not given.source.strip() and (pair.target or "").strip()
+    }
+    blanks: dict[tuple[str, str], list[tuple[int, int, int, int]]] = {}
+    kept = []
+    for issue in issues:
+        key = (issue.segment_id, issue.side)
+        if issue.check in readers or key not in texts:
+            kept.append(issue)
+            continue
+        if issue.segment_id in unseen:
+            continue
+        text = texts[key]
+        if key not in blanks:
+            blanks[key] = [
+                (*_blank_around(text, start, end), start, end)
+                for start, end in comment_spans(text, references)
+            ]
+        start, end = issue.start, issue.end
+        if end > start:
+            if any(left <= start and end <= right for left, right, _, _ in blanks[key]):
+                continue
+        elif any(first < start < last for _, _, first, last in blanks[key]):
+            continue
+        if any(first < max(end, start + 1) and start < last for _, _, first, last in blanks[key]):
+            issue = dataclasses.replace(issue, text=text[start:end], suggestion=None, fix=None)
+        kept.append(issue)
+    return kept
+
+
+def _blank_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The comment at ``[start, end)`` with the whitespace on either side of it: what a
+    reader sees as one space, or none."""
+    while start and text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and text[end].isspace():
+        end += 1
+    return start, end

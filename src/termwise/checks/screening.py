@@ -29,6 +29,9 @@ class JoinedSide:
 
     text: str
     starts: list[int]
+    # The pairs joined: a run gives the markup check a Markdown source's texts as written
+    # and the other checks the same pairs with their comments blanked out.
+    pairs: Sequence[Pair] = ()
     _lowered: str | None = None
 
     def lowered(self) -> str | None:
@@ -41,9 +44,9 @@ class JoinedSide:
 
 def joined_side(context: CheckContext, pairs: Sequence[Pair], side: Side) -> JoinedSide:
     """The joined texts of ``side`` (a missing target counts as empty), built once per run."""
-    key = f"joined-{side}"
+    key = f"joined-{side}-{id(pairs)}"
     cached = context.cache.get(key)
-    if isinstance(cached, JoinedSide) and len(cached.starts) == len(pairs):
+    if isinstance(cached, JoinedSide) and cached.pairs is pairs:
         return cached
     texts = [pair.source for pair in pairs] if side == "source" else [p.target or "" for p in pairs]
     starts: list[int] = []
@@ -51,7 +54,7 @@ def joined_side(context: CheckContext, pairs: Sequence[Pair], side: Side) -> Joi
     for text in texts:
         starts.append(position)
         position += len(text) + 1
-    joined = JoinedSide(_SEPARATOR.join(texts), starts)
+    joined = JoinedSide(_SEPARATOR.join(texts), starts, pairs)
     context.cache[key] = joined
     return joined
 

@@ -1,8 +1,12 @@
 """Markdown inline markup: the translation of a Markdown source keeps its emphasis, strong
-emphasis, links and code spans, each marker paired.
+emphasis, links, code spans and HTML comments, each marker paired and each comment as the
+source writes it.
 
 Machine translation drops markers ("las ideas de núcleo*" for "the *core ideas*") and every
-edition then prints the stray asterisk; CheckMate and Xbench check tags the same way.
+edition then prints the stray asterisk; CheckMate and Xbench check tags the same way. An
+HTML comment (``<!-- TODO check this figure -->``) is no text: no reader sees it
+(CommonMark), so the other checks never read it (``comment_spans``; the runner blanks it
+out for them), and this one only asks that the translation keeps it as written.
 """
 
 from __future__ import annotations
@@ -19,8 +23,14 @@ from termwise.export import markdown_inline
 if TYPE_CHECKING:
     from termwise.document.model import Document
 
-_MARKERS = "*_`[]"
-_NAMES = {"em": "emphasis", "strong": "strong emphasis", "link": "link", "image": "image"}
+_MARKERS = (*"*_`[]", "<!--")
+_NAMES = {
+    "em": "emphasis",
+    "strong": "strong emphasis",
+    "link": "link",
+    "image": "image",
+    "comment": "HTML comment",
+}
 
 
 def document_references(document: Document) -> dict[str, str]:
@@ -28,10 +38,45 @@ def document_references(document: Document) -> dict[str, str]:
     return markdown_inline.references(document.link_definitions)
 
 
+def comment_spans(text: str, references: dict[str, str] | None = None) -> list[tuple[int, int]]:
+    """Where ``text`` holds an HTML comment, "<!--" to "-->", as the inline parser reads one:
+    in a code span or after a backslash it is text, which a reader does see."""
+    if "<!--" not in text:
+        return []
+    spans = []
+    for leaf in markdown_inline.leaves(markdown_inline.parse(text, references)):
+        if _is_comment(leaf):
+            # The leaf takes in the spaces the comment leaves doubled: the comment itself is
+            # the pattern's match within it.
+            comment = markdown_inline.HTML_COMMENT.search(text, leaf.start, leaf.end)
+            if comment is not None:
+                spans.append(comment.span())
+    return spans
+
+
+def _is_comment(leaf: markdown_inline.Node) -> bool:
+    # The parser shows a comment as the one text that is neither its raw slice nor anything.
+    return isinstance(leaf, markdown_inline.Text) and not leaf.literal and not leaf.text
+
+
+def blank_comments(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each span of ``spans`` (its comments) turned into spaces: what a reader
+    sees, at the offsets of ``text``, so that what a check reports in it points into
+    ``text`` as well."""
+    pieces = []
+    position = 0
+    for start, end in spans:
+        pieces += [text[position:start], " " * (end - start)]
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
 def _shape(text: str, references: dict[str, str]) -> tuple[Counter[str], list[int]]:
-    """How many spans of each kind ``text`` holds (code spans as "code"), and where each
-    marker is that the parser left as text (unpaired). A reference link counts as a link
-    where ``references`` defines its label: MT that translated the label broke it."""
+    """How many spans of each kind ``text`` holds (code spans as "code", HTML comments as
+    "comment"), and where each marker is that the parser left as text (unpaired). A
+    reference link counts as a link where ``references`` defines its label: MT that
+    translated the label broke it."""
     kinds: Counter[str] = Counter()
     stray: list[int] = []
     stack: list[markdown_inline.Node] = list(markdown_inline.parse(text, references))
@@ -42,6 +87,8 @@ def _shape(text: str, references: dict[str, str]) -> tuple[Counter[str], list[in
             stack.extend(node.children)
         elif isinstance(node, markdown_inline.Code):
             kinds["code"] += 1
+        elif _is_comment(node):
+            kinds["comment"] += 1
         elif node.literal:
             stray.extend(
                 node.start + offset
@@ -61,9 +108,11 @@ def _lone_underscore(text: str, offset: int) -> bool:
 @register(
     "markup",
     Severity.WARNING,
-    "A Markdown source's emphasis, links or code spans differ in the target, or a marker "
-    "is left unpaired (MT drops markers).",
+    "A Markdown source's emphasis, links, code spans or HTML comments differ in the "
+    "target, or a marker is left unpaired (MT drops markers).",
     Scope.PAIR,
+    # The one check of a comment: that the translation keeps it as the source writes it.
+    reads_comments=True,
     # Only a Markdown source has markup to keep: other documents are not read at all.
     screen=lambda context, pairs, side: (
         segments_containing_either(_MARKERS, context, pairs) if context.markdown else []
@@ -101,7 +150,32 @@ def markup(context: CheckContext, pair: Pair) -> list[Issue]:
                 f"the target {_described(target_kinds) or 'none'}",
             )
         )
+    elif source_kinds["comment"]:
+        issues += _changed_comments(context, pair, target)
     return issues
+
+
+def _changed_comments(context: CheckContext, pair: Pair, target: str) -> list[Issue]:
+    """The target's comments that differ from the source's, comment by comment: a comment
+    is a note to whoever edits the file, which no reader sees, so there is nothing in it to
+    translate, and MT that rewrote it rewrote someone's note."""
+    written = [
+        pair.source[start:end] for start, end in comment_spans(pair.source, context.references)
+    ]
+    return [
+        context.issue(
+            pair,
+            "target",
+            start,
+            end,
+            f"HTML comment changed: the source's reads {source_comment}",
+            suggestion=source_comment,
+        )
+        for (start, end), source_comment in zip(
+            comment_spans(target, context.references), written, strict=False
+        )
+        if target[start:end] != source_comment
+    ]
 
 
 def _runs(positions: list[int]) -> list[tuple[int, int]]:
@@ -140,7 +214,8 @@ PROSE_CHECKS = frozenset(
 def markup_spans(text: str, references: dict[str, str] | None = None) -> list[tuple[int, int]]:
     """The spans of ``text`` that are Markdown's, not prose: code spans, link and image
     destinations and titles, reference labels, markers. Everything the parser does not
-    show as text."""
+    show as text. (An HTML comment is the runner's to blank out before any check reads
+    the text; an issue about the words on either side of one stays.)"""
     shown = [
         (leaf.start, leaf.end)
         for leaf in markdown_inline.leaves(markdown_inline.parse(text, references))
