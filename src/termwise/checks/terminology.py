@@ -24,7 +24,12 @@ from termwise.checks.context import CheckContext, Pair
 from termwise.checks.issue import Issue, Severity
 from termwise.checks.registry import Scope, register
 from termwise.glossary.matcher import TermMatch, same_form, words_said_already
-from termwise.glossary.model import chosen_term, preferred_among, project_rendering
+from termwise.glossary.model import (
+    chosen_term,
+    preferred_among,
+    project_rendering,
+    terms_serving,
+)
 
 if TYPE_CHECKING:
     from termwise.glossary.model import Concept, Glossary, Term
@@ -232,11 +237,7 @@ def terms_in(concept: Concept, lang: str) -> list[Term]:
     """``Concept.terms(lang)`` for an already normalised ``lang``, without re-normalising it
     for every term (that dominated a 10,000-concept run): ``languages.same_language`` is
     cached."""
-    return [
-        term
-        for term in concept.all_terms
-        if term.lang == lang or languages.same_language(term.lang, lang)
-    ]
+    return terms_serving(concept.all_terms, lang)
 
 
 def preferred_in(terms: list[Term]) -> Term | None:

@@ -814,8 +814,9 @@ def _read_with_header(
                     term.status = TermStatus.UNSPECIFIED
                 else:
                     term.status = status
-            elif concept.terms(lang):
-                # No status: a client glossary's first rendering is the one to use.
+            elif any(held.lang == term.lang for held in concept.all_terms):
+                # No status: a client glossary's first rendering is the one to use. First
+                # under its own tag: zh-HK's term is no zh-Hant rendering to come after.
                 term.status = TermStatus.ADMITTED
             term_note = values.get(("note", lang))
             if term_note:

@@ -11,11 +11,19 @@ exactly these forms besides the stem's.
 
 Function words (articles, prepositions, conjunctions) are left alone: in "comunidad de
 futuro compartido de la humanidad" only the noun phrase's own words inflect, and "la" as
-"las" or "de" as "des" would be another phrase.
+"las" or "de" as "des" would be another phrase. The matcher therefore compares them as
+written, not by stem (French Snowball stems "des" to "de" and "les" to "le").
+
+``agrees`` says whether words the stems matched are the term in one number: the term's
+head noun phrase (its words before the first preposition or conjunction) inflects as a
+whole, its article with it ("la nueva época", "las nuevas épocas"); "la nueva épocas" is no
+form of the term. The complements keep their own number ("communautés de destin" is the
+plural of "communauté de destin"), and an adjective after them may agree with either noun.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 
 # Closed-class words that occur inside terms and never take a noun's plural.
@@ -37,6 +45,23 @@ _FUNCTION_WORDS = {
     ),
 }
 
+# Articles and determiners that occur inside terms (and the contractions holding one), each
+# singular one with the plural it takes when its noun phrase is plural. A contraction has no
+# one-word plural in Spanish ("del", "de los"); French "du"/"des" and "au"/"aux" would change
+# a complement's number, which is no form of the term.
+_SINGULAR_ARTICLES: dict[str, dict[str, tuple[str, ...]]] = {
+    "es": {"el": ("los",), "la": ("las",), "un": ("unos",), "una": ("unas",), "su": ("sus",)}
+    | dict.fromkeys(("al", "del"), ()),
+    "fr": {"le": ("les",), "la": ("les",)} | dict.fromkeys(("l", "du", "au", "un", "une"), ()),
+}
+_PLURAL_ARTICLES = {
+    "es": frozenset(("los", "las", "unos", "unas", "sus")),
+    "fr": frozenset(("les", "des", "aux")),
+}
+# The letters that end a plural: a stem match that differs from the term's word in them
+# differs in number ("económicos" for "económica").
+_PLURAL_ENDINGS = {"es": ("s",), "fr": ("s", "x")}
+
 _VOWELS = "aeiouáéíóúü"
 _ACCENTED = str.maketrans("áéíóú", "aeiou")
 _ACUTE = {"a": "á", "e": "é", "i": "í", "o": "ó", "u": "ú"}
@@ -47,6 +72,80 @@ _ES_IRREGULAR = {
     "régimen": ("regímenes",),
     "espécimen": ("especímenes",),
 }
+
+
+def is_function_word(word: str, lang: str) -> bool:
+    """Whether the lower-case ``word`` is an article, preposition or conjunction of ``lang``
+    (its primary subtag): a word compared as written, never by stem."""
+    return word in _FUNCTION_WORDS.get(lang, ())
+
+
+def has_number_agreement(lang: str) -> bool:
+    """Whether ``agrees`` has rules for ``lang``: words a stem matched may be in two numbers."""
+    return lang in _SINGULAR_ARTICLES
+
+
+def article_plurals(word: str, lang: str) -> tuple[str, ...]:
+    """The plural of the lower-case singular article ``word`` ("la" → "las"); none for
+    any other word."""
+    return _SINGULAR_ARTICLES.get(lang, {}).get(word, ())
+
+
+# A word's number beside the term's word: the same, the other, or either (an invariable
+# word: "crisis", "prix").
+_SAME, _OTHER = 1, 2
+
+
+def agrees(
+    wanted: Sequence[str], found: Sequence[str], lang: str, free: Collection[int] = ()
+) -> bool:
+    """Whether ``found`` (lower-case words that the stems matched to the term's ``wanted``)
+    are the term in one number: the head noun phrase all singular or all plural as the
+    term's, its article too; an article elsewhere as the term has it, and the word after it
+    in the term's number. ``free`` are indexes of words that need not agree (the parts of a
+    hyphenated compound: "coopérations gagnant-gagnant")."""
+    singular = _SINGULAR_ARTICLES.get(lang)
+    if singular is None:
+        return True
+    plural = _PLURAL_ARTICLES[lang]
+    head: set[int] = set()
+    in_head = True
+    content_seen = False
+    article_before = False
+    for index, (want, seen) in enumerate(zip(wanted, found, strict=False)):
+        if want in singular or want in plural:
+            # An article after the head's words starts a complement, whose number is its own.
+            in_head = in_head and not content_seen
+            if in_head and seen in singular.get(want, ()):
+                head.add(_OTHER)
+            elif seen != want:
+                return False
+            elif in_head:
+                head.add(_SAME)
+            article_before = not in_head
+        elif want in _FUNCTION_WORDS[lang]:
+            if seen != want:
+                return False
+            in_head = article_before = False
+        else:
+            content_seen = True
+            number = None if index in free else _number(want, seen, lang)
+            if number is not None and in_head:
+                head.add(number)
+            elif article_before and number == _OTHER:
+                return False
+            article_before = False
+    return len(head) < 2
+
+
+def _number(want: str, seen: str, lang: str) -> int | None:
+    forms = plural_forms(want, lang)
+    if seen == want:
+        return _SAME if forms else None
+    if seen in forms or want in plural_forms(seen, lang):
+        return _OTHER
+    endings = _PLURAL_ENDINGS[lang]
+    return _SAME if seen.endswith(endings) == want.endswith(endings) else _OTHER
 
 
 @lru_cache(maxsize=65536)

@@ -36,7 +36,13 @@ from typing import Any, NamedTuple
 import ahocorasick
 
 from termwise import languages
-from termwise.glossary.inflection import plural_forms
+from termwise.glossary.inflection import (
+    agrees,
+    article_plurals,
+    has_number_agreement,
+    is_function_word,
+    plural_forms,
+)
 from termwise.glossary.model import Glossary, Term, TermStatus
 
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d\u2043"
@@ -175,6 +181,8 @@ ALIEN = "\x02"
 _GAP_BASE = 0x03
 _VOCAB_BASE = 0x1000
 _CACHE_LIMIT = 500_000
+# Starts a function word's vocabulary key, which is the word, apart from every stem.
+_FUNCTION_WORD = "\x00"
 
 
 class TermMatch(NamedTuple):
@@ -200,7 +208,9 @@ class _Entry:
     term: Term
     tokens: tuple[str, ...]  # the term's tokens, normalised but not stemmed (for exact/case checks)
     ascii: bool  # no accents to compare
-    plain: bool  # nothing to check after the key matched (no case, exact or accent check)
+    plain: bool  # nothing to check after the key matched (no case, exact, accent or number check)
+    # Indexes of the words of a hyphenated compound, which need not agree in number.
+    compound: frozenset[int] = frozenset()
 
     # The first three fields of a ``TermMatch`` of this entry, ready to splice in.
     head: tuple[str, Term, TermStatus] = field(init=False)
@@ -265,10 +275,16 @@ class TermMatcher:
                 continue
             key, tokens = entry_key
             ascii = all(t.isascii() for t in tokens)
-            plain = not (term.case_sensitive or term.exact) and (
-                ascii or self.accent_insensitive or self.cjk
+            # A term of several words in a language with number agreement has its words'
+            # numbers to check: the stems match "la nueva épocas".
+            plain = (
+                not (term.case_sensitive or term.exact)
+                and (ascii or self.accent_insensitive or self.cjk)
+                and not (len(tokens) > 1 and has_number_agreement(base))
             )
-            patterns.setdefault(key, []).append(_Entry(concept_id, term, tokens, ascii, plain))
+            patterns.setdefault(key, []).append(
+                _Entry(concept_id, term, tokens, ascii, plain, _compound_words(term.text))
+            )
         for key, entries in patterns.items():
             # The value carries what the hot loop needs: whether any entry needs a check, and
             # the other concepts sharing this key when none does.
@@ -296,7 +312,7 @@ class TermMatcher:
             for token in _tokens_of(_EDGE_PUNCTUATION.sub("", term.text)):
                 for part in _PARTS.findall(token):
                     if part[0].isalnum():
-                        stems.setdefault(self._stem(part), None)
+                        stems.setdefault(self._word_key(part), None)
                         words.setdefault(part, None)
                     else:
                         code = self._gap_code(part)
@@ -319,9 +335,10 @@ class TermMatcher:
         ("luz" and "luces", "joven" and "jóvenes"): only those exact forms, so that no other
         word with the plural's stem ("lucir") becomes the glossary word."""
         for word in words:
-            code = self._vocab[self._stem(word)]
-            for form in plural_forms(word.lower(), self._base):
-                if self._stem(form) not in self._vocab:
+            code = self._vocab[self._word_key(word)]
+            lower = word.lower()
+            for form in plural_forms(lower, self._base) + article_plurals(lower, self._base):
+                if self._word_key(form) not in self._vocab:
                     self._plurals.setdefault(self.surface(form), code)
 
     def __len__(self) -> int:
@@ -336,10 +353,15 @@ class TermMatcher:
             text = _strip_accents(text)
         return text.casefold() if fold else text
 
-    def _stem(self, word: str) -> str:
+    def _word_key(self, word: str) -> str:
+        """What a word is compared by: its stem, or for a function word the word itself
+        (French Snowball stems "des" to "de": "communauté des destins" held "communauté de
+        destin")."""
         # An ASCII word (a \w+ run: no quotes, no accents) is already NFKC; folding it is
         # lower-casing, which skips three passes for most words of most texts.
         folded = word.lower() if word.isascii() else self.surface(word)
+        if is_function_word(folded, self._base):
+            return _FUNCTION_WORD + folded
         return self._stem_word(folded) if self._stem_word else folded
 
     def _gap_code(self, gap: str) -> str:
@@ -373,14 +395,14 @@ class TermMatcher:
         """Each part's key with, for a glossary word, its (start, end) in the token."""
         if token.isalnum():
             # One word, the common case (str.isalnum is exactly \w less the underscore).
-            code = self._vocab.get(self._stem(token)) or self._plural_code(token)
+            code = self._vocab.get(self._word_key(token)) or self._plural_code(token)
             return [] if code is None else [(code, (0, len(token)))]
         pieces: list[tuple[str, tuple[int, int] | None]] = []
         char = 0
         known = False
         for part in _PARTS.findall(token):
             if part[0].isalnum():
-                code = self._vocab.get(self._stem(part)) or self._plural_code(part)
+                code = self._vocab.get(self._word_key(part)) or self._plural_code(part)
                 if code is None:
                     pieces.append((ALIEN, None))
                 else:
@@ -524,6 +546,13 @@ class TermMatcher:
 
     def _check_words(self, entry: _Entry, found: list[str]) -> bool:
         term = entry.term
+        if len(entry.tokens) > 1 and not agrees(
+            [wanted.casefold() for wanted in entry.tokens],
+            [self.surface(seen) for seen in found],
+            self._base,
+            entry.compound,
+        ):
+            return False
         if not self.accent_insensitive and not entry.ascii:
             # Snowball stemmers for Romance languages and German drop accents themselves, so
             # an accent-sensitive match is checked here, over the stem the two words share.
@@ -583,6 +612,17 @@ class TermMatcher:
                 )
                 candidates.append((start, end, valid[0], others))
         return _select(candidates, text)
+
+
+def _compound_words(text: str) -> frozenset[int]:
+    """Indexes (as ``_WORD_HEAD`` counts them) of the words of ``text`` joined to another
+    by a dash."""
+    return frozenset(
+        index
+        for index, match in enumerate(_WORD_HEAD.finditer(text))
+        if (match.start() > 0 and text[match.start() - 1] in _DASHES)
+        or (match.end() < len(text) and text[match.end()] in _DASHES)
+    )
 
 
 def _tokens_of(text: str) -> list[str]:

@@ -196,10 +196,11 @@ class Concept:
     extra: list[DataCategory] = field(default_factory=list)
 
     def terms(self, lang: str | None = None) -> list[Term]:
-        """The terms in ``lang`` (all terms when ``None``), in file order."""
+        """The terms in ``lang`` (all terms when ``None``): its own tag's first, then those
+        of the tags serving it, each in file order."""
         if lang is None:
             return list(self.all_terms)
-        return _terms_in(self.all_terms, languages.normalize(lang))
+        return terms_serving(self.all_terms, languages.normalize(lang))
 
     def preferred(self, lang: str) -> Term | None:
         """The preferred term in ``lang``; else an admitted one, else one without a status."""
@@ -274,7 +275,7 @@ class Glossary:
         return [
             (concept, term)
             for concept in self.concepts
-            for term in _terms_in(concept.all_terms, want)
+            for term in terms_serving(concept.all_terms, want)
         ]
 
     def extend(self, other: Glossary, origin: str | None = None) -> None:
@@ -348,9 +349,15 @@ def project_rendering(
     return chosen_term(concept_id, terms, chosen) or preferred_among(terms)
 
 
-def _terms_in(terms: list[Term], want: str) -> list[Term]:
-    """The terms serving the already normalised tag ``want`` (see ``lang_matches``)."""
-    return [term for term in terms if term.lang == want or languages.same_language(term.lang, want)]
+def terms_serving(terms: Sequence[Term], want: str) -> list[Term]:
+    """The terms serving the already normalised tag ``want`` (see ``lang_matches``): those
+    of the tag itself first, then those of the tags serving it, so that ``preferred_among``
+    and the matcher take zh-Hant's own term before zh-TW's or zh-HK's, and zh-TW's own
+    before zh-Hant's, whatever the order of the file."""
+    own = [term for term in terms if term.lang == want]
+    return own + [
+        term for term in terms if term.lang != want and languages.same_language(term.lang, want)
+    ]
 
 
 def lang_matches(term_lang: str, wanted: str) -> bool:

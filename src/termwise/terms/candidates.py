@@ -174,6 +174,8 @@ _LABEL_ABBREVIATIONS: dict[str, frozenset[str]] = {
     "fr": frozenset(["fig", "éq", "eq", "éqn", "tab", "réf", "chap", "vol", "annexe"]),
 }
 _BEFORE_NUMBER = re.compile(r"\.?\s*[(\[]?\d")
+# Punctuation that ends a sentence or a heading's number: a capital after it is no name's.
+_CLAUSE_END = re.compile(r"[.:;!?]")
 
 # A variable with a subscript: two or three capitals and one small letter ("EGy", "EFy",
 # "CTr", "BEy"); a plural ("HAWTs") and the units "MWh", "GHz" are not.
@@ -233,6 +235,10 @@ class FormStats:
     # stand next to another capitalised word ("War" of "the Cold War mentality", "Road" of
     # "Belt and Road"): the capital is the longer name's, not the word's (``name_part``).
     in_name: int = 0
+    # Capitalised occurrences inside that start a sentence or heading all the same, after a
+    # full stop, colon or number ("3.1. Advocating win-win cooperation"): the capital is
+    # the sentence's, not a name's.
+    clause_capital: int = 0
 
 
 @dataclass
@@ -574,6 +580,8 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
                         stats.after_verb_cue += 1
                     if tokens[i].capital:
                         stats.capital += 1
+                        if _starts_clause(text, tokens[i - 1]):
+                            stats.clause_capital += 1
                         if j - i == 1 and name_part(tokens, i):
                             stats.in_name += 1
                         if all(t.capital for t in tokens[i:j] if t.kind == CONTENT):
@@ -588,6 +596,15 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
     _drop_variable_names(index, base)
     _drop_headings_and_labels(index, base, lone_headings)
     return index
+
+
+def _starts_clause(text: str, previous: Token) -> bool:
+    """Whether the token after ``previous`` starts a sentence or a heading's title."""
+    return previous.kind == NUMBER or (
+        previous.kind == BREAK
+        and not previous.norm
+        and _CLAUSE_END.search(text, previous.start, previous.end) is not None
+    )
 
 
 def name_part(tokens: Sequence[Token], i: int) -> bool:

@@ -59,10 +59,24 @@ def verb_form(word: str, lang: str) -> bool:
     "renforcent"). Nouns that are verbs as well ("design", "control") pass too: whether the
     text uses the word as a noun is for the caller to say. English and French; False for
     other languages."""
+    return bool(_regular_lemmas(word, lang))
+
+
+def verb_lemmas(word: str, lang: str) -> frozenset[str]:
+    """The verbs ``word`` is a form of, as ``verb_form`` tells them ("penetrates":
+    "penetrate"; "adhere": "adhere"), and for an English irregular participle its verb
+    ("upheld": "uphold"), which no ending tells."""
+    irregular = _irregular_lemma(word) if languages.primary(lang) == "en" else None
+    lemmas = _regular_lemmas(word, lang)
+    return lemmas if irregular is None else lemmas | {irregular}
+
+
+@cache
+def _regular_lemmas(word: str, lang: str) -> frozenset[str]:
     base = languages.primary(lang)
     rules = _VERB_RULES.get(base)
     if rules is None or len(word) < 4 or not word.isalpha():
-        return False
+        return frozenset()
     lemmas = {word} if base == "en" else set()
     for ending, replacements in rules.lemma:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
@@ -70,6 +84,7 @@ def verb_form(word: str, lang: str) -> bool:
             lemmas.update(stem + r for r in replacements)
             if base == "en" and len(stem) >= 4 and stem[-1] == stem[-2]:
                 lemmas.add(stem[:-1])  # "controlled", "stopping"
+    found = set()
     for lemma in lemmas:
         if lemma != word and zipf(lemma, base) < _LEMMA_ZIPF:
             continue
@@ -79,8 +94,79 @@ def verb_form(word: str, lang: str) -> bool:
             any(zipf(form, base) >= _INFLECTED_ZIPF for form in kind)
             for kind in rules.inflect(lemma)
         ):
-            return True
-    return False
+            found.add(lemma)
+    return frozenset(found)
+
+
+# How an English verb form inflects, as ``verb_inflection`` tells it.
+ING, PARTICIPLE, THIRD_PERSON = "ing", "participle", "third person"
+
+
+def verb_inflection(word: str, lang: str) -> str | None:
+    """Which inflection of a verb the English ``word`` is: ``ING`` ("adhering"),
+    ``PARTICIPLE`` ("advocated", "upheld") or ``THIRD_PERSON`` ("penetrates"); None for a
+    base form, a word no verb inflects to, and other languages."""
+    if languages.primary(lang) != "en":
+        return None
+    lemmas = verb_lemmas(word, lang) - {word}
+    if not lemmas:
+        return None
+    if word.endswith("ing"):
+        return ING
+    if word.endswith("s") and not word.endswith("ss"):
+        return THIRD_PERSON
+    return PARTICIPLE
+
+
+def mostly_third_person(word: str, lang: str) -> bool:
+    """Whether general language writes the English ``-s`` form ``word`` less often than
+    both the past and the "-ing" form of its verb: mostly that verb's third person, not a
+    noun's plural ("penetrates" 2.8 against "penetrated" 3.3 and "penetrating" 3.3;
+    "limits" 4.5 against "limiting" 4.0). Both, since a past is an adjective too
+    ("limited") and an "-ing" form a noun ("engineering")."""
+    base = languages.primary(lang)
+    if base != "en":
+        return False
+    own = zipf(word, base)
+    return any(
+        all(
+            any(zipf(form, base) > own for form in kind if form != word)
+            for kind in _english_inflections(lemma)
+        )
+        for lemma in verb_lemmas(word, lang) - {word}
+    )
+
+
+def _irregular_lemma(word: str) -> str | None:
+    """The verb of an irregular English participle, prefixed or not ("upheld": "uphold",
+    "undertaken": "undertake"), where general language uses that verb."""
+    for prefix in _VERB_PREFIXES:
+        if word.startswith(prefix):
+            lemma = _IRREGULAR_PARTICIPLES.get(word[len(prefix) :])
+            if lemma is not None and zipf(prefix + lemma, "en") >= _LEMMA_ZIPF:
+                return prefix + lemma
+    return None
+
+
+# Irregular English past participles and the verbs they belong to, those that are no noun
+# or adjective of their own as well ("thought", "felt", "left", "drunk" are left out).
+_IRREGULAR_PARTICIPLES = {
+    **{"held": "hold", "begun": "begin", "taken": "take", "given": "give", "written": "write"},
+    **{"known": "know", "shown": "show", "grown": "grow", "drawn": "draw", "thrown": "throw"},
+    **{"done": "do", "gone": "go", "seen": "see", "made": "make", "brought": "bring"},
+    **{"sought": "seek", "taught": "teach", "caught": "catch", "bought": "buy"},
+    **{"fought": "fight", "kept": "keep", "dealt": "deal", "meant": "mean", "sent": "send"},
+    **{"spent": "spend", "paid": "pay", "laid": "lay", "said": "say", "sold": "sell"},
+    **{"told": "tell", "stood": "stand", "struck": "strike", "broken": "break"},
+    **{"chosen": "choose", "spoken": "speak", "stolen": "steal", "driven": "drive"},
+    **{"ridden": "ride", "risen": "rise", "forgotten": "forget", "hidden": "hide"},
+    **{"eaten": "eat", "fallen": "fall", "beaten": "beat", "forbidden": "forbid"},
+    **{"shaken": "shake", "sworn": "swear", "flown": "fly", "blown": "blow", "arisen": "arise"},
+    **{"woven": "weave", "worn": "wear", "torn": "tear", "built": "build", "lost": "lose"},
+}
+# Particles that make a compound verb of a verb ("uphold", "withdraw", "undertake"); "un"
+# makes adjectives ("unknown").
+_VERB_PREFIXES = ("", "up", "with", "under", "over", "out", "fore", "mis", "re")
 
 
 class _VerbRules(NamedTuple):

@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -29,7 +30,15 @@ from termwise.terms.candidates import (
     CandidateIndex,
     has_symbol_letters,
 )
-from termwise.terms.general import verb_form
+from termwise.terms.general import (
+    ING,
+    PARTICIPLE,
+    THIRD_PERSON,
+    mostly_third_person,
+    verb_form,
+    verb_inflection,
+    verb_lemmas,
+)
 from termwise.terms.general import zipf as general_zipf
 
 FEATURES: tuple[str, ...] = (
@@ -103,7 +112,8 @@ FEATURES: tuple[str, ...] = (
     "headless_share",
     # A lone word that general language inflects as a verb and that this text never uses
     # as a noun would be (after a determiner, beside another content word, inside a longer
-    # candidate, capitalised inside a sentence): "adhere", "strive", "penetrates".
+    # candidate, capitalised inside a sentence): "adhere", "strive". Inflected verbs, which
+    # seldom stand alone so, are vetoed apart (``inflected_verbs``).
     "lone_verb",
 )
 
@@ -279,6 +289,55 @@ def feature_matrix(
             and verb_form(form, lang),
         )
     return rows
+
+
+def inflected_verbs(index: CandidateIndex, forms: Sequence[str]) -> np.ndarray:
+    """Which of ``forms`` are lone inflected verbs the text never uses as nouns.
+
+    ``lone_verb`` takes a word only where it stands alone, away from other content words
+    and longer candidates, which an inflected verb seldom does: it has an object after it
+    or a subject before it ("adhering to win-win cooperation", "progress penetrates"). Here
+    an "-ing" form or a participle is a noun's only after a determiner, with a modifier
+    before it ("blade pitching") or with a plural ("buildings"); at the head of a clause it
+    is a verb's ("Advocating win-win cooperation", "on the basis of adhering to", "must be
+    upheld"). A third person ("penetrates") is a plural noun's where the text has the
+    singular, the verb's base form, where it starts a sentence, or where general language
+    writes it more often than the verb's past or "-ing" ("exchanges", "limits"). A
+    capital at a sentence's start says nothing; inside one it says a name.
+
+    Not a feature of the combiner but a veto after it, as ``extract_terms`` and the
+    benchmark apply it: as a feature it moved the combiner's other weights more than it
+    told terms from verbs.
+    """
+    lang = languages.primary(index.lang)
+    result = np.zeros(len(forms), dtype=bool)
+    if lang != "en":
+        return result
+    after_determiner = index.word_after_determiner
+    after_content = index.word_after_content
+    counts = index.word_counts
+    for row, form in enumerate(forms):
+        stats = index.forms[form]
+        if (
+            len(stats.words) != 1
+            or after_determiner.get(form)
+            or stats.capital > stats.clause_capital
+        ):
+            continue
+        inflection = verb_inflection(form, lang)
+        if inflection == ING:
+            result[row] = not after_content.get(form) and not counts.get(form + "s")
+        elif inflection == PARTICIPLE:
+            result[row] = not after_content.get(form)
+        elif inflection == THIRD_PERSON:
+            # A third person follows its subject: at a sentence's start it is a plural.
+            result[row] = (
+                stats.inside == stats.count
+                and not stats.clause_capital
+                and mostly_third_person(form, lang)
+                and not any(counts.get(lemma) for lemma in verb_lemmas(form, lang) - {form})
+            )
+    return result
 
 
 # Letters a language's own words do not use: "yüksek lisans" in an English thesis is Turkish.

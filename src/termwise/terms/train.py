@@ -26,7 +26,7 @@ import numpy as np
 from termwise.document.reading import load_document
 from termwise.terms import candidates as cand
 from termwise.terms.model import MODEL_FILE, Combiner
-from termwise.terms.scoring import FEATURES, feature_matrix
+from termwise.terms.scoring import FEATURES, feature_matrix, inflected_verbs
 from termwise.terms.variants import (
     StemKeys,
     add_defined_forms,
@@ -61,6 +61,16 @@ class Corpus:
     # function word), and the indices of every defined form, which are always kept.
     defined_forms: list[str] = field(default_factory=list)
     defined: set[int] = field(default_factory=set)
+    # The forms ``scoring.inflected_verbs`` vetoes after the combiner, as ``extract_terms``.
+    verbs: np.ndarray | None = None
+
+    def probabilities(self, combiner: Combiner) -> np.ndarray:
+        """Each form's probability as ``extract_terms`` has it: the combiner's, and 0 for
+        an inflected verb."""
+        probability = combiner.probabilities(self.rows)
+        if self.verbs is not None:
+            probability[self.verbs] = 0.0
+        return probability
 
     def labels(self) -> np.ndarray:
         return np.array([form in self.gold for form in self.forms])
@@ -72,7 +82,7 @@ class Corpus:
 
     def extracted(self, combiner: Combiner) -> set[str]:
         """The TermEval list as ``extract_terms`` keeps it (cut-off and density floor)."""
-        probability = combiner.probabilities(self.rows)
+        probability = self.probabilities(combiner)
         return self._expand(set(combiner.keep(probability, self.words).tolist()) | self.defined)
 
     def _expand(self, kept: set[int]) -> set[str]:
@@ -146,6 +156,7 @@ def load_corpus(root: Path, lang: str, domain: str) -> Corpus:
         documents,
         extra,
         {position[form] for form in defined},
+        inflected_verbs(index, forms),
     )
 
 
@@ -178,7 +189,7 @@ def fit(corpora: Sequence[Corpus], *, regularisation: float = REGULARISATION) ->
         0.5,
         tuple(corpus.name for corpus in corpora),
     )
-    probabilities = [combiner.probabilities(corpus.rows) for corpus in corpora]
+    probabilities = [corpus.probabilities(combiner) for corpus in corpora]
     best = max(
         _THRESHOLDS,
         key=lambda t: np.mean(
