@@ -114,3 +114,47 @@ def test_a_short_form_spelled_out_in_another_case_gets_the_full_rendering(
     # A short form alone gets the target's short form (README).
     assert short.target == "Apoyamos la Franja y la Ruta.", short.target
     assert short.terms[0].target == "Franja y la Ruta"
+
+
+def test_the_sentence_capital_goes_only_on_the_first_word_written(
+    engine: ConstrainedEngine,
+) -> None:
+    # "New eras began." gave "Las Nuevas épocas empezaron.": the term's first word was
+    # capitalised for the sentence start, and transfer then put the article before it.
+    article, bare, head_first = engine.translate(
+        ["New eras began.", "New eras", "Peaceful developments happened."], "en", "es"
+    )
+    assert article.target == "Las nuevas épocas empezaron.", article.target
+    assert bare.target == "Nuevas épocas", bare.target
+    assert head_first.target == "Los desarrollos pacíficos pasaron.", head_first.target
+    for result in (article, bare, head_first):
+        assert [t.mechanism for t in result.terms] == ["apertium-lexical"]
+
+
+def test_all_before_a_term_agrees_and_the_sentence_keeps_its_verb(
+    engine: ConstrainedEngine,
+) -> None:
+    # "All communities of human destiny matter." gave "Todo asunto de comunidades de futuro
+    # compartido de la humanidad.": the tagger read "matter" as a noun, transfer made a
+    # compound of it and the term, and the verb was gone. "All" before an adjective was
+    # read as a pronoun: "Todo los desarrollos pacíficos".
+    matter, singular, pronoun, compound, heading = engine.translate(
+        [
+            "All communities of human destiny matter.",
+            "A community of human destiny matters.",
+            "All peaceful developments are good.",
+            "We discussed community of human destiny matters.",
+            "Peaceful development issues",
+        ],
+        "en",
+        "es",
+    )
+    assert matter.target == f"Todas las comunidades {T01_ES.split(' ', 1)[1]} importan.", (
+        matter.target
+    )
+    assert singular.target == f"Una {T01_ES} importa.", singular.target
+    assert pronoun.target.startswith("Todos los desarrollos pacíficos son "), pronoun.target
+    # A sentence with a verb of its own keeps the tagger's noun.
+    assert compound.target.startswith("Hablamos asuntos de "), compound.target
+    # So does a heading, which needs no verb.
+    assert heading.target == "Asuntos de desarrollo pacífico", heading.target

@@ -34,7 +34,7 @@ import re
 import shlex
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -379,22 +379,44 @@ def _inject(
     superblanks once transfer is done, so that no rule can move a word between the head
     and the rest of the term.
     """
-    number = head.number if head.number == "pl" else _source_number(units)
+    number = _occurrence_number(head, units)
     before, lemma, after = head.before, head.lemma, head.after
     if number == "pl" and head.number == "sg":
         before = head.plural_before if head.plural_before is not None else before
         after = head.plural_after if head.plural_after is not None else after
     if capitalise:
-        if before:
-            before = before[:1].upper() + before[1:]
-        else:
-            lemma = lemma[:1].upper() + lemma[1:]
+        # The sentence's capital goes on the unit; transfer keeps it there or gives it to an
+        # article it puts first ("Las nuevas épocas"), and ``_restored_head`` moves it onto
+        # the words before the head where these come first ("Nuevas épocas").
+        lemma = lemma[:1].upper() + lemma[1:]
     source_lemma = next((u.lemma for u in units if u.tags[:1] == ["n"]), lemma).lower()
     unit = (
         f"^{escape(source_lemma)}<n><{number}>/"
         f"{escape(lemma)}__{key}__<n><{head.gender}><{number}>$"
     )
     return unit, before, after
+
+
+def _occurrence_number(head: Head, units: list[_SourceUnit]) -> str:
+    """The number of the occurrence's rendering: a plural term's, else the source's."""
+    return head.number if head.number == "pl" else _source_number(units)
+
+
+def _restored_head(lemma: str, head: Head | None, before: str) -> tuple[str, str]:
+    """The head's lemma and the words before it as they go into the output.
+
+    A name's capital stays ("Iniciativa de la Franja y la Ruta"): a rule that moves the term
+    gives it the case of the source word now in its place, and "Belt and Road Initiative
+    projects" came out "Proyectos de iniciativa…". Any other capital that transfer left on
+    the head is the sentence's: it belongs to the term's first word ("Nuevas épocas"), and
+    where transfer put an article first the head came out in lower case ("Las nuevas
+    épocas", not "Las Nuevas épocas").
+    """
+    if head is not None and head.lemma[:1].isupper():
+        return lemma[:1].upper() + lemma[1:], before
+    if before and lemma[:1].isupper():
+        return lemma[:1].lower() + lemma[1:], before[:1].upper() + before[1:]
+    return lemma, before
 
 
 def _goes_on_in_lower_case(text: str, position: int) -> bool:
@@ -557,6 +579,15 @@ def translate_constrained(
         for k, p in fences.items()
         if _goes_on_in_lower_case(body, p.end + len(emphasis.get(k, ("", ""))[1]))
     }
+    # The source word right after each occurrence, which ``_verb_after`` may read again: in
+    # sentences only, as a heading needs no verb ("Peaceful development issues").
+    following = {
+        k: word.group(1)
+        for body, fences in zip(flat, kept, strict=True)
+        if _SENTENCE_END.search(body)
+        for k, p in fences.items()
+        if (word := _FOLLOWING_WORD.match(body, p.end + len(emphasis.get(k, ("", ""))[1])))
+    }
     targets = [p.target for p in by_key.values() if p.target is not None]
     # The heads are analysed while the document goes through the analysis half.
     pool = ThreadPoolExecutor(max_workers=1)
@@ -567,7 +598,7 @@ def translate_constrained(
     decided: dict[int, TermDecision] = {}
     if wanted:
         joined = _translate_joined(
-            pipe, [fenced[i] for i in wanted], by_key, heads, lower_after, emphasis
+            pipe, [fenced[i] for i in wanted], by_key, heads, lower_after, emphasis, following
         )
         if joined is not None:
             pieces, decided = joined
@@ -575,7 +606,9 @@ def translate_constrained(
             # Boundaries were not kept: never guess, translate segments one by one.
             pieces = []
             for i in wanted:
-                one = _translate_joined(pipe, [fenced[i]], by_key, heads, lower_after, emphasis)
+                one = _translate_joined(
+                    pipe, [fenced[i]], by_key, heads, lower_after, emphasis, following
+                )
                 pieces.append(one[0][0] if one else "")
                 decided.update(one[1] if one else {})
         outputs = dict(zip(wanted, pieces, strict=True))
@@ -619,17 +652,8 @@ def _reposition(text: str, plan: list[Placement]) -> list[Placement]:
         if found < 0:
             continue
         position = found + len(source)
-        moved.append(
-            Placement(
-                placement.concept_id,
-                found,
-                position,
-                source,
-                placement.target,
-                placement.reason,
-                placement.avoid,
-            )
-        )
+        # Every other field as planned: a fix-by-hand form's extra words among them.
+        moved.append(replace(placement, start=found, end=position, source=source))
     return moved
 
 
@@ -753,12 +777,13 @@ def _translate_joined(
     pending_heads: Future[dict[str, Head | None]],
     lower_after: set[int],
     emphasis: dict[int, Marks],
+    following: dict[int, str],
 ) -> tuple[list[str], dict[int, TermDecision]] | None:
     """One run of the pipeline for ``texts``: each output, and each fenced occurrence's
     decision by key; None where the segment count was not kept."""
     stream = _run(pipe.analysis, _SEPARATOR.join(texts))
     heads = pending_heads.result()
-    edited, injections = _edit(stream, by_key, heads, lower_after, emphasis, pipe)
+    edited, injections = _edit(stream, by_key, heads, lower_after, emphasis, pipe, following)
     restorable = {
         key: injection
         for key, injection in injections.items()
@@ -775,17 +800,12 @@ def _translate_joined(
             if injection is None:
                 return match.group()
             opening, closing = (escape(mark) for mark in injection.emphasis)
-            before = f"[{opening}{escape(injection.before)} ]" if injection.before else ""
+            head = heads.get(injection.decision.target or "")
+            lemma, words_before = _restored_head(match.group(1), head, injection.before)
+            before = f"[{opening}{escape(words_before)} ]" if words_before else ""
             after = f"[ {escape(injection.after)}{closing}]" if injection.after else ""
             before = before or (f"[{opening}]" if opening else "")
             after = after or (f"[{closing}]" if closing else "")
-            lemma = match.group(1)
-            head = heads.get(injection.decision.target or "")
-            if head is not None and head.lemma[:1].isupper():
-                # A name's capital ("Iniciativa de la Franja y la Ruta"): a rule that moves
-                # the term gives it the case of the source word now in its place, and
-                # "Belt and Road Initiative projects" came out "Proyectos de iniciativa…".
-                lemma = lemma[:1].upper() + lemma[1:]
             return f"{before}^{lemma}{match.group(3)}${after}"
 
         output = _run(pipe.generation, _RESTORE.sub(restore, transferred))
@@ -822,16 +842,20 @@ def _edit(
     lower_after: set[int],
     emphasis: dict[int, Marks],
     pipe: Pipeline | None = None,
+    following: dict[int, str] | None = None,
 ) -> tuple[str, dict[int, _Injection]]:
     """Replace each fenced occurrence's units by the injected term; the injections by key
     (``lower_after``: the occurrences whose source goes on in lower case; ``emphasis``: the
     mark to put around an occurrence's rendering; ``pipe``: the dictionaries that read a
-    pronoun before the term again as a determiner)."""
+    pronoun before the term again as a determiner, and a noun after it as a verb;
+    ``following``: the source word right after each occurrence)."""
     pieces = tokens(stream)
     out: list[str] = []
     injections: dict[int, _Injection] = {}
     i = 0
     previous_unit = ""
+    # Where each injected unit is in ``out``: the source word after it, the term's number.
+    injected: list[tuple[int, str, str]] = []
     while i < len(pieces):
         piece = pieces[i]
         opening = _OPENING.fullmatch(piece)
@@ -873,6 +897,9 @@ def _edit(
         if head is not None:
             unit, before, after = _inject(head, units, capitalise, key)
             out.append(unit)
+            if following and key in following:
+                number = _occurrence_number(head, units)
+                injected.append((len(out) - 1, following[key], number))
             origin = (
                 ""
                 if head.origin == "glossary"
@@ -900,18 +927,107 @@ def _edit(
         # Keep what the text itself put between the words (a superblank of the deformatter).
         out.extend(p for p in inside if p.startswith("[") and p != _CLOSE_BLANK)
         previous_unit = "^x<n>/x<n>$"
+    if pipe is not None:
+        for index, word, number in injected:
+            _verb_after(out, index, word, number, pipe)
     return "".join(out), injections
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’»)\]]*$")
+# The source word after an occurrence, with nothing but spaces between.
+_FOLLOWING_WORD = re.compile(r" +([^\W\d_]+)(?![\w'’-])")
+_VERBS = {"vblex", "vbser", "vbhaver", "vbmod", "vaux", "vbdo"}
+_NON_FINITE = {"inf", "ger", "pp", "pprs", "subs"}
+# The finite verb reading that agrees with a subject of each number ("communities matter",
+# "a community matters").
+_AGREEING_VERB = {"pl": ["pres"], "sg": ["pri", "p3", "sg"]}
+
+
+def _verb_after(out: list[str], index: int, word: str, number: str, pipe: Pipeline) -> None:
+    """The noun right after the injected unit at ``out[index]`` read as the sentence's verb,
+    in place, where the sentence has no other finite verb.
+
+    The tagger chooses from the words it saw: after "human destiny" it read "matter" as a
+    noun, and transfer then made a compound of the term and it ("All communities of human
+    destiny matter": "Todo asunto de comunidades de futuro compartido de la humanidad"),
+    the sentence's verb gone. It does so without termwise too ("All communities matter").
+    A sentence needs a finite verb, so where none is left and the analyser reads ``word``
+    as one that agrees with the term (a plural term, "matter"; a singular one, "matters"),
+    that reading, looked up in the bilingual dictionary, takes the noun's place: "Todas las
+    comunidades de futuro compartido de la humanidad importan". A compound in a sentence
+    with a verb stays ("We discussed community of human destiny matters").
+    """
+    after = index + 1
+    while after < len(out) and out[after].strip(" ") == "" and "\n" not in out[after]:
+        after += 1
+    if after >= len(out) or not out[after].startswith("^"):
+        return
+    noun = _source_side(out[after])
+    if noun.tags[:1] != ["n"] or pipe.source_analyser is None:
+        return
+    if _finite_verb_near(out, index) or _finite_verb_near(out, after, forward=True):
+        return
+    readings = analyse_words(pipe.source_analyser, [word]).get(word, [])
+    wanted = ["vblex", *_AGREEING_VERB[number]]
+    lemma = next(
+        (
+            lemma
+            for lemma, tags in readings
+            if tags == wanted and lemma.lower() == noun.lemma.lower()
+        ),
+        None,
+    )
+    if lemma is None:
+        return
+    unit = _looked_up(pipe, f"^{escape(lemma)}{''.join(f'<{t}>' for t in wanted)}$")
+    if unit is not None:
+        out[after] = unit
+
+
+def _finite_verb_near(out: list[str], index: int, *, forward: bool = False) -> bool:
+    """Whether the sentence holds a finite verb before ``out[index]`` (after it, with
+    ``forward``), up to a sentence end or a line break."""
+    step = 1 if forward else -1
+    position = index + step
+    while 0 <= position < len(out):
+        piece = out[position]
+        if "\n" in piece and not piece.startswith("^"):
+            return False
+        if piece.startswith("^"):
+            tags = _source_side(piece).tags
+            if "sent" in tags:
+                return False
+            if tags[:1] and tags[0] in _VERBS and not _NON_FINITE & set(tags):
+                return True
+        position += step
+    return False
+
+
+_LOOKED_UP: dict[tuple[str, str], str | None] = {}
+
+
+def _looked_up(pipe: Pipeline, unit: str) -> str | None:
+    """``unit`` (source side) with its bilingual dictionary translation; None where the
+    dictionary does not know it. Remembered for the process, as ``analyse_words``."""
+    key = (pipe.mode, unit)
+    if key not in _LOOKED_UP:
+        looked_up = _run(pipe.bilingual, unit).strip()
+        target = _split_unescaped(looked_up[1:-1], "/")[1:] if looked_up else []
+        known = looked_up.startswith("^") and target and not target[0].startswith(("@", "#"))
+        _LOOKED_UP[key] = looked_up if known else None
+    return _LOOKED_UP[key]
 
 
 def _pronoun_as_determiner(out: list[str], pipe: Pipeline) -> None:
     """The quantifier right before an injected term read as its determiner, in place.
 
-    Apertium's tagger reads "many", "several", "some" before an adjective as a pronoun
-    (``many<prn><tn>``), even without termwise ("Many economic globalizations" gives
+    Apertium's tagger reads "many", "several", "some", "all" before an adjective as a
+    pronoun (``many<prn><tn>``), even without termwise ("Many economic globalizations" gives
     "Muchos las globalizaciones económicas"): transfer then makes it a masculine pronoun of
     its own and gives the noun phrase an article. Before the injected noun it can only be
-    its determiner, so the same word's determiner reading from the analyser, looked up in
-    the bilingual dictionary, takes its place ("Muchas globalizaciones económicas").
+    its determiner, so the same word's determiner (or predeterminer) reading from the
+    analyser, looked up in the bilingual dictionary, takes its place ("Muchas
+    globalizaciones económicas", "Todos los desarrollos pacíficos").
     """
     index = len(out) - 1
     while index >= 0 and not out[index].startswith(("^", "[")) and not out[index].strip():
@@ -930,7 +1046,7 @@ _DETERMINERS: dict[tuple[str, str], str | None] = {}
 
 
 def _determiner_unit(pipe: Pipeline, lemma: str, tags: list[str]) -> str | None:
-    """The bilingual unit of ``lemma``'s determiner reading of the same number, if any."""
+    """The bilingual unit of ``lemma``'s (pre)determiner reading of the same number."""
     number = next((t for t in tags if t in ("sg", "pl")), "")
     key = (pipe.mode, f"{lemma}<{number}>")
     if key not in _DETERMINERS:
@@ -938,12 +1054,11 @@ def _determiner_unit(pipe: Pipeline, lemma: str, tags: list[str]) -> str | None:
         readings = analyse_words(pipe.source_analyser, [lemma]).get(lemma, [])
         unit: str | None = None
         for reading_lemma, reading_tags in readings:
-            if reading_tags[:1] == ["det"] and {number, "sp"} & set(reading_tags):
+            # "all" is a predeterminer ("All peaceful developments": "Todos los ...").
+            determiner = reading_tags[:1] in (["det"], ["predet"])
+            if determiner and {number, "sp"} & set(reading_tags):
                 tag_text = "".join(f"<{t}>" for t in reading_tags)
-                looked_up = _run(pipe.bilingual, f"^{escape(reading_lemma)}{tag_text}$").strip()
-                target = _split_unescaped(looked_up[1:-1], "/")[1:] if looked_up else []
-                if looked_up.startswith("^") and target and not target[0].startswith(("@", "#")):
-                    unit = looked_up
+                unit = _looked_up(pipe, f"^{escape(reading_lemma)}{tag_text}$")
                 break
         _DETERMINERS[key] = unit
     return _DETERMINERS[key]

@@ -84,8 +84,10 @@ class _Segment:
         return [p for p in self.plan if p.target is not None]
 
     def rendering(self, placement: Placement) -> str:
+        """What the output must hold for ``placement``: its rendering in the occurrence's
+        number ("desarrollos pacíficos" for "peaceful developments")."""
         assert placement.target is not None
-        return placement.target.text
+        return placement.rendering
 
     @property
     def done(self) -> bool:
@@ -232,7 +234,9 @@ def _known_rendering(
     model: PackageModel, placement: Placement, tokens: list[str], span: tuple[int, int]
 ) -> tuple[int, int] | None:
     """The tokens of a rendering the glossary knows for this concept that overlap ``span``."""
-    known = [placement.target.text] if placement.target is not None else []
+    known: list[str] = []
+    if placement.target is not None:
+        known += dict.fromkeys((placement.target.text, placement.rendering))
     known += list(placement.avoid)
     best: tuple[int, int] | None = None
     for rendering in known:
@@ -324,7 +328,7 @@ def _divergences(
         if flags[k]:
             continue
         assert placement.target is not None
-        known = [(placement.target.text, True)] + [(a, False) for a in placement.avoid if a]
+        known = [(placement.rendering, True)] + [(a, False) for a in placement.avoid if a]
         before = len(found)
         for rendering, official in known:
             for form in {rendering, rendering[:1].upper() + rendering[1:]}:

@@ -21,13 +21,12 @@ from typing import Any
 
 from termwise import languages
 from termwise.errors import TermwiseError
-from termwise.glossary.model import Term
 from termwise.mt.constrained import agreement
 from termwise.mt.constrained.plan import GlossaryConstraints, Placement
 from termwise.mt.engine import Engine, MTResult, Progress, TermDecision
 
 # Changes whenever a mechanism's output for the same input changes.
-MECHANISM_VERSION = 12
+MECHANISM_VERSION = 13
 # Mechanisms whose engine already made the words around the term agree with it.
 AGREEING = {"apertium-lexical"}
 
@@ -145,21 +144,23 @@ def agree_terms(result: MTResult, plan: Sequence[Placement], tgt: str) -> MTResu
     text = result.target
     decisions: list[TermDecision] = []
     seen: dict[str, int] = {}
-    for decision, term in _agreeing(result, plan):
-        if term is None or term.gender is None:
+    for decision, placement in _agreeing(result, plan):
+        term = placement.target if placement is not None else None
+        if placement is None or term is None or term.gender is None:
             decisions.append(decision)
             continue
         # The k-th decision with this rendering is its k-th occurrence in the output.
-        k = seen.get(term.text, 0)
-        seen[term.text] = k + 1
-        first, rest = term.text[:1], re.escape(term.text[1:])
+        rendering = placement.rendering
+        k = seen.get(rendering, 0)
+        seen[rendering] = k + 1
+        first, rest = rendering[:1], re.escape(rendering[1:])
         pattern = rf"(?<!\w)[{re.escape(first.lower() + first.upper())}]{rest}(?!\w)"
         spans = [m.span() for m in re.finditer(pattern, text)]
         if k >= len(spans):
             decisions.append(decision)
             continue
         start, end = spans[k]
-        text, _, _, changes = agreement.agree(text, start, end, tgt, term.gender, term.number)
+        text, _, _, changes = agreement.agree(text, start, end, tgt, term.gender, placement.number)
         if changes:
             said = "agreement: " + ", ".join(change.describe() for change in changes)
             reason = f"{decision.reason}; {said}" if decision.reason else said
@@ -183,28 +184,47 @@ def _warm(results: Sequence[MTResult], plans: Sequence[Sequence[Placement]], tgt
         return
     texts = []
     for result, plan in zip(results, plans, strict=True):
-        for _, term in _agreeing(result, plan):
-            if term is None:
+        for _, placement in _agreeing(result, plan):
+            if placement is None:
                 continue
-            texts.append(term.text)
-            for found in re.finditer(re.escape(term.text) + r"\s+(\w+)", result.target):
+            rendering = placement.rendering
+            texts.append(rendering)
+            for found in re.finditer(re.escape(rendering) + r"\s+(\w+)", result.target):
                 texts.append(found.group(1))
     agreement.warm(tgt, texts)
 
 
 def _agreeing(
     result: MTResult, plan: Sequence[Placement]
-) -> Iterator[tuple[TermDecision, Term | None]]:
-    """Each term decision of ``result``, with the placed term the words around it must agree
-    with, or None where nothing is to be made to agree: no term placed, an engine that
-    agrees by itself, a term whose gender the glossary does not record."""
-    terms = {p.target.text: p.target for p in plan if p.target is not None}
-    for decision in result.terms:
-        term = terms.get(decision.target or "")
-        if term is None or term.gender is None or decision.mechanism in AGREEING:
+) -> Iterator[tuple[TermDecision, Placement | None]]:
+    """Each term decision of ``result``, with the placement whose rendering the words around
+    it must agree with, or None where nothing is to be made to agree: no term placed, an
+    engine that agrees by itself, a term whose gender the glossary does not record."""
+    # The mechanisms decide once per placement, in plan order: a decision's placement says
+    # whether its occurrence is plural. Otherwise, the k-th decision placing a rendering is
+    # taken for its k-th placement.
+    paired = len(result.terms) == len(plan)
+    placements: dict[str, list[Placement]] = {}
+    for p in plan:
+        if p.target is not None:
+            placements.setdefault(p.target.text, []).append(p)
+    for index, decision in enumerate(result.terms):
+        if paired:
+            planned = plan[index]
+            target = planned.target
+            placement = planned if target is not None and target.text == decision.target else None
+        else:
+            queue = placements.get(decision.target or "", [])
+            placement = queue.pop(0) if queue else None
+        if (
+            placement is None
+            or placement.target is None
+            or placement.target.gender is None
+            or decision.mechanism in AGREEING
+        ):
             yield decision, None
         else:
-            yield decision, term
+            yield decision, placement
 
 
 def _moved(unknown: tuple[tuple[int, int], ...], old: str, new: str) -> tuple[tuple[int, int], ...]:

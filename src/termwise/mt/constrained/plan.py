@@ -17,8 +17,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from termwise import languages
+from termwise.glossary.inflection import plural_forms
 from termwise.glossary.matcher import TermMatch, TermMatcher
-from termwise.glossary.model import Concept, Glossary, Term, TermStatus, lang_matches
+from termwise.glossary.model import (
+    Concept,
+    Glossary,
+    Term,
+    TermStatus,
+    chosen_term,
+    lang_matches,
+)
 from termwise.mt.engine import TermDecision
 
 
@@ -44,6 +52,29 @@ class Placement:
     # translates them beside the rendering ("consciencia de la comunidad ..."); one that
     # cannot must leave the occurrence to the engine (``ConstrainedEngine`` does so).
     keep: tuple[str, ...] = ()
+    # Whether the occurrence is a regular plural of its singular source form ("peaceful
+    # developments"): an engine that writes the rendering as it stands gets ``rendering``.
+    plural: bool = False
+
+    @property
+    def rendering(self) -> str:
+        """The text to write for the occurrence: the target term, in the plural for a plural
+        occurrence of a singular term where the target language's regular plurals are known
+        ("desarrollos pacíficos"); a complement keeps its number ("comunidades de futuro
+        compartido de la humanidad"). Apertium's own generator does this for its path."""
+        assert self.target is not None
+        if not self.plural or self.target.number == "plural":
+            return self.target.text
+        return _pluralised(self.target.text, languages.primary(self.target.lang))
+
+    @property
+    def number(self) -> str | None:
+        """The number the words around ``rendering`` must agree with: plural where the
+        rendering was made plural, else the glossary's."""
+        assert self.target is not None
+        if self.rendering != self.target.text:
+            return "plural"
+        return self.target.number
 
     def left(self, reason: str | None = None) -> TermDecision:
         """The decision that leaves this occurrence to the engine: for ``reason``, or for the
@@ -77,10 +108,9 @@ class GlossaryConstraints:
     def _rendering(self, concept: Concept) -> tuple[Term | None, str, tuple[str, ...]]:
         terms = concept.terms(self.tgt)
         avoid = tuple(term.text for term in terms if not term.status.is_official)
-        wanted = self.chosen.get(concept.id)
-        term: Term | None = None
-        if wanted is not None:
-            term = next((t for t in terms if t.text == wanted and t.status.is_official), None)
+        # The project's choice is the one rule the checks and the workbench follow too; with
+        # none, only a preferred term is forced (an admitted one is left to the engine).
+        term = chosen_term(concept.id, terms, self.chosen)
         if term is None:
             term = next((t for t in terms if t.status is TermStatus.PREFERRED), None)
         if term is None:
@@ -187,6 +217,7 @@ class GlossaryConstraints:
                     reason,
                     avoid,
                     keep if term is not None else (),
+                    plural=_is_plural_of(match.text, match.term.text, self.src),
                 )
             )
         return placements
@@ -213,3 +244,51 @@ class GlossaryConstraints:
 
 def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
+
+
+# English words that end a term's head noun phrase ("community | of human destiny"): the
+# occurrence's number is its head's, not a complement's.
+_ENGLISH_PHRASE_ENDS = frozenset(
+    ("of", "for", "with", "in", "on", "to", "at", "by", "from", "and", "or", "between")
+    + ("among", "into", "through", "under", "over", "against", "without", "within")
+)
+
+
+def _is_plural_of(occurrence: str, form: str, lang: str) -> bool:
+    """Whether ``occurrence`` (which the matcher found for the source form ``form``) is its
+    regular plural: a word of the form's head noun phrase is in the plural in it
+    ("developments" for "development"), as Apertium's analyser reads the source's number for
+    the Apertium path. Words that differ otherwise (case, possessive, dashes) do not count."""
+    found, wanted = _words(occurrence), _words(form)
+    if len(found) != len(wanted):
+        return False
+    primary = languages.primary(lang)
+    for seen, want in zip(found, wanted, strict=True):
+        if primary == "en" and want in _ENGLISH_PHRASE_ENDS:
+            return False
+        if seen != want and seen in _plurals(want, primary):
+            return True
+    return False
+
+
+def _plurals(word: str, lang: str) -> tuple[str, ...]:
+    if lang != "en":
+        return plural_forms(word, lang)
+    forms = [word + "s", word + "es"]
+    if len(word) > 1 and word.endswith("y") and word[-2] not in "aeiou":
+        forms.append(word[:-1] + "ies")  # community → communities
+    return tuple(forms)
+
+
+def _pluralised(text: str, lang: str) -> str:
+    """``text``'s noun phrase in the plural: each word from the start up to the first one
+    without a regular plural (a preposition: "de", "of"; or an invariable word), in its
+    first regular plural, its capital kept; ``text`` as it is where no word has one."""
+    words = text.split(" ")
+    for index, word in enumerate(words):
+        forms = plural_forms(word.lower(), lang)
+        if not forms:
+            break
+        plural = forms[0]
+        words[index] = plural[:1].upper() + plural[1:] if word[:1].isupper() else plural
+    return " ".join(words)
