@@ -211,12 +211,14 @@ def test_a_comment_is_what_commonmark_reads_as_one() -> None:
 
 
 def test_a_sentence_that_is_a_comment_alone_has_nothing_to_check() -> None:
-    # "It ends today. <!-- a closing note -->" makes two segments; Apertium keeps the second
-    # as it is, and the checks said "the translation is empty", "identical to the source",
-    # "closing" misspelt and "¡" missing before "<!".
+    # A table cell holding only a comment is a segment of its own; Apertium keeps it as it
+    # is, and the checks said "the translation is empty", "identical to the source",
+    # "closing" misspelt and "¡" missing before "<!". (A comment after a sentence in a
+    # paragraph stays in that sentence's segment.)
     from termwise.document.reading import parse_document
 
-    document = parse_document("It ends today. <!-- a closing note -->\n", lang="en", fmt="markdown")
+    table = "| It ends today. | <!-- a closing note --> |\n|---|---|\n"
+    document = parse_document(table, lang="en", fmt="markdown")
     first, note = document.segments
     assert note.text == "<!-- a closing note -->"
     mapping = {first.id: "Termina hoy.", note.id: note.text}

@@ -49,7 +49,9 @@ from termwise.document.model import (
 # first paragraph stands in (``item_depth``): an item's second paragraph ended the list.
 # 15: a Markdown source's raw HTML blocks and comments are kept beside the segments, as
 # code blocks are (``CodeBlock.html``; each was a paragraph, or part of one).
-VERSION = 15
+# 16: a Markdown paragraph's inline HTML comment is never cut by a sentence end, and one
+# between two sentences ends the sentence before it.
+VERSION = 16
 # Smaller files segment in well under a tenth of a second: not worth a cache file.
 MIN_BYTES = 200_000
 

@@ -12,6 +12,8 @@ quotes with `` »``; Spanish opens questions with ¿).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -250,13 +252,23 @@ _WORD_BEFORE_NUMBER = re.compile(r"(\w+)\s+\d{1,3}\Z")
 _ENUMERATOR = re.compile(r"[ \t\u00a0]*(?:\d{1,3}|[IVXLC]{1,6})\.[ \t\u00a0]*\Z")
 
 
-def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
+def split_sentences(
+    text: str, lang: str, hidden: Sequence[tuple[int, int]] = ()
+) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` of one paragraph of normalised text.
 
     Spans exclude the spaces between sentences; text without terminal punctuation is one
     sentence. Offsets are into ``text``. A numbered list after a colon starts a sentence
     at each number ("Bisher wurden erstiegen: 1. 1950: Annapurna …" cut after "1.").
+
+    ``hidden``: spans no reader sees (a Markdown source's HTML comments, in order, not
+    overlapping). The sentences are those of the text without them, so no sentence ends
+    inside one, and each stays whole in one sentence: the one it stands in, else the one
+    before it ("It ends today. <!-- note --> Next one." cuts after the comment: a note
+    follows what it is about), else the first.
     """
+    if hidden:
+        return _split_around(text, lang, hidden)
     cuts = [match.end() for match in _LIST_AFTER_COLON.finditer(text)]
     if not cuts:
         return _split(text, lang)
@@ -265,6 +277,47 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     for cut in [*cuts, len(text)]:
         spans += [(start + a, start + b) for a, b in _split(text[start:cut], lang)]
         start = cut
+    return spans
+
+
+def _split_around(text: str, lang: str, hidden: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``split_sentences`` of ``text`` with the ``hidden`` spans taken out, mapped back."""
+    pieces: list[str] = []
+    # Each kept run of ``text``: where it starts in the reduced text and in ``text``.
+    runs: list[tuple[int, int]] = []
+    kept = 0
+    position = 0
+    for start, end in [*hidden, (len(text), len(text))]:
+        if start > position:
+            runs.append((kept, position))
+            pieces.append(text[position:start])
+            kept += start - position
+        position = end
+    reduced = "".join(pieces)
+    found = split_sentences(reduced, lang) if reduced.strip() else []
+    if not found:
+        return _stripped_whole(text)
+    run_starts = [run[0] for run in runs]
+
+    def original(offset: int) -> int:
+        reduced_start, text_start = runs[bisect_right(run_starts, offset) - 1]
+        return text_start + offset - reduced_start
+
+    spans = [[original(start), original(end - 1) + 1] for start, end in found]
+    # A hidden span before the first sentence joins it; any other joins the sentence it
+    # stands in or the last one that ends before it.
+    spans[0][0] = min(spans[0][0], hidden[0][0])
+    index = 0
+    for start, end in hidden:
+        while index + 1 < len(spans) and spans[index + 1][0] <= start:
+            index += 1
+        spans[index][1] = max(spans[index][1], end)
+    return [(start, end) for start, end in spans]
+
+
+def _stripped_whole(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    _append_stripped(text, 0, len(text), spans)
     return spans
 
 

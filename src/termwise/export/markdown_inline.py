@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
 
+from termwise.document.markdown_comments import INLINE_COMMENT
 from termwise.document.model import MAX_LABEL, LinkDefinition
 
 # Link targets a standalone edition may point at; others (javascript:, relative paths that
@@ -34,9 +35,9 @@ _EMAIL_AUTOLINK = re.compile(
     r"<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>"
 )
-# An inline HTML comment (CommonMark 0.31, 6.6): "<!-->", "<!--->", or "<!--" up to the
-# first "-->". One never closed is no comment there, but text.
-HTML_COMMENT = re.compile(r"<!--(?:-?>|.*?-->)", re.DOTALL)
+# An inline HTML comment: the segmenter's own pattern, so that no segment cuts one this
+# parser reads.
+HTML_COMMENT = INLINE_COMMENT
 _LINK_TITLE = re.compile(r"\s*(?:\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|\((?:\\.|[^()\\])*\))")
 # A link label (CommonMark 6.3): brackets around text with no bracket a backslash does not
 # escape, at most ``MAX_LABEL`` characters of it.

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from termwise.document.ids import content_key
 from termwise.document.model import Document, Segment, SegmentKind
+from termwise.project import po_format
 from termwise.project.interchange import InlineCode, InterchangeUnit, UnitList, read_units
 from termwise.project.translation_file import TranslationFile
 from termwise.project.units import READ_ONLY_FLAG, SegmentState, TranslationUnit
@@ -199,7 +200,42 @@ def import_file(
         if not kept:
             check_matched(locked, report.read_only, Path(path), document.path)
     report.other_variety = other_varieties(kept, tfile.lang)
+    if isinstance(units, UnitList) and units.header_comment is not None:
+        carry_header_comment(tfile, units.header_comment)
     return report
+
+
+# xgettext's template comment, left as it was: it credits nobody.
+_TEMPLATE_COMMENT_LINES = frozenset(
+    (
+        "#",
+        "# SOME DESCRIPTIVE TITLE.",
+        "# Copyright (C) YEAR THE PACKAGE'S COPYRIGHT HOLDER",
+        "# This file is distributed under the same license as the PACKAGE package.",
+        "# FIRST AUTHOR <EMAIL@ADDRESS>, YEAR.",
+    )
+)
+
+
+def carry_header_comment(tfile: TranslationFile, comment: str) -> None:
+    """Add an imported PO file's header comment (each line with its end) below the project
+    file's own: the translators' credits and the licence their work comes under stay with
+    their translations. A comment the project file holds already is not added again."""
+    own = tfile.header_comment
+    if own is None:
+        own = po_format.own_header_comment(tfile)
+    lines = comment.splitlines(keepends=True)
+    # Another project's file (an export) opens with termwise's lines for its document.
+    ours = po_format.own_header_comment(tfile).splitlines(keepends=True)
+    if lines[:1] and lines[0].startswith("# Translation of ") and lines[1:3] == ours[1:3]:
+        lines = lines[3:]
+        comment = "".join(lines)
+    if all(line.rstrip() in _TEMPLATE_COMMENT_LINES for line in lines):
+        return
+    if comment in own:
+        return
+    separator = "#\n" if own and not own.endswith("#\n") else ""
+    tfile.header_comment = own + separator + comment
 
 
 def _subtags(tag: str) -> tuple[str | None, str | None]:

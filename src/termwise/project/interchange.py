@@ -129,6 +129,9 @@ class UnitList(list[InterchangeUnit]):
 
     # PO obsolete entries (``#~``): a translation of a source that is gone.
     obsolete: int = 0
+    # A PO file's comment above its header (translators' credits, a licence), each line
+    # with its end; None: the file has none, or is no PO file.
+    header_comment: str | None = None
 
     def __init__(self, units: Iterable[InterchangeUnit] = ()) -> None:
         super().__init__(units)
@@ -1024,6 +1027,7 @@ def _read_xliff2(root: etree._Element, path: Path) -> UnitList:
 def _read_po(data: bytes, path: Path) -> UnitList:
     from termwise.project import states
     from termwise.project.po_format import (
+        header_comment,
         plural_rule,
         read_catalog,
         singular_index,
@@ -1042,6 +1046,7 @@ def _read_po(data: bytes, path: Path) -> UnitList:
     singular = singular_index(expression)
     units = UnitList()
     units.obsolete = len(catalog.obsolete)
+    units.header_comment = header_comment(data) or None
     for message in catalog:
         if not message.id:
             continue

@@ -27,7 +27,8 @@ from termwise.project.translation_file import TranslationFile
 from termwise.project.units import KEY_FIELDS, SegmentState, TranslationUnit
 
 MIN_UNITS = 2000  # smaller files parse in a fraction of a second: not worth a cache file
-VERSION = 4  # 3: plural entries; 4: source references, python-format as the file says
+VERSION = 6  # 3: plural entries; 4: source references, python-format as the file says;
+# 5: no python-brace-format from braces inside HTML comments alone; 6: previous msgctxt
 
 
 def cache_dir() -> Path:
@@ -130,6 +131,7 @@ def _encode_unit(unit: TranslationUnit) -> list[Any]:
         list(unit.plural_forms),
         unit.plural_index,
         [list(location) for location in unit.locations],
+        unit.previous_context,
     ]
 
 
@@ -155,6 +157,7 @@ def _decode_unit(row: list[Any]) -> TranslationUnit:
         plural_forms,
         plural_index,
         locations,
+        previous_context,
     ) = row
     if not (
         type(segment_id) is str
@@ -180,6 +183,7 @@ def _decode_unit(row: list[Any]) -> TranslationUnit:
         tuple(plural_forms) if plural_forms else (),
         int(plural_index),
         tuple((str(name), line) for name, line in locations) if locations else (),
+        previous_context,
     )
     return TranslationUnit.from_key(key)
 

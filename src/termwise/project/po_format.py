@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from termwise import languages
+from termwise.document.markdown_comments import inline_comment_spans
 from termwise.errors import InputError
 from termwise.project.units import SegmentState, TranslationUnit, same_text
 
@@ -75,7 +76,7 @@ def write_catalog(catalog: Catalog, *, wrap: int | None = None, **options: Any) 
 
     buffer = io.BytesIO()
     write_po(buffer, catalog, **options)
-    written = buffer.getvalue()
+    written = _with_previous_contexts(buffer.getvalue(), catalog, options)
     comment = getattr(catalog, "verbatim_comment", None)
     if comment is not None and not options.get("omit_header"):
         # Babel rewrites a header comment (YEAR and PACKAGE filled in, tabs expanded,
@@ -87,6 +88,33 @@ def write_catalog(catalog: Catalog, *, wrap: int | None = None, **options: Any) 
     from termwise.project.po_wrap import rewrap
 
     return rewrap(written.decode("utf-8"), wrap).encode("utf-8")
+
+
+def _with_previous_contexts(written: bytes, catalog: Catalog, options: dict[str, Any]) -> bytes:
+    """Babel's output with each live entry's ``#| msgctxt`` (``previous_context``, see
+    :func:`message_from_unit`) above its ``#| msgid``, where gettext writes it."""
+    messages = [m for m in catalog if m.id]
+    if all(getattr(m, "previous_context", None) is None for m in messages):
+        return written
+    header = b""
+    if not options.get("omit_header"):
+        # Babel's header comment may have empty lines in it: the header goes as it is.
+        end = written.index(b"\n\n", written.index(b'msgid ""\n')) + 2
+        header, written = written[:end], written[end:]
+    # Each entry Babel writes ends with an empty line and has none inside (the strings are
+    # unwrapped), in the catalog's order.
+    blocks = written.split(b"\n\n")
+    if len(blocks) < len(messages):
+        raise ValueError("Babel wrote an entry with an empty line in it")
+    for index, message in enumerate(messages):
+        context = getattr(message, "previous_context", None)
+        block = blocks[index]
+        at = block.find(b"#| msgid ")
+        if context is None or at < 0 or (at > 0 and block[at - 1 : at] != b"\n"):
+            continue
+        line = f'#| msgctxt "{escape_po(context)}"\n'.encode()
+        blocks[index] = block[:at] + line + block[at:]
+    return header + b"\n\n".join(blocks)
 
 
 def obsolete_entries(
@@ -248,7 +276,37 @@ def message_from_unit(unit: TranslationUnit, message_cls: type[Message]) -> Mess
     message.flags.discard("python-format")
     if "python-format" in unit.flags:
         message.flags.add("python-format")
+    if not _brace_format_outside_comments(message):
+        message.flags.discard("python-brace-format")
+    if unit.previous_source and unit.previous_context is not None:
+        # Babel writes no ``#| msgctxt``: ``write_catalog`` puts it in.
+        message.previous_context = unit.previous_context  # type: ignore[attr-defined]
     return message
+
+
+def _brace_format_outside_comments(message: Message) -> bool:
+    """Whether Babel's ``python-brace-format`` guess, which makes the placeholders check
+    strict, still holds for the text outside the msgid's HTML comments: "Text <!-- see
+    {name} --> more." is no brace format, since no reader sees the comment."""
+    if "python-brace-format" not in message.flags:
+        return False
+    ids = (message.id,) if isinstance(message.id, str) else tuple(message.id)
+    if not any("<!--" in text for text in ids):
+        return True
+    shown = tuple(_without_comments(text) for text in ids)
+    probe = type(message)(shown[0] if len(shown) == 1 else shown)
+    # Babel before 2.17 guesses no brace format: the flag is then the file's own.
+    return bool(getattr(probe, "python_brace_format", True))
+
+
+def _without_comments(text: str) -> str:
+    pieces: list[str] = []
+    position = 0
+    for start, end in inline_comment_spans(text):
+        pieces.append(text[position:start])
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def unit_from_message(message: Message, singular_index: int = 0) -> TranslationUnit:
@@ -290,18 +348,24 @@ def unit_from_message(message: Message, singular_index: int = 0) -> TranslationU
         else:
             other.append(comment)
     notes: list[str] = []
-    previous: str | None = None
+    # Babel hands gettext's ``#| msgctxt "..."`` and ``#| msgid "..."`` (the previous
+    # context and source) back as translator comments; they are no notes.
+    previous_fields: dict[str, str] = {}
+    field_name: str | None = None
     for comment in message.user_comments:
-        # Babel hands gettext's ``#| msgid "..."`` (previous source) back as a translator
-        # comment; it is not a note.
         if comment.startswith("|"):
             field_text = comment[1:].strip()
-            if field_text.startswith("msgid "):
-                previous = _unquote_po(field_text[len("msgid ") :])
-            elif field_text.startswith('"') and previous is not None:
-                previous += _unquote_po(field_text)
+            keyword, _, rest = field_text.partition(" ")
+            if field_text.startswith('"') and field_name is not None:
+                previous_fields[field_name] += _unquote_po(field_text)
+            elif keyword in ("msgctxt", "msgid"):
+                field_name = keyword
+                previous_fields[keyword] = _unquote_po(rest)
+            else:
+                field_name = None  # ``#| msgid_plural``: not kept
             continue
         notes.append(comment)
+    previous = previous_fields.get("msgid")
     previous_id = message.previous_id
     if previous is None and previous_id:
         previous = previous_id if isinstance(previous_id, str) else previous_id[0]
@@ -319,6 +383,8 @@ def unit_from_message(message: Message, singular_index: int = 0) -> TranslationU
         state = SegmentState.EDITED
     # ``python-format`` is the file's own (``read_catalog`` undoes Babel's guess).
     flags = frozenset(message.flags) - {"fuzzy"}
+    if "python-brace-format" in flags and not _brace_format_outside_comments(message):
+        flags -= {"python-brace-format"}
     return TranslationUnit(
         segment_id=message.context if message.context is not None else "",
         source=source,
@@ -335,6 +401,7 @@ def unit_from_message(message: Message, singular_index: int = 0) -> TranslationU
         plural_forms=forms,
         plural_index=plural_index,
         locations=tuple((str(name), line) for name, line in message.locations),
+        previous_context=previous_fields.get("msgctxt") if previous else None,
     )
 
 
@@ -494,6 +561,9 @@ def new_catalog(tfile: TranslationFile) -> Catalog:
 
     # A file read from disk (another tool's, maybe) keeps its fields; a new one is termwise's.
     from_disk = bool(tfile.header_order)
+    # Of a file read from disk, the fields it has and those termwise needs (see
+    # ``_fields_needed``): Babel would add its placeholders for the rest.
+    written = set(tfile.header_order) | _fields_needed(tfile) if from_disk else None
 
     class ProjectCatalog(Catalog):
         """A Catalog whose header carries termwise's fields and keeps other tools' ones."""
@@ -514,6 +584,8 @@ def new_catalog(tfile: TranslationFile) -> Catalog:
                     value = content_type(tfile.content_type)
                 elif name == "Language" and language_override:
                     value = language_override
+                elif name == "Language-Team" and tfile.language_team:
+                    value = tfile.language_team  # as written: Babel fills in "LANGUAGE"
                 out.append((name, value))
             if not any(name == "Language" for name, _ in out):
                 out.insert(4, ("Language", language_override or tfile.lang))
@@ -528,6 +600,8 @@ def new_catalog(tfile: TranslationFile) -> Catalog:
             out.extend(
                 (name, value) for name, value in tfile.extra_headers if name.lower() not in known
             )
+            if written is not None:
+                out = [(name, value) for name, value in out if name.lower() in written]
             out = ordered_header(out, tfile.header_order)
             last = out[-1]
             out[-1] = (last[0], last[1] + "\n")  # Babel's header ends with a newline
@@ -550,11 +624,7 @@ def new_catalog(tfile: TranslationFile) -> Catalog:
         locale=locale,
         project=name,
         version=None,
-        header_comment=(
-            f"# Translation of {name} into {languages.display_name(tfile.lang)}.\n"
-            "# Written by termwise: msgctxt is the segment id; '#. mt:' is the machine\n"
-            "# translation; fuzzy means not yet reviewed."
-        ),
+        header_comment=own_header_comment(tfile).removesuffix("\n"),
         last_translator=tfile.last_translator or "termwise",
         language_team=tfile.language_team or languages.display_name(tfile.lang),
         charset="utf-8",
@@ -565,6 +635,28 @@ def new_catalog(tfile: TranslationFile) -> Catalog:
         catalog.creation_date = tfile.created
     set_plural_rule(catalog, tfile)
     return catalog
+
+
+def _fields_needed(tfile: TranslationFile) -> set[str]:
+    """The header fields (lower-cased) a save writes into a file that lacks them: the
+    Language and source language termwise reads the file by, the Content-Type that says
+    its bytes are UTF-8, and the Plural-Forms its plural entries' forms are indexed by (a
+    file without plural entries needs none)."""
+    needed = {"language", "content-type", SOURCE_LANGUAGE_HEADER.lower()}
+    units = chain(tfile.units.values(), tfile.obsolete)
+    if "plural-forms" not in tfile.header_order and any(u.plural_source is not None for u in units):
+        needed.add("plural-forms")
+    return needed
+
+
+def own_header_comment(tfile: TranslationFile) -> str:
+    """The comment termwise writes above a new file's header, each line with its end."""
+    return (
+        f"# Translation of {tfile.document_name or 'termwise'} into "
+        f"{languages.display_name(tfile.lang)}.\n"
+        "# Written by termwise: msgctxt is the segment id; '#. mt:' is the machine\n"
+        "# translation; fuzzy means not yet reviewed.\n"
+    )
 
 
 # The order GNU gettext's msginit and xgettext write the header in (Poedit and msgmerge
@@ -638,10 +730,7 @@ def file_style(data: bytes) -> FileStyle:
     megabyte, so that a cached parse of a book can take it too."""
     from termwise.project.po_wrap import detect_width
 
-    try:
-        head = data[: 1 << 16].decode(_declared_charset(data), errors="replace")
-    except LookupError:
-        head = data[: 1 << 16].decode("utf-8", errors="replace")
+    head = _head_text(data)
     raw = _raw_header(head)
     return FileStyle(
         header_order=header_order(raw),
@@ -649,6 +738,20 @@ def file_style(data: bytes) -> FileStyle:
         header_comment=_header_comment(head.removeprefix("\ufeff")),
         content_type=parse_header(raw).get("content-type"),
     )
+
+
+def header_comment(data: bytes) -> str | None:
+    """The translator comment lines above the header entry of PO bytes (see
+    :class:`FileStyle`)."""
+    return _header_comment(_head_text(data).removeprefix("\ufeff"))
+
+
+def _head_text(data: bytes) -> str:
+    """The start of PO bytes decoded by the charset they declare (a wrong byte replaced)."""
+    try:
+        return data[: 1 << 16].decode(_declared_charset(data), errors="replace")
+    except LookupError:
+        return data[: 1 << 16].decode("utf-8", errors="replace")
 
 
 def header_language(head: bytes) -> str:

@@ -112,11 +112,12 @@ class TranslationFile:
             lang=lang,
             source_lang=source_lang,
             document_name=headers.get("project-id-version", ""),
+            # Babel gives a file without these fields its placeholders and the time now.
             created=catalog.creation_date
-            if isinstance(catalog.creation_date, dt.datetime)
+            if "pot-creation-date" in headers and isinstance(catalog.creation_date, dt.datetime)
             else None,
-            last_translator=catalog.last_translator or None,
-            language_team=catalog.language_team or None,
+            last_translator=headers.get("last-translator") or None,
+            language_team=headers.get("language-team") or None,
             extra_headers=po_format.extra_headers(raw_header),
             plural_forms=headers.get("plural-forms") or None,
         )

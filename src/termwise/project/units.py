@@ -64,6 +64,10 @@ class TranslationUnit:
     # Source references (``#: src/main.c:42``) of a PO entry another tool wrote, kept so that
     # the file termwise writes still has them.
     locations: tuple[Location, ...] = ()
+    # The msgctxt the previous source had (gettext's ``#| msgctxt``, written by ``msgmerge
+    # --previous`` for a match found under another context); it belongs to that source, so
+    # it goes when ``previous_source`` changes (see ``__setattr__``).
+    previous_context: str | None = None
     # ``key()`` cached. Slots rather than a __dict__ per unit: a book holds 50,000 units,
     # and a dict of a dozen fields costs several times the fields themselves.
     _key: tuple[object, ...] | None = field(default=None, init=False, repr=False, compare=False)
@@ -71,6 +75,8 @@ class TranslationUnit:
     def __setattr__(self, name: str, value: object) -> None:
         # Any change forgets the cached key, so a save formats this entry again (and only
         # the entries that changed: a book has 50,000 of them and autosave runs often).
+        if name == "previous_source" and value != getattr(self, "previous_source", None):
+            object.__setattr__(self, "previous_context", None)
         object.__setattr__(self, name, value)
         object.__setattr__(self, "_key", None)
 
@@ -147,6 +153,7 @@ KEY_FIELDS = (
     "plural_forms",
     "plural_index",
     "locations",
+    "previous_context",
 )
 
 
@@ -167,6 +174,7 @@ def _unit_key(unit: TranslationUnit) -> tuple[object, ...]:
         unit.plural_forms,
         unit.plural_index,
         unit.locations,
+        unit.previous_context,
     )
 
 
