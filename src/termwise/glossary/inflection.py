@@ -66,11 +66,21 @@ _VOWELS = "aeiouáéíóúü"
 _ACCENTED = str.maketrans("áéíóú", "aeiou")
 _ACUTE = {"a": "á", "e": "é", "i": "í", "o": "ó", "u": "ú"}
 
-# Spanish plurals whose stress moves to another syllable (RAE, Ortografía 2010, 3.4.2).
+# Spanish plurals no ending rule gives: the stress moves to another syllable (RAE,
+# Ortografía 2010, 3.4.2), or the singular is an apocope.
 _ES_IRREGULAR = {
     "carácter": ("caracteres",),
     "régimen": ("regímenes",),
     "espécimen": ("especímenes",),
+    # Adjectives cut short before a singular noun take the plural of their whole form
+    # ("gran revitalización", "grandes revitalizaciones"; RAE, Gramática 13.4).
+    "gran": ("grandes",),
+    "buen": ("buenos",),
+    "mal": ("malos", "males"),  # and the noun "mal", "males"
+    "primer": ("primeros",),
+    "tercer": ("terceros",),
+    "algún": ("algunos",),
+    "ningún": ("ningunos",),
 }
 
 

@@ -223,6 +223,9 @@ class FormStats:
     after_determiner: int = 0
     after_verb_cue: int = 0
     before_determiner: int = 0
+    # Occurrences right after a content word: a phrase that opens with a past always there
+    # follows its subject ("China upheld multilateralism"; ``scoring.inflected_verbs``).
+    after_content: int = 0
     # Summed over occurrences: the share of the segment's words that wordfreq knows (prose
     # near 1; formulas, variable names and tables far lower).
     prose: float = 0.0
@@ -259,6 +262,10 @@ class CandidateIndex:
     word_before_content: dict[str, int] = field(default_factory=dict)
     word_after_content: dict[str, int] = field(default_factory=dict)
     word_after_place_cue: dict[str, int] = field(default_factory=dict)
+    # Per word: occurrences right after a name, a word capitalised inside a sentence: the
+    # name is a subject ("China upheld"), where a common noun before a participle may make
+    # a compound adjective of it ("computer aided design").
+    word_after_name: dict[str, int] = field(default_factory=dict)
     # Per word: occurrences written as a label before a number ("Figure 3"), and written as
     # a subscripted variable ("EGy").
     word_label: dict[str, int] = field(default_factory=dict)
@@ -505,6 +512,7 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
     before_content = index.word_before_content
     after_content = index.word_after_content
     after_place_cue = index.word_after_place_cue
+    after_name = index.word_after_name
     sep = joiner(lang)
     base = languages.primary(lang)
     determiners = _DETERMINERS.get(base, frozenset())
@@ -546,6 +554,12 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
                     if previous_kind == CONTENT:
                         after_content[norm] = after_content.get(norm, 0) + 1
                         before_content[previous] = before_content.get(previous, 0) + 1
+                        if (
+                            position > 1
+                            and tokens[position - 1].capital
+                            and not _starts_clause(text, tokens[position - 2])
+                        ):
+                            after_name[norm] = after_name.get(norm, 0) + 1
                     elif previous in determiners:
                         after_determiner[norm] = after_determiner.get(norm, 0) + 1
                     elif previous in verb_cues:
@@ -578,6 +592,8 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
                         stats.after_determiner += 1
                     elif before in verb_cues:
                         stats.after_verb_cue += 1
+                    if tokens[i - 1].kind == CONTENT:
+                        stats.after_content += 1
                     if tokens[i].capital:
                         stats.capital += 1
                         if _starts_clause(text, tokens[i - 1]):

@@ -59,20 +59,29 @@ def verb_form(word: str, lang: str) -> bool:
     "renforcent"). Nouns that are verbs as well ("design", "control") pass too: whether the
     text uses the word as a noun is for the caller to say. English and French; False for
     other languages."""
-    return bool(_regular_lemmas(word, lang))
+    return bool(_regular_lemmas(word, lang, _LEMMA_ZIPF))
 
 
 def verb_lemmas(word: str, lang: str) -> frozenset[str]:
     """The verbs ``word`` is a form of, as ``verb_form`` tells them ("penetrates":
-    "penetrate"; "adhere": "adhere"), and for an English irregular participle its verb
-    ("upheld": "uphold"), which no ending tells."""
-    irregular = _irregular_lemma(word) if languages.primary(lang) == "en" else None
-    lemmas = _regular_lemmas(word, lang)
-    return lemmas if irregular is None else lemmas | {irregular}
+    "penetrate"; "adhere": "adhere"), and for an English irregular participle or simple
+    past its verb ("upheld": "uphold", "grew": "grow"), which no ending tells."""
+    # The base form need only be as frequent as the inflections ("underpin" 2.7):
+    # ``verb_form``'s higher bar keeps a word whose verb is rare from looking like a verb
+    # ("blades"), where here the word is already an inflection.
+    lemmas = _regular_lemmas(word, lang, _INFLECTED_ZIPF)
+    if languages.primary(lang) != "en":
+        return lemmas
+    irregular = {
+        lemma
+        for table in (_IRREGULAR_PARTICIPLES, _IRREGULAR_PASTS)
+        if (lemma := _irregular_lemma(word, table)) is not None
+    }
+    return lemmas | irregular
 
 
 @cache
-def _regular_lemmas(word: str, lang: str) -> frozenset[str]:
+def _regular_lemmas(word: str, lang: str, lemma_zipf: float) -> frozenset[str]:
     base = languages.primary(lang)
     rules = _VERB_RULES.get(base)
     if rules is None or len(word) < 4 or not word.isalpha():
@@ -86,7 +95,7 @@ def _regular_lemmas(word: str, lang: str) -> frozenset[str]:
                 lemmas.add(stem[:-1])  # "controlled", "stopping"
     found = set()
     for lemma in lemmas:
-        if lemma != word and zipf(lemma, base) < _LEMMA_ZIPF:
+        if lemma != word and zipf(lemma, base) < lemma_zipf:
             continue
         # Every kind of inflection (English past and "-ing"; French participle and a
         # conjugated form) in use: a plural alone ("blades") makes no verb.
@@ -99,18 +108,22 @@ def _regular_lemmas(word: str, lang: str) -> frozenset[str]:
 
 
 # How an English verb form inflects, as ``verb_inflection`` tells it.
-ING, PARTICIPLE, THIRD_PERSON = "ing", "participle", "third person"
+ING, PARTICIPLE, THIRD_PERSON, PAST = "ing", "participle", "third person", "past"
 
 
 def verb_inflection(word: str, lang: str) -> str | None:
     """Which inflection of a verb the English ``word`` is: ``ING`` ("adhering"),
-    ``PARTICIPLE`` ("advocated", "upheld") or ``THIRD_PERSON`` ("penetrates"); None for a
-    base form, a word no verb inflects to, and other languages."""
+    ``PARTICIPLE`` ("advocated", "upheld"), ``PAST`` for an irregular simple past that is
+    no participle ("grew", "took": never an adjective, unlike "grown") or
+    ``THIRD_PERSON`` ("penetrates"); None for a base form, a word no verb inflects to, and
+    other languages."""
     if languages.primary(lang) != "en":
         return None
     lemmas = verb_lemmas(word, lang) - {word}
     if not lemmas:
         return None
+    if _irregular_lemma(word, _IRREGULAR_PASTS) is not None:
+        return PAST
     if word.endswith("ing"):
         return ING
     if word.endswith("s") and not word.endswith("ss"):
@@ -137,12 +150,13 @@ def mostly_third_person(word: str, lang: str) -> bool:
     )
 
 
-def _irregular_lemma(word: str) -> str | None:
-    """The verb of an irregular English participle, prefixed or not ("upheld": "uphold",
-    "undertaken": "undertake"), where general language uses that verb."""
+def _irregular_lemma(word: str, table: dict[str, str]) -> str | None:
+    """The verb of an irregular English form of ``table``, prefixed or not ("upheld":
+    "uphold", "undertaken": "undertake", "withdrew": "withdraw"), where general language
+    uses that verb."""
     for prefix in _VERB_PREFIXES:
         if word.startswith(prefix):
-            lemma = _IRREGULAR_PARTICIPLES.get(word[len(prefix) :])
+            lemma = table.get(word[len(prefix) :])
             if lemma is not None and zipf(prefix + lemma, "en") >= _LEMMA_ZIPF:
                 return prefix + lemma
     return None
@@ -163,6 +177,20 @@ _IRREGULAR_PARTICIPLES = {
     **{"eaten": "eat", "fallen": "fall", "beaten": "beat", "forbidden": "forbid"},
     **{"shaken": "shake", "sworn": "swear", "flown": "fly", "blown": "blow", "arisen": "arise"},
     **{"woven": "weave", "worn": "wear", "torn": "tear", "built": "build", "lost": "lose"},
+}
+# Irregular English simple pasts that are no participle, and their verbs: a finite verb
+# only, never an adjective ("grown trees", but not "grew trees"). Those that are nouns as
+# well are left out ("saw", "bore", "lay", "fell"), except "rose", which a text that means
+# the flower uses as a noun (after a determiner, in the plural), as ``inflected_verbs``
+# checks.
+_IRREGULAR_PASTS = {
+    **{"grew": "grow", "rose": "rise", "took": "take", "began": "begin", "gave": "give"},
+    **{"wrote": "write", "knew": "know", "drew": "draw", "threw": "throw", "went": "go"},
+    **{"came": "come", "became": "become", "ran": "run", "chose": "choose"},
+    **{"spoke": "speak", "stole": "steal", "drove": "drive", "rode": "ride", "ate": "eat"},
+    **{"forgot": "forget", "shook": "shake", "swore": "swear", "flew": "fly", "blew": "blow"},
+    **{"arose": "arise", "wove": "weave", "wore": "wear", "tore": "tear", "froze": "freeze"},
+    **{"sank": "sink", "sang": "sing", "swam": "swim", "sprang": "spring", "hid": "hide"},
 }
 # Particles that make a compound verb of a verb ("uphold", "withdraw", "undertake"); "un"
 # makes adjectives ("unknown").

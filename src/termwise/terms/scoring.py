@@ -33,6 +33,7 @@ from termwise.terms.candidates import (
 from termwise.terms.general import (
     ING,
     PARTICIPLE,
+    PAST,
     THIRD_PERSON,
     mostly_third_person,
     verb_form,
@@ -292,18 +293,28 @@ def feature_matrix(
 
 
 def inflected_verbs(index: CandidateIndex, forms: Sequence[str]) -> np.ndarray:
-    """Which of ``forms`` are lone inflected verbs the text never uses as nouns.
+    """Which of ``forms`` are inflected verbs the text never uses as nouns, alone or
+    opening a phrase ("upheld multilateralism", "underpins infrastructure connectivity").
 
     ``lone_verb`` takes a word only where it stands alone, away from other content words
     and longer candidates, which an inflected verb seldom does: it has an object after it
     or a subject before it ("adhering to win-win cooperation", "progress penetrates"). Here
     an "-ing" form or a participle is a noun's only after a determiner, with a modifier
-    before it ("blade pitching") or with a plural ("buildings"); at the head of a clause it
-    is a verb's ("Advocating win-win cooperation", "on the basis of adhering to", "must be
-    upheld"). A third person ("penetrates") is a plural noun's where the text has the
-    singular, the verb's base form, where it starts a sentence, or where general language
-    writes it more often than the verb's past or "-ing" ("exchanges", "limits"). A
-    capital at a sentence's start says nothing; inside one it says a name.
+    before it ("blade pitching", though a name before a participle is its subject: "China
+    upheld") or with a plural ("buildings"); at the head of a clause it is a verb's
+    ("Advocating win-win cooperation", "on the basis of adhering to", "must be upheld"). An
+    irregular simple past ("grew", "took") is a verb's unless a determiner or a plural
+    makes a noun of it ("the rose", "roses"). A third person ("penetrates") is a plural
+    noun's where the text has the singular, the verb's base form, where it starts a
+    sentence, or where general language writes it more often than the verb's past or
+    "-ing" ("exchanges", "limits") and no determiner follows it as its object ("supports
+    the"). A capital at a sentence's start says nothing; inside one it says a name.
+
+    A phrase opening with such a word is a verb's with what follows, its object, unless a
+    determiner stands before the phrase or its capitals make it a name; a participle opens
+    an adjective's phrase as well ("induced drag"), so it takes a subject before it every
+    time, and an "-ing" form one that names a process ("processing trade"), so it takes a
+    preposition after it ("adhering to the principle").
 
     Not a feature of the combiner but a veto after it, as ``extract_terms`` and the
     benchmark apply it: as a feature it moved the combiner's other weights more than it
@@ -313,31 +324,63 @@ def inflected_verbs(index: CandidateIndex, forms: Sequence[str]) -> np.ndarray:
     result = np.zeros(len(forms), dtype=bool)
     if lang != "en":
         return result
-    after_determiner = index.word_after_determiner
-    after_content = index.word_after_content
-    counts = index.word_counts
+    links = LINK_WORDS.get(lang, frozenset())
+    verbs: dict[str, str | None] = {}
+
+    def verb_use(word: str) -> str | None:
+        """The inflection of ``word`` where the text uses it as a verb only, else None."""
+        if word not in verbs:
+            verbs[word] = _verb_use(index, word, lang)
+        return verbs[word]
+
     for row, form in enumerate(forms):
         stats = index.forms[form]
-        if (
-            len(stats.words) != 1
-            or after_determiner.get(form)
-            or stats.capital > stats.clause_capital
-        ):
+        if len(stats.words) == 1:
+            result[row] = verb_use(form) is not None
             continue
-        inflection = verb_inflection(form, lang)
-        if inflection == ING:
-            result[row] = not after_content.get(form) and not counts.get(form + "s")
-        elif inflection == PARTICIPLE:
-            result[row] = not after_content.get(form)
-        elif inflection == THIRD_PERSON:
-            # A third person follows its subject: at a sentence's start it is a plural.
-            result[row] = (
-                stats.inside == stats.count
-                and not stats.clause_capital
-                and mostly_third_person(form, lang)
-                and not any(counts.get(lemma) for lemma in verb_lemmas(form, lang) - {form})
-            )
+        if stats.after_determiner or stats.capital > stats.clause_capital:
+            continue
+        inflection = verb_use(stats.words[0])
+        if inflection == PARTICIPLE:
+            result[row] = stats.after_content == stats.count
+        elif inflection == ING:
+            tokens = split_form(form, lang)
+            result[row] = len(tokens) > 1 and tokens[1] in links
+        else:
+            result[row] = inflection is not None
     return result
+
+
+def _verb_use(index: CandidateIndex, word: str, lang: str) -> str | None:
+    """``word``'s inflection where this text uses it as an inflected verb only (see
+    ``inflected_verbs``), else None."""
+    stats = index.forms.get(word)
+    if (
+        stats is None
+        or index.word_after_determiner.get(word)
+        or stats.capital > stats.clause_capital
+    ):
+        return None
+    after_content = index.word_after_content.get(word, 0)
+    counts = index.word_counts
+    inflection = verb_inflection(word, lang)
+    if inflection == ING:
+        verb = not after_content and not counts.get(word + "s")
+    elif inflection == PARTICIPLE:
+        verb = after_content <= index.word_after_name.get(word, 0)
+    elif inflection == PAST:
+        verb = not counts.get(word + "s")
+    elif inflection == THIRD_PERSON:
+        # A third person follows its subject: at a sentence's start it is a plural.
+        verb = (
+            stats.inside == stats.count
+            and not stats.clause_capital
+            and (mostly_third_person(word, lang) or stats.before_determiner == stats.count)
+            and not any(counts.get(lemma) for lemma in verb_lemmas(word, lang) - {word})
+        )
+    else:
+        verb = False
+    return inflection if verb else None
 
 
 # Letters a language's own words do not use: "yüksek lisans" in an English thesis is Turkish.

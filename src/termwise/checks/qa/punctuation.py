@@ -194,7 +194,7 @@ _QUOTES_FOR = {
 }
 # A question's or exclamation's closing mark, with the text back to where its sentence (or
 # the last closed question) starts: the opener must stand in there. A mark inside a word
-# ("report?id=5", "Yahoo!era") or a web address is none.
+# ("report?id=5", "Yahoo!era"), a web address or right after "<" ("<!--") is none.
 _SPANISH_CLOSING = re.compile(r"[?!]+")
 _OPENING_MARKS = " \t\n\"'“‘«‹(["
 # A sentence's end inside the text before a closing mark: the question starts after it.
@@ -214,6 +214,10 @@ def _spanish_openers(context: CheckContext, pair: Pair, target: str) -> Iterator
         marks = match.group()
         after = target[end : end + 1]
         if any(a <= match.start() < b for a, b in addresses) or (after.isalnum()):
+            continue
+        if target[match.start() - 1 : match.start()] == "<":
+            # Markup's, not a sentence's: "<!--", "<!DOCTYPE", "<?xml" (an unclosed
+            # comment is left in the text as written).
             continue
         if marks == "!" and target[end : end + 2][1:].islower() and after == " ":
             # "Yahoo! era grande": a name that ends in "!", the sentence goes on.
