@@ -4,8 +4,10 @@ An HTML comment opened and never closed hid the rest of the document from transl
 CommonMark reads it: the HTML block runs to the end) and nothing said so; text after a
 comment on its line ("<!-- note --> Real sentence.") is raw HTML to CommonMark (the block
 runs to the end of the line holding "-->"), which a browser shows and termwise kept as
-written, untranslated, silently. Both are still read as CommonMark reads them, now with a
-warning on stderr; a Markdown edition writes them back as written.
+written, untranslated, silently. An unclosed comment is still read as CommonMark reads it,
+now with a warning on stderr; a Markdown edition writes it back as written. Text after a
+comment on its line is now translated (tests/document/test_comment_line_text.py), and only
+markup there is warned of.
 """
 
 from __future__ import annotations
@@ -94,17 +96,25 @@ def test_an_unclosed_comment_is_read_as_commonmark_reads_it_and_warned_of(
     assert "never closed" in warning and "to the end of the file" in warning
 
 
-def test_text_beside_a_comment_on_its_line_is_warned_of(tmp_path: Path) -> None:
+def test_text_beside_a_comment_on_its_line_is_translated_not_warned_of(tmp_path: Path) -> None:
     path = tmp_path / "paper.md"
     path.write_text(BESIDE, encoding="utf-8")
     texts, stderr = segments(path)
     # CommonMark passes the whole line through as raw HTML: a browser shows the text.
     rendered = MarkdownIt("commonmark").render(BESIDE)
     assert "<!-- note --> Real sentence here.\n" in rendered
-    assert texts == ["Title", "Last sentence."]
-    found = warnings(stderr)
-    assert [line.split(": ")[2] for line in found] == ["paper.md:3", "paper.md:7"]
-    assert all("not translated" in line and "line of its own" in line for line in found)
+    assert texts == ["Title", "Real sentence here.", "Another real sentence.", "Last sentence."]
+    assert warnings(stderr) == []
+
+
+def test_markup_beside_a_comment_on_its_line_is_warned_of(tmp_path: Path) -> None:
+    path = tmp_path / "paper.md"
+    path.write_text(BESIDE.replace("Real sentence", "<em>Real</em> sentence"), encoding="utf-8")
+    texts, stderr = segments(path)
+    assert texts == ["Title", "Another real sentence.", "Last sentence."]
+    [warning] = warnings(stderr)
+    assert warning.split(": ")[2] == "paper.md:3"
+    assert "not translated" in warning and "line of its own" in warning
 
 
 def test_an_unclosed_comment_in_a_quote_is_warned_of(tmp_path: Path) -> None:

@@ -106,3 +106,25 @@ def test_a_title_language_is_a_language_tag_and_needs_a_title(project: Project) 
     alone = _termwise(project, *base, "--title-lang", "es")
     assert alone.returncode != 0 and "--title" in alone.stderr
     assert not out.exists()
+
+
+def test_a_markdown_or_text_edition_says_the_title_language_has_no_effect(
+    project: Project,
+) -> None:
+    # Accepted silently, it left the user believing the title was marked.
+    for name in ("edition.md", "edition.txt"):
+        out = project.root / name
+        base = ["export", str(project.paper), "--to", "es", "-o", str(out), "--title", TITLE]
+        marked = _termwise(project, *base, "--title-lang", "es")
+        assert marked.returncode == 0, marked.stderr
+        [note] = [line for line in marked.stderr.splitlines() if "--title-lang" in line]
+        assert note.startswith("note: ") and "mark no language" in note
+        assert TITLE in out.read_text(encoding="utf-8")
+        plain = _termwise(project, *base)
+        assert plain.returncode == 0 and "--title-lang" not in plain.stderr
+    html = _termwise(
+        project,
+        *["export", str(project.paper), "--to", "es", "-o", str(project.root / "paper.html")],
+        *["--title", TITLE, "--title-lang", "es"],
+    )
+    assert html.returncode == 0 and "--title-lang" not in html.stderr

@@ -955,6 +955,10 @@ _HTML_BLOCKS: tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...] = (
 )
 # The kind that cannot interrupt a paragraph.
 _HTML_LINE_TAG = len(_HTML_BLOCKS) - 1
+# What ends the kind that opens with a comment.
+_COMMENT_END = _HTML_BLOCKS[1][1]
+# Raw HTML other than a comment: a tag, a declaration, an autolink's "<https:".
+_RAW_TAG = re.compile(r"<[A-Za-z/?!]")
 # An HTML comment (CommonMark's, "<!-->" and "<!--->" among them); one left open runs to
 # the end, in a browser as in CommonMark.
 _HTML_COMMENT = re.compile(r"<!--(?:-?>|.*?(?:-->|\Z))", re.DOTALL)
@@ -1003,10 +1007,12 @@ _UNCLOSED_IN_CONTAINER = (
     "quote or list item ends, but a browser showing the rendered page hides everything "
     "after it; close the comment"
 )
+# (Text alone after the comment is translated, ``_text_after_comment``; this is for text
+# with a tag, or a comment left open, after it.)
 _TEXT_BESIDE_COMMENT = (
-    "text on the line of an HTML comment is raw HTML to CommonMark (an HTML block runs "
-    'to the end of the line holding "-->"), so it is kept as written and not '
-    "translated; put the text on a line of its own to translate it"
+    "text with HTML markup on the line of an HTML comment is raw HTML to CommonMark (an "
+    'HTML block runs to the end of the line holding "-->"), so it is kept as written and '
+    "not translated; put the text on a line of its own to translate it"
 )
 # Warnings already printed by this process: a command that reads a source twice (a fix
 # reads it again after editing it) warns once.
@@ -1071,6 +1077,47 @@ def _warn(messages: Iterable[str]) -> None:
         if message not in _WARNED:
             _WARNED.add(message)
             print(f"termwise: warning: {message}", file=sys.stderr)
+
+
+def _text_after_comment(text: str, closed: _OpenHtml) -> list[Block]:
+    """The paragraph a comment block's closing line holds after its "-->" ("<!-- note -->
+    New eras begin."), cut off the block: CommonMark keeps the whole line as raw HTML, but
+    a browser shows that text, so it is translated as any paragraph (the comment stays
+    as written). None where the line holds nothing after it but comments, or HTML that a
+    paragraph would show as text (a tag), or opens another comment that it leaves open
+    (which hides the rest of the page from a browser): that stays raw HTML as written,
+    and the warning on it says so."""
+    block = closed.block
+    if closed.end is not _COMMENT_END or not block.lines:
+        return []
+    line_start, line_end = block.lines[-1]
+    line = text[line_start:line_end]
+    # (A comment opened on its closing line may end in its own "<!--": "<!-->".)
+    opening = line.find("<!--") + 2 if len(block.lines) == 1 else 0
+    closing = line.find("-->", opening)
+    if closing < 0:
+        return []
+    after = closing + 3
+    rest = line[after:]
+    shown = _HTML_COMMENT.sub("", rest)
+    if (
+        not shown.strip()
+        or _RAW_TAG.search(shown)
+        or any(not comment.group().endswith("-->") for comment in _HTML_COMMENT.finditer(rest))
+    ):
+        return []
+    block.lines[-1] = (line_start, line_start + after)
+    left = after + len(rest) - len(rest.lstrip())
+    right = len(line.rstrip())
+    return [
+        Block(
+            heading=False,
+            lines=[(line_start + left, line_start + right)],
+            quote_depth=block.quote_depth,
+            quotes=block.quotes,
+            item_depth=block.item_depth,
+        )
+    ]
 
 
 def _html_kind(text: str) -> str:
@@ -1141,6 +1188,7 @@ def markdown_blocks(text: str) -> list[Block]:
                             _code_line(inner, line_start + html_start, raw_html.base)
                         )
                     if raw_html.end is not None and raw_html.end.search(inner):
+                        blocks.extend(_text_after_comment(text, raw_html))
                         raw_html = None
                     continue
             # A blank line, or one left of the list item's text the block stands in: it
@@ -1253,6 +1301,8 @@ def markdown_blocks(text: str) -> list[Block]:
             # (Its first line may hold its end: "<!-- note -->".)
             if opened_html.end is None or not opened_html.end.search(content):
                 raw_html = opened_html
+            else:
+                blocks.extend(_text_after_comment(text, opened_html))
             continue
         if (
             current is not None

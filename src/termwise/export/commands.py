@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 FORMAT_NAMES = ("html", "md", "docx", "txt", "tmx", "xliff", "xliff12", "csv", "po")
 # The editions that mark glossary terms: for any other export, reading a glossary is waste.
 GLOSSARY_FORMATS = ("html", "docx")
+# The editions whose format can say which language a piece of text is in (``--title-lang``).
+LANGUAGE_MARKING_FORMATS = ("html", "docx")
 
 
 @click.command("export")
@@ -101,6 +103,13 @@ def export(
     # The document's own title is in its language; only a title the user wrote may be another.
     if title_lang is not None and not (title and title.strip()):
         raise click.UsageError("--title-lang says which language --title is in; give --title")
+    if title_lang is not None and chosen.edition and chosen.name not in LANGUAGE_MARKING_FORMATS:
+        # Accepted, as the title is, but said: nothing in the file shows it was read.
+        click.echo(
+            f"note: --title-lang has no effect on a {chosen.name} edition: Markdown and plain "
+            "text mark no language (the HTML and Word editions mark the title with it)",
+            err=True,
+        )
     document = load_source(layout, file)
     lang = languages.normalize(target_lang)
     tfile = open_translation(layout, document, lang)

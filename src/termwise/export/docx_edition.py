@@ -591,9 +591,13 @@ def _add_source(
     style = _with(style, lang=lang)
     texts = [item.segment.text for item in block.segments]
     parsed = markdown_inline.paragraph_nodes(texts, markdown, references)
-    for index, (item, nodes) in enumerate(zip(block.segments, parsed, strict=True)):
-        if index:
+    first = True
+    for item, nodes in zip(block.segments, parsed, strict=True):
+        if markdown_inline.shows_nothing(nodes):
+            continue  # a comment alone: no run, and no space beside the others
+        if not first:
             paragraph.add_run(" ")
+        first = False
         terms = _Terms(marks, "source", item.source_terms)
         _add_text(paragraph, item.segment.text, nodes, style, terms)
 
@@ -612,14 +616,18 @@ def _add_target(
     shown = [item for item in runs if item is not None and item.target is not None]
     texts = [item.target or "" for item in shown]
     parsed = iter(markdown_inline.paragraph_nodes(texts, markdown, references))
-    for index, item in enumerate(runs):
-        if index:
+    first = True
+    for item in runs:
+        nodes = None if item is None or item.target is None else next(parsed)
+        if markdown_inline.shows_nothing(nodes):
+            continue  # a comment alone: no run, and no space beside the others
+        if not first:
             paragraph.add_run(" ")
+        first = False
         if item is None or item.target is None:
             _add_text(paragraph, MISSING, None, _with(style, italic=True))
             continue
         terms = _Terms(marks, "target", item.target_terms)
-        nodes = next(parsed)
         if item.unreviewed:
             # Colour and the dagger, not italics: italics would hide the text's own emphasis.
             unreviewed = _with(style, colour=UNREVIEWED_COLOUR)

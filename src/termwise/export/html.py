@@ -388,10 +388,12 @@ def _inline_block_html(block: EditionBlock, block_html: BlockHtml) -> str:
 def _source_block_html(block: EditionBlock, markdown: bool, references: References) -> str:
     texts = [item.segment.text for item in block.segments]
     parsed = markdown_inline.paragraph_nodes(texts, markdown, references)
+    # (A sentence that shows nothing, a comment alone, is no element and takes no space.)
     return " ".join(
         f'<span class="seg" id="s-{escape(item.segment.id)}">'
         f"{_text_html(item.segment.text, item.source_terms, nodes)}</span>"
         for item, nodes in zip(block.segments, parsed, strict=True)
+        if not markdown_inline.shows_nothing(nodes)
     )
 
 
@@ -400,9 +402,13 @@ def _target_runs_html(block: EditionBlock, markdown: bool, references: Reference
     shown = [item for item in runs if item is not None and item.target is not None]
     texts = [item.target or "" for item in shown]
     parsed = iter(markdown_inline.paragraph_nodes(texts, markdown, references))
+    shown_runs = [
+        (item, None if item is None or item.target is None else next(parsed)) for item in runs
+    ]
     return " ".join(
-        _target_html(item, None if item is None or item.target is None else next(parsed))
-        for item in runs
+        _target_html(item, nodes)
+        for item, nodes in shown_runs
+        if not markdown_inline.shows_nothing(nodes)
     )
 
 

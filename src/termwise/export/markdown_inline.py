@@ -527,6 +527,9 @@ class _Parser:
 
 # How a paragraph's sentences stand in its text, as every edition joins them.
 PARAGRAPH_JOIN = " "
+# The spaces at a sentence's edge that an edition's join stands for (not a no-break space,
+# which an entity or the text itself puts there on purpose).
+_EDGE_SPACE = " \t\r\n"
 
 
 def parse_paragraph(texts: list[str], references: References | None = None) -> list[list[Node]]:
@@ -543,7 +546,50 @@ def parse_paragraph(texts: list[str], references: References | None = None) -> l
         position += len(text) + len(PARAGRAPH_JOIN)
     nodes = parse(PARAGRAPH_JOIN.join(texts), references)
     return [
-        _slice(nodes, start, start + len(text)) for start, text in zip(starts, texts, strict=True)
+        _trimmed(_slice(nodes, start, start + len(text)))
+        for start, text in zip(starts, texts, strict=True)
+    ]
+
+
+def shows_nothing(nodes: list[Node] | None) -> bool:
+    """Whether a sentence read as ``nodes`` (None: no Markdown) shows the reader nothing:
+    it holds an HTML comment alone (a table cell's ``<!-- note -->``). An edition prints
+    neither it nor the space before it."""
+    return nodes is not None and not plain(nodes)
+
+
+def _trimmed(nodes: list[Node]) -> list[Node]:
+    """``nodes`` without the spaces at their edges: a comment beside a sentence's end
+    ("It ends. <!-- note -->") leaves the spaces before it in the sentence, where an
+    edition's own space between sentences would double them."""
+    return _edge_trimmed(_edge_trimmed(nodes, at_end=True), at_end=False)
+
+
+def _edge_trimmed(nodes: list[Node], *, at_end: bool) -> list[Node]:
+    """``nodes`` without the spaces at their end (``at_end``) or their start."""
+    out = list(nodes)
+    for index in range(len(out) - 1, -1, -1) if at_end else range(len(out)):
+        node = out[index]
+        if isinstance(node, Span):
+            children = _edge_trimmed(node.children, at_end=at_end)
+            out[index] = Span(node.kind, children, href=node.href)
+            if plain(children):
+                break
+        elif isinstance(node, Code) or not node.literal:
+            if node.text:
+                break
+            # (An HTML comment shows nothing: the edge lies beyond it.)
+        else:
+            text = node.text.rstrip(_EDGE_SPACE) if at_end else node.text.lstrip(_EDGE_SPACE)
+            start = node.start if at_end else node.end - len(text)
+            out[index] = Text(start, start + len(text), text, literal=True)
+            if text:
+                break
+    return [
+        node
+        for node in out
+        if not (isinstance(node, Span) and not node.children)
+        and not (isinstance(node, Text) and node.literal and not node.text)
     ]
 
 

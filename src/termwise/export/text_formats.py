@@ -370,7 +370,9 @@ def _reading_source(block: EditionBlock, references: markdown_inline.References)
     in brackets: plain text is read as it is, and "**calidad**" is no emphasis there."""
     texts = [item.segment.text for item in block.segments]
     nodes = markdown_inline.parse_paragraph(texts, references)
-    return " ".join(markdown_inline.reading_text(sentence) for sentence in nodes)
+    shown = (markdown_inline.reading_text(sentence) for sentence in nodes)
+    # (A sentence that shows nothing, a comment alone, takes no space beside the others.)
+    return " ".join(text for text in shown if text)
 
 
 def _reading_target(block: EditionBlock, references: markdown_inline.References) -> str:
@@ -385,7 +387,8 @@ def _reading_target(block: EditionBlock, references: markdown_inline.References)
             parts.append(MISSING)
             continue
         text = markdown_inline.reading_text(next(nodes))
-        parts.append(text + UNREVIEWED_MARK if item.unreviewed else text)
+        if text:
+            parts.append(text + UNREVIEWED_MARK if item.unreviewed else text)
     return " ".join(parts)
 
 
