@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shlex
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -45,15 +46,31 @@ class ProjectLayout:
     def translation_file(self, document: str | Path, lang: str) -> Path:
         """``translations/<stem>.<lang>.po`` for the translation of ``document`` into ``lang``.
 
-        Refuses (``OldTranslationName``) where that file does not exist but the translation
-        may be on disk under the name an older termwise gave it: a command would otherwise
-        report it missing, or start a second one beside it.
+        Where that file does not exist but the translation may be on disk under the name an
+        older termwise gave it, says so (see ``_check_old_names``): a command would otherwise
+        report it missing, or start a second one beside it, without a word.
         """
         tag = languages.normalize(lang)
         path = self.translations_dir / f"{Path(document).stem}.{tag}.po"
-        if tag in _OLD_NAMES and not path.exists():
-            _refuse_old_name(self, Path(document), tag, path)
+        note = self.old_name_note(document, tag)
+        if note is not None and note not in _NOTED:
+            _NOTED.add(note)
+            print(f"termwise: warning: {note}", file=sys.stderr)
         return path
+
+    def old_name_note(self, document: str | Path, lang: str) -> str | None:
+        """What to tell the user where the translation of ``document`` into ``lang`` has no
+        file but may be one under the name an older termwise gave it (None where not).
+        Raises ``OldTranslationName`` where the old file surely is that translation.
+
+        The rule is ``_check_old_names``'s; this is public so that a screen which hides
+        standard error (the workbench) can show the same note.
+        """
+        tag = languages.normalize(lang)
+        path = self.translations_dir / f"{Path(document).stem}.{tag}.po"
+        if tag not in _OLD_NAMES or path.exists():
+            return None
+        return _check_old_names(self, Path(document), tag, path)
 
     def translation_languages(self, document: str | Path) -> list[str]:
         """The target languages that ``document`` has a translation file for, sorted: what a
@@ -88,10 +105,21 @@ class OldTranslationName(TermwiseError):
 _OLD_NAMES = {"zh-TW": ("zh-Hant",), "zh-HK": ("zh-Hant",), "zh-MO": ("zh-Hant", "zh-Hant-MO")}
 
 
-def _refuse_old_name(layout: ProjectLayout, document: Path, tag: str, path: Path) -> None:
-    """Raise ``OldTranslationName`` where a file under an old name of ``tag`` may hold the
-    translation of ``document`` into it. Nothing is renamed here: which translation the file
-    is, only its Language header can tell, and zh_Hant (what termwise wrote) does not."""
+# The notes printed already: a command asks for the same path many times.
+_NOTED: set[str] = set()
+
+
+def _check_old_names(layout: ProjectLayout, document: Path, tag: str, path: Path) -> str | None:
+    """Refuse, or note, a file under an old name of ``tag`` that may hold the translation of
+    ``document`` into it. Nothing is renamed here: which translation the file is, only its
+    Language header can tell.
+
+    A header that names ``tag``'s region is that translation: refused with the ``mv`` that
+    finds it, since opening it under another name would leave two names for one translation.
+    "zh_Hant" (what an older termwise wrote for zh-TW) is also what termwise writes for a
+    zh-Hant translation today, so it cannot tell: the command goes on, and the note returned
+    gives the ``mv`` to the user whose file it is.
+    """
     for old_tag in _OLD_NAMES[tag]:
         old = layout.translations_dir / f"{document.stem}.{old_tag}.po"
         try:
@@ -99,29 +127,32 @@ def _refuse_old_name(layout: ProjectLayout, document: Path, tag: str, path: Path
         except OSError:
             continue  # no such file (or none to read): nothing to be confused with
         try:
-            said = languages.normalize(written) if written else old_tag
+            said = languages.normalize(written or old_tag)
         except languages.LanguageError:
             continue
-        move = f"mv {shlex.quote(str(old))} {shlex.quote(str(path))}"
+        move = f"mv {shlex.quote(_shown(old))} {shlex.quote(_shown(path))}"
         if said == tag:
             raise OldTranslationName(
-                f"{old} is the {tag} translation of {document.name} (its Language header "
-                f"says {written}) under the name termwise gave it before {tag} was a tag of "
-                f"its own; termwise now keeps it in {path.name}. Rename it and run the "
-                f"command again: {move}"
+                f"{_shown(old)} is the {tag} translation of {document.name} (its Language "
+                f"header says {written or old_tag}) under an older termwise's name for it; "
+                f"rename it and run the command again: {move}"
             )
-        if said != old_tag:
+        if said != languages.normalize(old_tag):
             continue  # a translation into another region (zh_HK beside zh-TW): not this one
-        raise OldTranslationName(
-            f"there is no {path}, but {old} holds a translation of {document.name} into "
-            f"traditional Chinese (Language: {written or old_tag}), and until {tag} was a "
-            f"tag of its own termwise kept the {tag} translation there; termwise does not "
-            f"start a second one beside it. If it is your {tag} translation, rename it: "
-            f"{move} (its Language header says {tag} from the next save on). If it is a "
-            f"translation into traditional Chinese in general, work on it with --to "
-            f"{old_tag}, or start a {tag} translation from it: "
-            f"cp {shlex.quote(str(old))} {shlex.quote(str(path))}"
+        return (
+            f"{_shown(old)} may be the {tag} translation an older termwise wrote; if it is, "
+            f"rename it: {move}"
         )
+    return None
+
+
+def _shown(path: Path) -> str:
+    """``path`` as the user may type it where the command runs: relative to the current
+    folder when inside it, which keeps the message (and the ``mv`` in it) short."""
+    try:
+        return str(path.relative_to(Path.cwd())) if path.is_absolute() else str(path)
+    except ValueError:
+        return str(path)
 
 
 def _language_header(path: Path) -> str:

@@ -81,13 +81,20 @@ def write_catalog(catalog: Catalog, *, wrap: int | None = None, **options: Any) 
     if comment is not None and not options.get("omit_header"):
         # Babel rewrites a header comment (YEAR and PACKAGE filled in, tabs expanded,
         # spaces at line ends dropped, an empty comment turned into a blank line): the
-        # file's own goes back byte for byte.
-        written = comment.encode("utf-8") + written[written.index(b'msgid ""\n') :]
-    if wrap is None:
+        # file's own goes back byte for byte, with the header's flag.
+        flags = b"#, fuzzy\n" if catalog.fuzzy else b""
+        written = comment.encode("utf-8") + flags + written[written.index(b'msgid ""\n') :]
+    entry = getattr(catalog, "verbatim_entry", None)
+    if wrap is None and entry is None:
         return written
-    from termwise.project.po_wrap import rewrap
+    text = written.decode("utf-8")
+    if wrap is not None:
+        from termwise.project.po_wrap import rewrap
 
-    return rewrap(written.decode("utf-8"), wrap).encode("utf-8")
+        text = rewrap(text, wrap)
+    if entry is not None and not options.get("omit_header"):
+        text = header_lines_kept(text, entry)
+    return text.encode("utf-8")
 
 
 def _with_previous_contexts(written: bytes, catalog: Catalog, options: dict[str, Any]) -> bytes:
@@ -608,8 +615,10 @@ def new_catalog(tfile: TranslationFile) -> Catalog:
             return out
 
         mime_headers = property(_project_headers, Catalog._set_mime_headers)  # type: ignore[assignment]
-        # The file's own header comment, written as it is (see ``write_catalog``).
+        # The file's own header comment, and the lines of its header's unchanged fields,
+        # written as they are (see ``write_catalog``).
         verbatim_comment = tfile.header_comment
+        verbatim_entry = tfile.header_entry
 
     locale_id = tfile.lang.replace("-", "_")
     language_override: str | None = None
@@ -634,6 +643,11 @@ def new_catalog(tfile: TranslationFile) -> Catalog:
     if tfile.created is not None:
         catalog.creation_date = tfile.created
     set_plural_rule(catalog, tfile)
+    # A template's header keeps its "#, fuzzy" while it is one (a field still holds its
+    # initial value): the flag is what gettext's tools and editors read for "not filled
+    # in yet", and msgfmt ignores it on a header (nor does msgfmt -c warn of it). Once no
+    # initial value is left, termwise wrote a real header, and drops it as msginit does.
+    catalog.fuzzy = tfile.header_fuzzy and still_a_template(catalog.mime_headers)
     return catalog
 
 
@@ -723,21 +737,161 @@ class FileStyle:
     header_comment: str | None
     # The header's Content-Type as written (None: it has none).
     content_type: str | None
+    # The header entry's lines as written (``msgid ""``, its msgstr's lines; each with its
+    # "\n"): its unchanged fields are written back in them (None: no header entry).
+    header_entry: str | None = None
+    # Whether the header entry is marked ``#, fuzzy`` (a template's header, not filled in).
+    header_fuzzy: bool = False
+    # Its line ends ("\r\n" where its first line ends so) and whether its last entry is
+    # followed by a blank line (Babel's way; gettext's tools end with one "\n").
+    newline: str = "\n"
+    blank_line_at_end: bool = True
 
 
 def file_style(data: bytes) -> FileStyle:
     """The layout of a PO file (see :class:`FileStyle`). Read off the file's first
-    megabyte, so that a cached parse of a book can take it too."""
+    megabyte (and its last bytes), so that a cached parse of a book can take it too."""
     from termwise.project.po_wrap import detect_width
 
     head = _head_text(data)
     raw = _raw_header(head)
+    first_line = data.find(b"\n")
     return FileStyle(
         header_order=header_order(raw),
         wrap_width=detect_width(data),
         header_comment=_header_comment(head.removeprefix("\ufeff")),
         content_type=parse_header(raw).get("content-type"),
+        header_entry=_header_entry(head),
+        header_fuzzy=_header_flagged_fuzzy(head),
+        newline="\r\n" if first_line > 0 and data[first_line - 1] == 0x0D else "\n",
+        blank_line_at_end=data.endswith((b"\n\n", b"\n\r\n")) or not data.strip(),
     )
+
+
+def _header_entry(head: str) -> str | None:
+    """The header entry's ``msgid ""`` line and msgstr lines as ``head`` has them (line ends
+    made "\n"), or None where the file has no header entry."""
+    lines = [line.removesuffix("\r") for line in head.removeprefix("\ufeff").split("\n")]
+    for index, line in enumerate(lines):
+        if line.startswith("#"):
+            continue
+        if line != 'msgid ""' or index + 1 >= len(lines):
+            return None
+        end = index + 2
+        if not lines[index + 1].startswith('msgstr "'):
+            return None
+        while end < len(lines) and lines[end].startswith('"'):
+            end += 1
+        if end >= len(lines):
+            return None  # cut off by the 64 KiB read: not all of it is known
+        return "".join(f"{kept}\n" for kept in lines[index:end])
+    return None
+
+
+def _header_flagged_fuzzy(head: str) -> bool:
+    """Whether the flag lines (``#,``) above the header entry hold ``fuzzy``."""
+    for line in head.removeprefix("\ufeff").split("\n"):
+        if line.startswith("#,") and "fuzzy" in line[2:].replace(",", " ").split():
+            return True
+        if not line.startswith("#"):
+            return False
+    return False
+
+
+# What msgfmt (``check_header_entry``) takes for a field's initial, template value; a
+# header with one left is still a template's, which ``#, fuzzy`` says.
+_TEMPLATE_VALUES = {
+    "project-id-version": "PACKAGE VERSION",
+    "po-revision-date": "YEAR-MO-DA",
+    "last-translator": "FULL NAME",
+    "language-team": "LANGUAGE",
+    "content-type": "text/plain; charset=CHARSET",
+    "content-transfer-encoding": "ENCODING",
+}
+
+
+def still_a_template(fields: Iterable[tuple[str, str]]) -> bool:
+    """Whether a header (its fields) still holds a value msgfmt calls initial."""
+    for name, value in fields:
+        initial = _TEMPLATE_VALUES.get(name.lower())
+        if initial is not None and value.strip().startswith(initial):
+            return True
+        if name.lower() == "language" and not value.strip():
+            return True
+    return False
+
+
+def header_lines_kept(text: str, as_read: str) -> str:
+    """PO ``text`` whose header entry keeps ``as_read``'s lines (see ``FileStyle``) for each
+    field written as it was: only a changed field (PO-Revision-Date, a field added) is
+    laid out anew. A field gettext wrapped (a long Plural-Forms) then stays as it is even
+    where the file's entries tell no width, or another one."""
+    old = _header_field_lines(as_read)
+    start = text.find('msgid ""\nmsgstr ""\n')
+    if old is None or start < 0 or (start > 0 and text[start - 1] != "\n"):
+        return text
+    end = text.find("\n\n", start)
+    end = len(text) if end < 0 else end + 1
+    new = _header_field_lines(text[start:end])
+    if new is None:
+        return text
+    kept = {"".join(_quoted(line) for line in lines): lines for lines in old}
+    body = [kept.get("".join(_quoted(line) for line in lines), lines) for lines in new]
+    entry = 'msgid ""\nmsgstr ""\n' + "".join(line + "\n" for lines in body for line in lines)
+    return text[:start] + entry + text[end:]
+
+
+def _header_field_lines(entry: str) -> list[list[str]] | None:
+    """A header entry's msgstr lines, one group per field (the lines up to one whose text
+    ends with "\\n"); None where its msgstr does not start with ``msgstr ""``."""
+    lines = entry.removesuffix("\n").split("\n")
+    if lines[:2] != ['msgid ""', 'msgstr ""']:
+        return None
+    groups: list[list[str]] = []
+    current: list[str] = []
+    for line in lines[2:]:
+        if not (line.startswith('"') and line.endswith('"') and len(line) > 1):
+            return None
+        current.append(line)
+        if _ends_with_newline_escape(_quoted(line)):
+            groups.append(current)
+            current = []
+    if current:
+        groups.append(current)
+    return groups
+
+
+def _quoted(line: str) -> str:
+    return line[1:-1]
+
+
+def _ends_with_newline_escape(escaped: str) -> bool:
+    # "\n" at the end, not "\\n" (an escaped backslash before an "n").
+    body = escaped.removesuffix("\\n")
+    if body == escaped:
+        return False
+    return (len(body) - len(body.rstrip("\\"))) % 2 == 0
+
+
+def in_file_style(
+    chunks: Iterable[bytes], *, newline: str = "\n", blank_line_at_end: bool = True
+) -> Iterator[bytes]:
+    """The bytes of a file as termwise formats it (``chunks``: "\n" line ends, a blank
+    line after the last entry), with the line ends and the last line of the file it
+    replaces (see ``FileStyle``): a CRLF file stays CRLF, and msgcat's single "\n" at the
+    end stays single. Streamed: a book's file is never held whole."""
+    crlf = newline == "\r\n"
+    pending = b""
+    for chunk in chunks:
+        if not chunk:
+            continue
+        if pending:
+            yield pending.replace(b"\n", b"\r\n") if crlf else pending
+        pending = chunk
+    if not blank_line_at_end and pending.endswith(b"\n\n"):
+        pending = pending[:-1]
+    if pending:
+        yield pending.replace(b"\n", b"\r\n") if crlf else pending
 
 
 def header_comment(data: bytes) -> str | None:

@@ -175,8 +175,12 @@ def save(
     with _open_spanned_file(tfile) as source:
         spans = tfile._written if source else {}
         header, entries, trailer, written = _plan(tfile, snapshot, spans)
-        chunks = entry_spans.chunks(header, entries, trailer, source)
+        chunks = _in_file_style(tfile, entry_spans.chunks(header, entries, trailer, source))
         write_atomic(target, _hashing(chunks, digest), backup=True, install=installer)
+    if tfile.newline != "\n":
+        # The spans count "\n" ends: in a CRLF file they point elsewhere (nor does
+        # ``entry_spans.scan`` take such a file), so every entry is formatted next time.
+        written = {segment_id: (key, -1, 0) for segment_id, (key, _, _) in written.items()}
     tfile._written = written
     tfile.path = target
     stat = target.stat()
@@ -199,7 +203,15 @@ def file_bytes(tfile: TranslationFile) -> bytes:
     with _open_spanned_file(tfile) as source:
         spans = tfile._written if source else {}
         header, entries, trailer, _ = _plan(tfile, Snapshot.of(tfile), spans)
-        return b"".join(entry_spans.chunks(header, entries, trailer, source))
+        return b"".join(_in_file_style(tfile, entry_spans.chunks(header, entries, trailer, source)))
+
+
+def _in_file_style(tfile: TranslationFile, chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """``chunks`` with the line ends and last line of ``tfile``'s file (see
+    ``po_format.in_file_style``)."""
+    return po_format.in_file_style(
+        chunks, newline=tfile.newline, blank_line_at_end=tfile.blank_line_at_end
+    )
 
 
 def _plan(

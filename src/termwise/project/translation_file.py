@@ -50,6 +50,12 @@ class TranslationFile:
     # its Content-Type as written (None: termwise's).
     header_comment: str | None = None
     content_type: str | None = None
+    # Its header entry's lines and ``#, fuzzy``, its line ends and whether it ends with a
+    # blank line, as written (see ``po_format.FileStyle``; the defaults: termwise's own).
+    header_entry: str | None = None
+    header_fuzzy: bool = False
+    newline: str = "\n"
+    blank_line_at_end: bool = True
     # Each obsolete unit as read, by (source, segment id): its key then, and its entry's
     # text in the file, written back as it was while the unit is unchanged.
     obsolete_as_read: dict[tuple[str, str], tuple[tuple[object, ...], str]] = field(
@@ -153,9 +159,16 @@ class TranslationFile:
         self.wrap_width = style.wrap_width
         self.header_comment = style.header_comment
         self.content_type = style.content_type
+        self.header_entry = style.header_entry
+        self.header_fuzzy = style.header_fuzzy
+        self.newline = style.newline
+        self.blank_line_at_end = style.blank_line_at_end
         self.obsolete_as_read = {}
         if self.obsolete and b"#~ msgid " in data:
-            written = po_format.obsolete_as_written(po_format.decode_po(data, path))
+            decoded = po_format.decode_po(data, path)
+            if style.newline == "\r\n":
+                decoded = decoded.replace("\r\n", "\n")  # written back with the file's ends
+            written = po_format.obsolete_as_written(decoded)
             for unit in self.obsolete:
                 key = (unit.source, unit.segment_id)
                 text = written.get(key)
@@ -181,9 +194,15 @@ class TranslationFile:
         """The whole file formatted by Babel in one go (what ``to_bytes`` must equal)."""
         options = {**po_format.WRITE_OPTIONS, "wrap": self.wrap_width}
         live = {(unit.source, unit.segment_id) for unit in self.units.values()}
-        return po_format.write_catalog(
-            self.to_catalog(), ignore_obsolete=True, **options
-        ) + po_format.obsolete_entries(self, self.obsolete, live, **options)
+        chunks = (
+            po_format.write_catalog(self.to_catalog(), ignore_obsolete=True, **options),
+            po_format.obsolete_entries(self, self.obsolete, live, **options),
+        )
+        return b"".join(
+            po_format.in_file_style(
+                chunks, newline=self.newline, blank_line_at_end=self.blank_line_at_end
+            )
+        )
 
     def to_catalog(self) -> Catalog:
         return po_format.full_catalog(self)
