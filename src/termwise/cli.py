@@ -168,11 +168,23 @@ def in_document_project(
                 scope = scope.parent
         started = choice.layout.translation_file(document, lang) if lang else None
         existed = started is not None and started.exists()
-        try:
-            return callback(*args, **kwargs)
-        finally:
-            if started is not None and not existed and started.exists():
-                click.echo(discovery.new_translation_note(choice, started, document), err=True)
+        from termwise.project.translations import collecting_sync_reports
+
+        with collecting_sync_reports() as synced:
+            try:
+                result = callback(*args, **kwargs)
+            finally:
+                if started is not None and not existed and started.exists():
+                    click.echo(discovery.new_translation_note(choice, started, document), err=True)
+        # Work that moved when the translation was brought in step with the document (the
+        # segmenter cuts otherwise now): said once per file, as it was found the first time.
+        said: dict[Path | None, list[str]] = {}
+        for path, report in synced:
+            said.setdefault(path, report.lines())
+        for path, lines in said.items():
+            for line in lines:
+                click.echo(f"note: {path.name if path else document.name}: {line}", err=True)
+        return result
 
     command.callback = in_project
 

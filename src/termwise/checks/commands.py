@@ -136,7 +136,7 @@ def check(
             raise TermwiseError(f"{target_path}: no target language in the file; give --to LANG")
     elif target_lang is not None:
         targets, plurals, flags, left_out, read_only = _targets_from_project(
-            layout, file, target_lang
+            layout, file, document, target_lang
         )
     ignores = IgnoreStore.for_document(layout, file)
     result = check_document(
@@ -229,15 +229,16 @@ def _load_glossary(layout: ProjectLayout, path: Path | None) -> Glossary | None:
 
 
 def _targets_from_project(
-    layout: ProjectLayout, file: Path, lang: str
+    layout: ProjectLayout, file: Path, document: Document, lang: str
 ) -> tuple[dict[str, str], dict[str, object], dict[str, frozenset[str]], set[str], set[str]]:
     """Each segment's translation, the forms of the plural entries among them, the
     entries' PO flags, the segments the translator confirmed the translation leaves out,
-    and the read-only ones."""
+    and the read-only ones: of the file synced with ``document`` as stats and export read
+    it (a translation the segmentation moved was 'not translated' here, and printed there)."""
     from termwise.align.output import confirmed_omission
     from termwise.checks.entries import entry_data
     from termwise.errors import TermwiseError
-    from termwise.project.translation_file import TranslationFile
+    from termwise.project.translations import open_translation
     from termwise.project.units import READ_ONLY_FLAG
 
     path = layout.translation_file(file, lang)
@@ -245,7 +246,7 @@ def _targets_from_project(
         from termwise.project.discovery import missing_translation
 
         raise TermwiseError(f"{missing_translation(layout, file, lang)}; or give --target FILE")
-    tfile = TranslationFile.load(path)
+    tfile = open_translation(layout, document, lang)
     targets = {segment_id: unit.target for segment_id, unit in tfile.units.items()}
     plurals, flags = entry_data(tfile)
     left_out = {segment_id for segment_id, unit in tfile.units.items() if confirmed_omission(unit)}

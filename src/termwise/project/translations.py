@@ -2,15 +2,19 @@
 
 The document is the truth about *which* segments exist; the project file is the truth about
 the work done on them. When the source changes, nothing a person did may be lost: work is
-carried over by segment id, then by identical source text, then by a close fuzzy match
-(marked for review, with the old source kept for comparison), and whatever still has no home
-becomes an obsolete entry (gettext's ``#~``), which Poedit and msgmerge also keep.
+carried over by segment id, then by identical source text, then across a changed
+segmentation (sentences the segmenter now joins or splits, see ``_carry_over_resegmented``),
+then by a close fuzzy match (marked for review, with the old source kept for comparison), and
+whatever still has no home becomes an obsolete entry (gettext's ``#~``), which Poedit and
+msgmerge also keep.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,7 +31,7 @@ from termwise.project.units import (
 )
 
 if TYPE_CHECKING:
-    from termwise.document.model import Document
+    from termwise.document.model import Document, Segment
     from termwise.document.resegmentation import Resegmentation
     from termwise.mt.engine import MTResult
     from termwise.project.layout import ProjectLayout
@@ -48,12 +52,71 @@ class SyncReport:
     # source): each translation is back to needing review, with the old source kept.
     source_changed: list[str] = field(default_factory=list)
     reviewed_reopened: list[str] = field(default_factory=list)
+    # Sentences the segmenter now makes one segment of (an old cut it no longer makes, as
+    # "Anm. d. | Übers." was): each new segment's id and the ids of the units joined into it.
+    joined: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    # One unit's sentence the segmenter now cuts: its id and the new segments' ids; the
+    # translation went whole onto the first of them.
+    split: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
         return bool(
-            self.by_text or self.by_fuzzy or self.new or self.obsoleted or self.source_changed
+            self.by_text
+            or self.by_fuzzy
+            or self.new
+            or self.obsoleted
+            or self.source_changed
+            or self.joined
+            or self.split
         )
+
+    def lines(self) -> list[str]:
+        """What happened to a person's work that they would not otherwise learn: commands
+        print it, since a translation moved or put aside looks like lost work."""
+        said: list[str] = []
+        if self.joined:
+            units = sum(len(old) for _, old in self.joined)
+            segments = _count(len(self.joined), "segment")
+            said.append(
+                f"{_count(units, 'translation')} carried over into {segments} the segmenter "
+                "now makes of them (joined, to review)"
+            )
+        if self.split:
+            parts = sum(len(new) for _, new in self.split)
+            said.append(
+                f"{_count(len(self.split), 'translation')} carried over whole onto the first "
+                f"of the {parts} segments the segmenter now cuts them into (to review and "
+                "share out)"
+            )
+        if self.obsoleted:
+            said.append(
+                f"{_count(len(self.obsoleted), 'translation')} kept as obsolete entries (#~): "
+                "no segment of the document has their source any more"
+            )
+        return said
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+# The reports of the syncs ``open_translation`` makes while a command collects them.
+_collected: ContextVar[list[tuple[Path | None, SyncReport]] | None] = ContextVar(
+    "termwise_sync_reports", default=None
+)
+
+
+@contextmanager
+def collecting_sync_reports() -> Iterator[list[tuple[Path | None, SyncReport]]]:
+    """Gather each translation file's sync report (its path and the report) while the block
+    runs, so that the command line can say what moved; the core prints nothing itself."""
+    reports: list[tuple[Path | None, SyncReport]] = []
+    token = _collected.set(reports)
+    try:
+        yield reports
+    finally:
+        _collected.reset(token)
 
 
 def translation_path(layout: ProjectLayout, document: Document, lang: str) -> Path:
@@ -105,7 +168,10 @@ def open_translation(layout: ProjectLayout, document: Document, lang: str) -> Tr
             document_name=document.path.name if document.path else "",
         )
         tfile.path = path
-    sync_with_document(tfile, document)
+    report = sync_with_document(tfile, document)
+    collected = _collected.get()
+    if collected is not None and report.lines():
+        collected.append((path, report))
     return tfile
 
 
@@ -163,14 +229,20 @@ def sync_with_document(tfile: TranslationFile, document: Document) -> SyncReport
         placed[segment.id] = unit
         report.by_text.append(segment.id)
 
-    # Pass 3: close fuzzy match against the remaining units that hold a person's translation.
+    # Pass 3: the same sentences cut otherwise (before the fuzzy pass: an exact match of
+    # the whole outranks a close match of one part, which took a long sentence's first
+    # part and left its short second part's translation obsolete).
+    _carry_over_resegmented(
+        pool, claimed, placed, segments, report, source_lang=document.lang, target_lang=tfile.lang
+    )
+
+    # Pass 4: close fuzzy match against the remaining units that hold a person's translation.
     # Machine translation is not carried: it was made for other words, and a new MT of the
     # new words is better than the old one marked for review.
-    human = (SegmentState.EDITED, SegmentState.REVIEWED)
     remaining = [
         i
         for i in range(len(pool))
-        if i not in claimed and pool[i].target and pool[i].state in human
+        if i not in claimed and pool[i].target and pool[i].state in _HUMAN
     ]
     for segment in segments:
         if segment.id in placed or not remaining:
@@ -214,6 +286,167 @@ def sync_with_document(tfile: TranslationFile, document: Document) -> SyncReport
     tfile.units = units
     tfile.obsolete = obsolete
     return report
+
+
+# A person's translation: what the passes after the exact ones carry over.
+_HUMAN = (SegmentState.EDITED, SegmentState.REVIEWED)
+
+
+def _carry_over_resegmented(
+    pool: Sequence[TranslationUnit],
+    claimed: set[int],
+    placed: dict[str, TranslationUnit],
+    segments: Sequence[Segment],
+    report: SyncReport,
+    *,
+    source_lang: str,
+    target_lang: str,
+) -> None:
+    """Carry work over where the segmenter now cuts the same text otherwise: consecutive
+    old units whose sources together are one new segment's text (joined), and one old
+    unit whose source is consecutive new segments' texts (split).
+
+    A join gets the translations joined, edited: the workbench's own join does the same,
+    as the cut may have made the translator break a sentence where it reads badly, and no
+    one has reviewed the whole as one. A split puts the whole translation on the first
+    part, edited, and a note on the others, as the workbench's split does; recording a join
+    in the document's segmentation instead would change every language's segments (the
+    segmentation is the document's) and make read-only commands write it, and the
+    segmenter's new cut is usually the right one. Joining the parts in the workbench gives
+    the segment back its whole translation.
+    """
+    spaced = not languages.is_cjk(source_lang)
+    free = {
+        index: key
+        for index, unit in enumerate(pool)
+        if index not in claimed and not unit.is_plural and (key := content_key(unit.source))
+    }
+    open_segments = {
+        index: content_key(segment.text)
+        for index, segment in enumerate(segments)
+        if segment.id not in placed
+    }
+    if not (len(free) >= 2 and open_segments) and not (free and len(open_segments) >= 2):
+        return
+
+    def human(index: int) -> bool:
+        return bool(pool[index].target) and pool[index].state in _HUMAN
+
+    units_by_head = _HeadIndex(free)
+    for segment_index, text in open_segments.items():
+        segment = segments[segment_index]
+        for start in units_by_head.starting(text):
+            run = _covering(text, start, free, claimed, spaced)
+            if run is None or len(run) < 2 or not any(human(i) for i in run):
+                continue
+            placed[segment.id] = _joined_unit(segment, [pool[i] for i in run], target_lang)
+            claimed.update(run)
+            report.joined.append((segment.id, tuple(pool[i].segment_id for i in run)))
+            break
+
+    still_open = {i: key for i, key in open_segments.items() if segments[i].id not in placed}
+    placed_now: set[int] = set()
+    segments_by_head = _HeadIndex(still_open)
+    for unit_index, text in free.items():
+        if unit_index in claimed or not human(unit_index):
+            continue
+        for start in segments_by_head.starting(text):
+            parts = _covering(text, start, still_open, placed_now, spaced)
+            if parts is None or len(parts) < 2:
+                continue
+            old = pool[unit_index]
+            first, *rest = (segments[i] for i in parts)
+            placed[first.id] = TranslationUnit(
+                segment_id=first.id,
+                source=first.text,
+                target=old.target,
+                state=SegmentState.EDITED,
+                notes=old.notes,
+                previous_source=old.source,
+                flags=old.flags,
+            )
+            for segment in rest:
+                placed[segment.id] = TranslationUnit(
+                    segment_id=segment.id,
+                    source=segment.text,
+                    notes=(
+                        f"termwise: this sentence's translation is still in segment "
+                        f"{first.id}, carried over whole from before the segmenter cut "
+                        "its sentence here"
+                    ),
+                )
+            claimed.add(unit_index)
+            placed_now.update(parts)
+            report.split.append((old.segment_id, tuple(segments[i].id for i in parts)))
+            break
+
+
+def _joined_unit(
+    segment: Segment, parts: Sequence[TranslationUnit], target_lang: str
+) -> TranslationUnit:
+    """One new segment's unit made of the old units of its sentences (see the caller)."""
+    glue = "" if languages.is_cjk(target_lang) else " "
+    flags: frozenset[str] = frozenset()
+    for part in parts:
+        flags |= part.flags
+    return TranslationUnit(
+        segment_id=segment.id,
+        source=segment.text,
+        target=glue.join(part.target.strip() for part in parts if part.target.strip()),
+        state=SegmentState.EDITED,
+        notes="\n".join(part.notes for part in parts if part.notes),
+        previous_source=" ".join(part.source for part in parts),
+        flags=flags,
+    )
+
+
+def _covering(
+    text: str, start: int, keys: Mapping[int, str], taken: set[int], spaced: bool
+) -> list[int] | None:
+    """The consecutive indexes from ``start`` whose ``keys`` make up ``text`` exactly (a
+    space between them, or in Chinese and Japanese none or one), or None."""
+    run: list[int] = []
+    position = 0
+    index = start
+    while position < len(text):
+        key = keys.get(index)
+        if key is None or index in taken:
+            return None
+        if position == 0 and text.startswith(key):
+            at = 0
+        elif position and text.startswith(" ", position) and text.startswith(key, position + 1):
+            at = position + 1
+        elif position and not spaced and text.startswith(key, position):
+            at = position
+        else:
+            return None
+        run.append(index)
+        position = at + len(key)
+        index += 1
+    return run
+
+
+class _HeadIndex:
+    """Texts by their first characters, to find those a longer text starts with without
+    trying every one (a book resegmented has tens of thousands on each side)."""
+
+    HEAD = 16
+
+    def __init__(self, keys: Mapping[int, str]) -> None:
+        self._keys = keys
+        self._by_head: dict[str, list[int]] = {}
+        for index, key in keys.items():
+            self._by_head.setdefault(key[: self.HEAD], []).append(index)
+
+    def starting(self, text: str) -> Iterator[int]:
+        """The indexes, in order, whose text ``text`` starts with and is longer than."""
+        found: list[int] = []
+        for length in range(1, min(self.HEAD, len(text)) + 1):
+            for index in self._by_head.get(text[:length], ()):
+                key = self._keys[index]
+                if len(key) < len(text) and text.startswith(key):
+                    found.append(index)
+        yield from sorted(found)
 
 
 def _source_changed(unit: TranslationUnit, text: str, segment_id: str, report: SyncReport) -> None:
