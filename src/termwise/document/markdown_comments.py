@@ -23,26 +23,42 @@ def inline_comment_spans(text: str) -> list[tuple[int, int]]:
     text a reader sees, and a backtick inside a comment opens no code span."""
     if "<!--" not in text:
         return []
-    spans: list[tuple[int, int]] = []
+    return _inline_spans(text)[0]
+
+
+def inline_code_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` holds a code span, backticks included, in order, read as
+    ``inline_comment_spans`` reads comments, so that the segmenter cuts no code in two."""
+    if "`" not in text:
+        return []
+    return _inline_spans(text)[1]
+
+
+def _inline_spans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    comments: list[tuple[int, int]] = []
+    code: list[tuple[int, int]] = []
     position = 0
     length = len(text)
     while True:
         special = _SPECIAL.search(text, position)
         if special is None:
-            return spans
+            return comments, code
         position = special.start()
         char = text[position]
         if char == "\\":
             escaped = position + 1 < length and text[position + 1] in _ASCII_PUNCTUATION
             position += 2 if escaped else 1
         elif char == "`":
-            position = _after_code_span(text, position)
+            end = _after_code_span(text, position)
+            if text[position:end].strip("`"):  # a run no other run closes is no span
+                code.append((position, end))
+            position = end
         else:
             comment = INLINE_COMMENT.match(text, position)
             if comment is None:
                 position += 1
             else:
-                spans.append(comment.span())
+                comments.append(comment.span())
                 position = comment.end()
 
 

@@ -29,7 +29,7 @@ from termwise import languages
 from termwise.document import cache as document_cache
 from termwise.document.encoding import decode_bytes, detect_encoding
 from termwise.document.ids import assign_ids
-from termwise.document.markdown_comments import inline_comment_spans
+from termwise.document.markdown_comments import inline_code_spans, inline_comment_spans
 from termwise.document.model import (
     HTML_BLOCK,
     HTML_COMMENT,
@@ -280,8 +280,11 @@ def _segments(
                     short_line_ends.add(line_end)
         # No reader sees a comment: no sentence ends inside one ("<!-- TODO: check. Ask
         # Ana! -->"), and each stays whole in one segment, as a translator must keep it.
-        hidden = inline_comment_spans(joined) if document.fmt == "markdown" else []
-        spans = split_sentences(joined, lang, hidden)
+        # Nor does one end inside a code span ("`a. B`"): a translator must keep it whole.
+        markdown = document.fmt == "markdown"
+        hidden = inline_comment_spans(joined) if markdown else []
+        code_spans = inline_code_spans(joined) if markdown else []
+        spans = split_sentences(joined, lang, hidden, code_spans)
         for index, (start, end) in enumerate(spans):
             drafts.append(
                 (SegmentKind.SENTENCE, joined[start:end], offsets.sub(start, end), paragraph, block)

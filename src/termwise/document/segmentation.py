@@ -54,6 +54,10 @@ class LanguageRules:
     ``name_abbreviations``: end one only when a typical sentence opener follows (``U.S.``).
     ``starters``: capitalised words that typically open a sentence.
     ``ordinal_words``: (German) words after ``3.`` that make it an ordinal, not an end.
+    ``note_markers``: (German) the end of an editor's or translator's mark (``d. Übers``):
+    no end where it opens its sentence or bracket, the note following it ("Anm. d. Übers.
+    Dieser Satz …"), else an end when a capital follows, as it closes a reference there
+    ("Siehe Anm. d. Verf. Dort …").
     """
 
     lang: str
@@ -65,6 +69,7 @@ class LanguageRules:
     ordinal_before: frozenset[str] = frozenset()
     # Words that abbreviate "number" only before a digit ("No. 5"); elsewhere "no." is a word.
     numeric_abbreviations: frozenset[str] = frozenset()
+    note_markers: frozenset[str] = frozenset()
     cjk: bool = False
     # "z" -> ("z. B.",): the first part of an abbreviation written with a space inside.
     prefixes: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -134,9 +139,10 @@ _DE_ABBREVIATIONS = (
     "frz|lat|gem|Pkt|Ziff|lt|zzgl|zw|s|Österr|österr|Oesterr|Mr|Mrs|Ms|Capt|Ch|Hptm|Oberst|"
     "Okt|oct|"
     # An editor's or translator's note, "(Anm. d. Übers.: …)": "d." abbreviates the article,
-    # so that "d. Übers." and the whole marker stay one with the note.
-    "Anm. d|d. Übers|d. Ü|d. Red|d. Hrsg|d. Hg|d. Verf"
+    # so that "Anm. d. Übers." stays one marker (its end: ``_DE_NOTE_MARKERS``).
+    "Anm. d"
 )
+_DE_NOTE_MARKERS = "d. Übers|d. Ü|d. Red|d. Hrsg|d. Hg|d. Verf"
 _DE_CLOSING = "usw|etc|u. v. m|u. Ä|o. Ä"
 _DE_NAMES = "GmbH|AG|e. V|Co|KG|Chr|n. Chr|v. Chr"
 _DE_STARTERS = (
@@ -174,6 +180,7 @@ _RU_STARTERS = (
 def _build(lang: str) -> LanguageRules:
     base = lang if lang in _TABLES else "en"
     abbreviations, closing, names, starters = _TABLES[base]
+    markers = _DE_NOTE_MARKERS if base == "de" else ""
     return LanguageRules(
         lang=lang,
         abbreviations=_variants(abbreviations),
@@ -183,8 +190,9 @@ def _build(lang: str) -> LanguageRules:
         ordinal_words=frozenset(_DE_ORDINAL_WORDS.split("|")) if base == "de" else frozenset(),
         ordinal_before=frozenset(_DE_ORDINAL_BEFORE.split("|")) if base == "de" else frozenset(),
         numeric_abbreviations=_variants(_NUMERIC.get(base, "")),
+        note_markers=_variants(markers),
         cjk=lang in ("zh", "ja", "ko"),
-        prefixes=_prefixes(abbreviations, closing, names),
+        prefixes=_prefixes(abbreviations, closing, names, markers),
     )
 
 
@@ -247,13 +255,16 @@ _HYPHENED_INITIAL = re.compile(r"\w-[A-ZÀ-ÖØ-Þ]\Z")
 _NUMBER = re.compile(r"\d{1,3}")
 _WORD_AFTER = re.compile(r"[\w'’-]*")
 _WORD_BEFORE_NUMBER = re.compile(r"(\w+)\s+\d{1,3}\Z")
-# A paragraph's or list item's number standing alone before its sentence ("5. Für den
-# Winter …", "IV. The …"): no sentence of its own.
-_ENUMERATOR = re.compile(r"[ \t\u00a0]*(?:\d{1,3}|[IVXLC]{1,6})\.[ \t\u00a0]*\Z")
+# A paragraph's or list item's number or letter standing alone before its sentence ("5. Für
+# den Winter …", "IV. The …", a table cell's "a. B"): no sentence of its own.
+_ENUMERATOR = re.compile(r"[ \t\u00a0]*(?:\d{1,3}|[IVXLC]{1,6}|[a-zа-яё])\.[ \t\u00a0]*\Z")
 
 
 def split_sentences(
-    text: str, lang: str, hidden: Sequence[tuple[int, int]] = ()
+    text: str,
+    lang: str,
+    hidden: Sequence[tuple[int, int]] = (),
+    code: Sequence[tuple[int, int]] = (),
 ) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` of one paragraph of normalised text.
 
@@ -266,21 +277,40 @@ def split_sentences(
     inside one, and each stays whole in one sentence: the one it stands in, else the one
     before it ("It ends today. <!-- note --> Next one." cuts after the comment: a note
     follows what it is about), else the first.
+
+    ``code``: spans whose text is code (a Markdown source's code spans, in order, not
+    overlapping, none inside a hidden one). Their text is read as context, but no sentence
+    ends inside one: a cut there would split the code between two segments.
     """
     if hidden:
-        return _split_around(text, lang, hidden)
-    cuts = [match.end() for match in _LIST_AFTER_COLON.finditer(text)]
+        return _split_around(text, lang, hidden, code)
+    cuts = [
+        match.end()
+        for match in _LIST_AFTER_COLON.finditer(text)
+        if not code or not _inside(code, match.end())
+    ]
     if not cuts:
-        return _split(text, lang)
+        return _split(text, lang, code)
     spans: list[tuple[int, int]] = []
     start = 0
     for cut in [*cuts, len(text)]:
-        spans += [(start + a, start + b) for a, b in _split(text[start:cut], lang)]
+        piece_code = [(a - start, b - start) for a, b in code if a < cut and b > start]
+        spans += [(start + a, start + b) for a, b in _split(text[start:cut], lang, piece_code)]
         start = cut
     return spans
 
 
-def _split_around(text: str, lang: str, hidden: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+def _inside(spans: Sequence[tuple[int, int]], offset: int) -> bool:
+    index = bisect_right(spans, (offset, offset)) - 1
+    return index >= 0 and spans[index][0] < offset < spans[index][1]
+
+
+def _split_around(
+    text: str,
+    lang: str,
+    hidden: Sequence[tuple[int, int]],
+    code: Sequence[tuple[int, int]],
+) -> list[tuple[int, int]]:
     """``split_sentences`` of ``text`` with the ``hidden`` spans taken out, mapped back."""
     pieces: list[str] = []
     # Each kept run of ``text``: where it starts in the reduced text and in ``text``.
@@ -294,7 +324,14 @@ def _split_around(text: str, lang: str, hidden: Sequence[tuple[int, int]]) -> li
             kept += start - position
         position = end
     reduced = "".join(pieces)
-    found = split_sentences(reduced, lang) if reduced.strip() else []
+    text_starts = [run[1] for run in runs]
+
+    def reduced_offset(offset: int) -> int:
+        reduced_start, text_start = runs[bisect_right(text_starts, offset) - 1]
+        return reduced_start + offset - text_start
+
+    reduced_code = [(reduced_offset(start), reduced_offset(end)) for start, end in code]
+    found = split_sentences(reduced, lang, code=reduced_code) if reduced.strip() else []
     if not found:
         return _stripped_whole(text)
     run_starts = [run[0] for run in runs]
@@ -325,18 +362,24 @@ def _stripped_whole(text: str) -> list[tuple[int, int]]:
 _LIST_AFTER_COLON = re.compile(r"[:：][ \t\u00a0]+(?=\d{1,3}\.[ \t\u00a0]+\S)")
 
 
-def _split(text: str, lang: str) -> list[tuple[int, int]]:
+def _split(text: str, lang: str, code: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     rules = rules_for(lang)
     spans: list[tuple[int, int]] = []
     start = 0
     length = len(text)
+    # The first code span that does not end before the candidate (candidates come in order).
+    next_code = 0
     for match in _CANDIDATE.finditer(text):
         end = match.end()
         if end <= start:
             continue
+        while next_code < len(code) and code[next_code][1] <= end:
+            next_code += 1
+        if next_code < len(code) and code[next_code][0] < end:
+            continue
         if _ENUMERATOR.match(text, start, end):
             continue
-        if _ends_sentence(text, match, rules):
+        if _ends_sentence(text, match, rules, start):
             _append_stripped(text, start, end, spans)
             start = end
     if start < length:
@@ -360,7 +403,7 @@ def _next_char(text: str, position: int) -> tuple[int, str]:
     return position, text[position] if position < length else ""
 
 
-def _ends_sentence(text: str, match: re.Match[str], rules: LanguageRules) -> bool:
+def _ends_sentence(text: str, match: re.Match[str], rules: LanguageRules, start: int) -> bool:
     end = match.end()
     after, next_char = _next_char(text, end)
     if not next_char:
@@ -381,7 +424,7 @@ def _ends_sentence(text: str, match: re.Match[str], rules: LanguageRules) -> boo
         return True
     if match.group("close"):
         return True  # "... title [4]. Next" and "... end." Next" are ends whatever came before
-    return _period_ends_sentence(text, match.start(), after, rules)
+    return _period_ends_sentence(text, match.start(), after, rules, start)
 
 
 def _starts_sentence(text: str, after: int, next_char: str) -> bool:
@@ -394,7 +437,9 @@ def _starts_sentence(text: str, after: int, next_char: str) -> bool:
     return not next_char.isalpha()
 
 
-def _period_ends_sentence(text: str, period: int, after: int, rules: LanguageRules) -> bool:
+def _period_ends_sentence(
+    text: str, period: int, after: int, rules: LanguageRules, start: int
+) -> bool:
     window = text[max(0, period - 40) : period]
     parts = window.split()
     token = parts[-1].lstrip(_OPENERS) if parts and not window[-1:].isspace() else ""
@@ -420,6 +465,8 @@ def _period_ends_sentence(text: str, period: int, after: int, rules: LanguageRul
             return False
         if candidate in rules.closing_abbreviations:
             return True
+        if candidate in rules.note_markers:
+            return not _opens_note(text, period - len(candidate), start)
         if candidate in rules.name_abbreviations:
             return _opens_sentence(following, text, after, rules)
         for form in rules.prefixes.get(candidate, ()):
@@ -438,6 +485,19 @@ def _period_ends_sentence(text: str, period: int, after: int, rules: LanguageRul
     if rules.ordinal_words and _NUMBER.fullmatch(token):
         return not _is_german_ordinal(window, token, following, rules)
     return True
+
+
+def _opens_note(text: str, marker: int, start: int) -> bool:
+    """Whether the mark that starts at ``marker`` ("d. Übers", after "Anm." if any) opens
+    its sentence or bracket, so the note follows it, rather than closing a reference."""
+    position = marker
+    while position > start and text[position - 1] in _SPACE:
+        position -= 1
+    if text.endswith(("Anm.", "anm."), start, position):
+        position -= 4
+        while position > start and text[position - 1] in _SPACE:
+            position -= 1
+    return position <= start or text[position - 1] in _OPENERS
 
 
 def _opens_sentence(following: str, text: str, after: int, rules: LanguageRules) -> bool:
