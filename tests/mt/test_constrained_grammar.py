@@ -158,3 +158,58 @@ def test_all_before_a_term_agrees_and_the_sentence_keeps_its_verb(
     assert compound.target.startswith("Hablamos asuntos de "), compound.target
     # So does a heading, which needs no verb.
     assert heading.target == "Asuntos de desarrollo pacífico", heading.target
+
+
+def test_a_term_that_modifies_a_noun_gets_the_articles_spanish_needs(
+    engine: ConstrainedEngine,
+) -> None:
+    # "All Belt and Road Initiative projects were reviewed." gave "Todos proyectos de
+    # Iniciativa de la Franja y la Ruta …": transfer's compound rule gives "all" no article
+    # and the name none either.
+    all_name, the_name, many, all_common, bank, bare = engine.translate(
+        [
+            "All Belt and Road Initiative projects were reviewed.",
+            "The Belt and Road Initiative projects were reviewed.",
+            "Many peaceful development projects failed.",
+            "All peaceful development projects failed.",
+            "The Asian Infrastructure Investment Bank projects were reviewed.",
+            "We visited Belt and Road Initiative countries.",
+        ],
+        "en",
+        "es",
+    )
+    bri = "la Iniciativa de la Franja y la Ruta"
+    assert all_name.target.startswith(f"Todos los proyectos de {bri} "), all_name.target
+    assert the_name.target.startswith(f"Los proyectos de {bri} "), the_name.target
+    # A common noun that modifies another takes no article in Spanish either.
+    assert many.target == "Muchos proyectos de desarrollo pacífico fallaron.", many.target
+    assert all_common.target == "Todos los proyectos de desarrollo pacífico fallaron.", (
+        all_common.target
+    )
+    assert bank.target.startswith(
+        "Los proyectos del Banco Asiático de Inversión en Infraestructura "
+    ), bank.target
+    assert bare.target == f"Visitamos países de {bri}.", bare.target
+    for result in (all_name, the_name, many, all_common, bank, bare):
+        assert [t.mechanism for t in result.terms] == ["apertium-lexical"], result.terms
+
+
+def test_an_emphasis_around_all_and_the_term_keeps_the_sentence_s_verb(
+    engine: ConstrainedEngine,
+) -> None:
+    # "*All communities with a shared future for mankind* matter." gave "*Todo asunto* de
+    # comunidades …": the closing "*" hid "matter" from the reading that turns it back
+    # into the verb, which the same sentence without emphasis gets.
+    emphasis, strong, plain = engine.translate(
+        [
+            "*All communities with a shared future for mankind* matter.",
+            "**All communities with a shared future for mankind** matter.",
+            "All communities with a shared future for mankind matter.",
+        ],
+        "en",
+        "es",
+    )
+    rest = T01_ES.split(" ", 1)[1]
+    assert plain.target == f"Todas las comunidades {rest} importan.", plain.target
+    assert emphasis.target == f"*Todas las comunidades {rest}* importan.", emphasis.target
+    assert strong.target == f"**Todas las comunidades {rest}** importan.", strong.target

@@ -9,6 +9,7 @@ from support import trained_model
 from termwise.glossary import load_glossary
 from termwise.glossary.model import Concept, DataCategory, Glossary, Term, TermStatus
 from termwise.mt.argos import ArgosEngine
+from termwise.mt.constrained.argos import NBEST, _Segment, _suppressed
 from termwise.mt.constrained.engine import ConstrainedEngine
 from termwise.mt.constrained.plan import GlossaryConstraints
 
@@ -83,3 +84,29 @@ def test_argos_writes_a_plural_occurrence_in_the_plural(trained_argos_package: P
         (decision,) = result.terms
         assert decision.mechanism != "left", decision
         assert decision.target == "comunidad de futuro compartido"
+
+
+def test_argos_nbest_suppresses_a_deprecated_rendering_in_the_plural(
+    trained_argos_package: Path,
+) -> None:
+    # A plural occurrence is written in the plural, but only "comunidad de destino común"
+    # was suppressed: from "… las comunidades de" the model still wrote its plural.
+    text = "The leaders support the communities of shared future."
+    (placement,) = GlossaryConstraints(trained_model.glossary(), "en", "es").plan(text)
+    assert placement.plural
+    assert placement.avoided == ("comunidad de destino común", "comunidades de destino común")
+    model = ArgosEngine().route("en", "es")[0]
+    source = model.tokenizer.encode(text)
+    prefix = model.tokenizer.encode("Los dirigentes apoyan las comunidades de")
+
+    def hypotheses(suppress: list[list[str]] | None) -> list[str]:
+        (decoded,) = model.decode(
+            [source], prefixes=[prefix], num_hypotheses=NBEST, suppress_sequences=suppress
+        )
+        return [model.detokenize(tokens) for tokens in decoded.hypotheses]
+
+    deprecated = "comunidades de destino común"
+    assert any(deprecated in h for h in hypotheses(None))
+    kept = hypotheses(_suppressed(model, [_Segment(0, text, [placement])]))
+    assert not any(deprecated in h for h in kept), kept
+    assert any("comunidades de futuro compartido" in h for h in kept), kept

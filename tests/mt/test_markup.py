@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
+from termwise.glossary import load_glossary
 from termwise.mt import open_engine
+from termwise.mt.constrained.plan import GlossaryConstraints
 from termwise.mt.engine import MTResult
-from termwise.mt.markup import keep_source_markup, kept_markup
+from termwise.mt.markup import keep_source_markup, kept_markup, leading_markup, with_lead
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_destinations_code_and_autolinks_come_back_from_the_source() -> None:
@@ -68,3 +73,47 @@ def test_inline_html_comes_back_from_the_source() -> None:
     # An autolink is no tag, and a "<" of the text is no markup.
     target, _ = keep_source_markup("See <https://a.org> if a < b.", "Ver <https://a.org> si a < b.")
     assert target == "Ver <https://a.org> si a < b."
+
+
+def test_a_sentence_after_an_opening_comment_keeps_its_capital() -> None:
+    # Apertium read the comment as the sentence's first words: "<!-- check the date -->
+    # It began in 2013." came out "<!-- check the date --> empezó en 2013.", with and
+    # without the glossary.
+    glossary = load_glossary(ROOT / "glossary")
+    plain = open_engine("apertium", "en", "es", cache=False)
+    constrained = open_engine(
+        "apertium", "en", "es", cache=False, constraints=GlossaryConstraints(glossary, "en", "es")
+    )
+    texts = [
+        "<!-- check the date --> It began in 2013.",
+        "<!-- a --> <!-- b -->  The community of human destiny began in 2013.",
+        "<span>It began in 2013.</span>",
+    ]
+    for engine in (plain, constrained):
+        first, second, tagged = engine.translate(texts, "en", "es")
+        assert first.source == texts[0]
+        assert first.target == "<!-- check the date --> Empezó en 2013.", first.target
+        assert second.target.startswith("<!-- a --> <!-- b -->  La comunidad "), second.target
+        # A tag whose name the engine translated ("<Giró>") comes back too.
+        assert tagged.target == "<span>Empezó en 2013.</span>", tagged.target
+    # The opening comment is no word of the sentence for the glossary either.
+    (result,) = constrained.translate([texts[1]], "en", "es")
+    assert [d.mechanism for d in result.terms] == ["apertium-lexical"]
+
+
+def test_only_the_markup_that_opens_a_segment_is_kept_from_the_engine() -> None:
+    assert leading_markup("<!-- x --> It began.") == len("<!-- x --> ")
+    assert leading_markup("<!-- x --><em>It</em> began.") == len("<!-- x --><em>")
+    assert leading_markup("It began. <!-- x -->") == 0
+    assert leading_markup("<!-- only a comment -->  ") == 0
+    # An unclosed comment is text.
+    assert leading_markup("<!-- It began.") == 0
+    source = "<!-- x --> It began."
+    result = with_lead(
+        MTResult("It began.", "Empezó.", "e", "m", [("Empezó.", 0.0)], ((0, 6),)),
+        source,
+        "<!-- x --> ",
+    )
+    assert result.source == source and result.target == "<!-- x --> Empezó."
+    assert result.nbest == [("<!-- x --> Empezó.", 0.0)]
+    assert result.unknown_words() == ["Empezó"]

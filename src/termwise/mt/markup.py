@@ -7,6 +7,11 @@ autolinks and inline HTML tags and comments are put back
 from the source after translation, in order, wherever the output has as many of each kind
 as the source (where it has not, the engine moved things about, and a guess could put a
 link on the wrong words).
+
+The inline comments and tags that open a segment ("<!-- check the date --> It began in 2013.")
+never reach the engine: read as the sentence's first words, they took its capital ("<!--
+Comprobar la cita --> empezó en 2013."). The engine translates the sentence after them, and
+they go back in front of its translation as the source writes them.
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
+
+from termwise.document.markdown_comments import inline_comment_spans
 
 if TYPE_CHECKING:
     from termwise.mt.engine import Engine, MTResult, Progress
@@ -32,7 +39,9 @@ _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\
 _LABEL = re.compile(r"\]\[[^\[\]\n]+\]")
 # Inline HTML in a paragraph: a tag ("<span class=…>", "</span>", "<br/>") or a comment.
 # Apertium gave "<abarca>inline html</abarca>" and "<!-- inline Comentario -->".
-_INLINE_HTML = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+# A tag's name in the output may be a translated word: "<span>" came out "<Giró>".
+_INLINE_HTML = re.compile(r"<!--.*?-->|</?[^\W\d_][\w-]*(?:\s[^<>]*)?/?>")
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _KINDS = (_CODE_SPAN, _DESTINATION, _AUTOLINK, _LABEL, _INLINE_HTML)
 
 
@@ -101,9 +110,45 @@ def kept_markup(result: MTResult) -> MTResult:
     return replace(result, target=target, nbest=nbest, unknown=_shifted(result.unknown, edits))
 
 
+def leading_markup(source: str) -> int:
+    """How many characters of ``source`` the inline comments and HTML tags that open it
+    take, with the spaces after them; 0 where none opens it, or where nothing else follows."""
+    comments = dict(inline_comment_spans(source))
+    position = 0
+    while True:
+        start = len(source) - len(source[position:].lstrip())
+        end = comments.get(start)
+        if end is None:
+            tag = _TAG.match(source, start)
+            end = tag.end() if tag is not None else None
+        if end is None:
+            break
+        position = end
+    rest = source[position:]
+    if position == 0 or not rest.strip():
+        return 0
+    return position + len(rest) - len(rest.lstrip())
+
+
+def with_lead(result: MTResult, source: str, lead: str) -> MTResult:
+    """``result`` (the translation of ``source`` without its first ``len(lead)``
+    characters) as the translation of ``source``: ``lead`` before every hypothesis."""
+    if not lead:
+        return result
+    size = len(lead)
+    return replace(
+        result,
+        source=source,
+        target=lead + result.target if result.target else result.target,
+        nbest=[(lead + text if text else text, score) for text, score in result.nbest],
+        unknown=tuple((start + size, end + size) for start, end in result.unknown),
+    )
+
+
 class MarkupKeepingEngine:
-    """An engine whose results keep the source's markup (``kept_markup``); everything else
-    is the wrapped engine's."""
+    """An engine whose results keep the source's markup (``kept_markup``) and that never
+    gives it a segment's opening comments (``leading_markup``); everything else is the
+    wrapped engine's."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -124,5 +169,10 @@ class MarkupKeepingEngine:
         *,
         progress: Progress | None = None,
     ) -> list[MTResult]:
-        results = self.engine.translate(texts, src, tgt, progress=progress)
-        return [kept_markup(result) for result in results]
+        leads = [text[: leading_markup(text)] for text in texts]
+        bodies = [text[len(lead) :] for text, lead in zip(texts, leads, strict=True)]
+        results = self.engine.translate(bodies, src, tgt, progress=progress)
+        return [
+            kept_markup(with_lead(result, text, lead))
+            for result, text, lead in zip(results, texts, leads, strict=True)
+        ]

@@ -419,6 +419,31 @@ def _restored_head(lemma: str, head: Head | None, before: str) -> tuple[str, str
     return lemma, before
 
 
+# A bare "de" right before an injected unit, as transfer left it.
+_BARE_DE = re.compile(r"\^de<pr>\$ *$")
+
+
+def _name_article(head: Head | None, match: re.Match[str]) -> str:
+    """The definite article unit for a name (a head the glossary writes with a capital)
+    that transfer put right after "de" without one, else "".
+
+    An English name that modifies a noun takes no article ("Belt and Road Initiative
+    projects"), and the compound rule wrote "proyectos de Iniciativa de la Franja y la
+    Ruta"; a Spanish name takes it: "proyectos de la Iniciativa…", "del Banco…" (the
+    generator contracts "de el"). A common noun stays bare ("proyectos de desarrollo").
+    """
+    if head is None or not head.lemma[:1].isupper():
+        return ""
+    if not _BARE_DE.search(match.string, max(0, match.start() - 16), match.start()):
+        return ""
+    tags = _TAGS.findall(match.group(3))
+    gender = next((t for t in tags if t in ("m", "f")), None)
+    number = next((t for t in tags if t in _TAG_NUMBERS), None)
+    if gender is None or number is None:
+        return ""
+    return f"^el<det><def><{gender}><{number}>$ "
+
+
 def _goes_on_in_lower_case(text: str, position: int) -> bool:
     """Whether the source's next word after ``position`` is no name: in lower case, or an
     acronym ("Global governance UN reform…": the word after the term in the translation is
@@ -802,11 +827,12 @@ def _translate_joined(
             opening, closing = (escape(mark) for mark in injection.emphasis)
             head = heads.get(injection.decision.target or "")
             lemma, words_before = _restored_head(match.group(1), head, injection.before)
+            article = _name_article(head, match)
             before = f"[{opening}{escape(words_before)} ]" if words_before else ""
             after = f"[ {escape(injection.after)}{closing}]" if injection.after else ""
             before = before or (f"[{opening}]" if opening else "")
             after = after or (f"[{closing}]" if closing else "")
-            return f"{before}^{lemma}{match.group(3)}${after}"
+            return f"{article}{before}^{lemma}{match.group(3)}${after}"
 
         output = _run(pipe.generation, _RESTORE.sub(restore, transferred))
     else:
@@ -894,6 +920,8 @@ def _edit(
             capitalise = False
         if head is not None and pipe is not None:
             _pronoun_as_determiner(out, pipe)
+        if head is not None and _noun_at(pieces, i):
+            _article_after_all(out)
         if head is not None:
             unit, before, after = _inject(head, units, capitalise, key)
             out.append(unit)
@@ -934,8 +962,11 @@ def _edit(
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’»)\]]*$")
-# The source word after an occurrence, with nothing but spaces between.
-_FOLLOWING_WORD = re.compile(r" +([^\W\d_]+)(?![\w'’-])")
+# The source word after an occurrence, with nothing but spaces between, or the closing
+# marks of an emphasis that opened before the term ("*All communities …* matter").
+_FOLLOWING_WORD = re.compile(r"[*_]* +([^\W\d_]+)(?![\w'’-])")
+# A blank of the stream that holds no more than spaces and emphasis marks.
+_EMPHASIS_BLANK = re.compile(r"[ *_]*")
 _VERBS = {"vblex", "vbser", "vbhaver", "vbmod", "vaux", "vbdo"}
 _NON_FINITE = {"inf", "ger", "pp", "pprs", "subs"}
 # The finite verb reading that agrees with a subject of each number ("communities matter",
@@ -958,7 +989,8 @@ def _verb_after(out: list[str], index: int, word: str, number: str, pipe: Pipeli
     with a verb stays ("We discussed community of human destiny matters").
     """
     after = index + 1
-    while after < len(out) and out[after].strip(" ") == "" and "\n" not in out[after]:
+    # An emphasis that closes between them ("*All communities …* matter") is no word.
+    while after < len(out) and _EMPHASIS_BLANK.fullmatch(out[after]):
         after += 1
     if after >= len(out) or not out[after].startswith("^"):
         return
@@ -1043,6 +1075,33 @@ def _pronoun_as_determiner(out: list[str], pipe: Pipeline) -> None:
 
 
 _DETERMINERS: dict[tuple[str, str], str | None] = {}
+
+
+def _noun_at(pieces: list[str], index: int) -> bool:
+    """Whether the first unit from ``pieces[index]`` on, past spaces, is a noun."""
+    while index < len(pieces) and pieces[index].strip(" ") == "" and "\n" not in pieces[index]:
+        index += 1
+    return index < len(pieces) and _source_side(pieces[index]).tags[:1] == ["n"]
+
+
+_THE = "^the<det><def><sp>/el<det><def><GD><ND>$ "
+
+
+def _article_after_all(out: list[str]) -> None:
+    """ "the" after an "all" right before an injected term that modifies the next noun.
+
+    Transfer gives "all" and a noun compound no article ("All development projects":
+    "Todos proyectos de desarrollo", without termwise too) but gives "all the" one ("Todos
+    los proyectos de desarrollo"), which is what Spanish says for both.
+    """
+    index = len(out) - 1
+    while index >= 0 and not out[index].startswith(("^", "[")) and not out[index].strip():
+        index -= 1
+    if index < 0 or not out[index].startswith("^"):
+        return
+    source = _source_side(out[index])
+    if source.lemma.lower() == "all" and source.tags[:1] == ["predet"]:
+        out.append(_THE)
 
 
 def _determiner_unit(pipe: Pipeline, lemma: str, tags: list[str]) -> str | None:

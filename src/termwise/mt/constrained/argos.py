@@ -5,12 +5,13 @@ planned rendering goes through a chain of mechanisms until one places every term
 first that does wins, and ``TermDecision.mechanism`` says which:
 
 - ``nbest``: decode with ``num_hypotheses`` and ``suppress_sequences`` for the concept's
-  deprecated renderings (``Placement.avoid``), keep the hypothesis that places the most
-  terms (ties: the model's score). Where none places them all, keep the best hypothesis up
-  to where it went astray (after the start of the official rendering it holds, or where a
-  rendering to avoid or, by attention, its own rendering begins) and ask CTranslate2 for
-  the model's alternatives there (``target_prefix`` + ``return_alternatives``), each
-  continued by the model. The sentence is the model's own, so nothing is damaged.
+  deprecated renderings in either number (``Placement.avoided``), keep the hypothesis that
+  places the most terms (ties: the model's score). Where none places them all, keep the
+  best hypothesis up to where it went astray (after the start of the official rendering it
+  holds, or where a rendering to avoid or, by attention, its own rendering begins) and ask
+  CTranslate2 for the model's alternatives there (``target_prefix`` +
+  ``return_alternatives``), each continued by the model. The sentence is the model's own,
+  so nothing is damaged.
 - ``prefix``: find where the model put the term (attention, below), force the output up to
   and through the official rendering with ``target_prefix`` and let the model continue,
   so the words after the term follow from it.
@@ -237,7 +238,7 @@ def _known_rendering(
     known: list[str] = []
     if placement.target is not None:
         known += dict.fromkeys((placement.target.text, placement.rendering))
-    known += list(placement.avoid)
+    known += list(placement.avoided)
     best: tuple[int, int] | None = None
     for rendering in known:
         for form in {rendering, rendering[:1].upper() + rendering[1:]}:
@@ -299,7 +300,7 @@ def _suppressed(model: PackageModel, segments: Sequence[_Segment]) -> list[list[
     """
     tokenizer = model.tokenizer
     vocabulary = model.vocabulary()
-    avoid = sorted({a for s in segments for p in s.wanted for a in p.avoid if a})
+    avoid = sorted({a for s in segments for p in s.wanted for a in p.avoided if a})
     forms = sorted({form for a in avoid for form in (a, a[:1].upper() + a[1:])})
     sequences = [tokenizer.encode(form) for form in forms]
     # CTranslate2 rejects unknown pieces; a sequence with one can never be produced.
@@ -328,7 +329,7 @@ def _divergences(
         if flags[k]:
             continue
         assert placement.target is not None
-        known = [(placement.rendering, True)] + [(a, False) for a in placement.avoid if a]
+        known = [(placement.rendering, True)] + [(a, False) for a in placement.avoided if a]
         before = len(found)
         for rendering, official in known:
             for form in {rendering, rendering[:1].upper() + rendering[1:]}:

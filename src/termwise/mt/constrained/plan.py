@@ -68,6 +68,19 @@ class Placement:
         return _pluralised(self.target.text, languages.primary(self.target.lang))
 
     @property
+    def avoided(self) -> tuple[str, ...]:
+        """``avoid`` with each rendering's plural after it, where it has one: an engine that
+        writes a plural occurrence in the plural ("comunidades de futuro compartido") must
+        keep "comunidades de destino común" out as it keeps "comunidad de destino común"."""
+        lang = languages.primary(self.target.lang) if self.target is not None else ""
+        forms: dict[str, None] = {}
+        for text in self.avoid:
+            forms[text] = None
+            if lang:
+                forms[_pluralised(text, lang)] = None
+        return tuple(forms)
+
+    @property
     def number(self) -> str | None:
         """The number the words around ``rendering`` must agree with: plural where the
         rendering was made plural, else the glossary's."""
