@@ -1,8 +1,8 @@
 """Plural entries from ordinary PO files survive a project whose plural rule is CLDR's.
 
-termwise starts a Spanish file with Babel's (CLDR's) rule, three forms; gettext's msginit,
-Poedit and Weblate write two (``nplurals=2; plural=n != 1;``). A Weblate file's plural entry
-imported into an existing project came in as its singular alone.
+An older termwise started a Spanish file with Babel's (CLDR's) rule, three forms; gettext's
+msginit, Poedit and Weblate write two (``nplurals=2; plural=n != 1;``). A Weblate file's
+plural entry imported into an existing project came in as its singular alone.
 """
 
 from __future__ import annotations
@@ -105,12 +105,13 @@ def saved_unit(root: Path) -> TranslationUnit:
 
 
 def with_cldr_plural_entry(root: Path) -> None:
-    """A project whose Spanish file already holds a plural entry, indexed by CLDR's rule."""
+    """A project whose Spanish file already holds a plural entry, indexed by CLDR's rule
+    (an older termwise started Spanish files with Babel's rule)."""
     from termwise.project.translations import load_source, open_translation
 
     layout = ProjectLayout.at(root)
     tfile = open_translation(layout, load_source(layout, root / "doc.txt", lang="en"), "es")
-    assert tfile.plural_rule()[0] == 3  # Babel's rule: the default of a new Spanish file
+    tfile.plural_forms = CLDR_SPANISH
     unit = next(u for u in tfile if u.source == "The file could not be read.")
     unit.plural_source = "The files could not be read."
     unit.plural_forms = ("", "No se pudieron leer los archivos.", "No se pudieron leer.")
@@ -121,8 +122,8 @@ def with_cldr_plural_entry(root: Path) -> None:
 
 def test_weblate_plural_after_a_first_import_keeps_every_form(tmp_path: Path) -> None:
     root = project(tmp_path)
-    import_file(root, one_entry_po(tmp_path))  # creates the file with CLDR's rule
-    assert project_file(root).plural_rule()[0] == 3
+    import_file(root, one_entry_po(tmp_path))  # creates the file with gettext's rule
+    assert project_file(root).plural_rule() == (2, "(n != 1)")
     result = import_file(root, weblate_po(tmp_path))
     assert "plural entries:         1 (all forms kept)" in result.output
     assert "only the singular's form" not in result.output

@@ -71,11 +71,8 @@ def test_file_layout_follows_po_conventions(tmp_path: Path) -> None:
     sample_file().save(path)
     text = path.read_text(encoding="utf-8")
     assert '"Language: es\\n"' in text
-    # Spanish plural rule from Babel's CLDR data, not a made-up default.
-    assert (
-        '"Plural-Forms: nplurals=3; plural=(n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);\\n"'
-        in text
-    )
+    # Spanish plural rule from gettext's table (what msginit, Poedit and Weblate write).
+    assert '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"' in text
     assert "#. mt: El comercio creció un 5 % en 2020.\n#. mt-engine: apertium\n" in text
     assert "# checked with the editor\n# second line\n" in text
     assert '#, fuzzy\nmsgctxt "a1"\nmsgid "Trade grew by 5% in 2020."' in text

@@ -110,6 +110,14 @@ def export(
             "text mark no language (the HTML and Word editions mark the title with it)",
             err=True,
         )
+    given = [name for name, value in (("--title", title), ("--title-lang", title_lang)) if value]
+    if given and not chosen.edition:
+        # An interchange file has no title to write: accepted, as for any export, but said.
+        click.echo(
+            f"note: {' and '.join(given)} {'has' if len(given) == 1 else 'have'} no effect on "
+            f"a {chosen.name} export: it holds the segments, not an edition with a title",
+            err=True,
+        )
     document = load_source(layout, file)
     lang = languages.normalize(target_lang)
     tfile = open_translation(layout, document, lang)

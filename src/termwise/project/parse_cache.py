@@ -27,8 +27,9 @@ from termwise.project.translation_file import TranslationFile
 from termwise.project.units import KEY_FIELDS, SegmentState, TranslationUnit
 
 MIN_UNITS = 2000  # smaller files parse in a fraction of a second: not worth a cache file
-VERSION = 6  # 3: plural entries; 4: source references, python-format as the file says;
-# 5: no python-brace-format from braces inside HTML comments alone; 6: previous msgctxt
+VERSION = 7  # 3: plural entries; 4: source references, python-format as the file says;
+# 5: no python-brace-format from braces inside HTML comments alone; 6: previous msgctxt;
+# 7: previous msgid_plural, and the Plural-Forms a file without one is read by
 
 
 def cache_dir() -> Path:
@@ -132,6 +133,7 @@ def _encode_unit(unit: TranslationUnit) -> list[Any]:
         unit.plural_index,
         [list(location) for location in unit.locations],
         unit.previous_context,
+        unit.previous_plural_source,
     ]
 
 
@@ -158,6 +160,7 @@ def _decode_unit(row: list[Any]) -> TranslationUnit:
         plural_index,
         locations,
         previous_context,
+        previous_plural,
     ) = row
     if not (
         type(segment_id) is str
@@ -184,6 +187,7 @@ def _decode_unit(row: list[Any]) -> TranslationUnit:
         int(plural_index),
         tuple((str(name), line) for name, line in locations) if locations else (),
         previous_context,
+        previous_plural,
     )
     return TranslationUnit.from_key(key)
 

@@ -275,7 +275,7 @@ def message_from_unit(unit: TranslationUnit, message_cls: type[Message]) -> Mess
         auto_comments=auto_comments,
         user_comments=user_comments,
         locations=list(unit.locations),  # type: ignore[arg-type]  # (file, None): no line
-        previous_id=unit.previous_source or (),
+        previous_id=_previous_id(unit),
         context=unit.segment_id,
     )
     # Babel guesses ``python-format`` from a ``%`` in the text ("5% in 2020"), and msgfmt
@@ -289,6 +289,16 @@ def message_from_unit(unit: TranslationUnit, message_cls: type[Message]) -> Mess
         # Babel writes no ``#| msgctxt``: ``write_catalog`` puts it in.
         message.previous_context = unit.previous_context  # type: ignore[attr-defined]
     return message
+
+
+def _previous_id(unit: TranslationUnit) -> str | tuple[str, str] | tuple[()]:
+    """The previous source as Babel's ``previous_id``: with the previous plural source
+    (Babel writes it as ``#| msgid_plural``) where the entry had one."""
+    if not unit.previous_source:
+        return ()
+    if unit.previous_plural_source is not None:
+        return (unit.previous_source, unit.previous_plural_source)
+    return unit.previous_source
 
 
 def _brace_format_outside_comments(message: Message) -> bool:
@@ -355,8 +365,8 @@ def unit_from_message(message: Message, singular_index: int = 0) -> TranslationU
         else:
             other.append(comment)
     notes: list[str] = []
-    # Babel hands gettext's ``#| msgctxt "..."`` and ``#| msgid "..."`` (the previous
-    # context and source) back as translator comments; they are no notes.
+    # Babel hands gettext's ``#| msgctxt "..."``, ``#| msgid "..."`` and ``#| msgid_plural
+    # "..."`` (the previous context and source) back as translator comments; no notes.
     previous_fields: dict[str, str] = {}
     field_name: str | None = None
     for comment in message.user_comments:
@@ -365,17 +375,20 @@ def unit_from_message(message: Message, singular_index: int = 0) -> TranslationU
             keyword, _, rest = field_text.partition(" ")
             if field_text.startswith('"') and field_name is not None:
                 previous_fields[field_name] += _unquote_po(field_text)
-            elif keyword in ("msgctxt", "msgid"):
+            elif keyword in ("msgctxt", "msgid", "msgid_plural"):
                 field_name = keyword
                 previous_fields[keyword] = _unquote_po(rest)
             else:
-                field_name = None  # ``#| msgid_plural``: not kept
+                field_name = None
             continue
         notes.append(comment)
     previous = previous_fields.get("msgid")
+    previous_plural = previous_fields.get("msgid_plural")
     previous_id = message.previous_id
     if previous is None and previous_id:
         previous = previous_id if isinstance(previous_id, str) else previous_id[0]
+        if not isinstance(previous_id, str) and len(previous_id) > 1:
+            previous_plural = previous_id[1]
     if len(notes) == 1 and _looks_quoted(notes[0]):
         notes = [_unquote_po(notes[0])]
     fuzzy = "fuzzy" in message.flags
@@ -409,24 +422,90 @@ def unit_from_message(message: Message, singular_index: int = 0) -> TranslationU
         plural_index=plural_index,
         locations=tuple((str(name), line) for name, line in message.locations),
         previous_context=previous_fields.get("msgctxt") if previous else None,
+        previous_plural_source=previous_plural if previous else None,
     )
 
 
 def plural_rule(header: str | None, lang: str) -> tuple[int, str]:
     """``(nplurals, plural expression)``: the file's Plural-Forms header where it has one
-    (its forms are indexed by it), else Babel's rule for ``lang``."""
+    (its forms are indexed by it), else the language's rule (:func:`language_plural_rule`)."""
     if header:
         found = re.search(r"nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*([^;]+)", header)
         if found:
             return int(found.group(1)), found.group(2).strip()
+    return language_plural_rule(lang)
+
+
+# gettext's own table (``msginit -l LL``, gettext-tools' plural-table.c, 0.21): what msginit,
+# msgmerge's checks, Poedit and Weblate write for these languages. CLDR (Babel) differs for
+# some (Spanish, French, Italian, Portuguese: a third form for whole millions), and a file
+# ruled by CLDR has a form no other tool fills in.
+GETTEXT_PLURAL_RULES: dict[str, tuple[int, str]] = {
+    **dict.fromkeys(("ja", "ko", "vi"), (1, "0")),
+    **dict.fromkeys(
+        "bg da de el en eo es et fi fo he hu it nb nl nn no pt sv tr".split(),  # noqa: SIM905
+        (2, "(n != 1)"),
+    ),
+    **dict.fromkeys(("fr", "pt_BR"), (2, "(n > 1)")),
+    **dict.fromkeys(
+        ("be", "hr", "ru", "sr", "uk"),
+        (
+            3,
+            "(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2)",
+        ),
+    ),
+    **dict.fromkeys(("cs", "sk"), (3, "(n==1) ? 0 : (n>=2 && n<=4) ? 1 : 2")),
+    "ga": (3, "n==1 ? 0 : n==2 ? 1 : 2"),
+    "lt": (3, "(n%10==1 && n%100!=11 ? 0 : n%10>=2 && (n%100<10 || n%100>=20) ? 1 : 2)"),
+    "lv": (3, "(n%10==1 && n%100!=11 ? 0 : n != 0 ? 1 : 2)"),
+    "pl": (3, "(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2)"),
+    "ro": (3, "n==1 ? 0 : (n==0 || (n%100 > 0 && n%100 < 20)) ? 1 : 2"),
+    "sl": (4, "(n%100==1 ? 0 : n%100==2 ? 1 : n%100==3 || n%100==4 ? 2 : 3)"),
+}
+
+
+def language_plural_rule(lang: str) -> tuple[int, str]:
+    """The plural rule a new file for ``lang`` gets: gettext's where its table has the
+    language (what the translator's other tools write and expect), else Babel's (CLDR's,
+    which newer gettext also falls back to), else gettext's default ``(n != 1)``."""
+    locale = lang.replace("-", "_")
+    language = locale.split("_")[0]
+    found = GETTEXT_PLURAL_RULES.get(locale) or GETTEXT_PLURAL_RULES.get(language)
+    return found or _babel_plural_rule(lang) or (2, "(n != 1)")
+
+
+def rule_for_forms(count: int, lang: str) -> tuple[int, str]:
+    """The rule of a file whose plural entries have ``count`` forms and whose header has no
+    Plural-Forms: its language's where that has as many forms, else gettext's default
+    (msgfmt and libintl read such a file by ``n != 1``; one form: ``0``). The entries keep
+    every form they have, and msgfmt -c finds the header it needs."""
+    for rule in (language_plural_rule(lang), _babel_plural_rule(lang)):
+        if rule is not None and rule[0] == count:
+            return rule
+    return (1, "0") if count == 1 else (count, "(n != 1)")
+
+
+def _babel_plural_rule(lang: str) -> tuple[int, str] | None:
     from babel.core import UnknownLocaleError
     from babel.messages.plurals import get_plural
 
     try:
         rule = get_plural(lang.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
-        return 2, "(n != 1)"
+        return None
     return rule.num_plurals, rule.plural_expr
+
+
+def file_plural_forms(catalog: Catalog, raw_header: str) -> str | None:
+    """The Plural-Forms a file read by :func:`read_catalog` is indexed by: its header's,
+    else (where it has plural entries) the rule read off its entries; None for a file
+    with neither (its language's rule applies to entries to come)."""
+    written = parse_header(raw_header).get("plural-forms")
+    if written:
+        return written
+    if catalog._num_plurals is None:  # no rule read off its entries: it has none
+        return None
+    return f"nplurals={catalog.num_plurals}; plural={catalog.plural_expr};"
 
 
 def singular_index(expression: str) -> int:
@@ -1128,12 +1207,14 @@ def _error_column(line: str) -> int:
 
 def read_catalog(data: bytes, path: str | Path) -> tuple[Catalog, str]:
     """Decode, check strictly and parse PO bytes with Babel; also return the raw header."""
-    from babel.messages.pofile import PoFileError, read_po
+    from babel.messages.catalog import Catalog as BabelCatalog
+    from babel.messages.pofile import PoFileError, PoFileParser
 
     text = decode_po(data, path)
     check_po_syntax(text, path)
     raw_header = _raw_header(text)
     _check_plural_count(raw_header, text, path)
+    entries_rule = _rule_of_entries(text, raw_header, path)
     lines: Iterable[bytes] | io.StringIO
     if _declared_charset(data) == "utf-8":
         # Babel reads the bytes a line at a time: the text (twice the file's size for
@@ -1144,8 +1225,13 @@ def read_catalog(data: bytes, path: str | Path) -> tuple[Catalog, str]:
         lines = _previous_of_obsolete(body) if b"#~|" in data else body
     else:
         lines = io.StringIO(re.sub(r"(?m)^#~\|", "#|", text) if "#~|" in text else text)
+    catalog = BabelCatalog()
+    if entries_rule is not None:
+        # Babel would give the entries as many forms as its rule for the language has
+        # (three for Spanish), padding a two-form entry or refusing a four-form one.
+        catalog._num_plurals, catalog._plural_expr = entries_rule  # type: ignore[assignment]
     try:
-        catalog = read_po(lines, abort_invalid=True)  # type: ignore[type-var]
+        PoFileParser(catalog, False, abort_invalid=True).parse(lines)  # type: ignore[type-var]
     except PoFileError as error:
         lineno = getattr(error, "lineno", None)
         raise InputError(
@@ -1222,6 +1308,32 @@ def _check_plural_count(raw_header: str, text: str, path: str | Path) -> None:
             path,
             line=text.count("\n", 0, at) + 1 if at >= 0 else 1,
         )
+
+
+_MSGSTR_INDEX = re.compile(r"(?m)^[ \t]*(?:#~[ \t]*)?msgstr\[(\d+)\]")
+
+
+def _rule_of_entries(text: str, raw_header: str, path: str | Path) -> tuple[int, str] | None:
+    """The plural rule of a file whose header has no Plural-Forms, read off its plural
+    entries (see :func:`rule_for_forms`); None where the header has one or no entry is
+    plural."""
+    fields = parse_header(raw_header)
+    if fields.get("plural-forms") or "msgid_plural" not in text:
+        return None
+    count = 0
+    for found in _MSGSTR_INDEX.finditer(text):
+        index = found.group(1)
+        if len(index) > 3 or int(index) >= MAX_PLURAL_FORMS:
+            raise InputError(
+                f"plural entry has a msgstr[{index[:20]}]; a language has 1 to "
+                f"{MAX_PLURAL_FORMS} plural forms",
+                path,
+                line=text.count("\n", 0, found.start()) + 1,
+            )
+        count = max(count, int(index) + 1)
+    if count == 0:
+        return None
+    return rule_for_forms(count, fields.get("language") or "en")
 
 
 def _previous_of_obsolete(lines: Iterable[bytes]) -> Iterator[bytes]:

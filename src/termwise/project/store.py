@@ -474,6 +474,7 @@ def _merge_unit(
         flags=flags,
         previous_source=previous_from.previous_source,
         previous_context=previous_from.previous_context,
+        previous_plural_source=previous_from.previous_plural_source,
         plural_source=plural_from.plural_source,
         plural_index=plural_from.plural_index,
         locations=locations_from.locations,
@@ -560,9 +561,10 @@ def _changed_parts(base: TranslationUnit, side: TranslationUnit) -> set[str]:
         parts.add(MT)
     if side.flags != base.flags:
         parts.add(FLAGS)
-    if (side.previous_source, side.previous_context) != (
+    if (side.previous_source, side.previous_context, side.previous_plural_source) != (
         base.previous_source,
         base.previous_context,
+        base.previous_plural_source,
     ):
         parts.add(PREVIOUS)
     if (side.plural_source, side.plural_index) != (base.plural_source, base.plural_index):

@@ -38,7 +38,7 @@ class TranslationFile:
     language_team: str | None = None
     extra_headers: list[tuple[str, str]] = field(default_factory=list)
     # The file's Plural-Forms header, kept as it is: its plural entries' forms are indexed
-    # by it (None: Babel's rule for the language).
+    # by it (None: the language's rule, see ``po_format.language_plural_rule``).
     plural_forms: str | None = None
     created: dt.datetime | None = None
     # How the file on disk is laid out, so that a save writes it the same way (see
@@ -125,7 +125,8 @@ class TranslationFile:
             last_translator=headers.get("last-translator") or None,
             language_team=headers.get("language-team") or None,
             extra_headers=po_format.extra_headers(raw_header),
-            plural_forms=headers.get("plural-forms") or None,
+            # A file without Plural-Forms is read by the forms its plural entries have.
+            plural_forms=po_format.file_plural_forms(catalog, raw_header),
         )
         singular = tfile.singular_index()
         for message in catalog:

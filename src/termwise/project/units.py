@@ -68,6 +68,9 @@ class TranslationUnit:
     # --previous`` for a match found under another context); it belongs to that source, so
     # it goes when ``previous_source`` changes (see ``__setattr__``).
     previous_context: str | None = None
+    # The plural source the previous source had (gettext's ``#| msgid_plural``, which
+    # ``msgmerge --previous`` writes for a plural entry); it goes with ``previous_source``.
+    previous_plural_source: str | None = None
     # ``key()`` cached. Slots rather than a __dict__ per unit: a book holds 50,000 units,
     # and a dict of a dozen fields costs several times the fields themselves.
     _key: tuple[object, ...] | None = field(default=None, init=False, repr=False, compare=False)
@@ -77,6 +80,7 @@ class TranslationUnit:
         # the entries that changed: a book has 50,000 of them and autosave runs often).
         if name == "previous_source" and value != getattr(self, "previous_source", None):
             object.__setattr__(self, "previous_context", None)
+            object.__setattr__(self, "previous_plural_source", None)
         object.__setattr__(self, name, value)
         object.__setattr__(self, "_key", None)
 
@@ -154,6 +158,7 @@ KEY_FIELDS = (
     "plural_index",
     "locations",
     "previous_context",
+    "previous_plural_source",
 )
 
 
@@ -175,6 +180,7 @@ def _unit_key(unit: TranslationUnit) -> tuple[object, ...]:
         unit.plural_index,
         unit.locations,
         unit.previous_context,
+        unit.previous_plural_source,
     )
 
 
