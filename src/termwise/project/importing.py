@@ -300,7 +300,9 @@ def apply_units(
             # Its translation is split into sentences; only when the counts agree is it
             # spread over them, otherwise it is kept aside untouched.
             segment_ids = paragraphs[key]
-            split = _split_sentences(unit.target, tfile.lang, len(segment_ids))
+            split = _split_sentences(
+                unit.target, tfile.lang, len(segment_ids), markdown=document.fmt == "markdown"
+            )
             if split is None:
                 report.paragraphs_not_split += 1
                 report.unmatched.append(unit)
@@ -554,11 +556,17 @@ def _paragraph_index(document: Document) -> dict[str, list[str]]:
     return index
 
 
-def _split_sentences(text: str, lang: str, count: int) -> list[str] | None:
+def _split_sentences(text: str, lang: str, count: int, *, markdown: bool) -> list[str] | None:
+    """``text`` cut into ``count`` sentences, or None where it makes another number. In a
+    Markdown document's translation a comment or code span is never cut, as the reader
+    cuts none in the source ("<!-- TODO: check. Ask Ana! -->" is no two sentences)."""
     from termwise.document import split_sentences
+    from termwise.document.markdown_comments import inline_code_spans, inline_comment_spans
 
     normalized = content_key(text)
-    spans = split_sentences(normalized, lang)
+    hidden = inline_comment_spans(normalized) if markdown else []
+    code = inline_code_spans(normalized) if markdown else []
+    spans = split_sentences(normalized, lang, hidden, code)
     if len(spans) != count:
         return None
     return [normalized[start:end].strip() for start, end in spans]

@@ -110,13 +110,18 @@ _collected: ContextVar[list[tuple[Path | None, SyncReport]] | None] = ContextVar
 @contextmanager
 def collecting_sync_reports() -> Iterator[list[tuple[Path | None, SyncReport]]]:
     """Gather each translation file's sync report (its path and the report) while the block
-    runs, so that the command line can say what moved; the core prints nothing itself."""
+    runs, so that the command line can say what moved; the core prints nothing itself.
+    A block inside another's (a review session's, opened by a command) passes what it
+    gathered on, so that the command still says it."""
+    outer = _collected.get()
     reports: list[tuple[Path | None, SyncReport]] = []
     token = _collected.set(reports)
     try:
         yield reports
     finally:
         _collected.reset(token)
+        if outer is not None:
+            outer.extend(reports)
 
 
 def translation_path(layout: ProjectLayout, document: Document, lang: str) -> Path:

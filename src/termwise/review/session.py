@@ -50,6 +50,8 @@ if TYPE_CHECKING:
     from termwise.project.units import TranslationUnit
 
 FilterName = Literal["all", "untranslated", "unreviewed", "issues", "concept", "unsure"]
+# Files as they are on disk: path, modification and change times (ns), size, inode.
+FileStamps = tuple[tuple[str, int, int, int, int], ...]
 
 
 class ReadOnlySegment(TermwiseError):
@@ -103,7 +105,11 @@ class ReviewSession:
     ) -> None:
         from termwise.checks.config import CheckConfig
         from termwise.checks.ignores import IgnoreStore
-        from termwise.project.translations import open_source, open_translation
+        from termwise.project.translations import (
+            collecting_sync_reports,
+            open_source,
+            open_translation,
+        )
 
         self.layout = layout
         self.path = Path(document_path)
@@ -124,7 +130,18 @@ class ReviewSession:
         self.document: Document = source.document
         self.source_lang = self.document.lang
         self.target_lang = self.target_lang or self.source_lang
-        self.tfile: TranslationFile = open_translation(layout, self.document, self.target_lang)
+        with collecting_sync_reports() as synced:
+            self.tfile: TranslationFile = open_translation(layout, self.document, self.target_lang)
+        # What the command line would print on opening (work the sync moved, a file under an
+        # older termwise's name): the workbench hides standard error, so it shows these.
+        self.opening_notes: list[str] = [
+            f"{path.name if path else self.path.name}: {line}"
+            for path, report in synced
+            for line in report.lines()
+        ]
+        old_name = None if self.source_only else layout.old_name_note(self.path, self.target_lang)
+        if old_name is not None:
+            self.opening_notes.append(old_name)
         self.glossary_path = Path(glossary_path) if glossary_path else layout.glossary_dir
         self.glossary: Glossary | None = None
         self.glossary_files: dict[str, Path] = {}
@@ -142,6 +159,8 @@ class ReviewSession:
         self._read_only: frozenset[str] = frozenset()
         self._entries: tuple[dict[str, PluralForms], dict[str, frozenset[str]]] = ({}, {})
         self._locked: dict[str, str] | None = None
+        # The other languages' work, as of their files' stamps (``_work_in_other_languages``).
+        self._others_work: tuple[FileStamps, dict[str, tuple[str, Path]]] | None = None
         self.issues: list[Issue] = []
         self.issue_generation = 0
         self.rows: list[Row] = []
@@ -781,9 +800,7 @@ class ReviewSession:
         join would take the second segment's id (and its translation there) away, and either
         would give a segment a source its translation there no longer matches, under that
         translator's feet (a split left the French of three sentences on the first two)."""
-        from termwise.project.translations import work_in_other_languages
-
-        work = work_in_other_languages(self.layout, self.path, self.target_lang)
+        work = self._work_in_other_languages()
         owners = [work[segment_id] for segment_id in segment_ids if segment_id in work]
         if not owners:
             return
@@ -799,6 +816,37 @@ class ReviewSession:
             "document's, for every language, and would change those segments under it, so it "
             "is refused"
         )
+
+    def _work_in_other_languages(self) -> dict[str, tuple[str, Path]]:
+        """``work_in_other_languages``, read again only where one of those files changed on
+        disk (another translator's workbench saved it) or one came or went: each F3 and F4
+        asks, and a book's translations take a while to read."""
+        from termwise.project.translations import work_in_other_languages
+
+        # Taken before the files are read: one that changes while they are read is read
+        # again next time, never kept as it was.
+        stamps = self._other_translation_stamps()
+        if self._others_work is None or self._others_work[0] != stamps:
+            work = work_in_other_languages(self.layout, self.path, self.target_lang)
+            self._others_work = (stamps, work)
+        return self._others_work[1]
+
+    def _other_translation_stamps(self) -> FileStamps:
+        """What tells whether the other languages' translation files changed: each one's
+        path, modification and change times, size and inode (a save replaces the file)."""
+        stamps = []
+        for lang in self.layout.translation_languages(self.path):
+            if languages.same_language(lang, self.target_lang):
+                continue
+            path = self.layout.translation_file(self.path, lang)
+            try:
+                stat = path.stat()
+            except FileNotFoundError:
+                continue
+            stamps.append(
+                (str(path), stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size, stat.st_ino)
+            )
+        return tuple(stamps)
 
     def _joined_parts(self, segment_id: str) -> tuple[list[str], list[tuple[str, str]]]:
         """The segments (as the document has them without joins) that ``segment_id`` is made
@@ -823,6 +871,7 @@ class ReviewSession:
     def split_points(self, segment_id: str) -> list[int]:
         """Offsets where the segment could be split: where the parts of a join meet (it is
         split nowhere else), else sentence boundaries, else ; or :."""
+        from termwise.document.markdown_comments import inline_code_spans, inline_comment_spans
         from termwise.document.segmentation import split_sentences
 
         parts, pairs = self._joined_parts(segment_id)
@@ -830,13 +879,21 @@ class ReviewSession:
             texts = self._part_texts(parts)
             return [len(" ".join(texts[: k + 1])) + 1 for k in range(len(texts) - 1)]
         text = self.source_text(segment_id)
-        spans = split_sentences(text, self.source_lang)
+        # No reader sees a Markdown comment and a code span is code: a cut in either would
+        # leave half of it in each segment, so none is offered there (the reader makes none).
+        markdown = self.document.fmt == "markdown"
+        hidden = inline_comment_spans(text) if markdown else []
+        code = inline_code_spans(text) if markdown else []
+        spans = split_sentences(text, self.source_lang, hidden, code)
         cuts = [start for start, _ in spans[1:]]
         if not cuts:
+            kept = [*hidden, *code]
             cuts = [
                 i + 1
                 for i, char in enumerate(text[:-1])
-                if char in ";:；：" and text[i + 1 :].strip()
+                if char in ";:；："
+                and text[i + 1 :].strip()
+                and not any(start <= i < end for start, end in kept)
             ]
         return cuts
 

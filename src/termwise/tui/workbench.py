@@ -132,6 +132,15 @@ class Workbench(Vertical):
         self.load_editor()
         self.update_title()
         self._warn_unknown_languages()
+        self._show_opening_notes()
+
+    def _show_opening_notes(self) -> None:
+        """Say what opening the translation did to earlier work (joined, set aside as #~)
+        and where an older termwise's file may be this translation: the command line
+        prints these on standard error, which the workbench hides, and work that moved
+        looks like work lost."""
+        for note in self.session.opening_notes:
+            self.notify(note, severity="warning", timeout=15)
 
     def _warn_unknown_languages(self) -> None:
         """Say so where the glossary tags terms with no known language ("sp" for es): the
