@@ -145,12 +145,17 @@ def export(
     click.echo(f"Wrote {chosen.describe(options)} to {output}")
     # Editions and a translation memory hold reviewed translations only.
     if (chosen.edition or chosen.name == "tmx") and not include_unreviewed:
+        from termwise.export.edition import shows_nothing_ids
         from termwise.project.units import SegmentState
 
+        # An edition waits for no translation of a sentence that shows nothing (a comment).
+        hidden = shows_nothing_ids(document) if chosen.edition else set()
         waiting = sum(
             1
             for unit in tfile.units.values()
-            if unit.target and unit.state is not SegmentState.REVIEWED
+            if unit.target
+            and unit.state is not SegmentState.REVIEWED
+            and unit.segment_id not in hidden
         )
         if waiting:
             # An aligned or imported translation is all "edited": without this, its edition

@@ -271,9 +271,13 @@ def build_edition(
 ) -> Edition:
     blocks: list[EditionBlock] = []
     current_paragraph: int | None = None
+    hidden = shows_nothing_ids(document)
+    references = markdown_inline.references(list(document.link_definitions))
     for segment in document.segments:
         unit = tfile.units.get(segment.id)
         target, unreviewed = _shown_target(unit, include_unreviewed)
+        if segment.id in hidden:
+            target, unreviewed = _nothing_shown(target, unreviewed, references)
         item = EditionSegment(segment=segment, unit=unit, target=target, unreviewed=unreviewed)
         if segment.kind is SegmentKind.HEADING or current_paragraph != segment.paragraph:
             blocks.append(EditionBlock(kind=segment.kind, segments=[item]))
@@ -317,6 +321,50 @@ def _set_outline(blocks: list[EditionBlock]) -> None:
         # The title's own row in a bilingual edition stays above the sections ("# Title"
         # and "## Results" were both h2).
         headings[0].outline_level = 1
+
+
+def _nothing_shown(
+    target: str | None, unreviewed: bool, references: markdown_inline.References
+) -> tuple[str, bool]:
+    """What an edition prints for a sentence whose source shows nothing (a table cell or
+    list item holding a comment alone): there is nothing to translate, so no
+    "[untranslated]" where the source's reader sees nothing, and no "†" beside a draft that
+    shows nothing either (a draft that shows what the source does not is left out)."""
+    if target is None:
+        return "", False
+    if unreviewed:
+        shown = markdown_inline.shows_nothing(markdown_inline.parse(target, references))
+        return (target if shown else ""), False
+    return target, False
+
+
+def shows_nothing_ids(document: Document) -> set[str]:
+    """The segments of ``document`` whose source shows the reader nothing: an edition waits
+    for no translation of them, so a draft of one is no draft it leaves out."""
+    if document.fmt != "markdown":
+        return set()
+    references = markdown_inline.references(list(document.link_definitions))
+    hidden: set[str] = set()
+    paragraph: list[Segment] = []
+    for segment in [*document.segments, None]:
+        if paragraph and (
+            segment is None
+            or segment.kind is not SegmentKind.SENTENCE
+            or paragraph[-1].kind is not SegmentKind.SENTENCE
+            or segment.paragraph != paragraph[-1].paragraph
+        ):
+            if any("<!--" in each.text for each in paragraph):
+                texts = [each.text for each in paragraph]
+                parsed = markdown_inline.parse_paragraph(texts, references)
+                hidden.update(
+                    each.id
+                    for each, nodes in zip(paragraph, parsed, strict=True)
+                    if markdown_inline.shows_nothing(nodes)
+                )
+            paragraph = []
+        if segment is not None:
+            paragraph.append(segment)
+    return hidden
 
 
 def _shown_target(

@@ -93,6 +93,9 @@ class InterchangeUnit:
     # The source the translation was made for, when the file says the source has changed
     # since (gettext's ``#| msgid``, an XLIFF 1.2 ``<alt-trans origin="previous">``).
     previous_source: str | None = None
+    # The plural source the previous source had (gettext's ``#| msgid_plural``); it belongs
+    # to ``previous_source`` and goes where that goes.
+    previous_plural_source: str | None = None
     # Comments for the translator from whoever wrote the source (PO ``#.`` other than
     # termwise's MT lines, an XLIFF developer's note, an ITS localization note): the project
     # file keeps them as extracted comments (``#.``), apart from the translators' notes.
@@ -1027,6 +1030,7 @@ def _read_xliff2(root: etree._Element, path: Path) -> UnitList:
 def _read_po(data: bytes, path: Path) -> UnitList:
     from termwise.project import states
     from termwise.project.po_format import (
+        file_plural_forms,
         header_comment,
         plural_rule,
         read_catalog,
@@ -1041,7 +1045,9 @@ def _read_po(data: bytes, path: Path) -> UnitList:
     }
     target_lang = _norm_lang(header.get("language"))
     source_lang = _norm_lang(header.get("x-source-language"))
-    rule_header = header.get("plural-forms") or None
+    # As the project reads its own files: one without Plural-Forms is ruled by its entries'
+    # form count, not by its language's rule (which would drop or invent a form).
+    rule_header = file_plural_forms(catalog, raw_header)
     count, expression = plural_rule(rule_header, target_lang or "en")
     singular = singular_index(expression)
     units = UnitList()
@@ -1066,6 +1072,7 @@ def _read_po(data: bytes, path: Path) -> UnitList:
             mt_engine=unit.mt_engine,
             mt_model=unit.mt_model,
             previous_source=unit.previous_source,
+            previous_plural_source=unit.previous_plural_source,
             comments=unit.comments,
             flags=unit.flags,
             locations=unit.locations,
