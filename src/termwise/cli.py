@@ -11,7 +11,7 @@ import functools
 import importlib
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -19,6 +19,9 @@ from termwise import __version__
 from termwise.command_line import OneLinePath, guard_outputs, one_line_path_errors
 from termwise.errors import TermwiseError
 from termwise.project.layout import ProjectLayout
+
+if TYPE_CHECKING:
+    from termwise.project.translations import SyncReport
 
 # name -> (module:attribute, one-line help shown by ``termwise --help``)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -170,23 +173,33 @@ def in_document_project(
         existed = started is not None and started.exists()
         from termwise.project.translations import collecting_sync_reports
 
+        failed = False
         with collecting_sync_reports() as synced:
             try:
-                result = callback(*args, **kwargs)
+                return callback(*args, **kwargs)
+            except (SystemExit, click.exceptions.Exit):
+                raise  # ``fix`` and ``check`` end with their exit status: still say it
+            except BaseException:
+                failed = True
+                raise
             finally:
                 if started is not None and not existed and started.exists():
                     click.echo(discovery.new_translation_note(choice, started, document), err=True)
-        # Work that moved when the translation was brought in step with the document (the
-        # segmenter cuts otherwise now): said once per file, as it was found the first time.
-        said: dict[Path | None, list[str]] = {}
-        for path, report in synced:
-            said.setdefault(path, report.lines())
-        for path, lines in said.items():
-            for line in lines:
-                click.echo(f"note: {path.name if path else document.name}: {line}", err=True)
-        return result
+                if not failed:
+                    _say_moved_work(synced, document)
 
     command.callback = in_project
+
+
+def _say_moved_work(synced: list[tuple[Path | None, SyncReport]], document: Path) -> None:
+    """Work that moved when a translation was brought in step with the document (the
+    segmenter cuts otherwise now): said once per file, as it was found the first time."""
+    said: dict[Path | None, list[str]] = {}
+    for path, report in synced:
+        said.setdefault(path, report.lines())
+    for path, lines in said.items():
+        for line in lines:
+            click.echo(f"note: {path.name if path else document.name}: {line}", err=True)
 
 
 def _command_path(ctx: click.Context, name: str) -> str:

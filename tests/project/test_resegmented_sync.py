@@ -255,3 +255,11 @@ def test_check_agrees_with_stats_beside_a_stale_aligned_join(tmp_path: Path) -> 
     assert code == 0, err
     assert "untranslated" not in out
     assert "not translated" not in out
+
+
+def test_fix_says_what_moved_though_it_ends_with_its_exit_status(tmp_path: Path) -> None:
+    """``fix`` ends with ``sys.exit``: the note printed after the command returned was lost."""
+    path, _ = note_project(tmp_path, po_text(OLD))
+    code, out, err = run(tmp_path, "fix", str(path), "--to", "en")
+    assert code in (0, 1), err
+    assert "2 translations carried over into 1 segment the segmenter now makes of them" in err
