@@ -16,10 +16,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+from click.testing import CliRunner
 from markdown_it import MarkdownIt
 
-from termwise.document import parse_document
+from termwise.cli import cli
+from termwise.document import load_document, parse_document
 from termwise.document.model import Document
+from termwise.project.layout import ProjectLayout
+from termwise.project.translations import open_translation
 
 SENTENCE = "New eras begin with the Belt and Road Initiative."
 
@@ -121,3 +125,59 @@ def test_markup_after_a_comment_stays_raw_html_and_is_warned_of(tmp_path: Path) 
     assert [row["text"] for row in rows] == ["Title", "End."]
     warned = [line for line in stderr.splitlines() if "kept as written" in line]
     assert [line.split(": ")[2] for line in warned] == ["paper.md:3", "paper.md:5"]
+
+
+def test_every_comment_before_the_text_stays_out_of_the_segment(tmp_path: Path) -> None:
+    # The engine is never given a comment: each one before the text is the block's.
+    path = tmp_path / "c.md"
+    path.write_text("<!-- a --> <!-- b -->\t<!---> Two comments. Fine.\n", encoding="utf-8")
+    rows, stderr = termwise_segments(path)
+    assert [(row["text"], row["column"]) for row in rows] == [
+        ("Two comments.", 30),
+        ("Fine.", 44),
+    ]
+    assert "warning" not in stderr
+    [code] = read(path.read_text(encoding="utf-8")).code_blocks
+    assert (code.text, code.html) == ("<!-- a --> <!-- b -->\t<!--->", "comment")
+
+
+def test_comments_after_and_between_sentences_stay_as_in_a_paragraph() -> None:
+    # As in a paragraph of its own: a comment goes with the sentence before it.
+    line = "<!-- a --> One. <!-- b --> Two. <!-- c --> Three.\n"
+    document = read(line)
+    assert texts(document) == ["One. <!-- b -->", "Two. <!-- c -->", "Three."]
+    assert texts(document) == texts(read(line.removeprefix("<!-- a --> ")))
+    assert [code.text for code in document.code_blocks] == ["<!-- a -->"]
+    document = read("<!-- a --> <!-- b --> Text. <!-- c -->\n")
+    assert texts(document) == ["Text. <!-- c -->"]
+    assert [code.text for code in document.code_blocks] == ["<!-- a --> <!-- b -->"]
+
+
+def test_the_edition_writes_every_comment(tmp_path: Path) -> None:
+    root = tmp_path / "proj"
+    root.mkdir()
+    paper = root / "c.md"
+    paper.write_text(
+        "<!-- a --> <!-- b --> Two comments. Fine.\n\n> <!-- q --><!-- r -->Quoted.\n",
+        encoding="utf-8",
+    )
+    layout = ProjectLayout.at(root)
+    tfile = open_translation(layout, load_document(paper), "es")
+    spanish = {"Two comments.": "Dos comentarios.", "Fine.": "Bien.", "Quoted.": "Citado."}
+    assert sorted(unit.source for unit in tfile.units.values()) == sorted(spanish)
+    for unit in tfile.units.values():
+        unit.set_translation(spanish[unit.source], reviewed=True)
+    tfile.save()
+    out = tmp_path / "x.md"
+    result = CliRunner().invoke(
+        cli,
+        ["--project", str(root), "export", str(paper), "--to", "es", "--target-only"]
+        + ["-o", str(out)],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    edition = out.read_text(encoding="utf-8")
+    html = MarkdownIt("commonmark").render(edition)
+    assert "<!-- a --> <!-- b -->\n<p>Dos comentarios. Bien.</p>" in html
+    assert "<!-- q --><!-- r -->\n<p>Citado.</p>" in html
+    assert "<!-- b --> Dos" not in edition

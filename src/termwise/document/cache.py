@@ -55,7 +55,9 @@ from termwise.document.model import (
 # ("<!-- note --> New eras begin."; it was kept in the comment's block, untranslated).
 # 18: a German note mark that closes a reference ends its sentence ("Anm. d. Verf. Dort"); a
 # lone lowercase letter before its sentence is an enumerator ("a. B"); no cut in a code span.
-VERSION = 18
+# 19: comments before the text on a Markdown comment block's closing line stay in the block
+# ("<!-- a --> <!-- b --> Text."; the second was in the segment).
+VERSION = 19
 # Smaller files segment in well under a tenth of a second: not worth a cache file.
 MIN_BYTES = 200_000
 

@@ -1109,6 +1109,11 @@ def _text_after_comment(text: str, closed: _OpenHtml) -> list[Block]:
         or any(not comment.group().endswith("-->") for comment in _HTML_COMMENT.finditer(rest))
     ):
         return []
+    # Comments before the text stay with the block too ("<!-- a --> <!-- b --> Text."):
+    # in the segment, the engine would be given a comment to translate.
+    while leading := _HTML_COMMENT.match(line, after + _leading_space(line[after:])):
+        after = leading.end()
+    rest = line[after:]
     block.lines[-1] = (line_start, line_start + after)
     left = after + len(rest) - len(rest.lstrip())
     right = len(line.rstrip())
