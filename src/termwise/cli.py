@@ -193,13 +193,23 @@ def in_document_project(
 
 def _say_moved_work(synced: list[tuple[Path | None, SyncReport]], document: Path) -> None:
     """Work that moved when a translation was brought in step with the document (the
-    segmenter cuts otherwise now): said once per file, as it was found the first time."""
-    said: dict[Path | None, list[str]] = {}
+    segmenter cuts otherwise now): said once per file, as it was found the first time.
+
+    Where the command did not save the file (``stats``, ``check``, ``export`` never do), the
+    move is in memory only and every such command says it again: one line per file says
+    so, lest the translator take it for work moved again on each run."""
+    said: dict[Path | None, tuple[SyncReport, list[str]]] = {}
     for path, report in synced:
-        said.setdefault(path, report.lines())
-    for path, lines in said.items():
+        said.setdefault(path, (report, report.lines()))
+    for path, (report, lines) in said.items():
+        name = path.name if path else document.name
+        if path is not None and lines and not report.saved_since(path):
+            lines = [
+                f"{'; '.join(lines)} (in memory only: this command does not save the file; "
+                "the next one that does writes it so)"
+            ]
         for line in lines:
-            click.echo(f"note: {path.name if path else document.name}: {line}", err=True)
+            click.echo(f"note: {name}: {line}", err=True)
 
 
 def _command_path(ctx: click.Context, name: str) -> str:

@@ -152,6 +152,12 @@ def is_cjk(tag: str) -> bool:
     return primary(tag) in {"zh", "ja"}
 
 
+def sentence_glue(tag: str) -> str:
+    """What joins two sentences of ``tag`` in one translation: nothing in Chinese and
+    Japanese, a space elsewhere."""
+    return "" if is_cjk(tag) else " "
+
+
 def from_argos(code: str) -> str:
     """Argos package code to BCP 47."""
     return _ARGOS_TO_BCP47.get(code, normalize(code))

@@ -155,7 +155,7 @@ def held_elsewhere(
     has work in, and that translation's file."""
     from termwise.project.translations import work_in_other_languages
 
-    work = work_in_other_languages(layout, source_path, target_lang)
+    work = work_in_other_languages(layout, source_path, target_lang, document)
     return {
         number: work[segment.id][1]
         for number, segment in enumerate(document.segments)

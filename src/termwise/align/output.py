@@ -27,8 +27,15 @@ from typing import TYPE_CHECKING
 from termwise import languages
 from termwise.align.beads import Bead
 from termwise.document.model import Document
+from termwise.languages import sentence_glue
 from termwise.project.interchange import InterchangeUnit
 from termwise.project.layout import ProjectLayout
+from termwise.project.omissions import (
+    ALIGN_COMMENT_PREFIX,
+    CONFIRMED,
+    comment_notes,
+    confirmed_omission,
+)
 
 if TYPE_CHECKING:
     from termwise.document.resegmentation import Resegmentation
@@ -44,7 +51,7 @@ LOW_CONFIDENCE = 0.7
 # PO flag of a group the aligner is unsure of; every aligned entry is fuzzy (edited) anyway.
 CHECK_FLAG = "align-check"
 # The extracted comment that carries a group's confidence (written here, read by the review).
-COMMENT_PREFIX = "align: "
+COMMENT_PREFIX = ALIGN_COMMENT_PREFIX
 _CONFIDENCE = re.compile(r"confidence ([0-9.]+)")
 # What an ``align:`` comment says once the translator has moved sentences between groups,
 # joined or split them.
@@ -60,7 +67,6 @@ NO_COUNTERPART = "no counterpart in the translation"
 NUMBERS_NOTE = "numbers differ"
 # A group without counterpart that the translator confirmed as such (it cannot be marked
 # reviewed: it has no translation).
-CONFIRMED = "confirmed in review"
 # Why a segment of a group keeps what it had: another segment of the group holds the
 # translator's work, which neither a join nor the group's text may replace.
 NOT_APPLIED = "not applied: another segment of the group holds the translator's work"
@@ -117,12 +123,6 @@ class ProjectReport:
     # (0-based): the joins made and the groups kept shift it.
     segment_of: list[int] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-
-
-def sentence_glue(lang: str) -> str:
-    """What joins two sentences of ``lang`` in one translation: nothing in Chinese and
-    Japanese, a space elsewhere."""
-    return "" if languages.is_cjk(lang) else " "
 
 
 def group_text(texts: Sequence[str], lang: str) -> str:
@@ -777,16 +777,6 @@ def comment_confidence(comments: Sequence[str]) -> float | None:
     return None
 
 
-def comment_notes(comments: Sequence[str]) -> tuple[str, ...]:
-    """What an ``align:`` comment among ``comments`` says of its group besides its confidence
-    and kind: "split otherwise with MT", "2 target sentence(s) without a source appended"."""
-    for comment in comments:
-        if comment.startswith(COMMENT_PREFIX):
-            parts = comment[len(COMMENT_PREFIX) :].split(", ")
-            return tuple(p for p in parts if not p.startswith(("confidence ", "group ")))
-    return ()
-
-
 def translators_work(unit: TranslationUnit) -> bool:
     """Whether ``unit`` holds what a person did, which an alignment must not replace: a
     translation edited or reviewed, or a group confirmed or regrouped in review; not the
@@ -799,12 +789,6 @@ def translators_work(unit: TranslationUnit) -> bool:
         return True
     said = comment_notes(unit.comments)
     return CONFIRMED in said or REGROUPED in said
-
-
-def confirmed_omission(unit: TranslationUnit) -> bool:
-    """Whether the translator confirmed that the translation leaves ``unit``'s source out:
-    its empty translation is then a decision, not work left to do."""
-    return not unit.target and CONFIRMED in comment_notes(unit.comments)
 
 
 def confirmed_comments(comments: Sequence[str]) -> tuple[str, ...]:

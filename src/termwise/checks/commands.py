@@ -235,9 +235,9 @@ def _targets_from_project(
     entries' PO flags, the segments the translator confirmed the translation leaves out,
     and the read-only ones: of the file synced with ``document`` as stats and export read
     it (a translation the segmentation moved was 'not translated' here, and printed there)."""
-    from termwise.align.output import confirmed_omission
     from termwise.checks.entries import entry_data
     from termwise.errors import TermwiseError
+    from termwise.project.omissions import confirmed_omission
     from termwise.project.translations import open_translation
     from termwise.project.units import READ_ONLY_FLAG
 

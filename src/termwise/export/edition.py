@@ -370,7 +370,7 @@ def shows_nothing_ids(document: Document) -> set[str]:
 def _shown_target(
     unit: TranslationUnit | None, include_unreviewed: bool
 ) -> tuple[str | None, bool]:
-    from termwise.align.output import confirmed_omission
+    from termwise.project.omissions import confirmed_omission
 
     if unit is not None and confirmed_omission(unit):
         # The published translation has nothing here, and the translator confirmed it: an

@@ -130,7 +130,7 @@ def stats(
             f"translation with: termwise align {file} TRANSLATION --from LANG --to LANG"
         )
         return
-    from termwise.align.output import confirmed_omission
+    from termwise.project.omissions import confirmed_omission
 
     # A language without a translation file counts all "new", as if that translation were
     # untouched: say that there is none, after the report, so that the report reads the same.

@@ -22,6 +22,10 @@ from typing import TYPE_CHECKING
 from termwise import languages
 from termwise.document.ids import content_key
 from termwise.errors import TermwiseError
+from termwise.project.omissions import (
+    IN_NEIGHBOUR_NOTE,
+    confirmed_omission,
+)
 from termwise.project.translation_file import TranslationFile
 from termwise.project.units import (
     MT_MAY_FILL,
@@ -58,6 +62,14 @@ class SyncReport:
     # One unit's sentence the segmenter now cuts: its id and the new segments' ids; the
     # translation went whole onto the first of them.
     split: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    # The translation file as ``open_translation`` read it (None: there was none): a
+    # command that has not written it since moved the work above in memory only.
+    read_stamp: FileStamp | None = None
+
+    def saved_since(self, path: Path) -> bool:
+        """Whether ``path`` was written since it was read for this sync: the work moved is
+        in the file, and the next command will not say it again."""
+        return _file_stamp(path) != self.read_stamp
 
     @property
     def changed(self) -> bool:
@@ -97,6 +109,18 @@ class SyncReport:
         return said
 
 
+# A file's modification time, size and inode: a save replaces the file.
+FileStamp = tuple[int, int, int]
+
+
+def _file_stamp(path: Path) -> FileStamp | None:
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+
+
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
@@ -131,11 +155,16 @@ def translation_path(layout: ProjectLayout, document: Document, lang: str) -> Pa
 
 
 def work_in_other_languages(
-    layout: ProjectLayout, source_path: Path, lang: str
+    layout: ProjectLayout, source_path: Path, lang: str, document: Document
 ) -> dict[str, tuple[str, Path]]:
-    """The segments that a translation of ``source_path`` into a language other than ``lang``
-    has work in, each with that language and its file (the first, in the project's order):
-    the segmentation is the document's, so a join or split there changes them under it."""
+    """The segments of ``document`` (``source_path`` as the project segments it) that a
+    translation into a language other than ``lang`` has work in, each with that language and
+    its file (the first, in the project's order): the segmentation is the document's, so a
+    join or split there changes them under it.
+
+    Each file is read as every command reads it, synced with ``document`` (in memory, never
+    saved): work a changed segmentation carried onto a segment is under that segment's id
+    only once synced, and read as saved, that segment looked free to split or join."""
     held: dict[str, tuple[str, Path]] = {}
     for other in layout.translation_languages(source_path):
         if languages.same_language(other, lang):
@@ -143,7 +172,9 @@ def work_in_other_languages(
         path = layout.translation_file(source_path, other)
         if not path.exists():
             continue
-        for segment_id, unit in TranslationFile.load(path).units.items():
+        tfile = TranslationFile.load(path)
+        sync_with_document(tfile, document)
+        for segment_id, unit in tfile.units.items():
             if unit.has_work():
                 held.setdefault(segment_id, (other, path))
     return held
@@ -156,6 +187,7 @@ def open_translation(layout: ProjectLayout, document: Document, lang: str) -> Tr
     """
     target_lang = languages.normalize(lang)
     path = translation_path(layout, document, target_lang)
+    read_stamp = _file_stamp(path)
     if path.exists():
         tfile = TranslationFile.load(path)
         if not languages.same_language(tfile.lang, target_lang):
@@ -174,6 +206,7 @@ def open_translation(layout: ProjectLayout, document: Document, lang: str) -> Tr
         )
         tfile.path = path
     report = sync_with_document(tfile, document)
+    report.read_stamp = read_stamp
     collected = _collected.get()
     if collected is not None and report.lines():
         collected.append((path, report))
@@ -297,6 +330,8 @@ def sync_with_document(tfile: TranslationFile, document: Document) -> SyncReport
 _HUMAN = (SegmentState.EDITED, SegmentState.REVIEWED)
 
 
+# How the note on a part of a sentence the segmenter now cuts begins, where the part before
+# it holds the whole sentence's translation (``_carry_over_resegmented``).
 def _carry_over_resegmented(
     pool: Sequence[TranslationUnit],
     claimed: set[int],
@@ -320,7 +355,8 @@ def _carry_over_resegmented(
     segmenter's new cut is usually the right one. Joining the parts in the workbench gives
     the segment back its whole translation.
     """
-    spaced = not languages.is_cjk(source_lang)
+
+    spaced = bool(languages.sentence_glue(source_lang))
     free = {
         index: key
         for index, unit in enumerate(pool)
@@ -375,9 +411,8 @@ def _carry_over_resegmented(
                     segment_id=segment.id,
                     source=segment.text,
                     notes=(
-                        f"termwise: this sentence's translation is still in segment "
-                        f"{first.id}, carried over whole from before the segmenter cut "
-                        "its sentence here"
+                        f"{IN_NEIGHBOUR_NOTE}{first.id}, carried over whole from before the "
+                        "segmenter cut its sentence here"
                     ),
                 )
             claimed.add(unit_index)
@@ -389,18 +424,42 @@ def _carry_over_resegmented(
 def _joined_unit(
     segment: Segment, parts: Sequence[TranslationUnit], target_lang: str
 ) -> TranslationUnit:
-    """One new segment's unit made of the old units of its sentences (see the caller)."""
-    glue = "" if languages.is_cjk(target_lang) else " "
+    """One new segment's unit made of the old units of its sentences (see the caller):
+    translations and MT joined as the workbench's join joins them (``sentence_glue``)."""
+    from termwise.project.units import same_text
+
+    glue = languages.sentence_glue(target_lang)
     flags: frozenset[str] = frozenset()
     for part in parts:
         flags |= part.flags
+    target = glue.join(part.target.strip() for part in parts if part.target.strip())
+    with_mt = [part for part in parts if part.mt and part.mt.strip()]
+    mt = glue.join(part.mt.strip() for part in with_mt if part.mt) if with_mt else None
+    if mt is not None and same_text(target, mt):
+        # Reviewed MT on every part: a PO file tells MT from a person's translation only by
+        # the MT being the translation, so the unit read back would be MT, which the next
+        # ``translate`` replaces; the MT says nothing the translation does not.
+        mt = None
+    source = " ".join(part.source for part in parts)
+    # The note a split left on a part is about a segmentation that is gone.
+    notes = (
+        line
+        for part in parts
+        for line in part.notes.splitlines()
+        if not line.startswith(IN_NEIGHBOUR_NOTE)
+    )
     return TranslationUnit(
         segment_id=segment.id,
         source=segment.text,
-        target=glue.join(part.target.strip() for part in parts if part.target.strip()),
+        target=target,
         state=SegmentState.EDITED,
-        notes="\n".join(part.notes for part in parts if part.notes),
-        previous_source=" ".join(part.source for part in parts),
+        mt=mt,
+        mt_engine=with_mt[0].mt_engine if mt is not None else None,
+        mt_model=with_mt[0].mt_model if mt is not None else None,
+        notes="\n".join(notes),
+        # The sentences joined are the new source as it reads (the usual case): a
+        # ``#| msgid`` equal to the msgid tells Poedit's reader nothing changed, wrongly.
+        previous_source=source if source != segment.text else None,
         flags=flags,
     )
 
@@ -515,10 +574,13 @@ def record_machine_translation(
     A mapping is keyed by segment id; a sequence is matched by source text, so one result
     fills every segment with that text. Edited and reviewed translations are never touched,
     nor segments flagged read-only (not for translation).
-    Where ``fills`` says no, the MT is stored as a suggestion only and the translation stays
-    empty (a sentence an existing translation leaves out is not filled in behind the
-    translator's back).
+    Where ``fills`` says no, or the empty translation is a decision (``confirmed_omission``:
+    a sentence the translation leaves out, or a part whose translation the part before it
+    holds), the MT is stored as a suggestion only and the translation stays empty (a
+    sentence an existing translation leaves out is not filled in behind the translator's
+    back, and one the translation before it holds is not printed twice).
     """
+
     if isinstance(results, Mapping):
         pairs = [(tfile.units.get(segment_id), result) for segment_id, result in results.items()]
     else:
@@ -548,7 +610,7 @@ def record_machine_translation(
         ) + tuple(GLOSSARY_COMMENT + decision.describe() for decision in result.terms)
         unit.mt_engine = result.engine
         unit.mt_model = result.model
-        if fills is not None and not fills(unit):
+        if confirmed_omission(unit) or (fills is not None and not fills(unit)):
             continue
         unit.target = text
         unit.state = SegmentState.MT

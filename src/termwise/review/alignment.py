@@ -16,20 +16,19 @@ from typing import TYPE_CHECKING
 
 from termwise.align.output import (
     CHECK_FLAG,
-    CONFIRMED,
     LOW_CONFIDENCE,
     NO_COUNTERPART,
     NOT_APPLIED,
     REGROUPED,
     aligned_sentences,
     comment_confidence,
-    comment_notes,
     confirmed_comments,
     record_sentences,
     regrouped_comments,
-    sentence_glue,
 )
 from termwise.errors import TermwiseError
+from termwise.languages import sentence_glue
+from termwise.project.omissions import CONFIRMED, comment_notes
 from termwise.project.units import SegmentState
 
 if TYPE_CHECKING:

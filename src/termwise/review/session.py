@@ -18,11 +18,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from termwise import languages
-from termwise.align.output import confirmed_omission, sentence_glue
 from termwise.atomic import keep_original, write_atomic
 from termwise.document.resegmentation import Resegmentation
 from termwise.errors import TermwiseError
+from termwise.languages import sentence_glue
 from termwise.project.layout import ProjectLayout, id_aliases_file
+from termwise.project.omissions import confirmed_omission
 from termwise.project.units import MT_MAY_FILL, READ_ONLY_FLAG, SegmentState
 from termwise.review.alignment import (
     filled_in_review,
@@ -820,14 +821,16 @@ class ReviewSession:
     def _work_in_other_languages(self) -> dict[str, tuple[str, Path]]:
         """``work_in_other_languages``, read again only where one of those files changed on
         disk (another translator's workbench saved it) or one came or went: each F3 and F4
-        asks, and a book's translations take a while to read."""
+        asks, and a book's translations take a while to read. (Kept across this session's
+        own joins and splits: those are refused where another language has work, so they
+        move none of it.)"""
         from termwise.project.translations import work_in_other_languages
 
         # Taken before the files are read: one that changes while they are read is read
         # again next time, never kept as it was.
         stamps = self._other_translation_stamps()
         if self._others_work is None or self._others_work[0] != stamps:
-            work = work_in_other_languages(self.layout, self.path, self.target_lang)
+            work = work_in_other_languages(self.layout, self.path, self.target_lang, self.document)
             self._others_work = (stamps, work)
         return self._others_work[1]
 

@@ -1,0 +1,55 @@
+"""Segments whose empty translation is a decision, not work left to do.
+
+Two kinds: a source sentence the translator confirmed the translation leaves out (an
+aligned project's ``align:`` comment says "confirmed in review"), and a later part of a
+sentence the segmenter now cuts, whose whole translation the part before it holds until the
+translator shares it out. MT must not fill them, an edition must not print them as
+untranslated, and the checks must not call them so. Kept in the project layer because the
+project's own MT bookkeeping (``translations.record_machine_translation``) asks it as much
+as alignment, the checks, the editions and the workbench do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from termwise.project.units import TranslationUnit
+
+# The comment an alignment writes on each group (``align.output``): its confidence, its kind,
+# and what was said of it since.
+ALIGN_COMMENT_PREFIX = "align: "
+CONFIRMED = "confirmed in review"
+# The note the carry-over of a cut sentence leaves on its later parts.
+IN_NEIGHBOUR_NOTE = "termwise: this sentence's translation is still in segment "
+
+
+def comment_notes(comments: Sequence[str]) -> tuple[str, ...]:
+    """What an ``align:`` comment among ``comments`` says of its group besides its confidence
+    and kind: "split otherwise with MT", "2 target sentence(s) without a source appended"."""
+    for comment in comments:
+        if comment.startswith(ALIGN_COMMENT_PREFIX):
+            parts = comment[len(ALIGN_COMMENT_PREFIX) :].split(", ")
+            return tuple(p for p in parts if not p.startswith(("confidence ", "group ")))
+    return ()
+
+
+def translation_in_neighbour(unit: TranslationUnit) -> bool:
+    """Whether ``unit`` is a later part of a sentence the segmenter now cuts, whose whole
+    translation the part before it holds, and the translator has not shared it out yet: its
+    empty translation is not work left to do (an edition that printed MT there printed
+    the sentence twice). The note says so, in the workbench too; once the translator gives
+    the part a translation, or takes the note away, it is a segment like any other."""
+    return not unit.target and any(
+        line.startswith(IN_NEIGHBOUR_NOTE) for line in unit.notes.splitlines()
+    )
+
+
+def confirmed_omission(unit: TranslationUnit) -> bool:
+    """Whether ``unit``'s empty translation is a decision, not work left to do: the
+    translator confirmed that the translation leaves its source out, or it is a part whose
+    translation the part before holds whole (``translation_in_neighbour``)."""
+    if unit.target:
+        return False
+    return CONFIRMED in comment_notes(unit.comments) or translation_in_neighbour(unit)
