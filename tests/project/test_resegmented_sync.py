@@ -474,3 +474,19 @@ def test_a_command_that_saves_says_the_move_once(tmp_path: Path) -> None:
     code, _, err = run(tmp_path, "stats", str(document), "--to", "es")
     assert code == 0, err
     assert "carried over" not in err
+
+
+def test_stats_says_a_cut_sentences_later_part_is_held_by_the_part_before(
+    tmp_path: Path,
+) -> None:
+    """``stats`` counted such a part as "left out by the translation (confirmed)", which no
+    one confirmed."""
+    whole = NOTE.strip()
+    path, _ = note_project(tmp_path, po_text([(content_hash(whole), whole, JOINED_EN)]))
+    code, out, err = run(tmp_path, "stats", str(path), "--to", "en")
+    assert code == 0, err
+    assert "(confirmed)" not in out
+    assert (
+        "of which nothing to translate (left out by the translation, or held by the part "
+        "before): 1 segment(s)"
+    ) in out

@@ -37,8 +37,9 @@ class Progress:
     path: Path | None
     segments: dict[SegmentState, int] = field(default_factory=dict)
     words: dict[SegmentState, int] = field(default_factory=dict)
-    # Of the new segments, those the translator confirmed the translation leaves out (an
-    # aligned published translation): no work left to do, though nothing is translated.
+    # Of the new segments, those with no work left though nothing is translated
+    # (``omissions.confirmed_omission``): left out by an aligned published translation, as
+    # the translator confirmed, or held by the part before of a sentence now cut.
     left_out: int = 0
     left_out_words: int = 0
 
@@ -77,9 +78,13 @@ class Progress:
                 f"  {state.value:<10}{self.segments[state]:>10}{self.words[state]:>12}{share:>7.1f}%"
             )
             if state is SegmentState.NEW and self.left_out:
+                # Both kinds are ``omissions.confirmed_omission``: a sentence the translator
+                # confirmed the translation leaves out, and the later part of a sentence the
+                # segmenter now cuts, whose translation the part before holds whole.
                 out.append(
-                    f"    of which left out by the translation (confirmed): {self.left_out} "
-                    f"segment(s), {self.left_out_words} {self.unit}"
+                    f"    of which nothing to translate (left out by the translation, or held "
+                    f"by the part before): {self.left_out} segment(s), {self.left_out_words} "
+                    f"{self.unit}"
                 )
         out.append(f"  {'total':<10}{self.total_segments:>10}{self.total_words:>12}")
         return out
