@@ -65,6 +65,14 @@ def _inline_spans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int
 def _after_code_span(text: str, position: int) -> int:
     """Where the text goes on after the backtick run at ``position``: after its code span,
     or after the run itself where no run of the same length closes it (CommonMark 6.1)."""
+    run_end, closing = code_span_closing(text, position)
+    return run_end if closing is None else closing + (run_end - position)
+
+
+def code_span_closing(text: str, position: int) -> tuple[int, int | None]:
+    """The end of the backtick run at ``position``, and where the run of the same length
+    that closes its code span starts (None: no run closes it, and the backticks are text).
+    A longer run closes nothing (CommonMark 6.1)."""
     run_end = position
     while run_end < len(text) and text[run_end] == "`":
         run_end += 1
@@ -73,11 +81,11 @@ def _after_code_span(text: str, position: int) -> int:
     while True:
         found = text.find("`" * ticks, search)
         if found < 0:
-            return run_end
+            return run_end, None
         closing_end = found + ticks
         if closing_end < len(text) and text[closing_end] == "`":
             while closing_end < len(text) and text[closing_end] == "`":
                 closing_end += 1
             search = closing_end
             continue
-        return closing_end
+        return run_end, found

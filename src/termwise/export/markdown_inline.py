@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
 
-from termwise.document.markdown_comments import INLINE_COMMENT
+from termwise.document.markdown_comments import INLINE_COMMENT, code_span_closing
 from termwise.document.model import MAX_LABEL, LinkDefinition
 
 # Link targets a standalone edition may point at; others (javascript:, relative paths that
@@ -270,28 +270,16 @@ class _Parser:
 
     def _code(self, position: int) -> int:
         text = self.text
-        run_end = position
-        while run_end < len(text) and text[run_end] == "`":
-            run_end += 1
-        ticks = run_end - position
-        search = run_end
-        while True:
-            found = text.find("`" * ticks, search)
-            if found < 0:
-                self._literal(position, run_end)  # no closing run: the backticks are text
-                return run_end
-            closing_end = found + ticks
-            if closing_end < len(text) and text[closing_end] == "`":
-                # A longer run closes nothing: skip all of it.
-                while closing_end < len(text) and text[closing_end] == "`":
-                    closing_end += 1
-                search = closing_end
-                continue
-            content = text[run_end:found]
-            if content.startswith(" ") and content.endswith(" ") and content.strip(" "):
-                content = content[1:-1]
-            self.items.append(Code(position, closing_end, content))
-            return closing_end
+        run_end, found = code_span_closing(text, position)
+        if found is None:
+            self._literal(position, run_end)  # no closing run: the backticks are text
+            return run_end
+        content = text[run_end:found]
+        if content.startswith(" ") and content.endswith(" ") and content.strip(" "):
+            content = content[1:-1]
+        closing_end = found + (run_end - position)
+        self.items.append(Code(position, closing_end, content))
+        return closing_end
 
     def _autolink(self, position: int) -> int:
         text = self.text

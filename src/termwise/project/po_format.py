@@ -989,11 +989,7 @@ def _head_text(data: bytes) -> str:
 
 def header_language(head: bytes) -> str:
     """The Language field of the header at the start of PO bytes ("" where there is none)."""
-    try:
-        text = head.decode(_declared_charset(head), errors="replace")
-    except LookupError:
-        text = head.decode("utf-8", errors="replace")
-    return parse_header(_raw_header(text)).get("language", "")
+    return parse_header(_raw_header(_head_text(head))).get("language", "")
 
 
 # A translator comment: "#" alone or followed by anything but the marks of the other kinds.
