@@ -3,7 +3,8 @@
 No reader sees one (CommonMark 6.6), so the segmenter never cuts a sentence inside it and a
 PO entry's format flags are not taken from it. The pattern lives here, in the lowest layer
 that reads Markdown, so that the editions and the checks (``export.markdown_inline``) read
-a comment exactly where the segmenter does.
+a comment exactly where the segmenter does. So does the reading of an inline link's target
+(``[a](<!-- x -->)`` links to "!-- x --": no comment there), which both take from here.
 """
 
 from __future__ import annotations
@@ -13,8 +14,15 @@ import re
 # An inline HTML comment (CommonMark 0.31, 6.6): "<!-->", "<!--->", or "<!--" up to the
 # first "-->". One never closed is no comment there, but text.
 INLINE_COMMENT = re.compile(r"<!--(?:-?>|.*?-->)", re.DOTALL)
+# An autolink (CommonMark 6.5), which holds no other markup: "<https://x.org/`a`>".
+AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\x00-\x20<>]*)>")
+EMAIL_AUTOLINK = re.compile(
+    r"<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>"
+)
 _ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
-_SPECIAL = re.compile(r"[\\`<]")
+_SPECIAL = re.compile(r"[\\`<!\[\]]")
+_LINK_TITLE = re.compile(r"\s*(?:\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|\((?:\\.|[^()\\])*\))")
 
 
 def inline_comment_spans(text: str) -> list[tuple[int, int]]:
@@ -37,6 +45,9 @@ def inline_code_spans(text: str) -> list[tuple[int, int]]:
 def _inline_spans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     comments: list[tuple[int, int]] = []
     code: list[tuple[int, int]] = []
+    # The "[" and "![" that wait for their "]": whether each opens an image, and whether
+    # it may still open a link (links do not nest).
+    brackets: list[list[bool]] = []
     position = 0
     length = len(text)
     while True:
@@ -48,6 +59,15 @@ def _inline_spans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int
         if char == "\\":
             escaped = position + 1 < length and text[position + 1] in _ASCII_PUNCTUATION
             position += 2 if escaped else 1
+        elif char in "![":
+            image = char == "!"
+            if image and not text.startswith("[", position + 1):
+                position += 1
+                continue
+            brackets.append([image, True])
+            position += 2 if image else 1
+        elif char == "]":
+            position = _after_bracket(text, position, brackets)
         elif char == "`":
             end = _after_code_span(text, position)
             if text[position:end].strip("`"):  # a run no other run closes is no span
@@ -55,11 +75,77 @@ def _inline_spans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int
             position = end
         else:
             comment = INLINE_COMMENT.match(text, position)
-            if comment is None:
-                position += 1
-            else:
+            if comment is not None:
                 comments.append(comment.span())
                 position = comment.end()
+                continue
+            link = AUTOLINK.match(text, position) or EMAIL_AUTOLINK.match(text, position)
+            position = position + 1 if link is None else link.end()
+
+
+def _after_bracket(text: str, position: int, brackets: list[list[bool]]) -> int:
+    """Where the text goes on after the "]" at ``position``: after the inline link target
+    it closes a link's text before (whose destination and title are no comment and no
+    code, however they read), else after the "]" itself (CommonMark 6.3)."""
+    if not brackets:
+        return position + 1
+    image, active = brackets.pop()
+    target = inline_link_target(text, position + 1) if active else None
+    if target is None:
+        return position + 1
+    if not image:
+        for earlier in brackets:
+            if not earlier[0]:
+                earlier[1] = False
+    return target[1]
+
+
+def inline_link_target(text: str, position: int) -> tuple[str, int] | None:
+    """The destination, as written, of the inline link target ``(dest "title")`` that
+    opens at ``position`` (just after a link text's "]"), and where the target ends; None
+    where no target opens there (CommonMark 6.3, 6.4)."""
+    if not text.startswith("(", position):
+        return None
+    index = position + 1
+    while index < len(text) and text[index] in " \t\n":
+        index += 1
+    if text.startswith("<", index):
+        close = index + 1
+        while close < len(text) and text[close] not in "<>\n":
+            close += 2 if text[close] == "\\" else 1
+        if close >= len(text) or text[close] != ">":
+            return None
+        destination = text[index + 1 : close]
+        index = close + 1
+    else:
+        start, depth = index, 0
+        while index < len(text):
+            char = text[index]
+            if char == "\\" and index + 1 < len(text):
+                index += 2
+                continue
+            if char.isspace() or ord(char) < 0x20:
+                break
+            if char == "(":
+                depth += 1
+                if depth > 32:
+                    return None  # CommonMark's limit, which keeps "[a](((…" linear
+            elif char == ")":
+                if depth == 0:
+                    break
+                depth -= 1
+            index += 1
+        if depth:
+            return None
+        destination = text[start:index]
+    title = _LINK_TITLE.match(text, index)
+    if title and title.end() > index and text[index : index + 1].isspace():
+        index = title.end()
+    while index < len(text) and text[index] in " \t\n":
+        index += 1
+    if not text.startswith(")", index):
+        return None
+    return destination, index + 1
 
 
 def _after_code_span(text: str, position: int) -> int:

@@ -258,6 +258,8 @@ _WORD_BEFORE_NUMBER = re.compile(r"(\w+)\s+\d{1,3}\Z")
 # A paragraph's or list item's number or letter standing alone before its sentence ("5. Für
 # den Winter …", "IV. The …", a table cell's "a. B"): no sentence of its own.
 _ENUMERATOR = re.compile(r"[ \t\u00a0]*(?:\d{1,3}|[IVXLC]{1,6}|[a-zа-яё])\.[ \t\u00a0]*\Z")
+# An item's letter before a capital, where its sentence begins ("… milk. b. Sell eggs.").
+_LETTER_ENUMERATOR = re.compile(r"([a-zа-яё])\.[ \t\u00a0]+[A-ZÀ-ÖØ-ÞА-ЯЁ]")
 
 
 def split_sentences(
@@ -416,8 +418,10 @@ def _ends_sentence(text: str, match: re.Match[str], rules: LanguageRules, start:
     if match.group("cjknext") is not None and not rules.cjk:
         return False  # "!" or "." glued to a Chinese character only ends sentences in Chinese
     if next_char.islower():
-        return False
-    if not _starts_sentence(text, after, next_char):
+        # "a. Buy milk. b. Sell eggs.": a lettered item's letter opens its sentence.
+        if not _enumerator_follows(text, after, rules):
+            return False
+    elif not _starts_sentence(text, after, next_char):
         return False
     terminator = match.group("lat")
     if terminator[-1] in "!?‽" or "…" in terminator or terminator.startswith(".."):
@@ -425,6 +429,18 @@ def _ends_sentence(text: str, match: re.Match[str], rules: LanguageRules, start:
     if match.group("close"):
         return True  # "... title [4]. Next" and "... end." Next" are ends whatever came before
     return _period_ends_sentence(text, match.start(), after, rules, start)
+
+
+def _enumerator_follows(text: str, after: int, rules: LanguageRules) -> bool:
+    """Whether a lone lowercase letter and its period ("b. ") stand at ``after`` before a
+    capital: an item's letter, not the first part of an abbreviation written with a space
+    ("z. B. Das", "d. Übers. Dieser": ``LanguageRules.prefixes``)."""
+    lettered = _LETTER_ENUMERATOR.match(text, after)
+    if lettered is None:
+        return False
+    return not any(
+        text.startswith(form, after) for form in rules.prefixes.get(lettered.group(1), ())
+    )
 
 
 def _starts_sentence(text: str, after: int, next_char: str) -> bool:

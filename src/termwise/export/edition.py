@@ -277,7 +277,7 @@ def build_edition(
         unit = tfile.units.get(segment.id)
         target, unreviewed = _shown_target(unit, include_unreviewed)
         if segment.id in hidden:
-            target, unreviewed = _nothing_shown(target, unreviewed, references)
+            target, unreviewed = _nothing_shown(segment.text, target, unreviewed, references)
         item = EditionSegment(segment=segment, unit=unit, target=target, unreviewed=unreviewed)
         if segment.kind is SegmentKind.HEADING or current_paragraph != segment.paragraph:
             blocks.append(EditionBlock(kind=segment.kind, segments=[item]))
@@ -324,17 +324,20 @@ def _set_outline(blocks: list[EditionBlock]) -> None:
 
 
 def _nothing_shown(
-    target: str | None, unreviewed: bool, references: markdown_inline.References
+    source: str, target: str | None, unreviewed: bool, references: markdown_inline.References
 ) -> tuple[str, bool]:
-    """What an edition prints for a sentence whose source shows nothing (a table cell or
-    list item holding a comment alone): there is nothing to translate, so no
+    """What an edition prints for a sentence whose ``source`` shows nothing (a table cell
+    or list item holding a comment alone): there is nothing to translate, so no
     "[untranslated]" where the source's reader sees nothing, and no "†" beside a draft that
-    shows nothing either (a draft that shows what the source does not is left out)."""
+    shows nothing either. Without a translation, or for a draft that shows what the source
+    does not, the source's comment as written: it shows nothing in any edition, and a
+    Markdown edition keeps the item it is ("- <!-- later -->"), where an empty one ("- ")
+    reads as a heading's underline under a line of text."""
     if target is None:
-        return "", False
+        return source, False
     if unreviewed:
         shown = markdown_inline.shows_nothing(markdown_inline.parse(target, references))
-        return (target if shown else ""), False
+        return (target if shown else source), False
     return target, False
 
 

@@ -22,7 +22,13 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
 
-from termwise.document.markdown_comments import INLINE_COMMENT, code_span_closing
+from termwise.document.markdown_comments import (
+    AUTOLINK,
+    EMAIL_AUTOLINK,
+    INLINE_COMMENT,
+    code_span_closing,
+    inline_link_target,
+)
 from termwise.document.model import MAX_LABEL, LinkDefinition
 
 # Link targets a standalone edition may point at; others (javascript:, relative paths that
@@ -30,15 +36,9 @@ from termwise.document.model import MAX_LABEL, LinkDefinition
 _SAFE_TARGET = re.compile(r"(?:https?://|mailto:)", re.IGNORECASE)
 _ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\x00-\x20<>]*)>")
-_EMAIL_AUTOLINK = re.compile(
-    r"<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>"
-)
 # An inline HTML comment: the segmenter's own pattern, so that no segment cuts one this
 # parser reads.
 HTML_COMMENT = INLINE_COMMENT
-_LINK_TITLE = re.compile(r"\s*(?:\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|\((?:\\.|[^()\\])*\))")
 # A link label (CommonMark 6.3): brackets around text with no bracket a backslash does not
 # escape, at most ``MAX_LABEL`` characters of it.
 _LINK_LABEL = re.compile(r"\[((?:[^\\\[\]]|\\.)*)\]", re.DOTALL)
@@ -283,17 +283,21 @@ class _Parser:
 
     def _autolink(self, position: int) -> int:
         text = self.text
-        link = _AUTOLINK.match(text, position)
+        link = AUTOLINK.match(text, position)
         href: str | None = None
         if link:
             href = link.group(1)
         else:
-            link = _EMAIL_AUTOLINK.match(text, position)
+            link = EMAIL_AUTOLINK.match(text, position)
             if link:
                 href = "mailto:" + link.group(1)
-        if link is None or href is None or not _SAFE_TARGET.match(href):
+        if link is None or href is None:
             self._literal(position, position + 1)
             return position + 1
+        if not _SAFE_TARGET.match(href):
+            # Text, but whole: what it holds is its address, no code span, comment or link.
+            self._literal(position, link.end())
+            return link.end()
         shown = Text(link.start(1), link.end(1), link.group(1), literal=True)
         self.items.append(Span("link", [shown], href=href))
         return link.end()
@@ -354,50 +358,13 @@ class _Parser:
         return end
 
     def _inline_target(self, position: int) -> tuple[str, int] | None:
-        """The destination of ``(dest "title")`` at ``position`` and where it ends."""
-        text = self.text
-        if not text.startswith("(", position):
+        """The destination of ``(dest "title")`` at ``position`` and where it ends, read
+        where the segmenter reads it (``inline_link_target``)."""
+        target = inline_link_target(self.text, position)
+        if target is None:
             return None
-        index = position + 1
-        while index < len(text) and text[index] in " \t\n":
-            index += 1
-        if text.startswith("<", index):
-            close = index + 1
-            while close < len(text) and text[close] not in "<>\n":
-                close += 2 if text[close] == "\\" else 1
-            if close >= len(text) or text[close] != ">":
-                return None
-            destination = text[index + 1 : close]
-            index = close + 1
-        else:
-            start, depth = index, 0
-            while index < len(text):
-                char = text[index]
-                if char == "\\" and index + 1 < len(text):
-                    index += 2
-                    continue
-                if char.isspace() or ord(char) < 0x20:
-                    break
-                if char == "(":
-                    depth += 1
-                    if depth > 32:
-                        return None  # CommonMark's limit, which keeps "[a](((…" linear
-                elif char == ")":
-                    if depth == 0:
-                        break
-                    depth -= 1
-                index += 1
-            if depth:
-                return None
-            destination = text[start:index]
-        title = _LINK_TITLE.match(text, index)
-        if title and title.end() > index and text[index : index + 1].isspace():
-            index = title.end()
-        while index < len(text) and text[index] in " \t\n":
-            index += 1
-        if not text.startswith(")", index):
-            return None
-        return html.unescape(re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", destination)), index + 1
+        destination, end = target
+        return html.unescape(re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", destination)), end
 
     def _reference_target(self, bracket: _Bracket, position: int) -> tuple[str, int] | None:
         """The destination of the reference link whose text closes at ``position``, and where
@@ -537,6 +504,24 @@ def parse_paragraph(texts: list[str], references: References | None = None) -> l
         _trimmed(_slice(nodes, start, start + len(text)))
         for start, text in zip(starts, texts, strict=True)
     ]
+
+
+def shown_end(text: str, references: References | None = None) -> int:
+    """Where ``text`` ends for its reader: before the HTML comments (and the spaces beside
+    them) that close it ("It began. <!-- check -->"), so that a mark set after what the
+    reader sees stands there, not after a comment nobody sees."""
+    comments = [
+        (leaf.start, leaf.end)
+        for leaf in leaves(parse(text, references))
+        if isinstance(leaf, Text) and not leaf.literal and not leaf.text
+    ]
+    end = len(text.rstrip(_EDGE_SPACE))
+    for start, stop in reversed(comments):
+        # (A comment's leaf may take in the spaces after it: its end is at or past ours.)
+        if stop < end:
+            break
+        end = len(text[:start].rstrip(_EDGE_SPACE))
+    return end
 
 
 def shows_nothing(nodes: list[Node] | None) -> bool:

@@ -53,13 +53,19 @@ from termwise.export.layout import (
 BlockText = Callable[[EditionBlock], str]
 
 
-def block_target(block: EditionBlock, escape: Callable[[str], str] = str) -> str:
+def block_target(
+    block: EditionBlock, escape: Callable[[str], str] = str, *, markdown: bool = False
+) -> str:
+    """A block's translation as written, each unreviewed sentence marked after the text a
+    reader of its ``markdown`` sees (not after a comment that closes it)."""
     parts = []
     for item in block.target_runs():
         if item is None or item.target is None:
             parts.append(MISSING)
         elif item.unreviewed:
-            parts.append(escape(item.target) + UNREVIEWED_MARK)
+            text = escape(item.target)
+            end = markdown_inline.shown_end(text) if markdown else len(text)
+            parts.append(text[:end] + UNREVIEWED_MARK + text[end:])
         else:
             parts.append(escape(item.target))
     return " ".join(parts)
@@ -76,12 +82,14 @@ def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
     if target_only:
         title_block = edition.target_title_block
         if title_block is not None:
-            title = block_target(title_block, escape)
+            title = block_target(title_block, escape, markdown=edition.markdown)
         else:
             title = _title(edition, edition.target_title)
         lines.extend([f"# {title}", ""])
         body = edition_parts(edition.target_body(), edition.code_blocks, edition.link_definitions)
-        lines.extend(_markdown_lines(body, _target_text(escape), edition.markdown))
+        lines.extend(
+            _markdown_lines(body, _target_text(escape, edition.markdown), edition.markdown)
+        )
     else:
         title_row = edition.title_row
         if title_row is None:
@@ -122,7 +130,7 @@ def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
                 # The source's quotation whole, then its translation's, as a list's; the
                 # definitions in it once, which the translation's links find as well.
                 lines.extend(_markdown_lines([block], _source_text(escape), edition.markdown))
-                translation = _target_text(escape)
+                translation = _target_text(escape, edition.markdown)
                 lines.extend(
                     _markdown_lines([block], translation, edition.markdown, definitions=False)
                 )
@@ -143,7 +151,7 @@ def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
                     _markdown_part(block, source_text, edition.markdown, other_markers=ours)
                 )
                 lines.append("")
-                translation = _target_text(escape)
+                translation = _target_text(escape, edition.markdown)
                 lines.extend(
                     _markdown_part(
                         block,
@@ -160,7 +168,7 @@ def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
                 # The title's row is the edition's title, above every section.
                 marks = "#" * (1 if block is title_row else block.outline_level)
                 lines.append(f"{marks} {escape(block_source(block))}")
-                lines.append(f"{marks} {block_target(block, escape)}")
+                lines.append(f"{marks} {block_target(block, escape, markdown=edition.markdown)}")
                 lines.append("")
                 continue
             if not in_table:
@@ -168,7 +176,7 @@ def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
                 lines.append("| --- | --- |")
                 in_table = True
             source = _cell(escape(block_source(block)), edition.markdown)
-            target = _cell(block_target(block, escape), edition.markdown)
+            target = _cell(block_target(block, escape, markdown=edition.markdown), edition.markdown)
             lines.append(f"| {source} | {target} |")
         end_table()
     for legend in edition.legends():
@@ -396,8 +404,8 @@ def _source_text(escape: Callable[[str], str]) -> BlockText:
     return lambda block: escape(block_source(block))
 
 
-def _target_text(escape: Callable[[str], str]) -> BlockText:
-    return lambda block: block_target(block, escape)
+def _target_text(escape: Callable[[str], str], markdown: bool) -> BlockText:
+    return lambda block: block_target(block, escape, markdown=markdown)
 
 
 def _markdown_part(
@@ -470,7 +478,9 @@ def _list_lines(
             number = number_label(entry.number, part.numbering)
             label = f"({number})" if written == "()" else f"{number}{written}"
             marker = f"{bullet} {label}" if markdown else label
-        lines.append(f"{indent}{marker} {text_of(entry.block)}")
+        text = text_of(entry.block)
+        # (An item that shows nothing, a comment alone, is its marker: no trailing space.)
+        lines.append(f"{indent}{marker} {text}" if text else f"{indent}{marker}")
         previous: tuple[ListPart, bool] | None = None
         nested = indent + " " * (len(marker) + 1)
         for child in entry.children:
@@ -551,11 +561,13 @@ def _escape_block_start(text: str) -> str:
 
     An HTML comment there (a translation that moved the source's to the front) would make
     the line an HTML block, its text raw HTML, markup and escapes shown as typed: it is
-    left out, as a reader sees nothing of it anyway.
+    left out, as a reader sees nothing of it anyway. Comments alone stay as written: that
+    block holds no text, and a list item that holds them keeps something to hold.
     """
     comment = markdown_inline.HTML_COMMENT.match(text)
     if comment is not None:
-        return _escape_block_start(text[comment.end() :].lstrip(" \t"))
+        rest = text[comment.end() :].lstrip(" \t")
+        return _escape_block_start(rest) if _shows_text(rest) else text
     marker = _LIST_MARKER.match(text)
     if marker is not None:
         # "1999\." and "\-": the marker's own punctuation, escaped, is text.
@@ -572,6 +584,11 @@ def _escape_block_start(text: str) -> str:
     if _THEMATIC_BREAK.match(text) or _FENCE.match(text):
         return "\\" + text
     return text
+
+
+def _shows_text(text: str) -> bool:
+    """Whether ``text`` holds more than HTML comments and spaces."""
+    return bool(markdown_inline.HTML_COMMENT.sub("", text).strip())
 
 
 _RAW_HTML = {"<": "\\<", ">": "\\>"}
