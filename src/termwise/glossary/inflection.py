@@ -23,7 +23,8 @@ plural of "communauté de destin"), and an adjective after them may agree with e
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+import unicodedata
+from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
 
 # Closed-class words that occur inside terms and never take a noun's plural.
@@ -84,6 +85,18 @@ _ES_IRREGULAR = {
 }
 
 
+def strip_accents(text: str) -> str:
+    """``text`` without combining marks: "nación" → "nacion", "à" → "a"."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize(
+        "NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    )
+
+
+def _as_written(text: str) -> str:
+    return text
+
+
 def is_function_word(word: str, lang: str) -> bool:
     """Whether the lower-case ``word`` is an article, preposition or conjunction of ``lang``
     (its primary subtag): a word compared as written, never by stem."""
@@ -107,39 +120,50 @@ _SAME, _OTHER = 1, 2
 
 
 def agrees(
-    wanted: Sequence[str], found: Sequence[str], lang: str, free: Collection[int] = ()
+    wanted: Sequence[str],
+    found: Sequence[str],
+    lang: str,
+    free: Collection[int] = (),
+    *,
+    accents: bool = True,
 ) -> bool:
     """Whether ``found`` (lower-case words that the stems matched to the term's ``wanted``)
     are the term in one number: the head noun phrase all singular or all plural as the
     term's, its article too; an article elsewhere as the term has it, and the word after it
     in the term's number. ``free`` are indexes of words that need not agree (the parts of a
-    hyphenated compound: "coopérations gagnant-gagnant")."""
+    hyphenated compound: "coopérations gagnant-gagnant").
+
+    With ``accents`` false (accent-insensitive matching) words are compared without their
+    accents, but the rules still read the term's words as written: stripped, "interés"
+    would end in -s like the invariable "crisis" and "à" would be no preposition."""
     singular = _SINGULAR_ARTICLES.get(lang)
     if singular is None:
         return True
     plural = _PLURAL_ARTICLES[lang]
+    bare = _as_written if accents else strip_accents
     head: set[int] = set()
     in_head = True
     content_seen = False
     article_before = False
     for index, (want, seen) in enumerate(zip(wanted, found, strict=False)):
+        same = bare(seen) == bare(want)
         if want in singular or want in plural:
             # An article after the head's words starts a complement, whose number is its own.
             in_head = in_head and not content_seen
-            if in_head and seen in singular.get(want, ()):
+            if in_head and bare(seen) in map(bare, singular.get(want, ())):
                 head.add(_OTHER)
-            elif seen != want:
+            elif not same:
                 return False
             elif in_head:
                 head.add(_SAME)
             article_before = not in_head
         elif want in _FUNCTION_WORDS[lang]:
-            if seen != want:
+            if not same:
                 return False
             in_head = article_before = False
         else:
             content_seen = True
-            number = None if index in free else _number(want, seen, lang)
+            number = None if index in free else _number(want, seen, lang, bare)
             if number is not None and in_head:
                 head.add(number)
             elif article_before and number == _OTHER:
@@ -148,11 +172,11 @@ def agrees(
     return len(head) < 2
 
 
-def _number(want: str, seen: str, lang: str) -> int | None:
+def _number(want: str, seen: str, lang: str, bare: Callable[[str], str]) -> int | None:
     forms = plural_forms(want, lang)
-    if seen == want:
+    if bare(seen) == bare(want):
         return _SAME if forms else None
-    if seen in forms or want in plural_forms(seen, lang):
+    if bare(seen) in map(bare, forms) or bare(want) in map(bare, plural_forms(seen, lang)):
         return _OTHER
     endings = _PLURAL_ENDINGS[lang]
     return _SAME if seen.endswith(endings) == want.endswith(endings) else _OTHER

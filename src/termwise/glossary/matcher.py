@@ -42,6 +42,7 @@ from termwise.glossary.inflection import (
     has_number_agreement,
     is_function_word,
     plural_forms,
+    strip_accents,
 )
 from termwise.glossary.model import Glossary, Term, TermStatus
 
@@ -207,6 +208,9 @@ class _Entry:
     concept_id: str
     term: Term
     tokens: tuple[str, ...]  # the term's tokens, normalised but not stemmed (for exact/case checks)
+    # The term's words case-folded with their accents, which the number rules read even
+    # where matching ignores accents ("interés" is no invariable "interes").
+    words: tuple[str, ...]
     ascii: bool  # no accents to compare
     plain: bool  # nothing to check after the key matched (no case, exact, accent or number check)
     # Indexes of the words of a hyphenated compound, which need not agree in number.
@@ -223,13 +227,6 @@ class _Entry:
 _Candidate = tuple[int, int, _Entry, tuple[str, ...]]
 # ``TermMatch(...)`` goes through a Python-level ``__new__``; this is the C constructor.
 _new_match = tuple.__new__
-
-
-def _strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize(
-        "NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    )
 
 
 class TermMatcher:
@@ -282,8 +279,11 @@ class TermMatcher:
                 and (ascii or self.accent_insensitive or self.cjk)
                 and not (len(tokens) > 1 and has_number_agreement(base))
             )
+            words = tuple(
+                _folded(word) for word in _WORD_HEAD.findall(_EDGE_PUNCTUATION.sub("", term.text))
+            )
             patterns.setdefault(key, []).append(
-                _Entry(concept_id, term, tokens, ascii, plain, _compound_words(term.text))
+                _Entry(concept_id, term, tokens, words, ascii, plain, _compound_words(term.text))
             )
         for key, entries in patterns.items():
             # The value carries what the hot loop needs: whether any entry needs a check, and
@@ -350,7 +350,7 @@ class TermMatcher:
         """A token as compared for exact matching: quotes, possessive, width, accents, case."""
         text = unicodedata.normalize("NFKC", token).translate(_QUOTE_MAP)
         if self.accent_insensitive:
-            text = _strip_accents(text)
+            text = strip_accents(text)
         return text.casefold() if fold else text
 
     def _word_key(self, word: str) -> str:
@@ -547,10 +547,11 @@ class TermMatcher:
     def _check_words(self, entry: _Entry, found: list[str]) -> bool:
         term = entry.term
         if len(entry.tokens) > 1 and not agrees(
-            [wanted.casefold() for wanted in entry.tokens],
-            [self.surface(seen) for seen in found],
+            entry.words,
+            [_folded(seen) for seen in found],
             self._base,
             entry.compound,
+            accents=not self.accent_insensitive,
         ):
             return False
         if not self.accent_insensitive and not entry.ascii:
@@ -581,7 +582,7 @@ class TermMatcher:
     def _cjk_char(self, char: str) -> str:
         folded = unicodedata.normalize("NFKC", char).translate(_QUOTE_MAP)
         if self.accent_insensitive:
-            folded = _strip_accents(folded)
+            folded = strip_accents(folded)
         folded = folded.casefold()
         return folded if len(folded) == 1 else char
 
@@ -612,6 +613,11 @@ class TermMatcher:
                 )
                 candidates.append((start, end, valid[0], others))
         return _select(candidates, text)
+
+
+def _folded(word: str) -> str:
+    """A word as ``TermMatcher.surface`` folds it, accents kept."""
+    return unicodedata.normalize("NFKC", word).translate(_QUOTE_MAP).casefold()
 
 
 def _compound_words(text: str) -> frozenset[int]:
@@ -687,7 +693,7 @@ def _same_accents(seen: str, wanted: str) -> bool:
     """Whether two words that share a stem also agree on accents over their common prefix."""
     if seen.isascii() and wanted.isascii():
         return True
-    bare_seen, bare_wanted = _strip_accents(seen), _strip_accents(wanted)
+    bare_seen, bare_wanted = strip_accents(seen), strip_accents(wanted)
     if len(bare_seen) != len(seen) or len(bare_wanted) != len(wanted):
         return True  # decomposed or expanded characters: cannot align, accept the stem match
     common = 0

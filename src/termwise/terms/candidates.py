@@ -264,7 +264,9 @@ class CandidateIndex:
     word_after_place_cue: dict[str, int] = field(default_factory=dict)
     # Per word: occurrences right after a name, a word capitalised inside a sentence: the
     # name is a subject ("China upheld"), where a common noun before a participle may make
-    # a compound adjective of it ("computer aided design").
+    # a compound adjective of it ("computer aided design"). A capital that starts a sentence
+    # says nothing, so there the word before counts as a name only where the text never
+    # writes it in small letters ("China upheld multilateralism." opening a text).
     word_after_name: dict[str, int] = field(default_factory=dict)
     # Per word: occurrences written as a label before a number ("Figure 3"), and written as
     # a subscripted variable ("EGy").
@@ -521,6 +523,11 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
     labels = index.word_label
     variables = index.word_variable
     lone_headings: set[str] = set()
+    # Words written in small letters somewhere, and (word, the capitalised word that opens
+    # its sentence right before it) counts: whether that opener is a name is known only
+    # once the whole corpus is read.
+    small: set[str] = set()
+    after_opener: dict[tuple[str, str], int] = {}
     for doc_number, segments in enumerate(documents):
         index.documents += 1
         for text in segments:
@@ -551,15 +558,17 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
                         and _BEFORE_NUMBER.match(text, token.end, token.end + 4)
                     ):
                         labels[norm] = labels.get(norm, 0) + 1
+                    if not token.capital:
+                        small.add(norm)
                     if previous_kind == CONTENT:
                         after_content[norm] = after_content.get(norm, 0) + 1
                         before_content[previous] = before_content.get(previous, 0) + 1
-                        if (
-                            position > 1
-                            and tokens[position - 1].capital
-                            and not _starts_clause(text, tokens[position - 2])
-                        ):
-                            after_name[norm] = after_name.get(norm, 0) + 1
+                        if tokens[position - 1].capital:
+                            if position > 1 and not _starts_clause(text, tokens[position - 2]):
+                                after_name[norm] = after_name.get(norm, 0) + 1
+                            else:
+                                key = (norm, previous)
+                                after_opener[key] = after_opener.get(key, 0) + 1
                     elif previous in determiners:
                         after_determiner[norm] = after_determiner.get(norm, 0) + 1
                     elif previous in verb_cues:
@@ -609,6 +618,9 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
                             stats.surface = surface
                 if j < len(tokens) and tokens[j].norm in determiners:
                     stats.before_determiner += 1
+    for (norm, opener), count in after_opener.items():
+        if opener not in small:
+            after_name[norm] = after_name.get(norm, 0) + count
     _drop_variable_names(index, base)
     _drop_headings_and_labels(index, base, lone_headings)
     return index
