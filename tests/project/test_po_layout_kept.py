@@ -150,8 +150,8 @@ def test_a_crlf_file_stays_crlf(tmp_path: Path) -> None:
     assert after.count(b"\n") == after.count(b"\r\n")
     changes = changed_lines(lf, after.replace(b"\r\n", b"\n"))
     assert starts(changes, EXPECTED), changes
-    # A second save from the same object (its entries' places in a CRLF file are not
-    # copied from) writes the file whole again, right.
+    # A second save from the same object copies the unchanged entries' CRLF bytes and
+    # writes what it formats with CRLF too: the same bytes as a file written whole.
     tfile.units["a1"].target = "Инициатива."
     assert tfile.to_bytes() == tfile.full_bytes()
     tfile.save()

@@ -410,9 +410,11 @@ def _apply(
     # unit spread over several segments has one of the whole paragraph only.
     keeps_previous = state is not SegmentState.REVIEWED and target == unit.target
     project_unit.previous_source = unit.previous_source if keeps_previous else None
-    # Set after it: a changed previous source forgets the previous plural source it had.
+    # Set after it: a changed previous source forgets the previous plural source and
+    # context it had.
     if keeps_previous and unit.previous_source:
         project_unit.previous_plural_source = unit.previous_plural_source
+        project_unit.previous_context = unit.previous_context
     if unit.notes and unit.notes not in project_unit.notes:
         project_unit.notes = f"{project_unit.notes}\n{unit.notes}".strip()
     codes = [code.native for code in unit.inline_codes if code.side == "target"]

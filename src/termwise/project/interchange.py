@@ -96,6 +96,8 @@ class InterchangeUnit:
     # The plural source the previous source had (gettext's ``#| msgid_plural``); it belongs
     # to ``previous_source`` and goes where that goes.
     previous_plural_source: str | None = None
+    # The context the previous source had (gettext's ``#| msgctxt``); it goes with it too.
+    previous_context: str | None = None
     # Comments for the translator from whoever wrote the source (PO ``#.`` other than
     # termwise's MT lines, an XLIFF developer's note, an ITS localization note): the project
     # file keeps them as extracted comments (``#.``), apart from the translators' notes.
@@ -1073,6 +1075,7 @@ def _read_po(data: bytes, path: Path) -> UnitList:
             mt_model=unit.mt_model,
             previous_source=unit.previous_source,
             previous_plural_source=unit.previous_plural_source,
+            previous_context=unit.previous_context,
             comments=unit.comments,
             flags=unit.flags,
             locations=unit.locations,

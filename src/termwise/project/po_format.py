@@ -500,7 +500,7 @@ def file_plural_forms(catalog: Catalog, raw_header: str) -> str | None:
     """The Plural-Forms a file read by :func:`read_catalog` is indexed by: its header's,
     else (where it has plural entries) the rule read off its entries; None for a file
     with neither (its language's rule applies to entries to come)."""
-    written = parse_header(raw_header).get("plural-forms")
+    written = declared_plural_forms(raw_header)
     if written:
         return written
     if catalog._num_plurals is None:  # no rule read off its entries: it has none
@@ -958,19 +958,36 @@ def in_file_style(
     """The bytes of a file as termwise formats it (``chunks``: "\n" line ends, a blank
     line after the last entry), with the line ends and the last line of the file it
     replaces (see ``FileStyle``): a CRLF file stays CRLF, and msgcat's single "\n" at the
-    end stays single. Streamed: a book's file is never held whole."""
+    end stays single. Entries copied from a CRLF file (``entry_spans``) have their "\r\n"
+    already, and keep them. Streamed: a book's file is never held whole."""
     crlf = newline == "\r\n"
+    after_cr = False  # whether the bytes given so far end with "\r"
     pending = b""
     for chunk in chunks:
         if not chunk:
             continue
         if pending:
-            yield pending.replace(b"\n", b"\r\n") if crlf else pending
+            yield _with_crlf(pending, after_cr) if crlf else pending
+            after_cr = pending.endswith(b"\r")
         pending = chunk
     if not blank_line_at_end and pending.endswith(b"\n\n"):
         pending = pending[:-1]
     if pending:
-        yield pending.replace(b"\n", b"\r\n") if crlf else pending
+        yield _with_crlf(pending, after_cr) if crlf else pending
+
+
+_BARE_LF = re.compile(rb"(?<!\r)\n")
+
+
+def _with_crlf(chunk: bytes, after_cr: bool) -> bytes:
+    """``chunk`` with each "\n" that no "\r" comes before made "\r\n"; ``after_cr``: the
+    bytes before it ended with "\r" (a copied "\r\n" cut in two by a read)."""
+    if chunk.count(b"\n") == chunk.count(b"\r\n"):
+        return chunk  # copied as it is in the file: a megabyte a time, left alone
+    converted = _BARE_LF.sub(b"\r\n", chunk)
+    if after_cr and chunk.startswith(b"\n"):
+        return converted[1:]
+    return converted
 
 
 def header_comment(data: bytes) -> str | None:
@@ -1203,7 +1220,6 @@ def _error_column(line: str) -> int:
 
 def read_catalog(data: bytes, path: str | Path) -> tuple[Catalog, str]:
     """Decode, check strictly and parse PO bytes with Babel; also return the raw header."""
-    from babel.messages.catalog import Catalog as BabelCatalog
     from babel.messages.pofile import PoFileError, PoFileParser
 
     text = decode_po(data, path)
@@ -1221,7 +1237,7 @@ def read_catalog(data: bytes, path: str | Path) -> tuple[Catalog, str]:
         lines = _previous_of_obsolete(body) if b"#~|" in data else body
     else:
         lines = io.StringIO(re.sub(r"(?m)^#~\|", "#|", text) if "#~|" in text else text)
-    catalog = BabelCatalog()
+    catalog = _template_tolerant_catalog()()
     if entries_rule is not None:
         # Babel would give the entries as many forms as its rule for the language has
         # (three for Spanish), padding a two-form entry or refusing a four-form one.
@@ -1245,6 +1261,24 @@ def read_catalog(data: bytes, path: str | Path) -> tuple[Catalog, str]:
         ) from error
     _python_format_as_written(catalog, data)
     return catalog, raw_header
+
+
+def _template_tolerant_catalog() -> type[Catalog]:
+    from babel.messages.catalog import Catalog as BabelCatalog
+
+    class TemplateTolerantCatalog(BabelCatalog):
+        """A catalog that reads xgettext's ``Plural-Forms`` placeholder as no rule: Babel
+        takes ``nplurals=INTEGER`` for a number and fails."""
+
+        def _set_mime_headers(self, headers: Iterable[tuple[str, str]]) -> None:
+            kept = [
+                (name, value)
+                for name, value in headers
+                if name.lower() != "plural-forms" or not is_plural_placeholder(value)
+            ]
+            super()._set_mime_headers(kept)
+
+    return TemplateTolerantCatalog
 
 
 # A ``#,`` flags line (of a live or an obsolete entry) and the msgid line that ends them.
@@ -1285,11 +1319,33 @@ MAX_PLURAL_FORMS = 10
 _NPLURALS = re.compile(r"nplurals\s*=\s*([^;\s]*)", re.IGNORECASE)
 
 
+# xgettext's template leaves the rule to whoever makes the language's file (msginit puts the
+# language's rule in its place); gettext's tools and Poedit read it as no rule yet.
+_PLURAL_PLACEHOLDER = re.compile(r"nplurals\s*=\s*INTEGER\s*;\s*plural\s*=\s*EXPRESSION\s*;?")
+
+
+def is_plural_placeholder(value: str) -> bool:
+    """Whether a Plural-Forms value is xgettext's ``nplurals=INTEGER; plural=EXPRESSION;``."""
+    return _PLURAL_PLACEHOLDER.fullmatch(value.strip()) is not None
+
+
+def declared_plural_forms(raw_header: str) -> str | None:
+    """The Plural-Forms a raw header declares; None where it has none, or a template's
+    placeholder (the language's rule applies, as msginit would write it)."""
+    written = parse_header(raw_header).get("plural-forms")
+    if not written or is_plural_placeholder(written):
+        return None
+    return written
+
+
 def _check_plural_count(raw_header: str, text: str, path: str | Path) -> None:
-    """Refuse a Plural-Forms header whose nplurals is not a count of 1 to MAX_PLURAL_FORMS."""
+    """Refuse a Plural-Forms header whose nplurals is not a count of 1 to MAX_PLURAL_FORMS
+    (xgettext's placeholder is no count: it is taken as no rule)."""
     for header in raw_header.split("\n"):
         name, _, value = header.partition(":")
-        found = _NPLURALS.search(value) if name.strip().lower() == "plural-forms" else None
+        if name.strip().lower() != "plural-forms" or is_plural_placeholder(value):
+            continue
+        found = _NPLURALS.search(value)
         if found is None:
             continue
         count = found.group(1)
@@ -1307,15 +1363,22 @@ def _check_plural_count(raw_header: str, text: str, path: str | Path) -> None:
 
 
 _MSGSTR_INDEX = re.compile(r"(?m)^[ \t]*(?:#~[ \t]*)?msgstr\[(\d+)\]")
+# A plural form with text: on its keyword line, or on the line after ``msgstr[i] ""``.
+_PLURAL_FORM_FILLED = re.compile(
+    r'(?m)^[ \t]*(?:#~[ \t]*)?msgstr\[\d+\][ \t]*"(?:[^"]|"[ \t]*\r?\n[ \t]*(?:#~[ \t]*)?"[^"])'
+)
 
 
 def _rule_of_entries(text: str, raw_header: str, path: str | Path) -> tuple[int, str] | None:
-    """The plural rule of a file whose header has no Plural-Forms, read off its plural
-    entries (see :func:`rule_for_forms`); None where the header has one or no entry is
-    plural."""
-    fields = parse_header(raw_header)
-    if fields.get("plural-forms") or "msgid_plural" not in text:
+    """The plural rule of a file whose header has no Plural-Forms (or xgettext's
+    placeholder), read off its plural entries (see :func:`rule_for_forms`); None where the
+    header has one or no entry is plural. A template's entries, every form empty, take
+    their language's rule, as msginit gives them."""
+    if declared_plural_forms(raw_header) or "msgid_plural" not in text:
         return None
+    fields = parse_header(raw_header)
+    lang = fields.get("language") or "en"
+    placeholder = is_plural_placeholder(fields.get("plural-forms", ""))
     count = 0
     for found in _MSGSTR_INDEX.finditer(text):
         index = found.group(1)
@@ -1329,7 +1392,11 @@ def _rule_of_entries(text: str, raw_header: str, path: str | Path) -> tuple[int,
         count = max(count, int(index) + 1)
     if count == 0:
         return None
-    return rule_for_forms(count, fields.get("language") or "en")
+    if placeholder and _PLURAL_FORM_FILLED.search(text) is None:
+        rule = language_plural_rule(lang)
+        if count <= rule[0]:
+            return rule  # its empty forms padded to the language's count
+    return rule_for_forms(count, lang)
 
 
 def _previous_of_obsolete(lines: Iterable[bytes]) -> Iterator[bytes]:

@@ -15,6 +15,7 @@ Comments are never wrapped, as gettext leaves them.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from functools import lru_cache
@@ -47,14 +48,17 @@ def detect_width(data: bytes) -> int | None:
     Each string line tells something about the width W gettext wrapped at: a line with a
     break opportunity inside must fit (W at least its width), and a line gettext broke
     before the next word must not have had room for that word (W below the line's width
-    plus the word's). ``msgcat -w 77`` or ``-w 100`` is told apart from 79 that way. Where
-    the lines leave several widths possible, gettext's 79 (or Babel's 76, for a file whose
+    plus the word's). ``msgcat -w 77`` or ``-w 100`` is told apart from 79 that way. A
+    line edited by hand (typed past the width, or broken early) contradicts the others, so
+    the width taken is the one the fewest lines contradict, "not wrapped" (every broken
+    line contradicting it) among the candidates: one such line does not switch wrapping
+    off. Where several widths fit as well, gettext's 79 (or Babel's 76, for a file whose
     lines are all that short) is taken when it is one of them, being the width nearly
     every file is written at, else the smallest.
     """
     lines = data[:_SAMPLE].decode("utf-8", errors="replace").split("\n")
-    lowest = 0  # W is at least this: the widest line that could have been broken
-    highest: int | None = None  # W is at most this: a broken line had no room for more
+    lower: list[int] = []  # W is at least each: a line that could have been broken
+    upper: list[int] = []  # W is at most each: a broken line had no room for more
     longest = 0
     previous: tuple[str, int] | None = None  # the string line before: its text and width
     for line in lines:
@@ -67,22 +71,31 @@ def detect_width(data: bytes) -> int | None:
         width = display_width(line)
         broken = previous is not None and previous[0] and not _ends_with_newline(previous[0])
         if found.re is _CONTINUATION and previous is not None and broken:
-            room = previous[1] + _first_piece_width(previous[0], text) - 1
-            highest = room if highest is None else min(highest, room)
-        if width > lowest and _breakable(text):
-            lowest = width
+            upper.append(previous[1] + _first_piece_width(previous[0], text) - 1)
+        if _breakable(text):
+            lower.append(width)
         longest = max(longest, width)
         previous = (text, width)
-    if highest is None:
+    if not upper:
         return None
+    return _likeliest_width(sorted(lower), sorted(upper), longest)
+
+
+def _likeliest_width(lower: list[int], upper: list[int], longest: int) -> int | None:
+    """The width (None: not wrapped) that the fewest of the sorted bounds contradict (see
+    :func:`detect_width`); a tie with "not wrapped" keeps the file unwrapped."""
+
+    def contradicting(width: int) -> int:
+        return len(lower) - bisect.bisect_left(lower, width + 1) + bisect.bisect_left(upper, width)
+
     preferred = (BABEL_WIDTH, GETTEXT_WIDTH) if longest <= BABEL_WIDTH else (GETTEXT_WIDTH,)
-    if lowest <= highest:
-        return next((width for width in preferred if lowest <= width <= highest), lowest)
-    # No width gives every line: not gettext's wrapping (Babel's own, or lines edited by
-    # hand). The conventional width its lines fit is the nearest.
-    if lowest > GETTEXT_WIDTH:
-        return None
-    return BABEL_WIDTH if longest <= BABEL_WIDTH else GETTEXT_WIDTH
+    # The count changes only at a bound: the fewest is reached at one of them.
+    candidates = sorted({*lower, *upper, *preferred})
+    fewest = min(contradicting(width) for width in candidates)
+    if fewest >= len(upper):
+        return None  # no width fits better than no wrapping at all
+    best = [width for width in candidates if contradicting(width) == fewest]
+    return next((width for width in preferred if width in best), best[0])
 
 
 def _first_piece_width(line: str, following: str) -> int:

@@ -175,12 +175,10 @@ def save(
     with _open_spanned_file(tfile) as source:
         spans = tfile._written if source else {}
         header, entries, trailer, written = _plan(tfile, snapshot, spans)
-        chunks = _in_file_style(tfile, entry_spans.chunks(header, entries, trailer, source))
-        write_atomic(target, _hashing(chunks, digest), backup=True, install=installer)
-    if tfile.newline != "\n":
-        # The spans count "\n" ends: in a CRLF file they point elsewhere (nor does
-        # ``entry_spans.scan`` take such a file), so every entry is formatted next time.
-        written = {segment_id: (key, -1, 0) for segment_id, (key, _, _) in written.items()}
+        pieces = entry_spans.chunks(header, entries, trailer, source, tfile.newline)
+        write_atomic(
+            target, _hashing(_in_file_style(tfile, pieces), digest), backup=True, install=installer
+        )
     tfile._written = written
     tfile.path = target
     stat = target.stat()
@@ -203,7 +201,8 @@ def file_bytes(tfile: TranslationFile) -> bytes:
     with _open_spanned_file(tfile) as source:
         spans = tfile._written if source else {}
         header, entries, trailer, _ = _plan(tfile, Snapshot.of(tfile), spans)
-        return b"".join(_in_file_style(tfile, entry_spans.chunks(header, entries, trailer, source)))
+        pieces = entry_spans.chunks(header, entries, trailer, source, tfile.newline)
+        return b"".join(_in_file_style(tfile, pieces))
 
 
 def _in_file_style(tfile: TranslationFile, chunks: Iterable[bytes]) -> Iterator[bytes]:
@@ -245,7 +244,9 @@ def _plan(
             formatted[key[0]] = block
     entries: list[Piece] = []
     new_spans: dict[str, Span] = {}
-    position = len(header)
+    # Where each entry will lie in the file written, whose line ends are the file's own.
+    position = entry_spans.disk_length(header, tfile.newline)
+    between = len(entry_spans.separator(tfile.newline))
     for key in keys:
         segment_id = str(key[0])
         fresh = formatted.get(segment_id)
@@ -253,10 +254,10 @@ def _plan(
             _, start, length = spans[segment_id]
             entries.append((start, length))
         else:
-            length = len(fresh)
+            length = entry_spans.disk_length(fresh, tfile.newline)
             entries.append(fresh)
         new_spans[segment_id] = (key, position, length)
-        position += length + len(ENTRY_SEPARATOR)
+        position += length + between
     live = {(str(key[1]), str(key[0])) for key in keys}
     trailer = po_format.obsolete_entries(tfile, snapshot.obsolete, live, **options)
     return header, entries, trailer, new_spans
@@ -289,7 +290,8 @@ def _scan_loaded_file(tfile: TranslationFile) -> None:
         return
     try:
         with tfile.path.open("rb") as handle:
-            found = entry_spans.scan(handle, digest, [key for key, _, _ in tfile._written.values()])
+            keys = [key for key, _, _ in tfile._written.values()]
+            found = entry_spans.scan(handle, digest, keys, tfile.newline)
     except OSError:
         return
     if found is not None:
