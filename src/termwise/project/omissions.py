@@ -11,7 +11,7 @@ as alignment, the checks, the editions and the workbench do.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -44,6 +44,42 @@ def translation_in_neighbour(unit: TranslationUnit) -> bool:
     return not unit.target and any(
         line.startswith(IN_NEIGHBOUR_NOTE) for line in unit.notes.splitlines()
     )
+
+
+def joined_notes(notes: Iterable[str], segment_id: str, *, translated: bool) -> str:
+    """The notes of segments joined into ``segment_id``, in order. A part's note that
+    its sentence's translation is in another segment is stale once the joined segment no
+    longer waits: it has a translation, or the segment named is itself (the part went back
+    to the part that held its translation). Kept once while it still waits for another
+    segment (two waiting parts joined), once, so that MT still leaves it empty."""
+    kept: list[str] = []
+    waiting: set[str] = set()
+    for note in notes:
+        lines = []
+        for line in note.splitlines():
+            if line.startswith(IN_NEIGHBOUR_NOTE):
+                if translated or _waited_for(line) == segment_id or line in waiting:
+                    continue
+                waiting.add(line)
+            lines.append(line)
+        if lines:
+            kept.append("\n".join(lines))
+    return "\n".join(kept)
+
+
+def _waited_for(line: str) -> str:
+    """The segment an ``IN_NEIGHBOUR_NOTE`` line names ("... still in segment 3f2a, carried
+    over whole ...": 3f2a)."""
+    return line[len(IN_NEIGHBOUR_NOTE) :].split(",", 1)[0].strip()
+
+
+def waited_for(unit: TranslationUnit) -> str | None:
+    """The segment whose translation ``unit``'s note says holds its sentence's whole
+    translation, whatever ``unit`` holds; None where no such note is on it."""
+    for line in unit.notes.splitlines():
+        if line.startswith(IN_NEIGHBOUR_NOTE):
+            return _waited_for(line)
+    return None
 
 
 def confirmed_omission(unit: TranslationUnit) -> bool:

@@ -26,6 +26,7 @@ from termwise.errors import TermwiseError
 from termwise.project.omissions import (
     IN_NEIGHBOUR_NOTE,
     confirmed_omission,
+    waited_for,
 )
 from termwise.project.translation_file import TranslationFile
 from termwise.project.units import (
@@ -63,6 +64,10 @@ class SyncReport:
     # One unit's sentence the segmenter now cuts: its id and the new segments' ids; the
     # translation went whole onto the first of them.
     split: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    # Later parts of a cut sentence that an older termwise filled with MT while the part
+    # before held the whole sentence's translation: the MT is a suggestion again
+    # (``_mt_over_held_parts``).
+    mt_set_aside: list[str] = field(default_factory=list)
     # The translation file as ``open_translation`` read it (None: there was none): a
     # command that has not written it since moved the work above in memory only.
     read_stamp: FileStamp | None = None
@@ -82,6 +87,7 @@ class SyncReport:
             or self.source_changed
             or self.joined
             or self.split
+            or self.mt_set_aside
         )
 
     def lines(self) -> list[str]:
@@ -101,6 +107,12 @@ class SyncReport:
                 f"{_count(len(self.split), 'translation')} carried over whole onto the first "
                 f"of the {parts} segments the segmenter now cuts them into (to review and "
                 "share out)"
+            )
+        if self.mt_set_aside:
+            said.append(
+                f"{_count(len(self.mt_set_aside), 'machine translation')} of a cut sentence's "
+                "later part kept as a suggestion only: the part before holds the whole "
+                "sentence's translation (an older termwise printed it twice)"
             )
         if self.obsoleted:
             said.append(
@@ -222,6 +234,7 @@ def sync_with_document(tfile: TranslationFile, document: Document) -> SyncReport
         # a book opens without the matching passes below.
         report.by_id.extend(tfile.units)
         tfile.obsolete = [unit for unit in tfile.obsolete if unit.has_work()]
+        report.mt_set_aside = _mt_over_held_parts(tfile.units)
         return report
     old_units = list(tfile.units.values())
     pool: list[TranslationUnit] = old_units + list(tfile.obsolete)
@@ -326,7 +339,60 @@ def sync_with_document(tfile: TranslationFile, document: Document) -> SyncReport
             report.obsoleted.append(unit.segment_id)
     tfile.units = units
     tfile.obsolete = obsolete
+    report.mt_set_aside = _mt_over_held_parts(units)
     return report
+
+
+def _mt_over_held_parts(units: Mapping[str, TranslationUnit]) -> list[str]:
+    """Take back the MT an older termwise (before c585aaf) put on a cut sentence's later
+    part while the part before still held the whole sentence's translation: every edition
+    printed that part twice. Return the parts' ids; their MT stays as a suggestion.
+
+    Only what the file records makes a part one of them, so that nothing a person chose
+    goes: the part holds untouched MT (nobody edited or reviewed it) and the carry-over's
+    note naming the part before; the parts between wait for that part too; and that part
+    still holds the translation the carry-over gave it, unreviewed (its ``#| msgid`` is the
+    whole old sentence, which reviewing takes away), and is longer than its own share by
+    at least half the MT's length (a part a person already cut down to its share, and left
+    unreviewed, does not print the sentence twice, and its MT stays the part's text)."""
+    from termwise.project.units import same_text
+
+    order = list(units)
+    position = {segment_id: at for at, segment_id in enumerate(order)}
+    set_aside: list[str] = []
+    for at, (segment_id, unit) in enumerate(units.items()):
+        if unit.state is not SegmentState.MT or not unit.notes or not unit.target:
+            continue
+        holder_id = waited_for(unit)
+        if holder_id is None or unit.mt is None or not same_text(unit.target, unit.mt):
+            continue
+        start = position.get(holder_id)
+        if start is None or start >= at:
+            continue
+        holder = units[holder_id]
+        if holder.state is not SegmentState.EDITED or not holder.target:
+            continue
+        between = [units[other] for other in order[start + 1 : at]]
+        if any(waited_for(part) != holder_id for part in between):
+            continue
+        if holder.previous_source is None or not _spelled_out_by(
+            holder.previous_source, [holder.source, *(part.source for part in between), unit.source]
+        ):
+            continue
+        share = len(unit.mt) * len(holder.source) / max(len(unit.source), 1)
+        if len(holder.target) < share + len(unit.mt) / 2:
+            continue
+        unit.target = ""
+        unit.state = SegmentState.NEW
+        set_aside.append(segment_id)
+    return set_aside
+
+
+def _spelled_out_by(whole: str, parts: Sequence[str]) -> bool:
+    """Whether ``whole`` begins with ``parts`` one after the other, whatever the spaces (a
+    Chinese sentence's parts meet without one)."""
+    squeezed = "".join(whole.split())
+    return squeezed.startswith("".join("".join(part.split()) for part in parts))
 
 
 # A person's translation: what the passes after the exact ones carry over.

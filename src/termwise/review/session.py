@@ -23,7 +23,7 @@ from termwise.document.resegmentation import Resegmentation
 from termwise.errors import TermwiseError
 from termwise.languages import sentence_glue
 from termwise.project.layout import ProjectLayout, id_aliases_file
-from termwise.project.omissions import confirmed_omission
+from termwise.project.omissions import confirmed_omission, joined_notes
 from termwise.project.units import MT_MAY_FILL, READ_ONLY_FLAG, SegmentState
 from termwise.review.alignment import (
     filled_in_review,
@@ -159,7 +159,9 @@ class ReviewSession:
         self._left_out: frozenset[str] = frozenset()
         self._read_only: frozenset[str] = frozenset()
         self._entries: tuple[dict[str, PluralForms], dict[str, frozenset[str]]] = ({}, {})
-        self._locked: dict[str, str] | None = None
+        # The read-only segments of the document's translations, as of their files' stamps
+        # (``_locked_in_translations``).
+        self._locked: tuple[FileStamps, dict[str, str]] | None = None
         # The other languages' work, as of their files' stamps (``_work_in_other_languages``).
         self._others_work: tuple[FileStamps, dict[str, tuple[str, Path]]] | None = None
         self.issues: list[Issue] = []
@@ -309,21 +311,29 @@ class ReviewSession:
         return read_only_reason(self.unit(segment_id))
 
     def _locked_in_translations(self) -> dict[str, str]:
-        """The read-only segments of every translation of the document, with the reason."""
-        if self._locked is None:
-            from termwise.project.importing import read_only_reason
-            from termwise.project.progress import project_languages
-            from termwise.project.translation_file import TranslationFile
-            from termwise.project.translations import translation_path
+        """The read-only segments of every translation of the document, with the reason;
+        read again where one of those files changed on disk, as ``_work_in_other_languages``
+        does (another program took or released a lock, an import locked segments)."""
+        from termwise.project.importing import read_only_reason
+        from termwise.project.progress import project_languages
+        from termwise.project.translation_file import TranslationFile
 
-            self._locked = {}
-            for lang in project_languages(self.layout, self.path):
-                tfile = TranslationFile.load(translation_path(self.layout, self.document, lang))
-                for segment_id, unit in tfile.units.items():
+        langs = project_languages(self.layout, self.path)
+        # Taken before the files are read: one that changes while they are read is read
+        # again next time, never kept as it was.
+        stamps = self._translation_stamps(langs)
+        if self._locked is None or self._locked[0] != stamps:
+            locked: dict[str, str] = {}
+            for lang in langs:
+                path = self.layout.translation_file(self.path, lang)
+                if not path.exists():
+                    continue
+                for segment_id, unit in TranslationFile.load(path).units.items():
                     reason = read_only_reason(unit)
                     if reason is not None:
-                        self._locked.setdefault(segment_id, f"{reason} ({lang})")
-        return self._locked
+                        locked.setdefault(segment_id, f"{reason} ({lang})")
+            self._locked = (stamps, locked)
+        return self._locked[1]
 
     def refuse_read_only(self, segment_ids: Iterable[str], what: str) -> None:
         """Raise ``ReadOnlySegment`` if one of ``segment_ids`` is read-only: ``what`` (an
@@ -776,7 +786,9 @@ class ReviewSession:
             first.target = glue.join(t for t in (first.target, second.target) if t)
             if first.mt is not None or second.mt is not None:
                 first.mt = glue.join(t for t in (first.mt or "", second.mt or "") if t)
-            first.notes = "\n".join(n for n in (first.notes, second.notes) if n)
+            first.notes = joined_notes(
+                (first.notes, second.notes), segment_id, translated=bool(first.target)
+            )
             if not first.target:
                 first.state = SegmentState.NEW
             elif first.target == first.mt:
@@ -835,12 +847,18 @@ class ReviewSession:
         return self._others_work[1]
 
     def _other_translation_stamps(self) -> FileStamps:
-        """What tells whether the other languages' translation files changed: each one's
+        """The stamps of the other languages' translation files (``_translation_stamps``)."""
+        return self._translation_stamps(
+            lang
+            for lang in self.layout.translation_languages(self.path)
+            if not languages.same_language(lang, self.target_lang)
+        )
+
+    def _translation_stamps(self, langs: Iterable[str]) -> FileStamps:
+        """What tells whether the translation files into ``langs`` changed: each one's
         path, modification and change times, size and inode (a save replaces the file)."""
         stamps = []
-        for lang in self.layout.translation_languages(self.path):
-            if languages.same_language(lang, self.target_lang):
-                continue
+        for lang in langs:
             path = self.layout.translation_file(self.path, lang)
             try:
                 stat = path.stat()
@@ -974,7 +992,9 @@ class ReviewSession:
         unit.target = glue.join(u.target for u in (unit, *others) if u.target)
         if any(u.mt is not None for u in aside):
             unit.mt = glue.join(u.mt for u in (unit, *others) if u.mt)
-        unit.notes = "\n".join(u.notes for u in (unit, *others) if u.notes)
+        unit.notes = joined_notes(
+            (u.notes for u in (unit, *others)), tail[0], translated=bool(unit.target)
+        )
         if not unit.target:
             unit.state = SegmentState.NEW
         elif unit.target == unit.mt:
