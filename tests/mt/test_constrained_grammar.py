@@ -213,3 +213,58 @@ def test_an_emphasis_around_all_and_the_term_keeps_the_sentence_s_verb(
     assert plain.target == f"Todas las comunidades {rest} importan.", plain.target
     assert emphasis.target == f"*Todas las comunidades {rest}* importan.", emphasis.target
     assert strong.target == f"**Todas las comunidades {rest}** importan.", strong.target
+
+
+def test_a_term_of_unknown_gender_that_modifies_a_noun_is_injected(
+    engine: ConstrainedEngine,
+) -> None:
+    # "All global governance reforms failed." gave "Todo gobernanza global las reformas
+    # fallaron.": the glossary records no gender for "gobernanza global" and Apertium knows
+    # neither "gobernanza" nor "governance", so the term went in verbatim and transfer read
+    # "All" as a pronoun before a noun phrase of its own. As the modifier of the one noun
+    # after it the term needs no gender: nothing in "reformas de gobernanza global" agrees
+    # with it.
+    modifier, the, subject, chain = engine.translate(
+        [
+            "All global governance reforms failed.",
+            "The global governance reforms failed.",
+            "Global governance failed.",
+            "We need global governance system reform.",
+        ],
+        "en",
+        "es",
+    )
+    assert modifier.target == "Todas las reformas de gobernanza global fallaron.", modifier.target
+    assert the.target == "Las reformas de gobernanza global fallaron.", the.target
+    for result in (modifier, the):
+        (decision,) = result.terms
+        assert decision.mechanism == "apertium-lexical"
+        assert "records no gender" in decision.reason
+    # Elsewhere transfer would give it a gender ("El gobernanza global falló", "reforma de
+    # sistema del gobernanza global"): it still goes in verbatim.
+    assert subject.target == "Gobernanza global falló.", subject.target
+    assert "del gobernanza" not in chain.target and "gobernanza global" in chain.target
+    for result in (subject, chain):
+        assert [t.mechanism for t in result.terms] == ["apertium-verbatim"], result.terms
+
+
+def test_a_noun_after_a_term_that_ends_in_its_head_keeps_the_taggers_reading(
+    engine: ConstrainedEngine,
+) -> None:
+    # "Peaceful development issues." gave "El desarrollo pacífico emite.": the noun after the
+    # term became the sentence's verb. After a term that ends in its head the tagger read the
+    # words plain Apertium reads ("Asuntos de desarrollo pacífico."); only after a complement
+    # ("… of human destiny matter") did it make a compound that the injected term changes.
+    issues, matter, mankind = engine.translate(
+        [
+            "Peaceful development issues.",
+            "All communities of human destiny matter.",
+            "A community with a shared future for mankind matters.",
+        ],
+        "en",
+        "es",
+    )
+    assert issues.target == "Asuntos de desarrollo pacífico.", issues.target
+    rest = T01_ES.split(" ", 1)[1]
+    assert matter.target == f"Todas las comunidades {rest} importan.", matter.target
+    assert mankind.target == f"Una {T01_ES} importa.", mankind.target

@@ -110,3 +110,48 @@ def test_argos_nbest_suppresses_a_deprecated_rendering_in_the_plural(
     kept = hypotheses(_suppressed(model, [_Segment(0, text, [placement])]))
     assert not any(deprecated in h for h in kept), kept
     assert any("comunidades de futuro compartido" in h for h in kept), kept
+
+
+def test_a_singular_occurrence_of_a_plural_term_gets_the_singular(tmp_path: Path) -> None:
+    # "An international relation is complex." gave "Unas relaciones internacionales es
+    # complejas.": a plural rendering stayed plural whatever the source said. The source
+    # form's own number tells the singular ("relation" of "relations") from an invariable
+    # word ("news"), which keeps the rendering's number.
+    from termwise.mt.apertium import ApertiumEngine
+
+    glossary = tmp_path / "terms.tbx"
+    head = (ROOT / "glossary" / "key-terms.tbx").read_text(encoding="utf-8").split("<body>")[0]
+    entries = "".join(
+        f'<conceptEntry id="{cid}"><langSec xml:lang="en"><termSec><term>{en}</term>'
+        '<termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termSec>'
+        f'</langSec><langSec xml:lang="es"><termSec><term>{es}</term>'
+        '<termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>'
+        '<termNote type="grammaticalGender">feminine</termNote>'
+        "<note>termwise:grammaticalNumber: plural</note></termSec></langSec></conceptEntry>"
+        for cid, en, es in (
+            ("C1", "international relations", "relaciones internacionales"),
+            ("C2", "news", "noticias"),
+        )
+    )
+    glossary.write_text(f"{head}<body>{entries}</body></text></tbx>\n", encoding="utf-8")
+    constraints = GlossaryConstraints(load_glossary(glossary), "en", "es")
+    engine = ConstrainedEngine(ApertiumEngine(), constraints)
+    one, many, invariable = engine.translate(
+        [
+            "An international relation is complex.",
+            "International relations are complex.",
+            "The news is good.",
+        ],
+        "en",
+        "es",
+    )
+    assert one.target == "Una relación internacional es compleja.", one.target
+    assert many.target == "Las relaciones internacionales son complejas.", many.target
+    assert invariable.target.startswith("Las noticias "), invariable.target
+    for result in (one, many, invariable):
+        assert [t.mechanism for t in result.terms] == ["apertium-lexical"], result.terms
+    # The plan says so for every engine.
+    (singular,) = constraints.plan("An international relation is complex.")
+    (plural,) = constraints.plan("International relations are complex.")
+    (news,) = constraints.plan("The news is good.")
+    assert singular.singular and not plural.singular and not news.singular

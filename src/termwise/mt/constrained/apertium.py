@@ -19,9 +19,10 @@ superblanks). termwise runs it in two halves around the bilingual lookup (``lt-p
 The head's gender and number come from the term's ``grammaticalGender`` and
 ``grammaticalNumber`` notes in the glossary, else from Apertium's analyser of the target
 language (``spa-eng.automorf.bin``): a real morphological resource, never a guess. An
-occurrence whose head cannot be analysed, or whose fence did not survive the first half,
-gets the whole term verbatim in a superblank (mechanism ``apertium-verbatim``): still the
-official rendering, without agreement. Nothing is dropped silently: every occurrence gets a
+occurrence whose head has no gender from either (unless it modifies the one noun after it,
+where no word agrees with it: "reformas de gobernanza global"), or whose fence did not
+survive the first half, gets the whole term verbatim in a superblank (mechanism
+``apertium-verbatim``): still the official rendering, without agreement. Nothing is dropped silently: every occurrence gets a
 ``TermDecision``.
 
 The whole document goes through one run of each half, segments separated by blank lines as
@@ -190,11 +191,15 @@ class Head:
     after: str
     origin: str  # "glossary" or the analyser's file name
     known: bool = True  # whether the target language's generator knows the lemma
-    # ``before`` and ``after`` for a plural occurrence of a singular term: the adjectives
-    # that agree with the head in the plural ("nuevas épocas", "comunidades globales de
-    # futuro compartido"), the rest as it stands ("de la humanidad").
-    plural_before: str | None = None
-    plural_after: str | None = None
+    # ``before`` and ``after`` for an occurrence in the other number than the term's: the
+    # adjectives that agree with the head in that number ("nuevas épocas", "comunidades
+    # globales de futuro compartido"; "relación internacional" of "relaciones
+    # internacionales"), the rest as it stands ("de la humanidad").
+    other_before: str | None = None
+    other_after: str | None = None
+    # Whether the gender is known (from the glossary or the analyser). A head without one
+    # is injected only where no word agrees with it: as the modifier of the next noun.
+    gendered: bool = True
 
 
 def analyser_for(pipe: Pipeline, src: str, tgt: str) -> Path | None:
@@ -237,13 +242,12 @@ def _analyse(analyser: Path, unique: list[str]) -> dict[str, list[tuple[str, lis
     return found
 
 
-def find_head(
-    term: Term, analyses: dict[str, list[tuple[str, list[str]]]], origin: str
-) -> Head | None:
+def find_head(term: Term, analyses: dict[str, list[tuple[str, list[str]]]], origin: str) -> Head:
     """The head noun of ``term``: first noun for head-first languages, else the last one.
 
-    Gender and number recorded in the glossary win over the analyser's; ``None`` where no
-    word of the term is a noun the analyser knows and the glossary records no gender.
+    Gender and number recorded in the glossary win over the analyser's. Where no word of
+    the term is a noun the analyser knows, the head is the word the language puts first or
+    last, as it stands: with the recorded gender, else with none (``gendered`` false).
     """
     words = term.text.split(" ")
     order = (
@@ -275,20 +279,19 @@ def find_head(
                 " ".join(words[index + 1 :]),
                 source,
             )
-    if term.gender in _GENDER_TAGS:
-        # Known to a person, not to the analyser: the head word as it stands, its gender
-        # and number as recorded (the generator cannot inflect a word it does not know).
-        index = order[0]
-        return Head(
-            " ".join(words[:index]),
-            words[index],
-            _GENDER_TAGS[term.gender],
-            _NUMBER_TAGS.get(term.number or "", "sg"),
-            " ".join(words[index + 1 :]),
-            "glossary",
-            known=False,
-        )
-    return None
+    # Known to a person, or to nobody, not to the analyser: the head word as it stands, its
+    # gender and number as recorded (the generator cannot inflect a word it does not know).
+    index = order[0]
+    return Head(
+        " ".join(words[:index]),
+        words[index],
+        _GENDER_TAGS.get(term.gender or "", "mf"),
+        _NUMBER_TAGS.get(term.number or "", "sg"),
+        " ".join(words[index + 1 :]),
+        "glossary",
+        known=False,
+        gendered=term.gender in _GENDER_TAGS,
+    )
 
 
 # --- the stream -----------------------------------------------------------------------------
@@ -371,7 +374,7 @@ def _source_number(units: list[_SourceUnit]) -> str:
 
 
 def _inject(
-    head: Head, units: list[_SourceUnit], capitalise: bool, key: int
+    head: Head, units: list[_SourceUnit], capitalise: bool, key: int, singular: bool
 ) -> tuple[str, str, str]:
     """The unit standing for the term, and the words to put before and after its head.
 
@@ -379,11 +382,11 @@ def _inject(
     superblanks once transfer is done, so that no rule can move a word between the head
     and the rest of the term.
     """
-    number = _occurrence_number(head, units)
+    number = _occurrence_number(head, units, singular)
     before, lemma, after = head.before, head.lemma, head.after
-    if number == "pl" and head.number == "sg":
-        before = head.plural_before if head.plural_before is not None else before
-        after = head.plural_after if head.plural_after is not None else after
+    if number != head.number:
+        before = head.other_before if head.other_before is not None else before
+        after = head.other_after if head.other_after is not None else after
     if capitalise:
         # The sentence's capital goes on the unit; transfer keeps it there or gives it to an
         # article it puts first ("Las nuevas épocas"), and ``_restored_head`` moves it onto
@@ -397,9 +400,17 @@ def _inject(
     return unit, before, after
 
 
-def _occurrence_number(head: Head, units: list[_SourceUnit]) -> str:
-    """The number of the occurrence's rendering: a plural term's, else the source's."""
-    return head.number if head.number == "pl" else _source_number(units)
+def _occurrence_number(head: Head, units: list[_SourceUnit], singular: bool) -> str:
+    """The number of the occurrence's rendering: a plural term's, else the source's.
+
+    A plural term stays plural whatever the source's number ("foreign ties", "news":
+    "noticias"), but for the singular of a plural source form ("an international
+    relation" of "international relations": "una relación internacional"), which the
+    source's own words tell from an invariable one ("news").
+    """
+    if head.number == "pl":
+        return "sg" if singular and head.known else "pl"
+    return _source_number(units)
 
 
 def _restored_head(lemma: str, head: Head | None, before: str) -> tuple[str, str]:
@@ -620,7 +631,7 @@ def translate_constrained(
     pool.shutdown(wait=False)
     wanted = [i for i, text in enumerate(flat) if text]
     outputs: dict[int, str] = {}
-    decided: dict[int, TermDecision] = {}
+    decided: dict[int, _Injection] = {}
     if wanted:
         joined = _translate_joined(
             pipe, [fenced[i] for i in wanted], by_key, heads, lower_after, emphasis, following
@@ -647,15 +658,16 @@ def translate_constrained(
                 terms.append(placement.left())
                 continue
             fence = fenced_here.get(id(placement))
-            decision = decided.get(fence) if fence is not None else None
-            if decision is None:
+            injection = decided.get(fence) if fence is not None else None
+            if injection is None:
                 reason = (
                     unfenced[index]
                     if fence is None
                     else "the fence around it did not survive Apertium's analysis"
                 )
-                decision = placement.left(reason)
-            terms.append(_checked(decision, target))
+                terms.append(placement.left(reason))
+                continue
+            terms.append(_checked(injection, target))
         results.append(
             MTResult(text, target, engine.name, mode, [(target, 0.0)], unknown, tuple(terms))
         )
@@ -688,7 +700,9 @@ def _heads(pipe: Pipeline, src: str, tgt: str, terms: list[Term]) -> dict[str, H
     words = [word for text in unique for word in text.split(" ")]
     analyses = analyse_words(analyser, words) if analyser is not None else {}
     origin = analyser.name if analyser is not None else "glossary"
-    heads = {text: find_head(term, analyses, origin) for text, term in unique.items()}
+    heads: dict[str, Head | None] = {
+        text: find_head(term, analyses, origin) for text, term in unique.items()
+    }
     if pipe.generator is None:
         return heads
     return with_plurals(heads, analyses, pipe.generator)
@@ -699,24 +713,25 @@ def with_plurals(
     analyses: dict[str, list[tuple[str, list[str]]]],
     generator: Path,
 ) -> dict[str, Head | None]:
-    """``heads`` with the words around each singular head as they stand beside its plural.
+    """``heads`` with the words around each head as they stand beside it in the other
+    number (the plural of a singular term, the singular of a plural one).
 
-    The generator inflects the head of a plural occurrence, but the rest of the term goes
-    into superblanks that no rule reaches: "desarrollos pacífico", "nueva épocas". Each
-    adjective (or participle) next to the head that the analyser reads in the head's gender
-    and in the singular is given to the target language's generator in the plural; the
-    first word that is none ("de futuro compartido") ends the run, so a complement stays as
-    it stands.
+    The generator inflects the head of an occurrence in the other number, but the rest of
+    the term goes into superblanks that no rule reaches: "desarrollos pacífico", "nueva
+    épocas", "relación internacionales". Each adjective (or participle) next to the head
+    that the analyser reads in the head's gender and number is given to the target
+    language's generator in the other number; the first word that is none ("de futuro
+    compartido") ends the run, so a complement stays as it stands.
     """
     runs: dict[str, tuple[list[str | None], list[str | None]]] = {}
     for text, head in heads.items():
-        if head is None or not head.known or head.number != "sg":
+        if head is None or not head.known or head.number not in _OTHER_NUMBER:
             continue
         before = head.before.split(" ") if head.before else []
         after = head.after.split(" ") if head.after else []
         runs[text] = (
-            _agreeing_run(before[::-1], head.gender, analyses)[::-1],
-            _agreeing_run(after, head.gender, analyses),
+            _agreeing_run(before[::-1], head.gender, head.number, analyses)[::-1],
+            _agreeing_run(after, head.gender, head.number, analyses),
         )
     units = [u for before, after in runs.values() for u in before + after if u is not None]
     forms = generate(generator, units)
@@ -724,33 +739,32 @@ def with_plurals(
     for text, (before_units, after_units) in runs.items():
         head = heads[text]
         assert head is not None
-        changed[text] = Head(
-            head.before,
-            head.lemma,
-            head.gender,
-            head.number,
-            head.after,
-            head.origin,
-            head.known,
-            _inflected(head.before, before_units, forms),
-            _inflected(head.after, after_units, forms),
+        changed[text] = replace(
+            head,
+            other_before=_inflected(head.before, before_units, forms),
+            other_after=_inflected(head.after, after_units, forms),
         )
     return changed
 
 
+_OTHER_NUMBER = {"sg": "pl", "pl": "sg"}
+
+
 def _agreeing_run(
-    words: list[str], gender: str, analyses: dict[str, list[tuple[str, list[str]]]]
+    words: list[str], gender: str, number: str, analyses: dict[str, list[tuple[str, list[str]]]]
 ) -> list[str | None]:
-    """For each of ``words``, outward from the head, the generator unit of its plural while
-    it is an adjective or participle in the head's gender (or common) and singular."""
+    """For each of ``words``, outward from the head, the generator unit of its form in the
+    other number while it is an adjective or participle in the head's gender (or common)
+    and ``number``."""
+    other = _OTHER_NUMBER[number]
     units: list[str | None] = [None] * len(words)
     for index, word in enumerate(words):
         unit = next(
             (
-                f"^{escape(lemma)}{''.join(f'<{t}>' for t in tags[:-1])}<pl>$"
+                f"^{escape(lemma)}{''.join(f'<{t}>' for t in tags[:-1])}<{other}>$"
                 for lemma, tags in analyses.get(word, [])
                 if (tags[:1] == ["adj"] or tags[:2] == ["vblex", "pp"])
-                and tags[-1:] == ["sg"]
+                and tags[-1:] == [number]
                 and {gender, "mf"} & set(tags)
             ),
             None,
@@ -803,9 +817,10 @@ def _translate_joined(
     lower_after: set[int],
     emphasis: dict[int, Marks],
     following: dict[int, str],
-) -> tuple[list[str], dict[int, TermDecision]] | None:
+) -> tuple[list[str], dict[int, _Injection]] | None:
     """One run of the pipeline for ``texts``: each output, and each fenced occurrence's
-    decision by key; None where the segment count was not kept."""
+    injection by key, its decision 'left' where transfer lost it; None where the segment
+    count was not kept."""
     stream = _run(pipe.analysis, _SEPARATOR.join(texts))
     heads = pending_heads.result()
     edited, injections = _edit(stream, by_key, heads, lower_after, emphasis, pipe, following)
@@ -852,13 +867,10 @@ def _translate_joined(
     pieces = [p.strip() for p in output.split(_SEPARATOR)]
     if len(pieces) != len(texts):
         return None
-    decisions = {
-        key: injection.decision
-        if key not in lost
-        else injection.decision.left("Apertium's transfer lost the injected term")
-        for key, injection in injections.items()
-    }
-    return pieces, decisions
+    for key in lost & injections.keys():
+        injection = injections[key]
+        injection.decision = injection.decision.left("Apertium's transfer lost the injected term")
+    return pieces, injections
 
 
 def _edit(
@@ -906,6 +918,14 @@ def _edit(
         term = placement.target
         capitalise = _sentence_start(previous_unit) and placement.source[:1].isupper()
         head = heads.get(term.text)
+        nouns = _nouns_at(pieces, i)
+        modifier = nouns > 0
+        if head is not None and not head.gendered and nouns != 1:
+            # Transfer would give the head an article and the words around it a gender
+            # ("El gobernanza global falló", "reforma de sistema del gobernanza global"); as
+            # the modifier of the one noun after it, it takes none ("Todas las reformas de
+            # gobernanza global").
+            head = None
         kept = [
             p
             for p in inside
@@ -920,19 +940,24 @@ def _edit(
             capitalise = False
         if head is not None and pipe is not None:
             _pronoun_as_determiner(out, pipe)
-        if head is not None and _noun_at(pieces, i):
+        if head is not None and modifier:
             _article_after_all(out)
         if head is not None:
-            unit, before, after = _inject(head, units, capitalise, key)
+            unit, before, after = _inject(head, units, capitalise, key, placement.singular)
             out.append(unit)
-            if following and key in following:
-                number = _occurrence_number(head, units)
+            if following and key in following and head.gendered and _ends_in_complement(units):
+                number = _occurrence_number(head, units, placement.singular)
                 injected.append((len(out) - 1, following[key], number))
-            origin = (
-                ""
-                if head.origin == "glossary"
-                else f"gender and number of '{head.lemma}' from {head.origin}, not the glossary"
-            )
+            if not head.gendered:
+                origin = (
+                    f"the glossary records no gender for '{term.text}' and Apertium's analyser "
+                    f"does not know '{head.lemma}': injected as the modifier of the next noun, "
+                    "which no word agrees with"
+                )
+            elif head.origin == "glossary":
+                origin = ""
+            else:
+                origin = f"gender and number of '{head.lemma}' from {head.origin}, not the glossary"
             if placement.keep:
                 words = ", ".join(placement.keep)
                 origin = f"the source form is marked fix by hand; '{words}' translated beside it"
@@ -978,15 +1003,20 @@ def _verb_after(out: list[str], index: int, word: str, number: str, pipe: Pipeli
     """The noun right after the injected unit at ``out[index]`` read as the sentence's verb,
     in place, where the sentence has no other finite verb.
 
-    The tagger chooses from the words it saw: after "human destiny" it read "matter" as a
-    noun, and transfer then made a compound of the term and it ("All communities of human
-    destiny matter": "Todo asunto de comunidades de futuro compartido de la humanidad"),
-    the sentence's verb gone. It does so without termwise too ("All communities matter").
-    A sentence needs a finite verb, so where none is left and the analyser reads ``word``
-    as one that agrees with the term (a plural term, "matter"; a singular one, "matters"),
-    that reading, looked up in the bilingual dictionary, takes the noun's place: "Todas las
-    comunidades de futuro compartido de la humanidad importan". A compound in a sentence
-    with a verb stays ("We discussed community of human destiny matters").
+    ``_edit`` asks only after a term that ends in a complement ("communities of human
+    destiny"): the tagger chose from the words it saw, and after "human destiny" it read
+    "matter" as a noun of a compound with the complement's noun. The injected term is one
+    noun phrase, so transfer then made a compound of the whole term and it ("Todo asunto de
+    comunidades de futuro compartido de la humanidad"), which the English cannot mean, and
+    the sentence's verb was gone. A sentence needs a finite verb, so where none is left and
+    the analyser reads ``word`` as one that agrees with the term (a plural term, "matter"; a
+    singular one, "matters"), that reading, looked up in the bilingual dictionary, takes the
+    noun's place: "Todas las comunidades de futuro compartido de la humanidad importan". A
+    compound in a sentence with a verb stays ("We discussed community of human destiny
+    matters"). After a term that ends in its head ("peaceful development") the tagger read
+    the words plain Apertium reads, and its compound is one English says ("Peaceful
+    development issues.": "Asuntos de desarrollo pacífico.", not "El desarrollo pacífico
+    emite.").
     """
     after = index + 1
     # An emphasis that closes between them ("*All communities …* matter") is no word.
@@ -1014,6 +1044,17 @@ def _verb_after(out: list[str], index: int, word: str, number: str, pipe: Pipeli
     unit = _looked_up(pipe, f"^{escape(lemma)}{''.join(f'<{t}>' for t in wanted)}$")
     if unit is not None:
         out[after] = unit
+
+
+def _ends_in_complement(units: list[_SourceUnit]) -> bool:
+    """Whether an English-like source phrase goes on after its head noun: a preposition
+    after a noun ("communities | of human destiny", "community | with a shared future")."""
+    noun_seen = False
+    for unit in units:
+        if unit.tags[:1] == ["pr"]:
+            return noun_seen
+        noun_seen = noun_seen or unit.tags[:1] in (["n"], ["np"])
+    return False
 
 
 def _finite_verb_near(out: list[str], index: int, *, forward: bool = False) -> bool:
@@ -1079,9 +1120,21 @@ _DETERMINERS: dict[tuple[str, str], str | None] = {}
 
 def _noun_at(pieces: list[str], index: int) -> bool:
     """Whether the first unit from ``pieces[index]`` on, past spaces, is a noun."""
-    while index < len(pieces) and pieces[index].strip(" ") == "" and "\n" not in pieces[index]:
+    return _nouns_at(pieces, index) > 0
+
+
+def _nouns_at(pieces: list[str], index: int) -> int:
+    """How many nouns stand in a row from ``pieces[index]`` on, with spaces between."""
+    count = 0
+    while True:
+        while index < len(pieces) and pieces[index].strip(" ") == "" and "\n" not in pieces[index]:
+            index += 1
+        if index >= len(pieces) or _source_side(pieces[index]).tags[:1] not in (["n"], ["np"]):
+            return count
+        if count == 0 and _source_side(pieces[index]).tags[:1] != ["n"]:
+            return 0
+        count += 1
         index += 1
-    return index < len(pieces) and _source_side(pieces[index]).tags[:1] == ["n"]
 
 
 _THE = "^the<det><def><sp>/el<det><def><GD><ND>$ "
@@ -1127,14 +1180,19 @@ def _sentence_start(previous_unit: str) -> bool:
     return previous_unit == "" or "<sent>" in previous_unit.split("/", 1)[0]
 
 
-def _checked(decision: TermDecision, output: str) -> TermDecision:
-    """The decision, or an honest 'left' where the term is not in the output after all."""
+def _checked(injection: _Injection, output: str) -> TermDecision:
+    """The injection's decision, or an honest 'left' where the term is not in the output
+    after all."""
+    decision = injection.decision
     if decision.target is None:
         return decision
     text = output.lower()
     wanted = decision.target.lower()
-    words = wanted.split(" ")
-    # The head may be inflected (a plural occurrence): every other word must be there.
-    if wanted in text or all(w in text for w in words[1:] or words):
+    words = wanted.split(" ")[1:] or [wanted]
+    if injection.before or injection.after:
+        # The head may be inflected (an occurrence in the other number), and so may the
+        # words around it ("relación internacional"): those written must be there.
+        words = f"{injection.before} {injection.after}".lower().split()
+    if wanted in text or all(w in text for w in words):
         return decision
     return decision.left(f"Apertium lost the injected '{decision.target}'")

@@ -55,6 +55,10 @@ class Placement:
     # Whether the occurrence is a regular plural of its singular source form ("peaceful
     # developments"): an engine that writes the rendering as it stands gets ``rendering``.
     plural: bool = False
+    # Whether the occurrence is the regular singular of its plural source form ("an
+    # international relation" for "international relations"): a plural rendering is then
+    # written in the singular where the engine can inflect it (Apertium's generator).
+    singular: bool = False
 
     @property
     def rendering(self) -> str:
@@ -231,6 +235,7 @@ class GlossaryConstraints:
                     avoid,
                     keep if term is not None else (),
                     plural=_is_plural_of(match.text, match.term.text, self.src),
+                    singular=_is_plural_of(match.term.text, match.text, self.src),
                 )
             )
         return placements
