@@ -11,7 +11,12 @@ of one archaic word in each ("unto" → "to", "saith" → "says").
 Peer: the fuzzy pass as it was (each new segment compared by difflib with every remaining
 unit, ``reference_best_fuzzy`` below), in the same run on the same data; the carried-over
 assignments of both must be identical.
-Run: ``.venv/bin/python bench/sync_fuzzy.py [--quick] [--sentences N] [--reworded N]``.
+
+``--large``: the templated lines only, 20,000 and 50,000 of them with 40% reworded, where the
+pass as it was takes hours; the peer is instead the index of commit ``PEER_COMMIT`` (each
+segment bounded with numpy against every unit left, quadratic past about 10,000 units),
+read with ``git show``.
+Run: ``.venv/bin/python bench/sync_fuzzy.py [--quick] [--large] [--sentences N] [--reworded N]``.
 """
 
 from __future__ import annotations
@@ -19,10 +24,13 @@ from __future__ import annotations
 import argparse
 import copy
 import difflib
+import importlib.util
 import os
 import random
 import re
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -34,6 +42,9 @@ from termwise.project import translations
 from termwise.project.translation_file import TranslationFile
 from termwise.project.translations import FUZZY_THRESHOLD, sync_with_document
 
+ROOT = Path(__file__).resolve().parents[1]
+# The last commit with the fuzzy index that bounds every unit for each segment.
+PEER_COMMIT = "a49a2a9"
 BIBLE = (
     Path(__file__).resolve().parents[1] / ".." / "shared" / "align-dev" / "bible-en-zh" / "dev.en"
 )
@@ -85,6 +96,27 @@ class ReferenceIndex:
 
     def best(self, text: str) -> tuple[int | None, float]:
         return reference_best_fuzzy(text, self._candidates)
+
+
+def peer_index() -> type:
+    """``_FuzzyIndex`` as commit ``PEER_COMMIT`` had it, loaded from that commit's file."""
+    source = subprocess.run(
+        ["git", "show", f"{PEER_COMMIT}:src/termwise/project/translations.py"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    folder = Path(tempfile.mkdtemp(prefix="termwise-peer-"))
+    path = folder / "peer_translations.py"
+    path.write_text(source, encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("peer_translations", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    found: type = module._FuzzyIndex
+    return found
 
 
 def sentences(count: int) -> list[str]:
@@ -146,6 +178,11 @@ def assignments(tfile: TranslationFile) -> list[tuple[str, str, str, str | None]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="1,000 sentences, 400 reworded")
+    parser.add_argument(
+        "--large",
+        action="store_true",
+        help=f"20,000 and 50,000 templated lines, 40%% reworded, against {PEER_COMMIT}'s index",
+    )
     parser.add_argument("--sentences", type=int, default=5_000)
     parser.add_argument("--reworded", type=int, default=2_000)
     args = parser.parse_args()
@@ -156,6 +193,14 @@ def main() -> None:
     os.environ.setdefault("XDG_CACHE_HOME", "/tmp/termwise-bench-cache")
 
     same = True
+    if args.large:
+        peer = peer_index()
+        for lines in (20_000, 50_000):
+            print(f"catalogue, peer {PEER_COMMIT}'s index:")
+            same = run(catalogue(lines), lines * 2 // 5, peer) and same
+        if not same:
+            sys.exit(1)
+        return
     for name, texts in (("Bible verses", sentences(count)), ("catalogue", catalogue(count))):
         print(f"{name}:")
         same = run(texts, reworded) and same
@@ -163,7 +208,7 @@ def main() -> None:
         sys.exit(1)
 
 
-def run(texts: list[str], reworded: int) -> bool:
+def run(texts: list[str], reworded: int, peer: type = ReferenceIndex) -> bool:
     """Sync the translation of ``texts`` after ``reworded`` of them changed, both ways;
     whether the assignments are identical."""
     count = len(texts)
@@ -185,7 +230,7 @@ def run(texts: list[str], reworded: int) -> bool:
     results: dict[str, list[tuple[str, str, str, str | None]]] = {}
     fuzzy: dict[str, int] = {}
     indexed = translations._FuzzyIndex
-    for name, index_class in (("old", ReferenceIndex), ("new", indexed)):
+    for name, index_class in (("old", peer), ("new", indexed)):
         translations._FuzzyIndex = index_class  # type: ignore[misc, assignment]
         try:
             copied = copy.deepcopy(tfile)

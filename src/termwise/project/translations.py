@@ -11,8 +11,6 @@ msgmerge also keep.
 
 from __future__ import annotations
 
-import difflib
-from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -23,6 +21,8 @@ from typing import TYPE_CHECKING
 from termwise import languages
 from termwise.document.ids import content_key
 from termwise.errors import TermwiseError
+from termwise.project.fuzzy_carry import FUZZY_THRESHOLD as FUZZY_THRESHOLD
+from termwise.project.fuzzy_carry import FuzzyIndex as _FuzzyIndex
 from termwise.project.omissions import (
     IN_NEIGHBOUR_NOTE,
     confirmed_omission,
@@ -41,8 +41,6 @@ if TYPE_CHECKING:
     from termwise.document.resegmentation import Resegmentation
     from termwise.mt.engine import MTResult
     from termwise.project.layout import ProjectLayout
-
-FUZZY_THRESHOLD = 0.85
 
 
 @dataclass
@@ -612,160 +610,6 @@ def _work_rank(unit: TranslationUnit) -> int:
         SegmentState.NEW: 0,
     }
     return order[unit.state]
-
-
-def _best_fuzzy(
-    text: str,
-    candidates: Sequence[tuple[int, str]],
-    best: tuple[int | None, float] = (None, 0.0),
-) -> tuple[int | None, float]:
-    """The candidate whose source is closest to ``text`` by difflib's ratio, at least
-    ``FUZZY_THRESHOLD``, with that ratio, or ``best`` (found among others) where none is
-    closer (``(None, 0.0)``: none). On a tie the lowest index wins, whatever the order of
-    ``candidates``: tried most promising first, a close match found early lets the cheap
-    bounds skip the rest."""
-    matcher = difflib.SequenceMatcher(autojunk=False)
-    matcher.set_seq2(content_key(text))
-    for index, source in candidates:
-        matcher.set_seq1(content_key(source))
-        # Upper bounds of ratio(): what cannot reach the threshold, or tie the best found,
-        # skips the quadratic ratio().
-        bar = max(FUZZY_THRESHOLD, best[1])
-        if matcher.real_quick_ratio() < bar or matcher.quick_ratio() < bar:
-            continue
-        ratio = matcher.ratio()
-        if ratio < FUZZY_THRESHOLD:
-            continue
-        if ratio > best[1] or (ratio == best[1] and best[0] is not None and index < best[0]):
-            best = (index, ratio)
-    return best
-
-
-class _FuzzyIndex:
-    """The units the fuzzy pass may still carry over, indexed so that a new segment is not
-    compared by difflib with each one: that made opening a translation quadratic (a
-    5,000-sentence text with 2,000 sentences reworded took 2 min 14 s to open).
-
-    ``best`` finds what ``_best_fuzzy`` over every unit finds (the same unit, the same
-    ratio), in two steps, each with numpy over all units at once:
-
-    1. a short list, the ``SHORTLIST`` units with the most character trigrams in common with
-       the segment (Dice coefficient): a close match keeps most trigrams (each common block
-       of length L brings L - 2), so the best match is nearly always among them, and its
-       ratio sets the bar;
-    2. every other unit whose upper bound reaches that bar (at least ``FUZZY_THRESHOLD``):
-       difflib's ``quick_ratio``, 2·(characters in common, as multisets)/(len_a + len_b),
-       computed for all units from per-unit character counts. Characters beyond the
-       ``COLUMNS`` most frequent share one column, which can only raise the bound.
-
-    A unit left out has a ratio below the bar, so it could neither beat nor tie the match
-    found: the short list makes the search fast, never different (texts of the same words
-    in another order outrank a close match in the short list, and step 2 still finds it).
-    What remains costly is a segment with no close match among many units of about its
-    length and letters (a catalogue's templated lines): step 2 then compares those, as
-    before, but only those.
-    """
-
-    SHORTLIST = 16
-    COLUMNS = 127
-    GRAM = 3
-
-    def __init__(self, candidates: Sequence[tuple[int, str]]) -> None:
-        self._candidates = list(candidates)
-        self._count = len(self._candidates)
-        # A few units (a source edited here and there) are compared as they are, without
-        # importing numpy for a command that does not otherwise need it.
-        self._few: list[tuple[int, str]] | None = None
-        if self._count <= self.SHORTLIST:
-            self._few = self._candidates
-            return
-        import numpy as np
-
-        self._position = {index: at for at, (index, _) in enumerate(self._candidates)}
-        keys = [content_key(source) for _, source in self._candidates]
-        self._alive = np.ones(len(keys), dtype=bool)
-        self._lengths = np.array([len(key) for key in keys], dtype=np.float64)
-        frequency: Counter[str] = Counter()
-        postings: dict[str, list[int]] = {}
-        sizes: list[int] = []
-        for at, key in enumerate(keys):
-            frequency.update(key)
-            grams = self._grams(key)
-            sizes.append(len(grams))
-            for gram in grams:
-                postings.setdefault(gram, []).append(at)
-        self._postings = {gram: np.array(ats, dtype=np.intp) for gram, ats in postings.items()}
-        self._sizes = np.array(sizes, dtype=np.float64)
-        common = [char for char, _ in frequency.most_common(self.COLUMNS)]
-        self._column = {char: column for column, char in enumerate(common)}
-        self._other = len(common)
-        self._chars = np.zeros((len(keys), len(common) + 1), dtype=np.int32)
-        for at, key in enumerate(keys):
-            row = self._chars[at]
-            for char, count in Counter(key).items():
-                row[self._column.get(char, self._other)] += count
-
-    def __bool__(self) -> bool:
-        return self._count > 0
-
-    def remove(self, index: int) -> None:
-        if self._few is not None:
-            self._few = [unit for unit in self._few if unit[0] != index]
-            self._count = len(self._few)
-            return
-        at = self._position[index]
-        if self._alive[at]:
-            self._alive[at] = False
-            self._count -= 1
-
-    def best(self, text: str) -> tuple[int | None, float]:
-        """The unit still here closest to ``text`` and its ratio, as ``_best_fuzzy``."""
-        if self._few is not None:
-            return _best_fuzzy(text, self._few)
-        import numpy as np
-
-        key = content_key(text)
-        length = len(key)
-        total = self._lengths + length
-        with np.errstate(divide="ignore", invalid="ignore"):
-            reach = np.where(total > 0, 2.0 * np.minimum(self._lengths, length) / total, 1.0)
-        # The very comparison ``real_quick_ratio`` makes: nothing cut here reaches the bar.
-        ats = np.flatnonzero(self._alive & ~(reach < FUZZY_THRESHOLD))
-        if len(ats) == 0:
-            return (None, 0.0)
-        shortlist = ats
-        if len(ats) > self.SHORTLIST:
-            grams = self._grams(key)
-            found = [self._postings[gram] for gram in grams if gram in self._postings]
-            shared = (
-                np.bincount(np.concatenate(found), minlength=len(self._lengths))[ats]
-                if found
-                else np.zeros(len(ats), dtype=np.intp)
-            )
-            dice = 2.0 * shared / np.maximum(self._sizes[ats] + len(grams), 1.0)
-            top = np.argpartition(-dice, self.SHORTLIST - 1)[: self.SHORTLIST]
-            shortlist = ats[top[np.argsort(-dice[top], kind="stable")]]
-        best = _best_fuzzy(text, [self._candidates[at] for at in shortlist.tolist()])
-        if len(shortlist) == len(ats):
-            return best
-        wanted = np.zeros(self._other + 1, dtype=np.int32)
-        for char, count in Counter(key).items():
-            wanted[self._column.get(char, self._other)] += count
-        common = np.minimum(self._chars[ats], wanted).sum(axis=1)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            bound = np.where(total[ats] > 0, 2.0 * common / total[ats], 1.0)
-        rest = np.ones(len(ats), dtype=bool)
-        rest[np.isin(ats, shortlist)] = False
-        rest &= ~(bound < max(FUZZY_THRESHOLD, best[1]))
-        order = np.flatnonzero(rest)
-        order = order[np.argsort(-bound[order], kind="stable")]
-        return _best_fuzzy(text, [self._candidates[at] for at in ats[order].tolist()], best)
-
-    @classmethod
-    def _grams(cls, key: str) -> set[str]:
-        if len(key) <= cls.GRAM:
-            return {key}
-        return {key[at : at + cls.GRAM] for at in range(len(key) - cls.GRAM + 1)}
 
 
 GLOSSARY_COMMENT = "glossary: "
