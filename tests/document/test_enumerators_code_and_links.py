@@ -56,6 +56,23 @@ def test_a_spaced_german_abbreviation_is_no_item(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "pair"),
+    [
+        ("Some cities, e. g. Paris, are big.", "en", "e. g."),
+        ("Use a tool, i. e. Git, for this.", "en", "i. e."),
+        ("He arrived at 5 a. m. Monday morning.", "en", "a. m."),
+        ("See the work of e. e. Cummings here.", "en", "e. e."),
+        ("Herr Dr. h. c. Schmidt kam.", "de", "h. c."),
+        ("Der Satz gilt i. e. S. Für alle.", "de", "i. e."),
+    ],
+)
+def test_two_lone_letters_are_one_abbreviation(text: str, lang: str, pair: str) -> None:
+    # "e." before "g. Paris" is no sentence's end: a real item's letter follows a word
+    # ("milk. b. Sell").
+    assert any(pair in sentence for sentence in sentences(text, lang))
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Run `make.` Then go.", ["Run `make.` Then go."]),

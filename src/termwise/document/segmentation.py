@@ -260,6 +260,8 @@ _WORD_BEFORE_NUMBER = re.compile(r"(\w+)\s+\d{1,3}\Z")
 _ENUMERATOR = re.compile(r"[ \t\u00a0]*(?:\d{1,3}|[IVXLC]{1,6}|[a-zа-яё])\.[ \t\u00a0]*\Z")
 # An item's letter before a capital, where its sentence begins ("… milk. b. Sell eggs.").
 _LETTER_ENUMERATOR = re.compile(r"([a-zа-яё])\.[ \t\u00a0]+[A-ZÀ-ÖØ-ÞА-ЯЁ]")
+# A letter standing alone right before the period that may end a sentence ("e" of "e. g.").
+_LONE_LETTER_BEFORE = re.compile(r"(?<![\w.])[^\W\d_]\Z")
 
 
 def split_sentences(
@@ -418,7 +420,12 @@ def _ends_sentence(text: str, match: re.Match[str], rules: LanguageRules, start:
     if match.group("cjknext") is not None and not rules.cjk:
         return False  # "!" or "." glued to a Chinese character only ends sentences in Chinese
     if next_char.islower():
-        # "a. Buy milk. b. Sell eggs.": a lettered item's letter opens its sentence.
+        # "a. Buy milk. b. Sell eggs.": a lettered item's letter opens its sentence; after a
+        # lone letter's period the two letters are one abbreviation ("e. g. Paris", "5 a. m.
+        # Monday", "Dr. h. c. Schmidt").
+        period = match.start()
+        if _LONE_LETTER_BEFORE.match(text, max(period - 1, 0), period):
+            return False
         if not _enumerator_follows(text, after, rules):
             return False
     elif not _starts_sentence(text, after, next_char):
