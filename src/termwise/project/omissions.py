@@ -25,6 +25,13 @@ CONFIRMED = "confirmed in review"
 IN_NEIGHBOUR_NOTE = "termwise: this sentence's translation is still in segment "
 
 
+def in_neighbour_note(segment_id: str, why: str) -> str:
+    """The note that a part's sentence's whole translation is in segment ``segment_id``,
+    ``why`` saying how it got there: written one way (``waited_for`` reads the id back),
+    whether a carry-over or the workbench's split left it."""
+    return f"{IN_NEIGHBOUR_NOTE}{segment_id}, {why}"
+
+
 def comment_notes(comments: Sequence[str]) -> tuple[str, ...]:
     """What an ``align:`` comment among ``comments`` says of its group besides its confidence
     and kind: "split otherwise with MT", "2 target sentence(s) without a source appended"."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 import gc
 import threading
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -23,7 +23,14 @@ from termwise.document.resegmentation import Resegmentation
 from termwise.errors import TermwiseError
 from termwise.languages import sentence_glue
 from termwise.project.layout import ProjectLayout, id_aliases_file
-from termwise.project.omissions import confirmed_omission, joined_notes
+from termwise.project.omissions import (
+    IN_NEIGHBOUR_NOTE,
+    confirmed_omission,
+    in_neighbour_note,
+    joined_notes,
+    translation_in_neighbour,
+    waited_for,
+)
 from termwise.project.units import MT_MAY_FILL, READ_ONLY_FLAG, SegmentState
 from termwise.review.alignment import (
     filled_in_review,
@@ -49,6 +56,9 @@ if TYPE_CHECKING:
     from termwise.project.translation_file import TranslationFile
     from termwise.project.translations import SyncReport
     from termwise.project.units import TranslationUnit
+
+# Why a part's sentence's translation is in the segment before (``in_neighbour_note``).
+_SPLIT_HERE = "kept whole there when the workbench split its sentence here"
 
 FilterName = Literal["all", "untranslated", "unreviewed", "issues", "concept", "unsure"]
 # Files as they are on disk: path, modification and change times (ns), size, inode.
@@ -313,10 +323,15 @@ class ReviewSession:
     def _locked_in_translations(self) -> dict[str, str]:
         """The read-only segments of every translation of the document, with the reason;
         read again where one of those files changed on disk, as ``_work_in_other_languages``
-        does (another program took or released a lock, an import locked segments)."""
+        does (another program took or released a lock, an import locked segments).
+
+        Each file is synced with the document (in memory, never saved), as that work is: a
+        lock saved under the ids of a segmentation since changed (a sentence the segmenter
+        now cuts or joins) is on the segments it carries over to only once synced."""
         from termwise.project.importing import read_only_reason
         from termwise.project.progress import project_languages
         from termwise.project.translation_file import TranslationFile
+        from termwise.project.translations import sync_with_document
 
         langs = project_languages(self.layout, self.path)
         # Taken before the files are read: one that changes while they are read is read
@@ -328,7 +343,9 @@ class ReviewSession:
                 path = self.layout.translation_file(self.path, lang)
                 if not path.exists():
                     continue
-                for segment_id, unit in TranslationFile.load(path).units.items():
+                tfile = TranslationFile.load(path)
+                sync_with_document(tfile, self.document)
+                for segment_id, unit in tfile.units.items():
                     reason = read_only_reason(unit)
                     if reason is not None:
                         locked.setdefault(segment_id, f"{reason} ({lang})")
@@ -740,7 +757,16 @@ class ReviewSession:
         self._build_rows()
         self.dirty = True
 
-    def _restructure(self, label: str, edit: Callable[[], None], place: str) -> Change:
+    def _restructure(
+        self,
+        label: str,
+        edit: Callable[[], None],
+        place: str,
+        settle: Callable[[Set[str]], None] | None = None,
+    ) -> Change:
+        """Make a join or split (``edit``) and sync the translation with the segments it
+        leaves; ``settle`` then sees the units as synced (and the ids there were before),
+        so that what it does to the new parts is in the step undo and redo restore."""
         from termwise.project.translations import sync_with_document
 
         before = self._structure()
@@ -752,6 +778,8 @@ class ReviewSession:
         # The parts a split made are new units: in an aligned translation they are changed
         # groups, listed until confirmed, like the part that kept the id.
         regroup_new_parts(self.tfile.units, known)
+        if settle is not None:
+            settle(known)
         self._build_rows()
         self.dirty = True
         change = Change(
@@ -1035,7 +1063,41 @@ class ReviewSession:
                 unit.state = SegmentState.EDITED
             regroup(unit)
 
-        return self._restructure("split", edit, segment_id)
+        def settle(known: Set[str]) -> None:
+            self._wait_for_holder(segment_id, [i for i in self.tfile.units if i not in known])
+
+        return self._restructure("split", edit, segment_id, settle)
+
+    def _wait_for_holder(self, segment_id: str, parts: Sequence[str]) -> None:
+        """Mark the new ``parts`` of a split of ``segment_id`` as waiting for their share of
+        the translation it kept whole, with the note a carry-over's split leaves: without
+        it MT filled them and every edition printed their sentences twice (``termwise
+        translate`` and F2 keep MT a suggestion there, ``check`` does not call them
+        untranslated). A person's translation kept on the first part is what holds them;
+        MT is not (MT of the parts replaces it), and a split of a part that waits itself
+        waits for the same segment."""
+        unit = self.unit(segment_id)
+        if unit.target and unit.state in (SegmentState.EDITED, SegmentState.REVIEWED):
+            holder: str | None = segment_id
+        elif translation_in_neighbour(unit):
+            holder = waited_for(unit)
+        else:
+            return
+        if holder is None:
+            return
+        note = in_neighbour_note(holder, _SPLIT_HERE)
+        for part_id in parts:
+            part = self.unit(part_id)
+            if part.state not in MT_MAY_FILL:
+                # A person's own translation of the part came back with it (by its id).
+                continue
+            # MT an earlier split's part kept stays a suggestion (as ``translate`` leaves it).
+            part.target = ""
+            part.state = SegmentState.NEW
+            others = [
+                line for line in part.notes.splitlines() if not line.startswith(IN_NEIGHBOUR_NOTE)
+            ]
+            part.notes = "\n".join([*others, note])
 
     # --- checks -----------------------------------------------------------------------
 
