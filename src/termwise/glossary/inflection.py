@@ -15,10 +15,12 @@ futuro compartido de la humanidad" only the noun phrase's own words inflect, and
 written, not by stem (French Snowball stems "des" to "de" and "les" to "le").
 
 ``agrees`` says whether words the stems matched are the term in one number: the term's
-head noun phrase (its words before the first preposition or conjunction) inflects as a
-whole, its article with it ("la nueva época", "las nuevas épocas"); "la nueva épocas" is no
-form of the term. The complements keep their own number ("communautés de destin" is the
-plural of "communauté de destin"), and an adjective after them may agree with either noun.
+head noun phrase (its words before the first preposition or conjunction, ``head_size``)
+inflects as a whole, its article with it ("la nueva época", "las nuevas épocas"); "la nueva
+épocas" is no form of the term. The complements keep their own number ("communautés de
+destin" is the plural of "communauté de destin"; "nuevo tipo de relación internacional" is
+no form of "nuevo tipo de relaciones internacionales"), and an adjective after them may
+agree with either noun.
 """
 
 from __future__ import annotations
@@ -44,6 +46,13 @@ _FUNCTION_WORDS = {
             *("sur", "un", "une", "vers", "qu", "que", "ni", "y"),
         )
     ),
+}
+
+# Conjunctions inside terms: the word after one is the head's coordinate ("reforma y
+# apertura"), no complement whose number is its own.
+_CONJUNCTIONS = {
+    "es": frozenset(("y", "e", "o", "u", "ni", "pero", "que")),
+    "fr": frozenset(("et", "ou", "ni", "que", "qu")),
 }
 
 # Articles and determiners that occur inside terms (and the contractions holding one), each
@@ -119,6 +128,29 @@ def article_plurals(word: str, lang: str) -> tuple[str, ...]:
 _SAME, _OTHER = 1, 2
 
 
+def head_size(words: Sequence[str], lang: str) -> int:
+    """How many of a term's lower-case ``words`` make its head noun phrase, the part whose
+    number ``agrees`` lets change as a whole: the words before the first preposition or
+    conjunction, or before an article after a content word ("relaciones públicas": 2;
+    "nuevo tipo de relaciones internacionales": 2). All of them for a language without
+    number rules here."""
+    singular = _SINGULAR_ARTICLES.get(lang)
+    if singular is None:
+        return len(words)
+    plural = _PLURAL_ARTICLES[lang]
+    function_words = _FUNCTION_WORDS[lang]
+    content_seen = False
+    for index, word in enumerate(words):
+        if word in singular or word in plural:
+            if content_seen:
+                return index
+        elif word in function_words:
+            return index
+        else:
+            content_seen = True
+    return len(words)
+
+
 def agrees(
     wanted: Sequence[str],
     found: Sequence[str],
@@ -129,9 +161,10 @@ def agrees(
 ) -> bool:
     """Whether ``found`` (lower-case words that the stems matched to the term's ``wanted``)
     are the term in one number: the head noun phrase all singular or all plural as the
-    term's, its article too; an article elsewhere as the term has it, and the word after it
-    in the term's number. ``free`` are indexes of words that need not agree (the parts of a
-    hyphenated compound: "coopérations gagnant-gagnant").
+    term's, its article too; an article elsewhere as the term has it, and a complement's
+    first word (the word after a preposition or a complement's article: its noun, or an
+    adjective before it) in the term's number. ``free`` are indexes of words that need not
+    agree (the parts of a hyphenated compound: "coopérations gagnant-gagnant").
 
     With ``accents`` false (accent-insensitive matching) words are compared without their
     accents, but the rules still read the term's words as written: stripped, "interés"
@@ -140,11 +173,14 @@ def agrees(
     if singular is None:
         return True
     plural = _PLURAL_ARTICLES[lang]
+    conjunctions = _CONJUNCTIONS[lang]
     bare = _as_written if accents else strip_accents
     head: set[int] = set()
     in_head = True
     content_seen = False
-    article_before = False
+    # The next content word opens a complement, whose number is the term's: an adjective
+    # after the complement's noun may agree with either noun, the noun itself may not.
+    complement_start = False
     for index, (want, seen) in enumerate(zip(wanted, found, strict=False)):
         same = bare(seen) == bare(want)
         if want in singular or want in plural:
@@ -156,19 +192,20 @@ def agrees(
                 return False
             elif in_head:
                 head.add(_SAME)
-            article_before = not in_head
+            complement_start = complement_start or not in_head
         elif want in _FUNCTION_WORDS[lang]:
             if not same:
                 return False
-            in_head = article_before = False
+            in_head = False
+            complement_start = want not in conjunctions
         else:
             content_seen = True
             number = None if index in free else _number(want, seen, lang, bare)
             if number is not None and in_head:
                 head.add(number)
-            elif article_before and number == _OTHER:
+            elif complement_start and number == _OTHER:
                 return False
-            article_before = False
+            complement_start = False
     return len(head) < 2
 
 

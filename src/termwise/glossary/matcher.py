@@ -40,6 +40,7 @@ from termwise.glossary.inflection import (
     agrees,
     article_plurals,
     has_number_agreement,
+    head_size,
     is_function_word,
     plural_forms,
     strip_accents,
@@ -557,13 +558,19 @@ class TermMatcher:
         if not self.accent_insensitive and not entry.ascii:
             # Snowball stemmers for Romance languages and German drop accents themselves, so
             # an accent-sensitive match is checked here, over the stem the two words share.
-            for seen, wanted in zip(found, entry.tokens, strict=False):
-                folded = self.surface(seen)
-                if not _same_accents(folded, wanted.casefold()) and folded not in (
-                    plural_forms(wanted.casefold(), self._base)
+            # A plural that moves or drops the accent ("globalizaciones" of "globalización")
+            # is the word; any other accent is another word. In the head noun phrase, whose
+            # number ``agrees`` has checked as a whole, the singular of a plural term's word
+            # is the word too ("relación pública" of "relaciones públicas"); a complement's
+            # word keeps the term's number, which ``agrees`` checks too.
+            head = head_size(entry.words, self._base)
+            for index, (seen, wanted) in enumerate(zip(found, entry.tokens, strict=False)):
+                folded, want = self.surface(seen), wanted.casefold()
+                if not (
+                    _same_accents(folded, want)
+                    or folded in plural_forms(want, self._base)
+                    or (index < head and want in plural_forms(folded, self._base))
                 ):
-                    # A plural that moves or drops the accent ("globalizaciones" of
-                    # "globalización") is the word; any other accent is another word.
                     return False
         if not (term.case_sensitive or term.exact):
             return True

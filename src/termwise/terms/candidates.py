@@ -142,6 +142,13 @@ _VERB_CUES: dict[str, frozenset[str]] = {
 }
 
 
+# The preposition that introduces a passive's agent: a participle right before it is a
+# verb's ("the idea advocated by China"), where a compound adjective ("computer aided
+# design") has its noun after it. English only: French "par" links a term's words
+# ("production par éolienne").
+_AGENT_CUES: dict[str, frozenset[str]] = {"en": frozenset(["by"])}
+
+
 # Prepositions before a place: a capitalised word after them is mostly a place name ("in
 # Germany", "en Norvège"), which a country's high general-language frequency hides.
 _PLACE_CUES: dict[str, frozenset[str]] = {
@@ -268,6 +275,15 @@ class CandidateIndex:
     # says nothing, so there the word before counts as a name only where the text never
     # writes it in small letters ("China upheld multilateralism." opening a text).
     word_after_name: dict[str, int] = field(default_factory=dict)
+    # Per word: occurrences right after a content word that are a verb's all the same,
+    # whatever that word is: before a passive's agent ("community advocated by China"), or
+    # after a noun with a determiner before it, a whole noun phrase and so its subject
+    # ("The country strengthened"), where a compound adjective's noun stands bare
+    # ("computer aided design"). Never counted twice with ``word_after_name``.
+    word_verb_after_content: dict[str, int] = field(default_factory=dict)
+    # Per word: occurrences right before an adverb made from an adjective ("interacts
+    # benignly"; English only, see ``_is_adverb``): a verb's, not a noun's.
+    word_before_adverb: dict[str, int] = field(default_factory=dict)
     # Per word: occurrences written as a label before a number ("Figure 3"), and written as
     # a subscripted variable ("EGy").
     word_label: dict[str, int] = field(default_factory=dict)
@@ -515,11 +531,15 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
     after_content = index.word_after_content
     after_place_cue = index.word_after_place_cue
     after_name = index.word_after_name
+    verb_after_content = index.word_verb_after_content
+    before_adverb = index.word_before_adverb
     sep = joiner(lang)
     base = languages.primary(lang)
     determiners = _DETERMINERS.get(base, frozenset())
     verb_cues = _VERB_CUES.get(base, frozenset())
     place_cues = _PLACE_CUES.get(base, frozenset())
+    agent_cues = _AGENT_CUES.get(base, frozenset())
+    adverbs = base == "en"
     labels = index.word_label
     variables = index.word_variable
     lone_headings: set[str] = set()
@@ -560,10 +580,22 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
                         labels[norm] = labels.get(norm, 0) + 1
                     if not token.capital:
                         small.add(norm)
+                    if (
+                        adverbs
+                        and position + 1 < len(tokens)
+                        and tokens[position + 1].kind == CONTENT
+                        and tokens[position + 1].norm.endswith("ly")
+                        and _is_adverb(tokens[position + 1].norm)
+                    ):
+                        before_adverb[norm] = before_adverb.get(norm, 0) + 1
                     if previous_kind == CONTENT:
                         after_content[norm] = after_content.get(norm, 0) + 1
                         before_content[previous] = before_content.get(previous, 0) + 1
-                        if tokens[position - 1].capital:
+                        if (
+                            position + 1 < len(tokens) and tokens[position + 1].norm in agent_cues
+                        ) or (position > 1 and tokens[position - 2].norm in determiners):
+                            verb_after_content[norm] = verb_after_content.get(norm, 0) + 1
+                        elif tokens[position - 1].capital:
                             if position > 1 and not _starts_clause(text, tokens[position - 2]):
                                 after_name[norm] = after_name.get(norm, 0) + 1
                             else:
@@ -689,6 +721,7 @@ def _drop_headings_and_labels(index: CandidateIndex, lang: str, lone_headings: s
         del index.forms[form]
 
 
+@cache
 def _is_adverb(word: str) -> bool:
     """An English adverb made from a word general language knows ("benignly" from
     "benign", "steadily" from "steady", "notably" from "notable"): never a term alone,

@@ -49,6 +49,12 @@ def known_share(words: Sequence[str], lang: str) -> float:
 # least this Zipf frequency and each kind of its inflections at ``_INFLECTED_ZIPF``.
 _LEMMA_ZIPF = 3.0
 _INFLECTED_ZIPF = 2.5
+# An inflection rarer than ``_INFLECTED_ZIPF`` ("expounds" 2.1) is its verb's where the
+# verb's base and each kind of its other inflections are at least as frequent as the word
+# itself ("expound" 2.5, "expounded" 2.5, "expounding" 2.2): a noun's plural is far more
+# frequent than the odd verb made from the noun. Below this floor wordfreq's counts are
+# too few to tell.
+_RARE_FLOOR = 1.5
 
 
 @cache
@@ -68,8 +74,10 @@ def verb_lemmas(word: str, lang: str) -> frozenset[str]:
     past its verb ("upheld": "uphold", "grew": "grow"), which no ending tells."""
     # The base form need only be as frequent as the inflections ("underpin" 2.7):
     # ``verb_form``'s higher bar keeps a word whose verb is rare from looking like a verb
-    # ("blades"), where here the word is already an inflection.
-    lemmas = _regular_lemmas(word, lang, _INFLECTED_ZIPF)
+    # ("blades"), where here the word is already an inflection. A rare word sets its own,
+    # lower bar (``_RARE_FLOOR``).
+    bar = min(_INFLECTED_ZIPF, max(zipf(word, languages.primary(lang)), _RARE_FLOOR))
+    lemmas = _regular_lemmas(word, lang, bar, bar)
     if languages.primary(lang) != "en":
         return lemmas
     irregular = {
@@ -81,7 +89,9 @@ def verb_lemmas(word: str, lang: str) -> frozenset[str]:
 
 
 @cache
-def _regular_lemmas(word: str, lang: str, lemma_zipf: float) -> frozenset[str]:
+def _regular_lemmas(
+    word: str, lang: str, lemma_zipf: float, inflected_zipf: float = _INFLECTED_ZIPF
+) -> frozenset[str]:
     base = languages.primary(lang)
     rules = _VERB_RULES.get(base)
     if rules is None or len(word) < 4 or not word.isalpha():
@@ -100,7 +110,7 @@ def _regular_lemmas(word: str, lang: str, lemma_zipf: float) -> frozenset[str]:
         # Every kind of inflection (English past and "-ing"; French participle and a
         # conjugated form) in use: a plural alone ("blades") makes no verb.
         if all(
-            any(zipf(form, base) >= _INFLECTED_ZIPF for form in kind)
+            any(zipf(form, base) >= inflected_zipf for form in kind)
             for kind in rules.inflect(lemma)
         ):
             found.add(lemma)
@@ -129,6 +139,24 @@ def verb_inflection(word: str, lang: str) -> str | None:
     if word.endswith("s") and not word.endswith("ss"):
         return THIRD_PERSON
     return PARTICIPLE
+
+
+def inflections(lemma: str, lang: str) -> frozenset[str]:
+    """The forms the English verb ``lemma`` may take besides itself: its regular past and
+    third person, its "-ing" forms, and its irregular participle and simple past ("uphold":
+    "upheld", "upholds", "upholding"); none for other languages."""
+    if languages.primary(lang) != "en":
+        return frozenset()
+    forms = set().union(*_english_inflections(lemma))
+    for table in (_IRREGULAR_PARTICIPLES, _IRREGULAR_PASTS):
+        for prefix in _VERB_PREFIXES:
+            if prefix and not lemma.startswith(prefix):
+                continue
+            forms.update(
+                prefix + form for form, verb in table.items() if verb == lemma[len(prefix) :]
+            )
+    forms.discard(lemma)
+    return frozenset(forms)
 
 
 def mostly_third_person(word: str, lang: str) -> bool:

@@ -35,6 +35,7 @@ from termwise.terms.general import (
     PARTICIPLE,
     PAST,
     THIRD_PERSON,
+    inflections,
     mostly_third_person,
     verb_form,
     verb_inflection,
@@ -300,21 +301,29 @@ def inflected_verbs(index: CandidateIndex, forms: Sequence[str]) -> np.ndarray:
     and longer candidates, which an inflected verb seldom does: it has an object after it
     or a subject before it ("adhering to win-win cooperation", "progress penetrates"). Here
     an "-ing" form or a participle is a noun's only after a determiner, with a modifier
-    before it ("blade pitching", though a name before a participle is its subject: "China
-    upheld") or with a plural ("buildings"); at the head of a clause it is a verb's
-    ("Advocating win-win cooperation", "on the basis of adhering to", "must be upheld"). An
+    before it ("blade pitching") or with a plural ("buildings"); at the head of a clause it
+    is a verb's ("Advocating win-win cooperation", "on the basis of adhering to", "must be
+    upheld"). A word before a participle is its subject, not a modifier, where it is a name
+    ("China upheld") or has a determiner before it ("The country strengthened"), and so is
+    any word where the passive's agent follows ("the idea advocated by China"). An
     irregular simple past ("grew", "took") is a verb's unless a determiner or a plural
     makes a noun of it ("the rose", "roses"). A third person ("penetrates") is a plural
     noun's where the text has the singular, the verb's base form, where it starts a
     sentence, or where general language writes it more often than the verb's past or
-    "-ing" ("exchanges", "limits") and no determiner follows it as its object ("supports
-    the"). A capital at a sentence's start says nothing; inside one it says a name.
+    "-ing" ("exchanges", "limits") and neither a determiner (its object: "supports the")
+    nor an adverb ("interacts benignly") follows it each time. A capital at a sentence's
+    start says nothing; inside one it says a name.
 
     A phrase opening with such a word is a verb's with what follows, its object, unless a
     determiner stands before the phrase or its capitals make it a name; a participle opens
     an adjective's phrase as well ("induced drag"), so it takes a subject before it every
     time, and an "-ing" form one that names a process ("processing trade"), so it takes a
-    preposition after it ("adhering to the principle").
+    preposition after it ("adhering to the principle"), or an object that is no single
+    noun but a phrase the text also uses without it, where the text uses its verb as a
+    verb in another form ("Advocating win-win cooperation" beside "win-win cooperation"
+    and "advocated by China"; "processing trade" beside "processed by" stays).
+
+    English only: the inflections, cues and word order are English grammar's.
 
     Not a feature of the combiner but a veto after it, as ``extract_terms`` and the
     benchmark apply it: as a feature it moved the combiner's other weights more than it
@@ -333,6 +342,14 @@ def inflected_verbs(index: CandidateIndex, forms: Sequence[str]) -> np.ndarray:
             verbs[word] = _verb_use(index, word, lang)
         return verbs[word]
 
+    def verb_elsewhere(word: str) -> bool:
+        """Whether the text uses another form of ``word``'s verb as a verb only."""
+        return any(
+            other != word and other in index.forms and verb_use(other) is not None
+            for lemma in verb_lemmas(word, lang) - {word}
+            for other in inflections(lemma, lang)
+        )
+
     for row, form in enumerate(forms):
         stats = index.forms[form]
         if len(stats.words) == 1:
@@ -345,7 +362,16 @@ def inflected_verbs(index: CandidateIndex, forms: Sequence[str]) -> np.ndarray:
             result[row] = stats.after_content == stats.count
         elif inflection == ING:
             tokens = split_form(form, lang)
-            result[row] = len(tokens) > 1 and tokens[1] in links
+            rest = index.forms.get(join_tokens(tokens[1:], lang))
+            result[row] = len(tokens) > 1 and (
+                tokens[1] in links
+                or (
+                    rest is not None
+                    and len(rest.words) > 1
+                    and rest.count > stats.count
+                    and verb_elsewhere(stats.words[0])
+                )
+            )
         else:
             result[row] = inflection is not None
     return result
@@ -367,15 +393,19 @@ def _verb_use(index: CandidateIndex, word: str, lang: str) -> str | None:
     if inflection == ING:
         verb = not after_content and not counts.get(word + "s")
     elif inflection == PARTICIPLE:
-        verb = after_content <= index.word_after_name.get(word, 0)
+        subject = index.word_after_name.get(word, 0) + index.word_verb_after_content.get(word, 0)
+        verb = after_content <= subject
     elif inflection == PAST:
         verb = not counts.get(word + "s")
     elif inflection == THIRD_PERSON:
         # A third person follows its subject: at a sentence's start it is a plural.
+        # An object or an adverb after it each time says verb whatever general language
+        # writes more often; a noun takes neither right after it.
+        after = stats.before_determiner + index.word_before_adverb.get(word, 0)
         verb = (
             stats.inside == stats.count
             and not stats.clause_capital
-            and (mostly_third_person(word, lang) or stats.before_determiner == stats.count)
+            and (mostly_third_person(word, lang) or after >= stats.count)
             and not any(counts.get(lemma) for lemma in verb_lemmas(word, lang) - {word})
         )
     else:
