@@ -57,7 +57,7 @@ from termwise.document.model import (
 # lone lowercase letter before its sentence is an enumerator ("a. B"); no cut in a code span.
 # 19: comments before the text on a Markdown comment block's closing line stay in the block
 # ("<!-- a --> <!-- b --> Text."; the second was in the segment).
-VERSION = 19
+VERSION = 20
 # Smaller files segment in well under a tenth of a second: not worth a cache file.
 MIN_BYTES = 200_000
 

@@ -4,12 +4,20 @@ No reader sees one (CommonMark 6.6), so the segmenter never cuts a sentence insi
 PO entry's format flags are not taken from it. The pattern lives here, in the lowest layer
 that reads Markdown, so that the editions and the checks (``export.markdown_inline``) read
 a comment exactly where the segmenter does. So does the reading of an inline link's target
-(``[a](<!-- x -->)`` links to "!-- x --": no comment there), which both take from here.
+(``[a](<!-- x -->)`` links to "!-- x --": no comment there), which both take from here, and
+of a full reference link's label (``[a][<!-- x -->]``, where the document defines that
+label: a link, no comment), for which the caller gives the labels the document defines
+(``Document.link_definitions``, normalised by ``normalize_label``). An HTML declaration
+(``<!DOCTYPE html>``, ``<!a …>``) is raw HTML to CommonMark, as a tag is: text to termwise
+as other raw HTML is, but read whole, no comment or code span in it.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
+
+from termwise.document.model import MAX_LABEL
 
 # An inline HTML comment (CommonMark 0.31, 6.6): "<!-->", "<!--->", or "<!--" up to the
 # first "-->". One never closed is no comment there, but text.
@@ -20,31 +28,59 @@ EMAIL_AUTOLINK = re.compile(
     r"<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>"
 )
+# An HTML declaration (CommonMark 0.31, 6.6): "<!", an ASCII letter, and anything up to
+# the first ">", lines included.
+DECLARATION = re.compile(r"<![A-Za-z][^>]*>")
+# A link label (CommonMark 6.3): brackets around text with no bracket a backslash does not
+# escape (at most ``MAX_LABEL`` characters of it, which the reader checks).
+LINK_LABEL = re.compile(r"\[((?:[^\\\[\]]|\\.)*)\]", re.DOTALL)
+_LABEL_SPACE = re.compile(r"[ \t\r\n]+")
 _ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _SPECIAL = re.compile(r"[\\`<!\[\]]")
 _LINK_TITLE = re.compile(r"\s*(?:\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|\((?:\\.|[^()\\])*\))")
 
 
-def inline_comment_spans(text: str) -> list[tuple[int, int]]:
+def normalize_label(label: str) -> str:
+    """A label as CommonMark matches it: whitespace collapsed, Unicode case-folded ("ẞ"
+    matches "SS"); backslash escapes stay as written."""
+    return _LABEL_SPACE.sub(" ", label.strip(" \t\r\n")).casefold()
+
+
+def inline_comment_spans(text: str, labels: Collection[str] = ()) -> list[tuple[int, int]]:
     """Where ``text`` (one paragraph, its lines joined) holds an inline HTML comment, in
-    order. As the inline parser reads it: "<!--" in a code span or after a backslash is
-    text a reader sees, and a backtick inside a comment opens no code span."""
+    order. As the inline parser reads it: "<!--" in a code span, after a backslash or in
+    a declaration is text a reader sees, a backtick inside a comment opens no code span,
+    and the label of a reference link to one of ``labels`` (normalised) is neither."""
     if "<!--" not in text:
         return []
-    return _inline_spans(text)[0]
+    return _inline_spans(text, labels)[0]
 
 
-def inline_code_spans(text: str) -> list[tuple[int, int]]:
+def inline_code_spans(text: str, labels: Collection[str] = ()) -> list[tuple[int, int]]:
     """Where ``text`` holds a code span, backticks included, in order, read as
     ``inline_comment_spans`` reads comments, so that the segmenter cuts no code in two."""
     if "`" not in text:
         return []
-    return _inline_spans(text)[1]
+    return _inline_spans(text, labels)[1]
 
 
-def _inline_spans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    comments: list[tuple[int, int]] = []
-    code: list[tuple[int, int]] = []
+def whole_spans(text: str, labels: Collection[str] = ()) -> list[tuple[int, int]]:
+    """Where ``text`` holds what is read whole but is no code span, in order: the label of
+    a full reference link to one of ``labels`` (``[a][label]``, brackets included) and an
+    HTML declaration. No sentence may end inside one, as none ends inside a code span: a
+    comment or code span there, read so before, was kept whole too."""
+    if not (labels and "][" in text) and DECLARATION.search(text) is None:
+        return []
+    return _inline_spans(text, labels)[2]
+
+
+_Spans = list[tuple[int, int]]
+
+
+def _inline_spans(text: str, labels: Collection[str]) -> tuple[_Spans, _Spans, _Spans]:
+    comments: _Spans = []
+    code: _Spans = []
+    whole: _Spans = []
     # The "[" and "![" that wait for their "]": whether each opens an image, and whether
     # it may still open a link (links do not nest).
     brackets: list[list[bool]] = []
@@ -53,7 +89,7 @@ def _inline_spans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int
     while True:
         special = _SPECIAL.search(text, position)
         if special is None:
-            return comments, code
+            return comments, code, whole
         position = special.start()
         char = text[position]
         if char == "\\":
@@ -67,7 +103,7 @@ def _inline_spans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int
             brackets.append([image, True])
             position += 2 if image else 1
         elif char == "]":
-            position = _after_bracket(text, position, brackets)
+            position = _after_bracket(text, position, brackets, labels, whole)
         elif char == "`":
             end = _after_code_span(text, position)
             if text[position:end].strip("`"):  # a run no other run closes is no span
@@ -80,24 +116,94 @@ def _inline_spans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int
                 position = comment.end()
                 continue
             link = AUTOLINK.match(text, position) or EMAIL_AUTOLINK.match(text, position)
-            position = position + 1 if link is None else link.end()
+            if link is not None:
+                position = link.end()
+                continue
+            declaration = DECLARATION.match(text, position)
+            if declaration is not None:
+                whole.append(declaration.span())
+            position = position + 1 if declaration is None else declaration.end()
 
 
-def _after_bracket(text: str, position: int, brackets: list[list[bool]]) -> int:
+def _after_bracket(
+    text: str,
+    position: int,
+    brackets: list[list[bool]],
+    labels: Collection[str],
+    references: _Spans,
+) -> int:
     """Where the text goes on after the "]" at ``position``: after the inline link target
     it closes a link's text before (whose destination and title are no comment and no
-    code, however they read), else after the "]" itself (CommonMark 6.3)."""
+    code, however they read), or after the label of a full reference link to one of
+    ``labels`` (the same; its span added to ``references``), else after the "]" itself
+    (CommonMark 6.3)."""
     if not brackets:
         return position + 1
     image, active = brackets.pop()
-    target = inline_link_target(text, position + 1) if active else None
-    if target is None:
+    end = None
+    if active:
+        target = inline_link_target(text, position + 1)
+        if target is not None:
+            end = target[1]
+        else:
+            end = _after_reference_label(text, position, labels)
+            if end is not None:
+                references.append((position + 1, end))
+    if end is None:
         return position + 1
     if not image:
         for earlier in brackets:
             if not earlier[0]:
                 earlier[1] = False
-    return target[1]
+    return end
+
+
+def _after_reference_label(text: str, position: int, labels: Collection[str]) -> int | None:
+    """Where the label ``[label]`` after a link text's "]" at ``position`` ends, where it
+    names one of ``labels``; None where none follows or the document defines none such
+    (then it is text, and what it holds is read as anywhere else). A collapsed or shortcut
+    reference is named by its text, which holds no label to skip."""
+    if not labels:
+        return None
+    label = link_label(text, position + 1)
+    if label is None or not label.group(1):
+        return None
+    return label.end() if normalize_label(label.group(1)) in labels else None
+
+
+_IN_LABEL = re.compile(r"[\\`<]")
+
+
+def link_label(text: str, position: int) -> re.Match[str] | None:
+    """The link label (``LINK_LABEL``, its text in group 1) that opens at ``position``;
+    None where none does. A code span, comment, autolink or declaration binds more tightly
+    than a label's brackets (CommonMark 6.3): one begun in it that runs past its "]"
+    leaves no label there (``[a][<!-- b]. c -->`` is a comment, whatever "<!-- b" is)."""
+    label = LINK_LABEL.match(text, position)
+    if label is None or len(label.group(1)) > MAX_LABEL:
+        return None
+    close = label.end() - 1
+    index = position + 1
+    while (found := _IN_LABEL.search(text, index, close)) is not None:
+        start = found.start()
+        if text[start] == "\\":
+            index = start + 2
+            continue
+        if text[start] == "`":
+            run_end, closing = code_span_closing(text, start)
+            end = run_end if closing is None else closing + (run_end - start)
+        else:
+            construct = (
+                INLINE_COMMENT.match(text, start)
+                or AUTOLINK.match(text, start)
+                or EMAIL_AUTOLINK.match(text, start)
+                or DECLARATION.match(text, start)
+            )
+            end = start + 1 if construct is None else construct.end()
+        if end > close:
+            return None
+        index = end
+    return label
 
 
 def inline_link_target(text: str, position: int) -> tuple[str, int] | None:

@@ -29,7 +29,12 @@ from termwise import languages
 from termwise.document import cache as document_cache
 from termwise.document.encoding import decode_bytes, detect_encoding
 from termwise.document.ids import assign_ids
-from termwise.document.markdown_comments import inline_code_spans, inline_comment_spans
+from termwise.document.markdown_comments import (
+    inline_code_spans,
+    inline_comment_spans,
+    normalize_label,
+    whole_spans,
+)
 from termwise.document.model import (
     HTML_BLOCK,
     HTML_COMMENT,
@@ -221,7 +226,7 @@ def _build(
 
 
 def _segments(
-    document: Document, blocks: Iterable[Block], aliases: Mapping[str, str]
+    document: Document, blocks: Sequence[Block], aliases: Mapping[str, str]
 ) -> tuple[list[Segment], list[CodeBlock], list[LinkDefinition]]:
     """The segments of ``blocks``, and their code blocks and link reference definitions,
     each placed after the paragraphs before it."""
@@ -231,6 +236,11 @@ def _segments(
     drafts: list[tuple[SegmentKind, str, OffsetMap, int, Block]] = []
     code_blocks: list[CodeBlock] = []
     definitions: list[LinkDefinition] = []
+    # A reference link's label is read as the editions read it, wherever the definition
+    # stands (``[a][<!-- x -->]`` is a link to a defined label, no comment).
+    labels = {
+        normalize_label(block.definition.label) for block in blocks if block.definition is not None
+    }
     paragraph = 0
     for block in blocks:
         if block.code:
@@ -282,8 +292,12 @@ def _segments(
         # Ana! -->"), and each stays whole in one segment, as a translator must keep it.
         # Nor does one end inside a code span ("`a. B`"): a translator must keep it whole.
         markdown = document.fmt == "markdown"
-        hidden = inline_comment_spans(joined) if markdown else []
-        code_spans = inline_code_spans(joined) if markdown else []
+        hidden = inline_comment_spans(joined, labels) if markdown else []
+        code_spans = inline_code_spans(joined, labels) if markdown else []
+        if markdown and (whole := whole_spans(joined, labels)):
+            # (A link's label or a declaration is no code, but as in code no sentence ends
+            # inside it.)
+            code_spans = sorted([*code_spans, *whole])
         spans = split_sentences(joined, lang, hidden, code_spans)
         for index, (start, end) in enumerate(spans):
             drafts.append(

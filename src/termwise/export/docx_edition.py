@@ -62,6 +62,7 @@ from termwise.export.layout import (
     quote_breaks,
 )
 from termwise.export.markdown_inline import References
+from termwise.export.omitted_items import translation_part, translation_parts
 from termwise.xml_text import xml_safe
 
 UNREVIEWED_COLOUR = (0xB4, 0x5F, 0x06)
@@ -204,7 +205,7 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
 
     if target_only:
         after_table = False
-        parts = edition_parts(edition.target_body(), edition.shown_code_blocks)
+        parts = translation_parts(edition_parts(edition.target_body(), edition.shown_code_blocks))
         breaks = quote_breaks(parts)
         for index, (block, depth) in enumerate(flat_parts(parts)):
             if index in breaks:
@@ -258,12 +259,16 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
                 _add_code(document, merged.paragraphs[0], block, QUOTE_INDENT_PT * depth)
                 continue
             if not isinstance(block, EditionBlock):
-                for cell, add in ((cells[0], add_source), (cells[1], add_target)):
-                    if isinstance(block, TablePart):
-                        _add_table(document, cell, block, add, markdown)
+                sides = (
+                    (cells[0], add_source, block),
+                    (cells[1], add_target, translation_part(block)),
+                )
+                for cell, add, shown in sides:
+                    if isinstance(shown, TablePart):
+                        _add_table(document, cell, shown, add, markdown)
                     else:
                         first = cell.paragraphs[0]
-                        _add_list(document, cell, block, add, first=first, quote_depth=depth)
+                        _add_list(document, cell, shown, add, first=first, quote_depth=depth)
                 continue
             source, target = cells[0].paragraphs[0], cells[1].paragraphs[0]
             style = _Style()

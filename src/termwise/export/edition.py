@@ -99,6 +99,13 @@ class EditionBlock:
         (``Segment.item_depth``); 0 for none."""
         return self.segments[0].segment.item_depth
 
+    @property
+    def left_out(self) -> bool:
+        """Whether the translation leaves out every sentence of the block, each by decision
+        (``confirmed_omission``): the translation has no such paragraph, where one with a
+        sentence still to translate has a place that waits for it."""
+        return all(item.target == "" for item in self.segments)
+
     def target_runs(self) -> list[EditionSegment | None]:
         """The sentences to print; ``None`` stands for a run of untranslated ones.
 

@@ -61,6 +61,7 @@ from termwise.export.layout import (
     nested_parts,
 )
 from termwise.export.markdown_inline import References
+from termwise.export.omitted_items import translation_part, translation_parts
 
 CSS = """
 :root { --ink: #1b1b1b; --muted: #666; --rule: #d0d0d0; --term: #0b5394; --warn: #b45f06; }
@@ -153,6 +154,8 @@ def html_edition(edition: Edition, *, target_only: bool = False) -> str:
     body = edition_parts(
         edition.target_body() if target_only else edition.blocks, edition.shown_code_blocks
     )
+    if target_only:
+        body = translation_parts(body)
     css = CSS
     every = list(nested_parts(body))
     if any(isinstance(part, (TablePart, ListPart)) for part in every):
@@ -232,7 +235,8 @@ def _bilingual_body(edition: Edition, body: list[tuple[FlatPart, int]]) -> list[
         if not isinstance(block, EditionBlock):
             kind = "table" if isinstance(block, TablePart) else "list"
             source_part = _quoted(_part_html(block, source_html, markdown), depth)
-            target_part = _quoted(_part_html(block, target_html, markdown), depth)
+            translation = translation_part(block)
+            target_part = _quoted(_part_html(translation, target_html, markdown), depth)
             rows.append(
                 f'<tr class="{kind}"><td lang="{source_lang}">{source_part}</td>'
                 f'<td lang="{target_lang}">{target_part}</td></tr>'
@@ -355,7 +359,9 @@ _OL_TYPES = {"lowerLetter": "a", "upperLetter": "A", "lowerRoman": "i", "upperRo
 def _list_html(part: ListPart, block_html: BlockHtml, markdown: bool = False) -> str:
     """A list, what an item holds after its text (nested lists, quotes, paragraphs, code)
     in its ``<li>`` (``markdown``: whether the source is Markdown, which a table there is
-    printed by)."""
+    printed by); nothing for a list the translation leaves out whole."""
+    if not part.entries:
+        return ""
     if part.ordered:
         start = f' start="{part.start}"' if part.start != 1 else ""
         kind = _OL_TYPES.get(part.numbering)
@@ -366,7 +372,7 @@ def _list_html(part: ListPart, block_html: BlockHtml, markdown: bool = False) ->
     items = []
     for entry in part.entries:
         text = _inline_block_html(entry.block, block_html)
-        if part.loose:
+        if part.loose and text:
             # An item of several paragraphs makes the list loose: each item's text a <p>,
             # as CommonMark renders it (an item's first paragraph bare beside the <p> of
             # its second would not read as a paragraph of its own).

@@ -24,10 +24,13 @@ from typing import Literal, TypeAlias
 
 from termwise.document.markdown_comments import (
     AUTOLINK,
+    DECLARATION,
     EMAIL_AUTOLINK,
     INLINE_COMMENT,
     code_span_closing,
     inline_link_target,
+    link_label,
+    normalize_label,
 )
 from termwise.document.model import MAX_LABEL, LinkDefinition
 
@@ -39,20 +42,10 @@ _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]
 # An inline HTML comment: the segmenter's own pattern, so that no segment cuts one this
 # parser reads.
 HTML_COMMENT = INLINE_COMMENT
-# A link label (CommonMark 6.3): brackets around text with no bracket a backslash does not
-# escape, at most ``MAX_LABEL`` characters of it.
-_LINK_LABEL = re.compile(r"\[((?:[^\\\[\]]|\\.)*)\]", re.DOTALL)
 _LABEL_TEXT = re.compile(r"(?:[^\\\[\]]|\\.)*\Z", re.DOTALL)
-_LABEL_SPACE = re.compile(r"[ \t\r\n]+")
 
 # A document's link reference definitions: each destination by its normalised label.
 References: TypeAlias = Mapping[str, str]
-
-
-def normalize_label(label: str) -> str:
-    """A label as CommonMark matches it: whitespace collapsed, Unicode case-folded ("ẞ"
-    matches "SS"); backslash escapes stay as written."""
-    return _LABEL_SPACE.sub(" ", label.strip(" \t\r\n")).casefold()
 
 
 def references(definitions: Iterable[LinkDefinition]) -> dict[str, str]:
@@ -218,6 +211,12 @@ class _Parser:
             comment = HTML_COMMENT.match(text, position)
             if comment:
                 return self._comment(position, comment.end())
+            declaration = DECLARATION.match(text, position)
+            if declaration:
+                # Raw HTML, text here as a tag is, but whole: no code span, comment,
+                # emphasis or link in it (CommonMark 6.6), as the segmenter reads it.
+                self._literal(position, declaration.end())
+                return declaration.end()
             return self._autolink(position)
         if char == "&":
             entity = _ENTITY.match(text, position)
@@ -373,9 +372,8 @@ class _Parser:
         if not self.references:
             return None
         text = self.text
-        label = _LINK_LABEL.match(text, position + 1)
-        if label is not None and len(label.group(1)) > MAX_LABEL:
-            label = None  # no label: the text is tried as a shortcut
+        # (None where none opens there: the text is tried as a shortcut.)
+        label = link_label(text, position + 1)
         if label is not None and label.group(1):
             name, end = label.group(1), label.end()
         else:

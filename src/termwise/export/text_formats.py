@@ -48,6 +48,7 @@ from termwise.export.layout import (
     edition_parts,
     number_label,
 )
+from termwise.export.omitted_items import translation_part, translation_parts
 
 # One side of the edition: a block's source text or its translation, as the format prints it.
 BlockText = Callable[[EditionBlock], str]
@@ -86,7 +87,9 @@ def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
         else:
             title = _title(edition, edition.target_title)
         lines.extend([f"# {title}", ""])
-        body = edition_parts(edition.target_body(), edition.code_blocks, edition.link_definitions)
+        body = translation_parts(
+            edition_parts(edition.target_body(), edition.code_blocks, edition.link_definitions)
+        )
         lines.extend(
             _markdown_lines(body, _target_text(escape, edition.markdown), edition.markdown)
         )
@@ -132,7 +135,12 @@ def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
                 lines.extend(_markdown_lines([block], _source_text(escape), edition.markdown))
                 translation = _target_text(escape, edition.markdown)
                 lines.extend(
-                    _markdown_lines([block], translation, edition.markdown, definitions=False)
+                    _markdown_lines(
+                        [translation_part(block)],
+                        translation,
+                        edition.markdown,
+                        definitions=False,
+                    )
                 )
                 continue
             if not isinstance(block, EditionBlock):
@@ -154,7 +162,7 @@ def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
                 translation = _target_text(escape, edition.markdown)
                 lines.extend(
                     _markdown_part(
-                        block,
+                        translation_part(block),
                         translation,
                         edition.markdown,
                         other_markers=other,
@@ -197,7 +205,9 @@ def text_edition(edition: Edition, *, target_only: bool = False) -> str:
         def target_of(block: EditionBlock) -> str:
             return _reading_target(block, references)
 
-    sides = [target_of] if target_only else [source_of, target_of]
+    # (Each side with whether it is the translation's, which prints its lists without the
+    # items it leaves out whole.)
+    sides = [(target_of, True)] if target_only else [(source_of, False), (target_of, True)]
     # Its title once, as every edition prints it: a document that opens with a heading has
     # it as its first block already (unless --title names another).
     lines: list[str] = []
@@ -205,15 +215,18 @@ def text_edition(edition: Edition, *, target_only: bool = False) -> str:
         lines.extend([edition.target_title, ""])
     elif not target_only and edition.title_row is None:
         lines.extend([edition.title, ""])
-    lines.extend(_text_lines(edition_parts(edition.blocks, edition.shown_code_blocks), sides))
+    parts = edition_parts(edition.blocks, edition.shown_code_blocks)
+    # (A list the translation leaves out whole leaves no blank lines where it stood.)
+    lines.extend(_text_lines(translation_parts(parts) if target_only else parts, sides))
     lines.extend(edition.legends())
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _text_lines(parts: Sequence[Part], sides: Sequence[BlockText]) -> list[str]:
+def _text_lines(parts: Sequence[Part], sides: Sequence[tuple[BlockText, bool]]) -> list[str]:
     """``parts`` as plain text, each followed by a blank line: a paragraph as each of
     ``sides`` gives it (the source, then its translation), a table or a list whole on
-    each side, a quote's lines behind "> "."""
+    each side (the translation's as ``translation_part`` gives it), a quote's lines behind
+    "> "."""
     lines: list[str] = []
     for part in parts:
         if isinstance(part, DefinitionsPart):
@@ -225,12 +238,13 @@ def _text_lines(parts: Sequence[Part], sides: Sequence[BlockText]) -> list[str]:
         elif isinstance(part, QuotePart):
             lines.extend(_quoted(_text_lines(part.parts, sides)))
         elif isinstance(part, EditionBlock):
-            lines.extend(_indented([text_of(part) for text_of in sides], 0))
+            lines.extend(_indented([text_of(part) for text_of, _ in sides], 0))
         else:
-            for index, text_of in enumerate(sides):
+            for index, (text_of, translation) in enumerate(sides):
                 if index:
                     lines.append("")
-                lines.extend(_indented(_text_part(part, text_of), 0))
+                shown = translation_part(part) if translation else part
+                lines.extend(_indented(_text_part(shown, text_of), 0))
         lines.append("")
     return lines
 
@@ -481,6 +495,7 @@ def _list_lines(
         text = text_of(entry.block)
         # (An item that shows nothing, a comment alone, is its marker: no trailing space.)
         lines.append(f"{indent}{marker} {text}" if text else f"{indent}{marker}")
+        marker_line = len(lines) - 1
         previous: tuple[ListPart, bool] | None = None
         nested = indent + " " * (len(marker) + 1)
         for child in entry.children:
@@ -493,7 +508,7 @@ def _list_lines(
                 if held_lines is not None:
                     held = held_lines(child)
                 else:
-                    held = _text_lines([child], [text_of])
+                    held = _text_lines([child], [(text_of, False)])
                 while held and not held[-1]:
                     held.pop()
                 lines.extend(f"{nested}{line}" if line else "" for line in held)
@@ -512,7 +527,24 @@ def _list_lines(
                     held_lines=held_lines,
                 )
             )
+        if markdown and not text and entry.children:
+            _hold_from_marker(lines, marker_line, len(nested))
     return lines
+
+
+def _hold_from_marker(lines: list[str], marker_line: int, width: int) -> None:
+    """What an item with no text of its own holds (``omitted_items``), begun on its
+    marker's line: a bare marker under a line of text ("- Parent" then "  -") is a heading's
+    underline to CommonMark, and an empty item may not interrupt a paragraph. Its first
+    line, set in ``width`` as the item's content is, goes on after the marker, where the
+    item's content starts too; the blank lines between go (the item opens with it)."""
+    first = marker_line + 1
+    while first < len(lines) and not lines[first]:
+        first += 1
+    if first == len(lines):
+        return
+    lines[marker_line] = lines[marker_line].ljust(width) + lines[first][width:]
+    del lines[marker_line + 1 : first + 1]
 
 
 def _cell_text(parts: list[CellPart], text_of: BlockText) -> str:
