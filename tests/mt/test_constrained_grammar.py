@@ -248,23 +248,26 @@ def test_a_term_of_unknown_gender_that_modifies_a_noun_is_injected(
         assert [t.mechanism for t in result.terms] == ["apertium-verbatim"], result.terms
 
 
-def test_a_noun_after_a_term_that_ends_in_its_head_keeps_the_taggers_reading(
+def test_a_noun_after_a_term_that_ends_in_its_head_is_the_sentence_s_verb(
     engine: ConstrainedEngine,
 ) -> None:
-    # "Peaceful development issues." gave "El desarrollo pacífico emite.": the noun after the
-    # term became the sentence's verb. After a term that ends in its head the tagger read the
-    # words plain Apertium reads ("Asuntos de desarrollo pacífico."); only after a complement
-    # ("… of human destiny matter") did it make a compound that the injected term changes.
-    issues, matter, mankind = engine.translate(
+    # 67f3eaa kept the tagger's noun after a term that ends in its head, for "Peaceful
+    # development issues." ("Asuntos de desarrollo pacífico."), and "Common prosperity
+    # increases." came out "Aumentos de prosperidad común.", a sentence without a verb. A
+    # sentence needs a finite verb, so the verb reading is the default after any term; a
+    # heading keeps the noun ("Peaceful development issues" without a full stop).
+    issues, matter, mankind, heading = engine.translate(
         [
             "Peaceful development issues.",
             "All communities of human destiny matter.",
             "A community with a shared future for mankind matters.",
+            "Peaceful development issues",
         ],
         "en",
         "es",
     )
-    assert issues.target == "Asuntos de desarrollo pacífico.", issues.target
+    assert issues.target == "El desarrollo pacífico emite.", issues.target
     rest = T01_ES.split(" ", 1)[1]
     assert matter.target == f"Todas las comunidades {rest} importan.", matter.target
     assert mankind.target == f"Una {T01_ES} importa.", mankind.target
+    assert heading.target == "Asuntos de desarrollo pacífico", heading.target

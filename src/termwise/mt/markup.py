@@ -21,28 +21,91 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from termwise.document.markdown_comments import inline_comment_spans
+from termwise.document.markdown_comments import (
+    AUTOLINK,
+    EMAIL_AUTOLINK,
+    INLINE_COMMENT,
+    code_span_closing,
+    inline_comment_spans,
+    inline_link_target,
+)
 
 if TYPE_CHECKING:
     from termwise.mt.engine import Engine, MTResult, Progress
 
-# A code span: a run of backticks, text, the same run again (CommonMark).
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(?:.+?)(?<!`)\1(?!`)")
-# A link's or an image's destination and title, after "]": "(url)", "(url "title")", "(<url>)".
-_DESTINATION = re.compile(
-    r"\]\(\s*(?:<[^<>\n]*>|[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)"
-    r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?\s*\)"
-)
-_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>")
 # A full reference link's label, after its text: "[installation notes][notes]" came out
 # "[notas de instalación][notas]", a label the document does not define.
 _LABEL = re.compile(r"\]\[[^\[\]\n]+\]")
-# Inline HTML in a paragraph: a tag ("<span class=…>", "</span>", "<br/>") or a comment.
-# Apertium gave "<abarca>inline html</abarca>" and "<!-- inline Comentario -->".
-# A tag's name in the output may be a translated word: "<span>" came out "<Giró>".
-_INLINE_HTML = re.compile(r"<!--.*?-->|</?[^\W\d_][\w-]*(?:\s[^<>]*)?/?>")
+# An inline HTML tag ("<span class=…>", "</span>", "<br/>"): Apertium gave
+# "<abarca>inline html</abarca>". A tag's name in the output may be a translated word:
+# "<span>" came out "<Giró>".
+_INLINE_TAG = re.compile(r"</?[^\W\d_][\w-]*(?:\s[^<>]*)?/?>")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_KINDS = (_CODE_SPAN, _DESTINATION, _AUTOLINK, _LABEL, _INLINE_HTML)
+_SPECIAL = re.compile(r"[\\`\[\]<]")
+_ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+# What ``markup_spans`` reads, one kind each: the source's and the output's are paired
+# kind by kind. An inline comment and a tag are one kind (inline HTML), as they were.
+_KINDS = ("code", "destination", "autolink", "label", "html")
+
+
+def markup_spans(text: str) -> list[tuple[str, int, int]]:
+    """The markup of a Markdown paragraph that machine translation must not change, in
+    order, as ``(kind, start, end)``: code spans, link destinations with their title
+    ("](url "title")"), autolinks, full reference labels ("][label]"), inline comments and
+    tags.
+
+    Read left to right as the segmenter and the editions read them
+    (``document.markdown_comments``): whichever opens first holds the text up to its end,
+    so a link destination ("](<!--x-->)") or an autolink is read whole, never as a comment
+    (a "<!--" there once counted as a comment, the output's count no longer matched the
+    source's, and the next comment's words were left translated), and a "<!--" in a code
+    span is code.
+    """
+    spans: list[tuple[str, int, int]] = []
+    # The "[" that wait for their "]": only a link's text takes a destination.
+    openers = 0
+    position = 0
+    while (special := _SPECIAL.search(text, position)) is not None:
+        position = special.start()
+        char = text[position]
+        if char == "\\":
+            escaped = text[position + 1 : position + 2] in _ASCII_PUNCTUATION
+            position += 2 if escaped and position + 1 < len(text) else 1
+        elif char == "`":
+            run_end, closing = code_span_closing(text, position)
+            if closing is None:
+                position = run_end
+                continue
+            end = closing + (run_end - position)
+            spans.append(("code", position, end))
+            position = end
+        elif char == "[":
+            openers += 1
+            position += 1
+        elif char == "]":
+            target = inline_link_target(text, position + 1) if openers else None
+            label = _LABEL.match(text, position) if openers else None
+            openers = max(openers - 1, 0)
+            if target is not None:
+                spans.append(("destination", position, target[1]))
+                position = target[1]
+            elif label is not None:
+                spans.append(("label", position, label.end()))
+                position = label.end()
+            else:
+                position += 1
+        else:
+            autolink = AUTOLINK.match(text, position) or EMAIL_AUTOLINK.match(text, position)
+            html = INLINE_COMMENT.match(text, position) or _INLINE_TAG.match(text, position)
+            if autolink is not None:
+                spans.append(("autolink", position, autolink.end()))
+                position = autolink.end()
+            elif html is not None:
+                spans.append(("html", position, html.end()))
+                position = html.end()
+            else:
+                position += 1
+    return spans
 
 
 def keep_source_markup(source: str, target: str) -> tuple[str, list[tuple[int, int, int]]]:
@@ -50,19 +113,17 @@ def keep_source_markup(source: str, target: str) -> tuple[str, list[tuple[int, i
     and the edits made, as ``(start, end, new_length)`` in the old target, left to right."""
     if not any(char in source for char in "`](<"):
         return target, []
+    was_spans = markup_spans(source)
+    now_spans = markup_spans(target)
     edits: list[tuple[int, int, str]] = []
-    taken: list[tuple[int, int]] = []
-    # A "](x)" inside a code span is code, not a link.
-    code = [m.span() for m in _CODE_SPAN.finditer(source)]
-    for pattern in _KINDS:
-        wanted = [m for m in pattern.finditer(source) if not _inside(m.span(), code)]
-        found = [m for m in pattern.finditer(target) if not _overlaps(m.span(), taken)]
+    for kind in _KINDS:
+        wanted = [(start, end) for k, start, end in was_spans if k == kind]
+        found = [(start, end) for k, start, end in now_spans if k == kind]
         if not wanted or len(wanted) != len(found):
             continue
-        for was, now in zip(wanted, found, strict=True):
-            taken.append(now.span())
-            if was.group() != now.group():
-                edits.append((now.start(), now.end(), was.group()))
+        for (was_start, was_end), (now_start, now_end) in zip(wanted, found, strict=True):
+            if source[was_start:was_end] != target[now_start:now_end]:
+                edits.append((now_start, now_end, source[was_start:was_end]))
     if not edits:
         return target, []
     edits.sort()
@@ -76,14 +137,6 @@ def keep_source_markup(source: str, target: str) -> tuple[str, list[tuple[int, i
         position = end
     pieces.append(target[position:])
     return "".join(pieces), done
-
-
-def _inside(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
-    return any(start <= span[0] and span[1] <= end and span != (start, end) for start, end in spans)
-
-
-def _overlaps(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
-    return any(span[0] < end and start < span[1] for start, end in spans)
 
 
 def _shifted(

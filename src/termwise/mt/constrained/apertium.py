@@ -615,14 +615,22 @@ def translate_constrained(
         for k, p in fences.items()
         if _goes_on_in_lower_case(body, p.end + len(emphasis.get(k, ("", ""))[1]))
     }
-    # The source word right after each occurrence, which ``_verb_after`` may read again: in
-    # sentences only, as a heading needs no verb ("Peaceful development issues").
+    # The occurrences in sentences: a heading needs neither a verb ("Peaceful development
+    # issues") nor an article ("Global governance reforms").
+    in_sentences = {
+        k
+        for body, fences in zip(flat, kept, strict=True)
+        if _SENTENCE_END.search(body)
+        for k in fences
+    }
+    # The source word right after each occurrence in a sentence, which ``_verb_after`` may
+    # read again.
     following = {
         k: word.group(1)
         for body, fences in zip(flat, kept, strict=True)
-        if _SENTENCE_END.search(body)
         for k, p in fences.items()
-        if (word := _FOLLOWING_WORD.match(body, p.end + len(emphasis.get(k, ("", ""))[1])))
+        if k in in_sentences
+        and (word := _FOLLOWING_WORD.match(body, p.end + len(emphasis.get(k, ("", ""))[1])))
     }
     targets = [p.target for p in by_key.values() if p.target is not None]
     # The heads are analysed while the document goes through the analysis half.
@@ -634,7 +642,14 @@ def translate_constrained(
     decided: dict[int, _Injection] = {}
     if wanted:
         joined = _translate_joined(
-            pipe, [fenced[i] for i in wanted], by_key, heads, lower_after, emphasis, following
+            pipe,
+            [fenced[i] for i in wanted],
+            by_key,
+            heads,
+            lower_after,
+            emphasis,
+            following,
+            in_sentences,
         )
         if joined is not None:
             pieces, decided = joined
@@ -643,7 +658,7 @@ def translate_constrained(
             pieces = []
             for i in wanted:
                 one = _translate_joined(
-                    pipe, [fenced[i]], by_key, heads, lower_after, emphasis, following
+                    pipe, [fenced[i]], by_key, heads, lower_after, emphasis, following, in_sentences
                 )
                 pieces.append(one[0][0] if one else "")
                 decided.update(one[1] if one else {})
@@ -817,13 +832,16 @@ def _translate_joined(
     lower_after: set[int],
     emphasis: dict[int, Marks],
     following: dict[int, str],
+    in_sentences: set[int],
 ) -> tuple[list[str], dict[int, _Injection]] | None:
     """One run of the pipeline for ``texts``: each output, and each fenced occurrence's
     injection by key, its decision 'left' where transfer lost it; None where the segment
     count was not kept."""
     stream = _run(pipe.analysis, _SEPARATOR.join(texts))
     heads = pending_heads.result()
-    edited, injections = _edit(stream, by_key, heads, lower_after, emphasis, pipe, following)
+    edited, injections = _edit(
+        stream, by_key, heads, lower_after, emphasis, pipe, following, in_sentences
+    )
     restorable = {
         key: injection
         for key, injection in injections.items()
@@ -881,12 +899,14 @@ def _edit(
     emphasis: dict[int, Marks],
     pipe: Pipeline | None = None,
     following: dict[int, str] | None = None,
+    in_sentences: set[int] | None = None,
 ) -> tuple[str, dict[int, _Injection]]:
     """Replace each fenced occurrence's units by the injected term; the injections by key
     (``lower_after``: the occurrences whose source goes on in lower case; ``emphasis``: the
     mark to put around an occurrence's rendering; ``pipe``: the dictionaries that read a
     pronoun before the term again as a determiner, and a noun after it as a verb;
-    ``following``: the source word right after each occurrence)."""
+    ``following``: the source word right after each occurrence; ``in_sentences``: the
+    occurrences in a sentence, not a heading)."""
     pieces = tokens(stream)
     out: list[str] = []
     injections: dict[int, _Injection] = {}
@@ -942,10 +962,18 @@ def _edit(
             _pronoun_as_determiner(out, pipe)
         if head is not None and modifier:
             _article_after_all(out)
+            if capitalise and in_sentences and key in in_sentences:
+                # Transfer's compound rule gives a sentence-initial compound no article
+                # ("Proyectos de desarrollo continúan.", without termwise too) but gives
+                # "the" one; a Spanish subject needs it: "Las reformas de gobernanza
+                # global fallaron.", "La reforma … es urgente.". It agrees with the noun
+                # the term modifies, so a term of no known gender takes it too.
+                out.append(_THE_CAPITAL)
+                capitalise = False
         if head is not None:
             unit, before, after = _inject(head, units, capitalise, key, placement.singular)
             out.append(unit)
-            if following and key in following and head.gendered and _ends_in_complement(units):
+            if following and key in following and head.gendered:
                 number = _occurrence_number(head, units, placement.singular)
                 injected.append((len(out) - 1, following[key], number))
             if not head.gendered:
@@ -1003,20 +1031,18 @@ def _verb_after(out: list[str], index: int, word: str, number: str, pipe: Pipeli
     """The noun right after the injected unit at ``out[index]`` read as the sentence's verb,
     in place, where the sentence has no other finite verb.
 
-    ``_edit`` asks only after a term that ends in a complement ("communities of human
-    destiny"): the tagger chose from the words it saw, and after "human destiny" it read
-    "matter" as a noun of a compound with the complement's noun. The injected term is one
-    noun phrase, so transfer then made a compound of the whole term and it ("Todo asunto de
-    comunidades de futuro compartido de la humanidad"), which the English cannot mean, and
-    the sentence's verb was gone. A sentence needs a finite verb, so where none is left and
-    the analyser reads ``word`` as one that agrees with the term (a plural term, "matter"; a
+    The tagger chooses from the words it saw: after "human destiny" it read "matter" as a
+    noun, and transfer then made a compound of the whole injected term and it ("Todo asunto
+    de comunidades de futuro compartido de la humanidad"), the sentence's verb gone; after
+    "common prosperity" it read "increases" as a noun, as plain Apertium does ("Aumentos de
+    prosperidad común."). A sentence needs a finite verb, so where none is left and the
+    analyser reads ``word`` as one that agrees with the term (a plural term, "matter"; a
     singular one, "matters"), that reading, looked up in the bilingual dictionary, takes the
-    noun's place: "Todas las comunidades de futuro compartido de la humanidad importan". A
-    compound in a sentence with a verb stays ("We discussed community of human destiny
-    matters"). After a term that ends in its head ("peaceful development") the tagger read
-    the words plain Apertium reads, and its compound is one English says ("Peaceful
-    development issues.": "Asuntos de desarrollo pacífico.", not "El desarrollo pacífico
-    emite.").
+    noun's place: "Todas las comunidades de futuro compartido de la humanidad importan",
+    "La prosperidad común aumenta". A compound in a sentence with a verb stays ("We
+    discussed community of human destiny matters"), and ``_edit`` does not ask in a heading
+    ("Peaceful development issues": "Asuntos de desarrollo pacífico"). 67f3eaa asked only
+    after a term that ends in a complement, and "Common prosperity increases." lost its verb.
     """
     after = index + 1
     # An emphasis that closes between them ("*All communities …* matter") is no word.
@@ -1046,17 +1072,6 @@ def _verb_after(out: list[str], index: int, word: str, number: str, pipe: Pipeli
         out[after] = unit
 
 
-def _ends_in_complement(units: list[_SourceUnit]) -> bool:
-    """Whether an English-like source phrase goes on after its head noun: a preposition
-    after a noun ("communities | of human destiny", "community | with a shared future")."""
-    noun_seen = False
-    for unit in units:
-        if unit.tags[:1] == ["pr"]:
-            return noun_seen
-        noun_seen = noun_seen or unit.tags[:1] in (["n"], ["np"])
-    return False
-
-
 def _finite_verb_near(out: list[str], index: int, *, forward: bool = False) -> bool:
     """Whether the sentence holds a finite verb before ``out[index]`` (after it, with
     ``forward``), up to a sentence end or a line break."""
@@ -1072,8 +1087,27 @@ def _finite_verb_near(out: list[str], index: int, *, forward: bool = False) -> b
                 return False
             if tags[:1] and tags[0] in _VERBS and not _NON_FINITE & set(tags):
                 return True
+            if tags[:2] == ["vblex", "inf"] and _after_noun(out, position):
+                return True
         position += step
     return False
+
+
+def _after_noun(out: list[str], index: int) -> bool:
+    """Whether the unit before ``out[index]``, past blanks, is a noun.
+
+    The tagger reads an English base form right after a noun as an infinitive ("Belt and
+    Road Initiative projects continue.": ``continue<vblex><inf>``), but there it is the
+    present tense that agrees with the noun, the sentence's finite verb: the noun before it
+    is its subject, never a verb ("La Iniciativa de la Franja y la Ruta proyecta
+    continuar.").
+    """
+    index -= 1
+    while index >= 0 and not out[index].startswith("^"):
+        if out[index].strip(" ") or "\n" in out[index]:
+            return False
+        index -= 1
+    return index >= 0 and _source_side(out[index]).tags[:1] in (["n"], ["np"])
 
 
 _LOOKED_UP: dict[tuple[str, str], str | None] = {}
@@ -1138,6 +1172,7 @@ def _nouns_at(pieces: list[str], index: int) -> int:
 
 
 _THE = "^the<det><def><sp>/el<det><def><GD><ND>$ "
+_THE_CAPITAL = "^The<det><def><sp>/El<det><def><GD><ND>$ "
 
 
 def _article_after_all(out: list[str]) -> None:
