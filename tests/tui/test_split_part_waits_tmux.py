@@ -44,7 +44,8 @@ def test_f4_leaves_the_later_part_waiting_and_the_edition_prints_it_once(tmp_pat
         terminal.keys("Enter")
         terminal.wait_for(r"3 segments|/3 segments")
         terminal.keys("Down")
-        terminal.wait_for(r"still in segment", timeout=15)  # the later part's note
+        # The later part's note, with the number of the row that holds its translation.
+        terminal.wait_for(r"translation held by #1 \(share it out", timeout=15)
         terminal.keys("C-q")
         terminal.wait_for(r"termwise exited 0")
     finally:

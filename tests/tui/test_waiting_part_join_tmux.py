@@ -34,10 +34,10 @@ def test_f3_on_a_waiting_part_drops_its_note(tmp_path: Path) -> None:
     try:
         terminal.wait_for(r"English → Spanish .* 1 edited")
         terminal.keys("Down")
-        terminal.wait_for(r"still in segment", timeout=15)  # the second part's note
+        terminal.wait_for(r"translation held by #1", timeout=15)  # the second part's note
         terminal.keys("Up", "F3")
         terminal.wait_for(r"English → Spanish .* 0 new")
-        assert "still in segment" not in terminal.screen()
+        assert "translation held by" not in terminal.screen()
         terminal.keys("C-q")
         terminal.wait_for(r"termwise exited 0")
     finally:

@@ -25,6 +25,14 @@ CONFIRMED = "confirmed in review"
 IN_NEIGHBOUR_NOTE = "termwise: this sentence's translation is still in segment "
 
 
+# What that note becomes on a part a join set aside (an obsolete ``#~`` entry): the part no
+# longer waits, being in the joined segment, but a split that takes it out again makes it
+# wait as it did (``set_aside_notes``, ``notes_taken_back``).
+SET_ASIDE_NOTE = (
+    "termwise: joined into the segment before; this sentence's translation was in segment "
+)
+
+
 def in_neighbour_note(segment_id: str, why: str) -> str:
     """The note that a part's sentence's whole translation is in segment ``segment_id``,
     ``why`` saying how it got there: written one way (``waited_for`` reads the id back),
@@ -78,6 +86,33 @@ def _waited_for(line: str) -> str:
     """The segment an ``IN_NEIGHBOUR_NOTE`` line names ("... still in segment 3f2a, carried
     over whole ...": 3f2a)."""
     return line[len(IN_NEIGHBOUR_NOTE) :].split(",", 1)[0].strip()
+
+
+def holder_named(line: str) -> str | None:
+    """The segment a note line says holds its sentence's translation (an
+    ``IN_NEIGHBOUR_NOTE`` line), None for any other line: what the workbench shows in its
+    place, by the segment's number, the id being no help to a reader."""
+    return _waited_for(line) if line.startswith(IN_NEIGHBOUR_NOTE) else None
+
+
+def set_aside_notes(notes: str) -> str:
+    """The notes of a part a join sets aside: its "still in segment" line, stale once the
+    part is in the joined segment, says it was, so that the ``#~`` entry claims no wait."""
+    return "\n".join(
+        SET_ASIDE_NOTE + line[len(IN_NEIGHBOUR_NOTE) :]
+        if line.startswith(IN_NEIGHBOUR_NOTE)
+        else line
+        for line in notes.splitlines()
+    )
+
+
+def notes_taken_back(notes: str) -> str:
+    """The notes of a part a split takes back out of a join: it waits again where it waited
+    when the join set it aside (``set_aside_notes`` undone)."""
+    return "\n".join(
+        IN_NEIGHBOUR_NOTE + line[len(SET_ASIDE_NOTE) :] if line.startswith(SET_ASIDE_NOTE) else line
+        for line in notes.splitlines()
+    )
 
 
 def waited_for(unit: TranslationUnit) -> str | None:

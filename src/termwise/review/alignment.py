@@ -32,6 +32,7 @@ from termwise.project.omissions import CONFIRMED, comment_notes
 from termwise.project.units import SegmentState
 
 if TYPE_CHECKING:
+    from termwise.document.resegmentation import Resegmentation
     from termwise.project.units import TranslationUnit
     from termwise.review.rows import Row
     from termwise.review.session import ReviewSession
@@ -86,6 +87,13 @@ def regroup_new_parts(units: Mapping[str, TranslationUnit], known: Set[str]) -> 
         if new and previous is not None and confidence(previous) is not None:
             regroup(unit, previous)
         previous = unit
+
+
+def aligned_join(resegmentation: Resegmentation, lang: str, pair: tuple[str, str]) -> bool:
+    """Whether ``pair`` is a join an alignment into ``lang`` made for a group of several
+    source sentences: the group's translation is theirs together, so a split of it leaves
+    the later part waiting for its share, not untranslated."""
+    return pair in (resegmentation.aligned or {}).get(lang, ())
 
 
 def filled_in_review(unit: TranslationUnit) -> None:

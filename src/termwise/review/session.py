@@ -28,11 +28,14 @@ from termwise.project.omissions import (
     confirmed_omission,
     in_neighbour_note,
     joined_notes,
+    notes_taken_back,
+    set_aside_notes,
     translation_in_neighbour,
     waited_for,
 )
 from termwise.project.units import MT_MAY_FILL, READ_ONLY_FLAG, SegmentState
 from termwise.review.alignment import (
+    aligned_join,
     filled_in_review,
     needs_check,
     regroup,
@@ -59,6 +62,11 @@ if TYPE_CHECKING:
 
 # Why a part's sentence's translation is in the segment before (``in_neighbour_note``).
 _SPLIT_HERE = "kept whole there when the workbench split its sentence here"
+# Why, for the later part of a join split again whose translation was rewritten as one.
+_WRITTEN_WHOLE = "written as one there while the workbench had them joined"
+# The note that keeps a part's own translation from before a join whose translation was
+# then rewritten as one: a suggestion, which the part no longer holds.
+_BEFORE_THE_JOIN = "termwise: translated before the join as: "
 
 FilterName = Literal["all", "untranslated", "unreviewed", "issues", "concept", "unsure"]
 # Files as they are on disk: path, modification and change times (ns), size, inode.
@@ -141,6 +149,8 @@ class ReviewSession:
         self.document: Document = source.document
         self.source_lang = self.document.lang
         self.target_lang = self.target_lang or self.source_lang
+        # Taken before the file is read: one written meanwhile is read again for its locks.
+        own_stamps = () if self.source_only else self._translation_stamps([self.target_lang])
         with collecting_sync_reports() as synced:
             self.tfile: TranslationFile = open_translation(layout, self.document, self.target_lang)
         # What the command line would print on opening (work the sync moved, a file under an
@@ -172,6 +182,11 @@ class ReviewSession:
         # The read-only segments of the document's translations, as of their files' stamps
         # (``_locked_in_translations``).
         self._locked: tuple[FileStamps, dict[str, str]] | None = None
+        # The target language's file as this session last read or wrote it: locks another
+        # program adds there while the workbench is open are read from it when it differs
+        # (``_locked_on_disk``), as of its stamps.
+        self._own_stamps: FileStamps = own_stamps
+        self._own_locks: tuple[FileStamps, dict[str, str]] | None = None
         # The other languages' work, as of their files' stamps (``_work_in_other_languages``).
         self._others_work: tuple[FileStamps, dict[str, tuple[str, Path]]] | None = None
         self.issues: list[Issue] = []
@@ -318,7 +333,34 @@ class ReviewSession:
             # The source alone: a segment one of the project's translations locks keeps its
             # source too (`termwise fix` without --to rewrote a translate="no" segment's).
             return self._locked_in_translations().get(segment_id)
-        return read_only_reason(self.unit(segment_id))
+        reason = read_only_reason(self.unit(segment_id))
+        if reason is None:
+            # Another program (an import, Weblate) may have locked it in the file since.
+            reason = self._locked_on_disk().get(segment_id)
+        return reason
+
+    def _locked_on_disk(self) -> dict[str, str]:
+        """The read-only segments of the translation file under review as it is on disk,
+        where it changed since this session last read or wrote it (none otherwise: the
+        units are then what is there). Read again only when its stamps change, synced with
+        the document as ``_locked_in_translations`` reads the others."""
+        from termwise.project.importing import read_only_reason
+        from termwise.project.translation_file import TranslationFile
+        from termwise.project.translations import sync_with_document
+
+        stamps = self._translation_stamps([self.target_lang])
+        if not stamps or stamps == self._own_stamps:
+            return {}
+        if self._own_locks is None or self._own_locks[0] != stamps:
+            tfile = TranslationFile.load(self.translation_path)
+            sync_with_document(tfile, self.document)
+            locked = {
+                segment_id: reason
+                for segment_id, unit in tfile.units.items()
+                if (reason := read_only_reason(unit)) is not None
+            }
+            self._own_locks = (stamps, locked)
+        return self._own_locks[1]
 
     def _locked_in_translations(self) -> dict[str, str]:
         """The read-only segments of every translation of the document, with the reason;
@@ -811,9 +853,13 @@ class ReviewSession:
         glue = sentence_glue(self.target_lang)
 
         def edit() -> None:
+            persons = _persons_translation(first, second)
             first.target = glue.join(t for t in (first.target, second.target) if t)
-            if first.mt is not None or second.mt is not None:
-                first.mt = glue.join(t for t in (first.mt or "", second.mt or "") if t)
+            _join_mt(first, second, glue)
+            if first.mt is None and not persons:
+                # One part's MT is no translation of the joined sentence (it was saved as
+                # the MT of both): MT of the whole comes from F2 or ``translate``.
+                first.target = ""
             first.notes = joined_notes(
                 (first.notes, second.notes), segment_id, translated=bool(first.target)
             )
@@ -825,11 +871,16 @@ class ReviewSession:
                 # Two halves put together are a new sentence: a person must look again.
                 first.state = SegmentState.EDITED
             first.source = f"{first.source} {second.source}"
+            if first.previous_source == first.source:
+                # A carry-over's first part, its old sentence whole again: a ``#| msgid``
+                # equal to the msgid tells a PO editor that nothing changed, wrongly.
+                first.previous_source = None
             regroup(first, second)
             del self.tfile.units[next_id]
             # Kept aside (an obsolete entry), so that splitting the join again gives the
             # second segment back its own translation and MT.
             if second.has_work():
+                second.notes = set_aside_notes(second.notes)
                 self.tfile.obsolete.append(second)
             self.resegmentation.joins.append((segment_id, next_id))
 
@@ -956,7 +1007,13 @@ class ReviewSession:
         """Split a joined segment where two of its parts meet (anywhere else is refused),
         into two segments: the parts before the cut, still joined under the first's id, and
         those after it, joined under the first of them. A segment of three sentences split
-        once is two segments, as one of two is (F4 made all three sentences at once)."""
+        once is two segments, as one of two is (F4 made all three sentences at once).
+
+        The later parts take their translations back where the first's still ends with
+        them; where the translator rewrote the join's translation as one, the first keeps
+        it whole and the later parts wait for their share (their own translations kept as
+        suggestions), as they do after an aligned group's split: printed again, they were
+        printed twice."""
         texts = self._part_texts(parts)
         meets = [len(" ".join(texts[: k + 1])) for k in range(len(texts) - 1)]
         cut = next((k for k, end in enumerate(meets) if offset in (end, end + 1)), None)
@@ -964,21 +1021,38 @@ class ReviewSession:
             raise TermwiseError("this segment is a join: it can only be split where its parts meet")
         head, tail = parts[: cut + 1], parts[cut + 1 :]
         glue = sentence_glue(self.target_lang)
+        # Read before the edit: saving the segmentation forgets the aligner's joins undone.
+        aligned = any(
+            aligned_join(self.resegmentation, self.target_lang, pair)
+            for pair in pairs
+            if pair[1] == tail[0]
+        )
+        rewritten = False
 
         def edit() -> None:
+            nonlocal rewritten
             unit = self.unit(parts[0])
             unit.source = " ".join(texts[: cut + 1])
+            if unit.previous_source == unit.source:
+                unit.previous_source = None
             # The later parts' own units come back from the obsolete entries (by their ids,
             # when the document is synced); their translations and MT leave the first's
             # again, where the join put them and nobody changed them since.
             kept_aside = {u.segment_id: u for u in self.tfile.obsolete}
             aside = [kept_aside[part] for part in tail if part in kept_aside]
+            for part in aside:
+                part.notes = notes_taken_back(part.notes)
             tail_target = glue.join(u.target for u in aside if u.target)
             tail_mt = glue.join(u.mt for u in aside if u.mt)
-            if tail_target:
-                unit.target = _without_tail(unit.target, tail_target, glue)
+            if tail_target and unit.target:
+                shorter = _without_tail(unit.target, tail_target, glue)
+                rewritten = shorter == unit.target
+                unit.target = shorter
             if unit.mt is not None and tail_mt:
-                unit.mt = _without_tail(unit.mt, tail_mt, glue)
+                # MT that was only the later parts' is no MT of the first (no empty #. mt:).
+                unit.mt = _without_tail(unit.mt, tail_mt, glue) or None
+                if unit.mt is None:
+                    unit.mt_engine = unit.mt_model = None
             if not unit.target:
                 unit.state = SegmentState.NEW
             elif unit.mt is not None and unit.target == unit.mt:
@@ -995,7 +1069,29 @@ class ReviewSession:
             joins[at:at] = again
             self.resegmentation.joins = joins
 
-        return self._restructure("split", edit, parts[0])
+        def settle(known: Set[str]) -> None:
+            if rewritten:
+                self._wait_for_rewrite(parts[0], tail[0])
+            elif aligned and not self.unit(tail[0]).target:
+                # The aligned group's translation is the whole group's: it stays on the
+                # first part, which holds the later part's share.
+                self._wait_for_holder(parts[0], [tail[0]])
+
+        return self._restructure("split", edit, parts[0], settle)
+
+    def _wait_for_rewrite(self, holder: str, part_id: str) -> None:
+        """The later part of a join split again waits for its share of the translation
+        ``holder`` keeps, rewritten as one while they were joined; the part's own
+        translation from before the join stays a suggestion: its MT, or a note."""
+        part = self.unit(part_id)
+        before = part.target
+        lines = [line for line in part.notes.splitlines() if not line.startswith(IN_NEIGHBOUR_NOTE)]
+        if before and before != part.mt:
+            lines.append(_BEFORE_THE_JOIN + before)
+        lines.append(in_neighbour_note(holder, _WRITTEN_WHOLE))
+        part.target = ""
+        part.state = SegmentState.NEW
+        part.notes = "\n".join(lines)
 
     def _rejoin_tail(
         self,
@@ -1017,9 +1113,15 @@ class ReviewSession:
             self.tfile.obsolete.append(unit)
         others = [other for other in aside if other is not unit]
         unit.source = " ".join(texts)
+        persons = _persons_translation(*aside)
         unit.target = glue.join(u.target for u in (unit, *others) if u.target)
-        if any(u.mt is not None for u in aside):
+        if len(aside) == len(tail) and all(u.mt for u in aside):
             unit.mt = glue.join(u.mt for u in (unit, *others) if u.mt)
+        else:
+            # MT of some of them is no MT of them all (``_join_mt``).
+            unit.mt = unit.mt_engine = unit.mt_model = None
+            if not persons:
+                unit.target = ""
         unit.notes = joined_notes(
             (u.notes for u in (unit, *others)), tail[0], translated=bool(unit.target)
         )
@@ -1266,7 +1368,12 @@ class ReviewSession:
         """Write ``snapshot`` atomically (any thread: it reads no unit and no row). Raises
         ``ConcurrentModificationError`` when another program changed the file."""
         with self._save_lock:
-            return self.tfile.save(snapshot=snapshot.units)
+            # The file as written holds the units' locks and no others. (A save refused,
+            # the file being another program's now, leaves the stamps: its locks are read.)
+            path = self.tfile.save(snapshot=snapshot.units)
+            if not self.source_only:
+                self._own_stamps = self._translation_stamps([self.target_lang])
+            return path
 
     def saved(self, snapshot: SaveSnapshot) -> None:
         """``snapshot`` is on disk: nothing is left to save unless something changed since."""
@@ -1409,6 +1516,24 @@ def _keep_line_breaks_apart(unit: TranslationUnit) -> None:
 
 def _line_shape(text: str) -> list[str]:
     return ["".join(line.split()) for line in text.split("\n")]
+
+
+def _persons_translation(*units: TranslationUnit) -> bool:
+    """Whether one of ``units`` holds a person's translation (not only MT)."""
+    return any(
+        unit.target and unit.state in (SegmentState.EDITED, SegmentState.REVIEWED) for unit in units
+    )
+
+
+def _join_mt(first: TranslationUnit, second: TranslationUnit, glue: str) -> None:
+    """Give ``first`` the MT of it joined with ``second``: both MTs together, or none where
+    one part has none (the other's alone was saved as the MT of both sentences)."""
+    if first.mt and second.mt:
+        first.mt = glue.join((first.mt, second.mt))
+        first.mt_engine = first.mt_engine or second.mt_engine
+        first.mt_model = first.mt_model or second.mt_model
+    else:
+        first.mt = first.mt_engine = first.mt_model = None
 
 
 def _without_tail(text: str, tail: str, glue: str) -> str:

@@ -22,6 +22,7 @@ from textual.widgets import Label, Static, TabbedContent, TabPane
 
 from termwise import languages
 from termwise.errors import TermwiseError
+from termwise.project.omissions import holder_named
 from termwise.review.session import ReadOnlySegment
 from termwise.tui.alignment import confirm_group, confirm_sure_groups, dock_note, move_sentence
 from termwise.tui.dialogs import AddTerm, AskText, Choose
@@ -33,6 +34,7 @@ from termwise.tui.translating import MTProgress
 
 if TYPE_CHECKING:
     from termwise.glossary.model import Concept, Term
+    from termwise.project.units import TranslationUnit
     from termwise.review.changes import Change
     from termwise.review.session import FilterName, ReviewSession
 
@@ -248,6 +250,10 @@ class Workbench(Vertical):
         aligned = dock_note(self, segment_id)
         if aligned:
             parts.append(aligned)
+        held, notes = shown_notes(self.session, unit, self._key_of("review.join"))
+        if held:
+            # Why an empty part is no work left to do, before the MT that fills the line.
+            parts.append(escape(held))
         if unit.mt and not self.grid.shows_mt:
             parts.append(f"MT ({unit.mt_engine or '?'}): {unit.mt}")
         elif unit.mt_engine:
@@ -255,8 +261,8 @@ class Workbench(Vertical):
         forced = self.session.glossary_decisions(segment_id)
         if forced:
             parts.append("glossary: " + "; ".join(forced))
-        if unit.notes:
-            parts.append(f"note: {unit.notes}")
+        if notes:
+            parts.append(f"note: {escape(notes)}")
         self._set_text("#dock-label", "  ·  ".join(parts))
 
     def row_changed(self, segment_id: str) -> None:
@@ -717,3 +723,26 @@ def where(places: list[str], row_index: dict[str, int]) -> str:
     if len(numbers) == 2:
         return f", {numbers[0]} and {numbers[1]}"
     return f", {numbers[0]} and {len(numbers) - 1} more"
+
+
+def shown_notes(session: ReviewSession, unit: TranslationUnit, join_key: str) -> tuple[str, str]:
+    """A segment's notes as the status line shows them, on one line each: what the note
+    that its sentence's translation is in another segment says, and the other notes. That
+    note names the segment by its id, which commands read back but no reader can place, and
+    ran past the window's width: it shows the segment's number, as the rows are numbered,
+    and what to do about it."""
+    held = []
+    others = []
+    for line in unit.notes.splitlines():
+        holder = holder_named(line)
+        if holder is None:
+            others.append(line)
+            continue
+        place = session.row_index.get(holder)
+        where = f"#{place + 1}" if place is not None else f"segment {holder}"
+        if unit.target:
+            # Shared out since: the note only says where the translation was.
+            held.append(f"translation was held by {where}")
+        else:
+            held.append(f"translation held by {where} (share it out, or join with {join_key})")
+    return "; ".join(held), "; ".join(others)
