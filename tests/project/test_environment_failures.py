@@ -210,6 +210,10 @@ DRIVER = textwrap.dedent(
     results = []
     first = run("translate", "doc.txt", "--to", "es", "--engine", "apertium")
     assert first["rc"] == 0, first
+    # A sentence added since: every command below has a change to write (a file with
+    # nothing new in it is left as it is, and no disk is asked for room).
+    with open(project / "doc.txt", "a") as doc:
+        doc.write("\\nThe bird is green.\\n")
     if mode == "full":
         filler = os.open(project / "filler", os.O_CREAT | os.O_WRONLY)
         try:

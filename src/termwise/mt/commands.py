@@ -451,5 +451,11 @@ def _save(layout: ProjectLayout, document: Any, tgt: str, results: list[Any]) ->
     tfile = open_translation(layout, document, tgt)
     by_id = {segment.id: result for segment, result in zip(document.segments, results, strict=True)}
     filled = record_machine_translation(tfile, by_id)
+    before = tfile.saved_sha256
     path = tfile.save(translation_path(layout, document, tgt))
+    if before is not None and tfile.saved_sha256 == before:
+        # The save leaves a file it would not change as it is (``store.save``): saying
+        # "Saved" would send a translator looking for changes that are not there.
+        click.echo(f"{path} already holds these machine translations: left as it was", err=True)
+        return
     click.echo(f"Saved {filled} machine translations to {path}", err=True)

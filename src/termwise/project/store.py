@@ -20,6 +20,7 @@ import contextlib
 import copy
 import hashlib
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -28,7 +29,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from termwise.errors import TermwiseError
 from termwise.project import entry_spans, po_format
 from termwise.project.entry_spans import ENTRY_SEPARATOR, Piece, Span
-from termwise.project.units import SegmentState, TranslationUnit, same_text
+from termwise.project.units import READ_ONLY_FLAG, SegmentState, TranslationUnit, same_text
 
 if TYPE_CHECKING:
     from termwise.project.translation_file import TranslationFile
@@ -45,7 +46,8 @@ class ConcurrentModificationError(TermwiseError):
             "version is the one on disk. Run the same termwise command again: it reads that version and "
             "adds its work to it. In the review workbench, save (Ctrl+S) merges both "
             "versions, each part of a segment from the side that changed it; where both "
-            "rewrote a text, yours is kept, with the other translation in its notes."
+            "rewrote a text, yours is kept, with the other translation in its notes (a "
+            "segment the other program locked keeps its text, yours in its notes)."
         )
 
 
@@ -91,7 +93,9 @@ class MergeReport:
 
     # Only the other program changed them: its version was taken whole.
     taken_from_disk: list[str] = field(default_factory=list)
-    # Both rewrote the text, differently: yours is kept, the other text is in the notes.
+    # Both rewrote the text, differently: yours is kept, the other text is in the notes;
+    # or the other program locked the segment (``#, read-only``) whose text you changed:
+    # its text is kept, yours is in the notes (``LOCKED_NOTE``).
     conflicts: list[str] = field(default_factory=list)
     # Entries only the file on disk has, for segments this side never had: kept as
     # obsolete entries, so that the next save does not delete them.
@@ -175,6 +179,13 @@ def save(
     with _open_spanned_file(tfile) as source:
         spans = tfile._written if source else {}
         header, entries, trailer, written = _plan(tfile, snapshot, spans)
+        if source is not None and _up_to_date(tfile, target, source, header, entries, trailer):
+            # Nothing but the revision date would change: as msgmerge leaves an up-to-date
+            # file, the file keeps its bytes and time stamp (a build or sync tool watching
+            # it sees no edit), and its backup stays the previous real version. The spans
+            # stay those of that file: ``written``'s are laid out after the new header,
+            # whose date may be written at another length than the file's.
+            return target
         pieces = entry_spans.chunks(header, entries, trailer, source, tfile.newline)
         write_atomic(
             target, _hashing(_in_file_style(tfile, pieces), digest), backup=True, install=installer
@@ -194,6 +205,55 @@ def save(
             obsolete=snapshot.obsolete,
         )
     return target
+
+
+def _up_to_date(
+    tfile: TranslationFile,
+    target: Path,
+    source: BinaryIO,
+    header: bytes,
+    entries: list[Piece],
+    trailer: bytes,
+) -> bool:
+    """Whether the file ``save`` would write into ``target`` is the one there (``source``,
+    which its fingerprint says is the file read or last saved) but for PO-Revision-Date.
+
+    Asked only where every entry would be copied from that file: an entry formatted anew
+    is a change, and a save of an edit (autosave) then costs nothing more. The file is read
+    once more to hash it, not held in memory."""
+    fingerprint = tfile._fingerprint
+    if fingerprint is None or tfile.path is None or not _same_path(tfile.path, target):
+        return False
+    if any(not isinstance(entry, tuple) for entry in entries):
+        return False
+    kept = _revision_date_as_read(header, tfile.header_entry)
+    if kept is None:
+        return False
+    digest, size = hashlib.sha256(), 0
+    for chunk in _in_file_style(
+        tfile, entry_spans.chunks(kept, entries, trailer, source, tfile.newline)
+    ):
+        size += len(chunk)
+        if size > fingerprint.size:
+            return False
+        digest.update(chunk)
+    return size == fingerprint.size and digest.hexdigest() == fingerprint.sha256
+
+
+# A header field line as Babel writes it (one line: the date is short).
+_REVISION_FIELD = re.compile(rb'^"PO-Revision-Date:[^\n]*\n', re.MULTILINE | re.IGNORECASE)
+
+
+def _revision_date_as_read(header: bytes, entry: str | None) -> bytes | None:
+    """``header`` with the PO-Revision-Date of the header entry read (``entry``; without
+    the field where it had none); None where the entry read is not known."""
+    if entry is None:
+        return None
+    old = _REVISION_FIELD.search(entry.encode("utf-8"))
+    new = _REVISION_FIELD.search(header)
+    if new is None:
+        return header if old is None else None
+    return header[: new.start()] + (old.group() if old else b"") + header[new.end() :]
 
 
 def file_bytes(tfile: TranslationFile) -> bytes:
@@ -380,6 +440,9 @@ TEXT, STATE, NOTES, MT, COMMENTS, FLAGS, PREVIOUS, PLURAL, LOCATIONS = (
     "source references",
 )
 YOURS, THEIRS, BOTH = "yours", "the other program's", "both kept"
+# The note that keeps the text typed here for a segment another program locked meanwhile:
+# the lock says "do not change this", yet the translator's words must stay findable.
+LOCKED_NOTE = "termwise: not saved, the segment was locked by another program: "
 
 
 def _merge_unit(
@@ -390,6 +453,9 @@ def _merge_unit(
 
     * the text keeps ours, and theirs goes into the notes (a conflict implies that the
       other program wrote it: it differs from the base);
+    * except where the other program locked the segment (added ``#, read-only``): the lock
+      means "do not change this", so the text keeps theirs, and ours goes into the notes
+      (``LOCKED_NOTE``), unless it is the MT the merged segment keeps anyway;
     * notes and comments keep the lines of both, flags the flags of both;
     * MT, the previous source and the plural shape keep ours (MT can be asked for again).
 
@@ -431,15 +497,28 @@ def _merge_unit(
 
     # The text first: the state is judged against it.
     text_conflict = TEXT in ours_changed and TEXT in theirs_changed and TEXT in apart
+    locked = TEXT in ours_changed and TEXT in apart and _locked_by(theirs, base, ours)
     text_from = side_of(TEXT)
-    if text_conflict:
+    locked_note = None
+    if locked:
+        # The lock wins over the text typed here, which goes into the note instead, unless
+        # it is the MT the merged segment keeps as its suggestion anyway.
+        text_from = theirs
+        kept_mt = (theirs if MT in theirs_changed and MT not in ours_changed else ours).mt
+        typed = _in_words(ours)
+        if typed and (ours.is_plural or kept_mt is None or not same_text(ours.target, kept_mt)):
+            locked_note = LOCKED_NOTE + typed
+        details[-1] = f"{TEXT}: {THEIRS} (it locked the segment" + (
+            "; yours is in the note)" if locked_note else ")"
+        )
+    elif text_conflict:
         details[-1] = (
             f"{TEXT}: {YOURS} ({THEIRS} is in the note)"
             if theirs.target
             else f"{TEXT}: {YOURS} (the other program had emptied it)"
         )
     mt_from = side_of(MT)
-    review = _merged_review(base, ours, theirs, _text(text_from), text_conflict)
+    review = _merged_review(base, ours, theirs, _text(text_from), text_conflict and not locked)
     if review.said is not None:
         details.append(f"{STATE}: {review.said}")
     if review.approval_dropped:
@@ -454,10 +533,12 @@ def _merge_unit(
     flags = (ours.flags & theirs.flags) | (ours.flags - base.flags) | (theirs.flags - base.flags)
     for part in (NOTES, COMMENTS, FLAGS):
         say(part, combined=True)
-    if text_conflict and theirs.target:
+    if text_conflict and theirs.target and not locked:
         note = f"Other version on disk ({theirs.state.value}): {theirs.target}"
         if note not in notes.splitlines():
             notes = f"{notes}\n{note}".strip()
+    if locked_note is not None and locked_note not in notes.splitlines():
+        notes = f"{notes}\n{locked_note}".strip()
     previous_from = side_of(PREVIOUS)
     plural_from = side_of(PLURAL)
     locations_from = side_of(LOCATIONS)
@@ -481,7 +562,7 @@ def _merge_unit(
         plural_index=plural_from.plural_index,
         locations=locations_from.locations,
     )
-    if text_conflict:
+    if text_conflict or locked:
         report.conflicts.append(segment_id)
     elif TEXT in theirs_changed and TEXT not in ours_changed:
         report.superseded.append(segment_id)
@@ -529,6 +610,22 @@ def _merged_review(
         return _Review(was)
     dropped = " and ".join(by for by, _, _ in changes)
     return _Review(was, f"needs review (approved by {dropped} for the text replaced)", True)
+
+
+def _locked_by(theirs: TranslationUnit, base: TranslationUnit, ours: TranslationUnit) -> bool:
+    """Whether the other program locked the segment (added ``#, read-only``) and this side
+    did not: the merged segment is locked, and its text must be the one the lock was put on."""
+    return READ_ONLY_FLAG in theirs.flags - base.flags - ours.flags
+
+
+def _in_words(unit: TranslationUnit) -> str:
+    """``unit``'s text as one line of a note: its plural forms numbered as ``msgstr[i]``."""
+    if not unit.is_plural:
+        return unit.target
+    forms = unit.all_forms()
+    if not any(forms):
+        return ""
+    return "; ".join(f"[{index}] {form}" for index, form in enumerate(forms))
 
 
 def _merged_lines(base: str, ours: str, theirs: str) -> str:

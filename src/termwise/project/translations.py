@@ -349,10 +349,13 @@ def _mt_over_held_parts(units: Mapping[str, TranslationUnit]) -> list[str]:
     Only what the file records makes a part one of them, so that nothing a person chose
     goes: the part holds untouched MT (nobody edited or reviewed it) and the carry-over's
     note naming the part before; the parts between wait for that part too; and that part
-    still holds the translation the carry-over gave it, unreviewed (its ``#| msgid`` is the
-    whole old sentence, which reviewing takes away), and is longer than its own share by
-    at least half the MT's length (a part a person already cut down to its share, and left
-    unreviewed, does not print the sentence twice, and its MT stays the part's text)."""
+    holds a person's translation (edited or reviewed) that is longer than its own share by
+    at least half the MT's length: it still holds the whole sentence's. A part a person
+    already cut down to its share does not print the sentence twice, and its MT stays the
+    part's text. Its ``#| msgid``, where it still has one, must be the whole old sentence;
+    reviewing takes it away (the older workbench did, as Poedit does), and a reviewed part
+    that still holds the whole sentence printed it twice just the same, so the length
+    decides there. Setting the MT aside loses nothing: it stays the part's suggestion."""
     from termwise.project.units import same_text
 
     order = list(units)
@@ -368,12 +371,12 @@ def _mt_over_held_parts(units: Mapping[str, TranslationUnit]) -> list[str]:
         if start is None or start >= at:
             continue
         holder = units[holder_id]
-        if holder.state is not SegmentState.EDITED or not holder.target:
+        if holder.state not in _HUMAN or not holder.target:
             continue
         between = [units[other] for other in order[start + 1 : at]]
         if any(waited_for(part) != holder_id for part in between):
             continue
-        if holder.previous_source is None or not _spelled_out_by(
+        if holder.previous_source is not None and not _spelled_out_by(
             holder.previous_source, [holder.source, *(part.source for part in between), unit.source]
         ):
             continue
