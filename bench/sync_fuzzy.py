@@ -13,9 +13,11 @@ unit, ``reference_best_fuzzy`` below), in the same run on the same data; the car
 assignments of both must be identical.
 
 ``--large``: the templated lines only, 20,000 and 50,000 of them with 40% reworded, where the
-pass as it was takes hours; the peer is instead the index of commit ``PEER_COMMIT`` (each
-segment bounded with numpy against every unit left, quadratic past about 10,000 units),
-read with ``git show``.
+pass as it was takes hours; the peer is instead the index of commit ``PEER_COMMIT`` (the
+trigram-count index as first written: the shortlist read half the length slice's postings,
+the character bound copied every unit's counts of the segment's characters), read with
+``git show`` (``--peer a49a2a9``: the index that bounded every unit with numpy for each
+segment, quadratic past about 10,000 units).
 Run: ``.venv/bin/python bench/sync_fuzzy.py [--quick] [--large] [--sentences N] [--reworded N]``.
 """
 
@@ -43,8 +45,13 @@ from termwise.project.translation_file import TranslationFile
 from termwise.project.translations import FUZZY_THRESHOLD, sync_with_document
 
 ROOT = Path(__file__).resolve().parents[1]
-# The last commit with the fuzzy index that bounds every unit for each segment.
-PEER_COMMIT = "a49a2a9"
+# The commit that put the fuzzy index in its own module.
+PEER_COMMIT = "e6f56e0"
+# Where each commit kept its index: before PEER_COMMIT, in the sync's own module.
+PEER_PLACES = {
+    "a49a2a9": ("src/termwise/project/translations.py", "_FuzzyIndex"),
+    PEER_COMMIT: ("src/termwise/project/fuzzy_carry.py", "FuzzyIndex"),
+}
 BIBLE = (
     Path(__file__).resolve().parents[1] / ".." / "shared" / "align-dev" / "bible-en-zh" / "dev.en"
 )
@@ -98,24 +105,25 @@ class ReferenceIndex:
         return reference_best_fuzzy(text, self._candidates)
 
 
-def peer_index() -> type:
-    """``_FuzzyIndex`` as commit ``PEER_COMMIT`` had it, loaded from that commit's file."""
+def peer_index(commit: str) -> type:
+    """The fuzzy index as ``commit`` had it, loaded from that commit's file."""
+    path_in_repo, name = PEER_PLACES[commit]
     source = subprocess.run(
-        ["git", "show", f"{PEER_COMMIT}:src/termwise/project/translations.py"],
+        ["git", "show", f"{commit}:{path_in_repo}"],
         cwd=ROOT,
         check=True,
         capture_output=True,
         text=True,
     ).stdout
     folder = Path(tempfile.mkdtemp(prefix="termwise-peer-"))
-    path = folder / "peer_translations.py"
+    path = folder / f"peer_{commit}.py"
     path.write_text(source, encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("peer_translations", path)
+    spec = importlib.util.spec_from_file_location(f"peer_{commit}", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # its dataclasses look their module up
     spec.loader.exec_module(module)
-    found: type = module._FuzzyIndex
+    found: type = getattr(module, name)
     return found
 
 
@@ -183,6 +191,9 @@ def main() -> None:
         action="store_true",
         help=f"20,000 and 50,000 templated lines, 40%% reworded, against {PEER_COMMIT}'s index",
     )
+    parser.add_argument(
+        "--peer", choices=sorted(PEER_PLACES), default=PEER_COMMIT, help="the index --large runs"
+    )
     parser.add_argument("--sentences", type=int, default=5_000)
     parser.add_argument("--reworded", type=int, default=2_000)
     args = parser.parse_args()
@@ -194,9 +205,9 @@ def main() -> None:
 
     same = True
     if args.large:
-        peer = peer_index()
+        peer = peer_index(args.peer)
         for lines in (20_000, 50_000):
-            print(f"catalogue, peer {PEER_COMMIT}'s index:")
+            print(f"catalogue, peer {args.peer}'s index:")
             same = run(catalogue(lines), lines * 2 // 5, peer) and same
         if not same:
             sys.exit(1)

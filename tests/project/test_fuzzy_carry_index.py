@@ -105,3 +105,61 @@ def test_a_new_code_among_many_alike_is_not_compared_in_full_with_each(
     assert len(found) == 100
     assert all(sum(a != b for a, b in zip(old, new, strict=True)) == 1 for old, new in found)
     assert full_comparisons <= 2 * len(queries), full_comparisons
+
+
+def templated(rng: random.Random, count: int) -> list[str]:
+    """A catalogue's lines: one template, few words and numbers in it, so that most lines are
+    within the threshold of many others and exact ties for the best ratio are common."""
+    lines: dict[str, None] = {}
+    while len(lines) < count:
+        lines[
+            f"The {rng.choice(['red', 'oak', 'blue'])} {rng.choice(['chair', 'lamp', 'stool'])} "
+            f"costs {rng.randint(1, 40)} euros by item, from {rng.choice(['Lyon', 'Graz'])} "
+            f"in {rng.randint(1, 9)} days."
+        ] = None
+    return list(lines)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_index_finds_what_every_comparison_finds_on_templated_lines(seed: int) -> None:
+    # Reworded lines (the bar rises to their old line's ratio), lines with a number changed
+    # (equally close to several old lines: ties) and lines no old line is close to, carried
+    # over in turn as the sync does, so that removed units must stay out of every bound.
+    rng = random.Random(100 + seed)
+    sources = templated(rng, rng.randint(60, 250))
+    queries = [line.replace("by item", "per item") for line in rng.sample(sources, 40)]
+    queries += [edited(rng, line, "0123456789 ") for line in rng.sample(sources, 40)]
+    queries += [f"Shipping from Graz takes {n} days." for n in range(5)]
+    # Twins a digit apart, and a line a digit from each: exactly as close to both.
+    for line in rng.sample(sources, 10):
+        days = line[line.index(" in ") + 4]
+        twin, between = (
+            line.replace(f" in {days} days", f" in {other} days")
+            for other in rng.sample([d for d in "123456789" if d != days], 2)
+        )
+        if twin not in sources and between not in sources:
+            sources.insert(rng.randrange(len(sources) + 1), twin)
+            queries.append(between)
+    rng.shuffle(queries)
+    index = _FuzzyIndex(list(enumerate(sources)))
+    left = list(enumerate(sources))
+    matched = ties = 0
+    for query in queries:
+        key = content_key(query)
+        ratios = [
+            difflib.SequenceMatcher(None, content_key(source), key, False).ratio()
+            for _, source in left
+        ]
+        expected: tuple[int | None, float] = (None, 0.0)
+        for (at, _), ratio in zip(left, ratios, strict=True):
+            if ratio >= FUZZY_THRESHOLD and ratio > expected[1]:
+                expected = (at, ratio)  # the first best, as the rule takes it
+        assert index.best(query) == expected, (seed, query)
+        if expected[0] is None:
+            continue
+        matched += 1
+        ties += ratios.count(expected[1]) > 1
+        index.remove(expected[0])
+        left = [unit for unit in left if unit[0] != expected[0]]
+    assert matched >= 60
+    assert ties >= 5, ties
