@@ -93,3 +93,23 @@ def test_a_change_is_still_saved_with_a_new_revision_date(translated: Path) -> N
     assert EARLIER_DATE not in text and "PO-Revision-Date: " in text
     assert translated.stat().st_mtime_ns != EARLIER_NS
     assert "Saved 4 machine translations" in again.stderr
+
+
+def test_a_concept_forced_twice_in_one_segment_leaves_the_file_as_it_was(tmp_path: Path) -> None:
+    # Two occurrences decided alike gave the unit two equal glossary comments, which the
+    # file keeps as one: the unit differed from its file at every run, which rewrote it.
+    shutil.copytree(Path(__file__).parents[2] / "glossary", tmp_path / "glossary")
+    (tmp_path / "doc.txt").write_text(
+        "The level of global governance covers global governance and regional governance.\n",
+        encoding="utf-8",
+    )
+    first = termwise(tmp_path, "translate", "doc.txt", "--to", "es", "--engine", "apertium")
+    assert first.returncode == 0, first.stderr
+    path = tmp_path / "translations" / "doc.es.po"
+    assert path.read_text(encoding="utf-8").count("#. glossary: T21") == 1
+    os.utime(path, ns=(EARLIER_NS, EARLIER_NS))
+    before = path.read_bytes()
+    again = termwise(tmp_path, "translate", "doc.txt", "--to", "es", "--engine", "apertium")
+    assert again.returncode == 0, again.stderr
+    assert path.read_bytes() == before
+    assert path.stat().st_mtime_ns == EARLIER_NS

@@ -658,11 +658,13 @@ def record_machine_translation(
         if not text:
             continue
         unit.mt = text
-        # What glossary-constrained MT forced or left, one extracted comment per occurrence;
-        # a new MT replaces the old MT's lines.
+        # What glossary-constrained MT forced or left, one extracted comment per decision;
+        # a new MT replaces the old MT's lines. Two occurrences decided alike are one line,
+        # as a PO file keeps them: two made the unit differ from its file at every run, and
+        # a translate that changed nothing rewrote the file.
         unit.comments = tuple(
             c for c in unit.comments if not c.startswith(GLOSSARY_COMMENT)
-        ) + tuple(GLOSSARY_COMMENT + decision.describe() for decision in result.terms)
+        ) + tuple(dict.fromkeys(GLOSSARY_COMMENT + d.describe() for d in result.terms))
         unit.mt_engine = result.engine
         unit.mt_model = result.model
         if confirmed_omission(unit) or (fills is not None and not fills(unit)):
