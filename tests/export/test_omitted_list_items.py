@@ -178,8 +178,8 @@ def test_the_word_edition_numbers_the_translation_s_list_from_its_start(tmp_path
         "La segunda parte trata del suelo.",
         "Riéguelas cada mañana.",
         "Coséchelas en otoño.",
-        "",  # holds the translated nested item below
-        "Las palas cavan los bancales.",
+        # The item kept to hold the translated nested item has it on its paragraph.
+        "\u2022 Las palas cavan los bancales.",
         "Las semillas vienen de la cooperativa.",
     ]
 

@@ -54,11 +54,13 @@ from termwise.export.edition import (
 from termwise.export.layout import (
     CellPart,
     DefinitionsPart,
+    ListEntry,
     ListPart,
     QuotePart,
     TablePart,
     edition_parts,
     flat_parts,
+    number_label,
     quote_breaks,
 )
 from termwise.export.markdown_inline import References
@@ -345,25 +347,36 @@ def _add_list(
     *,
     quote_depth: int = 0,
     indent_pt: float = 0,
+    onto: Any = None,
 ) -> None:
     """Each item a paragraph in a list style; a numbered list gets a numbering of its own,
     or Word would count on from the document's previous numbered list (the source's
     column into the translation's). A list in ``quote_depth`` quotes is set in as far as
     their paragraphs are, beyond its own level's indentation, and ``indent_pt`` further
     (a list item's, for a list in a quote that item holds). A quote an item holds is
-    paragraphs after the item's, which the numbering skips."""
+    paragraphs after the item's, which the numbering skips. ``onto``: the paragraph of the
+    item that holds this list and has no text of its own (``_add_entry``), which takes
+    the first item, its marker written out."""
     from docx.shared import Pt
 
     depth = min(max(part.depth, 1), _LIST_DEPTHS)
     name = "List Number" if part.ordered else "List Bullet"
     if depth > 1:
         name += f" {depth}"
+    entries = part.entries
+    if onto is not None and entries:
+        head, entries = entries[0], entries[1:]
+        _add_entry(
+            document, container, onto, head, add, depth, quote_depth, indent_pt, _label(part, head)
+        )
+        # (The next item numbered as the source numbers it: the numbering starts there.)
+        part = replace(part, entries=entries)
     num_id = (
         _restarted_numbering(document, name, part.start, part.numbering, part.marker)
-        if part.ordered
+        if part.ordered and entries
         else None
     )
-    for entry in part.entries:
+    for entry in entries:
         paragraph = first if first is not None else container.add_paragraph()
         first = None
         paragraph.style = document.styles[name]
@@ -379,22 +392,76 @@ def _add_list(
                 QUOTE_INDENT_PT * quote_depth + LIST_INDENT_PT * depth + indent_pt
             )
             paragraph.paragraph_format.first_line_indent = Pt(-LIST_INDENT_PT)
-        style = _Style(bold=entry.block.kind is SegmentKind.HEADING)
-        add(paragraph, entry.block, style)
-        for child in entry.children:
-            if isinstance(child, QuotePart):
-                # Under the item's text: as far in as it, and as a quote is.
-                held_indent = LIST_INDENT_PT * depth + indent_pt
-                _add_held_quote(document, container, child, add, held_indent)
-            elif isinstance(child, ListPart):
-                _add_list(
-                    document, container, child, add, quote_depth=quote_depth, indent_pt=indent_pt
-                )
-            else:
-                text_indent = None
-                if quote_depth or indent_pt:
-                    text_indent = QUOTE_INDENT_PT * quote_depth + LIST_INDENT_PT * depth + indent_pt
-                _add_held(document, container, child, add, depth, text_indent)
+        _add_entry(document, container, paragraph, entry, add, depth, quote_depth, indent_pt)
+
+
+def _add_entry(
+    document: Any,
+    container: Any,
+    paragraph: Any,
+    entry: ListEntry,
+    add: AddBlock,
+    depth: int,
+    quote_depth: int,
+    indent_pt: float,
+    label: str = "",
+) -> None:
+    """One item of a list of ``depth``: its text in ``paragraph`` (after ``label``, the
+    marker of a nested item written on its parent's paragraph), what it holds after.
+
+    An item with no text of its own (one the translation leaves out, ``omitted_items``,
+    that holds a translated nested item or paragraph) has the first of what it holds on
+    its numbered paragraph, a nested item's marker written out ("2. • nested item", as a
+    Markdown edition's "2. - nested item" reads): an empty numbered paragraph would read
+    as a step the translator left empty, and left out, the items after it would count
+    one less than in the other editions."""
+    if label:
+        paragraph.add_run(label + " ")
+    written = len(paragraph.text)
+    add(paragraph, entry.block, _Style(bold=entry.block.kind is SegmentKind.HEADING))
+    children = entry.children
+    if children and len(paragraph.text) == written:
+        held = children[0]
+        if isinstance(held, EditionBlock):
+            add(paragraph, held, _Style(bold=held.kind is SegmentKind.HEADING))
+            children = children[1:]
+        elif isinstance(held, CodeBlock):
+            # (As code, in the item's paragraph: its font, not the "Code" style's.)
+            run = paragraph.add_run(word_text(held.text))
+            run.font.name = CODE_FONT
+            run.font.no_proof = True
+            children = children[1:]
+        elif isinstance(held, ListPart):
+            _add_list(
+                document,
+                container,
+                held,
+                add,
+                quote_depth=quote_depth,
+                indent_pt=indent_pt,
+                onto=paragraph,
+            )
+            children = children[1:]
+    for child in children:
+        if isinstance(child, QuotePart):
+            # Under the item's text: as far in as it, and as a quote is.
+            held_indent = LIST_INDENT_PT * depth + indent_pt
+            _add_held_quote(document, container, child, add, held_indent)
+        elif isinstance(child, ListPart):
+            _add_list(document, container, child, add, quote_depth=quote_depth, indent_pt=indent_pt)
+        else:
+            text_indent = None
+            if quote_depth or indent_pt:
+                text_indent = QUOTE_INDENT_PT * quote_depth + LIST_INDENT_PT * depth + indent_pt
+            _add_held(document, container, child, add, depth, text_indent)
+
+
+def _label(part: ListPart, entry: ListEntry) -> str:
+    """``entry``'s marker as text, as its list's numbering writes it: "•" for a bullet."""
+    if entry.number is None:
+        return "\u2022"
+    number = number_label(entry.number, part.numbering)
+    return f"({number})" if part.marker == "()" else f"{number}{part.marker or '.'}"
 
 
 def _add_held(

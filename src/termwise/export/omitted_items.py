@@ -10,13 +10,20 @@ fewer, numbered on from the list's first number without a gap (CommonMark and HT
 list from its first item's number, Word counts its paragraphs): a reader of the translation
 sees a list that counts as lists count, the one its translator wrote.
 
-What a left-out item holds goes with it where the translation shows none of it either (its
-nested items left out too, an HTML comment, link definitions). Where it holds something the
-translation shows (a nested item with a translation, a later paragraph, code), the item
-keeps its place, empty, and what it holds stays under it, one level in as in the source:
-lifted a level, a nested item would join its parent's list and read as its sibling, and
-hung under the item before, it would read as that item's. A Markdown edition writes what
-such an item holds from its marker on ("- - nested item"), not after a bare "-".
+What a left-out item holds goes with it unless it holds a sentence of the translation's
+(one translated, or one still waiting for its translation): a later paragraph, a nested
+list with such an item (after its own left-out items went), a quote or a table holding
+one. What holds no sentence at all is part of the item's content, which no translator
+could leave out as a segment and which means nothing without the item's text: code, raw
+HTML, an HTML comment, link definitions, a table of left-out cells. Kept, code whose
+step the translation leaves out read as a step of its own ("1. torque 250" before the
+steps the translator wrote), and the list counted an item more than the translation has.
+Where an item holds a sentence of the translation's, the item keeps its place, empty, and
+what it holds stays under it, one level in as in the source, its code among it: lifted a
+level, a nested item would join its parent's list and read as its sibling, and hung under
+the item before, it would read as that item's. Every edition begins what such an item
+holds on its marker's line, never after a bare marker: a Markdown and a text edition
+write "- - nested item", a Word edition puts it on the item's numbered paragraph.
 """
 
 from __future__ import annotations
@@ -25,11 +32,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import overload
 
-from termwise.document.model import CodeBlock
 from termwise.export.edition import EditionBlock
 from termwise.export.layout import (
     CellPart,
-    DefinitionsPart,
     FlatPart,
     ListEntry,
     ListPart,
@@ -85,24 +90,23 @@ def _translation_list(part: ListPart) -> ListPart:
     entries: list[ListEntry] = []
     for entry in part.entries:
         children = translation_parts(entry.children)
-        if entry.block.left_out and not any(_shown(child) for child in children):
+        if entry.block.left_out and not any(_holds_translation(child) for child in children):
             continue
         number = None if entry.number is None else part.start + len(entries)
         entries.append(ListEntry(block=entry.block, number=number, children=children))
     return replace(part, entries=entries)
 
 
-def _shown(part: Part) -> bool:
-    """Whether the translation's side shows a reader anything of ``part`` (after
-    ``translation_part``): an HTML comment and link definitions show nothing, and a table
-    keeps its grid however empty its cells."""
+def _holds_translation(part: Part) -> bool:
+    """Whether ``part`` (after ``translation_part``) holds a sentence of the translation's,
+    which keeps the item that holds it (see the module's docstring): code, raw HTML,
+    comments and link definitions hold none."""
     if isinstance(part, EditionBlock):
         return not part.left_out
     if isinstance(part, ListPart):
         return bool(part.entries)
     if isinstance(part, QuotePart):
-        return any(_shown(inner) for inner in part.parts)
-    if isinstance(part, CodeBlock):
-        return not part.comment
-    # (A table keeps its grid however empty its cells.)
-    return not isinstance(part, DefinitionsPart)
+        return any(_holds_translation(inner) for inner in part.parts)
+    if isinstance(part, TablePart):
+        return any(_holds_translation(inner) for row in part.rows for cell in row for inner in cell)
+    return False

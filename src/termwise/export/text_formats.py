@@ -527,7 +527,7 @@ def _list_lines(
                     held_lines=held_lines,
                 )
             )
-        if markdown and not text and entry.children:
+        if not text and entry.children:
             _hold_from_marker(lines, marker_line, len(nested))
     return lines
 
@@ -535,7 +535,8 @@ def _list_lines(
 def _hold_from_marker(lines: list[str], marker_line: int, width: int) -> None:
     """What an item with no text of its own holds (``omitted_items``), begun on its
     marker's line: a bare marker under a line of text ("- Parent" then "  -") is a heading's
-    underline to CommonMark, and an empty item may not interrupt a paragraph. Its first
+    underline to CommonMark, and an empty item may not interrupt a paragraph; in plain text
+    a bare "1." or "-" reads as an item the translator left empty. Its first
     line, set in ``width`` as the item's content is, goes on after the marker, where the
     item's content starts too; the blank lines between go (the item opens with it)."""
     first = marker_line + 1
