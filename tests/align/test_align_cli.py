@@ -447,6 +447,11 @@ def test_a_failed_project_write_records_no_join(tmp_path: Path, damage: str) -> 
         assert first.returncode == 0 and "1 sentence join recorded" in first.stdout
         joins.unlink()
         po.chmod(0o444)
+        # A sentence more on both sides, so that the file must change: one that would not
+        # is left as it is, read-only or not, and the run succeeds.
+        for name in ("paper.txt", "paper.es.txt"):
+            text = (tmp_path / name).read_text(encoding="utf-8")
+            (tmp_path / name).write_text(text.rstrip() + " It ends here.\n", encoding="utf-8")
     else:
         po.parent.mkdir()
         po.write_text("not touched\n", encoding="utf-8")
