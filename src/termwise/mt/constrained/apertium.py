@@ -616,21 +616,21 @@ def translate_constrained(
         if _goes_on_in_lower_case(body, p.end + len(emphasis.get(k, ("", ""))[1]))
     }
     # The occurrences in sentences: a heading needs neither a verb ("Peaceful development
-    # issues") nor an article ("Global governance reforms").
+    # issues") nor an article ("Global governance reforms"). A lead-in ending in ":" or ";"
+    # is a sentence ("Global governance needs three things:").
     in_sentences = {
         k
         for body, fences in zip(flat, kept, strict=True)
         if _SENTENCE_END.search(body)
         for k in fences
     }
-    # The source word right after each occurrence in a sentence, which ``_verb_after`` may
-    # read again.
+    # The source words right after each occurrence in a sentence (up to two), which
+    # ``_verb_after`` may read again.
     following = {
-        k: word.group(1)
+        k: _following_words(body, p.end + len(emphasis.get(k, ("", ""))[1]))
         for body, fences in zip(flat, kept, strict=True)
         for k, p in fences.items()
         if k in in_sentences
-        and (word := _FOLLOWING_WORD.match(body, p.end + len(emphasis.get(k, ("", ""))[1])))
     }
     targets = [p.target for p in by_key.values() if p.target is not None]
     # The heads are analysed while the document goes through the analysis half.
@@ -831,7 +831,7 @@ def _translate_joined(
     pending_heads: Future[dict[str, Head | None]],
     lower_after: set[int],
     emphasis: dict[int, Marks],
-    following: dict[int, str],
+    following: dict[int, tuple[str, ...]],
     in_sentences: set[int],
 ) -> tuple[list[str], dict[int, _Injection]] | None:
     """One run of the pipeline for ``texts``: each output, and each fenced occurrence's
@@ -898,22 +898,22 @@ def _edit(
     lower_after: set[int],
     emphasis: dict[int, Marks],
     pipe: Pipeline | None = None,
-    following: dict[int, str] | None = None,
+    following: dict[int, tuple[str, ...]] | None = None,
     in_sentences: set[int] | None = None,
 ) -> tuple[str, dict[int, _Injection]]:
     """Replace each fenced occurrence's units by the injected term; the injections by key
     (``lower_after``: the occurrences whose source goes on in lower case; ``emphasis``: the
     mark to put around an occurrence's rendering; ``pipe``: the dictionaries that read a
     pronoun before the term again as a determiner, and a noun after it as a verb;
-    ``following``: the source word right after each occurrence; ``in_sentences``: the
+    ``following``: the source words right after each occurrence; ``in_sentences``: the
     occurrences in a sentence, not a heading)."""
     pieces = tokens(stream)
     out: list[str] = []
     injections: dict[int, _Injection] = {}
     i = 0
     previous_unit = ""
-    # Where each injected unit is in ``out``: the source word after it, the term's number.
-    injected: list[tuple[int, str, str]] = []
+    # Where each injected unit is in ``out``: the source words after it, the term's number.
+    injected: list[tuple[int, tuple[str, ...], str]] = []
     while i < len(pieces):
         piece = pieces[i]
         opening = _OPENING.fullmatch(piece)
@@ -939,6 +939,26 @@ def _edit(
         capitalise = _sentence_start(previous_unit) and placement.source[:1].isupper()
         head = heads.get(term.text)
         nouns = _nouns_at(pieces, i)
+        if (
+            head is not None
+            and not head.gendered
+            and nouns
+            and following
+            and key in following
+            and not _determiner_before(out)
+        ):
+            # Where a determiner comes first ("The global governance needs reform") the noun
+            # stays: read as the verb, the determiner would agree with the verbatim term and
+            # transfer would make up its gender ("El gobernanza global").
+            number = _occurrence_number(head, units, placement.singular)
+            read = _verb_in_noun_run(out, len(out), pieces, i, following[key], number, pipe)
+            if read == 1:
+                # The noun after the term was the sentence's verb ("Global governance
+                # matters."): with no noun to modify, no word can agree with the term, so it
+                # goes in verbatim, without an article ("Gobernanza global importa."), not
+                # as a compound that loses the verb ("Los asuntos de gobernanza global.").
+                head = None
+            nouns = read - 1 if read else nouns
         modifier = nouns > 0
         if head is not None and not head.gendered and nouns != 1:
             # Transfer would give the head an article and the words around it a gender
@@ -1009,15 +1029,32 @@ def _edit(
         out.extend(p for p in inside if p.startswith("[") and p != _CLOSE_BLANK)
         previous_unit = "^x<n>/x<n>$"
     if pipe is not None:
-        for index, word, number in injected:
-            _verb_after(out, index, word, number, pipe)
+        for index, next_words, number in injected:
+            _verb_after(out, index, next_words, number, pipe)
     return "".join(out), injections
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"'”’»)\]]*$")
+# A sentence's last mark: a lead-in ending in ":" or ";" is a sentence too. Without them
+# "Global governance needs three things:" was read as a heading, and came out "Necesidades
+# de gobernanza global tres cosas:", its verb lost.
+_SENTENCE_END = re.compile(r"[.!?:;][\"'”’»)\]]*$")
 # The source word after an occurrence, with nothing but spaces between, or the closing
 # marks of an emphasis that opened before the term ("*All communities …* matter").
 _FOLLOWING_WORD = re.compile(r"[*_]* +([^\W\d_]+)(?![\w'’-])")
+# The word after that one, with spaces between.
+_NEXT_FOLLOWING_WORD = re.compile(r" +([^\W\d_]+)(?![\w'’-])")
+
+
+def _following_words(body: str, position: int) -> tuple[str, ...]:
+    """The (up to two) source words right after ``body[position]``: a noun after a term and
+    the word after it may be the sentence's verb ("Common prosperity goals matter")."""
+    first = _FOLLOWING_WORD.match(body, position)
+    if first is None:
+        return ()
+    second = _NEXT_FOLLOWING_WORD.match(body, first.end())
+    return (first.group(1), second.group(1)) if second else (first.group(1),)
+
+
 # A blank of the stream that holds no more than spaces and emphasis marks.
 _EMPHASIS_BLANK = re.compile(r"[ *_]*")
 _VERBS = {"vblex", "vbser", "vbhaver", "vbmod", "vaux", "vbdo"}
@@ -1027,49 +1064,102 @@ _NON_FINITE = {"inf", "ger", "pp", "pprs", "subs"}
 _AGREEING_VERB = {"pl": ["pres"], "sg": ["pri", "p3", "sg"]}
 
 
-def _verb_after(out: list[str], index: int, word: str, number: str, pipe: Pipeline) -> None:
-    """The noun right after the injected unit at ``out[index]`` read as the sentence's verb,
-    in place, where the sentence has no other finite verb.
+def _verb_after(
+    out: list[str], index: int, words: tuple[str, ...], number: str, pipe: Pipeline
+) -> None:
+    """A noun right after the injected unit at ``out[index]`` read as the sentence's verb,
+    in place, where the sentence has no other finite verb (``_verb_in_noun_run``).
 
     The tagger chooses from the words it saw: after "human destiny" it read "matter" as a
     noun, and transfer then made a compound of the whole injected term and it ("Todo asunto
     de comunidades de futuro compartido de la humanidad"), the sentence's verb gone; after
     "common prosperity" it read "increases" as a noun, as plain Apertium does ("Aumentos de
-    prosperidad común."). A sentence needs a finite verb, so where none is left and the
-    analyser reads ``word`` as one that agrees with the term (a plural term, "matter"; a
-    singular one, "matters"), that reading, looked up in the bilingual dictionary, takes the
-    noun's place: "Todas las comunidades de futuro compartido de la humanidad importan",
-    "La prosperidad común aumenta". A compound in a sentence with a verb stays ("We
-    discussed community of human destiny matters"), and ``_edit`` does not ask in a heading
+    prosperidad común."). A compound in a sentence with a verb stays ("We discussed
+    community of human destiny matters"), and ``_edit`` does not ask in a heading
     ("Peaceful development issues": "Asuntos de desarrollo pacífico"). 67f3eaa asked only
     after a term that ends in a complement, and "Common prosperity increases." lost its verb.
     """
-    after = index + 1
-    # An emphasis that closes between them ("*All communities …* matter") is no word.
-    while after < len(out) and _EMPHASIS_BLANK.fullmatch(out[after]):
-        after += 1
-    if after >= len(out) or not out[after].startswith("^"):
-        return
-    noun = _source_side(out[after])
-    if noun.tags[:1] != ["n"] or pipe.source_analyser is None:
-        return
-    if _finite_verb_near(out, index) or _finite_verb_near(out, after, forward=True):
-        return
+    _verb_in_noun_run(out, index, out, index + 1, words, number, pipe)
+
+
+def _verb_in_noun_run(
+    before: list[str],
+    end: int,
+    after: list[str],
+    start: int,
+    words: tuple[str, ...],
+    number: str,
+    pipe: Pipeline | None,
+) -> int:
+    """Which noun of the run from ``after[start]`` on, 1 or 2, was read again as the
+    sentence's verb, in place; 0 where none was.
+
+    A sentence needs a finite verb, so where neither ``before[:end]`` nor the run and what
+    follows it hold one, and the analyser reads the source word of the first noun
+    (``words[0]``) as one that agrees with the term of ``number`` (a plural term, "matter";
+    a singular one, "matters"), that reading, looked up in the bilingual dictionary, takes
+    the noun's place: "Todas las comunidades de futuro compartido de la humanidad
+    importan", "La prosperidad común aumenta". Else, in a run of two nouns the first of
+    which is plural, the second may be the base form that agrees with the term and the first
+    as their subject ("Common prosperity goals matter": "Los goles de prosperidad común
+    importan", not "El asunto de goles de la prosperidad común").
+    """
+    if pipe is None or pipe.source_analyser is None or not words:
+        return 0
+    run: list[int] = []
+    position = start
+    while len(run) < 3:
+        # An emphasis that closes between them ("*All communities …* matter") is no word.
+        while position < len(after) and _EMPHASIS_BLANK.fullmatch(after[position]):
+            position += 1
+        if position >= len(after) or not after[position].startswith("^"):
+            break
+        if _source_side(after[position]).tags[:1] != ["n"]:
+            break
+        run.append(position)
+        position += 1
+    if not run or _finite_verb_near(before, end):
+        return 0
+    candidates = [(1, run[0], words[0], number)]
+    if len(run) == 2 and len(words) > 1 and "pl" in _source_side(after[run[0]]).tags:
+        # Only a base form after a plural noun: a singular noun and an "-s" form ("trade
+        # flows") are as often a compound of two nouns.
+        candidates.append((2, run[1], words[1], "pl"))
+    for place, at, word, agreeing in candidates:
+        if _finite_verb_near(after, at, forward=True):
+            return 0
+        unit = _agreeing_verb(pipe, word, _source_side(after[at]).lemma, agreeing)
+        if unit is not None:
+            after[at] = unit
+            return place
+    return 0
+
+
+def _determiner_before(out: list[str]) -> bool:
+    """Whether the last unit of ``out``, past blanks, is a determiner of what follows it
+    (an article, "our", "all", a quantifier the tagger read as a pronoun)."""
+    index = len(out) - 1
+    while index >= 0 and not out[index].startswith("^") and not out[index].strip():
+        index -= 1
+    if index < 0 or not out[index].startswith("^"):
+        return False
+    tags = _source_side(out[index]).tags
+    return tags[:1] in (["det"], ["predet"]) or tags[:2] == ["prn", "tn"]
+
+
+def _agreeing_verb(pipe: Pipeline, word: str, lemma: str, number: str) -> str | None:
+    """The bilingual unit of ``word``'s finite verb reading (of the same lemma as the noun
+    the tagger chose) that agrees with a subject of ``number``; None where it has none."""
+    assert pipe.source_analyser is not None
     readings = analyse_words(pipe.source_analyser, [word]).get(word, [])
     wanted = ["vblex", *_AGREEING_VERB[number]]
-    lemma = next(
-        (
-            lemma
-            for lemma, tags in readings
-            if tags == wanted and lemma.lower() == noun.lemma.lower()
-        ),
+    verb = next(
+        (found for found, tags in readings if tags == wanted and found.lower() == lemma.lower()),
         None,
     )
-    if lemma is None:
-        return
-    unit = _looked_up(pipe, f"^{escape(lemma)}{''.join(f'<{t}>' for t in wanted)}$")
-    if unit is not None:
-        out[after] = unit
+    if verb is None:
+        return None
+    return _looked_up(pipe, f"^{escape(verb)}{''.join(f'<{t}>' for t in wanted)}$")
 
 
 def _finite_verb_near(out: list[str], index: int, *, forward: bool = False) -> bool:
