@@ -191,6 +191,18 @@ def test_merge_lines_name_every_kind_of_change() -> None:
     )
 
 
+def test_merge_lines_name_a_part_released_by_its_holders_new_text() -> None:
+    # A part waiting for its share of a segment whose text the other program's replaced
+    # is untranslated now: the toast said nothing of it where the holder was taken whole.
+    report = MergeReport(taken_from_disk=["h"], released=["w"])
+    lines = workbench_app.merge_lines(report, {"h": 1, "w": 2}, limit=5)
+    assert lines == [
+        "#2: the other program's version (you had not changed it).",
+        "#3: untranslated now (the segment that held its share of the translation took the "
+        "other program's text).",
+    ]
+
+
 def test_the_last_save_after_a_crash_tells_its_merge(
     review_project: ProjectLayout, paper: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -115,6 +115,12 @@ def notes_taken_back(notes: str) -> str:
     )
 
 
+def without_wait(notes: str) -> str:
+    """``notes`` without their "still in segment" line: the part no longer waits for a
+    neighbour's translation (the rest, its old translation kept as a suggestion, stays)."""
+    return "\n".join(line for line in notes.splitlines() if not line.startswith(IN_NEIGHBOUR_NOTE))
+
+
 def waited_for(unit: TranslationUnit) -> str | None:
     """The segment whose translation ``unit``'s note says holds its sentence's whole
     translation, whatever ``unit`` holds; None where no such note is on it."""

@@ -21,7 +21,7 @@ import copy
 import hashlib
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from termwise.errors import TermwiseError
 from termwise.project import entry_spans, po_format
 from termwise.project.entry_spans import ENTRY_SEPARATOR, Piece, Span
+from termwise.project.omissions import waited_for, without_wait
 from termwise.project.units import READ_ONLY_FLAG, SegmentState, TranslationUnit, same_text
 
 if TYPE_CHECKING:
@@ -106,6 +107,12 @@ class MergeReport:
     # Both changed other parts of the segment (your note and its approval, say): each
     # side's change was kept.
     combined: list[str] = field(default_factory=list)
+    # Later parts of a cut sentence that waited for the translation a segment before held
+    # whole (``omissions.waited_for``), whose text the merge took from the other program:
+    # that text may no longer hold their sentence (an edition printed nothing for it), so
+    # they wait no more and show as untranslated, their MT a suggestion. The holder's
+    # details say so too.
+    released: list[str] = field(default_factory=list)
     # An approval given to a text the merge replaced went (it judged the old text), or the
     # other side asked for a review again: the segment needs review.
     reviews_dropped: list[str] = field(default_factory=list)
@@ -395,6 +402,8 @@ def merge_from_disk(tfile: TranslationFile, path: str | Path | None = None) -> M
     theirs = type(tfile).load(target)
     report = MergeReport()
     our_sources = {unit.source for unit in tfile.units.values()}
+    # Segments whose text the merge took from the other program, where it differs here.
+    texts_taken: set[str] = set()
     for segment_id, their_unit in theirs.units.items():
         ours = tfile.units.get(segment_id)
         written = tfile._written.get(segment_id)
@@ -413,10 +422,14 @@ def merge_from_disk(tfile: TranslationFile, path: str | Path | None = None) -> M
             else TranslationUnit(segment_id, ours.source)
         )
         merged = _merge_unit(base, ours, their_unit, report)
+        theirs_text = _text(their_unit)
+        if theirs_text not in (_text(base), _text(ours)) and _text(merged) == theirs_text:
+            texts_taken.add(segment_id)
         if merged is not ours:
             if _undo_state(merged) != _undo_state(ours):
                 report.changed.append(segment_id)
             tfile.units[segment_id] = merged
+    _release_waiting_parts(tfile, texts_taken, report)
     for their_unit in theirs.obsolete:
         if all(not _same_work(their_unit, unit) for unit in tfile.obsolete):
             tfile.obsolete.append(their_unit)
@@ -425,6 +438,30 @@ def merge_from_disk(tfile: TranslationFile, path: str | Path | None = None) -> M
     tfile._written, tfile._pending_scan = theirs._written, theirs._pending_scan
     tfile.path = target
     return report
+
+
+def _release_waiting_parts(tfile: TranslationFile, holders: Set[str], report: MergeReport) -> None:
+    """The parts waiting for a translation held whole by one of ``holders`` (segments
+    whose text the merge took from the other program, which may have rewritten or locked
+    it without their sentence) wait no more: an edition printed nothing for their sentence
+    while the holder's text had none. Their note goes, their MT stays a suggestion."""
+    if not holders:
+        return
+    for segment_id, unit in tfile.units.items():
+        holder = waited_for(unit)
+        if holder is None or holder not in holders:
+            continue
+        unit.notes = without_wait(unit.notes)
+        report.released.append(segment_id)
+        report.details.setdefault(segment_id, []).append(
+            f"waits no more for the translation of segment {holder}, whose text is {THEIRS}"
+        )
+        now = "waits no more" if unit.target else "is untranslated now"
+        report.details.setdefault(holder, []).append(
+            f"segment {segment_id}, which waited for its share of this text, {now}"
+        )
+        if segment_id not in report.changed:
+            report.changed.append(segment_id)
 
 
 # The parts of a segment a merge takes from one side or the other (see ``_merge_unit``).

@@ -792,8 +792,13 @@ class ReviewSession:
         self.tfile.units = copy.deepcopy(structure.units)
         # The units kept aside as they were then: a unit a join kept aside is back in place
         # (no obsolete copy of it stays), and one a later split reshaped is itself again.
+        # (A segment's copy from before its join, ``_before_join``, has the id of a segment
+        # in place but its own source: it stays.)
         self.tfile.obsolete = [
-            u for u in copy.deepcopy(structure.obsolete) if u.segment_id not in structure.units
+            u
+            for u in copy.deepcopy(structure.obsolete)
+            if u.segment_id not in structure.units
+            or u.source != structure.units[u.segment_id].source
         ]
         sync_with_document(self.tfile, self.document)
         self._build_rows()
@@ -854,6 +859,7 @@ class ReviewSession:
 
         def edit() -> None:
             persons = _persons_translation(first, second)
+            before = _before_join(first, second)
             first.target = glue.join(t for t in (first.target, second.target) if t)
             _join_mt(first, second, glue)
             if first.mt is None and not persons:
@@ -881,7 +887,17 @@ class ReviewSession:
             # second segment back its own translation and MT.
             if second.has_work():
                 second.notes = set_aside_notes(second.notes)
+                # Its own copy from before an earlier join (of a shorter sentence, under
+                # its id) goes: only a segment in place keeps one, sync taking an obsolete
+                # unit back by id, the first it meets.
+                self.tfile.obsolete = [
+                    u
+                    for u in self.tfile.obsolete
+                    if u.segment_id != next_id or not second.source.startswith(u.source + " ")
+                ]
                 self.tfile.obsolete.append(second)
+            if before is not None:
+                self.tfile.obsolete.append(before)
             self.resegmentation.joins.append((segment_id, next_id))
 
         return self._restructure("join", edit, segment_id)
@@ -1060,6 +1076,7 @@ class ReviewSession:
             elif unit.state is SegmentState.REVIEWED:
                 # Reviewed as the translation of the whole join, not of this part alone.
                 unit.state = SegmentState.EDITED
+            self._back_as_before_join(unit, rewritten)
             if len(tail) > 1:
                 self._rejoin_tail(tail, texts[cut + 1 :], kept_aside, glue)
             regroup(unit)
@@ -1078,6 +1095,27 @@ class ReviewSession:
                 self._wait_for_holder(parts[0], [tail[0]])
 
         return self._restructure("split", edit, parts[0], settle)
+
+    def _back_as_before_join(self, unit: TranslationUnit, rewritten: bool) -> None:
+        """The first part of a join split again, back in the shape it had before the join
+        (``unit.source``): where its translation is again exactly the one it had then, it
+        is again as it was (reviewed, or MT with its MT), from the copy ``_before_join``
+        kept aside. Copies of shapes the split cut apart go: no split brings those back."""
+        copies = [
+            u
+            for u in self.tfile.obsolete
+            if u.segment_id == unit.segment_id
+            and (u.source == unit.source or u.source.startswith(unit.source + " "))
+        ]
+        if not copies:
+            return
+        self.tfile.obsolete = [u for u in self.tfile.obsolete if all(u is not c for c in copies)]
+        before = next((u for u in copies if u.source == unit.source), None)
+        if before is None or rewritten or not unit.target or unit.target != before.target:
+            # Written otherwise while joined: a person must look again.
+            return
+        unit.state = before.state
+        unit.mt, unit.mt_engine, unit.mt_model = before.mt, before.mt_engine, before.mt_model
 
     def _wait_for_rewrite(self, holder: str, part_id: str) -> None:
         """The later part of a join split again waits for its share of the translation
@@ -1523,6 +1561,22 @@ def _persons_translation(*units: TranslationUnit) -> bool:
     return any(
         unit.target and unit.state in (SegmentState.EDITED, SegmentState.REVIEWED) for unit in units
     )
+
+
+def _before_join(first: TranslationUnit, second: TranslationUnit) -> TranslationUnit | None:
+    """A copy of ``first`` as it is, to keep aside (an obsolete ``#~`` entry, under its id
+    and its own source) while it is joined with ``second``, where the join loses what a
+    split cannot work out again from the texts: its approval (the joined sentence is new,
+    to review), or its MT where ``second`` has none (``_join_mt``). A PO keeps an obsolete
+    entry's flags and MT, so the copy survives a save, a reopen and other editors; the
+    second part's own unit is kept aside the same way."""
+    if not first.target:
+        return None
+    if first.state is not SegmentState.REVIEWED and not (first.mt is not None and not second.mt):
+        return None
+    before = copy.copy(first)
+    before.notes = set_aside_notes(first.notes)
+    return before
 
 
 def _join_mt(first: TranslationUnit, second: TranslationUnit, glue: str) -> None:

@@ -746,6 +746,15 @@ def merge_lines(report: MergeReport, places: Mapping[str, int], *, limit: int) -
             f"{', '.join(map(number, taken[:limit]))}{more}: the other program's version "
             "(you had not changed " + ("it)." if len(taken) == 1 else "them).")
         )
+    released = in_order(report.released)
+    if released:
+        more = f" and {len(released) - limit} more" if len(released) > limit else ""
+        lines.append(
+            f"{', '.join(map(number, released[:limit]))}{more}: untranslated now (the segment "
+            "that held "
+            + ("its" if len(released) == 1 else "their")
+            + " share of the translation took the other program's text)."
+        )
     if report.added_from_disk:
         count = len(report.added_from_disk)
         lines.append(
