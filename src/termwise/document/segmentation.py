@@ -180,6 +180,7 @@ _RU_STARTERS = (
 def _build(lang: str) -> LanguageRules:
     base = lang if lang in _TABLES else "en"
     abbreviations, closing, names, starters = _TABLES[base]
+    abbreviations = _both_spacings(abbreviations)
     markers = _DE_NOTE_MARKERS if base == "de" else ""
     return LanguageRules(
         lang=lang,
@@ -194,6 +195,28 @@ def _build(lang: str) -> LanguageRules:
         cjk=lang in ("zh", "ja", "ko"),
         prefixes=_prefixes(abbreviations, closing, names, markers),
     )
+
+
+# An abbreviation of letter runs each closed by a period: "e.g", "z. B", "p. ex", "Ph.D".
+_DOTTED_LETTERS = re.compile(r"[^\W\d_]+(?:\. ?[^\W\d_]+)+")
+
+
+def _both_spacings(words: str) -> str:
+    """``words`` with each dotted abbreviation also in its other spacing ("e.g" and "e. g",
+    "p. ex" and "p.ex"): writers space them or not, and a word that never ends a sentence
+    ends none either way, the capital after it being a name ("e. g. Paris").
+
+    Only the abbreviations that never end a sentence get this. A name abbreviation keeps
+    the spacing its table gives: English "a.m"/"p.m" end a sentence only before an opener
+    such as "Then", while a spaced "5 p. m." stays an end before any capital, as it was
+    ("We met at 5 p. m. Marie left first." is two sentences; a time ends sentences far
+    more often than a name follows it)."""
+    out = [word.strip() for word in words.split("|")]
+    for word in list(out):
+        if _DOTTED_LETTERS.fullmatch(word):
+            spaced = word.replace(". ", ".").replace(".", ". ")
+            out += [spaced, spaced.replace(". ", ".")]
+    return "|".join(dict.fromkeys(word for word in out if word))
 
 
 def _prefixes(*tables: str) -> dict[str, tuple[str, ...]]:

@@ -73,9 +73,15 @@ def import_translation(
     report = import_file(file, document, tfile, overwrite=overwrite, lenient=lenient, units=units)
     for deviation in report.deviations:
         click.echo(f"deviation (imported with --lenient): {deviation}", err=True)
+    before = tfile.saved_sha256
     saved = tfile.save()
     unmatched = write_unmatched(report, tfile, document)
-    click.echo(f"Imported {file} into {saved}")
+    if before is not None and tfile.saved_sha256 == before:
+        # The save leaves a file it would not change as it is (``store.save``): saying
+        # "Imported" would send a translator looking for changes that are not there.
+        click.echo(f"{saved} already holds everything {file} has: left as it was")
+    else:
+        click.echo(f"Imported {file} into {saved}")
     click.echo(f"  document language:      {document.lang} ({origin})")
     for line in report.lines():
         click.echo(f"  {line}")
