@@ -57,7 +57,11 @@ from termwise.document.model import (
 # lone lowercase letter before its sentence is an enumerator ("a. B"); no cut in a code span.
 # 19: comments before the text on a Markdown comment block's closing line stay in the block
 # ("<!-- a --> <!-- b --> Text."; the second was in the segment).
-VERSION = 20
+# 20: a lettered item opens its sentence ("milk. b. Sell"), a link's destination and a defined
+# reference label are no comment, an HTML declaration is never cut.
+# 21: two lone letters are one abbreviation ("e. g. Paris"), and an abbreviation that never
+# ends a sentence ends none in either spacing ("p.ex. Paris", "z.B. Das").
+VERSION = 21
 # Smaller files segment in well under a tenth of a second: not worth a cache file.
 MIN_BYTES = 200_000
 
