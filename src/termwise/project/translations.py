@@ -26,6 +26,7 @@ from termwise.project.fuzzy_carry import FuzzyIndex as _FuzzyIndex
 from termwise.project.omissions import (
     IN_NEIGHBOUR_NOTE,
     confirmed_omission,
+    in_neighbour_note,
     waited_for,
 )
 from termwise.project.translation_file import TranslationFile
@@ -400,8 +401,19 @@ def _spelled_out_by(whole: str, parts: Sequence[str]) -> bool:
 _HUMAN = (SegmentState.EDITED, SegmentState.REVIEWED)
 
 
-# How the note on a part of a sentence the segmenter now cuts begins, where the part before
-# it holds the whole sentence's translation (``_carry_over_resegmented``).
+# Why a later part of a sentence the segmenter now cuts waits (``in_neighbour_note``), where
+# the part before it holds the whole sentence's translation (``_carry_over_resegmented``).
+_CARRIED_WHOLE = "carried over whole from before the segmenter cut its sentence here"
+
+
+def _lock_comments(unit: TranslationUnit) -> tuple[str, ...]:
+    """The comments of ``unit`` that say why it is read-only (an import's translate="no",
+    another tool's lock): each part of its sentence keeps the reason with the lock."""
+    from termwise.project.importing import READ_ONLY_COMMENTS
+
+    return tuple(c for c in unit.comments if c.startswith(READ_ONLY_COMMENTS))
+
+
 def _carry_over_resegmented(
     pool: Sequence[TranslationUnit],
     claimed: set[int],
@@ -467,6 +479,10 @@ def _carry_over_resegmented(
                 continue
             old = pool[unit_index]
             first, *rest = (segments[i] for i in parts)
+            # A lock is the whole sentence's: on the first part alone, the later parts were
+            # editable although the sentence was locked. Its reason goes with it.
+            lock = old.flags & {READ_ONLY_FLAG}
+            reason = _lock_comments(old) if lock else ()
             placed[first.id] = TranslationUnit(
                 segment_id=first.id,
                 source=first.text,
@@ -475,15 +491,15 @@ def _carry_over_resegmented(
                 notes=old.notes,
                 previous_source=old.source,
                 flags=old.flags,
+                comments=reason,
             )
             for segment in rest:
                 placed[segment.id] = TranslationUnit(
                     segment_id=segment.id,
                     source=segment.text,
-                    notes=(
-                        f"{IN_NEIGHBOUR_NOTE}{first.id}, carried over whole from before the "
-                        "segmenter cut its sentence here"
-                    ),
+                    notes=in_neighbour_note(first.id, _CARRIED_WHOLE),
+                    flags=lock,
+                    comments=reason,
                 )
             claimed.add(unit_index)
             placed_now.update(parts)

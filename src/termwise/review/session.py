@@ -187,6 +187,12 @@ class ReviewSession:
         # (``_locked_on_disk``), as of its stamps.
         self._own_stamps: FileStamps = own_stamps
         self._own_locks: tuple[FileStamps, dict[str, str]] | None = None
+        # The segments those locks hold that the rows show as locked (``row.locked``), and
+        # the locks they were read from; ``disk_locks_version`` is bumped when they change,
+        # so that the grid draws them as soon as a lock is read, not at the next merge.
+        self._disk_locks_shown: frozenset[str] = frozenset()
+        self._disk_locks_read: dict[str, str] | None = None
+        self.disk_locks_version = 0
         # The other languages' work, as of their files' stamps (``_work_in_other_languages``).
         self._others_work: tuple[FileStamps, dict[str, tuple[str, Path]]] | None = None
         self.issues: list[Issue] = []
@@ -245,6 +251,7 @@ class ReviewSession:
         units = self.tfile.units
         rows = []
         mt_state = SegmentState.MT
+        locked_on_disk = self._disk_locks_shown
         for segment in self.document.segments:
             unit = units[segment.id]
             if unit.state is mt_state:
@@ -257,7 +264,7 @@ class ReviewSession:
                     unit.target,
                     state_value[unit.state],
                     segment.kind is heading,
-                    locked=READ_ONLY_FLAG in unit.flags,
+                    locked=READ_ONLY_FLAG in unit.flags or segment.id in locked_on_disk,
                     # Only an aligned group has comments to read (and a book has 50,000).
                     to_confirm=bool(unit.comments) and needs_check(unit),
                 )
@@ -350,17 +357,47 @@ class ReviewSession:
 
         stamps = self._translation_stamps([self.target_lang])
         if not stamps or stamps == self._own_stamps:
-            return {}
-        if self._own_locks is None or self._own_locks[0] != stamps:
-            tfile = TranslationFile.load(self.translation_path)
-            sync_with_document(tfile, self.document)
-            locked = {
-                segment_id: reason
-                for segment_id, unit in tfile.units.items()
-                if (reason := read_only_reason(unit)) is not None
-            }
-            self._own_locks = (stamps, locked)
-        return self._own_locks[1]
+            locked: dict[str, str] = {}
+        else:
+            if self._own_locks is None or self._own_locks[0] != stamps:
+                tfile = TranslationFile.load(self.translation_path)
+                sync_with_document(tfile, self.document)
+                self._own_locks = (
+                    stamps,
+                    {
+                        segment_id: reason
+                        for segment_id, unit in tfile.units.items()
+                        if (reason := read_only_reason(unit)) is not None
+                    },
+                )
+            locked = self._own_locks[1]
+        self._show_locks_on_disk(locked)
+        return locked
+
+    def _show_locks_on_disk(self, locked: dict[str, str]) -> None:
+        """Show the rows ``locked`` (the file's locks, ``_locked_on_disk``) holds as locked,
+        and those a lock there no longer holds as their units say: the lock was enforced,
+        but the grid's marker came only with the next merge."""
+        if locked is self._disk_locks_read or not (locked or self._disk_locks_shown):
+            return
+        self._disk_locks_read = locked
+        shown = frozenset(locked)
+        changed = shown ^ self._disk_locks_shown
+        if not changed:
+            return
+        self._disk_locks_shown = shown
+        for segment_id in changed:
+            index = self.row_index.get(segment_id)
+            if index is not None:
+                row = self.rows[index]
+                row.locked = self._row_locked(segment_id)
+                row.touch()
+        self.disk_locks_version += 1
+
+    def _row_locked(self, segment_id: str) -> bool:
+        """Whether the grid shows ``segment_id`` as locked: its unit's flag, or a lock
+        another program has added to the file since (as ``read_only_reason`` reads it)."""
+        return READ_ONLY_FLAG in self.unit(segment_id).flags or segment_id in self._disk_locks_shown
 
     def _locked_in_translations(self) -> dict[str, str]:
         """The read-only segments of every translation of the document, with the reason;
@@ -427,7 +464,7 @@ class ReviewSession:
         row = self.row(segment_id)
         row.target = unit.target
         row.mt = unit.mt or ""
-        row.locked = READ_ONLY_FLAG in unit.flags
+        row.locked = self._row_locked(segment_id)
         row.to_confirm = bool(unit.comments) and needs_check(unit)
         if row.state != unit.state.value:
             self._counts[row.state] -= 1
@@ -1171,7 +1208,9 @@ class ReviewSession:
             unit.state = SegmentState.EDITED
 
     def split(self, segment_id: str, offset: int) -> Change:
-        """Split a segment at ``offset`` of its text; the first part keeps id and translation."""
+        """Split a segment at ``offset`` of its text; the first part keeps its id and a
+        person's translation (the later parts wait for their share), while MT of the whole
+        goes, for MT of each part to replace."""
         self.refuse_read_only([segment_id], "splitting")
         self.refuse_others_work([segment_id], "split")
         parts, pairs = self._joined_parts(segment_id)
@@ -1196,6 +1235,14 @@ class ReviewSession:
             cuts.append(start_in_base + offset)
             cuts.sort()
             unit.source = text[:offset].strip()
+            if not _persons_translation(unit):
+                # MT of the whole sentence is no MT of its first part: kept, the workbench
+                # and an edition showed the later part's sentence twice, and F2 (which
+                # fills only an empty MT) could not make it again. MT of each part replaces it.
+                unit.mt = unit.mt_engine = unit.mt_model = None
+                if unit.state is SegmentState.MT:
+                    unit.target = ""
+                    unit.state = SegmentState.NEW
             if unit.state is SegmentState.REVIEWED:
                 # Its translation is the whole segment's, now longer than its source: to
                 # review again (the translation kept, for the translator to cut), not
@@ -1248,9 +1295,10 @@ class ReviewSession:
         self._left_out = frozenset(
             unit.segment_id for unit in self.tfile.units.values() if confirmed_omission(unit)
         )
+        # With the locks another program added to the file since (the rows show them now).
         self._read_only = frozenset(
             unit.segment_id for unit in self.tfile.units.values() if READ_ONLY_FLAG in unit.flags
-        )
+        ) | frozenset(() if self.source_only else self._locked_on_disk())
         from termwise.checks.entries import entry_data
 
         # Plural forms and PO flags (c-format...), for the placeholders and plural checks.
@@ -1424,6 +1472,9 @@ class ReviewSession:
         Returns the merge's report and whether undo forgot its steps: an older step could
         have put back what the other program replaced."""
         report = self.tfile.merge_from_disk()
+        # The units now hold the file's locks (the merge took them, or the release of one).
+        self._disk_locks_shown = frozenset()
+        self._disk_locks_read = None
         for segment_id in self.tfile.units:
             if segment_id in self.row_index:
                 self._sync_row(segment_id)

@@ -60,6 +60,8 @@ class Workbench(Vertical):
         self._search_hits: list[int] = []
         self._search_query = ""
         self._shown: dict[str, str] = {}
+        # The session's ``disk_locks_version`` as the grid last drew it.
+        self._locks_drawn = session.disk_locks_version
 
     def compose(self) -> ComposeResult:
         session = self.session
@@ -264,6 +266,15 @@ class Workbench(Vertical):
         if notes:
             parts.append(f"note: {escape(notes)}")
         self._set_text("#dock-label", "  ·  ".join(parts))
+        self.draw_new_locks()
+
+    def draw_new_locks(self) -> None:
+        """Redraw the grid where the session has read locks another program added to the
+        file (or released) since the grid was drawn: the lock was enforced at once, but
+        its marker came only with the next merge."""
+        if self.session.disk_locks_version != self._locks_drawn:
+            self._locks_drawn = self.session.disk_locks_version
+            self.grid.refresh()
 
     def row_changed(self, segment_id: str) -> None:
         index = self.grid.index_of(segment_id)
