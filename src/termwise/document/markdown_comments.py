@@ -35,7 +35,8 @@ DECLARATION = re.compile(r"<![A-Za-z][^>]*>")
 # escape (at most ``MAX_LABEL`` characters of it, which the reader checks).
 LINK_LABEL = re.compile(r"\[((?:[^\\\[\]]|\\.)*)\]", re.DOTALL)
 _LABEL_SPACE = re.compile(r"[ \t\r\n]+")
-_ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+# The characters a backslash escapes (CommonMark 2.4).
+ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _SPECIAL = re.compile(r"[\\`<!\[\]]")
 _LINK_TITLE = re.compile(r"\s*(?:\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|\((?:\\.|[^()\\])*\))")
 
@@ -93,7 +94,7 @@ def _inline_spans(text: str, labels: Collection[str]) -> tuple[_Spans, _Spans, _
         position = special.start()
         char = text[position]
         if char == "\\":
-            escaped = position + 1 < length and text[position + 1] in _ASCII_PUNCTUATION
+            escaped = position + 1 < length and text[position + 1] in ASCII_PUNCTUATION
             position += 2 if escaped else 1
         elif char in "![":
             image = char == "!"

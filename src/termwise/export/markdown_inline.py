@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
 
 from termwise.document.markdown_comments import (
+    ASCII_PUNCTUATION,
     AUTOLINK,
     DECLARATION,
     EMAIL_AUTOLINK,
@@ -37,7 +38,6 @@ from termwise.document.model import MAX_LABEL, LinkDefinition
 # Link targets a standalone edition may point at; others (javascript:, relative paths that
 # lead nowhere once the edition leaves the project) are shown as their text.
 _SAFE_TARGET = re.compile(r"(?:https?://|mailto:)", re.IGNORECASE)
-_ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # An inline HTML comment: the segmenter's own pattern, so that no segment cuts one this
 # parser reads.
@@ -139,7 +139,7 @@ def escape_literal(text: str, nodes: list[Node], escape: dict[str, str]) -> str:
 
 
 def _is_punctuation(char: str) -> bool:
-    return char in _ASCII_PUNCTUATION or unicodedata.category(char)[0] in "PS"
+    return char in ASCII_PUNCTUATION or unicodedata.category(char)[0] in "PS"
 
 
 @dataclass
@@ -200,7 +200,7 @@ class _Parser:
         char = text[position]
         if char == "\\":
             following = text[position + 1 : position + 2]
-            if following and following in _ASCII_PUNCTUATION:
+            if following and following in ASCII_PUNCTUATION:
                 self.items.append(Text(position, position + 2, following, literal=False))
                 return position + 2
             self._literal(position, position + 1)

@@ -22,6 +22,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from termwise.document.markdown_comments import (
+    ASCII_PUNCTUATION,
     AUTOLINK,
     EMAIL_AUTOLINK,
     INLINE_COMMENT,
@@ -42,7 +43,6 @@ _LABEL = re.compile(r"\]\[[^\[\]\n]+\]")
 _INLINE_TAG = re.compile(r"</?[^\W\d_][\w-]*(?:\s[^<>]*)?/?>")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _SPECIAL = re.compile(r"[\\`\[\]<]")
-_ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 # What ``markup_spans`` reads, one kind each: the source's and the output's are paired
 # kind by kind. An inline comment and a tag are one kind (inline HTML), as they were.
 _KINDS = ("code", "destination", "autolink", "label", "html")
@@ -69,7 +69,7 @@ def markup_spans(text: str) -> list[tuple[str, int, int]]:
         position = special.start()
         char = text[position]
         if char == "\\":
-            escaped = text[position + 1 : position + 2] in _ASCII_PUNCTUATION
+            escaped = text[position + 1 : position + 2] in ASCII_PUNCTUATION
             position += 2 if escaped and position + 1 < len(text) else 1
         elif char == "`":
             run_end, closing = code_span_closing(text, position)

@@ -24,10 +24,10 @@ from termwise.errors import TermwiseError
 from termwise.project.fuzzy_carry import FUZZY_THRESHOLD as FUZZY_THRESHOLD
 from termwise.project.fuzzy_carry import FuzzyIndex as _FuzzyIndex
 from termwise.project.omissions import (
-    IN_NEIGHBOUR_NOTE,
     confirmed_omission,
     in_neighbour_note,
     waited_for,
+    without_wait,
 )
 from termwise.project.translation_file import TranslationFile
 from termwise.project.units import (
@@ -528,12 +528,7 @@ def _joined_unit(
         mt = None
     source = " ".join(part.source for part in parts)
     # The note a split left on a part is about a segmentation that is gone.
-    notes = (
-        line
-        for part in parts
-        for line in part.notes.splitlines()
-        if not line.startswith(IN_NEIGHBOUR_NOTE)
-    )
+    notes = filter(None, (without_wait(part.notes) for part in parts))
     return TranslationUnit(
         segment_id=segment.id,
         source=segment.text,

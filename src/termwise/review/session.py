@@ -24,7 +24,6 @@ from termwise.errors import TermwiseError
 from termwise.languages import sentence_glue
 from termwise.project.layout import ProjectLayout, id_aliases_file
 from termwise.project.omissions import (
-    IN_NEIGHBOUR_NOTE,
     confirmed_omission,
     in_neighbour_note,
     joined_notes,
@@ -32,6 +31,7 @@ from termwise.project.omissions import (
     set_aside_notes,
     translation_in_neighbour,
     waited_for,
+    without_wait,
 )
 from termwise.project.units import MT_MAY_FILL, READ_ONLY_FLAG, SegmentState
 from termwise.review.alignment import (
@@ -351,25 +351,12 @@ class ReviewSession:
         where it changed since this session last read or wrote it (none otherwise: the
         units are then what is there). Read again only when its stamps change, synced with
         the document as ``_locked_in_translations`` reads the others."""
-        from termwise.project.importing import read_only_reason
-        from termwise.project.translation_file import TranslationFile
-        from termwise.project.translations import sync_with_document
-
         stamps = self._translation_stamps([self.target_lang])
         if not stamps or stamps == self._own_stamps:
             locked: dict[str, str] = {}
         else:
             if self._own_locks is None or self._own_locks[0] != stamps:
-                tfile = TranslationFile.load(self.translation_path)
-                sync_with_document(tfile, self.document)
-                self._own_locks = (
-                    stamps,
-                    {
-                        segment_id: reason
-                        for segment_id, unit in tfile.units.items()
-                        if (reason := read_only_reason(unit)) is not None
-                    },
-                )
+                self._own_locks = (stamps, self._locks_in_file(self.translation_path))
             locked = self._own_locks[1]
         self._show_locks_on_disk(locked)
         return locked
@@ -407,10 +394,7 @@ class ReviewSession:
         Each file is synced with the document (in memory, never saved), as that work is: a
         lock saved under the ids of a segmentation since changed (a sentence the segmenter
         now cuts or joins) is on the segments it carries over to only once synced."""
-        from termwise.project.importing import read_only_reason
         from termwise.project.progress import project_languages
-        from termwise.project.translation_file import TranslationFile
-        from termwise.project.translations import sync_with_document
 
         langs = project_languages(self.layout, self.path)
         # Taken before the files are read: one that changes while they are read is read
@@ -422,14 +406,26 @@ class ReviewSession:
                 path = self.layout.translation_file(self.path, lang)
                 if not path.exists():
                     continue
-                tfile = TranslationFile.load(path)
-                sync_with_document(tfile, self.document)
-                for segment_id, unit in tfile.units.items():
-                    reason = read_only_reason(unit)
-                    if reason is not None:
-                        locked.setdefault(segment_id, f"{reason} ({lang})")
+                for segment_id, reason in self._locks_in_file(path).items():
+                    locked.setdefault(segment_id, f"{reason} ({lang})")
             self._locked = (stamps, locked)
         return self._locked[1]
+
+    def _locks_in_file(self, path: Path) -> dict[str, str]:
+        """The read-only segments of the translation file at ``path`` as it is on disk, with
+        the reason, synced with the document in memory (never saved): a lock saved under the
+        ids of a segmentation since changed is on the segments it carries over to."""
+        from termwise.project.importing import read_only_reason
+        from termwise.project.translation_file import TranslationFile
+        from termwise.project.translations import sync_with_document
+
+        tfile = TranslationFile.load(path)
+        sync_with_document(tfile, self.document)
+        return {
+            segment_id: reason
+            for segment_id, unit in tfile.units.items()
+            if (reason := read_only_reason(unit)) is not None
+        }
 
     def refuse_read_only(self, segment_ids: Iterable[str], what: str) -> None:
         """Raise ``ReadOnlySegment`` if one of ``segment_ids`` is read-only: ``what`` (an
@@ -1160,7 +1156,7 @@ class ReviewSession:
         translation from before the join stays a suggestion: its MT, or a note."""
         part = self.unit(part_id)
         before = part.target
-        lines = [line for line in part.notes.splitlines() if not line.startswith(IN_NEIGHBOUR_NOTE)]
+        lines = without_wait(part.notes).splitlines()
         if before and before != part.mt:
             lines.append(_BEFORE_THE_JOIN + before)
         lines.append(in_neighbour_note(holder, _WRITTEN_WHOLE))
@@ -1264,7 +1260,7 @@ class ReviewSession:
         MT is not (MT of the parts replaces it), and a split of a part that waits itself
         waits for the same segment."""
         unit = self.unit(segment_id)
-        if unit.target and unit.state in (SegmentState.EDITED, SegmentState.REVIEWED):
+        if _persons_translation(unit):
             holder: str | None = segment_id
         elif translation_in_neighbour(unit):
             holder = waited_for(unit)
@@ -1281,10 +1277,7 @@ class ReviewSession:
             # MT an earlier split's part kept stays a suggestion (as ``translate`` leaves it).
             part.target = ""
             part.state = SegmentState.NEW
-            others = [
-                line for line in part.notes.splitlines() if not line.startswith(IN_NEIGHBOUR_NOTE)
-            ]
-            part.notes = "\n".join([*others, note])
+            part.notes = "\n".join(filter(None, (without_wait(part.notes), note)))
 
     # --- checks -----------------------------------------------------------------------
 
