@@ -359,14 +359,22 @@ def _mt_over_held_parts(units: Mapping[str, TranslationUnit]) -> list[str]:
     decides there. Setting the MT aside loses nothing: it stays the part's suggestion."""
     from termwise.project.units import same_text
 
+    # Every command's sync asks this: the file's order is indexed only where a part waits.
+    waiting = [
+        (at, segment_id, unit, holder_id)
+        for at, (segment_id, unit) in enumerate(units.items())
+        if unit.state is SegmentState.MT
+        and unit.notes
+        and unit.target
+        and (holder_id := waited_for(unit)) is not None
+    ]
+    if not waiting:
+        return []
     order = list(units)
     position = {segment_id: at for at, segment_id in enumerate(order)}
     set_aside: list[str] = []
-    for at, (segment_id, unit) in enumerate(units.items()):
-        if unit.state is not SegmentState.MT or not unit.notes or not unit.target:
-            continue
-        holder_id = waited_for(unit)
-        if holder_id is None or unit.mt is None or not same_text(unit.target, unit.mt):
+    for at, segment_id, unit, holder_id in waiting:
+        if unit.mt is None or not same_text(unit.target, unit.mt):
             continue
         start = position.get(holder_id)
         if start is None or start >= at:
