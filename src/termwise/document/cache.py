@@ -61,7 +61,9 @@ from termwise.document.model import (
 # reference label are no comment, an HTML declaration is never cut.
 # 21: two lone letters are one abbreviation ("e. g. Paris"), and an abbreviation that never
 # ends a sentence ends none in either spacing ("p.ex. Paris", "z.B. Das").
-VERSION = 21
+# 22: no cut inside an inline link's target ("[x](<a. B>)"), nor in French "c. -à-d."; a
+# definition under a list item's text is a definition (it was a sentence), held by the item.
+VERSION = 22
 # Smaller files segment in well under a tenth of a second: not worth a cache file.
 MIN_BYTES = 200_000
 
@@ -305,6 +307,7 @@ def _encode_definition(definition: LinkDefinition) -> list[Any]:
         definition.quote_depth,
         definition.code_blocks_before,
         _encode_quotes(definition.quotes),
+        definition.item_depth,
     ]
 
 
@@ -318,8 +321,9 @@ def _decode_definition(row: Any) -> LinkDefinition:
         quote_depth,
         code_blocks_before,
         quotes,
+        item_depth,
     ) = row
-    numbers = (after_paragraph, quote_depth, code_blocks_before)
+    numbers = (after_paragraph, quote_depth, code_blocks_before, item_depth)
     texts = (text, label, destination)
     if not all(type(number) is int and number >= 0 for number in numbers):
         raise ValueError("cache row with a malformed link definition")
@@ -334,6 +338,7 @@ def _decode_definition(row: Any) -> LinkDefinition:
         quote_depth,
         code_blocks_before,
         _decode_quotes(quotes, quote_depth),
+        item_depth,
     )
 
 

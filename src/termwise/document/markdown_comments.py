@@ -66,11 +66,13 @@ def inline_code_spans(text: str, labels: Collection[str] = ()) -> list[tuple[int
 
 
 def whole_spans(text: str, labels: Collection[str] = ()) -> list[tuple[int, int]]:
-    """Where ``text`` holds what is read whole but is no code span, in order: the label of
-    a full reference link to one of ``labels`` (``[a][label]``, brackets included) and an
-    HTML declaration. No sentence may end inside one, as none ends inside a code span: a
-    comment or code span there, read so before, was kept whole too."""
-    if not (labels and "][" in text) and DECLARATION.search(text) is None:
+    """Where ``text`` holds what is read whole but is no code span, in order: an inline
+    link's target (``(<a. B> "Mr. B. title")``, parentheses included), the label of a full
+    reference link to one of ``labels`` (``[a][label]``, brackets included) and an HTML
+    declaration. No sentence may end inside one, as none ends inside a code span: a
+    comment or code span there, read so before, was kept whole too, and a cut in a
+    target split one link between two segments ("See [x](<a." and "B>) now.")."""
+    if "](" not in text and not (labels and "][" in text) and DECLARATION.search(text) is None:
         return []
     return _inline_spans(text, labels)[2]
 
@@ -131,25 +133,22 @@ def _after_bracket(
     position: int,
     brackets: list[list[bool]],
     labels: Collection[str],
-    references: _Spans,
+    whole: _Spans,
 ) -> int:
     """Where the text goes on after the "]" at ``position``: after the inline link target
     it closes a link's text before (whose destination and title are no comment and no
     code, however they read), or after the label of a full reference link to one of
-    ``labels`` (the same; its span added to ``references``), else after the "]" itself
-    (CommonMark 6.3)."""
+    ``labels`` (the same), else after the "]" itself (CommonMark 6.3). The target's or
+    the label's span is added to ``whole``."""
     if not brackets:
         return position + 1
     image, active = brackets.pop()
     end = None
     if active:
         target = inline_link_target(text, position + 1)
-        if target is not None:
-            end = target[1]
-        else:
-            end = _after_reference_label(text, position, labels)
-            if end is not None:
-                references.append((position + 1, end))
+        end = target[1] if target is not None else _after_reference_label(text, position, labels)
+        if end is not None:
+            whole.append((position + 1, end))
     if end is None:
         return position + 1
     if not image:

@@ -305,6 +305,9 @@ class LinkDefinition:
     code_blocks_before: int = 0
     # Which quotes those are (see ``Segment.quotes``).
     quotes: tuple[BlockQuote, ...] = ()
+    # The list item whose text holds it (see ``Segment.item_depth``): printed in that item,
+    # so that the list goes on after it.
+    item_depth: int = 0
 
 
 # A line ends where an editor ends it: "\r\n" (Windows), "\n", or a lone "\r" (classic Mac OS).

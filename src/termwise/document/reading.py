@@ -272,6 +272,7 @@ def _segments(
                     quote_depth=block.quote_depth,
                     code_blocks_before=len(code_blocks),
                     quotes=block.quotes,
+                    item_depth=block.item_depth,
                 )
             )
             continue
@@ -1385,11 +1386,14 @@ def markdown_blocks(text: str) -> list[Block]:
             current = None
             continue
         column = _width(line, content_start, indentation_end)
-        # A definition cannot interrupt a paragraph. One in a list item stays the item's
-        # text: printed apart, it would cut the list in two.
-        if current is None and not lists.base_column(column):
+        # A definition cannot interrupt a paragraph. One under a list item's text is that
+        # item's, indented from where the text starts (CommonMark: the item is its
+        # container), and the list goes on after it.
+        base = lists.base_column(column)
+        if current is None and column - base <= 3:
             title_line = following[following_start:] if following_depth == depth else None
-            found = _link_definition(content, title_line)
+            in_item = " " * (column - base) + line[indentation_end:] if base else content
+            found = _link_definition(in_item, title_line)
             if found is not None:
                 definition, title_below = found
                 lists.close_left_of(column)
@@ -1398,6 +1402,7 @@ def markdown_blocks(text: str) -> list[Block]:
                     heading=False,
                     quote_depth=depth,
                     quotes=quotes.current(),
+                    item_depth=lists.reached(column),
                     definition=definition,
                 )
                 kept.lines.append((line_start + left, line_start + right))

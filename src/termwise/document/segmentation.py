@@ -119,7 +119,7 @@ _ES_STARTERS = (
 
 _FR_ABBREVIATIONS = (
     "M|MM|Mme|Mmes|Mlle|Mlles|Dr|Drs|Pr|Me|Mgr|St|Ste|p|pp|cf|fig|figs|vol|vols|éd|éds|art|chap|"
-    "n|nº|tab|env|apr|av|ex|p. ex|c.-à-d|c-à-d|i.e|e.g|ibid|op|cit|coll|trad|dir|"
+    "n|nº|tab|env|apr|av|ex|p. ex|c.-à-d|c-à-d|c. -à-d|i.e|e.g|ibid|op|cit|coll|trad|dir|"
     "janv|févr|fév|avr|juil|sept|oct|nov|déc|et al|al|boul|bd|tél|sq|suiv|capt|Capt|lt|"
     "gén|sgt|fr|Mr|Mrs|Ms|Oesterr|Österr"
 )
@@ -506,7 +506,9 @@ def _period_ends_sentence(
     for count in (3, 2, 1):
         if len(parts) < count:
             continue
-        candidate = " ".join([*parts[-count:-1], token]).lstrip(_OPENERS)
+        # (A hyphen or bracket that opens the last word is the abbreviation's own there:
+        # "c. -à-d.")
+        candidate = token if count == 1 else " ".join(parts[-count:]).lstrip(_OPENERS)
         if candidate in rules.abbreviations:
             return False
         if candidate in rules.closing_abbreviations:

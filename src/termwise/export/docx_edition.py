@@ -376,7 +376,11 @@ def _add_list(
         if part.ordered and entries
         else None
     )
+    first_kept = True
     for entry in entries:
+        if num_id is None and part.ordered and entry.number is not None and not first_kept:
+            # The item before kept no paragraph: Word's count goes on from this one's number.
+            num_id = _restarted_numbering(document, name, entry.number, part.numbering, part.marker)
         paragraph = first if first is not None else container.add_paragraph()
         first = None
         paragraph.style = document.styles[name]
@@ -392,7 +396,11 @@ def _add_list(
                 QUOTE_INDENT_PT * quote_depth + LIST_INDENT_PT * depth + indent_pt
             )
             paragraph.paragraph_format.first_line_indent = Pt(-LIST_INDENT_PT)
-        _add_entry(document, container, paragraph, entry, add, depth, quote_depth, indent_pt)
+        first_kept = _add_entry(
+            document, container, paragraph, entry, add, depth, quote_depth, indent_pt
+        )
+        if not first_kept:
+            num_id = None
 
 
 def _add_entry(
@@ -405,24 +413,40 @@ def _add_entry(
     quote_depth: int,
     indent_pt: float,
     label: str = "",
-) -> None:
+) -> bool:
     """One item of a list of ``depth``: its text in ``paragraph`` (after ``label``, the
     marker of a nested item written on its parent's paragraph), what it holds after.
+    Returns whether ``paragraph`` is kept.
 
     An item with no text of its own (one the translation leaves out, ``omitted_items``,
     that holds a translated nested item or paragraph) has the first of what it holds on
-    its numbered paragraph, a nested item's marker written out ("2. • nested item", as a
-    Markdown edition's "2. - nested item" reads): an empty numbered paragraph would read
-    as a step the translator left empty, and left out, the items after it would count
-    one less than in the other editions."""
+    its numbered paragraph, a nested bullet item's marker written out ("2. • nested item",
+    as a Markdown edition's "2. - nested item" reads), a quote's first paragraph as the
+    item's text: an empty numbered paragraph would read as a step the translator left
+    empty. What no paragraph can hold, a table or a nested numbered list (whose number
+    would be text, not Word's count), follows in the item's place without the item's
+    paragraph, which is removed; the caller numbers the items after it on from their own
+    numbers, so that they count as in the other editions."""
     if label:
         paragraph.add_run(label + " ")
     written = len(paragraph.text)
     add(paragraph, entry.block, _Style(bold=entry.block.kind is SegmentKind.HEADING))
     children = entry.children
+    kept = True
     if children and len(paragraph.text) == written:
         held = children[0]
-        if isinstance(held, EditionBlock):
+        opening = _opening_paragraph(held)
+        if opening is not None:
+            add(paragraph, opening, _Style(bold=opening.kind is SegmentKind.HEADING))
+            assert isinstance(held, QuotePart)
+            rest = QuotePart(held.depth, held.parts[1:])
+            children = [rest, *children[1:]] if rest.parts else children[1:]
+        elif not label and (
+            isinstance(held, TablePart) or (isinstance(held, ListPart) and held.ordered)
+        ):
+            paragraph._p.getparent().remove(paragraph._p)
+            kept = False
+        elif isinstance(held, EditionBlock):
             add(paragraph, held, _Style(bold=held.kind is SegmentKind.HEADING))
             children = children[1:]
         elif isinstance(held, CodeBlock):
@@ -454,6 +478,15 @@ def _add_entry(
             if quote_depth or indent_pt:
                 text_indent = QUOTE_INDENT_PT * quote_depth + LIST_INDENT_PT * depth + indent_pt
             _add_held(document, container, child, add, depth, text_indent)
+    return kept
+
+
+def _opening_paragraph(part: object) -> EditionBlock | None:
+    """The paragraph that opens quote ``part`` where it quotes one first (not a list, a
+    table, code or a quote within it); None for anything else."""
+    if isinstance(part, QuotePart) and part.parts and isinstance(part.parts[0], EditionBlock):
+        return part.parts[0]
+    return None
 
 
 def _label(part: ListPart, entry: ListEntry) -> str:

@@ -12,7 +12,8 @@ translation, quoted as deep as it stands. Two quotes one after the other stay tw
 A quote written in a list item's text ("1. Step" then "   > Note") is held by that item
 (``ListEntry.children``), so that the list goes on after it, numbered on; so is whatever
 else an item holds after its first paragraph (``Segment.item_depth``,
-``CodeBlock.item_depth``): its next paragraphs, its code, a table or a heading in it.
+``CodeBlock.item_depth``): its next paragraphs, its code, a table or a heading in it,
+the link definitions written in it.
 A raw HTML block or comment of a Markdown source is a ``CodeBlock`` too (``CodeBlock.html``),
 placed as code is; an edition that shows no comments leaves them out of the code blocks it
 asks for (``Edition.shown_code_blocks``).
@@ -251,7 +252,7 @@ def _grouped(blocks: Sequence[_Placed], depth: int = 0) -> list[Part]:
         elif isinstance(block, LinkDefinition):
             definitions = [block]
             while end < len(blocks) and isinstance(following := blocks[end], LinkDefinition):
-                if following.quote_depth != depth:
+                if following.quote_depth != depth or following.item_depth != block.item_depth:
                     break
                 definitions.append(following)
                 end += 1
@@ -299,7 +300,7 @@ def _held_by(block: _Placed, depth: int) -> int:
     if block.quote_depth > depth:
         quote = _quote_of(block, depth)
         return quote.item_depth if quote is not None else 0
-    if isinstance(block, LinkDefinition) or _is_item(block, depth):
+    if _is_item(block, depth):
         return 0
     return block.item_depth
 

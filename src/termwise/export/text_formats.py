@@ -499,8 +499,6 @@ def _list_lines(
         previous: tuple[ListPart, bool] | None = None
         nested = indent + " " * (len(marker) + 1)
         for child in entry.children:
-            if loose:
-                lines.append("")
             if not isinstance(child, ListPart):
                 # Under the item's text, as far in as it (CommonMark: what is indented so
                 # is the item's). In a tight list no blank line stands before it: a quote
@@ -511,9 +509,15 @@ def _list_lines(
                     held = _text_lines([child], [(text_of, False)])
                 while held and not held[-1]:
                     held.pop()
+                # (What prints nothing, a definition on the side that leaves them to the
+                # other, leaves no blank line either.)
+                if loose and held:
+                    lines.append("")
                 lines.extend(f"{nested}{line}" if line else "" for line in held)
                 previous = None
                 continue
+            if loose:
+                lines.append("")
             # Sibling lists under one item ("- a" then "* b" there) stay two in Markdown.
             other = _next_markers(previous, child, other_markers) if markdown else other_markers
             previous = (child, other)
