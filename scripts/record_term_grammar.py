@@ -22,6 +22,9 @@ The head is the first noun of the term (adjectives before it are skipped: "nouve
 A term whose head the resource does not know, or whose head it gives two genders, is left
 unrecorded and reported; a language whose resource is not on the machine is skipped and
 reported, so ``--check`` passes there. Nothing is guessed. Values already there are kept.
+A head only a suffix rule knows ("gobernanza": -anza, feminine) is not written here either:
+termwise applies that rule where the term is used (``termwise.glossary.gender``), and the
+report says what it will give.
 
 These are curation tools: termwise itself never needs them. To rerun (as root, once):
 
@@ -49,6 +52,7 @@ from pathlib import Path
 from termwise import languages
 from termwise.glossary import load_glossary
 from termwise.glossary.formats import save_glossary
+from termwise.glossary.gender import head_gender
 from termwise.glossary.model import DataCategory, Term
 from termwise.mt.constrained.agreement import installed_analyser as analyser
 from termwise.mt.constrained.apertium import analyse_words
@@ -275,7 +279,13 @@ def main() -> int:
                 continue
             found = head_of(lang, _words(term.text), readings)
             if found is None:
-                print(f"{lang}: {term.text!r}: no noun head known to {origin}; left unrecorded")
+                # Not recorded from a rule: termwise applies it where the term is used
+                # (Term.gender_fact), so the file keeps only what a resource attests.
+                predicted = head_gender(term.text, lang)
+                rule = f" (at run time: {predicted.value}, {predicted.source})" if predicted else ""
+                print(
+                    f"{lang}: {term.text!r}: no noun head known to {origin}; left unrecorded{rule}"
+                )
                 continue
             if found.gender is None:
                 print(f"{lang}: {term.text!r}: {found.why}; left unrecorded")

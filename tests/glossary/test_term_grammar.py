@@ -64,6 +64,7 @@ def test_the_script_rederives_exactly_what_the_glossary_records(tmp_path: Path) 
     assert bare.read_text(encoding="utf-8") == text
     # Said, not guessed: heads the resource does not know, languages without a resource.
     assert "'gobernanza global': no noun head known" in run.stdout
+    assert "at run time: feminine, suffix -anza (es)" in run.stdout
     if "fr" in present:
         assert "'interconnexion': no noun head known" in run.stdout
     else:

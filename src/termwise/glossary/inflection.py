@@ -212,7 +212,9 @@ def agrees(
 def _number(want: str, seen: str, lang: str, bare: Callable[[str], str]) -> int | None:
     forms = plural_forms(want, lang)
     if bare(seen) == bare(want):
-        return _SAME if forms else None
+        # A plural word as the term has it is in the term's number too: "públicas" beside
+        # "relación" makes "relación públicas" two numbers, not the term "relaciones públicas".
+        return _SAME if forms or singular_forms(want, lang) else None
     if bare(seen) in map(bare, forms) or bare(want) in map(bare, plural_forms(seen, lang)):
         return _OTHER
     endings = _PLURAL_ENDINGS[lang]
@@ -233,6 +235,96 @@ def plural_forms(word: str, lang: str) -> tuple[str, ...]:
     else:
         return ()
     return tuple(form for form in dict.fromkeys(forms) if form != word)
+
+
+# Words ending like a plural that are singular too (RAE, Gramática 3.2): the days of the
+# week and compounds of verb and plural noun ("el paraguas", "el cumpleaños"), and a few
+# Greek and Latin loans. Unstressed -is and -us ("crisis", "virus") are left out by rule.
+_ES_INVARIABLE = frozenset(
+    (
+        *("lunes", "martes", "miércoles", "jueves", "viernes", "atlas", "caos", "cosmos"),
+        *("paraguas", "cumpleaños", "rascacielos", "portaaviones", "parabrisas"),
+        *("sacacorchos", "tocadiscos", "salvavidas", "guardacostas", "pararrayos"),
+    )
+)
+# French singulars with a plural's ending: "le taux", "faux", "la chaux".
+_FR_INVARIABLE = frozenset(("taux", "faux", "chaux"))
+
+
+@lru_cache(maxsize=65536)
+def singular_forms(word: str, lang: str) -> tuple[str, ...]:
+    """The singulars whose regular plural (``plural_forms``) the lower-case ``word`` is:
+    "jóvenes" → "joven", "caracteres" → "carácter", "luces" → "luz"; none where ``word``
+    cannot be told from a singular by its ending ("crisis", "virus", French "prix" and
+    "heureux") or ``lang`` has no rules here. A candidate counts only if the forward rules
+    give ``word`` back, so no spelling is made up."""
+    if not word.isalpha() or word in _FUNCTION_WORDS.get(lang, ()):
+        return ()
+    if lang == "es":
+        if (
+            word in _ES_INVARIABLE
+            or not word.endswith("s")
+            or word.endswith(("is", "us"))
+            or len(_vowel_groups(word)) < 2  # "mes", "gas", "dos": singulars of one syllable
+        ):
+            return ()
+        irregular = tuple(k for k, plurals in _ES_IRREGULAR.items() if word in plurals)
+        bases = [word[:-1], word[:-2]] if word.endswith("es") else [word[:-1]]
+        if word.endswith("ces"):
+            bases.append(word[:-3] + "z")
+        candidates = [*irregular]
+        for base in bases:
+            candidates += [base, strip_accents(base)]
+            groups = _vowel_groups(base)
+            if groups:
+                candidates.append(_accented(strip_accents(base), groups[-1]))
+    elif lang == "fr":
+        if word in _FR_INVARIABLE or word.endswith("eux"):
+            return ()
+        if word.endswith("aux"):
+            candidates = [word[:-3] + "al", word[:-3] + "ail", word[:-1]]
+        elif word.endswith(("es", "ts", "és")):
+            # Other French words in -s or -x are often singulars ("pays", "temps", "prix").
+            candidates = [word[:-1]]
+        else:
+            return ()
+    else:
+        return ()
+    return tuple(
+        c
+        for c in dict.fromkeys(candidates)
+        if c
+        and c != word
+        and (lang != "es" or _es_well_spelled(c))
+        and word in plural_forms(c, lang)
+    )
+
+
+def _es_well_spelled(word: str) -> bool:
+    """Whether ``word`` has its written accent where the Real Academia's rules put one: the
+    rules that make plurals also make "jóven" and "caractér" plurals of "jóvenes" and
+    "caracteres", which only the accent rules turn down. An accent splitting two vowels
+    ("país") is the hiatus's, not the stress rule's."""
+    groups = _vowel_groups(word)
+    marked = [
+        index
+        for index, (start, end) in enumerate(groups)
+        if any(
+            word[i] in "áéíóú" and not (word[i] in "íú" and _beside_vowel(word, i))
+            for i in range(start, end)
+        )
+    ]
+    if len(marked) > 1:
+        return False
+    if not marked:
+        return True
+    ends_open = word[-1] in _VOWELS or word[-1] in "ns"
+    if marked[0] == len(groups) - 1:
+        # Acute words (ración, interés, sofá); a monosyllable takes none (luz, gran).
+        return len(groups) > 1 and ends_open
+    if marked[0] == len(groups) - 2:
+        return not ends_open  # paroxytones: carácter, árbol, lápiz
+    return True  # stressed earlier, always written: régimen's plural regímenes
 
 
 def _spanish(word: str) -> tuple[str, ...]:

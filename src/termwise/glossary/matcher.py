@@ -43,6 +43,7 @@ from termwise.glossary.inflection import (
     head_size,
     is_function_word,
     plural_forms,
+    singular_forms,
     strip_accents,
 )
 from termwise.glossary.model import Glossary, Term, TermStatus
@@ -332,13 +333,19 @@ class TermMatcher:
         self._add_plurals(words)
 
     def _add_plurals(self, words: Iterable[str]) -> None:
-        """Key each word's regular plurals as the word where the stemmer keys them apart
-        ("luz" and "luces", "joven" and "jóvenes"): only those exact forms, so that no other
-        word with the plural's stem ("lucir") becomes the glossary word."""
+        """Key each word's regular plurals, and a plural word's singulars, as the word where
+        the stemmer keys them apart ("luz" and "luces", "joven" and "jóvenes"): only those
+        exact forms, so that no other word with the plural's stem ("lucir") becomes the
+        glossary word."""
         for word in words:
             code = self._vocab[self._word_key(word)]
             lower = word.lower()
-            for form in plural_forms(lower, self._base) + article_plurals(lower, self._base):
+            forms = (
+                plural_forms(lower, self._base)
+                + singular_forms(lower, self._base)
+                + article_plurals(lower, self._base)
+            )
+            for form in forms:
                 if self._word_key(form) not in self._vocab:
                     self._plurals.setdefault(self.surface(form), code)
 

@@ -14,6 +14,7 @@ from enum import Enum
 
 from termwise import languages
 from termwise.errors import location
+from termwise.glossary.gender import GenderFact, head_gender
 
 
 class TermStatus(str, Enum):
@@ -167,6 +168,15 @@ class Term:
         """TBX ``grammaticalGender`` (masculine, feminine, neuter, other), when recorded:
         what glossary-constrained MT makes the words around the term agree with."""
         return self._term_note("grammaticalGender")
+
+    @property
+    def gender_fact(self) -> GenderFact | None:
+        """The recorded gender (source "glossary"), else the one its head noun's suffix
+        gives ("gobernanza global": feminine, by -anza): for agreement where no analyser
+        knows the head, which a translator's own glossary rarely records."""
+        if self.gender is not None:
+            return GenderFact(self.gender, "glossary")
+        return head_gender(self.text, self.lang)
 
     @property
     def number(self) -> str | None:
