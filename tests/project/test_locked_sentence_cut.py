@@ -1,7 +1,9 @@
 """A locked sentence (``#, read-only``: an XLIFF import's translate="no", another tool's
 lock) that the segmenter now cuts in two (``translations._carry_over_resegmented``): the
 lock is the whole sentence's, so every part keeps it, with the reason the import gave. The
-carry-over put the flag on the first part alone, and the later part was editable."""
+carry-over put the flag on the first part alone, and the later part was editable; a locked
+sentence with no person's translation (nothing, or MT only) was not carried over at all, so
+its lock went to ``#~`` with it, or nowhere."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from termwise.document.ids import content_hash
 from termwise.project.importing import read_only_reason
 from termwise.project.layout import ProjectLayout
 from termwise.project.omissions import in_neighbour_note, translation_in_neighbour, waited_for
+from termwise.project.translation_file import TranslationFile
 from termwise.project.translations import open_translation
 from termwise.review.session import ReadOnlySegment, ReviewSession
 
@@ -73,3 +76,53 @@ def test_the_lock_survives_a_save_and_a_reopen(tmp_path: Path) -> None:
     again = ReviewSession(layout, document, "es")
     assert [row.locked for row in again.rows] == [True, True]
     assert again.read_only_reason(again.rows[1].segment_id) == REASON
+
+
+MT = "El comité se reunió en mayo. El proyecto creció rápido en la región."
+
+
+def _saved_whole_untranslated(tmp_path: Path, mt: str | None) -> tuple[ProjectLayout, Path]:
+    """As ``_saved_whole``, the locked sentence holding no person's translation: nothing,
+    or Apertium's MT as ``termwise translate`` saved it (``#. mt:``, fuzzy)."""
+    document = tmp_path / "d.txt"
+    document.write_text(WHOLE + "\n", encoding="utf-8")
+    (tmp_path / "translations").mkdir()
+    layout = ProjectLayout.at(tmp_path)
+    machine = f"#. mt: {mt}\n#. mt-engine: apertium\n" if mt else ""
+    flags = "fuzzy, read-only" if mt else "read-only"
+    layout.translation_file(document, "es").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n'
+        '"Language: es\\n"\n"X-Source-Language: en\\n"\n\n'
+        f"#. {REASON}\n{machine}#, {flags}\n"
+        f'msgctxt "{content_hash(WHOLE)}"\nmsgid "{WHOLE}"\nmsgstr "{mt or ""}"\n',
+        encoding="utf-8",
+    )
+    return layout, document
+
+
+@pytest.mark.parametrize("mt", [None, MT], ids=["empty", "mt-only"])
+def test_a_locked_sentence_without_a_persons_translation_stays_locked(
+    tmp_path: Path, mt: str | None
+) -> None:
+    layout, document = _saved_whole_untranslated(tmp_path, mt)
+    session = ReviewSession(layout, document, "es")
+    first, second = (row.segment_id for row in session.rows)
+    assert all(row.locked for row in session.rows)
+    assert [session.read_only_reason(i) for i in (first, second)] == [REASON, REASON]
+    with pytest.raises(ReadOnlySegment, match="#2 is read-only, so editing is refused"):
+        session.set_target(second, "El proyecto creció rápido en la región.")
+    # MT fills neither part, and the locked sentence's MT stays as it was, whole, once.
+    assert session.needs_mt() == []
+    assert session.unit(first).target == (mt or "") and session.unit(second).target == ""
+    if mt:
+        assert session.unit(first).state.value == "mt" and session.unit(first).mt == mt
+        assert waited_for(session.unit(second)) == first
+    else:
+        assert session.unit(second).notes == ""
+
+    session.save()
+    saved = TranslationFile.load(layout.translation_file(document, "es"))
+    assert [read_only_reason(saved.units[i]) for i in (first, second)] == [REASON, REASON]
+    assert not saved.obsolete
+    again = ReviewSession(layout, document, "es")
+    assert [row.locked for row in again.rows] == [True, True]

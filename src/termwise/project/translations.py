@@ -443,7 +443,8 @@ def _carry_over_resegmented(
     in the document's segmentation instead would change every language's segments (the
     segmentation is the document's) and make read-only commands write it, and the
     segmenter's new cut is usually the right one. Joining the parts in the workbench gives
-    the segment back its whole translation.
+    the segment back its whole translation. A locked sentence's parts keep its lock and its
+    reason whether it holds a person's translation, MT (kept as it is) or nothing.
     """
 
     spaced = bool(languages.sentence_glue(source_lang))
@@ -463,6 +464,9 @@ def _carry_over_resegmented(
     def human(index: int) -> bool:
         return bool(pool[index].target) and pool[index].state in _HUMAN
 
+    def locked(index: int) -> bool:
+        return READ_ONLY_FLAG in pool[index].flags
+
     units_by_head = _HeadIndex(free)
     for segment_index, text in open_segments.items():
         segment = segments[segment_index]
@@ -479,7 +483,9 @@ def _carry_over_resegmented(
     placed_now: set[int] = set()
     segments_by_head = _HeadIndex(still_open)
     for unit_index, text in free.items():
-        if unit_index in claimed or not human(unit_index):
+        # A locked sentence is cut too, translated or not: left behind, its lock went with
+        # it (to ``#~``, or nowhere where it held nothing), and its parts were editable.
+        if unit_index in claimed or not (human(unit_index) or locked(unit_index)):
             continue
         for start in segments_by_head.starting(text):
             parts = _covering(text, start, still_open, placed_now, spaced)
@@ -491,21 +497,30 @@ def _carry_over_resegmented(
             # editable although the sentence was locked. Its reason goes with it.
             lock = old.flags & {READ_ONLY_FLAG}
             reason = _lock_comments(old) if lock else ()
+            # A locked sentence's MT is kept as it is, whole on the first part: no MT of
+            # the parts may replace it there.
+            persons = human(unit_index)
             placed[first.id] = TranslationUnit(
                 segment_id=first.id,
                 source=first.text,
                 target=old.target,
-                state=SegmentState.EDITED,
+                state=SegmentState.EDITED if persons else old.state,
+                mt=None if persons else old.mt,
+                mt_engine=None if persons else old.mt_engine,
+                mt_model=None if persons else old.mt_model,
                 notes=old.notes,
-                previous_source=old.source,
+                # What the translation was of; a sentence never translated had none.
+                previous_source=old.source if old.target else None,
                 flags=old.flags,
                 comments=reason,
             )
+            # The later parts wait only where the first holds their share.
+            waits = in_neighbour_note(first.id, _CARRIED_WHOLE) if old.target else ""
             for segment in rest:
                 placed[segment.id] = TranslationUnit(
                     segment_id=segment.id,
                     source=segment.text,
-                    notes=in_neighbour_note(first.id, _CARRIED_WHOLE),
+                    notes=waits,
                     flags=lock,
                     comments=reason,
                 )

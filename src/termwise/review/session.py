@@ -539,6 +539,10 @@ class ReviewSession:
         from termwise.align.output import comment_confidence
         from termwise.project.translations import record_machine_translation
 
+        # Another program may have locked some of them in the file since MT was asked for
+        # (the units' flags do not say so until a merge): their text there is to be kept.
+        locked = {} if self.source_only else self._locked_on_disk()
+        results = {key: result for key, result in results.items() if key not in locked}
         # In an aligned translation, a sentence without a translation is one the translation
         # leaves out (or that the translator confirmed as such): MT is a suggestion there,
         # not its translation, for the gap is part of the translation under review.
@@ -575,11 +579,16 @@ class ReviewSession:
         return [c[len(GLOSSARY_COMMENT) :] for c in unit.comments if c.startswith(GLOSSARY_COMMENT)]
 
     def needs_mt(self) -> list[str]:
-        """Segments without machine translation whose translation MT may still fill."""
+        """Segments without machine translation whose translation MT may still fill: not
+        those locked, in the units or by another program in the file since it was read."""
+        locked = {} if self.source_only else self._locked_on_disk()
         return [
             unit.segment_id
             for unit in self.tfile.units.values()
-            if not unit.mt and unit.state in MT_MAY_FILL and READ_ONLY_FLAG not in unit.flags
+            if not unit.mt
+            and unit.state in MT_MAY_FILL
+            and READ_ONLY_FLAG not in unit.flags
+            and unit.segment_id not in locked
         ]
 
     # --- undo -------------------------------------------------------------------------
@@ -891,24 +900,8 @@ class ReviewSession:
         glue = sentence_glue(self.target_lang)
 
         def edit() -> None:
-            persons = _persons_translation(first, second)
             before = _before_join(first, second)
-            first.target = glue.join(t for t in (first.target, second.target) if t)
-            _join_mt(first, second, glue)
-            if first.mt is None and not persons:
-                # One part's MT is no translation of the joined sentence (it was saved as
-                # the MT of both): MT of the whole comes from F2 or ``translate``.
-                first.target = ""
-            first.notes = joined_notes(
-                (first.notes, second.notes), segment_id, translated=bool(first.target)
-            )
-            if not first.target:
-                first.state = SegmentState.NEW
-            elif first.target == first.mt:
-                first.state = SegmentState.MT
-            else:
-                # Two halves put together are a new sentence: a person must look again.
-                first.state = SegmentState.EDITED
+            _join_units(first, [first, second], glue)
             first.source = f"{first.source} {second.source}"
             if first.previous_source == first.source:
                 # A carry-over's first part, its old sentence whole again: a ``#| msgid``
@@ -1097,6 +1090,10 @@ class ReviewSession:
                 shorter = _without_tail(unit.target, tail_target, glue)
                 rewritten = shorter == unit.target
                 unit.target = shorter
+            elif not tail_target and not any(translation_in_neighbour(u) for u in aside):
+                # The later parts bring nothing back: the translation holds their share only
+                # where a person wrote it while they were joined.
+                rewritten = self._rewritten_alone(unit)
             if unit.mt is not None and tail_mt:
                 # MT that was only the later parts' is no MT of the first (no empty #. mt:).
                 unit.mt = _without_tail(unit.mt, tail_mt, glue) or None
@@ -1128,6 +1125,24 @@ class ReviewSession:
                 self._wait_for_holder(parts[0], [tail[0]])
 
         return self._restructure("split", edit, parts[0], settle)
+
+    def _rewritten_alone(self, unit: TranslationUnit) -> bool:
+        """Whether ``unit``, the first part of a join split again whose later parts had no
+        translation, holds a person's translation other than the one it had before the join
+        (the copy ``_before_join`` kept under its source; none kept: it had none), so written
+        while joined, for the later parts too: without this the later part came back new,
+        and MT printed its sentence a second time."""
+        if not _persons_translation(unit):
+            return False
+        before = next(
+            (
+                u
+                for u in self.tfile.obsolete
+                if u.segment_id == unit.segment_id and u.source == unit.source
+            ),
+            None,
+        )
+        return unit.target != (before.target if before is not None else "")
 
     def _back_as_before_join(self, unit: TranslationUnit, rewritten: bool) -> None:
         """The first part of a join split again, back in the shape it had before the join
@@ -1182,26 +1197,9 @@ class ReviewSession:
         if unit is None:
             unit = TranslationUnit(segment_id=tail[0], source="")
             self.tfile.obsolete.append(unit)
-        others = [other for other in aside if other is not unit]
         unit.source = " ".join(texts)
-        persons = _persons_translation(*aside)
-        unit.target = glue.join(u.target for u in (unit, *others) if u.target)
-        if len(aside) == len(tail) and all(u.mt for u in aside):
-            unit.mt = glue.join(u.mt for u in (unit, *others) if u.mt)
-        else:
-            # MT of some of them is no MT of them all (``_join_mt``).
-            unit.mt = unit.mt_engine = unit.mt_model = None
-            if not persons:
-                unit.target = ""
-        unit.notes = joined_notes(
-            (u.notes for u in (unit, *others)), tail[0], translated=bool(unit.target)
-        )
-        if not unit.target:
-            unit.state = SegmentState.NEW
-        elif unit.target == unit.mt:
-            unit.state = SegmentState.MT
-        else:
-            unit.state = SegmentState.EDITED
+        # A part the join did not keep aside had nothing (``_join_units``: no MT of them all).
+        _join_units(unit, [unit, *(kept_aside.get(part) for part in tail[1:])], glue)
 
     def split(self, segment_id: str, offset: int) -> Change:
         """Split a segment at ``offset`` of its text; the first part keeps its id and a
@@ -1611,27 +1609,55 @@ def _before_join(first: TranslationUnit, second: TranslationUnit) -> Translation
     """A copy of ``first`` as it is, to keep aside (an obsolete ``#~`` entry, under its id
     and its own source) while it is joined with ``second``, where the join loses what a
     split cannot work out again from the texts: its approval (the joined sentence is new,
-    to review), or its MT where ``second`` has none (``_join_mt``). A PO keeps an obsolete
-    entry's flags and MT, so the copy survives a save, a reopen and other editors; the
-    second part's own unit is kept aside the same way."""
+    to review), or its MT where ``second`` has none (``_join_units``), or, where ``second``
+    brings no translation of its own, which translation was ``first``'s alone: one written
+    as one while joined holds ``second``'s share (``_rewritten_alone``). A PO keeps an
+    obsolete entry's flags and MT, so the copy survives a save, a reopen and other editors;
+    the second part's own unit is kept aside the same way."""
     if not first.target:
         return None
-    if first.state is not SegmentState.REVIEWED and not (first.mt is not None and not second.mt):
+    # A waiting part waits again when split off, whatever the join's translation became.
+    brings_none = not second.target and not translation_in_neighbour(second)
+    if (
+        first.state is not SegmentState.REVIEWED
+        and not (first.mt is not None and not second.mt)
+        and not brings_none
+    ):
         return None
     before = copy.copy(first)
     before.notes = set_aside_notes(first.notes)
     return before
 
 
-def _join_mt(first: TranslationUnit, second: TranslationUnit, glue: str) -> None:
-    """Give ``first`` the MT of it joined with ``second``: both MTs together, or none where
-    one part has none (the other's alone was saved as the MT of both sentences)."""
-    if first.mt and second.mt:
-        first.mt = glue.join((first.mt, second.mt))
-        first.mt_engine = first.mt_engine or second.mt_engine
-        first.mt_model = first.mt_model or second.mt_model
+def _join_units(unit: TranslationUnit, parts: Sequence[TranslationUnit | None], glue: str) -> None:
+    """Make ``unit`` the joined segment of ``parts`` (``unit`` first among them; None: a
+    part with no unit, so nothing in it), as F3 joins two and a split join keeps its later
+    parts joined: the translations together; the MTs together where every part had MT, and
+    none where one had none (the others' alone was saved as the MT of all their sentences),
+    and then no translation either unless a person wrote some of it (MT of the whole comes
+    from F2 or ``translate``); the waiting notes that still hold; and the state of a new
+    sentence."""
+    present = [part for part in parts if part is not None]
+    persons = _persons_translation(*present)
+    unit.target = glue.join(part.target for part in present if part.target)
+    if len(present) == len(parts) and all(part.mt for part in present):
+        unit.mt = glue.join(part.mt for part in present if part.mt)
+        unit.mt_engine = next((part.mt_engine for part in present if part.mt_engine), None)
+        unit.mt_model = next((part.mt_model for part in present if part.mt_model), None)
     else:
-        first.mt = first.mt_engine = first.mt_model = None
+        unit.mt = unit.mt_engine = unit.mt_model = None
+        if not persons:
+            unit.target = ""
+    unit.notes = joined_notes(
+        (part.notes for part in present), unit.segment_id, translated=bool(unit.target)
+    )
+    if not unit.target:
+        unit.state = SegmentState.NEW
+    elif unit.target == unit.mt:
+        unit.state = SegmentState.MT
+    else:
+        # Sentences put together are a new sentence: a person must look again.
+        unit.state = SegmentState.EDITED
 
 
 def _without_tail(text: str, tail: str, glue: str) -> str:
