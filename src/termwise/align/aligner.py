@@ -1479,8 +1479,15 @@ def _align_text(
     # (names, numbers, cognates) where they tell translations apart. (Not, across scripts,
     # the word table below: learned from a stray first pass, its rare units pin nothing.)
     own_ngrams: BandSimilarity | None = None
+    # A list of a few items can never have the RANK_MIN_PAIRS 1-1 groups that the shared
+    # strings are judged by and a word table is learned from, and its lengths decide
+    # nothing (the audit's "Bring the torque wrench." went to "Traiga el multímetro.").
+    # Its shared strings are then taken unjudged: across scripts they share nothing, so
+    # they cost nothing, and a table learned from two or three pairs holds only the words
+    # every line has ("the", "el"), which merged whole lists.
+    few = min(rows, columns) < RANK_MIN_PAIRS
     if similarity is None and cognates:
-        if _cognates_rank(source_texts or (), target_texts or (), beads):
+        if few or _cognates_rank(source_texts or (), target_texts or (), beads):
             own_ngrams = BandSimilarity(source_texts or (), target_texts or ())
         elif min(rows, columns) <= COGNATE_ANCHOR_LINES:
             anchored = _anchored_own_ngrams(source, target, source_texts or (), target_texts or ())
@@ -1494,7 +1501,7 @@ def _align_text(
     pinning = similarity or own_ngrams
     rare = RARE_NGRAMS
     table: BandSimilarity | None = None
-    if pinning is None and source_texts is not None and target_texts is not None:
+    if pinning is None and source_texts is not None and target_texts is not None and not few:
         table = lexicon_similarity(source_texts, target_texts, beads, LEXICON_WEIGHT)
         rank = _table_rank(table, path, beads, rows, columns)
         scanned = None
@@ -1519,7 +1526,7 @@ def _align_text(
             path = _search(_Costs(src_side, tgt_side, model, None), pinned)
             beads = _beads_of(path)
             table = None  # learned from the path before it was pinned
-    if source_texts is not None and target_texts is not None:
+    if source_texts is not None and target_texts is not None and not few:
         # A table of the words that stand together in the first pass's groups translates the
         # source word by word. It knows this text's names and its translator's habits, which
         # a weak or out-of-domain MT gets wrong, and it is all there is across scripts.
@@ -1554,6 +1561,8 @@ def _align_text(
             similarity = BandSimilarity.combined(
                 [(similarity, shares[0]), (table, shares[1])], weight=MT_WEIGHT
             )
+    if similarity is None:
+        similarity = own_ngrams  # a few items, without MT
     # Only the combined vectors are searched from here on; holding the parts too took a
     # third of the memory of a 47,000-sentence book with MT.
     del pinning, own_ngrams, table

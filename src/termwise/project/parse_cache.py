@@ -27,9 +27,10 @@ from termwise.project.translation_file import TranslationFile
 from termwise.project.units import KEY_FIELDS, SegmentState, TranslationUnit
 
 MIN_UNITS = 2000  # smaller files parse in a fraction of a second: not worth a cache file
-VERSION = 7  # 3: plural entries; 4: source references, python-format as the file says;
+VERSION = 8  # 3: plural entries; 4: source references, python-format as the file says;
 # 5: no python-brace-format from braces inside HTML comments alone; 6: previous msgctxt;
-# 7: previous msgid_plural, and the Plural-Forms a file without one is read by
+# 7: previous msgid_plural, and the Plural-Forms a file without one is read by;
+# 8: a template's empty forms past its language's count dropped (Japanese: one form)
 
 
 def cache_dir() -> Path:

@@ -37,6 +37,7 @@ from termwise.project.units import SegmentState, TranslationUnit, same_text
 
 if TYPE_CHECKING:
     from babel.messages.catalog import Catalog, Message
+    from babel.messages.pofile import PoFileParser
 
     from termwise.project.translation_file import TranslationFile
 
@@ -1238,12 +1239,16 @@ def read_catalog(data: bytes, path: str | Path) -> tuple[Catalog, str]:
     else:
         lines = io.StringIO(re.sub(r"(?m)^#~\|", "#|", text) if "#~|" in text else text)
     catalog = _template_tolerant_catalog()()
+    parser = PoFileParser(catalog, False, abort_invalid=True)
     if entries_rule is not None:
         # Babel would give the entries as many forms as its rule for the language has
         # (three for Spanish), padding a two-form entry or refusing a four-form one.
         catalog._num_plurals, catalog._plural_expr = entries_rule  # type: ignore[assignment]
+        # Forms past the rule's count are then empty (see _rule_of_entries): Babel
+        # refuses an entry with more forms than its catalog's count.
+        parser = _surplus_dropping_parser()(catalog, False, abort_invalid=True)
     try:
-        PoFileParser(catalog, False, abort_invalid=True).parse(lines)  # type: ignore[type-var]
+        parser.parse(lines)  # type: ignore[type-var]
     except PoFileError as error:
         lineno = getattr(error, "lineno", None)
         raise InputError(
@@ -1261,6 +1266,26 @@ def read_catalog(data: bytes, path: str | Path) -> tuple[Catalog, str]:
         ) from error
     _python_format_as_written(catalog, data)
     return catalog, raw_header
+
+
+def _surplus_dropping_parser() -> type[PoFileParser]:
+    from babel.messages.pofile import PoFileParser as BabelParser
+
+    class SurplusDroppingParser(BabelParser):
+        """A parser that drops a plural entry's empty forms past its catalog's count: a
+        template's second form for a one-form language (Japanese) is no translation."""
+
+        def _add_message(self) -> None:
+            count = self.catalog.num_plurals
+            if len(self.messages) > 1:
+                self.translations = [
+                    [index, text]
+                    for index, text in self.translations
+                    if index < count or text.denormalize()
+                ]
+            super()._add_message()
+
+    return SurplusDroppingParser
 
 
 def _template_tolerant_catalog() -> type[Catalog]:
@@ -1365,15 +1390,21 @@ def _check_plural_count(raw_header: str, text: str, path: str | Path) -> None:
 _MSGSTR_INDEX = re.compile(r"(?m)^[ \t]*(?:#~[ \t]*)?msgstr\[(\d+)\]")
 # A plural form with text: on its keyword line, or on the line after ``msgstr[i] ""``.
 _PLURAL_FORM_FILLED = re.compile(
-    r'(?m)^[ \t]*(?:#~[ \t]*)?msgstr\[\d+\][ \t]*"(?:[^"]|"[ \t]*\r?\n[ \t]*(?:#~[ \t]*)?"[^"])'
+    r'(?m)^[ \t]*(?:#~[ \t]*)?msgstr\[(\d+)\][ \t]*"(?:[^"]|"[ \t]*\r?\n[ \t]*(?:#~[ \t]*)?"[^"])'
 )
+
+
+def _filled_form_from(text: str, first: int) -> bool:
+    """Whether any plural entry has text in a form whose index is ``first`` or above."""
+    return any(int(found.group(1)) >= first for found in _PLURAL_FORM_FILLED.finditer(text))
 
 
 def _rule_of_entries(text: str, raw_header: str, path: str | Path) -> tuple[int, str] | None:
     """The plural rule of a file whose header has no Plural-Forms (or xgettext's
     placeholder), read off its plural entries (see :func:`rule_for_forms`); None where the
     header has one or no entry is plural. A template's entries, every form empty, take
-    their language's rule, as msginit gives them."""
+    their language's rule, as msginit gives them; so do a template's entries with more
+    forms than the language has where those past its count are empty."""
     if declared_plural_forms(raw_header) or "msgid_plural" not in text:
         return None
     fields = parse_header(raw_header)
@@ -1392,10 +1423,14 @@ def _rule_of_entries(text: str, raw_header: str, path: str | Path) -> tuple[int,
         count = max(count, int(index) + 1)
     if count == 0:
         return None
-    if placeholder and _PLURAL_FORM_FILLED.search(text) is None:
+    if placeholder:
         rule = language_plural_rule(lang)
-        if count <= rule[0]:
+        if count <= rule[0] and _PLURAL_FORM_FILLED.search(text) is None:
             return rule  # its empty forms padded to the language's count
+        if count > rule[0] and not _filled_form_from(text, rule[0]):
+            # xgettext writes two forms whatever the language; Japanese has one, and the
+            # empty forms past it hold nothing (msginit drops them; read_catalog does too).
+            return rule
     return rule_for_forms(count, lang)
 
 
