@@ -92,7 +92,7 @@ def test_the_base_form_after_a_plural_noun_after_a_term_is_the_verb(
     sentences = {
         "Common prosperity goals matter.": "Los goles de prosperidad común importan.",
         "Peaceful development policies work.": "Las políticas de desarrollo pacífico obran.",
-        "Global governance bodies matter.": "Los ente de gobernanza global importan.",
+        "Global governance bodies matter.": "Los entes de gobernanza global importan.",
         # A singular noun and an "-s" form are as often a compound: it stays one.
         "Economic globalization trade flows.": (
             "Los flujos de comercio de la globalización económica."

@@ -50,7 +50,7 @@ from termwise.mt.apertium import (
     clean_output,
     run_program,
 )
-from termwise.mt.constrained.plan import Placement
+from termwise.mt.constrained.plan import Placement, pluralised
 from termwise.mt.engine import MTResult, Progress, TermDecision
 
 MECHANISM = "apertium-lexical"
@@ -118,8 +118,10 @@ def _mode_file(mode: str) -> Path:
 def pipeline(mode: str) -> Pipeline:
     """The two halves of ``mode``'s pipeline, read from its mode file.
 
-    ``$1`` is the generator's option (``-g``: unknown words marked, as ``apertium`` does)
-    and ``$2`` the tagger's extra option (none).
+    ``$1`` is the generator's option: ``-d``, which marks what it cannot generate as
+    ``apertium``'s ``-g`` does but keeps the tags (``#ente<n><m><pl>``), so that a noun's
+    missing plural can be built by the language's regular rules (``_ungenerated``); ``$2``
+    is the tagger's extra option (none).
     """
     path = _mode_file(mode)
     lexer = shlex.shlex(path.read_text(encoding="utf-8"), posix=True, punctuation_chars="|")
@@ -129,7 +131,7 @@ def pipeline(mode: str) -> Pipeline:
         if token == "|":
             commands.append([])
         elif token == "$1":
-            commands[-1].append("-g")
+            commands[-1].append("-d")
         elif token != "$2":
             commands[-1].append(token)
     lookup = next(
@@ -139,7 +141,7 @@ def pipeline(mode: str) -> Pipeline:
     if lookup is None:
         raise TermwiseError(f"{path} has no bilingual lookup (lt-proc -b): cannot force terms")
     generator = next(
-        (i for i, c in enumerate(commands) if i > lookup and c[:2] == ["lt-proc", "-g"]),
+        (i for i, c in enumerate(commands) if i > lookup and c[:2] == ["lt-proc", "-d"]),
         None,
     )
     if generator is None:
@@ -643,6 +645,7 @@ def translate_constrained(
     if wanted:
         joined = _translate_joined(
             pipe,
+            tgt,
             [fenced[i] for i in wanted],
             by_key,
             heads,
@@ -658,7 +661,15 @@ def translate_constrained(
             pieces = []
             for i in wanted:
                 one = _translate_joined(
-                    pipe, [fenced[i]], by_key, heads, lower_after, emphasis, following, in_sentences
+                    pipe,
+                    tgt,
+                    [fenced[i]],
+                    by_key,
+                    heads,
+                    lower_after,
+                    emphasis,
+                    following,
+                    in_sentences,
                 )
                 pieces.append(one[0][0] if one else "")
                 decided.update(one[1] if one else {})
@@ -826,6 +837,7 @@ class _Injection:
 
 def _translate_joined(
     pipe: Pipeline,
+    tgt: str,
     texts: list[str],
     by_key: dict[int, Placement],
     pending_heads: Future[dict[str, Head | None]],
@@ -876,6 +888,7 @@ def _translate_joined(
         lost.add(int(match.group(2)))
         return match.group(1)
 
+    output = _ungenerated(output, tgt)
     # A key left in the output: the unit was not restored (it was generated unknown).
     output = _lower_marked(_LEFT_KEY.sub(unkey, output))
     for text in {p.target.text for p in by_key.values() if p.target is not None}:
@@ -889,6 +902,32 @@ def _translate_joined(
         injection = injections[key]
         injection.decision = injection.decision.left("Apertium's transfer lost the injected term")
     return pieces, injections
+
+
+# A form the generator could not make, as its debugged mode writes it: the mark ("#": no
+# form for these tags; "@": not in the bilingual dictionary), the lemma, the tags.
+_UNGENERATED = re.compile(r"(?<![\w\\])([#@])(\w[^#@<>\n\[\]]*?)((?:<[\w-]+>)+)")
+_KEYED = re.compile(r"__\d+__")
+
+
+def _ungenerated(output: str, lang: str) -> str:
+    """``output`` with each form the generator could not make as ``lt-proc -g`` writes it
+    (the mark and the lemma), but a noun's plural built by the language's regular rules.
+
+    Apertium's Spanish dictionary lacks some plurals ("bodies" came out "Los #ente", and
+    "Los ente" once the mark was taken off): the Real Academia's rules give "entes".
+    """
+
+    def form(match: re.Match[str]) -> str:
+        mark, lemma, tags = match.groups()
+        names = _TAGS.findall(tags)
+        if mark == "#" and names[:1] == ["n"] and "pl" in names and not _KEYED.search(lemma):
+            plural = pluralised(lemma, languages.primary(lang))
+            if plural != lemma:
+                return plural
+        return mark + lemma
+
+    return _UNGENERATED.sub(form, output)
 
 
 def _edit(
@@ -939,17 +978,19 @@ def _edit(
         capitalise = _sentence_start(previous_unit) and placement.source[:1].isupper()
         head = heads.get(term.text)
         nouns = _nouns_at(pieces, i)
+        dropped = ""
+        determiner = _determiner_before(out)
         if (
             head is not None
             and not head.gendered
             and nouns
             and following
             and key in following
-            and not _determiner_before(out)
+            and (not determiner or _definite_article_before(out))
         ):
-            # Where a determiner comes first ("The global governance needs reform") the noun
-            # stays: read as the verb, the determiner would agree with the verbatim term and
-            # transfer would make up its gender ("El gobernanza global").
+            # Where another determiner comes first ("Our global governance needs reform")
+            # the noun stays: read as the verb, the determiner would agree with the verbatim
+            # term and transfer would make up its gender ("Nuestro gobernanza global").
             number = _occurrence_number(head, units, placement.singular)
             read = _verb_in_noun_run(out, len(out), pieces, i, following[key], number, pipe)
             if read == 1:
@@ -957,7 +998,13 @@ def _edit(
                 # matters."): with no noun to modify, no word can agree with the term, so it
                 # goes in verbatim, without an article ("Gobernanza global importa."), not
                 # as a compound that loses the verb ("Los asuntos de gobernanza global.").
+                # "The" goes too: an article would need the gender the glossary does not
+                # record ("El gobernanza global necesita reforma"), and without the verb
+                # reading the verb was lost ("La gobernanza global reforma de necesidades").
                 head = None
+                if determiner:
+                    dropped, starts = _drop_article(out)
+                    capitalise = starts and placement.source[:1].islower()
             nouns = read - 1 if read else nouns
         modifier = nouns > 0
         if head is not None and not head.gendered and nouns != 1:
@@ -1016,13 +1063,14 @@ def _edit(
         else:
             marks = emphasis.get(key, ("", ""))
             out.append(_verbatim(term.text, capitalise, key in lower_after, marks))
-            decision = TermDecision(
-                placement.concept_id,
-                placement.source,
-                term.text,
-                VERBATIM,
+            reason = (
                 "no noun of the term is known to Apertium's analyser and the glossary "
-                "records no gender: inserted without agreement",
+                "records no gender: inserted without agreement"
+            )
+            if dropped:
+                reason += f"; '{dropped}' before it left out, as no article can agree with it"
+            decision = TermDecision(
+                placement.concept_id, placement.source, term.text, VERBATIM, reason
             )
             injections[key] = _Injection(decision)
         # Keep what the text itself put between the words (a superblank of the deformatter).
@@ -1145,6 +1193,35 @@ def _determiner_before(out: list[str]) -> bool:
         return False
     tags = _source_side(out[index]).tags
     return tags[:1] in (["det"], ["predet"]) or tags[:2] == ["prn", "tn"]
+
+
+def _definite_article_before(out: list[str]) -> bool:
+    """Whether the last unit of ``out``, past blanks, is the definite article ("the")."""
+    index = _last_unit(out)
+    if index < 0:
+        return False
+    unit = _source_side(out[index])
+    return unit.lemma.lower() == "the" and unit.tags[:2] == ["det", "def"]
+
+
+def _last_unit(out: list[str]) -> int:
+    """The index of the last unit of ``out`` past blanks of spaces; -1 where there is none."""
+    index = len(out) - 1
+    while index >= 0 and not out[index].startswith("^") and not out[index].strip():
+        index -= 1
+    return index if index >= 0 and out[index].startswith("^") else -1
+
+
+def _drop_article(out: list[str]) -> tuple[str, bool]:
+    """The article at the end of ``out`` (``_definite_article_before``) taken away, with
+    the blanks after it; its source word, and whether it opened the sentence in capitals
+    (the term then takes the capital)."""
+    index = _last_unit(out)
+    word = _source_side(out[index]).lemma
+    del out[index:]
+    previous = _last_unit(out)
+    opened = _sentence_start(out[previous] if previous >= 0 else "")
+    return word, opened and word[:1].isupper()
 
 
 def _agreeing_verb(pipe: Pipeline, word: str, lemma: str, number: str) -> str | None:

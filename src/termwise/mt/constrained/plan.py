@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from termwise import languages
-from termwise.glossary.inflection import plural_forms
+from termwise.glossary.inflection import plural_forms, singular_forms
 from termwise.glossary.matcher import TermMatch, TermMatcher
 from termwise.glossary.model import (
     Concept,
@@ -67,9 +67,15 @@ class Placement:
         ("desarrollos pacíficos"); a complement keeps its number ("comunidades de futuro
         compartido de la humanidad"). Apertium's own generator does this for its path."""
         assert self.target is not None
+        lang = languages.primary(self.target.lang)
+        if self.singular and self.target.number == "plural":
+            # "An international relation": "relación internacional", as Apertium's generator
+            # writes it; an engine that writes the rendering as it stands wrote "Unas
+            # relaciones internacionales es complejas".
+            return singularised(self.target.text, lang)
         if not self.plural or self.target.number == "plural":
             return self.target.text
-        return _pluralised(self.target.text, languages.primary(self.target.lang))
+        return pluralised(self.target.text, lang)
 
     @property
     def avoided(self) -> tuple[str, ...]:
@@ -81,16 +87,17 @@ class Placement:
         for text in self.avoid:
             forms[text] = None
             if lang:
-                forms[_pluralised(text, lang)] = None
+                forms[pluralised(text, lang)] = None
         return tuple(forms)
 
     @property
     def number(self) -> str | None:
         """The number the words around ``rendering`` must agree with: plural where the
-        rendering was made plural, else the glossary's."""
+        rendering was made plural, singular where it was made singular, else the
+        glossary's."""
         assert self.target is not None
         if self.rendering != self.target.text:
-            return "plural"
+            return "singular" if self.singular else "plural"
         return self.target.number
 
     def left(self, reason: str | None = None) -> TermDecision:
@@ -298,7 +305,7 @@ def _plurals(word: str, lang: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
-def _pluralised(text: str, lang: str) -> str:
+def pluralised(text: str, lang: str) -> str:
     """``text``'s noun phrase in the plural: each word from the start up to the first one
     without a regular plural (a preposition: "de", "of"; or an invariable word), in its
     first regular plural, its capital kept; ``text`` as it is where no word has one."""
@@ -310,3 +317,44 @@ def _pluralised(text: str, lang: str) -> str:
         plural = forms[0]
         words[index] = plural[:1].upper() + plural[1:] if word[:1].isupper() else plural
     return " ".join(words)
+
+
+def singularised(text: str, lang: str) -> str:
+    """``text``'s noun phrase in the singular, as ``pluralised`` makes it plural: each word
+    from the start up to the first one that is no regular plural, its capital kept."""
+    words = text.split(" ")
+    for index, word in enumerate(words):
+        singular = _singular(word.lower(), lang)
+        if singular is None:
+            break
+        words[index] = singular[:1].upper() + singular[1:] if word[:1].isupper() else singular
+    return " ".join(words)
+
+
+# The last letters of a Spanish singular whose plural takes "-es" (RAE): "internacionales"
+# is the plural of "internacional", never of "internacionale"; "entes" is that of "ente".
+_ES_CONSONANT_ENDS = frozenset("lnrdjyz")
+
+
+def _singular(word: str, lang: str) -> str | None:
+    """The one singular of ``word`` by the regular rules; None where it is no plural.
+
+    The rules alone give two for most Spanish plurals in "-es" ("ente" and "ent",
+    "relacione" and "relación"): the one Spanish spells as a word ends in a consonant it
+    allows at the end, or is an acute word in "-s" ("interés"); else it ends in "-e"."""
+    forms = singular_forms(word, lang)
+    if not forms:
+        return None
+    if lang == "es":
+        consonant = [
+            form
+            for form in forms
+            if len(form) < len(word) - 1
+            and (
+                form[-1] in _ES_CONSONANT_ENDS
+                or (form[-1] == "s" and any(c in "áéíóú" for c in form))
+            )
+        ]
+        vowel = [form for form in forms if len(form) == len(word) - 1]
+        return (consonant or vowel or list(forms))[0]
+    return forms[0]
