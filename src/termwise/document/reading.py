@@ -20,7 +20,7 @@ import math
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -292,13 +292,9 @@ def _segments(
         # No reader sees a comment: no sentence ends inside one ("<!-- TODO: check. Ask
         # Ana! -->"), and each stays whole in one segment, as a translator must keep it.
         # Nor does one end inside a code span ("`a. B`"): a translator must keep it whole.
-        markdown = document.fmt == "markdown"
-        hidden = inline_comment_spans(joined, labels) if markdown else []
-        code_spans = inline_code_spans(joined, labels) if markdown else []
-        if markdown and (whole := whole_spans(joined, labels)):
-            # (A link's label or a declaration is no code, but as in code no sentence ends
-            # inside it.)
-            code_spans = sorted([*code_spans, *whole])
+        hidden, code_spans = (
+            spans_kept_whole(joined, labels) if document.fmt == "markdown" else ([], [])
+        )
         spans = split_sentences(joined, lang, hidden, code_spans)
         for index, (start, end) in enumerate(spans):
             drafts.append(
@@ -335,6 +331,21 @@ def _segments(
             )
         )
     return segments, code_blocks, definitions
+
+
+def spans_kept_whole(
+    text: str, labels: Collection[str]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Where no sentence of a Markdown paragraph (``text``, its lines joined) ends, as
+    ``split_sentences`` takes them: its comments, and its code spans with what else is read
+    whole (a link's target, a reference to one of ``labels``, a declaration: no code, but
+    as in code no sentence ends inside it). One reading for the segmenter and the
+    workbench's split (F4), which cut inside a link's target where the segmenter did not."""
+    hidden = inline_comment_spans(text, labels)
+    code = inline_code_spans(text, labels)
+    if whole := whole_spans(text, labels):
+        code = sorted([*code, *whole])
+    return hidden, code
 
 
 def _word_set(words: str) -> frozenset[str]:

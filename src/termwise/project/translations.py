@@ -26,6 +26,7 @@ from termwise.project.fuzzy_carry import FuzzyIndex as _FuzzyIndex
 from termwise.project.omissions import (
     confirmed_omission,
     in_neighbour_note,
+    joined_notes,
     waited_for,
     without_wait,
 )
@@ -35,6 +36,7 @@ from termwise.project.units import (
     READ_ONLY_FLAG,
     SegmentState,
     TranslationUnit,
+    same_text,
 )
 
 if TYPE_CHECKING:
@@ -436,9 +438,10 @@ def _carry_over_resegmented(
     old units whose sources together are one new segment's text (joined), and one old
     unit whose source is consecutive new segments' texts (split).
 
-    A join gets the translations joined, edited: the workbench's own join does the same,
-    as the cut may have made the translator break a sentence where it reads badly, and no
-    one has reviewed the whole as one. A split puts the whole translation on the first
+    A join is made as the workbench's own join makes it (``join_units``): the translations
+    joined, edited where a person wrote some of them, as the cut may have made the
+    translator break a sentence where it reads badly and no one has reviewed the whole as
+    one; MT stays MT. A locked part locks the joined sentence, with its reason. A split puts the whole translation on the first
     part, edited, and a note on the others, as the workbench's split does; recording a join
     in the document's segmentation instead would change every language's segments (the
     segmentation is the document's) and make read-only commands write it, and the
@@ -462,7 +465,7 @@ def _carry_over_resegmented(
         return
 
     def human(index: int) -> bool:
-        return bool(pool[index].target) and pool[index].state in _HUMAN
+        return persons_translation(pool[index])
 
     def locked(index: int) -> bool:
         return READ_ONLY_FLAG in pool[index].flags
@@ -472,7 +475,10 @@ def _carry_over_resegmented(
         segment = segments[segment_index]
         for start in units_by_head.starting(text):
             run = _covering(text, start, free, claimed, spaced)
-            if run is None or len(run) < 2 or not any(human(i) for i in run):
+            # A locked part is joined too, translated or not: left behind, its lock went
+            # with it (to ``#~``, or nowhere where it held nothing), and the sentence was
+            # editable.
+            if run is None or len(run) < 2 or not any(human(i) or locked(i) for i in run):
                 continue
             placed[segment.id] = _joined_unit(segment, [pool[i] for i in run], target_lang)
             claimed.update(run)
@@ -533,39 +539,76 @@ def _carry_over_resegmented(
 def _joined_unit(
     segment: Segment, parts: Sequence[TranslationUnit], target_lang: str
 ) -> TranslationUnit:
-    """One new segment's unit made of the old units of its sentences (see the caller):
-    translations and MT joined as the workbench's join joins them (``sentence_glue``)."""
-    from termwise.project.units import same_text
-
-    glue = languages.sentence_glue(target_lang)
+    """One new segment's unit made of the old units of its sentences (see the caller), as
+    the workbench's join makes it (``join_units``): a part's lock locks the whole, with its
+    reason."""
     flags: frozenset[str] = frozenset()
     for part in parts:
         flags |= part.flags
-    target = glue.join(part.target.strip() for part in parts if part.target.strip())
-    with_mt = [part for part in parts if part.mt and part.mt.strip()]
-    mt = glue.join(part.mt.strip() for part in with_mt if part.mt) if with_mt else None
-    if mt is not None and same_text(target, mt):
-        # Reviewed MT on every part: a PO file tells MT from a person's translation only by
-        # the MT being the translation, so the unit read back would be MT, which the next
-        # ``translate`` replaces; the MT says nothing the translation does not.
-        mt = None
-    source = " ".join(part.source for part in parts)
-    # The note a split left on a part is about a segmentation that is gone.
-    notes = filter(None, (without_wait(part.notes) for part in parts))
-    return TranslationUnit(
+    reasons = dict.fromkeys(reason for part in parts for reason in _lock_comments(part))
+    unit = TranslationUnit(
         segment_id=segment.id,
         source=segment.text,
-        target=target,
-        state=SegmentState.EDITED,
-        mt=mt,
-        mt_engine=with_mt[0].mt_engine if mt is not None else None,
-        mt_model=with_mt[0].mt_model if mt is not None else None,
-        notes="\n".join(notes),
-        # The sentences joined are the new source as it reads (the usual case): a
-        # ``#| msgid`` equal to the msgid tells Poedit's reader nothing changed, wrongly.
-        previous_source=source if source != segment.text else None,
         flags=flags,
+        comments=tuple(reasons) if READ_ONLY_FLAG in flags else (),
     )
+    join_units(unit, parts, languages.sentence_glue(target_lang))
+    # The note a split left on a part is about a segmentation that is gone.
+    unit.notes = "\n".join(filter(None, (without_wait(part.notes) for part in parts)))
+    source = " ".join(part.source for part in parts)
+    if unit.target and source != segment.text:
+        # What the translation was of, where it reads otherwise; a ``#| msgid`` equal to
+        # the msgid tells Poedit's reader nothing changed, wrongly.
+        unit.previous_source = source
+    return unit
+
+
+def persons_translation(*units: TranslationUnit) -> bool:
+    """Whether one of ``units`` holds a person's translation (not only MT)."""
+    return any(unit.target and unit.state in _HUMAN for unit in units)
+
+
+def join_units(unit: TranslationUnit, parts: Sequence[TranslationUnit | None], glue: str) -> None:
+    """Make ``unit`` the joined segment of ``parts`` (None: a part with no unit, so nothing
+    in it), the one rule for the workbench's join (F3), the later parts of a join split
+    again, and sentences the segmenter now joins: the translations together; the MTs
+    together where every part had MT, and none where one had none (the others' alone was
+    saved as the MT of all their sentences), and then no translation either unless a
+    person wrote some of it (MT of the whole comes from F2 or ``translate``); the waiting
+    notes that still hold; and the state of a new sentence: MT where its text is the MT and
+    some of it is MT nobody reviewed."""
+    present = [part for part in parts if part is not None]
+    persons = persons_translation(*present)
+    target = glue.join(part.target for part in present if part.target)
+    if len(present) == len(parts) and all(part.mt for part in present):
+        unit.mt = glue.join(part.mt for part in present if part.mt)
+        unit.mt_engine = next((part.mt_engine for part in present if part.mt_engine), None)
+        unit.mt_model = next((part.mt_model for part in present if part.mt_model), None)
+    else:
+        unit.mt = unit.mt_engine = unit.mt_model = None
+        if not persons:
+            target = ""
+    if (
+        unit.mt is not None
+        and same_text(target, unit.mt)
+        and all(part.state is SegmentState.REVIEWED for part in present)
+    ):
+        # Reviewed MT on every part, a person's translation: a PO file tells MT from one
+        # only by the MT being the translation, so the unit read back would be MT, which the
+        # next ``translate`` replaces; the MT says nothing the translation does not. (MT a
+        # part still holds unreviewed keeps the whole MT.)
+        unit.mt = unit.mt_engine = unit.mt_model = None
+    unit.target = target
+    unit.notes = joined_notes(
+        (part.notes for part in present), unit.segment_id, translated=bool(unit.target)
+    )
+    if not unit.target:
+        unit.state = SegmentState.NEW
+    elif unit.target == unit.mt:
+        unit.state = SegmentState.MT
+    else:
+        # Sentences put together are a new sentence: a person must look again.
+        unit.state = SegmentState.EDITED
 
 
 def _covering(

@@ -26,13 +26,13 @@ from termwise.project.layout import ProjectLayout, id_aliases_file
 from termwise.project.omissions import (
     confirmed_omission,
     in_neighbour_note,
-    joined_notes,
     notes_taken_back,
     set_aside_notes,
     translation_in_neighbour,
     waited_for,
     without_wait,
 )
+from termwise.project.translations import join_units, persons_translation
 from termwise.project.units import MT_MAY_FILL, READ_ONLY_FLAG, SegmentState
 from termwise.review.alignment import (
     aligned_join,
@@ -67,6 +67,10 @@ _WRITTEN_WHOLE = "written as one there while the workbench had them joined"
 # The note that keeps a part's own translation from before a join whose translation was
 # then rewritten as one: a suggestion, which the part no longer holds.
 _BEFORE_THE_JOIN = "termwise: translated before the join as: "
+# The note of the copy a join keeps aside of a first part with no translation, where the
+# second brings none either (``_before_join``): whatever the join's translation becomes is
+# written while joined, for both.
+_NOTHING_BEFORE_JOIN = "termwise: no translation before the join"
 
 FilterName = Literal["all", "untranslated", "unreviewed", "issues", "concept", "unsure"]
 # Files as they are on disk: path, modification and change times (ns), size, inode.
@@ -901,7 +905,7 @@ class ReviewSession:
 
         def edit() -> None:
             before = _before_join(first, second)
-            _join_units(first, [first, second], glue)
+            join_units(first, [first, second], glue)
             first.source = f"{first.source} {second.source}"
             if first.previous_source == first.source:
                 # A carry-over's first part, its old sentence whole again: a ``#| msgid``
@@ -1013,7 +1017,8 @@ class ReviewSession:
     def split_points(self, segment_id: str) -> list[int]:
         """Offsets where the segment could be split: where the parts of a join meet (it is
         split nowhere else), else sentence boundaries, else ; or :."""
-        from termwise.document.markdown_comments import inline_code_spans, inline_comment_spans
+        from termwise.document.markdown_comments import normalize_label
+        from termwise.document.reading import spans_kept_whole
         from termwise.document.segmentation import split_sentences
 
         parts, pairs = self._joined_parts(segment_id)
@@ -1021,11 +1026,14 @@ class ReviewSession:
             texts = self._part_texts(parts)
             return [len(" ".join(texts[: k + 1])) + 1 for k in range(len(texts) - 1)]
         text = self.source_text(segment_id)
-        # No reader sees a Markdown comment and a code span is code: a cut in either would
-        # leave half of it in each segment, so none is offered there (the reader makes none).
-        markdown = self.document.fmt == "markdown"
-        hidden = inline_comment_spans(text) if markdown else []
-        code = inline_code_spans(text) if markdown else []
+        # No reader sees a Markdown comment, a code span is code and a link's target is one
+        # address: a cut in one would leave half of it in each segment, so none is offered
+        # there, read as the segmenter reads them (it makes none).
+        hidden: list[tuple[int, int]] = []
+        code: list[tuple[int, int]] = []
+        if self.document.fmt == "markdown":
+            labels = {normalize_label(d.label) for d in self.document.link_definitions}
+            hidden, code = spans_kept_whole(text, labels)
         spans = split_sentences(text, self.source_lang, hidden, code)
         cuts = [start for start, _ in spans[1:]]
         if not cuts:
@@ -1129,10 +1137,19 @@ class ReviewSession:
     def _rewritten_alone(self, unit: TranslationUnit) -> bool:
         """Whether ``unit``, the first part of a join split again whose later parts had no
         translation, holds a person's translation other than the one it had before the join
-        (the copy ``_before_join`` kept under its source; none kept: it had none), so written
-        while joined, for the later parts too: without this the later part came back new,
-        and MT printed its sentence a second time."""
-        if not _persons_translation(unit):
+        (the copy ``_before_join`` kept under its source), so written while joined, for the
+        later parts too: without this the later part came back new, and MT printed its
+        sentence a second time.
+
+        A join with no copy kept was saved by a termwise that kept none there (before
+        ``_NOTHING_BEFORE_JOIN``), and the file cannot say whether the translation is the
+        first part's own or written while joined: the later part waits only where the
+        translation visibly holds more than one sentence. Made to wait wrongly, a part
+        keeps its sentence out of every edition; left new, MT of it is only printed twice
+        where the translator merged two sentences into one."""
+        from termwise.document.segmentation import split_sentences
+
+        if not persons_translation(unit):
             return False
         before = next(
             (
@@ -1142,7 +1159,9 @@ class ReviewSession:
             ),
             None,
         )
-        return unit.target != (before.target if before is not None else "")
+        if before is not None:
+            return unit.target != before.target
+        return len(split_sentences(unit.target, self.target_lang)) > 1
 
     def _back_as_before_join(self, unit: TranslationUnit, rewritten: bool) -> None:
         """The first part of a join split again, back in the shape it had before the join
@@ -1198,8 +1217,8 @@ class ReviewSession:
             unit = TranslationUnit(segment_id=tail[0], source="")
             self.tfile.obsolete.append(unit)
         unit.source = " ".join(texts)
-        # A part the join did not keep aside had nothing (``_join_units``: no MT of them all).
-        _join_units(unit, [unit, *(kept_aside.get(part) for part in tail[1:])], glue)
+        # A part the join did not keep aside had nothing (``join_units``: no MT of them all).
+        join_units(unit, [unit, *(kept_aside.get(part) for part in tail[1:])], glue)
 
     def split(self, segment_id: str, offset: int) -> Change:
         """Split a segment at ``offset`` of its text; the first part keeps its id and a
@@ -1229,7 +1248,7 @@ class ReviewSession:
             cuts.append(start_in_base + offset)
             cuts.sort()
             unit.source = text[:offset].strip()
-            if not _persons_translation(unit):
+            if not persons_translation(unit):
                 # MT of the whole sentence is no MT of its first part: kept, the workbench
                 # and an edition showed the later part's sentence twice, and F2 (which
                 # fills only an empty MT) could not make it again. MT of each part replaces it.
@@ -1258,7 +1277,7 @@ class ReviewSession:
         MT is not (MT of the parts replaces it), and a split of a part that waits itself
         waits for the same segment."""
         unit = self.unit(segment_id)
-        if _persons_translation(unit):
+        if persons_translation(unit):
             holder: str | None = segment_id
         elif translation_in_neighbour(unit):
             holder = waited_for(unit)
@@ -1598,26 +1617,26 @@ def _line_shape(text: str) -> list[str]:
     return ["".join(line.split()) for line in text.split("\n")]
 
 
-def _persons_translation(*units: TranslationUnit) -> bool:
-    """Whether one of ``units`` holds a person's translation (not only MT)."""
-    return any(
-        unit.target and unit.state in (SegmentState.EDITED, SegmentState.REVIEWED) for unit in units
-    )
-
-
 def _before_join(first: TranslationUnit, second: TranslationUnit) -> TranslationUnit | None:
     """A copy of ``first`` as it is, to keep aside (an obsolete ``#~`` entry, under its id
     and its own source) while it is joined with ``second``, where the join loses what a
     split cannot work out again from the texts: its approval (the joined sentence is new,
-    to review), or its MT where ``second`` has none (``_join_units``), or, where ``second``
+    to review), or its MT where ``second`` has none (``join_units``), or, where ``second``
     brings no translation of its own, which translation was ``first``'s alone: one written
     as one while joined holds ``second``'s share (``_rewritten_alone``). A PO keeps an
     obsolete entry's flags and MT, so the copy survives a save, a reopen and other editors;
-    the second part's own unit is kept aside the same way."""
-    if not first.target:
-        return None
+    the second part's own unit is kept aside the same way. Where neither part has a
+    translation, the copy's note (``_NOTHING_BEFORE_JOIN``) is all it keeps: an entry with
+    nothing in it is not saved, and a join saved with no copy reads as one from a termwise
+    that kept none (``_rewritten_alone``)."""
     # A waiting part waits again when split off, whatever the join's translation became.
     brings_none = not second.target and not translation_in_neighbour(second)
+    if not first.target:
+        if not brings_none:
+            return None
+        before = copy.copy(first)
+        before.notes = "\n".join(filter(None, (set_aside_notes(first.notes), _NOTHING_BEFORE_JOIN)))
+        return before
     if (
         first.state is not SegmentState.REVIEWED
         and not (first.mt is not None and not second.mt)
@@ -1627,37 +1646,6 @@ def _before_join(first: TranslationUnit, second: TranslationUnit) -> Translation
     before = copy.copy(first)
     before.notes = set_aside_notes(first.notes)
     return before
-
-
-def _join_units(unit: TranslationUnit, parts: Sequence[TranslationUnit | None], glue: str) -> None:
-    """Make ``unit`` the joined segment of ``parts`` (``unit`` first among them; None: a
-    part with no unit, so nothing in it), as F3 joins two and a split join keeps its later
-    parts joined: the translations together; the MTs together where every part had MT, and
-    none where one had none (the others' alone was saved as the MT of all their sentences),
-    and then no translation either unless a person wrote some of it (MT of the whole comes
-    from F2 or ``translate``); the waiting notes that still hold; and the state of a new
-    sentence."""
-    present = [part for part in parts if part is not None]
-    persons = _persons_translation(*present)
-    unit.target = glue.join(part.target for part in present if part.target)
-    if len(present) == len(parts) and all(part.mt for part in present):
-        unit.mt = glue.join(part.mt for part in present if part.mt)
-        unit.mt_engine = next((part.mt_engine for part in present if part.mt_engine), None)
-        unit.mt_model = next((part.mt_model for part in present if part.mt_model), None)
-    else:
-        unit.mt = unit.mt_engine = unit.mt_model = None
-        if not persons:
-            unit.target = ""
-    unit.notes = joined_notes(
-        (part.notes for part in present), unit.segment_id, translated=bool(unit.target)
-    )
-    if not unit.target:
-        unit.state = SegmentState.NEW
-    elif unit.target == unit.mt:
-        unit.state = SegmentState.MT
-    else:
-        # Sentences put together are a new sentence: a person must look again.
-        unit.state = SegmentState.EDITED
 
 
 def _without_tail(text: str, tail: str, glue: str) -> str:
