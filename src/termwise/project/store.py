@@ -167,11 +167,16 @@ def save(
     if target is None:
         raise TermwiseError("this translation has no file yet; name one to save it")
     installer: Installer | None = None
+    # The written file's own stat, taken before it goes in (a rename keeps its time and
+    # size): a stat of the path afterwards took another program's save made in between for
+    # ours, and the next save wrote over it.
+    written_stat: list[os.stat_result] = []
     if not force:
         check_unchanged_on_disk(tfile, target)
         expected = _expected_on_disk(tfile, target)
 
         def checked_install(new: Path, real: Path, backup: Path | None) -> None:
+            written_stat.append(new.stat())
             # Checked again as the file goes in: an edit saved meanwhile stays on disk.
             try:
                 swap.install(new, real, backup, expected.matches if expected else None)
@@ -199,7 +204,7 @@ def save(
         )
     tfile._written = written
     tfile.path = target
-    stat = target.stat()
+    stat = written_stat[0] if written_stat else target.stat()
     tfile._fingerprint = DiskFingerprint(stat.st_mtime_ns, stat.st_size, digest.hexdigest())
     from termwise.project import parse_cache
 

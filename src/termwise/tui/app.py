@@ -11,7 +11,9 @@ runs in ``termwise.tui.translating``. The app keeps what spans them all:
   routed here too;
 * **keys in order**: ``on_event`` handles each key for the grid or the editor completely
   before the next one (the one place where key order is taken care of);
-* **saving and checking** in thread workers, so that typing is never blocked.
+* **saving and checking** in thread workers, so that typing is never blocked;
+* **watching the translation file**: what another program saves there (a lock, a
+  translation) is merged in and shown within a couple of seconds, without a keypress.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from textual.widgets import Footer
 from termwise import languages
 from termwise.errors import TermwiseError
 from termwise.project.store import ConcurrentModificationError
+from termwise.project.units import READ_ONLY_FLAG
 from termwise.review.session import ReviewSession, SaveSnapshot
 from termwise.tui.dialogs import AskText
 from termwise.tui.editor import TranslationEditor
@@ -47,6 +50,7 @@ from termwise.tui.palette import ReviewCommands
 from termwise.tui.panels import GlossaryPanel, IssuesPanel
 from termwise.tui.shown_keys import KeymapInPlace
 from termwise.tui.translating import MTProgress
+from termwise.tui.watching import FileWatch
 from termwise.tui.workbench import Workbench
 
 if TYPE_CHECKING:
@@ -120,11 +124,13 @@ class ReviewApp(App[None]):
         auto_mt: bool = True,
         autosave_delay: float = 2.0,
         check_delay: float = 0.4,
+        watch_interval: float = 2.0,
         preview: Preview | None = None,
         opener: Callable[[], ReviewSession] | None = None,
     ) -> None:
         """Start on an open ``session``, or on a large book's ``preview`` while ``opener``
-        opens its session in a thread (see ``termwise.tui.opening``)."""
+        opens its session in a thread (see ``termwise.tui.opening``). Every
+        ``watch_interval`` seconds the translation file is looked at (``_look_at_disk``)."""
         super().__init__()
         if session is None and (preview is None or opener is None):
             raise ValueError("ReviewApp needs a session, or a preview and an opener")
@@ -139,6 +145,9 @@ class ReviewApp(App[None]):
         self.check_delay = check_delay
         self._autosave_timer: Timer | None = None
         self._check_timer: Timer | None = None
+        self.watch_interval = watch_interval
+        self._disk_watch: FileWatch | None = None
+        self._disk_timer: Timer | None = None
         self.saves = 0
         self._save_worker: Worker[None] | None = None
         self._save_again = False
@@ -287,6 +296,7 @@ class ReviewApp(App[None]):
             if place is not None and place in self.session.row_index:
                 workbench.jump_to(place)
         self.schedule_checks(0)
+        self._watch_disk()
         if self.auto_mt and self.session.needs_mt():
             workbench.mt.action_translate(quiet=True)
 
@@ -510,24 +520,46 @@ class ReviewApp(App[None]):
         self.workbench.update_title()
 
     def _merge_from_disk(self) -> SaveSnapshot:
-        self._merged(*self.session.merge_from_disk())
+        self._bring_in_from_disk()
         return self.session.save_snapshot()
 
-    def _merged(self, report: MergeReport, undo_forgotten: bool) -> None:
-        """Show what a merge with another program's save did."""
+    def _bring_in_from_disk(self) -> None:
+        """Merge what another program saved into the session and show it (UI thread). What
+        was typed in the editor goes in first, as the translator's: the merge's rules then
+        decide, and it was never lost to a reload of the editor."""
+        self.workbench.take_typed_text()
+        locked_before = self._locked_units()
+        report, undo_forgotten = self.session.merge_from_disk()
+        locks = lock_lines(locked_before, self._locked_units(), self.session.row_index)
+        self._merged(report, undo_forgotten, locks)
+
+    def _locked_units(self) -> set[str]:
+        """The segments whose units hold a lock (not the rows' marks: a lock read from the
+        file before the merge is marked already, yet the merge is what takes it in)."""
+        return {
+            segment_id
+            for segment_id, unit in self.session.tfile.units.items()
+            if READ_ONLY_FLAG in unit.flags
+        }
+
+    def _merged(
+        self, report: MergeReport, undo_forgotten: bool, locks: list[str] | None = None
+    ) -> None:
+        """Show what a merge with another program's save did (``locks``: the rows it
+        locked or unlocked, in words)."""
         self.grid.refresh()
         # The editor shows the segment's text as the other program left it (typing on would
         # have written the old text back over it).
         self.workbench.load_editor()
         self.workbench.update_title()
-        self._tell_merge(report, undo_forgotten)
+        self._tell_merge(report, undo_forgotten, locks or [])
 
-    def _tell_merge(self, report: MergeReport, undo_forgotten: bool) -> None:
+    def _tell_merge(self, report: MergeReport, undo_forgotten: bool, locks: list[str]) -> None:
         """Say what another program's save changed here: nothing of it may pass unseen.
         The toast dies with the app (a merge made while quitting), so the same account is
         kept, and printed after the app closes if its toast was still showing."""
         places = self.session.row_index
-        lines = merge_lines(report, places, limit=4)
+        lines = [*locks, *merge_lines(report, places, limit=4)]
         # The account of an earlier merge goes: still on screen after a later merge (a
         # re-wrap by msgcat, say), it read as that merge's, the same conflict told again.
         # (Its account is still printed after the app closes, if it was due to show.)
@@ -552,9 +584,56 @@ class ReviewApp(App[None]):
         account = [
             f"termwise: another program saved {self.session.translation_path} while the "
             "workbench had it open; its changes were merged (yours: the workbench's):",
-            *(f"  {line}" for line in merge_lines(report, places, limit=20)),
+            *(f"  {line}" for line in [*locks, *merge_lines(report, places, limit=20)]),
         ]
         self._merge_notices.append((time.monotonic() + timeout, account))
+
+    # --- the translation file on disk ---------------------------------------------------
+
+    def _watch_disk(self) -> None:
+        """Look at the translation file every ``watch_interval`` seconds: another program's
+        lock or translation showed only at the next cursor move, check run or save."""
+        path = self.session.tfile.path
+        if self.session.source_only or path is None or self._disk_timer is not None:
+            return  # the source alone: its translation is never saved nor read again
+        self._disk_watch = FileWatch(path)
+        self._disk_timer = self.set_interval(max(self.watch_interval, 0.001), self._look_at_disk)
+
+    def _stop_watching(self) -> None:
+        if self._disk_timer is not None:
+            self._disk_timer.stop()
+            self._disk_timer = None
+
+    def _look_at_disk(self) -> None:
+        """Merge the translation file in where another program changed it, as a save would;
+        one ``stat`` where nothing changed."""
+        watch = self._disk_watch
+        if watch is None or self._saving():
+            # The save compares with the file and records it as written once it is done:
+            # the next look tells its write from another program's.
+            return
+        if not watch.changed() or not self.session.tfile.changed_on_disk():
+            return  # unchanged, or changed by our own save
+        try:
+            self._bring_in_from_disk()
+        except (TermwiseError, OSError) as error:
+            # Half written by a program that writes in place, say: read again when it next
+            # changes (a save merges it first and says so if it is still unreadable).
+            self.notify(
+                f"The project file changed on disk but could not be read: {error}",
+                severity="warning",
+                timeout=10,
+            )
+            return
+        # The merge is the session's now: saved as any change is, and checked again.
+        self.schedule_autosave()
+        self.schedule_checks()
+
+    def _saving(self) -> bool:
+        """Whether a save worker has been started and not finished: it reads the file's
+        record (what was last read or written) that a merge replaces."""
+        worker = self._save_worker
+        return worker is not None and not worker.is_finished
 
     def _show_merge_toast(self, message: str, *, severity: SeverityLevel, timeout: float) -> None:
         from textual.notifications import Notification, Notify
@@ -617,6 +696,9 @@ class ReviewApp(App[None]):
         if self._session is None:
             self.exit()  # still opening: nothing can have been typed yet
             return
+        # No merge from a look at the disk while the last save is made (it merges itself).
+        if self._disk_timer is not None:
+            self._disk_timer.pause()
         # A note typed into its dialog is the translator's too: Ctrl+Q dropped it.
         note = self.screen
         if isinstance(note, AskText) and note.on_quit and note.typed() != note.value:
@@ -650,7 +732,10 @@ class ReviewApp(App[None]):
                 severity="error",
                 timeout=15,
             )
+            if self._disk_timer is not None:
+                self._disk_timer.resume()
             return
+        self._stop_watching()
         self.exit()
 
     # --- checks -----------------------------------------------------------------------
@@ -719,6 +804,29 @@ def save_problem(error: TermwiseError | OSError, path: Path) -> str:
 
 class MainScreen(KeymapInPlace, Screen[None]):
     """The workbench's screen (see ``termwise.tui.shown_keys``)."""
+
+
+def lock_lines(
+    before: set[str], after: set[str], places: Mapping[str, int], *, limit: int = 4
+) -> list[str]:
+    """The rows a merge locked or unlocked (``before`` and ``after`` it), in words, ``limit``
+    of them named: the merge's own lines say whose text a segment holds, not that it may no
+    longer be edited. (An import that locks a chapter named every row in the toast.)"""
+
+    def numbers(segment_ids: set[str]) -> str:
+        ordered = sorted(segment_ids, key=places.__getitem__)
+        named = ", ".join(f"#{places[segment_id] + 1}" for segment_id in ordered[:limit])
+        return named + (f" and {len(ordered) - limit} more" if len(ordered) > limit else "")
+
+    lines = []
+    # Only rows: an obsolete entry's lock is nothing the translator can see here.
+    locked = {segment_id for segment_id in after - before if segment_id in places}
+    released = {segment_id for segment_id in before - after if segment_id in places}
+    if locked:
+        lines.append(f"{numbers(locked)}: read-only now (locked in the other program's file).")
+    if released:
+        lines.append(f"{numbers(released)}: editable again (the other program's lock is gone).")
+    return lines
 
 
 def merge_lines(report: MergeReport, places: Mapping[str, int], *, limit: int) -> list[str]:
