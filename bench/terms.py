@@ -17,13 +17,22 @@ Speed: the English texts of both domains, repeated to 300,000 words as separate 
 read and extracted end to end (``extract_terms`` with occurrences), against yake on the
 same text.
 
+Single documents (``--single``): how a translator most often runs termwise, on one paper.
+Each domain's documents are cut into pieces of about 2,000 and 250 running words (whole
+segments, never across documents), up to 12 pieces a size and domain spread over the
+corpus; each piece is extracted alone by the combiner trained on the other domain and
+scored against the domain's gold terms that occur in the piece (whole words, lower-cased);
+the mean F1 over the pieces is reported.
+
     .venv/bin/python bench/terms.py            # everything
     .venv/bin/python bench/terms.py --quick    # quality only, no speed run
+    .venv/bin/python bench/terms.py --quick --single   # and one-document inputs
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import tempfile
 import time
@@ -32,6 +41,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from termwise.document.reading import load_document  # noqa: E402
+from termwise.terms.candidates import fold  # noqa: E402
 from termwise.terms.extract import extract_terms  # noqa: E402
 from termwise.terms.train import (  # noqa: E402
     acter_domains,
@@ -39,6 +49,8 @@ from termwise.terms.train import (  # noqa: E402
     f1_score,
     fit,
     load_corpus,
+    pieces,
+    texts_corpus,
 )
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "term-dev"
@@ -102,6 +114,57 @@ def quality(data: Path) -> list[tuple[str, str, float, float]]:
     return results
 
 
+PIECE_SIZES = (2000, 250)
+PIECES_PER_DOMAIN = 12
+
+
+def sample(texts: list[list[str]], size: int) -> list[list[str]]:
+    """``PIECES_PER_DOMAIN`` of the corpus's pieces of about ``size`` words, evenly spread."""
+    found = pieces(texts, size)
+    if len(found) <= PIECES_PER_DOMAIN:
+        return found
+    step = len(found) / PIECES_PER_DOMAIN
+    return [found[int(i * step)] for i in range(PIECES_PER_DOMAIN)]
+
+
+def present(gold: set[str], segments: list[str]) -> set[str]:
+    """The gold terms the piece writes, as whole words."""
+    text = " " + fold(" ".join(segments)) + " "
+    return {term for term in gold if re.search(r"(?<!\w)" + re.escape(term) + r"(?!\w)", text)}
+
+
+def single(data: Path) -> None:
+    """Mean F1 of one-document inputs (see the module's text)."""
+    domains = acter_domains(data)
+    corpora = {(lang, domain): load_corpus(data, lang, domain) for lang, domain in domains}
+    means: dict[tuple[str, int], list[float]] = {}
+    for (lang, domain), corpus in corpora.items():
+        combiner = fit([c for (lg, dm), c in corpora.items() if lg == lang and dm != domain])
+        texts = corpus_texts(data, lang, domain)
+        for size in PIECE_SIZES:
+            scores = []
+            for number, piece in enumerate(sample(texts, size)):
+                gold = present(corpus.gold, piece)
+                alone = texts_corpus(
+                    f"{corpus.name}#{number}",
+                    lang,
+                    [piece],
+                    gold,
+                    present(corpus.gold_no_entities, piece),
+                )
+                scores.append(f1_score(alone.extracted(combiner), gold))
+            p, r, f = (sum(s[i] for s in scores) / len(scores) for i in range(3))
+            print(
+                f"single {corpus.name:<8} {size:5d} words: {len(scores):2d} pieces, "
+                f"P {p:.3f} R {r:.3f} F1 {f:.3f}"
+            )
+            means.setdefault((lang, size), []).append(f)
+    for (lang, size), values in sorted(means.items()):
+        print(
+            f"mean single {lang} {size:5d} words (with NEs, held-out domain): {sum(values) / len(values):.3f}"
+        )
+
+
 def speed(data: Path, words: int) -> None:
     base = data / "acter" / "en"
     sources = sorted(base.glob("*/annotated/texts/*.txt"))
@@ -136,6 +199,7 @@ def speed(data: Path, words: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="quality only")
+    parser.add_argument("--single", action="store_true", help="also one-document inputs")
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--words", type=int, default=300_000)
     args = parser.parse_args()
@@ -143,6 +207,8 @@ def main() -> None:
         print(f"skipped: {args.data} is absent (ACTER development data)")
         return
     quality(args.data)
+    if args.single:
+        single(args.data)
     if not args.quick:
         speed(args.data, args.words)
 

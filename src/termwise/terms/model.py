@@ -56,7 +56,9 @@ class Combiner:
     def probabilities(self, rows: np.ndarray) -> np.ndarray:
         """Each row's probability of being a term; 0 for rows ``scoring.vetoed`` rules out
         (fragments of one longer candidate)."""
-        z = ((rows - self.mean) / self.scale) @ self.coef + self.intercept
+        # An unknown feature (NaN: ``scoring.feature_matrix``'s document features on one
+        # document) counts as the training mean, so that it moves no score.
+        z = np.nan_to_num((rows - self.mean) / self.scale) @ self.coef + self.intercept
         result: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
         if len(rows):
             result[vetoed(rows)] = 0.0

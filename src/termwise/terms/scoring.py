@@ -198,6 +198,9 @@ def feature_matrix(
         return table.get(word, 0) / max(counts.get(word, 1), 1)
 
     latin = lang not in ("zh", "ja", "ru", "el", "ar", "uk", "bg")
+    # In one document every candidate is in all of them: the document features say
+    # nothing there, and are left unknown (NaN) for the combiner to take as average.
+    several = index.documents > 1
     rows = np.zeros((len(forms), len(FEATURES)), dtype=np.float64)
     for row, form in enumerate(forms):
         stats = stats_of[form]
@@ -230,8 +233,8 @@ def feature_matrix(
             n >= 4,
             math.log(freq),
             math.log(group_frequency.get(form, freq)),
-            math.log(stats.docs),
-            stats.docs / max(index.documents, 1),
+            math.log(stats.docs) if several else math.nan,
+            stats.docs / index.documents if several else math.nan,
             math.log1p(c_value),
             independence,
             log_containers,

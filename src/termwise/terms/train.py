@@ -124,9 +124,39 @@ def corpus_texts(root: Path, lang: str, domain: str) -> list[list[str]]:
 
 
 def load_corpus(root: Path, lang: str, domain: str) -> Corpus:
-    texts = corpus_texts(root, lang, domain)
+    return texts_corpus(
+        f"{domain}/{lang}",
+        lang,
+        corpus_texts(root, lang, domain),
+        read_gold(root, lang, domain),
+        read_gold(root, lang, domain, entities=False),
+    )
+
+
+def pieces(texts: list[list[str]], size: int) -> list[list[str]]:
+    """Runs of whole segments of about ``size`` words, each inside one document (a
+    document's rest when it holds at least half as many): one-document inputs cut from a
+    corpus, to measure the extractor as a translator runs it on one paper."""
+    found: list[list[str]] = []
+    for doc in texts:
+        piece: list[str] = []
+        words = 0
+        for text in doc:
+            piece.append(text)
+            words += len(text.split())
+            if words >= size:
+                found.append(piece)
+                piece, words = [], 0
+        if words >= size // 2:
+            found.append(piece)
+    return found
+
+
+def texts_corpus(
+    name: str, lang: str, texts: list[list[str]], gold: set[str], gold_no_entities: set[str]
+) -> Corpus:
+    """A corpus of ``texts`` (each document's segment texts) scored against ``gold``."""
     index = cand.collect(texts, lang)
-    gold = read_gold(root, lang, domain)
     documents = []
     for doc in texts:
         alone = cand.collect([doc], lang)
@@ -145,13 +175,13 @@ def load_corpus(root: Path, lang: str, domain: str) -> Corpus:
         for group in build_groups(index.forms, keys, seeds=index.forms, abbreviations=abbreviations)
     ]
     return Corpus(
-        f"{domain}/{lang}",
+        name,
         lang,
         forms,
         rows,
         groups,
         gold,
-        read_gold(root, lang, domain, entities=False),
+        gold_no_entities,
         index.words,
         documents,
         extra,
