@@ -1,7 +1,8 @@
 """A phrase whose words disagree in number is no form of the term: "la relación públicas"
 (singular noun, plural adjective) is neither "relaciones públicas" nor its singular, though
 the stems match. A plural term's word found as written counted as "either number" because
-it has no plural of its own; it is the term's number. And a plural term's singular is the
+it has no plural of its own; it is the term's number where it is the plural of a common
+word ("públicas" of "pública"; invariable words: test_invariable_words_in_phrases.py). And a plural term's singular is the
 term even where the accent moves: "joven" of "jóvenes", "carácter" of "caracteres"."""
 
 from __future__ import annotations

@@ -72,3 +72,60 @@ def test_the_rule_agrees_with_every_gender_the_curated_glossary_records() -> Non
                 assert predicted.value == term.gender, term.text
                 compared += 1
     assert compared >= 20
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("coração artificial", "pt"),
+        ("corações", "pt"),
+        ("calção de banho", "pt"),
+        ("tição", "pt"),
+        ("cação", "pt"),
+        ("comté", "fr"),
+        ("karaté", "fr"),
+        ("décolleté", "fr"),
+        ("jeté battu", "fr"),
+        ("raté", "fr"),
+        ("cation", "fr"),
+        ("tutù", "it"),
+    ],
+)
+def test_the_listed_exceptions_are_masculine(text: str, lang: str) -> None:
+    fact = Term(text, lang).gender_fact
+    assert fact is not None and fact.value == "masculine"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("comment", "fr"),
+        ("seulement", "fr"),
+        ("vraiment", "fr"),
+        ("notamment", "fr"),  # -amment: always an adverb
+        ("économiquement", "fr"),
+        ("clément", "fr"),  # an adjective
+        ("sauvage", "fr"),
+        ("selvagem", "pt"),
+        ("porte-documents", "fr"),  # the head is "porte", no rule
+        ("porte-documents en cuir", "fr"),
+    ],
+)
+def test_no_gender_for_a_word_that_is_no_noun_of_the_suffix(text: str, lang: str) -> None:
+    assert Term(text, lang).gender_fact is None
+
+
+@pytest.mark.parametrize(
+    ("text", "gender"),
+    [
+        ("gouvernement mondial", "masculine"),
+        ("développement durable", "masculine"),
+        ("renouvellement urbain", "masculine"),
+        ("liberté", "feminine"),
+        ("beauté", "feminine"),
+        ("station-service", "feminine"),  # the first element is the head
+    ],
+)
+def test_french_nouns_keep_their_suffix_gender(text: str, gender: str) -> None:
+    fact = Term(text, "fr").gender_fact
+    assert fact is not None and fact.value == gender

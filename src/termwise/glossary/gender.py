@@ -68,31 +68,111 @@ _RULES: dict[str, list[tuple[str, str, str]]] = {
     ],
 }
 
-# The nouns the grammars list against their suffix's gender (singular and plural); None
-# for a noun of either gender ("o/a personagem").
+
+def _with_plurals(words: tuple[str, ...], plural: str = "s") -> tuple[str, ...]:
+    return (*words, *(word + plural for word in words))
+
+
+# The nouns the grammars list against their suffix's gender (singular and plural), and
+# words with a suffix's ending that are no noun of it; None for either gender ("o/a
+# personagem") or for no noun at all (an adjective: "sauvage", "selvagem").
 _EXCEPTIONS: dict[str, dict[str, str | None]] = {
     "es": {"alumbre": MASCULINE, "alumbres": MASCULINE},
     "fr": {
+        # Nouns in -té that are no abstract noun of the feminine suffix (Latin -itatem):
+        # past participles made nouns ("un arrêté", "un décolleté", "un jeté", "un raté"),
+        # loans ("karaté") and a few old words ("été", "comté", "côté"); Grevisse, Le bon
+        # usage §§ 479-481, and the Académie's dictionary for each. "Cation" (ion) is a
+        # loan from English, masculine like "anion".
         **dict.fromkeys(
-            (
-                *("bastion", "été", "côté", "comité", "traité", "pâté", "député", "invité"),
-                *("arrêté", "doigté", "velouté", "aparté", "précipité", "silence", "pâtés"),
-                *("bastions", "étés", "côtés", "comités", "traités", "députés", "invités"),
-                *("arrêtés", "silences"),
+            _with_plurals(
+                (
+                    *("bastion", "cation", "été", "côté", "comité", "comté", "traité"),
+                    *("pâté", "député", "invité", "arrêté", "doigté", "velouté", "aparté"),
+                    *("précipité", "décolleté", "jeté", "raté", "karaté", "silence"),
+                )
             ),
             MASCULINE,
         ),
         **dict.fromkeys(
-            (
-                *("page", "plage", "cage", "image", "nage", "rage", "jument"),
-                *("pages", "plages", "cages", "images", "rages", "juments"),
-            ),
+            _with_plurals(("page", "plage", "cage", "image", "nage", "rage", "jument")),
             FEMININE,
         ),
+        **dict.fromkeys(_with_plurals(("sauvage",)), None),
     },
-    "it": {},
-    "pt": {"personagem": None, "personagens": None},
+    # "Tutù" is the French "tutu", masculine (Serianni, Grammatica italiana III.6: -tù is
+    # feminine in the nouns from Latin -tutem, "virtù", "gioventù"); invariable in the plural.
+    "it": {"tutù": MASCULINE},
+    "pt": {
+        "personagem": None,
+        "personagens": None,
+        "selvagem": None,  # an adjective ("o/a selvagem" as a noun)
+        "selvagens": None,
+        # No -ção of an action noun (Latin -tionem) but -ão words of their own, masculine:
+        # "coração" (cor + -ação), "calção" (calça + -ão), "tição" (Latin titionem), "cação"
+        # (Cunha & Cintra, Nova gramática do português contemporâneo, cap. 9).
+        **dict.fromkeys(
+            ("coração", "corações", "calção", "calções", "tição", "tições", "cação", "cações"),
+            MASCULINE,
+        ),
+    },
 }
+
+# French adverbs in -ment are never the head of a noun term but end like the masculine
+# nouns in -ment ("seulement", "vraiment"; Grevisse, Le bon usage, on the adverbs in -ment).
+# The adverbs of adjectives in -ant and -ent ("-amment", "-emment") and of the adjectives
+# whose endings below make no noun in -ment (checked against every word wordfreq knows
+# from a Zipf frequency of 2.5) are told by their ending; the other frequent ones, and the
+# adjectives and the conjunction in -ment, are listed. A rare adverb in -ment that is
+# neither still gets the noun's gender: a term's head is a noun far more often.
+_FR_ADVERB_ENDINGS = (
+    *("amment", "emment", "iquement", "ivement", "ièrement", "airement", "oirement"),
+    "iblement",
+)
+_FR_NOT_NOUNS = frozenset(
+    (
+        *_with_plurals(("clément", "inclément", "dément", "véhément")),
+        *("comment", "absolument"),
+        *("résolument", "prétendument", "éperdument", "vraiment", "quasiment", "joliment"),
+        *("infiniment", "indéfiniment", "gentiment", "poliment", "seulement", "également"),
+        *("simplement", "rapidement", "directement", "exactement", "complètement"),
+        *("largement", "parfaitement", "certainement", "immédiatement", "franchement"),
+        *("sûrement", "fortement", "justement", "autrement", "extrêmement", "rarement"),
+        *("gratuitement", "nettement", "doucement", "correctement", "lentement", "purement"),
+        *("pleinement", "strictement", "tranquillement", "difficilement", "facilement"),
+        *("sincèrement", "librement", "honnêtement", "proprement", "ouvertement"),
+        *("prochainement", "concrètement", "grandement", "hautement", "gravement"),
+        *("présentement", "bizarrement", "brièvement", "longuement", "soudainement"),
+        *("indirectement", "discrètement", "fermement", "explicitement", "étroitement"),
+        *("sévèrement", "conjointement", "inversement", "lourdement", "aucunement"),
+        *("anciennement", "étrangement", "nullement", "durement", "secrètement"),
+        *("subitement", "amplement", "brusquement", "bêtement", "calmement", "vaguement"),
+        *("finement", "grièvement", "fraîchement", "inutilement", "tristement", "sagement"),
+        *("intimement", "légitimement", "injustement", "solidement", "faussement"),
+        *("sereinement", "implicitement", "dignement", "unanimement", "moyennement"),
+        *("habilement", "forcément", "précisément", "profondément", "énormément"),
+        *("carrément", "conformément", "décidément", "aisément", "simultanément"),
+        *("assurément", "communément", "séparément", "spontanément", "délibérément"),
+        *("instantanément", "désespérément", "expressément", "momentanément"),
+        *("prématurément", "intensément", "aveuglément", "modérément", "uniformément"),
+        *("impunément", "nommément", "immensément", "isolément", "démesurément"),
+        *("tellement", "actuellement", "réellement", "essentiellement", "naturellement"),
+        *("officiellement", "personnellement", "habituellement", "éventuellement"),
+        *("partiellement", "potentiellement", "traditionnellement", "formellement"),
+        *("individuellement", "mutuellement", "exceptionnellement", "nouvellement"),
+        *("continuellement", "accidentellement", "cruellement", "mortellement"),
+        *("finalement", "généralement", "totalement", "principalement", "normalement"),
+        *("spécialement", "littéralement", "globalement", "initialement", "légalement"),
+        *("intégralement", "localement", "radicalement", "brutalement", "cordialement"),
+        *("mentalement", "idéalement", "fondamentalement", "socialement", "moralement"),
+        *("malheureusement", "heureusement", "sérieusement", "soigneusement"),
+        *("curieusement", "dangereusement", "rigoureusement", "généreusement"),
+        *("probablement", "considérablement", "véritablement", "vraisemblablement"),
+        *("préalablement", "incroyablement", "durablement", "inévitablement"),
+        *("convenablement", "agréablement", "favorablement", "raisonnablement"),
+        *("vachement", "possiblement", "sacrément"),
+    )
+)
 
 # Adjectives that stand before a head noun inside terms ("nueva era", "nouvelle
 # gouvernance"); the head is the word after them. Any other first word is the head.
@@ -135,10 +215,14 @@ def suffix_gender(word: str, lang: str) -> GenderFact | None:
     rules = _RULES.get(base)
     if rules is None:
         return None
-    lower = word.lower()
+    # A hyphenated compound's head is its first element ("porte-documents": a verb and its
+    # object; "station-service"), never the suffix of its last.
+    lower = word.lower().split("-")[0]
     if lower in _EXCEPTIONS[base]:
         exception = _EXCEPTIONS[base][lower]
         return None if exception is None else GenderFact(exception, f"exception '{lower}'")
+    if base == "fr" and (lower in _FR_NOT_NOUNS or lower.endswith(_FR_ADVERB_ENDINGS)):
+        return None
     for singular, plural, gender in sorted(rules, key=lambda rule: -len(rule[0])):
         for suffix in dict.fromkeys((singular, plural)):
             # A stem of two letters at least: "dad", "mismo", "tad" are no derived nouns.

@@ -212,9 +212,12 @@ def agrees(
 def _number(want: str, seen: str, lang: str, bare: Callable[[str], str]) -> int | None:
     forms = plural_forms(want, lang)
     if bare(seen) == bare(want):
-        # A plural word as the term has it is in the term's number too: "públicas" beside
-        # "relación" makes "relación públicas" two numbers, not the term "relaciones públicas".
-        return _SAME if forms or singular_forms(want, lang) else None
+        if forms:
+            return _SAME
+        # A word with a plural's ending and no plural of its own is taken for either number
+        # ("menos", "cortafuegos", "antidisturbios" are singular too), unless it is the
+        # plural of a common word: then "públicas" beside "relación" makes two numbers.
+        return _SAME if _plural_of_common_word(want, lang) else None
     if bare(seen) in map(bare, forms) or bare(want) in map(bare, plural_forms(seen, lang)):
         return _OTHER
     endings = _PLURAL_ENDINGS[lang]
@@ -282,6 +285,9 @@ def singular_forms(word: str, lang: str) -> tuple[str, ...]:
         if word in _FR_INVARIABLE or word.endswith("eux"):
             return ()
         if word.endswith("aux"):
+            # Three singulars end alike in the plural: journal/journaux (the most
+            # frequent, first), travail/travaux and eau/eaux; which one is a word only a
+            # lexicon says (likeliest_singular).
             candidates = [word[:-3] + "al", word[:-3] + "ail", word[:-1]]
         elif word.endswith(("es", "ts", "és")):
             # Other French words in -s or -x are often singulars ("pays", "temps", "prix").
@@ -298,6 +304,45 @@ def singular_forms(word: str, lang: str) -> tuple[str, ...]:
         and (lang != "es" or _es_well_spelled(c))
         and word in plural_forms(c, lang)
     )
+
+
+# wordfreq's Zipf frequency (log10 of occurrences per billion words) from which a
+# candidate singular counts as a word: below it lie misspellings and the stray forms of
+# other languages ("cabl", "renovabl" and "eail" score 0 to 1.2; "rubí" 3.2, "tuyau" 3.9).
+_KNOWN_ZIPF = 1.5
+# From this Zipf frequency a singular is a common word (about ten uses per million words),
+# and a word as the term writes it that is its plural is in the plural: "públicas"
+# ("pública" 5.2), "humanos" ("humano" 4.9). The made-up singulars of invariable words stay
+# below it: "meno" 3.2 ("menos"), "ant" 3.3 ("antes"), "portafolio" 3.4 ("portafolios", a
+# singular in Spain), "cortafuego" 1.9.
+_COMMON_ZIPF = 4.0
+
+
+@lru_cache(maxsize=65536)
+def _zipf(word: str, lang: str) -> float:
+    from wordfreq import zipf_frequency  # imported when first needed: its lists load slowly
+
+    try:
+        return float(zipf_frequency(word, lang))
+    except LookupError:
+        return 0.0
+
+
+@lru_cache(maxsize=65536)
+def likeliest_singular(word: str, lang: str) -> str | None:
+    """The singular of the lower-case plural ``word`` that a writer would use: of
+    ``singular_forms``' candidates, the one wordfreq knows best, or None where it knows
+    none of them (or ``word`` has none). The rules alone cannot tell "cable" from "cabl" or
+    "eau" from "eal" (each has ``word`` for its regular plural), and writing a plural term
+    in the singular (MT, for one occurrence of it) needs the one real word."""
+    scored = [(_zipf(form, lang), form) for form in singular_forms(word, lang)]
+    best = max(scored, default=None, key=lambda pair: pair[0])
+    return best[1] if best is not None and best[0] >= _KNOWN_ZIPF else None
+
+
+def _plural_of_common_word(word: str, lang: str) -> bool:
+    singular = likeliest_singular(word, lang)
+    return singular is not None and _zipf(singular, lang) >= _COMMON_ZIPF
 
 
 def _es_well_spelled(word: str) -> bool:
