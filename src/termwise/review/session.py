@@ -360,7 +360,13 @@ class ReviewSession:
             locked: dict[str, str] = {}
         else:
             if self._own_locks is None or self._own_locks[0] != stamps:
-                self._own_locks = (stamps, self._locks_in_file(self.translation_path))
+                try:
+                    self._own_locks = (stamps, self._locks_in_file(self.translation_path))
+                except (TermwiseError, OSError):
+                    # Half written (an editor that writes in place): the locks last read
+                    # hold, and it is read again when it next changes. A keypress there
+                    # ended the workbench, the text just typed with it.
+                    return self._own_locks[1] if self._own_locks is not None else {}
             locked = self._own_locks[1]
         self._show_locks_on_disk(locked)
         return locked
@@ -410,7 +416,12 @@ class ReviewSession:
                 path = self.layout.translation_file(self.path, lang)
                 if not path.exists():
                     continue
-                for segment_id, reason in self._locks_in_file(path).items():
+                try:
+                    in_file = self._locks_in_file(path)
+                except (TermwiseError, OSError):
+                    # Half written by another program: as ``_locked_on_disk`` does.
+                    return self._locked[1] if self._locked is not None else {}
+                for segment_id, reason in in_file.items():
                     locked.setdefault(segment_id, f"{reason} ({lang})")
             self._locked = (stamps, locked)
         return self._locked[1]
