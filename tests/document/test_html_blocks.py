@@ -295,7 +295,13 @@ class RecordingEngine:
         return "recording@1"
 
     def translate(
-        self, texts: Sequence[str], src: str, tgt: str, *, progress: Progress | None = None
+        self,
+        texts: Sequence[str],
+        src: str,
+        tgt: str,
+        *,
+        progress: Progress | None = None,
+        kinds: Sequence[str] | None = None,
     ) -> list[MTResult]:
         self.seen.extend(texts)
         return [MTResult(text, f"ES {text}", self.name, "recording@1") for text in texts]

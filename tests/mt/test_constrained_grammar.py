@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from termwise.glossary import load_glossary
-from termwise.glossary.model import Glossary
+from termwise.glossary.model import Concept, DataCategory, Glossary, Term
 from termwise.mt.apertium import ApertiumEngine
 from termwise.mt.constrained.engine import ConstrainedEngine
 from termwise.mt.constrained.plan import GlossaryConstraints
@@ -215,16 +215,24 @@ def test_an_emphasis_around_all_and_the_term_keeps_the_sentence_s_verb(
     assert strong.target == f"**Todas las comunidades {rest}** importan.", strong.target
 
 
-def test_a_term_of_unknown_gender_that_modifies_a_noun_is_injected(
-    engine: ConstrainedEngine,
-) -> None:
+def _of_no_gender() -> ConstrainedEngine:
+    """An engine rendering "global governance" by a term of no gender anywhere: the glossary
+    records none, Apertium's analyser does not know "ciberpolítica", no suffix rule fixes one."""
+    concept = Concept("C1")
+    concept.add(Term("global governance", "en"))
+    concept.add(Term("ciberpolítica global", "es"))
+    glossary = Glossary([concept])
+    assert concept.all_terms[1].gender_fact is None
+    return ConstrainedEngine(ApertiumEngine(), GlossaryConstraints(glossary, "en", "es"))
+
+
+def test_a_term_of_unknown_gender_that_modifies_a_noun_is_injected() -> None:
     # "All global governance reforms failed." gave "Todo gobernanza global las reformas
-    # fallaron.": the glossary records no gender for "gobernanza global" and Apertium knows
-    # neither "gobernanza" nor "governance", so the term went in verbatim and transfer read
-    # "All" as a pronoun before a noun phrase of its own. As the modifier of the one noun
-    # after it the term needs no gender: nothing in "reformas de gobernanza global" agrees
-    # with it.
-    modifier, the, subject, chain = engine.translate(
+    # fallaron.": the term had no gender and Apertium knew neither its head nor
+    # "governance", so the term went in verbatim and transfer read "All" as a pronoun before
+    # a noun phrase of its own. As the modifier of the one noun after it the term needs no
+    # gender: nothing in "reformas de ciberpolítica global" agrees with it.
+    modifier, the, subject, chain = _of_no_gender().translate(
         [
             "All global governance reforms failed.",
             "The global governance reforms failed.",
@@ -234,18 +242,65 @@ def test_a_term_of_unknown_gender_that_modifies_a_noun_is_injected(
         "en",
         "es",
     )
-    assert modifier.target == "Todas las reformas de gobernanza global fallaron.", modifier.target
-    assert the.target == "Las reformas de gobernanza global fallaron.", the.target
+    assert modifier.target == "Todas las reformas de ciberpolítica global fallaron.", (
+        modifier.target
+    )
+    assert the.target == "Las reformas de ciberpolítica global fallaron.", the.target
     for result in (modifier, the):
         (decision,) = result.terms
         assert decision.mechanism == "apertium-lexical"
         assert "records no gender" in decision.reason
-    # Elsewhere transfer would give it a gender ("El gobernanza global falló", "reforma de
-    # sistema del gobernanza global"): it still goes in verbatim.
-    assert subject.target == "Gobernanza global falló.", subject.target
-    assert "del gobernanza" not in chain.target and "gobernanza global" in chain.target
+    # Elsewhere transfer would give it a gender ("El ciberpolítica global falló", "reforma
+    # de sistema del ciberpolítica global"): it still goes in verbatim.
+    assert subject.target == "Ciberpolítica global falló.", subject.target
+    assert "del ciberpolítica" not in chain.target and "ciberpolítica global" in chain.target
     for result in (subject, chain):
         assert [t.mechanism for t in result.terms] == ["apertium-verbatim"], result.terms
+
+
+def test_a_gender_predicted_from_the_heads_suffix_gives_the_term_its_article(
+    engine: ConstrainedEngine,
+) -> None:
+    # The glossary records no gender for "gobernanza global" and Apertium's analyser does
+    # not know "gobernanza": "The global governance needs reform." came out "Gobernanza
+    # global necesita reforma.", "The" dropped. "-anza" makes a Spanish noun feminine.
+    the, subject, our, modifier, lead_in = engine.translate(
+        [
+            "The global governance needs reform.",
+            "Global governance failed.",
+            "Our global governance needs reform.",
+            "All global governance reforms failed.",
+            "Global governance needs three things:",
+        ],
+        "en",
+        "es",
+    )
+    assert the.target == "La gobernanza global necesita reforma.", the.target
+    assert subject.target == "La gobernanza global falló.", subject.target
+    assert our.target == "Nuestra gobernanza global necesita reforma.", our.target
+    # The modifier of the next noun: its article agrees with that noun, as before.
+    assert modifier.target == "Todas las reformas de gobernanza global fallaron.", modifier.target
+    assert lead_in.target == "La gobernanza global necesita tres cosas:", lead_in.target
+    for result in (the, subject, our, modifier, lead_in):
+        (decision,) = result.terms
+        assert decision.mechanism == "apertium-lexical", decision
+        assert "feminine by the suffix rule (suffix -anza (es))" in decision.reason, decision
+
+
+def test_a_recorded_gender_wins_over_the_suffix_rule(glossary: Glossary) -> None:
+    # "-anza" says feminine; a glossary that records masculine (wrongly, but it is the
+    # translator's word) is followed, and the reason says nothing of a suffix.
+    concept = Concept("C1")
+    concept.add(Term("global governance", "en"))
+    masculine = DataCategory("termNote", "grammaticalGender", "masculine")
+    concept.add(Term("gobernanza global", "es", extra=[masculine]))
+    engine = ConstrainedEngine(
+        ApertiumEngine(), GlossaryConstraints(Glossary([concept]), "en", "es")
+    )
+    (result,) = engine.translate(["The global governance needs reform."], "en", "es")
+    assert result.target == "El gobernanza global necesita reforma.", result.target
+    (decision,) = result.terms
+    assert "suffix" not in decision.reason, decision
 
 
 def test_a_noun_after_a_term_that_ends_in_its_head_is_the_sentence_s_verb(

@@ -1,7 +1,8 @@
 """Glossary-constrained Apertium on sentences whose verb the tagger read as a noun: a lead-in
 ending in ":" or ";" is a sentence, a term of no known gender leaves the sentence its verb,
 and a plural noun after a term leaves the base form after it its verb reading (Debian's
-apertium-eng-spa, run for real, with the curated glossary)."""
+apertium-eng-spa, run for real, with the curated glossary, or where a term of no gender at
+all is needed, one of the test's own: "gobernanza" is feminine by its suffix)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import polib
 import pytest
 
 from termwise.glossary import load_glossary
+from termwise.glossary.model import Concept, Glossary, Term
 from termwise.mt.apertium import ApertiumEngine
 from termwise.mt.constrained.engine import ConstrainedEngine
 from termwise.mt.constrained.plan import GlossaryConstraints
@@ -41,7 +43,7 @@ def test_a_lead_in_that_ends_in_a_colon_or_a_semicolon_is_a_sentence(
         "Cold War mentality critics warn:": (
             "Los críticos de mentalidad de la Guerra Fría advierten:"
         ),
-        "Global governance needs three things:": "Gobernanza global necesita tres cosas:",
+        "Global governance needs three things:": "La gobernanza global necesita tres cosas:",
         "Common prosperity increases;": "La prosperidad común aumenta;",
         # A heading still needs neither a verb nor an article.
         "Global governance reforms": "Reformas de gobernanza global",
@@ -50,37 +52,42 @@ def test_a_lead_in_that_ends_in_a_colon_or_a_semicolon_is_a_sentence(
     assert _translated(engine, sentences) == sentences
 
 
-def test_a_term_of_no_known_gender_leaves_the_sentence_its_verb(
-    engine: ConstrainedEngine,
-) -> None:
+def _of_no_gender() -> ConstrainedEngine:
+    """An engine rendering "global governance" by a term whose gender nothing gives: not the
+    glossary, not Apertium's analyser, not a suffix rule ("ciberpolítica")."""
+    concept = Concept("C1")
+    concept.add(Term("global governance", "en"))
+    concept.add(Term("ciberpolítica global", "es"))
+    return ConstrainedEngine(ApertiumEngine(), GlossaryConstraints(Glossary([concept]), "en", "es"))
+
+
+def test_a_term_of_no_known_gender_leaves_the_sentence_its_verb() -> None:
     # The term was injected as the modifier of the noun the tagger made of the verb: "Los
     # asuntos de gobernanza global.", "Gobernanza global reforma de necesidades.".
     sentences = {
-        "Global governance matters.": "Gobernanza global importa.",
-        "Global governance changes.": "Gobernanza global cambia.",
-        "Global governance needs reform.": "Gobernanza global necesita reforma.",
+        "Global governance matters.": "Ciberpolítica global importa.",
+        "Global governance changes.": "Ciberpolítica global cambia.",
+        "Global governance needs reform.": "Ciberpolítica global necesita reforma.",
         # Where the sentence has a verb, the noun after the term is the one it modifies.
-        "Global governance reforms failed.": "Las reformas de gobernanza global fallaron.",
+        "Global governance reforms failed.": "Las reformas de ciberpolítica global fallaron.",
         "Global governance changes are needed.": (
-            "Los cambios de gobernanza global están necesitados."
+            "Los cambios de ciberpolítica global están necesitados."
         ),
     }
-    results = engine.translate(list(sentences), "en", "es")
+    results = _of_no_gender().translate(list(sentences), "en", "es")
     assert {r.source: r.target for r in results} == sentences
     for result in results[:3]:
         (decision,) = result.terms
         # Verbatim: no word agrees with it, so no gender is made up for it.
         assert decision.mechanism == "apertium-verbatim", decision
-        assert decision.target == "gobernanza global"
+        assert decision.target == "ciberpolítica global"
 
 
-def test_no_gender_is_made_up_for_a_term_after_a_determiner(
-    engine: ConstrainedEngine,
-) -> None:
+def test_no_gender_is_made_up_for_a_term_after_a_determiner() -> None:
     # Read as the verb, "needs" left "the" to agree with the verbatim term: "El gobernanza
-    # global necesita reforma.", a gender the glossary does not record.
-    (result,) = engine.translate(["The global governance needs reform."], "en", "es")
-    assert "l gobernanza" not in result.target.lower(), result.target
+    # global necesita reforma.", a gender the glossary did not record.
+    (result,) = _of_no_gender().translate(["The global governance needs reform."], "en", "es")
+    assert result.target == "Ciberpolítica global necesita reforma.", result.target
 
 
 def test_the_base_form_after_a_plural_noun_after_a_term_is_the_verb(
@@ -122,5 +129,5 @@ def test_translate_reads_a_markdown_lead_in_as_a_sentence(tmp_path: Path) -> Non
     found = {entry.msgid: entry.msgstr for entry in polib.pofile(str(po_file))}
     assert found["Global governance reforms"] == "Reformas de gobernanza global"
     assert found["Global governance needs three things:"] == (
-        "Gobernanza global necesita tres cosas:"
+        "La gobernanza global necesita tres cosas:"
     )

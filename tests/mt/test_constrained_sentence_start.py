@@ -64,8 +64,8 @@ def test_a_term_of_unknown_gender_that_opens_a_sentence_leaves_the_noun_its_arti
     # "Global governance reforms failed." came out "Reformas de gobernanza global
     # fallaron.": transfer's compound rule gives a sentence-initial compound no article
     # (plain Apertium too: "Proyectos de desarrollo continúan."), while "The development
-    # projects" gets one. The article agrees with the noun the term modifies; the glossary
-    # records no gender for "gobernanza global" and none is made up for it.
+    # projects" gets one. The article agrees with the noun the term modifies, whatever the
+    # gender of "gobernanza global" (recorded nowhere; feminine by its suffix "-anza").
     sentences = {
         "Global governance reforms failed.": "Las reformas de gobernanza global fallaron.",
         "Global governance reform is urgent.": "La reforma de gobernanza global es urgente.",

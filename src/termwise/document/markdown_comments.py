@@ -15,7 +15,7 @@ as other raw HTML is, but read whole, no comment or code span in it.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Sequence
 
 from termwise.document.model import MAX_LABEL
 
@@ -78,21 +78,58 @@ def whole_spans(text: str, labels: Collection[str] = ()) -> list[tuple[int, int]
 
 
 _Spans = list[tuple[int, int]]
+# What a "<" opens to the segmenter, tried in order: a comment before an autolink (to
+# CommonMark "<!--a@b.c>-->" is an autolink, here one comment, as saved segments were cut)
+# and a declaration, read whole. A tag is text, its words a reader's.
+_READ_ANGLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("comment", INLINE_COMMENT),
+    ("autolink", AUTOLINK),
+    ("autolink", EMAIL_AUTOLINK),
+    ("declaration", DECLARATION),
+)
 
 
 def _inline_spans(text: str, labels: Collection[str]) -> tuple[_Spans, _Spans, _Spans]:
-    comments: _Spans = []
-    code: _Spans = []
-    whole: _Spans = []
+    spans = inline_markup(
+        text, _READ_ANGLES, lambda text, position: _after_reference_label(text, position, labels)
+    )
+    # A target's or a label's span leaves out the "]" before it, as the segmenter cuts.
+    return (
+        [(start, end) for kind, start, end in spans if kind == "comment"],
+        [(start, end) for kind, start, end in spans if kind == "code"],
+        [
+            (start + (kind != "declaration"), end)
+            for kind, start, end in spans
+            if kind in ("destination", "label", "declaration")
+        ],
+    )
+
+
+def inline_markup(
+    text: str,
+    angles: Sequence[tuple[str, re.Pattern[str]]],
+    label_end: Callable[[str, int], int | None],
+    *,
+    links_nest: bool = False,
+) -> list[tuple[str, int, int]]:
+    """The inline markup of ``text`` (one paragraph, its lines joined) that holds the text
+    up to its end, in order, as ``(kind, start, end)``: "code" spans, inline link targets
+    ("destination") and full reference labels ("label"), each from the "]" before it, and
+    what ``angles`` reads at a "<" (CommonMark 6: whichever opens first holds the text up
+    to its end). The segmenter and MT (``mt.markup.markup_spans``) both read here, so that
+    a "<!--" in a destination or code span is a comment to neither; where they read
+    differently, the arguments say: ``angles``, what a "<" may open, as ``(kind, pattern)``
+    tried in order; ``label_end``, where the label after the "]" at a position ends (None:
+    no label); ``links_nest``, whether a "[" around a link still takes a target, as
+    CommonMark's does not (``[a [b](c) d](e)``: "(e)" is text).
+    """
+    spans: list[tuple[str, int, int]] = []
     # The "[" and "![" that wait for their "]": whether each opens an image, and whether
     # it may still open a link (links do not nest).
     brackets: list[list[bool]] = []
     position = 0
     length = len(text)
-    while True:
-        special = _SPECIAL.search(text, position)
-        if special is None:
-            return comments, code, whole
+    while (special := _SPECIAL.search(text, position)) is not None:
         position = special.start()
         char = text[position]
         if char == "\\":
@@ -106,52 +143,54 @@ def _inline_spans(text: str, labels: Collection[str]) -> tuple[_Spans, _Spans, _
             brackets.append([image, True])
             position += 2 if image else 1
         elif char == "]":
-            position = _after_bracket(text, position, brackets, labels, whole)
+            position = _after_bracket(text, position, brackets, label_end, links_nest, spans)
         elif char == "`":
-            end = _after_code_span(text, position)
-            if text[position:end].strip("`"):  # a run no other run closes is no span
-                code.append((position, end))
-            position = end
+            run_end, closing = code_span_closing(text, position)
+            if closing is None:  # a run no other run closes is text
+                position = run_end
+                continue
+            spans.append(("code", position, closing + run_end - position))
+            position = closing + run_end - position
         else:
-            comment = INLINE_COMMENT.match(text, position)
-            if comment is not None:
-                comments.append(comment.span())
-                position = comment.end()
-                continue
-            link = AUTOLINK.match(text, position) or EMAIL_AUTOLINK.match(text, position)
-            if link is not None:
-                position = link.end()
-                continue
-            declaration = DECLARATION.match(text, position)
-            if declaration is not None:
-                whole.append(declaration.span())
-            position = position + 1 if declaration is None else declaration.end()
+            for kind, pattern in angles:
+                found = pattern.match(text, position)
+                if found is not None:
+                    spans.append((kind, position, found.end()))
+                    position = found.end()
+                    break
+            else:
+                position += 1
+    return spans
 
 
 def _after_bracket(
     text: str,
     position: int,
     brackets: list[list[bool]],
-    labels: Collection[str],
-    whole: _Spans,
+    label_end: Callable[[str, int], int | None],
+    links_nest: bool,
+    spans: list[tuple[str, int, int]],
 ) -> int:
     """Where the text goes on after the "]" at ``position``: after the inline link target
     it closes a link's text before (whose destination and title are no comment and no
-    code, however they read), or after the label of a full reference link to one of
-    ``labels`` (the same), else after the "]" itself (CommonMark 6.3). The target's or
-    the label's span is added to ``whole``."""
+    code, however they read), or after the label (``label_end``) of a full reference link,
+    else after the "]" itself (CommonMark 6.3). The target or label goes into ``spans``."""
     if not brackets:
         return position + 1
     image, active = brackets.pop()
-    end = None
-    if active:
-        target = inline_link_target(text, position + 1)
-        end = target[1] if target is not None else _after_reference_label(text, position, labels)
-        if end is not None:
-            whole.append((position + 1, end))
-    if end is None:
+    if not active:
         return position + 1
-    if not image:
+    target = inline_link_target(text, position + 1)
+    label = label_end(text, position) if target is None else None
+    if target is not None:
+        end = target[1]
+        spans.append(("destination", position, end))
+    elif label is not None:
+        end = label
+        spans.append(("label", position, end))
+    else:
+        return position + 1
+    if not image and not links_nest:
         for earlier in brackets:
             if not earlier[0]:
                 earlier[1] = False
@@ -252,13 +291,6 @@ def inline_link_target(text: str, position: int) -> tuple[str, int] | None:
     if not text.startswith(")", index):
         return None
     return destination, index + 1
-
-
-def _after_code_span(text: str, position: int) -> int:
-    """Where the text goes on after the backtick run at ``position``: after its code span,
-    or after the run itself where no run of the same length closes it (CommonMark 6.1)."""
-    run_end, closing = code_span_closing(text, position)
-    return run_end if closing is None else closing + (run_end - position)
 
 
 def code_span_closing(text: str, position: int) -> tuple[int, int | None]:

@@ -120,6 +120,7 @@ class ApertiumEngine:
         tgt: str,
         *,
         progress: Progress | None = None,
+        kinds: Sequence[str] | None = None,  # the plain pipeline reads every text alike
     ) -> list[MTResult]:
         mode = self.mode(src, tgt)
         flat = [_BREAKS.sub(" ", text).strip() for text in texts]

@@ -361,6 +361,7 @@ class ArgosEngine:
         tgt: str,
         *,
         progress: Progress | None = None,
+        kinds: Sequence[str] | None = None,  # the model reads a heading from its words alone
     ) -> list[MTResult]:
         route = self.route(src, tgt)
         model_id = self.model_id(src, tgt)

@@ -1,8 +1,9 @@
 """A persistent translation cache, so that translating a document again costs no model call.
 
 Keys are the engine, the model identity (name, version and a fingerprint of the model
-files), both languages, the options that change output, and the exact source text: any
-change to one of them is a miss, never a stale hit. SQLite in WAL mode with a busy timeout
+files), both languages, the options that change output, the exact source text and, for
+a heading only, that it is one (a sentence's key is as it always was): any change to one
+of them is a miss, never a stale hit. SQLite in WAL mode with a busy timeout
 lets several termwise processes (the UI and a command in another terminal) share the file;
 where SQLite answers "busy" without waiting (two processes creating the file or switching it
 to WAL at once), the operation is retried until the same timeout has passed. A lock is
@@ -22,8 +23,9 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
+from termwise.document.model import SegmentKind
 from termwise.errors import TermwiseError
-from termwise.mt.engine import Engine, MTResult, Progress, TermDecision
+from termwise.mt.engine import Engine, MTResult, Progress, TermDecision, heading_flags
 
 T = TypeVar("T")
 
@@ -263,16 +265,21 @@ def _is_busy(error: sqlite3.DatabaseError) -> bool:
 BATCH_CHARS = 200_000
 
 
-def _batches(texts: Sequence[str], chars: int) -> Iterator[list[str]]:
-    """``texts`` in order, cut into runs of about ``chars`` characters (at least one text)."""
-    batch: list[str] = []
+_Miss = tuple[str, tuple[str, bool]]  # (key, (text, whether it is a heading))
+
+
+def _batches(misses: Sequence[_Miss], chars: int) -> Iterator[list[_Miss]]:
+    """``misses`` in order, cut into runs of about ``chars`` characters of text (at least
+    one each)."""
+    batch: list[_Miss] = []
     size = 0
-    for text in texts:
-        if batch and size + len(text) > chars:
+    for miss in misses:
+        length = len(miss[1][0])
+        if batch and size + length > chars:
             yield batch
             batch, size = [], 0
-        batch.append(text)
-        size += len(text)
+        batch.append(miss)
+        size += length
     if batch:
         yield batch
 
@@ -308,13 +315,28 @@ class CachedEngine:
         tgt: str,
         *,
         progress: Progress | None = None,
+        kinds: Sequence[str] | None = None,
     ) -> list[MTResult]:
         model = self.engine.model_id(src, tgt)
         options = self._key_options(src, tgt)
-        keys = [self.cache.key(self.name, model, src, tgt, options, text) for text in texts]
+        headings = heading_flags(kinds, len(texts))
+        # A heading may translate otherwise than a sentence of the same text ("Three things
+        # to do:"), so its key says so; a sentence's key is what it always was.
+        heading_options = {**options, "_kind": SegmentKind.HEADING.value}
+        keys = [
+            self.cache.key(
+                self.name, model, src, tgt, heading_options if heading else options, text
+            )
+            for text, heading in zip(texts, headings, strict=True)
+        ]
         hits = self.cache.get_many(keys)
+        # One model call per distinct key: a repeated text of the same kind is translated once.
         missing = list(
-            dict.fromkeys(text for text, key in zip(texts, keys, strict=True) if key not in hits)
+            {
+                key: (text, heading)
+                for text, heading, key in zip(texts, headings, keys, strict=True)
+                if key not in hits
+            }.items()
         )
         fresh: dict[str, MTResult] = {}
         if missing:
@@ -328,20 +350,26 @@ class CachedEngine:
                     if progress is not None:
                         progress(before + within, total)
 
-                results = self.engine.translate(batch, src, tgt, progress=report)
-                fresh.update((result.source, result) for result in results)
+                results = self.engine.translate(
+                    [text for _, (text, _) in batch],
+                    src,
+                    tgt,
+                    progress=report,
+                    kinds=None if kinds is None else [_kind(heading) for _, (_, heading) in batch],
+                )
+                fresh.update((key, result) for (key, _), result in zip(batch, results, strict=True))
                 self.cache.put_many(
                     [
                         (
-                            self.cache.key(self.name, model, src, tgt, options, r.source),
+                            key,
                             self.name,
                             model,
                             src,
                             tgt,
-                            options,
-                            r,
+                            heading_options if heading else options,
+                            result,
                         )
-                        for r in results
+                        for (key, (_, heading)), result in zip(batch, results, strict=True)
                     ]
                 )
                 done += len(batch)
@@ -357,5 +385,9 @@ class CachedEngine:
                     MTResult(text, hit.target, self.name, model, hit.nbest, hit.unknown, hit.terms)
                 )
             else:
-                out.append(fresh[text])
+                out.append(fresh[key])
         return out
+
+
+def _kind(heading: bool) -> str:
+    return SegmentKind.HEADING.value if heading else SegmentKind.SENTENCE.value

@@ -307,9 +307,12 @@ def translate(
         open_translation(layout, document, tgt)
     chosen = open_engine(engine, src, tgt, cache=not no_cache, constraints=constraints, **options)
     texts = [segment.text for segment in document.segments]
+    # A heading is translated as one even where its text reads as a sentence ("## Three
+    # things to do:"): only the document knows which segments are headings.
+    kinds = [segment.kind for segment in document.segments]
     try:
         with _progress_bar(f"Translating {src} → {tgt}") as bar:
-            results = chosen.translate(texts, src, tgt, progress=bar)
+            results = chosen.translate(texts, src, tgt, progress=bar, kinds=kinds)
     except KeyboardInterrupt:
         kept = (
             "nothing is kept (--no-cache)"

@@ -11,6 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
+from termwise.document.model import SegmentKind
+
 Progress = Callable[[int, int], None]
 """``progress(done, total)``: segments translated so far, out of all segments."""
 
@@ -86,6 +88,23 @@ class Engine(Protocol):
         tgt: str,
         *,
         progress: Progress | None = None,
+        kinds: Sequence[str] | None = None,
     ) -> list[MTResult]:
-        """Translate ``texts`` in order; one result per text."""
+        """Translate ``texts`` in order; one result per text.
+
+        ``kinds`` gives each text's segment kind (``SegmentKind``: "heading", "sentence")
+        where the caller knows it: a heading is translated as a heading even where its text
+        would read as a sentence ("Three things to do:"). None: every text is taken for
+        what its words look like.
+        """
         ...
+
+
+def heading_flags(kinds: Sequence[str] | None, count: int) -> list[bool]:
+    """Whether each of ``count`` texts is a heading, by ``kinds`` (None: no text is known
+    to be one). A list of the wrong length is a caller's bug, never guessed around."""
+    if kinds is None:
+        return [False] * count
+    if len(kinds) != count:
+        raise ValueError(f"{len(kinds)} kinds for {count} texts")
+    return [kind == SegmentKind.HEADING for kind in kinds]

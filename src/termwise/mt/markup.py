@@ -22,13 +22,11 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from termwise.document.markdown_comments import (
-    ASCII_PUNCTUATION,
     AUTOLINK,
     EMAIL_AUTOLINK,
     INLINE_COMMENT,
-    code_span_closing,
     inline_comment_spans,
-    inline_link_target,
+    inline_markup,
 )
 
 if TYPE_CHECKING:
@@ -42,7 +40,14 @@ _LABEL = re.compile(r"\]\[[^\[\]\n]+\]")
 # "<span>" came out "<Giró>".
 _INLINE_TAG = re.compile(r"</?[^\W\d_][\w-]*(?:\s[^<>]*)?/?>")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_SPECIAL = re.compile(r"[\\`\[\]<]")
+# What a "<" opens to MT, tried in order: an autolink before a comment, as CommonMark tries
+# them, and a tag, which the segmenter reads as text; no declaration, as MT never read one.
+_MT_ANGLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("autolink", AUTOLINK),
+    ("autolink", EMAIL_AUTOLINK),
+    ("html", INLINE_COMMENT),
+    ("html", _INLINE_TAG),
+)
 # What ``markup_spans`` reads, one kind each: the source's and the output's are paired
 # kind by kind. An inline comment and a tag are one kind (inline HTML), as they were.
 _KINDS = ("code", "destination", "autolink", "label", "html")
@@ -60,52 +65,18 @@ def markup_spans(text: str) -> list[tuple[str, int, int]]:
     (a "<!--" there once counted as a comment, the output's count no longer matched the
     source's, and the next comment's words were left translated), and a "<!--" in a code
     span is code.
+
+    Unlike the segmenter, MT lets links nest and keeps any "][label]" on one line: it
+    sees a segment, not the document's definitions, and read so before it shared the
+    segmenter's scanner.
     """
-    spans: list[tuple[str, int, int]] = []
-    # The "[" that wait for their "]": only a link's text takes a destination.
-    openers = 0
-    position = 0
-    while (special := _SPECIAL.search(text, position)) is not None:
-        position = special.start()
-        char = text[position]
-        if char == "\\":
-            escaped = text[position + 1 : position + 2] in ASCII_PUNCTUATION
-            position += 2 if escaped and position + 1 < len(text) else 1
-        elif char == "`":
-            run_end, closing = code_span_closing(text, position)
-            if closing is None:
-                position = run_end
-                continue
-            end = closing + (run_end - position)
-            spans.append(("code", position, end))
-            position = end
-        elif char == "[":
-            openers += 1
-            position += 1
-        elif char == "]":
-            target = inline_link_target(text, position + 1) if openers else None
-            label = _LABEL.match(text, position) if openers else None
-            openers = max(openers - 1, 0)
-            if target is not None:
-                spans.append(("destination", position, target[1]))
-                position = target[1]
-            elif label is not None:
-                spans.append(("label", position, label.end()))
-                position = label.end()
-            else:
-                position += 1
-        else:
-            autolink = AUTOLINK.match(text, position) or EMAIL_AUTOLINK.match(text, position)
-            html = INLINE_COMMENT.match(text, position) or _INLINE_TAG.match(text, position)
-            if autolink is not None:
-                spans.append(("autolink", position, autolink.end()))
-                position = autolink.end()
-            elif html is not None:
-                spans.append(("html", position, html.end()))
-                position = html.end()
-            else:
-                position += 1
-    return spans
+    return inline_markup(text, _MT_ANGLES, _label_end, links_nest=True)
+
+
+def _label_end(text: str, position: int) -> int | None:
+    """Where the full reference label after the "]" at ``position`` ends; None where none."""
+    label = _LABEL.match(text, position)
+    return label.end() if label is not None else None
 
 
 def keep_source_markup(source: str, target: str) -> tuple[str, list[tuple[int, int, int]]]:
@@ -221,10 +192,11 @@ class MarkupKeepingEngine:
         tgt: str,
         *,
         progress: Progress | None = None,
+        kinds: Sequence[str] | None = None,
     ) -> list[MTResult]:
         leads = [text[: leading_markup(text)] for text in texts]
         bodies = [text[len(lead) :] for text, lead in zip(texts, leads, strict=True)]
-        results = self.engine.translate(bodies, src, tgt, progress=progress)
+        results = self.engine.translate(bodies, src, tgt, progress=progress, kinds=kinds)
         return [
             kept_markup(with_lead(result, text, lead))
             for result, text, lead in zip(results, texts, leads, strict=True)

@@ -74,7 +74,11 @@ class MTProgress(ProgressBar):
             for start in range(0, len(ids), MT_BATCH):
                 batch = ids[start : start + MT_BATCH]
                 texts = [session.source_text(segment_id) for segment_id in batch]
-                results = engine.translate(texts, session.source_lang, session.target_lang)
+                # A heading is translated as one, as `termwise translate` does (same cache keys).
+                kinds = [session.document.segment(segment_id).kind for segment_id in batch]
+                results = engine.translate(
+                    texts, session.source_lang, session.target_lang, kinds=kinds
+                )
                 call(
                     self._batch_done,
                     dict(zip(batch, results, strict=True)),

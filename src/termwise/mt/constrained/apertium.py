@@ -18,8 +18,10 @@ superblanks). termwise runs it in two halves around the bilingual lookup (``lt-p
 
 The head's gender and number come from the term's ``grammaticalGender`` and
 ``grammaticalNumber`` notes in the glossary, else from Apertium's analyser of the target
-language (``spa-eng.automorf.bin``): a real morphological resource, never a guess. An
-occurrence whose head has no gender from either (unless it modifies the one noun after it,
+language (``spa-eng.automorf.bin``): a real morphological resource, never a guess; for a
+head the analyser does not know, the gender its suffix fixes in the grammars
+(``Term.gender_fact``: "gobernanza", feminine by -anza). An occurrence whose head has no
+gender from any of them (unless it modifies the one noun after it,
 where no word agrees with it: "reformas de gobernanza global"), or whose fence did not
 survive the first half, gets the whole term verbatim in a superblank (mechanism
 ``apertium-verbatim``): still the official rendering, without agreement. Nothing is dropped silently: every occurrence gets a
@@ -51,7 +53,7 @@ from termwise.mt.apertium import (
     run_program,
 )
 from termwise.mt.constrained.plan import Placement, pluralised
-from termwise.mt.engine import MTResult, Progress, TermDecision
+from termwise.mt.engine import MTResult, Progress, TermDecision, heading_flags
 
 MECHANISM = "apertium-lexical"
 VERBATIM = "apertium-verbatim"
@@ -199,9 +201,13 @@ class Head:
     # internacionales"), the rest as it stands ("de la humanidad").
     other_before: str | None = None
     other_after: str | None = None
-    # Whether the gender is known (from the glossary or the analyser). A head without one
-    # is injected only where no word agrees with it: as the modifier of the next noun.
+    # Whether the gender is known (from the glossary, the analyser or the head's suffix). A
+    # head without one is injected only where no word agrees with it: as the modifier of
+    # the next noun.
     gendered: bool = True
+    # Where the gender came from the head's suffix, not the glossary: the rule that gave it
+    # ("suffix -anza (es)"), for the decision's reason; empty otherwise.
+    predicted: str = ""
 
 
 def analyser_for(pipe: Pipeline, src: str, tgt: str) -> Path | None:
@@ -249,7 +255,8 @@ def find_head(term: Term, analyses: dict[str, list[tuple[str, list[str]]]], orig
 
     Gender and number recorded in the glossary win over the analyser's. Where no word of
     the term is a noun the analyser knows, the head is the word the language puts first or
-    last, as it stands: with the recorded gender, else with none (``gendered`` false).
+    last, as it stands: with the recorded gender, else the one its suffix gives
+    (``Term.gender_fact``), else with none (``gendered`` false).
     """
     words = term.text.split(" ")
     order = (
@@ -283,16 +290,22 @@ def find_head(term: Term, analyses: dict[str, list[tuple[str, list[str]]]], orig
             )
     # Known to a person, or to nobody, not to the analyser: the head word as it stands, its
     # gender and number as recorded (the generator cannot inflect a word it does not know).
+    # Where the glossary records no gender, the head noun's suffix may fix one ("gobernanza":
+    # feminine, by -anza), which lets transfer give it an article ("La gobernanza global
+    # necesita reforma.") instead of leaving the term out of agreement.
     index = order[0]
+    fact = term.gender_fact
+    known_gender = fact.value if fact is not None else ""
     return Head(
         " ".join(words[:index]),
         words[index],
-        _GENDER_TAGS.get(term.gender or "", "mf"),
+        _GENDER_TAGS.get(known_gender, "mf"),
         _NUMBER_TAGS.get(term.number or "", "sg"),
         " ".join(words[index + 1 :]),
         "glossary",
         known=False,
-        gendered=term.gender in _GENDER_TAGS,
+        gendered=known_gender in _GENDER_TAGS,
+        predicted=fact.source if fact is not None and term.gender is None else "",
     )
 
 
@@ -590,8 +603,10 @@ def translate_constrained(
     plans: Sequence[Sequence[Placement]],
     *,
     progress: Progress | None = None,
+    kinds: Sequence[str] | None = None,
 ) -> list[MTResult]:
-    """Translate ``texts`` with Apertium, forcing each planned rendering; one result each."""
+    """Translate ``texts`` with Apertium, forcing each planned rendering; one result each
+    (``kinds``: each text's segment kind, where the caller knows it)."""
     mode = engine.mode(src, tgt)
     pipe = pipeline(mode)
     flat = [_BREAKS.sub(" ", text).strip() for text in texts]
@@ -619,11 +634,12 @@ def translate_constrained(
     }
     # The occurrences in sentences: a heading needs neither a verb ("Peaceful development
     # issues") nor an article ("Global governance reforms"). A lead-in ending in ":" or ";"
-    # is a sentence ("Global governance needs three things:").
+    # is a sentence ("Global governance needs three things:"), but a heading the document
+    # marks as one stays a heading whatever it ends in ("## Peaceful development issues:").
     in_sentences = {
         k
-        for body, fences in zip(flat, kept, strict=True)
-        if _SENTENCE_END.search(body)
+        for body, fences, heading in zip(flat, kept, heading_flags(kinds, len(texts)), strict=True)
+        if _SENTENCE_END.search(body) and not heading
         for k in fences
     }
     # The source words right after each occurrence in a sentence (up to two), which
@@ -1048,6 +1064,12 @@ def _edit(
                     f"the glossary records no gender for '{term.text}' and Apertium's analyser "
                     f"does not know '{head.lemma}': injected as the modifier of the next noun, "
                     "which no word agrees with"
+                )
+            elif head.predicted:
+                origin = (
+                    f"the glossary records no gender for '{term.text}' and Apertium's analyser "
+                    f"does not know '{head.lemma}': {_TAG_GENDERS[head.gender]} by the suffix "
+                    f"rule ({head.predicted})"
                 )
             elif head.origin == "glossary":
                 origin = ""

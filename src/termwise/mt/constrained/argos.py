@@ -620,6 +620,7 @@ def translate_constrained(
     plans: Sequence[Sequence[Placement]],
     *,
     progress: Progress | None = None,
+    kinds: Sequence[str] | None = None,  # the model reads a heading from its words alone
     chain: Sequence[str] = CHAIN,
 ) -> list[MTResult]:
     """Translate ``texts``, putting each planned rendering into the output.

@@ -26,11 +26,11 @@ from termwise.mt.constrained.plan import GlossaryConstraints, Placement
 from termwise.mt.engine import Engine, MTResult, Progress, TermDecision
 
 # Changes whenever a mechanism's output for the same input changes.
-MECHANISM_VERSION = 18
+MECHANISM_VERSION = 19
 # Mechanisms whose engine already made the words around the term agree with it.
 AGREEING = {"apertium-lexical"}
 
-# Engine name → ``module:function(engine, texts, src, tgt, plans, *, progress)``.
+# Engine name → ``module:function(engine, texts, src, tgt, plans, *, progress, kinds)``.
 MECHANISMS: dict[str, str] = {
     "apertium": "termwise.mt.constrained.apertium:translate_constrained",
     "argos": "termwise.mt.constrained.argos:translate_constrained",
@@ -77,6 +77,7 @@ class ConstrainedEngine:
         tgt: str,
         *,
         progress: Progress | None = None,
+        kinds: Sequence[str] | None = None,
     ) -> list[MTResult]:
         pair = (languages.normalize(src), languages.normalize(tgt))
         if pair != (self.constraints.src, self.constraints.tgt):
@@ -84,16 +85,18 @@ class ConstrainedEngine:
                 f"the glossary constraints are for {self.constraints.src} → "
                 f"{self.constraints.tgt}, not {src} → {tgt}"
             )
+        if kinds is not None and len(kinds) != len(texts):
+            raise ValueError(f"{len(kinds)} kinds for {len(texts)} texts")
         plans = [self.constraints.plan(text) for text in texts]
         if not any(p.target for plan in plans for p in plan):
-            results = self.base.translate(texts, src, tgt, progress=progress)
+            results = self.base.translate(texts, src, tgt, progress=progress, kinds=kinds)
             return [_with_left(result, plan) for result, plan in zip(results, plans, strict=True)]
         mechanism = self._mechanism()
         if self.base.name == "apertium":
             # One Apertium run for the whole document costs what the plain run costs: cheaper
             # than a second run for the segments without a term.
             translated: list[MTResult] = mechanism(
-                self.base, texts, src, tgt, plans, progress=progress
+                self.base, texts, src, tgt, plans, progress=progress, kinds=kinds
             )
             _warm(translated, plans, tgt)
             return [
@@ -112,7 +115,13 @@ class ConstrainedEngine:
                 progress(done + count, len(texts))
 
         if free:
-            plain = self.base.translate([texts[i] for i in free], src, tgt, progress=report)
+            plain = self.base.translate(
+                [texts[i] for i in free],
+                src,
+                tgt,
+                progress=report,
+                kinds=None if kinds is None else [kinds[i] for i in free],
+            )
             for i, result in zip(free, plain, strict=True):
                 out[i] = _with_left(result, plans[i])
             done = len(free)
@@ -123,6 +132,7 @@ class ConstrainedEngine:
             tgt,
             [plans[i] for i in forced],
             progress=report,
+            kinds=None if kinds is None else [kinds[i] for i in forced],
         )
         _warm(constrained, [plans[i] for i in forced], tgt)
         for i, result in zip(forced, constrained, strict=True):
@@ -146,7 +156,8 @@ def agree_terms(result: MTResult, plan: Sequence[Placement], tgt: str) -> MTResu
     seen: dict[str, int] = {}
     for decision, placement in _agreeing(result, plan):
         term = placement.target if placement is not None else None
-        if placement is None or term is None or term.gender is None:
+        fact = term.gender_fact if term is not None else None
+        if placement is None or term is None or fact is None:
             decisions.append(decision)
             continue
         # The k-th decision with this rendering is its k-th occurrence in the output.
@@ -160,9 +171,12 @@ def agree_terms(result: MTResult, plan: Sequence[Placement], tgt: str) -> MTResu
             decisions.append(decision)
             continue
         start, end = spans[k]
-        text, _, _, changes = agreement.agree(text, start, end, tgt, term.gender, placement.number)
+        text, _, _, changes = agreement.agree(text, start, end, tgt, fact.value, placement.number)
         if changes:
             said = "agreement: " + ", ".join(change.describe() for change in changes)
+            if term.gender is None:
+                # A reviewer must be able to tell a predicted gender from a recorded one.
+                said += f" ({fact.value} by the suffix rule: {fact.source})"
             reason = f"{decision.reason}; {said}" if decision.reason else said
             decision = replace(decision, reason=reason)
         decisions.append(decision)
@@ -199,7 +213,8 @@ def _agreeing(
 ) -> Iterator[tuple[TermDecision, Placement | None]]:
     """Each term decision of ``result``, with the placement whose rendering the words around
     it must agree with, or None where nothing is to be made to agree: no term placed, an
-    engine that agrees by itself, a term whose gender the glossary does not record."""
+    engine that agrees by itself, a term of no gender (none recorded, none its head's suffix
+    fixes: ``Term.gender_fact``)."""
     # The mechanisms decide once per placement, in plan order: a decision's placement says
     # whether its occurrence is plural. Otherwise, the k-th decision placing a rendering is
     # taken for its k-th placement.
@@ -219,7 +234,7 @@ def _agreeing(
         if (
             placement is None
             or placement.target is None
-            or placement.target.gender is None
+            or placement.target.gender_fact is None
             or decision.mechanism in AGREEING
         ):
             yield decision, None
