@@ -286,6 +286,7 @@ def apply_units(
     for segment in document.segments:
         index.setdefault(content_key(segment.text), []).append(segment.id)
     paragraphs = _paragraph_index(document)
+    labels = _link_labels(document)
     filled_here: set[str] = set()
     locked: set[str] = set()
     for unit in units:
@@ -300,9 +301,7 @@ def apply_units(
             # Its translation is split into sentences; only when the counts agree is it
             # spread over them, otherwise it is kept aside untouched.
             segment_ids = paragraphs[key]
-            split = _split_sentences(
-                unit.target, tfile.lang, len(segment_ids), markdown=document.fmt == "markdown"
-            )
+            split = _split_sentences(unit.target, tfile.lang, len(segment_ids), labels)
             if split is None:
                 report.paragraphs_not_split += 1
                 report.unmatched.append(unit)
@@ -561,16 +560,31 @@ def _paragraph_index(document: Document) -> dict[str, list[str]]:
     return index
 
 
-def _split_sentences(text: str, lang: str, count: int, *, markdown: bool) -> list[str] | None:
+def _link_labels(document: Document) -> frozenset[str] | None:
+    """The labels of a Markdown document's link definitions, normalised as the segmenter
+    reads them (a reference to one is read whole); None for a document of another format,
+    where no inline markup is read at all."""
+    from termwise.document.markdown_comments import normalize_label
+
+    if document.fmt != "markdown":
+        return None
+    return frozenset(normalize_label(definition.label) for definition in document.link_definitions)
+
+
+def _split_sentences(
+    text: str, lang: str, count: int, labels: frozenset[str] | None
+) -> list[str] | None:
     """``text`` cut into ``count`` sentences, or None where it makes another number. In a
-    Markdown document's translation a comment or code span is never cut, as the reader
-    cuts none in the source ("<!-- TODO: check. Ask Ana! -->" is no two sentences)."""
+    Markdown document's translation (``labels`` not None) nothing is cut that the reader
+    cuts nowhere in the source: a comment ("<!-- TODO: check. Ask Ana! -->" is no two
+    sentences), a code span, a link's target ("[x](<a. B>)"), a reference to a defined
+    label ("[this][Mr. B. Smith]") or a declaration. The segmenter's own reading of them
+    (``spans_kept_whole``), so that a translation splits where its source did."""
     from termwise.document import split_sentences
-    from termwise.document.markdown_comments import inline_code_spans, inline_comment_spans
+    from termwise.document.reading import spans_kept_whole
 
     normalized = content_key(text)
-    hidden = inline_comment_spans(normalized) if markdown else []
-    code = inline_code_spans(normalized) if markdown else []
+    hidden, code = spans_kept_whole(normalized, labels) if labels is not None else ([], [])
     spans = split_sentences(normalized, lang, hidden, code)
     if len(spans) != count:
         return None
