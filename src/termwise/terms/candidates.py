@@ -284,6 +284,14 @@ class CandidateIndex:
     # Per word: occurrences right before an adverb made from an adjective ("interacts
     # benignly"; English only, see ``_is_adverb``): a verb's, not a noun's.
     word_before_adverb: dict[str, int] = field(default_factory=dict)
+    # Per word: occurrences right after a plural noun ("turbines convert", "farms produce"),
+    # where a verb's base form agrees with its subject and a noun would seldom stand (a
+    # plural modifies little), and those of them with a content word after, its object
+    # ("convert wind"). And occurrences right before a name ("consolidate China's"): English
+    # puts a name before the word it modifies, so a word before one is a verb's.
+    word_after_plural: dict[str, int] = field(default_factory=dict)
+    word_after_plural_before_content: dict[str, int] = field(default_factory=dict)
+    word_before_name: dict[str, int] = field(default_factory=dict)
     # Per word: occurrences written as a label before a number ("Figure 3"), and written as
     # a subscripted variable ("EGy").
     word_label: dict[str, int] = field(default_factory=dict)
@@ -533,6 +541,9 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
     after_name = index.word_after_name
     verb_after_content = index.word_verb_after_content
     before_adverb = index.word_before_adverb
+    after_plural = index.word_after_plural
+    after_plural_before_content = index.word_after_plural_before_content
+    before_name = index.word_before_name
     sep = joiner(lang)
     base = languages.primary(lang)
     determiners = _DETERMINERS.get(base, frozenset())
@@ -591,6 +602,14 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
                     if previous_kind == CONTENT:
                         after_content[norm] = after_content.get(norm, 0) + 1
                         before_content[previous] = before_content.get(previous, 0) + 1
+                        if adverbs and token.capital and not tokens[position - 1].capital:
+                            before_name[previous] = before_name.get(previous, 0) + 1
+                        if adverbs and not tokens[position - 1].capital and _plural(previous):
+                            after_plural[norm] = after_plural.get(norm, 0) + 1
+                            if position + 1 < len(tokens) and tokens[position + 1].kind == CONTENT:
+                                after_plural_before_content[norm] = (
+                                    after_plural_before_content.get(norm, 0) + 1
+                                )
                         if (
                             position + 1 < len(tokens) and tokens[position + 1].norm in agent_cues
                         ) or (position > 1 and tokens[position - 2].norm in determiners):
@@ -719,6 +738,23 @@ def _drop_headings_and_labels(index: CandidateIndex, lang: str, lone_headings: s
             doomed.append(form)
     for form in doomed:
         del index.forms[form]
+
+
+@cache
+def _plural(word: str) -> bool:
+    """An English plural noun: an "-s" form of a noun general language knows well
+    ("turbines", "farms", "patients"), that is not mostly a verb's third person
+    ("affects", "relies"), nor a singular ending in "s" ("gas", "status", "analysis")."""
+    from termwise.terms.general import mostly_third_person, zipf
+
+    if len(word) < 4 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return False
+    singulars = [word[:-1]]
+    if word.endswith("es"):
+        singulars.append(word[:-2])
+    if word.endswith("ies"):
+        singulars.append(word[:-3] + "y")
+    return any(zipf(s, "en") >= 3.0 for s in singulars) and not mostly_third_person(word, "en")
 
 
 @cache

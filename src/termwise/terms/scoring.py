@@ -31,12 +31,14 @@ from termwise.terms.candidates import (
     has_symbol_letters,
 )
 from termwise.terms.general import (
+    BASE,
     ING,
     PARTICIPLE,
     PAST,
     THIRD_PERSON,
     inflections,
     mostly_third_person,
+    mostly_verb,
     verb_form,
     verb_inflection,
     verb_lemmas,
@@ -314,8 +316,12 @@ def inflected_verbs(index: CandidateIndex, forms: Sequence[str]) -> np.ndarray:
     noun's where the text has the singular, the verb's base form, where it starts a
     sentence, or where general language writes it more often than the verb's past or
     "-ing" ("exchanges", "limits") and neither a determiner (its object: "supports the")
-    nor an adverb ("interacts benignly") follows it each time. A capital at a sentence's
-    start says nothing; inside one it says a name.
+    nor an adverb ("interacts benignly") follows it each time. A base form is a verb's
+    where no occurrence says noun and each says verb: a plural subject before it ("turbines
+    convert wind"), a name after it ("consolidate China's"), a determiner or an adverb
+    (``_verbal_base``). A capital at a sentence's start says nothing; inside one it says a
+    name. Only where general language writes the verb's past about as often as the base
+    form: "figure", "back", "test" are nouns first ("riders test the horse" aside).
 
     A phrase opening with such a word is a verb's with what follows, its object, unless a
     determiner stands before the phrase or its capitals make it a name; a participle opens
@@ -403,17 +409,53 @@ def _verb_use(index: CandidateIndex, word: str, lang: str) -> str | None:
     elif inflection == THIRD_PERSON:
         # A third person follows its subject: at a sentence's start it is a plural.
         # An object or an adverb after it each time says verb whatever general language
-        # writes more often; a noun takes neither right after it.
+        # writes more often; a noun takes neither right after it. The verb's base form in
+        # the text says singular noun only where the text does not use it as a verb too
+        # ("contribute to" beside "China contributes").
         after = stats.before_determiner + index.word_before_adverb.get(word, 0)
         verb = (
             stats.inside == stats.count
             and not stats.clause_capital
             and (mostly_third_person(word, lang) or after >= stats.count)
-            and not any(counts.get(lemma) for lemma in verb_lemmas(word, lang) - {word})
+            and not any(
+                counts.get(lemma) and not _verbal_base(index, lemma)
+                for lemma in verb_lemmas(word, lang) - {word}
+            )
         )
+    elif inflection is None and verb_form(word, lang):
+        # A base form is a verb's where a plural subject stands before it, or an object
+        # (a determiner, a name) or an adverb after it, and no occurrence says noun.
+        cues = (
+            index.word_after_plural.get(word, 0)
+            + index.word_before_name.get(word, 0)
+            + stats.before_determiner
+            + index.word_before_adverb.get(word, 0)
+        )
+        verb = cues >= stats.count and mostly_verb(word, lang) and _verbal_base(index, word)
+        inflection = BASE
     else:
         verb = False
     return inflection if verb else None
+
+
+def _verbal_base(index: CandidateIndex, word: str) -> bool:
+    """Whether every occurrence of the base form ``word`` reads as a verb's, or stands
+    alone where a verb may (``lone_verb``): never after a determiner or capitalised inside
+    a sentence or at a sentence's start (a subject there), a content word before it only
+    where that is a plural, its subject ("turbines convert"; a singular modifies a noun:
+    "wind power"), and one after it only where that follows such a subject or is a name,
+    its object ("convert wind", "consolidate China's")."""
+    stats = index.forms.get(word)
+    if stats is None or stats.capital or stats.after_determiner or stats.inside < stats.count:
+        return False
+    after_plural = index.word_after_plural.get(word, 0)
+    objects = index.word_after_plural_before_content.get(word, 0) + index.word_before_name.get(
+        word, 0
+    )
+    return (
+        index.word_after_content.get(word, 0) <= after_plural
+        and index.word_before_content.get(word, 0) <= objects
+    )
 
 
 # Letters a language's own words do not use: "yüksek lisans" in an English thesis is Turkish.
