@@ -54,8 +54,10 @@ from termwise.export.edition import (
 from termwise.export.layout import (
     CellPart,
     DefinitionsPart,
+    FlatPart,
     ListEntry,
     ListPart,
+    Part,
     QuotePart,
     TablePart,
     edition_parts,
@@ -423,10 +425,12 @@ def _add_entry(
     its numbered paragraph, a nested bullet item's marker written out ("2. • nested item",
     as a Markdown edition's "2. - nested item" reads), a quote's first paragraph as the
     item's text: an empty numbered paragraph would read as a step the translator left
-    empty. What no paragraph can hold, a table or a nested numbered list (whose number
-    would be text, not Word's count), follows in the item's place without the item's
-    paragraph, which is removed; the caller numbers the items after it on from their own
-    numbers, so that they count as in the other editions."""
+    empty. A quote that opens with a bullet list or code has them there as well ("2. •
+    quoted item", as a Markdown edition's "2. > - quoted item"). What no paragraph can
+    hold, a table or a nested numbered list (whose number would be text, not Word's
+    count), or a quote that opens with one, follows in the item's place without the
+    item's paragraph, which is removed; the caller numbers the items after it on from
+    their own numbers, so that they count as in the other editions."""
     if label:
         paragraph.add_run(label + " ")
     written = len(paragraph.text)
@@ -434,38 +438,42 @@ def _add_entry(
     children = entry.children
     kept = True
     if children and len(paragraph.text) == written:
-        held = children[0]
-        opening = _opening_paragraph(held)
-        if opening is not None:
-            add(paragraph, opening, _Style(bold=opening.kind is SegmentKind.HEADING))
-            assert isinstance(held, QuotePart)
-            rest = QuotePart(held.depth, held.parts[1:])
-            children = [rest, *children[1:]] if rest.parts else children[1:]
-        elif not label and (
-            isinstance(held, TablePart) or (isinstance(held, ListPart) and held.ordered)
-        ):
+        held: Part = children[0]
+        after = children[1:]
+        # A list that opens a held quote is set in as the quote's others are.
+        list_quotes, list_indent = quote_depth, indent_pt
+        alone = _stands_alone(held)
+        if isinstance(held, QuotePart):
+            opening, opening_depth, rest = _quote_opening(held)
+            # (A table or numbered list that opens it stands alone with the whole quote.)
+            alone = opening is not None and _stands_alone(opening)
+            if opening is not None and not alone:
+                held = opening
+                after = [rest, *after] if rest.parts else after
+                list_quotes, list_indent = opening_depth, LIST_INDENT_PT * depth + indent_pt
+        if not label and alone:
             paragraph._p.getparent().remove(paragraph._p)
             kept = False
         elif isinstance(held, EditionBlock):
             add(paragraph, held, _Style(bold=held.kind is SegmentKind.HEADING))
-            children = children[1:]
+            children = after
         elif isinstance(held, CodeBlock):
             # (As code, in the item's paragraph: its font, not the "Code" style's.)
             run = paragraph.add_run(word_text(held.text))
             run.font.name = CODE_FONT
             run.font.no_proof = True
-            children = children[1:]
+            children = after
         elif isinstance(held, ListPart):
             _add_list(
                 document,
                 container,
                 held,
                 add,
-                quote_depth=quote_depth,
-                indent_pt=indent_pt,
+                quote_depth=list_quotes,
+                indent_pt=list_indent,
                 onto=paragraph,
             )
-            children = children[1:]
+            children = after
     for child in children:
         if isinstance(child, QuotePart):
             # Under the item's text: as far in as it, and as a quote is.
@@ -481,12 +489,23 @@ def _add_entry(
     return kept
 
 
-def _opening_paragraph(part: object) -> EditionBlock | None:
-    """The paragraph that opens quote ``part`` where it quotes one first (not a list, a
-    table, code or a quote within it); None for anything else."""
-    if isinstance(part, QuotePart) and part.parts and isinstance(part.parts[0], EditionBlock):
-        return part.parts[0]
-    return None
+def _quote_opening(quote: QuotePart) -> tuple[FlatPart | None, int, QuotePart]:
+    """What opens ``quote`` (in the quotes nested at its start, if it opens with one), the
+    depth of the quote that holds it, and ``quote`` without it; None for an empty quote."""
+    if not quote.parts:
+        return None, quote.depth, quote
+    first, others = quote.parts[0], quote.parts[1:]
+    if isinstance(first, QuotePart):
+        opening, depth, inner = _quote_opening(first)
+        return opening, depth, QuotePart(quote.depth, [inner, *others] if inner.parts else others)
+    return first, quote.depth, QuotePart(quote.depth, others)
+
+
+def _stands_alone(part: Part) -> bool:
+    """Whether an item with no text of its own that opens with ``part`` gives up its
+    numbered paragraph to it (``_add_entry``): a table, which no paragraph holds, or a
+    numbered list, whose number would be text, not Word's count."""
+    return isinstance(part, TablePart) or (isinstance(part, ListPart) and part.ordered)
 
 
 def _label(part: ListPart, entry: ListEntry) -> str:

@@ -24,6 +24,15 @@ level, a nested item would join its parent's list and read as its sibling, and h
 the item before, it would read as that item's. Every edition begins what such an item
 holds on its marker's line, never after a bare marker: a Markdown and a text edition
 write "- - nested item", a Word edition puts it on the item's numbered paragraph.
+
+A link reference definition is the document's, not its item's (CommonMark resolves a
+"[text][label]" anywhere by it): the definitions of an item that goes are printed after
+its list, at the list's level, where ``translation_parts`` gives them (a Markdown edition
+prints them; the other editions resolve links by the document's definitions and print
+none). Gone with their item, a translated "[the flour][ref]" before the list or in
+another item printed as the literal brackets. A definition whose label a later item of the
+list defines as well goes before the list instead: the first definition of a label is the
+one that counts, and it stays first.
 """
 
 from __future__ import annotations
@@ -32,9 +41,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import overload
 
+from termwise.document.markdown_comments import normalize_label
+from termwise.document.model import LinkDefinition
 from termwise.export.edition import EditionBlock
 from termwise.export.layout import (
     CellPart,
+    DefinitionsPart,
     FlatPart,
     ListEntry,
     ListPart,
@@ -46,9 +58,21 @@ from termwise.export.layout import (
 
 def translation_parts(parts: Sequence[Part]) -> list[Part]:
     """``parts`` as the translation's side prints them: each list without the items the
-    translation leaves out whole, and a list left with no item no list."""
-    kept = [translation_part(part) for part in parts]
-    return [part for part in kept if not (isinstance(part, ListPart) and not part.entries)]
+    translation leaves out whole, and a list left with no item no list; the link
+    definitions of the items that went beside their list (see the module's docstring)."""
+    kept: list[Part] = []
+    for part in parts:
+        if not isinstance(part, ListPart):
+            kept.append(translation_part(part))
+            continue
+        shown, before, after = _translation_list_and_definitions(part)
+        if before:
+            kept.append(DefinitionsPart(before))
+        if shown.entries:
+            kept.append(shown)
+        if after:
+            kept.append(DefinitionsPart(after))
+    return kept
 
 
 @overload
@@ -87,14 +111,66 @@ def _translation_cell(parts: list[CellPart]) -> list[CellPart]:
 
 
 def _translation_list(part: ListPart) -> ListPart:
+    """``part`` without the items the translation leaves out whole; their definitions go
+    (where only a list, no run of parts, is given back, no edition prints them)."""
+    return _translation_list_and_definitions(part)[0]
+
+
+def _translation_list_and_definitions(
+    part: ListPart,
+) -> tuple[ListPart, list[LinkDefinition], list[LinkDefinition]]:
+    """``part`` without the items the translation leaves out whole, with the link
+    definitions those items held: the ones to print before the list (a later item
+    defines their label too) and the ones to print after it."""
     entries: list[ListEntry] = []
+    # Each item's definitions, printed in place or not, in order: which label comes first.
+    held: list[tuple[list[LinkDefinition], bool]] = []
     for entry in part.entries:
         children = translation_parts(entry.children)
+        definitions = _definitions(children)
         if entry.block.left_out and not any(_holds_translation(child) for child in children):
+            held.append((definitions, False))
             continue
+        held.append((definitions, True))
         number = None if entry.number is None else part.start + len(entries)
         entries.append(ListEntry(block=entry.block, number=number, children=children))
-    return replace(part, entries=entries)
+    before: list[LinkDefinition] = []
+    after: list[LinkDefinition] = []
+    for index, (definitions, printed) in enumerate(held):
+        if printed:
+            continue
+        earlier = _printed_labels(held[:index])
+        later = _printed_labels(held[index + 1 :])
+        for definition in definitions:
+            label = normalize_label(definition.label)
+            ahead = label in later and label not in earlier
+            (before if ahead else after).append(definition)
+    return replace(part, entries=entries), before, after
+
+
+def _printed_labels(held: Sequence[tuple[list[LinkDefinition], bool]]) -> set[str]:
+    """The labels that the items of ``held`` which are printed define."""
+    return {
+        normalize_label(definition.label)
+        for definitions, printed in held
+        if printed
+        for definition in definitions
+    }
+
+
+def _definitions(parts: Sequence[Part]) -> list[LinkDefinition]:
+    """The link definitions in ``parts``, in order, in quotes and nested lists as well (a
+    table holds none)."""
+    found: list[LinkDefinition] = []
+    for part in parts:
+        if isinstance(part, DefinitionsPart):
+            found.extend(part.definitions)
+        elif isinstance(part, QuotePart):
+            found.extend(_definitions(part.parts))
+        elif isinstance(part, ListPart):
+            for entry in part.entries:
+                found.extend(_definitions(entry.children))
+    return found
 
 
 def _holds_translation(part: Part) -> bool:
