@@ -21,7 +21,7 @@ import copy
 import hashlib
 import os
 import re
-from collections.abc import Iterable, Iterator, Set
+from collections.abc import Callable, Iterable, Iterator, Set
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -61,13 +61,22 @@ class DiskFingerprint:
     sha256: str
 
     @classmethod
-    def of(cls, path: Path, data: bytes | None = None) -> DiskFingerprint | None:
+    def of(cls, path: Path) -> DiskFingerprint | None:
+        """Read ``path`` now (None: no file there)."""
         try:
             stat = path.stat()
-            payload = path.read_bytes() if data is None else data
+            payload = path.read_bytes()
         except FileNotFoundError:
             return None
-        return cls(stat.st_mtime_ns, stat.st_size, hashlib.sha256(payload).hexdigest())
+        return cls.of_read(stat, payload)
+
+    @classmethod
+    def of_read(cls, stat: os.stat_result, data: bytes) -> DiskFingerprint:
+        """The file whose ``stat`` was taken before ``data`` was read from it. A stat taken
+        after the read described another program's save landing in between as read, so the
+        watch and the save check both missed it; one taken before is at worst older than
+        the bytes, and a later check then reads the file again (the hash decides)."""
+        return cls(stat.st_mtime_ns, stat.st_size, hashlib.sha256(data).hexdigest())
 
     def matches(self, path: Path) -> bool:
         try:
@@ -123,11 +132,24 @@ class MergeReport:
     # For each segment both changed, or only the other program: what was taken from where,
     # in words ("notes: yours", "state: reviewed (the other program's)").
     details: dict[str, list[str]] = field(default_factory=dict)
+    # Segments of this document whose entry the other program's file no longer has (it
+    # deleted it): kept here as they were, and written back by the next save.
+    removed_on_disk: list[str] = field(default_factory=list)
+    # Whether this side, merged, differs from the file on disk (work only it has, an entry
+    # the file lost): a save must write it. A merge that only took the other program's
+    # work leaves nothing unsaved.
+    differs_from_disk: bool = False
 
     @property
     def merged(self) -> list[str]:
         """Every segment of this document that the other program's save touched."""
-        return [*self.taken_from_disk, *self.superseded, *self.combined, *self.conflicts]
+        return [
+            *self.taken_from_disk,
+            *self.superseded,
+            *self.combined,
+            *self.conflicts,
+            *self.removed_on_disk,
+        ]
 
 
 _NO_SPAN: Span = ((), -1, 0)
@@ -158,7 +180,7 @@ def save(
 ) -> Path:
     """Write ``tfile`` atomically (see ``TranslationFile.save``): the ``snapshot`` of it when
     one is given (taken where the units change), else the units as they are now."""
-    from termwise.atomic import Installer, write_atomic
+    from termwise.atomic import write_atomic
     from termwise.project import swap
 
     snapshot = snapshot if snapshot is not None else Snapshot.of(tfile)
@@ -166,24 +188,30 @@ def save(
     target = Path(path) if path is not None else tfile.path
     if target is None:
         raise TermwiseError("this translation has no file yet; name one to save it")
-    installer: Installer | None = None
-    # The written file's own stat, taken before it goes in (a rename keeps its time and
-    # size): a stat of the path afterwards took another program's save made in between for
-    # ours, and the next save wrote over it.
+    # The written file's own stat, taken through a descriptor of it once it is in place (a
+    # rename changes its ctime, not its time, size or inode): a stat of the path afterwards
+    # took another program's save made in between for ours, and the next save wrote over it.
     written_stat: list[os.stat_result] = []
+    unchanged: Callable[[Path], bool] | None = None
     if not force:
         check_unchanged_on_disk(tfile, target)
         expected = _expected_on_disk(tfile, target)
+        unchanged = expected.matches if expected else None
 
-        def checked_install(new: Path, real: Path, backup: Path | None) -> None:
-            written_stat.append(new.stat())
-            # Checked again as the file goes in: an edit saved meanwhile stays on disk.
-            try:
-                swap.install(new, real, backup, expected.matches if expected else None)
-            except swap.ChangedOnDisk:
-                raise ConcurrentModificationError(target) from None
-
-        installer = checked_install
+    def install(new: Path, real: Path, backup: Path | None) -> None:
+        descriptor = os.open(new, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        try:
+            if force:
+                _install_over(new, real, backup)
+            else:
+                # Checked again as the file goes in: an edit saved meanwhile stays on disk.
+                try:
+                    swap.install(new, real, backup, unchanged)
+                except swap.ChangedOnDisk:
+                    raise ConcurrentModificationError(target) from None
+            written_stat.append(os.fstat(descriptor))
+        finally:
+            os.close(descriptor)
 
     # Unchanged entries are copied from the file being replaced, and the file is hashed
     # on the way: a book's file is never held in memory.
@@ -197,14 +225,17 @@ def save(
             # it sees no edit), and its backup stays the previous real version. The spans
             # stay those of that file: ``written``'s are laid out after the new header,
             # whose date may be written at another length than the file's.
+            tfile.written_stat = os.fstat(source.fileno())
             return target
         pieces = entry_spans.chunks(header, entries, trailer, source, tfile.newline)
         write_atomic(
-            target, _hashing(_in_file_style(tfile, pieces), digest), backup=True, install=installer
+            target, _hashing(_in_file_style(tfile, pieces), digest), backup=True, install=install
         )
     tfile._written = written
     tfile.path = target
+    # A stream (/dev/stdout) is written into, never installed: its own stat.
     stat = written_stat[0] if written_stat else target.stat()
+    tfile.written_stat = stat
     tfile._fingerprint = DiskFingerprint(stat.st_mtime_ns, stat.st_size, digest.hexdigest())
     from termwise.project import parse_cache
 
@@ -217,6 +248,16 @@ def save(
             obsolete=snapshot.obsolete,
         )
     return target
+
+
+def _install_over(new: Path, target: Path, backup: Path | None) -> None:
+    """Put ``new`` in place of ``target`` unchecked (a forced save), as ``write_atomic``
+    does without an installer: the replaced file kept as ``backup``."""
+    from termwise.atomic import keep_as_backup
+
+    if backup is not None and target.exists():
+        keep_as_backup(target, backup)
+    os.replace(new, target)
 
 
 def _up_to_date(
@@ -434,15 +475,32 @@ def merge_from_disk(tfile: TranslationFile, path: str | Path | None = None) -> M
             if _undo_state(merged) != _undo_state(ours):
                 report.changed.append(segment_id)
             tfile.units[segment_id] = merged
+    report.removed_on_disk = [
+        segment_id
+        for segment_id in tfile.units
+        if segment_id in tfile._written and segment_id not in theirs.units
+    ]
     _release_waiting_parts(tfile, texts_taken, report)
     for their_unit in theirs.obsolete:
         if all(not _same_work(their_unit, unit) for unit in tfile.obsolete):
             tfile.obsolete.append(their_unit)
+    report.differs_from_disk = _differs(tfile, theirs)
     tfile._fingerprint = theirs._fingerprint
     # The next merge is against what is on disk now, and the next save copies from it.
     tfile._written, tfile._pending_scan = theirs._written, theirs._pending_scan
     tfile.path = target
     return report
+
+
+def _differs(tfile: TranslationFile, on_disk: TranslationFile) -> bool:
+    """Whether a save of ``tfile`` would write other entries than ``on_disk`` (the file as
+    just read) holds: a segment it lacks or holds otherwise, another order, other obsolete
+    entries. (The header is ``tfile``'s either way; it alone leaves nothing unsaved.)"""
+    if list(tfile.units) != list(on_disk.units):
+        return True
+    if any(unit.key() != on_disk.units[unit.segment_id].key() for unit in tfile.units.values()):
+        return True
+    return [unit.key() for unit in tfile.obsolete] != [unit.key() for unit in on_disk.obsolete]
 
 
 def _release_waiting_parts(tfile: TranslationFile, holders: Set[str], report: MergeReport) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,6 +71,10 @@ class TranslationFile:
     # The SHA-256 of the file as loaded, until its entries' places are found: at the first
     # save, by reading the file again, so that opening stays fast.
     _pending_scan: str | None = field(default=None, repr=False, compare=False)
+    # The stat of the file the last ``save`` left at ``path`` (written, or found up to date),
+    # taken from that file itself: a stat of the path afterwards took another program's save
+    # made in between for ours (None: not saved since it was read).
+    written_stat: os.stat_result | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.lang = languages.normalize(self.lang)
@@ -83,10 +88,16 @@ class TranslationFile:
         file_path = Path(path)
         from termwise.input_files import read_input
 
+        # Taken before the bytes are read, so that it describes them or an older file: one
+        # taken after took another program's save landing in between for the file read.
+        try:
+            stat = file_path.stat()
+        except OSError:
+            stat = None  # read_input says what is wrong with the path
         data = read_input(file_path)
         from termwise.project import parse_cache
 
-        fingerprint = DiskFingerprint.of(file_path, data)
+        fingerprint = DiskFingerprint.of_read(stat, data) if stat is not None else None
         digest = fingerprint.sha256 if fingerprint else hashlib.sha256(data).hexdigest()
         tfile = parse_cache.read(file_path, digest)
         if tfile is None:

@@ -470,6 +470,12 @@ class ReviewSession:
         self._sync_row(segment_id)
 
     def _sync_row(self, segment_id: str) -> None:
+        self._show_unit(segment_id)
+        self.dirty = True
+
+    def _show_unit(self, segment_id: str) -> None:
+        """The row shows its unit as it is now (which a change that leaves nothing to save,
+        a merge that took the other program's work, need not mark unsaved)."""
         unit = self.unit(segment_id)
         _keep_line_breaks_apart(unit)  # a merge, MT or an undo may have said "MT"
         row = self.row(segment_id)
@@ -484,7 +490,6 @@ class ReviewSession:
         if row.marked:
             row.target_marks = _marks(self.target_matches(row.target))
         row.touch()
-        self.dirty = True
 
     def _record(self, change: Change) -> None:
         self.history.record(change)
@@ -1479,8 +1484,18 @@ class ReviewSession:
             # the file being another program's now, leaves the stamps: its locks are read.)
             path = self.tfile.save(snapshot=snapshot.units)
             if not self.source_only:
-                self._own_stamps = self._translation_stamps([self.target_lang])
+                self._own_stamps = self._written_stamps()
             return path
+
+    def _written_stamps(self) -> FileStamps:
+        """The stamps (as ``_translation_stamps`` takes them) of the file the last save
+        left, from that file's own stat: a stat of the path after the save took another
+        program's save made in between for ours, and its locks were never read."""
+        stat = self.tfile.written_stat
+        if stat is None:
+            return self._translation_stamps([self.target_lang])
+        path = self.layout.translation_file(self.path, self.target_lang)
+        return ((str(path), stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size, stat.st_ino),)
 
     def saved(self, snapshot: SaveSnapshot) -> None:
         """``snapshot`` is on disk: nothing is left to save unless something changed since."""
@@ -1496,11 +1511,18 @@ class ReviewSession:
         # The units now hold the file's locks (the merge took them, or the release of one).
         self._disk_locks_shown = frozenset()
         self._disk_locks_read = None
-        for segment_id in self.tfile.units:
+        # Only where the session now differs from the file is there something to save: a
+        # merge that took the other program's work, or found nothing new, left it as the
+        # file is (and marked unsaved, the workbench wrote the same file again).
+        unsaved = report.differs_from_disk
+        for segment_id, unit in self.tfile.units.items():
             if segment_id in self.row_index:
-                self._sync_row(segment_id)
+                state = unit.state
+                self._show_unit(segment_id)  # may call an MT with other line breaks edited
+                unsaved = unsaved or unit.state is not state
         forgotten = self.history.forget_touching(report.changed)
-        self.dirty = True
+        if unsaved:
+            self.dirty = True
         return report, forgotten
 
     @property

@@ -831,8 +831,8 @@ def lock_lines(
 
 def merge_lines(report: MergeReport, places: Mapping[str, int], *, limit: int) -> list[str]:
     """What a merge did, in words: a line for each segment both sides changed (``limit`` of
-    them at most), one for the segments taken whole from the other program's file and one
-    for its entries this document has no segment for. The toast and the account printed
+    them at most), one for the segments taken whole from the other program's file, one for
+    those whose entry it deleted, and one for its entries this document has no segment for. The toast and the account printed
     after the app closes say the same."""
 
     def number(segment_id: str) -> str:
@@ -853,6 +853,14 @@ def merge_lines(report: MergeReport, places: Mapping[str, int], *, limit: int) -
         lines.append(
             f"{', '.join(map(number, taken[:limit]))}{more}: the other program's version "
             "(you had not changed " + ("it)." if len(taken) == 1 else "them).")
+        )
+    removed = in_order(report.removed_on_disk)
+    if removed:
+        # The segment is still in the document and its text here: the entry goes back.
+        more = f" and {len(removed) - limit} more" if len(removed) > limit else ""
+        lines.append(
+            f"{', '.join(map(number, removed[:limit]))}{more}: removed in the other program's "
+            "file; kept here and saved back."
         )
     released = in_order(report.released)
     if released:
