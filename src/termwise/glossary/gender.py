@@ -17,6 +17,7 @@ glossary benefits too; ``GenderFact.source`` says where a value came from.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from termwise import languages
@@ -241,7 +242,16 @@ def head_gender(text: str, lang: str) -> GenderFact | None:
     words = _WORD.findall(text)
     if not words:
         return None
+    return suffix_gender(words[head_index(words, base)], base)
+
+
+def head_index(words: Sequence[str], lang: str) -> int:
+    """Where a Romance term's head noun stands among its ``words``: the first word, or the
+    one after the prenominal adjectives before it ("nueva gobernanza": 1); 0 for a language
+    without rules here. Constrained MT injects the head this rule finds, so that the gender
+    it carries is the one ``head_gender`` gave for that word."""
+    prenominal = _PRENOMINAL.get(languages.primary(languages.normalize(lang)), frozenset())
     index = 0
-    while index < len(words) - 1 and words[index].lower() in _PRENOMINAL[base]:
+    while index < len(words) - 1 and words[index].lower() in prenominal:
         index += 1
-    return suffix_gender(words[index], base)
+    return index

@@ -37,6 +37,9 @@ _FUNCTION_WORDS = {
             *("e", "el", "en", "entre", "hacia", "hasta", "la", "las", "lo", "los"),
             *("mediante", "ni", "o", "para", "pero", "por", "que", "según", "sin", "so"),
             *("sobre", "su", "sus", "tras", "u", "un", "una", "unas", "unos", "y", "se"),
+            # Adverbs that open a complement as a preposition does ("beneficios antes de
+            # impuestos"); not plurals of "ant" and "despué".
+            *("antes", "después"),
         )
     ),
     "fr": frozenset(

@@ -43,6 +43,7 @@ from pathlib import Path
 
 from termwise import languages
 from termwise.errors import TermwiseError
+from termwise.glossary.gender import head_index
 from termwise.glossary.model import Term
 from termwise.mt.apertium import (
     _BREAKS,
@@ -254,16 +255,14 @@ def find_head(term: Term, analyses: dict[str, list[tuple[str, list[str]]]], orig
     """The head noun of ``term``: first noun for head-first languages, else the last one.
 
     Gender and number recorded in the glossary win over the analyser's. Where no word of
-    the term is a noun the analyser knows, the head is the word the language puts first or
-    last, as it stands: with the recorded gender, else the one its suffix gives
-    (``Term.gender_fact``), else with none (``gendered`` false).
+    the term is a noun the analyser knows, the head is the word the language puts first
+    (after any prenominal adjective, as ``head_gender`` reads it) or last, as it stands:
+    with the recorded gender, else the one its suffix gives (``Term.gender_fact``), else
+    with none (``gendered`` false).
     """
     words = term.text.split(" ")
-    order = (
-        range(len(words))
-        if languages.primary(term.lang) in _HEAD_FIRST
-        else range(len(words) - 1, -1, -1)
-    )
+    head_first = languages.primary(term.lang) in _HEAD_FIRST
+    order = range(len(words)) if head_first else range(len(words) - 1, -1, -1)
     for index in order:
         word = words[index]
         for lemma, tags in analyses.get(word, []):
@@ -293,7 +292,9 @@ def find_head(term: Term, analyses: dict[str, list[tuple[str, list[str]]]], orig
     # Where the glossary records no gender, the head noun's suffix may fix one ("gobernanza":
     # feminine, by -anza), which lets transfer give it an article ("La gobernanza global
     # necesita reforma.") instead of leaving the term out of agreement.
-    index = order[0]
+    # The head is the word whose gender the suffix rule reads: after a prenominal adjective
+    # ("nueva gobernanza"), not the adjective carrying the noun's gender.
+    index = head_index(words, term.lang) if head_first else order[0]
     fact = term.gender_fact
     known_gender = fact.value if fact is not None else ""
     return Head(

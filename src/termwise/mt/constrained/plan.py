@@ -15,9 +15,15 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from termwise import languages
-from termwise.glossary.inflection import plural_forms, singular_forms
+from termwise.glossary.inflection import (
+    is_function_word,
+    likeliest_singular,
+    plural_forms,
+    singular_forms,
+)
 from termwise.glossary.matcher import TermMatch, TermMatcher
 from termwise.glossary.model import (
     Concept,
@@ -321,30 +327,92 @@ def pluralised(text: str, lang: str) -> str:
 
 def singularised(text: str, lang: str) -> str:
     """``text``'s noun phrase in the singular, as ``pluralised`` makes it plural: each word
-    from the start up to the first one that is no regular plural, its capital kept."""
+    from the start up to the first preposition or article, its capital kept, a coordinate
+    head too ("bienes y servicios": "bien y servicio"), an adverb grading the next word and
+    a word without a plural's ending as they stand ("países menos adelantados": "país menos
+    adelantado"; "crisis económicas": "crisis económica"). ``text`` as it stands where a
+    word's singular is unsure: a plural term used for a singular occurrence is rare, and its
+    plural reads better than a made-up word or a phrase in two numbers."""
     words = text.split(" ")
+    singularised_one = False
     for index, word in enumerate(words):
-        singular = _singular(word.lower(), lang)
-        if singular is None:
+        lower = word.lower()
+        if lower in _COORDINATORS.get(lang, ()) or lower in _GRADING_ADVERBS.get(lang, ()):
+            continue
+        if is_function_word(lower, lang):
             break
-        words[index] = singular[:1].upper() + singular[1:] if word[:1].isupper() else singular
+        singular = _singular(lower, lang, after_singular=singularised_one)
+        if singular is None:
+            return text
+        if singular != lower:
+            singularised_one = True
+            words[index] = singular[:1].upper() + singular[1:] if word[:1].isupper() else singular
     return " ".join(words)
 
+
+# Conjunctions joining two heads (or two adjectives) of one noun phrase, which share its
+# number: "bienes y servicios", "pequeñas y medianas empresas", "travaux et services".
+_COORDINATORS = {"es": frozenset(("y", "e", "o", "u")), "fr": frozenset(("et", "ou"))}
+
+# Adverbs inside a noun phrase, grading the adjective after them; invariable, though the
+# rules would take "menos" for the plural of "meno" (which wordfreq knows: Italian).
+_GRADING_ADVERBS = {
+    "es": frozenset(("más", "menos", "muy", "tan")),
+    "fr": frozenset(("plus", "moins", "très", "trop", "aussi", "si")),
+}
 
 # The last letters of a Spanish singular whose plural takes "-es" (RAE): "internacionales"
 # is the plural of "internacional", never of "internacionale"; "entes" is that of "ente".
 _ES_CONSONANT_ENDS = frozenset("lnrdjyz")
 
+# wordfreq's Zipf frequency from which a word is in use (as ``inflection`` counts a
+# singular as a word): below it lie new technical words ("hidrogeneras", "tokenizaciones":
+# 0), whose singular only the rules can give. A plural in use whose singular is below it
+# ("salvapantallas" 1.9, "ciberamenazas" 1.6) may be invariable: left as it stands.
+_KNOWN_ZIPF = 1.5
 
-def _singular(word: str, lang: str) -> str | None:
-    """The one singular of ``word`` by the regular rules; None where it is no plural.
+
+def _singular(word: str, lang: str, *, after_singular: bool = False) -> str | None:
+    """The singular of the lower-case ``word`` of a plural term: the one a writer uses
+    (``likeliest_singular``); ``word`` itself where it has no plural's ending ("crisis",
+    "clave", French "pays"); the regular rules' where wordfreq knows neither it nor a
+    singular of it (a new technical word); None where it is unsure (wordfreq knows the word
+    but no singular: "salvapantallas" is invariable, or the singular is too rare to tell).
+    ``after_singular``: a word before it in the phrase was made singular."""
+    forms = singular_forms(word, lang)
+    if not forms:
+        if lang == "fr" and _french_s_plural(word):
+            # "officiels" after "journal" agrees with it; as the head, "fonds" and "mois"
+            # are singulars as well as plurals of "fond" and "moi".
+            return word[:-1] if after_singular else None
+        return word
+    likeliest = likeliest_singular(word, lang)
+    if likeliest is not None:
+        return likeliest
+    if _zipf(word, lang) >= _KNOWN_ZIPF:
+        return None
+    return _shape_singular(word, forms, lang)
+
+
+def _french_s_plural(word: str) -> bool:
+    """Whether the French ``word`` may be the plural of the word without its "-s": "publics"
+    and "officiels" have the ending that many singulars have too ("pays", "anglais"), so the
+    rules give no singular; the form without it must be a word at least as frequent
+    ("public"; "anglai" is none, "pay" rarer than "pays")."""
+    if not word.endswith("s"):
+        return False
+    stem = word[:-1]
+    return word in plural_forms(stem, "fr") and _zipf(stem, "fr") >= max(
+        _zipf(word, "fr"), _KNOWN_ZIPF
+    )
+
+
+def _shape_singular(word: str, forms: tuple[str, ...], lang: str) -> str:
+    """Of the rules' singulars of ``word``, the one its spelling makes likeliest.
 
     The rules alone give two for most Spanish plurals in "-es" ("ente" and "ent",
     "relacione" and "relación"): the one Spanish spells as a word ends in a consonant it
     allows at the end, or is an acute word in "-s" ("interés"); else it ends in "-e"."""
-    forms = singular_forms(word, lang)
-    if not forms:
-        return None
     if lang == "es":
         consonant = [
             form
@@ -358,3 +426,13 @@ def _singular(word: str, lang: str) -> str | None:
         vowel = [form for form in forms if len(form) == len(word) - 1]
         return (consonant or vowel or list(forms))[0]
     return forms[0]
+
+
+@lru_cache(maxsize=65536)
+def _zipf(word: str, lang: str) -> float:
+    from wordfreq import zipf_frequency  # imported when first needed: its lists load slowly
+
+    try:
+        return float(zipf_frequency(word, lang))
+    except LookupError:
+        return 0.0
