@@ -65,6 +65,13 @@ class SyncReport:
     # One unit's sentence the segmenter now cuts: its id and the new segments' ids; the
     # translation went whole onto the first of them.
     split: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    # Of ``joined`` and ``split``: how many translations each new segment (a join's, a cut
+    # sentence's first part) took; a locked part with nothing, or MT the join drops, gives
+    # none, and a note counting it said work moved where none was.
+    carried: dict[str, int] = field(default_factory=dict)
+    # Of ``joined`` and ``split``: the new segments a locked sentence's lock went to (with
+    # its reasons), translated or not.
+    locked: list[str] = field(default_factory=list)
     # Later parts of a cut sentence that an older termwise filled with MT while the part
     # before held the whole sentence's translation: the MT is a suggestion again
     # (``_mt_over_held_parts``).
@@ -95,19 +102,36 @@ class SyncReport:
         """What happened to a person's work that they would not otherwise learn: commands
         print it, since a translation moved or put aside looks like lost work."""
         said: list[str] = []
-        if self.joined:
-            units = sum(len(old) for _, old in self.joined)
-            segments = _count(len(self.joined), "segment")
+        joins = [new for new, _ in self.joined if self.carried.get(new)]
+        if joins:
+            units = sum(self.carried[new] for new in joins)
             said.append(
-                f"{_count(units, 'translation')} carried over into {segments} the segmenter "
-                "now makes of them (joined, to review)"
+                f"{_count(units, 'translation')} carried over into "
+                f"{_count(len(joins), 'segment')} the segmenter now makes of them (joined, to "
+                "review)"
             )
-        if self.split:
-            parts = sum(len(new) for _, new in self.split)
+        cuts = [new for _, new in self.split if self.carried.get(new[0])]
+        if cuts:
+            parts = sum(len(new) for new in cuts)
             said.append(
-                f"{_count(len(self.split), 'translation')} carried over whole onto the first "
+                f"{_count(len(cuts), 'translation')} carried over whole onto the first "
                 f"of the {parts} segments the segmenter now cuts them into (to review and "
                 "share out)"
+            )
+        locked_joins = [new for new, _ in self.joined if new in self.locked]
+        if locked_joins:
+            # A lock moved is no translation carried, but says why the segment is read-only.
+            said.append(
+                f"{_count(len(locked_joins), 'segment')} the segmenter now joins from a "
+                f"locked sentence's parts {'stays' if len(locked_joins) == 1 else 'stay'} "
+                "read-only, with the lock's reasons"
+            )
+        locked_cuts = [new for _, new in self.split if new[0] in self.locked]
+        if locked_cuts:
+            said.append(
+                f"{_count(len(locked_cuts), 'locked sentence')} the segmenter now cuts into "
+                f"{sum(len(new) for new in locked_cuts)} segments: every part stays "
+                "read-only, with the lock's reasons"
             )
         if self.mt_set_aside:
             said.append(
@@ -417,11 +441,16 @@ _CARRIED_WHOLE = "carried over whole from before the segmenter cut its sentence 
 
 
 def _lock_comments(unit: TranslationUnit) -> tuple[str, ...]:
-    """The comments of ``unit`` that say why it is read-only (an import's translate="no",
-    another tool's lock): each part of its sentence keeps the reason with the lock."""
-    from termwise.project.importing import READ_ONLY_COMMENTS
-
-    return tuple(c for c in unit.comments if c.startswith(READ_ONLY_COMMENTS))
+    """The comments of a read-only ``unit`` that go with its lock: each part of its
+    sentence keeps the reason with the lock. Besides termwise's own (an import's
+    translate="no", another tool's lock), the tool that set the flag says why in its words
+    ("Locked in Weblate: legal text"), which no prefix tells from other comments, so every
+    comment of a locked unit goes; the glossary lines are its MT's alone."""
+    if READ_ONLY_FLAG not in unit.flags:
+        # A lock lifted by hand (the flag is the lock) may leave its reason behind, which
+        # is no reason for another part's lock.
+        return ()
+    return tuple(c for c in unit.comments if not c.startswith(GLOSSARY_COMMENT))
 
 
 def _carry_over_resegmented(
@@ -480,9 +509,14 @@ def _carry_over_resegmented(
             # editable.
             if run is None or len(run) < 2 or not any(human(i) or locked(i) for i in run):
                 continue
-            placed[segment.id] = _joined_unit(segment, [pool[i] for i in run], target_lang)
+            joined = _joined_unit(segment, [pool[i] for i in run], target_lang)
+            placed[segment.id] = joined
             claimed.update(run)
             report.joined.append((segment.id, tuple(pool[i].segment_id for i in run)))
+            if joined.target:
+                report.carried[segment.id] = sum(1 for i in run if pool[i].target)
+            if READ_ONLY_FLAG in joined.flags:
+                report.locked.append(segment.id)
             break
 
     still_open = {i: key for i, key in open_segments.items() if segments[i].id not in placed}
@@ -533,6 +567,10 @@ def _carry_over_resegmented(
             claimed.add(unit_index)
             placed_now.update(parts)
             report.split.append((old.segment_id, tuple(segments[i].id for i in parts)))
+            if old.target:
+                report.carried[first.id] = 1
+            if lock:
+                report.locked.append(first.id)
             break
 
 
