@@ -262,6 +262,14 @@ class Model:
     mt_aligned: float = 1.0  # typical MT similarity of translations
     mt_weight: float = MT_WEIGHT  # how far the similarity is trusted (how well it ranks)
     open_end_weight: float = 0.0  # a group ending at a colon or semicolon on one side only
+    # Whether a pair the similarity finds less alike than unrelated ones is evidence against
+    # it, and a run of lines alike to nothing a block the other side lacks. Not for shared
+    # strings taken unjudged (see _align_text): that a sentence shares nothing with its
+    # translation is the rule for them ("Nobody was hurt." / "Nadie resultó herido."), so
+    # they only add where they exist. A larger group still asks each of its sentences to
+    # show itself (MEMBER_FLOOR), a claim a pair does not make: without it, "Bring the torque
+    # wrench." joined "Bring the multimeter." against "Traiga el multímetro.".
+    mt_against: bool = True
 
 
 @dataclass
@@ -418,7 +426,7 @@ class _Costs:
         # What leaving out each sentence is relieved of (a last entry for out-of-grid starts).
         self.src_relief = np.zeros(source.count + 1)
         self.tgt_relief = np.zeros(target.count + 1)
-        if similarity is not None:
+        if similarity is not None and model.mt_against:  # unjudged, most lines share nothing
             trust = model.mt_weight / MT_WEIGHT
             best_src, best_tgt = similarity.best_cosines()
             for best, relief in ((best_src, self.src_relief), (best_tgt, self.tgt_relief)):
@@ -459,9 +467,10 @@ class _Costs:
         if a and b and self.any_unlike_ends:
             cost += self.end_costs[self.src_ends[a][src] ^ self.tgt_ends[b][tgt]]
         if a and b and self.similarity is not None:
+            least = -1.0 if model.mt_against else 0.0
             if a == 1 and b == 1:
                 cosine = self.similarity.group_cosine(src, 1, tgt, 1, pairs)
-                evidence = np.clip((cosine - model.mt_random) / self.mt_scale, -1.0, MT_CAP)
+                evidence = np.clip((cosine - model.mt_random) / self.mt_scale, least, MT_CAP)
             else:
                 # Each sentence of a group earns what the other side of its group shows of
                 # it, and a group earns half the sum, so a 1-1 pair earns its evidence once.
@@ -469,7 +478,7 @@ class _Costs:
                 # debris joins it, and would give a 2-2 group half the reward of the two
                 # 1-1 pairs it could be split into, however much the pairs' content crosses.
                 members = [
-                    np.clip((cosine - model.mt_random) / self.mt_scale, -1.0, MT_CAP)
+                    np.clip((cosine - model.mt_random) / self.mt_scale, least, MT_CAP)
                     for cosine in self.similarity.member_cosines(src, a, tgt, b, pairs)
                 ]
                 evidence = np.sum(members, axis=0) / 2
@@ -976,6 +985,7 @@ def _estimate(
         mt_aligned,
         mt_weight,
         open_end_weight,
+        model.mt_against,
     )
 
 
@@ -994,9 +1004,14 @@ def _calibrated_by_band(model: Model, similarity: BandSimilarity | None) -> Mode
     if not len(cosines):
         return model
     best_source, _ = similarity.best_cosines()
-    return replace(
-        model, mt_random=float(np.median(cosines)), mt_aligned=float(np.median(best_source))
-    )
+    random = float(np.median(cosines))
+    if not model.mt_against:
+        # Shared strings taken unjudged: a short text's best pairs are mostly noise (Text+Berg
+        # in windows of 2 to 7 lines: translations 0.02-0.04 above unrelated pairs), and
+        # scaled by them a chance "re" decided (the audit's "The river rose quickly." left
+        # out). Only the noise is taken off: a cosine counts as it is.
+        return replace(model, mt_random=random, mt_aligned=1.0)
+    return replace(model, mt_random=random, mt_aligned=float(np.median(best_source)))
 
 
 def _agreement_weight(
@@ -1479,15 +1494,8 @@ def _align_text(
     # (names, numbers, cognates) where they tell translations apart. (Not, across scripts,
     # the word table below: learned from a stray first pass, its rare units pin nothing.)
     own_ngrams: BandSimilarity | None = None
-    # A list of a few items can never have the RANK_MIN_PAIRS 1-1 groups that the shared
-    # strings are judged by and a word table is learned from, and its lengths decide
-    # nothing (the audit's "Bring the torque wrench." went to "Traiga el multímetro.").
-    # Its shared strings are then taken unjudged: across scripts they share nothing, so
-    # they cost nothing, and a table learned from two or three pairs holds only the words
-    # every line has ("the", "el"), which merged whole lists.
-    few = min(rows, columns) < RANK_MIN_PAIRS
     if similarity is None and cognates:
-        if few or _cognates_rank(source_texts or (), target_texts or (), beads):
+        if _cognates_rank(source_texts or (), target_texts or (), beads):
             own_ngrams = BandSimilarity(source_texts or (), target_texts or ())
         elif min(rows, columns) <= COGNATE_ANCHOR_LINES:
             anchored = _anchored_own_ngrams(source, target, source_texts or (), target_texts or ())
@@ -1498,10 +1506,26 @@ def _align_text(
                 if abs(math.log(told / model.ratio)) > RATIO_DRIFT:
                     model, path = _first_pass(source, target, _neutral_model(told))
                     beads = _beads_of(path)
+    # A short text (a list of a few items, a paragraph or two) has fewer than the
+    # RANK_MIN_PAIRS 1-1 groups that shared strings are judged by: they are then taken
+    # unjudged, as evidence only where they exist (multimeter / multímetro; see
+    # Model.mt_against), and no word table is learned: one of two or three pairs holds only
+    # the words every line has ("the", "el") and merged whole lists. Gated on the first
+    # pass's pairs, not the lines: 9 English and 8 Spanish lines with a 2-1 group have 7,
+    # and the table learned from them put the 2-1 group a line off. (Text+Berg's pages of
+    # 20-40 lines lacking a quarter of the French, without MT: 0.727 -> 0.717; the whole
+    # pages and those with MT unchanged.)
+    judged = sum(1 for bead in beads if bead.kind == (1, 1)) >= RANK_MIN_PAIRS
+    unjudged = similarity is None and cognates and own_ngrams is None and not judged
+    # With MT, or with the shared strings judged by their anchors, a page of few pairs still
+    # learns its table (skipped there, Text+Berg's whole pages lost 0.010 without MT).
+    learnable = not unjudged and min(rows, columns) >= RANK_MIN_PAIRS
+    if unjudged:
+        own_ngrams = BandSimilarity(source_texts or (), target_texts or ())
     pinning = similarity or own_ngrams
     rare = RARE_NGRAMS
     table: BandSimilarity | None = None
-    if pinning is None and source_texts is not None and target_texts is not None and not few:
+    if pinning is None and source_texts is not None and target_texts is not None and learnable:
         table = lexicon_similarity(source_texts, target_texts, beads, LEXICON_WEIGHT)
         rank = _table_rank(table, path, beads, rows, columns)
         scanned = None
@@ -1526,7 +1550,7 @@ def _align_text(
             path = _search(_Costs(src_side, tgt_side, model, None), pinned)
             beads = _beads_of(path)
             table = None  # learned from the path before it was pinned
-    if source_texts is not None and target_texts is not None and not few:
+    if source_texts is not None and target_texts is not None and learnable:
         # A table of the words that stand together in the first pass's groups translates the
         # source word by word. It knows this text's names and its translator's habits, which
         # a weak or out-of-domain MT gets wrong, and it is all there is across scripts.
@@ -1562,7 +1586,9 @@ def _align_text(
                 [(similarity, shares[0]), (table, shares[1])], weight=MT_WEIGHT
             )
     if similarity is None:
-        similarity = own_ngrams  # a few items, without MT
+        similarity = own_ngrams  # too few pairs to learn a table from
+    if unjudged:
+        model = replace(model, mt_against=False)
     # Only the combined vectors are searched from here on; holding the parts too took a
     # third of the memory of a 47,000-sentence book with MT.
     del pinning, own_ngrams, table

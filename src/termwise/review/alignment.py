@@ -11,7 +11,7 @@ translator changed says so in its comment, which no longer gives the aligner's g
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Set
+from collections.abc import Collection, Mapping, Set
 from typing import TYPE_CHECKING
 
 from termwise.align.output import (
@@ -108,11 +108,31 @@ def low_confidence_rows(session: ReviewSession) -> list[Row]:
     return [row for row in session.rows if needs_check(session.unit(row.segment_id))]
 
 
-def target_sentences(text: str, lang: str) -> list[str]:
-    """A group's translation cut into sentences as the segmenter cuts documents."""
+def target_sentences(text: str, lang: str, labels: Collection[str] | None = None) -> list[str]:
+    """A group's translation cut into sentences as the segmenter cuts documents: in a
+    Markdown document (``labels``: the link labels it defines, else None), with its
+    comments, code spans, links' targets and references read whole, as the segmenter and
+    the session's ``split_points`` read them. Cut without them, a translation holding
+    ``[x](<a. B>)`` moved half a link to the next group."""
+    from termwise.document.reading import spans_kept_whole
     from termwise.document.segmentation import split_sentences
 
-    return [text[start:end] for start, end in split_sentences(text, lang)] if text else []
+    if not text:
+        return []
+    hidden: list[tuple[int, int]] = []
+    code: list[tuple[int, int]] = []
+    if labels is not None:
+        hidden, code = spans_kept_whole(text, labels)
+    return [text[start:end] for start, end in split_sentences(text, lang, hidden, code)]
+
+
+def _link_labels(session: ReviewSession) -> set[str] | None:
+    """The link labels of the session's document where it is Markdown, else None."""
+    from termwise.document.markdown_comments import normalize_label
+
+    if session.document.fmt != "markdown":
+        return None
+    return {normalize_label(d.label) for d in session.document.link_definitions}
 
 
 def _neighbour(session: ReviewSession, segment_id: str, step: int) -> str:
@@ -145,7 +165,8 @@ def _move(session: ReviewSession, segment_id: str, step: int) -> None:
         # translation, which the aligner gave the group beside it.)
         raise TermwiseError("the heading there has its translation already")
     # The sentences as the alignment counted them (a caption has no full stop to cut at).
-    sentences = aligned_sentences(unit) or target_sentences(unit.target, lang)
+    labels = _link_labels(session)
+    sentences = aligned_sentences(unit) or target_sentences(unit.target, lang, labels)
     if not sentences:
         raise TermwiseError("this group has no target sentence to move")
     if session.row(segment_id).heading and len(sentences) == 1:
@@ -156,7 +177,7 @@ def _move(session: ReviewSession, segment_id: str, step: int) -> None:
     moved = sentences[0] if step < 0 else sentences[-1]
     kept = sentences[1:] if step < 0 else sentences[:-1]
     glue = sentence_glue(lang)
-    others = aligned_sentences(other) or target_sentences(other.target, lang)
+    others = aligned_sentences(other) or target_sentences(other.target, lang, labels)
     gained = [*others, moved] if step < 0 else [moved, *others]
 
     def edit() -> None:
