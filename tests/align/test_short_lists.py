@@ -77,8 +77,9 @@ def test_a_short_list_is_aligned_by_what_the_sides_share(name: str, tmp_path: Pa
 
 
 def test_a_short_list_across_scripts_is_still_aligned(tmp_path: Path) -> None:
-    """Across scripts the two sides share no strings, so taking them unjudged costs nothing:
-    the lengths and the numbers still decide."""
+    """Across scripts the two sides share no strings, so taking them unjudged costs nothing.
+    The lengths alone give ``[2, 3]:[2]`` here; what decides is the group rule (each sentence
+    of a group must show itself, ``MEMBER_FLOOR``), so "Open the panel." is the one left out."""
     source = ["Turn off the power.", "Open the panel.", "Check the cables.", "Replace the relay."]
     target = ["关闭电源。", "检查电缆。", "更换继电器。"]
     (tmp_path / "list.en.txt").write_text("\n".join(source) + "\n", encoding="utf-8")
