@@ -361,6 +361,12 @@ _GRADING_ADVERBS = {
     "fr": frozenset(("plus", "moins", "très", "trop", "aussi", "si")),
 }
 
+# Spanish adjectives cut short before a noun (RAE, Nueva gramática 13.4): the plural is
+# the whole word's ("grandes", "malos").
+_ES_APOCOPES = frozenset(
+    ("gran", "buen", "mal", "primer", "tercer", "algún", "ningún", "cualquier", "san")
+)
+
 # The last letters of a Spanish singular whose plural takes "-es" (RAE): "internacionales"
 # is the plural of "internacional", never of "internacionale"; "entes" is that of "ente".
 _ES_CONSONANT_ENDS = frozenset("lnrdjyz")
@@ -385,7 +391,18 @@ def _singular(word: str, lang: str, *, after_singular: bool = False) -> str | No
             # "officiels" after "journal" agrees with it; as the head, "fonds" and "mois"
             # are singulars as well as plurals of "fond" and "moi".
             return word[:-1] if after_singular else None
+        if lang == "fr" and not after_singular and _french_s_plural_of_a_word(word):
+            # "relations" as the head: taken as it stands, the adjective after it went
+            # singular alone ("relations internationale").
+            return None
         return word
+    if lang == "es" and after_singular:
+        # After its noun an adjective is whole: "ciudad grande", "caso malo"; the short
+        # form wordfreq knows best ("gran", "mal") stands only before one ("gran ciudad").
+        whole = [form for form in forms if form not in _ES_APOCOPES]
+        known = max(whole, key=lambda form: _zipf(form, lang), default=None)
+        if known is not None and known != likeliest_singular(word, lang):
+            return known if _zipf(known, lang) >= _KNOWN_ZIPF else None
     likeliest = likeliest_singular(word, lang)
     if likeliest is not None:
         return likeliest
@@ -404,6 +421,18 @@ def _french_s_plural(word: str) -> bool:
     stem = word[:-1]
     return word in plural_forms(stem, "fr") and _zipf(stem, "fr") >= max(
         _zipf(word, "fr"), _KNOWN_ZIPF
+    )
+
+
+def _french_s_plural_of_a_word(word: str) -> bool:
+    """Whether the French ``word`` in "-s" may be the plural of the word without it, a word
+    in use about as much ("relations": "relation"), though the rules cannot tell ("fonds",
+    "mois"); not where that word is far rarer ("pays": "pay", "bras": "bra")."""
+    stem = word[:-1]
+    return (
+        word.endswith("s")
+        and word in plural_forms(stem, "fr")
+        and _zipf(stem, "fr") >= max(_KNOWN_ZIPF, _zipf(word, "fr") - 1.0)
     )
 
 
