@@ -455,13 +455,46 @@ READ_ONLY_COMMENTS = (NOT_FOR_TRANSLATION, LOCKED)
 
 
 def read_only_reason(unit: TranslationUnit) -> str | None:
-    """Why a segment is read-only, as its import said it (the comment it wrote); None
-    where the segment is not flagged read-only. A flag with no such comment (a Weblate file's
-    ``#, read-only``) is said as the flag."""
+    """Why a segment is read-only; None where the segment is not flagged read-only.
+
+    Where termwise's import locked it, the comment the import wrote says why: the file's
+    other comments on it were what that file said about the source (a developer's note).
+    A flag another tool set (Weblate's ``#, read-only``) comes with that tool's words in
+    its comments ("Locked in Weblate: legal text"), which no prefix tells from any other:
+    the comments of an entry that tool flagged are what it says about it, so they are
+    said with the flag, less termwise's own machine lines (the aligner's, the glossary's)."""
     if READ_ONLY_FLAG not in unit.flags:
         return None
-    said = next((c for c in unit.comments if c.startswith(READ_ONLY_COMMENTS)), None)
-    return said or f"flagged '{READ_ONLY_FLAG}' in the translation file (#, {READ_ONLY_FLAG})"
+    said = [c for c in dict.fromkeys(unit.comments) if c.startswith(READ_ONLY_COMMENTS)]
+    if said:
+        return "; ".join(said)
+    flag = f"flagged '{READ_ONLY_FLAG}' in the translation file (#, {READ_ONLY_FLAG})"
+    theirs = [c for c in dict.fromkeys(unit.comments) if c.strip() and not _own_machine_line(c)]
+    return f"{flag}: {'; '.join(theirs)}" if theirs else flag
+
+
+def _own_machine_line(comment: str) -> bool:
+    """Whether ``comment`` is one termwise writes for itself (see ``export.xliff``'s list):
+    the aligner's record, what glossary-constrained MT did; no tool's word on a lock."""
+    from termwise.align.output import (
+        ALIGNED_PREFIX,
+        COMMENT_PREFIX,
+        PUBLISHED_PREFIX,
+        PUBLISHED_SINCE_PREFIX,
+        SENTENCES_PREFIX,
+    )
+    from termwise.project.translations import GLOSSARY_COMMENT
+
+    return comment.startswith(
+        (
+            COMMENT_PREFIX,
+            ALIGNED_PREFIX,
+            PUBLISHED_PREFIX,
+            SENTENCES_PREFIX,
+            PUBLISHED_SINCE_PREFIX,
+            GLOSSARY_COMMENT,
+        )
+    )
 
 
 def apply_not_for_translation(

@@ -139,6 +139,9 @@ class MergeReport:
     # the file lost): a save must write it. A merge that only took the other program's
     # work leaves nothing unsaved.
     differs_from_disk: bool = False
+    # The header fields only the other program changed (its Last-Translator, X-Generator,
+    # Plural-Forms...), as its file names them: taken from it.
+    header_taken: list[str] = field(default_factory=list)
 
     @property
     def merged(self) -> list[str]:
@@ -232,6 +235,7 @@ def save(
             target, _hashing(_in_file_style(tfile, pieces), digest), backup=True, install=install
         )
     tfile._written = written
+    tfile._header_read = header_fields(tfile)
     tfile.path = target
     # A stream (/dev/stdout) is written into, never installed: its own stat.
     stat = written_stat[0] if written_stat else target.stat()
@@ -484,12 +488,107 @@ def merge_from_disk(tfile: TranslationFile, path: str | Path | None = None) -> M
     for their_unit in theirs.obsolete:
         if all(not _same_work(their_unit, unit) for unit in tfile.obsolete):
             tfile.obsolete.append(their_unit)
+    report.header_taken = _merge_header(tfile, theirs)
     report.differs_from_disk = _differs(tfile, theirs)
     tfile._fingerprint = theirs._fingerprint
+    tfile._header_read = header_fields(theirs)
     # The next merge is against what is on disk now, and the next save copies from it.
     tfile._written, tfile._pending_scan = theirs._written, theirs._pending_scan
     tfile.path = target
     return report
+
+
+# The header's fields a ``TranslationFile`` holds in attributes of its own: the name as a
+# file spells it, the attribute (the languages it is read by are left out: a merge keeps
+# ours). The comment and ``#, fuzzy`` above the header go with them.
+_HEADER_ATTRIBUTES = {
+    "project-id-version": ("Project-Id-Version", "document_name"),
+    "pot-creation-date": ("POT-Creation-Date", "created"),
+    "last-translator": ("Last-Translator", "last_translator"),
+    "language-team": ("Language-Team", "language_team"),
+    "plural-forms": ("Plural-Forms", "plural_forms"),
+    "content-type": ("Content-Type", "content_type"),
+    "#comment": ("the comment above the header", "header_comment"),
+    "#, fuzzy": ("the header's fuzzy flag", "header_fuzzy"),
+}
+
+HeaderFields = dict[str, tuple[str, object]]
+
+
+def header_fields(tfile: TranslationFile) -> HeaderFields:
+    """The header of ``tfile`` a save writes, field by field: each lower-cased name with
+    the name as the file spells it and the value (None: no such field). PO-Revision-Date
+    is no field here: each save writes its own."""
+    fields: HeaderFields = {name.lower(): (name, value) for name, value in tfile.extra_headers}
+    for key, (name, attribute) in _HEADER_ATTRIBUTES.items():
+        fields[key] = (name, getattr(tfile, attribute))
+    return fields
+
+
+def _merge_header(tfile: TranslationFile, theirs: TranslationFile) -> list[str]:
+    """Take into ``tfile`` the header fields only the other program (``theirs``, the file
+    on disk) changed since ``tfile`` last read or wrote it, as ``_merge_unit`` takes an
+    entry's parts: a field both changed keeps ours. Returns the names of those taken.
+
+    Poedit, msgmerge and Weblate rewrite Last-Translator, X-Generator, POT-Creation-Date or
+    Plural-Forms as they save; a save after the merge wrote the old header back over them.
+    A Plural-Forms that indexes forms otherwise is taken only where every plural entry
+    here is the other program's, indexed by its rule."""
+    base = tfile._header_read
+    if base is None:
+        return []  # never read from disk: nothing tells what the other program changed
+    ours, on_disk = header_fields(tfile), header_fields(theirs)
+    merged = dict(ours)
+    taken: list[str] = []
+    for key in dict.fromkeys([*base, *ours, *on_disk]):
+        was = _value(base, key)
+        if _value(ours, key) != was or _value(on_disk, key) == was:
+            continue
+        if key == "plural-forms" and not _plural_rule_takeable(tfile, theirs):
+            continue
+        name = next(fields[key][0] for fields in (on_disk, ours, base) if key in fields)
+        merged[key] = (name, _value(on_disk, key))
+        taken.append(name)
+    if not taken:
+        return []
+    for key, (_, attribute) in _HEADER_ATTRIBUTES.items():
+        setattr(tfile, attribute, merged[key][1])
+    # The other program's extra fields in its order, then those only this side has.
+    extras = [name.lower() for name, _ in (*theirs.extra_headers, *tfile.extra_headers)]
+    tfile.extra_headers = [
+        (merged[key][0], str(merged[key][1]))
+        for key in dict.fromkeys(extras)
+        if _value(merged, key) is not None
+    ]
+    # A save writes the fields the file has (and those termwise needs), in its order: the
+    # other program's, then a field it lacks that this side keeps.
+    kept = (
+        name
+        for name in tfile.header_order
+        if name not in merged or _value(merged, name) is not None
+    )
+    tfile.header_order = tuple(dict.fromkeys([*theirs.header_order, *kept]))
+    # The fields' lines as the file on disk has them: those unchanged are written so.
+    tfile.header_entry = theirs.header_entry
+    return taken
+
+
+def _value(fields: HeaderFields, key: str) -> object:
+    found = fields.get(key)
+    return None if found is None else found[1]
+
+
+def _plural_rule_takeable(tfile: TranslationFile, theirs: TranslationFile) -> bool:
+    """Whether ``tfile`` may take ``theirs``'s Plural-Forms: it indexes plural forms as
+    ``tfile``'s does, or every plural entry of ``tfile`` is as ``theirs`` has it."""
+    if po_format.same_plural_rule(tfile.plural_rule(), theirs.plural_rule()):
+        return True
+    on_disk = {unit.segment_id: unit.key() for unit in theirs.units.values()}
+    obsolete = {unit.key() for unit in theirs.obsolete}
+    return all(
+        unit.plural_source is None or on_disk.get(unit.segment_id) == unit.key()
+        for unit in tfile.units.values()
+    ) and all(unit.plural_source is None or unit.key() in obsolete for unit in tfile.obsolete)
 
 
 def _differs(tfile: TranslationFile, on_disk: TranslationFile) -> bool:

@@ -71,6 +71,9 @@ class TranslationFile:
     # The SHA-256 of the file as loaded, until its entries' places are found: at the first
     # save, by reading the file again, so that opening stays fast.
     _pending_scan: str | None = field(default=None, repr=False, compare=False)
+    # The header as the file with ``_fingerprint`` holds it (``store.header_fields``): the
+    # base of a merge's header, as ``_written`` is of its entries'.
+    _header_read: store.HeaderFields | None = field(default=None, repr=False, compare=False)
     # The stat of the file the last ``save`` left at ``path`` (written, or found up to date),
     # taken from that file itself: a stat of the path afterwards took another program's save
     # made in between for ours (None: not saved since it was read).
@@ -110,6 +113,7 @@ class TranslationFile:
         tfile._fingerprint = fingerprint
         tfile._written = {unit.segment_id: (unit.key(), -1, 0) for unit in tfile}
         tfile._pending_scan = digest
+        tfile._header_read = store.header_fields(tfile)
         return tfile
 
     @classmethod
@@ -258,8 +262,8 @@ class TranslationFile:
         A segment changed only on disk takes the disk's version; one changed only here keeps
         ours; one changed on both sides takes each part (text, state, notes, ...) from the
         side that changed it, and where both rewrote the text keeps ours and records the
-        disk's in the notes, so neither is lost (``store._merge_unit``). Afterwards ``save``
-        no longer refuses.
+        disk's in the notes, so neither is lost (``store._merge_unit``). The header's fields
+        go the same way (``store._merge_header``). Afterwards ``save`` no longer refuses.
         """
         return store.merge_from_disk(self, path)
 
