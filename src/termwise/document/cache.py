@@ -63,7 +63,9 @@ from termwise.document.model import (
 # ends a sentence ends none in either spacing ("p.ex. Paris", "z.B. Das").
 # 22: no cut inside an inline link's target ("[x](<a. B>)"), nor in French "c. -à-d."; a
 # definition under a list item's text is a definition (it was a sentence), held by the item.
-VERSION = 22
+# 23: a definition's destination on the line after its label ("[b]:" then "<http://…>"),
+# its title on that line or the next, is a definition (it was a sentence).
+VERSION = 23
 # Smaller files segment in well under a tenth of a second: not worth a cache file.
 MIN_BYTES = 200_000
 

@@ -1170,9 +1170,9 @@ def markdown_blocks(text: str) -> list[Block]:
     indented: Block | None = None
     indented_blanks: list[tuple[int, int]] = []
     in_table = False
-    # The line after this one was read with it: a table's delimiter row, a definition's
-    # title.
-    skip_next_line = False
+    # How many lines after this one were read with it: a table's delimiter row, a
+    # definition's destination and title.
+    skip_lines = 0
     # Whether the line before was a link reference definition: to CommonMark it opened a
     # paragraph, which the next line may go on with (it cannot open indented code).
     after_definition = False
@@ -1186,8 +1186,8 @@ def markdown_blocks(text: str) -> list[Block]:
         line_start = position
         position += len(raw) + 1
         line = raw.rstrip("\r")
-        if skip_next_line:
-            skip_next_line = False
+        if skip_lines:
+            skip_lines -= 1
             continue
         if fence is not None:
             # A quoted fence's lines without their markers; a line without them ends the
@@ -1393,7 +1393,8 @@ def markdown_blocks(text: str) -> list[Block]:
                     table_item_depth,
                 )
             )
-            in_table = skip_next_line = True
+            in_table = True
+            skip_lines = 1
             current = None
             continue
         column = _width(line, content_start, indentation_end)
@@ -1401,12 +1402,12 @@ def markdown_blocks(text: str) -> list[Block]:
         # item's, indented from where the text starts (CommonMark: the item is its
         # container), and the list goes on after it.
         base = lists.base_column(column)
-        if current is None and column - base <= 3:
-            title_line = following[following_start:] if following_depth == depth else None
-            in_item = " " * (column - base) + line[indentation_end:] if base else content
-            found = _link_definition(in_item, title_line)
+        in_item = " " * (column - base) + line[indentation_end:] if base else content
+        if current is None and column - base <= 3 and _DEFINITION_LABEL.match(in_item):
+            below = _definition_lines(raw_lines, number + 1, position, depth, lists)
+            found = _link_definition(in_item, [below_content for below_content, _ in below])
             if found is not None:
-                definition, title_below = found
+                definition, lines_below = found
                 lists.close_left_of(column)
                 left, right = _stripped_span(line, content_start, len(line))
                 kept = Block(
@@ -1417,11 +1418,8 @@ def markdown_blocks(text: str) -> list[Block]:
                     definition=definition,
                 )
                 kept.lines.append((line_start + left, line_start + right))
-                if title_below:
-                    # (``position`` is where the next line starts.)
-                    left, right = _stripped_span(following, following_start, len(following))
-                    kept.lines.append((position + left, position + right))
-                    skip_next_line = True
+                kept.lines.extend(span for _, span in below[:lines_below])
+                skip_lines = lines_below
                 blocks.append(kept)
                 after_definition = True
                 continue
@@ -1468,25 +1466,61 @@ def markdown_blocks(text: str) -> list[Block]:
     return blocks
 
 
-def _link_definition(content: str, next_line: str | None) -> tuple[LinkDefinition, bool] | None:
-    """The link reference definition ``content`` (a line, its quote markers left out)
-    makes, and whether its title is ``next_line`` (the next line's content, None where
-    that line stands in another quote); None where it makes none and is a paragraph's text.
+def _definition_lines(
+    raw_lines: Sequence[str], number: int, start: int, depth: int, lists: _ListNesting
+) -> list[tuple[str, tuple[int, int]]]:
+    """The next two lines from ``raw_lines[number]`` (which starts at ``start``) that a
+    definition may go on onto, each its content (quote markers left out) and its span:
+    CommonMark reads a definition from a paragraph's lines, so the lines stop at a blank
+    one, one in another quote and one that interrupts a paragraph (a heading, a rule, a
+    list item, a fence, an HTML block); such a line is no destination ("[b]:" then
+    "- item" is a paragraph and a list)."""
+    found: list[tuple[str, tuple[int, int]]] = []
+    for raw in raw_lines[number : number + 2]:
+        line = raw.rstrip("\r")
+        line_depth, content_start = _quote_prefix(line)
+        content = line[content_start:]
+        if (
+            line_depth != depth
+            or not content.strip()
+            or _ATX.match(content)
+            or _RULE.match(content)
+            or _SETEXT.match(content)
+            or _LIST_ITEM.match(content)
+            or _opened_fence(content, lists) is not None
+            or _opened_html(content, lists, True) is not None
+        ):
+            break
+        left, right = _stripped_span(line, content_start, len(line))
+        found.append((content, (start + left, start + right)))
+        start += len(raw) + 1
+    return found
 
-    Its label and destination on this line, a title after them or alone on the next: the
-    forms in common use. A label or a title across lines, or a destination on the line
-    after the colon, is rare enough to be left a paragraph.
+
+def _link_definition(content: str, below: Sequence[str]) -> tuple[LinkDefinition, int] | None:
+    """The link reference definition ``content`` (a line, its quote markers left out)
+    makes, and how many of the lines ``below`` it (their contents, as many as may go on
+    with it: ``_definition_lines``) it takes; None where it makes none and is a
+    paragraph's text.
+
+    Its label on this line, its destination on this line or alone on the next, and a title
+    after the destination or alone on the line after it: the forms CommonMark allows but
+    for a label or a title across lines, rare enough to be left a paragraph.
     """
     label = _DEFINITION_LABEL.match(content)
     if label is None or len(label.group(1)) > MAX_LABEL or not label.group(1).strip(" \t"):
         return None
-    destination = _definition_destination(content, label.end())
+    taken = 0
+    holder, after_label = content, label.end()
+    if not content[after_label:].strip(" \t") and below:
+        # "[b]:" alone: the destination starts the next line.
+        holder, after_label, taken = below[0], 0, 1
+    destination = _definition_destination(holder, after_label)
     if destination is None:
         return None
     raw_destination, end = destination
-    rest = content[end:]
+    rest = holder[end:]
     title: str | None = None
-    title_below = False
     if rest.strip(" \t"):
         # A title on the line, after whitespace; anything else after the destination
         # makes the line a paragraph.
@@ -1494,11 +1528,11 @@ def _link_definition(content: str, next_line: str | None) -> tuple[LinkDefinitio
         if title_match is None or rest[0] not in " \t":
             return None
         title = title_match.group(1)
-    elif next_line is not None:
+    elif taken < len(below):
         # A next line that is no title alone is the paragraph after the definition.
-        title_match = _DEFINITION_TITLE.match(next_line)
+        title_match = _DEFINITION_TITLE.match(below[taken])
         if title_match is not None:
-            title, title_below = title_match.group(1), True
+            title, taken = title_match.group(1), taken + 1
     definition = LinkDefinition(
         after_paragraph=0,
         text="",
@@ -1506,7 +1540,7 @@ def _link_definition(content: str, next_line: str | None) -> tuple[LinkDefinitio
         destination=_unescaped(raw_destination),
         title=None if title is None else _unescaped(title[1:-1]),
     )
-    return definition, title_below
+    return definition, taken
 
 
 def _definition_destination(content: str, start: int) -> tuple[str, int] | None:
