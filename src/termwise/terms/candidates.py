@@ -24,7 +24,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from termwise import languages
-from termwise.terms.general import is_foreign, known_share
+from termwise.terms.general import PARTICIPLE, PAST, is_foreign, known_share, verb_inflection
 
 MAX_WORDS = 5
 # Most tokens in one candidate (content words plus linking words and articles).
@@ -285,13 +285,20 @@ class CandidateIndex:
     # benignly"; English only, see ``_is_adverb``): a verb's, not a noun's.
     word_before_adverb: dict[str, int] = field(default_factory=dict)
     # Per word: occurrences right after a plural noun ("turbines convert", "farms produce"),
-    # where a verb's base form agrees with its subject and a noun would seldom stand (a
-    # plural modifies little), and those of them with a content word after, its object
-    # ("convert wind"). And occurrences right before a name ("consolidate China's"): English
-    # puts a name before the word it modifies, so a word before one is a verb's.
+    # where a verb's base form agrees with its subject and a noun would seldom stand, and
+    # those of them with a content word after, its object ("convert wind"). A plural does
+    # modify a noun often enough ("earnings report", "systems design"), so a pair the text
+    # writes more than once, a unit, counts not at all: a verb's subject varies. And
+    # occurrences right before a name ("consolidate China's"): English puts a name before
+    # the word it modifies, so a word before one is a verb's.
     word_after_plural: dict[str, int] = field(default_factory=dict)
     word_after_plural_before_content: dict[str, int] = field(default_factory=dict)
     word_before_name: dict[str, int] = field(default_factory=dict)
+    # Per word: occurrences right before a finite verb, an auxiliary ("discharges were",
+    # "shifts are") or a past with no content word after it ("discharges increased during",
+    # where "affects treated patients" has its object after): a subject, so a noun, where a
+    # verb is seldom followed by another (English only).
+    word_before_finite: dict[str, int] = field(default_factory=dict)
     # Per word: occurrences written as a label before a number ("Figure 3"), and written as
     # a subscripted variable ("EGy").
     word_label: dict[str, int] = field(default_factory=dict)
@@ -544,6 +551,10 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
     after_plural = index.word_after_plural
     after_plural_before_content = index.word_after_plural_before_content
     before_name = index.word_before_name
+    before_finite = index.word_before_finite
+    # (plural, word after it): [occurrences, those with a content word after]; a pair
+    # counts in ``word_after_plural`` only once the corpus shows it is no unit.
+    plural_pairs: dict[tuple[str, str], list[int]] = {}
     sep = joiner(lang)
     base = languages.primary(lang)
     determiners = _DETERMINERS.get(base, frozenset())
@@ -599,17 +610,18 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
                         and _is_adverb(tokens[position + 1].norm)
                     ):
                         before_adverb[norm] = before_adverb.get(norm, 0) + 1
+                    if adverbs and _before_finite(tokens, position):
+                        before_finite[norm] = before_finite.get(norm, 0) + 1
                     if previous_kind == CONTENT:
                         after_content[norm] = after_content.get(norm, 0) + 1
                         before_content[previous] = before_content.get(previous, 0) + 1
                         if adverbs and token.capital and not tokens[position - 1].capital:
                             before_name[previous] = before_name.get(previous, 0) + 1
                         if adverbs and not tokens[position - 1].capital and _plural(previous):
-                            after_plural[norm] = after_plural.get(norm, 0) + 1
+                            pair = plural_pairs.setdefault((previous, norm), [0, 0])
+                            pair[0] += 1
                             if position + 1 < len(tokens) and tokens[position + 1].kind == CONTENT:
-                                after_plural_before_content[norm] = (
-                                    after_plural_before_content.get(norm, 0) + 1
-                                )
+                                pair[1] += 1
                         if (
                             position + 1 < len(tokens) and tokens[position + 1].norm in agent_cues
                         ) or (position > 1 and tokens[position - 2].norm in determiners):
@@ -672,6 +684,11 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
     for (norm, opener), count in after_opener.items():
         if opener not in small:
             after_name[norm] = after_name.get(norm, 0) + count
+    for (_, norm), (count, before_object) in plural_pairs.items():
+        if count == 1:
+            after_plural[norm] = after_plural.get(norm, 0) + 1
+            if before_object:
+                after_plural_before_content[norm] = after_plural_before_content.get(norm, 0) + 1
     _drop_variable_names(index, base)
     _drop_headings_and_labels(index, base, lone_headings)
     return index
@@ -738,6 +755,55 @@ def _drop_headings_and_labels(index: CandidateIndex, lang: str, lone_headings: s
             doomed.append(form)
     for form in doomed:
         del index.forms[form]
+
+
+# English auxiliaries and modals: finite verbs that follow their subject right away.
+_AUXILIARIES = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "should",
+    ]
+)
+
+
+def _before_finite(tokens: Sequence[Token], position: int) -> bool:
+    """Whether the content word at ``position`` stands right before a finite verb: an
+    auxiliary, or a past with no content word after it, which would make an adjective of
+    it ("reported more fatigue" is a verb's; "affects treated patients" an object's)."""
+    if position + 1 >= len(tokens):
+        return False
+    after = tokens[position + 1]
+    if after.norm in _AUXILIARIES:
+        return True
+    return (
+        after.kind == CONTENT
+        and not after.capital
+        and (position + 2 >= len(tokens) or tokens[position + 2].kind != CONTENT)
+        and _past(after.norm)
+    )
+
+
+@cache
+def _past(word: str) -> bool:
+    """An English past or participle ("increased", "grew", "upheld")."""
+    return verb_inflection(word, "en") in (PAST, PARTICIPLE)
 
 
 @cache

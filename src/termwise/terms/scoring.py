@@ -321,7 +321,11 @@ def inflected_verbs(index: CandidateIndex, forms: Sequence[str]) -> np.ndarray:
     convert wind"), a name after it ("consolidate China's"), a determiner or an adverb
     (``_verbal_base``). A capital at a sentence's start says nothing; inside one it says a
     name. Only where general language writes the verb's past about as often as the base
-    form: "figure", "back", "test" are nouns first ("riders test the horse" aside).
+    form: "figure", "back", "test" are nouns first ("riders test the horse" aside). A
+    finite verb right after a third person or a base form makes it a subject, a noun
+    ("discharges increased", "the earnings report was published"), and a plural before a
+    base form is its subject only where the text does not repeat the two as a compound
+    ("earnings report", "systems design").
 
     A phrase opening with such a word is a verb's with what follows, its object, unless a
     determiner stands before the phrase or its capitals make it a name; a participle opens
@@ -411,11 +415,14 @@ def _verb_use(index: CandidateIndex, word: str, lang: str) -> str | None:
         # An object or an adverb after it each time says verb whatever general language
         # writes more often; a noun takes neither right after it. The verb's base form in
         # the text says singular noun only where the text does not use it as a verb too
-        # ("contribute to" beside "China contributes").
+        # ("contribute to" beside "China contributes"). A finite verb right after it makes
+        # it a subject, a plural noun ("discharges increased", "night shifts are"), however
+        # level general language writes its forms.
         after = stats.before_determiner + index.word_before_adverb.get(word, 0)
         verb = (
             stats.inside == stats.count
             and not stats.clause_capital
+            and not index.word_before_finite.get(word)
             and (mostly_third_person(word, lang) or after >= stats.count)
             and not any(
                 counts.get(lemma) and not _verbal_base(index, lemma)
@@ -443,10 +450,18 @@ def _verbal_base(index: CandidateIndex, word: str) -> bool:
     alone where a verb may (``lone_verb``): never after a determiner or capitalised inside
     a sentence or at a sentence's start (a subject there), a content word before it only
     where that is a plural, its subject ("turbines convert"; a singular modifies a noun:
-    "wind power"), and one after it only where that follows such a subject or is a name,
-    its object ("convert wind", "consolidate China's")."""
+    "wind power"; a pair the text repeats is a compound: "earnings report"), one after it
+    only where that follows such a subject or is a name, its object ("convert wind",
+    "consolidate China's"), and never a finite verb after it, which makes it a subject
+    ("the earnings report was published")."""
     stats = index.forms.get(word)
-    if stats is None or stats.capital or stats.after_determiner or stats.inside < stats.count:
+    if (
+        stats is None
+        or stats.capital
+        or stats.after_determiner
+        or stats.inside < stats.count
+        or index.word_before_finite.get(word)
+    ):
         return False
     after_plural = index.word_after_plural.get(word, 0)
     objects = index.word_after_plural_before_content.get(word, 0) + index.word_before_name.get(
