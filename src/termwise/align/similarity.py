@@ -269,6 +269,11 @@ class BandSimilarity:
         cosine = np.divide(dots, norm, out=np.zeros_like(dots), where=norm > 0)
         return rows, columns, cosine
 
+    def band_cells(self) -> tuple[Index, Index, Array]:
+        """Source row, target column and cosine of every sentence pair inside the prepared
+        band."""
+        return self._band_cells()
+
     def band_cosines(self) -> Array:
         """The cosine of every sentence pair inside the prepared band."""
         return self._band_cells()[2]
