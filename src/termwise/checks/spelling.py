@@ -3,8 +3,11 @@
 The ``hunspell`` program is run once per document, as a pipe (``hunspell -l``), over the
 document's unique words rather than sentence by sentence: a book has a few thousand distinct
 words, and one process start costs more than checking all of them. Words of glossary terms
-are never flagged: the glossary is the authority on its own terms. When no dictionary is
-installed for the target language the check is unavailable and says so in ``check --list``.
+are never flagged: the glossary is the authority on its own terms. Nor is a word the
+translation copies unchanged from its segment's source (a name, a code, a brand), as in
+Xbench and LanguageTool, unless it is a lower-case word of the source language's dictionary:
+that is a word left untranslated. When no dictionary is installed for the target language
+the check is unavailable and says so in ``check --list``.
 """
 
 from __future__ import annotations
@@ -41,6 +44,17 @@ _WORD = re.compile(r"[^\W\d_]+")
 # Languages whose elided forms (l'initiative) Hunspell checks as one word.
 _WORD_WITH_APOSTROPHE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _APOSTROPHE_LANGS = {"fr", "it", "ca", "en"}
+
+
+def _copied_from_source(word: str, source: str) -> bool:
+    """Whether ``word`` stands, same case and as a whole word, in the segment's source.
+
+    A word the translator carried over as it is ("Millbrook", "Xbox") is the source's
+    spelling, not the target language's; the same letters inside a longer word are not.
+    """
+    if word not in source:
+        return False
+    return re.search(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])", source) is not None
 
 
 def search_path() -> list[Path]:
@@ -185,6 +199,9 @@ def spelling(context: CheckContext, pairs: Sequence[Pair]) -> Iterator[Issue]:
     if not wrong:
         return
     wrong_tokens = {token for token, words in words_of.items() if not wrong.isdisjoint(words)}
+    # (pair, start, end, word, copied from the source) of each unknown word, before deciding
+    # which copies stand: that takes one run of the source language's dictionary.
+    found: list[tuple[Pair, int, int, str, bool]] = []
     for pair in pairs:
         target = pair.target
         if not target or wrong_tokens.isdisjoint(target.split()):
@@ -200,10 +217,35 @@ def spelling(context: CheckContext, pairs: Sequence[Pair]) -> Iterator[Issue]:
             start, end = match.span()
             if any(s <= start and end <= e for s, e in protected):
                 continue
-            yield context.issue(
-                pair,
-                "target",
-                start,
-                end,
-                f"“{word}” is not in the {dictionary.name} dictionary",
-            )
+            found.append((pair, start, end, word, _copied_from_source(word, pair.source)))
+    untranslated = _untranslated_words(
+        context, {word for _, _, _, word, copied in found if copied and word.islower()}
+    )
+    for pair, start, end, word, copied in found:
+        if copied and word not in untranslated:
+            continue
+        yield context.issue(
+            pair,
+            "target",
+            start,
+            end,
+            f"“{word}” is not in the {dictionary.name} dictionary",
+        )
+
+
+def _untranslated_words(context: CheckContext, words: set[str]) -> set[str]:
+    """The lower-case copied words that are plain words of the source language.
+
+    A copied capitalised word is a name or brand ("Millbrook", "Xbench") and a copied word
+    the source dictionary rejects is a code ("libfoo"); but a copied common word ("destiny"
+    in Spanish) is one that machine translation or the translator left untranslated, which
+    is what this check must find. Without a source dictionary nobody can tell: flag them.
+    """
+    if not words:
+        return set()
+    source_dictionary = find_dictionary(
+        context.source_lang, context.config.spelling_dictionaries.get(context.source_lang)
+    )
+    if source_dictionary is None:
+        return words
+    return words - misspelled(sorted(words), source_dictionary)
