@@ -28,7 +28,7 @@ from termwise.align.output import (
 )
 from termwise.errors import TermwiseError
 from termwise.languages import sentence_glue
-from termwise.project.omissions import CONFIRMED, comment_notes
+from termwise.project.omissions import CONFIRMED, comment_notes, waited_for, without_wait
 from termwise.project.units import SegmentState
 
 if TYPE_CHECKING:
@@ -244,7 +244,8 @@ def confirm(session: ReviewSession, segment_id: str) -> bool:
     """The translator checked the group: reviewed, so no longer listed as unsure (the
     aligner's flag stays in the file as a record; undo restores the state). A group with no
     translation (a sentence the translation leaves out) cannot be reviewed: its comment
-    records the confirmation instead. False where there is nothing to confirm."""
+    records the confirmation instead, and a split's later part so confirmed no longer waits
+    for a share of the translation before it. False where there is nothing to confirm."""
     unit = session.unit(segment_id)
     if confidence(unit) is None:
         return False  # not an aligned group: Ctrl+R marks a translation reviewed
@@ -257,11 +258,15 @@ def confirm(session: ReviewSession, segment_id: str) -> bool:
         )
     if unit.target:
         return session.mark_reviewed(segment_id)
-    if CONFIRMED in notes(unit):
+    if CONFIRMED in notes(unit) and waited_for(unit) is None:
         return False
 
     def record() -> None:
         unit.comments = confirmed_comments(unit.comments)
+        # A split's later part confirmed as having no counterpart waits for no share of the
+        # translation before it: left on, the note kept telling the translator (and the PO
+        # editor) that its translation was held there, to be shared out.
+        unit.notes = without_wait(unit.notes)
 
     session._edit("confirm group without counterpart", [segment_id], record)
     return True

@@ -81,6 +81,10 @@ class Structure:
     # The units a join kept aside: a split takes them back (and reshapes the one it gives
     # its own segment again), so undo puts them back as they were.
     obsolete: list[TranslationUnit] = field(default_factory=list)
+    # Which joins an alignment made, per language (``Resegmentation.aligned``): a split
+    # forgets the aligner's join it cuts, so undo puts it back as the aligner's, not as the
+    # translator's (which a later ``align`` would keep for ever).
+    aligned: dict[str, list[tuple[str, str]]] | None = None
 
 
 class History:

@@ -842,6 +842,7 @@ class ReviewSession:
             list(self.resegmentation.joins),
             copy.deepcopy(self.tfile.units),
             copy.deepcopy(self.tfile.obsolete),
+            copy.deepcopy(self.resegmentation.aligned),
         )
 
     def _restore_structure(self, structure: Structure) -> None:
@@ -849,6 +850,7 @@ class ReviewSession:
 
         self.resegmentation.splits = {k: list(v) for k, v in structure.splits.items()}
         self.resegmentation.joins = list(structure.joins)
+        self.resegmentation.aligned = copy.deepcopy(structure.aligned)
         self.resegmentation.save()
         self.document = self.resegmentation.apply(self.base_document)
         self.tfile.units = copy.deepcopy(structure.units)
