@@ -32,7 +32,9 @@ from termwise.project.interchange import InterchangeUnit
 from termwise.project.layout import ProjectLayout
 from termwise.project.omissions import (
     ALIGN_COMMENT_PREFIX,
+    ALIGNED_PREFIX,
     CONFIRMED,
+    SENTENCES_PREFIX,
     comment_notes,
     confirmed_omission,
 )
@@ -70,17 +72,9 @@ NUMBERS_NOTE = "numbers differ"
 # Why a segment of a group keeps what it had: another segment of the group holds the
 # translator's work, which neither a join nor the group's text may replace.
 NOT_APPLIED = "not applied: another segment of the group holds the translator's work"
-# A comment of its own, beside the ``align:`` one, with a fingerprint of the text the
-# alignment wrote: a translation that still reads so is the aligner's, not a person's, and
-# aligning again (after the published file was corrected) may replace it.
-ALIGNED_PREFIX = "aligned text: "
 # Before the published text of such a group, last in its ``align:`` comment: the review's
 # status line shows that comment, so the translator sees the text beside the segment.
 PUBLISHED_PREFIX = "published: "
-# Where each target sentence of a group's translation starts (after the first), with the
-# fingerprint of the text it is about: a caption or a heading has no full stop, and the
-# segmenter, cutting the joined text again, took several of them for one sentence.
-SENTENCES_PREFIX = "aligned sentences: "
 # Before the group's published text where it changed since the kept translation was
 # aligned (the published file was corrected), last in its ``align:`` comment.
 PUBLISHED_SINCE_PREFIX = "published text changed: "

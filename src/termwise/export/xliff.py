@@ -14,15 +14,10 @@ from __future__ import annotations
 import re
 
 from termwise import __version__
-from termwise.align.output import (
-    ALIGNED_PREFIX,
-    COMMENT_PREFIX,
-    PUBLISHED_PREFIX,
-    PUBLISHED_SINCE_PREFIX,
-    SENTENCES_PREFIX,
-)
+from termwise.align.output import COMMENT_PREFIX, PUBLISHED_PREFIX, PUBLISHED_SINCE_PREFIX
 from termwise.document.model import Document, SegmentKind
 from termwise.project.interchange import MT_NOTE_CATEGORY, XLIFF2_NS, XLIFF12_NS, XML_NS
+from termwise.project.omissions import ALIGNED_PREFIX, SENTENCES_PREFIX
 from termwise.project.states import to_xliff2, to_xliff12
 from termwise.project.translation_file import TranslationFile
 from termwise.project.translations import GLOSSARY_COMMENT

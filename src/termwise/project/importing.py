@@ -476,24 +476,11 @@ def read_only_reason(unit: TranslationUnit) -> str | None:
 def _own_machine_line(comment: str) -> bool:
     """Whether ``comment`` is one termwise writes for itself (see ``export.xliff``'s list):
     the aligner's record, what glossary-constrained MT did; no tool's word on a lock."""
-    from termwise.align.output import (
-        ALIGNED_PREFIX,
-        COMMENT_PREFIX,
-        PUBLISHED_PREFIX,
-        PUBLISHED_SINCE_PREFIX,
-        SENTENCES_PREFIX,
-    )
+    from termwise.project.omissions import ALIGN_COMMENT_PREFIX, ALIGNED_PREFIX, SENTENCES_PREFIX
     from termwise.project.translations import GLOSSARY_COMMENT
 
     return comment.startswith(
-        (
-            COMMENT_PREFIX,
-            ALIGNED_PREFIX,
-            PUBLISHED_PREFIX,
-            SENTENCES_PREFIX,
-            PUBLISHED_SINCE_PREFIX,
-            GLOSSARY_COMMENT,
-        )
+        (ALIGN_COMMENT_PREFIX, ALIGNED_PREFIX, SENTENCES_PREFIX, GLOSSARY_COMMENT)
     )
 
 

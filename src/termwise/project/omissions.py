@@ -20,6 +20,14 @@ if TYPE_CHECKING:
 # The comment an alignment writes on each group (``align.output``): its confidence, its kind,
 # and what was said of it since.
 ALIGN_COMMENT_PREFIX = "align: "
+# A comment of its own, beside the ``align:`` one, with a fingerprint of the text the
+# alignment wrote: a translation that still reads so is the aligner's, not a person's, and
+# aligning again (after the published file was corrected) may replace it.
+ALIGNED_PREFIX = "aligned text: "
+# Where each target sentence of a group's translation starts (after the first), with the
+# fingerprint of the text it is about: a caption or a heading has no full stop, and the
+# segmenter, cutting the joined text again, took several of them for one sentence.
+SENTENCES_PREFIX = "aligned sentences: "
 CONFIRMED = "confirmed in review"
 # The note the carry-over of a cut sentence leaves on its later parts.
 IN_NEIGHBOUR_NOTE = "termwise: this sentence's translation is still in segment "
