@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Collection, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 
 # Closed-class words that occur inside terms and never take a noun's plural.
 _FUNCTION_WORDS = {
@@ -321,8 +321,10 @@ _KNOWN_ZIPF = 1.5
 _COMMON_ZIPF = 4.0
 
 
-@lru_cache(maxsize=65536)
-def _zipf(word: str, lang: str) -> float:
+@cache
+def zipf(word: str, lang: str) -> float:
+    """wordfreq's Zipf frequency of ``word`` in ``lang`` (0 for a word it has never seen or a
+    language it lacks): the one lookup of term discovery, glossary matching and MT."""
     from wordfreq import zipf_frequency  # imported when first needed: its lists load slowly
 
     try:
@@ -338,14 +340,14 @@ def likeliest_singular(word: str, lang: str) -> str | None:
     none of them (or ``word`` has none). The rules alone cannot tell "cable" from "cabl" or
     "eau" from "eal" (each has ``word`` for its regular plural), and writing a plural term
     in the singular (MT, for one occurrence of it) needs the one real word."""
-    scored = [(_zipf(form, lang), form) for form in singular_forms(word, lang)]
+    scored = [(zipf(form, lang), form) for form in singular_forms(word, lang)]
     best = max(scored, default=None, key=lambda pair: pair[0])
     return best[1] if best is not None and best[0] >= _KNOWN_ZIPF else None
 
 
 def _plural_of_common_word(word: str, lang: str) -> bool:
     singular = likeliest_singular(word, lang)
-    return singular is not None and _zipf(singular, lang) >= _COMMON_ZIPF
+    return singular is not None and zipf(singular, lang) >= _COMMON_ZIPF
 
 
 def _es_well_spelled(word: str) -> bool:

@@ -12,21 +12,11 @@ from functools import cache
 from typing import NamedTuple
 
 from termwise import languages
+from termwise.glossary.inflection import zipf as zipf  # the one lookup, re-exported
 
 # A passage is foreign when fewer than this share of its words are known to wordfreq.
 KNOWN_SHARE = 0.5
 _MIN_WORDS = 5
-
-
-@cache
-def zipf(word: str, lang: str) -> float:
-    """wordfreq's Zipf frequency of ``word`` in ``lang`` (0 for a word it has never seen)."""
-    from wordfreq import zipf_frequency
-
-    try:
-        return float(zipf_frequency(word, lang))
-    except LookupError:
-        return 0.0
 
 
 def is_foreign(words: Sequence[str], lang: str) -> bool:

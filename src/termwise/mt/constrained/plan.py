@@ -15,7 +15,6 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 
 from termwise import languages
 from termwise.glossary.inflection import (
@@ -23,6 +22,7 @@ from termwise.glossary.inflection import (
     likeliest_singular,
     plural_forms,
     singular_forms,
+    zipf,
 )
 from termwise.glossary.matcher import TermMatch, TermMatcher
 from termwise.glossary.model import (
@@ -400,13 +400,13 @@ def _singular(word: str, lang: str, *, after_singular: bool = False) -> str | No
         # After its noun an adjective is whole: "ciudad grande", "caso malo"; the short
         # form wordfreq knows best ("gran", "mal") stands only before one ("gran ciudad").
         whole = [form for form in forms if form not in _ES_APOCOPES]
-        known = max(whole, key=lambda form: _zipf(form, lang), default=None)
+        known = max(whole, key=lambda form: zipf(form, lang), default=None)
         if known is not None and known != likeliest_singular(word, lang):
-            return known if _zipf(known, lang) >= _KNOWN_ZIPF else None
+            return known if zipf(known, lang) >= _KNOWN_ZIPF else None
     likeliest = likeliest_singular(word, lang)
     if likeliest is not None:
         return likeliest
-    if _zipf(word, lang) >= _KNOWN_ZIPF:
+    if zipf(word, lang) >= _KNOWN_ZIPF:
         return None
     return _shape_singular(word, forms, lang)
 
@@ -419,8 +419,8 @@ def _french_s_plural(word: str) -> bool:
     if not word.endswith("s"):
         return False
     stem = word[:-1]
-    return word in plural_forms(stem, "fr") and _zipf(stem, "fr") >= max(
-        _zipf(word, "fr"), _KNOWN_ZIPF
+    return word in plural_forms(stem, "fr") and zipf(stem, "fr") >= max(
+        zipf(word, "fr"), _KNOWN_ZIPF
     )
 
 
@@ -432,7 +432,7 @@ def _french_s_plural_of_a_word(word: str) -> bool:
     return (
         word.endswith("s")
         and word in plural_forms(stem, "fr")
-        and _zipf(stem, "fr") >= max(_KNOWN_ZIPF, _zipf(word, "fr") - 1.0)
+        and zipf(stem, "fr") >= max(_KNOWN_ZIPF, zipf(word, "fr") - 1.0)
     )
 
 
@@ -455,13 +455,3 @@ def _shape_singular(word: str, forms: tuple[str, ...], lang: str) -> str:
         vowel = [form for form in forms if len(form) == len(word) - 1]
         return (consonant or vowel or list(forms))[0]
     return forms[0]
-
-
-@lru_cache(maxsize=65536)
-def _zipf(word: str, lang: str) -> float:
-    from wordfreq import zipf_frequency  # imported when first needed: its lists load slowly
-
-    try:
-        return float(zipf_frequency(word, lang))
-    except LookupError:
-        return 0.0
