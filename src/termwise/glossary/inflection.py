@@ -309,10 +309,11 @@ def singular_forms(word: str, lang: str) -> tuple[str, ...]:
     )
 
 
-# wordfreq's Zipf frequency (log10 of occurrences per billion words) from which a
-# candidate singular counts as a word: below it lie misspellings and the stray forms of
-# other languages ("cabl", "renovabl" and "eail" score 0 to 1.2; "rubí" 3.2, "tuyau" 3.9).
-_KNOWN_ZIPF = 1.5
+# wordfreq's Zipf frequency (log10 of occurrences per billion words) from which a word is
+# in use: a candidate singular below it is a misspelling or a stray form of another
+# language ("cabl", "renovabl" and "eail" score 0 to 1.2; "rubí" 3.2, "tuyau" 3.9), a word
+# below it a new technical one ("hidrogeneras", "tokenizaciones": 0).
+KNOWN_ZIPF = 1.5
 # From this Zipf frequency a singular is a common word (about ten uses per million words),
 # and a word as the term writes it that is its plural is in the plural: "públicas"
 # ("pública" 5.2), "humanos" ("humano" 4.9). The made-up singulars of invariable words stay
@@ -342,7 +343,7 @@ def likeliest_singular(word: str, lang: str) -> str | None:
     in the singular (MT, for one occurrence of it) needs the one real word."""
     scored = [(zipf(form, lang), form) for form in singular_forms(word, lang)]
     best = max(scored, default=None, key=lambda pair: pair[0])
-    return best[1] if best is not None and best[0] >= _KNOWN_ZIPF else None
+    return best[1] if best is not None and best[0] >= KNOWN_ZIPF else None
 
 
 def _plural_of_common_word(word: str, lang: str) -> bool:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from termwise import languages
 from termwise.glossary.inflection import (
+    KNOWN_ZIPF,
     is_function_word,
     likeliest_singular,
     plural_forms,
@@ -371,12 +372,6 @@ _ES_APOCOPES = frozenset(
 # is the plural of "internacional", never of "internacionale"; "entes" is that of "ente".
 _ES_CONSONANT_ENDS = frozenset("lnrdjyz")
 
-# wordfreq's Zipf frequency from which a word is in use (as ``inflection`` counts a
-# singular as a word): below it lie new technical words ("hidrogeneras", "tokenizaciones":
-# 0), whose singular only the rules can give. A plural in use whose singular is below it
-# ("salvapantallas" 1.9, "ciberamenazas" 1.6) may be invariable: left as it stands.
-_KNOWN_ZIPF = 1.5
-
 
 def _singular(word: str, lang: str, *, after_singular: bool = False) -> str | None:
     """The singular of the lower-case ``word`` of a plural term: the one a writer uses
@@ -402,11 +397,11 @@ def _singular(word: str, lang: str, *, after_singular: bool = False) -> str | No
         whole = [form for form in forms if form not in _ES_APOCOPES]
         known = max(whole, key=lambda form: zipf(form, lang), default=None)
         if known is not None and known != likeliest_singular(word, lang):
-            return known if zipf(known, lang) >= _KNOWN_ZIPF else None
+            return known if zipf(known, lang) >= KNOWN_ZIPF else None
     likeliest = likeliest_singular(word, lang)
     if likeliest is not None:
         return likeliest
-    if zipf(word, lang) >= _KNOWN_ZIPF:
+    if zipf(word, lang) >= KNOWN_ZIPF:
         return None
     return _shape_singular(word, forms, lang)
 
@@ -420,7 +415,7 @@ def _french_s_plural(word: str) -> bool:
         return False
     stem = word[:-1]
     return word in plural_forms(stem, "fr") and zipf(stem, "fr") >= max(
-        zipf(word, "fr"), _KNOWN_ZIPF
+        zipf(word, "fr"), KNOWN_ZIPF
     )
 
 
@@ -432,7 +427,7 @@ def _french_s_plural_of_a_word(word: str) -> bool:
     return (
         word.endswith("s")
         and word in plural_forms(stem, "fr")
-        and zipf(stem, "fr") >= max(_KNOWN_ZIPF, zipf(word, "fr") - 1.0)
+        and zipf(stem, "fr") >= max(KNOWN_ZIPF, zipf(word, "fr") - 1.0)
     )
 
 
