@@ -38,6 +38,7 @@ from termwise.terms.train import (  # noqa: E402
     f1_score,
     fit,
     load_corpus,
+    pieces,
 )
 from termwise.terms.variants import (  # noqa: E402
     StemKeys,
@@ -80,22 +81,6 @@ def kept_forms(texts: list[list[str]], lang: str, combiner: Combiner) -> tuple[s
     return {form for group in groups for form in group.forms}, set(index.forms)
 
 
-def passages(texts: list[list[str]], size: int) -> list[list[str]]:
-    out: list[list[str]] = []
-    for doc in texts:
-        current: list[str] = []
-        words = 0
-        for text in doc:
-            current.append(text)
-            words += len(text.split())
-            if words >= size:
-                out.append(current)
-                current, words = [], 0
-        if words >= size // 2:
-            out.append(current)
-    return out
-
-
 def report_corpus(corpus: Corpus, combiner: Combiner, candidates: set[str]) -> float:
     kept = corpus.extracted(combiner)
     gold = by_length(corpus.gold)
@@ -121,7 +106,7 @@ def report_passages(
     combiner: Combiner,
     args: argparse.Namespace,
 ) -> float:
-    chosen = passages(texts, args.passage)
+    chosen = pieces(texts, args.passage)
     step = max(len(chosen) // args.passages, 1)
     chosen = chosen[::step][: args.passages]
     hits = {key: 0 for key in LENGTHS}

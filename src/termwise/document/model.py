@@ -339,6 +339,16 @@ class Document:
     # blocks are.
     link_definitions: list[LinkDefinition] = field(default_factory=list)
 
+    def link_labels(self) -> frozenset[str] | None:
+        """The labels of its link definitions, normalised as the segmenter matches a
+        reference to one (read whole); None where it is no Markdown and no inline markup is
+        read at all. What re-cuts its sentences (F4, an aligned move, an import) reads so."""
+        from termwise.document.markdown_comments import normalize_label
+
+        if self.fmt != "markdown":
+            return None
+        return frozenset(normalize_label(definition.label) for definition in self.link_definitions)
+
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset in ``text``."""
         if not self._line_starts:

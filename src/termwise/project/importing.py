@@ -286,7 +286,7 @@ def apply_units(
     for segment in document.segments:
         index.setdefault(content_key(segment.text), []).append(segment.id)
     paragraphs = _paragraph_index(document)
-    labels = _link_labels(document)
+    labels = document.link_labels()
     filled_here: set[str] = set()
     locked: set[str] = set()
     for unit in units:
@@ -578,17 +578,6 @@ def _paragraph_index(document: Document) -> dict[str, list[str]]:
             key = content_key(" ".join(segment.text for segment in group))
             index.setdefault(key, [segment.id for segment in group])
     return index
-
-
-def _link_labels(document: Document) -> frozenset[str] | None:
-    """The labels of a Markdown document's link definitions, normalised as the segmenter
-    reads them (a reference to one is read whole); None for a document of another format,
-    where no inline markup is read at all."""
-    from termwise.document.markdown_comments import normalize_label
-
-    if document.fmt != "markdown":
-        return None
-    return frozenset(normalize_label(definition.label) for definition in document.link_definitions)
 
 
 def _split_sentences(

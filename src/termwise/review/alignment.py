@@ -126,15 +126,6 @@ def target_sentences(text: str, lang: str, labels: Collection[str] | None = None
     return [text[start:end] for start, end in split_sentences(text, lang, hidden, code)]
 
 
-def _link_labels(session: ReviewSession) -> set[str] | None:
-    """The link labels of the session's document where it is Markdown, else None."""
-    from termwise.document.markdown_comments import normalize_label
-
-    if session.document.fmt != "markdown":
-        return None
-    return {normalize_label(d.label) for d in session.document.link_definitions}
-
-
 def _neighbour(session: ReviewSession, segment_id: str, step: int) -> str:
     position = session.row_index[segment_id] + step
     if not 0 <= position < len(session.rows):
@@ -165,7 +156,7 @@ def _move(session: ReviewSession, segment_id: str, step: int) -> None:
         # translation, which the aligner gave the group beside it.)
         raise TermwiseError("the heading there has its translation already")
     # The sentences as the alignment counted them (a caption has no full stop to cut at).
-    labels = _link_labels(session)
+    labels = session.document.link_labels()
     sentences = aligned_sentences(unit) or target_sentences(unit.target, lang, labels)
     if not sentences:
         raise TermwiseError("this group has no target sentence to move")

@@ -1035,7 +1035,6 @@ class ReviewSession:
     def split_points(self, segment_id: str) -> list[int]:
         """Offsets where the segment could be split: where the parts of a join meet (it is
         split nowhere else), else sentence boundaries, else ; or :."""
-        from termwise.document.markdown_comments import normalize_label
         from termwise.document.reading import spans_kept_whole
         from termwise.document.segmentation import split_sentences
 
@@ -1049,8 +1048,8 @@ class ReviewSession:
         # there, read as the segmenter reads them (it makes none).
         hidden: list[tuple[int, int]] = []
         code: list[tuple[int, int]] = []
-        if self.document.fmt == "markdown":
-            labels = {normalize_label(d.label) for d in self.document.link_definitions}
+        labels = self.document.link_labels()
+        if labels is not None:
             hidden, code = spans_kept_whole(text, labels)
         spans = split_sentences(text, self.source_lang, hidden, code)
         cuts = [start for start, _ in spans[1:]]
