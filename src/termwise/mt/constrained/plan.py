@@ -386,7 +386,7 @@ def _singular(word: str, lang: str, *, after_singular: bool = False) -> str | No
             # "officiels" after "journal" agrees with it; as the head, "fonds" and "mois"
             # are singulars as well as plurals of "fond" and "moi".
             return word[:-1] if after_singular else None
-        if lang == "fr" and not after_singular and _french_s_plural_of_a_word(word):
+        if lang == "fr" and not after_singular and _french_s_plural(word, rarer_by=1.0):
             # "relations" as the head: taken as it stands, the adjective after it went
             # singular alone ("relations internationale").
             return None
@@ -406,28 +406,17 @@ def _singular(word: str, lang: str, *, after_singular: bool = False) -> str | No
     return _shape_singular(word, forms, lang)
 
 
-def _french_s_plural(word: str) -> bool:
+def _french_s_plural(word: str, *, rarer_by: float = 0.0) -> bool:
     """Whether the French ``word`` may be the plural of the word without its "-s": "publics"
     and "officiels" have the ending that many singulars have too ("pays", "anglais"), so the
-    rules give no singular; the form without it must be a word at least as frequent
-    ("public"; "anglai" is none, "pay" rarer than "pays")."""
-    if not word.endswith("s"):
-        return False
-    stem = word[:-1]
-    return word in plural_forms(stem, "fr") and zipf(stem, "fr") >= max(
-        zipf(word, "fr"), KNOWN_ZIPF
-    )
-
-
-def _french_s_plural_of_a_word(word: str) -> bool:
-    """Whether the French ``word`` in "-s" may be the plural of the word without it, a word
-    in use about as much ("relations": "relation"), though the rules cannot tell ("fonds",
-    "mois"); not where that word is far rarer ("pays": "pay", "bras": "bra")."""
+    rules give no singular; the form without it must be a word in use, at most ``rarer_by``
+    Zipf less frequent ("public"; "anglai" is none, "pay" far rarer than "pays"). With a
+    margin of 1, "relations" may be the plural of "relation", as "fonds" of "fond"."""
     stem = word[:-1]
     return (
         word.endswith("s")
         and word in plural_forms(stem, "fr")
-        and zipf(stem, "fr") >= max(KNOWN_ZIPF, zipf(word, "fr") - 1.0)
+        and zipf(stem, "fr") >= max(KNOWN_ZIPF, zipf(word, "fr") - rarer_by)
     )
 
 
