@@ -65,7 +65,9 @@ from termwise.document.model import (
 # definition under a list item's text is a definition (it was a sentence), held by the item.
 # 23: a definition's destination on the line after its label ("[b]:" then "<http://…>"),
 # its title on that line or the next, is a definition (it was a sentence).
-VERSION = 23
+# 24: a definition's label or title over lines, and a definition's lazy lines (quoted less,
+# or indented less than its item's text), are a definition (they were sentences).
+VERSION = 24
 # Smaller files segment in well under a tenth of a second: not worth a cache file.
 MIN_BYTES = 200_000
 

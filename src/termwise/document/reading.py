@@ -20,7 +20,7 @@ import math
 import re
 import sys
 import unicodedata
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +30,7 @@ from termwise.document import cache as document_cache
 from termwise.document.encoding import decode_bytes, detect_encoding
 from termwise.document.ids import assign_ids
 from termwise.document.markdown_comments import (
+    ASCII_PUNCTUATION,
     inline_code_spans,
     inline_comment_spans,
     normalize_label,
@@ -899,11 +900,18 @@ _DELIMITER_CELL = re.compile(r"\s*:?-+:?\s*\Z")
 # A pipe that a backslash does not escape separates table cells, even inside code spans.
 _CELL_PIPE = re.compile(r"(?<!\\)\|")
 # A link reference definition's label and colon (CommonMark 4.7), up to three spaces in: a
-# label holds no bracket a backslash does not escape.
-_DEFINITION_LABEL = re.compile(r" {0,3}\[((?:[^\\\[\]]|\\.)*)\]:")
-# A link title in double or single quotes or in parentheses, and nothing after it.
+# label holds no bracket a backslash does not escape, and may go on over lines.
+_DEFINITION_LABEL = re.compile(r" {0,3}\[((?:[^\\\[\]]|\\.)*)\]:", re.DOTALL)
+# What may open a definition, and a label not yet closed at the end of the lines read.
+_DEFINITION_START = re.compile(r" {0,3}\[")
+_LABEL_OPEN = re.compile(r" {0,3}\[(?:[^\\\[\]]|\\.)*\\?\Z", re.DOTALL)
+# A link title in double or single quotes or in parentheses, over lines or not, and nothing
+# after it on its last line; and one whose closing quote the lines read do not hold yet.
 _DEFINITION_TITLE = re.compile(
-    r"""[ \t]*("(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|\((?:\\.|[^()\\])*\))[ \t]*\Z"""
+    r"""("(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|\((?:\\.|[^()\\])*\))[ \t]*\Z""", re.DOTALL
+)
+_TITLE_OPEN = re.compile(
+    r"""(?:"(?:\\.|[^"\\])*|'(?:\\.|[^'\\])*|\((?:\\.|[^()\\])*)\\?\Z""", re.DOTALL
 )
 # A backslash escape of ASCII punctuation, which a destination or title resolves.
 _ESCAPED_PUNCTUATION = re.compile(r"\\([!-/:-@\[-`{-~])")
@@ -1403,11 +1411,11 @@ def markdown_blocks(text: str) -> list[Block]:
         # container), and the list goes on after it.
         base = lists.base_column(column)
         in_item = " " * (column - base) + line[indentation_end:] if base else content
-        if current is None and column - base <= 3 and _DEFINITION_LABEL.match(in_item):
+        if current is None and column - base <= 3 and _DEFINITION_START.match(in_item):
             below = _definition_lines(raw_lines, number + 1, position, depth, lists)
-            found = _link_definition(in_item, [below_content for below_content, _ in below])
+            found = _link_definition(in_item, below)
             if found is not None:
-                definition, lines_below = found
+                definition, spans_below = found
                 lists.close_left_of(column)
                 left, right = _stripped_span(line, content_start, len(line))
                 kept = Block(
@@ -1418,8 +1426,8 @@ def markdown_blocks(text: str) -> list[Block]:
                     definition=definition,
                 )
                 kept.lines.append((line_start + left, line_start + right))
-                kept.lines.extend(span for _, span in below[:lines_below])
-                skip_lines = lines_below
+                kept.lines.extend(spans_below)
+                skip_lines = len(spans_below)
                 blocks.append(kept)
                 after_definition = True
                 continue
@@ -1468,20 +1476,24 @@ def markdown_blocks(text: str) -> list[Block]:
 
 def _definition_lines(
     raw_lines: Sequence[str], number: int, start: int, depth: int, lists: _ListNesting
-) -> list[tuple[str, tuple[int, int]]]:
-    """The next two lines from ``raw_lines[number]`` (which starts at ``start``) that a
-    definition may go on onto, each its content (quote markers left out) and its span:
-    CommonMark reads a definition from a paragraph's lines, so the lines stop at a blank
-    one, one in another quote and one that interrupts a paragraph (a heading, a rule, a
-    list item, a fence, an HTML block); such a line is no destination ("[b]:" then
-    "- item" is a paragraph and a list)."""
-    found: list[tuple[str, tuple[int, int]]] = []
-    for raw in raw_lines[number : number + 2]:
+) -> Iterator[tuple[str, tuple[int, int]]]:
+    """The lines from ``raw_lines[number]`` (which starts at ``start``) that a definition
+    may go on onto, each its content (quote markers left out) and its span, read as the
+    definition asks for them (a bibliography's "[1] …" lines ask for none): CommonMark
+    reads a definition from a paragraph's lines, so the lines stop at a blank one, one
+    that opens a quote inside the definition's and one that interrupts a paragraph (a
+    heading, a rule, a list item, a fence, an HTML block); such a line is no destination
+    ("[b]:" then "- item" is a paragraph and a list). A line quoted less than the
+    definition, or indented less than its item's text, goes on with it all the same
+    (CommonMark's lazy continuation)."""
+    # (By index: a slice would copy the rest of the text for each "[" that opens a line.)
+    for index in range(number, len(raw_lines)):
+        raw = raw_lines[index]
         line = raw.rstrip("\r")
         line_depth, content_start = _quote_prefix(line)
         content = line[content_start:]
         if (
-            line_depth != depth
+            line_depth > depth
             or not content.strip()
             or _ATX.match(content)
             or _RULE.match(content)
@@ -1490,49 +1502,93 @@ def _definition_lines(
             or _opened_fence(content, lists) is not None
             or _opened_html(content, lists, True) is not None
         ):
-            break
+            return
         left, right = _stripped_span(line, content_start, len(line))
-        found.append((content, (start + left, start + right)))
+        yield content, (start + left, start + right)
         start += len(raw) + 1
-    return found
 
 
-def _link_definition(content: str, below: Sequence[str]) -> tuple[LinkDefinition, int] | None:
+class _DefinitionText:
+    """A definition's lines as far as read: the first, then the lines below it
+    (``_definition_lines``) one at a time, as the definition asks for them."""
+
+    def __init__(self, content: str, below: Iterator[tuple[str, tuple[int, int]]]) -> None:
+        self.text = content
+        self.spans: list[tuple[int, int]] = []
+        self._below = below
+
+    def read_line(self) -> bool:
+        """Adds the next line to ``text``; False where there is none."""
+        found = next(self._below, None)
+        if found is None:
+            return False
+        self.spans.append(found[1])
+        # (A paragraph's lines lose their indentation, a lazy line's too.)
+        self.text += "\n" + found[0].lstrip(" \t")
+        return True
+
+    def title(self, start: int) -> str | None:
+        """The title, quotes included, that opens at ``start`` and ends a line, read over
+        as many lines as it takes; None where none does."""
+        found = _DEFINITION_TITLE.match(self.text, start)
+        while found is None and _TITLE_OPEN.match(self.text, start) and self.read_line():
+            found = _DEFINITION_TITLE.match(self.text, start)
+        return None if found is None else found.group(1)
+
+
+def _link_definition(
+    content: str, below: Iterator[tuple[str, tuple[int, int]]]
+) -> tuple[LinkDefinition, list[tuple[int, int]]] | None:
     """The link reference definition ``content`` (a line, its quote markers left out)
-    makes, and how many of the lines ``below`` it (their contents, as many as may go on
-    with it: ``_definition_lines``) it takes; None where it makes none and is a
-    paragraph's text.
+    opens, and the spans of the lines ``below`` it (``_definition_lines``) it takes; None
+    where it makes none and is a paragraph's text.
 
-    Its label on this line, its destination on this line or alone on the next, and a title
-    after the destination or alone on the line after it: the forms CommonMark allows but
-    for a label or a title across lines, rare enough to be left a paragraph.
+    CommonMark's forms (4.7): a label over one line or more; the destination after it, on
+    its last line or alone on the next; a title, over one line or more, after the
+    destination or on the line after it, with nothing after it. A title that is no title
+    on a line of its own is the paragraph after the definition; on the destination's
+    line, it makes the whole a paragraph.
     """
-    label = _DEFINITION_LABEL.match(content)
-    if label is None or len(label.group(1)) > MAX_LABEL or not label.group(1).strip(" \t"):
+    lines = _DefinitionText(content, below)
+    label = _DEFINITION_LABEL.match(lines.text)
+    while (
+        label is None
+        and len(lines.text) <= MAX_LABEL + 4
+        and _LABEL_OPEN.match(lines.text)
+        and lines.read_line()
+    ):
+        label = _DEFINITION_LABEL.match(lines.text)
+    if label is None or len(label.group(1)) > MAX_LABEL or not label.group(1).strip(" \t\n"):
         return None
-    taken = 0
-    holder, after_label = content, label.end()
-    if not content[after_label:].strip(" \t") and below:
+    index = label.end()
+    while index < len(lines.text) and lines.text[index] in " \t":
+        index += 1
+    if index == len(lines.text):
         # "[b]:" alone: the destination starts the next line.
-        holder, after_label, taken = below[0], 0, 1
-    destination = _definition_destination(holder, after_label)
+        if not lines.read_line():
+            return None
+        index += 1
+    destination = _definition_destination(lines.text, index)
     if destination is None:
         return None
     raw_destination, end = destination
-    rest = holder[end:]
+    rest = lines.text[end:]
     title: str | None = None
     if rest.strip(" \t"):
         # A title on the line, after whitespace; anything else after the destination
         # makes the line a paragraph.
-        title_match = _DEFINITION_TITLE.match(rest)
-        if title_match is None or rest[0] not in " \t":
+        if rest[0] not in " \t":
             return None
-        title = title_match.group(1)
-    elif taken < len(below):
-        # A next line that is no title alone is the paragraph after the definition.
-        title_match = _DEFINITION_TITLE.match(below[taken])
-        if title_match is not None:
-            title, taken = title_match.group(1), taken + 1
+        title = lines.title(end + len(rest) - len(rest.lstrip(" \t")))
+        if title is None:
+            return None
+    else:
+        taken = len(lines.spans)
+        if lines.read_line():
+            title = lines.title(end + len(rest) + 1)
+        if title is None:
+            # What was read for a title is the paragraph after the definition.
+            del lines.spans[taken:]
     definition = LinkDefinition(
         after_paragraph=0,
         text="",
@@ -1540,7 +1596,7 @@ def _link_definition(content: str, below: Sequence[str]) -> tuple[LinkDefinition
         destination=_unescaped(raw_destination),
         title=None if title is None else _unescaped(title[1:-1]),
     )
-    return definition, taken
+    return definition, lines.spans
 
 
 def _definition_destination(content: str, start: int) -> tuple[str, int] | None:
@@ -1552,7 +1608,7 @@ def _definition_destination(content: str, start: int) -> tuple[str, int] | None:
         index += 1
     if content.startswith("<", index):
         close = index + 1
-        while close < len(content) and content[close] not in "<>":
+        while close < len(content) and content[close] not in "<>\n":
             close += 2 if content[close] == "\\" else 1
         if close >= len(content) or content[close] != ">":
             return None
@@ -1560,7 +1616,9 @@ def _definition_destination(content: str, start: int) -> tuple[str, int] | None:
     end, depth = index, 0
     while end < len(content):
         char = content[end]
-        if char == "\\" and end + 1 < len(content):
+        if char == "\\" and content[end + 1 : end + 2] in ASCII_PUNCTUATION:
+            # (A backslash escapes punctuation only: "\\ " is a backslash, and the space
+            # ends the destination.)
             end += 2
             continue
         if char == " " or ord(char) < 0x20 or char == "\x7f":

@@ -27,9 +27,10 @@ write "- - nested item", a Word edition puts it on the item's numbered paragraph
 
 A link reference definition is the document's, not its item's (CommonMark resolves a
 "[text][label]" anywhere by it): the definitions of an item that goes are printed after
-its list, at the list's level, where ``translation_parts`` gives them (a Markdown edition
-prints them; the other editions resolve links by the document's definitions and print
-none). Gone with their item, a translated "[the flour][ref]" before the list or in
+its list, out of every list it stands in (in a parent item, after the blank line a
+definition needs, they made a tight list loose), where ``translation_parts`` gives them
+(a Markdown edition prints them; the other editions resolve links by the document's
+definitions and print none). Gone with their item, a translated "[the flour][ref]" before the list or in
 another item printed as the literal brackets. A definition whose label a later item of the
 list defines as well goes before the list instead: the first definition of a label is the
 one that counts, and it stays first.
@@ -120,42 +121,62 @@ def _translation_list_and_definitions(
     part: ListPart,
 ) -> tuple[ListPart, list[LinkDefinition], list[LinkDefinition]]:
     """``part`` without the items the translation leaves out whole, with the link
-    definitions those items held: the ones to print before the list (a later item
-    defines their label too) and the ones to print after it."""
-    entries: list[ListEntry] = []
-    # Each item's definitions, printed in place or not, in order: which label comes first.
-    held: list[tuple[list[LinkDefinition], bool]] = []
-    for entry in part.entries:
-        children = translation_parts(entry.children)
-        definitions = _definitions(children)
-        if entry.block.left_out and not any(_holds_translation(child) for child in children):
-            held.append((definitions, False))
-            continue
-        held.append((definitions, True))
-        number = None if entry.number is None else part.start + len(entries)
-        entries.append(ListEntry(block=entry.block, number=number, children=children))
+    definitions those items held, at any depth in it: the ones to print before the list
+    (a later item defines their label too) and the ones to print after it."""
+    # Every definition in the list, in order, and whether it is printed in place: which
+    # label comes first.
+    held: list[tuple[LinkDefinition, bool]] = []
+    shown = _kept_list(part, held)
     before: list[LinkDefinition] = []
     after: list[LinkDefinition] = []
-    for index, (definitions, printed) in enumerate(held):
+    for index, (definition, printed) in enumerate(held):
         if printed:
             continue
-        earlier = _printed_labels(held[:index])
-        later = _printed_labels(held[index + 1 :])
-        for definition in definitions:
-            label = normalize_label(definition.label)
-            ahead = label in later and label not in earlier
-            (before if ahead else after).append(definition)
-    return replace(part, entries=entries), before, after
+        label = normalize_label(definition.label)
+        ahead = label in _printed_labels(held[index + 1 :]) and label not in _printed_labels(
+            held[:index]
+        )
+        (before if ahead else after).append(definition)
+    return shown, before, after
 
 
-def _printed_labels(held: Sequence[tuple[list[LinkDefinition], bool]]) -> set[str]:
-    """The labels that the items of ``held`` which are printed define."""
-    return {
-        normalize_label(definition.label)
-        for definitions, printed in held
-        if printed
-        for definition in definitions
-    }
+def _kept_list(part: ListPart, held: list[tuple[LinkDefinition, bool]]) -> ListPart:
+    """``part`` without the items the translation leaves out whole; each definition in it
+    goes into ``held``, in order, marked printed or not. A left-out item's definitions
+    leave every list, a nested one's too: printed beside a nested list, at its level,
+    they stood in the parent item after a blank line, which made a tight list loose."""
+    entries: list[ListEntry] = []
+    for entry in part.entries:
+        inside: list[tuple[LinkDefinition, bool]] = []
+        children = _kept_children(entry.children, inside)
+        if entry.block.left_out and not any(_holds_translation(child) for child in children):
+            held.extend((definition, False) for definition, _ in inside)
+            continue
+        held.extend(inside)
+        number = None if entry.number is None else part.start + len(entries)
+        entries.append(ListEntry(block=entry.block, number=number, children=children))
+    return replace(part, entries=entries)
+
+
+def _kept_children(parts: Sequence[Part], held: list[tuple[LinkDefinition, bool]]) -> list[Part]:
+    """What an item holds as the translation's side prints it, its definitions (in
+    quotes too) in ``held`` as printed, a nested list's as ``_kept_list`` reads them."""
+    kept: list[Part] = []
+    for part in parts:
+        if isinstance(part, ListPart):
+            shown = _kept_list(part, held)
+            if shown.entries:
+                kept.append(shown)
+            continue
+        part = translation_part(part)
+        held.extend((definition, True) for definition in _definitions([part]))
+        kept.append(part)
+    return kept
+
+
+def _printed_labels(held: Sequence[tuple[LinkDefinition, bool]]) -> set[str]:
+    """The labels of the definitions in ``held`` that are printed."""
+    return {normalize_label(definition.label) for definition, printed in held if printed}
 
 
 def _definitions(parts: Sequence[Part]) -> list[LinkDefinition]:
