@@ -82,8 +82,12 @@ def test_a_locked_sentence_joined_keeps_its_lock(
         # MT of both sentences is MT of the sentence: still MT, never a person's.
         assert unit.state is SegmentState.MT
         assert unit.target == unit.mt == f"{MT_FIRST} {MT_SECOND}"
+    elif first_mt or second_mt:
+        # One sentence's MT is kept, still MT: nothing may make MT of the locked whole, and
+        # dropped it was gone for good (F3, on sentences free to translate, drops it).
+        kept = MT_FIRST if first_mt else MT_SECOND
+        assert unit.state is SegmentState.MT and unit.target == unit.mt == kept
     else:
-        # One sentence's MT alone is no MT of both (as F3 makes it).
         assert unit.state is SegmentState.NEW and unit.target == "" and unit.mt is None
     assert session.needs_mt() == []
     with pytest.raises(ReadOnlySegment, match="#1 is read-only, so editing is refused"):

@@ -450,6 +450,7 @@ def merge_from_disk(tfile: TranslationFile, path: str | Path | None = None) -> M
     if target is None:
         raise TermwiseError("this translation has no file to merge with")
     theirs = type(tfile).load(target)
+    _refuse_another_language(tfile, theirs, target)
     report = MergeReport()
     our_sources = {unit.source for unit in tfile.units.values()}
     # Segments whose text the merge took from the other program, where it differs here.
@@ -489,6 +490,9 @@ def merge_from_disk(tfile: TranslationFile, path: str | Path | None = None) -> M
         if all(not _same_work(their_unit, unit) for unit in tfile.obsolete):
             tfile.obsolete.append(their_unit)
     report.header_taken = _merge_header(tfile, theirs)
+    # Written as the other program now wraps the file (``msgcat -w 200``, ``--no-wrap``), as a
+    # command reading it afresh would: the entries this side changes look like the rest.
+    tfile.wrap_width = theirs.wrap_width
     report.differs_from_disk = _differs(tfile, theirs)
     tfile._fingerprint = theirs._fingerprint
     tfile._header_read = header_fields(theirs)
@@ -498,10 +502,31 @@ def merge_from_disk(tfile: TranslationFile, path: str | Path | None = None) -> M
     return report
 
 
+def _refuse_another_language(tfile: TranslationFile, theirs: TranslationFile, path: Path) -> None:
+    """Refuse to merge a file whose Language is now another language than ``tfile``'s: it
+    is no longer this translation (another language's file copied over it, a header edited
+    by mistake), and neither side's work may go into the other, nor may a save put this
+    language back over that file's work. The same language otherwise written (``es_MX`` for
+    ``es``) is merged, and its Language taken (``_merge_header``), as a command reads it."""
+    from termwise import languages
+
+    if languages.same_language(theirs.lang, tfile.lang):
+        return
+    raise TermwiseError(
+        f"{path} now says Language: {theirs.lang}, but the translation open here is into "
+        f"{languages.display_name(tfile.lang)} ({tfile.lang}): another program put another "
+        "language's file there, or changed its header. It is not merged, and nothing is saved "
+        f"over it: put the {languages.display_name(tfile.lang)} file back or correct its "
+        "Language header, then save again"
+    )
+
+
 # The header's fields a ``TranslationFile`` holds in attributes of its own: the name as a
-# file spells it, the attribute (the languages it is read by are left out: a merge keeps
-# ours). The comment and ``#, fuzzy`` above the header go with them.
+# file spells it, the attribute (the source language is the document's: a merge keeps
+# ours; another program's Language is taken only where it names the same language, see
+# ``_refuse_another_language``). The comment and ``#, fuzzy`` above the header go with them.
 _HEADER_ATTRIBUTES = {
+    "language": ("Language", "lang"),
     "project-id-version": ("Project-Id-Version", "document_name"),
     "pot-creation-date": ("POT-Creation-Date", "created"),
     "last-translator": ("Last-Translator", "last_translator"),

@@ -59,6 +59,9 @@ class SyncReport:
     # source): each translation is back to needing review, with the old source kept.
     source_changed: list[str] = field(default_factory=list)
     reviewed_reopened: list[str] = field(default_factory=list)
+    # Locked segments (``read-only``) whose source changed, by id or found by a close match:
+    # the lock stays, set for the old words, so someone must look whether it still holds.
+    locked_source_changed: list[str] = field(default_factory=list)
     # Sentences the segmenter now makes one segment of (an old cut it no longer makes, as
     # "Anm. d. | Übers." was): each new segment's id and the ids of the units joined into it.
     joined: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
@@ -72,6 +75,9 @@ class SyncReport:
     # Of ``joined`` and ``split``: the new segments a locked sentence's lock went to (with
     # its reasons), translated or not.
     locked: list[str] = field(default_factory=list)
+    # Of ``locked``, joins whose parts had MT, but not each: the MT they had is kept (no MT
+    # of the whole can replace it), and it may leave a sentence out.
+    locked_mt_kept: list[str] = field(default_factory=list)
     # Later parts of a cut sentence that an older termwise filled with MT while the part
     # before held the whole sentence's translation: the MT is a suggestion again
     # (``_mt_over_held_parts``).
@@ -126,12 +132,27 @@ class SyncReport:
                 f"locked sentence's parts {'stays' if len(locked_joins) == 1 else 'stay'} "
                 "read-only, with the lock's reasons"
             )
+        if self.locked_mt_kept:
+            said.append(
+                f"{_count(len(self.locked_mt_kept), 'locked segment')} the segmenter now joins "
+                f"{'keeps' if len(self.locked_mt_kept) == 1 else 'keep'} the MT its parts had, "
+                "though not every part had one: no MT of the whole replaces a lock's, so look "
+                "whether it leaves a sentence out"
+            )
         locked_cuts = [new for _, new in self.split if new[0] in self.locked]
         if locked_cuts:
             said.append(
                 f"{_count(len(locked_cuts), 'locked sentence')} the segmenter now cuts into "
                 f"{sum(len(new) for new in locked_cuts)} segments: every part stays "
                 "read-only, with the lock's reasons"
+            )
+        if self.locked_source_changed:
+            count = len(self.locked_source_changed)
+            said.append(
+                f"{_count(count, 'locked segment')} whose source text changed "
+                f"{'stays' if count == 1 else 'stay'} read-only, with the lock's reasons; the "
+                "lock was set for the old text: look whether it still holds (a translation "
+                "kept is marked for review, the old text beside it)"
             )
         if self.mt_set_aside:
             said.append(
@@ -313,14 +334,19 @@ def sync_with_document(tfile: TranslationFile, document: Document) -> SyncReport
         pool, claimed, placed, segments, report, source_lang=document.lang, target_lang=tfile.lang
     )
 
-    # Pass 4: close fuzzy match against the remaining units that hold a person's translation.
-    # Machine translation is not carried: it was made for other words, and a new MT of the
-    # new words is better than the old one marked for review.
+    # Pass 4: close fuzzy match against the remaining units that hold a person's translation,
+    # or a lock. Machine translation is not carried: it was made for other words, and a new
+    # MT of the new words is better than the old one marked for review. A lock (another
+    # tool's ``read-only``, an import's translate="no") is the project's decision about the
+    # sentence, not about its words: it stays on the sentence reworded, whatever it holds
+    # (no MT can replace a locked segment's), as Weblate keeps a read-only string read-only
+    # when its source changes; left behind, the sentence was silently editable.
     remaining = _FuzzyIndex(
         [
             (i, pool[i].source)
             for i in range(len(pool))
-            if i not in claimed and pool[i].target and pool[i].state in _HUMAN
+            if i not in claimed
+            and ((pool[i].target and pool[i].state in _HUMAN) or READ_ONLY_FLAG in pool[i].flags)
         ]
     )
     for segment in segments:
@@ -332,20 +358,31 @@ def sync_with_document(tfile: TranslationFile, document: Document) -> SyncReport
         old = pool[best_index]
         claimed.add(best_index)
         remaining.remove(best_index)
+        persons = persons_translation(old)
+        lock = old.flags & {READ_ONLY_FLAG}
         placed[segment.id] = TranslationUnit(
             segment_id=segment.id,
             source=segment.text,
             target=old.target,
-            # A translation of other words is never reviewed for these words.
-            state=SegmentState.EDITED,
+            # A translation of other words is never reviewed for these words; a locked
+            # sentence's MT stays as it is (fuzzy, with the old source to compare).
+            state=SegmentState.EDITED if persons else old.state,
+            mt=None if persons else old.mt,
+            mt_engine=None if persons else old.mt_engine,
+            mt_model=None if persons else old.mt_model,
             notes=old.notes,
-            previous_source=old.source,
+            # What the translation was of; a sentence never translated had none.
+            previous_source=old.source if old.target else None,
+            flags=lock,
+            comments=_lock_comments(old),
             # A plural entry's other forms come along, for review with the rest.
             plural_source=old.plural_source,
             plural_forms=old.plural_forms,
             plural_index=old.plural_index,
         )
         report.by_fuzzy.append(segment.id)
+        if lock:
+            report.locked_source_changed.append(segment.id)
 
     units: dict[str, TranslationUnit] = {}
     for segment in segments:
@@ -517,6 +554,8 @@ def _carry_over_resegmented(
                 report.carried[segment.id] = sum(1 for i in run if pool[i].target)
             if READ_ONLY_FLAG in joined.flags:
                 report.locked.append(segment.id)
+                if joined.mt and not all(pool[i].mt for i in run):
+                    report.locked_mt_kept.append(segment.id)
             break
 
     still_open = {i: key for i, key in open_segments.items() if segments[i].id not in placed}
@@ -590,7 +629,10 @@ def _joined_unit(
         flags=flags,
         comments=tuple(reasons) if READ_ONLY_FLAG in flags else (),
     )
-    join_units(unit, parts, languages.sentence_glue(target_lang))
+    glue = languages.sentence_glue(target_lang)
+    join_units(unit, parts, glue)
+    if READ_ONLY_FLAG in flags and unit.mt is None and not persons_translation(*parts):
+        _keep_locked_mt(unit, parts, glue)
     # The note a split left on a part is about a segmentation that is gone.
     unit.notes = "\n".join(filter(None, (without_wait(part.notes) for part in parts)))
     source = " ".join(part.source for part in parts)
@@ -599,6 +641,26 @@ def _joined_unit(
         # the msgid tells Poedit's reader nothing changed, wrongly.
         unit.previous_source = source
     return unit
+
+
+def _keep_locked_mt(unit: TranslationUnit, parts: Sequence[TranslationUnit], glue: str) -> None:
+    """Keep, as the locked ``unit``'s MT, the MT only some of its ``parts`` (none a
+    person's) had, which ``join_units`` drops: MT of the whole comes from F2 or
+    ``translate``, which leave a locked segment alone, so dropped it was gone for good (a
+    locked sentence the segmenter cut, its MT whole on the first part, lost it when joined
+    again). The MT the parts printed is the joined segment's text, as the file printed it;
+    where none printed any, their MT stays a suggestion."""
+    printed = [part for part in parts if part.target]
+    # A part's MT kept as a suggestion beside a part that printed MT is that MT's share
+    # (a part waiting for the one before): joined in, it printed the sentence twice.
+    with_mt = [part for part in printed or parts if part.mt]
+    if not with_mt:
+        return
+    unit.mt = glue.join(part.mt for part in with_mt if part.mt)
+    unit.mt_engine = next((part.mt_engine for part in with_mt if part.mt_engine), None)
+    unit.mt_model = next((part.mt_model for part in with_mt if part.mt_model), None)
+    unit.target = unit.mt if printed else ""
+    unit.state = SegmentState.MT if printed else SegmentState.NEW
 
 
 def persons_translation(*units: TranslationUnit) -> bool:
@@ -699,6 +761,9 @@ class _HeadIndex:
 
 
 def _source_changed(unit: TranslationUnit, text: str, segment_id: str, report: SyncReport) -> None:
+    if READ_ONLY_FLAG in unit.flags:
+        # The lock stays (the unit does), set for the old words: said, for a look.
+        report.locked_source_changed.append(segment_id)
     if unit.target:
         if unit.previous_source is None:
             unit.previous_source = unit.source
