@@ -67,7 +67,11 @@ from termwise.document.model import (
 # its title on that line or the next, is a definition (it was a sentence).
 # 24: a definition's label or title over lines, and a definition's lazy lines (quoted less,
 # or indented less than its item's text), are a definition (they were sentences).
-VERSION = 24
+# 25: a definition on a list item's marker line ("- [a]: /url") is a definition (it was a
+# sentence), the item's next paragraph its first; a line indented two after "> \t" is no
+# code; "2)" quoted less than a quote's paragraph opens an item; "\ " escapes no space in
+# a link's destination.
+VERSION = 25
 # Smaller files segment in well under a tenth of a second: not worth a cache file.
 MIN_BYTES = 200_000
 

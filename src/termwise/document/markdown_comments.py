@@ -266,7 +266,9 @@ def inline_link_target(text: str, position: int) -> tuple[str, int] | None:
         start, depth = index, 0
         while index < len(text):
             char = text[index]
-            if char == "\\" and index + 1 < len(text):
+            if char == "\\" and text[index + 1 : index + 2] in ASCII_PUNCTUATION:
+                # (A backslash escapes punctuation only: "\\ " is a backslash, and the
+                # space ends the destination, as in a definition's.)
                 index += 2
                 continue
             if char.isspace() or ord(char) < 0x20:

@@ -98,6 +98,9 @@ class Block:
     # Markdown: a link reference definition, which becomes a ``LinkDefinition`` and no
     # segment (its place and text are filled in from the block's).
     definition: LinkDefinition | None = None
+    # Markdown: the list item a definition on its marker line opens ("- [a]: /url"), whose
+    # first paragraph, if it holds one, is read after it (``_place_item_definitions``).
+    opens_item: ListItem | None = None
 
 
 def load_document(
@@ -1314,7 +1317,7 @@ def markdown_blocks(text: str) -> list[Block]:
                 depth
                 and (current is None or opens_quote)
                 and not lists.open
-                and _indentation(content) >= CODE_INDENT
+                and _content_indentation(line, content_start) >= CODE_INDENT
             ):
                 # Indented four after the markers: code in the quote (">     code").
                 indented = Block(
@@ -1405,12 +1408,12 @@ def markdown_blocks(text: str) -> list[Block]:
             skip_lines = 1
             current = None
             continue
-        column = _width(line, content_start, indentation_end)
+        column = _content_indentation(line, content_start)
         # A definition cannot interrupt a paragraph. One under a list item's text is that
         # item's, indented from where the text starts (CommonMark: the item is its
         # container), and the list goes on after it.
         base = lists.base_column(column)
-        in_item = " " * (column - base) + line[indentation_end:] if base else content
+        in_item = " " * (column - base) + line[indentation_end:]
         if current is None and column - base <= 3 and _DEFINITION_START.match(in_item):
             below = _definition_lines(raw_lines, number + 1, position, depth, lists)
             found = _link_definition(in_item, below)
@@ -1435,14 +1438,38 @@ def markdown_blocks(text: str) -> list[Block]:
         # The item a paragraph that is no item's first stands in.
         item_depth = 0
         item = _LIST_ITEM.match(line, content_start)
-        if item and not lists.open and _continues_paragraph(current, item):
+        if item and not lists.open and not lazy and _continues_paragraph(current, item):
             item = None
         if item:
             # The marker stays out of the text (and so out of the segment's id); the edition
             # prints it again from ``list_item``.
+            origin = content_start
             list_item = lists.item(line, content_start, item)
             content_start = item.end()
             current = None
+            # A definition may open the item on its marker's line (CommonMark: the item is
+            # its container, as for a definition under its text); after five spaces or
+            # more, the line is the item's code, never one.
+            if lists.text_column == _width(line, origin, content_start):
+                below = _definition_lines(raw_lines, number + 1, position, depth, lists)
+                found = _link_definition(line[content_start:], below)
+                if found is not None:
+                    definition, spans_below = found
+                    left, right = _stripped_span(line, content_start, len(line))
+                    kept = Block(
+                        heading=False,
+                        quote_depth=depth,
+                        quotes=quotes.current(),
+                        item_depth=list_item.depth,
+                        definition=definition,
+                        opens_item=list_item,
+                    )
+                    kept.lines.append((line_start + left, line_start + right))
+                    kept.lines.extend(spans_below)
+                    skip_lines = len(spans_below)
+                    blocks.append(kept)
+                    after_definition = True
+                    continue
         elif current is None:
             # A paragraph after a blank line (or after another block): indented as far as an
             # open item's text, it is that item's next paragraph (CommonMark), and the list
@@ -1471,7 +1498,63 @@ def markdown_blocks(text: str) -> list[Block]:
             # A lazy line: it stands in its paragraph's quotes, which go on past it.
             quotes.restore(before)
         current.lines.append(span)
-    return blocks
+    return _place_item_definitions(blocks)
+
+
+def _place_item_definitions(blocks: Sequence[Block]) -> list[Block]:
+    """``blocks`` with each list item a definition opens ("- [a]: /url") made an item of
+    the editions' lists, which know an item by its first paragraph.
+
+    Where the item goes on with a paragraph ("- [a]: /url" then "  Text."), that
+    paragraph is its first, put before the definitions it holds, which stay in it. Where
+    it holds none, it is empty in every rendering (CommonMark shows a bare bullet): its
+    definitions stand where the item stands, in the item or list around it, and the
+    list's numbers go on as the source counts them (held by the item before, the
+    definition made it loose, and every number after it one less).
+    """
+    placed: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        opener = blocks[index]
+        item = opener.opens_item
+        if item is None:
+            placed.append(opener)
+            index += 1
+            continue
+        end = index + 1
+        while end < len(blocks) and _in_item(blocks[end], opener) and blocks[end].definition:
+            end += 1
+        run = blocks[index:end]
+        following = blocks[end] if end < len(blocks) else None
+        if (
+            following is not None
+            and _in_item(following, opener)
+            and not (following.code or following.heading or following.cell)
+            and following.definition is None
+        ):
+            following.list_item, following.item_depth = item, 0
+            placed.append(following)
+            placed.extend(run)
+            index = end + 1
+            continue
+        for definition in run:
+            definition.item_depth = item.depth - 1
+        placed.extend(run)
+        index = end
+    return placed
+
+
+def _in_item(block: Block, opener: Block) -> bool:
+    """Whether ``block`` is written in the text of the item ``opener`` opens (no item
+    itself): a paragraph or definition under it, in the same quotes."""
+    assert opener.opens_item is not None
+    return (
+        block.opens_item is None
+        and block.list_item is None
+        and block.item_depth == opener.opens_item.depth
+        and block.quotes == opener.quotes
+        and block.quote_depth == opener.quote_depth
+    )
 
 
 def _definition_lines(
@@ -1692,6 +1775,19 @@ def _code_line(line: str, line_start: int, columns: int) -> tuple[int, int]:
     return line_start + index, line_start + len(line)
 
 
+def _content_indentation(line: str, content_start: int) -> int:
+    """The columns of the indentation of ``line``'s content (from ``content_start``, its
+    quote markers left out) as CommonMark counts them: a tab stops at a multiple of four
+    columns of the whole line, and one right after a ">" gives one of its columns to the
+    marker (its optional space), the rest to the content ("> \t[b]: /u" is indented two,
+    a definition; it was read as indented code)."""
+    end = len(line) - len(line[content_start:].lstrip(" \t"))
+    origin = _width(line, 0, content_start)
+    if content_start and line[content_start - 1] == "\t":
+        origin = _width(line, 0, content_start - 1) + 1
+    return _width(line, 0, end) - origin
+
+
 def _indentation(line: str) -> int:
     """The columns of ``line``'s leading spaces and tabs."""
     return _width(line, 0, len(line) - len(line.lstrip(" \t")))
@@ -1759,6 +1855,11 @@ class _ListNesting:
         """How many open items a block starting at ``column`` stands in: those whose text
         starts at or left of it."""
         return sum(1 for start in self._content_columns if start <= column)
+
+    @property
+    def text_column(self) -> int:
+        """Where the innermost open item's text starts (0 where none is open)."""
+        return self._content_columns[-1] if self._content_columns else 0
 
     @property
     def open(self) -> bool:
