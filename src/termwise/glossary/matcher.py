@@ -187,6 +187,33 @@ _CACHE_LIMIT = 500_000
 # Starts a function word's vocabulary key, which is the word, apart from every stem.
 _FUNCTION_WORD = "\x00"
 
+# Common adverbs whose stem is a noun's: keyed as written, like function words, so that the
+# adverb matches no noun term ("está bien" held the term "bienes", "c'est bien" "biens")
+# and only a term that is the word itself matches it.
+_ADVERBS = {
+    "es": frozenset(
+        (
+            *("bien", "muy", "más", "tan", "tanto", "poco", "mucho", "casi", "ya", "aún"),
+            *("todavía", "también", "tampoco", "siempre", "nunca", "jamás", "así", "aquí"),
+            *("allí", "ahí", "allá", "acá", "hoy", "ayer", "luego", "pronto", "entonces"),
+            *("quizás", "quizá", "además", "apenas", "bastante", "demasiado", "no", "sí"),
+        )
+    ),
+    "fr": frozenset(
+        (
+            *("bien", "très", "plus", "moins", "peu", "trop", "assez", "beaucoup", "aussi"),
+            *("encore", "déjà", "toujours", "jamais", "souvent", "ici", "là", "ainsi"),
+            *("alors", "puis", "ensuite", "enfin", "tant", "mieux", "vite", "tôt", "bientôt"),
+            *("partout", "ailleurs", "environ", "presque", "plutôt", "surtout", "pas", "non"),
+            *("oui", "hier", "parfois", "désormais", "longtemps", "certes"),
+        )
+    ),
+}
+# French Snowball strips "-ment" from nouns and adverbs ("enseignement" and "enseigne",
+# "paiement" and "paie", "vraiment" and "vrai" share a stem): a word in "-ment(s)" keys
+# with the suffix kept, so that a noun term never matches its verb's forms.
+_FRENCH_MENT = "\x00ment"
+
 
 class TermMatch(NamedTuple):
     """One occurrence of a term: which concept and term, and exactly where it is in the text.
@@ -337,6 +364,7 @@ class TermMatcher:
         the stemmer keys them apart ("luz" and "luces", "joven" and "jóvenes"): only those
         exact forms, so that no other word with the plural's stem ("lucir") becomes the
         glossary word."""
+        adverbs = _ADVERBS.get(self._base, frozenset())
         for word in words:
             code = self._vocab[self._word_key(word)]
             lower = word.lower()
@@ -346,7 +374,8 @@ class TermMatcher:
                 + article_plurals(lower, self._base)
             )
             for form in forms:
-                if self._word_key(form) not in self._vocab:
+                # An adverb is no plural's singular ("bien" of "bienes").
+                if self._word_key(form) not in self._vocab and form not in adverbs:
                     self._plurals.setdefault(self.surface(form), code)
 
     def __len__(self) -> int:
@@ -368,9 +397,18 @@ class TermMatcher:
         # An ASCII word (a \w+ run: no quotes, no accents) is already NFKC; folding it is
         # lower-casing, which skips three passes for most words of most texts.
         folded = word.lower() if word.isascii() else self.surface(word)
-        if is_function_word(folded, self._base):
+        if is_function_word(folded, self._base) or folded in _ADVERBS.get(self._base, ()):
             return _FUNCTION_WORD + folded
-        return self._stem_word(folded) if self._stem_word else folded
+        if not self._stem_word:
+            return folded
+        stem: str = self._stem_word(folded)
+        if (
+            self._base == "fr"
+            and folded.endswith(("ment", "ments"))
+            and not stem.endswith(("ment", "ments"))
+        ):
+            return stem + _FRENCH_MENT
+        return stem
 
     def _gap_code(self, gap: str) -> str:
         return gap.translate(_QUOTE_MAP).replace(" ", "").strip()

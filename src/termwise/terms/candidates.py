@@ -24,7 +24,15 @@ from importlib import resources
 from typing import NamedTuple
 
 from termwise import languages
-from termwise.terms.general import PARTICIPLE, PAST, is_foreign, known_share, verb_inflection
+from termwise.terms.general import (
+    PARTICIPLE,
+    PAST,
+    THIRD_PERSON,
+    is_foreign,
+    known_share,
+    mostly_third_person,
+    verb_inflection,
+)
 
 MAX_WORDS = 5
 # Most tokens in one candidate (content words plus linking words and articles).
@@ -792,11 +800,14 @@ def _before_finite(tokens: Sequence[Token], position: int) -> bool:
     after = tokens[position + 1]
     if after.norm in _AUXILIARIES:
         return True
+    # A third person that general language writes mostly as a verb's, with no content word
+    # right after it to be its own subject's noun ("The sales report lists all regions"):
+    # the word before it is its subject.
     return (
         after.kind == CONTENT
         and not after.capital
         and (position + 2 >= len(tokens) or tokens[position + 2].kind != CONTENT)
-        and _past(after.norm)
+        and (_past(after.norm) or _third_person(after.norm))
     )
 
 
@@ -804,6 +815,13 @@ def _before_finite(tokens: Sequence[Token], position: int) -> bool:
 def _past(word: str) -> bool:
     """An English past or participle ("increased", "grew", "upheld")."""
     return verb_inflection(word, "en") in (PAST, PARTICIPLE)
+
+
+@cache
+def _third_person(word: str) -> bool:
+    """An English "-s" form general language writes mostly as its verb's ("lists",
+    "affects"; ``general.mostly_third_person``)."""
+    return verb_inflection(word, "en") == THIRD_PERSON and mostly_third_person(word, "en")
 
 
 @cache
