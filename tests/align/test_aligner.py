@@ -109,6 +109,27 @@ def test_numbers_in_words_have_their_values() -> None:
     assert chinese_numerals("百姓没有水喝") == []
 
 
+def test_spanish_number_words_and_a_bare_chinese_ten_have_their_values() -> None:
+    from termwise.align.features import chinese_counts, spanish_number_words
+
+    assert spanish_number_words("La cafetería cierra a las cinco.") == [5]
+    assert spanish_number_words("once jugadores, doscientos cincuenta, treinta y dos") == [
+        11,
+        250,
+        32,
+    ]
+    assert spanish_number_words("dos mil millones, 4,5 millones") == [2_000_000_000, 1_000_000]
+    assert spanish_number_words("Una mujer y un niño.") == []
+    # 十欧元 is ten euros; 十分 "very" and 十字 a cross, but 十分之一 a tenth.
+    assert chinese_counts("门票十欧元，十分之一，二十") == [20, 10, 10]
+    assert chinese_counts("十分好看的十字架") == []
+    en, es = (
+        side_features(["Eleven players."], lang="en"),
+        side_features(["Once jugadores."], lang="es"),
+    )
+    assert (en.marks == es.marks).all()
+
+
 def test_beads_cover_every_sentence_once_in_order() -> None:
     source = ["One.", "Two is here.", "Three is a longer sentence than two.", "Four."]
     target = ["Uno.", "Dos está aquí.", "Tres es una frase", "más larga que dos.", "Cuatro."]

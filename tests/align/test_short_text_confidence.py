@@ -60,7 +60,8 @@ def test_the_groups_the_shared_strings_contradict_are_flagged(tmp_path: Path) ->
 
 def test_short_texts_the_shared_strings_do_not_contradict_keep_their_flags() -> None:
     """On the scored set, every wrong group is flagged and the right ones flagged stay the
-    few the margins flag (10 of 120): flagging every group with no shared string for it
+    few the margins flag (10 of 120, and 14 of 124 since the four wrong groups, all flagged,
+    came right: the same groups flagged): flagging every group with no shared string for it
     flagged 63."""
     right = wrong = right_flagged = wrong_flagged = 0
     for _, source, target, lang, gold in scored_set():
@@ -77,5 +78,5 @@ def test_short_texts_the_shared_strings_do_not_contradict_keep_their_flags() -> 
             else:
                 wrong, wrong_flagged = wrong + 1, wrong_flagged + flagged
     assert wrong_flagged == wrong
-    assert right_flagged <= 12
-    assert right >= 118
+    assert right_flagged <= 14
+    assert right == 124

@@ -75,9 +75,9 @@ class SideFeatures:
         return len(self.lengths)
 
 
-# Numbers written as words, in English (the King James Bible's "threescore and ten") and in
-# Chinese numerals, compared by value with each other and with digits. Values below 2 are
-# left out: "one" and 一 are as often "a" as a count.
+# Numbers written as words, in English (the King James Bible's "threescore and ten"), in
+# Spanish and in Chinese numerals, compared by value with each other and with digits.
+# Values below 2 are left out: "one" and 一 are as often "a" as a count.
 _EN_UNITS = {
     word: value
     for value, word in enumerate(
@@ -225,11 +225,133 @@ def chinese_numerals(text: str) -> list[int]:
     return values
 
 
+# A bare 十 is ten ("门票十欧元", ten euros) but for the words it starts: 十分 ("very", though
+# 十分之一 is a tenth), 十足 ("full"), 十字 ("cross"), 十全 ("perfect"). Left unread, "Tickets
+# cost ten euros." weighed as much against 门票十欧元 as against any line, and the sentence
+# the Chinese leaves out beside it was taken for the ticket's.
+_ZH_BARE_TEN = re.compile(
+    r"(?<![零〇一二两三四五六七八九十百千万])十(?![零〇一二两三四五六七八九十百千万])"
+    r"(?!分(?!之)|足|字|全)"
+)
+
+
+def chinese_counts(text: str) -> list[int]:
+    """``chinese_numerals`` and each bare 十 that counts ten, for the aligner's anchors."""
+    return chinese_numerals(text) + [10] * len(_ZH_BARE_TEN.findall(text))
+
+
+# Spanish cardinals, compared by value with digits and with the other side's words ("a las
+# cinco" and "at five"; "once" is eleven). Ordinals are left out: "segundo" is as often a
+# second of time. Values below 2 are left out, as in English: "un", "una" are "a".
+_ES_VALUES = {
+    **{
+        word: value
+        for value, word in enumerate(
+            [
+                "cero",
+                "uno",
+                "dos",
+                "tres",
+                "cuatro",
+                "cinco",
+                "seis",
+                "siete",
+                "ocho",
+                "nueve",
+                "diez",
+                "once",
+                "doce",
+                "trece",
+                "catorce",
+                "quince",
+                "dieciséis",
+                "diecisiete",
+                "dieciocho",
+                "diecinueve",
+                "veinte",
+                "veintiuno",
+                "veintidós",
+                "veintitrés",
+                "veinticuatro",
+                "veinticinco",
+                "veintiséis",
+                "veintisiete",
+                "veintiocho",
+                "veintinueve",
+            ]
+        )
+    },
+    **{
+        word: 10 * (k + 3)
+        for k, word in enumerate(
+            ["treinta", "cuarenta", "cincuenta", "sesenta", "setenta", "ochenta", "noventa"]
+        )
+    },
+    "cien": 100,
+    "ciento": 100,
+    **{
+        word + ending: value
+        for word, value in (
+            ("dos", 200),
+            ("tres", 300),
+            ("cuatro", 400),
+            ("seis", 600),
+            ("sete", 700),
+            ("ocho", 800),
+            ("nove", 900),
+        )
+        for ending in ("cientos", "cientas")
+    },
+    "quinientos": 500,
+    "quinientas": 500,
+}
+_ES_SCALES = {"mil": 1000, "millón": 1_000_000, "millones": 1_000_000}
+# Words, and what lies between them other than spaces: a comma or a figure ends a number
+# ("doscientos, cincuenta" are two).
+_ES_TOKEN = re.compile(r"[a-zñáéíóúü]+|[^\sa-zñáéíóúü]+")
+_ES_ANY_NUMBER = re.compile(
+    r"(?<![a-zñáéíóúü])(?:"
+    + "|".join(sorted({*_ES_VALUES, *_ES_SCALES}, key=len, reverse=True))
+    + r")(?![a-zñáéíóúü])"
+)
+
+
+def spanish_number_words(text: str) -> list[int]:
+    """Values of the Spanish number words in ``text`` ("doscientos cincuenta" is 250,
+    "treinta y dos" 32, "dos mil" 2000)."""
+    lowered = text.lower()
+    if not _ES_ANY_NUMBER.search(lowered):
+        return []
+    values: list[int] = []
+    current: int | None = None
+    total = 0
+    for word in _ES_TOKEN.findall(lowered):
+        if word in _ES_VALUES:
+            current = (current or 0) + _ES_VALUES[word]
+        elif word in _ES_SCALES and current == 0 and total and _ES_SCALES[word] > 1000:
+            total *= _ES_SCALES[word]  # "dos mil millones": mil millones is a billion
+        elif word in _ES_SCALES:
+            total, current = total + (current or 1) * _ES_SCALES[word], 0
+        elif word == "y" and current is not None:
+            continue
+        elif current is not None:
+            values.append(total + current)
+            current, total = None, 0
+    if current is not None:
+        values.append(total + current)
+    return [value for value in values if value >= 2]
+
+
 def _no_numbers(text: str) -> list[int]:
     return []
 
 
-_NUMBER_WORDS = {"en": english_number_words, "zh": chinese_numerals, "ja": chinese_numerals}
+_NUMBER_WORDS = {
+    "en": english_number_words,
+    "es": spanish_number_words,
+    "zh": chinese_counts,
+    "ja": chinese_numerals,
+}
 
 
 def bucket(value: str, buckets: int) -> int:
