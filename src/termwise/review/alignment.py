@@ -232,11 +232,12 @@ def move_last_to_next(session: ReviewSession, segment_id: str) -> None:
 
 
 def confirm(session: ReviewSession, segment_id: str) -> bool:
-    """The translator checked the group: reviewed, so no longer listed as unsure (the
-    aligner's flag stays in the file as a record; undo restores the state). A group with no
-    translation (a sentence the translation leaves out) cannot be reviewed: its comment
-    records the confirmation instead, and a split's later part so confirmed no longer waits
-    for a share of the translation before it. False where there is nothing to confirm."""
+    """The translator checked the group: reviewed, so no longer listed as unsure, and the
+    aligner's ``align-check`` flag goes (left on, a PO editor showed a group the translator
+    had confirmed as still unsure; undo puts it back). A group with no translation (a
+    sentence the translation leaves out) cannot be reviewed: its comment records the
+    confirmation instead, and a split's later part so confirmed no longer waits for a share
+    of the translation before it. False where there is nothing to confirm."""
     unit = session.unit(segment_id)
     if confidence(unit) is None:
         return False  # not an aligned group: Ctrl+R marks a translation reviewed
@@ -248,12 +249,21 @@ def confirm(session: ReviewSession, segment_id: str) -> bool:
             "line) was not applied; edit the translation first"
         )
     if unit.target:
-        return session.mark_reviewed(segment_id)
-    if CONFIRMED in notes(unit) and waited_for(unit) is None:
+        if unit.state is SegmentState.REVIEWED and CHECK_FLAG not in unit.flags:
+            return False
+
+        def review() -> None:
+            unit.mark_reviewed()
+            unit.flags = unit.flags - {CHECK_FLAG}
+
+        session._edit("confirm group", [segment_id], review)
+        return True
+    if CONFIRMED in notes(unit) and waited_for(unit) is None and CHECK_FLAG not in unit.flags:
         return False
 
     def record() -> None:
         unit.comments = confirmed_comments(unit.comments)
+        unit.flags = unit.flags - {CHECK_FLAG}
         # A split's later part confirmed as having no counterpart waits for no share of the
         # translation before it: left on, the note kept telling the translator (and the PO
         # editor) that its translation was held there, to be shared out.

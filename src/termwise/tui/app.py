@@ -19,10 +19,11 @@ runs in ``termwise.tui.translating``. The app keeps what spans them all:
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import errno
 import sys
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -55,6 +56,8 @@ from termwise.tui.workbench import Workbench
 
 if TYPE_CHECKING:
     from textual.actions import ActionParseResult
+    from textual.await_complete import AwaitComplete
+    from textual.binding import ActiveBinding
     from textual.notifications import Notification, SeverityLevel
     from textual.worker import Worker
 
@@ -160,6 +163,10 @@ class ReviewApp(App[None]):
         # (monotonic time): one still showing when the app closes is printed after it.
         self._merge_notices: list[tuple[float, list[str]]] = []
         self._merge_toast: Notification | None = None
+        # The translation holds groups ``termwise align`` made: the footer shows their keys.
+        self.aligned = False
+        # Another program saved the file while a dialog was open: merged once it closes.
+        self._merge_held = False
         langs = (
             (session.source_lang, session.target_lang)
             if session is not None
@@ -289,6 +296,7 @@ class ReviewApp(App[None]):
 
         workbench = self.workbench
         workbench.start(self.size.width)
+        self._see_if_aligned()
         if self.grid.cursor == 0:
             # Where the last review of this document closed (unless the translator already
             # moved in a large book's preview).
@@ -299,6 +307,17 @@ class ReviewApp(App[None]):
         self._watch_disk()
         if self.auto_mt and self.session.needs_mt():
             workbench.mt.action_translate(quiet=True)
+
+    def _see_if_aligned(self) -> None:
+        """Whether the translation has aligned groups (on opening, and after another
+        program's save was merged in): the footer shows the alignment keys then."""
+        from termwise.review.alignment import confidence
+
+        units = self.session.tfile.units.values()
+        aligned = any(confidence(unit) is not None for unit in units)
+        if aligned != self.aligned:
+            self.aligned = aligned
+            self.main.refresh_bindings()
 
     # --- keys: in order, and routed to the widget that owns the action -----------------
 
@@ -382,6 +401,12 @@ class ReviewApp(App[None]):
     def _segments_changed(self) -> None:
         self.schedule_autosave()
         self.schedule_checks()
+
+    @on(Workbench.Split)
+    def _split(self) -> None:
+        # Only where MT runs on opening: --no-mt and [mt] on-opening = false leave it to F2.
+        if self.auto_mt:
+            self.workbench.mt.translate_new_segments()
 
     @on(IssuesPanel.Jump)
     def _jump(self, event: IssuesPanel.Jump) -> None:
@@ -496,9 +521,12 @@ class ReviewApp(App[None]):
                 # Another program saved the file: merge it on the UI thread, where rows
                 # change, and write the merge.
                 try:
-                    snapshot = self.call_from_thread(self._merge_from_disk)
+                    merged = self.call_from_thread(self._merge_from_disk)
                 except RuntimeError:  # the app closed meanwhile
                     return
+                if merged is None:
+                    return  # merged, and saved, once the dialog on top closes
+                snapshot = merged
                 path = self.session.write(snapshot)
         except (TermwiseError, OSError) as error:
             with contextlib.suppress(RuntimeError):  # the app closed meanwhile
@@ -519,7 +547,12 @@ class ReviewApp(App[None]):
         )
         self.workbench.update_title()
 
-    def _merge_from_disk(self) -> SaveSnapshot:
+    def _merge_from_disk(self) -> SaveSnapshot | None:
+        """The merge a save needs, and what to write then; None while a dialog is open: the
+        merge waits for it to close (see ``_look_at_disk``), and the save with it."""
+        if self._dialog_open():
+            self._merge_held = True
+            return None
         self._bring_in_from_disk()
         return self.session.save_snapshot()
 
@@ -527,6 +560,8 @@ class ReviewApp(App[None]):
         """Merge what another program saved into the session and show it (UI thread). What
         was typed in the editor goes in first, as the translator's: the merge's rules then
         decide, and it was never lost to a reload of the editor."""
+        # Whatever change was held for a dialog is in this merge (one made by a save too).
+        self._merge_held = False
         self.workbench.take_typed_text()
         locked_before = self._locked_units()
         report, undo_forgotten = self.session.merge_from_disk()
@@ -552,6 +587,7 @@ class ReviewApp(App[None]):
         # have written the old text back over it).
         self.workbench.load_editor()
         self.workbench.update_title()
+        self._see_if_aligned()
         self._tell_merge(report, undo_forgotten, locks or [])
 
     def _tell_merge(self, report: MergeReport, undo_forgotten: bool, locks: list[str]) -> None:
@@ -606,14 +642,59 @@ class ReviewApp(App[None]):
 
     def _look_at_disk(self) -> None:
         """Merge the translation file in where another program changed it, as a save would;
-        one ``stat`` where nothing changed."""
+        one ``stat`` where nothing changed. Not while a dialog is open (a note, a choice, a
+        fix's preview): the rows changed under it, and a fix previewed on a segment another
+        program had just rewritten was applied to the new text. The change is held, and
+        merged as the dialog closes (``pop_screen``), before its answer is acted on."""
         watch = self._disk_watch
         if watch is None or self._saving():
             # The save compares with the file and records it as written once it is done:
             # the next look tells its write from another program's.
             return
-        if not watch.changed() or not self.session.tfile.changed_on_disk():
-            return  # unchanged, or changed by our own save
+        if not self._changed_on_disk(watch) or self._dialog_open():
+            return
+        self._merge_now()
+
+    def _changed_on_disk(self, watch: FileWatch) -> bool:
+        """Whether another program's save is waiting to be merged (held for a dialog, or
+        new since the last look)."""
+        if not self._merge_held:
+            # Unchanged, or changed by our own save: nothing to merge.
+            self._merge_held = watch.changed() and self.session.tfile.changed_on_disk()
+        return self._merge_held
+
+    def _dialog_open(self) -> bool:
+        """Whether a dialog (or the keys list, or the palette) covers the workbench."""
+        return bool(self.screen_stack) and self.screen is not self.main
+
+    def pop_screen(self) -> AwaitComplete:
+        """Close a dialog; what another program saved meanwhile is merged now, before the
+        dialog's answer is acted on (its callback runs after this, from the message queue)."""
+        done = super().pop_screen()
+        if self.opened and not self._dialog_open():
+            self._look_at_disk()
+        return done
+
+    def merge_held_changes(self) -> None:
+        """Merge what another program saved while the dialog on top was open, now, while it
+        is still open: the dialog's answer is about to act on the merged rows."""
+        watch = self._disk_watch
+        if watch is not None and not self._saving() and self._changed_on_disk(watch):
+            self._merge_now()
+
+    def outdated_in_preview(self, rows: Sequence[tuple[str, str, str]]) -> list[str]:
+        """The segments of a fix's preview (segment id, text before, text after) whose text
+        is no longer the one previewed (another program rewrote it, merged since): the fix
+        would have been made in the new text at the old text's places."""
+        session = self.session
+        return [
+            segment_id
+            for segment_id, before, _after in rows
+            if segment_id not in session.row_index
+            or before not in (session.unit(segment_id).target, session.source_text(segment_id))
+        ]
+
+    def _merge_now(self) -> None:
         try:
             self._bring_in_from_disk()
         except (TermwiseError, OSError) as error:
@@ -802,8 +883,60 @@ def save_problem(error: TermwiseError | OSError, path: Path) -> str:
     return cause.strerror or str(cause)
 
 
+# The keys that fix an aligned translation's groups (``termwise align``), in the order the
+# footer shows them while one is open. Hidden otherwise (moving sentences between groups
+# means nothing in a translation made here), they were hidden there too, and a translator
+# had no way to find out that F7 confirms a group or Alt+Down moves a sentence.
+ALIGNMENT_KEYS = (
+    "align.confirm",
+    "align.move_first",
+    "align.move_last",
+    "review.join",
+    "review.split",
+    "align.confirm_sure",
+)
+
+
 class MainScreen(KeymapInPlace, Screen[None]):
-    """The workbench's screen (see ``termwise.tui.shown_keys``)."""
+    """The workbench's screen (see ``termwise.tui.shown_keys``); with an aligned translation
+    open, its footer and keys list (F1) show the alignment keys, after Edit."""
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        found = super().active_bindings
+        if not getattr(self.app, "aligned", False):
+            return found
+        return with_alignment_keys(found)
+
+
+def with_alignment_keys(found: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
+    """``found`` (key → binding) with the ``ALIGNMENT_KEYS`` shown (found by id, so a key
+    moved in keymap.toml is shown where it went), right after the edit key: at the footer's
+    end they fell past the screen's edge."""
+    from textual.binding import ActiveBinding
+
+    shown: dict[str, ActiveBinding] = {}
+    for key, active in found.items():
+        if active.binding.id in ALIGNMENT_KEYS and not active.binding.show:
+            binding = dataclasses.replace(active.binding, show=True)
+            active = ActiveBinding(active.node, binding, active.enabled, active.tooltip)
+        shown[key] = active
+    order = {binding_id: place for place, binding_id in enumerate(ALIGNMENT_KEYS)}
+    items = list(shown.items())
+    first = [item for item in items if item[1].binding.id not in order]
+    moved = sorted(
+        (item for item in items if item[1].binding.id in order),
+        key=lambda item: order[item[1].binding.id or ""],
+    )
+    after = next(
+        (
+            place + 1
+            for place, (_, active) in enumerate(first)
+            if active.binding.id == "review.edit"
+        ),
+        0,
+    )
+    return dict([*first[:after], *moved, *first[after:]])
 
 
 def lock_lines(

@@ -148,6 +148,26 @@ class ConfirmPreview(KeymapInPlace, ModalScreen[bool]):
             )
 
     def action_answer(self, apply: bool) -> None:
+        from termwise.tui.app import ReviewApp
+
+        app = self.app
+        if apply and isinstance(app, ReviewApp):
+            # Another program's save, held while the preview was open, is merged first: a
+            # segment it rewrote got the fix at the old text's offsets, without a word.
+            app.merge_held_changes()
+            outdated = app.outdated_in_preview(self.rows)
+            if outdated:
+                numbers = app.session.row_index
+                places = ", ".join(f"#{numbers[i] + 1}" for i in outdated[:4] if i in numbers)
+                more = f" and {len(outdated) - 4} more" if len(outdated) > 4 else ""
+                app.notify(
+                    f"Fix not applied: another program changed {places or 'a segment'}{more} "
+                    "while the preview was open. Look at the issue again.",
+                    severity="warning",
+                    timeout=12,
+                )
+                self.dismiss(False)
+                return
         self.dismiss(apply)
 
 

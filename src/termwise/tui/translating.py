@@ -39,6 +39,10 @@ class MTProgress(ProgressBar):
         super().__init__(**kwargs)
         self.session = session
         self.running = False
+        # New segments (a split's parts) came while MT ran: translated once it is done.
+        self._again = False
+        # No engine for the pair: the translator was asked once what to do about it.
+        self.unavailable = False
 
     def action_translate(self, quiet: bool = False) -> None:
         if self.running:
@@ -51,6 +55,18 @@ class MTProgress(ProgressBar):
             return
         self.running = True
         self._translate(ids)
+
+    def translate_new_segments(self) -> None:
+        """MT for segments that have none since a split (its parts), as MT on opening gives
+        it, in the background: the split-off part's MT column stayed empty though an engine
+        was there. Quiet, and never the no-engine dialog a second time."""
+        if self.unavailable:
+            return
+        if self.running:
+            # The running batch list was made before the split: its parts are not in it.
+            self._again = True
+            return
+        self.action_translate(quiet=True)
 
     @work(thread=True, exclusive=True, group="mt", description="machine translation")
     def _translate(self, ids: list[str]) -> None:
@@ -94,6 +110,7 @@ class MTProgress(ProgressBar):
                 call(self._finished)
 
     def _started(self, done: int, total: int, engine: str) -> None:
+        self.unavailable = False  # installed since, or F2 found it
         self.add_class("running")
         self.update(total=total, progress=done)
         self.notify(f"Translating {total} segment(s) with {engine}…")
@@ -106,8 +123,13 @@ class MTProgress(ProgressBar):
     def _finished(self) -> None:
         self.running = False
         self.remove_class("running")
+        if self._again:
+            self._again = False
+            self.translate_new_segments()
 
     def _unavailable(self, message: str) -> None:
+        self.unavailable = True
+        self._again = False
         self.notify(message, title="No machine translation", severity="warning", timeout=12)
         options = [
             (

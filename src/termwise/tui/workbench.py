@@ -47,6 +47,9 @@ class Workbench(Vertical):
     class SegmentsChanged(Message):
         """The session changed (an edit, a fix, machine translation): save and check soon."""
 
+    class Split(Message):
+        """A split made new segments, without MT: MT fills them where it fills on opening."""
+
     def __init__(self, session: ReviewSession, source_name: str, target_name: str) -> None:
         super().__init__(id="workbench")
         self.session = session
@@ -539,6 +542,7 @@ class Workbench(Vertical):
                 return
             self.refresh_all_rows()
             self.changed(segment_id)
+            self.post_message(self.Split())
 
         source = self.session.source_text(segment_id)
         choices = [
