@@ -75,12 +75,17 @@ class ListPart:
     numbering: str = "decimal"
     # The source's bullet or delimiter (``ListItem.marker``): another one is another list.
     marker: str = ""
+    # Whether the source's list is loose, where this is the translation's with fewer items
+    # (``omitted_items``): the items it keeps are spaced as the source spaces them, also
+    # where only an item the translation leaves out held a paragraph after its first.
+    source_loose: bool = False
 
     @property
     def loose(self) -> bool:
-        """Whether an item of it holds a paragraph after its first (``ListEntry.loose``):
-        CommonMark then reads the whole list as loose, each item's text a paragraph."""
-        return any(entry.loose for entry in self.entries)
+        """Whether an item of it holds a paragraph after its first (``ListEntry.loose``), or
+        the source's list did (``source_loose``): CommonMark then reads the whole list as
+        loose, each item's text a paragraph."""
+        return self.source_loose or any(entry.loose for entry in self.entries)
 
     @property
     def start(self) -> int:

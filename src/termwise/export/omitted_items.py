@@ -8,7 +8,11 @@ a heading's underline (the parent item's text became an ``<h2>``), and an empty 
 number everywhere else. The source's list keeps the item; the translation's has one item
 fewer, numbered on from the list's first number without a gap (CommonMark and HTML number a
 list from its first item's number, Word counts its paragraphs): a reader of the translation
-sees a list that counts as lists count, the one its translator wrote.
+sees a list that counts as lists count, the one its translator wrote. It is spaced as the
+source's list (``ListPart.source_loose``): where only a left-out item held a paragraph after
+its first, which made the source's list loose (each item's text a paragraph, set apart),
+the items kept stay so, as they do where a kept item's later paragraph is left out; printed
+tight, the translation's list looked unlike the source's beside it.
 
 What a left-out item holds goes with it unless it holds a sentence of the translation's
 (one translated, or one still waiting for its translation): a later paragraph, a nested
@@ -155,7 +159,7 @@ def _kept_list(part: ListPart, held: list[tuple[LinkDefinition, bool]]) -> ListP
         held.extend(inside)
         number = None if entry.number is None else part.start + len(entries)
         entries.append(ListEntry(block=entry.block, number=number, children=children))
-    return replace(part, entries=entries)
+    return replace(part, entries=entries, source_loose=part.loose)
 
 
 def _kept_children(parts: Sequence[Part], held: list[tuple[LinkDefinition, bool]]) -> list[Part]:
