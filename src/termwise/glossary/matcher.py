@@ -209,10 +209,73 @@ _ADVERBS = {
         )
     ),
 }
-# French Snowball strips "-ment" from nouns and adverbs ("enseignement" and "enseigne",
-# "paiement" and "paie", "vraiment" and "vrai" share a stem): a word in "-ment(s)" keys
-# with the suffix kept, so that a noun term never matches its verb's forms.
-_FRENCH_MENT = "\x00ment"
+
+
+class _Derivation(NamedTuple):
+    """A noun-forming suffix that Snowball strips, so that the noun and the word it is
+    made from share a stem: its endings (accent-free, every inflected form) and ``reach``,
+    how many of an ending's letters the stem may keep and the word still count as derived
+    (None: every word with the ending, where no other word's inflection ends so)."""
+
+    endings: tuple[str, ...]
+    tag: str
+    reach: int | None
+
+
+# Derivations keyed apart from their stem ("traitement" and "il traite", "organisation"
+# and "organiser", "conocimiento" and "conoce", "government" and "govern" share a Snowball
+# stem): a word with one keys as its stem plus the suffix's tag, so that a noun term never
+# matches the verb or adjective it is made from, and the noun's plural keeps its tag. The
+# first family whose ending a word has and whose reach it is within decides. A reach
+# keeps a plain inflection apart from the suffix it looks like: "limité" and "limitée"
+# (not "-ité": the stem keeps "it"), "mismo" and "misma" (no "-ismo").
+_DERIVATIONS = {
+    "fr": (
+        # Snowball strips "-ment" from nouns and adverbs ("enseignement" and "enseigne",
+        # "paiement" and "paie", "vraiment" and "vrai").
+        _Derivation(("ments", "ment"), "ment", 3),
+        _Derivation(("ations", "ation"), "ation", 0),
+        # Every "-ion": "fonction" and "il fonctionne", "formation" and "format" (step 4
+        # strips "-ion" after s or t), though "nous fonctionnions" stays with the noun.
+        _Derivation(("ions", "ion"), "ion", None),
+        _Derivation(("ateurs", "ateur", "atrices", "atrice"), "ateur", None),
+        _Derivation(("ites", "ite"), "ite", 0),  # "activité" and "activer"
+        _Derivation(("ances", "ance"), "ance", 0),
+        _Derivation(("ences", "ence"), "ence", 2),  # "différence" → "différent"
+    ),
+    "es": (
+        _Derivation(("aciones", "acion"), "acion", None),
+        # "función" and "funciona", "gestión" and "gestiona": the same stem.
+        _Derivation(("iones", "ion"), "ion", None),
+        _Derivation(("imientos", "imiento", "amientos", "amiento"), "miento", None),
+        _Derivation(("adores", "ador", "adoras", "adora"), "ador", 0),
+        _Derivation(("idades", "idad"), "idad", None),  # "actividad" and "activo"
+        _Derivation(("ancias", "ancia"), "ancia", 0),  # "importancia" and "importa"
+        _Derivation(("encias", "encia"), "encia", 2),  # "diferencia" → "diferent"
+        _Derivation(("anzas", "anza"), "anza", 0),  # "enseñanza" and "enseña"
+    ),
+    "en": (
+        _Derivation(("ments", "ment"), "ment", 3),  # "government" and "govern"
+        _Derivation(("ators", "ator"), "ator", None),  # "generator" and "generated"
+        _Derivation(("ations", "ation"), "ation", 0),  # "information" and "inform"
+        _Derivation(("ions", "ion"), "ion", None),  # "production" and "product"
+        _Derivation(("ances", "ance"), "ance", 0),  # "performance" and "perform"
+        _Derivation(("ences", "ence"), "ence", 0),  # "difference" and "differ"
+        _Derivation(("ities", "ity"), "ity", 0),  # "activity" and "active"
+    ),
+}
+_DERIVED_ENDINGS = {
+    base: tuple(ending for family in families for ending in family.endings)
+    for base, families in _DERIVATIONS.items()
+}
+# Spanish keeps a word ending in a consonant apart from the same stem plus a vowel, which
+# Snowball strips as an ending ("salud" and "saludo", "valor" and "valora", "control" and
+# "controla"): its plural ("saludes"), stemmed to the bare stem, is found through the
+# plural forms (``TermMatcher._add_plurals``). An apocope is its whole form's word ("buen"
+# and "bueno").
+_SPANISH_CONSONANT = "\x00c"
+_SPANISH_APOCOPES = frozenset(("buen", "mal", "gran", "san", "algun", "ningun", "cualquier"))
+_VOWELS = frozenset("aeiouy")
 
 
 class TermMatch(NamedTuple):
@@ -402,13 +465,9 @@ class TermMatcher:
         if not self._stem_word:
             return folded
         stem: str = self._stem_word(folded)
-        if (
-            self._base == "fr"
-            and folded.endswith(("ment", "ments"))
-            and not stem.endswith(("ment", "ments"))
-        ):
-            return stem + _FRENCH_MENT
-        return stem
+        if self._base not in _DERIVATIONS:
+            return stem
+        return stem + _derivation_tag(folded, stem, self._base)
 
     def _gap_code(self, gap: str) -> str:
         return gap.translate(_QUOTE_MAP).replace(" ", "").strip()
@@ -754,6 +813,35 @@ def _same_accents(seen: str, wanted: str) -> bool:
             break
         common += 1
     return seen[:common] == wanted[:common]
+
+
+def _derivation_tag(folded: str, stem: str, base: str) -> str:
+    """What a word's key adds to its stem (``_DERIVATIONS``): the tag of the noun-forming
+    suffix the stemmer took off, the Spanish consonant ending's, or nothing."""
+    plain = folded if folded.isascii() else strip_accents(folded)
+    if plain.endswith(_DERIVED_ENDINGS[base]):
+        bare = stem if stem.isascii() else strip_accents(stem)
+        kept = 0
+        for a, b in zip(bare, plain, strict=False):
+            if a != b:
+                break
+            kept += 1
+        for family in _DERIVATIONS[base]:
+            ending = next((e for e in family.endings if plain.endswith(e)), None)
+            if ending is None:
+                continue
+            reach = kept - (len(plain) - len(ending))
+            if family.reach is None or reach <= family.reach:
+                return "\x00" + family.tag
+    if (
+        base == "es"
+        and plain == stem
+        and plain[-1] not in _VOWELS
+        and plain[-1].isalpha()
+        and plain not in _SPANISH_APOCOPES
+    ):
+        return _SPANISH_CONSONANT
+    return ""
 
 
 def _latin(char: str) -> bool:
