@@ -120,6 +120,9 @@ def test_spanish_number_words_and_a_bare_chinese_ten_have_their_values() -> None
     ]
     assert spanish_number_words("dos mil millones, 4,5 millones") == [2_000_000_000, 1_000_000]
     assert spanish_number_words("Una mujer y un niño.") == []
+    # "y" joins tens and units only: two numbers, not their sum.
+    assert spanish_number_words("entre dos y tres horas, las once y diez") == [2, 3, 11, 10]
+    assert spanish_number_words("ciento treinta y dos") == [132]
     # 十欧元 is ten euros; 十分 "very" and 十字 a cross, but 十分之一 a tenth.
     assert chinese_counts("门票十欧元，十分之一，二十") == [20, 10, 10]
     assert chinese_counts("十分好看的十字架") == []
@@ -128,6 +131,16 @@ def test_spanish_number_words_and_a_bare_chinese_ten_have_their_values() -> None
         side_features(["Once jugadores."], lang="es"),
     )
     assert (en.marks == es.marks).all()
+
+
+def test_a_bare_japanese_ten_is_ten_as_in_chinese() -> None:
+    """Japanese writes ten euros 十ユーロ, a bare 十 that ``chinese_numerals`` passes over as
+    a word; 十分 ("enough") stays a word."""
+    english = side_features(["Tickets cost ten euros."], lang="en")
+    japanese = side_features(["入場券は十ユーロです。"], lang="ja")
+    assert english.marks.any()
+    assert (english.marks == japanese.marks).all()
+    assert not side_features(["時間は十分あります。"], lang="ja").marks.any()
 
 
 def test_beads_cover_every_sentence_once_in_order() -> None:

@@ -305,6 +305,8 @@ _ES_VALUES = {
     "quinientos": 500,
     "quinientas": 500,
 }
+# The tens that "y" joins to a unit ("treinta y dos"; below thirty a number is one word).
+_ES_TENS_JOINED = frozenset(range(30, 100, 10))
 _ES_SCALES = {"mil": 1000, "millón": 1_000_000, "millones": 1_000_000}
 # Words, and what lies between them other than spaces: a comma or a figure ends a number
 # ("doscientos, cincuenta" are two).
@@ -332,7 +334,9 @@ def spanish_number_words(text: str) -> list[int]:
             total *= _ES_SCALES[word]  # "dos mil millones": mil millones is a billion
         elif word in _ES_SCALES:
             total, current = total + (current or 1) * _ES_SCALES[word], 0
-        elif word == "y" and current is not None:
+        elif word == "y" and current is not None and current % 100 in _ES_TENS_JOINED:
+            # "y" joins tens and units only ("treinta y dos"): "dos y tres horas" are two
+            # numbers, not five, and "las once y diez" no 21.
             continue
         elif current is not None:
             values.append(total + current)
@@ -350,7 +354,9 @@ _NUMBER_WORDS = {
     "en": english_number_words,
     "es": spanish_number_words,
     "zh": chinese_counts,
-    "ja": chinese_numerals,
+    # Japanese writes a bare 十 as Chinese does (十ユーロ, ten euros) and reads 十分 ("enough"),
+    # 十字 ("cross") as words too.
+    "ja": chinese_counts,
 }
 
 
