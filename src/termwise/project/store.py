@@ -492,7 +492,12 @@ def merge_from_disk(tfile: TranslationFile, path: str | Path | None = None) -> M
     report.header_taken = _merge_header(tfile, theirs)
     # Written as the other program now wraps the file (``msgcat -w 200``, ``--no-wrap``), as a
     # command reading it afresh would: the entries this side changes look like the rest.
+    # Its line ends and last line likewise (Poedit on Windows saves CRLF, msgcat no blank
+    # line at the end): a save wrote termwise's own back over them, the whole file a change
+    # to a version control diff. The spans found in that file are looked for with its ends.
     tfile.wrap_width = theirs.wrap_width
+    tfile.newline = theirs.newline
+    tfile.blank_line_at_end = theirs.blank_line_at_end
     report.differs_from_disk = _differs(tfile, theirs)
     tfile._fingerprint = theirs._fingerprint
     tfile._header_read = header_fields(theirs)

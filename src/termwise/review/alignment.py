@@ -58,6 +58,15 @@ def needs_check(unit: TranslationUnit) -> bool:
     return unsure(unit) or REGROUPED in notes(unit)
 
 
+def mark_confirmed(unit: TranslationUnit) -> None:
+    """Mark ``unit`` (with a translation) reviewed, as F7 and Ctrl+R both do: an aligned
+    group marked reviewed is confirmed (the translator looked at it and accepts it), so the
+    aligner's ``align-check`` flag goes with it. Left on by Ctrl+R, a PO editor showed the
+    group as still unsure where F7 had taken it off."""
+    unit.mark_reviewed()
+    unit.flags = unit.flags - {CHECK_FLAG}
+
+
 def unsure(unit: TranslationUnit) -> bool:
     """Flagged by the aligner, or its confidence below the threshold (confirmed or not)."""
     value = confidence(unit)
@@ -79,12 +88,15 @@ def regroup(unit: TranslationUnit, *merged: TranslationUnit) -> None:
 
 def regroup_new_parts(units: Mapping[str, TranslationUnit], known: Set[str]) -> None:
     """Give the units a split made (those not in ``known``) the aligned group's account of
-    the unit before each: "regrouped in review", with its confidence. A split unit of a
-    segment nobody aligned stays as it is."""
+    the unit before each: "regrouped in review", with the lowest confidence of the two (and
+    its flag), as the part that kept the id has it. That holds for a later part that comes
+    back with an aligner's comment of its own, from a join of groups split again: left
+    with it, the part was "group 1-1" (or reviewed, where confirmed before the join) and
+    off the list of groups to check while the first part of the same split was on it. A
+    split unit of a segment nobody aligned stays as it is."""
     previous: TranslationUnit | None = None
     for segment_id, unit in units.items():
-        new = segment_id not in known and confidence(unit) is None
-        if new and previous is not None and confidence(previous) is not None:
+        if segment_id not in known and previous is not None and confidence(previous) is not None:
             regroup(unit, previous)
         previous = unit
 
@@ -252,11 +264,7 @@ def confirm(session: ReviewSession, segment_id: str) -> bool:
         if unit.state is SegmentState.REVIEWED and CHECK_FLAG not in unit.flags:
             return False
 
-        def review() -> None:
-            unit.mark_reviewed()
-            unit.flags = unit.flags - {CHECK_FLAG}
-
-        session._edit("confirm group", [segment_id], review)
+        session._edit("confirm group", [segment_id], lambda: mark_confirmed(unit))
         return True
     if CONFIRMED in notes(unit) and waited_for(unit) is None and CHECK_FLAG not in unit.flags:
         return False

@@ -37,6 +37,7 @@ from termwise.project.units import MT_MAY_FILL, READ_ONLY_FLAG, SegmentState
 from termwise.review.alignment import (
     aligned_join,
     filled_in_review,
+    mark_confirmed,
     needs_check,
     regroup,
     regroup_new_parts,
@@ -540,10 +541,13 @@ class ReviewSession:
         return True
 
     def mark_reviewed(self, segment_id: str) -> bool:
+        """Ctrl+R: the translation is done. An aligned group so marked is confirmed, as F7
+        confirms it (``alignment.mark_confirmed``: the aligner's doubt goes too); one step
+        of undo. False where there is no translation to mark."""
         unit = self.unit(segment_id)
         if not unit.target:
             return False
-        self._edit("mark reviewed", [segment_id], unit.mark_reviewed)
+        self._edit("mark reviewed", [segment_id], lambda: mark_confirmed(unit))
         return True
 
     def set_note(self, segment_id: str, note: str) -> None:
