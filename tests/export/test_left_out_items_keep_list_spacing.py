@@ -1,6 +1,6 @@
 """The translation's list is spaced as the source's, also where the translation leaves out
-the only item that made the source's list loose; and what a definition opening an item
-("- [a]: /url") still does to the Markdown edition.
+the only item that made the source's list loose; and a list where a definition opens an
+item ("- [a]: /url") is one list in the Markdown edition, spaced as the source's.
 
 A list is loose in CommonMark where an item holds a paragraph after its first: every
 item's text is a paragraph then, set apart. The translation's list lost that spacing when
@@ -109,3 +109,38 @@ def test_a_tight_source_list_stays_tight(tmp_path: Path) -> None:
     # (The guard beside the fix: it passes on the code before it too.)
     assert tightness(text) == [True, True] and tightness(edition) == [True]
     assert "- CUT THE BREAD.\n- SERVE IT.\n" in edition
+
+
+# What the reader tells the editions: which definitions a list item's marker line holds
+# ("- [a]: /url", ``LinkDefinition.opens_item``), so that a Markdown edition tells "- [a]:
+# /url" then "  Text." (tight) from "- Text." then a blank line and "  [a]: /url" (loose),
+# and an item holding only definitions ("2. [b]: /url") from a definition between two lists.
+ITEM_LINE_DEFINITION = """# Steps
+
+Use [the flour][a].
+
+- Mix the flour.
+- [a]: http://example.org/flour
+  Weigh the salt.
+- Bake it.
+"""
+DEFINITION_ONLY_ITEM = """# Steps
+
+Use [the salt][b].
+
+1. First step.
+2. [b]: http://example.org/salt
+3. Third step.
+"""
+
+
+@pytest.mark.parametrize("text", [ITEM_LINE_DEFINITION, DEFINITION_ONLY_ITEM])
+def test_a_definition_on_an_item_marker_line_keeps_the_list(tmp_path: Path, text: str) -> None:
+    source = left_out_project(tmp_path, text, set())
+    edition = export(source, "steps.es.md", "--target-only").read_text(encoding="utf-8")
+    source_html = COMMONMARK.render(text)
+    edition_html = COMMONMARK.render(edition)
+    # One list, as tight as the source's, its numbers and its links as the source's.
+    assert tightness(edition) == tightness(text) == [True]
+    assert edition_html.count("<li") == source_html.count("<li")
+    assert edition_html.count("<a href=") == source_html.count("<a href=") == 1

@@ -71,7 +71,9 @@ from termwise.document.model import (
 # sentence), the item's next paragraph its first; a line indented two after "> \t" is no
 # code; "2)" quoted less than a quote's paragraph opens an item; "\ " escapes no space in
 # a link's destination.
-VERSION = 25
+# 26: a definition records the list item it opens (on the item's marker line, or right
+# under one there), which the editions print it in.
+VERSION = 26
 # Smaller files segment in well under a tenth of a second: not worth a cache file.
 MIN_BYTES = 200_000
 
@@ -316,6 +318,8 @@ def _encode_definition(definition: LinkDefinition) -> list[Any]:
         definition.code_blocks_before,
         _encode_quotes(definition.quotes),
         definition.item_depth,
+        _encode_list_item(definition.opens_item),
+        definition.marker_line,
     ]
 
 
@@ -330,10 +334,14 @@ def _decode_definition(row: Any) -> LinkDefinition:
         code_blocks_before,
         quotes,
         item_depth,
+        opens_item,
+        marker_line,
     ) = row
     numbers = (after_paragraph, quote_depth, code_blocks_before, item_depth)
     texts = (text, label, destination)
     if not all(type(number) is int and number >= 0 for number in numbers):
+        raise ValueError("cache row with a malformed link definition")
+    if type(marker_line) is not bool:
         raise ValueError("cache row with a malformed link definition")
     if not all(type(part) is str for part in texts) or not (title is None or type(title) is str):
         raise ValueError("cache row with a malformed link definition")
@@ -347,6 +355,8 @@ def _decode_definition(row: Any) -> LinkDefinition:
         code_blocks_before,
         _decode_quotes(quotes, quote_depth),
         item_depth,
+        _decode_list_item(opens_item),
+        marker_line,
     )
 
 

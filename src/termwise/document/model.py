@@ -308,6 +308,18 @@ class LinkDefinition:
     # The list item whose text holds it (see ``Segment.item_depth``): printed in that item,
     # so that the list goes on after it.
     item_depth: int = 0
+    # The list item it opens: written on the item's marker line ("- [a]: /url"), or under
+    # such a one with no blank line between, before the item's first paragraph. A Markdown
+    # edition prints it there again (``layout.ListEntry.definitions``): printed after the
+    # item's text, a blank line between, it made a tight list loose. An item that holds
+    # no paragraph (``item_depth`` one less than the item's) is an item still, empty in
+    # every rendering, and the list's numbers go on past it as the source's do. None for
+    # any other definition.
+    opens_item: ListItem | None = None
+    # Whether it stands on the marker line itself, the first to open the item: the next
+    # item may open with a definition too ("- [a]: /u" then "- [b]: /v"), which the
+    # item alone cannot tell from one under this one ("- [a]: /u" then "  [b]: /v").
+    marker_line: bool = False
 
 
 # A line ends where an editor ends it: "\r\n" (Windows), "\n", or a lone "\r" (classic Mac OS).

@@ -1498,19 +1498,22 @@ def markdown_blocks(text: str) -> list[Block]:
             # A lazy line: it stands in its paragraph's quotes, which go on past it.
             quotes.restore(before)
         current.lines.append(span)
-    return _place_item_definitions(blocks)
+    return _place_item_definitions(text, blocks)
 
 
-def _place_item_definitions(blocks: Sequence[Block]) -> list[Block]:
-    """``blocks`` with each list item a definition opens ("- [a]: /url") made an item of
-    the editions' lists, which know an item by its first paragraph.
+def _place_item_definitions(text: str, blocks: Sequence[Block]) -> list[Block]:
+    """``blocks`` (read from ``text``) with each list item a definition opens ("- [a]:
+    /url") made an item of the editions' lists, which know an item by its first paragraph.
 
     Where the item goes on with a paragraph ("- [a]: /url" then "  Text."), that
-    paragraph is its first, put before the definitions it holds, which stay in it. Where
-    it holds none, it is empty in every rendering (CommonMark shows a bare bullet): its
-    definitions stand where the item stands, in the item or list around it, and the
-    list's numbers go on as the source counts them (held by the item before, the
-    definition made it loose, and every number after it one less).
+    paragraph is its first, put before the definitions it holds, which stay in it;
+    written on the lines right before it, they open the item (``LinkDefinition.
+    opens_item``), and the editions print them there: after it, a blank line between,
+    they made a tight list loose. Where it holds none, it is empty in every rendering
+    (CommonMark shows a bare bullet): the definitions on and right under its marker line
+    stand where the item stands and open it, so that the editions keep the item and
+    number the list on as the source does (they cut it in two around the definitions, or
+    numbered every item after it one less); those after a blank line it holds.
     """
     placed: list[Block] = []
     index = 0
@@ -1525,6 +1528,11 @@ def _place_item_definitions(blocks: Sequence[Block]) -> list[Block]:
         while end < len(blocks) and _in_item(blocks[end], opener) and blocks[end].definition:
             end += 1
         run = blocks[index:end]
+        # The definitions on the marker line and the lines right under it: after a blank
+        # line, what the item holds sets it apart, and its list is loose.
+        opening = 1
+        while opening < len(run) and _next_lines(text, run[opening - 1], run[opening]):
+            opening += 1
         following = blocks[end] if end < len(blocks) else None
         if (
             following is not None
@@ -1533,15 +1541,32 @@ def _place_item_definitions(blocks: Sequence[Block]) -> list[Block]:
             and following.definition is None
         ):
             following.list_item, following.item_depth = item, 0
+            if opening == len(run) and _next_lines(text, run[-1], following):
+                _open_item(run, item)
             placed.append(following)
             placed.extend(run)
             index = end + 1
             continue
-        for definition in run:
+        _open_item(run[:opening], item)
+        for definition in run[:opening]:
             definition.item_depth = item.depth - 1
+        # (Those after a blank line the item holds, as it holds a later paragraph.)
         placed.extend(run)
         index = end
     return placed
+
+
+def _open_item(run: Sequence[Block], item: ListItem) -> None:
+    """Record on the definitions of ``run`` that they open ``item``, the first on its
+    marker line."""
+    for position, block in enumerate(run):
+        assert block.definition is not None
+        block.definition = replace(block.definition, opens_item=item, marker_line=not position)
+
+
+def _next_lines(text: str, block: Block, after: Block) -> bool:
+    """Whether ``after`` starts on the line after ``block``'s last, no blank line between."""
+    return text.count("\n", block.lines[-1][1], after.lines[0][0]) == 1
 
 
 def _in_item(block: Block, opener: Block) -> bool:

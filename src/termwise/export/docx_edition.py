@@ -62,6 +62,7 @@ from termwise.export.layout import (
     TablePart,
     edition_parts,
     flat_parts,
+    item_definitions,
     number_label,
     quote_breaks,
 )
@@ -207,9 +208,13 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
     def add_target(paragraph: Any, block: EditionBlock, style: _Style) -> None:
         _add_target(paragraph, block, markdown, references, style, marks, target_lang)
 
+    # (An item that holds only definitions keeps its numbered paragraph, empty.)
+    item_openers = item_definitions(edition.link_definitions)
     if target_only:
         after_table = False
-        parts = translation_parts(edition_parts(edition.target_body(), edition.shown_code_blocks))
+        parts = translation_parts(
+            edition_parts(edition.target_body(), edition.shown_code_blocks, item_openers)
+        )
         breaks = quote_breaks(parts)
         for index, (block, depth) in enumerate(flat_parts(parts)):
             if index in breaks:
@@ -253,7 +258,8 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
                 run.bold = True
         # Repeated at the top of every page, so that a reader knows the columns there too.
         table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
-        for block, depth in flat_parts(edition_parts(edition.blocks, edition.shown_code_blocks)):
+        body = edition_parts(edition.blocks, edition.shown_code_blocks, item_openers)
+        for block, depth in flat_parts(body):
             if isinstance(block, DefinitionsPart):
                 continue  # (only a Markdown edition places them)
             cells = table.add_row().cells
@@ -434,7 +440,8 @@ def _add_entry(
     if label:
         paragraph.add_run(label + " ")
     written = len(paragraph.text)
-    add(paragraph, entry.block, _Style(bold=entry.block.kind is SegmentKind.HEADING))
+    if entry.block is not None:
+        add(paragraph, entry.block, _Style(bold=entry.block.kind is SegmentKind.HEADING))
     children = entry.children
     kept = True
     if children and len(paragraph.text) == written:

@@ -58,6 +58,7 @@ from termwise.export.layout import (
     TablePart,
     edition_parts,
     flat_parts,
+    item_definitions,
     nested_parts,
 )
 from termwise.export.markdown_inline import References
@@ -152,7 +153,9 @@ def html_edition(edition: Edition, *, target_only: bool = False) -> str:
     title_lang = edition.title_override_lang
     title_attribute = f' lang="{escape(title_lang)}"' if title_lang else ""
     body = edition_parts(
-        edition.target_body() if target_only else edition.blocks, edition.shown_code_blocks
+        edition.target_body() if target_only else edition.blocks,
+        edition.shown_code_blocks,
+        item_definitions(edition.link_definitions),
     )
     if target_only:
         body = translation_parts(body)
@@ -371,7 +374,9 @@ def _list_html(part: ListPart, block_html: BlockHtml, markdown: bool = False) ->
         opening, closing = "<ul>", "</ul>"
     items = []
     for entry in part.entries:
-        text = _inline_block_html(entry.block, block_html)
+        # (An item that holds only definitions shows nothing: an empty <li>, as CommonMark
+        # renders it, which keeps the next items' numbers.)
+        text = "" if entry.block is None else _inline_block_html(entry.block, block_html)
         if part.loose and text:
             # An item of several paragraphs makes the list loose: each item's text a <p>,
             # as CommonMark renders it (an item's first paragraph bare beside the <p> of

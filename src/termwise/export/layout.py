@@ -19,7 +19,10 @@ placed as code is; an edition that shows no comments leaves them out of the code
 asks for (``Edition.shown_code_blocks``).
 Link reference definitions (``LinkDefinition``), which only a Markdown edition asks for,
 are a part where they stand too (consecutive ones one part), inside the quote they stand
-in.
+in. Those that open a list item ("- [a]: /url", ``LinkDefinition.opens_item``) are its
+entry's (``ListEntry.definitions``), before its text, and an item that holds no paragraph
+is an entry all the same: every edition asks for them (``item_definitions``), so that
+such an item keeps its place and the list its numbers.
 """
 
 from __future__ import annotations
@@ -45,9 +48,13 @@ class ListEntry:
     what it holds after that paragraph, in order: lists nested in it, and the quotes,
     paragraphs, code blocks and tables written in its text."""
 
-    block: EditionBlock
+    # None for an item that holds no paragraph, only the definitions that open it.
+    block: EditionBlock | None
     number: int | None
     children: list[Part] = field(default_factory=list)
+    # The link definitions on its marker line and right under it (``LinkDefinition.
+    # opens_item``), before its text: they leave the list as tight as the source's.
+    definitions: list[LinkDefinition] = field(default_factory=list)
 
     @property
     def loose(self) -> bool:
@@ -155,6 +162,14 @@ def edition_parts(
     return _grouped(placed)
 
 
+def item_definitions(definitions: Sequence[LinkDefinition]) -> list[LinkDefinition]:
+    """The definitions that open a list item (``LinkDefinition.opens_item``): what an
+    edition that prints no definition still asks ``edition_parts`` for, or an item that
+    holds nothing else is no item, and the list is cut in two where it stood (one less
+    item, or numbered one less after it)."""
+    return [definition for definition in definitions if definition.opens_item is not None]
+
+
 def _in_source_order(
     code_blocks: Sequence[CodeBlock], definitions: Sequence[LinkDefinition]
 ) -> list[CodeBlock | LinkDefinition]:
@@ -254,10 +269,18 @@ def _grouped(blocks: Sequence[_Placed], depth: int = 0) -> list[Part]:
             # (It ends the table or list before it, as ``_table_of`` and
             # ``_continues_list`` find.)
             parts.append(block)
+        elif _opens_entry(block, depth):
+            while end < len(blocks) and _continues_list(blocks[end], depth):
+                end += 1
+            parts.extend(_lists(blocks[index:end], depth))
         elif isinstance(block, LinkDefinition):
             definitions = [block]
             while end < len(blocks) and isinstance(following := blocks[end], LinkDefinition):
-                if following.quote_depth != depth or following.item_depth != block.item_depth:
+                if (
+                    following.quote_depth != depth
+                    or following.item_depth != block.item_depth
+                    or following.opens_item is not None
+                ):
                     break
                 definitions.append(following)
                 end += 1
@@ -283,9 +306,25 @@ def _paragraphs(run: Sequence[_Placed]) -> list[EditionBlock]:
 
 
 def _continues_list(block: _Placed, depth: int) -> bool:
-    """Whether ``block`` goes on with a list standing in ``depth`` quotes: as its item, or
-    as something written in an item's text (a quote, a paragraph after its first, code)."""
-    return (_is_item(block, depth) and _table_of(block) is None) or _held_by(block, depth) > 0
+    """Whether ``block`` goes on with a list standing in ``depth`` quotes: as its item (or
+    a definition opening one), or as something written in an item's text (a quote, a
+    paragraph after its first, code)."""
+    return (
+        (_is_item(block, depth) and _table_of(block) is None)
+        or _opens_entry(block, depth)
+        or _held_by(block, depth) > 0
+    )
+
+
+def _opens_entry(block: _Placed, depth: int) -> bool:
+    """Whether ``block`` is a definition that opens a list item standing in ``depth``
+    quotes (``LinkDefinition.opens_item``): it is that item's entry's, or makes the
+    entry of an item that holds no paragraph."""
+    return (
+        isinstance(block, LinkDefinition)
+        and block.opens_item is not None
+        and block.quote_depth == depth
+    )
 
 
 def _is_item(block: _Placed, depth: int) -> bool:
@@ -305,7 +344,7 @@ def _held_by(block: _Placed, depth: int) -> int:
     if block.quote_depth > depth:
         quote = _quote_of(block, depth)
         return quote.item_depth if quote is not None else 0
-    if _is_item(block, depth):
+    if _is_item(block, depth) or _opens_entry(block, depth):
         return 0
     return block.item_depth
 
@@ -355,14 +394,24 @@ def _lists(blocks: Sequence[_Placed], depth: int = 0) -> list[ListPart]:
     the list open at its depth; a change of kind at a depth starts a new list there, as
     does a change of marker (in CommonMark "- a" then "* b" are two lists). What an item's
     text holds among the items (``_continues_list``: a quote, a later paragraph, code)
-    goes to the last item at the depth it is held at, and the list goes on after it.
+    goes to the last item at the depth it is held at, and the list goes on after it. A
+    definition that opens an item (``LinkDefinition.opens_item``) is its entry's; the one
+    on the marker line of an item that holds no paragraph makes an entry without one.
     """
     top: list[ListPart] = []
     open_lists: list[ListPart] = []
     index = 0
     while index < len(blocks):
         block = blocks[index]
-        if (
+        if isinstance(block, LinkDefinition) and _opens_entry(block, depth):
+            assert block.opens_item is not None
+            index += 1
+            owner = _opened_entry(open_lists, block)
+            if owner is not None:
+                owner.definitions.append(block)
+                continue
+            item, entry = block.opens_item, ListEntry(block=None, number=None, definitions=[block])
+        elif (
             not isinstance(block, EditionBlock)
             or block.list_item is None
             or block.quote_depth != depth
@@ -372,6 +421,7 @@ def _lists(blocks: Sequence[_Placed], depth: int = 0) -> list[ListPart]:
             while (
                 end < len(blocks)
                 and not _is_item(blocks[end], depth)
+                and not _opens_entry(blocks[end], depth)
                 and _held_by(blocks[end], depth) == held
             ):
                 end += 1
@@ -383,8 +433,9 @@ def _lists(blocks: Sequence[_Placed], depth: int = 0) -> list[ListPart]:
             open_lists[-1].entries[-1].children.extend(_grouped(blocks[index:end], depth))
             index = end
             continue
-        index += 1
-        item = block.list_item
+        else:
+            index += 1
+            item, entry = block.list_item, ListEntry(block=block, number=None)
         while open_lists and open_lists[-1].depth > item.depth:
             open_lists.pop()
         current = open_lists[-1] if open_lists else None
@@ -415,8 +466,24 @@ def _lists(blocks: Sequence[_Placed], depth: int = 0) -> list[ListPart]:
             number = current.start + len(current.entries)
         elif item.ordered:
             number = item.number if item.number is not None else 1
-        current.entries.append(ListEntry(block=block, number=number))
+        entry.number = number
+        current.entries.append(entry)
     return top
+
+
+def _opened_entry(open_lists: Sequence[ListPart], definition: LinkDefinition) -> ListEntry | None:
+    """The entry ``definition`` opens along with what came before it: the item's first
+    paragraph (read before its definitions), or the definition on its marker line. None
+    for the one on the marker line of an item that holds no paragraph, which makes the
+    entry."""
+    item = definition.opens_item
+    assert item is not None
+    if definition.marker_line and definition.item_depth < item.depth:
+        return None
+    for part in reversed(open_lists):
+        if part.depth <= item.depth:
+            return part.entries[-1] if part.entries else None
+    return None
 
 
 def _numbering(item: ListItem) -> str:

@@ -151,14 +151,20 @@ def _kept_list(part: ListPart, held: list[tuple[LinkDefinition, bool]]) -> ListP
     they stood in the parent item after a blank line, which made a tight list loose."""
     entries: list[ListEntry] = []
     for entry in part.entries:
-        inside: list[tuple[LinkDefinition, bool]] = []
+        # (The definitions that open it first, as the source has them.)
+        inside: list[tuple[LinkDefinition, bool]] = [
+            (definition, True) for definition in entry.definitions
+        ]
         children = _kept_children(entry.children, inside)
-        if entry.block.left_out and not any(_holds_translation(child) for child in children):
+        # An item that holds no paragraph, only definitions, is no translator's to leave
+        # out: it stays, as in the source.
+        left_out = entry.block is not None and entry.block.left_out
+        if left_out and not any(_holds_translation(child) for child in children):
             held.extend((definition, False) for definition, _ in inside)
             continue
         held.extend(inside)
         number = None if entry.number is None else part.start + len(entries)
-        entries.append(ListEntry(block=entry.block, number=number, children=children))
+        entries.append(replace(entry, number=number, children=children))
     return replace(part, entries=entries, source_loose=part.loose)
 
 
@@ -194,6 +200,7 @@ def _definitions(parts: Sequence[Part]) -> list[LinkDefinition]:
             found.extend(_definitions(part.parts))
         elif isinstance(part, ListPart):
             for entry in part.entries:
+                found.extend(entry.definitions)
                 found.extend(_definitions(entry.children))
     return found
 

@@ -41,11 +41,13 @@ from termwise.export.edition import (
 from termwise.export.layout import (
     CellPart,
     DefinitionsPart,
+    ListEntry,
     ListPart,
     Part,
     QuotePart,
     TablePart,
     edition_parts,
+    item_definitions,
     number_label,
 )
 from termwise.export.omitted_items import translation_part, translation_parts
@@ -215,7 +217,9 @@ def text_edition(edition: Edition, *, target_only: bool = False) -> str:
         lines.extend([edition.target_title, ""])
     elif not target_only and edition.title_row is None:
         lines.extend([edition.title, ""])
-    parts = edition_parts(edition.blocks, edition.shown_code_blocks)
+    parts = edition_parts(
+        edition.blocks, edition.shown_code_blocks, item_definitions(edition.link_definitions)
+    )
     # (A list the translation leaves out whole leaves no blank lines where it stood.)
     lines.extend(_text_lines(translation_parts(parts) if target_only else parts, sides))
     lines.extend(edition.legends())
@@ -441,7 +445,13 @@ def _markdown_part(
         def held_lines(held: Part) -> list[str]:
             return _markdown_lines([held], text_of, markdown, definitions=definitions)
 
-        return _list_lines(part, item_text, other_markers=other_markers, held_lines=held_lines)
+        return _list_lines(
+            part,
+            item_text,
+            other_markers=other_markers,
+            held_lines=held_lines,
+            definitions=definitions,
+        )
     lines: list[str] = []
     for index, row in enumerate(part.rows):
         cells = [_cell(_cell_text(cell, text_of), markdown) for cell in row]
@@ -466,10 +476,13 @@ def _list_lines(
     other_markers: bool = False,
     markdown: bool = True,
     held_lines: Callable[[Part], list[str]] | None = None,
+    definitions: bool = False,
 ) -> list[str]:
     """One line an item, "- " or "3. " before it; a nested list, or what else the item
     holds (a quote, a paragraph, code) as ``held_lines`` prints it (as plain text does, by
-    default), under its item's text.
+    default), under its item's text. With ``definitions``, the definitions that open an
+    item (``ListEntry.definitions``) stand on its marker's line, its text under them, as
+    the source writes them: printed after its text, they set a blank line in a tight list.
 
     Markdown numbers lists in digits only, so there an item numbered "b." is a bullet item
     that starts "b." (a Markdown list of "b." lines is a paragraph); plain text prints "b.".
@@ -492,12 +505,17 @@ def _list_lines(
             number = number_label(entry.number, part.numbering)
             label = f"({number})" if written == "()" else f"{number}{written}"
             marker = f"{bullet} {label}" if markdown else label
-        text = text_of(entry.block)
-        # (An item that shows nothing, a comment alone, is its marker: no trailing space.)
-        lines.append(f"{indent}{marker} {text}" if text else f"{indent}{marker}")
+        text = text_of(entry.block) if entry.block is not None else ""
+        nested = indent + " " * (len(marker) + 1)
+        opening = _opening_lines(entry, text) if definitions else []
+        if opening:
+            lines.append(f"{indent}{marker} {opening[0]}")
+            lines.extend(f"{nested}{line}" for line in opening[1:])
+        else:
+            # (An item that shows nothing, a comment alone, is its marker: no trailing space.)
+            lines.append(f"{indent}{marker} {text}" if text else f"{indent}{marker}")
         marker_line = len(lines) - 1
         previous: tuple[ListPart, bool] | None = None
-        nested = indent + " " * (len(marker) + 1)
         for child in entry.children:
             if not isinstance(child, ListPart):
                 # Under the item's text, as far in as it (CommonMark: what is indented so
@@ -529,10 +547,24 @@ def _list_lines(
                     other_markers=other,
                     markdown=markdown,
                     held_lines=held_lines,
+                    definitions=definitions,
                 )
             )
-        if not text and entry.children:
+        if not text and not opening and entry.children:
             _hold_from_marker(lines, marker_line, len(nested))
+    return lines
+
+
+def _opening_lines(entry: ListEntry, text: str) -> list[str]:
+    """The lines of an item that its definitions open (``ListEntry.definitions``): they,
+    then its text, if it has any; none where no definition opens it. A text that is all
+    a quotation ('"Pesa la sal."') would be the last definition's title on the line under
+    it: its first mark is escaped, which shows the same."""
+    if not entry.definitions:
+        return []
+    lines = [line for definition in entry.definitions for line in definition.text.split("\n")]
+    if text:
+        lines.append("\\" + text if text[0] in "\"'(" else text)
     return lines
 
 
