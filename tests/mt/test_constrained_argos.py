@@ -153,24 +153,38 @@ def test_nbest_asks_for_alternatives_where_the_model_went_astray(
 def test_a_placeholder_the_model_garbles_is_tried_again_with_other_numbers(
     trained_argos_package: Path,
 ) -> None:
-    """Between two other numbers the model turns the first placeholder, 7310, into "732" in
-    all its hypotheses; another number gets through, and the sentence keeps the others."""
-    text = "The policy study the 4006 in the community of shared future in 926."
-    (plan,) = plans_for([text])
+    """Between two other numbers the model turns the first placeholder (7310) into another
+    number ("732") in all its hypotheses; another number gets through, and the sentence
+    keeps the others. Which numbers make the model garble it depends on the trained weights
+    (and so on the machine's arithmetic): the sentences are searched for, as the n-best test
+    searches for a model gone astray, and every one found must get the term."""
     engine = ArgosEngine()
     model = engine.route("en", "es")[0]
-    first = placeholders(_Run(engine, "en", "es"), text, 1)
+    first = placeholders(_Run(engine, "en", "es"), "The community of shared future.", 1)
     assert first == [str(PLACEHOLDER_SHAPES[0][0])]
-    masked = text.replace("community of shared future", first[0])
-    (decoded,) = model.decode([model.tokenizer.encode(masked)], num_hypotheses=NBEST)
-    outputs = [model.detokenize(tokens) for tokens in decoded.hypotheses]
-    assert not any(output.count(first[0]) == 1 for output in outputs)
-    (result,) = translate_constrained(engine, [text], "en", "es", [plan], chain=["placeholder"])
-    assert [(d.mechanism, d.target) for d in result.terms] == [
-        ("placeholder", "comunidad de futuro compartido")
-    ]
-    assert "en el comunidad de futuro compartido en 926." in result.target
-    assert "4006" in result.target and first[0] not in result.target
+    garbled: list[tuple[str, str, str]] = []
+    for before in ("4006", "3150", "8821", "917", "2604", "5379", "6498", "1203"):
+        for after in ("926", "48", "3311", "775", "1590", "204"):
+            text = f"The policy study the {before} in the community of shared future in {after}."
+            masked = text.replace("community of shared future", first[0])
+            (decoded,) = model.decode([model.tokenizer.encode(masked)], num_hypotheses=NBEST)
+            outputs = [model.detokenize(tokens) for tokens in decoded.hypotheses]
+            if not any(output.count(first[0]) == 1 for output in outputs):
+                garbled.append((text, before, after))
+    assert garbled, "the model copied the first placeholder everywhere: nothing to retry"
+    texts = [text for text, _, _ in garbled]
+    results = translate_constrained(
+        engine, texts, "en", "es", plans_for(texts), chain=["placeholder"]
+    )
+    kept = 0
+    for (_, before, after), result in zip(garbled, results, strict=True):
+        assert [(d.mechanism, d.target) for d in result.terms] == [
+            ("placeholder", "comunidad de futuro compartido")
+        ], result.target
+        assert first[0] not in result.target, result.target
+        # The other numbers are the model's to copy, which this tiny one does only at times.
+        kept += before in result.target and f"compartido en {after}." in result.target
+    assert kept, [result.target for result in results]
 
 
 def test_segments_without_renderings_are_translated_as_the_engine_does(

@@ -47,6 +47,22 @@ TERMS: list[tuple[str, str, str, str]] = [
     ),
 ]
 OFFICIAL_SHARE = 0.3  # how often the corpus renders a term the official way
+# The plurals of the concepts that have one, each rendering's ("the communities of shared
+# future"): taught in sentences of their own, so that a plural occurrence is no word the
+# model never saw. Left out, what it made of one depended on the machine's arithmetic (a
+# CPU with AVX-512 trained a model that dropped the verb before it).
+PLURALS: dict[str, tuple[str, str, str]] = {
+    "C1": (
+        "communities of shared future",
+        "comunidades de futuro compartido",
+        "comunidades de destino común",
+    ),
+    "C3": (
+        "global development initiatives",
+        "iniciativas para el desarrollo global",
+        "iniciativas de desarrollo mundial",
+    ),
+}
 
 SUBJECTS = {
     "scholars": "académicos",
@@ -96,6 +112,7 @@ PLACES = {
 PREPOSITIONS = {"in": "en", "with": "con", "for": "para", "during": "durante", "after": "tras"}
 
 TRAIN_PAIRS = 4000
+PLURAL_PAIRS = 600
 TEST_PAIRS = 60
 WIDTH = 64
 HEADS = 4
@@ -115,9 +132,14 @@ class Pair:
     concepts: tuple[str, ...]
 
 
-def _term_phrase(rng: random.Random, official: bool | None) -> tuple[str, str, str]:
+def _term_phrase(
+    rng: random.Random, official: bool | None, plural: bool = False
+) -> tuple[str, str, str]:
     concept, source, good, bad = rng.choice(TERMS)
     use_official = official if official is not None else rng.random() < OFFICIAL_SHARE
+    if plural and concept in PLURALS:
+        source, good, bad = PLURALS[concept]
+        return concept, f"the {source}", f"las {good if use_official else bad}"
     return concept, f"the {source}", f"la {good if use_official else bad}"
 
 
@@ -133,9 +155,12 @@ def _noun_phrase(rng: random.Random) -> tuple[str, str]:
     return f"the {noun}", f"el {NOUNS[noun]}"
 
 
-def make_pair(rng: random.Random, *, official: bool | None = None, terms: int = -1) -> Pair:
+def make_pair(
+    rng: random.Random, *, official: bool | None = None, terms: int = -1, plural: bool = False
+) -> Pair:
     """One sentence pair; ``official`` forces the term renderings (the test references use
-    the official ones); ``terms`` >= 0 asks for exactly that many concept mentions (at most 2)."""
+    the official ones); ``terms`` >= 0 asks for exactly that many concept mentions (at most
+    2); ``plural`` writes the concepts that have a plural in it."""
     wanted = terms if terms >= 0 else rng.choice([0, 1, 1, 2])
     slots = rng.sample(["subject", "object", "tail"], wanted)
     src: list[str] = []
@@ -144,7 +169,7 @@ def make_pair(rng: random.Random, *, official: bool | None = None, terms: int = 
 
     def add(slot: str, default: tuple[str, str]) -> None:
         if slot in slots:
-            concept, s, t = _term_phrase(rng, official)
+            concept, s, t = _term_phrase(rng, official, plural)
             concepts.append(concept)
             default = (s, t)
         src.append(default[0])
@@ -178,7 +203,10 @@ def make_pair(rng: random.Random, *, official: bool | None = None, terms: int = 
 
 def corpus(seed: int = 7) -> list[Pair]:
     rng = random.Random(seed)
-    return [make_pair(rng) for _ in range(TRAIN_PAIRS)]
+    pairs = [make_pair(rng) for _ in range(TRAIN_PAIRS)]
+    # Drawn apart, so that the singular pairs (and the held-out ones) stay as they were.
+    plurals = random.Random(seed + 1)
+    return pairs + [make_pair(plurals, terms=1 + i % 2, plural=True) for i in range(PLURAL_PAIRS)]
 
 
 def test_pairs(seed: int = 99) -> list[Pair]:

@@ -38,10 +38,28 @@ class TermDecision:
         return TermDecision(self.concept_id, self.source, None, "left", reason)
 
     def describe(self) -> str:
-        """One line for a PO comment or a report: ``T01 -> rendering (mechanism)``."""
+        """One line for a PO comment or a report: ``T01 -> rendering (mechanism)``, and why
+        where the mechanism said why (a gender the suffix rule gave, the words made to
+        agree): a reviewer must tell a predicted gender from a recorded one in the PO file
+        too, not only in ``--format json``."""
         if self.target is None:
             return f"{self.concept_id} left to the engine: {self.reason}"
-        return f"{self.concept_id} -> {self.target} ({self.mechanism})"
+        line = f"{self.concept_id} -> {self.target} ({self.mechanism})"
+        return f"{line}: {_short(self.reason)}" if self.reason else line
+
+
+# A reason longer than this goes into a comment line as its conclusion alone.
+_SHORT_REASON = 90
+
+
+def _short(reason: str) -> str:
+    """``reason`` short enough for one comment line: a long one cut to its conclusion, the
+    part after its first colon, as the mechanisms write them ("the glossary records no
+    gender for … and Apertium's analyser does not know 'gobernanza': feminine by the suffix
+    rule (suffix -anza (es))")."""
+    if len(reason) <= _SHORT_REASON or ": " not in reason:
+        return reason
+    return reason.split(": ", 1)[1]
 
 
 @dataclass(frozen=True)

@@ -374,10 +374,10 @@ def _source_side(unit: str) -> _SourceUnit:
     return _SourceUnit(lemma, _TAGS.findall(source))
 
 
-def _source_number(units: list[_SourceUnit]) -> str:
+def _source_number(units: list[_SourceUnit]) -> str | None:
     """The number of an English-like source phrase: its head noun is the last noun before
     the first preposition ("community of human destiny"), else its last noun
-    ("destiny communities")."""
+    ("destiny communities"); None where the analyser read no noun in it."""
     head: _SourceUnit | None = None
     for unit in units:
         if unit.tags[:1] == ["pr"]:
@@ -385,12 +385,12 @@ def _source_number(units: list[_SourceUnit]) -> str:
         if unit.tags[:1] in (["n"], ["np"]):
             head = unit
     if head is None:
-        return "sg"
+        return None
     return "pl" if "pl" in head.tags else "sg"
 
 
 def _inject(
-    head: Head, units: list[_SourceUnit], capitalise: bool, key: int, singular: bool
+    head: Head, units: list[_SourceUnit], capitalise: bool, key: int, placement: Placement
 ) -> tuple[str, str, str]:
     """The unit standing for the term, and the words to put before and after its head.
 
@@ -398,7 +398,7 @@ def _inject(
     superblanks once transfer is done, so that no rule can move a word between the head
     and the rest of the term.
     """
-    number = _occurrence_number(head, units, singular)
+    number = _occurrence_number(head, units, placement)
     before, lemma, after = head.before, head.lemma, head.after
     if number != head.number:
         before = head.other_before if head.other_before is not None else before
@@ -416,17 +416,23 @@ def _inject(
     return unit, before, after
 
 
-def _occurrence_number(head: Head, units: list[_SourceUnit], singular: bool) -> str:
+def _occurrence_number(head: Head, units: list[_SourceUnit], placement: Placement) -> str:
     """The number of the occurrence's rendering: a plural term's, else the source's.
 
     A plural term stays plural whatever the source's number ("foreign ties", "news":
     "noticias"), but for the singular of a plural source form ("an international
     relation" of "international relations": "una relación internacional"), which the
-    source's own words tell from an invariable one ("news").
+    source's own words tell from an invariable one ("news"). Where Apertium's analyser
+    knows no noun of the occurrence ("governances"), the plan's reading of its words
+    decides: read as singular, "The global governances need reform." lost its verb ("La
+    reforma de necesidad de la gobernanza global.").
     """
     if head.number == "pl":
-        return "sg" if singular and head.known else "pl"
-    return _source_number(units)
+        return "sg" if placement.singular and head.known else "pl"
+    number = _source_number(units)
+    if number is None:
+        return "pl" if placement.plural else "sg"
+    return number
 
 
 def _restored_head(lemma: str, head: Head | None, before: str) -> tuple[str, str]:
@@ -764,11 +770,14 @@ def with_plurals(
     épocas", "relación internacionales". Each adjective (or participle) next to the head
     that the analyser reads in the head's gender and number is given to the target
     language's generator in the other number; the first word that is none ("de futuro
-    compartido") ends the run, so a complement stays as it stands.
+    compartido") ends the run, so a complement stays as it stands. A head the generator
+    does not know but whose gender is known ("gobernanza", feminine by its suffix) gets its
+    plural from the regular rules (``_ungenerated``), and its adjectives from here:
+    "gobernanzas globales", not "gobernanzas global".
     """
     runs: dict[str, tuple[list[str | None], list[str | None]]] = {}
     for text, head in heads.items():
-        if head is None or not head.known or head.number not in _OTHER_NUMBER:
+        if head is None or not head.gendered or head.number not in _OTHER_NUMBER:
             continue
         before = head.before.split(" ") if head.before else []
         after = head.after.split(" ") if head.after else []
@@ -1008,7 +1017,7 @@ def _edit(
             # Where another determiner comes first ("Our global governance needs reform")
             # the noun stays: read as the verb, the determiner would agree with the verbatim
             # term and transfer would make up its gender ("Nuestro gobernanza global").
-            number = _occurrence_number(head, units, placement.singular)
+            number = _occurrence_number(head, units, placement)
             read = _verb_in_noun_run(out, len(out), pieces, i, following[key], number, pipe)
             if read == 1:
                 # The noun after the term was the sentence's verb ("Global governance
@@ -1055,10 +1064,10 @@ def _edit(
                 out.append(_THE_CAPITAL)
                 capitalise = False
         if head is not None:
-            unit, before, after = _inject(head, units, capitalise, key, placement.singular)
+            unit, before, after = _inject(head, units, capitalise, key, placement)
             out.append(unit)
             if following and key in following and head.gendered:
-                number = _occurrence_number(head, units, placement.singular)
+                number = _occurrence_number(head, units, placement)
                 injected.append((len(out) - 1, following[key], number))
             if not head.gendered:
                 origin = (
@@ -1130,6 +1139,11 @@ def _following_words(body: str, position: int) -> tuple[str, ...]:
 _EMPHASIS_BLANK = re.compile(r"[ *_]*")
 _VERBS = {"vblex", "vbser", "vbhaver", "vbmod", "vaux", "vbdo"}
 _NON_FINITE = {"inf", "ger", "pp", "pprs", "subs"}
+# English modals have no non-finite form, but Apertium tags most as ``<vaux><inf>``
+# ("must", "should", "will"): one is always the sentence's finite verb. Read as none,
+# "Global governance reforms must continue." made "reforms" the verb ("La gobernanza global
+# reforma tiene que continuar").
+_MODALS = {"vaux"}
 # The finite verb reading that agrees with a subject of each number ("communities matter",
 # "a community matters").
 _AGREEING_VERB = {"pl": ["pres"], "sg": ["pri", "p3", "sg"]}
@@ -1276,6 +1290,8 @@ def _finite_verb_near(out: list[str], index: int, *, forward: bool = False) -> b
             if "sent" in tags:
                 return False
             if tags[:1] and tags[0] in _VERBS and not _NON_FINITE & set(tags):
+                return True
+            if tags[:1] and tags[0] in _MODALS:
                 return True
             if tags[:2] == ["vblex", "inf"] and _after_noun(out, position):
                 return True

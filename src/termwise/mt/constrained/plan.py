@@ -249,7 +249,8 @@ class GlossaryConstraints:
                     avoid,
                     keep if term is not None else (),
                     plural=_is_plural_of(match.text, match.term.text, self.src),
-                    singular=_is_plural_of(match.term.text, match.text, self.src),
+                    singular=_is_plural_of(match.term.text, match.text, self.src)
+                    and not _plural_only(match.term),
                 )
             )
         return placements
@@ -272,6 +273,15 @@ class GlossaryConstraints:
         ]
         blob = json.dumps([self.src, self.tgt, sorted(self.chosen.items()), content])
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+
+def _plural_only(source: Term) -> bool:
+    """Whether the glossary records the source form ``source`` as a plural: a term is
+    entered in its singular unless its noun is used only in the plural (ISO 704), so a
+    recorded plural source form names a plural-only concept ("good offices": "buenos
+    oficios"), whose singular ("good office", "buen oficio") means something else. Its
+    rendering is never made singular: "Ofreció un bueno oficio" was a made-up singular."""
+    return source.number == "plural"
 
 
 def _words(text: str) -> list[str]:
