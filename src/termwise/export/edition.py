@@ -39,6 +39,9 @@ UNREVIEWED_MARK = "†"
 UNREVIEWED_LEGEND = "† machine translation or draft, not yet reviewed"
 MISSING = "[untranslated]"
 MISSING_LEGEND = f"{MISSING}: no reviewed translation yet"
+# Term statuses a published text should not use: the editions mark them as a warning
+# (preferred, admitted and unspecified ones are fine).
+WARNING_STATUSES = frozenset({"deprecated", "superseded"})
 
 
 @dataclass(frozen=True)

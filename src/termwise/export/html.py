@@ -3,7 +3,8 @@
 No scripts, fonts or style sheets from elsewhere, so it opens offline and prints the same
 anywhere. Each paragraph is one table row (source left, translation right) so that the two
 columns stay aligned across page breaks; glossary terms carry their concept and official
-rendering in a tooltip, deprecated ones are underlined in a warning colour. The inline markup
+rendering in a tooltip, deprecated ones are underlined in a warning colour, and the footer
+says what each mark the page uses means (on paper, as it prints). The inline markup
 of a Markdown source (emphasis, code, links) is rendered; everything else is escaped, raw
 HTML included, but for an HTML comment in the text, which shows nothing, as in a rendering
 of the source.
@@ -35,7 +36,8 @@ elements in it (its first one too, as CommonMark renders a loose list), its code
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Collection
 from html import escape
 
 from termwise.document.model import CodeBlock, SegmentKind
@@ -43,6 +45,7 @@ from termwise.export import markdown_inline
 from termwise.export.edition import (
     MISSING,
     UNREVIEWED_MARK,
+    WARNING_STATUSES,
     Edition,
     EditionBlock,
     EditionSegment,
@@ -131,6 +134,22 @@ QUOTE_CSS = """blockquote { margin: .1rem 0 .3rem; padding-inline-start: .9rem;
 blockquote > p { margin: 0 0 .5rem; }
 """
 
+# Only an edition that marks glossary terms gets these, for the same reason. Its legend
+# says on screen what the screen shows and on paper what prints: the print style leaves a
+# preferred term unmarked and underlines a deprecated one dotted, in no colour.
+LEGEND_CSS = """footer .print { display: none; }
+@media print {
+  footer .screen { display: none; }
+  footer .print { display: inline; }
+}
+"""
+
+# A term's mark as ``_term_element`` writes it, its status the class after "term": every
+# text of the edition is escaped, so that no other element of the page reads so.
+_TERM_MARK = re.compile(r'<span class="term ([a-z]+)" data-concept=')
+# The statuses in the order a legend names them.
+_STATUS_ORDER = ("preferred", "admitted", "unspecified", "deprecated", "superseded")
+
 
 def html_edition(edition: Edition, *, target_only: bool = False) -> str:
     # The language of the title: a bilingual edition's is the source's (each column names
@@ -167,6 +186,16 @@ def html_edition(edition: Edition, *, target_only: bool = False) -> str:
         css += CODE_CSS
     if any(isinstance(part, QuotePart) for part in every):
         css += QUOTE_CSS
+    body_html = (
+        _target_only_body(edition, body)
+        if target_only
+        else _bilingual_body(edition, flat_parts(body))
+    )
+    # Read off what was written, not off the glossary's matches: a term in an image's
+    # description (printed as text) or in an HTML comment shows no mark to explain.
+    term_legend = _term_legend(set(_TERM_MARK.findall("\n".join([heading, *body_html]))))
+    if term_legend is not None:
+        css += LEGEND_CSS
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{escape(lang)}">',
@@ -186,16 +215,61 @@ def html_edition(edition: Edition, *, target_only: bool = False) -> str:
         parts.append(f"<h1{title_attribute}>{heading}</h1>")
     # termwise's own words ("Spanish translation of …"), in English whatever the edition.
     parts.extend([f'<p lang="en">{escape(_subtitle(edition, target_only))}</p>', "</header>"])
-    parts.extend(
-        _target_only_body(edition, body)
-        if target_only
-        else _bilingual_body(edition, flat_parts(body))
-    )
+    parts.extend(body_html)
     notes = [escape(legend) for legend in edition.legends()]
+    if term_legend is not None:
+        notes.append(term_legend)
     if notes:
-        parts.append("<footer>" + "<br>".join(notes) + "</footer>")
+        # termwise's own words, in English whatever the edition, as the subtitle is.
+        parts.append('<footer lang="en">' + "<br>".join(notes) + "</footer>")
     parts.extend(["</body>", "</html>", ""])
     return "\n".join(parts)
+
+
+def _term_legend(statuses: Collection[str]) -> str | None:
+    """What the term marks of ``statuses`` mean, as the Word edition's legend says it, each
+    description marked as the terms it describes are; None where no term is marked.
+
+    A preferred term prints unmarked, so its part of the legend shows on screen only (the
+    whole legend, where no other mark is used); the tooltips are the screen's too.
+    """
+    others = [
+        status for status in _STATUS_ORDER if status in statuses and status not in WARNING_STATUSES
+    ]
+    warnings = [
+        status for status in _STATUS_ORDER if status in statuses and status in WARNING_STATUSES
+    ]
+    if not others and not warnings:
+        return None
+    described = ""
+    if others:
+        after = "; " if warnings else ""
+        described += (
+            f'<span class="screen"><span class="term {others[0]}">dotted blue</span>, '
+            f"{_kind_of_term(others)}{after}</span>"
+        )
+    if warnings:
+        described += (
+            f'<span class="term {warnings[0]}"><span class="screen">wavy orange</span>'
+            f'<span class="print">dotted</span></span>, {_kind_of_term(warnings)}'
+        )
+    tooltip = (
+        '<span class="screen"> Pointing at a term shows its concept, its status and the'
+        " official term where that is another.</span>"
+    )
+    shown = "legend" if warnings else "legend screen"
+    return f'<span class="{shown}">Glossary terms, underlined: {described}.{tooltip}</span>'
+
+
+def _kind_of_term(statuses: list[str]) -> str:
+    """How the legend names the terms of ``statuses``: "a preferred or admitted term",
+    "a deprecated term", "a term with no status"."""
+    named = [status for status in statuses if status != "unspecified"]
+    if not named:
+        return "a term with no status"
+    words = " or ".join(named)
+    kind = f"{'an' if words[0] in 'aeiou' else 'a'} {words} term"
+    return f"{kind} or one with no status" if "unspecified" in statuses else kind
 
 
 def _subtitle(edition: Edition, target_only: bool) -> str:
