@@ -21,6 +21,7 @@ from termwise.align.output import (
     NOT_APPLIED,
     REGROUPED,
     aligned_sentences,
+    aligners_own,
     comment_confidence,
     confirmed_comments,
     record_sentences,
@@ -172,13 +173,20 @@ def _move(session: ReviewSession, segment_id: str, step: int) -> None:
     sentences = aligned_sentences(unit) or target_sentences(unit.target, lang, labels)
     if not sentences:
         raise TermwiseError("this group has no target sentence to move")
-    if session.row(segment_id).heading and len(sentences) == 1:
-        # Its one line is its translation: moved into a paragraph, "Capítulo 1" printed as
-        # that paragraph's first sentence and the heading went untranslated. (A sentence
-        # the aligner put beside it may still move out.)
-        raise TermwiseError("this is the heading's own translation; edit it instead")
-    moved = sentences[0] if step < 0 else sentences[-1]
-    kept = sentences[1:] if step < 0 else sentences[:-1]
+    if session.row(segment_id).heading:
+        if len(sentences) == 1:
+            # Its one line is its translation: moved into a paragraph, "Capítulo 1" printed
+            # as that paragraph's first sentence and the heading went untranslated.
+            raise TermwiseError("this is the heading's own translation; edit it instead")
+        # Its first sentence is its own translation and stays; a sentence beside it (the
+        # aligner's, or one taken in) leaves either way. Alt+Up moved the heading's own line
+        # into the paragraph before and left the body sentence printed as the heading.
+        own, *beside = sentences
+        moved = beside[0] if step < 0 else beside[-1]
+        kept = [own, *beside[1:]] if step < 0 else [own, *beside[:-1]]
+    else:
+        moved = sentences[0] if step < 0 else sentences[-1]
+        kept = sentences[1:] if step < 0 else sentences[:-1]
     glue = sentence_glue(lang)
     others = aligned_sentences(other) or target_sentences(other.target, lang, labels)
     gained = [*others, moved] if step < 0 else [moved, *others]
@@ -203,7 +211,12 @@ def sure_groups(session: ReviewSession) -> list[str]:
     """The aligned groups nothing asks a second look at: as sure as the aligner is of its
     best groups, not changed in review, holding the published text (not the MT), and not
     yet reviewed. Confirmed at once (``confirm_sure``), they leave the translator the
-    unsure ones to look at, one by one."""
+    unsure ones to look at, one by one.
+
+    Holding the published text means the text the alignment wrote, by its fingerprint
+    (``aligners_own``): a group the translator edited by hand is edited as the aligner's
+    groups are, and was confirmed with them unseen. A group with no fingerprint (aligned
+    before termwise wrote one) cannot tell, so it is left for F7."""
     found = []
     for row in session.rows:
         unit = session.unit(row.segment_id)
@@ -214,6 +227,7 @@ def sure_groups(session: ReviewSession) -> list[str]:
             and not unsure(unit)
             and not needs_check(unit)
             and NOT_APPLIED not in notes(unit)
+            and aligners_own(unit)
         ):
             found.append(row.segment_id)
     return found
