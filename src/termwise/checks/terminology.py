@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -261,6 +261,36 @@ def _index(context: CheckContext) -> TermIndex:
     return index
 
 
+def _unofficial(
+    context: CheckContext, matches: Sequence[TermMatch]
+) -> Iterator[tuple[TermMatch, _ConceptFacts]]:
+    """The matches whose rendering is not official, each with its concept's facts: what
+    source-variant reports on the source and term-forbidden on the target, by one rule."""
+    if not matches:
+        return
+    index = _index(context)
+    for match in matches:
+        if not match.status.is_official:
+            yield match, index.facts(match.concept_id)
+
+
+def _each_concept(
+    context: CheckContext, matches: Sequence[TermMatch], skip: Collection[str] = ()
+) -> Iterator[tuple[TermMatch, _ConceptFacts]]:
+    """Each concept of ``matches`` once, at its first match, with its facts (those in
+    ``skip`` left out): term-missing and term-no-target speak of a concept, not of every
+    place it occurs."""
+    if not matches:
+        return
+    index = _index(context)
+    seen = set(skip)
+    for match in matches:
+        if match.concept_id in seen:
+            continue
+        seen.add(match.concept_id)
+        yield match, index.facts(match.concept_id)
+
+
 @register(
     "source-variant",
     Severity.WARNING,
@@ -271,14 +301,7 @@ def _index(context: CheckContext) -> TermIndex:
     category="terminology",
 )
 def source_variant(context: CheckContext, pair: Pair) -> Iterator[Issue]:
-    matches = context.source_terms(pair)
-    if not matches:
-        return
-    index = _index(context)
-    for match in matches:
-        if match.status.is_official:
-            continue
-        facts = index.facts(match.concept_id)
+    for match, facts in _unofficial(context, context.source_terms(pair)):
         official = facts.source_official
         status = match.status.value
         if match.term.used_until:
@@ -326,14 +349,7 @@ def source_variant(context: CheckContext, pair: Pair) -> Iterator[Issue]:
     category="terminology",
 )
 def term_forbidden(context: CheckContext, pair: Pair) -> Iterator[Issue]:
-    matches = context.target_terms(pair)
-    if not matches:
-        return
-    index = _index(context)
-    for match in matches:
-        if match.status.is_official:
-            continue
-        facts = index.facts(match.concept_id)
+    for match, facts in _unofficial(context, context.target_terms(pair)):
         official = facts.target_official
         message = f"“{match.text}” is a {match.status.value} rendering of {facts.label}"
         by_hand = fix_note(match)
@@ -365,18 +381,11 @@ def term_missing(context: CheckContext, pair: Pair) -> Iterator[Issue]:
     source_matches = context.source_terms(pair)
     if not source_matches:
         return
-    index = _index(context)
-    target_matches = context.target_terms(pair)
-    used = {match.concept_id for match in target_matches}
-    seen: set[str] = set()
-    for match in source_matches:
+    # Used in the target, officially or not; a deprecated rendering there is
+    # term-forbidden's business, and reporting it twice only adds noise.
+    used = {match.concept_id for match in context.target_terms(pair)}
+    for match, facts in _each_concept(context, source_matches, skip=used):
         concept_id = match.concept_id
-        if concept_id in seen or concept_id in used:
-            # Used in the target, officially or not; a deprecated rendering there is
-            # term-forbidden's business, and reporting it twice only adds noise.
-            continue
-        seen.add(concept_id)
-        facts = index.facts(concept_id)
         official = facts.target_official
         if official is None or not facts.target_allowed:
             continue
@@ -402,16 +411,7 @@ def term_missing(context: CheckContext, pair: Pair) -> Iterator[Issue]:
     category="terminology",
 )
 def term_no_target(context: CheckContext, pair: Pair) -> Iterator[Issue]:
-    source_matches = context.source_terms(pair)
-    if not source_matches:
-        return
-    index = _index(context)
-    seen: set[str] = set()
-    for match in source_matches:
-        if match.concept_id in seen:
-            continue
-        seen.add(match.concept_id)
-        facts = index.facts(match.concept_id)
+    for match, facts in _each_concept(context, context.source_terms(pair)):
         if facts.target_allowed:
             continue
         yield context.issue(

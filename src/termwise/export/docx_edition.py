@@ -36,9 +36,9 @@ from __future__ import annotations
 
 import datetime
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from termwise import languages
 from termwise.document.model import CodeBlock, SegmentKind
@@ -69,6 +69,9 @@ from termwise.export.layout import (
 from termwise.export.markdown_inline import References
 from termwise.export.omitted_items import translation_part, translation_parts
 from termwise.xml_text import xml_safe
+
+# A piece of one side of a paragraph: a source segment, or a target run (None: missing).
+_Piece = TypeVar("_Piece")
 
 UNREVIEWED_COLOUR = (0xB4, 0x5F, 0x06)
 # The Word edition marks a draft by its colour as well as the dagger.
@@ -722,13 +725,7 @@ def _add_source(
     style = _with(style, lang=lang)
     texts = [item.segment.text for item in block.segments]
     parsed = markdown_inline.paragraph_nodes(texts, markdown, references)
-    first = True
-    for item, nodes in zip(block.segments, parsed, strict=True):
-        if markdown_inline.shows_nothing(nodes):
-            continue  # a comment alone: no run, and no space beside the others
-        if not first:
-            paragraph.add_run(" ")
-        first = False
+    for item, nodes in _spaced(paragraph, zip(block.segments, parsed, strict=True)):
         terms = _Terms(marks, "source", item.source_terms)
         _add_text(paragraph, item.segment.text, nodes, style, terms)
 
@@ -747,14 +744,10 @@ def _add_target(
     shown = [item for item in runs if item is not None and item.target is not None]
     texts = [item.target or "" for item in shown]
     parsed = iter(markdown_inline.paragraph_nodes(texts, markdown, references))
-    first = True
-    for item in runs:
-        nodes = None if item is None or item.target is None else next(parsed)
-        if markdown_inline.shows_nothing(nodes):
-            continue  # a comment alone: no run, and no space beside the others
-        if not first:
-            paragraph.add_run(" ")
-        first = False
+    pieces = (
+        (item, None if item is None or item.target is None else next(parsed)) for item in runs
+    )
+    for item, nodes in _spaced(paragraph, pieces):
         if item is None or item.target is None:
             _add_text(paragraph, MISSING, None, _with(style, italic=True))
             continue
@@ -766,6 +759,22 @@ def _add_target(
             _add_text(paragraph, UNREVIEWED_MARK, None, unreviewed)
         else:
             _add_text(paragraph, item.target, nodes, style, terms)
+
+
+def _spaced(
+    paragraph: Any, pieces: Iterable[tuple[_Piece, list[markdown_inline.Node] | None]]
+) -> Iterator[tuple[_Piece, list[markdown_inline.Node] | None]]:
+    """The pieces of a paragraph's side that show something, each after a space run when
+    one came before it: a comment alone gets no run, and no space beside the others. Both
+    sides of a paragraph space their segments by this one rule."""
+    first = True
+    for piece, nodes in pieces:
+        if markdown_inline.shows_nothing(nodes):
+            continue
+        if not first:
+            paragraph.add_run(" ")
+        first = False
+        yield piece, nodes
 
 
 def _with(style: _Style, **changes: Any) -> _Style:

@@ -19,6 +19,7 @@ from termwise.project.units import SegmentState
 from termwise.spreadsheet_cells import guard
 
 if TYPE_CHECKING:
+    from termwise.export.edition import Edition
     from termwise.glossary.model import Glossary
 
 
@@ -80,7 +81,9 @@ def format_for_suffix(suffix: str) -> ExportFormat | None:
     return None
 
 
-def _edition(document: Document, tfile: TranslationFile, options: ExportOptions) -> object:
+def _edition(document: Document, tfile: TranslationFile, options: ExportOptions) -> Edition:
+    """The edition that the html, md, docx and txt formats each write, built once here so
+    that the four read the options alike."""
     from termwise.export.edition import build_edition
 
     return build_edition(
@@ -102,12 +105,11 @@ def _edition(document: Document, tfile: TranslationFile, options: ExportOptions)
     target_only="standalone HTML edition of the translation",
 )
 def _html(document: Document, tfile: TranslationFile, options: ExportOptions) -> bytes:
-    from termwise.export.edition import Edition
     from termwise.export.html import html_edition
 
-    edition = _edition(document, tfile, options)
-    assert isinstance(edition, Edition)
-    return html_edition(edition, target_only=options.target_only).encode("utf-8")
+    return html_edition(_edition(document, tfile, options), target_only=options.target_only).encode(
+        "utf-8"
+    )
 
 
 @exporter(
@@ -118,12 +120,11 @@ def _html(document: Document, tfile: TranslationFile, options: ExportOptions) ->
     target_only="Markdown edition of the translation",
 )
 def _markdown(document: Document, tfile: TranslationFile, options: ExportOptions) -> bytes:
-    from termwise.export.edition import Edition
     from termwise.export.text_formats import markdown_edition
 
-    edition = _edition(document, tfile, options)
-    assert isinstance(edition, Edition)
-    return markdown_edition(edition, target_only=options.target_only).encode("utf-8")
+    return markdown_edition(
+        _edition(document, tfile, options), target_only=options.target_only
+    ).encode("utf-8")
 
 
 @exporter(
@@ -135,11 +136,8 @@ def _markdown(document: Document, tfile: TranslationFile, options: ExportOptions
 )
 def _docx(document: Document, tfile: TranslationFile, options: ExportOptions) -> bytes:
     from termwise.export.docx_edition import docx_edition
-    from termwise.export.edition import Edition
 
-    edition = _edition(document, tfile, options)
-    assert isinstance(edition, Edition)
-    return docx_edition(edition, target_only=options.target_only)
+    return docx_edition(_edition(document, tfile, options), target_only=options.target_only)
 
 
 @exporter(
@@ -150,12 +148,11 @@ def _docx(document: Document, tfile: TranslationFile, options: ExportOptions) ->
     target_only="plain-text edition of the translation",
 )
 def _text(document: Document, tfile: TranslationFile, options: ExportOptions) -> bytes:
-    from termwise.export.edition import Edition
     from termwise.export.text_formats import text_edition
 
-    edition = _edition(document, tfile, options)
-    assert isinstance(edition, Edition)
-    return text_edition(edition, target_only=options.target_only).encode("utf-8")
+    return text_edition(_edition(document, tfile, options), target_only=options.target_only).encode(
+        "utf-8"
+    )
 
 
 @exporter("tmx", "TMX 1.4b translation memory", (".tmx",))

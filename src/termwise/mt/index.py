@@ -24,7 +24,7 @@ from typing import IO, Any
 from termwise import json_files, languages
 from termwise.atomic import write_atomic
 from termwise.errors import TermwiseError
-from termwise.mt.packages import ArgosPaths, PackageError, argos_paths
+from termwise.mt.packages import ArgosPair, ArgosPaths, PackageError, argos_paths
 
 CONNECT_TIMEOUT = 10.0
 USER_AGENT = "termwise (Argos Translate package manager)"
@@ -35,7 +35,7 @@ class NetworkError(TermwiseError):
 
 
 @dataclass(frozen=True)
-class AvailablePackage:
+class AvailablePackage(ArgosPair):
     """An entry of the package index, with BCP 47 tags."""
 
     from_code: str
@@ -45,16 +45,8 @@ class AvailablePackage:
     metadata: dict[str, Any]
 
     @property
-    def src(self) -> str:
-        return languages.from_argos(self.from_code)
-
-    @property
-    def tgt(self) -> str:
-        return languages.from_argos(self.to_code)
-
-    @property
     def file_name(self) -> str:
-        return f"translate-{self.from_code}_{self.to_code}.argosmodel"
+        return f"{self.name}.argosmodel"
 
 
 def _open(url: str, timeout: float) -> IO[bytes]:

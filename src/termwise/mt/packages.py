@@ -95,15 +95,13 @@ class BrokenPackage:
     reason: str
 
 
-@dataclass(frozen=True)
-class InstalledPackage:
-    """An installed translation package, with BCP 47 language tags."""
+class ArgosPair:
+    """A package's language pair as Argos's codes give it: its BCP 47 tags and Argos's
+    package name. An installed package and an entry of the index read them by this one
+    rule, so that what ``list`` shows and what ``install`` downloads name a pair alike."""
 
-    path: Path
-    from_code: str  # Argos's codes, as in metadata.json
+    from_code: str  # Argos's codes, as in metadata.json and the index
     to_code: str
-    version: str
-    metadata: dict[str, Any]
 
     @property
     def src(self) -> str:
@@ -117,6 +115,17 @@ class InstalledPackage:
     def name(self) -> str:
         """Argos's package name (``translate-en_es``), as ``argospm`` shows it."""
         return f"translate-{self.from_code}_{self.to_code}"
+
+
+@dataclass(frozen=True)
+class InstalledPackage(ArgosPair):
+    """An installed translation package, with BCP 47 language tags."""
+
+    path: Path
+    from_code: str
+    to_code: str
+    version: str
+    metadata: dict[str, Any]
 
     @property
     def model_id(self) -> str:

@@ -96,10 +96,21 @@ def find_in_document(path: Path, term: str, lang: str | None = None) -> Found | 
     return None
 
 
+def _tbx_files(path: Path) -> list[Path]:
+    """The TBX files of the glossary at ``path`` that a term is written to or looked up
+    in: a folder's, or the file itself where it exists (other formats are read, not
+    rewritten)."""
+    from termwise.glossary.formats import glossary_files
+
+    if path.is_dir():
+        return [file for file in glossary_files(path) if file.suffix.lower() == ".tbx"]
+    return [path] if path.exists() else []
+
+
 def glossary_file(folder_or_file: Path, concept_id: str | None) -> Path:
     """The TBX file to write: the file itself, or in a folder the one holding the concept
     (the first TBX file for a new concept; ``glossary.tbx`` in an empty folder)."""
-    from termwise.glossary.formats import glossary_files, read_file
+    from termwise.glossary.formats import read_file
 
     if not folder_or_file.exists() and not folder_or_file.suffix:
         # The project's glossary/ not made yet: a folder, as every command reads it (a file
@@ -107,7 +118,7 @@ def glossary_file(folder_or_file: Path, concept_id: str | None) -> Path:
         folder_or_file.mkdir(parents=True)
     if not folder_or_file.is_dir():
         return folder_or_file
-    files = [f for f in glossary_files(folder_or_file) if f.suffix.lower() == ".tbx"]
+    files = _tbx_files(folder_or_file)
     if concept_id is not None:
         for file in files:
             if read_file(file).get(concept_id) is not None:
@@ -203,14 +214,11 @@ def change_status(
     """Give the glossary's term ``text`` (as written) in ``lang`` ``status``; returns the file,
     the concept and the status it had, or None where no concept (``concept_id``'s, if
     given) has that term. The command line had no other way to change a status."""
-    from termwise.glossary.formats import glossary_files, read_file, save_glossary
+    from termwise.glossary.formats import read_file, save_glossary
 
     tag = languages.normalize(lang)
     text = " ".join(text.split())
-    if path.is_dir():
-        files = [f for f in glossary_files(path) if f.suffix.lower() == ".tbx"]
-    else:
-        files = [path] if path.exists() else []
+    files = _tbx_files(path)
     # Every file of the folder: the term may stand in any ("add --status" in a folder of
     # two files made a second concept with the term instead).
     for file in files:
@@ -241,16 +249,13 @@ def remove_term(
     needs ``concept_id``: which one is meant is for a person to say.
     """
     from termwise.atomic import backup_path, keep_as_backup
-    from termwise.glossary.formats import glossary_files, read_file, save_glossary
+    from termwise.glossary.formats import read_file, save_glossary
 
     if text is None and concept_id is None:
         raise RecordingError("name a term, or a concept with --concept")
     tag = languages.normalize(lang) if lang else None
     wanted = " ".join(text.split()) if text is not None else None
-    if path.is_dir():
-        files = [f for f in glossary_files(path) if f.suffix.lower() == ".tbx"]
-    else:
-        files = [path] if path.exists() else []
+    files = _tbx_files(path)
     hits: list[tuple[Path, Glossary, Concept, list[Term]]] = []
     for file in files:
         glossary = read_file(file)

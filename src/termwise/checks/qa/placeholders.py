@@ -411,18 +411,7 @@ def _compare_in_order(
                 )
             ]
         single = len(differing) == 1
-        return [
-            context.issue(
-                pair,
-                "target",
-                theirs.start,
-                theirs.end,
-                f"placeholder {theirs.text} differs from the source's {ours.text}",
-                suggestion=ours.text if single else None,
-                fixable=single,
-            )
-            for ours, theirs in differing
-        ]
+        return [_changed(context, pair, theirs, ours, single) for ours, theirs in differing]
     issues = []
     extra = Counter(have_arguments) - Counter(wanted_arguments)
     for placeholder in have:
@@ -459,18 +448,7 @@ def _compare_by_key(
         # One name for another ("{nmae}" for "{name}", "%3$s" for "%2$s"): changed.
         source_form = ours[missing[0]][0]
         fix = len(theirs[added[0]]) == 1 and _reusable(source_form)
-        issues += [
-            context.issue(
-                pair,
-                "target",
-                p.start,
-                p.end,
-                f"placeholder {p.text} differs from the source's {source_form.text}",
-                suggestion=source_form.text if fix else None,
-                fixable=fix,
-            )
-            for p in theirs[added[0]]
-        ]
+        issues += [_changed(context, pair, p, source_form, fix) for p in theirs[added[0]]]
         missing = added = []
     for key in added:
         issues += [_added(context, pair, p) for p in theirs[key]]
@@ -480,18 +458,7 @@ def _compare_by_key(
         arguments = {p.argument for p in found}
         changed = [p for p in theirs.get(key, []) if p.argument not in arguments]
         single = len(changed) == 1 and len(found) == 1 and _reusable(found[0])
-        issues += [
-            context.issue(
-                pair,
-                "target",
-                p.start,
-                p.end,
-                f"placeholder {p.text} differs from the source's {found[0].text}",
-                suggestion=found[0].text if single else None,
-                fixable=single,
-            )
-            for p in changed
-        ]
+        issues += [_changed(context, pair, p, found[0], single) for p in changed]
     return issues
 
 
@@ -508,6 +475,26 @@ def _added(context: CheckContext, pair: Pair, placeholder: _Placeholder) -> Issu
         placeholder.start,
         placeholder.end,
         f"placeholder {placeholder.text} is not in the source",
+    )
+
+
+def _changed(
+    context: CheckContext,
+    pair: Pair,
+    placeholder: _Placeholder,
+    source_form: _Placeholder,
+    fixable: bool,
+) -> Issue:
+    """The target's ``placeholder`` stands where the source has ``source_form``; ``fixable``
+    where putting the source's back is sure to be right."""
+    return context.issue(
+        pair,
+        "target",
+        placeholder.start,
+        placeholder.end,
+        f"placeholder {placeholder.text} differs from the source's {source_form.text}",
+        suggestion=source_form.text if fixable else None,
+        fixable=fixable,
     )
 
 

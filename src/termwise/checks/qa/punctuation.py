@@ -270,36 +270,17 @@ def _typography_french(context: CheckContext, pair: Pair, target: str) -> Iterat
     for match in _FRENCH_NO_SPACE.finditer(target):
         mark = match.group()
         space = _NNBSP if mark in ";!?" else _NBSP
-        if mark == "»":
-            yield context.issue(
-                pair,
-                "target",
-                match.start(),
-                match.end(),
-                "French typography: a no-break space belongs before »",
-                suggestion=_NBSP + "»",
-                fixable=True,
-            )
-        elif mark == "«":
-            yield context.issue(
-                pair,
-                "target",
-                match.start(),
-                match.end(),
-                "French typography: a no-break space belongs after «",
-                suggestion="«" + _NBSP,
-                fixable=True,
-            )
-        else:
-            yield context.issue(
-                pair,
-                "target",
-                match.start(),
-                match.end(),
-                f"French typography: a no-break space belongs before {mark}",
-                suggestion=space + mark,
-                fixable=True,
-            )
+        # The space missing is put in beside the mark, on the side it belongs.
+        where, suggestion = ("after", mark + space) if mark == "«" else ("before", space + mark)
+        yield context.issue(
+            pair,
+            "target",
+            match.start(),
+            match.end(),
+            f"French typography: a no-break space belongs {where} {mark}",
+            suggestion=suggestion,
+            fixable=True,
+        )
 
 
 def _typography_cjk(context: CheckContext, pair: Pair, target: str) -> Iterator[Issue]:
