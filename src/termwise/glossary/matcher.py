@@ -435,6 +435,7 @@ class TermMatcher:
                 plural_forms(lower, self._base)
                 + singular_forms(lower, self._base)
                 + article_plurals(lower, self._base)
+                + _agent_genders(lower, self._base)
             )
             for form in forms:
                 # An adverb is no plural's singular ("bien" of "bienes").
@@ -813,6 +814,27 @@ def _same_accents(seen: str, wanted: str) -> bool:
             break
         common += 1
     return seen[:common] == wanted[:common]
+
+
+# Spanish agent nouns in -tor, -sor, -dor ("director", "profesor", "jugador"), whose
+# feminine adds -a: keyed as the stem plus a consonant's tag, the noun stood apart from its
+# feminine ("directora", stemmed to the bare stem), which is found as these exact forms
+# instead. Only these endings: "valor" and "valora", "razón" and "razona" are noun and verb.
+_AGENT_ENDINGS = ("tor", "sor", "dor")
+_FEMININE_AGENT_ENDINGS = ("tora", "sora", "dora", "toras", "soras", "doras")
+
+
+def _agent_genders(word: str, base: str) -> tuple[str, ...]:
+    """The other gender's forms of a Spanish agent noun ("directora", "directoras" of
+    "director"; "director", "directores" of "directora"); none for any other word."""
+    if base != "es":
+        return ()
+    if word.endswith(_AGENT_ENDINGS):
+        return (f"{word}a", f"{word}as")
+    if word.endswith(_FEMININE_AGENT_ENDINGS):
+        masculine = word[:-2] if word.endswith("s") else word[:-1]
+        return (masculine, f"{masculine}es")
+    return ()
 
 
 def _derivation_tag(folded: str, stem: str, base: str) -> str:
