@@ -196,6 +196,26 @@ def mostly_verb(word: str, lang: str) -> bool:
     )
 
 
+def mostly_verbal_ing(word: str, lang: str) -> bool:
+    """Whether general language writes the English "-ing" form ``word`` less often than its
+    verb's past: mostly a verb form ("keeping" 4.84 against "kept" 5.0, "stopping" against
+    "stopped"), where a noun's or an adjective's use lifts the "-ing" form above the past
+    ("training" 5.18 against "trained" 4.58, "processing", "riding", "floating")."""
+    base = languages.primary(lang)
+    if base != "en" or not word.endswith("ing"):
+        return False
+    own = zipf(word, base)
+    for lemma in verb_lemmas(word, lang) - {word}:
+        pasts = [
+            form
+            for form in inflections(lemma, lang)
+            if not form.endswith("ing") and form not in (lemma + "s", lemma + "es")
+        ]
+        if any(zipf(form, base) > own for form in pasts):
+            return True
+    return False
+
+
 def _irregular_lemma(word: str, table: dict[str, str]) -> str | None:
     """The verb of an irregular English form of ``table``, prefixed or not ("upheld":
     "uphold", "undertaken": "undertake", "withdrew": "withdraw"), where general language

@@ -39,6 +39,7 @@ from termwise.terms.general import (
     inflections,
     mostly_third_person,
     mostly_verb,
+    mostly_verbal_ing,
     verb_form,
     verb_inflection,
     verb_lemmas,
@@ -298,6 +299,12 @@ def feature_matrix(
     return rows
 
 
+# The Zipf frequency every word of a verb's bound object reaches in general language: an
+# idiom's object is an everyday word ("pace" 4.38, "advantage" 4.78), where a specialised
+# noun after an "-ing" form makes a term ("posting trot": "trot" 3.21; "stopping torque").
+IDIOM_OBJECT_ZIPF = 4.0
+
+
 def inflected_verbs(index: CandidateIndex, forms: Sequence[str]) -> np.ndarray:
     """Which of ``forms`` are inflected verbs the text never uses as nouns, alone or
     opening a phrase ("upheld multilateralism", "underpins infrastructure connectivity").
@@ -334,7 +341,14 @@ def inflected_verbs(index: CandidateIndex, forms: Sequence[str]) -> np.ndarray:
     preposition after it ("adhering to the principle"), or an object that is no single
     noun but a phrase the text also uses without it, where the text uses its verb as a
     verb in another form ("Advocating win-win cooperation" beside "win-win cooperation"
-    and "advocated by China"; "processing trade" beside "processed by" stays).
+    and "advocated by China"; "processing trade" beside "processed by" stays). An "-ing"
+    form that general language writes mostly as a verb's (``general.mostly_verbal_ing``:
+    "keeping", "stopping") opens a verb's phrase too where what follows never stands
+    without it and is everyday language (``IDIOM_OBJECT_ZIPF``): its object, bound to it
+    in an idiom ("keeping pace with", "taking advantage of"). A noun the text also uses
+    apart makes a kind of it ("rising trot" beside "trot"), a specialised one a term
+    ("posting trot" alone in a short text), and a noun's or adjective's "-ing" form
+    ("training data", "floating platform") is left alone.
 
     English only: the inflections, cues and word order are English grammar's.
 
@@ -376,8 +390,15 @@ def inflected_verbs(index: CandidateIndex, forms: Sequence[str]) -> np.ndarray:
         elif inflection == ING:
             tokens = split_form(form, lang)
             rest = index.forms.get(join_tokens(tokens[1:], lang))
+            bound = (
+                rest is not None
+                and rest.count <= stats.count
+                and min(general_zipf(word, lang) for word in rest.words) >= IDIOM_OBJECT_ZIPF
+                and mostly_verbal_ing(stats.words[0], lang)
+            )
             result[row] = len(tokens) > 1 and (
                 tokens[1] in links
+                or bound
                 or (
                     rest is not None
                     and len(rest.words) > 1
@@ -470,6 +491,22 @@ def _verbal_base(index: CandidateIndex, word: str) -> bool:
     return (
         index.word_after_content.get(word, 0) <= after_plural
         and index.word_before_content.get(word, 0) <= objects
+    )
+
+
+# An ordinal written in digits ("21st", "3rd", French "21e", "1er", "2ème"): it dates or
+# ranks ("the 21st century"), as a number counts.
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th|e|er|re|ère|ème|es|èmes)")
+
+
+def ordinals(index: CandidateIndex, forms: Sequence[str]) -> np.ndarray:
+    """Which of ``forms`` hold an ordinal written in digits: no term ("21st", "21st
+    century"). A veto after the combiner, as ``inflected_verbs``: dropped from the
+    candidates, they changed what the combiner learned from the rest and moved its
+    held-out scores both ways, where the gold lists hold no ordinal."""
+    return np.array(
+        [any(_ORDINAL.fullmatch(word) for word in index.forms[form].words) for form in forms],
+        dtype=bool,
     )
 
 
