@@ -217,4 +217,5 @@ async def test_a_rewrap_after_a_conflict_does_not_show_the_conflict_again(
     assert target == "WB 55 conflict."
     assert can_undo  # the edit of #56 is still undoable
     assert len(second) == 1
-    assert "#55" not in second[0] and "nothing here changed" in second[0]
+    # Only the wrapping was taken, and said so.
+    assert "#55" not in second[0] and second[0].endswith("\nTook its line wrapping.")

@@ -35,7 +35,11 @@ async def test_a_merge_that_brought_nothing_to_save_leaves_the_title_saved(
         # Poedit saves it with its translator's name: no entry differs.
         other_program_saves(po, ("Last-Translator: termwise", "Last-Translator: Ana"))
         await settle(app, pilot)
-        assert "nothing in it differs" in merge_toasts(app)[-1]
+        # Said as taken, and only that field: the file's other fields are as written here.
+        assert merge_toasts(app)[-1] == (
+            "Another program saved the file again; no segment differs.\n"
+            "Took its header: Last-Translator."
+        )
         assert not session.dirty
         assert "unsaved" not in title(app)
 

@@ -120,7 +120,11 @@ async def test_undo_is_kept_when_the_merge_replaced_nothing_it_would_put_back(
         await pilot.press("ctrl+z")
         undone = app.grid.rows[1].target
 
-    assert told == "#2: text: yours; machine translation: the other program's."
+    # polib wraps the file at 78 and ends it without a blank line: taken, and said so.
+    assert told == (
+        "#2: text: yours; machine translation: the other program's.\n"
+        "Took its line wrapping; no blank line at its end."
+    )
     assert undone == "Frase 2."  # undo still had the typing step
     merged = TranslationFile.load(path).units[ids[1]]
     assert merged.mt == "Frase dos." and merged.notes == ""

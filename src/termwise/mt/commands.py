@@ -298,21 +298,25 @@ def translate(
     constraints = (
         None if no_glossary else _constraints(layout, glossary_path, src, tgt, project_mt.terms)
     )
+    locked: dict[str, bool] = {}
     if not no_save:
         from termwise.project.translations import open_translation
 
         # A damaged translation file is reported before the MT runs, not after (an Argos
         # run of a book takes minutes). It is read again to save: the MT takes long, and
         # the workbench may save it meanwhile.
-        open_translation(layout, document, tgt)
+        locked = _locked_segments(open_translation(layout, document, tgt))
+    # A locked segment's MT is never saved nor applied: translated and printed, it read as
+    # done, and a reworded one's new MT as the one the file holds.
+    segments = [segment for segment in document.segments if segment.id not in locked]
     chosen = open_engine(engine, src, tgt, cache=not no_cache, constraints=constraints, **options)
-    texts = [segment.text for segment in document.segments]
+    texts = [segment.text for segment in segments]
     # A heading is translated as one even where its text reads as a sentence ("## Three
     # things to do:"): only the document knows which segments are headings.
-    kinds = [segment.kind for segment in document.segments]
+    kinds = [segment.kind for segment in segments]
     try:
         with _progress_bar(f"Translating {src} → {tgt}") as bar:
-            results = chosen.translate(texts, src, tgt, progress=bar, kinds=kinds)
+            results = chosen.translate(texts, src, tgt, progress=bar, kinds=kinds) if texts else []
     except KeyboardInterrupt:
         kept = (
             "nothing is kept (--no-cache)"
@@ -322,7 +326,7 @@ def translate(
         )
         click.echo(f"\ninterrupted; nothing was saved to the translation; {kept}", err=True)
         sys.exit(130)
-    pairs = list(zip(document.segments, results, strict=True))
+    pairs = list(zip(segments, results, strict=True))
     if fmt == "json":
         rows = [
             {
@@ -354,8 +358,10 @@ def translate(
     else:
         for segment, result in pairs:
             click.echo(f"{segment.id}\n  {src}: {segment.text}\n  {tgt}: {result.target}\n")
+    if locked:
+        _tell_locked(locked)
     if not no_save:
-        _save(layout, document, tgt, results)
+        _save(layout, document, tgt, dict(zip((s.id for s in segments), results, strict=True)))
     if constraints is not None:
         # Last, so that a failed save stays a one-line error.
         _report_terms(results)
@@ -444,7 +450,40 @@ def _report_terms(results: list[Any]) -> None:
         )
 
 
-def _save(layout: ProjectLayout, document: Any, tgt: str, results: list[Any]) -> None:
+def _locked_segments(tfile: Any) -> dict[str, bool]:
+    """The segments of ``tfile`` locked (``#, read-only``: not for translation), each with
+    whether it holds MT of words its source no longer has (a sentence reworded since the
+    lock: the lock stays, with the old words' MT, until someone looks)."""
+    from termwise.project.units import READ_ONLY_FLAG
+
+    return {
+        segment_id: unit.mt is not None and unit.previous_source not in (None, unit.source)
+        for segment_id, unit in tfile.units.items()
+        if READ_ONLY_FLAG in unit.flags
+    }
+
+
+def _tell_locked(locked: dict[str, bool]) -> None:
+    """Say once, on standard error, that the locked segments were left out of the MT."""
+    count = len(locked)
+    said = (
+        f"termwise: {count} locked segment{'' if count == 1 else 's'} (read-only) left as "
+        f"{'it is' if count == 1 else 'they are'}: not machine-translated"
+    )
+    reworded = sum(locked.values())
+    if reworded:
+        said += (
+            f"; {reworded} of them, whose source changed since "
+            f"{'it was locked, keeps' if reworded == 1 else 'they were locked, keep'} the old "
+            "words' MT: look whether the lock holds"
+            if count > 1
+            else "; its source changed since it was locked, and it keeps the old words' MT: "
+            "look whether the lock holds"
+        )
+    click.echo(said, err=True)
+
+
+def _save(layout: ProjectLayout, document: Any, tgt: str, by_id: dict[str, Any]) -> None:
     from termwise.project.translations import (
         open_translation,
         record_machine_translation,
@@ -452,7 +491,6 @@ def _save(layout: ProjectLayout, document: Any, tgt: str, results: list[Any]) ->
     )
 
     tfile = open_translation(layout, document, tgt)
-    by_id = {segment.id: result for segment, result in zip(document.segments, results, strict=True)}
     filled = record_machine_translation(tfile, by_id)
     before = tfile.saved_sha256
     path = tfile.save(translation_path(layout, document, tgt))

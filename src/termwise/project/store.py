@@ -142,6 +142,12 @@ class MergeReport:
     # The header fields only the other program changed (its Last-Translator, X-Generator,
     # Plural-Forms...), as its file names them: taken from it.
     header_taken: list[str] = field(default_factory=list)
+    # The Language taken with ``header_taken`` (``es-MX`` for ``es``), for the workbench
+    # to name: None where the Language stayed.
+    language_taken: str | None = None
+    # How the other program lays the file out, where that changed and was taken (its line
+    # wrapping, line ends, last line), in words: the next save writes it so.
+    layout_taken: list[str] = field(default_factory=list)
 
     @property
     def merged(self) -> list[str]:
@@ -235,7 +241,7 @@ def save(
             target, _hashing(_in_file_style(tfile, pieces), digest), backup=True, install=install
         )
     tfile._written = written
-    tfile._header_read = header_fields(tfile)
+    _hold_header_as_written(tfile, header)
     tfile.path = target
     # A stream (/dev/stdout) is written into, never installed: its own stat.
     stat = written_stat[0] if written_stat else target.stat()
@@ -252,6 +258,23 @@ def save(
             obsolete=snapshot.obsolete,
         )
     return target
+
+
+def _hold_header_as_written(tfile: TranslationFile, header: bytes) -> None:
+    """Take the header just written (``header``) for the one read, as a command reading the
+    file would. A field this side left to its default (a new file's creation date, its
+    Last-Translator and Language-Team) takes the value written: held as None, the next
+    merge took each field of the file for another program's change, and said so."""
+    unset = [
+        attribute
+        for _, attribute in _HEADER_ATTRIBUTES.values()
+        if getattr(tfile, attribute) is None
+    ]
+    if unset:
+        written = type(tfile).from_bytes(header)
+        for attribute in unset:
+            setattr(tfile, attribute, getattr(written, attribute))
+    tfile._header_read = header_fields(tfile)
 
 
 def _install_over(new: Path, target: Path, backup: Path | None) -> None:
@@ -490,12 +513,19 @@ def merge_from_disk(tfile: TranslationFile, path: str | Path | None = None) -> M
         if all(not _same_work(their_unit, unit) for unit in tfile.obsolete):
             tfile.obsolete.append(their_unit)
     report.header_taken = _merge_header(tfile, theirs)
+    if "Language" in report.header_taken:
+        report.language_taken = tfile.lang
+    report.layout_taken = _layout_taken(tfile, theirs)
     # Written as the other program now wraps the file (``msgcat -w 200``, ``--no-wrap``), as a
     # command reading it afresh would: the entries this side changes look like the rest.
     # Its line ends and last line likewise (Poedit on Windows saves CRLF, msgcat no blank
     # line at the end): a save wrote termwise's own back over them, the whole file a change
     # to a version control diff. The spans found in that file are looked for with its ends.
     tfile.wrap_width = theirs.wrap_width
+    # The header's lines likewise, its fields taken or not: kept from the file read before
+    # (one field a line), a save wrote each unchanged field unwrapped among fields wrapped
+    # at the other program's width (``header_lines_kept`` puts a field's old lines back).
+    tfile.header_entry = theirs.header_entry
     tfile.newline = theirs.newline
     tfile.blank_line_at_end = theirs.blank_line_at_end
     report.differs_from_disk = _differs(tfile, theirs)
@@ -505,6 +535,19 @@ def merge_from_disk(tfile: TranslationFile, path: str | Path | None = None) -> M
     tfile._written, tfile._pending_scan = theirs._written, theirs._pending_scan
     tfile.path = target
     return report
+
+
+def _layout_taken(tfile: TranslationFile, theirs: TranslationFile) -> list[str]:
+    """How ``theirs`` (the file on disk) is laid out otherwise than ``tfile`` writes it, in
+    words: the merge takes it, and a notice that said "nothing changed" hid it."""
+    taken = []
+    if theirs.wrap_width != tfile.wrap_width:
+        taken.append("its line wrapping" if theirs.wrap_width else "its unwrapped lines")
+    if theirs.newline != tfile.newline:
+        taken.append("its CRLF line ends" if theirs.newline == "\r\n" else "its LF line ends")
+    if theirs.blank_line_at_end != tfile.blank_line_at_end:
+        taken.append(f"{'a' if theirs.blank_line_at_end else 'no'} blank line at its end")
+    return taken
 
 
 def _refuse_another_language(tfile: TranslationFile, theirs: TranslationFile, path: Path) -> None:
@@ -598,8 +641,6 @@ def _merge_header(tfile: TranslationFile, theirs: TranslationFile) -> list[str]:
         if name not in merged or _value(merged, name) is not None
     )
     tfile.header_order = tuple(dict.fromkeys([*theirs.header_order, *kept]))
-    # The fields' lines as the file on disk has them: those unchanged are written so.
-    tfile.header_entry = theirs.header_entry
     return taken
 
 

@@ -586,6 +586,11 @@ class ReviewApp(App[None]):
         # The editor shows the segment's text as the other program left it (typing on would
         # have written the old text back over it).
         self.workbench.load_editor()
+        if report.language_taken is not None:
+            # The same language otherwise written (es_MX for es): the title names it so, as
+            # the file now does and the next opening would.
+            self.target_name = languages.display_name(report.language_taken)
+            self.workbench.target_name = self.target_name
         self.workbench.update_title()
         self._see_if_aligned()
         self._tell_merge(report, undo_forgotten, locks or [])
@@ -608,6 +613,8 @@ class ReviewApp(App[None]):
                 timeout=5,
             )
             return
+        if lines == [header_taken_line(report)]:
+            lines.insert(0, "Another program saved the file again; no segment differs.")
         if undo_forgotten:
             lines.append(
                 "Undo starts afresh: an older step would have put back what the merge replaced."
@@ -1010,4 +1017,21 @@ def merge_lines(report: MergeReport, places: Mapping[str, int], *, limit: int) -
             f"{count} {'entry' if count == 1 else 'entries'} of the other program's file for "
             "no segment of this document: kept in the file, as obsolete entries."
         )
+    header = header_taken_line(report)
+    if header:
+        lines.append(header)
     return lines
+
+
+def header_taken_line(report: MergeReport) -> str:
+    """What the merge took of the other program's header and layout, in one short line
+    ("" where nothing): a notice that said "nothing here changed" hid a Language taken."""
+    fields = [
+        f"Language {report.language_taken}"
+        if name == "Language" and report.language_taken
+        else name
+        for name in report.header_taken
+    ]
+    parts = [f"its header: {', '.join(fields)}"] if fields else []
+    parts.extend(report.layout_taken)
+    return f"Took {'; '.join(parts)}." if parts else ""
