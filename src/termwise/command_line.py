@@ -4,7 +4,8 @@ A missing file or directory is one line, ``termwise: error: FILE: no such file``
 command: click's own check prints three lines of usage around it, which some commands showed
 and others did not. A language option accepts only a language CLDR knows (``--to xx`` is a
 mistake, not a new language), and ``--encoding`` only a text encoding. An ``-o`` that names
-one of the command's own inputs is refused before the command runs.
+one of the command's own inputs is refused before the command runs. ``--glossary`` is
+declared here once, so that it reads and is explained alike wherever a command takes it.
 """
 
 from __future__ import annotations
@@ -12,15 +13,18 @@ from __future__ import annotations
 import codecs
 import functools
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
 from termwise import languages
 from termwise.atomic import check_output_path
 from termwise.errors import InputError, TermwiseError
+
+# What a click decorator decorates: a command's function, or a command already built.
+Decorated = TypeVar("Decorated", bound=Callable[..., Any] | click.Command)
 
 
 class OneLinePath(click.Path):
@@ -190,3 +194,35 @@ class TextEncoding(click.ParamType):  # type: ignore[type-arg]
 
 
 TEXT_ENCODING = TextEncoding()
+
+
+GLOSSARY_HELP = "Glossary file or folder (default: the project's glossary/)."
+
+
+def glossary_option(
+    help: str = GLOSSARY_HELP, *, exists: bool = False
+) -> Callable[[Decorated], Decorated]:
+    """``--glossary PATH`` into the parameter ``glossary_path``. ``help`` is for a command
+    that uses the glossary in its own way (only to mark terms, only when there is one);
+    ``exists`` for one that needs it there already (``glossary add`` may write a new one)."""
+    return click.option(
+        "--glossary",
+        "glossary_path",
+        type=click.Path(exists=exists, path_type=Path),
+        default=None,
+        help=help,
+    )
+
+
+class RegistryChoice(click.Choice[str]):
+    """A choice among the names a registry holds when the command runs, not when it was
+    declared: a format registered by a module imported later is offered and accepted too,
+    and no list of names is kept beside the registry to fall out of step with it."""
+
+    def __init__(self, names: Callable[[], Iterable[str]]) -> None:
+        self._names = names
+        self.case_sensitive = True
+
+    @property
+    def choices(self) -> tuple[str, ...]:  # type: ignore[override]
+        return tuple(self._names())

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from termwise.command_line import LANGUAGE, output_format
+from termwise.command_line import LANGUAGE, glossary_option, output_format
 from termwise.project.layout import ProjectLayout
 
 if TYPE_CHECKING:
@@ -37,12 +37,7 @@ CHECK_FORMATS = ("text", "json", "html")
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Translation to check (PO, XLIFF or TMX) instead of the project's PO file.",
 )
-@click.option(
-    "--glossary",
-    "glossary_path",
-    type=click.Path(path_type=Path),
-    help="Glossary file or folder (default: the project's glossary/).",
-)
+@glossary_option()
 @click.option(
     "--format",
     "fmt",

@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from termwise.command_line import LANGUAGE
+from termwise.command_line import LANGUAGE, RegistryChoice, glossary_option
+from termwise.export.formats import FORMATS, edition_names
 from termwise.project.layout import ProjectLayout
 
 if TYPE_CHECKING:
     from termwise.glossary.model import Glossary
 
-FORMAT_NAMES = ("html", "md", "docx", "txt", "tmx", "xliff", "xliff12", "csv", "po")
 # The editions that mark glossary terms: for any other export, reading a glossary is waste.
 GLOSSARY_FORMATS = ("html", "docx")
 # The editions whose format can say which language a piece of text is in (``--title-lang``).
@@ -26,7 +26,7 @@ LANGUAGE_MARKING_FORMATS = ("html", "docx")
 @click.option(
     "--format",
     "format_name",
-    type=click.Choice(FORMAT_NAMES),
+    type=RegistryChoice(lambda: FORMATS),
     default=None,
     help="Output format (default: from the suffix of -o).",
 )
@@ -38,19 +38,18 @@ LANGUAGE_MARKING_FORMATS = ("html", "docx")
     help="File to write.",
 )
 @click.option(
-    "--target-only", is_flag=True, help="The translated edition alone (html, md, docx, txt)."
+    "--target-only",
+    is_flag=True,
+    help=f"The translated edition alone ({', '.join(edition_names())}).",
 )
 @click.option(
     "--include-unreviewed",
     is_flag=True,
     help="Print machine translations and drafts not yet reviewed (marked †).",
 )
-@click.option(
-    "--glossary",
-    "glossary_path",
-    type=click.Path(exists=True, path_type=Path),
-    default=None,
+@glossary_option(
     help="Glossary whose terms the HTML and Word editions mark (default: the project's glossary/).",
+    exists=True,
 )
 @click.option(
     "--title",
@@ -84,7 +83,7 @@ def export(
     from termwise import languages
     from termwise.atomic import write_atomic
     from termwise.errors import TermwiseError
-    from termwise.export.formats import FORMATS, ExportOptions, format_for_suffix
+    from termwise.export.formats import ExportOptions, format_for_suffix
     from termwise.project.translations import load_source, open_translation
 
     layout = layout if isinstance(layout, ProjectLayout) else ProjectLayout.at()
@@ -94,12 +93,11 @@ def export(
         found = format_for_suffix(output.suffix)
         if found is None:
             raise click.UsageError(
-                f"cannot tell the format from {output.name!r}; give --format "
-                f"({', '.join(FORMAT_NAMES)})"
+                f"cannot tell the format from {output.name!r}; give --format ({', '.join(FORMATS)})"
             )
         chosen = found
     if target_only and not chosen.edition:
-        raise click.UsageError("--target-only applies to editions: html, md, docx, txt")
+        raise click.UsageError(f"--target-only applies to editions: {', '.join(edition_names())}")
     # The document's own title is in its language; only a title the user wrote may be another.
     if title_lang is not None and not (title and title.strip()):
         raise click.UsageError("--title-lang says which language --title is in; give --title")

@@ -74,6 +74,11 @@ def exporter(
     return register
 
 
+def edition_names() -> tuple[str, ...]:
+    """The formats that write a reading edition, for the messages that name them."""
+    return tuple(name for name, export_format in FORMATS.items() if export_format.edition)
+
+
 def format_for_suffix(suffix: str) -> ExportFormat | None:
     for export_format in FORMATS.values():
         if suffix.lower() in export_format.suffixes:

@@ -14,12 +14,17 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from termwise.atomic import free_backup_path
-from termwise.command_line import LANGUAGE, TEXT_ENCODING, refuse_overwriting
+from termwise.command_line import LANGUAGE, TEXT_ENCODING, glossary_option, refuse_overwriting
 from termwise.input_files import read_input
 from termwise.project.layout import ProjectLayout
 
 if TYPE_CHECKING:
     from termwise.glossary.model import Concept, Glossary, Problem, Term
+
+# The formats a glossary is imported from and exported to by name: glossary.formats' registry
+# less TermSuite's term lists, which are read (told by their content) but never written.
+# Named here, not read from the registry, because the registry cannot yet say which it writes.
+FILE_FORMATS = ("tbx", "csv", "omegat")
 
 
 def _glossary_path(layout: ProjectLayout, path: Path | None) -> Path:
@@ -141,7 +146,7 @@ def show(layout: ProjectLayout, path: Path | None, fmt: str, langs: tuple[str, .
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["tbx", "csv", "omegat"]),
+    type=click.Choice(FILE_FORMATS),
     default=None,
     help="Input format (default: detected).",
 )
@@ -411,7 +416,7 @@ def _has_language_header(fmt: str, data: bytes) -> bool:
 
 @glossary.command("export")
 @click.argument("path", required=False, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["tbx", "csv", "omegat"]), required=True)
+@click.option("--format", "fmt", type=click.Choice(FILE_FORMATS), required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
 @click.option(
     "--dialect",
@@ -496,13 +501,7 @@ def validate(ctx: click.Context, file: Path) -> None:
 @glossary.command("find")
 @click.argument("text")
 @click.option("--lang", default="en", show_default=True, type=LANGUAGE)
-@click.option(
-    "--glossary",
-    "path",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Glossary file or folder (default: glossary/).",
-)
+@glossary_option()
 @click.option("--accent-insensitive", is_flag=True, help="Ignore accents (es, fr, de).")
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
@@ -512,7 +511,7 @@ def find(
     layout: ProjectLayout,
     text: str,
     lang: str,
-    path: Path | None,
+    glossary_path: Path | None,
     accent_insensitive: bool,
     fmt: str,
 ) -> None:
@@ -520,7 +519,7 @@ def find(
     from termwise.glossary import load_glossary
     from termwise.glossary.matcher import TermMatcher
 
-    loaded = load_glossary(_glossary_path(layout, path))
+    loaded = load_glossary(_glossary_path(layout, glossary_path))
     _warn(loaded.problems)
     matcher = TermMatcher(loaded, lang, accent_insensitive=accent_insensitive)
     matches = matcher.find(text)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from termwise.command_line import LANGUAGE, output_format
+from termwise.command_line import LANGUAGE, glossary_option, output_format
 from termwise.project.layout import ProjectLayout
 
 # What `terms extract` writes (``terms.formats``): a listing, JSON, CSV, a TBX termbase.
@@ -49,12 +49,8 @@ def _glossary(layout: ProjectLayout, path: Path | None) -> Glossary | None:
 @click.option(
     "--lang", type=LANGUAGE, default=None, help="Language of the documents (default: detected)."
 )
-@click.option(
-    "--glossary",
-    "glossary_path",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Glossary file or folder (default: the project's glossary/, when there is one).",
+@glossary_option(
+    help="Glossary file or folder (default: the project's glossary/, when there is one)."
 )
 @click.option(
     "--new-only", is_flag=True, help="Leave out candidates whose forms the glossary all knows."
@@ -172,13 +168,7 @@ def _same_words(target: str, mt: str | None) -> bool:
     default=None,
     help="Translation to read (PO) instead of the project's translations/<doc>.<lang>.po.",
 )
-@click.option(
-    "--glossary",
-    "glossary_path",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Glossary file or folder (default: the project's glossary/).",
-)
+@glossary_option()
 @click.option(
     "--include-mt",
     is_flag=True,

@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from termwise import languages
-from termwise.command_line import LANGUAGE
+from termwise.command_line import LANGUAGE, glossary_option
 from termwise.errors import InputError, TermwiseError
 from termwise.glossary.model import Concept, Glossary, Term, TermStatus
 from termwise.project.layout import ProjectLayout
@@ -340,13 +340,7 @@ def _part_of_speech(ctx: click.Context, param: click.Parameter, value: str | Non
     default=None,
     help="Document the term was found in: its line becomes the term's source.",
 )
-@click.option(
-    "--glossary",
-    "glossary_path",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Glossary file or folder (default: the project's glossary/).",
-)
+@glossary_option()
 @click.option(
     "--definition",
     default=None,
@@ -458,13 +452,7 @@ def _warn_other_preferred(path: Path, concept_id: str, text: str, lang: str) -> 
 @click.option(
     "--lang", type=LANGUAGE, default=None, help="Language of TERM (default: any language)."
 )
-@click.option(
-    "--glossary",
-    "glossary_path",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Glossary file or folder (default: the project's glossary/).",
-)
+@glossary_option()
 @click.pass_obj
 def remove(
     layout: ProjectLayout,
