@@ -97,6 +97,38 @@ _ES_IRREGULAR = {
 }
 
 
+# The short form of a Spanish adjective before a singular noun (RAE, Gramática 13.4): before
+# a masculine one ("buen oficio", "primer paso"), "gran" before either gender ("gran
+# potencia"); the feminine forms stay whole ("buena práctica", "primera dama"). "santo" is
+# cut to "san" only before a saint's name ("San Pedro", but "santo lugar"), which no
+# glossary term made singular is.
+_ES_APOCOPES = {
+    "bueno": "buen",
+    "malo": "mal",
+    "grande": "gran",
+    "primero": "primer",
+    "tercero": "tercer",
+    "postrero": "postrer",
+    "alguno": "algún",
+    "ninguno": "ningún",
+}
+
+
+def before_noun(word: str, lang: str) -> str:
+    """The lower-case singular adjective ``word`` as ``lang`` writes it before a singular
+    noun of its gender: "bueno" → "buen"; ``word`` itself where it is not cut short. The
+    generator that makes a plural term singular writes the whole form ("bueno oficio")."""
+    return _ES_APOCOPES.get(word, word) if lang == "es" else word
+
+
+def whole_form(word: str, lang: str) -> str:
+    """The whole form of the lower-case adjective ``word`` cut short before a noun ("gran" →
+    "grande"), which takes the plural and stands after a noun; ``word`` itself otherwise."""
+    if lang != "es":
+        return word
+    return next((whole for whole, short in _ES_APOCOPES.items() if short == word), word)
+
+
 def strip_accents(text: str) -> str:
     """``text`` without combining marks: "nación" → "nacion", "à" → "a"."""
     decomposed = unicodedata.normalize("NFD", text)
@@ -340,10 +372,52 @@ def likeliest_singular(word: str, lang: str) -> str | None:
     ``singular_forms``' candidates, the one wordfreq knows best, or None where it knows
     none of them (or ``word`` has none). The rules alone cannot tell "cable" from "cabl" or
     "eau" from "eal" (each has ``word`` for its regular plural), and writing a plural term
-    in the singular (MT, for one occurrence of it) needs the one real word."""
-    scored = [(zipf(form, lang), form) for form in singular_forms(word, lang)]
+    in the singular (MT, for one occurrence of it) needs the one real word.
+
+    A compound of a prefix and a word ("ciberamenazas": "ciber" + "amenazas") whose
+    singular wordfreq has not seen takes the word's: "ciberamenaza" (``_prefixed_singular``).
+    """
+    forms = singular_forms(word, lang)
+    scored = [(zipf(form, lang), form) for form in forms]
     best = max(scored, default=None, key=lambda pair: pair[0])
-    return best[1] if best is not None and best[0] >= KNOWN_ZIPF else None
+    if best is not None and best[0] >= KNOWN_ZIPF:
+        return best[1]
+    return _prefixed_singular(word, forms, lang)
+
+
+# Prefixes written joined to a whole noun, making a noun of the same number and inflection
+# (RAE, Ortografía 4.1.1.2; "ciberataque", "nanopartícula", "biocombustible"). Left out:
+# those that also make invariable adjectives of a plural noun ("antidisturbios",
+# "multiusos", "pro..."), whose plural-looking compound is a singular too, and "econo-",
+# which joins no whole word ("econometría").
+_NOUN_PREFIXES = {
+    "es": (
+        *("ciber", "bio", "eco", "micro", "macro", "geo", "auto", "tele", "neuro", "nano"),
+        "socio",
+    ),
+    "fr": (
+        *("cyber", "bio", "éco", "micro", "macro", "géo", "auto", "télé", "neuro", "nano"),
+        "socio",
+    ),
+}
+# The shortest word a prefix may be joined to: "auto" + "res" is not "autores".
+_MIN_JOINED = 4
+
+
+def _prefixed_singular(word: str, forms: tuple[str, ...], lang: str) -> str | None:
+    """The singular of a rare compound of a noun prefix and a plural word that wordfreq
+    knows with its singular: the prefix and that singular, where the rules give it for
+    ``word`` too, the plural itself a word in use. None for anything else: a word is never
+    made up (an "r" the prefix doubles, "autorretratos", leaves no word after it)."""
+    for prefix in _NOUN_PREFIXES.get(lang, ()):
+        rest = word[len(prefix) :]
+        if not word.startswith(prefix) or len(rest) < _MIN_JOINED or zipf(rest, lang) < KNOWN_ZIPF:
+            # "Ecoembes" is no "eco" + "embes", though "emb" would make its singular.
+            continue
+        singular = likeliest_singular(rest, lang)
+        if singular is not None and prefix + singular in forms:
+            return prefix + singular
+    return None
 
 
 def _plural_of_common_word(word: str, lang: str) -> bool:

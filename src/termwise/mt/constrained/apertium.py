@@ -44,6 +44,7 @@ from pathlib import Path
 from termwise import languages
 from termwise.errors import TermwiseError
 from termwise.glossary.gender import head_index
+from termwise.glossary.inflection import before_noun, whole_form
 from termwise.glossary.model import Term
 from termwise.mt.apertium import (
     _BREAKS,
@@ -754,13 +755,14 @@ def _heads(pipe: Pipeline, src: str, tgt: str, terms: list[Term]) -> dict[str, H
     }
     if pipe.generator is None:
         return heads
-    return with_plurals(heads, analyses, pipe.generator)
+    return with_plurals(heads, analyses, pipe.generator, languages.primary(tgt))
 
 
 def with_plurals(
     heads: dict[str, Head | None],
     analyses: dict[str, list[tuple[str, list[str]]]],
     generator: Path,
+    lang: str = "",
 ) -> dict[str, Head | None]:
     """``heads`` with the words around each head as they stand beside it in the other
     number (the plural of a singular term, the singular of a plural one).
@@ -774,6 +776,11 @@ def with_plurals(
     does not know but whose gender is known ("gobernanza", feminine by its suffix) gets its
     plural from the regular rules (``_ungenerated``), and its adjectives from here:
     "gobernanzas globales", not "gobernanzas global".
+
+    An adjective before a singular head takes the short form ``lang`` (the target's primary
+    subtag) gives it there, which the generator's lemma lacks: "buen oficio", not "bueno
+    oficio"; a short one before a plural head its whole form's plural ("grandes potencias",
+    not "gran potencias").
     """
     runs: dict[str, tuple[list[str | None], list[str | None]]] = {}
     for text, head in heads.items():
@@ -782,7 +789,7 @@ def with_plurals(
         before = head.before.split(" ") if head.before else []
         after = head.after.split(" ") if head.after else []
         runs[text] = (
-            _agreeing_run(before[::-1], head.gender, head.number, analyses)[::-1],
+            _agreeing_run(before[::-1], head.gender, head.number, analyses, lang)[::-1],
             _agreeing_run(after, head.gender, head.number, analyses),
         )
     units = [u for before, after in runs.values() for u in before + after if u is not None]
@@ -791,9 +798,16 @@ def with_plurals(
     for text, (before_units, after_units) in runs.items():
         head = heads[text]
         assert head is not None
+        if head.number == "pl":
+            forms_before = {
+                unit: before_noun(form, lang) if form is not None else None
+                for unit, form in forms.items()
+            }
+        else:
+            forms_before = forms
         changed[text] = replace(
             head,
-            other_before=_inflected(head.before, before_units, forms),
+            other_before=_inflected(head.before, before_units, forms_before),
             other_after=_inflected(head.after, after_units, forms),
         )
     return changed
@@ -803,19 +817,32 @@ _OTHER_NUMBER = {"sg": "pl", "pl": "sg"}
 
 
 def _agreeing_run(
-    words: list[str], gender: str, number: str, analyses: dict[str, list[tuple[str, list[str]]]]
+    words: list[str],
+    gender: str,
+    number: str,
+    analyses: dict[str, list[tuple[str, list[str]]]],
+    lang: str = "",
 ) -> list[str | None]:
     """For each of ``words``, outward from the head, the generator unit of its form in the
     other number while it is an adjective or participle in the head's gender (or common)
-    and ``number``."""
+    and ``number``. A word cut short before the noun ("gran", "primer": Apertium's own
+    lemma, or a determiner) stands for its whole form, whose plural the generator
+    knows ("grandes"; "#gran" for the short lemma)."""
     other = _OTHER_NUMBER[number]
     units: list[str | None] = [None] * len(words)
     for index, word in enumerate(words):
+        whole = whole_form(word.lower(), lang)
         unit = next(
             (
-                f"^{escape(lemma)}{''.join(f'<{t}>' for t in tags[:-1])}<{other}>$"
+                f"^{escape(whole)}<adj><{tags[-2]}><{other}>$"
+                if whole != word.lower()
+                else f"^{escape(lemma)}{''.join(f'<{t}>' for t in tags[:-1])}<{other}>$"
                 for lemma, tags in analyses.get(word, [])
-                if (tags[:1] == ["adj"] or tags[:2] == ["vblex", "pp"])
+                if (
+                    tags[:1] == ["adj"]
+                    or tags[:2] == ["vblex", "pp"]
+                    or (whole != word.lower() and tags[:1] == ["det"])
+                )
                 and tags[-1:] == [number]
                 and {gender, "mf"} & set(tags)
             ),

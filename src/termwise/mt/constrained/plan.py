@@ -19,10 +19,12 @@ from dataclasses import dataclass
 from termwise import languages
 from termwise.glossary.inflection import (
     KNOWN_ZIPF,
+    before_noun,
     is_function_word,
     likeliest_singular,
     plural_forms,
     singular_forms,
+    whole_form,
     zipf,
 )
 from termwise.glossary.matcher import TermMatch, TermMatcher
@@ -346,19 +348,48 @@ def singularised(text: str, lang: str) -> str:
     plural reads better than a made-up word or a phrase in two numbers."""
     words = text.split(" ")
     singularised_one = False
+    # Whether every word so far stood before the next one's noun: the phrase's noun is
+    # still to come ("primeros grandes pasos").
+    prenominal = True
     for index, word in enumerate(words):
         lower = word.lower()
         if lower in _COORDINATORS.get(lang, ()) or lower in _GRADING_ADVERBS.get(lang, ()):
             continue
         if is_function_word(lower, lang):
             break
-        singular = _singular(lower, lang, after_singular=singularised_one)
+        prenominal = prenominal and _noun_follows(words, index, lang)
+        singular = _singular(lower, lang, after_singular=singularised_one and not prenominal)
         if singular is None:
             return text
+        # Spanish cuts some adjectives short before a noun and nowhere else, whichever form
+        # wordfreq knows best: "buenos oficios" made "bueno oficio", "terceros" as the head
+        # "tercer".
+        singular = before_noun(singular, lang) if prenominal else _whole(singular, lower, lang)
         if singular != lower:
             singularised_one = True
             words[index] = singular[:1].upper() + singular[1:] if word[:1].isupper() else singular
     return " ".join(words)
+
+
+def _whole(singular: str, plural: str, lang: str) -> str:
+    """``singular`` in its whole form where it is cut short ("tercer") and that form is a
+    singular of ``plural`` too ("terceros": "tercero"); the noun "mal" of "males" stays."""
+    whole = whole_form(singular, lang)
+    return whole if whole in singular_forms(plural, lang) else singular
+
+
+def _noun_follows(words: list[str], index: int, lang: str) -> bool:
+    """Whether the word after ``words[index]`` is a content word of the same phrase (the
+    noun an adjective before it qualifies), not a coordinate, a grading adverb or a
+    preposition opening a complement."""
+    if index + 1 >= len(words):
+        return False
+    following = words[index + 1].lower()
+    return not (
+        following in _COORDINATORS.get(lang, ())
+        or following in _GRADING_ADVERBS.get(lang, ())
+        or is_function_word(following, lang)
+    )
 
 
 # Conjunctions joining two heads (or two adjectives) of one noun phrase, which share its
