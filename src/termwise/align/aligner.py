@@ -135,6 +135,23 @@ HEADING_WEIGHT = 3.0
 # heading that a translation runs into its text is rarer than a chapter's last verse that
 # the translation moved: the group is all but ruled out, and the sentence finds another.
 MIXED_HEADING_COST = 50.0
+# Where both sides mark headings, leaving one out costs this many nats more than a sentence:
+# a translation keeps its headings (a sentence's prior of being left out is about 0.03, a
+# heading's here exp(-5) of that, one in 5,000). Without it, a short heading was the cheapest
+# line to leave out: the wind report's "Challenges" and "Retos" were both left out so that a
+# sentence the Spanish drops before the heading could pair with one it adds after (a sure 1-1
+# group, without MT). Leaving out the two long sentences instead cost 3.4 more in the whole
+# report, up to 4.5 more in its shorter cuts (fewer 1-1 groups to learn the model from); 5
+# pairs the headings in all of them. A heading the other side lacks is left out on every
+# path alike; one it sets as a paragraph now pairs with it (and is listed, see
+# _headings_unsure). Every benchmark text is read line by line, without headings: unchanged.
+HEADING_LEFT_OUT = 5.0
+# A group that pairs a heading with a sentence, or a heading left out while the other side
+# leaves a heading out within the search band's margin (REFINE_MARGINS) of it: one of the two
+# structures is wrong, and the costs alone need not show it (the local margins compare
+# neighbouring groups, and the alternative, pairing the headings, lies further off). Its
+# confidence is capped here, so that the review lists it.
+HEADING_CONFIDENCE = 0.5
 MT_WEIGHT = 8.0
 # A table learned from the texts ranks translations about as well as an MT does (0.98 of
 # the Bible's 1-1 pairs above both neighbours two lines away), so it is trusted as much; the
@@ -432,6 +449,11 @@ class _Costs:
             + (HEADING_WEIGHT if any_headings else 0.0) * (unlike & _HEADING > 0)
         )
         self.any_unlike_ends = bool(np.any(self.end_costs))
+        # Only where both sides mark headings: a text read line by line marks none.
+        # (What leaving out each sentence costs more, a last entry for out-of-grid starts.)
+        both = bool(source.headings[-1]) and bool(target.headings[-1])
+        self.src_heading_skip = HEADING_LEFT_OUT * both * (np.diff(source.headings, append=0) > 0)
+        self.tgt_heading_skip = HEADING_LEFT_OUT * both * (np.diff(target.headings, append=0) > 0)
         # What leaving out each sentence is relieved of (a last entry for out-of-grid starts).
         self.src_relief = np.zeros(source.count + 1)
         self.tgt_relief = np.zeros(target.count + 1)
@@ -459,6 +481,8 @@ class _Costs:
             # model would say; its length counts for little.
             length_cost = SKIP_LENGTH_WEIGHT * length_cost
             length_cost -= self.src_relief[src] if a else self.tgt_relief[tgt]
+            # A heading, though short, is not: a translation keeps its headings.
+            length_cost += self.src_heading_skip[src] if a else self.tgt_heading_skip[tgt]
         cost = length_cost + self.prior_cost[kind]
         if len(self.mark_weights):
             # Most groups have no marks at all: compare mark vectors only where there are some.
@@ -1380,13 +1404,14 @@ def align(
     src_keep = _text_lines(source)
     tgt_keep = _text_lines(target)
     if len(src_keep) == len(source) and len(tgt_keep) == len(target):
-        return _align_text(
+        result = _align_text(
             source,
             target,
             source_mt=source_mt,
             target_texts=target_texts,
             source_texts=source_texts,
         )
+        return replace(result, beads=_headings_unsure(result.beads, source, target))
 
     def kept(texts: Sequence[str] | None, keep: list[int]) -> list[str] | None:
         return None if texts is None else [texts[k] for k in keep]
@@ -1399,7 +1424,46 @@ def align(
         source_texts=kept(source_texts, src_keep),
     )
     beads = _with_page_lines(result.beads, src_keep, tgt_keep, len(source), len(target))
-    return replace(result, beads=_notes_unsure(beads, source.notes, target.notes))
+    beads = _notes_unsure(beads, source.notes, target.notes)
+    return replace(result, beads=_headings_unsure(beads, source, target))
+
+
+def _headings_unsure(beads: list[Bead], source: SideFeatures, target: SideFeatures) -> list[Bead]:
+    """``beads``, with a group that pairs a heading with a sentence, and a heading left out
+    while the other side leaves one out near it, unsure (HEADING_CONFIDENCE), with the groups
+    between the two: a translation keeps its headings, so one of the two structures is
+    wrong, however sure the costs are."""
+    src_headings, tgt_headings = source.headings, target.headings
+    if not (src_headings.any() and tgt_headings.any()):
+        return beads
+    # Where each group starts on each side, and the headings left out (by side, their groups).
+    at = np.zeros((len(beads), 2), np.int64)
+    np.cumsum([bead.kind for bead in beads[:-1]], axis=0, out=at[1:])
+    left_out: tuple[list[int], list[int]] = ([], [])
+    unsure = set()
+    for number, bead in enumerate(beads):
+        src_heading = any(src_headings[k] for k in bead.src)
+        tgt_heading = any(tgt_headings[k] for k in bead.tgt)
+        if bead.src and bead.tgt and src_heading != tgt_heading:
+            unsure.add(number)
+        elif src_heading and not bead.tgt:
+            left_out[0].append(number)
+        elif tgt_heading and not bead.src:
+            left_out[1].append(number)
+    near = REFINE_MARGINS[0]
+    for source_group in left_out[0]:
+        for target_group in left_out[1]:
+            # Both sides' positions: how far apart the two headings lie, on either side.
+            if np.all(np.abs(at[source_group] - at[target_group]) <= near):
+                # And the groups between them, which pairing the headings would regroup.
+                first, last = sorted((source_group, target_group))
+                unsure.update(range(first, last + 1))
+    return [
+        replace(bead, confidence=min(bead.confidence, HEADING_CONFIDENCE))
+        if number in unsure
+        else bead
+        for number, bead in enumerate(beads)
+    ]
 
 
 def _notes_unsure(

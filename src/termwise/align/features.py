@@ -453,8 +453,9 @@ _NOTE_MARKER = (
     r"|nota del? tradu(?:ctor|ttore|ttrice)|nota do tradutor|прим(?:\.|ечание)\s?пер(?:ев)?\.?"
     r"|译注|譯註|译者注|訳注|訳者注"
 )
-# The marker opens the line (after a bracket), or closes a line in brackets: "(… — N.d.T.)".
-_NOTE_OPENS = re.compile(r"[(\[（［]?\s*(?:" + _NOTE_MARKER + r")", re.IGNORECASE)
+# The marker opens the line (after a bracket, or Markdown's emphasis, which the reader keeps
+# in the text: "*Nota del traductor: …*"), or closes a line in brackets: "(… — N.d.T.)".
+_NOTE_OPENS = re.compile(r"[(\[（［*_]{0,3}\s*(?:" + _NOTE_MARKER + r")", re.IGNORECASE)
 _NOTE_CLOSES = re.compile(
     r"[(\[（［].*[\s\-–—,(（](?:" + _NOTE_MARKER + r")\s*[)\]）］]\W*$", re.IGNORECASE
 )
