@@ -258,6 +258,8 @@ def test_document_alignment_becomes_a_project_every_command_reads(tmp_path: Path
     tfile = TranslationFile.load(po)
     units = list(tfile.units.values())
     assert units and all(unit.state is SegmentState.EDITED for unit in units)
+    # The summary says how its counts meet the workbench's, which counts segments.
+    assert f"for the document's {len(units)} segments" in result.stdout, result.stdout
     assert all(any(c.startswith("align: confidence") for c in unit.comments) for unit in units)
     # The two English sentences that became one Spanish sentence are one segment now.
     assert (tmp_path / "translations" / "paper.segmentation.json").exists()

@@ -720,7 +720,10 @@ def align(
     reasons = ", ".join(part for part in why if part)
     click.echo(
         f"Saved {_counted(report.filled, 'aligned translation')} to {report.path} "
-        f"({report.flagged} flagged {report.flagged and CHECK_FLAG or ''}".rstrip()
+        # The workbench counts segments, the lines above sentences and groups: said how
+        # they meet ("42 sentences in 41 groups", "39 translations", "0/40 reviewed").
+        + (f"for the document's {_counted(report.segments, 'segment')} " if report.segments else "")
+        + f"({report.flagged} flagged {report.flagged and CHECK_FLAG or ''}".rstrip()
         + (f": {reasons};" if reasons else ",")
         + f" {_counted(report.unmatched_source, 'source segment')} without a counterpart"
         + (f", {_counted(report.kept, 'earlier translation')} kept" if report.kept else "")

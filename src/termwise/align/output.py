@@ -88,6 +88,8 @@ class ProjectReport:
     """What writing the project did."""
 
     path: Path
+    # The document's segments once the alignment's joins are made: what the workbench counts.
+    segments: int = 0
     filled: int = 0
     kept: int = 0  # segments whose earlier edited or reviewed translation was left alone
     flagged: int = 0
@@ -236,6 +238,7 @@ def write_project(
     if sum(map(len, plan)) != len(document.segments):
         raise RuntimeError("the joined document does not have one segment per source group")
     position = {segment.id: number for number, segment in enumerate(document.segments)}
+    report.segments = len(document.segments)
     report.segment_of = [
         position[ids[0] if not keep else k]
         for ids, keep in zip(groups, kept, strict=True)
