@@ -75,6 +75,8 @@ async def test_a_confirmed_group_split_is_marked_and_said_to_confirm(
         await pilot.press("f7")
         await settle(app, pilot)
         assert _state_mark(app, segment_id) == "✓"
+        # F7 went on to the next group to confirm: back to the one confirmed, to split it.
+        workbench.jump_to(segment_id)
         await pilot.press("f4")  # review.split, at the first place it offers
         await pilot.pause()
         await pilot.press("enter")

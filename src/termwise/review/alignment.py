@@ -257,6 +257,19 @@ def move_last_to_next(session: ReviewSession, segment_id: str) -> None:
     _move(session, segment_id, +1)
 
 
+def awaiting_confirmation(unit: TranslationUnit) -> bool:
+    """An aligned group ``confirm`` would still confirm (F7's "confirm and next" goes on to
+    it, as Trados's and memoQ's Ctrl+Enter go to the next unconfirmed segment): the
+    conditions under which ``confirm`` leaves a group as it is, turned round."""
+    if confidence(unit) is None:
+        return False
+    if CHECK_FLAG in unit.flags:
+        return True
+    if unit.target:
+        return unit.state is not SegmentState.REVIEWED
+    return CONFIRMED not in notes(unit) or waited_for(unit) is not None
+
+
 def confirm(session: ReviewSession, segment_id: str) -> bool:
     """The translator checked the group: reviewed, so no longer listed as unsure, and the
     aligner's ``align-check`` flag goes (left on, a PO editor showed a group the translator

@@ -70,6 +70,32 @@ def confirm_group(workbench: Workbench) -> None:
         )
         return
     workbench.changed(segment_id)
+    to_next_unconfirmed(workbench)
+
+
+def to_next_unconfirmed(workbench: Workbench) -> None:
+    """After F7, the cursor goes on to the next listed group still to confirm (from the top
+    after the last): it stayed on the group just confirmed, and F7 again only said
+    "Nothing to confirm". With the unsure filter on, that is the next unsure or changed
+    group; without it, the next group in the document (after Ctrl+F7, the next unsure
+    one). Ctrl+Z takes the confirmation back and the cursor with it."""
+    from termwise.review.alignment import awaiting_confirmation
+
+    grid = workbench.grid
+    session = workbench.session
+    rows = grid.rows
+    start = grid.cursor
+    order = [*range(start + 1, len(rows)), *range(0, start)]
+    target = next(
+        (i for i in order if awaiting_confirmation(session.unit(rows[i].segment_id))), None
+    )
+    if target is None:
+        listed = " listed" if workbench.filter_name != "all" else ""
+        workbench.notify(f"Every aligned group{listed} is confirmed.")
+        return
+    grid.move_cursor(target)
+    if target < start:
+        workbench.notify("Next group to confirm: from the top.")
 
 
 def confirm_sure_groups(workbench: Workbench) -> None:

@@ -891,9 +891,9 @@ def save_problem(error: TermwiseError | OSError, path: Path) -> str:
 
 
 # The keys that fix an aligned translation's groups (``termwise align``), in the order the
-# footer shows them while one is open. Hidden otherwise (moving sentences between groups
-# means nothing in a translation made here), they were hidden there too, and a translator
-# had no way to find out that F7 confirms a group or Alt+Down moves a sentence.
+# keys list (F1) shows them while one is open. Hidden otherwise (moving sentences between
+# groups means nothing in a translation made here), they were hidden there too, and a
+# translator had no way to find out that F7 confirms a group or Alt+Down moves a sentence.
 ALIGNMENT_KEYS = (
     "align.confirm",
     "align.move_first",
@@ -903,10 +903,27 @@ ALIGNMENT_KEYS = (
     "align.confirm_sure",
 )
 
+# What the footer shows, after Edit, while an aligned translation is open: the keys a
+# review of its groups goes by, most used first, so that they fit in 160 columns (about
+# 140 cells beside Quit and the palette's ^p). Every key of the workbench after them (Accept
+# MT, Ctrl+F7, the glossary's) went on past the screen's edge, which cut the filter (Ctrl+L)
+# and the issues (F8) off at 200 columns: they are listed in F1, shown here.
+ALIGNED_FOOTER = (
+    "align.confirm",
+    "review.filter",
+    "align.move_first",
+    "align.move_last",
+    "review.issues",
+    "review.help",
+    "review.join",
+    "review.split",
+)
+
 
 class MainScreen(KeymapInPlace, Screen[None]):
     """The workbench's screen (see ``termwise.tui.shown_keys``); with an aligned translation
-    open, its footer and keys list (F1) show the alignment keys, after Edit."""
+    open, its footer shows the keys of reviewing the groups (``ALIGNED_FOOTER``) after Edit,
+    and its keys list (F1) the alignment keys first."""
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
@@ -917,29 +934,41 @@ class MainScreen(KeymapInPlace, Screen[None]):
 
 
 def with_alignment_keys(found: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
-    """``found`` (key → binding) with the ``ALIGNMENT_KEYS`` shown (found by id, so a key
-    moved in keymap.toml is shown where it went), right after the edit key: at the footer's
-    end they fell past the screen's edge."""
+    """``found`` (key → binding) with the ``ALIGNED_FOOTER`` keys shown and the workbench's
+    other keys hidden from the footer (found by id, so a key moved in keymap.toml is shown
+    where it went), then the rest of the ``ALIGNMENT_KEYS``, all right after the edit key:
+    at the footer's end they fell past the screen's edge. Keys of other widgets (the
+    editor's, a panel's) stay as they are."""
     from textual.binding import ActiveBinding
+
+    from termwise.tui.keymap import KEYMAP
 
     shown: dict[str, ActiveBinding] = {}
     for key, active in found.items():
-        if active.binding.id in ALIGNMENT_KEYS and not active.binding.show:
-            binding = dataclasses.replace(active.binding, show=True)
-            active = ActiveBinding(active.node, binding, active.enabled, active.tooltip)
+        binding_id = active.binding.id
+        if binding_id in KEYMAP and KEYMAP[binding_id].scope == "review":
+            show = binding_id in ALIGNED_FOOTER or binding_id == "review.edit"
+            # Quit stays where it is, at the footer's start: a way out is never in F1 only.
+            show = show or KEYMAP[binding_id].priority
+            if active.binding.show != show:
+                binding = dataclasses.replace(active.binding, show=show)
+                active = ActiveBinding(active.node, binding, active.enabled, active.tooltip)
         shown[key] = active
-    order = {binding_id: place for place, binding_id in enumerate(ALIGNMENT_KEYS)}
+    ranked = [*ALIGNED_FOOTER, *(name for name in ALIGNMENT_KEYS if name not in ALIGNED_FOOTER)]
+    order = {binding_id: place for place, binding_id in enumerate(ranked)}
     items = list(shown.items())
     first = [item for item in items if item[1].binding.id not in order]
     moved = sorted(
         (item for item in items if item[1].binding.id in order),
         key=lambda item: order[item[1].binding.id or ""],
     )
+    # In the editor, after its own Enter and Escape (which stand in for Edit there): put
+    # first, they pushed Escape's "Back to grid" off a 160-column screen.
     after = next(
         (
             place + 1
             for place, (_, active) in enumerate(first)
-            if active.binding.id == "review.edit"
+            if active.binding.id in ("review.edit", "editor.leave")
         ),
         0,
     )

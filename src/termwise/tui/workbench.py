@@ -545,10 +545,7 @@ class Workbench(Vertical):
             self.post_message(self.Split())
 
         source = self.session.source_text(segment_id)
-        choices = [
-            (str(offset), f"{source[:offset].strip()[-40:]} ┃ {source[offset:].strip()[:40]}")
-            for offset in options
-        ]
+        choices = [(str(offset), split_preview(source, offset)) for offset in options]
         self.app.push_screen(Choose("Split where?", choices), done)
 
     # --- actions: navigation ----------------------------------------------------------
@@ -726,6 +723,27 @@ class Workbench(Vertical):
         if self.current_id in segment_ids:
             self.load_editor()
         self.update_title()
+
+
+def split_preview(source: str, offset: int, room: int = 40) -> str:
+    """``…to promote world peace. ┃ The second sentence…``: the words on each side of a
+    split point, cut at a word's edge and marked "…" where cut. Cut at 40 characters, the
+    preview began mid-word ("romote world peace."), as if the segment's text were clipped.
+    A text without spaces (Chinese, Japanese) is cut at a character, as it reads."""
+    before, after = source[:offset].strip(), source[offset:].strip()
+    if len(before) > room:
+        tail = before[-room:]
+        space = tail.find(" ")
+        if before[-room - 1] != " " and 0 <= space < len(tail) - 1:
+            tail = tail[space + 1 :]
+        before = "…" + tail.lstrip()
+    if len(after) > room:
+        head = after[:room]
+        space = head.rfind(" ")
+        if after[room] != " " and space > 0:
+            head = head[:space]
+        after = head.rstrip() + "…"
+    return f"{before} ┃ {after}"
 
 
 def where(places: list[str], row_index: dict[str, int]) -> str:
