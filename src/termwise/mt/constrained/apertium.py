@@ -54,7 +54,7 @@ from termwise.mt.apertium import (
     clean_output,
     run_program,
 )
-from termwise.mt.constrained.plan import Placement, pluralised
+from termwise.mt.constrained.plan import Placement, pluralised, singularised
 from termwise.mt.engine import MTResult, Progress, TermDecision, heading_flags
 
 MECHANISM = "apertium-lexical"
@@ -210,6 +210,12 @@ class Head:
     # Where the gender came from the head's suffix, not the glossary: the rule that gave it
     # ("suffix -anza (es)"), for the decision's reason; empty otherwise.
     predicted: str = ""
+    # The singular of a plural head the generator does not know (``known`` false), as the
+    # plan writes it for a singular occurrence ("ciberamenaza" of "ciberamenazas"); None
+    # where there is none or the plan is unsure. The generator makes no singular of a word
+    # it does not know: "A cyber threat is dangerous." came out "Unas ciberamenazas es
+    # peligrosas."
+    other_lemma: str | None = None
 
 
 def analyser_for(pipe: Pipeline, src: str, tgt: str) -> Path | None:
@@ -392,8 +398,9 @@ def _source_number(units: list[_SourceUnit]) -> str | None:
 
 def _inject(
     head: Head, units: list[_SourceUnit], capitalise: bool, key: int, placement: Placement
-) -> tuple[str, str, str]:
-    """The unit standing for the term, and the words to put before and after its head.
+) -> tuple[str, str, str, str]:
+    """The unit standing for the term, the words to put before and after its head, and the
+    head's lemma as injected.
 
     The unit's lemma carries a key; the rest of the term is put back around it as
     superblanks once transfer is done, so that no rule can move a word between the head
@@ -404,6 +411,7 @@ def _inject(
     if number != head.number:
         before = head.other_before if head.other_before is not None else before
         after = head.other_after if head.other_after is not None else after
+        lemma = head.other_lemma if head.other_lemma is not None else lemma
     if capitalise:
         # The sentence's capital goes on the unit; transfer keeps it there or gives it to an
         # article it puts first ("Las nuevas épocas"), and ``_restored_head`` moves it onto
@@ -414,7 +422,7 @@ def _inject(
         f"^{escape(source_lemma)}<n><{number}>/"
         f"{escape(lemma)}__{key}__<n><{head.gender}><{number}>$"
     )
-    return unit, before, after
+    return unit, before, after, lemma
 
 
 def _occurrence_number(head: Head, units: list[_SourceUnit], placement: Placement) -> str:
@@ -426,10 +434,12 @@ def _occurrence_number(head: Head, units: list[_SourceUnit], placement: Placemen
     source's own words tell from an invariable one ("news"). Where Apertium's analyser
     knows no noun of the occurrence ("governances"), the plan's reading of its words
     decides: read as singular, "The global governances need reform." lost its verb ("La
-    reforma de necesidad de la gobernanza global.").
+    reforma de necesidad de la gobernanza global."). A plural head the generator does not
+    know is made singular where the plan has its singular (``Head.other_lemma``).
     """
     if head.number == "pl":
-        return "sg" if placement.singular and head.known else "pl"
+        singular = head.known or head.other_lemma is not None
+        return "sg" if placement.singular and singular else "pl"
     number = _source_number(units)
     if number is None:
         return "pl" if placement.plural else "sg"
@@ -753,9 +763,27 @@ def _heads(pipe: Pipeline, src: str, tgt: str, terms: list[Term]) -> dict[str, H
     heads: dict[str, Head | None] = {
         text: find_head(term, analyses, origin) for text, term in unique.items()
     }
+    lang = languages.primary(tgt)
+    heads = {
+        text: _with_singular(head, unique[text], lang) if head is not None else None
+        for text, head in heads.items()
+    }
     if pipe.generator is None:
         return heads
-    return with_plurals(heads, analyses, pipe.generator, languages.primary(tgt))
+    return with_plurals(heads, analyses, pipe.generator, lang)
+
+
+def _with_singular(head: Head, term: Term, lang: str) -> Head:
+    """``head`` with the singular the plan writes for its word (``singularised``) where the
+    generator does not know it and the glossary records the term as a plural: the plan's
+    words stand one for one with the term's, so the head's is at the head's place."""
+    if head.known or head.number != "pl":
+        return head
+    words = singularised(term.text, lang).split(" ")
+    index = len(head.before.split(" ")) if head.before else 0
+    if len(words) != len(term.text.split(" ")) or words[index] == head.lemma:
+        return head
+    return replace(head, other_lemma=words[index])
 
 
 def with_plurals(
@@ -886,6 +914,9 @@ class _Injection:
     after: str = ""
     # The markup the source put around the term ("*", "*"; "[", "]"), put back around it.
     emphasis: Marks = ("", "")
+    # The head's lemma as injected, or the verbatim text: what a one-word term in the other
+    # number ("amenaza" of "amenazas") is found by in the output.
+    written: str = ""
 
 
 def _translate_joined(
@@ -948,6 +979,8 @@ def _translate_joined(
         head = heads.get(text)
         if head is not None and not head.known:
             output = output.replace(f"#{head.lemma}", head.lemma)
+            if head.other_lemma is not None:
+                output = output.replace(f"#{head.other_lemma}", head.other_lemma)
     pieces = [p.strip() for p in output.split(_SEPARATOR)]
     if len(pieces) != len(texts):
         return None
@@ -1091,7 +1124,7 @@ def _edit(
                 out.append(_THE_CAPITAL)
                 capitalise = False
         if head is not None:
-            unit, before, after = _inject(head, units, capitalise, key, placement)
+            unit, before, after, lemma = _inject(head, units, capitalise, key, placement)
             out.append(unit)
             if following and key in following and head.gendered:
                 number = _occurrence_number(head, units, placement)
@@ -1118,10 +1151,15 @@ def _edit(
             decision = TermDecision(
                 placement.concept_id, placement.source, term.text, MECHANISM, origin
             )
-            injections[key] = _Injection(decision, before, after, emphasis.get(key, ("", "")))
+            injections[key] = _Injection(
+                decision, before, after, emphasis.get(key, ("", "")), written=lemma
+            )
         else:
             marks = emphasis.get(key, ("", ""))
-            out.append(_verbatim(term.text, capitalise, key in lower_after, marks))
+            # A singular occurrence of a plural term in the plan's singular ("Un
+            # ciberriesgo", not "Un ciberriesgos"): no generator inflects a verbatim term.
+            written = placement.rendering if placement.singular else term.text
+            out.append(_verbatim(written, capitalise, key in lower_after, marks))
             reason = (
                 "no noun of the term is known to Apertium's analyser and the glossary "
                 "records no gender: inserted without agreement"
@@ -1131,7 +1169,7 @@ def _edit(
             decision = TermDecision(
                 placement.concept_id, placement.source, term.text, VERBATIM, reason
             )
-            injections[key] = _Injection(decision)
+            injections[key] = _Injection(decision, written=written)
         # Keep what the text itself put between the words (a superblank of the deformatter).
         out.extend(p for p in inside if p.startswith("[") and p != _CLOSE_BLANK)
         previous_unit = "^x<n>/x<n>$"
@@ -1304,26 +1342,77 @@ def _agreeing_verb(pipe: Pipeline, word: str, lemma: str, number: str) -> str | 
 
 
 def _finite_verb_near(out: list[str], index: int, *, forward: bool = False) -> bool:
-    """Whether the sentence holds a finite verb before ``out[index]`` (after it, with
-    ``forward``), up to a sentence end or a line break."""
+    """Whether the clause of ``out[index]`` holds a finite verb before it (after it, with
+    ``forward``), up to a sentence end or a line break.
+
+    The verb of another clause, subordinate or relative, does not count: counted, "Economic
+    globalization drives growth that must be shared." kept "drives" a noun ("El
+    crecimiento de paseos de la globalización económica que tiene que ser compartido"),
+    and so did "because countries are partners" and "Because countries must act, global
+    governance matters." Forward, the first finite verb after a word that opens a clause
+    (``_opens_clause``) is that clause's; a later one is the main clause's again ("trends
+    that we see are good"). Backward, such a word ends the scan where the term stands in
+    the clause it opens ("We know that global governance matters"), and the verbs of a
+    clause closed by a comma before the term are left out.
+    """
     step = 1 if forward else -1
     position = index + step
+    pending = False  # forward: a clause opened whose own verb is still to come
+    found = False  # backward: a finite verb since the last clause boundary
+    comma = False  # backward: a comma between the term and the words read
     while 0 <= position < len(out):
         piece = out[position]
         if "\n" in piece and not piece.startswith("^"):
-            return False
+            return found
         if piece.startswith("^"):
-            tags = _source_side(piece).tags
-            if "sent" in tags:
-                return False
-            if tags[:1] and tags[0] in _VERBS and not _NON_FINITE & set(tags):
-                return True
-            if tags[:1] and tags[0] in _MODALS:
-                return True
-            if tags[:2] == ["vblex", "inf"] and _after_noun(out, position):
-                return True
+            unit = _source_side(piece)
+            if "sent" in unit.tags:
+                return found
+            if _opens_clause(unit):
+                if forward:
+                    pending = True
+                elif not comma:
+                    return found
+                else:
+                    found = comma = False
+            elif unit.tags[:1] == ["cm"]:
+                comma = True
+            elif _finite_verb(out, position, unit):
+                if not forward:
+                    found = True
+                elif pending:
+                    pending = False
+                else:
+                    return True
         position += step
-    return False
+    return found
+
+
+# Conjunctions Apertium tags ``cnjadv`` that are often something else: "as well as" joins
+# two nouns ("reforms as well as trade must continue"), and the tagger reads "before 2020"
+# as a conjunction. Read as clauses, their nouns' verb was left out.
+_NOT_CLAUSES = {"as well as", "as", "before", "after", "until", "till", "than", "like"}
+
+
+def _opens_clause(unit: _SourceUnit) -> bool:
+    """Whether ``unit`` opens a subordinate or relative clause: a subordinating conjunction
+    ("that", "because", "although"), a relative ("where", "whose") or a wh-word ("which",
+    "who", "when"), as Apertium's English tagger reads them."""
+    tags = unit.tags
+    if tags[:1] in (["cnjsub"], ["rel"]) or tags[:2] in (["prn", "itg"], ["adv", "itg"]):
+        return True
+    return tags[:1] == ["cnjadv"] and unit.lemma.lower() not in _NOT_CLAUSES
+
+
+def _finite_verb(out: list[str], index: int, unit: _SourceUnit) -> bool:
+    """Whether ``unit``, at ``out[index]``, is a finite verb: one of a finite form, a modal
+    (``_MODALS``), or a base form right after a noun (``_after_noun``)."""
+    tags = unit.tags
+    if tags[:1] and tags[0] in _VERBS and not _NON_FINITE & set(tags):
+        return True
+    if tags[:1] and tags[0] in _MODALS:
+        return True
+    return tags[:2] == ["vblex", "inf"] and _after_noun(out, index)
 
 
 def _after_noun(out: list[str], index: int) -> bool:
@@ -1461,6 +1550,10 @@ def _checked(injection: _Injection, output: str) -> TermDecision:
         # The head may be inflected (an occurrence in the other number), and so may the
         # words around it ("relación internacional"): those written must be there.
         words = f"{injection.before} {injection.after}".lower().split()
+    elif injection.written:
+        # A one-word term in the other number: "Una amenaza es peligrosa." has the injected
+        # lemma of "amenazas", not the term.
+        words = injection.written.lower().split()
     if wanted in text or all(w in text for w in words):
         return decision
     return decision.left(f"Apertium lost the injected '{decision.target}'")
