@@ -126,3 +126,39 @@ def test_headings_left_out_near_each_other_are_listed_for_review(tmp_path: Path)
     assert flagged["They are more expensive, but each turbine produces much more energy."]
     assert flagged["The North Sea is the largest offshore wind region in the world."]
     assert flagged["Challenges"]
+
+
+# The whole report's gold, source sentences against target ones, as the two files read (the
+# note is Spanish 24; the turbine section's first English sentence is two Spanish ones; "They
+# are cheaper…" and "However…" are "Son más baratos…, aunque…", as "Batteries…" and
+# "Hydrogen…" are "Las baterías…, y el hidrógeno…").
+WHOLE_GOLD = (
+    [((k,), (k,)) for k in range(7)]
+    + [((7,), (7, 8))]
+    + [((k,), (k + 1,)) for k in range(8, 19)]
+    + [((19, 20), (20,)), ((21,), (21,)), ((22,), (22,)), ((23,), ())]
+    + [((24,), (23,)), ((), (24,)), ((25,), (25,)), ((26,), (26,)), ((27, 28), (27,))]
+    + [((k,), (k - 1,)) for k in range(29, 37)]
+)
+# Since 4bc9fbe the note no longer pairs with the dropped North Sea sentence, so the first
+# pass (lengths alone) has to leave that sentence out, and absorbs it instead in two 2-1
+# groups three sentences up ([18, 19]:[19], [20, 21]:[20]); the model and word table learned
+# from that pass then keep [18, 19, 20]:[19, 20] (0.53), and with MT the group is kept whole
+# (_kept_whole) over the MT's right split. See docs/benchmarks/align.md, "headings".
+
+
+def test_the_whole_report_differs_from_its_gold_only_where_the_sentence_is_absorbed(
+    tmp_path: Path,
+) -> None:
+    # Until that is fixed: everything else of the gold holds without MT (the
+    # headings pair, the dropped sentence and the note stand alone), and the one wrong group
+    # is listed for review, so that nothing else slips meanwhile.
+    _wind(tmp_path)
+    groups = _groups(tmp_path, "--no-mt")
+    absorbed = {((18,), (19,)), ((19, 20), (20,))}
+    assert groups - set(WHOLE_GOLD) <= {((18, 19, 20), (19, 20))}, sorted(groups)
+    assert set(WHOLE_GOLD) - groups <= absorbed, sorted(groups)
+    # (The group's three sentences may come out as one unit of the translation file.)
+    flagged = _flagged(tmp_path)
+    assert all(flag for text, flag in flagged.items() if "Onshore wind farms" in text), flagged
+    assert any("Onshore wind farms" in text for text in flagged)
