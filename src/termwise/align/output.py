@@ -81,6 +81,13 @@ PUBLISHED_SINCE_PREFIX = "published text changed: "
 _PUBLISHED_SINCE = re.compile(rf', {re.escape(PUBLISHED_SINCE_PREFIX)}"(?:[^"\\]|\\.)*"')
 # A group's target sentences that a kept translation nearby already holds, left out of it.
 HELD_NOTE = "target sentence(s) left out: a kept translation nearby holds them"
+# Which of a group's target sentences (their ``SENTENCES_PREFIX`` offsets) open a paragraph
+# in the published translation, under the same fingerprint: a translator's note on a line of
+# its own before "El primer reto…" went into that group's translation, and every edition
+# printed it run into the sentence. Begins as the sentences' record does, so that every
+# filter of termwise's own comments (XLIFF, imports, a segment left untranslated, the
+# review's regrouping) leaves it out or drops it as it does that record.
+PARAGRAPHS_PREFIX = f"{SENTENCES_PREFIX}opening a paragraph: "
 
 
 @dataclass
@@ -126,10 +133,23 @@ def group_text(texts: Sequence[str], lang: str) -> str:
     return sentence_glue(lang).join(text.strip() for text in texts if text.strip())
 
 
-def record_sentences(unit: TranslationUnit, sentences: Sequence[str], lang: str) -> None:
+def record_sentences(
+    unit: TranslationUnit,
+    sentences: Sequence[str],
+    lang: str,
+    paragraph_starts: Sequence[bool] | None = None,
+) -> None:
     """Say in ``unit``'s comments where each of its translation's ``sentences`` (joined by
-    ``group_text``) starts, so that moving one in review moves exactly it."""
-    parts = [text.strip() for text in sentences if text.strip()]
+    ``group_text``) starts, so that moving one in review moves exactly it; and which of them
+    open a paragraph in the published translation (``paragraph_starts``, one per sentence),
+    so that the editions print a translator's note that opens the group as its own paragraph
+    rather than run into the group's sentence."""
+    opens = [False] * len(sentences) if paragraph_starts is None else list(paragraph_starts)
+    if len(opens) != len(sentences):
+        raise ValueError("one paragraph start per sentence")
+    kept = [(text.strip(), start) for text, start in zip(sentences, opens, strict=True)]
+    parts = [text for text, _ in kept if text]
+    flags = [start for text, start in kept if text]
     comments = [c for c in unit.comments if not c.startswith(SENTENCES_PREFIX)]
     if len(parts) > 1 and unit.target == group_text(parts, lang):
         glue = len(sentence_glue(lang))
@@ -137,24 +157,56 @@ def record_sentences(unit: TranslationUnit, sentences: Sequence[str], lang: str)
         for part in parts[:-1]:
             position += len(part) + glue
             starts.append(str(position))
-        comments.append(f"{SENTENCES_PREFIX}{_fingerprint(unit.target)} {' '.join(starts)}")
+        fingerprint = _fingerprint(unit.target)
+        comments.append(f"{SENTENCES_PREFIX}{fingerprint} {' '.join(starts)}")
+        opening = [start for start, flag in zip(starts, flags[1:], strict=True) if flag]
+        if opening:
+            # A line of its own after the sentences' record, which a termwise that knows
+            # nothing of paragraphs reads past (it reads the first ``aligned sentences:``
+            # line) and every filter of termwise's own comments already leaves out.
+            comments.append(f"{PARAGRAPHS_PREFIX}{fingerprint} {' '.join(opening)}")
     unit.comments = tuple(comments)
 
 
 def aligned_sentences(unit: TranslationUnit) -> list[str] | None:
     """The target sentences of ``unit``'s translation as the alignment counted them, while
     its text is the one they were recorded for; else None."""
+    cuts = _recorded_starts(unit, SENTENCES_PREFIX)
+    if cuts is None:
+        return None
+    text = unit.target
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+def aligned_paragraph_starts(unit: TranslationUnit) -> tuple[int, ...]:
+    """Where in ``unit``'s translation a sentence opens a paragraph of the published
+    translation (offsets into ``unit.target``), while its text is the one the alignment
+    recorded them for; none once it was edited (the editions then print it as one run),
+    nor in a file written before the record existed."""
+    sentences = _recorded_starts(unit, SENTENCES_PREFIX)
+    opening = _recorded_starts(unit, PARAGRAPHS_PREFIX)
+    if sentences is None or opening is None or not set(opening) <= set(sentences):
+        return ()
+    return tuple(opening)
+
+
+def _recorded_starts(unit: TranslationUnit, prefix: str) -> list[int] | None:
+    """The offsets the first comment of ``unit`` that begins ``prefix`` records, if its
+    fingerprint is that of ``unit``'s translation and they fall in order within it."""
     for comment in unit.comments:
-        if not comment.startswith(SENTENCES_PREFIX):
+        if not comment.startswith(prefix):
             continue
-        fingerprint, *starts = comment[len(SENTENCES_PREFIX) :].split()
+        if prefix == SENTENCES_PREFIX and comment.startswith(PARAGRAPHS_PREFIX):
+            continue
+        fingerprint, *starts = comment[len(prefix) :].split() or [""]
         text = unit.target
         if fingerprint != _fingerprint(text) or not all(start.isdigit() for start in starts):
             return None
-        cuts = [0, *(int(start) for start in starts), len(text)]
-        if cuts != sorted(cuts):
+        cuts = [int(start) for start in starts]
+        if [0, *cuts, len(text)] != sorted([0, *cuts, len(text)]):
             return None
-        return [text[a:b].strip() for a, b in zip(cuts, cuts[1:], strict=False)]
+        return cuts
     return None
 
 
@@ -316,7 +368,12 @@ def write_project(
             continue
         joined = len(groups[number]) > 1
         _publish(unit, published, joined)
-        record_sentences(unit, sentences, tgt)
+        opens = (
+            None
+            if target_paragraph_starts is None
+            else [target_paragraph_starts[k] for k in sorted(lines)]
+        )
+        record_sentences(unit, sentences, tgt, opens)
         report.filled += 1
     if changed:
         report.path = _save_with_joins(overrides, tfile, report.path)

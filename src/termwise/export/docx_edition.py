@@ -49,6 +49,7 @@ from termwise.export.edition import (
     UNREVIEWED_MARK,
     Edition,
     EditionBlock,
+    EditionSegment,
     TermSpan,
 )
 from termwise.export.layout import (
@@ -249,7 +250,9 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
                 paragraph = document.add_heading(level=block.outline_level)
             else:
                 paragraph = document.add_paragraph()
-            add_target(paragraph, block, style)
+            _add_target(
+                paragraph, block, markdown, references, style, marks, target_lang, paragraphs=True
+            )
     else:
         table = document.add_table(rows=1, cols=2)
         table.style = "Table Grid"
@@ -293,7 +296,9 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
                 _set_heading(document, source, level, outline=True)
                 _set_heading(document, target, level, outline=False)
             add_source(source, block, style)
-            add_target(target, block, style)
+            _add_target(
+                target, block, markdown, references, style, marks, target_lang, paragraphs=True
+            )
     for legend in edition.legends():
         if legend == UNREVIEWED_LEGEND:
             legend = WORD_UNREVIEWED_LEGEND
@@ -738,9 +743,32 @@ def _add_target(
     style: _Style,
     marks: _TermMarks,
     lang: str,
+    *,
+    paragraphs: bool = False,
 ) -> None:
+    """A block's translation in ``paragraph``; with ``paragraphs``, each paragraph the
+    published translation has there (``EditionBlock.target_paragraphs``) in one of its own
+    after it, styled as it is (a list item's or a table cell's stays one run of text)."""
     style = _with(style, lang=lang)
-    runs = block.target_runs()
+    if paragraphs:
+        groups = [runs for runs in block.target_paragraphs() if runs]
+    else:
+        groups = [block.target_runs()]
+    for index, runs in enumerate(groups or [[]]):
+        if index:
+            paragraph = _paragraph_after(paragraph)
+        _add_runs(paragraph, runs, markdown, references, style, marks)
+
+
+def _add_runs(
+    paragraph: Any,
+    runs: list[EditionSegment | None],
+    markdown: bool,
+    references: References,
+    style: _Style,
+    marks: _TermMarks,
+) -> None:
+    """The translations ``runs`` (``None`` a run of untranslated ones) in ``paragraph``."""
     shown = [item for item in runs if item is not None and item.target is not None]
     texts = [item.target or "" for item in shown]
     parsed = iter(markdown_inline.paragraph_nodes(texts, markdown, references))
@@ -759,6 +787,22 @@ def _add_target(
             _add_text(paragraph, UNREVIEWED_MARK, None, unreviewed)
         else:
             _add_text(paragraph, item.target, nodes, style, terms)
+
+
+def _paragraph_after(paragraph: Any) -> Any:
+    """A new paragraph right after ``paragraph``, in the same container (a cell, the
+    body), with its paragraph properties (its style, a quote's indent)."""
+    import copy
+
+    from docx.oxml import OxmlElement
+    from docx.text.paragraph import Paragraph
+
+    # (Typed Any: python-docx's stubs call it any element, Paragraph wants its CT_P.)
+    element: Any = OxmlElement("w:p")
+    if paragraph._p.pPr is not None:
+        element.append(copy.deepcopy(paragraph._p.pPr))
+    paragraph._p.addnext(element)
+    return Paragraph(element, paragraph._parent)
 
 
 def _spaced(

@@ -13,7 +13,7 @@ links (``references``) and print no definition.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from termwise import languages
@@ -63,6 +63,34 @@ class EditionSegment:
     unreviewed: bool = False
     source_terms: list[TermSpan] = field(default_factory=list)
     target_terms: list[TermSpan] = field(default_factory=list)
+    # Offsets into ``target`` where the published translation opens a paragraph (an aligned
+    # group that took in a translator's note on a line of its own): the editions that can
+    # hold a paragraph there print the text before it as one of its own.
+    paragraph_breaks: tuple[int, ...] = ()
+
+    def paragraph_pieces(self) -> list[EditionSegment]:
+        """The sentence's printed text cut at ``paragraph_breaks``, each piece standing for
+        the same segment, with its own terms (offsets into the piece)."""
+        text = self.target
+        if not text or not self.paragraph_breaks:
+            return [self]
+        bounds = [0, *self.paragraph_breaks, len(text)]
+        pieces: list[EditionSegment] = []
+        for start, end in zip(bounds, bounds[1:], strict=False):
+            chunk = text[start:end]
+            begin = start + len(chunk) - len(chunk.lstrip())
+            stop = start + len(chunk.rstrip())
+            if stop <= begin:
+                continue
+            terms = [
+                replace(span, start=span.start - begin, end=span.end - begin)
+                for span in self.target_terms
+                if begin <= span.start and span.end <= stop
+            ]
+            pieces.append(
+                replace(self, target=text[begin:stop], target_terms=terms, paragraph_breaks=())
+            )
+        return pieces or [self]
 
 
 @dataclass
@@ -124,6 +152,22 @@ class EditionBlock:
             # A sentence the translation leaves out (confirmed in review) has no place to
             # take: printed empty, it left two spaces between its neighbours.
         return runs
+
+    def target_paragraphs(self) -> list[list[EditionSegment | None]]:
+        """``target_runs`` cut into the paragraphs the published translation has there: a
+        sentence whose translation holds a paragraph start (``paragraph_breaks``) ends one
+        paragraph with its text before it and opens the next with the rest. A single list
+        where there is none, as for every block of a project aligned before this was
+        recorded or edited since."""
+        paragraphs: list[list[EditionSegment | None]] = [[]]
+        for item in self.target_runs():
+            if item is None or not item.paragraph_breaks:
+                paragraphs[-1].append(item)
+                continue
+            first, *rest = item.paragraph_pieces()
+            paragraphs[-1].append(first)
+            paragraphs.extend([piece] for piece in rest)
+        return paragraphs
 
 
 @dataclass
@@ -289,6 +333,8 @@ def build_edition(
         if segment.id in hidden:
             target, unreviewed = _nothing_shown(segment.text, target, unreviewed, references)
         item = EditionSegment(segment=segment, unit=unit, target=target, unreviewed=unreviewed)
+        if unit is not None and target and target == unit.target:
+            item.paragraph_breaks = _paragraph_breaks(segment, unit)
         if segment.kind is SegmentKind.HEADING or current_paragraph != segment.paragraph:
             blocks.append(EditionBlock(kind=segment.kind, segments=[item]))
             current_paragraph = segment.paragraph if segment.kind is SegmentKind.SENTENCE else None
@@ -309,6 +355,16 @@ def build_edition(
     if glossary is not None:
         mark_terms(edition, glossary, chosen_terms or {})
     return edition
+
+
+def _paragraph_breaks(segment: Segment, unit: TranslationUnit) -> tuple[int, ...]:
+    """Where ``unit``'s translation opens a paragraph of the published translation, as its
+    alignment recorded it; none in a heading, which holds no paragraph."""
+    from termwise.align.output import aligned_paragraph_starts
+
+    if segment.kind is not SegmentKind.SENTENCE:
+        return ()
+    return aligned_paragraph_starts(unit)
 
 
 def _set_outline(blocks: list[EditionBlock]) -> None:

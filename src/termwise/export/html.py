@@ -107,6 +107,9 @@ footer { margin-top: 1.5rem; color: var(--muted); font-size: .8rem; }
 @page { margin: 18mm 16mm; }
 """
 
+# The class of each paragraph of a row's translation that holds several.
+CELL_PARAGRAPH = "cell-paragraph"
+
 # Only an edition with tables or lists gets these, so that every other edition stays what it
 # was, byte for byte. They undo, for a table inside the edition's table, the edition's own
 # column headings' look.
@@ -132,6 +135,13 @@ pre code { font: inherit; }
 QUOTE_CSS = """blockquote { margin: .1rem 0 .3rem; padding-inline-start: .9rem;
        border-inline-start: 3px solid var(--rule); }
 blockquote > p { margin: 0 0 .5rem; }
+"""
+
+# Only an edition whose translation column holds paragraphs in a row (a translator's note
+# the translation set apart) gets these, for the same reason: the row's text starts level
+# with its source, its paragraphs a little apart.
+PARAGRAPHS_CSS = f"""p.{CELL_PARAGRAPH} {{ margin: 0 0 .5rem; }}
+p.{CELL_PARAGRAPH}:last-child {{ margin-bottom: 0; }}
 """
 
 # Only an edition that marks glossary terms gets these, for the same reason. Its legend
@@ -194,6 +204,8 @@ def html_edition(edition: Edition, *, target_only: bool = False) -> str:
     # Read off what was written, not off the glossary's matches: a term in an image's
     # description (printed as text) or in an HTML comment shows no mark to explain.
     term_legend = _term_legend(set(_TERM_MARK.findall("\n".join([heading, *body_html]))))
+    if any(f'<p class="{CELL_PARAGRAPH}">' in line for line in body_html):
+        css += PARAGRAPHS_CSS
     if term_legend is not None:
         css += LEGEND_CSS
     parts = [
@@ -320,8 +332,8 @@ def _bilingual_body(edition: Edition, body: list[tuple[FlatPart, int]]) -> list[
             )
             continue
         source = source_html(block)
-        target = target_html(block)
         if block.kind is SegmentKind.HEADING:
+            target = target_html(block)
             # (A quotation's heading is no heading of this document's to set large.)
             css = "heading first" if first_heading and not depth else "heading"
             first_heading = first_heading and bool(depth)
@@ -334,6 +346,7 @@ def _bilingual_body(edition: Edition, body: list[tuple[FlatPart, int]]) -> list[
                 f'<td lang="{target_lang}">{target}</td></tr>'
             )
         else:
+            target = _paragraphs_cell(_target_paragraphs_html(block, markdown, references))
             rows.append(
                 f'<tr><td lang="{source_lang}">{_quoted(source, depth)}</td>'
                 f'<td lang="{target_lang}">{_quoted(target, depth)}</td></tr>'
@@ -348,13 +361,22 @@ def _target_only_body(edition: Edition, body: list[Part]) -> list[str]:
     def target_html(block: EditionBlock) -> str:
         return _target_runs_html(block, markdown, references)
 
-    parts = _parts_html(body, target_html, markdown)
+    def target_paragraphs(block: EditionBlock) -> list[str]:
+        return _target_paragraphs_html(block, markdown, references)
+
+    parts = _parts_html(body, target_html, markdown, target_paragraphs)
     return ['<main class="target-only">', *parts, "</main>"]
 
 
-def _parts_html(body: list[Part], block_html: BlockHtml, markdown: bool) -> list[str]:
+def _parts_html(
+    body: list[Part],
+    block_html: BlockHtml,
+    markdown: bool,
+    paragraphs_html: Callable[[EditionBlock], list[str]] | None = None,
+) -> list[str]:
     """One side of ``body`` (the translation, or in a list item either side), a line each
-    part; a quote in a ``<blockquote>``."""
+    part; a quote in a ``<blockquote>``. A paragraph is a ``<p>`` for each of the
+    paragraphs ``paragraphs_html`` finds in it, where it is given."""
     out: list[str] = []
     for block in body:
         if isinstance(block, DefinitionsPart):
@@ -363,18 +385,20 @@ def _parts_html(body: list[Part], block_html: BlockHtml, markdown: bool) -> list
             out.append(_code_html(block))
             continue
         if isinstance(block, QuotePart):
-            quoted = _parts_html(block.parts, block_html, markdown)
+            quoted = _parts_html(block.parts, block_html, markdown, paragraphs_html)
             out.extend(["<blockquote>", *quoted, "</blockquote>"])
             continue
         if not isinstance(block, EditionBlock):
             out.append(_part_html(block, block_html, markdown))
             continue
-        text = block_html(block)
         if block.kind is SegmentKind.HEADING:
             tag = f"h{block.outline_level}"
-            out.append(f"<{tag}>{text}</{tag}>")
+            out.append(f"<{tag}>{block_html(block)}</{tag}>")
+        elif paragraphs_html is not None:
+            shown = [html for html in paragraphs_html(block) if html]
+            out.extend(f"<p>{html}</p>" for html in shown or [""])
         else:
-            out.append(f"<p>{text}</p>")
+            out.append(f"<p>{block_html(block)}</p>")
     return out
 
 
@@ -483,18 +507,41 @@ def _source_block_html(block: EditionBlock, markdown: bool, references: Referenc
 
 
 def _target_runs_html(block: EditionBlock, markdown: bool, references: References) -> str:
-    runs = block.target_runs()
-    shown = [item for item in runs if item is not None and item.target is not None]
-    texts = [item.target or "" for item in shown]
-    parsed = iter(markdown_inline.paragraph_nodes(texts, markdown, references))
-    shown_runs = [
-        (item, None if item is None or item.target is None else next(parsed)) for item in runs
-    ]
-    return " ".join(
-        _target_html(item, nodes)
-        for item, nodes in shown_runs
-        if not markdown_inline.shows_nothing(nodes)
-    )
+    """A block's translation as one run of text: where the published translation has
+    paragraphs in it, they are run together, as a list item or a table cell prints them."""
+    return " ".join(html for html in _target_paragraphs_html(block, markdown, references) if html)
+
+
+def _target_paragraphs_html(
+    block: EditionBlock, markdown: bool, references: References
+) -> list[str]:
+    """A block's translation, one inline HTML text per paragraph the published translation
+    has there (``EditionBlock.target_paragraphs``), each read as a paragraph of its own."""
+    out = []
+    for runs in block.target_paragraphs():
+        shown = [item for item in runs if item is not None and item.target is not None]
+        texts = [item.target or "" for item in shown]
+        parsed = iter(markdown_inline.paragraph_nodes(texts, markdown, references))
+        shown_runs = [
+            (item, None if item is None or item.target is None else next(parsed)) for item in runs
+        ]
+        out.append(
+            " ".join(
+                _target_html(item, nodes)
+                for item, nodes in shown_runs
+                if not markdown_inline.shows_nothing(nodes)
+            )
+        )
+    return out
+
+
+def _paragraphs_cell(paragraphs: list[str]) -> str:
+    """One side of a paragraph's row: as it is, or each paragraph of several in a ``<p>``
+    (a translator's note the translation set apart stays apart, in the same row)."""
+    shown = [html for html in paragraphs if html]
+    if len(shown) < 2:
+        return " ".join(shown)
+    return "".join(f'<p class="{CELL_PARAGRAPH}">{html}</p>' for html in shown)
 
 
 def _target_html(item: EditionSegment | None, nodes: list[markdown_inline.Node] | None) -> str:
