@@ -227,8 +227,8 @@ def test_a_plural_concept_stays_plural_and_its_article_agrees() -> None:
 
 
 def test_a_recorded_gender_serves_a_head_the_analyser_does_not_know() -> None:
-    # No suffix rule gives "ciberpolítica" a gender (unlike "gobernanza": feminine by -anza).
-    spanish = Term("ciberpolítica global", "es")
+    # No suffix rule gives "criptopolítica" a gender (unlike "gobernanza": feminine by -anza).
+    spanish = Term("criptopolítica global", "es")
     unknown = concept_glossary("global governance", spanish)
     (plain,) = ConstrainedEngine(ApertiumEngine(), unknown).translate(
         ["We need the global governance."], "en", "es"
@@ -240,7 +240,7 @@ def test_a_recorded_gender_serves_a_head_the_analyser_does_not_know() -> None:
         ["We need the global governance."], "en", "es"
     )
     assert result.terms[0].mechanism == "apertium-lexical"
-    assert "la ciberpolítica global" in result.target and "#" not in result.target
+    assert "la criptopolítica global" in result.target and "#" not in result.target
 
 
 def test_a_source_form_marked_fix_by_hand_keeps_its_extra_words(
@@ -285,8 +285,8 @@ def test_constrained_drafts_are_cleaned_like_plain_ones(engine: ConstrainedEngin
 def test_a_verbatim_term_opening_a_sentence_leaves_the_next_word_in_lower_case() -> None:
     # "Global governance is our goal." gave "Gobernanza global Es nuestro gol.": Apertium
     # put the sentence's capital on the first word after the inserted term. (A term of no
-    # gender at all goes in verbatim: "gobernanza" has one by its suffix, "ciberpolítica" not.)
-    unknown = concept_glossary("global governance", Term("ciberpolítica global", "es"))
+    # gender at all goes in verbatim: "gobernanza" has one by its suffix, "criptopolítica" not.)
+    unknown = concept_glossary("global governance", Term("criptopolítica global", "es"))
     engine = ConstrainedEngine(ApertiumEngine(), unknown)
     plain, marked, named, acronym = engine.translate(
         [
@@ -299,11 +299,11 @@ def test_a_verbatim_term_opening_a_sentence_leaves_the_next_word_in_lower_case()
         "es",
     )
     assert plain.terms[0].mechanism == "apertium-verbatim"
-    assert plain.target.startswith("Ciberpolítica global es ")
-    assert marked.target.startswith("*Ciberpolítica global* es ")
-    assert named.target.startswith("Ciberpolítica global China")
+    assert plain.target.startswith("Criptopolítica global es ")
+    assert marked.target.startswith("*Criptopolítica global* es ")
+    assert named.target.startswith("Criptopolítica global China")
     # An acronym after the term is no name the translation's next word would be.
-    assert acronym.target.startswith("Ciberpolítica global reforma"), acronym.target
+    assert acronym.target.startswith("Criptopolítica global reforma"), acronym.target
     assert "\ue003" not in plain.target + marked.target + named.target
 
 
@@ -375,11 +375,11 @@ def test_emphasis_around_a_forced_term_stays_around_its_rendering(
     assert opening.target.count("*") == 4
     verbatim = ConstrainedEngine(
         ApertiumEngine(),
-        concept_glossary("global governance", Term("ciberpolítica global", "es")),
+        concept_glossary("global governance", Term("criptopolítica global", "es")),
     )
     (unknown,) = verbatim.translate(["We want *global governance* now."], "en", "es")
     assert unknown.terms[0].mechanism == "apertium-verbatim"
-    assert "*ciberpolítica global*" in unknown.target and unknown.target.count("*") == 2
+    assert "*criptopolítica global*" in unknown.target and unknown.target.count("*") == 2
 
 
 def test_a_term_in_code_is_no_term(engine: ConstrainedEngine) -> None:

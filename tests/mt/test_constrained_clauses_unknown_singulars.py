@@ -26,7 +26,7 @@ def engine() -> ConstrainedEngine:
         # Feminine by -ción (the suffix rule), recorded as plural only.
         ("nanostations", "nanoestaciones", [PLURAL]),
         # No gender from anywhere: written verbatim.
-        ("cyber risks", "ciberriesgos", [PLURAL]),
+        ("cyber risks", "criptorriesgos", [PLURAL]),
         # Apertium knows "amenaza".
         ("threats", "amenazas", [PLURAL]),
     ]
@@ -69,9 +69,9 @@ def test_a_singular_occurrence_of_an_unknown_plural_head_is_singular(
 
 
 def test_a_verbatim_term_is_written_in_the_plans_singular(engine: ConstrainedEngine) -> None:
-    # No gender, so no agreement: still the singular noun, not "Un ciberriesgos".
+    # No gender, so no agreement: still the singular noun, not "Un criptorriesgos".
     (result,) = engine.translate(["A cyber risk is small."], "en", "es")
-    assert result.target == "Un ciberriesgo es pequeño.", result.target
+    assert result.target == "Un criptorriesgo es pequeño.", result.target
     (decision,) = result.terms
     assert decision.mechanism == "apertium-verbatim", decision
 

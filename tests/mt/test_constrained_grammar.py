@@ -217,10 +217,10 @@ def test_an_emphasis_around_all_and_the_term_keeps_the_sentence_s_verb(
 
 def _of_no_gender() -> ConstrainedEngine:
     """An engine rendering "global governance" by a term of no gender anywhere: the glossary
-    records none, Apertium's analyser does not know "ciberpolítica", no suffix rule fixes one."""
+    records none, Apertium's analyser does not know "criptopolítica", no suffix rule fixes one."""
     concept = Concept("C1")
     concept.add(Term("global governance", "en"))
-    concept.add(Term("ciberpolítica global", "es"))
+    concept.add(Term("criptopolítica global", "es"))
     glossary = Glossary([concept])
     assert concept.all_terms[1].gender_fact is None
     return ConstrainedEngine(ApertiumEngine(), GlossaryConstraints(glossary, "en", "es"))
@@ -231,7 +231,7 @@ def test_a_term_of_unknown_gender_that_modifies_a_noun_is_injected() -> None:
     # fallaron.": the term had no gender and Apertium knew neither its head nor
     # "governance", so the term went in verbatim and transfer read "All" as a pronoun before
     # a noun phrase of its own. As the modifier of the one noun after it the term needs no
-    # gender: nothing in "reformas de ciberpolítica global" agrees with it.
+    # gender: nothing in "reformas de criptopolítica global" agrees with it.
     modifier, the, subject, chain = _of_no_gender().translate(
         [
             "All global governance reforms failed.",
@@ -242,18 +242,18 @@ def test_a_term_of_unknown_gender_that_modifies_a_noun_is_injected() -> None:
         "en",
         "es",
     )
-    assert modifier.target == "Todas las reformas de ciberpolítica global fallaron.", (
+    assert modifier.target == "Todas las reformas de criptopolítica global fallaron.", (
         modifier.target
     )
-    assert the.target == "Las reformas de ciberpolítica global fallaron.", the.target
+    assert the.target == "Las reformas de criptopolítica global fallaron.", the.target
     for result in (modifier, the):
         (decision,) = result.terms
         assert decision.mechanism == "apertium-lexical"
         assert "records no gender" in decision.reason
-    # Elsewhere transfer would give it a gender ("El ciberpolítica global falló", "reforma
-    # de sistema del ciberpolítica global"): it still goes in verbatim.
-    assert subject.target == "Ciberpolítica global falló.", subject.target
-    assert "del ciberpolítica" not in chain.target and "ciberpolítica global" in chain.target
+    # Elsewhere transfer would give it a gender ("El criptopolítica global falló", "reforma
+    # de sistema del criptopolítica global"): it still goes in verbatim.
+    assert subject.target == "Criptopolítica global falló.", subject.target
+    assert "del criptopolítica" not in chain.target and "criptopolítica global" in chain.target
     for result in (subject, chain):
         assert [t.mechanism for t in result.terms] == ["apertium-verbatim"], result.terms
 

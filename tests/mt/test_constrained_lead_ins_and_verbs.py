@@ -54,10 +54,10 @@ def test_a_lead_in_that_ends_in_a_colon_or_a_semicolon_is_a_sentence(
 
 def _of_no_gender() -> ConstrainedEngine:
     """An engine rendering "global governance" by a term whose gender nothing gives: not the
-    glossary, not Apertium's analyser, not a suffix rule ("ciberpolítica")."""
+    glossary, not Apertium's analyser, not a suffix rule ("criptopolítica")."""
     concept = Concept("C1")
     concept.add(Term("global governance", "en"))
-    concept.add(Term("ciberpolítica global", "es"))
+    concept.add(Term("criptopolítica global", "es"))
     return ConstrainedEngine(ApertiumEngine(), GlossaryConstraints(Glossary([concept]), "en", "es"))
 
 
@@ -65,13 +65,13 @@ def test_a_term_of_no_known_gender_leaves_the_sentence_its_verb() -> None:
     # The term was injected as the modifier of the noun the tagger made of the verb: "Los
     # asuntos de gobernanza global.", "Gobernanza global reforma de necesidades.".
     sentences = {
-        "Global governance matters.": "Ciberpolítica global importa.",
-        "Global governance changes.": "Ciberpolítica global cambia.",
-        "Global governance needs reform.": "Ciberpolítica global necesita reforma.",
+        "Global governance matters.": "Criptopolítica global importa.",
+        "Global governance changes.": "Criptopolítica global cambia.",
+        "Global governance needs reform.": "Criptopolítica global necesita reforma.",
         # Where the sentence has a verb, the noun after the term is the one it modifies.
-        "Global governance reforms failed.": "Las reformas de ciberpolítica global fallaron.",
+        "Global governance reforms failed.": "Las reformas de criptopolítica global fallaron.",
         "Global governance changes are needed.": (
-            "Los cambios de ciberpolítica global están necesitados."
+            "Los cambios de criptopolítica global están necesitados."
         ),
     }
     results = _of_no_gender().translate(list(sentences), "en", "es")
@@ -80,14 +80,14 @@ def test_a_term_of_no_known_gender_leaves_the_sentence_its_verb() -> None:
         (decision,) = result.terms
         # Verbatim: no word agrees with it, so no gender is made up for it.
         assert decision.mechanism == "apertium-verbatim", decision
-        assert decision.target == "ciberpolítica global"
+        assert decision.target == "criptopolítica global"
 
 
 def test_no_gender_is_made_up_for_a_term_after_a_determiner() -> None:
     # Read as the verb, "needs" left "the" to agree with the verbatim term: "El gobernanza
     # global necesita reforma.", a gender the glossary did not record.
     (result,) = _of_no_gender().translate(["The global governance needs reform."], "en", "es")
-    assert result.target == "Ciberpolítica global necesita reforma.", result.target
+    assert result.target == "Criptopolítica global necesita reforma.", result.target
 
 
 def test_the_base_form_after_a_plural_noun_after_a_term_is_the_verb(

@@ -17,10 +17,11 @@ glossary benefits too; ``GenderFact.source`` says where a value came from.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from termwise import languages
+from termwise.glossary.inflection import split_prefix
 
 FEMININE, MASCULINE = "feminine", "masculine"
 
@@ -219,9 +220,13 @@ def suffix_gender(word: str, lang: str) -> GenderFact | None:
     # A hyphenated compound's head is its first element ("porte-documents": a verb and its
     # object; "station-service"), never the suffix of its last.
     lower = word.lower().split("-")[0]
-    if lower in _EXCEPTIONS[base]:
-        exception = _EXCEPTIONS[base][lower]
-        return None if exception is None else GenderFact(exception, f"exception '{lower}'")
+    # A compound of a noun prefix has its noun's gender (``split_prefix``): "nanocage" and
+    # "bio-image" are feminine as "cage" and "image" are, though -age makes masculines.
+    split = split_prefix(lower, base)
+    for stem in (lower, split[1]) if split is not None else (lower,):
+        if stem in _EXCEPTIONS[base]:
+            exception = _EXCEPTIONS[base][stem]
+            return None if exception is None else GenderFact(exception, f"exception '{stem}'")
     if base == "fr" and (lower in _FR_NOT_NOUNS or lower.endswith(_FR_ADVERB_ENDINGS)):
         return None
     for singular, plural, gender in sorted(rules, key=lambda rule: -len(rule[0])):
@@ -255,3 +260,27 @@ def head_index(words: Sequence[str], lang: str) -> int:
     while index < len(words) - 1 and words[index].lower() in prenominal:
         index += 1
     return index
+
+
+def prefixed_gender(
+    word: str, lang: str, noun_genders: Callable[[str], Collection[str]], lexicon: str
+) -> GenderFact | None:
+    """The gender of a compound of a noun prefix and a noun that a lexicon lacks, taken from
+    its noun ("ciberamenazas": "amenazas", feminine); None where ``word`` is no such compound
+    (``split_prefix``) or the lexicon gives its noun no one gender.
+
+    A new compound has no suffix rule to go by ("amenaza" has none), but the prefix keeps
+    its noun's gender, which the lexicon knows. ``noun_genders`` gives the genders
+    (``FEMININE``, ``MASCULINE``) that the lexicon named ``lexicon`` (an analyser's file
+    name, for ``GenderFact.source``) records for a word read as a noun."""
+    base = languages.primary(languages.normalize(lang))
+    split = split_prefix(word.lower(), base)
+    if split is None:
+        return None
+    noun = split[1]
+    genders = set(noun_genders(noun))
+    if len(genders) != 1 or not genders <= {FEMININE, MASCULINE}:
+        # "El/la cólera": a noun of either gender tells nothing of the compound's.
+        return None
+    (gender,) = genders
+    return GenderFact(gender, f"its noun '{noun}' in {lexicon}")

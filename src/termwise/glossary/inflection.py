@@ -375,7 +375,7 @@ def likeliest_singular(word: str, lang: str) -> str | None:
     in the singular (MT, for one occurrence of it) needs the one real word.
 
     A compound of a prefix and a word ("ciberamenazas": "ciber" + "amenazas") whose
-    singular wordfreq has not seen takes the word's: "ciberamenaza" (``_prefixed_singular``).
+    singular wordfreq has not seen takes the word's: "ciberamenaza" (``split_prefix``).
     """
     forms = singular_forms(word, lang)
     scored = [(zipf(form, lang), form) for form in forms]
@@ -385,11 +385,12 @@ def likeliest_singular(word: str, lang: str) -> str | None:
     return _prefixed_singular(word, forms, lang)
 
 
-# Prefixes written joined to a whole noun, making a noun of the same number and inflection
-# (RAE, Ortografía 4.1.1.2; "ciberataque", "nanopartícula", "biocombustible"). Left out:
-# those that also make invariable adjectives of a plural noun ("antidisturbios",
-# "multiusos", "pro..."), whose plural-looking compound is a singular too, and "econo-",
-# which joins no whole word ("econometría").
+# Prefixes written joined to a whole noun, making a noun of the same number, inflection
+# and gender (RAE, Ortografía 4.1.1.2, and Nueva gramática, ch. 10, La prefijación: a prefix
+# changes neither a noun's class nor its gender; "ciberataque", "nanopartícula",
+# "biocombustible"). Left out: those that also make invariable adjectives of a plural noun
+# ("antidisturbios", "multiusos", "pro..."), whose plural-looking compound is a singular
+# too, and "econo-", which joins no whole word ("econometría").
 _NOUN_PREFIXES = {
     "es": (
         *("ciber", "bio", "eco", "micro", "macro", "geo", "auto", "tele", "neuro", "nano"),
@@ -404,19 +405,33 @@ _NOUN_PREFIXES = {
 _MIN_JOINED = 4
 
 
-def _prefixed_singular(word: str, forms: tuple[str, ...], lang: str) -> str | None:
-    """The singular of a rare compound of a noun prefix and a plural word that wordfreq
-    knows with its singular: the prefix and that singular, where the rules give it for
-    ``word`` too, the plural itself a word in use. None for anything else: a word is never
-    made up (an "r" the prefix doubles, "autorretratos", leaves no word after it)."""
+@lru_cache(maxsize=65536)
+def split_prefix(word: str, lang: str) -> tuple[str, str] | None:
+    """The noun prefix and the word of the lower-case compound ``word`` in ``lang`` (its
+    primary subtag): ("ciber", "amenazas") of "ciberamenazas", ("nano", "estación") of
+    "nanoestación". Such a compound inflects and takes its gender as its word does, which
+    wordfreq, an analyser or a suffix rule may know where the compound is too new for them.
+    None where ``word`` starts with no prefix of ``_NOUN_PREFIXES`` or what follows is no
+    word in use: "ecoembes" is no "eco" + "embes", "autores" no "auto" + "res"."""
     for prefix in _NOUN_PREFIXES.get(lang, ()):
         rest = word[len(prefix) :]
-        if not word.startswith(prefix) or len(rest) < _MIN_JOINED or zipf(rest, lang) < KNOWN_ZIPF:
-            # "Ecoembes" is no "eco" + "embes", though "emb" would make its singular.
-            continue
-        singular = likeliest_singular(rest, lang)
-        if singular is not None and prefix + singular in forms:
-            return prefix + singular
+        if word.startswith(prefix) and len(rest) >= _MIN_JOINED and zipf(rest, lang) >= KNOWN_ZIPF:
+            return prefix, rest
+    return None
+
+
+def _prefixed_singular(word: str, forms: tuple[str, ...], lang: str) -> str | None:
+    """The singular of a rare compound of a noun prefix and a plural word that wordfreq
+    knows with its singular (``split_prefix``): the prefix and that singular, where the
+    rules give it for ``word`` too. None for anything else: a word is never made up (an
+    "r" the prefix doubles, "autorretratos", leaves no word after it)."""
+    split = split_prefix(word, lang)
+    if split is None:
+        return None
+    prefix, rest = split
+    singular = likeliest_singular(rest, lang)
+    if singular is not None and prefix + singular in forms:
+        return prefix + singular
     return None
 
 

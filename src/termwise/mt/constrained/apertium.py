@@ -43,8 +43,8 @@ from pathlib import Path
 
 from termwise import languages
 from termwise.errors import TermwiseError
-from termwise.glossary.gender import head_index
-from termwise.glossary.inflection import before_noun, whole_form
+from termwise.glossary.gender import GenderFact, head_index, prefixed_gender
+from termwise.glossary.inflection import before_noun, split_prefix, whole_form
 from termwise.glossary.model import Term
 from termwise.mt.apertium import (
     _BREAKS,
@@ -303,6 +303,10 @@ def find_head(term: Term, analyses: dict[str, list[tuple[str, list[str]]]], orig
     # ("nueva gobernanza"), not the adjective carrying the noun's gender.
     index = head_index(words, term.lang) if head_first else order[0]
     fact = term.gender_fact
+    if term.gender is None and head_first:
+        # A new compound of a prefix ("ciberamenazas") has the gender of its noun, which
+        # the analyser may know ("amenazas", feminine) where no suffix rule applies.
+        fact = _noun_gender(words[index], term.lang, analyses, origin) or fact
     known_gender = fact.value if fact is not None else ""
     return Head(
         " ".join(words[:index]),
@@ -315,6 +319,30 @@ def find_head(term: Term, analyses: dict[str, list[tuple[str, list[str]]]], orig
         gendered=known_gender in _GENDER_TAGS,
         predicted=fact.source if fact is not None and term.gender is None else "",
     )
+
+
+def _predicted_by(source: str) -> str:
+    """What gave a predicted gender, from ``GenderFact.source``: a suffix rule or exception,
+    or the analyser's reading of a compound's noun (``prefixed_gender``)."""
+    return source if source.startswith("its noun") else f"the suffix rule ({source})"
+
+
+def _noun_gender(
+    word: str, lang: str, analyses: dict[str, list[tuple[str, list[str]]]], origin: str
+) -> GenderFact | None:
+    """The gender of the prefixed compound ``word`` from its noun's analyses (``_heads``
+    analyses the nouns of such compounds too)."""
+
+    def genders(noun: str) -> set[str]:
+        return {
+            _TAG_GENDERS[tag]
+            for _, tags in analyses.get(noun, [])
+            if tags[:1] == ["n"]
+            for tag in tags[1:]
+            if tag in _TAG_GENDERS
+        }
+
+    return prefixed_gender(word, lang, genders, origin)
 
 
 # --- the stream -----------------------------------------------------------------------------
@@ -758,12 +786,14 @@ def _heads(pipe: Pipeline, src: str, tgt: str, terms: list[Term]) -> dict[str, H
     analyser = analyser_for(pipe, src, tgt)
     unique = {term.text: term for term in terms}
     words = [word for text in unique for word in text.split(" ")]
-    analyses = analyse_words(analyser, words) if analyser is not None else {}
+    lang = languages.primary(tgt)
+    # The nouns of prefixed compounds, whose gender an unknown compound takes.
+    nouns = [split[1] for word in words if (split := split_prefix(word.lower(), lang))]
+    analyses = analyse_words(analyser, words + nouns) if analyser is not None else {}
     origin = analyser.name if analyser is not None else "glossary"
     heads: dict[str, Head | None] = {
         text: find_head(term, analyses, origin) for text, term in unique.items()
     }
-    lang = languages.primary(tgt)
     heads = {
         text: _with_singular(head, unique[text], lang) if head is not None else None
         for text, head in heads.items()
@@ -1138,8 +1168,8 @@ def _edit(
             elif head.predicted:
                 origin = (
                     f"the glossary records no gender for '{term.text}' and Apertium's analyser "
-                    f"does not know '{head.lemma}': {_TAG_GENDERS[head.gender]} by the suffix "
-                    f"rule ({head.predicted})"
+                    f"does not know '{head.lemma}': {_TAG_GENDERS[head.gender]} by "
+                    f"{_predicted_by(head.predicted)}"
                 )
             elif head.origin == "glossary":
                 origin = ""
@@ -1157,7 +1187,7 @@ def _edit(
         else:
             marks = emphasis.get(key, ("", ""))
             # A singular occurrence of a plural term in the plan's singular ("Un
-            # ciberriesgo", not "Un ciberriesgos"): no generator inflects a verbatim term.
+            # criptorriesgo", not "Un criptorriesgos"): no generator inflects a verbatim term.
             written = placement.rendering if placement.singular else term.text
             out.append(_verbatim(written, capitalise, key in lower_after, marks))
             reason = (
