@@ -23,6 +23,10 @@ A Markdown source's link reference definitions ("[1]: https://…") are printed 
 in a Markdown edition, so that the "[text][1]" links of the source and of its translation
 (which keeps the label) lead where they led; plain text prints none, and shows a reference
 link as it shows an inline one, its target in brackets after its text.
+
+The translated edition prints a paragraph whose aligned translation opens a paragraph
+within it (a translator's note on a line of its own) as those paragraphs, as the HTML and
+Word editions do; in a list item or a table cell, and beside its source, it stays one run.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ from termwise.export.edition import (
     UNREVIEWED_MARK,
     Edition,
     EditionBlock,
+    EditionSegment,
 )
 from termwise.export.layout import (
     CellPart,
@@ -54,6 +59,9 @@ from termwise.export.omitted_items import translation_part, translation_parts
 
 # One side of the edition: a block's source text or its translation, as the format prints it.
 BlockText = Callable[[EditionBlock], str]
+# A paragraph's translation cut into the paragraphs the published translation has there
+# (``EditionBlock.target_paragraphs``), each as the format prints it.
+BlockParagraphs = Callable[[EditionBlock], list[str]]
 
 
 def block_target(
@@ -61,8 +69,25 @@ def block_target(
 ) -> str:
     """A block's translation as written, each unreviewed sentence marked after the text a
     reader of its ``markdown`` sees (not after a comment that closes it)."""
+    return _runs_target(block.target_runs(), escape, markdown=markdown)
+
+
+def block_target_paragraphs(
+    block: EditionBlock, escape: Callable[[str], str] = str, *, markdown: bool = False
+) -> list[str]:
+    """A block's translation as ``block_target`` writes it, one text per paragraph the
+    published translation has there: a translator's note the aligned translation set on
+    a line of its own, marked apart when unreviewed, as the HTML edition marks it."""
+    return [_runs_target(runs, escape, markdown=markdown) for runs in block.target_paragraphs()]
+
+
+def _runs_target(
+    runs: Sequence[EditionSegment | None], escape: Callable[[str], str], *, markdown: bool
+) -> str:
+    """The translations ``runs`` (``None`` a run of untranslated ones) as ``block_target``
+    writes them."""
     parts = []
-    for item in block.target_runs():
+    for item in runs:
         if item is None or item.target is None:
             parts.append(MISSING)
         elif item.unreviewed:
@@ -93,7 +118,12 @@ def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
             edition_parts(edition.target_body(), edition.code_blocks, edition.link_definitions)
         )
         lines.extend(
-            _markdown_lines(body, _target_text(escape, edition.markdown), edition.markdown)
+            _markdown_lines(
+                body,
+                _target_text(escape, edition.markdown),
+                edition.markdown,
+                paragraphs_of=_target_paragraphs(escape, edition.markdown),
+            )
         )
     else:
         title_row = edition.title_row
@@ -198,6 +228,7 @@ def text_edition(edition: Edition, *, target_only: bool = False) -> str:
     """Plain text: headings and paragraphs; bilingual shows each source paragraph first."""
     source_of: BlockText = block_source
     target_of: BlockText = block_target
+    paragraphs_of: BlockParagraphs = block_target_paragraphs
     if edition.markdown:
         references = edition.references
 
@@ -206,6 +237,9 @@ def text_edition(edition: Edition, *, target_only: bool = False) -> str:
 
         def target_of(block: EditionBlock) -> str:
             return _reading_target(block, references)
+
+        def paragraphs_of(block: EditionBlock) -> list[str]:
+            return _reading_target_paragraphs(block, references)
 
     # (Each side with whether it is the translation's, which prints its lists without the
     # items it leaves out whole.)
@@ -221,16 +255,26 @@ def text_edition(edition: Edition, *, target_only: bool = False) -> str:
         edition.blocks, edition.shown_code_blocks, item_definitions(edition.link_definitions)
     )
     # (A list the translation leaves out whole leaves no blank lines where it stood.)
-    lines.extend(_text_lines(translation_parts(parts) if target_only else parts, sides))
+    if target_only:
+        # (Only the translated edition: beside its source, a paragraph cut in two would
+        # leave its source's paragraph beside the first half alone.)
+        lines.extend(_text_lines(translation_parts(parts), sides, paragraphs_of))
+    else:
+        lines.extend(_text_lines(parts, sides))
     lines.extend(edition.legends())
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _text_lines(parts: Sequence[Part], sides: Sequence[tuple[BlockText, bool]]) -> list[str]:
+def _text_lines(
+    parts: Sequence[Part],
+    sides: Sequence[tuple[BlockText, bool]],
+    paragraphs_of: BlockParagraphs | None = None,
+) -> list[str]:
     """``parts`` as plain text, each followed by a blank line: a paragraph as each of
     ``sides`` gives it (the source, then its translation), a table or a list whole on
     each side (the translation's as ``translation_part`` gives it), a quote's lines behind
-    "> "."""
+    "> ". Where ``paragraphs_of`` is given (the translation alone), a paragraph outside
+    lists and tables is each of the paragraphs it finds there, a blank line between."""
     lines: list[str] = []
     for part in parts:
         if isinstance(part, DefinitionsPart):
@@ -240,7 +284,9 @@ def _text_lines(parts: Sequence[Part], sides: Sequence[tuple[BlockText, bool]]) 
             code_lines = part.text.split("\n") if part.text else []
             lines.extend(_indented(code_lines, 1))
         elif isinstance(part, QuotePart):
-            lines.extend(_quoted(_text_lines(part.parts, sides)))
+            lines.extend(_quoted(_text_lines(part.parts, sides, paragraphs_of)))
+        elif isinstance(part, EditionBlock) and paragraphs_of is not None:
+            lines.extend(_indented(_paragraph_lines(part, sides[0][0], paragraphs_of), 0))
         elif isinstance(part, EditionBlock):
             lines.extend(_indented([text_of(part) for text_of, _ in sides], 0))
         else:
@@ -250,6 +296,26 @@ def _text_lines(parts: Sequence[Part], sides: Sequence[tuple[BlockText, bool]]) 
                 shown = translation_part(part) if translation else part
                 lines.extend(_indented(_text_part(shown, text_of), 0))
         lines.append("")
+    return lines
+
+
+def _paragraph_lines(
+    block: EditionBlock,
+    text_of: BlockText,
+    paragraphs_of: BlockParagraphs,
+    escape_start: Callable[[str], str] = str,
+) -> list[str]:
+    """A paragraph's translation as the paragraphs the published translation has there,
+    a blank line between; as ``text_of`` gives it where it has one (a block that shows
+    nothing still takes its line, as it did)."""
+    shown = [escape_start(text) for text in paragraphs_of(block) if text]
+    if len(shown) < 2:
+        return [escape_start(text_of(block))]
+    lines: list[str] = []
+    for text in shown:
+        if lines:
+            lines.append("")
+        lines.append(text)
     return lines
 
 
@@ -267,11 +333,15 @@ def _markdown_lines(
     *,
     other_markers: bool = False,
     definitions: bool = True,
+    paragraphs_of: BlockParagraphs | None = None,
 ) -> list[str]:
     """One side of ``parts`` (the source's or the translation's) as Markdown blocks, each
     followed by a blank line; a quote's lines behind "> "; the link definitions as written,
     unless ``definitions`` is false. Two lists one after the other take other markers,
-    which CommonMark would otherwise read as one list."""
+    which CommonMark would otherwise read as one list. Where ``paragraphs_of`` is given
+    (the translation alone), a paragraph outside lists and tables is each of the
+    paragraphs it finds there: in a list item a blank line would end the item, in a table
+    the row."""
     lines: list[str] = []
     previous: tuple[ListPart, bool] | None = None
     for part in parts:
@@ -292,12 +362,20 @@ def _markdown_lines(
             elif isinstance(part, DefinitionsPart):
                 lines.extend(_definition_lines(part))
             elif isinstance(part, QuotePart):
-                quoted = _markdown_lines(part.parts, text_of, markdown, definitions=definitions)
+                quoted = _markdown_lines(
+                    part.parts,
+                    text_of,
+                    markdown,
+                    definitions=definitions,
+                    paragraphs_of=paragraphs_of,
+                )
                 lines.extend(_quoted(quoted))
             elif isinstance(part, TablePart):
                 lines.extend(_markdown_part(part, text_of, markdown))
             elif part.kind is SegmentKind.HEADING:
                 lines.append(f"{'#' * part.outline_level} {text_of(part)}")
+            elif paragraphs_of is not None:
+                lines.extend(_paragraph_lines(part, text_of, paragraphs_of, _escape_block_start))
             else:
                 lines.append(_escape_block_start(text_of(part)))
         lines.append("")
@@ -404,7 +482,22 @@ def _reading_source(block: EditionBlock, references: markdown_inline.References)
 def _reading_target(block: EditionBlock, references: markdown_inline.References) -> str:
     """The translation of a Markdown source's paragraph as the reader sees it (as
     ``_reading_source``), marked as ``block_target`` marks it."""
-    runs = block.target_runs()
+    return _reading_runs(block.target_runs(), references)
+
+
+def _reading_target_paragraphs(
+    block: EditionBlock, references: markdown_inline.References
+) -> list[str]:
+    """``_reading_target``, one text per paragraph the published translation has there,
+    each read as a paragraph of its own (as the HTML edition reads it)."""
+    return [_reading_runs(runs, references) for runs in block.target_paragraphs()]
+
+
+def _reading_runs(
+    runs: Sequence[EditionSegment | None], references: markdown_inline.References
+) -> str:
+    """The translations ``runs`` (``None`` a run of untranslated ones) of a Markdown
+    source's paragraph as ``_reading_target`` prints them."""
     shown = [item.target for item in runs if item is not None and item.target is not None]
     nodes = iter(markdown_inline.parse_paragraph(shown, references))
     parts = []
@@ -424,6 +517,10 @@ def _source_text(escape: Callable[[str], str]) -> BlockText:
 
 def _target_text(escape: Callable[[str], str], markdown: bool) -> BlockText:
     return lambda block: block_target(block, escape, markdown=markdown)
+
+
+def _target_paragraphs(escape: Callable[[str], str], markdown: bool) -> BlockParagraphs:
+    return lambda block: block_target_paragraphs(block, escape, markdown=markdown)
 
 
 def _markdown_part(
