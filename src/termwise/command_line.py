@@ -4,8 +4,10 @@ A missing file or directory is one line, ``termwise: error: FILE: no such file``
 command: click's own check prints three lines of usage around it, which some commands showed
 and others did not. A language option accepts only a language CLDR knows (``--to xx`` is a
 mistake, not a new language), and ``--encoding`` only a text encoding. An ``-o`` that names
-one of the command's own inputs is refused before the command runs. ``--glossary`` is
-declared here once, so that it reads and is explained alike wherever a command takes it.
+one of the command's own inputs is refused before the command runs, and one whose suffix
+names no format the command writes, unless ``--format`` says which. ``--glossary`` is
+declared here once, so that it reads, is explained and is missed alike wherever a command
+takes it.
 """
 
 from __future__ import annotations
@@ -30,6 +32,17 @@ Decorated = TypeVar("Decorated", bound=Callable[..., Any] | click.Command)
 class OneLinePath(click.Path):
     """``click.Path`` whose existence and kind checks fail as ``InputError`` (one line)."""
 
+    # What a missing path is called, where the command knows better than "file or
+    # directory": `export --glossary /missing` said that, and every other command "no such
+    # glossary file or folder". A class attribute, as ``one_line_path_errors`` makes
+    # instances without ``__init__``.
+    missing: str | None = None
+
+    def __init__(self, *args: Any, missing: str | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if missing is not None:
+            self.missing = missing
+
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if not (self.allow_dash and value in ("-", b"-")):
             path = Path(os.fsdecode(value))
@@ -38,7 +51,7 @@ class OneLinePath(click.Path):
             if path.exists() and not path.is_dir() and not self.file_okay:
                 raise InputError("is a file, not a folder", path)
             if self.exists and not path.exists():
-                kind = (
+                kind = self.missing or (
                     "file"
                     if not self.dir_okay
                     else "directory"
@@ -49,16 +62,32 @@ class OneLinePath(click.Path):
         return super().convert(value, param, ctx)
 
 
+# Suffixes a plain-text report or listing goes by, and none (``-o report``).
+PLAIN_TEXT_SUFFIXES = frozenset({"", "txt", "text", "log"})
+
+
 def output_format(given: str | None, output: Path | None, choices: Iterable[str]) -> str:
     """The format a command writes: ``--format`` if given, else the one ``-o``'s suffix
-    names among ``choices`` (``report.json``, ``terms.tbx``), else text. `check -o
-    report.html` wrote plain text into the .html file, and `terms extract -o terms.tbx` a
-    text listing that `glossary import` then refused as malformed XML."""
+    names among ``choices`` (``report.json``, ``terms.tbx``), else text for a plain-text
+    suffix or none. `check -o report.html` wrote plain text into the .html file, and `terms
+    extract -o terms.tbx` a text listing that `glossary import` then refused as malformed
+    XML; `-o terms.xlsx` wrote a text listing into a file no spreadsheet could open, so a
+    suffix naming no format the command writes is refused, as `export` refuses it."""
     if given is not None:
         return given
-    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+    offered = tuple(choices)
+    extension = output.suffix if output is not None else ""
+    suffix = extension.lower().lstrip(".")
     suffix = {"htm": "html", "tsv": "csv"}.get(suffix, suffix)
-    return suffix if suffix in set(choices) else "text"
+    if suffix in offered:
+        return suffix
+    if suffix in PLAIN_TEXT_SUFFIXES and "text" in offered:
+        return "text"
+    raise InputError(
+        f"cannot tell the format from the suffix {extension!r}; give --format "
+        f"({', '.join(offered)})",
+        output,
+    )
 
 
 def one_line_path_errors(command: click.Command) -> click.Command:
@@ -208,7 +237,7 @@ def glossary_option(
     return click.option(
         "--glossary",
         "glossary_path",
-        type=click.Path(exists=exists, path_type=Path),
+        type=OneLinePath(exists=exists, path_type=Path, missing="glossary file or folder"),
         default=None,
         help=help,
     )

@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from termwise import languages
-from termwise.command_line import LANGUAGE
+from termwise.command_line import LANGUAGE, glossary_option
 from termwise.mt import ENGINES
 from termwise.project.layout import ProjectLayout
 
@@ -227,13 +227,9 @@ def remove_model(source: str, target: str | None) -> None:
 @click.option("--device", type=click.Choice(["cpu", "cuda"]), default=None, help="Argos device.")
 @click.option("--inter-threads", type=click.IntRange(1), default=None, help="Parallel batches.")
 @click.option("--intra-threads", type=click.IntRange(0), default=None, help="Threads per batch.")
-@click.option(
-    "--glossary",
-    "glossary_path",
-    type=click.Path(path_type=Path),
-    default=None,
+@glossary_option(
     help="Glossary file or folder whose renderings the translation must use "
-    "(default: the project's glossary/).",
+    "(default: the project's glossary/)."
 )
 @click.option(
     "--no-glossary", is_flag=True, help="Translate without forcing the glossary's renderings."
