@@ -12,25 +12,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from markdown_it import MarkdownIt
 
-from termwise.cli import cli
-from termwise.document import load_document, parse_document
-from termwise.document.model import Document
-from termwise.project.layout import ProjectLayout
-from termwise.project.translations import open_translation
+from support.markdown_definitions import read, target_edition, texts
 
 BELOW = "[b]:\n<http://b.example/x y>\n"
 LINK = '<a href="http://b.example/x%20y"'
-
-
-def read(text: str) -> Document:
-    return parse_document(text, lang="en", fmt="markdown")
-
-
-def texts(document: Document) -> list[str]:
-    return [segment.text for segment in document.segments]
 
 
 @pytest.mark.parametrize(
@@ -105,28 +92,6 @@ def test_a_line_that_interrupts_a_paragraph_is_no_destination(after: str) -> Non
     assert texts(document)[0] == "[b]:"
 
 
-def _edition(tmp_path: Path, text: str) -> str:
-    """The target-only Markdown edition of ``text``, each segment translated as itself
-    and reviewed."""
-    root = tmp_path / "proj"
-    root.mkdir()
-    source = root / "links.md"
-    source.write_text(text, encoding="utf-8")
-    tfile = open_translation(ProjectLayout.at(root), load_document(source), "es")
-    for unit in tfile.units.values():
-        unit.set_translation(unit.source.upper(), reviewed=True)
-    tfile.save()
-    out = root / "links.es.md"
-    result = CliRunner().invoke(
-        cli,
-        ["--project", str(root), "export", str(source), "--to", "es", "-o", str(out)]
-        + ["--target-only"],
-        catch_exceptions=False,
-    )
-    assert result.exit_code == 0, result.output
-    return out.read_text(encoding="utf-8")
-
-
 @pytest.mark.parametrize(
     ("text", "kept"),
     [
@@ -148,7 +113,7 @@ def _edition(tmp_path: Path, text: str) -> str:
 def test_the_markdown_edition_keeps_it_and_its_links_resolve(
     tmp_path: Path, text: str, kept: str
 ) -> None:
-    edition = _edition(tmp_path, text)
+    edition = target_edition(tmp_path, text)
     assert kept in edition
     html = MarkdownIt("commonmark").render(edition)
     assert html.count(LINK) == 1

@@ -14,39 +14,8 @@ from __future__ import annotations
 import random
 
 import pytest
-from markdown_it import MarkdownIt
 
-from termwise.document import parse_document
-from termwise.document.markdown_comments import normalize_label
-from termwise.document.model import Document
-
-COMMONMARK = MarkdownIt("commonmark")
-
-
-def read(text: str) -> Document:
-    return parse_document(text, lang="en", fmt="markdown")
-
-
-def texts(document: Document) -> list[str]:
-    return [segment.text for segment in document.segments]
-
-
-def defined(document: Document) -> dict[str, tuple[str, str | None]]:
-    """The document's definitions by label as markdown-it keys them (the first counts)."""
-    found: dict[str, tuple[str, str | None]] = {}
-    for definition in document.link_definitions:
-        label = normalize_label(definition.label).upper()
-        found.setdefault(label, (definition.destination, definition.title))
-    return found
-
-
-def commonmark_defined(text: str) -> dict[str, tuple[str, str | None]]:
-    env: dict[str, dict[str, dict[str, str]]] = {}
-    COMMONMARK.parse(text, env)
-    return {
-        label: (found["href"], found["title"] or None)
-        for label, found in env.get("references", {}).items()
-    }
+from support.markdown_definitions import COMMONMARK, commonmark_defined, defined, read, texts
 
 
 @pytest.mark.parametrize(

@@ -1418,19 +1418,12 @@ def markdown_blocks(text: str) -> list[Block]:
             below = _definition_lines(raw_lines, number + 1, position, depth, lists)
             found = _link_definition(in_item, below)
             if found is not None:
-                definition, spans_below = found
                 lists.close_left_of(column)
-                left, right = _stripped_span(line, content_start, len(line))
-                kept = Block(
-                    heading=False,
-                    quote_depth=depth,
-                    quotes=quotes.current(),
-                    item_depth=lists.reached(column),
-                    definition=definition,
+                kept = _definition_block(
+                    found, line, content_start, line_start, depth, quotes.current()
                 )
-                kept.lines.append((line_start + left, line_start + right))
-                kept.lines.extend(spans_below)
-                skip_lines = len(spans_below)
+                kept.item_depth = lists.reached(column)
+                skip_lines = len(kept.lines) - 1
                 blocks.append(kept)
                 after_definition = True
                 continue
@@ -1454,19 +1447,11 @@ def markdown_blocks(text: str) -> list[Block]:
                 below = _definition_lines(raw_lines, number + 1, position, depth, lists)
                 found = _link_definition(line[content_start:], below)
                 if found is not None:
-                    definition, spans_below = found
-                    left, right = _stripped_span(line, content_start, len(line))
-                    kept = Block(
-                        heading=False,
-                        quote_depth=depth,
-                        quotes=quotes.current(),
-                        item_depth=list_item.depth,
-                        definition=definition,
-                        opens_item=list_item,
+                    kept = _definition_block(
+                        found, line, content_start, line_start, depth, quotes.current()
                     )
-                    kept.lines.append((line_start + left, line_start + right))
-                    kept.lines.extend(spans_below)
-                    skip_lines = len(spans_below)
+                    kept.item_depth, kept.opens_item = list_item.depth, list_item
+                    skip_lines = len(kept.lines) - 1
                     blocks.append(kept)
                     after_definition = True
                     continue
@@ -1499,6 +1484,24 @@ def markdown_blocks(text: str) -> list[Block]:
             quotes.restore(before)
         current.lines.append(span)
     return _place_item_definitions(text, blocks)
+
+
+def _definition_block(
+    found: tuple[LinkDefinition, list[tuple[int, int]]],
+    line: str,
+    content_start: int,
+    line_start: int,
+    depth: int,
+    quotes: tuple[BlockQuote, ...],
+) -> Block:
+    """The block of a link reference definition ``_link_definition`` found from ``line``'s
+    ``content_start``: its first line's span and those of the lines it took below."""
+    definition, spans_below = found
+    left, right = _stripped_span(line, content_start, len(line))
+    kept = Block(heading=False, quote_depth=depth, quotes=quotes, definition=definition)
+    kept.lines.append((line_start + left, line_start + right))
+    kept.lines.extend(spans_below)
+    return kept
 
 
 def _place_item_definitions(text: str, blocks: Sequence[Block]) -> list[Block]:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from termwise import languages
 from termwise.errors import TermwiseError
 from termwise.project import entry_spans, po_format
 from termwise.project.entry_spans import ENTRY_SEPARATOR, Piece, Span
@@ -556,8 +557,6 @@ def _refuse_another_language(tfile: TranslationFile, theirs: TranslationFile, pa
     by mistake), and neither side's work may go into the other, nor may a save put this
     language back over that file's work. The same language otherwise written (``es_MX`` for
     ``es``) is merged, and its Language taken (``_merge_header``), as a command reads it."""
-    from termwise import languages
-
     if languages.same_language(theirs.lang, tfile.lang):
         return
     raise TermwiseError(

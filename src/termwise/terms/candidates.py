@@ -32,6 +32,7 @@ from termwise.terms.general import (
     known_share,
     mostly_third_person,
     verb_inflection,
+    zipf,
 )
 
 MAX_WORDS = 5
@@ -735,8 +736,6 @@ def name_part(tokens: Sequence[Token], i: int) -> bool:
 def _drop_headings_and_labels(index: CandidateIndex, lang: str, lone_headings: set[str]) -> None:
     """Remove one-word candidates that name a section (found only in headings, see
     ``HEADING_GENERAL_ZIPF``) or label a figure, table or equation (``LABEL_GENERAL_ZIPF``)."""
-    from termwise.terms.general import zipf
-
     abbreviations = _LABEL_ABBREVIATIONS.get(lang, frozenset())
     adverbs = lang == "en"
     doomed = []
@@ -829,8 +828,6 @@ def _plural(word: str) -> bool:
     """An English plural noun: an "-s" form of a noun general language knows well
     ("turbines", "farms", "patients"), that is not mostly a verb's third person
     ("affects", "relies"), nor a singular ending in "s" ("gas", "status", "analysis")."""
-    from termwise.terms.general import mostly_third_person, zipf
-
     if len(word) < 4 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
         return False
     singulars = [word[:-1]]
@@ -846,8 +843,6 @@ def _is_adverb(word: str) -> bool:
     """An English adverb made from a word general language knows ("benignly" from
     "benign", "steadily" from "steady", "notably" from "notable"): never a term alone,
     where "assembly", "supply" and "family" come from no such word."""
-    from termwise.terms.general import zipf
-
     if len(word) < 6 or not word.endswith("ly"):
         return False
     stem = word[:-2]
@@ -870,8 +865,6 @@ def _drop_variable_names(index: CandidateIndex, lang: str) -> None:
         for form in [f for f in index.forms if len(f) == 1]:
             del index.forms[form]
         return
-    from termwise.terms.general import zipf
-
     suspects = {
         word
         for word, count in index.word_counts.items()
