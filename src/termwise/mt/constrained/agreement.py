@@ -400,6 +400,19 @@ def _cached_analyser(lang: str) -> Path | None:
     return installed_analyser(lang)
 
 
+def may_be_noun(word: str, lang: str) -> bool:
+    """Whether ``word`` of ``lang`` may be a noun: false only where Apertium's analyser of the
+    language is installed, knows the word and reads it as no noun ("interesados": a
+    participle). A word it does not know may be a new noun ("ciberamenazas")."""
+    analyser = _cached_analyser(languages.primary(lang))
+    if analyser is None:
+        return True
+    from termwise.mt.constrained.apertium import analyse_words
+
+    readings = analyse_words(analyser, [word])[word]
+    return not readings or any(tags[:1] == ["n"] for _, tags in readings)
+
+
 def warm(lang: str, texts: list[str]) -> None:
     """Analyse the words of ``texts`` in one run of the analyser, ahead of ``agree`` calls
     (one process for a whole batch instead of one per term)."""

@@ -24,8 +24,9 @@ head the analyser does not know, the gender its suffix fixes in the grammars
 gender from any of them (unless it modifies the one noun after it,
 where no word agrees with it: "reformas de gobernanza global"), or whose fence did not
 survive the first half, gets the whole term verbatim in a superblank (mechanism
-``apertium-verbatim``): still the official rendering, without agreement. Nothing is dropped silently: every occurrence gets a
-``TermDecision``.
+``apertium-verbatim``): still the official rendering, without agreement, but for the
+verb of a plural one, which transfer makes agree with a genderless plural unit in its place
+(``_carried``). Nothing is dropped silently: every occurrence gets a ``TermDecision``.
 
 The whole document goes through one run of each half, segments separated by blank lines as
 ``ApertiumEngine`` does, so a constrained document costs about one plain Apertium run.
@@ -947,6 +948,11 @@ class _Injection:
     # The head's lemma as injected, or the verbatim text: what a one-word term in the other
     # number ("amenaza" of "amenazas") is found by in the output.
     written: str = ""
+    # A verbatim term carried through transfer as a plural noun (``_carried``): the
+    # superblank that takes its unit's place, and whether the source had a determiner
+    # before it (else an article transfer put there goes).
+    carried: str = ""
+    determined: bool = False
 
 
 def _translate_joined(
@@ -971,7 +977,7 @@ def _translate_joined(
     restorable = {
         key: injection
         for key, injection in injections.items()
-        if injection.decision.mechanism == MECHANISM
+        if injection.decision.mechanism == MECHANISM or injection.carried
     }
     if restorable:
         # The injected units are restored between transfer and generation, in Python: a sed
@@ -983,6 +989,8 @@ def _translate_joined(
             injection = restorable.get(int(match.group(2)))
             if injection is None:
                 return match.group()
+            if injection.carried:
+                return injection.carried
             opening, closing = (escape(mark) for mark in injection.emphasis)
             head = heads.get(injection.decision.target or "")
             lemma, words_before = _restored_head(match.group(1), head, injection.before)
@@ -993,7 +1001,8 @@ def _translate_joined(
             after = after or (f"[{closing}]" if closing else "")
             return f"{article}{before}^{lemma}{match.group(3)}${after}"
 
-        output = _run(pipe.generation, _RESTORE.sub(restore, transferred))
+        restored = _RESTORE.sub(restore, _without_made_up_articles(transferred, restorable))
+        output = _run(pipe.generation, restored)
     else:
         output = _run(f"{pipe.transfer} | {pipe.generation}", edited)
     lost: set[int] = set()
@@ -1188,8 +1197,11 @@ def _edit(
             marks = emphasis.get(key, ("", ""))
             # A singular occurrence of a plural term in the plan's singular ("Un
             # criptorriesgo", not "Un criptorriesgos"): no generator inflects a verbatim term.
-            written = placement.rendering if placement.singular else term.text
-            out.append(_verbatim(written, capitalise, key in lower_after, marks))
+            written = placement.rendering
+            verbatim = _verbatim(written, capitalise, key in lower_after, marks)
+            # A plural subject needs a plural verb, which only a noun unit gets from transfer.
+            carried = placement.number == "plural" and key in (in_sentences or ())
+            out.append(_carried(units, key) if carried else verbatim)
             reason = (
                 "no noun of the term is known to Apertium's analyser and the glossary "
                 "records no gender: inserted without agreement"
@@ -1199,7 +1211,12 @@ def _edit(
             decision = TermDecision(
                 placement.concept_id, placement.source, term.text, VERBATIM, reason
             )
-            injections[key] = _Injection(decision, written=written)
+            injections[key] = _Injection(
+                decision,
+                written=written,
+                carried=verbatim if carried else "",
+                determined=determiner and not dropped,
+            )
         # Keep what the text itself put between the words (a superblank of the deformatter).
         out.extend(p for p in inside if p.startswith("[") and p != _CLOSE_BLANK)
         previous_unit = "^x<n>/x<n>$"
@@ -1207,6 +1224,32 @@ def _edit(
         for index, next_words, number in injected:
             _verb_after(out, index, next_words, number, pipe)
     return "".join(out), injections
+
+
+def _carried(units: list[_SourceUnit], key: int) -> str:
+    """The unit that carries a plural verbatim term through transfer: a plural noun of no
+    known gender, which the sentence's verb agrees with ("Terceros interesados tienen que
+    obrar"; as a superblank, no subject to transfer, it stayed singular: "tiene que").
+    ``restore`` puts the verbatim term back in its place before generation."""
+    source_lemma = next((u.lemma for u in units if u.tags[:1] == ["n"]), "x").lower()
+    return f"^{escape(source_lemma)}<n><pl>/x__{key}__<n><mf><pl>$"
+
+
+# An article right before a keyed unit after transfer.
+_ARTICLE_BEFORE_KEY = re.compile(r"\^el<det><def><\w+><\w+>\$ *(?=\^[^$<]*__(\d+)__<)", re.I)
+
+
+def _without_made_up_articles(transferred: str, injections: dict[int, _Injection]) -> str:
+    """``transferred`` without the article transfer put before a carried verbatim term the
+    source gave none: its gender would be made up ("Los partes interesadas")."""
+
+    def article(match: re.Match[str]) -> str:
+        injection = injections.get(int(match.group(1)))
+        if injection is not None and injection.carried and not injection.determined:
+            return ""
+        return match.group()
+
+    return _ARTICLE_BEFORE_KEY.sub(article, transferred)
 
 
 # A sentence's last mark: a lead-in ending in ":" or ";" is a sentence too. Without them
@@ -1383,7 +1426,11 @@ def _finite_verb_near(out: list[str], index: int, *, forward: bool = False) -> b
     (``_opens_clause``) is that clause's; a later one is the main clause's again ("trends
     that we see are good"). Backward, such a word ends the scan where the term stands in
     the clause it opens ("We know that global governance matters"), and the verbs of a
-    clause closed by a comma before the term are left out.
+    clause closed by a comma before the term are left out. A coordinating conjunction
+    where a new subject starts (``_joins_clauses``) ends the scan either way: "The economy
+    grows and global governance matters" lost its verb ("La economía crece y asuntos de
+    gobernanza global") to the verb before "and", "Global governance matters and trade
+    grows" to the one after it.
     """
     step = 1 if forward else -1
     position = index + step
@@ -1397,6 +1444,8 @@ def _finite_verb_near(out: list[str], index: int, *, forward: bool = False) -> b
         if piece.startswith("^"):
             unit = _source_side(piece)
             if "sent" in unit.tags:
+                return found
+            if _joins_clauses(out, position):
                 return found
             if _opens_clause(unit):
                 if forward:
@@ -1432,6 +1481,74 @@ def _opens_clause(unit: _SourceUnit) -> bool:
     if tags[:1] in (["cnjsub"], ["rel"]) or tags[:2] in (["prn", "itg"], ["adv", "itg"]):
         return True
     return tags[:1] == ["cnjadv"] and unit.lemma.lower() not in _NOT_CLAUSES
+
+
+# What a noun phrase is made of, as Apertium's English tagger reads it: where such words
+# follow a coordinating conjunction, a new subject may start there.
+_PHRASE_WORDS = {"det", "predet", "adj", "n", "np", "prn", "num"}
+
+
+def _joins_clauses(out: list[str], index: int) -> bool:
+    """Whether ``out[index]`` is a coordinating conjunction ("and", "but", "or") between two
+    clauses, the second with a subject of its own, rather than between two noun phrases
+    ("trade and global governance matters") or two verbs ("discussed and adopted").
+
+    A noun phrase must follow it, and either the words before it end a clause (a verb, an
+    adverb, an adjective right after a verb: "grows and", "grows quickly and", "is strong
+    and") or the phrase after it is the subject of the next finite verb alone: a subject
+    pronoun ("and we grow"), or a verb that agrees with a singular subject ("and trade
+    grows"), which two subjects joined by "and" never take. Else it is left a noun phrase's,
+    as before: "We discussed trade and global governance matters" says either.
+    """
+    if _source_side(out[index]).tags[:1] != ["cnjcoo"]:
+        return False
+    after = _next_unit(out, index, 1)
+    if after < 0 or not _in_phrase(out[after]):
+        return False
+    before = _next_unit(out, index, -1)
+    if before >= 0 and _source_side(out[before]).tags[:1] == ["cm"]:
+        before = _next_unit(out, before, -1)
+    if before >= 0 and _ends_clause(out, before):
+        return True
+    subject = _source_side(out[after]).tags[:2] == ["prn", "subj"]
+    position = after
+    while position >= 0 and _in_phrase(out[position]):
+        position = _next_unit(out, position, 1)
+    if position < 0:
+        return False
+    verb = _source_side(out[position])
+    if not _finite_verb(out, position, verb):
+        return False
+    return subject or ("sg" in verb.tags and "pl" not in verb.tags)
+
+
+def _in_phrase(unit: str) -> bool:
+    tags = _source_side(unit).tags
+    return bool(tags) and tags[0] in _PHRASE_WORDS
+
+
+def _ends_clause(out: list[str], index: int) -> bool:
+    """Whether the unit ``out[index]`` can end a clause but not a noun phrase: a verb, an
+    adverb, or an adjective right after a verb ("is strong")."""
+    tags = _source_side(out[index]).tags
+    if tags[:1] and (tags[0] in _VERBS or tags[0] in _MODALS or tags[0] == "adv"):
+        return True
+    previous = _next_unit(out, index, -1)
+    if tags[:1] != ["adj"] or previous < 0:
+        return False
+    before = _source_side(out[previous]).tags
+    return bool(before) and before[0] in _VERBS
+
+
+def _next_unit(out: list[str], index: int, step: int) -> int:
+    """The index of the next unit from ``out[index]`` in direction ``step``, past blanks of
+    spaces and emphasis marks; -1 where a line break, a superblank or the end comes first."""
+    position = index + step
+    while 0 <= position < len(out) and not out[position].startswith("^"):
+        if not _EMPHASIS_BLANK.fullmatch(out[position]):
+            return -1
+        position += step
+    return position if 0 <= position < len(out) else -1
 
 
 def _finite_verb(out: list[str], index: int, unit: _SourceUnit) -> bool:

@@ -36,6 +36,7 @@ from termwise.glossary.model import (
     chosen_term,
     lang_matches,
 )
+from termwise.mt.constrained.agreement import may_be_noun
 from termwise.mt.engine import TermDecision
 
 
@@ -379,17 +380,20 @@ def _whole(singular: str, plural: str, lang: str) -> str:
 
 
 def _noun_follows(words: list[str], index: int, lang: str) -> bool:
-    """Whether the word after ``words[index]`` is a content word of the same phrase (the
-    noun an adjective before it qualifies), not a coordinate, a grading adverb or a
-    preposition opening a complement."""
-    if index + 1 >= len(words):
-        return False
-    following = words[index + 1].lower()
-    return not (
-        following in _COORDINATORS.get(lang, ())
-        or following in _GRADING_ADVERBS.get(lang, ())
-        or is_function_word(following, lang)
-    )
+    """Whether the word after ``words[index]`` is a content word of the same phrase, not a
+    coordinate, a grading adverb or a preposition opening a complement, and a noun that
+    the word qualifies may come (``may_be_noun``): "terceros interesados" has none after
+    "terceros", which is the noun ("tercero interesado", not "tercer interesado")."""
+    phrase: list[str] = []
+    for following in (word.lower() for word in words[index + 1 :]):
+        if (
+            following in _COORDINATORS.get(lang, ())
+            or following in _GRADING_ADVERBS.get(lang, ())
+            or is_function_word(following, lang)
+        ):
+            break
+        phrase.append(following)
+    return any(may_be_noun(word, lang) for word in phrase)
 
 
 # Conjunctions joining two heads (or two adjectives) of one noun phrase, which share its
