@@ -42,10 +42,12 @@ from termwise.errors import TermwiseError
 from termwise.project.store import ConcurrentModificationError
 from termwise.project.units import READ_ONLY_FLAG
 from termwise.review.session import ReviewSession, SaveSnapshot
+from termwise.tui.closing import hand_over, unless_closing
 from termwise.tui.dialogs import AskText
 from termwise.tui.editor import TranslationEditor
 from termwise.tui.grid import SegmentGrid
 from termwise.tui.keymap import first_key, textual_bindings
+from termwise.tui.numbering import named_rows, row_number
 from termwise.tui.opening import OpeningScreen, Preview, preview_of, store_preview
 from termwise.tui.palette import ReviewCommands
 from termwise.tui.panels import GlossaryPanel, IssuesPanel
@@ -487,7 +489,9 @@ class ReviewApp(App[None]):
         """Debounce: save a moment after the last change, not on every keystroke."""
         if self._autosave_timer is not None:
             self._autosave_timer.stop()
-        self._autosave_timer = self.set_timer(max(self.autosave_delay, 0.001), self.action_save)
+        self._autosave_timer = self.set_timer(
+            max(self.autosave_delay, 0.001), unless_closing(self, self.action_save)
+        )
 
     def action_save_now(self) -> None:
         """Ctrl+S: the work is saved as it goes, so the key said nothing; it says where."""
@@ -520,21 +524,18 @@ class ReviewApp(App[None]):
             except ConcurrentModificationError:
                 # Another program saved the file: merge it on the UI thread, where rows
                 # change, and write the merge.
-                try:
-                    merged = self.call_from_thread(self._merge_from_disk)
-                except RuntimeError:  # the app closed meanwhile
-                    return
+                merged = hand_over(self, self._merge_from_disk)
                 if merged is None:
-                    return  # merged, and saved, once the dialog on top closes
+                    # Merged, and saved, once the dialog on top closes; or the workbench is
+                    # closing, and its quit saves what there is.
+                    return
                 snapshot = merged
                 path = self.session.write(snapshot)
         except (TermwiseError, OSError) as error:
-            with contextlib.suppress(RuntimeError):  # the app closed meanwhile
-                self.call_from_thread(self._save_failed, error)
+            hand_over(self, self._save_failed, error)
             return
-        # The file is written; if the app closed meanwhile there is nothing left to show.
-        with contextlib.suppress(RuntimeError):
-            self.call_from_thread(self._saved, path, snapshot)
+        # The file is written; if the workbench is closing there is nothing left to show.
+        hand_over(self, self._saved, path, snapshot)
 
     def _save_failed(self, error: TermwiseError | OSError) -> None:
         """Say why a save failed and what to do; the session stays unsaved (a later save,
@@ -640,7 +641,9 @@ class ReviewApp(App[None]):
         if self.session.source_only or path is None or self._disk_timer is not None:
             return  # the source alone: its translation is never saved nor read again
         self._disk_watch = FileWatch(path)
-        self._disk_timer = self.set_interval(max(self.watch_interval, 0.001), self._look_at_disk)
+        self._disk_timer = self.set_interval(
+            max(self.watch_interval, 0.001), unless_closing(self, self._look_at_disk)
+        )
 
     def _stop_watching(self) -> None:
         if self._disk_timer is not None:
@@ -833,7 +836,9 @@ class ReviewApp(App[None]):
             self._check_timer.stop()
         wait = self.check_delay if delay is None else delay
         # Textual's timers divide by their interval: zero is not allowed.
-        self._check_timer = self.set_timer(max(wait, 0.001), self._start_checks)
+        self._check_timer = self.set_timer(
+            max(wait, 0.001), unless_closing(self, self._start_checks)
+        )
 
     def action_recheck(self) -> None:
         self.schedule_checks(0)
@@ -849,9 +854,10 @@ class ReviewApp(App[None]):
         try:
             issues = self.session.compute_issues(document, targets)
         except TermwiseError as error:
-            self.call_from_thread(self.notify, f"Checks failed: {error}", severity="error")
+            hand_over(self, self.notify, f"Checks failed: {error}", severity="error")
             return
-        self.call_from_thread(self._checks_done, issues, generation)
+        # The run may end as the workbench closes, its issues panel already gone.
+        hand_over(self, self._checks_done, issues, generation)
 
     def _checks_done(self, issues: list[Issue], generation: int) -> None:
         if not self.session.set_issues(issues, generation):
@@ -983,9 +989,7 @@ def lock_lines(
     longer be edited. (An import that locks a chapter named every row in the toast.)"""
 
     def numbers(segment_ids: set[str]) -> str:
-        ordered = sorted(segment_ids, key=places.__getitem__)
-        named = ", ".join(f"#{places[segment_id] + 1}" for segment_id in ordered[:limit])
-        return named + (f" and {len(ordered) - limit} more" if len(ordered) > limit else "")
+        return named_rows(sorted(segment_ids, key=places.__getitem__), places, limit=limit)
 
     lines = []
     # Only rows: an obsolete entry's lock is nothing the translator can see here.
@@ -1004,38 +1008,34 @@ def merge_lines(report: MergeReport, places: Mapping[str, int], *, limit: int) -
     those whose entry it deleted, and one for its entries this document has no segment for. The toast and the account printed
     after the app closes say the same."""
 
-    def number(segment_id: str) -> str:
-        return f"#{places[segment_id] + 1}" if segment_id in places else f"segment {segment_id}"
-
     def in_order(segment_ids: list[str]) -> list[str]:
         return sorted(segment_ids, key=lambda segment_id: places.get(segment_id, len(places)))
 
     lines = []
     both = in_order([*report.conflicts, *report.superseded, *report.combined])
     for segment_id in both[:limit]:
-        lines.append(f"{number(segment_id)}: {'; '.join(report.details.get(segment_id, []))}.")
+        lines.append(
+            f"{row_number(segment_id, places)}: {'; '.join(report.details.get(segment_id, []))}."
+        )
     if len(both) > limit:
         lines.append(f"... and {len(both) - limit} more segment(s) changed on both sides.")
     taken = in_order(report.taken_from_disk)
     if taken:
-        more = f" and {len(taken) - limit} more" if len(taken) > limit else ""
         lines.append(
-            f"{', '.join(map(number, taken[:limit]))}{more}: the other program's version "
+            f"{named_rows(taken, places, limit=limit)}: the other program's version "
             "(you had not changed " + ("it)." if len(taken) == 1 else "them).")
         )
     removed = in_order(report.removed_on_disk)
     if removed:
         # The segment is still in the document and its text here: the entry goes back.
-        more = f" and {len(removed) - limit} more" if len(removed) > limit else ""
         lines.append(
-            f"{', '.join(map(number, removed[:limit]))}{more}: removed in the other program's "
+            f"{named_rows(removed, places, limit=limit)}: removed in the other program's "
             "file; kept here and saved back."
         )
     released = in_order(report.released)
     if released:
-        more = f" and {len(released) - limit} more" if len(released) > limit else ""
         lines.append(
-            f"{', '.join(map(number, released[:limit]))}{more}: untranslated now (the segment "
+            f"{named_rows(released, places, limit=limit)}: untranslated now (the segment "
             "that held "
             + ("its" if len(released) == 1 else "their")
             + " share of the translation took the other program's text)."

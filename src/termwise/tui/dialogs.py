@@ -18,6 +18,7 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from termwise.tui.keymap import shown_key, textual_bindings
+from termwise.tui.numbering import named_rows
 from termwise.tui.shown_keys import KeymapInPlace
 
 DIALOG_CSS = """
@@ -157,11 +158,9 @@ class ConfirmPreview(KeymapInPlace, ModalScreen[bool]):
             app.merge_held_changes()
             outdated = app.outdated_in_preview(self.rows)
             if outdated:
-                numbers = app.session.row_index
-                places = ", ".join(f"#{numbers[i] + 1}" for i in outdated[:4] if i in numbers)
-                more = f" and {len(outdated) - 4} more" if len(outdated) > 4 else ""
+                places = named_rows(outdated, app.session.row_index, limit=4)
                 app.notify(
-                    f"Fix not applied: another program changed {places or 'a segment'}{more} "
+                    f"Fix not applied: another program changed {places} "
                     "while the preview was open. Look at the issue again.",
                     severity="warning",
                     timeout=12,

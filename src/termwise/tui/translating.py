@@ -7,7 +7,6 @@ session (rows change only there) and announces it with ``Translated``.
 
 from __future__ import annotations
 
-import contextlib
 from typing import TYPE_CHECKING, Any
 
 from textual import work
@@ -15,6 +14,7 @@ from textual.message import Message
 from textual.widgets import ProgressBar
 
 from termwise.errors import TermwiseError
+from termwise.tui.closing import closing, hand_over
 from termwise.tui.dialogs import Choose
 from termwise.tui.keymap import shown_key
 
@@ -74,7 +74,6 @@ class MTProgress(ProgressBar):
         from termwise.project.settings import MTSettings
 
         session = self.session
-        call = self.app.call_from_thread
         try:
             # termwise.toml's [mt] beam (its engine is already the session's default).
             options = MTSettings.from_settings(session.layout.settings()).engine_options()
@@ -86,8 +85,10 @@ class MTProgress(ProgressBar):
                 constraints=session.mt_constraints(),
                 **options,
             )
-            call(self._started, 0, len(ids), engine.name)
+            hand_over(self, self._started, 0, len(ids), engine.name)
             for start in range(0, len(ids), MT_BATCH):
+                if closing(self):
+                    return  # a book's MT took minutes after the quit, for nothing shown
                 batch = ids[start : start + MT_BATCH]
                 texts = [session.source_text(segment_id) for segment_id in batch]
                 # A heading is translated as one, as `termwise translate` does (same cache keys).
@@ -95,19 +96,19 @@ class MTProgress(ProgressBar):
                 results = engine.translate(
                     texts, session.source_lang, session.target_lang, kinds=kinds
                 )
-                call(
+                hand_over(
+                    self,
                     self._batch_done,
                     dict(zip(batch, results, strict=True)),
                     start + len(batch),
                     len(ids),
                 )
         except TermwiseError as error:
-            call(self._unavailable, str(error))
+            hand_over(self, self._unavailable, str(error))
         except Exception as error:  # noqa: BLE001 - an engine crash must not kill the UI
-            call(self._unavailable, f"{type(error).__name__}: {error}")
+            hand_over(self, self._unavailable, f"{type(error).__name__}: {error}")
         finally:
-            with contextlib.suppress(RuntimeError):  # the app closed meanwhile
-                call(self._finished)
+            hand_over(self, self._finished)
 
     def _started(self, done: int, total: int, engine: str) -> None:
         self.unavailable = False  # installed since, or F2 found it
@@ -181,7 +182,6 @@ class MTProgress(ProgressBar):
         from termwise.mt.packages import argos_paths, install_archive
 
         session = self.session
-        call = self.app.call_from_thread
         paths = argos_paths()
         try:
             # fetch_index and download give up within their connect timeout (< 10 s).
@@ -189,7 +189,7 @@ class MTProgress(ProgressBar):
             entry = find_available(session.source_lang, session.target_lang, entries)
 
             def progress(done: int, total: int | None) -> None:
-                call(self._install_progress, done, total)
+                hand_over(self, self._install_progress, done, total)
 
             archive = download(entry, paths, progress=progress)
             try:
@@ -197,12 +197,14 @@ class MTProgress(ProgressBar):
             finally:
                 archive.unlink(missing_ok=True)
         except (TermwiseError, OSError) as error:
-            call(self.notify, f"Model not installed: {error}", severity="error", timeout=15)
-            call(self._finished)
+            hand_over(
+                self, self.notify, f"Model not installed: {error}", severity="error", timeout=15
+            )
+            hand_over(self, self._finished)
             return
-        call(self._finished)
-        call(self.notify, "Model installed; translating.")
-        call(self.action_translate)
+        hand_over(self, self._finished)
+        hand_over(self, self.notify, "Model installed; translating.")
+        hand_over(self, self.action_translate)
 
     def _install_progress(self, done: int, total: int | None) -> None:
         self.add_class("running")

@@ -28,6 +28,7 @@ from termwise.tui.alignment import confirm_group, confirm_sure_groups, dock_note
 from termwise.tui.dialogs import AddTerm, AskText, Choose
 from termwise.tui.editor import TranslationEditor
 from termwise.tui.grid import SegmentGrid
+from termwise.tui.numbering import named_rows, row_number
 from termwise.tui.panels import ConceptPanel, GlossaryPanel, IssuesPanel
 from termwise.tui.panels.candidates import CandidatesPanel
 from termwise.tui.translating import MTProgress
@@ -747,15 +748,8 @@ def split_preview(source: str, offset: int, room: int = 40) -> str:
 
 
 def where(places: list[str], row_index: dict[str, int]) -> str:
-    """Where an undone or redone step acted: ", #3", ", #3 and #5", ", #3 and 12 more"."""
-    numbers = [f"#{row_index[segment_id] + 1}" for segment_id in places]
-    if not numbers:
-        return ""
-    if len(numbers) == 1:
-        return f", {numbers[0]}"
-    if len(numbers) == 2:
-        return f", {numbers[0]} and {numbers[1]}"
-    return f", {numbers[0]} and {len(numbers) - 1} more"
+    """Where an undone or redone step acted: ", #3", ", #3, #5", ", #3, #5 and 11 more"."""
+    return f", {named_rows(places, row_index, limit=2)}" if places else ""
 
 
 def shown_notes(session: ReviewSession, unit: TranslationUnit, join_key: str) -> tuple[str, str]:
@@ -771,8 +765,7 @@ def shown_notes(session: ReviewSession, unit: TranslationUnit, join_key: str) ->
         if holder is None:
             others.append(line)
             continue
-        place = session.row_index.get(holder)
-        where = f"#{place + 1}" if place is not None else f"segment {holder}"
+        where = row_number(holder, session.row_index)
         if unit.target:
             # Shared out since: the note only says where the translation was.
             held.append(f"translation was held by {where}")

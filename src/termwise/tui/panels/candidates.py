@@ -20,6 +20,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from termwise.errors import TermwiseError
+from termwise.tui.closing import hand_over
 from termwise.tui.keymap import shown_key, textual_bindings
 from termwise.tui.panels.glossary import GlossaryPanel
 
@@ -76,7 +77,7 @@ class CandidatesPanel(Vertical):
             for c in found.candidates
             if c.status != KNOWN and (session.source_lang, c.forms[0]) not in rejected
         ]
-        self.app.call_from_thread(self.show, shown)
+        hand_over(self, self.show, shown)
 
     def show(self, candidates: list[Candidate]) -> None:
         self.candidates = candidates
