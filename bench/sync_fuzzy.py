@@ -18,7 +18,12 @@ trigram-count index as first written: the shortlist read half the length slice's
 the character bound copied every unit's counts of the segment's characters), read with
 ``git show`` (``--peer a49a2a9``: the index that bounded every unit with numpy for each
 segment, quadratic past about 10,000 units).
-Run: ``.venv/bin/python bench/sync_fuzzy.py [--quick] [--large] [--sentences N] [--reworded N]``.
+``--templated``: short lines that differ in a number only ("Table 17: stock by item at depot
+17."), as a generated list or a report's captions have them, 2,000 to 20,000 (``--lines``)
+with 40% reworded; the time per reworded line shows how the pass grows. Only the smallest
+count is checked against the pass as it was (difflib against every unit, quadratic).
+Run: ``.venv/bin/python bench/sync_fuzzy.py [--quick] [--large] [--templated] [--sentences N]
+[--reworded N]``.
 """
 
 from __future__ import annotations
@@ -161,6 +166,12 @@ def catalogue(count: int) -> list[str]:
     return list(found)
 
 
+def templated(count: int) -> list[str]:
+    """``count`` short lines of one template that differ in a number only: every trigram
+    but the number's is in every line, so no count of shared trigrams sets many apart."""
+    return [f"Table {at}: stock by item at depot {at}." for at in range(1, count + 1)]
+
+
 def modernise(text: str) -> str:
     if " by item " in text:
         return text.replace(" by item ", " per item ")
@@ -194,6 +205,14 @@ def main() -> None:
     parser.add_argument(
         "--peer", choices=sorted(PEER_PLACES), default=PEER_COMMIT, help="the index --large runs"
     )
+    parser.add_argument(
+        "--templated", action="store_true", help="short templated lines, 2,000 to 20,000"
+    )
+    parser.add_argument(
+        "--lines",
+        default="2000,5000,10000,20000",
+        help="--templated: the line counts, comma-separated",
+    )
     parser.add_argument("--sentences", type=int, default=5_000)
     parser.add_argument("--reworded", type=int, default=2_000)
     args = parser.parse_args()
@@ -204,6 +223,15 @@ def main() -> None:
     os.environ.setdefault("XDG_CACHE_HOME", "/tmp/termwise-bench-cache")
 
     same = True
+    if args.templated:
+        counts = sorted(int(lines) for lines in args.lines.split(","))
+        for lines in counts:
+            print("templated lines:")
+            peer = ReferenceIndex if lines == counts[0] else None
+            same = run(templated(lines), lines * 2 // 5, peer) and same
+        if not same:
+            sys.exit(1)
+        return
     if args.large:
         peer = peer_index(args.peer)
         for lines in (20_000, 50_000):
@@ -219,9 +247,9 @@ def main() -> None:
         sys.exit(1)
 
 
-def run(texts: list[str], reworded: int, peer: type = ReferenceIndex) -> bool:
-    """Sync the translation of ``texts`` after ``reworded`` of them changed, both ways;
-    whether the assignments are identical."""
+def run(texts: list[str], reworded: int, peer: type | None = ReferenceIndex) -> bool:
+    """Sync the translation of ``texts`` after ``reworded`` of them changed, both ways
+    (the new way alone where ``peer`` is None); whether the assignments are identical."""
     count = len(texts)
     before = make(texts)
     if [s.text for s in before.segments] != texts:
@@ -241,7 +269,8 @@ def run(texts: list[str], reworded: int, peer: type = ReferenceIndex) -> bool:
     results: dict[str, list[tuple[str, str, str, str | None]]] = {}
     fuzzy: dict[str, int] = {}
     indexed = translations._FuzzyIndex
-    for name, index_class in (("old", peer), ("new", indexed)):
+    ways = [("old", peer)] if peer is not None else []
+    for name, index_class in (*ways, ("new", indexed)):
         translations._FuzzyIndex = index_class  # type: ignore[misc, assignment]
         try:
             copied = copy.deepcopy(tfile)
@@ -253,9 +282,12 @@ def run(texts: list[str], reworded: int, peer: type = ReferenceIndex) -> bool:
         results[name] = assignments(copied)
         fuzzy[name] = len(report.by_fuzzy)
         print(
-            f"  {name}: sync {timings[name]:.2f} s; {fuzzy[name]} carried over by fuzzy match, "
+            f"  {name}: sync {timings[name]:.2f} s ({timings[name] / reworded * 1000:.2f} ms a "
+            f"reworded line); {fuzzy[name]} carried over by fuzzy match, "
             f"{len(report.new)} new, {len(report.obsoleted)} obsolete"
         )
+    if peer is None:
+        return True
     same = results["old"] == results["new"]
     print(f"  ratio old/new: {timings['old'] / timings['new']:.1f}x")
     print(f"  assignments identical: {'yes' if same else 'NO'}")

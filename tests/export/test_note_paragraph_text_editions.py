@@ -1,8 +1,8 @@
 """A translator's note the aligned translation sets on a line of its own before a group's
 sentence is a paragraph of its own in the translated Markdown and plain-text editions, in a
-quote too (a ">" line between); in a list item, in the bilingual editions, once the text is
-edited or in a project aligned before the record existed, the group prints as one run of
-text, as it did (a blank line there would end the item, or part a row from its source)."""
+quote too (a ">" line between); once the text is edited or in a project aligned before the
+record existed, the group prints as one run of text, as it did. (In a list item, a table
+and beside its source: test_note_paragraph_everywhere.py.)"""
 
 from __future__ import annotations
 
@@ -91,27 +91,8 @@ def test_in_a_quote_the_note_is_a_paragraph_of_the_quote(tmp_path: Path) -> None
     assert lines[note + 1] == ">" and lines[note + 2].startswith(f"> {FIRST}†")
 
 
-def test_in_a_list_item_the_group_stays_one_run(tmp_path: Path) -> None:
-    def listed_source(text: str) -> str:
-        return text.replace(SOURCE_FIRST, f"- {SOURCE_FIRST}")
-
-    def listed_target(text: str) -> str:
-        return text.replace(f"*{NOTE}*\n\n{FIRST}", f"- *{NOTE}*\n\n  {FIRST}")
-
-    _aligned(tmp_path, listed_source, listed_target)
-    markdown = _export(tmp_path, "md", "--target-only")
-    html = MarkdownIt("commonmark").render(markdown)
-    items = [item for item in re.findall(r"<li>(.*?)</li>", html, re.S) if NOTE in item]
-    assert len(items) == 1 and FIRST in items[0] and "<p>" not in items[0], html
-    text = _export(tmp_path, "txt", "--target-only")
-    assert any(line.startswith(f"- {NOTE} {FIRST}†") for line in text.splitlines())
-
-
-def test_an_edit_an_older_file_or_the_bilingual_edition_prints_one_run(tmp_path: Path) -> None:
+def test_an_edit_or_an_older_file_prints_one_run(tmp_path: Path) -> None:
     po = _aligned(tmp_path)
-    # Beside its source, the group stays one row (Markdown) and one paragraph (text).
-    assert any(NOTE in p and FIRST in p for p in _paragraphs(_export(tmp_path, "md")))
-    assert any(NOTE in line and FIRST in line for line in _export(tmp_path, "txt").splitlines())
     tfile = TranslationFile.load(po)
     unit = next(u for u in tfile.units.values() if FIRST in u.target)
     # An older file: the sentences recorded, no paragraphs.

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from termwise.command_line import LANGUAGE, RegistryChoice, glossary_option
+from termwise.command_line import LANGUAGE, RegistryChoice, glossary_option, output_format
 from termwise.export.formats import FORMATS, edition_names
 from termwise.project.layout import ProjectLayout
 
@@ -90,12 +90,9 @@ def export(
     if format_name is not None:
         chosen = FORMATS[format_name]
     else:
-        found = format_for_suffix(output.suffix)
-        if found is None:
-            raise click.UsageError(
-                f"cannot tell the format from {output.name!r}; give --format ({', '.join(FORMATS)})"
-            )
-        chosen = found
+        # A suffix no format goes by is refused in one line, as every command refuses it
+        # (click's usage error printed three); a format's own name ("x.xliff12") names it.
+        chosen = format_for_suffix(output.suffix) or FORMATS[output_format(None, output, FORMATS)]
     if target_only and not chosen.edition:
         raise click.UsageError(f"--target-only applies to editions: {', '.join(edition_names())}")
     # The document's own title is in its language; only a title the user wrote may be another.

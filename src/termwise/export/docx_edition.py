@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
@@ -250,9 +251,7 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
                 paragraph = document.add_heading(level=block.outline_level)
             else:
                 paragraph = document.add_paragraph()
-            _add_target(
-                paragraph, block, markdown, references, style, marks, target_lang, paragraphs=True
-            )
+            _add_target(paragraph, block, markdown, references, style, marks, target_lang)
     else:
         table = document.add_table(rows=1, cols=2)
         table.style = "Table Grid"
@@ -296,9 +295,7 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
                 _set_heading(document, source, level, outline=True)
                 _set_heading(document, target, level, outline=False)
             add_source(source, block, style)
-            _add_target(
-                target, block, markdown, references, style, marks, target_lang, paragraphs=True
-            )
+            _add_target(target, block, markdown, references, style, marks, target_lang)
     for legend in edition.legends():
         if legend == UNREVIEWED_LEGEND:
             legend = WORD_UNREVIEWED_LEGEND
@@ -743,17 +740,12 @@ def _add_target(
     style: _Style,
     marks: _TermMarks,
     lang: str,
-    *,
-    paragraphs: bool = False,
 ) -> None:
-    """A block's translation in ``paragraph``; with ``paragraphs``, each paragraph the
-    published translation has there (``EditionBlock.target_paragraphs``) in one of its own
-    after it, styled as it is (a list item's or a table cell's stays one run of text)."""
+    """A block's translation in ``paragraph``, each further paragraph the published
+    translation has there (``EditionBlock.target_paragraphs``: a translator's note set
+    apart) in one of its own after it (``_paragraph_after``), wherever the block stands."""
     style = _with(style, lang=lang)
-    if paragraphs:
-        groups = [runs for runs in block.target_paragraphs() if runs]
-    else:
-        groups = [block.target_runs()]
+    groups = [runs for runs in block.target_paragraphs() if runs]
     for index, runs in enumerate(groups or [[]]):
         if index:
             paragraph = _paragraph_after(paragraph)
@@ -791,7 +783,9 @@ def _add_runs(
 
 def _paragraph_after(paragraph: Any) -> Any:
     """A new paragraph right after ``paragraph``, in the same container (a cell, the
-    body), with its paragraph properties (its style, a quote's indent)."""
+    body), with its paragraph properties (its style, a quote's indent); after a list
+    item's, the item's next paragraph, as ``_add_held`` sets one: "List Continue" of its
+    level, numbered nothing, set in as far as the item's text."""
     import copy
 
     from docx.oxml import OxmlElement
@@ -802,7 +796,17 @@ def _paragraph_after(paragraph: Any) -> Any:
     if paragraph._p.pPr is not None:
         element.append(copy.deepcopy(paragraph._p.pPr))
     paragraph._p.addnext(element)
-    return Paragraph(element, paragraph._parent)
+    after = Paragraph(element, paragraph._parent)
+    item = _LIST_STYLE.fullmatch(paragraph.style.name if paragraph.style is not None else "")
+    if item is not None:
+        element.pPr._remove_numPr()
+        after.style = paragraph.part.document.styles["List Continue" + (item.group(1) or "")]
+        after.paragraph_format.first_line_indent = None
+    return after
+
+
+# The styles ``_add_list`` gives an item's paragraph, its level after them.
+_LIST_STYLE = re.compile(r"List (?:Bullet|Number)( [0-9])?")
 
 
 def _spaced(

@@ -169,6 +169,12 @@ class EditionBlock:
             paragraphs.extend([piece] for piece in rest)
         return paragraphs
 
+    @property
+    def holds_paragraphs(self) -> bool:
+        """Whether the translation prints as several paragraphs (``target_paragraphs``): a
+        list item's then holds a paragraph after its first, which makes its list loose."""
+        return len(self.target_paragraphs()) > 1
+
 
 @dataclass
 class Edition:

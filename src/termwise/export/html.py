@@ -32,6 +32,11 @@ and two quotes one after the other in two. A quote written in a list item's text
 ``<blockquote>`` in that ``<li>``, on either side; an item's later paragraphs are ``<p>``
 elements in it (its first one too, as CommonMark renders a loose list), its code a
 ``<pre>``, and the list's numbering goes on after them.
+
+A translator's note the aligned translation set apart (``EditionBlock.target_paragraphs``)
+is a ``<p>`` of its own wherever its paragraph stands: in the translation's cell of its
+row, in the translated edition, in a list item (whose list is loose then) and in a table's
+cell.
 """
 
 from __future__ import annotations
@@ -312,7 +317,7 @@ def _bilingual_body(edition: Edition, body: list[tuple[FlatPart, int]]) -> list[
         return _source_block_html(block, markdown, references)
 
     def target_html(block: EditionBlock) -> str:
-        return _target_runs_html(block, markdown, references)
+        return _target_block_html(block, markdown, references)
 
     for block, depth in body:
         if isinstance(block, DefinitionsPart):
@@ -359,7 +364,7 @@ def _target_only_body(edition: Edition, body: list[Part]) -> list[str]:
     markdown, references = edition.markdown, edition.references
 
     def target_html(block: EditionBlock) -> str:
-        return _target_runs_html(block, markdown, references)
+        return _target_block_html(block, markdown, references)
 
     def target_paragraphs(block: EditionBlock) -> list[str]:
         return _target_paragraphs_html(block, markdown, references)
@@ -398,7 +403,7 @@ def _parts_html(
             shown = [html for html in paragraphs_html(block) if html]
             out.extend(f"<p>{html}</p>" for html in shown or [""])
         else:
-            out.append(f"<p>{block_html(block)}</p>")
+            out.append(_paragraph(block_html(block)))
     return out
 
 
@@ -446,7 +451,7 @@ def _cell_html(parts: list[CellPart], block_html: BlockHtml) -> str:
     if len(parts) == 1 and isinstance(parts[0], EditionBlock):
         return _inline_block_html(parts[0], block_html)
     return "".join(
-        f"<p>{_inline_block_html(part, block_html)}</p>"
+        _paragraph(_inline_block_html(part, block_html))
         if isinstance(part, EditionBlock)
         else _list_html(part, block_html)
         for part in parts
@@ -479,7 +484,7 @@ def _list_html(part: ListPart, block_html: BlockHtml, markdown: bool = False) ->
             # An item of several paragraphs makes the list loose: each item's text a <p>,
             # as CommonMark renders it (an item's first paragraph bare beside the <p> of
             # its second would not read as a paragraph of its own).
-            text = f"<p>{text}</p>"
+            text = _paragraph(text)
         held = "".join(
             "\n".join(_parts_html([child], block_html, markdown)) for child in entry.children
         )
@@ -533,6 +538,18 @@ def _target_paragraphs_html(
             )
         )
     return out
+
+
+def _target_block_html(block: EditionBlock, markdown: bool, references: References) -> str:
+    """A block's translation where a list item or a table cell holds it: its paragraphs
+    as ``_paragraphs_cell`` sets them, as a row of the edition's table holds them."""
+    return _paragraphs_cell(_target_paragraphs_html(block, markdown, references))
+
+
+def _paragraph(html: str) -> str:
+    """``html`` as a paragraph: in a ``<p>``, unless it is paragraphs already
+    (``_paragraphs_cell``), which a ``<p>`` may not hold."""
+    return html if html.startswith(f'<p class="{CELL_PARAGRAPH}">') else f"<p>{html}</p>"
 
 
 def _paragraphs_cell(paragraphs: list[str]) -> str:

@@ -62,7 +62,11 @@ class ListEntry:
         in CommonMark a blank line stands before it, which makes the list loose. A nested
         list, a quote, code or an HTML comment may follow the item's text directly, and
         leave it tight; raw HTML may not always: a paragraph goes on over a tag alone on
-        its line ("<img src=…>"), which only a blank line sets apart."""
+        its line ("<img src=…>"), which only a blank line sets apart. A translation
+        of the item's text that prints as several paragraphs (a translator's note set
+        apart, ``EditionBlock.holds_paragraphs``) holds one after its first as well."""
+        if self.block is not None and self.block.holds_paragraphs:
+            return True
         return any(
             not isinstance(child, (ListPart, QuotePart, CodeBlock))
             or (isinstance(child, CodeBlock) and child.html == HTML_BLOCK)

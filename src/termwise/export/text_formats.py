@@ -24,9 +24,13 @@ in a Markdown edition, so that the "[text][1]" links of the source and of its tr
 (which keeps the label) lead where they led; plain text prints none, and shows a reference
 link as it shows an inline one, its target in brackets after its text.
 
-The translated edition prints a paragraph whose aligned translation opens a paragraph
-within it (a translator's note on a line of its own) as those paragraphs, as the HTML and
-Word editions do; in a list item or a table cell, and beside its source, it stays one run.
+A paragraph whose aligned translation opens a paragraph within it (a translator's note on
+a line of its own) is printed as those paragraphs, as the HTML and Word editions print it:
+a blank line between them in the translated edition and in a quote; beside its source, one
+a line under it (a blank line would part them from it); in a list item, the item's next
+paragraph (which makes the list loose, as CommonMark reads it); in a Markdown table's cell,
+after a "<br>". A plain-text table prints each row on one line, and so each cell's
+paragraphs one after another, a note's too.
 """
 
 from __future__ import annotations
@@ -62,6 +66,9 @@ BlockText = Callable[[EditionBlock], str]
 # A paragraph's translation cut into the paragraphs the published translation has there
 # (``EditionBlock.target_paragraphs``), each as the format prints it.
 BlockParagraphs = Callable[[EditionBlock], list[str]]
+# What sets a paragraph apart in a Markdown table's cell, which holds one line: a line
+# break, as GitHub's tables take it (a plain-text table's cell is given no paragraphs).
+_CELL_BREAK = "<br>"
 
 
 def block_target(
@@ -172,6 +179,7 @@ def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
                         translation,
                         edition.markdown,
                         definitions=False,
+                        paragraphs_of=_target_paragraphs(escape, edition.markdown),
                     )
                 )
                 continue
@@ -199,6 +207,7 @@ def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
                         edition.markdown,
                         other_markers=other,
                         definitions=False,
+                        paragraphs_of=_target_paragraphs(escape, edition.markdown),
                     )
                 )
                 lines.append("")
@@ -216,7 +225,16 @@ def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
                 lines.append("| --- | --- |")
                 in_table = True
             source = _cell(escape(block_source(block)), edition.markdown)
-            target = _cell(block_target(block, escape, markdown=edition.markdown), edition.markdown)
+            target = _cell(
+                _CELL_BREAK.join(
+                    _block_paragraphs(
+                        block,
+                        _target_text(escape, edition.markdown),
+                        _target_paragraphs(escape, edition.markdown),
+                    )
+                ),
+                edition.markdown,
+            )
             lines.append(f"| {source} | {target} |")
         end_table()
     for legend in edition.legends():
@@ -255,12 +273,9 @@ def text_edition(edition: Edition, *, target_only: bool = False) -> str:
         edition.blocks, edition.shown_code_blocks, item_definitions(edition.link_definitions)
     )
     # (A list the translation leaves out whole leaves no blank lines where it stood.)
-    if target_only:
-        # (Only the translated edition: beside its source, a paragraph cut in two would
-        # leave its source's paragraph beside the first half alone.)
-        lines.extend(_text_lines(translation_parts(parts), sides, paragraphs_of))
-    else:
-        lines.extend(_text_lines(parts, sides))
+    lines.extend(
+        _text_lines(translation_parts(parts) if target_only else parts, sides, paragraphs_of)
+    )
     lines.extend(edition.legends())
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -273,8 +288,9 @@ def _text_lines(
     """``parts`` as plain text, each followed by a blank line: a paragraph as each of
     ``sides`` gives it (the source, then its translation), a table or a list whole on
     each side (the translation's as ``translation_part`` gives it), a quote's lines behind
-    "> ". Where ``paragraphs_of`` is given (the translation alone), a paragraph outside
-    lists and tables is each of the paragraphs it finds there, a blank line between."""
+    "> ". Where ``paragraphs_of`` is given, the last side's paragraph (the translation's) is
+    each of the paragraphs it finds there: alone, a blank line between them; beside its
+    source, one a line under it."""
     lines: list[str] = []
     for part in parts:
         if isinstance(part, DefinitionsPart):
@@ -285,37 +301,50 @@ def _text_lines(
             lines.extend(_indented(code_lines, 1))
         elif isinstance(part, QuotePart):
             lines.extend(_quoted(_text_lines(part.parts, sides, paragraphs_of)))
-        elif isinstance(part, EditionBlock) and paragraphs_of is not None:
+        elif isinstance(part, EditionBlock) and len(sides) == 1:
             lines.extend(_indented(_paragraph_lines(part, sides[0][0], paragraphs_of), 0))
         elif isinstance(part, EditionBlock):
-            lines.extend(_indented([text_of(part) for text_of, _ in sides], 0))
+            *others, (target_of, _) = sides
+            shown = [text_of(part) for text_of, _ in others]
+            shown.extend(_block_paragraphs(part, target_of, paragraphs_of))
+            lines.extend(_indented(shown, 0))
         else:
             for index, (text_of, translation) in enumerate(sides):
                 if index:
                     lines.append("")
-                shown = translation_part(part) if translation else part
-                lines.extend(_indented(_text_part(shown, text_of), 0))
+                shown_part = translation_part(part) if translation else part
+                found = paragraphs_of if translation else None
+                lines.extend(_indented(_text_part(shown_part, text_of, found), 0))
         lines.append("")
     return lines
+
+
+def _block_paragraphs(
+    block: EditionBlock, text_of: BlockText, paragraphs_of: BlockParagraphs | None
+) -> list[str]:
+    """The paragraphs a block prints as, wherever it stands: those ``paragraphs_of`` finds
+    in its translation where it finds several (a translator's note the published
+    translation set apart), else the one text ``text_of`` gives (a block that shows
+    nothing still takes its place, as it did)."""
+    if paragraphs_of is not None:
+        shown = [text for text in paragraphs_of(block) if text]
+        if len(shown) > 1:
+            return shown
+    return [text_of(block)]
 
 
 def _paragraph_lines(
     block: EditionBlock,
     text_of: BlockText,
-    paragraphs_of: BlockParagraphs,
+    paragraphs_of: BlockParagraphs | None,
     escape_start: Callable[[str], str] = str,
 ) -> list[str]:
-    """A paragraph's translation as the paragraphs the published translation has there,
-    a blank line between; as ``text_of`` gives it where it has one (a block that shows
-    nothing still takes its line, as it did)."""
-    shown = [escape_start(text) for text in paragraphs_of(block) if text]
-    if len(shown) < 2:
-        return [escape_start(text_of(block))]
+    """A paragraph standing alone as its ``_block_paragraphs``, a blank line between."""
     lines: list[str] = []
-    for text in shown:
+    for text in _block_paragraphs(block, text_of, paragraphs_of):
         if lines:
             lines.append("")
-        lines.append(text)
+        lines.append(escape_start(text))
     return lines
 
 
@@ -339,9 +368,8 @@ def _markdown_lines(
     followed by a blank line; a quote's lines behind "> "; the link definitions as written,
     unless ``definitions`` is false. Two lists one after the other take other markers,
     which CommonMark would otherwise read as one list. Where ``paragraphs_of`` is given
-    (the translation alone), a paragraph outside lists and tables is each of the
-    paragraphs it finds there: in a list item a blank line would end the item, in a table
-    the row."""
+    (the translation's side), a paragraph is each of the paragraphs it finds there
+    (``_block_paragraphs``), in lists and tables too."""
     lines: list[str] = []
     previous: tuple[ListPart, bool] | None = None
     for part in parts:
@@ -351,7 +379,12 @@ def _markdown_lines(
             other = _next_markers(previous, part, other_markers)
             lines.extend(
                 _markdown_part(
-                    part, text_of, markdown, other_markers=other, definitions=definitions
+                    part,
+                    text_of,
+                    markdown,
+                    other_markers=other,
+                    definitions=definitions,
+                    paragraphs_of=paragraphs_of,
                 )
             )
             previous = (part, other)
@@ -371,13 +404,11 @@ def _markdown_lines(
                 )
                 lines.extend(_quoted(quoted))
             elif isinstance(part, TablePart):
-                lines.extend(_markdown_part(part, text_of, markdown))
+                lines.extend(_markdown_part(part, text_of, markdown, paragraphs_of=paragraphs_of))
             elif part.kind is SegmentKind.HEADING:
                 lines.append(f"{'#' * part.outline_level} {text_of(part)}")
-            elif paragraphs_of is not None:
-                lines.extend(_paragraph_lines(part, text_of, paragraphs_of, _escape_block_start))
             else:
-                lines.append(_escape_block_start(text_of(part)))
+                lines.extend(_paragraph_lines(part, text_of, paragraphs_of, _escape_block_start))
         lines.append("")
     return lines
 
@@ -530,17 +561,28 @@ def _markdown_part(
     *,
     other_markers: bool = False,
     definitions: bool = True,
+    paragraphs_of: BlockParagraphs | None = None,
 ) -> list[str]:
     """A pipe table (its first row the header row a pipe table must have) or a list, with
     ``other_markers`` "*" and "1)" instead of "-" and "1."; the link definitions of the
-    quotes its items hold unless ``definitions`` is false."""
+    quotes its items hold unless ``definitions`` is false; each block as the paragraphs
+    ``paragraphs_of`` finds in it, where given (``_block_paragraphs``)."""
     if isinstance(part, ListPart):
 
         def item_text(block: EditionBlock) -> str:
             return _escape_block_start(text_of(block))
 
+        item_paragraphs: BlockParagraphs | None = None
+        if paragraphs_of is not None:
+            found = paragraphs_of
+
+            def item_paragraphs(block: EditionBlock) -> list[str]:
+                return [_escape_block_start(text) for text in found(block)]
+
         def held_lines(held: Part) -> list[str]:
-            return _markdown_lines([held], text_of, markdown, definitions=definitions)
+            return _markdown_lines(
+                [held], text_of, markdown, definitions=definitions, paragraphs_of=paragraphs_of
+            )
 
         return _list_lines(
             part,
@@ -548,20 +590,24 @@ def _markdown_part(
             other_markers=other_markers,
             held_lines=held_lines,
             definitions=definitions,
+            paragraphs_of=item_paragraphs,
         )
     lines: list[str] = []
     for index, row in enumerate(part.rows):
-        cells = [_cell(_cell_text(cell, text_of), markdown) for cell in row]
+        cells = [_cell(_cell_text(cell, text_of, paragraphs_of), markdown) for cell in row]
         lines.append("| " + " | ".join(cells) + " |")
         if index == 0:
             lines.append("|" + " --- |" * len(row))
     return lines
 
 
-def _text_part(part: TablePart | ListPart, text_of: BlockText) -> list[str]:
-    """A table as one line a row, its cells between " | "; a list as a Markdown one."""
+def _text_part(
+    part: TablePart | ListPart, text_of: BlockText, paragraphs_of: BlockParagraphs | None = None
+) -> list[str]:
+    """A table as one line a row, its cells between " | " (a cell's paragraphs one after
+    another); a list as a Markdown one, an item's paragraphs as ``_list_lines`` sets them."""
     if isinstance(part, ListPart):
-        return _list_lines(part, text_of, markdown=False)
+        return _list_lines(part, text_of, markdown=False, paragraphs_of=paragraphs_of)
     return [" | ".join(_cell_text(cell, text_of) for cell in row).rstrip() for row in part.rows]
 
 
@@ -574,10 +620,13 @@ def _list_lines(
     markdown: bool = True,
     held_lines: Callable[[Part], list[str]] | None = None,
     definitions: bool = False,
+    paragraphs_of: BlockParagraphs | None = None,
 ) -> list[str]:
     """One line an item, "- " or "3. " before it; a nested list, or what else the item
     holds (a quote, a paragraph, code) as ``held_lines`` prints it (as plain text does, by
-    default), under its item's text. With ``definitions``, the definitions that open an
+    default), under its item's text. An item whose text ``paragraphs_of`` finds several
+    paragraphs in (``_block_paragraphs``) holds the others after a blank line, as it holds
+    a paragraph after its first (``ListEntry.loose`` makes its list loose). With ``definitions``, the definitions that open an
     item (``ListEntry.definitions``) stand on its marker's line, its text under them, as
     the source writes them: printed after its text, they set a blank line in a tight list.
 
@@ -602,7 +651,12 @@ def _list_lines(
             number = number_label(entry.number, part.numbering)
             label = f"({number})" if written == "()" else f"{number}{written}"
             marker = f"{bullet} {label}" if markdown else label
-        text = text_of(entry.block) if entry.block is not None else ""
+        texts = (
+            _block_paragraphs(entry.block, text_of, paragraphs_of)
+            if entry.block is not None
+            else [""]
+        )
+        text = texts[0]
         nested = indent + " " * (len(marker) + 1)
         opening = _opening_lines(entry, text) if definitions else []
         if opening:
@@ -612,6 +666,8 @@ def _list_lines(
             # (An item that shows nothing, a comment alone, is its marker: no trailing space.)
             lines.append(f"{indent}{marker} {text}" if text else f"{indent}{marker}")
         marker_line = len(lines) - 1
+        for paragraph in texts[1:]:
+            lines.extend(["", f"{nested}{paragraph}"])
         previous: tuple[ListPart, bool] | None = None
         for child in entry.children:
             if not isinstance(child, ListPart):
@@ -621,7 +677,7 @@ def _list_lines(
                 if held_lines is not None:
                     held = held_lines(child)
                 else:
-                    held = _text_lines([child], [(text_of, False)])
+                    held = _text_lines([child], [(text_of, False)], paragraphs_of)
                 while held and not held[-1]:
                     held.pop()
                 # (What prints nothing, a definition on the side that leaves them to the
@@ -645,6 +701,7 @@ def _list_lines(
                     markdown=markdown,
                     held_lines=held_lines,
                     definitions=definitions,
+                    paragraphs_of=paragraphs_of,
                 )
             )
         if not text and not opening and entry.children:
@@ -681,12 +738,15 @@ def _hold_from_marker(lines: list[str], marker_line: int, width: int) -> None:
     del lines[marker_line + 1 : first + 1]
 
 
-def _cell_text(parts: list[CellPart], text_of: BlockText) -> str:
-    """A cell on one line: its paragraphs and list items one after another."""
+def _cell_text(
+    parts: list[CellPart], text_of: BlockText, paragraphs_of: BlockParagraphs | None = None
+) -> str:
+    """A cell on one line: its paragraphs and list items one after another; a paragraph
+    ``paragraphs_of`` finds several in, those after a line break (a Markdown cell's)."""
     pieces: list[str] = []
     for part in parts:
         if isinstance(part, EditionBlock):
-            pieces.append(text_of(part))
+            pieces.append(_CELL_BREAK.join(_block_paragraphs(part, text_of, paragraphs_of)))
         else:
             pieces.extend(line.strip() for line in _list_lines(part, text_of))
     return " ".join(pieces)
