@@ -132,6 +132,9 @@ _EN_ORDINALS = {
         ]
     )
 }
+# Fractions: "two thirds" is 三分之二 (both sides read the denominator and the numerator,
+# "a third" and 三分之一 the denominator alone). "seconds" are time, "firsts" no fraction.
+_EN_ORDINALS.update({word + "s": value for word, value in _EN_ORDINALS.items() if value >= 3})
 _EN_TENS = {
     word: 10 * (k + 2)
     for k, word in enumerate(
@@ -174,6 +177,9 @@ def english_number_words(text: str) -> list[int]:
     values: list[int] = []
     current: int | None = None
     total = 0
+    # Whether the last number word was a unit or an ordinal: another one after it starts a
+    # number of its own ("one tenth" is a tenth, not eleven; "the first three", three).
+    after_unit = False
     words = _EN_WORD.findall(lowered)
     for position, word in enumerate(words):
         following = words[position + 1] if position + 1 < len(words) else ""
@@ -181,13 +187,19 @@ def english_number_words(text: str) -> list[int]:
             # "an hundred seventy and two" (the King James Bible), "a thousand": one of them.
             current = current or 0
             continue
-        value = _EN_UNITS.get(word, _EN_ORDINALS.get(word, _EN_TENS.get(word)))
+        unit = _EN_UNITS.get(word, _EN_ORDINALS.get(word))
+        value = _EN_TENS.get(word) if unit is None else unit
         if word.endswith("score") and word[:-5] in _EN_UNITS:
             value = _EN_UNITS[word[:-5]] * 20  # threescore
+        if unit is not None and after_unit and current is not None:
+            values.append(total + current)
+            current, total = None, 0
         if value is not None:
             current = (current or 0) + value
+            after_unit = unit is not None
         elif word in _EN_SCALES:
             current = (current or 1) * _EN_SCALES[word]
+            after_unit = False
             if _EN_SCALES[word] >= 1000:
                 total, current = total + current, 0
         elif word == "and" and current is not None:
@@ -205,6 +217,9 @@ def chinese_numerals(text: str) -> list[int]:
     values: list[int] = []
     for run in _ZH_RUN.findall(text):
         if len(run) == 1 and run in _ZH_UNITS:
+            continue
+        if run[0] in _ZH_UNITS and run[1:2] == run[0]:
+            # 千千, 万万, 千千万万: "thousands upon thousands", no count (四万万 is one).
             continue
         total = section = 0
         digit: int | None = None
@@ -226,12 +241,14 @@ def chinese_numerals(text: str) -> list[int]:
 
 
 # A bare 十 is ten ("门票十欧元", ten euros) but for the words it starts: 十分 ("very", though
-# 十分之一 is a tenth), 十足 ("full"), 十字 ("cross"), 十全 ("perfect"). Left unread, "Tickets
-# cost ten euros." weighed as much against 门票十欧元 as against any line, and the sentence
-# the Chinese leaves out beside it was taken for the ticket's.
+# 十分之一 is a tenth, read as ten as English reads "a tenth"), 十足 ("full"), 十字
+# ("cross"), 十全 ("perfect"). Japanese writes the tenth 十分の一 (十分の注意 is "enough
+# care"). Left unread, "Tickets cost ten euros." weighed as much against 门票十欧元 as
+# against any line, and the sentence the Chinese leaves out beside it was taken for the
+# ticket's.
 _ZH_BARE_TEN = re.compile(
     r"(?<![零〇一二两三四五六七八九十百千万])十(?![零〇一二两三四五六七八九十百千万])"
-    r"(?!分(?!之)|足|字|全)"
+    r"(?!分(?!之|の[一二三四五六七八九])|足|字|全)"
 )
 
 
