@@ -72,7 +72,7 @@ def test_translation_fixes_point_where_check_does(tmp_path: Path, argos_env: Pat
     # The source file's place and the segment (the PO entry's msgctxt, the workbench's #1),
     # never the PO file's path with a line of the source file.
     assert fixes[0].startswith(f"{paper}:"), fixes[0]
-    assert f": #1 {segment}: “{FORBIDDEN}” → “{OFFICIAL}”" in fixes[0]
+    assert f": #1 {segment}: target, col 13: “{FORBIDDEN}” → “{OFFICIAL}”" in fixes[0]
     assert ".po:" not in result.stdout
     # `check` names the same place and segment for the same issue.
     flagged = next(line for line in check_lines(tmp_path, paper) if ": term-forbidden: " in line)
@@ -97,7 +97,8 @@ def test_one_line_and_one_count_per_change(tmp_path: Path, argos_env: Path) -> N
     fixes = [line for line in result.stdout.splitlines() if ": would fix " in line]
     assert len(fixes) == 1, result.stdout
     named = re.fullmatch(
-        rf"{re.escape(str(paper))}:1:2: would fix (.+) T01: #1 (\w+): (.+)", fixes[0]
+        rf"{re.escape(str(paper))}:1:2: would fix (.+) T01: #1 (\w+): target, col 13: (.+)",
+        fixes[0],
     )
     assert named is not None, fixes[0]
     assert set(named[1].split(", ")) == {"term-forbidden", "old-name"}
@@ -122,7 +123,7 @@ def test_a_missing_term_says_what_is_missing(tmp_path: Path, argos_env: Path) ->
     left = [line for line in result.stdout.splitlines() if ": left term-missing " in line]
     assert len(left) == 1, result.stdout
     assert (
-        f"left term-missing T01: #1 {segment}: the source has “community of human destiny”"
+        f"left term-missing T01: #1 {segment}: target: the source has “community of human destiny”"
         in (left[0])
     )
     assert OFFICIAL in left[0] and "“”" not in left[0]

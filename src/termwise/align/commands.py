@@ -563,14 +563,25 @@ def align(
     mt: list[str] | None = None
     if source_mt is not None:
         mt = read_mt_lines(source_mt, len(source.texts), encoding, presegmented=presegmented)
-    elif not no_mt:
+    # Every other file is read before the MT, which takes minutes on a book: a broken
+    # translation file or glossary refused after it cost them for nothing.
+    concepts = glossary_concepts(layout, source, target, src, tgt)
+    held: dict[int, Path] = {}
+    if chosen == "po":
+        from termwise.document.model import Document
+        from termwise.project.translations import open_translation
+
+        assert isinstance(source.document, Document)
+        held = held_elsewhere(layout, source_path, source.document, tgt)
+        # Read again to be written (write_project): what it holds may change meanwhile.
+        open_translation(layout, source.document, tgt)
+    if source_mt is None and not no_mt:
         from termwise.mt import available_engines
 
         if engine is not None or available_engines(src, tgt):
             click.echo(f"Machine-translating the source ({src} → {tgt}) for alignment…", err=True)
             mt = machine_translation(engine, source.texts, src, tgt)
 
-    concepts = glossary_concepts(layout, source, target, src, tgt)
     result = run_alignment(
         side_features(
             source.texts,
@@ -657,7 +668,6 @@ def align(
 
     assert isinstance(source.document, Document)
     assert source.record is None or isinstance(source.record, Resegmentation)
-    held = held_elsewhere(layout, source_path, source.document, tgt)
     beads, apart = keep_apart(beads, held, [len(s.text) for s in source.document.segments])
     report = write_project(
         layout,

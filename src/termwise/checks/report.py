@@ -100,16 +100,22 @@ def render_text(located: Sequence[Located]) -> str:
     lines = []
     for item in sorted(located, key=text_order):
         issue = item.issue
-        side = ""
-        if issue.side == "target":
-            # Where in the translation: the file position is the source segment's, and four
-            # misspellings of one segment printed four identical lines.
-            side = f"target, col {issue.start + 1}: " if issue.end > issue.start else "target: "
+        place = side_place(issue)
+        side = f"{place}: " if place else ""
         lines.append(
             f"{item.file}:{item.line}:{item.column}: {issue.check}: {issue.severity.value}: "
             f"{item.segment}: {side}{one_line(issue.message + _fix_text(issue))}"
         )
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def side_place(issue: Issue) -> str:
+    """``target, col N`` for an issue in the translation, to print beside the file position,
+    which is its source segment's (four misspellings of one segment printed four identical
+    lines); nothing for an issue in the source, which that position points at."""
+    if issue.side != "target":
+        return ""
+    return f"target, col {issue.start + 1}" if issue.end > issue.start else "target"
 
 
 def text_order(item: Located) -> tuple[int, int, int]:

@@ -60,6 +60,9 @@ def decode_bytes(
     try:
         text = data.decode(chosen)
     except UnicodeDecodeError as error:
+        if _writes_ascii_as_bytes(chosen):
+            # UTF-16's and UTF-32's text is full of such bytes: its own error says more.
+            _refuse_binary(data, path)
         line, column, shown = _bad_byte(data, error.start)
         raise InputError(
             f"not valid {chosen} text: {shown}; "
@@ -88,6 +91,15 @@ def decode_bytes(
 
 
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+# The same characters as bytes: every encoding a translator is sent but UTF-16 and UTF-32
+# (told by their byte-order mark or NUL bytes) writes them so, and never inside another
+# character (Shift-JIS's, GB18030's and Big5's second bytes are 0x30 and above).
+_CONTROL_BYTES = re.compile(_CONTROL.pattern.encode("ascii"))
+# The share of such bytes past which no encoding can make text of a file: random bytes hold
+# one in ten, text none (an old DOS file's closing ^Z is one).
+BINARY_SHARE = 0.01
+# Bytes judged, from the start: a book need not be read through to tell.
+BINARY_SAMPLE = 1 << 16
 
 
 # The advice where the command has no --encoding to name another one.
@@ -128,6 +140,7 @@ def detect_encoding(data: bytes, path: str | Path, *, encoding_option: bool | st
     except UnicodeDecodeError as utf8_error:
         if _looks_like_gb18030(data):
             return "gb18030"
+        _refuse_binary(data, path)
         line, column, shown = _bad_byte(data, utf8_error.start)
         raise InputError(
             f"not UTF-8 text: {shown}; "
@@ -136,6 +149,35 @@ def detect_encoding(data: bytes, path: str | Path, *, encoding_option: bool | st
             line=line,
             column=column,
         ) from utf8_error
+
+
+def _refuse_binary(data: bytes, path: str | Path) -> None:
+    """Refuse as binary a file that no encoding reads as text, before an error advises
+    naming one: random bytes were "not UTF-8 text: byte 0xC7 ("Ç" in Windows-1252); if it
+    is another encoding, name it with --encoding", which no encoding could fix."""
+    sample = data[:BINARY_SAMPLE]
+    controls = _CONTROL_BYTES.findall(sample)
+    if not controls or len(controls) < BINARY_SHARE * len(sample):
+        return
+    first = _CONTROL_BYTES.search(sample)
+    assert first is not None
+    raise InputError(
+        f"binary file (control character {first.group().decode('ascii')!r} and "
+        f"{len(controls) - 1} more); expected text",
+        path,
+        offset=first.start(),
+    )
+
+
+@functools.cache
+def _writes_ascii_as_bytes(encoding: str) -> bool:
+    """Whether ``encoding`` writes ASCII (controls included) one byte a character, as
+    ``_CONTROL_BYTES`` reads it."""
+    sample = "".join(map(chr, range(0x80)))
+    try:
+        return sample.encode(encoding) == sample.encode("ascii")
+    except (LookupError, UnicodeError):
+        return False
 
 
 def _bad_byte(data: bytes, start: int) -> tuple[int, int, str]:

@@ -27,8 +27,15 @@ if TYPE_CHECKING:
 FILE_FORMATS = ("tbx", "csv", "omegat")
 
 
-def _glossary_path(layout: ProjectLayout, path: Path | None) -> Path:
-    return path if path is not None else layout.glossary_dir
+def _glossary_path(
+    layout: ProjectLayout, path: Path | None, glossary_path: Path | None = None
+) -> Path:
+    """The glossary a command reads: ``--glossary`` (as every other command names it) or
+    the positional PATH that ``show`` and ``export`` took first, else the project's."""
+    if path is not None and glossary_path is not None and path != glossary_path:
+        raise click.UsageError(f"PATH ({path}) and --glossary ({glossary_path}): name one")
+    chosen = glossary_path or path
+    return chosen if chosen is not None else layout.glossary_dir
 
 
 def _warn(problems: list[Problem]) -> None:
@@ -83,6 +90,7 @@ def glossary() -> None:
 
 @glossary.command("show")
 @click.argument("path", required=False, type=click.Path(path_type=Path))
+@glossary_option()
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
@@ -90,12 +98,19 @@ def glossary() -> None:
     "--lang", "langs", multiple=True, type=LANGUAGE, help="Only these languages (repeatable)."
 )
 @click.pass_obj
-def show(layout: ProjectLayout, path: Path | None, fmt: str, langs: tuple[str, ...]) -> None:
-    """Show the glossary at PATH (a file or folder; default: the project's glossary/)."""
+def show(
+    layout: ProjectLayout,
+    path: Path | None,
+    glossary_path: Path | None,
+    fmt: str,
+    langs: tuple[str, ...],
+) -> None:
+    """Show the glossary at PATH or --glossary (a file or folder; default: the project's
+    glossary/)."""
     from termwise import languages
     from termwise.glossary import load_glossary
 
-    loaded = load_glossary(_glossary_path(layout, path))
+    loaded = load_glossary(_glossary_path(layout, path, glossary_path))
     _warn(loaded.problems)
     wanted = {languages.normalize(lang) for lang in langs}
     if langs:
@@ -416,6 +431,7 @@ def _has_language_header(fmt: str, data: bytes) -> bool:
 
 @glossary.command("export")
 @click.argument("path", required=False, type=click.Path(path_type=Path))
+@glossary_option()
 @click.option("--format", "fmt", type=click.Choice(FILE_FORMATS), required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
 @click.option(
@@ -447,6 +463,7 @@ def _has_language_header(fmt: str, data: bytes) -> bool:
 def export(
     layout: ProjectLayout,
     path: Path | None,
+    glossary_path: Path | None,
     fmt: str,
     output: Path,
     dialect: str,
@@ -455,11 +472,12 @@ def export(
     target_lang: str | None,
     encoding: str,
 ) -> None:
-    """Export the glossary at PATH (default: glossary/) as TBX, CSV or OmegaT."""
+    """Export the glossary at PATH or --glossary (default: glossary/) as TBX, CSV or
+    OmegaT."""
     from termwise.glossary import load_glossary
     from termwise.glossary.formats import WriteOptions, save_glossary
 
-    source = _glossary_path(layout, path)
+    source = _glossary_path(layout, path, glossary_path)
     # PATH's default, the project's glossary/, is no parameter the CLI's own check sees.
     refuse_overwriting(output, [source])
     loaded = load_glossary(source)

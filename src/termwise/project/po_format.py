@@ -1111,7 +1111,9 @@ def extra_headers(raw: str) -> list[tuple[str, str]]:
 
 # -- strict reading ----------------------------------------------------------------------
 
-_STRING = r'"(?:[^"\\]|\\(?:[ntrabfv"\\?\']|[0-7]{1,3}|x[0-9A-Fa-f]+))*"'
+_ESCAPE = r'\\(?:[ntrabfv"\\?\']|[0-7]{1,3}|x[0-9A-Fa-f]+)'
+_STRING = r'"(?:[^"\\]|' + _ESCAPE + r')*"'
+_ESCAPE_AT = re.compile(_ESCAPE)
 _KEYWORD_LINE = re.compile(
     r"^(?:#~\s*)?(?:#?\|\s*)?(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+("
     + _STRING
@@ -1215,8 +1217,25 @@ def _describe_bad_line(stripped: str) -> str:
 
 
 def _error_column(line: str) -> int:
-    index = line.find('"')
-    return index + 1 if index >= 0 else len(line) - len(line.lstrip()) + 1
+    """The 1-based column of what breaks ``line``: a quote that ends its string with more
+    after it (``"costó "14 millones" de euros."``) or an unknown escape's backslash, which
+    an editor can jump to; else the string's opening quote, or the line's first character.
+    The string's start was given for all of them, however far along the line they stood."""
+    start = line.find('"')
+    if start < 0:
+        return len(line) - len(line.lstrip()) + 1
+    index = start + 1
+    while index < len(line):
+        if line[index] == "\\":
+            escape = _ESCAPE_AT.match(line, index)
+            if escape is None:
+                return index + 1
+            index = escape.end()
+        elif line[index] == '"':
+            return index + 1 if line[index + 1 :].strip() else start + 1
+        else:
+            index += 1
+    return start + 1
 
 
 def read_catalog(data: bytes, path: str | Path) -> tuple[Catalog, str]:

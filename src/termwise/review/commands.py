@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from termwise.atomic import original_path
-from termwise.checks.report import one_line
+from termwise.checks.report import one_line, side_place
 from termwise.command_line import LANGUAGE
 from termwise.project.layout import ProjectLayout
 
@@ -304,10 +304,17 @@ def _text(run: FixRun, located: dict[int, Where], source: Path, target: Path, dr
         return f"{source}:{line}:{column}"
 
     def label(item: FixChange) -> str:
-        return segment_label(item.first.segment_id, located[id(item.first)][2])
+        issue = item.first
+        place = side_place(issue)
+        return segment_label(issue.segment_id, located[id(issue)][2]) + (
+            f": {place}" if place else ""
+        )
 
-    def order(item: FixChange) -> tuple[int, int]:
-        return located[id(item.first)][:2]
+    def order(item: FixChange) -> tuple[int, int, int]:
+        # A translation's issues share their segment's place in the source: their column in
+        # the translation orders them, as check orders them.
+        line, column, _ = located[id(item.first)]
+        return line, column, item.first.start
 
     lines: list[str] = []
     verb = "would fix" if dry_run else "fixed"
