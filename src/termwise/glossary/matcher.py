@@ -36,6 +36,7 @@ from typing import Any, NamedTuple
 import ahocorasick
 
 from termwise import languages
+from termwise.glossary.gender import head_index
 from termwise.glossary.inflection import (
     agrees,
     article_plurals,
@@ -212,20 +213,27 @@ _ADVERBS = {
 
 
 class _Derivation(NamedTuple):
-    """A noun-forming suffix that Snowball strips, so that the noun and the word it is
-    made from share a stem: its endings (accent-free, every inflected form) and ``reach``,
-    how many of an ending's letters the stem may keep and the word still count as derived
-    (None: every word with the ending, where no other word's inflection ends so)."""
+    """A noun- or adjective-forming suffix that Snowball strips, so that the derived word
+    and the word it is made from share a stem: its endings (accent-free, every inflected
+    form) and ``reach``, how many of an ending's letters the stem may keep and the word
+    still count as derived (None: every word with the ending, where no other word's
+    inflection ends so). ``stressed_reach``, where set, is the reach for a word written with
+    an accent before the ending: the stress mark of a Spanish -ico/-ica word (always
+    proparoxytone: "técnica", "física"), which a verb in -icar never has ("aplica").
+    ``gendered``: the endings are an adjective's two genders, which a term's head keeps
+    (``TermMatcher._check_words``)."""
 
     endings: tuple[str, ...]
     tag: str
     reach: int | None
+    stressed_reach: int | None = None
+    gendered: bool = False
 
 
 # Derivations keyed apart from their stem ("traitement" and "il traite", "organisation"
 # and "organiser", "conocimiento" and "conoce", "government" and "govern" share a Snowball
-# stem): a word with one keys as its stem plus the suffix's tag, so that a noun term never
-# matches the verb or adjective it is made from, and the noun's plural keeps its tag. The
+# stem): a word with one keys as its stem plus the suffix's tag, so that a derived term
+# never matches the word it is made from, and its plural keeps its tag. The
 # first family whose ending a word has and whose reach it is within decides. A reach
 # keeps a plain inflection apart from the suffix it looks like: "limité" and "limitée"
 # (not "-ité": the stem keeps "it"), "mismo" and "misma" (no "-ismo").
@@ -242,6 +250,10 @@ _DERIVATIONS = {
         _Derivation(("ites", "ite"), "ite", 0),  # "activité" and "activer"
         _Derivation(("ances", "ance"), "ance", 0),
         _Derivation(("ences", "ence"), "ence", 2),  # "différence" → "différent"
+        # Adjectives: "économique" and "économie", "directive" and "direct", "productif"
+        # and "produit".
+        _Derivation(("iques", "ique"), "ique", 0),
+        _Derivation(("ifs", "if", "ives", "ive"), "if", 0, gendered=True),
     ),
     "es": (
         _Derivation(("aciones", "acion"), "acion", None),
@@ -253,6 +265,10 @@ _DERIVATIONS = {
         _Derivation(("ancias", "ancia"), "ancia", 0),  # "importancia" and "importa"
         _Derivation(("encias", "encia"), "encia", 2),  # "diferencia" → "diferent"
         _Derivation(("anzas", "anza"), "anza", 0),  # "enseñanza" and "enseña"
+        # Adjectives: "económico" and "economía", "productivo" and "producto", "objetivo"
+        # and "objeto".
+        _Derivation(("icos", "ico", "icas", "ica"), "ic", 0, stressed_reach=2, gendered=True),
+        _Derivation(("ivos", "ivo", "ivas", "iva"), "iv", 0, gendered=True),
     ),
     "en": (
         _Derivation(("ments", "ment"), "ment", 3),  # "government" and "govern"
@@ -262,12 +278,24 @@ _DERIVATIONS = {
         _Derivation(("ances", "ance"), "ance", 0),  # "performance" and "perform"
         _Derivation(("ences", "ence"), "ence", 0),  # "difference" and "differ"
         _Derivation(("ities", "ity"), "ity", 0),  # "activity" and "active"
+        _Derivation(("ives", "ive"), "ive", 0),  # "directive" and "direct"
     ),
 }
 _DERIVED_ENDINGS = {
     base: tuple(ending for family in families for ending in family.endings)
     for base, families in _DERIVATIONS.items()
 }
+# The feminine of such an adjective is so often a noun of its own that a term's head keeps
+# its gender: "la política" (policy) is not "el político", "la técnica" not "el técnico",
+# "la directiva" not "directivo", "la directive" (an EU directive) not "directif". An
+# adjective after the head may take the other gender: it may modify another noun ("una
+# ruta de desarrollo pacífica").
+_GENDERED_TAGS = tuple(
+    "\x00" + family.tag
+    for families in _DERIVATIONS.values()
+    for family in families
+    if family.gendered
+)
 # Spanish keeps a word ending in a consonant apart from the same stem plus a vowel, which
 # Snowball strips as an ending ("salud" and "saludo", "valor" and "valora", "control" and
 # "controla"): its plural ("saludes"), stemmed to the bare stem, is found through the
@@ -276,6 +304,8 @@ _DERIVED_ENDINGS = {
 _SPANISH_CONSONANT = "\x00c"
 _SPANISH_APOCOPES = frozenset(("buen", "mal", "gran", "san", "algun", "ningun", "cualquier"))
 _VOWELS = frozenset("aeiouy")
+# A written stress mark (``_Derivation.stressed_reach``).
+_STRESS_MARKS = frozenset("áéíóú")
 
 
 class TermMatch(NamedTuple):
@@ -307,6 +337,8 @@ class _Entry:
     plain: bool  # nothing to check after the key matched (no case, exact, accent or number check)
     # Indexes of the words of a hyphenated compound, which need not agree in number.
     compound: frozenset[int] = frozenset()
+    # The index of the head word whose gender must be kept (``_GENDERED_TAGS``), if any.
+    gendered: int | None = None
 
     # The first three fields of a ``TermMatch`` of this entry, ready to splice in.
     head: tuple[str, Term, TermStatus] = field(init=False)
@@ -364,18 +396,21 @@ class TermMatcher:
                 continue
             key, tokens = entry_key
             ascii = all(t.isascii() for t in tokens)
+            words = tuple(
+                _folded(word) for word in _WORD_HEAD.findall(_EDGE_PUNCTUATION.sub("", term.text))
+            )
+            gendered = self._gendered_head(words)
             # A term of several words in a language with number agreement has its words'
             # numbers to check: the stems match "la nueva épocas".
             plain = (
                 not (term.case_sensitive or term.exact)
                 and (ascii or self.accent_insensitive or self.cjk)
                 and not (len(tokens) > 1 and has_number_agreement(base))
+                and gendered is None
             )
-            words = tuple(
-                _folded(word) for word in _WORD_HEAD.findall(_EDGE_PUNCTUATION.sub("", term.text))
-            )
+            compound = _compound_words(term.text)
             patterns.setdefault(key, []).append(
-                _Entry(concept_id, term, tokens, words, ascii, plain, _compound_words(term.text))
+                _Entry(concept_id, term, tokens, words, ascii, plain, compound, gendered)
             )
         for key, entries in patterns.items():
             # The value carries what the hot loop needs: whether any entry needs a check, and
@@ -650,8 +685,25 @@ class TermMatcher:
             result = self._checked[key] = self._check_words(entry, found)
         return result
 
+    def _gendered_head(self, words: tuple[str, ...]) -> int | None:
+        """The index of a term's head word if it is an adjective whose gender the term
+        keeps (``_GENDERED_TAGS``)."""
+        if self.cjk or not words:
+            return None
+        head = head_index(words, self._base)
+        if head < len(words) and self._word_key(words[head]).endswith(_GENDERED_TAGS):
+            return head
+        return None
+
     def _check_words(self, entry: _Entry, found: list[str]) -> bool:
         term = entry.term
+        gendered = entry.gendered
+        if (
+            gendered is not None
+            and gendered < len(found)
+            and _gender_letter(_folded(found[gendered])) != _gender_letter(entry.words[gendered])
+        ):
+            return False
         if len(entry.tokens) > 1 and not agrees(
             entry.words,
             [_folded(seen) for seen in found],
@@ -837,8 +889,14 @@ def _agent_genders(word: str, base: str) -> tuple[str, ...]:
     return ()
 
 
+def _gender_letter(word: str) -> str:
+    """What tells the genders of a ``_GENDERED_TAGS`` adjective apart: its last letter
+    before a plural's "s" ("político" o, "políticas" a; "directif" f, "directives" e)."""
+    return word.removesuffix("s")[-1:]
+
+
 def _derivation_tag(folded: str, stem: str, base: str) -> str:
-    """What a word's key adds to its stem (``_DERIVATIONS``): the tag of the noun-forming
+    """What a word's key adds to its stem (``_DERIVATIONS``): the tag of the derivational
     suffix the stemmer took off, the Spanish consonant ending's, or nothing."""
     plain = folded if folded.isascii() else strip_accents(folded)
     if plain.endswith(_DERIVED_ENDINGS[base]):
@@ -854,6 +912,12 @@ def _derivation_tag(folded: str, stem: str, base: str) -> str:
                 continue
             reach = kept - (len(plain) - len(ending))
             if family.reach is None or reach <= family.reach:
+                return "\x00" + family.tag
+            if (
+                family.stressed_reach is not None
+                and reach <= family.stressed_reach
+                and any(char in _STRESS_MARKS for char in folded[: -len(ending)])
+            ):
                 return "\x00" + family.tag
     if (
         base == "es"

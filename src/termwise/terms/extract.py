@@ -25,7 +25,7 @@ import numpy as np
 from termwise import languages
 from termwise.terms import candidates as cand
 from termwise.terms.model import Combiner, load_combiner
-from termwise.terms.scoring import feature_matrix, inflected_verbs, ordinals
+from termwise.terms.scoring import feature_matrix, form_vetoes
 from termwise.terms.variants import (
     StemKeys,
     add_defined_forms,
@@ -131,7 +131,7 @@ def extract_terms(
         rows = feature_matrix(index, forms, group_frequencies(index.forms, keys))
         probability = model.probabilities(rows)
         probability[[_name_fragment(index.forms[form]) for form in forms]] = 0.0
-        probability[inflected_verbs(index, forms) | ordinals(index, forms)] = 0.0
+        probability[form_vetoes(index, forms)] = 0.0
     else:
         probability = np.zeros(0)
     score = dict(zip(forms, (float(p) for p in probability), strict=False))

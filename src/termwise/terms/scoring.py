@@ -510,6 +510,96 @@ def ordinals(index: CandidateIndex, forms: Sequence[str]) -> np.ndarray:
     )
 
 
+def form_vetoes(index: CandidateIndex, forms: Sequence[str]) -> np.ndarray:
+    """Which of ``forms`` no score keeps, judged on the text rather than on the combiner's
+    features: inflected verbs, ordinals, lone common adjectives."""
+    result: np.ndarray = (
+        inflected_verbs(index, forms) | ordinals(index, forms) | lone_adjectives(index, forms)
+    )
+    return result
+
+
+# A lone adjective is general language's where general language uses it this much (Zipf):
+# "economic" 4.9, "international" 5.2, "natural" 5.1, where the adjectives ACTER counts as
+# terms of their own are a domain's ("aerodynamic" 3.2, "radial" 3.5, "axial" 3.1).
+COMMON_ADJECTIVE_ZIPF = 4.0
+# An adjective's adverb ("economically", "mondialement") is a word general language knows
+# at this Zipf frequency, where a noun that merely ends like an adjective has none
+# ("journal", "dictionnaire").
+ADVERB_ZIPF = 2.0
+# French adjectives stand after their noun, so one that follows a determiner in this share
+# of its occurrences is used as a noun ("la technique", "l'objectif").
+NOUN_DETERMINER_SHARE = 0.3
+# An English adjective modifies a noun: one that stands before another content word in
+# less than this share of its occurrences heads a phrase, as a noun.
+MODIFIER_SHARE = 0.5
+
+
+def lone_adjectives(index: CandidateIndex, forms: Sequence[str]) -> np.ndarray:
+    """Which of ``forms`` are one common adjective the text does not use as a noun
+    ("global", "economic", "économique"): no term alone, however often it modifies one. A
+    veto after the combiner, as ``inflected_verbs``: the combiner weighs an adjective's
+    ending with the rest and kept "diplomatic" to fill the seed paper's floor."""
+    lang = languages.primary(index.lang)
+    adjective_end = _ENDINGS[lang][3] if lang in _ENDINGS else ()
+    result = np.zeros(len(forms), dtype=bool)
+    if not adjective_end:
+        return result
+    for row, form in enumerate(forms):
+        stats = index.forms[form]
+        if len(stats.words) != 1:
+            continue
+        word = stats.words[0]
+        # Its own capital, not a sentence's or a longer name's ("Strategic" of "Chinese
+        # Diplomatic Strategic Thought"), makes it a name, which is counted apart.
+        own_capital = stats.capital - stats.clause_capital - stats.in_name
+        result[row] = (
+            word.endswith(adjective_end)
+            and own_capital * 2 < max(stats.inside, 1)
+            and general_zipf(word, lang) >= COMMON_ADJECTIVE_ZIPF
+            and _has_adverb(word, lang)
+            and not _noun_use(index, word, lang)
+        )
+    return result
+
+
+def _has_adverb(word: str, lang: str) -> bool:
+    """Whether general language makes an adverb of ``word``, as it does of an adjective."""
+    if lang == "en":
+        if word.endswith("ic"):
+            adverb = word + "ally"
+        elif word.endswith("le"):
+            adverb = word[:-1] + "y"
+        elif word.endswith("y"):
+            adverb = word[:-1] + "ily"
+        else:
+            adverb = word + "ly"
+    else:
+        ending = next((end for end in _FRENCH_FEMININE if word.endswith(end)), None)
+        feminine = word if ending is None else word[: -len(ending)] + _FRENCH_FEMININE[ending]
+        adverb = feminine + "ment"
+    return general_zipf(adverb, lang) >= ADVERB_ZIPF
+
+
+# French masculine endings and their feminine, which the adverb is made from ("actif" →
+# "activement", "global" → "globalement"); any other adjective the endings of
+# ``_ENDINGS`` name is its own feminine ("économique", "durable").
+_FRENCH_FEMININE = {"if": "ive", "eux": "euse", "el": "elle", "al": "ale"}
+
+
+def _noun_use(index: CandidateIndex, word: str, lang: str) -> bool:
+    """Whether the text uses ``word`` as a noun. In English: its plural ("-ics" names a
+    field of its own: "economics" is no plural of "economic"), or standing before no other
+    content word in most of its occurrences ("the logic of", where an adjective modifies:
+    "global governance"). In French, after a determiner (its adjectives follow the noun)."""
+    count = max(index.word_counts.get(word, 1), 1)
+    if lang == "en":
+        if not word.endswith("ic") and index.word_counts.get(word + "s", 0) > 0:
+            return True
+        return index.word_before_content.get(word, 0) / count < MODIFIER_SHARE
+    return index.word_after_determiner.get(word, 0) / count >= NOUN_DETERMINER_SHARE
+
+
 # Letters a language's own words do not use: "yüksek lisans" in an English thesis is Turkish.
 _ALPHABETS = {
     "en": re.compile(r"[^\x00-\x7f]"),

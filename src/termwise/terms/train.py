@@ -26,7 +26,7 @@ import numpy as np
 from termwise.document.reading import load_document
 from termwise.terms import candidates as cand
 from termwise.terms.model import MODEL_FILE, Combiner
-from termwise.terms.scoring import FEATURES, feature_matrix, inflected_verbs, ordinals
+from termwise.terms.scoring import FEATURES, feature_matrix, form_vetoes
 from termwise.terms.variants import (
     StemKeys,
     add_defined_forms,
@@ -61,8 +61,8 @@ class Corpus:
     # function word), and the indices of every defined form, which are always kept.
     defined_forms: list[str] = field(default_factory=list)
     defined: set[int] = field(default_factory=set)
-    # The forms ``scoring.inflected_verbs`` and ``scoring.ordinals`` veto after the
-    # combiner, as ``extract_terms`` does.
+    # The forms ``scoring.form_vetoes`` vetoes after the combiner, as ``extract_terms``
+    # does.
     verbs: np.ndarray | None = None
 
     def probabilities(self, combiner: Combiner) -> np.ndarray:
@@ -187,7 +187,7 @@ def texts_corpus(
         documents,
         extra,
         {position[form] for form in defined},
-        inflected_verbs(index, forms) | ordinals(index, forms),
+        form_vetoes(index, forms),
     )
 
 

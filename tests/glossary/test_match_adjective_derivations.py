@@ -1,0 +1,83 @@
+"""A term matches no adjective that merely shares its Snowball stem, nor its other gender
+where that gender is a word of its own.
+
+Snowball strips adjective suffixes as it strips noun suffixes: Spanish "productivo" and
+"producto", "objetivo" and "objeto", French "directif" and "directive", English "directive"
+and "direct" shared a stem, and so did the genders "político" and "política" (policy), which
+a translator keeps apart where the adjective is the term's head. Plurals still match, and
+an adjective after the head in either gender (it may modify another noun).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from termwise.glossary.matcher import TermMatcher
+from termwise.glossary.model import Concept, Glossary, Term
+
+
+def _found(lang: str, term: str, text: str, *, accent_insensitive: bool = False) -> list[str]:
+    matcher = TermMatcher(
+        Glossary([Concept("T1", all_terms=[Term(term, lang)])]),
+        lang,
+        accent_insensitive=accent_insensitive,
+    )
+    return [match.text for match in matcher.find(text)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "term", "text"),
+    [
+        ("es", "política", "El político y los políticos."),
+        ("es", "político", "La política."),
+        ("es", "técnica", "El técnico."),
+        ("es", "producto", "Un sector productivo."),
+        ("es", "objetivo", "El objeto."),
+        ("es", "objeto", "Los objetivos."),
+        ("es", "directiva", "Un cargo directivo."),
+        ("es", "iniciativa", "El inicio."),
+        ("es", "crítica", "Él critica todo."),
+        ("es", "política económica", "El político económico."),
+        ("fr", "économie", "La politique économique."),
+        ("fr", "directive", "Un style directif."),
+        ("fr", "objectif", "Une vue objective."),
+        ("en", "directive", "Be direct."),
+        ("en", "product", "A productive day."),
+        ("en", "objective", "Two objects."),
+    ],
+)
+def test_a_term_matches_no_adjective_of_its_stem(lang: str, term: str, text: str) -> None:
+    assert _found(lang, term, text) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "term", "text", "found"),
+    [
+        ("es", "política", "Las políticas.", ["políticas"]),
+        ("es", "técnico", "Los técnicos.", ["técnicos"]),
+        (
+            "es",
+            "crecimiento económico",
+            "Los crecimientos económicos.",
+            ["crecimientos económicos"],
+        ),
+        ("es", "política pública", "Las políticas públicas.", ["políticas públicas"]),
+        ("es", "aplicar", "Se aplica.", ["aplica"]),
+        # An adjective after the head may agree with another noun.
+        ("es", "desarrollo pacífico", "Una ruta de desarrollo pacífica.", ["desarrollo pacífica"]),
+        ("es", "rico", "Los ricos.", ["ricos"]),
+        ("fr", "politique économique", "Les politiques économiques.", ["politiques économiques"]),
+        ("fr", "directive", "Les directives.", ["directives"]),
+        ("fr", "objectif", "Les objectifs.", ["objectifs"]),
+        ("en", "directive", "Two directives.", ["directives"]),
+    ],
+)
+def test_plurals_and_phrases_still_match(lang: str, term: str, text: str, found: list[str]) -> None:
+    assert _found(lang, term, text) == found
+
+
+def test_without_accents_a_short_adjective_keeps_both_genders() -> None:
+    # The stress mark is what tells "técnica" from the verb's "aplica"; ignoring accents,
+    # only a suffix the stemmer takes off whole is keyed apart.
+    assert _found("es", "técnica", "El tecnico.", accent_insensitive=True) == ["tecnico"]
+    assert _found("es", "política", "El politico.", accent_insensitive=True) == []
