@@ -73,6 +73,10 @@ MIN_TELLING_WORDS = 8
 # Text+Berg's, ACTER's and the Bible's among them), none was taken for another language at
 # 6 and 3; at 4 and 2, one German list of names was taken for Italian.
 TELLING_RATIO = 4
+# Against the language the user named, the ratio is this many times higher: an English
+# bibliography of 39 words with German titles and names ("Haus der Kunst", "für") held 15
+# German function words to 3 English ones, and was refused as German.
+OVERRULE_FACTOR = 2
 
 
 def confident_language(texts: Sequence[str]) -> str | None:
@@ -82,36 +86,41 @@ def confident_language(texts: Sequence[str]) -> str | None:
     return _agreed(pieces) if len(pieces) >= MIN_PIECES else None
 
 
-def judged_language(texts: Sequence[str]) -> str | None:
+def judged_language(texts: Sequence[str], named: str | None = None) -> str | None:
     """The language ``texts`` are in, where it can be told: by ``confident_language`` where
-    they are long enough, else by their function words (``telling_language``)."""
+    they are long enough, else by their function words (``telling_language``), against the
+    language the user ``named`` for them, if any."""
     pieces = _pieces(texts)
     if len(pieces) >= MIN_PIECES:
         return _agreed(pieces)
-    return telling_language("\n".join(texts))
+    return telling_language("\n".join(texts), named)
 
 
-def telling_language(text: str) -> str | None:
+def telling_language(text: str, named: str | None = None) -> str | None:
     """The language the detection names (``DETECTABLE``) whose own function words
     outnumber, in ``text``, those of every other language of ``FUNCTION_WORDS``
-    (``MIN_TELLING_WORDS``, ``TELLING_RATIO``); None where none does."""
+    (``MIN_TELLING_WORDS``, ``TELLING_RATIO``; against the ``named`` one, OVERRULE_FACTOR
+    times more); None where none does."""
     counts: dict[str, int] = {}
     for word in re.findall(r"[^\W\d_]+", unicodedata.normalize("NFC", text).lower()):
         counts[word] = counts.get(word, 0) + 1
+    overruled = languages.primary(named) if named else None
     for lang, own in FUNCTION_WORDS.items():
         if lang in DETECTABLE and all(
-            _tells(counts, own, other) for name, other in FUNCTION_WORDS.items() if name != lang
+            _tells(counts, own, other, OVERRULE_FACTOR if name == overruled else 1)
+            for name, other in FUNCTION_WORDS.items()
+            if name != lang
         ):
             return lang
     return None
 
 
-def _tells(counts: dict[str, int], own: frozenset[str], other: frozenset[str]) -> bool:
+def _tells(counts: dict[str, int], own: frozenset[str], other: frozenset[str], factor: int) -> bool:
     """Whether the words of ``own`` not in ``other`` outnumber those of ``other`` not in
-    ``own`` enough to tell the two languages apart."""
+    ``own`` enough (``factor`` times more) to tell the two languages apart."""
     ours = sum(counts.get(word, 0) for word in own - other)
     theirs = sum(counts.get(word, 0) for word in other - own)
-    return ours >= MIN_TELLING_WORDS and ours >= TELLING_RATIO * theirs
+    return ours >= MIN_TELLING_WORDS and ours >= factor * TELLING_RATIO * theirs
 
 
 def _pieces(texts: Sequence[str]) -> list[str]:
@@ -166,8 +175,8 @@ def refuse_other_languages(
     saying what was found and what the likely mistake is: swapped files, swapped options,
     or a wrong file."""
     (source_path, source_texts), (target_path, target_texts) = source, target
-    found_source = judged_language(source_texts)
-    found_target = judged_language(target_texts)
+    found_source = judged_language(source_texts, source_lang if source_lang_given else None)
+    found_target = judged_language(target_texts, target_lang)
     source_wrong = found_source is not None and (
         not _same(found_source, source_lang) and _judged(source_lang, found_source)
         if source_lang_given
