@@ -56,7 +56,8 @@ def _name(tag: str) -> str:
 
 @click.group()
 def models() -> None:
-    """List, install and remove offline translation models (Argos Translate packages).
+    """List, install and remove offline translation models (Argos Translate packages;
+    the list shows the installed Apertium language pairs too).
 
     Packages live where Argos keeps them (ARGOS_PACKAGES_DIR, default
     ~/.local/share/argos-translate/packages); the index comes from ARGOS_PACKAGE_INDEX.
@@ -66,7 +67,8 @@ def models() -> None:
 @models.command("list")
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
 def list_models(fmt: str) -> None:
-    """Show installed translation models."""
+    """Show installed translation models: the Argos packages (all that --format json lists),
+    then the Apertium language pairs."""
     from termwise.mt.packages import argos_paths, clean_stale_staging, scan_packages
 
     paths = argos_paths()
@@ -93,18 +95,46 @@ def list_models(fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    if not rows:
-        click.echo(
-            f"No translation models installed in {paths.packages_dir}.\n"
-            "Install one with `termwise models install FROM TO` "
-            "or `termwise models install --file PACKAGE.argosmodel`."
-        )
-        return
     for row in rows:
         click.echo(
             f"{row['from']:>6} → {row['to']:<6} {row['from_name']} → {row['to_name']}"
             f"  (version {row['version'] or '?'})  {row['path']}"
         )
+    # Apertium is the default engine, and its pairs are no Argos packages: a list without
+    # them said "No translation models installed" on a machine that translates en → es.
+    for line in _apertium_lines():
+        click.echo(line)
+    if not rows:
+        click.echo(
+            f"No Argos Translate models installed in {paths.packages_dir}.\n"
+            "Install one with `termwise models install FROM TO` "
+            "or `termwise models install --file PACKAGE.argosmodel`."
+        )
+
+
+def _apertium_lines() -> list[str]:
+    """The installed Apertium directions, a line each as the Argos packages are listed:
+    ``spa-eng_US`` is es → en-US. A mode whose names are no language tags is listed by
+    them as Apertium writes them."""
+    from termwise.mt.apertium import installed_modes
+
+    lines = []
+    for mode in installed_modes():
+        src, _, tgt = mode.partition("-")
+        try:
+            src, tgt = _apertium_tag(src), _apertium_tag(tgt)
+            names = f"{_name(src)} → {_name(tgt)}"
+        except languages.LanguageError:
+            names = ""
+        lines.append(f"{src:>6} → {tgt:<6} {names}  (Apertium {mode})")
+    return lines
+
+
+def _apertium_tag(name: str) -> str:
+    """An Apertium mode's language name as BCP 47: ``eng`` → en, ``eng_US`` → en-US."""
+    code, _, variant = name.partition("_")
+    tag = languages.from_apertium(code)
+    return languages.normalize(f"{tag}-{variant}") if variant else tag
 
 
 @models.command("available")

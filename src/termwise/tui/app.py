@@ -94,6 +94,7 @@ ROUTES: dict[str, str] = {
             "align_move_last",
             "align_confirm",
             "align_confirm_sure",
+            "fix_issue",
         ),
         "workbench",
     ),
@@ -412,7 +413,7 @@ class ReviewApp(App[None]):
 
     @on(IssuesPanel.Jump)
     def _jump(self, event: IssuesPanel.Jump) -> None:
-        self.jump_to(event.issue.segment_id)
+        self.workbench.jump_to_issue(event.issue)
         if event.focus:
             # Enter on an issue: to the segment, to work on it (the focus stayed in the
             # tree, and with the cursor already there nothing seemed to happen).
@@ -437,8 +438,8 @@ class ReviewApp(App[None]):
         self.schedule_checks()
 
     @on(GlossaryPanel.AddTerm)
-    def _add_term(self) -> None:
-        self.workbench.add_term()
+    def _add_term(self, event: GlossaryPanel.AddTerm) -> None:
+        self.workbench.add_term(event.concept)
 
     @on(GlossaryPanel.EditStatus)
     def _edit_status(self, event: GlossaryPanel.EditStatus) -> None:

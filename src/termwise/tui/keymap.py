@@ -47,6 +47,8 @@ _TABLE = (
     KeyBinding("grid.page_down", "pagedown", "page_down", "Page down", "grid", False),
     KeyBinding("grid.first", "home", "first", "First segment", "grid", False),
     KeyBinding("grid.last", "end", "last", "Last segment", "grid", False),
+    # Enter on an issue (F8) goes to its segment, in the grid: the fix is made there too.
+    KeyBinding("grid.fix_issue", "x", "app.fix_issue", "Fix the issue", "grid", False),
     # The workbench: these work from the grid and (being control or function keys that
     # the editor does not use) from inside the editor too.
     KeyBinding("review.edit", "enter", "edit", "Edit", "review"),

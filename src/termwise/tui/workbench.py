@@ -31,9 +31,11 @@ from termwise.tui.grid import SegmentGrid
 from termwise.tui.numbering import named_rows, row_number
 from termwise.tui.panels import ConceptPanel, GlossaryPanel, IssuesPanel
 from termwise.tui.panels.candidates import CandidatesPanel
+from termwise.tui.panels.issues import issue_to_open, worst_first
 from termwise.tui.translating import MTProgress
 
 if TYPE_CHECKING:
+    from termwise.checks.issue import Issue
     from termwise.glossary.model import Concept, Term
     from termwise.project.units import TranslationUnit
     from termwise.review.changes import Change
@@ -66,6 +68,9 @@ class Workbench(Vertical):
         self._shown: dict[str, str] = {}
         # The session's ``disk_locks_version`` as the grid last drew it.
         self._locks_drawn = session.disk_locks_version
+        # The issue the issues panel last went to: the grid's fix key fixes it while the
+        # cursor is on its segment.
+        self._issue_gone_to: Issue | None = None
 
     def compose(self) -> ComposeResult:
         session = self.session
@@ -632,6 +637,32 @@ class Workbench(Vertical):
         self.grid.set_rows(rows, cursor=position)
         self.update_title()
 
+    def jump_to_issue(self, issue: Issue) -> None:
+        """Go to an issue's segment (the issues panel's Enter, or its next error), and keep
+        the issue for the grid's fix key (``action_fix_issue``)."""
+        self._issue_gone_to = issue
+        self.jump_to(issue.segment_id)
+
+    def action_fix_issue(self) -> None:
+        """Fix an issue of the segment under the cursor, from the grid (``grid.fix_issue``):
+        the one the issues panel went to, while it is still there, else the one F8 opens on
+        (``issue_to_open``). The README says Enter on an issue goes into the grid and `x`
+        fixes it there; `x` did nothing, without a word, though the panel still showed it."""
+        segment_id = self.current_id
+        if segment_id is None:
+            return
+        session = self.session
+        # As a check run left them: an equal issue is the same finding at the same place.
+        issues = session.issues_of(segment_id)
+        issue = self._issue_gone_to
+        if issue is None or issue not in issues:
+            issue = issue_to_open(worst_first(issues, session.row_index))
+        if issue is None:
+            where = row_number(segment_id, session.row_index)
+            self.notify(f"No issue to fix in {where}.")
+            return
+        self.issues_panel.fix(issue, "here")
+
     def jump_to(self, segment_id: str) -> None:
         index = self.grid.index_of(segment_id)
         if index is None:
@@ -688,10 +719,12 @@ class Workbench(Vertical):
         self.changed(*change.after)
         self.show_issues()
 
-    def add_term(self) -> None:
-        """Add a term to the glossary: the editor's selection, the concept aside."""
+    def add_term(self, concept: Concept | None = None) -> None:
+        """Add a term to the glossary: the editor's selection, to ``concept`` (the glossary
+        term the translator is on), else to the concept aside (F10's, of the segment)."""
         selected = self.editor.selected_text.strip()
-        concept = self.concept_panel.selected
+        if concept is None:
+            concept = self.concept_panel.selected
         self.app.push_screen(
             AddTerm(selected, concept.id if concept else "", self.session.target_lang),
             self.glossary_panel.add_term,

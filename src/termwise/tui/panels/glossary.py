@@ -60,7 +60,13 @@ class GlossaryPanel(Vertical):
     """
 
     class AddTerm(Message):
-        """Add a term (the app knows the selected text)."""
+        """Add a term (the app knows the selected text): to ``concept``, the concept of the
+        term highlighted in the list, the one the translator is on; None where no term is
+        highlighted (the app offers the segment's concept then)."""
+
+        def __init__(self, concept: Concept | None) -> None:
+            super().__init__()
+            self.concept = concept
 
     class EditStatus(Message):
         def __init__(self, concept: Concept, term: Term) -> None:
@@ -148,7 +154,8 @@ class GlossaryPanel(Vertical):
         return self.entries[index]
 
     def action_add_term(self) -> None:
-        self.post_message(self.AddTerm())
+        current = self.current
+        self.post_message(self.AddTerm(current[0] if current is not None else None))
 
     def action_edit_status(self) -> None:
         if self.current is not None:

@@ -8,7 +8,7 @@ panel's width, so the line under the tree shows the current issue whole.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -94,6 +94,10 @@ class IssuesPanel(Vertical):
         self._position: dict[str, int] = {}
         # (check, concept) → the group's node and its pages of issues.
         self._pages: dict[tuple[str, str], tuple[TreeNode[IssueNode], IssuePage]] = {}
+        # The segment the panel was asked to open on while it listed nothing yet (F8 before
+        # the first check run was in): its issue gets the cursor once the issues come. The
+        # tree was rebuilt with no cursor, its detail empty, and the fix key did nothing.
+        self._opening_on: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("Checking…", id="issues-summary")
@@ -123,10 +127,7 @@ class IssuesPanel(Vertical):
                 self._collapsed.add(name)
         tree.clear()
         groups: dict[str, dict[str, list[Issue]]] = {}
-        worst_first = sorted(
-            issues, key=lambda i: (-i.severity.rank, i.check, position.get(i.segment_id, 0))
-        )
-        for issue in worst_first:
+        for issue in worst_first(issues, position):
             groups.setdefault(issue.check, {}).setdefault(issue.concept or "", []).append(issue)
         self._pages = {}
         for check, by_concept in groups.items():
@@ -144,8 +145,11 @@ class IssuesPanel(Vertical):
                     parent.expand()
             if check not in self._collapsed:
                 node.expand()
+        wanted, self._opening_on = self._opening_on, None
         if keep is not None:
             self.call_after_refresh(self._restore_cursor, keep)
+        elif wanted is not None:
+            self.call_after_refresh(self.select_issue_of, wanted)
         # The detail follows the new tree: it showed an issue just fixed or ignored.
         self.call_after_refresh(self._refresh_detail)
         summary = self.query_one("#issues-summary", Static)
@@ -223,27 +227,22 @@ class IssuesPanel(Vertical):
         return data if isinstance(data, Issue) else None
 
     def select_issue_of(self, segment_id: str | None) -> bool:
-        """Put the tree cursor on the segment's first issue.
-
-        A terminology issue with a fix comes first, then any issue with a fix, then any.
-        """
-        tree: Tree[IssueNode] = self.query_one("#issues-tree", Tree)
-        mine = [
-            issue
-            for _, page in self._pages.values()
-            for issue in page.issues
-            if issue.segment_id == segment_id
-        ]
-        for need_fix, need_concept in ((True, True), (True, False), (False, False)):
-            for issue in mine:
-                if (issue.fix is not None or not need_fix) and (
-                    issue.concept is not None or not need_concept
-                ):
-                    node = self._reveal(issue)
-                    if node is not None:
-                        self._move_cursor(tree, node)
-                        return True
-        return False
+        """Put the tree cursor on the segment's issue (``issue_to_open``); while the panel
+        lists nothing yet, once the issues come. Whether the segment has one: where it has
+        none and no issue is under the cursor, the list's first gets it, so that the detail
+        shows an issue and the panel's keys act on one (they did nothing, silently)."""
+        if not self._pages:
+            self._opening_on = segment_id
+            return False
+        listed = [issue for _, page in self._pages.values() for issue in page.issues]
+        issue = issue_to_open([issue for issue in listed if issue.segment_id == segment_id])
+        found = issue is not None
+        if issue is None and self.current is None:
+            issue = listed[0] if listed else None
+        node = self._reveal(issue) if issue is not None else None
+        if node is not None:
+            self._move_cursor(self.query_one("#issues-tree", Tree), node)
+        return found
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[IssueNode]) -> None:
         self._show_detail(event.node.data)
@@ -301,21 +300,33 @@ class IssuesPanel(Vertical):
         if self.current is not None:
             self.post_message(self.Jump(self.current, focus=True))
 
+    def _chosen(self) -> Issue | None:
+        """The issue under the cursor, or None, said in a toast: the keys did nothing on a
+        group's line, or in a list the checks had not filled yet, and looked broken."""
+        current = self.current
+        if current is None:
+            self.notify("No issue under the cursor: choose one in the list.", severity="warning")
+        return current
+
     def action_fix(self) -> None:
-        if self.current is not None:
-            self.post_message(self.Fix(self.current, "here"))
+        chosen = self._chosen()
+        if chosen is not None:
+            self.post_message(self.Fix(chosen, "here"))
 
     def action_fix_everywhere(self) -> None:
-        if self.current is not None:
-            self.post_message(self.Fix(self.current, "everywhere"))
+        chosen = self._chosen()
+        if chosen is not None:
+            self.post_message(self.Fix(chosen, "everywhere"))
 
     def action_fix_variants(self) -> None:
-        if self.current is not None:
-            self.post_message(self.Fix(self.current, "variants"))
+        chosen = self._chosen()
+        if chosen is not None:
+            self.post_message(self.Fix(chosen, "variants"))
 
     def action_ignore(self) -> None:
-        if self.current is not None:
-            self.post_message(self.Ignore(self.current))
+        chosen = self._chosen()
+        if chosen is not None:
+            self.post_message(self.Ignore(chosen))
 
     def action_disable_check(self) -> None:
         """Turn the check of the issue (or group) under the cursor off for the project, after
@@ -358,8 +369,9 @@ class IssuesPanel(Vertical):
         return None
 
     def action_ignore_all(self) -> None:
-        if self.current is not None:
-            self.post_message(self.Ignore(self.current, everywhere=True))
+        chosen = self._chosen()
+        if chosen is not None:
+            self.post_message(self.Ignore(chosen, everywhere=True))
 
     # --- fixing and ignoring ------------------------------------------------------------
 
@@ -465,6 +477,26 @@ class IssuesPanel(Vertical):
 
 
 ISSUES_PER_PAGE = 200
+
+
+def worst_first(issues: Sequence[Issue], position: Mapping[str, int]) -> list[Issue]:
+    """Errors, then warnings, then notes; by check within a severity, then in the document's
+    order (``position``: segment id → row): the order of the panel's list."""
+    return sorted(issues, key=lambda i: (-i.severity.rank, i.check, position.get(i.segment_id, 0)))
+
+
+def issue_to_open(issues: Sequence[Issue]) -> Issue | None:
+    """Of a segment's issues (in the list's order), the one the panel opens on and the
+    grid's fix key fixes: a terminology issue with a fix, then any issue with a fix, then
+    any, so that the fix most wanted is one key away."""
+    for need_fix, need_concept in ((True, True), (True, False), (False, False)):
+        for issue in issues:
+            if (issue.fix is not None or not need_fix) and (
+                issue.concept is not None or not need_concept
+            ):
+                return issue
+    return None
+
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
 
