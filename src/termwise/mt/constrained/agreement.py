@@ -21,16 +21,23 @@ analyser of the language is installed and says both that the word is an adjectiv
 the new form is the same adjective in the term's gender and number, and only after a term
 that is a noun and its adjectives ("prosperidad común"), which the adjective can only
 qualify as a whole.
+
+The gender they agree with is ``term_gender``'s, the one Apertium's mechanism injects too:
+one answer for a term whatever engine placed it.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from termwise import languages
+from termwise.glossary.gender import GenderFact, head_index, prefixed_gender
+from termwise.glossary.inflection import split_prefix
+from termwise.glossary.model import Term
 
 LANGUAGES = {"es", "fr"}
 
@@ -38,6 +45,10 @@ _GENDERS = {"masculine": "m", "feminine": "f"}
 _NUMBERS = {"singular": "sg", "plural": "pl"}
 
 Key = tuple[str, str]  # (gender m/f, number sg/pl)
+# An analyser's readings of a word: ``[(lemma, tags), ...]`` (``apertium.analyse_words``).
+Readings = list[tuple[str, list[str]]]
+# Apertium's gender tags as TBX ``grammaticalGender`` values.
+TAG_GENDERS = {"m": "masculine", "f": "feminine", "nt": "neuter", "mf": "other"}
 Paradigm = dict[Key, str]
 
 # Word classes: a determiner proper; "todo"/"tout", which stands before one; a word that
@@ -411,6 +422,61 @@ def may_be_noun(word: str, lang: str) -> bool:
 
     readings = analyse_words(analyser, [word])[word]
     return not readings or any(tags[:1] == ["n"] for _, tags in readings)
+
+
+def term_gender(
+    term: Term, analyses: Mapping[str, Readings] | None = None, lexicon: str = ""
+) -> GenderFact | None:
+    """The gender the words around a placed ``term`` agree with, for every mechanism: the
+    glossary's, else the gender a new compound of a noun prefix takes from its noun as
+    Apertium's analyser reads it (``prefixed_gender``: "ciberamenaza", feminine as
+    "amenaza"), else the one its head's suffix gives (``Term.gender_fact``).
+
+    ``analyses`` and ``lexicon``: the readings of the head's noun (``compound_nouns``) and
+    the analyser's file name, where the caller ran the analyser itself (Apertium's
+    mechanism); by default the installed analyser of the term's language is run, and where
+    none is installed the suffix alone counts. Argos' agreement used the suffix alone, and
+    left "un ciberamenaza" where Apertium wrote "una ciberamenaza".
+    """
+    fact = term.gender_fact
+    if term.gender is not None:
+        return fact
+    lang = languages.primary(term.lang)
+    words = term.text.split(" ")
+    head = words[head_index(words, lang)]
+    if analyses is None:
+        analyser = _cached_analyser(lang)
+        nouns = compound_nouns([head], lang)
+        if analyser is None or not nouns:
+            return fact
+        from termwise.mt.constrained.apertium import analyse_words
+
+        analyses, lexicon = analyse_words(analyser, nouns), analyser.name
+
+    def genders(noun: str) -> set[str]:
+        return {
+            TAG_GENDERS[tag]
+            for _, tags in analyses.get(noun, [])
+            if tags[:1] == ["n"]
+            for tag in tags[1:]
+            if tag in TAG_GENDERS
+        }
+
+    return prefixed_gender(head, lang, genders, lexicon) or fact
+
+
+def compound_nouns(words: list[str], lang: str) -> list[str]:
+    """The nouns of the compounds of a noun prefix among ``words`` ("amenazas" of
+    "ciberamenazas"), which ``term_gender`` reads a compound's gender from."""
+    base = languages.primary(lang)
+    return [split[1] for word in words if (split := split_prefix(word.lower(), base))]
+
+
+def predicted_by(source: str, rule: str = "the suffix rule ({})") -> str:
+    """What gave a predicted gender, from ``GenderFact.source``: the analyser's reading of a
+    compound's noun (``prefixed_gender``) as it stands, else a suffix rule or exception
+    written into ``rule``."""
+    return source if source.startswith("its noun") else rule.format(source)
 
 
 def warm(lang: str, texts: list[str]) -> None:

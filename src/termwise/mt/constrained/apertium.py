@@ -44,8 +44,8 @@ from pathlib import Path
 
 from termwise import languages
 from termwise.errors import TermwiseError
-from termwise.glossary.gender import GenderFact, head_index, prefixed_gender
-from termwise.glossary.inflection import before_noun, split_prefix, whole_form
+from termwise.glossary.gender import head_index
+from termwise.glossary.inflection import before_noun, whole_form
 from termwise.glossary.model import Term
 from termwise.mt.apertium import (
     _BREAKS,
@@ -54,6 +54,12 @@ from termwise.mt.apertium import (
     ApertiumEngine,
     clean_output,
     run_program,
+)
+from termwise.mt.constrained.agreement import (
+    TAG_GENDERS,
+    compound_nouns,
+    predicted_by,
+    term_gender,
 )
 from termwise.mt.constrained.plan import Placement, pluralised, singularised
 from termwise.mt.engine import MTResult, Progress, TermDecision, heading_flags
@@ -83,7 +89,6 @@ _TAGS = re.compile(r"<([^>]*)>")
 _HEAD_FIRST = {"es", "fr", "it", "pt", "ca", "gl", "ro", "oc", "an", "ast"}
 _GENDER_TAGS = {"masculine": "m", "feminine": "f", "neuter": "nt", "other": "mf"}
 _NUMBER_TAGS = {"singular": "sg", "plural": "pl"}
-_TAG_GENDERS = {"m": "masculine", "f": "feminine", "nt": "neuter", "mf": "other"}
 _TAG_NUMBERS = {"sg": "singular", "pl": "plural"}
 
 
@@ -276,7 +281,7 @@ def find_head(term: Term, analyses: dict[str, list[tuple[str, list[str]]]], orig
         for lemma, tags in analyses.get(word, []):
             if not tags or tags[0] != "n":
                 continue
-            gender = next((t for t in tags[1:] if t in _TAG_GENDERS), "mf")
+            gender = next((t for t in tags[1:] if t in TAG_GENDERS), "mf")
             number = next((t for t in tags[1:] if t in _TAG_NUMBERS), "sg")
             source = origin
             recorded_gender = term.gender
@@ -303,11 +308,9 @@ def find_head(term: Term, analyses: dict[str, list[tuple[str, list[str]]]], orig
     # The head is the word whose gender the suffix rule reads: after a prenominal adjective
     # ("nueva gobernanza"), not the adjective carrying the noun's gender.
     index = head_index(words, term.lang) if head_first else order[0]
-    fact = term.gender_fact
-    if term.gender is None and head_first:
-        # A new compound of a prefix ("ciberamenazas") has the gender of its noun, which
-        # the analyser may know ("amenazas", feminine) where no suffix rule applies.
-        fact = _noun_gender(words[index], term.lang, analyses, origin) or fact
+    # A new compound of a prefix ("ciberamenazas") has the gender of its noun, which the
+    # analyser may know ("amenazas", feminine) where no suffix rule applies.
+    fact = term_gender(term, analyses, origin) if head_first else term.gender_fact
     known_gender = fact.value if fact is not None else ""
     return Head(
         " ".join(words[:index]),
@@ -320,30 +323,6 @@ def find_head(term: Term, analyses: dict[str, list[tuple[str, list[str]]]], orig
         gendered=known_gender in _GENDER_TAGS,
         predicted=fact.source if fact is not None and term.gender is None else "",
     )
-
-
-def _predicted_by(source: str) -> str:
-    """What gave a predicted gender, from ``GenderFact.source``: a suffix rule or exception,
-    or the analyser's reading of a compound's noun (``prefixed_gender``)."""
-    return source if source.startswith("its noun") else f"the suffix rule ({source})"
-
-
-def _noun_gender(
-    word: str, lang: str, analyses: dict[str, list[tuple[str, list[str]]]], origin: str
-) -> GenderFact | None:
-    """The gender of the prefixed compound ``word`` from its noun's analyses (``_heads``
-    analyses the nouns of such compounds too)."""
-
-    def genders(noun: str) -> set[str]:
-        return {
-            _TAG_GENDERS[tag]
-            for _, tags in analyses.get(noun, [])
-            if tags[:1] == ["n"]
-            for tag in tags[1:]
-            if tag in _TAG_GENDERS
-        }
-
-    return prefixed_gender(word, lang, genders, origin)
 
 
 # --- the stream -----------------------------------------------------------------------------
@@ -789,7 +768,7 @@ def _heads(pipe: Pipeline, src: str, tgt: str, terms: list[Term]) -> dict[str, H
     words = [word for text in unique for word in text.split(" ")]
     lang = languages.primary(tgt)
     # The nouns of prefixed compounds, whose gender an unknown compound takes.
-    nouns = [split[1] for word in words if (split := split_prefix(word.lower(), lang))]
+    nouns = compound_nouns(words, lang)
     analyses = analyse_words(analyser, words + nouns) if analyser is not None else {}
     origin = analyser.name if analyser is not None else "glossary"
     heads: dict[str, Head | None] = {
@@ -1162,6 +1141,14 @@ def _edit(
                 # the term modifies, so a term of no known gender takes it too.
                 out.append(_THE_CAPITAL)
                 capitalise = False
+            elif (
+                in_sentences
+                and key in in_sentences
+                and _opens_joined_clause(out, inside, pieces[i:])
+            ):
+                # The same after "and" where a clause of its own starts ("China crece y las
+                # reformas de gobernanza global tienen que continuar"), not "y reformas …".
+                out.append(_THE)
         if head is not None:
             unit, before, after, lemma = _inject(head, units, capitalise, key, placement)
             out.append(unit)
@@ -1177,8 +1164,8 @@ def _edit(
             elif head.predicted:
                 origin = (
                     f"the glossary records no gender for '{term.text}' and Apertium's analyser "
-                    f"does not know '{head.lemma}': {_TAG_GENDERS[head.gender]} by "
-                    f"{_predicted_by(head.predicted)}"
+                    f"does not know '{head.lemma}': {TAG_GENDERS[head.gender]} by "
+                    f"{predicted_by(head.predicted)}"
                 )
             elif head.origin == "glossary":
                 origin = ""
@@ -1344,6 +1331,11 @@ def _verb_in_noun_run(
     if not run or _finite_verb_near(before, end):
         return 0
     candidates = [(1, run[0], words[0], number)]
+    if number == "sg" and _second_conjunct(before, end):
+        # Two subjects joined by "and" take a plural verb: "Trade and global governance
+        # matter" lost it ("Comercio y asunto de gobernanza global"). The singular still
+        # goes where the source has it ("matters").
+        candidates.insert(0, (1, run[0], words[0], "pl"))
     if len(run) == 2 and len(words) > 1 and "pl" in _source_side(after[run[0]]).tags:
         # Only a base form after a plural noun: a singular noun and an "-s" form ("trade
         # flows") are as often a compound of two nouns.
@@ -1356,6 +1348,39 @@ def _verb_in_noun_run(
             after[at] = unit
             return place
     return 0
+
+
+def _opens_joined_clause(out: list[str], inside: list[str], rest: list[str]) -> bool:
+    """Whether the occurrence whose units are ``inside``, between ``out`` and ``rest``,
+    opens a clause after a coordinating conjunction (``_joins_clauses``), no determiner
+    between them."""
+    index = _last_unit(out)
+    return index >= 0 and _joins_clauses([*out, *inside, *rest], index)
+
+
+def _second_conjunct(out: list[str], index: int) -> bool:
+    """Whether the term at ``out[index]`` (at the end of ``out`` where ``index`` is its
+    length) is the second of two noun phrases joined by "and", past its determiners: a noun
+    or a name right before "and" ("Trade and the community of human destiny matter"), in a
+    phrase that opens its sentence or clause. The object of a verb is no subject: "promote
+    the international system and global governance reform" made "reform" a verb."""
+    position = _next_unit(out, index, -1)
+    while position >= 0 and _source_side(out[position]).tags[:1] in (["det"], ["predet"]):
+        position = _next_unit(out, position, -1)
+    if position < 0:
+        return False
+    conjunction = _source_side(out[position])
+    if conjunction.tags[:1] != ["cnjcoo"] or conjunction.lemma.lower() != "and":
+        return False
+    position = _next_unit(out, position, -1)
+    if position < 0 or _source_side(out[position]).tags[:1] not in (["n"], ["np"]):
+        return False
+    while position >= 0 and _in_phrase(out[position]):
+        position = _next_unit(out, position, -1)
+    if position < 0:
+        return True  # the segment's start
+    unit = _source_side(out[position])
+    return "sent" in unit.tags or unit.tags[:1] == ["cm"] or _opens_clause(unit)
 
 
 def _determiner_before(out: list[str]) -> bool:

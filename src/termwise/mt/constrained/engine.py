@@ -26,7 +26,7 @@ from termwise.mt.constrained.plan import GlossaryConstraints, Placement
 from termwise.mt.engine import Engine, MTResult, Progress, TermDecision
 
 # Changes whenever a mechanism's output for the same input changes.
-MECHANISM_VERSION = 23
+MECHANISM_VERSION = 24
 # Mechanisms whose engine already made the words around the term agree with it.
 AGREEING = {"apertium-lexical"}
 
@@ -156,7 +156,7 @@ def agree_terms(result: MTResult, plan: Sequence[Placement], tgt: str) -> MTResu
     seen: dict[str, int] = {}
     for decision, placement in _agreeing(result, plan):
         term = placement.target if placement is not None else None
-        fact = term.gender_fact if term is not None else None
+        fact = agreement.term_gender(term) if term is not None else None
         if placement is None or term is None or fact is None:
             decisions.append(decision)
             continue
@@ -176,7 +176,8 @@ def agree_terms(result: MTResult, plan: Sequence[Placement], tgt: str) -> MTResu
             said = "agreement: " + ", ".join(change.describe() for change in changes)
             if term.gender is None:
                 # A reviewer must be able to tell a predicted gender from a recorded one.
-                said += f" ({fact.value} by the suffix rule: {fact.source})"
+                by = agreement.predicted_by(fact.source, "the suffix rule: {}")
+                said += f" ({fact.value} by {by})"
             reason = f"{decision.reason}; {said}" if decision.reason else said
             decision = replace(decision, reason=reason)
         decisions.append(decision)
@@ -193,9 +194,19 @@ def agree_terms(result: MTResult, plan: Sequence[Placement], tgt: str) -> MTResu
 
 
 def _warm(results: Sequence[MTResult], plans: Sequence[Sequence[Placement]], tgt: str) -> None:
-    """One analyser run for every term that ``agree_terms`` will look at, and its next word."""
+    """One analyser run for every term that ``agree_terms`` will look at, its next word and
+    the noun of a compound head (``agreement.term_gender``)."""
     if languages.primary(tgt) not in agreement.LANGUAGES:
         return
+    # Apart, and first: ``_agreeing`` asks each term's gender before the rest is known.
+    nouns = {
+        noun
+        for plan in plans
+        for p in plan
+        if p.target is not None
+        for noun in agreement.compound_nouns(p.target.text.split(" "), tgt)
+    }
+    agreement.warm(tgt, sorted(nouns))
     texts = []
     for result, plan in zip(results, plans, strict=True):
         for _, placement in _agreeing(result, plan):
@@ -213,8 +224,7 @@ def _agreeing(
 ) -> Iterator[tuple[TermDecision, Placement | None]]:
     """Each term decision of ``result``, with the placement whose rendering the words around
     it must agree with, or None where nothing is to be made to agree: no term placed, an
-    engine that agrees by itself, a term of no gender (none recorded, none its head's suffix
-    fixes: ``Term.gender_fact``)."""
+    engine that agrees by itself, a term of no gender (``agreement.term_gender``)."""
     # The mechanisms decide once per placement, in plan order: a decision's placement says
     # whether its occurrence is plural. Otherwise, the k-th decision placing a rendering is
     # taken for its k-th placement.
@@ -234,7 +244,7 @@ def _agreeing(
         if (
             placement is None
             or placement.target is None
-            or placement.target.gender_fact is None
+            or agreement.term_gender(placement.target) is None
             or decision.mechanism in AGREEING
         ):
             yield decision, None
