@@ -14,6 +14,7 @@ import gc
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -51,7 +52,7 @@ if TYPE_CHECKING:
     from termwise.checks.ignores import IgnoredIssue, IgnoreStore
     from termwise.checks.incremental import IncrementalChecker
     from termwise.checks.issue import Issue
-    from termwise.document.model import Document
+    from termwise.document.model import Document, Segment
     from termwise.glossary.matcher import TermMatch, TermMatcher
     from termwise.glossary.model import Concept, Glossary, Term
     from termwise.mt.constrained.plan import GlossaryConstraints
@@ -89,6 +90,32 @@ class SaveSnapshot:
 
     units: Snapshot
     generation: int
+
+
+class ChangedSinceChecked(TermwiseError):
+    """A fix asked of a segment whose text changed since the check run that found the issue
+    (typing, an undo, a merge from disk, another fix there): its offsets no longer hold."""
+
+
+@dataclass(frozen=True)
+class CheckedTexts:
+    """The texts a check run was handed (``check_inputs``): its issues' offsets are offsets
+    into these, and into no other text of their segment."""
+
+    segments: tuple[Segment, ...]
+    targets: Mapping[str, str]
+
+    @cached_property
+    def sources(self) -> dict[str, str]:
+        # Built at the first fix asked, not per run: a run starts at every pause in typing.
+        return {segment.id: segment.text for segment in self.segments}
+
+    def text(self, side: str, segment_id: str) -> str | None:
+        """The text checked on ``side`` (None: no such segment was checked)."""
+        if side == "source":
+            return self.sources.get(segment_id)
+        # ``targets()`` leaves untranslated segments out: they were checked as empty.
+        return self.targets.get(segment_id, "")
 
 
 class ReviewSession:
@@ -202,6 +229,11 @@ class ReviewSession:
         self._others_work: tuple[FileStamps, dict[str, tuple[str, Path]]] | None = None
         self.issues: list[Issue] = []
         self.issue_generation = 0
+        # The texts handed to the last run started (``check_inputs``), and those ``issues``
+        # were found in (``set_issues``; None before any run): a fix is made only where its
+        # segment still reads as it was checked.
+        self._checking: CheckedTexts | None = None
+        self._checked: CheckedTexts | None = None
         self.rows: list[Row] = []
         self.row_index: dict[str, int] = {}
         self._counts: dict[str, int] = {}
@@ -680,16 +712,59 @@ class ReviewSession:
 
         A fix leaves read-only segments alone, in the translation and in the source (the
         text it must keep is the source's): one asked there is refused (``ReadOnlySegment``),
-        and one "everywhere" passes them over."""
+        and one "everywhere" passes them over. So with segments changed since the check run
+        that found their issues (``checked_as_now``): one asked there is refused
+        (``ChangedSinceChecked``), and one "everywhere" passes them over."""
         what = "fixing its translation" if issue.side == "target" else "fixing its source"
         self.refuse_read_only([issue.segment_id], what)
+        if scope == "here":
+            self.refuse_changed([issue])
         plan = plan_fix(issue, self.issues, scope)
-        return FixPlan(
-            tuple(
-                other for other in plan.issues if self.read_only_reason(other.segment_id) is None
-            ),
-            plan.side,
+        kept = tuple(
+            other
+            for other in plan.issues
+            if self.read_only_reason(other.segment_id) is None and self.checked_as_now(other)
         )
+        if not kept:
+            self.refuse_changed(plan.issues)
+        return FixPlan(kept, plan.side)
+
+    def checked_as_now(self, issue: Issue) -> bool:
+        """Whether ``issue``'s segment reads, on its side, as it did for the check run that
+        found it: its offsets hold in that text alone.
+
+        The whole segment is compared, not the flagged span: an edit before the span (a word
+        typed, a fix of another issue there) moves it, and the old offsets may then hold the
+        same characters by chance ("de" two places on) while the fix lands in a word. An
+        issue of no run (made by hand) has nothing to compare with: it is taken as found in
+        the text as it is."""
+        if self._checked is None:
+            return True
+        checked = self._checked.text(issue.side, issue.segment_id)
+        return checked is not None and checked == self._text_now(issue.side, issue.segment_id)
+
+    def _text_now(self, side: str, segment_id: str) -> str | None:
+        """A segment's text on ``side`` now (None: a join or a split took the segment)."""
+        if side == "source":
+            try:
+                return self.source_text(segment_id)
+            except KeyError:
+                return None
+        unit = self.tfile.units.get(segment_id)
+        return None if unit is None else unit.target
+
+    def refuse_changed(self, issues: Iterable[Issue]) -> None:
+        """Raise ``ChangedSinceChecked`` for the first of ``issues`` whose segment changed
+        since it was checked: a fix there would land at offsets into another text."""
+        for issue in issues:
+            if not self.checked_as_now(issue):
+                place = self.row_index.get(issue.segment_id)
+                where = f"#{place + 1}" if place is not None else issue.segment_id
+                side = "translation" if issue.side == "target" else "source"
+                raise ChangedSinceChecked(
+                    f"the {side} of {where} changed since it was checked; the checks run "
+                    "again: fix it once its issues are back"
+                )
 
     def fix_preview(self, plan: FixPlan) -> list[tuple[str, str, str]]:
         """(segment id, text before, text after) for each segment ``plan`` changes."""
@@ -698,7 +773,15 @@ class ReviewSession:
         return plan.edits(lambda segment_id: self.unit(segment_id).target)
 
     def apply_fix(self, plan: FixPlan) -> Change:
-        """Apply a planned fix as one undoable step."""
+        """Apply a planned fix as one undoable step.
+
+        A segment changed since the plan was made (a merge from disk while its preview was
+        open) is left out (``checked_as_now``); when that leaves nothing, the fix is
+        refused."""
+        fresh = tuple(issue for issue in plan.issues if self.checked_as_now(issue))
+        if not fresh:
+            self.refuse_changed(plan.issues)
+        plan = FixPlan(fresh, plan.side)
         if plan.side == "target":
             self.refuse_read_only(plan.by_segment(), "fixing its translation")
             by_segment = plan.by_segment()
@@ -1322,6 +1405,8 @@ class ReviewSession:
     def check_inputs(self) -> tuple[Document, dict[str, str], int]:
         """A consistent snapshot for a check run in another thread."""
         self.issue_generation += 1
+        targets = self.targets()
+        self._checking = CheckedTexts(tuple(self.document.segments), targets)
         # Taken with the targets: a run checks the omissions confirmed when it was asked for.
         self._left_out = frozenset(
             unit.segment_id for unit in self.tfile.units.values() if confirmed_omission(unit)
@@ -1334,7 +1419,7 @@ class ReviewSession:
 
         # Plural forms and PO flags (c-format...), for the placeholders and plural checks.
         self._entries = entry_data(self.tfile)
-        return self.document, self.targets(), self.issue_generation
+        return self.document, targets, self.issue_generation
 
     def compute_issues(self, document: Document, targets: Mapping[str, str]) -> list[Issue]:
         """Run the checks (safe in a worker thread: reads only the snapshot given).
@@ -1371,10 +1456,15 @@ class ReviewSession:
         return issues
 
     def set_issues(self, issues: list[Issue], generation: int) -> bool:
-        """Take a check run's result unless a newer run has started since."""
+        """Take a check run's result unless a newer run has started since.
+
+        A segment edited after the run took its texts is not caught here (an edit starts no
+        run until a pause in typing): its issues are shown till the next run, and a fix of
+        them is refused (``checked_as_now``)."""
         if generation != self.issue_generation:
             return False
         self.issues = issues
+        self._checked = self._checking
         counts: dict[str, int] = {}
         for issue in issues:
             counts[issue.segment_id] = counts.get(issue.segment_id, 0) + 1
