@@ -8,9 +8,12 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from lxml import etree
 
 from support.command_line import termwise
+from termwise.command_line import output_format
+from termwise.errors import InputError
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_204c7e650900ae41.txt"
@@ -32,3 +35,9 @@ def test_check_and_terms_extract_write_the_format_their_output_names(tmp_path: P
     assert ": source-variant: " in (tmp_path / "report.log").read_text(encoding="utf-8")
     termwise("terms", "extract", "paper.txt", "--format", "csv", "-o", "t.tbx", cwd=tmp_path)
     assert (tmp_path / "t.tbx").read_text(encoding="utf-8").startswith("term,")
+
+
+def test_an_output_name_with_no_suffix_is_named_so(tmp_path: Path) -> None:
+    # `export -o out` said "cannot tell the format from the suffix ''".
+    with pytest.raises(InputError, match=r"from a name with no suffix; give --format \(html, md\)"):
+        output_format(None, tmp_path / "out", ("html", "md"))

@@ -83,10 +83,9 @@ def output_format(given: str | None, output: Path | None, choices: Iterable[str]
         return suffix
     if suffix in PLAIN_TEXT_SUFFIXES and "text" in offered:
         return "text"
+    named = f"the suffix {extension!r}" if extension else "a name with no suffix"
     raise InputError(
-        f"cannot tell the format from the suffix {extension!r}; give --format "
-        f"({', '.join(offered)})",
-        output,
+        f"cannot tell the format from {named}; give --format ({', '.join(offered)})", output
     )
 
 

@@ -8,7 +8,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from termwise.align.features import chinese_counts, english_number_words, side_features
+from termwise.align.features import (
+    chinese_counts,
+    english_number_words,
+    side_features,
+    spanish_number_words,
+)
 
 
 def test_a_fraction_reads_the_same_in_english_and_chinese() -> None:
@@ -46,3 +51,12 @@ def test_reduplicated_thousands_are_no_count() -> None:
 def test_a_japanese_tenth_is_ten_and_enough_stays_a_word() -> None:
     assert chinese_counts("十分の一") == [10]
     assert chinese_counts("十分の注意が必要です") == []
+
+
+def test_a_spanish_fraction_reads_as_the_english_one() -> None:
+    # "two thirds" reads [2, 3] as 三分之二 does; "dos tercios" read [2], a number short.
+    assert spanish_number_words("Dos tercios de la población votaron.") == [2, 3]
+    assert english_number_words("Two thirds of the people voted.") == [2, 3]
+    assert spanish_number_words("tres quintos") == english_number_words("three fifths")
+    # An ordinal with no number before it is no fraction, and rooms are no quarters.
+    assert spanish_number_words("el quinto día, en dos cuartos") == [2]

@@ -20,8 +20,9 @@ def test_an_output_suffix_naming_no_format_is_one_line(tmp_path: Path, name: str
     result = termwise("export", "paper.txt", "--to", "es", "-o", name, cwd=tmp_path)
     assert result.returncode == 2
     suffix = Path(name).suffix
+    named = f"the suffix {suffix!r}" if suffix else "a name with no suffix"
     assert result.stderr == (
-        f"termwise: error: {name}: cannot tell the format from the suffix {suffix!r}; "
+        f"termwise: error: {name}: cannot tell the format from {named}; "
         f"give --format ({FORMATS})\n"
     )
     assert sorted(tmp_path.rglob("*")) == before

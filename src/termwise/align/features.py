@@ -325,6 +325,22 @@ _ES_VALUES = {
 # The tens that "y" joins to a unit ("treinta y dos"; below thirty a number is one word).
 _ES_TENS_JOINED = frozenset(range(30, 100, 10))
 _ES_SCALES = {"mil": 1000, "millón": 1_000_000, "millones": 1_000_000}
+# A fraction's denominator after its numerator ("dos tercios", "un décimo"), read as English
+# reads "two thirds" and Chinese 三分之二: both numbers. ("cuartos" are rooms as often, and
+# English "quarters" is not read.)
+_ES_DENOMINATORS = {
+    form: value
+    for stem, value in (
+        ("tercio", 3),
+        ("quinto", 5),
+        ("sexto", 6),
+        ("séptimo", 7),
+        ("octavo", 8),
+        ("noveno", 9),
+        ("décimo", 10),
+    )
+    for form in (stem, stem + "s")
+}
 # Words, and what lies between them other than spaces: a comma or a figure ends a number
 # ("doscientos, cincuenta" are two).
 _ES_TOKEN = re.compile(r"[a-zñáéíóúü]+|[^\sa-zñáéíóúü]+")
@@ -351,6 +367,9 @@ def spanish_number_words(text: str) -> list[int]:
             total *= _ES_SCALES[word]  # "dos mil millones": mil millones is a billion
         elif word in _ES_SCALES:
             total, current = total + (current or 1) * _ES_SCALES[word], 0
+        elif word in _ES_DENOMINATORS and current is not None:
+            values.extend((total + current, _ES_DENOMINATORS[word]))
+            current, total = None, 0
         elif word == "y" and current is not None and current % 100 in _ES_TENS_JOINED:
             # "y" joins tens and units only ("treinta y dos"): "dos y tres horas" are two
             # numbers, not five, and "las once y diez" no 21.
