@@ -212,6 +212,16 @@ _ADVERBS = {
 }
 
 
+# Words written before a term, apart from it, that negate it as a prefix would: French
+# "non gouvernemental", English "non zero-sum" (a hyphenated prefix is ``_GLUE``'s).
+_NEGATING_WORDS = {"en": frozenset(("non",)), "fr": frozenset(("non",))}
+# Hyphens that glue a word to the next into one compound ("non-zero-sum", "anti-corruption",
+# "post-Cold War"): a term right after one is the compound's second half, which names
+# another thing, often the opposite. Not the en and em dashes, which set words apart
+# ("cooperation—win-win cooperation").
+_GLUE = "-\u2010\u2011"
+
+
 class _Derivation(NamedTuple):
     """A noun- or adjective-forming suffix that Snowball strips, so that the derived word
     and the word it is made from share a stem: its endings (accent-free, every inflected
@@ -254,6 +264,9 @@ _DERIVATIONS = {
         # and "produit".
         _Derivation(("iques", "ique"), "ique", 0),
         _Derivation(("ifs", "if", "ives", "ive"), "if", 0, gendered=True),
+        # A doctrine and its follower: "capitalisme" and "capitaliste" (and "capital").
+        _Derivation(("ismes", "isme"), "isme", 0),
+        _Derivation(("istes", "iste"), "iste", 0),
     ),
     "es": (
         _Derivation(("aciones", "acion"), "acion", None),
@@ -269,6 +282,10 @@ _DERIVATIONS = {
         # and "objeto".
         _Derivation(("icos", "ico", "icas", "ica"), "ic", 0, stressed_reach=2, gendered=True),
         _Derivation(("ivos", "ivo", "ivas", "iva"), "iv", 0, gendered=True),
+        # A doctrine and its follower: "capitalismo" and "capitalista", "economista" and
+        # "economía". Reach 0 keeps "mismo", "lista" and "revista" plain words.
+        _Derivation(("ismos", "ismo"), "ismo", 0),
+        _Derivation(("istas", "ista"), "ista", 0),
     ),
     "en": (
         _Derivation(("ments", "ment"), "ment", 3),  # "government" and "govern"
@@ -279,17 +296,21 @@ _DERIVATIONS = {
         _Derivation(("ences", "ence"), "ence", 0),  # "difference" and "differ"
         _Derivation(("ities", "ity"), "ity", 0),  # "activity" and "active"
         _Derivation(("ives", "ive"), "ive", 0),  # "directive" and "direct"
+        _Derivation(("isms", "ism"), "ism", 0),  # "socialism" and "social"
+        _Derivation(("ists", "ist"), "ist", 0),
     ),
 }
 _DERIVED_ENDINGS = {
     base: tuple(ending for family in families for ending in family.endings)
     for base, families in _DERIVATIONS.items()
 }
-# The feminine of such an adjective is so often a noun of its own that a term's head keeps
-# its gender: "la política" (policy) is not "el político", "la técnica" not "el técnico",
-# "la directiva" not "directivo", "la directive" (an EU directive) not "directif". An
-# adjective after the head may take the other gender: it may modify another noun ("una
-# ruta de desarrollo pacífica").
+# The feminine of such an adjective is so often a noun of its own that a feminine head of a
+# term keeps its gender: "la política" (policy) is not "el político", "la técnica" not "el
+# técnico", "la directiva" not "directivo", "la directive" (an EU directive) not
+# "directif". A masculine head is a person ("médico", "la médica" too) or the adjective
+# itself ("estratégico", "una visión estratégica") as often: it matches both genders, as
+# before these suffixes were keyed apart. An adjective after the head may take the other
+# gender: it may modify another noun ("una ruta de desarrollo pacífica").
 _GENDERED_TAGS = tuple(
     "\x00" + family.tag
     for families in _DERIVATIONS.values()
@@ -304,6 +325,8 @@ _GENDERED_TAGS = tuple(
 _SPANISH_CONSONANT = "\x00c"
 _SPANISH_APOCOPES = frozenset(("buen", "mal", "gran", "san", "algun", "ningun", "cualquier"))
 _VOWELS = frozenset("aeiouy")
+# The last letters of a ``_GENDERED_TAGS`` adjective's feminine (``_gender_letter``).
+_FEMININE_LETTERS = frozenset("ae")
 # A written stress mark (``_Derivation.stressed_reach``).
 _STRESS_MARKS = frozenset("áéíóú")
 
@@ -650,6 +673,8 @@ class TermMatcher:
                 token = tokens[first]
                 layout = layouts.get(token) or self._layout(token)
                 start = first_start + layout[first_char - key.rfind(SEP, 0, first_char) - 1][0]
+            if start and self._after_prefix(text, start, tokens[first - 1] if first else ""):
+                continue
             if key[last_char + 1] == SEP:
                 end = last_start + len(tokens[last])
             else:
@@ -671,6 +696,18 @@ class TermMatcher:
             return [_new_match(TermMatch, (*entry.head, start, end, text[start:end], others))]
         return _select(candidates, text) if candidates else []
 
+    def _after_prefix(self, text: str, start: int, previous: str) -> bool:
+        """Whether a term found at ``start`` is glued by a hyphen to the word before it, or
+        follows a negating word (``_NEGATING_WORDS``): "non-zero-sum thinking" is not
+        "zero-sum thinking". ``previous`` is the token before the term's. A hyphen after a
+        term is no matter: "zero-sum thinking-driven" still names the term, as the head of
+        an English compound is its last part. A compound the glossary lists is a term of its
+        own, which the longest match keeps."""
+        before = text[start - 1]
+        if before in _GLUE:
+            return start > 1 and text[start - 2].isalnum()
+        return before.isspace() and previous in _NEGATING_WORDS.get(self._base, ())
+
     def _check(self, entry: _Entry, found: list[str]) -> bool:
         """Whether the words found for a key hit satisfy the entry's accent, case and exact rules.
 
@@ -686,12 +723,16 @@ class TermMatcher:
         return result
 
     def _gendered_head(self, words: tuple[str, ...]) -> int | None:
-        """The index of a term's head word if it is an adjective whose gender the term
-        keeps (``_GENDERED_TAGS``)."""
+        """The index of a term's head word if it is a feminine adjective form whose gender
+        the term keeps (``_GENDERED_TAGS``)."""
         if self.cjk or not words:
             return None
         head = head_index(words, self._base)
-        if head < len(words) and self._word_key(words[head]).endswith(_GENDERED_TAGS):
+        if (
+            head < len(words)
+            and _gender_letter(words[head]) in _FEMININE_LETTERS
+            and self._word_key(words[head]).endswith(_GENDERED_TAGS)
+        ):
             return head
         return None
 

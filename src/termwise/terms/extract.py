@@ -25,7 +25,7 @@ import numpy as np
 from termwise import languages
 from termwise.terms import candidates as cand
 from termwise.terms.model import Combiner, load_combiner
-from termwise.terms.scoring import feature_matrix, form_vetoes
+from termwise.terms.scoring import feature_matrix, field_adjectives, form_vetoes
 from termwise.terms.variants import (
     StemKeys,
     add_defined_forms,
@@ -125,6 +125,9 @@ def extract_terms(
     texts = [segment_texts(doc) for doc in docs]
     index = cand.collect(texts, tag)
     keys = StemKeys(tag)
+    # Groups keep a field apart from its adjective ("economics", "economic"); the combiner's
+    # group frequency counts them together, as the shipped model learnt it.
+    group_keys = StemKeys(tag, field_adjectives(index))
     forms = list(index.forms)
     model = combiner or load_combiner(tag)
     if forms and not linked_only:
@@ -147,7 +150,7 @@ def extract_terms(
     if not linked_only:
         kept.update(defined)
     groups = build_groups(
-        index.forms, keys, seeds=kept, concepts=concepts, abbreviations=abbreviations
+        index.forms, group_keys, seeds=kept, concepts=concepts, abbreviations=abbreviations
     )
 
     result: list[Candidate] = []

@@ -600,6 +600,24 @@ def _noun_use(index: CandidateIndex, word: str, lang: str) -> bool:
     return index.word_after_determiner.get(word, 0) / count >= NOUN_DETERMINER_SHARE
 
 
+def field_adjectives(index: CandidateIndex) -> frozenset[str]:
+    """English adjectives in -ic that ``lone_adjectives`` vetoes beside a word in -ics the
+    text uses: "economic" and "economics", whose -ics names a field of its own, no plural of
+    the adjective, so that the field's group does not keep the adjective
+    (``variants.StemKeys``). A domain's adjective ("aerodynamic", "aerodynamics") and a noun
+    ("topic", "topics") stay one group."""
+    if languages.primary(index.lang) != "en":
+        return frozenset()
+    words = [
+        word
+        for word in index.word_counts
+        if word.endswith("ic") and index.word_counts.get(word + "s", 0) > 0 and word in index.forms
+    ]
+    return frozenset(
+        word for word, lone in zip(words, lone_adjectives(index, words), strict=True) if lone
+    )
+
+
 # Letters a language's own words do not use: "yüksek lisans" in an English thesis is Turkish.
 _ALPHABETS = {
     "en": re.compile(r"[^\x00-\x7f]"),

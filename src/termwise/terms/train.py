@@ -26,7 +26,7 @@ import numpy as np
 from termwise.document.reading import load_document
 from termwise.terms import candidates as cand
 from termwise.terms.model import MODEL_FILE, Combiner
-from termwise.terms.scoring import FEATURES, feature_matrix, form_vetoes
+from termwise.terms.scoring import FEATURES, feature_matrix, field_adjectives, form_vetoes
 from termwise.terms.variants import (
     StemKeys,
     add_defined_forms,
@@ -163,6 +163,9 @@ def texts_corpus(
         alone = cand.collect([doc], lang)
         documents.append((alone.words, len(gold.intersection(alone.forms))))
     keys = StemKeys(lang)
+    # Groups keep a field apart from its adjective ("economics", "economic"); the combiner's
+    # group frequency counts them together, as the shipped model learnt it.
+    group_keys = StemKeys(lang, field_adjectives(index))
     forms = list(index.forms)
     rows = feature_matrix(index, forms, group_frequencies(index.forms, keys))
     # As ``extract_terms`` does: defined abbreviations join their long forms and are kept.
@@ -173,7 +176,9 @@ def texts_corpus(
     position = {form: i for i, form in enumerate(forms + extra)}
     groups = [
         [position[form] for form in group.forms]
-        for group in build_groups(index.forms, keys, seeds=index.forms, abbreviations=abbreviations)
+        for group in build_groups(
+            index.forms, group_keys, seeds=index.forms, abbreviations=abbreviations
+        )
     ]
     return Corpus(
         name,

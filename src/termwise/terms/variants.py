@@ -82,18 +82,25 @@ class StemKeys:
     spaces.
 
     Only inflection: "development" and "developing", "peace" and "peaceful" stay apart,
-    which a Snowball stem would join.
+    which a Snowball stem would join. ``adjectives`` are English adjectives in -ic whose
+    -ics is no plural but a field (``scoring.field_adjectives``): "economics" keys apart
+    from "economic", as the glossary matcher keys an adjective apart from its noun.
     """
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, adjectives: Collection[str] = frozenset()) -> None:
         self.lang = languages.primary(lang)
         self._stem = _stemmer(self.lang)
         self._cache: dict[str, str] = {}
+        self._adjectives = adjectives
 
     def word(self, word: str) -> str:
         found = self._cache.get(word)
         if found is None:
-            found = self._cache[word] = _uninflect(word.strip("'"), self.lang, self._stem)
+            bare = word.strip("'")
+            if bare.endswith("ics") and bare[:-1] in self._adjectives:
+                found = self._cache[word] = bare
+            else:
+                found = self._cache[word] = _uninflect(bare, self.lang, self._stem)
         return found
 
     def key(self, form: str) -> str:
