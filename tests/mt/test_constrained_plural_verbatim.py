@@ -60,7 +60,8 @@ def test_a_plural_verbatim_term_takes_a_plural_verb(source: str, expected: str) 
 
 
 def test_a_plural_occurrence_of_a_singular_verbatim_term() -> None:
-    # "Tercero interesado tiene que obrar.": the term as it stands, and a singular verb.
+    # Written in the plural the plan makes of the term, with a plural verb; it once stood
+    # as the glossary writes it, with a singular verb ("Tercero interesado tiene que obrar.").
     engine = _engine("third party", "tercero interesado", [])
     first, second = engine.translate(
         ["Third parties must act.", "The third parties must act."], "en", "es"

@@ -25,8 +25,9 @@ gender from any of them (unless it modifies the one noun after it,
 where no word agrees with it: "reformas de gobernanza global"), or whose fence did not
 survive the first half, gets the whole term verbatim in a superblank (mechanism
 ``apertium-verbatim``): still the official rendering, without agreement, but for the
-verb of a plural one, which transfer makes agree with a genderless plural unit in its place
-(``_carried``). Nothing is dropped silently: every occurrence gets a ``TermDecision``.
+verb and determiners of a plural one, which transfer makes agree with a plural unit in its
+place, of the gender the term's own words show (``_carried``, ``Head.shown_gender``).
+Nothing is dropped silently: every occurrence gets a ``TermDecision``.
 
 The whole document goes through one run of each half, segments separated by blank lines as
 ``ApertiumEngine`` does, so a constrained document costs about one plain Apertium run.
@@ -222,6 +223,10 @@ class Head:
     # it does not know: "A cyber threat is dangerous." came out "Unas ciberamenazas es
     # peligrosas."
     other_lemma: str | None = None
+    # For a head without a known gender: the gender the term's own words show by their
+    # form (``_shown_gender``: "terceros", "interesadas"), which an article or determiner
+    # right before the verbatim term agrees with; "mf" where they show none.
+    shown_gender: str = "mf"
 
 
 def analyser_for(pipe: Pipeline, src: str, tgt: str) -> Path | None:
@@ -322,7 +327,46 @@ def find_head(term: Term, analyses: dict[str, list[tuple[str, list[str]]]], orig
         known=False,
         gendered=known_gender in _GENDER_TAGS,
         predicted=fact.source if fact is not None and term.gender is None else "",
+        shown_gender=_shown_gender(words, analyses, languages.primary(term.lang)),
     )
+
+
+# Endings that show an unknown word's gender where the analyser reads none ("-os": "los
+# terceros"; "-as": "las interesadas"); a language not listed shows none this way.
+_GENDER_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
+    lang: (("os", "m"), ("as", "f"), ("o", "m"), ("a", "f")) for lang in ("es", "pt", "gl")
+}
+
+
+def _shown_gender(
+    words: list[str], analyses: dict[str, list[tuple[str, list[str]]]], lang: str
+) -> str:
+    """The gender (m, f) that a verbatim term's first word shows by its form, else "mf".
+
+    An article right before the term stands next to that word, so a reader checks it
+    against that word's form: "los terceros interesados", "las interesadas pertinentes".
+    The analyser's readings tell it (a noun, adjective, determiner or participle of one
+    gender); past a word of either gender ("grandes", "pertinentes") the next word's tells
+    it; a word the analyser does not know, its ending (``_GENDER_ENDINGS``). Anything else
+    shows none: made up, "Los interesadas pertinentes" was worse than no article.
+    """
+    for word in words:
+        readings = analyses.get(word, [])
+        if not readings:
+            endings = _GENDER_ENDINGS.get(lang, ())
+            return next((gender for end, gender in endings if word.lower().endswith(end)), "mf")
+        genders = {
+            tag
+            for _, tags in readings
+            if tags[:1] in (["n"], ["adj"], ["det"]) or tags[:2] == ["vblex", "pp"]
+            for tag in tags[1:]
+            if tag in ("m", "f")
+        }
+        if len(genders) == 1:
+            return genders.pop()
+        if genders or all(tags[:1] != ["adj"] for _, tags in readings):
+            return "mf"
+    return "mf"
 
 
 # --- the stream -----------------------------------------------------------------------------
@@ -928,10 +972,12 @@ class _Injection:
     # number ("amenaza" of "amenazas") is found by in the output.
     written: str = ""
     # A verbatim term carried through transfer as a plural noun (``_carried``): the
-    # superblank that takes its unit's place, and whether the source had a determiner
-    # before it (else an article transfer put there goes).
+    # superblank that takes its unit's place; whether an article stands before it in the
+    # source (else one transfer put there goes, ``_without_made_up_articles``); whether it
+    # was written with the sentence's capital (``_in_sentence_case``).
     carried: str = ""
-    determined: bool = False
+    article: bool = False
+    capitalised: bool = False
 
 
 def _translate_joined(
@@ -980,7 +1026,10 @@ def _translate_joined(
             after = after or (f"[{closing}]" if closing else "")
             return f"{article}{before}^{lemma}{match.group(3)}${after}"
 
-        restored = _RESTORE.sub(restore, _without_made_up_articles(transferred, restorable))
+        transferred = _in_sentence_case(
+            _without_made_up_articles(transferred, restorable), restorable
+        )
+        restored = _RESTORE.sub(restore, transferred)
         output = _run(pipe.generation, restored)
     else:
         output = _run(f"{pipe.transfer} | {pipe.generation}", edited)
@@ -1084,6 +1133,10 @@ def _edit(
         nouns = _nouns_at(pieces, i)
         dropped = ""
         determiner = _determiner_before(out)
+        # A plural verbatim term in a sentence goes through transfer as a noun unit
+        # (``_carried``), in the gender its own words show, which an article agrees with.
+        carried = placement.number == "plural" and key in (in_sentences or ())
+        shown = head.shown_gender if carried and head is not None else "mf"
         if (
             head is not None
             and not head.gendered
@@ -1105,8 +1158,10 @@ def _edit(
                 # "The" goes too: an article would need the gender the glossary does not
                 # record ("El gobernanza global necesita reforma"), and without the verb
                 # reading the verb was lost ("La gobernanza global reforma de necesidades").
+                # It stays where the term's own words show the gender it agrees with ("Los
+                # terceros interesados importan").
                 head = None
-                if determiner:
+                if determiner and shown == "mf":
                     dropped, starts = _drop_article(out)
                     capitalise = starts and placement.source[:1].islower()
             nouns = read - 1 if read else nouns
@@ -1185,14 +1240,29 @@ def _edit(
             # A singular occurrence of a plural term in the plan's singular ("Un
             # criptorriesgo", not "Un criptorriesgos"): no generator inflects a verbatim term.
             written = placement.rendering
-            verbatim = _verbatim(written, capitalise, key in lower_after, marks)
             # A plural subject needs a plural verb, which only a noun unit gets from transfer.
-            carried = placement.number == "plural" and key in (in_sentences or ())
-            out.append(_carried(units, key) if carried else verbatim)
+            if carried:
+                # Transfer gives the unit's determiners its gender, and a pronoun before
+                # it an article of its own ("Estos los terceros interesados"). Where its
+                # words show no gender, an article is left out rather than made up, but a
+                # determiner says something and stays in transfer's masculine ("Estos").
+                if pipe is not None:
+                    _pronoun_as_determiner(out, pipe)
+                if shown == "mf" and _definite_article_before(out):
+                    dropped, starts = _drop_article(out)
+                    capitalise = starts and placement.source[:1].islower()
+                # "Todos los terceros interesados": Spanish "todos" takes the article.
+                if _article_after_all(out):
+                    dropped = ""
+            article = carried and _definite_article_before(out)
+            verbatim = _verbatim(written, capitalise, key in lower_after, marks)
+            out.append(_carried(units, key, shown) if carried else verbatim)
             reason = (
                 "no noun of the term is known to Apertium's analyser and the glossary "
                 "records no gender: inserted without agreement"
             )
+            if shown != "mf":
+                reason += f"; the words before it take the {TAG_GENDERS[shown]} its own form shows"
             if dropped:
                 reason += f"; '{dropped}' before it left out, as no article can agree with it"
             decision = TermDecision(
@@ -1200,9 +1270,11 @@ def _edit(
             )
             injections[key] = _Injection(
                 decision,
+                emphasis=marks,
                 written=written,
                 carried=verbatim if carried else "",
-                determined=determiner and not dropped,
+                article=article,
+                capitalised=carried and capitalise,
             )
         # Keep what the text itself put between the words (a superblank of the deformatter).
         out.extend(p for p in inside if p.startswith("[") and p != _CLOSE_BLANK)
@@ -1213,13 +1285,14 @@ def _edit(
     return "".join(out), injections
 
 
-def _carried(units: list[_SourceUnit], key: int) -> str:
-    """The unit that carries a plural verbatim term through transfer: a plural noun of no
-    known gender, which the sentence's verb agrees with ("Terceros interesados tienen que
-    obrar"; as a superblank, no subject to transfer, it stayed singular: "tiene que").
-    ``restore`` puts the verbatim term back in its place before generation."""
+def _carried(units: list[_SourceUnit], key: int, gender: str) -> str:
+    """The unit that carries a plural verbatim term through transfer: a plural noun of the
+    ``gender`` its words show (``Head.shown_gender``), which the sentence's verb and the
+    determiners before it agree with ("Terceros interesados tienen que obrar"; as a
+    superblank, no subject to transfer, it stayed singular: "tiene que"). ``restore`` puts
+    the verbatim term back in its place before generation."""
     source_lemma = next((u.lemma for u in units if u.tags[:1] == ["n"]), "x").lower()
-    return f"^{escape(source_lemma)}<n><pl>/x__{key}__<n><mf><pl>$"
+    return f"^{escape(source_lemma)}<n><pl>/x__{key}__<n><{gender}><pl>$"
 
 
 # An article right before a keyed unit after transfer.
@@ -1227,16 +1300,54 @@ _ARTICLE_BEFORE_KEY = re.compile(r"\^el<det><def><\w+><\w+>\$ *(?=\^[^$<]*__(\d+
 
 
 def _without_made_up_articles(transferred: str, injections: dict[int, _Injection]) -> str:
-    """``transferred`` without the article transfer put before a carried verbatim term the
-    source gave none: its gender would be made up ("Los partes interesadas")."""
+    """``transferred`` without the article transfer put before a carried verbatim term where
+    the source has none right before it (``_Injection.article``): after "these", "many" or
+    "some" Spanish takes none ("Estos los terceros interesados"), nor where the source has
+    no determiner ("Los partes interesadas")."""
 
     def article(match: re.Match[str]) -> str:
         injection = injections.get(int(match.group(1)))
-        if injection is not None and injection.carried and not injection.determined:
+        if injection is not None and injection.carried and not injection.article:
             return ""
         return match.group()
 
     return _ARTICLE_BEFORE_KEY.sub(article, transferred)
+
+
+# A unit's lemma's first letter, past the mark of an unknown word.
+_UNIT_START = re.compile(r"\^([*#@]?)(\w)")
+
+
+def _in_sentence_case(transferred: str, injections: dict[int, _Injection]) -> str:
+    """``transferred`` with each carried verbatim term that opened its sentence with a
+    capital (``_Injection.capitalised``) but that transfer moved inside the sentence back
+    in its own case, and the sentence's new first word capitalised.
+
+    Transfer's compound rule moves the unit where the tagger reads the next word as a noun
+    ("Relevant stakeholders must act.", "must" a noun, as in plain Apertium): the capital
+    came out mid-sentence ("Ley de mosto de Interesadas pertinentes."), and the mark asking
+    for the word after the term in lower case (``_verbatim``) lowered the next segment's
+    first word ("la ley de mosto …").
+    """
+    pieces = tokens(transferred)
+    first = -1  # the first unit of the sentence being read
+    for index, piece in enumerate(pieces):
+        if not piece.startswith("^"):
+            if "\n" in piece:
+                first = -1
+            continue
+        match = _RESTORE.fullmatch(piece)
+        injection = injections.get(int(match.group(2))) if match else None
+        if injection is not None and injection.capitalised and first >= 0:
+            injection.carried = _verbatim(injection.written, False, False, injection.emphasis)
+            pieces[first] = _UNIT_START.sub(
+                lambda m: f"^{m.group(1)}{m.group(2).upper()}", pieces[first], count=1
+            )
+        if first < 0:
+            first = index
+        if "<sent>" in piece:
+            first = -1
+    return "".join(pieces)
 
 
 # A sentence's last mark: a lead-in ending in ":" or ";" is a sentence too. Without them
@@ -1553,16 +1664,20 @@ def _in_phrase(unit: str) -> bool:
 
 
 def _ends_clause(out: list[str], index: int) -> bool:
-    """Whether the unit ``out[index]`` can end a clause but not a noun phrase: a verb, an
-    adverb, or an adjective right after a verb ("is strong")."""
-    tags = _source_side(out[index]).tags
-    if tags[:1] and (tags[0] in _VERBS or tags[0] in _MODALS or tags[0] == "adv"):
+    """Whether the unit ``out[index]`` can end a clause but not a noun phrase: a finite verb
+    (``_finite_verb``), an adverb, or an adjective right after a finite verb ("is strong").
+
+    A gerund or an infinitive is the object of the verb before it, which "and" may join a
+    noun phrase to: counted, "The project needs funding and global governance reforms."
+    lost its last noun to a verb ("y la gobernanza global reforma").
+    """
+    unit = _source_side(out[index])
+    if _finite_verb(out, index, unit) or unit.tags[:1] == ["adv"]:
         return True
     previous = _next_unit(out, index, -1)
-    if tags[:1] != ["adj"] or previous < 0:
+    if unit.tags[:1] != ["adj"] or previous < 0:
         return False
-    before = _source_side(out[previous]).tags
-    return bool(before) and before[0] in _VERBS
+    return _finite_verb(out, previous, _source_side(out[previous]))
 
 
 def _next_unit(out: list[str], index: int, step: int) -> int:
@@ -1669,8 +1784,9 @@ _THE = "^the<det><def><sp>/el<det><def><GD><ND>$ "
 _THE_CAPITAL = "^The<det><def><sp>/El<det><def><GD><ND>$ "
 
 
-def _article_after_all(out: list[str]) -> None:
-    """ "the" after an "all" right before an injected term that modifies the next noun.
+def _article_after_all(out: list[str]) -> bool:
+    """ "the" after an "all" right before an injected term that modifies the next noun (or
+    a carried verbatim term); whether one was added.
 
     Transfer gives "all" and a noun compound no article ("All development projects":
     "Todos proyectos de desarrollo", without termwise too) but gives "all the" one ("Todos
@@ -1680,10 +1796,12 @@ def _article_after_all(out: list[str]) -> None:
     while index >= 0 and not out[index].startswith(("^", "[")) and not out[index].strip():
         index -= 1
     if index < 0 or not out[index].startswith("^"):
-        return
+        return False
     source = _source_side(out[index])
     if source.lemma.lower() == "all" and source.tags[:1] == ["predet"]:
         out.append(_THE)
+        return True
+    return False
 
 
 def _determiner_unit(pipe: Pipeline, lemma: str, tags: list[str]) -> str | None:
