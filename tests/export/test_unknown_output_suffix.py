@@ -22,8 +22,7 @@ def test_an_output_suffix_naming_no_format_is_one_line(tmp_path: Path, name: str
     suffix = Path(name).suffix
     named = f"the suffix {suffix!r}" if suffix else "a name with no suffix"
     assert result.stderr == (
-        f"termwise: error: {name}: cannot tell the format from {named}; "
-        f"give --format ({FORMATS})\n"
+        f"termwise: error: {name}: cannot tell the format from {named}; give --format ({FORMATS})\n"
     )
     assert sorted(tmp_path.rglob("*")) == before
 
