@@ -50,3 +50,36 @@ async def test_with_no_term_highlighted_the_segments_concept_is_offered(
         await pilot.press("a")
         assert isinstance(app.screen, AddTerm)
         assert app.screen.query_one("#term-concept", Input).value == "T01"
+
+
+async def test_unsearched_and_unmoved_the_segments_concept_is_offered(
+    review_project: ProjectLayout, paper: Path
+) -> None:
+    # An audit: the list highlights its first term by itself, and that term's concept (the
+    # glossary's first) was offered for every segment.
+    first = load_glossary(review_project.glossary_dir).concepts[0].id
+    app = make_app(review_project, paper)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        for _ in range(40):
+            selected = app.workbench.concept_panel.selected
+            if selected is not None and selected.id != first:
+                break
+            await pilot.press("down")
+            await settle(app, pilot)
+        selected = app.workbench.concept_panel.selected
+        assert selected is not None and selected.id != first
+        await pilot.press("f9", "down")
+        panel = app.workbench.glossary_panel
+        assert panel.current is not None and panel.current[0].id == first
+        await pilot.press("a")
+        assert isinstance(app.screen, AddTerm)
+        assert app.screen.query_one("#term-concept", Input).value == selected.id
+        await pilot.press("escape")
+        # Moved to a term on purpose: its concept.
+        await pilot.press("down")
+        assert panel.current is not None
+        moved_to = panel.current[0].id
+        await pilot.press("a")
+        assert isinstance(app.screen, AddTerm)
+        assert app.screen.query_one("#term-concept", Input).value == moved_to

@@ -61,8 +61,10 @@ class GlossaryPanel(Vertical):
 
     class AddTerm(Message):
         """Add a term (the app knows the selected text): to ``concept``, the concept of the
-        term highlighted in the list, the one the translator is on; None where no term is
-        highlighted (the app offers the segment's concept then)."""
+        term the translator chose in the list, by searching for it or moving to it; None
+        where they chose none (the app offers the segment's concept then). The list
+        highlights its first term by itself: taken as chosen, every term went to the
+        glossary's first concept."""
 
         def __init__(self, concept: Concept | None) -> None:
             super().__init__()
@@ -86,6 +88,9 @@ class GlossaryPanel(Vertical):
         self.session = session
         self.glossary: Glossary | None = None
         self.entries: list[tuple[Concept, Term]] = []
+        # The search the list shows, and the term it highlighted by itself (``chosen``).
+        self._query = ""
+        self._highlighted_by_fill: int | None = None
 
     def compose(self) -> ComposeResult:
         # The panel's keys work in the list of terms (in the search field a letter is
@@ -134,6 +139,8 @@ class GlossaryPanel(Vertical):
                 self.entries.append((concept, term))
         if self.entries:
             options.highlighted = min(previous or 0, len(self.entries) - 1)
+        self._query = folded
+        self._highlighted_by_fill = options.highlighted
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._fill(event.value)
@@ -153,9 +160,17 @@ class GlossaryPanel(Vertical):
             return None
         return self.entries[index]
 
+    @property
+    def chosen(self) -> tuple[Concept, Term] | None:
+        """The highlighted term where the translator searched for it or moved to it."""
+        highlighted = self.query_one("#glossary-terms", OptionList).highlighted
+        if not self._query and highlighted == self._highlighted_by_fill:
+            return None
+        return self.current
+
     def action_add_term(self) -> None:
-        current = self.current
-        self.post_message(self.AddTerm(current[0] if current is not None else None))
+        chosen = self.chosen
+        self.post_message(self.AddTerm(chosen[0] if chosen is not None else None))
 
     def action_edit_status(self) -> None:
         if self.current is not None:
