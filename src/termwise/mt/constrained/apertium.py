@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 import shlex
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -80,6 +80,10 @@ _LEFT_KEY = re.compile(r"[#*]?(\w*)__(\d+)__")
 # An injected unit after transfer, its key in its lemma: its words go back around it.
 _RESTORE = re.compile(r"\^([^$<]*)__(\d+)__(<[^$]*)\$")
 _LOWER_NEXT = "\ue003"
+# The superblank that holds the place of a relative clause transfer does not see
+# (``_set_aside_clauses``), with the clause's number.
+_ASIDE = "\ue004"
+_ASIDE_BLANK = re.compile(r"\[" + _ASIDE + r"(\d+)\]")
 _NEXT_WORD = re.compile(r"[\W_]*([^\W\d_]+)")
 _LOWER_MARKED = re.compile(_LOWER_NEXT + r"(\W*)(\w+)")
 # The markup taken out from before and after an occurrence: ("*", "*"), ("[", "]").
@@ -595,7 +599,7 @@ def _fence(
     forced = [p for p in placements if p.target is not None]
     if not forced:
         return text, {}, "", {}
-    if any(mark in text for mark in (_OPEN, _CLOSE, _KEY_END, _LOWER_NEXT)):
+    if any(mark in text for mark in (_OPEN, _CLOSE, _KEY_END, _LOWER_NEXT, _ASIDE)):
         why = "the text holds the private-use characters termwise fences terms with"
         return text, {}, why, {}
     pieces: list[str] = []
@@ -1005,10 +1009,11 @@ def _translate_joined(
         if injection.decision.mechanism == MECHANISM or injection.carried
     }
     if restorable:
+        edited, clauses = _set_aside_clauses(edited, restorable.keys())
         # The injected units are restored between transfer and generation, in Python: a sed
         # command per occurrence ran every command over every line (a 600 KB document took
         # 47 s), and a book's script passed as an argument exceeded the system's limit.
-        transferred = _run(pipe.transfer, edited)
+        transferred = _put_back_clauses(_run(pipe.transfer, edited), clauses, pipe)
 
         def restore(match: re.Match[str]) -> str:
             injection = restorable.get(int(match.group(2)))
@@ -1293,6 +1298,111 @@ def _carried(units: list[_SourceUnit], key: int, gender: str) -> str:
     the verbatim term back in its place before generation."""
     source_lemma = next((u.lemma for u in units if u.tags[:1] == ["n"]), "x").lower()
     return f"^{escape(source_lemma)}<n><pl>/x__{key}__<n><{gender}><pl>$"
+
+
+# An injected unit before transfer (its key on its target side).
+_INJECTED_KEY = re.compile(r"/[^/$]*__(\d+)__<")
+
+
+def _set_aside_clauses(edited: str, keys: Iterable[int]) -> tuple[str, list[str]]:
+    """``edited`` with each relative clause set off by commas right after an injected term
+    (``keys``) and before a verb taken out, a superblank in its place; the clauses taken out.
+
+    Transfer makes a verb agree with the noun phrase right before it, and the clause's last
+    word stood there: "Cyberthreats, which grow every day, are dangerous." came out
+    "Ciberamenazas, los cuales crecen todos los días, es peligroso." (plain Apertium too).
+    Without the clause the term and its verb stand together, and transfer gives the subject
+    its article and the verb and its complement the term's number and gender ("Las
+    ciberamenazas … son peligrosas"); the clause is transferred on its own
+    (``_put_back_clauses``).
+    """
+    wanted = set(keys)
+    pieces = tokens(edited)
+    clauses: list[str] = []
+    index = 0
+    while index < len(pieces):
+        key = _INJECTED_KEY.search(pieces[index]) if pieces[index].startswith("^") else None
+        span = _parenthetical_after(pieces, index) if key and int(key.group(1)) in wanted else None
+        if span is None:
+            index += 1
+            continue
+        start, end = span
+        clauses.append("".join(pieces[start:end]))
+        pieces[start:end] = [f"[{_ASIDE}{len(clauses) - 1}]"]
+        index = start + 1
+    return "".join(pieces), clauses
+
+
+def _parenthetical_after(pieces: list[str], index: int) -> tuple[int, int] | None:
+    """The span of ``pieces`` from the comma right after the unit at ``index`` through the
+    comma that closes the relative clause it opens (``_relative_after_comma``: ", which …,",
+    ", that …,", ", who …,"), where a verb follows it; None where there is none.
+
+    A verb after the closing comma is the verb of the noun phrase before the clause: a
+    finite one, or a base form, which the tagger reads as an infinitive where no noun
+    stands before it (``_after_noun``).
+    """
+    comma = _next_unit(pieces, index, 1)
+    if comma < 0 or _source_side(pieces[comma]).tags[:1] != ["cm"]:
+        return None
+    opener = _next_unit(pieces, comma, 1)
+    if opener < 0 or not _relative_after_comma(pieces, opener):
+        return None
+    position = opener
+    while True:
+        position = _next_unit(pieces, position, 1)
+        if position < 0 or "sent" in _source_side(pieces[position]).tags:
+            return None
+        if _source_side(pieces[position]).tags[:1] == ["cm"]:
+            break
+    verb = _next_unit(pieces, position, 1)
+    if verb < 0:
+        return None
+    unit = _source_side(pieces[verb])
+    if not (_finite_verb(pieces, verb, unit) or unit.tags[:2] == ["vblex", "inf"]):
+        return None
+    return comma, position + 1
+
+
+# Relatives the tagger may read as something else after a comma ("which" as a determiner:
+# ", which China wants,").
+_RELATIVES = {"which", "who", "whom", "whose"}
+
+
+def _relative_after_comma(pieces: list[str], index: int) -> bool:
+    """Whether the unit at ``index``, right after a comma, opens a relative clause: a word
+    that opens one (``_opens_clause``) or a relative however the tagger read it, or "that"
+    followed by a verb, which the tagger reads as a pronoun there."""
+    unit = _source_side(pieces[index])
+    if _opens_clause(unit) or unit.lemma.lower() in _RELATIVES:
+        return True
+    if unit.lemma.lower() != "that" or unit.tags[:1] != ["prn"]:
+        return False
+    verb = _next_unit(pieces, index, 1)
+    return verb >= 0 and _finite_verb(pieces, verb, _source_side(pieces[verb]))
+
+
+def _put_back_clauses(transferred: str, clauses: list[str], pipe: Pipeline) -> str:
+    """``transferred`` with each clause ``_set_aside_clauses`` took out, transferred on its
+    own (all in one run), back in its superblank's place."""
+    if not clauses:
+        return transferred
+    # Each clause ends a sentence of its own, so that no rule reaches from one into the
+    # next; the sentence end transfer makes of it goes again.
+    end = "^.<sent>/.<sent>$"
+    joined = _run(pipe.transfer, "".join(f"{clause}{end}[{_ASIDE}]" for clause in clauses))
+    pieces = joined.split(f"[{_ASIDE}]")[: len(clauses)]
+    if len(pieces) != len(clauses):
+        # The marks between them were not kept: never guess, one run each.
+        pieces = [_run(pipe.transfer, f"{clause}{end}") for clause in clauses]
+    done = [piece.removesuffix("^.<sent>$") for piece in pieces]
+    # Alone, the clause opens a sentence and transfer gave its first word a capital ("Las
+    # ciberamenazas, Los cuales crecen"): in its sentence it goes on in lower case.
+    lowered = [
+        _UNIT_START.sub(lambda m: f"^{m.group(1)}{m.group(2).lower()}", piece, count=1)
+        for piece in done
+    ]
+    return _ASIDE_BLANK.sub(lambda match: lowered[int(match.group(1))], transferred)
 
 
 # An article right before a keyed unit after transfer.
@@ -1744,11 +1854,14 @@ def _pronoun_as_determiner(out: list[str], pipe: Pipeline) -> None:
     its determiner, so the same word's determiner (or predeterminer) reading from the
     analyser, looked up in the bilingual dictionary, takes its place ("Muchas
     globalizaciones económicas", "Todos los desarrollos pacíficos").
+
+    Adjectives of the source between it and the term are the noun phrase's too ("Many new
+    cyberthreats": "Muchos las ciberamenazas nuevas" once, "Muchas ciberamenazas nuevas").
     """
-    index = len(out) - 1
-    while index >= 0 and not out[index].startswith(("^", "[")) and not out[index].strip():
-        index -= 1
-    if index < 0 or not out[index].startswith("^"):
+    index = _next_unit(out, len(out), -1)
+    while index >= 0 and _source_side(out[index]).tags[:1] == ["adj"]:
+        index = _next_unit(out, index, -1)
+    if index < 0:
         return
     source = _source_side(out[index])
     if source.tags[:2] != ["prn", "tn"] or pipe.source_analyser is None:
