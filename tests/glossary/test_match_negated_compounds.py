@@ -77,6 +77,11 @@ def test_a_term_after_a_prefix_is_not_there(lang: str, term: str, text: str) -> 
             "From zero-sum thinking to non-zero-sum thinking.",
             ["zero-sum thinking", "non-zero-sum thinking"],
         ),
+        # Two names joined by a hyphen (an audit: the rule took the first for a prefix).
+        ("en", ["Africa"], "China-Africa cooperation.", ["Africa"]),
+        ("en", ["ASEAN"], "China-ASEAN relations.", ["ASEAN"]),
+        ("en", ["Europe"], "Sino-Europe ties.", ["Europe"]),
+        ("fr", ["Afrique"], "La coopération Chine-Afrique.", ["Afrique"]),
         # "non" as a word of its own elsewhere is nothing to the term.
         ("fr", ["ingérence"], "Non, l'ingérence.", ["ingérence"]),
         ("en", ["interference"], "No interference.", ["interference"]),

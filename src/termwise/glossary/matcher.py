@@ -702,10 +702,16 @@ class TermMatcher:
         "zero-sum thinking". ``previous`` is the token before the term's. A hyphen after a
         term is no matter: "zero-sum thinking-driven" still names the term, as the head of
         an English compound is its last part. A compound the glossary lists is a term of its
-        own, which the longest match keeps."""
+        own, which the longest match keeps. Two names joined by a hyphen are no prefix and
+        its word: "China-Africa cooperation" holds "Africa", "Chine-Afrique" "Afrique"."""
         before = text[start - 1]
         if before in _GLUE:
-            return start > 1 and text[start - 2].isalnum()
+            if start < 2 or not text[start - 2].isalnum():
+                return False
+            word_start = start - 2
+            while word_start and text[word_start - 1].isalnum():
+                word_start -= 1
+            return not (text[word_start].isupper() and text[start].isupper())
         return before.isspace() and previous in _NEGATING_WORDS.get(self._base, ())
 
     def _check(self, entry: _Entry, found: list[str]) -> bool:
