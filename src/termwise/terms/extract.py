@@ -25,7 +25,12 @@ import numpy as np
 from termwise import languages
 from termwise.terms import candidates as cand
 from termwise.terms.model import Combiner, load_combiner
-from termwise.terms.scoring import feature_matrix, field_adjectives, form_vetoes
+from termwise.terms.scoring import (
+    feature_matrix,
+    field_adjectives,
+    form_vetoes,
+    lone_demonyms,
+)
 from termwise.terms.variants import (
     StemKeys,
     add_defined_forms,
@@ -135,6 +140,7 @@ def extract_terms(
         probability = model.probabilities(rows)
         probability[[_name_fragment(index.forms[form]) for form in forms]] = 0.0
         probability[form_vetoes(index, forms)] = 0.0
+        probability[lone_demonyms(index, forms)] = 0.0
     else:
         probability = np.zeros(0)
     score = dict(zip(forms, (float(p) for p in probability), strict=False))
