@@ -47,6 +47,8 @@ def test_argos_packages_are_listed_as_before_with_apertium_after(
     assert lines.index(argos[0]) == 0
     assert any(line.endswith("(Apertium eng-spa)") for line in lines[1:])
     assert not any("No Argos" in line for line in lines)
-    # The JSON lists the Argos packages, as it did.
+    # The JSON lists the Argos packages first, as it did (then the Apertium pairs).
     rows = json.loads(termwise("models", "list", "--format", "json").stdout)
+    assert rows[0]["engine"] == "argos"
+    rows = [row for row in rows if row["engine"] == "argos"]
     assert [(row["from"], row["to"], row["version"]) for row in rows] == [("en", "es", "1.0")]

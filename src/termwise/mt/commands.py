@@ -67,8 +67,8 @@ def models() -> None:
 @models.command("list")
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
 def list_models(fmt: str) -> None:
-    """Show installed translation models: the Argos packages (all that --format json lists),
-    then the Apertium language pairs."""
+    """Show installed translation models: the Argos packages, then the Apertium language
+    pairs (in JSON each entry names its engine)."""
     from termwise.mt.packages import argos_paths, clean_stale_staging, scan_packages
 
     paths = argos_paths()
@@ -80,8 +80,9 @@ def list_models(fmt: str) -> None:
             f"remove it with `termwise models remove {entry.path.name}`",
             err=True,
         )
-    rows = [
+    rows: list[dict[str, str | None]] = [
         {
+            "engine": "argos",
             "from": pkg.src,
             "to": pkg.tgt,
             "from_name": _name(pkg.src),
@@ -92,18 +93,21 @@ def list_models(fmt: str) -> None:
         }
         for pkg in packages
     ]
+    # Apertium is the default engine, and its pairs are no Argos packages: a list without
+    # them said "No translation models installed" on a machine that translates en → es (and
+    # the JSON, for scripts, still said so after the text listing had learnt better).
+    pairs = _apertium_rows()
     if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(rows + pairs, ensure_ascii=False, indent=2))
         return
     for row in rows:
         click.echo(
             f"{row['from']:>6} → {row['to']:<6} {row['from_name']} → {row['to_name']}"
             f"  (version {row['version'] or '?'})  {row['path']}"
         )
-    # Apertium is the default engine, and its pairs are no Argos packages: a list without
-    # them said "No translation models installed" on a machine that translates en → es.
-    for line in _apertium_lines():
-        click.echo(line)
+    for row in pairs:
+        names = f"{row['from_name']} → {row['to_name']}" if row["from_name"] else ""
+        click.echo(f"{row['from']:>6} → {row['to']:<6} {names}  (Apertium {row['mode']})")
     if not rows:
         click.echo(
             f"No Argos Translate models installed in {paths.packages_dir}.\n"
@@ -112,22 +116,33 @@ def list_models(fmt: str) -> None:
         )
 
 
-def _apertium_lines() -> list[str]:
-    """The installed Apertium directions, a line each as the Argos packages are listed:
+def _apertium_rows() -> list[dict[str, str | None]]:
+    """The installed Apertium directions, an entry each as the Argos packages are listed:
     ``spa-eng_US`` is es → en-US. A mode whose names are no language tags is listed by
-    them as Apertium writes them."""
+    them as Apertium writes them, without language names (None)."""
     from termwise.mt.apertium import installed_modes
 
-    lines = []
+    rows: list[dict[str, str | None]] = []
     for mode in installed_modes():
         src, _, tgt = mode.partition("-")
+        from_name: str | None
+        to_name: str | None
         try:
             src, tgt = _apertium_tag(src), _apertium_tag(tgt)
-            names = f"{_name(src)} → {_name(tgt)}"
+            from_name, to_name = _name(src), _name(tgt)
         except languages.LanguageError:
-            names = ""
-        lines.append(f"{src:>6} → {tgt:<6} {names}  (Apertium {mode})")
-    return lines
+            from_name = to_name = None
+        rows.append(
+            {
+                "engine": "apertium",
+                "from": src,
+                "to": tgt,
+                "from_name": from_name,
+                "to_name": to_name,
+                "mode": mode,
+            }
+        )
+    return rows
 
 
 def _apertium_tag(name: str) -> str:

@@ -27,6 +27,16 @@ class FixPlan:
 
     issues: tuple[Issue, ...]
     side: str
+    # Issues the fix would have resolved but leaves out: their segments changed since the
+    # check run that found them, so their offsets are into another text. Kept to be told
+    # ("2 changed since the check, left out"): a fix everywhere that fixed fewer than the
+    # list showed, without a word, looked like it had missed them.
+    changed: tuple[Issue, ...] = ()
+
+    @property
+    def changed_segments(self) -> int:
+        """How many segments the fix leaves out for having changed since the check."""
+        return len({issue.segment_id for issue in self.changed})
 
     def by_segment(self) -> dict[str, list[Issue]]:
         """The plan's issues per segment, in the order they were found."""

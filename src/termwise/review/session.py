@@ -720,14 +720,20 @@ class ReviewSession:
         if scope == "here":
             self.refuse_changed([issue])
         plan = plan_fix(issue, self.issues, scope)
-        kept = tuple(
-            other
-            for other in plan.issues
-            if self.read_only_reason(other.segment_id) is None and self.checked_as_now(other)
+        unlocked = tuple(
+            other for other in plan.issues if self.read_only_reason(other.segment_id) is None
         )
-        if not kept:
+        return self.without_changed(FixPlan(unlocked, plan.side))
+
+    def without_changed(self, plan: FixPlan) -> FixPlan:
+        """``plan`` less the issues whose segments changed since they were checked
+        (``checked_as_now``), which it names in ``changed`` so that the fix can say how many
+        it left out; refused (``ChangedSinceChecked``) when that leaves nothing to fix."""
+        fresh = tuple(issue for issue in plan.issues if self.checked_as_now(issue))
+        if not fresh:
             self.refuse_changed(plan.issues)
-        return FixPlan(kept, plan.side)
+        gone = tuple(issue for issue in plan.issues if not self.checked_as_now(issue))
+        return FixPlan(fresh, plan.side, (*plan.changed, *gone))
 
     def checked_as_now(self, issue: Issue) -> bool:
         """Whether ``issue``'s segment reads, on its side, as it did for the check run that
@@ -778,10 +784,7 @@ class ReviewSession:
         A segment changed since the plan was made (a merge from disk while its preview was
         open) is left out (``checked_as_now``); when that leaves nothing, the fix is
         refused."""
-        fresh = tuple(issue for issue in plan.issues if self.checked_as_now(issue))
-        if not fresh:
-            self.refuse_changed(plan.issues)
-        plan = FixPlan(fresh, plan.side)
+        plan = self.without_changed(plan)
         if plan.side == "target":
             self.refuse_read_only(plan.by_segment(), "fixing its translation")
             by_segment = plan.by_segment()
@@ -1474,6 +1477,12 @@ class ReviewSession:
                 row.issues = count
                 row.touch()
         return True
+
+    @property
+    def issues_in(self) -> bool:
+        """Whether a check run's issues are in: until the first is, ``issues`` is empty for
+        want of a run, not for want of issues (the panel said "0 issue(s)" while checking)."""
+        return self._checked is not None
 
     def issues_of(self, segment_id: str) -> list[Issue]:
         return [issue for issue in self.issues if issue.segment_id == segment_id]

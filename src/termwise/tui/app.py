@@ -588,6 +588,7 @@ class ReviewApp(App[None]):
         # The editor shows the segment's text as the other program left it (typing on would
         # have written the old text back over it).
         self.workbench.load_editor()
+        self.workbench.issues_panel.mark_changed(report.changed)
         if report.language_taken is not None:
             # The same language otherwise written (es_MX for es): the title names it so, as
             # the file now does and the next opening would.
@@ -855,10 +856,14 @@ class ReviewApp(App[None]):
         try:
             issues = self.session.compute_issues(document, targets)
         except TermwiseError as error:
-            hand_over(self, self.notify, f"Checks failed: {error}", severity="error")
+            hand_over(self, self._checks_failed, error)
             return
         # The run may end as the workbench closes, its issues panel already gone.
         hand_over(self, self._checks_done, issues, generation)
+
+    def _checks_failed(self, error: TermwiseError) -> None:
+        self.notify(f"Checks failed: {error}", severity="error")
+        self.workbench.issues_panel.check_failed()
 
     def _checks_done(self, issues: list[Issue], generation: int) -> None:
         if not self.session.set_issues(issues, generation):

@@ -294,6 +294,8 @@ class Workbench(Vertical):
         """After a session change: redraw rows, editor, title; then saving and checks."""
         for segment_id in segment_ids:
             self.row_changed(segment_id)
+        # Their issues are marked now, not when the check run a pause away is in.
+        self.issues_panel.mark_changed(segment_ids)
         if reload_editor:
             self.load_editor()
         else:

@@ -4,11 +4,16 @@ Groups come worst first (errors, then warnings, then notes; by check within a se
 in the HTML report, so that the one error of a document is not listed after a hundred
 spelling warnings; ``issues.next_error`` goes from error to error. A tree line is cut at the
 panel's width, so the line under the tree shows the current issue whole.
+
+An issue's offsets hold only in the text its check run was handed: an edited segment's
+issues are marked "changed since checked" at once (a fix of one is refused until the next
+run, a pause in typing away, is in), and a fix everywhere says how many it left out so.
+Until the first run is in, the panel says "Checking…", not that there are no issues.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -98,6 +103,16 @@ class IssuesPanel(Vertical):
         # the first check run was in): its issue gets the cursor once the issues come. The
         # tree was rebuilt with no cursor, its detail empty, and the fix key did nothing.
         self._opening_on: str | None = None
+        # The issues listed, by segment, and the nodes shown for them (by ``id``): an edit
+        # marks its segment's issues changed at once, without rebuilding the tree.
+        self._by_segment: dict[str, list[Issue]] = {}
+        self._issue_nodes: dict[int, TreeNode[IssueNode]] = {}
+        # The issues listed whose segments changed since the check run that found them
+        # (by ``id``): shown dimmed, "changed since checked", until the next run is in.
+        self._changed: set[int] = set()
+        self._groups = 0
+        # The last check run failed: "Checking…" would have waited for it forever.
+        self._failed = False
 
     def compose(self) -> ComposeResult:
         yield Static("Checking…", id="issues-summary")
@@ -112,9 +127,16 @@ class IssuesPanel(Vertical):
         signature = tuple(_issue_key(issue) for issue in issues)
         tree: Tree[IssueNode] = self.query_one("#issues-tree", Tree)
         if signature == self._signature and tree.root.children:
+            # The same issues, but a segment may have been edited while the panel was hidden.
+            self.mark_changed()
             return
         self._signature = signature
         self._position = position
+        self._by_segment = {}
+        for issue in issues:
+            self._by_segment.setdefault(issue.segment_id, []).append(issue)
+        self._issue_nodes = {}
+        self._changed = {id(issue) for issue in issues if not self.session.checked_as_now(issue)}
         # A recheck must not move the translator's place in the list.
         current = self.current
         keep = _issue_key(current) if current is not None else None
@@ -152,8 +174,52 @@ class IssuesPanel(Vertical):
             self.call_after_refresh(self.select_issue_of, wanted)
         # The detail follows the new tree: it showed an issue just fixed or ignored.
         self.call_after_refresh(self._refresh_detail)
+        self._groups = len(groups)
+        self._failed = False
+        self._show_summary()
+
+    def _show_summary(self) -> None:
+        """The count of issues, or that there is none yet: before the first check run is in,
+        the session lists none because none was looked for ("0 issue(s)" said the document
+        was clean while it was being checked)."""
         summary = self.query_one("#issues-summary", Static)
-        summary.update(f"{len(issues)} issue(s) in {len(groups)} check(s)")
+        if not self.session.issues_in:
+            summary.update("Checks failed; see the message" if self._failed else "Checking…")
+            return
+        text = f"{len(self._signature)} issue(s) in {self._groups} check(s)"
+        if self._changed:
+            text += f"; {len(self._changed)} changed since checked"
+        summary.update(text)
+
+    def check_failed(self) -> None:
+        """A check run failed (its error was told): until one is in, say so."""
+        self._failed = True
+        self._show_summary()
+
+    def mark_changed(self, segment_ids: Iterable[str] | None = None) -> None:
+        """Mark the listed issues of ``segment_ids`` (None: of every segment) changed since
+        checked, or fresh again (an undo), as their texts now read: at once, where the next
+        check run is a pause in typing away, and a fix of them is refused till it is in."""
+        if segment_ids is None:
+            issues: Iterable[Issue] = (i for items in self._by_segment.values() for i in items)
+        else:
+            issues = (i for sid in set(segment_ids) for i in self._by_segment.get(sid, ()))
+        flipped = False
+        for issue in issues:
+            changed = not self.session.checked_as_now(issue)
+            if changed == (id(issue) in self._changed):
+                continue
+            flipped = True
+            if changed:
+                self._changed.add(id(issue))
+            else:
+                self._changed.discard(id(issue))
+            node = self._issue_nodes.get(id(issue))
+            if node is not None:
+                node.set_label(self._label(issue))
+        if flipped:
+            self._show_summary()
+            self._refresh_detail()
 
     def _show_more(self, parent: TreeNode[IssueNode], page: IssuePage) -> None:
         """Add the group's next page of issues (a book can have tens of thousands: a tree
@@ -163,7 +229,7 @@ class IssuesPanel(Vertical):
             page.more_node = None
         stop = min(len(page.issues), page.shown + ISSUES_PER_PAGE)
         for issue in page.issues[page.shown : stop]:
-            parent.add_leaf(self._label(issue), data=issue)
+            self._issue_nodes[id(issue)] = parent.add_leaf(self._label(issue), data=issue)
         page.shown = stop
         left = len(page.issues) - stop
         if left:
@@ -173,6 +239,12 @@ class IssuesPanel(Vertical):
     def _label(self, issue: Issue) -> Text:
         label = Text()
         label.append(f"#{self._position.get(issue.segment_id, 0) + 1} ", style="dim")
+        if id(issue) in self._changed:
+            # First, where a cut line keeps it: the words after it are no longer the text's.
+            label.append(f"{CHANGED} · ", style="italic")
+            label.append(f"{issue.side}: {issue.text or issue.message}")
+            label.stylize("dim")
+            return label
         label.append(f"{issue.side}: ", style="dim")
         if issue.text:
             label.append(issue.text, style="bold")
@@ -255,7 +327,16 @@ class IssuesPanel(Vertical):
             return
         text = Text()
         text.append(f"{data.severity.value} ", style=_SEVERITY_STYLE.get(data.severity.value, ""))
-        text.append(f"{data.check}  #{self._position.get(data.segment_id, 0) + 1} {data.side}\n")
+        place = f"#{self._position.get(data.segment_id, 0) + 1}"
+        text.append(f"{data.check}  {place} {data.side}\n")
+        if id(data) in self._changed:
+            # Why a fix is refused, before the key is pressed.
+            side = "translation" if data.side == "target" else "source"
+            text.append(
+                f"{CHANGED}: the {side} of {place} was edited after this was found; "
+                "the checks run again at the next pause\n",
+                style="bold yellow",
+            )
         if data.text:
             text.append(data.text, style="bold")
             if data.suggestion:
@@ -263,7 +344,7 @@ class IssuesPanel(Vertical):
                 text.append(data.suggestion, style="green")
             text.append("\n")
         text.append(data.message)
-        if data.fix is not None:
+        if data.fix is not None and id(data) not in self._changed:
             text.append(f"  [{shown_key(self.app, 'issues.fix')}: fix]", style="cyan")
         detail.update(text)
 
@@ -424,6 +505,8 @@ class IssuesPanel(Vertical):
                 + ", ".join(repr(text) for text in shown[:4])
                 + (" …" if len(shown) > 4 else "")
             )
+        if plan.changed:
+            title += f"; {left_out(plan)}"
 
         def done(apply: bool | None) -> None:
             if apply:
@@ -433,19 +516,23 @@ class IssuesPanel(Vertical):
 
     def _apply_fix(self, plan: FixPlan) -> None:
         try:
+            # As ``apply_fix`` will take it, to say what it leaves out (a merge while the
+            # preview was open may have changed more segments).
+            plan = self.session.without_changed(plan)
             change = self.session.apply_fix(plan)
         except (TermwiseError, ValueError, OSError) as error:
             self.notify(f"Fix not applied: {error}", severity="error")
             return
         self.post_message(self.Fixed(change))
         undo = shown_key(self.app, "review.undo")  # "Ctrl+Z", or where the keymap put it
+        left = f"; {left_out(plan)}" if plan.changed else ""
         if plan.side != "source":
-            self.notify(f"Fixed {len(change.after)} segment(s); undo with {undo}.")
+            self.notify(f"Fixed {len(change.after)} segment(s){left}; undo with {undo}.")
             return
         path = self.session.path
         message = (
-            f"Rewrote {path}: {len(change.after)} segment(s) fixed; the previous file is "
-            f"{backup_path(path)}; undo with {undo}."
+            f"Rewrote {path}: {len(change.after)} segment(s) fixed{left}; the previous file "
+            f"is {backup_path(path)}; undo with {undo}."
         )
         synced = self.session.last_source_sync
         if synced is not None and synced.reviewed_reopened:
@@ -477,6 +564,16 @@ class IssuesPanel(Vertical):
 
 
 ISSUES_PER_PAGE = 200
+# How an issue whose segment was edited after the check run that found it is marked.
+CHANGED = "changed since checked"
+
+
+def left_out(plan: FixPlan) -> str:
+    """What a fix everywhere leaves out for having changed since the check, in words."""
+    return (
+        f"{plan.changed_segments} changed since the check, left out "
+        "(fix them once the check has rerun)"
+    )
 
 
 def worst_first(issues: Sequence[Issue], position: Mapping[str, int]) -> list[Issue]:
