@@ -197,6 +197,11 @@ def english_number_words(text: str) -> list[int]:
         if value is not None:
             current = (current or 0) + value
             after_unit = unit is not None
+        elif word.endswith("s") and word[:-1] in _EN_SCALES:
+            # "ten thousands", "millions": a vague count (the King James Bible's "ten
+            # thousands" is 万万, "thousands upon thousands"), not the number before it.
+            current, total = None, 0
+            after_unit = False
         elif word in _EN_SCALES:
             current = (current or 1) * _EN_SCALES[word]
             after_unit = False
@@ -223,12 +228,15 @@ def chinese_numerals(text: str) -> list[int]:
             continue
         total = section = 0
         digit: int | None = None
-        for char in run:
+        for position, char in enumerate(run):
             if char in _ZH_DIGITS:
                 digit = _ZH_DIGITS[char]
                 continue
             unit = _ZH_UNITS[char]
-            if unit == 10000:
+            if unit == 10000 and position and run[position - 1] == "万":
+                # 万万 is 亿: 四万万 is 400 million, not 40,000.
+                total *= unit
+            elif unit == 10000:
                 total += (section + (digit or 0)) * unit
                 section = 0
             else:
