@@ -21,6 +21,12 @@ inflects as a whole, its article with it ("la nueva época", "las nuevas épocas
 destin" is the plural of "communauté de destin"; "nuevo tipo de relación internacional" is
 no form of "nuevo tipo de relaciones internacionales"), and an adjective after them may
 agree with either noun.
+
+Gender is the other inflection the stems miss: French "public" and "publique", "étranger"
+and "étrangère" stem apart. ``gender_forms`` gives an adjective's other gender by its
+ending, which the matcher accepts where the term has an adjective (``noun_positions``
+says where it has nouns, whose gender is their own). ``negates_noun`` tells the Spanish
+"no" that makes a noun's opposite ("la no injerencia") from the verb's negation.
 """
 
 from __future__ import annotations
@@ -50,6 +56,11 @@ _FUNCTION_WORDS = {
         )
     ),
 }
+
+# The negation that makes a noun of its opposite as a prefix would, written apart ("la no
+# injerencia", "les organisations non gouvernementales"): an adverb, which never takes the
+# noun's plural ("las no injerencias"; "nos" is a pronoun).
+_NEGATIONS = {"es": frozenset(("no",)), "fr": frozenset(("non",))}
 
 # Conjunctions inside terms: the word after one is the head's coordinate ("reforma y
 # apertura"), no complement whose number is its own.
@@ -262,9 +273,9 @@ def _number(want: str, seen: str, lang: str, bare: Callable[[str], str]) -> int 
 @lru_cache(maxsize=65536)
 def plural_forms(word: str, lang: str) -> tuple[str, ...]:
     """The regular plural forms of the lower-case ``word`` in ``lang`` (its primary subtag),
-    other than ``word`` itself; none for a language without rules here, a function word or
-    a word that is no run of letters."""
-    if not word.isalpha() or word in _FUNCTION_WORDS.get(lang, ()):
+    other than ``word`` itself; none for a language without rules here, a function word, a
+    negation or a word that is no run of letters."""
+    if not word.isalpha() or word in _FUNCTION_WORDS.get(lang, ()) or is_negation(word, lang):
         return ()
     if lang == "es":
         forms = _ES_IRREGULAR.get(word) or _spanish(word)
@@ -550,3 +561,86 @@ def _french(word: str) -> tuple[str, ...]:
     if word.endswith("ou"):
         return (word + "s", word + "x")  # trous; bijoux, genoux
     return (word + "s",)
+
+
+# French adjectives whose feminine changes the masculine's ending, not only adds an "e"
+# (Grevisse, Le bon usage §§ 530-545), as (masculine, feminine) endings. Snowball stems
+# some of these pairs apart ("public" and "publique", "actif" and "active", "étranger" and
+# "étrangère"), so an adjective that agrees with another noun than the term's ("un système
+# de santé public" for "santé publique") was not the term's word.
+_FR_GENDER_ENDINGS = (
+    ("ic", "ique"),
+    ("if", "ive"),
+    ("el", "elle"),
+    ("al", "ale"),
+    ("eux", "euse"),
+    ("er", "ère"),
+)
+# The fewest letters before such an ending: "mer" and "mère", "sel" and "selle" are nouns of
+# their own.
+_MIN_GENDER_STEM = 2
+
+
+@lru_cache(maxsize=65536)
+def gender_forms(word: str, lang: str) -> tuple[str, ...]:
+    """The other gender's forms, singular and plural, of the lower-case ``word`` read as a
+    French adjective whose ending its gender changes (``_FR_GENDER_ENDINGS``): "public" →
+    "publique", "publiques"; "étrangères" → "étranger", "étrangers". None for any other word
+    or language. A noun with such an ending gets forms too ("manière": "manier"): the
+    matcher accepts them only where the term has an adjective (``noun_positions``)."""
+    if lang != "fr" or not word.isalpha() or word in _FUNCTION_WORDS["fr"]:
+        return ()
+    for masculine, feminine in _FR_GENDER_ENDINGS:
+        for ending in (feminine, feminine + "s"):
+            stem = word.removesuffix(ending)
+            if stem != word and len(stem) >= _MIN_GENDER_STEM:
+                return (stem + masculine, *plural_forms(stem + masculine, "fr"))
+    for masculine, feminine in _FR_GENDER_ENDINGS:
+        singular = word
+        if not word.endswith(masculine):
+            singular = next(
+                (s for s in singular_forms(word, "fr") if s.endswith(masculine)),
+                word[:-1] if word.endswith(masculine + "s") else "",
+            )
+        stem = singular.removesuffix(masculine)
+        if singular and stem != singular and len(stem) >= _MIN_GENDER_STEM:
+            return (stem + feminine, stem + feminine + "s")
+    return ()
+
+
+def noun_positions(words: Sequence[str], lang: str, head: int) -> frozenset[int]:
+    """Indexes of a term's lower-case ``words`` that are its nouns, whose gender is the
+    term's: the head (index ``head``) and each complement's or coordinate's first content
+    word ("politique de santé publique": 0 and 2). Any other content word is an adjective,
+    which may agree with a noun outside the term ("un système de santé public")."""
+    function_words = _FUNCTION_WORDS.get(lang, frozenset())
+    positions = {head}
+    after_function_word = False
+    for index, word in enumerate(words):
+        if word in function_words:
+            after_function_word = True
+        elif after_function_word:
+            positions.add(index)
+            after_function_word = False
+    return frozenset(positions)
+
+
+def is_negation(word: str, lang: str) -> bool:
+    """Whether the lower-case ``word`` is ``lang``'s negation written apart before a noun
+    ("no", "non"; ``_NEGATIONS``)."""
+    return word in _NEGATIONS.get(lang, ())
+
+
+def negates_noun(before: str, word: str, lang: str) -> bool:
+    """Whether a negation (``is_negation``) between the lower-case words ``before`` and
+    ``word`` makes a noun of its opposite as a prefix would: the Spanish "no" after an
+    article or a preposition ("la no injerencia", "principio de no intervención"). Not
+    before an infinitive ("de no intervenir", "al no cumplir"), nor after any other word
+    ("que no aplica"): there it negates the verb, and the term is there. (French "non"
+    negates whatever follows it: the matcher's ``_NEGATING_WORDS``.)"""
+    return (
+        lang == "es"
+        and before in _FUNCTION_WORDS["es"]
+        and before not in _CONJUNCTIONS["es"]
+        and not word.endswith(("ar", "er", "ir"))
+    )

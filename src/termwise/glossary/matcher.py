@@ -40,9 +40,13 @@ from termwise.glossary.gender import head_index
 from termwise.glossary.inflection import (
     agrees,
     article_plurals,
+    gender_forms,
     has_number_agreement,
     head_size,
     is_function_word,
+    is_negation,
+    negates_noun,
+    noun_positions,
     plural_forms,
     singular_forms,
     strip_accents,
@@ -362,6 +366,9 @@ class _Entry:
     compound: frozenset[int] = frozenset()
     # The index of the head word whose gender must be kept (``_GENDERED_TAGS``), if any.
     gendered: int | None = None
+    # Indexes of nouns with an adjective's ending (``inflection.gender_forms``), which the
+    # other gender's form is not: "un étranger" is no "étrangère" (a foreign woman).
+    fixed_genders: tuple[int, ...] = ()
 
     # The first three fields of a ``TermMatch`` of this entry, ready to splice in.
     head: tuple[str, Term, TermStatus] = field(init=False)
@@ -397,6 +404,8 @@ class TermMatcher:
         # A glossary word's plural whose stem is not the word's ("luces" for "luz"), folded
         # as ``surface`` folds it → the word's code (see ``inflection.plural_forms``).
         self._plurals: dict[str, str] = {}
+        # Stems that share a code with another gender's (``_gender_joins``).
+        self._gender_joined: frozenset[str] = frozenset()
         wanted = set(statuses) if statuses is not None else None
         self._vocab: dict[str, str] = {}
         self._gaps: dict[str, str] = {}
@@ -423,6 +432,7 @@ class TermMatcher:
                 _folded(word) for word in _WORD_HEAD.findall(_EDGE_PUNCTUATION.sub("", term.text))
             )
             gendered = self._gendered_head(words)
+            fixed_genders = self._fixed_genders(words)
             # A term of several words in a language with number agreement has its words'
             # numbers to check: the stems match "la nueva épocas".
             plain = (
@@ -430,10 +440,13 @@ class TermMatcher:
                 and (ascii or self.accent_insensitive or self.cjk)
                 and not (len(tokens) > 1 and has_number_agreement(base))
                 and gendered is None
+                and not fixed_genders
             )
             compound = _compound_words(term.text)
             patterns.setdefault(key, []).append(
-                _Entry(concept_id, term, tokens, words, ascii, plain, compound, gendered)
+                _Entry(
+                    concept_id, term, tokens, words, ascii, plain, compound, gendered, fixed_genders
+                )
             )
         for key, entries in patterns.items():
             # The value carries what the hot loop needs: whether any entry needs a check, and
@@ -474,11 +487,39 @@ class TermMatcher:
                             )
         if len(self._gaps) > _VOCAB_BASE - 0x80:
             raise ValueError("too many distinct punctuation marks in the glossary's terms")
-        base = max(8, math.isqrt(len(stems)) + 1)
-        for index, stem in enumerate(stems):
+        joined = self._gender_joins(words, stems)
+        self._gender_joined = frozenset((*joined, *joined.values()))
+        codes = [stem for stem in stems if stem not in joined]
+        base = max(8, math.isqrt(len(codes)) + 1)
+        for index, stem in enumerate(codes):
             high, low = divmod(index, base)
             self._vocab[stem] = MARK + chr(_VOCAB_BASE + high) + chr(_VOCAB_BASE + base + low)
+        for stem, representative in joined.items():
+            self._vocab[stem] = self._vocab[representative]
         self._add_plurals(words)
+
+    def _gender_joins(self, words: Iterable[str], stems: dict[str, None]) -> dict[str, str]:
+        """The stems of glossary words that are one adjective in two genders, each with the
+        stem whose code it shares: "publiqu" → "public" where the glossary has "bien public"
+        and "santé publique". Only where both forms are glossary words: a form's stem may be
+        another word's too ("écuyère" and "écuyers" stem alike, "appuyère" and "appuyers"),
+        and joining those would make one word of two. Where only one gender is in the
+        glossary, ``_add_plurals`` keys the other's exact forms as it."""
+        parent: dict[str, str] = {}
+
+        def root(stem: str) -> str:
+            while stem in parent:
+                stem = parent[stem]
+            return stem
+
+        glossary_words = {word.lower() for word in words}
+        for word in glossary_words:
+            key = self._word_key(word)
+            for form in gender_forms(word, self._base):
+                other = self._word_key(form)
+                if form in glossary_words and other in stems and root(other) != root(key):
+                    parent[root(other)] = root(key)
+        return {stem: root(stem) for stem in parent}
 
     def _add_plurals(self, words: Iterable[str]) -> None:
         """Key each word's regular plurals, and a plural word's singulars, as the word where
@@ -494,6 +535,7 @@ class TermMatcher:
                 + singular_forms(lower, self._base)
                 + article_plurals(lower, self._base)
                 + _agent_genders(lower, self._base)
+                + gender_forms(lower, self._base)
             )
             for form in forms:
                 # An adverb is no plural's singular ("bien" of "bienes").
@@ -673,7 +715,7 @@ class TermMatcher:
                 token = tokens[first]
                 layout = layouts.get(token) or self._layout(token)
                 start = first_start + layout[first_char - key.rfind(SEP, 0, first_char) - 1][0]
-            if start and self._after_prefix(text, start, tokens[first - 1] if first else ""):
+            if start and self._after_prefix(text, start, tokens, first):
                 continue
             if key[last_char + 1] == SEP:
                 end = last_start + len(tokens[last])
@@ -696,23 +738,37 @@ class TermMatcher:
             return [_new_match(TermMatch, (*entry.head, start, end, text[start:end], others))]
         return _select(candidates, text) if candidates else []
 
-    def _after_prefix(self, text: str, start: int, previous: str) -> bool:
+    def _after_prefix(self, text: str, start: int, tokens: list[str], first: int) -> bool:
         """Whether a term found at ``start`` is glued by a hyphen to the word before it, or
         follows a negating word (``_NEGATING_WORDS``): "non-zero-sum thinking" is not
-        "zero-sum thinking". ``previous`` is the token before the term's. A hyphen after a
-        term is no matter: "zero-sum thinking-driven" still names the term, as the head of
-        an English compound is its last part. A compound the glossary lists is a term of its
+        "zero-sum thinking". ``tokens[first]`` is the term's first token; the one before the
+        negation tells a Spanish "no" that negates a noun ("la no injerencia") from the
+        verb's (``inflection.negates_noun``). A hyphen after a term is no matter:
+        "zero-sum thinking-driven" still names the term, as the head of an English compound
+        is its last part. A compound the glossary lists is a term of its
         own, which the longest match keeps. Two names joined by a hyphen are no prefix and
         its word: "China-Africa cooperation" holds "Africa", "Chine-Afrique" "Afrique"."""
-        before = text[start - 1]
-        if before in _GLUE:
+        mark = text[start - 1]
+        if mark in _GLUE:
             if start < 2 or not text[start - 2].isalnum():
                 return False
             word_start = start - 2
             while word_start and text[word_start - 1].isalnum():
                 word_start -= 1
             return not (text[word_start].isupper() and text[start].isupper())
-        return before.isspace() and previous in _NEGATING_WORDS.get(self._base, ())
+        if not mark.isspace() or not first:
+            return False
+        previous = tokens[first - 1]
+        if previous in _NEGATING_WORDS.get(self._base, ()):
+            return True
+        if not is_negation(previous, self._base) or first < 2:
+            return False
+        word = _WORD_HEAD.match(text, start)
+        return negates_noun(
+            _EDGE_PUNCTUATION.sub("", tokens[first - 2]),
+            word.group().lower() if word else "",
+            self._base,
+        )
 
     def _check(self, entry: _Entry, found: list[str]) -> bool:
         """Whether the words found for a key hit satisfy the entry's accent, case and exact rules.
@@ -742,6 +798,31 @@ class TermMatcher:
             return head
         return None
 
+    def _fixed_genders(self, words: tuple[str, ...]) -> tuple[int, ...]:
+        """The indexes of a term's nouns (``inflection.noun_positions``) that end as an
+        adjective whose gender changes its ending: there the other gender's form, keyed as
+        the word, is another word."""
+        if self.cjk or not words:
+            return ()
+        nouns = noun_positions(words, self._base, head_index(words, self._base))
+        return tuple(index for index in sorted(nouns) if gender_forms(words[index], self._base))
+
+    def _other_gender(self, seen: str, wanted: str) -> bool:
+        """Whether the found word ``seen`` reached the term's word ``wanted`` only through
+        the other gender: its stem is another, and it is one of ``wanted``'s other gender's
+        forms (``gender_forms``) or its stem shares a code with ``wanted``'s for that
+        (``_gender_joins``: "activez" took the code of "actif" where the glossary has
+        "active" too)."""
+        seen_key, wanted_key = self._word_key(seen), self._word_key(wanted)
+        if seen_key == wanted_key:
+            return False
+        if seen_key in self._gender_joined and wanted_key in self._gender_joined:
+            return True
+        forms = gender_forms(wanted, self._base)
+        if self.accent_insensitive:
+            return strip_accents(seen) in map(strip_accents, forms)
+        return seen in forms
+
     def _check_words(self, entry: _Entry, found: list[str]) -> bool:
         term = entry.term
         gendered = entry.gendered
@@ -749,6 +830,11 @@ class TermMatcher:
             gendered is not None
             and gendered < len(found)
             and _gender_letter(_folded(found[gendered])) != _gender_letter(entry.words[gendered])
+        ):
+            return False
+        if any(
+            index < len(found) and self._other_gender(_folded(found[index]), entry.words[index])
+            for index in entry.fixed_genders
         ):
             return False
         if len(entry.tokens) > 1 and not agrees(
@@ -766,7 +852,9 @@ class TermMatcher:
             # is the word; any other accent is another word. In the head noun phrase, whose
             # number ``agrees`` has checked as a whole, the singular of a plural term's word
             # is the word too ("relación pública" of "relaciones públicas"); a complement's
-            # word keeps the term's number, which ``agrees`` checks too.
+            # word keeps the term's number, which ``agrees`` checks too. An adjective's other
+            # gender may move the accent ("étrangère" of "étranger"), a noun's may not
+            # ("régulière" is no "régulier").
             head = head_size(entry.words, self._base)
             for index, (seen, wanted) in enumerate(zip(found, entry.tokens, strict=False)):
                 folded, want = self.surface(seen), wanted.casefold()
@@ -774,6 +862,10 @@ class TermMatcher:
                     _same_accents(folded, want)
                     or folded in plural_forms(want, self._base)
                     or (index < head and want in plural_forms(folded, self._base))
+                    or (
+                        index not in entry.fixed_genders
+                        and folded in gender_forms(want, self._base)
+                    )
                 ):
                     return False
         if not (term.case_sensitive or term.exact):
