@@ -60,11 +60,11 @@ def test_a_quantifier_before_an_adjective_outside_the_term_is_its_determiner(
 RELATIVES = [
     (
         "Cyberthreats, which grow every day, are dangerous.",
-        "Las ciberamenazas, los cuales crecen todos los días, son peligrosas.",
+        "Las ciberamenazas, las cuales crecen todos los días, son peligrosas.",
     ),
     (
         "Cyberthreats, which grow every day, must be stopped.",
-        "Las ciberamenazas, los cuales crecen todos los días, tienen que ser paradas.",
+        "Las ciberamenazas, las cuales crecen todos los días, tienen que ser paradas.",
     ),
     # "which" read as a determiner by the tagger; a singular term takes its article too.
     (
@@ -96,5 +96,5 @@ def test_a_clause_set_aside_keeps_its_place_among_segments(engine: ConstrainedEn
         "es",
     )
     assert first.target.endswith(", son peligrosas."), first.target
-    assert "ciberamenazas, los cuales crecen todos los días, y" in second.target, second.target
+    assert "ciberamenazas, las cuales crecen todos los días, y" in second.target, second.target
     assert third.target.startswith("El desarrollo pacífico, qué China"), third.target

@@ -511,8 +511,12 @@ def _spanish(word: str) -> tuple[str, ...]:
             # (joven → jóvenes, examen → exámenes, origen → orígenes).
             plural = _accented(word, groups[-2]) + "es"
         return (plural,)
-    # Other final consonants are loanwords: clubes and clubs, álbumes and álbums.
-    return (word + "es", word + "s")
+    if last in "bm" or word.endswith("ch"):
+        # Loanwords that take either: clubes and clubs, álbumes and álbums, sándwiches.
+        return (word + "es", word + "s")
+    # Any other final consonant is a loanword's, which takes -s (RAE, "plural"): robots,
+    # chips, cómics, zigzags, think tanks ("thinkes tankes" was written into MT output).
+    return (word + "s",)
 
 
 def _vowel_groups(word: str) -> list[tuple[int, int]]:

@@ -625,6 +625,58 @@ def _fence(
     return "".join(pieces), kept, "it overlaps another occurrence, which was forced", emphasis
 
 
+# A plural noun the source analyser and tagger know; what the tagger sees in the place of
+# an unknown plural last word of a fenced occurrence. Its units are replaced after the
+# lookup.
+_KNOWN_PLURAL = "things"
+# A fenced occurrence in the text given to the pipeline: its key, its words up to the
+# last, the last.
+_FENCED = re.compile(_OPEN + r"(\d+)" + _KEY_END + r"([^" + _CLOSE + r"]*?)([^\W\d_]+)" + _CLOSE)
+
+
+def _unknown_plurals(stream: str, by_key: dict[int, Placement]) -> set[int]:
+    """The keys of the plural occurrences (``Placement.plural``) whose last word the
+    analysis in ``stream`` did not know, but for a fix-by-hand form's, whose words are
+    translated (``_with_stand_ins``)."""
+    pieces = tokens(stream)
+    found: set[int] = set()
+    for index, piece in enumerate(pieces):
+        opening = _OPENING.fullmatch(piece)
+        key = int(opening.group(1)) if opening else -1
+        placement = by_key.get(key)
+        if placement is None or not placement.plural or placement.keep:
+            continue
+        units = []
+        for inside in pieces[index + 1 :]:
+            if inside == _CLOSE_BLANK or _OPENING.fullmatch(inside):
+                break
+            if inside.startswith("^"):
+                units.append(inside)
+        if units and units[-1].startswith("^*"):
+            found.add(key)
+    return found
+
+
+def _with_stand_ins(text: str, keys: set[int]) -> str:
+    """``text`` with a known plural noun for the last word of each fenced occurrence of
+    ``keys``.
+
+    The tagger chooses a word's reading from its neighbours: after an unknown word it read
+    "must" as a noun ("Relevant stakeholders must act.": "La ley de mosto de las partes
+    interesadas pertinente", as plain Apertium does: "Pertinente stakeholders ley de
+    mosto."), after a plural noun as the modal. The occurrence's units are replaced by the
+    term after the lookup, and a plural noun gives it the number the plan reads
+    (``_source_number``).
+    """
+
+    def stand_in(match: re.Match[str]) -> str:
+        if int(match.group(1)) not in keys:
+            return match.group()
+        return f"{_OPEN}{match.group(1)}{_KEY_END}{match.group(2)}{_KNOWN_PLURAL}{_CLOSE}"
+
+    return _FENCED.sub(stand_in, text)
+
+
 def _markup_around(text: str, start: int, end: int, earliest: int) -> Marks:
     """The inline markup that wraps exactly ``text[start:end]``, outermost last: "[*", "*]"
     for "[*term*](url)"; empty strings where none does."""
@@ -982,6 +1034,11 @@ class _Injection:
     carried: str = ""
     article: bool = False
     capitalised: bool = False
+    # A carried term's rendering in the singular, where the glossary records the term so:
+    # what is written where transfer makes the unit singular (``_carried_form``); and the
+    # case ``_verbatim`` writes the term in (capitalise, lower the next word).
+    singular: str = ""
+    case: tuple[bool, bool] = (False, False)
 
 
 def _translate_joined(
@@ -999,6 +1056,10 @@ def _translate_joined(
     injection by key, its decision 'left' where transfer lost it; None where the segment
     count was not kept."""
     stream = _run(pipe.analysis, _SEPARATOR.join(texts))
+    unknown = _unknown_plurals(stream, by_key)
+    if unknown:
+        # Rare: a second analysis costs no run where every plural occurrence is known.
+        stream = _run(pipe.analysis, _SEPARATOR.join(_with_stand_ins(t, unknown) for t in texts))
     heads = pending_heads.result()
     edited, injections = _edit(
         stream, by_key, heads, lower_after, emphasis, pipe, following, in_sentences
@@ -1014,13 +1075,14 @@ def _translate_joined(
         # command per occurrence ran every command over every line (a 600 KB document took
         # 47 s), and a book's script passed as an argument exceeded the system's limit.
         transferred = _put_back_clauses(_run(pipe.transfer, edited), clauses, pipe)
+        transferred = _relatives_agreeing(transferred)
 
         def restore(match: re.Match[str]) -> str:
             injection = restorable.get(int(match.group(2)))
             if injection is None:
                 return match.group()
             if injection.carried:
-                return injection.carried
+                return _carried_form(injection, _TAGS.findall(match.group(3)))
             opening, closing = (escape(mark) for mark in injection.emphasis)
             head = heads.get(injection.decision.target or "")
             lemma, words_before = _restored_head(match.group(1), head, injection.before)
@@ -1111,6 +1173,8 @@ def _edit(
     previous_unit = ""
     # Where each injected unit is in ``out``: the source words after it, the term's number.
     injected: list[tuple[int, tuple[str, ...], str]] = []
+    # Where each plural unit of a singular source phrase is in ``out`` ("Data is": "datos").
+    made_plural: list[int] = []
     while i < len(pieces):
         piece = pieces[i]
         opening = _OPENING.fullmatch(piece)
@@ -1212,6 +1276,9 @@ def _edit(
         if head is not None:
             unit, before, after, lemma = _inject(head, units, capitalise, key, placement)
             out.append(unit)
+            plural = _occurrence_number(head, units, placement) == "pl"
+            if plural and _source_number(units) != "pl":
+                made_plural.append(len(out) - 1)
             if following and key in following and head.gendered:
                 number = _occurrence_number(head, units, placement)
                 injected.append((len(out) - 1, following[key], number))
@@ -1262,6 +1329,8 @@ def _edit(
             article = carried and _definite_article_before(out)
             verbatim = _verbatim(written, capitalise, key in lower_after, marks)
             out.append(_carried(units, key, shown) if carried else verbatim)
+            if carried and _source_number(units) != "pl":
+                made_plural.append(len(out) - 1)
             reason = (
                 "no noun of the term is known to Apertium's analyser and the glossary "
                 "records no gender: inserted without agreement"
@@ -1280,6 +1349,8 @@ def _edit(
                 carried=verbatim if carried else "",
                 article=article,
                 capitalised=carried and capitalise,
+                singular=term.text if carried and term.number != "plural" else "",
+                case=(capitalise, key in lower_after),
             )
         # Keep what the text itself put between the words (a superblank of the deformatter).
         out.extend(p for p in inside if p.startswith("[") and p != _CLOSE_BLANK)
@@ -1287,6 +1358,8 @@ def _edit(
     if pipe is not None:
         for index, next_words, number in injected:
             _verb_after(out, index, next_words, number, pipe)
+        for index in made_plural:
+            _plural_verb_after(out, index, pipe)
     return "".join(out), injections
 
 
@@ -1298,6 +1371,21 @@ def _carried(units: list[_SourceUnit], key: int, gender: str) -> str:
     the verbatim term back in its place before generation."""
     source_lemma = next((u.lemma for u in units if u.tags[:1] == ["n"]), "x").lower()
     return f"^{escape(source_lemma)}<n><pl>/x__{key}__<n><{gender}><pl>$"
+
+
+def _carried_form(injection: _Injection, tags: list[str]) -> str:
+    """The superblank that takes the place of a carried verbatim term's unit, ``tags`` as
+    transfer left them: the term in the singular where transfer made the unit singular and
+    the glossary records the singular.
+
+    After "no" transfer makes the noun singular, with its determiner and verb, as Spanish
+    does ("Ningún grupo de reflexión fue consultado"); the plural rendering stood among
+    them: "Ningún thinkes tankes estuvo consultado."
+    """
+    if "sg" not in tags or not injection.singular:
+        return injection.carried
+    injection.written = injection.singular
+    return _verbatim(injection.singular, *injection.case, injection.emphasis)
 
 
 # An injected unit before transfer (its key on its target side).
@@ -1405,6 +1493,53 @@ def _put_back_clauses(transferred: str, clauses: list[str], pipe: Pipeline) -> s
     return _ASIDE_BLANK.sub(lambda match: lowered[int(match.group(1))], transferred)
 
 
+# "el cual" after transfer, and a quantifier pronoun that may stand between it and its
+# antecedent ("algunos de los cuales"): lemma and tags up to the gender, gender, number.
+_EL_CUAL = re.compile(r"\^([Ee]l cual<rel><nn>)<(\w+)><(\w+)>\$")
+_QUANTIFIER = re.compile(r"\^(\w+<prn><tn>)<(\w+)><(\w+)>\$")
+_PREPOSITION_OR_COMMA = re.compile(r"\^[^$<]*<(?:pr|cm)>\$")
+
+
+def _relatives_agreeing(transferred: str) -> str:
+    """``transferred`` with each "el cual" whose antecedent is an injected term in the
+    term's gender and number, and a quantifier before it ("algunas de las cuales") in its
+    gender.
+
+    Apertium's transfer gives the relative the masculine whatever its antecedent (a clause
+    set aside is transferred without it, ``_set_aside_clauses``): "Las ciberamenazas, los
+    cuales crecen", "la ciberamenaza del cual hablamos". The antecedent is the injected unit
+    right before it, with no more than a comma, a preposition and a quantifier between.
+    """
+    pieces = tokens(transferred)
+    for index, piece in enumerate(pieces):
+        head = _RESTORE.fullmatch(piece) if piece.startswith("^") else None
+        if head is None:
+            continue
+        tags = _TAGS.findall(head.group(3))
+        gender = next((t for t in tags if t in ("m", "f")), None)
+        number = next((t for t in tags if t in _TAG_NUMBERS), None)
+        if gender is None or number is None:
+            continue
+        quantifier = -1
+        position = _next_unit(pieces, index, 1)
+        while position >= 0:
+            unit = pieces[position]
+            relative = _EL_CUAL.fullmatch(unit)
+            if relative is not None:
+                pieces[position] = f"^{relative.group(1)}<{gender}><{number}>$"
+                if quantifier >= 0:
+                    found = _QUANTIFIER.fullmatch(pieces[quantifier])
+                    assert found is not None
+                    pieces[quantifier] = f"^{found.group(1)}<{gender}><{found.group(3)}>$"
+                break
+            if _QUANTIFIER.fullmatch(unit) and quantifier < 0:
+                quantifier = position
+            elif not _PREPOSITION_OR_COMMA.fullmatch(unit):
+                break
+            position = _next_unit(pieces, position, 1)
+    return "".join(pieces)
+
+
 # An article right before a keyed unit after transfer.
 _ARTICLE_BEFORE_KEY = re.compile(r"\^el<det><def><\w+><\w+>\$ *(?=\^[^$<]*__(\d+)__<)", re.I)
 
@@ -1450,6 +1585,7 @@ def _in_sentence_case(transferred: str, injections: dict[int, _Injection]) -> st
         injection = injections.get(int(match.group(2))) if match else None
         if injection is not None and injection.capitalised and first >= 0:
             injection.carried = _verbatim(injection.written, False, False, injection.emphasis)
+            injection.case = (False, False)
             pieces[first] = _UNIT_START.sub(
                 lambda m: f"^{m.group(1)}{m.group(2).upper()}", pieces[first], count=1
             )
@@ -1511,6 +1647,43 @@ def _verb_after(
     after a term that ends in a complement, and "Common prosperity increases." lost its verb.
     """
     _verb_in_noun_run(out, index, out, index + 1, words, number, pipe)
+
+
+def _plural_verb_after(out: list[str], index: int, pipe: Pipeline) -> None:
+    """The verb right after the plural unit at ``out[index]`` (past adverbs, and past a
+    relative clause set off by commas, whose own verb goes too) in its plural, in place,
+    where the source wrote it in the third person singular.
+
+    A term can be plural where its source is singular ("data": "datos", recorded plural):
+    transfer makes the verb agree with the source's verb, not with the unit, and "Data is
+    collected." came out "Los datos está recogido." (plain Apertium: "El dato está
+    recogido.").
+    """
+    span = _parenthetical_after(out, index)
+    if span is not None:
+        clause_verb = _next_unit(out, _next_unit(out, span[0], 1), 1)
+        if clause_verb >= 0:
+            _in_plural(out, clause_verb, pipe)
+        index = span[1] - 1
+    position = _next_unit(out, index, 1)
+    while position >= 0 and _source_side(out[position]).tags[:1] == ["adv"]:
+        position = _next_unit(out, position, 1)
+    if position >= 0:
+        _in_plural(out, position, pipe)
+
+
+def _in_plural(out: list[str], position: int, pipe: Pipeline) -> None:
+    """The verb at ``out[position]``, where it is in the third person singular, as the same
+    verb's reading without person and number ("is": "are", "was": "were"), looked up in
+    the bilingual dictionary, in place."""
+    verb = _source_side(out[position])
+    tags = verb.tags
+    if not tags or tags[0] not in _VERBS or tags[-2:] != ["p3", "sg"]:
+        return
+    plural = ["pres" if tag == "pri" else tag for tag in tags[:-2]]
+    unit = _looked_up(pipe, f"^{escape(verb.lemma)}{''.join(f'<{t}>' for t in plural)}$")
+    if unit is not None:
+        out[position] = unit
 
 
 def _verb_in_noun_run(
