@@ -28,9 +28,10 @@ from termwise.terms.candidates import (
     LINK_ARTICLES,
     LINK_WORDS,
     CandidateIndex,
+    FormStats,
     has_symbol_letters,
 )
-from termwise.terms.demonyms import is_demonym
+from termwise.terms.demonyms import is_demonym, place_demonyms
 from termwise.terms.general import (
     BASE,
     ING,
@@ -522,8 +523,9 @@ def form_vetoes(index: CandidateIndex, forms: Sequence[str]) -> np.ndarray:
 
 def lone_demonyms(index: CandidateIndex, forms: Sequence[str]) -> np.ndarray:
     """Which of ``forms`` are one word that names a people or its language ("Chinese",
-    "Americans", "française"; ``demonyms``): no term alone, where a phrase holding one may
-    be ("Chinese medicine", "pas espagnol"). A listing rule of ``extract_terms`` after the
+    "Americans", "française"; ``demonyms``; French "suisse" where the text writes it in
+    lower case, ``place_demonyms``): no term alone, where a phrase holding one may be
+    ("Chinese medicine", "pas espagnol"). A listing rule of ``extract_terms`` after the
     combiner, which reads a name's capital as a named entity's and ranked "Chinese" second
     in the seed paper, where ACTER's gold lists no demonym (its countries, named entities,
     stay: "China"). Not one of ``form_vetoes``: training would choose its cut-off with it,
@@ -531,13 +533,25 @@ def lone_demonyms(index: CandidateIndex, forms: Sequence[str]) -> np.ndarray:
     wind/en from 0.32 to 0.28 (held-out 0.426 to 0.421), though the veto raises F1 at every
     cut-off of both domains."""
     lang = languages.primary(index.lang)
-    return np.array(
-        [
-            len(index.forms[form].words) == 1 and is_demonym(index.forms[form].words[0], lang)
-            for form in forms
-        ],
-        dtype=bool,
-    )
+    spelled = place_demonyms(lang)
+    result = np.zeros(len(forms), dtype=bool)
+    for row, form in enumerate(forms):
+        stats = index.forms[form]
+        if len(stats.words) != 1:
+            continue
+        word = stats.words[0]
+        # "suisse" is the country where the text writes it with a capital ("la Suisse"),
+        # the adjective where it does not ("la banque suisse").
+        result[row] = is_demonym(word, lang) or (word in spelled and _lower_case(stats))
+    return result
+
+
+def _lower_case(stats: FormStats) -> bool:
+    """Whether the text writes a one-word form in lower case mostly: a capital of its own,
+    not a sentence's or a longer name's ("Strategic" of "Chinese Diplomatic Strategic
+    Thought"), makes it a name."""
+    own_capital = stats.capital - stats.clause_capital - stats.in_name
+    return bool(own_capital * 2 < max(stats.inside, 1))
 
 
 # A lone adjective is general language's where general language uses it this much (Zipf):
@@ -571,12 +585,10 @@ def lone_adjectives(index: CandidateIndex, forms: Sequence[str]) -> np.ndarray:
         if len(stats.words) != 1:
             continue
         word = stats.words[0]
-        # Its own capital, not a sentence's or a longer name's ("Strategic" of "Chinese
-        # Diplomatic Strategic Thought"), makes it a name, which is counted apart.
-        own_capital = stats.capital - stats.clause_capital - stats.in_name
+        # A name is counted apart (``_lower_case``).
         result[row] = (
             word.endswith(adjective_end)
-            and own_capital * 2 < max(stats.inside, 1)
+            and _lower_case(stats)
             and general_zipf(word, lang) >= COMMON_ADJECTIVE_ZIPF
             and _has_adverb(word, lang)
             and not _noun_use(index, word, lang)
