@@ -28,9 +28,10 @@ in the last pass, 1-4, 4-1, 2-3, 3-2, 1-5 and 5-1), each with a cost. What diffe
   best word table, show that it went astray, and it is redone through them. The MT's own
   line lengths give the length ratio where the totals' ratio is off (a side lacks a passage).
 * An MT given is checked before it is trusted: one whose line lengths do not follow the
-  source's (of another file, or out of step), or that ranks the first pass's pairs no better
-  than chance, is dropped and the texts are aligned as without it, for its anchors would
-  pin the search to the wrong lines.
+  source's (of another file, or out of step, where its content agrees), or that ranks the
+  first pass's pairs no better than chance, is dropped and the texts are aligned as without
+  it, for its anchors would pin the search to the wrong lines. An MT termwise made, a call
+  per sentence, cannot be out of step, and its lengths are not judged.
 * Time and memory stay linear: the texts are first aligned as blocks of sentences, and each
   later pass searches only a band around the previous path. Inside the band, all costs of a
   block of rows are computed at once with numpy and the recursion runs row by row, with the
@@ -319,11 +320,15 @@ class Alignment:
     # with too few lines to tell.
     mt_length_correlation: float | None = None
     mt_out_of_step: bool = False  # its lengths follow the source's better one line off
+    # The MT was made a call per source sentence (by termwise), so its lengths were not judged.
+    mt_in_step: bool = False
 
     @property
     def mt_unfollowed(self) -> bool:
         """Whether the MT's line lengths show it is not a line-by-line translation of the
         source, so that it was not used."""
+        if self.mt_in_step:
+            return False
         return _unfollowed(self.mt_length_correlation, self.mt_out_of_step)
 
     @property
@@ -864,6 +869,39 @@ def _length_fit(source: SideFeatures, mt_lengths: Array) -> tuple[float | None, 
         _log_correlation(lengths[:-1], mt_lengths[1:]),
     ]
     return in_step, any(value is not None and value >= max(in_step, MT_FOLLOWS) for value in off)
+
+
+def _reads_one_off(
+    source: SideFeatures,
+    target: SideFeatures,
+    model: Model,
+    source_mt: Sequence[str],
+    target_texts: Sequence[str],
+) -> bool | None:
+    """Whether the MT resembles the target more one line off than in line, over the 1-1
+    pairs of a first pass by lengths (which the MT does not steer); None where that pass has
+    too few pairs to tell.
+
+    The lengths alone are a weak witness on a page: twelve sentences of 33-52 characters
+    followed the source's lengths one line off (0.675) as well as in line (0.673), and
+    Apertium's own MT of them was dropped as out of step. What the MT says does not
+    coincide so: in line it resembles the target's sentences, one line off their
+    neighbours."""
+    rows, columns = len(source), len(target)
+    _, path = _first_pass(source, target, model)
+    inner = [bead for bead in _beads_of(path) if bead.kind == (1, 1) and 0 < bead.src[0] < rows - 1]
+    if len(inner) < RANK_MIN_PAIRS:
+        return None
+    similarity = BandSimilarity(source_mt, target_texts)
+    points_i, points_j = _path_points(path)
+    band = _band_around(points_i, points_j, rows, columns, REFINE_MARGINS[0])
+    similarity.prepare(band.low, band.high)
+    src = np.asarray([bead.src[0] for bead in inner], np.int64)
+    tgt = np.asarray([bead.tgt[0] for bead in inner], np.int64)
+    in_line = float(similarity.group_cosine(src, 1, tgt, 1).sum())
+    return any(
+        float(similarity.group_cosine(src + shift, 1, tgt, 1).sum()) > in_line for shift in (-1, 1)
+    )
 
 
 def _unfollowed(correlation: float | None, out_of_step: bool) -> bool:
@@ -1480,8 +1518,12 @@ def align(
     source_mt: Sequence[str] | None = None,
     target_texts: Sequence[str] | None = None,
     source_texts: Sequence[str] | None = None,
+    mt_in_step: bool = False,
 ) -> Alignment:
-    """Align two texts' sentences; give ``source_mt`` (and ``target_texts``) to use MT.
+    """Align two texts' sentences; give ``source_mt`` (and ``target_texts``) to use MT, and
+    ``mt_in_step`` where it was made a call per source sentence (by termwise), so that its
+    lines cannot be out of step with the source's: only an MT given by a user is checked
+    for that, by its line lengths.
 
     The lines of a page (its number, its running header: ``SideFeatures.furniture``) are
     aligned with nothing: the text is aligned without them, and each comes back inside the
@@ -1500,6 +1542,7 @@ def align(
             source_mt=source_mt,
             target_texts=target_texts,
             source_texts=source_texts,
+            mt_in_step=mt_in_step,
         )
         return replace(result, beads=_headings_unsure(result.beads, source, target))
 
@@ -1512,6 +1555,7 @@ def align(
         source_mt=kept(source_mt, src_keep),
         target_texts=kept(target_texts, tgt_keep),
         source_texts=kept(source_texts, src_keep),
+        mt_in_step=mt_in_step,
     )
     beads = _with_page_lines(result.beads, src_keep, tgt_keep, len(source), len(target))
     beads = _notes_unsure(beads, source.notes, target.notes)
@@ -1653,6 +1697,7 @@ def _align_text(
     source_mt: Sequence[str] | None = None,
     target_texts: Sequence[str] | None = None,
     source_texts: Sequence[str] | None = None,
+    mt_in_step: bool = False,
 ) -> Alignment:
     """``align`` for texts without page lines.
 
@@ -1683,8 +1728,16 @@ def _align_text(
         without = align(source, target, source_texts=source_texts, target_texts=target_texts)
         mt_lengths = _mt_lengths(source_mt)
         correlation, out_of_step = _length_fit(source, mt_lengths)
-        if _unfollowed(correlation, out_of_step):
-            return replace(without, mt_length_correlation=correlation, mt_out_of_step=out_of_step)
+        # An MT made here, a call per sentence, is in step by construction, and a page's
+        # lengths may follow it badly by chance: only an MT given is judged by them.
+        if not mt_in_step:
+            if out_of_step:
+                one_off = _reads_one_off(source, target, model, source_mt, target_texts)
+                out_of_step = one_off is not False  # the lengths stand where pairs are few
+            if _unfollowed(correlation, out_of_step):
+                return replace(
+                    without, mt_length_correlation=correlation, mt_out_of_step=out_of_step
+                )
         similarity = BandSimilarity(source_mt, target_texts, weight=MT_WEIGHT)
         # The ratio of the totals is wrong where one side lacks a passage, and a page has too
         # few 1-1 groups for the first pass to correct it (Text+Berg cut in windows of 20 to
@@ -1782,7 +1835,12 @@ def _align_text(
             shares = (_rank_weight(rates[0]), TABLE_BESIDE_MT * _rank_weight(rates[1]))
             if shares[0] == 0:
                 assert without is not None
-                return replace(without, mt_rank=mt_rank, mt_length_correlation=correlation)
+                return replace(
+                    without,
+                    mt_rank=mt_rank,
+                    mt_length_correlation=correlation,
+                    mt_in_step=mt_in_step,
+                )
         if similarity is None and own_ngrams is not None:
             # The source itself stands in for its MT: names, numbers, cognates. (They keep
             # their share: _cognates_rank has judged them, and scaling them by their rank
@@ -1828,4 +1886,4 @@ def _align_text(
         beads = _unsupported(costs, beads)
     if without is not None and source_texts is not None:
         beads = _disputed(_kept_whole(beads, without.beads), without.beads)
-    return Alignment(beads, model, mt_rank, correlation)
+    return Alignment(beads, model, mt_rank, correlation, mt_in_step=mt_in_step)

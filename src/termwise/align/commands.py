@@ -600,6 +600,7 @@ def align(
         source_mt=mt,
         target_texts=target.texts,
         source_texts=source.texts,
+        mt_in_step=source_mt is None,
     )
     beads = result.beads
     if source.segment_of is not None:
@@ -624,11 +625,14 @@ def align(
     if chosen != "po":
         _name_gaps(beads, with_mt=mt is not None and not result.mt_ignored)
     if result.mt_ignored:
-        click.echo(
-            f"warning: {_why_mt_unused(result)}, so it was not used. Is it a translation "
-            f"of {source_path.name} into {tgt}, one line per source sentence, in order?",
-            err=True,
+        # Only a file given can be another text's MT; one made here shows the target is not.
+        question = (
+            f"Is {target_path.name} a translation of {source_path.name} into {tgt}?"
+            if source_mt is None
+            else f"Is it a translation of {source_path.name} into {tgt}, one line per source "
+            "sentence, in order?"
         )
+        click.echo(f"warning: {_why_mt_unused(result)}, so it was not used. {question}", err=True)
     if chosen == "beads":
         from termwise.align.beads import beads_text
 

@@ -15,6 +15,7 @@ import re
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 import numpy as np
 import numpy.typing as npt
@@ -142,7 +143,13 @@ _EN_TENS = {
     )
 }
 _EN_TENS.update({word[:-1] + "ieth": value for word, value in _EN_TENS.items()})
-_EN_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "score": 20}
+_EN_SCALES = {
+    "hundred": 100,
+    "thousand": 1000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "score": 20,
+}
 _EN_WORD = re.compile(r"[a-z]+")
 # Any word english_number_words reads a value from ("threescore" too): most sentences have
 # none, and one regular-expression search is cheaper than walking their words.
@@ -165,8 +172,8 @@ _ZH_DIGITS = {
     "八": 8,
     "九": 9,
 }
-_ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
-_ZH_RUN = re.compile("[零〇一二两三四五六七八九十百千万]+")
+_ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000, "亿": 100_000_000}
+_ZH_RUN = re.compile("[零〇一二两三四五六七八九十百千万亿]+")
 
 
 def english_number_words(text: str) -> list[int]:
@@ -218,7 +225,8 @@ def english_number_words(text: str) -> list[int]:
 
 
 def chinese_numerals(text: str) -> list[int]:
-    """Values of the Chinese numerals in ``text`` (二百五十 is 250); a bare 百 or 千 is a word."""
+    """Values of the Chinese numerals in ``text`` (二百五十 is 250, 十四亿 1,400,000,000); a
+    bare 百 or 千 is a word."""
     values: list[int] = []
     for run in _ZH_RUN.findall(text):
         if len(run) == 1 and run in _ZH_UNITS:
@@ -226,7 +234,8 @@ def chinese_numerals(text: str) -> list[int]:
         if run[0] in _ZH_UNITS and run[1:2] == run[0]:
             # 千千, 万万, 千千万万: "thousands upon thousands", no count (四万万 is one).
             continue
-        total = section = 0
+        # Below 亿, 万 groups as 亿 groups above it: 四亿三千万 is 4 亿 and 3000 万.
+        hundred_millions = total = section = 0
         digit: int | None = None
         for position, char in enumerate(run):
             if char in _ZH_DIGITS:
@@ -239,10 +248,13 @@ def chinese_numerals(text: str) -> list[int]:
             elif unit == 10000:
                 total += (section + (digit or 0)) * unit
                 section = 0
+            elif unit == 100_000_000:
+                hundred_millions += (total + section + (digit or 0)) * unit
+                total = section = 0
             else:
                 section += (1 if digit is None else digit) * unit
             digit = None
-        value = total + section + (digit or 0)
+        value = hundred_millions + total + section + (digit or 0)
         if value >= 2:
             values.append(value)
     return values
@@ -255,7 +267,7 @@ def chinese_numerals(text: str) -> list[int]:
 # against any line, and the sentence the Chinese leaves out beside it was taken for the
 # ticket's.
 _ZH_BARE_TEN = re.compile(
-    r"(?<![零〇一二两三四五六七八九十百千万])十(?![零〇一二两三四五六七八九十百千万])"
+    r"(?<![零〇一二两三四五六七八九十百千万亿])十(?![零〇一二两三四五六七八九十百千万亿])"
     r"(?!分(?!之|の[一二三四五六七八九])|足|字|全)"
 )
 
@@ -420,6 +432,66 @@ def number_key(text: str) -> str:
     return digits or "0"
 
 
+# A figure's scale, in the languages whose number words are read and in German and French:
+# a language that writes a figure with its scale ("4.5 million") and one that writes it
+# whole ("4 500 000") or with another scale (Chinese 450万, 14亿 for "1.4 billion") then
+# agree. Every language reads it alike, so that "4,5 Millionen" and "4,5 millions" still do.
+_FIGURE_SCALES = {
+    "thousand": 10**3,
+    "million": 10**6,
+    "billion": 10**9,
+    "mil millones": 10**9,
+    "mil": 10**3,
+    "millón": 10**6,
+    "millones": 10**6,
+    "millions": 10**6,
+    "milliard": 10**9,
+    "milliards": 10**9,
+    "millionen": 10**6,
+    "milliarde": 10**9,
+    "milliarden": 10**9,
+    "mio": 10**6,
+    "mrd": 10**9,
+}
+# A Chinese scale (万, 千万, 亿) is read as a numeral and runs on into the next character; a
+# word must end ("mil" is no scale in "milla").
+_SCALE_AFTER = re.compile(
+    r"\s?(?:([百千万亿]+)|("
+    + "|".join(sorted(_FIGURE_SCALES, key=len, reverse=True))
+    + r")(?!\w)\.?)",
+    re.IGNORECASE,
+)
+_SEPARATOR = re.compile(r"[.,'’\u00a0\u202f]")
+
+
+def figure_keys(text: str) -> tuple[list[str], str]:
+    """The ``number_key`` of every figure in ``text``, a figure with its scale read as its
+    value ("4.5 million", 450万 and "4,5 millones" are 4500000), and ``text`` with those
+    scales blanked: the number words would read "million" again as a million of its own."""
+    keys: list[str] = []
+    blanked = text
+    for match in _NUMBER.finditer(text):
+        scale = _SCALE_AFTER.match(text, match.end())
+        if scale is None:
+            keys.append(number_key(match.group()))
+            continue
+        # The last separator is a decimal mark but before three digits ("1,400 million"):
+        # either way the languages read it alike for a scaled figure.
+        parts = _SEPARATOR.split(match.group())
+        if len(parts) > 1 and len(parts[-1]) != 3:
+            value = Decimal(f"{''.join(parts[:-1])}.{parts[-1]}")
+        else:
+            value = Decimal("".join(parts))
+        if scale.group(1):
+            [factor] = chinese_numerals("一" + scale.group(1)) or [1]
+        else:
+            factor = _FIGURE_SCALES[scale.group(2).lower()]
+        keys.append(number_key(str(int(value * factor))))
+        start, end = scale.span()
+        blanked = blanked[:start] + " " * (end - start) + blanked[end:]
+    return keys, blanked
+
+
 def is_debris(text: str) -> bool:
     """Fewer than three letters or digits: no sentence, whatever the language."""
     found = 0
@@ -451,9 +523,10 @@ def side_features(
     for row, text in enumerate(texts):
         for index, (_, chars) in enumerate(PUNCTUATION_CLASSES):
             marks[row, index] = sum(text.count(char) for char in chars)
-        for number in _NUMBER.findall(text):
-            marks[row, NUMBER_BASE + bucket(number_key(number), NUMBER_BUCKETS)] += 1
-        for value in words_of(text):
+        keys, words = figure_keys(text)
+        for key in keys:
+            marks[row, NUMBER_BASE + bucket(key, NUMBER_BUCKETS)] += 1
+        for value in words_of(words):
             marks[row, NUMBER_BASE + bucket(str(value), NUMBER_BUCKETS)] += 1
         if concepts is not None:
             for concept in concepts[row]:
