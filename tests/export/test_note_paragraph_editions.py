@@ -10,34 +10,8 @@ from pathlib import Path
 
 import docx
 
-from support.command_line import termwise
+from support.wind_report import FIRST, NOTE, OPENING, aligned, exported
 from termwise.project.translation_file import TranslationFile
-
-DATA = Path(__file__).resolve().parents[1] / "align" / "data"
-NOTE = "Nota del traductor: en este informe, «red» traduce el inglés «grid»."
-FIRST = "El primer reto es la variabilidad."
-OPENING = "aligned sentences: opening a paragraph: "
-
-
-def _aligned(folder: Path) -> Path:
-    """The wind report aligned as a user aligns it; its translation file."""
-    for name in ("wind.md", "wind.es.md"):
-        (folder / name).write_text((DATA / name).read_text("utf-8"), "utf-8")
-    result = termwise(
-        "align", "wind.md", "wind.es.md", "--from", "en", "--to", "es", "--no-mt", cwd=folder
-    )
-    assert result.returncode == 0, result.stderr
-    return folder / "translations" / "wind.es.po"
-
-
-def _export(folder: Path, fmt: str, *extra: str) -> Path:
-    out = folder / f"out{'-'.join(extra)}.{fmt}"
-    result = termwise(
-        "export", "wind.md", "--to", "es", "--format", fmt, "--include-unreviewed",
-        "-o", str(out), *extra, cwd=folder,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    return out
 
 
 def _html_row(path: Path) -> str:
@@ -55,49 +29,49 @@ def _word_cell(path: Path) -> list[str]:
 
 
 def test_the_note_is_a_paragraph_of_its_own_in_its_groups_row(tmp_path: Path) -> None:
-    _aligned(tmp_path)
-    cell = _html_row(_export(tmp_path, "html"))
+    aligned(tmp_path)
+    cell = _html_row(exported(tmp_path, "html"))
     paragraphs = re.findall(r"<p class=\"cell-paragraph\">(.*?)</p>", cell)
     assert len(paragraphs) == 2, cell
     assert NOTE in paragraphs[0] and FIRST not in paragraphs[0]
     assert paragraphs[1].count("<em>") == 0 and FIRST in paragraphs[1]
     # Each paragraph of the draft keeps its mark.
     assert all("†" in paragraph for paragraph in paragraphs)
-    cells = _word_cell(_export(tmp_path, "docx"))
+    cells = _word_cell(exported(tmp_path, "docx"))
     assert cells[0] == f"{NOTE}†"
     assert cells[1].startswith(f"{FIRST}†")
     assert len(cells) == 2
 
 
 def test_the_translated_edition_prints_the_note_as_its_own_paragraph(tmp_path: Path) -> None:
-    _aligned(tmp_path)
-    html = _export(tmp_path, "html", "--target-only").read_text("utf-8")
+    aligned(tmp_path)
+    html = exported(tmp_path, "html", "--target-only").read_text("utf-8")
     note = next(line for line in html.splitlines() if NOTE in line)
     assert note.startswith("<p>") and note.endswith("</p>") and FIRST not in note
     paragraphs = [
-        p.text for p in docx.Document(str(_export(tmp_path, "docx", "--target-only"))).paragraphs
+        p.text for p in docx.Document(str(exported(tmp_path, "docx", "--target-only"))).paragraphs
     ]
     assert f"{NOTE}†" in paragraphs
     assert any(p.startswith(f"{FIRST}†") for p in paragraphs)
 
 
 def test_an_edit_or_an_older_file_prints_one_run(tmp_path: Path) -> None:
-    po = _aligned(tmp_path)
+    po = aligned(tmp_path)
     tfile = TranslationFile.load(po)
     unit = next(u for u in tfile.units.values() if FIRST in u.target)
     # An older file: the sentences recorded, no paragraphs.
     unit.comments = tuple(c for c in unit.comments if not c.startswith(OPENING))
     tfile.save(po)
-    cell = _html_row(_export(tmp_path, "html"))
+    cell = _html_row(exported(tmp_path, "html"))
     assert "<p" not in cell and f"{NOTE}</em>" in cell and FIRST in cell
-    assert len(_word_cell(_export(tmp_path, "docx"))) == 1
+    assert len(_word_cell(exported(tmp_path, "docx"))) == 1
     # Aligned again (the record back), then edited in review: the record is stale.
-    po = _aligned(tmp_path)
+    po = aligned(tmp_path)
     tfile = TranslationFile.load(po)
     unit = next(u for u in tfile.units.values() if FIRST in u.target)
     assert any(c.startswith(OPENING) for c in unit.comments)
     unit.set_translation(unit.target.replace("variabilidad", "intermitencia"))
     tfile.save(po)
-    cell = _html_row(_export(tmp_path, "html"))
+    cell = _html_row(exported(tmp_path, "html"))
     assert "<p" not in cell and "intermitencia" in cell
-    assert len(_word_cell(_export(tmp_path, "docx"))) == 1
+    assert len(_word_cell(exported(tmp_path, "docx"))) == 1

@@ -8,26 +8,15 @@ break). It was glued to the sentence after it there, as if the translation ran o
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 import docx
 import pytest
 from markdown_it import MarkdownIt
 
-from support.command_line import termwise
+from support.wind_report import FIRST, NOTE, SOURCE_FIRST, aligned, exported
 
-DATA = Path(__file__).resolve().parents[1] / "align" / "data"
-NOTE = "Nota del traductor: en este informe, «red» traduce el inglés «grid»."
-FIRST = "El primer reto es la variabilidad."
-SOURCE_FIRST = "The first challenge is variability."
 OTHER_ITEM = "El segundo reto es la propia red."
-
-Rewrite = Callable[[str], str]
-
-
-def _as_is(text: str) -> str:
-    return text
 
 
 def _listed_source(text: str) -> str:
@@ -49,36 +38,17 @@ def _tabled_source(text: str) -> str:
     return text.replace(first, f"| Reto |\n| --- |\n| {first} |")
 
 
-def _aligned(folder: Path, source: Rewrite = _as_is, target: Rewrite = _as_is) -> None:
-    (folder / "wind.md").write_text(source((DATA / "wind.md").read_text("utf-8")), "utf-8")
-    (folder / "wind.es.md").write_text(target((DATA / "wind.es.md").read_text("utf-8")), "utf-8")
-    result = termwise(
-        "align", "wind.md", "wind.es.md", "--from", "en", "--to", "es", "--no-mt", cwd=folder
-    )
-    assert result.returncode == 0, result.stderr
-
-
-def _export(folder: Path, fmt: str, *extra: str) -> Path:
-    out = folder / f"out{'-'.join(extra)}.{fmt}"
-    result = termwise(
-        "export", "wind.md", "--to", "es", "--format", fmt, "--include-unreviewed",
-        "-o", str(out), *extra, cwd=folder,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    return out
-
-
 def _text(html: str) -> str:
     return re.sub(r"<[^>]+>", "", html).strip()
 
 
 def test_beside_its_source_the_note_is_a_paragraph_of_its_own(tmp_path: Path) -> None:
-    _aligned(tmp_path)
-    markdown = _export(tmp_path, "md").read_text("utf-8")
+    aligned(tmp_path)
+    markdown = exported(tmp_path, "md").read_text("utf-8")
     row = next(line for line in markdown.splitlines() if line.startswith(f"| {SOURCE_FIRST}"))
     target = row.split(" | ")[1]
     assert target.startswith(f"*{NOTE}*†<br>{FIRST}†"), row
-    lines = _export(tmp_path, "txt").read_text("utf-8").splitlines()
+    lines = exported(tmp_path, "txt").read_text("utf-8").splitlines()
     source = next(at for at, line in enumerate(lines) if line.startswith(SOURCE_FIRST))
     # Under its source, one paragraph a line, as the group's source is one.
     assert lines[source + 1] == f"{NOTE}†"
@@ -92,14 +62,14 @@ def test_beside_its_quoted_source_the_note_is_a_paragraph_of_its_own(tmp_path: P
     def quoted_target(text: str) -> str:
         return text.replace(f"*{NOTE}*\n\n{FIRST}", f"> *{NOTE}*\n>\n> {FIRST}")
 
-    _aligned(tmp_path, quoted_source, quoted_target)
+    aligned(tmp_path, quoted_source, quoted_target)
     # Markdown prints the translation's quote whole after the source's: two paragraphs.
-    html = MarkdownIt("commonmark").render(_export(tmp_path, "md").read_text("utf-8"))
+    html = MarkdownIt("commonmark").render(exported(tmp_path, "md").read_text("utf-8"))
     quote = next(q for q in re.findall(r"<blockquote>(.*?)</blockquote>", html, re.S) if NOTE in q)
     inside = [_text(p) for p in re.findall(r"<p>(.*?)</p>", quote, re.S)]
     assert inside[0] == f"{NOTE}†" and inside[1].startswith(f"{FIRST}†"), quote
     # Plain text sets each quoted paragraph beside its translation: a line under it.
-    lines = _export(tmp_path, "txt").read_text("utf-8").splitlines()
+    lines = exported(tmp_path, "txt").read_text("utf-8").splitlines()
     note = lines.index(f"> {NOTE}†")
     assert lines[note - 1].startswith(f"> {SOURCE_FIRST}")
     assert lines[note + 1].startswith(f"> {FIRST}†")
@@ -109,9 +79,9 @@ def test_beside_its_quoted_source_the_note_is_a_paragraph_of_its_own(tmp_path: P
 def test_in_a_list_item_the_note_is_the_items_first_paragraph(
     tmp_path: Path, target_only: bool
 ) -> None:
-    _aligned(tmp_path, _listed_source, _listed_target)
+    aligned(tmp_path, _listed_source, _listed_target)
     extra = ("--target-only",) if target_only else ()
-    html = MarkdownIt("commonmark").render(_export(tmp_path, "md", *extra).read_text("utf-8"))
+    html = MarkdownIt("commonmark").render(exported(tmp_path, "md", *extra).read_text("utf-8"))
     items = [item for item in re.findall(r"<li>(.*?)</li>", html, re.S) if NOTE in item]
     assert len(items) == 1, html
     paragraphs = [_text(p) for p in re.findall(r"<p>(.*?)</p>", items[0], re.S)]
@@ -120,15 +90,15 @@ def test_in_a_list_item_the_note_is_the_items_first_paragraph(
     assert any(
         _text(item).startswith(OTHER_ITEM) for item in re.findall(r"<li>(.*?)</li>", html, re.S)
     )
-    lines = _export(tmp_path, "txt", *extra).read_text("utf-8").splitlines()
+    lines = exported(tmp_path, "txt", *extra).read_text("utf-8").splitlines()
     note = lines.index(f"- {NOTE}†")
     assert lines[note + 1] == "" and lines[note + 2].startswith(f"  {FIRST}†")
     assert lines[note + 3] == "" and lines[note + 4].startswith(f"- {OTHER_ITEM}")
-    page = _export(tmp_path, "html", *extra).read_text("utf-8")
+    page = exported(tmp_path, "html", *extra).read_text("utf-8")
     item = next(item for item in re.findall(r"<li>(.*?)</li>", page, re.S) if NOTE in item)
     cut = [_text(p) for p in re.findall(r"<p[^>]*>(.*?)</p>", item, re.S)]
     assert cut[0] == f"{NOTE}†" and cut[1].startswith(f"{FIRST}†"), item
-    word = docx.Document(str(_export(tmp_path, "docx", *extra)))
+    word = docx.Document(str(exported(tmp_path, "docx", *extra)))
     body = word.paragraphs if target_only else word.tables[0].rows[-1].cells[0].paragraphs
     if not target_only:
         row = next(r for r in word.tables[0].rows if NOTE in r.cells[1].text)
@@ -145,19 +115,19 @@ def test_in_a_list_item_the_note_is_the_items_first_paragraph(
 
 @pytest.mark.parametrize("target_only", [True, False], ids=["translated", "bilingual"])
 def test_in_a_table_cell_the_note_is_set_apart(tmp_path: Path, target_only: bool) -> None:
-    _aligned(tmp_path, _tabled_source)
+    aligned(tmp_path, _tabled_source)
     extra = ("--target-only",) if target_only else ()
-    markdown = _export(tmp_path, "md", *extra).read_text("utf-8").splitlines()
+    markdown = exported(tmp_path, "md", *extra).read_text("utf-8").splitlines()
     cell = next(line for line in markdown if NOTE in line).split(" | ")[-1]
     # (Where the aligner put the note, the heading's cell or the paragraph's, it stands
     # apart from the sentences beside it.)
     assert f"*{NOTE}*†" in cell.removesuffix(" |").strip("| ").split("<br>"), cell
-    page = _export(tmp_path, "html", *extra).read_text("utf-8")
+    page = exported(tmp_path, "html", *extra).read_text("utf-8")
     cells = re.findall(r"<t[hd]>(.*?)</t[hd]>", page, re.S)
     cell = next(cell for cell in cells if NOTE in cell)
     cut = [_text(p) for p in re.findall(r"<p[^>]*>(.*?)</p>", cell, re.S)]
     assert f"{NOTE}†" in cut and len(cut) == 2, cell
-    word = docx.Document(str(_export(tmp_path, "docx", *extra)))
+    word = docx.Document(str(exported(tmp_path, "docx", *extra)))
     tables = [t for table in word.tables for t in [table, *_nested(table)]]
     found = next(
         cell

@@ -7,52 +7,34 @@ and beside its source: test_note_paragraph_everywhere.py.)"""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-from support.command_line import termwise
+from support.wind_report import (
+    FIRST,
+    NOTE,
+    OPENING,
+    SOURCE_FIRST,
+    Rewrite,
+    aligned,
+    as_is,
+    exported,
+)
 from termwise.project.translation_file import TranslationFile
 
-DATA = Path(__file__).resolve().parents[1] / "align" / "data"
-NOTE = "Nota del traductor: en este informe, «red» traduce el inglés «grid»."
-FIRST = "El primer reto es la variabilidad."
-OPENING = "aligned sentences: opening a paragraph: "
-SOURCE_FIRST = "The first challenge is variability."
 
-# How the wind report's note and the paragraph after it are rewritten, in the source and in
-# its translation, to stand in a quote or a list item.
-Rewrite = Callable[[str], str]
-
-
-def _as_is(text: str) -> str:
-    return text
-
-
-def _aligned(folder: Path, source: Rewrite = _as_is, target: Rewrite = _as_is) -> Path:
-    """The wind report (rewritten by ``source`` and ``target``) aligned as a user aligns
-    it; its translation file."""
-    (folder / "wind.md").write_text(source((DATA / "wind.md").read_text("utf-8")), "utf-8")
-    (folder / "wind.es.md").write_text(target((DATA / "wind.es.md").read_text("utf-8")), "utf-8")
-    result = termwise(
-        "align", "wind.md", "wind.es.md", "--from", "en", "--to", "es", "--no-mt", cwd=folder
-    )
-    assert result.returncode == 0, result.stderr
-    po = folder / "translations" / "wind.es.po"
+def _aligned(folder: Path, source: Rewrite = as_is, target: Rewrite = as_is) -> Path:
+    """The wind report aligned (``aligned``); its translation file, which records that the
+    note's sentence after it opens a paragraph."""
+    po = aligned(folder, source, target)
     unit = next(u for u in TranslationFile.load(po).units.values() if FIRST in u.target)
     assert any(c.startswith(OPENING) for c in unit.comments), unit.comments
     return po
 
 
 def _export(folder: Path, fmt: str, *extra: str) -> str:
-    out = folder / f"out{'-'.join(extra)}.{fmt}"
-    result = termwise(
-        "export", "wind.md", "--to", "es", "--format", fmt, "--include-unreviewed",
-        "-o", str(out), *extra, cwd=folder,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    return out.read_text("utf-8")
+    return exported(folder, fmt, *extra).read_text("utf-8")
 
 
 def _paragraphs(markdown: str) -> list[str]:

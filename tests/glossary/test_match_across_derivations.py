@@ -8,61 +8,48 @@ matches: plural and gender forms of the noun.
 
 from __future__ import annotations
 
-from termwise.glossary.matcher import TermMatcher
-from termwise.glossary.model import Concept, Glossary, Term
-
-
-def _matcher(lang: str, *terms: str, accent_insensitive: bool = False) -> TermMatcher:
-    return TermMatcher(
-        Glossary([Concept(f"T{i}", all_terms=[Term(t, lang)]) for i, t in enumerate(terms)]),
-        lang,
-        accent_insensitive=accent_insensitive,
-    )
-
-
-def _found(matcher: TermMatcher, text: str) -> list[str]:
-    return [match.text for match in matcher.find(text)]
+from support.term_matching import found, term_matcher
 
 
 def test_a_spanish_noun_in_a_consonant_matches_no_word_with_a_vowel_after_it() -> None:
-    es = _matcher("es", "salud", "valor")
-    assert _found(es, "Un saludo cordial; saludos a todos.") == []
-    assert _found(es, "Hay que valorar lo que valora.") == []
-    assert _found(es, "La salud y los valores.") == ["salud", "valores"]
-    assert _found(es, "Las saludes y el valor.") == ["saludes", "valor"]
+    es = term_matcher("es", "salud", "valor")
+    assert found(es, "Un saludo cordial; saludos a todos.") == []
+    assert found(es, "Hay que valorar lo que valora.") == []
+    assert found(es, "La salud y los valores.") == ["salud", "valores"]
+    assert found(es, "Las saludes y el valor.") == ["saludes", "valor"]
 
 
 def test_a_spanish_derived_noun_matches_no_form_of_its_verb() -> None:
-    es = _matcher("es", "organización", "conocimiento", "actividad", "enseñanza")
+    es = term_matcher("es", "organización", "conocimiento", "actividad", "enseñanza")
     text = "Vamos a organizar lo que organiza; lo conoce; activa la enseña."
-    assert _found(es, text) == []
+    assert found(es, text) == []
     text = "Las organizaciones, los conocimientos, las actividades, las enseñanzas."
-    assert _found(es, text) == ["organizaciones", "conocimientos", "actividades", "enseñanzas"]
+    assert found(es, text) == ["organizaciones", "conocimientos", "actividades", "enseñanzas"]
 
 
 def test_a_spanish_noun_in_ion_matches_no_verb_without_accents() -> None:
-    es = _matcher("es", "función", accent_insensitive=True)
-    assert _found(es, "La máquina funciona.") == []
-    assert _found(es, "La funcion y las funciones.") == ["funcion", "funciones"]
+    es = term_matcher("es", "función", accent_insensitive=True)
+    assert found(es, "La máquina funciona.") == []
+    assert found(es, "La funcion y las funciones.") == ["funcion", "funciones"]
 
 
 def test_spanish_gender_inflection_still_matches() -> None:
-    es = _matcher("es", "organizador", "mismo")
-    assert _found(es, "La organizadora y los organizadores.") == [
+    es = term_matcher("es", "organizador", "mismo")
+    assert found(es, "La organizadora y los organizadores.") == [
         "organizadora",
         "organizadores",
     ]
-    assert _found(es, "La misma.") == ["misma"]
-    assert _found(es, "Vamos a organizar.") == []
+    assert found(es, "La misma.") == ["misma"]
+    assert found(es, "Vamos a organizar.") == []
 
 
 def test_a_french_derived_noun_matches_no_form_of_its_verb_or_adjective() -> None:
-    fr = _matcher("fr", "organisation", "fonction", "activité", "transformateur", "différence")
+    fr = term_matcher("fr", "organisation", "fonction", "activité", "transformateur", "différence")
     text = "Il faut organiser ; il organise, il fonctionne, il est actif et active, il transforme."
-    assert _found(fr, text) == []
-    assert _found(fr, "C'est différent.") == []
+    assert found(fr, text) == []
+    assert found(fr, "C'est différent.") == []
     text = "Les organisations, les fonctions, les activités, les transformateurs, les différences."
-    assert _found(fr, text) == [
+    assert found(fr, text) == [
         "organisations",
         "fonctions",
         "activités",
@@ -72,15 +59,15 @@ def test_a_french_derived_noun_matches_no_form_of_its_verb_or_adjective() -> Non
 
 
 def test_a_french_formation_is_no_format_and_a_participle_keeps_its_gender() -> None:
-    fr = _matcher("fr", "formation", "responsabilité limitée")
-    assert _found(fr, "Le format du fichier.") == []
-    assert _found(fr, "Les formations.") == ["formations"]
-    assert _found(fr, "Une responsabilité limitée.") == ["responsabilité limitée"]
+    fr = term_matcher("fr", "formation", "responsabilité limitée")
+    assert found(fr, "Le format du fichier.") == []
+    assert found(fr, "Les formations.") == ["formations"]
+    assert found(fr, "Une responsabilité limitée.") == ["responsabilité limitée"]
 
 
 def test_an_english_derived_noun_matches_no_form_of_its_verb() -> None:
-    en = _matcher("en", "government", "generator", "information", "activity")
+    en = term_matcher("en", "government", "generator", "information", "activity")
     text = "They govern what is generated, inform us and activate it."
-    assert _found(en, text) == []
+    assert found(en, text) == []
     text = "Governments, generators, information and activities."
-    assert _found(en, text) == ["Governments", "generators", "information", "activities"]
+    assert found(en, text) == ["Governments", "generators", "information", "activities"]

@@ -13,17 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from termwise.glossary.matcher import TermMatcher
-from termwise.glossary.model import Concept, Glossary, Term
-
-
-def _found(lang: str, term: str, text: str, *, accent_insensitive: bool = False) -> list[str]:
-    matcher = TermMatcher(
-        Glossary([Concept("T1", all_terms=[Term(term, lang)])]),
-        lang,
-        accent_insensitive=accent_insensitive,
-    )
-    return [match.text for match in matcher.find(text)]
+from support.term_matching import found_term
 
 
 @pytest.mark.parametrize(
@@ -46,7 +36,7 @@ def _found(lang: str, term: str, text: str, *, accent_insensitive: bool = False)
     ],
 )
 def test_a_term_matches_no_adjective_of_its_stem(lang: str, term: str, text: str) -> None:
-    assert _found(lang, term, text) == []
+    assert found_term(lang, term, text) == []
 
 
 @pytest.mark.parametrize(
@@ -72,14 +62,14 @@ def test_a_term_matches_no_adjective_of_its_stem(lang: str, term: str, text: str
     ],
 )
 def test_plurals_and_phrases_still_match(lang: str, term: str, text: str, found: list[str]) -> None:
-    assert _found(lang, term, text) == found
+    assert found_term(lang, term, text) == found
 
 
 def test_without_accents_a_short_adjective_keeps_both_genders() -> None:
     # The stress mark is what tells "técnica" from the verb's "aplica"; ignoring accents,
     # only a suffix the stemmer takes off whole is keyed apart.
-    assert _found("es", "técnica", "El tecnico.", accent_insensitive=True) == ["tecnico"]
-    assert _found("es", "política", "El politico.", accent_insensitive=True) == []
+    assert found_term("es", "técnica", "El tecnico.", accent_insensitive=True) == ["tecnico"]
+    assert found_term("es", "política", "El politico.", accent_insensitive=True) == []
 
 
 @pytest.mark.parametrize(
@@ -97,4 +87,4 @@ def test_without_accents_a_short_adjective_keeps_both_genders() -> None:
 def test_a_masculine_head_matches_both_genders(
     lang: str, term: str, text: str, found: list[str]
 ) -> None:
-    assert _found(lang, term, text) == found
+    assert found_term(lang, term, text) == found

@@ -7,43 +7,31 @@ strips "-ment", so "enseignement" matched the verb "il enseigne" and "paiement" 
 
 from __future__ import annotations
 
-from termwise.glossary.matcher import TermMatcher
-from termwise.glossary.model import Concept, Glossary, Term
-
-
-def _matcher(lang: str, *terms: str) -> TermMatcher:
-    return TermMatcher(
-        Glossary([Concept(f"T{i}", all_terms=[Term(t, lang)]) for i, t in enumerate(terms)]),
-        lang,
-    )
-
-
-def _found(matcher: TermMatcher, text: str) -> list[str]:
-    return [match.text for match in matcher.find(text)]
+from support.term_matching import found, term_matcher
 
 
 def test_a_spanish_adverb_matches_no_plural_noun_term() -> None:
-    es = _matcher("es", "bienes", "bienes de consumo", "datos")
-    assert _found(es, "Todo está bien.") == []
-    assert _found(es, "Es bien sabido que suben.") == []
-    assert _found(es, "Los bienes de consumo suben.") == ["bienes de consumo"]
-    assert _found(es, "Vende bienes.") == ["bienes"]
+    es = term_matcher("es", "bienes", "bienes de consumo", "datos")
+    assert found(es, "Todo está bien.") == []
+    assert found(es, "Es bien sabido que suben.") == []
+    assert found(es, "Los bienes de consumo suben.") == ["bienes de consumo"]
+    assert found(es, "Vende bienes.") == ["bienes"]
     # A noun's singular still matches its plural term.
-    assert _found(es, "No hay dato.") == ["dato"]
+    assert found(es, "No hay dato.") == ["dato"]
 
 
 def test_a_french_adverb_matches_no_noun_term() -> None:
-    fr = _matcher("fr", "biens", "vrai")
-    assert _found(fr, "C'est bien, je vais bien.") == []
-    assert _found(fr, "Les biens communs.") == ["biens"]
-    assert _found(fr, "Il est vraiment bon.") == []
+    fr = term_matcher("fr", "biens", "vrai")
+    assert found(fr, "C'est bien, je vais bien.") == []
+    assert found(fr, "Les biens communs.") == ["biens"]
+    assert found(fr, "Il est vraiment bon.") == []
 
 
 def test_a_french_noun_in_ment_matches_no_form_of_its_verb() -> None:
-    fr = _matcher("fr", "enseignement", "paiement")
-    assert _found(fr, "Il enseigne et il paie.") == []
-    assert _found(fr, "Les enseignements et le paiement.") == ["enseignements", "paiement"]
+    fr = term_matcher("fr", "enseignement", "paiement")
+    assert found(fr, "Il enseigne et il paie.") == []
+    assert found(fr, "Les enseignements et le paiement.") == ["enseignements", "paiement"]
 
 
 def test_a_term_that_is_the_adverb_matches_it() -> None:
-    assert _found(_matcher("fr", "bien"), "C'est bien.") == ["bien"]
+    assert found(term_matcher("fr", "bien"), "C'est bien.") == ["bien"]

@@ -10,17 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from termwise.glossary.matcher import TermMatcher
-from termwise.glossary.model import Concept, Glossary, Term
-
-
-def _found(lang: str, term: str, text: str, *, accent_insensitive: bool = False) -> list[str]:
-    matcher = TermMatcher(
-        Glossary([Concept("T1", all_terms=[Term(term, lang)])]),
-        lang,
-        accent_insensitive=accent_insensitive,
-    )
-    return [match.text for match in matcher.find(text)]
+from support.term_matching import found_term
 
 
 @pytest.mark.parametrize(
@@ -37,7 +27,7 @@ def _found(lang: str, term: str, text: str, *, accent_insensitive: bool = False)
     ],
 )
 def test_a_doctrine_its_follower_and_its_stem_are_apart(lang: str, term: str, text: str) -> None:
-    assert _found(lang, term, text) == []
+    assert found_term(lang, term, text) == []
 
 
 @pytest.mark.parametrize(
@@ -54,4 +44,4 @@ def test_a_doctrine_its_follower_and_its_stem_are_apart(lang: str, term: str, te
     ],
 )
 def test_inflections_still_match(lang: str, term: str, text: str, found: list[str]) -> None:
-    assert _found(lang, term, text) == found
+    assert found_term(lang, term, text) == found

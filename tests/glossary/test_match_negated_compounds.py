@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from support import term_matching
 from termwise.glossary import save_glossary
-from termwise.glossary.matcher import TermMatcher
 from termwise.glossary.model import Concept, Glossary, Term
 from termwise.mt.apertium import ApertiumEngine
 from termwise.mt.constrained.engine import ConstrainedEngine
@@ -25,13 +25,6 @@ ZERO_SUM = Concept(
     "T1",
     all_terms=[Term("zero-sum thinking", "en"), Term("pensamiento de suma cero", "es")],
 )
-
-
-def _found(lang: str, terms: list[str], text: str) -> list[str]:
-    glossary = Glossary(
-        [Concept(f"T{i}", all_terms=[Term(term, lang)]) for i, term in enumerate(terms)]
-    )
-    return [match.text for match in TermMatcher(glossary, lang).find(text)]
 
 
 @pytest.mark.parametrize(
@@ -48,7 +41,7 @@ def _found(lang: str, terms: list[str], text: str) -> list[str]:
     ],
 )
 def test_a_term_after_a_prefix_is_not_there(lang: str, term: str, text: str) -> None:
-    assert _found(lang, [term], text) == []
+    assert term_matching.found_term(lang, term, text) == []
 
 
 @pytest.mark.parametrize(
@@ -90,7 +83,7 @@ def test_a_term_after_a_prefix_is_not_there(lang: str, term: str, text: str) -> 
 def test_a_term_with_a_hyphen_after_it_or_listed_as_a_compound_is_found(
     lang: str, terms: list[str], text: str, found: list[str]
 ) -> None:
-    assert _found(lang, terms, text) == found
+    assert term_matching.found(term_matching.term_matcher(lang, *terms), text) == found
 
 
 def test_glossary_find_counts_the_term_once(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from support.constrained_apertium import curated_apertium_engine
 from termwise.glossary import load_glossary
 from termwise.glossary.model import Concept, DataCategory, Glossary, Term, TermStatus
 from termwise.mt.apertium import ApertiumEngine
@@ -23,8 +24,7 @@ T01_ES = "comunidad de futuro compartido de la humanidad"
 
 @pytest.fixture(scope="module")
 def engine() -> ConstrainedEngine:
-    glossary = load_glossary(ROOT / "glossary")
-    return ConstrainedEngine(ApertiumEngine(), GlossaryConstraints(glossary, "en", "es"))
+    return curated_apertium_engine()
 
 
 def test_articles_agree_with_the_injected_term(engine: ConstrainedEngine) -> None:

@@ -5,22 +5,15 @@ governance matters."). Where "and" may join two noun phrases, the compound stays
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from termwise.glossary import load_glossary
-from termwise.mt.apertium import ApertiumEngine
+from support.constrained_apertium import curated_apertium_engine
 from termwise.mt.constrained.engine import ConstrainedEngine
-from termwise.mt.constrained.plan import GlossaryConstraints
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
 def engine() -> ConstrainedEngine:
-    glossary = load_glossary(ROOT / "glossary")
-    return ConstrainedEngine(ApertiumEngine(), GlossaryConstraints(glossary, "en", "es"))
+    return curated_apertium_engine()
 
 
 # Each lost its verb to the other clause's: "La economía crece y asuntos de gobernanza

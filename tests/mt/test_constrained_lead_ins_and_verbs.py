@@ -15,7 +15,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from termwise.glossary import load_glossary
+from support.constrained_apertium import curated_apertium_engine
 from termwise.glossary.model import Concept, Glossary, Term
 from termwise.mt.apertium import ApertiumEngine
 from termwise.mt.constrained.engine import ConstrainedEngine
@@ -26,8 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="module")
 def engine() -> ConstrainedEngine:
-    glossary = load_glossary(ROOT / "glossary")
-    return ConstrainedEngine(ApertiumEngine(), GlossaryConstraints(glossary, "en", "es"))
+    return curated_apertium_engine()
 
 
 def _translated(engine: ConstrainedEngine, sentences: dict[str, str]) -> dict[str, str]:

@@ -4,25 +4,21 @@ comment says why a gender was predicted."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from termwise.glossary import load_glossary
+from support.constrained_apertium import curated_apertium_engine
 from termwise.glossary.model import Concept, DataCategory, Glossary, Term, TermStatus
 from termwise.mt.apertium import ApertiumEngine
 from termwise.mt.constrained.engine import ConstrainedEngine
 from termwise.mt.constrained.plan import GlossaryConstraints
 from termwise.mt.engine import TermDecision
 
-ROOT = Path(__file__).resolve().parents[2]
 PLURAL = DataCategory("termNote", "grammaticalNumber", "plural")
 
 
 @pytest.fixture(scope="module")
 def engine() -> ConstrainedEngine:
-    glossary = load_glossary(ROOT / "glossary")
-    return ConstrainedEngine(ApertiumEngine(), GlossaryConstraints(glossary, "en", "es"))
+    return curated_apertium_engine()
 
 
 def test_a_modal_after_the_term_keeps_the_noun_a_noun(engine: ConstrainedEngine) -> None:

@@ -10,20 +10,16 @@ from pathlib import Path
 import pytest
 
 from support import trained_model
-from termwise.glossary import load_glossary
+from support.constrained_apertium import curated_apertium_engine
 from termwise.glossary.model import Concept, DataCategory, Glossary, Term, TermStatus
-from termwise.mt.apertium import ApertiumEngine
 from termwise.mt.argos import ArgosEngine
 from termwise.mt.constrained.engine import ConstrainedEngine
 from termwise.mt.constrained.plan import GlossaryConstraints
 
-ROOT = Path(__file__).resolve().parents[2]
-
 
 @pytest.fixture(scope="module")
 def engine() -> ConstrainedEngine:
-    glossary = load_glossary(ROOT / "glossary")
-    return ConstrainedEngine(ApertiumEngine(), GlossaryConstraints(glossary, "en", "es"))
+    return curated_apertium_engine()
 
 
 def test_a_term_of_no_known_gender_after_the_keeps_the_verb(engine: ConstrainedEngine) -> None:

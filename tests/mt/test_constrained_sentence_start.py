@@ -4,22 +4,15 @@ noun its article (Debian's apertium-eng-spa, run for real, with the curated glos
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from termwise.glossary import load_glossary
-from termwise.mt.apertium import ApertiumEngine
+from support.constrained_apertium import curated_apertium_engine
 from termwise.mt.constrained.engine import ConstrainedEngine
-from termwise.mt.constrained.plan import GlossaryConstraints
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
 def engine() -> ConstrainedEngine:
-    glossary = load_glossary(ROOT / "glossary")
-    return ConstrainedEngine(ApertiumEngine(), GlossaryConstraints(glossary, "en", "es"))
+    return curated_apertium_engine()
 
 
 def test_a_sentence_keeps_its_verb_after_a_term_that_ends_in_its_head(

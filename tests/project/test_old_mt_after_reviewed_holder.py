@@ -16,17 +16,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from termwise.cli import cli
+from support.cut_sentence_project import MT_ES, WHOLE_ES, edition, project, run
 from termwise.project.layout import ProjectLayout
 from termwise.project.translation_file import TranslationFile
 from termwise.project.translations import load_source, open_translation
 from termwise.project.units import SegmentState
 
-TEXT = "The committee met in May.\n\nThe project grew\n\nfast across the region.\n"
-WHOLE_ES = "El proyecto creció rápidamente a través de la región."
-MT_ES = "Rápido a través de la región."
 HOLDER, LATER = "f1c0dc48a8ad", "c3f3769e69cf"
 
 REVIEWED_FILE = """\
@@ -71,40 +66,16 @@ msgstr "Rápido a través de la región."
 """
 
 
-def _project(tmp_path: Path, po: str) -> tuple[Path, Path]:
-    document = tmp_path / "d.txt"
-    document.write_text(TEXT, encoding="utf-8")
-    (tmp_path / "translations").mkdir()
-    path = ProjectLayout.at(tmp_path).translation_file(document, "es")
-    path.write_text(po, encoding="utf-8")
-    return document, path
-
-
-def _run(tmp_path: Path, *args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, ["--project", str(tmp_path), *args])
-    return result.exit_code, result.stdout, result.stderr
-
-
-def _edition(tmp_path: Path, document: Path) -> tuple[str, str]:
-    edition = tmp_path / "out.txt"
-    code, _, err = _run(
-        tmp_path, "export", str(document), "--to", "es", "--format", "txt",
-        "--include-unreviewed", "-o", str(edition),
-    )  # fmt: skip
-    assert code == 0, err
-    return edition.read_text(encoding="utf-8"), err
-
-
 def test_mt_after_a_reviewed_part_holding_the_whole_sentence_is_printed_once(
     tmp_path: Path,
 ) -> None:
-    document, path = _project(tmp_path, REVIEWED_FILE)
+    document, path = project(tmp_path, REVIEWED_FILE)
     assert TranslationFile.load(path).units[HOLDER].state is SegmentState.REVIEWED
-    printed, err = _edition(tmp_path, document)
+    printed, err = edition(tmp_path, document)
     assert printed.count("través de la región") == 1
     assert f"{WHOLE_ES}\n" in printed  # reviewed: no † after it
     assert "1 machine translation of a cut sentence's later part kept as a suggestion" in err
-    code, out, err = _run(tmp_path, "check", str(document), "--to", "es")
+    code, out, err = run(tmp_path, "check", str(document), "--to", "es")
     assert code == 0, err
     assert "untranslated" not in out and "not translated" not in out
 
@@ -125,8 +96,8 @@ def test_a_reviewed_part_already_cut_to_its_share_keeps_the_later_parts_mt(
     # The translator shared the translation out and reviewed the first part: each part
     # prints its own share, and the MT stays the later part's text.
     po = REVIEWED_FILE.replace(f'msgstr "{WHOLE_ES}"', 'msgstr "El proyecto creció"')
-    document, path = _project(tmp_path, po)
-    printed, err = _edition(tmp_path, document)
+    document, path = project(tmp_path, po)
+    printed, err = edition(tmp_path, document)
     assert "El proyecto creció\n" in printed and f"{MT_ES}†" in printed
     assert "suggestion" not in err
     layout = ProjectLayout.at(tmp_path)

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from support.apertium_project import target_edition, translated
 from support.command_line import termwise
 from termwise.align.beads import Bead
 from termwise.align.output import write_project
@@ -42,28 +43,8 @@ REWRITTEN = (
 )
 
 
-def _translated(tmp_path: Path) -> tuple[ProjectLayout, Path]:
-    """The paragraph's three sentences translated by Apertium, as ``termwise translate``
-    leaves them (each MT, fuzzy)."""
-    document = tmp_path / "doc.txt"
-    document.write_text(SOURCE, encoding="utf-8")
-    done = termwise("translate", "doc.txt", "--to", "es", "--engine", "apertium", cwd=tmp_path)
-    assert done.returncode == 0, done.stderr
-    return ProjectLayout.at(tmp_path), document
-
-
-def _edition(tmp_path: Path) -> str:
-    edition = tmp_path / "doc.es.txt"
-    exported = termwise(
-        "export", "doc.txt", "--to", "es", "-o", str(edition), "--target-only",
-        "--include-unreviewed", cwd=tmp_path,
-    )  # fmt: skip
-    assert exported.returncode == 0, exported.stderr
-    return edition.read_text(encoding="utf-8")
-
-
 def test_a_join_rewritten_as_one_split_again_prints_the_later_part_once(tmp_path: Path) -> None:
-    layout, document = _translated(tmp_path)
+    layout, document = translated(tmp_path, SOURCE)
     session = ReviewSession(layout, document, "es")
     _, second, third = (row.segment_id for row in session.rows)
     machine = session.unit(third).mt
@@ -84,7 +65,7 @@ def test_a_join_rewritten_as_one_split_again_prints_the_later_part_once(tmp_path
 
     units = TranslationFile.load(layout.translation_file(document, "es")).units
     assert units[third].target == "" and waited_for(units[third]) == second
-    text = _edition(tmp_path)
+    text = target_edition(tmp_path)
     assert text.count("presupuesto") == 1 and machine not in text, text
     checked = termwise("check", "doc.txt", "--to", "es", "--format", "json", cwd=tmp_path)
     assert checked.returncode == 0, checked.stderr
@@ -98,7 +79,7 @@ def test_a_join_rewritten_as_one_split_again_prints_the_later_part_once(tmp_path
 
 
 def test_a_persons_translation_of_the_later_part_is_kept_as_a_note(tmp_path: Path) -> None:
-    layout, document = _translated(tmp_path)
+    layout, document = translated(tmp_path, SOURCE)
     session = ReviewSession(layout, document, "es")
     _, second, third = (row.segment_id for row in session.rows)
     own = "El consejo dio su visto bueno al plan."
@@ -112,7 +93,7 @@ def test_a_persons_translation_of_the_later_part_is_kept_as_a_note(tmp_path: Pat
 
 
 def test_a_join_still_ending_with_the_later_part_gives_each_its_share(tmp_path: Path) -> None:
-    layout, document = _translated(tmp_path)
+    layout, document = translated(tmp_path, SOURCE)
     session = ReviewSession(layout, document, "es")
     _, second, third = (row.segment_id for row in session.rows)
     session.set_target(second, EDITED)
@@ -138,7 +119,7 @@ def _first_without_mt(layout: ProjectLayout, document: Path, target: str) -> Non
 
 @pytest.mark.parametrize("first_target", ["El comité se reunió en mayo.", ""])
 def test_a_join_has_mt_only_when_every_part_had_mt(tmp_path: Path, first_target: str) -> None:
-    layout, document = _translated(tmp_path)
+    layout, document = translated(tmp_path, SOURCE)
     _first_without_mt(layout, document, first_target)
     session = ReviewSession(layout, document, "es")
     first, second, _ = (row.segment_id for row in session.rows)
@@ -247,7 +228,7 @@ XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
 def test_a_lock_another_program_adds_to_the_open_translation_is_enforced(
     tmp_path: Path,
 ) -> None:
-    layout, document = _translated(tmp_path)
+    layout, document = translated(tmp_path, SOURCE)
     session = ReviewSession(layout, document, "es")
     first, second, _ = (row.segment_id for row in session.rows)
     assert session.read_only_reason(second) is None

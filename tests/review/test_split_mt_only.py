@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from support.apertium_project import target_edition, translated
 from support.command_line import termwise
 from termwise.mt import open_engine
-from termwise.project.layout import ProjectLayout
 from termwise.project.translation_file import TranslationFile
 from termwise.project.units import SegmentState
 from termwise.review.session import ReviewSession
@@ -21,27 +21,8 @@ SOURCE = (
 )
 
 
-def _translated(tmp_path: Path) -> tuple[ProjectLayout, Path]:
-    """A project whose document Apertium translated, as ``termwise translate`` does."""
-    document = tmp_path / "doc.txt"
-    document.write_text(SOURCE, encoding="utf-8")
-    done = termwise("translate", "doc.txt", "--to", "es", "--engine", "apertium", cwd=tmp_path)
-    assert done.returncode == 0, done.stderr
-    return ProjectLayout.at(tmp_path), document
-
-
-def _edition(tmp_path: Path) -> str:
-    edition = tmp_path / "doc.es.txt"
-    exported = termwise(
-        "export", "doc.txt", "--to", "es", "-o", str(edition), "--target-only",
-        "--include-unreviewed", cwd=tmp_path,
-    )  # fmt: skip
-    assert exported.returncode == 0, exported.stderr
-    return edition.read_text(encoding="utf-8")
-
-
 def test_a_split_of_mt_leaves_both_parts_for_mt_to_fill(tmp_path: Path) -> None:
-    layout, document = _translated(tmp_path)
+    layout, document = translated(tmp_path, SOURCE)
     session = ReviewSession(layout, document, "es")
     first = session.rows[0].segment_id
     whole_mt = session.unit(first).mt
@@ -68,11 +49,11 @@ def test_a_split_of_mt_leaves_both_parts_for_mt_to_fill(tmp_path: Path) -> None:
     assert "proyecto" not in session.unit(first).target
     assert "proyecto" in session.unit(part).target
     session.save()
-    assert _edition(tmp_path).count("proyecto") == 1
+    assert target_edition(tmp_path).count("proyecto") == 1
 
 
 def test_mt_of_what_f2_offers_after_a_split_prints_the_sentence_once(tmp_path: Path) -> None:
-    layout, document = _translated(tmp_path)
+    layout, document = translated(tmp_path, SOURCE)
     session = ReviewSession(layout, document, "es")
     first = session.rows[0].segment_id
     session.split(first, session.split_points(first)[0])
@@ -83,11 +64,11 @@ def test_mt_of_what_f2_offers_after_a_split_prints_the_sentence_once(tmp_path: P
     results = engine.translate([session.source_text(i) for i in wanted], "en", "es")
     session.record_mt(dict(zip(wanted, results, strict=True)))
     session.save()
-    assert _edition(tmp_path).count("proyecto") == 1
+    assert target_edition(tmp_path).count("proyecto") == 1
 
     again = termwise("translate", "doc.txt", "--to", "es", "--engine", "apertium", cwd=tmp_path)
     assert again.returncode == 0, again.stderr
     units = TranslationFile.load(layout.translation_file(document, "es")).units
     assert units[first].state is SegmentState.MT and "proyecto" not in units[first].target
     assert units[part].state is SegmentState.MT and "proyecto" in units[part].target
-    assert _edition(tmp_path).count("proyecto") == 1
+    assert target_edition(tmp_path).count("proyecto") == 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from support.apertium_project import translated
 from support.command_line import termwise
 from termwise.mt import open_engine
 from termwise.project.layout import ProjectLayout
@@ -28,21 +29,12 @@ SOURCE = (
 SPANISH = "El comité se reunió en mayo; el proyecto creció rápido en la región."
 
 
-def _translated(tmp_path: Path) -> tuple[ProjectLayout, Path]:
-    """A project whose document Apertium translated, as ``termwise translate`` does."""
-    document = tmp_path / "doc.txt"
-    document.write_text(SOURCE, encoding="utf-8")
-    done = termwise("translate", "doc.txt", "--to", "es", "--engine", "apertium", cwd=tmp_path)
-    assert done.returncode == 0, done.stderr
-    return ProjectLayout.at(tmp_path), document
-
-
 def _waiting_lines(notes: str) -> list[str]:
     return [line for line in notes.splitlines() if line.startswith(IN_NEIGHBOUR_NOTE)]
 
 
 def test_the_later_part_of_a_split_translation_waits_and_prints_once(tmp_path: Path) -> None:
-    layout, document = _translated(tmp_path)
+    layout, document = translated(tmp_path, SOURCE)
     session = ReviewSession(layout, document, "es")
     first = session.rows[0].segment_id
     session.set_target(first, SPANISH)
@@ -78,7 +70,7 @@ def test_the_later_part_of_a_split_translation_waits_and_prints_once(tmp_path: P
 
 
 def test_undo_and_redo_keep_the_wait_and_a_typed_translation_ends_it(tmp_path: Path) -> None:
-    layout, document = _translated(tmp_path)
+    layout, document = translated(tmp_path, SOURCE)
     session = ReviewSession(layout, document, "es")
     first = session.rows[0].segment_id
     session.set_target(first, SPANISH)
@@ -107,7 +99,7 @@ def test_undo_and_redo_keep_the_wait_and_a_typed_translation_ends_it(tmp_path: P
 
 
 def test_a_split_without_a_persons_translation_adds_no_note(tmp_path: Path) -> None:
-    layout, document = _translated(tmp_path)
+    layout, document = translated(tmp_path, SOURCE)
     session = ReviewSession(layout, document, "es")
     first = session.rows[0].segment_id
     # Apertium's MT: MT of each part replaces it, so nothing waits.

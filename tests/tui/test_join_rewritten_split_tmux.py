@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from support.apertium_project import translated
 from support.command_line import termwise
-from termwise.project.layout import ProjectLayout
 from termwise.project.omissions import translation_in_neighbour, waited_for
 from termwise.project.translation_file import TranslationFile
 from termwise.review.session import ReviewSession
@@ -24,16 +24,8 @@ EDITED = "El proyecto creció rápido en la región, y el presupuesto se duplic�
 REWRITTEN = "El proyecto creció con rapidez en toda la región y el presupuesto se duplicó."
 
 
-def _translated(tmp_path: Path) -> tuple[ProjectLayout, Path]:
-    document = tmp_path / "doc.txt"
-    document.write_text(SOURCE, encoding="utf-8")
-    done = termwise("translate", "doc.txt", "--to", "es", "--engine", "apertium", cwd=tmp_path)
-    assert done.returncode == 0, done.stderr
-    return ProjectLayout.at(tmp_path), document
-
-
 def test_f4_on_a_join_rewritten_as_one_leaves_the_later_part_waiting(tmp_path: Path) -> None:
-    layout, document = _translated(tmp_path)
+    layout, document = translated(tmp_path, SOURCE)
     session = ReviewSession(layout, document, "es")
     _, second, third = (row.segment_id for row in session.rows)
     machine = session.unit(third).target

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from support.command_line import termwise
-from termwise.project.layout import ProjectLayout
+from support.apertium_project import translated
 from termwise.review.session import ReviewSession
 from termwise.tui.workbench import shown_notes
 
@@ -19,16 +18,8 @@ EDITED = "El proyecto creció rápido en la región, y el presupuesto se duplic�
 REWRITTEN = "El proyecto creció con rapidez en toda la región y el presupuesto se duplicó."
 
 
-def _translated(tmp_path: Path) -> tuple[ProjectLayout, Path]:
-    document = tmp_path / "doc.txt"
-    document.write_text(SOURCE, encoding="utf-8")
-    done = termwise("translate", "doc.txt", "--to", "es", "--engine", "apertium", cwd=tmp_path)
-    assert done.returncode == 0, done.stderr
-    return ProjectLayout.at(tmp_path), document
-
-
 def test_the_waiting_note_shows_the_holders_number(tmp_path: Path) -> None:
-    layout, document = _translated(tmp_path)
+    layout, document = translated(tmp_path, SOURCE)
     session = ReviewSession(layout, document, "es")
     _, second, third = (row.segment_id for row in session.rows)
     session.set_target(second, EDITED)

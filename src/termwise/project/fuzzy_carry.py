@@ -52,11 +52,17 @@ def best_fuzzy(
         bar = max(FUZZY_THRESHOLD, best[1])
         if matcher.real_quick_ratio() < bar or matcher.quick_ratio() < bar:
             continue
-        ratio = matcher.ratio()
-        if ratio < FUZZY_THRESHOLD:
-            continue
-        if ratio > best[1] or (ratio == best[1] and best[0] is not None and index < best[0]):
-            best = (index, ratio)
+        best = _better(index, matcher.ratio(), best)
+    return best
+
+
+def _better(index: int, ratio: float, best: tuple[int | None, float]) -> tuple[int | None, float]:
+    """``best`` or the candidate ``index`` at ``ratio``, whichever wins: the one rule of the
+    threshold and the tie, so that ``FuzzyIndex`` finds what ``best_fuzzy`` finds."""
+    if ratio < FUZZY_THRESHOLD:
+        return best
+    if ratio > best[1] or (ratio == best[1] and best[0] is not None and index < best[0]):
+        return (index, ratio)
     return best
 
 
@@ -278,11 +284,7 @@ class FuzzyIndex:
                 break
             index = self._candidates[rank][0]
             matcher.set_seq1(self._keys[rank])
-            ratio = matcher.ratio()
-            if ratio < FUZZY_THRESHOLD:
-                continue
-            if ratio > best[1] or (ratio == best[1] and best[0] is not None and index < best[0]):
-                best = (index, ratio)
+            best = _better(index, matcher.ratio(), best)
         return best
 
     def _window(self, length: int, bar: float) -> tuple[int, int] | None:

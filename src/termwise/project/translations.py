@@ -358,28 +358,13 @@ def sync_with_document(tfile: TranslationFile, document: Document) -> SyncReport
         old = pool[best_index]
         claimed.add(best_index)
         remaining.remove(best_index)
-        persons = persons_translation(old)
         lock = old.flags & {READ_ONLY_FLAG}
-        placed[segment.id] = TranslationUnit(
-            segment_id=segment.id,
-            source=segment.text,
-            target=old.target,
-            # A translation of other words is never reviewed for these words; a locked
-            # sentence's MT stays as it is (fuzzy, with the old source to compare).
-            state=SegmentState.EDITED if persons else old.state,
-            mt=None if persons else old.mt,
-            mt_engine=None if persons else old.mt_engine,
-            mt_model=None if persons else old.mt_model,
-            notes=old.notes,
-            # What the translation was of; a sentence never translated had none.
-            previous_source=old.source if old.target else None,
-            flags=lock,
-            comments=_lock_comments(old),
-            # A plural entry's other forms come along, for review with the rest.
-            plural_source=old.plural_source,
-            plural_forms=old.plural_forms,
-            plural_index=old.plural_index,
-        )
+        carried = _reworded_unit(old, segment, flags=lock, comments=_lock_comments(old))
+        # A plural entry's other forms come along, for review with the rest.
+        carried.plural_source = old.plural_source
+        carried.plural_forms = old.plural_forms
+        carried.plural_index = old.plural_index
+        placed[segment.id] = carried
         report.by_fuzzy.append(segment.id)
         if lock:
             report.locked_source_changed.append(segment.id)
@@ -578,21 +563,7 @@ def _carry_over_resegmented(
             reason = _lock_comments(old) if lock else ()
             # A locked sentence's MT is kept as it is, whole on the first part: no MT of
             # the parts may replace it there.
-            persons = human(unit_index)
-            placed[first.id] = TranslationUnit(
-                segment_id=first.id,
-                source=first.text,
-                target=old.target,
-                state=SegmentState.EDITED if persons else old.state,
-                mt=None if persons else old.mt,
-                mt_engine=None if persons else old.mt_engine,
-                mt_model=None if persons else old.mt_model,
-                notes=old.notes,
-                # What the translation was of; a sentence never translated had none.
-                previous_source=old.source if old.target else None,
-                flags=old.flags,
-                comments=reason,
-            )
+            placed[first.id] = _reworded_unit(old, first, flags=old.flags, comments=reason)
             # The later parts wait only where the first holds their share.
             waits = in_neighbour_note(first.id, _CARRIED_WHOLE) if old.target else ""
             for segment in rest:
@@ -611,6 +582,35 @@ def _carry_over_resegmented(
             if lock:
                 report.locked.append(first.id)
             break
+
+
+def _reworded_unit(
+    old: TranslationUnit,
+    segment: Segment,
+    *,
+    flags: frozenset[str],
+    comments: tuple[str, ...],
+) -> TranslationUnit:
+    """``old``'s translation on ``segment``, whose words are not those it was made for (a
+    close match, or the first part of its sentence cut): the one rule for what such a
+    carried translation keeps."""
+    persons = persons_translation(old)
+    return TranslationUnit(
+        segment_id=segment.id,
+        source=segment.text,
+        target=old.target,
+        # A translation of other words is never reviewed for these words; a locked
+        # sentence's MT stays as it is (fuzzy, with the old source to compare).
+        state=SegmentState.EDITED if persons else old.state,
+        mt=None if persons else old.mt,
+        mt_engine=None if persons else old.mt_engine,
+        mt_model=None if persons else old.mt_model,
+        notes=old.notes,
+        # What the translation was of; a sentence never translated had none.
+        previous_source=old.source if old.target else None,
+        flags=flags,
+        comments=comments,
+    )
 
 
 def _joined_unit(
