@@ -89,6 +89,11 @@ DOCUMENT_COMMANDS: dict[str, tuple[str, str | None]] = {
     "terms targets": ("file", "target_lang"),
 }
 
+# The document commands that start the translation ``--to`` names where there is none: they
+# refuse a new one beside a translation into another tag of the language (``discovery.
+# another_variant``) unless ``--new-variant`` is given. The others report it missing.
+STARTING_COMMANDS = frozenset({"translate", "import", "review", "align"})
+
 
 class LazyGroup(click.Group):
     """A group whose subcommands are imported on first use."""
@@ -121,7 +126,7 @@ class LazyGroup(click.Group):
                 if sub_name:
                     assert isinstance(command, click.Group)
                     about_one = command.commands[sub_name]
-                in_document_project(about_one, *params)
+                in_document_project(about_one, *params, starts=name in STARTING_COMMANDS)
             command._termwise_prepared = True  # type: ignore[attr-defined]
         return command
 
@@ -133,11 +138,13 @@ class LazyGroup(click.Group):
 
 
 def in_document_project(
-    command: click.Command, document_param: str, lang_param: str | None
+    command: click.Command, document_param: str, lang_param: str | None, *, starts: bool = False
 ) -> None:
     """Make ``command`` work in the project of its document (``project/discovery.py``) unless
-    ``--project`` names one; refuse where the other candidate alone holds the translation; and
-    say where a translation file the command started lies.
+    ``--project`` names one; refuse where the other candidate alone holds the translation, or,
+    for a command that ``starts`` translations, where the project holds one into another tag
+    of the language asked (``--new-variant`` goes on); and say where a translation file the
+    command started lies.
 
     Done here, around the callback, because the document is the subcommand's argument, parsed
     after the group chose the layout; and so that every command about one document follows
@@ -146,11 +153,23 @@ def in_document_project(
     callback = command.callback
     assert callback is not None
     name = command.name or ""
+    if starts:
+        from termwise.project.discovery import NEW_VARIANT_OPTION
+
+        command.params.append(
+            click.Option(
+                [NEW_VARIANT_OPTION, "new_variant"],
+                is_flag=True,
+                help="Start the translation into --to's language even where the document "
+                "has one into another variant of it (es-ES beside es).",
+            )
+        )
 
     @functools.wraps(callback)
     def in_project(*args: Any, **kwargs: Any) -> Any:
         from termwise.project import discovery
 
+        new_variant = bool(kwargs.pop("new_variant", False))
         ctx = click.get_current_context()
         if kwargs.get(document_param) is None:
             # ``check --list`` names no document: the current folder's rules hold.
@@ -171,6 +190,12 @@ def in_document_project(
                 scope = scope.parent
         started = choice.layout.translation_file(document, lang) if lang else None
         existed = started is not None and started.exists()
+        if starts and lang:
+            refusal = discovery.another_variant(
+                choice.layout, document, lang, new_variant=new_variant
+            )
+            if refusal is not None:
+                raise TermwiseError(refusal)
         from termwise.project.translations import collecting_sync_reports
 
         failed = False

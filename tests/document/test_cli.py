@@ -57,8 +57,8 @@ def test_text_output_is_one_segment_a_line_with_position_and_id() -> None:
         assert line.split()[0] == f"{row['line']}:{row['column']}"
         assert line.split()[1] == row["id"]
         assert line.endswith(row["text"])
-        # Headings are marked with "#" between the id and the text.
-        assert (line.split()[2] == "#") == (row["kind"] == "heading")
+        # Headings are marked with one "#" a level between the id and the text.
+        assert (line.split()[2] == "#" * row.get("level", 0)) == (row["kind"] == "heading")
 
 
 def test_bad_inputs_exit_non_zero_with_one_line(tmp_path: Path) -> None:

@@ -263,7 +263,7 @@ def test_segments_json_names_cells_and_list_items_only_where_there_are_some(
     assert rows["Partners"]["cell"] == {"table": 1, "row": 0, "column": 2}
     third = {"ordered": True, "number": 3, "depth": 1, "numbering": "decimal"}
     assert rows["Third."]["list_item"] == third
-    bullet = {"ordered": False, "number": None, "depth": 1, "numbering": "decimal"}
+    bullet = {"ordered": False, "number": None, "depth": 1, "numbering": "bullet"}
     assert rows["Trade grew."]["list_item"] == bullet
 
 

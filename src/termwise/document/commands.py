@@ -1,4 +1,9 @@
-"""``termwise segments``: the document as termwise sees it, one heading or sentence a line."""
+"""``termwise segments``: the document as termwise sees it, one heading or sentence a line.
+
+A heading is marked as Markdown marks its level (``##`` for Word's Heading 2, "2.1"), and a
+bulleted list item's numbering in JSON is ``bullet``: the model's numbering says how an
+ordered list writes its numbers, and read as it stands a bullet was "decimal".
+"""
 
 from __future__ import annotations
 
@@ -94,11 +99,12 @@ def segments(
                     "column": segment.cell.column,
                 }
             if segment.list_item is not None:
+                item = segment.list_item
                 row["list_item"] = {
-                    "ordered": segment.list_item.ordered,
-                    "number": segment.list_item.number,
-                    "depth": segment.list_item.depth,
-                    "numbering": segment.list_item.numbering,
+                    "ordered": item.ordered,
+                    "number": item.number,
+                    "depth": item.depth,
+                    "numbering": item.numbering if item.ordered else "bullet",
                 }
             if segment.quote_depth:
                 row["quote_depth"] = segment.quote_depth
@@ -116,5 +122,5 @@ def segments(
     width = len(str(document.segments[-1].line)) + 4
     for segment in document.segments:
         position = f"{segment.line}:{segment.column}".rjust(width)
-        marker = "#" if segment.kind.value == "heading" else " "
+        marker = "#" * max(segment.level, 1) if segment.kind.value == "heading" else " "
         click.echo(f"{position}  {segment.id:<15} {marker} {segment.text}")

@@ -13,7 +13,9 @@ download folder, a shared drive or another repository's tree).
 
 Two candidates remain, the document's project and the current folder, and a command must
 not quietly pick the one without the translator's work: ``conflict`` names the other when
-only it holds a translation of the document.
+only it holds a translation of the document. Within the project, ``--to`` must not quietly
+pick a new file beside the work either: ``another_variant`` names the translation into
+another tag of the same language (``paper.es.po`` for ``--to es_ES``) before one is started.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from termwise import languages
-from termwise.project.layout import CONFIG_NAME, ProjectLayout
+from termwise.project.layout import CONFIG_NAME, ProjectLayout, move_command, shown_path
 
 # What README calls a project; a folder holding any one of them is one.
 MARKERS_TEXT = f"translations/, glossary/ or {CONFIG_NAME}"
@@ -163,3 +165,61 @@ def new_translation_note(choice: ProjectChoice, path: Path, document: Path) -> s
             f"from {root} or with --project {root}"
         )
     return note
+
+
+# The option that starts a translation into a variant of a language the document has one in.
+NEW_VARIANT_OPTION = "--new-variant"
+
+
+def _one_written_language(found: str, asked: str) -> bool:
+    """Whether a translation into ``found`` is what ``--to asked`` most likely meant.
+
+    Chinese tags stay apart: termwise keeps each (``zh``, ``zh-Hant``, ``zh-TW``, ``zh-HK``)
+    as a translation of its own on purpose (``languages`` says why), so only another
+    spelling of the very tag (``zh-Hans`` for ``zh``) is the same one there."""
+    if languages.primary(asked) == "zh":
+        return found == asked
+    return languages.same_language(found, asked)
+
+
+def another_variant(
+    layout: ProjectLayout, document: Path, lang: str, *, new_variant: bool
+) -> str | None:
+    """Why a command must not start the translation of ``document`` into ``lang``: the
+    project has none under that tag but one under another tag of the same language, and
+    starting afresh would leave the reviewed work aside (``review --to es_ES`` opened an
+    empty ``paper.es-ES.po``, MT on every segment, beside the reviewed ``paper.es.po``).
+    None where there is no such doubt, or ``new_variant`` says a separate one is meant.
+
+    A file under another spelling of the very tag (``paper.es_ES.po``, another tool's name)
+    is this translation: ``new_variant`` cannot start a second one beside it, and the
+    ``mv`` that lets termwise find it is given instead.
+    """
+    path = layout.translation_file(document, lang)
+    if path.exists():
+        return None
+    found = [
+        (tag, other)
+        for tag, other in layout.translation_files(document)
+        if other != path and _one_written_language(tag, lang)
+    ]
+    named = [other for tag, other in found if tag == lang]
+    if named:
+        return (
+            f"{shown_path(named[0])} holds the {lang} translation of {document.name} under a "
+            f"name termwise does not look for; rename it and run the command again: "
+            f"{move_command(named[0], path)}"
+        )
+    if not found or new_variant:
+        return None
+    files = " and ".join(shown_path(other) for _, other in found)
+    tags = " or ".join(f"--to {tag}" for tag, _ in found)
+    if len(found) == 1:
+        holds = f"holds the {languages.display_name(found[0][0])} translation"
+    else:
+        holds = f"hold {languages.display_name(languages.primary(lang))} translations"
+    return (
+        f"{files} {holds} of {document.name}; use {tags} to work on "
+        f"{'it' if len(found) == 1 else 'one'}, or add "
+        f"{NEW_VARIANT_OPTION} to start a separate {lang} translation beside it"
+    )

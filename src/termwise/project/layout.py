@@ -75,6 +75,12 @@ class ProjectLayout:
     def translation_languages(self, document: str | Path) -> list[str]:
         """The target languages that ``document`` has a translation file for, sorted: what a
         message about a missing translation offers instead (``es-ES`` where ``es`` was asked)."""
+        return [lang for lang, _ in self.translation_files(document)]
+
+    def translation_files(self, document: str | Path) -> list[tuple[str, Path]]:
+        """Each translation file of ``document`` with its language, in the order of their
+        names: the file itself too, since one another tool named (``paper.es_ES.po``) is not
+        where ``translation_file`` looks for its language."""
         stem = Path(document).stem
         found = []
         for path in sorted(self.translations_dir.glob(f"{stem}.*.po")):
@@ -82,7 +88,7 @@ class ProjectLayout:
             if "." in middle:
                 continue  # another document whose stem starts with ours ("paper.v2")
             try:
-                found.append(languages.normalize(middle))
+                found.append((languages.normalize(middle), path))
             except languages.LanguageError:
                 continue
         return found
@@ -130,29 +136,34 @@ def _check_old_names(layout: ProjectLayout, document: Path, tag: str, path: Path
             said = languages.normalize(written or old_tag)
         except languages.LanguageError:
             continue
-        move = f"mv {shlex.quote(_shown(old))} {shlex.quote(_shown(path))}"
+        move = move_command(old, path)
         if said == tag:
             raise OldTranslationName(
-                f"{_shown(old)} is the {tag} translation of {document.name} (its Language "
+                f"{shown_path(old)} is the {tag} translation of {document.name} (its Language "
                 f"header says {written or old_tag}) under an older termwise's name for it; "
                 f"rename it and run the command again: {move}"
             )
         if said != languages.normalize(old_tag):
             continue  # a translation into another region (zh_HK beside zh-TW): not this one
         return (
-            f"{_shown(old)} may be the {tag} translation an older termwise wrote; if it is, "
+            f"{shown_path(old)} may be the {tag} translation an older termwise wrote; if it is, "
             f"rename it: {move}"
         )
     return None
 
 
-def _shown(path: Path) -> str:
+def shown_path(path: Path) -> str:
     """``path`` as the user may type it where the command runs: relative to the current
     folder when inside it, which keeps the message (and the ``mv`` in it) short."""
     try:
         return str(path.relative_to(Path.cwd())) if path.is_absolute() else str(path)
     except ValueError:
         return str(path)
+
+
+def move_command(old: Path, new: Path) -> str:
+    """The ``mv`` that gives a translation file the name termwise looks for, ready to paste."""
+    return f"mv {shlex.quote(shown_path(old))} {shlex.quote(shown_path(new))}"
 
 
 def _language_header(path: Path) -> str:

@@ -4,7 +4,9 @@ Textual's keys panel (``HelpPanel``) could not take the focus, so the keys at it
 out of reach at 80x24: the arrow keys moved the grid under it, and nothing said that the
 list went on. This list is a dialog of its own: it lists the keys of the widget that had
 the focus when F1 was pressed (the footer's keys and the hidden ones), the arrow keys and
-PgUp/PgDn scroll it, and its last line says how much is left below.
+PgUp/PgDn scroll it, and its last line says how much is left below. Each key's binding id
+stands beside it, and the keymap file's path above the list: remapping a key in that file
+(``"review.issues" = "f5"``) meant guessing the id.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from itertools import groupby
 from operator import itemgetter
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.table import Table
@@ -22,14 +25,15 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from termwise.tui.keymap import shown_key, textual_bindings
+from termwise.tui.keymap import keymap_path, shown_key, textual_bindings
 
 if TYPE_CHECKING:
     from textual.binding import ActiveBinding
 
-# One line of the list: its keys as the footer shows them, and what they do; None between
-# the keys of one widget and the next's.
-KeyLine = tuple[str, str] | None
+# One line of the list: its keys as the footer shows them, what they do, and the binding's
+# id in the keymap file ("" for Textual's own keys, which have none); None between the keys
+# of one widget and the next's.
+KeyLine = tuple[str, str, str] | None
 
 
 def key_lines(app: Any, bindings: Mapping[str, ActiveBinding]) -> list[KeyLine]:
@@ -47,7 +51,8 @@ def key_lines(app: Any, bindings: Mapping[str, ActiveBinding]) -> list[KeyLine]:
             lines.append(None)
         for same in by_action.values():
             keys = " ".join(dict.fromkeys(app.get_key_display(binding) for binding in same))
-            lines.append((keys, Text.from_markup(same[0].description).plain))
+            description = Text.from_markup(same[0].description).plain
+            lines.append((keys, description, same[0].id or ""))
     return lines
 
 
@@ -66,23 +71,29 @@ class KeysScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     KeysScreen { align: right top; }
     KeysScreen > Vertical {
-        width: 50; max-width: 100%; height: 100%;
+        width: 72; max-width: 100%; height: 100%;
         border-left: vkey $foreground 30%; background: $surface; padding: 0 1;
     }
     KeysScreen .keys-title { text-style: bold; width: 100%; }
+    KeysScreen #keys-file { color: $text-muted; width: 100%; }
     KeysScreen KeysList { height: 1fr; }
     KeysScreen #keys-more { color: $text-muted; width: 100%; height: 1; }
     """
 
     def __init__(self, lines: Sequence[KeyLine], help_key: str | None = None) -> None:
         super().__init__()
-        self.lines = list(lines)
+        # What each line says, and apart from it the id that remaps its keys.
+        self.lines = [None if line is None else line[:2] for line in lines]
+        self.binding_ids = [None if line is None else line[2] for line in lines]
         # The keys that open the list (F1 as the keymap has it) close it too.
         self.help_key = help_key
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label("Keys that work here", classes="keys-title")
+            yield Label(
+                f"Remap by id in {_home_shown(keymap_path())}", id="keys-file", markup=False
+            )
             with KeysList(id="keys-list"):
                 yield Static(self.keys_table(), id="keys-table")
             yield Label(id="keys-more", markup=False)
@@ -91,11 +102,12 @@ class KeysScreen(ModalScreen[None]):
         table = Table(box=None, show_header=False, padding=(0, 1, 0, 0), expand=True)
         table.add_column(justify="right", style="bold", no_wrap=True)
         table.add_column(ratio=1)
-        for line in self.lines:
+        table.add_column(style="dim", no_wrap=True)
+        for line, binding_id in zip(self.lines, self.binding_ids, strict=True):
             if line is None:
-                table.add_row("", "")
+                table.add_row("", "", "")
             else:
-                table.add_row(Text(line[0], style="bold"), Text(line[1]))
+                table.add_row(Text(line[0], style="bold"), Text(line[1]), Text(binding_id or ""))
         return table
 
     def on_mount(self) -> None:
@@ -129,3 +141,11 @@ class KeysScreen(ModalScreen[None]):
         else:
             said = "all the keys"
         self.query_one("#keys-more", Label).update(f"{said} · {close}: close")
+
+
+def _home_shown(path: Path) -> str:
+    """``path`` with the home folder as ``~``: the keymap's full path filled the line."""
+    try:
+        return f"~/{path.relative_to(Path.home())}"
+    except (ValueError, RuntimeError):  # elsewhere, or no home to name
+        return str(path)
