@@ -12,7 +12,8 @@ from __future__ import annotations
 import copy
 import gc
 import threading
-from collections.abc import Callable, Iterable, Mapping, Sequence, Set
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -54,13 +55,14 @@ if TYPE_CHECKING:
     from termwise.checks.issue import Issue
     from termwise.document.model import Document, Segment
     from termwise.glossary.matcher import TermMatch, TermMatcher
-    from termwise.glossary.model import Concept, Glossary, Term
+    from termwise.glossary.model import Concept, Glossary, Term, TermStatus
     from termwise.mt.constrained.plan import GlossaryConstraints
     from termwise.mt.engine import MTResult
     from termwise.project.store import MergeReport, Snapshot
     from termwise.project.translation_file import TranslationFile
     from termwise.project.translations import SyncReport
     from termwise.project.units import TranslationUnit
+    from termwise.terms.recording import Tell
 
 # Why a part's sentence's translation is in the segment before (``in_neighbour_note``).
 _SPLIT_HERE = "kept whole there when the workbench split its sentence here"
@@ -90,6 +92,21 @@ class SaveSnapshot:
 
     units: Snapshot
     generation: int
+
+
+class GlossaryChangedOnDisk(TermwiseError):
+    """An undo or redo of a glossary edit refused: another program changed the file since,
+    and putting the step's bytes back would take that program's change back too."""
+
+
+@dataclass(frozen=True)
+class GlossaryReload:
+    """Another program's change of the glossary files, read in (``reload_glossary``)."""
+
+    # The files it changed, added or removed.
+    files: tuple[Path, ...]
+    # The files whose glossary edits undo forgot: their bytes no longer follow on disk.
+    undo_forgotten: tuple[Path, ...]
 
 
 class ChangedSinceChecked(TermwiseError):
@@ -198,6 +215,9 @@ class ReviewSession:
         self.glossary_path = Path(glossary_path) if glossary_path else layout.glossary_dir
         self.glossary: Glossary | None = None
         self.glossary_files: dict[str, Path] = {}
+        # Each glossary file's bytes as the session last read or wrote them: a file that
+        # differs was changed by another program (``reload_glossary``).
+        self._glossary_read: dict[Path, bytes] = {}
         self._source_matcher: TermMatcher | None = None
         self._target_matcher: TermMatcher | None = None
         # The checker keeps what it found under one glossary: a new glossary, a new checker.
@@ -262,17 +282,18 @@ class ReviewSession:
         self.glossary_version += 1
         folder = self.glossary_path
         origins: dict[str, Path] = {}
+        # Taken before the files are parsed: one written in between differs from these, and
+        # is read again at the next look rather than missed.
+        self._glossary_read = self._glossary_bytes()
         if folder.is_dir():
             self.glossary = (
                 load_glossary(folder, origins=origins) if glossary_files(folder) else None
             )
-            for concept_id, file in origins.items():
-                self.glossary_files.setdefault(concept_id, file)
         elif folder.exists():
             self.glossary = load_glossary(folder, origins=origins)
-            self.glossary_files = origins
         else:
             self.glossary = None
+        self.glossary_files = origins
         if self.glossary is not None and self.glossary.concepts:
             self._source_matcher = TermMatcher(self.glossary, self.source_lang)
             self._target_matcher = TermMatcher(self.glossary, self.target_lang)
@@ -682,9 +703,7 @@ class ReviewSession:
     def _apply_change(self, change: Change, *, reverse: bool) -> None:
         change.typing = None
         if change.glossary_file is not None:
-            self._restore_glossary(
-                change.glossary_file, change.glossary_before if reverse else change.glossary_after
-            )
+            self._restore_glossary(change, reverse=reverse)
             return
         ignores = change.ignores_before if reverse else change.ignores_after
         if ignores is not None:
@@ -1636,69 +1655,187 @@ class ReviewSession:
 
     # --- glossary edits ---------------------------------------------------------------
 
-    def save_concept(self, concept: Concept) -> Path:
-        """Write the glossary file holding ``concept`` (a new concept goes to the first file)."""
-        from termwise.glossary.formats import load_glossary, save_glossary
-        from termwise.glossary.model import Glossary
+    def glossary_paths(self) -> list[Path]:
+        """The glossary files as they are on disk now (what ``reload_glossary`` compares)."""
+        from termwise.glossary.formats import glossary_files
 
-        target = self.glossary_files.get(concept.id)
-        if target is None:
-            existing = sorted(set(self.glossary_files.values()))
-            target = existing[0] if existing else self.glossary_path / "glossary.tbx"
-            self.glossary_files[concept.id] = target
-        part = load_glossary(target) if target.exists() else Glossary()
-        replaced = False
-        for position, old in enumerate(part.concepts):
-            if old.id == concept.id:
-                part.concepts[position] = concept
-                replaced = True
-        if not replaced:
-            part.concepts.append(concept)
-        before = target.read_bytes() if target.exists() else None
-        save_glossary(part, target)
-        self._record(
-            Change(
-                f"glossary: {concept.id}",
-                glossary_file=target,
-                glossary_before=before,
-                glossary_after=target.read_bytes(),
-            )
+        folder = self.glossary_path
+        if folder.is_dir():
+            return glossary_files(folder)
+        return [folder] if folder.is_file() else []
+
+    def _glossary_bytes(self) -> dict[Path, bytes]:
+        found = {}
+        for path in self.glossary_paths():
+            try:
+                found[path] = path.read_bytes()
+            except FileNotFoundError:
+                continue  # removed since the folder was listed: it is not there
+        return found
+
+    def reload_glossary(self) -> GlossaryReload | None:
+        """Read the glossary again where another program changed its files since the
+        session last read or wrote them (``termwise glossary add`` in another shell); None
+        where none did. Undo forgets the glossary edits whose file it changed: their bytes
+        put back would take that program's change back too."""
+        now = self._glossary_bytes()
+        if now == self._glossary_read:
+            return None
+        changed = sorted(
+            path
+            for path in now.keys() | self._glossary_read.keys()
+            if now.get(path) != self._glossary_read.get(path)
         )
-        self._rebuild_matchers()
-        return target
+        self._reread_glossary()
+        return GlossaryReload(tuple(changed), tuple(self._forget_outdated_glossary_steps()))
 
-    def add_term(self, concept_id: str, lang: str, status: str, text: str) -> Path:
-        """Add a term to a concept (a new id makes a new concept) and save its file."""
-        from termwise.glossary.model import Concept, Glossary, Term, TermStatus
+    @contextmanager
+    def editing_glossary(self, label: str) -> Iterator[None]:
+        """One undo step for the glossary edits made in the block, each of them an operation
+        on the file as it is on disk now (``termwise.terms.recording``, as the command line
+        makes them); the glossary is read again after it, so that marks and checks follow.
 
-        if not concept_id.strip() or not text.strip():
-            raise TermwiseError("a term needs a concept id and a text")
-        term = Term(
-            text=text.strip(), lang=languages.normalize(lang), status=TermStatus.parse(status)
-        )
-        if self.glossary is None:
-            self.glossary = Glossary()
-        concept = self.glossary.get(concept_id.strip())
-        if concept is None:
-            concept = Concept(id=concept_id.strip())
-            self.glossary.concepts.append(concept)
-        concept.add(term)
-        return self.save_concept(concept)
+        A copy held in memory written back over the file took back what another program
+        had saved there meanwhile (a term ``glossary add`` recorded was gone)."""
+        before = self._glossary_bytes()
+        if before != self._glossary_read:
+            # Another program's change not yet seen, which this edit is made on top of: the
+            # steps before it would put back bytes without that change.
+            self._forget_outdated_glossary_steps()
+        try:
+            yield
+        finally:
+            after = self._glossary_bytes()
+            for path in sorted(after.keys() | before.keys()):
+                if after.get(path) != before.get(path):
+                    self._record(
+                        Change(
+                            label,
+                            glossary_file=path,
+                            glossary_before=before.get(path),
+                            glossary_after=after.get(path),
+                        )
+                    )
+            self._reread_glossary()
 
-    def set_term_status(self, concept: Concept, term: Term, status: str) -> Path:
+    def default_term_status(self, concept_id: str, lang: str) -> TermStatus:
+        """The status a term added to ``concept_id`` in ``lang`` gets unless the translator
+        gives another (``recording.default_status``, as ``glossary add`` gives it)."""
+        from termwise.terms.recording import default_status
+
+        concept = self.glossary.get(concept_id.strip()) if self.glossary is not None else None
+        return default_status(concept, languages.normalize(lang))
+
+    def add_term(
+        self, concept_id: str, lang: str, status: str, text: str, tell: Tell | None = None
+    ) -> Path:
+        """Add a term to a concept (a new id makes a new concept) in the glossary file as it
+        is on disk now; returns the file written. An empty ``status`` is the default one.
+        What the edit has to say (another preferred term beside this one) goes to ``tell``."""
         from termwise.glossary.model import TermStatus
+        from termwise.terms.recording import record_term
 
-        term.status = TermStatus.parse(status)
-        return self.save_concept(concept)
+        concept_id, text = concept_id.strip(), text.strip()
+        if not concept_id or not text:
+            raise TermwiseError("a term needs a concept id and a text")
+        tag = languages.normalize(lang)
+        lines = tell or _say_nothing
+        known = self.glossary is not None and self.glossary.get(concept_id) is not None
+        with self.editing_glossary(f"glossary: {concept_id}"):
+            path, _, given = record_term(
+                self.glossary_path,
+                text,
+                tag,
+                concept_id=concept_id if known else None,
+                new_id=None if known else concept_id,
+                status=TermStatus.parse(status) if status.strip() else None,
+                tell=lines,
+            )
+        if given is TermStatus.PREFERRED:
+            self._warn_other_preferred(concept_id, text, tag, lines)
+        return path
 
-    def _restore_glossary(self, path: Path, data: bytes | None) -> None:
-        """Put a glossary file back as it was (``None``: it did not exist) and read the
-        glossary again: its terms mark the rows and drive the checks."""
+    def set_term_status(
+        self, concept: Concept, term: Term, status: str, tell: Tell | None = None
+    ) -> Path:
+        """Give ``term`` of ``concept`` ``status`` in the glossary file as it is on disk now;
+        returns the file written."""
+        from termwise.glossary.model import TermStatus
+        from termwise.terms.recording import change_status
+
+        lines = tell or _say_nothing
+        wanted = TermStatus.parse(status)
+        with self.editing_glossary(f"glossary: {concept.id}"):
+            changed = change_status(
+                self.glossary_path, term.text, term.lang, concept.id, wanted, tell=lines
+            )
+        if changed is None:
+            raise TermwiseError(
+                f"{term.text!r} is no longer a term of {concept.id} in {self.glossary_path} "
+                "(another program changed the glossary); the glossary was read again"
+            )
+        if wanted is TermStatus.PREFERRED:
+            self._warn_other_preferred(concept.id, term.text, term.lang, lines)
+        return changed[0]
+
+    def _warn_other_preferred(self, concept_id: str, text: str, lang: str, tell: Tell) -> None:
+        from termwise.terms.recording import other_preferred
+
+        concept = self.glossary.get(concept_id) if self.glossary is not None else None
+        others = other_preferred(concept, text, lang)
+        if others:
+            shown = ", ".join(repr(other) for other in others)
+            tell(
+                f"warning: {concept_id} has another preferred {lang} term, {shown}: MT forces "
+                "the first it meets, and the checks call the other inconsistent; give one of "
+                "them another status"
+            )
+
+    def _restore_glossary(self, change: Change, *, reverse: bool) -> None:
+        """Put a glossary file back as the step found it (undo) or left it (redo), and read
+        the glossary again: its terms mark the rows and drive the checks. Refused where the
+        file is no longer as the step left it (or found it): another program changed it
+        since, and the step's bytes put back would take that change back too."""
+        path = change.glossary_file
+        assert path is not None
+        data, expected = (
+            (change.glossary_before, change.glossary_after)
+            if reverse
+            else (change.glossary_after, change.glossary_before)
+        )
+        if _bytes_of(path) != expected:
+            self._reread_glossary()
+            self._forget_outdated_glossary_steps()
+            raise GlossaryChangedOnDisk(
+                f"{'undo' if reverse else 'redo'} of {change.label!r} refused: another program "
+                f"changed {path} since; the glossary was read again as it is now"
+            )
         if data is None:
             path.unlink(missing_ok=True)
         else:
             write_atomic(path, data)
-        self.glossary_files = {}
+        self._reread_glossary()
+
+    def _forget_outdated_glossary_steps(self) -> list[Path]:
+        """Forget the glossary edits of every file that is no longer as the last of them
+        left it (or as the next redo found it); returns those files."""
+        history = self.history
+        steps = [*history.done, *history.undone]
+        outdated = []
+        for path in sorted({c.glossary_file for c in steps if c.glossary_file is not None}):
+            now = _bytes_of(path)
+            undo = next((c for c in reversed(history.done) if c.glossary_file == path), None)
+            redo = next((c for c in reversed(history.undone) if c.glossary_file == path), None)
+            if (undo is not None and undo.glossary_after != now) or (
+                redo is not None and redo.glossary_before != now
+            ):
+                outdated.append(path)
+        if outdated:
+            history.done[:] = [c for c in history.done if c.glossary_file not in outdated]
+            history.undone[:] = [c for c in history.undone if c.glossary_file not in outdated]
+        return outdated
+
+    def _reread_glossary(self) -> None:
         self.load_glossary()
         self._rebuild_matchers()
 
@@ -1713,6 +1850,18 @@ class ReviewSession:
             self._source_matcher = TermMatcher(self.glossary, self.source_lang)
             self._target_matcher = TermMatcher(self.glossary, self.target_lang)
         self.mark_all()
+
+
+def _say_nothing(_line: str) -> None:
+    """Where a glossary edit's notes go when the caller asks for none (a test, a script)."""
+
+
+def _bytes_of(path: Path) -> bytes | None:
+    """A file's bytes (None: no file there), as a glossary undo step records them."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
 
 
 def _marks(matches: Sequence[TermMatch]) -> tuple[Mark, ...]:

@@ -4,12 +4,19 @@ and taking a term or a concept out again.
 The term carries its status and where it was found (``paper.txt, line 34``) as its source,
 and the sentence as its context, so a terminologist can judge it later. The glossary file
 (TBX) is rewritten atomically; a glossary folder gets the term in the file that holds the
-concept, and a new concept in the first file.
+concept, and a new concept in its main file (``glossary_file``).
+
+Each edit reads the file as it is on disk now and changes only what it is about: the command
+line and the workbench both record through here, so that neither writes back a copy it held
+in memory over what another program saved meanwhile. What an edit has to say (a detail it
+replaced, a term TBX could not keep) goes to ``tell``: standard error for the command line,
+a toast in the workbench.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +31,14 @@ from termwise.project.layout import ProjectLayout
 
 class RecordingError(TermwiseError):
     """The term cannot be recorded as asked (it is there already, the concept is unknown)."""
+
+
+# Where an edit's notes and warnings go: one line each, with its "note: " or "warning: ".
+Tell = Callable[[str], None]
+
+
+def _to_stderr(line: str) -> None:
+    click.echo(line, err=True)
 
 
 # TBX-Basic's partOfSpeech picklist (v3 has no properNoun: termwise keeps it as a termwise:
@@ -108,8 +123,14 @@ def _tbx_files(path: Path) -> list[Path]:
 
 
 def glossary_file(folder_or_file: Path, concept_id: str | None) -> Path:
-    """The TBX file to write: the file itself, or in a folder the one holding the concept
-    (the first TBX file for a new concept; ``glossary.tbx`` in an empty folder)."""
+    """The TBX file to write: the file itself, or in a folder the one holding the concept.
+
+    A new concept goes to the folder's main file: the TBX file holding the most concepts
+    (of equals, the first by name; ``glossary.tbx`` in a folder without one). The first by
+    name put every concept the workbench's candidates recorded into ``candidates.tbx``
+    beside the project's ``key-terms.tbx``; the file the most concepts are kept in is the
+    one a person curates, whatever the others are called.
+    """
     from termwise.glossary.formats import read_file
 
     if not folder_or_file.exists() and not folder_or_file.suffix:
@@ -124,7 +145,31 @@ def glossary_file(folder_or_file: Path, concept_id: str | None) -> Path:
             if read_file(file).get(concept_id) is not None:
                 return file
         raise RecordingError(f"no concept {concept_id!r} in {folder_or_file}")
-    return files[0] if files else folder_or_file / "glossary.tbx"
+    if not files:
+        return folder_or_file / "glossary.tbx"
+    # max() keeps the first of equals, and the files come sorted by name.
+    return max(files, key=lambda file: len(read_file(file).concepts))
+
+
+def default_status(concept: Concept | None, lang: str) -> TermStatus:
+    """The status a term recorded without one gets: preferred for a new concept (None) or a
+    concept's first term in ``lang``, its rendering there; deprecated for a further variant,
+    since a text's unrecorded variant is usually a form to avoid. ``concept`` is the concept
+    as the whole glossary has it (every file of a folder merged)."""
+    if concept is not None and concept.terms(lang):
+        return TermStatus.DEPRECATED
+    return TermStatus.PREFERRED
+
+
+def other_preferred(concept: Concept | None, text: str, lang: str) -> list[str]:
+    """The concept's preferred terms in ``lang`` other than ``text``: with two, MT forces
+    the first it meets, and the checks call the other one inconsistent."""
+    text = " ".join(text.split())
+    return [
+        term.text
+        for term in (concept.terms(lang) if concept is not None else [])
+        if term.status is TermStatus.PREFERRED and term.text != text
+    ]
 
 
 def new_concept_id(glossary: Glossary, text: str) -> str:
@@ -147,16 +192,15 @@ def record_term(
     found: Found | None = None,
     new_id: str | None = None,
     details: Details | None = None,
+    tell: Tell = _to_stderr,
 ) -> tuple[Path, str, TermStatus]:
-    """Add ``text`` to the glossary at ``path``; returns the file written, the concept id
-    and the status the term was given.
+    """Add ``text`` to the glossary at ``path``, to the file as it is on disk now; returns
+    the file written, the concept id and the status the term was given.
 
-    Without ``concept_id`` the term starts a new concept (preferred unless told otherwise);
-    with it, the term becomes a variant of that concept (deprecated unless told otherwise,
-    since a text's unrecorded variant is usually a form to avoid), or, the concept's first
-    term in ``lang``, its rendering there (preferred: "paz mundial" added to a concept with
-    no Spanish term was deprecated, and `check` then reported it as forbidden).
-
+    Without ``concept_id`` the term starts a new concept; with it, the term becomes a
+    variant of that concept. Without ``status`` it gets ``default_status`` ("paz mundial"
+    added as a concept's first Spanish term was deprecated, and `check` then reported it as
+    forbidden).
     """
     from termwise.glossary.formats import glossary_files, load_glossary, read_file, save_glossary
     from termwise.glossary.matcher import same_form
@@ -183,23 +227,22 @@ def record_term(
         if glossary.get(chosen.id) is not None:
             raise RecordingError(f"concept {chosen.id!r} exists already in {target}")
         glossary.concepts.append(chosen)
-        default = TermStatus.PREFERRED
+        default = default_status(None, tag)
     else:
         existing = glossary.get(concept_id)
         if existing is None:
             raise RecordingError(f"no concept {concept_id!r} in {target}")
         chosen = existing
-        merged = whole.get(concept_id) or chosen
-        default = TermStatus.DEPRECATED if merged.terms(tag) else TermStatus.PREFERRED
+        default = default_status(whole.get(concept_id) or chosen, tag)
     term = Term(text=text, lang=tag, status=status or default)
     if found is not None:
         term.source = found.source
         term.context = found.sentence
     chosen.add(term)
     for message in (details or Details()).apply(chosen, term):
-        click.echo(f"note: {message}", err=True)
+        tell(f"note: {message}")
     for problem in save_glossary(glossary, target):
-        click.echo(f"warning: {problem}", err=True)
+        tell(f"warning: {problem}")
     return target, chosen.id, term.status
 
 
@@ -210,10 +253,12 @@ def change_status(
     concept_id: str | None,
     status: TermStatus,
     details: Details | None = None,
+    tell: Tell = _to_stderr,
 ) -> tuple[Path, str, TermStatus] | None:
-    """Give the glossary's term ``text`` (as written) in ``lang`` ``status``; returns the file,
-    the concept and the status it had, or None where no concept (``concept_id``'s, if
-    given) has that term. The command line had no other way to change a status."""
+    """Give the glossary's term ``text`` (as written) in ``lang`` ``status``, in the file as
+    it is on disk now; returns the file, the concept and the status it had, or None where no
+    concept (``concept_id``'s, if given) has that term. The command line had no other way to
+    change a status."""
     from termwise.glossary.formats import read_file, save_glossary
 
     tag = languages.normalize(lang)
@@ -230,9 +275,9 @@ def change_status(
                 if term.text == text:
                     before, term.status = term.status, status
                     for message in (details or Details()).apply(concept, term):
-                        click.echo(f"note: {message}", err=True)
+                        tell(f"note: {message}")
                     for problem in save_glossary(glossary, file):
-                        click.echo(f"warning: {problem}", err=True)
+                        tell(f"warning: {problem}")
                     return file, concept.id, before
     return None
 
@@ -428,13 +473,7 @@ def _warn_other_preferred(path: Path, concept_id: str, text: str, lang: str) -> 
     inconsistent."""
     from termwise.glossary.formats import load_glossary
 
-    concept = load_glossary(path).get(concept_id)
-    text = " ".join(text.split())
-    others = [
-        term.text
-        for term in (concept.terms(lang) if concept is not None else [])
-        if term.status is TermStatus.PREFERRED and term.text != text
-    ]
+    others = other_preferred(load_glossary(path).get(concept_id), text, lang)
     if others:
         shown = ", ".join(repr(other) for other in others)
         click.echo(

@@ -13,7 +13,9 @@ runs in ``termwise.tui.translating``. The app keeps what spans them all:
   before the next one (the one place where key order is taken care of);
 * **saving and checking** in thread workers, so that typing is never blocked;
 * **watching the translation file**: what another program saves there (a lock, a
-  translation) is merged in and shown within a couple of seconds, without a keypress.
+  translation) is merged in and shown within a couple of seconds, without a keypress;
+* **watching the glossary files**: what another program records there (``termwise
+  glossary add`` in another shell) is read in the same way, and the marks and checks follow.
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ from termwise.tui.palette import ReviewCommands
 from termwise.tui.panels import GlossaryPanel, IssuesPanel
 from termwise.tui.shown_keys import KeymapInPlace
 from termwise.tui.translating import MTProgress
-from termwise.tui.watching import FileWatch
+from termwise.tui.watching import FilesWatch, FileWatch
 from termwise.tui.workbench import Workbench
 
 if TYPE_CHECKING:
@@ -154,6 +156,8 @@ class ReviewApp(App[None]):
         self.watch_interval = watch_interval
         self._disk_watch: FileWatch | None = None
         self._disk_timer: Timer | None = None
+        self._glossary_watch: FilesWatch | None = None
+        self._glossary_timer: Timer | None = None
         self.saves = 0
         self._save_worker: Worker[None] | None = None
         self._save_again = False
@@ -308,6 +312,7 @@ class ReviewApp(App[None]):
                 workbench.jump_to(place)
         self.schedule_checks(0)
         self._watch_disk()
+        self._watch_glossary()
         if self.auto_mt and self.session.needs_mt():
             workbench.mt.action_translate(quiet=True)
 
@@ -368,6 +373,10 @@ class ReviewApp(App[None]):
         workbench = self._workbench_now()
         if workbench is not None:
             workbench.take_typed_text()
+            if self._look_at_glossary() and _undo_or_redo(action):
+                # Its toast says why: the glossary edit the key was meant for is gone from
+                # undo, and the step before it was not what the translator asked for.
+                return True
             action, default_namespace = self._route(workbench, action, default_namespace)
         handled = await super().run_action(action, default_namespace, namespaces)
         workbench = self._workbench_now()
@@ -651,6 +660,9 @@ class ReviewApp(App[None]):
         if self._disk_timer is not None:
             self._disk_timer.stop()
             self._disk_timer = None
+        if self._glossary_timer is not None:
+            self._glossary_timer.stop()
+            self._glossary_timer = None
 
     def _look_at_disk(self) -> None:
         """Merge the translation file in where another program changed it, as a save would;
@@ -685,7 +697,54 @@ class ReviewApp(App[None]):
         done = super().pop_screen()
         if self.opened and not self._dialog_open():
             self._look_at_disk()
+            self._look_at_glossary()
         return done
+
+    # --- the glossary files on disk -----------------------------------------------------
+
+    def _watch_glossary(self) -> None:
+        """Look at the glossary files every ``watch_interval`` seconds (and before each
+        action): a term another program recorded was overwritten by the workbench's next
+        glossary edit, and its marks and checks never showed."""
+        if self._glossary_timer is not None:
+            return
+        self._glossary_watch = FilesWatch(self.session.glossary_paths)
+        self._glossary_timer = self.set_interval(
+            max(self.watch_interval, 0.001), unless_closing(self, self._look_at_glossary)
+        )
+
+    def _look_at_glossary(self) -> bool:
+        """Read the glossary again where another program changed it, redraw its marks and
+        run the checks, and say so once; one ``stat`` per file where nothing changed. Not
+        while a dialog is open (the add-a-term dialog offers a status from the glossary
+        under it): the change waits, and is read as the dialog closes. Whether undo forgot
+        glossary edits for it."""
+        watch = self._glossary_watch
+        if watch is None or self._dialog_open() or not watch.changed():
+            return False
+        try:
+            reload = self.session.reload_glossary()
+        except (TermwiseError, OSError) as error:
+            # Half written by a program that writes in place: read again when it next changes.
+            self.notify(
+                f"The glossary changed on disk but could not be read: {error}",
+                severity="warning",
+                timeout=10,
+            )
+            return False
+        if reload is None:
+            return False  # the workbench's own edit
+        names = ", ".join(path.name for path in reload.files)
+        message = f"Glossary changed on disk: reloaded ({names})."
+        if reload.undo_forgotten:
+            forgotten = ", ".join(path.name for path in reload.undo_forgotten)
+            message += (
+                f" Undo of your edits of {forgotten} is refused: putting the file back would "
+                "take the other program's change back too."
+            )
+        self.schedule_checks()
+        self.workbench.glossary_changed(message)
+        return bool(reload.undo_forgotten)
 
     def merge_held_changes(self) -> None:
         """Merge what another program saved while the dialog on top was open, now, while it
@@ -884,6 +943,11 @@ def save_failure(
         f"Not saved: {path}: {reason}. Your changes are kept in the workbench: fix that, "
         f"then press {save_key}; or quit ({quit_key} twice) to keep them in a recovery file."
     )
+
+
+def _undo_or_redo(action: str | ActionParseResult) -> bool:
+    name = parse_action(action)[1] if isinstance(action, str) else action[1]
+    return name in ("undo", "redo")
 
 
 def save_problem(error: TermwiseError | OSError, path: Path) -> str:

@@ -171,7 +171,13 @@ class ConfirmPreview(KeymapInPlace, ModalScreen[bool]):
 
 
 class AddTerm(KeymapInPlace, ModalScreen[tuple[str, str, str, str] | None]):
-    """Add a term: (concept id, language, status, text)."""
+    """Add a term: (concept id, language, status, text).
+
+    The status offered is the one ``termwise glossary add`` would give (the session's
+    ``default_term_status``): preferred for a new concept or a concept's first term in the
+    language, deprecated for a further variant. It follows the concept and language typed
+    until the translator types a status of their own. "preferred" was offered for every
+    term, and a second preferred term made MT and the checks disagree with the glossary."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="AddTerm")
     BINDINGS: ClassVar[list[BindingType]] = textual_bindings("dialog")  # type: ignore[assignment]
@@ -179,9 +185,26 @@ class AddTerm(KeymapInPlace, ModalScreen[tuple[str, str, str, str] | None]):
     def __init__(self, text: str, concept: str, lang: str) -> None:
         super().__init__()
         self.initial = (text, concept, lang)
+        # The status last offered: while the field still says it, the translator chose none.
+        self._offered = ""
+
+    def _default_status(self, concept: str, lang: str) -> str | None:
+        """The status ``glossary add`` gives such a term (None: no session, or no language
+        in the field yet)."""
+        from termwise.languages import LanguageError
+        from termwise.tui.app import ReviewApp
+
+        app = self.app
+        if not isinstance(app, ReviewApp) or not app.opened:
+            return None
+        try:
+            return app.session.default_term_status(concept, lang).value
+        except LanguageError:
+            return None
 
     def compose(self) -> ComposeResult:
         text, concept, lang = self.initial
+        self._offered = self._default_status(concept, lang) or "preferred"
         with Vertical():
             yield Label("Add a term to the glossary", classes="dialog-title")
             yield Label("Term")
@@ -190,14 +213,31 @@ class AddTerm(KeymapInPlace, ModalScreen[tuple[str, str, str, str] | None]):
             yield TextInput(concept, id="term-concept")
             yield Label("Language (BCP 47)")
             yield TextInput(lang, id="term-lang")
-            yield Label("Status: preferred, admitted, deprecated or superseded")
-            yield TextInput("preferred", id="term-status")
+            yield Label(
+                "Status: preferred, admitted, deprecated or superseded (offered: preferred "
+                "for a concept's first term in the language, deprecated for a further variant)"
+            )
+            yield TextInput(self._offered, id="term-status")
             cancel = shown_key(self.app, "dialog.cancel")
             yield Label(
                 f"Enter in the last field: add   {cancel}: cancel",
                 classes="dialog-help",
                 markup=False,
             )
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id not in ("term-concept", "term-lang"):
+            return
+        status = self.query_one("#term-status", Input)
+        if status.value.strip() != self._offered:
+            return  # the translator's own choice stays
+        concept, lang = (
+            self.query_one(f"#term-{name}", Input).value for name in ("concept", "lang")
+        )
+        offered = self._default_status(concept, lang)
+        if offered is not None and offered != self._offered:
+            self._offered = offered
+            status.value = offered
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id != "term-status":

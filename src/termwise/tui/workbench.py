@@ -407,14 +407,23 @@ class Workbench(Vertical):
         self.changed(segment_id)
 
     def action_undo(self) -> None:
-        change = self.session.undo()
+        try:
+            change = self.session.undo()
+        except TermwiseError as error:
+            # A glossary step another program's change has overtaken (it is refused).
+            self.notify(f"Not undone: {error}", severity="error")
+            return
         if change is None:
             self.notify("Nothing to undo.")
             return
         self._after_history(change, "Undone", list(change.before))
 
     def action_redo(self) -> None:
-        change = self.session.redo()
+        try:
+            change = self.session.redo()
+        except TermwiseError as error:
+            self.notify(f"Not redone: {error}", severity="error")
+            return
         if change is None:
             self.notify("Nothing to redo.")
             return

@@ -10,6 +10,7 @@ so highlights and checks follow as for any glossary edit.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -22,7 +23,7 @@ from textual.widgets.option_list import Option
 from termwise.errors import TermwiseError
 from termwise.tui.closing import hand_over
 from termwise.tui.keymap import shown_key, textual_bindings
-from termwise.tui.panels.glossary import GlossaryPanel
+from termwise.tui.panels.glossary import GlossaryPanel, tell
 
 if TYPE_CHECKING:
     from termwise.review.session import ReviewSession
@@ -149,25 +150,34 @@ class CandidatesPanel(Vertical):
             segment = session.document.segment(first.segment)
             line, _ = session.document.line_col(segment.to_source(first.start, first.end)[0])
             found = Found(session.path, line, segment.text)
-        written = []
+        written: list[tuple[Path, str, str]] = []
+        said: list[str] = []
         try:
-            for text in texts:
-                path, concept, _ = record_term(
-                    session.glossary_path,
-                    text,
-                    session.source_lang,
-                    concept_id=concept,
-                    found=found,
-                )
-                written.append(text)
+            # As the command line records them, into the files as they are on disk now;
+            # one undo step for the candidate.
+            with session.editing_glossary(f"glossary: {candidate.term}"):
+                for text in texts:
+                    path, recorded, _ = record_term(
+                        session.glossary_path,
+                        text,
+                        session.source_lang,
+                        concept_id=concept,
+                        found=found,
+                        tell=said.append,
+                    )
+                    written.append((path, recorded, text))
         except TermwiseError as error:
             self.notify(f"Not added: {error}", severity="error")
         if not written:
             return
-        session.load_glossary()
         self._drop(candidate)
-        added = ", ".join(repr(text) for text in written)
-        self.post_message(GlossaryPanel.Changed(f"Added {added} to {concept} in {path}"))
+        path, recorded, _ = written[-1]
+        added = ", ".join(repr(text) for _, _, text in written)
+        # Which file of the folder a new concept went to is the folder's rule, not the
+        # translator's choice (``glossary_file``): say it.
+        where = f"as a new concept {recorded}" if concept is None else f"to {recorded}"
+        self.post_message(GlossaryPanel.Changed(f"Added {added} {where} in {path}"))
+        tell(self, said)
 
     def _drop(self, candidate: Candidate) -> None:
         index = self.candidates.index(candidate)

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -180,13 +181,33 @@ class GlossaryPanel(Vertical):
         """Add the term the translator entered (concept, language, status, text)."""
         if answer is None:
             return
+        said: list[str] = []
         try:
-            path = self.session.add_term(*answer)
+            path = self.session.add_term(*answer, tell=said.append)
         except (TermwiseError, ValueError) as error:
             self.notify(f"Term not added: {error}", severity="error")
+            self.show(self.session.glossary)
             return
         self.post_message(self.Changed(f"Added {answer[3]!r} to {answer[0]} in {path}"))
+        tell(self, said)
 
     def set_status(self, concept: Concept, term: Term, status: str) -> None:
-        path = self.session.set_term_status(concept, term, status)
+        said: list[str] = []
+        try:
+            path = self.session.set_term_status(concept, term, status, tell=said.append)
+        except (TermwiseError, ValueError) as error:
+            # The glossary was read again: the list shows it as it is now.
+            self.notify(f"Status not changed: {error}", severity="error")
+            self.show(self.session.glossary)
+            return
         self.post_message(self.Changed(f"{term.text!r} is now {status} ({path})"))
+        tell(self, said)
+
+
+def tell(widget: Widget, lines: list[str]) -> None:
+    """Show what a glossary edit had to say (``recording.Tell``'s lines), a toast each: the
+    command line prints them on standard error, which the workbench hides."""
+    for line in lines:
+        warning = line.startswith("warning: ")
+        text = line.removeprefix("warning: ").removeprefix("note: ")
+        widget.notify(text, severity="warning" if warning else "information", timeout=10)
