@@ -56,7 +56,7 @@ def import_translation(
     """Seed a translation project from FILE (TMX 1.1/1.4b, XLIFF 1.2/2.x or PO)."""
     from termwise import languages
     from termwise.project.import_languages import declared_source_language
-    from termwise.project.importing import import_file, write_unmatched
+    from termwise.project.importing import codes_said, import_file, write_unmatched
     from termwise.project.interchange import read_units
     from termwise.project.translations import load_source, open_translation
 
@@ -75,7 +75,7 @@ def import_translation(
         click.echo(f"deviation (imported with --lenient): {deviation}", err=True)
     before = tfile.saved_sha256
     saved = tfile.save()
-    unmatched = write_unmatched(report, tfile, document)
+    unmatched = write_unmatched(report, tfile, document, origin=file.name)
     if before is not None and tfile.saved_sha256 == before:
         # The save leaves a file it would not change as it is (``store.save``): saying
         # "Imported" would send a translator looking for changes that are not there.
@@ -100,10 +100,11 @@ def import_translation(
         where = f"line {unit.line}" if unit.line else f"unit {unit.id}"
         click.echo(f"  state read cautiously at {where}: {unit.state_conflict}")
     for segment_id, codes in report.with_codes:
-        shown = " ".join(code.native for code in codes)
-        click.echo(f"  inline codes not kept in {segment_id}: {shown}")
+        click.echo(f"  inline codes not kept in {segment_id}: {codes_said(codes)}")
+    for line in report.kept_aside_lines():
+        click.echo(f"  {line}")
     if unmatched is not None:
-        click.echo(f"Unmatched units kept in {unmatched}")
+        click.echo(f"Unmatched units kept in {unmatched} (each with why in a note)")
     for warning in report.warnings(tfile.lang):
         click.echo(f"warning: {warning}", err=True)
 

@@ -1,24 +1,29 @@
 """Seeding a project from translations another tool made (TMX, XLIFF, PO).
 
 Units are matched to the document's segments by source text (whitespace collapsed, NFC), the
-way a translation memory's exact matches work. Nothing is thrown away: a unit that matches no
-segment goes to ``translations/<stem>.<lang>.unmatched.tmx``; a second, different translation
-for a segment already filled becomes a note on it; inline codes that plain text cannot hold are
-reported and noted on the unit (and kept in the unmatched file).
+way a translation memory's exact matches work (``unit_matching``); a unit that holds several
+sentences of one paragraph has its translation cut into as many and shared out. Nothing is
+thrown away: a unit placed nowhere goes to ``translations/<stem>.<lang>.unmatched.tmx``, with
+the reason in a note, and the summary names it; a second, different translation for a segment
+already filled becomes a note on it; inline codes that plain text cannot hold are reported and
+noted on the unit (and kept in the unmatched file).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from enum import Enum
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from termwise.document.ids import content_key
-from termwise.document.model import Document, Segment, SegmentKind
+from termwise.document.model import Document
 from termwise.project import po_format
 from termwise.project.interchange import InlineCode, InterchangeUnit, UnitList, read_units
 from termwise.project.translation_file import TranslationFile
+from termwise.project.unit_matching import Run, SegmentIndex
 from termwise.project.units import READ_ONLY_FLAG, SegmentState, TranslationUnit
 from termwise.project.validation import (
     Deviation,
@@ -30,6 +35,55 @@ from termwise.project.validation import (
 
 if TYPE_CHECKING:
     from termwise.project.import_languages import SkippedUnit
+
+
+class Aside(Enum):
+    """Why a unit was kept aside (in the unmatched TMX) rather than imported."""
+
+    NOT_IN_DOCUMENT = "its source is not in the document"
+    ONLY_CODES = "its source is only inline codes, no text to match"
+    SPANS_PARAGRAPHS = "it spans {paragraphs} paragraphs of the document"
+    NOT_SPLIT = (
+        "the target could not be split: it reads as {sentences} sentence(s), its source is "
+        "{segments} segments of the document"
+    )
+
+
+# The note the unmatched TMX gives each unit: a translator who opens it in a CAT tool sees
+# why the unit is there; an import of that file drops it (it is no note on the translation).
+KEPT_ASIDE_NOTE = "termwise kept this unit aside"
+
+
+@dataclass(frozen=True)
+class KeptAside:
+    """A unit the import could not place, and why."""
+
+    unit: InterchangeUnit
+    why: Aside
+    # What the reason's words need: how many paragraphs, sentences, segments.
+    counts: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def reason(self) -> str:
+        return self.why.value.format(**dict(self.counts))
+
+    @property
+    def in_document(self) -> bool:
+        """Whether its source is in the document (the file is no stranger to it)."""
+        return self.why in (Aside.SPANS_PARAGRAPHS, Aside.NOT_SPLIT)
+
+    def __str__(self) -> str:
+        words = self.unit.source.split()
+        shown = " ".join(words[:8]) + (" …" if len(words) > 8 else "")
+        where = ", ".join(
+            part
+            for part in (
+                f"unit {self.unit.id}" if self.unit.id else "",
+                f"line {self.unit.line}" if self.unit.line else "",
+            )
+            if part
+        )
+        return f"{where or 'a unit'} ({shown or 'no text'}): {self.reason}"
 
 
 @dataclass
@@ -44,17 +98,15 @@ class ImportReport:
     reopened: int = 0
     alternatives: int = 0
     without_target: int = 0
+    # Units of several sentences (a paragraph, or part of one) shared out over them.
     paragraph_units: int = 0
-    paragraphs_not_split: int = 0
     placeholders: int = 0
-    unmatched: list[InterchangeUnit] = field(default_factory=list)
+    unmatched: list[KeptAside] = field(default_factory=list)
     with_codes: list[tuple[str, list[InlineCode]]] = field(default_factory=list)
     # Units whose state the file contradicted: read cautiously (not reviewed), reported.
     state_conflicts: list[InterchangeUnit] = field(default_factory=list)
     # Units in another language than the project's: skipped, each with the reason.
     other_language: list[SkippedUnit] = field(default_factory=list)
-    # Units whose source is nothing but inline codes: no text to match.
-    code_only: int = 0
     # PO plural entries kept whole; and those whose forms the project's plural rule
     # could not take (only the singular's form was imported).
     plurals: int = 0
@@ -79,6 +131,16 @@ class ImportReport:
     # What the file's format forbids but ``--lenient`` let through.
     deviations: list[Deviation] = field(default_factory=list)
 
+    @property
+    def paragraphs_not_split(self) -> int:
+        """Units of several sentences whose translation could not be cut into as many."""
+        return sum(kept.why is Aside.NOT_SPLIT for kept in self.unmatched)
+
+    @property
+    def code_only(self) -> int:
+        """Units whose source is nothing but inline codes: no text to match."""
+        return sum(kept.why is Aside.ONLY_CODES for kept in self.unmatched)
+
     def lines(self) -> list[str]:
         out = [
             f"units read:             {self.units}",
@@ -91,7 +153,7 @@ class ImportReport:
             f"units without target:   {self.without_target}",
             f"placeholder targets:    {self.placeholders} (needs-translation; left new)",
             f"states read cautiously: {len(self.state_conflicts)}",
-            f"paragraph units split:  {self.paragraph_units}",
+            f"paragraph units split:  {self.paragraph_units} (several sentences, shared out)",
             f"paragraphs not split:   {self.paragraphs_not_split} (kept aside)",
             f"unmatched (kept aside): {len(self.unmatched)}",
             f"only inline codes:      {self.code_only} (of the unmatched)",
@@ -108,6 +170,13 @@ class ImportReport:
                 f"  re-indexed:           {self.plurals_reindexed} (to the project's plural rule)",
             )
         return out
+
+    def kept_aside_lines(self, most: int = 10) -> list[str]:
+        """Each unit kept aside with why, ``most`` of them, then how many more."""
+        said = [f"kept aside {kept}" for kept in self.unmatched[:most]]
+        if len(self.unmatched) > most:
+            said.append(f"and {len(self.unmatched) - most} more kept aside")
+        return said
 
     def _not_translatable_said(self) -> str:
         if not self.read_only:
@@ -184,8 +253,8 @@ def import_file(
         check_usable(kept, Path(path), tfile.lang)
     origin = Path(path).name
     report = apply_units(kept, document, tfile, overwrite=overwrite, origin=origin)
-    # A paragraph unit whose translation did not split is kept aside: found, not lost.
-    found = report.matched_units + report.paragraphs_not_split
+    # A unit of several sentences that could not be shared out is kept aside: found, not lost.
+    found = report.matched_units + sum(kept.in_document for kept in report.unmatched)
     if kept:
         check_matched(kept, found, Path(path), document.path)
     report.units += len(skipped)
@@ -282,37 +351,26 @@ def apply_units(
     origin: str = "import",
 ) -> ImportReport:
     report = ImportReport(units=len(units))
-    index: dict[str, list[str]] = {}
-    for segment in document.segments:
-        index.setdefault(content_key(segment.text), []).append(segment.id)
-    paragraphs = _paragraph_index(document)
+    index = SegmentIndex(document)
     labels = document.link_labels()
     filled_here: set[str] = set()
     locked: set[str] = set()
     for unit in units:
+        unit = _without_kept_aside_note(unit)
         if unit.state_conflict:
             report.state_conflicts.append(unit)
-        key = content_key(unit.source)
-        segment_ids = index.get(key, [])
-        if segment_ids:
-            pieces = [unit.target] * len(segment_ids)
-        elif key in paragraphs and unit.target.strip():
-            # A tool that segments by paragraph: the unit covers several of our sentences.
-            # Its translation is split into sentences; only when the counts agree is it
-            # spread over them, otherwise it is kept aside untouched.
-            segment_ids = paragraphs[key]
-            split = _split_sentences(unit.target, tfile.lang, len(segment_ids), labels)
-            if split is None:
-                report.paragraphs_not_split += 1
-                report.unmatched.append(unit)
+        segment_ids = index.segments(unit.source)
+        pieces = [unit.target] * len(segment_ids)
+        if not segment_ids:
+            # A tool that segments otherwise (by paragraph, by its own rules): the unit holds
+            # several of our sentences, and its translation is shared out over them.
+            placed = _place_over_runs(unit, index.runs(unit.source), tfile.lang, labels)
+            if isinstance(placed, KeptAside):
+                report.unmatched.append(placed)
                 continue
-            pieces = split
-            report.paragraph_units += 1
-        else:
-            if not unit.source.strip():
-                report.code_only += 1
-            report.unmatched.append(unit)
-            continue
+            segment_ids, pieces = placed
+            if unit.target.strip() and not unit.placeholder:
+                report.paragraph_units += 1
         report.matched_units += 1
         if unit.locked is not None:
             _lock(unit.locked, tfile, segment_ids, origin, report)
@@ -501,14 +559,12 @@ def apply_not_for_translation(
     alone and a translator sees why. A unit that matches no segment (a Trados structure
     unit, a file name) stays skipped: it is no sentence of the document.
     """
-    index: dict[str, list[str]] = {}
-    for segment in document.segments:
-        index.setdefault(content_key(segment.text), []).append(segment.id)
     quiet = ImportReport()  # their counts are the summary's "not for translation" line
     marked: set[str] = set()
     comment = NOT_FOR_TRANSLATION_COMMENT.format(origin=origin)
+    index = SegmentIndex(document)
     for unit in units:
-        for segment_id in index.get(content_key(unit.source), []):
+        for segment_id in index.segments(unit.source):
             project_unit = tfile.units[segment_id]
             if unit.target.strip():
                 _apply(unit, unit.target, tfile, segment_id, quiet, set(), overwrite, origin)
@@ -559,31 +615,48 @@ def _take_plural(
     return True
 
 
-def _paragraph_index(document: Document) -> dict[str, list[str]]:
-    """Joined text of each paragraph of two or more sentences → its segment ids."""
-    groups: list[list[Segment]] = []
-    for segment in document.segments:
-        if (
-            groups
-            and segment.kind is SegmentKind.SENTENCE
-            and groups[-1][-1].kind is SegmentKind.SENTENCE
-            and groups[-1][-1].paragraph == segment.paragraph
-        ):
-            groups[-1].append(segment)
-        else:
-            groups.append([segment])
-    index: dict[str, list[str]] = {}
-    for group in groups:
-        if len(group) > 1:
-            key = content_key(" ".join(segment.text for segment in group))
-            index.setdefault(key, [segment.id for segment in group])
-    return index
+def _place_over_runs(
+    unit: InterchangeUnit, runs: list[Run], lang: str, labels: frozenset[str] | None
+) -> tuple[list[str], list[str]] | KeptAside:
+    """The segments of ``runs`` within one paragraph, each with its sentence of the unit's
+    translation; or why the unit is kept aside.
+
+    A translation is cut as the segmenter cuts sentences, and shared out only where it makes
+    as many as the run has segments: a translator who joined or split sentences made no
+    sentence-for-sentence translation. A unit over two or more paragraphs is kept aside: no
+    CAT tool's segment crosses a paragraph, so the file's text is laid out otherwise than the
+    document's, and which of its sentences ends a paragraph would be a guess.
+    """
+    if not runs:
+        why = Aside.NOT_IN_DOCUMENT if unit.source.strip() else Aside.ONLY_CODES
+        return KeptAside(unit, why)
+    within = [run for run in runs if run.paragraphs == 1]
+    if not within:
+        return KeptAside(unit, Aside.SPANS_PARAGRAPHS, (("paragraphs", runs[0].paragraphs),))
+    segment_ids = [segment_id for run in within for segment_id in run.ids]
+    if unit.placeholder or not unit.target.strip():
+        # No translation to share out; what the file says about the source still counts.
+        return segment_ids, [unit.target] * len(segment_ids)
+    sentences = _split_sentences(unit.target, lang, labels)
+    pieces: list[str] = []
+    for run in within:
+        if len(sentences) != len(run.segments):
+            counts = (("sentences", len(sentences)), ("segments", len(run.segments)))
+            return KeptAside(unit, Aside.NOT_SPLIT, counts)
+        pieces.extend(sentences)
+    return segment_ids, pieces
 
 
-def _split_sentences(
-    text: str, lang: str, count: int, labels: frozenset[str] | None
-) -> list[str] | None:
-    """``text`` cut into ``count`` sentences, or None where it makes another number. In a
+def _without_kept_aside_note(unit: InterchangeUnit) -> InterchangeUnit:
+    """``unit`` less the note an unmatched TMX gave it (imported again, once the document
+    has its sentences): why it was kept aside is no note on its translation."""
+    lines = unit.notes.splitlines()
+    kept = [line for line in lines if not line.startswith(KEPT_ASIDE_NOTE)]
+    return unit if len(kept) == len(lines) else replace(unit, notes="\n".join(kept))
+
+
+def _split_sentences(text: str, lang: str, labels: frozenset[str] | None) -> list[str]:
+    """``text`` cut into sentences as the segmenter cuts the source. In a
     Markdown document's translation (``labels`` not None) nothing is cut that the reader
     cuts nowhere in the source: a comment ("<!-- TODO: check. Ask Ana! -->" is no two
     sentences), a code span, a link's target ("[x](<a. B>)"), a reference to a defined
@@ -595,15 +668,14 @@ def _split_sentences(
     normalized = content_key(text)
     hidden, code = spans_kept_whole(normalized, labels) if labels is not None else ([], [])
     spans = split_sentences(normalized, lang, hidden, code)
-    if len(spans) != count:
-        return None
     return [normalized[start:end].strip() for start, end in spans]
 
 
 def write_unmatched(
-    report: ImportReport, tfile: TranslationFile, document: Document
+    report: ImportReport, tfile: TranslationFile, document: Document, origin: str = "import"
 ) -> Path | None:
-    """Add the unmatched units to the unmatched TMX (atomically); return its path."""
+    """Add the units kept aside to the unmatched TMX (atomically), each with a note saying
+    why (``origin`` names the file imported); return its path."""
     from termwise.atomic import write_atomic
     from termwise.project.tmx import tmx_bytes
 
@@ -614,10 +686,12 @@ def write_unmatched(
     if path.exists():
         kept = read_units(path, target_lang=tfile.lang, source_lang=document.lang)
     seen = {(unit.source, unit.target) for unit in kept}
-    for unit in report.unmatched:
+    for aside in report.unmatched:
+        unit = aside.unit
         if (unit.source, unit.target) in seen:
             continue
         seen.add((unit.source, unit.target))
+        said = f"{KEPT_ASIDE_NOTE} ({origin}): {aside.reason}"
         kept.append(
             InterchangeUnit(
                 id=unit.id,
@@ -625,10 +699,27 @@ def write_unmatched(
                 target=unit.target,
                 source_lang=unit.source_lang or document.lang,
                 target_lang=unit.target_lang or tfile.lang,
-                notes=unit.notes,
+                notes=f"{unit.notes}\n{said}".strip(),
                 inline_codes=unit.inline_codes,
                 properties=unit.properties,
             )
         )
     write_atomic(path, tmx_bytes(kept, document.lang), backup=True)
     return path
+
+
+def codes_said(codes: list[InlineCode]) -> str:
+    """The inline codes of a unit, each once with how often it stands on each side: the same
+    codes around the source's words and the translation's are said once."""
+    sides = {
+        side: Counter(code.native for code in codes if code.side == side)
+        for side in ("source", "target")
+    }
+
+    def listed(counts: Counter[str]) -> str:
+        return ", ".join(f"{native} ×{count}" for native, count in counts.items())
+
+    source, target = sides["source"], sides["target"]
+    if source == target:
+        return f"{listed(source)} (in the source and the target alike)"
+    return "; ".join(f"{side}: {listed(counts)}" for side, counts in sides.items() if counts)
