@@ -14,6 +14,7 @@ from termwise.align.features import (
     NUMBER_BUCKETS,
     chinese_numerals,
     english_number_words,
+    figure_keys,
     side_features,
 )
 
@@ -51,3 +52,28 @@ def test_a_figure_with_its_scale_is_read_by_value() -> None:
         side_features(["4,5 millones"], lang="es").marks,
         side_features(["4.5 million"], lang="en").marks,
     )
+
+
+def test_a_unit_made_with_a_chinese_scale_is_no_scale() -> None:
+    # 千克 is a kilogram, 千米 a kilometre: "50千克" is the English "50 kg", not 50,000.
+    pairs = [
+        ("The bag weighs 50 kg.", "袋子重50千克。"),
+        ("The road is 5 km long.", "公路长5千米。"),
+        ("The plant makes 300 kW.", "电厂发电300千瓦。"),
+        ("It weighs 30,000 kg.", "它重3万千克。"),
+    ]
+    for english, chinese in pairs:
+        en, zh = _numbers(english, "en"), _numbers(chinese, "zh")
+        assert sum(en) == 1 and en == zh, (english, chinese, en, zh)
+
+
+def test_billion_is_read_in_the_languages_scale() -> None:
+    # French, German "billion" is a million millions, the English "trillion"; "milliard" is
+    # the English "billion"; Spanish "billón" is a million millions too.
+    trillion, billion = [str(10**12 * 2)], [str(10**9 * 2)]
+    assert figure_keys("2 trillion euros", "en")[0] == trillion
+    assert figure_keys("2 billions d'euros", "fr")[0] == trillion
+    assert figure_keys("2 Billionen Euro", "de")[0] == trillion
+    assert figure_keys("2 billones de euros", "es")[0] == trillion
+    assert figure_keys("2 billion euros", "en")[0] == billion
+    assert figure_keys("2 milliards d'euros", "fr")[0] == billion

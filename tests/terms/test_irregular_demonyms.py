@@ -65,3 +65,26 @@ def test_french_suisse_is_the_adjective_only_in_lower_case() -> None:
     assert lone_demonyms(adjective, forms).tolist() == [True, True, False]
     country = collect([["Le cheval vient de la Suisse.", "En Suisse, le trot domine."]], "fr")
     assert lone_demonyms(country, ["suisse"]).tolist() == [False]
+
+
+def test_an_english_demonym_in_lower_case_is_another_word() -> None:
+    from termwise.terms.scoring import lone_demonyms
+
+    # "swede", the vegetable, "china", the porcelain: English writes a people's name with a
+    # capital, so a word the text writes in lower case mostly is no demonym.
+    text = [
+        "Swede is a root vegetable. Mash the swede with butter. A swede needs a long season.",
+        "The swede harvest starts in October. Roast swede is sweet.",
+        "Fine china breaks. The china was painted. Old china sells well.",
+        "Swedes and Danes met the Chinese delegation.",
+    ]
+    index = collect([text], "en")
+    forms = ["swede", "china", "swedes", "danes", "chinese"]
+    vetoed = dict(zip(forms, lone_demonyms(index, forms).tolist(), strict=True))
+    assert vetoed == {
+        "swede": False,
+        "china": False,
+        "swedes": True,
+        "danes": True,
+        "chinese": True,
+    }

@@ -440,7 +440,12 @@ _FIGURE_SCALES = {
     "thousand": 10**3,
     "million": 10**6,
     "billion": 10**9,
+    "billions": 10**9,
+    "trillion": 10**12,
     "mil millones": 10**9,
+    "billón": 10**12,
+    "billones": 10**12,
+    "billionen": 10**12,
     "mil": 10**3,
     "millón": 10**6,
     "millones": 10**6,
@@ -453,10 +458,14 @@ _FIGURE_SCALES = {
     "mio": 10**6,
     "mrd": 10**9,
 }
-# A Chinese scale (万, 千万, 亿) is read as a numeral and runs on into the next character; a
-# word must end ("mil" is no scale in "milla").
+# The languages whose "billion" is a million millions (the long scale: French "1 billion" is
+# the English "1 trillion"; their thousand millions is "milliard").
+_LONG_SCALE = frozenset({"de", "fr", "it", "nl", "pl"})
+# A Chinese scale (万, 千万, 亿) is read as a numeral and runs on into the next character,
+# but for the units it makes (千克 kg, 千米 km, 千瓦 kW, 百帕 hPa: "50千克" is 50 kg, not
+# 50,000); a word must end ("mil" is no scale in "milla").
 _SCALE_AFTER = re.compile(
-    r"\s?(?:([百千万亿]+)|("
+    r"\s?(?:([百千万亿]+)(?![克米瓦焦帕赫卡伏])|("
     + "|".join(sorted(_FIGURE_SCALES, key=len, reverse=True))
     + r")(?!\w)\.?)",
     re.IGNORECASE,
@@ -464,10 +473,11 @@ _SCALE_AFTER = re.compile(
 _SEPARATOR = re.compile(r"[.,'’\u00a0\u202f]")
 
 
-def figure_keys(text: str) -> tuple[list[str], str]:
+def figure_keys(text: str, lang: str | None = None) -> tuple[list[str], str]:
     """The ``number_key`` of every figure in ``text``, a figure with its scale read as its
-    value ("4.5 million", 450万 and "4,5 millones" are 4500000), and ``text`` with those
-    scales blanked: the number words would read "million" again as a million of its own."""
+    value ("4.5 million", 450万 and "4,5 millones" are 4500000; "billion" in ``lang``'s
+    scale), and ``text`` with those scales blanked: the number words would read "million"
+    again as a million of its own."""
     keys: list[str] = []
     blanked = text
     for match in _NUMBER.finditer(text):
@@ -485,7 +495,10 @@ def figure_keys(text: str) -> tuple[list[str], str]:
         if scale.group(1):
             [factor] = chinese_numerals("一" + scale.group(1)) or [1]
         else:
-            factor = _FIGURE_SCALES[scale.group(2).lower()]
+            word = scale.group(2).lower()
+            factor = _FIGURE_SCALES[word]
+            if word.startswith("billion") and lang and languages.primary(lang) in _LONG_SCALE:
+                factor = 10**12
         keys.append(number_key(str(int(value * factor))))
         start, end = scale.span()
         blanked = blanked[:start] + " " * (end - start) + blanked[end:]
@@ -523,7 +536,7 @@ def side_features(
     for row, text in enumerate(texts):
         for index, (_, chars) in enumerate(PUNCTUATION_CLASSES):
             marks[row, index] = sum(text.count(char) for char in chars)
-        keys, words = figure_keys(text)
+        keys, words = figure_keys(text, lang)
         for key in keys:
             marks[row, NUMBER_BASE + bucket(key, NUMBER_BUCKETS)] += 1
         for value in words_of(words):

@@ -540,10 +540,22 @@ def lone_demonyms(index: CandidateIndex, forms: Sequence[str]) -> np.ndarray:
         if len(stats.words) != 1:
             continue
         word = stats.words[0]
+        if lang == "en" and _small_letter(stats):
+            # English writes a people's name with a capital: in lower case it is another
+            # word ("swede", the vegetable, was vetoed from a cookery text; "china").
+            continue
         # "suisse" is the country where the text writes it with a capital ("la Suisse"),
         # the adjective where it does not ("la banque suisse").
         result[row] = is_demonym(word, lang) or (word in spelled and _lower_case(stats))
     return result
+
+
+def _small_letter(stats: FormStats) -> bool:
+    """Whether the text writes a one-word form with a small letter more often than with a
+    capital of its own, where it can tell (not at a segment's start; ``_lower_case`` also
+    says so where it cannot)."""
+    own_capital = stats.capital - stats.clause_capital - stats.in_name
+    return stats.inside - stats.capital > own_capital
 
 
 def _lower_case(stats: FormStats) -> bool:
