@@ -19,7 +19,8 @@ from termwise.input_files import read_input
 from termwise.project.layout import ProjectLayout
 
 if TYPE_CHECKING:
-    from termwise.glossary.model import Concept, Glossary, Problem, Term
+    from termwise.glossary.import_merge import FolderFile
+    from termwise.glossary.model import Concept, Glossary, Problem, Term, TermStatus
 
 # The formats a glossary is imported from and exported to by name: glossary.formats' registry
 # less TermSuite's term lists, which are read (told by their content) but never written.
@@ -186,6 +187,22 @@ def show(
     help="Also import the candidates of terms extract that nobody has reviewed (given no "
     "status) into the project's glossary.",
 )
+@click.option(
+    "--prefer",
+    type=click.Choice(["existing", "imported"]),
+    default="existing",
+    show_default=True,
+    help="Where an imported concept merges into one of the glossary's and their preferred "
+    "terms differ, which stays preferred (the other one becomes admitted, or --demote).",
+)
+@click.option(
+    "--demote",
+    type=click.Choice(["admitted", "deprecated"]),
+    default="admitted",
+    show_default=True,
+    help="With --prefer imported: what the glossary's old preferred term becomes.",
+)
+@click.option("--dry-run", is_flag=True, help="Say what the import would do; write nothing.")
 @click.pass_obj
 def import_glossary(
     layout: ProjectLayout,
@@ -197,13 +214,19 @@ def import_glossary(
     lenient: bool,
     replace: bool,
     unreviewed: bool,
+    prefer: str,
+    demote: str,
+    dry_run: bool,
 ) -> None:
-    """Import a TBX, CSV or OmegaT glossary FILE as TBX-Basic."""
+    """Import a TBX, CSV or OmegaT glossary FILE as TBX-Basic.
+
+    Into the project's glossary folder, a concept whose source-language term a concept there
+    has already is merged into that concept, in the file that holds it (kept as NAME~)."""
     from termwise import languages
     from termwise.errors import InputError
     from termwise.glossary.formats import ReadOptions, detect_format, get_format, save_glossary
     from termwise.glossary.language_guess import resolve_pair
-    from termwise.glossary.model import lang_matches
+    from termwise.glossary.model import TermStatus, lang_matches
 
     target = output or layout.glossary_dir
     if target.is_dir() or output is None or not target.suffix:
@@ -280,7 +303,26 @@ def import_glossary(
     _warn(loaded.problems)
     if in_glossary and not unreviewed:
         _leave_out_unreviewed(loaded, file)
-    _fit_into_folder(loaded, target, file)
+    changed = _fit_into_folder(
+        loaded,
+        target,
+        file,
+        merge=in_glossary,
+        source_lang=source_lang,
+        prefer_imported=prefer == "imported",
+        demote_to=TermStatus(demote),
+    )
+    if dry_run:
+        click.echo("dry run: nothing written")
+        return
+    for folder_file in changed:
+        before = free_backup_path(folder_file.path)
+        shutil.copy2(folder_file.path, before)
+        _warn(save_glossary(folder_file.glossary, folder_file.path))
+        click.echo(f"merged into {folder_file.path} (the file before is kept as {before.name})")
+    if not loaded.concepts:
+        click.echo(f"no new concept; {target} not written")
+        return
     backup: Path | None = None
     if target.exists() and in_glossary:
         backup = free_backup_path(target)
@@ -291,37 +333,60 @@ def import_glossary(
     click.echo(f"wrote {_concepts(len(loaded.concepts))} to {target}{replaced}")
 
 
-def _fit_into_folder(loaded: Glossary, target: Path, source: Path) -> None:
+def _fit_into_folder(
+    loaded: Glossary,
+    target: Path,
+    source: Path,
+    *,
+    merge: bool,
+    source_lang: str | None,
+    prefer_imported: bool,
+    demote_to: TermStatus,
+) -> list[FolderFile]:
     """Make the imported concepts fit the glossary folder ``target`` goes into, which the
-    project reads as one glossary (concepts of one id merged):
+    project reads as one glossary (concepts of one id merged); returns the folder's files
+    that took imported terms, to be written:
 
+    * with ``merge`` (the project's glossary folder), a concept whose source-language term
+      a concept there has is merged into it (``import_merge``): written beside it, the term
+      belonged to neither, and MT and the checks left the project's official term alone;
     * a concept whose id another file uses for a concept with no term in common (CSV rows
       are numbered "r2", "r3" in every file) gets the file's name before its id: two
       clients' CSVs became one concept, and MT wrote one client's term for the other's;
     * a concept that shares an id and a term with one there, or whose note says it holds
       new forms of it (``terms extract``), is merged, as meant, and said;
-    * a term another concept there has already is said: matched in a text, it belongs to
-      neither (MT and the checks leave it alone).
+    * outside the project's folder (``-o``), a term another concept there has already is
+      said: matched in a text, it belongs to neither.
     """
-    from termwise.errors import TermwiseError
-    from termwise.glossary.formats import glossary_files, read_file
+    from termwise.glossary.import_merge import merge_into_folder, read_folder
 
     if not target.parent.is_dir():
-        return
+        return []
+    files = read_folder(target.parent, target)
+    if merge:
+        report = merge_into_folder(
+            loaded,
+            files,
+            source_lang,
+            source.name,
+            prefer_imported=prefer_imported,
+            demote_to=demote_to,
+        )
+        for line in report.notes:
+            click.echo(f"note: {line}", err=True)
+        for line in report.left_out:
+            click.echo(f"warning: {line}", err=True)
+        click.echo(report.summary())
+        for line in report.conflicts:
+            click.echo(f"conflict: {line}")
     others: dict[str, tuple[Path, set[tuple[str, str]]]] = {}
     owners: dict[tuple[str, str], tuple[str, str]] = {}
-    for other in glossary_files(target.parent):
-        if other.resolve() == target.resolve():
-            continue
-        try:
-            concepts = read_file(other).concepts
-        except TermwiseError:
-            continue
-        for concept in concepts:
+    for other in files:
+        for concept in other.glossary.concepts:
             terms = {(t.lang, t.text.casefold()) for t in concept.all_terms}
-            others.setdefault(concept.id, (other, terms))
+            others.setdefault(concept.id, (other.path, terms))
             for term in terms:
-                owners.setdefault(term, (concept.id, other.name))
+                owners.setdefault(term, (concept.id, other.path.name))
     taken = set(others) | {concept.id for concept in loaded.concepts}
     renamed: list[str] = []
     merged: dict[str, list[str]] = {}
@@ -366,6 +431,7 @@ def _fit_into_folder(loaded: Glossary, target: Path, source: Path) -> None:
             "their terms",
             err=True,
         )
+    return [other for other in files if other.changed]
 
 
 def _one_line(text: str) -> str:
@@ -495,25 +561,34 @@ def export(
 
 
 @glossary.command("validate")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(exists=True, path_type=Path))
 @click.pass_context
 def validate(ctx: click.Context, file: Path) -> None:
-    """Check FILE: well-formed XML, TBX core structure, TBX-Basic dialect; every violation."""
-    from termwise.glossary.formats import read_file
+    """Check FILE (or every glossary file of a folder, as the project reads it): well-formed
+    XML, TBX core structure, TBX-Basic dialect; every violation."""
+    from termwise.errors import InputError
+    from termwise.glossary.formats import glossary_files, read_file
     from termwise.glossary.tbx import looks_like_tbx
     from termwise.glossary.validate import validate_file
 
-    data = read_input(file)
-    if looks_like_tbx(data) or file.suffix.lower() == ".tbx" or data.lstrip().startswith(b"<"):
-        problems = validate_file(file)
-    else:
-        problems = read_file(file).problems
-    for problem in problems:
-        click.echo(str(problem))
+    files = glossary_files(file) if file.is_dir() else [file]
+    if not files:
+        raise InputError("the folder holds no glossary file to validate", file)
+    problems: list[Problem] = []
+    for path in files:
+        data = read_input(path)
+        if looks_like_tbx(data) or path.suffix.lower() == ".tbx" or data.lstrip().startswith(b"<"):
+            found = validate_file(path)
+        else:
+            found = read_file(path).problems
+        for problem in found:
+            click.echo(str(problem))
+        problems.extend(found)
+        if not found:
+            click.echo(f"{path}: valid")
     if problems:
         click.echo(f"{len(problems)} problem{'' if len(problems) == 1 else 's'}", err=True)
         ctx.exit(1)
-    click.echo(f"{file}: valid")
 
 
 @glossary.command("find")

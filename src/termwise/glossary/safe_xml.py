@@ -40,10 +40,29 @@ def parse_xml(data: bytes, path: str | Path) -> etree._ElementTree:
     except etree.XMLSyntaxError as error:
         line, column = error.position if error.position else (None, None)
         message = error.msg or str(error)
+        if line is not None and column is not None:
+            line, column = _where_it_broke(data, line, column)
         # libxml2 reports its own limits ("Detected an entity reference loop") the same way.
         raise InputError(f"malformed XML: {message}", path, line=line, column=column) from error
     refuse_entities(data, tree, path)
     return tree
+
+
+def _where_it_broke(data: bytes, line: int, column: int) -> tuple[int, int]:
+    """The position of a syntax error as the writer of the file sees it: libxml2 skips the
+    blanks after a tag it cannot finish before it gives up, so ``</term`` without its ``>``
+    on line 1547 was reported at 1548:13, the next tag. Where only blanks lie between the
+    last character before the reported one and it, the error is put just after that
+    character."""
+    encoding = "utf-16" if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else None
+    lines = data.decode(encoding or "utf-8", errors="replace").split("\n")
+    if not 1 < line <= len(lines) or lines[line - 1][: column - 1].strip():
+        return line, column
+    before = line - 1
+    while before > 1 and not lines[before - 1].strip():
+        before -= 1
+    text = lines[before - 1].rstrip()
+    return (before, len(text) + 1) if text else (line, column)
 
 
 def refuse_entities(data: bytes, tree: etree._ElementTree, path: str | Path) -> None:
