@@ -150,7 +150,10 @@ async def test_a_merge_made_as_the_workbench_quits_is_printed_after_it_closes(
     printed = capsys.readouterr().err
     assert f"another program saved {path}" in printed
     assert "  #4: state: reviewed (by the other program); notes: yours." in printed
-    assert "  #2: the other program's version (you had not changed it)." in printed
+    assert (
+        "  #2: the other program's version (you had not changed it since your last save)."
+        in printed
+    )
     merged = TranslationFile.load(path)
     assert merged.units[ids[3]].state is SegmentState.REVIEWED
     assert merged.units[ids[3]].notes == NOTE
@@ -186,7 +189,7 @@ def test_merge_lines_name_every_kind_of_change() -> None:
     assert merge_lines(report, places, limit=5) == [
         "#1: state: reviewed (by the other program); notes: yours.",
         "#3: text: yours (the other program's is in the note).",
-        "#2, #4: the other program's version (you had not changed them).",
+        "#2, #4: the other program's version (you had not changed them since your last save).",
         "2 entries of the other program's file for no segment of this document: kept in the "
         "file, as obsolete entries.",
     ]
@@ -201,7 +204,7 @@ def test_merge_lines_name_a_part_released_by_its_holders_new_text() -> None:
     report = MergeReport(taken_from_disk=["h"], released=["w"])
     lines = workbench_app.merge_lines(report, {"h": 1, "w": 2}, limit=5)
     assert lines == [
-        "#2: the other program's version (you had not changed it).",
+        "#2: the other program's version (you had not changed it since your last save).",
         "#3: untranslated now (the segment that held its share of the translation took the "
         "other program's text).",
     ]
@@ -224,3 +227,15 @@ def test_the_last_save_after_a_crash_tells_its_merge(
     assert "its changes were merged" in printed and "#2" in printed, printed
     assert po_entry(session.translation_path, ids[1]).msgstr == "Su frase."
     assert po_entry(session.translation_path, ids[0]).msgstr == "Mi frase."
+
+
+def test_merge_lines_say_where_a_rewritten_text_of_yours_is_kept() -> None:
+    # The other program rewrote a text the translator had saved: its version is taken, and
+    # the translator's is kept in the backup, which the toast must say.
+    report = MergeReport(taken_from_disk=["r"], kept_in_backup=["r"])
+    lines = workbench_app.merge_lines(report, {"r": 5}, limit=5)
+    assert lines == [
+        "#6: the other program's version (you had not changed it since your last save).",
+        "#6: your text before this merge is kept in the backup beside the file (its name ends "
+        "in ~); later saves leave it there.",
+    ]

@@ -18,7 +18,9 @@ def test_the_undo_toast_names_segments_as_the_merge_toast_does() -> None:
     assert where(ids[:1], PLACES) == ", #3"
     assert where([], PLACES) == ""
     taken = merge_lines(MergeReport(taken_from_disk=ids), PLACES, limit=2)
-    assert taken == ["#3, #5 and 2 more: the other program's version (you had not changed them)."]
+    assert taken == [
+        "#3, #5 and 2 more: the other program's version (you had not changed them since your last save)."
+    ]
     locked = lock_lines(set(), set(ids), PLACES, limit=2)
     assert locked == ["#3, #5 and 2 more: read-only now (locked in the other program's file)."]
 

@@ -21,7 +21,7 @@ import copy
 import hashlib
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Set
+from collections.abc import Callable, Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -106,7 +106,9 @@ class MergeReport:
     taken_from_disk: list[str] = field(default_factory=list)
     # Both rewrote the text, differently: yours is kept, the other text is in the notes;
     # or the other program locked the segment (``#, read-only``) whose text you changed:
-    # its text is kept, yours is in the notes (``LOCKED_NOTE``).
+    # its text is kept, yours is in the notes (``LOCKED_NOTE``); or it wrote back what a
+    # save of yours had replaced (an older copy of the file saved over it): yours is kept,
+    # the older text is in the notes (``_merge_written_back``).
     conflicts: list[str] = field(default_factory=list)
     # Entries only the file on disk has, for segments this side never had: kept as
     # obsolete entries, so that the next save does not delete them.
@@ -149,6 +151,11 @@ class MergeReport:
     # How the other program lays the file out, where that changed and was taken (its line
     # wrapping, line ends, last line), in words: the next save writes it so.
     layout_taken: list[str] = field(default_factory=list)
+    # Segments whose text, written or approved by the translator, the merge replaced with
+    # the other program's (taken whole, or superseded) without keeping it in a note: the
+    # backup (``name~``) now holds the version as it was before the merge, and later saves
+    # leave it there (``TranslationFile._backup_held``), so that those texts stay findable.
+    kept_in_backup: list[str] = field(default_factory=list)
 
     @property
     def merged(self) -> list[str]:
@@ -203,12 +210,15 @@ def save(
     # took another program's save made in between for ours, and the next save wrote over it.
     written_stat: list[os.stat_result] = []
     unchanged: Callable[[Path], bool] | None = None
+    same_file = tfile.path is not None and _same_path(tfile.path, target)
     if not force:
         check_unchanged_on_disk(tfile, target)
         expected = _expected_on_disk(tfile, target)
         unchanged = expected.matches if expected else None
 
     def install(new: Path, real: Path, backup: Path | None) -> None:
+        if same_file and tfile._backup_held:
+            backup = None  # it holds the translator's texts a merge replaced
         descriptor = os.open(new, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
         try:
             if force:
@@ -241,6 +251,8 @@ def save(
         write_atomic(
             target, _hashing(_in_file_style(tfile, pieces), digest), backup=True, install=install
         )
+    if same_file and not force:
+        _remember_replaced(tfile, snapshot.keys)
     tfile._written = written
     _hold_header_as_written(tfile, header)
     tfile.path = target
@@ -259,6 +271,25 @@ def save(
             obsolete=snapshot.obsolete,
         )
     return target
+
+
+# How many entries a segment's history of replaced ones keeps (``_remember_replaced``): an
+# older copy of the file saved back is most often one or two saves old.
+_REPLACED_KEPT = 8
+
+
+def _remember_replaced(tfile: TranslationFile, keys: Iterable[tuple[object, ...]]) -> None:
+    """Add to ``tfile._replaced`` the entries of the file on disk (``tfile._written``'s) that
+    the save of ``keys`` has just replaced: a copy of the file read before this save and saved
+    back by another program holds them again (see ``_written_back``)."""
+    written = tfile._written
+    for key in keys:
+        was = written.get(key[0])  # type: ignore[call-overload]
+        if was is None or was[0] is key or was[0] == key:
+            continue
+        segment_id = str(key[0])
+        older = [entry for entry in tfile._replaced.get(segment_id, ()) if entry != was[0]]
+        tfile._replaced[segment_id] = (*older, was[0])[-_REPLACED_KEPT:]
 
 
 def _hold_header_as_written(tfile: TranslationFile, header: bytes) -> None:
@@ -476,6 +507,11 @@ def merge_from_disk(tfile: TranslationFile, path: str | Path | None = None) -> M
     theirs = type(tfile).load(target)
     _refuse_another_language(tfile, theirs, target)
     report = MergeReport()
+    # This side as it is before the merge: the backup, should the merge replace a text the
+    # translator wrote (``kept_in_backup``). The merge replaces units and appends obsolete
+    # ones: a copy of the dict and the list, and the snapshot's keys, keep it whole.
+    before, before_snapshot = copy.copy(tfile), Snapshot.of(tfile)
+    before.units, before.obsolete = dict(tfile.units), list(tfile.obsolete)
     our_sources = {unit.source for unit in tfile.units.values()}
     # Segments whose text the merge took from the other program, where it differs here.
     texts_taken: set[str] = set()
@@ -496,7 +532,10 @@ def merge_from_disk(tfile: TranslationFile, path: str | Path | None = None) -> M
             if written is not None
             else TranslationUnit(segment_id, ours.source)
         )
-        merged = _merge_unit(base, ours, their_unit, report)
+        replaced = [TranslationUnit.from_key(key) for key in tfile._replaced.get(segment_id, ())]
+        merged = _merge_unit(base, ours, their_unit, report, replaced)
+        if _typed_text_lost(ours, merged):
+            report.kept_in_backup.append(segment_id)
         theirs_text = _text(their_unit)
         if theirs_text not in (_text(base), _text(ours)) and _text(merged) == theirs_text:
             texts_taken.add(segment_id)
@@ -510,6 +549,9 @@ def merge_from_disk(tfile: TranslationFile, path: str | Path | None = None) -> M
         if segment_id in tfile._written and segment_id not in theirs.units
     ]
     _release_waiting_parts(tfile, texts_taken, report)
+    if report.kept_in_backup:
+        _keep_as_backup(before, before_snapshot, target)
+        tfile._backup_held = True
     for their_unit in theirs.obsolete:
         if all(not _same_work(their_unit, unit) for unit in tfile.obsolete):
             tfile.obsolete.append(their_unit)
@@ -536,6 +578,28 @@ def merge_from_disk(tfile: TranslationFile, path: str | Path | None = None) -> M
     tfile._written, tfile._pending_scan = theirs._written, theirs._pending_scan
     tfile.path = target
     return report
+
+
+def _typed_text_lost(ours: TranslationUnit, merged: TranslationUnit) -> bool:
+    """Whether the merge replaced the text of ``ours`` that the translator wrote or approved
+    (not an MT suggestion, which can be asked for again) without keeping it in a note."""
+    typed = _in_words(ours)
+    if not typed or _text(merged) == _text(ours) or typed in merged.notes:
+        return False
+    return _reviewed(ours) or ours.mt is None or not same_text(ours.target, ours.mt)
+
+
+def _keep_as_backup(before: TranslationFile, snapshot: Snapshot, target: Path) -> None:
+    """Write ``before`` (this side before a merge, its units as ``snapshot`` holds them) as
+    the backup of ``target``: the file there is the other program's now, and the version
+    with the translator's replaced texts is in no file otherwise. Every entry is formatted:
+    no file on disk holds them to copy from."""
+    from termwise.atomic import backup_path, write_atomic
+
+    header, entries, trailer, _ = _plan(before, snapshot, {})
+    pieces = entry_spans.chunks(header, entries, trailer, None, before.newline)
+    # The backup beside the file a link points to, as a save keeps it (``write_atomic``).
+    write_atomic(backup_path(Path(os.path.realpath(target))), _in_file_style(before, pieces))
 
 
 def _layout_taken(tfile: TranslationFile, theirs: TranslationFile) -> list[str]:
@@ -715,7 +779,11 @@ LOCKED_NOTE = "termwise: not saved, the segment was locked by another program: "
 
 
 def _merge_unit(
-    base: TranslationUnit, ours: TranslationUnit, theirs: TranslationUnit, report: MergeReport
+    base: TranslationUnit,
+    ours: TranslationUnit,
+    theirs: TranslationUnit,
+    report: MergeReport,
+    replaced: Sequence[TranslationUnit] = (),
 ) -> TranslationUnit:
     """One segment's three-way merge, part by part: each part takes the side that changed
     it. Where both changed the same part differently:
@@ -731,8 +799,15 @@ def _merge_unit(
     The state belongs to a text: an approval (``fuzzy`` removed) stands only for the text
     it was given to, so an approval of a text the merge replaced goes. Asking for a review
     again (``fuzzy`` added) always stands: it is the cautious side of any disagreement.
+
+    ``replaced`` are the entries this side's saves replaced in the file (oldest first):
+    where ``theirs`` holds one of them again, the other program saved a copy read before
+    that save, and what it "changed" back is no edit (``_merge_written_back``).
     Returns ``ours`` itself when nothing of the other program's is to be brought in.
     """
+    written_back = _written_back(base, theirs, replaced)
+    if written_back:
+        return _merge_written_back(base, ours, theirs, written_back, report)
     segment_id = ours.segment_id
     ours_changed, theirs_changed = _changed_parts(base, ours), _changed_parts(base, theirs)
     if not theirs_changed or not _changed_parts(ours, theirs):
@@ -803,11 +878,9 @@ def _merge_unit(
     for part in (NOTES, COMMENTS, FLAGS):
         say(part, combined=True)
     if text_conflict and theirs.target and not locked:
-        note = f"Other version on disk ({theirs.state.value}): {theirs.target}"
-        if note not in notes.splitlines():
-            notes = f"{notes}\n{note}".strip()
-    if locked_note is not None and locked_note not in notes.splitlines():
-        notes = f"{notes}\n{locked_note}".strip()
+        notes = _with_line(notes, _other_version(theirs))
+    if locked_note is not None:
+        notes = _with_line(notes, locked_note)
     previous_from = side_of(PREVIOUS)
     plural_from = side_of(PLURAL)
     locations_from = side_of(LOCATIONS)
@@ -838,6 +911,114 @@ def _merge_unit(
     else:
         report.combined.append(segment_id)
     report.details[segment_id] = details
+    return ours if merged.key() == ours.key() else merged
+
+
+def _other_version(theirs: TranslationUnit) -> str:
+    """The note line that keeps the other program's text where the translator's stays."""
+    return f"Other version on disk ({theirs.state.value}): {theirs.target}"
+
+
+def _with_line(notes: str, line: str) -> str:
+    """``notes`` with ``line`` added, unless they hold it already (a merge made again)."""
+    return notes if line in notes.splitlines() else f"{notes}\n{line}".strip()
+
+
+def _written_back(
+    base: TranslationUnit, theirs: TranslationUnit, replaced: Sequence[TranslationUnit]
+) -> set[str]:
+    """The parts of ``theirs`` that a save of this side replaced, written back: the parts
+    that the save changed in one of the ``replaced`` entries, all held by ``theirs`` as
+    that entry held them (a copy of the file read before the save, saved again). Empty
+    where ``theirs`` is no such copy. Of several, the entry ``theirs`` is nearest to, and
+    the latest of those. A text of the other program's own is never such a copy: the
+    approval of the text replaced, written back, must not pass to it."""
+    found: tuple[int, set[str]] | None = None
+    for older in reversed(replaced):
+        if _text(theirs) not in (_text(base), _text(older)):
+            continue
+        saved = _changed_parts(older, base)
+        differing = _changed_parts(older, theirs)
+        if saved and not saved & differing and (found is None or len(differing) < found[0]):
+            found = (len(differing), saved)
+    return found[1] if found is not None else set()
+
+
+# The fields of a unit that hold each part the merge compares (the state is read off the
+# text, the MT and the approval: see ``_state``).
+_PART_FIELDS = {
+    TEXT: ("target", "plural_forms"),
+    NOTES: ("notes",),
+    MT: ("mt", "mt_engine", "mt_model"),
+    COMMENTS: ("comments",),
+    FLAGS: ("flags",),
+    PREVIOUS: ("previous_source", "previous_context", "previous_plural_source"),
+    PLURAL: ("plural_source", "plural_index"),
+    LOCATIONS: ("locations",),
+}
+# The parts a written-back entry is told of, in this order (the others are no translator's).
+_TOLD_PARTS = (TEXT, STATE, NOTES, MT, COMMENTS, FLAGS)
+
+
+def _merge_written_back(
+    base: TranslationUnit,
+    ours: TranslationUnit,
+    theirs: TranslationUnit,
+    written_back: set[str],
+    report: MergeReport,
+) -> TranslationUnit:
+    """Merge ``theirs``, whose parts ``written_back`` are what a save of this side replaced
+    (see ``_written_back``): those parts count as unchanged by the other program, its other
+    changes are merged as usual. A plain three-way merge took them for its edits and put
+    the replaced text, and its state, back over the translator's saved work. It is a
+    conflict all the same: the older text goes into the note, as where both rewrote it."""
+    segment_id = ours.segment_id
+    changes = {
+        name: getattr(base, name) for part in written_back for name in _PART_FIELDS.get(part, ())
+    }
+    current = replace(theirs, **changes)
+    reviewed = _reviewed(base if STATE in written_back else theirs)
+    current = replace(
+        current,
+        state=_state(current.target, current.plural_forms, current.mt, reviewed=reviewed),
+    )
+    rest = MergeReport()
+    merged = _merge_unit(base, ours, current, rest)
+    apart = _changed_parts(ours, theirs)
+    details = []
+    for part in _TOLD_PARTS:
+        if part not in written_back or part not in apart:
+            continue
+        if part != TEXT:
+            details.append(f"{part}: {YOURS} (the other program wrote back the older one)")
+        elif theirs.target:
+            details.append(
+                f"{TEXT}: {YOURS} (the other program wrote back an older text, which your "
+                "save had replaced; it is in the note)"
+            )
+            merged = replace(merged, notes=_with_line(merged.notes, _other_version(theirs)))
+        else:
+            details.append(
+                f"{TEXT}: {YOURS} (the other program wrote back the empty entry your save "
+                "had filled)"
+            )
+    # The other program's own changes, told as usual (not as taken whole: ours kept parts).
+    taken = _changed_parts(base, current)
+    if segment_id in rest.taken_from_disk:
+        details += [f"{part}: {THEIRS}" for part in _TOLD_PARTS if part in taken]
+    else:
+        details += rest.details.get(segment_id, [])
+    if not details:
+        # The translator had put back what the other program wrote back: nothing to tell.
+        return ours if merged.key() == ours.key() else merged
+    if TEXT in written_back & apart or segment_id in rest.conflicts or not taken:
+        report.conflicts.append(segment_id)
+    elif TEXT in taken and TEXT not in _changed_parts(base, ours):
+        report.superseded.append(segment_id)
+    else:
+        report.combined.append(segment_id)
+    report.details[segment_id] = details
+    report.reviews_dropped += rest.reviews_dropped
     return ours if merged.key() == ours.key() else merged
 
 

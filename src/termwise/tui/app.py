@@ -631,7 +631,9 @@ class ReviewApp(App[None]):
             lines.append(
                 "Undo starts afresh: an older step would have put back what the merge replaced."
             )
-        lost = bool(report.superseded or report.conflicts or report.reviews_dropped)
+        lost = bool(
+            report.superseded or report.conflicts or report.reviews_dropped or report.kept_in_backup
+        )
         timeout = 15 if lost else 8
         self._show_merge_toast(
             "\n".join(lines), severity="warning" if lost else "information", timeout=timeout
@@ -1093,7 +1095,17 @@ def merge_lines(report: MergeReport, places: Mapping[str, int], *, limit: int) -
     if taken:
         lines.append(
             f"{named_rows(taken, places, limit=limit)}: the other program's version "
-            "(you had not changed " + ("it)." if len(taken) == 1 else "them).")
+            "(you had not changed "
+            + ("it" if len(taken) == 1 else "them")
+            + " since your last save)."
+        )
+    kept = in_order(report.kept_in_backup)
+    if kept:
+        # The other program rewrote a text the translator had written or approved: taken, as
+        # a change of one side only is, but the translator's stays within reach.
+        lines.append(
+            f"{named_rows(kept, places, limit=limit)}: your text before this merge is kept in "
+            "the backup beside the file (its name ends in ~); later saves leave it there."
         )
     removed = in_order(report.removed_on_disk)
     if removed:
