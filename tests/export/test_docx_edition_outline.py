@@ -182,7 +182,7 @@ def test_docx_marks_preferred_and_deprecated_terms_apart(project: Project) -> No
 
 
 def test_translated_docx_marks_its_terms_from_the_project_glossary(project: Project) -> None:
-    word = export(project, "es.docx", "--target-only")
+    word = export(project, "es.docx", "--target-only", "--term-marks")
     runs = {run.text: run for paragraph in word.paragraphs for run in paragraph.runs}
     assert underline(runs["comunidad de futuro compartido de la humanidad"])[0] == "dotted"
     assert word.paragraphs[-1].text.startswith("Glossary terms")

@@ -109,7 +109,7 @@ def test_the_reviewed_edition_explains_its_marks_too(project: Project) -> None:
 
 def test_the_legend_names_only_the_marks_the_edition_shows(project: Project) -> None:
     # The translation alone uses the preferred terms only: no word of deprecated ones.
-    html = export(project, "paper.es.html", "--target-only")
+    html = export(project, "paper.es.html", "--target-only", "--term-marks")
     assert 'class="term preferred"' in html and 'class="term deprecated"' not in html
     screen = on_screen(html)
     assert "Glossary terms, underlined: dotted blue, a preferred term." in screen

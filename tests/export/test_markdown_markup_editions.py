@@ -69,7 +69,7 @@ def runs_of(path: Path) -> list[tuple[str, bool, bool]]:
 
 
 def test_word_bold_over_two_sentences_is_bold_in_both(tmp_path: Path) -> None:
-    for extra in ((), ("--target-only",)):
+    for extra in ((), ("--target-only", "--term-marks")):
         runs = runs_of(export(project(tmp_path), "paper.docx", *extra))
         assert not any("**" in text for text, _, _ in runs)
         assert ("Esta es la primera frase.", True, False) in runs

@@ -47,6 +47,13 @@ LANGUAGE_MARKING_FORMATS = ("html", "docx")
     is_flag=True,
     help="Print machine translations and drafts not yet reviewed (marked †).",
 )
+@click.option(
+    "--term-marks/--no-term-marks",
+    "term_marks",
+    default=None,
+    help="Mark glossary terms, with a legend, in the HTML and Word editions (default: in a "
+    "bilingual edition, not in the translation alone, which goes to the reader).",
+)
 @glossary_option(
     help="Glossary whose terms the HTML and Word editions mark (default: the project's glossary/).",
     exists=True,
@@ -75,6 +82,7 @@ def export(
     output: Path,
     target_only: bool,
     include_unreviewed: bool,
+    term_marks: bool | None,
     glossary_path: Path | None,
     title: str | None,
     title_lang: str | None,
@@ -83,7 +91,7 @@ def export(
     from termwise import languages
     from termwise.atomic import write_atomic
     from termwise.errors import TermwiseError
-    from termwise.export.formats import ExportOptions, format_for_suffix
+    from termwise.export.formats import ExportOptions, format_for_suffix, marks_terms
     from termwise.project.translations import load_source, open_translation
 
     layout = layout if isinstance(layout, ProjectLayout) else ProjectLayout.at()
@@ -113,6 +121,20 @@ def export(
             f"a {chosen.name} export: it holds the segments, not an edition with a title",
             err=True,
         )
+    marking = marks_terms(target_only, term_marks)
+    if chosen.edition and chosen.name not in GLOSSARY_FORMATS and term_marks:
+        click.echo(
+            f"note: --term-marks has no effect on a {chosen.name} edition: only the HTML and "
+            "Word editions mark glossary terms",
+            err=True,
+        )
+    elif glossary_path is not None and chosen.name in GLOSSARY_FORMATS and not marking:
+        # The glossary is read for its marks alone: naming one and getting none needs a word.
+        click.echo(
+            "note: --glossary has no effect: the translation alone marks no terms; "
+            "--term-marks marks them",
+            err=True,
+        )
     document = load_source(layout, file)
     lang = languages.normalize(target_lang)
     tfile = open_translation(layout, document, lang)
@@ -122,7 +144,7 @@ def export(
         raise TermwiseError(missing_translation(layout, file, lang))
     glossary = None
     chosen_terms: dict[str, str] = {}
-    if chosen.name in GLOSSARY_FORMATS:
+    if chosen.name in GLOSSARY_FORMATS and marking:
         from termwise.project.settings import MTSettings
 
         glossary = _load_glossary(layout, glossary_path)
@@ -134,6 +156,7 @@ def export(
         title=title.strip() if title else None,
         title_lang=languages.normalize(title_lang) if title_lang else None,
         chosen_terms=chosen_terms,
+        term_marks=term_marks,
     )
     payload = chosen.write(document, tfile, options)
     write_atomic(output, payload)
@@ -163,6 +186,18 @@ def export(
             click.echo(
                 f"note: {waiting} translated {'segment is' if waiting == 1 else 'segments are'}"
                 f" not reviewed yet and {how}",
+                err=True,
+            )
+    if chosen.edition and document.fmt == "docx":
+        from termwise.export.docx_source import unplaced_emphasis
+
+        # The Word edition sets a translation bold or italic where its whole source is.
+        unplaced = unplaced_emphasis(document, whole_placed=chosen.name == "docx")
+        if unplaced:
+            click.echo(
+                f"note: {unplaced} {'segment' if unplaced == 1 else 'segments'} had bold or "
+                "italic in the source that the edition cannot place: a translation is plain "
+                "text, which does not say where it goes, so it is printed without it",
                 err=True,
             )
     plurals = sum(1 for unit in tfile.units.values() if unit.is_plural)

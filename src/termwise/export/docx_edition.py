@@ -30,6 +30,10 @@ body text, or every section would be listed twice, once as "[untranslated]" or w
 the translation is missing or a draft. Glossary terms (``mark_terms``) are underlined as the
 HTML edition marks them, and a deprecated term's first use in a column carries a comment with
 the official rendering; a legend after the table says what the marks mean.
+
+A Word source's bold and italic (``docx_source``) stand where they are in the bilingual
+edition's source column; a translation, plain text, is bold or italic only where its source
+is throughout. The source's page headers and footers are the edition's, as written.
 """
 
 from __future__ import annotations
@@ -37,13 +41,19 @@ from __future__ import annotations
 import datetime
 import io
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from termwise import languages
 from termwise.document.model import CodeBlock, SegmentKind
 from termwise.export import markdown_inline
+from termwise.export.docx_source import (
+    Emphasis,
+    copy_headers_and_footers,
+    emphasis_style,
+    source_emphasis,
+)
 from termwise.export.edition import (
     MISSING,
     UNREVIEWED_LEGEND,
@@ -188,6 +198,11 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
     references = edition.references
     marks = _TermMarks(document)
     source_lang, target_lang = edition.source_lang, edition.target_lang
+    emphasis = source_emphasis(edition.document)
+    if edition.document.fmt == "docx" and edition.document.path is not None:
+        # The source's page headers and footers are no segments: as written, in its language.
+        for run in copy_headers_and_footers(edition.document.path, document):
+            _set_language(_run_properties(run), source_lang)
     if target_only:
         # What the reader (or an editor) types into it is in the translation's language too.
         defaults = document.styles.element.find(qn("w:docDefaults"))
@@ -200,7 +215,9 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
         heading = document.add_heading(level=1)
         if title_block is not None:
             # The body leaves the title out: the heading shows what its paragraph would have.
-            _add_target(heading, title_block, markdown, references, _Style(), marks, target_lang)
+            _add_target(
+                heading, title_block, markdown, references, _Style(), marks, target_lang, emphasis
+            )
         else:
             nodes = markdown_inline.parse(title, references) if edition.title_is_markdown else None
             # Proofed in the language ``--title-lang`` names, where it names one.
@@ -208,10 +225,10 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
 
     # The two sides, for the tables and lists that print either.
     def add_source(paragraph: Any, block: EditionBlock, style: _Style) -> None:
-        _add_source(paragraph, block, markdown, references, style, marks, source_lang)
+        _add_source(paragraph, block, markdown, references, style, marks, source_lang, emphasis)
 
     def add_target(paragraph: Any, block: EditionBlock, style: _Style) -> None:
-        _add_target(paragraph, block, markdown, references, style, marks, target_lang)
+        _add_target(paragraph, block, markdown, references, style, marks, target_lang, emphasis)
 
     # (An item that holds only definitions keeps its numbered paragraph, empty.)
     item_openers = item_definitions(edition.link_definitions)
@@ -251,7 +268,7 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
                 paragraph = document.add_heading(level=block.outline_level)
             else:
                 paragraph = document.add_paragraph()
-            _add_target(paragraph, block, markdown, references, style, marks, target_lang)
+            add_target(paragraph, block, style)
     else:
         table = document.add_table(rows=1, cols=2)
         table.style = "Table Grid"
@@ -295,7 +312,7 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
                 _set_heading(document, source, level, outline=True)
                 _set_heading(document, target, level, outline=False)
             add_source(source, block, style)
-            _add_target(target, block, markdown, references, style, marks, target_lang)
+            add_target(target, block, style)
     for legend in edition.legends():
         if legend == UNREVIEWED_LEGEND:
             legend = WORD_UNREVIEWED_LEGEND
@@ -723,11 +740,17 @@ def _add_source(
     style: _Style,
     marks: _TermMarks,
     lang: str,
+    emphasis: Mapping[str, Emphasis],
 ) -> None:
+    """A block's source in ``paragraph``: a Word source's bold and italic where it has them
+    (``emphasis``), a Markdown source's markup as Word's formatting."""
     style = _with(style, lang=lang)
     texts = [item.segment.text for item in block.segments]
     parsed = markdown_inline.paragraph_nodes(texts, markdown, references)
     for item, nodes in _spaced(paragraph, zip(block.segments, parsed, strict=True)):
+        found = emphasis.get(item.segment.id)
+        if nodes is None and found is not None:
+            nodes = found.nodes(item.segment.text)
         terms = _Terms(marks, "source", item.source_terms)
         _add_text(paragraph, item.segment.text, nodes, style, terms)
 
@@ -740,6 +763,7 @@ def _add_target(
     style: _Style,
     marks: _TermMarks,
     lang: str,
+    emphasis: Mapping[str, Emphasis],
 ) -> None:
     """A block's translation in ``paragraph``, each further paragraph the published
     translation has there (``EditionBlock.target_paragraphs``: a translator's note set
@@ -749,7 +773,7 @@ def _add_target(
     for index, runs in enumerate(groups or [[]]):
         if index:
             paragraph = _paragraph_after(paragraph)
-        _add_runs(paragraph, runs, markdown, references, style, marks)
+        _add_runs(paragraph, runs, markdown, references, style, marks, emphasis)
 
 
 def _add_runs(
@@ -759,8 +783,10 @@ def _add_runs(
     references: References,
     style: _Style,
     marks: _TermMarks,
+    emphasis: Mapping[str, Emphasis],
 ) -> None:
-    """The translations ``runs`` (``None`` a run of untranslated ones) in ``paragraph``."""
+    """The translations ``runs`` (``None`` a run of untranslated ones) in ``paragraph``; a
+    translation whose Word source is bold or italic throughout is so too (``emphasis``)."""
     shown = [item for item in runs if item is not None and item.target is not None]
     texts = [item.target or "" for item in shown]
     parsed = iter(markdown_inline.paragraph_nodes(texts, markdown, references))
@@ -772,13 +798,15 @@ def _add_runs(
             _add_text(paragraph, MISSING, None, _with(style, italic=True))
             continue
         terms = _Terms(marks, "target", item.target_terms)
+        bold, italic = emphasis_style(emphasis, item.segment.id)
+        item_style = _with(style, bold=style.bold or bold, italic=style.italic or italic)
         if item.unreviewed:
             # Colour and the dagger, not italics: italics would hide the text's own emphasis.
-            unreviewed = _with(style, colour=UNREVIEWED_COLOUR)
+            unreviewed = _with(item_style, colour=UNREVIEWED_COLOUR)
             _add_text(paragraph, item.target, nodes, unreviewed, terms)
-            _add_text(paragraph, UNREVIEWED_MARK, None, unreviewed)
+            _add_text(paragraph, UNREVIEWED_MARK, None, _with(style, colour=UNREVIEWED_COLOUR))
         else:
-            _add_text(paragraph, item.target, nodes, style, terms)
+            _add_text(paragraph, item.target, nodes, item_style, terms)
 
 
 def _paragraph_after(paragraph: Any) -> Any:
@@ -1005,6 +1033,19 @@ def _add_run(paragraph: Any, text: str, style: _Style, *, code: bool) -> Any:
     if style.lang is not None:
         _set_language(run._r.get_or_add_rPr(), style.lang)
     return run
+
+
+def _run_properties(run: Any) -> Any:
+    """A ``w:r`` element's ``w:rPr``, added where it has none: a run copied from another
+    document is a bare element, without python-docx's ``get_or_add_rPr``."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    properties = run.find(qn("w:rPr"))
+    if properties is None:
+        properties = OxmlElement("w:rPr")
+        run.insert(0, properties)
+    return properties
 
 
 def _set_language(properties: Any, lang: str) -> None:

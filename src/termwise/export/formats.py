@@ -33,6 +33,21 @@ class ExportOptions:
     # Concept id → the rendering the project chose ([mt.terms]): the "official" a marked
     # term's note names.
     chosen_terms: Mapping[str, str] = field(default_factory=dict)
+    # ``--term-marks``/``--no-term-marks``; None: as ``marks_terms`` decides by default.
+    term_marks: bool | None = None
+
+    @property
+    def marks_terms(self) -> bool:
+        """Whether the edition marks glossary terms (``marks_terms``)."""
+        return marks_terms(self.target_only, self.term_marks)
+
+
+def marks_terms(target_only: bool, term_marks: bool | None) -> bool:
+    """Whether an edition marks glossary terms, the one rule every format follows: a
+    bilingual edition is a review copy and does; the translation alone is the deliverable
+    the client reads, where dotted underlines and an English legend are noise, so it does
+    only when ``--term-marks`` asks (a review copy of the translation)."""
+    return not target_only if term_marks is None else term_marks
 
 
 ExportFunction = Callable[[Document, TranslationFile, ExportOptions], bytes]
@@ -95,7 +110,7 @@ def _edition(document: Document, tfile: TranslationFile, options: ExportOptions)
         document,
         tfile,
         include_unreviewed=options.include_unreviewed,
-        glossary=options.glossary,
+        glossary=options.glossary if options.marks_terms else None,
         title=options.title,
         title_lang=options.title_lang,
         chosen_terms=options.chosen_terms,

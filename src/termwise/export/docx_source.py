@@ -1,0 +1,292 @@
+"""What an edition of a Word source takes from the source file beyond the text the reader gives.
+
+The reader (``termwise.document.docx_reader``) gives each paragraph's text alone: a run's
+bold or italic is lost there, and page headers and footers are no segments (they are the
+page's, like a PDF's running headers). An edition is read as the source's counterpart, so
+this module goes back to the file for them: ``source_emphasis`` says where each segment is
+bold or italic, which the bilingual Word edition's source column shows as the source has it;
+a translation is plain text, which says where none of it goes, so only emphasis over a whole
+segment reaches the translation, and ``unplaced_emphasis`` counts the segments whose
+emphasis an edition cannot place, for the export to say so instead of dropping it unsaid.
+``copy_headers_and_footers`` gives a Word edition the source's page headers and footers, as
+written (untranslated text is better than a page without the "CONFIDENTIAL" it had).
+"""
+
+from __future__ import annotations
+
+import bisect
+import copy
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from termwise.document.model import Document, Segment
+from termwise.export import markdown_inline
+
+BOLD = 1
+ITALIC = 2
+# Values of a toggle property (w:b, w:i) that turn it off.
+_OFF = frozenset({"0", "false", "off"})
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+@dataclass(frozen=True)
+class Emphasis:
+    """Bold and italic over a segment's text: ``flags[i]`` holds ``BOLD`` and ``ITALIC`` for
+    its ``i``-th character, ``ink[i]`` whether that character shows ink (spaces between a
+    bold word and the next may go either way, and say nothing)."""
+
+    flags: tuple[int, ...]
+    ink: tuple[bool, ...]
+
+    @property
+    def whole(self) -> int:
+        """The emphasis every character that shows ink has."""
+        shown = self._shown()
+        whole = BOLD | ITALIC
+        for flag in shown:
+            whole &= flag
+        return whole if shown else 0
+
+    @property
+    def partial(self) -> bool:
+        """Whether some of the text has emphasis the rest has not: a translation cannot
+        tell where that goes."""
+        whole = self.whole
+        return any(flag & ~whole for flag in self._shown())
+
+    def _shown(self) -> list[int]:
+        return [flag for flag, ink in zip(self.flags, self.ink, strict=True) if ink]
+
+    def nodes(self, text: str) -> list[markdown_inline.Node]:
+        """``text`` as inline nodes whose spans are its bold and italic runs, so that an
+        edition lays them out as it lays out a Markdown source's emphasis."""
+        nodes: list[markdown_inline.Node] = []
+        start = 0
+        for end in range(1, len(text) + 1):
+            if end < len(text) and self.flags[end] == self.flags[start]:
+                continue
+            node: markdown_inline.Node = markdown_inline.Text(
+                start, end, text[start:end], literal=True
+            )
+            if self.flags[start] & ITALIC:
+                node = markdown_inline.Span("em", [node])
+            if self.flags[start] & BOLD:
+                node = markdown_inline.Span("strong", [node])
+            nodes.append(node)
+            start = end
+        return nodes
+
+
+def source_emphasis(document: Document) -> dict[str, Emphasis]:
+    """Segment id → where it is bold or italic, for each segment of a Word ``document`` that
+    has any; empty for another source, or a file no longer as the document was read."""
+    if document.fmt != "docx" or document.path is None or not document.path.is_file():
+        return {}
+    paragraphs = _paragraph_flags(document.path)
+    lines = document.text.split("\n")
+    if paragraphs is None or [len(flags) for flags in paragraphs] != [len(x) for x in lines]:
+        return {}
+    starts: list[int] = []
+    offset = 0
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    found: dict[str, Emphasis] = {}
+    for segment in document.segments:
+        flags = tuple(_segment_flags(segment, starts, paragraphs))
+        if any(flags):
+            found[segment.id] = Emphasis(flags, tuple(not c.isspace() for c in segment.text))
+    return found
+
+
+def unplaced_emphasis(document: Document, *, whole_placed: bool) -> int:
+    """How many segments of ``document`` have bold or italic that an edition's translation
+    cannot show: those with it over part of their text, and where the edition does not
+    place emphasis at all (``whole_placed`` False) those with it throughout too."""
+    return sum(
+        1 for emphasis in source_emphasis(document).values() if emphasis.partial or not whole_placed
+    )
+
+
+def _segment_flags(
+    segment: Segment, starts: list[int], paragraphs: list[list[int]]
+) -> Iterator[int]:
+    offsets = segment.offsets or range(segment.start, segment.start + len(segment.text))
+    for offset in offsets:
+        paragraph = bisect.bisect_right(starts, offset) - 1
+        column = offset - starts[paragraph]
+        flags = paragraphs[paragraph]
+        yield flags[column] if 0 <= column < len(flags) else 0
+
+
+def _paragraph_flags(path: Path) -> list[list[int]] | None:
+    """Each paragraph the reader reads, in its order, as the emphasis of each character of
+    its text; None where the file cannot be read."""
+    import docx
+
+    # The reader's own walk and text, so that paragraph N and its characters are the
+    # reader's: a copy of them here would drift from it.
+    from termwise.document.docx_reader import _paragraph_elements, _paragraph_text
+
+    try:
+        source = docx.Document(str(path))
+    except Exception:  # lxml and python-docx raise several unrelated types
+        return None
+    result: list[list[int]] = []
+    emphasis = _RunEmphasis(source.part)
+    for element, _cell in _paragraph_elements(source):
+        flags: list[int] = []
+        for run in _shown_runs(element):
+            flags.extend([emphasis(run)] * len(_paragraph_text(run)))
+        if len(flags) != len(_paragraph_text(element)):
+            # Text outside a run the reader counts: where each run's is, is not known.
+            flags = [0] * len(_paragraph_text(element))
+        result.append(flags)
+    return result
+
+
+# What the reader leaves out of a paragraph's text (its ``_HIDDEN``), a run in them too.
+_HIDDEN = frozenset({"del", "moveFrom", "txbxContent", "Fallback"})
+
+
+def _shown_runs(paragraph: Any) -> Iterator[Any]:
+    """The ``w:r`` elements whose text is the paragraph's, in order."""
+    for child in paragraph.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
+        if tag in _HIDDEN:
+            continue
+        if tag == "r":
+            yield child
+        else:
+            yield from _shown_runs(child)
+
+
+class _RunEmphasis:
+    """``BOLD`` and ``ITALIC`` as a run shows them: its own formatting, else its character
+    style's (Word's "Strong", "Emphasis"); each style looked up once, as a book has many
+    runs and few styles."""
+
+    def __init__(self, part: Any) -> None:
+        self.part = part
+        self.styles: dict[str | None, tuple[bool | None, bool | None]] = {}
+
+    def __call__(self, run: Any) -> int:
+        # Read as XML: a math run (``m:r``) is no python-docx run.
+        properties = run.find(f"{{{_W}}}rPr")
+        style = None if properties is None else properties.find(f"{{{_W}}}rStyle")
+        style_id = None if style is None else style.get(f"{{{_W}}}val")
+        if style_id not in self.styles:
+            self.styles[style_id] = self._style_emphasis(style_id)
+        flags = 0
+        for flag, own, styled in zip(
+            (BOLD, ITALIC),
+            (_toggle(properties, "b"), _toggle(properties, "i")),
+            self.styles[style_id],
+            strict=True,
+        ):
+            if own if own is not None else styled:
+                flags |= flag
+        return flags
+
+    def _style_emphasis(self, style_id: str | None) -> tuple[bool | None, bool | None]:
+        from docx.enum.style import WD_STYLE_TYPE
+
+        style = self.part.get_style(style_id, WD_STYLE_TYPE.CHARACTER)
+        found: list[bool | None] = []
+        for name in ("bold", "italic"):
+            value, base = None, style
+            while value is None and base is not None:
+                value = getattr(base.font, name)
+                base = base.base_style
+            found.append(value)
+        return found[0], found[1]
+
+
+def _toggle(properties: Any, name: str) -> bool | None:
+    """A run's own toggle property (``w:b``, ``w:i``): on, off, or None where unset."""
+    if properties is None:
+        return None
+    element = properties.find(f"{{{_W}}}{name}")
+    if element is None:
+        return None
+    return element.get(f"{{{_W}}}val", "true").lower() not in _OFF
+
+
+def copy_headers_and_footers(source: Path, edition: Any) -> list[Any]:
+    """Gives the Word document ``edition`` the page headers and footers of the first section
+    of the Word file ``source`` (the first page's and even pages' too, where it has them),
+    as written there; returns the runs copied, for the edition to mark their language.
+
+    What refers to another part of the source (a picture, a link) is left out of them, its
+    text kept: the relationship it names is the source's, not the edition's."""
+    import docx
+
+    try:
+        original = docx.Document(str(source))
+    except Exception:  # lxml and python-docx raise several unrelated types
+        return []
+    copied: list[Any] = []
+    theirs, ours = original.sections[0], edition.sections[0]
+    if theirs.different_first_page_header_footer:
+        ours.different_first_page_header_footer = True
+    even = original.settings.odd_and_even_pages_header_footer
+    if even:
+        edition.settings.odd_and_even_pages_header_footer = True
+    for kind in ("header", "footer"):
+        names = [kind, f"first_page_{kind}", f"even_page_{kind}"]
+        for name in names:
+            part = getattr(theirs, name)
+            if part.is_linked_to_previous or not _shows_something(part._element):
+                continue
+            target = getattr(ours, name)
+            target.is_linked_to_previous = False
+            copied.extend(_copy_content(part._element, target._element))
+    return copied
+
+
+def _shows_something(element: Any) -> bool:
+    """Whether a header or footer prints anything: text, or a field (a page number)."""
+    if any((text.text or "").strip() for text in element.iter(f"{{{_W}}}t")):
+        return True
+    return next(element.iter(f"{{{_W}}}fldSimple", f"{{{_W}}}fldChar"), None) is not None
+
+
+def _copy_content(source: Any, target: Any) -> list[Any]:
+    """``source``'s paragraphs and tables in place of ``target``'s; returns their runs."""
+    for child in list(target):
+        target.remove(child)
+    runs: list[Any] = []
+    for child in source.iterchildren():
+        element = copy.deepcopy(child)
+        _drop_relationships(element)
+        runs.extend(element.iter(f"{{{_W}}}r"))
+        target.append(element)
+    return runs
+
+
+def _drop_relationships(element: Any) -> None:
+    """Leaves out of ``element`` what names a relationship of the source's part: a link's
+    runs stay, unlinked; a picture or an embedded object goes."""
+    for found in list(element.iter()):
+        if not any(name.startswith(f"{{{_R}}}") for name in found.attrib):
+            continue
+        parent = found.getparent()
+        if parent is None:
+            continue
+        tag = found.tag.rsplit("}", 1)[-1] if isinstance(found.tag, str) else ""
+        if tag == "hyperlink":
+            index = parent.index(found)
+            for offset, inner in enumerate(list(found)):
+                parent.insert(index + offset, inner)
+        parent.remove(found)
+
+
+def emphasis_style(emphasis: Mapping[str, Emphasis], segment_id: str) -> tuple[bool, bool]:
+    """(bold, italic) for a translation of segment ``segment_id``: the emphasis its source
+    has throughout, which the whole translation takes."""
+    found = emphasis.get(segment_id)
+    whole = found.whole if found is not None else 0
+    return bool(whole & BOLD), bool(whole & ITALIC)
