@@ -196,6 +196,9 @@ def _move(session: ReviewSession, segment_id: str, step: int) -> None:
         other.set_translation(glue.join(part for part in gained if part))
         record_sentences(unit, kept, lang)
         record_sentences(other, gained, lang)
+        # A split's later part that waited for its share of the group before it has it now:
+        # left on, the note said its translation was held there, which held only its own.
+        other.notes = without_wait(other.notes)
         regroup(unit)
         # The sentence taken in brings its group's doubt along (README: the lowest confidence).
         regroup(other, unit)

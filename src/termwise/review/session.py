@@ -1233,6 +1233,11 @@ class ReviewSession:
                 unit.mt = _without_tail(unit.mt, tail_mt, glue) or None
                 if unit.mt is None:
                     unit.mt_engine = unit.mt_model = None
+            elif not tail_mt:
+                # No MT of theirs to take off (an aligned group's later sentences never had
+                # units of their own): MT made while joined is every part's, and stayed on
+                # the first, the later sentences' MT shown twice.
+                _without_whole_mt(unit)
             if not unit.target:
                 unit.state = SegmentState.NEW
             elif unit.mt is not None and unit.target == unit.mt:
@@ -1374,14 +1379,7 @@ class ReviewSession:
             cuts.append(start_in_base + offset)
             cuts.sort()
             unit.source = text[:offset].strip()
-            if not persons_translation(unit):
-                # MT of the whole sentence is no MT of its first part: kept, the workbench
-                # and an edition showed the later part's sentence twice, and F2 (which
-                # fills only an empty MT) could not make it again. MT of each part replaces it.
-                unit.mt = unit.mt_engine = unit.mt_model = None
-                if unit.state is SegmentState.MT:
-                    unit.target = ""
-                    unit.state = SegmentState.NEW
+            _without_whole_mt(unit)
             if unit.state is SegmentState.REVIEWED:
                 # Its translation is the whole segment's, now longer than its source: to
                 # review again (the translation kept, for the translator to cut), not
@@ -1932,6 +1930,20 @@ def _before_join(first: TranslationUnit, second: TranslationUnit) -> Translation
     before = copy.copy(first)
     before.notes = set_aside_notes(first.notes)
     return before
+
+
+def _without_whole_mt(unit: TranslationUnit) -> None:
+    """Drop the MT of a whole segment from ``unit``, now only its first part: kept, the
+    workbench and an edition showed the later parts' sentences twice, and F2 (which fills
+    only an empty MT) could not make it again; MT of each part replaces it. Where the
+    translation is that MT it goes too; a person's translation (which keeps the whole
+    until it is shared out) keeps its MT beside it, as nothing would make it again."""
+    if persons_translation(unit):
+        return
+    unit.mt = unit.mt_engine = unit.mt_model = None
+    if unit.state is SegmentState.MT:
+        unit.target = ""
+        unit.state = SegmentState.NEW
 
 
 def _without_tail(text: str, tail: str, glue: str) -> str:
