@@ -62,7 +62,7 @@ from termwise.mt.constrained.agreement import (
     predicted_by,
     term_gender,
 )
-from termwise.mt.constrained.plan import Placement, pluralised, singularised
+from termwise.mt.constrained.plan import Placement, loan_compound, pluralised, singularised
 from termwise.mt.engine import MTResult, Progress, TermDecision, heading_flags
 
 MECHANISM = "apertium-lexical"
@@ -316,7 +316,11 @@ def find_head(term: Term, analyses: dict[str, list[tuple[str, list[str]]]], orig
     # necesita reforma.") instead of leaving the term out of agreement.
     # The head is the word whose gender the suffix rule reads: after a prenominal adjective
     # ("nueva gobernanza"), not the adjective carrying the noun's gender.
-    index = head_index(words, term.lang) if head_first else order[0]
+    # An English compound taken as it is has its head last ("think tank": "think tanks").
+    if loan_compound(term.text, term.lang):
+        index = len(words) - 1
+    else:
+        index = head_index(words, term.lang) if head_first else order[0]
     # A new compound of a prefix ("ciberamenazas") has the gender of its noun, which the
     # analyser may know ("amenazas", feminine) where no suffix rule applies.
     fact = term_gender(term, analyses, origin) if head_first else term.gender_fact
@@ -1039,6 +1043,9 @@ class _Injection:
     # case ``_verbatim`` writes the term in (capitalise, lower the next word).
     singular: str = ""
     case: tuple[bool, bool] = (False, False)
+    # The number the head was injected in (``_occurrence_number``), which ``before`` and
+    # ``after`` agree with.
+    number: str = ""
 
 
 def _translate_joined(
@@ -1085,10 +1092,11 @@ def _translate_joined(
                 return _carried_form(injection, _TAGS.findall(match.group(3)))
             opening, closing = (escape(mark) for mark in injection.emphasis)
             head = heads.get(injection.decision.target or "")
-            lemma, words_before = _restored_head(match.group(1), head, injection.before)
+            words_before, words_after = _words_around(head, injection, match.group(3))
+            lemma, words_before = _restored_head(match.group(1), head, words_before)
             article = _name_article(head, match)
             before = f"[{opening}{escape(words_before)} ]" if words_before else ""
-            after = f"[ {escape(injection.after)}{closing}]" if injection.after else ""
+            after = f"[ {escape(words_after)}{closing}]" if words_after else ""
             before = before or (f"[{opening}]" if opening else "")
             after = after or (f"[{closing}]" if closing else "")
             return f"{article}{before}^{lemma}{match.group(3)}${after}"
@@ -1305,7 +1313,12 @@ def _edit(
                 placement.concept_id, placement.source, term.text, MECHANISM, origin
             )
             injections[key] = _Injection(
-                decision, before, after, emphasis.get(key, ("", "")), written=lemma
+                decision,
+                before,
+                after,
+                emphasis.get(key, ("", "")),
+                written=lemma,
+                number=_occurrence_number(head, units, placement),
             )
         else:
             marks = emphasis.get(key, ("", ""))
@@ -1373,6 +1386,21 @@ def _carried(units: list[_SourceUnit], key: int, gender: str) -> str:
     return f"^{escape(source_lemma)}<n><pl>/x__{key}__<n><{gender}><pl>$"
 
 
+def _words_around(head: Head | None, injection: _Injection, tags: str) -> tuple[str, str]:
+    """The term's words before and after its head in the number transfer left the injected
+    unit in (``tags``): transfer makes a plural noun singular after "no", with its
+    determiner and verb, and the words around the head must follow ("Ninguna parte
+    interesada estuvo consultada", was "parte interesadas")."""
+    number = next((t for t in _TAGS.findall(tags) if t in _TAG_NUMBERS), None)
+    if head is None or number is None or number == injection.number:
+        return injection.before, injection.after
+    if number == head.number:
+        return head.before, head.after
+    before = head.other_before if head.other_before is not None else head.before
+    after = head.other_after if head.other_after is not None else head.after
+    return before, after
+
+
 def _carried_form(injection: _Injection, tags: list[str]) -> str:
     """The superblank that takes the place of a carried verbatim term's unit, ``tags`` as
     transfer left them: the term in the singular where transfer made the unit singular and
@@ -1422,14 +1450,29 @@ def _set_aside_clauses(edited: str, keys: Iterable[int]) -> tuple[str, list[str]
 
 
 def _parenthetical_after(pieces: list[str], index: int) -> tuple[int, int] | None:
-    """The span of ``pieces`` from the comma right after the unit at ``index`` through the
-    comma that closes the relative clause it opens (``_relative_after_comma``: ", which …,",
-    ", that …,", ", who …,"), where a verb follows it; None where there is none.
+    """The span of the relative clause set off by commas right after the unit at ``index``
+    (``_relative_clause_after``) where a verb follows it; None where there is none.
 
     A verb after the closing comma is the verb of the noun phrase before the clause: a
     finite one, or a base form, which the tagger reads as an infinitive where no noun
     stands before it (``_after_noun``).
     """
+    span = _relative_clause_after(pieces, index)
+    if span is None:
+        return None
+    verb = _next_unit(pieces, span[1] - 1, 1)
+    if verb < 0:
+        return None
+    unit = _source_side(pieces[verb])
+    if not (_finite_verb(pieces, verb, unit) or unit.tags[:2] == ["vblex", "inf"]):
+        return None
+    return span
+
+
+def _relative_clause_after(pieces: list[str], index: int) -> tuple[int, int] | None:
+    """The span of ``pieces`` from the comma right after the unit at ``index`` through the
+    comma that closes the relative clause it opens (``_relative_after_comma``: ", which …,",
+    ", that …,", ", who …,"); None where there is none."""
     comma = _next_unit(pieces, index, 1)
     if comma < 0 or _source_side(pieces[comma]).tags[:1] != ["cm"]:
         return None
@@ -1442,14 +1485,7 @@ def _parenthetical_after(pieces: list[str], index: int) -> tuple[int, int] | Non
         if position < 0 or "sent" in _source_side(pieces[position]).tags:
             return None
         if _source_side(pieces[position]).tags[:1] == ["cm"]:
-            break
-    verb = _next_unit(pieces, position, 1)
-    if verb < 0:
-        return None
-    unit = _source_side(pieces[verb])
-    if not (_finite_verb(pieces, verb, unit) or unit.tags[:2] == ["vblex", "inf"]):
-        return None
-    return comma, position + 1
+            return comma, position + 1
 
 
 # Relatives the tagger may read as something else after a comma ("which" as a determiner:
@@ -1502,23 +1538,23 @@ _PREPOSITION_OR_COMMA = re.compile(r"\^[^$<]*<(?:pr|cm)>\$")
 
 def _relatives_agreeing(transferred: str) -> str:
     """``transferred`` with each "el cual" whose antecedent is an injected term in the
-    term's gender and number, and a quantifier before it ("algunas de las cuales") in its
-    gender.
+    term's gender and number (``_antecedent``), a quantifier before it ("algunas de las
+    cuales") in its gender, and the verb of which it is the subject in its number, with a
+    participle or adjective after "ser" or "estar" in both.
 
     Apertium's transfer gives the relative the masculine whatever its antecedent (a clause
     set aside is transferred without it, ``_set_aside_clauses``): "Las ciberamenazas, los
-    cuales crecen", "la ciberamenaza del cual hablamos". The antecedent is the injected unit
-    right before it, with no more than a comma, a preposition and a quantifier between.
+    cuales crecen", "la ciberamenaza del cual hablamos"; and its verb the number of the
+    relative it made: "Datos, los cuales estuvo perdido". The antecedent is the injected
+    unit right before it, with no more than a comma, a preposition and a quantifier between.
     """
     pieces = tokens(transferred)
     for index, piece in enumerate(pieces):
         head = _RESTORE.fullmatch(piece) if piece.startswith("^") else None
         if head is None:
             continue
-        tags = _TAGS.findall(head.group(3))
-        gender = next((t for t in tags if t in ("m", "f")), None)
-        number = next((t for t in tags if t in _TAG_NUMBERS), None)
-        if gender is None or number is None:
+        term = _gender_and_number(head.group(3))
+        if term is None:
             continue
         quantifier = -1
         position = _next_unit(pieces, index, 1)
@@ -1526,11 +1562,16 @@ def _relatives_agreeing(transferred: str) -> str:
             unit = pieces[position]
             relative = _EL_CUAL.fullmatch(unit)
             if relative is not None:
+                agreed = _antecedent(pieces, index, quantifier, position, term)
+                if agreed is None:
+                    break
+                gender, number = agreed
                 pieces[position] = f"^{relative.group(1)}<{gender}><{number}>$"
                 if quantifier >= 0:
                     found = _QUANTIFIER.fullmatch(pieces[quantifier])
                     assert found is not None
                     pieces[quantifier] = f"^{found.group(1)}<{gender}><{found.group(3)}>$"
+                _clause_agreeing(pieces, position, gender, number)
                 break
             if _QUANTIFIER.fullmatch(unit) and quantifier < 0:
                 quantifier = position
@@ -1538,6 +1579,88 @@ def _relatives_agreeing(transferred: str) -> str:
                 break
             position = _next_unit(pieces, position, 1)
     return "".join(pieces)
+
+
+_GENDER_OR_NUMBER = re.compile(r"<(m|f|sg|pl)>")
+
+
+def _gender_and_number(tags: str) -> tuple[str, str] | None:
+    """The gender (m, f) and number of a transferred unit's ``tags``; None without both."""
+    found = _TAGS.findall(tags)
+    gender = next((t for t in found if t in ("m", "f")), None)
+    number = next((t for t in found if t in _TAG_NUMBERS), None)
+    return (gender, number) if gender is not None and number is not None else None
+
+
+def _antecedent(
+    pieces: list[str], term: int, quantifier: int, relative: int, agreement: tuple[str, str]
+) -> tuple[str, str] | None:
+    """The gender and number "el cual" at ``pieces[relative]`` takes: the injected term's
+    at ``pieces[term]`` (``agreement``), or the noun's it is the complement of ("El coste de
+    ciberamenazas, el cual es alto"); None where the antecedent is unsure.
+
+    After "de" either noun may be the antecedent, and only a number tells them apart: the
+    clause's verb of which the relative is the subject ("which is high"), or a quantifier
+    before or after it ("some of which", "of which many"), which the English wrote for
+    its antecedent. "The cost of cyberthreats, which is high" came out "… ciberamenazas,
+    las cuales es alto".
+    """
+    noun = _governing_noun(pieces, term)
+    if noun is None:
+        return agreement
+    told = quantifier if quantifier >= 0 else _next_unit(pieces, relative, 1)
+    tags = _TAGS.findall(pieces[told]) if told >= 0 else []
+    counted = tags[:1] in (["det"], ["prn"]) or ("p3" in tags and tags[0] in _VERBS)
+    number = next((t for t in tags if t in _TAG_NUMBERS), None) if counted else None
+    if number == agreement[1] != noun[1]:
+        return agreement
+    if number == noun[1] != agreement[1]:
+        return noun
+    return None
+
+
+def _governing_noun(pieces: list[str], term: int) -> tuple[str, str] | None:
+    """The gender and number of the noun whose complement the injected term at
+    ``pieces[term]`` is (a preposition and determiners between: "el coste de las …"); None
+    where it is no noun's complement."""
+    position = _next_unit(pieces, term, -1)
+    while position >= 0 and _TAGS.findall(pieces[position])[:1] == ["det"]:
+        position = _next_unit(pieces, position, -1)
+    if position < 0 or not _PREPOSITION_OR_COMMA.fullmatch(pieces[position]):
+        return None
+    if "<cm>" in pieces[position]:
+        return None
+    position = _next_unit(pieces, position, -1)
+    while position >= 0 and _TAGS.findall(pieces[position])[:1] == ["adj"]:
+        position = _next_unit(pieces, position, -1)
+    if position < 0 or _TAGS.findall(pieces[position])[:1] != ["n"]:
+        return None
+    return _gender_and_number(pieces[position])
+
+
+# Spanish copulas, whose participle or adjective agrees with the subject ("estuvieron
+# perdidos", "son nuevos").
+_COPULAS = {"ser", "estar"}
+
+
+def _clause_agreeing(pieces: list[str], relative: int, gender: str, number: str) -> None:
+    """The finite verb right after "el cual" at ``pieces[relative]`` (its subject) in
+    ``number``, and a participle or adjective right after a copula in ``gender`` and
+    ``number``, in place."""
+    verb = _next_unit(pieces, relative, 1)
+    tags = _TAGS.findall(pieces[verb]) if verb >= 0 else []
+    if not tags or tags[0] not in _VERBS or "p3" not in tags:
+        return
+    pieces[verb] = _GENDER_OR_NUMBER.sub(f"<{number}>", pieces[verb])
+    if pieces[verb][1:].split("<", 1)[0].lower() not in _COPULAS:
+        return
+    complement = _next_unit(pieces, verb, 1)
+    tags = _TAGS.findall(pieces[complement]) if complement >= 0 else []
+    if tags[:1] == ["adj"] or tags[:2] == ["vblex", "pp"]:
+        agreeing = {"m": gender, "f": gender, "sg": number, "pl": number}
+        pieces[complement] = _GENDER_OR_NUMBER.sub(
+            lambda m: f"<{agreeing[m.group(1)]}>", pieces[complement]
+        )
 
 
 # An article right before a keyed unit after transfer.
@@ -1650,26 +1773,80 @@ def _verb_after(
 
 
 def _plural_verb_after(out: list[str], index: int, pipe: Pipeline) -> None:
-    """The verb right after the plural unit at ``out[index]`` (past adverbs, and past a
-    relative clause set off by commas, whose own verb goes too) in its plural, in place,
-    where the source wrote it in the third person singular.
+    """The verbs that agree with the plural unit at ``out[index]`` in their plural, in
+    place, where the source wrote them in the third person singular: the verb of a relative
+    clause set off by commas right after it, where the unit is its antecedent
+    (``_complement_of_noun``), and the verb right after it (past adverbs and that clause),
+    where the unit is that verb's subject (``_opens_subject``).
 
     A term can be plural where its source is singular ("data": "datos", recorded plural):
     transfer makes the verb agree with the source's verb, not with the unit, and "Data is
     collected." came out "Los datos está recogido." (plain Apertium: "El dato está
-    recogido.").
+    recogido."). A term that is no subject leaves the verb to its own: "The minister who
+    leaked data is gone." came out "… los datos están idos".
     """
-    span = _parenthetical_after(out, index)
-    if span is not None:
-        clause_verb = _next_unit(out, _next_unit(out, span[0], 1), 1)
+    clause = _relative_clause_after(out, index)
+    if clause is not None and not _complement_of_noun(out, index):
+        # "Data, which was lost, matters.": the clause's verb agrees whatever follows it.
+        clause_verb = _next_unit(out, _next_unit(out, clause[0], 1), 1)
         if clause_verb >= 0:
             _in_plural(out, clause_verb, pipe)
+    if not _opens_subject(out, index):
+        return
+    span = _parenthetical_after(out, index)
+    if span is not None:
         index = span[1] - 1
     position = _next_unit(out, index, 1)
     while position >= 0 and _source_side(out[position]).tags[:1] == ["adv"]:
         position = _next_unit(out, position, 1)
     if position >= 0:
         _in_plural(out, position, pipe)
+
+
+def _phrase_start(out: list[str], index: int) -> int:
+    """The index of the unit right before the noun phrase that ends at ``out[index]``, past
+    its determiners, quantifiers, numbers, adjectives and nouns; -1 where the phrase opens
+    the text, a line or a superblank."""
+    position = _next_unit(out, index, -1)
+    while position >= 0:
+        tags = _source_side(out[position]).tags
+        if not (tags[:1] and tags[0] in _NOUN_PHRASE_WORDS) and tags[:2] != ["prn", "tn"]:
+            break
+        position = _next_unit(out, position, -1)
+    return position
+
+
+# Words of an English noun phrase before its last noun ("the new government data"); a
+# pronoun only as a quantifier ("many"), never a relative ("who").
+_NOUN_PHRASE_WORDS = {"det", "predet", "adj", "n", "np", "num"}
+
+
+def _opens_subject(out: list[str], index: int) -> bool:
+    """Whether the noun phrase that ends at ``out[index]`` opens its clause, and so is the
+    subject of the verb after it: at the sentence's start, after a comma, a word that opens
+    a clause ("If data is missing", "whether data exists", "Where data is missing") or a
+    conjunction joining clauses (``_joins_clauses``). After a verb, a gerund, a preposition
+    or a relative and its verb it is their object ("who leaked data", "Collecting data",
+    "The report on data").
+    """
+    position = _phrase_start(out, index)
+    if position < 0:
+        return True
+    unit = _source_side(out[position])
+    if "sent" in unit.tags or unit.tags[:1] == ["cm"] or _opens_clause(unit):
+        return True
+    return _joins_clauses(out, position)
+
+
+def _complement_of_noun(out: list[str], index: int) -> bool:
+    """Whether the noun phrase that ends at ``out[index]`` follows a preposition after
+    another noun phrase ("The cost of data"): a relative clause after it may then refer to
+    either, and is left as transfer makes it."""
+    position = _phrase_start(out, index)
+    if position < 0 or _source_side(out[position]).tags[:1] != ["pr"]:
+        return False
+    before = _next_unit(out, position, -1)
+    return before >= 0 and _source_side(out[before]).tags[:1] in (["n"], ["np"])
 
 
 def _in_plural(out: list[str], position: int, pipe: Pipeline) -> None:

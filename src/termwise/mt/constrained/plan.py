@@ -328,15 +328,30 @@ def _plurals(word: str, lang: str) -> tuple[str, ...]:
 def pluralised(text: str, lang: str) -> str:
     """``text``'s noun phrase in the plural: each word from the start up to the first one
     without a regular plural (a preposition: "de", "of"; or an invariable word), in its
-    first regular plural, its capital kept; ``text`` as it is where no word has one."""
+    first regular plural, its capital kept; the last word alone of a ``loan_compound``;
+    ``text`` as it is where no word has one."""
     words = text.split(" ")
-    for index, word in enumerate(words):
+    # An English compound taken as it is takes its plural on its last word, as in English:
+    # "think tanks", not "thinks tanks".
+    start = len(words) - 1 if loan_compound(text, lang) else 0
+    for index, word in enumerate(words[start:], start):
         forms = plural_forms(word.lower(), lang)
         if not forms:
             break
         plural = forms[0]
         words[index] = plural[:1].upper() + plural[1:] if word[:1].isupper() else plural
     return " ".join(words)
+
+
+def loan_compound(text: str, lang: str) -> bool:
+    """Whether ``text`` is a compound of several words taken from English as it is ("think
+    tank" in Spanish): each of its words is more frequent in English than in ``lang`` by
+    wordfreq's lists, so the phrase follows English rules (its head last), not those of a
+    noun phrase of ``lang`` ("políticas exteriores")."""
+    words = _words(text)
+    if len(words) < 2 or languages.primary(lang) == "en":
+        return False
+    return all(zipf(word, "en") > zipf(word, lang) for word in words)
 
 
 def singularised(text: str, lang: str) -> str:
