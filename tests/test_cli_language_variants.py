@@ -111,9 +111,22 @@ def test_another_tools_name_for_the_tag_is_renamed_not_doubled(spanish_project: 
     assert not (translations / "paper.es-ES.po").exists()
 
 
-def test_commands_that_only_read_keep_pointing_at_the_translation(spanish_project: Path) -> None:
-    """``stats`` starts nothing: it says there is no es-ES translation and offers es."""
+def test_commands_that_only_read_point_at_the_translation_and_a_true_way_on(
+    spanish_project: Path,
+) -> None:
+    """``stats``, ``check`` start nothing: they say there is no es-ES translation, name the
+    es one, and give a command that works (``translate --to es-ES`` alone is refused)."""
     result = termwise("stats", "paper.txt", "--to", "es-ES", cwd=spanish_project)
     assert result.returncode == 0, result.stderr
-    assert "it has translations into es (--to es?)" in result.stderr
-    assert "--new-variant" not in result.stderr
+    assert (
+        "translations/paper.es.po holds the Spanish translation of paper.txt; use --to es to "
+        "work on it, or start a separate es-ES translation beside it with: termwise translate "
+        "paper.txt --to es-ES --new-variant" in result.stderr
+    ), result.stderr
+    assert "start one with: termwise translate paper.txt --to es-ES," not in result.stderr
+    # Under another tool's name for the tag, the rename is what works.
+    translations = spanish_project / "translations"
+    (translations / "paper.es.po").rename(translations / "paper.es_ES.po")
+    checked = termwise("check", "paper.txt", "--to", "es-ES", cwd=spanish_project)
+    assert checked.returncode == 2, checked.stderr
+    assert "mv translations/paper.es_ES.po translations/paper.es-ES.po" in checked.stderr

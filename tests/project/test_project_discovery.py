@@ -188,8 +188,10 @@ def test_a_missing_translation_lists_the_others_and_both_ways_to_make_one(above:
     status, _, err = termwise("check", "myproj/report.md", "--to", "es")
     assert status == 2
     assert "no translation of report.md into es yet" in err
-    assert "it has translations into es-ES (--to es-ES?)" in err
-    assert "termwise translate myproj/report.md --to es" in err
+    # The one into es-ES is named, and the ways on are true (translate --to es alone is
+    # refused beside it).
+    assert "holds the European Spanish translation of report.md; use --to es-ES" in err
+    assert "termwise translate myproj/report.md --to es --new-variant" in err
     assert "termwise align myproj/report.md TRANSLATION --from LANG --to es" in err
 
 
@@ -199,14 +201,14 @@ def test_stats_into_a_language_without_a_translation_says_so(above: Path) -> Non
     assert status == 0
     assert out.startswith("en → es")
     assert "note: no translation of report.md into es yet" in err
-    assert "it has translations into es-ES" in err
+    assert "holds the European Spanish translation of report.md; use --to es-ES" in err
 
 
 def test_export_of_a_missing_translation_lists_the_others(above: Path) -> None:
     reviewed_project(above, lang="es-ES")
     status, _, err = termwise("export", "myproj/report.md", "--to", "es", "-o", "out.html")
     assert status == 2
-    assert "it has translations into es-ES" in err
+    assert "holds the European Spanish translation of report.md; use --to es-ES" in err
     assert "termwise align" in err
 
 

@@ -133,9 +133,20 @@ def conflict(choice: ProjectChoice, document: Path, lang: str | None, command: s
 
 def missing_translation(layout: ProjectLayout, document: Path, lang: str) -> str:
     """The message for a command that needs the translation of ``document`` into ``lang``
-    and finds none: the translations of it that there are, and the two ways to make one."""
+    and finds none: the one into another tag of the language, or under another tool's name,
+    that it may have meant (``another_variant``); else the translations of it that there
+    are, and the two ways to make one."""
     path = layout.translation_file(document, lang)
     message = f"no translation of {document.name} into {lang} yet ({path})"
+    variant = another_variant(layout, document, lang, new_variant=False, starting=False)
+    align = (
+        f"bring in an existing translation with: termwise align {document} TRANSLATION "
+        f"--from LANG --to {lang}"
+    )
+    if variant is not None:
+        # The translation is there under another tag or name: `translate --to` alone would
+        # be refused beside it, and the way to it is what the refusal says.
+        return f"{message}: {variant}; or {align}"
     others = [found for found in layout.translation_languages(document) if found != lang]
     if others:
         # --to es-ES made report.es-ES.po, and --to es then found "nothing" beside it.
@@ -143,11 +154,7 @@ def missing_translation(layout: ProjectLayout, document: Path, lang: str) -> str
         same = [found for found in others if languages.primary(found) == languages.primary(lang)]
         if same:
             message += f" (--to {same[0]}?)"
-    return (
-        f"{message}; start one with: termwise translate {document} --to {lang}, or bring in "
-        f"an existing translation with: termwise align {document} TRANSLATION --from LANG "
-        f"--to {lang}"
-    )
+    return f"{message}; start one with: termwise translate {document} --to {lang}, or {align}"
 
 
 def new_translation_note(choice: ProjectChoice, path: Path, document: Path) -> str:
@@ -183,7 +190,7 @@ def _one_written_language(found: str, asked: str) -> bool:
 
 
 def another_variant(
-    layout: ProjectLayout, document: Path, lang: str, *, new_variant: bool
+    layout: ProjectLayout, document: Path, lang: str, *, new_variant: bool, starting: bool = True
 ) -> str | None:
     """Why a command must not start the translation of ``document`` into ``lang``: the
     project has none under that tag but one under another tag of the same language, and
@@ -193,7 +200,9 @@ def another_variant(
 
     A file under another spelling of the very tag (``paper.es_ES.po``, another tool's name)
     is this translation: ``new_variant`` cannot start a second one beside it, and the
-    ``mv`` that lets termwise find it is given instead.
+    ``mv`` that lets termwise find it is given instead. ``starting``: said to a command
+    that starts translations (``--new-variant`` is its option), else the whole command
+    that would start one.
     """
     path = layout.translation_file(document, lang)
     if path.exists():
@@ -218,8 +227,13 @@ def another_variant(
         holds = f"holds the {languages.display_name(found[0][0])} translation"
     else:
         holds = f"hold {languages.display_name(languages.primary(lang))} translations"
+    apart = f"a separate {lang} translation beside it"
+    start = (
+        f"add {NEW_VARIANT_OPTION} to start {apart}"
+        if starting
+        else f"start {apart} with: termwise translate {document} --to {lang} {NEW_VARIANT_OPTION}"
+    )
     return (
         f"{files} {holds} of {document.name}; use {tags} to work on "
-        f"{'it' if len(found) == 1 else 'one'}, or add "
-        f"{NEW_VARIANT_OPTION} to start a separate {lang} translation beside it"
+        f"{'it' if len(found) == 1 else 'one'}, or {start}"
     )
