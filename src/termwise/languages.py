@@ -152,6 +152,19 @@ def is_cjk(tag: str) -> bool:
     return primary(tag) in {"zh", "ja"}
 
 
+def written_in_cjk(text: str) -> bool:
+    """Whether ``text`` holds a Han ideograph or a kana: the script of ``is_cjk``'s
+    languages, which no other language's term is written in."""
+    return any(
+        0x4E00 <= (code := ord(char)) <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0x3040 <= code <= 0x30FF
+        or 0xF900 <= code <= 0xFAFF
+        or 0x20000 <= code <= 0x2FFFF
+        for char in text
+    )
+
+
 def sentence_glue(tag: str) -> str:
     """What joins two sentences of ``tag`` in one translation: nothing in Chinese and
     Japanese, a space elsewhere."""

@@ -188,7 +188,7 @@ def test_status_and_first_term_read_every_file_of_the_glossary_folder(project: P
 def test_the_first_term_of_a_project_goes_into_a_glossary_folder(tmp_path: Path) -> None:
     # Without glossary/ a file named "glossary" was written, which check did not read.
     (tmp_path / "termwise.toml").write_text("", encoding="utf-8")
-    _invoke(tmp_path, "glossary", "add", "global governance", "--id", "gg")
+    _invoke(tmp_path, "glossary", "add", "global governance", "--id", "gg", "--lang", "en")
     assert (tmp_path / "glossary").is_dir()
     assert (tmp_path / "glossary" / "glossary.tbx").is_file()
 

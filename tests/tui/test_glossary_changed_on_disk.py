@@ -52,7 +52,9 @@ async def test_a_glossary_change_on_disk_is_read_marked_checked_and_told_once(
         row = next(r for r in session.rows if "global governance" in r.source)
         assert "T21" not in {c.id for c in session.concepts_of(row.segment_id)}
         version = session.glossary_version
-        other_shell(review_project, "glossary", "add", "global governance", "--id", "T21")
+        other_shell(
+            review_project, "glossary", "add", "global governance", "--id", "T21", "--lang", "en"
+        )
         await settle(app, pilot)
         await settle(app, pilot)
         told = [n for n in app._notifications if str(n.message).startswith(RELOADED)]

@@ -52,7 +52,18 @@ CHECK_FORMATS = ("text", "json", "html")
     show_default=True,
     help="Exit with status 1 when issues of this severity or worse remain.",
 )
-@click.option("--list", "list_checks", is_flag=True, help="List the checks and exit.")
+@click.option(
+    "--list",
+    "list_checks",
+    is_flag=True,
+    help="List the checks and exit (their settings in termwise.toml: --config-help).",
+)
+@click.option(
+    "--config-help",
+    is_flag=True,
+    help="List the keys of termwise.toml's [checks] table (type, default, what each does) "
+    "and exit.",
+)
 @click.option(
     "--variations", is_flag=True, help="Also show every rendering of every concept found."
 )
@@ -82,6 +93,7 @@ def check(
     fmt: str | None,
     fail_on: str,
     list_checks: bool,
+    config_help: bool,
     variations: bool,
     ignore_ids: tuple[str, ...],
     reason: str | None,
@@ -90,6 +102,10 @@ def check(
 ) -> None:
     """Check terminology and consistency of FILE and, with --to, of its translation."""
     fmt = output_format(fmt, output, CHECK_FORMATS)
+    if config_help:
+        # Before termwise.toml is read: the help is for the file that does not validate.
+        _emit(_config_help(fmt), output)
+        return
     from termwise import languages
     from termwise.checks.config import CheckConfig
     from termwise.checks.ignores import IgnoreStore, issue_id
@@ -113,6 +129,9 @@ def check(
         return
     if file is None:
         raise click.UsageError("FILE is required (or use --list)")
+    if ignore_ids and (not reason or not reason.strip()):
+        # Before the checks run, and in the line every other refusal prints.
+        raise TermwiseError("--ignore needs --reason: say why it is a false alarm")
     if not file.exists():
         raise TermwiseError(f"{file}: no such file")
     document = _load_document(layout, file, from_lang)
@@ -147,8 +166,7 @@ def check(
         flags=flags,
     )
     if ignore_ids:
-        if not reason or not reason.strip():
-            raise click.UsageError("--ignore needs --reason: say why it is a false alarm")
+        assert reason is not None
         by_id = {issue_id(issue, result.context.target_lang): issue for issue in result.issues}
         unknown = [wanted for wanted in ignore_ids if wanted not in by_id]
         if unknown:
@@ -353,6 +371,17 @@ def _list_text(config: CheckConfig, target_lang: str | None, fmt: str) -> str:
             f"{row['description']}{fix}{status}"
         )
     return "\n".join(lines) + "\n"
+
+
+def _config_help(fmt: str) -> str:
+    """``--config-help``: the ``[checks]`` keys as text (one a line) or JSON."""
+    import json
+
+    from termwise.checks.config_keys import config_help_text, config_rows
+
+    if fmt == "json":
+        return json.dumps(config_rows(), ensure_ascii=False, indent=2) + "\n"
+    return config_help_text()
 
 
 def _availability(check_id: str, context: CheckContext, spelling_langs: list[str]) -> str:

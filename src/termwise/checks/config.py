@@ -28,6 +28,10 @@ Example::
 
 Mistakes (an unknown check id, a bad pattern) are errors that name ``termwise.toml``: a
 setting that silently does nothing is worse than a refusal.
+
+Every key, with its type, default and effect: ``termwise check --config-help``, listed from
+the schema the file is validated against (``project.settings.SCHEMA``) by ``config_keys``;
+a key added here needs a line there, which its tests ask for.
 """
 
 from __future__ import annotations

@@ -301,8 +301,10 @@ def render_html(
             )
             out.append(
                 f"<tr><td class=loc>{html.escape(item.file)}:{item.line}:{item.column}<br>"
-                f"<span class=muted>{html.escape(issue.segment_id)} · {issue.side}<br>"
-                f"id {issue_id(issue, context.target_lang)}</span></td>"
+                f"<span class=muted>segment {html.escape(issue.segment_id)} · {issue.side}<br>"
+                # The id --ignore takes: read with the side above it, it passed for the
+                # source's id.
+                f"issue id {issue_id(issue, context.target_lang)} (for --ignore)</span></td>"
                 f"<td class={issue.severity.value}>{issue.severity.value}</td>"
                 f"<td>{html.escape(issue.message)}{fix}</td>"
                 f"<td class=seg>{source_html}</td><td class=seg>{target_html}</td></tr>"

@@ -18,9 +18,12 @@ from termwise.command_line import LANGUAGE, TEXT_ENCODING
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
     "--lang",
+    # --from as well: the document's language, as align, check and translate name it.
+    "--from",
+    "lang",
     type=LANGUAGE,
     default=None,
-    help="Source language (BCP 47); detected when not given.",
+    help="The document's language (BCP 47; --from is the same); detected when not given.",
 )
 @click.option(
     "--encoding",

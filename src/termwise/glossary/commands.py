@@ -6,6 +6,7 @@ Heavy modules (lxml, pyahocorasick, PyStemmer) are imported inside the commands 
 
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 from pathlib import Path
@@ -645,10 +646,102 @@ def find(
         click.echo("no glossary term found")
 
 
+def term_language(
+    layout: ProjectLayout, term: str, document: Path | None, glossary_path: Path | None
+) -> str:
+    """The language of ``term``, which ``glossary add`` records without ``--lang``: that of
+    the document ``--from`` names, else the glossary's own. English by default recorded a
+    term of a French document as English, and the glossary then held "languages: fr, en"."""
+    if document is not None:
+        return _document_language(document)
+    return _glossary_language(glossary_path or layout.glossary_dir, term)
+
+
+def _document_language(path: Path) -> str:
+    """The document's language as every command reading it detects it (``terms extract``,
+    ``translate``), where the text bears it out; else a refusal asking for ``--lang``."""
+    from termwise import languages
+    from termwise.align.language_check import judged_language
+    from termwise.document import load_document
+    from termwise.errors import InputError
+
+    document = load_document(path)
+    detected = document.lang
+    if languages.is_cjk(detected):
+        # Told by its script, which no other language's text is taken for.
+        return detected
+    # detect_language always names a language (English where nothing tells), so a short
+    # text is judged again by the function words only its language has.
+    judged = judged_language([segment.text for segment in document.segments])
+    if judged is None or languages.primary(judged) != languages.primary(detected):
+        raise InputError(
+            "cannot tell for sure which language the document is in (it may be "
+            f"{languages.display_name(detected)}): give the term's language with --lang",
+            path,
+        )
+    return detected
+
+
+def _glossary_language(path: Path, term: str) -> str:
+    """The glossary's own language (its TBX ``xml:lang``, else the one language of all its
+    terms), where ``term`` is written in its script; else a refusal asking for ``--lang``:
+    the first term of a new glossary sets the glossary's language, so it is never guessed,
+    and "global governance" is no term of a glossary declared Chinese."""
+    from termwise import languages
+    from termwise.errors import TermwiseError
+    from termwise.glossary import load_glossary
+    from termwise.glossary.formats import glossary_files
+
+    exists = bool(glossary_files(path)) if path.is_dir() else path.is_file()
+    if exists:
+        loaded = load_glossary(path)
+        found = loaded.languages()
+        own = loaded.lang or (found[0] if len(found) == 1 else None)
+        if own is not None and languages.is_cjk(own) == languages.written_in_cjk(term):
+            return own
+        if own is not None:
+            why = f"the glossary's own language is {own}, which {term!r} is not written in"
+        else:
+            why = f"the glossary names no language of its own (its terms are in {', '.join(found)})"
+    else:
+        why = "there is no glossary yet, and its first term sets its language"
+    raise TermwiseError(f"give the term's language with --lang (or --from its document): {why}")
+
+
+# What ``glossary add`` says of its two language-ish options: --from is no language there.
+_ADD_HELP = {
+    "lang": "Language of TERM (BCP 47), not of the document: default, the language of the "
+    "--from document, else the glossary's own.",
+    "document": "Document FILE the term was found in (a file, not a language): its line "
+    "becomes the term's source and its sentence the context.",
+}
+
+
 def _add_command() -> None:
-    # ``glossary add`` lives with term discovery, which records what it finds.
+    # ``glossary add`` lives with term discovery, which records what it finds; the term's
+    # language left out is resolved here, where the command meets the project's glossary.
     from termwise.terms.recording import add, remove
 
+    for param in add.params:
+        if isinstance(param, click.Option) and param.name in _ADD_HELP:
+            param.help = _ADD_HELP[param.name]
+            if param.name == "lang":
+                param.default, param.show_default = None, False
+            else:
+                param.metavar = "FILE"
+    record = add.callback
+    assert record is not None
+
+    def with_language(**params: Any) -> Any:
+        if params["lang"] is None:
+            layout = click.get_current_context().find_object(ProjectLayout)
+            assert layout is not None
+            params["lang"] = term_language(
+                layout, params["term"], params["document"], params["glossary_path"]
+            )
+        return record(**params)
+
+    add.callback = functools.update_wrapper(with_language, record)
     glossary.add_command(add, "add")
     glossary.add_command(remove, "remove")
 

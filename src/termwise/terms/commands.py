@@ -47,7 +47,13 @@ def _glossary(layout: ProjectLayout, path: Path | None) -> Glossary | None:
 @terms.command("extract")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
-    "--lang", type=LANGUAGE, default=None, help="Language of the documents (default: detected)."
+    "--lang",
+    # --from as well: the documents' language, as align, check and translate name it.
+    "--from",
+    "lang",
+    type=LANGUAGE,
+    default=None,
+    help="Language of the documents (--from is the same; default: detected).",
 )
 @glossary_option(
     help="Glossary file or folder (default: the project's glossary/, when there is one)."
