@@ -11,7 +11,7 @@ translator changed says so in its comment, which no longer gives the aligner's g
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Set
+from collections.abc import Collection, Iterator, Mapping, Set
 from typing import TYPE_CHECKING
 
 from termwise.align.output import (
@@ -107,6 +107,17 @@ def aligned_join(resegmentation: Resegmentation, lang: str, pair: tuple[str, str
     source sentences: the group's translation is theirs together, so a split of it leaves
     the later part waiting for its share, not untranslated."""
     return pair in (resegmentation.aligned or {}).get(lang, ())
+
+
+def joins_across_paragraphs(first: TranslationUnit, second: TranslationUnit) -> bool:
+    """Whether a join of these two segments may cross a paragraph's end: where both are
+    groups ``termwise align`` made, the join is one the aligner makes itself. It groups
+    neighbouring sentences of the text across a paragraph's end (a break crossed is a cost
+    in ``aligner._inner_costs``, never a bar; the Bible's verses, a line each, became a
+    "group 2-1" where the translation ran two into one line), so the reviewer of its groups
+    may make such a group too. Anywhere else a paragraph's end bars a join (see
+    ``ReviewSession.join_with_next``)."""
+    return confidence(first) is not None and confidence(second) is not None
 
 
 def filled_in_review(unit: TranslationUnit) -> None:
@@ -210,17 +221,36 @@ def _move(session: ReviewSession, segment_id: str, step: int) -> None:
     )
 
 
+# The checks whose issue in a group says its sides are paired wrongly: a source sentence
+# ending in a semicolon beside a translation ending in a question mark ends elsewhere. (Not
+# numbers or missing terms: a published translation writes numbers and terms its own way,
+# and the aligner weighs shared numbers itself, flagging a sure group that shares none.)
+MISALIGNMENT_CHECKS = frozenset({"end-punctuation"})
+
+
 def sure_groups(session: ReviewSession) -> list[str]:
     """The aligned groups nothing asks a second look at: as sure as the aligner is of its
-    best groups, not changed in review, holding the published text (not the MT), and not
-    yet reviewed. Confirmed at once (``confirm_sure``), they leave the translator the
-    unsure ones to look at, one by one.
+    best groups, not changed in review, holding the published text (not the MT), not yet
+    reviewed, and with no issue of ``MISALIGNMENT_CHECKS`` in the last check run.
+    Confirmed at once (``confirm_sure``), they leave the translator the unsure ones to
+    look at, one by one.
 
     Holding the published text means the text the alignment wrote, by its fingerprint
     (``aligners_own``): a group the translator edited by hand is edited as the aligner's
     groups are, and was confirmed with them unseen. A group with no fingerprint (aligned
     before termwise wrote one) cannot tell, so it is left for F7."""
-    found = []
+    flagged = _flagged_by_checks(session)
+    return [segment_id for segment_id in _sure_to_the_aligner(session) if segment_id not in flagged]
+
+
+def held_by_checks(session: ReviewSession) -> list[str]:
+    """The groups ``sure_groups`` would list but for a check's issue that says they may be
+    misaligned (the walk through the Bible confirmed 8,170 groups, those among them)."""
+    flagged = _flagged_by_checks(session)
+    return [segment_id for segment_id in _sure_to_the_aligner(session) if segment_id in flagged]
+
+
+def _sure_to_the_aligner(session: ReviewSession) -> Iterator[str]:
     for row in session.rows:
         unit = session.unit(row.segment_id)
         if (
@@ -232,8 +262,11 @@ def sure_groups(session: ReviewSession) -> list[str]:
             and NOT_APPLIED not in notes(unit)
             and aligners_own(unit)
         ):
-            found.append(row.segment_id)
-    return found
+            yield row.segment_id
+
+
+def _flagged_by_checks(session: ReviewSession) -> set[str]:
+    return {issue.segment_id for issue in session.issues if issue.check in MISALIGNMENT_CHECKS}
 
 
 def confirm_sure(session: ReviewSession) -> int:

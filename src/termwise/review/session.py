@@ -39,6 +39,7 @@ from termwise.project.units import MT_MAY_FILL, READ_ONLY_FLAG, SegmentState
 from termwise.review.alignment import (
     aligned_join,
     filled_in_review,
+    joins_across_paragraphs,
     mark_confirmed,
     needs_check,
     regroup,
@@ -1019,15 +1020,18 @@ class ReviewSession:
             # A heading joined to the sentence after it printed the sentence as a heading in
             # every edition, on both sides.
             raise TermwiseError("a heading is not joined with another segment")
-        if self.document.segment(segment_id).paragraph != self.document.segment(next_id).paragraph:
+        first, second = self.unit(segment_id), self.unit(next_id)
+        if self.document.segment(segment_id).paragraph != self.document.segment(
+            next_id
+        ).paragraph and not joins_across_paragraphs(first, second):
             # The joined sentence went into the first paragraph, in every edition: the second
-            # lost its first sentence, on both sides. (Trados and OmegaT refuse it too.)
+            # lost its first sentence, on both sides. (Trados and OmegaT refuse it too.) An
+            # aligned translation's groups are the aligner's to make, and it crosses them.
             raise TermwiseError(
                 "a segment is not joined across a paragraph's end; to give a translation's "
                 "sentence to the segment before, move the sentence instead"
             )
         self.refuse_others_work([segment_id, next_id])
-        first, second = self.unit(segment_id), self.unit(next_id)
         glue = sentence_glue(self.target_lang)
 
         def edit() -> None:

@@ -101,15 +101,34 @@ def to_next_unconfirmed(workbench: Workbench) -> None:
 def confirm_sure_groups(workbench: Workbench) -> None:
     """After a look at the unsure groups, confirm all the others at once (an aligned
     published translation is otherwise reviewed group by group before an edition prints
-    it), once the translator has said yes to how many that is."""
-    from termwise.review.alignment import confirm_sure, sure_groups
+    it), once the translator has said yes to how many that is, and has been told how many
+    the checks kept back as maybe misaligned."""
+    from termwise.review.alignment import confirm_sure, held_by_checks, sure_groups
     from termwise.tui.dialogs import Choose
 
     workbench.take_typed_text()
     session = workbench.session
+    if not session.issues_in:
+        # Before the first run is in, a group the checks will flag as misaligned looks
+        # sure: confirmed then, it went out reviewed unseen.
+        workbench.notify(
+            "The checks are not in yet: the sure groups are confirmed without the ones they "
+            "flag, so try again once the issues panel has its list.",
+            severity="warning",
+        )
+        return
     count = len(sure_groups(session))
+    held = len(held_by_checks(session))
+    issues = shown_key(workbench.app, "review.issues")
+    left_out = (
+        f" {held} group(s) the aligner is sure of are left out: the checks flag their end "
+        "punctuation (one side's sentence ends otherwise than the other's), a sign of a "
+        f"misaligned group; {issues} lists them."
+        if held
+        else ""
+    )
     if not count:
-        workbench.notify("No sure aligned group is left to confirm.")
+        workbench.notify(f"No sure aligned group is left to confirm.{left_out}")
         return
 
     def done(choice: str | None) -> None:
@@ -126,7 +145,7 @@ def confirm_sure_groups(workbench: Workbench) -> None:
             f"Mark {count} sure aligned group(s) reviewed?",
             [("yes", f"Yes, confirm the {count} group(s)"), ("no", "No")],
             help="Sure: not flagged align-check, not changed in review, holding the "
-            "published text. The unsure ones stay for you to look at.",
+            f"published text. The unsure ones stay for you to look at.{left_out}",
         ),
         done,
     )

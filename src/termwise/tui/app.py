@@ -170,6 +170,10 @@ class ReviewApp(App[None]):
         # (monotonic time): one still showing when the app closes is printed after it.
         self._merge_notices: list[tuple[float, list[str]]] = []
         self._merge_toast: Notification | None = None
+        # The last failed save's toast: taken down once a save works (see ``_saved``).
+        self._save_failed_toast: Notification | None = None
+        # The place last kept for reopening at (``_remember_position``).
+        self._remembered: str | None = None
         # The translation holds groups ``termwise align`` made: the footer shows their keys.
         self.aligned = False
         # Another program saved the file while a dialog was open: merged once it closes.
@@ -551,7 +555,8 @@ class ReviewApp(App[None]):
         """Say why a save failed and what to do; the session stays unsaved (a later save,
         once the problem is fixed, writes everything)."""
         self._announce_save = False
-        self.notify(
+        self._take_down(self._save_failed_toast)
+        self._save_failed_toast = self._kept_toast(
             save_failure(error, self.session.translation_path, self.user_keymap),
             severity="error",
             timeout=15,
@@ -790,19 +795,30 @@ class ReviewApp(App[None]):
         return worker is not None and not worker.is_finished
 
     def _show_merge_toast(self, message: str, *, severity: SeverityLevel, timeout: float) -> None:
-        from textual.notifications import Notification, Notify
-
         # Kept, so that the next merge's account can take its place (see ``_tell_merge``).
-        notification = Notification(
-            message, "The project file changed on disk", severity, timeout, markup=False
+        self._merge_toast = self._kept_toast(
+            message, title="The project file changed on disk", severity=severity, timeout=timeout
         )
-        self._merge_toast = notification
-        self.post_message(Notify(notification))
 
     def _take_down_merge_toast(self) -> None:
-        shown, self._merge_toast = self._merge_toast, None
-        if shown is not None and shown in self._notifications:
-            self._unnotify(shown)
+        self._take_down(self._merge_toast)
+        self._merge_toast = None
+
+    def _kept_toast(
+        self, message: str, *, title: str = "", severity: SeverityLevel, timeout: float
+    ) -> Notification:
+        """A toast shown as ``notify`` shows one (plain text), and its handle, for a toast
+        that a later event makes untrue: ``_take_down`` removes it then."""
+        from textual.notifications import Notification, Notify
+
+        notification = Notification(message, title, severity, timeout, markup=False)
+        self.post_message(Notify(notification))
+        return notification
+
+    def _take_down(self, toast: Notification | None) -> None:
+        """Remove a ``_kept_toast`` still showing (one timed out is gone already)."""
+        if toast is not None and toast in self._notifications:
+            self._unnotify(toast)
 
     async def run_async(self, **options: Any) -> None:
         """Run the app (``run`` runs this too); once the terminal is back, print what a
@@ -820,8 +836,12 @@ class ReviewApp(App[None]):
     def _saved(self, path: Path, snapshot: SaveSnapshot) -> None:
         self.session.saved(snapshot)
         self.saves += 1
-        # Saving works again: a quit needs no second press.
+        # Saving works again: a quit needs no second press, and "Not saved: permission
+        # denied", still showing beside "Saved", told of a problem that is gone.
         self._leave_anyway = False
+        self._take_down(self._save_failed_toast)
+        self._save_failed_toast = None
+        self._remember_position()
         self.log(f"saved {path}")
         if self._announce_save:
             self._announce_save = False
@@ -835,6 +855,19 @@ class ReviewApp(App[None]):
         if self._save_again and self.session.dirty:
             self._save_again = False
             self._save_worker = self._save_in_thread(self.session.save_snapshot())
+
+    def _remember_position(self) -> None:
+        """Keep the segment under the cursor as the place to reopen at: on quitting, and
+        with each save, so that a workbench killed (``kill -9``, a lost SSH session) reopens
+        where its work was last saved (a book reopened at #1 of 9,467). Written only when
+        the place moved since: most saves follow typing in the same segment."""
+        from termwise.tui.position import remember_position
+
+        current = self.workbench.current_id
+        if current is None or current == self._remembered:
+            return
+        remember_position(self.session.path, self.session.target_lang, current)
+        self._remembered = current
 
     @work(thread=True, exclusive=True, group="preview", description="keeping a preview")
     def _store_preview(self, preview: Preview) -> None:
@@ -858,11 +891,7 @@ class ReviewApp(App[None]):
         if isinstance(note, AskText) and note.on_quit and note.typed() != note.value:
             note.on_quit(note.typed())
         self.workbench.take_typed_text()  # also when a signal quits, not a key (see run_review)
-        current = self.workbench.current_id
-        if current is not None:
-            from termwise.tui.position import remember_position
-
-            remember_position(self.session.path, self.session.target_lang, current)
+        self._remember_position()
         # Whatever was typed last is kept even when the debounce timer has not fired: wait
         # for a save in progress, then write what came after it here and now.
         if self._save_worker is not None:

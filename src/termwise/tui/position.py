@@ -37,7 +37,8 @@ def _read() -> dict[str, str]:
 
 
 def last_position(document: Path, target_lang: str) -> str | None:
-    """The segment the translator was on when this document's review last closed."""
+    """The segment the translator was on when this document's review last saved or closed
+    (kept with each save too: a workbench killed, never closed, reopens there)."""
     return _read().get(_key(document, target_lang))
 
 

@@ -573,14 +573,17 @@ class Workbench(Vertical):
                 return
             self._search_query = query
             self._search_hits = self.session.search(query, self.grid.rows)
+            beyond = self._beyond_filter(query)
             if not self._search_hits:
-                self.notify(f"Not found: {query}")
+                self._not_found(query, beyond)
                 return
             after = [hit for hit in self._search_hits if hit > self.grid.cursor]
             self.grid.move_cursor(after[0] if after else self._search_hits[0])
             again = self._key_of("review.find_next")
+            found = "filtered segment(s)" if beyond else "segment(s)"
             self.notify(
-                f"{len(self._search_hits)} segment(s) contain {query!r}; {again} goes to the next."
+                f"{len(self._search_hits)} {found} contain {query!r}{beyond}; {again} goes to "
+                "the next."
             )
 
         self.app.push_screen(AskText("Search in source and translation", self._search_query), done)
@@ -594,14 +597,28 @@ class Workbench(Vertical):
             return
         hits = self.session.search(query, self.grid.rows)
         self._search_hits = hits
+        beyond = self._beyond_filter(query)
         if not hits:
-            self.notify(f"Not found: {query}")
+            self._not_found(query, beyond)
             return
         after = [hit for hit in hits if hit > self.grid.cursor]
         target = after[0] if after else hits[0]
         self.grid.move_cursor(target)
         wrapped = "" if after else " (from the top)"
-        self.notify(f"{query!r}: {hits.index(target) + 1} of {len(hits)}{wrapped}")
+        within = " filtered" if beyond else ""
+        self.notify(f"{query!r}: {hits.index(target) + 1} of {len(hits)}{within}{beyond}{wrapped}")
+
+    def _beyond_filter(self, query: str) -> str:
+        """How many segments hold ``query`` in all (" (6 in all)") while a filter is on,
+        else nothing: a search looks in the rows the filter lists, and "1 segment(s)
+        contain 'Goliath'" read as the whole book's count."""
+        if self.filter_name == "all":
+            return ""
+        return f" ({len(self.session.search(query, self.session.rows))} in all)"
+
+    def _not_found(self, query: str, beyond: str) -> None:
+        where = " in the filtered segments" if beyond else ""
+        self.notify(f"Not found{where}: {query}{beyond}")
 
     def _key_of(self, binding_id: str) -> str:
         """The (first) key of a binding as the user's keymap has it."""
