@@ -166,6 +166,43 @@ _PLACE_CUES: dict[str, frozenset[str]] = {
 }
 
 
+# French auxiliaries: a content word right after one is a participle or a predicate ("est
+# converti en courant alternatif", "est appelée MPPT"), which opens no term; French links
+# a term's words with prepositions, so without this "converti en courant alternatif" made
+# "courant alternatif" look like a fragment of it (``scoring.fragment_shares``).
+_AUXILIARY_CUES: dict[str, frozenset[str]] = {
+    "fr": frozenset(
+        [
+            "est",
+            "sont",
+            "été",
+            "était",
+            "étaient",
+            "sera",
+            "seront",
+            "serait",
+            "seraient",
+            "être",
+            "étant",
+            "soit",
+            "soient",
+            "fut",
+            "furent",
+            "a",
+            "ont",
+            "avait",
+            "avaient",
+            "aura",
+            "auront",
+            "aurait",
+            "auraient",
+            "avoir",
+            "ayant",
+        ]
+    ),
+}
+
+
 class Heading(str):
     """A segment text that the document model marks as a heading: ``collect`` takes a
     document's segments as ``str``, a heading as ``Heading(text)``."""
@@ -312,6 +349,8 @@ class CandidateIndex:
     # a subscripted variable ("EGy").
     word_label: dict[str, int] = field(default_factory=dict)
     word_variable: dict[str, int] = field(default_factory=dict)
+    # Per word: occurrences right after an auxiliary (``_AUXILIARY_CUES``; French only).
+    word_after_auxiliary: dict[str, int] = field(default_factory=dict)
     words: int = 0
     documents: int = 0
 
@@ -569,6 +608,8 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
     determiners = _DETERMINERS.get(base, frozenset())
     verb_cues = _VERB_CUES.get(base, frozenset())
     place_cues = _PLACE_CUES.get(base, frozenset())
+    auxiliaries = _AUXILIARY_CUES.get(base, frozenset())
+    after_auxiliary = index.word_after_auxiliary
     agent_cues = _AGENT_CUES.get(base, frozenset())
     adverbs = base == "en"
     labels = index.word_label
@@ -645,6 +686,8 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
                         after_determiner[norm] = after_determiner.get(norm, 0) + 1
                     elif previous in verb_cues:
                         after_verb_cue[norm] = after_verb_cue.get(norm, 0) + 1
+                    elif previous in auxiliaries:
+                        after_auxiliary[norm] = after_auxiliary.get(norm, 0) + 1
                     if token.capital and previous in place_cues:
                         after_place_cue[norm] = after_place_cue.get(norm, 0) + 1
                 elif token.kind != BREAK:
@@ -688,7 +731,9 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
                             stats.upper += 1
                         elif not stats.surface[:1].isupper():
                             stats.surface = surface
-                if j < len(tokens) and tokens[j].norm in determiners:
+                # French "des", "du" after a noun link it to its complement ("durée de vie
+                # des panneaux"): a preposition there, not an object's determiner.
+                if j < len(tokens) and tokens[j].norm in determiners and tokens[j].kind != LINK:
                     stats.before_determiner += 1
     for (norm, opener), count in after_opener.items():
         if opener not in small:
@@ -700,7 +745,25 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
                 after_plural_before_content[norm] = after_plural_before_content.get(norm, 0) + 1
     _drop_variable_names(index, base)
     _drop_headings_and_labels(index, base, lone_headings)
+    _drop_predicates(index)
     return index
+
+
+def _drop_predicates(index: CandidateIndex) -> None:
+    """Remove candidates whose first word stands right after an auxiliary wherever the text
+    uses it (``_AUXILIARY_CUES``): a participle or a predicate with what follows it
+    ("converti en courant alternatif", "vendu au tarif d'achat"), no term."""
+    after = index.word_after_auxiliary
+    if not after:
+        return
+    counts = index.word_counts
+    doomed = [
+        form
+        for form, stats in index.forms.items()
+        if after.get(stats.words[0], 0) >= counts.get(stats.words[0], 1)
+    ]
+    for form in doomed:
+        del index.forms[form]
 
 
 def _starts_clause(text: str, previous: Token) -> bool:

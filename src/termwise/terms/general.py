@@ -216,6 +216,35 @@ def mostly_verbal_ing(word: str, lang: str) -> bool:
     return False
 
 
+# French endings that only a finite verb of the first or second group takes (present
+# plural, imperfect, future, conditional: "équipent", "limitons", "équipait", "équipera").
+_FRENCH_FINITE = ("ent", "ons", "ez", "ait", "aient", "era", "eront", "erait", "eraient")
+# How far below such a form its verb's participle may be and the form still be mostly the
+# verb's: "équipent" 2.71 against "équipé" 3.99, "limitent" 3.45 against "limité" 4.32,
+# where a noun or adjective stands far above the verb it looks like ("président" 5.41
+# against "présidé" 3.76, "parent" 4.26 against "paré" 3.45, "violent" 4.29 against
+# "violé" 3.85).
+_FINITE_MARGIN = 0.3
+
+
+@cache
+def mostly_finite_verb(word: str, lang: str) -> bool:
+    """Whether general language writes the French ``word`` mostly as a finite verb of the
+    first or second group ("équipent", "limitent", "utilisons", "équipera"), no term
+    however its sentence uses it: its ending is a finite verb's and its verb's participle
+    is about as frequent as the word or more. False for other languages, whose finite
+    verbs the caller tells from the text (English: ``scoring.inflected_verbs``)."""
+    base = languages.primary(lang)
+    if base != "fr" or not word.endswith(_FRENCH_FINITE):
+        return False
+    own = zipf(word, base) - _FINITE_MARGIN
+    return any(
+        max(zipf(form, base) for form in _french_inflections(lemma)[0]) >= own
+        for lemma in verb_lemmas(word, base)
+        if lemma.endswith(("er", "ir"))
+    )
+
+
 def _irregular_lemma(word: str, table: dict[str, str]) -> str | None:
     """The verb of an irregular English form of ``table``, prefixed or not ("upheld":
     "uphold", "undertaken": "undertake", "withdrew": "withdraw"), where general language
@@ -316,6 +345,11 @@ _VERB_RULES: dict[str, _VerbRules] = {
             ("és", ("er",)),
             ("ée", ("er",)),
             ("é", ("er",)),
+            # Future and conditional ("équipera", "équiperaient").
+            ("eraient", ("er",)),
+            ("erait", ("er",)),
+            ("eront", ("er",)),
+            ("era", ("er",)),
             ("aient", ("er",)),
             ("ait", ("er",)),
             ("issent", ("ir",)),

@@ -3,7 +3,8 @@
 Forms join a group, in this order, when
 
 1. they are the same words but for inflection, possessive, case, hyphen or space
-   ("destiny community", "destiny communities", "win-win"/"win win");
+   ("destiny community", "destiny communities", "win-win"/"win win", "autoconsommation"/
+   "auto-consommation");
 2. the glossary matcher finds them as terms of the same concept;
 3. one is the "X of Y" inversion of the other ("community of human destiny" / "human destiny
    community"; English only, where the inversion is productive);
@@ -109,6 +110,12 @@ class StemKeys:
         tokens = form.replace("-", " ").replace("\u2013", " ").replace("'", "' ").split()
         return " ".join(self.word(token) for token in tokens)
 
+    def spelling_key(self, form: str) -> str:
+        """``key`` with its spaces out: a closed compound is the spaced or hyphenated one
+        ("autoconsommation", "auto-consommation"; "horseback", "horse back"). Only for
+        grouping (``build_groups``): the combiner learnt its group frequencies on ``key``."""
+        return self.key(form).replace(" ", "")
+
 
 def _uninflect(word: str, lang: str, stem: Callable[[str], str]) -> str:
     if lang == "en":
@@ -120,7 +127,9 @@ def _uninflect(word: str, lang: str, stem: Callable[[str], str]) -> str:
             return word[:-1]
         return word
     if lang == "fr":
-        if len(word) > 4 and word.endswith("aux"):
+        # "-eau" and "-au" nouns take an "x" ("panneaux", "réseaux", "tuyaux"); the other
+        # "-aux" are plurals of "-al" ("journaux").
+        if len(word) > 4 and word.endswith("aux") and not word.endswith(("eaux", "yaux")):
             return word[:-3] + "al"
         # A plural "x" follows "eu", "au", "ou" ("jeux", "eaux", "bijoux"); "prix" and
         # "flux" are the same in both numbers.
@@ -187,9 +196,11 @@ def group_frequencies(forms: Mapping[str, FormStats], keys: StemKeys) -> dict[st
 def find_abbreviations(segments: Iterable[str], lang: str) -> dict[str, str]:
     """Abbreviations a text defines, ``{"aiib": "asian infrastructure investment bank"}``:
     a parenthesised capital word whose letters begin the words just before it, or failing
-    that spell them (``_spelled``: "horizontal-axis wind turbines (HAWTs)"). A plural "s"
+    that spell them (``_spelled``: "horizontal-axis wind turbines (HAWTs)"), or in a
+    head-first language begin them from the last (``_HEAD_FIRST``). A plural "s"
     ("HAWTs") and accents ("éoliennes à axe horizontal (EAH)") are no letters of it."""
     stops = stop_words(lang)
+    head_first = languages.primary(lang) in _HEAD_FIRST
     found: dict[str, str] = {}
     for text in segments:
         for match in _ABBREVIATION.finditer(text):
@@ -202,10 +213,18 @@ def find_abbreviations(segments: Iterable[str], lang: str) -> dict[str, str]:
                 found[fold(short)] = fold(_whole_name(before, long, stops))
                 continue
             long = _spelled(words, letters, stops)
+            if long is None and head_first:
+                # An English abbreviation of a head-first phrase names its words from the
+                # last: "point de puissance maximale (MPP)", maximum power point.
+                long = _expansion(words, letters[::-1], stops)
             if long:
                 found[fold(short)] = fold(long)
     return found
 
+
+# Languages that put a phrase's head first, whose texts often keep the English
+# abbreviation of a term (``find_abbreviations``).
+_HEAD_FIRST = frozenset({"fr", "es", "pt", "it"})
 
 # The most words a name may take before the ones its abbreviation stands for.
 _NAME_WORDS = 4
@@ -345,10 +364,12 @@ def build_groups(
     union = _Union(concepts)
     lang = keys.lang
     by_key: dict[str, list[str]] = defaultdict(list)
+    by_spelling: dict[str, list[str]] = defaultdict(list)
     for form in forms:
         by_key[keys.key(form)].append(form)
+        by_spelling[keys.spelling_key(form)].append(form)
     # Rule 1, then 2: the same key, then the same concept.
-    for members in by_key.values():
+    for members in by_spelling.values():
         for part in _same_case(members, forms):
             for other in part[1:]:
                 union.union(part[0], other)
