@@ -304,7 +304,7 @@ def import_glossary(
     _warn(loaded.problems)
     if in_glossary and not unreviewed:
         _leave_out_unreviewed(loaded, file)
-    changed = _fit_into_folder(
+    changed, holders = _fit_into_folder(
         loaded,
         target,
         file,
@@ -312,6 +312,7 @@ def import_glossary(
         source_lang=source_lang,
         prefer_imported=prefer == "imported",
         demote_to=TermStatus(demote),
+        rows=chosen.name != "tbx",
     )
     if dry_run:
         click.echo("dry run: nothing written")
@@ -331,7 +332,7 @@ def import_glossary(
     problems = save_glossary(loaded, target)
     _warn(problems)
     replaced = f" (it replaced the file there, kept as {backup.name})" if backup else ""
-    click.echo(f"wrote {_concepts(len(loaded.concepts))} to {target}{replaced}")
+    click.echo(f"wrote {_written(len(loaded.concepts), holders)} to {target}{replaced}")
 
 
 def _fit_into_folder(
@@ -343,14 +344,17 @@ def _fit_into_folder(
     source_lang: str | None,
     prefer_imported: bool,
     demote_to: TermStatus,
-) -> list[FolderFile]:
+    rows: bool,
+) -> tuple[list[FolderFile], list[Concept]]:
     """Make the imported concepts fit the glossary folder ``target`` goes into, which the
     project reads as one glossary (concepts of one id merged); returns the folder's files
-    that took imported terms, to be written:
+    that the merge changed, to be written, and the concepts of ``loaded`` that hold new
+    terms of a concept in a CSV or OmegaT file there, under its id:
 
     * with ``merge`` (the project's glossary folder), a concept whose source-language term
-      a concept there has is merged into it (``import_merge``): written beside it, the term
-      belonged to neither, and MT and the checks left the project's official term alone;
+      a concept there has is merged into it (``import_merge``), whatever its id: written
+      beside it, the term belonged to neither, and MT and the checks left the project's
+      official term alone; ``rows`` (a CSV or OmegaT file): its rows are term pairs;
     * a concept whose id another file uses for a concept with no term in common (CSV rows
       are numbered "r2", "r3" in every file) gets the file's name before its id: two
       clients' CSVs became one concept, and MT wrote one client's term for the other's;
@@ -362,8 +366,9 @@ def _fit_into_folder(
     from termwise.glossary.import_merge import merge_into_folder, read_folder
 
     if not target.parent.is_dir():
-        return []
+        return [], []
     files = read_folder(target.parent, target)
+    holders: list[Concept] = []
     if merge:
         report = merge_into_folder(
             loaded,
@@ -372,10 +377,12 @@ def _fit_into_folder(
             source.name,
             prefer_imported=prefer_imported,
             demote_to=demote_to,
+            rows=rows,
         )
+        holders = report.holders
         for line in report.notes:
             click.echo(f"note: {line}", err=True)
-        for line in report.left_out:
+        for line in report.warnings:
             click.echo(f"warning: {line}", err=True)
         click.echo(report.summary())
         for line in report.conflicts:
@@ -392,6 +399,9 @@ def _fit_into_folder(
     renamed: list[str] = []
     merged: dict[str, list[str]] = {}
     for concept in loaded.concepts:
+        if any(concept is holder for holder in holders):
+            # It carries new terms of the concept of its id, as the merge meant.
+            continue
         terms = {(t.lang, t.text.casefold()) for t in concept.all_terms}
         found = others.get(concept.id)
         # New forms of a concept, as `terms extract --format tbx` writes them, are meant to
@@ -432,7 +442,20 @@ def _fit_into_folder(
             "their terms",
             err=True,
         )
-    return [other for other in files if other.changed]
+    return [other for other in files if other.changed], holders
+
+
+def _written(count: int, holders: list[Concept]) -> str:
+    """What an import wrote, its ``count`` concepts told apart from the ``holders`` of new
+    terms of a CSV's or OmegaT file's concepts: "0 new concept(s)" then "wrote 1 concept"
+    read as a contradiction."""
+    if not holders:
+        return _concepts(count)
+    ids = ", ".join(holder.id for holder in holders)
+    under = "its id" if len(holders) == 1 else "their ids"
+    held = f"the new terms of {ids} (under {under}: an import rewrites no CSV or OmegaT file)"
+    new = count - len(holders)
+    return f"{_concepts(new)} and {held}" if new else held
 
 
 def _one_line(text: str) -> str:
