@@ -8,7 +8,7 @@ MT), put the old MT text and state back, and the reviewed text was in no file: n
 translation, not in ``paper.es.po~``. What the colleague wrote back of #6 is what the
 translator's save replaced: the translator's text stays, the older one goes into the note,
 and #7 is taken. A text the other program really wrote over #6 is taken as before, and the
-translator's replaced version is then kept in the backup.
+translator's replaced version then goes into #6's note.
 
 The files are written as a text editor saves its copy (the old bytes, one entry edited) and
 as Poedit-like tools save (polib, holding the catalog read before the translator's saves).
@@ -22,7 +22,6 @@ from pathlib import Path
 import polib
 import pytest
 
-from termwise.atomic import backup_path
 from termwise.project.translation_file import TranslationFile
 from termwise.project.units import SegmentState
 
@@ -61,6 +60,8 @@ MT_6, MT_7 = SENTENCES[5][2], SENTENCES[6][2]
 TYPED_6 = "Nos volveremos a reunir mañana."
 COLLEAGUE_7 = "El río se desborda cada primavera."
 COLLEAGUE_6 = "Mañana nos reunimos de nuevo."
+# The note line that keeps a text of the translator's which the merge replaced.
+REPLACED_NOTE = "Your text before the other program's change: "
 
 # An out-of-date copy saved back: given the file, the edits, as ``(segment, msgstr)``.
 OldCopy = Callable[[Path, list[tuple[str, str]]], None]
@@ -149,8 +150,8 @@ def test_an_old_copy_saved_back_keeps_the_reviewed_text_and_takes_the_other_edit
         SegmentState.REVIEWED,
     )
     assert on_disk.units["p7"].target == COLLEAGUE_7
-    # The older text is not lost either: it is in the note, so no backup was needed.
-    assert report.kept_in_backup == []
+    # The older text is not lost either: it is in the note; the translator's is the text.
+    assert report.yours_in_note == []
 
 
 def test_the_same_old_copy_saved_twice_is_merged_the_same(paper_po: Path) -> None:
@@ -188,7 +189,7 @@ def test_an_approval_alone_written_back_as_fuzzy_stays(paper_po: Path) -> None:
 
 
 @pytest.mark.parametrize("editor", COPIES)
-def test_a_new_text_of_the_other_program_is_taken_and_the_reviewed_one_kept_in_the_backup(
+def test_a_new_text_of_the_other_program_is_taken_and_the_reviewed_one_kept_in_the_note(
     paper_po: Path, editor: str
 ) -> None:
     colleague = COPIES[editor](paper_po)
@@ -201,21 +202,18 @@ def test_a_new_text_of_the_other_program_is_taken_and_the_reviewed_one_kept_in_t
     assert report.conflicts == []
     assert ours.units["p6"].target == COLLEAGUE_6
     assert ours.units["p6"].state is not SegmentState.REVIEWED
-    # The translator's reviewed text is in the backup, the version before the merge.
-    backup = TranslationFile.load(backup_path(paper_po))
-    assert (backup.units["p6"].target, backup.units["p6"].state) == (
-        TYPED_6,
-        SegmentState.REVIEWED,
-    )
-    assert backup.units["p7"].target == MT_7
-    assert report.kept_in_backup == ["p6"]
+    # The translator's reviewed text is in the note, and goes into the file with it.
+    assert ours.units["p6"].notes == REPLACED_NOTE + TYPED_6
+    assert report.yours_in_note == ["p6"]
+    assert report.differs_from_disk
 
-    # Later saves leave that backup: the file they replace holds no text of the translator's.
+    # Later saves keep it, as any note: it is in no backup that a save writes over.
+    ours.save()
     ours.units["p2"].set_translation("El gato duerme en la alfombra.")
     ours.save()
     ours.units["p3"].set_translation("Ginebra es una ciudad de Suiza.")
     ours.save()
-    assert TranslationFile.load(backup_path(paper_po)).units["p6"].target == TYPED_6
+    assert TranslationFile.load(paper_po).units["p6"].notes == REPLACED_NOTE + TYPED_6
 
 
 def test_a_new_text_over_unsaved_typing_is_a_conflict_as_before(paper_po: Path) -> None:
@@ -232,4 +230,4 @@ def test_a_new_text_over_unsaved_typing_is_a_conflict_as_before(paper_po: Path) 
     assert ours.units["p6"].notes == f"Other version on disk (edited): {COLLEAGUE_6}"
     assert report.details["p6"][0] == "text: yours (the other program's is in the note)"
     assert report.taken_from_disk == ["p7"]
-    assert report.kept_in_backup == []
+    assert report.yours_in_note == []

@@ -103,16 +103,17 @@ def test_a_merge_that_brought_nothing_to_save_leaves_nothing_unsaved(tmp_path: P
     assert not session.dirty
     assert not report.changed and not report.differs_from_disk
 
-    # The other program's translation taken whole: the session is the file; nothing to save.
-    other_program_saves(po, "El archivo se guardó.", "Se guardó el archivo.")
+    # The other program's note taken whole: the session is the file; nothing to save. (A
+    # text of the translator's it rewrote would go into the note: something to save.)
+    other_program_saves(po, f'msgctxt "{second}"', f'# Ana: revisado.\nmsgctxt "{second}"')
     report, _ = session.merge_from_disk()
     assert report.taken_from_disk == [second]
-    assert session.unit(second).target == "Se guardó el archivo."
+    assert session.unit(second).notes == "Ana: revisado."
     assert not session.dirty
 
     # Work only this side has stays unsaved.
     session.set_target(first, "El comité se reunió en junio.")
-    other_program_saves(po, "Se guardó el archivo.", "El archivo quedó guardado.")
+    other_program_saves(po, "El archivo se guardó.", "El archivo quedó guardado.")
     session.merge_from_disk()
     assert session.dirty
     session.save()

@@ -10,7 +10,6 @@ from termwise.tui.app import ReviewApp
 
 from .test_disk_changes_seen import (
     SIZE,
-    SPANISH,
     merge_toasts,
     other_program_saves,
     saved_session,
@@ -43,10 +42,14 @@ async def test_a_merge_that_brought_nothing_to_save_leaves_the_title_saved(
         assert not session.dirty
         assert "unsaved" not in title(app)
 
-        other_program_saves(po, (SPANISH[1], "El archivo quedó guardado."))
+        # Its note on #2 taken whole: the session is the file. (A text of the translator's
+        # that it rewrote would go into the note: something to save.)
+        second = session.rows[1].segment_id
+        entry = f'msgctxt "{second}"'
+        other_program_saves(po, (entry, f"# Ana: revisado.\n{entry}"))
         await settle(app, pilot)
         assert "#2: the other program's version" in merge_toasts(app)[-1]
-        assert "quedó guardado" in session.rows[1].target
+        assert session.unit(second).notes == "Ana: revisado."
         assert not session.dirty
         assert "unsaved" not in title(app)
         written = po.stat()

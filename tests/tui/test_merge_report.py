@@ -231,11 +231,10 @@ def test_the_last_save_after_a_crash_tells_its_merge(
 
 def test_merge_lines_say_where_a_rewritten_text_of_yours_is_kept() -> None:
     # The other program rewrote a text the translator had saved: its version is taken, and
-    # the translator's is kept in the backup, which the toast must say.
-    report = MergeReport(taken_from_disk=["r"], kept_in_backup=["r"])
+    # the translator's is kept in the segment's note, which the toast must say.
+    report = MergeReport(taken_from_disk=["r"], yours_in_note=["r"])
     lines = workbench_app.merge_lines(report, {"r": 5}, limit=5)
     assert lines == [
         "#6: the other program's version (you had not changed it since your last save).",
-        "#6: your text before this merge is kept in the backup beside the file (its name ends "
-        "in ~); later saves leave it there.",
+        "#6: your text before this merge is kept in its note.",
     ]

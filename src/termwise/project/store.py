@@ -152,10 +152,10 @@ class MergeReport:
     # wrapping, line ends, last line), in words: the next save writes it so.
     layout_taken: list[str] = field(default_factory=list)
     # Segments whose text, written or approved by the translator, the merge replaced with
-    # the other program's (taken whole, or superseded) without keeping it in a note: the
-    # backup (``name~``) now holds the version as it was before the merge, and later saves
-    # leave it there (``TranslationFile._backup_held``), so that those texts stay findable.
-    kept_in_backup: list[str] = field(default_factory=list)
+    # the other program's (taken, or superseded): the translator's text is now in the
+    # segment's note (``REPLACED_NOTE``), and goes into the file with it, so that it stays
+    # findable whatever saves, merges and sessions come after.
+    yours_in_note: list[str] = field(default_factory=list)
 
     @property
     def merged(self) -> list[str]:
@@ -217,8 +217,6 @@ def save(
         unchanged = expected.matches if expected else None
 
     def install(new: Path, real: Path, backup: Path | None) -> None:
-        if same_file and tfile._backup_held:
-            backup = None  # it holds the translator's texts a merge replaced
         descriptor = os.open(new, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
         try:
             if force:
@@ -278,18 +276,37 @@ def save(
 _REPLACED_KEPT = 8
 
 
+@dataclass(frozen=True)
+class Replacement:
+    """An entry a save of this side replaced in the file (keys: ``before`` the save, and
+    ``after``, as it wrote it), and which save it was (``TranslationFile._saves_made``).
+    A copy of the file that holds ``before`` again was saved back from before that save,
+    unless it holds what that save, or a later one, wrote elsewhere (``_CopyAge``)."""
+
+    save: int
+    before: tuple[object, ...]
+    after: tuple[object, ...]
+
+
 def _remember_replaced(tfile: TranslationFile, keys: Iterable[tuple[object, ...]]) -> None:
     """Add to ``tfile._replaced`` the entries of the file on disk (``tfile._written``'s) that
     the save of ``keys`` has just replaced: a copy of the file read before this save and saved
     back by another program holds them again (see ``_written_back``)."""
     written = tfile._written
+    replaced = []
     for key in keys:
         was = written.get(key[0])  # type: ignore[call-overload]
-        if was is None or was[0] is key or was[0] == key:
-            continue
-        segment_id = str(key[0])
-        older = [entry for entry in tfile._replaced.get(segment_id, ()) if entry != was[0]]
-        tfile._replaced[segment_id] = (*older, was[0])[-_REPLACED_KEPT:]
+        if was is not None and was[0] is not key and was[0] != key:
+            replaced.append((str(key[0]), was[0], key))
+    if not replaced:
+        return
+    tfile._saves_made += 1
+    for segment_id, before, after in replaced:
+        # Replaced again, an entry counts from its latest replacement: a copy that holds it
+        # was read before that save, or holds what came after it elsewhere.
+        older = [r for r in tfile._replaced.get(segment_id, ()) if r.before != before]
+        latest = Replacement(tfile._saves_made, before, after)
+        tfile._replaced[segment_id] = (*older, latest)[-_REPLACED_KEPT:]
 
 
 def _hold_header_as_written(tfile: TranslationFile, header: bytes) -> None:
@@ -507,11 +524,7 @@ def merge_from_disk(tfile: TranslationFile, path: str | Path | None = None) -> M
     theirs = type(tfile).load(target)
     _refuse_another_language(tfile, theirs, target)
     report = MergeReport()
-    # This side as it is before the merge: the backup, should the merge replace a text the
-    # translator wrote (``kept_in_backup``). The merge replaces units and appends obsolete
-    # ones: a copy of the dict and the list, and the snapshot's keys, keep it whole.
-    before, before_snapshot = copy.copy(tfile), Snapshot.of(tfile)
-    before.units, before.obsolete = dict(tfile.units), list(tfile.obsolete)
+    copy_age = _CopyAge(tfile._replaced, theirs.units)
     our_sources = {unit.source for unit in tfile.units.values()}
     # Segments whose text the merge took from the other program, where it differs here.
     texts_taken: set[str] = set()
@@ -532,10 +545,14 @@ def merge_from_disk(tfile: TranslationFile, path: str | Path | None = None) -> M
             if written is not None
             else TranslationUnit(segment_id, ours.source)
         )
-        replaced = [TranslationUnit.from_key(key) for key in tfile._replaced.get(segment_id, ())]
+        replaced = [
+            TranslationUnit.from_key(r.before)
+            for r in tfile._replaced.get(segment_id, ())
+            if not copy_age.read_after(r.save, segment_id)
+        ]
         merged = _merge_unit(base, ours, their_unit, report, replaced)
         if _typed_text_lost(ours, merged):
-            report.kept_in_backup.append(segment_id)
+            merged = _yours_into_note(ours, merged, report)
         theirs_text = _text(their_unit)
         if theirs_text not in (_text(base), _text(ours)) and _text(merged) == theirs_text:
             texts_taken.add(segment_id)
@@ -549,9 +566,6 @@ def merge_from_disk(tfile: TranslationFile, path: str | Path | None = None) -> M
         if segment_id in tfile._written and segment_id not in theirs.units
     ]
     _release_waiting_parts(tfile, texts_taken, report)
-    if report.kept_in_backup:
-        _keep_as_backup(before, before_snapshot, target)
-        tfile._backup_held = True
     for their_unit in theirs.obsolete:
         if all(not _same_work(their_unit, unit) for unit in tfile.obsolete):
             tfile.obsolete.append(their_unit)
@@ -581,25 +595,75 @@ def merge_from_disk(tfile: TranslationFile, path: str | Path | None = None) -> M
 
 
 def _typed_text_lost(ours: TranslationUnit, merged: TranslationUnit) -> bool:
-    """Whether the merge replaced the text of ``ours`` that the translator wrote or approved
-    (not an MT suggestion, which can be asked for again) without keeping it in a note."""
+    """Whether the merge replaced the text of ``ours`` that the translator wrote (not the
+    MT suggestion the merged segment still holds: the dropped approval of it is told in
+    ``reviews_dropped``) without keeping it in a note."""
     typed = _in_words(ours)
     if not typed or _text(merged) == _text(ours) or typed in merged.notes:
         return False
-    return _reviewed(ours) or ours.mt is None or not same_text(ours.target, ours.mt)
+    return _more_than_mt(ours, merged.mt)
 
 
-def _keep_as_backup(before: TranslationFile, snapshot: Snapshot, target: Path) -> None:
-    """Write ``before`` (this side before a merge, its units as ``snapshot`` holds them) as
-    the backup of ``target``: the file there is the other program's now, and the version
-    with the translator's replaced texts is in no file otherwise. Every entry is formatted:
-    no file on disk holds them to copy from."""
-    from termwise.atomic import backup_path, write_atomic
+def _more_than_mt(ours: TranslationUnit, mt: str | None) -> bool:
+    """Whether the text of ``ours`` is more than ``mt``, the MT the merged segment keeps as
+    its suggestion: a text replaced needs a note to stay findable only then."""
+    return ours.is_plural or mt is None or not same_text(ours.target, mt)
 
-    header, entries, trailer, _ = _plan(before, snapshot, {})
-    pieces = entry_spans.chunks(header, entries, trailer, None, before.newline)
-    # The backup beside the file a link points to, as a save keeps it (``write_atomic``).
-    write_atomic(backup_path(Path(os.path.realpath(target))), _in_file_style(before, pieces))
+
+def _yours_into_note(
+    ours: TranslationUnit, merged: TranslationUnit, report: MergeReport
+) -> TranslationUnit:
+    """``merged`` with the text of ``ours`` it replaced (``_typed_text_lost``) in its note:
+    in the file it outlives the next merge, a reopening and the saves after them, as a
+    conflict's other version does; a backup (``name~``) was written over by the next."""
+    segment_id = ours.segment_id
+    report.yours_in_note.append(segment_id)
+    report.details.setdefault(segment_id, []).append(f"{NOTES}: your replaced text added")
+    return replace(merged, notes=_with_line(merged.notes, REPLACED_NOTE + _in_words(ours)))
+
+
+class _CopyAge:
+    """When the other program read the copy of the file it saved, as far as this side's
+    saves (``TranslationFile._replaced``) tell: a copy that holds what a save wrote in one
+    segment was read after that save, so what it holds of another segment that the save
+    replaced is that program's edit (a deliberate revert), not an older copy written back."""
+
+    def __init__(
+        self, replaced: dict[str, tuple[Replacement, ...]], theirs: dict[str, TranslationUnit]
+    ) -> None:
+        self._replaced, self._theirs = replaced, theirs
+        # For each save asked about, up to two segments that show the copy read after it:
+        # one besides the segment asked about is enough.
+        self._shown: dict[int, list[str]] = {}
+
+    def read_after(self, save: int, segment_id: str) -> bool:
+        """Whether the copy holds, in a segment other than ``segment_id``, what save number
+        ``save`` or a later one wrote there."""
+        shown = self._shown.get(save)
+        if shown is None:
+            shown = self._shown[save] = []
+            for other in self._showing(save):
+                shown.append(other)
+                if len(shown) == 2:
+                    break
+        return any(other != segment_id for other in shown)
+
+    def _showing(self, save: int) -> Iterator[str]:
+        """The segments whose entry in the copy is one written by ``save`` or later (the
+        parts that save changed, as it wrote them), and not the one they held before it."""
+        for segment_id, history in self._replaced.items():
+            their_unit = self._theirs.get(segment_id)
+            since = [r for r in history if r.save >= save]
+            if their_unit is None or not since:
+                continue
+            if not _changed_parts(TranslationUnit.from_key(since[0].before), their_unit):
+                continue  # as it was before: the translator put it back since
+            for r in since:
+                after = TranslationUnit.from_key(r.after)
+                saved = _changed_parts(TranslationUnit.from_key(r.before), after)
+                if saved and not saved & _changed_parts(after, their_unit):
+                    yield segment_id
+                    break
 
 
 def _layout_taken(tfile: TranslationFile, theirs: TranslationFile) -> list[str]:
@@ -776,6 +840,9 @@ YOURS, THEIRS, BOTH = "yours", "the other program's", "both kept"
 # The note that keeps the text typed here for a segment another program locked meanwhile:
 # the lock says "do not change this", yet the translator's words must stay findable.
 LOCKED_NOTE = "termwise: not saved, the segment was locked by another program: "
+# The note that keeps the translator's text (more than the MT it keeps) that the merge
+# replaced with the other program's: the file keeps it, whatever saves and merges follow.
+REPLACED_NOTE = "Your text before the other program's change: "
 
 
 def _merge_unit(
@@ -800,9 +867,10 @@ def _merge_unit(
     it was given to, so an approval of a text the merge replaced goes. Asking for a review
     again (``fuzzy`` added) always stands: it is the cautious side of any disagreement.
 
-    ``replaced`` are the entries this side's saves replaced in the file (oldest first):
-    where ``theirs`` holds one of them again, the other program saved a copy read before
-    that save, and what it "changed" back is no edit (``_merge_written_back``).
+    ``replaced`` are the entries this side's saves replaced in the file (oldest first), of
+    the saves the other program's copy holds nothing of elsewhere (``_CopyAge``): where
+    ``theirs`` holds one of them again, the other program saved a copy read before that
+    save, and what it "changed" back is no edit (``_merge_written_back``).
     Returns ``ours`` itself when nothing of the other program's is to be brought in.
     """
     written_back = _written_back(base, theirs, replaced)
@@ -850,7 +918,7 @@ def _merge_unit(
         text_from = theirs
         kept_mt = (theirs if MT in theirs_changed and MT not in ours_changed else ours).mt
         typed = _in_words(ours)
-        if typed and (ours.is_plural or kept_mt is None or not same_text(ours.target, kept_mt)):
+        if typed and _more_than_mt(ours, kept_mt):
             locked_note = LOCKED_NOTE + typed
         details[-1] = f"{TEXT}: {THEIRS} (it locked the segment" + (
             "; yours is in the note)" if locked_note else ")"

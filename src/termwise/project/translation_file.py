@@ -74,16 +74,16 @@ class TranslationFile:
     # The header as the file with ``_fingerprint`` holds it (``store.header_fields``): the
     # base of a merge's header, as ``_written`` is of its entries'.
     _header_read: store.HeaderFields | None = field(default=None, repr=False, compare=False)
-    # For each segment, the entries (keys) this object's saves replaced in the file, oldest
-    # first, a few: another program that read the file before such a save and saves its copy
-    # writes one of them back, which undoes nothing the translator did (see
-    # ``store._written_back``).
-    _replaced: dict[str, tuple[tuple[object, ...], ...]] = field(
+    # For each segment, the entries this object's saves replaced in the file, oldest first,
+    # a few, each with what the save wrote and which save it was: another program that read
+    # the file before such a save and saves its copy writes one of them back, which undoes
+    # nothing the translator did; one that read it after wrote it on purpose (see
+    # ``store._written_back``, ``store._CopyAge``).
+    _replaced: dict[str, tuple[store.Replacement, ...]] = field(
         default_factory=dict, repr=False, compare=False
     )
-    # Whether ``name~`` holds the version a merge replaced the translator's texts in (see
-    # ``MergeReport.kept_in_backup``): saves leave that backup, the only copy of those texts.
-    _backup_held: bool = field(default=False, repr=False, compare=False)
+    # How many saves of this object replaced entries in the file: ``_replaced``'s numbering.
+    _saves_made: int = field(default=0, repr=False, compare=False)
     # The stat of the file the last ``save`` left at ``path`` (written, or found up to date),
     # taken from that file itself: a stat of the path afterwards took another program's save
     # made in between for ours (None: not saved since it was read).
@@ -273,11 +273,11 @@ class TranslationFile:
         ours; one changed on both sides takes each part (text, state, notes, ...) from the
         side that changed it, and where both rewrote the text keeps ours and records the
         disk's in the notes, so neither is lost (``store._merge_unit``). An entry a save of
-        this object replaced, written back by a program that held an older copy, is no
-        change of the other program's: the translator's stays, the older text in the notes.
-        A text the translator wrote that the merge replaces is kept in the backup
-        (``name~``). The header's fields go the same way (``store._merge_header``).
-        Afterwards ``save`` no longer refuses.
+        this object replaced, written back by a program that held a copy read before that
+        save, is no change of the other program's: the translator's stays, the older text
+        in the notes. A text the translator wrote that the merge replaces goes into the
+        segment's notes (``store.REPLACED_NOTE``). The header's fields go the same way
+        (``store._merge_header``). Afterwards ``save`` no longer refuses.
         """
         return store.merge_from_disk(self, path)
 

@@ -637,7 +637,7 @@ class ReviewApp(App[None]):
                 "Undo starts afresh: an older step would have put back what the merge replaced."
             )
         lost = bool(
-            report.superseded or report.conflicts or report.reviews_dropped or report.kept_in_backup
+            report.superseded or report.conflicts or report.reviews_dropped or report.yours_in_note
         )
         timeout = 15 if lost else 8
         self._show_merge_toast(
@@ -1128,13 +1128,13 @@ def merge_lines(report: MergeReport, places: Mapping[str, int], *, limit: int) -
             + ("it" if len(taken) == 1 else "them")
             + " since your last save)."
         )
-    kept = in_order(report.kept_in_backup)
+    kept = in_order(report.yours_in_note)
     if kept:
         # The other program rewrote a text the translator had written or approved: taken, as
         # a change of one side only is, but the translator's stays within reach.
         lines.append(
             f"{named_rows(kept, places, limit=limit)}: your text before this merge is kept in "
-            "the backup beside the file (its name ends in ~); later saves leave it there."
+            + ("its note." if len(kept) == 1 else "their notes.")
         )
     removed = in_order(report.removed_on_disk)
     if removed:
