@@ -100,6 +100,13 @@ class GlossaryChangedOnDisk(TermwiseError):
     and putting the step's bytes back would take that program's change back too."""
 
 
+class GlossaryUnreadable(TermwiseError):
+    """An undo or redo of a glossary edit not made, nothing written: a file of the glossary
+    cannot be read (another program wrote it half, or broken), so the file put back could
+    not be read in, and the marks and checks would show what disk no longer holds. The step
+    stays where it was, to be made once the glossary reads again."""
+
+
 @dataclass(frozen=True)
 class GlossaryReload:
     """Another program's change of the glossary files, read in (``reload_glossary``)."""
@@ -277,29 +284,35 @@ class ReviewSession:
     def load_glossary(self) -> None:
         """Read the project's glossary (``glossary.load_glossary``); remember which file each
         concept came from, so that an edit of it is written back there."""
-        from termwise.glossary.formats import glossary_files, load_glossary
         from termwise.glossary.matcher import TermMatcher
 
-        self.glossary_version += 1
-        folder = self.glossary_path
         origins: dict[str, Path] = {}
         # Taken before the files are parsed: one written in between differs from these, and
         # is read again at the next look rather than missed.
-        self._glossary_read = self._glossary_bytes()
-        if folder.is_dir():
-            self.glossary = (
-                load_glossary(folder, origins=origins) if glossary_files(folder) else None
-            )
-        elif folder.exists():
-            self.glossary = load_glossary(folder, origins=origins)
-        else:
-            self.glossary = None
+        read = self._glossary_bytes()
+        # Where a file cannot be read, the session keeps the glossary it had, and the bytes
+        # it was read from: the next look tries again rather than taking them as read.
+        self.glossary = self._read_glossary(origins)
+        self._glossary_read = read
+        self.glossary_version += 1
         self.glossary_files = origins
         if self.glossary is not None and self.glossary.concepts:
             self._source_matcher = TermMatcher(self.glossary, self.source_lang)
             self._target_matcher = TermMatcher(self.glossary, self.target_lang)
         else:
             self._source_matcher = self._target_matcher = None
+
+    def _read_glossary(self, origins: dict[str, Path] | None = None) -> Glossary | None:
+        """The glossary as its files are on disk now (None: there is none); an
+        ``InputError`` where one of them cannot be read."""
+        from termwise.glossary.formats import glossary_files, load_glossary
+
+        folder = self.glossary_path
+        if folder.is_dir():
+            return load_glossary(folder, origins=origins) if glossary_files(folder) else None
+        if folder.exists():
+            return load_glossary(folder, origins=origins)
+        return None
 
     def _build_rows(self) -> None:
         from termwise.document.model import SegmentKind
@@ -683,7 +696,11 @@ class ReviewSession:
         if not self.history.done:
             return None
         change = self.history.done.pop()
-        self._apply_change(change, reverse=True)
+        try:
+            self._apply_change(change, reverse=True)
+        except GlossaryUnreadable:
+            self.history.done.append(change)  # nothing was changed: it is still to undo
+            raise
         self.history.undone.append(change)
         return change
 
@@ -691,7 +708,11 @@ class ReviewSession:
         if not self.history.undone:
             return None
         change = self.history.undone.pop()
-        self._apply_change(change, reverse=False)
+        try:
+            self._apply_change(change, reverse=False)
+        except GlossaryUnreadable:
+            self.history.undone.append(change)  # nothing was changed: it is still to redo
+            raise
         self.history.done.append(change)
         return change
 
@@ -1699,6 +1720,10 @@ class ReviewSession:
 
         A copy held in memory written back over the file took back what another program
         had saved there meanwhile (a term ``glossary add`` recorded was gone)."""
+        # Where a file of the folder cannot be read, refused before anything is written:
+        # the edit could not be read in after it, and the marks and checks would show a
+        # glossary other than the one on disk.
+        self._read_glossary()
         before = self._glossary_bytes()
         if before != self._glossary_read:
             # Another program's change not yet seen, which this edit is made on top of: the
@@ -1812,6 +1837,16 @@ class ReviewSession:
                 f"{'undo' if reverse else 'redo'} of {change.label!r} refused: another program "
                 f"changed {path} since; the glossary was read again as it is now"
             )
+        try:
+            # The file is as the step expects, and was read with the step's bytes before:
+            # where the folder reads now, it reads with them put back.
+            self._read_glossary()
+        except TermwiseError as error:
+            doing = "undo" if reverse else "redo"
+            raise GlossaryUnreadable(
+                f"{doing} of {change.label!r} not made: the glossary cannot be read ({error}); "
+                f"{path.name} is left as it is, and the step waits to {doing} until it can"
+            ) from error
         if data is None:
             path.unlink(missing_ok=True)
         else:

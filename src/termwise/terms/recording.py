@@ -4,7 +4,8 @@ and taking a term or a concept out again.
 The term carries its status and where it was found (``paper.txt, line 34``) as its source,
 and the sentence as its context, so a terminologist can judge it later. The glossary file
 (TBX) is rewritten atomically; a glossary folder gets the term in the file that holds the
-concept, and a new concept in its main file (``glossary_file``).
+concept, and a new concept in its main file (``glossary_file``). A CSV or OmegaT glossary is
+read, never rewritten: an edit of what it holds is refused and says so (``NotRewritten``).
 
 Each edit reads the file as it is on disk now and changes only what it is about: the command
 line and the workbench both record through here, so that neither writes back a copy it held
@@ -111,15 +112,49 @@ def find_in_document(path: Path, term: str, lang: str | None = None) -> Found | 
     return None
 
 
-def _tbx_files(path: Path) -> list[Path]:
-    """The TBX files of the glossary at ``path`` that a term is written to or looked up
-    in: a folder's, or the file itself where it exists (other formats are read, not
-    rewritten)."""
+class NotRewritten(RecordingError):
+    """The edit is of a file termwise reads but does not write (a client's CSV or OmegaT
+    glossary): the concept or term it is about is held there."""
+
+
+def _rewritable(file: Path) -> bool:
+    """Whether termwise writes ``file``: TBX files only. Written as TBX, a client's CSV or
+    OmegaT glossary would lose its columns and layout, and the ids of its rows (``r2``, its
+    line) are no ids another file could safely name: a row added above moves them."""
+    from termwise.glossary.formats import get_format
+
+    return file.suffix.lower() in get_format("tbx").suffixes
+
+
+def _not_rewritten(file: Path, what: str | None = None) -> NotRewritten:
+    """The refusal of an edit of ``what`` (None: of the glossary file ``file`` itself),
+    which ``file`` holds and termwise does not rewrite, with the two ways on."""
+    if what is None:
+        return NotRewritten(
+            f"{file} is not a TBX file, and termwise writes TBX files only; record terms in "
+            f"a TBX glossary (termwise glossary import {file} makes one of it)"
+        )
+    return NotRewritten(
+        f"{what} is held in {file.name}, which termwise does not rewrite (it writes TBX files "
+        f"only); change it in {file.name} itself, or make that file TBX: move {file.name} out "
+        f"of {file.parent}, then termwise glossary import it (an import beside the file "
+        "itself finds nothing new)"
+    )
+
+
+def _files(path: Path) -> list[Path]:
+    """Every file of the glossary at ``path``, in the order the folder merges them (the
+    first file holding a term gives its status), or the file itself where it exists."""
     from termwise.glossary.formats import glossary_files
 
     if path.is_dir():
-        return [file for file in glossary_files(path) if file.suffix.lower() == ".tbx"]
+        return glossary_files(path)
     return [path] if path.exists() else []
+
+
+def _tbx_files(path: Path) -> list[Path]:
+    """The files of the glossary at ``path`` that a term is written to (``_rewritable``)."""
+    return [file for file in _files(path) if _rewritable(file)]
 
 
 def glossary_file(folder_or_file: Path, concept_id: str | None) -> Path:
@@ -138,12 +173,17 @@ def glossary_file(folder_or_file: Path, concept_id: str | None) -> Path:
         # named "glossary" was written, which `check` and `translate` then did not see).
         folder_or_file.mkdir(parents=True)
     if not folder_or_file.is_dir():
+        if not _rewritable(folder_or_file):
+            raise _not_rewritten(folder_or_file)
         return folder_or_file
     files = _tbx_files(folder_or_file)
     if concept_id is not None:
         for file in files:
             if read_file(file).get(concept_id) is not None:
                 return file
+        for file in _files(folder_or_file):
+            if read_file(file).get(concept_id) is not None:
+                raise _not_rewritten(file, concept_id)
         raise RecordingError(f"no concept {concept_id!r} in {folder_or_file}")
     if not files:
         return folder_or_file / "glossary.tbx"
@@ -263,16 +303,20 @@ def change_status(
 
     tag = languages.normalize(lang)
     text = " ".join(text.split())
-    files = _tbx_files(path)
     # Every file of the folder: the term may stand in any ("add --status" in a folder of
-    # two files made a second concept with the term instead).
-    for file in files:
-        glossary = read_file(file)
+    # two files made a second concept with the term instead). All read before one is
+    # written: a file that cannot be read stops the edit before it changes anything.
+    glossaries = [(file, read_file(file)) for file in _files(path)]
+    for file, glossary in glossaries:
         for concept in glossary.concepts:
             if concept_id not in (None, concept.id):
                 continue
             for term in concept.terms(tag):
                 if term.text == text:
+                    if not _rewritable(file):
+                        # The folder's first file holding the term gives its status: a
+                        # status written to a later TBX file would change nothing.
+                        raise _not_rewritten(file, f"{text!r} ({tag}) of {concept.id}")
                     before, term.status = term.status, status
                     for message in (details or Details()).apply(concept, term):
                         tell(f"note: {message}")
@@ -312,6 +356,14 @@ def remove_term(
                 hits.append((file, glossary, concept, terms))
     what = repr(wanted) if wanted is not None else f"concept {concept_id!r}"
     if not hits:
+        for file in _files(path):
+            if _rewritable(file):
+                continue
+            for concept in read_file(file).concepts:
+                if concept_id in (None, concept.id) and any(
+                    wanted is None or term.text == wanted for term in concept.terms(tag)
+                ):
+                    raise _not_rewritten(file, what)
         glossaries = [read_file(file) for file in files]
         if concept_id is not None and not any(g.get(concept_id) for g in glossaries):
             raise RecordingError(f"no concept {concept_id!r} in {path}")
