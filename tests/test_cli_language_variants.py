@@ -9,27 +9,14 @@ both ways on (``--to es``, or ``--new-variant``), and writes nothing.
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from support.command_line import termwise
+
 DOCUMENT = "The cat is blue.\n\nThe dog is red.\n"
-
-
-def termwise(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "termwise", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-        stdin=subprocess.DEVNULL,
-        env=os.environ.copy(),
-    )
 
 
 @pytest.fixture

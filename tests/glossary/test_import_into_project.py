@@ -94,8 +94,9 @@ def test_a_second_replace_keeps_the_first_backup(tmp_path: Path) -> None:
     project = _project(tmp_path)
     curated = (project / "glossary" / "key-terms.tbx").read_bytes()
     client = project / "key-terms.csv"
-    client.write_text("id,en,en status\nX1,peace dividend,preferred\n", encoding="utf-8")
-    for _ in range(2):
+    # Two imports that each change the file (an unchanged one writes nothing at all).
+    for term in ("peace dividend", "peace dividends"):
+        client.write_text(f"id,en,en status\nX1,{term},preferred\n", encoding="utf-8")
         code, output = _termwise(project, "glossary", "import", str(client), "--replace")
         assert code == 0, output
     assert "kept as key-terms.tbx.~2~" in output

@@ -14,4 +14,8 @@ def termwise(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         cwd=cwd,
+        # As CI runs it: no terminal to read from (a command waiting on one hangs no test).
+        stdin=subprocess.DEVNULL,
+        timeout=300,
+        check=False,
     )

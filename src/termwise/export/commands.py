@@ -12,6 +12,7 @@ from termwise.export.formats import FORMATS, edition_names
 from termwise.project.layout import ProjectLayout
 
 if TYPE_CHECKING:
+    from termwise.document.model import Document
     from termwise.glossary.model import Glossary
 
 # The editions that mark glossary terms: for any other export, reading a glossary is waste.
@@ -200,6 +201,10 @@ def export(
                 "text, which does not say where it goes, so it is printed without it",
                 err=True,
             )
+    if chosen.name == "docx" and document.fmt == "docx":
+        note = _headers_note(document)
+        if note is not None:
+            click.echo(note, err=True)
     plurals = sum(1 for unit in tfile.units.values() if unit.is_plural)
     if plurals and chosen.name not in ("po", "xliff12"):
         # PO and XLIFF 1.2 (a group per entry) hold plural entries; the others one text each.
@@ -209,6 +214,29 @@ def export(
             "n=1 was written; the project file and a PO export keep every form",
             err=True,
         )
+
+
+def _headers_note(document: Document) -> str | None:
+    """What the Word edition leaves out of a Word source's page headers and footers, in one
+    note: it took their text silently without the logo beside it, or a later section's."""
+    from termwise.export.docx_source import headers_left_out
+
+    left_out = headers_left_out(document)
+    said: list[str] = []
+    if left_out.objects:
+        things = "picture or object" if left_out.objects == 1 else "pictures or objects"
+        said.append(
+            f"the source's page headers and footers held {left_out.objects} {things} that "
+            "the edition leaves out (their text is kept)"
+        )
+    if left_out.other_sections:
+        which = "has" if left_out.other_sections == 1 else "have"
+        said.append(
+            "the edition has the first section's headers and footers only, and "
+            f"{left_out.other_sections} of the source's {left_out.sections} sections {which} "
+            "others"
+        )
+    return f"note: {'; '.join(said)}" if said else None
 
 
 def _load_glossary(layout: ProjectLayout, explicit: Path | None) -> Glossary | None:

@@ -33,7 +33,8 @@ the official rendering; a legend after the table says what the marks mean.
 
 A Word source's bold and italic (``docx_source``) stand where they are in the bilingual
 edition's source column; a translation, plain text, is bold or italic only where its source
-is throughout. The source's page headers and footers are the edition's, as written.
+is throughout. The source's page headers and footers (its first section's) are the
+edition's, as written less their pictures and objects: the export says what it leaves out.
 """
 
 from __future__ import annotations

@@ -155,7 +155,7 @@ _HIDDEN = frozenset({"del", "moveFrom", "txbxContent", "Fallback"})
 def _shown_runs(paragraph: Any) -> Iterator[Any]:
     """The ``w:r`` elements whose text is the paragraph's, in order."""
     for child in paragraph.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
+        tag = _tag(child)
         if tag in _HIDDEN:
             continue
         if tag == "r":
@@ -221,7 +221,8 @@ def copy_headers_and_footers(source: Path, edition: Any) -> list[Any]:
     as written there; returns the runs copied, for the edition to mark their language.
 
     What refers to another part of the source (a picture, a link) is left out of them, its
-    text kept: the relationship it names is the source's, not the edition's."""
+    text kept: the relationship it names is the source's, not the edition's. The export
+    says so (``headers_left_out``)."""
     import docx
 
     try:
@@ -232,19 +233,80 @@ def copy_headers_and_footers(source: Path, edition: Any) -> list[Any]:
     theirs, ours = original.sections[0], edition.sections[0]
     if theirs.different_first_page_header_footer:
         ours.different_first_page_header_footer = True
-    even = original.settings.odd_and_even_pages_header_footer
-    if even:
+    if original.settings.odd_and_even_pages_header_footer:
         edition.settings.odd_and_even_pages_header_footer = True
-    for kind in ("header", "footer"):
-        names = [kind, f"first_page_{kind}", f"even_page_{kind}"]
-        for name in names:
-            part = getattr(theirs, name)
-            if part.is_linked_to_previous or not _shows_something(part._element):
-                continue
-            target = getattr(ours, name)
-            target.is_linked_to_previous = False
-            copied.extend(_copy_content(part._element, target._element))
+    for name, part in _own_headers_and_footers(original, theirs):
+        if not _shows_something(part._element):
+            continue
+        target = getattr(ours, name)
+        target.is_linked_to_previous = False
+        copied.extend(_copy_content(part._element, target._element))
     return copied
+
+
+@dataclass(frozen=True)
+class HeadersLeftOut:
+    """What of a Word source's page headers and footers its Word edition has not."""
+
+    objects: int  # pictures and embedded objects in the first section's, left out
+    sections: int  # the source's sections
+    other_sections: int  # those after the first whose headers or footers print otherwise
+
+
+def headers_left_out(document: Document) -> HeadersLeftOut:
+    """What ``copy_headers_and_footers`` leaves out of Word ``document``'s page headers
+    and footers, for the export to say: the pictures and objects in the first section's,
+    and the later sections' own ones (the edition is one section, with the first's)."""
+    import docx
+
+    if document.fmt != "docx" or document.path is None or not document.path.is_file():
+        return HeadersLeftOut(0, 0, 0)
+    try:
+        original = docx.Document(str(document.path))
+    except Exception:  # lxml and python-docx raise several unrelated types
+        return HeadersLeftOut(0, 0, 0)
+    sections = list(original.sections)
+    first = sections[0]
+    # Counted as the copy leaves them out: on a copy of each part, by the same rule.
+    objects = sum(
+        _drop_relationships(copy.deepcopy(part._element))
+        for _name, part in _own_headers_and_footers(original, first)
+    )
+    printed = _printed_headers(original, first)
+    other = sum(1 for section in sections[1:] if _printed_headers(original, section) != printed)
+    return HeadersLeftOut(objects, len(sections), other)
+
+
+def _own_headers_and_footers(original: Any, section: Any) -> Iterator[tuple[str, Any]]:
+    """``section``'s headers and footers that pages print (the first page's where it sets
+    one apart, even pages' where the document does) and that it defines itself, by name."""
+    for name in _printed_names(original, section):
+        part = getattr(section, name)
+        if not part.is_linked_to_previous:
+            yield name, part
+
+
+def _printed_names(original: Any, section: Any) -> list[str]:
+    """The names of ``section``'s headers and footers that its pages print."""
+    names = ["header", "footer"]
+    if section.different_first_page_header_footer:
+        names += ["first_page_header", "first_page_footer"]
+    if original.settings.odd_and_even_pages_header_footer:
+        names += ["even_page_header", "even_page_footer"]
+    return names
+
+
+def _printed_headers(original: Any, section: Any) -> tuple[tuple[str, str], ...]:
+    """What ``section``'s pages print in their headers and footers, by name: their text and
+    fields; a part linked to the section before is that section's (python-docx's
+    ``_element`` follows the link)."""
+    printed: list[tuple[str, str]] = []
+    for name in _printed_names(original, section):
+        element = getattr(section, name)._element
+        texts = [found.text or "" for found in element.iter(f"{{{_W}}}t", f"{{{_W}}}instrText")]
+        texts += [found.get(f"{{{_W}}}instr", "") for found in element.iter(f"{{{_W}}}fldSimple")]
+        printed.append((name, " ".join(" ".join(texts).split())))
+    return tuple(printed)
 
 
 def _shows_something(element: Any) -> bool:
@@ -267,21 +329,61 @@ def _copy_content(source: Any, target: Any) -> list[Any]:
     return runs
 
 
-def _drop_relationships(element: Any) -> None:
+# The elements that hold a picture or an embedded object whole (w:drawing, VML's w:pict,
+# an OLE w:object), and markup compatibility's alternatives of one (mc:Choice, mc:Fallback).
+_OBJECTS = frozenset({"drawing", "pict", "object"})
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_ALTERNATIVES = frozenset({f"{{{_MC}}}Choice", f"{{{_MC}}}Fallback"})
+
+
+def _drop_relationships(element: Any) -> int:
     """Leaves out of ``element`` what names a relationship of the source's part: a link's
-    runs stay, unlinked; a picture or an embedded object goes."""
+    runs stay, unlinked; a picture or an embedded object goes whole (its frame without the
+    image printed an empty box); returns how many pictures and objects went."""
+    dropped = 0
     for found in list(element.iter()):
         if not any(name.startswith(f"{{{_R}}}") for name in found.attrib):
             continue
+        if not _within(found, element):
+            continue  # in an object already left out
         parent = found.getparent()
-        if parent is None:
-            continue
-        tag = found.tag.rsplit("}", 1)[-1] if isinstance(found.tag, str) else ""
-        if tag == "hyperlink":
+        if _tag(found) == "hyperlink":
             index = parent.index(found)
             for offset, inner in enumerate(list(found)):
                 parent.insert(index + offset, inner)
-        parent.remove(found)
+            parent.remove(found)
+            continue
+        gone = _whole_object(found, element)
+        # A Fallback's picture is the other rendering of one counted in its Choice.
+        if not any(above.tag == f"{{{_MC}}}Fallback" for above in gone.iterancestors()):
+            dropped += 1
+        gone.getparent().remove(gone)
+    return dropped
+
+
+def _tag(element: Any) -> str:
+    """An element's name without its namespace ("" for a comment)."""
+    return element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
+
+
+def _within(found: Any, root: Any) -> bool:
+    """Whether ``found`` is still inside ``root`` (not in a part of it taken out)."""
+    return any(above is root for above in found.iterancestors())
+
+
+def _whole_object(found: Any, root: Any) -> Any:
+    """The element to leave out for ``found`` (below ``root``): the innermost picture or
+    object holding it, with the alternatives around that (each a rendering of it); else
+    ``found`` alone."""
+    for above in found.iterancestors():
+        if above is root:
+            break
+        if above.tag.startswith(f"{{{_W}}}") and _tag(above) in _OBJECTS:
+            holder = above.getparent()
+            if holder is not None and holder.tag in _ALTERNATIVES:
+                return holder.getparent()
+            return above
+    return found
 
 
 def emphasis_style(emphasis: Mapping[str, Emphasis], segment_id: str) -> tuple[bool, bool]:

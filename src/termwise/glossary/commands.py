@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from termwise.atomic import free_backup_path
+from termwise.atomic import free_backup_path, write_atomic
 from termwise.command_line import LANGUAGE, TEXT_ENCODING, glossary_option, refuse_overwriting
 from termwise.input_files import read_input
 from termwise.project.layout import ProjectLayout
@@ -225,7 +225,13 @@ def import_glossary(
     has already is merged into that concept, in the file that holds it (kept as NAME~)."""
     from termwise import languages
     from termwise.errors import InputError
-    from termwise.glossary.formats import ReadOptions, detect_format, get_format, save_glossary
+    from termwise.glossary.formats import (
+        ReadOptions,
+        detect_format,
+        get_format,
+        glossary_bytes,
+        save_glossary,
+    )
     from termwise.glossary.language_guess import resolve_pair
     from termwise.glossary.model import TermStatus, lang_matches
 
@@ -325,12 +331,20 @@ def import_glossary(
     if not loaded.concepts:
         click.echo(f"no new concept; {target} not written")
         return
+    data, problems = glossary_bytes(loaded, target)
+    _warn(problems)
+    if target.is_file() and target.read_bytes() == data:
+        # The same import again (--replace): a rewrite changed nothing and left a new ~ backup.
+        click.echo(
+            f"{target} unchanged: it holds {_written(len(loaded.concepts), holders)} as they are; "
+            "nothing written"
+        )
+        return
     backup: Path | None = None
     if target.exists() and in_glossary:
         backup = free_backup_path(target)
         shutil.copy2(target, backup)
-    problems = save_glossary(loaded, target)
-    _warn(problems)
+    write_atomic(target, data)
     replaced = f" (it replaced the file there, kept as {backup.name})" if backup else ""
     click.echo(f"wrote {_written(len(loaded.concepts), holders)} to {target}{replaced}")
 

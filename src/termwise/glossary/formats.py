@@ -285,6 +285,21 @@ def save_glossary(
     target = Path(path)
     if target.is_dir():
         target = target / f"glossary{chosen.suffixes[0]}"
+    data, problems = glossary_bytes(glossary, target, fmt=fmt, options=options)
+    write_atomic(target, data)
+    return problems
+
+
+def glossary_bytes(
+    glossary: Glossary,
+    target: Path,
+    *,
+    fmt: str = "tbx",
+    options: WriteOptions | None = None,
+) -> tuple[bytes, list[Problem]]:
+    """``glossary`` as ``save_glossary`` writes it to the file ``target``, and what could not
+    be kept: for a caller that leaves a file alone whose bytes these are already."""
+    chosen = get_format(fmt)
     options = options or WriteOptions()
     try:
         data, problems = chosen.write(glossary, options)
@@ -297,8 +312,7 @@ def save_glossary(
             "export as utf-8 or utf-16",
             target,
         ) from None
-    write_atomic(target, data)
     for problem in problems:
         if problem.path is None:
             problem.path = str(target)
-    return problems
+    return data, problems
