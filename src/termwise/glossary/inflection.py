@@ -61,6 +61,14 @@ _FUNCTION_WORDS = {
 # injerencia", "les organisations non gouvernementales"): an adverb, which never takes the
 # noun's plural ("las no injerencias"; "nos" is a pronoun).
 _NEGATIONS = {"es": frozenset(("no",)), "fr": frozenset(("non",))}
+# Spanish determiners that the noun "no" (a refusal: "un no rotundo", "el no de los
+# votantes") may follow: it is masculine and singular ("los noes"), so after any other
+# ("la no injerencia", "los no alineados") the "no" is the negation.
+_NOUN_NO_DETERMINERS = frozenset(("el", "un", "al", "del", "su"))
+# The conjunctions that join two nouns as equals ("soberanía y no injerencia"): a "no" after
+# one may negate the second noun as after an article. Not "pero" ("cooperación pero no
+# injerencia": not interference) nor "que" ("que no aplica": a verb).
+_COORDINATORS = frozenset(("y", "e", "o", "u"))
 
 # Conjunctions inside terms: the word after one is the head's coordinate ("reforma y
 # apertura"), no complement whose number is its own.
@@ -612,13 +620,14 @@ def gender_forms(word: str, lang: str) -> tuple[str, ...]:
     return ()
 
 
-def noun_positions(words: Sequence[str], lang: str, head: int) -> frozenset[int]:
+def noun_positions(words: Sequence[str], lang: str, head: int | None) -> frozenset[int]:
     """Indexes of a term's lower-case ``words`` that are its nouns, whose gender is the
-    term's: the head (index ``head``) and each complement's or coordinate's first content
-    word ("politique de santé publique": 0 and 2). Any other content word is an adjective,
-    which may agree with a noun outside the term ("un système de santé public")."""
+    term's: the head (index ``head``; None for a term with no head noun, an adjective) and
+    each complement's or coordinate's first content word ("politique de santé publique": 0
+    and 2). Any other content word is an adjective, which may agree with a noun outside the
+    term ("un système de santé public")."""
     function_words = _FUNCTION_WORDS.get(lang, frozenset())
-    positions = {head}
+    positions = set() if head is None else {head}
     after_function_word = False
     for index, word in enumerate(words):
         if word in function_words:
@@ -635,16 +644,23 @@ def is_negation(word: str, lang: str) -> bool:
     return word in _NEGATIONS.get(lang, ())
 
 
-def negates_noun(before: str, word: str, lang: str) -> bool:
+def negates_noun(before: str, word: str, lang: str, *, noun: bool | None = None) -> bool:
     """Whether a negation (``is_negation``) between the lower-case words ``before`` and
     ``word`` makes a noun of its opposite as a prefix would: the Spanish "no" after an
     article or a preposition ("la no injerencia", "principio de no intervención"). Not
     before an infinitive ("de no intervenir", "al no cumplir"), nor after any other word
     ("que no aplica"): there it negates the verb, and the term is there. (French "non"
-    negates whatever follows it: the matcher's ``_NEGATING_WORDS``.)"""
-    return (
-        lang == "es"
-        and before in _FUNCTION_WORDS["es"]
-        and before not in _CONJUNCTIONS["es"]
-        and not word.endswith(("ar", "er", "ir"))
-    )
+    negates whatever follows it: the matcher's ``_NEGATING_WORDS``.)
+
+    ``noun`` is what the caller knows of ``word``: a noun (True), no noun (False: the
+    glossary records an adjective) or nothing (None). After a masculine singular
+    determiner an adjective follows the noun "no" ("un no rotundo": a flat refusal), which
+    negates nothing. After a coordinating conjunction only a known noun is negated
+    ("soberanía y no injerencia"): a verb may follow there ("y no aplica")."""
+    if lang != "es" or word.endswith(("ar", "er", "ir")):
+        return False
+    if before in _COORDINATORS:
+        return noun is True
+    if noun is False and before in _NOUN_NO_DETERMINERS:
+        return False
+    return before in _FUNCTION_WORDS["es"] and before not in _CONJUNCTIONS["es"]

@@ -36,7 +36,7 @@ from typing import Any, NamedTuple
 import ahocorasick
 
 from termwise import languages
-from termwise.glossary.gender import head_index
+from termwise.glossary.gender import head_index, suffix_gender
 from termwise.glossary.inflection import (
     agrees,
     article_plurals,
@@ -52,6 +52,7 @@ from termwise.glossary.inflection import (
     strip_accents,
 )
 from termwise.glossary.model import Glossary, Term, TermStatus
+from termwise.glossary.tbx_basic import basic_value
 
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d\u2043"
 _APOSTROPHES = "'\u2019\u2018\u02bc\uff07\u0060\u00b4\u201b"
@@ -432,7 +433,7 @@ class TermMatcher:
                 _folded(word) for word in _WORD_HEAD.findall(_EDGE_PUNCTUATION.sub("", term.text))
             )
             gendered = self._gendered_head(words)
-            fixed_genders = self._fixed_genders(words)
+            fixed_genders = self._fixed_genders(words, _part_of_speech(term) == "adjective")
             # A term of several words in a language with number agreement has its words'
             # numbers to check: the stems match "la nueva épocas".
             plain = (
@@ -715,7 +716,7 @@ class TermMatcher:
                 token = tokens[first]
                 layout = layouts.get(token) or self._layout(token)
                 start = first_start + layout[first_char - key.rfind(SEP, 0, first_char) - 1][0]
-            if start and self._after_prefix(text, start, tokens, first):
+            if start and self._after_prefix(text, start, tokens, first, entries):
                 continue
             if key[last_char + 1] == SEP:
                 end = last_start + len(tokens[last])
@@ -738,14 +739,17 @@ class TermMatcher:
             return [_new_match(TermMatch, (*entry.head, start, end, text[start:end], others))]
         return _select(candidates, text) if candidates else []
 
-    def _after_prefix(self, text: str, start: int, tokens: list[str], first: int) -> bool:
+    def _after_prefix(
+        self, text: str, start: int, tokens: list[str], first: int, entries: tuple[_Entry, ...]
+    ) -> bool:
         """Whether a term found at ``start`` is glued by a hyphen to the word before it, or
         follows a negating word (``_NEGATING_WORDS``): "non-zero-sum thinking" is not
         "zero-sum thinking". ``tokens[first]`` is the term's first token; the one before the
-        negation tells a Spanish "no" that negates a noun ("la no injerencia") from the
-        verb's (``inflection.negates_noun``). A hyphen after a term is no matter:
-        "zero-sum thinking-driven" still names the term, as the head of an English compound
-        is its last part. A compound the glossary lists is a term of its
+        negation and what is known of the found term's word class (``_known_noun``, from
+        its ``entries``) tell a Spanish "no" that negates a noun ("la no injerencia") from
+        the verb's or the noun "no" (``inflection.negates_noun``). A hyphen after a term is
+        no matter: "zero-sum thinking-driven" still names the term, as the head of an English
+        compound is its last part. A compound the glossary lists is a term of its
         own, which the longest match keeps. Two names joined by a hyphen are no prefix and
         its word: "China-Africa cooperation" holds "Africa", "Chine-Afrique" "Afrique"."""
         mark = text[start - 1]
@@ -763,11 +767,13 @@ class TermMatcher:
             return True
         if not is_negation(previous, self._base) or first < 2:
             return False
-        word = _WORD_HEAD.match(text, start)
+        match = _WORD_HEAD.match(text, start)
+        word = match.group().lower() if match else ""
         return negates_noun(
             _EDGE_PUNCTUATION.sub("", tokens[first - 2]),
-            word.group().lower() if word else "",
+            word,
             self._base,
+            noun=_known_noun(word, entries, self._base),
         )
 
     def _check(self, entry: _Entry, found: list[str]) -> bool:
@@ -798,25 +804,34 @@ class TermMatcher:
             return head
         return None
 
-    def _fixed_genders(self, words: tuple[str, ...]) -> tuple[int, ...]:
+    def _fixed_genders(self, words: tuple[str, ...], adjective: bool) -> tuple[int, ...]:
         """The indexes of a term's nouns (``inflection.noun_positions``) that end as an
-        adjective whose gender changes its ending: there the other gender's form, keyed as
-        the word, is another word."""
+        adjective whose gender changes its ending: there the other gender's form is another
+        word ("la capitale" is no "capital"). A term the glossary records as an ``adjective``
+        has no head noun: its head matches in both genders. A head that is a
+        ``_GENDERED_TAGS`` adjective follows ``_gendered_head``'s rule instead: a feminine
+        one keeps its gender, a masculine one matches both ("exécutif" in "la branche
+        exécutive")."""
         if self.cjk or not words:
             return ()
-        nouns = noun_positions(words, self._base, head_index(words, self._base))
+        head = head_index(words, self._base)
+        adjective_head = adjective or self._word_key(words[head]).endswith(_GENDERED_TAGS)
+        nouns = noun_positions(words, self._base, None if adjective_head else head)
         return tuple(index for index in sorted(nouns) if gender_forms(words[index], self._base))
 
     def _other_gender(self, seen: str, wanted: str) -> bool:
         """Whether the found word ``seen`` reached the term's word ``wanted`` only through
-        the other gender: its stem is another, and it is one of ``wanted``'s other gender's
-        forms (``gender_forms``) or its stem shares a code with ``wanted``'s for that
-        (``_gender_joins``: "activez" took the code of "actif" where the glossary has
-        "active" too)."""
+        the other gender: it is one of ``wanted``'s other gender's forms (``gender_forms``),
+        whether or not Snowball stems the two alike ("capital" and "capitale" share a stem,
+        "public" and "publique" do not), or its stem is another that shares a code with
+        ``wanted``'s for that (``_gender_joins``: "activez" took the code of "actif" where
+        the glossary has "active" too)."""
         seen_key, wanted_key = self._word_key(seen), self._word_key(wanted)
-        if seen_key == wanted_key:
-            return False
-        if seen_key in self._gender_joined and wanted_key in self._gender_joined:
+        if (
+            seen_key != wanted_key
+            and seen_key in self._gender_joined
+            and wanted_key in self._gender_joined
+        ):
             return True
         forms = gender_forms(wanted, self._base)
         if self.accent_insensitive:
@@ -916,6 +931,27 @@ class TermMatcher:
                 )
                 candidates.append((start, end, valid[0], others))
         return _select(candidates, text)
+
+
+def _part_of_speech(term: Term) -> str | None:
+    """The term's part of speech as TBX-Basic spells it ("Adjective" → "adjective")."""
+    if not term.part_of_speech:
+        return None
+    return basic_value("partOfSpeech", term.part_of_speech)
+
+
+def _known_noun(word: str, entries: Iterable[_Entry], base: str) -> bool | None:
+    """What is known of whether a found term, whose first word is ``word``, is a noun
+    (``inflection.negates_noun``'s ``noun``): not where the glossary records every term of
+    the hit as an adjective; so where it records one as a noun, or ``word`` has a suffix
+    that makes nouns (``gender.suffix_gender``: "injerencia", "intervención"); else
+    unknown."""
+    kinds = {_part_of_speech(entry.term) for entry in entries}
+    if kinds == {"adjective"}:
+        return False
+    if "noun" in kinds or suffix_gender(word, base) is not None:
+        return True
+    return None
 
 
 def _folded(word: str) -> str:
