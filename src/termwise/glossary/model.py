@@ -240,9 +240,14 @@ class Problem:
     path: str | None = None
     line: int | None = None
     column: int | None = None
+    # A remark on a file that is valid and imports as it is (a second preferred term in one
+    # language): ``glossary validate`` shows it without calling it a problem, and import
+    # does not refuse the file for it.
+    warning: bool = False
 
     def __str__(self) -> str:
-        return f"{location(self.path, self.line, self.column)}: {self.message}"
+        said = f"warning: {self.message}" if self.warning else self.message
+        return f"{location(self.path, self.line, self.column)}: {said}"
 
 
 @dataclass

@@ -3,7 +3,14 @@
 Three layers, reported together so one run lists everything to fix: well-formedness (the
 XML parser), the TBX core structure (header, body, entries, language sections, one term per
 term section, element order) and the TBX-Basic dialect (which data categories may appear at
-which level, and their picklist values, from the TBX-Basic v3 schematron).
+which level, and their picklist values, from the TBX-Basic v3 schematron). A TBX 2008
+(``martif``) file gets the same checks under its own element names (and TBX-Basic's data
+categories where it says it is TBX-Basic): it is a readable TBX that ``glossary import``
+takes, so being TBX 2008 is no problem in itself.
+
+A concept with two preferred terms in one language is valid TBX, but MT forces the first it
+meets and the checks call the other inconsistent: said as a warning (``Problem.warning``) at
+the second term's line, which neither makes the file invalid nor stops an import.
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ from lxml import etree
 
 from termwise import languages
 from termwise.errors import InputError
-from termwise.glossary.model import Problem
+from termwise.glossary.model import Problem, TermStatus
 from termwise.glossary.safe_xml import line_of, local_name, namespace, parse_xml, text_of
 from termwise.glossary.tbx import TBX_NAMESPACES, XML_LANG
 from termwise.glossary.tbx_basic import BASIC_CATEGORIES, BASIC_PICKLISTS
@@ -23,6 +30,9 @@ from termwise.glossary.tbx_status import (
     STATUS_CATEGORIES,
     TBX2008_ADMN_VALUES,
     TBX2008_NORMATIVE_VALUES,
+    dialect_of,
+    most_cautious,
+    read_status,
 )
 from termwise.input_files import read_input
 
@@ -77,18 +87,21 @@ class _Validator:
         self.min = False
         self.martif = False
         self.dct = False
+        # The dialect as the reader names it, so that a status reads here as it does there.
+        self.dialect: str | None = None
+        # The current concept's preferred terms: language -> their <term> elements.
+        self.preferred: dict[str, list[etree._Element]] = {}
 
     def report(self, element: etree._Element, message: str) -> None:
         self.problems.append(Problem(message, self.path, line_of(element)))
 
+    def warn(self, element: etree._Element, message: str) -> None:
+        self.problems.append(Problem(message, self.path, line_of(element), warning=True))
+
     def run(self, root: etree._Element) -> list[Problem]:
         name = local_name(root)
+        self.dialect = dialect_of(name, root.get("type"))
         if name == "martif":
-            self.report(
-                root,
-                "TBX 2008 (martif) file: readable, but not TBX v3; "
-                "only the core structure is checked",
-            )
             self.martif = True
             self.basic = root.get("type") == "TBX-Basic"
             self.entries(root, entry="termEntry", lang_sec="langSet", term_secs={"tig", "ntig"})
@@ -185,6 +198,7 @@ class _Validator:
 
     def concept(self, concept: etree._Element, lang_sec: str, term_secs: set[str]) -> None:
         sections = 0
+        self.preferred = {}
         for child in concept:
             lname = local_name(child)
             if not lname:
@@ -202,9 +216,28 @@ class _Validator:
                 self.category(child, "conceptEntry")
         if not sections:
             self.report(concept, f"concept {concept.get('id')!r} has no language section")
+        for lang, (first, *later) in self.preferred.items():
+            if not later:
+                continue
+            # One warning a language, at the second term: the file's first place to change.
+            what = (
+                f"a second preferred {lang} term"
+                if len(later) == 1
+                else f"{len(later)} more preferred {lang} terms"
+            )
+            others = "the other" if len(later) == 1 else "the others"
+            self.warn(
+                later[0],
+                f"concept {concept.get('id')!r} has {what}, "
+                f"{', '.join(repr(text_of(term)) for term in later)}, beside "
+                f"{text_of(first)!r} (line {line_of(first)}): MT forces the first it meets "
+                f"and the checks call {others} inconsistent; give {others} another status "
+                "(admitted)",
+            )
 
     def language(self, section: etree._Element, term_secs: set[str]) -> None:
-        if not section.get(XML_LANG):
+        lang = section.get(XML_LANG)
+        if not lang:
             self.report(section, "language section without xml:lang")
         else:
             self.lang_tag(section)
@@ -216,12 +249,33 @@ class _Validator:
             if lname in term_secs:
                 terms += 1
                 self.term(child)
+                if lang:
+                    self.note_preferred(child, lang)
             elif terms:
                 self.report(child, f"<{lname}> after a term section in a language section")
             else:
                 self.category(child, "langSec")
         if not terms:
             self.report(section, "language section without any term section")
+
+    def note_preferred(self, term_sec: etree._Element, lang: str) -> None:
+        """Keep the term of ``term_sec`` aside when its status, read as the reader reads it
+        (``read_status``, the most cautious of several), is preferred."""
+        term = next(
+            (e for e in term_sec.iter() if local_name(e) == "term" and text_of(e)),
+            None,
+        )
+        statuses = [
+            status
+            for kind, value in _status_notes(term_sec)
+            if (status := read_status(self.dialect, kind, value).status) is not None
+        ]
+        if term is not None and statuses and most_cautious(statuses) is TermStatus.PREFERRED:
+            try:
+                key = languages.normalize(lang)
+            except languages.LanguageError:
+                key = lang
+            self.preferred.setdefault(key, []).append(term)
 
     def lang_tag(self, element: etree._Element) -> None:
         """An ``xml:lang`` that names no language ("sp" for Spanish) is valid XML, but its
@@ -394,3 +448,15 @@ class _Validator:
             self.report(element, f"<{name}> must hold exactly one <{head}> (found {len(heads)})")
         elif children[0] is not heads[0]:
             self.report(element, f"<{name}> must start with its <{head}>")
+
+
+def _status_notes(term_sec: etree._Element) -> list[tuple[str, str]]:
+    """A term section's status data categories as (category, value), in either style:
+    ``<termNote type="administrativeStatus">`` or ``<min:administrativeStatus>``."""
+    found: list[tuple[str, str]] = []
+    for element in term_sec.iter():
+        name = local_name(element)
+        kind = element.get("type") if name == "termNote" else name
+        if kind is not None and kind in STATUS_CATEGORIES:
+            found.append((kind, text_of(element)))
+    return found
