@@ -527,12 +527,12 @@ def _tell_locked(locked: dict[str, bool]) -> None:
 def _save(layout: ProjectLayout, document: Any, tgt: str, by_id: dict[str, Any]) -> None:
     from termwise.project.translations import (
         open_translation,
-        record_machine_translation,
+        store_machine_translation,
         translation_path,
     )
 
     tfile = open_translation(layout, document, tgt)
-    filled = record_machine_translation(tfile, by_id)
+    stored = store_machine_translation(tfile, by_id)
     before = tfile.saved_sha256
     path = tfile.save(translation_path(layout, document, tgt))
     if before is not None and tfile.saved_sha256 == before:
@@ -540,4 +540,12 @@ def _save(layout: ProjectLayout, document: Any, tgt: str, by_id: dict[str, Any])
         # "Saved" would send a translator looking for changes that are not there.
         click.echo(f"{path} already holds these machine translations: left as it was", err=True)
         return
-    click.echo(f"Saved {filled} machine translations to {path}", err=True)
+    refreshed = stored.refreshed
+    # A translator's text the MT does not replace: said, so that nobody looks for it changed.
+    beside = (
+        f"; refreshed the MT beside {refreshed} translation{'s' if refreshed != 1 else ''} "
+        "a person made (their text untouched)"
+        if refreshed
+        else ""
+    )
+    click.echo(f"Saved {stored.filled} machine translations to {path}{beside}", err=True)

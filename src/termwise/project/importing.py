@@ -2,7 +2,8 @@
 
 Units are matched to the document's segments by source text (whitespace collapsed, NFC), the
 way a translation memory's exact matches work (``unit_matching``); a unit that holds several
-sentences of one paragraph has its translation cut into as many and shared out. Nothing is
+sentences of one paragraph has its translation cut into as many and shared out, and so has a
+group of termwise's aligner (its TMX) over several paragraphs. Nothing is
 thrown away: a unit placed nowhere goes to ``translations/<stem>.<lang>.unmatched.tmx``, with
 the reason in a note, and the summary names it; a second, different translation for a segment
 already filled becomes a note on it; inline codes that plain text cannot hold are reported and
@@ -22,6 +23,7 @@ from termwise.document.ids import content_key
 from termwise.document.model import Document
 from termwise.project import po_format
 from termwise.project.interchange import InlineCode, InterchangeUnit, UnitList, read_units
+from termwise.project.omissions import in_neighbour_note, waited_for
 from termwise.project.translation_file import TranslationFile
 from termwise.project.unit_matching import Run, SegmentIndex
 from termwise.project.units import READ_ONLY_FLAG, SegmentState, TranslationUnit
@@ -47,6 +49,11 @@ class Aside(Enum):
         "the target could not be split: it reads as {sentences} sentence(s), its source is "
         "{segments} segments of the document"
     )
+
+
+# The property termwise's aligner gives each TMX unit (its group, ``[3, 4]:[5]``): a unit
+# that has it was made by pairing the document's sentences, whatever their paragraphs.
+ALIGNMENT_PROPERTY = "x-alignment"
 
 
 # The note the unmatched TMX gives each unit: a translator who opens it in a CAT tool sees
@@ -100,6 +107,9 @@ class ImportReport:
     without_target: int = 0
     # Units of several sentences (a paragraph, or part of one) shared out over them.
     paragraph_units: int = 0
+    # Groups of termwise's aligner whose translation does not cut into as many sentences
+    # as their source: whole in the group's first segment, which the others wait for.
+    groups_kept_whole: int = 0
     placeholders: int = 0
     unmatched: list[KeptAside] = field(default_factory=list)
     with_codes: list[tuple[str, list[InlineCode]]] = field(default_factory=list)
@@ -155,6 +165,8 @@ class ImportReport:
             f"states read cautiously: {len(self.state_conflicts)}",
             f"paragraph units split:  {self.paragraph_units} (several sentences, shared out)",
             f"paragraphs not split:   {self.paragraphs_not_split} (kept aside)",
+            f"aligned groups whole:   {self.groups_kept_whole} (in their first segment; the "
+            "others wait for it)",
             f"unmatched (kept aside): {len(self.unmatched)}",
             f"only inline codes:      {self.code_only} (of the unmatched)",
             f"other language:         {len(self.other_language)} (skipped)",
@@ -360,7 +372,7 @@ def apply_units(
         if unit.state_conflict:
             report.state_conflicts.append(unit)
         segment_ids = index.segments(unit.source)
-        pieces = [unit.target] * len(segment_ids)
+        pieces: list[str | None] = [unit.target] * len(segment_ids)
         if not segment_ids:
             # A tool that segments otherwise (by paragraph, by its own rules): the unit holds
             # several of our sentences, and its translation is shared out over them.
@@ -370,7 +382,10 @@ def apply_units(
                 continue
             segment_ids, pieces = placed
             if unit.target.strip() and not unit.placeholder:
-                report.paragraph_units += 1
+                if None in pieces:
+                    report.groups_kept_whole += 1
+                else:
+                    report.paragraph_units += 1
         report.matched_units += 1
         if unit.locked is not None:
             _lock(unit.locked, tfile, segment_ids, origin, report)
@@ -386,10 +401,37 @@ def apply_units(
             continue
         if unit.inline_codes:
             report.with_codes.append((segment_ids[0], unit.inline_codes))
+        holder = segment_ids[0]
         for segment_id, target in zip(segment_ids, pieces, strict=True):
+            if target is None:
+                _wait_for(unit, tfile, segment_id, holder, filled_here, origin)
+                continue
+            holder = segment_id
             _apply(unit, target, tfile, segment_id, report, filled_here, overwrite, origin)
     report.locked = len(locked)
     return report
+
+
+def _wait_for(
+    unit: InterchangeUnit,
+    tfile: TranslationFile,
+    segment_id: str,
+    holder: str,
+    filled_here: set[str],
+    origin: str,
+) -> None:
+    """Note on a later sentence of an aligned group that its translation is in ``holder``,
+    the group's first segment, as a cut sentence's later parts wait: no edition prints it
+    as untranslated, MT leaves it empty, and the workbench joins it or shares the text out.
+    A sentence with a translation of its own, or whose holder kept another (the group's
+    went into a note there), waits for nothing."""
+    project_unit = tfile.units[segment_id]
+    _take_about_source(unit, project_unit)
+    if holder not in filled_here or project_unit.target or waited_for(project_unit):
+        return
+    why = f"where {origin} has its aligned group {unit.properties[ALIGNMENT_PROPERTY]}"
+    note = in_neighbour_note(holder, why)
+    project_unit.notes = f"{project_unit.notes}\n{note}".strip()
 
 
 def _lock(
@@ -617,20 +659,27 @@ def _take_plural(
 
 def _place_over_runs(
     unit: InterchangeUnit, runs: list[Run], lang: str, labels: frozenset[str] | None
-) -> tuple[list[str], list[str]] | KeptAside:
-    """The segments of ``runs`` within one paragraph, each with its sentence of the unit's
-    translation; or why the unit is kept aside.
+) -> tuple[list[str], list[str | None]] | KeptAside:
+    """The segments of ``runs`` within one paragraph (any, for an aligner's group), each with
+    its sentence of the unit's translation (None: it waits for the run's first segment, see ``_wait_for``); or why
+    the unit is kept aside.
 
     A translation is cut as the segmenter cuts sentences, and shared out only where it makes
     as many as the run has segments: a translator who joined or split sentences made no
     sentence-for-sentence translation. A unit over two or more paragraphs is kept aside: no
     CAT tool's segment crosses a paragraph, so the file's text is laid out otherwise than the
-    document's, and which of its sentences ends a paragraph would be a guess.
+    document's, and which of its sentences ends a paragraph would be a guess. Not one of
+    termwise's aligner: it groups the document's own sentences across paragraphs (a text
+    with one sentence a line, ``--presegmented``, has a paragraph a line), so its group is
+    shared out where it cuts into as many sentences, and else kept whole in the run's first
+    segment, which the others wait for: its project output joins such a group's sentences
+    into one segment, a join the workbench's F3 makes of waiting sentences.
     """
     if not runs:
         why = Aside.NOT_IN_DOCUMENT if unit.source.strip() else Aside.ONLY_CODES
         return KeptAside(unit, why)
-    within = [run for run in runs if run.paragraphs == 1]
+    aligned = ALIGNMENT_PROPERTY in unit.properties
+    within = [run for run in runs if aligned or run.paragraphs == 1]
     if not within:
         return KeptAside(unit, Aside.SPANS_PARAGRAPHS, (("paragraphs", runs[0].paragraphs),))
     segment_ids = [segment_id for run in within for segment_id in run.ids]
@@ -638,12 +687,15 @@ def _place_over_runs(
         # No translation to share out; what the file says about the source still counts.
         return segment_ids, [unit.target] * len(segment_ids)
     sentences = _split_sentences(unit.target, lang, labels)
-    pieces: list[str] = []
+    pieces: list[str | None] = []
     for run in within:
-        if len(sentences) != len(run.segments):
+        if len(sentences) == len(run.segments):
+            pieces.extend(sentences)
+        elif aligned:
+            pieces.extend([unit.target, *[None] * (len(run.segments) - 1)])
+        else:
             counts = (("sentences", len(sentences)), ("segments", len(run.segments)))
             return KeptAside(unit, Aside.NOT_SPLIT, counts)
-        pieces.extend(sentences)
     return segment_ids, pieces
 
 

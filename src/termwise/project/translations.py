@@ -798,17 +798,42 @@ def _work_rank(unit: TranslationUnit) -> int:
 GLOSSARY_COMMENT = "glossary: "
 
 
+@dataclass
+class StoredMT:
+    """What storing machine translation did to a translation file."""
+
+    # Segments whose translation the MT now is (state mt).
+    filled: int = 0
+    # Segments a person translated (edited or reviewed) whose stored MT a new one replaced,
+    # their text left as it was: the old MT, shown beside it and taken by accepting MT, may
+    # hold a rendering the glossary has since deprecated, and its glossary lines were false.
+    refreshed: int = 0
+
+
 def record_machine_translation(
     tfile: TranslationFile,
     results: Sequence[MTResult] | Mapping[str, MTResult],
     *,
     fills: Callable[[TranslationUnit], bool] | None = None,
 ) -> int:
-    """Store MT for segments that are new or hold only MT; return how many were filled.
+    """Store MT (see ``store_machine_translation``); return how many segments it filled."""
+    return store_machine_translation(tfile, results, fills=fills).filled
+
+
+def store_machine_translation(
+    tfile: TranslationFile,
+    results: Sequence[MTResult] | Mapping[str, MTResult],
+    *,
+    fills: Callable[[TranslationUnit], bool] | None = None,
+) -> StoredMT:
+    """Store MT as the translation of segments that are new or hold only MT, and as the
+    new suggestion beside a person's translation that was made from an earlier MT.
 
     A mapping is keyed by segment id; a sequence is matched by source text, so one result
     fills every segment with that text. Edited and reviewed translations are never touched,
-    nor segments flagged read-only (not for translation).
+    nor segments flagged read-only (not for translation); where such a translation has a
+    stored MT, the new MT replaces it (``StoredMT.refreshed``). One made without MT gets
+    none: an MT beside it would say its draft came from the engine.
     Where ``fills`` says no, or the empty translation is a decision (``confirmed_omission``:
     a sentence the translation leaves out, or a part whose translation the part before it
     holds), the MT is stored as a suggestion only and the translation stays empty (a
@@ -816,6 +841,7 @@ def record_machine_translation(
     back, and one the translation before it holds is not printed twice).
     """
 
+    pairs: list[tuple[TranslationUnit | None, MTResult]]
     if isinstance(results, Mapping):
         pairs = [(tfile.units.get(segment_id), result) for segment_id, result in results.items()]
     else:
@@ -827,32 +853,45 @@ def record_machine_translation(
             for result in results
             for unit in by_source.get(content_key(result.source), [])
         ]
-    filled = 0
-    for target_unit, result in pairs:
-        if target_unit is None or target_unit.state not in MT_MAY_FILL:
-            continue
-        if READ_ONLY_FLAG in target_unit.flags:
+    stored = StoredMT()
+    for entry, result in pairs:
+        if entry is None or READ_ONLY_FLAG in entry.flags:
             continue  # not for translation (an imported file's translate="no")
-        unit = target_unit
+        unit = entry
         text = result.target.strip()
         if not text:
             continue
-        unit.mt = text
-        # What glossary-constrained MT forced or left, one extracted comment per decision;
-        # a new MT replaces the old MT's lines. Two occurrences decided alike are one line,
-        # as a PO file keeps them: two made the unit differ from its file at every run, and
-        # a translate that changed nothing rewrote the file.
-        unit.comments = tuple(
-            c for c in unit.comments if not c.startswith(GLOSSARY_COMMENT)
-        ) + tuple(dict.fromkeys(GLOSSARY_COMMENT + d.describe() for d in result.terms))
-        unit.mt_engine = result.engine
-        unit.mt_model = result.model
+        if unit.state not in MT_MAY_FILL:
+            # A fuzzy PO entry whose text is its MT reads as MT: an edited translation that
+            # the new MT spells out would lose its state, and the next run would replace it.
+            if unit.mt is None or (
+                unit.state is SegmentState.EDITED and same_text(unit.target, text)
+            ):
+                continue
+            stored.refreshed += _store_mt(unit, result, text)
+            continue
+        _store_mt(unit, result, text)
         if confirmed_omission(unit) or (fills is not None and not fills(unit)):
             continue
         unit.target = text
         unit.state = SegmentState.MT
-        filled += 1
-    return filled
+        stored.filled += 1
+    return stored
+
+
+def _store_mt(unit: TranslationUnit, result: MTResult, text: str) -> bool:
+    """Put ``text`` (``result``'s) on ``unit`` as its MT; return whether anything changed."""
+    # What glossary-constrained MT forced or left, one extracted comment per decision;
+    # a new MT replaces the old MT's lines. Two occurrences decided alike are one line,
+    # as a PO file keeps them: two made the unit differ from its file at every run, and
+    # a translate that changed nothing rewrote the file.
+    comments = tuple(c for c in unit.comments if not c.startswith(GLOSSARY_COMMENT)) + tuple(
+        dict.fromkeys(GLOSSARY_COMMENT + d.describe() for d in result.terms)
+    )
+    before = (unit.mt, unit.comments, unit.mt_engine, unit.mt_model)
+    unit.mt, unit.comments = text, comments
+    unit.mt_engine, unit.mt_model = result.engine, result.model
+    return before != (unit.mt, unit.comments, unit.mt_engine, unit.mt_model)
 
 
 @dataclass
