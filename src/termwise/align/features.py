@@ -475,15 +475,26 @@ _SEPARATOR = re.compile(r"[.,'’\u00a0\u202f]")
 
 def figure_keys(text: str, lang: str | None = None) -> tuple[list[str], str]:
     """The ``number_key`` of every figure in ``text``, a figure with its scale read as its
-    value ("4.5 million", 450万 and "4,5 millones" are 4500000; "billion" in ``lang``'s
-    scale), and ``text`` with those scales blanked: the number words would read "million"
+    value ("4.5 million", 450万 and "4,5 millones" are 4500000, 5亿3000万 and "530 Millionen"
+    530000000; "billion" in ``lang``'s scale), and ``text`` with those scales blanked: the number words would read "million"
     again as a million of its own."""
-    keys: list[str] = []
+    keys: list[int] = []
     blanked = text
+    # Where the last figure with a Chinese scale ended, and that scale: Chinese writes
+    # 530,000,000 as 5亿3000万 and 15,000 as 1万5000, a figure and a smaller one after it
+    # (by scale, or whole digits for the places the scale leaves: 万's four), one number.
+    joins: tuple[int, int] | None = None
     for match in _NUMBER.finditer(text):
         scale = _SCALE_AFTER.match(text, match.end())
+        # The larger scale's factor, where this figure goes on from it.
+        larger = joins[1] if joins is not None and joins[0] == match.start() else None
         if scale is None:
-            keys.append(number_key(match.group()))
+            digits = re.sub(r"\D", "", match.group())
+            if larger is not None and 10 ** len(digits) == larger:
+                keys[-1] += int(digits)
+            else:
+                keys.append(int(number_key(match.group())))
+            joins = None
             continue
         # The last separator is a decimal mark but before three digits ("1,400 million"):
         # either way the languages read it alike for a scaled figure.
@@ -499,10 +510,15 @@ def figure_keys(text: str, lang: str | None = None) -> tuple[list[str], str]:
             factor = _FIGURE_SCALES[word]
             if word.startswith("billion") and lang and languages.primary(lang) in _LONG_SCALE:
                 factor = 10**12
-        keys.append(number_key(str(int(value * factor))))
+        figure = int(value * factor)
+        if larger is not None and figure < larger:
+            keys[-1] += figure
+        else:
+            keys.append(figure)
         start, end = scale.span()
+        joins = (end, factor) if scale.group(1) else None
         blanked = blanked[:start] + " " * (end - start) + blanked[end:]
-    return keys, blanked
+    return [str(key) for key in keys], blanked
 
 
 def is_debris(text: str) -> bool:
