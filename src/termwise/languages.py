@@ -152,17 +152,38 @@ def is_cjk(tag: str) -> bool:
     return primary(tag) in {"zh", "ja"}
 
 
+# Han ideographs: the radicals (pdftotext gives Kangxi radicals for some ideographs), the
+# unified ideographs with every extension, the compatibility ideographs.
+_HAN = ((0x2E80, 0x2FDF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3FFFF))
+_KANA = ((0x3040, 0x30FF),)
+# What stands among them and takes no space either: CJK punctuation, Bopomofo, strokes,
+# enclosed and squared signs ("㈱", "㎞"), full-width and half-width forms ("，", "２").
+_CJK_SIGNS = ((0x3000, 0x303F), (0x3100, 0x33FF), (0xFF00, 0xFFEF))
+# By (kana, signs), as ``cjk_character`` takes them.
+_CJK_RANGES = {
+    (kana, signs): _HAN + (_KANA if kana else ()) + (_CJK_SIGNS if signs else ())
+    for kana in (True, False)
+    for signs in (True, False)
+}
+
+
+def cjk_character(char: str, *, kana: bool = True, signs: bool = False) -> bool:
+    """Whether ``char`` is of the writing of ``is_cjk``'s languages: a Han ideograph, a
+    kana unless ``kana`` is False (GB18030 decodes Japanese EUC-JP's kana as they are, so
+    they tell no Chinese), and with ``signs`` the punctuation and forms set among them.
+    The one rule the readers, the segmenter and the glossary share: each with its own
+    ranges, a line break beside an ideograph of an extension got a space."""
+    if not char or char < "\u2e80":
+        # Below the first CJK block: most characters the readers ask about, one by one.
+        return False
+    code = ord(char)
+    return any(low <= code <= high for low, high in _CJK_RANGES[kana, signs])
+
+
 def written_in_cjk(text: str) -> bool:
     """Whether ``text`` holds a Han ideograph or a kana: the script of ``is_cjk``'s
     languages, which no other language's term is written in."""
-    return any(
-        0x4E00 <= (code := ord(char)) <= 0x9FFF
-        or 0x3400 <= code <= 0x4DBF
-        or 0x3040 <= code <= 0x30FF
-        or 0xF900 <= code <= 0xFAFF
-        or 0x20000 <= code <= 0x2FFFF
-        for char in text
-    )
+    return any(cjk_character(char) for char in text)
 
 
 def sentence_glue(tag: str) -> str:

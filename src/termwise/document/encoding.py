@@ -11,9 +11,9 @@ from __future__ import annotations
 import codecs
 import functools
 import re
-import unicodedata
 from pathlib import Path
 
+from termwise import languages
 from termwise.errors import InputError
 from termwise.input_files import read_input
 
@@ -259,6 +259,12 @@ def _refuse_other_formats(data: bytes, path: str | Path) -> None:
         )
 
 
+def _chinese(char: str) -> bool:
+    """Han writing and its punctuation, not kana: GB18030 decodes EUC-JP's kana as they
+    are, so a Japanese file would read as Chinese (its kanji garbled)."""
+    return languages.cjk_character(char, kana=False, signs=True)
+
+
 def _looks_like_gb18030(data: bytes) -> bool:
     try:
         text = data.decode("gb18030")
@@ -267,7 +273,7 @@ def _looks_like_gb18030(data: bytes) -> bool:
     non_ascii = [index for index, char in enumerate(text) if ord(char) > 0x7F]
     if not non_ascii:
         return False
-    cjk = [index for index in non_ascii if _is_cjk(text[index])]
+    cjk = [index for index in non_ascii if _chinese(text[index])]
     if len(cjk) / len(non_ascii) < 0.8:
         return False
     # Latin-1 German read as GB18030 is Chinese too: each "ü" with the letter after it is
@@ -276,19 +282,10 @@ def _looks_like_gb18030(data: bytes) -> bool:
     beside = sum(
         1
         for index in cjk
-        if (index > 0 and _is_cjk(text[index - 1]))
-        or (index + 1 < len(text) and _is_cjk(text[index + 1]))
+        if (index > 0 and _chinese(text[index - 1]))
+        or (index + 1 < len(text) and _chinese(text[index + 1]))
     )
     return beside / len(cjk) >= 0.5
-
-
-def _is_cjk(char: str) -> bool:
-    code = ord(char)
-    return (
-        code > 0x7F
-        and ("CJK" in unicodedata.name(char, "") or 0x3000 <= code <= 0x303F)
-        or 0xFF00 <= code <= 0xFFEF
-    )
 
 
 @functools.cache

@@ -439,11 +439,10 @@ class _Vocabulary:
         )
 
 
-def _is_cjk(char: str) -> bool:
-    if not char:
-        return False
-    code = ord(char)
-    return 0x2E80 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0xFF00 <= code <= 0xFFEF
+def _cjk(char: str) -> bool:
+    """Chinese or Japanese writing, its punctuation and full-width forms too: what a line
+    break beside takes no space for, and what heads a heading without a capital."""
+    return languages.cjk_character(char, signs=True)
 
 
 def join_lines(
@@ -480,7 +479,7 @@ def join_lines(
                     elif not vocab.keeps_hyphen(tail.group(1), right):
                         pieces[-1] = last_piece[:-1]
                         length -= 1
-            elif not (_is_cjk(last_piece[-1]) or _is_cjk(head)):
+            elif not (_cjk(last_piece[-1]) or _cjk(head)):
                 # The line break itself stands for the space.
                 pieces.append(" ")
                 runs.append((length, runs[-1][1] + len(last_piece)))
@@ -557,12 +556,12 @@ def _is_unnumbered_heading(line: str, next_line: str, width: int) -> bool:
     if width < 40 or not next_line or len(line) >= 0.6 * width or len(line.split()) > 10:
         return False
     first = line[0]
-    if not (first.isupper() or _is_cjk(first)) or _TERMINAL_PUNCTUATION.search(line):
+    if not (first.isupper() or _cjk(first)) or _TERMINAL_PUNCTUATION.search(line):
         return False
     return (
         next_line[0].isupper()
         or next_line[0] in "\"“'‘«"
-        or _is_cjk(next_line[0])
+        or _cjk(next_line[0])
         or bool(_REFERENCE_ENTRY.match(next_line))
     )
 
@@ -2098,7 +2097,7 @@ def detect_language(text: str) -> str:
     cjk = latin = cyrillic = kana = 0
     for char in sample:
         if char.isalpha():
-            if _is_cjk(char):
+            if _cjk(char):
                 cjk += 1
                 if "\u3040" <= char <= "\u30ff":
                     kana += 1

@@ -33,18 +33,6 @@ _SPACE = " \t\n\r\f\v\u00a0\u202f\u2009\u3000"
 _CITATION = r"(?:[ \u00a0]?\[\d{1,4}(?:\s?[,–-]\s?\d{1,4})*\])"
 
 
-def _is_cjk(char: str) -> bool:
-    code = ord(char)
-    return (
-        0x4E00 <= code <= 0x9FFF
-        or 0x3400 <= code <= 0x4DBF
-        or 0x3040 <= code <= 0x30FF
-        or 0xAC00 <= code <= 0xD7AF
-        or 0xF900 <= code <= 0xFAFF
-        or 0x20000 <= code <= 0x2FFFF
-    )
-
-
 @dataclass(frozen=True)
 class LanguageRules:
     """What differs between languages. Abbreviations are written without their final period.
@@ -474,7 +462,11 @@ def _enumerator_follows(text: str, after: int, rules: LanguageRules) -> bool:
 
 
 def _starts_sentence(text: str, after: int, next_char: str) -> bool:
-    if next_char.isupper() or next_char.isdigit() or _is_cjk(next_char):
+    if next_char.isupper() or next_char.isdigit() or languages.cjk_character(next_char):
+        return True
+    if "\uac00" <= next_char <= "\ud7af":
+        # Korean writes spaces between words, so it is no CJK language here; but its
+        # sentences, like Chinese ones, begin with a letter that has no capital.
         return True
     if next_char in _OPENERS:
         # An opening quote or bracket starts a sentence when a capital or digit follows it.

@@ -80,12 +80,39 @@ class Emphasis:
         return nodes
 
 
-def source_emphasis(document: Document) -> dict[str, Emphasis]:
+@dataclass(frozen=True)
+class _Read:
+    """The emphasis read for ``document`` from its file as it was at ``stamp``."""
+
+    document: Document
+    stamp: tuple[int, int]
+    emphasis: Mapping[str, Emphasis]
+
+
+# An export of a Word source reads its emphasis for the edition, then for the note on what the
+# edition could not place (``unplaced_emphasis``): the last document's is kept, so that one
+# parse of the file serves both. Documents are not changed once read; the file's stamp tells
+# a file written since.
+_last_read: list[_Read] = []
+
+
+def source_emphasis(document: Document) -> Mapping[str, Emphasis]:
     """Segment id → where it is bold or italic, for each segment of a Word ``document`` that
     has any; empty for another source, or a file no longer as the document was read."""
     if document.fmt != "docx" or document.path is None or not document.path.is_file():
         return {}
-    paragraphs = _paragraph_flags(document.path)
+    status = document.path.stat()
+    stamp = (status.st_mtime_ns, status.st_size)
+    for read in _last_read:
+        if read.document is document and read.stamp == stamp:
+            return read.emphasis
+    emphasis = _read_emphasis(document, document.path)
+    _last_read[:] = [_Read(document, stamp, emphasis)]
+    return emphasis
+
+
+def _read_emphasis(document: Document, path: Path) -> dict[str, Emphasis]:
+    paragraphs = _paragraph_flags(path)
     lines = document.text.split("\n")
     if paragraphs is None or [len(flags) for flags in paragraphs] != [len(x) for x in lines]:
         return {}

@@ -392,6 +392,7 @@ def _fit_into_folder(
             prefer_imported=prefer_imported,
             demote_to=demote_to,
             rows=rows,
+            replaced=_replaced(target),
         )
         holders = report.holders
         for line in report.notes:
@@ -457,6 +458,20 @@ def _fit_into_folder(
             err=True,
         )
     return [other for other in files if other.changed], holders
+
+
+def _replaced(target: Path) -> Glossary | None:
+    """The glossary of the file an import replaces (``--replace``), or None: none there, or
+    one that cannot be read, whose concepts are no import's."""
+    from termwise.errors import TermwiseError
+    from termwise.glossary.formats import read_file
+
+    if not target.is_file():
+        return None
+    try:
+        return read_file(target)
+    except TermwiseError:
+        return None
 
 
 def _written(count: int, holders: list[Concept]) -> str:

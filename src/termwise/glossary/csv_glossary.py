@@ -331,7 +331,7 @@ def read_csv_glossary(data: bytes, path: Path, options: ReadOptions) -> Glossary
                     first_line,
                 )
             )
-        _read_with_header(glossary, records[1:], roles, path, first)
+        _read_with_header(glossary, records[1:], roles, path, first, id_prefix=options.id_prefix)
     elif source_target_header or not _read_term_list(glossary, records, path, options):
         rows = records[1:] if source_target_header else records
         src, tgt, origin = resolve_pair(path, options.source_lang, options.target_lang)
@@ -342,7 +342,7 @@ def read_csv_glossary(data: bytes, path: Path, options: ReadOptions) -> Glossary
                 path,
                 line=first_line,
             )
-        _read_two_columns(glossary, rows, src, tgt, path)
+        _read_two_columns(glossary, rows, src, tgt, path, options.id_prefix)
     return glossary
 
 
@@ -457,7 +457,7 @@ def read_termsuite(data: bytes, path: Path, options: ReadOptions) -> Glossary:
             )
             continue
         seen[term_text.casefold()] = line
-        concept = Concept(id=f"r{line}")
+        concept = Concept(id=f"{options.id_prefix}r{line}")
         concept.add(Term(text=term_text, lang=lang, status=TermStatus.UNSPECIFIED))
         glossary.concepts.append(concept)
     if variants:
@@ -661,7 +661,7 @@ def _read_term_list(
             else:
                 continue
             glossary.problems.append(Problem(message, str(path), first_line))
-    _list_rows(glossary, rows, roles, src, path)
+    _list_rows(glossary, rows, roles, src, path, options.id_prefix)
     return True
 
 
@@ -671,6 +671,7 @@ def _list_rows(
     roles: list[str | None],
     lang: str,
     path: Path,
+    id_prefix: str,
 ) -> None:
     by_id: dict[str, Concept] = {}
     seen: dict[str, int] = {}
@@ -718,7 +719,7 @@ def _list_rows(
         term.source = values.get("source")
         if "gender" in values:
             term.extra.append(DataCategory("termNote", "grammaticalGender", values["gender"]))
-        concept_id = values.get("id") or f"r{line}"
+        concept_id = values.get("id") or f"{id_prefix}r{line}"
         concept = by_id.get(concept_id)
         if concept is None:
             concept = Concept(id=concept_id)
@@ -739,6 +740,8 @@ def _read_with_header(
     roles: list[tuple[str, str | None] | None],
     path: Path,
     header: list[str] | None = None,
+    *,
+    id_prefix: str,
 ) -> None:
     by_id: dict[str, Concept] = {}
     width = len(roles)
@@ -761,7 +764,7 @@ def _read_with_header(
         for role, cell in zip(roles, cells, strict=False):
             if role is not None and cell.strip():
                 values[role] = cell.strip()
-        concept_id = values.get(("id", None)) or f"r{line}"
+        concept_id = values.get(("id", None)) or f"{id_prefix}r{line}"
         concept = by_id.get(concept_id)
         if concept is None:
             concept = Concept(id=concept_id)
@@ -893,7 +896,12 @@ def report_unknown_statuses(unknown: dict[str, list[int]], glossary: Glossary, p
 
 
 def _read_two_columns(
-    glossary: Glossary, records: list[tuple[int, list[str]]], src: str, tgt: str, path: Path
+    glossary: Glossary,
+    records: list[tuple[int, list[str]]],
+    src: str,
+    tgt: str,
+    path: Path,
+    id_prefix: str,
 ) -> None:
     by_source: dict[str, Concept] = {}
     for line, cells in records:
@@ -921,6 +929,7 @@ def _read_two_columns(
             src,
             tgt,
             line,
+            id_prefix=id_prefix,
         )
 
 
@@ -944,8 +953,11 @@ def add_pair(
     src: str,
     tgt: str,
     line: int,
+    *,
+    id_prefix: str = "",
 ) -> None:
-    """Add one source/target/comment line; lines sharing a source term share a concept.
+    """Add one source/target/comment line; lines sharing a source term share a concept,
+    ``l<line>`` with ``id_prefix`` before it (``ReadOptions.id_prefix``).
 
     The format has no status, so none is invented (the first target is not thereby
     preferred), and a line's comment stays with its target term: written back, each pair
@@ -955,7 +967,7 @@ def add_pair(
     target = target.strip()
     concept = by_source.get(source)
     if concept is None:
-        concept = Concept(id=f"l{line}")
+        concept = Concept(id=f"{id_prefix}l{line}")
         concept.add(Term(text=source, lang=src, status=TermStatus.UNSPECIFIED))
         by_source[source] = concept
         glossary.concepts.append(concept)

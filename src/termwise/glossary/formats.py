@@ -7,22 +7,25 @@ folder of files, so every command that takes a glossary PATH works on ``glossary
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from termwise.atomic import write_atomic
-from termwise.errors import InputError
+from termwise.errors import InputError, TermwiseError
 from termwise.glossary.model import Glossary, Problem
 from termwise.input_files import read_input
 
 
 @dataclass(frozen=True)
 class ReadOptions:
-    """What a reader may need beyond the bytes: languages for formats that do not name them."""
+    """What a reader may need beyond the bytes: languages for formats that do not name them,
+    and what to put before the concept ids it makes up (``read_folder_files``)."""
 
     source_lang: str | None = None
     target_lang: str | None = None
+    id_prefix: str = ""
 
 
 @dataclass(frozen=True)
@@ -146,7 +149,11 @@ def _ensure_builtins() -> None:
                 path,
                 line=1,
             )
-        return omegat.read_omegat(data, path, options)
+        glossary = omegat.read_omegat(data, path, options)
+        # OmegaT has no ids: each is one made up from the line of its source term.
+        for concept in glossary.concepts:
+            concept.id = options.id_prefix + concept.id
+        return glossary
 
     register(
         GlossaryFormat(
@@ -182,6 +189,50 @@ def read_file(
     data = read_input(path)
     chosen = get_format(fmt) if fmt else detect_format(path, data)
     return chosen.read(data, path, options or ReadOptions())
+
+
+# What ``read_folder_files`` has readers put before the ids they make up, to tell those from
+# ids the files give: no text a reader decodes holds a NUL.
+_MADE_UP = "\x00"
+
+
+def read_folder_files(
+    paths: list[Path],
+    *,
+    fmt: str | None = None,
+    options: ReadOptions | None = None,
+    skip_unreadable: bool = False,
+) -> list[tuple[Path, Glossary]]:
+    """The files of one glossary folder, read (``skip_unreadable``: one that cannot be read
+    is left out, else its error is raised), with the concept ids their readers made up told
+    apart across the folder.
+
+    A CSV row without an id is "r<line>" in every file, and the folder's glossary merges
+    concepts of one id: two clients' rows 2 became one concept of both files' terms. So a
+    file that makes up an id another file makes up too gets its stem before every id it
+    makes up ("client-r2"), stable from run to run; a file whose made-up ids no other file
+    makes up keeps them ("r2"), and with them what names them (``check --ignore``,
+    ``[mt.terms]``, a TBX holding an import's new terms under the id).
+    """
+    marked = replace(options or ReadOptions(), id_prefix=_MADE_UP)
+    parts: list[tuple[Path, Glossary]] = []
+    for path in paths:
+        try:
+            parts.append((path, read_file(path, fmt=fmt, options=marked)))
+        except TermwiseError:
+            if not skip_unreadable:
+                raise
+    made_up = [
+        {concept.id for concept in glossary.concepts if concept.id.startswith(_MADE_UP)}
+        for _, glossary in parts
+    ]
+    counts = Counter(concept_id for ids in made_up for concept_id in ids)
+    for (path, glossary), ids in zip(parts, made_up, strict=True):
+        prefix = f"{path.stem}-" if any(counts[concept_id] > 1 for concept_id in ids) else ""
+        for concept in glossary.concepts:
+            if concept.id in ids:
+                concept.id = prefix + concept.id.removeprefix(_MADE_UP)
+    return parts
 
 
 # (file, tag) pairs warned about already: a command may load the glossary more than once.
@@ -250,8 +301,7 @@ def load_glossary(
                 target,
             )
         merged = Glossary()
-        for file in files:
-            part = read_file(file, fmt=fmt, options=options)
+        for file, part in read_folder_files(files, fmt=fmt, options=options):
             _warn_unknown_languages(part, file)
             if origins is not None:
                 for concept in part.concepts:

@@ -18,13 +18,12 @@ nothing leaves the file alone, so that importing a file again is a no-op.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
 from termwise import languages
-from termwise.errors import TermwiseError
-from termwise.glossary.formats import glossary_files, read_file
+from termwise.glossary.formats import glossary_files, read_folder_files
 from termwise.glossary.matcher import same_form
 from termwise.glossary.model import Concept, Glossary, Term, TermStatus, lang_matches
 
@@ -52,6 +51,7 @@ class MergeReport:
     concept held in a CSV or OmegaT file of the folder, under that concept's id."""
 
     new: int = 0
+    unchanged: int = 0
     merged: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -68,6 +68,8 @@ class MergeReport:
             f"{self.new} new concept(s), {len(self.merged)} merged into concepts of the "
             f"glossary, {len(self.conflicts)} in conflict (preferred terms differ)"
         )
+        if self.unchanged:
+            counts += f", {self.unchanged} unchanged in the file it replaces"
         if not self.nothing_new:
             return counts
         if self.warnings:
@@ -76,17 +78,14 @@ class MergeReport:
 
 
 def read_folder(folder: Path, skip: Path) -> list[FolderFile]:
-    """The folder's glossary files but ``skip`` (the file the import writes), as read; a
-    file that cannot be read is no owner of terms."""
-    files = []
-    for path in glossary_files(folder):
-        if path.resolve() == skip.resolve():
-            continue
-        try:
-            files.append(FolderFile(path, read_file(path)))
-        except TermwiseError:
-            continue
-    return files
+    """The folder's glossary files but ``skip`` (the file the import writes), as read, with
+    the ids the folder's glossary gives their concepts; a file that cannot be read is no
+    owner of terms."""
+    paths = [path for path in glossary_files(folder) if path.resolve() != skip.resolve()]
+    return [
+        FolderFile(path, glossary)
+        for path, glossary in read_folder_files(paths, skip_unreadable=True)
+    ]
 
 
 def _key(text: str) -> str:
@@ -125,6 +124,27 @@ class _Owners:
         return found
 
 
+class _Held:
+    """The concepts of the file an import replaces, to tell a concept it holds already."""
+
+    def __init__(self, glossary: Glossary | None) -> None:
+        self._by_terms: dict[frozenset[tuple[str, str]], list[Concept]] = {}
+        for concept in glossary.concepts if glossary is not None else []:
+            self._by_terms.setdefault(self._terms(concept), []).append(concept)
+
+    @staticmethod
+    def _terms(concept: Concept) -> frozenset[tuple[str, str]]:
+        return frozenset((term.lang, term.text) for term in concept.all_terms)
+
+    def has(self, concept: Concept) -> bool:
+        """Whether the file holds ``concept`` as it is, whatever its id: the import renames
+        an id another file of the folder uses after the merge."""
+        return any(
+            replace(concept, id=other.id) == other
+            for other in self._by_terms.get(self._terms(concept), [])
+        )
+
+
 def merge_into_folder(
     imported: Glossary,
     files: list[FolderFile],
@@ -134,6 +154,7 @@ def merge_into_folder(
     prefer_imported: bool = False,
     demote_to: TermStatus = TermStatus.ADMITTED,
     rows: bool = False,
+    replaced: Glossary | None = None,
 ) -> MergeReport:
     """Merge each concept of ``imported`` whose source-language term a concept of ``files``
     has (or that shares a term with the concept of its own id there) into that concept,
@@ -142,7 +163,8 @@ def merge_into_folder(
     ``imported`` keeps its new concepts only, and ``report.holders`` (for a concept in a
     file that is not TBX, its new terms under that concept's id); ``files`` whose merge
     changed them are marked ``changed``. ``rows``: the import is a CSV or OmegaT file,
-    whose rows are term pairs, not concepts."""
+    whose rows are term pairs, not concepts. ``replaced``: the file the import replaces
+    (``--replace``); a concept it holds as it is counts as unchanged, not new."""
     source = languages.normalize(source_lang) if source_lang else imported.lang
     if source is None and imported.languages():
         source = imported.languages()[0]
@@ -150,6 +172,7 @@ def merge_into_folder(
     if rows and source is not None:
         _combine_rows(imported, source, source_name, report)
     owners = _Owners(files)
+    held = _Held(replaced)
     kept: list[Concept] = []
     holders: dict[int, Concept] = {}
     for concept in imported.concepts:
@@ -160,7 +183,10 @@ def merge_into_folder(
         if target is None:
             if placed.all_terms:
                 kept.append(placed)
-                report.new += 1
+                if held.has(placed):
+                    report.unchanged += 1
+                else:
+                    report.new += 1
             continue
         existing, file, first = target.concept, target.file, target.term
         if existing.id not in report.merged:

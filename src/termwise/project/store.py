@@ -552,7 +552,8 @@ def merge_from_disk(tfile: TranslationFile, path: str | Path | None = None) -> M
         ]
         merged = _merge_unit(base, ours, their_unit, report, replaced)
         if _typed_text_lost(ours, merged):
-            merged = _yours_into_note(ours, merged, report)
+            typed = _typed_here(base, ours, tfile._replaced.get(segment_id, ()))
+            merged = _yours_into_note(ours, merged, report, typed_here=typed)
         theirs_text = _text(their_unit)
         if theirs_text not in (_text(base), _text(ours)) and _text(merged) == theirs_text:
             texts_taken.add(segment_id)
@@ -610,16 +611,33 @@ def _more_than_mt(ours: TranslationUnit, mt: str | None) -> bool:
     return ours.is_plural or mt is None or not same_text(ours.target, mt)
 
 
+def _typed_here(base: TranslationUnit, ours: TranslationUnit, saved: Sequence[Replacement]) -> bool:
+    """Whether the translator wrote the text of ``ours`` in this session: changed since the
+    file was read (or last saved), or a save of this session put it into the file in place
+    of another. A text the file held when read, or that a merge took from it, may be
+    another program's."""
+    if _text(ours) != _text(base):
+        return True
+    return any(
+        _text(TranslationUnit.from_key(r.after)) == _text(ours)
+        and _text(TranslationUnit.from_key(r.before)) != _text(ours)
+        for r in saved
+    )
+
+
 def _yours_into_note(
-    ours: TranslationUnit, merged: TranslationUnit, report: MergeReport
+    ours: TranslationUnit, merged: TranslationUnit, report: MergeReport, *, typed_here: bool
 ) -> TranslationUnit:
     """``merged`` with the text of ``ours`` it replaced (``_typed_text_lost``) in its note:
     in the file it outlives the next merge, a reopening and the saves after them, as a
-    conflict's other version does; a backup (``name~``) was written over by the next."""
+    conflict's other version does; a backup (``name~``) was written over by the next.
+    The note calls it the translator's only where ``typed_here`` (``_typed_here``)."""
     segment_id = ours.segment_id
     report.yours_in_note.append(segment_id)
-    report.details.setdefault(segment_id, []).append(f"{NOTES}: your replaced text added")
-    return replace(merged, notes=_with_line(merged.notes, REPLACED_NOTE + _in_words(ours)))
+    whose = "your" if typed_here else "the"
+    report.details.setdefault(segment_id, []).append(f"{NOTES}: {whose} replaced text added")
+    note = REPLACED_NOTE if typed_here else REPLACED_FILE_TEXT_NOTE
+    return replace(merged, notes=_with_line(merged.notes, note + _in_words(ours)))
 
 
 class _CopyAge:
@@ -843,6 +861,9 @@ LOCKED_NOTE = "termwise: not saved, the segment was locked by another program: "
 # The note that keeps the translator's text (more than the MT it keeps) that the merge
 # replaced with the other program's: the file keeps it, whatever saves and merges follow.
 REPLACED_NOTE = "Your text before the other program's change: "
+# The same for a text the translator did not write in this session (the file held it when
+# read, or a merge took it from there): it may be another program's, so it is not "yours".
+REPLACED_FILE_TEXT_NOTE = "The text before the other program's change: "
 
 
 def _merge_unit(
