@@ -15,7 +15,7 @@ from termwise.review.session import ReviewSession
 from termwise.tui.app import ReviewApp
 from termwise.tui.keys_screen import KeysScreen
 
-from .test_alignment_keys import settle
+from .pilot import settle
 from .test_alignment_keys_shown import _align
 
 MOST_USED = {

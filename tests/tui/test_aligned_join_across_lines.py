@@ -14,11 +14,9 @@ from termwise.align.output import write_project
 from termwise.project.layout import ProjectLayout
 from termwise.project.translation_file import TranslationFile
 from termwise.project.translations import load_source
-from termwise.review.session import ReviewSession
-from termwise.tui.app import ReviewApp
 from termwise.tui.workbench import Workbench
 
-from .test_alignment_keys import SIZE, settle
+from .pilot import SIZE, make_app, settle
 
 # The paper's sentences 52 and 53 end one paragraph and open the next.
 LAST, FIRST = 52, 53
@@ -37,8 +35,8 @@ async def test_f3_joins_an_unsure_group_with_the_next_line_as_the_aligner_does(
     write_project(review_project, paper, document, targets, beads, "es")
     ids = [segment.id for segment in document.segments]
 
-    session = ReviewSession(review_project, paper, "es")
-    app = ReviewApp(session, auto_mt=False, autosave_delay=0.15, check_delay=0.15)
+    app = make_app(review_project, paper)
+    session = app.session
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         workbench = app.query_one(Workbench)

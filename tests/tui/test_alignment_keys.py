@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 
 from textual.widgets import Static
-from textual.worker import WorkerCancelled
 
 from termwise.align.beads import Bead
 from termwise.align.output import write_project
 from termwise.project.layout import ProjectLayout
 from termwise.project.translation_file import TranslationFile
 from termwise.project.translations import load_source
-from termwise.review.session import ReviewSession
-from termwise.tui.app import ReviewApp
 from termwise.tui.workbench import Workbench
 
-SIZE = (160, 50)
-
-
-async def settle(app: ReviewApp, pilot: object) -> None:
-    for _ in range(2):
-        await pilot.pause(0.2)  # type: ignore[attr-defined]
-        with contextlib.suppress(WorkerCancelled):
-            await app.workers.wait_for_complete()
-    await pilot.pause()  # type: ignore[attr-defined]
+from .pilot import SIZE, make_app, settle
 
 
 async def test_move_confirm_undo_and_the_unsure_filter(
@@ -43,8 +31,8 @@ async def test_move_confirm_undo_and_the_unsure_filter(
     write_project(review_project, paper, document, targets, beads, "es")
     ids = [segment.id for segment in document.segments]
 
-    session = ReviewSession(review_project, paper, "es")
-    app = ReviewApp(session, auto_mt=False, autosave_delay=0.15, check_delay=0.15)
+    app = make_app(review_project, paper)
+    session = app.session
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         workbench = app.query_one(Workbench)
@@ -84,8 +72,8 @@ async def test_a_changed_group_waits_for_confirmation_which_the_palette_gives(
     write_project(review_project, paper, document, targets, beads, "es")
     ids = [segment.id for segment in document.segments]
 
-    session = ReviewSession(review_project, paper, "es")
-    app = ReviewApp(session, auto_mt=False, autosave_delay=0.15, check_delay=0.15)
+    app = make_app(review_project, paper)
+    session = app.session
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         workbench = app.query_one(Workbench)
@@ -122,8 +110,8 @@ async def test_a_join_in_the_unsure_list_keeps_the_cursor_on_the_joined_group(
     write_project(review_project, paper, document, targets, beads, "es")
     ids = [segment.id for segment in document.segments]
 
-    session = ReviewSession(review_project, paper, "es")
-    app = ReviewApp(session, auto_mt=False, autosave_delay=0.15, check_delay=0.15)
+    app = make_app(review_project, paper)
+    session = app.session
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         workbench = app.query_one(Workbench)
@@ -156,8 +144,8 @@ async def test_undoing_a_join_or_a_split_shows_the_rows_again(
     )
     ids = [segment.id for segment in document.segments]
 
-    session = ReviewSession(review_project, paper, "es")
-    app = ReviewApp(session, auto_mt=False, autosave_delay=0.15, check_delay=0.15)
+    app = make_app(review_project, paper)
+    session = app.session
 
     def shown() -> list[str]:
         return [row.segment_id for row in app.grid.rows]
@@ -202,8 +190,8 @@ async def test_the_sure_groups_are_confirmed_at_once_after_a_question(
     write_project(review_project, paper, document, targets, beads, "es")
     ids = [segment.id for segment in document.segments]
 
-    session = ReviewSession(review_project, paper, "es")
-    app = ReviewApp(session, auto_mt=False, autosave_delay=0.15, check_delay=0.15)
+    app = make_app(review_project, paper)
+    session = app.session
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await pilot.press("ctrl+f7")  # align.confirm_sure
@@ -231,8 +219,7 @@ async def test_the_status_line_says_why_a_sure_group_is_listed(
     beads[1] = Bead((1,), (), 0.97)
     write_project(review_project, paper, document, targets, beads, "es")
     ids = [segment.id for segment in document.segments]
-    session = ReviewSession(review_project, paper, "es")
-    app = ReviewApp(session, auto_mt=False, autosave_delay=0.15, check_delay=0.15)
+    app = make_app(review_project, paper)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         workbench = app.query_one(Workbench)
@@ -256,8 +243,7 @@ async def test_a_group_a_move_changes_joins_the_unsure_list_at_once(
     beads += [Bead((k,), (k + 1,), 0.95) for k in range(3, count)]
     write_project(review_project, paper, document, targets, beads, "es")
     ids = [segment.id for segment in document.segments]
-    session = ReviewSession(review_project, paper, "es")
-    app = ReviewApp(session, auto_mt=False, autosave_delay=0.15, check_delay=0.15)
+    app = make_app(review_project, paper)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         workbench = app.query_one(Workbench)
@@ -279,8 +265,7 @@ async def test_the_unsure_filter_counts_what_is_left_to_confirm(
     targets = [f"Frase número {j}." for j in range(count)]
     beads = [Bead((k,), (k,), 0.3 if k in (1, 2) else 0.95) for k in range(count)]
     write_project(review_project, paper, document, targets, beads, "es")
-    session = ReviewSession(review_project, paper, "es")
-    app = ReviewApp(session, auto_mt=False, autosave_delay=0.15, check_delay=0.15)
+    app = make_app(review_project, paper)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         workbench = app.query_one(Workbench)

@@ -16,7 +16,7 @@ from termwise.review.session import ReviewSession
 from termwise.tui.app import ReviewApp
 from termwise.tui.keys_screen import KeysScreen
 
-from .test_alignment_keys import settle
+from .pilot import settle
 
 SIZE = (160, 40)
 ALIGNMENT = ("Confirm group", "1st sentence up", "Last sentence down", "Join next", "Split")

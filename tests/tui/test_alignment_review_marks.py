@@ -16,7 +16,7 @@ from termwise.review.session import ReviewSession
 from termwise.tui.app import ReviewApp
 from termwise.tui.workbench import Workbench
 
-from .test_alignment_keys import SIZE, settle
+from .pilot import SIZE, make_app, settle
 
 # The grid's mark of a group to confirm (``grid.TO_CONFIRM_GLYPH``), as the translator sees it.
 TO_CONFIRM_GLYPH = "?"
@@ -43,8 +43,7 @@ async def test_a_group_to_confirm_is_marked_in_the_grid_without_the_filter(
     review_project: ProjectLayout, paper: Path
 ) -> None:
     ids = _aligned(review_project, paper)
-    session = ReviewSession(review_project, paper, "es")
-    app = ReviewApp(session, auto_mt=False, autosave_delay=0.15, check_delay=0.15)
+    app = make_app(review_project, paper)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         workbench = app.query_one(Workbench)
@@ -97,8 +96,8 @@ async def test_undoing_the_sure_groups_confirmation_keeps_the_unsure_filter(
     review_project: ProjectLayout, paper: Path
 ) -> None:
     ids = _aligned(review_project, paper)
-    session = ReviewSession(review_project, paper, "es")
-    app = ReviewApp(session, auto_mt=False, autosave_delay=0.15, check_delay=0.15)
+    app = make_app(review_project, paper)
+    session = app.session
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         workbench = app.query_one(Workbench)
@@ -125,8 +124,7 @@ async def test_the_title_says_it_counts_segments(
     # "Aligned 42 source sentences in 42 groups", "Saved 38 aligned translations", and the
     # title's "0/41 reviewed": the title counts the segments (a join made one of two).
     ids = _aligned(review_project, paper)
-    session = ReviewSession(review_project, paper, "es")
-    app = ReviewApp(session, auto_mt=False, autosave_delay=0.15, check_delay=0.15)
+    app = make_app(review_project, paper)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         title = str(app.query_one("#title", Static).render())

@@ -12,7 +12,7 @@ from termwise.glossary.tbx import write_tbx
 from termwise.project.layout import ProjectLayout
 from termwise.tui.panels.candidates import CandidatesPanel
 
-from .test_app import SIZE, make_app, settle
+from .pilot import SIZE, make_app, settle
 
 
 async def test_a_new_concept_goes_to_the_main_file_and_the_toast_names_it(

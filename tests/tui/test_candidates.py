@@ -9,7 +9,7 @@ from termwise.glossary import load_glossary
 from termwise.project.layout import ProjectLayout
 from termwise.tui.panels.candidates import CandidatesPanel
 
-from .test_app import SIZE, make_app, settle
+from .pilot import SIZE, make_app, settle
 
 
 async def test_candidates_accept_and_reject(review_project: ProjectLayout, paper: Path) -> None:

@@ -4,17 +4,13 @@ rewrote, as inconsistent with what MT wrote; the Concepts panel listed the prefe
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
-
-from textual.worker import WorkerCancelled
 
 from termwise.glossary import Term, TermStatus, load_glossary, save_glossary
 from termwise.project.layout import ProjectLayout
-from termwise.review.session import ReviewSession
-from termwise.tui.app import ReviewApp
 
-SIZE = (160, 50)
+from .pilot import SIZE, make_app, settle
+
 CHOSEN = "comunidad global de futuro compartido"
 
 
@@ -27,19 +23,6 @@ def choose_admitted_rendering(layout: ProjectLayout) -> None:
     (layout.root / "termwise.toml").write_text(
         f'[mt]\nengine = "apertium"\n\n[mt.terms]\nT01 = "{CHOSEN}"\n', encoding="utf-8"
     )
-
-
-def make_app(layout: ProjectLayout, paper: Path) -> ReviewApp:
-    session = ReviewSession(layout, paper, "es")
-    return ReviewApp(session, auto_mt=False, autosave_delay=0.15, check_delay=0.15)
-
-
-async def settle(app: ReviewApp, pilot: object) -> None:
-    for _ in range(2):
-        await pilot.pause(0.2)  # type: ignore[attr-defined]
-        with contextlib.suppress(WorkerCancelled):
-            await app.workers.wait_for_complete()
-    await pilot.pause()  # type: ignore[attr-defined]
 
 
 async def test_ctrl_g_and_the_concepts_panel_use_the_projects_choice(

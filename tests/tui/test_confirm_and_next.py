@@ -10,11 +10,9 @@ from termwise.align.beads import Bead
 from termwise.align.output import write_project
 from termwise.project.layout import ProjectLayout
 from termwise.project.translations import load_source
-from termwise.review.session import ReviewSession
-from termwise.tui.app import ReviewApp
 from termwise.tui.workbench import Workbench
 
-from .test_alignment_keys import settle
+from .pilot import make_app, settle
 
 SIZE = (160, 40)
 UNSURE = (2, 5, 7)
@@ -34,8 +32,8 @@ async def test_f7_goes_on_to_the_next_unsure_group_of_the_filter(
     review_project: ProjectLayout, paper: Path
 ) -> None:
     ids = _aligned(review_project, paper)
-    session = ReviewSession(review_project, paper, "es")
-    app = ReviewApp(session, auto_mt=False, autosave_delay=0.15, check_delay=0.15)
+    app = make_app(review_project, paper)
+    session = app.session
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         workbench = app.query_one(Workbench)
@@ -75,8 +73,8 @@ async def test_without_the_filter_f7_goes_to_the_next_group_to_confirm(
     review_project: ProjectLayout, paper: Path
 ) -> None:
     ids = _aligned(review_project, paper)
-    session = ReviewSession(review_project, paper, "es")
-    app = ReviewApp(session, auto_mt=False, autosave_delay=0.15, check_delay=0.15)
+    app = make_app(review_project, paper)
+    session = app.session
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         workbench = app.query_one(Workbench)

@@ -14,7 +14,7 @@ from termwise.project.translation_file import TranslationFile
 from termwise.tui.app import ReviewApp
 from termwise.tui.dialogs import AskText, Choose, ConfirmPreview
 
-from .test_app import SIZE, make_app, settle
+from .pilot import SIZE, make_app, settle
 
 # --- Ctrl+Q quits from every screen and dialog, saving what was typed --------------------
 

@@ -9,18 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from termwise.project.layout import ProjectLayout
-from termwise.tui.app import ReviewApp
 from termwise.tui.dialogs import ConfirmPreview
 
-from .test_app import SIZE, make_app, saved, settle
+from .pilot import SIZE, make_app, saved, settle, toasts
 
 OLD = "La comunidad de destino de la humanidad."
 TYPED = "Hoy, la comunidad de destino de la humanidad."
 FIXED = "Hoy, la comunidad de futuro compartido de la humanidad."
-
-
-def toasts(app: ReviewApp) -> list[str]:
-    return [str(notification.message) for notification in app._notifications]
 
 
 async def test_x_right_after_typing_keeps_the_text_and_says_why(

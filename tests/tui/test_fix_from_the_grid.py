@@ -10,20 +10,15 @@ from pathlib import Path
 from textual.widgets import Static
 
 from termwise.project.layout import ProjectLayout
-from termwise.tui.app import ReviewApp
 from termwise.tui.dialogs import ConfirmPreview
 
-from .test_app import SIZE, make_app, saved, settle
+from .pilot import SIZE, make_app, saved, settle, toasts
 
 # The second segment's translation, as a translator would write it: no issue left on it.
 SECOND = (
     "Desde la esencia de la existencia humana, el proceso del desarrollo histórico mundial "
     "y el consenso de la comunidad internacional."
 )
-
-
-def toasts(app: ReviewApp) -> list[str]:
-    return [str(notification.message) for notification in app._notifications]
 
 
 async def test_x_in_the_grid_fixes_the_issue_enter_went_to(

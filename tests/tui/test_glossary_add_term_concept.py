@@ -12,7 +12,7 @@ from termwise.glossary import load_glossary
 from termwise.project.layout import ProjectLayout
 from termwise.tui.dialogs import AddTerm
 
-from .test_app import SIZE, make_app, settle
+from .pilot import SIZE, make_app, settle
 
 
 async def test_a_new_term_goes_to_the_highlighted_terms_concept(

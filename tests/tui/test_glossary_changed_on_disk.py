@@ -16,10 +16,9 @@ import termwise
 from termwise.glossary import load_glossary
 from termwise.glossary.model import TermStatus
 from termwise.project.layout import ProjectLayout
-from termwise.tui.app import ReviewApp
 from termwise.tui.dialogs import AddTerm
 
-from .test_app import SIZE, make_app, settle
+from .pilot import SIZE, make_app, settle, toasts
 
 RELOADED = "Glossary changed on disk: reloaded"
 
@@ -36,10 +35,6 @@ def other_shell(layout: ProjectLayout, *args: str) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-
-
-def toasts(app: ReviewApp) -> list[str]:
-    return [str(notification.message) for notification in app._notifications]
 
 
 async def test_a_glossary_change_on_disk_is_read_marked_checked_and_told_once(

@@ -5,10 +5,8 @@ rewritten from the workbench's copy in memory, and "gobernanza universal" was go
 
 from __future__ import annotations
 
-import os
 import shutil
 import sys
-import time
 from pathlib import Path
 
 import termwise
@@ -19,27 +17,6 @@ from .test_glossary_changed_on_disk import other_shell
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "000_204c7e650900ae41.txt"
-
-
-class PrivateTerminal(Terminal):
-    """``Terminal`` on a socket of this test's own name (``tmux -L glossedit_…``)."""
-
-    def __init__(self, command: str, cwd: Path, size: tuple[int, int] = (160, 50)) -> None:
-        assert shutil.which("tmux"), "README command (b) installs tmux: these tests need it"
-        self.socket = f"glossedit_{os.getpid()}_{time.monotonic_ns()}"
-        env = {**os.environ, "TERM": "xterm-256color"}
-        self._tmux(
-            "new-session",
-            "-d",
-            "-x",
-            str(size[0]),
-            "-y",
-            str(size[1]),
-            "-c",
-            str(cwd),
-            f"{command}; echo termwise exited $?; sleep 60",
-            env=env,
-        )
 
 
 def test_a_term_added_in_another_shell_survives_a_term_added_in_the_workbench(
@@ -53,7 +30,7 @@ def test_a_term_added_in_another_shell_survives_a_term_added_in_the_workbench(
     layout = ProjectLayout.at(tmp_path)
     source = Path(termwise.__file__).parents[1]
     command = f"PYTHONPATH={source} {sys.executable} -m termwise review paper.txt --to es --no-mt"
-    terminal = PrivateTerminal(command, tmp_path)
+    terminal = Terminal(command, tmp_path, name="glossedit")
     try:
         terminal.wait_for(r"English → Spanish")
         other_shell(

@@ -12,8 +12,8 @@ from pathlib import Path
 from termwise.project.layout import ProjectLayout
 from termwise.tui.dialogs import AddTerm
 
-from .test_app import SIZE, make_app, settle
-from .test_glossary_changed_on_disk import other_shell, toasts
+from .pilot import SIZE, make_app, settle, toasts
+from .test_glossary_changed_on_disk import other_shell
 
 
 async def test_an_undo_overtaken_by_another_program_is_refused_in_a_toast(

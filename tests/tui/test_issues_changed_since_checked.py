@@ -12,22 +12,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.pilot import Pilot
 from textual.widgets import Static, Tree
 
 from termwise.project.layout import ProjectLayout
-from termwise.tui.app import ReviewApp
 from termwise.tui.dialogs import ConfirmPreview
 from termwise.tui.panels import IssuesPanel
 
-from .test_app import SIZE, make_app, settle
+from .pilot import SIZE, make_app, settle, toasts, until
 
 FORBIDDEN = "La comunidad de destino de la humanidad."
 FIXED = "La comunidad de futuro compartido de la humanidad."
-
-
-def toasts(app: ReviewApp) -> list[str]:
-    return [str(notification.message) for notification in app._notifications]
 
 
 def summary(panel: IssuesPanel) -> str:
@@ -50,14 +44,6 @@ def labels_of(panel: IssuesPanel, segment_id: str) -> list[str]:
         if getattr(data, "segment_id", None) == segment_id:
             found.append(str(node.label))
     return found
-
-
-async def until(pilot: Pilot[None], done: object, seconds: float = 10) -> None:
-    for _ in range(int(seconds / 0.05)):
-        if callable(done) and done():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError(f"waited {seconds} s in vain")
 
 
 async def test_f8_says_checking_until_the_first_run_is_in(

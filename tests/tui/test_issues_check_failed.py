@@ -12,8 +12,8 @@ from termwise.errors import TermwiseError
 from termwise.project.layout import ProjectLayout
 from termwise.tui.panels import IssuesPanel
 
-from .test_app import SIZE, make_app, settle
-from .test_issues_changed_since_checked import summary, toasts, until
+from .pilot import SIZE, make_app, settle, toasts, until
+from .test_issues_changed_since_checked import summary
 
 
 async def test_a_failed_first_run_is_said_in_the_panel_until_one_is_in(

@@ -16,7 +16,7 @@ from termwise.tui import opening
 from termwise.tui.app import ReviewApp
 from termwise.tui.opening import OpeningScreen, read_preview, write_preview
 
-from .test_app import SIZE, settle
+from .pilot import SIZE, settle
 
 
 @pytest.fixture
@@ -124,7 +124,7 @@ async def test_quitting_while_the_session_opens_writes_nothing(
 async def test_each_autosave_leaves_a_preview_so_a_crash_does_too(
     review_project: ProjectLayout, paper: Path
 ) -> None:
-    from .test_app import make_app
+    from .pilot import make_app
 
     app = make_app(review_project, paper)
     async with app.run_test(size=SIZE) as pilot:

@@ -10,28 +10,14 @@ import os
 import time
 from pathlib import Path
 
-from textual.pilot import Pilot
 from textual.worker import Worker, WorkerState
 
 from termwise.project.layout import ProjectLayout
-from termwise.review.session import ReviewSession
 from termwise.tui.app import ReviewApp
 
+from .pilot import make_app, until
+
 SIZE = (160, 45)
-
-
-def open_app(layout: ProjectLayout, paper: Path, **options: float) -> ReviewApp:
-    session = ReviewSession(layout, paper, "es")
-    settings = {"autosave_delay": 0.15, "check_delay": 0.15, **options}
-    return ReviewApp(session, auto_mt=False, **settings)
-
-
-async def until(pilot: Pilot[None], done: object) -> None:
-    for _ in range(100):
-        if callable(done) and done():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("waited 5 s in vain")
 
 
 def running_checks(app: ReviewApp) -> Worker[None] | None:
@@ -48,13 +34,13 @@ def running_checks(app: ReviewApp) -> Worker[None] | None:
 async def test_a_check_run_ending_after_the_workbench_left_is_dropped(
     review_project: ProjectLayout, paper: Path
 ) -> None:
-    app = open_app(review_project, paper)
+    app = make_app(review_project, paper)
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: app.session.issues and running_checks(app) is None)
+        await until(pilot, lambda: app.session.issues and running_checks(app) is None, seconds=5)
         # The run waits for the lock, as it waits behind a turned-off check.
         with app.session._lock:
             app.action_recheck()
-            await until(pilot, lambda: running_checks(app) is not None)
+            await until(pilot, lambda: running_checks(app) is not None, seconds=5)
             worker = running_checks(app)
             assert worker is not None
             await app.workbench.remove()
@@ -67,11 +53,11 @@ async def test_a_check_run_ending_after_the_workbench_left_is_dropped(
 async def test_a_look_at_the_disk_after_the_workbench_left_is_dropped(
     review_project: ProjectLayout, paper: Path
 ) -> None:
-    app = open_app(review_project, paper, watch_interval=0.05)
+    app = make_app(review_project, paper, watch_interval=0.05)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", *"Uno", "escape", "ctrl+s")
         path = app.session.translation_path
-        await until(pilot, lambda: path.exists() and not app.session.dirty)
+        await until(pilot, lambda: path.exists() and not app.session.dirty, seconds=5)
         await app.workbench.remove()
         # Another program's save: a look at the disk merged it into the rows it reached
         # for, and the grid, gone, raised NoMatches from the timer.

@@ -6,23 +6,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from termwise.project.layout import ProjectLayout
-from termwise.review.session import ReviewSession
-from termwise.tui.app import ReviewApp
 
-from .test_alignment_keys import SIZE, settle
+from .pilot import SIZE, make_app, settle, toasts
 from .test_unsaved_work_tmux import Unwritable
 
 
 async def test_the_failed_saves_toast_goes_when_a_save_works(
     review_project: ProjectLayout, paper: Path
 ) -> None:
-    session = ReviewSession(review_project, paper, "es")
-    session.save()
-    folder = Unwritable(session.translation_path.parent)
-    app = ReviewApp(session, auto_mt=False, autosave_delay=0.15, check_delay=0.15)
-
-    def shown() -> list[str]:
-        return [str(n.message) for n in app._notifications]
+    app = make_app(review_project, paper)
+    app.session.save()
+    folder = Unwritable(app.session.translation_path.parent)
 
     try:
         async with app.run_test(size=SIZE) as pilot:
@@ -30,11 +24,11 @@ async def test_the_failed_saves_toast_goes_when_a_save_works(
             folder.block()
             await pilot.press("enter", "ctrl+a", *"Hola", "escape")
             await settle(app, pilot)
-            assert any(said.startswith("Not saved:") for said in shown()), shown()
+            assert any(said.startswith("Not saved:") for said in toasts(app)), toasts(app)
             folder.restore()
             await pilot.press("ctrl+s")  # review.save
             await settle(app, pilot)
-            assert any(said.startswith("Saved ") for said in shown()), shown()
-            assert not any(said.startswith("Not saved:") for said in shown()), shown()
+            assert any(said.startswith("Saved ") for said in toasts(app)), toasts(app)
+            assert not any(said.startswith("Not saved:") for said in toasts(app)), toasts(app)
     finally:
         folder.restore()

@@ -9,11 +9,9 @@ from termwise.align.beads import Bead
 from termwise.align.output import write_project
 from termwise.project.layout import ProjectLayout
 from termwise.project.translations import load_source
-from termwise.review.session import ReviewSession
-from termwise.tui.app import ReviewApp
 from termwise.tui.workbench import Workbench
 
-from .test_alignment_keys import SIZE, settle
+from .pilot import SIZE, make_app, settle
 
 
 async def test_a_search_in_a_filter_says_so_and_counts_the_whole_document(
@@ -26,8 +24,7 @@ async def test_a_search_in_a_filter_says_so_and_counts_the_whole_document(
     targets = [f"Frase {j}." for j in range(count)]
     write_project(review_project, paper, document, targets, beads, "es")
 
-    session = ReviewSession(review_project, paper, "es")
-    app = ReviewApp(session, auto_mt=False, autosave_delay=0.15, check_delay=0.15)
+    app = make_app(review_project, paper)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         workbench = app.query_one(Workbench)

@@ -16,7 +16,7 @@ from termwise.review.session import ReviewSession
 from termwise.tui.app import ReviewApp
 from termwise.tui.dialogs import Choose
 
-from .test_alignment_keys import settle
+from .pilot import settle
 
 SOURCE = "The committee met in May. The project grew fast.\n\nThe council approved the plan.\n"
 TARGETS = [

@@ -13,7 +13,7 @@ from termwise.tui.app import ReviewApp
 from termwise.tui.dialogs import Choose
 from termwise.tui.workbench import Workbench
 
-from .test_alignment_keys import settle
+from .pilot import settle
 
 
 async def test_the_split_dialog_shows_whole_words(

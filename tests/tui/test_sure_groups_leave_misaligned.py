@@ -17,10 +17,9 @@ from termwise.project.layout import ProjectLayout
 from termwise.project.translations import load_source
 from termwise.review.alignment import sure_groups
 from termwise.review.session import ReviewSession
-from termwise.tui.app import ReviewApp
 from termwise.tui.dialogs import Choose
 
-from .test_alignment_keys import SIZE, settle
+from .pilot import SIZE, make_app, settle
 
 # A sure group whose translation ends with a question mark, its source with a period.
 ASKING = 5
@@ -57,8 +56,8 @@ async def test_ctrl_f7_says_how_many_groups_it_left_out_and_leaves_them(
     review_project: ProjectLayout, paper: Path
 ) -> None:
     ids = _aligned(review_project, paper)
-    session = ReviewSession(review_project, paper, "es")
-    app = ReviewApp(session, auto_mt=False, autosave_delay=0.15, check_delay=0.15)
+    app = make_app(review_project, paper)
+    session = app.session
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         assert session.issues_in

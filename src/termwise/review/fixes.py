@@ -94,3 +94,35 @@ def apply_all(text: str, issues: Sequence[Issue]) -> str:
         result = result[: fix.start] + fix.replacement + result[fix.end :]
         taken_until = fix.start
     return result
+
+
+def keeping_line_breaks(written: str, text: str, replacement: str) -> str:
+    """``replacement`` for ``written``, a span of the source file that reads as ``text`` in
+    its segment, with the span's line breaks (any gap between two words other than one
+    space, a Markdown quote's "> " with it) kept between the same words.
+
+    A term the file wraps ("community" at a line's end, "of human destiny" on the next)
+    was replaced with the segment's single spaces: the line took in the next one, and the
+    file's wrapping changed beyond the words fixed. Each such gap goes after as many words
+    of the replacement as it followed in the span (after its last but one where it has
+    fewer); where the span's words cannot be found in order in what is written (markup
+    inside the term), the replacement is taken as it is."""
+    gaps: list[str] = []
+    position = 0
+    for index, word in enumerate(text.split(" ")):
+        found = written.find(word, position)
+        if found < 0 or (index == 0 and found != 0):
+            return replacement
+        if index:
+            gaps.append(written[position:found])
+        position = found + len(word)
+    new_words = replacement.split(" ")
+    if position != len(written) or len(new_words) < 2:
+        return replacement
+    new_gaps = [" "] * (len(new_words) - 1)
+    for index, gap in enumerate(gaps):
+        if gap != " ":
+            new_gaps[min(index, len(new_gaps) - 1)] = gap
+    return new_words[0] + "".join(
+        gap + word for gap, word in zip(new_gaps, new_words[1:], strict=True)
+    )

@@ -46,7 +46,7 @@ from termwise.review.alignment import (
     regroup_new_parts,
 )
 from termwise.review.changes import Change, History, Structure, UnitState
-from termwise.review.fixes import FixPlan, FixScope, apply_all, plan_fix
+from termwise.review.fixes import FixPlan, FixScope, apply_all, keeping_line_breaks, plan_fix
 from termwise.review.rows import STATES, Mark, Row
 
 if TYPE_CHECKING:
@@ -853,11 +853,17 @@ class ReviewSession:
             raise TermwiseError(
                 f"termwise cannot rewrite {self.document.fmt} files; fix the source in its editor"
             )
-        edits = [
-            SourceEdit(issue.segment_id, issue.fix.start, issue.fix.end, issue.fix.replacement)
-            for issue in issues
-            if issue.fix is not None
-        ]
+        edits: list[SourceEdit] = []
+        for issue in issues:
+            fix = issue.fix
+            if fix is None:
+                continue
+            segment = self.document.segment(issue.segment_id)
+            start, end = segment.to_source(fix.start, fix.end)
+            replacement = keeping_line_breaks(
+                self.document.text[start:end], segment.text[fix.start : fix.end], fix.replacement
+            )
+            edits.append(SourceEdit(issue.segment_id, fix.start, fix.end, replacement))
         return apply_source_edits(self.document, edits)
 
     def _fix_source(self, issues: Sequence[Issue]) -> Change:

@@ -55,6 +55,7 @@ from termwise.tui.palette import ReviewCommands
 from termwise.tui.panels import GlossaryPanel, IssuesPanel
 from termwise.tui.shown_keys import KeymapInPlace
 from termwise.tui.translating import MTProgress
+from termwise.tui.typeahead import OPENS_A_TEXT_DIALOG, WAIT_FOR_DIALOG_S, TypeAhead
 from termwise.tui.watching import FilesWatch, FileWatch
 from termwise.tui.workbench import Workbench
 
@@ -178,6 +179,9 @@ class ReviewApp(App[None]):
         self.aligned = False
         # Another program saved the file while a dialog was open: merged once it closes.
         self._merge_held = False
+        # The keys typed while a dialog to type into opens (see ``typeahead``).
+        self._typeahead = TypeAhead()
+        self._typeahead_timer: Timer | None = None
         langs = (
             (session.source_lang, session.target_lang)
             if session is not None
@@ -334,10 +338,33 @@ class ReviewApp(App[None]):
     # --- keys: in order, and routed to the widget that owns the action -----------------
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and not event.is_forwarded and self._keys_in_order():
-            await self._handle_key_in_order(event)
-            return
+        if isinstance(event, events.Key):
+            if self._typeahead.take(event):
+                return
+            if not event.is_forwarded and self._keys_in_order():
+                await self._handle_key_in_order(event)
+                return
+            if event.is_forwarded:  # back up from the focused widget: the bindings next
+                self._hold_if_opening_a_dialog(event.key)
         await super().on_event(event)
+
+    def _hold_if_opening_a_dialog(self, key: str) -> None:
+        """Hold the keys after ``key`` for the dialog its binding opens (``typeahead``)."""
+        active = self.screen.active_bindings.get(key)
+        if active is None or active.binding.id not in OPENS_A_TEXT_DIALOG:
+            return
+        self._typeahead.hold()
+        if self._typeahead_timer is not None:
+            self._typeahead_timer.stop()
+        self._typeahead_timer = self.set_timer(WAIT_FOR_DIALOG_S, self.give_typeahead)
+
+    async def give_typeahead(self) -> None:
+        """The keys held while a dialog opened, to where the focus is now (its field)."""
+        if self._typeahead_timer is not None:
+            self._typeahead_timer.stop()
+            self._typeahead_timer = None
+        for key in self._typeahead.release():
+            await self.on_event(key)
 
     def _keys_in_order(self) -> bool:
         return self._session is not None and self.focused in (self.grid, self.editor)

@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from termwise.tui.keymap import shown_key, textual_bindings
 from termwise.tui.numbering import named_rows
 from termwise.tui.shown_keys import KeymapInPlace
+from termwise.tui.typeahead import TakesTypeAhead
 
 DIALOG_CSS = """
 {name} {{ align: center middle; }}
@@ -170,7 +171,7 @@ class ConfirmPreview(KeymapInPlace, ModalScreen[bool]):
         self.dismiss(apply)
 
 
-class AddTerm(KeymapInPlace, ModalScreen[tuple[str, str, str, str] | None]):
+class AddTerm(TakesTypeAhead, KeymapInPlace, ModalScreen[tuple[str, str, str, str] | None]):
     """Add a term: (concept id, language, status, text).
 
     The status offered is the one ``termwise glossary add`` would give (the session's
