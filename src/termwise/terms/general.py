@@ -227,15 +227,102 @@ _FRENCH_FINITE = ("ent", "ons", "ez", "ait", "aient", "era", "eront", "erait", "
 _FINITE_MARGIN = 0.3
 
 
+# The finite forms of the most frequent irregular French verbs, which no ending tells:
+# (third person singular, plural, imperfect stem, future stem) of each verb, or of each
+# verb a prefix makes of it ("vient", "devient", "provient"). A singular that is a noun or
+# a participle as well is left out (None): "fait", "produit", "conduit", "joint", "part",
+# "sort", "court", "lit", "offre". Conjugation tables of any French grammar.
+_FRENCH_IRREGULAR: tuple[tuple[tuple[str, ...], tuple[str | None, str, str, str]], ...] = (
+    (("",), ("est", "sont", "ét", "ser")),
+    (("",), ("a", "ont", "av", "aur")),
+    (("",), ("va", "vont", "all", "ir")),
+    (("",), (None, "font", "fais", "fer")),
+    (("",), ("peut", "peuvent", "pouv", "pourr")),
+    (("",), ("doit", "doivent", "dev", "devr")),
+    (("",), ("veut", "veulent", "voul", "voudr")),
+    (("",), ("sait", "savent", "sav", "saur")),
+    (("",), ("faut", "faut", "fall", "faudr")),
+    (("",), ("vaut", "valent", "val", "vaudr")),
+    (("",), ("voit", "voient", "voy", "verr")),
+    (("pré",), ("voit", "voient", "voy", "voir")),
+    (("re", "per", "aper", "con", "dé"), ("çoit", "çoivent", "cev", "cevr")),
+    (
+        ("", "de", "re", "par", "inter", "pro", "sur", "con", "pré"),
+        ("vient", "viennent", "ven", "viendr"),
+    ),
+    (
+        ("", "con", "ob", "main", "sou", "appar", "dé", "re"),
+        ("tient", "tiennent", "ten", "tiendr"),
+    ),
+    (("", "com", "ap", "entre", "re", "sur"), ("prend", "prennent", "pren", "prendr")),
+    (
+        ("", "per", "ad", "é", "trans", "sou", "re", "com", "pro"),
+        ("met", "mettent", "mett", "mettr"),
+    ),
+    # Verbs in "-dre" whose singular is their stem ("dépend", "vend", "répond").
+    *(
+        (("",), (stem, stem + "ent", stem, stem + "r"))
+        for stem in (
+            *("dépend", "vend", "rend", "perd", "attend", "entend", "répond", "correspond"),
+            *("tend", "étend", "descend", "suspend"),
+        )
+    ),
+    (("con", "pro", "ré", "intro", "tra", "in", "dé"), (None, "duisent", "duis", "duir")),
+    (("cons", "dé"), (None, "truisent", "truis", "truir")),
+    (("con", "recon"), ("naît", "naissent", "naiss", "naîtr")),
+    (("", "ap", "dis"), ("paraît", "paraissent", "paraiss", "paraîtr")),
+    (("",), (None, "disent", "dis", "dir")),
+    (("é", "dé", "ins"), (None, "crivent", "criv", "crir")),
+    (("", "pour"), ("suit", "suivent", "suiv", "suivr")),
+    (("",), ("vit", "vivent", "viv", "vivr")),
+    (("",), ("croit", "croient", "croy", "croir")),
+    (("",), ("sert", "servent", "serv", "servir")),
+    (("",), (None, "sortent", "sort", "sortir")),
+    (("",), (None, "partent", "part", "partir")),
+    (("",), ("sent", "sentent", "sent", "sentir")),
+    (("at",), (None, "teignent", "teign", "teindr")),
+    (("", "re"), (None, "joignent", "joign", "joindr")),
+    (("",), ("résout", "résolvent", "résolv", "résoudr")),
+    (("",), ("acquiert", "acquièrent", "acquér", "acquerr")),
+    (("",), (None, "courent", "cour", "courr")),
+    (("",), ("meurt", "meurent", "mour", "mourr")),
+    (("", "dé"), (None, "couvrent", "couvr", "couvrir")),
+    (("",), (None, "ouvrent", "ouvr", "ouvrir")),
+    (("",), (None, "offrent", "offr", "offrir")),
+)
+
+
+def _french_irregular_finite() -> frozenset[str]:
+    """Every form ``_FRENCH_IRREGULAR`` gives: the present's third persons, the imperfect,
+    the future and the conditional (third persons)."""
+    forms: set[str] = set()
+    for prefixes, (singular, plural, imperfect, future) in _FRENCH_IRREGULAR:
+        for prefix in prefixes:
+            if singular is not None:
+                forms.add(prefix + singular)
+            forms.add(prefix + plural)
+            forms.update(prefix + imperfect + end for end in ("ait", "aient"))
+            forms.update(prefix + future + end for end in ("a", "ont", "ait", "aient"))
+    return frozenset(forms)
+
+
+_FRENCH_IRREGULAR_FINITE = _french_irregular_finite()
+
+
 @cache
 def mostly_finite_verb(word: str, lang: str) -> bool:
     """Whether general language writes the French ``word`` mostly as a finite verb of the
     first or second group ("équipent", "limitent", "utilisons", "équipera"), no term
     however its sentence uses it: its ending is a finite verb's and its verb's participle
-    is about as frequent as the word or more. False for other languages, whose finite
+    is about as frequent as the word or more; or a finite form of a frequent irregular
+    verb (``_FRENCH_IRREGULAR``: "dépend", "peuvent", "reçoit", "devra"). False for other languages, whose finite
     verbs the caller tells from the text (English: ``scoring.inflected_verbs``)."""
     base = languages.primary(lang)
-    if base != "fr" or not word.endswith(_FRENCH_FINITE):
+    if base != "fr":
+        return False
+    if word in _FRENCH_IRREGULAR_FINITE:
+        return True
+    if not word.endswith(_FRENCH_FINITE):
         return False
     own = zipf(word, base) - _FINITE_MARGIN
     return any(
