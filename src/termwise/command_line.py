@@ -126,25 +126,38 @@ def refuse_overwriting(output: Path | None, inputs: Iterable[Path | None]) -> No
 
 
 def refuse_project_files(output: Path, ctx: click.Context | None) -> None:
-    """Refuse an output file that is one of the project's own files (its glossary, a
-    translation, termwise.toml), given or not: ``check -o glossary/key-terms.tbx`` replaced
-    the glossary with a report, and ``export -o translations/paper.es.po`` the translation
-    with an edition. A new file there is the user's to make."""
-    if not output.exists() or ctx is None:
+    """Refuse an output file that is one of the project's own files, given or not, there
+    already or not: ``check -o glossary/key-terms.tbx`` replaced the glossary with a report,
+    ``export -o translations/paper.es.po`` the translation with an edition, and ``export -o
+    ../termwise.toml`` made a settings file of an edition, which every later command there
+    stopped on as invalid TOML. So the settings file's name is refused in any folder (a
+    folder holding one is a project), and any file in translations/ (the project reads
+    what is there). A new file beside the glossary is the user's to make."""
+    if ctx is None:
         return
     # The project's layout, read by its attributes: this module sits below ``project``.
     layout = ctx.find_root().obj
     target = output.resolve()
-    for name in ("glossary_dir", "translations_dir"):
-        folder = getattr(layout, name, None)
+    config = getattr(layout, "config_path", None)
+    if isinstance(config, Path):
+        if config.resolve() == target:
+            raise InputError("is the project's settings file; write the output elsewhere", output)
+        if target.name == config.name:
+            raise InputError(
+                f"is named as a project's settings file: {target.parent} would read it as "
+                "its settings; write the output elsewhere",
+                output,
+            )
+    # Anything in translations/, which the project reads; in glossary/ only its files.
+    folders = [getattr(layout, "translations_dir", None)]
+    if output.exists():
+        folders.append(getattr(layout, "glossary_dir", None))
+    for folder in folders:
         if isinstance(folder, Path) and folder.resolve() in target.parents:
             raise InputError(
                 f"is one of the project's files (in {folder.name}/); write the output elsewhere",
                 output,
             )
-    config = getattr(layout, "config_path", None)
-    if isinstance(config, Path) and config.exists() and config.resolve() == target:
-        raise InputError("is the project's settings file; write the output elsewhere", output)
 
 
 def guard_outputs(command: click.Command) -> click.Command:

@@ -258,7 +258,8 @@ def _targets_from_project(
     if not path.exists():
         from termwise.project.discovery import missing_translation
 
-        raise TermwiseError(f"{missing_translation(layout, file, lang)}; or give --target FILE")
+        missing = missing_translation(layout, file, lang, document.lang)
+        raise TermwiseError(f"{missing}; or give --target FILE")
     tfile = open_translation(layout, document, lang)
     targets = {segment_id: unit.target for segment_id, unit in tfile.units.items()}
     plurals, flags = entry_data(tfile)

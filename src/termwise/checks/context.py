@@ -109,6 +109,9 @@ class CheckContext:
         # A Markdown source's link reference definitions, label → destination: its
         # reference links ("[text][label]") are links to the markup checks.
         self.references: dict[str, str] = {}
+        # The source document's segments, one a line, where a check reads how the text uses
+        # a word (see ``checks.qa.names``); ``read_format`` takes them.
+        self.source_text = ""
         self._matchers: dict[str, TermMatcher] = {}
         self._severity_cache: dict[str, Severity] = {}
         # Per-run state that several checks share (the terminology index, spelling results).
@@ -152,7 +155,8 @@ class CheckContext:
 
     def read_format(self, document: Document) -> None:
         """Take what the document's format means for the checks: Markdown's inline markup,
-        and the link reference definitions its reference links resolve by."""
+        and the link reference definitions its reference links resolve by; and its segments' text."""
+        self.source_text = "\n".join(segment.text for segment in document.segments)
         self.markdown = document.fmt == "markdown"
         self.references = {}
         if self.markdown:

@@ -63,6 +63,7 @@ class IncrementalChecker:
         self.checks, self.skipped = select_checks(self.context)
         self._pairs: dict[str, Pair] = {}
         self._found: dict[str, list[Issue]] = {}
+        self._text = ""
         # How many segments the last run checked again (tests and the benchmark read it).
         self.rechecked = 0
 
@@ -102,6 +103,11 @@ class IncrementalChecker:
         pairs: list[Pair] = []
         changed: list[Pair] = []
         known = self._pairs
+        # Whether a segment kept as its source is a name reads the whole source (see
+        # ``checks.qa.names``): after an edit anywhere in it, those segments are judged again.
+        text = self.context.source_text
+        retext = text != self._text
+        self._text = text
         for index, segment in enumerate(document.segments):
             target = targets.get(segment.id) if bilingual else None
             heading = segment.kind is SegmentKind.HEADING
@@ -134,6 +140,8 @@ class IncrementalChecker:
                 changed.append(pair)
             else:
                 pair.index = index
+                if retext and target is not None and target.strip() == segment.text.strip():
+                    changed.append(pair)
             pairs.append(pair)
         self.rechecked = len(changed)
         # Screens and consistency keep per-run data in the cache, keyed on the list of pairs

@@ -142,7 +142,7 @@ def export(
     if tfile.path is None or not tfile.path.exists():
         from termwise.project.discovery import missing_translation
 
-        raise TermwiseError(missing_translation(layout, file, lang))
+        raise TermwiseError(missing_translation(layout, file, lang, document.lang))
     glossary = None
     chosen_terms: dict[str, str] = {}
     if chosen.name in GLOSSARY_FORMATS and marking:
@@ -179,13 +179,16 @@ def export(
         if waiting:
             # An aligned or imported translation is all "edited": without this, its edition
             # came out as "[untranslated]" throughout and nothing said why.
+            one = waiting == 1
             how = (
-                "stand as [untranslated]; --include-unreviewed prints them, marked †"
+                f"{'stands' if one else 'stand'} as [untranslated]; --include-unreviewed "
+                f"prints {'it' if one else 'them'}, marked †"
                 if chosen.edition
-                else "are left out; --include-unreviewed writes them with their state"
+                else f"{'is' if one else 'are'} left out; --include-unreviewed writes "
+                f"{'it' if one else 'them'} with {'its' if one else 'their'} state"
             )
             click.echo(
-                f"note: {waiting} translated {'segment is' if waiting == 1 else 'segments are'}"
+                f"note: {waiting} translated {'segment is' if one else 'segments are'}"
                 f" not reviewed yet and {how}",
                 err=True,
             )

@@ -131,11 +131,14 @@ def conflict(choice: ProjectChoice, document: Path, lang: str | None, command: s
     )
 
 
-def missing_translation(layout: ProjectLayout, document: Path, lang: str) -> str:
+def missing_translation(
+    layout: ProjectLayout, document: Path, lang: str, source_lang: str | None = None
+) -> str:
     """The message for a command that needs the translation of ``document`` into ``lang``
     and finds none: the one into another tag of the language, or under another tool's name,
     that it may have meant (``another_variant``); else the translations of it that there
-    are, and the two ways to make one."""
+    are, and the two ways to make one (``source_lang``: the document's language, read from
+    it when not given)."""
     path = layout.translation_file(document, lang)
     message = f"no translation of {document.name} into {lang} yet ({path})"
     variant = another_variant(layout, document, lang, new_variant=False, starting=False)
@@ -154,7 +157,30 @@ def missing_translation(layout: ProjectLayout, document: Path, lang: str) -> str
         same = [found for found in others if languages.primary(found) == languages.primary(lang)]
         if same:
             message += f" (--to {same[0]}?)"
-    return f"{message}; start one with: termwise translate {document} --to {lang}, or {align}"
+    return f"{message}; {_way_to_start(layout, document, lang, source_lang)}, or {align}"
+
+
+def _way_to_start(layout: ProjectLayout, document: Path, lang: str, source_lang: str | None) -> str:
+    """How to start the translation: by MT where an engine serves the pair, else by hand in
+    the workbench (``translate`` then stops on "no machine translation … is installed")."""
+    start = f"start one with: termwise translate {document} --to {lang}"
+    if source_lang is None:
+        from termwise.errors import TermwiseError
+        from termwise.project.translations import load_source
+
+        try:
+            source_lang = load_source(layout, document).lang
+        except (TermwiseError, OSError):
+            return start  # the command reports an unreadable document itself
+    from termwise.mt import available_engines
+
+    if available_engines(source_lang, lang):
+        return start
+    return (
+        f"no machine translation for {source_lang} → {lang} is installed, so start one by "
+        f"hand with: termwise review {document} --to {lang} (or install a model for "
+        f"termwise translate: termwise models install {source_lang} {lang})"
+    )
 
 
 def new_translation_note(choice: ProjectChoice, path: Path, document: Path) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from termwise.checks.context import CheckContext, Pair
 from termwise.checks.issue import Issue, Severity, Side
+from termwise.checks.qa.names import kept_spans, only_names
 from termwise.checks.registry import Scope, register
 
 
@@ -47,6 +48,9 @@ def _same_screen(context: CheckContext, pairs: Sequence[Pair], side: Side) -> li
 def same_as_source(context: CheckContext, pair: Pair) -> Iterable[Issue]:
     target = pair.target or ""
     if target.strip() != pair.source.strip() or not _WORDISH.search(pair.source):
+        return ()
+    # A cell "China" or "ISO 9001" is the same in Spanish: no oversight to report.
+    if only_names(context, target, kept_spans(context, pair, target)):
         return ()
     return (
         context.issue(
