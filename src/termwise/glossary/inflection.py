@@ -25,8 +25,11 @@ agree with either noun.
 Gender is the other inflection the stems miss: French "public" and "publique", "étranger"
 and "étrangère" stem apart. ``gender_forms`` gives an adjective's other gender by its
 ending, which the matcher accepts where the term has an adjective (``noun_positions``
-says where it has nouns, whose gender is their own). ``negates_noun`` tells the Spanish
-"no" that makes a noun's opposite ("la no injerencia") from the verb's negation.
+says where it has nouns, whose gender is their own). A noun is found as itself in either
+number only (``either_number``): Snowball stems "destin" and "destinée", "cuento" and
+"cuenta" alike, two nouns each; ``looks_infinitive`` tells a word that may be a verb, whose
+conjugations are its forms. ``negates_noun`` tells the Spanish "no" that makes a noun's
+opposite ("la no injerencia") from the verb's negation.
 """
 
 from __future__ import annotations
@@ -306,6 +309,21 @@ _ES_INVARIABLE = frozenset(
 )
 # French singulars with a plural's ending: "le taux", "faux", "la chaux".
 _FR_INVARIABLE = frozenset(("taux", "faux", "chaux"))
+
+
+def either_number(seen: str, wanted: str, lang: str, *, accents: bool = True) -> bool:
+    """Whether the lower-case ``seen`` is the word ``wanted`` in either number: the word
+    itself, one of its regular plurals (``plural_forms``), or a singular whose plural it is
+    ("destins" and "destin", "junior" and "juniors"). What a noun of a term may be found as:
+    any other word its Snowball stem shares is another word ("destinée" is no "destin",
+    "cuenta" no "cuento", "réformer" no "réforme"), however alike they stem. With
+    ``accents`` false the words are compared without their accents."""
+    bare = _as_written if accents else strip_accents
+    if bare(seen) == bare(wanted):
+        return True
+    return bare(seen) in map(bare, plural_forms(wanted, lang)) or bare(wanted) in map(
+        bare, plural_forms(seen, lang)
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -638,6 +656,18 @@ def noun_positions(words: Sequence[str], lang: str, head: int | None) -> frozens
     return frozenset(positions)
 
 
+# Infinitive endings: Spanish "-ar", "-er", "-ir"; French "-er" and "-ir", whose verbs
+# Snowball stems with their conjugations ("aplicar" and "aplica", "reculer" and "recule"),
+# unlike "-re" ("rendre" and "rend"), an ending of many nouns too ("centre", "structure").
+_INFINITIVE_ENDINGS = {"es": ("ar", "er", "ir"), "fr": ("er", "ir")}
+
+
+def looks_infinitive(word: str, lang: str) -> bool:
+    """Whether the lower-case ``word`` ends as ``lang``'s infinitives do, so may be a verb
+    (a few nouns do too: "lugar", "dossier", "plaisir")."""
+    return word.endswith(_INFINITIVE_ENDINGS.get(lang, ()))
+
+
 def is_negation(word: str, lang: str) -> bool:
     """Whether the lower-case ``word`` is ``lang``'s negation written apart before a noun
     ("no", "non"; ``_NEGATIONS``)."""
@@ -657,7 +687,7 @@ def negates_noun(before: str, word: str, lang: str, *, noun: bool | None = None)
     determiner an adjective follows the noun "no" ("un no rotundo": a flat refusal), which
     negates nothing. After a coordinating conjunction only a known noun is negated
     ("soberanía y no injerencia"): a verb may follow there ("y no aplica")."""
-    if lang != "es" or word.endswith(("ar", "er", "ir")):
+    if lang != "es" or looks_infinitive(word, lang):
         return False
     if before in _COORDINATORS:
         return noun is True

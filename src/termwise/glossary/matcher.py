@@ -16,7 +16,9 @@ therefore compares *keys*, not strings:
    almost nothing; a text without the marker is not scanned at all.
 4. Character offsets are worked out only for hits (about one per segment): the token index is
    a count of separators in the key, the token's offset follows from the token lengths.
-5. Hits are checked for the per-term options (case-sensitive, exact), then the longest
+5. Hits are checked for the per-term options (case-sensitive, exact) and the words' forms
+   (number, gender, a noun's own forms), and of two terms of one concept under one key
+   ("yaw", "yawing") the one whose words the text holds is taken; then the longest
    non-overlapping ones are kept ("human destiny community" over "destiny community").
 
 Chinese and Japanese are matched character by character with whitespace ignored, because
@@ -40,11 +42,13 @@ from termwise.glossary.gender import head_index, suffix_gender
 from termwise.glossary.inflection import (
     agrees,
     article_plurals,
+    either_number,
     gender_forms,
     has_number_agreement,
     head_size,
     is_function_word,
     is_negation,
+    looks_infinitive,
     negates_noun,
     noun_positions,
     plural_forms,
@@ -370,6 +374,9 @@ class _Entry:
     # Indexes of nouns with an adjective's ending (``inflection.gender_forms``), which the
     # other gender's form is not: "un étranger" is no "étrangère" (a foreign woman).
     fixed_genders: tuple[int, ...] = ()
+    # Indexes of nouns found only as their own number's forms (``TermMatcher._own_number``):
+    # "communauté de destin" is no "communauté de destinée".
+    own_number: tuple[int, ...] = ()
 
     # The first three fields of a ``TermMatch`` of this entry, ready to splice in.
     head: tuple[str, Term, TermStatus] = field(init=False)
@@ -433,7 +440,10 @@ class TermMatcher:
                 _folded(word) for word in _WORD_HEAD.findall(_EDGE_PUNCTUATION.sub("", term.text))
             )
             gendered = self._gendered_head(words)
-            fixed_genders = self._fixed_genders(words, _part_of_speech(term) == "adjective")
+            part_of_speech = _part_of_speech(term)
+            nouns = self._nouns(words, part_of_speech in _HEADLESS)
+            fixed_genders = tuple(i for i in nouns if gender_forms(words[i], base))
+            own_number = self._own_number(words, nouns, part_of_speech)
             # A term of several words in a language with number agreement has its words'
             # numbers to check: the stems match "la nueva épocas".
             plain = (
@@ -442,17 +452,31 @@ class TermMatcher:
                 and not (len(tokens) > 1 and has_number_agreement(base))
                 and gendered is None
                 and not fixed_genders
+                and not own_number
             )
             compound = _compound_words(term.text)
             patterns.setdefault(key, []).append(
                 _Entry(
-                    concept_id, term, tokens, words, ascii, plain, compound, gendered, fixed_genders
+                    concept_id,
+                    term,
+                    tokens,
+                    words,
+                    ascii,
+                    plain,
+                    compound,
+                    gendered,
+                    fixed_genders,
+                    own_number,
                 )
             )
         for key, entries in patterns.items():
             # The value carries what the hot loop needs: whether any entry needs a check, and
-            # the other concepts sharing this key when none does.
-            all_plain = all(entry.plain for entry in entries)
+            # the other concepts sharing this key when none does. Two terms of one concept
+            # under one key ("yaw" and "yawing") need the words to choose (``_closest``).
+            concepts = [entry.concept_id for entry in entries]
+            all_plain = all(entry.plain for entry in entries) and len(set(concepts)) == len(
+                concepts
+            )
             all_others = tuple(
                 dict.fromkeys(
                     e.concept_id for e in entries if e.concept_id != entries[0].concept_id
@@ -731,8 +755,8 @@ class TermMatcher:
                 valid = [e for e in entries if e.plain or self._check(e, words)]
                 if not valid:
                     continue
-                entry = valid[0]
-                others = tuple(e.concept_id for e in valid[1:] if e.concept_id != entry.concept_id)
+                entry = valid[0] if len(valid) == 1 else self._closest(valid, words)
+                others = tuple(e.concept_id for e in valid if e.concept_id != entry.concept_id)
             candidates.append((start, end, entry, others))
         if len(candidates) == 1:
             start, end, entry, others = candidates[0]
@@ -776,6 +800,37 @@ class TermMatcher:
             noun=_known_noun(word, entries, self._base),
         )
 
+    def _closest(self, valid: list[_Entry], found: list[str]) -> _Entry:
+        """Of the terms of the first concept in ``valid`` that the key matched, the one
+        whose own words the ``found`` words hold the most of (``_held``); the first of those
+        on a tie. Snowball stems "yawing" as "yaw", so the deprecated "yawing" and the
+        preferred "yaw" of one concept share a key, and the glossary's order decided:
+        "yawing" was found as "yaw", preferred, and no check reported it. "yaws" and "yawed"
+        hold "yaw" and no "yawing", whichever the glossary lists first."""
+        concept = valid[0].concept_id
+        rivals = [entry for entry in valid if entry.concept_id == concept]
+        if len(rivals) == 1:
+            return rivals[0]
+        seen = [_folded(word) for word in found]
+        return max(
+            rivals,
+            key=lambda entry: sum(
+                self._held(word, want) for word, want in zip(seen, entry.words, strict=False)
+            ),
+        )
+
+    def _held(self, seen: str, wanted: str) -> int:
+        """How much of the term's word ``wanted`` the found word ``seen`` holds: all its
+        letters where ``seen`` is ``wanted`` in either number (``either_number``) or starts
+        with it ("yaws", "yawed" of "yaw"; "yawing" holds "yaw" too, and "yawing" more),
+        else none. Accents count as matching counts them."""
+        accents = not self.accent_insensitive
+        if either_number(seen, wanted, self._base, accents=accents):
+            return len(wanted)
+        if not accents:
+            seen, wanted = strip_accents(seen), strip_accents(wanted)
+        return len(wanted) if seen.startswith(wanted) else 0
+
     def _check(self, entry: _Entry, found: list[str]) -> bool:
         """Whether the words found for a key hit satisfy the entry's accent, case and exact rules.
 
@@ -804,20 +859,40 @@ class TermMatcher:
             return head
         return None
 
-    def _fixed_genders(self, words: tuple[str, ...], adjective: bool) -> tuple[int, ...]:
-        """The indexes of a term's nouns (``inflection.noun_positions``) that end as an
-        adjective whose gender changes its ending: there the other gender's form is another
-        word ("la capitale" is no "capital"). A term the glossary records as an ``adjective``
-        has no head noun: its head matches in both genders. A head that is a
-        ``_GENDERED_TAGS`` adjective follows ``_gendered_head``'s rule instead: a feminine
-        one keeps its gender, a masculine one matches both ("exécutif" in "la branche
-        exécutive")."""
+    def _nouns(self, words: tuple[str, ...], headless: bool) -> tuple[int, ...]:
+        """The indexes of a term's nouns (``inflection.noun_positions``): its head and each
+        complement's, past an article or a prenominal adjective before it ("la nueva época":
+        2). A ``headless`` term (``_HEADLESS``) has no head noun: an adjective's head matches
+        in both genders. A head that is a ``_GENDERED_TAGS`` adjective follows
+        ``_gendered_head``'s rule instead: a feminine one keeps its gender, a masculine one
+        matches both ("exécutif" in "la branche exécutive")."""
         if self.cjk or not words:
             return ()
-        head = head_index(words, self._base)
-        adjective_head = adjective or self._word_key(words[head]).endswith(_GENDERED_TAGS)
-        nouns = noun_positions(words, self._base, None if adjective_head else head)
-        return tuple(index for index in sorted(nouns) if gender_forms(words[index], self._base))
+        base = self._base
+        content = [index for index, word in enumerate(words) if not is_function_word(word, base)]
+        if not content:
+            return ()
+        head = content[0] + head_index(words[content[0] :], base)
+        adjective_head = headless or self._word_key(words[head]).endswith(_GENDERED_TAGS)
+        positions = noun_positions(words, base, None if adjective_head else head)
+        nouns = {index + head_index(words[index:], base) for index in positions}
+        return tuple(sorted(index for index in nouns if not is_function_word(words[index], base)))
+
+    def _own_number(
+        self, words: tuple[str, ...], nouns: tuple[int, ...], part_of_speech: str | None
+    ) -> tuple[int, ...]:
+        """The ``nouns`` of a term that are found only as their own number's forms
+        (``_own_form``), in a language with number rules (``has_number_agreement``):
+        Snowball stems a noun with other nouns, verbs and adjectives made from it ("destinée"
+        and "destin", "cuenta" and "cuento"). The words of a term of several words, whose
+        head and complements a noun phrase makes nouns, and a one-word term the glossary
+        records as a noun; not any other one-word term, which is as often a verb
+        ("aplicar" in "se aplica") or an adjective ("mismo" in "la misma"), nor a word
+        that looks like an infinitive (``inflection.looks_infinitive``: "aplicar la ley" in
+        "se aplica la ley")."""
+        if not has_number_agreement(self._base) or (len(words) < 2 and part_of_speech != "noun"):
+            return ()
+        return tuple(index for index in nouns if not looks_infinitive(words[index], self._base))
 
     def _other_gender(self, seen: str, wanted: str) -> bool:
         """Whether the found word ``seen`` reached the term's word ``wanted`` only through
@@ -838,6 +913,18 @@ class TermMatcher:
             return strip_accents(seen) in map(strip_accents, forms)
         return seen in forms
 
+    def _own_form(self, seen: str, wanted: str) -> bool:
+        """Whether the found word ``seen`` is the term's noun ``wanted`` in either number
+        (``inflection.either_number``) or, a Spanish agent noun, in its other gender
+        (``_agent_genders``: "directora" of "director"), accents aside where matching
+        ignores them. Any other word that reached ``wanted``'s code is another word."""
+        if either_number(seen, wanted, self._base, accents=not self.accent_insensitive):
+            return True
+        agents = _agent_genders(wanted, self._base)
+        if self.accent_insensitive:
+            return strip_accents(seen) in map(strip_accents, agents)
+        return seen in agents
+
     def _check_words(self, entry: _Entry, found: list[str]) -> bool:
         term = entry.term
         gendered = entry.gendered
@@ -850,6 +937,11 @@ class TermMatcher:
         if any(
             index < len(found) and self._other_gender(_folded(found[index]), entry.words[index])
             for index in entry.fixed_genders
+        ):
+            return False
+        if any(
+            index < len(found) and not self._own_form(_folded(found[index]), entry.words[index])
+            for index in entry.own_number
         ):
             return False
         if len(entry.tokens) > 1 and not agrees(
@@ -931,6 +1023,11 @@ class TermMatcher:
                 )
                 candidates.append((start, end, valid[0], others))
         return _select(candidates, text)
+
+
+# The parts of speech (as ``_part_of_speech`` spells them) of a term whose head is no noun,
+# so takes forms other than its number's.
+_HEADLESS = frozenset(("adjective", "verb", "adverb"))
 
 
 def _part_of_speech(term: Term) -> str | None:
