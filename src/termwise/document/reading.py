@@ -528,7 +528,7 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _typical_width(text: str, spans: list[tuple[int, int]]) -> int:
+def _typical_width(text: str, spans: Sequence[tuple[int, int]]) -> int:
     lengths = sorted(end - start for start, end in spans if end > start)
     if not lengths:
         return 0
@@ -592,16 +592,21 @@ def page_furniture(text: str, spans: Sequence[tuple[int, int]]) -> set[int]:
         if _PAGE_NUMBER.match(line):
             numbers.append((index, int(re.sub(r"\D", "", line))))
         elif not _ENDS_SENTENCE.search(line):
-            shape = re.sub(r"\d+", "#", " ".join(line.casefold().split()))
-            shapes.setdefault(shape, []).append(index)
+            shapes.setdefault(_shape(line), []).append(index)
     furniture: set[int] = set()
     rising = sum(1 for (_, a), (_, b) in zip(numbers, numbers[1:], strict=False) if b > a)
     if len(numbers) >= RUNNING_HEADER_REPEATS and rising >= 0.6 * (len(numbers) - 1):
         furniture.update(index for index, _ in numbers)
     paged = "\f" in text
     for shape, indexes in shapes.items():
-        # A header names the book or chapter: "1. 1950 :", a recurring list entry, does not.
-        if len(indexes) < RUNNING_HEADER_REPEATS or sum(c.isalpha() for c in shape) < 4:
+        if len(indexes) < RUNNING_HEADER_REPEATS:
+            continue
+        if sum(c.isalpha() for c in shape) < 4:
+            # A header names the book or chapter: "1. 1950 :", a recurring list entry, does
+            # not; a line of numbers alone ("1/5") is a page's where it counts on once a page.
+            lines = [text[slice(*spans[index])] for index in indexes]
+            if _counts_on(lines, range(len(lines))) and _paced_as_pages(text, spans, indexes):
+                furniture.update(indexes)
             continue
         if paged:
             # Where the pages are marked, only the lines at a page's edge: the book's title
@@ -622,7 +627,108 @@ def page_furniture(text: str, spans: Sequence[tuple[int, int]]) -> set[int]:
                 furniture.add(indexes[0])
         elif "#" in shape and _paced_as_pages(text, spans, indexes):
             furniture.update(indexes)
+    if paged:
+        furniture |= _page_edges(text, spans)
     return furniture
+
+
+def _shape(line: str) -> str:
+    """What a running header keeps from page to page: its words, its numbers masked."""
+    return re.sub(r"\d+", "#", _spaced(line))
+
+
+# How many lines at a page's top and at its foot may be the page's, not the text's (a
+# browser prints the date and the title above, the address and "1/5" below).
+PAGE_EDGE_LINES = 3
+# The share of the pages a header or footer must stand on: a book may print one on its left
+# pages and another on its right ones.
+PAGE_EDGE_SHARE = 0.5
+# A header or footer with a page's number in it is shorter than this share of the text's
+# lines.
+PAGE_EDGE_WIDTH = 0.8
+
+
+def _page_edges(text: str, spans: Sequence[tuple[int, int]]) -> set[int]:
+    """The lines at the top or the foot of pdftotext's pages (form feeds between them) that
+    stand there on most pages, the same but for a number that counts on ("1/5", "Page 2 of
+    5"): a browser's print header and footer (a date with no words, the document's address)
+    or a book's, whatever its form. Taken for text, they were segments of their own or were
+    glued into the sentence a page break cut. Only a run of them from the page's edge goes:
+    the text's own lines that repeat (a heading, a table row) stand below it."""
+    pages: list[list[int]] = [[]]
+    previous_end = 0
+    for index, (start, end) in enumerate(spans):
+        pages.extend([] for _ in range(text.count("\f", previous_end, start)))
+        previous_end = end
+        if end > start:
+            pages[-1].append(index)
+
+    def edge(page: list[int], top: bool) -> list[int]:
+        return page[:PAGE_EDGE_LINES] if top else page[::-1][:PAGE_EDGE_LINES]
+
+    def line(index: int) -> str:
+        return text[spans[index][0] : spans[index][1]]
+
+    found: dict[tuple[bool, str], dict[int, int]] = {}
+    for number, page in enumerate(pages):
+        for top in (True, False):
+            for index in edge(page, top):
+                if not _ENDS_SENTENCE.search(line(index)):
+                    found.setdefault((top, _shape(line(index))), {}).setdefault(number, index)
+    needed = max(
+        RUNNING_HEADER_REPEATS, math.ceil(PAGE_EDGE_SHARE * sum(1 for page in pages if page))
+    )
+    # A line of the text fills the width: one that counts on with the pages is the text's
+    # too when it does ("Absatz 3 beginnt hier. Der Berg …" on page 3, one paragraph a page).
+    short = PAGE_EDGE_WIDTH * _typical_width(text, spans)
+    # Each recurring header or footer, and whether its number counts on.
+    recurring: dict[tuple[bool, str], bool] = {}
+    for key, places in found.items():
+        texts = [line(index) for index in places.values()]
+        if len(texts) < needed:
+            continue
+        if len({_spaced(text) for text in texts}) == 1:
+            recurring[key] = False
+        elif all(len(text) < short for text in texts) and _counts_on(texts, list(places)):
+            recurring[key] = True
+    edges: set[int] = set()
+    for number, page in enumerate(pages):
+        for top in (True, False):
+            for position, index in enumerate(edge(page, top)):
+                key = (top, _shape(line(index)))
+                if key not in recurring:
+                    break
+                # pdftotext puts no form feed before the first page: a line of words atop
+                # it that the others repeat is the title ("Himalaya-Chronik 1956"); one
+                # below a date the header printed is the header's.
+                if (
+                    number == 0
+                    and top
+                    and position == 0
+                    and not recurring[key]
+                    and sum(c.isalpha() for c in key[1]) >= 4
+                ):
+                    break
+                edges.add(index)
+    return edges
+
+
+def _spaced(line: str) -> str:
+    """A line as a header repeats it: pdftotext may space it, or case it, otherwise."""
+    return " ".join(line.casefold().split())
+
+
+def _counts_on(lines: Sequence[str], pages: Sequence[int]) -> bool:
+    """Whether one of the numbers in the lines (each with as many) goes on as the pages they
+    stand on do ("1/5" on the first, "3/5" on the third): a page's number. A table's figures
+    do not, nor do the numbers of its rows, which rise by the rows a page holds."""
+    numbers = [[int(number) for number in re.findall(r"\d+", line)] for line in lines]
+    if len({len(each) for each in numbers}) != 1:
+        return False
+    return any(
+        len({each[place] - page for each, page in zip(numbers, pages, strict=True)}) == 1
+        for place in range(len(numbers[0]))
+    )
 
 
 # A header's recurrences: at least this many lines apart on average, and the lines per page

@@ -1,0 +1,207 @@
+"""A page's own lines in PDF text (pdftotext's output, pages split by form feeds): a browser's
+print header and footer (date and title above, address and "1/5" below), "Page N of M",
+running headers whatever their form, are left out, and a sentence a page break cut goes on
+across them; the text's own lines that repeat stay."""
+
+from __future__ import annotations
+
+import random
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from termwise.document import parse_document
+
+WORDS = [
+    "the",
+    "team",
+    "reached",
+    "camp",
+    "on",
+    "ridge",
+    "and",
+    "waited",
+    "there",
+    "for",
+    "wind",
+    "to",
+    "drop",
+    "before",
+    "climb",
+    "went",
+    "porters",
+    "carried",
+    "loads",
+    "up",
+    "glacier",
+    "while",
+    "doctor",
+    "looked",
+    "after",
+    "sick",
+    "cook",
+    "snow",
+    "fell",
+    "all",
+    "night",
+]
+
+
+def _sentences(count: int) -> list[str]:
+    """Sentences of words drawn at random (seeded): no line of one page's text repeats."""
+    draw = random.Random(7)
+    return [
+        f"Sentence {n} says " + " ".join(draw.choices(WORDS, k=draw.randint(8, 22))) + "."
+        for n in range(1, count + 1)
+    ]
+
+
+SENTENCES = _sentences(30)
+
+
+def _wrapped(sentences: list[str] = SENTENCES, width: int = 64) -> list[str]:
+    """The sentences as a hard-wrapped paragraph, as pdftotext gives a page's body."""
+    lines: list[str] = []
+    current = ""
+    for word in " ".join(sentences).split():
+        if current and len(current) + 1 + len(word) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}".strip()
+    return [*lines, current]
+
+
+def _pages(header: list[str], footer: list[str], lines_per_page: int = 9) -> str:
+    """pdftotext's output of a browser's print: each page's header and footer lines ("{n}"
+    takes the page's number, "{m}" the number of pages), each with a blank line after, and a
+    form feed after each page, the last too."""
+    body = _wrapped()
+    chunks = [body[at : at + lines_per_page] for at in range(0, len(body), lines_per_page)]
+    pages = []
+    for number, chunk in enumerate(chunks, start=1):
+        edge = [line.format(n=number, m=len(chunks)) for line in header]
+        foot = [line.format(n=number, m=len(chunks)) for line in footer]
+        lines = [*(f"{line}\n" for line in edge), *chunk, *(f"{line}\n" for line in foot)]
+        pages.append("\n".join(lines) + "\n")
+    return "\f".join(pages) + "\f"
+
+
+def _texts(text: str) -> list[str]:
+    return [segment.text for segment in parse_document(text, lang="en").segments]
+
+
+CHROMIUM_HEADER = ["12/7/26, 10:05 AM", "Seed paper"]
+CHROMIUM_FOOTER = ["file:///tmp/walk/seedfull.html", "{n}/{m}"]
+
+
+def test_a_browsers_print_header_and_footer_are_left_out() -> None:
+    # Chromium prints the date and the title atop each page, the address and "1/5" at its
+    # foot: all were segments, the address was glued into the sentence the page cut, and the
+    # sentence did not go on across the page break.
+    texts = _texts(_pages(CHROMIUM_HEADER, CHROMIUM_FOOTER))
+    assert texts == SENTENCES
+
+
+@pytest.mark.parametrize(
+    ("header", "footer"),
+    [
+        (["12/7/26, 10:05 AM", "Seed paper"], ["Page {n} of {m}"]),
+        (["12/7/26, 10:05 AM", "Seed paper"], ["{n}"]),
+        ([], ["{n}/{m}"]),
+        (["12/7/26, 10:05 AM"], []),
+        (["Seed paper {n}"], ["file:///tmp/walk/seedfull.html"]),
+    ],
+)
+def test_page_headers_and_footers_of_any_form_are_left_out(
+    header: list[str], footer: list[str]
+) -> None:
+    # "1/5" or "Page 1 of 5", a date that every page prints alike: a header or footer need
+    # not be words with a bare number. With the number bare the date was glued into the
+    # sentence the page cut.
+    assert _texts(_pages(header, footer)) == SENTENCES
+
+
+def test_the_title_atop_the_first_page_stays() -> None:
+    # pdftotext puts no form feed before the first page: the words the header repeats stand
+    # there alone as the title (below the date the header prints, they are the header's).
+    assert _texts(_pages(["Seed paper"], ["{n}/{m}"])) == ["Seed paper", *SENTENCES]
+
+
+def test_the_texts_own_lines_that_repeat_stay() -> None:
+    # A heading atop two pages, a sentence at the foot of every page, a table row above it
+    # whose figures do not count on as the pages do (nor do its row numbers): the text's,
+    # not the page's.
+    pages = [
+        f"{heading}\n\nCamp {camp} was reached. It was cold.\n\n{row}\n\nIt was a long day.\n\n"
+        f"{page}/4\n"
+        for page, (heading, camp, row) in enumerate(
+            [
+                ("Results", "A", "Row 12 Camp A 12 7"),
+                ("Results", "B", "Row 24 Camp A 9 3"),
+                ("Methods", "C", "Row 36 Camp A 15 4"),
+                ("Methods", "D", "Row 48 Camp A 11 8"),
+            ],
+            start=1,
+        )
+    ]
+    texts = _texts("\f".join(pages) + "\f")
+    assert texts.count("Results") == 2 and texts.count("Methods") == 2
+    assert texts.count("It was a long day.") == 4
+    assert [text for text in texts if text.startswith("Row")] == [
+        "Row 12 Camp A 12 7",
+        "Row 24 Camp A 9 3",
+        "Row 36 Camp A 15 4",
+        "Row 48 Camp A 11 8",
+    ]
+    assert not [text for text in texts if "/4" in text]
+
+
+def test_page_numbers_of_a_fraction_go_without_form_feeds() -> None:
+    # pdftotext -nopgbrk (or a form feed lost): "1/5" once a page counts on, a page number.
+    # Pages of one length each, as a running header's are (the last one full too).
+    count = next(count for count in range(30, 60) if len(_wrapped(_sentences(count))) % 9 == 0)
+    body = _wrapped(_sentences(count))
+    lines: list[str] = []
+    for number, at in enumerate(range(0, len(body), 9), start=1):
+        lines += [*body[at : at + 9], "", f"{number}/{len(body) // 9}", ""]
+    assert _texts("\n".join(lines) + "\n") == _sentences(count)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) absent")
+def test_a_pdf_printed_by_a_browser_reads_as_its_text(tmp_path: Path) -> None:
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if browser is None:
+        pytest.skip("no chromium to print the PDF with")
+    # Four pages or so of a paragraph, its lines short enough not to wrap again.
+    sentences = _sentences(130)
+    page = tmp_path / "report.html"
+    page.write_text(
+        "<html><head><title>Climbing report</title></head><body><pre>\n"
+        + "\n".join(_wrapped(sentences, 72))
+        + "\n</pre></body></html>",
+        encoding="utf-8",
+    )
+    pdf = tmp_path / "report.pdf"
+    subprocess.run(
+        [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            f"--print-to-pdf={pdf}",
+            page.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    extracted = tmp_path / "report.pdf.txt"
+    subprocess.run(["pdftotext", str(pdf), str(extracted)], check=True, timeout=60)
+    text = extracted.read_text(encoding="utf-8")
+    # The browser printed its header and footer, and a page break cuts a sentence.
+    assert "Climbing report" in text and "1/" in text and text.count("\f") >= 3
+    assert _texts(text) == sentences
