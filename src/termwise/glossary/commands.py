@@ -1,5 +1,8 @@
 """``termwise glossary``: show, import, export, validate and search glossaries.
 
+Each command works in the project found from the current folder up, as a document command
+finds its own from the document (``project/discovery.py``); ``add --from`` in the document's.
+
 Heavy modules (lxml, pyahocorasick, PyStemmer) are imported inside the commands so that
 ``termwise --help`` stays fast.
 """
@@ -8,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,6 +20,7 @@ import click
 
 from termwise.atomic import free_backup_path, write_atomic
 from termwise.command_line import LANGUAGE, TEXT_ENCODING, glossary_option, refuse_overwriting
+from termwise.glossary.wording import concepts
 from termwise.input_files import read_input
 from termwise.project.layout import ProjectLayout
 
@@ -86,8 +91,34 @@ def glossary_json(glossary: Glossary) -> dict[str, Any]:
 
 
 @click.group()
-def glossary() -> None:
+@click.pass_context
+def glossary(ctx: click.Context) -> None:
     """Show, import, export, validate and search glossaries (TBX, CSV, OmegaT)."""
+    if ctx.find_root().params.get("project_dir") is None:
+        _work_in(ctx, _project_here())
+
+
+def _project_here() -> ProjectLayout:
+    """The project a glossary command works in without ``--project``: the nearest folder
+    from the current one up that holds one, as the document commands find theirs
+    (``project/discovery.py``), else the current folder. Taking the current folder alone
+    read and wrote ``glossary/`` beside the work in a project's subfolder, and the folder it
+    left there made that subfolder a project of its own for every later command."""
+    from termwise.project.discovery import find_project, same_folder
+
+    here = Path.cwd()
+    found = find_project(here)
+    # The same Path the current-folder rule always gave, so messages read as before.
+    return ProjectLayout(here if found is None or same_folder(found, here) else found)
+
+
+def _work_in(ctx: click.Context, layout: ProjectLayout) -> None:
+    """Make ``layout`` the project of the command and of the groups above it: pass_obj
+    reads the command's context, the output guard the root's."""
+    scope: click.Context | None = ctx
+    while scope is not None:
+        scope.obj = layout
+        scope = scope.parent
 
 
 @glossary.command("show")
@@ -148,7 +179,7 @@ def show(
                 click.echo(f"  {lang:<7} {term.status.value:<11} {term.text}{extra}")
         for note in concept.notes:
             click.echo(f"  note: {note}")
-    click.echo(f"{len(loaded.concepts)} concepts; languages: {', '.join(loaded.languages())}")
+    click.echo(f"{concepts(len(loaded.concepts))}; languages: {', '.join(loaded.languages())}")
 
 
 @glossary.command("import")
@@ -174,7 +205,8 @@ def show(
 @click.option(
     "--lenient",
     is_flag=True,
-    help="Import a TBX file that glossary validate faults, listing every problem.",
+    help="Import a TBX file that glossary validate faults, or a CSV file whose quoting "
+    "breaks, listing every problem.",
 )
 @click.option(
     "--replace",
@@ -265,7 +297,7 @@ def import_glossary(
     # Read first: a file that is not even XML gets the reader's error, which --lenient cannot
     # get past; what the validator then finds is what --lenient lets through.
     loaded = chosen.read(data, file, ReadOptions(source_lang, target_lang))
-    deviations = import_checks.tbx_deviations(file) if chosen.name == "tbx" else []
+    deviations = import_checks.deviations(file, chosen.name, loaded)
     if deviations and not lenient:
         raise import_checks.refuse(file, deviations)
     names_languages = chosen.name == "tbx" or _has_language_header(chosen.name, data)
@@ -307,7 +339,7 @@ def import_glossary(
             origin = "the file"
     shown = ", ".join(found) if found else "none (the file has no terms)"
     click.echo(f"format: {chosen.name}; languages: {shown} (from {origin})")
-    _warn(loaded.problems)
+    _warn([p for p in loaded.problems if not any(p is deviation for deviation in deviations)])
     if in_glossary and not unreviewed:
         _leave_out_unreviewed(loaded, file)
     changed, holders = _fit_into_folder(
@@ -379,9 +411,11 @@ def _fit_into_folder(
     """
     from termwise.glossary.import_merge import merge_into_folder, read_folder
 
-    if not target.parent.is_dir():
+    if not target.parent.is_dir() and not merge:
         return [], []
-    files = read_folder(target.parent, target)
+    # The project's glossary/ not made yet holds nothing to merge into, but the import is
+    # held to the merge's rules all the same (one preferred term per language).
+    files = read_folder(target.parent, target) if target.parent.is_dir() else []
     holders: list[Concept] = []
     if merge:
         report = merge_into_folder(
@@ -479,12 +513,12 @@ def _written(count: int, holders: list[Concept]) -> str:
     terms of a CSV's or OmegaT file's concepts: "0 new concept(s)" then "wrote 1 concept"
     read as a contradiction."""
     if not holders:
-        return _concepts(count)
+        return concepts(count)
     ids = ", ".join(holder.id for holder in holders)
     under = "its id" if len(holders) == 1 else "their ids"
     held = f"the new terms of {ids} (under {under}: an import rewrites no CSV or OmegaT file)"
     new = count - len(holders)
-    return f"{_concepts(new)} and {held}" if new else held
+    return f"{concepts(new)} and {held}" if new else held
 
 
 def _one_line(text: str) -> str:
@@ -528,10 +562,6 @@ def _leave_out_unreviewed(loaded: Glossary, file: Path) -> None:
         f"status); {advice}",
         err=True,
     )
-
-
-def _concepts(count: int) -> str:
-    return f"{count} concept" if count == 1 else f"{count} concepts"
 
 
 def _has_language_header(fmt: str, data: bytes) -> bool:
@@ -610,7 +640,7 @@ def export(
     )
     problems = save_glossary(loaded, output, fmt=fmt, options=options)
     _warn(problems)
-    click.echo(f"wrote {_concepts(len(loaded.concepts))} to {output}")
+    click.echo(f"wrote {concepts(len(loaded.concepts))} to {output}")
 
 
 @glossary.command("validate")
@@ -636,8 +666,10 @@ def validate(ctx: click.Context, file: Path) -> None:
             found = read_file(path).problems
         for problem in found:
             click.echo(str(problem))
-        problems.extend(found)
-        if not found:
+        # A warning is shown, but it faults no file: the import takes it as it is.
+        faults = [problem for problem in found if not problem.warning]
+        problems.extend(faults)
+        if not faults:
             click.echo(f"{path}: valid")
     if problems:
         click.echo(f"{len(problems)} problem{'' if len(problems) == 1 else 's'}", err=True)
@@ -760,6 +792,27 @@ def _glossary_language(path: Path, term: str) -> str:
     raise TermwiseError(f"give the term's language with --lang (or --from its document): {why}")
 
 
+def _document_project(document: Path, here: ProjectLayout) -> ProjectLayout:
+    """The project ``glossary add --from DOCUMENT`` records in: the document's, as every
+    command about a document finds it, where the current folder lies in no project or in
+    the same one. Where the two are projects of their own, which glossary is meant only the
+    translator can say: the term went into the one the command happened to run in."""
+    from termwise.errors import TermwiseError
+    from termwise.project.discovery import MARKERS_TEXT, find_project, holds_project, same_folder
+
+    found = find_project(Path(os.path.abspath(document)).parent)
+    if found is None or same_folder(found, here.root):
+        return here
+    if not holds_project(here.root):
+        return ProjectLayout(found)
+    raise TermwiseError(
+        f"{document.name}'s project is {found} (the nearest folder above it with "
+        f"{MARKERS_TEXT}), but the current folder's is {here.root}; say which glossary "
+        f"before the command: termwise --project {found} glossary add …, or termwise "
+        f"--project {here.root} glossary add …"
+    )
+
+
 # What ``glossary add`` says of its two language-ish options: --from is no language there.
 _ADD_HELP = {
     "lang": "Language of TERM (BCP 47), not of the document: default, the language of the "
@@ -785,9 +838,14 @@ def _add_command() -> None:
     assert record is not None
 
     def with_language(**params: Any) -> Any:
+        ctx = click.get_current_context()
+        layout = ctx.find_object(ProjectLayout)
+        assert layout is not None
+        named = ctx.find_root().params.get("project_dir") is not None
+        if params["document"] is not None and params["glossary_path"] is None and not named:
+            layout = _document_project(params["document"], layout)
+            _work_in(ctx, layout)
         if params["lang"] is None:
-            layout = click.get_current_context().find_object(ProjectLayout)
-            assert layout is not None
             params["lang"] = term_language(
                 layout, params["term"], params["document"], params["glossary_path"]
             )

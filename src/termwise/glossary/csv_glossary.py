@@ -33,6 +33,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -135,6 +136,13 @@ _NO = {"no", "n", "false", "0", ""}
 # --------------------------------------------------------------------------- RFC 4180
 
 
+@dataclass
+class QuotingError(Problem):
+    """A record whose quoting ``parse_records`` cannot follow: the lines from it to where
+    the quote is taken to end are guessed at, so ``glossary import`` refuses the file
+    unless ``--lenient``, as it does a TBX file that validate faults."""
+
+
 def parse_records(
     text: str, delimiter: str, path: str | Path, problems: list[Problem]
 ) -> Iterator[tuple[int, list[str]]]:
@@ -197,7 +205,7 @@ def parse_records(
             position += 1
         index += 1
         if error is not None:
-            problems.append(Problem(error, str(path), start_line))
+            problems.append(QuotingError(error, str(path), start_line))
             if index > start_line:
                 # A bad quote swallowed the lines after it: re-read them as records of their own.
                 index = start_line

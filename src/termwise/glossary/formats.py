@@ -97,7 +97,7 @@ def _ensure_builtins() -> None:
     from termwise.glossary import csv_glossary, omegat, tbx
 
     def read_tbx(data: bytes, path: Path, options: ReadOptions) -> Glossary:
-        return tbx.read_tbx(data, path)
+        return tbx.read_tbx(data, path, options.id_prefix)
 
     def write_tbx(glossary: Glossary, options: WriteOptions) -> tuple[bytes, list[Problem]]:
         return tbx.write_tbx(glossary, tbx.TbxStyle(options.dialect, options.style))
@@ -207,9 +207,9 @@ def read_folder_files(
     is left out, else its error is raised), with the concept ids their readers made up told
     apart across the folder.
 
-    A CSV row without an id is "r<line>" in every file, and the folder's glossary merges
-    concepts of one id: two clients' rows 2 became one concept of both files' terms. So a
-    file that makes up an id another file makes up too gets its stem before every id it
+    A CSV row without an id is "r<line>" in every file (a TBX entry "c<n>", an OmegaT line
+    "l<line>"), and the folder's glossary merges concepts of one id: two clients' rows 2
+    became one concept of both files' terms. So a file that makes up an id another file makes up too gets its stem before every id it
     makes up ("client-r2"), stable from run to run; a file whose made-up ids no other file
     makes up keeps them ("r2"), and with them what names them (``check --ignore``,
     ``[mt.terms]``, a TBX holding an import's new terms under the id).
@@ -232,6 +232,9 @@ def read_folder_files(
         for concept in glossary.concepts:
             if concept.id in ids:
                 concept.id = prefix + concept.id.removeprefix(_MADE_UP)
+        # What the reader said of a made-up id ("concept without an id; called it c1").
+        for problem in glossary.problems:
+            problem.message = problem.message.replace(_MADE_UP, prefix)
     return parts
 
 

@@ -1,8 +1,9 @@
 """What ``termwise glossary import`` refuses before it writes anything.
 
-- A TBX file that ``glossary validate`` faults (core structure, dialect, unique ids): the
-  first problem with its line, unless ``--lenient``, which imports it and lists them all.
-  What validate only warns about is no fault: the two agree on which files are valid.
+- A TBX file that ``glossary validate`` faults (core structure, dialect, unique ids), or a
+  CSV or TSV file with a record whose quoting breaks (an unclosed quote: the lines after it
+  are guessed at): the first problem with its line, unless ``--lenient``, which imports it
+  and lists them all. What validate only warns about is no fault.
 - ``--from``/``--to`` that the file contradicts: a language the file has no terms in, or a
   pair other than the one an OmegaT file's language line names. Both are named.
 - A file that gives no entry at all (every line malformed, no concept): said with what was
@@ -27,6 +28,18 @@ def tbx_deviations(path: Path) -> list[Problem]:
     from termwise.glossary.validate import validate_file
 
     return [p for p in validate_file(path) if not p.warning]
+
+
+def deviations(path: Path, fmt: str, loaded: Glossary) -> list[Problem]:
+    """What the import of ``path`` (read as ``loaded``, in the format ``fmt``) is refused
+    for unless ``--lenient``: a TBX file's validate problems, a CSV or TSV file's records
+    whose quoting breaks. Other problems a reader reports (a row skipped, a status it does
+    not know) are warned about, the rest of the file being read as written."""
+    from termwise.glossary.csv_glossary import QuotingError
+
+    if fmt == "tbx":
+        return tbx_deviations(path)
+    return [problem for problem in loaded.problems if isinstance(problem, QuotingError)]
 
 
 def refuse(path: Path, problems: list[Problem]) -> InputError:

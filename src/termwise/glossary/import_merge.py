@@ -166,11 +166,18 @@ def merge_into_folder(
     whose rows are term pairs, not concepts. ``replaced``: the file the import replaces
     (``--replace``); a concept it holds as it is counts as unchanged, not new."""
     source = languages.normalize(source_lang) if source_lang else imported.lang
-    if source is None and imported.languages():
-        source = imported.languages()[0]
+    if source is None:
+        # A file that names no language of its own (CSV, OmegaT) has the glossary's, where
+        # it has terms in it: not its first column's, which made an English glossary zh.
+        found = imported.languages()
+        own = (file.glossary.lang for file in files if file.glossary.lang in found)
+        source = next(own, found[0] if found else None)
+    imported.lang = imported.lang or source
     report = MergeReport()
     if rows and source is not None:
         _combine_rows(imported, source, source_name, report)
+    for concept in imported.concepts:
+        _one_preferred(concept, source_name, report)
     owners = _Owners(files)
     held = _Held(replaced)
     kept: list[Concept] = []
@@ -253,14 +260,50 @@ def _combine_rows(imported: Glossary, source: str, source_name: str, report: Mer
                 line
                 + "; "
                 + "; ".join(
-                    f"{c.lang} {c.old[0].text!r} ({into.id}) stays preferred, "
-                    f"{c.new.text!r} ({concept.id}) is {c.new.status.value}"
+                    _stays(c.lang, f"{c.old[0].text!r} ({into.id})", [c.new], concept.id)
                     for c in clashes
                 )
             )
         else:
             report.notes.append(line)
     imported.concepts = kept
+
+
+def _one_preferred(concept: Concept, source_name: str, report: MergeReport) -> None:
+    """Leave ``concept`` one preferred term per language, by the rule the rows of one source
+    term are combined by (``_merge_terms``): the first stays preferred, the others become
+    admitted, and it is said. A TBX file's concept with two imported as it was: MT forced
+    whichever it met first, the checks called the other inconsistent, and nothing was said
+    (``glossary validate`` warns about it)."""
+    for lang in concept.languages():
+        preferred = [
+            term
+            for term in concept.all_terms
+            if term.lang == lang and term.status is TermStatus.PREFERRED
+        ]
+        if len(preferred) < 2:
+            continue
+        demoted = _demote_preferred(preferred, preferred[0])
+        report.warnings.append(
+            f"{concept.id} of {source_name}: {_stays(lang, repr(preferred[0].text), demoted)}"
+        )
+
+
+def _demote_preferred(terms: list[Term], keep: Term | None) -> list[Term]:
+    """Make each preferred term of ``terms`` but ``keep`` admitted, so that a language
+    keeps one preferred term; returns the terms demoted."""
+    demoted = [t for t in terms if t.status is TermStatus.PREFERRED and t is not keep]
+    for term in demoted:
+        term.status = TermStatus.ADMITTED
+    return demoted
+
+
+def _stays(lang: str, kept: str, others: list[Term], others_id: str | None = None) -> str:
+    """How a clash of preferred terms in ``lang`` was settled: ``kept`` (as shown) stays
+    preferred, ``others`` (of the concept ``others_id``, where another) have their status."""
+    of = f" ({others_id})" if others_id else ""
+    shown = ", ".join(f"{term.text!r}{of} is {term.status.value}" for term in others)
+    return f"{lang} {kept} stays preferred, {shown}"
 
 
 def _target(
@@ -378,9 +421,7 @@ def _merge_terms(
         differ = twin is not None and bool(old) and not any(t is twin for t in old)
         switch = differ and prefer(lang)
         keep = twin if switch else (old[0] if old else twin)
-        for term in added:
-            if term.status is TermStatus.PREFERRED and term is not keep:
-                term.status = TermStatus.ADMITTED
+        _demote_preferred(added, keep)
         if switch and twin is not None:
             for term in old:
                 term.status = demote_to

@@ -24,6 +24,7 @@ from termwise.errors import InputError
 from termwise.glossary.csv_glossary import add_pair, unsupported_fields
 from termwise.glossary.language_guess import resolve_pair
 from termwise.glossary.model import Concept, Glossary, Problem
+from termwise.glossary.wording import concepts
 
 if TYPE_CHECKING:
     from termwise.glossary.formats import ReadOptions, WriteOptions
@@ -129,8 +130,8 @@ def write_omegat(glossary: Glossary, options: WriteOptions) -> tuple[bytes, list
     if skipped_concepts:
         problems.append(
             Problem(
-                f"{skipped_concepts} concepts have no official term in both "
-                f"{src} and {tgt}; not written"
+                f"{concepts(skipped_concepts)} {'has' if skipped_concepts == 1 else 'have'} no "
+                f"official term in both {src} and {tgt}; not written"
             )
         )
     if commented:

@@ -103,17 +103,20 @@ class TbxStyle:
 # --------------------------------------------------------------------------- reading
 
 
-def read_tbx(data: bytes, path: str | Path) -> Glossary:
-    """Read TBX v3 (any dialect, dca or dct) or TBX 2008 (``martif``) from ``data``."""
+def read_tbx(data: bytes, path: str | Path, id_prefix: str = "") -> Glossary:
+    """Read TBX v3 (any dialect, dca or dct) or TBX 2008 (``martif``) from ``data``; a
+    concept without an id is ``c<n>``, the n-th, with ``id_prefix`` before it
+    (``ReadOptions.id_prefix``)."""
     tree = parse_xml(data, path)
     root = tree.getroot()
-    reader = _Reader(str(path))
+    reader = _Reader(str(path), id_prefix)
     return reader.read(root)
 
 
 class _Reader:
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, id_prefix: str = "") -> None:
         self.path = path
+        self.id_prefix = id_prefix
         self.glossary = Glossary()
         self.dialect: str | None = None
         # Fields that are no TBX data category, read as one (MultiTerm's "Status"...):
@@ -193,7 +196,7 @@ class _Reader:
             )
 
     def read_concept(self, entry: etree._Element, number: int) -> Concept | None:
-        concept = Concept(id=entry.get("id") or f"c{number}")
+        concept = Concept(id=entry.get("id") or f"{self.id_prefix}c{number}")
         if not entry.get("id"):
             self.problem(f"concept without an id; called it {concept.id}", entry)
         # The concept's own data categories first (they come before its language sections

@@ -168,27 +168,40 @@ def glossary_file(folder_or_file: Path, concept_id: str | None) -> Path:
     """
     from termwise.glossary.formats import read_file
 
-    if not folder_or_file.exists() and not folder_or_file.suffix:
-        # The project's glossary/ not made yet: a folder, as every command reads it (a file
-        # named "glossary" was written, which `check` and `translate` then did not see).
-        folder_or_file.mkdir(parents=True)
-    if not folder_or_file.is_dir():
+    # The project's glossary/ not made yet is a folder, as every command reads it (a file
+    # named "glossary" was written, which `check` and `translate` then did not see); the
+    # write makes it, so that an edit refused here leaves no empty folder behind, which
+    # made the folder holding it a project of its own.
+    folder = folder_or_file.is_dir() or not (folder_or_file.exists() or folder_or_file.suffix)
+    if not folder:
         if not _rewritable(folder_or_file):
             raise _not_rewritten(folder_or_file)
         return folder_or_file
-    files = _tbx_files(folder_or_file)
     if concept_id is not None:
-        for file in files:
-            if read_file(file).get(concept_id) is not None:
-                return file
-        for file in _files(folder_or_file):
-            if read_file(file).get(concept_id) is not None:
-                raise _not_rewritten(file, concept_id)
+        holding = [
+            file for file, read in _read_all(folder_or_file) if read.get(concept_id) is not None
+        ]
+        # A concept split over a CSV and a TBX file gets its new term in the TBX one.
+        written = [file for file in holding if _rewritable(file)]
+        if written:
+            return written[0]
+        if holding:
+            raise _not_rewritten(holding[0], concept_id)
         raise RecordingError(f"no concept {concept_id!r} in {folder_or_file}")
+    files = _tbx_files(folder_or_file)
     if not files:
         return folder_or_file / "glossary.tbx"
     # max() keeps the first of equals, and the files come sorted by name.
     return max(files, key=lambda file: len(read_file(file).concepts))
+
+
+def _read_all(path: Path) -> list[tuple[Path, Glossary]]:
+    """Every file of the glossary at ``path``, read with the concept ids the folder's
+    glossary gives them (``read_folder_files``): a CSV row without an id is another file's
+    "r2" too, and the folder calls it "wind-r2", the id every other command shows."""
+    from termwise.glossary.formats import read_folder_files
+
+    return read_folder_files(_files(path))
 
 
 def default_status(concept: Concept | None, lang: str) -> TermStatus:
@@ -242,7 +255,7 @@ def record_term(
     added as a concept's first Spanish term was deprecated, and `check` then reported it as
     forbidden).
     """
-    from termwise.glossary.formats import glossary_files, load_glossary, read_file, save_glossary
+    from termwise.glossary.formats import glossary_files, load_glossary, save_glossary
     from termwise.glossary.matcher import same_form
 
     tag = languages.normalize(lang)
@@ -251,7 +264,9 @@ def record_term(
     if not any(char.isalnum() for char in text):
         raise RecordingError(f"{text!r} is no term: a term needs a letter or a digit")
     target = glossary_file(path, concept_id)
-    glossary = read_file(target) if target.exists() else Glossary(lang=tag)
+    # Read with the folder's ids, which ``concept_id`` names.
+    read = dict(_read_all(path))
+    glossary = read[target] if target in read else Glossary(lang=tag)
     # The whole glossary, every file of the folder merged: a term another file has is no
     # new term, and a concept split over files has its terms in all of them.
     whole = load_glossary(path) if path.is_dir() and glossary_files(path) else glossary
@@ -299,14 +314,14 @@ def change_status(
     it is on disk now; returns the file, the concept and the status it had, or None where no
     concept (``concept_id``'s, if given) has that term. The command line had no other way to
     change a status."""
-    from termwise.glossary.formats import read_file, save_glossary
+    from termwise.glossary.formats import save_glossary
 
     tag = languages.normalize(lang)
     text = " ".join(text.split())
     # Every file of the folder: the term may stand in any ("add --status" in a folder of
     # two files made a second concept with the term instead). All read before one is
     # written: a file that cannot be read stops the edit before it changes anything.
-    glossaries = [(file, read_file(file)) for file in _files(path)]
+    glossaries = _read_all(path)
     for file, glossary in glossaries:
         for concept in glossary.concepts:
             if concept_id not in (None, concept.id):
@@ -338,16 +353,16 @@ def remove_term(
     needs ``concept_id``: which one is meant is for a person to say.
     """
     from termwise.atomic import backup_path, keep_as_backup
-    from termwise.glossary.formats import read_file, save_glossary
+    from termwise.glossary.formats import save_glossary
 
     if text is None and concept_id is None:
         raise RecordingError("name a term, or a concept with --concept")
     tag = languages.normalize(lang) if lang else None
     wanted = " ".join(text.split()) if text is not None else None
-    files = _tbx_files(path)
+    parts = _read_all(path)
+    written = [(file, glossary) for file, glossary in parts if _rewritable(file)]
     hits: list[tuple[Path, Glossary, Concept, list[Term]]] = []
-    for file in files:
-        glossary = read_file(file)
+    for file, glossary in written:
         for concept in glossary.concepts:
             if concept_id not in (None, concept.id):
                 continue
@@ -356,15 +371,15 @@ def remove_term(
                 hits.append((file, glossary, concept, terms))
     what = repr(wanted) if wanted is not None else f"concept {concept_id!r}"
     if not hits:
-        for file in _files(path):
+        for file, glossary in parts:
             if _rewritable(file):
                 continue
-            for concept in read_file(file).concepts:
+            for concept in glossary.concepts:
                 if concept_id in (None, concept.id) and any(
                     wanted is None or term.text == wanted for term in concept.terms(tag)
                 ):
                     raise _not_rewritten(file, what)
-        glossaries = [read_file(file) for file in files]
+        glossaries = [glossary for _, glossary in written]
         if concept_id is not None and not any(g.get(concept_id) for g in glossaries):
             raise RecordingError(f"no concept {concept_id!r} in {path}")
         assert wanted is not None
