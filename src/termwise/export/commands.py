@@ -12,7 +12,7 @@ from termwise.export.formats import FORMATS, edition_names
 from termwise.project.layout import ProjectLayout
 
 if TYPE_CHECKING:
-    from termwise.document.model import Document
+    from termwise.export.docx_source import WordSource
     from termwise.glossary.model import Glossary
 
 # The editions that mark glossary terms: for any other export, reading a glossary is waste.
@@ -150,6 +150,12 @@ def export(
 
         glossary = _load_glossary(layout, glossary_path)
         chosen_terms = dict(MTSettings.from_settings(layout.settings()).terms)
+    word_source = None
+    if chosen.edition and document.fmt == "docx":
+        from termwise.export.docx_source import read_word_source
+
+        # Read once: the edition's emphasis, notes and headers, and the notes said below.
+        word_source = read_word_source(document)
     options = ExportOptions(
         target_only=target_only,
         include_unreviewed=include_unreviewed,
@@ -158,6 +164,7 @@ def export(
         title_lang=languages.normalize(title_lang) if title_lang else None,
         chosen_terms=chosen_terms,
         term_marks=term_marks,
+        word_source=word_source,
     )
     payload = chosen.write(document, tfile, options)
     write_atomic(output, payload)
@@ -192,11 +199,11 @@ def export(
                 f" not reviewed yet and {how}",
                 err=True,
             )
-    if chosen.edition and document.fmt == "docx":
+    if word_source is not None:
         from termwise.export.docx_source import unplaced_emphasis
 
         # The Word edition sets a translation bold or italic where its whole source is.
-        unplaced = unplaced_emphasis(document, whole_placed=chosen.name == "docx")
+        unplaced = unplaced_emphasis(word_source.emphasis, whole_placed=chosen.name == "docx")
         if unplaced:
             click.echo(
                 f"note: {unplaced} {'segment' if unplaced == 1 else 'segments'} had bold or "
@@ -204,10 +211,18 @@ def export(
                 "text, which does not say where it goes, so it is printed without it",
                 err=True,
             )
-    if chosen.name == "docx" and document.fmt == "docx":
-        note = _headers_note(document)
-        if note is not None:
-            click.echo(note, err=True)
+        unreferred = sum(1 for note in word_source.notes if note.reference is None)
+        if unreferred:
+            click.echo(
+                f"note: {unreferred} {'note' if unreferred == 1 else 'notes'} of the source "
+                f"{'has' if unreferred == 1 else 'have'} no reference mark in its text: "
+                "printed after the others, unmarked",
+                err=True,
+            )
+        if chosen.name == "docx":
+            note = _headers_note(word_source)
+            if note is not None:
+                click.echo(note, err=True)
     plurals = sum(1 for unit in tfile.units.values() if unit.is_plural)
     if plurals and chosen.name not in ("po", "xliff12"):
         # PO and XLIFF 1.2 (a group per entry) hold plural entries; the others one text each.
@@ -219,12 +234,12 @@ def export(
         )
 
 
-def _headers_note(document: Document) -> str | None:
+def _headers_note(source: WordSource) -> str | None:
     """What the Word edition leaves out of a Word source's page headers and footers, in one
     note: it took their text silently without the logo beside it, or a later section's."""
     from termwise.export.docx_source import headers_left_out
 
-    left_out = headers_left_out(document)
+    left_out = headers_left_out(source.original)
     said: list[str] = []
     if left_out.objects:
         things = "picture or object" if left_out.objects == 1 else "pictures or objects"

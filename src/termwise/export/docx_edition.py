@@ -35,6 +35,9 @@ A Word source's bold and italic (``docx_source``) stand where they are in the bi
 edition's source column; a translation, plain text, is bold or italic only where its source
 is throughout. The source's page headers and footers (its first section's) are the
 edition's, as written less their pictures and objects: the export says what it leaves out.
+Its footnotes and endnotes are Word's (``docx_notes``): a mark after the sentence that
+refers to each, in either column, and the note's text, in that column's language, at the
+foot of the page (the end).
 """
 
 from __future__ import annotations
@@ -49,12 +52,8 @@ from typing import Any, TypeVar
 from termwise import languages
 from termwise.document.model import CodeBlock, SegmentKind
 from termwise.export import markdown_inline
-from termwise.export.docx_source import (
-    Emphasis,
-    copy_headers_and_footers,
-    emphasis_style,
-    source_emphasis,
-)
+from termwise.export.docx_notes import FillNote, WordNotes
+from termwise.export.docx_source import Emphasis, copy_headers_and_footers, emphasis_style
 from termwise.export.edition import (
     MISSING,
     UNREVIEWED_LEGEND,
@@ -199,11 +198,13 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
     references = edition.references
     marks = _TermMarks(document)
     source_lang, target_lang = edition.source_lang, edition.target_lang
-    emphasis = source_emphasis(edition.document)
-    if edition.document.fmt == "docx" and edition.document.path is not None:
+    source = edition.word_source
+    emphasis = source.emphasis if source is not None else {}
+    if source is not None:
         # The source's page headers and footers are no segments: as written, in its language.
-        for run in copy_headers_and_footers(edition.document.path, document):
+        for run in copy_headers_and_footers(source.original, document):
             _set_language(_run_properties(run), source_lang)
+    notes = WordNotes(document, edition.notes, custom_marks=not target_only)
     if target_only:
         # What the reader (or an editor) types into it is in the translation's language too.
         defaults = document.styles.element.find(qn("w:docDefaults"))
@@ -217,7 +218,15 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
         if title_block is not None:
             # The body leaves the title out: the heading shows what its paragraph would have.
             _add_target(
-                heading, title_block, markdown, references, _Style(), marks, target_lang, emphasis
+                heading,
+                title_block,
+                markdown,
+                references,
+                _Style(),
+                marks,
+                target_lang,
+                emphasis,
+                notes,
             )
         else:
             nodes = markdown_inline.parse(title, references) if edition.title_is_markdown else None
@@ -226,10 +235,14 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
 
     # The two sides, for the tables and lists that print either.
     def add_source(paragraph: Any, block: EditionBlock, style: _Style) -> None:
-        _add_source(paragraph, block, markdown, references, style, marks, source_lang, emphasis)
+        _add_source(
+            paragraph, block, markdown, references, style, marks, source_lang, emphasis, notes
+        )
 
     def add_target(paragraph: Any, block: EditionBlock, style: _Style) -> None:
-        _add_target(paragraph, block, markdown, references, style, marks, target_lang, emphasis)
+        _add_target(
+            paragraph, block, markdown, references, style, marks, target_lang, emphasis, notes
+        )
 
     # (An item that holds only definitions keeps its numbered paragraph, empty.)
     item_openers = item_definitions(edition.link_definitions)
@@ -742,9 +755,11 @@ def _add_source(
     marks: _TermMarks,
     lang: str,
     emphasis: Mapping[str, Emphasis],
+    notes: WordNotes | None = None,
 ) -> None:
     """A block's source in ``paragraph``: a Word source's bold and italic where it has them
-    (``emphasis``), a Markdown source's markup as Word's formatting."""
+    (``emphasis``), a Markdown source's markup as Word's formatting; after each sentence
+    that refers to a note, its mark (``notes``: none in a note's own text)."""
     style = _with(style, lang=lang)
     texts = [item.segment.text for item in block.segments]
     parsed = markdown_inline.paragraph_nodes(texts, markdown, references)
@@ -754,6 +769,22 @@ def _add_source(
             nodes = found.nodes(item.segment.text)
         terms = _Terms(marks, "source", item.source_terms)
         _add_text(paragraph, item.segment.text, nodes, style, terms)
+        if notes is not None and item.notes:
+
+            def fill(note_paragraph: Any, note_block: EditionBlock) -> None:
+                _add_source(
+                    note_paragraph,
+                    note_block,
+                    markdown,
+                    references,
+                    _Style(),
+                    marks,
+                    lang,
+                    emphasis,
+                )
+
+            for number in item.notes:
+                notes.refer(paragraph, number, fill)
 
 
 def _add_target(
@@ -765,16 +796,24 @@ def _add_target(
     marks: _TermMarks,
     lang: str,
     emphasis: Mapping[str, Emphasis],
+    notes: WordNotes | None = None,
 ) -> None:
     """A block's translation in ``paragraph``, each further paragraph the published
     translation has there (``EditionBlock.target_paragraphs``: a translator's note set
-    apart) in one of its own after it (``_paragraph_after``), wherever the block stands."""
+    apart) in one of its own after it (``_paragraph_after``), wherever the block stands;
+    after each sentence that refers to a note, its mark (``notes``)."""
     style = _with(style, lang=lang)
     groups = [runs for runs in block.target_paragraphs() if runs]
+
+    def fill(note_paragraph: Any, note_block: EditionBlock) -> None:
+        _add_target(
+            note_paragraph, note_block, markdown, references, _Style(), marks, lang, emphasis
+        )
+
     for index, runs in enumerate(groups or [[]]):
         if index:
             paragraph = _paragraph_after(paragraph)
-        _add_runs(paragraph, runs, markdown, references, style, marks, emphasis)
+        _add_runs(paragraph, runs, markdown, references, style, marks, emphasis, (notes, fill))
 
 
 def _add_runs(
@@ -785,9 +824,12 @@ def _add_runs(
     style: _Style,
     marks: _TermMarks,
     emphasis: Mapping[str, Emphasis],
+    notes: tuple[WordNotes | None, FillNote] | None = None,
 ) -> None:
     """The translations ``runs`` (``None`` a run of untranslated ones) in ``paragraph``; a
-    translation whose Word source is bold or italic throughout is so too (``emphasis``)."""
+    translation whose Word source is bold or italic throughout is so too (``emphasis``);
+    one that refers to a note is followed by its mark, with its note's translation
+    (``notes``: the edition's, and what fills a note's paragraph)."""
     shown = [item for item in runs if item is not None and item.target is not None]
     texts = [item.target or "" for item in shown]
     parsed = iter(markdown_inline.paragraph_nodes(texts, markdown, references))
@@ -802,12 +844,14 @@ def _add_runs(
         bold, italic = emphasis_style(emphasis, item.segment.id)
         item_style = _with(style, bold=style.bold or bold, italic=style.italic or italic)
         if item.unreviewed:
+            item_style = _with(item_style, colour=UNREVIEWED_COLOUR)
+        _add_text(paragraph, item.target, nodes, item_style, terms)
+        if notes is not None and notes[0] is not None:
+            for number in item.notes:
+                notes[0].refer(paragraph, number, notes[1])
+        if item.unreviewed:
             # Colour and the dagger, not italics: italics would hide the text's own emphasis.
-            unreviewed = _with(item_style, colour=UNREVIEWED_COLOUR)
-            _add_text(paragraph, item.target, nodes, unreviewed, terms)
             _add_text(paragraph, UNREVIEWED_MARK, None, _with(style, colour=UNREVIEWED_COLOUR))
-        else:
-            _add_text(paragraph, item.target, nodes, item_style, terms)
 
 
 def _paragraph_after(paragraph: Any) -> Any:

@@ -9,7 +9,11 @@ a translation is plain text, which says where none of it goes, so only emphasis 
 segment reaches the translation, and ``unplaced_emphasis`` counts the segments whose
 emphasis an edition cannot place, for the export to say so instead of dropping it unsaid.
 ``copy_headers_and_footers`` gives a Word edition the source's page headers and footers, as
-written (untranslated text is better than a page without the "CONFIDENTIAL" it had).
+written (untranslated text is better than a page without the "CONFIDENTIAL" it had). The
+reader reads a footnote's or endnote's text as paragraphs after the body, without the mark
+that refers to it: ``SourceNote`` says which paragraphs are which note's and which segment
+holds its reference, for every edition to print notes as notes. ``read_word_source`` reads
+all of it in one opening of the file, for the export to hand to the edition.
 """
 
 from __future__ import annotations
@@ -18,7 +22,6 @@ import bisect
 import copy
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from termwise.document.model import Document, Segment
@@ -81,6 +84,58 @@ class Emphasis:
 
 
 @dataclass(frozen=True)
+class SourceNote:
+    """A footnote or endnote of a Word source: the document's lines (0-based paragraphs)
+    that hold its text, and the segment whose text holds its reference mark (None where no
+    reference to it was found)."""
+
+    kind: str  # "footnote" or "endnote"
+    lines: frozenset[int]
+    reference: str | None
+
+
+@dataclass(frozen=True)
+class WordSource:
+    """What an edition of a Word source takes from the file beyond the reader's text, read
+    in one opening of it: its emphasis, its notes, and the file itself (python-docx's
+    document), from which the Word edition copies the page headers and footers."""
+
+    emphasis: Mapping[str, Emphasis]
+    notes: tuple[SourceNote, ...]
+    original: Any
+
+
+def read_word_source(document: Document) -> WordSource | None:
+    """The Word file ``document`` was read from, as ``WordSource``; None for another source
+    or a file that cannot be read. Emphasis and notes are left out (empty) where the file is
+    no longer as the document was read: its paragraphs are not the document's lines."""
+    import docx
+
+    if document.fmt != "docx" or document.path is None or not document.path.is_file():
+        return None
+    try:
+        original = docx.Document(str(document.path))
+    except Exception:  # lxml and python-docx raise several unrelated types
+        return None
+    paragraphs = _read_paragraphs(original)
+    lines = document.text.split("\n")
+    if [len(paragraph.flags) for paragraph in paragraphs] != [len(x) for x in lines]:
+        return WordSource({}, (), original)
+    starts: list[int] = []
+    offset = 0
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    flags = [paragraph.flags for paragraph in paragraphs]
+    emphasis: dict[str, Emphasis] = {}
+    for segment in document.segments:
+        found = tuple(_segment_flags(segment, starts, flags))
+        if any(found):
+            emphasis[segment.id] = Emphasis(found, tuple(not c.isspace() for c in segment.text))
+    return WordSource(emphasis, _notes(document, paragraphs, starts), original)
+
+
+@dataclass(frozen=True)
 class _Read:
     """The emphasis read for ``document`` from its file as it was at ``stamp``."""
 
@@ -89,10 +144,9 @@ class _Read:
     emphasis: Mapping[str, Emphasis]
 
 
-# An export of a Word source reads its emphasis for the edition, then for the note on what the
-# edition could not place (``unplaced_emphasis``): the last document's is kept, so that one
-# parse of the file serves both. Documents are not changed once read; the file's stamp tells
-# a file written since.
+# For a caller with a document and no ``WordSource`` (the export passes its own): the last
+# document's emphasis is kept, so that asking twice parses the file once. Documents are not
+# changed once read; the file's stamp tells a file written since.
 _last_read: list[_Read] = []
 
 
@@ -106,36 +160,18 @@ def source_emphasis(document: Document) -> Mapping[str, Emphasis]:
     for read in _last_read:
         if read.document is document and read.stamp == stamp:
             return read.emphasis
-    emphasis = _read_emphasis(document, document.path)
+    source = read_word_source(document)
+    emphasis = source.emphasis if source is not None else {}
     _last_read[:] = [_Read(document, stamp, emphasis)]
     return emphasis
 
 
-def _read_emphasis(document: Document, path: Path) -> dict[str, Emphasis]:
-    paragraphs = _paragraph_flags(path)
-    lines = document.text.split("\n")
-    if paragraphs is None or [len(flags) for flags in paragraphs] != [len(x) for x in lines]:
-        return {}
-    starts: list[int] = []
-    offset = 0
-    for line in lines:
-        starts.append(offset)
-        offset += len(line) + 1
-    found: dict[str, Emphasis] = {}
-    for segment in document.segments:
-        flags = tuple(_segment_flags(segment, starts, paragraphs))
-        if any(flags):
-            found[segment.id] = Emphasis(flags, tuple(not c.isspace() for c in segment.text))
-    return found
-
-
-def unplaced_emphasis(document: Document, *, whole_placed: bool) -> int:
-    """How many segments of ``document`` have bold or italic that an edition's translation
-    cannot show: those with it over part of their text, and where the edition does not
-    place emphasis at all (``whole_placed`` False) those with it throughout too."""
-    return sum(
-        1 for emphasis in source_emphasis(document).values() if emphasis.partial or not whole_placed
-    )
+def unplaced_emphasis(emphasis: Mapping[str, Emphasis], *, whole_placed: bool) -> int:
+    """How many segments of a Word source's ``emphasis`` have bold or italic that an
+    edition's translation cannot show: those with it over part of their text, and where the
+    edition does not place emphasis at all (``whole_placed`` False) those with it throughout
+    too."""
+    return sum(1 for found in emphasis.values() if found.partial or not whole_placed)
 
 
 def _segment_flags(
@@ -149,30 +185,71 @@ def _segment_flags(
         yield flags[column] if 0 <= column < len(flags) else 0
 
 
-def _paragraph_flags(path: Path) -> list[list[int]] | None:
-    """Each paragraph the reader reads, in its order, as the emphasis of each character of
-    its text; None where the file cannot be read."""
-    import docx
+@dataclass
+class _Paragraph:
+    """One paragraph the reader reads: each character's emphasis, the note whose text it
+    is (kind and id) if any, and the references to notes in it, with their offsets in its
+    text."""
 
+    flags: list[int]
+    note: tuple[str, str] | None
+    references: list[tuple[str, str, int]]
+
+
+def _read_paragraphs(source: Any) -> list[_Paragraph]:
+    """Each paragraph the reader reads from python-docx's ``source``, in its order."""
     # The reader's own walk and text, so that paragraph N and its characters are the
     # reader's: a copy of them here would drift from it.
     from termwise.document.docx_reader import _paragraph_elements, _paragraph_text
 
-    try:
-        source = docx.Document(str(path))
-    except Exception:  # lxml and python-docx raise several unrelated types
-        return None
-    result: list[list[int]] = []
+    result: list[_Paragraph] = []
     emphasis = _RunEmphasis(source.part)
     for element, _cell in _paragraph_elements(source):
         flags: list[int] = []
+        references: list[tuple[str, str, int]] = []
         for run in _shown_runs(element):
+            for reference in run.iterchildren(_NOTE_REFERENCES):
+                kind = _tag(reference).removesuffix("Reference")
+                references.append((kind, reference.get(f"{{{_W}}}id", ""), len(flags)))
             flags.extend([emphasis(run)] * len(_paragraph_text(run)))
         if len(flags) != len(_paragraph_text(element)):
             # Text outside a run the reader counts: where each run's is, is not known.
             flags = [0] * len(_paragraph_text(element))
-        result.append(flags)
+            references = [(kind, id_, 0) for kind, id_, _ in references]
+        result.append(_Paragraph(flags, _note_of(element), references))
     return result
+
+
+_NOTE_REFERENCES = (f"{{{_W}}}footnoteReference", f"{{{_W}}}endnoteReference")
+
+
+def _note_of(paragraph: Any) -> tuple[str, str] | None:
+    """The footnote or endnote whose text ``paragraph`` is: its kind and id."""
+    for above in paragraph.iterancestors(f"{{{_W}}}footnote", f"{{{_W}}}endnote"):
+        return _tag(above), above.get(f"{{{_W}}}id", "")
+    return None
+
+
+def _notes(
+    document: Document, paragraphs: list[_Paragraph], starts: list[int]
+) -> tuple[SourceNote, ...]:
+    """The notes of a Word ``document``, in the order their text stands in it, each with
+    the segment that holds its reference: the last one that starts at or before it, as a
+    mark follows the word or sentence it annotates."""
+    segment_starts = [segment.start for segment in document.segments]
+    referring: dict[tuple[str, str], str] = {}
+    lines: dict[tuple[str, str], set[int]] = {}
+    for number, paragraph in enumerate(paragraphs):
+        if paragraph.note is not None:
+            lines.setdefault(paragraph.note, set()).add(number)
+            continue  # (a note's reference in another note's text: no place in the body)
+        for kind, id_, offset in paragraph.references:
+            index = bisect.bisect_right(segment_starts, starts[number] + offset) - 1
+            if index >= 0:
+                referring.setdefault((kind, id_), document.segments[index].id)
+    return tuple(
+        SourceNote(key[0], frozenset(numbers), referring.get(key)) for key, numbers in lines.items()
+    )
 
 
 # What the reader leaves out of a paragraph's text (its ``_HIDDEN``), a run in them too.
@@ -242,20 +319,15 @@ def _toggle(properties: Any, name: str) -> bool | None:
     return element.get(f"{{{_W}}}val", "true").lower() not in _OFF
 
 
-def copy_headers_and_footers(source: Path, edition: Any) -> list[Any]:
+def copy_headers_and_footers(original: Any, edition: Any) -> list[Any]:
     """Gives the Word document ``edition`` the page headers and footers of the first section
-    of the Word file ``source`` (the first page's and even pages' too, where it has them),
+    of the Word source ``original`` (python-docx's document, ``WordSource.original``: the
+    first page's and even pages' too, where it has them),
     as written there; returns the runs copied, for the edition to mark their language.
 
     What refers to another part of the source (a picture, a link) is left out of them, its
     text kept: the relationship it names is the source's, not the edition's. The export
     says so (``headers_left_out``)."""
-    import docx
-
-    try:
-        original = docx.Document(str(source))
-    except Exception:  # lxml and python-docx raise several unrelated types
-        return []
     copied: list[Any] = []
     theirs, ours = original.sections[0], edition.sections[0]
     if theirs.different_first_page_header_footer:
@@ -280,18 +352,11 @@ class HeadersLeftOut:
     other_sections: int  # those after the first whose headers or footers print otherwise
 
 
-def headers_left_out(document: Document) -> HeadersLeftOut:
-    """What ``copy_headers_and_footers`` leaves out of Word ``document``'s page headers
-    and footers, for the export to say: the pictures and objects in the first section's,
-    and the later sections' own ones (the edition is one section, with the first's)."""
-    import docx
-
-    if document.fmt != "docx" or document.path is None or not document.path.is_file():
-        return HeadersLeftOut(0, 0, 0)
-    try:
-        original = docx.Document(str(document.path))
-    except Exception:  # lxml and python-docx raise several unrelated types
-        return HeadersLeftOut(0, 0, 0)
+def headers_left_out(original: Any) -> HeadersLeftOut:
+    """What ``copy_headers_and_footers`` leaves out of the page headers and footers of the
+    Word source ``original`` (``WordSource.original``), for the export to say: the pictures
+    and objects in the first section's, and the later sections' own ones (the edition is one
+    section, with the first's)."""
     sections = list(original.sections)
     first = sections[0]
     # Counted as the copy leaves them out: on a copy of each part, by the same rule.

@@ -12,7 +12,7 @@ links (``references``) and print no definition.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -32,6 +32,7 @@ from termwise.project.translation_file import TranslationFile
 from termwise.project.units import SegmentState, TranslationUnit
 
 if TYPE_CHECKING:
+    from termwise.export.docx_source import SourceNote, WordSource
     from termwise.glossary.matcher import TermMatcher
     from termwise.glossary.model import Glossary
 
@@ -67,6 +68,10 @@ class EditionSegment:
     # group that took in a translator's note on a line of its own): the editions that can
     # hold a paragraph there print the text before it as one of its own.
     paragraph_breaks: tuple[int, ...] = ()
+    # The numbers of the notes (``Edition.notes``) whose reference the source's sentence
+    # holds: a mark after it on either side, as a translation does not say where in the
+    # sentence the annotated word went.
+    notes: tuple[int, ...] = ()
 
     def paragraph_pieces(self) -> list[EditionSegment]:
         """The sentence's printed text cut at ``paragraph_breaks``, each piece standing for
@@ -177,6 +182,15 @@ class EditionBlock:
 
 
 @dataclass
+class EditionNote:
+    """A footnote or endnote of the source: the number its marks show, and its text."""
+
+    number: int
+    kind: str  # "footnote" or "endnote"
+    blocks: list[EditionBlock]
+
+
+@dataclass
 class Edition:
     document: Document
     source_lang: str
@@ -194,6 +208,10 @@ class Edition:
     code_blocks: list[CodeBlock] = field(default_factory=list)
     # Printed verbatim by a Markdown edition only, as the code blocks are placed.
     link_definitions: list[LinkDefinition] = field(default_factory=list)
+    # A Word source's footnotes and endnotes, by number; their blocks are not in ``blocks``.
+    notes: list[EditionNote] = field(default_factory=list)
+    # What the export read of a Word source's file (``docx_source.read_word_source``).
+    word_source: WordSource | None = None
 
     @property
     def shown_code_blocks(self) -> list[CodeBlock]:
@@ -291,13 +309,18 @@ class Edition:
         # A quotation's heading is the quoted text's, not this document's title.
         return None if first.quote_depth else first
 
+    def all_blocks(self) -> list[EditionBlock]:
+        """The body's blocks and then the notes': everything the edition prints a
+        translation of, for what looks at every sentence (marks, legends)."""
+        return [*self.blocks, *(block for note in self.notes for block in note.blocks)]
+
     @property
     def has_unreviewed(self) -> bool:
-        return any(item.unreviewed for block in self.blocks for item in block.segments)
+        return any(item.unreviewed for block in self.all_blocks() for item in block.segments)
 
     @property
     def has_missing(self) -> bool:
-        return any(item.target is None for block in self.blocks for item in block.segments)
+        return any(item.target is None for block in self.all_blocks() for item in block.segments)
 
     def legends(self) -> list[str]:
         """What the edition's marks mean, for its end: every format says the same.
@@ -328,7 +351,15 @@ def build_edition(
     title: str | None = None,
     chosen_terms: Mapping[str, str] | None = None,
     title_lang: str | None = None,
+    word_source: WordSource | None = None,
 ) -> Edition:
+    """The edition of ``document``'s translation ``tfile``; a Word source's file is read
+    for its notes (and the Word edition's emphasis and headers) unless the caller has read
+    it already (``word_source``)."""
+    if word_source is None and document.fmt == "docx":
+        from termwise.export.docx_source import read_word_source
+
+        word_source = read_word_source(document)
     blocks: list[EditionBlock] = []
     current_paragraph: int | None = None
     hidden = shows_nothing_ids(document)
@@ -346,6 +377,7 @@ def build_edition(
             current_paragraph = segment.paragraph if segment.kind is SegmentKind.SENTENCE else None
         else:
             blocks[-1].segments.append(item)
+    notes = _take_notes(blocks, word_source.notes) if word_source is not None else []
     _set_outline(blocks)
     edition = Edition(
         document=document,
@@ -357,10 +389,49 @@ def build_edition(
         title_override_lang=title_lang if title else None,
         code_blocks=list(document.code_blocks),
         link_definitions=list(document.link_definitions),
+        notes=notes,
+        word_source=word_source,
     )
     if glossary is not None:
         mark_terms(edition, glossary, chosen_terms or {})
     return edition
+
+
+def _take_notes(blocks: list[EditionBlock], notes: Sequence[SourceNote]) -> list[EditionNote]:
+    """Takes the blocks of ``notes`` out of ``blocks``, as the edition's notes numbered in
+    the order their references come, and gives each referring sentence its notes'
+    numbers."""
+    if not notes:
+        return []
+    original = list(blocks)
+    note_of_line = {line: note for note in notes for line in note.lines}
+    taken: dict[SourceNote, list[EditionBlock]] = {}
+    kept: list[EditionBlock] = []
+    for block in blocks:
+        # (The reader's lines are 1-based, the notes' paragraphs 0-based.)
+        note = note_of_line.get(block.segments[0].segment.line - 1)
+        if note is None:
+            kept.append(block)
+        else:
+            taken.setdefault(note, []).append(block)
+    blocks[:] = kept
+    referring: dict[str, list[SourceNote]] = {}
+    for note in notes:
+        if note.reference is not None:
+            referring.setdefault(note.reference, []).append(note)
+    numbered: list[EditionNote] = []
+    for block in kept:
+        for item in block.segments:
+            for note in referring.pop(item.segment.id, []):
+                numbered.append(EditionNote(len(numbered) + 1, note.kind, taken.get(note, [])))
+                item.notes = (*item.notes, len(numbered))
+    # A note no sentence of the body refers to has no mark to hang on: its paragraphs stay
+    # where the reader put them, after the body (the export says so).
+    unmarked = [note for found in referring.values() for note in found]
+    unmarked += [note for note in notes if note.reference is None]
+    left = {id(block) for note in unmarked for block in taken.get(note, [])}
+    blocks.extend(block for block in original if id(block) in left)
+    return numbered
 
 
 def _paragraph_breaks(segment: Segment, unit: TranslationUnit) -> tuple[int, ...]:
@@ -472,7 +543,7 @@ def mark_terms(
 
     source_matcher = TermMatcher(glossary, edition.source_lang)
     target_matcher = TermMatcher(glossary, edition.target_lang)
-    for block in edition.blocks:
+    for block in edition.all_blocks():
         for item in block.segments:
             item.source_terms = _spans(
                 source_matcher, glossary, item.segment.text, edition.source_lang, chosen or {}

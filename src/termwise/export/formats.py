@@ -19,6 +19,7 @@ from termwise.project.units import SegmentState
 from termwise.spreadsheet_cells import guard
 
 if TYPE_CHECKING:
+    from termwise.export.docx_source import WordSource
     from termwise.export.edition import Edition
     from termwise.glossary.model import Glossary
 
@@ -35,6 +36,8 @@ class ExportOptions:
     chosen_terms: Mapping[str, str] = field(default_factory=dict)
     # ``--term-marks``/``--no-term-marks``; None: as ``marks_terms`` decides by default.
     term_marks: bool | None = None
+    # A Word source's file as the export read it, once for the edition and its notes.
+    word_source: WordSource | None = None
 
     @property
     def marks_terms(self) -> bool:
@@ -114,6 +117,7 @@ def _edition(document: Document, tfile: TranslationFile, options: ExportOptions)
         title=options.title,
         title_lang=options.title_lang,
         chosen_terms=options.chosen_terms,
+        word_source=options.word_source,
     )
 
 

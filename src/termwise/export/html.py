@@ -33,6 +33,11 @@ and two quotes one after the other in two. A quote written in a list item's text
 elements in it (its first one too, as CommonMark renders a loose list), its code a
 ``<pre>``, and the list's numbering goes on after them.
 
+A Word source's footnotes and endnotes (``Edition.notes``) are notes again: a numbered
+mark after the sentence that refers to each, on either side, linking to the note, and the
+notes after the body, under a rule: in the bilingual edition rows of the table, each note
+beside its translation; in the translation alone a numbered list.
+
 A translator's note the aligned translation set apart (``EditionBlock.target_paragraphs``)
 is a ``<p>`` of its own wherever its paragraph stands: in the translation's cell of its
 row, in the translated edition, in a list item (whose list is loose then) and in a table's
@@ -53,6 +58,7 @@ from termwise.export.edition import (
     WARNING_STATUSES,
     Edition,
     EditionBlock,
+    EditionNote,
     EditionSegment,
     TermSpan,
 )
@@ -152,6 +158,13 @@ p.{CELL_PARAGRAPH}:last-child {{ margin-bottom: 0; }}
 # Only an edition that marks glossary terms gets these, for the same reason. Its legend
 # says on screen what the screen shows and on paper what prints: the print style leaves a
 # preferred term unmarked and underlines a deprecated one dotted, in no colour.
+NOTES_CSS = """sup.note-ref { line-height: 0; font-size: .75em; }
+sup.note-ref a { text-decoration: none; }
+tr.notes.first td { border-top: 2px solid var(--ink); }
+tr.notes td, section.notes { font-size: .9rem; }
+section.notes { border-top: 1px solid var(--ink); margin-top: 1.5rem; }
+"""
+
 LEGEND_CSS = """footer .print { display: none; }
 @media print {
   footer .screen { display: none; }
@@ -201,8 +214,10 @@ def html_edition(edition: Edition, *, target_only: bool = False) -> str:
         css += CODE_CSS
     if any(isinstance(part, QuotePart) for part in every):
         css += QUOTE_CSS
+    if edition.notes:
+        css += NOTES_CSS
     body_html = (
-        _target_only_body(edition, body)
+        [*_target_only_body(edition, body), *_target_only_notes(edition)]
         if target_only
         else _bilingual_body(edition, flat_parts(body))
     )
@@ -356,8 +371,56 @@ def _bilingual_body(edition: Edition, body: list[tuple[FlatPart, int]]) -> list[
                 f'<tr><td lang="{source_lang}">{_quoted(source, depth)}</td>'
                 f'<td lang="{target_lang}">{_quoted(target, depth)}</td></tr>'
             )
+    for index, note in enumerate(edition.notes):
+        # (A note's blocks are paragraphs: the reader reads no table or list into a note.)
+        source = _note_html(note, [source_html(block) for block in note.blocks])
+        target = _note_html(
+            note, [_target_runs_html(block, markdown, references) for block in note.blocks]
+        )
+        css = "notes first" if index == 0 else "notes"
+        rows.append(
+            f'<tr class="{css}" id="{_note_id(note.number)}">'
+            f'<td lang="{source_lang}">{source}</td><td lang="{target_lang}">{target}</td></tr>'
+        )
     rows.extend(["</tbody>", "</table>"])
     return rows
+
+
+def _target_only_notes(edition: Edition) -> list[str]:
+    """The translation's notes after its text, as a numbered list."""
+    if not edition.notes:
+        return []
+    markdown, references = edition.markdown, edition.references
+    items = [
+        f'<li value="{note.number}" id="{_note_id(note.number)}">'
+        + "".join(
+            f"<p>{_target_runs_html(block, markdown, references)}</p>" for block in note.blocks
+        )
+        + "</li>"
+        for note in edition.notes
+    ]
+    return ['<section class="notes"><ol>', *items, "</ol></section>"]
+
+
+def _note_html(note: EditionNote, paragraphs: list[str]) -> str:
+    """One side of a note's row: its paragraphs, the first after the note's number."""
+    label = f'<sup class="note-ref">{note.number}</sup> '
+    return "".join(
+        f"<p>{label if index == 0 else ''}{html}</p>"
+        for index, html in enumerate(paragraphs or [""])
+    )
+
+
+def _note_id(number: int) -> str:
+    return f"note-{number}"
+
+
+def _note_marks(item: EditionSegment) -> str:
+    """The marks of the notes ``item``'s sentence refers to, each a link to its note."""
+    return "".join(
+        f'<sup class="note-ref"><a href="#{_note_id(number)}">{number}</a></sup>'
+        for number in item.notes
+    )
 
 
 def _target_only_body(edition: Edition, body: list[Part]) -> list[str]:
@@ -505,7 +568,7 @@ def _source_block_html(block: EditionBlock, markdown: bool, references: Referenc
     # (A sentence that shows nothing, a comment alone, is no element and takes no space.)
     return " ".join(
         f'<span class="seg" id="s-{escape(item.segment.id)}">'
-        f"{_text_html(item.segment.text, item.source_terms, nodes)}</span>"
+        f"{_text_html(item.segment.text, item.source_terms, nodes)}{_note_marks(item)}</span>"
         for item, nodes in zip(block.segments, parsed, strict=True)
         if not markdown_inline.shows_nothing(nodes)
     )
@@ -564,7 +627,7 @@ def _paragraphs_cell(paragraphs: list[str]) -> str:
 def _target_html(item: EditionSegment | None, nodes: list[markdown_inline.Node] | None) -> str:
     if item is None or item.target is None:
         return f'<span class="missing">{escape(MISSING)}</span>'
-    body = _text_html(item.target, item.target_terms, nodes)
+    body = _text_html(item.target, item.target_terms, nodes) + _note_marks(item)
     if item.unreviewed:
         state = item.unit.state.value if item.unit else "draft"
         return (

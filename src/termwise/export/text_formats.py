@@ -71,25 +71,61 @@ BlockParagraphs = Callable[[EditionBlock], list[str]]
 _CELL_BREAK = "<br>"
 
 
+# A note's mark after the sentence that refers to it (``EditionSegment.notes``), as a
+# format writes it.
+NoteMark = Callable[[int], str]
+
+
+def text_note_mark(number: int) -> str:
+    """Plain text's note mark, "[1]", which its notes at the end begin with too."""
+    return f"[{number}]"
+
+
+def markdown_note_mark(number: int) -> str:
+    """Markdown's footnote reference, "[^1]" (GitHub's, Pandoc's and most renderers')."""
+    return f"[^{number}]"
+
+
+def _marked(text: str, item: EditionSegment, mark: NoteMark) -> str:
+    """``text`` (a sentence or its translation) followed by the marks of its notes."""
+    return text + "".join(mark(number) for number in item.notes)
+
+
 def block_target(
-    block: EditionBlock, escape: Callable[[str], str] = str, *, markdown: bool = False
+    block: EditionBlock,
+    escape: Callable[[str], str] = str,
+    *,
+    markdown: bool = False,
+    mark: NoteMark = text_note_mark,
 ) -> str:
     """A block's translation as written, each unreviewed sentence marked after the text a
-    reader of its ``markdown`` sees (not after a comment that closes it)."""
-    return _runs_target(block.target_runs(), escape, markdown=markdown)
+    reader of its ``markdown`` sees (not after a comment that closes it), after the marks of
+    its notes."""
+    return _runs_target(block.target_runs(), escape, markdown=markdown, mark=mark)
 
 
 def block_target_paragraphs(
-    block: EditionBlock, escape: Callable[[str], str] = str, *, markdown: bool = False
+    block: EditionBlock,
+    escape: Callable[[str], str] = str,
+    *,
+    markdown: bool = False,
+    mark: NoteMark = text_note_mark,
 ) -> list[str]:
     """A block's translation as ``block_target`` writes it, one text per paragraph the
     published translation has there: a translator's note the aligned translation set on
     a line of its own, marked apart when unreviewed, as the HTML edition marks it."""
-    return [_runs_target(runs, escape, markdown=markdown) for runs in block.target_paragraphs()]
+    return [
+        _runs_target(runs, escape, markdown=markdown, mark=mark)
+        for runs in block.target_paragraphs()
+    ]
 
 
 def _runs_target(
-    runs: Sequence[EditionSegment | None], escape: Callable[[str], str], *, markdown: bool
+    runs: Sequence[EditionSegment | None],
+    escape: Callable[[str], str],
+    *,
+    markdown: bool,
+    mark: NoteMark,
 ) -> str:
     """The translations ``runs`` (``None`` a run of untranslated ones) as ``block_target``
     writes them."""
@@ -98,26 +134,31 @@ def _runs_target(
         if item is None or item.target is None:
             parts.append(MISSING)
         elif item.unreviewed:
-            text = escape(item.target)
+            text = _marked(escape(item.target), item, mark)
             end = markdown_inline.shown_end(text) if markdown else len(text)
             parts.append(text[:end] + UNREVIEWED_MARK + text[end:])
         else:
-            parts.append(escape(item.target))
+            parts.append(_marked(escape(item.target), item, mark))
     return " ".join(parts)
 
 
-def block_source(block: EditionBlock) -> str:
-    return " ".join(item.segment.text for item in block.segments)
+def block_source(block: EditionBlock, mark: NoteMark = text_note_mark) -> str:
+    """A block's source text, each sentence followed by the marks of its notes."""
+    return " ".join(_marked(item.segment.text, item, mark) for item in block.segments)
 
 
 def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
     """Bilingual: each section's paragraphs in a two-column table under its headings."""
     escape = _markdown_source if edition.markdown else _md_escape
+    mark = markdown_note_mark
+    source_text = _source_text(escape, mark)
+    target_text = _target_text(escape, edition.markdown, mark)
+    target_paragraphs = _target_paragraphs(escape, edition.markdown, mark)
     lines: list[str] = []
     if target_only:
         title_block = edition.target_title_block
         if title_block is not None:
-            title = block_target(title_block, escape, markdown=edition.markdown)
+            title = block_target(title_block, escape, markdown=edition.markdown, mark=mark)
         else:
             title = _title(edition, edition.target_title)
         lines.extend([f"# {title}", ""])
@@ -127,9 +168,9 @@ def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
         lines.extend(
             _markdown_lines(
                 body,
-                _target_text(escape, edition.markdown),
+                target_text,
                 edition.markdown,
-                paragraphs_of=_target_paragraphs(escape, edition.markdown),
+                paragraphs_of=target_paragraphs,
             )
         )
     else:
@@ -171,15 +212,14 @@ def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
                 end_table()
                 # The source's quotation whole, then its translation's, as a list's; the
                 # definitions in it once, which the translation's links find as well.
-                lines.extend(_markdown_lines([block], _source_text(escape), edition.markdown))
-                translation = _target_text(escape, edition.markdown)
+                lines.extend(_markdown_lines([block], source_text, edition.markdown))
                 lines.extend(
                     _markdown_lines(
                         [translation_part(block)],
-                        translation,
+                        target_text,
                         edition.markdown,
                         definitions=False,
-                        paragraphs_of=_target_paragraphs(escape, edition.markdown),
+                        paragraphs_of=target_paragraphs,
                     )
                 )
                 continue
@@ -194,20 +234,18 @@ def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
                     ours = _next_markers(printed, block, False)
                     other = _next_markers((block, ours), block, True)
                     printed = (block, other)
-                source_text = _source_text(escape)
                 lines.extend(
                     _markdown_part(block, source_text, edition.markdown, other_markers=ours)
                 )
                 lines.append("")
-                translation = _target_text(escape, edition.markdown)
                 lines.extend(
                     _markdown_part(
                         translation_part(block),
-                        translation,
+                        target_text,
                         edition.markdown,
                         other_markers=other,
                         definitions=False,
-                        paragraphs_of=_target_paragraphs(escape, edition.markdown),
+                        paragraphs_of=target_paragraphs,
                     )
                 )
                 lines.append("")
@@ -216,27 +254,23 @@ def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
                 end_table()
                 # The title's row is the edition's title, above every section.
                 marks = "#" * (1 if block is title_row else block.outline_level)
-                lines.append(f"{marks} {escape(block_source(block))}")
-                lines.append(f"{marks} {block_target(block, escape, markdown=edition.markdown)}")
+                lines.append(f"{marks} {source_text(block)}")
+                lines.append(f"{marks} {target_text(block)}")
                 lines.append("")
                 continue
             if not in_table:
                 lines.append(f"| {edition.source_name()} | {edition.target_name()} |")
                 lines.append("| --- | --- |")
                 in_table = True
-            source = _cell(escape(block_source(block)), edition.markdown)
+            source = _cell(source_text(block), edition.markdown)
             target = _cell(
-                _CELL_BREAK.join(
-                    _block_paragraphs(
-                        block,
-                        _target_text(escape, edition.markdown),
-                        _target_paragraphs(escape, edition.markdown),
-                    )
-                ),
+                _CELL_BREAK.join(_block_paragraphs(block, target_text, target_paragraphs)),
                 edition.markdown,
             )
             lines.append(f"| {source} | {target} |")
         end_table()
+    sides = [target_text] if target_only else [source_text, target_text]
+    lines.extend(_markdown_notes(edition, sides))
     for legend in edition.legends():
         lines.extend([f"*{_md_escape(legend)}*", ""])
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -276,8 +310,45 @@ def text_edition(edition: Edition, *, target_only: bool = False) -> str:
     lines.extend(
         _text_lines(translation_parts(parts) if target_only else parts, sides, paragraphs_of)
     )
+    lines.extend(_text_notes(edition, [text_of for text_of, _ in sides]))
     lines.extend(edition.legends())
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _markdown_notes(edition: Edition, sides: Sequence[BlockText]) -> list[str]:
+    """The notes as Markdown footnotes ("[^1]: …"), each after the body, whatever the
+    source's kind: Markdown has no other. A note's further paragraphs (in a bilingual
+    edition its translation's, after the source's) are set in four spaces, as a footnote's
+    own paragraphs are."""
+    lines: list[str] = []
+    for note in edition.notes:
+        texts = [text for text_of in sides for block in note.blocks if (text := text_of(block))]
+        first, *rest = texts or [""]
+        lines.append(f"{markdown_note_mark(note.number)}: {first}")
+        for text in rest:
+            lines.extend(["", f"    {text}"])
+        lines.append("")
+    return lines
+
+
+# What sets a plain-text edition's notes apart from its body, as a short rule does on paper.
+TEXT_NOTES_RULE = "----"
+
+
+def _text_notes(edition: Edition, sides: Sequence[BlockText]) -> list[str]:
+    """The notes after the body, under a rule: each begins with its mark ("[1]"), its
+    further lines (in a bilingual edition its translation, under the source's) set in as
+    far as its text."""
+    if not edition.notes:
+        return []
+    lines = [TEXT_NOTES_RULE, ""]
+    for note in edition.notes:
+        label = text_note_mark(note.number) + " "
+        texts = [text for text_of in sides for block in note.blocks if (text := text_of(block))]
+        for index, text in enumerate(texts or [""]):
+            lines.append((" " * len(label) if index else label) + text)
+        lines.append("")
+    return lines
 
 
 def _text_lines(
@@ -542,16 +613,19 @@ def _reading_runs(
     return " ".join(parts)
 
 
-def _source_text(escape: Callable[[str], str]) -> BlockText:
-    return lambda block: escape(block_source(block))
+def _source_text(escape: Callable[[str], str], mark: NoteMark) -> BlockText:
+    # (A mark is no markup ``escape`` changes: "[^1]" and "[1]" pass it as they are.)
+    return lambda block: escape(block_source(block, mark))
 
 
-def _target_text(escape: Callable[[str], str], markdown: bool) -> BlockText:
-    return lambda block: block_target(block, escape, markdown=markdown)
+def _target_text(escape: Callable[[str], str], markdown: bool, mark: NoteMark) -> BlockText:
+    return lambda block: block_target(block, escape, markdown=markdown, mark=mark)
 
 
-def _target_paragraphs(escape: Callable[[str], str], markdown: bool) -> BlockParagraphs:
-    return lambda block: block_target_paragraphs(block, escape, markdown=markdown)
+def _target_paragraphs(
+    escape: Callable[[str], str], markdown: bool, mark: NoteMark
+) -> BlockParagraphs:
+    return lambda block: block_target_paragraphs(block, escape, markdown=markdown, mark=mark)
 
 
 def _markdown_part(
