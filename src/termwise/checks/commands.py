@@ -141,6 +141,7 @@ def check(
     flags: dict[str, frozenset[str]] = {}
     left_out: set[str] = set()
     read_only: set[str] = set()
+    waiting: dict[str, str] = {}
     if target_path is not None:
         targets, found_lang, plurals, flags = _targets_from_interchange(
             document, target_path, target_lang
@@ -149,7 +150,7 @@ def check(
         if target_lang is None:
             raise TermwiseError(f"{target_path}: no target language in the file; give --to LANG")
     elif target_lang is not None:
-        targets, plurals, flags, left_out, read_only = _targets_from_project(
+        targets, plurals, flags, left_out, read_only, waiting = _targets_from_project(
             layout, file, document, target_lang
         )
     ignores = IgnoreStore.for_document(layout, file)
@@ -164,6 +165,7 @@ def check(
         left_out=left_out,
         read_only=read_only,
         flags=flags,
+        waiting=waiting,
     )
     if ignore_ids:
         assert reason is not None
@@ -243,12 +245,14 @@ def _load_glossary(layout: ProjectLayout, path: Path | None) -> Glossary | None:
 
 def _targets_from_project(
     layout: ProjectLayout, file: Path, document: Document, lang: str
-) -> tuple[dict[str, str], dict[str, object], dict[str, frozenset[str]], set[str], set[str]]:
+) -> tuple[
+    dict[str, str], dict[str, object], dict[str, frozenset[str]], set[str], set[str], dict[str, str]
+]:
     """Each segment's translation, the forms of the plural entries among them, the
     entries' PO flags, the segments the translator confirmed the translation leaves out,
-    and the read-only ones: of the file synced with ``document`` as stats and export read
+    the read-only ones and the parts waiting for another's translation: of the file synced with ``document`` as stats and export read
     it (a translation the segmentation moved was 'not translated' here, and printed there)."""
-    from termwise.checks.entries import entry_data
+    from termwise.checks.entries import entry_data, waiting_on
     from termwise.errors import TermwiseError
     from termwise.project.omissions import confirmed_omission
     from termwise.project.translations import open_translation
@@ -263,11 +267,12 @@ def _targets_from_project(
     tfile = open_translation(layout, document, lang)
     targets = {segment_id: unit.target for segment_id, unit in tfile.units.items()}
     plurals, flags = entry_data(tfile)
+    waiting = waiting_on(tfile)
     left_out = {segment_id for segment_id, unit in tfile.units.items() if confirmed_omission(unit)}
     read_only = {
         segment_id for segment_id, unit in tfile.units.items() if READ_ONLY_FLAG in unit.flags
     }
-    return targets, dict(plurals), flags, left_out, read_only
+    return targets, dict(plurals), flags, left_out, read_only, waiting
 
 
 def _targets_from_interchange(

@@ -2,7 +2,8 @@
 
 Sources and targets are compared after normalising whitespace (on by default: a line wrap or
 a double space is not a different sentence) and optionally case, as Xbench and CheckMate let
-their users choose.
+their users choose. A segment whose translation holds later segments' sentences (they wait
+for it: ``checks.waiting``) is compared by its source and theirs, which it translates.
 """
 
 from __future__ import annotations
@@ -111,6 +112,7 @@ def _first(members: list[tuple[Pair, str]], text: str) -> int:
     Scope.DOCUMENT,
     fixable=True,
     category="consistency",
+    reads_waiting=True,
 )
 def inconsistent_target(context: CheckContext, pairs: Sequence[Pair]) -> Iterator[Issue]:
     return _inconsistent(context, pairs, by_target=False)
@@ -122,6 +124,7 @@ def inconsistent_target(context: CheckContext, pairs: Sequence[Pair]) -> Iterato
     "Different sources are translated the same way.",
     Scope.DOCUMENT,
     category="consistency",
+    reads_waiting=True,
 )
 def inconsistent_source(context: CheckContext, pairs: Sequence[Pair]) -> Iterator[Issue]:
     return _inconsistent(context, pairs, by_target=True)

@@ -80,6 +80,9 @@ class Pair:
     flags: frozenset[str] = frozenset()
     # A gettext plural entry's forms (None: not a plural entry).
     plural: PluralForms | None = None
+    # The later segments whose sentences this one's translation holds, waiting for it with
+    # their own empty: each one's id and source, in order (see ``checks.waiting``).
+    waiting: tuple[tuple[str, str], ...] = ()
     source_terms: list[TermMatch] | None = field(default=None, repr=False)
     target_terms: list[TermMatch] | None = field(default=None, repr=False)
 

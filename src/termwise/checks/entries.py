@@ -1,6 +1,7 @@
 """What the checks need of a project file's entries beyond their texts: the forms of the
-plural entries and each entry's PO flags, taken off a ``TranslationFile`` in one place for
-``termwise check``, ``termwise fix`` and the workbench alike.
+plural entries, each entry's PO flags and the parts waiting for another's translation, taken
+off a ``TranslationFile`` in one place for ``termwise check``, ``termwise fix`` and the
+workbench alike.
 
 (No check lives here: importing this module registers none ahead of its turn.)
 """
@@ -60,3 +61,18 @@ def plural_map(plurals: Mapping[str, object] | None) -> dict[str, PluralForms]:
     if not plurals:
         return {}
     return {key: value for key, value in plurals.items() if isinstance(value, PluralForms)}
+
+
+def waiting_on(tfile: TranslationFile) -> dict[str, str]:
+    """Each part whose sentence's translation another segment holds (an import's 2-1 group, a
+    cut sentence's carry-over: ``omissions.translation_in_neighbour``), with that segment's
+    id: the checks compare the holder's translation with its source and theirs."""
+    from termwise.project.omissions import translation_in_neighbour, waited_for
+
+    found: dict[str, str] = {}
+    for segment_id, unit in tfile.units.items():
+        if translation_in_neighbour(unit):
+            holder = waited_for(unit)
+            if holder is not None:
+                found[segment_id] = holder
+    return found

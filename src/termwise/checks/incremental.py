@@ -13,7 +13,7 @@ The result is the same as ``run_checks`` on the same texts (a test compares them
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
@@ -29,6 +29,7 @@ from termwise.checks.runner import (
     sort_issues,
     without_kept_text,
 )
+from termwise.checks.waiting import Parts, waiting_parts
 from termwise.document.model import Document, SegmentKind
 
 if TYPE_CHECKING:
@@ -64,6 +65,8 @@ class IncrementalChecker:
         self._pairs: dict[str, Pair] = {}
         self._found: dict[str, list[Issue]] = {}
         self._text = ""
+        # The holders and waiting parts of the last run (see ``_rest_of_groups``).
+        self._grouped: AbstractSet[str] = frozenset()
         # How many segments the last run checked again (tests and the benchmark read it).
         self.rechecked = 0
 
@@ -77,16 +80,19 @@ class IncrementalChecker:
         *,
         plurals: Mapping[str, PluralForms] | None = None,
         flags: Mapping[str, frozenset[str]] | None = None,
+        waiting: Mapping[str, str] | None = None,
     ) -> list[Issue]:
         """Every issue in ``document`` with these translations, in document order
         (``left_out``: segments the translator confirmed the translation leaves out;
-        ``read_only``: segments whose translation keeps the text as it is; ``plurals`` and
-        ``flags``: the entries' plural forms and PO flags, see ``checks.entries``)."""
+        ``read_only``: segments whose translation keeps the text as it is; ``plurals``,
+        ``flags`` and ``waiting``: the entries' plural forms, PO flags and parts waiting for
+        another's translation, see ``checks.entries``)."""
         # One document's checker: the format is the same from run to run.
         self.context.read_format(document)
+        parts = waiting_parts(document, waiting) if waiting else {}
         with collector_paused():
             return self._run(
-                document, targets, ignores, left_out, read_only, plurals or {}, flags or {}
+                document, targets, ignores, left_out, read_only, plurals or {}, flags or {}, parts
             )
 
     def _run(
@@ -98,6 +104,7 @@ class IncrementalChecker:
         read_only: AbstractSet[str],
         plurals: Mapping[str, PluralForms],
         flags: Mapping[str, frozenset[str]],
+        parts: Mapping[str, Parts],
     ) -> list[Issue]:
         bilingual = self.context.target_lang is not None
         pairs: list[Pair] = []
@@ -115,6 +122,8 @@ class IncrementalChecker:
             locked = segment.id in read_only
             entry_flags = flags.get(segment.id, frozenset())
             plural = plurals.get(segment.id)
+            # A holder is checked again when a part waiting on it changes or stops waiting.
+            held = parts.get(segment.id, ()) if bilingual else ()
             pair = known.get(segment.id)
             if (
                 pair is None
@@ -125,6 +134,7 @@ class IncrementalChecker:
                 or pair.read_only != locked
                 or pair.flags != entry_flags
                 or pair.plural != plural
+                or pair.waiting != held
             ):
                 pair = Pair(
                     segment.id,
@@ -136,6 +146,7 @@ class IncrementalChecker:
                     read_only=locked,
                     flags=entry_flags,
                     plural=plural,
+                    waiting=held,
                 )
                 changed.append(pair)
             else:
@@ -143,6 +154,13 @@ class IncrementalChecker:
                 if retext and target is not None and target.strip() == segment.text.strip():
                     changed.append(pair)
             pairs.append(pair)
+        grouped = {
+            segment_id
+            for holder, held in parts.items()
+            for segment_id in (holder, *(part for part, _ in held))
+        }
+        changed += _rest_of_groups(changed, pairs, grouped | self._grouped)
+        self._grouped = grouped
         self.rechecked = len(changed)
         # Screens and consistency keep per-run data in the cache, keyed on the list of pairs
         # they were given: each of the two calls below needs a fresh one.
@@ -168,3 +186,18 @@ class IncrementalChecker:
             lang = self.context.target_lang
             issues = [issue for issue in issues if not ignores.is_ignored(issue, lang)]
         return sort_issues(issues, pairs)
+
+
+def _rest_of_groups(
+    changed: Sequence[Pair], pairs: Sequence[Pair], grouped: AbstractSet[str]
+) -> list[Pair]:
+    """The unchanged ones of ``grouped`` (the holders and their waiting parts, now or at the
+    last run: ``checks.waiting``) where one of them changed: a source-side issue found in a
+    part's text is its holder's check's, kept under the part, so the two are checked again
+    together (the part alone lost it; the holder alone reported it twice)."""
+    if not grouped:
+        return []
+    ids = {pair.segment_id for pair in changed}
+    if ids.isdisjoint(grouped):
+        return []
+    return [pair for pair in pairs if pair.segment_id in grouped and pair.segment_id not in ids]

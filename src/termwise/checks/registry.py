@@ -16,6 +16,12 @@ In a Markdown source a check reads the texts as a reader sees them: HTML comment
 out, at the same offsets, and nothing is reported inside one. A check of the markup itself
 registers ``reads_comments=True`` to be given the texts as written.
 
+A segment's translation may hold later segments' sentences, those segments waiting for it
+with their own translation empty (an imported 2-1 group, a cut sentence's carry-over). A
+check that compares a source with its translation is then given the segment's source with
+theirs after it (``checks.waiting``): every ``pair`` check does, unless it registers
+``reads_waiting=False``; a document check that does registers ``reads_waiting=True``.
+
 A per-segment check may register a ``screen``: a function given the whole document (and the
 side, for text checks) that returns the indices of the segments worth checking, usually from
 one regular-expression scan over all of them (``termwise.checks.screening``). The check then
@@ -77,6 +83,9 @@ class Check:
     across_segments: bool = False
     # Whether it is given a Markdown source's HTML comments (see the module doc).
     reads_comments: bool = False
+    # Whether it is given, for a segment whose translation holds later segments' sentences,
+    # their sources after its own (see the module doc).
+    reads_waiting: bool = False
 
     def unavailable_reason(self, context: CheckContext) -> str | None:
         """Why this check cannot run here, or None when it can."""
@@ -122,6 +131,7 @@ def register(
     screen: Screen | None = None,
     across_segments: bool | None = None,
     reads_comments: bool = False,
+    reads_waiting: bool | None = None,
 ) -> Callable[[CheckFunction], CheckFunction]:
     """Decorator that adds a function to the registry under ``check_id``."""
 
@@ -148,6 +158,7 @@ def register(
                 across_segments if across_segments is not None else scope is Scope.DOCUMENT
             ),
             reads_comments=reads_comments,
+            reads_waiting=reads_waiting if reads_waiting is not None else scope is Scope.PAIR,
         )
         return function
 

@@ -21,6 +21,7 @@ from termwise.checks.entries import plural_map
 from termwise.checks.folding import capped, fold
 from termwise.checks.issue import Issue
 from termwise.checks.registry import Check, Scope, all_checks
+from termwise.checks.waiting import onto_waiting, waiting_parts, whole_pairs
 from termwise.document.model import Document, SegmentKind
 
 if TYPE_CHECKING:
@@ -55,15 +56,18 @@ def make_pairs(
     *,
     plurals: Mapping[str, PluralForms] | None = None,
     flags: Mapping[str, frozenset[str]] | None = None,
+    waiting: Mapping[str, str] | None = None,
 ) -> list[Pair]:
     """One ``Pair`` per segment; a segment missing from ``targets`` has target None;
     ``left_out``: segments the translation leaves out by the translator's decision;
     ``read_only``: segments whose translation keeps the source as it is; ``plurals`` and
     ``flags``: the plural entries' forms and the entries' PO flags (see
-    ``checks.plurals.entry_data``)."""
+    ``checks.plurals.entry_data``); ``waiting``: the parts whose sentence's translation
+    another segment holds, each with that segment's id (see ``checks.waiting``)."""
     get = targets.get if targets is not None else None
     plural_of = plurals.get if plurals else None
     flags_of = flags.get if flags else None
+    parts = waiting_parts(document, waiting) if waiting and targets is not None else {}
     return [
         Pair(
             segment_id=segment.id,
@@ -75,6 +79,7 @@ def make_pairs(
             read_only=segment.id in read_only,
             flags=flags_of(segment.id, frozenset()) if flags_of else frozenset(),
             plural=plural_of(segment.id) if plural_of else None,
+            waiting=parts.get(segment.id, ()),
         )
         for index, segment in enumerate(document.segments)
     ]
@@ -108,6 +113,7 @@ def check_document(
     left_out: AbstractSet[str] = frozenset(),
     read_only: AbstractSet[str] = frozenset(),
     flags: Mapping[str, frozenset[str]] | None = None,
+    waiting: Mapping[str, str] | None = None,
 ) -> CheckResult:
     """Run the checks and keep everything the CLI and the UI need to show the result.
 
@@ -115,7 +121,8 @@ def check_document(
     (``checks.plurals.PluralForms``), for the ``plural-forms`` and ``placeholders``
     checks, and ``flags`` segment ids to their entries' PO flags (``c-format``...);
     ``left_out`` names the segments the translator confirmed the translation leaves out,
-    ``read_only`` those whose translation must keep the text as it is.
+    ``read_only`` those whose translation must keep the text as it is, and ``waiting`` maps
+    each part whose sentence's translation another segment holds to that segment's id.
     """
     context = CheckContext(
         source_lang=languages.normalize(document.lang),
@@ -131,6 +138,7 @@ def check_document(
         read_only,
         plurals=plural_map(plurals),
         flags=flags,
+        waiting=waiting,
     )
     checks, skipped = select_checks(context)
     issues = _run(context, pairs, checks)
@@ -240,6 +248,35 @@ def shown_pairs(context: CheckContext, pairs: Sequence[Pair]) -> Sequence[Pair]:
     return shown if shown is not None else pairs
 
 
+class _Views:
+    """The pairs each check is given in one run: as written or as a reader sees them
+    (``shown_pairs``), each with or without the sources of the parts waiting on a segment
+    (``checks.waiting``); built once, and only where they differ."""
+
+    def __init__(self, context: CheckContext, pairs: Sequence[Pair]) -> None:
+        self.pairs = pairs
+        self.shown = shown_pairs(context, pairs)
+        self.holders = {pair.segment_id: pair for pair in pairs if pair.waiting}
+        # As an aligned group's sentences are joined: a space, none in Chinese.
+        self.glue = languages.sentence_glue(context.source_lang)
+        self.whole = pairs
+        self.whole_shown = self.shown
+        if self.holders:
+            self.whole = whole_pairs(pairs, self.glue)
+            self.whole_shown = shown_pairs(context, self.whole)
+
+    def given(self, check: Check) -> Sequence[Pair]:
+        if check.reads_waiting:
+            return self.whole if check.reads_comments else self.whole_shown
+        return self.pairs if check.reads_comments else self.shown
+
+    def placed(self, check: Check, found: Iterable[Issue]) -> list[Issue]:
+        """``found`` by ``check``, a source-side issue in a waiting part's text on that part."""
+        if not self.holders or not check.reads_waiting:
+            return list(found)
+        return onto_waiting(found, self.holders, self.glue)
+
+
 def run_segment_checks(
     context: CheckContext, pairs: Sequence[Pair], checks: Sequence[Check]
 ) -> list[Issue]:
@@ -251,17 +288,20 @@ def run_segment_checks(
     # (all sources are matched against the glossary, then all targets).
     bilingual = context.target_lang is not None
     issues: list[Issue] = []
-    add = issues.extend
+    # One check's issues, each check's in turn (see ``_Views.placed``).
+    found: list[Issue] = []
 
-    def extend(found: Iterable[Issue]) -> None:
-        add(capped(found))
+    def extend(some: Iterable[Issue]) -> None:
+        found.extend(capped(some))
 
     everything = range(len(pairs))
-    shown = shown_pairs(context, pairs)
+    views = _Views(context, pairs)
+    shown = views.shown
     for check in checks:
         if check.across_segments:
             continue
-        given = pairs if check.reads_comments else shown
+        given = views.given(check)
+        found.clear()
         function = check.function
         screen = check.screen
         # The check reports through the run's context bound to its registry entry.
@@ -284,8 +324,9 @@ def run_segment_checks(
                 if pair.target:
                     extend(function(bound, pair))
         elif check.scope is Scope.DOCUMENT:
-            add(fold(function(bound, given)))  # many segments: folded segment by segment
-    add(fold(regex_issues(context, shown)))
+            found.extend(fold(function(bound, given)))  # many segments: folded segment by segment
+        issues += views.placed(check, found)
+    issues += fold(regex_issues(context, shown))
     if context.markdown:
         issues = _outside_markup(issues, pairs, context.references)
     if shown is not pairs:
@@ -320,11 +361,12 @@ def run_cross_segment_checks(
 ) -> list[Issue]:
     """Issues of the checks that compare segments with each other (consistency, variation)."""
     issues: list[Issue] = []
-    shown = shown_pairs(context, pairs)
+    views = _Views(context, pairs)
+    shown = views.shown
     for check in checks:
         if check.across_segments:
-            given = pairs if check.reads_comments else shown
-            issues.extend(fold(check.function(context.for_check(check), given)))
+            found = fold(check.function(context.for_check(check), views.given(check)))
+            issues += views.placed(check, found)
     if shown is not pairs:
         issues = _outside_comments(issues, pairs, shown, checks, context.references)
     return issues
