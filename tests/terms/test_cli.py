@@ -26,7 +26,16 @@ def _run(*args: str) -> str:
 def test_json_has_the_issue_shape_and_spans_point_at_the_forms() -> None:
     data = json.loads(_run("terms", "extract", str(SEED), "--format", "json"))
     assert set(data) == {"candidates"}
-    keys = {"term", "variants", "frequency", "score", "concept", "status", "occurrences"}
+    keys = {
+        "term",
+        "variants",
+        "frequency",
+        "score",
+        "concept",
+        "status",
+        "glossary_status",
+        "occurrences",
+    }
     assert data["candidates"] and all(set(c) == keys for c in data["candidates"])
     document = load_document(SEED, lang="en")
     by_id = {segment.id: segment.text for segment in document.segments}

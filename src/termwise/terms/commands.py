@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ EXTRACT_FORMATS = ("text", "json", "csv", "tbx")
 if TYPE_CHECKING:
     from termwise.document.model import Document
     from termwise.glossary.model import Glossary
+    from termwise.terms.extract import Candidate
 
 
 @click.group()
@@ -96,7 +98,9 @@ def extract(
     kind apart, under a line saying why (``--above-cut-off`` leaves them out). Each
     candidate is a variant group: ``known`` when the glossary has all its forms,
     ``unrecorded-variant`` when it is linked to a glossary concept but uses forms the
-    glossary lacks, ``new`` otherwise.
+    glossary lacks, ``new`` otherwise. The listing shows a linked term's status in the
+    glossary ("T01 deprecated"), JSON gives it as ``glossary_status``: "known" is no
+    approval.
     """
     fmt = output_format(fmt, output, EXTRACT_FORMATS)
     from termwise.terms import formats
@@ -109,20 +113,29 @@ def extract(
 
     # Candidates the translator rejected in the workbench are not offered again.
     rejected = Rejections(layout.root)
-    found = [
-        c
-        for c in extraction.candidates
-        if not (new_only and c.status == KNOWN)
-        and not (above_cut_off and c.kept != CUT_OFF)
-        and (extraction.lang, c.forms[0]) not in rejected
-    ]
+    found: list[Candidate] = []
+    # Each candidate not written, counted under the first rule that leaves it out.
+    left_out: Counter[str] = Counter()
+    for c in extraction.candidates:
+        if (extraction.lang, c.forms[0]) in rejected:
+            left_out["rejected in the workbench"] += 1
+        elif new_only and c.status == KNOWN:
+            left_out["the glossary has in every form, by --new-only"] += 1
+        elif above_cut_off and c.kept != CUT_OFF:
+            left_out["below the cut-off, by --above-cut-off"] += 1
+        elif fmt == "tbx" and c.status == KNOWN:
+            # The glossary's own forms stay out of a termbase meant to be merged into it.
+            left_out["the glossary has in every form, kept out of a termbase to merge into it"] += 1
+        else:
+            found.append(c)
     data: str | bytes
     if fmt == "json":
         data = formats.to_json(found) + "\n"
     elif fmt == "csv":
         data = formats.to_csv(found)
     elif fmt == "tbx":
-        data = formats.to_tbx(found, extraction.lang, extraction.documents)
+        taken = [concept.id for concept in glossary.concepts] if glossary is not None else []
+        data = formats.to_tbx(found, extraction.lang, extraction.documents, taken)
     else:
         data = formats.to_text(found, extraction)
     if output is None:
@@ -131,16 +144,12 @@ def extract(
     from termwise.atomic import write_atomic
 
     write_atomic(output, data)
-    if fmt == "tbx":
-        # The glossary's own forms stay out of a termbase meant to be merged into it.
-        known = sum(1 for c in found if c.status == KNOWN)
-        click.echo(
-            f"wrote {len(found) - known} candidates to {output} "
-            f"({known} the glossary has in every form left out)",
-            err=True,
-        )
-        return
-    click.echo(f"wrote {len(found)} candidates to {output}", err=True)
+    reasons = "; ".join(f"{count} {reason}" for reason, count in left_out.items())
+    click.echo(
+        f"wrote {len(found)} candidates to {output}"
+        + (f" (left out: {reasons})" if reasons else ""),
+        err=True,
+    )
 
 
 def _same_words(target: str, mt: str | None) -> bool:

@@ -87,11 +87,21 @@ class Candidate:
     form_status: dict[str, str] = field(default_factory=dict)
     occurrences: list[Occurrence] = field(default_factory=list)
     kept: str = CUT_OFF
+    # Folded form -> the status its term has in the glossary (``TermStatus`` values), for the
+    # forms the glossary has: "known" said only that, and read as "approved" of a
+    # deprecated form.
+    glossary_status: dict[str, str] = field(default_factory=dict)
 
     @property
     def variants(self) -> list[str]:
         """The forms other than the term, as the text writes them."""
         return [self.surfaces[form] for form in self.forms[1:]]
+
+    @property
+    def term_status(self) -> str | None:
+        """The glossary's status of the term (the group's head form), None where the
+        glossary lacks it."""
+        return self.glossary_status.get(self.forms[0])
 
     def unrecorded(self) -> list[str]:
         """Forms of a linked group that the glossary does not have."""
@@ -147,9 +157,10 @@ def extract_terms(
     kept = set() if linked_only else {forms[i] for i in model.keep(probability, index.words)}
 
     concepts: dict[str, str] = {}
+    term_statuses: dict[str, str] = {}
     produced = set(index.forms)
     if glossary is not None:
-        concepts = _glossary_forms(index, texts, tag, glossary)
+        concepts, term_statuses = _glossary_forms(index, texts, tag, glossary)
         kept.update(concepts)
     abbreviations = find_abbreviations((t for doc in texts for t in doc), tag)
     defined = add_defined_forms(index.forms, abbreviations, tag)
@@ -194,6 +205,7 @@ def extract_terms(
                 status=status,
                 form_status=statuses,
                 kept=kept_by,
+                glossary_status={f: term_statuses[f] for f in group.forms if f in term_statuses},
             )
         )
     if occurrences:
@@ -300,14 +312,16 @@ def _surface(stats: cand.FormStats, form: str) -> str:
 
 def _glossary_forms(
     index: cand.CandidateIndex, texts: list[list[str]], lang: str, glossary: Glossary
-) -> dict[str, str]:
-    """Forms the glossary matcher finds in the text, with their concept; forms that are no
-    candidate ("one belt and one road") are added to the index."""
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Forms the glossary matcher finds in the text, with their concept, and with the status
+    of the term each is a form of; forms that are no candidate ("one belt and one road") are
+    added to the index."""
     from termwise.glossary.matcher import TermMatcher
 
     matcher = TermMatcher(glossary, lang)
     sep = cand.joiner(lang)
     found: dict[str, str] = {}
+    statuses: dict[str, str] = {}
     counts: dict[str, int] = defaultdict(int)
     surfaces: dict[str, str] = {}
     for doc in texts:
@@ -317,6 +331,7 @@ def _glossary_forms(
                 if not form:
                     continue
                 found.setdefault(form, match.concept_id)
+                statuses.setdefault(form, match.status.value)
                 counts[form] += 1
                 surfaces.setdefault(form, match.text)
     for form, count in counts.items():
@@ -332,7 +347,7 @@ def _glossary_forms(
                 capital=capital,
                 surface=surface,
             )
-    return found
+    return found, statuses
 
 
 def _add_occurrences(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any
 
 from termwise.spreadsheet_cells import guard
@@ -26,7 +26,10 @@ if TYPE_CHECKING:
 
 
 def candidate_json(candidate: Candidate) -> dict[str, Any]:
-    """The issue's JSON shape: term, variants, frequency, score, concept, status, occurrences."""
+    """The issue's JSON shape: term, variants, frequency, score, concept, status (how much
+    of the group the glossary has: known, unrecorded-variant, new), glossary_status (the
+    term's own status there, null where it lacks it: "known" is no approval, the form may be
+    deprecated), occurrences."""
     return {
         "term": candidate.term,
         "variants": candidate.variants,
@@ -34,6 +37,7 @@ def candidate_json(candidate: Candidate) -> dict[str, Any]:
         "score": round(candidate.score, 4),
         "concept": candidate.concept,
         "status": candidate.status,
+        "glossary_status": candidate.term_status,
         "occurrences": [
             {"segment": o.segment, "start": o.start, "end": o.end} for o in candidate.occurrences
         ],
@@ -103,7 +107,8 @@ _SHORT = {GLOSSARY: "glossary", DEFINED: "defined abbreviations", FLOOR: "short 
 
 
 def _line(c: Candidate) -> str:
-    link = f"{c.concept} {c.status}" if c.concept else c.status
+    # The term's status in the glossary ("T01 deprecated"): "T01 known" read as approved.
+    link = f"{c.concept} {c.term_status or c.status}" if c.concept else c.status
     forms = []
     for form in c.forms[1:]:
         star = "*" if c.form_status.get(form) == "unrecorded-variant" else ""
@@ -118,7 +123,10 @@ UNREVIEWED_NOTE = "candidate: unreviewed (termwise terms extract)"
 
 
 def to_tbx(
-    candidates: list[Candidate], lang: str, documents: Sequence[Document] | None = None
+    candidates: list[Candidate],
+    lang: str,
+    documents: Sequence[Document] | None = None,
+    taken: Collection[str] = (),
 ) -> bytes:
     """New candidates as a TBX-Basic termbase of proposed concepts, every form a term with
     no administrative status and a note saying it is an unreviewed candidate, for a
@@ -130,17 +138,26 @@ def to_tbx(
     accept. A form the glossary already has is left out: imported into the glossary folder,
     the file merges by concept id, and "admitted" here turned the glossary's deprecated
     variants into admitted ones, so that no check reported them any more. A known
-    concept's new forms keep its id, to be merged into it."""
+    concept's new forms keep its id, to be merged into it; a new one gets the id `glossary
+    add` gives its term ("wind-turbine"), unique in the file and beside the concept ids in
+    ``taken`` (the glossary's): the id stays once the file is imported, and check messages,
+    MT notes and exports named concepts "candidate-64"."""
     from termwise.glossary.model import Concept, Glossary, Term, TermStatus
     from termwise.glossary.tbx import write_tbx
+    from termwise.terms.recording import new_concept_id
 
     places = _first_places(candidates, documents or [])
-    glossary = Glossary(title="Term candidates (termwise terms extract)", lang=lang)
-    for number, c in enumerate(candidates, 1):
+    glossary = Glossary(title=_tbx_title(lang, documents or []), lang=lang)
+    # Every id in use, the linked concepts' included: a new term's id must not be one of
+    # theirs, wherever in the file either comes.
+    ids = Glossary(lang=lang)
+    ids.concepts = [Concept(id=i) for i in {*taken, *(c.concept for c in candidates if c.concept)}]
+    for c in candidates:
         forms = [form for form in c.forms if c.form_status.get(form) != KNOWN]
         if not forms:
             continue
-        concept = Concept(id=c.concept or f"candidate-{number}")
+        concept = Concept(id=c.concept or new_concept_id(ids, c.term))
+        ids.concepts.append(concept)
         if c.status != NEW:
             concept.notes.append(f"candidate: forms of {c.concept} the glossary lacks")
         # A plain note: a "termwise:" one is a setting the reader must know.
@@ -159,6 +176,23 @@ def to_tbx(
         glossary.concepts.append(concept)
     data, _ = write_tbx(glossary)
     return data
+
+
+def _tbx_title(lang: str, documents: Sequence[Document]) -> str:
+    """What the termbase is, as a glossary listing shows its title once imported: whose
+    candidates, in which language, and that nobody has reviewed them."""
+    from termwise import languages
+
+    named = [doc.path.name for doc in documents if doc.path is not None]
+    if len(named) == 1:
+        whose = f" of {named[0]}"
+    elif named:
+        more = len(named) - 1
+        whose = f" of {named[0]} and {more} more document{'s' if more > 1 else ''}"
+    else:
+        whose = ""
+    language = languages.display_name(lang)
+    return f"Unreviewed {language} term candidates{whose} (termwise terms extract)"
 
 
 def _first_places(
