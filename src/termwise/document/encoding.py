@@ -1,9 +1,11 @@
 """Decoding files the way translators receive them.
 
 UTF-8 (with or without BOM) and UTF-16 with a BOM are recognised from the bytes; Chinese
-text in GB18030/GBK is recognised when UTF-8 fails and the GB18030 reading is mostly CJK.
-Anything else must be named with ``--encoding``. A binary or undecodable file is an
-``InputError`` that names the file and the byte offset, never a traceback.
+text in GB18030/GBK is recognised when UTF-8 fails and the GB18030 reading is mostly CJK of
+everyday writing. Anything else must be named with ``--encoding``: a file that reads cleanly
+as Japanese (Shift-JIS, EUC-JP), Korean (EUC-KR) or Big5 Chinese is told so, never read
+as Chinese mojibake. A binary or undecodable file is an ``InputError`` that names the file
+and the byte offset, never a traceback.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from __future__ import annotations
 import codecs
 import functools
 import re
+from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from termwise import languages
@@ -138,13 +142,26 @@ def detect_encoding(data: bytes, path: str | Path, *, encoding_option: bool | st
         data.decode("utf-8")
         return "utf-8"
     except UnicodeDecodeError as utf8_error:
-        if _looks_like_gb18030(data):
-            return "gb18030"
+        # GB18030 decodes Shift-JIS, EUC-JP and EUC-KR without an error (their byte ranges
+        # overlap), so its reading is taken only where theirs is no Japanese or Korean text.
+        reading = _other_reading(data, _JAPANESE_AND_KOREAN)
+        if reading is None:
+            if _looks_like_gb18030(data):
+                return "gb18030"
+            # Every GBK text decodes as Big5 too: only where GB18030's reading fails.
+            reading = _other_reading(data, _TRADITIONAL_CHINESE)
         _refuse_binary(data, path)
         line, column, shown = _bad_byte(data, utf8_error.start)
+        told = ""
+        if reading is not None:
+            name, language, sample = reading
+            option = _option_name(encoding_option)
+            named = f"with {option} {name}" if option else f"in {name}"
+            told = f': it reads as {language} text {named} ("{_printable(sample)}")'
         raise InputError(
             f"not UTF-8 text: {shown}; "
-            + _advice(encoding_option, "if it is another encoding, name it with {}"),
+            + _advice(encoding_option, "if it is another encoding, name it with {}")
+            + told,
             path,
             line=line,
             column=column,
@@ -266,10 +283,17 @@ def _chinese(char: str) -> bool:
 
 
 def _looks_like_gb18030(data: bytes) -> bool:
+    """Whether ``data`` is Chinese in GB18030 (GBK, GB2312): its reading is Chinese writing
+    of everyday characters."""
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
         return False
+    return _reads_as_chinese(text) and _everyday_share(text) >= EVERYDAY_SHARE
+
+
+def _reads_as_chinese(text: str) -> bool:
+    """Whether ``text`` is mostly Han writing in runs, as Chinese is written."""
     non_ascii = [index for index, char in enumerate(text) if ord(char) > 0x7F]
     if not non_ascii:
         return False
@@ -286,6 +310,96 @@ def _looks_like_gb18030(data: bytes) -> bool:
         or (index + 1 < len(text) and _chinese(text[index + 1]))
     )
     return beside / len(cjk) >= 0.5
+
+
+# GB2312 puts the 3,755 characters of everyday writing in its first level (lead bytes
+# 0xB0-0xD7), which hold 99% of a Chinese text's ideographs (of the Bible's, names and
+# all; a third of those of its verse naming rare birds). Shift-JIS read as GB18030 has none:
+# its lead bytes are GBK's extensions or GB2312's second level ("擔杮岅" for "日本語").
+EVERYDAY_SHARE = 0.25
+
+
+def _everyday_share(text: str) -> float:
+    """The share of the Han ideographs of ``text`` in GB2312's first level."""
+    # Each character judged once: a book holds a few thousand, hundreds of thousands of times.
+    ideographs = {
+        char: count
+        for char, count in Counter(text).items()
+        if languages.cjk_character(char, kana=False)
+    }
+    if not ideographs:
+        return 0.0
+    # A character GB2312 lacks encodes to nothing: a rarer one still.
+    everyday = sum(
+        count
+        for char, count in ideographs.items()
+        if b"\xb0" <= char.encode("gb2312", errors="ignore")[:1] <= b"\xd7"
+    )
+    return everyday / sum(ideographs.values())
+
+
+def _kana(char: str) -> bool:
+    """Hiragana or full-width katakana: Japanese writes them in every sentence, and no
+    Chinese or Korean text read as Shift-JIS or EUC-JP makes them (GBK read as Shift-JIS
+    gives half-width katakana)."""
+    return languages.cjk_character(char) and not languages.cjk_character(char, kana=False)
+
+
+def _hangul(char: str) -> bool:
+    """A Hangul syllable, as EUC-KR writes Korean."""
+    return "\uac00" <= char <= "\ud7a3"
+
+
+# The share of a reading's characters beyond ASCII that must be of its language's own
+# script: a Japanese sentence is about half kana, and a Korean one nearly all Hangul.
+KANA_SHARE = 0.2
+HANGUL_SHARE = 0.7
+# Korean puts a space between words; Chinese read as EUC-KR (GB2312's commonest
+# characters fall on its Hangul) is nearly all Hangul too, but in unbroken lines.
+KOREAN_WORD_LENGTH = 8
+
+
+def _japanese(text: str) -> bool:
+    """Whether ``text`` is Japanese: kana among its characters beyond ASCII."""
+    non_ascii = [char for char in text if ord(char) > 0x7F]
+    return bool(non_ascii) and sum(map(_kana, non_ascii)) >= KANA_SHARE * len(non_ascii)
+
+
+def _korean(text: str) -> bool:
+    """Whether ``text`` is Korean: mostly Hangul, in words with spaces between them."""
+    non_ascii = [char for char in text if ord(char) > 0x7F]
+    if not non_ascii or sum(map(_hangul, non_ascii)) < HANGUL_SHARE * len(non_ascii):
+        return False
+    words = [word for word in text.split() if any(map(_hangul, word))]
+    return len(words) >= 2 and sum(map(len, words)) <= KOREAN_WORD_LENGTH * len(words)
+
+
+# The readings a file that is not UTF-8 is tried in, with the language each is for and
+# how its text is told: Shift-JIS before Windows' superset of it, which also reads NEC's
+# signs ("①", "㈱").
+_Reading = tuple[str, str, Callable[[str], bool]]
+_JAPANESE_AND_KOREAN: tuple[_Reading, ...] = (
+    ("shift_jis", "Japanese", _japanese),
+    ("cp932", "Japanese", _japanese),
+    ("euc_jp", "Japanese", _japanese),
+    ("euc_kr", "Korean", _korean),
+)
+_TRADITIONAL_CHINESE: tuple[_Reading, ...] = (("big5", "Chinese", _reads_as_chinese),)
+
+
+def _other_reading(data: bytes, readings: tuple[_Reading, ...]) -> tuple[str, str, str] | None:
+    """The first of ``readings`` that decodes ``data`` without an error into text of its
+    language: ``(encoding, language, the first line beyond ASCII, cut short)``."""
+    for encoding, language, test in readings:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if test(text):
+            first = next(k for k, char in enumerate(text) if ord(char) > 0x7F)
+            line_start = text.rfind("\n", 0, first) + 1
+            return encoding, language, text[line_start:].split("\n", 1)[0].strip()[:20]
+    return None
 
 
 @functools.cache
