@@ -68,10 +68,28 @@ _NEGATIONS = {"es": frozenset(("no",)), "fr": frozenset(("non",))}
 # votantes") may follow: it is masculine and singular ("los noes"), so after any other
 # ("la no injerencia", "los no alineados") the "no" is the negation.
 _NOUN_NO_DETERMINERS = frozenset(("el", "un", "al", "del", "su"))
-# The conjunctions that join two nouns as equals ("soberanía y no injerencia"): a "no" after
-# one may negate the second noun as after an article. Not "pero" ("cooperación pero no
-# injerencia": not interference) nor "que" ("que no aplica": a verb).
+# The conjunctions that join two nouns as equals: a "no" after one is ambiguous between
+# the prefix ("soberanía y no injerencia": non-interference) and a contrast ("cooperación
+# y no confrontación": cooperation, not confrontation), so it is the prefix only before a
+# ``_NO_COMPOUNDS`` noun. Not "pero" ("cooperación pero no injerencia": not interference)
+# nor "que" ("que no aplica": a verb), after which it never is.
 _COORDINATORS = frozenset(("y", "e", "o", "u"))
+# The nouns whose "no" compound is a fixed name of international-relations language, read
+# as one after a coordinator: the Five Principles of Peaceful Coexistence ("no agresión
+# mutua, no injerencia en los asuntos internos"), the Tratado sobre la No Proliferación de
+# las Armas Nucleares, the Movimiento de Países No Alineados ("no alineamiento"), the Día
+# Internacional de la No Violencia, the principles of "no intervención", "no
+# discriminación" and "no devolución" (non-refoulement), "no beligerancia"; FundéuRAE and
+# the Ortografía (2010) cite "no intervención" and "no violencia" as the prefix's use.
+# Singulars only, without accents: the prefix names one abstract notion, and "y no
+# comunidades" is a contrast ("not communities"). A compound the glossary records ("no
+# confrontación") is found as such whatever this list says: the longest match keeps it.
+_NO_COMPOUNDS = frozenset(
+    (
+        *("agresion", "alineacion", "alineamiento", "beligerancia", "devolucion"),
+        *("discriminacion", "injerencia", "intervencion", "proliferacion", "violencia"),
+    )
+)
 
 # Conjunctions inside terms: the word after one is the head's coordinate ("reforma y
 # apertura"), no complement whose number is its own.
@@ -674,7 +692,7 @@ def is_negation(word: str, lang: str) -> bool:
     return word in _NEGATIONS.get(lang, ())
 
 
-def negates_noun(before: str, word: str, lang: str, *, noun: bool | None = None) -> bool:
+def negates_noun(before: str, word: str, lang: str, *, adjective: bool = False) -> bool:
     """Whether a negation (``is_negation``) between the lower-case words ``before`` and
     ``word`` makes a noun of its opposite as a prefix would: the Spanish "no" after an
     article or a preposition ("la no injerencia", "principio de no intervención"). Not
@@ -682,15 +700,15 @@ def negates_noun(before: str, word: str, lang: str, *, noun: bool | None = None)
     ("que no aplica"): there it negates the verb, and the term is there. (French "non"
     negates whatever follows it: the matcher's ``_NEGATING_WORDS``.)
 
-    ``noun`` is what the caller knows of ``word``: a noun (True), no noun (False: the
-    glossary records an adjective) or nothing (None). After a masculine singular
-    determiner an adjective follows the noun "no" ("un no rotundo": a flat refusal), which
-    negates nothing. After a coordinating conjunction only a known noun is negated
-    ("soberanía y no injerencia"): a verb may follow there ("y no aplica")."""
+    ``adjective``: the glossary records ``word``'s term as an adjective, which after a
+    masculine singular determiner follows the noun "no" ("un no rotundo": a flat refusal)
+    and so is negated by nothing. After a coordinating conjunction only a fixed compound
+    is ("soberanía y no injerencia", ``_NO_COMPOUNDS``): elsewhere "y no" contrasts two
+    nouns ("cooperación y no confrontación") or negates a verb ("y no aplica")."""
     if lang != "es" or looks_infinitive(word, lang):
         return False
     if before in _COORDINATORS:
-        return noun is True
-    if noun is False and before in _NOUN_NO_DETERMINERS:
+        return strip_accents(word) in _NO_COMPOUNDS
+    if adjective and before in _NOUN_NO_DETERMINERS:
         return False
     return before in _FUNCTION_WORDS["es"] and before not in _CONJUNCTIONS["es"]

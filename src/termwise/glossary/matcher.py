@@ -38,7 +38,7 @@ from typing import Any, NamedTuple
 import ahocorasick
 
 from termwise import languages
-from termwise.glossary.gender import head_index, suffix_gender
+from termwise.glossary.gender import head_index
 from termwise.glossary.inflection import (
     agrees,
     article_plurals,
@@ -769,9 +769,10 @@ class TermMatcher:
         """Whether a term found at ``start`` is glued by a hyphen to the word before it, or
         follows a negating word (``_NEGATING_WORDS``): "non-zero-sum thinking" is not
         "zero-sum thinking". ``tokens[first]`` is the term's first token; the one before the
-        negation and what is known of the found term's word class (``_known_noun``, from
-        its ``entries``) tell a Spanish "no" that negates a noun ("la no injerencia") from
-        the verb's or the noun "no" (``inflection.negates_noun``). A hyphen after a term is
+        negation, the found word and whether the glossary records the term as an adjective
+        (``_recorded_adjective``, from its ``entries``) tell a Spanish "no" that negates a
+        noun ("la no injerencia") from the verb's, a contrast's ("y no confrontación") or
+        the noun "no" (``inflection.negates_noun``). A hyphen after a term is
         no matter: "zero-sum thinking-driven" still names the term, as the head of an English
         compound is its last part. A compound the glossary lists is a term of its
         own, which the longest match keeps. Two names joined by a hyphen are no prefix and
@@ -792,12 +793,11 @@ class TermMatcher:
         if not is_negation(previous, self._base) or first < 2:
             return False
         match = _WORD_HEAD.match(text, start)
-        word = match.group().lower() if match else ""
         return negates_noun(
             _EDGE_PUNCTUATION.sub("", tokens[first - 2]),
-            word,
+            match.group().lower() if match else "",
             self._base,
-            noun=_known_noun(word, entries, self._base),
+            adjective=_recorded_adjective(entries),
         )
 
     def _closest(self, valid: list[_Entry], found: list[str]) -> _Entry:
@@ -1037,18 +1037,10 @@ def _part_of_speech(term: Term) -> str | None:
     return basic_value("partOfSpeech", term.part_of_speech)
 
 
-def _known_noun(word: str, entries: Iterable[_Entry], base: str) -> bool | None:
-    """What is known of whether a found term, whose first word is ``word``, is a noun
-    (``inflection.negates_noun``'s ``noun``): not where the glossary records every term of
-    the hit as an adjective; so where it records one as a noun, or ``word`` has a suffix
-    that makes nouns (``gender.suffix_gender``: "injerencia", "intervención"); else
-    unknown."""
-    kinds = {_part_of_speech(entry.term) for entry in entries}
-    if kinds == {"adjective"}:
-        return False
-    if "noun" in kinds or suffix_gender(word, base) is not None:
-        return True
-    return None
+def _recorded_adjective(entries: Iterable[_Entry]) -> bool:
+    """Whether the glossary records every term of a hit as an adjective
+    (``inflection.negates_noun``'s ``adjective``): one recorded otherwise may be a noun."""
+    return {_part_of_speech(entry.term) for entry in entries} == {"adjective"}
 
 
 def _folded(word: str) -> str:
