@@ -209,10 +209,15 @@ def read_folder_files(
 
     A CSV row without an id is "r<line>" in every file (a TBX entry "c<n>", an OmegaT line
     "l<line>"), and the folder's glossary merges concepts of one id: two clients' rows 2
-    became one concept of both files' terms. So a file that makes up an id another file makes up too gets its stem before every id it
-    makes up ("client-r2"), stable from run to run; a file whose made-up ids no other file
-    makes up keeps them ("r2"), and with them what names them (``check --ignore``,
-    ``[mt.terms]``, a TBX holding an import's new terms under the id).
+    became one concept of both files' terms. So a file that makes up an id another file
+    makes up too gets its stem before every id it makes up ("client-r2"), stable from run
+    to run; a file whose made-up ids no other file makes up keeps them ("r2"). Those ids
+    hold only while that stays so: a second id-less file in the folder renames the first
+    one's rows too, and what named "r2" (``[mt.terms]``, ``check --ignore``, ``--concept``)
+    names no concept then. Each glossary keeps in ``Glossary.renamed`` what its made-up ids
+    became, so that ``Glossary.no_concept`` names the ids to write instead. Renaming only
+    the file that sorts later would not keep them: a new file that sorts first would rename
+    the old one's all the same.
     """
     marked = replace(options or ReadOptions(), id_prefix=_MADE_UP)
     parts: list[tuple[Path, Glossary]] = []
@@ -231,7 +236,10 @@ def read_folder_files(
         prefix = f"{path.stem}-" if any(counts[concept_id] > 1 for concept_id in ids) else ""
         for concept in glossary.concepts:
             if concept.id in ids:
-                concept.id = prefix + concept.id.removeprefix(_MADE_UP)
+                bare = concept.id.removeprefix(_MADE_UP)
+                concept.id = prefix + bare
+                if prefix:
+                    glossary.renamed[bare] = {str(path): concept.id}
         # What the reader said of a made-up id ("concept without an id; called it c1").
         for problem in glossary.problems:
             problem.message = problem.message.replace(_MADE_UP, prefix)

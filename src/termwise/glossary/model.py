@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from pathlib import PurePath
 
 from termwise import languages
 from termwise.errors import location
@@ -261,6 +262,11 @@ class Glossary:
     lang: str | None = None
     # Lines or entries a reader had to skip; never compared, never written.
     problems: list[Problem] = field(default_factory=list, compare=False, repr=False)
+    # Ids a reader made up (an id-less CSV row's "r3") that files of one folder share, each
+    # with what every file holding it calls it instead: "r3" → {"glossary/client.csv":
+    # "client-r3", ...} (``read_folder_files``). What ``no_concept`` tells a reference
+    # written before a second id-less file came.
+    renamed: dict[str, dict[str, str]] = field(default_factory=dict, compare=False, repr=False)
 
     def concept(self, concept_id: str) -> Concept:
         """The concept with this id; ``KeyError`` when there is none."""
@@ -274,6 +280,23 @@ class Glossary:
             if concept.id == concept_id:
                 return concept
         return None
+
+    def no_concept(self, concept_id: str) -> str:
+        """That the glossary has no concept ``concept_id``, and where the id was one a reader
+        made up that files of the folder now call by their names, which ids to write
+        instead: adding a second id-less CSV renamed the first one's "r3" to "client-r3",
+        and "[mt.terms] r3" then failed without saying why."""
+        said = f"the glossary has no concept {concept_id}"
+        by_file = self.renamed.get(concept_id)
+        if not by_file:
+            return said
+        folder = PurePath(next(iter(by_file))).parent
+        ids = ", ".join(by_file[file] for file in sorted(by_file))
+        choose = "write the one you mean" if len(by_file) > 1 else "write that"
+        return (
+            f"{said}: id-less glossary files in {folder}/ now name their rows by file "
+            f"({ids}); {choose}"
+        )
 
     def languages(self) -> list[str]:
         """Every language with at least one term, in first-seen order."""
@@ -327,6 +350,8 @@ class Glossary:
                 existing.subject_field = existing.subject_field or concept.subject_field
                 existing.definition = existing.definition or concept.definition
         self.problems.extend(other.problems)
+        for made_up, by_file in other.renamed.items():
+            self.renamed.setdefault(made_up, {}).update(by_file)
 
 
 def preferred_among(terms: Sequence[Term]) -> Term | None:

@@ -457,7 +457,7 @@ def _constraints(
         concept = glossary.get(concept_id)
         where = f"{layout.root / 'termwise.toml'}: [mt.terms] {concept_id}"
         if concept is None:
-            raise TermwiseError(f"{where}: the glossary has no concept {concept_id}")
+            raise TermwiseError(f"{where}: {glossary.no_concept(concept_id)}")
         if not any(t.text == rendering and t.status.is_official for t in concept.all_terms):
             official = [t.text for t in concept.terms(tgt) if t.status.is_official]
             raise TermwiseError(
