@@ -239,6 +239,9 @@ class ReviewSession:
         self._left_out: frozenset[str] = frozenset()
         self._read_only: frozenset[str] = frozenset()
         self._entries: tuple[dict[str, PluralForms], dict[str, frozenset[str]]] = ({}, {})
+        # The parts whose sentence's translation another segment holds, with that segment
+        # (``checks.entries.waiting_on``): the holder is checked against their sources too.
+        self._waiting: dict[str, str] = {}
         # The read-only segments of the document's translations, as of their files' stamps
         # (``_locked_in_translations``).
         self._locked: tuple[FileStamps, dict[str, str]] | None = None
@@ -1466,10 +1469,11 @@ class ReviewSession:
         self._read_only = frozenset(
             unit.segment_id for unit in self.tfile.units.values() if READ_ONLY_FLAG in unit.flags
         ) | frozenset(() if self.source_only else self._locked_on_disk())
-        from termwise.checks.entries import entry_data
+        from termwise.checks.entries import entry_data, waiting_on
 
         # Plural forms and PO flags (c-format...), for the placeholders and plural checks.
         self._entries = entry_data(self.tfile)
+        self._waiting = waiting_on(self.tfile)
         return self.document, targets, self.issue_generation
 
     def compute_issues(self, document: Document, targets: Mapping[str, str]) -> list[Issue]:
@@ -1499,6 +1503,7 @@ class ReviewSession:
                 self._read_only,
                 plurals=plurals,
                 flags=flags,
+                waiting=self._waiting,
             )
             self._checker, self._checker_version = checker, glossary_version
         # What the checker keeps (a pair and term matches per segment) lives as long as the
