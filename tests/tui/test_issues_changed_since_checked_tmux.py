@@ -5,7 +5,6 @@ and a fix of one was refused with a reason the list had not shown."""
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 import time
@@ -21,17 +20,6 @@ FORBIDDEN = "La comunidad de destino de la humanidad."
 MARK = "changed since checked"
 
 
-class PrivateTerminal(Terminal):
-    """``Terminal`` on a socket named for these tests (``tmux -L tui4_…``)."""
-
-    def __init__(self, command: str, cwd: Path, size: tuple[int, int] = (160, 50)) -> None:
-        self.socket = f"tui4_{os.getpid()}_{time.monotonic_ns()}"
-        env = {**os.environ, "TERM": "xterm-256color"}
-        width, height = (str(number) for number in size)
-        shell = f"{command}; echo termwise exited $?; sleep 60"
-        self._tmux("new-session", "-d", "-x", width, "-y", height, "-c", str(cwd), shell, env=env)
-
-
 def review_command(layout: ProjectLayout, paper: Path) -> str:
     """``python -m termwise``, with this Python and its PYTHONPATH (the checkout's ``src``)."""
     relative = paper.relative_to(layout.root)
@@ -45,7 +33,7 @@ def test_typing_marks_the_segments_issues_until_they_are_checked_again(
     first = session.rows[0].segment_id
     session.set_target(first, FORBIDDEN)
     po = session.save()
-    terminal = PrivateTerminal(review_command(review_project, paper), review_project.root)
+    terminal = Terminal(review_command(review_project, paper), review_project.root, name="tui4")
     try:
         terminal.wait_for(r"English → Spanish .* 1 edited")
         terminal.keys("F8")

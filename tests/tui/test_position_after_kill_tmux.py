@@ -21,16 +21,8 @@ from termwise.tui.position import last_position
 from .test_e2e_tmux import Terminal, termwise_command
 
 
-class PrivateTerminal(Terminal):
-    """``Terminal`` on a socket named for this test (``tmux -L tuijoin_x…``)."""
-
-    def __init__(self, command: str, cwd: Path) -> None:
-        self.socket = f"tuijoin_x-{os.getpid()}-{time.monotonic_ns()}"
-        self._tmux(
-            "new-session", "-d", "-x", "160", "-y", "50", "-c", str(cwd),
-            f"{command}; echo termwise exited $?; sleep 60",
-            env={**os.environ, "TERM": "xterm-256color"},
-        )  # fmt: skip
+class WorkbenchTerminal(Terminal):
+    """``Terminal`` that finds the workbench's process, to kill it."""
 
     def program_pid(self) -> int:
         """The process the pane's shell runs: the workbench."""
@@ -47,7 +39,7 @@ def test_a_killed_workbench_reopens_at_the_segment_of_its_last_save(
 ) -> None:
     ids = [row.segment_id for row in ReviewSession(review_project, paper, "es").rows]
     command = termwise_command(review_project, paper)
-    terminal = PrivateTerminal(command, review_project.root)
+    terminal = WorkbenchTerminal(command, review_project.root, name="tuijoin_x")
     try:
         terminal.wait_for(r"English → Spanish .* 102 new")
         terminal.keys(*["Down"] * 6, "Enter", "C-a")
@@ -67,7 +59,7 @@ def test_a_killed_workbench_reopens_at_the_segment_of_its_last_save(
         terminal.close()
 
     assert last_position(paper, "es") == ids[6]
-    terminal = PrivateTerminal(command, review_project.root)
+    terminal = WorkbenchTerminal(command, review_project.root, name="tuijoin_x")
     try:
         terminal.wait_for(r"English → Spanish .* 1 edited")
         terminal.keys("Enter")

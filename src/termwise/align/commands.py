@@ -610,18 +610,33 @@ def align(
     low = sum(1 for bead in beads if bead.confidence < LOW_CONFIDENCE)
     disputed = sum(1 for bead in beads if bead.disputed)
     kept = sum(1 for bead in beads if bead.mt_splits)
-    summary = (
-        f"Aligned {len(source.texts)} source and {_counted(len(target.texts), 'target sentence')}"
-        f" in {_counted(len(beads), 'group')} ({low} of low confidence"
-        + (f", {disputed} of them grouped otherwise without MT" if disputed else "")
-        + (f"; {kept} kept whole by their lengths where the MT splits them" if kept else "")
-        + f"); {'with' if mt is not None and not result.mt_ignored else 'without'} MT similarity"
-    )
-    if result.mt_rank is not None and not result.mt_ignored:
-        summary += (
-            f" (the MT picks the right target sentence over its neighbours for "
-            f"{result.mt_rank:.0%} of the pairs)"
+
+    def aligned_line(flagged: int | None = None) -> str:
+        """The alignment's summary; where the project's translation was written, its low
+        confidence groups said to be among the ``flagged`` of the line after it (it read
+        as 7 more than the 33 flagged)."""
+        line = (
+            f"Aligned {len(source.texts)} source and "
+            f"{_counted(len(target.texts), 'target sentence')} in "
+            f"{_counted(len(beads), 'group')} ({low} of low confidence"
+            + (f", {disputed} of them grouped otherwise without MT" if disputed else "")
+            + (
+                f", {'all ' if disputed else ''}among the {flagged} flagged below"
+                if flagged and low
+                else ""
+            )
+            + (f"; {kept} kept whole by their lengths where the MT splits them" if kept else "")
+            + f"); {'with' if mt is not None and not result.mt_ignored else 'without'} "
+            "MT similarity"
         )
+        if result.mt_rank is not None and not result.mt_ignored:
+            line += (
+                f" (the MT picks the right target sentence over its neighbours for "
+                f"{result.mt_rank:.0%} of the pairs)"
+            )
+        return line
+
+    summary = aligned_line()
     if chosen != "po":
         _name_gaps(beads, with_mt=mt is not None and not result.mt_ignored)
     if result.mt_ignored:
@@ -690,7 +705,7 @@ def align(
         report.appended_to,
         with_mt=mt is not None and not result.mt_ignored,
     )
-    click.echo(summary, err=True)
+    click.echo(aligned_line(report.flagged), err=True)
     for path, numbers in apart.items():
         named = ", ".join(f"#{report.segment_of[k] + 1}" for k in numbers)
         click.echo(

@@ -41,7 +41,7 @@ from textual.widgets import Footer
 
 from termwise import languages
 from termwise.errors import TermwiseError
-from termwise.project.store import ConcurrentModificationError
+from termwise.project.store import NOTES, ConcurrentModificationError
 from termwise.project.units import READ_ONLY_FLAG
 from termwise.review.session import ReviewSession, SaveSnapshot
 from termwise.tui.closing import hand_over, unless_closing
@@ -55,7 +55,7 @@ from termwise.tui.palette import ReviewCommands
 from termwise.tui.panels import GlossaryPanel, IssuesPanel
 from termwise.tui.shown_keys import KeymapInPlace
 from termwise.tui.translating import MTProgress
-from termwise.tui.typeahead import OPENS_A_TEXT_DIALOG, WAIT_FOR_DIALOG_S, TypeAhead
+from termwise.tui.typeahead import MOVES_THE_FOCUS, WAIT_FOR_DIALOG_S, TypeAhead
 from termwise.tui.watching import FilesWatch, FileWatch
 from termwise.tui.workbench import Workbench
 
@@ -344,22 +344,25 @@ class ReviewApp(App[None]):
             if not event.is_forwarded and self._keys_in_order():
                 await self._handle_key_in_order(event)
                 return
-            if event.is_forwarded:  # back up from the focused widget: the bindings next
-                self._hold_if_opening_a_dialog(event.key)
+            if not event.is_forwarded:  # on its way to the focused widget, the keys after too
+                self._hold_if_moving_the_focus(event)
         await super().on_event(event)
 
-    def _hold_if_opening_a_dialog(self, key: str) -> None:
-        """Hold the keys after ``key`` for the dialog its binding opens (``typeahead``)."""
-        active = self.screen.active_bindings.get(key)
-        if active is None or active.binding.id not in OPENS_A_TEXT_DIALOG:
+    def _hold_if_moving_the_focus(self, event: events.Key) -> None:
+        """Hold the keys typed after ``event`` for the dialog its binding opens, or the
+        widget it moves the focus to (``typeahead``): from its arrival, before the focused
+        widget (the glossary's search field) takes the letters after it as its own."""
+        active = self.screen.active_bindings.get(event.key)
+        if active is None or active.binding.id not in MOVES_THE_FOCUS:
             return
-        self._typeahead.hold()
+        self._typeahead.hold(event)
         if self._typeahead_timer is not None:
             self._typeahead_timer.stop()
         self._typeahead_timer = self.set_timer(WAIT_FOR_DIALOG_S, self.give_typeahead)
 
     async def give_typeahead(self) -> None:
-        """The keys held while a dialog opened, to where the focus is now (its field)."""
+        """The keys held while a dialog opened or the focus moved, to where the focus is
+        now (the dialog's field)."""
         if self._typeahead_timer is not None:
             self._typeahead_timer.stop()
             self._typeahead_timer = None
@@ -1130,6 +1133,12 @@ def lock_lines(
     return lines
 
 
+def _file_text_in_note(report: MergeReport, segment_id: str) -> bool:
+    """Whether the text the merge put into the segment's note is one the file held, not
+    the translator's (the merge's account of the segment says which)."""
+    return f"{NOTES}: the replaced text added" in report.details.get(segment_id, [])
+
+
 def merge_lines(report: MergeReport, places: Mapping[str, int], *, limit: int) -> list[str]:
     """What a merge did, in words: a line for each segment both sides changed (``limit`` of
     them at most), one for the segments taken whole from the other program's file, one for
@@ -1155,14 +1164,19 @@ def merge_lines(report: MergeReport, places: Mapping[str, int], *, limit: int) -
             + ("it" if len(taken) == 1 else "them")
             + " since your last save)."
         )
-    kept = in_order(report.yours_in_note)
-    if kept:
-        # The other program rewrote a text the translator had written or approved: taken, as
-        # a change of one side only is, but the translator's stays within reach.
-        lines.append(
-            f"{named_rows(kept, places, limit=limit)}: your text before this merge is kept in "
-            + ("its note." if len(kept) == 1 else "their notes.")
-        )
+    # The other program rewrote a text the translator had written or approved: taken, as a
+    # change of one side only is, but the old text stays within reach. The note calls it
+    # the translator's only where they wrote it in this session (``store._yours_into_note``):
+    # a colleague's text the file held is not called "yours" here either.
+    in_note = in_order(report.yours_in_note)
+    files = [segment_id for segment_id in in_note if _file_text_in_note(report, segment_id)]
+    yours = [segment_id for segment_id in in_note if segment_id not in files]
+    for whose, kept in (("your", yours), ("the", files)):
+        if kept:
+            lines.append(
+                f"{named_rows(kept, places, limit=limit)}: {whose} text before this merge is "
+                "kept in " + ("its note." if len(kept) == 1 else "their notes.")
+            )
     removed = in_order(report.removed_on_disk)
     if removed:
         # The segment is still in the document and its text here: the entry goes back.

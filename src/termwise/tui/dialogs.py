@@ -80,17 +80,27 @@ class AskText(KeymapInPlace, ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class Choose(KeymapInPlace, ModalScreen[str | None]):
-    """Pick one option; answers the option's id."""
+class Choose(TakesTypeAhead, KeymapInPlace, ModalScreen[str | None]):
+    """Pick one option; answers the option's id. ``current``, the option that holds now (a
+    term's status), is highlighted first: on the first option, an Enter made an admitted
+    term preferred. Keys typed while it opens are its own (``typeahead``)."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="Choose")
     BINDINGS: ClassVar[list[BindingType]] = textual_bindings("dialog")  # type: ignore[assignment]
 
-    def __init__(self, title: str, options: Sequence[tuple[str, str]], *, help: str = "") -> None:
+    def __init__(
+        self,
+        title: str,
+        options: Sequence[tuple[str, str]],
+        *,
+        help: str = "",
+        current: str | None = None,
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.options = options
         self.help_text = help
+        self.current = current
 
     def compose(self) -> ComposeResult:
         # Plain text, never markup: "[mt] on-opening" or a sentence's "[4]" is what it says.
@@ -101,6 +111,11 @@ class Choose(KeymapInPlace, ModalScreen[str | None]):
             yield OptionList(
                 *[Option(Text(label), id=key) for key, label in self.options], id="choices"
             )
+
+    def on_mount(self) -> None:
+        keys = [key for key, _ in self.options]
+        if self.current in keys:
+            self.query_one("#choices", OptionList).highlighted = keys.index(self.current)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)

@@ -7,15 +7,19 @@ all name the same thing. The file is a flat TOML table of ``id = "keys"``::
     "review.accept_mt" = "ctrl+t"
     "review.mark_reviewed" = "ctrl+r,f3"
 
-This module holds the table and the file's validation; it imports no Textual so that it can
-be checked (and documented) without the UI.
+This module holds the table and the file's validation; it imports Textual only to check a
+key's name against those Textual gives the keys it reads (``textual.keys``), so that the
+table can be documented without the UI.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Mapping
+import string
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from termwise.errors import InputError
@@ -162,8 +166,10 @@ _TABLE = (
 
 KEYMAP: dict[str, KeyBinding] = {binding.id: binding for binding in _TABLE}
 
-# A key as Textual names it: ``ctrl+shift+f5``, ``a``, ``X``, ``question_mark``, ``?``.
-_KEY = re.compile(r"^(?:(?:ctrl|shift|alt|meta|super|hyper)\+)*(?:[a-z0-9_]+|[A-Z]|[^\s,+])$")
+# The modifiers of a key as Textual names it, in the order it puts them (``alt+ctrl+x``,
+# ``ctrl+shift+home``): a binding whose key is spelt otherwise never meets a key press.
+_MODIFIERS = ("alt", "ctrl", "hyper", "meta", "shift", "super")
+_EXAMPLES = "e.g. ctrl+t, f5, x, X, question_mark"
 
 
 class KeymapError(InputError):
@@ -207,13 +213,70 @@ def validate_keymap(data: Mapping[str, object], path: Path | None = None) -> dic
             )
         keys = [key.strip() for key in value.split(",")]
         for key in keys:
-            if not _KEY.match(key):
-                raise KeymapError(
-                    f"{binding_id}: {key!r} is not a key name (e.g. ctrl+t, f2, x)", path, line=line
-                )
+            if not is_key_name(key):
+                closest = _closest_key_name(key)
+                hint = f"; did you mean {closest!r}?" if closest else f" ({_EXAMPLES})"
+                raise KeymapError(f"{binding_id}: {key!r} is not a key name{hint}", path, line=line)
         overrides[binding_id] = ",".join(keys)
     _check_conflicts(overrides, path, lines)
     return overrides
+
+
+def is_key_name(key: str) -> bool:
+    """Whether ``key`` is a key Textual can deliver, as it names it: a name from
+    ``textual.keys`` or of a printable character (``question_mark``), after modifiers in
+    Textual's order; or a printable character alone (``?``, ``X``, ``é``).
+
+    Textual takes any string as a binding's key: ``banana`` showed as 🍌 in the footer and
+    ``ctrl+enterr`` as ``^enterr``, and the command they moved was on no key at all."""
+    whole, names = _textual_key_names()
+    if key in whole:
+        return True
+    *modifiers, base = key.split("+")
+    if not modifiers:
+        return base in names or (len(base) == 1 and base.isprintable() and not base.isspace())
+    # With a modifier a letter is lower case (Shift is a modifier) and a sign goes by its
+    # name: Textual names the key ``ctrl+question_mark``, never ``ctrl+?``.
+    in_order = modifiers == sorted(set(modifiers))
+    return in_order and set(modifiers) <= set(_MODIFIERS) and base in names
+
+
+def _closest_key_name(key: str) -> str | None:
+    """The key name nearest to a mistyped one (``ctlr+t`` → ``ctrl+t``, ``F5`` → ``f5``,
+    ``ctrl+enterr`` → ``ctrl+enter``), or None where none is near."""
+    from textual.keys import _character_to_key
+
+    _, names = _textual_key_names()
+    *modifiers, base = key.split("+")
+    if len(base.strip()) == 1 and modifiers:
+        base = _character_to_key(base.strip()).lower()
+    fixed = [_nearest(part.strip().lower(), _MODIFIERS) for part in modifiers]
+    last = _nearest(base.strip().lower(), names)
+    if last is None or None in fixed:
+        return None
+    guess = "+".join([*sorted({part for part in fixed if part}), last])
+    return guess if is_key_name(guess) else None
+
+
+def _nearest(word: str, known: Collection[str]) -> str | None:
+    if word in known:
+        return word
+    found = difflib.get_close_matches(word, list(known), n=1)
+    return found[0] if found else None
+
+
+@cache
+def _textual_key_names() -> tuple[frozenset[str], frozenset[str]]:
+    """Textual's keys taken whole (``ctrl+@``, as a terminal sends Ctrl+Space), and the
+    names a key ends with: those of ``textual.keys`` and of the printable characters."""
+    from textual.keys import Keys, _character_to_key
+
+    # "<any>" and the like are Textual's own markers, "ctrl-at" an alias no key sends.
+    whole = frozenset(key.value for key in Keys if re.fullmatch(r"[a-z0-9_+@]+", key.value))
+    names = {key.rpartition("+")[2] for key in whole} - {"@"}
+    # Textual's name of a key that types a character (it binds ``?`` by this name too).
+    names |= {_character_to_key(c) for c in string.printable if c.isprintable() and not c.isspace()}
+    return whole, frozenset(name for name in names if not name.isupper())
 
 
 # Keys whose name a keyboard spells otherwise ("Pagedown" read as a word).

@@ -8,18 +8,25 @@ the list's bindings met them there, and the ones after went to the new dialog be
 its fields had the focus, so the first letters of a new term were lost or went elsewhere.
 The app holds every key from the binding that opens such a dialog until the dialog's field
 has the focus (:class:`TakesTypeAhead`), then hands them over as if typed then.
+
+The same goes for the glossary's other keys that move the focus: Down from its search field
+to its terms (the Downs typed after the first one went to the field, and the term's status
+key typed after them into the search), and its status key (``s``), whose dialog then takes
+the Downs and Enter that pick a status, not the list behind it.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import cast
 
 from textual import events
+from textual.dom import DOMNode
 
-# The bindings that always open a dialog to type into, after a message to the app (the
-# glossary panel asks the app, which knows the editor's selection). A binding of the app's
-# own (search, note) opens its dialog as it runs, and the keys after it reach the dialog.
-OPENS_A_TEXT_DIALOG = frozenset({"glossary.add"})
+# The bindings that always move the focus only after the key has gone (a message to the
+# app, which opens a dialog: the glossary panel asks the app, which knows the editor's
+# selection; or ``Widget.focus``, which moves it at the app's next turn). A binding of the
+# app's own (search, note) opens its dialog as it runs, and the keys after it reach the dialog.
+MOVES_THE_FOCUS = frozenset({"glossary.add", "glossary.status", "glossary.to_terms"})
 
 # How long keys wait for a dialog that never opens (the note of no segment): then they go
 # where the focus is, rather than nowhere.
@@ -27,23 +34,26 @@ WAIT_FOR_DIALOG_S = 1.0
 
 
 class TypeAhead:
-    """The keys held while a dialog opens."""
+    """The keys held while a dialog opens or the focus moves."""
 
     def __init__(self) -> None:
         self._held: list[events.Key] | None = None
+        self._after = 0.0
 
     @property
     def holding(self) -> bool:
         return self._held is not None
 
-    def hold(self) -> None:
-        """Hold every key from now on (the one that opens the dialog is running)."""
+    def hold(self, opener: events.Key) -> None:
+        """Hold every key typed after ``opener``, whose binding moves the focus. Not the
+        ones typed before it, on their way back up from the focused widget: they belong
+        where the focus is now (Downs in the glossary's list, before its ``a``)."""
         if self._held is None:
-            self._held = []
+            self._held, self._after = [], opener.time
 
     def take(self, event: events.Key) -> bool:
-        """Keep ``event`` while holding; True when kept."""
-        if self._held is None:
+        """Keep ``event`` while holding, where it was typed after the opener; True when kept."""
+        if self._held is None or _typed_at(event) <= self._after:
             return False
         self._held.append(event)
         return True
@@ -62,13 +72,19 @@ def _typed_at(event: events.Key) -> float:
     return event.time
 
 
+def hand_over(node: DOMNode) -> None:
+    """The held keys to the new focus, at the app's next turn: after the focus that
+    ``node`` moved (``Widget.focus``) or took (a dialog composed) is set."""
+    from termwise.tui.app import ReviewApp
+
+    app = node.app
+    if isinstance(app, ReviewApp):
+        app.call_later(app.give_typeahead)
+
+
 class TakesTypeAhead:
     """Mix into a dialog (before ``ModalScreen``) whose field the held keys are for."""
 
     def on_mount(self) -> None:
         # Composed: the dialog's first field has the focus (Textual sets it on compose).
-        from termwise.tui.app import ReviewApp
-
-        app: Any = self.app  # type: ignore[attr-defined]
-        if isinstance(app, ReviewApp):
-            app.call_later(app.give_typeahead)
+        hand_over(cast("DOMNode", self))

@@ -765,7 +765,8 @@ class Workbench(Vertical):
             if status is not None:
                 self.glossary_panel.set_status(concept, term, status)
 
-        self.app.push_screen(Choose(f"Status of {term.text!r} ({concept.id})", statuses), done)
+        title = f"Status of {term.text!r} ({concept.id})"
+        self.app.push_screen(Choose(title, statuses, current=term.status.value), done)
 
     def glossary_changed(self, message: str) -> None:
         self.glossary_panel.show(self.session.glossary)

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from termwise.errors import TermwiseError
 from termwise.tui.dialogs import TextInput
 from termwise.tui.keymap import shown_key, textual_bindings
+from termwise.tui.typeahead import hand_over
 
 if TYPE_CHECKING:
     from termwise.glossary.model import Concept, Glossary, Term
@@ -153,6 +154,7 @@ class GlossaryPanel(Vertical):
     def action_to_terms(self) -> None:
         """From the search field to the terms it found, where the panel's keys work."""
         self.query_one("#glossary-terms", OptionList).focus()
+        hand_over(self)  # the keys typed after this one, to the terms
 
     @property
     def current(self) -> tuple[Concept, Term] | None:
