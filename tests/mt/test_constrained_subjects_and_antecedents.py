@@ -82,7 +82,7 @@ ANTECEDENTS = [
     # "which is" after a plural term: the head noun is the antecedent.
     ("The cost of cyberthreats, which is high, worries the government.", "amenazas, el cual es"),
     ("The loss of cyberthreats, which is rare, is good.", "ciberamenazas, la cual es rara"),
-    ("The number of cyberthreats, of which many are new, is rising.", "de las cuales muchos"),
+    ("The number of cyberthreats, of which many are new, is rising.", "de las cuales muchas son"),
     ("Cyberthreats, which grow every day, are dangerous.", "Las ciberamenazas, las cuales"),
     ("Most cyberthreats, some of which are new, are known.", "algunas de las cuales son"),
 ]

@@ -94,10 +94,11 @@ def test_the_reason_says_which_gender_the_words_before_it_took(
 def test_a_term_transfer_moves_inside_its_sentence_keeps_the_sentence_case(
     engine: ConstrainedEngine,
 ) -> None:
-    # The tagger reads "must" as a noun (plain Apertium too), and the compound rule moves
+    # The tagger read "must" as a noun (plain Apertium too), and the compound rule moved
     # the term to the end: once "Ley de mosto de Interesadas pertinentes.", and the mark
     # that lowers the word after a sentence-opening term lowered the next sentence's first
-    # word ("la ley …", "la economía crece").
+    # word ("la ley …", "la economía crece"). "must" is now the modal after a term
+    # (``_modal_in_noun_run``); the next sentence keeps its capital either way.
     first, second = engine.translate(
         [
             "Relevant stakeholders must act. The economy grows.",
@@ -106,7 +107,9 @@ def test_a_term_transfer_moves_inside_its_sentence_keeps_the_sentence_case(
         "en",
         "es",
     )
-    assert "de interesadas pertinentes. La economía crece." in first.target, first.target
+    assert "Interesadas pertinentes tienen que obrar. La economía crece." in first.target, (
+        first.target
+    )
     assert first.target[:1].isupper(), first.target
     assert second.target[:1].isupper(), second.target
     assert "interesadas pertinentes" in second.target, second.target

@@ -25,8 +25,9 @@ gender from any of them (unless it modifies the one noun after it,
 where no word agrees with it: "reformas de gobernanza global"), or whose fence did not
 survive the first half, gets the whole term verbatim in a superblank (mechanism
 ``apertium-verbatim``): still the official rendering, without agreement, but for the
-verb and determiners of a plural one, which transfer makes agree with a plural unit in its
-place, of the gender the term's own words show (``_carried``, ``Head.shown_gender``).
+verb and determiners of a plural one (or of a singular one whose words show a gender),
+which transfer makes agree with a noun unit in its place, of the gender the term's own
+words show (``_carried``, ``Head.shown_gender``: "El tercero interesado tiene que obrar").
 Nothing is dropped silently: every occurrence gets a ``TermDecision``.
 
 The whole document goes through one run of each half, segments separated by blank lines as
@@ -231,6 +232,10 @@ class Head:
     # form (``_shown_gender``: "terceros", "interesadas"), which an article or determiner
     # right before the verbatim term agrees with; "mf" where they show none.
     shown_gender: str = "mf"
+    # The same as the analyser reads the words, without the endings of unknown words: what
+    # a singular occurrence goes by ("tercero interesado", masculine; "criptopolítica
+    # global", none: its "-a" made up "La criptopolítica global").
+    read_gender: str = "mf"
 
 
 def analyser_for(pipe: Pipeline, src: str, tgt: str) -> Path | None:
@@ -336,6 +341,7 @@ def find_head(term: Term, analyses: dict[str, list[tuple[str, list[str]]]], orig
         gendered=known_gender in _GENDER_TAGS,
         predicted=fact.source if fact is not None and term.gender is None else "",
         shown_gender=_shown_gender(words, analyses, languages.primary(term.lang)),
+        read_gender=_shown_gender(words, analyses, languages.primary(term.lang), endings=False),
     )
 
 
@@ -347,7 +353,11 @@ _GENDER_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
 
 
 def _shown_gender(
-    words: list[str], analyses: dict[str, list[tuple[str, list[str]]]], lang: str
+    words: list[str],
+    analyses: dict[str, list[tuple[str, list[str]]]],
+    lang: str,
+    *,
+    endings: bool = True,
 ) -> str:
     """The gender (m, f) that a verbatim term's first word shows by its form, else "mf".
 
@@ -355,14 +365,15 @@ def _shown_gender(
     against that word's form: "los terceros interesados", "las interesadas pertinentes".
     The analyser's readings tell it (a noun, adjective, determiner or participle of one
     gender); past a word of either gender ("grandes", "pertinentes") the next word's tells
-    it; a word the analyser does not know, its ending (``_GENDER_ENDINGS``). Anything else
-    shows none: made up, "Los interesadas pertinentes" was worse than no article.
+    it; a word the analyser does not know, its ending (``_GENDER_ENDINGS``), unless
+    ``endings`` is false. Anything else shows none: made up, "Los interesadas pertinentes"
+    was worse than no article.
     """
     for word in words:
         readings = analyses.get(word, [])
         if not readings:
-            endings = _GENDER_ENDINGS.get(lang, ())
-            return next((gender for end, gender in endings if word.lower().endswith(end)), "mf")
+            shown = _GENDER_ENDINGS.get(lang, ()) if endings else ()
+            return next((gender for end, gender in shown if word.lower().endswith(end)), "mf")
         genders = {
             tag
             for _, tags in readings
@@ -1031,7 +1042,7 @@ class _Injection:
     # The head's lemma as injected, or the verbatim text: what a one-word term in the other
     # number ("amenaza" of "amenazas") is found by in the output.
     written: str = ""
-    # A verbatim term carried through transfer as a plural noun (``_carried``): the
+    # A verbatim term carried through transfer as a noun unit (``_carried``): the
     # superblank that takes its unit's place; whether an article stands before it in the
     # source (else one transfer put there goes, ``_without_made_up_articles``); whether it
     # was written with the sentence's capital (``_in_sentence_case``).
@@ -1082,7 +1093,7 @@ def _translate_joined(
         # command per occurrence ran every command over every line (a 600 KB document took
         # 47 s), and a book's script passed as an argument exceeded the system's limit.
         transferred = _put_back_clauses(_run(pipe.transfer, edited), clauses, pipe)
-        transferred = _relatives_agreeing(transferred)
+        transferred = _verbal_subjects_agreeing(_relatives_agreeing(transferred))
 
         def restore(match: re.Match[str]) -> str:
             injection = restorable.get(int(match.group(2)))
@@ -1183,6 +1194,8 @@ def _edit(
     injected: list[tuple[int, tuple[str, ...], str]] = []
     # Where each plural unit of a singular source phrase is in ``out`` ("Data is": "datos").
     made_plural: list[int] = []
+    # Where each term (its unit or superblank) is in ``out``.
+    terms_at: list[int] = []
     while i < len(pieces):
         piece = pieces[i]
         opening = _OPENING.fullmatch(piece)
@@ -1210,21 +1223,26 @@ def _edit(
         nouns = _nouns_at(pieces, i)
         dropped = ""
         determiner = _determiner_before(out)
-        # A plural verbatim term in a sentence goes through transfer as a noun unit
-        # (``_carried``), in the gender its own words show, which an article agrees with.
-        carried = placement.number == "plural" and key in (in_sentences or ())
-        shown = head.shown_gender if carried and head is not None else "mf"
+        # The gender a verbatim term's own words show, which the words before it agree
+        # with where it goes through transfer as a noun unit (``carried``): for a singular
+        # occurrence only as the analyser reads them (``Head.read_gender``).
+        in_sentence = key in (in_sentences or ())
+        plural = placement.number == "plural"
+        shown = "mf"
+        if in_sentence and head is not None:
+            shown = head.shown_gender if plural else head.read_gender
         if (
             head is not None
             and not head.gendered
             and nouns
             and following
             and key in following
-            and (not determiner or _definite_article_before(out))
+            and (not determiner or _definite_article_before(out) or shown != "mf")
         ):
             # Where another determiner comes first ("Our global governance needs reform")
             # the noun stays: read as the verb, the determiner would agree with the verbatim
-            # term and transfer would make up its gender ("Nuestro gobernanza global").
+            # term and transfer would make up its gender ("Nuestro gobernanza global"), but
+            # for a term whose words show its gender ("Un tercero interesado importa").
             number = _occurrence_number(head, units, placement)
             read = _verb_in_noun_run(out, len(out), pieces, i, following[key], number, pipe)
             if read == 1:
@@ -1242,6 +1260,13 @@ def _edit(
                     dropped, starts = _drop_article(out)
                     capitalise = starts and placement.source[:1].islower()
             nouns = read - 1 if read else nouns
+        # A verbatim term in a sentence goes through transfer as a noun unit (``_carried``):
+        # a plural one always (its verb must agree), a singular one where its words show a
+        # gender and no noun or name follows it, which transfer's compound rule would put
+        # first ("China de criptopolítica global quiere"). As a superblank "tercero
+        # interesado" took the gender of a noun after it ("La tercero interesado ley de
+        # mosto"), or transfer's masculine whatever its words said.
+        carried = in_sentence and (plural or (shown != "mf" and not _noun_or_name_at(pieces, i)))
         modifier = nouns > 0
         if head is not None and not head.gendered and nouns != 1:
             # Transfer would give the head an article and the words around it a gender
@@ -1341,8 +1366,8 @@ def _edit(
                     dropped = ""
             article = carried and _definite_article_before(out)
             verbatim = _verbatim(written, capitalise, key in lower_after, marks)
-            out.append(_carried(units, key, shown) if carried else verbatim)
-            if carried and _source_number(units) != "pl":
+            out.append(_carried(units, key, shown, plural) if carried else verbatim)
+            if carried and plural and _source_number(units) != "pl":
                 made_plural.append(len(out) - 1)
             reason = (
                 "no noun of the term is known to Apertium's analyser and the glossary "
@@ -1365,10 +1390,13 @@ def _edit(
                 singular=term.text if carried and term.number != "plural" else "",
                 case=(capitalise, key in lower_after),
             )
+        terms_at.append(len(out) - 1)
         # Keep what the text itself put between the words (a superblank of the deformatter).
         out.extend(p for p in inside if p.startswith("[") and p != _CLOSE_BLANK)
         previous_unit = "^x<n>/x<n>$"
     if pipe is not None:
+        for index in terms_at:
+            _relative_after_term(out, index, pipe)
         for index, next_words, number in injected:
             _verb_after(out, index, next_words, number, pipe)
         for index in made_plural:
@@ -1376,14 +1404,44 @@ def _edit(
     return "".join(out), injections
 
 
-def _carried(units: list[_SourceUnit], key: int, gender: str) -> str:
-    """The unit that carries a plural verbatim term through transfer: a plural noun of the
-    ``gender`` its words show (``Head.shown_gender``), which the sentence's verb and the
-    determiners before it agree with ("Terceros interesados tienen que obrar"; as a
+def _relative_after_term(out: list[str], index: int, pipe: Pipeline) -> None:
+    """The wh-word right after the term at ``out[index]`` read again as the relative it is
+    there, in place: "which" with no comma before it opens a restrictive clause, "que".
+
+    Apertium's tagger reads it as the interrogative, with or without termwise ("The data
+    which was lost matters.": "El dato qué era perdió asuntos"); transfer then wrote "qué"
+    or "cuáles". After a comma the tagger reads the relative "el cual" itself ("Las
+    ciberamenazas, las cuales crecen"), which is left as it is.
+    """
+    position = _next_unit(out, index, 1)
+    if position < 0 or pipe.source_analyser is None:
+        return
+    unit = _source_side(out[position])
+    if unit.tags[1:2] != ["itg"] or unit.lemma.lower() not in _RELATIVES:
+        return
+    readings = analyse_words(pipe.source_analyser, [unit.lemma]).get(unit.lemma, [])
+    relative = next(
+        (
+            f"^{escape(lemma)}{''.join(f'<{t}>' for t in tags)}$"
+            for lemma, tags in readings
+            if tags[:2] == ["rel", "an"]
+        ),
+        None,
+    )
+    found = _looked_up(pipe, relative) if relative is not None else None
+    if found is not None:
+        out[position] = found
+
+
+def _carried(units: list[_SourceUnit], key: int, gender: str, plural: bool = True) -> str:
+    """The unit that carries a verbatim term through transfer: a noun of the ``gender`` its
+    words show (``Head.shown_gender``) in the occurrence's number, which the sentence's verb
+    and the determiners before it agree with ("Terceros interesados tienen que obrar"; as a
     superblank, no subject to transfer, it stayed singular: "tiene que"). ``restore`` puts
     the verbatim term back in its place before generation."""
     source_lemma = next((u.lemma for u in units if u.tags[:1] == ["n"]), "x").lower()
-    return f"^{escape(source_lemma)}<n><pl>/x__{key}__<n><{gender}><pl>$"
+    number = "pl" if plural else "sg"
+    return f"^{escape(source_lemma)}<n><{number}>/x__{key}__<n><{gender}><{number}>$"
 
 
 def _words_around(head: Head | None, injection: _Injection, tags: str) -> tuple[str, str]:
@@ -1495,11 +1553,16 @@ _RELATIVES = {"which", "who", "whom", "whose"}
 
 def _relative_after_comma(pieces: list[str], index: int) -> bool:
     """Whether the unit at ``index``, right after a comma, opens a relative clause: a word
-    that opens one (``_opens_clause``) or a relative however the tagger read it, or "that"
-    followed by a verb, which the tagger reads as a pronoun there."""
+    that opens one (``_opens_clause``) or a relative however the tagger read it, alone or
+    after a preposition ("of which"), or "that" followed by a verb, which the tagger reads
+    as a pronoun there."""
     unit = _source_side(pieces[index])
     if _opens_clause(unit) or unit.lemma.lower() in _RELATIVES:
         return True
+    if unit.tags[:1] == ["pr"]:
+        # ", of which many are new,": a preposition and the relative it governs.
+        governed = _next_unit(pieces, index, 1)
+        return governed >= 0 and _source_side(pieces[governed]).lemma.lower() in _RELATIVES
     if unit.lemma.lower() != "that" or unit.tags[:1] != ["prn"]:
         return False
     verb = _next_unit(pieces, index, 1)
@@ -1532,7 +1595,7 @@ def _put_back_clauses(transferred: str, clauses: list[str], pipe: Pipeline) -> s
 # "el cual" after transfer, and a quantifier pronoun that may stand between it and its
 # antecedent ("algunos de los cuales"): lemma and tags up to the gender, gender, number.
 _EL_CUAL = re.compile(r"\^([Ee]l cual<rel><nn>)<(\w+)><(\w+)>\$")
-_QUANTIFIER = re.compile(r"\^(\w+<prn><tn>)<(\w+)><(\w+)>\$")
+_QUANTIFIER = re.compile(r"\^(\w+<(?:prn><tn|det><qnt)>)<(\w+)><(\w+)>\$")
 _PREPOSITION_OR_COMMA = re.compile(r"\^[^$<]*<(?:pr|cm)>\$")
 
 
@@ -1547,6 +1610,9 @@ def _relatives_agreeing(transferred: str) -> str:
     cuales crecen", "la ciberamenaza del cual hablamos"; and its verb the number of the
     relative it made: "Datos, los cuales estuvo perdido". The antecedent is the injected
     unit right before it, with no more than a comma, a preposition and a quantifier between.
+    A quantifier right after the relative ("of which many are new") is the clause's subject:
+    it takes the antecedent's gender, and its verb and complement agree with it ("de las
+    cuales muchas son nuevas", was "muchos es nuevo").
     """
     pieces = tokens(transferred)
     for index, piece in enumerate(pieces):
@@ -1567,11 +1633,20 @@ def _relatives_agreeing(transferred: str) -> str:
                     break
                 gender, number = agreed
                 pieces[position] = f"^{relative.group(1)}<{gender}><{number}>$"
+                subject = position
+                if quantifier < 0:
+                    # "of which many are new": the quantifier after it is the subject,
+                    # in the antecedent's gender and its own number ("muchas son nuevas").
+                    after = _next_unit(pieces, position, 1)
+                    if after >= 0 and _QUANTIFIER.fullmatch(pieces[after]):
+                        quantifier = subject = after
                 if quantifier >= 0:
                     found = _QUANTIFIER.fullmatch(pieces[quantifier])
                     assert found is not None
                     pieces[quantifier] = f"^{found.group(1)}<{gender}><{found.group(3)}>$"
-                _clause_agreeing(pieces, position, gender, number)
+                    if subject == quantifier:
+                        number = found.group(3)
+                _clause_agreeing(pieces, subject, gender, number)
                 break
             if _QUANTIFIER.fullmatch(unit) and quantifier < 0:
                 quantifier = position
@@ -1652,6 +1727,12 @@ def _clause_agreeing(pieces: list[str], relative: int, gender: str, number: str)
     if not tags or tags[0] not in _VERBS or "p3" not in tags:
         return
     pieces[verb] = _GENDER_OR_NUMBER.sub(f"<{number}>", pieces[verb])
+    _complement_agreeing(pieces, verb, gender, number)
+
+
+def _complement_agreeing(pieces: list[str], verb: int, gender: str, number: str) -> None:
+    """The participle or adjective right after the copula at ``pieces[verb]`` in ``gender``
+    and ``number``, in place; nothing where the verb is no copula."""
     if pieces[verb][1:].split("<", 1)[0].lower() not in _COPULAS:
         return
     complement = _next_unit(pieces, verb, 1)
@@ -1661,6 +1742,48 @@ def _clause_agreeing(pieces: list[str], relative: int, gender: str, number: str)
         pieces[complement] = _GENDER_OR_NUMBER.sub(
             lambda m: f"<{agreeing[m.group(1)]}>", pieces[complement]
         )
+
+
+# Where a clause opens, after transfer: a sentence end, a comma, a conjunction ("que",
+# "pero").
+_CLAUSE_OPENERS = {"sent", "cm", "cnjsub", "cnjcoo"}
+
+
+def _verbal_subjects_agreeing(transferred: str) -> str:
+    """``transferred`` with the participle or adjective after a copula in the masculine
+    singular where the copula's subject is a gerund or infinitive phrase whose object is an
+    injected term ("Recogiendo los datos es caro").
+
+    Transfer makes the complement agree with the noun phrase right before the copula, and
+    that is the term: "Collecting data is expensive." came out "Recogiendo los datos es
+    caros", "Collecting cyberthreats …" "… es caras". The subject is the verb's phrase,
+    which Spanish treats as masculine, in the copula's number, which transfer keeps from the
+    source's ("is").
+    """
+    pieces = tokens(transferred)
+    for index, piece in enumerate(pieces):
+        if not (piece.startswith("^") and _RESTORE.fullmatch(piece)):
+            continue
+        position = _next_unit(pieces, index, -1)
+        while position >= 0 and _TAGS.findall(pieces[position])[:1] in (["det"], ["adj"]):
+            position = _next_unit(pieces, position, -1)
+        tags = _TAGS.findall(pieces[position]) if position >= 0 else []
+        if tags[:1] != ["vblex"] or not {"ger", "inf"} & set(tags):
+            continue
+        opener = _next_unit(pieces, position, -1)
+        if opener >= 0 and _TAGS.findall(pieces[opener])[:1] == ["pr"]:
+            # "To collect data is expensive": transfer's "Para recoger …".
+            opener = _next_unit(pieces, opener, -1)
+        if opener >= 0 and not _CLAUSE_OPENERS & set(_TAGS.findall(pieces[opener])):
+            continue
+        verb = _next_unit(pieces, index, 1)
+        while verb >= 0 and _TAGS.findall(pieces[verb])[:1] == ["adj"]:
+            verb = _next_unit(pieces, verb, 1)
+        tags = _TAGS.findall(pieces[verb]) if verb >= 0 else []
+        number = next((t for t in tags if t in _TAG_NUMBERS), None)
+        if tags[:1] and tags[0] in _VERBS and "p3" in tags and number is not None:
+            _complement_agreeing(pieces, verb, "m", number)
+    return "".join(pieces)
 
 
 # An article right before a keyed unit after transfer.
@@ -1883,7 +2006,8 @@ def _verb_in_noun_run(
     importan", "La prosperidad común aumenta". Else, in a run of two nouns the first of
     which is plural, the second may be the base form that agrees with the term and the first
     as their subject ("Common prosperity goals matter": "Los goles de prosperidad común
-    importan", not "El asunto de goles de la prosperidad común").
+    importan", not "El asunto de goles de la prosperidad común"). A modal read as a noun
+    ("must": "mosto") is the verb whatever else the sentence holds (``_modal_in_noun_run``).
     """
     if pipe is None or pipe.source_analyser is None or not words:
         return 0
@@ -1899,6 +2023,8 @@ def _verb_in_noun_run(
             break
         run.append(position)
         position += 1
+    if run and _modal_in_noun_run(after, run, words, pipe):
+        return 1
     if not run or _finite_verb_near(before, end):
         return 0
     candidates = [(1, run[0], words[0], number)]
@@ -1919,6 +2045,51 @@ def _verb_in_noun_run(
             after[at] = unit
             return place
     return 0
+
+
+def _modal_in_noun_run(
+    after: list[str], run: list[int], words: tuple[str, ...], pipe: Pipeline
+) -> bool:
+    """Whether the first noun of ``run`` was read again as a modal and the noun after it
+    as its infinitive, in place.
+
+    Apertium's tagger reads "must" after any singular noun as a noun, with or without
+    termwise ("The party must act.": "La ley de mosto de la fiesta"); after a term it made
+    a compound of the term ("La tercero interesado ley de mosto."). The stand-in of an
+    unknown plural (``_with_stand_ins``) helps only a plural occurrence, after which the
+    tagger reads the modal. A modal never heads a noun phrase after a noun, whatever other
+    verb the sentence holds, but only with an infinitive to govern: the second noun of the
+    run, the source word of which has one (``words[1]``).
+    """
+    assert pipe.source_analyser is not None
+    if len(run) < 2 or len(words) < 2:
+        return False
+    readings = analyse_words(pipe.source_analyser, words[:2])
+    lemma = _source_side(after[run[0]]).lemma.lower()
+    modal = next(
+        (
+            f"^{escape(found)}{''.join(f'<{t}>' for t in tags)}$"
+            for found, tags in readings[words[0]]
+            if tags[:1] and tags[0] in _MODALS and found.lower() == lemma
+        ),
+        None,
+    )
+    following = _source_side(after[run[1]]).lemma.lower()
+    infinitive = next(
+        (
+            f"^{escape(found)}<vblex><inf>$"
+            for found, tags in readings[words[1]]
+            if tags == ["vblex", "inf"] and found.lower() == following
+        ),
+        None,
+    )
+    if modal is None or infinitive is None:
+        return False
+    modal_unit, infinitive_unit = _looked_up(pipe, modal), _looked_up(pipe, infinitive)
+    if modal_unit is None or infinitive_unit is None:
+        return False
+    after[run[0]], after[run[1]] = modal_unit, infinitive_unit
+    return True
 
 
 def _opens_joined_clause(out: list[str], inside: list[str], rest: list[str]) -> bool:
@@ -2229,12 +2400,24 @@ def _noun_at(pieces: list[str], index: int) -> bool:
     return _nouns_at(pieces, index) > 0
 
 
+def _noun_or_name_at(pieces: list[str], index: int) -> bool:
+    """Whether the first unit from ``pieces[index]`` on, past spaces, is a noun or a name."""
+    index = _past_spaces(pieces, index)
+    return index < len(pieces) and _source_side(pieces[index]).tags[:1] in (["n"], ["np"])
+
+
+def _past_spaces(pieces: list[str], index: int) -> int:
+    """The index of the first piece from ``pieces[index]`` on that is no blank of spaces."""
+    while index < len(pieces) and pieces[index].strip(" ") == "" and "\n" not in pieces[index]:
+        index += 1
+    return index
+
+
 def _nouns_at(pieces: list[str], index: int) -> int:
     """How many nouns stand in a row from ``pieces[index]`` on, with spaces between."""
     count = 0
     while True:
-        while index < len(pieces) and pieces[index].strip(" ") == "" and "\n" not in pieces[index]:
-            index += 1
+        index = _past_spaces(pieces, index)
         if index >= len(pieces) or _source_side(pieces[index]).tags[:1] not in (["n"], ["np"]):
             return count
         if count == 0 and _source_side(pieces[index]).tags[:1] != ["n"]:
