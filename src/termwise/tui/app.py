@@ -338,9 +338,9 @@ class ReviewApp(App[None]):
     # --- keys: in order, and routed to the widget that owns the action -----------------
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key | events.Paste) and self._typeahead.take(event):
+            return
         if isinstance(event, events.Key):
-            if self._typeahead.take(event):
-                return
             if not event.is_forwarded and self._keys_in_order():
                 await self._handle_key_in_order(event)
                 return
@@ -361,13 +361,13 @@ class ReviewApp(App[None]):
         self._typeahead_timer = self.set_timer(WAIT_FOR_DIALOG_S, self.give_typeahead)
 
     async def give_typeahead(self) -> None:
-        """The keys held while a dialog opened or the focus moved, to where the focus is
-        now (the dialog's field)."""
+        """The keys and pastes held while a dialog opened or the focus moved, to where the
+        focus is now (the dialog's field)."""
         if self._typeahead_timer is not None:
             self._typeahead_timer.stop()
             self._typeahead_timer = None
-        for key in self._typeahead.release():
-            await self.on_event(key)
+        for typed in self._typeahead.release():
+            await self.on_event(typed)
 
     def _keys_in_order(self) -> bool:
         return self._session is not None and self.focused in (self.grid, self.editor)

@@ -7,7 +7,9 @@ is composed. In a burst (a fast typist, a paste, tmux), the letters typed right 
 the list's bindings met them there, and the ones after went to the new dialog before any of
 its fields had the focus, so the first letters of a new term were lost or went elsewhere.
 The app holds every key from the binding that opens such a dialog until the dialog's field
-has the focus (:class:`TakesTypeAhead`), then hands them over as if typed then.
+has the focus (:class:`TakesTypeAhead`), then hands them over as if typed then. A paste
+(a terminal's bracketed paste: one event, not keys) is held with them, in typed order: the
+term pasted right after ``a`` went to the list, and the dialog opened with an empty field.
 
 The same goes for the glossary's other keys that move the focus: Down from its search field
 to its terms (the Downs typed after the first one went to the field, and the term's status
@@ -17,10 +19,13 @@ the Downs and Enter that pick a status, not the list behind it.
 
 from __future__ import annotations
 
-from typing import cast
+from typing import TypeAlias, cast
 
 from textual import events
 from textual.dom import DOMNode
+
+# What a typist sends: keys, and a paste that the terminal sends as one event.
+Typed: TypeAlias = events.Key | events.Paste
 
 # The bindings that always move the focus only after the key has gone (a message to the
 # app, which opens a dialog: the glossary panel asks the app, which knows the editor's
@@ -34,10 +39,10 @@ WAIT_FOR_DIALOG_S = 1.0
 
 
 class TypeAhead:
-    """The keys held while a dialog opens or the focus moves."""
+    """The keys (and pastes) held while a dialog opens or the focus moves."""
 
     def __init__(self) -> None:
-        self._held: list[events.Key] | None = None
+        self._held: list[Typed] | None = None
         self._after = 0.0
 
     @property
@@ -51,25 +56,32 @@ class TypeAhead:
         if self._held is None:
             self._held, self._after = [], opener.time
 
-    def take(self, event: events.Key) -> bool:
+    def take(self, event: Typed) -> bool:
         """Keep ``event`` while holding, where it was typed after the opener; True when kept."""
         if self._held is None or _typed_at(event) <= self._after:
             return False
         self._held.append(event)
         return True
 
-    def release(self) -> list[events.Key]:
-        """The held keys, fresh, in the order they were typed, and stop holding.
+    def release(self) -> list[Typed]:
+        """The held keys and pastes, fresh, in the order they were typed, and stop holding.
 
         Fresh: a key that came back up from the old focus has been forwarded and may be
         stopped, and the app routes only new keys to the focused widget. In typed order:
         one that was on its way through the old focus arrives after one typed later."""
         held, self._held = self._held or [], None
-        return [events.Key(key.key, key.character) for key in sorted(held, key=_typed_at)]
+        return [_fresh(event) for event in sorted(held, key=_typed_at)]
 
 
-def _typed_at(event: events.Key) -> float:
+def _typed_at(event: Typed) -> float:
     return event.time
+
+
+def _fresh(event: Typed) -> Typed:
+    """A new event like ``event``, to route as if it had just arrived (``release``)."""
+    if isinstance(event, events.Key):
+        return events.Key(event.key, event.character)
+    return events.Paste(event.text)
 
 
 def hand_over(node: DOMNode) -> None:
