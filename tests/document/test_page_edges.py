@@ -205,3 +205,63 @@ def test_a_pdf_printed_by_a_browser_reads_as_its_text(tmp_path: Path) -> None:
     # The browser printed its header and footer, and a page break cuts a sentence.
     assert "Climbing report" in text and "1/" in text and text.count("\f") >= 3
     assert _texts(text) == sentences
+
+
+def _opened_pages(
+    header: list[str], footer: list[str], headings: list[str], per_page: int = 4
+) -> str:
+    """pdftotext's output of a browser's print of a text whose sections each open a page
+    (HTML's page-break-before): under the header, each page's heading ("{n}" its number)
+    with the section's paragraph right below it, as pdftotext sets an <h2> and its <p>."""
+    pages = []
+    for number, heading in enumerate(headings, start=1):
+        sentences = SENTENCES[(number - 1) * per_page : number * per_page]
+        edge = [line.format(n=number, m=len(headings)) for line in header]
+        foot = [line.format(n=number, m=len(headings)) for line in footer]
+        lines = [
+            *(f"{line}\n" for line in edge),
+            heading.format(n=number),
+            *_wrapped(sentences),
+            "",
+            *(f"{line}\n" for line in foot),
+        ]
+        pages.append("\n".join(lines) + "\n")
+    return "\f".join(pages) + "\f"
+
+
+def _sections(headings: list[str], per_page: int = 4) -> list[str]:
+    """What the text of ``_opened_pages`` is: each heading, then its section's sentences."""
+    texts: list[str] = []
+    for number, heading in enumerate(headings, start=1):
+        texts += [heading.format(n=number), *SENTENCES[(number - 1) * per_page : number * per_page]]
+    return texts
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [CHROMIUM_FOOTER, ["Page {n} of {m}"], ["Seite {n} von {m}", "12/7/26, 10:05 AM"]],
+)
+def test_a_numbered_heading_opening_each_page_below_the_header_stays(footer: list[str]) -> None:
+    # "Chapter 3" counts on with the pages and stands within three lines of the page's top,
+    # under the browser's date and title: every chapter heading was taken for a page
+    # number, the first page's too. A page's number in a page number's form still goes,
+    # above another line of the footer too.
+    headings = ["Chapter {n}"] * 5
+    assert _texts(_opened_pages(CHROMIUM_HEADER, footer, headings)) == _sections(headings)
+
+
+def test_a_heading_that_opens_every_page_below_the_header_stays() -> None:
+    # Every page of a manual opens with "Safety instructions" under the browser's date and
+    # title: the same on each page, it was taken for a second header line and went.
+    headings = ["Safety instructions"] * 5
+    texts = _texts(_opened_pages(CHROMIUM_HEADER, CHROMIUM_FOOTER, headings))
+    assert texts == _sections(headings)
+
+
+def test_only_the_edge_line_of_two_that_count_on_is_the_pages() -> None:
+    # A book's running header counts on atop each page ("Wind book 3"), a heading that counts
+    # on too ("Part 3") opens the page's text below it: the first is the page's, the second,
+    # in no page number's form, went with it.
+    headings = ["Part {n}"] * 5
+    texts = _texts(_opened_pages(["Wind book {n}"], ["{n}"], headings))
+    assert texts == _sections(headings)

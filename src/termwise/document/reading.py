@@ -646,6 +646,16 @@ PAGE_EDGE_SHARE = 0.5
 # A header or footer with a page's number in it is shorter than this share of the text's
 # lines.
 PAGE_EDGE_WIDTH = 0.8
+# A page's number in a form only a page's number takes: "7", "- 7 -", "7/12", "Page 7",
+# "Page 7 of 12", "p. 7", "Seite 7 von 12", "página 7 de 12", "pagina 7 di 12", "pág. 7".
+# A line that counts on with the pages in another form ("Chapter 3") is the page's only at
+# its very edge: below the date and title a browser printed, it is the heading of a chapter
+# that opens each page.
+_PAGE_NUMBER_FORM = re.compile(
+    r"[-–—\s]*(?:(?:page|seite|p[áa]gina|p[áa]g\.?|p\.)\s*)?\d{1,4}"
+    r"(?:\s*(?:/|of|von|de|di|sur)\s*\d{1,4})?[-–—\s]*\Z",
+    re.IGNORECASE,
+)
 
 
 def _page_edges(text: str, spans: Sequence[tuple[int, int]]) -> set[int]:
@@ -654,7 +664,9 @@ def _page_edges(text: str, spans: Sequence[tuple[int, int]]) -> set[int]:
     5"): a browser's print header and footer (a date with no words, the document's address)
     or a book's, whatever its form. Taken for text, they were segments of their own or were
     glued into the sentence a page break cut. Only a run of them from the page's edge goes:
-    the text's own lines that repeat (a heading, a table row) stand below it."""
+    the text's own lines that repeat (a heading, a table row) stand below it, and so does a
+    heading that opens every page below the header's own line of words (a browser's date
+    and title, then "Chapter 3" or "Safety instructions" over the page's paragraph)."""
     pages: list[list[int]] = [[]]
     previous_end = 0
     for index, (start, end) in enumerate(spans):
@@ -680,7 +692,8 @@ def _page_edges(text: str, spans: Sequence[tuple[int, int]]) -> set[int]:
     )
     # A line of the text fills the width: one that counts on with the pages is the text's
     # too when it does ("Absatz 3 beginnt hier. Der Berg …" on page 3, one paragraph a page).
-    short = PAGE_EDGE_WIDTH * _typical_width(text, spans)
+    width = _typical_width(text, spans)
+    short = PAGE_EDGE_WIDTH * width
     # Each recurring header or footer, and whether its number counts on.
     recurring: dict[tuple[bool, str], bool] = {}
     for key, places in found.items():
@@ -694,23 +707,41 @@ def _page_edges(text: str, spans: Sequence[tuple[int, int]]) -> set[int]:
     edges: set[int] = set()
     for number, page in enumerate(pages):
         for top in (True, False):
+            # Whether the run holds a line of words yet: a header names its document once.
+            titled = False
             for position, index in enumerate(edge(page, top)):
                 key = (top, _shape(line(index)))
                 if key not in recurring:
                     break
+                counts, worded = recurring[key], _worded(key[1])
+                if counts and position > 0 and not _PAGE_NUMBER_FORM.match(line(index)):
+                    break
                 # pdftotext puts no form feed before the first page: a line of words atop
                 # it that the others repeat is the title ("Himalaya-Chronik 1956"); one
                 # below a date the header printed is the header's.
+                if number == 0 and top and position == 0 and not counts and worded:
+                    break
+                # A second line of words that the page's paragraph follows as a heading's
+                # does is the text's, however alike the pages open: the header above it
+                # named the document already. Where nothing of words stands above it, it is
+                # the header's own (a book's running title).
+                following = line(page[position + 1]) if position + 1 < len(page) else ""
                 if (
-                    number == 0
-                    and top
-                    and position == 0
-                    and not recurring[key]
-                    and sum(c.isalpha() for c in key[1]) >= 4
+                    top
+                    and titled
+                    and worded
+                    and _is_unnumbered_heading(line(index), following, width)
                 ):
                     break
+                titled = titled or worded
                 edges.add(index)
     return edges
+
+
+def _worded(shape: str) -> bool:
+    """Whether a header's line names something (a title, an address) rather than being a
+    date or a number alone ("12/7/26, 10:05 AM", "1/5")."""
+    return sum(c.isalpha() for c in shape) >= 4
 
 
 def _spaced(line: str) -> str:
@@ -2126,6 +2157,37 @@ def _starts_table(header: str, delimiter: str) -> bool:
     if not all(_DELIMITER_CELL.match(delimiter[start:end]) for start, end in delimiter_cells):
         return False
     return len(delimiter_cells) == len(_table_cells(header))
+
+
+def table_delimiter_row(text: str, offset: int, row: int) -> tuple[str, ...]:
+    """The delimiter row of the Markdown table in ``text`` whose row ``row`` (0 the header)
+    holds ``offset``: each column's cell as written ("---:", ":-:"), which says how the
+    column is aligned; () where that line is no delimiter row.
+
+    The reader keeps no alignment beside the segments (a cell's place is enough to rebuild
+    the grid), so an edition that shows it finds it again here, from where a cell stands:
+    the delimiter row is the line under the header row, and the body rows follow it with
+    no line between.
+    """
+    line_start = text.rfind("\n", 0, offset) + 1
+    if row == 0:
+        line_end = text.find("\n", offset)
+        if line_end < 0:
+            return ()
+        line_start = line_end + 1
+    for _ in range(row):
+        if line_start == 0:
+            return ()
+        line_start = text.rfind("\n", 0, line_start - 1) + 1
+    line_end = text.find("\n", line_start)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].rstrip("\r")
+    content = line[_quote_prefix(line)[1] :]
+    cells = _table_cells(content)
+    if "|" not in content or not all(
+        _DELIMITER_CELL.match(content[start:end]) for start, end in cells
+    ):
+        return ()
+    return tuple(content[start:end] for start, end in cells)
 
 
 def _cell_blocks(
