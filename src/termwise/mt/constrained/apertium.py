@@ -497,7 +497,8 @@ def _inject(
 
 
 def _occurrence_number(head: Head, units: list[_SourceUnit], placement: Placement) -> str:
-    """The number of the occurrence's rendering: a plural term's, else the source's.
+    """The number of the occurrence's rendering: a plural term's, else the source's
+    relative to its source form's.
 
     A plural term stays plural whatever the source's number ("foreign ties", "news":
     "noticias"), but for the singular of a plural source form ("an international
@@ -506,11 +507,15 @@ def _occurrence_number(head: Head, units: list[_SourceUnit], placement: Placemen
     knows no noun of the occurrence ("governances"), the plan's reading of its words
     decides: read as singular, "The global governances need reform." lost its verb ("La
     reforma de necesidad de la gobernanza global."). A plural head the generator does not
-    know is made singular where the plan has its singular (``Head.other_lemma``).
+    know is made singular where the plan has its singular (``Head.other_lemma``). An
+    occurrence in its source form's own number (``Placement.own_number``) takes the term's
+    own, whatever the analyser reads: "Human beings are" is no plural of "humanidad".
     """
     if head.number == "pl":
         singular = head.known or head.other_lemma is not None
         return "sg" if placement.singular and singular else "pl"
+    if placement.own_number:
+        return head.number
     number = _source_number(units)
     if number is None:
         return "pl" if placement.plural else "sg"

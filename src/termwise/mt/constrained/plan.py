@@ -69,6 +69,12 @@ class Placement:
     # international relation" for "international relations"): a plural rendering is then
     # written in the singular where the engine can inflect it (Apertium's generator).
     singular: bool = False
+    # Whether the occurrence is its source form as the glossary writes it (case aside): it
+    # is then in the form's own number, whatever that is, and the rendering in the target
+    # term's own. A plural-only source form ("human beings", "data") is no plural
+    # occurrence of the concept: read as one, "Human beings are" became "Las humanidades
+    # son" (the humanities) where the glossary asks "La humanidad es".
+    own_number: bool = False
 
     @property
     def rendering(self) -> str:
@@ -254,6 +260,7 @@ class GlossaryConstraints:
                     plural=_is_plural_of(match.text, match.term.text, self.src),
                     singular=_is_plural_of(match.term.text, match.text, self.src)
                     and not _plural_only(match.term),
+                    own_number=_words(match.text) == _words(match.term.text),
                 )
             )
         return placements
