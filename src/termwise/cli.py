@@ -75,8 +75,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 # The commands about one document, found in the project above it ("terms targets": a
 # subcommand): name -> (the document's parameter, the target language's or None). Commands
-# about several documents or none keep the current folder (terms extract) or find the
-# project from it (glossary: glossary/commands.py).
+# about several documents or none find the project from the current folder up (glossary,
+# terms extract: ``glossary.commands.InProjectFoundHere``).
 DOCUMENT_COMMANDS: dict[str, tuple[str, str | None]] = {
     "segments": ("file", None),
     "translate": ("file", "target_lang"),

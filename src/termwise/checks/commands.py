@@ -154,6 +154,18 @@ def check(
             layout, file, document, target_lang
         )
     ignores = IgnoreStore.for_document(layout, file)
+    if glossary is not None:
+        # An ignore of a made-up id that a second id-less glossary file renamed matches no
+        # issue any more: the issue it dismissed is back, under the new id, and says nothing
+        # of why. Once per id, however many of its issues were ignored.
+        stale = {entry.concept for entry in ignores.entries if entry.concept in glossary.renamed}
+        for concept_id in sorted(stale - {concept.id for concept in glossary.concepts}):
+            click.echo(
+                f"warning: {ignores.path}: the ignores of concept {concept_id} no longer "
+                f"hold, so its issues are reported again: {glossary.no_concept(concept_id)}; "
+                "ignore them again with --ignore",
+                err=True,
+            )
     result = check_document(
         document,
         glossary,

@@ -1,7 +1,9 @@
 """``termwise glossary``: show, import, export, validate and search glossaries.
 
 Each command works in the project found from the current folder up, as a document command
-finds its own from the document (``project/discovery.py``); ``add --from`` in the document's.
+finds its own from the document (``project/discovery.py``), and says which where it is not the
+current folder (``InProjectFoundHere``, which ``terms extract`` uses too); ``add --from`` works
+in the document's.
 
 Heavy modules (lxml, pyahocorasick, PyStemmer) are imported inside the commands so that
 ``termwise --help`` stays fast.
@@ -9,10 +11,13 @@ Heavy modules (lxml, pyahocorasick, PyStemmer) are imported inside the commands 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
 import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -90,26 +95,110 @@ def glossary_json(glossary: Glossary) -> dict[str, Any]:
     return {"concepts": [concept_json(c) for c in glossary.concepts]}
 
 
-@click.group()
-@click.pass_context
-def glossary(ctx: click.Context) -> None:
+class InProjectFoundHere(click.Group):
+    """A group whose commands (``found_here``; None: all of them) work in the project found
+    from the current folder up (``work_in_project_found_here``), and name that project where
+    a glossary file of it fails to read (``naming_the_project_above``)."""
+
+    found_here: frozenset[str] | None = None
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        # Here the subcommand is known, before the group's callback, the output guard and
+        # the subcommand's own parsing run.
+        name, command, rest = super().resolve_command(ctx, args)
+        wanted = self.found_here is None or name in self.found_here
+        if name is not None and wanted and not ctx.resilient_parsing:
+            work_in_project_found_here(ctx, f"{ctx.info_name} {name}")
+        return name, command, rest
+
+    def invoke(self, ctx: click.Context) -> Any:
+        # A command's failure passes through here.
+        with naming_the_project_above(ctx):
+            return super().invoke(ctx)
+
+
+@click.group(cls=InProjectFoundHere)
+def glossary() -> None:
     """Show, import, export, validate and search glossaries (TBX, CSV, OmegaT)."""
-    if ctx.find_root().params.get("project_dir") is None:
-        _work_in(ctx, _project_here())
 
 
-def _project_here() -> ProjectLayout:
-    """The project a glossary command works in without ``--project``: the nearest folder
-    from the current one up that holds one, as the document commands find theirs
-    (``project/discovery.py``), else the current folder. Taking the current folder alone
-    read and wrote ``glossary/`` beside the work in a project's subfolder, and the folder it
-    left there made that subfolder a project of its own for every later command."""
-    from termwise.project.discovery import find_project, same_folder
+@dataclass(frozen=True)
+class _FoundAbove:
+    """The project ``work_in_project_found_here`` chose above the current folder, and the
+    command (the words after ``termwise``) that works in it."""
 
+    layout: ProjectLayout
+    command: str
+
+
+# Where ``work_in_project_found_here`` keeps its ``_FoundAbove`` (click's ``meta``, which
+# every context of the command shares).
+_FOUND_ABOVE = "termwise.glossary.found_above"
+
+
+def work_in_project_found_here(ctx: click.Context, command: str) -> None:
+    """Without ``--project``, work in the nearest folder from the current one up that holds
+    a project, as the document commands find theirs from the document
+    (``project/discovery.py``), else in the current folder; and say so on stderr where it
+    is not the current folder. Taking the current folder alone read and wrote ``glossary/``
+    beside the work in a project's subfolder, and the folder it left there made that
+    subfolder a project of its own for every later command; taking a folder above without
+    a word let an unrelated ``glossary/`` there (in a home folder) take over unseen.
+    ``command``: the words after ``termwise``, for ``naming_the_project_above``."""
+    from termwise.project.discovery import MARKERS_TEXT, find_project, same_folder
+
+    if ctx.find_root().params.get("project_dir") is not None:
+        return
     here = Path.cwd()
     found = find_project(here)
-    # The same Path the current-folder rule always gave, so messages read as before.
-    return ProjectLayout(here if found is None or same_folder(found, here) else found)
+    if found is None or same_folder(found, here):
+        # The same Path the current-folder rule always gave, so messages read as before.
+        _work_in(ctx, ProjectLayout(here))
+        return
+    layout = ProjectLayout(found)
+    _work_in(ctx, layout)
+    ctx.meta[_FOUND_ABOVE] = _FoundAbove(layout, command)
+    # Worded as the document commands say why they chose a project (``ProjectChoice.why``).
+    click.echo(
+        f"note: project {found}: the nearest folder above the current one with {MARKERS_TEXT}",
+        err=True,
+    )
+
+
+@contextlib.contextmanager
+def naming_the_project_above(ctx: click.Context) -> Iterator[None]:
+    """Where a glossary file of the project found above the current folder fails to read,
+    say whose it is and how to work where you stand: ``glossary add`` in ``~/Downloads``
+    stopped on ``~/glossary/notes.txt`` ("the glossary does not say its languages") with no
+    word of a project, nor of ``--project``."""
+    from termwise.errors import InputError
+
+    try:
+        yield
+    except InputError as error:
+        found = ctx.meta.get(_FOUND_ABOVE)
+        # Unless the command moved to another project since (``add --from`` its document's).
+        if (
+            isinstance(found, _FoundAbove)
+            and found.layout is ctx.find_object(ProjectLayout)
+            and error.path is not None
+            and _lies_in(error.path, found.layout)
+        ):
+            error.message += (
+                f" (a file of the glossary of project {found.layout.root}, found above the "
+                f"current folder; to work in the current folder instead: termwise --project "
+                f". {found.command} …)"
+            )
+            error.args = (str(error),)
+        raise
+
+
+def _lies_in(path: str, layout: ProjectLayout) -> bool:
+    """Whether ``path`` is in ``layout``'s glossary folder (abspath: as the error names it)."""
+    folder = Path(os.path.abspath(layout.glossary_dir))
+    return folder in Path(os.path.abspath(path)).parents
 
 
 def _work_in(ctx: click.Context, layout: ProjectLayout) -> None:

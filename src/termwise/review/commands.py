@@ -114,10 +114,17 @@ def fix(
         raise TermwiseError(missing_translation(layout, file, to_lang))
     session = ReviewSession(layout, file, to_lang)
     if concepts:
-        known = {concept.id for concept in session.glossary.concepts} if session.glossary else set()
-        unknown = sorted(set(concepts) - known)
-        if unknown:
-            raise TermwiseError(f"concept(s) not in the glossary: {', '.join(unknown)}")
+        from termwise.glossary.model import Glossary
+
+        glossary = session.glossary or Glossary()
+        unknown = sorted(c for c in set(concepts) if glossary.get(c) is None)
+        # An id a second id-less glossary file renamed gets what to write instead.
+        said = [glossary.no_concept(c) for c in unknown if c in glossary.renamed]
+        plain = [c for c in unknown if c not in glossary.renamed]
+        if plain:
+            said.insert(0, f"concept(s) not in the glossary: {', '.join(plain)}")
+        if said:
+            raise TermwiseError("; ".join(said))
     selection = FixSelection(
         side="target" if to_lang else "source",
         concepts=set(concepts),

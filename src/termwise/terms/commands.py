@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from termwise.command_line import LANGUAGE, glossary_option, output_format
+from termwise.glossary.commands import InProjectFoundHere
 from termwise.project.layout import ProjectLayout
 
 # What `terms extract` writes (``terms.formats``): a listing, JSON, CSV, a TBX termbase.
@@ -20,7 +21,16 @@ if TYPE_CHECKING:
     from termwise.terms.extract import Candidate
 
 
-@click.group()
+class _ExtractFindsTheProject(InProjectFoundHere):
+    """``terms extract`` reads the project's glossary (and its rejected candidates) as the
+    glossary commands do, from the current folder up: in a project's subfolder it read none,
+    and ``--new-only`` took every term for new. ``terms targets``, about one document,
+    finds the document's project (``cli.DOCUMENT_COMMANDS``)."""
+
+    found_here = frozenset({"extract"})
+
+
+@click.group(cls=_ExtractFindsTheProject)
 def terms() -> None:
     """Discover a document's terms and their variants; compare them with the glossary."""
 

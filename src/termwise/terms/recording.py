@@ -178,21 +178,34 @@ def glossary_file(folder_or_file: Path, concept_id: str | None) -> Path:
             raise _not_rewritten(folder_or_file)
         return folder_or_file
     if concept_id is not None:
-        holding = [
-            file for file, read in _read_all(folder_or_file) if read.get(concept_id) is not None
-        ]
+        parts = _read_all(folder_or_file)
+        holding = [file for file, read in parts if read.get(concept_id) is not None]
         # A concept split over a CSV and a TBX file gets its new term in the TBX one.
         written = [file for file in holding if _rewritable(file)]
         if written:
             return written[0]
         if holding:
             raise _not_rewritten(holding[0], concept_id)
-        raise RecordingError(f"no concept {concept_id!r} in {folder_or_file}")
+        raise _no_concept(concept_id, folder_or_file, [read for _, read in parts])
     files = _tbx_files(folder_or_file)
     if not files:
         return folder_or_file / "glossary.tbx"
     # max() keeps the first of equals, and the files come sorted by name.
     return max(files, key=lambda file: len(read_file(file).concepts))
+
+
+def _no_concept(concept_id: str, where: Path, files: list[Glossary]) -> RecordingError:
+    """That no concept of ``files`` (the glossary at ``where``, read file by file) is
+    ``concept_id``: where the id named an id-less file's row before a second id-less file
+    renamed both files' rows, what ``Glossary.no_concept`` says to write instead ("no
+    concept 'r2'" said nothing of "client-r2")."""
+    told = Glossary()
+    for read in files:
+        # Only what each file's ids became: its concepts are no business of the message.
+        told.extend(Glossary(renamed=read.renamed))
+    if concept_id in told.renamed:
+        return RecordingError(f"{where}: {told.no_concept(concept_id)}")
+    return RecordingError(f"no concept {concept_id!r} in {where}")
 
 
 def _read_all(path: Path) -> list[tuple[Path, Glossary]]:
@@ -286,7 +299,7 @@ def record_term(
     else:
         existing = glossary.get(concept_id)
         if existing is None:
-            raise RecordingError(f"no concept {concept_id!r} in {target}")
+            raise _no_concept(concept_id, target, [glossary])
         chosen = existing
         default = default_status(whole.get(concept_id) or chosen, tag)
     term = Term(text=text, lang=tag, status=status or default)
@@ -381,7 +394,7 @@ def remove_term(
                     raise _not_rewritten(file, what)
         glossaries = [glossary for _, glossary in written]
         if concept_id is not None and not any(g.get(concept_id) for g in glossaries):
-            raise RecordingError(f"no concept {concept_id!r} in {path}")
+            raise _no_concept(concept_id, path, [glossary for _, glossary in parts])
         assert wanted is not None
         where = f" in {concept_id}" if concept_id else ""
         in_lang = f" ({tag})" if tag else ""
