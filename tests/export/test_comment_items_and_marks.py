@@ -42,8 +42,12 @@ def test_an_item_holding_a_comment_alone_keeps_it(tmp_path: Path) -> None:
     out = export(source, "es.md", "--include-unreviewed")
     lines = out.read_text(encoding="utf-8").split("\n")
     assert not [line for line in lines if line.strip() in ("-", "*")], lines
-    assert lines.count("  - <!-- later -->") == 1 and lines.count("  * <!-- later -->") == 1
+    # In the source's list and in the translation's, each with the source's markers.
+    assert lines.count("  - <!-- later -->") == 2, lines
     html = rendered(out)
+    # Two lists (not one that the translation's goes on), each of two items, one holding a
+    # list of two.
+    assert html.count("<ul>") == 4 and html.count("<li>") == 8, html
     # Neither "Fruit to buy" nor its translation turned into a heading.
     assert "<h2>" not in html and "Fruit to buy" in html and "ES Fruit to buy" in html
 

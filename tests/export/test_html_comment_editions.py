@@ -88,12 +88,15 @@ def test_text_after_a_comment_on_its_line_is_translated_in_markdown(
         for token in MarkdownIt("commonmark").parse(text)
         if token.type == "html_block"
     ]
-    # (A bilingual edition prints the source's list, then its translation's, whole.)
-    held = ["<!-- y -->"] if extra else ["<!-- y -->", "<!-- y -->"]
+    # (A bilingual edition prints the source's list, then its translation's, whole, with
+    # the comment that keeps them two lists between them.)
+    held = ["<!-- y -->"] if extra else ["<!-- y -->", "<!-- -->", "<!-- y -->"]
     assert comments == ["<!-- x -->", "<!--\na longer note\n-->", *held]
     assert text.index("<!-- x -->") < text.index("ES New eras")
     assert text.index("a longer note\n-->") < text.index("ES Another real sentence.")
     assert text.index("<!-- y -->") < text.index("ES Held text.")
+    # One list (its item) on each side.
+    assert html.count("<ul>") == (1 if extra else 2) and html.count("<li>") == html.count("<ul>")
 
 
 @pytest.mark.parametrize("suffix", ["html", "txt", "docx"])

@@ -57,8 +57,10 @@ def test_the_bilingual_markdown_edition_prints_it_once(tmp_path: Path) -> None:
     edition = export(source, "steps.md.es.md").read_text(encoding="utf-8")
     assert edition.count("[ref]: http://example.org/flour") == 1
     # The translation's list has no blank line where the definition was left to the other.
-    assert "1) MIX THE FLOUR [HERE][REF].\n\n2) BAKE IT." in edition
+    assert "2. Bake it.\n\n<!-- -->\n\n1. MIX THE FLOUR [HERE][REF].\n\n2. BAKE IT." in edition
     html = MarkdownIt("commonmark").render(edition)
+    # Two lists of two items, not one of four.
+    assert html.count("<ol>") == 2 and html.count("<li>") == 4
     assert html.count('<a href="http://example.org/flour" title="Flour">') == 2
 
 

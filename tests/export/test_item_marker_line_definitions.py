@@ -70,9 +70,15 @@ def test_the_bilingual_markdown_edition_prints_the_definition_once(tmp_path: Pat
     source = left_out_project(tmp_path, ONLY_DEFINITIONS, set())
     edition = export(source, "steps.es.md").read_text(encoding="utf-8")
     # The source's list as written, the translation's with the item in its place.
-    assert "2. [b]: http://example.org/salt\n3. Third step.\n\n1) FIRST STEP.\n2)\n3)" in edition
+    assert (
+        "2. [b]: http://example.org/salt\n3. Third step.\n\n<!-- -->\n\n"
+        "1. FIRST STEP.\n2.\n3. THIRD STEP.\n"
+    ) in edition
     assert edition.count("[b]: http://example.org/salt") == 1
-    assert ONE_LIST in COMMONMARK.render(edition)
+    html = COMMONMARK.render(edition)
+    assert ONE_LIST in html
+    # The source's list and the translation's, each of three items.
+    assert html.count("<ol>") == 2 and html.count("<li") == 6
 
 
 def test_the_html_edition_keeps_the_empty_item_and_the_numbers(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import docx
 from docx.oxml.ns import qn
+from markdown_it import MarkdownIt
 
 from termwise.document import load_document
 from termwise.document.model import ListItem
@@ -138,8 +139,10 @@ def test_text_and_markdown_editions_write_the_labels(tmp_path: Path) -> None:
     # CommonMark numbers in digits only: a bullet item that starts with the label.
     assert "- a. Planificar las rutas.\n- b. Construir los puertos." in markdown
     # The roman list is a list of its own: with the same bullets as the lettered one just
-    # before it, CommonMark read one list of five items.
-    assert "\n\n* I. Primer principio.\n* II. Segundo principio." in markdown
+    # before it and nothing between them, CommonMark read one list of five items.
+    assert "\n\n<!-- -->\n\n- I. Primer principio.\n- II. Segundo principio." in markdown
+    html = MarkdownIt("commonmark").render(markdown)
+    assert html.count("<ul>") == 2 and html.count("<li>") == 5
 
 
 def test_word_edition_numbers_its_lists_as_the_source(tmp_path: Path) -> None:

@@ -250,15 +250,11 @@ def test_markdown_indents_the_second_paragraph_and_the_code_under_their_items(
     )
     assert token_structure(text)[1:] == steps_structure("ES ")
     # Bilingual: the source's list whole, then the translation's, each numbered 1 to 3
-    # (the translation's with the other delimiter, or CommonMark would read one list).
+    # (a comment between them, or CommonMark would read one list).
     bilingual = export(steps, "steps.both.md").read_text(encoding="utf-8")
     leaves = token_structure(bilingual)[1:]
-    source_list = steps_structure("")
-    target_list = [
-        (("ol(1)",) + path[1:], kind, text) for path, kind, text in steps_structure("ES ")
-    ]
-    assert leaves == source_list + target_list
-    assert "1) ES Install the package." in bilingual
+    assert leaves == steps_structure("") + steps_structure("ES ")
+    assert "3. Review the segments.\n\n<!-- -->\n\n1. ES Install the package." in bilingual
 
 
 def test_plain_text_indents_the_second_paragraph_and_the_code_under_their_items(

@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import docx
+from markdown_it import MarkdownIt
 
 from termwise.document import load_document
 from termwise.project.layout import ProjectLayout
@@ -172,6 +173,14 @@ def items(listing: Node) -> list[str]:
     return texts
 
 
+def top_lists(markdown: str) -> list[list[str]]:
+    """The items of each list at the top of ``markdown``, as CommonMark reads it: two lists
+    it would read as one come out as one here."""
+    builder = TreeBuilder()
+    builder.feed(MarkdownIt("commonmark").render(markdown))
+    return [items(node) for node in builder.root.elements() if node.tag in ("ul", "ol")]
+
+
 # --- Markdown source --------------------------------------------------------------------------
 
 SOURCE_GRID = [
@@ -260,10 +269,32 @@ def test_markdown_edition_has_pipe_tables_and_lists_with_markers(tmp_path: Path)
         "- Investment grew.",
         "  - Ports were built.",
     ]
-    # Other markers, or CommonMark would join the two lists into one.
-    assert "* El comercio creció." in lines and "  * Se construyeron puertos." in lines
-    assert lines[lines.index("1. Plan the routes.") + 1] == "2. Build the ports."
-    assert lines[lines.index("1) Planificar las rutas.") + 1] == "2) [untranslated]"
+    # The source's markers, with a comment between the lists, or CommonMark would join the
+    # two lists into one.
+    assert lines[bullets + 3 : bullets + 9] == [
+        "",
+        "<!-- -->",
+        "",
+        "- El comercio creció.",
+        "- [untranslated]",
+        "  - Se construyeron puertos.",
+    ]
+    numbers = lines.index("1. Plan the routes.")
+    assert lines[numbers : numbers + 7] == [
+        "1. Plan the routes.",
+        "2. Build the ports.",
+        "",
+        "<!-- -->",
+        "",
+        "1. Planificar las rutas.",
+        "2. [untranslated]",
+    ]
+    assert top_lists("\n".join(lines)) == [
+        ["Trade grew.", "Investment grew."],
+        ["El comercio creció.", "[untranslated]"],
+        ["Plan the routes.", "Build the ports."],
+        ["Planificar las rutas.", "[untranslated]"],
+    ]
 
     target_only = export(project, "es.md", "--target-only").read_text(encoding="utf-8")
     assert "| Periodo | Programa | Socios |\n| --- | --- | --- |\n" in target_only
@@ -357,7 +388,10 @@ def test_editions_of_a_word_source_keep_its_table_and_numbered_list(tmp_path: Pa
 
     lines = export(project, "paper.es.md").read_text(encoding="utf-8").splitlines()
     assert "| Since 2013 | The Belt and Road Initiative | 138 countries |" in lines
-    assert "1. Plan the routes." in lines and "2) [untranslated]" in lines
+    assert top_lists("\n".join(lines)) == [
+        ["Plan the routes.", "Build the ports."],
+        ["Planificar las rutas.", "[untranslated]"],
+    ]
 
     word = docx.Document(str(export(project, "es.docx", "--target-only")))
     assert [c.text for c in word.tables[0].rows[0].cells] == ["Periodo", "Programa", "Socios"]

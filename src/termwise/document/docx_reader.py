@@ -60,10 +60,11 @@ def read_docx_paragraphs(path: Path) -> DocxParagraphs:
     lines: list[str] = []
     result = DocxParagraphs(text="")
     numbering = ListNumbering.of(document)
+    heading_levels = _HeadingLevels()
     for element, cell in _paragraph_elements(document):
         paragraph = Paragraph(element, document.part)
         number = len(lines)
-        level = _heading_level(paragraph)
+        level = heading_levels.of(paragraph)
         if level:
             result.headings[number] = level
         elif (item := numbering.list_item(element, paragraph)) is not None:
@@ -252,6 +253,27 @@ def _w(name: str) -> str:
 def _local(tag: object) -> str:
     """An element's name without its namespace (comments and processing instructions: "")."""
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+class _HeadingLevels:
+    """Each paragraph style's heading depth, looked up once per document.
+
+    python-docx finds a paragraph's style by searching every style of the document (the
+    default style by testing each one's attributes), which took 6 of a 3,060-paragraph
+    file's 7.6 s; a document uses a handful of styles, so each style id is looked up once.
+    """
+
+    def __init__(self) -> None:
+        self._levels: dict[str | None, int] = {}
+
+    def of(self, paragraph: Any) -> int:
+        """The depth ``_heading_level`` gives the paragraph's style (its id; ``None``: the
+        default style, as python-docx reads it)."""
+        style_id: str | None = paragraph._p.style
+        level = self._levels.get(style_id)
+        if level is None:
+            level = self._levels[style_id] = _heading_level(paragraph)
+        return level
 
 
 def _heading_level(paragraph: Any) -> int:

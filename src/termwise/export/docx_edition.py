@@ -249,7 +249,12 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
     if target_only:
         after_table = False
         parts = translation_parts(
-            edition_parts(edition.target_body(), edition.shown_code_blocks, item_openers)
+            edition_parts(
+                edition.target_body(),
+                edition.shown_code_blocks,
+                item_openers,
+                edition.table_delimiters,
+            )
         )
         breaks = quote_breaks(parts)
         for index, (block, depth) in enumerate(flat_parts(parts)):
@@ -294,7 +299,9 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
                 run.bold = True
         # Repeated at the top of every page, so that a reader knows the columns there too.
         table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
-        body = edition_parts(edition.blocks, edition.shown_code_blocks, item_openers)
+        body = edition_parts(
+            edition.blocks, edition.shown_code_blocks, item_openers, edition.table_delimiters
+        )
         for block, depth in flat_parts(body):
             if isinstance(block, DefinitionsPart):
                 continue  # (only a Markdown edition places them)
@@ -353,6 +360,8 @@ def _add_table(
     document: Any, container: Any, part: TablePart, add: AddBlock, markdown: bool
 ) -> None:
     """A Word table in ``container`` (the document, or a cell of the edition's table)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
     table = container.add_table(rows=len(part.rows), cols=max(part.columns, 1))
     table.style = "Table Grid"
     if container is not document:
@@ -365,7 +374,12 @@ def _add_table(
         for column, parts in enumerate(row):
             # A Markdown table's first row is its header row.
             style = _Style(bold=markdown and row_index == 0)
-            _fill_cell(document, table.cell(row_index, column), parts, add, style)
+            cell = table.cell(row_index, column)
+            _fill_cell(document, cell, parts, add, style)
+            alignment = part.alignment(column)
+            if alignment is not None:
+                for paragraph in cell.paragraphs:
+                    paragraph.alignment = getattr(WD_ALIGN_PARAGRAPH, alignment.upper())
 
 
 def _fill_cell(
@@ -783,8 +797,8 @@ def _add_source(
                     emphasis,
                 )
 
-            for number in item.notes:
-                notes.refer(paragraph, number, fill)
+            for label in item.notes:
+                notes.refer(paragraph, label, fill)
 
 
 def _add_target(
@@ -818,7 +832,7 @@ def _add_target(
 
 def _add_runs(
     paragraph: Any,
-    runs: list[EditionSegment | None],
+    runs: list[EditionSegment],
     markdown: bool,
     references: References,
     style: _Style,
@@ -826,30 +840,29 @@ def _add_runs(
     emphasis: Mapping[str, Emphasis],
     notes: tuple[WordNotes | None, FillNote] | None = None,
 ) -> None:
-    """The translations ``runs`` (``None`` a run of untranslated ones) in ``paragraph``; a
-    translation whose Word source is bold or italic throughout is so too (``emphasis``);
-    one that refers to a note is followed by its mark, with its note's translation
-    (``notes``: the edition's, and what fills a note's paragraph)."""
-    shown = [item for item in runs if item is not None and item.target is not None]
+    """The translations ``runs`` (a ``target`` of None a run of untranslated ones) in
+    ``paragraph``; a translation whose Word source is bold or italic throughout is so too
+    (``emphasis``); one that refers to a note is followed by its mark, with its note's
+    translation (``notes``: the edition's, and what fills a note's paragraph)."""
+    shown = [item for item in runs if item.target is not None]
     texts = [item.target or "" for item in shown]
     parsed = iter(markdown_inline.paragraph_nodes(texts, markdown, references))
-    pieces = (
-        (item, None if item is None or item.target is None else next(parsed)) for item in runs
-    )
+    pieces = ((item, None if item.target is None else next(parsed)) for item in runs)
     for item, nodes in _spaced(paragraph, pieces):
-        if item is None or item.target is None:
+        if item.target is None:
             _add_text(paragraph, MISSING, None, _with(style, italic=True))
-            continue
-        terms = _Terms(marks, "target", item.target_terms)
-        bold, italic = emphasis_style(emphasis, item.segment.id)
-        item_style = _with(style, bold=style.bold or bold, italic=style.italic or italic)
-        if item.unreviewed:
-            item_style = _with(item_style, colour=UNREVIEWED_COLOUR)
-        _add_text(paragraph, item.target, nodes, item_style, terms)
+        else:
+            terms = _Terms(marks, "target", item.target_terms)
+            bold, italic = emphasis_style(emphasis, item.segment.id)
+            item_style = _with(style, bold=style.bold or bold, italic=style.italic or italic)
+            if item.unreviewed:
+                item_style = _with(item_style, colour=UNREVIEWED_COLOUR)
+            _add_text(paragraph, item.target, nodes, item_style, terms)
+        # After "[untranslated]" too: the notes of the sentences it stands for stay notes.
         if notes is not None and notes[0] is not None:
-            for number in item.notes:
-                notes[0].refer(paragraph, number, notes[1])
-        if item.unreviewed:
+            for label in item.notes:
+                notes[0].refer(paragraph, label, notes[1])
+        if item.unreviewed and item.target is not None:
             # Colour and the dagger, not italics: italics would hide the text's own emphasis.
             _add_text(paragraph, UNREVIEWED_MARK, None, _with(style, colour=UNREVIEWED_COLOUR))
 

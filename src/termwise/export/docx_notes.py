@@ -4,7 +4,7 @@ at the foot of its page (or at the end), where the source had it.
 python-docx makes neither part, so this makes them as the first note needs one, with the
 separators Word draws above the notes. The translation alone numbers its notes as Word
 does, by itself; in the bilingual edition each column refers to a note of its own, in its
-language, so each mark shows the edition's number as written (``w:customMarkFollows``):
+language, so each mark shows the edition's label as written (``w:customMarkFollows``):
 Word's count would make the source's first note 1 and its translation's 2.
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from termwise.export.edition import EditionBlock, EditionNote
+from termwise.export.edition import NOTE_NUMBERING, EditionBlock, EditionNote
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -30,21 +30,21 @@ class WordNotes:
 
     def __init__(self, document: Any, notes: list[EditionNote], *, custom_marks: bool) -> None:
         self.document = document
-        self.notes = {note.number: note for note in notes}
+        self.notes = {note.label: note for note in notes}
         self.custom_marks = custom_marks
         self.roots: dict[str, Any] = {}
         self.next_id: dict[str, int] = {}
 
-    def refer(self, paragraph: Any, number: int, fill: FillNote) -> None:
+    def refer(self, paragraph: Any, label: str, fill: FillNote) -> None:
         """A mark at the end of ``paragraph`` that refers to a new note holding note
-        ``number``'s text, each of its paragraphs as ``fill`` gives it."""
+        ``label``'s text, each of its paragraphs as ``fill`` gives it."""
         from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
         from docx.shared import Pt
         from docx.text.paragraph import Paragraph
 
-        note = self.notes[number]
-        kind = "endnote" if note.kind == "endnote" else "footnote"
+        note = self.notes[label]
+        kind = note.kind
         root = self._root(kind)
         note_id = self.next_id[kind]
         self.next_id[kind] = note_id + 1
@@ -54,7 +54,7 @@ class WordNotes:
             reference.set(qn("w:customMarkFollows"), "1")
         _superscript(paragraph.add_run())._r.append(reference)
         if self.custom_marks:
-            _superscript(paragraph.add_run(str(number)))
+            _superscript(paragraph.add_run(label))
         element = OxmlElement(f"w:{kind}")
         element.set(qn("w:id"), str(note_id))
         root.append(element)
@@ -67,7 +67,7 @@ class WordNotes:
             note_paragraph.paragraph_format.space_after = Pt(0)
             if index == 0:
                 if self.custom_marks:
-                    _superscript(note_paragraph.add_run(str(number)))
+                    _superscript(note_paragraph.add_run(label))
                 else:
                     own_mark = OxmlElement(f"w:{kind}Ref")
                     _superscript(note_paragraph.add_run())._r.append(own_mark)
@@ -109,12 +109,17 @@ class WordNotes:
 
     def _name_separators(self, kind: str) -> None:
         """The settings' ``w:footnotePr`` (``w:endnotePr``), which name the separator notes,
-        as Word writes them: before ``w:compat``, the footnotes' before the endnotes'."""
+        as Word writes them: before ``w:compat``, the footnotes' before the endnotes'; with
+        the numbering the other editions' marks show (``NOTE_NUMBERING``), said, not left
+        to the reader's default."""
         from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
 
         settings = self.document.settings.element
         properties = OxmlElement(f"w:{kind}Pr")
+        numbering = OxmlElement("w:numFmt")
+        numbering.set(qn("w:val"), NOTE_NUMBERING[kind])
+        properties.append(numbering)
         for note_id in ("-1", "0"):
             separator = OxmlElement(f"w:{kind}")
             separator.set(qn("w:id"), note_id)

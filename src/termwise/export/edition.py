@@ -27,6 +27,7 @@ from termwise.document.model import (
     SegmentKind,
     TableCell,
 )
+from termwise.document.reading import table_delimiter_row
 from termwise.export import markdown_inline
 from termwise.project.translation_file import TranslationFile
 from termwise.project.units import SegmentState, TranslationUnit
@@ -68,10 +69,10 @@ class EditionSegment:
     # group that took in a translator's note on a line of its own): the editions that can
     # hold a paragraph there print the text before it as one of its own.
     paragraph_breaks: tuple[int, ...] = ()
-    # The numbers of the notes (``Edition.notes``) whose reference the source's sentence
+    # The labels of the notes (``Edition.notes``) whose reference the source's sentence
     # holds: a mark after it on either side, as a translation does not say where in the
     # sentence the annotated word went.
-    notes: tuple[int, ...] = ()
+    notes: tuple[str, ...] = ()
 
     def paragraph_pieces(self) -> list[EditionSegment]:
         """The sentence's printed text cut at ``paragraph_breaks``, each piece standing for
@@ -142,31 +143,33 @@ class EditionBlock:
         sentence still to translate has a place that waits for it."""
         return all(item.target == "" for item in self.segments)
 
-    def target_runs(self) -> list[EditionSegment | None]:
-        """The sentences to print; ``None`` stands for a run of untranslated ones.
+    def target_runs(self) -> list[EditionSegment]:
+        """The sentences to print; one whose ``target`` is None stands for a run of
+        untranslated ones, holding the notes of them all.
 
-        A reader needs one "[untranslated]" where a passage is missing, not one per sentence.
+        A reader needs one "[untranslated]" where a passage is missing, not one per sentence;
+        the marks of the notes its sentences refer to follow it, as they would follow their
+        translation, so that no note loses its mark (nor a Word edition the note).
         """
-        runs: list[EditionSegment | None] = []
+        runs: list[EditionSegment] = []
         for item in self.segments:
-            if item.target is None:
-                if not runs or runs[-1] is not None:
-                    runs.append(None)
-            elif item.target:
+            if item.target is None and runs and runs[-1].target is None:
+                runs[-1] = replace(runs[-1], notes=(*runs[-1].notes, *item.notes))
+            elif item.target is None or item.target:
                 runs.append(item)
             # A sentence the translation leaves out (confirmed in review) has no place to
             # take: printed empty, it left two spaces between its neighbours.
         return runs
 
-    def target_paragraphs(self) -> list[list[EditionSegment | None]]:
+    def target_paragraphs(self) -> list[list[EditionSegment]]:
         """``target_runs`` cut into the paragraphs the published translation has there: a
         sentence whose translation holds a paragraph start (``paragraph_breaks``) ends one
         paragraph with its text before it and opens the next with the rest. A single list
         where there is none, as for every block of a project aligned before this was
         recorded or edited since."""
-        paragraphs: list[list[EditionSegment | None]] = [[]]
+        paragraphs: list[list[EditionSegment]] = [[]]
         for item in self.target_runs():
-            if item is None or not item.paragraph_breaks:
+            if not item.paragraph_breaks:
                 paragraphs[-1].append(item)
                 continue
             first, *rest = item.paragraph_pieces()
@@ -183,11 +186,28 @@ class EditionBlock:
 
 @dataclass
 class EditionNote:
-    """A footnote or endnote of the source: the number its marks show, and its text."""
+    """A footnote or endnote of the source: the label its marks show, and its text."""
 
-    number: int
+    # Footnotes are numbered 1, 2 …, endnotes on their own i, ii … (``note_label``).
+    label: str
     kind: str  # "footnote" or "endnote"
     blocks: list[EditionBlock]
+
+
+# How each kind of note is numbered, in Word's names, in the order the editions print the
+# kinds: Word's defaults, which the Word edition sets (``docx_notes``) and every other
+# edition's marks follow (``note_label``), so that all agree, and footnote 1 is not taken
+# for endnote 1.
+NOTE_NUMBERING = {"footnote": "decimal", "endnote": "lowerRoman"}
+
+
+def note_label(kind: str, number: int) -> str:
+    """The mark of the ``number``th note of its ``kind``, each kind counted on its own
+    (``NOTE_NUMBERING``)."""
+    # (layout imports this module.)
+    from termwise.export.layout import number_label
+
+    return number_label(number, NOTE_NUMBERING[kind])
 
 
 @dataclass
@@ -208,10 +228,14 @@ class Edition:
     code_blocks: list[CodeBlock] = field(default_factory=list)
     # Printed verbatim by a Markdown edition only, as the code blocks are placed.
     link_definitions: list[LinkDefinition] = field(default_factory=list)
-    # A Word source's footnotes and endnotes, by number; their blocks are not in ``blocks``.
+    # A Word source's footnotes, then its endnotes, each in the order their references come;
+    # their blocks are not in ``blocks``.
     notes: list[EditionNote] = field(default_factory=list)
     # What the export read of a Word source's file (``docx_source.read_word_source``).
     word_source: WordSource | None = None
+    # A Markdown source's tables' delimiter rows, by table number (``TableCell.table``):
+    # each column's cell as written (``reading.table_delimiter_row``), its alignment.
+    table_delimiters: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def shown_code_blocks(self) -> list[CodeBlock]:
@@ -254,7 +278,9 @@ class Edition:
             return self.title_override
         heading = self.target_title_block
         if heading is not None:
-            shown = [MISSING if item is None else item.target for item in heading.target_runs()]
+            shown = [
+                MISSING if item.target is None else item.target for item in heading.target_runs()
+            ]
             return " ".join(text for text in shown if text) or MISSING
         return self.title
 
@@ -391,16 +417,30 @@ def build_edition(
         link_definitions=list(document.link_definitions),
         notes=notes,
         word_source=word_source,
+        table_delimiters=_table_delimiters(document),
     )
     if glossary is not None:
         mark_terms(edition, glossary, chosen_terms or {})
     return edition
 
 
+def _table_delimiters(document: Document) -> dict[int, tuple[str, ...]]:
+    """The delimiter row of each table of a Markdown source, found from its first cell
+    that holds text; none for other sources, whose tables say nothing of alignment here."""
+    if document.fmt != "markdown":
+        return {}
+    found: dict[int, tuple[str, ...]] = {}
+    for segment in document.segments:
+        cell = segment.cell
+        if cell is not None and cell.table not in found:
+            found[cell.table] = table_delimiter_row(document.text, segment.start, cell.row)
+    return found
+
+
 def _take_notes(blocks: list[EditionBlock], notes: Sequence[SourceNote]) -> list[EditionNote]:
-    """Takes the blocks of ``notes`` out of ``blocks``, as the edition's notes numbered in
-    the order their references come, and gives each referring sentence its notes'
-    numbers."""
+    """Takes the blocks of ``notes`` out of ``blocks``, as the edition's notes, each kind
+    numbered on its own in the order their references come (``note_label``), footnotes
+    before endnotes, and gives each referring sentence its notes' labels."""
     if not notes:
         return []
     original = list(blocks)
@@ -420,18 +460,23 @@ def _take_notes(blocks: list[EditionBlock], notes: Sequence[SourceNote]) -> list
         if note.reference is not None:
             referring.setdefault(note.reference, []).append(note)
     numbered: list[EditionNote] = []
+    counts: dict[str, int] = {}
     for block in kept:
         for item in block.segments:
             for note in referring.pop(item.segment.id, []):
-                numbered.append(EditionNote(len(numbered) + 1, note.kind, taken.get(note, [])))
-                item.notes = (*item.notes, len(numbered))
+                kind = "endnote" if note.kind == "endnote" else "footnote"
+                counts[kind] = counts.get(kind, 0) + 1
+                label = note_label(kind, counts[kind])
+                numbered.append(EditionNote(label, kind, taken.get(note, [])))
+                item.notes = (*item.notes, label)
     # A note no sentence of the body refers to has no mark to hang on: its paragraphs stay
     # where the reader put them, after the body (the export says so).
     unmarked = [note for found in referring.values() for note in found]
     unmarked += [note for note in notes if note.reference is None]
     left = {id(block) for note in unmarked for block in taken.get(note, [])}
     blocks.extend(block for block in original if id(block) in left)
-    return numbered
+    # (A stable sort: each kind keeps its order.)
+    return sorted(numbered, key=lambda note: list(NOTE_NUMBERING).index(note.kind))
 
 
 def _paragraph_breaks(segment: Segment, unit: TranslationUnit) -> tuple[int, ...]:

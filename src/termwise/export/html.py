@@ -36,7 +36,8 @@ elements in it (its first one too, as CommonMark renders a loose list), its code
 A Word source's footnotes and endnotes (``Edition.notes``) are notes again: a numbered
 mark after the sentence that refers to each, on either side, linking to the note, and the
 notes after the body, under a rule: in the bilingual edition rows of the table, each note
-beside its translation; in the translation alone a numbered list.
+beside its translation; in the translation alone a numbered list, the endnotes' (i, ii …)
+after the footnotes'.
 
 A translator's note the aligned translation set apart (``EditionBlock.target_paragraphs``)
 is a ``<p>`` of its own wherever its paragraph stands: in the translation's cell of its
@@ -54,6 +55,7 @@ from termwise.document.model import CodeBlock, SegmentKind
 from termwise.export import markdown_inline
 from termwise.export.edition import (
     MISSING,
+    NOTE_NUMBERING,
     UNREVIEWED_MARK,
     WARNING_STATUSES,
     Edition,
@@ -203,6 +205,7 @@ def html_edition(edition: Edition, *, target_only: bool = False) -> str:
         edition.target_body() if target_only else edition.blocks,
         edition.shown_code_blocks,
         item_definitions(edition.link_definitions),
+        edition.table_delimiters,
     )
     if target_only:
         body = translation_parts(body)
@@ -379,7 +382,7 @@ def _bilingual_body(edition: Edition, body: list[tuple[FlatPart, int]]) -> list[
         )
         css = "notes first" if index == 0 else "notes"
         rows.append(
-            f'<tr class="{css}" id="{_note_id(note.number)}">'
+            f'<tr class="{css}" id="{_note_id(note.label)}">'
             f'<td lang="{source_lang}">{source}</td><td lang="{target_lang}">{target}</td></tr>'
         )
     rows.extend(["</tbody>", "</table>"])
@@ -387,39 +390,49 @@ def _bilingual_body(edition: Edition, body: list[tuple[FlatPart, int]]) -> list[
 
 
 def _target_only_notes(edition: Edition) -> list[str]:
-    """The translation's notes after its text, as a numbered list."""
+    """The translation's notes after its text: the footnotes as a numbered list, then the
+    endnotes as one of their own, numbered as their labels are (``note_label``)."""
     if not edition.notes:
         return []
     markdown, references = edition.markdown, edition.references
-    items = [
-        f'<li value="{note.number}" id="{_note_id(note.number)}">'
-        + "".join(
-            f"<p>{_target_runs_html(block, markdown, references)}</p>" for block in note.blocks
+    lines = ['<section class="notes">']
+    for kind, numbering in NOTE_NUMBERING.items():
+        notes = [note for note in edition.notes if note.kind == kind]
+        if not notes:
+            continue
+        shown = _OL_TYPES.get(numbering)
+        lines.append(f'<ol type="{shown}">' if shown else "<ol>")
+        lines.extend(
+            f'<li value="{number}" id="{_note_id(note.label)}">'
+            + "".join(
+                f"<p>{_target_runs_html(block, markdown, references)}</p>" for block in note.blocks
+            )
+            + "</li>"
+            for number, note in enumerate(notes, 1)
         )
-        + "</li>"
-        for note in edition.notes
-    ]
-    return ['<section class="notes"><ol>', *items, "</ol></section>"]
+        lines.append("</ol>")
+    lines.append("</section>")
+    return lines
 
 
 def _note_html(note: EditionNote, paragraphs: list[str]) -> str:
-    """One side of a note's row: its paragraphs, the first after the note's number."""
-    label = f'<sup class="note-ref">{note.number}</sup> '
+    """One side of a note's row: its paragraphs, the first after the note's label."""
+    label = f'<sup class="note-ref">{note.label}</sup> '
     return "".join(
         f"<p>{label if index == 0 else ''}{html}</p>"
         for index, html in enumerate(paragraphs or [""])
     )
 
 
-def _note_id(number: int) -> str:
-    return f"note-{number}"
+def _note_id(label: str) -> str:
+    return f"note-{label}"
 
 
 def _note_marks(item: EditionSegment) -> str:
     """The marks of the notes ``item``'s sentence refers to, each a link to its note."""
     return "".join(
-        f'<sup class="note-ref"><a href="#{_note_id(number)}">{number}</a></sup>'
-        for number in item.notes
+        f'<sup class="note-ref"><a href="#{_note_id(label)}">{label}</a></sup>'
+        for label in item.notes
     )
 
 
@@ -496,17 +509,30 @@ def _part_html(part: TablePart | ListPart, block_html: BlockHtml, markdown: bool
     lines = ['<table class="cells">']
     body = part.rows
     if markdown:
-        header = "".join(f"<th>{_cell_html(cell, block_html)}</th>" for cell in part.rows[0])
+        header = "".join(
+            f"<th{_align(part, column)}>{_cell_html(cell, block_html)}</th>"
+            for column, cell in enumerate(part.rows[0])
+        )
         lines.append(f"<thead><tr>{header}</tr></thead>")
         body = part.rows[1:]
     if body:
         lines.append("<tbody>")
         for row in body:
-            cells = "".join(f"<td>{_cell_html(cell, block_html)}</td>" for cell in row)
+            cells = "".join(
+                f"<td{_align(part, column)}>{_cell_html(cell, block_html)}</td>"
+                for column, cell in enumerate(row)
+            )
             lines.append(f"<tr>{cells}</tr>")
         lines.append("</tbody>")
     lines.append("</table>")
     return "\n".join(lines)
+
+
+def _align(part: TablePart, column: int) -> str:
+    """The attribute that aligns a cell as its Markdown column is ("" where it says
+    nothing): a style, as markdown-it renders it, which the page's CSS does not undo."""
+    alignment = part.alignment(column)
+    return f' style="text-align: {alignment}"' if alignment else ""
 
 
 def _cell_html(parts: list[CellPart], block_html: BlockHtml) -> str:
@@ -587,12 +613,10 @@ def _target_paragraphs_html(
     has there (``EditionBlock.target_paragraphs``), each read as a paragraph of its own."""
     out = []
     for runs in block.target_paragraphs():
-        shown = [item for item in runs if item is not None and item.target is not None]
+        shown = [item for item in runs if item.target is not None]
         texts = [item.target or "" for item in shown]
         parsed = iter(markdown_inline.paragraph_nodes(texts, markdown, references))
-        shown_runs = [
-            (item, None if item is None or item.target is None else next(parsed)) for item in runs
-        ]
+        shown_runs = [(item, None if item.target is None else next(parsed)) for item in runs]
         out.append(
             " ".join(
                 _target_html(item, nodes)
@@ -624,9 +648,10 @@ def _paragraphs_cell(paragraphs: list[str]) -> str:
     return "".join(f'<p class="{CELL_PARAGRAPH}">{html}</p>' for html in shown)
 
 
-def _target_html(item: EditionSegment | None, nodes: list[markdown_inline.Node] | None) -> str:
-    if item is None or item.target is None:
-        return f'<span class="missing">{escape(MISSING)}</span>'
+def _target_html(item: EditionSegment, nodes: list[markdown_inline.Node] | None) -> str:
+    if item.target is None:
+        # The marks of the notes of the sentences it stands for follow it, as their text's.
+        return f'<span class="missing">{escape(MISSING)}</span>{_note_marks(item)}'
     body = _text_html(item.target, item.target_terms, nodes) + _note_marks(item)
     if item.unreviewed:
         state = item.unit.state.value if item.unit else "draft"

@@ -27,7 +27,7 @@ such an item keeps its place and the list its numbers.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeAlias, Union
 
@@ -111,10 +111,26 @@ class TablePart:
     is (a table's meaning is in its grid, so empty cells keep their place)."""
 
     rows: list[list[list[CellPart]]]
+    # Its number in the document (``TableCell.table``).
+    table: int = 0
+    # A Markdown source's delimiter row, each column's cell as written ("---:"): a Markdown
+    # edition prints it so, the others align the column as it says. () for other sources.
+    delimiters: tuple[str, ...] = ()
 
     @property
     def columns(self) -> int:
         return max((len(row) for row in self.rows), default=0)
+
+    def alignment(self, column: int) -> str | None:
+        """How the source aligns ``column`` (GFM: a colon on the side it is aligned to, on
+        both for the centre): "left", "center", "right", or None where it does not say."""
+        written = self.delimiters[column].strip() if column < len(self.delimiters) else ""
+        left, right = written.startswith(":"), written.endswith(":")
+        if left and right:
+            return "center"
+        if left or right:
+            return "left" if left else "right"
+        return None
 
 
 @dataclass
@@ -149,10 +165,12 @@ def edition_parts(
     blocks: Sequence[EditionBlock],
     code_blocks: Sequence[CodeBlock] = (),
     definitions: Sequence[LinkDefinition] = (),
+    table_delimiters: Mapping[int, tuple[str, ...]] | None = None,
 ) -> list[Part]:
     """``blocks`` with each run of one table's cells made a table and each run of list
     items a list (or several, where the kind changes at the top depth), and each of
-    ``code_blocks`` and ``definitions`` put back after the paragraphs it followed."""
+    ``code_blocks`` and ``definitions`` put back after the paragraphs it followed; each
+    table with its delimiter row from ``table_delimiters`` (``Edition.table_delimiters``)."""
     between = _in_source_order(code_blocks, definitions)
     next_item = 0
     placed: list[_Placed] = []
@@ -163,7 +181,12 @@ def edition_parts(
             next_item += 1
         placed.append(block)
     placed.extend(between[next_item:])
-    return _grouped(placed)
+    parts = _grouped(placed)
+    if table_delimiters:
+        for part in nested_parts(parts):
+            if isinstance(part, TablePart):
+                part.delimiters = table_delimiters.get(part.table, ())
+    return parts
 
 
 def item_definitions(definitions: Sequence[LinkDefinition]) -> list[LinkDefinition]:
@@ -370,7 +393,8 @@ def _table(blocks: Sequence[EditionBlock]) -> TablePart:
         rows=[
             [_cell_parts(cells.get((row, column), [])) for column in range(column_count)]
             for row in range(row_count)
-        ]
+        ],
+        table=blocks[0].cell.table if blocks[0].cell is not None else 0,
     )
 
 

@@ -98,7 +98,7 @@ def translation_part(part: Part) -> Part:
     if isinstance(part, TablePart):
         # A cell keeps its place in the grid, but a list in it (a Word cell's) loses the
         # items as any list does.
-        return TablePart(rows=[[_translation_cell(cell) for cell in row] for row in part.rows])
+        return replace(part, rows=[[_translation_cell(cell) for cell in row] for row in part.rows])
     if isinstance(part, QuotePart):
         return QuotePart(part.depth, translation_parts(part.parts))
     return part

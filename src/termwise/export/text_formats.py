@@ -73,22 +73,22 @@ _CELL_BREAK = "<br>"
 
 # A note's mark after the sentence that refers to it (``EditionSegment.notes``), as a
 # format writes it.
-NoteMark = Callable[[int], str]
+NoteMark = Callable[[str], str]
 
 
-def text_note_mark(number: int) -> str:
+def text_note_mark(label: str) -> str:
     """Plain text's note mark, "[1]", which its notes at the end begin with too."""
-    return f"[{number}]"
+    return f"[{label}]"
 
 
-def markdown_note_mark(number: int) -> str:
+def markdown_note_mark(label: str) -> str:
     """Markdown's footnote reference, "[^1]" (GitHub's, Pandoc's and most renderers')."""
-    return f"[^{number}]"
+    return f"[^{label}]"
 
 
 def _marked(text: str, item: EditionSegment, mark: NoteMark) -> str:
     """``text`` (a sentence or its translation) followed by the marks of its notes."""
-    return text + "".join(mark(number) for number in item.notes)
+    return text + "".join(mark(label) for label in item.notes)
 
 
 def block_target(
@@ -121,18 +121,18 @@ def block_target_paragraphs(
 
 
 def _runs_target(
-    runs: Sequence[EditionSegment | None],
+    runs: Sequence[EditionSegment],
     escape: Callable[[str], str],
     *,
     markdown: bool,
     mark: NoteMark,
 ) -> str:
-    """The translations ``runs`` (``None`` a run of untranslated ones) as ``block_target``
-    writes them."""
+    """The translations ``runs`` (a ``target`` of None a run of untranslated ones, its
+    notes' marks after "[untranslated]") as ``block_target`` writes them."""
     parts = []
     for item in runs:
-        if item is None or item.target is None:
-            parts.append(MISSING)
+        if item.target is None:
+            parts.append(_marked(MISSING, item, mark))
         elif item.unreviewed:
             text = _marked(escape(item.target), item, mark)
             end = markdown_inline.shown_end(text) if markdown else len(text)
@@ -163,7 +163,12 @@ def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
             title = _title(edition, edition.target_title)
         lines.extend([f"# {title}", ""])
         body = translation_parts(
-            edition_parts(edition.target_body(), edition.code_blocks, edition.link_definitions)
+            edition_parts(
+                edition.target_body(),
+                edition.code_blocks,
+                edition.link_definitions,
+                edition.table_delimiters,
+            )
         )
         lines.extend(
             _markdown_lines(
@@ -192,9 +197,11 @@ def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
                 lines.extend([*waiting, ""])
                 waiting.clear()
 
-        # The list printed last, with whether it took the other markers.
-        printed: tuple[ListPart, bool] | None = None
-        parts = edition_parts(edition.blocks, edition.code_blocks, edition.link_definitions)
+        # The list printed last, where nothing has been printed after it.
+        printed: ListPart | None = None
+        parts = edition_parts(
+            edition.blocks, edition.code_blocks, edition.link_definitions, edition.table_delimiters
+        )
         for block in parts:
             if not isinstance(block, ListPart):
                 printed = None
@@ -225,25 +232,22 @@ def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
                 continue
             if not isinstance(block, EditionBlock):
                 end_table()
-                # Each list printed with markers other than the list just before it (the
-                # source's before the translation's, the last translation's before the next
-                # source's): CommonMark would make one list of two with the same markers and
-                # only a blank line between them.
-                ours = other = False
-                if isinstance(block, ListPart):
-                    ours = _next_markers(printed, block, False)
-                    other = _next_markers((block, ours), block, True)
-                    printed = (block, other)
-                lines.extend(
-                    _markdown_part(block, source_text, edition.markdown, other_markers=ours)
-                )
+                # The source's list, then the translation's, each with the source's markers:
+                # a comment between them where CommonMark would read one (``_merges``).
+                translation = translation_part(block)
+                if isinstance(block, ListPart) and _merges(printed, block):
+                    lines.extend([LIST_SEPARATOR, ""])
+                lines.extend(_markdown_part(block, source_text, edition.markdown))
                 lines.append("")
+                if isinstance(block, ListPart) and isinstance(translation, ListPart):
+                    if _merges(block, translation):
+                        lines.extend([LIST_SEPARATOR, ""])
+                    printed = translation if translation.entries else block
                 lines.extend(
                     _markdown_part(
-                        translation_part(block),
+                        translation,
                         target_text,
                         edition.markdown,
-                        other_markers=other,
                         definitions=False,
                         paragraphs_of=target_paragraphs,
                     )
@@ -324,7 +328,7 @@ def _markdown_notes(edition: Edition, sides: Sequence[BlockText]) -> list[str]:
     for note in edition.notes:
         texts = [text for text_of in sides for block in note.blocks if (text := text_of(block))]
         first, *rest = texts or [""]
-        lines.append(f"{markdown_note_mark(note.number)}: {first}")
+        lines.append(f"{markdown_note_mark(note.label)}: {first}")
         for text in rest:
             lines.extend(["", f"    {text}"])
         lines.append("")
@@ -343,7 +347,7 @@ def _text_notes(edition: Edition, sides: Sequence[BlockText]) -> list[str]:
         return []
     lines = [TEXT_NOTES_RULE, ""]
     for note in edition.notes:
-        label = text_note_mark(note.number) + " "
+        label = text_note_mark(note.label) + " "
         texts = [text for text_of in sides for block in note.blocks if (text := text_of(block))]
         for index, text in enumerate(texts or [""]):
             lines.append((" " * len(label) if index else label) + text)
@@ -431,34 +435,33 @@ def _markdown_lines(
     text_of: BlockText,
     markdown: bool,
     *,
-    other_markers: bool = False,
     definitions: bool = True,
     paragraphs_of: BlockParagraphs | None = None,
 ) -> list[str]:
     """One side of ``parts`` (the source's or the translation's) as Markdown blocks, each
     followed by a blank line; a quote's lines behind "> "; the link definitions as written,
-    unless ``definitions`` is false. Two lists one after the other take other markers,
-    which CommonMark would otherwise read as one list. Where ``paragraphs_of`` is given
+    unless ``definitions`` is false. Two lists one after the other that CommonMark would
+    read as one stay two (``_merges``). Where ``paragraphs_of`` is given
     (the translation's side), a paragraph is each of the paragraphs it finds there
     (``_block_paragraphs``), in lists and tables too."""
     lines: list[str] = []
-    previous: tuple[ListPart, bool] | None = None
+    previous: ListPart | None = None
     for part in parts:
         if isinstance(part, DefinitionsPart) and not definitions:
             continue
         if isinstance(part, ListPart):
-            other = _next_markers(previous, part, other_markers)
+            if _merges(previous, part):
+                lines.extend([LIST_SEPARATOR, ""])
             lines.extend(
                 _markdown_part(
                     part,
                     text_of,
                     markdown,
-                    other_markers=other,
                     definitions=definitions,
                     paragraphs_of=paragraphs_of,
                 )
             )
-            previous = (part, other)
+            previous = part
         else:
             previous = None
             if isinstance(part, CodeBlock):
@@ -493,32 +496,35 @@ def _quoted(lines: list[str]) -> list[str]:
     return [f"> {line}" if line else ">" for line in lines]
 
 
-def _markers(part: ListPart, other: bool) -> tuple[str, str]:
+def _markers(part: ListPart) -> tuple[str, str]:
     """The bullet and the number's delimiter a Markdown list is printed with: the source's
-    own ("1)" stays "1)"), or, for ``other``, ones that differ from them, so that two lists
-    side by side stay two."""
+    own ("1)" stays "1)"); "-" and "." where it has none (Word)."""
     bullet = part.marker if part.marker in ("-", "*", "+") else "-"
     delimiter = part.marker if part.marker in (".", ")") else "."
-    if other:
-        bullet = "*" if bullet != "*" else "-"
-        delimiter = ")" if delimiter == "." else "."
     return bullet, delimiter
 
 
-def _next_markers(previous: tuple[ListPart, bool] | None, part: ListPart, base: bool) -> bool:
-    """Whether list ``part`` takes the other markers (``_markers``): where the list printed
-    just before it is of its kind and printed with the markers ``part`` would take, the
-    other ones, so that CommonMark reads two lists (as the source's "- a" then "* b"
-    were), not one."""
-    if previous is None or _printed_ordered(previous[0]) != _printed_ordered(part):
-        return base
-    before = _printed_marker(*previous)
-    return base if _printed_marker(part, base) != before else not base
+# What stands between two lists that CommonMark would read as one: an HTML comment, which
+# ends a list and shows nothing (CommonMark's own advice), where other markers on the second
+# changed what the source wrote ("1." came out as "1)" in the translation). Between lists in
+# a tight item it stands alone: a blank line there would make the item's list loose.
+LIST_SEPARATOR = "<!-- -->"
 
 
-def _printed_marker(part: ListPart, other: bool) -> str:
+def _merges(previous: ListPart | None, part: ListPart) -> bool:
+    """Whether CommonMark would read list ``part`` as going on with ``previous``, printed
+    just before it: both print items, of one kind, with one marker (the source's "- a"
+    then "* b" are two lists already). ``LIST_SEPARATOR`` then stands between them."""
+    if previous is None or not previous.entries or not part.entries:
+        return False
+    return _printed_ordered(previous) == _printed_ordered(part) and _printed_marker(
+        previous
+    ) == _printed_marker(part)
+
+
+def _printed_marker(part: ListPart) -> str:
     """What tells a printed list from the next: its bullet, or a numbered one's delimiter."""
-    bullet, delimiter = _markers(part, other)
+    bullet, delimiter = _markers(part)
     return delimiter if _printed_ordered(part) else bullet
 
 
@@ -595,16 +601,14 @@ def _reading_target_paragraphs(
     return [_reading_runs(runs, references) for runs in block.target_paragraphs()]
 
 
-def _reading_runs(
-    runs: Sequence[EditionSegment | None], references: markdown_inline.References
-) -> str:
-    """The translations ``runs`` (``None`` a run of untranslated ones) of a Markdown
-    source's paragraph as ``_reading_target`` prints them."""
-    shown = [item.target for item in runs if item is not None and item.target is not None]
+def _reading_runs(runs: Sequence[EditionSegment], references: markdown_inline.References) -> str:
+    """The translations ``runs`` (a ``target`` of None a run of untranslated ones) of a
+    Markdown source's paragraph as ``_reading_target`` prints them."""
+    shown = [item.target for item in runs if item.target is not None]
     nodes = iter(markdown_inline.parse_paragraph(shown, references))
     parts = []
     for item in runs:
-        if item is None or item.target is None:
+        if item.target is None:
             parts.append(MISSING)
             continue
         text = markdown_inline.reading_text(next(nodes))
@@ -633,14 +637,13 @@ def _markdown_part(
     text_of: BlockText,
     markdown: bool,
     *,
-    other_markers: bool = False,
     definitions: bool = True,
     paragraphs_of: BlockParagraphs | None = None,
 ) -> list[str]:
     """A pipe table (its first row the header row a pipe table must have) or a list, with
-    ``other_markers`` "*" and "1)" instead of "-" and "1."; the link definitions of the
-    quotes its items hold unless ``definitions`` is false; each block as the paragraphs
-    ``paragraphs_of`` finds in it, where given (``_block_paragraphs``)."""
+    the source's markers; the link definitions of the quotes its items hold unless
+    ``definitions`` is false; each block as the paragraphs ``paragraphs_of`` finds in it,
+    where given (``_block_paragraphs``)."""
     if isinstance(part, ListPart):
 
         def item_text(block: EditionBlock) -> str:
@@ -661,7 +664,6 @@ def _markdown_part(
         return _list_lines(
             part,
             item_text,
-            other_markers=other_markers,
             held_lines=held_lines,
             definitions=definitions,
             paragraphs_of=item_paragraphs,
@@ -671,7 +673,12 @@ def _markdown_part(
         cells = [_cell(_cell_text(cell, text_of, paragraphs_of), markdown) for cell in row]
         lines.append("| " + " | ".join(cells) + " |")
         if index == 0:
-            lines.append("|" + " --- |" * len(row))
+            # The source's delimiter row as written (a column's alignment is in its colons).
+            delimiters = [
+                part.delimiters[column] if column < len(part.delimiters) else "---"
+                for column in range(len(row))
+            ]
+            lines.append("|" + "".join(f" {delimiter} |" for delimiter in delimiters))
     return lines
 
 
@@ -690,7 +697,6 @@ def _list_lines(
     text_of: BlockText,
     indent: str = "",
     *,
-    other_markers: bool = False,
     markdown: bool = True,
     held_lines: Callable[[Part], list[str]] | None = None,
     definitions: bool = False,
@@ -710,7 +716,7 @@ def _list_lines(
     one, the paragraph would go on with the first); the list is loose then, in CommonMark
     as in the source, and a blank line stands between all its items and blocks.
     """
-    bullet, delimiter = _markers(part, other_markers)
+    bullet, delimiter = _markers(part)
     # The source's own delimiter for a label ("a)", "(iv)"), as it writes it.
     written = part.marker if part.marker in (".", ")", "()") else "."
     loose = part.loose
@@ -742,7 +748,7 @@ def _list_lines(
         marker_line = len(lines) - 1
         for paragraph in texts[1:]:
             lines.extend(["", f"{nested}{paragraph}"])
-        previous: tuple[ListPart, bool] | None = None
+        previous: ListPart | None = None
         for child in entry.children:
             if not isinstance(child, ListPart):
                 # Under the item's text, as far in as it (CommonMark: what is indented so
@@ -763,15 +769,16 @@ def _list_lines(
                 continue
             if loose:
                 lines.append("")
-            # Sibling lists under one item ("- a" then "* b" there) stay two in Markdown.
-            other = _next_markers(previous, child, other_markers) if markdown else other_markers
-            previous = (child, other)
+            if markdown and _merges(previous, child):
+                lines.append(f"{nested}{LIST_SEPARATOR}")
+                if loose:
+                    lines.append("")
+            previous = child
             lines.extend(
                 _list_lines(
                     child,
                     text_of,
                     nested,
-                    other_markers=other,
                     markdown=markdown,
                     held_lines=held_lines,
                     definitions=definitions,
