@@ -1199,8 +1199,8 @@ def _edit(
     injected: list[tuple[int, tuple[str, ...], str]] = []
     # Where each plural unit of a singular source phrase is in ``out`` ("Data is": "datos").
     made_plural: list[int] = []
-    # Where each term (its unit or superblank) is in ``out``.
-    terms_at: list[int] = []
+    # Where each term (its unit or superblank) is in ``out``, and the source words after it.
+    terms_at: list[tuple[int, tuple[str, ...]]] = []
     while i < len(pieces):
         piece = pieces[i]
         opening = _OPENING.fullmatch(piece)
@@ -1395,13 +1395,13 @@ def _edit(
                 singular=term.text if carried and term.number != "plural" else "",
                 case=(capitalise, key in lower_after),
             )
-        terms_at.append(len(out) - 1)
+        terms_at.append((len(out) - 1, (following or {}).get(key, ())))
         # Keep what the text itself put between the words (a superblank of the deformatter).
         out.extend(p for p in inside if p.startswith("[") and p != _CLOSE_BLANK)
         previous_unit = "^x<n>/x<n>$"
     if pipe is not None:
-        for index in terms_at:
-            _relative_after_term(out, index, pipe)
+        for index, next_words in terms_at:
+            _relative_after_term(out, index, next_words, pipe)
         for index, next_words, number in injected:
             _verb_after(out, index, next_words, number, pipe)
         for index in made_plural:
@@ -1409,20 +1409,26 @@ def _edit(
     return "".join(out), injections
 
 
-def _relative_after_term(out: list[str], index: int, pipe: Pipeline) -> None:
+def _relative_after_term(
+    out: list[str], index: int, words: tuple[str, ...], pipe: Pipeline
+) -> None:
     """The wh-word right after the term at ``out[index]`` read again as the relative it is
     there, in place: "which" with no comma before it opens a restrictive clause, "que".
+    ``words``: the source words after the term, the wh-word first.
 
     Apertium's tagger reads it as the interrogative, with or without termwise ("The data
     which was lost matters.": "El dato qué era perdió asuntos"); transfer then wrote "qué"
     or "cuáles". After a comma the tagger reads the relative "el cual" itself ("Las
-    ciberamenazas, las cuales crecen"), which is left as it is.
+    ciberamenazas, las cuales crecen"), which is left as it is. A "which" that determines
+    the noun after it stays the interrogative (``_determining_which``).
     """
     position = _next_unit(out, index, 1)
     if position < 0 or pipe.source_analyser is None:
         return
     unit = _source_side(out[position])
     if unit.tags[1:2] != ["itg"] or unit.lemma.lower() not in _RELATIVES:
+        return
+    if _determining_which(out, position, words, pipe.source_analyser):
         return
     readings = analyse_words(pipe.source_analyser, [unit.lemma]).get(unit.lemma, [])
     relative = next(
@@ -1436,6 +1442,28 @@ def _relative_after_term(out: list[str], index: int, pipe: Pipeline) -> None:
     found = _looked_up(pipe, relative) if relative is not None else None
     if found is not None:
         out[position] = found
+
+
+def _determining_which(
+    out: list[str], position: int, words: tuple[str, ...], analyser: Path
+) -> bool:
+    """Whether the "which" at ``out[position]`` determines the noun phrase after it, the
+    interrogative of an indirect question: "We asked the third party which option is best"
+    ("qué opción"; read as the relative, "que la opción es más", that).
+
+    The word after it is read as a noun or adjective and cannot be a finite verb, the
+    relative clause's own: "which acts" is a clause, whatever the tagger read ("act", a
+    noun). A pronoun or article after it opens a clause too ("the data which we collect").
+    """
+    if _source_side(out[position]).lemma.lower() != "which" or len(words) < 2:
+        return False
+    after = _next_unit(out, position, 1)
+    if after < 0 or _source_side(out[after]).tags[:1] not in (["n"], ["adj"]):
+        return False
+    readings = analyse_words(analyser, [words[1]]).get(words[1], [])
+    return not any(
+        tags[:1] and tags[0] in _VERBS and not _NON_FINITE & set(tags) for _, tags in readings
+    )
 
 
 def _carried(units: list[_SourceUnit], key: int, gender: str, plural: bool = True) -> str:
@@ -1762,8 +1790,9 @@ def _verbal_subjects_agreeing(transferred: str) -> str:
     Transfer makes the complement agree with the noun phrase right before the copula, and
     that is the term: "Collecting data is expensive." came out "Recogiendo los datos es
     caros", "Collecting cyberthreats …" "… es caras". The subject is the verb's phrase,
-    which Spanish treats as masculine, in the copula's number, which transfer keeps from the
-    source's ("is").
+    which Spanish treats as masculine singular. Only a singular copula, which transfer keeps
+    from the source's ("is"), shows that: before "are" the term is the subject and the
+    gerund or participle describes it ("Existing cyberthreats are dangerous": "peligrosas").
     """
     pieces = tokens(transferred)
     for index, piece in enumerate(pieces):
@@ -1785,9 +1814,8 @@ def _verbal_subjects_agreeing(transferred: str) -> str:
         while verb >= 0 and _TAGS.findall(pieces[verb])[:1] == ["adj"]:
             verb = _next_unit(pieces, verb, 1)
         tags = _TAGS.findall(pieces[verb]) if verb >= 0 else []
-        number = next((t for t in tags if t in _TAG_NUMBERS), None)
-        if tags[:1] and tags[0] in _VERBS and "p3" in tags and number is not None:
-            _complement_agreeing(pieces, verb, "m", number)
+        if tags[:1] and tags[0] in _VERBS and "p3" in tags and "sg" in tags:
+            _complement_agreeing(pieces, verb, "m", "sg")
     return "".join(pieces)
 
 
