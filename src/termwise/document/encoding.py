@@ -3,8 +3,10 @@
 UTF-8 (with or without BOM) and UTF-16 with a BOM are recognised from the bytes; Chinese
 text in GB18030/GBK is recognised when UTF-8 fails and the GB18030 reading is mostly CJK of
 everyday writing. Anything else must be named with ``--encoding``: a file that reads cleanly
-as Japanese (Shift-JIS, EUC-JP), Korean (EUC-KR) or Big5 Chinese is told so, never read
-as Chinese mojibake. A binary or undecodable file is an ``InputError`` that names the file
+as Japanese (Shift-JIS, EUC-JP), Korean (EUC-KR), Big5 Chinese or a Latin-script language
+in Windows-1252 is told so, never read as Chinese mojibake. A Windows file named as its ISO
+8859 encoding (cp1252 as latin-1) is refused where that reading makes control characters of
+its letters. A binary or undecodable file is an ``InputError`` that names the file
 and the byte offset, never a traceback.
 """
 
@@ -91,6 +93,7 @@ def decode_bytes(
             path,
             offset=byte_offset,
         )
+    _refuse_windows_file(data, text, path, chosen, encoding_option)
     return text
 
 
@@ -148,8 +151,9 @@ def detect_encoding(data: bytes, path: str | Path, *, encoding_option: bool | st
         if reading is None:
             if _looks_like_gb18030(data):
                 return "gb18030"
-            # Every GBK text decodes as Big5 too: only where GB18030's reading fails.
-            reading = _other_reading(data, _TRADITIONAL_CHINESE)
+            # Every GBK text decodes as Big5 too, and nearly any bytes as cp1252: only where
+            # GB18030's reading fails, and cp1252's last.
+            reading = _other_reading(data, _TRADITIONAL_CHINESE + _WESTERN)
         _refuse_binary(data, path)
         line, column, shown = _bad_byte(data, utf8_error.start)
         told = ""
@@ -204,8 +208,12 @@ def _bad_byte(data: bytes, start: int) -> tuple[int, int, str]:
     line_start = data.rfind(b"\n", 0, start) + 1
     column = len(data[line_start:start].decode("utf-8", errors="replace")) + 1
     byte = data[start]
-    read = _printable(bytes([byte]).decode("cp1252", errors="replace"))
-    return data.count(b"\n", 0, start) + 1, column, f'byte 0x{byte:02X} ("{read}" in Windows-1252)'
+    shown = f"byte 0x{byte:02X}"
+    read = bytes([byte]).decode("cp1252", errors="replace")
+    # 0x81, 0x8D, 0x8F, 0x90 and 0x9D are no character there: "�" would tell nothing.
+    if read != "\ufffd":
+        shown += f' ("{_printable(read)}" in Windows-1252)'
+    return data.count(b"\n", 0, start) + 1, column, shown
 
 
 # The signature of an OLE2 compound file: Word 97–2003 .doc, Excel .xls, PowerPoint .ppt.
@@ -374,6 +382,25 @@ def _korean(text: str) -> bool:
     return len(words) >= 2 and sum(map(len, words)) <= KOREAN_WORD_LENGTH * len(words)
 
 
+# The share of a reading's characters beyond ASCII that must be letters in words mostly of
+# ASCII letters, as a Latin-script language writes its diacritics ("système", "für"):
+# Shift-JIS read one byte a character gives words half symbols ("ŸTŸT"), GBK none.
+LATIN_SHARE = 0.5
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _latin_script(text: str) -> bool:
+    """Whether ``text`` is a Latin-script language: most of its characters beyond ASCII are
+    letters with diacritics in words of ASCII letters."""
+    beyond = sum(ord(char) > 0x7F for char in text)
+    in_words = 0
+    for word in _WORD.finditer(text):
+        letters = sum(ord(char) > 0x7F for char in word.group())
+        if 2 * letters < len(word.group()):
+            in_words += letters
+    return beyond > 0 and in_words >= LATIN_SHARE * beyond
+
+
 # The readings a file that is not UTF-8 is tried in, with the language each is for and
 # how its text is told: Shift-JIS before Windows' superset of it, which also reads NEC's
 # signs ("①", "㈱").
@@ -385,6 +412,7 @@ _JAPANESE_AND_KOREAN: tuple[_Reading, ...] = (
     ("euc_kr", "Korean", _korean),
 )
 _TRADITIONAL_CHINESE: tuple[_Reading, ...] = (("big5", "Chinese", _reads_as_chinese),)
+_WESTERN: tuple[_Reading, ...] = (("cp1252", "Western European", _latin_script),)
 
 
 def _other_reading(data: bytes, readings: tuple[_Reading, ...]) -> tuple[str, str, str] | None:
@@ -400,6 +428,55 @@ def _other_reading(data: bytes, readings: tuple[_Reading, ...]) -> tuple[str, st
             line_start = text.rfind("\n", 0, first) + 1
             return encoding, language, text[line_start:].split("\n", 1)[0].strip()[:20]
     return None
+
+
+# The Windows code page that has letters and punctuation where an ISO 8859 encoding has its
+# C1 control characters (bytes 0x80-0x9F), and the ISO encoding's letters elsewhere, or most
+# of them: a file holding such bytes was written by Windows.
+_WINDOWS_CODE_PAGES = {
+    "iso8859-1": "cp1252",
+    "iso8859-15": "cp1252",
+    "iso8859-2": "cp1250",
+    "iso8859-9": "cp1254",
+    "iso8859-13": "cp1257",
+}
+# ISO 8859 reads each of those bytes as the control character of its own number.
+_C1 = re.compile("[\x80-\x9f]")
+
+
+def _refuse_windows_file(
+    data: bytes, text: str, path: str | Path, encoding: str, encoding_option: bool | str
+) -> None:
+    """Refuse ``text``, ``data`` read in an ISO 8859 ``encoding``, where it holds a C1
+    control character that the Windows code page reads as a character: "l'œuvre" in cp1252
+    read as latin-1 was "l'<U+009C>uvre", which a terminal and every check show as "l'uvre". It
+    is refused, not read as cp1252, as a UTF-8 file named latin-1 is: the encoding was named,
+    and a reading other than the one named would surprise whoever named it."""
+    windows = _WINDOWS_CODE_PAGES.get(codecs.lookup(encoding).name)
+    if windows is None:
+        return
+    windows_text = data.decode(windows, errors="replace")
+    for control in _C1.finditer(text):
+        position = control.start()  # one byte a character, and no BOM: also the byte's
+        read = windows_text[position]
+        if read == "\ufffd":
+            continue  # 0x81 and the like are no character in Windows either
+        option = _option_name(encoding_option) or "--encoding"
+        try:
+            data.decode(windows)
+        except UnicodeDecodeError:
+            advice = f"name the right encoding with {option}"
+        else:
+            advice = f"it is {windows} text: name it with {option} {windows}"
+        line_start = text.rfind("\n", 0, position) + 1
+        raise InputError(
+            f"not {encoding} text: byte 0x{ord(control.group()):02X} is a control character in "
+            f'{encoding}, "{_printable(read)}" in {windows} '
+            f'("{_printable(_word_at(windows_text, position))}"); {advice}',
+            path,
+            line=text.count("\n", 0, position) + 1,
+            column=position - line_start + 1,
+        )
 
 
 @functools.cache
