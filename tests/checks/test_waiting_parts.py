@@ -8,10 +8,9 @@ alone and reported the waiting sentence's figure as "not in the source".
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
+from support.waiting_group import import_group, termwise
 from termwise.checks import CheckConfig, check_document
 from termwise.checks.incremental import IncrementalChecker
 from termwise.checks.issue import Issue
@@ -19,63 +18,12 @@ from termwise.glossary.model import Concept, Glossary, Term
 
 from .documents import build_document
 
-PAPER = """\
-The old survey gave the summit a height of 8579 m.
-
-The new survey raised it by about 60 ft. Since then the third highest mountain of the world \
-stands at about 8597 m.
-
-The official figure is not published yet.
-"""
-
-TMX = """\
-<?xml version='1.0' encoding='UTF-8'?>
-<tmx version="1.4">
-  <header creationtool="termwise" creationtoolversion="0.1.0" segtype="sentence"
-    o-tmf="termwise PO" adminlang="en" srclang="en" datatype="plaintext"/>
-  <body>
-    <tu tuid="1">
-      <prop type="x-alignment">[0]:[0]</prop>
-      <tuv xml:lang="en"><seg>The old survey gave the summit a height of 8579 m.</seg></tuv>
-      <tuv xml:lang="es"><seg>El antiguo levantamiento daba a la cumbre una altura de 8579 m.</seg></tuv>
-    </tu>
-    <tu tuid="2">
-      <prop type="x-alignment">[1, 2]:[1]</prop>
-      <tuv xml:lang="en"><seg>The new survey raised it by about 60 ft. Since then the third
-        highest mountain of the world stands at about 8597 m.</seg></tuv>
-      <tuv xml:lang="es"><seg>{group}</seg></tuv>
-    </tu>
-    <tu tuid="3">
-      <prop type="x-alignment">[3]:[2]</prop>
-      <tuv xml:lang="en"><seg>The official figure is not published yet.</seg></tuv>
-      <tuv xml:lang="es"><seg>La cifra oficial aún no se ha publicado.</seg></tuv>
-    </tu>
-  </body>
-</tmx>
-"""
-
-GROUP = (
-    "El nuevo levantamiento la elevó unos 60 pies, y desde entonces la tercera montaña "
-    "más alta del mundo mide unos {figure} m."
-)
-
 
 def _imported_and_checked(tmp_path: Path, figure: str) -> list[str]:
     """The messages of ``termwise check`` on a project that imported the 2-1 group, its
     translation writing ``figure`` for the waiting sentence's 8597."""
-    (tmp_path / "paper.txt").write_text(PAPER, encoding="utf-8")
-    tmx = TMX.format(group=GROUP.format(figure=figure))
-    (tmp_path / "group.tmx").write_text(tmx, encoding="utf-8")
-
-    def termwise(*args: str) -> subprocess.CompletedProcess[str]:
-        command = [sys.executable, "-m", "termwise.cli", "--project", str(tmp_path), *args]
-        return subprocess.run(command, capture_output=True, text=True, cwd=tmp_path)
-
-    imported = termwise("import", "group.tmx", "--doc", "paper.txt", "--to", "es")
-    assert imported.returncode == 0, imported.stderr
-    po = (tmp_path / "translations" / "paper.es.po").read_text(encoding="utf-8")
-    assert "this sentence's translation is still in segment" in po
-    checked = termwise("check", "paper.txt", "--to", "es", "--format", "json")
+    import_group(tmp_path, figure)
+    checked = termwise(tmp_path, "check", "paper.txt", "--to", "es", "--format", "json")
     # 1: errors found (--fail-on error), which the second test's are.
     assert checked.returncode in (0, 1), checked.stderr
     return [issue["message"] for issue in json.loads(checked.stdout)]

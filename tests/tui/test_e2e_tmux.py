@@ -68,6 +68,12 @@ class Terminal:
         self._tmux("send-keys", "-t", "0", "-l", text)
         time.sleep(0.3)
 
+    def key_then_paste(self, key: str, text: str) -> None:
+        """``key`` and a bracketed paste of ``text`` in one tmux command, so that they reach
+        the program together, as a terminal sends a paste right after a key."""
+        self._tmux("set-buffer", text)
+        self._tmux("send-keys", "-t", "0", key, ";", "paste-buffer", "-p", "-t", "0")
+
     def screen(self) -> str:
         return self._tmux("capture-pane", "-p", "-t", "0")
 

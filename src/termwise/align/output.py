@@ -879,6 +879,7 @@ def tmx_units(
     ``termwise import`` made every aligned pair reviewed.)"""
     from termwise.document.reading import page_lines
     from termwise.project import states
+    from termwise.project.importing import ALIGNMENT_PROPERTY
     from termwise.project.units import SegmentState
 
     # A group a page break runs through holds the page's lines; its text does not.
@@ -900,7 +901,7 @@ def tmx_units(
                 target_lang=target_lang,
                 properties={
                     **states.to_tmx(SegmentState.EDITED),
-                    "x-alignment": bead.notation(),
+                    ALIGNMENT_PROPERTY: bead.notation(),
                     "x-alignment-confidence": f"{bead.confidence:.2f}",
                     **({"x-alignment-note": DISPUTED_NOTE} if bead.disputed else {}),
                     **({"x-alignment-note": MT_SPLITS_NOTE} if bead.mt_splits else {}),

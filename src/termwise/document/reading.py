@@ -601,7 +601,7 @@ def page_furniture(text: str, spans: Sequence[tuple[int, int]]) -> set[int]:
     for shape, indexes in shapes.items():
         if len(indexes) < RUNNING_HEADER_REPEATS:
             continue
-        if sum(c.isalpha() for c in shape) < 4:
+        if not _worded(shape):
             # A header names the book or chapter: "1. 1950 :", a recurring list entry, does
             # not; a line of numbers alone ("1/5") is a page's where it counts on once a page.
             lines = [text[slice(*spans[index])] for index in indexes]

@@ -45,10 +45,6 @@ class TypeAhead:
         self._held: list[Typed] | None = None
         self._after = 0.0
 
-    @property
-    def holding(self) -> bool:
-        return self._held is not None
-
     def hold(self, opener: events.Key) -> None:
         """Hold every key typed after ``opener``, whose binding moves the focus. Not the
         ones typed before it, on their way back up from the focused widget: they belong
