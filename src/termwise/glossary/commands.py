@@ -739,7 +739,7 @@ def validate(ctx: click.Context, file: Path) -> None:
     """Check FILE (or every glossary file of a folder, as the project reads it): well-formed
     XML, TBX core structure, TBX-Basic dialect; every violation."""
     from termwise.errors import InputError
-    from termwise.glossary.formats import glossary_files, read_file
+    from termwise.glossary.formats import glossary_files
     from termwise.glossary.tbx import looks_like_tbx
     from termwise.glossary.validate import validate_file
 
@@ -752,7 +752,7 @@ def validate(ctx: click.Context, file: Path) -> None:
         if looks_like_tbx(data) or path.suffix.lower() == ".tbx" or data.lstrip().startswith(b"<"):
             found = validate_file(path)
         else:
-            found = read_file(path).problems
+            found = _reader_problems(path, data)
         for problem in found:
             click.echo(str(problem))
         # A warning is shown, but it faults no file: the import takes it as it is.
@@ -763,6 +763,37 @@ def validate(ctx: click.Context, file: Path) -> None:
     if problems:
         click.echo(f"{len(problems)} problem{'' if len(problems) == 1 else 's'}", err=True)
         ctx.exit(1)
+
+
+def _reader_problems(path: Path, data: bytes) -> list[Problem]:
+    """What reading the CSV or OmegaT file ``path`` reports, faulting only what ``glossary
+    import`` refuses (``import_checks``: broken quoting, no usable entry); the rest (an
+    unknown status, a skipped row) is a warning, as the import takes the file with it.
+    Validate failed a CSV for a status the import read as none, and the two disagreed."""
+    from dataclasses import replace
+
+    from termwise.errors import InputError
+    from termwise.glossary import import_checks
+    from termwise.glossary.formats import ReadOptions, detect_format
+    from termwise.glossary.model import Problem
+
+    chosen = detect_format(path, data)
+    loaded = chosen.read(data, path, ReadOptions())
+    faults = import_checks.deviations(path, chosen.name, loaded)
+    found = [
+        problem if any(problem is fault for fault in faults) else replace(problem, warning=True)
+        for problem in loaded.problems
+    ]
+    if faults:
+        # The import refuses for the first fault before it looks for entries.
+        return found
+    try:
+        import_checks.check_not_empty(path, loaded)
+    except InputError as error:
+        # Validate writes nothing: what the import says of that is no problem of the file.
+        said = error.message.removesuffix("; nothing written")
+        found.append(Problem(said, error.path, error.line))
+    return found
 
 
 @glossary.command("find")

@@ -890,12 +890,15 @@ def report_unknown_statuses(unknown: dict[str, list[int]], glossary: Glossary, p
     """One warning per unknown status value: the value, how many terms, their lines."""
     for value, lines in unknown.items():
         count = len(lines)
-        shown = ", ".join(str(number) for number in lines[:8])
-        shown += f" and {count - 8} more" if count > 8 else ""
+        # A row's one status column gives it to the row's term in each language: its line
+        # once ("lines 2, 2" read as a typo).
+        rows = list(dict.fromkeys(lines))
+        shown = ", ".join(str(number) for number in rows[:8])
+        shown += f" and {len(rows) - 8} more" if len(rows) > 8 else ""
         terms = "1 term" if count == 1 else f"{count} terms"
         glossary.problems.append(
             Problem(
-                f"unknown status {value!r} on {terms} (line{'s' if count != 1 else ''} "
+                f"unknown status {value!r} on {terms} (line{'s' if len(rows) != 1 else ''} "
                 f"{shown}); {'it keeps' if count == 1 else 'they keep'} no status",
                 str(path),
                 lines[0],

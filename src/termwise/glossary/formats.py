@@ -210,14 +210,20 @@ def read_folder_files(
     A CSV row without an id is "r<line>" in every file (a TBX entry "c<n>", an OmegaT line
     "l<line>"), and the folder's glossary merges concepts of one id: two clients' rows 2
     became one concept of both files' terms. So a file that makes up an id another file
-    makes up too gets its stem before every id it makes up ("client-r2"), stable from run
-    to run; a file whose made-up ids no other file makes up keeps them ("r2"). Those ids
-    hold only while that stays so: a second id-less file in the folder renames the first
-    one's rows too, and what named "r2" (``[mt.terms]``, ``check --ignore``, ``--concept``)
-    names no concept then. Each glossary keeps in ``Glossary.renamed`` what its made-up ids
-    became, so that ``Glossary.no_concept`` names the ids to write instead. Renaming only
-    the file that sorts later would not keep them: a new file that sorts first would rename
-    the old one's all the same.
+    makes up too gets its prefix (``_file_prefixes``) before every id it makes up
+    ("client-r2"), stable from run to run; a file whose made-up ids no other file makes up
+    keeps them ("r2"). An edit writes a TBX file's made-up ids as the folder shows them
+    ("wind-c1"), and that file still makes up the "c1" it was written from
+    (``_written_from``): the other file's "solar-c1" stays so, where it became "c1" after
+    the edit.
+
+    The ids hold only while the folder's files stay: a second id-less file renames the
+    first one's rows, and removing it gives them back their own, so what named the old id
+    (``[mt.terms]``, ``check --ignore``, ``--concept``) names no concept then. Each
+    glossary keeps in ``Glossary.renamed`` the other ids its made-up ones had or would
+    have, so that ``Glossary.no_concept`` names the id to write instead. Renaming only the
+    file that sorts later would not keep them: a new file that sorts first would rename the
+    old one's all the same.
     """
     marked = replace(options or ReadOptions(), id_prefix=_MADE_UP)
     parts: list[tuple[Path, Glossary]] = []
@@ -228,22 +234,75 @@ def read_folder_files(
             if not skip_unreadable:
                 raise
     made_up = [
-        {concept.id for concept in glossary.concepts if concept.id.startswith(_MADE_UP)}
+        {
+            concept.id.removeprefix(_MADE_UP)
+            for concept in glossary.concepts
+            if concept.id.startswith(_MADE_UP)
+        }
         for _, glossary in parts
     ]
-    counts = Counter(concept_id for ids in made_up for concept_id in ids)
-    for (path, glossary), ids in zip(parts, made_up, strict=True):
-        prefix = f"{path.stem}-" if any(counts[concept_id] > 1 for concept_id in ids) else ""
+    held = [
+        ids | _written_from(glossary, _prefix_forms(path))
+        for (path, glossary), ids in zip(parts, made_up, strict=True)
+    ]
+    counts = Counter(concept_id for ids in held for concept_id in ids)
+    clashing = [
+        path
+        for (path, _), ids in zip(parts, made_up, strict=True)
+        if any(counts[concept_id] > 1 for concept_id in ids)
+    ]
+    prefixes = _file_prefixes(clashing)
+    for path, glossary in parts:
+        prefix = prefixes.get(path, "")
         for concept in glossary.concepts:
-            if concept.id in ids:
+            if concept.id.startswith(_MADE_UP):
                 bare = concept.id.removeprefix(_MADE_UP)
                 concept.id = prefix + bare
-                if prefix:
-                    glossary.renamed[bare] = {str(path): concept.id}
+                for other in {bare} | {form + bare for form in _prefix_forms(path)}:
+                    if other != concept.id:
+                        glossary.renamed[other] = {str(path): concept.id}
         # What the reader said of a made-up id ("concept without an id; called it c1").
         for problem in glossary.problems:
             problem.message = problem.message.replace(_MADE_UP, prefix)
     return parts
+
+
+def _file_prefixes(paths: list[Path]) -> dict[Path, str]:
+    """What goes before the ids that each of ``paths`` (the files whose made-up ids clash)
+    makes up: its stem ("client-"), or its name where another of them has that stem
+    ("a.csv-" beside "a.tsv-"), whose rows would clash again under one prefix. A file that
+    makes up no id is no matter: ``wind.tbx`` holding an import's new terms of
+    ``wind.csv``'s "wind-r2" would have renamed that concept "wind.csv-r2"."""
+    stems = Counter(path.stem for path in paths)
+    return {path: f"{path.stem if stems[path.stem] == 1 else path.name}-" for path in paths}
+
+
+def _prefix_forms(path: Path) -> set[str]:
+    """Every prefix ``path``'s made-up ids may have (``_file_prefixes``): its stem's and its
+    name's, as the folder's other files come and go."""
+    return {f"{path.stem}-", f"{path.name}-"}
+
+
+def _written_from(glossary: Glossary, forms: set[str]) -> set[str]:
+    """The made-up ids that ids ``glossary``'s file gives itself were written from: an edit
+    wrote the "wind-c1" the folder showed, made up as "c1" by the TBX reader, the one file
+    an edit writes. An id of the file's own that another file makes up is no clash, nor
+    one in another reader's form: a TBX holding an import's new terms of a CSV's concept
+    holds them under that concept's id ("r3"), to merge with it, and the import names a
+    new concept of its own "new-r2" where "r2" is another file's."""
+    own = [concept.id for concept in glossary.concepts if not concept.id.startswith(_MADE_UP)]
+    written = {
+        concept_id.removeprefix(form)
+        for concept_id in own
+        for form in forms
+        if concept_id.startswith(form)
+    }
+    if not written:
+        return set()
+    # Only now: the TBX reader's module brings lxml, which a folder of CSVs does not need.
+    from termwise.glossary.tbx import is_made_up_id
+
+    return {concept_id for concept_id in written if is_made_up_id(concept_id)}
 
 
 # (file, tag) pairs warned about already: a command may load the glossary more than once.

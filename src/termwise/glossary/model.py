@@ -262,10 +262,11 @@ class Glossary:
     lang: str | None = None
     # Lines or entries a reader had to skip; never compared, never written.
     problems: list[Problem] = field(default_factory=list, compare=False, repr=False)
-    # Ids a reader made up (an id-less CSV row's "r3") that files of one folder share, each
-    # with what every file holding it calls it instead: "r3" → {"glossary/client.csv":
-    # "client-r3", ...} (``read_folder_files``). What ``no_concept`` tells a reference
-    # written before a second id-less file came.
+    # The other ids that a reader's made-up ids (an id-less CSV row's "r3") had or would
+    # have as the files of one folder come and go, each with what every file holding it
+    # calls it now: "r3" → {"glossary/client.csv": "client-r3", ...} while two files make
+    # up "r3", "client-r3" → {"glossary/client.csv": "r3"} while one does
+    # (``read_folder_files``). What ``no_concept`` tells a reference written before.
     renamed: dict[str, dict[str, str]] = field(default_factory=dict, compare=False, repr=False)
 
     def concept(self, concept_id: str) -> Concept:
@@ -283,19 +284,28 @@ class Glossary:
 
     def no_concept(self, concept_id: str) -> str:
         """That the glossary has no concept ``concept_id``, and where the id was one a reader
-        made up that files of the folder now call by their names, which ids to write
-        instead: adding a second id-less CSV renamed the first one's "r3" to "client-r3",
-        and "[mt.terms] r3" then failed without saying why."""
+        made up that files of the folder now call otherwise, which ids to write instead:
+        adding a second id-less CSV renamed the first one's "r3" to "client-r3", and
+        "[mt.terms] r3" then failed without saying why; removing it again gave "client-r3"
+        its "r3" back, as silently."""
         said = f"the glossary has no concept {concept_id}"
         by_file = self.renamed.get(concept_id)
         if not by_file:
             return said
         folder = PurePath(next(iter(by_file))).parent
-        ids = ", ".join(by_file[file] for file in sorted(by_file))
         choose = "write the one you mean" if len(by_file) > 1 else "write that"
+        # "r3" itself, which every file's new id ends with: the files' rows clash now.
+        if all(new.endswith(f"-{concept_id}") for new in by_file.values()):
+            ids = ", ".join(by_file[file] for file in sorted(by_file))
+            return (
+                f"{said}: id-less glossary files in {folder}/ now name their rows by file "
+                f"({ids}); {choose}"
+            )
+        now = ", ".join(f"{PurePath(file).name}'s is {by_file[file]}" for file in sorted(by_file))
         return (
-            f"{said}: id-less glossary files in {folder}/ now name their rows by file "
-            f"({ids}); {choose}"
+            f"{said}: the rows of id-less glossary files in {folder}/ have their file's name "
+            f"in their ids only while another file's rows would clash with them ({now} now); "
+            f"{choose}"
         )
 
     def languages(self) -> list[str]:

@@ -103,6 +103,21 @@ class TbxStyle:
 # --------------------------------------------------------------------------- reading
 
 
+# What ``made_up_id`` gives.
+_MADE_UP_ID = re.compile(r"c[1-9][0-9]*")
+
+
+def made_up_id(number: int) -> str:
+    """The id the reader gives the ``number``-th entry where the file gives it none."""
+    return f"c{number}"
+
+
+def is_made_up_id(concept_id: str) -> bool:
+    """Whether ``concept_id`` is one the reader makes up (``made_up_id``), for an id an
+    edit wrote with its folder's prefix before it ("wind-c1")."""
+    return _MADE_UP_ID.fullmatch(concept_id) is not None
+
+
 def read_tbx(data: bytes, path: str | Path, id_prefix: str = "") -> Glossary:
     """Read TBX v3 (any dialect, dca or dct) or TBX 2008 (``martif``) from ``data``; a
     concept without an id is ``c<n>``, the n-th, with ``id_prefix`` before it
@@ -196,7 +211,7 @@ class _Reader:
             )
 
     def read_concept(self, entry: etree._Element, number: int) -> Concept | None:
-        concept = Concept(id=entry.get("id") or f"{self.id_prefix}c{number}")
+        concept = Concept(id=entry.get("id") or self.id_prefix + made_up_id(number))
         if not entry.get("id"):
             self.problem(f"concept without an id; called it {concept.id}", entry)
         # The concept's own data categories first (they come before its language sections
