@@ -798,7 +798,12 @@ def _reader_problems(path: Path, data: bytes) -> list[Problem]:
 
 @glossary.command("find")
 @click.argument("text")
-@click.option("--lang", default="en", show_default=True, type=LANGUAGE)
+@click.option(
+    "--lang",
+    type=LANGUAGE,
+    help="The language of TEXT (BCP 47): default, the glossary's own (the project's source "
+    "language), or for Chinese or Japanese text the one of them the glossary holds.",
+)
 @glossary_option()
 @click.option("--accent-insensitive", is_flag=True, help="Ignore accents (es, fr, de).")
 @click.option(
@@ -808,7 +813,7 @@ def _reader_problems(path: Path, data: bytes) -> list[Problem]:
 def find(
     layout: ProjectLayout,
     text: str,
-    lang: str,
+    lang: str | None,
     glossary_path: Path | None,
     accent_insensitive: bool,
     fmt: str,
@@ -819,6 +824,8 @@ def find(
 
     loaded = load_glossary(_glossary_path(layout, glossary_path))
     _warn(loaded.problems)
+    if lang is None:
+        lang = _find_language(loaded, text)
     matcher = TermMatcher(loaded, lang, accent_insensitive=accent_insensitive)
     matches = matcher.find(text)
     rows = []
@@ -836,8 +843,12 @@ def find(
                 "preferred": preferred.text if preferred else None,
             }
         )
+    # Where TEXT is clearly not in ``lang``, finding nothing says which --lang to give.
+    hint = "" if rows else _script_hint(loaded, text, lang)
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        if hint:
+            click.echo(f"note: no glossary term found{hint}", err=True)
         return
     for row in rows:
         advice = ""
@@ -847,7 +858,49 @@ def find(
             f"{row['start']}-{row['end']} {row['concept']} {row['status']}: {row['text']!r}{advice}"
         )
     if not rows:
-        click.echo("no glossary term found")
+        click.echo(f"no glossary term found{hint}")
+
+
+def _find_language(loaded: Glossary, text: str) -> str:
+    """The language ``glossary find`` reads TEXT in without ``--lang``: the glossary's own,
+    unless TEXT's script is clearly another's and the glossary holds one language of it
+    (Han text, a glossary with Chinese terms: zh). English by default found no term of
+    Chinese text, and said nothing of why."""
+    from termwise import languages
+    from termwise.glossary.text_language import (
+        fitting_languages,
+        own_language,
+        script_of,
+        written_otherwise,
+    )
+
+    own = own_language(loaded) or "en"
+    fitting = fitting_languages(loaded, text)
+    if written_otherwise(text, own) and len(fitting) == 1:
+        click.echo(
+            f"note: TEXT is written with {script_of(text)[0]}, not in "
+            f"{languages.display_name(own)}: "
+            f"finding the glossary's {fitting[0]} terms (--lang chooses)",
+            err=True,
+        )
+        return fitting[0]
+    return own
+
+
+def _script_hint(loaded: Glossary, text: str, lang: str) -> str:
+    """Why no term was found, where TEXT is clearly not written in ``lang``: the ``--lang``
+    to give (the glossary's languages of TEXT's script), else that it has none."""
+    from termwise import languages
+    from termwise.glossary.text_language import fitting_languages, script_of, written_otherwise
+
+    if not written_otherwise(text, lang):
+        return ""
+    script, written_so = script_of(text)
+    said = f" in {languages.display_name(lang)} (--lang {lang}): TEXT is written with {script}"
+    fitting = fitting_languages(loaded, text)
+    if not fitting:
+        return f"{said}, and the glossary has no {written_so} terms"
+    return f"{said}: give " + " or ".join(f"--lang {choice}" for choice in fitting)
 
 
 def term_language(

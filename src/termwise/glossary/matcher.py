@@ -22,7 +22,8 @@ therefore compares *keys*, not strings:
    non-overlapping ones are kept ("human destiny community" over "destiny community").
 
 Chinese and Japanese are matched character by character with whitespace ignored, because
-they are written without spaces and hard line wraps fall anywhere.
+they are written without spaces and hard line wraps fall anywhere; a Chinese term that ends
+inside a longer word (中国梦 in 中国梦想) is not found (``chinese_words``).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from typing import Any, NamedTuple
 import ahocorasick
 
 from termwise import languages
+from termwise.glossary.chinese_words import ends_inside_word
 from termwise.glossary.gender import head_index
 from termwise.glossary.inflection import (
     agrees,
@@ -406,6 +408,8 @@ class TermMatcher:
         self.accent_insensitive = accent_insensitive
         self.cjk = languages.is_cjk(self.lang)
         base = languages.primary(self.lang)
+        # Chinese terms are found only where a word ends (``chinese_words``).
+        self._chinese = base == "zh"
 
         self._stem_word = _stemmer(base)
         self._base = base
@@ -1008,6 +1012,9 @@ class TermMatcher:
             if _latin(key[first]) and first > 0 and _latin(key[first - 1]):
                 continue
             if _latin(key[end_index]) and end_index + 1 < len(key) and _latin(key[end_index + 1]):
+                continue
+            # Nor a Chinese term inside a longer word: 中国梦 is no term of 中国梦想.
+            if self._chinese and ends_inside_word(key, first, end_index + 1):
                 continue
             found = "".join(ch for ch in text[start:end] if not ch.isspace())
             valid = [
