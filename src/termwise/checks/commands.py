@@ -143,7 +143,7 @@ def check(
     read_only: set[str] = set()
     waiting: dict[str, str] = {}
     if target_path is not None:
-        targets, found_lang, plurals, flags = _targets_from_interchange(
+        targets, found_lang, plurals, flags, left_out, waiting = _targets_from_interchange(
             document, target_path, target_lang
         )
         target_lang = target_lang or found_lang
@@ -289,12 +289,22 @@ def _targets_from_project(
 
 def _targets_from_interchange(
     document: Document, path: Path, target_lang: str | None
-) -> tuple[dict[str, str], str | None, dict[str, object], dict[str, frozenset[str]]]:
+) -> tuple[
+    dict[str, str],
+    str | None,
+    dict[str, object],
+    dict[str, frozenset[str]],
+    set[str],
+    dict[str, str],
+]:
     """Pair a PO/XLIFF/TMX file's units with segments: by segment id, then by source text;
     with the plural entries' forms and the PO flags of the units paired, as the project
     file gives them (``--target in.po`` checked no c-format entry strictly, and no plural
-    form but the singular)."""
+    form but the singular); and termwise's own aligned groups placed as ``import`` places
+    them, with the parts waiting on a group kept whole, left out as the project's are
+    (``_aligned_groups``)."""
     from termwise.document.ids import content_key
+    from termwise.project.importing import ALIGNMENT_PROPERTY
     from termwise.project.interchange import read_units
 
     units = read_units(path, target_lang=target_lang)
@@ -319,7 +329,54 @@ def _targets_from_interchange(
     lang = languages.normalize(target_lang) if target_lang else None
     targets = {segment_id: unit.target for segment_id, unit in paired.items()}
     flags = {segment_id: unit.flags for segment_id, unit in paired.items() if unit.flags}
-    return targets, lang, _interchange_plurals(paired, lang), flags
+    left_out: set[str] = set()
+    waiting: dict[str, str] = {}
+    taken = {id(unit) for unit in paired.values()}
+    groups = [
+        unit
+        for unit in units
+        if unit.target and id(unit) not in taken and ALIGNMENT_PROPERTY in unit.properties
+    ]
+    if groups and lang is not None:
+        grouped, left_out, waiting = _aligned_groups(document, groups, lang, set(targets))
+        targets.update(grouped)
+    return targets, lang, _interchange_plurals(paired, lang), flags, left_out, waiting
+
+
+def _aligned_groups(
+    document: Document, units: list[InterchangeUnit], lang: str, paired: set[str]
+) -> tuple[dict[str, str], set[str], dict[str, str]]:
+    """The translations of termwise's own aligned groups (units with ``x-alignment`` whose
+    source is several segments), placed as ``termwise import`` places them: shared out
+    sentence by sentence, or kept whole in the group's first segment with the others
+    waiting on it; the parts so left out (``omissions.confirmed_omission``, as the project
+    file's); and the waiting parts, by id, with their holder's id. Segments in ``paired``
+    (a unit of their own) are left as they are.
+
+    Checked without its parts, a kept group's translation was 'not translated' on every
+    segment of it, or compared with its first sentence alone."""
+    from termwise.checks.entries import waiting_on
+    from termwise.project.importing import apply_units
+    from termwise.project.omissions import confirmed_omission
+    from termwise.project.translation_file import TranslationFile
+    from termwise.project.translations import sync_with_document
+
+    # A project file of the document in memory only: ``import`` fills it, nothing is saved.
+    scratch = TranslationFile(lang=lang, source_lang=document.lang)
+    sync_with_document(scratch, document)
+    apply_units(units, document, scratch)
+    targets = {
+        segment_id: unit.target
+        for segment_id, unit in scratch.units.items()
+        if unit.target and segment_id not in paired
+    }
+    waiting = {
+        part: holder
+        for part, holder in waiting_on(scratch).items()
+        if part not in paired and holder in targets
+    }
+    left_out = {part for part in waiting if confirmed_omission(scratch.units[part])}
+    return targets, left_out, waiting
 
 
 def _interchange_plurals(

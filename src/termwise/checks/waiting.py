@@ -5,6 +5,8 @@ whole translation in one segment (the holder) and the later parts empty, each wa
 note that names the holder (``project.omissions.waited_for``). A check that compares a source
 with its translation must read the holder's source and those parts' sources together: read
 alone, its translation had "number 8597 not in the source" where the waiting part has it.
+``check --target`` gives a TMX of termwise's own aligner the same parts, placing its groups
+as ``import`` does (``checks.commands._aligned_groups``).
 
 Checks registered with ``reads_waiting`` are given ``whole_pairs``; a source-side issue they
 find in a waiting part's text is put back on that part (``onto_waiting``), where its offsets
