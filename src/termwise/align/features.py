@@ -21,6 +21,10 @@ import numpy as np
 import numpy.typing as npt
 
 from termwise import languages
+from termwise.document.figures import chinese_counts, read_figures
+
+# Read here by the tests and tools that compare the aligner's readings of numbers.
+from termwise.document.figures import chinese_numerals as chinese_numerals
 
 # Punctuation classes, each with its ASCII and full-width (CJK) forms.
 PUNCTUATION_CLASSES: tuple[tuple[str, str], ...] = (
@@ -158,22 +162,6 @@ _EN_ANY_NUMBER = re.compile(
     + "|".join(sorted({*_EN_UNITS, *_EN_ORDINALS, *_EN_TENS, *_EN_SCALES}, key=len, reverse=True))
     + r"|[a-z]*score)(?![a-z])"
 )
-_ZH_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000, "亿": 100_000_000}
-_ZH_RUN = re.compile("[零〇一二两三四五六七八九十百千万亿]+")
 
 
 def english_number_words(text: str) -> list[int]:
@@ -222,59 +210,6 @@ def english_number_words(text: str) -> list[int]:
     if current is not None:
         values.append(total + current)
     return [value for value in values if value >= 2]
-
-
-def chinese_numerals(text: str) -> list[int]:
-    """Values of the Chinese numerals in ``text`` (二百五十 is 250, 十四亿 1,400,000,000); a
-    bare 百 or 千 is a word."""
-    values: list[int] = []
-    for run in _ZH_RUN.findall(text):
-        if len(run) == 1 and run in _ZH_UNITS:
-            continue
-        if run[0] in _ZH_UNITS and run[1:2] == run[0]:
-            # 千千, 万万, 千千万万: "thousands upon thousands", no count (四万万 is one).
-            continue
-        # Below 亿, 万 groups as 亿 groups above it: 四亿三千万 is 4 亿 and 3000 万.
-        hundred_millions = total = section = 0
-        digit: int | None = None
-        for position, char in enumerate(run):
-            if char in _ZH_DIGITS:
-                digit = _ZH_DIGITS[char]
-                continue
-            unit = _ZH_UNITS[char]
-            if unit == 10000 and position and run[position - 1] == "万":
-                # 万万 is 亿: 四万万 is 400 million, not 40,000.
-                total *= unit
-            elif unit == 10000:
-                total += (section + (digit or 0)) * unit
-                section = 0
-            elif unit == 100_000_000:
-                hundred_millions += (total + section + (digit or 0)) * unit
-                total = section = 0
-            else:
-                section += (1 if digit is None else digit) * unit
-            digit = None
-        value = hundred_millions + total + section + (digit or 0)
-        if value >= 2:
-            values.append(value)
-    return values
-
-
-# A bare 十 is ten ("门票十欧元", ten euros) but for the words it starts: 十分 ("very", though
-# 十分之一 is a tenth, read as ten as English reads "a tenth"), 十足 ("full"), 十字
-# ("cross"), 十全 ("perfect"). Japanese writes the tenth 十分の一 (十分の注意 is "enough
-# care"). Left unread, "Tickets cost ten euros." weighed as much against 门票十欧元 as
-# against any line, and the sentence the Chinese leaves out beside it was taken for the
-# ticket's.
-_ZH_BARE_TEN = re.compile(
-    r"(?<![零〇一二两三四五六七八九十百千万亿])十(?![零〇一二两三四五六七八九十百千万亿])"
-    r"(?!分(?!之|の[一二三四五六七八九])|足|字|全)"
-)
-
-
-def chinese_counts(text: str) -> list[int]:
-    """``chinese_numerals`` and each bare 十 that counts ten, for the aligner's anchors."""
-    return chinese_numerals(text) + [10] * len(_ZH_BARE_TEN.findall(text))
 
 
 # Spanish cardinals, compared by value with digits and with the other side's words ("a las
@@ -432,93 +367,32 @@ def number_key(text: str) -> str:
     return digits or "0"
 
 
-# A figure's scale, in the languages whose number words are read and in German and French:
-# a language that writes a figure with its scale ("4.5 million") and one that writes it
-# whole ("4 500 000") or with another scale (Chinese 450万, 14亿 for "1.4 billion") then
-# agree. Every language reads it alike, so that "4,5 Millionen" and "4,5 millions" still do.
-_FIGURE_SCALES = {
-    "thousand": 10**3,
-    "million": 10**6,
-    "billion": 10**9,
-    "billions": 10**9,
-    "trillion": 10**12,
-    "mil millones": 10**9,
-    "billón": 10**12,
-    "billones": 10**12,
-    "billionen": 10**12,
-    "mil": 10**3,
-    "millón": 10**6,
-    "millones": 10**6,
-    "millions": 10**6,
-    "milliard": 10**9,
-    "milliards": 10**9,
-    "millionen": 10**6,
-    "milliarde": 10**9,
-    "milliarden": 10**9,
-    "mio": 10**6,
-    "mrd": 10**9,
-}
-# The languages whose "billion" is a million millions (the long scale: French "1 billion" is
-# the English "1 trillion"; their thousand millions is "milliard").
-_LONG_SCALE = frozenset({"de", "fr", "it", "nl", "pl"})
-# A Chinese scale (万, 千万, 亿) is read as a numeral and runs on into the next character,
-# but for the units it makes (千克 kg, 千米 km, 千瓦 kW, 百帕 hPa: "50千克" is 50 kg, not
-# 50,000); a word must end ("mil" is no scale in "milla").
-_SCALE_AFTER = re.compile(
-    r"\s?(?:([百千万亿]+)(?![克米瓦焦帕赫卡伏])|("
-    + "|".join(sorted(_FIGURE_SCALES, key=len, reverse=True))
-    + r")(?!\w)\.?)",
-    re.IGNORECASE,
-)
 _SEPARATOR = re.compile(r"[.,'’\u00a0\u202f]")
+
+
+def _figure_value(figure: str, scaled: bool) -> Decimal:
+    """A figure as the aligner compares it: its digits alone ("1,000.5" and "1.000,5"
+    agree); before a scale, its last separator is a decimal mark but before three digits
+    ("1,4 million", "1,400 million"), which every language reads alike there."""
+    if not scaled:
+        return Decimal(number_key(figure))
+    parts = _SEPARATOR.split(figure)
+    if len(parts) > 1 and len(parts[-1]) != 3:
+        return Decimal(f"{''.join(parts[:-1])}.{parts[-1]}")
+    return Decimal("".join(parts))
 
 
 def figure_keys(text: str, lang: str | None = None) -> tuple[list[str], str]:
     """The ``number_key`` of every figure in ``text``, a figure with its scale read as its
     value ("4.5 million", 450万 and "4,5 millones" are 4500000, 5亿3000万 and "530 Millionen"
-    530000000; "billion" in ``lang``'s scale), and ``text`` with those scales blanked: the number words would read "million"
-    again as a million of its own."""
-    keys: list[int] = []
+    530000000: ``read_figures``), and ``text`` with those scales blanked: the number words
+    would read "million" again as a million of its own."""
+    figures = read_figures(_NUMBER.finditer(text), _figure_value, lang)
     blanked = text
-    # Where the last figure with a Chinese scale ended, and that scale: Chinese writes
-    # 530,000,000 as 5亿3000万 and 15,000 as 1万5000, a figure and a smaller one after it
-    # (by scale, or whole digits for the places the scale leaves: 万's four), one number.
-    joins: tuple[int, int] | None = None
-    for match in _NUMBER.finditer(text):
-        scale = _SCALE_AFTER.match(text, match.end())
-        # The larger scale's factor, where this figure goes on from it.
-        larger = joins[1] if joins is not None and joins[0] == match.start() else None
-        if scale is None:
-            digits = re.sub(r"\D", "", match.group())
-            if larger is not None and 10 ** len(digits) == larger:
-                keys[-1] += int(digits)
-            else:
-                keys.append(int(number_key(match.group())))
-            joins = None
-            continue
-        # The last separator is a decimal mark but before three digits ("1,400 million"):
-        # either way the languages read it alike for a scaled figure.
-        parts = _SEPARATOR.split(match.group())
-        if len(parts) > 1 and len(parts[-1]) != 3:
-            value = Decimal(f"{''.join(parts[:-1])}.{parts[-1]}")
-        else:
-            value = Decimal("".join(parts))
-        if scale.group(1):
-            [factor] = chinese_numerals("一" + scale.group(1)) or [1]
-        else:
-            word = scale.group(2).lower()
-            factor = _FIGURE_SCALES[word]
-            if word.startswith("billion") and lang and languages.primary(lang) in _LONG_SCALE:
-                factor = 10**12
-        figure = int(value * factor)
-        if larger is not None and figure < larger:
-            keys[-1] += figure
-        else:
-            keys.append(figure)
-        start, end = scale.span()
-        joins = (end, factor) if scale.group(1) else None
-        blanked = blanked[:start] + " " * (end - start) + blanked[end:]
-    return [str(key) for key in keys], blanked
+    for figure in figures:
+        for start, end in figure.scales:
+            blanked = blanked[:start] + " " * (end - start) + blanked[end:]
+    return [str(int(figure.value)) for figure in figures], blanked
 
 
 def is_debris(text: str) -> bool:

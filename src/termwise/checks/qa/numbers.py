@@ -1,5 +1,6 @@
 """Numbers and citations: figures, years, Roman numerals and citation markers of the
-source must all be in the translation, unchanged."""
+source must all be in the translation, unchanged. A heading's or list item's label is the
+one exception: a translation labels it its own way (一、 for "1.") or drops a heading's."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from termwise.checks.registry import Scope, register
 from termwise.checks.screening import (
     segments_containing_either,
 )
+from termwise.document.figures import chinese_counts, leading_label, read_figures
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _DIGIT = re.compile(r"[0-9０-９]")
@@ -50,12 +52,14 @@ def _numbers(text: str, lang: str | None = None) -> list[tuple[str, int, int]]:
             found.append((f"{int(match.group(1))}:{match.group(2)}", match.start(), match.end()))
         masked = _TIME.sub(lambda m: " " * len(m.group()), masked)
     decimal = _decimal_mark(lang)
-    for match in _NUMBER.finditer(masked):
-        figure = match.group().translate(_FULLWIDTH_DIGITS)
-        value = _value(figure, decimal)
-        # A scaled figure stands for its value: "1.5 million" is 150万, not 15.
-        scale = _scale_after(masked[match.end() : match.end() + 16])
-        found.append((_canonical(value * scale), match.start(), match.end()))
+
+    def value(figure: str, scaled: bool) -> Decimal:
+        return _value(figure.translate(_FULLWIDTH_DIGITS), decimal)
+
+    # A scaled figure stands for its value ("1.5 million" is 150万, not 15), and a Chinese
+    # figure in parts for the whole (5亿3000万 is "530 million"), as the aligner reads them.
+    for figure in read_figures(_NUMBER.finditer(masked), value, lang):
+        found.append((_canonical(figure.value), figure.start, figure.end))
     return found
 
 
@@ -224,6 +228,8 @@ def _differing_numbers(
             if value is not None and (have - wanted)[value] > 0:
                 wanted[value] += 1
     if wanted != have:
+        _settle_label(pair, target, source_numbers, target_numbers, wanted, have)
+    if wanted != have:
         _settle_written_out(context, pair.source, target, wanted, have)
     if wanted == have:
         return []
@@ -282,6 +288,40 @@ def _differing_numbers(
     return issues
 
 
+def _settle_label(
+    pair: Pair,
+    target: str,
+    source_numbers: list[tuple[str, int, int]],
+    target_numbers: list[tuple[str, int, int]],
+    wanted: Counter[str],
+    have: Counter[str],
+) -> None:
+    """Count the source's heading or list label ("1. Introduction", "2.3 Methods") as kept
+    where the target writes its own number in a label of its own (一、引言, （三）方法,
+    "3. Métodos"), or drops it from a heading ("Introducción", 引言), as it may a Roman
+    numeral's. A label with another number is still reported."""
+    label = leading_label(pair.source)
+    if label is None:
+        return
+    ours = next(
+        (d for d, s, e in source_numbers if (s, e) == (label.start, label.end)),
+        None,
+    )
+    if ours is None or (wanted - have)[ours] == 0:
+        return
+    theirs = leading_label(target)
+    if theirs is None:
+        if pair.is_heading:
+            have[ours] += 1
+        return
+    if theirs.number != label.number:
+        return
+    have[ours] += 1
+    written = next((d for d, s, _ in target_numbers if s == theirs.start), None)
+    if written is not None and (have - wanted)[written] > 0:
+        wanted[written] += 1
+
+
 def _bare_digits(figure: str) -> str:
     """A figure's digits alone, its sign and marks dropped: "1.5" and "1,5" are alike."""
     return re.sub(r"[^0-9]", "", figure.translate(_FULLWIDTH_DIGITS))
@@ -294,15 +334,13 @@ def _settle_written_out(
     numerals (十二 for 12, "twelve" for 12, 百分之五十 for 50%), a month's name for its
     number (5月 for May), and a figure with its scale (150万 for 1.5 million). A published
     Chinese translation writes numbers so, and each was an error."""
-    from termwise.align.features import chinese_numerals, english_number_words
+    from termwise.align.features import english_number_words
 
     def written(text: str, lang: str | None) -> list[str]:
         base = (lang or "").split("-")[0]
         values: list[int] = []
         if base in ("zh", "ja"):
-            # A bare 十 is a word as often as a number (十分, "very"), but not after 百分之
-            # or before 倍 and 成: 百分之十 is 10 %.
-            values = chinese_numerals(text) + [10] * len(_ZH_BARE_TEN.findall(text))
+            values = chinese_counts(text)
         elif base == "en":
             values = english_number_words(text) + [
                 _EN_MONTHS[name] for name in _EN_MONTH_NAME.findall(text)
@@ -320,10 +358,6 @@ def _settle_written_out(
             wanted[value] += 1
 
 
-_ZH_BARE_TEN = re.compile(
-    r"(?<![一二三四五六七八九十百千万亿两零〇])(?:(?<=百分之)十|十(?=[倍成%％]))"
-    r"(?![一二三四五六七八九十百千万亿])"
-)
 _ES_BILLION = re.compile(r"(?<![0-9])(?<![0-9]\s)\b[Mm]il millones\b")
 _EN_MONTHS = {
     name: number
@@ -347,29 +381,6 @@ _EN_MONTHS = {
 }
 # Whole words only: "May" is also in "Mayor", and "March" in "Marches".
 _EN_MONTH_NAME = re.compile(r"\b(" + "|".join(_EN_MONTHS) + r")\b")
-_SCALES = {
-    "thousand": 10**3, "千": 10**3, "mil": 10**3, "万": 10**4, "million": 10**6,
-    "millions": 10**6, "millones": 10**6, "millón": 10**6, "Million": 10**6,
-    "Millionen": 10**6, "Mio": 10**6, "亿": 10**8, "billion": 10**9, "milliard": 10**9,
-    "milliards": 10**9, "Milliarde": 10**9, "Milliarden": 10**9, "Mrd": 10**9,
-    "mil millones": 10**9, "trillion": 10**12,
-}  # fmt: skip
-# The scale after a figure: "1.5 million", "150万", "2,3 millones", "3 Mrd.", "3 mil
-# millones". A word must end there ("mil" is no scale in "milla"); a Chinese character runs
-# on into the next.
-_SCALE_AFTER = re.compile(
-    r"\s?(?:("
-    + "|".join(sorted((k for k in _SCALES if "\u3400" <= k[0] <= "\u9fff"), key=len, reverse=True))
-    + r")|("
-    + "|".join(sorted((k for k in _SCALES if k[0].isascii()), key=len, reverse=True))
-    + r")\.?(?!\w))"
-)
-
-
-def _scale_after(after: str) -> int:
-    """The scale ``after`` a figure begins with (" million", "万"), else 1."""
-    match = _SCALE_AFTER.match(after)
-    return _SCALES[match.group(1) or match.group(2)] if match else 1
 
 
 def _citation_key(marker: str) -> str:
