@@ -683,16 +683,19 @@ class TermMatcher:
         none inside an address or code (``term_free_spans``)."""
         if not self._size or not text:
             return []
-        matches = self._find_anywhere(text)
-        if matches and any(mark in text for mark in _TERM_FREE_MARKS):
-            spans = term_free_spans(text)
-            if spans:
-                return [m for m in matches if not any(a < m.end and m.start < b for a, b in spans)]
-        return matches
+        return _outside_term_free(text, self._find_anywhere(text))
 
-    def _find_anywhere(self, text: str) -> list[TermMatch]:
+    def find_nested(self, text: str) -> list[TermMatch]:
+        """Every term occurrence in ``text``, those inside a longer one too, in text order
+        of their starts: a concept whose term is part of another's (命运共同体 in
+        亚洲命运共同体) is in the text, though ``find`` gives the longer one alone."""
+        if not self._size or not text:
+            return []
+        return _outside_term_free(text, self._find_anywhere(text, nested=True))
+
+    def _find_anywhere(self, text: str, *, nested: bool = False) -> list[TermMatch]:
         if self.cjk:
-            return self._find_cjk(text)
+            return self._find_cjk(text, nested=nested)
         tokens = _tokens_of(text)
         cache = self._cache
         try:
@@ -762,9 +765,8 @@ class TermMatcher:
                 entry = valid[0] if len(valid) == 1 else self._closest(valid, words)
                 others = tuple(e.concept_id for e in valid if e.concept_id != entry.concept_id)
             candidates.append((start, end, entry, others))
-        if len(candidates) == 1:
-            start, end, entry, others = candidates[0]
-            return [_new_match(TermMatch, (*entry.head, start, end, text[start:end], others))]
+        if len(candidates) == 1 or nested:
+            return _all_matches(candidates, text)
         return _select(candidates, text) if candidates else []
 
     def _after_prefix(
@@ -1000,7 +1002,7 @@ class TermMatcher:
         folded = folded.casefold()
         return folded if len(folded) == 1 else char
 
-    def _find_cjk(self, text: str) -> list[TermMatch]:
+    def _find_cjk(self, text: str, *, nested: bool = False) -> list[TermMatch]:
         positions = [index for index, char in enumerate(text) if not char.isspace()]
         key = "".join(self._cjk_char(text[index]) for index in positions)
         candidates: list[_Candidate] = []
@@ -1029,7 +1031,7 @@ class TermMatcher:
                     e.concept_id for e in valid[1:] if e.concept_id != valid[0].concept_id
                 )
                 candidates.append((start, end, valid[0], others))
-        return _select(candidates, text)
+        return _all_matches(candidates, text) if nested else _select(candidates, text)
 
 
 # The parts of speech (as ``_part_of_speech`` spells them) of a term whose head is no noun,
@@ -1087,6 +1089,23 @@ def _tokens_of(text: str) -> list[str]:
 def _token_starts(text: str) -> list[int]:
     """The character offset of each token of ``text`` as cut by ``_tokens_of``."""
     return [m.start() for m in _TOKEN.finditer(text.translate(_DASH_TO_SPACE))]
+
+
+def _outside_term_free(text: str, matches: list[TermMatch]) -> list[TermMatch]:
+    """``matches`` less those inside an address or code (``term_free_spans``)."""
+    if matches and any(mark in text for mark in _TERM_FREE_MARKS):
+        spans = term_free_spans(text)
+        if spans:
+            return [m for m in matches if not any(a < m.end and m.start < b for a, b in spans)]
+    return matches
+
+
+def _all_matches(candidates: list[_Candidate], text: str) -> list[TermMatch]:
+    """Every candidate as a match, nested and overlapping ones too, by their starts."""
+    return [
+        _new_match(TermMatch, (*entry.head, start, end, text[start:end], others))
+        for start, end, entry, others in sorted(candidates, key=lambda c: c[0])
+    ]
 
 
 def _select(candidates: list[_Candidate], text: str) -> list[TermMatch]:

@@ -52,13 +52,14 @@ _WORD_IN_CAPITALS_ZIPF = 5.0
 # acronym (UNESCO and UNICEF have six letters).
 _ACRONYM_MOST_LETTERS = 6
 # A Roman numeral up to XXXIX: a text's chapters, parts and volumes ("Chapter IV"). One of
-# L, C, D or M is a code as often ("Washington DC", "MIX").
-_ROMAN = r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})"
-_ROMAN_NUMERAL = re.compile(_ROMAN)
+# L, C, D or M is a code as often ("Washington DC", "MIX"). The numbers check reads such a
+# label as its number.
+ROMAN_LABEL = r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})"
+_ROMAN_NUMERAL = re.compile(ROMAN_LABEL)
 # A label after a capitalised word: a number ("Figure 2", "Section 4.1"), one letter
 # ("Appendix A") or a Roman numeral ("Part XII"). The capital before it is a reference's as
 # often as a name's.
-_LABEL = re.compile(rf"\s+(?:\d|[^\W\d_](?![^\W_])|{_ROMAN}(?![^\W_]))")
+_LABEL = re.compile(rf"\s+(?:\d|[^\W\d_](?![^\W_])|{ROMAN_LABEL}(?![^\W_]))")
 # CLDR's "World" and "Unknown Region" are no place a reader would call by name.
 _NOT_PLACES = frozenset({"001", "ZZ"})
 

@@ -10,10 +10,9 @@ from decimal import Decimal
 
 from termwise.checks.context import CheckContext, Pair
 from termwise.checks.issue import Issue, Severity
+from termwise.checks.qa.names import ROMAN_LABEL
 from termwise.checks.registry import Scope, register
-from termwise.checks.screening import (
-    segments_containing_either,
-)
+from termwise.checks.screening import either_side, segments_containing_either
 from termwise.document.figures import chinese_counts, leading_label, read_figures
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -35,7 +34,7 @@ def _numbers(text: str, lang: str | None = None) -> list[tuple[str, int, int]]:
     """(value, start, end) of every number outside citation markers, each figure read as
     ``lang`` writes numbers (``_value``)."""
     if not _DIGIT.search(text):
-        return []
+        return _roman_labels(text)
     masked = _CITATION.sub(lambda m: " " * len(m.group()), text) if "[" in text else text
     if "{" in masked or "%" in masked:
         # A placeholder's width and precision ("{size:.2f}", "%5d") are no numbers of the
@@ -60,6 +59,34 @@ def _numbers(text: str, lang: str | None = None) -> list[tuple[str, int, int]]:
     # figure in parts for the whole (5亿3000万 is "530 million"), as the aligner reads them.
     for figure in read_figures(_NUMBER.finditer(masked), value, lang):
         found.append((_canonical(figure.value), figure.start, figure.end))
+    return found + _roman_labels(text)
+
+
+# A Roman numeral after a word that labels a part of a text, in the languages termwise
+# translates between: "Chapter IV" is "Capítulo IV" or "Capítulo 4", and "Capítulo V" is
+# another chapter. Only after such a word: a capital before it is no label ("World War II"
+# is "Segunda Guerra Mundial", and "When I" is no number).
+_LABEL_WORDS = (
+    "chapter|part|article|section|volume|book|annex|appendix|title|act|scene|canto|"
+    "capítulo|parte|artículo|sección|volumen|tomo|libro|anexo|apéndice|título|acto|escena|"
+    "chapitre|partie|tome|livre|annexe|titre|scène|"
+    "kapitel|teil|artikel|abschnitt|band|buch|anhang|titel|akt|szene|"
+    "capitolo|articolo|sezione|allegato|titolo|atto|artigo|seção|secção|livro"
+)
+_ROMAN_LABEL = re.compile(rf"\b(?i:{_LABEL_WORDS})\.?\s+({ROMAN_LABEL})(?![^\W_])")
+# Where a number may be: a digit, or a label word's first letter before a Roman numeral.
+_NUMBER_HINT = re.compile(rf"[0-9０-９]|\b(?i:{_LABEL_WORDS})\.?\s+[IVX]")
+
+
+def _roman_labels(text: str) -> list[tuple[str, int, int]]:
+    """(value, start, end) of every Roman numeral that labels a chapter, part or article."""
+    if not any(char in text for char in "IVX"):
+        return []
+    found = []
+    for match in _ROMAN_LABEL.finditer(text):
+        value = _roman_value(match.group(1))
+        if value is not None:
+            found.append((value, match.start(1), match.end(1)))
     return found
 
 
@@ -155,11 +182,10 @@ def _roman_value(token: str) -> str | None:
 @register(
     "numbers",
     Severity.ERROR,
-    "Numbers differ between source and target (full-width digits count as digits).",
+    "Numbers differ between source and target (full-width digits count as digits, and "
+    "a Roman numeral after Chapter, Part or Article counts as its number).",
     Scope.PAIR,
-    screen=lambda context, pairs, side: segments_containing_either(
-        "0123456789０１２３４５６７８９", context, pairs
-    ),
+    screen=lambda context, pairs, side: either_side(_NUMBER_HINT, context, pairs),
 )
 def numbers(context: CheckContext, pair: Pair) -> list[Issue]:
     target = pair.target or ""
@@ -241,12 +267,14 @@ def _differing_numbers(
             extra[digits] -= 1
             written = target[start:end]
             # The same figure read two ways: a decimal mark or a scale word differs. One
-            # issue that says so, not "missing" and "not in the source" for one number.
+            # issue that says so, not "missing" and "not in the source" for one number. (A
+            # Roman numeral has no digits to compare.)
+            bare = _bare_digits(written)
             twin = next(
                 (
                     (d, pair.source[s:e])
                     for d, s, e in source_numbers
-                    if missing[d] > 0 and _bare_digits(pair.source[s:e]) == _bare_digits(written)
+                    if missing[d] > 0 and bare and _bare_digits(pair.source[s:e]) == bare
                 ),
                 None,
             )

@@ -1,5 +1,6 @@
 """Punctuation and typography: end marks that match the source, and each target
-language's typographic conventions (French spacing, Chinese full-width marks, quotes)."""
+language's typographic conventions (French spacing, Chinese full-width marks and no
+full-width marks elsewhere, quotes)."""
 
 from __future__ import annotations
 
@@ -184,6 +185,14 @@ _FULLWIDTH = {
     ")": "）",
     ".": "。",
 }
+_HALFWIDTH = {wide: narrow for narrow, wide in _FULLWIDTH.items()}
+# A full-width mark in a Latin- (or other non-CJK) script target, where a Chinese source's
+# punctuation was carried over; not one beside a Chinese character or a CJK bracket
+# (《中国》，), which quotes Chinese.
+_CJK_OR_BRACKET = _CJK_CHAR + "\u3000-\u303f"
+_FULLWIDTH_PUNCT = re.compile(
+    rf"(?<![{_CJK_OR_BRACKET}])[{''.join(_HALFWIDTH)}](?![{_CJK_OR_BRACKET}])"
+)
 _QUOTES_FOR = {
     "fr": ("«" + _NBSP, _NBSP + "»"),
     "es": ("«", "»"),
@@ -302,13 +311,39 @@ def _typography_cjk(context: CheckContext, pair: Pair, target: str) -> Iterator[
         )
 
 
+def _typography_fullwidth(context: CheckContext, pair: Pair, target: str) -> Iterator[Issue]:
+    """Full-width marks in a target that is not Chinese or Japanese, each with its
+    half-width form (and the space the full-width mark's own width stood for)."""
+    # The final mark is end-punctuation's, which reports and fixes it the same way.
+    _, final = _end_mark(target)
+    for match in _FULLWIDTH_PUNCT.finditer(target):
+        wide = match.group()
+        if match.start() == final and context.config.is_enabled("end-punctuation"):
+            continue
+        narrow = _HALFWIDTH[wide]
+        before = target[match.start() - 1 : match.start()]
+        after = target[match.end() : match.end() + 1]
+        if narrow == "(":
+            fix = " (" if before.isalnum() else "("
+        else:
+            fix = narrow + " " if after.isalnum() else narrow
+        yield context.issue(
+            pair,
+            "target",
+            match.start(),
+            match.end(),
+            f"full-width {wide} in {languages.display_name(context.target_base or 'en')} "
+            f"text; use the half-width {narrow}",
+            suggestion=fix,
+            fixable=True,
+        )
+
+
 def _typography_screen(context: CheckContext, pairs: Sequence[Pair], side: Side) -> list[int]:
     lang = context.target_base or "en"
-    hint = _TYPOGRAPHY_HINT.get(lang)
-    if hint is None:
-        if lang not in _QUOTES_FOR:
-            return []
-        hint = '"'
+    hint = _TYPOGRAPHY_HINT.get(lang) or ('"' if lang in _QUOTES_FOR else "")
+    if not context.target_is_cjk:
+        hint += "".join(_HALFWIDTH)
     return segments_containing(hint, context, pairs, "target")
 
 
@@ -316,7 +351,7 @@ def _typography_screen(context: CheckContext, pairs: Sequence[Pair], side: Side)
     "typography",
     Severity.WARNING,
     "Typography of the target language: French no-break spaces, « » and „ “ quotes, "
-    "full-width punctuation in Chinese, ¿ in Spanish.",
+    "full-width punctuation in Chinese and half-width elsewhere, ¿ in Spanish.",
     Scope.PAIR,
     fixable=True,
     screen=_typography_screen,
@@ -331,6 +366,8 @@ def typography(context: CheckContext, pair: Pair) -> list[Issue]:
         issues.extend(_typography_cjk(context, pair, target))
     elif lang == "es" and ("?" in target or "!" in target):
         issues.extend(_spanish_openers(context, pair, target))
+    if not context.target_is_cjk:
+        issues.extend(_typography_fullwidth(context, pair, target))
     quotes = _QUOTES_FOR.get(lang)
     if quotes is not None and '"' in target:
         for match in _STRAIGHT_QUOTED.finditer(target):
