@@ -34,6 +34,7 @@ def test_json_has_the_issue_shape_and_spans_point_at_the_forms() -> None:
         "concept",
         "status",
         "glossary_status",
+        "kind",
         "occurrences",
     }
     assert data["candidates"] and all(set(c) == keys for c in data["candidates"])
@@ -63,7 +64,9 @@ def test_new_only_leaves_out_known_groups() -> None:
 
 def test_csv_text_and_tbx_outputs(tmp_path: Path) -> None:
     rows = list(csv.reader(io.StringIO(_run("terms", "extract", str(SEED), "--format", "csv"))))
-    assert rows[0] == ["term", "variants", "frequency", "score", "concept", "status"]
+    assert rows[0] == ["term", "variants", "frequency", "score", "concept", "status", "kind"]
+    kinds = {row[0]: row[6] for row in rows[1:]}
+    assert kinds["China"] == "name" and kinds["global governance"] == "term"
     text = _run("terms", "extract", str(SEED))
     assert "community of human destiny" in text and "candidates (cut-off" in text
     out = tmp_path / "candidates.tbx"

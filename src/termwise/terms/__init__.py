@@ -7,4 +7,4 @@ cut-off, ``variants`` groups the forms of one concept, ``formats`` writes the re
 
 # The columns of a candidate list in CSV (``formats.to_csv``); `glossary import` knows such a
 # file by them and refuses it: read as a glossary, its variants became translations.
-CANDIDATE_CSV_COLUMNS = ("term", "variants", "frequency", "score", "concept", "status")
+CANDIDATE_CSV_COLUMNS = ("term", "variants", "frequency", "score", "concept", "status", "kind")

@@ -295,6 +295,9 @@ class FormStats:
     # full stop, colon or number ("3.1. Advocating win-win cooperation"): the capital is
     # the sentence's, not a name's.
     clause_capital: int = 0
+    # Of those, the ones whose full stop ends a title or an initial ("Dr. Kahraman
+    # Albayrak", "O. Cahit Eralp"): the capital is the name's after all (``names``).
+    titled: int = 0
 
 
 @dataclass
@@ -611,6 +614,7 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
     auxiliaries = _AUXILIARY_CUES.get(base, frozenset())
     after_auxiliary = index.word_after_auxiliary
     agent_cues = _AGENT_CUES.get(base, frozenset())
+    titles = _TITLES.get(base, frozenset())
     adverbs = base == "en"
     labels = index.word_label
     variables = index.word_variable
@@ -722,6 +726,8 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
                         stats.capital += 1
                         if _starts_clause(text, tokens[i - 1]):
                             stats.clause_capital += 1
+                            if _after_title(text, tokens, i, titles):
+                                stats.titled += 1
                         if j - i == 1 and name_part(tokens, i):
                             stats.in_name += 1
                         if all(t.capital for t in tokens[i:j] if t.kind == CONTENT):
@@ -773,6 +779,23 @@ def _starts_clause(text: str, previous: Token) -> bool:
         and not previous.norm
         and _CLAUSE_END.search(text, previous.start, previous.end) is not None
     )
+
+
+# Titles written with a full stop before a person's name: the stop ends no sentence.
+_TITLES = {
+    "en": frozenset({"dr", "prof", "mr", "mrs", "ms", "messrs", "st", "rev", "sen", "gen"}),
+    "fr": frozenset({"m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "st", "ste"}),
+}
+
+
+def _after_title(text: str, tokens: Sequence[Token], i: int, titles: frozenset[str]) -> bool:
+    """Whether ``tokens[i]`` follows a title or an initial and its full stop ("Dr.
+    Kahraman", "O. Cahit"), which ``_starts_clause`` reads as a sentence's end."""
+    if i < 2 or text[tokens[i - 1].start : tokens[i - 1].end].strip() != ".":
+        return False
+    word = tokens[i - 2]
+    raw = text[word.start : word.end]
+    return word.norm in titles or (len(raw) == 1 and raw.isupper())
 
 
 def name_part(tokens: Sequence[Token], i: int) -> bool:

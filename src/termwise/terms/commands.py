@@ -82,6 +82,14 @@ def _glossary(layout: ProjectLayout, path: Path | None) -> Glossary | None:
     ),
 )
 @click.option(
+    "--no-names",
+    is_flag=True,
+    help=(
+        "Leave out named entities (people, places, firms: what the text capitalises inside "
+        "sentences), unless the glossary has them."
+    ),
+)
+@click.option(
     "--format",
     "fmt",
     type=click.Choice(EXTRACT_FORMATS),
@@ -97,6 +105,7 @@ def extract(
     glossary_path: Path | None,
     new_only: bool,
     above_cut_off: bool,
+    no_names: bool,
     fmt: str | None,
     output: Path | None,
 ) -> None:
@@ -110,7 +119,9 @@ def extract(
     ``unrecorded-variant`` when it is linked to a glossary concept but uses forms the
     glossary lacks, ``new`` otherwise. The listing shows a linked term's status in the
     glossary ("T01 deprecated"), JSON gives it as ``glossary_status``: "known" is no
-    approval.
+    approval. Named entities (what the text capitalises inside sentences: people, places,
+    firms) are marked "name" and listed after the terms of each part (a candidate
+    termbase notes them); ``--no-names`` leaves out those the glossary does not have.
     """
     fmt = output_format(fmt, output, EXTRACT_FORMATS)
     from termwise.terms import formats
@@ -133,6 +144,8 @@ def extract(
             left_out["the glossary has in every form, by --new-only"] += 1
         elif above_cut_off and c.kept != CUT_OFF:
             left_out["below the cut-off, by --above-cut-off"] += 1
+        elif no_names and c.name and c.concept is None:
+            left_out["names, by --no-names"] += 1
         elif fmt == "tbx" and c.status == KNOWN:
             # The glossary's own forms stay out of a termbase meant to be merged into it.
             left_out["the glossary has in every form, kept out of a termbase to merge into it"] += 1

@@ -9,7 +9,8 @@
    found whatever their shape ("one belt and one road") and groups link to concepts;
 4. ``variants.build_groups`` gathers the forms of each concept into one candidate, and every
    group is told apart as ``known`` (all its forms are in the glossary), ``unrecorded-variant``
-   (linked to a concept, with forms the glossary lacks) or ``new``.
+   (linked to a concept, with forms the glossary lacks) or ``new``;
+5. ``names`` marks the named entities among them, which a listing shows after the terms.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import numpy as np
 from termwise import languages
 from termwise.terms import candidates as cand
 from termwise.terms.model import Combiner, load_combiner
+from termwise.terms.names import names
 from termwise.terms.scoring import (
     feature_matrix,
     field_adjectives,
@@ -91,6 +93,9 @@ class Candidate:
     # forms the glossary has: "known" said only that, and read as "approved" of a
     # deprecated form.
     glossary_status: dict[str, str] = field(default_factory=dict)
+    # A named entity (``names``): a translator looks a name up rather than records it, and
+    # a listing puts names after the terms.
+    name: bool = False
 
     @property
     def variants(self) -> list[str]:
@@ -170,6 +175,8 @@ def extract_terms(
         index.forms, group_keys, seeds=kept, concepts=concepts, abbreviations=abbreviations
     )
 
+    heads = [group.forms[0] for group in groups]
+    named = dict(zip(heads, names(index, heads).tolist(), strict=True))
     result: list[Candidate] = []
     for group in groups:
         if linked_only and group.concept is None:
@@ -206,6 +213,7 @@ def extract_terms(
                 form_status=statuses,
                 kept=kept_by,
                 glossary_status={f: term_statuses[f] for f in group.forms if f in term_statuses},
+                name=named[group.forms[0]],
             )
         )
     if occurrences:

@@ -29,7 +29,8 @@ def candidate_json(candidate: Candidate) -> dict[str, Any]:
     """The issue's JSON shape: term, variants, frequency, score, concept, status (how much
     of the group the glossary has: known, unrecorded-variant, new), glossary_status (the
     term's own status there, null where it lacks it: "known" is no approval, the form may be
-    deprecated), occurrences."""
+    deprecated), kind ("name" for a person's, place's or firm's name, else "term"),
+    occurrences."""
     return {
         "term": candidate.term,
         "variants": candidate.variants,
@@ -38,10 +39,17 @@ def candidate_json(candidate: Candidate) -> dict[str, Any]:
         "concept": candidate.concept,
         "status": candidate.status,
         "glossary_status": candidate.term_status,
+        "kind": candidate_kind(candidate),
         "occurrences": [
             {"segment": o.segment, "start": o.start, "end": o.end} for o in candidate.occurrences
         ],
     }
+
+
+def candidate_kind(candidate: Candidate) -> str:
+    """A name is listed with the terms (ACTER's gold counts names) but a glossary wants
+    it told apart."""
+    return "name" if candidate.name else "term"
 
 
 def to_json(candidates: list[Candidate]) -> str:
@@ -62,6 +70,7 @@ def to_csv(candidates: list[Candidate]) -> str:
             f"{c.score:.4f}",
             c.concept or "",
             c.status,
+            candidate_kind(c),
         ]
         # A term such as "-ism" or "+/-" must stay text in the spreadsheet.
         writer.writerow([guard(cell) for cell in cells])
@@ -74,8 +83,12 @@ def to_text(candidates: list[Candidate], extraction: Extraction) -> str:
 
     The list is what the extractor keeps, which is more than the cut-off alone on a short
     text: saying "cut-off 0.25" under lines scored 0.00 told the reader the list was cut
-    where it was not."""
-    sections = {reason: [c for c in candidates if c.kept == reason] for reason in _SECTIONS}
+    where it was not. In each part the names come after the terms, marked: a paper's
+    authors and places headed the list (``names``)."""
+    sections = {
+        reason: sorted((c for c in candidates if c.kept == reason), key=lambda c: c.name)
+        for reason in _SECTIONS
+    }
     lines = [_line(c) for c in sections[CUT_OFF]]
     for reason, heading in _SECTIONS.items():
         if reason == CUT_OFF or not sections[reason]:
@@ -90,6 +103,9 @@ def to_text(candidates: list[Candidate], extraction: Extraction) -> str:
         for reason in _SECTIONS
         if reason != CUT_OFF and sections[reason]
     ]
+    named = sum(c.name for c in candidates)
+    if named:
+        counts.append(f"{named} of them names, after the terms of each part")
     lines.append(
         f"{len(candidates)} candidates (cut-off {extraction.threshold:.2f}): "
         f"{', '.join(counts)}; * marks a form the glossary lacks"
@@ -109,6 +125,8 @@ _SHORT = {GLOSSARY: "glossary", DEFINED: "defined abbreviations", FLOOR: "short 
 def _line(c: Candidate) -> str:
     # The term's status in the glossary ("T01 deprecated"): "T01 known" read as approved.
     link = f"{c.concept} {c.term_status or c.status}" if c.concept else c.status
+    if c.name:
+        link += ", name"
     forms = []
     for form in c.forms[1:]:
         star = "*" if c.form_status.get(form) == "unrecorded-variant" else ""
@@ -120,6 +138,8 @@ def _line(c: Candidate) -> str:
 
 # The note on every term of a candidate termbase: nobody has reviewed it yet.
 UNREVIEWED_NOTE = "candidate: unreviewed (termwise terms extract)"
+# The note on a named entity's concept: a name to look up, which may need no entry.
+NAME_NOTE = "candidate: a name (the text capitalises it), not a term"
 
 
 def to_tbx(
@@ -162,6 +182,8 @@ def to_tbx(
             concept.notes.append(f"candidate: forms of {c.concept} the glossary lacks")
         # A plain note: a "termwise:" one is a setting the reader must know.
         concept.notes.append(f"candidate: frequency {c.frequency}, score {c.score:.3f}")
+        if c.name:
+            concept.notes.append(NAME_NOTE)
         for form in forms:
             term = Term(
                 text=c.surfaces[form],

@@ -26,6 +26,7 @@ import numpy as np
 from termwise.document.reading import load_document
 from termwise.terms import candidates as cand
 from termwise.terms.model import MODEL_FILE, Combiner
+from termwise.terms.names import names
 from termwise.terms.scoring import FEATURES, feature_matrix, field_adjectives, form_vetoes
 from termwise.terms.variants import (
     StemKeys,
@@ -64,6 +65,9 @@ class Corpus:
     # The forms ``scoring.form_vetoes`` vetoes after the combiner, as ``extract_terms``
     # does.
     verbs: np.ndarray | None = None
+    # Indices (as ``groups`` has them) of the forms ``names`` marks named entities: a group
+    # whose head is one is what ``terms extract --no-names`` leaves out.
+    named: set[int] = field(default_factory=set)
 
     def probabilities(self, combiner: Combiner) -> np.ndarray:
         """Each form's probability as ``extract_terms`` has it: the combiner's, and 0 for
@@ -81,16 +85,19 @@ class Corpus:
         reaches it."""
         return self._expand(set(np.flatnonzero(probability >= threshold).tolist()) | self.defined)
 
-    def extracted(self, combiner: Combiner) -> set[str]:
-        """The TermEval list as ``extract_terms`` keeps it (cut-off and density floor)."""
+    def extracted(self, combiner: Combiner, *, with_names: bool = True) -> set[str]:
+        """The TermEval list as ``extract_terms`` keeps it (cut-off and density floor);
+        without the named entities' groups, as ``--no-names`` lists it, unless
+        ``with_names``."""
         probability = self.probabilities(combiner)
-        return self._expand(set(combiner.keep(probability, self.words).tolist()) | self.defined)
+        kept = set(combiner.keep(probability, self.words).tolist()) | self.defined
+        return self._expand(kept, set() if with_names else self.named)
 
-    def _expand(self, kept: set[int]) -> set[str]:
+    def _expand(self, kept: set[int], left_out: set[int] | None = None) -> set[str]:
         every = self.forms + self.defined_forms
         out: set[str] = set()
         for group in self.groups:
-            if kept.intersection(group):
+            if kept.intersection(group) and not (left_out and group[0] in left_out):
                 out.update(every[i] for i in group)
         return out
 
@@ -180,6 +187,7 @@ def texts_corpus(
             index.forms, group_keys, seeds=index.forms, abbreviations=abbreviations
         )
     ]
+    every = forms + extra
     return Corpus(
         name,
         lang,
@@ -193,6 +201,7 @@ def texts_corpus(
         extra,
         {position[form] for form in defined},
         form_vetoes(index, forms),
+        set(np.flatnonzero(names(index, every)).tolist()),
     )
 
 

@@ -85,7 +85,9 @@ class StemKeys:
     Only inflection: "development" and "developing", "peace" and "peaceful" stay apart,
     which a Snowball stem would join. ``adjectives`` are English adjectives in -ic whose
     -ics is no plural but a field (``scoring.field_adjectives``): "economics" keys apart
-    from "economic", as the glossary matcher keys an adjective apart from its noun.
+    from "economic", as the glossary matcher keys an adjective apart from its noun; a
+    plural with a sense of its own (``_OWN_PLURALS``: "humanities") keys apart from its
+    singular.
     """
 
     def __init__(self, lang: str, adjectives: Collection[str] = frozenset()) -> None:
@@ -98,7 +100,8 @@ class StemKeys:
         found = self._cache.get(word)
         if found is None:
             bare = word.strip("'")
-            if bare.endswith("ics") and bare[:-1] in self._adjectives:
+            own_field = bare.endswith("ics") and bare[:-1] in self._adjectives
+            if own_field or bare in _OWN_PLURALS.get(self.lang, ()):
                 found = self._cache[word] = bare
             else:
                 found = self._cache[word] = _uninflect(bare, self.lang, self._stem)
@@ -115,6 +118,18 @@ class StemKeys:
         ("autoconsommation", "auto-consommation"; "horseback", "horse back"). Only for
         grouping (``build_groups``): the combiner learnt its group frequencies on ``key``."""
         return self.key(form).replace(" ", "")
+
+
+# English plurals that name another concept than their singular, so no variant of it:
+# "humanities" (the disciplines; "humanities exchanges") is not "humanity" (mankind),
+# "customs" (the service) not "custom". Dictionaries list each sense apart; a plural
+# that is also its singular's in common use stays out ("arms": a rider's upper arms).
+_OWN_PLURALS = {
+    "en": frozenset(
+        {"humanities", "customs", "goods", "manners", "savings", "earnings", "premises"}
+        | {"securities", "futures", "surroundings"}
+    ),
+}
 
 
 def _uninflect(word: str, lang: str, stem: Callable[[str], str]) -> str:
