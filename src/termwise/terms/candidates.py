@@ -2,9 +2,10 @@
 
 A term is a run of content words ("wind turbine", "rotor blade"), in French often joined by a
 preposition ("angle de calage des pales"). Without a part-of-speech tagger (none installs
-from the registries with its model inside), function words and punctuation are the
-boundaries: a candidate never starts or ends with one, never spans punctuation, and only the
-linking words of ``LINK_WORDS`` may stand inside it. Every such sub-run up to ``MAX_WORDS``
+from the registries with its model inside; Chinese aside, whose words jieba's dictionary
+tags: ``chinese``), function words and punctuation are the boundaries: a candidate never
+starts or ends with one, never spans punctuation, and only the linking words of
+``LINK_WORDS`` may stand inside it. Every such sub-run up to ``MAX_WORDS``
 content words is a candidate, which C-value later sorts out ("blade" inside "rotor blade").
 
 Pass one (``collect``) counts each candidate's occurrences and the cheap context clues the
@@ -24,6 +25,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from termwise import languages
+from termwise.terms.chinese import FUNCTION, noun_phrase, verb_edge, word_class
 from termwise.terms.general import (
     PARTICIPLE,
     PAST,
@@ -494,8 +496,9 @@ def _tokenize_cjk(text: str, base: str) -> list[Token]:
     # jieba announces loading its dictionary on stderr; a command's output is not the place.
     jieba.setLogLevel(logging.WARNING)
     stops = stop_words(base)
+    chinese = base == "zh"
     tokens: list[Token] = []
-    for word, start, end in _cjk_words(text, stops):
+    for word, start, end in _cjk_words(text, stops, chinese):
         norm = fold(word)
         if not norm.strip() or not any(ch.isalnum() for ch in norm):
             if tokens and tokens[-1].kind != BREAK and norm.strip():
@@ -506,6 +509,9 @@ def _tokenize_cjk(text: str, base: str) -> list[Token]:
         elif all(ch in _CJK_NUMERALS for ch in norm):
             # A numeral counts or numbers, as digits do: inside a term at most ("零和游戏").
             kind = NUMBER
+        elif chinese and word_class(norm) == FUNCTION:
+            # An adverb, a time word, an age ("二十三岁"): no part of a term.
+            kind = BREAK
         else:
             kind = CONTENT
         tokens.append(Token(norm, kind, start, end, False))
@@ -513,22 +519,33 @@ def _tokenize_cjk(text: str, base: str) -> list[Token]:
 
 
 _CJK_NUMERALS = frozenset("零〇一二三四五六七八九十百千万亿两")
+# What joins words, and no word of jieba's HMM holds: a numeral, "的" and "之".
+_CJK_JOINERS = _CJK_NUMERALS | {"的", "之"}
 
 
-def _cjk_words(text: str, stops: frozenset[str]) -> Iterator[tuple[str, int, int]]:
+def _cjk_words(text: str, stops: frozenset[str], chinese: bool) -> Iterator[tuple[str, int, int]]:
     """jieba's words with their spans; a word jieba's dictionary lacks (its HMM guessed
-    it) that begins or ends with a function word is cut by the dictionary alone: "体是" of
-    "人类命运体是" is "体" and "是"."""
+    it) that begins or ends with a function word, or holds a numeral or the particle that
+    joins a modifier to its noun ("的", "之"), is cut by the dictionary alone: "体是" of
+    "人类命运体是" is "体" and "是", "人的禧" of "以色列人的禧年" "人", "的" and "禧", "宽四肘"
+    "宽", "四" and "肘"; in Chinese, one that a verb ends or
+    opens is cut there ("倘起行" of "从以倘起行": "倘" and "起行", ``chinese.verb_edge``)."""
     import jieba
 
     freq = jieba.dt.FREQ
     for word, start, end in jieba.tokenize(text):
-        if len(word) > 1 and (word[0] in stops or word[-1] in stops) and not freq.get(word):
-            position = start
-            for piece in jieba.cut(word, HMM=False):
-                yield piece, position, position + len(piece)
-                position += len(piece)
-            continue
+        if len(word) > 1 and not freq.get(word):
+            if word[0] in stops or word[-1] in stops or not _CJK_JOINERS.isdisjoint(word):
+                position = start
+                for piece in jieba.cut(word, HMM=False):
+                    yield piece, position, position + len(piece)
+                    position += len(piece)
+                continue
+            cut = verb_edge(word) if chinese else 0
+            if cut:
+                yield word[:cut], start, start + cut
+                yield word[cut:], start + cut, end
+                continue
         yield word, start, end
 
 
@@ -752,7 +769,24 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
     _drop_variable_names(index, base)
     _drop_headings_and_labels(index, base, lone_headings)
     _drop_predicates(index)
+    if base == "zh":
+        _drop_non_noun_phrases(index)
     return index
+
+
+def _drop_non_noun_phrases(index: CandidateIndex) -> None:
+    """Remove the Chinese candidates that are no noun phrase (``chinese.noun_phrase``): a
+    verb alone ("倡导", "夯实") or with its object ("符合中国", "构建人类"), an adjective
+    alone ("内在"); their features would have to tell them from terms by frequency alone.
+    A numeral inside one measures ("宽四肘": four cubits wide), as a number after a
+    preposition does in English."""
+    doomed = [
+        form
+        for form, stats in index.forms.items()
+        if not noun_phrase(stats.words) or len("".join(stats.words)) != len(form)
+    ]
+    for form in doomed:
+        del index.forms[form]
 
 
 def _drop_predicates(index: CandidateIndex) -> None:

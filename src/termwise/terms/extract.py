@@ -221,6 +221,9 @@ def extract_terms(
         if concepts:
             known = _known_spans(result)
             result = [c for c in result if not _part_of_known_terms(c, known)]
+            for candidate in result:
+                _keep_free_occurrences(candidate, known)
+            result = [c for c in result if c.occurrences or not c.frequency]
     result.sort(key=lambda c: (-c.score, -c.frequency, c.term))
     return Extraction(
         tag,
@@ -271,15 +274,27 @@ def _part_of_known_terms(candidate: Candidate, known: Spans) -> bool:
     translator to record fragments of concepts the glossary has."""
     if candidate.status != NEW or not candidate.occurrences:
         return False
-    nested = sum(
-        1
-        for place in candidate.occurrences
-        if any(
-            start <= place.start and place.end <= end and end - start > place.end - place.start
-            for start, end in known.get((place.document, place.segment), ())
-        )
-    )
+    nested = sum(1 for place in candidate.occurrences if _nested(place, known))
     return nested >= NESTED_SHARE * len(candidate.occurrences)
+
+
+def _keep_free_occurrences(candidate: Candidate, known: Spans) -> None:
+    """Leave out of ``candidate``'s occurrences, and its frequency, those inside a longer
+    glossary term's: "命运共同体" (T02) is counted where the text writes it alone, not in
+    each "人类命运共同体" (T01), as "human destiny" is no term of its own inside "community
+    of human destiny" (``_part_of_known_terms``)."""
+    free = [place for place in candidate.occurrences if not _nested(place, known)]
+    if len(free) < len(candidate.occurrences):
+        candidate.occurrences = free
+        candidate.frequency = len(free)
+
+
+def _nested(place: Occurrence, known: Spans) -> bool:
+    """Whether ``place`` lies inside a longer occurrence of a glossary term."""
+    return any(
+        start <= place.start and place.end <= end and end - start > place.end - place.start
+        for start, end in known.get((place.document, place.segment), ())
+    )
 
 
 def segment_texts(document: Document) -> list[str]:

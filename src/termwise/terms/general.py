@@ -399,8 +399,17 @@ def _english_inflections(lemma: str) -> tuple[set[str], ...]:
 
 
 def _french_inflections(lemma: str) -> tuple[set[str], ...]:
-    """A French verb's participles and some conjugated forms (first and second group)."""
+    """A French verb's participles and some conjugated forms: first and second group, the
+    verbs in "-re" whose participle is in "-u" ("vendre": "vendu", "vendent") and those in
+    "-oir" whose participle is their stem and "-u" ("prévoir": "prévu"; their conjugation
+    changes the stem, so the participle alone tells them)."""
+    if lemma.endswith("oir"):
+        return ({lemma[:-3] + e for e in _FRENCH_U_PARTICIPLE},)
     stem = lemma[:-2]
+    if lemma.endswith("re"):
+        return {stem + e for e in _FRENCH_U_PARTICIPLE}, {
+            stem + e for e in ("ent", "ait", "aient", "ons", "ez")
+        }
     if lemma.endswith("er"):
         return {stem + e for e in ("é", "ée", "és", "ées")}, {
             stem + e for e in ("ent", "ait", "aient", "ons", "ez")
@@ -410,6 +419,10 @@ def _french_inflections(lemma: str) -> tuple[set[str], ...]:
             stem + e for e in ("issent", "issait", "issons", "issez")
         }
     return (set(),)
+
+
+# The endings of a participle in "-u" ("vendu", "vendue", "vendus", "vendues").
+_FRENCH_U_PARTICIPLE = ("u", "ue", "us", "ues")
 
 
 _VERB_RULES: dict[str, _VerbRules] = {
@@ -428,6 +441,10 @@ _VERB_RULES: dict[str, _VerbRules] = {
         (
             ("er", ("er",)),
             ("ir", ("ir",)),
+            ("re", ("re",)),
+            ("oir", ("oir",)),
+            # Participles in "-u" of verbs in "-re" and "-oir" ("vendu à", "prévue par").
+            *((ending, ("re", "oir")) for ending in _FRENCH_U_PARTICIPLE),
             ("ées", ("er",)),
             ("és", ("er",)),
             ("ée", ("er",)),
