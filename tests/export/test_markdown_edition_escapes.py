@@ -41,8 +41,9 @@ def rendered_paragraphs(markdown: str) -> list[str]:
 def test_a_plain_text_source_reads_as_written(tmp_path: Path) -> None:
     source = make(tmp_path, "notes.txt", "Notes\n\n" + "\n\n".join(TRICKY) + "\n", reviewed_as_is)
     edition = export(source, "notes.es.md", "--target-only").read_text(encoding="utf-8")
-    # A plain-text source's first line is a paragraph; the file name is the title.
-    assert rendered_paragraphs(edition) == ["Notes", *TRICKY]
+    # A plain-text source's first line, short and alone before a blank line, is its title.
+    assert "<h1>Notes</h1>" in MarkdownIt("commonmark").render(edition)
+    assert rendered_paragraphs(edition) == TRICKY
 
 
 def word_source(paragraphs: list[str]) -> bytes:

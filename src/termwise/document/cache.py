@@ -73,7 +73,11 @@ from termwise.document.model import (
 # a link's destination.
 # 26: a definition records the list item it opens (on the item's marker line, or right
 # under one there), which the editions print it in.
-VERSION = 26
+# 27: a plain text's short first line before a blank line is its title, and lines like it
+# between paragraphs, where several stand so, are headings (they were sentences); a
+# two-page browser print loses its header and footer; a "Chapter N" over its paragraph
+# atop each page stays.
+VERSION = 27
 # Smaller files segment in well under a tenth of a second: not worth a cache file.
 MIN_BYTES = 200_000
 

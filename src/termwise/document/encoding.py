@@ -4,7 +4,8 @@ UTF-8 (with or without BOM) and UTF-16 with a BOM are recognised from the bytes;
 text in GB18030/GBK is recognised when UTF-8 fails and the GB18030 reading is mostly CJK of
 everyday writing. Anything else must be named with ``--encoding``: a file that reads cleanly
 as Japanese (Shift-JIS, EUC-JP), Korean (EUC-KR), Big5 Chinese or a Latin-script language
-in Windows-1252 is told so, never read as Chinese mojibake. A Windows file named as its ISO
+in Windows-1252 is told so, never read as Chinese mojibake; one that is too short to tell
+(a Korean word alone, which reads as a few Chinese characters too) is told both readings. A Windows file named as its ISO
 8859 encoding (cp1252 as latin-1) is refused where that reading makes control characters of
 its letters. A binary or undecodable file is an ``InputError`` that names the file
 and the byte offset, never a traceback.
@@ -148,20 +149,34 @@ def detect_encoding(data: bytes, path: str | Path, *, encoding_option: bool | st
         # GB18030 decodes Shift-JIS, EUC-JP and EUC-KR without an error (their byte ranges
         # overlap), so its reading is taken only where theirs is no Japanese or Korean text.
         reading = _other_reading(data, _JAPANESE_AND_KOREAN)
+        # A second reading as likely as the first, where the text is too short to tell.
+        rival = None
         if reading is None:
+            # One Korean word ("안녕하세요") is no evidence: a few Chinese characters in
+            # GB18030 read as one too ("你好" as "콱봤"), and the other way round.
+            word = _other_reading(data, _ONE_KOREAN_WORD)
             if _looks_like_gb18030(data):
-                return "gb18030"
-            # Every GBK text decodes as Big5 too, and nearly any bytes as cp1252: only where
-            # GB18030's reading fails, and cp1252's last.
-            reading = _other_reading(data, _TRADITIONAL_CHINESE + _WESTERN)
+                if word is None:
+                    return "gb18030"
+                reading, rival = word, _other_reading(data, _CHINESE)
+            else:
+                # Every GBK text decodes as Big5 too, and nearly any bytes as cp1252: only
+                # where GB18030's reading fails, and cp1252's last.
+                reading = word or _other_reading(data, _TRADITIONAL_CHINESE + _WESTERN)
         _refuse_binary(data, path)
         line, column, shown = _bad_byte(data, utf8_error.start)
         told = ""
-        if reading is not None:
-            name, language, sample = reading
-            option = _option_name(encoding_option)
+        option = _option_name(encoding_option)
+
+        def reads_as(found: tuple[str, str, str]) -> str:
+            name, language, sample = found
             named = f"with {option} {name}" if option else f"in {name}"
-            told = f': it reads as {language} text {named} ("{_printable(sample)}")'
+            return f'{language} text {named} ("{_printable(sample)}")'
+
+        if reading is not None:
+            told = ": it reads as " + reads_as(reading)
+        if reading is not None and rival is not None:
+            told += " and as " + reads_as(rival) + ", too short to tell which"
         raise InputError(
             f"not UTF-8 text: {shown}; "
             + _advice(encoding_option, "if it is another encoding, name it with {}")
@@ -411,7 +426,21 @@ _JAPANESE_AND_KOREAN: tuple[_Reading, ...] = (
     ("euc_jp", "Japanese", _japanese),
     ("euc_kr", "Korean", _korean),
 )
+
+
+def _one_korean_word(text: str) -> bool:
+    """Whether ``text`` is a Korean word alone: all Hangul, but with no second word to show
+    Korean's spaces, no longer than a Chinese phrase read as EUC-KR may be."""
+    non_ascii = [char for char in text if ord(char) > 0x7F]
+    if not non_ascii or sum(map(_hangul, non_ascii)) < HANGUL_SHARE * len(non_ascii):
+        return False
+    words = [word for word in text.split() if any(map(_hangul, word))]
+    return len(words) == 1 and len(words[0]) <= KOREAN_WORD_LENGTH
+
+
+_ONE_KOREAN_WORD: tuple[_Reading, ...] = (("euc_kr", "Korean", _one_korean_word),)
 _TRADITIONAL_CHINESE: tuple[_Reading, ...] = (("big5", "Chinese", _reads_as_chinese),)
+_CHINESE: tuple[_Reading, ...] = (("gb18030", "Chinese", _reads_as_chinese),)
 _WESTERN: tuple[_Reading, ...] = (("cp1252", "Western European", _latin_script),)
 
 

@@ -566,6 +566,93 @@ def _is_unnumbered_heading(line: str, next_line: str, width: int) -> bool:
     )
 
 
+# A heading that stands alone between blank lines ("History of the Project"): at most this
+# many words, and this many characters.
+STANDALONE_HEADING_WORDS = 10
+STANDALONE_HEADING_LENGTH = 80
+# A figure's or table's caption stands alone too, but is no heading ("Figure 15. Structure
+# of …", "Tableau 3", "Abb. 2").
+_CAPTION = re.compile(
+    r"(?:fig(?:ure|ura)?|tab(?:le|leau|elle|la)?|abb(?:ildung)?|graph|chart|photo|plate|"
+    r"map|рис(?:унок)?|табл(?:ица)?)\.?\s*\d",
+    re.IGNORECASE,
+)
+# How many lines between paragraphs must pass that test, besides the first line, for each
+# to be a heading: one alone may be a table's cell, a signature or an address line.
+STANDALONE_HEADINGS = 2
+
+
+def _standalone_headings(
+    text: str, spans: Sequence[tuple[int, int]], width: int, furniture: set[int]
+) -> set[int]:
+    """The lines of plain text that are headings for standing alone between blank lines:
+    short, opening in capitals, with no end punctuation. The text's first line is its title
+    where a blank line and more text follow it (a bilingual edition had no title, and the
+    title was a sentence); other such lines only where the text has several between
+    paragraphs, each after a paragraph's sentence end and before a paragraph of its own (a
+    table's cells, one a line, stand beside each other, not between paragraphs)."""
+
+    def blank(index: int) -> bool:
+        return spans[index][0] == spans[index][1] or index in furniture
+
+    def line(index: int) -> str:
+        return text[spans[index][0] : spans[index][1]]
+
+    def standing(index: int) -> bool:
+        if spans[index][1] - spans[index][0] > STANDALONE_HEADING_LENGTH:
+            return False  # before splitting: a line may be a whole book (50 MB)
+        content = line(index)
+        words = content.split()
+        return (
+            index + 1 < len(spans)
+            and blank(index + 1)
+            and 0 < len(words) <= STANDALONE_HEADING_WORDS
+            and (width > 200 or width < 40 or len(content) < 0.6 * width)
+            and (words[0][0].isupper() or _cjk(words[0][0]))
+            # A heading is words: not a reference number ("N°: 2008-ENAM-0027"), a list
+            # ("Keywords: wind, offshore, floating") or a caption.
+            and 2 * sum(char.isalpha() for char in content) >= len(content) - len(words) + 1
+            and content.count(",") < 2
+            and not _CAPTION.match(content)
+            and not _TERMINAL_PUNCTUATION.search(words[-1])
+            and not words[-1].endswith(("-", "–", "—"))
+            and words[-1].lower() not in _CONTINUING_WORDS
+        )
+
+    def paragraph_after(index: int) -> int | None:
+        """The first line of the paragraph after line ``index`` and the blank lines below
+        it, where that paragraph ends a sentence."""
+        start = index + 1
+        while start < len(spans) and blank(start):
+            start += 1
+        end = start
+        while end + 1 < len(spans) and not blank(end + 1):
+            end += 1
+        if start == len(spans) or standing(start) or not _ENDS_SENTENCE.search(line(end)):
+            return None
+        return start
+
+    lines = [index for index in range(len(spans)) if not blank(index)]
+    if not lines:
+        return set()
+    headings: set[int] = set()
+    first = lines[0]
+    if standing(first) and any(index > first + 1 for index in lines):
+        headings.add(first)
+    between: set[int] = set()
+    for before, index in zip(lines, lines[1:], strict=False):
+        if (
+            index > before + 1
+            and (before in headings or _ENDS_SENTENCE.search(line(before)))
+            and standing(index)
+            and paragraph_after(index) is not None
+        ):
+            between.add(index)
+    if len(between) >= STANDALONE_HEADINGS:
+        headings |= between
+    return headings
+
+
 # A line that is only a page number ("17", "- 17 -", "— 17 —").
 _PAGE_NUMBER = re.compile(r"[-–—\s]*\d{1,4}[-–—\s]*\Z")
 # How often a running header's shape (its digits masked) must recur to be one.
@@ -598,6 +685,7 @@ def page_furniture(text: str, spans: Sequence[tuple[int, int]]) -> set[int]:
     if len(numbers) >= RUNNING_HEADER_REPEATS and rising >= 0.6 * (len(numbers) - 1):
         furniture.update(index for index, _ in numbers)
     paged = "\f" in text
+    width = _typical_width(text, spans) if paged else 0
     for shape, indexes in shapes.items():
         if len(indexes) < RUNNING_HEADER_REPEATS:
             continue
@@ -614,7 +702,8 @@ def page_furniture(text: str, spans: Sequence[tuple[int, int]]) -> set[int]:
             furniture.update(
                 index
                 for index in indexes
-                if _beside_form_feed(text, spans, index) or _beside(furniture, index)
+                if (_beside_form_feed(text, spans, index) or _beside(furniture, index))
+                and not _heads_its_paragraph(text, spans, index, width)
             )
             if (
                 "#" in shape
@@ -658,6 +747,16 @@ _PAGE_NUMBER_FORM = re.compile(
 )
 
 
+# What a browser prints at a page's edge and a text's line hardly is: the date and time
+# ("12/7/26, 1:06 PM", "07.12.26, 13:06"), the page's address, the page's number of the
+# pages ("1/2").
+_BROWSER_FURNITURE = re.compile(
+    r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)?\Z"
+    r"|(?:file|https?)://\S+\Z"
+    r"|\d{1,4}\s*/\s*\d{1,4}\Z"
+)
+
+
 def _page_edges(text: str, spans: Sequence[tuple[int, int]]) -> set[int]:
     """The lines at the top or the foot of pdftotext's pages (form feeds between them) that
     stand there on most pages, the same but for a number that counts on ("1/5", "Page 2 of
@@ -696,9 +795,28 @@ def _page_edges(text: str, spans: Sequence[tuple[int, int]]) -> set[int]:
     short = PAGE_EDGE_WIDTH * width
     # Each recurring header or footer, and whether its number counts on.
     recurring: dict[tuple[bool, str], bool] = {}
+    # A browser's print of two pages has its header and footer twice only: there, lines of
+    # a browser's shapes (a date, the page's address, "1/2"), and a title printed the same
+    # on both pages between such a line and the edge, are the page's.
+    two_pages = sum(1 for page in pages if page) == 2
+
+    def browser_printed(top: bool, places: dict[int, int]) -> bool:
+        if all(_BROWSER_FURNITURE.match(line(index)) for index in places.values()):
+            return True
+        if len({_spaced(line(index)) for index in places.values()}) != 1:
+            return False
+        for number, index in places.items():
+            run = edge(pages[number], top)
+            outer = run[: run.index(index)]
+            if not outer or not all(_BROWSER_FURNITURE.match(line(each)) for each in outer):
+                return False
+        return True
+
     for key, places in found.items():
         texts = [line(index) for index in places.values()]
-        if len(texts) < needed:
+        if len(texts) < needed and not (
+            two_pages and len(texts) == 2 and browser_printed(key[0], places)
+        ):
             continue
         if len({_spaced(text) for text in texts}) == 1:
             recurring[key] = False
@@ -724,18 +842,39 @@ def _page_edges(text: str, spans: Sequence[tuple[int, int]]) -> set[int]:
                 # A second line of words that the page's paragraph follows as a heading's
                 # does is the text's, however alike the pages open: the header above it
                 # named the document already. Where nothing of words stands above it, it is
-                # the header's own (a book's running title).
+                # the header's own (a book's running title). Nor is a line that counts on
+                # with the pages in no page number's form ("Chapter 3") a header where the
+                # page's paragraph follows it on the very next line, as a heading's does: a
+                # header stands apart, a blank line below it.
                 following = line(page[position + 1]) if position + 1 < len(page) else ""
                 if (
                     top
-                    and titled
                     and worded
+                    and titled
                     and _is_unnumbered_heading(line(index), following, width)
                 ):
+                    break
+                if top and counts and _heads_its_paragraph(text, spans, index, width):
                     break
                 titled = titled or worded
                 edges.add(index)
     return edges
+
+
+def _heads_its_paragraph(
+    text: str, spans: Sequence[tuple[int, int]], index: int, width: int
+) -> bool:
+    """Whether line ``index``, of words and a number in no page number's form ("Chapter 3"),
+    is the heading of the paragraph on the very next line: a running header stands apart
+    from the text, a blank line below it, and a chapter that opens each page does not."""
+    if index + 1 >= len(spans) or spans[index + 1][0] == spans[index + 1][1]:
+        return False
+    line = text[spans[index][0] : spans[index][1]]
+    return (
+        _worded(_shape(line))
+        and not _PAGE_NUMBER_FORM.match(line)
+        and _is_unnumbered_heading(line, text[spans[index + 1][0] : spans[index + 1][1]], width)
+    )
 
 
 def _worded(shape: str) -> bool:
@@ -869,9 +1008,13 @@ def plain_text_blocks(text: str) -> list[Block]:
     width = _typical_width(text, spans)
     if width > 200:
         # Not hard-wrapped: each line is a paragraph (or a heading).
+        standalone = _standalone_headings(text, spans, width, set())
         return [
-            Block(heading=_is_heading_start(text[start:end], width), lines=[(start, end)])
-            for start, end in spans
+            Block(
+                heading=_is_heading_start(text[start:end], width) or index in standalone,
+                lines=[(start, end)],
+            )
+            for index, (start, end) in enumerate(spans)
             if end > start
         ]
     paragraph_width = int(width * 0.8) if width >= 40 else 0
@@ -880,6 +1023,7 @@ def plain_text_blocks(text: str) -> list[Block]:
     footnotes = page_footnotes(text, spans, furniture)
     # A page's foot (its footnotes, number and header) interrupts a paragraph, not ends it.
     page_edge = furniture | footnotes
+    standalone = _standalone_headings(text, spans, width, page_edge)
     blocks: list[Block] = []
     # Footnotes read at a page's foot: printed after the paragraph they interrupted.
     waiting: list[Block] = []
@@ -923,6 +1067,7 @@ def plain_text_blocks(text: str) -> list[Block]:
                 and not (numbered_paragraphs and len(line) >= 0.6 * width)
             )
             or _is_unnumbered_heading(line, next_line, width)
+            or index in standalone
         ):
             heading = Block(heading=True, lines=[(start, end)], level=_numbering_depth(line))
             if next_line and _continues_heading(line, next_line, width):
