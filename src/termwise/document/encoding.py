@@ -2,13 +2,15 @@
 
 UTF-8 (with or without BOM) and UTF-16 with a BOM are recognised from the bytes; Chinese
 text in GB18030/GBK is recognised when UTF-8 fails and the GB18030 reading is mostly CJK of
-everyday writing. Anything else must be named with ``--encoding``: a file that reads cleanly
-as Japanese (Shift-JIS, EUC-JP), Korean (EUC-KR), Big5 Chinese or a Latin-script language
-in Windows-1252 is told so, never read as Chinese mojibake; one that is too short to tell
-(a Korean word alone, which reads as a few Chinese characters too) is told both readings. A Windows file named as its ISO
-8859 encoding (cp1252 as latin-1) is refused where that reading makes control characters of
-its letters. A binary or undecodable file is an ``InputError`` that names the file
-and the byte offset, never a traceback.
+everyday writing; either of those is named in a note (``encoding_note``), as a guess is.
+Anything else must be named with ``--encoding``: a file that reads cleanly as Japanese
+(Shift-JIS, EUC-JP), Korean (EUC-KR), Big5 Chinese or a Latin-script language in
+Windows-1252 is told so, never read as Chinese mojibake, and so is one that the encoding
+named does not read; one that is too short to tell (a Korean word alone, which reads as a
+few Chinese characters too) is told both readings. A Windows file named as its ISO 8859
+encoding (cp1252 as latin-1) is refused where that reading makes control characters of
+its letters. A binary or undecodable file is an ``InputError`` that names the file and the
+byte offset, never a traceback.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_BOM_ENCODINGS = frozenset(name for _, name in _BOMS)
 
 
 def read_text(
@@ -45,6 +48,19 @@ def read_text(
     data = read_input(file_path)
     chosen = encoding or detect_encoding(data, file_path, encoding_option=encoding_option)
     return decode_bytes(data, file_path, chosen, encoding_option=encoding_option), chosen
+
+
+def encoding_note(encoding: str, encoding_option: bool | str = False) -> str | None:
+    """What a file read in ``encoding``, found from its bytes (none was named), was read as,
+    where that is not UTF-8 (ASCII is UTF-8 too): a GB18030 or UTF-16 file was read right
+    without a word, and a translator sent it wants to know which encoding that was, and how
+    to name another where the guess is wrong. None for UTF-8."""
+    if encoding in ("utf-8", "utf-8-sig"):
+        return None
+    how = "its byte-order mark" if encoding in _BOM_ENCODINGS else "guessed"
+    option = _option_name(encoding_option)
+    change = f"; {option} to change" if option else ""
+    return f"read as {encoding.upper()} ({how}{change})"
 
 
 def decode_bytes(
@@ -71,9 +87,13 @@ def decode_bytes(
             # UTF-16's and UTF-32's text is full of such bytes: its own error says more.
             _refuse_binary(data, path)
         line, column, shown = _bad_byte(data, error.start)
+        # The encoding that reads it, as where none was named: "--encoding utf-8" on a
+        # GB18030 file named no other.
+        readings = _readings(data) if encoding is not None and not _is_utf8(data) else []
         raise InputError(
             f"not valid {chosen} text: {shown}; "
-            + _advice(encoding_option, "name the right encoding with {}"),
+            + _advice(encoding_option, "name the right encoding with {}")
+            + _told(readings, encoding_option),
             path,
             line=line,
             column=column,
@@ -146,45 +166,71 @@ def detect_encoding(data: bytes, path: str | Path, *, encoding_option: bool | st
         data.decode("utf-8")
         return "utf-8"
     except UnicodeDecodeError as utf8_error:
-        # GB18030 decodes Shift-JIS, EUC-JP and EUC-KR without an error (their byte ranges
-        # overlap), so its reading is taken only where theirs is no Japanese or Korean text.
-        reading = _other_reading(data, _JAPANESE_AND_KOREAN)
-        # A second reading as likely as the first, where the text is too short to tell.
-        rival = None
-        if reading is None:
-            # One Korean word ("안녕하세요") is no evidence: a few Chinese characters in
-            # GB18030 read as one too ("你好" as "콱봤"), and the other way round.
-            word = _other_reading(data, _ONE_KOREAN_WORD)
-            if _looks_like_gb18030(data):
-                if word is None:
-                    return "gb18030"
-                reading, rival = word, _other_reading(data, _CHINESE)
-            else:
-                # Every GBK text decodes as Big5 too, and nearly any bytes as cp1252: only
-                # where GB18030's reading fails, and cp1252's last.
-                reading = word or _other_reading(data, _TRADITIONAL_CHINESE + _WESTERN)
+        readings = _readings(data)
+        if [name for name, _, _ in readings] == ["gb18030"]:
+            return "gb18030"
         _refuse_binary(data, path)
         line, column, shown = _bad_byte(data, utf8_error.start)
-        told = ""
-        option = _option_name(encoding_option)
-
-        def reads_as(found: tuple[str, str, str]) -> str:
-            name, language, sample = found
-            named = f"with {option} {name}" if option else f"in {name}"
-            return f'{language} text {named} ("{_printable(sample)}")'
-
-        if reading is not None:
-            told = ": it reads as " + reads_as(reading)
-        if reading is not None and rival is not None:
-            told += " and as " + reads_as(rival) + ", too short to tell which"
         raise InputError(
             f"not UTF-8 text: {shown}; "
             + _advice(encoding_option, "if it is another encoding, name it with {}")
-            + told,
+            + _told(readings, encoding_option),
             path,
             line=line,
             column=column,
         ) from utf8_error
+
+
+# What a file that is not UTF-8 reads as: (encoding, language, the first line beyond
+# ASCII, cut short).
+_Found = tuple[str, str, str]
+
+
+def _readings(data: bytes) -> list[_Found]:
+    """What ``data``, which is not UTF-8, reads as, the likelier first: none where nothing
+    reads it, two where it is too short to tell. GB18030 alone is the only reading taken
+    without being named: a Chinese file in it is read; any other is told."""
+    # GB18030 decodes Shift-JIS, EUC-JP and EUC-KR without an error (their byte ranges
+    # overlap), so its reading is taken only where theirs is no Japanese or Korean text.
+    reading = _other_reading(data, _JAPANESE_AND_KOREAN)
+    if reading is not None:
+        return [reading]
+    # One Korean word ("안녕하세요") is no evidence: a few Chinese characters in GB18030
+    # read as one too ("你好" as "콱봤"), and the other way round.
+    word = _other_reading(data, _ONE_KOREAN_WORD)
+    chinese = _other_reading(data, _CHINESE)
+    if chinese is not None:
+        return [chinese] if word is None else [word, chinese]
+    # Every GBK text decodes as Big5 too, and nearly any bytes as cp1252: only where
+    # GB18030's reading fails, and cp1252's last.
+    other = word or _other_reading(data, _TRADITIONAL_CHINESE + _WESTERN)
+    return [] if other is None else [other]
+
+
+def _told(readings: list[_Found], encoding_option: bool | str) -> str:
+    """What an error adds about ``readings``: ': it reads as Chinese text with --encoding
+    big5 ("…")', both readings where there are two."""
+    if not readings:
+        return ""
+    option = _option_name(encoding_option)
+
+    def reads_as(found: _Found) -> str:
+        name, language, sample = found
+        named = f"with {option} {name}" if option else f"in {name}"
+        return f'{language} text {named} ("{_printable(sample)}")'
+
+    told = ": it reads as " + reads_as(readings[0])
+    if len(readings) > 1:
+        told += " and as " + reads_as(readings[1]) + ", too short to tell which"
+    return told
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _refuse_binary(data: bytes, path: str | Path) -> None:
@@ -305,13 +351,9 @@ def _chinese(char: str) -> bool:
     return languages.cjk_character(char, kana=False, signs=True)
 
 
-def _looks_like_gb18030(data: bytes) -> bool:
-    """Whether ``data`` is Chinese in GB18030 (GBK, GB2312): its reading is Chinese writing
-    of everyday characters."""
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        return False
+def _everyday_chinese(text: str) -> bool:
+    """Whether ``text``, bytes read as GB18030 (GBK, GB2312), is Chinese: Chinese writing of
+    everyday characters."""
     return _reads_as_chinese(text) and _everyday_share(text) >= EVERYDAY_SHARE
 
 
@@ -440,7 +482,7 @@ def _one_korean_word(text: str) -> bool:
 
 _ONE_KOREAN_WORD: tuple[_Reading, ...] = (("euc_kr", "Korean", _one_korean_word),)
 _TRADITIONAL_CHINESE: tuple[_Reading, ...] = (("big5", "Chinese", _reads_as_chinese),)
-_CHINESE: tuple[_Reading, ...] = (("gb18030", "Chinese", _reads_as_chinese),)
+_CHINESE: tuple[_Reading, ...] = (("gb18030", "Chinese", _everyday_chinese),)
 _WESTERN: tuple[_Reading, ...] = (("cp1252", "Western European", _latin_script),)
 
 
@@ -455,7 +497,9 @@ def _other_reading(data: bytes, readings: tuple[_Reading, ...]) -> tuple[str, st
         if test(text):
             first = next(k for k, char in enumerate(text) if ord(char) > 0x7F)
             line_start = text.rfind("\n", 0, first) + 1
-            return encoding, language, text[line_start:].split("\n", 1)[0].strip()[:20]
+            line_end = text.find("\n", first)
+            line = text[line_start : line_end if line_end >= 0 else len(text)]
+            return encoding, language, line.strip()[:20]
     return None
 
 

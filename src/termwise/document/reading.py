@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from termwise import languages
 from termwise.document import cache as document_cache
-from termwise.document.encoding import decode_bytes, detect_encoding
+from termwise.document.encoding import decode_bytes, detect_encoding, encoding_note
 from termwise.document.ids import assign_ids
 from termwise.document.markdown_comments import (
     ASCII_PUNCTUATION,
@@ -128,6 +128,7 @@ def load_document(
     data = read_input(file_path)
     if len(data) < document_cache.MIN_BYTES:
         text, used = _decode(data, file_path, encoding, encoding_option)
+        _note_encoding(file_path, encoding, used, encoding_option)
         return _build(text, lang, file_path, fmt, used, id_aliases, None)
     # A large book: its segments are cached under the hash of these very bytes, so a change
     # to the file (or to what it is read with) is never answered from the cache.
@@ -138,6 +139,7 @@ def load_document(
     if cached is not None:
         tag, used, segments, code_blocks, link_definitions = cached
         text = decode_bytes(data, file_path, used)
+        _note_encoding(file_path, encoding, used, encoding_option)
         if fmt == "markdown" and "<!--" in text:
             # The cache keeps segments, not what reading them warned of: read the blocks
             # again (no sentences split, so a fraction of the segmenting) to warn again.
@@ -155,6 +157,7 @@ def load_document(
         document.id_aliases = dict(id_aliases or {})
         return document
     text, used = _decode(data, file_path, encoding, encoding_option)
+    _note_encoding(file_path, encoding, used, encoding_option)
     document = _build(text, lang, file_path, fmt, used, id_aliases, None)
     document_cache.write(
         key,
@@ -173,6 +176,16 @@ def _decode(
     """``read_text`` on bytes already read: the cache key and the text come from one read."""
     chosen = encoding or detect_encoding(data, path, encoding_option=encoding_option)
     return decode_bytes(data, path, chosen, encoding_option=encoding_option), chosen
+
+
+def _note_encoding(
+    path: Path, encoding: str | None, used: str, encoding_option: bool | str
+) -> None:
+    """Tell on stderr which encoding ``path`` was read in where it was found, not named,
+    and is not UTF-8 (``encoding.encoding_note``)."""
+    note = encoding_note(used, encoding_option) if encoding is None else None
+    if note is not None:
+        _warn([f"{path}: {note}"], kind="note")
 
 
 def parse_document(
@@ -1390,14 +1403,14 @@ def _located(
     return f"{location(str(path) if path is not None else None, line)}: {message}"
 
 
-def _warn(messages: Iterable[str]) -> None:
-    """Print each warning not printed yet to stderr: a reader has no command to return
-    them to (a dozen commands read sources), and a warning must reach the translator
-    whichever command read the file."""
+def _warn(messages: Iterable[str], kind: str = "warning") -> None:
+    """Print each warning (or note, ``kind``) not printed yet to stderr: a reader has no
+    command to return them to (a dozen commands read sources), and a warning must reach
+    the translator whichever command read the file."""
     for message in messages:
         if message not in _WARNED:
             _WARNED.add(message)
-            print(f"termwise: warning: {message}", file=sys.stderr)
+            print(f"termwise: {kind}: {message}", file=sys.stderr)
 
 
 def _text_after_comment(text: str, closed: _OpenHtml) -> list[Block]:

@@ -6,7 +6,8 @@ that belongs to the sentence before it); a few constant-time tests on the word b
 the word after decide whether it does. Each candidate is looked at once, so segmenting is
 linear in the length of the text. Languages differ in their abbreviations, in the words that
 begin sentences, and in punctuation (Chinese 。！？ need no space after them; French closes
-quotes with `` »``; Spanish opens questions with ¿).
+quotes with `` »``; Spanish opens questions with ¿). A short Chinese quotation
+("他喊道：“快跑！快跑！”") is never cut inside: its quotes stay in one sentence.
 """
 
 from __future__ import annotations
@@ -384,6 +385,7 @@ def _split(text: str, lang: str, code: Sequence[tuple[int, int]] = ()) -> list[t
     length = len(text)
     # The first code span that does not end before the candidate (candidates come in order).
     next_code = 0
+    quotations = _short_quotations(text)
     for match in _CANDIDATE.finditer(text):
         end = match.end()
         if end <= start:
@@ -394,7 +396,7 @@ def _split(text: str, lang: str, code: Sequence[tuple[int, int]] = ()) -> list[t
             continue
         if _ENUMERATOR.match(text, start, end):
             continue
-        if _ends_sentence(text, match, rules, start):
+        if _ends_sentence(text, match, rules, start, quotations):
             _append_stripped(text, start, end, spans)
             start = end
     if start < length:
@@ -418,14 +420,22 @@ def _next_char(text: str, position: int) -> tuple[int, str]:
     return position, text[position] if position < length else ""
 
 
-def _ends_sentence(text: str, match: re.Match[str], rules: LanguageRules, start: int) -> bool:
+def _ends_sentence(
+    text: str,
+    match: re.Match[str],
+    rules: LanguageRules,
+    start: int,
+    quotations: Sequence[tuple[int, int]],
+) -> bool:
     end = match.end()
     after, next_char = _next_char(text, end)
     if not next_char:
         return True
     if match.group("cjk") is not None:
         # A comma or enumeration comma after 。”/！” continues the sentence (“好！”，他说).
-        return next_char not in "，、；：,;:"
+        if next_char in "，、；：,;:":
+            return False
+        return not _inside(quotations, end)
     if next_char in ",;:，、；：)]}":
         return False
     if match.group("cjknext") is not None and not rules.cjk:
@@ -447,6 +457,31 @@ def _ends_sentence(text: str, match: re.Match[str], rules: LanguageRules, start:
     if match.group("close"):
         return True  # "... title [4]. Next" and "... end." Next" are ends whatever came before
     return _period_ends_sentence(text, match.start(), after, rules, start)
+
+
+# The most characters a Chinese or Japanese quotation (“…”, 「…」, 『…』) may hold and stay
+# in one sentence, whatever ends inside it: the median length of a Chinese sentence (21 in
+# the Chinese Union Version's 13,352 lines of align-dev). A quoted cry ("快跑！快跑！") is
+# shorter and one sentence's part; a speech quoted over several sentences (that Bible's
+# 250-character letter of Solomon) is cut at each of its sentence ends, as its gold is.
+SHORT_QUOTATION = 21
+# Such a quotation, with any other kind of quotation inside it (「他說：『快跑！』」).
+_SHORT_QUOTATION_SPAN = re.compile(
+    "|".join(
+        f"{opening}[^{opening}{closing}]{{0,{SHORT_QUOTATION}}}{closing}"
+        for opening, closing in (("“", "”"), ("「", "」"), ("『", "』"))
+    )
+)
+
+
+def _short_quotations(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text``'s short quotations, in order, none inside another: no Chinese
+    sentence ends inside one ("他喊道：“快跑！快跑！”" was cut into "他喊道：“快跑！" and
+    "快跑！”", each quote without its other). Found once a paragraph, so that judging each
+    sentence end stays constant time."""
+    if "“" not in text and "「" not in text and "『" not in text:
+        return []  # most paragraphs: nothing to look for
+    return [match.span() for match in _SHORT_QUOTATION_SPAN.finditer(text)]
 
 
 def _enumerator_follows(text: str, after: int, rules: LanguageRules) -> bool:
