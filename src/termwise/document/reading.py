@@ -595,6 +595,99 @@ _CAPTION = re.compile(
 STANDALONE_HEADINGS = 2
 
 
+# A line that reads as speech or a sentence is no heading, however alone it stands: a
+# letter's or a speech's opening ("Dear Maria", "Good morning everyone", "Querida Ana") ...
+_GREETING = re.compile(
+    r"(?:dear|hi|hey|hello|hallo|hola|bonjour|bonsoir|salut|ciao|greetings|thanks|thank\s+you"
+    r"|good\s+(?:morning|afternoon|evening|night)|querid[oa]s?|estimad[oa]s?|cher|chère|chers"
+    r"|chères|liebe[rs]?|sehr\s+geehrte[rn]?)(?![\w-])",
+    re.IGNORECASE,
+)
+# ... an answer, an interjection or an address, alone or before a comma ("Yes", "Madame,
+# Monsieur"): before other words, "No Warranty" and "Madame Bovary" are titles ...
+_ANSWER = re.compile(
+    r"(?:yes|no|ok|okay|oui|non|sí|si|ja|nein|madame|monsieur|madam|sir|señora?|well|oh|ah)"
+    r"(?:\s*[,!]|\Z)",
+    re.IGNORECASE,
+)
+# ... a sentence about the writer or the reader: a first- or second-person pronoun, which a
+# title in Title Case capitalises ("Find Your Free Walk"), and a sentence writes in lowercase
+# ("Thank you all", "I never thought I would") ...
+_PERSONAL_PRONOUNS = _word_set(
+    "i me my we us our you your je tu nous vous yo tú nosotros nosotras vosotros usted "
+    "ustedes ich mich mir dich dir wir uns"  # not "du": French "of the"
+)
+# ... or a question ("Where are you going", "What is termwise"), where "When and How to
+# Begin" and "How to Ride" are titles.
+_QUESTION_WORDS = _word_set("what where who whom whose why which when how")
+_AUXILIARIES = _word_set(
+    "is are was were am do does did can could will would should shall may might must has have had"
+)
+# A list's items stand alone between paragraphs too ("Buy milk", "Pick up the kids"): a verb
+# in its base form, then lowercase words. In Title Case ("Pick Up Each Hind Leg") it is a
+# heading.
+_IMPERATIVE_VERBS = _word_set(
+    "buy call pick water pay book send get take make check clean fix write read ask tell bring "
+    "feed wash cook go do see find remember finish order email phone ring return collect drop "
+    "meet visit print sign post renew cancel schedule update prepare submit walk mow empty "
+    "change charge pack put fill file sort tidy repair replace install organise organize "
+    "book text reply answer finish start stop try use"
+)
+# A diary's or a letter's date ("Monday 12 March", "12 mars 2024", "March 12, 2024").
+_MONTHS = (
+    r"(?:jan(?:uary|vier|uar)?|feb(?:ruary|ruar)?|févr(?:ier)?|fév|mar(?:ch|s|zo)?|märz"
+    r"|apr(?:il)?|avr(?:il)?|abril|may(?:o)?|mai|jun(?:e|io|i)?|juin|jul(?:y|io|i)?|juil(?:let)?"
+    r"|aug(?:ust)?|août|agosto|sep(?:tember|t|tembre|tiembre)?|oct(?:ober|obre|ubre)?|okt(?:ober)?"
+    r"|nov(?:ember|embre|iembre)?|dec(?:ember)?|déc(?:embre)?|dic(?:iembre)?|dez(?:ember)?"
+    r"|enero|febrero)\.?"
+)
+_WEEKDAYS = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi"
+    r"|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|montag"
+    r"|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)"
+)
+_DATE = re.compile(
+    rf"(?:{_WEEKDAYS},?\s+)?(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?"
+    rf"{_MONTHS}|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?)(?:,?\s+(?:de\s+)?\d{{4}})?\Z",
+    re.IGNORECASE,
+)
+
+
+def _reads_as_speech(content: str) -> bool:
+    """Whether a short line is a greeting, an answer, a sentence or a question rather than
+    a heading: first lines of letters and speeches became an edition's title."""
+    if _GREETING.match(content) or _ANSWER.match(content) or _DATE.match(content):
+        return True
+    words = re.findall(r"[^\W\d_]+", content)
+    for position, word in enumerate(words):
+        following = words[position + 1] if position + 1 < len(words) else ""
+        written_lower = following[:1].islower()
+        if word.lower() in _PERSONAL_PRONOUNS and (
+            word.islower() or (word == "I" and written_lower) or (position == 0 and written_lower)
+        ):
+            return True
+    return (
+        len(words) > 1
+        and words[0].lower() in _QUESTION_WORDS
+        and words[1] in _AUXILIARIES  # lowercase: "What Is Dressage" is a title
+    )
+
+
+def _speaker(content: str) -> bool:
+    """Whether a line is one word in capitals, as a play names who speaks."""
+    return content.isalpha() and content.isupper() and len(content) > 1
+
+
+def _imperative_item(content: str) -> bool:
+    """Whether a line reads as a list's item: a base-form verb, then lowercase words."""
+    words = content.split()
+    return (
+        len(words) > 1
+        and words[0].lower() in _IMPERATIVE_VERBS
+        and any(word[:1].islower() and word not in _CONTINUING_WORDS for word in words[1:])
+    )
+
+
 def _standalone_headings(
     text: str, spans: Sequence[tuple[int, int]], width: int, furniture: set[int]
 ) -> set[int]:
@@ -630,6 +723,7 @@ def _standalone_headings(
             and not _TERMINAL_PUNCTUATION.search(words[-1])
             and not words[-1].endswith(("-", "–", "—"))
             and words[-1].lower() not in _CONTINUING_WORDS
+            and not _reads_as_speech(content)
         )
 
     def paragraph_after(index: int) -> int | None:
@@ -652,6 +746,11 @@ def _standalone_headings(
     first = lines[0]
     if standing(first) and any(index > first + 1 for index in lines):
         headings.add(first)
+    # A play's speakers stand alone in capitals ("HAMLET", then "OPHELIA"): one such name
+    # over a text is its title, two or more are its turns.
+    speakers = {index for index in lines if _speaker(line(index)) and standing(index)}
+    if len(speakers) >= 2:
+        headings -= speakers
     between: set[int] = set()
     for before, index in zip(lines, lines[1:], strict=False):
         if (
@@ -661,6 +760,13 @@ def _standalone_headings(
             and paragraph_after(index) is not None
         ):
             between.add(index)
+    # Lines between paragraphs are a list, not headings, where most read as its items; then
+    # so does a first line of that shape ("Buy milk").
+    items = {index for index in between if _imperative_item(line(index))}
+    if items and 2 * len(items) >= len(between):
+        between -= items
+        headings -= {index for index in headings if _imperative_item(line(index))}
+    between -= speakers if len(speakers) >= 2 else set()
     if len(between) >= STANDALONE_HEADINGS:
         headings |= between
     return headings
