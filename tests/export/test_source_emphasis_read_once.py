@@ -1,6 +1,6 @@
-"""An export of a Word source reads the source's bold and italic once: the Word edition and
-the note on what it could not place each parsed the file. The file changed since is read
-again."""
+"""A Word source's bold and italic, read from its file (the export reads the file once,
+``read_word_source``, and hands what it read to the edition and to the note on what it
+could not place). A file changed since the document was read is read as it is now."""
 
 from __future__ import annotations
 
@@ -21,12 +21,13 @@ def _save(path: Path, *, italic: bool) -> None:
     word.save(str(path))
 
 
-def test_the_source_is_read_once_for_a_document(tmp_path: Path) -> None:
+def test_the_sources_emphasis_is_read_for_a_document(tmp_path: Path) -> None:
     path = tmp_path / "report.docx"
     _save(path, italic=True)
     document = load_document(path)
     first = source_emphasis(document)
-    assert source_emphasis(document) is first
+    # Asked again, the same answer (read again: nothing keeps it).
+    assert source_emphasis(document) == first
     (segment,) = document.segments
     assert first[segment.id].flags[len("Sales grew ")] == ITALIC
 

@@ -135,35 +135,12 @@ def read_word_source(document: Document) -> WordSource | None:
     return WordSource(emphasis, _notes(document, paragraphs, starts), original)
 
 
-@dataclass(frozen=True)
-class _Read:
-    """The emphasis read for ``document`` from its file as it was at ``stamp``."""
-
-    document: Document
-    stamp: tuple[int, int]
-    emphasis: Mapping[str, Emphasis]
-
-
-# For a caller with a document and no ``WordSource`` (the export passes its own): the last
-# document's emphasis is kept, so that asking twice parses the file once. Documents are not
-# changed once read; the file's stamp tells a file written since.
-_last_read: list[_Read] = []
-
-
 def source_emphasis(document: Document) -> Mapping[str, Emphasis]:
     """Segment id → where it is bold or italic, for each segment of a Word ``document`` that
-    has any; empty for another source, or a file no longer as the document was read."""
-    if document.fmt != "docx" or document.path is None or not document.path.is_file():
-        return {}
-    status = document.path.stat()
-    stamp = (status.st_mtime_ns, status.st_size)
-    for read in _last_read:
-        if read.document is document and read.stamp == stamp:
-            return read.emphasis
+    has any; empty for another source, or a file no longer as the document was read. (The
+    export reads the file once, ``read_word_source``, and passes what it read on.)"""
     source = read_word_source(document)
-    emphasis = source.emphasis if source is not None else {}
-    _last_read[:] = [_Read(document, stamp, emphasis)]
-    return emphasis
+    return source.emphasis if source is not None else {}
 
 
 def unplaced_emphasis(emphasis: Mapping[str, Emphasis], *, whole_placed: bool) -> int:

@@ -41,6 +41,9 @@ UNREVIEWED_MARK = "†"
 UNREVIEWED_LEGEND = "† machine translation or draft, not yet reviewed"
 MISSING = "[untranslated]"
 MISSING_LEGEND = f"{MISSING}: no reviewed translation yet"
+# The translation alone goes to its reader, who knows nothing of review: a word on what is
+# still to come, not on termwise's workflow.
+TARGET_MISSING_LEGEND = f"{MISSING}: translation to follow"
 # Term statuses a published text should not use: the editions mark them as a warning
 # (preferred, admitted and unspecified ones are fine).
 WARNING_STATUSES = frozenset({"deprecated", "superseded"})
@@ -76,7 +79,8 @@ class EditionSegment:
 
     def paragraph_pieces(self) -> list[EditionSegment]:
         """The sentence's printed text cut at ``paragraph_breaks``, each piece standing for
-        the same segment, with its own terms (offsets into the piece)."""
+        the same segment, with its own terms (offsets into the piece); the marks of its
+        notes follow the last piece alone, as they follow the sentence, once."""
         text = self.target
         if not text or not self.paragraph_breaks:
             return [self]
@@ -94,9 +98,18 @@ class EditionSegment:
                 if begin <= span.start and span.end <= stop
             ]
             pieces.append(
-                replace(self, target=text[begin:stop], target_terms=terms, paragraph_breaks=())
+                replace(
+                    self,
+                    target=text[begin:stop],
+                    target_terms=terms,
+                    paragraph_breaks=(),
+                    notes=(),
+                )
             )
-        return pieces or [self]
+        if not pieces:
+            return [self]
+        pieces[-1].notes = self.notes
+        return pieces
 
 
 @dataclass
@@ -109,6 +122,12 @@ class EditionBlock:
     # (every heading came out at one level), its top level under the title at 2, at most 6
     # as in HTML. Set by ``build_edition``.
     outline_level: int = 2
+    # What joins the block's sentences on each side, by its language
+    # (``languages.sentence_glue``): nothing in Chinese and Japanese, where a space between
+    # two sentences shows as a gap a translation of their own never has. Set by
+    # ``build_edition``.
+    source_glue: str = " "
+    target_glue: str = " "
 
     @property
     def cell(self) -> TableCell | None:
@@ -152,13 +171,25 @@ class EditionBlock:
         translation, so that no note loses its mark (nor a Word edition the note).
         """
         runs: list[EditionSegment] = []
+        # The notes of left-out sentences before any printed one, for the first printed.
+        held: tuple[str, ...] = ()
         for item in self.segments:
+            if item.target == "":
+                # A sentence the translation leaves out (confirmed in review) has no place
+                # to take (printed empty, it left two spaces between its neighbours), but
+                # its notes keep their marks: after the sentence before it, else after the
+                # next, so that no note is left unreferenced (nor dropped in Word).
+                if runs:
+                    runs[-1] = replace(runs[-1], notes=(*runs[-1].notes, *item.notes))
+                else:
+                    held = (*held, *item.notes)
+                continue
+            if held:
+                item, held = replace(item, notes=(*held, *item.notes)), ()
             if item.target is None and runs and runs[-1].target is None:
                 runs[-1] = replace(runs[-1], notes=(*runs[-1].notes, *item.notes))
-            elif item.target is None or item.target:
+            else:
                 runs.append(item)
-            # A sentence the translation leaves out (confirmed in review) has no place to
-            # take: printed empty, it left two spaces between its neighbours.
         return runs
 
     def target_paragraphs(self) -> list[list[EditionSegment]]:
@@ -265,7 +296,7 @@ class Edition:
         """
         heading = self._title_block()
         if heading is not None:
-            return " ".join(item.segment.text for item in heading.segments)
+            return heading.source_glue.join(item.segment.text for item in heading.segments)
         if self.document.path is not None:
             return self.document.path.stem
         return "termwise edition"
@@ -281,7 +312,7 @@ class Edition:
             shown = [
                 MISSING if item.target is None else item.target for item in heading.target_runs()
             ]
-            return " ".join(text for text in shown if text) or MISSING
+            return heading.target_glue.join(text for text in shown if text) or MISSING
         return self.title
 
     @property
@@ -348,17 +379,19 @@ class Edition:
     def has_missing(self) -> bool:
         return any(item.target is None for block in self.all_blocks() for item in block.segments)
 
-    def legends(self) -> list[str]:
+    def legends(self, *, target_only: bool = False) -> list[str]:
         """What the edition's marks mean, for its end: every format says the same.
 
         "[untranslated]" needs a word only where drafts are left out: the reader cannot
-        tell that a sentence has a translation, just not a reviewed one.
+        tell that a sentence has a translation, just not a reviewed one. The translation
+        alone (``target_only``) says it in a few words (``TARGET_MISSING_LEGEND``), and
+        only where a sentence stands so.
         """
         legends = []
         if self.has_unreviewed:
             legends.append(UNREVIEWED_LEGEND)
         if not self.include_unreviewed and self.has_missing:
-            legends.append(MISSING_LEGEND)
+            legends.append(TARGET_MISSING_LEGEND if target_only else MISSING_LEGEND)
         return legends
 
     def source_name(self) -> str:
@@ -390,6 +423,8 @@ def build_edition(
     current_paragraph: int | None = None
     hidden = shows_nothing_ids(document)
     references = markdown_inline.references(list(document.link_definitions))
+    source_glue = languages.sentence_glue(document.lang)
+    target_glue = languages.sentence_glue(tfile.lang)
     for segment in document.segments:
         unit = tfile.units.get(segment.id)
         target, unreviewed = _shown_target(unit, include_unreviewed)
@@ -399,7 +434,14 @@ def build_edition(
         if unit is not None and target and target == unit.target:
             item.paragraph_breaks = _paragraph_breaks(segment, unit)
         if segment.kind is SegmentKind.HEADING or current_paragraph != segment.paragraph:
-            blocks.append(EditionBlock(kind=segment.kind, segments=[item]))
+            blocks.append(
+                EditionBlock(
+                    kind=segment.kind,
+                    segments=[item],
+                    source_glue=source_glue,
+                    target_glue=target_glue,
+                )
+            )
             current_paragraph = segment.paragraph if segment.kind is SegmentKind.SENTENCE else None
         else:
             blocks[-1].segments.append(item)
@@ -412,7 +454,7 @@ def build_edition(
         blocks=blocks,
         include_unreviewed=include_unreviewed,
         title_override=title,
-        title_override_lang=title_lang if title else None,
+        title_override_lang=_title_language(title, title_lang, document.lang, tfile.lang),
         code_blocks=list(document.code_blocks),
         link_definitions=list(document.link_definitions),
         notes=notes,
@@ -422,6 +464,23 @@ def build_edition(
     if glossary is not None:
         mark_terms(edition, glossary, chosen_terms or {})
     return edition
+
+
+def _title_language(
+    title: str | None, given: str | None, source_lang: str, target_lang: str
+) -> str | None:
+    """The language of ``export --title``: ``--title-lang`` where given, else the edition's
+    Chinese or Japanese for a title written in their script, which no other language of the
+    edition is written in (a Chinese title was marked as the English page's); else None,
+    the page's own."""
+    if not title:
+        return None
+    if given is not None:
+        return given
+    if languages.written_in_cjk(title):
+        cjk = [lang for lang in (target_lang, source_lang) if languages.is_cjk(lang)]
+        return languages.normalize(cjk[0]) if cjk else None
+    return None
 
 
 def _table_delimiters(document: Document) -> dict[int, tuple[str, ...]]:

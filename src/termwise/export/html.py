@@ -80,10 +80,14 @@ from termwise.export.layout import (
 from termwise.export.markdown_inline import References
 from termwise.export.omitted_items import translation_part, translation_parts
 
+# The body's fonts name a Chinese family each system has (macOS's Songti, Debian's
+# fonts-noto-cjk, Windows's SimSun and YaHei): a browser takes a Chinese character from the
+# first that holds it, and with none named fell back to whatever it found, often a sans.
 CSS = """
 :root { --ink: #1b1b1b; --muted: #666; --rule: #d0d0d0; --term: #0b5394; --warn: #b45f06; }
 * { box-sizing: border-box; }
-body { font-family: "Noto Serif", "Source Han Serif", Georgia, "Songti SC", serif;
+body { font-family: "Noto Serif", "Source Han Serif", Georgia, "Songti SC",
+       "Noto Serif CJK SC", "Noto Serif SC", SimSun, "Microsoft YaHei", serif;
        color: var(--ink); margin: 2rem auto; max-width: 72rem; padding: 0 1.5rem;
        line-height: 1.55; }
 header.edition { border-bottom: 2px solid var(--ink); margin-bottom: 1.2rem; }
@@ -251,7 +255,7 @@ def html_edition(edition: Edition, *, target_only: bool = False) -> str:
     # termwise's own words ("Spanish translation of …"), in English whatever the edition.
     parts.extend([f'<p lang="en">{escape(_subtitle(edition, target_only))}</p>', "</header>"])
     parts.extend(body_html)
-    notes = [escape(legend) for legend in edition.legends()]
+    notes = [escape(legend) for legend in edition.legends(target_only=target_only)]
     if term_legend is not None:
         notes.append(term_legend)
     if notes:
@@ -592,7 +596,7 @@ def _source_block_html(block: EditionBlock, markdown: bool, references: Referenc
     texts = [item.segment.text for item in block.segments]
     parsed = markdown_inline.paragraph_nodes(texts, markdown, references)
     # (A sentence that shows nothing, a comment alone, is no element and takes no space.)
-    return " ".join(
+    return block.source_glue.join(
         f'<span class="seg" id="s-{escape(item.segment.id)}">'
         f"{_text_html(item.segment.text, item.source_terms, nodes)}{_note_marks(item)}</span>"
         for item, nodes in zip(block.segments, parsed, strict=True)
@@ -603,7 +607,8 @@ def _source_block_html(block: EditionBlock, markdown: bool, references: Referenc
 def _target_runs_html(block: EditionBlock, markdown: bool, references: References) -> str:
     """A block's translation as one run of text: where the published translation has
     paragraphs in it, they are run together, as a list item or a table cell prints them."""
-    return " ".join(html for html in _target_paragraphs_html(block, markdown, references) if html)
+    paragraphs = _target_paragraphs_html(block, markdown, references)
+    return block.target_glue.join(html for html in paragraphs if html)
 
 
 def _target_paragraphs_html(
@@ -618,7 +623,7 @@ def _target_paragraphs_html(
         parsed = iter(markdown_inline.paragraph_nodes(texts, markdown, references))
         shown_runs = [(item, None if item.target is None else next(parsed)) for item in runs]
         out.append(
-            " ".join(
+            block.target_glue.join(
                 _target_html(item, nodes)
                 for item, nodes in shown_runs
                 if not markdown_inline.shows_nothing(nodes)

@@ -186,6 +186,10 @@ def edition_parts(
         for part in nested_parts(parts):
             if isinstance(part, TablePart):
                 part.delimiters = table_delimiters.get(part.table, ())
+                # Columns empty to the end hold no segment to place, so no cell: the
+                # delimiter row counts them, and the table keeps its width.
+                for row in part.rows:
+                    row.extend([] for _ in range(len(part.delimiters) - len(row)))
     return parts
 
 

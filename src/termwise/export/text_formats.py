@@ -101,7 +101,9 @@ def block_target(
     """A block's translation as written, each unreviewed sentence marked after the text a
     reader of its ``markdown`` sees (not after a comment that closes it), after the marks of
     its notes."""
-    return _runs_target(block.target_runs(), escape, markdown=markdown, mark=mark)
+    return _runs_target(
+        block.target_runs(), block.target_glue, escape, markdown=markdown, mark=mark
+    )
 
 
 def block_target_paragraphs(
@@ -115,20 +117,22 @@ def block_target_paragraphs(
     published translation has there: a translator's note the aligned translation set on
     a line of its own, marked apart when unreviewed, as the HTML edition marks it."""
     return [
-        _runs_target(runs, escape, markdown=markdown, mark=mark)
+        _runs_target(runs, block.target_glue, escape, markdown=markdown, mark=mark)
         for runs in block.target_paragraphs()
     ]
 
 
 def _runs_target(
     runs: Sequence[EditionSegment],
+    glue: str,
     escape: Callable[[str], str],
     *,
     markdown: bool,
     mark: NoteMark,
 ) -> str:
     """The translations ``runs`` (a ``target`` of None a run of untranslated ones, its
-    notes' marks after "[untranslated]") as ``block_target`` writes them."""
+    notes' marks after "[untranslated]") as ``block_target`` writes them, joined by
+    ``glue`` (``EditionBlock.target_glue``)."""
     parts = []
     for item in runs:
         if item.target is None:
@@ -139,12 +143,12 @@ def _runs_target(
             parts.append(text[:end] + UNREVIEWED_MARK + text[end:])
         else:
             parts.append(_marked(escape(item.target), item, mark))
-    return " ".join(parts)
+    return glue.join(parts)
 
 
 def block_source(block: EditionBlock, mark: NoteMark = text_note_mark) -> str:
     """A block's source text, each sentence followed by the marks of its notes."""
-    return " ".join(_marked(item.segment.text, item, mark) for item in block.segments)
+    return block.source_glue.join(_marked(item.segment.text, item, mark) for item in block.segments)
 
 
 def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
@@ -275,7 +279,7 @@ def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
         end_table()
     sides = [target_text] if target_only else [source_text, target_text]
     lines.extend(_markdown_notes(edition, sides))
-    for legend in edition.legends():
+    for legend in edition.legends(target_only=target_only):
         lines.extend([f"*{_md_escape(legend)}*", ""])
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -315,7 +319,7 @@ def text_edition(edition: Edition, *, target_only: bool = False) -> str:
         _text_lines(translation_parts(parts) if target_only else parts, sides, paragraphs_of)
     )
     lines.extend(_text_notes(edition, [text_of for text_of, _ in sides]))
-    lines.extend(edition.legends())
+    lines.extend(edition.legends(target_only=target_only))
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -584,13 +588,13 @@ def _reading_source(block: EditionBlock, references: markdown_inline.References)
     nodes = markdown_inline.parse_paragraph(texts, references)
     shown = (markdown_inline.reading_text(sentence) for sentence in nodes)
     # (A sentence that shows nothing, a comment alone, takes no space beside the others.)
-    return " ".join(text for text in shown if text)
+    return block.source_glue.join(text for text in shown if text)
 
 
 def _reading_target(block: EditionBlock, references: markdown_inline.References) -> str:
     """The translation of a Markdown source's paragraph as the reader sees it (as
     ``_reading_source``), marked as ``block_target`` marks it."""
-    return _reading_runs(block.target_runs(), references)
+    return _reading_runs(block.target_runs(), block.target_glue, references)
 
 
 def _reading_target_paragraphs(
@@ -598,12 +602,16 @@ def _reading_target_paragraphs(
 ) -> list[str]:
     """``_reading_target``, one text per paragraph the published translation has there,
     each read as a paragraph of its own (as the HTML edition reads it)."""
-    return [_reading_runs(runs, references) for runs in block.target_paragraphs()]
+    return [
+        _reading_runs(runs, block.target_glue, references) for runs in block.target_paragraphs()
+    ]
 
 
-def _reading_runs(runs: Sequence[EditionSegment], references: markdown_inline.References) -> str:
+def _reading_runs(
+    runs: Sequence[EditionSegment], glue: str, references: markdown_inline.References
+) -> str:
     """The translations ``runs`` (a ``target`` of None a run of untranslated ones) of a
-    Markdown source's paragraph as ``_reading_target`` prints them."""
+    Markdown source's paragraph as ``_reading_target`` prints them, joined by ``glue``."""
     shown = [item.target for item in runs if item.target is not None]
     nodes = iter(markdown_inline.parse_paragraph(shown, references))
     parts = []
@@ -614,7 +622,7 @@ def _reading_runs(runs: Sequence[EditionSegment], references: markdown_inline.Re
         text = markdown_inline.reading_text(next(nodes))
         if text:
             parts.append(text + UNREVIEWED_MARK if item.unreviewed else text)
-    return " ".join(parts)
+    return glue.join(parts)
 
 
 def _source_text(escape: Callable[[str], str], mark: NoteMark) -> BlockText:
