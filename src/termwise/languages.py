@@ -192,6 +192,26 @@ def sentence_glue(tag: str) -> str:
     return "" if is_cjk(tag) else " "
 
 
+# Marks Chinese and Japanese share with Latin text (curly quotes, the ellipsis, the dash,
+# closing brackets): they tell nothing of themselves, the character before them does
+# ("好。”" runs on, "OK.”" takes its space).
+_SHARED_CLOSERS = "\u201d\u2019\u2026\u2014\"')]"
+
+
+def glue_after(left: str, tag: str) -> str:
+    """What follows the sentence ``left`` before the next one of a paragraph of ``tag``:
+    ``sentence_glue``'s nothing in Chinese and Japanese only where ``left`` ends in their
+    writing (an ideograph, a kana, full-width punctuation: "。", "！", "」"); a sentence of
+    Latin text among them ("It works.", "[untranslated]") keeps its space, as it would
+    stand in its own language."""
+    glue = sentence_glue(tag)
+    if glue:
+        return glue
+    end = left.rstrip().rstrip(_SHARED_CLOSERS)
+    # (Closing marks alone, "……", are the writing's own.)
+    return "" if not end or cjk_character(end[-1], signs=True) else " "
+
+
 def from_argos(code: str) -> str:
     """Argos package code to BCP 47."""
     return _ARGOS_TO_BCP47.get(code, normalize(code))

@@ -64,6 +64,7 @@ from termwise.export.edition import (
     EditionBlock,
     EditionSegment,
     TermSpan,
+    shown_text,
 )
 from termwise.export.layout import (
     CellPart,
@@ -778,8 +779,10 @@ def _add_source(
     style = _with(style, lang=lang)
     texts = [item.segment.text for item in block.segments]
     parsed = markdown_inline.paragraph_nodes(texts, markdown, references)
-    pieces = zip(block.segments, parsed, strict=True)
-    for item, nodes in _spaced(paragraph, pieces, block.source_glue):
+    pieces = (
+        (item, nodes, item.segment.text) for item, nodes in zip(block.segments, parsed, strict=True)
+    )
+    for item, nodes in _spaced(paragraph, pieces, block.source_lang):
         found = emphasis.get(item.segment.id)
         if nodes is None and found is not None:
             nodes = found.nodes(item.segment.text)
@@ -832,7 +835,7 @@ def _add_target(
         _add_runs(
             paragraph,
             runs,
-            block.target_glue,
+            block.target_lang,
             markdown,
             references,
             style,
@@ -845,7 +848,7 @@ def _add_target(
 def _add_runs(
     paragraph: Any,
     runs: list[EditionSegment],
-    glue: str,
+    lang: str,
     markdown: bool,
     references: References,
     style: _Style,
@@ -854,15 +857,18 @@ def _add_runs(
     notes: tuple[WordNotes | None, FillNote] | None = None,
 ) -> None:
     """The translations ``runs`` (a ``target`` of None a run of untranslated ones) in
-    ``paragraph``, joined by ``glue``; a translation whose Word source is bold or italic
+    ``paragraph``, joined as a paragraph of ``lang``; a translation whose Word source is bold or italic
     throughout is so too (``emphasis``); one that refers to a note is followed by its mark,
     with its note's translation (``notes``: the edition's, and what fills a note's
     paragraph)."""
     shown = [item for item in runs if item.target is not None]
     texts = [item.target or "" for item in shown]
     parsed = iter(markdown_inline.paragraph_nodes(texts, markdown, references))
-    pieces = ((item, None if item.target is None else next(parsed)) for item in runs)
-    for item, nodes in _spaced(paragraph, pieces, glue):
+    pieces = (
+        (item, None, MISSING) if item.target is None else (item, next(parsed), item.target)
+        for item in runs
+    )
+    for item, nodes in _spaced(paragraph, pieces, lang):
         if item.target is None:
             _add_text(paragraph, MISSING, None, _with(style, italic=True))
         else:
@@ -909,20 +915,21 @@ _LIST_STYLE = re.compile(r"List (?:Bullet|Number)( [0-9])?")
 
 def _spaced(
     paragraph: Any,
-    pieces: Iterable[tuple[_Piece, list[markdown_inline.Node] | None]],
-    glue: str,
+    pieces: Iterable[tuple[_Piece, list[markdown_inline.Node] | None, str]],
+    lang: str,
 ) -> Iterator[tuple[_Piece, list[markdown_inline.Node] | None]]:
-    """The pieces of a paragraph's side that show something, each after a run of ``glue``
-    (``EditionBlock.source_glue``, ``target_glue``: none in Chinese) when one came before
-    it: a comment alone gets no run, and no space beside the others. Both sides of a
-    paragraph space their segments by this one rule."""
-    first = True
-    for piece, nodes in pieces:
+    """The pieces ``(piece, nodes, text written)`` of a paragraph's side of ``lang`` that
+    show something, each after a run of what ``languages.glue_after`` puts after the one
+    before it (none after a Chinese sentence): a comment alone gets no run, and no space
+    beside the others. Both sides of a paragraph space their segments by this one rule."""
+    previous: str | None = None
+    for piece, nodes, text in pieces:
         if markdown_inline.shows_nothing(nodes):
             continue
-        if not first and glue:
+        glue = "" if previous is None else languages.glue_after(previous, lang)
+        if glue:
             _new_run(paragraph, glue)
-        first = False
+        previous = shown_text(text, nodes)
         yield piece, nodes
 
 

@@ -12,7 +12,7 @@ links (``references``) and print no definition.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -122,12 +122,11 @@ class EditionBlock:
     # (every heading came out at one level), its top level under the title at 2, at most 6
     # as in HTML. Set by ``build_edition``.
     outline_level: int = 2
-    # What joins the block's sentences on each side, by its language
-    # (``languages.sentence_glue``): nothing in Chinese and Japanese, where a space between
-    # two sentences shows as a gap a translation of their own never has. Set by
-    # ``build_edition``.
-    source_glue: str = " "
-    target_glue: str = " "
+    # The language of each side, which joins the block's sentences (``join_sentences``):
+    # in Chinese and Japanese a space after a sentence of their writing shows as a gap a
+    # translation of their own never has. Set by ``build_edition``.
+    source_lang: str = "und"
+    target_lang: str = "und"
 
     @property
     def cell(self) -> TableCell | None:
@@ -296,7 +295,8 @@ class Edition:
         """
         heading = self._title_block()
         if heading is not None:
-            return heading.source_glue.join(item.segment.text for item in heading.segments)
+            texts = [item.segment.text for item in heading.segments]
+            return join_sentences(((text, text) for text in texts), heading.source_lang)
         if self.document.path is not None:
             return self.document.path.stem
         return "termwise edition"
@@ -312,7 +312,8 @@ class Edition:
             shown = [
                 MISSING if item.target is None else item.target for item in heading.target_runs()
             ]
-            return heading.target_glue.join(text for text in shown if text) or MISSING
+            pieces = ((text, text) for text in shown if text)
+            return join_sentences(pieces, heading.target_lang) or MISSING
         return self.title
 
     @property
@@ -423,8 +424,6 @@ def build_edition(
     current_paragraph: int | None = None
     hidden = shows_nothing_ids(document)
     references = markdown_inline.references(list(document.link_definitions))
-    source_glue = languages.sentence_glue(document.lang)
-    target_glue = languages.sentence_glue(tfile.lang)
     for segment in document.segments:
         unit = tfile.units.get(segment.id)
         target, unreviewed = _shown_target(unit, include_unreviewed)
@@ -438,8 +437,8 @@ def build_edition(
                 EditionBlock(
                     kind=segment.kind,
                     segments=[item],
-                    source_glue=source_glue,
-                    target_glue=target_glue,
+                    source_lang=document.lang,
+                    target_lang=tfile.lang,
                 )
             )
             current_paragraph = segment.paragraph if segment.kind is SegmentKind.SENTENCE else None
@@ -464,6 +463,26 @@ def build_edition(
     if glossary is not None:
         mark_terms(edition, glossary, chosen_terms or {})
     return edition
+
+
+def join_sentences(pieces: Iterable[tuple[str, str]], lang: str) -> str:
+    """A paragraph's sentences, each ``(shown, written)``: what its reader sees of it, and
+    what the edition writes. Each written one follows what ``languages.glue_after`` puts
+    after the text shown before it: every format joins a paragraph by this one rule."""
+    out: list[str] = []
+    previous: str | None = None
+    for shown, written in pieces:
+        if previous is not None:
+            out.append(languages.glue_after(previous, lang))
+        out.append(written)
+        previous = shown
+    return "".join(out)
+
+
+def shown_text(text: str, nodes: list[markdown_inline.Node] | None) -> str:
+    """What the reader sees of a sentence written ``text`` (read as ``nodes`` where it is
+    Markdown, None where not): what decides the space after it (``join_sentences``)."""
+    return text if nodes is None else markdown_inline.plain(nodes)
 
 
 def _title_language(

@@ -63,6 +63,8 @@ from termwise.export.edition import (
     EditionNote,
     EditionSegment,
     TermSpan,
+    join_sentences,
+    shown_text,
 )
 from termwise.export.layout import (
     CellPart,
@@ -596,19 +598,23 @@ def _source_block_html(block: EditionBlock, markdown: bool, references: Referenc
     texts = [item.segment.text for item in block.segments]
     parsed = markdown_inline.paragraph_nodes(texts, markdown, references)
     # (A sentence that shows nothing, a comment alone, is no element and takes no space.)
-    return block.source_glue.join(
-        f'<span class="seg" id="s-{escape(item.segment.id)}">'
-        f"{_text_html(item.segment.text, item.source_terms, nodes)}{_note_marks(item)}</span>"
+    pieces = (
+        (
+            shown_text(item.segment.text, nodes),
+            f'<span class="seg" id="s-{escape(item.segment.id)}">'
+            f"{_text_html(item.segment.text, item.source_terms, nodes)}{_note_marks(item)}</span>",
+        )
         for item, nodes in zip(block.segments, parsed, strict=True)
         if not markdown_inline.shows_nothing(nodes)
     )
+    return join_sentences(pieces, block.source_lang)
 
 
 def _target_runs_html(block: EditionBlock, markdown: bool, references: References) -> str:
     """A block's translation as one run of text: where the published translation has
     paragraphs in it, they are run together, as a list item or a table cell prints them."""
-    paragraphs = _target_paragraphs_html(block, markdown, references)
-    return block.target_glue.join(html for html in paragraphs if html)
+    paragraphs = _target_paragraph_pieces(block, markdown, references)
+    return join_sentences((piece for pieces in paragraphs for piece in pieces), block.target_lang)
 
 
 def _target_paragraphs_html(
@@ -616,6 +622,17 @@ def _target_paragraphs_html(
 ) -> list[str]:
     """A block's translation, one inline HTML text per paragraph the published translation
     has there (``EditionBlock.target_paragraphs``), each read as a paragraph of its own."""
+    return [
+        join_sentences(pieces, block.target_lang)
+        for pieces in _target_paragraph_pieces(block, markdown, references)
+    ]
+
+
+def _target_paragraph_pieces(
+    block: EditionBlock, markdown: bool, references: References
+) -> list[list[tuple[str, str]]]:
+    """Each paragraph of a block's translation as its sentences' ``(shown, html)`` for
+    ``join_sentences``: those that show something, "[untranslated]" for a run of none."""
     out = []
     for runs in block.target_paragraphs():
         shown = [item for item in runs if item.target is not None]
@@ -623,11 +640,14 @@ def _target_paragraphs_html(
         parsed = iter(markdown_inline.paragraph_nodes(texts, markdown, references))
         shown_runs = [(item, None if item.target is None else next(parsed)) for item in runs]
         out.append(
-            block.target_glue.join(
-                _target_html(item, nodes)
+            [
+                (
+                    shown_text(MISSING if item.target is None else item.target, nodes),
+                    _target_html(item, nodes),
+                )
                 for item, nodes in shown_runs
                 if not markdown_inline.shows_nothing(nodes)
-            )
+            ]
         )
     return out
 

@@ -46,6 +46,7 @@ from termwise.export.edition import (
     Edition,
     EditionBlock,
     EditionSegment,
+    join_sentences,
 )
 from termwise.export.layout import (
     CellPart,
@@ -102,7 +103,7 @@ def block_target(
     reader of its ``markdown`` sees (not after a comment that closes it), after the marks of
     its notes."""
     return _runs_target(
-        block.target_runs(), block.target_glue, escape, markdown=markdown, mark=mark
+        block.target_runs(), block.target_lang, escape, markdown=markdown, mark=mark
     )
 
 
@@ -117,38 +118,42 @@ def block_target_paragraphs(
     published translation has there: a translator's note the aligned translation set on
     a line of its own, marked apart when unreviewed, as the HTML edition marks it."""
     return [
-        _runs_target(runs, block.target_glue, escape, markdown=markdown, mark=mark)
+        _runs_target(runs, block.target_lang, escape, markdown=markdown, mark=mark)
         for runs in block.target_paragraphs()
     ]
 
 
 def _runs_target(
     runs: Sequence[EditionSegment],
-    glue: str,
+    lang: str,
     escape: Callable[[str], str],
     *,
     markdown: bool,
     mark: NoteMark,
 ) -> str:
     """The translations ``runs`` (a ``target`` of None a run of untranslated ones, its
-    notes' marks after "[untranslated]") as ``block_target`` writes them, joined by
-    ``glue`` (``EditionBlock.target_glue``)."""
+    notes' marks after "[untranslated]") as ``block_target`` writes them, joined as
+    ``join_sentences`` joins a paragraph of ``lang``."""
     parts = []
     for item in runs:
         if item.target is None:
-            parts.append(_marked(MISSING, item, mark))
-        elif item.unreviewed:
-            text = _marked(escape(item.target), item, mark)
+            parts.append((MISSING, _marked(MISSING, item, mark)))
+            continue
+        shown = markdown_inline.plain_text(item.target) if markdown else item.target
+        text = _marked(escape(item.target), item, mark)
+        if item.unreviewed:
             end = markdown_inline.shown_end(text) if markdown else len(text)
-            parts.append(text[:end] + UNREVIEWED_MARK + text[end:])
-        else:
-            parts.append(_marked(escape(item.target), item, mark))
-    return glue.join(parts)
+            text = text[:end] + UNREVIEWED_MARK + text[end:]
+        parts.append((shown, text))
+    return join_sentences(parts, lang)
 
 
 def block_source(block: EditionBlock, mark: NoteMark = text_note_mark) -> str:
     """A block's source text, each sentence followed by the marks of its notes."""
-    return block.source_glue.join(_marked(item.segment.text, item, mark) for item in block.segments)
+    return join_sentences(
+        ((item.segment.text, _marked(item.segment.text, item, mark)) for item in block.segments),
+        block.source_lang,
+    )
 
 
 def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
@@ -588,13 +593,13 @@ def _reading_source(block: EditionBlock, references: markdown_inline.References)
     nodes = markdown_inline.parse_paragraph(texts, references)
     shown = (markdown_inline.reading_text(sentence) for sentence in nodes)
     # (A sentence that shows nothing, a comment alone, takes no space beside the others.)
-    return block.source_glue.join(text for text in shown if text)
+    return join_sentences(((text, text) for text in shown if text), block.source_lang)
 
 
 def _reading_target(block: EditionBlock, references: markdown_inline.References) -> str:
     """The translation of a Markdown source's paragraph as the reader sees it (as
     ``_reading_source``), marked as ``block_target`` marks it."""
-    return _reading_runs(block.target_runs(), block.target_glue, references)
+    return _reading_runs(block.target_runs(), block.target_lang, references)
 
 
 def _reading_target_paragraphs(
@@ -603,26 +608,26 @@ def _reading_target_paragraphs(
     """``_reading_target``, one text per paragraph the published translation has there,
     each read as a paragraph of its own (as the HTML edition reads it)."""
     return [
-        _reading_runs(runs, block.target_glue, references) for runs in block.target_paragraphs()
+        _reading_runs(runs, block.target_lang, references) for runs in block.target_paragraphs()
     ]
 
 
 def _reading_runs(
-    runs: Sequence[EditionSegment], glue: str, references: markdown_inline.References
+    runs: Sequence[EditionSegment], lang: str, references: markdown_inline.References
 ) -> str:
     """The translations ``runs`` (a ``target`` of None a run of untranslated ones) of a
-    Markdown source's paragraph as ``_reading_target`` prints them, joined by ``glue``."""
+    Markdown source's paragraph of ``lang`` as ``_reading_target`` prints them."""
     shown = [item.target for item in runs if item.target is not None]
     nodes = iter(markdown_inline.parse_paragraph(shown, references))
     parts = []
     for item in runs:
         if item.target is None:
-            parts.append(MISSING)
+            parts.append((MISSING, MISSING))
             continue
         text = markdown_inline.reading_text(next(nodes))
         if text:
-            parts.append(text + UNREVIEWED_MARK if item.unreviewed else text)
-    return glue.join(parts)
+            parts.append((text, text + UNREVIEWED_MARK if item.unreviewed else text))
+    return join_sentences(parts, lang)
 
 
 def _source_text(escape: Callable[[str], str], mark: NoteMark) -> BlockText:
