@@ -55,7 +55,10 @@ def import_translation(
 ) -> None:
     """Seed a translation project from FILE (TMX 1.1/1.4b, XLIFF 1.2/2.x or PO)."""
     from termwise import languages
-    from termwise.project.import_languages import declared_source_language
+    from termwise.project.import_languages import (
+        as_the_project_names_it,
+        declared_source_language,
+    )
     from termwise.project.importing import codes_said, import_file, write_unmatched
     from termwise.project.interchange import read_units
     from termwise.project.translations import load_source, open_translation
@@ -68,6 +71,10 @@ def import_translation(
     if doc_lang is None:
         doc_lang = declared_source_language(units)
         origin = f"declared in {file.name}" if doc_lang else "detected"
+        if doc_lang:
+            doc_lang = as_the_project_names_it(
+                doc_lang, layout.translation_file(document_path, lang)
+            )
     document = load_source(layout, document_path, lang=doc_lang)
     tfile = open_translation(layout, document, lang)
     report = import_file(file, document, tfile, overwrite=overwrite, lenient=lenient, units=units)

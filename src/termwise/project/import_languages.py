@@ -38,6 +38,24 @@ def declared_source_language(units: list[InterchangeUnit]) -> str | None:
         return None
 
 
+def as_the_project_names_it(declared: str, project_file: Path) -> str:
+    """``declared``, the source language an imported file names, as the project's translation
+    file names it where that is the same language: the project's tags are its own, and a
+    tool's default region (translate-toolkit's ``en-US`` for a project in ``en``) is no
+    reason to rewrite its header."""
+    from termwise.project.po_format import SOURCE_LANGUAGE_HEADER, header_field
+
+    if not project_file.is_file():
+        return declared
+    with project_file.open("rb") as handle:
+        ours = header_field(handle.read(1 << 16), SOURCE_LANGUAGE_HEADER)
+    try:
+        ours = languages.normalize(ours) if ours else ""
+    except languages.LanguageError:
+        return declared
+    return ours if ours and same_language(ours, declared) else declared
+
+
 def _base(tag: str) -> str:
     try:
         return languages.primary(tag)

@@ -7,7 +7,9 @@ group of termwise's aligner (its TMX) over several paragraphs. Nothing is
 thrown away: a unit placed nowhere goes to ``translations/<stem>.<lang>.unmatched.tmx``, with
 the reason in a note, and the summary names it; a second, different translation for a segment
 already filled becomes a note on it; inline codes that plain text cannot hold are reported and
-noted on the unit (and kept in the unmatched file).
+noted on the unit (and kept in the unmatched file). Where the text is the same, the file's
+review state still counts: a segment it approves is reviewed here, and one reviewed here that
+it calls not reviewed (a reviewer withdrew the approval) goes back to review.
 """
 
 from __future__ import annotations
@@ -26,7 +28,14 @@ from termwise.project.interchange import InlineCode, InterchangeUnit, UnitList, 
 from termwise.project.omissions import in_neighbour_note, waited_for
 from termwise.project.translation_file import TranslationFile
 from termwise.project.unit_matching import Run, SegmentIndex
-from termwise.project.units import READ_ONLY_FLAG, SegmentState, TranslationUnit
+from termwise.project.units import (
+    LOCKED_COMMENT,
+    NOT_FOR_TRANSLATION_COMMENT,
+    READ_ONLY_COMMENTS,
+    READ_ONLY_FLAG,
+    SegmentState,
+    TranslationUnit,
+)
 from termwise.project.validation import (
     Deviation,
     check_matched,
@@ -99,10 +108,16 @@ class ImportReport:
     matched_units: int = 0
     segments_filled: int = 0
     already_same: int = 0
-    kept_existing: int = 0
-    # Of ``kept_existing``, reviewed units the file gives another text and calls not
-    # reviewed (a reviewer elsewhere rejected them): kept, but back to review.
+    # Segments whose text the file has too and calls reviewed: taken as reviewed here.
+    approved: int = 0
+    # Segments reviewed here that the file calls not reviewed (a reviewer elsewhere rejected
+    # them or withdrew the approval), its text the same or another: back to review.
     reopened: int = 0
+    # Segments whose own work stays, the file's other text added to them as a note.
+    kept_existing: int = 0
+    # Segments whose own work stays and that have the file's other text as a note already
+    # (the same file imported again): nothing changed.
+    noted_before: int = 0
     alternatives: int = 0
     without_target: int = 0
     # Units of several sentences (a paragraph, or part of one) shared out over them.
@@ -158,6 +173,10 @@ class ImportReport:
             f"segments filled:        {self.segments_filled}",
             f"already the same:       {self.already_same}",
             f"kept existing work:     {self.kept_existing} (the file's text added as a note)",
+            f"unchanged:              {self.noted_before} (own work kept; the file's text a "
+            "note already)",
+            f"review state changed:   {self.approved + self.reopened} (to the file's)",
+            f"  approved in the file: {self.approved} (reviewed here now)",
             f"  sent back to review:  {self.reopened} (reviewed here, not reviewed in the file)",
             f"repeats as notes:       {self.alternatives} (a segment's second text in the file)",
             f"units without target:   {self.without_target}",
@@ -468,27 +487,31 @@ def _apply(
         # A TM's units carry no status: they are translations a person made and kept.
         state = SegmentState.EDITED if unit.reviewed is False else SegmentState.REVIEWED
     if project_unit.target == target:
-        report.already_same += 1
         if unit.plural is not None and not project_unit.is_plural:
             _take_plural(unit, tfile, project_unit, report)
         if state is SegmentState.REVIEWED and project_unit.state is not SegmentState.REVIEWED:
             project_unit.mark_reviewed()
+            report.approved += 1
+        elif not _reopens(unit, project_unit, report):
+            report.already_same += 1
         return
     taken_by_import = segment_id in filled_here
     has_own_work = project_unit.state in (SegmentState.EDITED, SegmentState.REVIEWED)
     if taken_by_import or (has_own_work and not overwrite):
         note = f"Alternative translation ({origin}): {target}"
-        if note not in project_unit.notes:
+        noted = note in project_unit.notes
+        if not noted:
             project_unit.notes = f"{project_unit.notes}\n{note}".strip()
         if taken_by_import:
             report.alternatives += 1
             return
-        report.kept_existing += 1
-        if project_unit.state is SegmentState.REVIEWED and unit.reviewed is False:
-            # Another tool's reviewer rejected it ("needs-review", approved="no", fuzzy) with
-            # a text of their own: kept as "reviewed", the rejection was lost without a word.
-            project_unit.set_translation(project_unit.target)
-            report.reopened += 1
+        # Another tool's reviewer rejected it ("needs-review", approved="no", fuzzy) with
+        # a text of their own: kept as "reviewed", the rejection was lost without a word.
+        reopened = _reopens(unit, project_unit, report)
+        if not noted:
+            report.kept_existing += 1
+        elif not reopened:
+            report.noted_before += 1
         return
     if state is SegmentState.MT:
         # The file says this is machine translation: it stays a suggestion to review.
@@ -524,6 +547,18 @@ def _apply(
     report.segments_filled += 1
 
 
+def _reopens(unit: InterchangeUnit, project_unit: TranslationUnit, report: ImportReport) -> bool:
+    """Send ``project_unit`` back to review where it is reviewed and the file calls it not
+    reviewed; return whether it did. The file's word that its reviewer rejected the text or
+    withdrew the approval is news whatever the text: kept as "reviewed", the editions went
+    on printing what a reviewer had taken back."""
+    if project_unit.state is not SegmentState.REVIEWED or unit.reviewed is not False:
+        return False
+    project_unit.set_translation(project_unit.target)
+    report.reopened += 1
+    return True
+
+
 def _take_about_source(
     unit: InterchangeUnit, project_unit: TranslationUnit, *, notes: bool = False
 ) -> None:
@@ -542,16 +577,6 @@ def _take_about_source(
         project_unit.locations = project_unit.locations + new_locations
     if notes and unit.notes and unit.notes not in project_unit.notes:
         project_unit.notes = f"{project_unit.notes}\n{unit.notes}".strip()
-
-
-# The comment on a segment the imported file marks not for translation: a PO editor that
-# knows no read-only flag (Poedit) shows it to the translator.
-NOT_FOR_TRANSLATION = 'Not for translation (translate="no"'
-NOT_FOR_TRANSLATION_COMMENT = NOT_FOR_TRANSLATION + " in {origin}): keep the text as it is"
-# The comment on a segment another tool locked (memoQ, Trados Studio).
-LOCKED = "Locked ("
-LOCKED_COMMENT = LOCKED + "{how} in {origin}): keep the text as it is"
-READ_ONLY_COMMENTS = (NOT_FOR_TRANSLATION, LOCKED)
 
 
 def read_only_reason(unit: TranslationUnit) -> str | None:

@@ -33,7 +33,13 @@ from typing import TYPE_CHECKING, Any
 from termwise import languages
 from termwise.document.markdown_comments import inline_comment_spans
 from termwise.errors import InputError
-from termwise.project.units import SegmentState, TranslationUnit, same_text
+from termwise.project.units import (
+    READ_ONLY_COMMENTS,
+    READ_ONLY_END,
+    SegmentState,
+    TranslationUnit,
+    same_text,
+)
 
 if TYPE_CHECKING:
     from babel.messages.catalog import Catalog, Message
@@ -346,23 +352,15 @@ def unit_from_message(message: Message, singular_index: int = 0) -> TranslationU
     mt_lines: list[str] = []
     engine = model = None
     other: list[str] = []
-    current: str | None = None
-    for comment in message.auto_comments:
+    for comment in rejoined_comments(message.auto_comments):
         if comment.startswith(MT_QUOTED_PREFIX):
             mt_lines = [_unquote_po(comment[len(MT_QUOTED_PREFIX) :])]
-            current = None
         elif comment.startswith(MT_PREFIX) or comment == MT_PREFIX.strip():
             mt_lines.append(comment[len(MT_PREFIX) :])
-            current = "mt"
         elif comment.startswith(MT_ENGINE_PREFIX):
             engine = comment[len(MT_ENGINE_PREFIX) :].strip() or None
-            current = None
         elif comment.startswith(MT_MODEL_PREFIX):
             model = comment[len(MT_MODEL_PREFIX) :].strip() or None
-            current = None
-        elif current == "mt" and mt_lines:
-            # Another editor (polib, Poedit, msgcat) re-wrapped the long comment line.
-            mt_lines[-1] = _rejoin(mt_lines[-1], comment)
         else:
             other.append(comment)
     notes: list[str] = []
@@ -580,6 +578,65 @@ def convert_plural_forms(
     return tuple(
         forms[taken[index]] if taken[index] < len(forms) else "" for index in range(wanted[0])
     )
+
+
+@functools.cache
+def own_comments() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """How each extracted comment termwise writes for itself begins (the MT's lines, what
+    glossary-constrained MT did, the aligner's record, why a segment is read-only), and how
+    those that end alike end (a read-only segment's reason)."""
+    from termwise.project.omissions import ALIGN_COMMENT_PREFIX, ALIGNED_PREFIX, SENTENCES_PREFIX
+    from termwise.project.translations import GLOSSARY_COMMENT
+
+    keys = (
+        MT_QUOTED_PREFIX,
+        MT_PREFIX,
+        MT_ENGINE_PREFIX,
+        MT_MODEL_PREFIX,
+        GLOSSARY_COMMENT,
+        ALIGN_COMMENT_PREFIX,
+        ALIGNED_PREFIX,
+        SENTENCES_PREFIX,
+        *READ_ONLY_COMMENTS,
+    )
+    return keys, (READ_ONLY_END,)
+
+
+# The widest a tool wraps comment lines at, "#. " included (gettext's page width; polib
+# wraps at 78, Babel at 76): an entry with a longer line that has a space to break at was
+# not re-wrapped, so none of its lines continues another.
+_WIDEST_WRAP = 79
+
+
+def rejoined_comments(lines: Sequence[str]) -> list[str]:
+    """An entry's extracted comment lines with each of termwise's own comments that another
+    editor wrapped (polib, Babel, translate-toolkit: at 76 to 79 columns) joined again.
+
+    termwise writes a comment a line, unwrapped. A line continues the termwise comment
+    before it where it begins with none of termwise's keys (``own_comments``), that
+    comment is not whole yet (a read-only reason ends as its template does), and a
+    wrapper broke there: the line before, with this line's first word, would be wider
+    than any line of the entry that could have been broken. A developer's comment after a
+    short termwise line stays a comment of its own; the fragments of a wrapped one
+    ("lexical)", "rendering") went into the XLIFF export as notes and into the workbench's
+    status line cut off."""
+    keys, endings = own_comments()
+    widest = max((len(line) for line in lines if " " in line), default=0)
+    if widest + len("#. ") > _WIDEST_WRAP:
+        return list(lines)
+    joined: list[str] = []
+    previous: str | None = None  # the last line of a termwise comment not yet whole
+    for line in lines:
+        words = line.split(maxsplit=1)
+        own = (line + " ").startswith(keys)
+        if previous is not None and words and not own:
+            breaks = len(previous) + 1 + len(words[0]) > widest
+        else:
+            breaks = False
+        joined.append(_rejoin(joined.pop(), line) if breaks else line)
+        whole = joined[-1].endswith(endings)
+        previous = line if (own or breaks) and not whole else None
+    return joined
 
 
 def _rejoin(line: str, continuation: str) -> str:
@@ -1007,7 +1064,12 @@ def _head_text(data: bytes) -> str:
 
 def header_language(head: bytes) -> str:
     """The Language field of the header at the start of PO bytes ("" where there is none)."""
-    return parse_header(_raw_header(_head_text(head))).get("language", "")
+    return header_field(head, "Language")
+
+
+def header_field(head: bytes, name: str) -> str:
+    """The field ``name`` of the header at the start of PO bytes ("" where there is none)."""
+    return parse_header(_raw_header(_head_text(head))).get(name.lower(), "")
 
 
 # A translator comment: "#" alone or followed by anything but the marks of the other kinds.

@@ -31,6 +31,17 @@ MT_MAY_FILL = frozenset({SegmentState.NEW, SegmentState.MT})
 # A segment that is not for translation (XLIFF ``translate="no"``): its text stays as it is,
 # and machine translation leaves it alone. Weblate's name for the flag (``#, read-only``).
 READ_ONLY_FLAG = "read-only"
+# The comment on a segment an imported file marks not for translation: a PO editor that
+# knows no read-only flag (Poedit) shows it to the translator.
+NOT_FOR_TRANSLATION = 'Not for translation (translate="no"'
+# How both read-only comments end: a comment that ends so is whole (``po_format``'s
+# rejoining of wrapped comments stops there; another tool's own words may follow).
+READ_ONLY_END = "): keep the text as it is"
+NOT_FOR_TRANSLATION_COMMENT = NOT_FOR_TRANSLATION + " in {origin}" + READ_ONLY_END
+# The comment on a segment another tool locked (memoQ, Trados Studio).
+LOCKED = "Locked ("
+LOCKED_COMMENT = LOCKED + "{how} in {origin}" + READ_ONLY_END
+READ_ONLY_COMMENTS = (NOT_FOR_TRANSLATION, LOCKED)
 
 # A source reference (gettext's ``#: file:line``): the file and the line, if it gives one.
 Location = tuple[str, int | None]
