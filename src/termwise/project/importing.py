@@ -548,11 +548,12 @@ def _apply(
 
 
 def _reopens(unit: InterchangeUnit, project_unit: TranslationUnit, report: ImportReport) -> bool:
-    """Send ``project_unit`` back to review where it is reviewed and the file calls it not
-    reviewed; return whether it did. The file's word that its reviewer rejected the text or
-    withdrew the approval is news whatever the text: kept as "reviewed", the editions went
-    on printing what a reviewer had taken back."""
-    if project_unit.state is not SegmentState.REVIEWED or unit.reviewed is not False:
+    """Send ``project_unit`` back to review where it is reviewed and the file says it is not
+    (``InterchangeUnit.says_unreviewed``); return whether it did. The file's word that its
+    reviewer rejected the text or withdrew the approval is news whatever the text: kept as
+    "reviewed", the editions went on printing what a reviewer had taken back. A file that
+    says nothing of review (no state, "translated") leaves the project's review alone."""
+    if project_unit.state is not SegmentState.REVIEWED or not unit.says_unreviewed:
         return False
     project_unit.set_translation(project_unit.target)
     report.reopened += 1

@@ -81,6 +81,9 @@ class InterchangeUnit:
     state: SegmentState | None = None
     # Why the state was read cautiously: the file contradicted itself.
     state_conflict: str | None = None
+    # The file says the unit is not reviewed (``StateReading.says_unreviewed``): only then
+    # does the import send a segment reviewed in the project back to review.
+    says_unreviewed: bool = False
     # The target is a placeholder (XLIFF 1.2 needs-translation copy of the source).
     placeholder: bool = False
     # A PO plural entry: all its forms (``target`` is the singular's).
@@ -123,6 +126,7 @@ class InterchangeUnit:
         self.state_conflict = reading.conflict
         self.placeholder = reading.placeholder
         self.reviewed = reading.state is SegmentState.REVIEWED
+        self.says_unreviewed = reading.says_unreviewed
 
 
 class UnitList(list[InterchangeUnit]):
@@ -457,7 +461,7 @@ def _kept_as_it_is(unit: InterchangeUnit) -> InterchangeUnit:
     if unit.placeholder or content_key(unit.target) in ("", content_key(unit.source)):
         unit.target = unit.target if unit.target.strip() else unit.source
         unit.state, unit.reviewed = SegmentState.REVIEWED, True
-        unit.placeholder, unit.state_conflict = False, None
+        unit.placeholder, unit.state_conflict, unit.says_unreviewed = False, None, False
     return unit
 
 
@@ -819,6 +823,7 @@ def _join_plural_groups(
         if worked:
             lowest = min(worked, key=lambda m: rank.index(m.state or SegmentState.NEW))
             first.state, first.reviewed = lowest.state, lowest.state is SegmentState.REVIEWED
+            first.says_unreviewed = any(m.says_unreviewed for m in worked)
             first.state_conflict = next(
                 (m.state_conflict for m in members if m.state_conflict), None
             )

@@ -43,6 +43,15 @@ mt → ``needs-review-translation`` + ``mt-suggestion`` / ``translated`` + subSt
 ``translated`` + ``termwise:edited`` / fuzzy; reviewed → ``final``, approved="yes" /
 ``reviewed`` / no fuzzy. TMX carries termwise's value in ``prop type="x-state"``.
 
+A reviewed segment goes back to review on import only where the file says the unit is not
+reviewed (``StateReading.says_unreviewed``): XLIFF 1.2 ``approved="no"``, a ``new``,
+``needs-…`` or ``rejected-…`` state; XLIFF 2 ``initial``; a PO ``fuzzy`` flag; a TMX
+``x-state`` other than reviewed; memoQ's or Trados Studio's ``Rejected…``. No state says
+nothing of review, and neither does ``translated`` (XLIFF 1.2 without ``approved``, or
+XLIFF 2): it says someone translated the unit, as OmegaT, Okapi and memoQ write for work no
+review step touched, and as termwise's own XLIFF 2 export writes before the review. Those
+read as edited where they fill a segment, but a project's review stays.
+
 Where a file contradicts itself (XLIFF 1.2 ``approved="yes"`` on a ``needs-review-…`` or
 ``new`` target, ``approved="no"`` on ``final``, a ``rejected-…`` qualifier on an approved
 target; XLIFF 2 ``reviewed`` with termwise's ``mt``/``edited`` subState left over; a reviewed
@@ -100,11 +109,16 @@ class StateReading:
 
     ``placeholder`` marks a target that is no translation (XLIFF 1.2 ``needs-translation``
     on an empty target or a copy of the source): the unit is new, and the text is not used.
+    ``says_unreviewed``: the file says in so many words that the unit is not reviewed (a
+    reviewer withdrew or refused the approval), which sends a segment reviewed in the
+    project back to review; a ``state`` other than reviewed read from a file that says
+    nothing of review is only what the unit fills an empty segment as.
     """
 
     state: SegmentState
     conflict: str | None = None
     placeholder: bool = False
+    says_unreviewed: bool = False
 
 
 def from_xliff12(
@@ -121,25 +135,33 @@ def from_xliff12(
         if state in ("final", "signed-off") or approved == "yes":
             return StateReading(NEW, f"{said} but no target text; read as new")
         return StateReading(NEW)
+    # "translated" alone says who did the work, not that a review refused it.
+    unreviewed = (
+        approved == "no" or state in _XLIFF12_UNFINISHED or qualifier in XLIFF12_REJECTED_QUALIFIERS
+    )
     if state == "needs-translation" and _same(target, source):
-        return StateReading(NEW, placeholder=True)
+        return StateReading(NEW, placeholder=True, says_unreviewed=True)
     if state is None:
-        return StateReading(REVIEWED if approved == "yes" else EDITED)
+        return StateReading(REVIEWED if approved == "yes" else EDITED, says_unreviewed=unreviewed)
     mapped = XLIFF12_STATES.get(state)
     if mapped is None:
         unknown = None if state.startswith("x-") else f"unknown state {state!r}; read as edited"
-        return StateReading(REVIEWED if approved == "yes" and unknown is None else EDITED, unknown)
+        reading = REVIEWED if approved == "yes" and unknown is None else EDITED
+        return StateReading(reading, unknown, says_unreviewed=unreviewed)
     if qualifier in XLIFF12_REJECTED_QUALIFIERS and (mapped is REVIEWED or approved == "yes"):
-        return StateReading(EDITED, f"{said}: rejected yet final; read as edited")
+        why = f"{said}: rejected yet final; read as edited"
+        return StateReading(EDITED, why, says_unreviewed=True)
     if approved == "yes" and state in _XLIFF12_UNFINISHED:
-        return StateReading(EDITED, f"{said}: approved yet unfinished; read as edited")
+        why = f"{said}: approved yet unfinished; read as edited"
+        return StateReading(EDITED, why, says_unreviewed=True)
     if approved == "no" and mapped is REVIEWED:
-        return StateReading(EDITED, f"{said}: final yet not approved; read as edited")
+        why = f"{said}: final yet not approved; read as edited"
+        return StateReading(EDITED, why, says_unreviewed=True)
     if state == "translated" and approved == "yes":
         return StateReading(REVIEWED)  # translate-toolkit writes every finished unit so
     if mapped is EDITED and qualifier in XLIFF12_MT_QUALIFIERS:
-        return StateReading(MT)
-    return StateReading(mapped)
+        return StateReading(MT, says_unreviewed=unreviewed)
+    return StateReading(mapped, says_unreviewed=unreviewed)
 
 
 # memoQ's segment status (``mq:status`` on a trans-unit) and Trados Studio's confirmation
@@ -185,7 +207,8 @@ def from_tool_status(*, target: str, status: str, tool: str, machine: bool = Fal
     if mapped is NEW:
         return StateReading(EDITED, f"{tool} status {status} yet a target text; read as edited")
     if status.startswith("Rejected"):
-        return StateReading(EDITED, f"{tool} status {status}: the reviewer rejected it")
+        why = f"{tool} status {status}: the reviewer rejected it"
+        return StateReading(EDITED, why, says_unreviewed=True)
     return StateReading(mapped)
 
 
@@ -213,9 +236,12 @@ def from_xliff2(*, target: str, state: str | None, sub_state: str | None) -> Sta
     ours = sub_state in (XLIFF2_MT_SUBSTATE, XLIFF2_EDITED_SUBSTATE)
     if mapped is REVIEWED and ours:
         return StateReading(EDITED, f"{said}: reviewed yet marked unreviewed; read as edited")
+    # Only an explicit "initial" says the unit is not done; no state, or "translated" (the
+    # state termwise's own export writes before the review), says nothing of review.
+    unreviewed = state == "initial"
     if mapped is EDITED and sub_state == XLIFF2_MT_SUBSTATE:
-        return StateReading(MT)
-    return StateReading(mapped)
+        return StateReading(MT, says_unreviewed=unreviewed)
+    return StateReading(mapped, says_unreviewed=unreviewed)
 
 
 def to_xliff2(state: SegmentState) -> tuple[str, str | None]:
@@ -241,8 +267,9 @@ def from_tmx(*, target: str, properties: dict[str, str]) -> StateReading:
     except ValueError:
         return StateReading(EDITED, f"unknown x-state {value!r}; read as edited")
     if state is NEW:
-        return StateReading(EDITED, "x-state 'new' on a unit with a target; read as edited")
-    return StateReading(state)
+        why = "x-state 'new' on a unit with a target; read as edited"
+        return StateReading(EDITED, why, says_unreviewed=True)
+    return StateReading(state, says_unreviewed=state is not REVIEWED)
 
 
 def to_tmx(state: SegmentState) -> dict[str, str]:
@@ -256,8 +283,8 @@ def from_po(*, target: str, fuzzy: bool, mt: str | None) -> StateReading:
     if not fuzzy:
         return StateReading(REVIEWED)
     if mt is not None and "".join(mt.split()) == "".join(target.split()):
-        return StateReading(MT)
-    return StateReading(EDITED)
+        return StateReading(MT, says_unreviewed=True)
+    return StateReading(EDITED, says_unreviewed=True)
 
 
 def to_po(state: SegmentState) -> bool:
