@@ -156,6 +156,10 @@ class MergeReport:
     # segment's note (``REPLACED_NOTE``), and goes into the file with it, so that it stays
     # findable whatever saves, merges and sessions come after.
     yours_in_note: list[str] = field(default_factory=list)
+    # Those of ``yours_in_note`` whose replaced text the translator did not write in this
+    # session (the file held it, a colleague's perhaps: ``REPLACED_FILE_TEXT_NOTE``): the
+    # workbench calls only the others "your text".
+    file_text_in_note: list[str] = field(default_factory=list)
 
     @property
     def merged(self) -> list[str]:
@@ -634,6 +638,8 @@ def _yours_into_note(
     The note calls it the translator's only where ``typed_here`` (``_typed_here``)."""
     segment_id = ours.segment_id
     report.yours_in_note.append(segment_id)
+    if not typed_here:
+        report.file_text_in_note.append(segment_id)
     whose = "your" if typed_here else "the"
     report.details.setdefault(segment_id, []).append(f"{NOTES}: {whose} replaced text added")
     note = REPLACED_NOTE if typed_here else REPLACED_FILE_TEXT_NOTE

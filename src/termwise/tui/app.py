@@ -41,11 +41,11 @@ from textual.widgets import Footer
 
 from termwise import languages
 from termwise.errors import TermwiseError
-from termwise.project.store import NOTES, ConcurrentModificationError
+from termwise.project.store import ConcurrentModificationError
 from termwise.project.units import READ_ONLY_FLAG
 from termwise.review.session import ReviewSession, SaveSnapshot
 from termwise.tui.closing import hand_over, unless_closing
-from termwise.tui.dialogs import AskText
+from termwise.tui.dialogs import AskText, Choose
 from termwise.tui.editor import TranslationEditor
 from termwise.tui.grid import SegmentGrid
 from termwise.tui.keymap import first_key, textual_bindings
@@ -339,6 +339,14 @@ class ReviewApp(App[None]):
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key | events.Paste) and self._typeahead.take(event):
+            return
+        screen = self.screen if self.screen_stack else None
+        if (
+            isinstance(event, events.Key | events.Paste)
+            and isinstance(screen, Choose)
+            and screen.typed_before_opening(event)
+        ):
+            # Typed blind, for the workbench a worker's dialog now covers: not an answer.
             return
         if isinstance(event, events.Key):
             if not event.is_forwarded and self._keys_in_order():
@@ -1133,12 +1141,6 @@ def lock_lines(
     return lines
 
 
-def _file_text_in_note(report: MergeReport, segment_id: str) -> bool:
-    """Whether the text the merge put into the segment's note is one the file held, not
-    the translator's (the merge's account of the segment says which)."""
-    return f"{NOTES}: the replaced text added" in report.details.get(segment_id, [])
-
-
 def merge_lines(report: MergeReport, places: Mapping[str, int], *, limit: int) -> list[str]:
     """What a merge did, in words: a line for each segment both sides changed (``limit`` of
     them at most), one for the segments taken whole from the other program's file, one for
@@ -1168,9 +1170,8 @@ def merge_lines(report: MergeReport, places: Mapping[str, int], *, limit: int) -
     # change of one side only is, but the old text stays within reach. The note calls it
     # the translator's only where they wrote it in this session (``store._yours_into_note``):
     # a colleague's text the file held is not called "yours" here either.
-    in_note = in_order(report.yours_in_note)
-    files = [segment_id for segment_id in in_note if _file_text_in_note(report, segment_id)]
-    yours = [segment_id for segment_id in in_note if segment_id not in files]
+    files = in_order(report.file_text_in_note)
+    yours = [segment_id for segment_id in in_order(report.yours_in_note) if segment_id not in files]
     for whose, kept in (("your", yours), ("the", files)):
         if kept:
             lines.append(

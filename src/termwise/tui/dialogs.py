@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from rich.text import Text
+from textual import _time
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -20,7 +21,7 @@ from textual.widgets.option_list import Option
 from termwise.tui.keymap import shown_key, textual_bindings
 from termwise.tui.numbering import named_rows
 from termwise.tui.shown_keys import KeymapInPlace
-from termwise.tui.typeahead import TakesTypeAhead
+from termwise.tui.typeahead import TakesTypeAhead, Typed
 
 DIALOG_CSS = """
 {name} {{ align: center middle; }}
@@ -83,7 +84,10 @@ class AskText(KeymapInPlace, ModalScreen[str | None]):
 class Choose(TakesTypeAhead, KeymapInPlace, ModalScreen[str | None]):
     """Pick one option; answers the option's id. ``current``, the option that holds now (a
     term's status), is highlighted first: on the first option, an Enter made an admitted
-    term preferred. Keys typed while it opens are its own (``typeahead``)."""
+    term preferred. Keys typed while it opens are its own (``typeahead``), unless it is
+    ``unasked``: opened by a worker, not by a key (no machine translation), so the keys
+    typed before it opened were meant for the workbench (an Enter meant for the grid chose
+    the model's download)."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="Choose")
     BINDINGS: ClassVar[list[BindingType]] = textual_bindings("dialog")  # type: ignore[assignment]
@@ -95,12 +99,19 @@ class Choose(TakesTypeAhead, KeymapInPlace, ModalScreen[str | None]):
         *,
         help: str = "",
         current: str | None = None,
+        unasked: bool = False,
     ) -> None:
         super().__init__()
         self.title_text = title
         self.options = options
         self.help_text = help
         self.current = current
+        # On Textual's clock (an event's ``time``): keys typed before it are not its own.
+        self._opened_at = _time.get_time() if unasked else None
+
+    def typed_before_opening(self, event: Typed) -> bool:
+        """Whether ``event`` was typed before this unasked dialog opened: not an answer."""
+        return self._opened_at is not None and event.time < self._opened_at
 
     def compose(self) -> ComposeResult:
         # Plain text, never markup: "[mt] on-opening" or a sentence's "[4]" is what it says.

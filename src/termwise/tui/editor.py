@@ -127,9 +127,11 @@ class TranslationEditor(TextArea):
         await super()._on_key(event)
 
     async def _on_paste(self, event: events.Paste) -> None:
+        # Textual runs each class's own handler of an event down the class hierarchy, so
+        # TextArea's inserts the paste after this one anyway: calling it here as well put
+        # every paste in twice (and the doubled text was saved).
         if self.read_only:
             self.refuse()
-        await super()._on_paste(event)
 
     def _on_focus(self, event: events.Focus) -> None:
         self.border_title = EDITING_TITLE

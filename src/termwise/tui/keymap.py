@@ -214,9 +214,9 @@ def validate_keymap(data: Mapping[str, object], path: Path | None = None) -> dic
         keys = [key.strip() for key in value.split(",")]
         for key in keys:
             if not is_key_name(key):
-                closest = _closest_key_name(key)
-                hint = f"; did you mean {closest!r}?" if closest else f" ({_EXAMPLES})"
-                raise KeymapError(f"{binding_id}: {key!r} is not a key name{hint}", path, line=line)
+                raise KeymapError(
+                    f"{binding_id}: {key!r} is not a key name{_hint(key)}", path, line=line
+                )
         overrides[binding_id] = ",".join(keys)
     _check_conflicts(overrides, path, lines)
     return overrides
@@ -238,7 +238,29 @@ def is_key_name(key: str) -> bool:
     # With a modifier a letter is lower case (Shift is a modifier) and a sign goes by its
     # name: Textual names the key ``ctrl+question_mark``, never ``ctrl+?``.
     in_order = modifiers == sorted(set(modifiers))
+    if modifiers == ["shift"] and _types_a_sign(base):
+        # Shift with a key that types a character is that character to Textual: Shift+A
+        # arrives as ``A``, and a binding on ``shift+a`` never met a key press.
+        return False
     return in_order and set(modifiers) <= set(_MODIFIERS) and base in names
+
+
+def _types_a_sign(name: str) -> bool:
+    """Whether the key ``name`` (``a``, ``1``, ``question_mark``) types a visible character."""
+    from textual.keys import key_to_character
+
+    character = key_to_character(name)
+    return character is not None and character.isprintable() and not character.isspace()
+
+
+def _hint(key: str) -> str:
+    """What to write instead of ``key``, which is no key name, for the keymap's message."""
+    closest = _closest_key_name(key)
+    *modifiers, base = key.split("+")
+    if [part.strip().lower() for part in modifiers] == ["shift"] and _types_a_sign(base.strip()):
+        shifted = repr(closest) if closest else "the character it types (e.g. '!')"
+        return f"; Shift with a character key arrives as that character: write {shifted}"
+    return f"; did you mean {closest!r}?" if closest else f" ({_EXAMPLES})"
 
 
 def _closest_key_name(key: str) -> str | None:
@@ -248,6 +270,9 @@ def _closest_key_name(key: str) -> str | None:
 
     _, names = _textual_key_names()
     *modifiers, base = key.split("+")
+    if [part.strip().lower() for part in modifiers] == ["shift"] and base.strip().isalpha():
+        # Textual names Shift+A by the letter it types (``shift+a`` is ``A``).
+        return base.strip().upper() if len(base.strip()) == 1 else None
     if len(base.strip()) == 1 and modifiers:
         base = _character_to_key(base.strip()).lower()
     fixed = [_nearest(part.strip().lower(), _MODIFIERS) for part in modifiers]

@@ -158,7 +158,10 @@ class MTProgress(ProgressBar):
             f"{shown_key(self.app, 'review.translate')} still translates when asked.)"
         )
         self.app.push_screen(
-            Choose("No machine translation installed for this pair", options, help=hint), done
+            Choose(
+                "No machine translation installed for this pair", options, help=hint, unasked=True
+            ),
+            done,
         )
 
     def _stop_translating_on_opening(self) -> None:
