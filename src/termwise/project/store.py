@@ -108,7 +108,10 @@ class MergeReport:
     # or the other program locked the segment (``#, read-only``) whose text you changed:
     # its text is kept, yours is in the notes (``LOCKED_NOTE``); or it wrote back what a
     # save of yours had replaced (an older copy of the file saved over it): yours is kept,
-    # the older text is in the notes (``_merge_written_back``).
+    # the older text is in the notes (``_merge_written_back``); or another termwise's merge
+    # (a command that read the file before your save) had moved your saved text into the
+    # notes, its own in its place: yours is kept, its text is in the notes
+    # (``_displacing_line``).
     conflicts: list[str] = field(default_factory=list)
     # Entries only the file on disk has, for segments this side never had: kept as
     # obsolete entries, so that the next save does not delete them.
@@ -602,11 +605,31 @@ def merge_from_disk(tfile: TranslationFile, path: str | Path | None = None) -> M
 def _typed_text_lost(ours: TranslationUnit, merged: TranslationUnit) -> bool:
     """Whether the merge replaced the text of ``ours`` that the translator wrote (not the
     MT suggestion the merged segment still holds: the dropped approval of it is told in
-    ``reviews_dropped``) without keeping it in a note."""
+    ``reviews_dropped``) without keeping it in a note. A text the other program only
+    punctuated or set in other quotes or spaces (``fix --everywhere`` adding full stops) is
+    not lost: its words are all there, and a note on each such segment buried the notes
+    that keep a text."""
     typed = _in_words(ours)
     if not typed or _text(merged) == _text(ours) or typed in merged.notes:
         return False
+    if _same_but_typography(typed, _in_words(merged)):
+        return False
     return _more_than_mt(ours, merged.mt)
+
+
+_QUOTES = str.maketrans({**dict.fromkeys("“”„«»‹›", '"'), **dict.fromkeys("‘’‚", "'")})
+
+
+def _same_but_typography(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ at most in the style of their quotes, runs of spaces
+    and a final full stop: what `fix`'s typography and end-punctuation fixes change. Any
+    other mark counts (a sign, a decimal mark, a question, a comma, a capital)."""
+
+    def plain(text: str) -> str:
+        text = " ".join(text.translate(_QUOTES).split())
+        return text[:-1] if text.endswith((".", "。")) else text
+
+    return plain(a) == plain(b)
 
 
 def _more_than_mt(ours: TranslationUnit, mt: str | None) -> bool:
@@ -903,6 +926,14 @@ def _merge_unit(
     written_back = _written_back(base, theirs, replaced)
     if written_back:
         return _merge_written_back(base, ours, theirs, written_back, report)
+    displacing = _displacing_line(base, ours, theirs)
+    if displacing is not None:
+        # As if the other program had saved before this side: the translator's text stays.
+        # Its approval is this side's too: the other program's was for its own text.
+        without = "\n".join(line for line in theirs.notes.splitlines() if line != displacing)
+        return _merge_written_back(
+            base, ours, replace(theirs, notes=without), {TEXT, STATE}, report, _DISPLACED
+        )
     segment_id = ours.segment_id
     ours_changed, theirs_changed = _changed_parts(base, ours), _changed_parts(base, theirs)
     if not theirs_changed or not _changed_parts(ours, theirs):
@@ -1009,9 +1040,49 @@ def _merge_unit(
     return ours if merged.key() == ours.key() else merged
 
 
+# The note line that keeps the other program's text where the translator's stays, and the
+# same read back (``_other_versions``).
+_OTHER_VERSION = "Other version on disk ({state}): {text}"
+_OTHER_VERSION_LINE = re.compile(
+    re.escape(_OTHER_VERSION).replace(r"\{state\}", "[a-z]+").replace(r"\{text\}", "(.*)")
+)
+
+
 def _other_version(theirs: TranslationUnit) -> str:
     """The note line that keeps the other program's text where the translator's stays."""
-    return f"Other version on disk ({theirs.state.value}): {theirs.target}"
+    return _OTHER_VERSION.format(state=theirs.state.value, text=theirs.target)
+
+
+def _other_versions(notes: str) -> set[str]:
+    """The texts that ``_other_version`` lines of ``notes`` keep."""
+    return {
+        found.group(1)
+        for line in notes.splitlines()
+        if (found := _OTHER_VERSION_LINE.fullmatch(line)) is not None
+    }
+
+
+def _displacing_line(
+    base: TranslationUnit, ours: TranslationUnit, theirs: TranslationUnit
+) -> str | None:
+    """The line by which another termwise's merge put the text this side had saved (the
+    ``base``) into the note of ``theirs``, keeping its own text in its place; None where
+    ``theirs`` has none. A command such as ``termwise fix`` that read the file before the
+    workbench's save, and saved after it, merges that save in as "the other program's":
+    the translator's text went into the note, and the command's took its place.
+
+    Not where this side's note keeps the text of ``theirs`` as the other version already:
+    this side kept its text over that one before (two workbenches open on the file), and
+    the other side holding to its own is taken, else each took its text back in turn."""
+    if base.is_plural or not base.target or not theirs.target or _text(theirs) == _text(base):
+        return None
+    if theirs.target in _other_versions(ours.notes):
+        return None
+    had = set(base.notes.splitlines())
+    for line in theirs.notes.splitlines():
+        if line not in had and _other_versions(line) == {base.target}:
+            return line
+    return None
 
 
 def _with_line(notes: str, line: str) -> str:
@@ -1055,18 +1126,42 @@ _PART_FIELDS = {
 _TOLD_PARTS = (TEXT, STATE, NOTES, MT, COMMENTS, FLAGS)
 
 
+@dataclass(frozen=True)
+class _KeptStory:
+    """How the account of a merge says why this side's saved parts stayed over the other
+    program's (``_merge_written_back``): after a text part, after any other."""
+
+    text: str
+    part: str
+
+
+# An older copy of the file saved back (``_written_back``).
+_WRITTEN_BACK = _KeptStory(
+    "the other program wrote back an older text, which your save had replaced; it is in the note",
+    "the other program wrote back the older one",
+)
+# Another termwise's merge kept its text over the one this side had saved (``_displacing_line``).
+_DISPLACED = _KeptStory(
+    "the other program had moved it into the note and put its own text in its place; its "
+    "text is in the note now",
+    "the other program's was for its own text",
+)
+
+
 def _merge_written_back(
     base: TranslationUnit,
     ours: TranslationUnit,
     theirs: TranslationUnit,
     written_back: set[str],
     report: MergeReport,
+    story: _KeptStory = _WRITTEN_BACK,
 ) -> TranslationUnit:
     """Merge ``theirs``, whose parts ``written_back`` are what a save of this side replaced
     (see ``_written_back``): those parts count as unchanged by the other program, its other
     changes are merged as usual. A plain three-way merge took them for its edits and put
     the replaced text, and its state, back over the translator's saved work. It is a
-    conflict all the same: the older text goes into the note, as where both rewrote it."""
+    conflict all the same: the older text goes into the note, as where both rewrote it.
+    ``story`` says why the parts stayed (a text another merge displaced: ``_DISPLACED``)."""
     segment_id = ours.segment_id
     changes = {
         name: getattr(base, name) for part in written_back for name in _PART_FIELDS.get(part, ())
@@ -1085,12 +1180,9 @@ def _merge_written_back(
         if part not in written_back or part not in apart:
             continue
         if part != TEXT:
-            details.append(f"{part}: {YOURS} (the other program wrote back the older one)")
+            details.append(f"{part}: {YOURS} ({story.part})")
         elif theirs.target:
-            details.append(
-                f"{TEXT}: {YOURS} (the other program wrote back an older text, which your "
-                "save had replaced; it is in the note)"
-            )
+            details.append(f"{TEXT}: {YOURS} ({story.text})")
             merged = replace(merged, notes=_with_line(merged.notes, _other_version(theirs)))
         else:
             details.append(
