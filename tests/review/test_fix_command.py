@@ -159,7 +159,9 @@ def test_without_everywhere_one_fix_like_x(tmp_path: Path, argos_env: Path) -> N
     }
 
 
-def test_fix_in_the_translation_keeps_review_and_backup(tmp_path: Path, argos_env: Path) -> None:
+def test_fix_in_the_translation_sends_review_back_and_keeps_backup(
+    tmp_path: Path, argos_env: Path
+) -> None:
     paper = make_project(tmp_path, curated=False)
     session = ReviewSession(ProjectLayout.at(tmp_path), paper, "es")
     segment = session.rows[0].segment_id
@@ -173,7 +175,8 @@ def test_fix_in_the_translation_keeps_review_and_backup(tmp_path: Path, argos_en
     assert result.returncode == 0, result.stdout + result.stderr
     unit = TranslationFile.load(session.translation_path).units[segment]
     assert unit.target == ("Resumen: la comunidad de futuro compartido de la humanidad de China.")
-    assert unit.state is SegmentState.REVIEWED
+    # Reviewed was the text before the fix (test_fix_target_reviewed).
+    assert unit.state is SegmentState.EDITED
     assert Path(str(session.translation_path) + "~").read_bytes() == saved
     assert paper.read_text(encoding="utf-8") == SEED.read_text(encoding="utf-8")
 

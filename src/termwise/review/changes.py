@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from termwise.project.units import SegmentState
+
 if TYPE_CHECKING:
     from termwise.checks.ignores import IgnoredIssue
     from termwise.project.units import TranslationUnit
@@ -63,6 +65,19 @@ class Change:
     def segments(self) -> list[str]:
         """The segments the step changed or is about, each once (in no set order)."""
         return list(dict.fromkeys([*self.before, *self.after, *self.places]))
+
+    @property
+    def back_to_review(self) -> list[str]:
+        """The segments reviewed before the step and no longer after it (a fix rewrote
+        their translation): what a summary of the step names, for a person to look again."""
+        reviewed = SegmentState.REVIEWED.value
+        return [
+            segment_id
+            for segment_id, before in self.before.items()
+            if before.state == reviewed
+            and segment_id in self.after
+            and self.after[segment_id].state != reviewed
+        ]
 
     @property
     def reshapes(self) -> bool:

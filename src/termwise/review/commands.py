@@ -136,18 +136,22 @@ def fix(
     target_file = session.translation_path if to_lang else session.path
     before = _file_text(session, to_lang is not None)
     reopened: dict[Path, list[str]] = {}
+    # Reviewed translations a fix rewrote, back to review (``ReviewSession.apply_fix``).
+    rewritten: list[str] = []
     if run.plan.issues:
         if to_lang is not None or not dry_run:
             # The translation is fixed in memory even for a dry run (nothing is saved).
-            session.apply_fix(run.plan)
+            rewritten += session.apply_fix(run.plan).back_to_review
         if to_lang is not None:
             # The fixes that overlapped one just made, found again in its result, are made
             # too before the one save (see ``plan_second_pass``).
             second = plan_second_pass(session, selection, run)
             located.update(_locations(session, second))
             if second.plan.issues:
-                session.apply_fix(second.plan)
+                rewritten += session.apply_fix(second.plan).back_to_review
             run = run.then(second)
+        if rewritten:
+            reopened[target_file] = list(dict.fromkeys(rewritten))
         if to_lang is not None and not dry_run:
             session.save()
         if to_lang is None and not dry_run:
@@ -177,10 +181,19 @@ def fix(
     else:
         click.echo(_text(run, located, file, target_file, dry_run), nl=False)
         for path, ids in reopened.items():
-            click.echo(
-                f"{path}: {len(ids)} reviewed translation(s) back to review (fuzzy): "
-                "their source changed"
-            )
+            if to_lang is None:
+                click.echo(
+                    f"{path}: {len(ids)} reviewed translation(s) back to review (fuzzy): "
+                    "their source changed"
+                )
+            else:
+                # Which ones, by the place ``check`` and the workbench give them: a person
+                # reads each again.
+                go = "would go" if dry_run else "went"
+                click.echo(
+                    f"{path}: {len(ids)} reviewed translation(s) {go} back to review (fuzzy), "
+                    f"the fix changed them: {', '.join(_segment_labels(session, ids))}"
+                )
     if dry_run and run.plan.issues:
         sys.exit(1)
     sys.exit(0 if run.clean else 1)
@@ -207,6 +220,17 @@ def _translations_follow(layout: ProjectLayout, session: ReviewSession) -> dict[
         if report.reviewed_reopened:
             reopened[path] = report.reviewed_reopened
     return reopened
+
+
+def _segment_labels(session: ReviewSession, segment_ids: list[str]) -> list[str]:
+    """``#3 9d64734d397b``: each segment as the other lines of the report name it."""
+    from termwise.checks.report import segment_label
+
+    rows = session.row_index
+    return [
+        segment_label(segment_id, rows[segment_id] + 1 if segment_id in rows else None)
+        for segment_id in segment_ids
+    ]
 
 
 def _file_text(session: ReviewSession, translation: bool) -> str:

@@ -836,8 +836,12 @@ class ReviewSession:
             def write() -> None:
                 for segment_id, issues in by_segment.items():
                     unit = self.unit(segment_id)
-                    reviewed = unit.state is SegmentState.REVIEWED
-                    unit.set_translation(apply_all(unit.target, issues), reviewed=reviewed)
+                    fixed = apply_all(unit.target, issues)
+                    if fixed != unit.target:
+                        # Approved was the text as it read: a reviewed translation the fix
+                        # rewrites goes back to review (``Change.back_to_review``), as one
+                        # whose source a fix rewrites does.
+                        unit.set_translation(fixed)
 
             change = self._edit(fix_label(plan.issues), by_segment, write)
         else:
@@ -1254,10 +1258,13 @@ class ReviewSession:
                 part.notes = notes_taken_back(part.notes)
             tail_target = glue.join(u.target for u in aside if u.target)
             tail_mt = glue.join(u.mt for u in aside if u.mt)
+            self._cut_aside_copies(parts, texts, cut, kept_aside, glue)
             if tail_target and unit.target:
                 shorter = _without_tail(unit.target, tail_target, glue)
                 rewritten = shorter == unit.target
                 unit.target = shorter
+                if not rewritten:
+                    self._hand_waits_over(parts[0], tail[0])
             elif not tail_target and not any(translation_in_neighbour(u) for u in aside):
                 # The later parts bring nothing back: the translation holds their share only
                 # where a person wrote it while they were joined.
@@ -1298,6 +1305,62 @@ class ReviewSession:
                 self._wait_for_holder(parts[0], [tail[0]])
 
         return self._restructure("split", edit, parts[0], settle)
+
+    def _cut_aside_copies(
+        self,
+        parts: Sequence[str],
+        texts: Sequence[str],
+        cut: int,
+        kept_aside: Mapping[str, TranslationUnit],
+        glue: str,
+    ) -> None:
+        """Cut at ``cut`` the kept-aside units of the parts before it that reach past it:
+        a group joined whole to the segment before (F3 on a 1-0 group, then the 5-1 group
+        after it) set its unit aside with the whole group's sentences, and a split inside
+        the group left that copy's source holding the later parts' sentences, so the sync
+        carried its translation over to them: the translation sat on both segments. Each
+        such copy keeps its share of the sentences, and of the translation what is not the
+        later parts' own (kept aside, where the join put them at its end); the aligner's
+        group had one translation for all, which stays whole, and the later part waits."""
+        for index in range(1, cut + 1):
+            unit = kept_aside.get(parts[index])
+            if unit is None:
+                continue
+            share = " ".join(texts[index : cut + 1])
+            ends = [
+                end
+                for end in range(cut + 2, len(parts) + 1)
+                if unit.source == " ".join(texts[index:end])
+            ]
+            if not ends:
+                continue
+            later = [kept_aside[part] for part in parts[cut + 1 : ends[0]] if part in kept_aside]
+            unit.source = share
+            if unit.previous_source == share:
+                unit.previous_source = None
+            unit.target = _without_tail(
+                unit.target, glue.join(u.target for u in later if u.target), glue
+            )
+            if not unit.target:
+                unit.state = SegmentState.NEW
+            if unit.mt is not None:
+                unit.mt = (
+                    _without_tail(unit.mt, glue.join(u.mt for u in later if u.mt), glue) or None
+                )
+                if unit.mt is None:
+                    unit.mt_engine = unit.mt_model = None
+
+    def _hand_waits_over(self, holder: str, taker: str) -> None:
+        """The segments after ``holder`` that wait for their share of its translation wait
+        for ``taker``'s, which a split gave back the end of that translation: their share
+        is there (a group's later sentences split off, then the group joined to the segment
+        before and split off again), and they named a segment left with none of it."""
+        after = self.row_index[holder]
+        for unit in self.tfile.units.values():
+            if waited_for(unit) == holder and self.row_index.get(unit.segment_id, -1) > after:
+                unit.notes = "\n".join(
+                    filter(None, (without_wait(unit.notes), in_neighbour_note(taker, _SPLIT_HERE)))
+                )
 
     def _rewritten_alone(self, unit: TranslationUnit) -> bool:
         """Whether ``unit``, the first part of a join split again whose later parts had no
