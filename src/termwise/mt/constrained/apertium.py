@@ -572,7 +572,12 @@ def _goes_on_in_lower_case(text: str, position: int) -> bool:
     if word is None:
         return False
     letters = word.group(1)
-    return letters[0].islower() or (len(letters) > 1 and letters.isupper())
+    return letters[0].islower() or _is_acronym(letters)
+
+
+def _is_acronym(text: str) -> bool:
+    """Whether ``text`` is one word of two or more capitals ("BAII", "UN")."""
+    return " " not in text and len(text) > 1 and text.isupper()
 
 
 def _verbatim(
@@ -1261,7 +1266,12 @@ def _edit(
                 # It stays where the term's own words show the gender it agrees with ("Los
                 # terceros interesados importan").
                 head = None
-                if determiner and shown == "mf":
+                # An acronym keeps it: Apertium writes the article before an acronym it does
+                # not know ("El *AIIB"), in transfer's gender, and so does this layer where
+                # the verb was read right ("El BAII es un banco"); without it "The AIIB must
+                # act." came out "BAII Tiene que obrar.". No ending of an acronym shows a
+                # gender that this one could contradict, as "gobernanza"'s does.
+                if determiner and shown == "mf" and not _is_acronym(term.text):
                     dropped, starts = _drop_article(out)
                     capitalise = starts and placement.source[:1].islower()
             nouns = read - 1 if read else nouns
@@ -1293,6 +1303,12 @@ def _edit(
             capitalise = False
         if head is not None and pipe is not None:
             _pronoun_as_determiner(out, pipe)
+        if (
+            head is not None
+            and not modifier
+            and _mass_singular_of_bare_plural(out, units, head, placement)
+        ):
+            out.append(_THE)
         if head is not None and modifier:
             _article_after_all(out)
             if capitalise and in_sentences and key in in_sentences:
@@ -1645,7 +1661,9 @@ def _relatives_agreeing(transferred: str) -> str:
     unit right before it, with no more than a comma, a preposition and a quantifier between.
     A quantifier right after the relative ("of which many are new") is the clause's subject:
     it takes the antecedent's gender, and its verb and complement agree with it ("de las
-    cuales muchas son nuevas", was "muchos es nuevo").
+    cuales muchas son nuevas", was "muchos es nuevo"). With a quantifier the relative is
+    plural, a part being taken of a plural whole ("algunas de las cuales", was "algunas de
+    la cual" after a singular term).
     """
     pieces = tokens(transferred)
     for index, piece in enumerate(pieces):
@@ -1661,11 +1679,6 @@ def _relatives_agreeing(transferred: str) -> str:
             unit = pieces[position]
             relative = _EL_CUAL.fullmatch(unit)
             if relative is not None:
-                agreed = _antecedent(pieces, index, quantifier, position, term)
-                if agreed is None:
-                    break
-                gender, number = agreed
-                pieces[position] = f"^{relative.group(1)}<{gender}><{number}>$"
                 subject = position
                 if quantifier < 0:
                     # "of which many are new": the quantifier after it is the subject,
@@ -1673,6 +1686,15 @@ def _relatives_agreeing(transferred: str) -> str:
                     after = _next_unit(pieces, position, 1)
                     if after >= 0 and _QUANTIFIER.fullmatch(pieces[after]):
                         quantifier = subject = after
+                agreed = _antecedent(pieces, index, quantifier, position, term)
+                if agreed is None:
+                    break
+                gender, number = agreed
+                if quantifier >= 0:
+                    # A part is taken of a plural whole ("algunas de las cuales", "de las
+                    # cuales una"): after a singular term, "algunas de la cual".
+                    number = "pl"
+                pieces[position] = f"^{relative.group(1)}<{gender}><{number}>$"
                 if quantifier >= 0:
                     found = _QUANTIFIER.fullmatch(pieces[quantifier])
                     assert found is not None
@@ -1711,15 +1733,20 @@ def _antecedent(
     clause's verb of which the relative is the subject ("which is high"), or a quantifier
     before or after it ("some of which", "of which many"), which the English wrote for
     its antecedent. "The cost of cyberthreats, which is high" came out "… ciberamenazas,
-    las cuales es alto".
+    las cuales es alto". A singular term is no antecedent of a plural verb (None).
     """
     noun = _governing_noun(pieces, term)
-    if noun is None:
-        return agreement
     told = quantifier if quantifier >= 0 else _next_unit(pieces, relative, 1)
     tags = _TAGS.findall(pieces[told]) if told >= 0 else []
     counted = tags[:1] in (["det"], ["prn"]) or ("p3" in tags and tags[0] in _VERBS)
     number = next((t for t in tags if t in _TAG_NUMBERS), None) if counted else None
+    if noun is None:
+        # A plural verb is no singular term's: the English antecedent is a noun before it
+        # ("values created by human beings, which are neither good nor bad", which made
+        # "por la humanidad, la cual es"), and transfer's relative stays.
+        if quantifier < 0 and number == "pl" != agreement[1]:
+            return None
+        return agreement
     if number == agreement[1] != noun[1]:
         return agreement
     if number == noun[1] != agreement[1]:
@@ -2156,6 +2183,28 @@ def _second_conjunct(out: list[str], index: int) -> bool:
         return True  # the segment's start
     unit = _source_side(out[position])
     return "sent" in unit.tags or unit.tags[:1] == ["cm"] or _opens_clause(unit)
+
+
+def _mass_singular_of_bare_plural(
+    out: list[str], units: list[_SourceUnit], head: Head, placement: Placement
+) -> bool:
+    """Whether the occurrence is a plural source form without a determiner written as its
+    singular target term (``Placement.own_number``: "human beings" as "humanidad") after a
+    preposition or a verb.
+
+    English names a whole kind by a bare plural, which Apertium writes bare in Spanish as
+    well ("de seres humanos"); a singular noun naming the whole kind takes the definite
+    article: "El futuro de la humanidad", not "El futuro de humanidad". Transfer gives a
+    subject its article itself ("La humanidad es responsable", "El comercio y la
+    humanidad importan"), and an adjective before the term would stand between them.
+    """
+    if not placement.own_number or head.number != "sg" or _source_number(units) != "pl":
+        return False
+    index = _last_unit(out)
+    if index < 0:
+        return False
+    tags = _source_side(out[index]).tags
+    return bool(tags) and (tags[0] == "pr" or tags[0] in _VERBS)
 
 
 def _determiner_before(out: list[str]) -> bool:

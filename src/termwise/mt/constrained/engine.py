@@ -26,7 +26,7 @@ from termwise.mt.constrained.plan import GlossaryConstraints, Placement
 from termwise.mt.engine import Engine, MTResult, Progress, TermDecision
 
 # Changes whenever a mechanism's output for the same input changes.
-MECHANISM_VERSION = 31
+MECHANISM_VERSION = 32
 # Mechanisms whose engine already made the words around the term agree with it.
 AGREEING = {"apertium-lexical"}
 

@@ -11,6 +11,7 @@ fix-by-hand, or the concept has no usable rendering in the target language.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
 from collections.abc import Mapping
@@ -247,6 +248,15 @@ class GlossaryConstraints:
                     term = None
                     reason = f"the source form '{match.term.text}' is marked fix by hand: "
                     reason += match.term.fix_by_hand
+            singular = _is_plural_of(match.term.text, match.text, self.src) and not _plural_only(
+                match.term
+            )
+            if term is not None and singular and _one_of_a_whole(text, match.start, term):
+                reason = (
+                    f"'{match.text}' after a word that counts one is one of what the plural "
+                    f"'{match.term.text}' names as a whole ('{term.text}')"
+                )
+                term = None
             placements.append(
                 Placement(
                     match.concept_id,
@@ -258,8 +268,7 @@ class GlossaryConstraints:
                     avoid,
                     keep if term is not None else (),
                     plural=_is_plural_of(match.text, match.term.text, self.src),
-                    singular=_is_plural_of(match.term.text, match.text, self.src)
-                    and not _plural_only(match.term),
+                    singular=singular,
                     own_number=_words(match.text) == _words(match.term.text),
                 )
             )
@@ -292,6 +301,34 @@ def _plural_only(source: Term) -> bool:
     oficios"), whose singular ("good office", "buen oficio") means something else. Its
     rendering is never made singular: "Ofreció un bueno oficio" was a made-up singular."""
     return source.number == "plural"
+
+
+# English determiners right before an occurrence that count one of a kind.
+_COUNTING_ONE = re.compile(r"(?<!\w)(?:an?|one|each|every|another)\s+$", re.IGNORECASE)
+
+
+def _one_of_a_whole(text: str, start: int, target: Term) -> bool:
+    """Whether the singular occurrence at ``start`` of a plural source form is counted as
+    one ("a human being", "every human being") where the rendering is in the singular, as
+    the glossary records or as its words' endings show ("humanidad"): the plural named the
+    whole that the singular target term names ("human beings": "humanidad"), and one of it
+    is another thing ("Una humanidad es …" was made of "A human being is …"). A plural
+    rendering ("relaciones internacionales") has a singular of its own for "an
+    international relation".
+
+    The matcher takes the singular for the plural form as for any term; a glossary that
+    records the form's number as plural (``_plural_only``) keeps it from being one.
+    """
+    if not _COUNTING_ONE.search(text, 0, start):
+        return False
+    if target.number is not None:
+        return target.number == "singular"
+    lang = languages.primary(target.lang)
+    phrase = itertools.takewhile(
+        lambda word: not is_function_word(word, lang), target.text.lower().split(" ")
+    )
+    # A final "-s" may be a plural the rules do not undo ("think tanks"): not sure enough.
+    return not any(singular_forms(word, lang) or word.endswith("s") for word in phrase)
 
 
 def _words(text: str) -> list[str]:
@@ -420,6 +457,10 @@ def _noun_follows(words: list[str], index: int, lang: str) -> bool:
 
 # Conjunctions joining two heads (or two adjectives) of one noun phrase, which share its
 # number: "bienes y servicios", "pequeñas y medianas empresas", "travaux et services".
+# Not the matcher's conjunctions (``inflection._CONJUNCTIONS``, which ``agrees`` reads):
+# those hold "que", "pero" and "ni" too, for telling a head's coordinate from a
+# complement; after "que" or "pero" a clause or a contrast goes on in a number of its own
+# ("países que exportan"), so here such a word stops the phrase, as any function word does.
 _COORDINATORS = {"es": frozenset(("y", "e", "o", "u")), "fr": frozenset(("et", "ou"))}
 
 # Adverbs inside a noun phrase, grading the adjective after them; invariable, though the
