@@ -10,7 +10,9 @@ MT; the first 800 verses of the Bible four ways, without MT. ``--long`` adds the
 of 20, 30 and 40 lines of each development set (from the first line of a gold group), whole
 and with a quarter of the target cut a third of the way in, strict F1 pooled over the pages;
 Text+Berg's pages also with a wrong MT (the strong MT of the German 200 lines on), which
-must do no worse than no MT.
+must do no worse than no MT. A translation of part of its source (a chapter, a partial
+edition) is one side kept whole and the other cut to its first or last 15% or 30%: Text+Berg
+without MT and with each MT, the first 800 verses of the Bible without MT.
 
 A gold group of Text+Berg whose partners were all cut becomes one group per remaining line,
 as an aligner writes a line with no counterpart (the Bible's lines of a verse are merged in
@@ -58,6 +60,14 @@ TEXT_BERG_CUTS = [
 BIBLE_800_CUTS = [("src", 600, 800), ("src", 0, 200), ("tgt", 300, 500), ("src", 0, 0)]
 BIBLE_CUTS = [("tgt", 6000, 8000), ("src", 8000, 10000), ("tgt", 0, 1500)]
 PAGE_SIZES = (20, 30, 40)
+# One side kept whole, the other cut to a share of its lines at its start ("first") or end.
+TEXT_BERG_PARTS = [
+    ("fr", "first", 0.15),
+    ("fr", "last", 0.15),
+    ("de", "first", 0.3),
+    ("fr", "first", 0.3),
+]
+BIBLE_800_PARTS = [("tgt", "first", 0.15), ("src", "last", 0.3)]
 
 
 def lines(path: Path) -> list[str]:
@@ -99,6 +109,13 @@ class Pair:
             verses,
             mts,
         )
+
+    def part(self, side: str, where: str, share: float) -> Pair:
+        """The pair with one side ("src" or "tgt") cut to the ``share`` of its lines at its
+        start (``where`` "first") or end ("last"): a translation of part of a text."""
+        count = len(self.source if side == "src" else self.target)
+        kept = round(count * share)
+        return self.cut(side, kept, count) if where == "first" else self.cut(side, 0, count - kept)
 
     def window(self, start: int, size: int) -> Pair:
         """The source lines of the gold groups that begin in ``start`` .. ``start + size``
@@ -252,11 +269,23 @@ def main() -> None:
             ("de", "fr"),
             [None, "google", "europarl"],
         )
+    print("Text+Berg, one side only a part of the other")
+    for side, where, share in TEXT_BERG_PARTS:
+        part = tb.part("src" if side == "de" else "tgt", where, share)
+        report(
+            f"  {names[side]} only its {where} {share:.0%}",
+            part,
+            ("de", "fr"),
+            [None, "google", "europarl"],
+        )
     short = bible(800)
     print(f"Bible, first 800 verses ({len(short.target)} Chinese lines), verse mode")
     for side, start, end in BIBLE_800_CUTS:
         label = f"  {names[side]} {start}-{end - 1} cut" if end else "  nothing cut"
         report(label, short.cut(side, start, end), ("en", "zh"), [None])
+    for side, where, share in BIBLE_800_PARTS:
+        label = f"  {names[side]} only its {where} {share:.0%}"
+        report(label, short.part(side, where, share), ("en", "zh"), [None])
     if args.long:
         whole = bible()
         print(f"Bible, {len(whole.source)} / {len(whole.target)} lines, verse mode")

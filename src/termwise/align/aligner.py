@@ -27,6 +27,9 @@ in the last pass, 1-4, 4-1, 2-3, 3-2, 1-5 and 5-1), each with a cost. What diffe
   ``anchors``), or across scripts without MT the length ratio whose alignment teaches the
   best word table, show that it went astray, and it is redone through them. The MT's own
   line lengths give the length ratio where the totals' ratio is off (a side lacks a passage).
+  A side with twice the other's sentences or more holds a part the other lacks (a translated
+  chapter, a partial edition): the length ratio is then the sentences' mean lengths', and
+  that side's head and tail are open, so what the other lacks is left out there in one run.
 * An MT given is checked before it is trusted: one whose line lengths do not follow the
   source's (of another file, or out of step, where its content agrees), or that ranks the
   first pass's pairs no better than chance, is dropped and the texts are aligned as without
@@ -250,6 +253,30 @@ REFINE_MARGINS = (12,)
 # half as much on the cut texts, and the relief in the first passes too lost 0.010-0.012 on
 # the first half of Text+Berg (without MT and with the weak MT).
 RUN_RELIEF = 1.0
+# A side with at least PART_COUNT times the other's sentences may hold more than the other
+# translates: a translation of a part of its source (a chapter, a partial edition), or a
+# source of which the other side is a part. Translations of whole texts keep their sentence
+# counts well within it (the Bible's Chinese 1.34 times the English lines, Text+Berg's
+# French 1.18 times the German). Where the first pass shows it (see _part_model), two
+# things change. The length ratio is that of the
+# sentences' mean lengths, not of the totals: a Chinese translation of the seed paper's
+# first 15 of its 102 sentences has 0.04 characters per English one in all, and at that
+# ratio every Chinese sentence took five English ones, spread from start to end. And the
+# longer side's head and tail are open: a sentence left out before the first or after the
+# last sentence of the other side costs no more than a pair (see _Costs.of), so what the
+# shorter side lacks is left out in one run at the start or end, not shared out among its
+# groups.
+PART_COUNT = 2.0
+# And it holds a part only where the other side covers less than PART_SHARE of its
+# characters, counted at the pair's usual ratio (PART_SCRIPT_RATIO): a translation that
+# joins short sentences into long ones (a checklist of 30 lines in 12 Spanish sentences,
+# 2.5 times fewer) covers all of them (1.3 Spanish characters per English one), and was
+# taken for the translation of a part: 16 English lines left out, every pair wrong. A part
+# of a fifth or a third covers that share of the characters.
+PART_SHARE = 0.5
+# Characters of a Chinese or Japanese text per character of an alphabetic one that says as
+# much (the Bible's Chinese 0.30 per English one); alphabetic texts are taken as 1 to 1.
+PART_SCRIPT_RATIO = 0.3
 WIDENINGS = 3
 VARIANCE_WIDENING = 3.0
 # Aligned with MT, a group that the alignment without MT (the texts' own strings, the word
@@ -305,6 +332,9 @@ class Model:
     # show itself (MEMBER_FLOOR), a claim a pair does not make: without it, "Bring the torque
     # wrench." joined "Bring the multimeter." against "Traiga el multímetro.".
     mt_against: bool = True
+    # Whether the source's, and the target's, head and tail are open: it holds a part the
+    # other side lacks (see PART_COUNT).
+    open_sides: tuple[bool, bool] = (False, False)
 
 
 @dataclass
@@ -467,6 +497,12 @@ class _Costs:
         both = bool(source.headings[-1]) and bool(target.headings[-1])
         self.src_heading_skip = HEADING_LEFT_OUT * both * (np.diff(source.headings, append=0) > 0)
         self.tgt_heading_skip = HEADING_LEFT_OUT * both * (np.diff(target.headings, append=0) > 0)
+        # Whether each side's head and tail are open (see PART_COUNT), and what leaving out
+        # one of their sentences costs there: as much as a pair's prior, whatever its length
+        # (the run relief, which the search takes off every sentence of a run but its first,
+        # added back).
+        self.open_sides = model.open_sides
+        self.edge_cost = self.prior_cost[1, 1] + run_relief
         # What leaving out each sentence is relieved of (a last entry for out-of-grid starts).
         self.src_relief = np.zeros(source.count + 1)
         self.tgt_relief = np.zeros(target.count + 1)
@@ -507,6 +543,10 @@ class _Costs:
             # A heading, though short, is not: a translation keeps its headings.
             length_cost += self.src_heading_skip[src] if a else self.tgt_heading_skip[tgt]
         cost = length_cost + self.prior_cost[kind]
+        if not (a and b) and self.open_sides[0 if a else 1]:
+            # Before the other side's first sentence or after its last (the grid's edge).
+            other, count = (tgt, target.count) if a else (src, source.count)
+            cost = np.where((other == 0) | (other == count), self.edge_cost, cost)
         if len(self.mark_weights):
             # Most groups have no marks at all: compare mark vectors only where there are some.
             marked = np.flatnonzero(self.src_marked[a][src] | self.tgt_marked[b][tgt])
@@ -771,9 +811,86 @@ def _band_around(
     return _Band(low.astype(np.int64), high.astype(np.int64))
 
 
-def _neutral_model(ratio: float) -> Model:
-    """The first pass's model: a length ratio, a wide variance, the neutral priors."""
-    return Model(ratio=ratio, variance=max(ratio, 0.05) * 4.0)
+def _neutral_model(ratio: float, open_sides: tuple[bool, bool] = (False, False)) -> Model:
+    """The first pass's model: a length ratio, a wide variance, the neutral priors (and
+    which sides hold a part the other lacks, which no pass learns)."""
+    return Model(ratio=ratio, variance=max(ratio, 0.05) * 4.0, open_sides=open_sides)
+
+
+def _script_weight(texts: Sequence[str] | None) -> float:
+    """Characters of ``texts`` per character of an alphabetic text that says as much: 1, or
+    PART_SCRIPT_RATIO for a text mostly in Chinese or Japanese characters (1 unknown)."""
+    if not texts:
+        return 1.0
+    sample = "".join(texts[:: max(1, len(texts) // 200)])
+    letters = sum(1 for char in sample if char.isalpha())
+    wide = sum(1 for char in sample if "\u3040" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff")
+    return PART_SCRIPT_RATIO if letters and wide > letters / 2 else 1.0
+
+
+def _part_model(
+    source: SideFeatures,
+    target: SideFeatures,
+    model: Model,
+    source_texts: Sequence[str] | None = None,
+    target_texts: Sequence[str] | None = None,
+) -> Model:
+    """``model``, or where one side has PART_COUNT times the other's sentences or more, and
+    the other covers less than PART_SHARE of its characters, and it holds a part the other
+    lacks, the model that says so (see PART_COUNT).
+
+    Such a side may also hold lines the other has none of, most of them short (Text+Berg's
+    French has 36 captions in one block, pages of 19 and 30 German lines 56 and 67 French
+    ones), and the texts' length ratio is then right. The first passes by both models tell
+    them apart: the one whose ratio is right pairs more sentences one to one."""
+    rows, columns = len(source), len(target)
+    # The target's characters per source character, over those the pair's scripts lead one
+    # to expect: a target that translates a part of the source has a fraction of them.
+    expected = _script_weight(target_texts) / _script_weight(source_texts)
+    covered = float(target.lengths.sum()) / max(float(source.lengths.sum()), 1.0) / expected
+    open_sides = (
+        rows >= PART_COUNT * columns and covered < PART_SHARE,
+        columns >= PART_COUNT * rows and covered > 1.0 / PART_SHARE,
+    )
+    if not any(open_sides):
+        return model
+    part = _neutral_model(model.ratio * rows / columns, open_sides)
+    src_side, tgt_side = _Side.of(source), _Side.of(target)
+
+    def pairs(candidate: Model) -> int:
+        costs = _Costs(src_side, tgt_side, candidate, None)
+        path = _search(costs, _coarse_band(source, target, candidate))
+        return path.count((1, 1))
+
+    return part if pairs(part) > pairs(model) else model
+
+
+def _mt_confirms_part(
+    source: SideFeatures,
+    target: SideFeatures,
+    part: Model,
+    whole: Model,
+    similarity: BandSimilarity,
+) -> bool:
+    """Whether the MT ranks the pairs of the first pass by ``part`` (one side holding a part
+    the other lacks, see PART_COUNT) no worse than those by ``whole``: lengths alone do not
+    tell a part from a passage missing in the middle (15 of 30 sentences, the middle 15
+    lacking), whose end the part model paired with the wrong lines, nor where a part lies
+    in a longer side with both ends open (10 sentences placed in the middle of 30, where
+    the MT then ranked them at chance and was dropped). Where it does not, the texts are
+    aligned as whole translations, as the MT's pinning finds a passage one side lacks."""
+    rows, columns = len(source), len(target)
+    rates = []
+    for candidate in (part, whole):
+        _, path = _first_pass(source, target, candidate)
+        rate = _rank_rates((similarity,), path, _beads_of(path), rows, columns)
+        rates.append(None if rate is None else rate[0])
+    part_rate, whole_rate = rates
+    if part_rate is None:  # too few pairs to tell: the lengths decide
+        return whole_rate is None
+    # A part placed where the MT ranks its pairs at chance is misplaced, whatever the other
+    # model's pass (with too few pairs to rank, or none) shows.
+    return _rank_weight(part_rate) > 0 and (whole_rate is None or part_rate >= whole_rate)
 
 
 def _along_edge(points_i: Index, points_j: Index, band: _Band, columns: int) -> bool:
@@ -794,7 +911,10 @@ def _coarse_band(
     if (rows + 1) * (columns + 1) <= whole_grid:
         return _Band.full(rows, columns)
     src_block = COARSE_BLOCK
-    tgt_block = max(1, round(COARSE_BLOCK * columns / max(rows, 1)))
+    # Blocks of like content; where one side is a part of the other, its sentences are the
+    # other's sentence for sentence, not the whole texts' count apart (see PART_COUNT).
+    per_sentence = 1.0 if any(model.open_sides) else columns / max(rows, 1)
+    tgt_block = max(1, round(COARSE_BLOCK * per_sentence))
     coarse_model = model  # block lengths are sums, so the ratio and variance carry over
     coarse_source = coarsen(source, src_block)
     coarse_target = coarsen(target, tgt_block)
@@ -932,7 +1052,7 @@ def _first_pass(
         paired = _estimate(model, source, target, _beads_of(path), None).ratio
         if min(paired, model.ratio) <= 0 or abs(math.log(paired / model.ratio)) <= RATIO_DRIFT:
             break
-        model = _neutral_model(paired)
+        model = _neutral_model(paired, model.open_sides)
         band = _coarse_band(source, target, model)
         path = _search(_Costs(src_side, tgt_side, model, None), band)
     return model, path
@@ -976,7 +1096,7 @@ def _scanned_ratio(
     best = None
     best_rank = rank + RANK_GAIN
     for factor in RATIO_FACTORS:
-        candidate = _neutral_model(model.ratio * factor)
+        candidate = _neutral_model(model.ratio * factor, model.open_sides)
         band = _coarse_band(source, target, candidate, whole_grid=0)
         path = _search(_Costs(side_source, side_target, candidate, None), band)
         beads = _beads_of(path)
@@ -1075,6 +1195,7 @@ def _estimate(
         mt_weight,
         open_end_weight,
         model.mt_against,
+        model.open_sides,
     )
 
 
@@ -1368,9 +1489,10 @@ def _confidence(costs: _Costs, beads: list[Bead]) -> list[Bead]:
     passage one side lacks, which ``termwise align`` names anyway, was listed for review.
     """
     rows, columns = costs.source.count, costs.target.count
-    # What leaving each sentence out would cost, for every sentence at once.
-    src_apart = costs.of((1, 0), np.arange(rows), np.zeros(rows, np.int64))
-    tgt_apart = costs.of((0, 1), np.zeros(columns, np.int64), np.arange(columns))
+    # What leaving each sentence out would cost, for every sentence at once, beside a
+    # sentence of the other side inside it (at its open start or end it would cost less).
+    src_apart = costs.of((1, 0), np.arange(rows), np.full(rows, columns // 2, np.int64))
+    tgt_apart = costs.of((0, 1), np.full(columns, rows // 2, np.int64), np.arange(columns))
     src_prefix = np.concatenate([[0.0], np.cumsum(src_apart)])
     tgt_prefix = np.concatenate([[0.0], np.cumsum(tgt_apart)])
     local = _local_margins(costs, beads)
@@ -1712,7 +1834,7 @@ def _align_text(
         beads = [Bead((i,), ()) for i in range(rows)] + [Bead((), (j,)) for j in range(columns)]
         return Alignment(beads, Model(1.0, 1.0))
     ratio = float(target.lengths.sum() / max(source.lengths.sum(), 1.0))
-    model = _neutral_model(ratio)
+    model = _part_model(source, target, _neutral_model(ratio), source_texts, target_texts)
     src_side, tgt_side = _Side.of(source), _Side.of(target)
 
     similarity: BandSimilarity | None = None
@@ -1743,8 +1865,14 @@ def _align_text(
         # few 1-1 groups for the first pass to correct it (Text+Berg cut in windows of 20 to
         # 40 lines, a quarter of the French missing: 0.61 -> 0.82 with the strong MT).
         told = _mt_ratio(source, mt_lengths, correlation)
+        whole = _neutral_model(ratio)
         if told is not None and abs(math.log(told / ratio)) > RATIO_DRIFT:
-            model = _neutral_model(told)
+            model = _neutral_model(told, model.open_sides)
+            whole = _neutral_model(told)
+        if any(model.open_sides) and not _mt_confirms_part(
+            source, target, model, whole, similarity
+        ):
+            model = whole
     cognates = source_texts is not None and target_texts is not None
     if cognates and (len(source_texts or ()) != rows or len(target_texts or ()) != columns):
         raise ValueError("the texts must have one line per sentence")
@@ -1766,7 +1894,9 @@ def _align_text(
                 # 0.656 -> 0.704 (the whole pages 0.878 -> 0.893).
                 own_ngrams, told = anchored
                 if abs(math.log(told / model.ratio)) > RATIO_DRIFT:
-                    model, path = _first_pass(source, target, _neutral_model(told))
+                    model, path = _first_pass(
+                        source, target, _neutral_model(told, model.open_sides)
+                    )
                     beads = _beads_of(path)
     # A short text (a list of a few items, a paragraph or two) has fewer than the
     # RANK_MIN_PAIRS 1-1 groups that shared strings are judged by: they are then taken
@@ -1808,7 +1938,8 @@ def _align_text(
             path = _search(_Costs(src_side, tgt_side, model, None), pinned)
             beads = _beads_of(path)
             # The ratio was learned from the stray path; the pinned one's 1-1 groups know it.
-            model = _neutral_model(_estimate(model, source, target, beads, None).ratio)
+            paired = _estimate(model, source, target, beads, None).ratio
+            model = _neutral_model(paired, model.open_sides)
             path = _search(_Costs(src_side, tgt_side, model, None), pinned)
             beads = _beads_of(path)
             table = None  # learned from the path before it was pinned

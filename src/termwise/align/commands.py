@@ -697,6 +697,7 @@ def align(
         tgt,
         target.paragraph_starts,
         start=source.record,
+        open_source=result.model.open_sides[0],
     )
     # Numbered as the workbench numbers the segments (the joins made shift them).
     _name_gaps(
@@ -759,6 +760,16 @@ def align(
         + (f", {_counted(report.joins, 'sentence join')} recorded" if report.joins else "")
         + ")"
     )
+    for count, where in (
+        (report.untranslated_before, "before"),
+        (report.untranslated_after, "after"),
+    ):
+        if count:
+            click.echo(
+                f"{_counted(count, 'source segment')} {where} the translated part "
+                f"{'is' if count == 1 else 'are'} left untranslated (not flagged: "
+                "translate them, or `termwise translate` fills them with MT)"
+            )
     if report.kept:
         from termwise.project.layout import segmentation_overrides_file
 
@@ -792,16 +803,28 @@ def _name_gaps(
     between were paired wrong, most of them sure."""
     from termwise.align.beads import unmatched_runs
 
-    for run in unmatched_runs(beads, UNMATCHED_RUN):
+    runs = unmatched_runs(beads, UNMATCHED_RUN)
+    # Each side's last sentence: a run that reaches it (or the first) is at the side's end.
+    last_line = {
+        side: max((line for bead in beads for line in bead.side(number)), default=-1)
+        for number, side in enumerate(("source", "target"))
+    }
+    for run in runs:
         other = "target" if run.side == "source" else "source"
         first, last = run.first, run.last
         if segment_of is not None and run.side == "source":
             first, last = segment_of[first], segment_of[last]
         where = f"a passage the {other} lacks?"
+        edge = "start" if run.first == 0 else "end" if run.last == last_line[run.side] else ""
+        if edge:
+            # A translation of part of a text (a chapter, a partial edition), or its source.
+            where = f"the {other} lacks the {run.side}'s {edge}: is one a part of the other?"
         if not with_mt:
+            # A run that opens the text has no groups before it.
+            beside = "after" if run.first == 0 else "before"
             where += (
                 " Without MT its place is a guess from the sentence lengths: check the groups "
-                "before it (--source-mt, or an MT engine for the pair, places it by content)"
+                f"{beside} it (--source-mt, or an MT engine for the pair, places it by content)"
             )
         owner = (appended_to or {}).get(run.first)
         if run.side == "target" and owner is not None:
@@ -816,6 +839,19 @@ def _name_gaps(
             f"counterpart in the {other}: {where}",
             err=True,
         )
+    # The shorter runs go unnamed, but not unsaid where runs were named: the notes above
+    # would read as all that has no counterpart.
+    for side in ("source", "target"):
+        named = sum(run.count for run in runs if run.side == side)
+        number = int(side == "target")
+        alone = sum(len(bead.side(number)) for bead in beads if not bead.side(1 - number))
+        if named and alone > named:
+            other = "target" if side == "source" else "source"
+            click.echo(
+                f"note: {_counted(alone - named, f'more {side} sentence')} without "
+                f"counterpart in the {other}, in runs of fewer than {UNMATCHED_RUN}",
+                err=True,
+            )
 
 
 def _counted(number: int, noun: str) -> str:

@@ -12,7 +12,8 @@ sentences become the translation of its segment, as *edited* (a person's transla
 yet reviewed) with the alignment confidence in a comment; target sentences with no source
 counterpart go with the group before them (or after them, where they open the paragraph that
 group goes on), which is then flagged for checking, as is every source group the translation
-leaves out.
+leaves out in the middle; where the translation is of a part of the source (the aligner
+left the rest out at an open end), the source beyond the part is left to translate.
 """
 
 from __future__ import annotations
@@ -122,6 +123,10 @@ class ProjectReport:
     appended_to: dict[int, int] = field(default_factory=dict)
     # Of ``flagged``, the sure groups flagged only because their sides share no number.
     flagged_for_numbers: int = 0
+    # Source segments before and after the part a partial translation translates: not yet
+    # translated, neither flagged nor counted in ``unmatched_source``.
+    untranslated_before: int = 0
+    untranslated_after: int = 0
     # For each source sentence of the alignment, its segment's place in the saved project
     # (0-based): the joins made and the groups kept shift it.
     segment_of: list[int] = field(default_factory=list)
@@ -219,6 +224,7 @@ def write_project(
     target_lang: str,
     target_paragraph_starts: Sequence[bool] | None = None,
     start: Resegmentation | None = None,
+    open_source: bool = False,
 ) -> ProjectReport:
     """Fill ``translations/<stem>.<lang>.po`` from the groups, joining the sentences of each
     multi-sentence source group into one segment (recorded in the segmentation overrides).
@@ -238,6 +244,11 @@ def write_project(
     ``start`` is the segmentation ``document`` was read with (``AlignmentStart.record``): the
     joins recorded then are those it leaves out and this alignment's (named the aligner's);
     by default, every join the project records.
+
+    ``open_source``: the source holds more than the translation translates (the aligner's
+    ``Model.open_sides``), so the source groups without counterpart before the first group
+    the translation has a text for, and after the last, are not omissions but the part not
+    translated yet: left to translate (``_leave_for_translation``), unflagged.
     """
     from termwise.document.resegmentation import Resegmentation
     from termwise.project.layout import segmentation_overrides_file
@@ -307,6 +318,7 @@ def write_project(
     }
     grouped = [bead for bead in beads if bead.src]
     target_lines = [list(bead.tgt) + extra.get(number, []) for number, bead in enumerate(grouped)]
+    outside = _outside_part(target_lines) if open_source else {}
     held = _held_by_kept(
         target_lines,
         [
@@ -340,6 +352,13 @@ def write_project(
                 report.flagged += 1
             continue
         unit = tfile.units[ids[0]]
+        if number in outside:
+            _leave_for_translation(unit)
+            if outside[number]:
+                report.untranslated_after += 1
+            else:
+                report.untranslated_before += 1
+            continue
         said = _comment(bead, len(appended), first)
         if taken:
             said += f", {len(taken)} {HELD_NOTE}"
@@ -688,6 +707,35 @@ def _leave_untranslated(unit: TranslationUnit) -> None:
         unit.comments = tuple(
             c for c in unit.comments if not c.startswith((ALIGNED_PREFIX, SENTENCES_PREFIX))
         )
+
+
+def _outside_part(target_lines: Sequence[Sequence[int]]) -> dict[int, bool]:
+    """Source group number → whether it comes after (else before) the part of the source
+    that a partial translation translates: the groups without target sentences
+    (``target_lines``, one list per source group) before the first group with some, and
+    after the last."""
+    having = [number for number, lines in enumerate(target_lines) if lines]
+    if not having:
+        return {}
+    return {
+        **{number: False for number in range(having[0])},
+        **{number: True for number in range(having[-1] + 1, len(target_lines))},
+    }
+
+
+def _leave_for_translation(unit: TranslationUnit) -> None:
+    """A source sentence outside the part a partial translation translates is work not done
+    yet, not a gap in the translation: no flag, no earlier alignment's text, and no
+    ``align:`` comment, with which the review listed it and the workbench's MT left it
+    empty as an omission. MT it holds stays its translation, as ``translate`` gives it."""
+    from termwise.project.units import SegmentState
+
+    if aligners_own(unit):
+        unit.target = ""
+        unit.state = SegmentState.NEW
+    ours = (COMMENT_PREFIX, ALIGNED_PREFIX, SENTENCES_PREFIX)
+    unit.comments = tuple(c for c in unit.comments if not c.startswith(ours))
+    unit.flags = unit.flags - {CHECK_FLAG}
 
 
 def _publish(unit: TranslationUnit, text: str, joined: bool) -> None:
