@@ -20,8 +20,8 @@ another compound, no more), so a term of two characters is always found. Also:
 - a term followed by another word (人类命运共同体 + 意识) or a particle (的, 是, 和) ends at
   a boundary and stays found.
 
-jieba is the segmenter term extraction uses (``terms.candidates``); the glossary layer may
-not import that module (``tests/test_layers.py``), so it asks jieba here.
+jieba is the segmenter term extraction uses too (``terms.candidates``, which may import
+this layer but not the other way round); ``loaded_jieba`` starts it for both.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ def ends_inside_word(text: str, start: int, end: int) -> bool:
     # jieba segments each run of Han characters (and the Latin letters and digits among
     # them) apart: the run around the term's end is all there is to segment.
     block = next(
-        (found for found in _jieba().re_han_default.finditer(text) if found.end() > end), None
+        (found for found in loaded_jieba().re_han_default.finditer(text) if found.end() > end), None
     )
     if block is None or block.start() > start:
         return False
@@ -77,7 +77,7 @@ def _word_across(text: str, first: int, end: int) -> bool:
     """Whether a word of jieba's dictionary starts at ``first`` or after, before ``end``,
     and goes on past ``end``: as jieba finds the words it chooses from, through the
     prefixes its dictionary holds of them. Most terms have none, and need no segmenting."""
-    frequencies = _jieba().dt.FREQ
+    frequencies = loaded_jieba().dt.FREQ
     for word_start in range(first, end):
         word_end = end + 1
         while word_end <= len(text) and text[word_start:word_end] in frequencies:
@@ -94,20 +94,21 @@ def _han(char: str) -> bool:
 @lru_cache(maxsize=4096)
 def _word_starts(block: str) -> tuple[int, ...]:
     """Where each word of jieba's segmentation of ``block`` starts, in order."""
-    return tuple(start for _, start, _ in _jieba().tokenize(block, HMM=False))
+    return tuple(start for _, start, _ in loaded_jieba().tokenize(block, HMM=False))
 
 
 @lru_cache(maxsize=4096)
 def _score(text: str) -> float:
     """The log-probability of jieba's best segmentation of ``text`` by its dictionary, as
     jieba's own route weighs it (a character it does not know as if seen once)."""
-    jieba = _jieba()
+    jieba = loaded_jieba()
     frequencies, total = jieba.dt.FREQ, math.log(jieba.dt.total)
     return sum(math.log(frequencies.get(word) or 1) - total for word in jieba.cut(text, HMM=False))
 
 
 @lru_cache(maxsize=1)
-def _jieba() -> Any:
+def loaded_jieba() -> Any:
+    """jieba with its dictionary loaded, quietly: the one place termwise starts it."""
     import jieba  # type: ignore[import-untyped]
 
     # jieba announces loading its dictionary on stderr; a command's output is not the place.

@@ -948,12 +948,13 @@ def _glossary_language(path: Path, term: str) -> str:
     from termwise.errors import TermwiseError
     from termwise.glossary import load_glossary
     from termwise.glossary.formats import glossary_files
+    from termwise.glossary.text_language import own_language
 
     exists = bool(glossary_files(path)) if path.is_dir() else path.is_file()
     if exists:
         loaded = load_glossary(path)
         found = loaded.languages()
-        own = loaded.lang or (found[0] if len(found) == 1 else None)
+        own = own_language(loaded)
         if own is not None and languages.is_cjk(own) == languages.written_in_cjk(term):
             return own
         if own is not None:

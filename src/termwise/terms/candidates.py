@@ -489,12 +489,9 @@ def has_symbol_letters(text: str) -> bool:
 
 
 def _tokenize_cjk(text: str, base: str) -> list[Token]:
-    import logging
+    from termwise.glossary.chinese_words import loaded_jieba
 
-    import jieba  # type: ignore[import-untyped]
-
-    # jieba announces loading its dictionary on stderr; a command's output is not the place.
-    jieba.setLogLevel(logging.WARNING)
+    loaded_jieba()
     stops = stop_words(base)
     chinese = base == "zh"
     tokens: list[Token] = []
