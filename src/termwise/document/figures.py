@@ -33,6 +33,7 @@ _ZH_DIGITS = {
     "九": 9,
 }
 # Traditional Chinese and Japanese write 万 and 亿 as 萬 and 億: "140億米ドル" is 14 billion.
+# 兆 is 10**12 (a million millions) where ``_zhao_is_trillion`` says so.
 _ZH_UNITS = {
     "十": 10,
     "百": 100,
@@ -41,35 +42,116 @@ _ZH_UNITS = {
     "萬": 10000,
     "亿": 100_000_000,
     "億": 100_000_000,
+    "兆": 10**12,
 }
-_ZH_NUMERAL = "零〇一二两兩三四五六七八九十百千万萬亿億"
+_ZH_NUMERAL = "零〇一二两兩三四五六七八九十百千万萬亿億兆"
 _ZH_RUN = re.compile(f"[{_ZH_NUMERAL}]+")
+# The units an SI prefix written 千, 百 or 兆 makes, where that character is no scale: 千克
+# (kg), 千米 (km), 千瓦 (kW), 百帕 (hPa), 兆瓦 (MW), 兆赫 (MHz), 兆字节 (MB), 兆位 and 兆比特
+# (Mbit), 兆欧 (MΩ), 兆吨 (megatonne).
+_SI_UNITS = {
+    "百": "克米瓦焦帕赫卡伏",
+    "千": "克米瓦焦帕赫卡伏",
+    "兆": "瓦焦帕赫伏字位比欧歐吨噸",
+}
+_SI_UNIT = "|".join(f"(?<={prefix})[{units}]" for prefix, units in _SI_UNITS.items())
+_SI_UNIT_AT = re.compile(_SI_UNIT)
+# What makes 兆 a trillion in mainland Chinese, where it is as often "mega" with its unit
+# left out (100兆宽带 is 100 Mbps broadband, 500兆流量 500 MB of data, 文件大小为20兆 a 20 MB
+# file): money after it (3兆美元, "3 trillion dollars"; 多 or 余, "over", between) or a
+# smaller scale further on (1兆2000亿, 三兆二千亿), as financial writing uses it.
+_ZH_CURRENCY = (
+    "[美日欧歐港韩韓澳加台新]{0,2}[元圆圓円币幣]|人民[币幣]|美金|英[镑鎊]|卢布|法郎|[块塊]"
+)
+_ZH_TRILLION_AFTER = re.compile(
+    f"[多余餘]?(?:{_ZH_CURRENCY})|[0-9０-９.,{_ZH_NUMERAL}]*?[万萬亿億]"
+)
 
 
-def chinese_numerals(text: str) -> list[int]:
+def _zhao_is_trillion(text: str, after: int, lang: str | None) -> bool:
+    """Whether the 兆 just before ``after`` in ``text`` (of ``lang``) is 10**12. Japanese
+    (1兆円) and traditional Chinese (Taiwan, Hong Kong) read it so but before a unit; the
+    mainland's SI prefix "mega" made a 100 Mbps line a hundred trillion."""
+    if _SI_UNIT_AT.match(text, after):
+        # Before a unit it is the SI prefix everywhere: 兆瓦 is never a trillion watts.
+        return False
+    if lang and (languages.primary(lang) == "ja" or languages.same_language(lang, "zh-Hant")):
+        return True
+    return _ZH_TRILLION_AFTER.match(text, after) is not None
+
+
+# Two digits side by side with no place between them, the second one more (两三, 三四, 十五六,
+# 七八万) or 三五 ("three to five"), say "two or three", "fifteen or sixteen": a range, read
+# as both its ends, as English "two or three days" is read. Three or more digits in a row
+# are no range (一九八九 has 八九 in it).
+_ZH_DIGIT_CHARS = "".join(_ZH_DIGITS)
+_ZH_RANGE = re.compile(
+    f"(?<![{_ZH_DIGIT_CHARS}])([一二两兩三四五六七八])([二两兩三四五六七八九])(?![{_ZH_DIGIT_CHARS}])"
+)
+# Three or more digits with no place between them write a number digit by digit, as formal
+# Chinese writes a year (一九八九年, 二〇二〇年, 二零二零年: 零 and 〇 are its zero); so does
+# a digit before 〇, which no place-value numeral ends with (九〇年代, the nineties). Read
+# place by place they were their last digit: 一九八九 was 9, and 二〇二〇 nothing.
+# 两 counts things ("two of"), never a digit written for its own sake: 三三两两 ("in twos and
+# threes") is no 3322.
+_ZH_WRITTEN_DIGITS = _ZH_DIGIT_CHARS.replace("两", "").replace("兩", "")
+_ZH_DIGIT_BY_DIGIT = re.compile(f"[{_ZH_WRITTEN_DIGITS}]{{3,}}|[{_ZH_WRITTEN_DIGITS}]〇")
+# 一 is "a" as often as "one" (一个, 一种) and counts nothing alone, but in a date: 十月一日
+# is 1 October and 一九五〇年一月 January 1950, as 十月二日 and 二月 are 2.
+_ZH_DATE_ONE = re.compile("(?<=月)一(?=[日号號])|(?<=年)一(?=月)")
+
+
+def chinese_numerals(text: str, lang: str | None = None) -> list[int]:
     """Values of the Chinese numerals in ``text`` (二百五十 is 250, 十四亿 1,400,000,000,
-    一万五 15,000); a bare 百 or 千 is a word."""
+    一万五 15,000, 一兆円 10**12; 两三百 is 200 and 300; 一九八九 1989, written digit by
+    digit); a bare 百 or 千 is a word, 兆 a scale only where ``_zhao_is_trillion`` says so
+    in ``lang`` (五十兆瓦 is 50 MW; None: as the mainland reads it), and a lone 一 counts
+    only as a date's day or month (十月一日)."""
     values: list[int] = []
-    for run in _ZH_RUN.findall(text):
-        if len(run) == 1 and run in _ZH_UNITS:
+    for match in _ZH_RUN.finditer(text):
+        run = match.group()
+        zhao = run.find("兆")
+        if zhao >= 0 and not _zhao_is_trillion(text, match.start() + zhao + 1, lang):
+            # Only 兆: written in characters, 千 and 百 before a unit count as often as not
+            # (五百米 is 500 metres).
+            run = run[:zhao]
+        if not run or (len(run) == 1 and run in _ZH_UNITS):
             continue
         if run[0] in _ZH_UNITS and _ZH_UNITS.get(run[1:2]) == _ZH_UNITS[run[0]]:
             # 千千, 万万, 千千万万: "thousands upon thousands", no count (四万万 is one).
             continue
-        value = _numeral_value(run)
-        if value >= 2:
-            values.append(value)
+        if _ZH_DATE_ONE.match(text, match.start()):
+            values.append(1)
+            continue
+        values.extend(value for value in _range_values(run) if value >= 2)
     return values
+
+
+def _range_values(run: str) -> list[int]:
+    """The value of a run of numerals, or both ends of the range it writes (三四十: 30, 40)."""
+    pair = _ZH_RANGE.search(run)
+    if pair is not None:
+        low, high = _ZH_DIGITS[pair.group(1)], _ZH_DIGITS[pair.group(2)]
+        if high == low + 1 or (low, high) == (3, 5):
+            return [
+                _numeral_value(run[: pair.start(2)] + run[pair.end(2) :]),
+                _numeral_value(run[: pair.start(1)] + run[pair.end(1) :]),
+            ]
+    return [_numeral_value(run)]
 
 
 def _numeral_value(run: str) -> int:
     """The value of one run of Chinese numerals, one included (一 of 一、 is a label's)."""
+    if _ZH_DIGIT_BY_DIGIT.fullmatch(run):
+        return int("".join(str(_ZH_DIGITS[char]) for char in run))
     # Below 亿, 万 groups as 亿 groups above it: 四亿三千万 is 4 亿 and 3000 万.
-    hundred_millions = total = section = 0
+    trillions = hundred_millions = total = section = 0
     digit: int | None = None
     for position, char in enumerate(run):
         if char in _ZH_DIGITS:
-            digit = _ZH_DIGITS[char]
+            # 零 holds an empty place and multiplies nothing: 零十 in 三个月零十天 ("three
+            # months and ten days") is ten, as 一千零十 is 1010.
+            digit = _ZH_DIGITS[char] or None
             continue
         unit = _ZH_UNITS[char]
         if unit == 10000 and position and _ZH_UNITS.get(run[position - 1]) == 10000:
@@ -81,6 +163,9 @@ def _numeral_value(run: str) -> int:
         elif unit == 100_000_000:
             hundred_millions += (total + section + (digit or 0)) * unit
             total = section = 0
+        elif unit == 10**12:
+            trillions += (hundred_millions + total + section + (digit or 0)) * unit
+            hundred_millions = total = section = 0
         else:
             section += (1 if digit is None else digit) * unit
         digit = None
@@ -91,7 +176,7 @@ def _numeral_value(run: str) -> int:
         # 十 the next place is the units). A scale that counts nothing before it is a
         # word: 万一 is "in case".
         last *= _ZH_UNITS[run[-2]] // 10
-    return hundred_millions + total + section + last
+    return trillions + hundred_millions + total + section + last
 
 
 # A bare 十 is ten ("门票十欧元", ten euros) but for the words it starts: 十分 ("very", though
@@ -106,10 +191,10 @@ _ZH_BARE_TEN = re.compile(
 )
 
 
-def chinese_counts(text: str) -> list[int]:
+def chinese_counts(text: str, lang: str | None = None) -> list[int]:
     """``chinese_numerals`` and each bare 十 that counts ten: the numbers Chinese (and
     Japanese) text writes in characters, as the aligner and the numbers check read them."""
-    return chinese_numerals(text) + [10] * len(_ZH_BARE_TEN.findall(text))
+    return chinese_numerals(text, lang) + [10] * len(_ZH_BARE_TEN.findall(text))
 
 
 # The label that numbers a heading or a list item at a segment's start. As a Western text
@@ -184,12 +269,12 @@ _FIGURE_SCALES = {
 # The languages whose "billion" is a million millions (the long scale: French "1 billion" is
 # the English "1 trillion"; their thousand millions is "milliard").
 _LONG_SCALE = frozenset({"de", "fr", "it", "nl", "pl"})
-# A Chinese scale (万, 千万, 亿) is read as a numeral and runs on into the next character,
-# but for the units 千 and 百 make (千克 kg, 千米 km, 千瓦 kW, 百帕 hPa: "50千克" is 50 kg,
-# not 50,000; "140億米ドル" is 14 billion US dollars) and the percent 百 starts (百分点,
+# A Chinese scale (万, 千万, 亿, 兆) is read as a numeral and runs on into the next character,
+# but for the units an SI prefix makes (``_SI_UNITS``: "50千克" is 50 kg, not 50,000, and
+# "50兆瓦" 50 MW; "140億米ドル" is 14 billion US dollars) and the percent 百 starts (百分点,
 # 百分之: "0.5百分点" is half a point, not 50); a word must end ("mil" is no scale in "milla").
 _SCALE_AFTER = re.compile(
-    r"(\s?)(?:([百千万萬亿億]+)(?!(?<=[百千])[克米瓦焦帕赫卡伏]|(?<=百)分)|("
+    rf"(\s?)(?:([百千万萬亿億兆]+)(?!{_SI_UNIT}|(?<=百)分)|("
     + "|".join(sorted(_FIGURE_SCALES, key=len, reverse=True))
     + r")(?!\w)\.?)",
     re.IGNORECASE,
@@ -216,8 +301,13 @@ def scale_after(text: str, position: int, lang: str | None = None) -> Scale | No
         return None
     spaced = bool(match.group(1))
     if match.group(2):
-        [factor] = chinese_numerals("一" + match.group(2)) or [1]
-        return Scale(factor, match.start(), match.end(), True, spaced)
+        written, end = match.group(2), match.end()
+        zhao = written.find("兆")
+        if zhao >= 0 and not _zhao_is_trillion(text, match.start(2) + zhao + 1, lang):
+            written, end = written[:zhao], match.start(2) + zhao
+            if not written:
+                return None
+        return Scale(_numeral_value("一" + written), match.start(), end, True, spaced)
     word = match.group(3).lower()
     factor = _FIGURE_SCALES[word]
     if word.startswith("billion") and lang and languages.primary(lang) in _LONG_SCALE:

@@ -52,8 +52,9 @@ _WORD_IN_CAPITALS_ZIPF = 5.0
 # acronym (UNESCO and UNICEF have six letters).
 _ACRONYM_MOST_LETTERS = 6
 # A Roman numeral up to XXXIX: a text's chapters, parts and volumes ("Chapter IV"). One of
-# L, C, D or M is a code as often ("Washington DC", "MIX"). The numbers check reads such a
-# label as its number.
+# L, C, D or M is a code as often ("Washington DC", "MIX"). The numbers check reads a Roman
+# label after a label word with a pattern of its own, to MMMCMXCIX ("Chapter XL", "Article
+# CXXV"): there the word before it says it is one.
 ROMAN_LABEL = r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})"
 _ROMAN_NUMERAL = re.compile(ROMAN_LABEL)
 # A label after a capitalised word: a number ("Figure 2", "Section 4.1"), one letter

@@ -10,10 +10,10 @@ from decimal import Decimal
 
 from termwise.checks.context import CheckContext, Pair
 from termwise.checks.issue import Issue, Severity
-from termwise.checks.qa.names import ROMAN_LABEL
 from termwise.checks.registry import Scope, register
 from termwise.checks.screening import either_side, segments_containing_either
 from termwise.document.figures import chinese_counts, leading_label, read_figures
+from termwise.document.months import month_numbers
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _DIGIT = re.compile(r"[0-9０-９]")
@@ -62,10 +62,15 @@ def _numbers(text: str, lang: str | None = None) -> list[tuple[str, int, int]]:
     return found + _roman_labels(text)
 
 
+# A Roman numeral in its standard form, I to MMMCMXCIX (the lookahead: never empty).
+_ROMAN_NUMERAL = r"(?=[IVXLCDM])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
 # A Roman numeral after a word that labels a part of a text, in the languages termwise
 # translates between: "Chapter IV" is "Capítulo IV" or "Capítulo 4", and "Capítulo V" is
 # another chapter. Only after such a word: a capital before it is no label ("World War II"
-# is "Segunda Guerra Mundial", and "When I" is no number).
+# is "Segunda Guerra Mundial", and "When I" is no number). A numeral of L, C, D and M alone
+# is no label either: "Appendix D", "Annex C", "Part D" are letters (附录D in Chinese, no
+# number lost), and "Book CD" or "Section DC" codes, far more often than chapter 50 or 400;
+# one with I, V or X is ("Chapter XL", "Article CXXV").
 _LABEL_WORDS = (
     "chapter|part|article|section|volume|book|annex|appendix|title|act|scene|canto|"
     "capítulo|parte|artículo|sección|volumen|tomo|libro|anexo|apéndice|título|acto|escena|"
@@ -73,20 +78,55 @@ _LABEL_WORDS = (
     "kapitel|teil|artikel|abschnitt|band|buch|anhang|titel|akt|szene|"
     "capitolo|articolo|sezione|allegato|titolo|atto|artigo|seção|secção|livro"
 )
-_ROMAN_LABEL = re.compile(rf"\b(?i:{_LABEL_WORDS})\.?\s+({ROMAN_LABEL})(?![^\W_])")
+_ROMAN_LABEL = re.compile(
+    rf"\b((?i:{_LABEL_WORDS}))\.?\s+(?=[LCDM]*[IVX])({_ROMAN_NUMERAL})(?![^\W_])"
+)
 # Where a number may be: a digit, or a label word's first letter before a Roman numeral.
-_NUMBER_HINT = re.compile(rf"[0-9０-９]|\b(?i:{_LABEL_WORDS})\.?\s+[IVX]")
+_NUMBER_HINT = re.compile(rf"[0-9０-９]|\b(?i:{_LABEL_WORDS})\.?\s+[IVXLCDM]")
+# Before a label word not written as a name ("this chapter", "THE BOOK"), a capital word
+# is English's pronoun or a code as often: "In this section I show", "the book CD".
+_DETERMINERS = frozenset(
+    [
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "each",
+        "every",
+        "which",
+        "whose",
+        "my",
+        "our",
+        "your",
+        "its",
+        "their",
+        "his",
+        "her",
+    ]
+)
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _roman_labels(text: str) -> list[tuple[str, int, int]]:
-    """(value, start, end) of every Roman numeral that labels a chapter, part or article."""
-    if not any(char in text for char in "IVX"):
+    """(value, start, end) of every Roman numeral that labels a chapter, part or article
+    ("Chapter XIV", "Article CXXV"; never one of L, C, D and M alone: ``_ROMAN_LABEL``).
+    After a determiner and a label word in lowercase or capitals, only a numeral of I, V
+    and X of two letters or more is one ("the section II"); a lone I is the pronoun and one
+    with L, C, D or M a code ("the book CDX")."""
+    if not any(char in text for char in "IVXLCDM"):
         return []
     found = []
     for match in _ROMAN_LABEL.finditer(text):
-        value = _roman_value(match.group(1))
+        word, numeral = match.group(1), match.group(2)
+        unsure = numeral == "I" or any(char in numeral for char in "LCDM")
+        if unsure and not word.istitle():
+            before = _WORD.findall(text[max(0, match.start() - 40) : match.start()])[-2:]
+            if any(earlier.lower() in _DETERMINERS for earlier in before):
+                continue
+        value = _roman_value(numeral)
         if value is not None:
-            found.append((value, match.start(1), match.end(1)))
+            found.append((value, match.start(2), match.end(2)))
     return found
 
 
@@ -164,13 +204,13 @@ def _settle_times(wanted: Counter[str], have: Counter[str]) -> None:
 
 
 _ROMAN_TOKEN = re.compile(r"\b([IVXLCDM]{2,})(?:e|er|º|\.º)?\b")
-_ROMAN = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+_ROMAN = re.compile(_ROMAN_NUMERAL)
 _ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
 
 def _roman_value(token: str) -> str | None:
     """The number a well-formed Roman numeral writes, as digits (``XXI`` → ``21``)."""
-    if not _ROMAN.match(token):
+    if not _ROMAN.fullmatch(token):
         return None
     total = 0
     for char, following in zip(token, token[1:] + " ", strict=True):
@@ -359,23 +399,22 @@ def _settle_written_out(
     context: CheckContext, source: str, target: str, wanted: Counter[str], have: Counter[str]
 ) -> None:
     """Count the numbers one side writes out that settle a difference: words and Chinese
-    numerals (十二 for 12, "twelve" for 12, 百分之五十 for 50%), a month's name for its
-    number (5月 for May), and a figure with its scale (150万 for 1.5 million). A published
-    Chinese translation writes numbers so, and each was an error."""
+    numerals (十二 for 12, "twelve" for 12, 百分之五十 for 50%, 一九八九年 for 1989), a
+    month's name for its number (5月 for "May", "mai" or "mayo": ``month_numbers``), and a
+    figure with its scale (150万 for 1.5 million). A published Chinese translation writes
+    numbers so, and each was an error."""
     from termwise.align.features import english_number_words
 
     def written(text: str, lang: str | None) -> list[str]:
         base = (lang or "").split("-")[0]
-        values: list[int] = []
+        values = month_numbers(text, lang)
         if base in ("zh", "ja"):
-            values = chinese_counts(text)
+            values += chinese_counts(text, lang)
         elif base == "en":
-            values = english_number_words(text) + [
-                _EN_MONTHS[name] for name in _EN_MONTH_NAME.findall(text)
-            ]
+            values += english_number_words(text)
         elif base == "es":
             # "mil millones" alone is a billion ("3 mil millones" is read with its figure).
-            values = [10**9] * len(_ES_BILLION.findall(text))
+            values += [10**9] * len(_ES_BILLION.findall(text))
         return [str(value) for value in values]
 
     for value in written(target, context.target_lang):
@@ -387,28 +426,6 @@ def _settle_written_out(
 
 
 _ES_BILLION = re.compile(r"(?<![0-9])(?<![0-9]\s)\b[Mm]il millones\b")
-_EN_MONTHS = {
-    name: number
-    for number, name in enumerate(
-        [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ],
-        start=1,
-    )
-}
-# Whole words only: "May" is also in "Mayor", and "March" in "Marches".
-_EN_MONTH_NAME = re.compile(r"\b(" + "|".join(_EN_MONTHS) + r")\b")
 
 
 def _citation_key(marker: str) -> str:
