@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from termwise import languages
 from termwise.document import cache as document_cache
 from termwise.document.encoding import decode_bytes, detect_encoding, encoding_note
+from termwise.document.figures import leading_label
 from termwise.document.ids import assign_ids
 from termwise.document.markdown_comments import (
     ASCII_PUNCTUATION,
@@ -50,6 +51,7 @@ from termwise.document.model import (
     SegmentKind,
     TableCell,
 )
+from termwise.document.months import MONTHS
 from termwise.document.segmentation import split_sentences
 from termwise.errors import InputError, location
 from termwise.input_files import read_input, require_regular_file
@@ -506,14 +508,14 @@ def join_lines(
 
 # --- plain text (PDF-extracted) ----------------------------------------------------------------
 
-_NUMBERED_HEADING = re.compile(
-    r"(?:\d{1,2}(?:\.\d{1,2}){0,4}\.|\d{1,2}(?:\.\d{1,2}){1,4}|[IVX]{1,5}\.)[ \t\u00a0]+"
-    r"(?=[^\W\d_]|[\"“'‘])"
-)
-_CJK_HEADING = re.compile(
-    r"(?:第[一二三四五六七八九十百零〇\d]+[章节部分篇编]|[一二三四五六七八九十]+、|"
-    r"[（(][一二三四五六七八九十]+[）)]|\d{1,2}(?:\.\d{1,2}){1,4}[ \t]?|\d{1,2}[.、．][ \t]?|\d{1,2}[ \t])"
-    r"(?=[\u3400-\u9fff])"
+# What a heading opens with besides ``figures.leading_label``'s labels: a Roman numeral
+# ("IV. Results"), a number before a quoted title ("1. “Nothing Else”"), and as Chinese
+# papers number sections, a number and a space or a section's number run into the title
+# ("1 引言", "2.1数据").
+_OTHER_HEADING_LABEL = re.compile(
+    r"([IVX]{1,5})\.[ \t\u00a0]+(?=[^\W\d_]|[\"“'‘])"
+    r"|(\d{1,2}(?:\.\d{1,2}){0,4}\.|\d{1,2}(?:\.\d{1,2}){1,4})[ \t\u00a0]+(?=[\"“'‘])"
+    r"|(\d{1,2}[ \t]|\d{1,2}(?:\.\d{1,2}){1,4})(?=[\u3400-\u9fff])"
 )
 _ENDS_SENTENCE = re.compile(
     r"(?:[.!?。！？…]|\.\.\.)[\"'”’»)\]」』）】]*(?:\s?\[\d{1,4}(?:[,–-]\s?\d{1,4})*\])?\Z"
@@ -526,6 +528,13 @@ _CONTINUING_WORDS = _word_set(
     "of and the for in on to with a an or by from at as its their our de la le les des du et "
     "y en el los las del und der die das für von mit im zu и в на с для по"
 )
+
+
+def _cut_before_going_on(line: str) -> bool:
+    """Whether ``line`` stops on a word its sentence goes on after ("History of the"). A
+    sentence writes that word in lower case: capitalised, it ends a title ("Getting Started
+    With") or is a label ("Appendix A", "Vitamin A"), not the article "a"."""
+    return line.rsplit(None, 1)[-1] in _CONTINUING_WORDS
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
@@ -548,29 +557,56 @@ def _typical_width(text: str, spans: Sequence[tuple[int, int]]) -> int:
     return lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))]
 
 
+def _heading_number(line: str) -> str | None:
+    """The number a line opens with as a heading or a numbered paragraph does ("2.1",
+    "IV", 一 of 一、), or None."""
+    label = leading_label(line)
+    if label is not None:
+        return line[label.start : label.end]
+    other = _OTHER_HEADING_LABEL.match(line)
+    return None if other is None else next(group for group in other.groups() if group).strip()
+
+
 def _numbering_depth(line: str) -> int:
     """A numbered heading's depth: "2." and "IV." 1, "2.1" 2, "2.1.3." 3; unnumbered 1."""
-    numbered = _NUMBERED_HEADING.match(line)
-    if numbered is None:
+    number = _heading_number(line)
+    if number is None:
         return 1
-    return max(1, len([part for part in numbered.group().strip().split(".") if part.strip()]))
+    return max(1, len([part for part in number.split(".") if part.strip()]))
+
+
+# 条, 款 and 卷 number a law's articles and a work's volumes, and 条 counts things too
+# (第二条建议是…, "the second proposal is …").
+_MEASURE_WORD_LABELS = "条條款卷"
+
+
+def _sentence_after_measure_word(line: str, width: int) -> bool:
+    """Whether ``line`` opens with 第…条/款/卷 and runs on as a sentence: a heading is short
+    and ends no clause within it."""
+    label = leading_label(line)
+    if label is None or line[label.end : label.end + 1] not in _MEASURE_WORD_LABELS:
+        return False
+    return len(line) >= 0.6 * width or any(mark in line for mark in "，；,;")
 
 
 def _is_heading_start(line: str, width: int) -> bool:
-    if len(line) > 160 or len(line.split()) > 24:
+    if len(line) > 160 or len(line.split()) > 24 or _sentence_after_measure_word(line, width):
         return False
-    if _NUMBERED_HEADING.match(line) or _CJK_HEADING.match(line):
+    if _heading_number(line) is not None:
         # A numbered line that ends with a full stop is a list item or a sentence.
         return not _ENDS_SENTENCE.search(line) or line.endswith("?")
     return False
 
 
 def _is_unnumbered_heading(line: str, next_line: str, width: int) -> bool:
+    """Whether a short line in capitals, not a sentence's, heads what ``next_line`` opens."""
     if width < 40 or not next_line or len(line) >= 0.6 * width or len(line.split()) > 10:
         return False
     first = line[0]
     if not (first.isupper() or _cjk(first)) or _TERMINAL_PUNCTUATION.search(line):
         return False
+    if _cut_before_going_on(line) and not _continues_heading(line, next_line, width):
+        return False  # a line cut before its sentence goes on ("History of the")
     return (
         next_line[0].isupper()
         or next_line[0] in "\"“'‘«"
@@ -603,6 +639,15 @@ _GREETING = re.compile(
     r"|chères|liebe[rs]?|sehr\s+geehrte[rn]?)(?![\w-])",
     re.IGNORECASE,
 )
+# A letter's closing line, above its signature ("Yours sincerely,", "Mit freundlichen Grüßen").
+_CLOSING = re.compile(
+    r"(?:(?:yours\s+)?(?:sincerely|faithfully|truly|cordially|respectfully)(?:\s+yours)?"
+    r"|(?:(?:best|kind|warm|warmest|with\s+kind)\s+)?regards|best(?:\s+wishes)?|cheers"
+    r"|(?:many\s+)?thanks|love|(?:bien\s+)?cordialement|bien\s+à\s+vous"
+    r"|(?:mit\s+freundlichen|viele|liebe|beste|herzliche)\s+grüße|hochachtungsvoll"
+    r"|atentamente|cordialmente|(?:un\s+)?saludos?|un\s+abrazo)[,.!]?",
+    re.IGNORECASE,
+)
 # ... an answer, an interjection or an address, alone or before a comma ("Yes", "Madame,
 # Monsieur"): before other words, "No Warranty" and "Madame Bovary" are titles ...
 _ANSWER = re.compile(
@@ -633,13 +678,22 @@ _IMPERATIVE_VERBS = _word_set(
     "change charge pack put fill file sort tidy repair replace install organise organize "
     "book text reply answer finish start stop try use"
 )
-# A diary's or a letter's date ("Monday 12 March", "12 mars 2024", "March 12, 2024").
+# A diary's or a letter's date ("Monday 12 March", "12 mars 2024", "March 12, 2024"): the
+# months' full names in any of the languages ``months`` knows, or their abbreviations
+# ("Sept.", "déc."), which it has not; longer names first, so that a regex tries them first.
+_MONTH_ABBREVIATIONS = (
+    "jan feb févr fév mar apr avr jun jul juil aug sep sept oct okt nov dec déc dic dez"
+)
 _MONTHS = (
-    r"(?:jan(?:uary|vier|uar)?|feb(?:ruary|ruar)?|févr(?:ier)?|fév|mar(?:ch|s|zo)?|märz"
-    r"|apr(?:il)?|avr(?:il)?|abril|may(?:o)?|mai|jun(?:e|io|i)?|juin|jul(?:y|io|i)?|juil(?:let)?"
-    r"|aug(?:ust)?|août|agosto|sep(?:tember|t|tembre|tiembre)?|oct(?:ober|obre|ubre)?|okt(?:ober)?"
-    r"|nov(?:ember|embre|iembre)?|dec(?:ember)?|déc(?:embre)?|dic(?:iembre)?|dez(?:ember)?"
-    r"|enero|febrero)\.?"
+    "(?:"
+    + "|".join(
+        sorted(
+            {name.lower() for names in MONTHS.values() for name in names}
+            | set(_MONTH_ABBREVIATIONS.split()),
+            key=lambda name: (-len(name), name),
+        )
+    )
+    + r")\.?"
 )
 _WEEKDAYS = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi"
@@ -946,10 +1000,17 @@ def _page_edges(text: str, spans: Sequence[tuple[int, int]]) -> set[int]:
         for top in (True, False):
             # Whether the run holds a line of words yet: a header names its document once.
             titled = False
+            printed: set[str] = set()
             for position, index in enumerate(edge(page, top)):
                 key = (top, _shape(line(index)))
                 if key not in recurring:
                     break
+                # A header prints each of its lines once: the same line again below it is
+                # the text's, the page's <h1> that repeats its <title> (atop the first page,
+                # a browser's title over the document's own).
+                if _spaced(line(index)) in printed:
+                    break
+                printed.add(_spaced(line(index)))
                 counts, worded = recurring[key], _worded(key[1])
                 if counts and position > 0 and not _PAGE_NUMBER_FORM.match(line(index)):
                     break
@@ -1143,6 +1204,11 @@ def plain_text_blocks(text: str) -> list[Block]:
     # A page's foot (its footnotes, number and header) interrupts a paragraph, not ends it.
     page_edge = furniture | footnotes
     standalone = _standalone_headings(text, spans, width, page_edge)
+    title = _printed_title(text, spans, furniture)
+    # A table's many short lines make the typical width a row's: a row is short beside the
+    # text's longest lines.
+    longest = max(end - start for start, end in spans)
+    table_rows = _table_rows(text, spans, longest)
     blocks: list[Block] = []
     # Footnotes read at a page's foot: printed after the paragraph they interrupted.
     waiting: list[Block] = []
@@ -1165,8 +1231,10 @@ def plain_text_blocks(text: str) -> list[Block]:
         if start == end:
             # A page break (blank lines and page furniture) inside a sentence is no
             # paragraph end: the sentence goes on on the next page.
-            if not (previous_ended or current is None) and _within_page_break(
-                spans, page_edge, index
+            if (
+                not (previous_ended or current is None)
+                and _within_page_break(spans, page_edge, index)
+                and not _cells_across_break(text, spans, page_edge, index, current)
             ):
                 index += 1
                 continue
@@ -1176,9 +1244,23 @@ def plain_text_blocks(text: str) -> list[Block]:
             waiting = []
             index += 1
             continue
+        if title and index == title.start:
+            blocks.append(Block(heading=True, lines=[spans[each] for each in title]))
+            current = None
+            previous_ended = True
+            index = title.stop
+            continue
         line = text[start:end]
         next_start, next_end = spans[index + 1] if index + 1 < count else (0, 0)
         next_line = text[next_start:next_end]
+        if previous_ended and _signature_line(text, spans, index, width):
+            # Its own paragraph, as is the line below it: one line each, as signed.
+            blocks.extend(waiting)
+            waiting = []
+            blocks.append(Block(heading=False, lines=[(start, end)]))
+            current = None
+            index += 1
+            continue
         if previous_ended and (
             (
                 _is_heading_start(line, width)
@@ -1199,8 +1281,14 @@ def plain_text_blocks(text: str) -> list[Block]:
             previous_ended = True
             index += 1
             continue
-        if current is None or line[0] in _BULLETS or _REFERENCE_ENTRY.match(line):
-            # A bullet or a "[12] Author, Title" entry starts a list item, a paragraph of its own.
+        if (
+            current is None
+            or line[0] in _BULLETS
+            or _REFERENCE_ENTRY.match(line)
+            or (index in table_rows and _table_row(text[slice(*current.lines[-1])], longest))
+        ):
+            # A bullet or a "[12] Author, Title" entry starts a list item, a paragraph of its
+            # own, and a table's row a row of its own.
             current = Block(heading=False, paragraph_width=paragraph_width)
             blocks.extend(waiting)
             waiting = []
@@ -1209,6 +1297,109 @@ def plain_text_blocks(text: str) -> list[Block]:
         previous_ended = bool(_ENDS_SENTENCE.search(line[-40:]))
         index += 1
     return blocks + waiting
+
+
+# A table's row as pdftotext sets it: a line shorter than this share of the text's longest
+# (a wrapped sentence's lines fill the width but its last, so the next line's first word
+# would have fitted after a row's), that opens with a capital, ends no sentence or clause
+# nor on a word a sentence goes on after ("to"), and holds a column of figures
+# ("Transformer 13 Preferred Checked on site").
+TABLE_ROW_WIDTH = 0.6
+_ROW_FIGURE = re.compile(r"(?<!\S)\d[\d.,]*%?(?!\S)")
+
+
+def _table_row(line: str, longest: int) -> bool:
+    """Whether a line reads as a table's row beside lines as long as ``longest``. pdftotext
+    may set a row right above the next one's first cell, no blank line between
+    ("Transformer 13 Preferred Checked on site", then "Cable 14"): two such lines in a row
+    are two rows, which were one segment."""
+    return (
+        longest >= 40
+        and len(line) < TABLE_ROW_WIDTH * longest
+        and line[0].isupper()
+        and not _TERMINAL_PUNCTUATION.search(line)
+        and not _cut_before_going_on(line)
+        and _ROW_FIGURE.search(line) is not None
+    )
+
+
+# A row is read as one where the lines within this many of it hold this many rows, itself
+# among them: a table sets many, where a sentence wrapped in a narrow column beside one
+# long line has two lines of that shape.
+TABLE_REACH = 6
+TABLE_ROWS = 3
+
+
+def _table_rows(text: str, spans: Sequence[tuple[int, int]], longest: int) -> set[int]:
+    """The lines of ``text`` that read as a table's rows, beside lines as long as
+    ``longest``."""
+    shaped = [end > start and _table_row(text[start:end], longest) for start, end in spans]
+    return {
+        index
+        for index, row in enumerate(shaped)
+        if row and sum(shaped[max(0, index - TABLE_REACH) : index + TABLE_REACH + 1]) >= TABLE_ROWS
+    }
+
+
+# How many lines a document's title may wrap onto below a browser's print header.
+TITLE_LINES = 3
+
+
+def _printed_title(text: str, spans: Sequence[tuple[int, int]], furniture: set[int]) -> range:
+    """The lines of the text's first page that open it with the title its print header
+    named above them, wrapped or not: a browser prints the page's <title> atop each page,
+    and the <h1> that repeats it is the document's heading, whatever its paragraph opens
+    with ("2024 was …" made the two one sentence). Empty where the text opens otherwise."""
+    first_page_end = text.find("\f")
+    named: set[str] = set()
+    for index, (start, end) in enumerate(spans):
+        if 0 <= first_page_end < start:
+            break
+        if start == end:
+            continue
+        if index in furniture:
+            named.add(_spaced(text[start:end]))
+            continue
+        joined = ""
+        for last in range(index, min(index + TITLE_LINES, len(spans))):
+            if spans[last][0] == spans[last][1]:
+                break
+            joined = f"{joined} {text[slice(*spans[last])]}"
+            if _spaced(joined) in named and _worded(_shape(joined)):
+                return range(index, last + 1)
+        break
+    return range(0)
+
+
+def _signature_line(text: str, spans: Sequence[tuple[int, int]], index: int, width: int) -> bool:
+    """Whether line ``index`` opens a signature ("Jane Doe" above "Sales Manager"): shaped
+    as a heading, but what follows it is one short line with no end punctuation that closes
+    its paragraph, no prose for a heading to head (an address's lines end the same way).
+    A letter signs below its closing line or at its end: elsewhere the two lines are a
+    heading and its subtitle ("Chapter One" above "The Beginning")."""
+    if index + 1 >= len(spans):
+        return False
+    line = text[spans[index][0] : spans[index][1]]
+    next_line = text[spans[index + 1][0] : spans[index + 1][1]]
+    closes = index + 2 >= len(spans) or spans[index + 2][0] == spans[index + 2][1]
+    return (
+        closes
+        and _is_unnumbered_heading(line, next_line, width)
+        and len(next_line) < 0.6 * width
+        and not _TERMINAL_PUNCTUATION.search(next_line)
+        and _signs_letter(text, spans, index)
+    )
+
+
+def _signs_letter(text: str, spans: Sequence[tuple[int, int]], index: int) -> bool:
+    """Whether the two lines from ``index`` stand where a letter signs: below its closing
+    line, or at the text's end."""
+    above = index - 1
+    while above >= 0 and spans[above][0] == spans[above][1]:
+        above -= 1
+    if above >= 0 and _CLOSING.fullmatch(text, *spans[above]) is not None:
+        return True
+    return all(spans[later][0] == spans[later][1] for later in range(index + 2, len(spans)))
 
 
 def _numbers_paragraphs(text: str, spans: Sequence[tuple[int, int]], width: int) -> bool:
@@ -1220,7 +1411,7 @@ def _numbers_paragraphs(text: str, spans: Sequence[tuple[int, int]], width: int)
     lengths = [
         end - start
         for start, end in spans
-        if end > start and _NUMBERED_HEADING.match(text, start, end)
+        if end > start and _heading_number(text[start:end]) is not None
     ]
     long = sum(1 for length in lengths if length >= 0.8 * width)
     return long >= 3 and long >= 0.5 * len(lengths)
@@ -1269,6 +1460,32 @@ def _within_page_break(spans: Sequence[tuple[int, int]], furniture: set[int], in
     ):
         high += 1
     return any(line in furniture for line in range(low, high + 1))
+
+
+def _cells_across_break(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    furniture: set[int],
+    index: int,
+    current: Block,
+) -> bool:
+    """Whether the page break at blank line ``index`` falls between a table's rows, not
+    inside a sentence: pdftotext gives each row or cell a line between blank ones, so the
+    line before the break is its paragraph's only one, and the first after it stands alone
+    too, ending no sentence ("Transformer 33 Preferred" / page break / "Cable 34"). A
+    sentence cut there goes on in a paragraph's lines, or ends on the next page's line."""
+    if len(current.lines) != 1:
+        return False
+    following = index
+    while following < len(spans) and (
+        spans[following][0] == spans[following][1] or following in furniture
+    ):
+        following += 1
+    if following >= len(spans):
+        return False
+    alone = following + 1 == len(spans) or spans[following + 1][0] == spans[following + 1][1]
+    start, end = spans[following]
+    return alone and not _ENDS_SENTENCE.search(text, start, end)
 
 
 def _continues_heading(line: str, next_line: str, width: int) -> bool:

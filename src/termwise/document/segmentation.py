@@ -7,7 +7,8 @@ the word after decide whether it does. Each candidate is looked at once, so segm
 linear in the length of the text. Languages differ in their abbreviations, in the words that
 begin sentences, and in punctuation (Chinese 。！？ need no space after them; French closes
 quotes with `` »``; Spanish opens questions with ¿). A short Chinese quotation
-("他喊道：“快跑！快跑！”") is never cut inside: its quotes stay in one sentence.
+("他喊道：“快跑！快跑！”") is never cut inside: its quotes stay in one sentence, and nor is a
+quotation cut from the words that say who said it (「もう帰ろう。」と彼は言った。).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from termwise import languages
+from termwise.document.months import MONTHS
 
 # Quotes and brackets that close a sentence when they follow its terminal punctuation.
 # ``“`` and ``«`` close quotations in German („…“, »…«); straight after a full stop they
@@ -139,13 +141,14 @@ _DE_STARTERS = (
     "Diese|Dieser|Dieses|Doch|Denn|Man|Mit|Nach|Vor|Seit|Bei|Als|Wenn|Da|Auch|So|Zum|Zur|Damit|"
     "Deshalb|Daher|Jedoch|Heute|Später|Danach|Was|Wie|Wo|Warum|Wer|Nun|Hier|Dort|Sein|Seine|Ihre"
 )
+# Besides the months ("3. Januar", from ``months``): the words an ordinal goes with.
 _DE_ORDINAL_WORDS = (
-    "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|"
     "Jahrhundert|Jahrhunderts|Jahrtausend|Jahrtausends|Mal|Platz|Stock|Stockwerk|Klasse|Auflage|"
     "Kapitel|Band|Tag|Woche|Monat|Jahr|Lebensjahr|Geburtstag|Jahrestag|Runde|Etage|Liga|Semester|"
-    "Sitzung|Ausgabe|Bundesliga|Oktoberfest|Armee|Symphonie|Sinfonie|Weltkrieg|Juli|"
+    "Sitzung|Ausgabe|Bundesliga|Oktoberfest|Armee|Symphonie|Sinfonie|Weltkrieg|"
     "Stelle|Rang|Jahrgang|Heft|Folge|Lager|Hochlager|Versuch"
 )
+_DE_ORDINALS = frozenset(MONTHS["de"]) | frozenset(_DE_ORDINAL_WORDS.split("|"))
 _DE_ORDINAL_BEFORE = (
     "am|an|vom|zum|zur|bis|den|der|dem|des|die|das|im|seit|ab|ihr|ihrem|ihren|sein|seinem|seinen|"
     "seiner|ihrer|dieser|diesem|diesen|jeden|jedem|am|Am|Vom|Zum|Bis|Seit|Ab|Im|Den|Der|Dem|Die|Das"
@@ -177,7 +180,7 @@ def _build(lang: str) -> LanguageRules:
         closing_abbreviations=_variants(closing),
         name_abbreviations=_variants(names),
         starters=frozenset(starters.split("|")),
-        ordinal_words=frozenset(_DE_ORDINAL_WORDS.split("|")) if base == "de" else frozenset(),
+        ordinal_words=_DE_ORDINALS if base == "de" else frozenset(),
         ordinal_before=frozenset(_DE_ORDINAL_BEFORE.split("|")) if base == "de" else frozenset(),
         numeric_abbreviations=_variants(_NUMERIC.get(base, "")),
         note_markers=_variants(markers),
@@ -435,6 +438,8 @@ def _ends_sentence(
         # A comma or enumeration comma after 。”/！” continues the sentence (“好！”，他说).
         if next_char in "，、；：,;:":
             return False
+        if match.group("cjk")[-1] in _QUOTE_CLOSERS and _SAID_AFTER_QUOTE.match(text, after):
+            return False
         return not _inside(quotations, end)
     if next_char in ",;:，、；：)]}":
         return False
@@ -471,6 +476,22 @@ _SHORT_QUOTATION_SPAN = re.compile(
         f"{opening}[^{opening}{closing}]{{0,{SHORT_QUOTATION}}}{closing}"
         for opening, closing in (("“", "”"), ("「", "」"), ("『", "』"))
     )
+)
+
+
+# What goes on with the sentence after a quotation that closes on its own end: Japanese
+# quotes with と, って and という (「もう帰ろう。」と彼は言った。), and Chinese names the
+# speaker after the quote (“快走！”他说。), so the words after the quote are no sentence of
+# their own. A sentence may open with ところ (ところで, "by the way"), とにかく, とても or
+# とはいえ ("even so"), and a speaker before a colon opens the next quotation (“你去哪里？”我说：
+# “回家。”). A speech verb with no pronoun before it is a verb only where a stop, 道/着 or 完
+# follows it: 问题, 说明书, 答案 and 叫做 open sentences of their own.
+_QUOTE_CLOSERS = "」』”’"
+_SPEECH_VERB = "(?:说|說|问|問|答|喊|叫|嚷)"
+_SAID_AFTER_QUOTE = re.compile(
+    r"と(?!ころ|にかく|ても|はいえ)|って"
+    rf"|[他她我你它][们們]?{_SPEECH_VERB}(?![道着著]?[：:])"
+    rf"|{_SPEECH_VERB}(?:[。，！？,!?完]|[道着著](?![：:]))"
 )
 
 
