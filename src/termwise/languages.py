@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from termwise.errors import TermwiseError
@@ -212,6 +213,33 @@ def glue_after(left: str, tag: str) -> str:
     return "" if not end or cjk_character(end[-1], signs=True) else " "
 
 
+def sentence_starts(sentences: Sequence[str], tag: str) -> list[int]:
+    """Where each of ``sentences`` starts in ``join_sentences(sentences, tag)``: the glue
+    between two is ``glue_after`` the first, so its length differs from join to join in
+    Chinese and Japanese, and an offset computed from one fixed glue drifted after a
+    sentence of Latin text."""
+    starts: list[int] = []
+    position = 0
+    for index, sentence in enumerate(sentences):
+        if index:
+            position += len(glue_after(sentences[index - 1], tag))
+        starts.append(position)
+        position += len(sentence)
+    return starts
+
+
+def join_sentences(sentences: Iterable[str], tag: str) -> str:
+    """``sentences`` of ``tag`` as one text (a group's translation, a joined segment): each
+    after what ``glue_after`` puts after the one before it, so that in Chinese "It works."
+    keeps its space before "我们同意。", and "我们同意。" runs on into what follows."""
+    out: list[str] = []
+    for sentence in sentences:
+        if out:
+            out.append(glue_after(out[-1], tag))
+        out.append(sentence)
+    return "".join(out)
+
+
 def from_argos(code: str) -> str:
     """Argos package code to BCP 47."""
     return _ARGOS_TO_BCP47.get(code, normalize(code))
@@ -238,17 +266,29 @@ def from_apertium(code: str) -> str:
 
 def display_name(tag: str, locale: str = "en") -> str:
     """The language's name in ``locale`` from Babel's CLDR data (``zh-Hant`` → "Traditional Chinese")."""
+    return _cldr_name(tag, locale) or normalize(tag)
+
+
+def own_name(tag: str) -> str | None:
+    """The language's name in itself ("中文", "español") from Babel's CLDR data; None where
+    CLDR has no data in that language, whose speakers it could not name it for."""
+    return _cldr_name(tag, tag)
+
+
+def _cldr_name(tag: str, locale: str) -> str | None:
+    """The language's name in ``locale`` as CLDR gives it, or None."""
     from babel import Locale, UnknownLocaleError
 
     canonical = normalize(tag)
     try:
-        shown = Locale.parse(locale.replace("-", "_")).languages
+        shown_in = Locale.parse(locale.replace("-", "_"))
+        shown = shown_in.languages
         base = canonical.split("-")[0]
         name = shown.get(canonical.replace("-", "_"))
         if name is None and canonical in _TRADITIONAL_REGIONS.values():
             # CLDR names no Chinese of a region: "Chinese (Traditional, Taiwan)".
-            name = Locale.parse(canonical.replace("-", "_")).get_display_name(locale)
+            name = Locale.parse(canonical.replace("-", "_")).get_display_name(shown_in)
         name = name or shown.get(base)
     except (UnknownLocaleError, ValueError):
         name = None
-    return str(name) if name else canonical
+    return str(name) if name else None

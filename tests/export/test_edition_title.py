@@ -63,7 +63,7 @@ def test_title_overrides_it_in_every_edition(project: Project) -> None:
         if fmt == "html":
             assert h1(text) == "Una comunidad de futuro compartido"
             if extra:  # the translation names what it translates: the document's title
-                assert "Spanish translation of Community of Destiny" in text
+                assert 'español · <span lang="en">Community of Destiny</span>' in text
         else:
             assert text.startswith("# Una comunidad de futuro compartido\n")
 

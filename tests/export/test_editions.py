@@ -127,7 +127,7 @@ def test_html_target_only(project: Project) -> None:
     out = export(project, "html", "es.html", "--target-only", "--include-unreviewed")
     html = out.read_text(encoding="utf-8")
     assert '<html lang="es">' in html
-    assert '<p lang="en">Spanish translation of Community of Destiny</p>' in html
+    assert '<p lang="es">español · <span lang="en">Community of Destiny</span></p>' in html
     assert "China proposed" not in html
     assert '<h1><span class="seg" data-seg=' in html and "Comunidad de destino</span></h1>" in html
     doc = parse_html(out)

@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING
 from termwise import languages
 from termwise.align.beads import Bead
 from termwise.document.model import Document
-from termwise.languages import sentence_glue
 from termwise.project.interchange import InterchangeUnit
 from termwise.project.layout import ProjectLayout
 from termwise.project.omissions import (
@@ -134,8 +133,8 @@ class ProjectReport:
 
 
 def group_text(texts: Sequence[str], lang: str) -> str:
-    """Sentences of a group as one translation (joined by ``sentence_glue``)."""
-    return sentence_glue(lang).join(text.strip() for text in texts if text.strip())
+    """Sentences of a group as one translation (``languages.join_sentences``)."""
+    return languages.join_sentences((text.strip() for text in texts if text.strip()), lang)
 
 
 def record_sentences(
@@ -157,11 +156,7 @@ def record_sentences(
     flags = [start for text, start in kept if text]
     comments = [c for c in unit.comments if not c.startswith(SENTENCES_PREFIX)]
     if len(parts) > 1 and unit.target == group_text(parts, lang):
-        glue = len(sentence_glue(lang))
-        starts, position = [], 0
-        for part in parts[:-1]:
-            position += len(part) + glue
-            starts.append(str(position))
+        starts = [str(start) for start in languages.sentence_starts(parts, lang)[1:]]
         fingerprint = _fingerprint(unit.target)
         comments.append(f"{SENTENCES_PREFIX}{fingerprint} {' '.join(starts)}")
         opening = [start for start, flag in zip(starts, flags[1:], strict=True) if flag]

@@ -257,12 +257,12 @@ class _Views:
         self.pairs = pairs
         self.shown = shown_pairs(context, pairs)
         self.holders = {pair.segment_id: pair for pair in pairs if pair.waiting}
-        # As an aligned group's sentences are joined: a space, none in Chinese.
-        self.glue = languages.sentence_glue(context.source_lang)
+        # The language the waiting parts' sources are joined in, as a group's sentences are.
+        self.lang = context.source_lang
         self.whole = pairs
         self.whole_shown = self.shown
         if self.holders:
-            self.whole = whole_pairs(pairs, self.glue)
+            self.whole = whole_pairs(pairs, self.lang)
             self.whole_shown = shown_pairs(context, self.whole)
 
     def given(self, check: Check) -> Sequence[Pair]:
@@ -274,7 +274,7 @@ class _Views:
         """``found`` by ``check``, a source-side issue in a waiting part's text on that part."""
         if not self.holders or not check.reads_waiting:
             return list(found)
-        return onto_waiting(found, self.holders, self.glue)
+        return onto_waiting(found, self.holders, self.lang)
 
 
 def run_segment_checks(

@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 
+from termwise import languages
 from termwise.checks.context import Pair
 from termwise.checks.issue import Issue
 from termwise.document.model import Document
@@ -44,10 +45,10 @@ def waiting_parts(document: Document, waiting: Mapping[str, str]) -> dict[str, P
     return {holder: tuple(found) for holder, found in parts.items()}
 
 
-def whole_pairs(pairs: Sequence[Pair], glue: str) -> Sequence[Pair]:
-    """``pairs`` with each holder's source followed by its waiting parts' sources, joined by
-    ``glue`` (``languages.sentence_glue``; ``pairs`` itself where no segment holds another's
-    translation): what its translation renders."""
+def whole_pairs(pairs: Sequence[Pair], lang: str) -> Sequence[Pair]:
+    """``pairs`` with each holder's source followed by its waiting parts' sources, joined as
+    sentences of the source's language ``lang`` (``languages.join_sentences``; ``pairs``
+    itself where no segment holds another's translation): what its translation renders."""
     whole: list[Pair] | None = None
     for position, pair in enumerate(pairs):
         if not pair.waiting:
@@ -56,17 +57,23 @@ def whole_pairs(pairs: Sequence[Pair], glue: str) -> Sequence[Pair]:
             whole = list(pairs)
         whole[position] = dataclasses.replace(
             pair,
-            source=glue.join([pair.source, *(text for _, text in pair.waiting)]),
+            source=languages.join_sentences(_texts(pair), lang),
             source_terms=None,
         )
     return whole if whole is not None else pairs
 
 
-def onto_waiting(issues: Iterable[Issue], holders: Mapping[str, Pair], glue: str) -> list[Issue]:
+def _texts(pair: Pair) -> list[str]:
+    """A holder's source and its waiting parts' sources, in order."""
+    return [pair.source, *(text for _, text in pair.waiting)]
+
+
+def onto_waiting(issues: Iterable[Issue], holders: Mapping[str, Pair], lang: str) -> list[Issue]:
     """``issues`` found on ``whole_pairs``, with each source-side one in a waiting part's text
-    put on that part at its own offsets (``holders``: the pairs with waiting parts, by id).
-    One over the glue between two texts stays on the text it starts in, cut at its end and
-    without its fix (made for the whole span, it would rewrite the wrong text)."""
+    put on that part at its own offsets (``holders``: the pairs with waiting parts, by id;
+    ``lang``: the source's language, as ``whole_pairs`` joined it). One over the glue
+    between two texts stays on the text it starts in, cut at its end and without its fix
+    (made for the whole span, it would rewrite the wrong text)."""
     placed: list[Issue] = []
     for issue in issues:
         pair = holders.get(issue.segment_id)
@@ -74,8 +81,8 @@ def onto_waiting(issues: Iterable[Issue], holders: Mapping[str, Pair], glue: str
             placed.append(issue)
             continue
         segment_id, offset, text = pair.segment_id, 0, pair.source
-        for part_id, part_text in pair.waiting:
-            start = offset + len(text) + len(glue)
+        starts = languages.sentence_starts(_texts(pair), lang)
+        for (part_id, part_text), start in zip(pair.waiting, starts[1:], strict=True):
             if issue.start < start:
                 break
             segment_id, offset, text = part_id, start, part_text

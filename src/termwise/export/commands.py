@@ -166,7 +166,15 @@ def export(
         term_marks=term_marks,
         word_source=word_source,
     )
-    payload = chosen.write(document, tfile, options)
+    if chosen.name == "docx":
+        from termwise.export.docx_edition import reporting_progress
+        from termwise.mt.commands import _progress_bar as progress_bar
+
+        # A book's Word edition takes a while: the bar ``translate`` draws, on a terminal.
+        with progress_bar("Writing the Word edition") as bar, reporting_progress(bar):
+            payload = chosen.write(document, tfile, options)
+    else:
+        payload = chosen.write(document, tfile, options)
     write_atomic(output, payload)
     click.echo(f"Wrote {chosen.describe(options)} to {output}")
     # Editions and a translation memory hold reviewed translations only.

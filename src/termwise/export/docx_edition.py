@@ -48,6 +48,8 @@ import functools
 import io
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
@@ -180,6 +182,48 @@ class _Terms:
     spans: list[TermSpan]
 
 
+# ``progress(done, total)``: the edition's parts placed so far, out of all of them.
+Progress = Callable[[int, int], None]
+_progress: ContextVar[Progress | None] = ContextVar("termwise_docx_progress", default=None)
+# Reports a run makes at most: the bar moves by the hundredth, not by the paragraph.
+_REPORTS = 100
+
+
+@contextmanager
+def reporting_progress(progress: Progress) -> Iterator[None]:
+    """Have each Word edition made while the block runs report to ``progress``, as MT
+    does: a book's edition takes a while, and the export is reached through the formats'
+    registry, which passes options, not a command line's bar."""
+    token = _progress.set(progress)
+    try:
+        yield
+    finally:
+        _progress.reset(token)
+
+
+def _reported(
+    parts: Sequence[tuple[FlatPart, int]],
+) -> Iterator[tuple[int, tuple[FlatPart, int]]]:
+    """``enumerate(parts)``, telling ``reporting_progress``'s callback how far it got."""
+    progress = _progress.get()
+    total = len(parts) + 1  # (the last step: the file written)
+    step = max(1, total // _REPORTS)
+    for index, part in enumerate(parts):
+        if progress is not None and index % step == 0:
+            progress(index, total)
+        yield index, part
+
+
+def _saved(document: Any, parts: int) -> bytes:
+    """The Word file's bytes, the last step reported."""
+    buffer = io.BytesIO()
+    document.save(buffer)
+    progress = _progress.get()
+    if progress is not None:
+        progress(parts + 1, parts + 1)
+    return buffer.getvalue()
+
+
 def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
     import docx
     from docx.oxml import OxmlElement
@@ -260,7 +304,8 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
             )
         )
         breaks = quote_breaks(parts)
-        for index, (block, depth) in enumerate(flat_parts(parts)):
+        placed = flat_parts(parts)
+        for index, (block, depth) in _reported(placed):
             if index in breaks:
                 # Two quotes with nothing between them are one quotation to a reader.
                 document.add_paragraph()
@@ -305,7 +350,8 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
         body = edition_parts(
             edition.blocks, edition.shown_code_blocks, item_openers, edition.table_delimiters
         )
-        for block, depth in flat_parts(body):
+        placed = flat_parts(body)
+        for _, (block, depth) in _reported(placed):
             if isinstance(block, DefinitionsPart):
                 continue  # (only a Markdown edition places them)
             cells = table.add_row().cells
@@ -346,9 +392,7 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
             _set_language(run._r.get_or_add_rPr(), LEGEND_LANG)
     if marks.warnings or marks.others:
         _add_term_legend(document.add_paragraph(), marks, LEGEND_LANG if target_only else None)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return _saved(document, len(placed))
 
 
 # python-docx ships no type hints, hence Any for its objects.

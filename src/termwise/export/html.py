@@ -51,6 +51,7 @@ import re
 from collections.abc import Callable, Collection
 from html import escape
 
+from termwise import languages
 from termwise.document.model import CodeBlock, SegmentKind
 from termwise.export import markdown_inline
 from termwise.export.edition import (
@@ -82,6 +83,11 @@ from termwise.export.layout import (
 from termwise.export.markdown_inline import References
 from termwise.export.omitted_items import translation_part, translation_parts
 
+# On paper a paragraph's row (a paragraph) may go on over a page break, a few lines on
+# each side (``orphans``, ``widows``): kept whole, one longer than what was left of the
+# first page went to the second, and took the title row (kept with what follows it) and
+# the table's head along, leaving page 1 with the subtitle alone. A heading stays whole
+# and with what follows it.
 # The body's fonts name a Chinese family each system has (macOS's Songti, Debian's
 # fonts-noto-cjk, Windows's SimSun and YaHei): a browser takes a Chinese character from the
 # first that holds it, and with none named fell back to whatever it found, often a sans.
@@ -116,8 +122,9 @@ footer { margin-top: 1.5rem; color: var(--muted); font-size: .8rem; }
 @media print {
   body { margin: 0; max-width: none; font-size: 10.5pt; padding: 0; }
   header.edition { margin-bottom: .6rem; }
-  tr, p, h2, h3, h4 { page-break-inside: avoid; break-inside: avoid; }
+  tr.heading, h2, h3, h4 { page-break-inside: avoid; break-inside: avoid; }
   tr.heading { page-break-after: avoid; break-after: avoid; }
+  td, p { orphans: 3; widows: 3; }
   .unreviewed { background: none; }
   .term { border-bottom: none; }
   .term.deprecated, .term.superseded { text-decoration: underline dotted; }
@@ -254,14 +261,14 @@ def html_edition(edition: Edition, *, target_only: bool = False) -> str:
         # A bilingual edition's first row shows the title beside its translation: an <h1>
         # here too printed the title twice, one above the other.
         parts.append(f"<h1{title_attribute}>{heading}</h1>")
-    # termwise's own words ("Spanish translation of …"), in English whatever the edition.
-    parts.extend([f'<p lang="en">{escape(_subtitle(edition, target_only))}</p>', "</header>"])
+    parts.extend([_subtitle(edition, target_only), "</header>"])
     parts.extend(body_html)
     notes = [escape(legend) for legend in edition.legends(target_only=target_only)]
     if term_legend is not None:
         notes.append(term_legend)
     if notes:
-        # termwise's own words, in English whatever the edition, as the subtitle is.
+        # termwise's own words, in English whatever the edition: no wording of them is
+        # known in another language (see ``_subtitle``).
         parts.append('<footer lang="en">' + "<br>".join(notes) + "</footer>")
     parts.extend(["</body>", "</html>", ""])
     return "\n".join(parts)
@@ -314,12 +321,30 @@ def _kind_of_term(statuses: list[str]) -> str:
 
 
 def _subtitle(edition: Edition, target_only: bool) -> str:
-    if target_only:
-        original = edition.document_title
-        if edition.document_title_is_markdown:
-            original = markdown_inline.plain_text(original, edition.references)
-        return f"{edition.target_name()} translation of {original}"
-    return f"{edition.source_name()} – {edition.target_name()}, bilingual edition"
+    """The line under the title, as a paragraph marked with its language.
+
+    A bilingual page is the source's, and says in English what it is (termwise's own words).
+    A translation's page is wholly in the translation's language: termwise has no wording
+    of "Spanish translation of …" but the English, and CLDR (Babel), which names every
+    language in every other, has none of that phrase, so another language's page says it in
+    a form that needs no translation: the language's own name ("中文", "español"), then the
+    original's title in the original's language."""
+    if not target_only:
+        return (
+            f'<p lang="en">{escape(edition.source_name())} – '
+            f"{escape(edition.target_name())}, bilingual edition</p>"
+        )
+    original = edition.document_title
+    if edition.document_title_is_markdown:
+        original = markdown_inline.plain_text(original, edition.references)
+    if languages.primary(edition.target_lang) == "en":
+        return f'<p lang="en">{escape(edition.target_name())} translation of {escape(original)}</p>'
+    target = escape(edition.target_lang)
+    title = f'<span lang="{escape(edition.source_lang)}">{escape(original)}</span>'
+    own = languages.own_name(edition.target_lang)
+    # (A language CLDR has no data in is named in English, and said to be.)
+    name = escape(own) if own else f'<span lang="en">{escape(edition.target_name())}</span>'
+    return f'<p lang="{target}">{name} · {title}</p>'
 
 
 def _bilingual_body(edition: Edition, body: list[tuple[FlatPart, int]]) -> list[str]:

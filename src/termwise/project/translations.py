@@ -11,7 +11,7 @@ msgmerge also keep.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -629,10 +629,9 @@ def _joined_unit(
         flags=flags,
         comments=tuple(reasons) if READ_ONLY_FLAG in flags else (),
     )
-    glue = languages.sentence_glue(target_lang)
-    join_units(unit, parts, glue)
+    join_units(unit, parts, lang=target_lang)
     if READ_ONLY_FLAG in flags and unit.mt is None and not persons_translation(*parts):
-        _keep_locked_mt(unit, parts, glue)
+        _keep_locked_mt(unit, parts, target_lang)
     # The note a split left on a part is about a segmentation that is gone.
     unit.notes = "\n".join(filter(None, (without_wait(part.notes) for part in parts)))
     source = " ".join(part.source for part in parts)
@@ -643,7 +642,9 @@ def _joined_unit(
     return unit
 
 
-def _keep_locked_mt(unit: TranslationUnit, parts: Sequence[TranslationUnit], glue: str) -> None:
+def _keep_locked_mt(
+    unit: TranslationUnit, parts: Sequence[TranslationUnit], target_lang: str
+) -> None:
     """Keep, as the locked ``unit``'s MT, the MT only some of its ``parts`` (none a
     person's) had, which ``join_units`` drops: MT of the whole comes from F2 or
     ``translate``, which leave a locked segment alone, so dropped it was gone for good (a
@@ -656,7 +657,7 @@ def _keep_locked_mt(unit: TranslationUnit, parts: Sequence[TranslationUnit], glu
     with_mt = [part for part in printed or parts if part.mt]
     if not with_mt:
         return
-    unit.mt = glue.join(part.mt for part in with_mt if part.mt)
+    unit.mt = languages.join_sentences((part.mt for part in with_mt if part.mt), target_lang)
     unit.mt_engine = next((part.mt_engine for part in with_mt if part.mt_engine), None)
     unit.mt_model = next((part.mt_model for part in with_mt if part.mt_model), None)
     unit.target = unit.mt if printed else ""
@@ -668,7 +669,13 @@ def persons_translation(*units: TranslationUnit) -> bool:
     return any(unit.target and unit.state in _HUMAN for unit in units)
 
 
-def join_units(unit: TranslationUnit, parts: Sequence[TranslationUnit | None], glue: str) -> None:
+def join_units(
+    unit: TranslationUnit,
+    parts: Sequence[TranslationUnit | None],
+    glue: str | None = None,
+    *,
+    lang: str | None = None,
+) -> None:
     """Make ``unit`` the joined segment of ``parts`` (None: a part with no unit, so nothing
     in it), the one rule for the workbench's join (F3), the later parts of a join split
     again, and sentences the segmenter now joins: the translations together; the MTs
@@ -676,12 +683,22 @@ def join_units(unit: TranslationUnit, parts: Sequence[TranslationUnit | None], g
     saved as the MT of all their sentences), and then no translation either unless a
     person wrote some of it (MT of the whole comes from F2 or ``translate``); the waiting
     notes that still hold; and the state of a new sentence: MT where its text is the MT and
-    some of it is MT nobody reviewed."""
+    some of it is MT nobody reviewed.
+
+    The texts are joined as sentences of the translation's language ``lang``
+    (``languages.join_sentences``), or, for a caller that still gives one, by a fixed
+    ``glue``, which in Chinese ran a sentence of Latin text into the next."""
+    if lang is None and glue is None:
+        raise ValueError("join_units needs the translation's language")
+
+    def joined(texts: Iterable[str]) -> str:
+        return languages.join_sentences(texts, lang) if lang is not None else str(glue).join(texts)
+
     present = [part for part in parts if part is not None]
     persons = persons_translation(*present)
-    target = glue.join(part.target for part in present if part.target)
+    target = joined(part.target for part in present if part.target)
     if len(present) == len(parts) and all(part.mt for part in present):
-        unit.mt = glue.join(part.mt for part in present if part.mt)
+        unit.mt = joined(part.mt for part in present if part.mt)
         unit.mt_engine = next((part.mt_engine for part in present if part.mt_engine), None)
         unit.mt_model = next((part.mt_model for part in present if part.mt_model), None)
     else:

@@ -24,11 +24,11 @@ from termwise.align.output import (
     aligners_own,
     comment_confidence,
     confirmed_comments,
+    group_text,
     record_sentences,
     regrouped_comments,
 )
 from termwise.errors import TermwiseError
-from termwise.languages import sentence_glue
 from termwise.project.omissions import CONFIRMED, comment_notes, waited_for, without_wait
 from termwise.project.units import SegmentState
 
@@ -198,13 +198,12 @@ def _move(session: ReviewSession, segment_id: str, step: int) -> None:
     else:
         moved = sentences[0] if step < 0 else sentences[-1]
         kept = sentences[1:] if step < 0 else sentences[:-1]
-    glue = sentence_glue(lang)
     others = aligned_sentences(other) or target_sentences(other.target, lang, labels)
     gained = [*others, moved] if step < 0 else [moved, *others]
 
     def edit() -> None:
-        unit.set_translation(glue.join(kept))
-        other.set_translation(glue.join(part for part in gained if part))
+        unit.set_translation(group_text(kept, lang))
+        other.set_translation(group_text(gained, lang))
         record_sentences(unit, kept, lang)
         record_sentences(other, gained, lang)
         # A split's later part that waited for its share of the group before it has it now:
