@@ -25,7 +25,7 @@ def _run(*args: str) -> str:
 
 def test_json_has_the_issue_shape_and_spans_point_at_the_forms() -> None:
     data = json.loads(_run("terms", "extract", str(SEED), "--format", "json"))
-    assert set(data) == {"candidates"}
+    assert set(data) == {"cut_off", "floor", "candidates"}
     keys = {
         "term",
         "variants",
@@ -36,6 +36,8 @@ def test_json_has_the_issue_shape_and_spans_point_at_the_forms() -> None:
         "glossary_status",
         "kind",
         "occurrences",
+        "cut_off_side",
+        "kept_because",
     }
     assert data["candidates"] and all(set(c) == keys for c in data["candidates"])
     document = load_document(SEED, lang="en")
@@ -64,7 +66,18 @@ def test_new_only_leaves_out_known_groups() -> None:
 
 def test_csv_text_and_tbx_outputs(tmp_path: Path) -> None:
     rows = list(csv.reader(io.StringIO(_run("terms", "extract", str(SEED), "--format", "csv"))))
-    assert rows[0] == ["term", "variants", "frequency", "score", "concept", "status", "kind"]
+    assert rows[0] == [
+        "term",
+        "variants",
+        "frequency",
+        "score",
+        "concept",
+        "status",
+        "kind",
+        "cut_off",
+        "cut_off_side",
+        "kept_because",
+    ]
     kinds = {row[0]: row[6] for row in rows[1:]}
     assert kinds["China"] == "name" and kinds["global governance"] == "term"
     text = _run("terms", "extract", str(SEED))

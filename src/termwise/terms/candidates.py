@@ -25,6 +25,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from termwise import languages
+from termwise.glossary.matcher import ADDRESS
 from termwise.terms.chinese import FUNCTION, noun_phrase, verb_edge, word_class
 from termwise.terms.general import (
     PARTICIPLE,
@@ -47,6 +48,17 @@ _TOKEN = re.compile(r"\w+(?:[-\u2010\u2011\u2013'\u2019]\w+)*")
 _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011", "-") | {"\u2019": "'"})
 _FRENCH_ELISION = re.compile(r"(?i)^(l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)'")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# What ``ADDRESS`` (web and mail addresses, Markdown link destinations) misses: a domain
+# written without "www." ("bwea.com", "adonis.osti.gov") and a file name ("calcs.html",
+# "0E504.pdf"). A domain's ending in small letters only: "turbines.It" is a missing space.
+_DOTTED_NAME = re.compile(
+    r"(?<![\w.@/-])[\w-]+(?:\.[\w-]+)*"
+    r"\.(?:(?:com|org|net|edu|gov|int|info|io)(?:\.[a-z]{2})?"
+    r"|(?i:html?|php|aspx?|pdf|docx?|xlsx?|pptx?|csv|tsv|txt|xml|json|zip|png|jpe?g|gif|svg|tiff?))"
+    r"(?![\w-])"
+)
+# What an address is masked with: no word, no space, so a BREAK token stands in its place.
+_ADDRESS_MASK = "/"
 
 # Linking words that may stand inside a candidate, and the articles allowed right after one.
 LINK_WORDS: dict[str, frozenset[str]] = {
@@ -229,6 +241,13 @@ _LABEL_ABBREVIATIONS: dict[str, frozenset[str]] = {
     "fr": frozenset(["fig", "éq", "eq", "éqn", "tab", "réf", "chap", "vol", "annexe"]),
 }
 _BEFORE_NUMBER = re.compile(r"\.?\s*[(\[]?\d")
+# A line of at least this many content words and at most ``TITLE_CASE_WORDS``, this share
+# of them capitalised, is written in title case: a running header ("Wind Turbine Design
+# Handbook"), a keyword line ("Keywords: Wind Energy, Aerodynamics, Airfoil"), a caption.
+# Longer lines with as many capitals are reference lists, whose authors are names.
+TITLE_CASE_SHARE = 0.75
+TITLE_CASE_MIN_WORDS = 3
+TITLE_CASE_WORDS = 12
 # Punctuation that ends a sentence or a heading's number: a capital after it is no name's.
 _CLAUSE_END = re.compile(r"[.:;!?]")
 
@@ -300,6 +319,9 @@ class FormStats:
     # Of those, the ones whose full stop ends a title or an initial ("Dr. Kahraman
     # Albayrak", "O. Cahit Eralp"): the capital is the name's after all (``names``).
     titled: int = 0
+    # Occurrences in a short line written in title case (``TITLE_CASE_SHARE``: a running
+    # header, a keyword line, a caption): the capitals are the line's, not a name's.
+    title_case: int = 0
 
 
 @dataclass
@@ -356,6 +378,9 @@ class CandidateIndex:
     word_variable: dict[str, int] = field(default_factory=dict)
     # Per word: occurrences right after an auxiliary (``_AUXILIARY_CUES``; French only).
     word_after_auxiliary: dict[str, int] = field(default_factory=dict)
+    # Per word: how often the text writes it in small letters. A capital elsewhere is then
+    # mostly a title's or a line's, no name's (``names``).
+    small_counts: dict[str, int] = field(default_factory=dict)
     words: int = 0
     documents: int = 0
 
@@ -388,8 +413,10 @@ def fold(text: str) -> str:
 
 
 def tokenize(text: str, lang: str) -> list[Token]:
-    """The tokens of one segment; punctuation between two words becomes a BREAK token."""
+    """The tokens of one segment; punctuation between two words becomes a BREAK token, and
+    so does a web or mail address or a file name (``without_addresses``)."""
     base = languages.primary(lang)
+    text = without_addresses(text)
     if base in ("zh", "ja") or (base not in ("en", "fr") and _CJK.search(text)):
         return _tokenize_cjk(text, base)
     classify = _classifier(base)
@@ -418,6 +445,21 @@ def tokenize(text: str, lang: str) -> list[Token]:
         k = classify(text[start:end] if start != match.start() else raw)
         tokens.append(Token(k.norm, k.kind, start, end, k.capital, k.upper))
     return tokens
+
+
+def without_addresses(text: str) -> str:
+    """``text`` with its web and mail addresses and file names masked, each character by
+    ``_ADDRESS_MASK``: "www", "com", "html" and "nationalgrid" (grouped under "National
+    Grid") were candidates. Masked in place, every offset after them stays the text's."""
+    spans = [match.span() for match in _DOTTED_NAME.finditer(text)]
+    if "://" in text or "www." in text or "@" in text or "](" in text:
+        spans += [match.span() for match in ADDRESS.finditer(text)]
+    if not spans:
+        return text
+    masked = list(text)
+    for start, end in spans:
+        masked[start:end] = _ADDRESS_MASK * (end - start)
+    return "".join(masked)
 
 
 class _Kind(NamedTuple):
@@ -636,7 +678,7 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
     # Words written in small letters somewhere, and (word, the capitalised word that opens
     # its sentence right before it) counts: whether that opener is a name is known only
     # once the whole corpus is read.
-    small: set[str] = set()
+    small = index.small_counts
     after_opener: dict[tuple[str, str], int] = {}
     for doc_number, segments in enumerate(documents):
         index.documents += 1
@@ -651,6 +693,7 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
                 if len(content) == 1:
                     lone_headings.add(content[0])
             prose = known_share(running, base)
+            title_line = _title_case(text, tokens)
             previous = ""
             previous_kind = BREAK
             for position, token in enumerate(tokens):
@@ -669,7 +712,7 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
                     ):
                         labels[norm] = labels.get(norm, 0) + 1
                     if not token.capital:
-                        small.add(norm)
+                        small[norm] = small.get(norm, 0) + 1
                     if (
                         adverbs
                         and position + 1 < len(tokens)
@@ -722,6 +765,8 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
                 stats.prose += prose
                 if heading:
                     stats.headings += 1
+                if title_line:
+                    stats.title_case += 1
                 if j - i > 1 and tokens[j - 1].capital and not tokens[i].capital:
                     stats.small_to_capital += 1
                 if stats.last_doc != doc_number:
@@ -749,7 +794,9 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
                         surface = text[tokens[i].start : tokens[j - 1].end]
                         if surface.isupper():
                             stats.upper += 1
-                        elif not stats.surface[:1].isupper():
+                        elif not stats.surface[:1].isupper() or stats.surface.isupper():
+                            # A form written in capitals first ("UNESCO") shows how the text
+                            # writes it where a later occurrence does not ("Unesco").
                             stats.surface = surface
                 # French "des", "du" after a noun link it to its complement ("durée de vie
                 # des panneaux"): a preposition there, not an object's determiner.
@@ -769,6 +816,22 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
     if base == "zh":
         _drop_non_noun_phrases(index)
     return index
+
+
+_SENTENCE_ENDS = (".", "!", "?", "…", "。", "！", "？")
+_CLOSING_QUOTES = "\"'”’»)"
+
+
+def _title_case(text: str, tokens: Sequence[Token]) -> bool:
+    """Whether a segment is a short line written in title case (``TITLE_CASE_SHARE``): a
+    heading or a running header, never a sentence, whose capitals are its names' ("The
+    United States and China signed the Paris Agreement.")."""
+    if text.rstrip().rstrip(_CLOSING_QUOTES).endswith(_SENTENCE_ENDS):
+        return False
+    capitals = [token.capital for token in tokens if token.kind == CONTENT]
+    return TITLE_CASE_MIN_WORDS <= len(capitals) <= TITLE_CASE_WORDS and sum(
+        capitals
+    ) >= TITLE_CASE_SHARE * len(capitals)
 
 
 def _drop_non_noun_phrases(index: CandidateIndex) -> None:
@@ -817,6 +880,29 @@ _TITLES = {
     "en": frozenset({"dr", "prof", "mr", "mrs", "ms", "messrs", "st", "rev", "sen", "gen"}),
     "fr": frozenset({"m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "st", "ste"}),
 }
+
+
+def is_title(word: str, lang: str) -> bool:
+    """Whether the folded ``word`` is a title written before a person's name ("prof",
+    "dr"): part of no name of its own."""
+    return word in _TITLES.get(languages.primary(lang), frozenset())
+
+
+def is_label(index: CandidateIndex, word: str, general_zipf: float) -> bool:
+    """Whether the folded ``word`` is a label's abbreviation ("Eqn", "Fig") or a word of
+    general language (Zipf ``general_zipf`` or more) that the text writes as a label before
+    a number at least half the times it uses it ("Figure 3", "Annex 1"); a name before a
+    year or a reference ("Baucher (1842)") is none."""
+    lang = languages.primary(index.lang)
+    if word in _LABEL_ABBREVIATIONS.get(lang, frozenset()):
+        return True
+    return _labelled(index, word) and zipf(word, lang) >= general_zipf
+
+
+def _labelled(index: CandidateIndex, word: str) -> bool:
+    """Whether the text writes ``word`` as a label before a number at least half the times
+    it uses it."""
+    return index.word_label.get(word, 0) * 2 >= index.word_counts.get(word, 1)
 
 
 def _after_title(text: str, tokens: Sequence[Token], i: int, titles: frozenset[str]) -> bool:
@@ -872,8 +958,7 @@ def _drop_headings_and_labels(index: CandidateIndex, lang: str, lone_headings: s
         ):
             doomed.append(form)
             continue
-        label = index.word_label.get(form, 0)
-        if label * 2 >= stats.count and (
+        if _labelled(index, form) and (
             form in abbreviations or (stats.count >= 3 and zipf(form, lang) >= LABEL_GENERAL_ZIPF)
         ):
             doomed.append(form)

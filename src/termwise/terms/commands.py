@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from termwise.command_line import LANGUAGE, glossary_option, output_format
+from termwise.command_line import LANGUAGE, TEXT_ENCODING, glossary_option, output_format
 from termwise.glossary.commands import InProjectFoundHere
 from termwise.project.layout import ProjectLayout
 
@@ -97,6 +97,13 @@ def _glossary(layout: ProjectLayout, path: Path | None) -> Glossary | None:
     help="Output format (default: from the suffix of -o, else text).",
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option(
+    "--encoding",
+    # As `glossary export` offers it: Excel reads a CSV without a BOM in the system's code page.
+    type=TEXT_ENCODING,
+    default=None,
+    help="Encoding of CSV output (default utf-8; utf-8-sig for Excel, utf-16).",
+)
 @click.pass_obj
 def extract(
     layout: ProjectLayout,
@@ -108,6 +115,7 @@ def extract(
     no_names: bool,
     fmt: str | None,
     output: Path | None,
+    encoding: str | None,
 ) -> None:
     """Extract the candidate terms of FILE... (one corpus), ranked, with their variants.
 
@@ -124,6 +132,10 @@ def extract(
     termbase notes them); ``--no-names`` leaves out those the glossary does not have.
     """
     fmt = output_format(fmt, output, EXTRACT_FORMATS)
+    if encoding is not None and fmt != "csv":
+        # JSON is UTF-8 by its standard, TBX by its XML declaration; the listing is for a
+        # terminal. Ignored, --encoding told the user a file was written in it.
+        raise click.UsageError(f"--encoding applies to CSV output, not {fmt}")
     from termwise.terms import formats
     from termwise.terms.extract import CUT_OFF, KNOWN, extract_terms
 
@@ -153,16 +165,21 @@ def extract(
             found.append(c)
     data: str | bytes
     if fmt == "json":
-        data = formats.to_json(found) + "\n"
+        data = formats.to_json(found, extraction) + "\n"
     elif fmt == "csv":
-        data = formats.to_csv(found)
+        data = formats.to_csv(found, extraction.threshold)
+        if encoding is not None:
+            data = formats.encoded(data, encoding, output)
     elif fmt == "tbx":
         taken = [concept.id for concept in glossary.concepts] if glossary is not None else []
         data = formats.to_tbx(found, extraction.lang, extraction.documents, taken)
     else:
         data = formats.to_text(found, extraction)
     if output is None:
-        click.echo(data.decode("utf-8") if isinstance(data, bytes) else data, nl=False)
+        # A CSV in the encoding asked for goes out as its bytes, to be redirected to a file.
+        click.echo(
+            data.decode("utf-8") if fmt == "tbx" and isinstance(data, bytes) else data, nl=False
+        )
         return
     from termwise.atomic import write_atomic
 

@@ -8,8 +8,9 @@ import json
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any
 
+from termwise.errors import InputError
 from termwise.spreadsheet_cells import guard
-from termwise.terms import CANDIDATE_CSV_COLUMNS
+from termwise.terms import CANDIDATE_CSV_COLUMNS, CANDIDATE_CSV_CUT_OFF_COLUMNS
 from termwise.terms.extract import (
     CUT_OFF,
     DEFINED,
@@ -17,11 +18,14 @@ from termwise.terms.extract import (
     GLOSSARY,
     KNOWN,
     NEW,
+    UNRECORDED,
     Candidate,
     Extraction,
 )
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from termwise.document.model import Document
 
 
@@ -30,7 +34,8 @@ def candidate_json(candidate: Candidate) -> dict[str, Any]:
     of the group the glossary has: known, unrecorded-variant, new), glossary_status (the
     term's own status there, null where it lacks it: "known" is no approval, the form may be
     deprecated), kind ("name" for a person's, place's or firm's name, else "term"),
-    occurrences."""
+    cut_off_side and kept_because (``cut_off_side``), occurrences."""
+    side, reason = cut_off_side(candidate)
     return {
         "term": candidate.term,
         "variants": candidate.variants,
@@ -40,6 +45,8 @@ def candidate_json(candidate: Candidate) -> dict[str, Any]:
         "status": candidate.status,
         "glossary_status": candidate.term_status,
         "kind": candidate_kind(candidate),
+        "cut_off_side": side,
+        "kept_because": reason,
         "occurrences": [
             {"segment": o.segment, "start": o.start, "end": o.end} for o in candidate.occurrences
         ],
@@ -52,16 +59,33 @@ def candidate_kind(candidate: Candidate) -> str:
     return "name" if candidate.name else "term"
 
 
-def to_json(candidates: list[Candidate]) -> str:
+def cut_off_side(candidate: Candidate) -> tuple[str, str]:
+    """Whether ``candidate`` is ``above`` the cut-off (at or above it) or ``below`` it, and
+    why it is listed (``KEPT_BECAUSE``): the text listing says so in its sections, and JSON
+    and CSV lost it, so that a short text's best few read as terms the combiner kept."""
+    return ("above" if candidate.kept == CUT_OFF else "below"), KEPT_BECAUSE[candidate.kept]
+
+
+def to_json(candidates: list[Candidate], extraction: Extraction | None = None) -> str:
+    """The candidates with the cut-off they were kept by and the floor of a text this
+    long (``Extraction.floor``), where ``extraction`` gives them."""
+    head: dict[str, Any] = {}
+    if extraction is not None:
+        head = {"cut_off": round(extraction.threshold, 4), "floor": extraction.floor}
     return json.dumps(
-        {"candidates": [candidate_json(c) for c in candidates]}, ensure_ascii=False, indent=2
+        head | {"candidates": [candidate_json(c) for c in candidates]},
+        ensure_ascii=False,
+        indent=2,
     )
 
 
-def to_csv(candidates: list[Candidate]) -> str:
+def to_csv(candidates: list[Candidate], cut_off: float | None = None) -> str:
+    """A row a candidate; ``cut_off`` (the extraction's threshold) in a column of every
+    row, a CSV having no place for it once."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CANDIDATE_CSV_COLUMNS)
+    writer.writerow(CANDIDATE_CSV_COLUMNS + CANDIDATE_CSV_CUT_OFF_COLUMNS)
+    threshold = "" if cut_off is None else f"{cut_off:.4f}"
     for c in candidates:
         cells = [
             c.term,
@@ -71,10 +95,27 @@ def to_csv(candidates: list[Candidate]) -> str:
             c.concept or "",
             c.status,
             candidate_kind(c),
+            threshold,
+            *cut_off_side(c),
         ]
         # A term such as "-ism" or "+/-" must stay text in the spreadsheet.
         writer.writerow([guard(cell) for cell in cells])
     return out.getvalue()
+
+
+def encoded(text: str, encoding: str, where: Path | None) -> bytes:
+    """``text`` in ``encoding``, refused before anything is written where the encoding
+    cannot hold a term, as `glossary export` refuses it: a list without them would look
+    complete."""
+    try:
+        return text.encode(encoding)
+    except UnicodeEncodeError as error:
+        missing = error.object[error.start : error.end]
+        raise InputError(
+            f"the encoding {encoding} cannot hold {missing!r} (and maybe more); "
+            "write utf-8, utf-8-sig or utf-16",
+            where,
+        ) from None
 
 
 def to_text(candidates: list[Candidate], extraction: Extraction) -> str:
@@ -99,16 +140,18 @@ def to_text(candidates: list[Candidate], extraction: Extraction) -> str:
         lines.extend(_line(c) for c in sections[reason])
     counts = [f"{len(sections[CUT_OFF])} at or above it"]
     counts += [
-        f"{len(sections[reason])} below it ({_SHORT[reason]})"
+        f"{len(sections[reason])} below it ({KEPT_BECAUSE[reason]})"
         for reason in _SECTIONS
         if reason != CUT_OFF and sections[reason]
     ]
     named = sum(c.name for c in candidates)
     if named:
         counts.append(f"{named} of them names, after the terms of each part")
+    # The key to the stars only where a line has one: on a fresh project none has.
+    starred = any(_starred(c, form) for c in candidates for form in c.forms)
     lines.append(
         f"{len(candidates)} candidates (cut-off {extraction.threshold:.2f}): "
-        f"{', '.join(counts)}; * marks a form the glossary lacks"
+        f"{', '.join(counts)}" + ("; * marks a form the glossary lacks" if starred else "")
     )
     return "\n".join(lines) + "\n"
 
@@ -119,7 +162,19 @@ _SECTIONS = {
     DEFINED: "abbreviations the text defines, with their long forms",
     FLOOR: "kept because a text this long holds about {floor} terms, more than reach it",
 }
-_SHORT = {GLOSSARY: "glossary", DEFINED: "defined abbreviations", FLOOR: "short text"}
+# Why a candidate is listed, as JSON and CSV say it (``cut_off_side``) and the listing's last
+# line counts each section below the cut-off: its score, else its section's reason.
+KEPT_BECAUSE = {
+    CUT_OFF: "score",
+    GLOSSARY: "glossary",
+    DEFINED: "defined abbreviation",
+    FLOOR: "short text",
+}
+
+
+def _starred(c: Candidate, form: str) -> bool:
+    """Whether the listing stars ``form``: a form of a glossary concept the glossary lacks."""
+    return c.form_status.get(form) == UNRECORDED
 
 
 def _line(c: Candidate) -> str:
@@ -129,9 +184,8 @@ def _line(c: Candidate) -> str:
         link += ", name"
     forms = []
     for form in c.forms[1:]:
-        star = "*" if c.form_status.get(form) == "unrecorded-variant" else ""
-        forms.append(star + c.surfaces[form])
-    head_star = "*" if c.form_status.get(c.forms[0]) == "unrecorded-variant" else ""
+        forms.append(("*" if _starred(c, form) else "") + c.surfaces[form])
+    head_star = "*" if _starred(c, c.forms[0]) else ""
     variants = f"  [{'; '.join(forms)}]" if forms else ""
     return f"{c.score:5.2f} {c.frequency:5d}  {head_star}{c.term}  ({link}){variants}"
 
