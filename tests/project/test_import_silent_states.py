@@ -4,8 +4,9 @@ From an audit: XLIFF units with no ``state`` and no ``approved`` (and XLIFF 2 se
 with no ``state``) carrying the project's own, reviewed texts were read as withdrawn
 approvals, and "sent back to review: 3" undid the whole review. Only a file that says a
 unit is not reviewed (``approved="no"``, a ``needs-…`` state, XLIFF 2 ``initial``, a PO
-``fuzzy``, a TMX ``x-state`` other than reviewed) reopens one; ``translated`` says who did
-the work, not that a review refused it. Real Apertium, real files, the real command.
+``fuzzy``) reopens one; ``translated`` says who did the work, not that a review refused it,
+and a TMX ``x-state`` is termwise's own snapshot of a moment before the review. Real
+Apertium, real files, the real command.
 """
 
 from __future__ import annotations
@@ -141,6 +142,9 @@ SILENT = {
         lambda p: xliff2(p, 'state="translated" subState="termwise:edited"'),
     ),
     "tmx no x-state": ("f.tmx", lambda p: tmx(p, "")),
+    # termwise's own export, written before the review: a snapshot, not a withdrawal.
+    "tmx x-state edited": ("f.tmx", lambda p: tmx(p, '<prop type="x-state">edited</prop>')),
+    "tmx x-state mt": ("f.tmx", lambda p: tmx(p, '<prop type="x-state">mt</prop>')),
     "po not fuzzy": ("f.po", lambda p: po(p, fuzzy=False)),
 }
 SAYS_UNREVIEWED = {
@@ -152,7 +156,6 @@ SAYS_UNREVIEWED = {
     "xliff12 needs-review": ("f.xlf", lambda p: xliff12(p, 'state="needs-review-l10n"', "")),
     "xliff12 new": ("f.xlf", lambda p: xliff12(p, 'state="new"', "")),
     "xliff2 initial": ("f.xlf", lambda p: xliff2(p, 'state="initial"')),
-    "tmx x-state edited": ("f.tmx", lambda p: tmx(p, '<prop type="x-state">edited</prop>')),
     "po fuzzy": ("f.po", lambda p: po(p, fuzzy=True)),
 }
 

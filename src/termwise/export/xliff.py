@@ -14,13 +14,11 @@ from __future__ import annotations
 import re
 
 from termwise import __version__
-from termwise.align.output import COMMENT_PREFIX, PUBLISHED_PREFIX, PUBLISHED_SINCE_PREFIX
 from termwise.document.model import Document, SegmentKind
+from termwise.project.importing import own_machine_line
 from termwise.project.interchange import MT_NOTE_CATEGORY, XLIFF2_NS, XLIFF12_NS, XML_NS
-from termwise.project.omissions import ALIGNED_PREFIX, SENTENCES_PREFIX
 from termwise.project.states import to_xliff2, to_xliff12
 from termwise.project.translation_file import TranslationFile
-from termwise.project.translations import GLOSSARY_COMMENT
 from termwise.project.units import READ_ONLY_FLAG, SegmentState, TranslationUnit
 from termwise.xml_text import xml_safe
 
@@ -114,7 +112,8 @@ def xliff12_bytes(document: Document, tfile: TranslationFile) -> bytes:
         for index, (tu_id, source_text, target_text) in enumerate(pieces):
             tu = etree.SubElement(parent, q("trans-unit"), id=tu_id)
             tu.set(f"{{{XML_NS}}}space", "preserve")
-            tu.set("approved", approved)
+            if approved is not None:
+                tu.set("approved", approved)
             if READ_ONLY_FLAG in unit.flags:
                 tu.set("translate", "no")
             if segment.kind is SegmentKind.HEADING:
@@ -152,26 +151,15 @@ def xliff12_bytes(document: Document, tfile: TranslationFile) -> bytes:
     return payload
 
 
-# Extracted comments termwise writes for itself (the aligner's record, what glossary-
-# constrained MT did): the project file keeps them, another tool has no use for them.
-_OWN_COMMENTS = (
-    COMMENT_PREFIX,
-    ALIGNED_PREFIX,
-    PUBLISHED_PREFIX,
-    SENTENCES_PREFIX,
-    PUBLISHED_SINCE_PREFIX,
-    GLOSSARY_COMMENT,
-)
-
-
 def source_comments(unit: TranslationUnit) -> list[str]:
     """The unit's comments for the translator from the source's side (PO ``#.``: a
     developer's, an imported file's note, why the segment is read-only), without termwise's
-    own, each once."""
+    own (``project.importing.own_machine_line``: the project file keeps them, another tool
+    has no use for them), each once."""
     return [
         comment
         for comment in dict.fromkeys(unit.comments)
-        if comment.strip() and not comment.startswith(_OWN_COMMENTS)
+        if comment.strip() and not own_machine_line(comment)
     ]
 
 

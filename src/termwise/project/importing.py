@@ -267,7 +267,8 @@ def import_file(
     A file that breaks its format's schema or rules is refused unless ``lenient``; one that
     gives nothing usable (no unit, no translation into ``tfile.lang``, no unit matching the
     document) is refused always, saying what it does hold. Units in other languages than
-    the project's are skipped and reported.
+    the project's are skipped and reported. So is, before anything is saved, an import
+    whose units kept aside could not go to the unmatched TMX (``_check_unmatched_writable``).
     """
     from termwise.project.import_languages import split_by_language
 
@@ -302,6 +303,7 @@ def import_file(
     report.other_variety = other_varieties(kept, tfile.lang)
     if isinstance(units, UnitList) and units.header_comment is not None:
         carry_header_comment(tfile, units.header_comment)
+    _check_unmatched_writable(report, tfile, document, origin)
     return report
 
 
@@ -595,19 +597,20 @@ def read_only_reason(unit: TranslationUnit) -> str | None:
     if said:
         return "; ".join(said)
     flag = f"flagged '{READ_ONLY_FLAG}' in the translation file (#, {READ_ONLY_FLAG})"
-    theirs = [c for c in dict.fromkeys(unit.comments) if c.strip() and not _own_machine_line(c)]
+    theirs = [c for c in dict.fromkeys(unit.comments) if c.strip() and not own_machine_line(c)]
     return f"{flag}: {'; '.join(theirs)}" if theirs else flag
 
 
-def _own_machine_line(comment: str) -> bool:
-    """Whether ``comment`` is one termwise writes for itself (see ``export.xliff``'s list):
-    the aligner's record, what glossary-constrained MT did; no tool's word on a lock."""
-    from termwise.project.omissions import ALIGN_COMMENT_PREFIX, ALIGNED_PREFIX, SENTENCES_PREFIX
-    from termwise.project.translations import GLOSSARY_COMMENT
+def own_machine_line(comment: str) -> bool:
+    """Whether ``comment`` is one termwise writes for itself (``po_format.own_comments``: the
+    MT's lines, what glossary-constrained MT did, the aligner's record), which no other tool
+    has a use for and which is no tool's word on a lock. Why a segment is read-only is
+    termwise's too, but it is said to the translator: it is no machine line.
 
-    return comment.startswith(
-        (ALIGN_COMMENT_PREFIX, ALIGNED_PREFIX, SENTENCES_PREFIX, GLOSSARY_COMMENT)
-    )
+    ``export.xliff`` asks it too, so that a read-only segment's reason here and the notes
+    an export gives another tool leave out the same lines."""
+    keys, _ = po_format.own_comments()
+    return comment.startswith(keys) and not comment.startswith(READ_ONLY_COMMENTS)
 
 
 def apply_not_for_translation(
@@ -753,8 +756,56 @@ def write_unmatched(
     report: ImportReport, tfile: TranslationFile, document: Document, origin: str = "import"
 ) -> Path | None:
     """Add the units kept aside to the unmatched TMX (atomically), each with a note saying
-    why (``origin`` names the file imported); return its path."""
-    from termwise.atomic import write_atomic
+    why (``origin`` names the file imported); return its path.
+
+    Called once the translation file is saved: ``import_file`` refused already what would
+    stop this write (an unmatched TMX that cannot be read or replaced), so a refused save
+    leaves no TMX behind and a saved one is not followed by "Nothing was written". Where
+    the write fails all the same (a full disk), the error says that the import itself is
+    saved and how to keep the units aside."""
+    from termwise.atomic import WriteError, os_error_advice, write_atomic
+
+    prepared = _unmatched_tmx(report, tfile, document, origin)
+    if prepared is None:
+        return None
+    path, payload = prepared
+    try:
+        write_atomic(path, payload, backup=True)
+    except WriteError as error:
+        cause = error.__cause__
+        said = str(error).removeprefix(f"{error.path}: ")
+        why = os_error_advice(cause) if isinstance(cause, OSError) else said
+        count = len(report.unmatched)
+        raise WriteError(
+            path,
+            f"not saved ({why}): {count} unit{'s' if count != 1 else ''} kept aside wait for "
+            f"it; the rest of the import is saved in {tfile.path}, and once this is put right, "
+            f"importing {origin} again keeps them here",
+        ) from error
+    return path
+
+
+def _check_unmatched_writable(
+    report: ImportReport, tfile: TranslationFile, document: Document, origin: str
+) -> None:
+    """Refuse, before the translation file is saved, an import whose units kept aside could
+    not be added to the unmatched TMX afterwards: one there already that is no TMX termwise
+    reads (``InputError``), or that cannot be replaced (``WriteError``: read-only, a folder).
+    The save and this write then succeed or fail together, short of the disk failing."""
+    from termwise.atomic import check_output_path
+
+    prepared = _unmatched_tmx(report, tfile, document, origin)
+    # A folder not there yet is made by the save of the translation file, beside which the
+    # TMX goes; that save refuses a parent that cannot hold it.
+    if prepared is not None and prepared[0].parent.is_dir():
+        check_output_path(prepared[0])
+
+
+def _unmatched_tmx(
+    report: ImportReport, tfile: TranslationFile, document: Document, origin: str
+) -> tuple[Path, bytes] | None:
+    """The unmatched TMX's path and its new content (the units it holds and those kept aside
+    now, each pair once); None where nothing is kept aside or the project file has no path."""
     from termwise.project.tmx import tmx_bytes
 
     if not report.unmatched or tfile.path is None:
@@ -782,8 +833,7 @@ def write_unmatched(
                 properties=unit.properties,
             )
         )
-    write_atomic(path, tmx_bytes(kept, document.lang), backup=True)
-    return path
+    return path, tmx_bytes(kept, document.lang)
 
 
 def codes_said(codes: list[InlineCode]) -> str:

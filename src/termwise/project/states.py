@@ -38,15 +38,20 @@ PO                          empty ``msgstr``                       new
 ==========================  =====================================  ===================
 
 Written back: new → XLIFF 1.2 no target, approved="no" / XLIFF 2 ``initial`` / PO empty;
-mt → ``needs-review-translation`` + ``mt-suggestion`` / ``translated`` + subState
-``termwise:mt`` / fuzzy with the MT comment; edited → ``needs-review-translation`` /
+mt → ``translated`` + ``mt-suggestion``, no ``approved`` / ``translated`` + subState
+``termwise:mt`` / fuzzy with the MT comment; edited → ``translated``, no ``approved`` /
 ``translated`` + ``termwise:edited`` / fuzzy; reviewed → ``final``, approved="yes" /
-``reviewed`` / no fuzzy. TMX carries termwise's value in ``prop type="x-state"``.
+``reviewed`` / no fuzzy. TMX carries termwise's value in ``prop type="x-state"``. An
+export is a snapshot: what was not reviewed when it was written says nothing of review
+(translate-toolkit reads such a unit as translated, unreviewed, fuzzy), so importing it
+after the review leaves the review alone; ``approved="no"`` and ``needs-review-…`` stay
+what another tool's reviewer writes to withdraw an approval.
 
 A reviewed segment goes back to review on import only where the file says the unit is not
 reviewed (``StateReading.says_unreviewed``): XLIFF 1.2 ``approved="no"``, a ``new``,
-``needs-…`` or ``rejected-…`` state; XLIFF 2 ``initial``; a PO ``fuzzy`` flag; a TMX
-``x-state`` other than reviewed; memoQ's or Trados Studio's ``Rejected…``. No state says
+``needs-…`` or ``rejected-…`` state; XLIFF 2 ``initial``; a PO ``fuzzy`` flag; memoQ's or
+Trados Studio's ``Rejected…``. A TMX ``x-state`` is termwise's own snapshot and withdraws
+nothing. No state says
 nothing of review, and neither does ``translated`` (XLIFF 1.2 without ``approved``, or
 XLIFF 2): it says someone translated the unit, as OmegaT, Okapi and memoQ write for work no
 review step touched, and as termwise's own XLIFF 2 export writes before the review. Those
@@ -212,12 +217,17 @@ def from_tool_status(*, target: str, status: str, tool: str, machine: bool = Fal
     return StateReading(mapped)
 
 
-def to_xliff12(state: SegmentState) -> tuple[str | None, str | None, str]:
-    """``(state, state-qualifier, approved)`` for a unit in ``state`` (no state: no target)."""
+def to_xliff12(state: SegmentState) -> tuple[str | None, str | None, str | None]:
+    """``(state, state-qualifier, approved)`` for a unit in ``state`` (no state: no target;
+    no ``approved``: the attribute left out).
+
+    A unit not reviewed when exported is written as saying nothing of review: with
+    ``approved="no"`` or ``needs-review-translation``, importing the export after its
+    segments were reviewed read as a withdrawal and reopened every one of them."""
     if state is MT:
-        return "needs-review-translation", "mt-suggestion", "no"
+        return "translated", "mt-suggestion", None
     if state is EDITED:
-        return "needs-review-translation", None, "no"
+        return "translated", None, None
     if state is REVIEWED:
         return "final", None, "yes"
     return None, None, "no"
@@ -269,7 +279,9 @@ def from_tmx(*, target: str, properties: dict[str, str]) -> StateReading:
     if state is NEW:
         why = "x-state 'new' on a unit with a target; read as edited"
         return StateReading(EDITED, why, says_unreviewed=True)
-    return StateReading(state, says_unreviewed=state is not REVIEWED)
+    # Only termwise writes x-state, and its export is a snapshot: mt or edited there says
+    # the unit was not reviewed yet when the file was written, not that a review refused it.
+    return StateReading(state)
 
 
 def to_tmx(state: SegmentState) -> dict[str, str]:
