@@ -60,7 +60,7 @@ def test_declining_mt_for_good_is_not_asked_again(
         terminal.wait_for(r"do not ask again in this project")
         # Shown as written: markup took "[mt]" for a tag and printed "writes  on-opening".
         assert re.search(r"writes\s+\[mt\] on-opening = false", terminal.screen())
-        terminal.keys("Down", "Down", "Enter")
+        terminal.keys("Down", "Enter")  # "this time" is highlighted; the next says never
         terminal.wait_for(r"\[mt\] on-opening = false\. F2")
         terminal.keys("C-q")
         terminal.wait_for(r"termwise exited 0", timeout=20)

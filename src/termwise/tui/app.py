@@ -55,7 +55,7 @@ from termwise.tui.palette import ReviewCommands
 from termwise.tui.panels import GlossaryPanel, IssuesPanel
 from termwise.tui.shown_keys import KeymapInPlace
 from termwise.tui.translating import MTProgress
-from termwise.tui.typeahead import MOVES_THE_FOCUS, WAIT_FOR_DIALOG_S, TypeAhead
+from termwise.tui.typeahead import MOVES_THE_FOCUS, WAIT_FOR_DIALOG_S, TypeAhead, Typed
 from termwise.tui.watching import FilesWatch, FileWatch
 from termwise.tui.workbench import Workbench
 
@@ -346,7 +346,9 @@ class ReviewApp(App[None]):
             and isinstance(screen, Choose)
             and screen.typed_before_opening(event)
         ):
-            # Typed blind, for the workbench a worker's dialog now covers: not an answer.
+            # Typed blind, for the workbench a worker's dialog now covers: not an answer,
+            # but the workbench's once the dialog is answered.
+            screen.hold_for_workbench(event)
             return
         if isinstance(event, events.Key):
             if not event.is_forwarded and self._keys_in_order():
@@ -374,8 +376,13 @@ class ReviewApp(App[None]):
         if self._typeahead_timer is not None:
             self._typeahead_timer.stop()
             self._typeahead_timer = None
-        for typed in self._typeahead.release():
-            await self.on_event(typed)
+        await self.type_again(self._typeahead.release())
+
+    async def type_again(self, typed: list[Typed]) -> None:
+        """Keys and pastes held elsewhere (``typeahead``), to where the focus is now, as
+        if typed now."""
+        for event in typed:
+            await self.on_event(event)
 
     def _keys_in_order(self) -> bool:
         return self._session is not None and self.focused in (self.grid, self.editor)

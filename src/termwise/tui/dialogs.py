@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from rich.text import Text
-from textual import _time
+from textual import _time, events
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 from termwise.tui.keymap import shown_key, textual_bindings
 from termwise.tui.numbering import named_rows
 from termwise.tui.shown_keys import KeymapInPlace
-from termwise.tui.typeahead import TakesTypeAhead, Typed
+from termwise.tui.typeahead import TakesTypeAhead, Typed, type_again
 
 DIALOG_CSS = """
 {name} {{ align: center middle; }}
@@ -87,7 +87,8 @@ class Choose(TakesTypeAhead, KeymapInPlace, ModalScreen[str | None]):
     term preferred. Keys typed while it opens are its own (``typeahead``), unless it is
     ``unasked``: opened by a worker, not by a key (no machine translation), so the keys
     typed before it opened were meant for the workbench (an Enter meant for the grid chose
-    the model's download)."""
+    the model's download). Those are held, counted on the dialog, and typed again where
+    they were typed once it is answered (``typeahead.type_again``)."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="Choose")
     BINDINGS: ClassVar[list[BindingType]] = textual_bindings("dialog")  # type: ignore[assignment]
@@ -108,10 +109,30 @@ class Choose(TakesTypeAhead, KeymapInPlace, ModalScreen[str | None]):
         self.current = current
         # On Textual's clock (an event's ``time``): keys typed before it are not its own.
         self._opened_at = _time.get_time() if unasked else None
+        self._typed_blind: list[Typed] = []
 
     def typed_before_opening(self, event: Typed) -> bool:
         """Whether ``event`` was typed before this unasked dialog opened: not an answer."""
         return self._opened_at is not None and event.time < self._opened_at
+
+    def hold_for_workbench(self, event: Typed) -> None:
+        """Keep ``event``, typed for the workbench before this dialog opened, until it is
+        answered, and say so: the translator sees their typing has not gone nowhere."""
+        self._typed_blind.append(event)
+        if self.is_mounted:  # else on mounting
+            self._show_held()
+
+    def _show_held(self) -> None:
+        note = self.query_one("#typed-blind", Static)
+        note.display = bool(self._typed_blind)
+        pastes = sum(isinstance(typed, events.Paste) for typed in self._typed_blind)
+        keys = len(self._typed_blind) - pastes
+        held = " and ".join(
+            f"{count} {what}" for count, what in ((keys, "key(s)"), (pastes, "paste(s)")) if count
+        )
+        note.update(
+            f"{held} typed before this opened: they go where you typed them once you answer."
+        )
 
     def compose(self) -> ComposeResult:
         # Plain text, never markup: "[mt] on-opening" or a sentence's "[4]" is what it says.
@@ -119,20 +140,27 @@ class Choose(TakesTypeAhead, KeymapInPlace, ModalScreen[str | None]):
             yield Label(self.title_text, classes="dialog-title", markup=False)
             if self.help_text:
                 yield Static(self.help_text, classes="dialog-help", markup=False)
+            yield Static(id="typed-blind", classes="dialog-help", markup=False)
             yield OptionList(
                 *[Option(Text(label), id=key) for key, label in self.options], id="choices"
             )
 
     def on_mount(self) -> None:
+        self._show_held()
         keys = [key for key, _ in self.options]
         if self.current in keys:
             self.query_one("#choices", OptionList).highlighted = keys.index(self.current)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
+        self._answer(event.option.id)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self._answer(None)
+
+    def _answer(self, choice: str | None) -> None:
+        # Dismissed first: the keys held go to the focus the dialog covered.
+        self.dismiss(choice)
+        type_again(self, self._typed_blind)
 
 
 class ConfirmPreview(KeymapInPlace, ModalScreen[bool]):

@@ -157,9 +157,15 @@ class MTProgress(ProgressBar):
             "termwise.toml: no pair is translated on opening, not even one with an engine; "
             f"{shown_key(self.app, 'review.translate')} still translates when asked.)"
         )
+        # Highlighted: going on without MT. A stray Enter started a download of hundreds of
+        # MB; the download is one key up.
         self.app.push_screen(
             Choose(
-                "No machine translation installed for this pair", options, help=hint, unasked=True
+                "No machine translation installed for this pair",
+                options,
+                help=hint,
+                current="skip",
+                unasked=True,
             ),
             done,
         )

@@ -15,6 +15,12 @@ The same goes for the glossary's other keys that move the focus: Down from its s
 to its terms (the Downs typed after the first one went to the field, and the term's status
 key typed after them into the search), and its status key (``s``), whose dialog then takes
 the Downs and Enter that pick a status, not the list behind it.
+
+A dialog no key opened (a worker's: no machine translation for the pair) is the opposite
+case: the keys typed before it opened were for the editor or the grid, and answered it (an
+Enter chose the model's download). They are held while it is up, the dialog says how many,
+and they go where they were typed once it is answered (:func:`type_again`): they were
+dropped without a word, and a translator's sentence typed as it opened was lost.
 """
 
 from __future__ import annotations
@@ -66,7 +72,13 @@ class TypeAhead:
         stopped, and the app routes only new keys to the focused widget. In typed order:
         one that was on its way through the old focus arrives after one typed later."""
         held, self._held = self._held or [], None
-        return [_fresh(event) for event in sorted(held, key=_typed_at)]
+        return in_typed_order(held)
+
+
+def in_typed_order(held: list[Typed]) -> list[Typed]:
+    """``held`` as fresh events, to route as if they had just arrived, in the order they
+    were typed (``TypeAhead.release``)."""
+    return [_fresh(event) for event in sorted(held, key=_typed_at)]
 
 
 def _typed_at(event: Typed) -> float:
@@ -88,6 +100,16 @@ def hand_over(node: DOMNode) -> None:
     app = node.app
     if isinstance(app, ReviewApp):
         app.call_later(app.give_typeahead)
+
+
+def type_again(node: DOMNode, typed: list[Typed]) -> None:
+    """``typed``, held while a dialog was up, to where the focus is at the app's next turn:
+    after the dialog ``node`` was dismissed, the focus it covered is back."""
+    from termwise.tui.app import ReviewApp
+
+    app = node.app
+    if isinstance(app, ReviewApp) and typed:
+        app.call_later(app.type_again, in_typed_order(typed))
 
 
 class TakesTypeAhead:

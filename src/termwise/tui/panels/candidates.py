@@ -4,7 +4,8 @@ Term discovery (``termwise.terms``) runs in a worker on the open document; each 
 (a variant group) can be accepted as a new concept, accepted as a variant of the concept
 under the grid's cursor, or rejected, which the project remembers
 (``termwise.terms.rejections``). A write announces itself with ``GlossaryPanel.Changed``,
-so highlights and checks follow as for any glossary edit.
+so highlights and checks follow as for any glossary edit. A named entity (a person, place
+or firm) is marked "name", as ``termwise terms`` marks it (``kind``).
 """
 
 from __future__ import annotations
@@ -88,6 +89,9 @@ class CandidatesPanel(Vertical):
             label = Text()
             label.append(candidate.term, style="bold")
             label.append(f"  {candidate.frequency}×", style="dim")
+            if candidate.name:
+                # As `termwise terms` marks it: a name is looked up, seldom recorded.
+                label.append("  name", style="italic cyan")
             if candidate.concept:
                 label.append(f"  variant of {candidate.concept}", style="yellow")
             if candidate.variants:
@@ -105,8 +109,14 @@ class CandidatesPanel(Vertical):
                 "candidates.extract",
             )
         )
+        names = sum(candidate.name for candidate in candidates)
+        counted = (
+            f"{len(candidates)} candidates ({names} names)"
+            if names
+            else f"{len(candidates)} candidates"
+        )
         self.query_one("#candidates-help", Static).update(
-            f"{len(candidates)} candidates · {new} new concept · {variant} variant of the "
+            f"{counted} · {new} new concept · {variant} variant of the "
             f"concept highlighted in Concepts ({concepts}) · {reject} reject · {again} again"
         )
 
