@@ -930,7 +930,7 @@ def _merge_unit(
     if displacing is not None:
         # As if the other program had saved before this side: the translator's text stays.
         # Its approval is this side's too: the other program's was for its own text.
-        without = "\n".join(line for line in theirs.notes.splitlines() if line != displacing)
+        without = _without_lines(theirs.notes, displacing)
         return _merge_written_back(
             base, ours, replace(theirs, notes=without), {TEXT, STATE}, report, _DISPLACED
         )
@@ -1040,11 +1040,11 @@ def _merge_unit(
     return ours if merged.key() == ours.key() else merged
 
 
-# The note line that keeps the other program's text where the translator's stays, and the
-# same read back (``_other_versions``).
+# The note line that keeps the other program's text where the translator's stays (the
+# first of its lines, for a text of several), and the same read back (``_other_versions``).
 _OTHER_VERSION = "Other version on disk ({state}): {text}"
 _OTHER_VERSION_LINE = re.compile(
-    re.escape(_OTHER_VERSION).replace(r"\{state\}", "[a-z]+").replace(r"\{text\}", "(.*)")
+    re.escape(_OTHER_VERSION).replace(r"\{state\}", "([a-z]+)").replace(r"\{text\}", ".*")
 )
 
 
@@ -1053,41 +1053,67 @@ def _other_version(theirs: TranslationUnit) -> str:
     return _OTHER_VERSION.format(state=theirs.state.value, text=theirs.target)
 
 
-def _other_versions(notes: str) -> set[str]:
-    """The texts that ``_other_version`` lines of ``notes`` keep."""
-    return {
+def _other_versions(notes: str, text: str) -> Iterator[str]:
+    """The ``_other_version`` lines of ``notes`` that keep ``text``, whatever its state then.
+    A text of several lines keeps them in the note's next lines: the whole run is yielded."""
+    states = (
         found.group(1)
         for line in notes.splitlines()
-        if (found := _OTHER_VERSION_LINE.fullmatch(line)) is not None
-    }
+        if (found := _OTHER_VERSION_LINE.fullmatch(line))
+    )
+    for state in dict.fromkeys(states):
+        run = _OTHER_VERSION.format(state=state, text=text)
+        if _holds(notes, run):
+            yield run
 
 
 def _displacing_line(
     base: TranslationUnit, ours: TranslationUnit, theirs: TranslationUnit
 ) -> str | None:
-    """The line by which another termwise's merge put the text this side had saved (the
-    ``base``) into the note of ``theirs``, keeping its own text in its place; None where
-    ``theirs`` has none. A command such as ``termwise fix`` that read the file before the
-    workbench's save, and saved after it, merges that save in as "the other program's":
-    the translator's text went into the note, and the command's took its place.
+    """The line (lines, for a text of several) by which another termwise's merge put the
+    text this side had saved (the ``base``) into the note of ``theirs``, keeping its own
+    text in its place; None where ``theirs`` has none. A command such as ``termwise fix``
+    that read the file before the workbench's save, and saved after it, merged that save in
+    as "the other program's": the translator's text went into the note, and the command's
+    took its place.
 
     Not where this side's note keeps the text of ``theirs`` as the other version already:
     this side kept its text over that one before (two workbenches open on the file), and
     the other side holding to its own is taken, else each took its text back in turn."""
     if base.is_plural or not base.target or not theirs.target or _text(theirs) == _text(base):
         return None
-    if theirs.target in _other_versions(ours.notes):
+    if any(_other_versions(ours.notes, theirs.target)):
         return None
-    had = set(base.notes.splitlines())
-    for line in theirs.notes.splitlines():
-        if line not in had and _other_versions(line) == {base.target}:
-            return line
+    return next(
+        (run for run in _other_versions(theirs.notes, base.target) if not _holds(base.notes, run)),
+        None,
+    )
+
+
+def _holds(notes: str, lines: str) -> bool:
+    """Whether ``notes`` hold ``lines`` whole, one after the other (a note of one line, or
+    a text of several kept in the note)."""
+    return _run_at(notes.splitlines(), lines.splitlines()) is not None
+
+
+def _without_lines(notes: str, lines: str) -> str:
+    """``notes`` without the first run of ``lines`` (see ``_holds``)."""
+    held, run = notes.splitlines(), lines.splitlines()
+    at = _run_at(held, run)
+    return notes if at is None else "\n".join(held[:at] + held[at + len(run) :])
+
+
+def _run_at(held: list[str], run: list[str]) -> int | None:
+    """Where ``run`` starts among ``held`` (the first time); None where it is not there."""
+    for at in range(len(held) - len(run) + 1):
+        if held[at : at + len(run)] == run:
+            return at
     return None
 
 
 def _with_line(notes: str, line: str) -> str:
     """``notes`` with ``line`` added, unless they hold it already (a merge made again)."""
-    return notes if line in notes.splitlines() else f"{notes}\n{line}".strip()
+    return notes if _holds(notes, line) else f"{notes}\n{line}".strip()
 
 
 def _written_back(

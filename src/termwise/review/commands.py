@@ -36,7 +36,8 @@ Exit status (for CI pipelines):
      they overlap a change made (run fix again), or, with --dry-run,
      fixes that would be made
   2  bad input or usage (unknown concept or check, unreadable file, a
-     source format termwise cannot rewrite)
+     source format termwise cannot rewrite), or the translation changed
+     on disk while fix ran (nothing written: run fix again)
 """
 
 
@@ -153,7 +154,9 @@ def fix(
         if rewritten:
             reopened[target_file] = list(dict.fromkeys(rewritten))
         if to_lang is not None and not dry_run:
-            session.save()
+            # Another program's save since the session read the file is refused, not merged
+            # (``ReviewSession.save``): run again, the fixes are made on top of it.
+            session.save(merge=False)
         if to_lang is None and not dry_run:
             reopened = _translations_follow(layout, session)
     if to_lang is None and dry_run and run.plan.issues:

@@ -1666,17 +1666,25 @@ class ReviewSession:
             self.change_generation += 1
         self._dirty = value
 
-    def save(self, on_merge: Callable[[MergeReport, bool], None] | None = None) -> Path:
-        """Write the project file now, in this thread; merge first if another program
-        changed it, and tell ``on_merge`` what the merge did (its report, and whether undo
-        forgot its steps). (The workbench saves in a worker thread: ``save_snapshot``,
-        ``write``, ``saved``.)"""
+    def save(
+        self, on_merge: Callable[[MergeReport, bool], None] | None = None, *, merge: bool = True
+    ) -> Path:
+        """Write the project file now, in this thread. Where another program changed it
+        since: with ``merge`` (the workbench's saves), merge first and tell ``on_merge`` what
+        the merge did (its report, and whether undo forgot its steps); without (a command
+        such as ``termwise fix``), refuse (``ConcurrentModificationError``), writing
+        nothing. A command has no translator to keep a text for: its merge kept its own
+        text over the other program's as "yours", without a word. Refused, the other
+        program's version stays on disk, and the command run again works on top of it.
+        (The workbench saves in a worker thread: ``save_snapshot``, ``write``, ``saved``.)"""
         from termwise.project.store import ConcurrentModificationError
 
         snapshot = self.save_snapshot()
         try:
             path = self.write(snapshot)
         except ConcurrentModificationError:
+            if not merge:
+                raise
             report, forgotten = self.merge_from_disk()
             if on_merge is not None:
                 on_merge(report, forgotten)
