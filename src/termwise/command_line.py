@@ -7,7 +7,7 @@ mistake, not a new language), and ``--encoding`` only a text encoding. An ``-o``
 one of the command's own inputs is refused before the command runs, and one whose suffix
 names no format the command writes, unless ``--format`` says which. ``--glossary`` is
 declared here once, so that it reads, is explained and is missed alike wherever a command
-takes it.
+takes it, and so is the progress bar a long command draws on standard error.
 """
 
 from __future__ import annotations
@@ -15,7 +15,9 @@ from __future__ import annotations
 import codecs
 import functools
 import os
-from collections.abc import Callable, Iterable
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -267,3 +269,29 @@ class RegistryChoice(click.Choice[str]):
     @property
     def choices(self) -> tuple[str, ...]:  # type: ignore[override]
         return tuple(self._names())
+
+
+@contextmanager
+def progress_bar(label: str) -> Iterator[Callable[[int, int | None], None]]:
+    """A progress callback drawing on standard error, one look for every long command
+    (``translate``, ``models install``, a Word export); silent when that is not a terminal,
+    so that a pipe or a log gets no control characters."""
+    if not sys.stderr.isatty():
+        yield lambda done, total: None
+        return
+    shown = 0
+    bars: list[Any] = []  # created on the first report, when the total is known
+
+    def update(done: int, total: int | None) -> None:
+        nonlocal shown
+        if not bars:
+            bar: Any = click.progressbar(length=total, label=label, file=sys.stderr)
+            bars.append(bar.__enter__())
+        bars[0].update(done - shown)
+        shown = done
+
+    try:
+        yield update
+    finally:
+        if bars:
+            bars[0].__exit__(None, None, None)

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeGuard
 
+from termwise import languages
 from termwise.atomic import write_atomic
 from termwise.document.model import Document, OffsetMap, Segment
 from termwise.errors import InputError
@@ -102,7 +103,8 @@ class Resegmentation:
         for first_id, second_id in self.joins:
             for index in range(len(segments) - 1):
                 if segments[index].id == first_id and segments[index + 1].id == second_id:
-                    segments[index : index + 2] = [join_segments(*segments[index : index + 2])]
+                    joined = join_segments(segments[index], segments[index + 1], document.lang)
+                    segments[index : index + 2] = [joined]
                     break
         return dataclasses.replace(document, segments=segments, _by_id={}, _line_starts=[])
 
@@ -168,16 +170,22 @@ def split_segment(segment: Segment, cuts: list[int]) -> list[Segment]:
     return parts
 
 
-def join_segments(first: Segment, second: Segment) -> Segment:
-    """One segment of two adjacent ones, separated by one space; the first's id is kept."""
+def join_segments(first: Segment, second: Segment, lang: str = "und") -> Segment:
+    """One segment of two adjacent ones of a text in ``lang``, joined as sentences of it
+    (``languages.join_sentences``: no space after a Chinese or Japanese sentence, which
+    read "第一句。 第二句。"; the default, a language unnamed, takes a space); the first's
+    id is kept."""
     first_map, second_map = _offsets(first), _offsets(second)
     gap = len(first.text)
+    glue = languages.glue_after(first.text, lang)
+    # The space, where there is one, maps to where the first part ends in the file.
+    spacing = [(gap, first.end)] if glue else []
     runs = [
         *first_map.runs,
-        (gap, first.end),
-        *[(text + gap + 1, source) for text, source in second_map.runs],
+        *spacing,
+        *[(text + gap + len(glue), source) for text, source in second_map.runs],
     ]
-    text = f"{first.text} {second.text}"
+    text = languages.join_sentences((first.text, second.text), lang)
     return Segment(
         id=first.id,
         kind=first.kind,

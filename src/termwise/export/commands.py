@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from termwise.command_line import LANGUAGE, RegistryChoice, glossary_option, output_format
+from termwise.command_line import (
+    LANGUAGE,
+    RegistryChoice,
+    glossary_option,
+    output_format,
+    progress_bar,
+)
 from termwise.export.formats import FORMATS, edition_names
 from termwise.project.layout import ProjectLayout
 
@@ -168,7 +174,6 @@ def export(
     )
     if chosen.name == "docx":
         from termwise.export.docx_edition import reporting_progress
-        from termwise.mt.commands import _progress_bar as progress_bar
 
         # A book's Word edition takes a while: the bar ``translate`` draws, on a terminal.
         with progress_bar("Writing the Word edition") as bar, reporting_progress(bar):

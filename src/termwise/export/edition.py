@@ -296,7 +296,7 @@ class Edition:
         heading = self._title_block()
         if heading is not None:
             texts = [item.segment.text for item in heading.segments]
-            return join_sentences(((text, text) for text in texts), heading.source_lang)
+            return languages.join_sentences(texts, heading.source_lang)
         if self.document.path is not None:
             return self.document.path.stem
         return "termwise edition"
@@ -312,8 +312,7 @@ class Edition:
             shown = [
                 MISSING if item.target is None else item.target for item in heading.target_runs()
             ]
-            pieces = ((text, text) for text in shown if text)
-            return join_sentences(pieces, heading.target_lang) or MISSING
+            return languages.join_sentences(filter(None, shown), heading.target_lang) or MISSING
         return self.title
 
     @property
@@ -468,7 +467,9 @@ def build_edition(
 def join_sentences(pieces: Iterable[tuple[str, str]], lang: str) -> str:
     """A paragraph's sentences, each ``(shown, written)``: what its reader sees of it, and
     what the edition writes. Each written one follows what ``languages.glue_after`` puts
-    after the text shown before it: every format joins a paragraph by this one rule."""
+    after the text shown before it: every format joins a paragraph by this one rule.
+    (``languages.join_sentences`` where the two are one: markup written, a Markdown link's
+    address, decides no glue.)"""
     out: list[str] = []
     previous: str | None = None
     for shown, written in pieces:

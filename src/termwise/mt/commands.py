@@ -8,43 +8,17 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import click
 
 from termwise import languages
-from termwise.command_line import LANGUAGE, glossary_option
+from termwise.command_line import LANGUAGE, glossary_option, progress_bar
 from termwise.mt import ENGINES
 from termwise.project.layout import ProjectLayout
 
 FORMATS = click.Choice(["text", "json"])
-
-
-@contextmanager
-def _progress_bar(label: str) -> Iterator[Callable[[int, int | None], None]]:
-    """A progress callback drawing on standard error; silent when that is not a terminal."""
-    if not sys.stderr.isatty():
-        yield lambda done, total: None
-        return
-    shown = 0
-    bars: list[Any] = []  # created on the first report, when the total is known
-
-    def update(done: int, total: int | None) -> None:
-        nonlocal shown
-        if not bars:
-            bar: Any = click.progressbar(length=total, label=label, file=sys.stderr)
-            bars.append(bar.__enter__())
-        bars[0].update(done - shown)
-        shown = done
-
-    try:
-        yield update
-    finally:
-        if bars:
-            bars[0].__exit__(None, None, None)
 
 
 def _name(tag: str) -> str:
@@ -204,7 +178,7 @@ def install_model(pair: tuple[str, ...], archive: Path | None) -> None:
     if archive is not None:
         if pair:
             raise click.UsageError("give either FROM TO or --file, not both")
-        with _progress_bar("Installing") as bar:
+        with progress_bar("Installing") as bar:
             pkg = install_archive(archive, paths, progress=bar)
     else:
         if len(pair) != 2:
@@ -216,7 +190,7 @@ def install_model(pair: tuple[str, ...], archive: Path | None) -> None:
         if warning:
             click.echo(f"termwise: warning: {warning}", err=True)
         entry = find_available(src, tgt, entries)
-        with _progress_bar(f"Downloading {src} → {tgt}") as bar:
+        with progress_bar(f"Downloading {src} → {tgt}") as bar:
             downloaded = download(entry, paths, progress=bar)
         try:
             pkg = install_archive(downloaded, paths)
@@ -356,7 +330,7 @@ def translate(
     # things to do:"): only the document knows which segments are headings.
     kinds = [segment.kind for segment in segments]
     try:
-        with _progress_bar(f"Translating {src} → {tgt}") as bar:
+        with progress_bar(f"Translating {src} → {tgt}") as bar:
             results = chosen.translate(texts, src, tgt, progress=bar, kinds=kinds) if texts else []
     except KeyboardInterrupt:
         kept = (

@@ -11,7 +11,7 @@ msgmerge also keep.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -301,8 +301,11 @@ def sync_with_document(tfile: TranslationFile, document: Document) -> SyncReport
             continue
         unit = pool[found]
         claimed.add(found)
-        if unit.source != segment.text:
+        if unit.source != segment.text and not _spaced_join(
+            unit.source, segment.text, document.lang
+        ):
             _source_changed(unit, segment.text, segment.id, report)
+        unit.source = segment.text
         unit.segment_id = segment.id
         placed[segment.id] = unit
         report.by_id.append(segment.id)
@@ -531,7 +534,7 @@ def _carry_over_resegmented(
             # editable.
             if run is None or len(run) < 2 or not any(human(i) or locked(i) for i in run):
                 continue
-            joined = _joined_unit(segment, [pool[i] for i in run], target_lang)
+            joined = _joined_unit(segment, [pool[i] for i in run], source_lang, target_lang)
             placed[segment.id] = joined
             claimed.update(run)
             report.joined.append((segment.id, tuple(pool[i].segment_id for i in run)))
@@ -614,7 +617,7 @@ def _reworded_unit(
 
 
 def _joined_unit(
-    segment: Segment, parts: Sequence[TranslationUnit], target_lang: str
+    segment: Segment, parts: Sequence[TranslationUnit], source_lang: str, target_lang: str
 ) -> TranslationUnit:
     """One new segment's unit made of the old units of its sentences (see the caller), as
     the workbench's join makes it (``join_units``): a part's lock locks the whole, with its
@@ -634,7 +637,7 @@ def _joined_unit(
         _keep_locked_mt(unit, parts, target_lang)
     # The note a split left on a part is about a segmentation that is gone.
     unit.notes = "\n".join(filter(None, (without_wait(part.notes) for part in parts)))
-    source = " ".join(part.source for part in parts)
+    source = languages.join_sentences((part.source for part in parts), source_lang)
     if unit.target and source != segment.text:
         # What the translation was of, where it reads otherwise; a ``#| msgid`` equal to
         # the msgid tells Poedit's reader nothing changed, wrongly.
@@ -670,11 +673,7 @@ def persons_translation(*units: TranslationUnit) -> bool:
 
 
 def join_units(
-    unit: TranslationUnit,
-    parts: Sequence[TranslationUnit | None],
-    glue: str | None = None,
-    *,
-    lang: str | None = None,
+    unit: TranslationUnit, parts: Sequence[TranslationUnit | None], *, lang: str
 ) -> None:
     """Make ``unit`` the joined segment of ``parts`` (None: a part with no unit, so nothing
     in it), the one rule for the workbench's join (F3), the later parts of a join split
@@ -686,19 +685,13 @@ def join_units(
     some of it is MT nobody reviewed.
 
     The texts are joined as sentences of the translation's language ``lang``
-    (``languages.join_sentences``), or, for a caller that still gives one, by a fixed
-    ``glue``, which in Chinese ran a sentence of Latin text into the next."""
-    if lang is None and glue is None:
-        raise ValueError("join_units needs the translation's language")
-
-    def joined(texts: Iterable[str]) -> str:
-        return languages.join_sentences(texts, lang) if lang is not None else str(glue).join(texts)
-
+    (``languages.join_sentences``): a fixed glue ran a sentence of Latin text into the next
+    in Chinese."""
     present = [part for part in parts if part is not None]
     persons = persons_translation(*present)
-    target = joined(part.target for part in present if part.target)
+    target = languages.join_sentences((part.target for part in present if part.target), lang)
     if len(present) == len(parts) and all(part.mt for part in present):
-        unit.mt = joined(part.mt for part in present if part.mt)
+        unit.mt = languages.join_sentences((part.mt for part in present if part.mt), lang)
         unit.mt_engine = next((part.mt_engine for part in present if part.mt_engine), None)
         unit.mt_model = next((part.mt_model for part in present if part.mt_model), None)
     else:
@@ -789,6 +782,22 @@ def _source_changed(unit: TranslationUnit, text: str, segment_id: str, report: S
             report.reviewed_reopened.append(segment_id)
     unit.source = text
     report.source_changed.append(segment_id)
+
+
+def _spaced_join(old: str, new: str, lang: str) -> bool:
+    """Whether ``old`` is the text ``new`` of a joined segment as termwise joined Chinese
+    and Japanese sentences before it followed ``languages.glue_after``: a space after a
+    sentence of their writing ("第一句。 第二句。"). The same sentences, and no source edit:
+    read as one, every reviewed join of such a project went back to review."""
+    if not languages.is_cjk(lang) or len(old) <= len(new):
+        return False
+    at = 0
+    for index, char in enumerate(old):
+        if at < len(new) and char == new[at]:
+            at += 1
+        elif char != " " or languages.glue_after(old[:index], lang):
+            return False
+    return at == len(new)
 
 
 def _already_in_sync(tfile: TranslationFile, document: Document) -> bool:

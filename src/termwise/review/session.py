@@ -23,7 +23,6 @@ from termwise import languages
 from termwise.atomic import keep_original, write_atomic
 from termwise.document.resegmentation import Resegmentation
 from termwise.errors import TermwiseError
-from termwise.languages import sentence_glue
 from termwise.project.layout import ProjectLayout, id_aliases_file
 from termwise.project.omissions import (
     confirmed_omission,
@@ -1066,12 +1065,11 @@ class ReviewSession:
                 "sentence to the segment before, move the sentence instead"
             )
         self.refuse_others_work([segment_id, next_id])
-        glue = sentence_glue(self.target_lang)
 
         def edit() -> None:
             before = _before_join(first, second)
-            join_units(first, [first, second], glue)
-            first.source = f"{first.source} {second.source}"
+            join_units(first, [first, second], lang=self.target_lang)
+            first.source = languages.join_sentences((first.source, second.source), self.source_lang)
             if first.previous_source == first.source:
                 # A carry-over's first part, its old sentence whole again: a ``#| msgid``
                 # equal to the msgid tells a PO editor that nothing changed, wrongly.
@@ -1088,7 +1086,8 @@ class ReviewSession:
                 self.tfile.obsolete = [
                     u
                     for u in self.tfile.obsolete
-                    if u.segment_id != next_id or not second.source.startswith(u.source + " ")
+                    if u.segment_id != next_id
+                    or not _joined_after(second.source, u.source, self.source_lang)
                 ]
                 self.tfile.obsolete.append(second)
             if before is not None:
@@ -1187,8 +1186,7 @@ class ReviewSession:
 
         parts, pairs = self._joined_parts(segment_id)
         if pairs:
-            texts = self._part_texts(parts)
-            return [len(" ".join(texts[: k + 1])) + 1 for k in range(len(texts) - 1)]
+            return languages.sentence_starts(self._part_texts(parts), self.source_lang)[1:]
         text = self.source_text(segment_id)
         # No reader sees a Markdown comment, a code span is code and a link's target is one
         # address: a cut in one would leave half of it in each segment, so none is offered
@@ -1229,12 +1227,20 @@ class ReviewSession:
         suggestions), as they do after an aligned group's split: printed again, they were
         printed twice."""
         texts = self._part_texts(parts)
-        meets = [len(" ".join(texts[: k + 1])) for k in range(len(texts) - 1)]
-        cut = next((k for k, end in enumerate(meets) if offset in (end, end + 1)), None)
+        starts = languages.sentence_starts(texts, self.source_lang)
+        # Where a part ends or, after the space between them, the next starts.
+        cut = next(
+            (
+                k
+                for k in range(len(texts) - 1)
+                if offset in (starts[k] + len(texts[k]), starts[k + 1])
+            ),
+            None,
+        )
         if cut is None:
             raise TermwiseError("this segment is a join: it can only be split where its parts meet")
         head, tail = parts[: cut + 1], parts[cut + 1 :]
-        glue = sentence_glue(self.target_lang)
+        lang = self.target_lang
         # Read before the edit: saving the segmentation forgets the aligner's joins undone.
         aligned = any(
             aligned_join(self.resegmentation, self.target_lang, pair)
@@ -1246,7 +1252,7 @@ class ReviewSession:
         def edit() -> None:
             nonlocal rewritten
             unit = self.unit(parts[0])
-            unit.source = " ".join(texts[: cut + 1])
+            unit.source = languages.join_sentences(texts[: cut + 1], self.source_lang)
             if unit.previous_source == unit.source:
                 unit.previous_source = None
             # The later parts' own units come back from the obsolete entries (by their ids,
@@ -1256,11 +1262,11 @@ class ReviewSession:
             aside = [kept_aside[part] for part in tail if part in kept_aside]
             for part in aside:
                 part.notes = notes_taken_back(part.notes)
-            tail_target = glue.join(u.target for u in aside if u.target)
-            tail_mt = glue.join(u.mt for u in aside if u.mt)
-            self._cut_aside_copies(parts, texts, cut, kept_aside, glue)
+            tail_target = languages.join_sentences((u.target for u in aside if u.target), lang)
+            tail_mt = languages.join_sentences((u.mt for u in aside if u.mt), lang)
+            self._cut_aside_copies(parts, texts, cut, kept_aside)
             if tail_target and unit.target:
-                shorter = _without_tail(unit.target, tail_target, glue)
+                shorter = _without_tail(unit.target, tail_target, lang)
                 rewritten = shorter == unit.target
                 unit.target = shorter
                 if not rewritten:
@@ -1271,7 +1277,7 @@ class ReviewSession:
                 rewritten = self._rewritten_alone(unit)
             if unit.mt is not None and tail_mt:
                 # MT that was only the later parts' is no MT of the first (no empty #. mt:).
-                unit.mt = _without_tail(unit.mt, tail_mt, glue) or None
+                unit.mt = _without_tail(unit.mt, tail_mt, lang) or None
                 if unit.mt is None:
                     unit.mt_engine = unit.mt_model = None
             elif not tail_mt:
@@ -1288,7 +1294,7 @@ class ReviewSession:
                 unit.state = SegmentState.EDITED
             self._back_as_before_join(unit, rewritten)
             if len(tail) > 1:
-                self._rejoin_tail(tail, texts[cut + 1 :], kept_aside, glue)
+                self._rejoin_tail(tail, texts[cut + 1 :], kept_aside)
             regroup(unit)
             at = min(self.resegmentation.joins.index(pair) for pair in pairs)
             joins = [pair for pair in self.resegmentation.joins if pair not in pairs]
@@ -1312,7 +1318,6 @@ class ReviewSession:
         texts: Sequence[str],
         cut: int,
         kept_aside: Mapping[str, TranslationUnit],
-        glue: str,
     ) -> None:
         """Cut at ``cut`` the kept-aside units of the parts before it that reach past it:
         a group joined whole to the segment before (F3 on a 1-0 group, then the 5-1 group
@@ -1326,11 +1331,11 @@ class ReviewSession:
             unit = kept_aside.get(parts[index])
             if unit is None:
                 continue
-            share = " ".join(texts[index : cut + 1])
+            share = languages.join_sentences(texts[index : cut + 1], self.source_lang)
             ends = [
                 end
                 for end in range(cut + 2, len(parts) + 1)
-                if unit.source == " ".join(texts[index:end])
+                if unit.source == languages.join_sentences(texts[index:end], self.source_lang)
             ]
             if not ends:
                 continue
@@ -1338,15 +1343,14 @@ class ReviewSession:
             unit.source = share
             if unit.previous_source == share:
                 unit.previous_source = None
-            unit.target = _without_tail(
-                unit.target, glue.join(u.target for u in later if u.target), glue
-            )
+            lang = self.target_lang
+            later_target = languages.join_sentences((u.target for u in later if u.target), lang)
+            unit.target = _without_tail(unit.target, later_target, lang)
             if not unit.target:
                 unit.state = SegmentState.NEW
             if unit.mt is not None:
-                unit.mt = (
-                    _without_tail(unit.mt, glue.join(u.mt for u in later if u.mt), glue) or None
-                )
+                later_mt = languages.join_sentences((u.mt for u in later if u.mt), lang)
+                unit.mt = _without_tail(unit.mt, later_mt, lang) or None
                 if unit.mt is None:
                     unit.mt_engine = unit.mt_model = None
 
@@ -1400,7 +1404,7 @@ class ReviewSession:
             u
             for u in self.tfile.obsolete
             if u.segment_id == unit.segment_id
-            and (u.source == unit.source or u.source.startswith(unit.source + " "))
+            and (u.source == unit.source or _joined_after(u.source, unit.source, self.source_lang))
         ]
         if not copies:
             return
@@ -1431,7 +1435,6 @@ class ReviewSession:
         tail: Sequence[str],
         texts: Sequence[str],
         kept_aside: Mapping[str, TranslationUnit],
-        glue: str,
     ) -> None:
         """The later parts of a split join stay joined, under the first of them: its unit
         (kept aside by the join) holds their translations together, as a join makes it."""
@@ -1444,9 +1447,10 @@ class ReviewSession:
         if unit is None:
             unit = TranslationUnit(segment_id=tail[0], source="")
             self.tfile.obsolete.append(unit)
-        unit.source = " ".join(texts)
+        unit.source = languages.join_sentences(texts, self.source_lang)
         # A part the join did not keep aside had nothing (``join_units``: no MT of them all).
-        join_units(unit, [unit, *(kept_aside.get(part) for part in tail[1:])], glue)
+        later = [kept_aside.get(part) for part in tail[1:]]
+        join_units(unit, [unit, *later], lang=self.target_lang)
 
     def split(self, segment_id: str, offset: int) -> Change:
         """Split a segment at ``offset`` of its text; the first part keeps its id and a
@@ -2067,13 +2071,30 @@ def _without_whole_mt(unit: TranslationUnit) -> None:
         unit.state = SegmentState.NEW
 
 
-def _without_tail(text: str, tail: str, glue: str) -> str:
-    """``text`` without ``tail`` where a join put it at the end (unchanged otherwise)."""
-    if tail and text.endswith(glue + tail):
-        return text[: len(text) - len(glue + tail)]
-    if tail and text == tail:
+def _without_tail(text: str, tail: str, lang: str) -> str:
+    """``text`` without ``tail`` where a join put it at the end (unchanged otherwise): the
+    head that ``languages.join_sentences`` joins to ``tail`` into ``text``, so that in
+    Chinese "It works. 我们同意。" gives back "It works.", not "It works. " (the glue is
+    ``glue_after`` the head: a space after Latin text, none after Chinese)."""
+    if not tail or not text.endswith(tail):
+        return text
+    if text == tail:
         return ""
+    head = text[: len(text) - len(tail)]
+    trimmed = head[:-1] if head.endswith(" ") else head
+    if trimmed and languages.join_sentences((trimmed, tail), lang) == text:
+        return trimmed
+    # A join saved when one glue served the whole language ("It works.我们同意。").
+    flat = languages.sentence_glue(lang)
+    if head.endswith(flat) and len(head) > len(flat):
+        return head[: len(head) - len(flat)]
     return text
+
+
+def _joined_after(text: str, head: str, lang: str) -> bool:
+    """Whether ``text`` is ``head`` with more sentences of ``lang`` joined after it (a
+    join's source, ``languages.join_sentences``)."""
+    return len(text) > len(head) and text.startswith(head + languages.glue_after(head, lang))
 
 
 def fix_label(issues: Sequence[Issue], side: str = "target") -> str:
