@@ -19,13 +19,18 @@ concept level). ``glossary import`` reads all of them back; what a CSV cannot ho
 references, transactions, the file's title) is reported by the writer. Cells holding several
 values (notes, sources) separate them with a blank line.
 
-Status, read: a term's ``<lang> status`` cell, else the row's ``status`` cell. A term with
-neither is a client glossary's rendering: the first term of its language in the concept is
-preferred, a later one admitted (termwise writes every status, ``unspecified`` included, so
-its own files read back as written). A status the reader does not know gives the term no
-status, with one warning per value naming it, how many terms have it and their lines; a term
-list in one language reads statuses the same way but invents none (no status column, no
-status), and neither does a headerless ``source,target`` file.
+Status, read: a term's ``<lang> status`` cell, else the row's ``status`` cell, which in a
+table of several languages describes the translations, not the source term (``--from``'s
+language, else the first column's): a client's ``English;Spanish;Status`` rates the Spanish
+renderings. A term with neither is a client glossary's rendering: the first term of its
+language in the concept is preferred, a later one admitted (termwise writes every status,
+``unspecified`` included, so its own files read back as written). A status the reader does
+not know gives the term no status, with one warning per value naming it, how many terms
+have it and their lines; a term list in one language reads statuses the same way but
+invents none (no status column, no status), and neither does a headerless
+``source,target`` file. A tab-separated file whose first row is such a header
+(``en<TAB>es<TAB>status``) is read here whatever its suffix (``looks_like_table``), never
+as OmegaT's format, which has no header.
 """
 
 from __future__ import annotations
@@ -41,7 +46,15 @@ from termwise import languages
 from termwise.document.encoding import decode_bytes
 from termwise.errors import InputError
 from termwise.glossary.language_guess import bare_code_name, is_language, resolve_pair
-from termwise.glossary.model import Concept, DataCategory, Glossary, Problem, Term, TermStatus
+from termwise.glossary.model import (
+    Concept,
+    DataCategory,
+    Glossary,
+    Problem,
+    Term,
+    TermStatus,
+    lang_matches,
+)
 from termwise.spreadsheet_cells import guard, unguard
 
 if TYPE_CHECKING:
@@ -319,19 +332,11 @@ def read_csv_glossary(data: bytes, path: Path, options: ReadOptions) -> Glossary
     if delimiter == "\t" and termsuite_columns(first) is not None:
         # Read as a term list, its rank column made a term and its variants one concept.
         return read_termsuite(data, path, options)
-    roles = [column_role(cell) for cell in first]
-    has_languages = any(role is not None and role[0] == "term" for role in roles)
-    unknown = [
-        cell.strip()
-        for role, cell in zip(roles, first, strict=False)
-        if role is None and cell.strip()
-    ]
-    # A header names languages; a column it does not recognise ("Domain code") is reported
-    # and ignored, unless most cells are unknown, which means the first row is data.
-    is_header = has_languages and len(unknown) * 2 < len(first)
-    source_target_header = [r[0] if r else None for r in roles][:2] == ["source", "target"]
-    if is_header:
-        for name in unknown:
+    header = _Header(first)
+    roles = header.roles
+    source_target_header = header.source_target
+    if header.names_languages:
+        for name in header.unknown:
             glossary.problems.append(
                 Problem(
                     f"column {name!r} is not a language, status or note; ignored",
@@ -339,7 +344,15 @@ def read_csv_glossary(data: bytes, path: Path, options: ReadOptions) -> Glossary
                     first_line,
                 )
             )
-        _read_with_header(glossary, records[1:], roles, path, first, id_prefix=options.id_prefix)
+        _read_with_header(
+            glossary,
+            records[1:],
+            roles,
+            path,
+            first,
+            id_prefix=options.id_prefix,
+            source_lang=options.source_lang,
+        )
     elif source_target_header or not _read_term_list(glossary, records, path, options):
         rows = records[1:] if source_target_header else records
         src, tgt, origin = resolve_pair(path, options.source_lang, options.target_lang)
@@ -352,6 +365,66 @@ def read_csv_glossary(data: bytes, path: Path, options: ReadOptions) -> Glossary
             )
         _read_two_columns(glossary, rows, src, tgt, path, options.id_prefix)
     return glossary
+
+
+class _Header:
+    """What a first row's cells say of it: the role of each, and whether it is a header.
+
+    A header names languages; a column it does not recognise ("Domain code") is reported
+    and ignored, unless most cells are unknown, which means the first row is data. A row
+    that starts ``source, target`` is a header too, of a file that names no language."""
+
+    def __init__(self, cells: list[str]) -> None:
+        self.roles = [column_role(cell) for cell in cells]
+        self.unknown = [
+            cell.strip()
+            for role, cell in zip(self.roles, cells, strict=False)
+            if role is None and cell.strip()
+        ]
+        has_languages = any(role is not None and role[0] == "term" for role in self.roles)
+        self.names_languages = has_languages and len(self.unknown) * 2 < len(cells)
+        kinds = [role[0] if role else None for role in self.roles]
+        self.source_target = kinds[:2] == ["source", "target"]
+
+
+def looks_like_table(data: bytes) -> bool:
+    """Whether ``data`` is tab-separated and starts with a row the CSV reader takes for a
+    header (``en<TAB>es<TAB>status``, ``source<TAB>target``). OmegaT's format has no
+    header: read as OmegaT, such a file asked for --from and --to, then made its header a
+    concept ("en" → "es") and its status column a comment."""
+    first = _first_line(data)
+    if "\t" not in first:
+        return False
+    cells = first.split("\t")
+    header = _Header(cells)
+    if header.source_target:
+        return True
+    if not header.names_languages or header.unknown:
+        return False
+    # An OmegaT entry can be a pair of acronyms that are language codes too ("OS<TAB>SO",
+    # "EN<TAB>ES"): a header says more, with a column of another kind (status, note) or
+    # languages named as a header names them, a tag in small letters or a language's name.
+    return any(role is not None and role[0] != "term" for role in header.roles) or all(
+        _names_a_language(cell)
+        for cell, role in zip(cells, header.roles, strict=False)
+        if role is not None
+    )
+
+
+def _names_a_language(cell: str) -> bool:
+    name = cell.strip().lstrip("\ufeff")
+    return len(name) > 3 or name[:2].islower()
+
+
+def _first_line(data: bytes) -> str:
+    """The first line of ``data`` that is not blank, for telling a format from its header
+    (UTF-16 with its byte-order mark, else UTF-8; 4 KB are enough for a header)."""
+    head = data[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = head.decode("utf-16", "replace")
+    else:
+        text = head.decode("utf-8", "replace")
+    return next((line for line in text.lstrip("\ufeff").splitlines() if line.strip()), "")
 
 
 # --------------------------------------------------------------------------- TermSuite
@@ -382,12 +455,7 @@ def termsuite_columns(cells: list[str]) -> dict[str, int] | None:
 
 def looks_like_termsuite(data: bytes) -> bool:
     """Whether ``data`` starts with a TermSuite TSV header (tab-separated ``#, type, …``)."""
-    head = data[:4096]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = head.decode("utf-16", "replace")
-    else:
-        text = head.decode("utf-8", "replace")
-    first = next((line for line in text.lstrip("\ufeff").splitlines() if line.strip()), "")
+    first = _first_line(data)
     return "\t" in first and termsuite_columns(first.split("\t")) is not None
 
 
@@ -750,8 +818,10 @@ def _read_with_header(
     header: list[str] | None = None,
     *,
     id_prefix: str,
+    source_lang: str | None = None,
 ) -> None:
     by_id: dict[str, Concept] = {}
+    row_status_langs = _row_status_languages(roles, source_lang)
     width = len(roles)
     names = {
         role: cell.strip().lstrip("\ufeff")
@@ -804,6 +874,21 @@ def _read_with_header(
                 continue
             if ("term", lang) not in values:
                 orphans.append(names.get((kind, lang), f"{lang} {kind}"))
+        has_terms = any(kind == "term" for kind, _ in values)
+        if (
+            row_status
+            and has_terms
+            and not any(("term", lang) in values for lang in row_status_langs)
+        ):
+            glossary.problems.append(
+                Problem(
+                    f"{names.get(('status', None), 'status')!r}: no "
+                    f"{' or '.join(sorted(row_status_langs))} term on this row for it to "
+                    "describe; ignored",
+                    str(path),
+                    line,
+                )
+            )
         if orphans:
             shown = ", ".join(repr(name) for name in orphans)
             glossary.problems.append(
@@ -816,7 +901,9 @@ def _read_with_header(
         for (kind, lang), value in values.items():
             if kind != "term" or lang is None:
                 continue
-            status_text: str | None = values.get(("status", lang)) or row_status
+            status_text = values.get(("status", lang)) or (
+                row_status if lang in row_status_langs else None
+            )
             term = Term(text=value, lang=lang)
             if status_text:
                 status = parse_status(status_text)
@@ -841,6 +928,23 @@ def _read_with_header(
     for concept in list(glossary.concepts):
         if not concept.all_terms:
             glossary.concepts.remove(concept)
+
+
+def _row_status_languages(
+    roles: list[tuple[str, str | None] | None], source_lang: str | None
+) -> set[str]:
+    """The languages whose terms a row's one ``status`` cell describes: in a table of one
+    language, its; of several, all but the source's (``--from``'s, else the first
+    column's). A client's ``English;Spanish;Status`` rates the Spanish renderings: read for
+    both, a "Forbidden" rendering made the English source term deprecated too, and the
+    checks flagged that term wherever the source used it."""
+    langs = list(dict.fromkeys(role[1] for role in roles if role and role[0] == "term" and role[1]))
+    if len(langs) < 2:
+        return set(langs)
+    source = next(
+        (lang for lang in langs if source_lang and lang_matches(lang, source_lang)), langs[0]
+    )
+    return {lang for lang in langs if lang != source}
 
 
 def _term_fields(
@@ -890,8 +994,8 @@ def report_unknown_statuses(unknown: dict[str, list[int]], glossary: Glossary, p
     """One warning per unknown status value: the value, how many terms, their lines."""
     for value, lines in unknown.items():
         count = len(lines)
-        # A row's one status column gives it to the row's term in each language: its line
-        # once ("lines 2, 2" read as a typo).
+        # A row's one status column gives it to the row's term in each target language: its
+        # line once ("lines 2, 2" read as a typo).
         rows = list(dict.fromkeys(lines))
         shown = ", ".join(str(number) for number in rows[:8])
         shown += f" and {len(rows) - 8} more" if len(rows) > 8 else ""

@@ -39,6 +39,21 @@ class WriteOptions:
     encoding: str = "utf-8"
 
 
+@dataclass
+class ConceptsNotWritten(Problem):
+    """Whole concepts a writer left out (OmegaT's, those without an official term in both
+    languages), counted: "wrote 46 concepts" said of a file that held 23, the warning
+    after it naming the other 23."""
+
+    count: int = 0
+
+
+def concepts_written(glossary: Glossary, problems: list[Problem]) -> int:
+    """How many of ``glossary``'s concepts a writer that reported ``problems`` wrote."""
+    left_out = sum(p.count for p in problems if isinstance(p, ConceptsNotWritten))
+    return len(glossary.concepts) - left_out
+
+
 Reader = Callable[[bytes, Path, ReadOptions], Glossary]
 Writer = Callable[[Glossary, WriteOptions], tuple[bytes, list[Problem]]]
 
@@ -119,10 +134,12 @@ def _ensure_builtins() -> None:
         GlossaryFormat(
             "csv",
             (".csv",),
-            lambda data, path: path.suffix.lower() == ".csv",
+            # A tab-separated table with a header of languages is no OmegaT file, whatever
+            # its suffix: OmegaT's format has no header.
+            lambda data, path: path.suffix.lower() == ".csv" or csv_glossary.looks_like_table(data),
             csv_glossary.read_csv_glossary,
             csv_glossary.write_csv_glossary,
-            "CSV with a header (a column per language) or source,target,comment",
+            "CSV with a header (a column per language; tab-separated too) or source,target,comment",
         )
     )
 
@@ -146,6 +163,14 @@ def _ensure_builtins() -> None:
             raise InputError(
                 "a TermSuite term list (#, type, pilot/key, statistics), not an OmegaT "
                 "glossary: import it without --format, with --from LANG",
+                path,
+                line=1,
+            )
+        if csv_glossary.looks_like_table(data):
+            # Read as OmegaT, its header row became a concept and its status a comment.
+            raise InputError(
+                "a table with a header row naming its columns, not an OmegaT glossary: "
+                "import it without --format, or with --format csv",
                 path,
                 line=1,
             )

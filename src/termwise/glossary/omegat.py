@@ -4,7 +4,8 @@ OmegaT reads ``.txt``/``.tab``/``.utf8`` glossaries as UTF-8 and skips lines tha
 ``#``; files from other tools also come as UTF-16 with a byte-order mark, which is accepted.
 The format has no status, so termwise writes only official (preferred and admitted) terms
 and reports what it left out; it names the languages in a ``#`` comment line, which OmegaT
-ignores and termwise reads back.
+ignores and termwise reads back. The format has no header row either: a tab-separated file
+whose first row names languages (``en<TAB>es<TAB>status``) is a table, read as CSV.
 
 Lines that share a source term become one concept with several target terms (OmegaT shows
 them together too); no status is invented for them, and each line's comment is kept on its
@@ -16,18 +17,15 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from termwise import languages
 from termwise.document.encoding import decode_bytes
 from termwise.errors import InputError
 from termwise.glossary.csv_glossary import add_pair, unsupported_fields
+from termwise.glossary.formats import ConceptsNotWritten, ReadOptions, WriteOptions
 from termwise.glossary.language_guess import resolve_pair
 from termwise.glossary.model import Concept, Glossary, Problem
 from termwise.glossary.wording import concepts
-
-if TYPE_CHECKING:
-    from termwise.glossary.formats import ReadOptions, WriteOptions
 
 _LANG_COMMENT = re.compile(r"^#.*\bsource:\s*(\S+?),\s*target:\s*(\S+?)\b", re.IGNORECASE)
 
@@ -129,9 +127,10 @@ def write_omegat(glossary: Glossary, options: WriteOptions) -> tuple[bytes, list
         )
     if skipped_concepts:
         problems.append(
-            Problem(
+            ConceptsNotWritten(
                 f"{concepts(skipped_concepts)} {'has' if skipped_concepts == 1 else 'have'} no "
-                f"official term in both {src} and {tgt}; not written"
+                f"official term in both {src} and {tgt}; not written",
+                count=skipped_concepts,
             )
         )
     if commented:

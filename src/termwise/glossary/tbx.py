@@ -279,11 +279,11 @@ class _Reader:
         for child in section:
             lname = local_name(child)
             if lname == "term":
-                texts.append(_collapse(_text(child)))
+                texts.append(self.term_text(child))
             elif lname == "termGrp":
                 for grandchild in child:
                     if local_name(grandchild) == "term":
-                        texts.append(_collapse(_text(grandchild)))
+                        texts.append(self.term_text(grandchild))
                     elif local_name(grandchild):
                         categories.extend(self.categories(grandchild))
             elif lname:
@@ -303,6 +303,13 @@ class _Reader:
                 section,
             )
         return [self.read_term(text, lang, categories, section) for text in texts]
+
+    def term_text(self, term: etree._Element) -> str:
+        """The text of a ``<term>``, its markup left out; what else it holds is reported
+        (``stray_in_term``), the text read whole, as the file's author may have meant it."""
+        for element, message in stray_in_term(term):
+            self.problem(message, element)
+        return _collapse(_text(term))
 
     def read_term(
         self, text: str, lang: str, categories: list[DataCategory], section: etree._Element
@@ -605,6 +612,27 @@ def _transaction(element: etree._Element) -> DataCategory:
             who = _text(child)
             link = child.get("target")
     return DataCategory("transacGrp", kind, date, who, link)
+
+
+# What a <term> may hold besides its text: <hi> markup (TBX 2008's basicText, the TBX v3
+# core structure's term).
+_TERM_MARKUP = frozenset({"hi"})
+
+
+def stray_in_term(term: etree._Element) -> list[tuple[etree._Element, str]]:
+    """The elements inside ``term`` that TBX does not allow there, with what to say of each:
+    one rule for the validator, which reports them, and the reader. A ``<term>`` pasted
+    into a ``<term>`` passed validation and read as one term of both texts ("TSR TSR co"),
+    which the import merged into the concept of "TSR"."""
+    return [
+        (
+            element,
+            f"<{name}> inside <term> {_collapse(text_of(term))!r}: a term holds only its text "
+            "(and <hi> markup); one term per term section",
+        )
+        for element in term.iterdescendants()
+        if (name := local_name(element)) and name not in _TERM_MARKUP
+    ]
 
 
 def _has_ancestor(element: etree._Element, name: str) -> bool:
