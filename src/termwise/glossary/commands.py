@@ -713,7 +713,7 @@ def export(
     """Export the glossary at PATH or --glossary (default: glossary/) as TBX, CSV or
     OmegaT."""
     from termwise.glossary import load_glossary
-    from termwise.glossary.formats import WriteOptions, save_glossary
+    from termwise.glossary.formats import WriteOptions, concepts_written, save_glossary
 
     source = _glossary_path(layout, path, glossary_path)
     # PATH's default, the project's glossary/, is no parameter the CLI's own check sees.
@@ -729,15 +729,16 @@ def export(
     )
     problems = save_glossary(loaded, output, fmt=fmt, options=options)
     _warn(problems)
-    click.echo(f"wrote {concepts(len(loaded.concepts))} to {output}")
+    click.echo(f"wrote {concepts(concepts_written(loaded, problems))} to {output}")
 
 
 @glossary.command("validate")
 @click.argument("file", type=click.Path(exists=True, path_type=Path))
 @click.pass_context
 def validate(ctx: click.Context, file: Path) -> None:
-    """Check FILE (or every glossary file of a folder, as the project reads it): well-formed
-    XML, TBX core structure, TBX-Basic dialect; every violation."""
+    """Check FILE (or every glossary file of a folder, and the folder as the project reads
+    it): well-formed XML, TBX core structure, TBX-Basic dialect, terms of two concepts;
+    every violation."""
     from termwise.errors import InputError
     from termwise.glossary.formats import glossary_files
     from termwise.glossary.tbx import looks_like_tbx
@@ -747,10 +748,12 @@ def validate(ctx: click.Context, file: Path) -> None:
     if not files:
         raise InputError("the folder holds no glossary file to validate", file)
     problems: list[Problem] = []
+    checked: set[Path] = set()
     for path in files:
         data = read_input(path)
         if looks_like_tbx(data) or path.suffix.lower() == ".tbx" or data.lstrip().startswith(b"<"):
             found = validate_file(path)
+            checked.add(path)
         else:
             found = _reader_problems(path, data)
         for problem in found:
@@ -760,9 +763,50 @@ def validate(ctx: click.Context, file: Path) -> None:
         problems.extend(faults)
         if not faults:
             click.echo(f"{path}: valid")
+    if file.is_dir():
+        for problem in _folder_problems(file, checked):
+            click.echo(str(problem))
+            if not problem.warning:
+                problems.append(problem)
     if problems:
         click.echo(f"{len(problems)} problem{'' if len(problems) == 1 else 's'}", err=True)
         ctx.exit(1)
+
+
+def _folder_problems(folder: Path, checked: set[Path]) -> list[Problem]:
+    """What the folder's files say together, as every command loads them: each file was
+    "valid" while every loader warned that two disagreed on a term's status, and a term of
+    two concepts in two files belonged to neither in a text. A term of two concepts of one
+    file ``checked`` (validated as TBX) was told with its line already."""
+    from dataclasses import replace
+
+    from termwise.errors import TermwiseError
+    from termwise.glossary import load_glossary
+    from termwise.glossary.conflicts import clashes
+    from termwise.glossary.model import Disagreement, Problem
+
+    origins: dict[str, Path] = {}
+    try:
+        loaded = load_glossary(folder, origins=origins)
+    except TermwiseError:
+        # A file that cannot be read: its own check said why.
+        return []
+    # The earlier file's status holds: the folder reads as it is, which a warning says.
+    found: list[Problem] = [
+        replace(problem, warning=True)
+        for problem in loaded.problems
+        if isinstance(problem, Disagreement)
+    ]
+    for clash in clashes(loaded):
+        path, other = origins.get(clash.concept.id), origins.get(clash.other.id)
+        if path is None or other is None or (path == other and path in checked):
+            continue
+        where, other_where = (
+            (f" in {path.name}", f" in {other.name}") if path != other else ("", "")
+        )
+        message = clash.describe(where, other_where)
+        found.append(Problem(message, str(path), warning=not clash.same_term))
+    return found
 
 
 def _reader_problems(path: Path, data: bytes) -> list[Problem]:
@@ -996,6 +1040,71 @@ _ADD_HELP = {
 }
 
 
+def _glossary_there(path: Path) -> Glossary | None:
+    """The glossary at ``path`` as every command reads it, or None where there is none yet."""
+    from termwise.glossary import load_glossary
+    from termwise.glossary.formats import glossary_files
+
+    exists = bool(glossary_files(path)) if path.is_dir() else path.is_file()
+    return load_glossary(path) if exists else None
+
+
+def _refuse_another_concepts_term(path: Path, term: str, lang: str, concept_id: str | None) -> None:
+    """Refuse to add to ``concept_id`` a term another concept has, saying why. A target
+    language's homonym ("seguridad" for security and safety) is normal in terminology, but
+    the checks take a term for one concept alone: a translation of "safety" as "seguridad"
+    was reported as missing its term. The refusal said to give --status, which changes the
+    other concept's term."""
+    from termwise import languages
+    from termwise.glossary.conflicts import clashes_of
+    from termwise.glossary.matcher import same_form
+    from termwise.glossary.text_language import own_language
+    from termwise.terms.recording import RecordingError
+
+    loaded = _glossary_there(path) if concept_id is not None else None
+    if loaded is None or concept_id is None or loaded.get(concept_id) is None:
+        return
+    tag = languages.normalize(lang)
+    holders = [c for c in clashes_of(loaded, concept_id, term, tag) if c.same_term]
+    if not holders or any(same_form(t.text, term) for t in loaded.concept(concept_id).terms(tag)):
+        return
+    other = holders[0].other.id
+    if own_language(loaded) == tag:
+        why = (
+            "MT leaves it to the engine wherever it stands, and the checks take it for "
+            f"{other}'s alone"
+        )
+    else:
+        why = (
+            f"the checks take it for {other}'s alone: a translation of {concept_id} that "
+            f"uses it is reported as missing {concept_id}'s term"
+        )
+    raise RecordingError(
+        f"{term!r} ({tag}) is a term of {other} already, and one term of two concepts is "
+        f"refused: {why}. If it is {concept_id}'s and not {other}'s: termwise glossary remove "
+        f"{term!r} --concept {other}, then add it again"
+    )
+
+
+def _warn_same_words(path: Path, term: str, lang: str) -> None:
+    """Say which other concept has a term the matcher takes for the same words as ``term``,
+    just recorded: "worlds peace" beside another concept's "world peace" was never found
+    for its own concept, and nothing said so."""
+    from termwise import languages
+    from termwise.glossary.conflicts import clashes_of
+    from termwise.glossary.matcher import same_form
+
+    loaded = _glossary_there(path)
+    tag = languages.normalize(lang)
+    if loaded is None:
+        return
+    holder = next((c for c, t in loaded.terms(tag) if same_form(t.text, term)), None)
+    if holder is None:
+        return
+    for clash in clashes_of(loaded, holder.id, term, tag):
+        click.echo(f"warning: {clash.describe()}", err=True)
+
+
 def _add_command() -> None:
     # ``glossary add`` lives with term discovery, which records what it finds; the term's
     # language left out is resolved here, where the command meets the project's glossary.
@@ -1023,7 +1132,11 @@ def _add_command() -> None:
             params["lang"] = term_language(
                 layout, params["term"], params["document"], params["glossary_path"]
             )
-        return record(**params)
+        path = params["glossary_path"] or layout.glossary_dir
+        _refuse_another_concepts_term(path, params["term"], params["lang"], params["concept_id"])
+        done = record(**params)
+        _warn_same_words(path, params["term"], params["lang"])
+        return done
 
     add.callback = functools.update_wrapper(with_language, record)
     glossary.add_command(add, "add")

@@ -1,6 +1,7 @@
 """What ``termwise glossary import`` refuses before it writes anything.
 
-- A TBX file that ``glossary validate`` faults (core structure, dialect, unique ids), or a
+- A TBX file that ``glossary validate`` faults (core structure, dialect, unique ids, a term
+  two of its concepts share, which the merge refused only against the project's files), or a
   CSV or TSV file with a record whose quoting breaks (an unclosed quote: the lines after it
   are guessed at): the first problem with its line, unless ``--lenient``, which imports it
   and lists them all. What validate only warns about is no fault.

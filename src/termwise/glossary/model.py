@@ -252,6 +252,13 @@ class Problem:
 
 
 @dataclass
+class Disagreement(Problem):
+    """Two files of a glossary folder give one term of a concept different statuses, and the
+    earlier file's holds (``Glossary.extend``): the folder's problem, not either file's, so
+    that ``glossary validate`` of the folder tells it apart from what it finds in each."""
+
+
+@dataclass
 class Glossary:
     """A termbase: an ordered list of concepts plus what reading it reported."""
 
@@ -348,7 +355,7 @@ class Glossary:
                         held[(term.lang, term.text)] = term
                     elif first.status is not term.status:
                         self.problems.append(
-                            Problem(
+                            Disagreement(
                                 f"{concept.id}: {term.text!r} ({term.lang}) is "
                                 f"{term.status.value} here but {first.status.value} in an "
                                 f"earlier file of the folder; {first.status.value} holds",

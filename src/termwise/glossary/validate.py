@@ -11,6 +11,12 @@ takes, so being TBX 2008 is no problem in itself.
 A concept with two preferred terms in one language is valid TBX, but MT forces the first it
 meets and the checks call the other inconsistent: said as a warning (``Problem.warning``) at
 the second term's line, which neither makes the file invalid nor stops an import.
+
+Valid TBX too, but of no use in a text: one term of two concepts, a fault, and two concepts'
+terms the matcher takes for the same words, a warning (``conflicts``), each at the later
+term's line, naming the other's. ``glossary import`` refused one only against a file the
+project had; two concepts of the imported file itself went through, and MT then left the
+term to the engine.
 """
 
 from __future__ import annotations
@@ -20,10 +26,11 @@ from pathlib import Path
 from lxml import etree
 
 from termwise import languages
-from termwise.errors import InputError
-from termwise.glossary.model import Problem, TermStatus
+from termwise.errors import InputError, TermwiseError
+from termwise.glossary.conflicts import Clash, clashes
+from termwise.glossary.model import Glossary, Problem, TermStatus
 from termwise.glossary.safe_xml import line_of, local_name, namespace, parse_xml, text_of
-from termwise.glossary.tbx import TBX_NAMESPACES, XML_LANG
+from termwise.glossary.tbx import TBX_NAMESPACES, XML_LANG, read_tbx, stray_in_term
 from termwise.glossary.tbx_basic import BASIC_CATEGORIES, BASIC_PICKLISTS
 from termwise.glossary.tbx_status import (
     MIN_VALUES,
@@ -76,7 +83,8 @@ def validate_file(path: str | Path) -> list[Problem]:
         tree = parse_xml(data, target)
     except InputError as error:
         return [Problem(error.message, str(target), error.line, error.column)]
-    return _Validator(str(target)).run(tree.getroot())
+    validator = _Validator(str(target))
+    return validator.run(tree.getroot()) + validator.clashes(data)
 
 
 class _Validator:
@@ -91,6 +99,10 @@ class _Validator:
         self.dialect: str | None = None
         # The current concept's preferred terms: language -> their <term> elements.
         self.preferred: dict[str, list[etree._Element]] = {}
+        self.concept_id: str | None = None
+        # Each term's line by (concept id, language, text) as the reader gives them, for
+        # what is judged on the glossary read (``clashes``).
+        self.lines: dict[tuple[str, str, str], int] = {}
 
     def report(self, element: etree._Element, message: str) -> None:
         self.problems.append(Problem(message, self.path, line_of(element)))
@@ -199,6 +211,7 @@ class _Validator:
     def concept(self, concept: etree._Element, lang_sec: str, term_secs: set[str]) -> None:
         sections = 0
         self.preferred = {}
+        self.concept_id = concept.get("id")
         for child in concept:
             lname = local_name(child)
             if not lname:
@@ -251,6 +264,7 @@ class _Validator:
                 self.term(child)
                 if lang:
                     self.note_preferred(child, lang)
+                    self.note_line(child, lang)
             elif terms:
                 self.report(child, f"<{lname}> after a term section in a language section")
             else:
@@ -271,11 +285,42 @@ class _Validator:
             if (status := read_status(self.dialect, kind, value).status) is not None
         ]
         if term is not None and statuses and most_cautious(statuses) is TermStatus.PREFERRED:
-            try:
-                key = languages.normalize(lang)
-            except languages.LanguageError:
-                key = lang
-            self.preferred.setdefault(key, []).append(term)
+            self.preferred.setdefault(_normalized(lang), []).append(term)
+
+    def note_line(self, term_sec: etree._Element, lang: str) -> None:
+        term = next((e for e in term_sec.iter() if local_name(e) == "term" and text_of(e)), None)
+        if term is None or self.concept_id is None:
+            return
+        key = (self.concept_id, _normalized(lang), " ".join(text_of(term).split()))
+        self.lines.setdefault(key, line_of(term) or 0)
+
+    def clashes(self, data: bytes) -> list[Problem]:
+        """Terms of two concepts the matcher cannot tell apart (``conflicts``), read from
+        ``data`` as every command reads the file: a fault where one term is two concepts',
+        a warning where two terms are the same words to the matcher."""
+        try:
+            glossary = read_tbx(data, self.path)
+        except TermwiseError:
+            # What keeps the reader from it, the structure's checks have said.
+            return []
+        found = []
+        for clash in clashes(glossary):
+            line = self.lines.get((clash.concept.id, clash.term.lang, clash.term.text))
+            other = self.lines.get((clash.other.id, clash.other_term.lang, clash.other_term.text))
+            message = clash.describe(other_where=f" (line {other})" if other else "")
+            found.append(Problem(message, self.path, line, warning=not self.fault(clash, glossary)))
+        return found
+
+    @staticmethod
+    def fault(clash: Clash, glossary: Glossary) -> bool:
+        """Whether ``clash`` breaks the file: one term of two concepts in the language the
+        file names as its own (or in any, where it names none). In another language it is a
+        homonym ("seguridad" for safety and security), which termbases hold as a matter of
+        course: a warning, as the checks count it for one concept only."""
+        if not clash.same_term:
+            return False
+        own = glossary.lang
+        return own is None or languages.primary(clash.lang) == languages.primary(own)
 
     def lang_tag(self, element: etree._Element) -> None:
         """An ``xml:lang`` that names no language ("sp" for Spanish) is valid XML, but its
@@ -291,6 +336,10 @@ class _Validator:
                 "zh, pt-BR); no command uses the terms under it",
             )
 
+    def stray(self, term: etree._Element) -> None:
+        for element, message in stray_in_term(term):
+            self.report(element, message)
+
     def term(self, term_sec: etree._Element) -> None:
         children = [c for c in term_sec if local_name(c)]
         names = [local_name(c) for c in children]
@@ -302,6 +351,9 @@ class _Validator:
             if [local_name(c) for c in group].count("term") != 1:
                 self.report(children[0], "a <termGrp> must hold exactly one <term>")
             for child in group:
+                if local_name(child) == "term":
+                    self.stray(child)
+            for child in group:
                 if local_name(child) not in ("term", "termCompList"):
                     self.category(child, "termSec")
             for child in children[1:]:
@@ -311,6 +363,8 @@ class _Validator:
             self.report(term_sec, "a term section must start with exactly one <term>")
         elif not text_of(children[0]):
             self.report(children[0], "empty <term>")
+        else:
+            self.stray(children[0])
         seen_aux = False
         for child in children[1:]:
             lname = local_name(child)
@@ -460,3 +514,11 @@ def _status_notes(term_sec: etree._Element) -> list[tuple[str, str]]:
         if kind is not None and kind in STATUS_CATEGORIES:
             found.append((kind, text_of(element)))
     return found
+
+
+def _normalized(lang: str) -> str:
+    """``lang`` as the reader keys terms by it, or as written where it names no language."""
+    try:
+        return languages.normalize(lang)
+    except languages.LanguageError:
+        return lang
