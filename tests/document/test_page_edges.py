@@ -6,12 +6,11 @@ across them; the text's own lines that repeat stay."""
 from __future__ import annotations
 
 import random
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
+from support.browser_print import printed_text
 from termwise.document import parse_document
 
 WORDS = [
@@ -170,38 +169,23 @@ def test_page_numbers_of_a_fraction_go_without_form_feeds() -> None:
     assert _texts("\n".join(lines) + "\n") == _sentences(count)
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) absent")
-def test_a_pdf_printed_by_a_browser_reads_as_its_text(tmp_path: Path) -> None:
-    browser = shutil.which("chromium") or shutil.which("chromium-browser")
-    if browser is None:
-        pytest.skip("no chromium to print the PDF with")
-    # Four pages or so of a paragraph, its lines short enough not to wrap again.
-    sentences = _sentences(130)
+def _printed_report(tmp_path: Path, sentences: list[str], width: int) -> str:
+    """The browser's print of "Climbing report", ``sentences`` wrapped at ``width`` in a
+    <pre>: its lines are the page's, no narrower page wraps them again."""
     page = tmp_path / "report.html"
     page.write_text(
         "<html><head><title>Climbing report</title></head><body><pre>\n"
-        + "\n".join(_wrapped(sentences, 72))
+        + "\n".join(_wrapped(sentences, width))
         + "\n</pre></body></html>",
         encoding="utf-8",
     )
-    pdf = tmp_path / "report.pdf"
-    subprocess.run(
-        [
-            browser,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            f"--user-data-dir={tmp_path / 'profile'}",
-            f"--print-to-pdf={pdf}",
-            page.as_uri(),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    extracted = tmp_path / "report.pdf.txt"
-    subprocess.run(["pdftotext", str(pdf), str(extracted)], check=True, timeout=60)
-    text = extracted.read_text(encoding="utf-8")
+    return printed_text(page)
+
+
+def test_a_pdf_printed_by_a_browser_reads_as_its_text(tmp_path: Path) -> None:
+    # Four pages or so of a paragraph, its lines short enough not to wrap again.
+    sentences = _sentences(130)
+    text = _printed_report(tmp_path, sentences, 72)
     # The browser printed its header and footer, and a page break cuts a sentence.
     assert "Climbing report" in text and "1/" in text and text.count("\f") >= 3
     assert _texts(text) == sentences

@@ -5,12 +5,11 @@ the first sentence where that sentence opened with no capital ("2024 was …")."
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
+from support.browser_print import printed_text
 from termwise.document import parse_document
 from termwise.document.model import SegmentKind
 
@@ -73,12 +72,8 @@ def test_a_print_without_the_heading_opens_with_its_text() -> None:
     assert [text for _, text in texts] == [OPENING, *SENTENCES]
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) absent")
 @pytest.mark.parametrize("opening", [OPENING, "iPhones photograph each tree well."])
 def test_a_real_browser_print_keeps_its_heading(tmp_path: Path, opening: str) -> None:
-    browser = shutil.which("chromium") or shutil.which("chromium-browser")
-    if browser is None:
-        pytest.skip("no chromium to print the PDF with")
     paragraphs = "".join(f"<p>{sentence}</p>\n" for sentence in SENTENCES * 3)
     page = tmp_path / "orchards.html"
     page.write_text(
@@ -86,24 +81,7 @@ def test_a_real_browser_print_keeps_its_heading(tmp_path: Path, opening: str) ->
         f"<p>{opening}</p>\n{paragraphs}</body></html>",
         encoding="utf-8",
     )
-    pdf = tmp_path / "orchards.pdf"
-    subprocess.run(
-        [
-            browser,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            f"--user-data-dir={tmp_path / 'profile'}",
-            f"--print-to-pdf={pdf}",
-            page.as_uri(),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    extracted = tmp_path / "orchards.txt"
-    subprocess.run(["pdftotext", str(pdf), str(extracted)], check=True, timeout=60)
-    text = extracted.read_text(encoding="utf-8")
+    text = printed_text(page)
     # The browser printed the title in its header, on every page.
     assert text.count(TITLE) == text.count("\f") + 1 and text.count("\f") >= 2
     texts = _read(text)

@@ -6,12 +6,9 @@ Cable 34"), as if a sentence went on across the break."""
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
-import pytest
-
+from support.browser_print import printed_text
 from termwise.document import load_document
 
 TERMS = (
@@ -32,9 +29,8 @@ _BROWSER_LINE = re.compile(r"\d+/\d+/\d+, |Terms of the wind project\Z|file://|\
 
 
 def _print_to_text(tmp_path: Path) -> str:
-    browser = shutil.which("chromium") or shutil.which("chromium-browser")
-    if browser is None or shutil.which("pdftotext") is None:
-        pytest.skip("chromium and pdftotext (poppler-utils) are needed to make the PDF")
+    """The glossary page's print as pdftotext reads it, left in ``terms.txt`` too for the
+    tests that load the document from the file."""
     rows = "".join(
         f"<tr><td>{TERMS[number % len(TERMS)]} {number + 1}</td><td>Preferred</td>"
         "<td>Checked on site</td></tr>"
@@ -49,24 +45,9 @@ def _print_to_text(tmp_path: Path) -> str:
         "<p>The reviewers will update this list every month.</p></body></html>",
         encoding="utf-8",
     )
-    pdf = tmp_path / "terms.pdf"
-    subprocess.run(
-        [
-            browser,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            f"--user-data-dir={tmp_path / 'profile'}",
-            f"--print-to-pdf={pdf}",
-            page.as_uri(),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    extracted = tmp_path / "terms.txt"
-    subprocess.run(["pdftotext", str(pdf), str(extracted)], check=True, timeout=60)
-    return extracted.read_text(encoding="utf-8")
+    text = printed_text(page)
+    (tmp_path / "terms.txt").write_text(text, encoding="utf-8")
+    return text
 
 
 def _text_lines(page: str) -> list[str]:

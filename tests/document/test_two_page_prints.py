@@ -4,13 +4,16 @@ were read as segments, the address glued into the sentence the page break cut.""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
-import pytest
-
-from .test_page_edges import CHROMIUM_FOOTER, CHROMIUM_HEADER, SENTENCES, _pages, _texts, _wrapped
+from .test_page_edges import (
+    CHROMIUM_FOOTER,
+    CHROMIUM_HEADER,
+    SENTENCES,
+    _pages,
+    _printed_report,
+    _texts,
+)
 
 
 def test_a_two_page_browser_print_loses_its_header_and_footer() -> None:
@@ -26,37 +29,9 @@ def test_a_two_page_text_keeps_its_own_lines_at_the_pages_edges() -> None:
     assert " ".join(texts).count("Results") == 2
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) absent")
 def test_a_real_two_page_browser_print_reads_as_its_text(tmp_path: Path) -> None:
-    browser = shutil.which("chromium") or shutil.which("chromium-browser")
-    if browser is None:
-        pytest.skip("no chromium to print the PDF with")
     # Some 85 lines of 70 characters: two pages, the break inside a sentence.
     sentences = SENTENCES * 2
-    page = tmp_path / "report.html"
-    page.write_text(
-        "<html><head><title>Climbing report</title></head><body><pre>\n"
-        + "\n".join(_wrapped(sentences, 70))
-        + "\n</pre></body></html>",
-        encoding="utf-8",
-    )
-    pdf = tmp_path / "report.pdf"
-    subprocess.run(
-        [
-            browser,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            f"--user-data-dir={tmp_path / 'profile'}",
-            f"--print-to-pdf={pdf}",
-            page.as_uri(),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    extracted = tmp_path / "report.pdf.txt"
-    subprocess.run(["pdftotext", str(pdf), str(extracted)], check=True, timeout=60)
-    text = extracted.read_text(encoding="utf-8")
+    text = _printed_report(tmp_path, sentences, 70)
     assert text.count("\f") == 2 and "Climbing report" in text and "2/2" in text
     assert _texts(text) == sentences

@@ -11,11 +11,11 @@ read back with pdftotext.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+
+from support.browser_print import printed_text
 
 from .cjk_project import export, make_project
 
@@ -34,28 +34,7 @@ SPANISH = {
 
 
 def _pages(html: Path) -> list[str]:
-    browser = shutil.which("chromium") or shutil.which("chromium-browser")
-    if browser is None or shutil.which("pdftotext") is None:
-        pytest.skip("chromium and pdftotext (poppler-utils) are needed to print the edition")
-    pdf = html.with_suffix(".pdf")
-    subprocess.run(
-        [
-            browser,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-pdf-header-footer",
-            f"--user-data-dir={html.parent / 'profile'}",
-            f"--print-to-pdf={pdf}",
-            html.as_uri(),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    text = subprocess.run(
-        ["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True, timeout=60
-    ).stdout
+    text = printed_text(html, header_and_footer=False)
     return [" ".join(page.split()) for page in text.split("\f")]
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from support.apertium_project import translated
-from termwise.project.store import ConcurrentModificationError
+from termwise.project.store import ConcurrentModificationError, MergeReport
 from termwise.project.translation_file import TranslationFile
 from termwise.project.units import SegmentState
 
@@ -50,14 +50,29 @@ def command_saves(command: TranslationFile) -> None:
     command.save()
 
 
-def test_a_command_that_saved_after_the_workbench_leaves_the_translators_text(po: Path) -> None:
+def read_after_save(po: Path, saved: str) -> tuple[str, TranslationFile, TranslationFile]:
+    """The workbench saved ``saved`` in the first translated segment, and a command read the
+    file after that save: the segment's id, the workbench and the command."""
     first = ids(po)[1]
     workbench = TranslationFile.load(po)
-    workbench.units[first].set_translation(SAVED)
+    workbench.units[first].set_translation(saved)
     workbench.save()
+    return first, workbench, TranslationFile.load(po)
+
+
+def merged_over(po: Path, typed: str, theirs: str) -> tuple[str, TranslationFile, MergeReport]:
+    """The other program saved ``theirs`` over the workbench's saved ``typed``, and the
+    workbench merged that in: the segment's id, the workbench and its merge's report."""
+    first, workbench, command = read_after_save(po, typed)
+    command.units[first].set_translation(theirs)
+    command.save()
+    return first, workbench, workbench.merge_from_disk()
+
+
+def test_a_command_that_saved_after_the_workbench_leaves_the_translators_text(po: Path) -> None:
     # The command reads the file, the workbench saves what was typed since, the command
     # (a fix adding the full stop) saves after it.
-    command = TranslationFile.load(po)
+    first, workbench, command = read_after_save(po, SAVED)
     workbench.units[first].set_translation(TYPED)
     workbench.save()
     command.units[first].set_translation(FIXED)
@@ -140,15 +155,7 @@ def test_two_workbenches_settle_on_one_text(po: Path) -> None:
     ],
 )
 def test_a_text_only_punctuated_elsewhere_needs_no_note(po: Path, typed: str, theirs: str) -> None:
-    first = ids(po)[1]
-    workbench = TranslationFile.load(po)
-    workbench.units[first].set_translation(typed)
-    workbench.save()
-    command = TranslationFile.load(po)
-    command.units[first].set_translation(theirs)
-    command.save()
-
-    report = workbench.merge_from_disk()
+    first, workbench, report = merged_over(po, typed, theirs)
     assert workbench.units[first].target == theirs
     assert workbench.units[first].notes == ""
     assert report.taken_from_disk == [first]
@@ -156,15 +163,7 @@ def test_a_text_only_punctuated_elsewhere_needs_no_note(po: Path, typed: str, th
 
 
 def test_a_word_the_other_program_changed_still_keeps_the_text(po: Path) -> None:
-    first = ids(po)[1]
-    workbench = TranslationFile.load(po)
-    workbench.units[first].set_translation(SAVED)
-    workbench.save()
-    command = TranslationFile.load(po)
-    command.units[first].set_translation("WB10 textos.")
-    command.save()
-
-    report = workbench.merge_from_disk()
+    first, workbench, report = merged_over(po, SAVED, "WB10 textos.")
     assert workbench.units[first].notes == f"Your text before the other program's change: {SAVED}"
     assert report.yours_in_note == [first]
 
@@ -184,15 +183,7 @@ def test_a_word_the_other_program_changed_still_keeps_the_text(po: Path) -> None
 def test_a_sign_a_mark_or_a_capital_changed_elsewhere_keeps_the_text(
     po: Path, typed: str, theirs: str
 ) -> None:
-    first = ids(po)[1]
-    workbench = TranslationFile.load(po)
-    workbench.units[first].set_translation(typed)
-    workbench.save()
-    command = TranslationFile.load(po)
-    command.units[first].set_translation(theirs)
-    command.save()
-
-    report = workbench.merge_from_disk()
+    first, workbench, report = merged_over(po, typed, theirs)
     assert workbench.units[first].target == theirs
     assert workbench.units[first].notes == f"Your text before the other program's change: {typed}"
     assert report.yours_in_note == [first]
