@@ -55,6 +55,7 @@ def import_translation(
 ) -> None:
     """Seed a translation project from FILE (TMX 1.1/1.4b, XLIFF 1.2/2.x or PO)."""
     from termwise import languages
+    from termwise.atomic import WriteError
     from termwise.project.import_languages import (
         as_the_project_names_it,
         declared_source_language,
@@ -82,7 +83,13 @@ def import_translation(
         click.echo(f"deviation (imported with --lenient): {deviation}", err=True)
     before = tfile.saved_sha256
     saved = tfile.save()
-    unmatched = write_unmatched(report, tfile, document, origin=file.name)
+    # A failure here comes after the save: the summary says what was saved, then the error
+    # what was not (without it, the translator took the whole import for failed).
+    unmatched_failed: WriteError | None = None
+    try:
+        unmatched = write_unmatched(report, tfile, document, origin=file.name)
+    except WriteError as error:
+        unmatched, unmatched_failed = None, error
     if before is not None and tfile.saved_sha256 == before:
         # The save leaves a file it would not change as it is (``store.save``): saying
         # "Imported" would send a translator looking for changes that are not there.
@@ -114,6 +121,8 @@ def import_translation(
         click.echo(f"Unmatched units kept in {unmatched} (each with why in a note)")
     for warning in report.warnings(tfile.lang):
         click.echo(f"warning: {warning}", err=True)
+    if unmatched_failed is not None:
+        raise unmatched_failed
 
 
 @click.command("stats")

@@ -373,10 +373,26 @@ def _read_notes(notes: Iterable[etree._Element]) -> tuple[str, tuple[str, ...]]:
 
 def _without_repeats(notes: list[str], comments: list[str]) -> tuple[str, tuple[str, ...]]:
     """Each line once: a note that repeats a comment (or another note) is dropped."""
-    kept_comments = tuple(dict.fromkeys(comments))
+    kept_comments = tuple(dict.fromkeys(map(_not_as_termwises, comments)))
     lines = (line for note in notes for line in note.split("\n") if line)
     kept = [line for line in dict.fromkeys(lines) if line not in kept_comments]
     return "\n".join(kept), kept_comments
+
+
+# What an XLIFF note that begins as termwise's own lines do is labelled with.
+_THEIR_NOTE = "note: "
+
+
+def _not_as_termwises(comment: str) -> str:
+    """``comment`` as the project file can keep it without reading it back as one of
+    termwise's own lines: a developer's "mt: the city council, not the EU's" went into the
+    PO file as ``#. mt: …`` and came back as the segment's machine translation. termwise's
+    XLIFF exports never write those lines as notes (``export.xliff``), so a note that
+    begins as one does is another tool's or a person's, and keeps its words behind a
+    label."""
+    from termwise.project.importing import own_machine_line
+
+    return _THEIR_NOTE + comment if own_machine_line(comment) else comment
 
 
 def _its_loc_notes(element: etree._Element) -> list[str]:

@@ -31,6 +31,7 @@ from termwise.errors import TermwiseError
 from termwise.project import entry_spans, po_format
 from termwise.project.entry_spans import ENTRY_SEPARATOR, Piece, Span
 from termwise.project.omissions import waited_for, without_wait
+from termwise.project.unit_matching import STRAIGHT_QUOTES
 from termwise.project.units import READ_ONLY_FLAG, SegmentState, TranslationUnit, same_text
 
 if TYPE_CHECKING:
@@ -617,16 +618,13 @@ def _typed_text_lost(ours: TranslationUnit, merged: TranslationUnit) -> bool:
     return _more_than_mt(ours, merged.mt)
 
 
-_QUOTES = str.maketrans({**dict.fromkeys("“”„«»‹›", '"'), **dict.fromkeys("‘’‚", "'")})
-
-
 def _same_but_typography(a: str, b: str) -> bool:
     """Whether ``a`` and ``b`` differ at most in the style of their quotes, runs of spaces
     and a final full stop: what `fix`'s typography and end-punctuation fixes change. Any
     other mark counts (a sign, a decimal mark, a question, a comma, a capital)."""
 
     def plain(text: str) -> str:
-        text = " ".join(text.translate(_QUOTES).split())
+        text = " ".join(text.translate(STRAIGHT_QUOTES).split())
         return text[:-1] if text.endswith((".", "。")) else text
 
     return plain(a) == plain(b)

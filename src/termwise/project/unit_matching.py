@@ -19,11 +19,13 @@ from itertools import chain, pairwise
 from termwise.document.ids import content_key
 from termwise.document.model import Document, Segment, SegmentKind
 
-# Each kind of quote mark read as its straight form for matching: English double quotes and
-# guillemets as ", single quotes and apostrophes (the modifier letter too) as '.
-_STRAIGHT_QUOTES = str.maketrans(
+# Each kind of quote mark read as its straight form, where quotes are typography only (an
+# import's matching, a merge telling a typography fix from a rewrite): English double
+# quotes and guillemets as ", single quotes, single guillemets and apostrophes (the
+# modifier letter too) as '.
+STRAIGHT_QUOTES = str.maketrans(
     dict.fromkeys("\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\uff02", '"')
-    | dict.fromkeys("\u2018\u2019\u201a\u201b\u02bc\u2032\uff07", "'")
+    | dict.fromkeys("\u2018\u2019\u201a\u201b\u2039\u203a\u02bc\u2032\uff07", "'")
 )
 # How much of a segment's key the run search indexes it by: enough to leave few candidates
 # to check, little enough that a unit looks up at most this many prefixes of its source.
@@ -32,7 +34,7 @@ _PREFIX = 12
 
 def match_key(text: str) -> str:
     """``text`` as the import matches it: ``content_key``, with quote marks straightened."""
-    return content_key(text).translate(_STRAIGHT_QUOTES)
+    return content_key(text).translate(STRAIGHT_QUOTES)
 
 
 def same_paragraph(before: Segment, after: Segment) -> bool:
@@ -73,7 +75,7 @@ class SegmentIndex:
         self._starts: dict[str, list[int]] = {}
         for position, segment in enumerate(document.segments):
             exact = content_key(segment.text)
-            key = exact.translate(_STRAIGHT_QUOTES)
+            key = exact.translate(STRAIGHT_QUOTES)
             self._exact.setdefault(exact, []).append(segment.id)
             self._folded.setdefault(key, []).append(segment.id)
             self._keys.append(key)
@@ -83,7 +85,7 @@ class SegmentIndex:
         """The ids of the segments whose text is ``source``; where there is none, of those
         whose text is ``source`` but for its quote marks."""
         exact = content_key(source)
-        found = self._exact.get(exact) or self._folded.get(exact.translate(_STRAIGHT_QUOTES))
+        found = self._exact.get(exact) or self._folded.get(exact.translate(STRAIGHT_QUOTES))
         return list(found or ())
 
     def runs(self, source: str) -> list[Run]:

@@ -8,6 +8,7 @@ form, a rendering the glossary says to fix by hand) are skipped, each with its r
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
     from termwise.checks.issue import Issue, Side
     from termwise.review.session import ReviewSession
 
+# A fix whose span or replacement has none is shown with the words around it.
+_WORD = re.compile(r"\w")
 # How the checks say why a term has no automatic fix (see checks.terminology.fix_note).
 _MANUAL_MARKERS = (" (inflected here, ", " (no automatic fix: ")
 
@@ -114,6 +117,34 @@ class FixChange:
         # ``apply_all`` keeps the first of several fixes of one span: the one shown.
         fix = self.first.fix
         return fix.replacement if fix is not None else ""
+
+
+def change_in_context(text: str, issue: Issue) -> tuple[str, str]:
+    """What ``issue``'s fix changes in ``text`` (the text it was found in), before and
+    after. Where the span or its replacement holds no word (a full stop added, a space or a
+    repeated word taken out, a quote mark changed), the words on either side come with it:
+    alone, “” → “.” said nothing of where."""
+    fix = issue.fix
+    if fix is None:
+        return issue.text, ""
+    span = text[fix.start : fix.end]
+    if _WORD.search(span) and _WORD.search(fix.replacement):
+        return span, fix.replacement
+    head = _last_word(text[: fix.start])
+    tail = _first_word(text[fix.end :])
+    return head + span + tail, head + fix.replacement + tail
+
+
+def _last_word(text: str) -> str:
+    """The last word of ``text`` and the space after it (the whole, where it has no word)."""
+    words = text.split()
+    return text[text.rstrip().rfind(words[-1]) :] if words else text
+
+
+def _first_word(text: str) -> str:
+    """The space at the start of ``text`` and its first word."""
+    words = text.split(maxsplit=1)
+    return text[: text.find(words[0]) + len(words[0])] if words else text
 
 
 def span_key(issue: Issue) -> tuple[str, str, int, int]:

@@ -11,18 +11,22 @@ import difflib
 import json
 import os
 import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from termwise.atomic import original_path
+from termwise.atomic import original_path, write_atomic
 from termwise.checks.report import one_line, side_place
 from termwise.command_line import LANGUAGE
+from termwise.errors import TermwiseError
 from termwise.project.layout import ProjectLayout
 
 if TYPE_CHECKING:
     from termwise.checks.issue import Issue
+    from termwise.project.translation_file import TranslationFile
     from termwise.review.batch_fix import FixChange, FixRun
     from termwise.review.session import ReviewSession
 
@@ -89,7 +93,6 @@ def fix(
     """
     from termwise.checks.config import CheckConfig
     from termwise.checks.registry import check_ids
-    from termwise.errors import TermwiseError
     from termwise.review.batch_fix import FixSelection, plan_document_fix, plan_second_pass
     from termwise.review.session import ReviewSession
 
@@ -134,12 +137,19 @@ def fix(
     )
     run = plan_document_fix(session, selection)
     located = _locations(session, run)
+    shown = _as_found(session, run.plan.issues)
     target_file = session.translation_path if to_lang else session.path
     before = _file_text(session, to_lang is not None)
     reopened: dict[Path, list[str]] = {}
     # Reviewed translations a fix rewrote, back to review (``ReviewSession.apply_fix``).
     rewritten: list[str] = []
     if run.plan.issues:
+        fixing_source = to_lang is None and not dry_run
+        # Read before the source is rewritten, as the files that rewrite touches: a
+        # translation another program saves from here on is refused, and the fix taken back
+        # (``_translations_follow``).
+        following = _project_translations(layout, session) if fixing_source else []
+        as_read = _FilesAsRead.of(session.source_fix_files() if fixing_source else ())
         if to_lang is not None or not dry_run:
             # The translation is fixed in memory even for a dry run (nothing is saved).
             rewritten += session.apply_fix(run.plan).back_to_review
@@ -148,6 +158,7 @@ def fix(
             # too before the one save (see ``plan_second_pass``).
             second = plan_second_pass(session, selection, run)
             located.update(_locations(session, second))
+            shown.update(_as_found(session, second.plan.issues))
             if second.plan.issues:
                 rewritten += session.apply_fix(second.plan).back_to_review
             run = run.then(second)
@@ -157,8 +168,8 @@ def fix(
             # Another program's save since the session read the file is refused, not merged
             # (``ReviewSession.save``): run again, the fixes are made on top of it.
             session.save(merge=False)
-        if to_lang is None and not dry_run:
-            reopened = _translations_follow(layout, session)
+        if fixing_source:
+            reopened = _translations_follow(session, following, as_read)
     if to_lang is None and dry_run and run.plan.issues:
         after = session.source_after(run.plan.issues)[0]
     else:
@@ -176,13 +187,15 @@ def fix(
         click.echo("".join(diff), nl=False)
         # The diff shows what changes, not what was left: the summary goes beside it, as
         # `ruff --diff` prints its count, so that a pipe into `patch` gets the diff alone.
-        click.echo(_text(run, located, file, target_file, dry_run).splitlines()[-1], err=True)
+        click.echo(
+            _text(run, located, shown, file, target_file, dry_run).splitlines()[-1], err=True
+        )
     elif fmt == "json":
         report = _json(run, located, file, target_file, dry_run)
         report["back_to_review"] = {str(path): ids for path, ids in reopened.items()}
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:
-        click.echo(_text(run, located, file, target_file, dry_run), nl=False)
+        click.echo(_text(run, located, shown, file, target_file, dry_run), nl=False)
         for path, ids in reopened.items():
             if to_lang is None:
                 click.echo(
@@ -202,27 +215,79 @@ def fix(
     sys.exit(0 if run.clean else 1)
 
 
-def _translations_follow(layout: ProjectLayout, session: ReviewSession) -> dict[Path, list[str]]:
+@dataclass(frozen=True)
+class _FilesAsRead:
+    """Files as they were before a command wrote them (None: there was none), to put them
+    back byte for byte where the command must take its work back."""
+
+    contents: tuple[tuple[Path, bytes | None], ...]
+
+    @classmethod
+    def of(cls, paths: Iterable[Path]) -> _FilesAsRead:
+        return cls(tuple((path, path.read_bytes() if path.is_file() else None) for path in paths))
+
+    def restore(self) -> None:
+        for path, content in self.contents:
+            if content is None:
+                path.unlink(missing_ok=True)
+            else:
+                write_atomic(path, content)
+
+
+def _project_translations(layout: ProjectLayout, session: ReviewSession) -> list[TranslationFile]:
+    """The project's translations of the document being fixed, as they are on disk now."""
+    from termwise.project.progress import project_languages
+    from termwise.project.translation_file import TranslationFile
+    from termwise.project.translations import translation_path
+
+    return [
+        TranslationFile.load(translation_path(layout, session.document, lang))
+        for lang in project_languages(layout, session.path)
+    ]
+
+
+def _translations_follow(
+    session: ReviewSession, translations: list[TranslationFile], as_read: _FilesAsRead
+) -> dict[Path, list[str]]:
     """Bring each of the project's translations of the fixed document up to date now.
 
     A reviewed translation of a segment whose source changed goes back to needing review
     (fuzzy, the old source kept), saved at once so that Poedit and every other tool see it;
-    the segments whose translation was reopened, per translation file.
+    the segments whose translation was reopened, per translation file. A save refused (the
+    file changed on disk since it was read, or cannot be written) before any other was
+    made takes the source fix back (``as_read``): the refusal leaves every file as it was,
+    and the same command run again works on top of the other program's version.
     """
-    from termwise.project.progress import project_languages
-    from termwise.project.translation_file import TranslationFile
-    from termwise.project.translations import sync_with_document, translation_path
+    from termwise.project.translations import sync_with_document
 
     reopened: dict[Path, list[str]] = {}
-    for lang in project_languages(layout, session.path):
-        path = translation_path(layout, session.document, lang)
-        tfile = TranslationFile.load(path)
+    saved: list[Path] = []
+    for tfile in translations:
         report = sync_with_document(tfile, session.document)
         if report.changed:
-            tfile.save()
-        if report.reviewed_reopened:
-            reopened[path] = report.reviewed_reopened
+            try:
+                saved.append(tfile.save())
+            except TermwiseError as error:
+                raise _not_followed(error, session.path, saved, as_read) from error
+        if report.reviewed_reopened and tfile.path is not None:
+            reopened[tfile.path] = report.reviewed_reopened
     return reopened
+
+
+def _not_followed(
+    error: TermwiseError, source: Path, saved: list[Path], as_read: _FilesAsRead
+) -> TermwiseError:
+    """The refusal of a translation's save after the source was fixed, saying what became
+    of the fix: taken back where nothing else was saved yet, else kept, with what follows
+    it and when the refused file does."""
+    if not saved:
+        as_read.restore()
+        return TermwiseError(f"{error} The fix of {source} was taken back: it is as it was.")
+    return TermwiseError(
+        f"{error} {source} is fixed all the same, and {', '.join(map(str, saved))} follow(s) "
+        "it; the file refused follows it when a command next opens it (its reviewed "
+        "translations of the fixed segments then go back to review)."
+    )
 
 
 def _segment_labels(session: ReviewSession, segment_ids: list[str]) -> list[str]:
@@ -240,6 +305,19 @@ def _file_text(session: ReviewSession, translation: bool) -> str:
     if translation:
         return session.tfile.to_bytes().decode("utf-8")
     return session.document.text
+
+
+def _as_found(session: ReviewSession, issues: Iterable[Issue]) -> dict[int, tuple[str, str]]:
+    """What each issue's fix changes, in the text it was found in (``change_in_context``):
+    taken before the fixes are made, since they rewrite that text."""
+    from termwise.review.batch_fix import change_in_context
+
+    def found_in(issue: Issue) -> str:
+        if issue.side == "source":
+            return session.source_text(issue.segment_id)
+        return session.unit(issue.segment_id).target
+
+    return {id(issue): change_in_context(found_in(issue), issue) for issue in issues}
 
 
 # (line, column, #N): `check` names a segment by all three, so `fix` carries them together.
@@ -327,7 +405,14 @@ def _json(
     }
 
 
-def _text(run: FixRun, located: dict[int, Where], source: Path, target: Path, dry_run: bool) -> str:
+def _text(
+    run: FixRun,
+    located: dict[int, Where],
+    shown: dict[int, tuple[str, str]],
+    source: Path,
+    target: Path,
+    dry_run: bool,
+) -> str:
     """One line per change (the checks that asked for it named together) and per thing left
     to a person, at the place ``check`` gives it, then a summary counting changes."""
     from termwise.checks.report import segment_label
@@ -354,9 +439,10 @@ def _text(run: FixRun, located: dict[int, Where], source: Path, target: Path, dr
     verb = "would fix" if dry_run else "fixed"
     changes = run.changes()
     for item in sorted(changes, key=order):
+        before, after = shown[id(item.first)]
         lines.append(
             f"{prefix(item)}: {verb} {_checks(item)}: {label(item)}: "
-            + one_line(f"“{item.first.text}” → “{item.replacement}”")
+            + one_line(f"“{before}” → “{after}”")
         )
     left = group_skipped(run.skipped)
     locked = group_skipped(run.read_only)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from termwise import languages
-from termwise.atomic import keep_original, write_atomic
+from termwise.atomic import backup_path, keep_original, original_path, write_atomic
 from termwise.document.resegmentation import Resegmentation
 from termwise.errors import TermwiseError
 from termwise.project.layout import ProjectLayout, id_aliases_file
@@ -891,6 +891,18 @@ class ReviewSession:
         )
         self._record(change)
         return change
+
+    def source_fix_files(self) -> tuple[Path, ...]:
+        """Every file a fix of the source writes (``_write_source``): the source, its backup
+        and original, the id aliases and their backup. A command that must take its fix
+        back (``termwise fix``, whose translations could not follow) puts these back."""
+        return (
+            self.path,
+            backup_path(self.path),
+            original_path(self.path),
+            self.aliases_path,
+            backup_path(self.aliases_path),
+        )
 
     def _write_source(self, text: str, aliases: Mapping[str, str]) -> None:
         """Rewrite the source file (backup kept) and re-read it; segments keep their ids."""
