@@ -26,6 +26,7 @@ from termwise.checks.issue import Issue, Severity
 from termwise.checks.qa.placeholders import placeholder_spans
 from termwise.checks.registry import Scope, register
 from termwise.errors import TermwiseError
+from termwise.glossary.matcher import acronyms_of
 
 _SEARCH_PATH = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
 # Which regional dictionary serves a bare language tag (es → es_ES rather than es_AR).
@@ -157,7 +158,11 @@ def _glossary_words(context: CheckContext, lang: str) -> set[str]:
     if context.glossary is not None:
         for concept in context.glossary.concepts:
             for term in terms_in(concept, lang):
-                words.update(word.casefold() for word in _WORD.findall(term.text))
+                # An acronym is right in capitals alone, which the check never reads.
+                acronyms = acronyms_of(term.text)
+                words.update(
+                    word.casefold() for word in _WORD.findall(term.text) if word not in acronyms
+                )
     return words
 
 

@@ -232,6 +232,14 @@ class TermIndex:
             self._facts[concept_id] = found
         return found
 
+    def target_term(self, concept_id: str, text: str) -> Term | None:
+        """``concept_id``'s target term written as ``text``: a term it shares with another
+        concept ("seguridad"), with its own status there."""
+        if self._target_lang is None:
+            return None
+        terms = terms_in(self.facts(concept_id).concept, self._target_lang)
+        return next((term for term in terms if same_form(term.text, text)), None)
+
 
 def terms_in(concept: Concept, lang: str) -> list[Term]:
     """``Concept.terms(lang)`` for an already normalised ``lang``, without re-normalising it
@@ -259,6 +267,41 @@ def _index(context: CheckContext) -> TermIndex:
         )
         context.cache["term-index"] = index
     return index
+
+
+def meant_target_terms(context: CheckContext, pair: Pair) -> list[TermMatch]:
+    """The target's term matches, each as the concept it stands for in ``pair``: a term two
+    concepts share ("seguridad" for security and safety) is the one the source names, with
+    that concept's own status; where the source names several, one no other term of the
+    target renders ("Safety and security" → "seguridad y protección": safety); where it
+    names none, the matcher's first. Taken for the first concept alone, "seguridad"
+    translating "safety" was a second rendering of security, and safety's "inocuidad"
+    beside it no inconsistency."""
+    matches = context.target_terms(pair)
+    if not any(match.also for match in matches):
+        return matches
+    named = {concept for match in context.source_terms(pair) for concept in match.concepts}
+    rendered = {match.concept_id for match in matches if not match.also}
+    index = _index(context)
+    return [_as_meant(match, named, rendered, index) if match.also else match for match in matches]
+
+
+def _as_meant(
+    match: TermMatch, named: Collection[str], rendered: Collection[str], index: TermIndex
+) -> TermMatch:
+    """``match`` as the concept of its own that ``named`` holds (see
+    ``meant_target_terms``); as it is where that is its first concept, or where the concept
+    has no term written as the matched one (a term the matcher only keys alike)."""
+    meant = [concept for concept in match.concepts if concept in named]
+    unrendered = [concept for concept in meant if concept not in rendered]
+    chosen = (unrendered or meant or [match.concept_id])[0]
+    if chosen == match.concept_id:
+        return match
+    own = index.target_term(chosen, match.term.text)
+    if own is None:
+        return match
+    others = tuple(concept for concept in match.concepts if concept != chosen)
+    return match._replace(concept_id=chosen, term=own, status=own.status, also=others)
 
 
 def _unofficial(
@@ -349,7 +392,7 @@ def source_variant(context: CheckContext, pair: Pair) -> Iterator[Issue]:
     category="terminology",
 )
 def term_forbidden(context: CheckContext, pair: Pair) -> Iterator[Issue]:
-    for match, facts in _unofficial(context, context.target_terms(pair)):
+    for match, facts in _unofficial(context, meant_target_terms(context, pair)):
         official = facts.target_official
         message = f"“{match.text}” is a {match.status.value} rendering of {facts.label}"
         by_hand = fix_note(match)
@@ -383,7 +426,8 @@ def term_missing(context: CheckContext, pair: Pair) -> Iterator[Issue]:
         return
     # Used in the target, officially or not; a deprecated rendering there is
     # term-forbidden's business, and reporting it twice only adds noise.
-    used = {match.concept_id for match in context.target_terms(pair)}
+    # A term two concepts share is either's ("seguridad" translating "safety").
+    used = {concept for match in context.target_terms(pair) for concept in match.concepts}
     nested: set[str] | None = None
     for match, facts in _each_concept(context, source_matches, skip=used):
         concept_id = match.concept_id
@@ -415,7 +459,7 @@ def _nested_concepts(context: CheckContext, pair: Pair) -> set[str]:
     if context.target_lang is None or not pair.target:
         return set()
     found = context.matcher(context.target_lang).find_nested(pair.target)
-    return {match.concept_id for match in found}
+    return {concept for match in found for concept in match.concepts}
 
 
 @register(
@@ -459,7 +503,7 @@ def term_inconsistent(context: CheckContext, pairs: Sequence[Pair]) -> Iterator[
     for pair in pairs:
         if not pair.target:
             continue
-        for match in context.target_terms(pair):
+        for match in meant_target_terms(context, pair):
             # "El Banco … (BAII)": an acronym or short form beside its full form is no
             # second way of writing the concept (the fix wrote the full form in its place).
             if not match.term.is_short_form:
@@ -564,7 +608,7 @@ def variation_report(context: CheckContext, pairs: Iterable[Pair]) -> list[Conce
     for pair in pairs:
         sides = [(context.source_lang, context.source_terms(pair))]
         if context.target_lang is not None and pair.target:
-            sides.append((context.target_lang, context.target_terms(pair)))
+            sides.append((context.target_lang, meant_target_terms(context, pair)))
         for lang, matches in sides:
             for match in matches:
                 renderings = found.get(match.concept_id)

@@ -16,10 +16,11 @@ therefore compares *keys*, not strings:
    almost nothing; a text without the marker is not scanned at all.
 4. Character offsets are worked out only for hits (about one per segment): the token index is
    a count of separators in the key, the token's offset follows from the token lengths.
-5. Hits are checked for the per-term options (case-sensitive, exact) and the words' forms
-   (number, gender, a noun's own forms), and of two terms of one concept under one key
-   ("yaw", "yawing") the one whose words the text holds is taken; then the longest
-   non-overlapping ones are kept ("human destiny community" over "destiny community").
+5. Hits are checked for the per-term options (case-sensitive, exact), a short acronym's
+   capitals ("US" is no "us") and the words' forms (number, gender, a noun's own forms),
+   and of two terms of one concept under one key ("yaw", "yawing") the one whose words the
+   text holds is taken; then the longest non-overlapping ones are kept ("human destiny
+   community" over "destiny community").
 
 Chinese and Japanese are matched character by character with whitespace ignored, because
 they are written without spaces and hard line wraps fall anywhere; a Chinese term that ends
@@ -32,7 +33,7 @@ import math
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -358,6 +359,13 @@ class TermMatch(NamedTuple):
     # Other concepts that have a term with the same key (a rendering shared by two concepts).
     also: tuple[str, ...] = ()
 
+    @property
+    def concepts(self) -> tuple[str, ...]:
+        """Every concept the text may name: a target term two concepts share ("seguridad"
+        for security and safety) is either's, and a check that read only ``concept_id``
+        took a translation of "safety" as missing its term."""
+        return (self.concept_id, *self.also) if self.also else (self.concept_id,)
+
 
 @dataclass(frozen=True)
 class _Entry:
@@ -379,6 +387,8 @@ class _Entry:
     # Indexes of nouns found only as their own number's forms (``TermMatcher._own_number``):
     # "communauté de destin" is no "communauté de destinée".
     own_number: tuple[int, ...] = ()
+    # Indexes of words found only written in capitals (``acronyms_of``).
+    capitals: tuple[int, ...] = ()
 
     # The first three fields of a ``TermMatch`` of this entry, ready to splice in.
     head: tuple[str, Term, TermStatus] = field(init=False)
@@ -448,6 +458,7 @@ class TermMatcher:
             nouns = self._nouns(words, part_of_speech in _HEADLESS)
             fixed_genders = tuple(i for i in nouns if gender_forms(words[i], base))
             own_number = self._own_number(words, nouns, part_of_speech)
+            capitals = () if self.cjk else _in_capitals(tokens)
             # A term of several words in a language with number agreement has its words'
             # numbers to check: the stems match "la nueva épocas".
             plain = (
@@ -457,6 +468,7 @@ class TermMatcher:
                 and gendered is None
                 and not fixed_genders
                 and not own_number
+                and not capitals
             )
             compound = _compound_words(term.text)
             patterns.setdefault(key, []).append(
@@ -471,6 +483,7 @@ class TermMatcher:
                     gendered,
                     fixed_genders,
                     own_number,
+                    capitals,
                 )
             )
         for key, entries in patterns.items():
@@ -933,6 +946,13 @@ class TermMatcher:
 
     def _check_words(self, entry: _Entry, found: list[str]) -> bool:
         term = entry.term
+        if any(
+            index < len(found)
+            and not self.surface(found[index], fold=False).startswith(entry.tokens[index])
+            for index in entry.capitals
+        ):
+            # A plural's ending may follow ("NGOs" of "NGO"), as for a case-sensitive term.
+            return False
         gendered = entry.gendered
         if (
             gendered is not None
@@ -1037,6 +1057,29 @@ class TermMatcher:
 # The parts of speech (as ``_part_of_speech`` spells them) of a term whose head is no noun,
 # so takes forms other than its number's.
 _HEADLESS = frozenset(("adjective", "verb", "adverb"))
+
+
+def acronyms_of(term: str) -> frozenset[str]:
+    """The acronyms of the glossary term ``term`` that a text holds only written in
+    capitals: those of two or three characters, which in lower case or with an initial
+    capital are other words ("US" is no "us", "WHO" no "Who", Spanish "UN" no "un", "TI" no
+    "ti"; "onu" for "ONU" is a misspelt acronym, which the spelling check let pass as a
+    term). A longer one is also written as a word ("Nato", "Unesco", "covid"). None where
+    every word of a term of several is in capitals: a glossary set in capitals ("THE UN")."""
+    words = _WORD_HEAD.findall(term)
+    return frozenset(words[index] for index in _in_capitals(words))
+
+
+def _in_capitals(words: Sequence[str]) -> tuple[int, ...]:
+    """The indexes of ``acronyms_of``'s words among a term's ``words``."""
+    capitals = [index for index, word in enumerate(words) if len(word) > 1 and word.isupper()]
+    if len(words) > 1 and len(capitals) == len(words):
+        return ()
+    return tuple(index for index in capitals if len(words[index]) <= _SHORT_ACRONYM)
+
+
+# The most characters of an acronym found only in capitals (``acronyms_of``).
+_SHORT_ACRONYM = 3
 
 
 def _part_of_speech(term: Term) -> str | None:

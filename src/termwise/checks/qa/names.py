@@ -33,6 +33,7 @@ from pathlib import Path
 
 from termwise import languages
 from termwise.checks.context import CheckContext, Pair
+from termwise.checks.terminology import meant_target_terms
 from termwise.glossary.inflection import zipf
 
 _WORD = re.compile(r"[^\W_]+")
@@ -209,10 +210,10 @@ def kept_spans(context: CheckContext, pair: Pair, text: str) -> list[tuple[int, 
     languages spell alike, or a term the glossary renders as itself: an official target
     term of a concept the source uses."""
     assert context.target_lang is not None
-    concepts = {match.concept_id for match in context.source_terms(pair)}
+    concepts = {concept for match in context.source_terms(pair) for concept in match.concepts}
     spans = [
         (match.start, match.end)
-        for match in context.target_terms(pair)
+        for match in meant_target_terms(context, pair)
         if match.concept_id in concepts and match.status.is_official
     ]
     places = shared_place_names(context.source_lang, context.target_lang)
