@@ -58,9 +58,13 @@ def _file_lines(
     """The lines of a one-item-per-line file; one with none but blank lines is refused as
     holding no ``what``."""
     from termwise.document.encoding import read_text
+    from termwise.document.reading import note_encoding
 
     # read_text refuses binary files (NUL and other control characters) with their offset.
-    text, _ = read_text(path, encoding, encoding_option=encoding_option)
+    text, used = read_text(path, encoding, encoding_option=encoding_option)
+    # As every command that segments a file does: a GB18030 file aligned line by line was
+    # read on a guess without a word of it, or of the option that names another encoding.
+    note_encoding(path, encoding, used, encoding_option)
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()

@@ -96,6 +96,10 @@ _ZH_RANGE = re.compile(
 # threes") is no 3322.
 _ZH_WRITTEN_DIGITS = _ZH_DIGIT_CHARS.replace("两", "").replace("兩", "")
 _ZH_DIGIT_BY_DIGIT = re.compile(f"[{_ZH_WRITTEN_DIGITS}]{{3,}}|[{_ZH_WRITTEN_DIGITS}]〇")
+# Two digits each said twice, with no place: the idioms 三三两两 ("in twos and threes") and
+# 七七八八 ("more or less") count nothing; read, they were their last digit. One pair is a
+# number: 七七日 and 七七节 are "seven weeks" (the Bible's Deuteronomy 16), 七七事变 the 7 July.
+_ZH_DOUBLED_DIGITS = re.compile(f"(?:([{_ZH_DIGIT_CHARS}])\\1){{2,}}")
 # 一 is "a" as often as "one" (一个, 一种) and counts nothing alone, but in a date: 十月一日
 # is 1 October and 一九五〇年一月 January 1950, as 十月二日 and 二月 are 2.
 _ZH_DATE_ONE = re.compile("(?<=月)一(?=[日号號])|(?<=年)一(?=月)")
@@ -115,7 +119,20 @@ def chinese_numerals(text: str, lang: str | None = None) -> list[int]:
             # Only 兆: written in characters, 千 and 百 before a unit count as often as not
             # (五百米 is 500 metres).
             run = run[:zhao]
+        if (
+            run.endswith(("百", "千"))
+            and _SI_UNIT_AT.match(text, match.start() + len(run))
+            and _prefix_ends(run)
+        ):
+            run = run[:-1]
+            if run == "十":
+                # 十千克 is ten kilograms: a bare ten, which ``_ZH_BARE_TEN`` passes over
+                # before the 千 it reads as a numeral's.
+                values.append(10)
+                continue
         if not run or (len(run) == 1 and run in _ZH_UNITS):
+            continue
+        if _ZH_DOUBLED_DIGITS.fullmatch(run):
             continue
         if run[0] in _ZH_UNITS and _ZH_UNITS.get(run[1:2]) == _ZH_UNITS[run[0]]:
             # 千千, 万万, 千千万万: "thousands upon thousands", no count (四万万 is one).
@@ -125,6 +142,18 @@ def chinese_numerals(text: str, lang: str | None = None) -> list[int]:
             continue
         values.extend(value for value in _range_values(run) if value >= 2)
     return values
+
+
+def _prefix_ends(run: str) -> bool:
+    """Whether the 百 or 千 that ends ``run``, before a unit, is that unit's SI prefix: a
+    numeral's places fall (千, 百, 十), so after a place no greater the count is over and
+    五十千克 is 50 kg, not 1050 (五千克 stays 5000 of a gram, as 五千米 is 5000 metres)."""
+    prefix = _ZH_UNITS[run[-1]]
+    for char in reversed(run[:-1]):
+        if char in _ZH_DIGITS:
+            continue
+        return _ZH_UNITS[char] <= prefix
+    return False
 
 
 def _range_values(run: str) -> list[int]:

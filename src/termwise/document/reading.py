@@ -22,6 +22,7 @@ import sys
 import unicodedata
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -130,7 +131,7 @@ def load_document(
     data = read_input(file_path)
     if len(data) < document_cache.MIN_BYTES:
         text, used = _decode(data, file_path, encoding, encoding_option)
-        _note_encoding(file_path, encoding, used, encoding_option)
+        note_encoding(file_path, encoding, used, encoding_option)
         return _build(text, lang, file_path, fmt, used, id_aliases, None)
     # A large book: its segments are cached under the hash of these very bytes, so a change
     # to the file (or to what it is read with) is never answered from the cache.
@@ -141,7 +142,7 @@ def load_document(
     if cached is not None:
         tag, used, segments, code_blocks, link_definitions = cached
         text = decode_bytes(data, file_path, used)
-        _note_encoding(file_path, encoding, used, encoding_option)
+        note_encoding(file_path, encoding, used, encoding_option)
         if fmt == "markdown" and "<!--" in text:
             # The cache keeps segments, not what reading them warned of: read the blocks
             # again (no sentences split, so a fraction of the segmenting) to warn again.
@@ -159,7 +160,7 @@ def load_document(
         document.id_aliases = dict(id_aliases or {})
         return document
     text, used = _decode(data, file_path, encoding, encoding_option)
-    _note_encoding(file_path, encoding, used, encoding_option)
+    note_encoding(file_path, encoding, used, encoding_option)
     document = _build(text, lang, file_path, fmt, used, id_aliases, None)
     document_cache.write(
         key,
@@ -180,9 +181,7 @@ def _decode(
     return decode_bytes(data, path, chosen, encoding_option=encoding_option), chosen
 
 
-def _note_encoding(
-    path: Path, encoding: str | None, used: str, encoding_option: bool | str
-) -> None:
+def note_encoding(path: Path, encoding: str | None, used: str, encoding_option: bool | str) -> None:
     """Tell on stderr which encoding ``path`` was read in where it was found, not named,
     and is not UTF-8 (``encoding.encoding_note``)."""
     note = encoding_note(used, encoding_option) if encoding is None else None
@@ -713,6 +712,10 @@ def _reads_as_speech(content: str) -> bool:
     if _GREETING.match(content) or _ANSWER.match(content) or _DATE.match(content):
         return True
     words = re.findall(r"[^\W\d_]+", content)
+    if len(words) > 1 and words[0].lower() in _QUESTION_WORDS and words[1] in _PERSONAL_PRONOUNS:
+        # A question word before its subject asks nothing: "What we learned", "How you can
+        # help" and "Why we built it" are headlines (a question puts its verb first).
+        return False
     for position, word in enumerate(words):
         following = words[position + 1] if position + 1 < len(words) else ""
         written_lower = following[:1].islower()
@@ -776,7 +779,8 @@ def _standalone_headings(
             and not _CAPTION.match(content)
             and not _TERMINAL_PUNCTUATION.search(words[-1])
             and not words[-1].endswith(("-", "–", "—"))
-            and words[-1].lower() not in _CONTINUING_WORDS
+            # Capitalised, the word is a label's: "Vitamin A" stands as "Vitamin C" does.
+            and not _cut_before_going_on(content)
             and not _reads_as_speech(content)
         )
 
@@ -1204,7 +1208,7 @@ def plain_text_blocks(text: str) -> list[Block]:
     # A page's foot (its footnotes, number and header) interrupts a paragraph, not ends it.
     page_edge = furniture | footnotes
     standalone = _standalone_headings(text, spans, width, page_edge)
-    title = _printed_title(text, spans, furniture)
+    title = _printed_title(text, spans, furniture) or _wrapped_title(text, spans, width, furniture)
     # A table's many short lines make the typical width a row's: a row is short beside the
     # text's longest lines.
     longest = max(end - start for start, end in spans)
@@ -1369,6 +1373,81 @@ def _printed_title(text: str, spans: Sequence[tuple[int, int]], furniture: set[i
                 return range(index, last + 1)
         break
     return range(0)
+
+
+# The fewest words of a title's first line that wraps: a shorter title fits one line, and a
+# name above an address ("Jane Doe" over "Riverside Park") is two lines of two words.
+WRAPPED_TITLE_WORDS = 4
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _wrapped_title(
+    text: str, spans: Sequence[tuple[int, int]], width: int, furniture: set[int]
+) -> range:
+    """The lines of a title in Title Case that opens the text over two or three lines, a
+    blank line and a paragraph below it, where no print header names it (``_printed_title``):
+    "A Study of Translation Memory Reuse" over "In Large Public Administrations" was a
+    heading and a sentence. Empty where the text opens otherwise."""
+    first = next((index for index, (start, end) in enumerate(spans) if end > start), None)
+    if first is None or width < 40:
+        return range(0)
+    last = first
+    # One line past a title's: a book of one paragraph is not read through.
+    while (
+        last + 1 < len(spans)
+        and spans[last + 1][1] > spans[last + 1][0]
+        and last - first < TITLE_LINES
+    ):
+        last += 1
+    if furniture.intersection(range(first, last + 1)):
+        return range(0)  # a page's header or number, which ``_printed_title`` reads
+    lines = [text[slice(*spans[index])] for index in range(first, last + 1)]
+    paragraph = next(
+        (index for index in range(last + 1, len(spans)) if spans[index][1] > spans[index][0]), None
+    )
+    joined = " ".join(lines)
+    if (
+        not 2 <= len(lines) <= TITLE_LINES
+        or paragraph is None
+        or len(lines[0].split()) < WRAPPED_TITLE_WORDS
+        or any(len(line) >= 0.75 * width or any(char.isdigit() for char in line) for line in lines)
+        or _TERMINAL_PUNCTUATION.search(lines[-1])
+        or joined.count(",") >= 2
+        or _reads_as_speech(joined)
+    ):
+        return range(0)
+    # Title Case: every word capitalised but the small words a title writes in lower case.
+    words = _TITLE_WORD.findall(joined)
+    if not all(word[0].isupper() or word in _CONTINUING_WORDS for word in words):
+        return range(0)
+    if not all(_wraps_onto(line, below) for line, below in pairwise(lines)):
+        return range(0)
+    return range(first, last + 1)
+
+
+# Prepositions and articles no title ends with, beyond the words a sentence goes on after
+# (``_CONTINUING_WORDS``): "Jahresbericht Über Die Übersetzung In Den" and "Rapport Annuel
+# Sur La Traduction" over "Dans Les Administrations Publiques" wrap. "But" is not one: a
+# poem's line opens with it ("But I Have Promises To Keep").
+_TITLE_WRAP_WORDS = _CONTINUING_WORDS | _word_set(
+    "into onto upon about between through towards across against "
+    "dans sur sous avec pour par entre vers au aux un une "
+    "den dem des ein eine einer eines einem einen über unter auf bei nach aus zur zum vom "
+    "sobre con para por hacia al una"
+)
+
+
+def _wraps_onto(line: str, next_line: str) -> bool:
+    """Whether ``next_line`` goes on with the title ``line`` wrapped from: ``line`` stops on a
+    word no title ends with ("A Study of"), or ``next_line`` opens in lower case or on such a
+    word ("In Large Public Administrations"). Two lines in Title Case that each stand whole
+    are a title and its authors, a sender's lines or a contents list, kept apart."""
+    opening = next_line.split(None, 1)[0]
+    return (
+        line.rsplit(None, 1)[-1].lower() in _TITLE_WRAP_WORDS
+        or opening[:1].islower()
+        or opening.lower() in _TITLE_WRAP_WORDS
+    )
 
 
 def _signature_line(text: str, spans: Sequence[tuple[int, int]], index: int, width: int) -> bool:

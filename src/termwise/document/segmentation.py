@@ -485,13 +485,25 @@ _SHORT_QUOTATION_SPAN = re.compile(
 # their own. A sentence may open with ところ (ところで, "by the way"), とにかく, とても or
 # とはいえ ("even so"), and a speaker before a colon opens the next quotation (“你去哪里？”我说：
 # “回家。”). A speech verb with no pronoun before it is a verb only where a stop, 道/着 or 完
-# follows it: 问题, 说明书, 答案 and 叫做 open sentences of their own.
+# follows it: 问题, 说明书, 答案 and 叫做 open sentences of their own, as 说明 ("explain"),
+# 说服 ("persuade") and 问题 do after a pronoun (“好。”我们说明原因。). A name, or a few
+# words, before 说 or 问 and its stop is the speaker too (“走吧。”小王说。, “走吧。”王芳笑着说。
+# were cut before the name), but not before a cry: “我们要自由！”人群高喊着。 is a sentence
+# of the crowd's. 说明天 ("said tomorrow"), 说明白, 说服装 and 问题目 are the verb said
+# before their words (“好的。”她说明天再来。). A pronoun or an adverb opening the words
+# before 说 makes them a sentence's own (“你好。”你先说。, “谢谢。”我不想再说。: "you
+# speak first", "I won't say it again"), no speaker's name: a name is one to three
+# characters, with at most a manner (笑着) after it.
 _QUOTE_CLOSERS = "」』”’"
 _SPEECH_VERB = "(?:说|說|问|問|答|喊|叫|嚷)"
+_NOT_SAID_AFTER_PRONOUN = "明(?![天白])|服(?![装裝])|[题題](?!目)"
+_SPEAKER_ADVERB = "[先再不都也就还還又才只却卻没沒]"
 _SAID_AFTER_QUOTE = re.compile(
     r"と(?!ころ|にかく|ても|はいえ)|って"
-    rf"|[他她我你它][们們]?{_SPEECH_VERB}(?![道着著]?[：:])"
+    rf"|[他她我你它][们們]?{_SPEECH_VERB}(?![道着著]?[：:]|{_NOT_SAID_AFTER_PRONOUN})"
     rf"|{_SPEECH_VERB}(?:[。，！？,!?完]|[道着著](?![：:]))"
+    rf"|(?![他她我你它][们們]?{_SPEAKER_ADVERB}|{_SPEAKER_ADVERB})"
+    r"[\u4e00-\u9fff]{1,3}?(?:[\u4e00-\u9fff][着著])?(?:说|說|问|問)(?:[道着著]?[。，！？,!?]|完)"
 )
 
 
