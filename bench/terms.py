@@ -5,9 +5,13 @@ Scoring as in TermEval 2020: one list of unique lower-cased forms per domain cor
 termwise, every form of every kept variant group), precision, recall and F1 against the
 domain's unique annotation list, with and without named entities.
 
-termwise is scored leave-one-domain-out: the combiner is trained on the other domain of the
-same language and its cut-off is the one it learned there, so no score below comes from a
-model that saw the domain it is scored on (the shipped model, trained on both, would).
+termwise is scored as ``terms extract`` lists the terms (``listed``): ``extract_terms``
+with the occurrences, so that the rules that need them (a candidate written mostly inside
+one longer candidate is a fragment of it and is not listed) count; a list built from the
+scores alone missed them. It is scored leave-one-domain-out: the combiner is trained on
+the other domain of the same language and its cut-off is the one it learned there, so no
+score below comes from a model that saw the domain it is scored on (the shipped model,
+trained on both, would).
 yake runs in the same process on the same documents with its top N set to the size of the
 gold list (with named entities), which tells it the answer's size; termwise gets no count.
 pyate is tried and reported as not run where it cannot (it needs a spaCy model, which is
@@ -41,21 +45,29 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from termwise.document.reading import load_document  # noqa: E402
 from termwise.terms.candidates import fold  # noqa: E402
-from termwise.terms.extract import extract_terms  # noqa: E402
+from termwise.terms.extract import (  # noqa: E402
+    extract_terms,
+    segment_texts,
+    segments_document,
+)
+from termwise.terms.model import Combiner  # noqa: E402
 from termwise.terms.train import (  # noqa: E402
     acter_domains,
-    corpus_texts,
+    corpus_documents,
     f1_score,
     fit,
     load_corpus,
     pieces,
-    texts_corpus,
 )
+
+if TYPE_CHECKING:
+    from termwise.document.model import Document
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "term-dev"
 
@@ -66,6 +78,15 @@ def yake_terms(texts: list[list[str]], lang: str, top: int) -> set[str]:
     extractor = yake.KeywordExtractor(lan=lang, n=3, top=top)
     text = "\n".join(" ".join(doc) for doc in texts)
     return {keyword.lower() for keyword, _ in extractor.extract_keywords(text)}
+
+
+def listed(documents: list[Document], lang: str, combiner: Combiner) -> tuple[set[str], set[str]]:
+    """The TermEval lists of what ``terms extract`` lists for ``documents``: every form of
+    every candidate, and the same without the named entities (``--no-names``)."""
+    candidates = extract_terms(documents, lang, combiner=combiner).candidates
+    every = {form for candidate in candidates for form in candidate.forms}
+    unnamed = {form for candidate in candidates if not candidate.name for form in candidate.forms}
+    return every, unnamed
 
 
 def pyate_status() -> str:
@@ -84,11 +105,10 @@ def quality(data: Path) -> list[tuple[str, str, float, float]]:
     for (lang, domain), corpus in corpora.items():
         others = [c for (lg, dm), c in corpora.items() if lg == lang and dm != domain]
         combiner = fit(others)
-        selected = corpus.extracted(combiner)
-        # What ``terms extract --no-names`` lists: the named entities' groups left out.
-        unnamed = corpus.extracted(combiner, with_names=False)
+        documents = corpus_documents(data, lang, domain)
+        selected, unnamed = listed(documents, lang, combiner)
         started = time.process_time()
-        peer = yake_terms(corpus_texts(data, lang, domain), lang, len(corpus.gold))
+        peer = yake_terms([segment_texts(doc) for doc in documents], lang, len(corpus.gold))
         yake_seconds = time.process_time() - started
         f1_ours = f1_yake = 0.0
         for label, gold in (("yes", corpus.gold), ("no", corpus.gold_no_entities)):
@@ -146,19 +166,13 @@ def single(data: Path) -> None:
     means: dict[tuple[str, int], list[float]] = {}
     for (lang, domain), corpus in corpora.items():
         combiner = fit([c for (lg, dm), c in corpora.items() if lg == lang and dm != domain])
-        texts = corpus_texts(data, lang, domain)
+        texts = [segment_texts(doc) for doc in corpus_documents(data, lang, domain)]
         for size in PIECE_SIZES:
             scores = []
-            for number, piece in enumerate(sample(texts, size)):
-                gold = present(corpus.gold, piece)
-                alone = texts_corpus(
-                    f"{corpus.name}#{number}",
-                    lang,
-                    [piece],
-                    gold,
-                    present(corpus.gold_no_entities, piece),
-                )
-                scores.append(f1_score(alone.extracted(combiner), gold))
+            for piece in sample(texts, size):
+                alone = segments_document([(str(i), text) for i, text in enumerate(piece)], lang)
+                found, _ = listed([alone], lang, combiner)
+                scores.append(f1_score(found, present(corpus.gold, piece)))
             p, r, f = (sum(s[i] for s in scores) / len(scores) for i in range(3))
             print(
                 f"single {corpus.name:<8} {size:5d} words: {len(scores):2d} pieces, "

@@ -117,6 +117,21 @@ def primary(tag: str) -> str:
     return normalize(tag).split("-")[0]
 
 
+# Languages whose noun phrases put the head first, their adjectives and complements after it
+# ("comunidad de futuro compartido", "parc éolien en mer"): the terms' heads, abbreviations
+# and the constrained MT's agreement are read from the first noun there, from the last in
+# English, German or Chinese.
+_HEAD_FIRST = frozenset({"es", "fr", "it", "pt", "ca", "gl", "ro", "oc", "an", "ast"})
+
+
+@functools.lru_cache(maxsize=256)
+def puts_head_first(tag: str) -> bool:
+    """Whether the language of ``tag`` puts a noun phrase's head first (``_HEAD_FIRST``):
+    one list, which term discovery and the constrained MT read alike. (Cached: term
+    discovery asks it for every pair of nested candidates.)"""
+    return primary(tag) in _HEAD_FIRST
+
+
 @functools.lru_cache(maxsize=1024)
 def same_language(a: str, b: str) -> bool:
     """Whether two tags are one written language to a translator: the same primary language

@@ -254,6 +254,14 @@ _CLAUSE_END = re.compile(r"[.:;!?]")
 # A variable with a subscript: two or three capitals and one small letter ("EGy", "EFy",
 # "CTr", "BEy"); a plural ("HAWTs") and the units "MWh", "GHz" are not.
 _VARIABLE = re.compile(r"[A-Z]{2,3}[a-gi-ry]")
+# A citation key: a word in capitals alone in square brackets, with at most a year or a
+# short tag after it ("[KUN 97]", "[SAB 07_4]", "[MUL TI]", "[DOH]"), or in parentheses
+# with a year ("(SMITH 2005)", "(SMITH, 2005)"): an author's name cut short, or a
+# publisher's, that the text cites (``CandidateIndex.word_citation``).
+_CITATION_KEY = re.compile(
+    r"\[\s*([A-Z][A-Z'-]*[A-Z])(?:,?\s+\w{1,6})?\s*\]"
+    r"|\(\s*([A-Z][A-Z'-]*[A-Z]),?\s+\d{4}[a-z]?\s*\)"
+)
 
 
 class Token(NamedTuple):
@@ -376,6 +384,8 @@ class CandidateIndex:
     # a subscripted variable ("EGy").
     word_label: dict[str, int] = field(default_factory=dict)
     word_variable: dict[str, int] = field(default_factory=dict)
+    # Per word: occurrences written as a citation key ("[KUN 97]", ``_CITATION_KEY``).
+    word_citation: dict[str, int] = field(default_factory=dict)
     # Per word: occurrences right after an auxiliary (``_AUXILIARY_CUES``; French only).
     word_after_auxiliary: dict[str, int] = field(default_factory=dict)
     # Per word: how often the text writes it in small letters. A capital elsewhere is then
@@ -674,6 +684,7 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
     adverbs = base == "en"
     labels = index.word_label
     variables = index.word_variable
+    citations = index.word_citation
     lone_headings: set[str] = set()
     # Words written in small letters somewhere, and (word, the capitalised word that opens
     # its sentence right before it) counts: whether that opener is a name is known only
@@ -694,6 +705,7 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
                     lone_headings.add(content[0])
             prose = known_share(running, base)
             title_line = _title_case(text, tokens)
+            keys = _citation_keys(text)
             previous = ""
             previous_kind = BREAK
             for position, token in enumerate(tokens):
@@ -705,6 +717,8 @@ def collect(documents: Iterable[Iterable[str]], lang: str) -> CandidateIndex:
                         upper_counts[norm] = upper_counts.get(norm, 0) + 1
                         if _VARIABLE.fullmatch(text, token.start, token.end):
                             variables[norm] = variables.get(norm, 0) + 1
+                        if token.start in keys:
+                            citations[norm] = citations.get(norm, 0) + 1
                     if (
                         token.capital
                         and position > 0
@@ -1056,6 +1070,16 @@ def _is_adverb(word: str) -> bool:
     if stem.endswith("ical"):
         bases.append(stem[:-2])
     return any(len(base) >= 4 and zipf(base, "en") >= 3.0 for base in bases)
+
+
+def _citation_keys(text: str) -> frozenset[int]:
+    """Where the citation keys of ``text`` start (``_CITATION_KEY``)."""
+    if "[" not in text and "(" not in text:
+        return frozenset()
+    return frozenset(
+        match.start(1) if match.group(1) else match.start(2)
+        for match in _CITATION_KEY.finditer(text)
+    )
 
 
 def _drop_variable_names(index: CandidateIndex, lang: str) -> None:

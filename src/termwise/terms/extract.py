@@ -35,7 +35,6 @@ from termwise.terms.scoring import (
     split_form,
 )
 from termwise.terms.variants import (
-    _HEAD_FIRST,
     StemKeys,
     add_defined_forms,
     build_groups,
@@ -422,9 +421,9 @@ def _phrases(words: Sequence[str], lang: str) -> list[_Phrase]:
     """A form's ``words`` split at its linking words (``cand.LINK_WORDS``): the first
     phrase's head is the form's, a later phrase is a prepositional complement. English and
     German put a noun phrase's head last, the Romance languages first, their adjectives
-    after it (``variants._HEAD_FIRST``); Chinese writes its head last."""
+    after it (``languages.puts_head_first``); Chinese writes its head last."""
     glue = cand.LINK_WORDS.get(lang, frozenset()) | cand.LINK_ARTICLES.get(lang, frozenset())
-    head_first = lang in _HEAD_FIRST
+    head_first = languages.puts_head_first(lang)
     found: list[_Phrase] = []
     link = -1
     content: list[int] = []
@@ -465,7 +464,8 @@ def segment_texts(document: Document) -> list[str]:
 
 def segments_document(segments: Sequence[tuple[str, str]], lang: str) -> Document:
     """A document made of ``(segment id, text)`` pairs, for callers that have no file (the
-    checks, the workbench)."""
+    checks, the workbench, the benchmark's pieces of a corpus); a ``cand.Heading`` text is a
+    heading again, as ``segment_texts`` read it."""
     from termwise.document.model import Document, Segment, SegmentKind
 
     return Document(
@@ -474,7 +474,16 @@ def segments_document(segments: Sequence[tuple[str, str]], lang: str) -> Documen
         lang=languages.normalize(lang),
         encoding="utf-8",
         segments=[
-            Segment(segment_id, SegmentKind.SENTENCE, text, 0, 0, 0, 0, 0)
+            Segment(
+                segment_id,
+                SegmentKind.HEADING if isinstance(text, cand.Heading) else SegmentKind.SENTENCE,
+                str(text),
+                0,
+                0,
+                0,
+                0,
+                0,
+            )
             for segment_id, text in segments
         ],
     )

@@ -190,6 +190,21 @@ def join_tokens(tokens: list[str], lang: str) -> str:
     return " ".join(tokens).replace("' ", "'")
 
 
+# Where the combiner's head features (``spec_head``, ``head_productivity``,
+# ``modifier_productivity``) read a phrase's head first: French alone, as the shipped models
+# learnt them, not every language that puts it first (``languages.puts_head_first``). The
+# default model, which scores Spanish and the other Romance languages, weighs the
+# modifier's productivity well above the head's (0.33 against 0.14), learnt mostly from
+# English compounds whose modifier is the domain's noun ("wind" of "wind turbine", "wind
+# energy"; the French model weighs it 0.15). Read head first, a Spanish noun with its
+# adjective gives the opposite: an everyday head ("energía") and an adjective that agrees
+# in gender ("eólica", "eólico") and so counts as two modifiers: "energía eólica", "fuerza
+# centrífuga", "control aerodinámico" fell below the cut-off.
+# The rules that judge the text rather than weigh features (``fragment_shares``'s veto,
+# the variant groups, abbreviations) read every head-first language as such.
+COMBINER_HEAD_FIRST = frozenset({"fr"})
+
+
 def feature_matrix(
     index: CandidateIndex, forms: list[str], group_frequency: dict[str, int]
 ) -> np.ndarray:
@@ -198,7 +213,7 @@ def feature_matrix(
     stats_of = index.forms
     total = max(index.words, 1)
     counts = index.word_counts
-    head_last = lang != "fr"
+    head_last = lang not in COMBINER_HEAD_FIRST
     verb_end, adverb_end, plural_end, adjective_end = _ENDINGS.get(lang, ((), (), (), ()))
     links = LINK_WORDS.get(lang, frozenset())
     containers = _containers(index, lang)
@@ -533,14 +548,87 @@ def ordinals(index: CandidateIndex, forms: Sequence[str]) -> np.ndarray:
     )
 
 
+# A word that starts with a digit and holds no run of letters this long is a quantity with
+# its unit ("50kW", "600-700m", "200s") or a code ("0PW" of a postcode, "2k1-11"); a
+# longer run makes it a word ("4-beat", "20-meter") or a name ("4Energia").
+CODE_LETTERS = 4
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+# A number with capitals after it and nothing else: a name of a thing the text counts in
+# ("5G", "4G", "3GPP", "2FA", "4K", "3D"), a noun, unless the capitals are a unit's.
+_NAMED_BY_NUMBER = re.compile(r"\d+([^\W\d_]+)")
+# The unit symbols written in capitals alone, so that a quantity reads as such a name
+# ("5MW", "6GW", "0PW", "230V", "29A"), folded as the candidates' words are: watts, volts,
+# amperes, joules, newtons, and their multiples by a capital prefix (mega, giga, tera,
+# peta). A unit with a small letter ("kW", "Hz", "mph", "m") is never written so.
+_CAPITAL_UNITS = frozenset(
+    {"w", "v", "a", "j", "n"}
+    | {
+        prefix + unit
+        for prefix in ("m", "g", "t", "p")
+        for unit in ("w", "wh", "v", "va", "var", "j", "n", "hz")
+    }
+)
+
+
+def _named_by_number(word: str, index: CandidateIndex) -> bool:
+    """Whether ``word`` is a number with capitals after it, no unit's, that the text writes
+    in capitals at least half the time (``_NAMED_BY_NUMBER``): "5G" and "3GPP", where
+    "5g" is five grams and "50kW" a quantity."""
+    match = _NAMED_BY_NUMBER.fullmatch(word)
+    if match is None or match.group(1) in _CAPITAL_UNITS:
+        return False
+    upper = index.upper_counts.get(word, 0)
+    return upper > 0 and upper * 2 >= index.word_counts.get(word, upper)
+
+
+def _quantity_or_code(word: str, index: CandidateIndex) -> bool:
+    """Whether ``word`` is a number with its unit or a code (``CODE_LETTERS``), rather than
+    a name of a thing by a number (``_named_by_number``)."""
+    return (
+        word[:1].isdigit()
+        and all(len(run) < CODE_LETTERS for run in _LETTER_RUN.findall(word))
+        and not _named_by_number(word, index)
+    )
+
+
+def quantities_and_codes(index: CandidateIndex, forms: Sequence[str]) -> np.ndarray:
+    """Which of ``forms`` are made of quantities and codes alone (``CODE_LETTERS``): no
+    term ("50kw", "40kw 40kw", "0pw"), where one that names a thing by them is ("5mw
+    turbine", "20-meter circle"), and so is a name by a number ("5g", "3gpp"). A veto after
+    the combiner, as ``ordinals``."""
+    return np.array(
+        [all(_quantity_or_code(word, index) for word in index.forms[form].words) for form in forms],
+        dtype=bool,
+    )
+
+
+def citation_keys(index: CandidateIndex, forms: Sequence[str]) -> np.ndarray:
+    """Which of ``forms`` hold a word the text writes only as a citation key ("KUN" of
+    "[KUN 97]", ``candidates._CITATION_KEY``): an author cited, no term. A body that the
+    text also names elsewhere ("RTE" of "[RTE 08]" and "Le RTE est né") is kept. A veto
+    after the combiner, as ``ordinals``: the capitals made these read as acronyms."""
+    cited = index.word_citation
+    counts = index.word_counts
+    return np.array(
+        [
+            any(cited.get(word, 0) >= counts.get(word, 1) for word in index.forms[form].words)
+            for form in forms
+        ],
+        dtype=bool,
+    )
+
+
 def form_vetoes(index: CandidateIndex, forms: Sequence[str]) -> np.ndarray:
     """Which of ``forms`` no score keeps, judged on the text rather than on the combiner's
-    features: inflected verbs, French finite verbs, ordinals, lone common adjectives."""
+    features: inflected verbs, French finite verbs, ordinals, lone common adjectives,
+    quantities and codes, and authors cited by a key."""
     result: np.ndarray = (
         inflected_verbs(index, forms)
         | finite_verbs(index, forms)
         | ordinals(index, forms)
         | lone_adjectives(index, forms)
+        | quantities_and_codes(index, forms)
+        | citation_keys(index, forms)
     )
     return result
 
@@ -747,7 +835,7 @@ def fragment_shares(index: CandidateIndex) -> tuple[dict[str, float], dict[str, 
     keys = StemKeys(lang)
     glue = LINK_WORDS.get(lang, frozenset()) | LINK_ARTICLES.get(lang, frozenset())
     forms = index.forms
-    head_last = lang != "fr"
+    head_last = not languages.puts_head_first(lang)
     extended: dict[str, dict[tuple[bool, str], int]] = {}
     for form, stats in forms.items():
         if len(stats.words) < 2:

@@ -20,6 +20,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -35,6 +36,9 @@ from termwise.terms.variants import (
     find_abbreviations,
     group_frequencies,
 )
+
+if TYPE_CHECKING:
+    from termwise.document.model import Document
 
 _THRESHOLDS = np.round(np.arange(0.05, 0.9, 0.01), 2)
 # Inverse L2 strength of the logistic regression. Strong regularisation transfers best to
@@ -122,13 +126,18 @@ def read_gold(root: Path, lang: str, domain: str, *, entities: bool = True) -> s
     return {cand.fold(line.split("\t")[0]) for line in lines if line.strip()}
 
 
-def corpus_texts(root: Path, lang: str, domain: str) -> list[list[str]]:
-    """Each document's segment texts, read the way every termwise command reads them."""
+def corpus_documents(root: Path, lang: str, domain: str) -> list[Document]:
+    """A domain corpus's documents, read the way every termwise command reads them."""
     base = root / "acter" if (root / "acter").is_dir() else root
     folder = base / lang / domain / "annotated" / "texts"
+    return [load_document(path, lang=lang) for path in sorted(folder.glob("*.txt"))]
+
+
+def corpus_texts(root: Path, lang: str, domain: str) -> list[list[str]]:
+    """Each document's segment texts (``corpus_documents``)."""
     from termwise.terms.extract import segment_texts
 
-    return [segment_texts(load_document(path, lang=lang)) for path in sorted(folder.glob("*.txt"))]
+    return [segment_texts(document) for document in corpus_documents(root, lang, domain)]
 
 
 def load_corpus(root: Path, lang: str, domain: str) -> Corpus:

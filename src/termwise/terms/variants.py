@@ -212,10 +212,10 @@ def find_abbreviations(segments: Iterable[str], lang: str) -> dict[str, str]:
     """Abbreviations a text defines, ``{"aiib": "asian infrastructure investment bank"}``:
     a parenthesised capital word whose letters begin the words just before it, or failing
     that spell them (``_spelled``: "horizontal-axis wind turbines (HAWTs)"), or in a
-    head-first language begin them from the last (``_HEAD_FIRST``). A plural "s"
+    head-first language begin them from the last (``languages.puts_head_first``). A plural "s"
     ("HAWTs") and accents ("éoliennes à axe horizontal (EAH)") are no letters of it."""
     stops = stop_words(lang)
-    head_first = languages.primary(lang) in _HEAD_FIRST
+    head_first = languages.puts_head_first(lang)
     found: dict[str, str] = {}
     for text in segments:
         for match in _ABBREVIATION.finditer(text):
@@ -236,10 +236,6 @@ def find_abbreviations(segments: Iterable[str], lang: str) -> dict[str, str]:
                 found[fold(short)] = fold(long)
     return found
 
-
-# Languages that put a phrase's head first, whose texts often keep the English
-# abbreviation of a term (``find_abbreviations``).
-_HEAD_FIRST = frozenset({"fr", "es", "pt", "it"})
 
 # The most words a name may take before the ones its abbreviation stands for.
 _NAME_WORDS = 4
@@ -455,7 +451,7 @@ def _attach_short_forms(
 ) -> None:
     """Rule 5: a short form joins the one group that holds nearly all its longer uses."""
     lang = keys.lang
-    head_last = lang != "fr"
+    head_last = not languages.puts_head_first(lang)
     group_count: dict[str, int] = defaultdict(int)
     for form, stats in forms.items():
         group_count[union.find(form)] += stats.count

@@ -91,8 +91,6 @@ _LOWER_MARKED = re.compile(_LOWER_NEXT + r"(\W*)(\w+)")
 Marks = tuple[str, str]
 _STREAM_SPECIAL = re.compile(r"([\^$/<>\[\]@\\{}#])")
 _TAGS = re.compile(r"<([^>]*)>")
-# Languages whose noun phrases put the head first ("comunidad de futuro compartido").
-_HEAD_FIRST = {"es", "fr", "it", "pt", "ca", "gl", "ro", "oc", "an", "ast"}
 _GENDER_TAGS = {"masculine": "m", "feminine": "f", "neuter": "nt", "other": "mf"}
 _NUMBER_TAGS = {"singular": "sg", "plural": "pl"}
 _TAG_NUMBERS = {"sg": "singular", "pl": "plural"}
@@ -288,7 +286,7 @@ def find_head(term: Term, analyses: dict[str, list[tuple[str, list[str]]]], orig
     with none (``gendered`` false).
     """
     words = term.text.split(" ")
-    head_first = languages.primary(term.lang) in _HEAD_FIRST
+    head_first = languages.puts_head_first(term.lang)
     order = range(len(words)) if head_first else range(len(words) - 1, -1, -1)
     for index in order:
         word = words[index]
