@@ -66,6 +66,7 @@ from termwise.export.edition import (
     EditionBlock,
     EditionSegment,
     TermSpan,
+    sentence_glue,
     shown_text,
 )
 from termwise.export.layout import (
@@ -340,11 +341,15 @@ def docx_edition(edition: Edition, *, target_only: bool = False) -> bytes:
         table = document.add_table(rows=1, cols=2)
         table.style = "Table Grid"
         header = table.rows[0].cells
-        header[0].text = word_text(edition.source_name())
-        header[1].text = word_text(edition.target_name())
+        source_name, target_name, names_lang = edition.bilingual_names()
+        header[0].text = word_text(source_name)
+        header[1].text = word_text(target_name)
         for cell in header:
             for run in cell.paragraphs[0].runs:
                 run.bold = True
+                if names_lang != LEGEND_LANG:
+                    # Proofed in the language CLDR named them in (the source's).
+                    _set_language(run._r.get_or_add_rPr(), names_lang)
         # Repeated at the top of every page, so that a reader knows the columns there too.
         table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
         body = edition_parts(
@@ -963,17 +968,18 @@ def _spaced(
     lang: str,
 ) -> Iterator[tuple[_Piece, list[markdown_inline.Node] | None]]:
     """The pieces ``(piece, nodes, text written)`` of a paragraph's side of ``lang`` that
-    show something, each after a run of what ``languages.glue_after`` puts after the one
-    before it (none after a Chinese sentence): a comment alone gets no run, and no space
+    show something, each after a run of what ``sentence_glue`` puts between the one before
+    it and itself (none after a Chinese sentence): a comment alone gets no run, and no space
     beside the others. Both sides of a paragraph space their segments by this one rule."""
     previous: str | None = None
     for piece, nodes, text in pieces:
         if markdown_inline.shows_nothing(nodes):
             continue
-        glue = "" if previous is None else languages.glue_after(previous, lang)
+        shown = shown_text(text, nodes)
+        glue = "" if previous is None else sentence_glue(previous, shown, lang)
         if glue:
             _new_run(paragraph, glue)
-        previous = shown_text(text, nodes)
+        previous = shown
         yield piece, nodes
 
 

@@ -296,7 +296,7 @@ class Edition:
         heading = self._title_block()
         if heading is not None:
             texts = [item.segment.text for item in heading.segments]
-            return languages.join_sentences(texts, heading.source_lang)
+            return join_sentences(((text, text) for text in texts), heading.source_lang)
         if self.document.path is not None:
             return self.document.path.stem
         return "termwise edition"
@@ -312,7 +312,8 @@ class Edition:
             shown = [
                 MISSING if item.target is None else item.target for item in heading.target_runs()
             ]
-            return languages.join_sentences(filter(None, shown), heading.target_lang) or MISSING
+            written = ((text, text) for text in shown if text)
+            return join_sentences(written, heading.target_lang) or MISSING
         return self.title
 
     @property
@@ -400,6 +401,19 @@ class Edition:
     def target_name(self) -> str:
         return languages.display_name(self.target_lang)
 
+    def bilingual_names(self) -> tuple[str, str, str]:
+        """The source's and the target's names as a bilingual page, the source's, writes
+        them (its subtitle, its columns' heads), and the language they are written in:
+        CLDR's names in the source's language ("中文", "英语" on a Chinese paper's page), as
+        a translation's page names its own; English where the source is English or CLDR has
+        no data in it (termwise's own words, whose only wording is English)."""
+        english = languages.primary(self.source_lang) == "en"
+        own = None if english else languages.own_name(self.source_lang)
+        if own is None:
+            return self.source_name(), self.target_name(), "en"
+        target = languages.display_name(self.target_lang, self.source_lang)
+        return own, target, self.source_lang
+
 
 def build_edition(
     document: Document,
@@ -466,18 +480,41 @@ def build_edition(
 
 def join_sentences(pieces: Iterable[tuple[str, str]], lang: str) -> str:
     """A paragraph's sentences, each ``(shown, written)``: what its reader sees of it, and
-    what the edition writes. Each written one follows what ``languages.glue_after`` puts
-    after the text shown before it: every format joins a paragraph by this one rule.
-    (``languages.join_sentences`` where the two are one: markup written, a Markdown link's
-    address, decides no glue.)"""
+    what the edition writes. Each written one follows what ``sentence_glue`` puts between
+    the text shown before it and its own: every format joins a paragraph by this one rule.
+    (Markup written, a Markdown link's address, decides no glue.)"""
     out: list[str] = []
     previous: str | None = None
     for shown, written in pieces:
         if previous is not None:
-            out.append(languages.glue_after(previous, lang))
+            out.append(sentence_glue(previous, shown, lang))
         out.append(written)
         previous = shown
     return "".join(out)
+
+
+# The half-width stops a Chinese or Japanese sentence is often written with ("已发布.",
+# by machine translation or a hurried hand), in the place of "。", "！", "？".
+_HALF_WIDTH_STOPS = ".!?"
+
+
+def sentence_glue(before: str, after: str, lang: str) -> str:
+    """What an edition prints between two sentences of a paragraph of ``lang``, as its
+    reader sees them: what ``languages.glue_after`` puts after ``before``, but nothing
+    between two sentences of Chinese or Japanese writing where the first ends in a
+    half-width stop, as after its full-width one ("版本1.2." and "它更快。" were printed
+    "版本1.2. 它更快。"). A sentence of Latin text on either side keeps its space
+    ("已发布. It is faster!").
+
+    Edition-side only: a join the review session splits back byte for byte keeps
+    ``glue_after``'s space, which an edition, printed and never read back, has no need of."""
+    glue = languages.glue_after(before, lang)
+    end = before.rstrip()
+    if not glue or not languages.is_cjk(lang) or not end.endswith(tuple(_HALF_WIDTH_STOPS)):
+        return glue
+    last = next((char for char in reversed(end) if char.isalpha()), "")
+    first = next((char for char in after if char.isalpha()), "")
+    return "" if languages.cjk_character(last) and languages.cjk_character(first) else glue
 
 
 def shown_text(text: str, nodes: list[markdown_inline.Node] | None) -> str:

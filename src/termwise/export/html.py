@@ -49,7 +49,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection
-from html import escape
+from html import escape, unescape
+from unicodedata import east_asian_width
 
 from termwise import languages
 from termwise.document.model import CodeBlock, SegmentKind
@@ -83,11 +84,12 @@ from termwise.export.layout import (
 from termwise.export.markdown_inline import References
 from termwise.export.omitted_items import translation_part, translation_parts
 
-# On paper a paragraph's row (a paragraph) may go on over a page break, a few lines on
-# each side (``orphans``, ``widows``): kept whole, one longer than what was left of the
-# first page went to the second, and took the title row (kept with what follows it) and
-# the table's head along, leaving page 1 with the subtitle alone. A heading stays whole
-# and with what follows it.
+# On paper a row is kept whole, unless it is long (``LONG_ROW_LINES``: marked "long"), which
+# may go on over a page break, a few lines on each side (``orphans``, ``widows``): kept
+# whole, a long first paragraph went to page 2 and took the title row (kept with what
+# follows it) and the table's head along, leaving page 1 with the subtitle alone; let break
+# anywhere, a row of five lines printed three on one page and two on the next. A heading
+# stays whole and with what follows it.
 # The body's fonts name a Chinese family each system has (macOS's Songti, Debian's
 # fonts-noto-cjk, Windows's SimSun and YaHei): a browser takes a Chinese character from the
 # first that holds it, and with none named fell back to whatever it found, often a sans.
@@ -123,6 +125,7 @@ footer { margin-top: 1.5rem; color: var(--muted); font-size: .8rem; }
   body { margin: 0; max-width: none; font-size: 10.5pt; padding: 0; }
   header.edition { margin-bottom: .6rem; }
   tr.heading, h2, h3, h4 { page-break-inside: avoid; break-inside: avoid; }
+  table.edition > tbody > tr:not(.long) { page-break-inside: avoid; break-inside: avoid; }
   tr.heading { page-break-after: avoid; break-after: avoid; }
   td, p { orphans: 3; widows: 3; }
   .unreviewed { background: none; }
@@ -135,6 +138,16 @@ footer { margin-top: 1.5rem; color: var(--muted); font-size: .8rem; }
 
 # The class of each paragraph of a row's translation that holds several.
 CELL_PARAGRAPH = "cell-paragraph"
+
+# A row printed longer than this may break over pages: about a third of a page. Kept whole,
+# it would leave as much of the page before it blank, or (first) leave page 1 empty.
+LONG_ROW_LINES = 14
+# About as many characters as a printed column's line holds (a Chinese one counted twice):
+# what the estimate of a row's printed lines divides by.
+COLUMN_LINE_WIDTH = 48
+# Where a cell's text starts a new line on paper: its paragraphs, items, rows, breaks.
+_LINE_STARTS = re.compile(r"<(?:p|li|tr|br|h[1-6]|pre|blockquote|dt|dd)\b|\n")
+_TAG = re.compile(r"<[^>]*>")
 
 # Only an edition with tables or lists gets these, so that every other edition stays what it
 # was, byte for byte. They undo, for a table inside the edition's table, the edition's own
@@ -323,17 +336,18 @@ def _kind_of_term(statuses: list[str]) -> str:
 def _subtitle(edition: Edition, target_only: bool) -> str:
     """The line under the title, as a paragraph marked with its language.
 
-    A bilingual page is the source's, and says in English what it is (termwise's own words).
+    A bilingual page is the source's: an English one says in English what it is (termwise's
+    own words), another names its two languages in its own ("中文 – 英语", from
+    ``Edition.bilingual_names``), "bilingual edition" left out for the reason that follows.
     A translation's page is wholly in the translation's language: termwise has no wording
     of "Spanish translation of …" but the English, and CLDR (Babel), which names every
     language in every other, has none of that phrase, so another language's page says it in
     a form that needs no translation: the language's own name ("中文", "español"), then the
     original's title in the original's language."""
     if not target_only:
-        return (
-            f'<p lang="en">{escape(edition.source_name())} – '
-            f"{escape(edition.target_name())}, bilingual edition</p>"
-        )
+        source, target, lang = (escape(name) for name in edition.bilingual_names())
+        said = ", bilingual edition" if lang == "en" else ""
+        return f'<p lang="{lang}">{source} – {target}{said}</p>'
     original = edition.document_title
     if edition.document_title_is_markdown:
         original = markdown_inline.plain_text(original, edition.references)
@@ -351,11 +365,12 @@ def _bilingual_body(edition: Edition, body: list[tuple[FlatPart, int]]) -> list[
     """The two-column table: a row for each part, quoted ``depth`` deep on either side."""
     source_lang = escape(edition.source_lang)
     target_lang = escape(edition.target_lang)
+    source_name, target_name, names_lang = (escape(name) for name in edition.bilingual_names())
     rows = [
         '<table class="edition">',
         "<colgroup><col><col></colgroup>",
-        f'<thead><tr><th lang="en">{escape(edition.source_name())}</th>'
-        f'<th lang="en">{escape(edition.target_name())}</th></tr></thead>',
+        f'<thead><tr><th lang="{names_lang}">{source_name}</th>'
+        f'<th lang="{names_lang}">{target_name}</th></tr></thead>',
         "<tbody>",
     ]
     first_heading = True
@@ -373,7 +388,7 @@ def _bilingual_body(edition: Edition, body: list[tuple[FlatPart, int]]) -> list[
             continue  # (only a Markdown edition places them)
         if isinstance(block, CodeBlock):
             code = _quoted(_code_html(block), depth)
-            rows.append(f'<tr class="code"><td colspan="2">{code}</td></tr>')
+            rows.append(f'<tr{_row_class("code", code)}><td colspan="2">{code}</td></tr>')
             continue
         if not isinstance(block, EditionBlock):
             kind = "table" if isinstance(block, TablePart) else "list"
@@ -381,8 +396,8 @@ def _bilingual_body(edition: Edition, body: list[tuple[FlatPart, int]]) -> list[
             translation = translation_part(block)
             target_part = _quoted(_part_html(translation, target_html, markdown), depth)
             rows.append(
-                f'<tr class="{kind}"><td lang="{source_lang}">{source_part}</td>'
-                f'<td lang="{target_lang}">{target_part}</td></tr>'
+                f'<tr{_row_class(kind, source_part, target_part)}><td lang="{source_lang}">'
+                f'{source_part}</td><td lang="{target_lang}">{target_part}</td></tr>'
             )
             continue
         source = source_html(block)
@@ -400,10 +415,13 @@ def _bilingual_body(edition: Edition, body: list[tuple[FlatPart, int]]) -> list[
                 f'<td lang="{target_lang}">{target}</td></tr>'
             )
         else:
-            target = _paragraphs_cell(_target_paragraphs_html(block, markdown, references))
+            source = _quoted(source, depth)
+            target = _quoted(
+                _paragraphs_cell(_target_paragraphs_html(block, markdown, references)), depth
+            )
             rows.append(
-                f'<tr><td lang="{source_lang}">{_quoted(source, depth)}</td>'
-                f'<td lang="{target_lang}">{_quoted(target, depth)}</td></tr>'
+                f'<tr{_row_class("", source, target)}><td lang="{source_lang}">{source}</td>'
+                f'<td lang="{target_lang}">{target}</td></tr>'
             )
     for index, note in enumerate(edition.notes):
         # (A note's blocks are paragraphs: the reader reads no table or list into a note.)
@@ -413,11 +431,36 @@ def _bilingual_body(edition: Edition, body: list[tuple[FlatPart, int]]) -> list[
         )
         css = "notes first" if index == 0 else "notes"
         rows.append(
-            f'<tr class="{css}" id="{_note_id(note.label)}">'
+            f'<tr{_row_class(css, source, target)} id="{_note_id(note.label)}">'
             f'<td lang="{source_lang}">{source}</td><td lang="{target_lang}">{target}</td></tr>'
         )
     rows.extend(["</tbody>", "</table>"])
     return rows
+
+
+def _row_class(css: str, *cells: str) -> str:
+    """The class attribute of a row of ``cells`` whose own classes are ``css``, "long" added
+    where its longest cell prints longer than ``LONG_ROW_LINES``: the print style keeps
+    every other row whole on one page. (The rows of most editions stay as they were.)"""
+    if max(_printed_lines(cell) for cell in cells) > LONG_ROW_LINES:
+        css = f"{css} long".strip()
+    return f' class="{css}"' if css else ""
+
+
+def _printed_lines(cell_html: str) -> int:
+    """About how many lines ``cell_html`` prints in a column: each of its paragraphs (items,
+    rows, lines) as many as its characters fill (``COLUMN_LINE_WIDTH``). An estimate; a row
+    near the limit is kept whole or not by a line or two either way."""
+    lines = 0
+    for piece in _LINE_STARTS.split(cell_html):
+        text = unescape(_TAG.sub("", piece)).strip()
+        if text:
+            width = len(text)
+            if not text.isascii():
+                # Chinese and Japanese characters print twice as wide.
+                width += sum(east_asian_width(char) in "WF" for char in text)
+            lines += -(-width // COLUMN_LINE_WIDTH)
+    return lines
 
 
 def _target_only_notes(edition: Edition) -> list[str]:

@@ -272,7 +272,8 @@ def markdown_edition(edition: Edition, *, target_only: bool = False) -> str:
                 lines.append("")
                 continue
             if not in_table:
-                lines.append(f"| {edition.source_name()} | {edition.target_name()} |")
+                source_name, target_name, _ = edition.bilingual_names()
+                lines.append(f"| {source_name} | {target_name} |")
                 lines.append("| --- | --- |")
                 in_table = True
             source = _cell(source_text(block), edition.markdown)

@@ -5,7 +5,8 @@ Term discovery (``termwise.terms``) runs in a worker on the open document; each 
 under the grid's cursor, or rejected, which the project remembers
 (``termwise.terms.rejections``). A write announces itself with ``GlossaryPanel.Changed``,
 so highlights and checks follow as for any glossary edit. A named entity (a person, place
-or firm) is marked "name", as ``termwise terms`` marks it (``kind``).
+or firm) is marked "name", as ``termwise terms`` marks it (``kind``), and listed after the
+terms, as it lists them.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 
 
 class CandidatesPanel(Vertical):
-    """Candidate terms of the document, new and unrecorded variants first."""
+    """Candidate terms of the document the glossary lacks in some form, names after terms."""
 
     BINDINGS: ClassVar[list[BindingType]] = textual_bindings("candidates")  # type: ignore[assignment]
     DEFAULT_CSS = """
@@ -69,6 +70,7 @@ class CandidatesPanel(Vertical):
 
     def _extract(self) -> None:
         from termwise.terms.extract import KNOWN, extract_terms
+        from termwise.terms.formats import KEPT_BECAUSE
         from termwise.terms.rejections import Rejections
 
         session = self.session
@@ -79,6 +81,12 @@ class CandidatesPanel(Vertical):
             for c in found.candidates
             if c.status != KNOWN and (session.source_lang, c.forms[0]) not in rejected
         ]
+        # In the order ``termwise terms`` lists them: each part (at the cut-off, then each
+        # reason below it) with its names after its terms; a paper's authors and places,
+        # scored high, came before the terms a translator records. (A stable sort: the
+        # score order stays within each.)
+        sections = list(KEPT_BECAUSE)
+        shown.sort(key=lambda c: (sections.index(c.kept), c.name))
         hand_over(self, self.show, shown)
 
     def show(self, candidates: list[Candidate]) -> None:
