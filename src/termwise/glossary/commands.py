@@ -371,10 +371,13 @@ def import_glossary(
         )
     data = read_input(file)
     chosen = get_format(fmt) if fmt else detect_format(file, data)
+    from termwise.document.encoding import decode_bytes
     from termwise.terms import CANDIDATE_CSV_COLUMNS
 
-    header = ",".join(CANDIDATE_CSV_COLUMNS).encode()
-    if chosen.name == "csv" and data.lstrip(b"\xef\xbb\xbf").startswith(header):
+    # Decoded as every reader decodes it: `terms extract --encoding utf-16` writes a BOM'd
+    # UTF-16 list, whose bytes never start with the header's.
+    header = ",".join(CANDIDATE_CSV_COLUMNS)
+    if chosen.name == "csv" and decode_bytes(data, file).lstrip("\ufeff").startswith(header):
         # Read as a glossary, its header row was a concept and its variants translations.
         raise InputError(
             "a candidate list of `terms extract`, not a glossary: write it with "
@@ -386,10 +389,14 @@ def import_glossary(
     # Read first: a file that is not even XML gets the reader's error, which --lenient cannot
     # get past; what the validator then finds is what --lenient lets through.
     loaded = chosen.read(data, file, ReadOptions(source_lang, target_lang))
+    names_languages = chosen.name == "tbx" or _has_language_header(chosen.name, data)
+    if source_lang is None and chosen.name != "tbx" and names_languages:
+        own = _glossary_language_among(target, loaded.languages())
+        if own is not None:
+            loaded = chosen.read(data, file, ReadOptions(own, target_lang))
     deviations = import_checks.deviations(file, chosen.name, loaded)
     if deviations and not lenient:
         raise import_checks.refuse(file, deviations)
-    names_languages = chosen.name == "tbx" or _has_language_header(chosen.name, data)
     import_checks.check_flags_against_file(
         file,
         data,
@@ -653,14 +660,32 @@ def _leave_out_unreviewed(loaded: Glossary, file: Path) -> None:
     )
 
 
+def _glossary_language_among(target: Path, found: list[str]) -> str | None:
+    """The language of the glossary folder ``target`` goes into (its files' own, as the
+    merge takes it), where it is one of ``found``, the imported table's: the source
+    language of a table whose header names its languages but not which is the source. The
+    first column was: a client's "es,en,status" imported into an English project rated
+    the English terms with its status column, and made the source term "security"
+    deprecated for a "Forbidden" Spanish rendering."""
+    from termwise.glossary.import_merge import read_folder
+
+    if len(found) < 2 or not target.parent.is_dir():
+        return None
+    own = (file.glossary.lang for file in read_folder(target.parent, target))
+    return next((lang for lang in own if lang in found), None)
+
+
 def _has_language_header(fmt: str, data: bytes) -> bool:
     if fmt != "csv":
         return False
+    from termwise.document.encoding import decode_bytes
+    from termwise.errors import InputError
     from termwise.glossary.csv_glossary import column_role, detect_delimiter
 
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
+        # Decoded as the reader decodes it: a UTF-16 table's header names languages too.
+        text = decode_bytes(data, "").lstrip("\ufeff")
+    except InputError:
         return False
     first = text.splitlines()[0] if text.strip() else ""
     cells = first.split(detect_delimiter(text))
@@ -755,7 +780,9 @@ def validate(ctx: click.Context, file: Path) -> None:
             found = validate_file(path)
             checked.add(path)
         else:
-            found = _reader_problems(path, data)
+            # In a folder, a term two rows share is the folder's to tell: no command reads
+            # the rows as the import joins them.
+            found = _reader_problems(path, data, rows_clash=not file.is_dir())
         for problem in found:
             click.echo(str(problem))
         # A warning is shown, but it faults no file: the import takes it as it is.
@@ -782,7 +809,7 @@ def _folder_problems(folder: Path, checked: set[Path]) -> list[Problem]:
 
     from termwise.errors import TermwiseError
     from termwise.glossary import load_glossary
-    from termwise.glossary.conflicts import clashes
+    from termwise.glossary.conflicts import clashes, is_fault
     from termwise.glossary.model import Disagreement, Problem
 
     origins: dict[str, Path] = {}
@@ -805,15 +832,18 @@ def _folder_problems(folder: Path, checked: set[Path]) -> list[Problem]:
             (f" in {path.name}", f" in {other.name}") if path != other else ("", "")
         )
         message = clash.describe(where, other_where)
-        found.append(Problem(message, str(path), warning=not clash.same_term))
+        # As in one TBX file: a homonym in a language not the glossary's own is a warning.
+        found.append(Problem(message, str(path), warning=not is_fault(clash, loaded.lang)))
     return found
 
 
-def _reader_problems(path: Path, data: bytes) -> list[Problem]:
+def _reader_problems(path: Path, data: bytes, *, rows_clash: bool = True) -> list[Problem]:
     """What reading the CSV or OmegaT file ``path`` reports, faulting only what ``glossary
     import`` refuses (``import_checks``: broken quoting, no usable entry); the rest (an
     unknown status, a skipped row) is a warning, as the import takes the file with it.
-    Validate failed a CSV for a status the import read as none, and the two disagreed."""
+    Validate failed a CSV for a status the import read as none, and the two disagreed.
+    ``rows_clash``: with the terms of two concepts the matcher cannot tell apart
+    (``_row_clashes``)."""
     from dataclasses import replace
 
     from termwise.errors import InputError
@@ -837,7 +867,24 @@ def _reader_problems(path: Path, data: bytes) -> list[Problem]:
         # Validate writes nothing: what the import says of that is no problem of the file.
         said = error.message.removesuffix("; nothing written")
         found.append(Problem(said, error.path, error.line))
-    return found
+    return found + (_row_clashes(path, loaded) if rows_clash else [])
+
+
+def _row_clashes(path: Path, loaded: Glossary) -> list[Problem]:
+    """Terms of two concepts (rows) the matcher cannot tell apart, in the CSV or OmegaT
+    file ``path`` read as ``loaded``, with its rows joined as the import joins them (those
+    giving one source term are one concept): a warning each, as the import takes them. A
+    target homonym ("seguridad" for security and safety) was a warning in a TBX file and
+    passed unsaid in a CSV one, and the imported CSV's TBX then had it."""
+    from termwise.glossary.conflicts import clashes
+    from termwise.glossary.import_merge import MergeReport, combine_rows
+    from termwise.glossary.model import Problem
+
+    found = loaded.languages()
+    if found:
+        # The import's source language for a file that names none: its first column's.
+        combine_rows(loaded, loaded.lang or found[0], path.name, MergeReport())
+    return [Problem(clash.describe(), str(path), warning=True) for clash in clashes(loaded)]
 
 
 @glossary.command("find")
@@ -1040,71 +1087,6 @@ _ADD_HELP = {
 }
 
 
-def _glossary_there(path: Path) -> Glossary | None:
-    """The glossary at ``path`` as every command reads it, or None where there is none yet."""
-    from termwise.glossary import load_glossary
-    from termwise.glossary.formats import glossary_files
-
-    exists = bool(glossary_files(path)) if path.is_dir() else path.is_file()
-    return load_glossary(path) if exists else None
-
-
-def _refuse_another_concepts_term(path: Path, term: str, lang: str, concept_id: str | None) -> None:
-    """Refuse to add to ``concept_id`` a term another concept has, saying why. A target
-    language's homonym ("seguridad" for security and safety) is normal in terminology, but
-    the checks take a term for one concept alone: a translation of "safety" as "seguridad"
-    was reported as missing its term. The refusal said to give --status, which changes the
-    other concept's term."""
-    from termwise import languages
-    from termwise.glossary.conflicts import clashes_of
-    from termwise.glossary.matcher import same_form
-    from termwise.glossary.text_language import own_language
-    from termwise.terms.recording import RecordingError
-
-    loaded = _glossary_there(path) if concept_id is not None else None
-    if loaded is None or concept_id is None or loaded.get(concept_id) is None:
-        return
-    tag = languages.normalize(lang)
-    holders = [c for c in clashes_of(loaded, concept_id, term, tag) if c.same_term]
-    if not holders or any(same_form(t.text, term) for t in loaded.concept(concept_id).terms(tag)):
-        return
-    other = holders[0].other.id
-    if own_language(loaded) == tag:
-        why = (
-            "MT leaves it to the engine wherever it stands, and the checks take it for "
-            f"{other}'s alone"
-        )
-    else:
-        why = (
-            f"the checks take it for {other}'s alone: a translation of {concept_id} that "
-            f"uses it is reported as missing {concept_id}'s term"
-        )
-    raise RecordingError(
-        f"{term!r} ({tag}) is a term of {other} already, and one term of two concepts is "
-        f"refused: {why}. If it is {concept_id}'s and not {other}'s: termwise glossary remove "
-        f"{term!r} --concept {other}, then add it again"
-    )
-
-
-def _warn_same_words(path: Path, term: str, lang: str) -> None:
-    """Say which other concept has a term the matcher takes for the same words as ``term``,
-    just recorded: "worlds peace" beside another concept's "world peace" was never found
-    for its own concept, and nothing said so."""
-    from termwise import languages
-    from termwise.glossary.conflicts import clashes_of
-    from termwise.glossary.matcher import same_form
-
-    loaded = _glossary_there(path)
-    tag = languages.normalize(lang)
-    if loaded is None:
-        return
-    holder = next((c for c, t in loaded.terms(tag) if same_form(t.text, term)), None)
-    if holder is None:
-        return
-    for clash in clashes_of(loaded, holder.id, term, tag):
-        click.echo(f"warning: {clash.describe()}", err=True)
-
-
 def _add_command() -> None:
     # ``glossary add`` lives with term discovery, which records what it finds; the term's
     # language left out is resolved here, where the command meets the project's glossary.
@@ -1132,11 +1114,9 @@ def _add_command() -> None:
             params["lang"] = term_language(
                 layout, params["term"], params["document"], params["glossary_path"]
             )
-        path = params["glossary_path"] or layout.glossary_dir
-        _refuse_another_concepts_term(path, params["term"], params["lang"], params["concept_id"])
-        done = record(**params)
-        _warn_same_words(path, params["term"], params["lang"])
-        return done
+        # Refusing another concept's term and warning of a term the matcher takes for
+        # another's are the recording's, which the workbench records through too.
+        return record(**params)
 
     add.callback = functools.update_wrapper(with_language, record)
     glossary.add_command(add, "add")

@@ -449,15 +449,20 @@ def glossary_bytes(
     try:
         data, problems = chosen.write(glossary, options)
     except UnicodeEncodeError as error:
-        # Before anything is written: a file without the terms the encoding cannot hold
-        # would look complete.
-        missing = error.object[error.start : error.end]
-        raise InputError(
-            f"the encoding {options.encoding} cannot hold {missing!r} (and maybe more); "
-            "export as utf-8 or utf-16",
-            target,
-        ) from None
+        raise cannot_hold(error, options.encoding, target) from None
     for problem in problems:
         if problem.path is None:
             problem.path = str(target)
     return data, problems
+
+
+def cannot_hold(error: UnicodeEncodeError, encoding: str, where: Path | None) -> InputError:
+    """The refusal of an export (a glossary, a candidate list) in ``encoding``, which cannot
+    hold what ``error`` met: raised before anything is written, since a file without those
+    terms would look complete."""
+    missing = error.object[error.start : error.end]
+    return InputError(
+        f"the encoding {encoding} cannot hold {missing!r} (and maybe more); "
+        "export as utf-8 or utf-16",
+        where,
+    )

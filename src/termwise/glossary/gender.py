@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from termwise import languages
 from termwise.glossary.inflection import split_prefix
@@ -255,11 +256,18 @@ def head_index(words: Sequence[str], lang: str) -> int:
     one after the prenominal adjectives before it ("nueva gobernanza": 1); 0 for a language
     without rules here. Constrained MT injects the head this rule finds, so that the gender
     it carries is the one ``head_gender`` gave for that word."""
-    prenominal = _PRENOMINAL.get(languages.primary(languages.normalize(lang)), frozenset())
+    prenominal = _prenominal(lang)
     index = 0
     while index < len(words) - 1 and words[index].lower() in prenominal:
         index += 1
     return index
+
+
+@lru_cache(maxsize=64)
+def _prenominal(lang: str) -> frozenset[str]:
+    """``lang``'s prenominal adjectives: ``head_index`` runs for every term of a glossary
+    the matcher reads, and normalising the tag each time was a tenth of the reading."""
+    return _PRENOMINAL.get(languages.primary(lang), frozenset())
 
 
 def prefixed_gender(

@@ -175,7 +175,7 @@ def merge_into_folder(
     imported.lang = imported.lang or source
     report = MergeReport()
     if rows and source is not None:
-        _combine_rows(imported, source, source_name, report)
+        combine_rows(imported, source, source_name, report)
     for concept in imported.concepts:
         _one_preferred(concept, source_name, report)
     owners = _Owners(files)
@@ -229,7 +229,7 @@ def merge_into_folder(
     return report
 
 
-def _combine_rows(imported: Glossary, source: str, source_name: str, report: MergeReport) -> None:
+def combine_rows(imported: Glossary, source: str, source_name: str, report: MergeReport) -> None:
     """Make the rows of ``imported`` that give one source-language term one concept, the
     first row's preferred terms staying preferred: as concepts of their own they all
     merged into one concept of the glossary, the last row winning, with a conflict line

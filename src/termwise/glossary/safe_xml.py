@@ -89,6 +89,9 @@ def line_of(element: etree._Element) -> int | None:
 
 def text_of(element: etree._Element) -> str:
     """All text inside an element, stripped."""
+    if not len(element):
+        # Most elements of a glossary hold text alone: no walk for it.
+        return (element.text or "").strip()
     return "".join(str(piece) for piece in element.itertext()).strip()
 
 

@@ -122,10 +122,13 @@ def read_tbx(data: bytes, path: str | Path, id_prefix: str = "") -> Glossary:
     """Read TBX v3 (any dialect, dca or dct) or TBX 2008 (``martif``) from ``data``; a
     concept without an id is ``c<n>``, the n-th, with ``id_prefix`` before it
     (``ReadOptions.id_prefix``)."""
-    tree = parse_xml(data, path)
-    root = tree.getroot()
-    reader = _Reader(str(path), id_prefix)
-    return reader.read(root)
+    return read_tbx_root(parse_xml(data, path).getroot(), path, id_prefix)
+
+
+def read_tbx_root(root: etree._Element, path: str | Path, id_prefix: str = "") -> Glossary:
+    """``read_tbx`` of a file parsed already: ``glossary validate`` checks the tree and then
+    reads it, and parsing a 10,000-concept file twice was time for nothing."""
+    return _Reader(str(path), id_prefix).read(root)
 
 
 class _Reader:

@@ -27,10 +27,10 @@ from lxml import etree
 
 from termwise import languages
 from termwise.errors import InputError, TermwiseError
-from termwise.glossary.conflicts import Clash, clashes
-from termwise.glossary.model import Glossary, Problem, TermStatus
+from termwise.glossary.conflicts import clashes, is_fault
+from termwise.glossary.model import Problem, TermStatus
 from termwise.glossary.safe_xml import line_of, local_name, namespace, parse_xml, text_of
-from termwise.glossary.tbx import TBX_NAMESPACES, XML_LANG, read_tbx, stray_in_term
+from termwise.glossary.tbx import TBX_NAMESPACES, XML_LANG, read_tbx_root, stray_in_term
 from termwise.glossary.tbx_basic import BASIC_CATEGORIES, BASIC_PICKLISTS
 from termwise.glossary.tbx_status import (
     MIN_VALUES,
@@ -84,7 +84,7 @@ def validate_file(path: str | Path) -> list[Problem]:
     except InputError as error:
         return [Problem(error.message, str(target), error.line, error.column)]
     validator = _Validator(str(target))
-    return validator.run(tree.getroot()) + validator.clashes(data)
+    return validator.run(tree.getroot()) + validator.clashes(tree.getroot())
 
 
 class _Validator:
@@ -255,6 +255,8 @@ class _Validator:
         else:
             self.lang_tag(section)
         terms = 0
+        # As the reader keys the section's terms; once a section, not once a term.
+        tag = _normalized(lang) if lang else None
         for child in section:
             lname = local_name(child)
             if not lname:
@@ -262,9 +264,12 @@ class _Validator:
             if lname in term_secs:
                 terms += 1
                 self.term(child)
-                if lang:
-                    self.note_preferred(child, lang)
-                    self.note_line(child, lang)
+                term = next(
+                    (e for e in child.iter() if local_name(e) == "term" and text_of(e)), None
+                )
+                if tag is not None and term is not None:
+                    self.note_preferred(child, term, tag)
+                    self.note_line(term, tag)
             elif terms:
                 self.report(child, f"<{lname}> after a term section in a language section")
             else:
@@ -272,34 +277,29 @@ class _Validator:
         if not terms:
             self.report(section, "language section without any term section")
 
-    def note_preferred(self, term_sec: etree._Element, lang: str) -> None:
-        """Keep the term of ``term_sec`` aside when its status, read as the reader reads it
-        (``read_status``, the most cautious of several), is preferred."""
-        term = next(
-            (e for e in term_sec.iter() if local_name(e) == "term" and text_of(e)),
-            None,
-        )
+    def note_preferred(self, term_sec: etree._Element, term: etree._Element, tag: str) -> None:
+        """Keep ``term``, of ``term_sec``, aside when its status, read as the reader reads
+        it (``read_status``, the most cautious of several), is preferred."""
         statuses = [
             status
             for kind, value in _status_notes(term_sec)
             if (status := read_status(self.dialect, kind, value).status) is not None
         ]
-        if term is not None and statuses and most_cautious(statuses) is TermStatus.PREFERRED:
-            self.preferred.setdefault(_normalized(lang), []).append(term)
+        if statuses and most_cautious(statuses) is TermStatus.PREFERRED:
+            self.preferred.setdefault(tag, []).append(term)
 
-    def note_line(self, term_sec: etree._Element, lang: str) -> None:
-        term = next((e for e in term_sec.iter() if local_name(e) == "term" and text_of(e)), None)
-        if term is None or self.concept_id is None:
+    def note_line(self, term: etree._Element, tag: str) -> None:
+        if self.concept_id is None:
             return
-        key = (self.concept_id, _normalized(lang), " ".join(text_of(term).split()))
+        key = (self.concept_id, tag, " ".join(text_of(term).split()))
         self.lines.setdefault(key, line_of(term) or 0)
 
-    def clashes(self, data: bytes) -> list[Problem]:
+    def clashes(self, root: etree._Element) -> list[Problem]:
         """Terms of two concepts the matcher cannot tell apart (``conflicts``), read from
-        ``data`` as every command reads the file: a fault where one term is two concepts',
+        ``root`` as every command reads the file: a fault where one term is two concepts',
         a warning where two terms are the same words to the matcher."""
         try:
-            glossary = read_tbx(data, self.path)
+            glossary = read_tbx_root(root, self.path)
         except TermwiseError:
             # What keeps the reader from it, the structure's checks have said.
             return []
@@ -308,19 +308,9 @@ class _Validator:
             line = self.lines.get((clash.concept.id, clash.term.lang, clash.term.text))
             other = self.lines.get((clash.other.id, clash.other_term.lang, clash.other_term.text))
             message = clash.describe(other_where=f" (line {other})" if other else "")
-            found.append(Problem(message, self.path, line, warning=not self.fault(clash, glossary)))
+            warning = not is_fault(clash, glossary.lang)
+            found.append(Problem(message, self.path, line, warning=warning))
         return found
-
-    @staticmethod
-    def fault(clash: Clash, glossary: Glossary) -> bool:
-        """Whether ``clash`` breaks the file: one term of two concepts in the language the
-        file names as its own (or in any, where it names none). In another language it is a
-        homonym ("seguridad" for safety and security), which termbases hold as a matter of
-        course: a warning, as the checks count it for one concept only."""
-        if not clash.same_term:
-            return False
-        own = glossary.lang
-        return own is None or languages.primary(clash.lang) == languages.primary(own)
 
     def lang_tag(self, element: etree._Element) -> None:
         """An ``xml:lang`` that names no language ("sp" for Spanish) is valid XML, but its

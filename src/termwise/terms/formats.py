@@ -8,7 +8,6 @@ import json
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any
 
-from termwise.errors import InputError
 from termwise.spreadsheet_cells import guard
 from termwise.terms import CANDIDATE_CSV_COLUMNS, CANDIDATE_CSV_CUT_OFF_COLUMNS
 from termwise.terms.extract import (
@@ -107,15 +106,12 @@ def encoded(text: str, encoding: str, where: Path | None) -> bytes:
     """``text`` in ``encoding``, refused before anything is written where the encoding
     cannot hold a term, as `glossary export` refuses it: a list without them would look
     complete."""
+    from termwise.glossary.formats import cannot_hold
+
     try:
         return text.encode(encoding)
     except UnicodeEncodeError as error:
-        missing = error.object[error.start : error.end]
-        raise InputError(
-            f"the encoding {encoding} cannot hold {missing!r} (and maybe more); "
-            "write utf-8, utf-8-sig or utf-16",
-            where,
-        ) from None
+        raise cannot_hold(error, encoding, where) from None
 
 
 def to_text(candidates: list[Candidate], extraction: Extraction) -> str:

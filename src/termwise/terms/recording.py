@@ -283,12 +283,16 @@ def record_term(
     # The whole glossary, every file of the folder merged: a term another file has is no
     # new term, and a concept split over files has its terms in all of them.
     whole = load_glossary(path) if path.is_dir() and glossary_files(path) else glossary
+    if concept_id is not None:
+        _refuse_another_concepts_term(whole, text, tag, concept_id)
     for concept in whole.concepts:
         for term in concept.terms(tag):
             if same_form(term.text, text):
                 raise RecordingError(
                     f"{text!r} is already a term of {concept.id} in {target}, "
-                    f"{term.status.value} (--status with the term as written changes that)"
+                    f"{term.status.value}; to give it another status: termwise glossary add "
+                    f"{term.text!r} --concept {concept.id} --status STATUS (in the "
+                    "workbench, on the term in the glossary panel, F9)"
                 )
     if concept_id is None:
         chosen = Concept(new_id or new_concept_id(glossary, text))
@@ -311,7 +315,60 @@ def record_term(
         tell(f"note: {message}")
     for problem in save_glossary(glossary, target):
         tell(f"warning: {problem}")
+    if whole is not glossary:
+        # The folder as it reads now, for the warnings below: the term is in one file of it.
+        held = whole.get(chosen.id)
+        if held is None:
+            whole.concepts.append(held := Concept(chosen.id))
+        held.add(term)
+    for warning in same_words_warnings(whole, chosen.id, text, tag):
+        tell(warning)
     return target, chosen.id, term.status
+
+
+def _refuse_another_concepts_term(whole: Glossary, text: str, tag: str, concept_id: str) -> None:
+    """Refuse to add to ``concept_id`` a term another concept of ``whole`` has, saying why.
+    A target language's homonym ("seguridad" for security and safety) is normal in
+    terminology, but the checks take a term for one concept alone: a translation of
+    "safety" as "seguridad" was reported as missing its term. The refusal said to give
+    --status, which changes the other concept's term; the workbench's candidates (F6) and
+    glossary panel (F9) said so too, where no option is given at all."""
+    from termwise.glossary.conflicts import clashes_of
+    from termwise.glossary.matcher import same_form
+    from termwise.glossary.text_language import own_language
+
+    concept = whole.get(concept_id)
+    if concept is None or any(same_form(t.text, text) for t in concept.terms(tag)):
+        return
+    holders = [c for c in clashes_of(whole, concept_id, text, tag) if c.same_term]
+    if not holders:
+        return
+    other = holders[0].other.id
+    if own_language(whole) == tag:
+        why = (
+            "MT leaves it to the engine wherever it stands, and the checks take it for "
+            f"{other}'s alone"
+        )
+    else:
+        why = (
+            f"the checks take it for {other}'s alone: a translation of {concept_id} that "
+            f"uses it is reported as missing {concept_id}'s term"
+        )
+    raise RecordingError(
+        f"{text!r} ({tag}) is a term of {other} already, and one term of two concepts is "
+        f"refused: {why}. If it is {concept_id}'s and not {other}'s: termwise glossary remove "
+        f"{text!r} --concept {other}, then add it again"
+    )
+
+
+def same_words_warnings(glossary: Glossary, concept_id: str, text: str, tag: str) -> list[str]:
+    """A warning for each other concept of ``glossary`` with a term the matcher takes for the
+    same words as ``text``, just recorded for ``concept_id``: "worlds peace" beside another
+    concept's "world peace" was never found for its own concept, and nothing said so (the
+    command line said it; a candidate accepted in the workbench did not)."""
+    from termwise.glossary.conflicts import clashes_of
+
+    return [f"warning: {clash.describe()}" for clash in clashes_of(glossary, concept_id, text, tag)]
 
 
 def change_status(
@@ -522,6 +579,7 @@ def add(
             click.echo(f"{term!r} of {concept} in {target}: {before.value} → {status}")
             if TermStatus(status) is TermStatus.PREFERRED:
                 _warn_other_preferred(glossary_path or layout.glossary_dir, concept, term, lang)
+            _warn_same_words(glossary_path or layout.glossary_dir, concept, term, lang)
             return
     found = None
     if document is not None:
@@ -545,6 +603,15 @@ def add(
         f"added {term!r} ({languages.normalize(lang)}, {recorded.value}) to {chosen} in "
         f"{target}{where}"
     )
+
+
+def _warn_same_words(path: Path, concept_id: str, text: str, lang: str) -> None:
+    """``same_words_warnings`` of a term whose status changed, as of one just added."""
+    from termwise.glossary.formats import load_glossary
+
+    glossary = load_glossary(path)
+    for warning in same_words_warnings(glossary, concept_id, text, languages.normalize(lang)):
+        click.echo(warning, err=True)
 
 
 def _warn_other_preferred(path: Path, concept_id: str, text: str, lang: str) -> None:
