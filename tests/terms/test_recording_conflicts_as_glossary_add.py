@@ -3,7 +3,7 @@
 why, a term the matcher reads as another concept's is warned of, and a term the glossary
 has already names the options that change it. Only ``glossary add`` did so, in the
 command's own code; the workbench recorded "worlds peace" beside "world peace" silently
-and answered a target homonym with an option it has not ("--status")."""
+and answered another concept's term with an option it has not ("--status")."""
 
 from __future__ import annotations
 
@@ -33,19 +33,33 @@ def _glossary(path: Path) -> Path:
     return path
 
 
-def test_another_concepts_term_is_refused_saying_why(tmp_path: Path) -> None:
+def test_another_concepts_source_term_is_refused_saying_why(tmp_path: Path) -> None:
     path = _glossary(tmp_path / "glossary.tbx")
     before = path.read_bytes()
     with pytest.raises(RecordingError) as refused:
-        record_term(path, "seguridad", "es", concept_id="safety", tell=[].append)
+        record_term(path, "security", "en", concept_id="safety", tell=[].append)
     message = str(refused.value)
     assert message.startswith(
-        "'seguridad' (es) is a term of security already, and one term of two concepts is "
-        "refused: the checks take it for security's alone"
+        "'security' (en) is a term of security already, and one term of two concepts is "
+        "refused: MT leaves it to the engine"
     )
-    assert "termwise glossary remove 'seguridad' --concept security" in message
+    assert "termwise glossary remove 'security' --concept security" in message
     assert "--status" not in message
     assert path.read_bytes() == before
+
+
+def test_a_target_homonym_is_recorded_with_a_warning(tmp_path: Path) -> None:
+    path = _glossary(tmp_path / "glossary.tbx")
+    said: list[str] = []
+    record_term(path, "seguridad", "es", concept_id="safety", tell=said.append)
+    assert said == [
+        "warning: 'seguridad' (es) is a term of security and of safety: a homonym, which "
+        "the checks read as the concept the source names; if it is a slip, keep it in one "
+        "of them"
+    ]
+    glossary = load_glossary(path)
+    assert [t.text for t in glossary.concept("safety").terms("es")] == ["seguridad"]
+    assert [t.text for t in glossary.concept("security").terms("es")] == ["seguridad"]
 
 
 def test_the_same_words_as_another_concepts_term_are_warned_of(tmp_path: Path) -> None:
@@ -90,7 +104,7 @@ def test_a_term_the_glossary_has_names_the_options_that_change_it(tmp_path: Path
 def test_glossary_add_says_the_same(tmp_path: Path) -> None:
     _glossary(tmp_path / "glossary" / "glossary.tbx")
     refused = termwise(
-        "glossary", "add", "seguridad", "--concept", "safety", "--lang", "es", cwd=tmp_path
+        "glossary", "add", "security", "--concept", "safety", "--lang", "en", cwd=tmp_path
     )
     assert refused.returncode == 2
     assert "is a term of security already, and one term of two concepts is refused" in (

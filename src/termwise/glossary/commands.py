@@ -831,9 +831,10 @@ def _folder_problems(folder: Path, checked: set[Path]) -> list[Problem]:
         where, other_where = (
             (f" in {path.name}", f" in {other.name}") if path != other else ("", "")
         )
-        message = clash.describe(where, other_where)
         # As in one TBX file: a homonym in a language not the glossary's own is a warning.
-        found.append(Problem(message, str(path), warning=not is_fault(clash, loaded.lang)))
+        warning = not is_fault(clash, loaded.lang)
+        message = clash.describe(where, other_where, homonym=warning)
+        found.append(Problem(message, str(path), warning=warning))
     return found
 
 
@@ -876,15 +877,19 @@ def _row_clashes(path: Path, loaded: Glossary) -> list[Problem]:
     giving one source term are one concept): a warning each, as the import takes them. A
     target homonym ("seguridad" for security and safety) was a warning in a TBX file and
     passed unsaid in a CSV one, and the imported CSV's TBX then had it."""
-    from termwise.glossary.conflicts import clashes
+    from termwise.glossary.conflicts import clashes, is_fault
     from termwise.glossary.import_merge import MergeReport, combine_rows
     from termwise.glossary.model import Problem
 
     found = loaded.languages()
-    if found:
-        # The import's source language for a file that names none: its first column's.
-        combine_rows(loaded, loaded.lang or found[0], path.name, MergeReport())
-    return [Problem(clash.describe(), str(path), warning=True) for clash in clashes(loaded)]
+    # The import's source language for a file that names none: its first column's.
+    source = loaded.lang or (found[0] if found else None)
+    if source is not None:
+        combine_rows(loaded, source, path.name, MergeReport())
+    return [
+        Problem(clash.describe(homonym=not is_fault(clash, source)), str(path), warning=True)
+        for clash in clashes(loaded)
+    ]
 
 
 @glossary.command("find")

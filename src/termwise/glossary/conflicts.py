@@ -2,14 +2,16 @@
 
 The matcher finds a term in a text by its words' keys (stems, case, quotes and dashes
 aside), and a span whose key two concepts have belongs to neither: constrained MT leaves it
-to the engine ("the source form is shared with c2") and the checks take it for the first
-concept's alone (a translation using it for the second is "missing" its term). So two
-concepts with one term ("wind turbine" in c1 and c2), or with terms the matcher takes for
-the same words ("worlds peace" beside "world peace"), are told here, by asking the matcher
-itself: a copy of its normalisation would drift from it. One term of two concepts is a
-fault (``glossary add`` refuses it, ``glossary validate`` fails it, ``glossary import``
-refuses the file); two terms the matcher cannot tell apart are a warning, being two terms
-someone may mean as they are.
+to the engine ("the source form is shared with c2") and the checks cannot tell which
+concept's rendering the translation owes it. So two concepts with one term ("wind turbine"
+in c1 and c2), or with terms the matcher takes for the same words ("worlds peace" beside
+"world peace"), are told here, by asking the matcher itself: a copy of its normalisation
+would drift from it. One term of two concepts in the glossary's own language is a fault
+(``glossary add`` refuses it, ``glossary validate`` fails it, ``glossary import`` refuses
+the file). In another language it is a homonym ("seguridad" for security and safety), which
+termbases hold as a matter of course and the checks read as the concept the source names:
+a warning, as are two terms the matcher cannot tell apart, being two terms someone may mean
+as they are.
 
 The matcher is asked only about terms that could be another concept's at all: those whose
 words start alike (``_rough_key``). A matcher over all 10,000 concepts of a TBX made
@@ -56,9 +58,16 @@ class Clash:
         """One term of two concepts, not two terms the matcher cannot tell apart."""
         return same_form(self.term.text, self.other_term.text)
 
-    def describe(self, where: str = "", other_where: str = "") -> str:
+    def describe(self, where: str = "", other_where: str = "", *, homonym: bool = False) -> str:
         """What is wrong and what to do; ``where`` and ``other_where`` say where each term
-        stands (" (line 7)", " in client.tbx"), as the caller knows it."""
+        stands (" (line 7)", " in client.tbx"), as the caller knows it. ``homonym``: the
+        shared term is in a target language (``is_fault`` is false), where it is no fault."""
+        if self.same_term and homonym:
+            return (
+                f"{self.term.text!r} ({self.lang}) is a term of {self.other.id}{other_where} "
+                f"and of {self.concept.id}{where}: a homonym, which the checks read as the "
+                "concept the source names; if it is a slip, keep it in one of them"
+            )
         if self.same_term:
             return (
                 f"{self.term.text!r} ({self.lang}) is a term of {self.other.id}{other_where} "
@@ -110,7 +119,7 @@ def is_fault(clash: Clash, own_lang: str | None) -> bool:
     """Whether ``clash`` breaks a glossary whose own language is ``own_lang``: one term of two
     concepts in that language (in any, where it names none). In another language it is a
     homonym ("seguridad" for safety and security), which termbases hold as a matter of
-    course: a warning, as the checks count it for one concept only."""
+    course and the checks read as the concept the source names: a warning."""
     if not clash.same_term:
         return False
     return own_lang is None or languages.primary(clash.lang) == languages.primary(own_lang)

@@ -307,8 +307,10 @@ class _Validator:
         for clash in clashes(glossary):
             line = self.lines.get((clash.concept.id, clash.term.lang, clash.term.text))
             other = self.lines.get((clash.other.id, clash.other_term.lang, clash.other_term.text))
-            message = clash.describe(other_where=f" (line {other})" if other else "")
             warning = not is_fault(clash, glossary.lang)
+            message = clash.describe(
+                other_where=f" (line {other})" if other else "", homonym=warning
+            )
             found.append(Problem(message, self.path, line, warning=warning))
         return found
 

@@ -285,7 +285,9 @@ def record_term(
     whole = load_glossary(path) if path.is_dir() and glossary_files(path) else glossary
     if concept_id is not None:
         _refuse_another_concepts_term(whole, text, tag, concept_id)
-    for concept in whole.concepts:
+    # Another concept's term in a target language is a homonym, let through above.
+    holders = whole.concepts if concept_id is None else [whole.get(concept_id)]
+    for concept in filter(None, holders):
         for term in concept.terms(tag):
             if same_form(term.text, text):
                 raise RecordingError(
@@ -327,13 +329,14 @@ def record_term(
 
 
 def _refuse_another_concepts_term(whole: Glossary, text: str, tag: str, concept_id: str) -> None:
-    """Refuse to add to ``concept_id`` a term another concept of ``whole`` has, saying why.
-    A target language's homonym ("seguridad" for security and safety) is normal in
-    terminology, but the checks take a term for one concept alone: a translation of
-    "safety" as "seguridad" was reported as missing its term. The refusal said to give
-    --status, which changes the other concept's term; the workbench's candidates (F6) and
-    glossary panel (F9) said so too, where no option is given at all."""
-    from termwise.glossary.conflicts import clashes_of
+    """Refuse to add to ``concept_id`` a term another concept of ``whole`` has in the
+    glossary's own language, saying why: MT leaves such a span to the engine and the checks
+    cannot tell which concept's rendering it needs. In a target language the term is a
+    homonym ("seguridad" for security and safety), normal in terminology, which the checks
+    read as the concept the source names: recorded, and warned of. The refusal said to give --status,
+    which changes the other concept's term; the workbench's candidates (F6) and glossary
+    panel (F9) said so too, where no option is given at all."""
+    from termwise.glossary.conflicts import clashes_of, is_fault
     from termwise.glossary.matcher import same_form
     from termwise.glossary.text_language import own_language
 
@@ -344,20 +347,14 @@ def _refuse_another_concepts_term(whole: Glossary, text: str, tag: str, concept_
     if not holders:
         return
     other = holders[0].other.id
-    if own_language(whole) == tag:
-        why = (
-            "MT leaves it to the engine wherever it stands, and the checks take it for "
-            f"{other}'s alone"
-        )
-    else:
-        why = (
-            f"the checks take it for {other}'s alone: a translation of {concept_id} that "
-            f"uses it is reported as missing {concept_id}'s term"
-        )
+    if not is_fault(holders[0], own_language(whole)):
+        # A homonym: ``same_words_warnings`` tells it once the term is recorded.
+        return
     raise RecordingError(
         f"{text!r} ({tag}) is a term of {other} already, and one term of two concepts is "
-        f"refused: {why}. If it is {concept_id}'s and not {other}'s: termwise glossary remove "
-        f"{text!r} --concept {other}, then add it again"
+        "refused: MT leaves it to the engine wherever it stands, and the checks cannot tell "
+        f"which concept's rendering it needs. If it is {concept_id}'s and not {other}'s: "
+        f"termwise glossary remove {text!r} --concept {other}, then add it again"
     )
 
 
@@ -365,10 +362,16 @@ def same_words_warnings(glossary: Glossary, concept_id: str, text: str, tag: str
     """A warning for each other concept of ``glossary`` with a term the matcher takes for the
     same words as ``text``, just recorded for ``concept_id``: "worlds peace" beside another
     concept's "world peace" was never found for its own concept, and nothing said so (the
-    command line said it; a candidate accepted in the workbench did not)."""
-    from termwise.glossary.conflicts import clashes_of
+    command line said it; a candidate accepted in the workbench did not); a target homonym
+    is told as one."""
+    from termwise.glossary.conflicts import clashes_of, is_fault
+    from termwise.glossary.text_language import own_language
 
-    return [f"warning: {clash.describe()}" for clash in clashes_of(glossary, concept_id, text, tag)]
+    own = own_language(glossary)
+    return [
+        f"warning: {clash.describe(homonym=not is_fault(clash, own))}"
+        for clash in clashes_of(glossary, concept_id, text, tag)
+    ]
 
 
 def change_status(

@@ -158,7 +158,7 @@ class CandidatesPanel(Vertical):
     def _record(self, candidate: Candidate, concept: str | None) -> None:
         """Write the candidate to the glossary: its term as a new concept, or its forms the
         glossary lacks as variants of ``concept``; the first use is the source."""
-        from termwise.terms.recording import Found, record_term
+        from termwise.terms.recording import Details, Found, record_term
 
         session = self.session
         texts = candidate.unrecorded() if candidate.concept else [candidate.term]
@@ -168,6 +168,8 @@ class CandidatesPanel(Vertical):
             segment = session.document.segment(first.segment)
             line, _ = session.document.line_col(segment.to_source(first.start, first.end)[0])
             found = Found(session.path, line, segment.text)
+        # A name kept from the list says so in the glossary, where nothing else would.
+        details = Details(note=_NAME_NOTE, part_of_speech="properNoun") if candidate.name else None
         written: list[tuple[Path, str, str]] = []
         said: list[str] = []
         try:
@@ -181,6 +183,7 @@ class CandidatesPanel(Vertical):
                         session.source_lang,
                         concept_id=concept,
                         found=found,
+                        details=details,
                         tell=said.append,
                     )
                     written.append((path, recorded, text))
@@ -205,3 +208,8 @@ class CandidatesPanel(Vertical):
             self.query_one("#candidates-list", OptionList).highlighted = min(
                 index, len(remaining) - 1
             )
+
+
+# The note a name accepted from the list carries into the glossary (with the part of speech
+# properNoun): the list marks it a name, and without the note the glossary would not say so.
+_NAME_NOTE = "a name, as term discovery marked it"
