@@ -79,3 +79,18 @@ def test_a_word_in_lower_case_is_no_deprecated_acronym_of_the_target(tmp_path: P
         rows,
     )
     assert terminology_issues(project) == [("term-forbidden", "un", "UN")]
+
+
+def test_a_glossary_written_in_capitals_has_no_acronyms(tmp_path: Path) -> None:
+    # Its short terms are words written as the rest of it is: "tax" is its TAX.
+    project = make_project(
+        tmp_path / "p",
+        [("The tax and the fee are set by law.", "El impuesto lo fija el estado.")],
+        [
+            ("tax", [("en", "TAX", "preferred"), ("es", "IMPUESTO", "preferred")]),
+            ("fee", [("en", "FEE", "preferred"), ("es", "TASA", "preferred")]),
+            ("law", [("en", "LAW", "preferred"), ("es", "LEY", "preferred")]),
+            ("vat", [("en", "VALUE ADDED TAX", "preferred"), ("es", "IVA", "preferred")]),
+        ],
+    )
+    assert sorted(issue[1] for issue in terminology_issues(project)) == ["fee", "law"]

@@ -115,3 +115,14 @@ def test_a_shared_term_has_the_status_of_the_concept_the_source_names(tmp_path: 
         if issue["check"].startswith("term-")
     ]
     assert issues == [("term-forbidden", "safety", "seguridad", "inocuidad")]
+
+
+def test_one_use_of_a_shared_term_renders_one_of_two_concepts_named(tmp_path: Path) -> None:
+    # The source names both; a single "seguridad" translates one of them, and the other
+    # (whichever it is) is still missing, as before the checks read every concept.
+    project = make_project(
+        tmp_path / "p",
+        [("Security and safety are key.", "La seguridad es clave.")],
+        SECURITY_FIRST,
+    )
+    assert [issue[0] for issue in terminology_issues(project)] == ["term-missing"]

@@ -48,6 +48,8 @@ def test_the_glue_looks_at_the_writing_on_both_sides_of_a_half_width_stop() -> N
     assert sentence_glue("Version 1.2.", "它更快。", "zh") == " "
     assert sentence_glue("[untranslated]", "它更快。", "zh") == " "
     assert sentence_glue("好。", "It works.", "zh") == ""
+    # A digit after a half-width stop would read as a decimal ("发布.2025年").
+    assert sentence_glue("它于2024年发布.", "2025年将更新。", "zh") == " "
     # Spaced languages keep their space whatever the writing.
     assert sentence_glue("版本1.2.", "它更快。", "en") == " "
 

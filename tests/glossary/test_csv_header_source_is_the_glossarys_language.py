@@ -57,3 +57,14 @@ def test_without_a_glossary_the_first_column_is_the_source(tmp_path: Path) -> No
     assert imported.returncode == 0, imported.stderr
     assert _statuses(tmp_path)[("en", "security")] == "deprecated"
     assert _statuses(tmp_path)[("es", "seguridad")] == "preferred"
+
+
+def test_a_header_with_regions_is_read_by_language(tmp_path: Path) -> None:
+    assert termwise("glossary", "add", "wind farm", "--lang", "en", cwd=tmp_path).returncode == 0
+    table = _TABLE.replace("es,en,", "es-ES,en-US,")
+    (tmp_path / "client.csv").write_text(table, encoding="utf-8")
+    imported = termwise("glossary", "import", "client.csv", cwd=tmp_path)
+    assert imported.returncode == 0, imported.stderr
+    statuses = _statuses(tmp_path)
+    assert statuses[("en-US", "security")] == "preferred"
+    assert statuses[("es-ES", "seguridad")] == "deprecated"

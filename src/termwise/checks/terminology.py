@@ -426,8 +426,10 @@ def term_missing(context: CheckContext, pair: Pair) -> Iterator[Issue]:
         return
     # Used in the target, officially or not; a deprecated rendering there is
     # term-forbidden's business, and reporting it twice only adds noise.
-    # A term two concepts share is either's ("seguridad" translating "safety").
-    used = {concept for match in context.target_terms(pair) for concept in match.concepts}
+    # A term two concepts share is the one the source names ("seguridad" translating
+    # "safety"), and one use of it renders one of them: "Security and safety" → "La
+    # seguridad" still lacks a concept.
+    used = {match.concept_id for match in meant_target_terms(context, pair)}
     nested: set[str] | None = None
     for match, facts in _each_concept(context, source_matches, skip=used):
         concept_id = match.concept_id
@@ -455,11 +457,20 @@ def term_missing(context: CheckContext, pair: Pair) -> Iterator[Issue]:
 
 
 def _nested_concepts(context: CheckContext, pair: Pair) -> set[str]:
-    """The concepts whose target terms the target holds, those inside a longer term too."""
+    """The concepts whose target terms stand inside a longer term of the target; a term two
+    concepts share is either's there ("seguridad" in "seguridad alimentaria"). The target's
+    own matches are left to ``term_missing``'s reading of them, by the concept the source
+    names, one concept a use."""
     if context.target_lang is None or not pair.target:
         return set()
     found = context.matcher(context.target_lang).find_nested(pair.target)
-    return {concept for match in found for concept in match.concepts}
+    top = {(match.start, match.end) for match in context.target_terms(pair)}
+    return {
+        concept
+        for match in found
+        if (match.start, match.end) not in top
+        for concept in match.concepts
+    }
 
 
 @register(

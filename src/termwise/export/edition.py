@@ -12,6 +12,7 @@ links (``references``) and print no definition.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -513,8 +514,14 @@ def sentence_glue(before: str, after: str, lang: str) -> str:
     if not glue or not languages.is_cjk(lang) or not end.endswith(tuple(_HALF_WIDTH_STOPS)):
         return glue
     last = next((char for char in reversed(end) if char.isalpha()), "")
-    first = next((char for char in after if char.isalpha()), "")
+    # The next sentence's first character past its opening quotes: a digit there keeps the
+    # space ("发布.2025年" reads as a decimal).
+    first = next((char for char in after.lstrip() if not _is_punctuation(char)), "")
     return "" if languages.cjk_character(last) and languages.cjk_character(first) else glue
+
+
+def _is_punctuation(char: str) -> bool:
+    return unicodedata.category(char).startswith("P")
 
 
 def shown_text(text: str, nodes: list[markdown_inline.Node] | None) -> str:

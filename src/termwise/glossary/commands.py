@@ -668,11 +668,16 @@ def _glossary_language_among(target: Path, found: list[str]) -> str | None:
     the English terms with its status column, and made the source term "security"
     deprecated for a "Forbidden" Spanish rendering."""
     from termwise.glossary.import_merge import read_folder
+    from termwise.glossary.model import lang_matches
 
     if len(found) < 2 or not target.parent.is_dir():
         return None
-    own = (file.glossary.lang for file in read_folder(target.parent, target))
-    return next((lang for lang in own if lang in found), None)
+    own = [file.glossary.lang for file in read_folder(target.parent, target)]
+    # By language, not region: an "es-ES,en-US" header in an English project.
+    return next(
+        (tag for lang in own if lang for tag in found if lang_matches(tag, lang)),
+        None,
+    )
 
 
 def _has_language_header(fmt: str, data: bytes) -> bool:

@@ -456,13 +456,16 @@ def glossary_bytes(
     return data, problems
 
 
-def cannot_hold(error: UnicodeEncodeError, encoding: str, where: Path | None) -> InputError:
+def cannot_hold(
+    error: UnicodeEncodeError,
+    encoding: str,
+    where: Path | None,
+    advice: str = "export as utf-8 or utf-16",
+) -> InputError:
     """The refusal of an export (a glossary, a candidate list) in ``encoding``, which cannot
     hold what ``error`` met: raised before anything is written, since a file without those
-    terms would look complete."""
+    terms would look complete. ``advice``: the encodings the caller can write."""
     missing = error.object[error.start : error.end]
     return InputError(
-        f"the encoding {encoding} cannot hold {missing!r} (and maybe more); "
-        "export as utf-8 or utf-16",
-        where,
+        f"the encoding {encoding} cannot hold {missing!r} (and maybe more); {advice}", where
     )

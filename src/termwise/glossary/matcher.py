@@ -443,6 +443,16 @@ class TermMatcher:
         ]
         if not self.cjk:
             self._assign_codes(term for _, term in chosen)
+        # A glossary written in capitals ("TAX", "FEE", "VALUE ADDED TAX") writes every term
+        # so: its short words are no acronyms, and "tax" in a text is its TAX. Told by its
+        # terms of several words or long words, which acronyms are not.
+        long = [
+            term.text
+            for _, term in chosen
+            if (" " in term.text.strip() or len(term.text) > 6)
+            and term.text.upper() != term.text.lower()
+        ]
+        set_in_capitals = 2 * sum(text.isupper() for text in long) > len(long)
         patterns: dict[str, list[_Entry]] = {}
         for concept_id, term in chosen:
             entry_key = self._term_key(term)
@@ -458,7 +468,7 @@ class TermMatcher:
             nouns = self._nouns(words, part_of_speech in _HEADLESS)
             fixed_genders = tuple(i for i in nouns if gender_forms(words[i], base))
             own_number = self._own_number(words, nouns, part_of_speech)
-            capitals = () if self.cjk else _in_capitals(tokens)
+            capitals = () if self.cjk or set_in_capitals else _in_capitals(tokens)
             # A term of several words in a language with number agreement has its words'
             # numbers to check: the stems match "la nueva épocas".
             plain = (

@@ -111,7 +111,7 @@ def encoded(text: str, encoding: str, where: Path | None) -> bytes:
     try:
         return text.encode(encoding)
     except UnicodeEncodeError as error:
-        raise cannot_hold(error, encoding, where) from None
+        raise cannot_hold(error, encoding, where, "write utf-8, utf-8-sig or utf-16") from None
 
 
 def to_text(candidates: list[Candidate], extraction: Extraction) -> str:
