@@ -43,9 +43,10 @@ def test_a_sentence_that_ends_across_the_cut_keeps_its_group_whole(name: str) ->
     assert ((173, 174, 175), (210, 211)) in gold
 
 
-def test_a_cut_costs_what_is_shown_across_it() -> None:
-    # Source 0 ends in target 1 ("the glacier of Kulti"): the cut after source 0 and target 0
-    # splits it from its translation; the cut after source 1 and target 1 splits nothing.
+def _built_costs() -> tuple[_Costs, _Costs]:
+    """Costs without and with crossings over three built lines. Source 0 ends in target 1
+    ("the glacier of Kulti"): the cut after source 0 and target 0 splits it from its
+    translation; the cut after source 1 and target 1 splits nothing."""
     mt = [
         "the expedition worked on the glacier of kulti in 1955",
         "a report of the squadron leader was published",
@@ -57,7 +58,6 @@ def test_a_cut_costs_what_is_shown_across_it() -> None:
         "the porters carried the loads to the camp",
     ]
     similarity = BandSimilarity(mt, target, weight=MT_WEIGHT)
-    full = np.arange(4, dtype=np.int64)
     similarity.prepare(np.zeros(4, np.int64), np.full(4, 4, np.int64))
     source_side = _Side.of(side_features(mt, lang="en"))
     target_side = _Side.of(side_features(target, lang="en"))
@@ -66,6 +66,12 @@ def test_a_cut_costs_what_is_shown_across_it() -> None:
     crossed = _Costs(
         source_side, target_side, model, similarity, run_relief=1.0, crossing_weight=1.0
     )
+    return plain, crossed
+
+
+def test_a_cut_costs_what_is_shown_across_it() -> None:
+    plain, crossed = _built_costs()
+    full = np.arange(4, dtype=np.int64)
     src, tgt = full[1:3], full[1:3]  # 1-1 groups starting after the first cut, the second
     extra = crossed.of((1, 1), src, tgt) - plain.of((1, 1), src, tgt)
     assert extra[0] > 0.5 > extra[1] >= 0.0
@@ -78,26 +84,8 @@ def test_a_groups_confidence_is_judged_without_the_cuts() -> None:
     # The crossing steers the path between near ties; as a margin it flagged sure groups
     # (the Bible with a poor MT: 34 more, nearly all right). Here group 1 starts at a cut
     # that source 0's MT crosses, and its confidence is what it is without crossings.
-    mt = [
-        "the expedition worked on the glacier of kulti in 1955",
-        "a report of the squadron leader was published",
-        "the porters carried the loads to the camp",
-    ]
-    target = [
-        "the expedition worked there in 1955",
-        "on the glacier of kulti a report of the squadron leader was published",
-        "the porters carried the loads to the camp",
-    ]
-    similarity = BandSimilarity(mt, target, weight=MT_WEIGHT)
-    similarity.prepare(np.zeros(4, np.int64), np.full(4, 4, np.int64))
-    source_side = _Side.of(side_features(mt, lang="en"))
-    target_side = _Side.of(side_features(target, lang="en"))
-    model = Model(1.0, 1.0, mt_random=0.05, mt_aligned=0.5)
+    plain, crossed = _built_costs()
     beads = [Bead((k,), (k,)) for k in range(3)]
-    plain = _Costs(source_side, target_side, model, similarity, run_relief=1.0)
-    crossed = _Costs(
-        source_side, target_side, model, similarity, run_relief=1.0, crossing_weight=1.0
-    )
     judged = [bead.confidence for bead in _confidence(crossed, beads)]
     assert judged == [bead.confidence for bead in _confidence(plain, beads)]
     assert crossed.crossing_weight == 1.0  # the costs the search uses keep their crossing

@@ -11,13 +11,11 @@ workbench's save keeps its merge.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from support.command_line import termwise
+from support.command_line import termwise, termwise_raced
 from termwise.document import load_document
 from termwise.project.layout import ProjectLayout
 from termwise.project.store import ConcurrentModificationError
@@ -49,43 +47,12 @@ def _project(root: Path) -> tuple[Path, list[str]]:
     return po, [segment.id for segment in document.segments]
 
 
-# The command as a user runs it, with one addition: the moment its save has checked the file
-# and written its own, before it goes in place (``swap.BEFORE_SWAP``), another process
-# rewrites the file on disk, once.
-_RACED_FIX = """
-import subprocess, sys
-from termwise.project import swap
-old, new = sys.argv[1], sys.argv[2]
-
-def other_program_saves(target):
-    swap.BEFORE_SWAP.remove(other_program_saves)
-    subprocess.run(["sed", "-i", f"s/{old}/{new}/", str(target)], check=True)
-
-swap.BEFORE_SWAP.append(other_program_saves)
-sys.argv[1:] = sys.argv[3:]
-from termwise.cli import main
-main()
-"""
-
-
-def _raced_fix(root: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", _RACED_FIX, f'"{TEXTS[0]}"', f'"{THEIRS}"', *FIX],
-        capture_output=True,
-        text=True,
-        cwd=root,
-        stdin=subprocess.DEVNULL,
-        timeout=300,
-        check=False,
-    )
-
-
 def test_fix_refuses_a_file_changed_while_it_ran_and_works_on_top_of_it_run_again(
     tmp_path: Path,
 ) -> None:
     po, (first, second, third) = _project(tmp_path)
 
-    refused = _raced_fix(tmp_path)
+    refused = termwise_raced(f'"{TEXTS[0]}"', f'"{THEIRS}"', *FIX, cwd=tmp_path)
 
     assert refused.returncode == 2, refused.stdout + refused.stderr
     # Nothing written: the other program's version is the file, byte for byte.

@@ -13,11 +13,9 @@ process writing the file at the store's hook (``swap.BEFORE_SWAP``).
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
-from support.command_line import termwise
+from support.command_line import termwise, termwise_raced
 from support.review_project import write_test_glossary
 from termwise.document import load_document
 from termwise.project.translation_file import TranslationFile
@@ -30,25 +28,6 @@ DOC = (
 TEXTS = ("China es un gran país responsable hoy.", "El alcalde firmó el presupuesto.")
 THEIRS = "El alcalde firmó el presupuesto de la ciudad."
 FIX = ("fix", "paper.txt", "--concept", "T25", "--everywhere")
-
-# The command as a user runs it, but for another program that rewrites the translation the
-# moment fix's save of it has checked the file and is about to put its own in place.
-_RACED_FIX = """
-import subprocess, sys
-from termwise.project import swap
-old, new = sys.argv[1], sys.argv[2]
-
-def other_program_saves(target):
-    if target.suffix != ".po":
-        return
-    swap.BEFORE_SWAP.remove(other_program_saves)
-    subprocess.run(["sed", "-i", f"s/{old}/{new}/", str(target)], check=True)
-
-swap.BEFORE_SWAP.append(other_program_saves)
-sys.argv[1:] = sys.argv[3:]
-from termwise.cli import main
-main()
-"""
 
 
 def _project(root: Path) -> tuple[Path, list[str]]:
@@ -81,15 +60,7 @@ def test_a_translation_changed_while_fix_ran_takes_the_source_fix_back(tmp_path:
     po, (first, second) = _project(tmp_path)
     before = _files(tmp_path)
 
-    refused = subprocess.run(
-        [sys.executable, "-c", _RACED_FIX, TEXTS[1], THEIRS, *FIX],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        stdin=subprocess.DEVNULL,
-        timeout=300,
-        check=False,
-    )
+    refused = termwise_raced(TEXTS[1], THEIRS, *FIX, cwd=tmp_path)
 
     assert refused.returncode == 2, refused.stdout + refused.stderr
     assert "The fix of paper.txt was taken back: it is as it was." in refused.stderr

@@ -16,6 +16,7 @@ from termwise.project.layout import ProjectLayout
 from termwise.project.translation_file import TranslationFile
 from termwise.review.session import ReviewSession
 from termwise.tui.app import ReviewApp
+from termwise.tui.panels.candidates import CandidatesPanel
 
 SIZE = (160, 50)
 
@@ -54,3 +55,13 @@ def saved(app: ReviewApp) -> TranslationFile:
 
 def toasts(app: ReviewApp) -> list[str]:
     return [str(notification.message) for notification in app._notifications]
+
+
+async def found_candidates(app: ReviewApp, pilot: object) -> CandidatesPanel:
+    """Open the Candidates view (F6), find the document's candidate terms (``e``) and wait
+    for them: the first steps of every candidates test."""
+    await pilot.press("f6")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    await pilot.press("e")  # type: ignore[attr-defined]
+    await settle(app, pilot)
+    return app.query_one(CandidatesPanel)

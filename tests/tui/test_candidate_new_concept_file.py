@@ -10,9 +10,8 @@ from termwise.glossary import load_glossary
 from termwise.glossary.model import Concept, Glossary, Term
 from termwise.glossary.tbx import write_tbx
 from termwise.project.layout import ProjectLayout
-from termwise.tui.panels.candidates import CandidatesPanel
 
-from .pilot import SIZE, make_app, settle
+from .pilot import SIZE, found_candidates, make_app, settle
 
 
 async def test_a_new_concept_goes_to_the_main_file_and_the_toast_names_it(
@@ -27,11 +26,7 @@ async def test_a_new_concept_goes_to_the_main_file_and_the_toast_names_it(
     app = make_app(review_project, paper)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        await pilot.press("f6")
-        await pilot.pause()
-        await pilot.press("e")
-        await settle(app, pilot)
-        panel = app.query_one(CandidatesPanel)
+        panel = await found_candidates(app, pilot)
         new = next(c for c in panel.candidates if c.concept is None)
         options = panel.query_one("#candidates-list")
         options.highlighted = panel.candidates.index(new)  # type: ignore[attr-defined]

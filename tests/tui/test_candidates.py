@@ -7,20 +7,15 @@ from pathlib import Path
 
 from termwise.glossary import load_glossary
 from termwise.project.layout import ProjectLayout
-from termwise.tui.panels.candidates import CandidatesPanel
 
-from .pilot import SIZE, make_app, settle
+from .pilot import SIZE, found_candidates, make_app, settle
 
 
 async def test_candidates_accept_and_reject(review_project: ProjectLayout, paper: Path) -> None:
     app = make_app(review_project, paper)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        await pilot.press("f6")
-        await pilot.pause()
-        await pilot.press("e")
-        await settle(app, pilot)
-        panel = app.query_one(CandidatesPanel)
+        panel = await found_candidates(app, pilot)
         assert panel.candidates, "no candidates found"
         # The paper's T01 forms the test glossary lacks come as one unrecorded variant group.
         t01 = next(c for c in panel.candidates if c.concept == "T01")

@@ -7,9 +7,8 @@ from pathlib import Path
 
 from termwise.glossary import load_glossary
 from termwise.project.layout import ProjectLayout
-from termwise.tui.panels.candidates import CandidatesPanel
 
-from .pilot import SIZE, make_app, settle
+from .pilot import SIZE, found_candidates, make_app, settle
 
 
 async def test_an_accepted_name_is_noted_a_proper_noun(
@@ -18,11 +17,7 @@ async def test_an_accepted_name_is_noted_a_proper_noun(
     app = make_app(review_project, paper)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        await pilot.press("f6")
-        await pilot.pause()
-        await pilot.press("e")
-        await settle(app, pilot)
-        panel = app.query_one(CandidatesPanel)
+        panel = await found_candidates(app, pilot)
         china = next(candidate for candidate in panel.candidates if candidate.term == "China")
         term = next(candidate for candidate in panel.candidates if not candidate.name)
         options = panel.query_one("#candidates-list")

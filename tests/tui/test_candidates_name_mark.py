@@ -8,9 +8,8 @@ from pathlib import Path
 from textual.widgets import OptionList, Static
 
 from termwise.project.layout import ProjectLayout
-from termwise.tui.panels.candidates import CandidatesPanel
 
-from .pilot import SIZE, make_app, settle
+from .pilot import SIZE, found_candidates, make_app, settle
 
 
 async def test_a_name_among_the_candidates_is_marked_name(
@@ -19,11 +18,7 @@ async def test_a_name_among_the_candidates_is_marked_name(
     app = make_app(review_project, paper)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        await pilot.press("f6")
-        await pilot.pause()
-        await pilot.press("e")
-        await settle(app, pilot)
-        panel = app.query_one(CandidatesPanel)
+        panel = await found_candidates(app, pilot)
         options = panel.query_one("#candidates-list", OptionList)
         lines = {
             candidate.term: str(options.get_option_at_index(index).prompt)

@@ -11,9 +11,8 @@ from click.testing import CliRunner
 
 from termwise.cli import cli
 from termwise.project.layout import ProjectLayout
-from termwise.tui.panels.candidates import CandidatesPanel
 
-from .pilot import SIZE, make_app, settle
+from .pilot import SIZE, found_candidates, make_app, settle
 
 # A candidate's line in the command's listing: score, frequency, term (a star before a form
 # the glossary lacks), then its status in brackets.
@@ -34,11 +33,7 @@ async def test_candidates_are_listed_as_the_command_lists_them_names_after_terms
     app = make_app(review_project, paper)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        await pilot.press("f6")
-        await pilot.pause()
-        await pilot.press("e")
-        await settle(app, pilot)
-        panel = app.query_one(CandidatesPanel)
+        panel = await found_candidates(app, pilot)
         shown = [candidate.term for candidate in panel.candidates]
         names = [candidate.name for candidate in panel.candidates]
         parts = [candidate.kept for candidate in panel.candidates]
